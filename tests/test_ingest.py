@@ -1,0 +1,358 @@
+"""The ingest stage, checked against the five real sources (never edited) and small fakes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kg.errors import KgError
+from kg.ingest import (
+    CleanDocument,
+    QuoteNotFound,
+    Span,
+    count_quote,
+    line_of,
+    locate_quote,
+    normalize_whitespace,
+    read_source,
+)
+
+SOURCES = Path(__file__).resolve().parents[1] / "data" / "sources"
+MANIFEST = yaml.safe_load((SOURCES / "manifest.yaml").read_text(encoding="utf-8"))
+IDS = [entry["id"] for entry in MANIFEST]
+
+# Paragraph counts checked by eye: 000/002/003 follow their blank lines, 001/004 (no blank
+# lines) are split at a sentence end at a line end followed by a capitalised line.
+PARAGRAPH_COUNTS = {"000": 7, "001": 5, "002": 11, "003": 12, "004": 10}
+
+# (name, office, telephone, email) per contact, as written in the source.
+CONTACTS = {
+    "000": [("Mariana Rendon", "IOM Mexico", "+ 5255.5536.3954", "mrendon@iom.int")],
+    "001": [("Juan Artola", "IOM Mexico", "52.55) 55.36.39.22.", "jartola@iom.int")],
+    "002": [
+        ("Hélène Le Goff", "IOM Mexico", "+52 55 5536 3922", "hlegoff@iom.int"),
+        ("Niurka Pineiro", "IOM Washington", "+ 1 202 862 1826, Ext. 225", "npineiro@iom.int"),
+    ],
+    "003": [("Hélène Le Goff", "IOM México", "+52 55 55 36 39 22", "hlegoff@iom.int")],
+    "004": [("Hélène Le Goff", "IOM México", "+52 55 55 36 39 22", "hlegoff@iom.int")],
+}
+
+DEBRIS = ("mailto", "target=", "href", '">', "Who we are", "WHO WE ARE", "2030 Agenda")
+
+
+@pytest.fixture(scope="module")
+def docs() -> dict[str, CleanDocument]:
+    return {entry["id"]: read_source(SOURCES / entry["file"]) for entry in MANIFEST}
+
+
+def all_spans(doc: CleanDocument) -> list[Span]:
+    spans = [doc.title, *doc.paragraphs, *doc.trailer]
+    for contact in doc.contacts:
+        spans += [s for s in (contact.name, contact.office, contact.telephone, contact.email) if s]
+    return spans
+
+
+def test_manifest_lists_every_source() -> None:
+    assert IDS == ["000", "001", "002", "003", "004"]
+    assert sorted(e["file"] for e in MANIFEST) == sorted(p.name for p in SOURCES.glob("*.txt"))
+    for entry in MANIFEST:
+        assert entry["file"].startswith(entry["id"] + "_")
+        assert entry["url"].startswith("https://")
+        assert entry["publisher"] == "International Organization for Migration"
+        assert entry["language"] == "en"
+
+
+@pytest.mark.parametrize("entry", MANIFEST, ids=IDS)
+def test_title_is_the_manifest_title(docs: dict[str, CleanDocument], entry: dict) -> None:
+    doc = docs[entry["id"]]
+    assert doc.id == entry["id"]
+    assert doc.path.name == entry["file"]
+    assert doc.title.text == entry["title"]
+    assert doc.raw[doc.title.start : doc.title.end] == entry["title"]
+
+
+@pytest.mark.parametrize("doc_id", IDS)
+def test_paragraph_count(docs: dict[str, CleanDocument], doc_id: str) -> None:
+    assert len(docs[doc_id].paragraphs) == PARAGRAPH_COUNTS[doc_id]
+
+
+@pytest.mark.parametrize("doc_id", IDS)
+def test_no_navigation_or_html_in_text(docs: dict[str, CleanDocument], doc_id: str) -> None:
+    doc = docs[doc_id]
+    for span in [doc.title, *doc.paragraphs, *doc.trailer]:
+        for bad in DEBRIS:
+            assert bad not in span.text, (bad, span.text)
+    for para in doc.paragraphs:
+        assert "please contact" not in para.text
+        assert "@" not in para.text
+        assert "\xa0" not in para.text and "\n" not in para.text and "  " not in para.text
+    assert "\n\n" in doc.body_text or len(doc.paragraphs) == 1
+    assert doc.body_text.split("\n\n") == [p.text for p in doc.paragraphs]
+
+
+@pytest.mark.parametrize("doc_id", IDS)
+def test_spans_point_into_the_raw_text(docs: dict[str, CleanDocument], doc_id: str) -> None:
+    doc = docs[doc_id]
+    for span in all_spans(doc):
+        assert 0 <= span.start < span.end <= len(doc.raw)
+        assert normalize_whitespace(doc.raw[span.start : span.end]) == span.text
+        assert not doc.raw[span.start].isspace() and not doc.raw[span.end - 1].isspace()
+    starts = [p.start for p in doc.paragraphs]
+    assert starts == sorted(starts)
+    assert doc.title.end < doc.paragraphs[0].start
+    for before, after in zip(doc.paragraphs, doc.paragraphs[1:], strict=False):
+        assert before.end < after.start
+
+
+@pytest.mark.parametrize("doc_id", IDS)
+def test_contacts(docs: dict[str, CleanDocument], doc_id: str) -> None:
+    got = [
+        tuple(s.text if s else None for s in (c.name, c.office, c.telephone, c.email))
+        for c in docs[doc_id].contacts
+    ]
+    assert got == CONTACTS[doc_id]
+
+
+def test_paragraph_boundaries(docs: dict[str, CleanDocument]) -> None:
+    # Blank-line sources: a sentence ending at a line end inside a paragraph is not a break.
+    para = docs["003"].paragraphs[4]
+    assert para.text.startswith("IOM Mexico, as a member of the Latin-American Committee")
+    assert para.text.endswith("the human rights of all migrants.")
+    assert (
+        docs["002"]
+        .paragraphs[4]
+        .text.startswith(
+            'Thomas Lothar Weiss, IOM Chief of Mission in Mexico, explains: "This project'
+        )
+    )
+    # Sources without blank lines: broken at sentence end + capitalised next line only.
+    first = [p.text.split()[:3] for p in docs["001"].paragraphs]
+    assert first == [
+        ["The", "large", "and"],
+        ["More", "than", "150"],
+        ["During", "the", "two-day"],
+        ["As", "a", "country"],
+        ["In", "2005,", "Mexico’s"],
+    ]
+    assert docs["001"].paragraphs[-1].text.endswith("Of this total, 531 cases went to trial.")
+    assert docs["004"].paragraphs[2].text.startswith('"This cooperation agreement is vital')
+    assert docs["004"].paragraphs[2].text.endswith("IOM Chief of Mission in Mexico.")
+    assert docs["004"].paragraphs[-1].text.endswith("The vast majority are from Central America.")
+    # Non-breaking spaces in 000 are whitespace.
+    assert "reintegration. The project is funded" in docs["000"].paragraphs[1].text
+
+
+def test_trailer(docs: dict[str, CleanDocument]) -> None:
+    assert docs["001"].trailer_text == (
+        "A detailed report (in Spanish) on the recent counter trafficking workshop"
+        " can be found on the IOM Website www.iom.int"
+    )
+    assert [s.text for s in docs["001"].trailer][-1] == "www.iom.int"
+    for doc_id in ("000", "002", "003", "004"):
+        assert docs[doc_id].trailer == ()
+        assert docs[doc_id].trailer_text == ""
+
+
+def test_email_is_the_visible_address_after_the_debris(docs: dict[str, CleanDocument]) -> None:
+    doc = docs["001"]
+    email = doc.contacts[0].email
+    assert email is not None
+    assert doc.raw[email.start : email.end] == "jartola@iom.int"
+    assert doc.raw[email.start - 3 : email.start] == '"">'
+
+
+# --------------------------------------------------------------------------- locate_quote
+
+
+def test_locate_quote_across_a_line_break(docs: dict[str, CleanDocument]) -> None:
+    doc = docs["000"]
+    # "54 victims of trafficking" sits on one raw line (line 7) ...
+    span = locate_quote(doc, "54 victims of trafficking")
+    assert doc.raw[span.start : span.end] == "54 victims of trafficking"
+    assert line_of(doc.raw, span.start) == line_of(doc.raw, span.end) == 7
+    # ... and the quote that states it crosses the break after "office in".
+    span = locate_quote(doc, "the IOM office in Mexico has provided assistance to 54 victims")
+    assert doc.raw[span.start : span.end] == (
+        "the IOM office in\nMexico has provided assistance to 54 victims"
+    )
+    assert span.text == "the IOM office in Mexico has provided assistance to 54 victims"
+    assert (line_of(doc.raw, span.start), line_of(doc.raw, span.end)) == (6, 7)
+
+
+def test_locate_quote_spanning_several_lines_and_nbsp(docs: dict[str, CleanDocument]) -> None:
+    doc = docs["000"]
+    quote = "return and reintegration. The project is funded by the United States Government"
+    span = locate_quote(doc, quote)
+    assert "\xa0" in doc.raw[span.start : span.end]
+    assert doc.raw[span.start : span.end].count("\n") == 2
+    # whitespace in the quote itself is free too
+    assert locate_quote(doc, "  return and\n reintegration.\tThe  project ") == locate_quote(
+        doc, "return and reintegration. The project"
+    )
+    doc4 = docs["004"]
+    span = locate_quote(doc4, "No más Trata de Personas")
+    assert doc4.raw[span.start : span.end] == "No m\u00e1s Trata de Personas"
+
+
+def test_locate_quote_is_exact_otherwise(docs: dict[str, CleanDocument]) -> None:
+    doc = docs["001"]
+    assert locate_quote(doc, "UN’s Economic Commission").text == "UN’s Economic Commission"
+    with pytest.raises(QuoteNotFound):
+        locate_quote(doc, "UN's Economic Commission")  # straight apostrophe
+    with pytest.raises(QuoteNotFound):
+        locate_quote(doc, "un’s economic commission")  # case
+    with pytest.raises(QuoteNotFound):
+        locate_quote(doc, "54victims")
+
+
+def test_locate_quote_occurrences(docs: dict[str, CleanDocument]) -> None:
+    doc = docs["000"]
+    assert count_quote(doc, "54 victims") == 2
+    first = locate_quote(doc, "54 victims")
+    second = locate_quote(doc, "54 victims", occurrence=2)
+    assert first.start < second.start
+    assert doc.raw[second.start - 7 : second.end] == "Of the 54 victims"
+    with pytest.raises(QuoteNotFound, match="occurrence 3"):
+        locate_quote(doc, "54 victims", occurrence=3)
+    with pytest.raises(ValueError):
+        locate_quote(doc, "54 victims", occurrence=0)
+
+
+def test_locate_quote_missing_raises_kg_error(docs: dict[str, CleanDocument]) -> None:
+    doc = docs["002"]
+    with pytest.raises(KgError) as info:
+        locate_quote(doc, "this sentence is not in the press release")
+    assert isinstance(info.value, QuoteNotFound)
+    assert info.value.path == doc.path
+    assert str(info.value).startswith(f"{doc.path}: quote not found: ")
+    with pytest.raises(QuoteNotFound, match="empty quote"):
+        locate_quote(doc, " \n ")
+
+
+def test_locate_quote_on_a_plain_string() -> None:
+    raw = "alpha\xa0 beta\r\n  gamma alpha beta"
+    span = locate_quote(raw, "alpha beta gamma")
+    assert (span.start, span.end) == (0, len("alpha\xa0 beta\r\n  gamma"))
+    assert locate_quote(raw, "alpha beta", 2).start == raw.rindex("alpha")
+    with pytest.raises(QuoteNotFound, match="^<text>: "):
+        locate_quote(raw, "delta")
+    with pytest.raises(QuoteNotFound, match="^notes.yaml: "):
+        locate_quote(raw, "delta", path="notes.yaml")
+
+
+def test_normalize_whitespace_and_line_of() -> None:
+    assert normalize_whitespace("  a\n\xa0b\t\r\n c  ") == "a b c"
+    assert normalize_whitespace("") == ""
+    raw = "one\ntwo\n\nfour"
+    assert [line_of(raw, i) for i in (0, 3, 4, 8, 9, len(raw))] == [1, 1, 2, 3, 4, 4]
+    with pytest.raises(ValueError):
+        line_of(raw, len(raw) + 1)
+
+
+# --------------------------------------------------------------------------- synthetic sources
+
+GOOD = (
+    "News\nGlobal\n\nA Title\n\nFirst paragraph,\nwrapped.\n\nSecond one.\n\n"
+    "For more information please contact:\n\nJane Doe\n\nIOM Somewhere\n\nTel: +1 2\n\n"
+    'E-mail: "mailto:jdoe@iom.int">jdoe@iom.int'
+)
+
+
+def write(tmp_path: Path, content: str | bytes, name: str = "042_abc.txt") -> Path:
+    path = tmp_path / name
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_bytes(content.encode("utf-8"))
+    return path
+
+
+def test_synthetic_source(tmp_path: Path) -> None:
+    doc = read_source(write(tmp_path, GOOD))
+    assert doc.id == "042"
+    assert doc.title.text == "A Title"
+    assert [p.text for p in doc.paragraphs] == ["First paragraph, wrapped.", "Second one."]
+    assert doc.contacts[0].email is not None and doc.contacts[0].email.text == "jdoe@iom.int"
+
+
+def test_crlf_offsets_are_raw(tmp_path: Path) -> None:
+    doc = read_source(write(tmp_path, GOOD.replace("\n", "\r\n")))
+    assert doc.raw.count("\r\n") == GOOD.count("\n")
+    assert [p.text for p in doc.paragraphs] == ["First paragraph, wrapped.", "Second one."]
+    assert doc.contacts[0].office is not None and doc.contacts[0].office.text == "IOM Somewhere"
+    for span in all_spans(doc):
+        assert normalize_whitespace(doc.raw[span.start : span.end]) == span.text
+
+
+def test_menu_and_paragraphs_without_blank_lines(tmp_path: Path) -> None:
+    text = (
+        "-\nWho we are\nWHO WE AREThe blurb.\n-\nOur Work\nOur WorkAs the blurb.\n"
+        "What We Do\nWhat We Do\n- Where we work\n-\n- 2030 Agenda\n"
+        "The Title\n"
+        "Dr. Smith said the U.S.\nGovernment agrees and\n"  # abbreviations: no break
+        "explains:\n"  # a colon is no break
+        '"We will act."\n'
+        "A new paragraph starts\nhere. and this one\ncontinues.\n"
+        "12 is not a capital.\n"
+        "Last one.\n"
+        "For further information, please contact:\n"
+        "Ann Lee\nTel: 1\nE-mail:\n"
+        '"mailto:alee@iom.int" target="_blank" title=\n"">alee@iom.int\n'
+        'See\n"paragraph-link-underlined" href="http://x.org" target=\n"_blank" title="">x.org\n'
+    )
+    doc = read_source(write(tmp_path, text))
+    assert doc.title.text == "The Title"
+    assert [p.text for p in doc.paragraphs] == [
+        'Dr. Smith said the U.S. Government agrees and explains: "We will act."',
+        "A new paragraph starts here. and this one continues. 12 is not a capital.",
+        "Last one.",
+    ]
+    (contact,) = doc.contacts
+    assert contact.office is None
+    assert contact.email is not None and contact.email.text == "alee@iom.int"
+    assert [s.text for s in doc.trailer] == ["See", "x.org"]
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "message"),
+    [
+        (b"", 1, "empty"),
+        (b" \n\xc2\xa0\n", 1, "empty"),
+        (b"News\nGlobal\n\xff\xfe\x00garbage", 3, "not valid UTF-8"),
+        (b"Title\n\x00\x01\x02", 2, "NUL"),
+        (b"News\nGlobal\n\n", 4, "no title"),
+        (b"Title\n\nText.\n", 4, "no contact block"),
+        (b"Title\nFor more information please contact:\nX\n", 2, "no paragraphs"),
+        (b"Title\n\nText.\n\nFor more information please contact:\n\n", 5, "no contacts"),
+        (b"T\n\nText.\n\nFor more information please contact:\nTel: 1\n", 6, "telephone"),
+        (b"T\n\nText.\n\nFor more information please contact:\nA\nE-mail: none\n", 7, "e-mail"),
+    ],
+)
+def test_malformed_source_raises_kg_error(
+    tmp_path: Path, content: bytes, line: int, message: str
+) -> None:
+    path = write(tmp_path, content)
+    with pytest.raises(KgError, match=message) as info:
+        read_source(path)
+    err = info.value
+    assert err.path == path
+    assert err.line == line
+    assert str(err).startswith(f"{path}:{line}: ")
+    assert "\n" not in str(err)
+
+
+def test_missing_file_raises_kg_error(tmp_path: Path) -> None:
+    with pytest.raises(KgError) as info:
+        read_source(tmp_path / "999_missing.txt")
+    assert "999_missing.txt" in str(info.value)
+
+
+def test_kg_error_formatting() -> None:
+    assert str(KgError("a.txt", 3, "bad")) == "a.txt:3: bad"
+    assert str(KgError("a.txt", None, "bad")) == "a.txt: bad"
+    assert str(KgError(Path("a.txt"), message="bad")) == "a.txt: bad"
+    assert str(KgError("a.txt", "bad")) == "a.txt: bad"
+    err = KgError("a.txt", 3, "bad")
+    assert (err.path, err.line, err.message) == ("a.txt", 3, "bad")
