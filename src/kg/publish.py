@@ -1,0 +1,134 @@
+"""Publish: the stages run in order, from `data/` to the files in `dist/`.
+
+sources -> documents (ingest) -> graphs (model) -> inferred (reason) -> report (validate)
+-> dumps (export). Each document is modelled and reasoned on its own; only validation and
+export see the whole graph.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset, Graph, URIRef
+
+from kg import ingest, model, reason, validate
+from kg.errors import KgError
+from kg.vocab import Minter, bind_prefixes
+
+Progress = Callable[[str], None]
+
+
+@dataclass
+class Build:
+    """Everything a publish produces before it is written out."""
+
+    minter: Minter
+    reference: model.Reference
+    ontology: Graph
+    reference_graph: Graph
+    documents: dict[str, Graph] = field(default_factory=dict)  # doc id -> asserted graph
+    inferred: dict[str, Graph] = field(default_factory=dict)  # graph name -> inferred triples
+    sources: dict[str, ingest.CleanDocument] = field(default_factory=dict)
+    validation: validate.ValidationResult | None = None
+    seconds: float = 0.0
+
+    def asserted(self) -> Graph:
+        """The asserted graph: reference data and every document (one union graph)."""
+        return union([self.reference_graph, *self.documents.values()], self.minter.base)
+
+    def inferred_graph(self) -> Graph:
+        return union(self.inferred.values(), self.minter.base)
+
+    def dataset(self) -> Dataset:
+        """One named graph per document, plus one for the reference data."""
+        ds = Dataset()
+        bind_prefixes(ds, self.minter.base)
+        _copy(self.reference_graph, ds.graph(self.minter.reference_graph))
+        for doc_id, graph in sorted(self.documents.items()):
+            _copy(graph, ds.graph(self.minter.document_graph(doc_id)))
+        return ds
+
+
+def _copy(source: Graph, target: Graph) -> None:
+    for triple in source:
+        target.add(triple)
+
+
+def union(graphs, base: str) -> Graph:
+    out = Graph()
+    bind_prefixes(out, base)
+    for graph in graphs:
+        _copy(graph, out)
+    return out
+
+
+def document_files(data_dir: Path) -> list[Path]:
+    return sorted((data_dir / "documents").glob("*.yaml"))
+
+
+def build(data_dir: Path, minter: Minter, progress: Progress = lambda _: None,
+          reasoning: bool = True, validation: bool = True) -> Build:
+    started = time.perf_counter()
+    progress("reading reference data")
+    reference = model.load_reference(data_dir, minter)
+    ontology = validate.load_ontology()
+    result = Build(minter, reference, ontology, model.model_reference(reference))
+    _check_documents_declare_consistently(data_dir, reference)
+
+    reference_inferred = Graph()
+    if reasoning:
+        progress("reasoning over reference data")
+        reference_inferred = reason.infer(result.reference_graph, [ontology], minter.base)
+        result.inferred[str(minter.reference_graph)] = reference_inferred
+
+    for path in document_files(data_dir):
+        doc_id = path.stem
+        entry = reference.manifest.get(doc_id)
+        if entry is None:
+            raise KgError(path, 1, f"no source {doc_id!r} in data/sources/manifest.yaml")
+        progress(f"document {doc_id}: ingest and model")
+        source = ingest.read_source(data_dir / "sources" / str(entry["file"]))
+        result.sources[doc_id] = source
+        graph = model.model_document(path, source, reference)
+        result.documents[doc_id] = graph
+        if reasoning:
+            progress(f"document {doc_id}: reason")
+            result.inferred[str(minter.document_graph(doc_id))] = reason.infer(
+                graph, [ontology, result.reference_graph], minter.base,
+                already=reference_inferred,
+            )
+    missing = set(reference.manifest) - set(result.documents)
+    if missing:
+        raise KgError(data_dir / "sources" / "manifest.yaml", None,
+                      f"no curation file for source(s) {', '.join(sorted(missing))} "
+                      "in data/documents/")
+    if validation:
+        progress("validating against the shapes")
+        data = union([result.asserted(), result.inferred_graph(), ontology], minter.base)
+        result.validation = validate.validate(data)
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _check_documents_declare_consistently(data_dir: Path, reference: model.Reference) -> None:
+    """An id declared by several documents must name the same kind of thing in each."""
+    from kg import curation
+
+    seen: dict[str, tuple[str, Path, int]] = {}
+    for path in document_files(data_dir):
+        document = curation.load(path)
+        if not isinstance(document, curation.Mapping):
+            raise KgError(path, 1, "a document file is a mapping with `document:` and sections")
+        for slug, kind, where in model.declared_ids(path, document):
+            first = seen.setdefault(slug, (kind, path, where.line))
+            if first[0] != kind:
+                raise where.error(
+                    f"id {slug!r} is a {kind} here but a {first[0]} in {first[1]}:{first[2]}"
+                )
+
+
+def graph_name(build_: Build, doc_id: str) -> URIRef:
+    return build_.minter.document_graph(doc_id)
