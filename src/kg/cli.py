@@ -30,9 +30,11 @@ def main(argv: list[str] | None = None) -> int:
     publish = commands.add_parser("publish", help="build, reason, validate and write dist/")
     publish.add_argument("--data", type=Path, default=Path("data"), help="curation folder")
     publish.add_argument("--out", type=Path, default=Path("dist"), help="output folder")
-    publish.add_argument("--base", default=None,
-                         help="base IRI of minted IRIs (default: $KG_BASE or "
-                              "https://kg.example.org/)")
+    publish.add_argument(
+        "--base",
+        default=None,
+        help="base IRI of minted IRIs (default: $KG_BASE or https://kg.example.org/)",
+    )
 
     check = commands.add_parser("validate", help="validate Turtle files against the shapes")
     check.add_argument("files", nargs="+", type=Path)
@@ -108,9 +110,13 @@ def run_validate(args) -> int:
 def print_violations(violations) -> None:
     for v in violations:
         colour = "red" if v.severity == "Violation" else "yellow"
-        err.print(f"[{colour}]{v.severity}[/{colour}] {v.focus}"
-                  + (f" {v.path}" if v.path else "") + f": {v.message}",
-                  highlight=False, soft_wrap=True)
+        err.print(
+            f"[{colour}]{v.severity}[/{colour}] {v.focus}"
+            + (f" {v.path}" if v.path else "")
+            + f": {v.message}",
+            highlight=False,
+            soft_wrap=True,
+        )
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -55,7 +55,9 @@ Node = Text | Mapping | Sequence | None
 def _convert(node: yaml.Node, path: Path) -> Node:
     where = Where(path, node.start_mark.line + 1)
     if isinstance(node, yaml.ScalarNode):
-        if node.tag == "tag:yaml.org,2002:null" or (node.value in ("", "~", "null") and not node.style):
+        if node.tag == "tag:yaml.org,2002:null" or (
+            node.value in ("", "~", "null") and not node.style
+        ):
             return None
         return Text(node.value, where)
     if isinstance(node, yaml.SequenceNode):

@@ -32,8 +32,10 @@ LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
 DUMPS = {
     "kg.ttl": ("text/turtle", "The asserted graph: reference data and every document, in Turtle."),
     "kg-inferred.ttl": ("text/turtle", "The triples OWL 2 RL reasoning adds to kg.ttl."),
-    "kg.trig": ("application/trig",
-                "The asserted graph with one named graph per document and one for reference data."),
+    "kg.trig": (
+        "application/trig",
+        "The asserted graph with one named graph per document and one for reference data.",
+    ),
     "kg.nt": ("application/n-triples", "The asserted graph as sorted N-Triples."),
     "kg.nq": ("application/n-quads", "The named graphs of kg.trig as sorted N-Quads."),
     "kg.jsonld": ("application/ld+json", "The asserted graph as JSON-LD with a context."),
@@ -123,9 +125,14 @@ def write(build: Build, out: Path, data_dir: Path) -> dict[str, int]:
         quads = nquads_lines(named)
         (tmp / "kg.nq").write_text("".join(quads), encoding="utf-8")
         (tmp / "kg.jsonld").write_text(jsonld_text(asserted), encoding="utf-8")
-        counts = {"kg.ttl": len(asserted), "kg-inferred.ttl": len(inferred),
-                  "kg.trig": len(quads), "kg.nt": len(asserted), "kg.nq": len(quads),
-                  "kg.jsonld": len(asserted)}
+        counts = {
+            "kg.ttl": len(asserted),
+            "kg-inferred.ttl": len(inferred),
+            "kg.trig": len(quads),
+            "kg.nt": len(asserted),
+            "kg.nq": len(quads),
+            "kg.jsonld": len(asserted),
+        }
 
         for folder, source in (("ontology", ONTOLOGY_DIR), ("shapes", SHAPES_DIR)):
             (tmp / folder).mkdir()
@@ -160,8 +167,9 @@ def sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def describe(build: Build, asserted: Graph, inferred: Graph, folder: Path,
-             counts: dict[str, int]) -> Graph:
+def describe(
+    build: Build, asserted: Graph, inferred: Graph, folder: Path, counts: dict[str, int]
+) -> Graph:
     """A VoID (https://www.w3.org/TR/void/) and DCAT (https://www.w3.org/TR/vocab-dcat-3/)
     description of the published data set: sizes, classes, licence, sources, version."""
     m = build.minter
@@ -173,10 +181,18 @@ def describe(build: Build, asserted: Graph, inferred: Graph, folder: Path,
     g.add((ds, RDF.type, VOID.Dataset))
     g.add((ds, RDF.type, DCAT.Dataset))
     g.add((ds, DCTERMS.title, Literal("kg: counter-trafficking press releases", lang="en")))
-    g.add((ds, DCTERMS.description, Literal(
-        "Organizations, agreements, campaigns, places, people, events, laws and statistics "
-        "stated in IOM press releases on counter-trafficking work in Mexico, each fact tied "
-        "to the words that state it.", lang="en")))
+    g.add(
+        (
+            ds,
+            DCTERMS.description,
+            Literal(
+                "Organizations, agreements, campaigns, places, people, events, laws and "
+                "statistics stated in IOM press releases on counter-trafficking work in Mexico, "
+                "each fact tied to the words that state it.",
+                lang="en",
+            ),
+        )
+    )
     g.add((ds, DCTERMS.license, LICENSE))
     g.add((ds, OWL.versionInfo, Literal(kg.__version__)))
     g.add((ds, DCTERMS.hasVersion, Literal(kg.__version__)))
@@ -184,8 +200,21 @@ def describe(build: Build, asserted: Graph, inferred: Graph, folder: Path,
     g.add((ds, DCTERMS.conformsTo, ONTOLOGY_IRI))
     g.add((ds, VOID.uriSpace, Literal(f"{m.base}id/")))
     g.add((ds, VOID.triples, Literal(len(asserted))))
-    g.add((ds, VOID.entities, Literal(len({s for s in asserted.subjects() if isinstance(s, URIRef)
-                                               and str(s).startswith(f"{m.base}id/")}))))
+    g.add(
+        (
+            ds,
+            VOID.entities,
+            Literal(
+                len(
+                    {
+                        s
+                        for s in asserted.subjects()
+                        if isinstance(s, URIRef) and str(s).startswith(f"{m.base}id/")
+                    }
+                )
+            ),
+        )
+    )
     g.add((ds, VOID.distinctSubjects, Literal(len(set(asserted.subjects())))))
     g.add((ds, VOID.distinctObjects, Literal(len(set(asserted.objects())))))
     g.add((ds, VOID.properties, Literal(len(set(asserted.predicates())))))
@@ -195,7 +224,9 @@ def describe(build: Build, asserted: Graph, inferred: Graph, folder: Path,
     classes = Counter(o for o in asserted.objects(None, RDF.type))
     g.add((ds, VOID.classes, Literal(len(classes))))
     for cls, n in sorted(classes.items()):
-        part = URIRef(f"{ds}/class/{asserted.namespace_manager.normalizeUri(cls).replace(':', '-')}")
+        part = URIRef(
+            f"{ds}/class/{asserted.namespace_manager.normalizeUri(cls).replace(':', '-')}"
+        )
         g.add((ds, VOID.classPartition, part))
         g.add((part, VOID["class"], cls))
         g.add((part, VOID.entities, Literal(n)))
@@ -228,8 +259,13 @@ def describe(build: Build, asserted: Graph, inferred: Graph, folder: Path,
         g.add((dist, DCTERMS.title, Literal(name)))
         g.add((dist, DCTERMS.description, Literal(what, lang="en")))
         g.add((dist, DCAT.downloadURL, dist))
-        g.add((dist, DCAT.mediaType,
-               URIRef(f"https://www.iana.org/assignments/media-types/{media_type}")))
+        g.add(
+            (
+                dist,
+                DCAT.mediaType,
+                URIRef(f"https://www.iana.org/assignments/media-types/{media_type}"),
+            )
+        )
         g.add((dist, DCAT.byteSize, Literal(path.stat().st_size, datatype=XSD.nonNegativeInteger)))
         g.add((dist, VOID.triples, Literal(counts[name])))
         g.add((dist, SCHEMA.sha256, Literal(sha256(path))))

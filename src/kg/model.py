@@ -381,11 +381,29 @@ REFERENCE_FILES = {
 }
 REFERENCE_KEYS = {
     "organization": {
-        "id", "name", "name_es", "acronym", "alt_names", "classification", "country",
-        "part_of", "wikidata", "note",
+        "id",
+        "name",
+        "name_es",
+        "acronym",
+        "alt_names",
+        "classification",
+        "country",
+        "part_of",
+        "wikidata",
+        "note",
     },
-    "place": {"id", "name", "name_es", "alt_names", "type", "within", "wikidata", "iso3166",
-              "geonames", "note"},
+    "place": {
+        "id",
+        "name",
+        "name_es",
+        "alt_names",
+        "type",
+        "within",
+        "wikidata",
+        "iso3166",
+        "geonames",
+        "note",
+    },
     "person": {"id", "name", "alt_names", "note"},
 }
 
@@ -420,8 +438,9 @@ def load_reference(data_dir: Path, minter: Minter) -> Reference:
         _require(scheme, "definition")
         ref.schemes[scheme_id] = scheme
         for concept in _list_of_mappings(scheme.get("concepts"), path, "concepts"):
-            _check_keys(concept, {"id", "label", "label_es", "definition", "broader",
-                                  "exact_match"})
+            _check_keys(
+                concept, {"id", "label", "label_es", "definition", "broader", "exact_match"}
+            )
             concept_id = _slug(concept)
             _require(concept, "label")
             _require(concept, "definition")
@@ -515,8 +534,13 @@ def model_reference(ref: Reference) -> Graph:
         if item.get("acronym"):
             g.add((node, KG.acronym, Literal(str(item["acronym"]))))
         if item.get("classification"):
-            g.add((node, ORG.classification,
-                   _concept(ref, "organization-types", item["classification"])))
+            g.add(
+                (
+                    node,
+                    ORG.classification,
+                    _concept(ref, "organization-types", item["classification"]),
+                )
+            )
         if item.get("part_of"):
             g.add((node, ORG.subOrganizationOf, ids[item["part_of"]].iri))
         if item.get("country"):
@@ -588,9 +612,19 @@ def _labels(g: Graph, node: URIRef, item: Mapping) -> None:
 DATASET_DIMENSIONS = (KG.indicator,)
 DATASET_MEASURES = (SDMX_MEASURE.obsValue,)
 DATASET_ATTRIBUTES = (
-    SDMX_ATTRIBUTE.unitMeasure, SDMX_DIMENSION.refArea, SDMX_DIMENSION.refPeriod,
-    KG.population, KG.group, KG.origin, KG.exploitationType, KG.qualifier, KG.frequency,
-    KG.actor, KG.attributedTo, KG.citedWork, KG.shareOf,
+    SDMX_ATTRIBUTE.unitMeasure,
+    SDMX_DIMENSION.refArea,
+    SDMX_DIMENSION.refPeriod,
+    KG.population,
+    KG.group,
+    KG.origin,
+    KG.exploitationType,
+    KG.qualifier,
+    KG.frequency,
+    KG.actor,
+    KG.attributedTo,
+    KG.citedWork,
+    KG.shareOf,
 )
 
 
@@ -598,9 +632,16 @@ def _statistics_dataset(g: Graph, m: Minter) -> None:
     dataset, structure = m.dataset, URIRef(str(m.dataset) + "/structure")
     g.add((dataset, RDF.type, QB.DataSet))
     g.add((dataset, RDFS.label, en("Statistics stated in the press releases")))
-    g.add((dataset, DCTERMS.description, en(
-        "Every number the sources state, one observation each, with its unit, qualifier, "
-        "attribution and the words that state it.")))
+    g.add(
+        (
+            dataset,
+            DCTERMS.description,
+            en(
+                "Every number the sources state, one observation each, with its unit, qualifier, "
+                "attribution and the words that state it."
+            ),
+        )
+    )
     g.add((dataset, QB.structure, structure))
     g.add((structure, RDF.type, QB.DataStructureDefinition))
     g.add((structure, RDFS.label, en("Structure of the statistics data set")))
@@ -756,9 +797,12 @@ class DocumentModel:
         if duration is not None:
             self.add(node, TIME.hasXSDDuration, Literal(str(duration), datatype=XSD.duration))
         label = (
-            f"{start} to {end}" if start and end and start != end
-            else str(start) if start == end
-            else f"since {start}" if start
+            f"{start} to {end}"
+            if start and end and start != end
+            else str(start)
+            if start == end
+            else f"since {start}"
+            if start
             else f"until {end}"
         )
         if duration is not None:
@@ -805,18 +849,22 @@ class DocumentModel:
                 raise where.error(f"quote occurs {total} times in the source, not {occurrence}")
             span = locate_quote(self.source, quote, occurrence)
             if not self.in_body(span):
-                raise where.error(f"occurrence {occurrence} of the quote is outside the press "
-                                  f"release's title and body: {str(quote)!r}")
+                raise where.error(
+                    f"occurrence {occurrence} of the quote is outside the press "
+                    f"release's title and body: {str(quote)!r}"
+                )
             return span
         for k in range(1, total + 1):
             span = locate_quote(self.source, quote, k)
             if self.in_body(span):
                 return span
-        raise where.error(f"quote occurs only outside the press release's title and body: "
-                          f"{str(quote)!r}")
+        raise where.error(
+            f"quote occurs only outside the press release's title and body: {str(quote)!r}"
+        )
 
-    def evidence(self, item: Mapping, body: URIRef, slug: str,
-                 motivation: URIRef = OA.describing) -> None:
+    def evidence(
+        self, item: Mapping, body: URIRef, slug: str, motivation: URIRef = OA.describing
+    ) -> None:
         quotes = _quotes(item)
         occurrence = None
         if item.get("occurrence") is not None:
@@ -830,8 +878,9 @@ class DocumentModel:
 
     def annotate(self, node: URIRef, body: URIRef, span: Span, motivation: URIRef) -> None:
         raw = self.source.raw
-        target, quote_selector, position = (URIRef(f"{node}/{part}")
-                                            for part in ("target", "quote", "position"))
+        target, quote_selector, position = (
+            URIRef(f"{node}/{part}") for part in ("target", "quote", "position")
+        )
         self.add(node, RDF.type, OA.Annotation)
         self.add(node, OA.motivatedBy, motivation)
         self.add(node, OA.hasBody, body)
@@ -842,9 +891,10 @@ class DocumentModel:
         self.add(target, OA.hasSelector, position)
         self.add(quote_selector, RDF.type, OA.TextQuoteSelector)
         self.add(quote_selector, OA.exact, Literal(span.text))
-        prefix = normalize_whitespace(raw[max(0, span.start - 4 * CONTEXT_CHARS): span.start]
-                                      + "\x00")[:-1][-CONTEXT_CHARS:]
-        suffix = normalize_whitespace("\x00" + raw[span.end: span.end + 4 * CONTEXT_CHARS])[1:]
+        prefix = normalize_whitespace(
+            raw[max(0, span.start - 4 * CONTEXT_CHARS) : span.start] + "\x00"
+        )[:-1][-CONTEXT_CHARS:]
+        suffix = normalize_whitespace("\x00" + raw[span.end : span.end + 4 * CONTEXT_CHARS])[1:]
         self.add(quote_selector, OA.prefix, Literal(prefix))
         self.add(quote_selector, OA.suffix, Literal(suffix[:CONTEXT_CHARS]))
         self.add(position, RDF.type, OA.TextPositionSelector)
@@ -870,7 +920,9 @@ def _quotes(item: Mapping) -> list[Text]:
 def date_literal(value: Text) -> Literal:
     match = DATE.match(str(value))
     if not match:
-        raise value.where.error(f"{str(value)!r} is not an ISO 8601 date (2007, 2007-11, 2007-11-15)")
+        raise value.where.error(
+            f"{str(value)!r} is not an ISO 8601 date (2007, 2007-11, 2007-11-15)"
+        )
     year, month, day = match.groups()
     if month and not 1 <= int(month) <= 12 or day and not 1 <= int(day) <= 31:
         raise value.where.error(f"{str(value)!r} is not a valid date")
@@ -916,8 +968,9 @@ def model_document(path: Path, source: CleanDocument, ref: Reference) -> Graph:
         )
     graph = Graph()
     bind_prefixes(graph, ref.minter.base)
-    model = DocumentModel(ref, source, path, doc_id, graph,
-                          body_spans=(source.title, *source.paragraphs))
+    model = DocumentModel(
+        ref, source, path, doc_id, graph, body_spans=(source.title, *source.paragraphs)
+    )
 
     # First pass: what the document declares, so items may refer to each other in any order.
     for slug, kind, where in declared_ids(path, document):
@@ -972,8 +1025,9 @@ def _model_source(model: DocumentModel, entry: Mapping) -> None:
     model.add(raw_node, RDF.type, SCHEMA.MediaObject)
     model.add(raw_node, SCHEMA.name, Literal(str(entry["file"])))
     model.add(raw_node, SCHEMA.encodingFormat, Literal("text/plain; charset=utf-8"))
-    model.add(raw_node, SCHEMA.sha256,
-              Literal(hashlib.sha256(source.raw.encode("utf-8")).hexdigest()))
+    model.add(
+        raw_node, SCHEMA.sha256, Literal(hashlib.sha256(source.raw.encode("utf-8")).hexdigest())
+    )
     model.add(raw_node, SCHEMA.url, URIRef(str(entry["url"])))
 
     for index, contact in enumerate(source.contacts, start=1):
@@ -981,8 +1035,9 @@ def _model_source(model: DocumentModel, entry: Mapping) -> None:
         line = source.raw.count("\n", 0, contact.name.start) + 1
         person = ref.lookup_name("person", contact.name.text)
         if person is None:
-            raise KgError(source.path, line,
-                          f"contact {contact.name.text!r} is not in reference/people.yaml")
+            raise KgError(
+                source.path, line, f"contact {contact.name.text!r} is not in reference/people.yaml"
+            )
         person_node = ref.entities[person].iri
         model.add(doc, KG.pressContact, node)
         model.add(doc, SCHEMA.mentions, person_node)
@@ -991,16 +1046,26 @@ def _model_source(model: DocumentModel, entry: Mapping) -> None:
         model.add(node, RDFS.label, en(f"{contact.name.text} (press contact)"))
         model.add(node, KG.contactPerson, person_node)
         model.add(person_node, SCHEMA.contactPoint, node)
-        model.annotate(model.m.annotation(model.doc_id, f"contact-{index}"), node, contact.name,
-                       OA.identifying)
+        annotation = model.m.annotation(model.doc_id, f"contact-{index}")
+        model.annotate(annotation, node, contact.name, OA.identifying)
+        model.annotate(URIRef(f"{annotation}-person"), person_node, contact.name, OA.identifying)
         if contact.office is not None:
             office = ref.lookup_name("organization", contact.office.text)
             if office is None:
-                raise KgError(source.path, source.raw.count("\n", 0, contact.office.start) + 1,
-                              f"contact office {contact.office.text!r} is not in "
-                              "reference/organizations.yaml")
+                raise KgError(
+                    source.path,
+                    source.raw.count("\n", 0, contact.office.start) + 1,
+                    f"contact office {contact.office.text!r} is not in "
+                    "reference/organizations.yaml",
+                )
             model.add(node, KG.office, ref.entities[office].iri)
             model.add(doc, SCHEMA.mentions, ref.entities[office].iri)
+            model.annotate(
+                URIRef(f"{annotation}-office"),
+                ref.entities[office].iri,
+                contact.office,
+                OA.identifying,
+            )
         if contact.telephone is not None:
             model.add(node, SCHEMA.telephone, Literal(contact.telephone.text))
         if contact.email is not None:

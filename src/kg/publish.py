@@ -69,8 +69,13 @@ def document_files(data_dir: Path) -> list[Path]:
     return sorted((data_dir / "documents").glob("*.yaml"))
 
 
-def build(data_dir: Path, minter: Minter, progress: Progress = lambda _: None,
-          reasoning: bool = True, validation: bool = True) -> Build:
+def build(
+    data_dir: Path,
+    minter: Minter,
+    progress: Progress = lambda _: None,
+    reasoning: bool = True,
+    validation: bool = True,
+) -> Build:
     started = time.perf_counter()
     progress("reading reference data")
     reference = model.load_reference(data_dir, minter)
@@ -92,19 +97,20 @@ def build(data_dir: Path, minter: Minter, progress: Progress = lambda _: None,
         progress(f"document {doc_id}: ingest and model")
         source = ingest.read_source(data_dir / "sources" / str(entry["file"]))
         result.sources[doc_id] = source
-        graph = model.model_document(path, source, reference)
-        result.documents[doc_id] = graph
-        if reasoning:
-            progress(f"document {doc_id}: reason")
-            result.inferred[str(minter.document_graph(doc_id))] = reason.infer(
-                graph, [ontology, result.reference_graph], minter.base,
-                already=reference_inferred,
-            )
+        result.documents[doc_id] = model.model_document(path, source, reference)
+    # Reasoning comes after every document is modelled, so that bad input fails fast.
+    for doc_id, graph in result.documents.items() if reasoning else ():
+        progress(f"document {doc_id}: reason")
+        result.inferred[str(minter.document_graph(doc_id))] = reason.infer(
+            graph, [ontology, result.reference_graph], minter.base, already=reference_inferred
+        )
     missing = set(reference.manifest) - set(result.documents)
     if missing:
-        raise KgError(data_dir / "sources" / "manifest.yaml", None,
-                      f"no curation file for source(s) {', '.join(sorted(missing))} "
-                      "in data/documents/")
+        raise KgError(
+            data_dir / "sources" / "manifest.yaml",
+            None,
+            f"no curation file for source(s) {', '.join(sorted(missing))} in data/documents/",
+        )
     if validation:
         progress("validating against the shapes")
         data = union([result.asserted(), result.inferred_graph(), ontology], minter.base)

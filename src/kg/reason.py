@@ -33,8 +33,9 @@ def closure(graphs: Iterable[Graph]) -> Graph:
     return union
 
 
-def infer(asserted: Graph, context: Iterable[Graph], base: str,
-          already: Graph | None = None) -> Graph:
+def infer(
+    asserted: Graph, context: Iterable[Graph], base: str, already: Graph | None = None
+) -> Graph:
     """The informative triples that OWL 2 RL adds to `asserted`, given the `context`
     (ontology, reference data).
 

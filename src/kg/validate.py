@@ -51,8 +51,11 @@ def parse_turtle_files(paths) -> Graph:
             graph.parse(path, format="turtle")
         except Exception as exc:  # rdflib raises several parser exception types
             line = getattr(exc, "lines", None) or getattr(exc, "line", None)
-            raise KgError(path, line if isinstance(line, int) else None,
-                          f"not valid Turtle: {_first_line(exc)}") from exc
+            raise KgError(
+                path,
+                line if isinstance(line, int) else None,
+                f"not valid Turtle: {_first_line(exc)}",
+            ) from exc
     return graph
 
 

@@ -1,0 +1,182 @@
+"""`kg publish` and `kg validate`: the artifacts, their integrity, reproducibility, bad input."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph
+import pytest
+from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
+
+from kg.cli import main
+from kg.vocab import VOID
+
+ROOT = Path(__file__).resolve().parents[1]
+DUMPS = {
+    "kg.ttl": pyoxigraph.RdfFormat.TURTLE,
+    "kg-inferred.ttl": pyoxigraph.RdfFormat.TURTLE,
+    "kg.trig": pyoxigraph.RdfFormat.TRIG,
+    "kg.nt": pyoxigraph.RdfFormat.N_TRIPLES,
+    "kg.nq": pyoxigraph.RdfFormat.N_QUADS,
+    "kg.jsonld": pyoxigraph.RdfFormat.JSON_LD,
+    "void.ttl": pyoxigraph.RdfFormat.TURTLE,
+    "shacl-report.ttl": pyoxigraph.RdfFormat.TURTLE,
+}
+
+
+def count(path: Path, fmt) -> int:
+    return sum(1 for _ in pyoxigraph.parse(path=str(path), format=fmt))
+
+
+def test_every_dump_parses_in_an_independent_parser(published_dist):
+    counts = {name: count(published_dist / name, fmt) for name, fmt in DUMPS.items()}
+    assert counts["kg.ttl"] == counts["kg.nt"] == counts["kg.jsonld"]
+    assert counts["kg.trig"] == counts["kg.nq"] >= counts["kg.ttl"]
+    assert counts["kg-inferred.ttl"] > 0
+
+
+def test_trig_has_one_graph_per_document_and_one_for_reference(published_dist):
+    graphs = {
+        quad.graph_name.value
+        for quad in pyoxigraph.parse(path=str(published_dist / "kg.trig"),
+                                     format=pyoxigraph.RdfFormat.TRIG)
+    }
+    base = "https://kg.example.org/graph/"
+    assert graphs == {base + "reference"} | {f"{base}document/00{i}" for i in range(5)}
+
+
+def test_checksums_cover_every_file(published_dist):
+    listed = {}
+    for line in (published_dist / "SHA256SUMS").read_text().splitlines():
+        digest, name = line.split("  ", 1)
+        listed[name] = digest
+    files = {
+        p.relative_to(published_dist).as_posix()
+        for p in published_dist.rglob("*")
+        if p.is_file() and p.name != "SHA256SUMS"
+    }
+    assert set(listed) == files
+    for name, digest in listed.items():
+        assert hashlib.sha256((published_dist / name).read_bytes()).hexdigest() == digest
+    assert {"ontology/kg.ttl", "sources/000_c36a1ea09023f409.txt"} <= files
+    assert any(name.startswith("shapes/") for name in files)
+
+
+def test_void_describes_the_dump(published_dist):
+    void = Graph().parse(published_dist / "void.ttl")
+    dataset = URIRef("https://kg.example.org/id/dataset/kg")
+    assert (dataset, RDF.type, VOID.Dataset) in void
+    triples = void.value(dataset, VOID.triples).toPython()
+    assert triples == count(published_dist / "kg.ttl", pyoxigraph.RdfFormat.TURTLE)
+    assert len(list(void.objects(dataset, VOID.classPartition))) > 20
+    assert len(list(void.objects(dataset, URIRef("http://purl.org/dc/terms/source")))) == 5
+
+
+def test_published_graph_conforms(built, published_dist):
+    assert built.validation.conforms, "\n".join(map(str, built.validation.violations))
+    report = Graph().parse(published_dist / "shacl-report.ttl")
+    conforms = report.value(None, URIRef("http://www.w3.org/ns/shacl#conforms"))
+    assert conforms.toPython() is True
+
+
+def run_kg(*args, env=None, cwd=ROOT):
+    return subprocess.run(
+        [sys.executable, "-m", "kg.cli", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_publish_is_byte_for_byte_reproducible(published_dist, tmp_path):
+    """A second publish in another process (another hash seed) writes identical files."""
+    out = tmp_path / "again"
+    result = run_kg("publish", "--out", str(out), env={"PYTHONHASHSEED": "12345"})
+    assert result.returncode == 0, result.stderr
+    first = (published_dist / "SHA256SUMS").read_text()
+    assert (out / "SHA256SUMS").read_text() == first
+    for line in first.splitlines():
+        name = line.split("  ", 1)[1]
+        assert (out / name).read_bytes() == (published_dist / name).read_bytes(), name
+
+
+# -- bad input -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def data_copy(tmp_path) -> Path:
+    copy = tmp_path / "data"
+    shutil.copytree(ROOT / "data", copy)
+    return copy
+
+
+def replace_in(path: Path, old: str, new: str) -> int:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    before = text[: text.index(old)]
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return before.count("\n") + 1
+
+
+@pytest.mark.parametrize(
+    "file, old, new, message",
+    [
+        ("documents/002.yaml", "quote: ", "quote: words no source says ", "quote not found"),
+        ("documents/000.yaml", "place: mexico", "place: atlantis", "unknown reference 'atlantis'"),
+        ("documents/000.yaml", "unit: person", "unit: furlong", "unknown units concept 'furlong'"),
+        ("documents/000.yaml", "value: 54", "value: 5,4", "is not a number"),
+        ("documents/000.yaml", "indicator: victims-assisted", "indicator: [", "invalid YAML"),
+        ("documents/000.yaml", "    qualifier: [exact]", "    qualifer: [exact]",
+         "unknown field 'qualifer'"),
+        ("reference/places.yaml", "within: chiapas", "within: chiapaz",
+         "unknown reference 'chiapaz'"),
+    ],
+)
+def test_bad_curation_gives_one_line_error_and_writes_nothing(
+    data_copy, tmp_path, capsys, file, old, new, message
+):
+    line = replace_in(data_copy / file, old, new)
+    out = tmp_path / "dist"
+    out.mkdir()
+    (out / "previous.txt").write_text("an earlier publish")
+    status = main(["publish", "--data", str(data_copy), "--out", str(out)])
+    err = capsys.readouterr().err.strip()
+    assert status == 1
+    assert len(err.splitlines()) == 1, err
+    assert f"{data_copy / file}:{line}:" in err or f"{data_copy / file}:" in err, err
+    assert message in err
+    assert sorted(p.name for p in out.iterdir()) == ["previous.txt"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".dist")]
+
+
+def test_malformed_source_is_named(data_copy, tmp_path, capsys):
+    (data_copy / "sources" / "001_f71ae56bba03950b.txt").write_bytes(b"\xff\xfe not text")
+    status = main(["publish", "--data", str(data_copy), "--out", str(tmp_path / "out")])
+    err = capsys.readouterr().err
+    assert status == 1
+    assert "001_f71ae56bba03950b.txt" in err and "UTF-8" in err
+    assert not (tmp_path / "out").exists()
+
+
+def test_validate_command(published_dist, tmp_path, capsys):
+    assert main(["validate", str(published_dist / "kg.ttl"),
+                 str(published_dist / "kg-inferred.ttl"),
+                 str(published_dist / "ontology" / "kg.ttl")]) == 0
+    broken = tmp_path / "broken.ttl"
+    broken.write_text(
+        "@prefix qb: <http://purl.org/linked-data/cube#> .\n"
+        "<https://kg.example.org/id/observation/x/y> a qb:Observation .\n"
+    )
+    assert main(["validate", str(broken)]) == 1
+    assert "Violation" in capsys.readouterr().err
+    bad_syntax = tmp_path / "bad.ttl"
+    bad_syntax.write_text("<a> <b> .\n")
+    assert main(["validate", str(bad_syntax)]) == 1
+    assert "bad.ttl" in capsys.readouterr().err
