@@ -206,6 +206,8 @@ SECTIONS = {
                 "date": Field(DCTERMS.date, "date"),
                 "when": Field(KG.timeExpression, "text"),
                 "about": Field(DCTERMS.subject, "text"),
+                "subject": Field(SCHEMA.about, "refs:any"),
+                "language": Field(SCHEMA.inLanguage, "plain"),
             },
         ),
         Section(
@@ -242,6 +244,7 @@ SECTIONS = {
                 "qualifier": Field(KG.roleQualifier, "text"),
                 "from": Field(KG.comesFrom, "refs:place"),
                 "to": Field(SCHEMA.toLocation, "refs:place"),
+                "according_to": Field(KG.attributedTo, "refs:person|organization"),
             },
             name_required=False,
             per_document=True,
@@ -250,7 +253,10 @@ SECTIONS = {
             "statements",
             "claim",
             SCHEMA.Claim,
-            {"about": Field(SCHEMA.about, "refs:any")},
+            {
+                "about": Field(SCHEMA.about, "refs:any"),
+                "according_to": Field(KG.attributedTo, "refs:person|organization"),
+            },
             name_required=False,
             per_document=True,
         ),
@@ -264,6 +270,7 @@ SECTIONS = {
                 "objects": Field(None, "plain"),
                 "from": Field(KG.comesFrom, "refs:place"),
                 "location": Field(SCHEMA.location, "refs:place"),
+                "according_to": Field(KG.attributedTo, "refs:person|organization"),
             },
             name_required=False,
             per_document=True,
@@ -336,6 +343,8 @@ class Reference:
     schemes: dict[str, Mapping] = field(default_factory=dict)
     records: dict[str, list[Mapping]] = field(default_factory=dict)
     names: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, folded name) -> id
+    labels: dict[str, str] = field(default_factory=dict)  # id -> English name
+    concept_labels: dict[tuple[str, str], str] = field(default_factory=dict)
     manifest: dict[str, Mapping] = field(default_factory=dict)
 
     def lookup_name(self, kind: str, name: str) -> str | None:
@@ -426,6 +435,7 @@ def load_reference(data_dir: Path, minter: Minter) -> Reference:
             _check_keys(item, REFERENCE_KEYS[kind])
             slug = _slug(item)
             _declare(ref.entities, slug, kind, minter.thing(kind, slug), item.where)
+            ref.labels[str(slug)] = normalize_whitespace(_require(item, "name"))
             names = [item.get("name"), item.get("name_es"), item.get("acronym")]
             names += list(item.get("alt_names") or [])
             for name in filter(None, names):
@@ -447,6 +457,7 @@ def load_reference(data_dir: Path, minter: Minter) -> Reference:
             if (scheme_id, concept_id) in ref.concepts:
                 raise concept.where.error(f"duplicate concept {concept_id!r} in {scheme_id}")
             ref.concepts[(scheme_id, concept_id)] = minter.concept(scheme_id, concept_id)
+            ref.concept_labels[(scheme_id, concept_id)] = str(concept["label"])
 
     # Cross-references inside the reference data.
     for kind, key, target in (
@@ -674,6 +685,7 @@ class DocumentModel:
     doc_id: str
     graph: Graph
     local: dict[str, Declared] = field(default_factory=dict)
+    local_labels: dict[str, str] = field(default_factory=dict)
     observations: dict[str, URIRef] = field(default_factory=dict)
     body_spans: tuple[Span, ...] = ()
 
@@ -689,6 +701,10 @@ class DocumentModel:
         self.graph.add((s, p, o))
 
     # -- values ------------------------------------------------------------------------------
+
+    def label_of(self, slug: str) -> str:
+        """The name of a reference entity or of an item this document names, else its id."""
+        return self.ref.labels.get(str(slug)) or self.local_labels.get(str(slug)) or str(slug)
 
     def entity(self, value: Text, kinds: tuple[str, ...]) -> URIRef:
         registry = {**self.ref.entities, **self.local}
@@ -969,7 +985,12 @@ def model_document(path: Path, source: CleanDocument, ref: Reference) -> Graph:
     graph = Graph()
     bind_prefixes(graph, ref.minter.base)
     model = DocumentModel(
-        ref, source, path, doc_id, graph, body_spans=(source.title, *source.paragraphs)
+        ref,
+        source,
+        path,
+        doc_id,
+        graph,
+        body_spans=(source.title, *source.paragraphs, *source.trailer),
     )
 
     # First pass: what the document declares, so items may refer to each other in any order.
@@ -977,6 +998,10 @@ def model_document(path: Path, source: CleanDocument, ref: Reference) -> Graph:
         if slug in ref.entities:
             raise where.error(f"id {slug!r} is already declared in the reference data")
         _declare(model.local, slug, kind, ref.minter.thing(kind, slug), where)
+    for name in SECTIONS:
+        for item in _list_of_mappings(document.get(name), path, name):
+            if isinstance(item.get("name"), Text):
+                model.local_labels[str(item["id"])] = normalize_whitespace(item["name"])
     for item in _list_of_mappings(document.get("observations"), path, "observations"):
         slug = str(_slug(item))
         if slug in model.observations:
@@ -1138,8 +1163,8 @@ def _model_item(model: DocumentModel, section: Section, item: Mapping) -> None:
 
 
 def _model_observation(model: DocumentModel, node: URIRef, item: Mapping) -> None:
-    for key in ("label", "indicator", "unit", "qualifier"):
-        _require(item, key) if key != "qualifier" else None
+    for key in ("label", "indicator", "unit"):
+        _require(item, key)
     if item.get("qualifier") is None:
         raise item.where.error("missing 'qualifier' (exact, more-than, approximately, ...)")
     has_value = item.get("value") is not None
@@ -1155,7 +1180,8 @@ def _model_quotation(model: DocumentModel, node: URIRef, item: Mapping) -> None:
     _require(item, "speaker")
     model.add(node, SCHEMA.text, en(" ".join(quotes)))
     model.add(node, SCHEMA.isPartOf, model.doc)
-    model.add(node, RDFS.label, en(f"Quotation {item['id']}"))
+    speaker = model.label_of(item["speaker"])
+    model.add(node, RDFS.label, en(f"{speaker}: \u201c{_short(' '.join(quotes), 60)}\u201d"))
 
 
 def _model_statement(model: DocumentModel, node: URIRef, item: Mapping) -> None:
@@ -1169,11 +1195,10 @@ def _model_membership(model: DocumentModel, node: URIRef, item: Mapping) -> None
         _require(item, key)
     member = model.entity(item["member"], ("person", "organization"))
     organization = model.entity(item["organization"], ("organization",))
-    role = _concept(model.ref, "roles", item["role"])
     model.add(member, ORG.memberOf, organization)
-    member_label = model.graph.value(member, RDFS.label) or item["member"]
-    model.add(node, RDFS.label, en(f"{item['member']} as {item['role']} of {item['organization']}"))
-    del member_label, role
+    role = model.ref.concept_labels[("roles", str(item["role"]))]
+    label = f"{model.label_of(item['member'])}, {role}, {model.label_of(item['organization'])}"
+    model.add(node, RDFS.label, en(label))
 
 
 def _model_place_role(model: DocumentModel, node: URIRef, item: Mapping) -> None:
@@ -1185,7 +1210,8 @@ def _model_place_role(model: DocumentModel, node: URIRef, item: Mapping) -> None
 def _model_funding(model: DocumentModel, node: URIRef, item: Mapping) -> None:
     for key in ("funder", "funded"):
         _require(item, key)
-    model.add(node, RDFS.label, en(f"Funding of {item['funded']} by {item['funder']}"))
+    funded, funder = model.label_of(item["funded"]), model.label_of(item["funder"])
+    model.add(node, RDFS.label, en(f"Funding of {funded} by {funder}"))
 
 
 def _model_relation(model: DocumentModel, node: URIRef, item: Mapping) -> None:
