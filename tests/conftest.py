@@ -26,3 +26,11 @@ def published_dist(built: Build, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("published") / "dist"
     export.write(built, out, DATA)
     return out
+
+
+@pytest.fixture(scope="session")
+def published_graph(published_dist: Path):
+    """The published files loaded for querying: asserted and inferred triples."""
+    from kg.query import PublishedGraph
+
+    return PublishedGraph(published_dist)

@@ -79,9 +79,7 @@ def test_every_node_a_document_states_has_evidence(asserted):
 
 
 def test_no_blank_nodes(asserted):
-    assert not any(
-        term.__class__.__name__ == "BNode" for triple in asserted for term in triple
-    )
+    assert not any(term.__class__.__name__ == "BNode" for triple in asserted for term in triple)
 
 
 # -- observations -------------------------------------------------------------------------------
@@ -197,7 +195,9 @@ def test_observations_per_document(asserted):
 
 
 def test_observation_values_are_typed_numbers(asserted):
-    for value in asserted.objects(None, URIRef("http://purl.org/linked-data/sdmx/2009/measure#obsValue")):
+    for value in asserted.objects(
+        None, URIRef("http://purl.org/linked-data/sdmx/2009/measure#obsValue")
+    ):
         assert isinstance(value.toPython(), int | Decimal), value
 
 
@@ -210,7 +210,8 @@ def test_cndh_is_one_node_under_every_name(asserted):
         str(r.exact)
         for r in rows(
             asserted,
-            "SELECT ?exact WHERE { ?a oa:hasBody ?o ; oa:hasTarget/oa:hasSelector/oa:exact ?exact }",
+            "SELECT ?exact WHERE { ?a oa:hasBody ?o ;"
+            " oa:hasTarget/oa:hasSelector/oa:exact ?exact }",
             o=cndh,
         )
     }
@@ -230,10 +231,7 @@ def test_cndh_is_one_node_under_every_name(asserted):
 
 
 def test_agreement_and_campaign_are_shared_between_documents(asserted):
-    for thing, parties_or_names in (
-        ("agreement/iom-cndh-cooperation-agreement", None),
-        ("campaign/no-mas-trata-de-personas", None),
-    ):
+    for thing in ("agreement/iom-cndh-cooperation-agreement", "campaign/no-mas-trata-de-personas"):
         node = URIRef(ID + thing)
         docs = {
             str(r.id)
@@ -244,7 +242,6 @@ def test_agreement_and_campaign_are_shared_between_documents(asserted):
             )
         }
         assert docs == {"003", "004"}, thing
-        del parties_or_names
     names = set(asserted.objects(URIRef(ID + "campaign/no-mas-trata-de-personas"), RDFS.label))
     assert Literal("No más Trata de Personas", lang="es") in names
     assert Literal("No More Human Trafficking", lang="en") in names

@@ -39,10 +39,42 @@ def main(argv: list[str] | None = None) -> int:
     check = commands.add_parser("validate", help="validate Turtle files against the shapes")
     check.add_argument("files", nargs="+", type=Path)
 
+    commands.add_parser("queries", help="list the named queries and what each answers")
+
+    ask = commands.add_parser(
+        "query", help="run a named query or any SPARQL on the published graph"
+    )
+    ask.add_argument("name", nargs="?", help="a named query (`kg queries` lists them)")
+    source = ask.add_mutually_exclusive_group()
+    source.add_argument("--file", type=Path, help="run the SPARQL query in this file")
+    source.add_argument("--sparql", metavar="TEXT", help="run this SPARQL query")
+    ask.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="bind a parameter of the query (repeatable)",
+    )
+    ask.add_argument(
+        "--format",
+        choices=["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld"],
+        default="table",
+        help="table (default), W3C SPARQL results (csv, tsv, json, xml) or, for CONSTRUCT "
+        "and DESCRIBE, RDF (turtle, ntriples, jsonld)",
+    )
+    ask.add_argument("--dist", type=Path, default=Path("dist"), help="published folder")
+    ask.add_argument(
+        "--asserted", action="store_true", help="query the asserted triples only, no inferences"
+    )
+
     args = parser.parse_args(argv)
     try:
         if args.command == "publish":
             return run_publish(args)
+        if args.command == "queries":
+            return run_queries(args)
+        if args.command == "query":
+            return run_query(args)
         return run_validate(args)
     except KgError as exc:
         if args.debug:
@@ -105,6 +137,78 @@ def run_validate(args) -> int:
     errors = sum(1 for v in result.violations if v.severity == "Violation")
     err.print(f"{names}: does not conform ({errors} violations)", highlight=False)
     return 1
+
+
+def run_queries(args) -> int:
+    from kg.query import named_queries
+
+    table = Table(title="Named queries (kg query NAME)", show_header=True)
+    table.add_column("name", no_wrap=True)
+    table.add_column("answers")
+    table.add_column("parameters")
+    table.add_column("what it answers")
+    for name, query in named_queries().items():
+        table.add_row(
+            name, ", ".join(query.answers), ", ".join(query.parameters), query.description
+        )
+    out.print(table)
+    return 0
+
+
+def run_query(args) -> int:
+    from kg.query import PublishedGraph, Query, QuerySyntaxError, named_query
+
+    given = [x for x in (args.name, args.file, args.sparql) if x is not None]
+    if len(given) != 1:
+        err.print("[red]error:[/red] give one query: a NAME, --file Q.rq or --sparql TEXT")
+        return 2
+    params = {}
+    for item in args.param:
+        key, equals, value = item.partition("=")
+        if not equals or not key:
+            err.print(f"[red]error:[/red] --param {item!r}: expected KEY=VALUE", highlight=False)
+            return 2
+        params[key.strip()] = value
+    if args.file is not None:
+        if not args.file.is_file():
+            raise KgError(args.file, None, "no such file")
+        query = Query.parse(args.file.read_text(encoding="utf-8"), str(args.file))
+    elif args.sparql is not None:
+        query = Query.parse(args.sparql, "--sparql")
+    else:
+        query = named_query(args.name)
+    try:
+        result = PublishedGraph(args.dist, inferred=not args.asserted).query(query, params)
+    except QuerySyntaxError as exc:
+        if args.debug:
+            raise
+        err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+        return 2
+    if args.format == "table" and result.form == "graph":
+        args.format = "turtle"
+    if args.format != "table":
+        data = result.serialize(args.format)
+        sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
+        sys.stdout.flush()
+        return 0
+    if result.form == "ask":
+        out.print("yes" if result.boolean else "no")
+        return 0
+    rows = result.rows
+    shown = [v for v in result.variables if any(row[v] not in (None, "") for row in rows)]
+    table = Table(title=query.description or None, show_header=True, show_lines=True)
+    for variable in shown or result.variables:
+        table.add_column(variable, overflow="fold")
+    for row, terms in zip(rows, result.terms, strict=True):
+        table.add_row(*(result.compact(row[v], terms.get(v)) for v in shown or result.variables))
+    out.print(table)
+    empty = [v for v in result.variables if v not in shown] if rows else []
+    err.print(
+        f"{len(result)} row{'s' if len(result) != 1 else ''} in {result.seconds * 1000:.0f} ms"
+        + (f"; no values for {', '.join(empty)}" if empty else ""),
+        highlight=False,
+    )
+    return 0
 
 
 def print_violations(violations) -> None:

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
+from rdflib.compare import to_canonical_graph
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, XSD
 from rdflib.plugins.serializers.nt import _nt_row
 
@@ -144,7 +145,8 @@ def write(build: Build, out: Path, data_dir: Path) -> dict[str, int]:
             shutil.copyfile(src.path, tmp / "sources" / src.path.name)
 
         if build.validation is not None:
-            report = build.validation.report
+            # Canonical blank-node labels make the report reproducible byte for byte.
+            report = union([to_canonical_graph(build.validation.report)], build.minter.base)
             (tmp / "shacl-report.ttl").write_text(turtle_text(report), encoding="utf-8")
 
         void = describe(build, asserted, inferred, tmp, counts)

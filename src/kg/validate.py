@@ -13,7 +13,6 @@ from pathlib import Path
 
 import pyshacl
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF
 
 from kg.errors import KgError
 from kg.vocab import SH, bind_prefixes
@@ -59,7 +58,7 @@ def parse_turtle_files(paths) -> Graph:
     return graph
 
 
-def _first_line(exc: Exception) -> str:
+def _first_line(exc: Exception | str) -> str:
     text = str(exc).strip().splitlines()
     return text[0] if text else type(exc).__name__
 
@@ -90,16 +89,20 @@ def validate(data: Graph, shapes: Graph | None = None) -> ValidationResult:
     No inference is run here: the reason stage has already added what OWL 2 RL entails, so
     shapes see the graph exactly as it is published.
     """
-    conforms, report, _ = pyshacl.validate(
+    conforms, report, text = pyshacl.validate(
         data,
         shacl_graph=shapes if shapes is not None else load_shapes(),
         inference="none",
         advanced=True,  # SHACL-AF: SPARQL-based targets and functions
         allow_warnings=True,
     )
+    if not isinstance(report, Graph):  # pySHACL reports a failure of the shapes themselves
+        raise KgError(SHAPES_DIR, None, f"the shapes cannot be applied: {_first_line(text)}")
     bind_prefixes(report)
     violations = []
-    for result in report.subjects(RDF.type, SH.ValidationResult):
+    # Only the results the report lists: those nested under sh:detail explain a result of
+    # sh:node and would repeat it with the wrong focus node.
+    for result in report.objects(None, SH.result):
         severity = report.value(result, SH.resultSeverity)
         violations.append(
             (
