@@ -1202,7 +1202,8 @@ def _model_membership(model: DocumentModel, node: URIRef, item: Mapping) -> None
 
 
 def _model_place_role(model: DocumentModel, node: URIRef, item: Mapping) -> None:
-    _require(item, "place")
+    if item.get("place") is None:
+        raise item.where.error("missing 'place'")
     model.add(node, SCHEMA.text, en(" ".join(_quotes(item))))
     model.add(node, RDFS.label, en(_short(" ".join(_quotes(item)))))
 
