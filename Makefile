@@ -2,7 +2,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all install publish test lint format clean
+.PHONY: all install publish test lint format clean bench browser
 
 all: test
 
@@ -19,9 +19,26 @@ install: $(STAMP)
 publish: install
 	$(VENV)/bin/kg publish
 
-test: install
+test: install browser
 	$(VENV)/bin/ruff check src tests
 	$(VENV)/bin/pytest -q
+
+# Headless Chromium and its driver for tests/test_browser.py: Debian's packages, installed
+# when missing and apt-get may be run (as root, as on CI); otherwise the browser tests skip.
+browser:
+	@if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then \
+		true; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+			chromium chromium-driver; \
+	else \
+		echo "chromium and chromium-driver are not installed; browser tests will be skipped" \
+			"(as root: apt-get install chromium chromium-driver)"; \
+	fi
+
+bench: install
+	$(PY) -m pip install -q -e '.[dev,bench]'
+	$(PY) benchmarks/bench.py
 
 lint: install
 	$(VENV)/bin/ruff check src tests

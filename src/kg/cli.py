@@ -36,6 +36,35 @@ def main(argv: list[str] | None = None) -> int:
         help="base IRI of minted IRIs (default: $KG_BASE or https://kg.example.org/)",
     )
 
+    publish.add_argument("--jobs", type=int, default=None, help="worker processes (default: cores)")
+    publish.add_argument(
+        "--cache",
+        type=Path,
+        default=Path(".kg-cache"),
+        help="per-document cache of incremental publishing (default: .kg-cache)",
+    )
+    publish.add_argument("--no-cache", action="store_true", help="redo every document")
+
+    synth = commands.add_parser("synth", help="write a synthetic corpus in the format of data/")
+    synth.add_argument("--documents", type=int, required=True, help="how many documents")
+    synth.add_argument("--seed", type=int, default=0, help="random seed (same seed, same bytes)")
+    synth.add_argument("--out", type=Path, required=True, help="folder to write (replaced)")
+
+    load = commands.add_parser("load", help="bulk-load dist/ into an on-disk Oxigraph store")
+    load.add_argument("--store", type=Path, required=True, help="store folder (replaced)")
+    load.add_argument("--dist", type=Path, default=Path("dist"), help="published folder")
+
+    push = commands.add_parser(
+        "push", help="replace the graphs on a SPARQL 1.1 Graph Store Protocol server"
+    )
+    push.add_argument("--endpoint", required=True, help="SPARQL query endpoint URL")
+    push.add_argument(
+        "--graph-store", default=None, help="Graph Store endpoint (default: ENDPOINT/../store)"
+    )
+    push.add_argument("--user", default=None, help="HTTP basic user")
+    push.add_argument("--password-env", default=None, metavar="VAR", help="password variable")
+    push.add_argument("--dist", type=Path, default=Path("dist"), help="published folder")
+
     check = commands.add_parser("validate", help="validate Turtle files against the shapes")
     check.add_argument("files", nargs="+", type=Path)
 
@@ -63,9 +92,73 @@ def main(argv: list[str] | None = None) -> int:
         "and DESCRIBE, RDF (turtle, ntriples, jsonld)",
     )
     ask.add_argument("--dist", type=Path, default=Path("dist"), help="published folder")
+    ask.add_argument("--store", type=Path, default=None, help="query a store made by kg load")
     ask.add_argument(
         "--asserted", action="store_true", help="query the asserted triples only, no inferences"
     )
+
+    draft = commands.add_parser(
+        "extract",
+        help="draft the curation file of a new press release (or --evaluate the drafts)",
+    )
+    draft.add_argument(
+        "file", nargs="?", type=Path, help="the source text (data/sources/NNN_*.txt)"
+    )
+    draft.add_argument("--data", type=Path, default=Path("data"), help="curation folder")
+    draft.add_argument(
+        "--out",
+        type=Path,
+        default=None,
+        help="where to write the draft (default: DATA/documents/NNN.yaml; - for standard "
+        "output); with --evaluate, where to write the evaluation as JSON",
+    )
+    draft.add_argument(
+        "--additions",
+        type=Path,
+        default=None,
+        help="where to write the proposed reference additions "
+        "(default: DATA/reference/proposed/NNN.yaml)",
+    )
+    draft.add_argument("--force", action="store_true", help="replace files that exist")
+    draft.add_argument(
+        "--without",
+        metavar="DOC",
+        help="draft as if curated document DOC and what only it introduced did not exist",
+    )
+    draft.add_argument(
+        "--evaluate",
+        action="store_true",
+        help="draft every curated document leave-one-out and compare with its curation file",
+    )
+
+    web = commands.add_parser(
+        "serve", help="serve the published graph: SPARQL endpoint, linked data pages, downloads"
+    )
+    web.add_argument("--host", default="127.0.0.1", help="address to listen on")
+    web.add_argument("--port", type=int, default=8000, help="port to listen on")
+    web.add_argument(
+        "--base",
+        default=None,
+        metavar="URI",
+        help="base IRI of the graph's IRIs, served at this server's root "
+        "(default: the base the graph was published with)",
+    )
+    web.add_argument("--dist", type=Path, default=Path("dist"), help="published folder")
+    web.add_argument(
+        "--query-timeout",
+        type=float,
+        default=10.0,
+        metavar="SECONDS",
+        help="time limit of one SPARQL query (default 10)",
+    )
+    web.add_argument(
+        "--max-result-size",
+        type=int,
+        default=16 * 1024 * 1024,
+        metavar="BYTES",
+        help="size limit of one serialized SPARQL result (default 16 MiB)",
+    )
+    web.add_argument("--workers", type=int, default=2, help="query worker processes (default 2)")
 
     args = parser.parse_args(argv)
     try:
@@ -75,6 +168,16 @@ def main(argv: list[str] | None = None) -> int:
             return run_queries(args)
         if args.command == "query":
             return run_query(args)
+        if args.command == "synth":
+            return run_synth(args)
+        if args.command == "load":
+            return run_load(args)
+        if args.command == "push":
+            return run_push(args)
+        if args.command == "serve":
+            return run_serve(args)
+        if args.command == "extract":
+            return run_extract(args)
         return run_validate(args)
     except KgError as exc:
         if args.debug:
@@ -93,7 +196,13 @@ def run_publish(args) -> int:
     if not base.endswith(("/", "#")):
         base += "/"
     with err.status("publishing") as status:
-        result = build(args.data, Minter(base), progress=lambda what: status.update(what))
+        result = build(
+            args.data,
+            Minter(base),
+            progress=lambda what: status.update(what),
+            jobs=args.jobs,
+            cache_dir=None if args.no_cache else args.cache,
+        )
         if result.validation is not None and not result.validation.conforms:
             print_violations(result.validation.violations)
             return 1
@@ -116,6 +225,42 @@ def run_publish(args) -> int:
     warnings = [v for v in result.validation.violations if v.severity != "Violation"]
     if warnings:
         out.print(f"{len(warnings)} SHACL warnings (see {args.out}/shacl-report.ttl)")
+    return 0
+
+
+def run_synth(args) -> int:
+    from kg.synth import synthesize
+
+    with err.status(f"writing {args.documents} documents"):
+        synthesize(args.documents, args.seed, args.out)
+    out.print(f"{args.documents} documents in {args.out}/ (seed {args.seed})", highlight=False)
+    return 0
+
+
+def run_load(args) -> int:
+    from kg.store import load
+
+    with err.status(f"loading {args.dist}/ into {args.store}"):
+        figures = load(args.dist, args.store)
+    out.print(
+        f"{figures['quads']} quads in {figures['graphs']} named graphs loaded into "
+        f"{args.store} in {figures['seconds']:.1f} s",
+        highlight=False,
+    )
+    return 0
+
+
+def run_push(args) -> int:
+    from kg.push import Server, password_from, push
+
+    server = Server(args.endpoint, args.graph_store, args.user, password_from(args.password_env))
+    with err.status(f"pushing {args.dist}/ to {server.graph_store}") as status:
+        figures = push(args.dist, server, progress=lambda what: status.update(what))
+    out.print(
+        f"{figures['triples']} triples in {figures['graphs']} graphs pushed to "
+        f"{server.graph_store} and counted, in {figures['seconds']:.1f} s",
+        highlight=False,
+    )
     return 0
 
 
@@ -178,7 +323,13 @@ def run_query(args) -> int:
     else:
         query = named_query(args.name)
     try:
-        result = PublishedGraph(args.dist, inferred=not args.asserted).query(query, params)
+        if args.store is not None:
+            from kg.store import StoreGraph
+
+            graph = StoreGraph(args.store, inferred=not args.asserted)
+        else:
+            graph = PublishedGraph(args.dist, inferred=not args.asserted)
+        result = graph.query(query, params)
     except QuerySyntaxError as exc:
         if args.debug:
             raise
@@ -208,6 +359,136 @@ def run_query(args) -> int:
         + (f"; no values for {', '.join(empty)}" if empty else ""),
         highlight=False,
     )
+    return 0
+
+
+def run_serve(args) -> int:
+    from kg.serve import prepare
+
+    with err.status(f"loading {args.dist}/ and starting {args.workers} query workers"):
+        server = prepare(
+            args.dist,
+            host=args.host,
+            port=args.port,
+            base=args.base,
+            workers=args.workers,
+            time_limit=args.query_timeout,
+            max_result_bytes=args.max_result_size,
+        )
+    out.print(server.banner(), highlight=False, soft_wrap=True)
+    return server.run()
+
+
+def run_extract(args) -> int:
+    if args.evaluate:
+        return run_extract_evaluation(args)
+    from kg.extract import default_paths, extract, write
+
+    if args.file is None:
+        err.print("[red]error:[/red] give the source text to draft, or --evaluate")
+        return 2
+    draft_path, additions_path = default_paths(args.file, args.data)
+    draft_path = args.out or draft_path
+    additions_path = args.additions or additions_path
+    with err.status("drafting"):
+        knowledge = None
+        if args.without:
+            from kg.extraction.knowledge import load
+
+            knowledge = load(args.data, contacts=True).without(args.without)
+        result = extract(args.file, args.data, knowledge, additions_path=additions_path)
+    if str(draft_path) == "-":
+        sys.stdout.write(result.yaml())
+        if result.entities.new or result.concepts or result.contacts:
+            write_additions_only(result, additions_path, args.force)
+        return 0
+    write(result, draft_path, additions_path, force=args.force)
+    items = [*result.items, *result.observations]
+    table = Table(title=f"Draft of document {result.doc_id}", show_header=True)
+    table.add_column("section")
+    table.add_column("active", justify="right")
+    table.add_column("suggested", justify="right")
+    sections = ["mentions", *dict.fromkeys(i.section for i in items)]
+    for section in sections:
+        if section == "mentions":
+            known = {m.target for m in result.entities.mentions if m.new is None}
+            table.add_row("mentions (entities)", str(len(known)), str(len(result.entities.new)))
+            continue
+        listed = [i for i in items if i.section == section]
+        active = sum(1 for i in listed if i.active)
+        table.add_row(section, str(active), str(len(listed) - active))
+    out.print(table)
+    out.print(f"draft: {draft_path}", highlight=False)
+    if result.entities.new or result.concepts or result.contacts:
+        out.print(
+            f"proposed reference additions ({len(result.entities.new) + len(result.contacts)} "
+            f"entities, {len(result.concepts)} concepts): {additions_path}",
+            highlight=False,
+        )
+    for warning in result.warnings:
+        err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False, soft_wrap=True)
+    out.print(f"extracted in {result.seconds * 1000:.0f} ms", highlight=False)
+    return 0
+
+
+def write_additions_only(result, path: Path, force: bool) -> None:
+    if path.exists() and not force:
+        raise KgError(path, None, "already exists (use --force to replace it, or --additions)")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(result.additions_yaml(), encoding="utf-8")
+
+
+def run_extract_evaluation(args) -> int:
+    import json
+
+    from kg.extraction.evaluate import FACT_TYPES, evaluate
+
+    with err.status("evaluating") as status:
+        report = evaluate(args.data, progress=lambda what: status.update(what))
+    from rich import box
+
+    table = Table(
+        title="kg extract: leave-one-out on the curated documents",
+        caption="P precision, R recall; F1 active: counting only the items not commented out",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    table.add_column("fact type", no_wrap=True)
+    for column in ("gold", "drafted", "P", "R", "F1", "F1 active"):
+        table.add_column(column, justify="right", no_wrap=True)
+    for fact_type in FACT_TYPES:
+        s, a = report["total"][fact_type], report["total_active_only"][fact_type]
+        table.add_row(
+            fact_type,
+            str(s["gold"]),
+            str(s["predicted"]),
+            f"{s['precision']:.3f}",
+            f"{s['recall']:.3f}",
+            f"{s['f1']:.3f}",
+            f"{a['f1']:.3f}",
+        )
+    out.print(table)
+    times = ", ".join(
+        f"{doc}: {d['extraction_seconds'] * 1000:.0f} ms" for doc, d in report["documents"].items()
+    )
+    out.print(
+        f"{len(report['documents'])} documents; extraction per document ({times}) after a "
+        f"start-up of {report['start_up_seconds'] * 1000:.0f} ms",
+        highlight=False,
+    )
+    indicators = report["indicators"]
+    out.print(
+        f"indicators: right for {indicators['right_in_concepts']} of the "
+        f"{indicators['in_concepts']} numbers whose curated indicator was known without the "
+        f"document ({indicators['right']} of {indicators['matched']} in all)",
+        highlight=False,
+    )
+    if args.out is not None:
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        out.print(f"written to {args.out}", highlight=False)
     return 0
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
-from kg import ingest, model, reason, validate
+from kg import ingest, model, validate
 from kg.errors import KgError
 from kg.vocab import Minter, bind_prefixes
 
@@ -75,46 +75,72 @@ def build(
     progress: Progress = lambda _: None,
     reasoning: bool = True,
     validation: bool = True,
+    jobs: int | None = None,
+    cache_dir: Path | None = None,
 ) -> Build:
+    """Model, reason and validate every document of `data_dir`.
+
+    Shared inputs (reference data, ontology, the closed schema, shapes) are loaded once; each
+    document is then modelled, reasoned (`kg.fastreason`, equal to owlrl on our ontology) and
+    validated on its own, in `jobs` worker processes (default: every core), its results cached
+    in `cache_dir` by content hash (`kg.cache`). Only the checks that need several documents
+    run on the whole graph, in pyoxigraph (`kg.validate.cross_document_violations`).
+    """
+    from kg import cache, fastreason, pipeline
+
     started = time.perf_counter()
     progress("reading reference data")
     reference = model.load_reference(data_dir, minter)
     ontology = validate.load_ontology()
     result = Build(minter, reference, ontology, model.model_reference(reference))
     _check_documents_declare_consistently(data_dir, reference)
-
-    reference_inferred = Graph()
-    if reasoning:
-        progress("reasoning over reference data")
-        reference_inferred = reason.infer(result.reference_graph, [ontology], minter.base)
-        result.inferred[str(minter.reference_graph)] = reference_inferred
-
-    for path in document_files(data_dir):
-        doc_id = path.stem
-        entry = reference.manifest.get(doc_id)
-        if entry is None:
-            raise KgError(path, 1, f"no source {doc_id!r} in data/sources/manifest.yaml")
-        progress(f"document {doc_id}: ingest and model")
-        source = ingest.read_source(data_dir / "sources" / str(entry["file"]))
-        result.sources[doc_id] = source
-        result.documents[doc_id] = model.model_document(path, source, reference)
-    # Reasoning comes after every document is modelled, so that bad input fails fast.
-    for doc_id, graph in result.documents.items() if reasoning else ():
-        progress(f"document {doc_id}: reason")
-        result.inferred[str(minter.document_graph(doc_id))] = reason.infer(
-            graph, [ontology, result.reference_graph], minter.base, already=reference_inferred
-        )
-    missing = set(reference.manifest) - set(result.documents)
+    paths = document_files(data_dir)
+    for path in paths:
+        if path.stem not in reference.manifest:
+            raise KgError(path, 1, f"no source {path.stem!r} in data/sources/manifest.yaml")
+    missing = set(reference.manifest) - {p.stem for p in paths}
     if missing:
         raise KgError(
             data_dir / "sources" / "manifest.yaml",
             None,
             f"no curation file for source(s) {', '.join(sorted(missing))} in data/documents/",
         )
+
+    schema = fastreason.Schema.from_ontology(ontology)
+    reference_inferred: set = set()
+    if reasoning:
+        progress("reasoning over reference data")
+        reference_inferred = fastreason.infer(
+            result.reference_graph, [], minter.base, schema, with_tbox=True
+        )
+        result.inferred[str(minter.reference_graph)] = fastreason.to_graph(reference_inferred)
+
+    context = pipeline.Context(
+        data_dir=data_dir,
+        reference=reference,
+        reference_graph=result.reference_graph,
+        reference_inferred=reference_inferred,
+        schema=schema,
+        reasoning=reasoning,
+        validation=validation,
+    )
+    store = cache.Cache(cache_dir, data_dir) if cache_dir is not None else None
+    outcomes = pipeline.run_documents(context, paths, jobs=jobs, cache=store, progress=progress)
+    reports = []
+    for path, outcome in zip(paths, outcomes, strict=True):
+        doc_id = path.stem
+        result.sources[doc_id] = outcome.source
+        result.documents[doc_id] = outcome.graph
+        if reasoning:
+            result.inferred[str(minter.document_graph(doc_id))] = outcome.inferred
+        if outcome.report is not None:
+            reports.append(outcome.report)
     if validation:
-        progress("validating against the shapes")
-        data = union([result.asserted(), result.inferred_graph(), ontology], minter.base)
-        result.validation = validate.validate(data)
+        progress("validating reference data and cross-document checks")
+        reports.insert(0, pipeline.validate_reference(context, result.documents.values()))
+        result.validation = validate.merge_reports(
+            reports, validate.cross_document_violations(result)
+        )
     result.seconds = time.perf_counter() - started
     return result
 

@@ -83,7 +83,9 @@ def load_ontology() -> Graph:
     return _ontology()
 
 
-def validate(data: Graph, shapes: Graph | None = None) -> ValidationResult:
+def validate(
+    data: Graph, shapes: Graph | None = None, focus_nodes: list | None = None
+) -> ValidationResult:
     """Validate `data` (asserted plus, if wanted, inferred triples) against the shapes.
 
     No inference is run here: the reason stage has already added what OWL 2 RL entails, so
@@ -95,29 +97,145 @@ def validate(data: Graph, shapes: Graph | None = None) -> ValidationResult:
         inference="none",
         advanced=True,  # SHACL-AF: SPARQL-based targets and functions
         allow_warnings=True,
+        **({"focus_nodes": focus_nodes} if focus_nodes is not None else {}),
     )
     if not isinstance(report, Graph):  # pySHACL reports a failure of the shapes themselves
         raise KgError(SHAPES_DIR, None, f"the shapes cannot be applied: {_first_line(text)}")
     bind_prefixes(report)
+    return ValidationResult(bool(conforms), _violations(report), report)
+
+
+def _violation(report: Graph, result) -> Violation:
+    severity = report.value(result, SH.resultSeverity)
+    return Violation(
+        severity=_local(severity),
+        focus=str(report.value(result, SH.focusNode)),
+        path=_path_text(report, report.value(result, SH.resultPath)),
+        message=str(report.value(result, SH.resultMessage) or ""),
+        shape=str(report.value(result, SH.sourceShape) or ""),
+    )
+
+
+def _violations(report: Graph) -> tuple[Violation, ...]:
     violations = []
     # Only the results the report lists: those nested under sh:detail explain a result of
     # sh:node and would repeat it with the wrong focus node.
     for result in report.objects(None, SH.result):
         severity = report.value(result, SH.resultSeverity)
-        violations.append(
-            (
-                SEVERITY_ORDER.get(severity, 3),
-                Violation(
-                    severity=_local(severity),
-                    focus=str(report.value(result, SH.focusNode)),
-                    path=_path_text(report, report.value(result, SH.resultPath)),
-                    message=str(report.value(result, SH.resultMessage) or ""),
-                    shape=str(report.value(result, SH.sourceShape) or ""),
-                ),
-            )
-        )
+        violations.append((SEVERITY_ORDER.get(severity, 3), _violation(report, result)))
     violations.sort()
-    return ValidationResult(bool(conforms), tuple(v for _, v in violations), report)
+    return tuple(v for _, v in violations)
+
+
+def merge_reports(reports: list[Graph], extra: list[tuple] = ()) -> ValidationResult:
+    """One W3C validation report from the reports of parts of the graph (each result once)
+    and `extra` results (focus, path, value, severity, message, shape) of checks run
+    elsewhere."""
+    from rdflib import BNode, Literal
+    from rdflib.namespace import RDF
+
+    merged = Graph()
+    bind_prefixes(merged)
+    node = BNode()
+    merged.add((node, RDF.type, SH.ValidationReport))
+    seen = set()
+    conforms = True
+    for report in reports:
+        for result in sorted(report.objects(None, SH.result)):
+            key = (_violation(report, result), report.value(result, SH.value))
+            if key in seen:
+                continue
+            seen.add(key)
+            if report.value(result, SH.resultSeverity) == SH.Violation:
+                conforms = False
+            merged.add((node, SH.result, result))
+            for t in report.cbd(result):
+                merged.add(t)
+    for focus, path, value, severity, message, shape in extra:
+        result = BNode()
+        merged.add((node, SH.result, result))
+        merged.add((result, RDF.type, SH.ValidationResult))
+        merged.add((result, SH.focusNode, focus))
+        merged.add((result, SH.resultPath, path))
+        merged.add((result, SH.resultSeverity, severity))
+        merged.add((result, SH.resultMessage, Literal(message)))
+        merged.add((result, SH.sourceShape, shape))
+        if value is not None:
+            merged.add((result, SH.value, value))
+        if severity == SH.Violation:
+            conforms = False
+    merged.add((node, SH.conforms, Literal(conforms)))
+    return ValidationResult(conforms, _violations(merged), merged)
+
+
+def cross_document_violations(build) -> list[tuple]:
+    """The checks that need several documents at once, run in pyoxigraph on the whole
+    graph: a property a shape allows once (sh:maxCount 1) given different values by
+    different documents' named graphs for the same node."""
+    import pyoxigraph as ox
+    from rdflib.namespace import RDF
+    from rdflib.plugins.serializers.nt import _nt_row
+
+    store = ox.Store()
+    named = {build.minter.reference_graph: build.reference_graph}
+    named.update({build.minter.document_graph(d): g for d, g in build.documents.items()})
+    for name, graph in named.items():
+        text = "".join(_nt_row(t) for t in graph)
+        store.bulk_extend(
+            ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(str(name)))
+            for q in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+        )
+    shapes = load_shapes()
+    found = []
+    for prop in sorted(set(shapes.subjects(SH.maxCount, None))):
+        path = shapes.value(prop, SH.path)
+        if not isinstance(path, URIRef) or shapes.value(prop, SH.maxCount).toPython() != 1:
+            continue
+        classes = [
+            c
+            for shape in shapes.subjects(SH.property, prop)
+            for c in shapes.objects(shape, SH.targetClass)
+        ]
+        target = (
+            "VALUES ?class { " + " ".join(c.n3() for c in classes) + " } ?s a ?class ."
+            if classes
+            else ""
+        )
+        query = f"""
+            SELECT DISTINCT ?s ?o WHERE {{
+              GRAPH ?g1 {{ ?s <{path}> ?o }}
+              GRAPH ?g2 {{ ?s <{path}> ?o2 }}
+              FILTER (?g1 != ?g2 && ?o != ?o2)
+              {target}
+            }} ORDER BY ?s ?o"""
+        severity = shapes.value(prop, SH.severity) or SH.Violation
+        message = str(shapes.value(prop, SH.message) or f"at most one {path}")
+        for row in store.query(query, use_default_graph_as_union=True):
+            found.append(
+                (
+                    URIRef(row["s"].value),
+                    path,
+                    _term(row["o"]),
+                    severity,
+                    message + " (different documents give different values)",
+                    prop,
+                )
+            )
+    del RDF
+    return found
+
+
+def _term(term):
+    import pyoxigraph as ox
+    from rdflib import Literal
+
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        return Literal(term.value, datatype=URIRef(term.datatype.value))
+    return None
 
 
 def _local(iri) -> str:

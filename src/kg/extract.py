@@ -1,0 +1,134 @@
+"""`kg extract`: draft the curation file of a new press release, offline and by rules.
+
+    draft = extract(Path("data/sources/005_x.txt"), Path("data"))
+    write(draft, Path("data/documents/005.yaml"), Path("data/reference/proposed/005.yaml"))
+
+The source is ingested as for publishing (navigation and HTML debris removed, contacts parsed);
+organizations, places and people are found by the names of the reference data and by rules for
+new names; every number gets its indicator, unit, qualifier, period, place and attribution;
+events, agreements, campaigns, laws, projects, memberships, quotations and place roles are
+proposed by rules. Each proposal carries its confidence and the exact words it comes from. See
+:mod:`kg.extraction` for the stages and :func:`kg.extraction.evaluate.evaluate` for how the
+drafts compare with the curated corpus.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import time
+from pathlib import Path
+
+from kg import ingest
+from kg.errors import KgError
+from kg.extraction import knowledge as knowledge_module
+from kg.extraction import world
+from kg.extraction.draft import Draft
+from kg.extraction.entities import NewEntity, Recognizer
+from kg.extraction.items import ItemExtractor
+from kg.extraction.knowledge import Knowledge
+from kg.extraction.numbers import NumberExtractor
+from kg.extraction.text import Source, fold
+
+__all__ = ["Draft", "Knowledge", "default_paths", "extract", "load_knowledge", "write"]
+
+
+def load_knowledge(data_dir: Path, contacts: bool = False) -> Knowledge:
+    """What the extractor knows: `data_dir`'s reference data, concepts and documents."""
+    return knowledge_module.load(Path(data_dir), contacts=contacts)
+
+
+def _parts(knowledge: Knowledge) -> tuple[Recognizer, NumberExtractor]:
+    if "recognizer" not in knowledge.cache:
+        knowledge.cache["recognizer"] = Recognizer(knowledge)
+        knowledge.cache["numbers"] = NumberExtractor(knowledge)
+        world.warm()
+    return knowledge.cache["recognizer"], knowledge.cache["numbers"]
+
+
+def extract(
+    source_path: Path,
+    data_dir: Path = Path("data"),
+    knowledge: Knowledge | None = None,
+    additions_path: Path | None = None,
+) -> Draft:
+    """Draft the curation file of the press release at `source_path`."""
+    source_path = Path(source_path)
+    if not source_path.is_file():
+        raise KgError(source_path, None, "no such file")
+    knowledge = knowledge or load_knowledge(data_dir)
+    recognizer, numbers = _parts(knowledge)
+    document = ingest.read_source(source_path)
+    started = time.perf_counter()
+    source = Source.of(document)
+    entities = recognizer.run(source)
+    observations, concepts = numbers.run(source, entities)
+    items_extractor = ItemExtractor(knowledge)
+    items, published = items_extractor.run(source, entities)
+    concepts += list(items_extractor.proposals.values())
+    draft = Draft(
+        doc_id=document.id,
+        source_path=source_path,
+        source=source,
+        knowledge=knowledge,
+        entities=entities,
+        observations=observations,
+        items=items,
+        published=published,
+        concepts=concepts,
+        additions_path=additions_path,
+    )
+    _contacts(draft, document, knowledge)
+    if document.id not in knowledge.manifest:
+        draft.warnings.append(
+            f"no entry {document.id!r} in data/sources/manifest.yaml: add one (id, file, title, "
+            "url, publisher, language) before publishing."
+        )
+    draft.finish()
+    draft.seconds = time.perf_counter() - started
+    return draft
+
+
+def _contacts(draft: Draft, document: ingest.CleanDocument, knowledge: Knowledge) -> None:
+    """Press contacts must be reference people (and their offices reference organizations)
+    for the build to accept the source: propose those that are not."""
+    for contact in document.contacts:
+        for kind, span in (("person", contact.name), ("organization", contact.office)):
+            if span is None or knowledge.entity_by_name(kind, span.text) is not None:
+                continue
+            key = f"{kind}:{fold(span.text)}"
+            if any(c.key == key for c in draft.contacts):
+                continue
+            if key not in draft.entities.new:
+                draft.contacts.append(
+                    NewEntity(key, kind, span.text, 0.9, note="Press contact of the release.")
+                )
+            draft.warnings.append(
+                f"press contact {span.text!r} is not in the reference data: the build needs "
+                f"it (see the proposed additions)."
+            )
+
+
+def default_paths(source_path: Path, data_dir: Path) -> tuple[Path, Path]:
+    """Where a draft and its reference additions go by default."""
+    doc_id = Path(source_path).name.split("_", 1)[0]
+    return (
+        Path(data_dir) / "documents" / f"{doc_id}.yaml",
+        Path(data_dir) / "reference" / "proposed" / f"{doc_id}.yaml",
+    )
+
+
+def write(draft: Draft, out: Path, additions: Path | None, force: bool = False) -> None:
+    """Write the draft (and, if anything is proposed, the reference additions)."""
+    targets = [(Path(out), draft.yaml())]
+    if additions is not None and (draft.entities.new or draft.concepts or draft.contacts):
+        targets.append((Path(additions), draft.additions_yaml()))
+    for path, _ in targets:
+        if path.exists() and not force:
+            raise KgError(path, None, "already exists (use --force to replace it, or --out)")
+    for path, text in targets:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)

@@ -1,0 +1,911 @@
+"""Organizations, places and people in a source, and the names of declared things.
+
+Three recognizers run over the passages and their findings compete for the text:
+
+1. the reference data: every name, Spanish name, acronym and variant of every organization,
+   place and person, matched on tokens with accents, case (except for acronyms), hyphens and
+   apostrophes ignored; coordinated names are expanded ("Central and South America" names
+   both regions, "northern and southern borders" both borders);
+2. general knowledge of places (:mod:`kg.extraction.world`): countries, their subdivisions,
+   world regions and demonyms;
+3. rules for names not seen before: runs of capitalized words (with "of", "and", "for", ...
+   inside), classified by their head word ("Institute" is an organization, "Congress on ..." an
+   event, "Law" a law, "Programme" a project), by context ("in X, Tamaulipas" is a city, "said
+   X" a person) and by a following acronym in brackets, which is recorded with the name.
+
+The longest finding wins; at equal length the reference data, then general knowledge. A known
+organization that begins a longer organization's name is kept as well (the "US State
+Department" in "US State Department Bureau of Population, ..."); places inside a name are not
+mentions of the place (the "Latin America" in the "Economic Commission for Latin America").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extraction import world
+from kg.extraction.knowledge import Knowledge
+from kg.extraction.text import Passage, Source, Token, fold, tokenize
+
+ORG_HEADS = {
+    "institute", "institution", "ministry", "commission", "office", "bureau", "department",
+    "government", "organization", "organisation", "committee", "council", "fund", "agency",
+    "senate", "secretariat", "university", "association", "foundation", "police", "court",
+    "network", "union", "federation", "centre", "center", "service", "services", "authority",
+    "parliament", "assembly", "embassy", "consulate", "bank", "coalition", "alliance", "church",
+    "board", "corporation", "company", "tribunal", "directorate", "administration", "chamber",
+    "army", "navy", "system", "procuraduria", "secretaria", "instituto", "comision", "red",
+    "observatory", "forces", "unit", "cross", "crescent", "society", "group", "team",
+}  # fmt: skip
+EVENT_HEADS = {
+    "congress", "conference", "forum", "summit", "workshop", "seminar", "meeting",
+    "symposium", "roundtable", "consultation", "dialogue", "festival", "fair", "expo",
+    "colloquium", "encounter", "encuentro", "congreso",
+}  # fmt: skip
+LAW_HEADS = {
+    "law", "act", "protocol", "constitution", "reform", "treaty", "code", "decree", "bill",
+    "legislation", "convention", "charter", "declaration", "amendment", "regulation", "ley",
+}  # fmt: skip
+PROJECT_HEADS = {"programme", "program", "project", "initiative"}
+ROLE_HEADS = {
+    "chief", "director", "head", "minister", "secretary", "coordinator", "officer", "president",
+    "representative", "spokesperson", "spokesman", "spokeswoman", "ambassador", "commissioner",
+    "commissioners", "manager", "chair", "chairman", "chairperson", "governor", "mayor",
+    "senator", "deputy", "advisor", "adviser", "consultant", "expert", "experts", "specialist",
+}  # fmt: skip
+PERSON_TITLES = {
+    "mr", "mrs", "ms", "dr", "prof", "professor", "president", "minister", "ambassador",
+    "director", "senator", "governor", "mayor", "secretary", "commissioner", "judge", "father",
+    "sister", "bishop",
+}  # fmt: skip
+SPEECH = re.compile(
+    r"\b(?:said|says|explains|explained|added|adds|stated|states|noted|notes|told|"
+    r"stressed|stresses|emphasized|declared|according to)\b",
+    re.I,
+)
+CONNECTORS = {
+    "of", "for", "and", "the", "to", "in", "on", "against", "de", "del", "la", "las", "los",
+    "el", "y", "&", "da", "do", "dos", "das", "du", "des", "et", "at",
+}  # fmt: skip
+PLACE_SENSITIVE_CONNECTORS = {"in", "at", "to", "from"}
+# Words that start sentences and are no names.
+STARTERS = {
+    "since", "of", "in", "according", "following", "although", "also", "during", "however",
+    "while", "when", "where", "what", "if", "this", "that", "these", "those", "the", "a", "an",
+    "it", "its", "there", "their", "our", "we", "they", "he", "she", "his", "her", "as", "at",
+    "by", "for", "from", "on", "to", "with", "after", "before", "between", "each", "every",
+    "many", "most", "more", "some", "all", "both", "other", "such", "no", "not", "only",
+    "further", "furthermore", "moreover", "meanwhile", "therefore", "thus", "yet", "but", "and",
+    "or", "so", "today", "yesterday", "tomorrow", "recently", "last", "next", "first", "second",
+    "one", "two", "three", "about", "over", "under", "until", "through", "throughout", "among",
+    "despite", "given", "including", "new", "significant", "common", "data", "television",
+    "organized", "criminal", "large", "major", "main", "key",
+}  # fmt: skip
+ACRONYM_STOP = {
+    "US", "USA", "UK", "IT", "TV", "AM", "PM", "OK", "ID", "HIV", "AIDS", "COVID", "CEO",
+    "GDP", "ICT", "SMS", "PDF", "NGO", "NGOS", "FAQ", "DNA", "II", "III", "IV", "VI", "VII",
+}  # fmt: skip
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+    "saturday", "sunday",
+}  # fmt: skip
+CITY_STARTS = {"san", "santa", "santo", "ciudad", "puerto", "port", "saint", "st", "villa", "fort"}
+LIST_OF_PLACES = re.compile(
+    r"\b(?:the\s+)?(?P<what>states|provinces|departments|cities|towns|municipalities|"
+    r"state|province|department|city|town|municipality|border town|border city|village|port)"
+    r"\s+of\s+",
+    re.I,
+)
+PLACE_TYPE_OF = {
+    "states": "state", "state": "state", "provinces": "state", "province": "state",
+    "departments": "state", "department": "state", "cities": "city", "city": "city",
+    "towns": "city", "town": "city", "municipalities": "city", "municipality": "city",
+    "border town": "city", "border city": "city", "village": "city", "port": "city",
+}  # fmt: skip
+
+
+@dataclass
+class NewEntity:
+    """An organization, place or person the reference data does not have."""
+
+    key: str
+    kind: str
+    name: str
+    confidence: float
+    acronym: str | None = None
+    alt_names: list[str] = field(default_factory=list)
+    type: str | None = None
+    within: str | None = None  # a reference id, or "new:KEY"
+    iso3166: str | None = None
+    part_of: str | None = None  # organizations: a reference id
+    country: str | None = None  # organizations: a reference id
+    note: str | None = None
+    similar: list[str] = field(default_factory=list)  # reference ids it may be a variant of
+    slug: str = ""
+
+    @property
+    def surfaces(self) -> list[str]:
+        return [self.name, *([self.acronym] if self.acronym else []), *self.alt_names]
+
+
+@dataclass
+class Mention:
+    passage: Passage
+    start: int
+    end: int
+    kind: str  # organization, place or person
+    entity: str | None = None  # reference id
+    new: NewEntity | None = None
+    confidence: float = 0.9
+    origin: str = "reference"  # reference, world or rule
+    coordinated: bool = False  # "northern and southern borders": the span of the first name
+
+    @property
+    def text(self) -> str:
+        return self.passage.text[self.start : self.end]
+
+    @property
+    def target(self) -> str:
+        return self.entity if self.entity is not None else f"new:{self.new.key}"
+
+
+@dataclass
+class Name:
+    """A capitalized name the rules found that is not an organization, place or person: an
+    event, law, project, campaign or role; items.py decides what to make of it."""
+
+    passage: Passage
+    start: int
+    end: int
+    kind: str
+    acronym: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.passage.text[self.start : self.end]
+
+
+@dataclass
+class Entities:
+    mentions: list[Mention] = field(default_factory=list)
+    new: dict[str, NewEntity] = field(default_factory=dict)
+    names: list[Name] = field(default_factory=list)
+
+    def in_range(self, passage: Passage, start: int, end: int, kind: str | None = None):
+        return [
+            m
+            for m in self.mentions
+            if m.passage is passage
+            and start <= m.start
+            and m.end <= end
+            and (kind is None or m.kind == kind)
+        ]
+
+
+# --------------------------------------------------------------------------------------------
+# Matching names on tokens
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Entry:
+    kind: str
+    target: object  # a reference id (str) or a world.WorldPlace
+    surface: str
+    origin: str  # reference or world
+    demonym: bool = False
+
+    @property
+    def acronym(self) -> bool:
+        letters = [c for c in self.surface if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _keys(tokens: list[Token]) -> list[tuple[int, str]]:
+    """(token index, key) of the tokens that take part in matching (no hyphens)."""
+    return [(i, t.key) for i, t in enumerate(tokens) if t.text not in ("-", "\u2013")]
+
+
+class Trie:
+    def __init__(self) -> None:
+        self.root: dict = {}
+
+    def add(self, surface: str, entry: Entry) -> None:
+        keys = [k for _, k in _keys(tokenize(surface))]
+        if not keys:
+            return
+        node = self.root
+        for key in keys:
+            node = node.setdefault(key, {})
+        node.setdefault(None, []).append(entry)
+
+    def matches(self, tokens: list[Token]) -> list[tuple[int, int, Entry]]:
+        """(first token, last token + 1, entry): every match at each token, longest first."""
+        keyed = _keys(tokens)
+        out = []
+        for a in range(len(keyed)):
+            node, found = self.root, []
+            for b in range(a, len(keyed)):
+                key = keyed[b][1]
+                nxt = node.get(key)
+                plural = None
+                if key.endswith("s") and len(key) > 3:
+                    plural = node.get(key[:-1])
+                if nxt is None and plural is None:
+                    break
+                for candidate, is_plural in ((nxt, False), (plural, True)):
+                    if candidate is None or None not in candidate:
+                        continue
+                    for entry in candidate[None]:
+                        if is_plural and entry.surface[:1].isupper():
+                            continue
+                        if _fits(entry, tokens[keyed[a][0] : keyed[b][0] + 1]):
+                            found.append((keyed[a][0], keyed[b][0] + 1, entry))
+                            break
+                node = nxt if nxt is not None else plural
+            out += reversed(found)
+        return out
+
+
+def _fits(entry: Entry, tokens: list[Token]) -> bool:
+    if entry.acronym:
+        return "".join(t.text for t in tokens).replace("-", "") == entry.surface.replace(
+            "-", ""
+        ).replace(" ", "")
+    return not (entry.surface[:1].isupper() and not tokens[0].text[:1].isupper())
+
+
+def reference_trie(knowledge: Knowledge) -> Trie:
+    trie = Trie()
+    for entity in knowledge.entities.values():
+        for surface in entity.names:
+            trie.add(surface, Entry(entity.kind, entity.id, surface, "reference"))
+        if entity.kind == "place" and entity.type in ("country", "region"):
+            code = entity.iso3166 if entity.type == "country" else None
+            adjective = world.demonym(entity.name, code) if entity.type == "country" else None
+            if entity.type == "region":
+                adjective = (world.REGION_DEMONYMS.get(entity.name) or (None,))[0]
+            if adjective:
+                for surface in (adjective, adjective + "s"):
+                    trie.add(surface, Entry("place", entity.id, surface, "reference", True))
+    return trie
+
+
+def world_trie(country_codes: set[str]) -> Trie:
+    trie = Trie()
+    for surface, place, is_demonym in world.countries():
+        trie.add(surface, Entry("place", place, surface, "world", is_demonym))
+    for code in sorted(country_codes):
+        for surface, place, is_demonym in world.subdivisions(code):
+            trie.add(surface, Entry("place", place, surface, "world", is_demonym))
+    return trie
+
+
+# --------------------------------------------------------------------------------------------
+# Candidate names (rules)
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Span:
+    passage: Passage
+    a: int  # token range
+    b: int
+    origin: str  # reference, world, rule
+    kind: str  # organization, place, person, event, law, project, campaign, role
+    entry: Entry | None = None
+    confidence: float = 0.9
+    acronym: str | None = None
+    place_type: str | None = None
+    within: str | None = None  # for rule places: a mention target or a name
+    note: str | None = None
+    coordinated: bool = False  # "Central and South America": the span of the first name
+
+    @property
+    def start(self) -> int:
+        return self.passage.tokens[self.a].start
+
+    @property
+    def end(self) -> int:
+        return self.passage.tokens[self.b - 1].end
+
+    @property
+    def text(self) -> str:
+        return self.passage.text[self.start : self.end]
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        return (-(self.end - self.start), {"reference": 0, "world": 1, "rule": 2}[self.origin])
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.is_word and (token.is_capitalized or token.is_acronym) and not token.text.isdigit()
+
+
+def _sentence_starts(passage: Passage) -> set[int]:
+    starts = set()
+    for s, _ in passage.sentences:
+        i = passage.token_index(s)
+        while i < len(passage.tokens) and not passage.tokens[i].is_word:
+            i += 1
+        starts.add(i)
+    return starts
+
+
+class Recognizer:
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.trie = reference_trie(knowledge)
+
+    # -- the entry point -----------------------------------------------------------------------
+
+    def run(self, source: Source) -> Entities:
+        lowercase_words = {
+            t.key for p in source.passages for t in p.tokens if t.is_word and t.text.islower()
+        }
+        spans: list[Span] = []
+        for passage in source.passages:
+            for a, b, entry in self.trie.matches(passage.tokens):
+                spans.append(Span(passage, a, b, "reference", entry.kind, entry))
+            spans += self._coordinated(passage, self.trie, "reference")
+        codes = self._countries(spans)
+        wtrie = world_trie(codes)
+        for passage in source.passages:
+            for a, b, entry in wtrie.matches(passage.tokens):
+                spans.append(Span(passage, a, b, "world", "place", entry, confidence=0.75))
+            spans += self._coordinated(passage, wtrie, "world")
+        known = list(spans)
+        for passage in source.body:
+            spans += self._candidates(passage, known, lowercase_words)
+        spans += self._offices(known)
+        return self._resolve(spans)
+
+    def _offices(self, known: list[Span]) -> list[Span]:
+        """ "IOM Guatemala": an organization's office in a country, when the reference data
+        does not have it (it names "IOM Mexico" the same way)."""
+        out = []
+        by_start = {(s.passage.index, s.a): s for s in known if s.kind == "place"}
+        for org in known:
+            if org.kind != "organization" or org.origin != "reference":
+                continue
+            place = by_start.get((org.passage.index, org.b))
+            if place is None or not org.passage.tokens[org.b].space_before:
+                continue
+            if _place_type(place, self.knowledge) != "country" or place.entry.demonym:
+                continue
+            if place.b < len(org.passage.tokens) and org.passage.tokens[place.b].text in (
+                "'s",
+                "’s",
+            ):
+                continue
+            span = Span(org.passage, org.a, place.b, "rule", "organization", confidence=0.65)
+            span.within = org.entry.target  # the parent organization
+            span.note = _target_of(place)
+            out.append(span)
+        return out
+
+    def _countries(self, spans: list[Span]) -> set[str]:
+        codes = set()
+        for span in spans:
+            entity = self.knowledge.entities.get(span.entry.target) if span.entry else None
+            if entity is not None and entity.type == "country" and entity.iso3166:
+                codes.add(entity.iso3166)
+        return codes
+
+    def _coordinated(self, passage: Passage, trie: Trie, origin: str) -> list[Span]:
+        """ "Central and South America": the first of two coordinated names shares the rest."""
+        out = []
+        tokens = passage.tokens
+        for a, b, entry in trie.matches(tokens):
+            if b - a < 2 or a < 2 or tokens[a - 1].key not in ("and", "or"):
+                continue
+            first = tokens[a - 2]
+            if not first.is_word or first.is_capitalized != tokens[a].is_capitalized:
+                continue
+            probe = [first, *tokens[a + 1 : b]]
+            for pa, pb, other in trie.matches(probe):
+                if pa == 0 and pb == len(probe) and other.target != entry.target:
+                    span = Span(passage, a - 2, b, origin, other.kind, other, confidence=0.7)
+                    span.coordinated = True
+                    out.append(span)
+                break
+        return out
+
+    # -- rules -----------------------------------------------------------------------------
+
+    def _candidates(self, passage: Passage, known: list[Span], lowercase: set[str]) -> list[Span]:
+        tokens = passage.tokens
+        starts = _sentence_starts(passage)
+        known_here = [s for s in known if s.passage is passage]
+        place_starts = {s.a for s in known_here if s.kind == "place"}
+        known_ranges = {(s.a, s.b): s for s in known_here}
+        runs = []
+        i = 0
+        while i < len(tokens):
+            if not _is_name_word(tokens[i]):
+                i += 1
+                continue
+            j = i + 1
+            has_conn = False
+            while j < len(tokens):
+                t = tokens[j]
+                if (
+                    t.text in ("-", "\u2013")
+                    and not t.space_before
+                    and j + 1 < len(tokens)
+                    and not tokens[j + 1].space_before
+                    and tokens[j + 1].is_word
+                ):
+                    j += 2
+                    continue
+                if t.text in ("'s", "’s"):
+                    j += 1
+                    continue
+                if _is_name_word(t):
+                    j += 1
+                    continue
+                k = j
+                while k < len(tokens) and tokens[k].key in CONNECTORS and tokens[k].text.islower():
+                    k += 1
+                if k > j and k < len(tokens) and _is_name_word(tokens[k]):
+                    if any(tokens[x].key in PLACE_SENSITIVE_CONNECTORS for x in range(j, k)) and (
+                        k in place_starts
+                    ):
+                        break
+                    has_conn = has_conn or any(
+                        tokens[x].key in ("of", "for", "to", "on", "against") for x in range(j, k)
+                    )
+                    j = k
+                    continue
+                if t.text == "," and has_conn and j + 1 < len(tokens):
+                    ahead = tokens[j + 1 : j + 6]
+                    if _is_name_word(tokens[j + 1]) and any(x.key == "and" for x in ahead[1:]):
+                        j += 1
+                        continue
+                break
+            runs.append((i, j))
+            i = j
+        out: list[Span] = []
+        for a, b in runs:
+            for a2, b2 in self._split(passage, a, b, starts, lowercase, known_ranges):
+                span = self._classify(passage, a2, b2, known_ranges)
+                if span is not None:
+                    out.append(span)
+        out += self._place_lists(passage, known_here)
+        return out
+
+    def _split(self, passage, a, b, starts, lowercase, known_ranges):
+        tokens = passage.tokens
+        # Words that begin a sentence and occur in lower case elsewhere are no names.
+        while (
+            a < b
+            and a in starts
+            and not tokens[a].is_acronym
+            and (tokens[a].key in STARTERS or tokens[a].key in lowercase)
+        ):
+            a += 1
+            while a < b and (tokens[a].key in CONNECTORS or not tokens[a].is_word):
+                a += 1
+            starts = starts | {a}
+        while a < b and tokens[a].key in ("the", "a", "an"):
+            a += 1
+        while b > a and (tokens[b - 1].key in CONNECTORS or not tokens[b - 1].is_word):
+            b -= 1
+        if a >= b:
+            return []
+        # A possessive after a known name or an acronym ends that name: "Mexico's National ...".
+        for p in range(a + 1, b):
+            if tokens[p].text in ("'s", "’s"):
+                left = (a, p)
+                if left in known_ranges or (p - a == 1 and tokens[a].is_acronym):
+                    head = [left] if left not in known_ranges else []
+                    return head + self._split(passage, p + 1, b, starts, set(), known_ranges)
+        # "A and B": two names, unless "and" is inside a complement ("Commission for Latin
+        # America and the Caribbean") or B's head makes "A and B ..." one name ("Children and
+        # Family Institute").
+        for p in range(a + 1, b - 1):
+            if tokens[p].key != "and":
+                continue
+            before = [t.key for t in tokens[a:p]]
+            if any(k in ("of", "for", "to", "on", "against") for k in before):
+                continue
+            left_known = any(ka <= a and p <= kb for ka, kb in known_ranges) or all(
+                tokens[x].is_acronym for x in range(a, p)
+            )
+            right_heads = {t.key for t in tokens[p + 1 : b]} & (ORG_HEADS | LAW_HEADS | EVENT_HEADS)
+            left_heads = set(before) & (ORG_HEADS | LAW_HEADS | EVENT_HEADS)
+            if right_heads and not left_heads and not left_known:
+                continue
+            return self._split(passage, a, p, starts, lowercase, known_ranges) + self._split(
+                passage, p + 1, b, starts, lowercase, known_ranges
+            )
+        return [(a, b)]
+
+    def _classify(self, passage: Passage, a: int, b: int, known_ranges) -> Span | None:
+        tokens = passage.tokens
+        if (a, b) in known_ranges:
+            return None
+        # A known organization's name that the rules would only lengthen without a head word
+        # of its own ("US State Department Bureau of Population, Refugees and Migration").
+        for (ka, kb), span in known_ranges.items():
+            if ka == a and kb < b and span.kind == "organization":
+                extra = {t.key for t in tokens[kb:b]}
+                if not extra & (ORG_HEADS | EVENT_HEADS | LAW_HEADS | PROJECT_HEADS):
+                    return None
+        keys = [t.key for t in tokens[a:b]]
+        words = set(keys)
+        acronym = _acronym_after(tokens, b)
+        first_word = next((t.key for t in tokens[a:b] if not t.is_acronym), "")
+        if first_word in ROLE_HEADS and len(keys) > 1:  # "IOM Head of Office", "Chief of Mission"
+            return Span(passage, a, b, "rule", "role", confidence=0.6)
+        if words & LAW_HEADS or ("plan" in words and "action" in words):
+            return Span(passage, a, b, "rule", "law", confidence=0.7)
+        if words & PROJECT_HEADS:
+            return Span(passage, a, b, "rule", "project", confidence=0.6)
+        if "campaign" in words:
+            return Span(passage, a, b, "rule", "campaign", confidence=0.6)
+        if words & EVENT_HEADS:
+            head = next(k for k in keys if k in EVENT_HEADS)
+            after = keys[keys.index(head) + 1 :]
+            if (
+                head == "congress"
+                and after[:1] != ["on"]
+                and b - a >= 2
+                and not (tokens[a - 1].key in ("second", "first", "third") if a else False)
+            ):
+                return Span(passage, a, b, "rule", "organization", confidence=0.6, acronym=acronym)
+            if b - a >= 2:
+                return Span(passage, a, b, "rule", "event", confidence=0.65, acronym=acronym)
+            return None
+        if words & ORG_HEADS and b - a >= 2:
+            return Span(passage, a, b, "rule", "organization", confidence=0.7, acronym=acronym)
+        if words & ROLE_HEADS:
+            return Span(passage, a, b, "rule", "role", confidence=0.6)
+        if b - a == 1 and tokens[a].is_acronym:
+            if tokens[a].text.upper() in ACRONYM_STOP or tokens[a].text in ACRONYM_STOP:
+                return None
+            return Span(passage, a, b, "rule", "organization", confidence=0.5, acronym=None)
+        if words & MONTHS:
+            return None
+        place = self._place_by_context(passage, a, b, known_ranges)
+        if place is not None:
+            return place
+        if self._person_by_context(passage, a, b):
+            return Span(passage, a, b, "rule", "person", confidence=0.6)
+        return None
+
+    def _place_by_context(self, passage, a, b, known_ranges) -> Span | None:
+        tokens = passage.tokens
+        keys = [t.key for t in tokens[a:b]]
+        # "X City": a city, within the country X when X is one.
+        if keys[-1] == "city" and b - a >= 2:
+            within = known_ranges.get((a, b - 1))
+            return Span(
+                passage,
+                a,
+                b,
+                "rule",
+                "place",
+                confidence=0.7,
+                place_type="city",
+                within=_target_of(within) if within else None,
+            )
+        # "X, Tamaulipas": a place followed by a known state or country.
+        if b + 1 < len(tokens) and tokens[b].text == ",":
+            for (ka, _), span in known_ranges.items():
+                container_type = _place_type(span, self.knowledge)
+                if ka == b + 1 and span.kind == "place" and container_type in ("state", "country"):
+                    return Span(
+                        passage,
+                        a,
+                        b,
+                        "rule",
+                        "place",
+                        confidence=0.65,
+                        place_type="city",
+                        within=_target_of(span),
+                    )
+        if keys[0] in CITY_STARTS and b - a >= 2:
+            return Span(passage, a, b, "rule", "place", confidence=0.5, place_type="city")
+        return None
+
+    def _person_by_context(self, passage, a, b) -> bool:
+        tokens = passage.tokens
+        if not 2 <= b - a <= 4 or any(not t.is_word or t.is_acronym for t in tokens[a:b]):
+            return False
+        if any(
+            t.key in CONNECTORS and t.key not in ("de", "del", "da", "la", "le")
+            for t in tokens[a:b]
+        ):
+            return False
+        if a and tokens[a - 1].key.rstrip(".") in PERSON_TITLES:
+            return True
+        before = passage.text[max(0, tokens[a].start - 30) : tokens[a].start]
+        after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 40]
+        if SPEECH.search(before[-15:]) or SPEECH.search(after[:20]):
+            return True
+        # "Jane Doe, IOM Chief of Mission": a name in apposition to a role.
+        m = re.match(r",\s+((?:\S+\s+){0,4}?\S+)", after)
+        return bool(m and {fold(w) for w in re.findall(r"\w+", m.group(1))} & ROLE_HEADS)
+
+    def _place_lists(self, passage: Passage, known_here: list[Span]) -> list[Span]:
+        """ "the states of Chiapas, Veracruz and Yucatan": every name of the list."""
+        out = []
+        for m in LIST_OF_PLACES.finditer(passage.text):
+            place_type = PLACE_TYPE_OF[m.group("what").casefold()]
+            i = passage.token_index(m.end() - 1)
+            tokens = passage.tokens
+            while i < len(tokens):
+                j = i
+                while j < len(tokens) and (_is_name_word(tokens[j]) or tokens[j].text == "-"):
+                    j += 1
+                if j == i:
+                    break
+                if not any(s.a <= i and j <= s.b for s in known_here):
+                    out.append(
+                        Span(passage, i, j, "rule", "place", confidence=0.6, place_type=place_type)
+                    )
+                if (
+                    j < len(tokens)
+                    and tokens[j].text == ","
+                    or (j < len(tokens) and tokens[j].key in ("and", "or"))
+                ):
+                    i = j + 1
+                    continue
+                break
+        return out
+
+    # -- resolution ------------------------------------------------------------------------
+
+    def _resolve(self, spans: list[Span]) -> Entities:
+        result = Entities()
+        accepted: list[Span] = []
+        taken: dict[int, list[tuple[int, int]]] = {}
+        for span in sorted(spans, key=lambda s: s.rank):
+            ranges = taken.setdefault(span.passage.index, [])
+            overlaps = [(a, b) for a, b in ranges if a < span.b and span.a < b]
+            if overlaps and not self._nested_allowed(span, accepted):
+                continue
+            accepted.append(span)
+            if span.kind != "role":
+                ranges.append((span.a, span.b))
+        accepted.sort(key=lambda s: (s.passage.index, s.start))
+        # New entities, merged by name and by acronym.
+        by_acronym: dict[str, NewEntity] = {}
+        for span in accepted:
+            if span.kind in ("organization", "place", "person"):
+                mention = self._mention(span, result, by_acronym)
+                if mention is not None:
+                    mention.coordinated = span.coordinated
+                    result.mentions.append(mention)
+            else:
+                result.names.append(
+                    Name(span.passage, span.start, span.end, span.kind, span.acronym)
+                )
+        self._acronyms_in_brackets(accepted, result, by_acronym)
+        self._cities_named_like_states(result)
+        self._resolve_within(result)
+        return result
+
+    def _cities_named_like_states(self, result: Entities) -> None:
+        """ "in Puebla, Mexico": a subdivision's name followed by its country is the city."""
+        for i, mention in enumerate(result.mentions[:-1]):
+            new, nxt = mention.new, result.mentions[i + 1]
+            if new is None or new.type != "state" or mention.origin != "world":
+                continue
+            between = mention.passage.text[mention.end : nxt.start]
+            country = self.knowledge.entities.get(nxt.entity or "")
+            if (
+                nxt.passage is mention.passage
+                and between == ", "
+                and country
+                and (country.type == "country")
+            ):
+                new.note = (
+                    f"{new.name}, {country.name}: read as the city; {new.name} is also the name "
+                    f"of a state ({new.iso3166})."
+                )
+                new.type, new.iso3166, new.within = "city", None, country.id
+                new.confidence = min(new.confidence, 0.6)
+
+    def _nested_allowed(self, span: Span, accepted: list[Span]) -> bool:
+        """A known organization at the start of a longer organization's name, or anything
+        inside a role ("IOM" in "IOM Chief of Mission")."""
+        for other in accepted:
+            if other.passage is not span.passage or not (other.a < span.b and span.a < other.b):
+                continue
+            if other.kind == "role" or (other.coordinated and span.origin != "rule"):
+                continue
+            if (
+                span.kind == "organization"
+                and span.origin == "reference"
+                and other.kind in ("organization", "project", "event", "law", "campaign")
+                and other.a == span.a
+                and not (other.entry is not None and other.entry.target == span.entry.target)
+            ):
+                continue
+            return False
+        return True
+
+    def _mention(self, span: Span, result: Entities, by_acronym) -> Mention | None:
+        if span.origin == "reference":
+            return Mention(
+                span.passage,
+                span.start,
+                span.end,
+                span.kind,
+                entity=span.entry.target,
+                confidence=0.8 if span.entry.demonym else span.confidence,
+            )
+        if span.origin == "world":
+            place: world.WorldPlace = span.entry.target
+            known = self.knowledge.entity_by_name("place", place.name)
+            if known is not None:
+                return Mention(span.passage, span.start, span.end, "place", entity=known.id)
+            new = self._new(result, "place", place.name, 0.75 if not span.entry.demonym else 0.6)
+            new.type = new.type or place.type
+            new.iso3166 = new.iso3166 or place.iso3166
+            new.within = new.within or (f"name:{place.within}" if place.within else None)
+            new.note = new.note or place.note
+            if span.text != place.name and not span.entry.demonym:
+                _add_alt(new, span.text)
+            return Mention(
+                span.passage,
+                span.start,
+                span.end,
+                "place",
+                new=new,
+                confidence=new.confidence,
+                origin="world",
+            )
+        text = span.text
+        if (
+            span.kind == "organization"
+            and span.b - span.a == 1
+            and span.passage.tokens[span.a].is_acronym
+        ):
+            new = by_acronym.get(text)
+            if new is None:
+                new = self._new(result, "organization", text, span.confidence)
+                new.acronym = text if new.name == text else new.acronym
+                by_acronym[text] = new
+            return Mention(
+                span.passage,
+                span.start,
+                span.end,
+                "organization",
+                new=new,
+                confidence=new.confidence,
+                origin="rule",
+            )
+        known = self.knowledge.entity_by_name(span.kind, text)
+        if known is not None:
+            return Mention(span.passage, span.start, span.end, span.kind, entity=known.id)
+        new = self._new(result, span.kind, text, span.confidence)
+        if span.acronym:
+            if span.acronym in by_acronym and by_acronym[span.acronym] is not new:
+                _merge(new, by_acronym.pop(span.acronym), result)
+            new.acronym = span.acronym
+            by_acronym[span.acronym] = new
+        if span.kind == "place":
+            new.type = new.type or span.place_type
+            new.within = new.within or span.within
+        elif span.kind == "organization" and span.within:  # an office: parent and country
+            new.part_of = span.within
+            new.country = span.note if span.note and not span.note.startswith("name:") else None
+            if new.country is None and span.note:
+                known_country = self.knowledge.entity_by_name("place", span.note[5:])
+                new.country = known_country.id if known_country else None
+        return Mention(
+            span.passage,
+            span.start,
+            span.end,
+            span.kind,
+            new=new,
+            confidence=new.confidence,
+            origin="rule",
+        )
+
+    def _new(self, result: Entities, kind: str, name: str, confidence: float) -> NewEntity:
+        key = f"{kind}:{fold(name)}"
+        new = result.new.get(key)
+        if new is None:
+            new = NewEntity(key, kind, name, confidence)
+            new.similar = self._similar(kind, name)
+            result.new[key] = new
+        new.confidence = max(new.confidence, confidence)
+        return new
+
+    def _similar(self, kind: str, name: str) -> list[str]:
+        words = {w for w in re.findall(r"\w+", fold(name)) if w not in CONNECTORS}
+        out = []
+        for entity in self.knowledge.entities.values():
+            if entity.kind != kind:
+                continue
+            for surface in entity.names:
+                other = {w for w in re.findall(r"\w+", fold(surface)) if w not in CONNECTORS}
+                if words and other and len(words & other) / len(words | other) > 0.5:
+                    out.append(entity.id)
+                    break
+        return out[:3]
+
+    def _acronyms_in_brackets(self, accepted, result: Entities, by_acronym) -> None:
+        """ "National Institute ... (INEGI)": the acronym names the organization before it."""
+        for span in accepted:
+            if span.kind != "organization" or span.origin != "rule" or not span.acronym:
+                continue
+            owner = by_acronym.get(span.acronym)
+            for mention in result.mentions:
+                if mention.new is not None and mention.new.acronym == span.acronym:
+                    owner = owner or mention.new
+            if owner is None:
+                continue
+            for mention in result.mentions:
+                if (
+                    mention.new is not None
+                    and mention.new is not owner
+                    and (mention.new.name == span.acronym)
+                ):
+                    _merge(owner, mention.new, result)
+                    mention.new = owner
+
+    def _resolve_within(self, result: Entities) -> None:
+        """`within` as a reference id, "new:KEY" or None."""
+        by_target = {}
+        for mention in result.mentions:
+            by_target[mention.target] = mention
+        for new in result.new.values():
+            within = new.within
+            if within is None:
+                continue
+            if within.startswith("name:"):
+                name = within[5:]
+                known = self.knowledge.entity_by_name("place", name)
+                if known is not None:
+                    new.within = known.id
+                elif f"place:{fold(name)}" in result.new:
+                    new.within = f"new:place:{fold(name)}"
+                else:
+                    new.within = None
+                    new.note = (new.note + " " if new.note else "") + f"It lies within {name}."
+
+
+def _acronym_after(tokens: list[Token], b: int) -> str | None:
+    """ "National Institute ... (INEGI ...)": the acronym in brackets after a name."""
+    if b + 1 < len(tokens) and tokens[b].text == "(" and tokens[b + 1].is_acronym:
+        return tokens[b + 1].text
+    return None
+
+
+def _target_of(span: Span | None) -> str | None:
+    if span is None or span.entry is None:
+        return None
+    if span.origin == "reference":
+        return span.entry.target
+    return f"name:{span.entry.target.name}"
+
+
+def _place_type(span: Span, knowledge: Knowledge) -> str | None:
+    if span.entry is None:
+        return span.place_type
+    if span.origin == "reference":
+        entity = knowledge.entities.get(span.entry.target)
+        return entity.type if entity else None
+    return span.entry.target.type
+
+
+def _add_alt(new: NewEntity, surface: str) -> None:
+    if fold(surface) not in {fold(s) for s in new.surfaces}:
+        new.alt_names.append(surface)
+
+
+def _merge(keep: NewEntity, gone: NewEntity, result: Entities) -> None:
+    for surface in gone.surfaces:
+        _add_alt(keep, surface)
+    keep.confidence = max(keep.confidence, gone.confidence)
+    result.new.pop(gone.key, None)
+    for mention in result.mentions:
+        if mention.new is gone:
+            mention.new = keep

@@ -1,0 +1,239 @@
+"""The cleaned source as passages of whitespace-normalized text, tokens, sentences and clauses.
+
+A passage is the title, one paragraph or one piece of the trailer. Its ``text`` is the raw
+slice with whitespace collapsed (exactly what the build compares quotes with), so any slice of
+it that does not begin or end with a space is a valid quote. :meth:`Source.quote` gives such a
+slice and, when the build would otherwise pick an earlier occurrence of the same words, the
+``occurrence`` that points at this one.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from kg.ingest import CleanDocument
+
+WORD = re.compile(r"[’']s\b|\w+(?:[./&]\w+)*|[^\w\s]")
+# Sentence ends: ., ! or ? (and closing quotes) before a space and an upper-case letter, a
+# digit or an opening quote.
+SENTENCE_END = re.compile(r"""[.!?]["'”’)]*\s+(?=["“‘(]?[A-Z0-9ÁÉÍÓÚÑ])""")
+ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "ext", "prof", "gen", "sr", "jr", "vs"}
+
+
+def fold(text: str) -> str:
+    """Accents, case and the typographic apostrophe ignored."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int  # offsets in the passage text
+    end: int
+    space_before: bool
+
+    @cached_property
+    def key(self) -> str:
+        return fold(self.text)
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def is_capitalized(self) -> bool:
+        return self.text[0].isupper()
+
+    @property
+    def is_acronym(self) -> bool:
+        letters = [c for c in self.text if c.isalpha()]
+        return len(letters) >= 2 and all(c.isupper() for c in letters) and self.text[0].isalpha()
+
+
+@dataclass
+class Passage:
+    index: int
+    kind: str  # title, body or trailer
+    text: str
+    start: int  # offset of text[0] in the source's normalized text
+    tokens: list[Token] = field(default_factory=list)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+
+    def sentence_at(self, offset: int) -> tuple[int, int]:
+        for start, end in self.sentences:
+            if start <= offset < end:
+                return start, end
+        return 0, len(self.text)
+
+    def token_index(self, offset: int) -> int:
+        """The index of the first token that ends after ``offset``."""
+        return bisect.bisect_right([t.end for t in self.tokens], offset)
+
+
+def tokenize(text: str) -> list[Token]:
+    tokens = []
+    for m in WORD.finditer(text):
+        tokens.append(
+            Token(m.group(), m.start(), m.end(), m.start() == 0 or text[m.start() - 1] == " ")
+        )
+    return tokens
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for m in SENTENCE_END.finditer(text):
+        before = text[start : m.start() + 1].split()
+        last = before[-1].rstrip(".").casefold() if before else ""
+        if last in ABBREVIATIONS or len(last) == 1 or "." in last:
+            continue
+        end = m.start() + len(m.group().rstrip())
+        spans.append((start, end))
+        start = m.end()
+    if start < len(text):
+        spans.append((start, len(text)))
+    return [(s + len(text[s:e]) - len(text[s:e].lstrip('"“‘(')), e) for s, e in spans]
+
+
+AND_NUMBER = re.compile(r"\s+and\s+(?=(?:some |about |over |more than )?\d)")
+CLAUSE_BREAK = re.compile(r";\s*|\s*\(\s*|\s*\)\s*|,\s+|\s+(?:while|whereas|but)\s+|:\s+")
+
+
+def clause_around(text: str, start: int, end: int, sentence: tuple[int, int]) -> tuple[int, int]:
+    """The clause of ``text`` around [start, end) within ``sentence``: cut at semicolons,
+    brackets, commas, colons and "while"/"whereas"/"but"; a clause of fewer than four words,
+    or one in brackets, takes the clause before it too."""
+    s0, s1 = sentence
+    cuts = [(m.start(), m.end(), m.group()) for m in CLAUSE_BREAK.finditer(text, s0, s1)]
+    # Commas inside numbers (3,000) are no breaks: CLAUSE_BREAK needs a space after a comma.
+    left, left_cut = s0, None
+    right = s1
+    for a, b, g in cuts:
+        if b <= start:
+            left, left_cut = b, (a, g)
+        elif a >= end:
+            right = a
+            break
+    # " and " before another number is a break too ("80 per cent ... and 13 per cent ...").
+    for m in AND_NUMBER.finditer(text, end, right):
+        right = m.start()
+        break
+    for m in AND_NUMBER.finditer(text, left, min(len(text), start + 1)):
+        if m.end() <= start:
+            left = m.end()
+    words = len(text[left:right].split())
+    bracketed = left_cut is not None and "(" in left_cut[1]
+    if (words < 4 or bracketed) and left_cut is not None:
+        prev_left = s0
+        for _, b, _ in cuts:
+            if b <= left_cut[0]:
+                prev_left = b
+        left = prev_left
+    while True:  # no leading conjunction or punctuation
+        m = re.match(r"(?:and|or|with|that|,|;|\))\s+", text[left:right])
+        if not m:
+            break
+        left += m.end()
+    while right > left and text[right - 1] in " ,;:(":
+        right -= 1
+    if (
+        right < len(text)
+        and text[right] == ")"
+        and text.count("(", left, right) > text.count(")", left, right)
+    ):
+        right += 1
+    return left, right
+
+
+@dataclass
+class Source:
+    """A cleaned document as passages, with what quoting needs."""
+
+    doc: CleanDocument
+    normalized: str = ""
+    index: tuple[int, ...] = ()  # normalized offset -> raw offset
+    passages: list[Passage] = field(default_factory=list)
+    body_ranges: list[tuple[int, int]] = field(default_factory=list)  # raw
+
+    @classmethod
+    def of(cls, doc: CleanDocument) -> Source:
+        chars, index = [], []
+        in_space = False
+        for i, c in enumerate(doc.raw):
+            if c.isspace():
+                if not in_space:
+                    chars.append(" ")
+                    index.append(i)
+                    in_space = True
+            else:
+                chars.append(c)
+                index.append(i)
+                in_space = False
+        source = cls(doc, "".join(chars), tuple(index))
+        spans = [("title", doc.title)] + [("body", p) for p in doc.paragraphs]
+        spans += [("trailer", t) for t in doc.trailer]
+        for i, (kind, span) in enumerate(spans):
+            start = bisect.bisect_left(source.index, span.start)
+            passage = Passage(i, kind, span.text, start)
+            passage.tokens = tokenize(span.text)
+            passage.sentences = (
+                split_sentences(span.text) if kind != "title" else [(0, len(span.text))]
+            )
+            source.passages.append(passage)
+            source.body_ranges.append((span.start, span.end))
+        return source
+
+    @property
+    def body(self) -> list[Passage]:
+        return [p for p in self.passages if p.kind != "title"]
+
+    def _occurrences(self, needle: str) -> list[int]:
+        found, pos = [], self.normalized.find(needle)
+        while pos >= 0:
+            found.append(pos)
+            pos = self.normalized.find(needle, pos + len(needle))
+        return found
+
+    def _in_body(self, norm_start: int, length: int) -> bool:
+        raw_start = self.index[norm_start]
+        raw_end = self.index[norm_start + length - 1] + 1
+        return any(a <= raw_start and raw_end <= b for a, b in self.body_ranges)
+
+    def quote(self, passage: Passage, start: int, end: int) -> tuple[str, int | None]:
+        """The words passage.text[start:end] as a quote, and the occurrence to give (None
+        when the build finds this one by itself)."""
+        while start < end and passage.text[start] == " ":
+            start += 1
+        while end > start and passage.text[end - 1] == " ":
+            end -= 1
+        words = passage.text[start:end]
+        target = passage.start + start
+        occurrences = self._occurrences(words)
+        mine = occurrences.index(target) + 1 if target in occurrences else None
+        default = next(
+            (k + 1 for k, pos in enumerate(occurrences) if self._in_body(pos, len(words))), None
+        )
+        if mine is None or mine == default:
+            return words, None
+        return words, mine
+
+    def unique_quote(self, passage: Passage, start: int, end: int) -> tuple[str, int | None]:
+        """As :meth:`quote`, but widened word by word (within the sentence) until the build
+        finds it without an `occurrence`, if it can be."""
+        words, occurrence = self.quote(passage, start, end)
+        s0, s1 = passage.sentence_at(start)
+        s1 = max(s1, end)
+        while occurrence is not None and (start > s0 or end < s1):
+            if end < s1:
+                nxt = passage.text.find(" ", end + 1)
+                end = s1 if nxt < 0 or nxt > s1 else nxt
+            else:
+                prev = passage.text.rfind(" ", s0, start - 1)
+                start = s0 if prev < 0 else prev + 1
+            words, occurrence = self.quote(passage, start, end)
+        return words, occurrence

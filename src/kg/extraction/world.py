@@ -1,0 +1,221 @@
+"""General knowledge of places, for names the reference data does not have yet.
+
+Countries and their first-level subdivisions come from ISO 3166 as shipped by pycountry (no
+download at run time); world regions and the demonyms the press releases use ("Mexican",
+"Central American") are listed here. A subdivision is offered only for a country the text
+names, so that "Georgia" or "Victoria" are not taken for places in a text about Mexico.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from kg.extraction.text import fold
+
+
+@dataclass(frozen=True)
+class WorldPlace:
+    name: str
+    type: str  # region, country, state, city (the place types of reference/places.yaml)
+    iso3166: str | None = None
+    within: str | None = None  # the name of the place it lies within
+    note: str | None = None
+
+
+# (name, aliases, within)
+REGIONS = (
+    ("Americas", ("the Americas",), None),
+    ("Latin America", ("Latin-America",), "Americas"),
+    ("Central America", (), "Latin America"),
+    ("South America", (), "Americas"),
+    ("North America", (), "Americas"),
+    ("Caribbean", ("the Caribbean",), "Americas"),
+    ("Europe", (), None),
+    ("Western Europe", (), "Europe"),
+    ("Eastern Europe", (), "Europe"),
+    ("Central Europe", (), "Europe"),
+    ("Africa", (), None),
+    ("Sub-Saharan Africa", (), "Africa"),
+    ("West Africa", (), "Africa"),
+    ("East Africa", (), "Africa"),
+    ("North Africa", (), "Africa"),
+    ("Southern Africa", (), "Africa"),
+    ("Horn of Africa", (), "Africa"),
+    ("Asia", (), None),
+    ("Central Asia", (), "Asia"),
+    ("South Asia", (), "Asia"),
+    ("Southeast Asia", ("South-East Asia",), "Asia"),
+    ("East Asia", (), "Asia"),
+    ("Middle East", (), None),
+    ("Oceania", (), None),
+)
+REGION_DEMONYMS = {
+    "Latin America": ("Latin American",),
+    "Central America": ("Central American",),
+    "South America": ("South American",),
+    "North America": ("North American",),
+    "Caribbean": ("Caribbean",),
+    "Europe": ("European",),
+    "Africa": ("African",),
+    "Asia": ("Asian",),
+}
+# The region a country of the Americas lies within.
+COUNTRY_REGIONS = {
+    **dict.fromkeys(("BZ", "CR", "SV", "GT", "HN", "NI", "PA"), "Central America"),
+    **dict.fromkeys(
+        ("AR", "BO", "BR", "CL", "CO", "EC", "GY", "PY", "PE", "SR", "UY", "VE"), "South America"
+    ),
+    **dict.fromkeys(
+        ("AG", "BS", "BB", "CU", "DM", "DO", "GD", "HT", "JM", "KN", "LC", "VC", "TT"), "Caribbean"
+    ),
+    "MX": "Latin America",
+    "US": "North America",
+    "CA": "North America",
+}
+COUNTRY_ALIASES = {
+    "US": ("United States of America",),
+    "GB": ("United Kingdom", "Britain", "Great Britain"),
+    "RU": ("Russia",),
+    "KR": ("South Korea",),
+    "KP": ("North Korea",),
+    "VN": ("Vietnam",),
+    "LA": ("Laos",),
+    "SY": ("Syria",),
+    "CZ": ("Czech Republic",),
+    "CD": ("DR Congo", "Democratic Republic of Congo"),
+    "TR": ("Turkey",),
+}
+DEMONYMS = {
+    "MX": "Mexican",
+    "SV": "Salvadoran",
+    "HN": "Honduran",
+    "BR": "Brazilian",
+    "PH": "Filipino",
+    "TH": "Thai",
+    "VN": "Vietnamese",
+    "PE": "Peruvian",
+    "EC": "Ecuadorian",
+    "CL": "Chilean",
+    "AR": "Argentine",
+    "HT": "Haitian",
+    "PA": "Panamanian",
+    "BZ": "Belizean",
+    "DO": "Dominican",
+    "CA": "Canadian",
+    "US": None,  # "American" is ambiguous
+    # Names of languages too ("in Spanish", "its Spanish acronym"): no demonyms.
+    "ES": None,
+    "FR": None,
+    "DE": None,
+    "JP": None,
+    "CN": None,
+    "PT": None,
+    "IT": None,
+    "RU": None,
+    "GB": None,
+}
+# Subdivision types of ISO 3166-2 that are cities; every other first-level one is a state.
+CITY_SUBDIVISIONS = {"capital district", "capital city", "city", "municipality", "federal district"}
+GENERIC_FIRST_WORDS = {"ciudad", "distrito", "estado", "provincia", "departamento", "san", "santa"}
+
+
+def demonym(name: str, code: str | None) -> str | None:
+    """The adjective of a country ("Guatemalan"), by the table or the -a -> -an rule."""
+    if code in DEMONYMS:
+        return DEMONYMS[code]
+    if name.endswith("a") and " " not in name.strip() or name in ("Costa Rica",):
+        return name + "n"
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _countries():
+    import pycountry
+
+    return [
+        (c.alpha_2, c.name, getattr(c, "common_name", None), getattr(c, "official_name", None))
+        for c in pycountry.countries
+    ]
+
+
+@functools.lru_cache(maxsize=1)
+def countries() -> tuple[tuple[str, WorldPlace, bool], ...]:
+    """(surface name, place, is_demonym) for every country and region."""
+    by_name: dict[str, list[tuple[str, str]]] = {}  # folded surface -> [(surface, code)]
+    canonical: dict[str, str] = {}
+    for code, name, common, official in _countries():
+        short = common or name
+        if ", " in short:
+            head, _, tail = short.partition(", ")
+            short = head
+        canonical[code] = short
+        surfaces = {short, name, official or name, *COUNTRY_ALIASES.get(code, ())}
+        if ", " in name:
+            head, _, tail = name.partition(", ")
+            inverted = f"{tail} {head}"
+            surfaces |= {head, inverted.removeprefix("The ").removeprefix("the ")}
+        for surface in surfaces:
+            if surface and ", " not in surface:
+                by_name.setdefault(fold(surface), []).append((surface, code))
+    out: list[tuple[str, WorldPlace, bool]] = []
+    for entries in by_name.values():
+        codes = sorted({code for _, code in entries})
+        surface = entries[0][0]
+        if len(codes) > 1:
+            note = (
+                f"The name {surface!r} may stand for several countries "
+                f"({', '.join(codes)}); no ISO code is proposed for that reason."
+            )
+            place = WorldPlace(surface, "country", None, None, note)
+        else:
+            code = codes[0]
+            place = WorldPlace(canonical[code], "country", code, COUNTRY_REGIONS.get(code))
+        out.append((surface, place, False))
+        if len(codes) == 1 and surface == canonical[codes[0]]:
+            adjective = demonym(surface, codes[0])
+            if adjective:
+                out.append((adjective, place, True))
+                out.append((adjective + "s", place, True))
+    for name, aliases, within in REGIONS:
+        place = WorldPlace(name, "region", None, within)
+        for surface in (name, *aliases):
+            out.append((surface, place, False))
+        for adjective in REGION_DEMONYMS.get(name, ()):
+            out.append((adjective, place, True))
+            out.append((adjective + "s", place, True))
+    return tuple(out)
+
+
+def warm() -> None:
+    """Load the ISO 3166 data now (part of start-up, not of the first extraction)."""
+    countries()
+    subdivisions("US")
+
+
+@functools.lru_cache(maxsize=64)
+def subdivisions(country_code: str) -> tuple[tuple[str, WorldPlace, bool], ...]:
+    """(surface name, place, False) for the first-level subdivisions of one country."""
+    import pycountry
+
+    country = pycountry.countries.get(alpha_2=country_code)
+    if country is None:
+        return ()
+    country_names = {fold(n) for n, _, _ in countries()}
+    short = getattr(country, "common_name", None) or country.name.partition(", ")[0]
+    out = []
+    for sub in pycountry.subdivisions.get(country_code=country_code) or ():
+        if getattr(sub, "parent_code", None):
+            continue
+        kind = "city" if sub.type.casefold() in CITY_SUBDIVISIONS else "state"
+        surfaces = {sub.name}
+        words = sub.name.split(" de ")
+        if len(words) > 1 and words[0].casefold() not in GENERIC_FIRST_WORDS:
+            surfaces.add(words[0])
+        place = WorldPlace(
+            sub.name if len(surfaces) == 1 else min(surfaces, key=len), kind, sub.code, short
+        )
+        for surface in surfaces:
+            if fold(surface) not in country_names:
+                out.append((surface, place, False))
+    return tuple(out)

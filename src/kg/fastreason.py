@@ -1,0 +1,173 @@
+"""Fast reasoning: OWL 2 RL rules specialised to kg's fixed ontology.
+
+owlrl (`kg.reason`) stays the reference. Our ontology only uses rdfs:subClassOf,
+rdfs:subPropertyOf, rdfs:domain, rdfs:range, owl:inverseOf, owl:SymmetricProperty,
+owl:TransitiveProperty and owl:propertyChainAxiom, so of the OWL 2 RL rules only the instance
+rules cax-sco, prp-dom, prp-rng, prp-spo1, prp-spo2, prp-inv1/2, prp-symp and prp-trp can fire
+on data. The schema (T-box) is closed once with owlrl (`Schema.from_ontology`); the instance
+rules then run as a semi-naive fixpoint over plain Python sets, which is about two orders of
+magnitude faster than owlrl on a document. `tests/test_reason.py` shows that the result equals
+`kg.reason.infer` on the seed corpus.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.collection import Collection
+from rdflib.namespace import OWL, RDF, RDFS
+
+from kg.reason import UNINFORMATIVE_OBJECTS, UNINFORMATIVE_PREDICATES, closure
+
+
+@dataclass
+class Schema:
+    """The closed T-box: what each class and property implies."""
+
+    super_classes: dict = field(default_factory=lambda: defaultdict(set))
+    super_properties: dict = field(default_factory=lambda: defaultdict(set))
+    domains: dict = field(default_factory=lambda: defaultdict(set))
+    ranges: dict = field(default_factory=lambda: defaultdict(set))
+    inverses: dict = field(default_factory=lambda: defaultdict(set))
+    symmetric: set = field(default_factory=set)
+    transitive: set = field(default_factory=set)
+    chains: list = field(default_factory=list)  # (result property, (p1, p2, ...))
+    tbox_inferred: set = field(default_factory=set)  # what owlrl adds to the ontology alone
+    ontology: frozenset = frozenset()
+
+    @classmethod
+    def from_ontology(cls, ontology: Graph) -> Schema:
+        closed = closure([ontology])
+        s = cls()
+        s.ontology = frozenset(ontology)
+        for a, b in closed.subject_objects(RDFS.subClassOf):
+            if a != b:
+                s.super_classes[a].add(b)
+        for a, b in closed.subject_objects(RDFS.subPropertyOf):
+            if a != b:
+                s.super_properties[a].add(b)
+        for p, c in closed.subject_objects(RDFS.domain):
+            s.domains[p].add(c)
+        for p, c in closed.subject_objects(RDFS.range):
+            s.ranges[p].add(c)
+        for a, b in closed.subject_objects(OWL.inverseOf):
+            s.inverses[a].add(b)
+            s.inverses[b].add(a)
+        s.symmetric = set(closed.subjects(RDF.type, OWL.SymmetricProperty))
+        s.transitive = set(closed.subjects(RDF.type, OWL.TransitiveProperty))
+        for p, head in closed.subject_objects(OWL.propertyChainAxiom):
+            s.chains.append((p, tuple(Collection(closed, head))))
+        s.tbox_inferred = set(closed) - set(ontology)
+        return s
+
+
+def expand(triples: Iterable[tuple], schema: Schema) -> set:
+    """The closure of `triples` under the instance rules (a new set)."""
+    known: set = set()
+    by_po: dict = defaultdict(set)  # (p, o) -> subjects, for transitive and chain properties
+    by_ps: dict = defaultdict(set)  # (p, s) -> objects
+    indexed = schema.transitive | {q for _, chain in schema.chains for q in chain}
+    todo = list(triples)
+    sc, sp, dom, rng = (
+        schema.super_classes,
+        schema.super_properties,
+        schema.domains,
+        schema.ranges,
+    )
+    inv, symmetric, transitive, chains = (
+        schema.inverses,
+        schema.symmetric,
+        schema.transitive,
+        schema.chains,
+    )
+    while todo:
+        t = todo.pop()
+        if t in known:
+            continue
+        known.add(t)
+        s, p, o = t
+        if p == RDF.type:
+            for c in sc.get(o, ()):
+                todo.append((s, RDF.type, c))
+            continue
+        if p in indexed:
+            by_ps[(p, s)].add(o)
+            by_po[(p, o)].add(s)
+        for q in sp.get(p, ()):
+            todo.append((s, q, o))
+        for c in dom.get(p, ()):
+            todo.append((s, RDF.type, c))
+        if not isinstance(o, Literal):
+            for c in rng.get(p, ()):
+                todo.append((o, RDF.type, c))
+            for q in inv.get(p, ()):
+                todo.append((o, q, s))
+            if p in symmetric:
+                todo.append((o, p, s))
+        else:
+            for c in rng.get(p, ()):
+                todo.append((o, RDF.type, c))
+        if p in transitive:
+            for z in list(by_ps.get((p, o), ())):
+                todo.append((s, p, z))
+            for x in list(by_po.get((p, s), ())):
+                todo.append((x, p, o))
+        for result, chain in chains:
+            if p not in chain:
+                continue
+            for i, q in enumerate(chain):
+                if q != p:
+                    continue
+                # Walk left from s and right from o along the chain.
+                lefts = {s}
+                for r in reversed(chain[:i]):
+                    lefts = {x for y in lefts for x in by_po.get((r, y), ())}
+                rights = {o}
+                for r in chain[i + 1 :]:
+                    rights = {z for y in rights for z in by_ps.get((r, y), ())}
+                for x in lefts:
+                    for z in rights:
+                        todo.append((x, result, z))
+    return known
+
+
+def keep(triple, base: str) -> bool:
+    """kg.reason's rule for which inferred triples are informative."""
+    s, p, o = triple
+    if not isinstance(s, URIRef) or not str(s).startswith(base):
+        return False
+    if isinstance(o, BNode) or p in UNINFORMATIVE_PREDICATES:
+        return False
+    return not (p == RDF.type and (o in UNINFORMATIVE_OBJECTS or isinstance(o, Literal)))
+
+
+def infer(
+    asserted: Graph | set,
+    context: Iterable[Graph | set],
+    base: str,
+    schema: Schema,
+    already: Graph | set | None = None,
+    with_tbox: bool = False,
+) -> set:
+    """Like `kg.reason.infer`, with the ontology given as `schema` instead of a context graph:
+    the informative triples the rules add to `asserted` given the `context`, less `already`.
+    `with_tbox` adds what owlrl infers from the ontology itself (once, for the reference)."""
+    base_set = set(asserted)
+    for graph in context:
+        base_set.update(graph)
+    full = expand(base_set, schema)
+    if with_tbox:
+        full |= schema.tbox_inferred
+    known = base_set | schema.ontology
+    skip = set(already) if already is not None else set()
+    return {t for t in full if t not in known and t not in skip and keep(t, base)}
+
+
+def to_graph(triples: Iterable[tuple]) -> Graph:
+    g = Graph()
+    for t in triples:
+        g.add(t)
+    return g

@@ -1,0 +1,196 @@
+"""The per-document stages, run in parallel: model, reason and validate one document.
+
+`run_documents` hands each document to a worker process (fork: the reference data, schema
+and shapes are loaded once in the parent and shared copy-on-write), in input order, and
+returns one `Outcome` per document. A document whose inputs are unchanged is taken from the
+cache (`kg.cache`) instead.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from kg import fastreason, ingest, model, validate
+from kg.vocab import bind_prefixes
+
+
+@dataclass
+class Context:
+    data_dir: Path
+    reference: model.Reference
+    reference_graph: Graph
+    reference_inferred: set
+    schema: fastreason.Schema
+    reasoning: bool = True
+    validation: bool = True
+
+
+@dataclass
+class Outcome:
+    """What one document's stages produce (picklable)."""
+
+    source: ingest.CleanDocument
+    graph: Graph
+    inferred: Graph | None
+    report: Graph | None
+
+    def __getstate__(self):
+        return {
+            "source": self.source,
+            "graph": list(self.graph),
+            "inferred": None if self.inferred is None else list(self.inferred),
+            "report": None if self.report is None else list(self.report),
+        }
+
+    def __setstate__(self, state):
+        self.source = state["source"]
+        self.graph = _graph(state["graph"])
+        self.inferred = None if state["inferred"] is None else _graph(state["inferred"])
+        self.report = None if state["report"] is None else _graph(state["report"])
+
+
+def _graph(triples) -> Graph:
+    g = Graph()
+    bind_prefixes(g)
+    for t in triples:
+        g.add(t)
+    return g
+
+
+_CONTEXT: Context | None = None  # set in the parent before the workers fork
+
+
+def process(path: Path) -> Outcome:
+    """Model, reason and validate one document, given the shared `_CONTEXT`."""
+    ctx = _CONTEXT
+    assert ctx is not None
+    ref = ctx.reference
+    entry = ref.manifest[path.stem]
+    source = ingest.read_source(ctx.data_dir / "sources" / str(entry["file"]))
+    graph = model.model_document(path, source, ref)
+    inferred = None
+    if ctx.reasoning:
+        inferred = fastreason.to_graph(
+            fastreason.infer(
+                graph,
+                [ctx.reference_graph],
+                ref.minter.base,
+                ctx.schema,
+                already=ctx.reference_inferred,
+            )
+        )
+    report = None
+    if ctx.validation:
+        report = validate_document(ctx, graph, inferred)
+    return Outcome(source, graph, inferred, report)
+
+
+def validate_document(ctx: Context, graph: Graph, inferred: Graph | None) -> Graph:
+    """SHACL on what this document says (its own nodes and the reference nodes it adds
+    triples to), with the reference data and ontology as the surrounding graph."""
+    data = Graph()
+    for part in (graph, inferred or (), ctx.reference_graph, ctx.reference_inferred):
+        for t in part:
+            data.add(t)
+    for t in validate.load_ontology():
+        data.add(t)
+    focus = touched(graph)
+    if inferred is not None:
+        focus |= {s for s in inferred.subjects() if isinstance(s, URIRef)}
+    # pySHACL's own focus_nodes option mis-evaluates sh:not, so the whole document graph is
+    # validated and only the results about this document's nodes are kept.
+    report = validate.validate(data).report
+    _keep_results(report, lambda node: node in focus)
+    return report
+
+
+def _keep_results(report: Graph, wanted) -> None:
+    from kg.vocab import SH
+
+    for result in list(report.objects(None, SH.result)):
+        if not wanted(report.value(result, SH.focusNode)):
+            for t in report.cbd(result):
+                report.remove(t)
+            report.remove((None, SH.result, result))
+
+
+def touched(graph: Graph) -> set:
+    """The IRIs a document's graph says something about, as subject or object: the nodes
+    whose validation may depend on it."""
+    nodes = {s for s in graph.subjects() if isinstance(s, URIRef)}
+    nodes |= {o for o in graph.objects() if isinstance(o, URIRef)}
+    return nodes
+
+
+def validate_reference(ctx: Context, documents) -> Graph:
+    """SHACL on the reference data alone (once per publish), keeping only the results of
+    nodes no document touches: the others are validated with each document's graph."""
+    data = Graph()
+    for part in (ctx.reference_graph, ctx.reference_inferred, validate.load_ontology()):
+        for t in part:
+            data.add(t)
+    report = validate.validate(data).report
+    seen = set()
+    for graph in documents:
+        seen |= touched(graph)
+    _keep_results(report, lambda node: node not in seen)
+    return report
+
+
+def _safe(path: Path):
+    try:
+        return process(path)
+    except Exception as exc:  # re-raised in the parent, in document order
+        return exc
+
+
+def run_documents(
+    ctx: Context,
+    paths: list[Path],
+    jobs: int | None = None,
+    cache=None,
+    progress: Callable[[str], None] = lambda _: None,
+) -> list[Outcome]:
+    global _CONTEXT
+    jobs = jobs or os.cpu_count() or 1
+    outcomes: dict[Path, Outcome | Exception] = {}
+    keys = {}
+    todo = []
+    for path in paths:
+        if cache is not None:
+            keys[path] = cache.key(path, ctx)
+            hit = cache.get(keys[path])
+            if hit is not None:
+                outcomes[path] = hit
+                continue
+        todo.append(path)
+    progress(f"{len(todo)} of {len(paths)} documents to model, reason and validate")
+    _CONTEXT = ctx
+    try:
+        if jobs == 1 or len(todo) <= 1:
+            results = [_safe(p) for p in todo]
+        else:
+            with multiprocessing.get_context("fork").Pool(jobs) as pool:
+                results = []
+                for i, r in enumerate(pool.imap(_safe, todo, chunksize=4), start=1):
+                    results.append(r)
+                    if i % 50 == 0:
+                        progress(f"documents: {i} of {len(todo)}")
+    finally:
+        _CONTEXT = None
+    for path, r in zip(todo, results, strict=True):
+        outcomes[path] = r
+    for path in paths:
+        r = outcomes[path]
+        if isinstance(r, Exception):
+            raise r
+    if cache is not None:
+        for path, r in zip(todo, results, strict=True):
+            cache.put(keys[path], r)
+    return [outcomes[p] for p in paths]

@@ -1,0 +1,764 @@
+"""`kg serve`: the published graph on the web, as linked-data users expect it.
+
+One server (Starlette on uvicorn) is at once
+
+- a read-only SPARQL 1.1 endpoint at `/sparql` (SPARQL 1.1 Protocol: GET, POST form, POST
+  `application/sparql-query`; results negotiated by Accept; a Service Description when asked
+  without a query; CORS; refusals, limits and worker processes in `kg.server.sparql`);
+- a Linked Data site where every IRI of the graph resolves: `{base}id/...` answers 303 See Other
+  to `/doc/...` in the negotiated format (HTML, Turtle, N-Triples, RDF/XML, JSON-LD; a suffix
+  or `?format=` for clients that cannot set Accept), with `Vary: Accept`, ETag and
+  Last-Modified; the ontology (`/def/kg`, hash IRIs), the source texts (`/source/...`) and the
+  named graphs (`/graph/...`) resolve too; anything else is 404;
+- HTML pages: a home page, an index of classes with their members, search over names, a query
+  page with the named queries as examples, a page per resource with its evidence quotes and, for
+  statistics, charts; and a downloads page listing every file of dist/, served under `/dist/`.
+
+The graph's base IRI is mapped onto the server's root (see `kg.server.site`), so the same links
+work on 127.0.0.1 and in production. Everything is loaded once at start-up from `--dist`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mimetypes
+import socket
+import time
+from email.utils import formatdate, parsedate_to_datetime
+from pathlib import Path
+from urllib.parse import parse_qsl, quote
+
+from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+import kg
+from kg.errors import KgError
+from kg.query import named_queries
+from kg.server import conneg
+from kg.server.site import ONTOLOGY_NS, Site
+from kg.server.sparql import (
+    DEFAULT_MAX_QUERY_LENGTH,
+    DEFAULT_MAX_RESULT_BYTES,
+    DEFAULT_TIME_LIMIT,
+    DEFAULT_WORKERS,
+    GRAPH_MEDIA,
+    RESULT_MEDIA,
+    UPDATE_REFUSED,
+    Answer,
+    QueryPool,
+    QueryRequest,
+    format_override,
+    json_table,
+    refused,
+    service_description,
+)
+
+for _suffix, _media in (
+    (".ttl", "text/turtle"),
+    (".trig", "application/trig"),
+    (".nt", "application/n-triples"),
+    (".nq", "application/n-quads"),
+    (".jsonld", "application/ld+json"),
+    (".rq", "application/sparql-query"),
+):
+    mimetypes.add_type(_media, _suffix)
+
+FORMAT_LABELS = {
+    "html": "HTML",
+    "turtle": "Turtle",
+    "ntriples": "N-Triples",
+    "rdfxml": "RDF/XML",
+    "jsonld": "JSON-LD",
+}
+RDF_MEDIA = {key: media for key, (media, _) in conneg.RDF_FORMATS.items()}
+RDF_CONTENT_TYPES = {
+    "html": "text/html; charset=utf-8",
+    "turtle": "text/turtle; charset=utf-8",
+    "ntriples": "application/n-triples",
+    "rdfxml": "application/rdf+xml",
+    "jsonld": "application/ld+json",
+    "text": "text/plain; charset=utf-8",
+}
+DEFAULT_QUERY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+
+# The classes of the graph and how many members each has.
+SELECT ?class (COUNT(DISTINCT ?member) AS ?members)
+WHERE { ?member a ?class }
+GROUP BY ?class
+ORDER BY DESC(?members)
+LIMIT 25
+"""
+
+
+class Server:
+    """The web application over one loaded `Site` and its `QueryPool`."""
+
+    def __init__(
+        self,
+        site: Site,
+        pool: QueryPool,
+        max_query_length: int = DEFAULT_MAX_QUERY_LENGTH,
+    ) -> None:
+        self.site = site
+        self.pool = pool
+        self.max_query_length = max_query_length
+        self.last_modified = formatdate(site.modified, usegmt=True)
+        self.templates = Environment(
+            loader=PackageLoader("kg", "templates"),
+            autoescape=select_autoescape(["html"]),
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
+        self.templates.filters["filesize"] = filesize
+        dataset = site.dataset()
+        self.templates.globals.update(
+            site=site,
+            dataset=dataset,
+            site_title=dataset.get("title", "kg"),
+            version=kg.__version__,
+            quote=quote,
+        )
+        self.app = Starlette(
+            routes=[
+                Route("/", self.home),
+                Route("/sparql", self.sparql, methods=["GET", "POST", "OPTIONS"]),
+                Route("/query", self.query_page, methods=["GET", "POST"]),
+                Route("/search", self.search),
+                Route("/classes", self.classes),
+                Route("/classes/{name:path}", self.class_members),
+                Route("/downloads", self.downloads),
+                Route("/id/{path:path}", self.thing),
+                Route("/doc/{path:path}", self.document),
+                Route("/def/{path:path}", self.ontology),
+                Route("/source/{name}", self.source),
+                Route("/graph/{path:path}", self.named_graph),
+                Route("/.well-known/void", self.well_known_void),
+                Mount("/dist", StaticFiles(directory=site.dist.resolve()), name="dist"),
+            ],
+            middleware=[
+                Middleware(
+                    CORSMiddleware,
+                    allow_origins=["*"],
+                    allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
+                    allow_headers=["Accept", "Content-Type", "If-None-Match", "If-Modified-Since"],
+                    expose_headers=[
+                        "Content-Location",
+                        "ETag",
+                        "Last-Modified",
+                        "Link",
+                        "Location",
+                        "Vary",
+                    ],
+                    max_age=86400,
+                )
+            ],
+            exception_handlers={HTTPException: self.http_error},
+        )
+
+    # ----------------------------------------------------------------------------------------
+    # Responses
+    # ----------------------------------------------------------------------------------------
+
+    def render(self, template: str, **context) -> bytes:
+        return self.templates.get_template(template).render(**context).encode("utf-8")
+
+    def cached(
+        self,
+        request: Request,
+        body: bytes,
+        media_type: str,
+        *,
+        status: int = 200,
+        vary: bool = True,
+        headers: dict[str, str] | None = None,
+    ) -> Response:
+        """A response with a strong ETag and Last-Modified; 304 when the client's copy is
+        current (If-None-Match, else If-Modified-Since)."""
+        digest = hashlib.sha256(media_type.encode() + b"\0" + body).hexdigest()[:32]
+        etag = f'"{digest}"'
+        out = {"ETag": etag, "Last-Modified": self.last_modified, "Cache-Control": "no-cache"}
+        if vary:
+            out["Vary"] = "Accept"
+        out.update(headers or {})
+        if status == 200 and request.method in ("GET", "HEAD") and self._fresh(request, etag):
+            return Response(status_code=304, headers=out)
+        return Response(body, status_code=status, headers=out, media_type=media_type)
+
+    def _fresh(self, request: Request, etag: str) -> bool:
+        if_none_match = request.headers.get("if-none-match")
+        if if_none_match is not None:
+            tags = [t.strip().removeprefix("W/") for t in if_none_match.split(",")]
+            return "*" in tags or etag in tags
+        if_modified_since = request.headers.get("if-modified-since")
+        if if_modified_since:
+            try:
+                since = parsedate_to_datetime(if_modified_since).timestamp()
+            except (TypeError, ValueError):
+                return False
+            return int(self.site.modified) <= since
+        return False
+
+    def html(self, request: Request, template: str, status: int = 200, **context) -> Response:
+        body = self.render(template, request=request, **context)
+        return self.cached(request, body, RDF_CONTENT_TYPES["html"], status=status)
+
+    def not_found(self, request: Request, what: str) -> Response:
+        if conneg.negotiate(request.headers.get("accept"), ["text/html", "text/plain"]) == (
+            "text/html"
+        ):
+            body = self.render("error.html", request=request, status=404, what=what)
+            return Response(body, 404, media_type=RDF_CONTENT_TYPES["html"])
+        return Response(f"Not Found: {what}\n", 404, media_type="text/plain; charset=utf-8")
+
+    async def http_error(self, request: Request, exc: HTTPException) -> Response:
+        if exc.status_code == 404:
+            return self.not_found(request, request.url.path)
+        return Response(f"{exc.detail}\n", exc.status_code, headers=exc.headers)
+
+    def _rdf_format(self, request: Request, offered=tuple(conneg.RDF_FORMATS)) -> str | Response:
+        """The format a client asked for (`format=`, else Accept), or an error response."""
+        name = request.query_params.get("format")
+        if name:
+            fmt = conneg.rdf_format(name)
+            if fmt is None or fmt not in offered:
+                return Response(
+                    f"Bad Request: unknown format {name!r}; use one of "
+                    + ", ".join(offered)
+                    + "\n",
+                    400,
+                    media_type="text/plain; charset=utf-8",
+                )
+            return fmt
+        fmt = conneg.negotiate_rdf(request.headers.get("accept"), offered)
+        if fmt is None:
+            return Response(
+                "Not Acceptable: available as "
+                + ", ".join(RDF_MEDIA.get(k, "text/plain") for k in offered)
+                + "\n",
+                406,
+                media_type="text/plain; charset=utf-8",
+                headers={"Vary": "Accept"},
+            )
+        return fmt
+
+    def _alternates(self, doc_path: str, by_parameter: bool = False) -> list[dict]:
+        return [
+            {
+                "key": key,
+                "name": FORMAT_LABELS[key],
+                "media": media,
+                "href": f"{doc_path}?format={key}" if by_parameter else f"{doc_path}.{suffix}",
+            }
+            for key, (media, suffix) in conneg.RDF_FORMATS.items()
+        ]
+
+    def _link_header(self, iri: str, alternates: list[dict]) -> str:
+        links = [f'<{iri}>; rel="describes"']
+        links += [f'<{a["href"]}>; rel="alternate"; type="{a["media"]}"' for a in alternates]
+        return ", ".join(links)
+
+    # ----------------------------------------------------------------------------------------
+    # Linked Data
+    # ----------------------------------------------------------------------------------------
+
+    def thing(self, request: Request) -> Response:
+        """`/id/...`: a thing, not a document: 303 See Other to the document about it."""
+        path = request.path_params["path"]
+        iri = self.site.iri("id/" + path)
+        if not self.site.exists(iri):
+            return self.not_found(request, iri)
+        fmt = self._rdf_format(request)
+        if isinstance(fmt, Response):
+            return fmt
+        location = f"/doc/{quote(path)}" + (
+            "" if fmt == "html" else f".{conneg.RDF_FORMATS[fmt][1]}"
+        )
+        return Response(
+            f"303 See Other: {location} describes {iri}\n",
+            303,
+            headers={"Location": location, "Vary": "Accept"},
+            media_type="text/plain; charset=utf-8",
+        )
+
+    def document(self, request: Request) -> Response:
+        """`/doc/...`: the document about `{base}id/...`, negotiated or by suffix."""
+        path = request.path_params["path"]
+        fmt: str | Response | None = None
+        stem, dot, suffix = path.rpartition(".")
+        if dot and suffix in conneg.SUFFIXES and self.site.exists(self.site.iri("id/" + stem)):
+            path, fmt = stem, conneg.SUFFIXES[suffix]
+        iri = self.site.iri("id/" + path)
+        if not self.site.exists(iri):
+            return self.not_found(request, iri)
+        negotiated = fmt is None
+        if fmt is None:
+            fmt = self._rdf_format(request)
+            if isinstance(fmt, Response):
+                return fmt
+        doc_path = f"/doc/{quote(path)}"
+        alternates = self._alternates(doc_path)
+        headers = {"Link": self._link_header(iri, alternates)}
+        if negotiated:
+            headers["Content-Location"] = f"{doc_path}.{conneg.RDF_FORMATS[fmt][1]}"
+        if fmt == "html":
+            body = self.render(
+                "resource.html",
+                request=request,
+                page=self.site.page(iri),
+                alternates=alternates,
+            )
+        else:
+            body = self.site.rdf(self.site.describe(iri), fmt)
+        return self.cached(request, body, RDF_CONTENT_TYPES[fmt], vary=negotiated, headers=headers)
+
+    def ontology(self, request: Request) -> Response:
+        """`/def/kg`: the ontology document; its terms are hash IRIs (`/def/kg#Campaign`)."""
+        path = request.path_params["path"]
+        fmt: str | Response | None = None
+        stem, dot, suffix = path.rpartition(".")
+        if dot and suffix in conneg.SUFFIXES:
+            path, fmt = stem, conneg.SUFFIXES[suffix]
+        if path not in ("kg", f"kg/{kg.__version__}") or not self.site.ontology_triples():
+            return self.not_found(request, request.url.path)
+        negotiated = fmt is None
+        if fmt is None:
+            fmt = self._rdf_format(request)
+            if isinstance(fmt, Response):
+                return fmt
+        alternates = self._alternates("/def/kg")
+        headers = {}
+        if negotiated:
+            headers["Content-Location"] = f"/def/kg.{conneg.RDF_FORMATS[fmt][1]}"
+        if fmt == "html":
+            body = self.render(
+                "ontology.html",
+                request=request,
+                terms=self.site.ontology_terms(),
+                namespace=ONTOLOGY_NS,
+                alternates=alternates,
+            )
+        elif fmt == "turtle":
+            body = (self.site.dist / "ontology" / "kg.ttl").read_bytes()
+        else:
+            body = self.site.rdf(self.site.ontology_triples(), fmt)
+        return self.cached(request, body, RDF_CONTENT_TYPES[fmt], vary=negotiated, headers=headers)
+
+    def source(self, request: Request) -> Response:
+        """`/source/NAME`: a source text, itself a document: the text, or its description."""
+        name = request.path_params["name"]
+        iri = self.site.iri("source/" + name)
+        path = self.site.dist / "sources" / name
+        if "/" in name or name.startswith(".") or not path.is_file():
+            return self.not_found(request, iri)
+        requested = request.query_params.get("format")
+        if requested in ("text", "txt"):
+            fmt: str | Response = "text"
+        elif requested:
+            fmt = self._rdf_format(request)
+        else:
+            offered = {"text/plain": "text", **{RDF_MEDIA[k]: k for k in conneg.RDF_FORMATS}}
+            media = conneg.negotiate(request.headers.get("accept"), offered)
+            if media is None:
+                return _text(406, "Not Acceptable: available as " + ", ".join(offered))
+            fmt = offered[media]
+        if isinstance(fmt, Response):
+            return fmt
+        text = path.read_text(encoding="utf-8")
+        if fmt == "text":
+            body = text.encode("utf-8")
+        elif fmt == "html":
+            body = self.render(
+                "resource.html",
+                request=request,
+                page=self.site.page(iri),
+                alternates=self._alternates(f"/source/{quote(name)}", by_parameter=True),
+                source_text=text,
+            )
+        else:
+            body = self.site.rdf(self.site.describe(iri), fmt)
+        return self.cached(request, body, RDF_CONTENT_TYPES[fmt])
+
+    def named_graph(self, request: Request) -> Response:
+        """`/graph/...`: a named graph of the dataset (one per document, reference, inferred)."""
+        iri = self.site.iri("graph/" + request.path_params["path"])
+        triples = self.site.named_graph(iri)
+        if not triples:
+            return self.not_found(request, iri)
+        fmt = self._rdf_format(request)
+        if isinstance(fmt, Response):
+            return fmt
+        if fmt == "html":
+            subjects = sorted(
+                {t.subject.value for t in triples},
+                key=lambda s: self.site.label(s).casefold(),
+            )
+            body = self.render(
+                "graph.html",
+                request=request,
+                iri=iri,
+                triples=len(triples),
+                members=[self.site.term(_named(s)) for s in subjects],
+            )
+        else:
+            body = self.site.rdf(triples, fmt)
+        return self.cached(request, body, RDF_CONTENT_TYPES[fmt])
+
+    def well_known_void(self, request: Request) -> Response:
+        return RedirectResponse("/dist/void.ttl", status_code=303)
+
+    # ----------------------------------------------------------------------------------------
+    # Pages
+    # ----------------------------------------------------------------------------------------
+
+    def home(self, request: Request) -> Response:
+        site = self.site
+        organizations = site.members("http://www.w3.org/ns/org#Organization")
+        return self.html(
+            request,
+            "index.html",
+            documents=site.documents(),
+            organizations=organizations,
+            classes=[c for c in site.class_list() if not c[0].label.startswith("oa:")][:12],
+            chart=site.series_chart(),
+            queries=len(named_queries()),
+            inferred=site.graph_sizes.get(site.inferred_graph.value, 0),
+        )
+
+    def classes(self, request: Request) -> Response:
+        iri = request.query_params.get("iri")
+        if iri:
+            return self._members(request, iri)
+        return self.html(request, "classes.html", classes=self.site.class_list())
+
+    def class_members(self, request: Request) -> Response:
+        iri = self.site.class_iri(request.path_params["name"])
+        if iri is None:
+            return self.not_found(request, request.url.path)
+        return self._members(request, iri)
+
+    def _members(self, request: Request, iri: str) -> Response:
+        if iri not in self.site.classes:
+            return self.not_found(request, f"class {iri}")
+        term = self.site.term(_named(iri))
+        return self.html(
+            request,
+            "class.html",
+            cls=term,
+            curie=self.site.curie(iri),
+            members=self.site.members(iri),
+        )
+
+    def search(self, request: Request) -> Response:
+        text = request.query_params.get("q", "")
+        results = self.site.search(text)
+        if request.query_params.get("format") == "json":
+            return JSONResponse(
+                [
+                    {"iri": t.value, "label": t.label, "href": t.href, "matched": matched}
+                    for t, matched in results
+                ]
+            )
+        return self.html(
+            request,
+            "search.html",
+            q=text,
+            results=[(t, matched, self.site.types_of(t.value)) for t, matched in results],
+        )
+
+    def downloads(self, request: Request) -> Response:
+        return self.html(request, "downloads.html", files=self.site.downloads())
+
+    async def query_page(self, request: Request) -> Response:
+        params = dict(request.query_params)
+        if request.method == "POST":
+            params.update(_form(await request.body()))
+        return await self._query_page(request, params)
+
+    async def _query_page(self, request: Request, params: dict) -> Response:
+        queries = named_queries()
+        example = params.get("example")
+        text = params.get("query")
+        if example and example not in queries:
+            example = None
+        if text is None and example:
+            text = queries[example].text
+        outcome = None
+        status = 200
+        if text is not None and text.strip():
+            outcome = await self._run_for_people(text)
+            status = outcome["status"]
+        context = {
+            "request": request,
+            "text": text if text is not None else DEFAULT_QUERY,
+            "example": queries.get(example) if example else None,
+            "example_name": example,
+            "queries": queries,
+            "outcome": outcome,
+            "endpoint": str(request.base_url) + "sparql",
+        }
+        body = self.render("query.html", **context)
+        return Response(body, status, media_type=RDF_CONTENT_TYPES["html"])
+
+    async def _run_for_people(self, text: str) -> dict:
+        if len(text) > self.max_query_length:
+            return {
+                "status": 413,
+                "error": f"The query is longer than {self.max_query_length:,} characters.",
+            }
+        started = time.perf_counter()
+        answer = await run_in_threadpool(
+            self.pool.run, QueryRequest(text, results_format="json", graph_format="turtle")
+        )
+        outcome = {"status": answer.status, "ms": (time.perf_counter() - started) * 1000}
+        if answer.status != 200:
+            outcome["error"] = answer.message
+            return outcome
+        outcome["form"] = answer.form
+        if answer.form == "graph":
+            outcome["turtle"] = answer.body.decode("utf-8")
+            return outcome
+        variables, bindings, boolean = json_table(answer.body)
+        outcome["variables"] = variables
+        outcome["boolean"] = boolean
+        outcome["rows"] = [[self._cell(row.get(v)) for v in variables] for row in bindings]
+        return outcome
+
+    def _cell(self, binding: dict | None) -> dict | None:
+        if binding is None:
+            return None
+        if binding["type"] == "uri":
+            iri = binding["value"]
+            return {"href": self.site.href(iri), "label": self.site.label(iri), "iri": iri}
+        return {
+            "text": binding["value"],
+            "language": binding.get("xml:lang", ""),
+        }
+
+    # ----------------------------------------------------------------------------------------
+    # SPARQL 1.1 Protocol
+    # ----------------------------------------------------------------------------------------
+
+    async def sparql(self, request: Request) -> Response:
+        if request.method == "OPTIONS":
+            return Response(status_code=204, headers={"Allow": "GET, HEAD, POST, OPTIONS"})
+        params = list(request.query_params.multi_items())
+        body_query: str | None = None
+        if request.method == "POST":
+            media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            body = await request.body()
+            if media == "application/x-www-form-urlencoded":
+                params += _form_items(body)
+            elif media == "application/sparql-query":
+                body_query = body.decode("utf-8", "replace")
+            elif media == "application/sparql-update":
+                return _answer(refused(UPDATE_REFUSED))
+            else:
+                return _text(
+                    415,
+                    "Unsupported Media Type: POST a query as application/sparql-query or "
+                    "as the form field query (application/x-www-form-urlencoded)",
+                )
+        if any(key == "update" for key, _ in params):
+            return _answer(refused(UPDATE_REFUSED))
+        queries = [value for key, value in params if key == "query"]
+        if body_query is not None:
+            queries.append(body_query)
+        if len(queries) > 1:
+            return _text(400, "Bad Request: give exactly one query")
+        if not queries:
+            if request.method == "POST":
+                return _text(400, "Bad Request: no query (the form field query is missing)")
+            return self.service_description(request)
+        text = queries[0]
+        if len(text) > self.max_query_length:
+            return _text(
+                413,
+                f"Payload Too Large: the query is {len(text):,} characters long; this "
+                f"endpoint takes queries of at most {self.max_query_length:,}",
+            )
+        default_graphs = tuple(v for k, v in params if k == "default-graph-uri")
+        named_graphs = tuple(v for k, v in params if k == "named-graph-uri")
+        for iri in default_graphs + named_graphs:
+            try:
+                _named(iri)
+            except ValueError:
+                return _text(400, f"Bad Request: {iri!r} is not an IRI")
+        override = format_override([v for k, v in params if k in ("format", "output")])
+        if override:
+            results_format, graph_format = override
+        else:
+            accept = request.headers.get("accept")
+            wanted = conneg.negotiate(
+                accept, [*RESULT_MEDIA, *GRAPH_MEDIA, "text/html", "application/xhtml+xml"]
+            )
+            if wanted in ("text/html", "application/xhtml+xml") and request.method == "GET":
+                return await self._query_page(request, {"query": text})
+            results_format = RESULT_MEDIA.get(conneg.negotiate(accept, RESULT_MEDIA) or "")
+            graph_format = GRAPH_MEDIA.get(conneg.negotiate(accept, GRAPH_MEDIA) or "")
+        answer = await run_in_threadpool(
+            self.pool.run,
+            QueryRequest(text, default_graphs, named_graphs, results_format, graph_format),
+        )
+        return _answer(answer)
+
+    def service_description(self, request: Request) -> Response:
+        accept = request.headers.get("accept")
+        fmt = conneg.negotiate_rdf(accept, ["turtle", "ntriples", "rdfxml", "jsonld", "html"])
+        if fmt == "html":
+            return RedirectResponse("/query", status_code=303, headers={"Vary": "Accept"})
+        if fmt is None:
+            return _text(406, "Not Acceptable: the service description is RDF")
+        endpoint = str(request.url.replace(query=""))
+        site = self.site
+        triples = service_description(
+            endpoint,
+            site.dataset().get("ds", f"{site.base}id/dataset/kg"),
+            {g: n for g, n in site.graph_sizes.items()},
+            site.triples,
+            self.pool,
+            site.dataset().get("title"),
+        )
+        return self.cached(request, site.rdf(triples, fmt), RDF_CONTENT_TYPES[fmt])
+
+
+def filesize(size: int) -> str:
+    """A size as people read it: 574,709 bytes is 561 KiB."""
+    for unit in ("bytes", "KiB", "MiB", "GiB"):
+        if size < 1024 or unit == "GiB":
+            return f"{size:,} {unit}" if unit == "bytes" else f"{size:,.0f} {unit}"
+        size /= 1024
+    return str(size)
+
+
+def _form_items(body: bytes) -> list[tuple[str, str]]:
+    return parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
+
+
+def _form(body: bytes) -> dict[str, str]:
+    return dict(_form_items(body))
+
+
+def _named(iri: str):
+    import pyoxigraph as ox
+
+    return ox.NamedNode(iri)
+
+
+def _text(status: int, message: str) -> Response:
+    return Response(message.rstrip() + "\n", status, media_type="text/plain; charset=utf-8")
+
+
+def _answer(answer: Answer) -> Response:
+    headers = {"Vary": "Accept", **answer.headers}
+    if answer.seconds:
+        headers["Server-Timing"] = f"query;dur={answer.seconds * 1000:.1f}"
+    return Response(answer.body, answer.status, headers=headers, media_type=answer.media_type)
+
+
+# --------------------------------------------------------------------------------------------
+# Running it
+# --------------------------------------------------------------------------------------------
+
+
+class Running:
+    """A server ready to run: graph loaded, workers started, port bound."""
+
+    def __init__(self, server: Server, listener: socket.socket) -> None:
+        self.server = server
+        self.listener = listener
+        host, port = listener.getsockname()[:2]
+        self.address = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
+
+    def banner(self) -> str:
+        site, pool, address = self.server.site, self.server.pool, self.address
+        organizations = site.members("http://www.w3.org/ns/org#Organization")
+        example = max(organizations, key=lambda t: len(site.describe(t.value)), default=None)
+        return (
+            f"kg serve: {site.triples:,} triples from {site.dist}/; {site.base} is served at "
+            f"{address}/\n"
+            f"  pages     {address}/\n"
+            f"  SPARQL    {address}/sparql ({pool.size} workers; {pool.time_limit:g} s and "
+            f"{pool.max_result_bytes:,} bytes per query)\n"
+            f"  downloads {address}/downloads\n"
+            + (f"  e.g.      {address}{example.href}\n" if example else "")
+            + "Press Ctrl+C to stop."
+        )
+
+    def run(self) -> int:
+        """Serve until interrupted, then stop the workers."""
+        import uvicorn
+
+        config = uvicorn.Config(
+            self.server.app,
+            log_level="info",
+            access_log=True,
+            h11_max_incomplete_event_size=self.server.max_query_length * 4 + 16384,
+            timeout_graceful_shutdown=5,
+        )
+        try:
+            uvicorn.Server(config).run(sockets=[self.listener])
+        finally:
+            self.close()
+        return 0
+
+    def close(self) -> None:
+        self.server.pool.close()
+        self.listener.close()
+
+
+def prepare(
+    dist: Path | str = "dist",
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    base: str | None = None,
+    workers: int = DEFAULT_WORKERS,
+    time_limit: float = DEFAULT_TIME_LIMIT,
+    max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES,
+    max_query_length: int = DEFAULT_MAX_QUERY_LENGTH,
+) -> Running:
+    """Bind the port, load `dist` and start the query workers."""
+    listener = _listen(host, port)
+    pool = None
+    try:
+        site = Site(dist, base)
+        pool = QueryPool(site.dist, workers, time_limit, max_result_bytes)
+        pool.wait_ready()
+        return Running(Server(site, pool, max_query_length), listener)
+    except BaseException:
+        if pool is not None:
+            pool.close()
+        listener.close()
+        raise
+
+
+def serve(dist: Path | str = "dist", **options) -> int:
+    """Load `dist`, start the query workers and serve until interrupted."""
+    running = prepare(dist, **options)
+    print(running.banner())
+    return running.run()
+
+
+def _listen(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    # IPPROTO_TCP, so that asyncio sets TCP_NODELAY on accepted connections (no Nagle delay).
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise KgError(f"{host}:{port}", None, f"cannot listen there: {exc.strerror}") from None
+    sock.listen(128)
+    sock.set_inheritable(True)
+    return sock
+
+
+__all__ = ["Running", "Server", "prepare", "serve"]

@@ -1,0 +1,127 @@
+"""SVG charts for statistics, as markup to put straight into a page (no script, no library).
+
+`bar_chart` draws horizontal bars (a breakdown: the shares of a whole); `column_chart` draws one
+column per point of a series (a figure as each document reports it, in time order). Every bar
+carries its value as text and, where given, links to the resource it shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str  # what the bar is
+    value: float
+    text: str  # the value as a person reads it: "80 %", "more than 185"
+    href: str | None = None
+    note: str = ""  # a second line under a column's label (a date)
+
+
+def _truncate(text: str, length: int) -> str:
+    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def _link(svg: str, href: str | None, label: str) -> str:
+    if not href:
+        return svg
+    return f'<a href="{escape(href)}" aria-label="{escape(label)}">{svg}</a>'
+
+
+def bar_chart(bars: list[Bar], title: str, scale_max: float | None = None) -> Markup:
+    """Horizontal bars, each under its label; the longest value (or `scale_max`, 100 for
+    percent) spans the width."""
+    if not bars:
+        return Markup("")
+    width, row, value_space = 760, 46, 110
+    bar_space = width - value_space
+    high = max(scale_max or 0, max(b.value for b in bars)) or 1
+    height = row * len(bars) + 4
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
+        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{escape(title)}</title>",
+    ]
+    for i, bar in enumerate(bars):
+        y = i * row
+        length = max(2.0, bar_space * bar.value / high)
+        shape = (
+            f"<g><title>{escape(bar.label)}: {escape(bar.text)}</title>"
+            f'<text class="chart-label" x="0" y="{y + 15}">'
+            f"{escape(_truncate(bar.label, 110))}</text>"
+            f'<rect class="chart-bar" x="0" y="{y + 21}" width="{length:.1f}" height="18" rx="3"/>'
+            f'<text class="chart-value" x="{length + 6:.1f}" y="{y + 35}">{escape(bar.text)}</text>'
+            "</g>"
+        )
+        parts.append(_link(shape, bar.href, bar.label))
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def column_chart(columns: list[Bar], title: str, unit: str = "") -> Markup:
+    """One column per point of a series, left to right, with a value axis from zero."""
+    if not columns:
+        return Markup("")
+    width, height, left, bottom, top = 760, 300, 56, 50, 30
+    plot_height = height - top - bottom
+    high = max(c.value for c in columns) or 1
+    step = _nice_step(high)
+    axis_max = step * -(-high // step)
+    slot = (width - left - 10) / len(columns)
+    bar_width = min(90.0, slot * 0.6)
+    parts = [
+        f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
+        f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
+        f"<title>{escape(title)}</title>",
+    ]
+    tick = 0.0
+    while tick <= axis_max + 1e-9:
+        y = top + plot_height * (1 - tick / axis_max)
+        parts.append(
+            f'<line class="chart-grid" x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}"/>'
+            f'<text class="chart-axis" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">'
+            f"{_fmt(tick)}</text>"
+        )
+        tick += step
+    if unit:
+        parts.append(
+            f'<text class="chart-axis" x="{left - 6}" y="{top - 16}" text-anchor="start">'
+            f"{escape(unit)}</text>"
+        )
+    for i, column in enumerate(columns):
+        x = left + slot * i + (slot - bar_width) / 2
+        h = max(2.0, plot_height * column.value / axis_max)
+        y = top + plot_height - h
+        centre = x + bar_width / 2
+        shape = (
+            f"<g><title>{escape(column.label)}"
+            f"{' · ' + escape(column.note) if column.note else ''}: {escape(column.text)}</title>"
+            f'<rect class="chart-bar" x="{x:.1f}" y="{y:.1f}" width="{bar_width:.1f}" '
+            f'height="{h:.1f}" rx="3"/>'
+            f'<text class="chart-value" x="{centre:.1f}" y="{y - 6:.1f}" text-anchor="middle">'
+            f"{escape(column.text)}</text>"
+            f'<text class="chart-label" x="{centre:.1f}" y="{top + plot_height + 20}" '
+            f'text-anchor="middle">{escape(_truncate(column.label, 24))}</text>'
+            f'<text class="chart-note" x="{centre:.1f}" y="{top + plot_height + 38}" '
+            f'text-anchor="middle">{escape(_truncate(column.note, 28))}</text></g>'
+        )
+        parts.append(_link(shape, column.href, column.label))
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+def _nice_step(high: float) -> float:
+    """A round step for about four to eight grid lines up to `high`."""
+    raw = high / 5
+    magnitude = 10 ** (len(str(int(raw))) - 1) if raw >= 1 else 1
+    for factor in (1, 2, 2.5, 5, 10):
+        if raw <= factor * magnitude:
+            return factor * magnitude
+    return 10 * magnitude

@@ -1,0 +1,109 @@
+"""HTTP content negotiation (RFC 9110, section 12): pick what to send from what is offered.
+
+A client states its preferences in `Accept` (media ranges with q-values); a client that cannot
+set headers names a format in a `format` parameter or by a file suffix. The server offers media
+types in its own order of preference, which breaks ties.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+# Linked Data formats: key -> (media type, suffix). Keys double as `format=` values.
+RDF_FORMATS = {
+    "html": ("text/html", "html"),
+    "turtle": ("text/turtle", "ttl"),
+    "ntriples": ("application/n-triples", "nt"),
+    "rdfxml": ("application/rdf+xml", "rdf"),
+    "jsonld": ("application/ld+json", "jsonld"),
+}
+SUFFIXES = {suffix: key for key, (_, suffix) in RDF_FORMATS.items()}
+
+# Other names clients use for the same formats.
+FORMAT_ALIASES = {
+    "ttl": "turtle",
+    "nt": "ntriples",
+    "n-triples": "ntriples",
+    "rdf": "rdfxml",
+    "xml": "rdfxml",
+    "rdf+xml": "rdfxml",
+    "json-ld": "jsonld",
+    "json": "jsonld",
+    "htm": "html",
+}
+MEDIA_ALIASES = {
+    "application/xhtml+xml": "html",
+    "application/x-turtle": "turtle",
+    "text/plain+ntriples": "ntriples",
+}
+
+
+def parse_accept(header: str | None) -> list[tuple[str, float]]:
+    """The media ranges of an Accept header with their q-values; no header accepts anything."""
+    if not header or not header.strip():
+        return [("*/*", 1.0)]
+    ranges = []
+    for part in header.split(","):
+        fields = [f.strip() for f in part.split(";")]
+        media = fields[0].lower()
+        if not media:
+            continue
+        if media == "*":  # some clients send a bare "*"
+            media = "*/*"
+        q = 1.0
+        for param in fields[1:]:
+            key, _, value = param.partition("=")
+            if key.strip().lower() == "q":
+                try:
+                    q = min(max(float(value), 0.0), 1.0)
+                except ValueError:
+                    q = 1.0
+        ranges.append((media, q))
+    return ranges
+
+
+def quality(media_type: str, ranges: list[tuple[str, float]]) -> float:
+    """The q-value the most specific matching range gives a media type (0 when none)."""
+    kind = media_type.split("/", 1)[0]
+    best, specificity = 0.0, -1
+    for media, q in ranges:
+        if media == media_type:
+            rank = 2
+        elif media == f"{kind}/*":
+            rank = 1
+        elif media == "*/*":
+            rank = 0
+        else:
+            continue
+        if rank > specificity:
+            best, specificity = q, rank
+    return best
+
+
+def negotiate(header: str | None, offered: Iterable[str]) -> str | None:
+    """The offered media type the client prefers (ties go to the first offered), or None
+    when it accepts none of them."""
+    ranges = parse_accept(header)
+    choice, choice_q = None, 0.0
+    for media in offered:
+        q = quality(media, ranges)
+        if q > choice_q:
+            choice, choice_q = media, q
+    return choice
+
+
+def rdf_format(name: str) -> str | None:
+    """The RDF_FORMATS key for a `format=` value or suffix, or None."""
+    name = name.strip().lower()
+    if name in RDF_FORMATS:
+        return name
+    return FORMAT_ALIASES.get(name) or SUFFIXES.get(name)
+
+
+def negotiate_rdf(header: str | None, keys: Iterable[str] = tuple(RDF_FORMATS)) -> str | None:
+    """The RDF_FORMATS key (or alias target) the Accept header prefers among `keys`."""
+    keys = list(keys)
+    offered = {RDF_FORMATS[k][0]: k for k in keys}
+    offered.update({m: k for m, k in MEDIA_ALIASES.items() if k in keys})
+    media = negotiate(header, offered)
+    return offered[media] if media else None

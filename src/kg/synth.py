@@ -1,0 +1,655 @@
+"""Synthetic corpus: N realistic press releases and their curation files, in the formats of
+`data/`, for measuring kg at scale (`kg synth --documents N --seed S --out DIR`).
+
+Everything is drawn from one `random.Random(seed)`, so the same N and seed give the same
+bytes. The reference data grows with N (organizations, countries, states, cities, people);
+the controlled lists are the seed corpus's own `reference/concepts.yaml`. Every document has
+a title, paragraphs of hard-wrapped text, a press contact, 30-60 numbers (observations), an
+event, an agreement, a campaign (campaigns are shared between documents, as real releases
+share them), a project, a quotation, a membership, place roles and claims; every item carries
+a quote that occurs in the generated text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import shutil
+import textwrap
+from pathlib import Path
+
+import yaml
+
+from kg.validate import PROJECT_ROOT
+
+SEED_CONCEPTS = PROJECT_ROOT / "data" / "reference" / "concepts.yaml"
+PUBLISHER = "International Organization for Migration"
+
+SYLLABLES = [
+    "ba",
+    "be",
+    "bi",
+    "bo",
+    "da",
+    "de",
+    "di",
+    "do",
+    "ga",
+    "ge",
+    "go",
+    "la",
+    "le",
+    "li",
+    "lo",
+    "lu",
+    "ma",
+    "me",
+    "mi",
+    "mo",
+    "na",
+    "ne",
+    "ni",
+    "no",
+    "ra",
+    "re",
+    "ri",
+    "ro",
+    "sa",
+    "se",
+    "si",
+    "so",
+    "ta",
+    "te",
+    "ti",
+    "to",
+    "va",
+    "ve",
+    "vi",
+    "za",
+    "zo",
+    "ca",
+    "co",
+    "pa",
+    "po",
+]
+FIRST_NAMES = [
+    "Ana",
+    "Luis",
+    "Maria",
+    "Jose",
+    "Carmen",
+    "Pedro",
+    "Sofia",
+    "Diego",
+    "Lucia",
+    "Jorge",
+    "Elena",
+    "Pablo",
+    "Rosa",
+    "Miguel",
+    "Laura",
+    "Andres",
+    "Paula",
+    "Raul",
+    "Teresa",
+    "Hugo",
+    "Irene",
+    "Mateo",
+    "Julia",
+    "Tomas",
+    "Clara",
+    "Ines",
+    "Samuel",
+    "Alba",
+    "Ruben",
+    "Nora",
+]
+LAST_NAMES = [
+    "Garcia",
+    "Lopez",
+    "Martinez",
+    "Rodriguez",
+    "Hernandez",
+    "Perez",
+    "Sanchez",
+    "Ramirez",
+    "Torres",
+    "Flores",
+    "Rivera",
+    "Gomez",
+    "Diaz",
+    "Cruz",
+    "Morales",
+    "Reyes",
+    "Ortiz",
+    "Castillo",
+    "Vargas",
+    "Romero",
+    "Mendoza",
+    "Ruiz",
+    "Alvarez",
+    "Castro",
+    "Jimenez",
+    "Moreno",
+    "Herrera",
+    "Medina",
+    "Aguilar",
+    "Vega",
+]
+AGENCY_KINDS = (
+    ("National Migration Institute", "government-agency"),
+    ("Ministry of Foreign Affairs", "national-government"),
+    ("National Human Rights Commission", "national-human-rights-institution"),
+    ("Family Welfare Office", "government-agency"),
+    ("National Women's Institute", "government-agency"),
+    ("Public Ministry", "government-agency"),
+    ("National Congress", "legislature"),
+    ("Committee against Trafficking", "committee"),
+)
+THEMES = (
+    "human trafficking",
+    "the smuggling of migrants",
+    "labour exploitation",
+    "the kidnapping of migrants",
+    "the protection of child victims",
+    "forced labour",
+)
+
+
+class _Names:
+    """Unique proper names from syllables."""
+
+    def __init__(self, rng: random.Random):
+        self.rng = rng
+        self.used: set[str] = set()
+
+    def word(self, syllables: int = 3) -> str:
+        while True:
+            w = "".join(self.rng.choice(SYLLABLES) for _ in range(syllables)).capitalize()
+            if w not in self.used:
+                self.used.add(w)
+                return w
+
+
+def _slug(text: str) -> str:
+    out = "".join(c if c.isalnum() else "-" for c in text.lower())
+    return "-".join(p for p in out.split("-") if p)
+
+
+def reference_data(n_documents: int, rng: random.Random) -> dict:
+    """Places, organizations and people, growing with the number of documents."""
+    names = _Names(rng)
+    places, orgs, people = [], [], []
+    regions = [
+        {"id": "synth-region-north", "name": "Northern Hemisphere Region", "type": "region"},
+        {"id": "synth-region-south", "name": "Southern Hemisphere Region", "type": "region"},
+    ]
+    places += regions
+    n_countries = min(60, 12 + n_documents // 100)
+    n_states = 4
+    n_cities = 3 + min(12, n_documents // 500)
+    codes: set[str] = set()
+    countries, states, cities = [], [], []
+    for i in range(n_countries):
+        name = names.word(3)
+        code = name[:2].upper()
+        k = 2
+        while code in codes or not code.isalpha():
+            code = (name[0] + name[k]).upper() if k < len(name) else names.word(1)[:2].upper()
+            k += 1
+        codes.add(code)
+        country = {
+            "id": _slug(name),
+            "name": name,
+            "type": "country",
+            "within": regions[i % 2]["id"],
+            "wikidata": f"Q{900000 + i}",
+            "iso3166": code,
+        }
+        countries.append(country)
+        for _ in range(n_states):
+            sname = names.word(3)
+            state = {
+                "id": _slug(sname),
+                "name": sname,
+                "type": "state",
+                "within": country["id"],
+                "iso3166": f"{code}-{sname[:3].upper()}",
+            }
+            states.append(state)
+            for _ in range(n_cities):
+                cname = names.word(3)
+                cities.append(
+                    {"id": _slug(cname), "name": cname, "type": "city", "within": state["id"]}
+                )
+    places += countries + states + cities
+
+    orgs.append(
+        {
+            "id": "iom",
+            "name": PUBLISHER,
+            "acronym": "IOM",
+            "classification": "intergovernmental-organization",
+        }
+    )
+    for country in countries:
+        orgs.append(
+            {
+                "id": f"iom-{country['id']}",
+                "name": f"IOM {country['name']}",
+                "classification": "country-office",
+                "part_of": "iom",
+                "country": country["id"],
+            }
+        )
+        for kind, classification in rng.sample(AGENCY_KINDS, 4):
+            name = f"{kind} of {country['name']}"
+            acronym = "".join(w[0] for w in name.split() if w[0].isupper()) + country["iso3166"]
+            orgs.append(
+                {
+                    "id": _slug(name),
+                    "name": name,
+                    "acronym": acronym,
+                    "classification": classification,
+                    "country": country["id"],
+                }
+            )
+    n_people = 40 + n_documents // 20
+    seen: set[str] = set()
+    while len(people) < n_people:
+        name = f"{rng.choice(FIRST_NAMES)} {names.word(2)} {rng.choice(LAST_NAMES)}"
+        if name in seen:
+            continue
+        seen.add(name)
+        people.append({"id": _slug(name), "name": name})
+    return {
+        "places": places,
+        "organizations": orgs,
+        "people": people,
+        "countries": countries,
+        "states": states,
+        "cities": cities,
+    }
+
+
+def _fmt(n: int) -> str:
+    return f"{n:,}"
+
+
+class _Doc:
+    """One press release being written: its sentences and the curation items quoting them."""
+
+    def __init__(self, doc_id: str, rng: random.Random, ref: dict):
+        self.id = doc_id
+        self.rng = rng
+        self.ref = ref
+        self.paragraphs: list[list[str]] = [[]]
+        self.items: dict[str, list] = {}
+        self.mentions: dict[tuple[str, str], None] = {}
+        self.count = 0
+
+    def say(self, sentence: str) -> str:
+        self.paragraphs[-1].append(sentence)
+        if len(self.paragraphs[-1]) >= self.rng.randint(3, 5):
+            self.paragraphs.append([])
+        return sentence
+
+    def mention(self, ref_id: str, name: str) -> None:
+        self.mentions[(ref_id, name)] = None
+
+    def add(self, section: str, item: dict) -> None:
+        self.items.setdefault(section, []).append(item)
+
+
+def _org_name(org: dict) -> str:
+    return org["name"]
+
+
+def write_document(doc_id: str, rng: random.Random, ref: dict, campaigns: list[dict]):
+    """The source text, its manifest entry and its curation file, for one document."""
+    d = _Doc(doc_id, rng, ref)
+    country = rng.choice(ref["countries"])
+    states = [s for s in ref["states"] if s["within"] == country["id"]]
+    state = rng.choice(states)
+    cities = [c for c in ref["cities"] if c["within"] in {s["id"] for s in states}]
+    city = rng.choice(cities)
+    office = next(o for o in ref["organizations"] if o["id"] == f"iom-{country['id']}")
+    agencies = [o for o in ref["organizations"] if o.get("country") == country["id"]]
+    agencies = [o for o in agencies if o["id"] != office["id"]]
+    partner, other = rng.sample(agencies, 2)
+    others = rng.sample(ref["countries"], 3)
+    others = [c for c in others if c["id"] != country["id"]][:2]
+    theme = rng.choice(THEMES)
+    year = rng.randint(2003, 2012)
+    speaker = rng.choice(ref["people"])
+    contact = rng.choice(ref["people"])
+
+    title = f"IOM and {partner['name']} Join Forces Against {theme.capitalize()} in {city['name']}"
+    for o in (office, partner, other):
+        d.mention(o["id"], o["name"])
+    d.mention(country["id"], country["name"])
+    d.mention(city["id"], city["name"])
+    d.mention(state["id"], state["name"])
+    d.mention(speaker["id"], speaker["name"])
+
+    # The event, the agreement, the campaign, the project.
+    event_id = f"workshop-{doc_id}"
+    s1 = d.say(
+        f"More than {rng.randint(40, 400)} officials gathered in {city['name']}, "
+        f"{state['name']}, for a workshop on {theme} organized by {office['name']} and "
+        f"the {partner['name']} in {year}."
+    )
+    d.add(
+        "events",
+        {
+            "id": event_id,
+            "name": f"Workshop on {theme} in {city['name']} ({doc_id})",
+            "type": "workshop",
+            "location": [city["id"]],
+            "date": str(year),
+            "organizers": [office["id"], partner["id"]],
+            "status": "completed",
+            "quote": s1[: s1.index(" in " + str(year))],
+        },
+    )
+    s2 = d.say(
+        f"During the workshop, {office['name']} and the {partner['name']} signed a cooperation "
+        f"agreement to fight {theme} in {country['name']} (agreement {doc_id})."
+    )
+    agreement_id = f"agreement-{doc_id}"
+    d.add(
+        "agreements",
+        {
+            "id": agreement_id,
+            "name": f"Cooperation agreement between {office['name']} and the "
+            f"{partner['name']} ({doc_id})",
+            "type": "cooperation-agreement",
+            "parties": [office["id"], partner["id"]],
+            "date": str(year),
+            "purpose": f"To fight {theme} in {country['name']}.",
+            "quote": s2,
+        },
+    )
+    campaign = rng.choice(campaigns)
+    s3 = d.say(
+        f"The agreement supports the campaign {campaign['name']}, which informs "
+        f"{campaign['audience_text']} about the risks of {theme}."
+    )
+    d.add(
+        "campaigns",
+        {
+            "id": campaign["id"],
+            "name": campaign["name"],
+            "type": campaign["type"],
+            "organizers": ["iom"],
+            "audiences": [campaign["audience"]],
+            "quote": s3,
+        },
+    )
+    d.mention("iom", "IOM")
+    project_id = f"project-{doc_id}"
+    months = rng.choice((6, 12, 18, 24, 36))
+    s4 = d.say(
+        f"The {months}-month project, managed by {office['name']}, will train "
+        f"{_fmt(rng.randint(100, 5000))} officials in {state['name']} and {country['name']}."
+    )
+    d.add(
+        "projects",
+        {
+            "id": project_id,
+            "name": f"Training project on {theme} in {state['name']} ({doc_id})",
+            "type": "training",
+            "managed_by": [office["id"]],
+            "duration": f"P{months}M",
+            "location": [state["id"]],
+            "status": "planned",
+            "quote": s4,
+        },
+    )
+    # A quotation, a membership, a place role, a claim.
+    d.paragraphs.append([])
+    s5 = d.say(
+        f"“We cannot fight {theme} alone, and this agreement brings us closer to the victims "
+        f"in {city['name']},” said {speaker['name']}, IOM Chief of Mission in {country['name']}."
+    )
+    d.add(
+        "quotations",
+        {
+            "id": f"quote-{doc_id}",
+            "speaker": speaker["id"],
+            "quote": s5[1 : s5.index(",” said")],
+        },
+    )
+    d.add(
+        "memberships",
+        {
+            "id": f"membership-{doc_id}",
+            "member": speaker["id"],
+            "organization": office["id"],
+            "role": "chief-of-mission",
+            "place": country["id"],
+            "quote": f"{speaker['name']}, IOM Chief of Mission in {country['name']}",
+        },
+    )
+    s6 = d.say(
+        f"{country['name']} is a country of origin and transit for victims of trafficking "
+        f"from {others[0]['name']} and {others[1]['name']}."
+    )
+    for c in others:
+        d.mention(c["id"], c["name"])
+    d.add(
+        "place_roles",
+        {
+            "id": f"role-{doc_id}",
+            "place": country["id"],
+            "roles": ["origin", "transit"],
+            "of": "trafficking-victims",
+            "from": [others[0]["id"], others[1]["id"]],
+            "quote": s6,
+        },
+    )
+    s7 = d.say(f"The {other['name']} said that {theme} in {state['name']} is growing every year.")
+    d.add(
+        "statements",
+        {
+            "id": f"claim-{doc_id}",
+            "about": [state["id"]],
+            "according_to": [other["id"]],
+            "quote": s7,
+        },
+    )
+
+    # The numbers.
+    d.paragraphs.append([])
+    n_obs = rng.randint(30, 60)
+    places = [country, state, city, *others]
+    for k in range(1, n_obs + 1):
+        place = rng.choice(places)
+        y = rng.randint(2000, year)
+        kind = rng.randrange(6)
+        obs = {"id": f"number-{k}", "place": place["id"]}
+        tag = f"(item {k})"
+        if kind == 0:
+            n = rng.randint(10, 9000)
+            s = d.say(
+                f"In {y}, {office['name']} assisted {_fmt(n)} victims of trafficking in "
+                f"{place['name']} {tag}."
+            )
+            obs.update(
+                label=f"Victims assisted by {office['name']} in {place['name']} in {y}",
+                indicator="victims-assisted",
+                value=n,
+                unit="person",
+                qualifier=["exact"],
+                population="trafficking-victims",
+                actor=office["id"],
+                period=str(y),
+            )
+        elif kind == 1:
+            n = rng.randint(10, 5000)
+            y2 = min(year, y + rng.randint(1, 4))
+            s = d.say(
+                f"More than {_fmt(n)} cases of human trafficking were reported to the "
+                f"authorities in {place['name']} between {y} and {y2} {tag}."
+            )
+            obs.update(
+                label=f"Trafficking cases reported in {place['name']}, {y} to {y2}",
+                indicator="trafficking-cases-reported",
+                value=n,
+                unit="case",
+                qualifier=["more-than"],
+                population="trafficking-cases",
+                period={"start": str(y), "end": str(y2)},
+            )
+        elif kind == 2:
+            n = rng.randint(100, 20000)
+            s = d.say(
+                f"According to the {partner['name']}, some {_fmt(n)} migrants were kidnapped "
+                f"in {place['name']} in {y} {tag}."
+            )
+            obs.update(
+                label=f"Migrants kidnapped in {place['name']} in {y}, according to "
+                f"{partner['name']}",
+                indicator="migrants-kidnapped",
+                value=n,
+                unit="person",
+                qualifier=["approximately"],
+                population="kidnapping-victims",
+                attributed_to=[partner["id"]],
+                period=str(y),
+            )
+        elif kind == 3:
+            n = rng.randint(1, 99)
+            s = d.say(
+                f"Of the victims identified in {place['name']} in {y}, {n} per cent were "
+                f"women {tag}."
+            )
+            obs.update(
+                label=f"Share of women among the victims identified in {place['name']} in {y}",
+                indicator="victims-by-sex-and-age",
+                value=n,
+                unit="percent",
+                qualifier=["exact"],
+                population="trafficking-victims",
+                group=["women"],
+                share_of="trafficking-victims",
+                period=str(y),
+            )
+        elif kind == 4:
+            n = rng.randint(1000, 90000)
+            s = d.say(
+                f"An estimated {_fmt(n)} persons are trafficked each year in {place['name']} {tag}."
+            )
+            obs.update(
+                label=f"Persons trafficked each year in {place['name']} (estimate)",
+                indicator="persons-trafficked",
+                value=n,
+                unit="person",
+                qualifier=["estimated"],
+                population="trafficking-victims",
+                frequency="annual",
+            )
+        else:
+            lo = rng.randint(100, 3000)
+            hi = lo + rng.randint(100, 3000)
+            s = d.say(
+                f"Between {_fmt(lo)} and {_fmt(hi)} children were exploited in "
+                f"{place['name']} in {y} {tag}."
+            )
+            obs.update(
+                label=f"Children exploited in {place['name']} in {y}",
+                indicator="child-victims-of-sexual-exploitation",
+                min=lo,
+                max=hi,
+                unit="person",
+                qualifier=["range"],
+                population="child-victims",
+                exploitation=["sexual-exploitation"],
+                period=str(y),
+            )
+        d.mention(place["id"], place["name"])
+        obs["quote"] = s.rstrip(".")
+        d.add("observations", obs)
+
+    # The source text: navigation, title, paragraphs, contact block.
+    body = "\n\n".join(
+        textwrap.fill(" ".join(p), width=68, break_long_words=False, break_on_hyphens=False)
+        for p in d.paragraphs
+        if p
+    )
+    user = _slug(contact["name"]).replace("-", ".")
+    text = (
+        f"News\nGlobal\n\n{title}\n\n{body}\n\nFor more information, please contact:\n\n"
+        f"{contact['name']}\n\n{office['name']}\n\nTel: +41 22 {rng.randint(100, 999)} "
+        f"{rng.randint(1000, 9999)}\n\nE-mail: {user}@example.org\n"
+    )
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    file_name = f"{doc_id}_{digest}.txt"
+    manifest = {
+        "id": doc_id,
+        "file": file_name,
+        "title": title,
+        "url": f"https://news.example.org/{doc_id}",
+        "publisher": PUBLISHER,
+        "language": "en",
+    }
+    curation = {
+        "document": doc_id,
+        "published": {
+            "not_before": str(year),
+            "reasoning": f"The release reports a workshop held in {year}.",
+            "quote": s1[: s1.index(" in " + str(year))] + f" in {year}",
+        },
+        "mentions": [{"ref": r, "quote": q} for r, q in d.mentions],
+    }
+    # Single-day year quote may differ from the event quote; both occur in the text.
+    curation.update(d.items)
+    return file_name, text, manifest, curation
+
+
+def _dump(data, path: Path) -> None:
+    path.write_text(
+        yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=1000), encoding="utf-8"
+    )
+
+
+def synthesize(n_documents: int, seed: int, out: Path) -> Path:
+    """Write a curation folder of `n_documents` documents into `out` (replacing it)."""
+    rng = random.Random(seed)
+    out = Path(out)
+    if out.exists():
+        shutil.rmtree(out)
+    for sub in ("sources", "documents", "reference"):
+        (out / sub).mkdir(parents=True)
+    ref = reference_data(n_documents, rng)
+    shutil.copyfile(SEED_CONCEPTS, out / "reference" / "concepts.yaml")
+    _dump(ref["places"], out / "reference" / "places.yaml")
+    _dump(ref["organizations"], out / "reference" / "organizations.yaml")
+    _dump(ref["people"], out / "reference" / "people.yaml")
+    names = _Names(rng)
+    campaigns = []
+    for i in range(max(3, n_documents // 50)):
+        audience = rng.choice(
+            (("migrants", "migrants"), ("vulnerable-populations", "vulnerable populations"))
+        )
+        name = f"No More {names.word(2)} Trafficking"
+        campaigns.append(
+            {
+                "id": f"campaign-{i}-{_slug(name)}",
+                "name": name,
+                "type": rng.choice(("information-campaign", "mass-information-campaign")),
+                "audience": audience[0],
+                "audience_text": audience[1],
+            }
+        )
+    width = max(3, len(str(n_documents - 1)))
+    manifest = []
+    for i in range(n_documents):
+        doc_id = f"{i:0{width}d}"
+        doc_rng = random.Random(f"{seed}-{doc_id}")
+        file_name, text, entry, curation = write_document(doc_id, doc_rng, ref, campaigns)
+        (out / "sources" / file_name).write_text(text, encoding="utf-8")
+        _dump(curation, out / "documents" / f"{doc_id}.yaml")
+        manifest.append(entry)
+    _dump(manifest, out / "sources" / "manifest.yaml")
+    return out

@@ -1,0 +1,62 @@
+"""`kg push` against a real SPARQL 1.1 Graph Store Protocol server (Oxigraph's)."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from kg.push import Server, graphs_of, push
+
+OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    if not Path(OXIGRAPH).exists():
+        pytest.skip("the oxigraph server (PyPI package oxigraph) is not installed")
+    port = free_port()
+    process = subprocess.Popen(
+        [OXIGRAPH, "serve", "--location", str(tmp_path / "db"), "--bind", f"127.0.0.1:{port}"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(f"{url}/query?query=ASK%7B%7D", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            pytest.fail("the oxigraph server did not start")
+        yield url
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def test_push_replaces_each_graph_and_counts(published_dist, oxigraph_server):
+    server = Server(f"{oxigraph_server}/query", f"{oxigraph_server}/store")
+    graph = "https://kg.example.org/graph/document/000"
+    server.put_graph(graph, b"<urn:x> <urn:y> <urn:z> .\n")  # stale content, replaced
+    figures = push(published_dist, server)
+    graphs = graphs_of(published_dist)
+    assert figures["graphs"] == len(graphs) == 7
+    assert server.count(graph) == len(set(graphs[graph]))
+    # Pushing again is idempotent: every graph is replaced, not appended to.
+    push(published_dist, server)
+    assert server.count(graph) == len(set(graphs[graph]))
