@@ -748,12 +748,6 @@ def _strip_article(text: str) -> str:
     return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
 
 
-def _word_start(text: str, pos: int) -> int:
-    while pos > 0 and text[pos - 1].isalnum():
-        pos -= 1
-    return pos
-
-
 def _word_end(text: str, pos: int) -> int:
     while pos < len(text) and text[pos].isalnum():
         pos += 1

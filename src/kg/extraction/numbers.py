@@ -458,7 +458,8 @@ class NumberExtractor:
                     f.head, f.phrase, f.phrase_end = noun_phrase(passage.text, f.end)
                 key = (f.value, f.low, f.high, f.percent)
                 # "Of the 54 victims assisted through January 2008": the 54 said before.
-                if f.definite and key in seen and not f.percent:
+                same_noun = key in seen and singular(f.head or "") == singular(seen[key].head)
+                if f.definite and same_noun and not f.percent:
                     whole = seen[key]
                     whole.add_quote(passage, *f.clause)
                     self._period(whole, f, passage, override=False)
@@ -602,6 +603,7 @@ class NumberExtractor:
         if PLANNED.search(text[c0 : f.start]):
             item.fields["status"] = "planned"
         item.add_quote(passage, *window(text, c0, max(c1, f.end), f.start, f.end))
+        item.head = f.head or ""
         item.confidence = round(max(0.05, min(0.99, confidence)), 2)
         item.why = notes
         item.id = _unique(slug, ids)

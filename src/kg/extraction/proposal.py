@@ -54,6 +54,7 @@ class Item:
     active: bool = True
     why: list[str] = field(default_factory=list)  # comments: why unsure, what to check
     new_concepts: dict[str, tuple[str, str]] = field(default_factory=dict)  # field -> (scheme, id)
+    head: str = ""  # observations: the noun counted ("victims")
     # Fields left out of an active item, shown as comments: field -> (values, why).
     commented: dict[str, tuple[list, str]] = field(default_factory=dict)
 
