@@ -69,6 +69,18 @@ def wait_for(driver, css: str, timeout: float = 15):
     )
 
 
+def wait_for_heading(driver, text: str, timeout: float = 15):
+    """Wait until the page's h1 reads `text`: after a click, the old page's h1 is still there
+    for a moment, so waiting for any h1 would race with the navigation."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    WebDriverWait(driver, timeout).until(
+        lambda d: d.find_element(By.CSS_SELECTOR, "h1").text == text
+    )
+    return driver.find_element(By.CSS_SELECTOR, "h1")
+
+
 def test_home_page_links_to_an_organization(browser, kg_server):
     from selenium.webdriver.common.by import By
 
@@ -77,8 +89,7 @@ def test_home_page_links_to_an_organization(browser, kg_server):
     organizations = browser.find_element(By.ID, "organizations")
     link = organizations.find_element(By.LINK_TEXT, "National Human Rights Commission")
     link.click()
-    heading = wait_for(browser, "h1")
-    assert heading.text == "National Human Rights Commission"
+    wait_for_heading(browser, "National Human Rights Commission")
     # The IRI answered 303 See Other; the browser landed on the document about the thing.
     assert browser.current_url == kg_server + "/doc/organization/cndh"
     types = [a.text for a in browser.find_elements(By.CSS_SELECTOR, ".types a")]
@@ -87,21 +98,24 @@ def test_home_page_links_to_an_organization(browser, kg_server):
     assert "Mexico's National Human Rights Commission" in [q.text for q in quotes]
     # Follow a linked value: the place the organization is in.
     browser.find_element(By.CSS_SELECTOR, "#properties a[href='/id/place/mexico']").click()
-    assert wait_for(browser, "h1").text == "Mexico"
+    wait_for_heading(browser, "Mexico")
 
 
 def test_query_page_runs_a_named_query(browser, kg_server):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.ui import Select
+    from selenium.webdriver.support.expected_conditions import staleness_of
+    from selenium.webdriver.support.ui import Select, WebDriverWait
 
     browser.get(kg_server + "/query")
     Select(browser.find_element(By.ID, "example")).select_by_value("victims-assisted-over-time")
     # Choosing an example loads it (the select submits its form).
-    wait_for(browser, "#results")
+    first = wait_for(browser, "#results")
     textarea = browser.find_element(By.ID, "query")
     assert "victims-assisted" in textarea.get_attribute("value")
-    # Run it again from the editor, as a person would after reading it.
+    # Run it again from the editor, as a person would after reading it; wait for the page that
+    # answers the click, not the one already shown.
     browser.find_element(By.ID, "run").click()
+    WebDriverWait(browser, 10).until(staleness_of(first))
     table = wait_for(browser, "#results")
     headers = [th.text for th in table.find_elements(By.CSS_SELECTOR, "thead th")]
     assert headers[:3] == ["docs", "value", "qualifier"]
@@ -121,7 +135,7 @@ def test_search_box_finds_a_place(browser, kg_server):
     box.send_keys("Juarez", Keys.ENTER)
     results = wait_for(browser, "#results")
     results.find_element(By.LINK_TEXT, "Ciudad Juárez").click()
-    assert wait_for(browser, "h1").text == "Ciudad Juárez"
+    wait_for_heading(browser, "Ciudad Juárez")
 
 
 def test_statistics_page_draws_its_charts(browser, kg_server):
