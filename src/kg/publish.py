@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Graph, URIRef
+from rdflib import Graph
 
 from kg import ingest, model, validate
 from kg.errors import KgError
@@ -41,15 +41,6 @@ class Build:
 
     def inferred_graph(self) -> Graph:
         return union(self.inferred.values(), self.minter.base)
-
-    def dataset(self) -> Dataset:
-        """One named graph per document, plus one for the reference data."""
-        ds = Dataset()
-        bind_prefixes(ds, self.minter.base)
-        _copy(self.reference_graph, ds.graph(self.minter.reference_graph))
-        for doc_id, graph in sorted(self.documents.items()):
-            _copy(graph, ds.graph(self.minter.document_graph(doc_id)))
-        return ds
 
 
 def _copy(source: Graph, target: Graph) -> None:
@@ -160,7 +151,3 @@ def _check_documents_declare_consistently(data_dir: Path, reference: model.Refer
                 raise where.error(
                     f"id {slug!r} is a {kind} here but a {first[0]} in {first[1]}:{first[2]}"
                 )
-
-
-def graph_name(build_: Build, doc_id: str) -> URIRef:
-    return build_.minter.document_graph(doc_id)
