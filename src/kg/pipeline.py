@@ -29,6 +29,30 @@ class Context:
     schema: fastreason.Schema
     reasoning: bool = True
     validation: bool = True
+    _by_subject: dict | None = None
+
+    def reference_about(self, nodes: set) -> Graph:
+        """The reference triples (asserted and inferred) reachable from `nodes` by following
+        objects: all that shapes evaluated on a document's nodes can look at, without
+        re-validating the whole reference data with every document."""
+        if self._by_subject is None:
+            index: dict = {}
+            for part in (self.reference_graph, self.reference_inferred):
+                for triple in part:
+                    index.setdefault(triple[0], []).append(triple)
+            self._by_subject = index
+        out = Graph()
+        seen, todo = set(), [n for n in nodes if n in self._by_subject]
+        while todo:
+            node = todo.pop()
+            if node in seen:
+                continue
+            seen.add(node)
+            for triple in self._by_subject.get(node, ()):
+                out.add(triple)
+                if triple[2] in self._by_subject and triple[2] not in seen:
+                    todo.append(triple[2])
+        return out
 
 
 @dataclass
@@ -94,15 +118,13 @@ def process(path: Path) -> Outcome:
 def validate_document(ctx: Context, graph: Graph, inferred: Graph | None) -> Graph:
     """SHACL on what this document says (its own nodes and the reference nodes it adds
     triples to), with the reference data and ontology as the surrounding graph."""
-    data = Graph()
-    for part in (graph, inferred or (), ctx.reference_graph, ctx.reference_inferred):
-        for t in part:
-            data.add(t)
-    for t in validate.load_ontology():
-        data.add(t)
     focus = touched(graph)
     if inferred is not None:
         focus |= {s for s in inferred.subjects() if isinstance(s, URIRef)}
+    data = Graph()
+    for part in (graph, inferred or (), ctx.reference_about(focus), validate.load_ontology()):
+        for t in part:
+            data.add(t)
     # pySHACL's own focus_nodes option mis-evaluates sh:not, so the whole document graph is
     # validated and only the results about this document's nodes are kept.
     report = validate.validate(data).report
