@@ -113,7 +113,7 @@ def _span(raw: str, start: int, end: int) -> Span | None:
 
 
 @functools.lru_cache(maxsize=64)
-def _normalized_with_index(raw: str) -> tuple[str, tuple[int, ...]]:
+def normalized_with_index(raw: str) -> tuple[str, tuple[int, ...]]:
     """``raw`` with each whitespace run replaced by one space, and for every character of
     that copy the raw offset it comes from (a run maps to its first character)."""
     chars: list[str] = []
@@ -172,7 +172,7 @@ def locate_quote(
     needle = normalize_whitespace(quote)
     if not needle:
         raise QuoteNotFound(where, None, "empty quote")
-    normalized, index = _normalized_with_index(raw)
+    normalized, index = normalized_with_index(raw)
     found = 0
     for pos in _occurrences(normalized, needle):
         found += 1
@@ -195,7 +195,7 @@ def count_quote(doc: CleanDocument | str, quote: str) -> int:
     needle = normalize_whitespace(quote)
     if not needle:
         return 0
-    normalized, _ = _normalized_with_index(raw)
+    normalized, _ = normalized_with_index(raw)
     return sum(1 for _ in _occurrences(normalized, needle))
 
 

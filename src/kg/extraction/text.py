@@ -15,7 +15,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from kg.ingest import CleanDocument
+from kg.ingest import CleanDocument, normalized_with_index
 
 WORD = re.compile(r"[’']s\b|\w+(?:[./&]\w+)*|[^\w\s]")
 # Sentence ends: ., ! or ? (and closing quotes) before a space and an upper-case letter, a
@@ -162,19 +162,8 @@ class Source:
 
     @classmethod
     def of(cls, doc: CleanDocument) -> Source:
-        chars, index = [], []
-        in_space = False
-        for i, c in enumerate(doc.raw):
-            if c.isspace():
-                if not in_space:
-                    chars.append(" ")
-                    index.append(i)
-                    in_space = True
-            else:
-                chars.append(c)
-                index.append(i)
-                in_space = False
-        source = cls(doc, "".join(chars), tuple(index))
+        normalized, index = normalized_with_index(doc.raw)
+        source = cls(doc, normalized, index)
         spans = [("title", doc.title)] + [("body", p) for p in doc.paragraphs]
         spans += [("trailer", t) for t in doc.trailer]
         for i, (kind, span) in enumerate(spans):
