@@ -298,16 +298,13 @@ class Server:
         iri = self.site.iri("id/" + path)
         if not self.site.exists(iri):
             return self.not_found(request, iri)
-        negotiated = fmt is None
-        if fmt is None:
-            fmt = self._rdf_format(request)
-            if isinstance(fmt, Response):
-                return fmt
         doc_path = f"/doc/{quote(path)}"
+        chosen = self._document_format(request, fmt, doc_path)
+        if isinstance(chosen, Response):
+            return chosen
+        fmt, negotiated, headers = chosen
         alternates = self._alternates(doc_path)
-        headers = {"Link": self._link_header(iri, alternates)}
-        if negotiated:
-            headers["Content-Location"] = f"{doc_path}.{conneg.RDF_FORMATS[fmt][1]}"
+        headers["Link"] = self._link_header(iri, alternates)
         if fmt == "html":
             body = self.render(
                 "resource.html",
@@ -319,6 +316,19 @@ class Server:
             body = self.site.rdf(self.site.describe(iri), fmt)
         return self.cached(request, body, RDF_CONTENT_TYPES[fmt], vary=negotiated, headers=headers)
 
+    def _document_format(
+        self, request: Request, fmt: str | None, doc_path: str
+    ) -> tuple[str, bool, dict[str, str]] | Response:
+        """The format of a document: the one its suffix named, else the one `Accept` asks for
+        (then the response names the suffixed document it stands for in Content-Location)."""
+        if fmt is not None:
+            return fmt, False, {}
+        negotiated = self._rdf_format(request)
+        if isinstance(negotiated, Response):
+            return negotiated
+        location = f"{doc_path}.{conneg.RDF_FORMATS[negotiated][1]}"
+        return negotiated, True, {"Content-Location": location}
+
     def ontology(self, request: Request) -> Response:
         """`/def/kg`: the ontology document; its terms are hash IRIs (`/def/kg#Campaign`)."""
         path = request.path_params["path"]
@@ -328,15 +338,11 @@ class Server:
             path, fmt = stem, conneg.SUFFIXES[suffix]
         if path not in ("kg", f"kg/{kg.__version__}") or not self.site.ontology_triples():
             return self.not_found(request, request.url.path)
-        negotiated = fmt is None
-        if fmt is None:
-            fmt = self._rdf_format(request)
-            if isinstance(fmt, Response):
-                return fmt
+        chosen = self._document_format(request, fmt, "/def/kg")
+        if isinstance(chosen, Response):
+            return chosen
+        fmt, negotiated, headers = chosen
         alternates = self._alternates("/def/kg")
-        headers = {}
-        if negotiated:
-            headers["Content-Location"] = f"/def/kg.{conneg.RDF_FORMATS[fmt][1]}"
         if fmt == "html":
             body = self.render(
                 "ontology.html",
