@@ -1131,12 +1131,29 @@ def _model_item(model: DocumentModel, section: Section, item: Mapping) -> None:
     rdf_type = section.rdf_type
     if item.get("type") is not None and isinstance(item["type"], Text):
         rdf_type = section.type_by_concept.get(str(item["type"]), rdf_type)
-    if section.name != "relations":
-        model.add(node, RDF.type, rdf_type)
+    if section.name == "relations":  # one reified statement per object, each described
+        _model_relation(model, node, item, section)
+        return
+    model.add(node, RDF.type, rdf_type)
     model.add(model.doc, SCHEMA.mentions, node)
+    _add_fields(model, node, item, section)
 
-    fields = {**COMMON_FIELDS, **section.fields}
-    for key, fld in fields.items():
+    special: dict[str, Callable[[DocumentModel, URIRef, Mapping], None]] = {
+        "observations": _model_observation,
+        "quotations": _model_quotation,
+        "statements": _model_statement,
+        "memberships": _model_membership,
+        "place_roles": _model_place_role,
+        "fundings": _model_funding,
+    }
+    if section.name in special:
+        special[section.name](model, node, item)
+    model.evidence(item, node, slug)
+
+
+def _add_fields(model: DocumentModel, node: URIRef, item: Mapping, section: Section) -> None:
+    """The triples of an item's fields (common and its section's) about `node`."""
+    for key, fld in {**COMMON_FIELDS, **section.fields}.items():
         if item.get(key) is None or fld.predicate is None:
             continue
         if key == "name":
@@ -1146,20 +1163,6 @@ def _model_item(model: DocumentModel, section: Section, item: Mapping) -> None:
         for obj in model.values(item, key, fld):
             for o in obj if isinstance(obj, list) else [obj]:
                 model.add(node, fld.predicate, o)
-
-    special: dict[str, Callable[[DocumentModel, URIRef, Mapping], None]] = {
-        "observations": _model_observation,
-        "quotations": _model_quotation,
-        "relations": _model_relation,
-        "statements": _model_statement,
-        "memberships": _model_membership,
-        "place_roles": _model_place_role,
-        "fundings": _model_funding,
-    }
-    if section.name in special:
-        special[section.name](model, node, item)
-    if section.name != "relations":
-        model.evidence(item, node, slug)
 
 
 def _model_observation(model: DocumentModel, node: URIRef, item: Mapping) -> None:
@@ -1215,7 +1218,7 @@ def _model_funding(model: DocumentModel, node: URIRef, item: Mapping) -> None:
     model.add(node, RDFS.label, en(f"Funding of {funded} by {funder}"))
 
 
-def _model_relation(model: DocumentModel, node: URIRef, item: Mapping) -> None:
+def _model_relation(model: DocumentModel, node: URIRef, item: Mapping, section: Section) -> None:
     """A relation item states triples directly; each is also reified so it carries evidence."""
     subject = model.entity(_require(item, "subject"), ("any",))
     predicate_name = str(_require(item, "predicate"))
@@ -1228,12 +1231,6 @@ def _model_relation(model: DocumentModel, node: URIRef, item: Mapping) -> None:
     if item.get("objects") is None:
         raise item.where.error("missing 'objects'")
     objects = model.values(item, "objects", fld)
-    # The common fields and `from`/`location` were added to `node` by the caller; move them
-    # onto each reified statement.
-    extra = list(model.graph.predicate_objects(node))
-    for p, o in extra:
-        model.graph.remove((node, p, o))
-    model.graph.remove((model.doc, SCHEMA.mentions, node))
     for index, obj in enumerate(objects, start=1):
         statement = URIRef(f"{node}/{index}") if len(objects) > 1 else node
         model.add(subject, fld.predicate, obj)
@@ -1241,8 +1238,7 @@ def _model_relation(model: DocumentModel, node: URIRef, item: Mapping) -> None:
         model.add(statement, RDF.subject, subject)
         model.add(statement, RDF.predicate, fld.predicate)
         model.add(statement, RDF.object, obj)
-        for p, o in extra:
-            model.add(statement, p, o)
+        _add_fields(model, statement, item, section)
         model.add(model.doc, SCHEMA.mentions, statement)
         model.evidence(item, statement, f"{item['id']}" + (f"-{index}" if len(objects) > 1 else ""))
 
