@@ -84,16 +84,31 @@ def load_ontology() -> Graph:
 
 
 def validate(
-    data: Graph, shapes: Graph | None = None, focus_nodes: list | None = None
+    data: Graph,
+    shapes: Graph | None = None,
+    focus_nodes: list | None = None,
+    engine: str = "fast",
 ) -> ValidationResult:
     """Validate `data` (asserted plus, if wanted, inferred triples) against the shapes.
 
     No inference is run here: the reason stage has already added what OWL 2 RL entails, so
-    shapes see the graph exactly as it is published.
+    shapes see the graph exactly as it is published. `engine` is "fast" (`kg.fastvalidate`,
+    specialised to the features our shapes use) or "pyshacl", the reference it is tested
+    against (and the one to use for shapes `kg.fastvalidate` does not support).
     """
+    shapes = shapes if shapes is not None else load_shapes()
+    if engine == "fast" and focus_nodes is None:
+        from kg import fastvalidate
+
+        try:
+            conforms, report = fastvalidate.validate(data, shapes)
+        except fastvalidate.UnsupportedShape:
+            return validate(data, shapes, engine="pyshacl")
+        bind_prefixes(report)
+        return ValidationResult(conforms, _violations(report), report)
     conforms, report, text = pyshacl.validate(
         data,
-        shacl_graph=shapes if shapes is not None else load_shapes(),
+        shacl_graph=shapes,
         inference="none",
         advanced=True,  # SHACL-AF: SPARQL-based targets and functions
         allow_warnings=True,
