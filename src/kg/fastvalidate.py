@@ -335,10 +335,13 @@ class Validator:
             nodes |= {o for s, by in self.data.out.items() for o in by.get(p, ())}
         return sorted(nodes, key=_sort_key)
 
-    def run(self) -> list[Result]:
+    def run(self, wanted=None) -> list[Result]:
+        """The results of every node shape on its targets (those in `wanted`, if given)."""
         results = []
         for shape in self.shapes.node_shapes:
             focus = self.focus_nodes(shape)
+            if wanted is not None:
+                focus = [n for n in focus if n in wanted]
             for node in focus:
                 results.extend(self.validate(shape, node, sparql=False))
             if shape.sparql and focus:
@@ -584,11 +587,14 @@ def _rdflib(term):
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
-def validate(data_graph, shapes_graph: Graph) -> tuple[bool, Graph]:
-    """Validate the triples of `data_graph` against `shapes_graph`: (conforms, the W3C
-    validation report graph, in pySHACL's form)."""
+def validate(data_graph, shapes_graph: Graph, focus_nodes=None) -> tuple[bool, Graph]:
+    """Validate the triples of `data_graph` (a graph or an iterable of distinct triples)
+    against `shapes_graph`: (conforms, the W3C validation report graph, in pySHACL's form).
+    With `focus_nodes`, only those nodes are validated (as focus nodes of the shapes that
+    target them)."""
     shapes = compile_shapes(shapes_graph)
-    results = Validator(shapes, Data(list(data_graph))).run()
+    wanted = None if focus_nodes is None else set(focus_nodes)
+    results = Validator(shapes, Data(list(data_graph))).run(wanted)
     report = Graph()
     bind_prefixes(report)
     node = BNode()

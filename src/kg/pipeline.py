@@ -31,7 +31,7 @@ class Context:
     validation: bool = True
     _by_subject: dict | None = None
 
-    def reference_about(self, nodes: set) -> Graph:
+    def reference_about(self, nodes: set) -> set:
         """The reference triples (asserted and inferred) reachable from `nodes` by following
         objects: all that shapes evaluated on a document's nodes can look at, without
         re-validating the whole reference data with every document."""
@@ -41,7 +41,7 @@ class Context:
                 for triple in part:
                     index.setdefault(triple[0], []).append(triple)
             self._by_subject = index
-        out = Graph()
+        out: set = set()
         seen, todo = set(), [n for n in nodes if n in self._by_subject]
         while todo:
             node = todo.pop()
@@ -121,25 +121,11 @@ def validate_document(ctx: Context, graph: Graph, inferred: Graph | None) -> Gra
     focus = touched(graph)
     if inferred is not None:
         focus |= {s for s in inferred.subjects() if isinstance(s, URIRef)}
-    data = Graph()
-    for part in (graph, inferred or (), ctx.reference_about(focus), validate.load_ontology()):
-        for t in part:
-            data.add(t)
-    # pySHACL's own focus_nodes option mis-evaluates sh:not, so the whole document graph is
-    # validated and only the results about this document's nodes are kept.
-    report = validate.validate(data).report
-    _keep_results(report, lambda node: node in focus)
-    return report
-
-
-def _keep_results(report: Graph, wanted) -> None:
-    from kg.vocab import SH
-
-    for result in list(report.objects(None, SH.result)):
-        if not wanted(report.value(result, SH.focusNode)):
-            for t in report.cbd(result):
-                report.remove(t)
-            report.remove((None, SH.result, result))
+    data = set(graph)
+    data.update(inferred or ())
+    data.update(ctx.reference_about(focus))
+    data.update(validate.load_ontology())
+    return validate.validate(data, focus_nodes=focus).report
 
 
 def touched(graph: Graph) -> set:
@@ -161,7 +147,7 @@ def validate_reference(ctx: Context, documents) -> Graph:
     seen = set()
     for graph in documents:
         seen |= touched(graph)
-    _keep_results(report, lambda node: node not in seen)
+    validate.keep_results(report, lambda node: node not in seen)
     return report
 
 

@@ -84,40 +84,64 @@ def load_ontology() -> Graph:
 
 
 def validate(
-    data: Graph,
+    data,
     shapes: Graph | None = None,
-    focus_nodes: list | None = None,
+    focus_nodes=None,
     engine: str = "fast",
 ) -> ValidationResult:
-    """Validate `data` (asserted plus, if wanted, inferred triples) against the shapes.
+    """Validate `data` (a graph or an iterable of triples: asserted plus, if wanted,
+    inferred) against the shapes.
 
     No inference is run here: the reason stage has already added what OWL 2 RL entails, so
-    shapes see the graph exactly as it is published. `engine` is "fast" (`kg.fastvalidate`,
-    specialised to the features our shapes use) or "pyshacl", the reference it is tested
-    against (and the one to use for shapes `kg.fastvalidate` does not support).
+    shapes see the graph exactly as it is published. With `focus_nodes`, only results about
+    those nodes are reported. `engine` is "fast" (`kg.fastvalidate`, specialised to the
+    features our shapes use) or "pyshacl", the reference it is tested against and the one
+    used for shapes `kg.fastvalidate` does not support.
     """
     shapes = shapes if shapes is not None else load_shapes()
-    if engine == "fast" and focus_nodes is None:
+    if engine == "fast":
         from kg import fastvalidate
 
         try:
-            conforms, report = fastvalidate.validate(data, shapes)
+            conforms, report = fastvalidate.validate(data, shapes, focus_nodes)
         except fastvalidate.UnsupportedShape:
-            return validate(data, shapes, engine="pyshacl")
+            return validate(data, shapes, focus_nodes, engine="pyshacl")
         bind_prefixes(report)
         return ValidationResult(conforms, _violations(report), report)
+    if not isinstance(data, Graph):
+        graph = Graph()
+        for triple in data:
+            graph.add(triple)
+        data = graph
     conforms, report, text = pyshacl.validate(
         data,
         shacl_graph=shapes,
         inference="none",
         advanced=True,  # SHACL-AF: SPARQL-based targets and functions
         allow_warnings=True,
-        **({"focus_nodes": focus_nodes} if focus_nodes is not None else {}),
     )
     if not isinstance(report, Graph):  # pySHACL reports a failure of the shapes themselves
         raise KgError(SHAPES_DIR, None, f"the shapes cannot be applied: {_first_line(text)}")
     bind_prefixes(report)
+    if focus_nodes is not None:
+        # pySHACL's own focus_nodes option mis-evaluates sh:not: the whole graph is validated
+        # and only the results about the focus nodes kept.
+        wanted = set(focus_nodes)
+        keep_results(report, lambda node: node in wanted)
+        conforms = not any(
+            report.value(r, SH.resultSeverity) == SH.Violation
+            for r in report.objects(None, SH.result)
+        )
     return ValidationResult(bool(conforms), _violations(report), report)
+
+
+def keep_results(report: Graph, wanted) -> None:
+    """Remove from a report the results whose focus node is not `wanted`."""
+    for result in list(report.objects(None, SH.result)):
+        if not wanted(report.value(result, SH.focusNode)):
+            for t in report.cbd(result):
+                report.remove(t)
+            report.remove((None, SH.result, result))
 
 
 def _violation(report: Graph, result) -> Violation:
