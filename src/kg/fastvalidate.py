@@ -28,7 +28,6 @@ import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
-from rdflib.plugins.serializers.nt import _nt_row
 
 from kg.vocab import bind_prefixes
 
@@ -74,6 +73,7 @@ class Shape:
     path: object | None  # None for a node shape
     severity: URIRef
     messages: tuple
+    steps: object = None  # the path compiled by `_compile_path`
     constraints: list = field(default_factory=list)  # (component local name, parameter)
     properties: list = field(default_factory=list)
     sparql: list = field(default_factory=list)
@@ -131,7 +131,7 @@ class Shapes:
         )
         self._shapes[node] = shape  # before the parts: shapes may refer to each other
         if shape.path is not None:
-            _check_path(g, shape.path)
+            shape.steps = _compile_path(g, shape.path)
         for parameter, component in _COMPONENTS:
             for value in g.objects(node, parameter):
                 shape.constraints.append((component, self._parameter(node, parameter, value)))
@@ -215,22 +215,22 @@ _COMPONENTS = (
 )
 
 
-def _check_path(g: Graph, path) -> None:
+def _compile_path(g: Graph, path):
+    """A SHACL property path as nested tuples: an IRI, ("^", IRI), ("/", steps),
+    ("|", alternatives) or ("+", path)."""
     if isinstance(path, URIRef):
-        return
+        return path
     if g.value(path, RDF.first) is not None:
-        for step in Collection(g, path):
-            _check_path(g, step)
-        return
-    for kind in (SH.inversePath, SH.oneOrMorePath):
-        inner = g.value(path, kind)
-        if inner is not None:
-            return _check_path(g, inner)
+        return ("/", tuple(_compile_path(g, step) for step in Collection(g, path)))
+    inverse = g.value(path, SH.inversePath)
+    if isinstance(inverse, URIRef):
+        return ("^", inverse)
+    one_or_more = g.value(path, SH.oneOrMorePath)
+    if one_or_more is not None:
+        return ("+", _compile_path(g, one_or_more))
     alternatives = g.value(path, SH.alternativePath)
     if alternatives is not None:
-        for step in Collection(g, alternatives):
-            _check_path(g, step)
-        return
+        return ("|", tuple(_compile_path(g, step) for step in Collection(g, alternatives)))
     raise UnsupportedShape(f"path {path}: unsupported")
 
 
@@ -245,10 +245,12 @@ class Data:
     def __init__(self, triples) -> None:
         out: dict = {}
         inv: dict = {}
+        pairs: dict = {}
         for s, p, o in triples:
             out.setdefault(s, {}).setdefault(p, []).append(o)
             inv.setdefault(o, {}).setdefault(p, []).append(s)
-        self.out, self.inv = out, inv
+            pairs.setdefault(p, []).append((s, o))
+        self.out, self.inv, self.pairs = out, inv, pairs
         self._supers: dict = {}
         self.triples = triples
 
@@ -283,33 +285,30 @@ class Data:
                 todo.extend(self.subjects(RDFS.subClassOf, c))
         return {s for c in classes for s in self.subjects(RDF.type, c)}
 
-    def values(self, shapes_graph: Graph, node, path) -> list:
-        if isinstance(path, URIRef):
-            return self.objects(node, path)
-        return sorted(self._path(shapes_graph, {node}, path), key=_sort_key)
+    def values(self, node, steps) -> list:
+        """The value nodes of a compiled path (`_compile_path`) from `node`."""
+        if isinstance(steps, URIRef):
+            return self.objects(node, steps)
+        return sorted(self._path({node}, steps), key=_sort_key)
 
-    def _path(self, g: Graph, nodes: set, path) -> set:
-        if isinstance(path, URIRef):
-            return {o for n in nodes for o in self.objects(n, path)}
-        if g.value(path, RDF.first) is not None:
-            for step in Collection(g, path):
-                nodes = self._path(g, nodes, step)
+    def _path(self, nodes: set, steps) -> set:
+        if isinstance(steps, URIRef):
+            return {o for n in nodes for o in self.objects(n, steps)}
+        kind, inner = steps
+        if kind == "^":
+            return {s for n in nodes for s in self.subjects(inner, n)}
+        if kind == "/":
+            for step in inner:
+                nodes = self._path(nodes, step)
             return nodes
-        inverse = g.value(path, SH.inversePath)
-        if inverse is not None:
-            if isinstance(inverse, URIRef):
-                return {s for n in nodes for s in self.subjects(inverse, n)}
-            raise UnsupportedShape(f"path {path}: inverse of a complex path")
-        one_or_more = g.value(path, SH.oneOrMorePath)
-        if one_or_more is not None:
-            found: set = set()
-            frontier = self._path(g, nodes, one_or_more)
-            while frontier - found:
-                found |= frontier
-                frontier = self._path(g, frontier, one_or_more)
-            return found
-        alternatives = g.value(path, SH.alternativePath)
-        return {v for step in Collection(g, alternatives) for v in self._path(g, nodes, step)}
+        if kind == "|":
+            return {v for step in inner for v in self._path(nodes, step)}
+        found: set = set()  # "+"
+        frontier = self._path(nodes, inner)
+        while frontier - found:
+            found |= frontier
+            frontier = self._path(frontier, inner)
+        return found
 
 
 def _sort_key(term) -> tuple:
@@ -321,7 +320,6 @@ class Validator:
 
     def __init__(self, shapes: Shapes, data: Data) -> None:
         self.shapes = shapes
-        self.g = shapes.graph
         self.data = data
         self._conforms: dict = {}
 
@@ -330,9 +328,9 @@ class Validator:
         for cls in shape.target_classes:
             nodes |= self.data.instances(cls)
         for p in shape.target_subjects_of:
-            nodes |= {s for o, by in self.data.inv.items() for s in by.get(p, ())}
+            nodes |= {s for s, _ in self.data.pairs.get(p, ())}
         for p in shape.target_objects_of:
-            nodes |= {o for s, by in self.data.out.items() for o in by.get(p, ())}
+            nodes |= {o for _, o in self.data.pairs.get(p, ())}
         return sorted(nodes, key=_sort_key)
 
     def run(self, wanted=None) -> list[Result]:
@@ -357,7 +355,7 @@ class Validator:
 
     def validate(self, shape: Shape, focus, sparql: bool = True) -> list[Result]:
         """The results of `shape` on one focus node."""
-        values = [focus] if shape.path is None else self.data.values(self.g, focus, shape.path)
+        values = [focus] if shape.path is None else self.data.values(focus, shape.steps)
         results: list[Result] = []
 
         def result(component: str, value=None, **extra) -> None:
@@ -527,8 +525,8 @@ class Validator:
         store = getattr(self, "_ox", None)
         if store is None:
             store = self._ox = ox.Store()
-            text = "".join(_nt_row(t) for t in self.data.triples)
-            store.bulk_extend(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES))
+            term = _oxigraph_term
+            store.bulk_extend(ox.Quad(term(s), term(p), term(o)) for s, p, o in self.data.triples)
         return store
 
 
@@ -573,6 +571,17 @@ def _sparql_term(node) -> str:
     if isinstance(node, BNode):
         raise UnsupportedShape("a SPARQL-based constraint on a blank node")
     return node.n3()
+
+
+@cache
+def _oxigraph_term(term):
+    if isinstance(term, URIRef):
+        return ox.NamedNode(term)
+    if isinstance(term, BNode):
+        return ox.BlankNode(term)
+    if term.language:
+        return ox.Literal(term, language=term.language)
+    return ox.Literal(term, datatype=ox.NamedNode(term.datatype or XSD.string))
 
 
 def _rdflib(term):
