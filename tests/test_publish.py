@@ -41,6 +41,88 @@ def test_every_dump_parses_in_an_independent_parser(published_dist):
     assert counts["kg-inferred.ttl"] > 0
 
 
+def triples_of(path: Path, fmt) -> set:
+    return {
+        (q.subject, q.predicate, q.object) for q in pyoxigraph.parse(path=str(path), format=fmt)
+    }
+
+
+def quads_of(path: Path, fmt) -> set:
+    return {
+        (q.subject, q.predicate, q.object, q.graph_name)
+        for q in pyoxigraph.parse(path=str(path), format=fmt)
+    }
+
+
+def test_dumps_hold_the_same_graph(published_dist):
+    """Turtle, N-Triples and JSON-LD give the same triples; TriG and N-Quads the same quads,
+    whose triples are those (long literals included)."""
+    fmt = pyoxigraph.RdfFormat
+    triples = triples_of(published_dist / "kg.nt", fmt.N_TRIPLES)
+    assert triples_of(published_dist / "kg.ttl", fmt.TURTLE) == triples
+    assert triples_of(published_dist / "kg.jsonld", fmt.JSON_LD) == triples
+    quads = quads_of(published_dist / "kg.nq", fmt.N_QUADS)
+    assert quads_of(published_dist / "kg.trig", fmt.TRIG) == quads
+    assert {q[:3] for q in quads} == triples
+
+
+def test_line_dumps_are_sorted_and_unique(published_dist):
+    for name in ("kg.nt", "kg.nq"):
+        lines = (published_dist / name).read_bytes().splitlines(keepends=True)
+        assert lines == sorted(set(lines)), name
+
+
+def test_build_keeps_documents_packed_and_gives_graphs_on_demand(built, published_dist):
+    from kg.ntriples import Packed
+
+    graph_of_000 = b" <https://kg.example.org/graph/document/000> .\n"
+    lines = [
+        line[: -len(graph_of_000)] + b" .\n"
+        for line in (published_dist / "kg.nq").read_bytes().splitlines(keepends=True)
+        if line.endswith(graph_of_000)
+    ]
+    assert isinstance(built.documents.packed["000"], Packed)
+    assert built.documents.ntriples("000") == b"".join(lines)
+    graph = built.documents["000"]
+    assert len(graph) == built.documents.size("000") == len(lines)
+    assert graph is not built.documents["000"]  # parsed anew, not kept
+
+
+def test_jsonld_values_are_lossless(tmp_path):
+    """Native JSON numbers and booleans only where they give back the same literal."""
+    from types import SimpleNamespace
+
+    from kg.export import Statistics, write_jsonld
+    from kg.vocab import Minter
+
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    objects = [
+        f'"12"^^<{xsd}integer>',
+        f'"012"^^<{xsd}integer>',
+        f'"123456789012345678901234"^^<{xsd}integer>',
+        f'"true"^^<{xsd}boolean>',
+        f'"1"^^<{xsd}boolean>',
+        f'"1.5"^^<{xsd}double>',
+        f'"1.50"^^<{xsd}decimal>',
+        '"a \\"quote\\"\\nand a line"',
+        f'"typed"^^<{xsd}string>',
+        '"es"@es',
+        "<https://schema.org/Place>",
+        "<https://kg.example.org/id/place/mexico>",
+    ]
+    thing = "https://kg.example.org/id/thing/"
+    lines = [f"<{thing}{i}> <https://schema.org/value> {o} .\n" for i, o in enumerate(objects)]
+    lines.append(f"<{thing}0> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> <{thing}T> .\n")
+    nt = tmp_path / "in.nt"
+    nt.write_bytes(b"".join(sorted(line.encode() for line in lines)))
+    stats = Statistics()
+    write_jsonld(nt, tmp_path / "out.jsonld", SimpleNamespace(minter=Minter(), documents={}), stats)
+    fmt = pyoxigraph.RdfFormat
+    assert triples_of(tmp_path / "out.jsonld", fmt.JSON_LD) == triples_of(nt, fmt.N_TRIPLES)
+    assert (stats.triples, stats.subjects, stats.entities) == (len(lines), len(objects), 12)
+    assert dict(stats.classes) == {f"{thing}T": 1}
+
+
 def test_trig_has_one_graph_per_document_and_one_for_reference(published_dist):
     graphs = {
         quad.graph_name.value
@@ -84,6 +166,21 @@ def test_published_graph_conforms(built, published_dist):
     report = Graph().parse(published_dist / "shacl-report.ttl")
     (conforms,) = report.objects(None, URIRef("http://www.w3.org/ns/shacl#conforms"))
     assert conforms.toPython() is True
+
+
+def test_a_failed_sort_is_one_line_and_leaves_the_output(built, tmp_path, monkeypatch):
+    from kg import export
+    from kg.errors import KgError
+
+    out = tmp_path / "dist"
+    out.mkdir()
+    (out / "previous.txt").write_text("an earlier publish")
+    monkeypatch.setattr(export, "SORT_MEMORY", "no-such-size")
+    with pytest.raises(KgError, match="sort failed") as failure:
+        export.write(built, out, ROOT / "data")
+    assert len(str(failure.value).splitlines()) == 1
+    assert sorted(p.name for p in out.iterdir()) == ["previous.txt"]
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".dist")]
 
 
 def run_kg(*args, env=None, cwd=ROOT):

@@ -77,3 +77,26 @@ def test_incremental_publish_redoes_one_document_and_is_identical(tmp_path):
     export.write(build(data, Minter(), **kwargs), tmp_path / "dist3", data)
     assert digests(tmp_path / "dist2") == digests(tmp_path / "dist3")
     assert digests(tmp_path / "dist1") != digests(tmp_path / "dist2")
+
+
+def test_export_streams_without_whole_graphs(tmp_path, monkeypatch):
+    """The export and the summary never build an rdflib graph of the data: they stream the
+    packed N-Triples of the build."""
+    from kg.ntriples import Graphs
+    from kg.publish import Build
+
+    data = synthesize(2, 3, tmp_path / "data")
+    built = build(data, Minter(), validation=False, jobs=1)
+    expected = (len(built.asserted()), len(built.inferred_graph()))
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("the export built an rdflib graph of the data")
+
+    monkeypatch.setattr(Build, "asserted", refuse)
+    monkeypatch.setattr(Build, "inferred_graph", refuse)
+    monkeypatch.setattr(Graphs, "__getitem__", refuse)
+    counts = export.write(built, tmp_path / "dist", data)
+    figures = export.summary(built)
+    assert (counts["kg.nt"], counts["kg-inferred.ttl"]) == expected
+    assert (figures["triples"], figures["inferred"]) == expected
+    assert sum(figures["observations"].values()) == figures["classes"]["qb:Observation"]

@@ -207,7 +207,7 @@ def run_publish(args) -> int:
             print_violations(result.validation.violations)
             return 1
         status.update("writing dumps")
-        export.write(result, args.out, args.data)
+        export.write(result, args.out, args.data, progress=lambda what: status.update(what))
     figures = export.summary(result)
     table = Table(title=f"Published to {args.out}/", show_header=True)
     table.add_column("class")

@@ -1,28 +1,49 @@
-"""Export stage: the built graph as files, written atomically and byte for byte reproducible.
+"""Export stage: the built graph as files, streamed, written atomically, byte for byte reproducible.
 
-Every dump is serialized in a fixed order (N-Triples and N-Quads sorted line by line, Turtle
-and TriG sorted by rdflib, JSON-LD sorted by node and key), and the graph has no blank nodes,
-so the same inputs give identical bytes. All files are written into a temporary directory
-beside the output, which then replaces the output in one rename: a failed publish leaves the
-previous `dist/` as it was.
+The build keeps every named graph as packed, sorted N-Triples (`kg.ntriples`); the dumps are made
+from those by streaming, never from one whole-graph rdflib graph, so that memory stays bounded
+whatever the size of the corpus:
+
+- `kg.nq` is every quad, sorted line by line, and `kg.nt` every asserted triple once, sorted:
+  both come out of an external sort (the `sort` command in the C locale: byte order, which for
+  UTF-8 is code point order, in bounded memory, spilling to temporary files beside the output);
+- `kg.ttl` and `kg-inferred.ttl` are pyoxigraph's streaming Turtle serialization of the sorted
+  triples (so each subject's triples come together), `kg.trig` the same over each named graph's
+  sorted triples, graphs in name order;
+- `kg.jsonld` is written here node by node from the sorted triples: one node per subject, IRIs
+  compacted with the prefixes of the `@context`, keys and values sorted;
+- the VoID description's counts are gathered on the way.
+
+Every dump is a function of the set of triples, and the graph has no blank nodes, so the same
+inputs give identical bytes. All files are written into a temporary directory beside the output,
+which then replaces the output in one rename: a failed publish leaves the previous `dist/` as it
+was.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
 import shutil
+import subprocess
 import tempfile
 from collections import Counter
-from contextlib import contextmanager
+from collections.abc import Callable
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from itertools import chain
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, XSD
-from rdflib.plugins.serializers.nt import _nt_row
 
 import kg
+from kg import ntriples
+from kg.errors import KgError
 from kg.publish import Build, union
 from kg.validate import ONTOLOGY_DIR, SHAPES_DIR
 from kg.vocab import DCAT, ONTOLOGY_IRI, PREFIXES, QB, SCHEMA, VOID, bind_prefixes
@@ -42,53 +63,306 @@ DUMPS = {
     "kg.jsonld": ("application/ld+json", "The asserted graph as JSON-LD with a context."),
 }
 
+# The prefixes of the Turtle, TriG and JSON-LD dumps. Not `id:`: the paths of data IRIs
+# (`id:organization/cndh`) would need escaping (`id:organization\/cndh`) in Turtle.
+CONTEXT = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
 
-def ntriples_lines(graph: Graph) -> list[str]:
-    """N-Triples (https://www.w3.org/TR/n-triples/), one line per triple, sorted."""
-    return sorted(_nt_row(triple) for triple in graph)
+SORT_MEMORY = "512M"  # the buffer of each sort process; beyond it, sort merges temporary files
+
+Progress = Callable[[str], None]
 
 
-def nquads_lines(graphs: dict[URIRef, Graph]) -> list[str]:
-    """N-Quads (https://www.w3.org/TR/n-quads/): the triples of each named graph, sorted."""
-    return sorted(
-        _nt_row(triple)[: -len(" .\n")] + f" {name.n3()} .\n"
-        for name, graph in graphs.items()
-        for triple in graph
+@dataclass
+class Statistics:
+    """Figures of the written dumps, gathered while streaming them."""
+
+    triples: int = 0  # distinct asserted triples (kg.nt)
+    quads: int = 0  # kg.nq
+    inferred: int = 0  # distinct inferred triples (kg-inferred.ttl)
+    subjects: int = 0
+    entities: int = 0  # subjects under {base}id/
+    objects: int = 0
+    properties: int = 0
+    classes: Counter = field(default_factory=Counter)  # class IRI -> instances
+    observations: dict[str, int] = field(default_factory=dict)  # doc id -> qb:Observation
+    urls: dict[str, ox.NamedNode | ox.Literal] = field(default_factory=dict)  # doc id -> URL
+
+
+# -- sorting ---------------------------------------------------------------------------------
+
+
+def _sort_command() -> list[str]:
+    sort = shutil.which("sort")
+    if sort is None:
+        raise KgError("sort", None, "kg publish needs the sort command (coreutils) on PATH")
+    return [sort, "-S", SORT_MEMORY]
+
+
+def _c_locale() -> dict[str, str]:
+    return {**os.environ, "LC_ALL": "C"}
+
+
+def _failed(process: subprocess.Popen, log: Path, output: Path) -> KgError:
+    lines = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
+    return KgError(output, None, f"sort failed ({process.returncode}): {' '.join(lines[-1:])}")
+
+
+@contextmanager
+def sorted_into(output: Path, work: Path, *options: str):
+    """Yield a binary stream; the lines written to it end up in `output`, sorted in byte order
+    (`options`: `-u` for unique lines), by a sort process that spills to `work`."""
+    log = work / f"{output.name}.sort.log"
+    with log.open("wb") as errors:
+        command = [*_sort_command(), "-T", str(work), "-o", str(output), *options]
+        process = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=errors, env=_c_locale())
+        try:
+            yield process.stdin
+            process.stdin.close()
+        except BaseException as exc:
+            # A write to a sort that died fails with a broken pipe, seen by every sorter open
+            # at the time: the one whose process exited with an error reports it.
+            died = process.poll()
+            if died is None:
+                process.kill()
+            process.wait()
+            with suppress(OSError):
+                process.stdin.close()
+            if isinstance(exc, BrokenPipeError) and died:
+                raise _failed(process, log, output) from None
+            raise
+        if process.wait() != 0:
+            raise _failed(process, log, output)
+
+
+def count_lines(path: Path) -> int:
+    n = 0
+    with path.open("rb") as f:
+        while chunk := f.read(1 << 20):
+            n += chunk.count(b"\n")
+    return n
+
+
+# -- the dumps -------------------------------------------------------------------------------
+
+
+def _graph_suffix(name: URIRef) -> bytes:
+    return f" {name.n3()} .\n".encode()
+
+
+def as_quads(text: bytes, name: URIRef) -> bytes:
+    """N-Triples lines as N-Quads lines of the named graph `name`."""
+    return text.replace(b" .\n", _graph_suffix(name))
+
+
+# The end of the N-Triples line that types a qb:Observation (literals cannot end so).
+OBSERVATION_LINE_END = f" {RDF.type.n3()} {QB.Observation.n3()} .\n".encode()
+
+
+def write_sorted(build: Build, tmp: Path, work: Path, stats: Statistics) -> Path:
+    """kg.nq and kg.nt in `tmp`, and the sorted distinct inferred triples in `work`."""
+    inferred = work / "inferred.nt"
+    with (
+        sorted_into(tmp / "kg.nq", work) as quads,
+        sorted_into(tmp / "kg.nt", work, "-u") as triples,
+        sorted_into(inferred, work, "-u") as inferences,
+    ):
+
+        def feed(name: URIRef, packed: ntriples.Packed) -> bytes:
+            text = ntriples.unpack(packed)
+            triples.write(text)
+            quads.write(as_quads(text, name))
+            stats.quads += packed.triples
+            return text
+
+        feed(build.minter.reference_graph, build.reference_packed())
+        for doc_id, packed in build.documents.packed.items():
+            text = feed(build.minter.document_graph(doc_id), packed)
+            stats.observations[doc_id] = text.count(OBSERVATION_LINE_END)
+        for packed in build.inferred.packed.values():
+            inferences.write(ntriples.unpack(packed))
+    return inferred
+
+
+def write_turtle(source: Path, target: Path) -> None:
+    """Turtle of a sorted N-Triples file, streamed by pyoxigraph."""
+    triples = ox.parse(path=str(source), format=ox.RdfFormat.N_TRIPLES)
+    ox.serialize(triples, output=str(target), format=ox.RdfFormat.TURTLE, prefixes=CONTEXT)
+
+
+def write_trig(build: Build, target: Path) -> None:
+    """TriG (https://www.w3.org/TR/trig/): each named graph's sorted triples, graphs in name
+    order, streamed by pyoxigraph."""
+    named = sorted(build.named_graphs(), key=lambda item: str(item[0]))
+    quads = chain.from_iterable(
+        ox.parse(as_quads(ntriples.unpack(packed), name), format=ox.RdfFormat.N_QUADS)
+        for name, packed in named
     )
+    ox.serialize(quads, output=str(target), format=ox.RdfFormat.TRIG, prefixes=CONTEXT)
 
 
-def jsonld_text(graph: Graph) -> str:
-    context = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
-    data = json.loads(graph.serialize(format="json-ld", context=context, auto_compact=True))
-    nodes = data.get("@graph", [data] if "@id" in data else [])
-    for node in nodes:
-        for key, value in node.items():
-            if isinstance(value, list):
-                node[key] = sorted(value, key=lambda v: json.dumps(v, sort_keys=True))
-    nodes.sort(key=lambda n: n.get("@id", ""))
-    document = {"@context": context, "@graph": nodes}
-    return json.dumps(document, indent=1, sort_keys=True, ensure_ascii=False) + "\n"
+def count_distinct_objects(nt: Path, work: Path) -> subprocess.Popen:
+    """Start a sort of `nt`'s lines unique by object (the third space-separated field to the
+    end of the line; subjects and predicates hold no spaces), into work/objects."""
+    command = [*_sort_command(), "-T", str(work), "-t", " ", "-k3", "-u", "-o"]
+    command += [str(work / "objects"), str(nt)]
+    log = (work / "objects.sort.log").open("wb")
+    try:
+        return subprocess.Popen(command, stdin=subprocess.DEVNULL, stderr=log, env=_c_locale())
+    finally:
+        log.close()
+
+
+XSD_STRING = str(XSD.string)
+XSD_INTEGER = str(XSD.integer)
+XSD_BOOLEAN = str(XSD.boolean)
+RDF_TYPE = str(RDF.type)
+SCHEMA_URL = str(SCHEMA.url)
+_SMALL_INTEGER = re.compile(r"-?(?:0|[1-9][0-9]{0,14})")  # canonical, exact in any JSON reader
+
+
+class Compactor:
+    """IRIs as JSON-LD compact IRIs (`kg:Campaign`) under the prefixes of a context, split as
+    rdflib does: after the last `#`, else the last `/`, else the last `:`."""
+
+    def __init__(self, context: dict[str, str]):
+        self.prefixes = {namespace: prefix for prefix, namespace in context.items()}
+        self._symbols: dict[str, str] = {}
+
+    def iri(self, iri: str) -> str:
+        for delimiter in "#/:":
+            at = iri.rfind(delimiter)
+            if at > -1:
+                prefix = self.prefixes.get(iri[: at + 1])
+                return f"{prefix}:{iri[at + 1 :]}" if prefix else iri
+        return iri
+
+    def symbol(self, iri: str) -> str:
+        """A property, class or datatype: a prefix's own name when it is the namespace itself."""
+        found = self._symbols.get(iri)
+        if found is None:
+            found = self.prefixes.get(iri) or self.iri(iri)
+            if len(self._symbols) < 100_000:
+                self._symbols[iri] = found
+        return found
+
+    def value(self, term):
+        """A JSON-LD value object, or a native JSON value where that is lossless (xsd:string,
+        canonical xsd:boolean, small canonical xsd:integer)."""
+        if isinstance(term, ox.NamedNode):
+            return {"@id": self.iri(term.value)}
+        if isinstance(term, ox.BlankNode):
+            return {"@id": f"_:{term.value}"}
+        text = term.value
+        if term.language:
+            return {"@language": term.language, "@value": text}
+        datatype = term.datatype.value
+        if datatype == XSD_STRING:
+            return text
+        if datatype == XSD_INTEGER and _SMALL_INTEGER.fullmatch(text):
+            return int(text)
+        if datatype == XSD_BOOLEAN and text in ("true", "false"):
+            return text == "true"
+        return {"@type": self.symbol(datatype), "@value": text}
+
+
+def _sorted_values(values: list):
+    if len(values) == 1:
+        return values[0]
+    unique = {json.dumps(v, sort_keys=True): v for v in values}
+    return [unique[key] for key in sorted(unique)]
+
+
+def write_jsonld(nt: Path, target: Path, build: Build, stats: Statistics) -> None:
+    """JSON-LD (https://www.w3.org/TR/json-ld11/) of a sorted N-Triples file: the prefixes as
+    `@context`, one node object per subject and per line in `@graph`, in the order of the
+    N-Triples; `@type` for rdf:type, compact IRIs for properties, classes and datatypes.
+    Gathers the statistics of the asserted graph on the way."""
+    compact = Compactor(CONTEXT)
+    entity_space = f"{build.minter.base}id/"
+    documents = {str(build.minter.document(d)): d for d in build.documents}
+    classes: Counter = Counter()
+    properties: set[str] = set()
+    triples = subjects = entities = 0
+
+    head = json.dumps({"@context": CONTEXT}, indent=1, sort_keys=True, ensure_ascii=False)
+    with target.open("w", encoding="utf-8") as out:
+        out.write(head[: -len("\n}")] + ',\n "@graph": [')
+        separator = "\n  "
+        node: dict = {}
+        subject = None
+        for triple in ox.parse(path=str(nt), format=ox.RdfFormat.N_TRIPLES):
+            triples += 1
+            s = triple.subject
+            if s != subject:
+                if node:
+                    out.write(separator + _node_text(node))
+                    separator = ",\n  "
+                subject = s
+                subjects += 1
+                if isinstance(s, ox.NamedNode):
+                    node = {"@id": compact.iri(s.value)}
+                    if s.value.startswith(entity_space):
+                        entities += 1
+                else:
+                    node = {"@id": f"_:{s.value}"}
+            p = triple.predicate.value
+            o = triple.object
+            properties.add(p)
+            if p == RDF_TYPE and isinstance(o, ox.NamedNode):
+                classes[o.value] += 1
+                node.setdefault("@type", []).append(compact.symbol(o.value))
+                continue
+            if p == SCHEMA_URL and s.value in documents:
+                stats.urls.setdefault(documents[s.value], o)
+            node.setdefault(compact.symbol(p), []).append(compact.value(o))
+        if node:
+            out.write(separator + _node_text(node))
+        out.write("\n ]\n}\n")
+    stats.triples, stats.subjects, stats.entities = triples, subjects, entities
+    stats.properties, stats.classes = len(properties), classes
+
+
+def _node_text(node: dict) -> str:
+    for key, values in node.items():
+        if key != "@id":
+            node[key] = _sorted_values(values)
+    return json.dumps(node, sort_keys=True, ensure_ascii=False)
+
+
+def write_dumps(build: Build, tmp: Path, progress: Progress) -> Statistics:
+    stats = Statistics()
+    work = tmp / ".work"
+    work.mkdir()
+    try:
+        progress("sorting triples and quads (kg.nq, kg.nt)")
+        inferred = write_sorted(build, tmp, work, stats)
+        objects = count_distinct_objects(tmp / "kg.nt", work)
+        try:
+            progress("writing kg.jsonld")
+            write_jsonld(tmp / "kg.nt", tmp / "kg.jsonld", build, stats)
+        except BaseException:
+            objects.kill()
+            raise
+        finally:
+            returncode = objects.wait()
+        if returncode != 0:
+            raise _failed(objects, work / "objects.sort.log", tmp / "kg.nt")
+        stats.objects = count_lines(work / "objects")
+        (work / "objects").unlink()
+        progress("writing kg.ttl")
+        write_turtle(tmp / "kg.nt", tmp / "kg.ttl")
+        progress("writing kg-inferred.ttl")
+        write_turtle(inferred, tmp / "kg-inferred.ttl")
+        stats.inferred = count_lines(inferred)
+        progress("writing kg.trig")
+        write_trig(build, tmp / "kg.trig")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return stats
 
 
 def turtle_text(graph: Graph) -> str:
     return graph.serialize(format="turtle")
-
-
-def trig_text(graphs: dict[URIRef, Graph], base: str) -> str:
-    """TriG (https://www.w3.org/TR/trig/) with the named graphs in a fixed order: each graph's
-    body is rdflib's sorted Turtle, under one shared set of prefixes."""
-    prefixes = "".join(
-        f"@prefix {prefix}: <{ns}> .\n"
-        for prefix, ns in sorted({**PREFIXES, "id": f"{base}id/"}.items())
-    )
-    parts = [prefixes]
-    for name in sorted(graphs):
-        graph = graphs[name]
-        bind_prefixes(graph, base)
-        body = [line for line in turtle_text(graph).splitlines() if not line.startswith("@prefix")]
-        text = "\n".join(("    " + line) if line else "" for line in body).strip("\n")
-        parts.append(f"\n{name.n3()} {{\n{text}\n}}\n")
-    return "".join(parts)
 
 
 @contextmanager
@@ -111,30 +385,22 @@ def atomic_directory(out: Path):
         raise
 
 
-def write(build: Build, out: Path, data_dir: Path) -> dict[str, int]:
+def write(
+    build: Build, out: Path, data_dir: Path, progress: Progress = lambda _: None
+) -> dict[str, int]:
     """Write every artifact of `build` into `out`; returns triple counts by file."""
-    asserted = build.asserted()
-    inferred = build.inferred_graph()
-    counts = {}
     with atomic_directory(out) as tmp:
-        (tmp / "kg.ttl").write_text(turtle_text(asserted), encoding="utf-8")
-        (tmp / "kg-inferred.ttl").write_text(turtle_text(inferred), encoding="utf-8")
-        named = {build.minter.reference_graph: build.reference_graph}
-        named.update({build.minter.document_graph(d): g for d, g in build.documents.items()})
-        (tmp / "kg.trig").write_text(trig_text(named, build.minter.base), encoding="utf-8")
-        (tmp / "kg.nt").write_text("".join(ntriples_lines(asserted)), encoding="utf-8")
-        quads = nquads_lines(named)
-        (tmp / "kg.nq").write_text("".join(quads), encoding="utf-8")
-        (tmp / "kg.jsonld").write_text(jsonld_text(asserted), encoding="utf-8")
+        stats = write_dumps(build, tmp, progress)
         counts = {
-            "kg.ttl": len(asserted),
-            "kg-inferred.ttl": len(inferred),
-            "kg.trig": len(quads),
-            "kg.nt": len(asserted),
-            "kg.nq": len(quads),
-            "kg.jsonld": len(asserted),
+            "kg.ttl": stats.triples,
+            "kg-inferred.ttl": stats.inferred,
+            "kg.trig": stats.quads,
+            "kg.nt": stats.triples,
+            "kg.nq": stats.quads,
+            "kg.jsonld": stats.triples,
         }
 
+        progress("copying ontology, shapes and sources")
         for folder, source in (("ontology", ONTOLOGY_DIR), ("shapes", SHAPES_DIR)):
             (tmp / folder).mkdir()
             for path in sorted(source.glob("*.ttl")):
@@ -149,31 +415,57 @@ def write(build: Build, out: Path, data_dir: Path) -> dict[str, int]:
             report = union([to_canonical_graph(build.validation.report)], build.minter.base)
             (tmp / "shacl-report.ttl").write_text(turtle_text(report), encoding="utf-8")
 
-        void = describe(build, asserted, inferred, tmp, counts)
+        progress("writing void.ttl and SHA256SUMS")
+        digests = Digests()
+        void = describe(build, stats, tmp, counts, digests)
         (tmp / "void.ttl").write_text(turtle_text(void), encoding="utf-8")
-        write_checksums(tmp)
+        write_checksums(tmp, digests)
+    build.stats = stats
     return counts
 
 
-def write_checksums(folder: Path) -> None:
+class Digests(dict):
+    """SHA-256 of files, each read once (in chunks)."""
+
+    def __missing__(self, path: Path) -> str:
+        with path.open("rb") as f:
+            self[path] = digest = hashlib.file_digest(f, "sha256").hexdigest()
+        return digest
+
+
+def write_checksums(folder: Path, digests: Digests | None = None) -> None:
+    digests = Digests() if digests is None else digests
     lines = []
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
         relative = path.relative_to(folder).as_posix()
         if relative == "SHA256SUMS":
             continue
-        lines.append(f"{sha256(path)}  {relative}\n")
+        lines.append(f"{digests[path]}  {relative}\n")
     (folder / "SHA256SUMS").write_text("".join(lines), encoding="utf-8")
 
 
 def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return Digests()[path]
+
+
+def _rdflib_term(term):
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if term.language:
+        return Literal(term.value, lang=term.language)
+    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 def describe(
-    build: Build, asserted: Graph, inferred: Graph, folder: Path, counts: dict[str, int]
+    build: Build,
+    stats: Statistics,
+    folder: Path,
+    counts: dict[str, int],
+    digests: Digests | None = None,
 ) -> Graph:
     """A VoID (https://www.w3.org/TR/void/) and DCAT (https://www.w3.org/TR/vocab-dcat-3/)
     description of the published data set: sizes, classes, licence, sources, version."""
+    digests = Digests() if digests is None else digests
     m = build.minter
     g = Graph()
     bind_prefixes(g, m.base)
@@ -201,54 +493,38 @@ def describe(
     g.add((ds, DCTERMS.publisher, Literal("kg contributors")))
     g.add((ds, DCTERMS.conformsTo, ONTOLOGY_IRI))
     g.add((ds, VOID.uriSpace, Literal(f"{m.base}id/")))
-    g.add((ds, VOID.triples, Literal(len(asserted))))
-    g.add(
-        (
-            ds,
-            VOID.entities,
-            Literal(
-                len(
-                    {
-                        s
-                        for s in asserted.subjects()
-                        if isinstance(s, URIRef) and str(s).startswith(f"{m.base}id/")
-                    }
-                )
-            ),
-        )
-    )
-    g.add((ds, VOID.distinctSubjects, Literal(len(set(asserted.subjects())))))
-    g.add((ds, VOID.distinctObjects, Literal(len(set(asserted.objects())))))
-    g.add((ds, VOID.properties, Literal(len(set(asserted.predicates())))))
+    g.add((ds, VOID.triples, Literal(stats.triples)))
+    g.add((ds, VOID.entities, Literal(stats.entities)))
+    g.add((ds, VOID.distinctSubjects, Literal(stats.subjects)))
+    g.add((ds, VOID.distinctObjects, Literal(stats.objects)))
+    g.add((ds, VOID.properties, Literal(stats.properties)))
     for prefix in ("schema", "org", "prov", "qb", "oa", "skos", "dcterms", "time", "kg"):
         g.add((ds, VOID.vocabulary, URIRef(str(PREFIXES[prefix]))))
 
-    classes = Counter(o for o in asserted.objects(None, RDF.type))
-    g.add((ds, VOID.classes, Literal(len(classes))))
-    for cls, n in sorted(classes.items()):
-        part = URIRef(
-            f"{ds}/class/{asserted.namespace_manager.normalizeUri(cls).replace(':', '-')}"
-        )
+    g.add((ds, VOID.classes, Literal(len(stats.classes))))
+    for iri, n in sorted(stats.classes.items()):
+        cls = URIRef(iri)
+        part = URIRef(f"{ds}/class/{g.namespace_manager.normalizeUri(cls).replace(':', '-')}")
         g.add((ds, VOID.classPartition, part))
         g.add((part, VOID["class"], cls))
         g.add((part, VOID.entities, Literal(n)))
 
     for doc_id, src in sorted(build.sources.items()):
         doc = m.document(doc_id)
-        url = asserted.value(doc, SCHEMA.url)
+        url = stats.urls.get(doc_id)
         if url is not None:
-            g.add((ds, DCTERMS.source, url))
+            g.add((ds, DCTERMS.source, _rdflib_term(url)))
         sub = m.document_graph(doc_id)
         g.add((ds, VOID.subset, sub))
         g.add((sub, RDF.type, VOID.Dataset))
         g.add((sub, DCTERMS.title, Literal(src.title.text, lang="en")))
-        g.add((sub, VOID.triples, Literal(len(build.documents[doc_id]))))
+        g.add((sub, VOID.triples, Literal(build.documents.size(doc_id))))
         g.add((sub, DCTERMS.source, doc))
     ref_graph = m.reference_graph
     g.add((ds, VOID.subset, ref_graph))
     g.add((ref_graph, RDF.type, VOID.Dataset))
     g.add((ref_graph, DCTERMS.title, Literal("Reference data", lang="en")))
-    g.add((ref_graph, VOID.triples, Literal(len(build.reference_graph))))
+    g.add((ref_graph, VOID.triples, Literal(build.reference_packed().triples)))
     g.add((ds, QB.structure, URIRef(str(m.dataset) + "/structure")))
     g.add((ds, VOID.subset, m.dataset))
 
@@ -270,29 +546,33 @@ def describe(
         )
         g.add((dist, DCAT.byteSize, Literal(path.stat().st_size, datatype=XSD.nonNegativeInteger)))
         g.add((dist, VOID.triples, Literal(counts[name])))
-        g.add((dist, SCHEMA.sha256, Literal(sha256(path))))
+        g.add((dist, SCHEMA.sha256, Literal(digests[path])))
         g.add((dist, DCTERMS.license, LICENSE))
     g.add((ds, RDFS.seeAlso, URIRef(f"{m.base}dist/shacl-report.ttl")))
     return g
 
 
 def summary(build: Build) -> dict:
-    """Figures for the command line: documents, entities by class, observations, triples."""
-    asserted = build.asserted()
+    """Figures for the command line: documents, entities by class, observations, triples
+    (those of the last `write` of this build; without one, the dumps are written to a
+    temporary folder to count them)."""
+    stats = build.stats
+    if stats is None:
+        with tempfile.TemporaryDirectory() as folder:
+            stats = write_dumps(build, Path(folder), lambda _: None)
+    names = Graph()
+    bind_prefixes(names, build.minter.base)
     classes = Counter(
-        asserted.namespace_manager.normalizeUri(o) for s, o in asserted.subject_objects(RDF.type)
+        {names.namespace_manager.normalizeUri(URIRef(c)): n for c, n in stats.classes.items()}
     )
     return {
         "documents": len(build.documents),
         "classes": dict(sorted(classes.items(), key=lambda kv: (-kv[1], kv[0]))),
-        "observations": {
-            doc_id: sum(1 for _ in graph.subjects(RDF.type, QB.Observation))
-            for doc_id, graph in sorted(build.documents.items())
-        },
-        "triples": len(asserted),
-        "inferred": len(build.inferred_graph()),
+        "observations": dict(sorted(stats.observations.items())),
+        "triples": stats.triples,
+        "inferred": stats.inferred,
         "seconds": build.seconds,
     }
 
 
-__all__ = ["write", "summary", "atomic_directory", "union"]
+__all__ = ["write", "summary", "atomic_directory", "union", "Statistics"]

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from kg import fastreason, ingest, model, validate
+from kg import fastreason, ingest, model, ntriples, validate
 from kg.vocab import bind_prefixes
 
 
@@ -55,27 +55,35 @@ class Context:
         return out
 
 
-@dataclass
 class Outcome:
-    """What one document's stages produce (picklable)."""
+    """What one document's stages produce, compact and picklable: the asserted and inferred
+    triples packed as sorted N-Triples (`kg.ntriples`, a few dozen bytes a triple instead of
+    an rdflib graph's kilobyte), the SHACL report as a graph (small: the results only)."""
 
-    source: ingest.CleanDocument
-    graph: Graph
-    inferred: Graph | None
-    report: Graph | None
+    def __init__(
+        self,
+        source: ingest.CleanDocument,
+        graph: Graph,
+        inferred: Graph | None,
+        report: Graph | None,
+    ):
+        self.source = source
+        self.asserted = ntriples.pack(graph)
+        self.inferred = None if inferred is None else ntriples.pack(inferred)
+        self.report = report
 
     def __getstate__(self):
         return {
             "source": self.source,
-            "graph": list(self.graph),
-            "inferred": None if self.inferred is None else list(self.inferred),
+            "asserted": self.asserted,
+            "inferred": self.inferred,
             "report": None if self.report is None else list(self.report),
         }
 
     def __setstate__(self, state):
         self.source = state["source"]
-        self.graph = _graph(state["graph"])
-        self.inferred = None if state["inferred"] is None else _graph(state["inferred"])
+        self.asserted = ntriples.Packed(*state["asserted"])
+        self.inferred = None if state["inferred"] is None else ntriples.Packed(*state["inferred"])
         self.report = None if state["report"] is None else _graph(state["report"])
 
 

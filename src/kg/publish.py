@@ -2,20 +2,23 @@
 
 sources -> documents (ingest) -> graphs (model) -> inferred (reason) -> report (validate)
 -> dumps (export). Each document is modelled and reasoned on its own; only validation and
-export see the whole graph.
+export see the whole graph. The build keeps each document's triples packed as sorted N-Triples
+(`kg.ntriples`), not as rdflib graphs, so that ten thousand documents fit in memory; the export
+merges them into the dumps by streaming.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph
+from rdflib import Graph, URIRef
 
 from kg import ingest, model, validate
 from kg.errors import KgError
+from kg.ntriples import Graphs, Packed, pack
 from kg.vocab import Minter, bind_prefixes
 
 Progress = Callable[[str], None]
@@ -23,17 +26,39 @@ Progress = Callable[[str], None]
 
 @dataclass
 class Build:
-    """Everything a publish produces before it is written out."""
+    """Everything a publish produces before it is written out.
+
+    `documents[doc id]` and `inferred[graph name]` give rdflib graphs, parsed on each access
+    from the packed N-Triples the build keeps (`kg.ntriples.Graphs`); `asserted()` and
+    `inferred_graph()` build whole-graph unions, for tests and small corpora only.
+    """
 
     minter: Minter
     reference: model.Reference
     ontology: Graph
     reference_graph: Graph
-    documents: dict[str, Graph] = field(default_factory=dict)  # doc id -> asserted graph
-    inferred: dict[str, Graph] = field(default_factory=dict)  # graph name -> inferred triples
+    documents: Graphs = field(default_factory=Graphs)  # doc id -> asserted triples
+    inferred: Graphs = field(default_factory=Graphs)  # graph name -> inferred triples
     sources: dict[str, ingest.CleanDocument] = field(default_factory=dict)
     validation: validate.ValidationResult | None = None
     seconds: float = 0.0
+    stats: object | None = None  # figures of the written dumps (`kg.export.Statistics`)
+
+    def __post_init__(self):
+        self.documents.base = self.inferred.base = self.minter.base
+        self._reference_packed: Packed | None = None
+
+    def reference_packed(self) -> Packed:
+        """The reference data as packed N-Triples (packed once)."""
+        if self._reference_packed is None:
+            self._reference_packed = pack(self.reference_graph)
+        return self._reference_packed
+
+    def named_graphs(self) -> Iterator[tuple[URIRef, Packed]]:
+        """Every asserted named graph, packed: reference data first, then each document."""
+        yield self.minter.reference_graph, self.reference_packed()
+        for doc_id, packed in self.documents.packed.items():
+            yield self.minter.document_graph(doc_id), packed
 
     def asserted(self) -> Graph:
         """The asserted graph: reference data and every document (one union graph)."""
@@ -104,7 +129,7 @@ def build(
         reference_inferred = fastreason.infer(
             result.reference_graph, [], minter.base, schema, with_tbox=True
         )
-        result.inferred[str(minter.reference_graph)] = fastreason.to_graph(reference_inferred)
+        result.inferred[str(minter.reference_graph)] = pack(reference_inferred)
 
     context = pipeline.Context(
         data_dir=data_dir,
@@ -121,7 +146,7 @@ def build(
     for path, outcome in zip(paths, outcomes, strict=True):
         doc_id = path.stem
         result.sources[doc_id] = outcome.source
-        result.documents[doc_id] = outcome.graph
+        result.documents[doc_id] = outcome.asserted
         if reasoning:
             result.inferred[str(minter.document_graph(doc_id))] = outcome.inferred
         if outcome.report is not None:
