@@ -1,11 +1,21 @@
 """Benchmark of kg at scale (`make bench`; not a test).
 
-For each N it synthesizes N documents, then measures wall time and peak memory (RSS of the
-process and its workers) of each stage, each in a fresh child process: model, reason (fast
-reasoner), validate (per-document pySHACL plus cross-document checks), export, load (kg load).
-In the same run, on the same output, the floors: pyoxigraph parsing and serializing kg.nq,
-pyoxigraph's own bulk load of it, owlrl and pySHACL on the whole graph (skipped when they do
-not finish within the time limit), and each named query on rdflib vs the embedded store.
+For each N it synthesizes N + 1 documents (`kg synth`, seed 1) and, each step in a fresh
+child process with its wall time and peak memory (the largest RSS of the process and of its
+worker processes):
+
+- publish: a clean publish of the first N documents (model, reason and validate every
+  document in parallel, the cross-document checks, the export of every dump), with the CPU
+  seconds of each per-document stage summed over the workers;
+- +1 document: the last document added, then published again with the cache of the first;
+- load: `kg load` of the dumps into an on-disk Oxigraph store;
+
+and, on the same output, the floors: pyoxigraph's own bulk load of kg.nq, pyoxigraph
+parsing and serializing kg.nq (streaming), owlrl and pySHACL on the whole graph (each given
+`--limit` seconds, and skipped for larger N once they did not finish), and each named query
+on the embedded store vs rdflib's in-memory graph of the same files (rdflib given `--limit`
+seconds and 12 GB to load them).
+
 Writes benchmarks/results.json, benchmarks/results.md and benchmarks/time-per-document.png.
 
     python benchmarks/bench.py [N ...] [--limit SECONDS]
@@ -16,6 +26,7 @@ from __future__ import annotations
 import argparse
 import json
 import multiprocessing
+import os
 import resource
 import shutil
 import statistics
@@ -26,20 +37,23 @@ import traceback
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+RDFLIB_MEMORY = 12 * 2**30  # bytes of address space the rdflib floors may use
 
 
-def measured(fn, *args, limit: float | None = None):
-    """Run fn(*args) in a fresh child; (seconds, peak RSS MB, result) or None on timeout."""
+def measured(fn, *args, limit: float | None = None, memory: int | None = None):
+    """Run fn(*args) in a fresh child: {seconds, peak_mb, result}, {"timeout": limit} when it
+    does not finish in time, or {"error": ...} when it fails (e.g. out of memory)."""
     ctx = multiprocessing.get_context("fork")
     parent, child = ctx.Pipe()
 
     def target():
+        if memory:
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
         started = time.perf_counter()
         try:
-            result = fn(*args)
-            error = None
-        except Exception:
-            result, error = None, traceback.format_exc()
+            result, error = fn(*args), None
+        except BaseException:
+            result, error = None, traceback.format_exc(limit=3)
         seconds = time.perf_counter() - started
         peak = max(
             resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
@@ -52,43 +66,47 @@ def measured(fn, *args, limit: float | None = None):
     if not parent.poll(limit):
         process.kill()
         process.join()
-        return None
+        return {"timeout": limit}
     seconds, peak, result, error = parent.recv()
     process.join()
     if error:
-        raise RuntimeError(error)
+        return {"error": error.strip().splitlines()[-1], "seconds": round(seconds, 1)}
     return {"seconds": round(seconds, 3), "peak_mb": round(peak, 1), "result": result}
 
 
-def stage_build(data, reasoning, validation):
-    from kg.publish import build
-    from kg.vocab import Minter
-
-    b = build(data, Minter(), reasoning=reasoning, validation=validation)
-    return {
-        "documents": len(b.documents),
-        "conforms": b.validation.conforms if b.validation else None,
-    }
+# --------------------------------------------------------------------------------------------
+# What is measured
+# --------------------------------------------------------------------------------------------
 
 
-def stage_export(data, dist):
+def publish(data: Path, dist: Path, cache: Path) -> dict:
     from kg import export
     from kg.publish import build
     from kg.vocab import Minter
 
-    b = build(data, Minter(), validation=False)  # validation is measured above
     started = time.perf_counter()
-    counts = export.write(b, dist, data)
-    return {"export_seconds": time.perf_counter() - started, "triples": counts["kg.nt"]}
+    b = build(data, Minter(), cache_dir=cache)
+    built = time.perf_counter()
+    export.write(b, dist, data)
+    done = time.perf_counter()
+    return {
+        "documents": len(b.documents),
+        "conforms": b.validation.conforms,
+        "build_seconds": round(built - started, 2),
+        "export_seconds": round(done - built, 2),
+        "stage_cpu_seconds": {k: round(v, 2) for k, v in getattr(b, "stage_seconds", {}).items()},
+        "triples": _lines(dist / "kg.nt"),
+        "inferred": _triples(dist / "kg-inferred.ttl"),
+    }
 
 
-def stage_load(dist, store):
+def load(dist: Path, store: Path) -> dict:
     from kg.store import load
 
     return load(dist, store)
 
 
-def floor_bulk_load(dist, store):
+def floor_bulk_load(dist: Path, store: Path) -> int:
     import pyoxigraph as ox
 
     s = ox.Store(str(store))
@@ -96,110 +114,235 @@ def floor_bulk_load(dist, store):
     return len(s)
 
 
-def floor_parse_serialize(dist):
+def floor_parse_serialize(dist: Path) -> dict:
     import pyoxigraph as ox
 
-    started = time.perf_counter()
-    quads = list(ox.parse(path=str(dist / "kg.nq"), format=ox.RdfFormat.N_QUADS))
-    parsed = time.perf_counter() - started
-    started = time.perf_counter()
-    ox.serialize(quads, format=ox.RdfFormat.N_QUADS)
-    return {"parse": parsed, "serialize": time.perf_counter() - started, "quads": len(quads)}
+    with open(os.devnull, "wb") as sink:
+        ox.serialize(
+            ox.parse(path=str(dist / "kg.nq"), format=ox.RdfFormat.N_QUADS),
+            sink,
+            format=ox.RdfFormat.N_QUADS,
+        )
+    return {}
 
 
-def floor_owlrl(dist):
+def _rdflib_graph(dist: Path, inferred: bool = True):
     from rdflib import Graph
 
+    g = Graph()
+    g.parse(dist / "kg.nt", format="nt")
+    if inferred:
+        g.parse(dist / "kg-inferred.ttl", format="turtle")
+    return g
+
+
+def floor_owlrl(dist: Path) -> int:
     from kg import reason, validate
 
-    g = Graph().parse(dist / "kg.nt", format="nt")
-    return len(reason.closure([g, validate.load_ontology()]))
+    return len(reason.closure([_rdflib_graph(dist, inferred=False), validate.load_ontology()]))
 
 
-def floor_pyshacl(dist):
-    from rdflib import Graph
-
+def floor_pyshacl(dist: Path) -> bool:
     from kg import validate
 
-    g = Graph().parse(dist / "kg.nt", format="nt")
-    g.parse(dist / "kg-inferred.ttl", format="turtle")
+    g = _rdflib_graph(dist)
     for t in validate.load_ontology():
         g.add(t)
-    return validate.validate(g).conforms
+    return validate.validate(g, engine="pyshacl").conforms
 
 
-def queries(dist, store):
-    from rdflib import Graph
-
-    from kg.query import PublishedGraph, named_queries
+def queries_store(store: Path) -> dict:
+    from kg.query import named_queries
     from kg.store import StoreGraph
 
-    rdf = Graph().parse(dist / "kg.nt", format="nt")
-    rdf.parse(dist / "kg-inferred.ttl", format="turtle")
-    oxi = StoreGraph(store)
-    published = PublishedGraph(dist)
+    graph = StoreGraph(store)
     out = {}
-    for name, query in named_queries().items():
-        text, _ = query.bind({}, published.base)
-        text = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in published.prefixes.items()) + text
-        times_store, times_rdflib = [], []
+    for name in named_queries():
+        times = []
         for _ in range(5):
             started = time.perf_counter()
-            oxi.run(name)
-            times_store.append(time.perf_counter() - started)
-        for _ in range(3):
-            started = time.perf_counter()
-            list(rdf.query(text))
-            times_rdflib.append(time.perf_counter() - started)
-        out[name] = {
-            "store_ms": round(1000 * statistics.median(times_store), 1),
-            "rdflib_ms": round(1000 * statistics.median(times_rdflib), 1),
-        }
+            graph.run(name)
+            times.append(time.perf_counter() - started)
+        out[name] = round(1000 * statistics.median(times), 2)
     return out
 
 
-def run(n: int, work: Path, limit: float) -> dict:
+def queries_rdflib(dist: Path) -> dict:
+    from kg.query import PublishedGraph, named_queries
+
+    published = PublishedGraph(dist)
+    prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in published.prefixes.items())
+    started = time.perf_counter()
+    g = _rdflib_graph(dist)
+    out = {"load_seconds": round(time.perf_counter() - started, 1)}
+    for name, query in named_queries().items():
+        text, _ = query.bind({}, published.base)
+        times = []
+        for _ in range(3):
+            started = time.perf_counter()
+            list(g.query(prefixes + text))
+            times.append(time.perf_counter() - started)
+            if times[-1] > 5:  # slow enough that one run is the measure
+                break
+        out[name] = round(1000 * statistics.median(times), 2)
+    return out
+
+
+def _lines(path: Path) -> int:
+    with path.open("rb") as f:
+        return sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
+
+
+def _triples(path: Path) -> int:
+    import pyoxigraph as ox
+
+    return sum(1 for _ in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE))
+
+
+# --------------------------------------------------------------------------------------------
+# One size
+# --------------------------------------------------------------------------------------------
+
+
+def withhold_last(data: Path) -> tuple:
+    """Take the last document out of a curation folder; returns what `give_back` needs."""
+    import yaml
+
+    manifest_path = data / "sources" / "manifest.yaml"
+    manifest = yaml.safe_load(manifest_path.read_text(encoding="utf-8"))
+    last = manifest[-1]
+    aside = data.parent / "withheld"
+    aside.mkdir(exist_ok=True)
+    for src in (data / "documents" / f"{last['id']}.yaml", data / "sources" / last["file"]):
+        shutil.move(src, aside / src.name)
+    original = manifest_path.read_text(encoding="utf-8")
+    manifest_path.write_text(
+        yaml.safe_dump(manifest[:-1], allow_unicode=True, sort_keys=False), encoding="utf-8"
+    )
+    return last, aside, original
+
+
+def give_back(data: Path, withheld: tuple) -> None:
+    last, aside, original = withheld
+    shutil.move(aside / f"{last['id']}.yaml", data / "documents" / f"{last['id']}.yaml")
+    shutil.move(aside / last["file"], data / "sources" / last["file"])
+    (data / "sources" / "manifest.yaml").write_text(original, encoding="utf-8")
+
+
+def run(n: int, work: Path, limit: float, skip: set) -> dict:
     from kg.synth import synthesize
 
-    data = synthesize(n, 1, work / "data")
-    dist = work / "dist"
+    data = synthesize(n + 1, 1, work / "data")
+    withheld = withhold_last(data)
+    dist, cache, store = work / "dist", work / "cache", work / "store"
     row: dict = {"documents": n}
-    row["model"] = measured(stage_build, data, False, False)
-    row["model+reason"] = measured(stage_build, data, True, False)
-    row["model+reason+validate"] = measured(stage_build, data, True, True, limit=limit * 6)
-    row["export (after a build)"] = measured(stage_export, data, dist)
-    row["load"] = measured(stage_load, dist, work / "store")
-    row["floor: pyoxigraph bulk load"] = measured(floor_bulk_load, dist, work / "store2")
-    row["floor: pyoxigraph parse+serialize nq"] = measured(floor_parse_serialize, dist)
-    row["floor: owlrl whole graph"] = measured(floor_owlrl, dist, limit=limit)
-    row["floor: pyshacl whole graph"] = measured(floor_pyshacl, dist, limit=limit)
-    row["queries"] = measured(queries, dist, work / "store", limit=limit)
+    row["publish"] = measured(publish, data, dist, cache)
+    give_back(data, withheld)
+    row["+1 document"] = measured(publish, data, work / "dist+1", cache)
+    row["load"] = measured(load, dist, store)
+    row["floor: pyoxigraph bulk load"] = measured(floor_bulk_load, dist, work / "store-floor")
+    shutil.rmtree(work / "store-floor", ignore_errors=True)
+    row["floor: pyoxigraph parse+serialize"] = measured(floor_parse_serialize, dist)
+    for name, fn in (("floor: owlrl", floor_owlrl), ("floor: pyshacl", floor_pyshacl)):
+        if name in skip:
+            row[name] = {"skipped": "did not finish for a smaller N"}
+            continue
+        row[name] = measured(fn, dist, limit=limit, memory=RDFLIB_MEMORY)
+        if "seconds" not in row[name] or "error" in row[name]:
+            skip.add(name)
+    row["queries: store"] = measured(queries_store, store)
+    if "queries: rdflib" in skip:
+        row["queries: rdflib"] = {"skipped": "did not finish for a smaller N"}
+    else:
+        row["queries: rdflib"] = measured(queries_rdflib, dist, limit=limit, memory=RDFLIB_MEMORY)
+        if "result" not in row["queries: rdflib"]:
+            skip.add("queries: rdflib")
     return row
 
 
+# --------------------------------------------------------------------------------------------
+# Reports
+# --------------------------------------------------------------------------------------------
+
+STEPS = (
+    "publish",
+    "+1 document",
+    "load",
+    "floor: pyoxigraph bulk load",
+    "floor: pyoxigraph parse+serialize",
+    "floor: owlrl",
+    "floor: pyshacl",
+)
+
+
+def _cell(m: dict | None) -> str:
+    if not m:
+        return "-"
+    if "timeout" in m:
+        return f"> {m['timeout']:.0f} s"
+    if "skipped" in m:
+        return "skipped"
+    if "error" in m:
+        return f"failed ({m['error'][:40]})"
+    return f"{m['seconds']:.1f} s, {m['peak_mb']:.0f} MB"
+
+
 def table(results: list[dict]) -> str:
-    stages = [k for k in results[0] if k not in ("documents", "queries")]
-    lines = ["| stage | " + " | ".join(f"N={r['documents']}: s (MB)" for r in results) + " |"]
-    lines.append("| --- |" + " --- |" * len(results))
-    for stage in stages:
+    header = "| | " + " | ".join(f"N={r['documents']:,}" for r in results) + " |"
+    rule = "| --- |" + " --- |" * len(results)
+    lines = [header, rule]
+    for step in STEPS:
+        lines.append(f"| {step} | " + " | ".join(_cell(r.get(step)) for r in results) + " |")
+    pub = [r["publish"].get("result", {}) for r in results]
+
+    def row(label, fn):
         cells = []
-        for r in results:
-            m = r.get(stage)
-            cells.append("timeout" if m is None else f"{m['seconds']:.1f} ({m['peak_mb']:.0f})")
-        lines.append(f"| {stage} | " + " | ".join(cells) + " |")
+        for r, p in zip(results, pub, strict=True):
+            try:
+                cells.append(fn(r, p))
+            except (KeyError, TypeError, ZeroDivisionError):
+                cells.append("-")
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+
+    row(
+        "publish: seconds per document",
+        lambda r, p: f"{r['publish']['seconds'] / r['documents']:.3f}",
+    )
+    row(
+        "publish: triples (asserted + inferred)",
+        lambda r, p: f"{p['triples']:,} + {p['inferred']:,}",
+    )
+    for stage in ("model", "reason", "validate"):
+        row(
+            f"publish: {stage}, CPU s summed over workers",
+            lambda r, p, s=stage: f"{p['stage_cpu_seconds'][s]:.1f}",
+        )
+    row("publish: build (wall s)", lambda r, p: f"{p['build_seconds']:.1f}")
+    row("publish: export (wall s)", lambda r, p: f"{p['export_seconds']:.1f}")
+    row(
+        "+1 document / publish",
+        lambda r, p: f"{100 * r['+1 document']['seconds'] / r['publish']['seconds']:.1f} %",
+    )
+    row(
+        "load / pyoxigraph bulk load",
+        lambda r, p: f"{r['load']['seconds'] / r['floor: pyoxigraph bulk load']['seconds']:.2f}x",
+    )
     lines += [
         "",
-        "| named query | "
-        + " | ".join(f"N={r['documents']}: store / rdflib ms" for r in results)
+        "| named query (median ms) | "
+        + " | ".join(f"N={r['documents']:,}: store / rdflib" for r in results)
         + " |",
+        rule,
     ]
-    lines.append("| --- |" + " --- |" * len(results))
-    names = sorted({q for r in results if r.get("queries") for q in r["queries"]["result"]})
+    names = sorted({q for r in results for q in (r["queries: store"].get("result") or {})})
     for q in names:
         cells = []
         for r in results:
-            got = (r.get("queries") or {}).get("result", {}).get(q)
-            cells.append("timeout" if got is None else f"{got['store_ms']} / {got['rdflib_ms']}")
+            s = (r["queries: store"].get("result") or {}).get(q)
+            rd = (r["queries: rdflib"].get("result") or {}).get(q)
+            ratio = f" ({rd / s:.0f}x)" if s and rd else ""
+            rd_text = f"{rd}" if rd is not None else _cell(r["queries: rdflib"])
+            cells.append(f"{s} / {rd_text}{ratio}")
         lines.append(f"| {q} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
@@ -214,12 +357,15 @@ def plot(results: list[dict], path: Path) -> None:
         return
     ns = [r["documents"] for r in results]
     fig, ax = plt.subplots(figsize=(6, 4))
-    for stage in ("model", "model+reason", "model+reason+validate", "load"):
-        ys = [(r[stage]["seconds"] / r["documents"]) if r.get(stage) else None for r in results]
-        ax.plot(ns, ys, marker="o", label=stage)
+    for step in ("publish", "load", "floor: pyoxigraph bulk load"):
+        ys = [
+            r[step]["seconds"] / r["documents"] if "seconds" in r[step] else None for r in results
+        ]
+        ax.plot(ns, ys, marker="o", label=step)
     ax.set_xscale("log")
     ax.set_xlabel("documents (N)")
-    ax.set_ylabel("seconds per document")
+    ax.set_ylabel("wall seconds per document")
+    ax.set_ylim(bottom=0)
     ax.legend()
     fig.tight_layout()
     fig.savefig(path, dpi=100)
@@ -229,12 +375,13 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 10000])
     parser.add_argument("--limit", type=float, default=600.0, help="seconds for each floor")
+    parser.add_argument("--work", type=Path, default=None, help="folder for the runs")
     args = parser.parse_args()
-    results = []
+    results, skip = [], set()
     for n in args.sizes:
-        work = Path(tempfile.mkdtemp(prefix=f"kg-bench-{n}-"))
+        work = Path(tempfile.mkdtemp(prefix=f"kg-bench-{n}-", dir=args.work))
         try:
-            results.append(run(n, work, args.limit))
+            results.append(run(n, work, args.limit, skip))
         finally:
             shutil.rmtree(work, ignore_errors=True)
         (HERE / "results.json").write_text(json.dumps(results, indent=1) + "\n")

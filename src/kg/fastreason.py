@@ -64,11 +64,49 @@ class Schema:
         return s
 
 
-def expand(triples: Iterable[tuple], schema: Schema) -> set:
-    """The closure of `triples` under the instance rules (a new set)."""
-    known: set = set()
-    by_po: dict = defaultdict(set)  # (p, o) -> subjects, for transitive and chain properties
-    by_ps: dict = defaultdict(set)  # (p, s) -> objects
+@dataclass
+class Closure:
+    """A closed set of triples (e.g. the reference data's) that documents' triples are added
+    to: each document is then closed against it without closing the reference data again."""
+
+    known: set
+    by_po: dict  # (p, o) -> subjects, for transitive and chain properties
+    by_ps: dict  # (p, s) -> objects
+
+
+def close(triples: Iterable[tuple], schema: Schema) -> Closure:
+    """The closure of `triples`, with the indexes `expand` needs to extend it."""
+    closure = Closure(set(), defaultdict(set), defaultdict(set))
+    expand(triples, schema, into=closure)
+    return closure
+
+
+class _Union:
+    """Two (p, x) -> set indexes read as one, without copying the first."""
+
+    def __init__(self, fixed: dict, local: dict) -> None:
+        self.fixed, self.local = fixed, local
+
+    def get(self, key, default=()):
+        a, b = self.fixed.get(key), self.local.get(key)
+        if a and b:
+            return a | b
+        return a or b or default
+
+
+def expand(
+    triples: Iterable[tuple],
+    schema: Schema,
+    start: Closure | None = None,
+    into: Closure | None = None,
+) -> set:
+    """The closure of `triples` under the instance rules: a new set, or, given the closure
+    `start` of other triples, only what the union adds to it."""
+    target = into or Closure(set(), defaultdict(set), defaultdict(set))
+    known, local_po, local_ps = target.known, target.by_po, target.by_ps
+    fixed = start.known if start is not None else frozenset()
+    by_po = _Union(start.by_po, local_po) if start is not None else local_po
+    by_ps = _Union(start.by_ps, local_ps) if start is not None else local_ps
     indexed = schema.transitive | {q for _, chain in schema.chains for q in chain}
     todo = list(triples)
     sc, sp, dom, rng = (
@@ -85,7 +123,7 @@ def expand(triples: Iterable[tuple], schema: Schema) -> set:
     )
     while todo:
         t = todo.pop()
-        if t in known:
+        if t in known or t in fixed:
             continue
         known.add(t)
         s, p, o = t
@@ -94,8 +132,8 @@ def expand(triples: Iterable[tuple], schema: Schema) -> set:
                 todo.append((s, RDF.type, c))
             continue
         if p in indexed:
-            by_ps[(p, s)].add(o)
-            by_po[(p, o)].add(s)
+            local_ps[(p, s)].add(o)
+            local_po[(p, o)].add(s)
         for q in sp.get(p, ()):
             todo.append((s, q, o))
         for c in dom.get(p, ()):
@@ -151,14 +189,17 @@ def infer(
     schema: Schema,
     already: Graph | set | None = None,
     with_tbox: bool = False,
+    start: Closure | None = None,
 ) -> set:
     """Like `kg.reason.infer`, with the ontology given as `schema` instead of a context graph:
     the informative triples the rules add to `asserted` given the `context`, less `already`.
-    `with_tbox` adds what owlrl infers from the ontology itself (once, for the reference)."""
+    `with_tbox` adds what owlrl infers from the ontology itself (once, for the reference).
+    Given `start`, the closure of the context (`close`), only what `asserted` adds to it is
+    computed, in time proportional to the document rather than to the context."""
     base_set = set(asserted)
     for graph in context:
         base_set.update(graph)
-    full = expand(base_set, schema)
+    full = expand(base_set, schema, start=start)
     if with_tbox:
         full |= schema.tbox_inferred
     known = base_set | schema.ontology

@@ -30,6 +30,13 @@ class Context:
     reasoning: bool = True
     validation: bool = True
     _by_subject: dict | None = None
+    reference_closure: fastreason.Closure | None = None
+
+    def __post_init__(self) -> None:
+        # Closed once here, in the parent, and shared with the workers: each document is
+        # then reasoned against it in time proportional to the document alone.
+        if self.reasoning and self.reference_closure is None:
+            self.reference_closure = fastreason.close(self.reference_graph, self.schema)
 
     def reference_about(self, nodes: set) -> set:
         """The reference triples (asserted and inferred) reachable from `nodes` by following
@@ -111,10 +118,11 @@ def process(path: Path) -> Outcome:
         inferred = fastreason.to_graph(
             fastreason.infer(
                 graph,
-                [ctx.reference_graph],
+                [],
                 ref.minter.base,
                 ctx.schema,
                 already=ctx.reference_inferred,
+                start=ctx.reference_closure,
             )
         )
     report = None
