@@ -746,3 +746,39 @@ def test_published_graph_conforms(built: Build) -> None:
     assert result.conforms and not violations, "\n".join(str(v) for v in violations)
     for warning in result.violations:  # shown with -rA or on failure: incomplete data
         print(warning)
+
+
+def test_different_documents_giving_a_node_different_values_of_a_single_valued_property():
+    """The cross-document check: each document's graph alone conforms to sh:maxCount 1, the
+    union does not. Run in pyoxigraph on the packed named graphs."""
+    from types import SimpleNamespace
+
+    from rdflib import Literal
+
+    from kg.ntriples import pack
+    from kg.validate import cross_document_violations
+
+    schema = Namespace("https://schema.org/")
+    doc = URIRef("https://kg.example.org/id/document/shared")
+    one, two = Graph(), Graph()
+    one.add((doc, RDF.type, schema.NewsArticle))
+    one.add((doc, schema.headline, Literal("One headline", lang="en")))
+    two.add((doc, schema.headline, Literal("Another headline", lang="en")))
+    graphs = [
+        (URIRef(f"https://kg.example.org/graph/document/{n}"), pack(g))
+        for n, g in (("a", one), ("b", two))
+    ]
+    build = SimpleNamespace(named_graphs=lambda: iter(graphs))
+    found = cross_document_violations(build)
+    assert sorted(str(value) for _, _, value, _, _, _ in found) == [
+        "Another headline",
+        "One headline",
+    ]
+    for focus, path, _, severity, message, _ in found:
+        assert (focus, path, severity) == (doc, schema.headline, SH.Violation)
+        assert "exactly one headline" in message
+        assert message.endswith("(different documents give different values)")
+    # The same value in both graphs is no conflict.
+    two.set((doc, schema.headline, Literal("One headline", lang="en")))
+    graphs[1] = (graphs[1][0], pack(two))
+    assert cross_document_violations(build) == []

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pyshacl
 from rdflib import Graph, URIRef
+from rdflib.namespace import RDF
 
 from kg.errors import KgError
 from kg.vocab import SH, bind_prefixes
@@ -210,19 +211,31 @@ def merge_reports(reports: list[Graph], extra: list[tuple] = ()) -> ValidationRe
 def cross_document_violations(build) -> list[tuple]:
     """The checks that need several documents at once, run in pyoxigraph on the whole
     graph: a property a shape allows once (sh:maxCount 1) given different values by
-    different documents' named graphs for the same node."""
-    import pyoxigraph as ox
-    from rdflib.namespace import RDF
-    from rdflib.plugins.serializers.nt import _nt_row
+    different documents' named graphs for the same node.
 
+    Only the triples these checks read (those of the properties concerned, and rdf:type)
+    are loaded, straight from each graph's packed N-Triples."""
+    import pyoxigraph as ox
+
+    from kg.ntriples import unpack
+
+    shapes = load_shapes()
+    wanted = {f"<{RDF.type}>".encode()} | {
+        f"<{shapes.value(prop, SH.path)}>".encode()
+        for prop in shapes.subjects(SH.maxCount, None)
+        if isinstance(shapes.value(prop, SH.path), URIRef)
+    }
     store = ox.Store()
-    named = {build.minter.reference_graph: build.reference_graph}
-    named.update({build.minter.document_graph(d): g for d, g in build.documents.items()})
-    for name, graph in named.items():
-        text = "".join(_nt_row(t) for t in graph)
+    for name, packed in build.named_graphs():
+        lines = b"".join(
+            line + b"\n"
+            for line in unpack(packed).split(b"\n")
+            if line and line.split(b" ", 2)[1] in wanted
+        )
+        graph = ox.NamedNode(str(name))
         store.bulk_extend(
-            ox.Quad(q.subject, q.predicate, q.object, ox.NamedNode(str(name)))
-            for q in ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+            ox.Quad(t.subject, t.predicate, t.object, graph)
+            for t in ox.parse(lines, format=ox.RdfFormat.N_TRIPLES)
         )
     shapes = load_shapes()
     found = []
@@ -260,7 +273,6 @@ def cross_document_violations(build) -> list[tuple]:
                     prop,
                 )
             )
-    del RDF
     return found
 
 
