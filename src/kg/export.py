@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 import shutil
@@ -229,12 +230,15 @@ class Compactor:
         self._symbols: dict[str, str] = {}
 
     def iri(self, iri: str) -> str:
-        for delimiter in "#/:":
-            at = iri.rfind(delimiter)
-            if at > -1:
-                prefix = self.prefixes.get(iri[: at + 1])
-                return f"{prefix}:{iri[at + 1 :]}" if prefix else iri
-        return iri
+        at = iri.rfind("#")
+        if at < 0:
+            at = iri.rfind("/")
+            if at < 0:
+                at = iri.rfind(":")
+                if at < 0:
+                    return iri
+        prefix = self.prefixes.get(iri[: at + 1])
+        return f"{prefix}:{iri[at + 1 :]}" if prefix else iri
 
     def symbol(self, iri: str) -> str:
         """A property, class or datatype: a prefix's own name when it is the namespace itself."""
@@ -248,13 +252,15 @@ class Compactor:
     def value(self, term):
         """A JSON-LD value object, or a native JSON value where that is lossless (xsd:string,
         canonical xsd:boolean, small canonical xsd:integer)."""
-        if isinstance(term, ox.NamedNode):
+        kind = type(term)
+        if kind is ox.NamedNode:
             return {"@id": self.iri(term.value)}
-        if isinstance(term, ox.BlankNode):
+        if kind is ox.BlankNode:
             return {"@id": f"_:{term.value}"}
         text = term.value
-        if term.language:
-            return {"@language": term.language, "@value": text}
+        language = term.language
+        if language:
+            return {"@language": language, "@value": text}
         datatype = term.datatype.value
         if datatype == XSD_STRING:
             return text
@@ -265,17 +271,28 @@ class Compactor:
         return {"@type": self.symbol(datatype), "@value": text}
 
 
-def _sorted_values(values: list):
-    if len(values) == 1:
-        return values[0]
-    unique = {json.dumps(v, sort_keys=True): v for v in values}
-    return [unique[key] for key in sorted(unique)]
+_encode = json.JSONEncoder(sort_keys=True, ensure_ascii=False).encode
+
+
+def _node_text(node: dict) -> str:
+    """One node object on one line. Values keep the order of their N-Triples lines; two lines
+    can give one JSON value only as strings ("a" and "a"^^xsd:string), kept once."""
+    for key, values in node.items():
+        if key == "@id":
+            continue
+        if len(values) == 1:
+            node[key] = values[0]
+        elif any(type(v) is str for v in values):
+            seen: set[str] = set()
+            node[key] = [v for v in values if type(v) is not str or not (v in seen or seen.add(v))]
+    return _encode(node)
 
 
 def write_jsonld(nt: Path, target: Path, build: Build, stats: Statistics) -> None:
     """JSON-LD (https://www.w3.org/TR/json-ld11/) of a sorted N-Triples file: the prefixes as
     `@context`, one node object per subject and per line in `@graph`, in the order of the
-    N-Triples; `@type` for rdf:type, compact IRIs for properties, classes and datatypes.
+    N-Triples (subjects, then each property's values); `@type` for rdf:type, compact IRIs for
+    properties, classes and datatypes, native JSON values where they are lossless.
     Gathers the statistics of the asserted graph on the way."""
     compact = Compactor(CONTEXT)
     entity_space = f"{build.minter.base}id/"
@@ -322,11 +339,46 @@ def write_jsonld(nt: Path, target: Path, build: Build, stats: Statistics) -> Non
     stats.properties, stats.classes = len(properties), classes
 
 
-def _node_text(node: dict) -> str:
-    for key, values in node.items():
-        if key != "@id":
-            node[key] = _sorted_values(values)
-    return json.dumps(node, sort_keys=True, ensure_ascii=False)
+def write_serializations(build: Build, tmp: Path, inferred: Path) -> None:
+    """kg.ttl, kg-inferred.ttl and kg.trig: pyoxigraph's work, no Python per triple."""
+    write_turtle(tmp / "kg.nt", tmp / "kg.ttl")
+    write_turtle(inferred, tmp / "kg-inferred.ttl")
+    write_trig(build, tmp / "kg.trig")
+
+
+@contextmanager
+def forked(target: Callable[[], None]):
+    """Run `target` in a forked process (sharing the build without copying it) while the
+    block runs; its error, if any, is raised when the block ends."""
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def run() -> None:
+        try:
+            target()
+            send.send(None)
+        except BaseException as exc:  # sent to the parent, which raises it
+            try:
+                send.send(exc)
+            except Exception:
+                send.send(RuntimeError(f"{type(exc).__name__}: {exc}"))
+
+    process = context.Process(target=run, daemon=True)
+    process.start()
+    send.close()
+    try:
+        yield
+    except BaseException:
+        process.kill()
+        process.join()
+        raise
+    try:
+        error = receive.recv()
+    except EOFError:
+        error = RuntimeError(f"the serializing process died ({process.exitcode})")
+    process.join()
+    if error is not None:
+        raise error
 
 
 def write_dumps(build: Build, tmp: Path, progress: Progress) -> Statistics:
@@ -336,10 +388,13 @@ def write_dumps(build: Build, tmp: Path, progress: Progress) -> Statistics:
     try:
         progress("sorting triples and quads (kg.nq, kg.nt)")
         inferred = write_sorted(build, tmp, work, stats)
+        progress("writing kg.jsonld, kg.ttl, kg-inferred.ttl and kg.trig")
         objects = count_distinct_objects(tmp / "kg.nt", work)
         try:
-            progress("writing kg.jsonld")
-            write_jsonld(tmp / "kg.nt", tmp / "kg.jsonld", build, stats)
+            # Two cores: pyoxigraph serializes Turtle and TriG in a child process while
+            # this one writes JSON-LD and a sort counts distinct objects.
+            with forked(lambda: write_serializations(build, tmp, inferred)):
+                write_jsonld(tmp / "kg.nt", tmp / "kg.jsonld", build, stats)
         except BaseException:
             objects.kill()
             raise
@@ -348,14 +403,7 @@ def write_dumps(build: Build, tmp: Path, progress: Progress) -> Statistics:
         if returncode != 0:
             raise _failed(objects, work / "objects.sort.log", tmp / "kg.nt")
         stats.objects = count_lines(work / "objects")
-        (work / "objects").unlink()
-        progress("writing kg.ttl")
-        write_turtle(tmp / "kg.nt", tmp / "kg.ttl")
-        progress("writing kg-inferred.ttl")
-        write_turtle(inferred, tmp / "kg-inferred.ttl")
         stats.inferred = count_lines(inferred)
-        progress("writing kg.trig")
-        write_trig(build, tmp / "kg.trig")
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return stats
