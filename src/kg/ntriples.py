@@ -2,7 +2,7 @@
 
 A worker hands the parent each document's triples as N-Triples (https://www.w3.org/TR/n-triples/),
 one line per triple in rdflib's spelling, sorted (byte order, which is code point order) and
-unique, UTF-8, zlib-compressed: a few dozen bytes a triple where an rdflib graph costs about a
+unique, UTF-8, zlib-compressed: about ten bytes a triple where an rdflib graph costs about a
 kilobyte, and ready to merge into the sorted dumps without parsing. N-Triples escapes line breaks
 in literals, so every "\\n" ends a triple and every " .\\n" ends a line.
 

@@ -64,7 +64,7 @@ class Context:
 
 class Outcome:
     """What one document's stages produce, compact and picklable: the asserted and inferred
-    triples packed as sorted N-Triples (`kg.ntriples`, a few dozen bytes a triple instead of
+    triples packed as sorted N-Triples (`kg.ntriples`, about ten bytes a triple instead of
     an rdflib graph's kilobyte), the SHACL report as a graph (small: the results only)."""
 
     def __init__(
