@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from kg import fastreason, ingest, model, ntriples, validate
+from kg import curation, fastreason, ingest, model, ntriples, validate
 from kg.vocab import bind_prefixes
 
 
@@ -31,6 +32,8 @@ class Context:
     validation: bool = True
     _by_subject: dict | None = None
     reference_closure: fastreason.Closure | None = None
+    # The nodes the reference data's own validation reports on (`validate_reference`).
+    reference_focus: frozenset = frozenset()
 
     def __post_init__(self) -> None:
         # Closed once here, in the parent, and shared with the workers: each document is
@@ -78,6 +81,10 @@ class Outcome:
         self.asserted = ntriples.pack(graph)
         self.inferred = None if inferred is None else ntriples.pack(inferred)
         self.report = report
+        self.declared: list = []  # (id, kind, line) of the entities the file declares
+        self.touches: set = set()  # reference nodes with results that this document touches
+        self.seconds: dict = {}  # CPU seconds of each stage
+        self.from_cache = False
 
     def __getstate__(self):
         return {
@@ -85,6 +92,9 @@ class Outcome:
             "asserted": self.asserted,
             "inferred": self.inferred,
             "report": None if self.report is None else list(self.report),
+            "declared": self.declared,
+            "touches": self.touches,
+            "seconds": self.seconds,
         }
 
     def __setstate__(self, state):
@@ -92,6 +102,10 @@ class Outcome:
         self.asserted = ntriples.Packed(*state["asserted"])
         self.inferred = None if state["inferred"] is None else ntriples.Packed(*state["inferred"])
         self.report = None if state["report"] is None else _graph(state["report"])
+        self.declared = state["declared"]
+        self.touches = state["touches"]
+        self.seconds = state["seconds"]
+        self.from_cache = False
 
 
 def _graph(triples) -> Graph:
@@ -110,9 +124,23 @@ def process(path: Path) -> Outcome:
     ctx = _CONTEXT
     assert ctx is not None
     ref = ctx.reference
+    clock = time.process_time()
+    seconds = {}
+
+    def lap(stage: str) -> None:
+        nonlocal clock
+        now = time.process_time()
+        seconds[stage] = now - clock
+        clock = now
+
     entry = ref.manifest[path.stem]
     source = ingest.read_source(ctx.data_dir / "sources" / str(entry["file"]))
     graph = model.model_document(path, source, ref)
+    declared = [
+        (slug, kind, where.line)
+        for slug, kind, where in model.declared_ids(path, curation.load(path))
+    ]
+    lap("model")
     inferred = None
     if ctx.reasoning:
         inferred = fastreason.to_graph(
@@ -125,10 +153,16 @@ def process(path: Path) -> Outcome:
                 start=ctx.reference_closure,
             )
         )
+        lap("reason")
     report = None
     if ctx.validation:
         report = validate_document(ctx, graph, inferred)
-    return Outcome(source, graph, inferred, report)
+        lap("validate")
+    outcome = Outcome(source, graph, inferred, report)
+    outcome.declared = declared
+    outcome.touches = touched(graph) & ctx.reference_focus
+    outcome.seconds = seconds
+    return outcome
 
 
 def validate_document(ctx: Context, graph: Graph, inferred: Graph | None) -> Graph:
@@ -152,19 +186,14 @@ def touched(graph: Graph) -> set:
     return nodes
 
 
-def validate_reference(ctx: Context, documents) -> Graph:
-    """SHACL on the reference data alone (once per publish), keeping only the results of
-    nodes no document touches: the others are validated with each document's graph."""
-    data = Graph()
-    for part in (ctx.reference_graph, ctx.reference_inferred, validate.load_ontology()):
-        for t in part:
-            data.add(t)
-    report = validate.validate(data).report
-    seen = set()
-    for graph in documents:
-        seen |= touched(graph)
-    validate.keep_results(report, lambda node: node not in seen)
-    return report
+def validate_reference(ctx: Context) -> Graph:
+    """SHACL on the reference data alone (once per publish). Of its results, only those
+    about nodes no document touches are kept in the end (`Outcome.touches`): the others are
+    validated with each document's graph."""
+    data = set(ctx.reference_graph)
+    data.update(ctx.reference_inferred)
+    data.update(validate.load_ontology())
+    return validate.validate(data).report
 
 
 def _safe(path: Path):
@@ -191,6 +220,7 @@ def run_documents(
             keys[path] = cache.key(path, ctx)
             hit = cache.get(keys[path])
             if hit is not None:
+                hit.from_cache = True
                 outcomes[path] = hit
                 continue
         todo.append(path)

@@ -19,7 +19,7 @@ from rdflib import Graph, URIRef
 from kg import ingest, model, validate
 from kg.errors import KgError
 from kg.ntriples import Graphs, Packed, pack
-from kg.vocab import Minter, bind_prefixes
+from kg.vocab import SH, Minter, bind_prefixes
 
 Progress = Callable[[str], None]
 
@@ -43,6 +43,8 @@ class Build:
     validation: validate.ValidationResult | None = None
     seconds: float = 0.0
     stats: object | None = None  # figures of the written dumps (`kg.export.Statistics`)
+    # CPU seconds of each per-document stage, summed over the documents not from the cache
+    stage_seconds: dict = field(default_factory=dict)
 
     def __post_init__(self):
         self.documents.base = self.inferred.base = self.minter.base
@@ -109,7 +111,6 @@ def build(
     reference = model.load_reference(data_dir, minter)
     ontology = validate.load_ontology()
     result = Build(minter, reference, ontology, model.model_reference(reference))
-    _check_documents_declare_consistently(data_dir, reference)
     paths = document_files(data_dir)
     for path in paths:
         if path.stem not in reference.manifest:
@@ -140,9 +141,19 @@ def build(
         reasoning=reasoning,
         validation=validation,
     )
+    reference_report = None
+    if validation:
+        progress("validating reference data")
+        reference_report = pipeline.validate_reference(context)
+        context.reference_focus = frozenset(reference_report.objects(None, SH.focusNode))
     store = cache.Cache(cache_dir, data_dir) if cache_dir is not None else None
     outcomes = pipeline.run_documents(context, paths, jobs=jobs, cache=store, progress=progress)
+    _check_documents_declare_consistently(paths, outcomes)
     reports = []
+    for outcome in outcomes:
+        if not outcome.from_cache:
+            for stage, seconds in outcome.seconds.items():
+                result.stage_seconds[stage] = result.stage_seconds.get(stage, 0.0) + seconds
     for path, outcome in zip(paths, outcomes, strict=True):
         doc_id = path.stem
         result.sources[doc_id] = outcome.source
@@ -152,8 +163,10 @@ def build(
         if outcome.report is not None:
             reports.append(outcome.report)
     if validation:
-        progress("validating reference data and cross-document checks")
-        reports.insert(0, pipeline.validate_reference(context, result.documents.values()))
+        progress("cross-document checks")
+        touched = set().union(*(outcome.touches for outcome in outcomes))
+        validate.keep_results(reference_report, lambda node: node not in touched)
+        reports.insert(0, reference_report)
         result.validation = validate.merge_reports(
             reports, validate.cross_document_violations(result)
         )
@@ -161,18 +174,15 @@ def build(
     return result
 
 
-def _check_documents_declare_consistently(data_dir: Path, reference: model.Reference) -> None:
+def _check_documents_declare_consistently(paths: list[Path], outcomes) -> None:
     """An id declared by several documents must name the same kind of thing in each."""
-    from kg import curation
-
     seen: dict[str, tuple[str, Path, int]] = {}
-    for path in document_files(data_dir):
-        document = curation.load(path)
-        if not isinstance(document, curation.Mapping):
-            raise KgError(path, 1, "a document file is a mapping with `document:` and sections")
-        for slug, kind, where in model.declared_ids(path, document):
-            first = seen.setdefault(slug, (kind, path, where.line))
+    for path, outcome in zip(paths, outcomes, strict=True):
+        for slug, kind, line in outcome.declared:
+            first = seen.setdefault(slug, (kind, path, line))
             if first[0] != kind:
-                raise where.error(
-                    f"id {slug!r} is a {kind} here but a {first[0]} in {first[1]}:{first[2]}"
+                raise KgError(
+                    path,
+                    line,
+                    f"id {slug!r} is a {kind} here but a {first[0]} in {first[1]}:{first[2]}",
                 )
