@@ -183,6 +183,19 @@ def test_a_failed_sort_is_one_line_and_leaves_the_output(built, tmp_path, monkey
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".dist")]
 
 
+def test_an_error_in_the_serializing_process_reaches_the_publish(built, tmp_path, monkeypatch):
+    from kg import export
+    from kg.errors import KgError
+
+    def fail(build, target):
+        raise KgError(target, None, "cannot write TriG")
+
+    monkeypatch.setattr(export, "write_trig", fail)
+    with pytest.raises(KgError, match="cannot write TriG"):
+        export.write(built, tmp_path / "dist", ROOT / "data")
+    assert not list(tmp_path.iterdir())
+
+
 def run_kg(*args, env=None, cwd=ROOT):
     return subprocess.run(
         [sys.executable, "-m", "kg.cli", *args],

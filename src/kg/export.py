@@ -32,6 +32,7 @@ import subprocess
 import tempfile
 from collections import Counter
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from itertools import chain
@@ -349,7 +350,12 @@ def write_serializations(build: Build, tmp: Path, inferred: Path) -> None:
 @contextmanager
 def forked(target: Callable[[], None]):
     """Run `target` in a forked process (sharing the build without copying it) while the
-    block runs; its error, if any, is raised when the block ends."""
+    block runs; its error, if any, is raised when the block ends. In a daemonic process
+    (a pool's worker), which may not start one, `target` runs after the block instead."""
+    if multiprocessing.current_process().daemon:
+        yield
+        target()
+        return
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
 
@@ -363,7 +369,7 @@ def forked(target: Callable[[], None]):
             except Exception:
                 send.send(RuntimeError(f"{type(exc).__name__}: {exc}"))
 
-    process = context.Process(target=run, daemon=True)
+    process = context.Process(target=run)
     process.start()
     send.close()
     try:
@@ -465,6 +471,7 @@ def write(
 
         progress("writing void.ttl and SHA256SUMS")
         digests = Digests()
+        digests.compute([tmp / name for name in DUMPS])
         void = describe(build, stats, tmp, counts, digests)
         (tmp / "void.ttl").write_text(turtle_text(void), encoding="utf-8")
         write_checksums(tmp, digests)
@@ -479,6 +486,12 @@ class Digests(dict):
         with path.open("rb") as f:
             self[path] = digest = hashlib.file_digest(f, "sha256").hexdigest()
         return digest
+
+    def compute(self, paths: list[Path]) -> None:
+        """Digest `paths` two at a time (hashlib releases the GIL: one file per core)."""
+        with ThreadPoolExecutor(2) as pool:
+            for path, digest in zip(paths, pool.map(Digests().__getitem__, paths), strict=True):
+                self[path] = digest
 
 
 def write_checksums(folder: Path, digests: Digests | None = None) -> None:
@@ -501,6 +514,8 @@ def _rdflib_term(term):
         return URIRef(term.value)
     if term.language:
         return Literal(term.value, lang=term.language)
+    if term.datatype.value == XSD_STRING:
+        return Literal(term.value)
     return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
