@@ -100,3 +100,12 @@ def test_export_streams_without_whole_graphs(tmp_path, monkeypatch):
     assert (counts["kg.nt"], counts["kg-inferred.ttl"]) == expected
     assert (figures["triples"], figures["inferred"]) == expected
     assert sum(figures["observations"].values()) == figures["classes"]["qb:Observation"]
+
+
+def test_the_cache_key_covers_the_code_of_the_stages_only():
+    from kg.cache import code_files
+
+    names = {p.relative_to(ROOT / "src" / "kg").as_posix() for p in code_files()}
+    assert {"__init__.py", "pipeline.py", "publish.py", "model.py", "ingest.py"} <= names
+    assert {"fastreason.py", "validate.py", "ntriples.py", "vocab.py", "cache.py"} <= names
+    assert not names & {"export.py", "cli.py", "serve.py", "store.py", "query.py", "synth.py"}

@@ -2,13 +2,17 @@
 
 A document's work (model, reason, validate) depends on its source text, its curation file,
 its manifest entry, the reference data, the ontology, the shapes, the base IRI, the stages
-run and kg's own code. The cache key is the SHA-256 of all of them; the value is the pickled
-`kg.pipeline.Outcome`. Changing one document redoes that document only; changing shared
-inputs (reference data, ontology, shapes, code) redoes every document.
+run and the code of those stages. The cache key is the SHA-256 of all of them; the value is
+the pickled `kg.pipeline.Outcome`. Changing one document redoes that document only; changing
+shared inputs (reference data, ontology, shapes, the stages' code) redoes every document.
+The code is that of the kg modules `kg.publish` and `kg.pipeline` import, directly or not
+(read from their import statements): changing the export, the server or the command line
+keeps the cache.
 """
 
 from __future__ import annotations
 
+import ast
 import hashlib
 import os
 import pickle
@@ -35,10 +39,58 @@ def _digest_files(paths: tuple[Path, ...]) -> str:
     return h.hexdigest()
 
 
+STAGES = ("kg.publish", "kg.pipeline")  # what runs a document's stages and builds their inputs
+
+
+def _module_path(module: str) -> Path | None:
+    if module == "kg":
+        return CODE_DIR / "__init__.py"
+    relative = Path(*module.split(".")[1:])
+    for path in (CODE_DIR / relative.with_suffix(".py"), CODE_DIR / relative / "__init__.py"):
+        if path.is_file():
+            return path
+    return None
+
+
+def _imported(module: str, path: Path) -> set[str]:
+    """The kg modules (or names in them) a module imports, at its top or inside functions."""
+    package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+    found = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if node.level:
+                parts = package.split(".")[: len(package.split(".")) - node.level + 1]
+                base = ".".join(parts + ([node.module] if node.module else []))
+            if base == "kg" or base.startswith("kg."):
+                found.add(base)
+                found |= {f"{base}.{alias.name}" for alias in node.names}
+        elif isinstance(node, ast.Import):
+            found |= {a.name for a in node.names if a.name.startswith("kg.")}
+    return found
+
+
+@cache
+def code_files() -> tuple[Path, ...]:
+    """kg/__init__.py (the version) and every kg module the stages import, directly or not."""
+    files = {CODE_DIR / "__init__.py"}
+    todo = list(STAGES)
+    seen: set[str] = set()
+    while todo:
+        module = todo.pop()
+        path = _module_path(module)
+        if module in seen or path is None:
+            continue
+        seen.add(module)
+        files.add(path)
+        todo.extend(_imported(module, path))
+    return tuple(sorted(files))
+
+
 def shared_digest(data_dir: Path) -> str:
-    """What every document depends on: code, ontology, shapes, reference data."""
+    """What every document depends on: the stages' code, ontology, shapes, reference data."""
     files = [
-        *sorted(CODE_DIR.rglob("*.py")),
+        *code_files(),
         *sorted(ONTOLOGY_DIR.glob("*.ttl")),
         *sorted(SHAPES_DIR.glob("*.ttl")),
         *sorted((data_dir / "reference").glob("*.yaml")),
