@@ -229,10 +229,21 @@ def give_back(data: Path, withheld: tuple) -> None:
     (data / "sources" / "manifest.yaml").write_text(original, encoding="utf-8")
 
 
-def run(n: int, work: Path, limit: float, skip: set) -> dict:
+def corpus(n: int, work: Path, corpora: Path | None) -> Path:
+    """N + 1 synthetic documents in work/data (copied from `corpora` when made before)."""
     from kg.synth import synthesize
 
-    data = synthesize(n + 1, 1, work / "data")
+    if corpora is None:
+        return synthesize(n + 1, 1, work / "data")
+    kept = corpora / f"synth-{n + 1}-seed-1"
+    if not (kept / "sources" / "manifest.yaml").is_file():
+        synthesize(n + 1, 1, kept)
+    shutil.copytree(kept, work / "data")
+    return work / "data"
+
+
+def run(n: int, work: Path, limit: float, skip: set, corpora: Path | None = None) -> dict:
+    data = corpus(n, work, corpora)
     withheld = withhold_last(data)
     dist, cache, store = work / "dist", work / "cache", work / "store"
     row: dict = {"documents": n}
@@ -376,12 +387,15 @@ def main() -> int:
     parser.add_argument("sizes", nargs="*", type=int, default=[100, 1000, 10000])
     parser.add_argument("--limit", type=float, default=600.0, help="seconds for each floor")
     parser.add_argument("--work", type=Path, default=None, help="folder for the runs")
+    parser.add_argument(
+        "--corpora", type=Path, default=None, help="keep (and reuse) the synthetic corpora here"
+    )
     args = parser.parse_args()
     results, skip = [], set()
     for n in args.sizes:
         work = Path(tempfile.mkdtemp(prefix=f"kg-bench-{n}-", dir=args.work))
         try:
-            results.append(run(n, work, args.limit, skip))
+            results.append(run(n, work, args.limit, skip, args.corpora))
         finally:
             shutil.rmtree(work, ignore_errors=True)
         (HERE / "results.json").write_text(json.dumps(results, indent=1) + "\n")
