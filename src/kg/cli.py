@@ -240,8 +240,8 @@ def run_synth(args) -> int:
 def run_load(args) -> int:
     from kg.store import load
 
-    with err.status(f"loading {args.dist}/ into {args.store}"):
-        figures = load(args.dist, args.store)
+    with err.status(f"loading {args.dist}/ into {args.store}") as status:
+        figures = load(args.dist, args.store, progress=lambda what: status.update(what))
     out.print(
         f"{figures['quads']} quads in {figures['graphs']} named graphs loaded into "
         f"{args.store} in {figures['seconds']:.1f} s",
