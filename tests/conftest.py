@@ -98,3 +98,76 @@ def kg_server(published_dist: Path, tmp_path_factory):
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait()
+
+
+@pytest.fixture(scope="session")
+def published_store(published_dist: Path, tmp_path_factory) -> Path:
+    """The published files bulk-loaded by `kg load` into an on-disk Oxigraph store."""
+    from kg.store import load
+
+    path = tmp_path_factory.mktemp("store") / "store"
+    load(published_dist, path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def kg_store_server(published_store: Path, tmp_path_factory):
+    """`kg serve --store` over that store (its files for download from the folder it was
+    loaded from), with the limits of `kg_server`; yields its address."""
+    yield from _serving(["--store", str(published_store)], tmp_path_factory)
+
+
+def _serving(arguments: list[str], tmp_path_factory):
+    """Run `kg serve ARGUMENTS` in its own process on a free port until the fixture ends."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    log = tmp_path_factory.mktemp("serve") / "serve.log"
+    with log.open("w") as output:
+        process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "kg.cli",
+                "serve",
+                *arguments,
+                "--port",
+                str(port),
+                "--query-timeout",
+                str(SERVER_QUERY_TIMEOUT),
+                "--max-result-size",
+                str(SERVER_MAX_RESULT_BYTES),
+                "--workers",
+                "2",
+            ],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+        )
+    address = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            if process.poll() is not None:
+                pytest.fail(f"kg serve exited with {process.returncode}:\n{log.read_text()}")
+            try:
+                with urllib.request.urlopen(f"{address}/sparql?query=ASK%7B%7D", timeout=5):
+                    break
+            except OSError:
+                if time.monotonic() > deadline:
+                    pytest.fail(f"kg serve did not answer in time:\n{log.read_text()}")
+                time.sleep(0.2)
+        yield address
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()

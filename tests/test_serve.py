@@ -2,8 +2,9 @@
 dereferenceable IRIs with content negotiation and caching, the HTML pages, the downloads, and
 what is refused: updates, SERVICE, queries past the time or size limit, malformed queries.
 
-The server runs in its own process (fixture `kg_server`) with a 3 s time limit and a 2 MB
-result limit."""
+The server runs in its own process with a 3 s time limit and a 2 MB result limit, and every
+test runs twice: on `kg serve --dist` (fixture `kg_server`, the published files loaded into
+memory) and on `kg serve --store` (fixture `kg_store_server`, a store made by `kg load`)."""
 
 from __future__ import annotations
 
@@ -46,9 +47,32 @@ RDF_PARSERS = {
 }
 
 
+@pytest.fixture(scope="module", params=["dist", "store"])
+def mode(request) -> str:
+    return request.param
+
+
 @pytest.fixture(scope="module")
-def http(kg_server):
-    with httpx.Client(base_url=kg_server, timeout=30) as client:
+def server(mode, request) -> str:
+    """The address of `kg serve` on the published files, then on a store made by `kg load`."""
+    return request.getfixturevalue("kg_server" if mode == "dist" else "kg_store_server")
+
+
+@pytest.fixture(scope="module")
+def served_graph(mode, request):
+    """The graph the server answers from, opened in this process. (SPARQL leaves the order of
+    GROUP_CONCAT and the pick of SAMPLE open: the store and the in-memory graph may differ
+    there; `tests/test_store.py` compares them.)"""
+    if mode == "dist":
+        return request.getfixturevalue("published_graph")
+    from kg.store import StoreGraph
+
+    return StoreGraph(request.getfixturevalue("published_store"))
+
+
+@pytest.fixture(scope="module")
+def http(server):
+    with httpx.Client(base_url=server, timeout=30) as client:
         yield client
 
 
@@ -190,12 +214,12 @@ def test_the_default_graph_merges_asserted_and_inferred(http):
     assert http.get("/sparql", params={"query": query, "format": "json"}).json()["boolean"]
 
 
-def test_service_description(http, kg_server):
+def test_service_description(http, server):
     response = http.get("/sparql", headers={"Accept": "text/turtle"})
     assert response.status_code == 200
     triples = parse_rdf(response.content, "text/turtle")
     sd = "http://www.w3.org/ns/sparql-service-description#"
-    endpoint = ox.NamedNode(f"{kg_server}/sparql")
+    endpoint = ox.NamedNode(f"{server}/sparql")
     assert ox.Triple(endpoint, ox.NamedNode(sd + "endpoint"), endpoint) in triples
     assert (
         ox.Triple(
@@ -336,8 +360,8 @@ def test_refusal_checks():
 # --------------------------------------------------------------------------------------------
 
 
-def wrapper(kg_server, query: str, fmt=JSON, method=None) -> SPARQLWrapper:
-    client = SPARQLWrapper(f"{kg_server}/sparql")
+def wrapper(server, query: str, fmt=JSON, method=None) -> SPARQLWrapper:
+    client = SPARQLWrapper(f"{server}/sparql")
     client.setQuery(query)
     client.setReturnFormat(fmt)
     if method:
@@ -345,32 +369,32 @@ def wrapper(kg_server, query: str, fmt=JSON, method=None) -> SPARQLWrapper:
     return client
 
 
-def test_sparqlwrapper_select(kg_server, published_graph):
-    data = wrapper(kg_server, ORGS).query().convert()
+def test_sparqlwrapper_select(server, published_graph):
+    data = wrapper(server, ORGS).query().convert()
     assert sparql_json_rows(data) == published_graph.sparql(ORGS).rows
-    posted = wrapper(kg_server, ORGS, method=POST).query().convert()
+    posted = wrapper(server, ORGS, method=POST).query().convert()
     assert posted == data
-    xml = wrapper(kg_server, ORGS, XML).query().convert()
+    xml = wrapper(server, ORGS, XML).query().convert()
     assert len(xml.getElementsByTagName("result")) == len(data["results"]["bindings"])
-    table = wrapper(kg_server, ORGS, CSV).query().convert()
+    table = wrapper(server, ORGS, CSV).query().convert()
     assert table.decode().startswith("org,label")
 
 
 @pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
-def test_sparqlwrapper_construct(kg_server, published_graph):
+def test_sparqlwrapper_construct(server, published_graph):
     query = f"DESCRIBE <{CNDH}>"
-    graph = wrapper(kg_server, query, RDFXML).query().convert()
+    graph = wrapper(server, query, RDFXML).query().convert()
     assert len(graph) == len(published_graph.sparql(query).triples)
-    turtle = wrapper(kg_server, query, TURTLE).query().convert()
+    turtle = wrapper(server, query, TURTLE).query().convert()
     assert parse_rdf(turtle, "text/turtle") == set(published_graph.sparql(query).triples)
 
 
-def test_sparqlwrapper_sees_refusals(kg_server):
-    update = wrapper(kg_server, "INSERT DATA { <x:a> <x:b> <x:c> }", method=POST)
+def test_sparqlwrapper_sees_refusals(server):
+    update = wrapper(server, "INSERT DATA { <x:a> <x:b> <x:c> }", method=POST)
     with pytest.raises(EndPointInternalError, match="read-only"):
         update.query()
     with pytest.raises(QueryBadFormed):
-        wrapper(kg_server, "SELECT * WHERE { ?s ?p }").query()
+        wrapper(server, "SELECT * WHERE { ?s ?p }").query()
 
 
 # --------------------------------------------------------------------------------------------
@@ -378,7 +402,7 @@ def test_sparqlwrapper_sees_refusals(kg_server):
 # --------------------------------------------------------------------------------------------
 
 
-def test_named_queries_over_http(http, published_graph):
+def test_named_queries_over_http(http, served_graph):
     latencies = {}
     for name, query in named_queries().items():
         times = []
@@ -389,7 +413,7 @@ def test_named_queries_over_http(http, published_graph):
             )
             times.append(time.perf_counter() - started)
             assert response.status_code == 200, (name, response.text)
-        assert sparql_json_rows(response.json()) == published_graph.run(name).rows, name
+        assert sparql_json_rows(response.json()) == served_graph.run(name).rows, name
         latencies[name] = statistics.median(times)
     print("\nmedian latency over HTTP (ms):")
     for name, seconds in sorted(latencies.items(), key=lambda item: -item[1]):

@@ -143,7 +143,19 @@ def main(argv: list[str] | None = None) -> int:
         help="base IRI of the graph's IRIs, served at this server's root "
         "(default: the base the graph was published with)",
     )
-    web.add_argument("--dist", type=Path, default=Path("dist"), help="published folder")
+    web.add_argument(
+        "--dist",
+        type=Path,
+        default=None,
+        help="published folder (default: dist; with --store: the folder the store was "
+        "loaded from), whose files are offered for download",
+    )
+    web.add_argument(
+        "--store",
+        type=Path,
+        default=None,
+        help="serve the graph from a store made by kg load, instead of loading --dist",
+    )
     web.add_argument(
         "--query-timeout",
         type=float,
@@ -365,9 +377,16 @@ def run_query(args) -> int:
 def run_serve(args) -> int:
     from kg.serve import prepare
 
-    with err.status(f"loading {args.dist}/ and starting {args.workers} query workers"):
+    if args.store is not None:
+        what = f"opening {args.store} and starting {args.workers} query workers"
+        dist = args.dist
+    else:
+        dist = args.dist or Path("dist")
+        what = f"loading {dist}/ and starting {args.workers} query workers"
+    with err.status(what):
         server = prepare(
-            args.dist,
+            dist,
+            store=args.store,
             host=args.host,
             port=args.port,
             base=args.base,
@@ -375,6 +394,8 @@ def run_serve(args) -> int:
             time_limit=args.query_timeout,
             max_result_bytes=args.max_result_size,
         )
+    for warning in server.server.site.warnings:
+        err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False, soft_wrap=True)
     out.print(server.banner(), highlight=False, soft_wrap=True)
     return server.run()
 

@@ -15,7 +15,12 @@ One server (Starlette on uvicorn) is at once
   statistics, charts; and a downloads page listing every file of dist/, served under `/dist/`.
 
 The graph's base IRI is mapped onto the server's root (see `kg.server.site`), so the same links
-work on 127.0.0.1 and in production. Everything is loaded once at start-up from `--dist`.
+work on 127.0.0.1 and in production. The graph is loaded once at start-up from `--dist`, or,
+with `--store`, read from an on-disk store made by `kg load`, which the server and each query
+worker open read-only: nothing is loaded, start-up counts the members of each class, and names
+are looked up as pages need them. With `--store`, the files to download, VoID, the ontology
+and the source texts come from `--dist` if given, else from the folder the store was loaded
+from.
 """
 
 from __future__ import annotations
@@ -404,7 +409,7 @@ class Server:
         if fmt == "html":
             subjects = sorted(
                 {t.subject.value for t in triples},
-                key=lambda s: self.site.label(s).casefold(),
+                key=lambda s: (self.site.label(s).casefold(), s),
             )
             body = self.render(
                 "graph.html",
@@ -685,10 +690,14 @@ class Running:
 
     def banner(self) -> str:
         site, pool, address = self.server.site, self.server.pool, self.address
-        organizations = site.members("http://www.w3.org/ns/org#Organization")
-        example = max(organizations, key=lambda t: len(site.describe(t.value)), default=None)
+        example = site.most_described("http://www.w3.org/ns/org#Organization")
+        source = (
+            f"the store {site.graph.path} (files from {_shown(site.dist)}/)"
+            if site.from_store
+            else f"{site.dist}/"
+        )
         return (
-            f"kg serve: {site.triples:,} triples from {site.dist}/; {site.base} is served at "
+            f"kg serve: {site.triples:,} triples from {source}; {site.base} is served at "
             f"{address}/\n"
             f"  pages     {address}/\n"
             f"  SPARQL    {address}/sparql ({pool.size} workers; {pool.time_limit:g} s and "
@@ -721,7 +730,7 @@ class Running:
 
 
 def prepare(
-    dist: Path | str = "dist",
+    dist: Path | str | None = None,
     host: str = "127.0.0.1",
     port: int = 8000,
     base: str | None = None,
@@ -729,13 +738,15 @@ def prepare(
     time_limit: float = DEFAULT_TIME_LIMIT,
     max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES,
     max_query_length: int = DEFAULT_MAX_QUERY_LENGTH,
+    store: Path | str | None = None,
 ) -> Running:
-    """Bind the port, load `dist` and start the query workers."""
+    """Bind the port, load `dist` (or open `store`, with `dist` or the folder it was loaded
+    from for the files) and start the query workers."""
     listener = _listen(host, port)
     pool = None
     try:
-        site = Site(dist, base)
-        pool = QueryPool(site.dist, workers, time_limit, max_result_bytes)
+        site = Site(dist, base, store=store)
+        pool = QueryPool(site.dist, workers, time_limit, max_result_bytes, store=store)
         pool.wait_ready()
         return Running(Server(site, pool, max_query_length), listener)
     except BaseException:
@@ -745,11 +756,21 @@ def prepare(
         raise
 
 
-def serve(dist: Path | str = "dist", **options) -> int:
-    """Load `dist`, start the query workers and serve until interrupted."""
+def serve(dist: Path | str | None = None, **options) -> int:
+    """Load `dist` (or open `store=`), start the query workers and serve until interrupted."""
     running = prepare(dist, **options)
+    for warning in running.server.site.warnings:
+        print(f"warning: {warning}")
     print(running.banner())
     return running.run()
+
+
+def _shown(path: Path) -> Path:
+    """A path as short as it can be said: relative to the working folder when inside it."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve())
+    except ValueError:
+        return path
 
 
 def _listen(host: str, port: int) -> socket.socket:

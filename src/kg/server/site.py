@@ -21,6 +21,7 @@ labels, evidence quotes and charts from the same store.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import unicodedata
 from collections import Counter, defaultdict
@@ -84,6 +85,13 @@ def fold(text: str) -> str:
     """Text for matching: case and accents ignored (Juarez finds Juárez)."""
     decomposed = unicodedata.normalize("NFKD", text)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+FOLD_FUNCTION = ox.NamedNode("urn:x-kg:fold")  # `fold` in the server's own SPARQL (search)
+
+
+def _fold_term(term) -> ox.Literal | None:
+    return ox.Literal(fold(term.value)) if isinstance(term, ox.Literal) else None
 
 
 @dataclass
@@ -171,34 +179,42 @@ FORMAT_NAMES = {
 
 
 class Site:
-    """The published graph as a Linked Data site, loaded once from `dist`."""
+    """The published graph as a Linked Data site: the graph loaded once from `dist`, or an
+    on-disk store made by `kg load` (`store`) with the files of `dist` beside it (VoID, the
+    ontology, the source texts, the downloads)."""
 
-    def __init__(self, dist: Path | str = "dist", base: str | None = None) -> None:
-        self.dist = Path(dist)
-        self.graph = PublishedGraph(self.dist)
+    def __init__(
+        self,
+        dist: Path | str | None = None,
+        base: str | None = None,
+        store: Path | str | None = None,
+    ) -> None:
+        if store is not None:
+            from kg.store import StoreGraph
+
+            self.graph: PublishedGraph = StoreGraph(store)
+            self.dist = self.graph.dist_folder(dist)
+        else:
+            self.dist = Path(dist if dist is not None else "dist")
+            self.graph = PublishedGraph(self.dist)
+        self.from_store = store is not None
         self.store = self.graph.store
         self.base = base if base is None or base.endswith(("/", "#")) else base + "/"
         self.base = self.base or self.graph.base
         self.prefixes = self.graph.prefixes
         self.inferred_graph = ox.NamedNode(f"{self.graph.base}graph/inferred")
-        if not any(True for _ in self._subjects_under(f"{self.base}id/")):
+        if not self._has_subject_under(f"{self.base}id/"):
             raise KgError(
-                self.dist,
+                store if store is not None else self.dist,
                 None,
                 f"no IRI of the published graph starts with {self.base}id/; it was published "
                 f"with the base {self.graph.base} (leave out --base to use it)",
             )
+        self.void = ox.Store()  # pages only, not SPARQL
         self._load_void()
         self.ontology = ox.Store()
         self._load_ontology()
-        self.triples = sum(
-            1 for _ in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph())
-        )
-        self.graph_sizes = Counter(
-            q.graph_name.value
-            for q in self.store.quads_for_pattern(None, None, None, None)
-            if isinstance(q.graph_name, ox.NamedNode) and q.graph_name != VOID_GRAPH
-        )
+        self.triples, self.graph_sizes = self._sizes()
         stamps = [
             p.stat().st_mtime
             for p in (
@@ -209,38 +225,56 @@ class Site:
             )
             if p.is_file()
         ]
+        if self.from_store:
+            stamps.append(self.graph.loaded)
         self.modified = max(stamps)
         self.version = hashlib.sha256(
             (self.dist / "SHA256SUMS").read_bytes()
             if (self.dist / "SHA256SUMS").is_file()
             else str(self.modified).encode()
         ).hexdigest()[:16]
-        self.labels = self._labels()
-        self._search = self._search_index()
+        self.warnings = self.graph.warnings(self.dist) if self.from_store else []
+        # Names are looked up when a page needs them, not read in advance: the graph may be
+        # a store of millions of triples.
+        self._name = functools.lru_cache(maxsize=200_000)(self._find_name)
         self.classes = Counter(
-            q.object.value
-            for q in self.store.quads_for_pattern(
-                None, ox.NamedNode(RDF_TYPE), None, ox.DefaultGraph()
-            )
-            if isinstance(q.object, ox.NamedNode)
+            {
+                row["c"]: row["n"]
+                for row in self.select(
+                    "SELECT ?c (COUNT(*) AS ?n) WHERE { ?s a ?c FILTER(isIRI(?c)) } GROUP BY ?c"
+                )
+            }
         )
-        self.series_members: set[str] = set()
-        self.series_rows = self._victims_series()
+        self._series: tuple[list[dict], set[str]] | None = None
 
     # ----------------------------------------------------------------------------------------
     # Loading
     # ----------------------------------------------------------------------------------------
 
-    def _subjects_under(self, prefix: str):
-        for quad in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()):
-            if isinstance(quad.subject, ox.NamedNode) and quad.subject.value.startswith(prefix):
-                yield quad.subject
-                return
+    def _has_subject_under(self, prefix: str) -> bool:
+        return bool(
+            self.store.query(
+                "ASK { ?s ?p ?o FILTER(isIRI(?s) && STRSTARTS(STR(?s), "
+                + str(ox.Literal(prefix))
+                + ")) }"
+            )
+        )
+
+    def _sizes(self) -> tuple[int, Counter]:
+        """Triples in the default graph, and in each named graph."""
+        if self.from_store:
+            return self.graph.sizes()
+        triples = sum(1 for _ in self.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
+        return triples, Counter(
+            q.graph_name.value
+            for q in self.store.quads_for_pattern(None, None, None, None)
+            if isinstance(q.graph_name, ox.NamedNode)
+        )
 
     def _load_void(self) -> None:
         path = self.dist / "void.ttl"
         if path.is_file():
-            self.store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=VOID_GRAPH)
+            self.void.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=VOID_GRAPH)
 
     def _load_ontology(self) -> None:
         folder = self.dist / "ontology"
@@ -253,53 +287,62 @@ class Site:
                 to_graph=ox.NamedNode("urn:x-kg:imports"),
             )
 
-    def _labels(self) -> dict[str, str]:
-        best: dict[str, tuple[int, int, str]] = {}
-        stores = (
-            (self.store, ox.DefaultGraph()),
-            (self.store, VOID_GRAPH),
-            (self.ontology, None),
-        )
-        for rank, predicate in enumerate(LABELS):
+    def _find_name(self, iri: str) -> str | None:
+        """The name of an IRI: its label (rdfs:label before skos:prefLabel before schema:name
+        ..., English before untagged before other languages, then the first in code point
+        order) in the graph, the VoID description or the ontology; else, for evidence, the
+        words it selects."""
+        node = ox.NamedNode(iri)
+        stores = ((self.store, ox.DefaultGraph()), (self.void, VOID_GRAPH), (self.ontology, None))
+        for predicate in LABELS:
+            best: tuple[int, str] | None = None
             for store, graph in stores:
-                for quad in store.quads_for_pattern(None, ox.NamedNode(predicate), None, graph):
-                    if not isinstance(quad.subject, ox.NamedNode) or not isinstance(
-                        quad.object, ox.Literal
-                    ):
+                for quad in store.quads_for_pattern(node, ox.NamedNode(predicate), None, graph):
+                    if not isinstance(quad.object, ox.Literal):
                         continue
                     language = quad.object.language or ""
-                    lang_rank = 0 if language.startswith("en") else 1 if not language else 2
-                    key = (rank, lang_rank, quad.object.value)
-                    iri = quad.subject.value
-                    if iri not in best or key < best[iri]:
-                        best[iri] = key
-        labels = {iri: key[2] for iri, key in best.items()}
-        # Evidence has no name of its own: it is known by the words it selects.
-        for row in self.select(
-            """SELECT ?a ?t ?q ?p ?exact ?doc WHERE {
-                 ?a a oa:Annotation ; oa:hasTarget ?t .
-                 ?t oa:hasSelector ?q . ?q oa:exact ?exact .
-                 OPTIONAL { ?t oa:hasSelector ?p . ?p a oa:TextPositionSelector }
-                 OPTIONAL { ?t oa:hasSource/dcterms:identifier ?doc } }"""
-        ):
-            quote = row["exact"] if len(row["exact"]) <= 60 else row["exact"][:59] + "…"
-            where = f" in {row['doc']}" if row.get("doc") else ""
-            labels.setdefault(row["a"], f"“{quote}”{where}")
-            labels.setdefault(row["t"], f"the words “{quote}”{where}")
-            labels.setdefault(row["q"], f"quote “{quote}”")
-            if row.get("p"):
-                labels.setdefault(row["p"], f"position of “{quote}”{where}")
-        return labels
+                    key = (
+                        0 if language.startswith("en") else 1 if not language else 2,
+                        quad.object.value,
+                    )
+                    if best is None or key < best:
+                        best = key
+            if best is not None:
+                return best[1]
+        return self._evidence_name(node)
 
-    def _search_index(self) -> list[tuple[str, str, str]]:
-        entries = []
-        for predicate in SEARCHED:
-            for quad in self.store.quads_for_pattern(
-                None, ox.NamedNode(predicate), None, ox.DefaultGraph()
-            ):
-                if isinstance(quad.subject, ox.NamedNode) and isinstance(quad.object, ox.Literal):
-                    entries.append((quad.subject.value, quad.object.value, fold(quad.object.value)))
-        return entries
+    # Evidence has no name of its own: it is known by the words it selects. The roles an IRI
+    # may play in an annotation, each with the test that tells it (a triple pattern with the
+    # IRI in it) and the name it gets.
+    _EVIDENCE = (
+        ("a", (None, RDF_TYPE, OA + "Annotation"), "“{quote}”{where}"),
+        ("t", (OA + "hasTarget", None), "the words “{quote}”{where}"),
+        ("q", (None, OA + "exact", None), "quote “{quote}”"),
+        ("p", (None, RDF_TYPE, OA + "TextPositionSelector"), "position of “{quote}”{where}"),
+    )
+
+    def _evidence_name(self, node: ox.NamedNode) -> str | None:
+        for role, test, template in self._EVIDENCE:
+            if len(test) == 2:  # the IRI as object
+                pattern = (None, ox.NamedNode(test[0]), node)
+            else:
+                pattern = (node, ox.NamedNode(test[1]), test[2] and ox.NamedNode(test[2]))
+            if not any(True for _ in self.store.quads_for_pattern(*pattern, ox.DefaultGraph())):
+                continue
+            position = "?t oa:hasSelector ?p . ?p a oa:TextPositionSelector ."
+            rows = self.select(
+                f"""SELECT ?exact ?doc WHERE {{
+                     VALUES ?{role} {{ $node }}
+                     ?a a oa:Annotation ; oa:hasTarget ?t .
+                     ?t oa:hasSelector ?q . ?q oa:exact ?exact . {position if role == "p" else ""}
+                     OPTIONAL {{ ?t oa:hasSource/dcterms:identifier ?doc }} }} LIMIT 1""",
+                node=node.value,
+            )
+            for row in rows:
+                quote = row["exact"] if len(row["exact"]) <= 60 else row["exact"][:59] + "…"
+                where = f" in {row['doc']}" if row.get("doc") else ""
+                return template.format(quote=quote, where=where)
+        return None
 
     def select(self, text: str, **bindings: str) -> list[dict]:
         """Rows of a SELECT over the asserted and inferred graph, as Python values; keyword
@@ -336,8 +379,9 @@ class Site:
         return iri
 
     def label(self, iri: str) -> str:
-        if iri in self.labels:
-            return self.labels[iri]
+        name = self._name(iri)
+        if name is not None:
+            return name
         curie = self.curie(iri)
         if curie != iri:
             return curie
@@ -365,9 +409,9 @@ class Site:
         node = ox.NamedNode(iri)
         outgoing: set[ox.Triple] = set()
         incoming: set[ox.Triple] = set()
-        for graph in (ox.DefaultGraph(), VOID_GRAPH):
-            outgoing.update(q.triple for q in self.store.quads_for_pattern(node, None, None, graph))
-            incoming.update(q.triple for q in self.store.quads_for_pattern(None, None, node, graph))
+        for store, graph in ((self.store, ox.DefaultGraph()), (self.void, VOID_GRAPH)):
+            outgoing.update(q.triple for q in store.quads_for_pattern(node, None, None, graph))
+            incoming.update(q.triple for q in store.quads_for_pattern(None, None, node, graph))
         incoming -= outgoing
 
         def order(triple: ox.Triple):
@@ -379,9 +423,9 @@ class Site:
         node = ox.NamedNode(iri)
         return any(
             True
-            for graph in (ox.DefaultGraph(), VOID_GRAPH)
+            for store, graph in ((self.store, ox.DefaultGraph()), (self.void, VOID_GRAPH))
             for pattern in ((node, None, None), (None, None, node))
-            for _ in self.store.quads_for_pattern(*pattern, graph)
+            for _ in store.quads_for_pattern(*pattern, graph)
         )
 
     def named_graph(self, iri: str) -> list[ox.Triple]:
@@ -516,7 +560,7 @@ class Site:
         types.sort(key=lambda t: (t.inferred, t.label))
         return ResourcePage(
             iri=iri,
-            label=self.labels.get(iri, self.label(iri)),
+            label=self.label(iri),
             types=types,
             descriptions=descriptions,
             properties=sorted(outgoing.values(), key=order),
@@ -560,7 +604,7 @@ class Site:
 
     def charts(self, iri: str) -> list[Chart]:
         out = self.breakdown_charts(iri)
-        if iri in self.series_members or iri == f"{self.base}id/dataset/statistics":
+        if iri in self.series_members() or iri == f"{self.base}id/dataset/statistics":
             chart = self.series_chart()
             if chart:
                 out.append(chart)
@@ -610,14 +654,25 @@ class Site:
             )
         return out
 
-    def _victims_series(self) -> list[dict]:
+    def series_rows(self) -> list[dict]:
+        """Rows of the named query victims-assisted-over-time (run once, when first asked)."""
+        if self._series is None:
+            self._series = self._victims_series()
+        return self._series[0]
+
+    def series_members(self) -> set[str]:
+        """The observations and indicators of that series."""
+        self.series_rows()
+        return self._series[1]
+
+    def _victims_series(self) -> tuple[list[dict], set[str]]:
         """Rows of the named query victims-assisted-over-time, each with its observation."""
         try:
             rows = self.graph.run("victims-assisted-over-time").rows
         except KgError:
-            return []
+            return [], set()
         if not rows:
-            return []
+            return [], set()
         names = ", ".join(sorted({_sparql_string(row["indicator"]) for row in rows}))
         observations = self.select(
             """SELECT ?o ?indicator ?value ?docs WHERE {
@@ -627,25 +682,25 @@ class Site:
                 "NAMES", names
             )
         )
-        self.series_members = {o["o"] for o in observations} | {
-            o["indicator"] for o in observations
-        }
+        members = {o["o"] for o in observations} | {o["indicator"] for o in observations}
         by_key = {(o["docs"], str(o["value"])): o["o"] for o in observations}
         for row in rows:
             row["observation"] = by_key.get((row["docs"], str(row["value"])))
-        return sorted(
+        ordered = sorted(
             rows,
             key=lambda r: (
                 r["until"] or r["published_not_before"] or r["since"] or "9999",
                 r["docs"],
             ),
         )
+        return ordered, members
 
     def series_chart(self) -> Chart | None:
-        if not self.series_rows:
+        rows = self.series_rows()
+        if not rows:
             return None
         columns = []
-        for row in self.series_rows:
+        for row in rows:
             qualifier = row["qualifier"] if row["qualifier"] not in ("", "exact") else ""
             when = (
                 f"to {row['until']}"
@@ -694,15 +749,40 @@ class Site:
         }
         return sorted((self.term(s) for s in subjects), key=lambda t: (t.label.casefold(), t.value))
 
+    def most_described(self, class_iri: str) -> Term | None:
+        """The member of a class with the most triples about it (ties: the first by label)."""
+        rows = self.select(
+            """SELECT ?m (COUNT(*) AS ?n) WHERE { ?m a $cls FILTER(isIRI(?m))
+                 { ?m ?p ?o } UNION { ?s ?p ?m FILTER(?s != ?m) } } GROUP BY ?m""",
+            cls=class_iri,
+        )
+        if not rows:
+            return None
+        most = max(row["n"] for row in rows)
+        terms = [self.term(ox.NamedNode(row["m"])) for row in rows if row["n"] == most]
+        return min(terms, key=lambda t: (t.label.casefold(), t.value))
+
     def search(self, text: str, limit: int = 100) -> list[tuple[Term, str]]:
         """Resources whose label, other name or acronym contains the text, best first."""
         query = fold(text.strip())
         if not query:
             return []
         best: dict[str, tuple[tuple, str]] = {}
-        for iri, original, folded in self._search:
-            if query not in folded:
-                continue
+        # A scan of the names in the store, matched by a function of ours (accents and case
+        # folded as Python does): nothing to hold in memory, a second or so per million names.
+        solutions = self.store.query(
+            "SELECT ?s ?name WHERE { VALUES ?p { "
+            + " ".join(str(ox.NamedNode(p)) for p in SEARCHED)
+            + " } ?s ?p ?name FILTER(isIRI(?s) && isLiteral(?name) && CONTAINS(<"
+            + FOLD_FUNCTION.value
+            + ">(?name), "
+            + str(ox.Literal(query))
+            + ")) }",
+            custom_functions={FOLD_FUNCTION: _fold_term},
+        )
+        for solution in solutions:
+            iri, original = solution["s"].value, solution["name"].value
+            folded = fold(original)
             if folded == query:
                 rank = 0
             elif folded.startswith(query):
@@ -736,7 +816,7 @@ class Site:
 
     def dataset(self) -> dict:
         """The VoID description: title, description, licence, triples."""
-        rows = self.store.query(
+        rows = self.void.query(
             """SELECT ?ds ?title ?description ?license ?triples ?entities WHERE {
                  GRAPH <urn:x-kg:void> { ?ds a void:Dataset ; dcterms:title ?title ;
                    dcterms:license ?license ; void:triples ?triples .
@@ -763,7 +843,7 @@ class Site:
                 if name:
                     sums[name] = digest
         described = {}
-        for solution in self.store.query(
+        for solution in self.void.query(
             """SELECT ?title ?description ?media ?triples ?sha WHERE {
                  GRAPH <urn:x-kg:void> { ?ds dcat:distribution ?d . ?d dcterms:title ?title .
                    OPTIONAL { ?d dcterms:description ?description }

@@ -15,7 +15,9 @@ request that is not a legal query, 500 when the service refuses to execute one):
 
 Time limits: Oxigraph cannot interrupt a running query, and a query can spend all its time
 before its first result (ORDER BY, GROUP BY), so queries run in worker processes (`QueryPool`),
-each holding its own copy of the published graph. The server waits for the answer at most the
+each holding its own copy of the published graph or, with `kg serve --store`, each opening the
+on-disk store read-only (nothing to load: a worker is ready, and replaced, in well under a
+second whatever the size of the graph). The server waits for the answer at most the
 time limit; a worker that has not answered by then is killed and replaced, so a runaway query
 never keeps a core busy. The size limit is enforced while the result is being serialized in the
 worker: the serializer writes into a buffer that stops at the limit.
@@ -334,9 +336,20 @@ def _serialize_graph(graph, triples, fmt: str, buffer: _LimitedBuffer, limit: in
 # --------------------------------------------------------------------------------------------
 
 
-def _worker_main(conn, dist: str, max_result_bytes: int) -> None:
-    """A worker process: load the published graph once, then answer queries until the pipe
-    closes. A watchdog ends it if the server dies while it is in the middle of a query."""
+def _open_graph(source: tuple[str, str]) -> PublishedGraph:
+    """The graph a worker queries: ("dist", folder) loads the published files into memory,
+    ("store", path) opens a store made by `kg load`, read-only."""
+    kind, where = source
+    if kind == "store":
+        from kg.store import StoreGraph
+
+        return StoreGraph(where)
+    return PublishedGraph(where)
+
+
+def _worker_main(conn, source: tuple[str, str], max_result_bytes: int) -> None:
+    """A worker process: open the graph once, then answer queries until the pipe closes. A
+    watchdog ends it if the server dies while it is in the middle of a query."""
     parent = os.getppid()
 
     def watch() -> None:
@@ -347,11 +360,11 @@ def _worker_main(conn, dist: str, max_result_bytes: int) -> None:
 
     threading.Thread(target=watch, daemon=True, name="kg-worker-watchdog").start()
     try:
-        graph = PublishedGraph(dist)
+        graph = _open_graph(source)
     except KgError as exc:
         conn.send(("failed", str(exc)))
         return
-    conn.send(("ready", len(graph.store)))
+    conn.send(("ready", ""))
     while True:
         try:
             request = conn.recv()
@@ -361,11 +374,11 @@ def _worker_main(conn, dist: str, max_result_bytes: int) -> None:
 
 
 class _Worker:
-    def __init__(self, context, dist: Path, max_result_bytes: int) -> None:
+    def __init__(self, context, source: tuple[str, str], max_result_bytes: int) -> None:
         self.conn, child = context.Pipe()
         self.process = context.Process(
             target=_worker_main,
-            args=(child, str(dist), max_result_bytes),
+            args=(child, source, max_result_bytes),
             daemon=True,
             name="kg-query-worker",
         )
@@ -399,14 +412,16 @@ class _Worker:
 
 
 class QueryPool:
-    """Worker processes that run queries with a time limit (see the module's docstring)."""
+    """Worker processes that run queries with a time limit (see the module's docstring), on
+    the published files of `dist` or, given `store`, on a store made by `kg load`."""
 
     def __init__(
         self,
-        dist: Path | str,
+        dist: Path | str | None,
         workers: int = DEFAULT_WORKERS,
         time_limit: float = DEFAULT_TIME_LIMIT,
         max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES,
+        store: Path | str | None = None,
     ) -> None:
         if workers < 1:
             raise KgError("--workers", None, "at least one worker is needed")
@@ -414,7 +429,12 @@ class QueryPool:
             raise KgError("--query-timeout", None, "the time limit must be positive")
         if max_result_bytes < 1:
             raise KgError("--max-result-size", None, "the size limit must be positive")
-        self.dist = Path(dist)
+        if store is not None:
+            self.source = ("store", str(Path(store).resolve()))
+        elif dist is not None:
+            self.source = ("dist", str(Path(dist).resolve()))
+        else:
+            raise KgError("kg serve", None, "give the published folder or a store")
         self.size = workers
         self.time_limit = time_limit
         self.max_result_bytes = max_result_bytes
@@ -427,7 +447,7 @@ class QueryPool:
             self._idle.put(self._start())
 
     def _start(self) -> _Worker:
-        worker = _Worker(self._context, self.dist, self.max_result_bytes)
+        worker = _Worker(self._context, self.source, self.max_result_bytes)
         with self._lock:
             self._workers.add(worker)
         return worker
