@@ -67,6 +67,12 @@ def main(argv: list[str] | None = None) -> int:
 
     check = commands.add_parser("validate", help="validate Turtle files against the shapes")
     check.add_argument("files", nargs="+", type=Path)
+    check.add_argument(
+        "--engine",
+        choices=("fast", "pyshacl"),
+        default="fast",
+        help="kg's validator specialised to the shapes (default) or pySHACL, the reference",
+    )
 
     commands.add_parser("queries", help="list the named queries and what each answers")
 
@@ -284,7 +290,7 @@ def run_validate(args) -> int:
         raise KgError(missing[0], None, "no such file")
     graph = parse_turtle_files(args.files)
     with err.status("validating"):
-        result = validate(graph)
+        result = validate(graph, engine=args.engine)
     if result.violations:
         print_violations(result.violations)
     names = ", ".join(str(p) for p in args.files)
