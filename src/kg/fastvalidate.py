@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
@@ -573,7 +573,7 @@ def _sparql_term(node) -> str:
     return node.n3()
 
 
-@cache
+@lru_cache(maxsize=65536)  # bounded: a worker validates thousands of documents
 def _oxigraph_term(term):
     if isinstance(term, URIRef):
         return ox.NamedNode(term)
