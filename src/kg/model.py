@@ -971,9 +971,10 @@ def declared_ids(path: Path, document) -> list[tuple[str, str, Where]]:
     return out
 
 
-def model_document(path: Path, source: CleanDocument, ref: Reference) -> Graph:
-    """One document's graph: what its curation file states, grounded in its source."""
-    document = curation.load(path)
+def model_document(path: Path, source: CleanDocument, ref: Reference, document=None) -> Graph:
+    """One document's graph: what its curation file states, grounded in its source.
+    `document` is the curation file already read with `curation.load`, if it was."""
+    document = curation.load(path) if document is None else document
     if not isinstance(document, Mapping):
         raise KgError(path, 1, "a document file is a mapping with `document:` and sections")
     _check_keys(document, {"document", "published", "mentions", *SECTIONS})

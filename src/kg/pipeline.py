@@ -135,10 +135,10 @@ def process(path: Path) -> Outcome:
 
     entry = ref.manifest[path.stem]
     source = ingest.read_source(ctx.data_dir / "sources" / str(entry["file"]))
-    graph = model.model_document(path, source, ref)
+    document = curation.load(path)  # read once, for the model and the declared ids
+    graph = model.model_document(path, source, ref, document)
     declared = [
-        (slug, kind, where.line)
-        for slug, kind, where in model.declared_ids(path, curation.load(path))
+        (slug, kind, where.line) for slug, kind, where in model.declared_ids(path, document)
     ]
     lap("model")
     inferred = None
