@@ -169,13 +169,13 @@ def test_published_graph_conforms(built, published_dist):
 
 
 def test_a_failed_sort_is_one_line_and_leaves_the_output(built, tmp_path, monkeypatch):
-    from kg import export
+    from kg import export, sorting
     from kg.errors import KgError
 
     out = tmp_path / "dist"
     out.mkdir()
     (out / "previous.txt").write_text("an earlier publish")
-    monkeypatch.setattr(export, "SORT_MEMORY", "no-such-size")
+    monkeypatch.setattr(sorting, "SORT_MEMORY", "no-such-size")
     with pytest.raises(KgError, match="sort failed") as failure:
         export.write(built, out, ROOT / "data")
     assert len(str(failure.value).splitlines()) == 1

@@ -25,7 +25,6 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
-import os
 import re
 import shutil
 import subprocess
@@ -33,7 +32,7 @@ import tempfile
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import chain
 from pathlib import Path
@@ -45,8 +44,8 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, XSD
 
 import kg
 from kg import ntriples
-from kg.errors import KgError
 from kg.publish import Build, union
+from kg.sorting import c_locale, failed, sort_command, sorted_into
 from kg.validate import ONTOLOGY_DIR, SHAPES_DIR
 from kg.vocab import DCAT, ONTOLOGY_IRI, PREFIXES, QB, SCHEMA, VOID, bind_prefixes
 
@@ -69,8 +68,6 @@ DUMPS = {
 # (`id:organization/cndh`) would need escaping (`id:organization\/cndh`) in Turtle.
 CONTEXT = {prefix: str(namespace) for prefix, namespace in sorted(PREFIXES.items())}
 
-SORT_MEMORY = "512M"  # the buffer of each sort process; beyond it, sort merges temporary files
-
 Progress = Callable[[str], None]
 
 
@@ -88,52 +85,6 @@ class Statistics:
     classes: Counter = field(default_factory=Counter)  # class IRI -> instances
     observations: dict[str, int] = field(default_factory=dict)  # doc id -> qb:Observation
     urls: dict[str, ox.NamedNode | ox.Literal] = field(default_factory=dict)  # doc id -> URL
-
-
-# -- sorting ---------------------------------------------------------------------------------
-
-
-def _sort_command() -> list[str]:
-    sort = shutil.which("sort")
-    if sort is None:
-        raise KgError("sort", None, "kg publish needs the sort command (coreutils) on PATH")
-    return [sort, "-S", SORT_MEMORY]
-
-
-def _c_locale() -> dict[str, str]:
-    return {**os.environ, "LC_ALL": "C"}
-
-
-def _failed(process: subprocess.Popen, log: Path, output: Path) -> KgError:
-    lines = log.read_text(encoding="utf-8", errors="replace").strip().splitlines()
-    return KgError(output, None, f"sort failed ({process.returncode}): {' '.join(lines[-1:])}")
-
-
-@contextmanager
-def sorted_into(output: Path, work: Path, *options: str):
-    """Yield a binary stream; the lines written to it end up in `output`, sorted in byte order
-    (`options`: `-u` for unique lines), by a sort process that spills to `work`."""
-    log = work / f"{output.name}.sort.log"
-    with log.open("wb") as errors:
-        command = [*_sort_command(), "-T", str(work), "-o", str(output), *options]
-        process = subprocess.Popen(command, stdin=subprocess.PIPE, stderr=errors, env=_c_locale())
-        try:
-            yield process.stdin
-            process.stdin.close()
-        except BaseException as exc:
-            # A write to a sort that died fails with a broken pipe, seen by every sorter open
-            # at the time: the one whose process exited with an error reports it.
-            died = process.poll()
-            if died is None:
-                process.kill()
-            process.wait()
-            with suppress(OSError):
-                process.stdin.close()
-            if isinstance(exc, BrokenPipeError) and died:
-                raise _failed(process, log, output) from None
-            raise
-        if process.wait() != 0:
-            raise _failed(process, log, output)
 
 
 def count_lines(path: Path) -> int:
@@ -205,11 +156,11 @@ def write_trig(build: Build, target: Path) -> None:
 def count_distinct_objects(nt: Path, work: Path) -> subprocess.Popen:
     """Start a sort of `nt`'s lines unique by object (the third space-separated field to the
     end of the line; subjects and predicates hold no spaces), into work/objects."""
-    command = [*_sort_command(), "-T", str(work), "-t", " ", "-k3", "-u", "-o"]
+    command = [*sort_command(), "-T", str(work), "-t", " ", "-k3", "-u", "-o"]
     command += [str(work / "objects"), str(nt)]
     log = (work / "objects.sort.log").open("wb")
     try:
-        return subprocess.Popen(command, stdin=subprocess.DEVNULL, stderr=log, env=_c_locale())
+        return subprocess.Popen(command, stdin=subprocess.DEVNULL, stderr=log, env=c_locale())
     finally:
         log.close()
 
@@ -407,7 +358,7 @@ def write_dumps(build: Build, tmp: Path, progress: Progress) -> Statistics:
         finally:
             returncode = objects.wait()
         if returncode != 0:
-            raise _failed(objects, work / "objects.sort.log", tmp / "kg.nt")
+            raise failed(objects, work / "objects.sort.log", tmp / "kg.nt")
         stats.objects = count_lines(work / "objects")
         stats.inferred = count_lines(inferred)
     finally:

@@ -209,96 +209,125 @@ def merge_reports(reports: list[Graph], extra: list[tuple] = ()) -> ValidationRe
     return ValidationResult(conforms, _violations(merged), merged)
 
 
-def cross_document_violations(build) -> list[tuple]:
-    """The checks that need several documents at once, run in pyoxigraph on the whole
-    graph: a property a shape allows once (sh:maxCount 1) given different values by
-    different documents' named graphs for the same node.
+@dataclass(frozen=True)
+class SingleValued:
+    """A property shape allowing one value (sh:maxCount 1) of a predicate path."""
 
-    Only the triples these checks read (those of the properties concerned, and rdf:type)
-    are loaded, straight from each graph's packed N-Triples."""
-    import pyoxigraph as ox
+    shape: URIRef  # the property shape
+    path: URIRef
+    classes: frozenset  # the node shapes' target classes (none: every subject)
+    severity: URIRef
+    message: str
 
-    from kg.ntriples import unpack
 
-    shapes = load_shapes()
-    wanted = {str(RDF.type)} | {
-        str(shapes.value(prop, SH.path))
-        for prop in shapes.subjects(SH.maxCount, None)
-        if isinstance(shapes.value(prop, SH.path), URIRef)
-    }
-    # The lines of those predicates, picked by a regular expression (in C) rather than
-    # line by line in Python, and parsed by Oxigraph straight into each named graph.
-    line_of_wanted = re.compile(
-        rb"^<[^>]*> <(?:%s)> [^\n]*\n" % b"|".join(re.escape(p.encode()) for p in wanted),
-        re.MULTILINE,
-    )
-    store = ox.Store()
-    for name, packed in build.named_graphs():
-        lines = b"".join(line_of_wanted.findall(unpack(packed)))
-        store.load(lines, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(str(name)))
-    shapes = load_shapes()
+def single_valued_shapes(shapes: Graph) -> list[SingleValued]:
     found = []
     for prop in sorted(set(shapes.subjects(SH.maxCount, None))):
         path = shapes.value(prop, SH.path)
         if not isinstance(path, URIRef) or shapes.value(prop, SH.maxCount).toPython() != 1:
             continue
-        classes = [
+        classes = frozenset(
             c
             for shape in shapes.subjects(SH.property, prop)
             for c in shapes.objects(shape, SH.targetClass)
-        ]
-        target = (
-            "VALUES ?class { " + " ".join(c.n3() for c in classes) + " } ?s a ?class ."
-            if classes
-            else ""
         )
-        # Pairs of graphs are only compared for the few nodes that have several values in
-        # several graphs (one linear pass): comparing pairs for every node is quadratic in
-        # the number of documents that mention a shared node.
-        candidates = [
-            row["s"]
-            for row in store.query(
-                f"""SELECT ?s WHERE {{ GRAPH ?g {{ ?s <{path}> ?o }} }} GROUP BY ?s
-                    HAVING (COUNT(DISTINCT ?o) > 1 && COUNT(DISTINCT ?g) > 1)"""
-            )
-        ]
-        if not candidates:
-            continue
-        query = f"""
-            SELECT DISTINCT ?s ?o WHERE {{
-              VALUES ?s {{ {" ".join(str(c) for c in candidates)} }}
-              GRAPH ?g1 {{ ?s <{path}> ?o }}
-              GRAPH ?g2 {{ ?s <{path}> ?o2 }}
-              FILTER (?g1 != ?g2 && ?o != ?o2)
-              {target}
-            }} ORDER BY ?s ?o"""
         severity = shapes.value(prop, SH.severity) or SH.Violation
         message = str(shapes.value(prop, SH.message) or f"at most one {path}")
-        for row in store.query(query, use_default_graph_as_union=True):
-            found.append(
-                (
-                    URIRef(row["s"].value),
-                    path,
-                    _term(row["o"]),
-                    severity,
-                    message + " (different documents give different values)",
-                    prop,
-                )
-            )
+        found.append(SingleValued(prop, path, classes, severity, message))
     return found
 
 
-def _term(term):
-    import pyoxigraph as ox
-    from rdflib import Literal
+def cross_document_violations(build) -> list[tuple]:
+    """The checks that need several documents at once: a property a shape allows once
+    (sh:maxCount 1) given different values by different named graphs for the same node.
 
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    return None
+    Only the lines these checks read (those of the properties concerned, and rdf:type) are
+    taken from each graph's packed N-Triples, by a regular expression (in C), tagged with the
+    graph's number and sorted by `sort` (bounded memory, spilling to disk), which brings each
+    subject's lines together; one pass over the sorted lines then looks at each subject with
+    values from several graphs. Memory stays flat whatever the size of the corpus."""
+    import tempfile
+
+    from kg.ntriples import unpack
+    from kg.sorting import sorted_into
+
+    checks = single_valued_shapes(load_shapes())
+    by_path: dict[bytes, list[SingleValued]] = {}
+    for check in checks:
+        by_path.setdefault(f"<{check.path}>".encode(), []).append(check)
+    rdf_type = f"<{RDF.type}>".encode()
+    wanted = [rdf_type, *by_path]
+    line_of_wanted = re.compile(
+        rb"^<[^>]*> (?:%s) [^\n]*\n" % b"|".join(re.escape(p) for p in wanted),
+        re.MULTILINE,
+    )
+    found = []
+    with tempfile.TemporaryDirectory(prefix="kg-check-") as folder:
+        work = Path(folder)
+        lines = work / "lines"
+        with sorted_into(lines, work, "-u") as sort:
+            for number, (_, packed) in enumerate(build.named_graphs()):
+                text = b"".join(line_of_wanted.findall(unpack(packed)))
+                # "<s> <p> o .\n" -> "<s> <p> o\t<graph number>\n" (N-Triples escapes line
+                # breaks, so " .\n" ends lines only)
+                sort.write(text.replace(b" .\n", b"\t%d\n" % number))
+        with lines.open("rb") as f:
+            subject, types, values = None, set(), {}
+            for line in f:
+                head, graph = line.rsplit(b"\t", 1)
+                s, p, o = head.split(b" ", 2)
+                if s != subject:
+                    if subject is not None:
+                        found += _conflicts(subject, types, values, by_path)
+                    subject, types, values = s, set(), {}
+                if p == rdf_type:
+                    types.add(o)
+                if p in by_path:
+                    values.setdefault(p, {}).setdefault(o, set()).add(graph)
+            if subject is not None:
+                found += _conflicts(subject, types, values, by_path)
+    order = {check.shape: n for n, check in enumerate(checks)}
+    found.sort(key=lambda v: (order[v[5]], v[0], v[2].n3()))
+    return found
+
+
+def _conflicts(subject: bytes, types: set, values: dict, by_path: dict) -> list[tuple]:
+    """The values of single-valued properties of `subject` that one graph gives and another
+    graph contradicts with a different value."""
+    out = []
+    for p, graphs_of in values.items():
+        if len(graphs_of) < 2 or len(set().union(*graphs_of.values())) < 2:
+            continue
+        conflicting = sorted(o for o in graphs_of if _contradicted(o, graphs_of))
+        if not conflicting:
+            continue
+        for check in by_path[p]:
+            if check.classes and not any(f"<{c}>".encode() in types for c in check.classes):
+                continue
+            for o in conflicting:
+                focus, _, value = _parse_line(subject + b" " + p + b" " + o + b" .\n")
+                out.append(
+                    (
+                        focus,
+                        check.path,
+                        value,
+                        check.severity,
+                        check.message + " (different documents give different values)",
+                        check.shape,
+                    )
+                )
+    return out
+
+
+def _contradicted(value: bytes, graphs_of: dict) -> bool:
+    """Whether a graph giving `value` is contradicted by another graph giving another value."""
+    others = set().union(*(graphs for o, graphs in graphs_of.items() if o != value))
+    return any(others - {graph} for graph in graphs_of[value])
+
+
+def _parse_line(line: bytes) -> tuple:
+    (triple,) = Graph().parse(data=line.decode("utf-8"), format="nt")
+    return triple
 
 
 def _local(iri) -> str:
