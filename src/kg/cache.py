@@ -14,13 +14,12 @@ from __future__ import annotations
 
 import ast
 import hashlib
+import json
 import os
 import pickle
 import tempfile
 from functools import cache
 from pathlib import Path
-
-import yaml
 
 import kg
 from kg.validate import ONTOLOGY_DIR, SHAPES_DIR
@@ -116,7 +115,7 @@ class Cache:
             ctx.reference.minter.base,
             str(Path(ctx.data_dir).resolve()),
             f"{ctx.reasoning}{ctx.validation}",
-            yaml.safe_dump({k: str(v) for k, v in entry.items()}, sort_keys=True),
+            json.dumps({k: str(v) for k, v in entry.items()}, sort_keys=True),
             path.name,
         ):
             h.update(part.encode())

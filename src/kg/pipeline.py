@@ -18,7 +18,7 @@ from pathlib import Path
 from rdflib import Graph, URIRef
 
 from kg import curation, fastreason, ingest, model, ntriples, validate
-from kg.vocab import bind_prefixes
+from kg.vocab import SH, bind_prefixes
 
 
 @dataclass
@@ -80,7 +80,7 @@ class Outcome:
         self.source = source
         self.asserted = ntriples.pack(graph)
         self.inferred = None if inferred is None else ntriples.pack(inferred)
-        self.report = report
+        self._report = None if report is None else list(report)
         self.declared: list = []  # (id, kind, line) of the entities the file declares
         self.touches: set = set()  # reference nodes with results that this document touches
         self.seconds: dict = {}  # CPU seconds of each stage
@@ -91,7 +91,7 @@ class Outcome:
             "source": self.source,
             "asserted": self.asserted,
             "inferred": self.inferred,
-            "report": None if self.report is None else list(self.report),
+            "report": self._report,
             "declared": self.declared,
             "touches": self.touches,
             "seconds": self.seconds,
@@ -101,11 +101,21 @@ class Outcome:
         self.source = state["source"]
         self.asserted = ntriples.Packed(*state["asserted"])
         self.inferred = None if state["inferred"] is None else ntriples.Packed(*state["inferred"])
-        self.report = None if state["report"] is None else _graph(state["report"])
+        self._report = state["report"]
         self.declared = state["declared"]
         self.touches = state["touches"]
         self.seconds = state["seconds"]
         self.from_cache = False
+
+    @property
+    def report(self) -> Graph | None:
+        """The SHACL report as a graph (built on each access)."""
+        return None if self._report is None else _graph(self._report)
+
+    @property
+    def has_results(self) -> bool:
+        """Whether the report has any result (most documents' reports have none)."""
+        return self._report is not None and any(p == SH.result for _, p, _ in self._report)
 
 
 def _graph(triples) -> Graph:

@@ -160,7 +160,7 @@ def build(
         result.documents[doc_id] = outcome.asserted
         if reasoning:
             result.inferred[str(minter.document_graph(doc_id))] = outcome.inferred
-        if outcome.report is not None:
+        if outcome.has_results:
             reports.append(outcome.report)
     if validation:
         progress("cross-document checks")
