@@ -10,7 +10,8 @@ worker processes):
 - +1 document: the last document added, then published again with the cache of the first;
 - load: `kg load` of the dumps into an on-disk Oxigraph store;
 
-and, on the same output, the floors: pyoxigraph's own bulk load of kg.nq, pyoxigraph
+and, on the same output, the floors: pyoxigraph's own bulk load of kg.nq, and of kg.nq and
+kg.nt (the named graphs and the default graph, what `kg load` reads), pyoxigraph
 parsing and serializing kg.nq (streaming), owlrl and pySHACL on the whole graph (each given
 `--limit` seconds, and skipped for larger N once they did not finish), and each named query
 on the embedded store vs rdflib's in-memory graph of the same files (rdflib given `--limit`
@@ -111,6 +112,17 @@ def floor_bulk_load(dist: Path, store: Path) -> int:
 
     s = ox.Store(str(store))
     s.bulk_load(path=str(dist / "kg.nq"), format=ox.RdfFormat.N_QUADS)
+    return len(s)
+
+
+def floor_bulk_load_both(dist: Path, store: Path) -> int:
+    """pyoxigraph's own bulk load of what `kg load` reads: kg.nq into the named graphs and
+    kg.nt into the default graph (kg load also adds the few inferred triples to each)."""
+    import pyoxigraph as ox
+
+    s = ox.Store(str(store))
+    s.bulk_load(path=str(dist / "kg.nq"), format=ox.RdfFormat.N_QUADS)
+    s.bulk_load(path=str(dist / "kg.nt"), format=ox.RdfFormat.N_TRIPLES)
     return len(s)
 
 
@@ -281,6 +293,10 @@ def run(
     row["load"] = measured(load, dist, store)
     row["floor: pyoxigraph bulk load"] = measured(floor_bulk_load, dist, work / "store-floor")
     shutil.rmtree(work / "store-floor", ignore_errors=True)
+    row["floor: pyoxigraph bulk load of kg.nq and kg.nt"] = measured(
+        floor_bulk_load_both, dist, work / "store-floor"
+    )
+    shutil.rmtree(work / "store-floor", ignore_errors=True)
     row["floor: pyoxigraph parse+serialize"] = measured(floor_parse_serialize, dist)
     for name, fn in (("floor: owlrl", floor_owlrl), ("floor: pyshacl", floor_pyshacl)):
         if name in skip:
@@ -311,6 +327,7 @@ STEPS = (
     "+1 document",
     "load",
     "floor: pyoxigraph bulk load",
+    "floor: pyoxigraph bulk load of kg.nq and kg.nt",
     "floor: pyoxigraph parse+serialize",
     "floor: owlrl",
     "floor: pyshacl",
@@ -366,8 +383,13 @@ def table(results: list[dict]) -> str:
         lambda r, p: f"{100 * r['+1 document']['seconds'] / r['publish']['seconds']:.1f} %",
     )
     row(
-        "load / pyoxigraph bulk load",
+        "load / pyoxigraph bulk load of kg.nq",
         lambda r, p: f"{r['load']['seconds'] / r['floor: pyoxigraph bulk load']['seconds']:.2f}x",
+    )
+    both = "floor: pyoxigraph bulk load of kg.nq and kg.nt"
+    row(
+        "load / pyoxigraph bulk load of kg.nq and kg.nt",
+        lambda r, p: f"{r['load']['seconds'] / r[both]['seconds']:.2f}x",
     )
     lines += [
         "",
@@ -388,7 +410,12 @@ def table(results: list[dict]) -> str:
         for r in results:
             store, rdflib = queries(r, "queries: store"), queries(r, "queries: rdflib")
             s, rd = store.get(q), rdflib.get(q)
-            s_text = f"{s}" if s is not None else f"> {1000 * store.get('limit_seconds', 0):.0f}"
+            if s is not None:
+                s_text = f"{s}"
+            elif store:  # this query alone did not finish
+                s_text = f"> {1000 * store['limit_seconds']:.0f}"
+            else:
+                s_text = _cell(r.get("queries: store"))
             if rd is not None:
                 rd_text = f"{rd}"
             elif rdflib:  # this query alone did not finish
