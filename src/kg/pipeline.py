@@ -8,6 +8,7 @@ cache (`kg.cache`) instead.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import time
@@ -240,6 +241,10 @@ def run_documents(
         if jobs == 1 or len(todo) <= 1:
             results = [_safe(p) for p in todo]
         else:
+            # The shared context moves to the permanent generation before the fork: the
+            # workers' collections then skip it, and do not touch (and copy) its pages.
+            gc.collect()
+            gc.freeze()
             with multiprocessing.get_context("fork").Pool(jobs) as pool:
                 results = []
                 for i, r in enumerate(pool.imap(_safe, todo, chunksize=4), start=1):
@@ -248,6 +253,7 @@ def run_documents(
                         progress(f"documents: {i} of {len(todo)}")
     finally:
         _CONTEXT = None
+        gc.unfreeze()
     for path, r in zip(todo, results, strict=True):
         outcomes[path] = r
     for path in paths:
