@@ -791,6 +791,7 @@ def test_the_cross_document_check_keeps_to_the_shapes_targets():
     from types import SimpleNamespace
 
     from rdflib import Literal
+    from rdflib.namespace import XSD
 
     from kg.ntriples import pack
     from kg.validate import cross_document_violations
@@ -818,4 +819,9 @@ def test_the_cross_document_check_keeps_to_the_shapes_targets():
     ]
     three.remove((doc, schema.headline, Literal("A")))
     graphs[2] = (graphs[2][0], pack(three))
+    assert cross_document_violations(build) == []
+    # "A" and "A"^^xsd:string are one RDF term
+    one.remove((doc, schema.headline, Literal("B")))
+    three.add((doc, schema.headline, Literal("A", datatype=XSD.string)))
+    graphs[0], graphs[2] = (graphs[0][0], pack(one)), (graphs[2][0], pack(three))
     assert cross_document_violations(build) == []

@@ -13,7 +13,7 @@ from functools import cache
 from pathlib import Path
 
 import pyshacl
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF
 
 from kg.errors import KgError
@@ -172,7 +172,7 @@ def merge_reports(reports: list[Graph], extra: list[tuple] = ()) -> ValidationRe
     """One W3C validation report from the reports of parts of the graph (each result once)
     and `extra` results (focus, path, value, severity, message, shape) of checks run
     elsewhere."""
-    from rdflib import BNode, Literal
+    from rdflib import Literal
     from rdflib.namespace import RDF
 
     merged = Graph()
@@ -283,17 +283,25 @@ def cross_document_violations(build) -> list[tuple]:
                 if p == rdf_type:
                     types.add(o)
                 if p in by_path:
+                    if o.endswith(XSD_STRING_SUFFIX):  # "a"^^xsd:string is "a" (RDF 1.1)
+                        o = o[: -len(XSD_STRING_SUFFIX)]
                     values.setdefault(p, {}).setdefault(o, set()).add(graph)
             if subject is not None:
                 found += _conflicts(subject, types, values, by_path)
     order = {check.shape: n for n, check in enumerate(checks)}
-    found.sort(key=lambda v: (order[v[5]], v[0], v[2].n3()))
+    found.sort(key=lambda v: (order[v[5]], v[0], "" if v[2] is None else v[2].n3()))
     return found
+
+
+XSD_STRING_SUFFIX = b"^^<http://www.w3.org/2001/XMLSchema#string>"
 
 
 def _conflicts(subject: bytes, types: set, values: dict, by_path: dict) -> list[tuple]:
     """The values of single-valued properties of `subject` that one graph gives and another
-    graph contradicts with a different value."""
+    graph contradicts with a different value. Values are RDF terms, as sh:maxCount counts
+    them: "1.5"^^xsd:decimal and "1.50"^^xsd:decimal are two values (a SPARQL `!=` would
+    compare them as numbers). A blank node is reported without its label (`None`), which
+    would mean nothing outside its graph."""
     out = []
     for p, graphs_of in values.items():
         if len(graphs_of) < 2 or len(set().union(*graphs_of.values())) < 2:
@@ -306,6 +314,8 @@ def _conflicts(subject: bytes, types: set, values: dict, by_path: dict) -> list[
                 continue
             for o in conflicting:
                 focus, _, value = _parse_line(subject + b" " + p + b" " + o + b" .\n")
+                if isinstance(value, BNode):
+                    value = None
                 out.append(
                     (
                         focus,
