@@ -379,6 +379,13 @@ def table(results: list[dict]) -> str:
     row("publish: build (wall s)", lambda r, p: f"{p['build_seconds']:.1f}")
     row("publish: export (wall s)", lambda r, p: f"{p['export_seconds']:.1f}")
     row(
+        "+1 document: build / export (wall s)",
+        lambda r, p: (
+            f"{r['+1 document']['result']['build_seconds']:.1f} / "
+            f"{r['+1 document']['result']['export_seconds']:.1f}"
+        ),
+    )
+    row(
         "+1 document / publish",
         lambda r, p: f"{100 * r['+1 document']['seconds'] / r['publish']['seconds']:.1f} %",
     )
