@@ -825,3 +825,29 @@ def test_the_cross_document_check_keeps_to_the_shapes_targets():
     three.add((doc, schema.headline, Literal("A", datatype=XSD.string)))
     graphs[0], graphs[2] = (graphs[0][0], pack(one)), (graphs[2][0], pack(three))
     assert cross_document_violations(build) == []
+
+
+def test_a_failed_sort_in_the_cross_document_check_is_one_line(monkeypatch):
+    """The sort's own file is temporary: the error names the check, not that file."""
+    from types import SimpleNamespace
+
+    from rdflib import Literal
+
+    from kg import sorting
+    from kg.errors import KgError
+    from kg.ntriples import pack
+    from kg.validate import cross_document_violations
+
+    graph = Graph()
+    graph.add(
+        (URIRef("https://kg.example.org/id/x"), URIRef("https://schema.org/name"), Literal("x"))
+    )
+    build = SimpleNamespace(
+        named_graphs=lambda: iter([(URIRef("https://kg.example.org/graph/a"), pack(graph))])
+    )
+    monkeypatch.setattr(sorting, "SORT_MEMORY", "no-such-size")
+    with pytest.raises(KgError) as failure:
+        cross_document_violations(build)
+    message = str(failure.value)
+    assert len(message.splitlines()) == 1
+    assert message.startswith("sort: in the cross-document check: sort failed")

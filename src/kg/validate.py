@@ -265,12 +265,15 @@ def cross_document_violations(build) -> list[tuple]:
     with tempfile.TemporaryDirectory(prefix="kg-check-") as folder:
         work = Path(folder)
         lines = work / "lines"
-        with sorted_into(lines, work, "-u") as sort:
-            for number, (_, packed) in enumerate(build.named_graphs()):
-                text = b"".join(line_of_wanted.findall(unpack(packed)))
-                # "<s> <p> o .\n" -> "<s> <p> o\t<graph number>\n" (N-Triples escapes line
-                # breaks, so " .\n" ends lines only)
-                sort.write(text.replace(b" .\n", b"\t%d\n" % number))
+        try:
+            with sorted_into(lines, work, "-u") as sort:
+                for number, (_, packed) in enumerate(build.named_graphs()):
+                    text = b"".join(line_of_wanted.findall(unpack(packed)))
+                    # "<s> <p> o .\n" -> "<s> <p> o\t<graph number>\n" (N-Triples escapes
+                    # line breaks, so " .\n" ends lines only)
+                    sort.write(text.replace(b" .\n", b"\t%d\n" % number))
+        except KgError as exc:  # its path is a temporary file, gone when the user reads it
+            raise KgError("sort", None, f"in the cross-document check: {exc.message}") from None
         with lines.open("rb") as f:
             subject, types, values = None, set(), {}
             for line in f:
