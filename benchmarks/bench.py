@@ -107,22 +107,13 @@ def load(dist: Path, store: Path) -> dict:
     return load(dist, store)
 
 
-def floor_bulk_load(dist: Path, store: Path) -> int:
+def floor_bulk_load(dist: Path, store: Path, files: tuple[str, ...] = ("kg.nq",)) -> int:
+    """pyoxigraph's own bulk load of `files` of `dist`, one after the other."""
     import pyoxigraph as ox
 
     s = ox.Store(str(store))
-    s.bulk_load(path=str(dist / "kg.nq"), format=ox.RdfFormat.N_QUADS)
-    return len(s)
-
-
-def floor_bulk_load_both(dist: Path, store: Path) -> int:
-    """pyoxigraph's own bulk load of what `kg load` reads: kg.nq into the named graphs and
-    kg.nt into the default graph (kg load also adds the few inferred triples to each)."""
-    import pyoxigraph as ox
-
-    s = ox.Store(str(store))
-    s.bulk_load(path=str(dist / "kg.nq"), format=ox.RdfFormat.N_QUADS)
-    s.bulk_load(path=str(dist / "kg.nt"), format=ox.RdfFormat.N_TRIPLES)
+    for name in files:
+        s.bulk_load(path=str(dist / name), format=ox.RdfFormat.from_extension(name[3:]))
     return len(s)
 
 
@@ -293,8 +284,10 @@ def run(
     row["load"] = measured(load, dist, store)
     row["floor: pyoxigraph bulk load"] = measured(floor_bulk_load, dist, work / "store-floor")
     shutil.rmtree(work / "store-floor", ignore_errors=True)
+    # what `kg load` reads: kg.nq into the named graphs and kg.nt into the default graph (it
+    # also adds the few inferred triples to each)
     row["floor: pyoxigraph bulk load of kg.nq and kg.nt"] = measured(
-        floor_bulk_load_both, dist, work / "store-floor"
+        floor_bulk_load, dist, work / "store-floor", ("kg.nq", "kg.nt")
     )
     shutil.rmtree(work / "store-floor", ignore_errors=True)
     row["floor: pyoxigraph parse+serialize"] = measured(floor_parse_serialize, dist)
@@ -412,23 +405,22 @@ def table(results: list[dict]) -> str:
     names = sorted(
         {q for r in results for q in queries(r, "queries: store") if q != "limit_seconds"}
     )
+
+    def median(r, step, q) -> tuple[float | None, str]:
+        """A query's median ms in a step, and the cell's text."""
+        measured = queries(r, step)
+        ms = measured.get(q)
+        if ms is not None:
+            return ms, f"{ms}"
+        if measured:  # this query alone did not finish
+            return None, f"> {1000 * measured['limit_seconds']:.0f}"
+        return None, _cell(r.get(step))
+
     for q in names:
         cells = []
         for r in results:
-            store, rdflib = queries(r, "queries: store"), queries(r, "queries: rdflib")
-            s, rd = store.get(q), rdflib.get(q)
-            if s is not None:
-                s_text = f"{s}"
-            elif store:  # this query alone did not finish
-                s_text = f"> {1000 * store['limit_seconds']:.0f}"
-            else:
-                s_text = _cell(r.get("queries: store"))
-            if rd is not None:
-                rd_text = f"{rd}"
-            elif rdflib:  # this query alone did not finish
-                rd_text = f"> {1000 * rdflib['limit_seconds']:.0f}"
-            else:
-                rd_text = _cell(r.get("queries: rdflib"))
+            s, s_text = median(r, "queries: store", q)
+            rd, rd_text = median(r, "queries: rdflib", q)
             ratio = f" ({rd / s:.0f}x)" if s and rd else ""
             cells.append(f"{s_text} / {rd_text}{ratio}")
         lines.append(f"| {q} | " + " | ".join(cells) + " |")

@@ -748,14 +748,26 @@ def test_published_graph_conforms(built: Build) -> None:
         print(warning)
 
 
-def test_different_documents_giving_a_node_different_values_of_a_single_valued_property():
-    """The cross-document check: each document's graph alone conforms to sh:maxCount 1, the
-    union does not. Run in pyoxigraph on the packed named graphs."""
+def _build_of(*graphs: Graph):
+    """A stand-in for `kg.publish.Build` whose named graphs are `graphs`, packed anew on each
+    read: a test may change a graph and run the check again."""
     from types import SimpleNamespace
 
+    from kg.ntriples import pack
+
+    return SimpleNamespace(
+        named_graphs=lambda: (
+            (URIRef(f"https://kg.example.org/graph/document/{n}"), pack(g))
+            for n, g in enumerate(graphs)
+        )
+    )
+
+
+def test_different_documents_giving_a_node_different_values_of_a_single_valued_property():
+    """The cross-document check: each document's graph alone conforms to sh:maxCount 1, the
+    union does not. Run over the packed named graphs."""
     from rdflib import Literal
 
-    from kg.ntriples import pack
     from kg.validate import cross_document_violations
 
     schema = Namespace("https://schema.org/")
@@ -764,11 +776,7 @@ def test_different_documents_giving_a_node_different_values_of_a_single_valued_p
     one.add((doc, RDF.type, schema.NewsArticle))
     one.add((doc, schema.headline, Literal("One headline", lang="en")))
     two.add((doc, schema.headline, Literal("Another headline", lang="en")))
-    graphs = [
-        (URIRef(f"https://kg.example.org/graph/document/{n}"), pack(g))
-        for n, g in (("a", one), ("b", two))
-    ]
-    build = SimpleNamespace(named_graphs=lambda: iter(graphs))
+    build = _build_of(one, two)
     found = cross_document_violations(build)
     assert [value for _, _, value, _, _, _ in found] == [
         Literal("Another headline", lang="en"),
@@ -780,7 +788,6 @@ def test_different_documents_giving_a_node_different_values_of_a_single_valued_p
         assert message.endswith("(different documents give different values)")
     # The same value in both graphs is no conflict.
     two.set((doc, schema.headline, Literal("One headline", lang="en")))
-    graphs[1] = (graphs[1][0], pack(two))
     assert cross_document_violations(build) == []
 
 
@@ -788,12 +795,9 @@ def test_the_cross_document_check_keeps_to_the_shapes_targets():
     """A node of none of the shape's target classes is not held to its sh:maxCount, however
     many graphs give it values; one graph alone giving two values is the per-document
     validation's business, not this check's."""
-    from types import SimpleNamespace
-
     from rdflib import Literal
     from rdflib.namespace import XSD
 
-    from kg.ntriples import pack
     from kg.validate import cross_document_violations
 
     schema = Namespace("https://schema.org/")
@@ -806,11 +810,7 @@ def test_the_cross_document_check_keeps_to_the_shapes_targets():
     one.add((doc, schema.headline, Literal("A")))
     one.add((doc, schema.headline, Literal("B")))
     three.add((doc, schema.headline, Literal("A")))
-    graphs = [
-        (URIRef(f"https://kg.example.org/graph/document/{n}"), pack(g))
-        for n, g in enumerate((one, two, three))
-    ]
-    build = SimpleNamespace(named_graphs=lambda: iter(graphs))
+    build = _build_of(one, two, three)
     found = cross_document_violations(build)
     # "B" (graph 0) is contradicted by "A" in graph 2; "A" is contradicted by "B" in graph 0.
     assert [(focus, value) for focus, _, value, _, _, _ in found] == [
@@ -818,33 +818,26 @@ def test_the_cross_document_check_keeps_to_the_shapes_targets():
         (doc, Literal("B")),
     ]
     three.remove((doc, schema.headline, Literal("A")))
-    graphs[2] = (graphs[2][0], pack(three))
     assert cross_document_violations(build) == []
     # "A" and "A"^^xsd:string are one RDF term
     one.remove((doc, schema.headline, Literal("B")))
     three.add((doc, schema.headline, Literal("A", datatype=XSD.string)))
-    graphs[0], graphs[2] = (graphs[0][0], pack(one)), (graphs[2][0], pack(three))
     assert cross_document_violations(build) == []
 
 
 def test_a_failed_sort_in_the_cross_document_check_is_one_line(monkeypatch):
     """The sort's own file is temporary: the error names the check, not that file."""
-    from types import SimpleNamespace
-
     from rdflib import Literal
 
     from kg import sorting
     from kg.errors import KgError
-    from kg.ntriples import pack
     from kg.validate import cross_document_violations
 
     graph = Graph()
     graph.add(
         (URIRef("https://kg.example.org/id/x"), URIRef("https://schema.org/name"), Literal("x"))
     )
-    build = SimpleNamespace(
-        named_graphs=lambda: iter([(URIRef("https://kg.example.org/graph/a"), pack(graph))])
-    )
+    build = _build_of(graph)
     monkeypatch.setattr(sorting, "SORT_MEMORY", "no-such-size")
     with pytest.raises(KgError) as failure:
         cross_document_violations(build)

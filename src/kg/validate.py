@@ -17,6 +17,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF
 
 from kg.errors import KgError
+from kg.ntriples import to_graph, unpack
 from kg.vocab import SH, bind_prefixes
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -237,6 +238,9 @@ def single_valued_shapes(shapes: Graph) -> list[SingleValued]:
     return found
 
 
+XSD_STRING_SUFFIX = b"^^<http://www.w3.org/2001/XMLSchema#string>"
+
+
 def cross_document_violations(build) -> list[tuple]:
     """The checks that need several documents at once: a property a shape allows once
     (sh:maxCount 1) given different values by different named graphs for the same node.
@@ -248,7 +252,6 @@ def cross_document_violations(build) -> list[tuple]:
     values from several graphs. Memory stays flat whatever the size of the corpus."""
     import tempfile
 
-    from kg.ntriples import unpack
     from kg.sorting import sorted_into
 
     checks = single_valued_shapes(load_shapes())
@@ -296,9 +299,6 @@ def cross_document_violations(build) -> list[tuple]:
     return found
 
 
-XSD_STRING_SUFFIX = b"^^<http://www.w3.org/2001/XMLSchema#string>"
-
-
 def _conflicts(subject: bytes, types: set, values: dict, by_path: dict) -> list[tuple]:
     """The values of single-valued properties of `subject` that one graph gives and another
     graph contradicts with a different value. Values are RDF terms, as sh:maxCount counts
@@ -316,7 +316,8 @@ def _conflicts(subject: bytes, types: set, values: dict, by_path: dict) -> list[
             if check.classes and not any(f"<{c}>".encode() in types for c in check.classes):
                 continue
             for o in conflicting:
-                focus, _, value = _parse_line(subject + b" " + p + b" " + o + b" .\n")
+                (triple,) = to_graph(subject + b" " + p + b" " + o + b" .\n")
+                focus, _, value = triple
                 if isinstance(value, BNode):
                     value = None
                 out.append(
@@ -336,11 +337,6 @@ def _contradicted(value: bytes, graphs_of: dict) -> bool:
     """Whether a graph giving `value` is contradicted by another graph giving another value."""
     others = set().union(*(graphs for o, graphs in graphs_of.items() if o != value))
     return any(others - {graph} for graph in graphs_of[value])
-
-
-def _parse_line(line: bytes) -> tuple:
-    (triple,) = Graph().parse(data=line.decode("utf-8"), format="nt")
-    return triple
 
 
 def _local(iri) -> str:
