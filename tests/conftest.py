@@ -45,59 +45,7 @@ SERVER_MAX_RESULT_BYTES = 2_000_000
 def kg_server(published_dist: Path, tmp_path_factory):
     """`kg serve` over the published files, in its own process on a free port of 127.0.0.1,
     started once per test module; yields its address (`http://127.0.0.1:PORT`)."""
-    import socket
-    import subprocess
-    import sys
-    import time
-    import urllib.request
-
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    log = tmp_path_factory.mktemp("serve") / "serve.log"
-    with log.open("w") as output:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "kg.cli",
-                "serve",
-                "--dist",
-                str(published_dist),
-                "--port",
-                str(port),
-                "--query-timeout",
-                str(SERVER_QUERY_TIMEOUT),
-                "--max-result-size",
-                str(SERVER_MAX_RESULT_BYTES),
-                "--workers",
-                "2",
-            ],
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            stdin=subprocess.DEVNULL,
-        )
-    address = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 120
-        while True:
-            if process.poll() is not None:
-                pytest.fail(f"kg serve exited with {process.returncode}:\n{log.read_text()}")
-            try:
-                with urllib.request.urlopen(f"{address}/sparql?query=ASK%7B%7D", timeout=5):
-                    break
-            except OSError:
-                if time.monotonic() > deadline:
-                    pytest.fail(f"kg serve did not answer in time:\n{log.read_text()}")
-                time.sleep(0.2)
-        yield address
-    finally:
-        process.terminate()
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            process.kill()
-            process.wait()
+    yield from _serving(["--dist", str(published_dist)], tmp_path_factory)
 
 
 @pytest.fixture(scope="session")
