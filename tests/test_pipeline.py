@@ -44,3 +44,16 @@ def test_stage_seconds_are_summed_for_the_documents_processed(tmp_path):
     assert all(seconds > 0 for seconds in result.stage_seconds.values())
     again = build(DATA, Minter(), jobs=1, cache_dir=tmp_path / "cache")
     assert again.stage_seconds == {}  # every document came from the cache
+
+
+def test_workers_replaced_after_every_document_give_the_same_build(built, monkeypatch):
+    from kg import pipeline
+
+    monkeypatch.setattr(pipeline, "CHUNK", 1)
+    monkeypatch.setattr(pipeline, "WORKER_TASKS", 1)  # five documents, five workers in turn
+    replaced = build(DATA, Minter(), jobs=2)
+    assert len(replaced.documents) == 5
+    for doc_id in built.documents:
+        assert replaced.documents.ntriples(doc_id) == built.documents.ntriples(doc_id), doc_id
+    assert replaced.inferred.packed == built.inferred.packed
+    assert replaced.validation.conforms == built.validation.conforms

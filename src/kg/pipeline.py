@@ -210,7 +210,7 @@ def validate_reference(ctx: Context) -> Graph:
 # Documents go to the workers four at a time, and a worker is replaced after 100 such chunks
 # (400 documents). A long-lived worker slows down: the same 200 documents took 8 % more CPU
 # after it had processed 1,200 others (10,000-document corpus), though its memory stayed flat.
-# Replacing it keeps time per document the same whatever the size of the corpus; a fork costs
+# Replacing it keeps a worker's time per document from growing with the corpus; a fork costs
 # milliseconds.
 CHUNK = 4
 WORKER_TASKS = 100
