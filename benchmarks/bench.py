@@ -113,7 +113,8 @@ def floor_bulk_load(dist: Path, store: Path, files: tuple[str, ...] = ("kg.nq",)
 
     s = ox.Store(str(store))
     for name in files:
-        s.bulk_load(path=str(dist / name), format=ox.RdfFormat.from_extension(name[3:]))
+        path = dist / name
+        s.bulk_load(path=str(path), format=ox.RdfFormat.from_extension(path.suffix[1:]))
     return len(s)
 
 
