@@ -768,7 +768,7 @@ def test_different_documents_giving_a_node_different_values_of_a_single_valued_p
     union does not. Run over the packed named graphs."""
     from rdflib import Literal
 
-    from kg.validate import cross_document_violations
+    from kg.crossdocument import cross_document_violations
 
     schema = Namespace("https://schema.org/")
     doc = URIRef("https://kg.example.org/id/document/shared")
@@ -798,7 +798,7 @@ def test_the_cross_document_check_keeps_to_the_shapes_targets():
     from rdflib import Literal
     from rdflib.namespace import XSD
 
-    from kg.validate import cross_document_violations
+    from kg.crossdocument import cross_document_violations
 
     schema = Namespace("https://schema.org/")
     thing = URIRef("https://kg.example.org/id/thing/shared")
@@ -831,7 +831,7 @@ def test_a_failed_sort_in_the_cross_document_check_is_one_line(monkeypatch):
 
     from kg import sorting
     from kg.errors import KgError
-    from kg.validate import cross_document_violations
+    from kg.crossdocument import cross_document_violations
 
     graph = Graph()
     graph.add(

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from kg import ingest, model, validate
+from kg import crossdocument, ingest, model, validate
 from kg.errors import KgError
 from kg.ntriples import Graphs, Packed, pack
 from kg.vocab import SH, Minter, bind_prefixes
@@ -102,7 +102,7 @@ def build(
     document is then modelled, reasoned (`kg.fastreason`, equal to owlrl on our ontology) and
     validated on its own, in `jobs` worker processes (default: every core), its results cached
     in `cache_dir` by content hash (`kg.cache`). Only the checks that need several documents
-    run on the whole graph, in pyoxigraph (`kg.validate.cross_document_violations`).
+    run on the whole graph (`kg.crossdocument`), incrementally with a cache.
     """
     from kg import cache, fastreason, pipeline
 
@@ -168,7 +168,10 @@ def build(
         validate.keep_results(reference_report, lambda node: node not in touched)
         reports.insert(0, reference_report)
         result.validation = validate.merge_reports(
-            reports, validate.cross_document_violations(result)
+            reports,
+            crossdocument.cross_document_violations(
+                result, None if cache_dir is None else Path(cache_dir) / "cross-document"
+            ),
         )
     result.seconds = time.perf_counter() - started
     return result

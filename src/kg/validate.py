@@ -7,7 +7,6 @@ validation report graph for publication.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -17,7 +16,6 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF
 
 from kg.errors import KgError
-from kg.ntriples import to_graph, unpack
 from kg.vocab import SH, bind_prefixes
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -174,7 +172,6 @@ def merge_reports(reports: list[Graph], extra: list[tuple] = ()) -> ValidationRe
     and `extra` results (focus, path, value, severity, message, shape) of checks run
     elsewhere."""
     from rdflib import Literal
-    from rdflib.namespace import RDF
 
     merged = Graph()
     bind_prefixes(merged)
@@ -208,135 +205,6 @@ def merge_reports(reports: list[Graph], extra: list[tuple] = ()) -> ValidationRe
             conforms = False
     merged.add((node, SH.conforms, Literal(conforms)))
     return ValidationResult(conforms, _violations(merged), merged)
-
-
-@dataclass(frozen=True)
-class SingleValued:
-    """A property shape allowing one value (sh:maxCount 1) of a predicate path."""
-
-    shape: URIRef  # the property shape
-    path: URIRef
-    classes: frozenset  # the node shapes' target classes (none: every subject)
-    severity: URIRef
-    message: str
-
-
-def single_valued_shapes(shapes: Graph) -> list[SingleValued]:
-    found = []
-    for prop in sorted(set(shapes.subjects(SH.maxCount, None))):
-        path = shapes.value(prop, SH.path)
-        if not isinstance(path, URIRef) or shapes.value(prop, SH.maxCount).toPython() != 1:
-            continue
-        classes = frozenset(
-            c
-            for shape in shapes.subjects(SH.property, prop)
-            for c in shapes.objects(shape, SH.targetClass)
-        )
-        severity = shapes.value(prop, SH.severity) or SH.Violation
-        message = str(shapes.value(prop, SH.message) or f"at most one {path}")
-        found.append(SingleValued(prop, path, classes, severity, message))
-    return found
-
-
-XSD_STRING_SUFFIX = b"^^<http://www.w3.org/2001/XMLSchema#string>"
-
-
-def cross_document_violations(build) -> list[tuple]:
-    """The checks that need several documents at once: a property a shape allows once
-    (sh:maxCount 1) given different values by different named graphs for the same node.
-
-    Only the lines these checks read (those of the properties concerned, and rdf:type) are
-    taken from each graph's packed N-Triples, by a regular expression (in C), tagged with the
-    graph's number and sorted by `sort` (bounded memory, spilling to disk), which brings each
-    subject's lines together; one pass over the sorted lines then looks at each subject with
-    values from several graphs. Memory stays flat whatever the size of the corpus."""
-    import tempfile
-
-    from kg.sorting import sorted_into
-
-    checks = single_valued_shapes(load_shapes())
-    by_path: dict[bytes, list[SingleValued]] = {}
-    for check in checks:
-        by_path.setdefault(f"<{check.path}>".encode(), []).append(check)
-    rdf_type = f"<{RDF.type}>".encode()
-    wanted = [rdf_type, *by_path]
-    line_of_wanted = re.compile(
-        rb"^<[^>]*> (?:%s) [^\n]*\n" % b"|".join(re.escape(p) for p in wanted),
-        re.MULTILINE,
-    )
-    found = []
-    with tempfile.TemporaryDirectory(prefix="kg-check-") as folder:
-        work = Path(folder)
-        lines = work / "lines"
-        try:
-            with sorted_into(lines, work, "-u") as sort:
-                for number, (_, packed) in enumerate(build.named_graphs()):
-                    text = b"".join(line_of_wanted.findall(unpack(packed)))
-                    # "<s> <p> o .\n" -> "<s> <p> o\t<graph number>\n" (N-Triples escapes
-                    # line breaks, so " .\n" ends lines only)
-                    sort.write(text.replace(b" .\n", b"\t%d\n" % number))
-        except KgError as exc:  # its path is a temporary file, gone when the user reads it
-            raise KgError("sort", None, f"in the cross-document check: {exc.message}") from None
-        with lines.open("rb") as f:
-            subject, types, values = None, set(), {}
-            for line in f:
-                head, graph = line.rsplit(b"\t", 1)
-                s, p, o = head.split(b" ", 2)
-                if s != subject:
-                    if subject is not None:
-                        found += _conflicts(subject, types, values, by_path)
-                    subject, types, values = s, set(), {}
-                if p == rdf_type:
-                    types.add(o)
-                if p in by_path:
-                    if o.endswith(XSD_STRING_SUFFIX):  # "a"^^xsd:string is "a" (RDF 1.1)
-                        o = o[: -len(XSD_STRING_SUFFIX)]
-                    values.setdefault(p, {}).setdefault(o, set()).add(graph)
-            if subject is not None:
-                found += _conflicts(subject, types, values, by_path)
-    order = {check.shape: n for n, check in enumerate(checks)}
-    found.sort(key=lambda v: (order[v[5]], v[0], "" if v[2] is None else v[2].n3()))
-    return found
-
-
-def _conflicts(subject: bytes, types: set, values: dict, by_path: dict) -> list[tuple]:
-    """The values of single-valued properties of `subject` that one graph gives and another
-    graph contradicts with a different value. Values are RDF terms, as sh:maxCount counts
-    them: "1.5"^^xsd:decimal and "1.50"^^xsd:decimal are two values (a SPARQL `!=` would
-    compare them as numbers). A blank node is reported without its label (`None`), which
-    would mean nothing outside its graph."""
-    out = []
-    for p, graphs_of in values.items():
-        if len(graphs_of) < 2 or len(set().union(*graphs_of.values())) < 2:
-            continue
-        conflicting = sorted(o for o in graphs_of if _contradicted(o, graphs_of))
-        if not conflicting:
-            continue
-        for check in by_path[p]:
-            if check.classes and not any(f"<{c}>".encode() in types for c in check.classes):
-                continue
-            for o in conflicting:
-                (triple,) = to_graph(subject + b" " + p + b" " + o + b" .\n")
-                focus, _, value = triple
-                if isinstance(value, BNode):
-                    value = None
-                out.append(
-                    (
-                        focus,
-                        check.path,
-                        value,
-                        check.severity,
-                        check.message + " (different documents give different values)",
-                        check.shape,
-                    )
-                )
-    return out
-
-
-def _contradicted(value: bytes, graphs_of: dict) -> bool:
-    """Whether a graph giving `value` is contradicted by another graph giving another value."""
-    others = set().union(*(graphs for o, graphs in graphs_of.items() if o != value))
-    return any(others - {graph} for graph in graphs_of[value])
 
 
 def _local(iri) -> str:

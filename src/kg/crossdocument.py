@@ -1,0 +1,315 @@
+"""The checks that need several documents at once, run on the whole graph after each document
+has been validated on its own: a property a shape allows once (sh:maxCount 1) given different
+values by different named graphs for the same node.
+
+Only the lines these checks read (those of the properties concerned, and rdf:type) are taken
+from each graph's packed N-Triples, by a regular expression (in C), tagged with the graph and
+sorted by `sort` (bounded memory, spilling to disk), which brings each subject's lines
+together; one pass over the sorted lines then looks at each subject with values from several
+graphs. Memory stays flat whatever the size of the corpus.
+
+Incremental: with a state folder (in the publish's cache), a full check keeps its sorted lines,
+which subjects each graph describes, and its results. A later check compares each graph with
+the one the kept lines came from (by a digest of its packed triples) and, when few changed,
+looks again only at the subjects the changed graphs describe, now or before: their lines come
+from the kept file (found by binary search) less those of the changed graphs, plus the changed
+graphs' current lines. Every other subject's results are the kept ones. The answer is the same
+as a full check's; a test compares them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import mmap
+import os
+import pickle
+import re
+import shutil
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import BNode, Graph, URIRef
+from rdflib.namespace import RDF
+
+import kg
+from kg.errors import KgError
+from kg.ntriples import Packed, to_graph, unpack
+from kg.sorting import sorted_into
+from kg.validate import load_shapes
+from kg.vocab import SH
+
+XSD_STRING_SUFFIX = b"^^<http://www.w3.org/2001/XMLSchema#string>"
+RDF_TYPE = f"<{RDF.type}>".encode()
+
+# A check looks again at the subjects of at most this share of the graphs; beyond it, a full
+# check is as quick and leaves fresh state for the next ones.
+INCREMENTAL_SHARE = 0.05
+
+
+@dataclass(frozen=True)
+class SingleValued:
+    """A property shape allowing one value (sh:maxCount 1) of a predicate path."""
+
+    shape: URIRef  # the property shape
+    path: URIRef
+    classes: frozenset  # the node shapes' target classes (none: every subject)
+    severity: URIRef
+    message: str
+
+
+def single_valued_shapes(shapes: Graph) -> list[SingleValued]:
+    found = []
+    for prop in sorted(set(shapes.subjects(SH.maxCount, None))):
+        path = shapes.value(prop, SH.path)
+        if not isinstance(path, URIRef) or shapes.value(prop, SH.maxCount).toPython() != 1:
+            continue
+        classes = frozenset(
+            c
+            for shape in shapes.subjects(SH.property, prop)
+            for c in shapes.objects(shape, SH.targetClass)
+        )
+        severity = shapes.value(prop, SH.severity) or SH.Violation
+        message = str(shapes.value(prop, SH.message) or f"at most one {path}")
+        found.append(SingleValued(prop, path, classes, severity, message))
+    return found
+
+
+def cross_document_violations(build, state: Path | None = None) -> list[tuple]:
+    """The results (focus, path, value, severity, message, shape) of the cross-document check
+    over `build.named_graphs()`, in a fixed order. With `state`, incremental (module doc)."""
+    check = Check(single_valued_shapes(load_shapes()))
+    graphs = [(str(name), packed) for name, packed in build.named_graphs()]
+    kept = Kept.read(state, check) if state is not None else None
+    found = kept.update(check, graphs) if kept is not None else None
+    if found is None:
+        found = check.full(graphs, state)
+    order = {c.shape: n for n, c in enumerate(check.checks)}
+    results = [v for _, v in found]
+    results.sort(key=lambda v: (order[v[5]], v[0], "" if v[2] is None else v[2].n3()))
+    return results
+
+
+def digest(packed: Packed) -> str:
+    return hashlib.blake2b(packed.data, digest_size=16).hexdigest()
+
+
+class Check:
+    """The single-valued shapes, and how to read their lines."""
+
+    def __init__(self, checks: list[SingleValued]):
+        self.checks = checks
+        self.by_path: dict[bytes, list[SingleValued]] = {}
+        for check in checks:
+            self.by_path.setdefault(f"<{check.path}>".encode(), []).append(check)
+        wanted = [RDF_TYPE, *self.by_path]
+        self.line_of_wanted = re.compile(
+            rb"^<[^>]*> (?:%s) [^\n]*\n" % b"|".join(re.escape(p) for p in wanted),
+            re.MULTILINE,
+        )
+        # What the kept state depends on besides the graphs: the checks and this code.
+        self.fingerprint = hashlib.sha256(
+            repr(sorted(map(repr, checks))).encode()
+            + Path(__file__).read_bytes()
+            + kg.__version__.encode()
+        ).hexdigest()
+
+    def lines(self, packed: Packed, tag: bytes) -> bytes:
+        """The lines of a graph the checks read, "<s> <p> o .\\n" made "<s> <p> o\\tTAG\\n"
+        (N-Triples escapes line breaks, so " .\\n" ends lines only)."""
+        text = b"".join(self.line_of_wanted.findall(unpack(packed)))
+        return text.replace(b" .\n", b"\t" + tag + b"\n")
+
+    def full(self, graphs: list[tuple[str, Packed]], state: Path | None) -> list[tuple]:
+        """Every graph's lines sorted, then one pass; with `state`, kept for the next check."""
+        work = Path(tempfile.mkdtemp(prefix="kg-check-", dir=state))
+        try:
+            lines = work / "lines"
+            tags = {name: str(number).encode() for number, (name, _) in enumerate(graphs)}
+            try:
+                with sorted_into(lines, work, "-u") as sort:
+                    for name, packed in graphs:
+                        sort.write(self.lines(packed, tags[name]))
+            except KgError as exc:  # its path is a temporary file, gone when the user reads it
+                raise KgError("sort", None, f"in the cross-document check: {exc.message}") from None
+            with lines.open("rb") as f:
+                if state is None:
+                    return list(self.over(f, None))
+                with sorted_into(work / "subjects", work, "-u") as subjects:
+                    found = list(self.over(f, subjects))
+            Kept(
+                self.fingerprint,
+                {name: (tags[name], digest(packed)) for name, packed in graphs},
+                found,
+            ).write(work, state)
+            return found
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+
+    def over(self, lines: Iterable[bytes], subjects=None) -> Iterator[tuple[bytes, tuple]]:
+        """(subject, result) of sorted tagged lines; writes "TAG\\tSUBJECT\\n" for each graph
+        describing each subject to `subjects`, if given."""
+        subject, types, values, graphs = None, set(), {}, set()
+        for line in lines:
+            head, graph = line.rsplit(b"\t", 1)
+            s, p, o = head.split(b" ", 2)
+            if s != subject:
+                if subject is not None:
+                    yield from self.conflicts(subject, types, values)
+                    if subjects is not None:
+                        subjects.write(b"".join(g[:-1] + b"\t" + subject + b"\n" for g in graphs))
+                subject, types, values, graphs = s, set(), {}, set()
+            graphs.add(graph)
+            if p == RDF_TYPE:
+                types.add(o)
+            if p in self.by_path:
+                if o.endswith(XSD_STRING_SUFFIX):  # "a"^^xsd:string is "a" (RDF 1.1)
+                    o = o[: -len(XSD_STRING_SUFFIX)]
+                values.setdefault(p, {}).setdefault(o, set()).add(graph)
+        if subject is not None:
+            yield from self.conflicts(subject, types, values)
+            if subjects is not None:
+                subjects.write(b"".join(g[:-1] + b"\t" + subject + b"\n" for g in graphs))
+
+    def conflicts(self, subject: bytes, types: set, values: dict) -> Iterator[tuple[bytes, tuple]]:
+        """The values of single-valued properties of `subject` that one graph gives and another
+        graph contradicts with a different value. Values are RDF terms, as sh:maxCount counts
+        them: "1.5"^^xsd:decimal and "1.50"^^xsd:decimal are two values (a SPARQL `!=` would
+        compare them as numbers). A blank node is reported without its label (`None`), which
+        would mean nothing outside its graph."""
+        for p, graphs_of in values.items():
+            if len(graphs_of) < 2 or len(set().union(*graphs_of.values())) < 2:
+                continue
+            conflicting = sorted(o for o in graphs_of if _contradicted(o, graphs_of))
+            if not conflicting:
+                continue
+            for check in self.by_path[p]:
+                if check.classes and not any(f"<{c}>".encode() in types for c in check.classes):
+                    continue
+                for o in conflicting:
+                    (triple,) = to_graph(subject + b" " + p + b" " + o + b" .\n")
+                    focus, _, value = triple
+                    if isinstance(value, BNode):
+                        value = None
+                    message = check.message + " (different documents give different values)"
+                    yield subject, (focus, check.path, value, check.severity, message, check.shape)
+
+
+def _contradicted(value: bytes, graphs_of: dict) -> bool:
+    """Whether a graph giving `value` is contradicted by another graph giving another value."""
+    others = set().union(*(graphs for o, graphs in graphs_of.items() if o != value))
+    return any(others - {graph} for graph in graphs_of[value])
+
+
+@dataclass
+class Kept:
+    """The state a full check leaves: `lines` (its sorted tagged lines) and `subjects` (sorted
+    "TAG\\tSUBJECT" lines) in `folder`, and in `kept.pickle` the fingerprint of the checks,
+    each graph's tag and digest, and the results with their subjects."""
+
+    fingerprint: str
+    graphs: dict[str, tuple[bytes, str]]  # name -> (tag, digest)
+    found: list[tuple[bytes, tuple]]
+    folder: Path | None = None
+
+    NAME = "kept"
+
+    def write(self, work: Path, state: Path) -> None:
+        """Make `work` (a folder in `state` holding `lines` and `subjects`) the kept state, in
+        place of the previous one."""
+        with (work / "kept.pickle").open("wb") as f:
+            pickle.dump((self.fingerprint, self.graphs, self.found), f, pickle.HIGHEST_PROTOCOL)
+        for log in work.glob("*.log"):
+            log.unlink()
+        target = state / self.NAME
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix="kg-old-", dir=state))
+            target.rename(old / self.NAME)
+            shutil.rmtree(old)
+        work.rename(target)
+
+    @classmethod
+    def read(cls, state: Path, check: Check) -> Kept | None:
+        state.mkdir(parents=True, exist_ok=True)
+        folder = state / cls.NAME
+        try:
+            with (folder / "kept.pickle").open("rb") as f:
+                fingerprint, graphs, found = pickle.load(f)
+        except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+            return None
+        if fingerprint != check.fingerprint:
+            return None
+        return cls(fingerprint, graphs, found, folder)
+
+    def update(self, check: Check, graphs: list[tuple[str, Packed]]) -> list[tuple] | None:
+        """The results for `graphs`, looking again only at the subjects of the graphs that
+        changed since the full check; None when too many changed to be worth it."""
+        current = {name for name, _ in graphs}
+        changed = [(n, p) for n, p in graphs if self.graphs.get(n, (None, None))[1] != digest(p)]
+        removed = [name for name in self.graphs if name not in current]
+        if len(changed) + len(removed) > INCREMENTAL_SHARE * max(len(graphs), len(self.graphs)):
+            return None
+        if not changed and not removed:
+            return list(self.found)
+        stale = {self.graphs[n][0] for n, _ in changed if n in self.graphs}
+        stale |= {self.graphs[n][0] for n in removed}
+        fresh: dict[bytes, list[bytes]] = {}  # subject -> the changed graphs' lines
+        new_tag = len(self.graphs)
+        for name, packed in changed:
+            if name in self.graphs:
+                tag = self.graphs[name][0]
+            else:
+                tag, new_tag = str(new_tag).encode(), new_tag + 1
+            for line in check.lines(packed, tag).splitlines(keepends=True):
+                fresh.setdefault(line[: line.index(b" ")], []).append(line)
+        with (
+            (self.folder / "lines").open("rb") as f_lines,
+            (self.folder / "subjects").open("rb") as f_subjects,
+            _mapped(f_lines) as lines,
+            _mapped(f_subjects) as subjects,
+        ):
+            affected = set(fresh)
+            for tag in stale:
+                affected.update(
+                    line[len(tag) + 1 : -1] for line in _starting(subjects, tag + b"\t")
+                )
+            found = [(s, v) for s, v in self.found if s not in affected]
+            for subject in sorted(affected):
+                kept = [
+                    line
+                    for line in _starting(lines, subject + b" ")
+                    if line[line.rindex(b"\t") + 1 : -1] not in stale
+                ]
+                merged = sorted(set(kept + fresh.get(subject, [])))
+                found += check.over(merged)
+        return found
+
+
+def _mapped(f):
+    """The file as bytes without reading it (an empty file cannot be mapped)."""
+    if os.fstat(f.fileno()).st_size == 0:
+        from contextlib import nullcontext
+
+        return nullcontext(b"")
+    return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+def _starting(text, prefix: bytes) -> list[bytes]:
+    """The lines of sorted `text` (bytes or mmap) that start with `prefix`, by binary search:
+    lines sharing a prefix are together in byte order."""
+    lo, hi = 0, len(text)
+    while lo < hi:  # the first line not below `prefix`; lo and hi are line starts
+        mid = (lo + hi) // 2
+        start = text.rfind(b"\n", 0, mid) + 1
+        end = text.find(b"\n", start) + 1
+        if text[start : end - 1] < prefix:
+            lo = end
+        else:
+            hi = start
+    found = []
+    while text[lo : lo + len(prefix)] == prefix:
+        end = text.find(b"\n", lo) + 1
+        found.append(text[lo:end])
+        lo = end
+    return found

@@ -1,0 +1,146 @@
+"""The cross-document check run incrementally (`kg.crossdocument`) gives what a full check
+gives, and looks again only at what changed."""
+
+from types import SimpleNamespace
+
+import pytest
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF
+
+from kg import crossdocument
+from kg.crossdocument import cross_document_violations
+from kg.ntriples import pack
+
+SCHEMA = Namespace("https://schema.org/")
+ID = Namespace("https://kg.example.org/id/")
+
+
+def _build_of(graphs: dict[str, Graph]):
+    """A stand-in for `kg.publish.Build` whose named graphs are `graphs` (name -> graph), in
+    name order, packed anew on each read: a test may change, add or remove a graph."""
+    return SimpleNamespace(
+        named_graphs=lambda: (
+            (URIRef(f"https://kg.example.org/graph/document/{name}"), pack(graphs[name]))
+            for name in sorted(graphs)
+        )
+    )
+
+
+def _corpus(n: int) -> dict[str, Graph]:
+    """n documents, each describing its own article and the one article they all share,
+    with the same headline: no conflict yet."""
+    graphs = {}
+    for i in range(n):
+        g = Graph()
+        own = ID[f"document/{i:02d}"]
+        g.add((own, RDF.type, SCHEMA.NewsArticle))
+        g.add((own, SCHEMA.headline, Literal(f"Headline {i}", lang="en")))
+        g.add((ID["document/shared"], RDF.type, SCHEMA.NewsArticle))
+        g.add((ID["document/shared"], SCHEMA.headline, Literal("Shared", lang="en")))
+        graphs[f"{i:02d}"] = g
+    return graphs
+
+
+@pytest.fixture
+def full_checks(monkeypatch):
+    """Counts the full checks run."""
+    runs = []
+    full = crossdocument.Check.full
+
+    def counted(self, graphs, state):
+        runs.append(len(graphs))
+        return full(self, graphs, state)
+
+    monkeypatch.setattr(crossdocument.Check, "full", counted)
+    return runs
+
+
+def test_an_incremental_check_gives_what_a_full_check_gives(tmp_path, monkeypatch, full_checks):
+    monkeypatch.setattr(crossdocument, "INCREMENTAL_SHARE", 0.2)
+    graphs = _corpus(20)
+    build = _build_of(graphs)
+    state = tmp_path / "state"
+    assert cross_document_violations(build, state) == []
+    assert full_checks == [20]
+    full_checks.clear()
+    shared = ID["document/shared"]
+
+    def same_as_full():
+        incremental = cross_document_violations(build, state)
+        assert full_checks == []  # looked again at the changed graphs' subjects only
+        assert incremental == cross_document_violations(build)
+        full_checks.clear()
+        return incremental
+
+    # A new document contradicts the shared headline: every graph's value is now in conflict.
+    graphs["20"] = Graph()
+    graphs["20"].add((shared, SCHEMA.headline, Literal("Other", lang="en")))
+    found = same_as_full()
+    assert [(f, v) for f, _, v, _, _, _ in found] == [
+        (shared, Literal("Other", lang="en")),
+        (shared, Literal("Shared", lang="en")),
+    ]
+    # A changed document gives a document's own article a second headline.
+    graphs["05"].add((ID["document/07"], SCHEMA.headline, Literal("Seven", lang="en")))
+    found = same_as_full()
+    assert {(f, v) for f, _, v, _, _, _ in found} >= {
+        (ID["document/07"], Literal("Seven", lang="en")),
+        (ID["document/07"], Literal("Headline 7", lang="en")),
+    }
+    # The new document removed: the shared headline's conflict goes with it, 07's stays.
+    del graphs["20"]
+    found = same_as_full()
+    assert {f for f, _, _, _, _, _ in found} == {ID["document/07"]}
+    # A document that changed before changes back: no conflict left.
+    graphs["05"].remove((ID["document/07"], SCHEMA.headline, Literal("Seven", lang="en")))
+    assert same_as_full() == []
+    # "A" and "A"^^xsd:string are one value, in the kept lines as in the fresh ones.
+    from rdflib.namespace import XSD
+
+    graphs["03"].add((ID["document/03"], SCHEMA.headline, Literal("Headline 3")))
+    graphs["04"].add(
+        (ID["document/03"], SCHEMA.headline, Literal("Headline 3", datatype=XSD.string))
+    )
+    graphs["03"].remove((ID["document/03"], SCHEMA.headline, Literal("Headline 3", lang="en")))
+    assert same_as_full() == []
+
+
+def test_a_full_check_runs_again_when_many_graphs_changed(tmp_path, full_checks):
+    graphs = _corpus(20)
+    build = _build_of(graphs)
+    state = tmp_path / "state"
+    cross_document_violations(build, state)
+    graphs["01"].add((ID["document/shared"], SCHEMA.headline, Literal("Other", lang="en")))
+    graphs["02"].add((ID["document/02"], SCHEMA.name, Literal("Two")))
+    found = cross_document_violations(build, state)  # 2 of 20 graphs: over 5 %
+    assert full_checks == [20, 20]
+    assert len(found) == 2
+    # That full check is kept in turn: nothing changed since, nothing is checked again.
+    assert cross_document_violations(build, state) == found
+    assert full_checks == [20, 20]
+
+
+def test_a_kept_state_of_other_checks_is_not_used(tmp_path, monkeypatch, full_checks):
+    graphs = _corpus(3)
+    state = tmp_path / "state"
+    cross_document_violations(_build_of(graphs), state)
+    original = crossdocument.Check.__init__
+
+    def other_shapes(self, checks):
+        original(self, checks)
+        self.fingerprint = "other shapes"
+
+    monkeypatch.setattr(crossdocument.Check, "__init__", other_shapes)
+    cross_document_violations(_build_of(graphs), state)
+    assert full_checks == [3, 3]
+
+
+def test_lines_starting_with_a_prefix_are_found_by_binary_search():
+    text = b"".join(
+        sorted(f"<{s}> <p> {n}\t{n}\n".encode() for s in ("a", "a/b", "ab", "b") for n in (1, 2))
+    )
+    assert crossdocument._starting(text, b"<a> ") == [b"<a> <p> 1\t1\n", b"<a> <p> 2\t2\n"]
+    assert crossdocument._starting(text, b"<b> ") == [b"<b> <p> 1\t1\n", b"<b> <p> 2\t2\n"]
+    assert crossdocument._starting(text, b"<c> ") == []
+    assert crossdocument._starting(text, b"<") == text.splitlines(keepends=True)
+    assert crossdocument._starting(b"", b"<a> ") == []
