@@ -18,6 +18,13 @@ Every dump is a function of the set of triples, and the graph has no blank nodes
 inputs give identical bytes. All files are written into a temporary directory beside the output,
 which then replaces the output in one rename: a failed publish leaves the previous `dist/` as it
 was.
+
+With `part_size` (`kg publish --part-size N`) the dumps come in parts: `parts/reference/` holds
+the reference data's graph and its inferences, and each `parts/documents-<first id>/` the graphs
+of about N documents (`partition`), each folder with the six dumps restricted to its graphs.
+With a cache folder, a part whose graphs and code are those of a part of the previous publish
+is not written again but hard-linked from it (`write_parts`), so that adding one document
+rewrites one part.
 """
 
 from __future__ import annotations
@@ -25,12 +32,13 @@ from __future__ import annotations
 import hashlib
 import json
 import multiprocessing
+import os
 import re
 import shutil
 import subprocess
 import tempfile
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -44,7 +52,9 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, XSD
 
 import kg
 from kg import ntriples
+from kg.errors import KgError
 from kg.publish import Build, union
+from kg.query import PARTS, dump_paths
 from kg.sorting import c_locale, failed, sort_command, sorted_into
 from kg.validate import ONTOLOGY_DIR, SHAPES_DIR
 from kg.vocab import DCAT, ONTOLOGY_IRI, PREFIXES, QB, SCHEMA, VOID, bind_prefixes
@@ -62,6 +72,16 @@ DUMPS = {
     "kg.nt": ("application/n-triples", "The asserted graph as sorted N-Triples."),
     "kg.nq": ("application/n-quads", "The named graphs of kg.trig as sorted N-Quads."),
     "kg.jsonld": ("application/ld+json", "The asserted graph as JSON-LD with a context."),
+}
+
+# file name -> what it is, in a part of a parted publish
+PART_DUMPS = {
+    "kg.ttl": "The part's asserted triples, in Turtle.",
+    "kg-inferred.ttl": "The triples OWL 2 RL reasoning adds to the part's graphs.",
+    "kg.trig": "The part's named graphs: one per document, or the reference data.",
+    "kg.nt": "The part's asserted triples as sorted N-Triples.",
+    "kg.nq": "The named graphs of the part's kg.trig as sorted N-Quads.",
+    "kg.jsonld": "The part's asserted triples as JSON-LD with a context.",
 }
 
 # The prefixes of the Turtle, TriG and JSON-LD dumps. Not `id:`: the paths of data IRIs
@@ -82,9 +102,82 @@ class Statistics:
     entities: int = 0  # subjects under {base}id/
     objects: int = 0
     properties: int = 0
+    property_iris: set[str] = field(default_factory=set)
     classes: Counter = field(default_factory=Counter)  # class IRI -> instances
     observations: dict[str, int] = field(default_factory=dict)  # doc id -> qb:Observation
     urls: dict[str, ox.NamedNode | ox.Literal] = field(default_factory=dict)  # doc id -> URL
+    # 0: the figures of the whole graph. Otherwise the number of parts the figures are summed
+    # over: then quads, observations, properties and the set of classes are exact, but a
+    # triple (or subject, object, instance of a class) that graphs of two parts hold counts
+    # once in each (`combined`).
+    parts: int = 0
+
+    def dump_triples(self) -> dict[str, int]:
+        """The triples of each dump."""
+        return {
+            "kg.ttl": self.triples,
+            "kg-inferred.ttl": self.inferred,
+            "kg.trig": self.quads,
+            "kg.nt": self.triples,
+            "kg.nq": self.quads,
+            "kg.jsonld": self.triples,
+        }
+
+    def as_record(self) -> dict:
+        """The figures as JSON values (the part records of a parted publish keep them)."""
+        return {
+            "triples": self.triples,
+            "quads": self.quads,
+            "inferred": self.inferred,
+            "subjects": self.subjects,
+            "entities": self.entities,
+            "objects": self.objects,
+            "property_iris": sorted(self.property_iris),
+            "classes": dict(sorted(self.classes.items())),
+            "observations": dict(sorted(self.observations.items())),
+            "urls": {doc_id: str(url) for doc_id, url in sorted(self.urls.items())},
+        }
+
+    @classmethod
+    def from_record(cls, record: dict) -> Statistics:
+        return cls(
+            triples=record["triples"],
+            quads=record["quads"],
+            inferred=record["inferred"],
+            subjects=record["subjects"],
+            entities=record["entities"],
+            objects=record["objects"],
+            properties=len(record["property_iris"]),
+            property_iris=set(record["property_iris"]),
+            classes=Counter(record["classes"]),
+            observations=dict(record["observations"]),
+            urls={doc_id: _ntriples_term(text) for doc_id, text in record["urls"].items()},
+        )
+
+
+def _ntriples_term(text: str) -> ox.NamedNode | ox.Literal:
+    """The IRI or literal written `text` in N-Triples (`str` of a pyoxigraph term)."""
+    line = f"<urn:x-kg:s> <urn:x-kg:p> {text} .\n".encode()
+    return next(iter(ox.parse(line, format=ox.RdfFormat.N_TRIPLES))).object
+
+
+def combined(parts: Sequence[Part]) -> Statistics:
+    """The figures of a parted publish from those of its parts: sums and unions."""
+    total = Statistics(parts=len(parts))
+    for part in parts:
+        stats = part.stats
+        total.triples += stats.triples
+        total.quads += stats.quads
+        total.inferred += stats.inferred
+        total.subjects += stats.subjects
+        total.entities += stats.entities
+        total.objects += stats.objects
+        total.property_iris |= stats.property_iris
+        total.classes.update(stats.classes)
+        total.observations.update(stats.observations)
+        total.urls.update(stats.urls)
+    total.properties = len(total.property_iris)
+    return total
 
 
 def count_lines(path: Path) -> int:
@@ -111,28 +204,49 @@ def as_quads(text: bytes, name: URIRef) -> bytes:
 OBSERVATION_LINE_END = f" {RDF.type.n3()} {QB.Observation.n3()} .\n".encode()
 
 
-def write_sorted(build: Build, tmp: Path, work: Path, stats: Statistics) -> Path:
-    """kg.nq and kg.nt in `tmp`, and the sorted distinct inferred triples in `work`."""
+@dataclass(frozen=True)
+class NamedGraph:
+    """A named graph of the build as the dumps take it: its asserted triples, the triples
+    reasoning adds to them, and, for a document's graph, the document's id."""
+
+    name: URIRef
+    asserted: ntriples.Packed
+    inferred: ntriples.Packed | None = None
+    document: str | None = None
+
+
+def reference_graphs(build: Build) -> list[NamedGraph]:
+    name = build.minter.reference_graph
+    return [NamedGraph(name, build.reference_packed(), build.inferred.packed.get(str(name)))]
+
+
+def document_graphs(build: Build, doc_ids: Iterable[str]) -> list[NamedGraph]:
+    graphs = []
+    for doc_id in doc_ids:
+        name = build.minter.document_graph(doc_id)
+        asserted, inferred = build.documents.packed[doc_id], build.inferred.packed.get(str(name))
+        graphs.append(NamedGraph(name, asserted, inferred, doc_id))
+    return graphs
+
+
+def write_sorted(graphs: Sequence[NamedGraph], tmp: Path, work: Path, stats: Statistics) -> Path:
+    """kg.nq and kg.nt of `graphs` in `tmp`, and their sorted distinct inferred triples in
+    `work`."""
     inferred = work / "inferred.nt"
     with (
         sorted_into(tmp / "kg.nq", work) as quads,
         sorted_into(tmp / "kg.nt", work, "-u") as triples,
         sorted_into(inferred, work, "-u") as inferences,
     ):
-
-        def feed(name: URIRef, packed: ntriples.Packed) -> bytes:
-            text = ntriples.unpack(packed)
+        for graph in graphs:
+            text = ntriples.unpack(graph.asserted)
             triples.write(text)
-            quads.write(as_quads(text, name))
-            stats.quads += packed.triples
-            return text
-
-        feed(build.minter.reference_graph, build.reference_packed())
-        for doc_id, packed in build.documents.packed.items():
-            text = feed(build.minter.document_graph(doc_id), packed)
-            stats.observations[doc_id] = text.count(OBSERVATION_LINE_END)
-        for packed in build.inferred.packed.values():
-            inferences.write(ntriples.unpack(packed))
+            quads.write(as_quads(text, graph.name))
+            stats.quads += graph.asserted.triples
+            if graph.document is not None:
+                stats.observations[graph.document] = text.count(OBSERVATION_LINE_END)
+            if graph.inferred is not None:
+                inferences.write(ntriples.unpack(graph.inferred))
     return inferred
 
 
@@ -142,13 +256,13 @@ def write_turtle(source: Path, target: Path) -> None:
     ox.serialize(triples, output=str(target), format=ox.RdfFormat.TURTLE, prefixes=CONTEXT)
 
 
-def write_trig(build: Build, target: Path) -> None:
+def write_trig(graphs: Sequence[NamedGraph], target: Path) -> None:
     """TriG (https://www.w3.org/TR/trig/): each named graph's sorted triples, graphs in name
     order, streamed by pyoxigraph."""
-    named = sorted(build.named_graphs(), key=lambda item: str(item[0]))
+    named = sorted(graphs, key=lambda graph: str(graph.name))
     quads = chain.from_iterable(
-        ox.parse(as_quads(ntriples.unpack(packed), name), format=ox.RdfFormat.N_QUADS)
-        for name, packed in named
+        ox.parse(as_quads(ntriples.unpack(graph.asserted), graph.name), format=ox.RdfFormat.N_QUADS)
+        for graph in named
     )
     ox.serialize(quads, output=str(target), format=ox.RdfFormat.TRIG, prefixes=CONTEXT)
 
@@ -288,14 +402,14 @@ def write_jsonld(nt: Path, target: Path, build: Build, stats: Statistics) -> Non
             out.write(separator + _node_text(node))
         out.write("\n ]\n}\n")
     stats.triples, stats.subjects, stats.entities = triples, subjects, entities
-    stats.properties, stats.classes = len(properties), classes
+    stats.properties, stats.property_iris, stats.classes = len(properties), properties, classes
 
 
-def write_serializations(build: Build, tmp: Path, inferred: Path) -> None:
+def write_serializations(graphs: Sequence[NamedGraph], tmp: Path, inferred: Path) -> None:
     """kg.ttl, kg-inferred.ttl and kg.trig: pyoxigraph's work, no Python per triple."""
     write_turtle(tmp / "kg.nt", tmp / "kg.ttl")
     write_turtle(inferred, tmp / "kg-inferred.ttl")
-    write_trig(build, tmp / "kg.trig")
+    write_trig(graphs, tmp / "kg.trig")
 
 
 @contextmanager
@@ -338,19 +452,23 @@ def forked(target: Callable[[], None]):
         raise error
 
 
-def write_dumps(build: Build, tmp: Path, progress: Progress) -> Statistics:
+def write_graph_dumps(
+    build: Build, graphs: Sequence[NamedGraph], tmp: Path, progress: Progress
+) -> Statistics:
+    """The six dumps (`DUMPS`) of the named graphs `graphs` in the folder `tmp`; returns
+    their figures."""
     stats = Statistics()
     work = tmp / ".work"
     work.mkdir()
     try:
         progress("sorting triples and quads (kg.nq, kg.nt)")
-        inferred = write_sorted(build, tmp, work, stats)
+        inferred = write_sorted(graphs, tmp, work, stats)
         progress("writing kg.jsonld, kg.ttl, kg-inferred.ttl and kg.trig")
         objects = count_distinct_objects(tmp / "kg.nt", work)
         try:
             # Two cores: pyoxigraph serializes Turtle and TriG in a child process while
             # this one writes JSON-LD and a sort counts distinct objects.
-            with forked(lambda: write_serializations(build, tmp, inferred)):
+            with forked(lambda: write_serializations(graphs, tmp, inferred)):
                 write_jsonld(tmp / "kg.nt", tmp / "kg.jsonld", build, stats)
         except BaseException:
             objects.kill()
@@ -364,6 +482,216 @@ def write_dumps(build: Build, tmp: Path, progress: Progress) -> Statistics:
     finally:
         shutil.rmtree(work, ignore_errors=True)
     return stats
+
+
+def write_dumps(build: Build, tmp: Path, progress: Progress) -> Statistics:
+    """The dumps of the whole graph: every named graph of the build."""
+    graphs = reference_graphs(build) + document_graphs(build, build.documents.packed)
+    return write_graph_dumps(build, graphs, tmp, progress)
+
+
+# -- the dumps in parts ----------------------------------------------------------------------
+
+
+def partition(doc_ids: Iterable[str], part_size: int) -> list[list[str]]:
+    """The documents of each part of a parted publish: `doc_ids` in order, cut into runs of
+    `part_size` documents on average.
+
+    Content-defined chunking: a part starts at a document whose id hashes to a multiple of
+    `part_size`, so where the cuts fall depends on the ids alone, not on their positions.
+    Adding a document changes only the part it joins (or splits that part in two, when its id
+    is a cut), where cuts every `part_size` documents would shift every later part and an
+    incremental publish would rewrite them all. A part is also cut when it holds
+    4 * `part_size` documents, to bound its size; such a forced cut shifts with an insertion,
+    but only up to the next natural cut, where the parts agree again.
+    """
+    parts: list[list[str]] = []
+    current: list[str] = []
+    for doc_id in doc_ids:
+        cut = int.from_bytes(hashlib.sha256(doc_id.encode()).digest()[:8], "big") % part_size == 0
+        if current and (cut or len(current) >= 4 * part_size):
+            parts.append(current)
+            current = []
+        current.append(doc_id)
+    if current:
+        parts.append(current)
+    return parts
+
+
+REFERENCE_PART = "reference"
+PART_RECORDS = "parts"  # the folder of the part records, in the cache folder
+READ_ONLY = 0o444
+
+
+@dataclass
+class Part:
+    """A part of a parted publish: the folder `parts/<name>/` and the graphs it holds; once
+    written or reused, its files (dump name -> size, sha256, triples, inode, mtime_ns) and
+    figures."""
+
+    name: str
+    graphs: list[NamedGraph]
+    title: str
+    key: str = ""
+    files: dict[str, dict] = field(default_factory=dict)
+    stats: Statistics = field(default_factory=Statistics)
+    reused: bool = False
+
+    def record(self) -> dict:
+        return {"name": self.name, "files": self.files, "statistics": self.stats.as_record()}
+
+
+def parts_of(build: Build, part_size: int) -> list[Part]:
+    """The reference part, then the parts of the documents (`partition`)."""
+    parts = [Part(REFERENCE_PART, reference_graphs(build), "Reference data and its inferences")]
+    for doc_ids in partition(sorted(build.documents.packed), part_size):
+        title = f"Documents {doc_ids[0]} to {doc_ids[-1]} ({len(doc_ids)}) and their inferences"
+        if len(doc_ids) == 1:
+            title = f"Document {doc_ids[0]} and its inferences"
+        parts.append(Part(f"documents-{doc_ids[0]}", document_graphs(build, doc_ids), title))
+    return parts
+
+
+def code_digest() -> bytes:
+    """What the bytes of every dump depend on besides the graphs: the code that writes them."""
+    h = hashlib.sha256()
+    folder = Path(__file__).resolve().parent
+    for name in ("export.py", "ntriples.py", "sorting.py"):
+        _update(h, (folder / name).read_bytes())
+    for version in (kg.__version__, ox.__version__):
+        _update(h, version.encode())
+    return h.digest()
+
+
+def _update(h, data: bytes) -> None:
+    """Length-prefixed, so that no two sequences of fields hash alike."""
+    h.update(len(data).to_bytes(8, "big"))
+    h.update(data)
+
+
+def part_key(part: Part, base: str, code: bytes) -> str:
+    """The SHA-256 of everything a part's files depend on: the code, the base IRI, the part's
+    name, and each graph's name, asserted and inferred triples."""
+    h = hashlib.sha256()
+    for data in (code, base.encode(), part.name.encode()):
+        _update(h, data)
+    for graph in part.graphs:
+        _update(h, str(graph.name).encode())
+        _update(h, graph.asserted.data)
+        _update(h, b"" if graph.inferred is None else graph.inferred.data)
+    return h.hexdigest()
+
+
+def read_record(cache_dir: Path, key: str) -> dict | None:
+    try:
+        record = json.loads((cache_dir / PART_RECORDS / f"{key}.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(record, dict) or set(record.get("files", ())) != set(DUMPS):
+        return None
+    return record
+
+
+def unchanged(record: dict, folder: Path) -> bool:
+    """Whether the files of `folder` are those a record describes: same size, inode and
+    modification time (a file written in place has another time; one replaced, another inode)."""
+    for name, recorded in record["files"].items():
+        try:
+            found = (folder / name).stat()
+        except OSError:
+            return False
+        if (found.st_size, found.st_ino, found.st_mtime_ns) != (
+            recorded["size"],
+            recorded["inode"],
+            recorded["mtime_ns"],
+        ):
+            return False
+    return True
+
+
+def link_part(previous: Path, folder: Path) -> bool:
+    """Hard-link the dumps of `previous` into `folder`; False (and no `folder`) when the file
+    system refuses."""
+    folder.mkdir(parents=True)
+    try:
+        for name in DUMPS:
+            os.link(previous / name, folder / name)
+            (folder / name).chmod(READ_ONLY)
+    except OSError:
+        shutil.rmtree(folder)
+        return False
+    return True
+
+
+def write_parts(
+    build: Build,
+    tmp: Path,
+    out: Path,
+    part_size: int,
+    cache_dir: Path | None,
+    digests: Digests,
+    progress: Progress,
+) -> list[Part]:
+    """The dumps of each part in `tmp/parts/`: hard-linked from the previous publish in `out`
+    when a record in `cache_dir` says that its files there are what this part would write,
+    else written (and made read-only, so that a change in place cannot reach the copies
+    linked to it). The SHA-256 of every file goes into `digests`."""
+    parts = parts_of(build, part_size)
+    code = code_digest()
+    for number, part in enumerate(parts, start=1):
+        part.key = part_key(part, build.minter.base, code)
+        folder = tmp / PARTS / part.name
+        previous = out / PARTS / part.name
+        record = read_record(cache_dir, part.key) if cache_dir is not None else None
+        if record is not None and unchanged(record, previous) and link_part(previous, folder):
+            progress(f"part {number} of {len(parts)} ({part.name}): unchanged, linked")
+            part.files, part.reused = record["files"], True
+            part.stats = Statistics.from_record(record["statistics"])
+        else:
+            say = f"part {number} of {len(parts)} ({part.name})"
+            folder.mkdir(parents=True)
+            part.stats = write_graph_dumps(
+                build, part.graphs, folder, lambda what, say=say: progress(f"{say}: {what}")
+            )
+            # The URL of a document from its own part only: what another part's graphs say
+            # of it cannot be in the key of this part.
+            own = {graph.document for graph in part.graphs}
+            part.stats.urls = {d: url for d, url in part.stats.urls.items() if d in own}
+            paths = [folder / name for name in DUMPS]
+            for path in paths:
+                path.chmod(READ_ONLY)
+            digests.compute(paths)
+            counts = part.stats.dump_triples()
+            for name, path in zip(DUMPS, paths, strict=True):
+                found = path.stat()
+                part.files[name] = {
+                    "size": found.st_size,
+                    "sha256": digests[path],
+                    "triples": counts[name],
+                    "inode": found.st_ino,
+                    "mtime_ns": found.st_mtime_ns,
+                }
+        for name, recorded in part.files.items():
+            digests[folder / name] = recorded["sha256"]
+    return parts
+
+
+def keep_records(cache_dir: Path, parts: Sequence[Part]) -> None:
+    """Record the parts of a publish now in place (each record written whole: a temporary
+    file, then renamed), and delete the records of parts it no longer has."""
+    folder = cache_dir / PART_RECORDS
+    folder.mkdir(parents=True, exist_ok=True)
+    for part in parts:
+        if part.reused:
+            continue
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{part.key}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(part.record(), f, indent=1, sort_keys=True)
+        os.replace(tmp, folder / f"{part.key}.json")
+    used = {f"{part.key}.json" for part in parts}
+    for path in folder.iterdir():
+        if path.name not in used:
+            path.unlink()
 
 
 def turtle_text(graph: Graph) -> str:
@@ -391,19 +719,30 @@ def atomic_directory(out: Path):
 
 
 def write(
-    build: Build, out: Path, data_dir: Path, progress: Progress = lambda _: None
+    build: Build,
+    out: Path,
+    data_dir: Path,
+    progress: Progress = lambda _: None,
+    part_size: int | None = None,
+    cache_dir: Path | None = None,
 ) -> dict[str, int]:
-    """Write every artifact of `build` into `out`; returns triple counts by file."""
+    """Write every artifact of `build` into `out`; returns triple counts by file (with
+    `part_size`, summed over the parts: see `Statistics.parts`).
+
+    `part_size`: write the dumps in parts of about that many documents (`write_parts`), parts
+    unchanged since the previous publish in `out` hard-linked from it when `cache_dir` holds
+    their records; None: the whole graph in each dump."""
+    check_part_size(part_size)
+    out = Path(out)
+    digests = Digests()
+    parts = None
     with atomic_directory(out) as tmp:
-        stats = write_dumps(build, tmp, progress)
-        counts = {
-            "kg.ttl": stats.triples,
-            "kg-inferred.ttl": stats.inferred,
-            "kg.trig": stats.quads,
-            "kg.nt": stats.triples,
-            "kg.nq": stats.quads,
-            "kg.jsonld": stats.triples,
-        }
+        if part_size is None:
+            stats = write_dumps(build, tmp, progress)
+        else:
+            parts = write_parts(build, tmp, out, part_size, cache_dir, digests, progress)
+            stats = combined(parts)
+        counts = stats.dump_triples()
 
         progress("copying ontology, shapes and sources")
         for folder, source in (("ontology", ONTOLOGY_DIR), ("shapes", SHAPES_DIR)):
@@ -421,13 +760,47 @@ def write(
             (tmp / "shacl-report.ttl").write_text(turtle_text(report), encoding="utf-8")
 
         progress("writing void.ttl and SHA256SUMS")
-        digests = Digests()
-        digests.compute([tmp / name for name in DUMPS])
-        void = describe(build, stats, tmp, counts, digests)
+        if parts is None:
+            digests.compute([tmp / name for name in DUMPS])
+            dumps = [
+                DumpFile(name, name, (tmp / name).stat().st_size, digests[tmp / name], counts[name])
+                for name in DUMPS
+            ]
+        else:
+            dumps = [
+                DumpFile(
+                    f"{PARTS}/{part.name}/{name}",
+                    name,
+                    part.files[name]["size"],
+                    part.files[name]["sha256"],
+                    part.files[name]["triples"],
+                )
+                for part in parts
+                for name in DUMPS
+            ]
+        void = describe(build, stats, dumps, parts)
         (tmp / "void.ttl").write_text(turtle_text(void), encoding="utf-8")
         write_checksums(tmp, digests)
+    if parts is not None and cache_dir is not None:
+        keep_records(Path(cache_dir), parts)
     build.stats = stats
     return counts
+
+
+def check_part_size(part_size: int | None) -> None:
+    if part_size is not None and part_size < 1:
+        raise KgError("--part-size", None, f"a part holds at least one document, not {part_size}")
+
+
+@dataclass(frozen=True)
+class DumpFile:
+    """A dump as the VoID description gives it."""
+
+    path: str  # relative to dist/
+    name: str  # its name in `DUMPS`
+    size: int
+    sha256: str
+    triples: int
 
 
 class Digests(dict):
@@ -473,13 +846,12 @@ def _rdflib_term(term):
 def describe(
     build: Build,
     stats: Statistics,
-    folder: Path,
-    counts: dict[str, int],
-    digests: Digests | None = None,
+    dumps: Sequence[DumpFile],
+    parts: Sequence[Part] | None = None,
 ) -> Graph:
     """A VoID (https://www.w3.org/TR/void/) and DCAT (https://www.w3.org/TR/vocab-dcat-3/)
-    description of the published data set: sizes, classes, licence, sources, version."""
-    digests = Digests() if digests is None else digests
+    description of the published data set: sizes, classes, licence, sources, version, and
+    each dump (`dumps`); with `parts`, each part as a subset with its own figures and dumps."""
     m = build.minter
     g = Graph()
     bind_prefixes(g, m.base)
@@ -507,16 +879,30 @@ def describe(
     g.add((ds, DCTERMS.publisher, Literal("kg contributors")))
     g.add((ds, DCTERMS.conformsTo, ONTOLOGY_IRI))
     g.add((ds, VOID.uriSpace, Literal(f"{m.base}id/")))
-    g.add((ds, VOID.triples, Literal(stats.triples)))
-    g.add((ds, VOID.entities, Literal(stats.entities)))
-    g.add((ds, VOID.distinctSubjects, Literal(stats.subjects)))
-    g.add((ds, VOID.distinctObjects, Literal(stats.objects)))
+    if parts is None:
+        g.add((ds, VOID.triples, Literal(stats.triples)))
+        g.add((ds, VOID.entities, Literal(stats.entities)))
+        g.add((ds, VOID.distinctSubjects, Literal(stats.subjects)))
+        g.add((ds, VOID.distinctObjects, Literal(stats.objects)))
+    else:
+        # In parts, only the figures that are exact without reading every part: a triple
+        # that documents of two parts state is in both parts' dumps, so the parts' triples,
+        # subjects, objects, entities and class instances do not add up to the whole graph's,
+        # and counting those would take a pass over every part, which an incremental publish
+        # avoids. The properties and classes are the unions of the parts' (kept in their
+        # records); each part gives its own figures as a subset.
+        what = (
+            "The dumps come in parts (parts/NAME/), each a subset with its own figures; "
+            "a triple that graphs of two parts hold is in both, so the whole graph's triple, "
+            "subject, object and entity counts are not given."
+        )
+        g.add((ds, RDFS.comment, Literal(what, lang="en")))
     g.add((ds, VOID.properties, Literal(stats.properties)))
     for prefix in ("schema", "org", "prov", "qb", "oa", "skos", "dcterms", "time", "kg"):
         g.add((ds, VOID.vocabulary, URIRef(str(PREFIXES[prefix]))))
 
     g.add((ds, VOID.classes, Literal(len(stats.classes))))
-    for iri, n in sorted(stats.classes.items()):
+    for iri, n in sorted(stats.classes.items()) if parts is None else ():
         cls = URIRef(iri)
         part = URIRef(f"{ds}/class/{g.namespace_manager.normalizeUri(cls).replace(':', '-')}")
         g.add((ds, VOID.classPartition, part))
@@ -542,13 +928,15 @@ def describe(
     g.add((ds, QB.structure, URIRef(str(m.dataset) + "/structure")))
     g.add((ds, VOID.subset, m.dataset))
 
-    for name, (media_type, what) in DUMPS.items():
-        path = folder / name
-        dist = URIRef(f"{m.base}dist/{name}")
+    for dump in dumps:
+        media_type, what = DUMPS[dump.name]
+        if parts is not None:
+            what = PART_DUMPS[dump.name]
+        dist = URIRef(f"{m.base}dist/{dump.path}")
         g.add((ds, DCAT.distribution, dist))
         g.add((ds, VOID.dataDump, dist))
         g.add((dist, RDF.type, DCAT.Distribution))
-        g.add((dist, DCTERMS.title, Literal(name)))
+        g.add((dist, DCTERMS.title, Literal(dump.path)))
         g.add((dist, DCTERMS.description, Literal(what, lang="en")))
         g.add((dist, DCAT.downloadURL, dist))
         g.add(
@@ -558,10 +946,22 @@ def describe(
                 URIRef(f"https://www.iana.org/assignments/media-types/{media_type}"),
             )
         )
-        g.add((dist, DCAT.byteSize, Literal(path.stat().st_size, datatype=XSD.nonNegativeInteger)))
-        g.add((dist, VOID.triples, Literal(counts[name])))
-        g.add((dist, SCHEMA.sha256, Literal(digests[path])))
+        g.add((dist, DCAT.byteSize, Literal(dump.size, datatype=XSD.nonNegativeInteger)))
+        g.add((dist, VOID.triples, Literal(dump.triples)))
+        g.add((dist, SCHEMA.sha256, Literal(dump.sha256)))
         g.add((dist, DCTERMS.license, LICENSE))
+    for part in parts or ():
+        subset = URIRef(f"{m.base}dist/{PARTS}/{part.name}")
+        g.add((ds, VOID.subset, subset))
+        g.add((subset, RDF.type, VOID.Dataset))
+        g.add((subset, DCTERMS.title, Literal(part.title, lang="en")))
+        g.add((subset, VOID.triples, Literal(part.stats.triples)))
+        g.add((subset, VOID.distinctSubjects, Literal(part.stats.subjects)))
+        g.add((subset, VOID.distinctObjects, Literal(part.stats.objects)))
+        g.add((subset, VOID.entities, Literal(part.stats.entities)))
+        g.add((subset, VOID.properties, Literal(len(part.stats.property_iris))))
+        for name in DUMPS:
+            g.add((subset, VOID.dataDump, URIRef(f"{m.base}dist/{PARTS}/{part.name}/{name}")))
     g.add((ds, RDFS.seeAlso, URIRef(f"{m.base}dist/shacl-report.ttl")))
     return g
 
@@ -569,7 +969,9 @@ def describe(
 def summary(build: Build) -> dict:
     """Figures for the command line: documents, entities by class, observations, triples
     (those of the last `write` of this build; without one, the dumps are written to a
-    temporary folder to count them)."""
+    temporary folder to count them). After a parted `write`, `parts` is the number of parts
+    and the triples and the entities of each class are sums over the parts (a triple or an
+    entity that two parts hold counts twice); documents and observations are exact."""
     stats = build.stats
     if stats is None:
         with tempfile.TemporaryDirectory() as folder:
@@ -585,8 +987,17 @@ def summary(build: Build) -> dict:
         "observations": dict(sorted(stats.observations.items())),
         "triples": stats.triples,
         "inferred": stats.inferred,
+        "parts": stats.parts,
         "seconds": build.seconds,
     }
 
 
-__all__ = ["write", "summary", "atomic_directory", "union", "Statistics"]
+__all__ = [
+    "write",
+    "summary",
+    "atomic_directory",
+    "union",
+    "Statistics",
+    "partition",
+    "dump_paths",
+]

@@ -2,10 +2,10 @@
 
 https://www.w3.org/TR/sparql11-http-rdf-update/: `PUT {graph-store}?graph=NAME` replaces one
 named graph with the request body, in one request, so a reader never sees half a graph. Each
-graph of `kg.nq` (reference data, one per document) and `kg-inferred.ttl` (the inferred graph)
-is sent as N-Triples, one request per graph (so each graph is replaced atomically), each
-retried with back-off on network errors and 5xx answers; afterwards the triple count of
-every graph is checked with a SPARQL query.
+graph of `kg.nq` (reference data, one per document) and `kg-inferred.ttl` (the inferred graph;
+in a parted publish, every part's files) is sent as N-Triples, one request per graph (so each
+graph is replaced atomically), each retried with back-off on network errors and 5xx answers;
+afterwards the triple count of every graph is checked with a SPARQL query.
 Oxigraph (`{endpoint}/store`), Fuseki (`{endpoint}/data`), GraphDB
 (`{endpoint}/rdf-graphs/service`) and QLever accept this protocol.
 """
@@ -26,6 +26,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KgError
+from kg.query import check_dump
 from kg.store import base_of
 
 
@@ -92,14 +93,18 @@ class Server:
 def graphs_of(dist: Path) -> dict[str, list[bytes]]:
     """The N-Triples lines of every named graph of the dumps (kg.nq and kg-inferred.ttl)."""
     graphs: dict[str, list[bytes]] = defaultdict(list)
-    with (Path(dist) / "kg.nq").open("rb") as f:
-        for line in f:
-            head, _, name = line.rstrip(b" .\n").rpartition(b" ")
-            graphs[name[1:-1].decode()].append(head + b" .\n")
+    for path in check_dump(dist, "kg.nq", "missing: run `kg publish` first"):
+        with path.open("rb") as f:
+            for line in f:
+                head, _, name = line.rstrip(b" .\n").rpartition(b" ")
+                graphs[name[1:-1].decode()].append(head + b" .\n")
     base = base_of(Path(dist))
     inferred = f"{base}graph/inferred"
-    for triple in ox.parse(path=str(Path(dist) / "kg-inferred.ttl"), format=ox.RdfFormat.TURTLE):
-        graphs[inferred].append(f"{triple} .\n".encode())
+    for path in check_dump(dist, "kg-inferred.ttl", "missing: run `kg publish` first"):
+        for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+            graphs[inferred].append(f"{triple} .\n".encode())
+    # Two parts may infer the same triple: sent once.
+    graphs[inferred] = list(dict.fromkeys(graphs[inferred]))
     return graphs
 
 

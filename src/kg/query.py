@@ -2,7 +2,8 @@
 
 The published files are loaded into an in-memory Oxigraph store: `dist/kg.trig` keeps its
 named graphs (one per document, one for the reference data) and `dist/kg-inferred.ttl`, the
-OWL 2 RL inferences, gets a named graph of its own (`{base}graph/inferred`). The default graph
+OWL 2 RL inferences, gets a named graph of its own (`{base}graph/inferred`); in a parted publish
+(`kg publish --part-size`), every part's kg.trig and kg-inferred.ttl. The default graph
 is the RDF merge of all of them, so a query sees asserted and inferred triples alike, and a
 triple that several documents state is one triple, not one per document (a union of graphs
 queried as a bag would repeat it); `inferred=False` leaves the inferences out. `GRAPH ?g
@@ -62,6 +63,7 @@ from kg.vocab import PREFIXES, configured_base
 DEFAULT_DIST = Path("dist")
 ASSERTED_FILE = "kg.trig"
 INFERRED_FILE = "kg-inferred.ttl"
+PARTS = "parts"  # the folder of the dumps of a parted publish (`kg publish --part-size`)
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 PARAM_KINDS = ("text", "iri", "integer", "decimal", "date")
@@ -463,6 +465,34 @@ class Result:
 # --------------------------------------------------------------------------------------------
 
 
+def dump_paths(dist: Path | str, name: str) -> list[Path]:
+    """The files that hold the dump `name` (`kg.nq`, `kg-inferred.ttl`, ...) of a publish:
+    `dist/name`, or, in a parted publish (`kg.export.write_parts`), that file of every part:
+    `dist/parts/reference/name`, then `dist/parts/documents-*/name` in name order (listed
+    even when missing, for the reader to say so). [] when there is neither.
+
+    Here rather than in `kg.export`, which re-exports it: the readers (query, load, push,
+    serve) then need not import the publishing stages."""
+    dist = Path(dist)
+    if (dist / name).is_file() or not (dist / PARTS).is_dir():
+        return [dist / name] if (dist / name).is_file() else []
+    folders = sorted(p for p in (dist / PARTS).iterdir() if p.is_dir())
+    folders.sort(key=lambda folder: folder.name != "reference")
+    return [folder / name for folder in folders]
+
+
+def check_dump(dist: Path | str, name: str, problem: str) -> list[Path]:
+    """`dump_paths(dist, name)`, or a KgError naming the dump (`problem`: what it lacks and
+    what to do) or the part that lacks it."""
+    paths = dump_paths(dist, name)
+    if not paths:
+        raise KgError(Path(dist) / name, None, problem)
+    for path in paths:
+        if not path.is_file():
+            raise KgError(path, None, "missing: a part of the dumps lacks it; publish again")
+    return paths
+
+
 class PublishedGraph:
     """The files of one `kg publish` in a store: asserted graphs, and the inferred one."""
 
@@ -470,18 +500,16 @@ class PublishedGraph:
         self.dist = Path(dist)
         self.inferred = inferred
         self.store = ox.Store()
-        asserted = self.dist / ASSERTED_FILE
-        if not asserted.is_file():
-            raise KgError(
-                asserted, None, "no published graph here; run `kg publish` or give --dist"
-            )
-        self._load(asserted, ox.RdfFormat.TRIG)
+        for path in check_dump(
+            self.dist, ASSERTED_FILE, "no published graph here; run `kg publish` or give --dist"
+        ):
+            self._load(path, ox.RdfFormat.TRIG)
         self.base = self._base()
         if inferred:
-            path = self.dist / INFERRED_FILE
-            if not path.is_file():
-                raise KgError(path, None, "no inferred graph; publish again, or query --asserted")
-            self._load(path, ox.RdfFormat.TURTLE, ox.NamedNode(f"{self.base}graph/inferred"))
+            for path in check_dump(
+                self.dist, INFERRED_FILE, "no inferred graph; publish again, or query --asserted"
+            ):
+                self._load(path, ox.RdfFormat.TURTLE, ox.NamedNode(f"{self.base}graph/inferred"))
         # The default graph: the merge of every named graph.
         self.store.extend([ox.Quad(q.subject, q.predicate, q.object) for q in self.store])
         self.prefixes = prefix_map(self.base)
@@ -559,8 +587,9 @@ def published(dist: Path | str = DEFAULT_DIST, inferred: bool = True) -> Publish
     """The published graph in `dist`, loaded once per process while its files are unchanged."""
     dist = Path(dist).resolve()
     stamp = tuple(
-        (dist / f).stat().st_mtime_ns if (dist / f).is_file() else None
-        for f in (ASSERTED_FILE, INFERRED_FILE)
+        (str(path), path.stat().st_mtime_ns if path.is_file() else None)
+        for name in (ASSERTED_FILE, INFERRED_FILE)
+        for path in dump_paths(dist, name)
     )
     return _open(dist, inferred, stamp)
 
@@ -595,6 +624,7 @@ __all__ = [
     "QuerySyntaxError",
     "Result",
     "competency_map",
+    "dump_paths",
     "named_queries",
     "named_query",
     "published",

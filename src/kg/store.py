@@ -3,7 +3,8 @@
 `kg load --store PATH` loads `kg.nq` (one named graph per document and one for reference
 data), `kg-inferred.ttl` into `{base}graph/inferred`, and, as the default graph, the asserted
 and inferred triples (`kg.nt`, `kg-inferred.ttl`), so that queries written for the published
-files run unchanged. `kg query --store PATH` and `kg serve --store PATH` open it read-only.
+files run unchanged. A parted publish (`kg publish --part-size`) is loaded the same way, every
+part's files in turn. `kg query --store PATH` and `kg serve --store PATH` open it read-only.
 
 Why the default graph is materialized rather than asked for as the union of the named graphs
 at query time (`use_default_graph_as_union`, or the list of graphs as `default_graph`):
@@ -43,7 +44,7 @@ import pyoxigraph as ox
 
 import kg
 from kg.errors import KgError
-from kg.query import PublishedGraph, prefix_map
+from kg.query import PublishedGraph, check_dump, dump_paths, prefix_map
 
 FILES = ("kg.nq", "kg.nt", "kg-inferred.ttl")
 META_FILE = "kg-store.json"  # beside the database's own files; RocksDB ignores it
@@ -56,17 +57,19 @@ _GRAPH_NAME = re.compile(r"<([^<>]*)graph/(?:reference|inferred|document/[^/<>]+
 
 def base_of(dist: Path) -> str:
     """The base IRI, from the name of a graph of kg's (`{base}graph/reference`,
-    `{base}graph/document/ID`) in kg.nq's first lines (cheap)."""
-    with (dist / "kg.nq").open(encoding="utf-8") as f:
+    `{base}graph/document/ID`) in kg.nq's first lines (cheap; in a parted publish, the
+    reference part's kg.nq)."""
+    nq = check_dump(dist, "kg.nq", "missing: run `kg publish` first")[0]
+    with nq.open(encoding="utf-8") as f:
         for line in f:
             match = _GRAPH_NAME.search(line)
             if match:
                 return match[1]
-    for quad in ox.parse(path=str(dist / "kg.nq"), format=ox.RdfFormat.N_QUADS):
+    for quad in ox.parse(path=str(nq), format=ox.RdfFormat.N_QUADS):
         name = quad.graph_name
         if isinstance(name, ox.NamedNode) and name.value.endswith("graph/reference"):
             return name.value[: -len("graph/reference")]
-    raise KgError(dist / "kg.nq", None, "no reference graph: not a kg dump")
+    raise KgError(nq, None, "no reference graph: not a kg dump")
 
 
 def checksums_digest(dist: Path) -> str | None:
@@ -84,9 +87,7 @@ def load(
     """Bulk-load the dumps of `dist` into a new store at `path`; returns figures."""
     dist, path = Path(dist), Path(path)
     say = progress or (lambda what: None)
-    for name in FILES:
-        if not (dist / name).is_file():
-            raise KgError(dist / name, None, "missing: run `kg publish` first")
+    files = {name: check_dump(dist, name, "missing: run `kg publish` first") for name in FILES}
     if path.exists():
         if not replace:
             raise KgError(path, None, "a store exists here")
@@ -97,23 +98,25 @@ def load(
         shutil.rmtree(path)
     started = time.perf_counter()
     base = base_of(dist)
-    inferred = dist / "kg-inferred.ttl"
-    say(f"reading {inferred}")
-    try:
-        lines = ox.serialize(ox.parse(path=str(inferred), format=ox.RdfFormat.TURTLE), format=NT)
-    except SyntaxError as exc:
-        raise KgError(inferred, exc.lineno, f"not valid Turtle: {_problem(exc)}") from None
+    inferred = []  # (file, its triples as N-Triples)
+    for turtle in files["kg-inferred.ttl"]:
+        say(f"reading {turtle}")
+        try:
+            lines = ox.serialize(ox.parse(path=str(turtle), format=ox.RdfFormat.TURTLE), format=NT)
+        except SyntaxError as exc:
+            raise KgError(turtle, exc.lineno, f"not valid Turtle: {_problem(exc)}") from None
+        inferred.append((turtle, lines))
     # Two bulk loads, side by side (each sorts and writes its indexes on one core): the quads
     # of the named graphs, and the triples of the default graph. Each index is then written
-    # in one sorted run, so the store needs no compaction afterwards.
+    # in one sorted run, so the store needs no compaction afterwards. (The parts of a parted
+    # publish may repeat a triple, in kg.nt or kg-inferred.ttl: a store holds it once.)
+    inferred_graph = f"{base}graph/inferred"
     streams = (
         _Parts(
-            [
-                (dist / "kg.nq", None),
-                (inferred, _in_graph(lines, f"{base}graph/inferred")),
-            ]
+            [(nq, None) for nq in files["kg.nq"]]
+            + [(turtle, _in_graph(lines, inferred_graph)) for turtle, lines in inferred]
         ),
-        _Parts([(dist / "kg.nt", None), (inferred, [lines])]),
+        _Parts([(nt, None) for nt in files["kg.nt"]] + [(t, [lines]) for t, lines in inferred]),
     )
     say(f"loading {dist}/: kg.nq into the named graphs, kg.nt into the default graph")
     store = ox.Store(str(path))
@@ -291,13 +294,32 @@ def _sizes(dist: Path, store: ox.Store) -> dict[str, int]:
     names = [g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)]
     inferred = next((g for g in names if g.endswith("graph/inferred")), None)
     sizes = {g: said.get(g) for g in names}
-    if inferred is not None:
-        sizes[inferred] = files.get("kg-inferred.ttl")
-    if "kg.nt" in files and "kg-inferred.ttl" in files:
-        sizes[""] = files["kg.nt"] + files["kg-inferred.ttl"]
-    if "" not in sizes or None in sizes.values() or sum(sizes.values()) != len(store):
+    total = len(store)
+    if dump_paths(dist, "kg.nt") == [dist / "kg.nt"]:
+        if inferred is not None:
+            sizes[inferred] = files.get("kg-inferred.ttl")
+        if "kg.nt" in files and "kg-inferred.ttl" in files:
+            sizes[""] = files["kg.nt"] + files["kg-inferred.ttl"]
+    else:
+        # In parts, a triple that two parts state (or infer) is in both parts' files, so the
+        # files' counts do not add up to the merged graphs. The named graphs' sizes are the
+        # VoID's (each graph is in one part) when they add up to the parts' quads; the
+        # inferred graph is counted, and the default graph is what is left.
+        quads = sum(n for title, n in files.items() if title.endswith("/kg.nq"))
+        if inferred is not None:
+            sizes[inferred] = 0
+        if None not in sizes.values() and sum(sizes.values()) == quads:
+            if inferred is not None:
+                sizes[inferred] = _count_graph(store, inferred)
+            sizes[""] = total - sum(sizes.values())
+    if "" not in sizes or None in sizes.values() or sum(sizes.values()) != total:
         return _count(store)
     return sizes
+
+
+def _count_graph(store: ox.Store, graph: str) -> int:
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    return next(int(s["n"].value) for s in store.query(query))
 
 
 def _count(store: ox.Store) -> dict[str, int]:

@@ -32,7 +32,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.query import GRAPH_FORMATS, PublishedGraph, Result, python_value
+from kg.query import GRAPH_FORMATS, PARTS, PublishedGraph, Result, dump_paths, python_value
 from kg.server import charts
 
 ONTOLOGY_BASE = "https://kg.example.org/def/"
@@ -165,6 +165,7 @@ class Download:
     size: int
     triples: int | None
     sha256: str
+    part: str | None = None  # the folder of a part of the dumps (`parts/NAME`), if in one
 
 
 FORMAT_NAMES = {
@@ -218,8 +219,8 @@ class Site:
         stamps = [
             p.stat().st_mtime
             for p in (
-                self.dist / "kg.trig",
-                self.dist / "kg-inferred.ttl",
+                *dump_paths(self.dist, "kg.trig"),
+                *dump_paths(self.dist, "kg-inferred.ttl"),
                 self.dist / "void.ttl",
                 self.dist / "ontology" / "kg.ttl",
             )
@@ -815,21 +816,24 @@ class Site:
         )
 
     def dataset(self) -> dict:
-        """The VoID description: title, description, licence, triples."""
+        """The VoID description: title, description, licence, triples (absent when the
+        dumps come in parts, whose VoID gives each part's)."""
         rows = self.void.query(
             """SELECT ?ds ?title ?description ?license ?triples ?entities WHERE {
                  GRAPH <urn:x-kg:void> { ?ds a void:Dataset ; dcterms:title ?title ;
-                   dcterms:license ?license ; void:triples ?triples .
+                   dcterms:license ?license .
+                   OPTIONAL { ?ds void:triples ?triples }
                    OPTIONAL { ?ds dcterms:description ?description }
                    OPTIONAL { ?ds void:entities ?entities }
                    FILTER NOT EXISTS { ?other void:subset ?ds } } } LIMIT 1""",
             prefixes=self.prefixes,
         )
         for row in rows:
-            return {
+            found = {
                 k: python_value(row[k])
                 for k in ("ds", "title", "description", "license", "triples", "entities")
             }
+            return {k: v for k, v in found.items() if v is not None}
         return {}
 
     def downloads(self) -> list[Download]:
@@ -859,7 +863,10 @@ class Site:
         names = sorted(
             p.relative_to(self.dist).as_posix() for p in self.dist.rglob("*") if p.is_file()
         )
-        ordered = [n for n in described if n in names] + [n for n in names if n not in described]
+        # The dumps as VoID lists them, those of a part together (a stable sort by folder:
+        # the dumps of an unparted publish keep VoID's order), then every other file.
+        dumps = sorted((n for n in described if n in names), key=lambda n: n.rpartition("/")[0])
+        ordered = dumps + [n for n in names if n not in described]
         out = []
         for name in ordered:
             path = self.dist / name
@@ -885,6 +892,7 @@ class Site:
                     size=path.stat().st_size,
                     triples=triples,
                     sha256=info.get("sha") or sums.get(name) or _sha256(path),
+                    part=name.rpartition("/")[0] if name.startswith(f"{PARTS}/") else None,
                 )
             )
         return out
