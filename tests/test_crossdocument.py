@@ -144,3 +144,29 @@ def test_lines_starting_with_a_prefix_are_found_by_binary_search():
     assert crossdocument._starting(text, b"<c> ") == []
     assert crossdocument._starting(text, b"<") == text.splitlines(keepends=True)
     assert crossdocument._starting(b"", b"<a> ") == []
+
+
+def test_the_kept_state_is_read_by_the_next_process(tmp_path):
+    """A publish keeps the state for the next publish, another process: what identifies the
+    checks must not depend on one parse of the shapes (blank-node property shapes)."""
+    import subprocess
+    import sys
+
+    from kg.crossdocument import Check, single_valued_shapes
+    from kg.validate import load_shapes
+
+    checks = single_valued_shapes(load_shapes())
+    assert len({check.key for check in checks}) == len(checks)
+    script = (
+        "from kg.crossdocument import Check, single_valued_shapes;"
+        "from kg.validate import load_shapes;"
+        "check = Check(single_valued_shapes(load_shapes()));"
+        "print(check.fingerprint, sorted(check.by_key))"
+    )
+    runs = {
+        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+        .stdout
+        for _ in range(2)
+    }
+    check = Check(checks)
+    assert runs == {f"{check.fingerprint} {sorted(check.by_key)}\n"}

@@ -6,8 +6,8 @@ run and the code of those stages. The cache key is the SHA-256 of all of them; t
 the pickled `kg.pipeline.Outcome`. Changing one document redoes that document only; changing
 shared inputs (reference data, ontology, shapes, the stages' code) redoes every document.
 The code is that of the kg modules `kg.publish` and `kg.pipeline` import, directly or not
-(read from their import statements): changing the export, the server or the command line
-keeps the cache.
+(read from their import statements): changing the cross-document check, the export, the
+server or the command line keeps the cache.
 """
 
 from __future__ import annotations
@@ -39,6 +39,9 @@ def _digest_files(paths: tuple[Path, ...]) -> str:
 
 
 STAGES = ("kg.publish", "kg.pipeline")  # what runs a document's stages and builds their inputs
+# What runs on the whole graph after every document's work: its code changes no document's
+# results (it keeps its own state, `kg.crossdocument.Kept`).
+AFTER_DOCUMENTS = frozenset({"kg.crossdocument"})
 
 
 def _module_path(module: str) -> Path | None:
@@ -78,7 +81,7 @@ def code_files() -> tuple[Path, ...]:
     while todo:
         module = todo.pop()
         path = _module_path(module)
-        if module in seen or path is None:
+        if module in seen or path is None or module in AFTER_DOCUMENTS:
             continue
         seen.add(module)
         files.add(path)

@@ -27,6 +27,7 @@ import re
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,7 +38,7 @@ import kg
 from kg.errors import KgError
 from kg.ntriples import Packed, to_graph, unpack
 from kg.sorting import sorted_into
-from kg.validate import load_shapes
+from kg.validate import SHAPES_DIR, load_shapes
 from kg.vocab import SH
 
 XSD_STRING_SUFFIX = b"^^<http://www.w3.org/2001/XMLSchema#string>"
@@ -57,6 +58,17 @@ class SingleValued:
     classes: frozenset  # the node shapes' target classes (none: every subject)
     severity: URIRef
     message: str
+
+    @property
+    def key(self) -> tuple:
+        """What identifies the check from one process to the next (not `shape`, which may be
+        a blank node)."""
+        return (
+            str(self.path),
+            tuple(sorted(map(str, self.classes))),
+            str(self.severity),
+            self.message,
+        )
 
 
 def single_valued_shapes(shapes: Graph) -> list[SingleValued]:
@@ -85,10 +97,21 @@ def cross_document_violations(build, state: Path | None = None) -> list[tuple]:
     found = kept.update(check, graphs) if kept is not None else None
     if found is None:
         found = check.full(graphs, state)
-    order = {c.shape: n for n, c in enumerate(check.checks)}
-    results = [v for _, v in found]
-    results.sort(key=lambda v: (order[v[5]], v[0], "" if v[2] is None else v[2].n3()))
+    message = " (different documents give different values)"
+    results = []
+    for _, key, focus, value in sorted(found, key=_order):
+        single = check.by_key[key]
+        results.append(
+            (focus, single.path, value, single.severity, single.message + message, single.shape)
+        )
     return results
+
+
+def _order(found: tuple) -> tuple:
+    """Results by check, focus node and value: the same order in every process (a property
+    shape may be a blank node, whose label changes from one parse of the shapes to the next)."""
+    _, key, focus, value = found
+    return key, focus, "" if value is None else value.n3()
 
 
 def digest(packed: Packed) -> str:
@@ -108,59 +131,58 @@ class Check:
             rb"^<[^>]*> (?:%s) [^\n]*\n" % b"|".join(re.escape(p) for p in wanted),
             re.MULTILINE,
         )
-        # What the kept state depends on besides the graphs: the checks and this code.
+        # What the kept state depends on besides the graphs: the shapes and this code.
+        shapes = b"".join(path.read_bytes() for path in sorted(SHAPES_DIR.glob("*.ttl")))
         self.fingerprint = hashlib.sha256(
-            repr(sorted(map(repr, checks))).encode()
-            + Path(__file__).read_bytes()
-            + kg.__version__.encode()
+            shapes + Path(__file__).read_bytes() + kg.__version__.encode()
         ).hexdigest()
+        self.by_key = {check.key: check for check in checks}
 
-    def lines(self, packed: Packed, tag: bytes) -> bytes:
-        """The lines of a graph the checks read, "<s> <p> o .\\n" made "<s> <p> o\\tTAG\\n"
-        (N-Triples escapes line breaks, so " .\\n" ends lines only)."""
-        text = b"".join(self.line_of_wanted.findall(unpack(packed)))
-        return text.replace(b" .\n", b"\t" + tag + b"\n")
+    def lines(self, packed: Packed) -> bytes:
+        """The N-Triples lines of a graph the checks read."""
+        return b"".join(self.line_of_wanted.findall(unpack(packed)))
 
     def full(self, graphs: list[tuple[str, Packed]], state: Path | None) -> list[tuple]:
         """Every graph's lines sorted, then one pass; with `state`, kept for the next check."""
         work = Path(tempfile.mkdtemp(prefix="kg-check-", dir=state))
         try:
             lines = work / "lines"
-            tags = {name: str(number).encode() for number, (name, _) in enumerate(graphs)}
+            kept: dict[str, tuple[bytes, str, int, int]] = {}
             try:
-                with sorted_into(lines, work, "-u") as sort:
-                    for name, packed in graphs:
-                        sort.write(self.lines(packed, tags[name]))
+                with ExitStack() as stack:
+                    subjects = None
+                    if state is not None:
+                        subjects = stack.enter_context((work / "subjects").open("wb"))
+                    sort = stack.enter_context(sorted_into(lines, work, "-u"))
+                    for number, (name, packed) in enumerate(graphs):
+                        text = self.lines(packed)
+                        tag = str(number).encode()
+                        sort.write(tagged(text, tag))
+                        if subjects is not None:
+                            listed = subjects_of(text)
+                            kept[name] = (tag, digest(packed), subjects.tell(), len(listed))
+                            subjects.write(listed)
             except KgError as exc:  # its path is a temporary file, gone when the user reads it
                 raise KgError("sort", None, f"in the cross-document check: {exc.message}") from None
             with lines.open("rb") as f:
-                if state is None:
-                    return list(self.over(f, None))
-                with sorted_into(work / "subjects", work, "-u") as subjects:
-                    found = list(self.over(f, subjects))
-            Kept(
-                self.fingerprint,
-                {name: (tags[name], digest(packed)) for name, packed in graphs},
-                found,
-            ).write(work, state)
+                found = list(self.over(f))
+            if state is not None:
+                Kept(self.fingerprint, kept, found).write(work, state)
             return found
         finally:
             shutil.rmtree(work, ignore_errors=True)
 
-    def over(self, lines: Iterable[bytes], subjects=None) -> Iterator[tuple[bytes, tuple]]:
-        """(subject, result) of sorted tagged lines; writes "TAG\\tSUBJECT\\n" for each graph
-        describing each subject to `subjects`, if given."""
-        subject, types, values, graphs = None, set(), {}, set()
+    def over(self, lines: Iterable[bytes]) -> Iterator[tuple]:
+        """(subject, check key, focus, value) of each result of the checks over sorted tagged
+        lines."""
+        subject, types, values = None, set(), {}
         for line in lines:
             head, graph = line.rsplit(b"\t", 1)
             s, p, o = head.split(b" ", 2)
             if s != subject:
                 if subject is not None:
                     yield from self.conflicts(subject, types, values)
-                    if subjects is not None:
-                        subjects.write(b"".join(g[:-1] + b"\t" + subject + b"\n" for g in graphs))
-                subject, types, values, graphs = s, set(), {}, set()
-            graphs.add(graph)
+                subject, types, values = s, set(), {}
             if p == RDF_TYPE:
                 types.add(o)
             if p in self.by_path:
@@ -169,10 +191,8 @@ class Check:
                 values.setdefault(p, {}).setdefault(o, set()).add(graph)
         if subject is not None:
             yield from self.conflicts(subject, types, values)
-            if subjects is not None:
-                subjects.write(b"".join(g[:-1] + b"\t" + subject + b"\n" for g in graphs))
 
-    def conflicts(self, subject: bytes, types: set, values: dict) -> Iterator[tuple[bytes, tuple]]:
+    def conflicts(self, subject: bytes, types: set, values: dict) -> Iterator[tuple]:
         """The values of single-valued properties of `subject` that one graph gives and another
         graph contradicts with a different value. Values are RDF terms, as sh:maxCount counts
         them: "1.5"^^xsd:decimal and "1.50"^^xsd:decimal are two values (a SPARQL `!=` would
@@ -192,8 +212,21 @@ class Check:
                     focus, _, value = triple
                     if isinstance(value, BNode):
                         value = None
-                    message = check.message + " (different documents give different values)"
-                    yield subject, (focus, check.path, value, check.severity, message, check.shape)
+                    yield subject, check.key, focus, value
+
+
+def tagged(text: bytes, tag: bytes) -> bytes:
+    """N-Triples lines "<s> <p> o .\\n" as "<s> <p> o\\tTAG\\n" (N-Triples escapes line
+    breaks, so " .\\n" ends lines only)."""
+    return text.replace(b" .\n", b"\t" + tag + b"\n")
+
+
+SUBJECT = re.compile(rb"^(<[^>]*>) ", re.MULTILINE)
+
+
+def subjects_of(text: bytes) -> bytes:
+    """The subjects of N-Triples lines, once each, a line each."""
+    return b"".join(s + b"\n" for s in dict.fromkeys(SUBJECT.findall(text)))
 
 
 def _contradicted(value: bytes, graphs_of: dict) -> bool:
@@ -204,13 +237,14 @@ def _contradicted(value: bytes, graphs_of: dict) -> bool:
 
 @dataclass
 class Kept:
-    """The state a full check leaves: `lines` (its sorted tagged lines) and `subjects` (sorted
-    "TAG\\tSUBJECT" lines) in `folder`, and in `kept.pickle` the fingerprint of the checks,
-    each graph's tag and digest, and the results with their subjects."""
+    """The state a full check leaves, in `folder`: `lines` (its sorted tagged lines),
+    `subjects` (each graph's subjects, a block per graph) and, in `kept.pickle`, the
+    fingerprint of the checks, each graph's tag, digest and block of subjects, and the results
+    with their subjects."""
 
     fingerprint: str
-    graphs: dict[str, tuple[bytes, str]]  # name -> (tag, digest)
-    found: list[tuple[bytes, tuple]]
+    graphs: dict[str, tuple[bytes, str, int, int]]  # name -> (tag, digest, offset, length)
+    found: list[tuple]  # (subject, check key, focus, value)
     folder: Path | None = None
 
     NAME = "kept"
@@ -246,14 +280,16 @@ class Kept:
         """The results for `graphs`, looking again only at the subjects of the graphs that
         changed since the full check; None when too many changed to be worth it."""
         current = {name for name, _ in graphs}
-        changed = [(n, p) for n, p in graphs if self.graphs.get(n, (None, None))[1] != digest(p)]
+        before = {name: kept[1] for name, kept in self.graphs.items()}
+        changed = [(n, p) for n, p in graphs if before.get(n) != digest(p)]
         removed = [name for name in self.graphs if name not in current]
         if len(changed) + len(removed) > INCREMENTAL_SHARE * max(len(graphs), len(self.graphs)):
             return None
         if not changed and not removed:
             return list(self.found)
-        stale = {self.graphs[n][0] for n, _ in changed if n in self.graphs}
-        stale |= {self.graphs[n][0] for n in removed}
+        stale = [self.graphs[n] for n, _ in changed if n in self.graphs]
+        stale += [self.graphs[n] for n in removed]
+        stale_tags = {tag for tag, _, _, _ in stale}
         fresh: dict[bytes, list[bytes]] = {}  # subject -> the changed graphs' lines
         new_tag = len(self.graphs)
         for name, packed in changed:
@@ -261,36 +297,28 @@ class Kept:
                 tag = self.graphs[name][0]
             else:
                 tag, new_tag = str(new_tag).encode(), new_tag + 1
-            for line in check.lines(packed, tag).splitlines(keepends=True):
+            for line in tagged(check.lines(packed), tag).splitlines(keepends=True):
                 fresh.setdefault(line[: line.index(b" ")], []).append(line)
-        with (
-            (self.folder / "lines").open("rb") as f_lines,
-            (self.folder / "subjects").open("rb") as f_subjects,
-            _mapped(f_lines) as lines,
-            _mapped(f_subjects) as subjects,
-        ):
-            affected = set(fresh)
-            for tag in stale:
-                affected.update(
-                    line[len(tag) + 1 : -1] for line in _starting(subjects, tag + b"\t")
-                )
-            found = [(s, v) for s, v in self.found if s not in affected]
+        affected = set(fresh)
+        with (self.folder / "subjects").open("rb") as subjects:
+            for _, _, offset, length in stale:
+                subjects.seek(offset)
+                affected.update(subjects.read(length).splitlines())
+        found = [result for result in self.found if result[0] not in affected]
+        with (self.folder / "lines").open("rb") as f, _mapped(f) as lines:
             for subject in sorted(affected):
                 kept = [
                     line
                     for line in _starting(lines, subject + b" ")
-                    if line[line.rindex(b"\t") + 1 : -1] not in stale
+                    if line[line.rindex(b"\t") + 1 : -1] not in stale_tags
                 ]
-                merged = sorted(set(kept + fresh.get(subject, [])))
-                found += check.over(merged)
+                found += check.over(sorted(set(kept + fresh.get(subject, []))))
         return found
 
 
 def _mapped(f):
     """The file as bytes without reading it (an empty file cannot be mapped)."""
     if os.fstat(f.fileno()).st_size == 0:
-        from contextlib import nullcontext
-
         return nullcontext(b"")
     return mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ)
 
