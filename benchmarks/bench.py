@@ -7,7 +7,9 @@ worker processes):
 - publish: a clean publish of the first N documents (model, reason and validate every
   document in parallel, the cross-document checks, the export of every dump), with the CPU
   seconds of each per-document stage summed over the workers;
-- +1 document: the last document added, then published again with the cache of the first;
+- +1 document: the last document added, then published again with the cache of the first,
+  into a copy of the first publish's folder made of hard links (a publish replaces its
+  folder; with `--part-size`, the parts it did not change are hard-linked from it);
 - load: `kg load` of the dumps into an on-disk Oxigraph store;
 
 and, on the same output, the floors: pyoxigraph's own bulk load of kg.nq, and of kg.nq and
@@ -19,7 +21,10 @@ seconds and 12 GB to load them).
 
 Writes benchmarks/results.json, benchmarks/results.md and benchmarks/time-per-document.png.
 
-    python benchmarks/bench.py [N ...] [--limit SECONDS]
+    python benchmarks/bench.py [N ...] [--limit SECONDS] [--part-size N]
+
+With `--part-size`, every publish writes its dumps in parts (`kg publish --part-size`), and
+the floors read every part's files.
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ import os
 import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -80,7 +86,7 @@ def measured(fn, *args, limit: float | None = None, memory: int | None = None):
 # --------------------------------------------------------------------------------------------
 
 
-def publish(data: Path, dist: Path, cache: Path) -> dict:
+def publish(data: Path, dist: Path, cache: Path, part_size: int | None = None) -> dict:
     from kg import export
     from kg.publish import build
     from kg.vocab import Minter
@@ -88,17 +94,28 @@ def publish(data: Path, dist: Path, cache: Path) -> dict:
     started = time.perf_counter()
     b = build(data, Minter(), cache_dir=cache)
     built = time.perf_counter()
-    export.write(b, dist, data)
+    export.write(b, dist, data, part_size=part_size, cache_dir=cache)
     done = time.perf_counter()
+    nt, inferred = _paths(dist, "kg.nt"), _paths(dist, "kg-inferred.ttl")
     return {
         "documents": len(b.documents),
         "conforms": b.validation.conforms,
         "build_seconds": round(built - started, 2),
         "export_seconds": round(done - built, 2),
         "stage_cpu_seconds": {k: round(v, 2) for k, v in getattr(b, "stage_seconds", {}).items()},
-        "triples": _lines(dist / "kg.nt"),
-        "inferred": _triples(dist / "kg-inferred.ttl"),
+        # in parts, sums over the parts (a triple two parts hold counts twice)
+        "triples": sum(map(_lines, nt)),
+        "inferred": sum(map(_triples, inferred)),
+        "parts": len(nt) if part_size else 0,
+        "parts_written": sum(1 for p in nt if p.stat().st_nlink == 1) if part_size else 0,
     }
+
+
+def _paths(dist: Path, name: str) -> list[Path]:
+    """The files of dump `name`: dist/name, or that file of every part."""
+    from kg.query import dump_paths
+
+    return dump_paths(dist, name)
 
 
 def load(dist: Path, store: Path) -> dict:
@@ -113,8 +130,8 @@ def floor_bulk_load(dist: Path, store: Path, files: tuple[str, ...] = ("kg.nq",)
 
     s = ox.Store(str(store))
     for name in files:
-        path = dist / name
-        s.bulk_load(path=str(path), format=ox.RdfFormat.from_extension(path.suffix[1:]))
+        for path in _paths(dist, name):
+            s.bulk_load(path=str(path), format=ox.RdfFormat.from_extension(path.suffix[1:]))
     return len(s)
 
 
@@ -122,11 +139,12 @@ def floor_parse_serialize(dist: Path) -> dict:
     import pyoxigraph as ox
 
     with open(os.devnull, "wb") as sink:
-        ox.serialize(
-            ox.parse(path=str(dist / "kg.nq"), format=ox.RdfFormat.N_QUADS),
-            sink,
-            format=ox.RdfFormat.N_QUADS,
-        )
+        for path in _paths(dist, "kg.nq"):
+            ox.serialize(
+                ox.parse(path=str(path), format=ox.RdfFormat.N_QUADS),
+                sink,
+                format=ox.RdfFormat.N_QUADS,
+            )
     return {}
 
 
@@ -134,9 +152,10 @@ def _rdflib_graph(dist: Path, inferred: bool = True):
     from rdflib import Graph
 
     g = Graph()
-    g.parse(dist / "kg.nt", format="nt")
-    if inferred:
-        g.parse(dist / "kg-inferred.ttl", format="turtle")
+    for path in _paths(dist, "kg.nt"):
+        g.parse(path, format="nt")
+    for path in _paths(dist, "kg-inferred.ttl") if inferred else ():
+        g.parse(path, format="turtle")
     return g
 
 
@@ -272,16 +291,23 @@ def corpus(n: int, work: Path, corpora: Path | None) -> Path:
 
 
 def run(
-    n: int, work: Path, limit: float, skip: set, corpora: Path | None = None, save=None
+    n: int,
+    work: Path,
+    limit: float,
+    skip: set,
+    corpora: Path | None = None,
+    save=None,
+    part_size: int | None = None,
 ) -> dict:
     data = corpus(n, work, corpora)
     withheld = withhold_last(data)
     dist, cache, store = work / "dist", work / "cache", work / "store"
-    row: dict = _Row(documents=n)
+    row: dict = _Row(documents=n, part_size=part_size)
     row.save = save or (lambda _row: None)
-    row["publish"] = measured(publish, data, dist, cache)
+    row["publish"] = measured(publish, data, dist, cache, part_size)
     give_back(data, withheld)
-    row["+1 document"] = measured(publish, data, work / "dist+1", cache)
+    subprocess.run(["cp", "-al", str(dist), str(work / "dist+1")], check=True)
+    row["+1 document"] = measured(publish, data, work / "dist+1", cache, part_size)
     row["load"] = measured(load, dist, store)
     row["floor: pyoxigraph bulk load"] = measured(floor_bulk_load, dist, work / "store-floor")
     shutil.rmtree(work / "store-floor", ignore_errors=True)
@@ -363,7 +389,18 @@ def table(results: list[dict]) -> str:
     )
     row(
         "publish: triples (asserted + inferred)",
-        lambda r, p: f"{p['triples']:,} + {p['inferred']:,}",
+        lambda r, p: (
+            f"{p['triples']:,} + {p['inferred']:,}"
+            + (f" (sums over {p['parts']} parts)" if p.get("parts") else "")
+        ),
+    )
+    row(
+        "+1 document: parts written / parts",
+        lambda r, p: (
+            f"{r['+1 document']['result']['parts_written']} / {r['+1 document']['result']['parts']}"
+            if p.get("parts")
+            else "-"
+        ),
     )
     for stage in ("model", "reason", "validate"):
         row(
@@ -466,6 +503,9 @@ def main() -> int:
     parser.add_argument(
         "--skip", action="append", default=[], help="a step not to run (e.g. 'floor: owlrl')"
     )
+    parser.add_argument(
+        "--part-size", type=int, default=None, help="dumps in parts of about N documents"
+    )
     args = parser.parse_args()
     results, skip = [], set(args.skip)
     if args.append and (HERE / "results.json").is_file():
@@ -479,11 +519,23 @@ def main() -> int:
         (HERE / "results.json").write_text(json.dumps(partial, indent=1) + "\n")
         (HERE / "results.md").write_text(table(partial))
 
+    def others(row: dict) -> list[dict]:
+        """The results of the other sizes: a size measured again replaces its row."""
+        return [r for r in results if r["documents"] != row["documents"]]
+
     for n in args.sizes:
         work = Path(tempfile.mkdtemp(prefix=f"kg-bench-{n}-", dir=args.work))
         try:
-            row = run(n, work, args.limit, skip, args.corpora, save=lambda r: save([*results, r]))
-            results.append(row)
+            row = run(
+                n,
+                work,
+                args.limit,
+                skip,
+                args.corpora,
+                save=lambda r: save([*others(r), r]),
+                part_size=args.part_size,
+            )
+            results = sorted([*others(row), row], key=lambda r: r["documents"])
         finally:
             shutil.rmtree(work, ignore_errors=True)
         save(results)

@@ -830,8 +830,8 @@ def test_a_failed_sort_in_the_cross_document_check_is_one_line(monkeypatch):
     from rdflib import Literal
 
     from kg import sorting
-    from kg.errors import KgError
     from kg.crossdocument import cross_document_violations
+    from kg.errors import KgError
 
     graph = Graph()
     graph.add(
