@@ -164,9 +164,77 @@ def test_the_kept_state_is_read_by_the_next_process(tmp_path):
         "print(check.fingerprint, sorted(check.by_key))"
     )
     runs = {
-        subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-        .stdout
+        subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, check=True
+        ).stdout
         for _ in range(2)
     }
     check = Check(checks)
     assert runs == {f"{check.fingerprint} {sorted(check.by_key)}\n"}
+
+
+def test_kept_conflicts_go_when_the_graphs_giving_them_change_or_go(tmp_path, monkeypatch):
+    """The kept state already holds conflicts: a kept graph removed, and a kept graph changed
+    so that a subject it described is in its old version only, take theirs away."""
+    monkeypatch.setattr(crossdocument, "INCREMENTAL_SHARE", 0.2)
+    graphs = _corpus(10)
+    shared, only_old = ID["document/shared"], ID["document/only-old"]
+    graphs["03"].add((shared, SCHEMA.headline, Literal("Other", lang="en")))
+    for name, headline in (("04", "One"), ("05", "Two")):
+        graphs[name].add((only_old, RDF.type, SCHEMA.NewsArticle))
+        graphs[name].add((only_old, SCHEMA.headline, Literal(headline)))
+    build, state = _build_of(graphs), tmp_path / "state"
+    assert {f for f, *_ in cross_document_violations(build, state)} == {shared, only_old}
+    del graphs["03"]  # a kept graph removed
+    assert {f for f, *_ in cross_document_violations(build, state)} == {only_old}
+    graphs["04"].remove((only_old, None, None))  # only_old now in 05's graph only
+    assert cross_document_violations(build, state) == []
+    assert cross_document_violations(build, state) == cross_document_violations(build)
+
+
+def test_incremental_checks_of_random_changes_give_what_full_checks_give(tmp_path, monkeypatch):
+    """Random additions, changes, removals and changes back, against a kept full check."""
+    import random
+
+    monkeypatch.setattr(crossdocument, "INCREMENTAL_SHARE", 1.0)
+    rng = random.Random(7)
+    nodes = [ID[f"document/n{i}"] for i in range(6)]
+
+    def graph() -> Graph:
+        g = Graph()
+        for node in rng.sample(nodes, 3):
+            if rng.random() < 0.7:
+                g.add((node, RDF.type, SCHEMA.NewsArticle))
+            g.add((node, SCHEMA.headline, Literal(rng.choice("ABC"))))
+        return g
+
+    graphs = {f"{i:02d}": graph() for i in range(12)}
+    build, state = _build_of(graphs), tmp_path / "state"
+    cross_document_violations(build, state)
+    seen_conflicts = 0
+    for step in range(40):
+        name = rng.choice([*graphs, f"{12 + step:02d}"])
+        if name in graphs and rng.random() < 0.3:
+            del graphs[name]
+        else:
+            graphs[name] = graph()
+        found = cross_document_violations(build, state)
+        assert found == cross_document_violations(build), step
+        seen_conflicts += bool(found)
+    assert seen_conflicts > 10  # the comparisons were not all of empty results
+
+
+def test_a_kept_file_cut_short_is_not_used(tmp_path, full_checks):
+    graphs = _corpus(3)
+    build, state = _build_of(graphs), tmp_path / "state"
+    cross_document_violations(build, state)
+    lines = state / "kept" / "lines"
+    lines.write_bytes(lines.read_bytes()[:-5])
+    assert cross_document_violations(build, state) == []
+    assert full_checks == [3, 3]
+
+
+def test_lines_starting_with_a_prefix_when_the_last_line_has_no_end():
+    text = b"<a> <p> 1\t0\n<b> <p> 2\t0"
+    assert crossdocument._starting(text, b"<c> ") == []
+    assert crossdocument._starting(text, b"<b> ") == [b"<b> <p> 2\t0"]

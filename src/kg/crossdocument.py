@@ -31,6 +31,7 @@ from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
+import rdflib
 from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF
 
@@ -94,7 +95,12 @@ def cross_document_violations(build, state: Path | None = None) -> list[tuple]:
     check = Check(single_valued_shapes(load_shapes()))
     graphs = [(str(name), packed) for name, packed in build.named_graphs()]
     kept = Kept.read(state, check) if state is not None else None
-    found = kept.update(check, graphs) if kept is not None else None
+    found = None
+    if kept is not None:
+        try:
+            found = kept.update(check, graphs)
+        finally:
+            kept.close()
     if found is None:
         found = check.full(graphs, state)
     message = " (different documents give different values)"
@@ -134,7 +140,7 @@ class Check:
         # What the kept state depends on besides the graphs: the shapes and this code.
         shapes = b"".join(path.read_bytes() for path in sorted(SHAPES_DIR.glob("*.ttl")))
         self.fingerprint = hashlib.sha256(
-            shapes + Path(__file__).read_bytes() + kg.__version__.encode()
+            shapes + Path(__file__).read_bytes() + f"{kg.__version__} {rdflib.__version__}".encode()
         ).hexdigest()
         self.by_key = {check.key: check for check in checks}
 
@@ -239,21 +245,25 @@ def _contradicted(value: bytes, graphs_of: dict) -> bool:
 class Kept:
     """The state a full check leaves, in `folder`: `lines` (its sorted tagged lines),
     `subjects` (each graph's subjects, a block per graph) and, in `kept.pickle`, the
-    fingerprint of the checks, each graph's tag, digest and block of subjects, and the results
-    with their subjects."""
+    fingerprint of the checks, each graph's tag, digest and block of subjects, the results with
+    their subjects, and the sizes of the two files (a file cut short is not used)."""
 
     fingerprint: str
     graphs: dict[str, tuple[bytes, str, int, int]]  # name -> (tag, digest, offset, length)
     found: list[tuple]  # (subject, check key, focus, value)
-    folder: Path | None = None
+    sizes: tuple[int, int] = (0, 0)  # of `lines` and `subjects`
+    files: tuple = ()  # `lines` and `subjects`, opened when read
 
     NAME = "kept"
+    FILES = ("lines", "subjects")
 
     def write(self, work: Path, state: Path) -> None:
         """Make `work` (a folder in `state` holding `lines` and `subjects`) the kept state, in
         place of the previous one."""
+        self.sizes = tuple((work / name).stat().st_size for name in self.FILES)
         with (work / "kept.pickle").open("wb") as f:
-            pickle.dump((self.fingerprint, self.graphs, self.found), f, pickle.HIGHEST_PROTOCOL)
+            kept = (self.fingerprint, self.graphs, self.found, self.sizes)
+            pickle.dump(kept, f, pickle.HIGHEST_PROTOCOL)
         for log in work.glob("*.log"):
             log.unlink()
         target = state / self.NAME
@@ -265,16 +275,30 @@ class Kept:
 
     @classmethod
     def read(cls, state: Path, check: Check) -> Kept | None:
+        """The kept state, its files open (another publish may replace the folder meanwhile);
+        None when there is none, or it is of other checks, or damaged."""
         state.mkdir(parents=True, exist_ok=True)
+        for old in state.glob("kg-old-*"):  # left by a publish stopped while replacing it
+            shutil.rmtree(old, ignore_errors=True)
         folder = state / cls.NAME
+        files = []
         try:
             with (folder / "kept.pickle").open("rb") as f:
-                fingerprint, graphs, found = pickle.load(f)
-        except (OSError, pickle.UnpicklingError, EOFError, ValueError):
+                files = [(folder / name).open("rb") for name in cls.FILES]
+                fingerprint, graphs, found, sizes = pickle.load(f)
+            if fingerprint != check.fingerprint or sizes != tuple(
+                os.fstat(file.fileno()).st_size for file in files
+            ):
+                raise ValueError("other checks, or a file cut short")
+        except Exception:  # any damage: a full check replaces the state
+            for file in files:
+                file.close()
             return None
-        if fingerprint != check.fingerprint:
-            return None
-        return cls(fingerprint, graphs, found, folder)
+        return cls(fingerprint, graphs, found, sizes, tuple(files))
+
+    def close(self) -> None:
+        for file in self.files:
+            file.close()
 
     def update(self, check: Check, graphs: list[tuple[str, Packed]]) -> list[tuple] | None:
         """The results for `graphs`, looking again only at the subjects of the graphs that
@@ -300,12 +324,12 @@ class Kept:
             for line in tagged(check.lines(packed), tag).splitlines(keepends=True):
                 fresh.setdefault(line[: line.index(b" ")], []).append(line)
         affected = set(fresh)
-        with (self.folder / "subjects").open("rb") as subjects:
-            for _, _, offset, length in stale:
-                subjects.seek(offset)
-                affected.update(subjects.read(length).splitlines())
+        f_lines, subjects = self.files
+        for _, _, offset, length in stale:
+            subjects.seek(offset)
+            affected.update(subjects.read(length).splitlines())
         found = [result for result in self.found if result[0] not in affected]
-        with (self.folder / "lines").open("rb") as f, _mapped(f) as lines:
+        with _mapped(f_lines) as lines:
             for subject in sorted(affected):
                 kept = [
                     line
@@ -330,14 +354,14 @@ def _starting(text, prefix: bytes) -> list[bytes]:
     while lo < hi:  # the first line not below `prefix`; lo and hi are line starts
         mid = (lo + hi) // 2
         start = text.rfind(b"\n", 0, mid) + 1
-        end = text.find(b"\n", start) + 1
+        end = text.find(b"\n", start) + 1 or len(text) + 1  # a last line without its end
         if text[start : end - 1] < prefix:
             lo = end
         else:
             hi = start
     found = []
-    while text[lo : lo + len(prefix)] == prefix:
-        end = text.find(b"\n", lo) + 1
+    while lo < len(text) and text[lo : lo + len(prefix)] == prefix:
+        end = text.find(b"\n", lo) + 1 or len(text)
         found.append(text[lo:end])
         lo = end
     return found

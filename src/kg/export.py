@@ -46,6 +46,7 @@ from itertools import chain
 from pathlib import Path
 
 import pyoxigraph as ox
+import rdflib
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, XSD
@@ -558,7 +559,9 @@ def code_digest() -> bytes:
     folder = Path(__file__).resolve().parent
     for name in ("export.py", "ntriples.py", "sorting.py"):
         _update(h, (folder / name).read_bytes())
-    for version in (kg.__version__, ox.__version__):
+    # the prefixes of the Turtle, TriG and JSON-LD (some namespaces are rdflib's)
+    _update(h, json.dumps(CONTEXT, sort_keys=True).encode())
+    for version in (kg.__version__, ox.__version__, rdflib.__version__):
         _update(h, version.encode())
     return h.digest()
 
@@ -781,8 +784,10 @@ def write(
         void = describe(build, stats, dumps, parts)
         (tmp / "void.ttl").write_text(turtle_text(void), encoding="utf-8")
         write_checksums(tmp, digests)
-    if parts is not None and cache_dir is not None:
-        keep_records(Path(cache_dir), parts)
+        if parts is not None and cache_dir is not None:
+            # Before `tmp` replaces `out` (a rename keeps inodes and times): a publish that
+            # fails after it has not failed.
+            keep_records(Path(cache_dir), parts)
     build.stats = stats
     return counts
 
