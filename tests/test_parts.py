@@ -383,3 +383,28 @@ def test_a_part_key_covers_the_prefixes_the_dumps_are_written_with(monkeypatch):
     before = export.code_digest()
     monkeypatch.setattr(export, "CONTEXT", {**export.CONTEXT, "ex": "https://example.org/"})
     assert export.code_digest() != before
+
+
+def test_load_counts_the_graphs_when_a_parts_quads_are_not_what_void_says(
+    parted_dist, tmp_path, monkeypatch
+):
+    """The sizes kg load records come from VoID only when VoID agrees with the quads loaded."""
+    import shutil
+
+    import kg.store
+    from kg.store import StoreGraph, load
+
+    dist = tmp_path / "dist"
+    shutil.copytree(parted_dist, dist)
+    nq = dist / "parts" / "documents-000" / "kg.nq"
+    nq.chmod(0o644)
+    kept = nq.read_bytes().splitlines(keepends=True)
+    nq.write_bytes(b"".join(kept[:-1]))  # one quad fewer than VoID says
+    counted = []
+    real_count = kg.store._count
+    monkeypatch.setattr(kg.store, "_count", lambda store: counted.append(1) or real_count(store))
+    load(dist, tmp_path / "store")
+    assert counted == [1]
+    _, sizes = StoreGraph(tmp_path / "store").sizes()
+    graph = next(g for g in sizes if g.endswith("graph/document/000"))
+    assert sizes[graph] == len(kept) - 1

@@ -138,7 +138,10 @@ def load(
         raise exc
     store.flush()
     say("counting the triples of each graph")
-    sizes = _sizes(dist, store)
+    named = streams[0]  # the quads of kg.nq, then the inferred triples
+    nq_files = len(files["kg.nq"])
+    quads = named.starts[nq_files][0] - 1 if len(named.starts) > nq_files else named.lines
+    sizes = _sizes(dist, store, quads)
     del store
     seconds = time.perf_counter() - started
     meta = {
@@ -272,9 +275,10 @@ class _Blocks(io.RawIOBase):
         return size
 
 
-def _sizes(dist: Path, store: ox.Store) -> dict[str, int]:
+def _sizes(dist: Path, store: ox.Store, quads_loaded: int | None = None) -> dict[str, int]:
     """Triples per named graph and in the default graph (key ""): what the VoID description
-    of the publish says, when that adds up to the quads in the store, else counted."""
+    of the publish says, when that adds up to the quads in the store (`quads_loaded`: the
+    lines of kg.nq loaded), else counted."""
     void = ox.Store()
     try:
         void.load(path=str(dist / "void.ttl"), format=ox.RdfFormat.TURTLE)
@@ -303,12 +307,13 @@ def _sizes(dist: Path, store: ox.Store) -> dict[str, int]:
     else:
         # In parts, a triple that two parts state (or infer) is in both parts' files, so the
         # files' counts do not add up to the merged graphs. The named graphs' sizes are the
-        # VoID's (each graph is in one part) when they add up to the parts' quads; the
+        # VoID's (each graph is in one part) when they add up to the parts' quads, as VoID
+        # gives them and as loaded (a part's kg.nq unlike its VoID is counted); the
         # inferred graph is counted, and the default graph is what is left.
         quads = sum(n for title, n in files.items() if title.endswith("/kg.nq"))
         if inferred is not None:
             sizes[inferred] = 0
-        if None not in sizes.values() and sum(sizes.values()) == quads:
+        if None not in sizes.values() and sum(sizes.values()) == quads == quads_loaded:
             if inferred is not None:
                 sizes[inferred] = _count_graph(store, inferred)
             sizes[""] = total - sum(sizes.values())
