@@ -294,7 +294,7 @@ def run(
     n: int,
     work: Path,
     limit: float,
-    skip: set,
+    skip: dict,
     corpora: Path | None = None,
     save=None,
     part_size: int | None = None,
@@ -320,22 +320,25 @@ def run(
     row["floor: pyoxigraph parse+serialize"] = measured(floor_parse_serialize, dist)
     for name, fn in (("floor: owlrl", floor_owlrl), ("floor: pyshacl", floor_pyshacl)):
         if name in skip:
-            row[name] = {"skipped": "did not finish for a smaller N"}
+            row[name] = {"skipped": skip[name]}
             continue
         row[name] = measured(fn, dist, limit=limit, memory=RDFLIB_MEMORY)
         if "seconds" not in row[name] or "error" in row[name]:
-            skip.add(name)
+            skip[name] = SMALLER_N
     row["queries: store"] = measured(queries_store, store)
     if "queries: rdflib" in skip:
-        row["queries: rdflib"] = {"skipped": "did not finish for a smaller N"}
+        row["queries: rdflib"] = {"skipped": skip["queries: rdflib"]}
     else:
         # each query given 10 s, loading the files and all 18 queries `limit` in all
         row["queries: rdflib"] = measured(
             queries_rdflib, dist, 10.0, limit=limit, memory=RDFLIB_MEMORY
         )
         if "result" not in row["queries: rdflib"]:
-            skip.add("queries: rdflib")
+            skip["queries: rdflib"] = SMALLER_N
     return row
+
+
+SMALLER_N = "did not finish for a smaller N"
 
 
 # --------------------------------------------------------------------------------------------
@@ -507,13 +510,16 @@ def main() -> int:
         "--part-size", type=int, default=None, help="dumps in parts of about N documents"
     )
     args = parser.parse_args()
-    results, skip = [], set(args.skip)
+    results = []
+    skip = {name: "not run (--skip)" for name in args.skip}  # step -> why
     if args.append and (HERE / "results.json").is_file():
         results = json.loads((HERE / "results.json").read_text())
         for r in results:  # a floor that did not finish for a smaller N is not run again
-            skip |= {k for k, v in r.items() if isinstance(v, dict) and "timeout" in v}
+            for k, v in r.items():
+                if isinstance(v, dict) and "timeout" in v:
+                    skip.setdefault(k, SMALLER_N)
             if not (r.get("queries: rdflib") or {}).get("result"):
-                skip.add("queries: rdflib")
+                skip.setdefault("queries: rdflib", SMALLER_N)
 
     def save(partial: list[dict]) -> None:
         (HERE / "results.json").write_text(json.dumps(partial, indent=1) + "\n")
