@@ -413,3 +413,27 @@ def test_load_counts_the_graphs_when_a_parts_quads_are_not_what_void_says(
     _, sizes = StoreGraph(tmp_path / "store").sizes()
     graph = next(g for g in sizes if g.endswith("graph/document/000"))
     assert sizes[graph] == len(kept) - 1
+
+
+def test_a_damaged_part_record_has_its_part_written_again(built, tmp_path):
+    """A record the publish cannot use (damaged, or of another version) is no reason to fail:
+    that part is written, the others linked, and the bytes are the same."""
+    whole = built.stats
+    out, cache = tmp_path / "dist", tmp_path / "cache"
+    try:
+        export.write(built, out, DATA, part_size=5, cache_dir=cache)
+        first, first_files = inodes(out), files_of(out)
+        records = {json.loads(p.read_text())["name"]: p for p in (cache / "parts").iterdir()}
+        damaged = json.loads(records["reference"].read_text())
+        del damaged["files"]["kg.nq"]["inode"]
+        records["reference"].write_text(json.dumps(damaged))
+        broken = json.loads(records["documents-000"].read_text())
+        del broken["statistics"]["quads"]
+        records["documents-000"].write_text(json.dumps(broken))
+        export.write(built, out, DATA, part_size=5, cache_dir=cache)
+    finally:
+        built.stats = whole
+    second = inodes(out)
+    rewritten = {name.partition("/")[0] for name in second if first[name] != second[name]}
+    assert rewritten == {"reference", "documents-000"}
+    assert files_of(out) == first_files

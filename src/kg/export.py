@@ -592,7 +592,19 @@ def read_record(cache_dir: Path, key: str) -> dict | None:
         return None
     if not isinstance(record, dict) or set(record.get("files", ())) != set(DUMPS):
         return None
+    if not isinstance(record.get("statistics"), dict) or not all(
+        isinstance(entry, dict) and set(entry) >= RECORDED_FILE
+        for entry in record["files"].values()
+    ):
+        return None  # a record of another version, or damaged: the part is written again
+    try:
+        Statistics.from_record(record["statistics"])
+    except (KeyError, TypeError, ValueError, SyntaxError):
+        return None
     return record
+
+
+RECORDED_FILE = {"size", "sha256", "triples", "inode", "mtime_ns"}  # of each file of a part
 
 
 def unchanged(record: dict, folder: Path) -> bool:
@@ -646,7 +658,11 @@ def write_parts(
         folder = tmp / PARTS / part.name
         previous = out / PARTS / part.name
         record = read_record(cache_dir, part.key) if cache_dir is not None else None
-        if record is not None and unchanged(record, previous) and link_part(previous, folder):
+        reusable = record is not None and unchanged(record, previous)
+        if reusable and not link_part(previous, folder):
+            progress(f"part {number} of {len(parts)} ({part.name}): cannot be linked, written")
+            reusable = False
+        if reusable:
             progress(f"part {number} of {len(parts)} ({part.name}): unchanged, linked")
             part.files, part.reused = record["files"], True
             part.stats = Statistics.from_record(record["statistics"])
