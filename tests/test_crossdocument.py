@@ -1,6 +1,7 @@
 """The cross-document check run incrementally (`kg.crossdocument`) gives what a full check
 gives, and looks again only at what changed."""
 
+import os
 from types import SimpleNamespace
 
 import pytest
@@ -238,3 +239,25 @@ def test_lines_starting_with_a_prefix_when_the_last_line_has_no_end():
     text = b"<a> <p> 1\t0\n<b> <p> 2\t0"
     assert crossdocument._starting(text, b"<c> ") == []
     assert crossdocument._starting(text, b"<b> ") == [b"<b> <p> 2\t0"]
+
+
+def test_the_folder_of_a_killed_full_check_is_removed(tmp_path):
+    """A full check works in `kg-check-PID-…` in the state folder: one whose process is gone
+    is removed by the next check, one whose process runs (another publish) is left."""
+    import subprocess
+    import sys
+
+    state = tmp_path / "state"
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        text=True,
+        capture_output=True,
+        check=True,
+    ).stdout.strip()
+    killed = state / f"kg-check-{gone}-x1"
+    running = state / f"kg-check-{os.getpid()}-x2"
+    for folder in (killed, running):
+        folder.mkdir(parents=True)
+        (folder / "lines").write_bytes(b"<a> <p> 1\t0\n")
+    cross_document_violations(_build_of(_corpus(2)), state)
+    assert not killed.exists() and running.exists()

@@ -150,7 +150,7 @@ class Check:
 
     def full(self, graphs: list[tuple[str, Packed]], state: Path | None) -> list[tuple]:
         """Every graph's lines sorted, then one pass; with `state`, kept for the next check."""
-        work = Path(tempfile.mkdtemp(prefix="kg-check-", dir=state))
+        work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-", dir=state))
         try:
             lines = work / "lines"
             kept: dict[str, tuple[bytes, str, int, int]] = {}
@@ -280,6 +280,10 @@ class Kept:
         state.mkdir(parents=True, exist_ok=True)
         for old in state.glob("kg-old-*"):  # left by a publish stopped while replacing it
             shutil.rmtree(old, ignore_errors=True)
+        for work in state.glob(f"{WORK_PREFIX}*"):  # left by a full check that was killed
+            pid = work.name[len(WORK_PREFIX) :].partition("-")[0]
+            if not (pid.isdigit() and _running(int(pid))):
+                shutil.rmtree(work, ignore_errors=True)
         folder = state / cls.NAME
         files = []
         try:
@@ -338,6 +342,22 @@ class Kept:
                 ]
                 found += check.over(sorted(set(kept + fresh.get(subject, []))))
         return found
+
+
+WORK_PREFIX = "kg-check-"  # then the process id: a full check's folder while it runs
+
+
+def _running(pid: int) -> bool:
+    """Whether a process `pid` exists (another publish may be checking with the same cache)."""
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
 
 
 def _mapped(f):
