@@ -242,8 +242,9 @@ def test_lines_starting_with_a_prefix_when_the_last_line_has_no_end():
 
 
 def test_the_folder_of_a_killed_full_check_is_removed(tmp_path):
-    """A full check works in `kg-check-PID-…` in the state folder: one whose process is gone
-    is removed by the next check, one whose process runs (another publish) is left."""
+    """A full check writes the next kept state in `.kept.PID.…` beside it (`kg.atomic`): one
+    whose process is gone is removed by the next check, one whose process runs (another
+    publish) is left."""
     import subprocess
     import sys
 
@@ -254,10 +255,12 @@ def test_the_folder_of_a_killed_full_check_is_removed(tmp_path):
         capture_output=True,
         check=True,
     ).stdout.strip()
-    killed = state / f"kg-check-{gone}-x1"
-    running = state / f"kg-check-{os.getpid()}-x2"
-    for folder in (killed, running):
+    killed = state / f".kept.{gone}.x1"
+    old = state / f".kept.old.{gone}.x2"
+    running = state / f".kept.{os.getpid()}.x3"
+    for folder in (killed, old, running):
         folder.mkdir(parents=True)
         (folder / "lines").write_bytes(b"<a> <p> 1\t0\n")
     cross_document_violations(_build_of(_corpus(2)), state)
-    assert not killed.exists() and running.exists()
+    assert not killed.exists() and not old.exists() and running.exists()
+    assert (state / "kept" / "kept.pickle").is_file()

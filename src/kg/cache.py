@@ -15,13 +15,12 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
-import os
 import pickle
-import tempfile
 from functools import cache
 from pathlib import Path
 
 import kg
+from kg.atomic import write_bytes
 from kg.validate import ONTOLOGY_DIR, SHAPES_DIR
 
 CODE_DIR = Path(__file__).resolve().parent
@@ -142,7 +141,4 @@ class Cache:
     def put(self, key: str, value) -> None:
         folder = self.folder / key[:2]
         folder.mkdir(exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=folder, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            pickle.dump(value, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, folder / f"{key}.pickle")
+        write_bytes(folder / f"{key}.pickle", pickle.dumps(value, pickle.HIGHEST_PROTOCOL))

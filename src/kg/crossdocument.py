@@ -24,7 +24,6 @@ import mmap
 import os
 import pickle
 import re
-import shutil
 import tempfile
 from collections.abc import Iterable, Iterator
 from contextlib import ExitStack, nullcontext
@@ -36,6 +35,7 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import RDF
 
 import kg
+from kg.atomic import atomic_directory
 from kg.errors import KgError
 from kg.ntriples import Packed, to_graph, unpack
 from kg.sorting import sorted_into
@@ -128,7 +128,6 @@ class Check:
     """The single-valued shapes, and how to read their lines."""
 
     def __init__(self, checks: list[SingleValued]):
-        self.checks = checks
         self.by_path: dict[bytes, list[SingleValued]] = {}
         for check in checks:
             self.by_path.setdefault(f"<{check.path}>".encode(), []).append(check)
@@ -150,33 +149,36 @@ class Check:
 
     def full(self, graphs: list[tuple[str, Packed]], state: Path | None) -> list[tuple]:
         """Every graph's lines sorted, then one pass; with `state`, kept for the next check."""
-        work = Path(tempfile.mkdtemp(prefix=f"{WORK_PREFIX}{os.getpid()}-", dir=state))
+        if state is None:
+            with tempfile.TemporaryDirectory(prefix="kg-check-") as work:
+                return self._full(graphs, Path(work), None)
+        with atomic_directory(state / Kept.NAME) as work:  # replaces the kept state
+            return self._full(graphs, work, state)
+
+    def _full(self, graphs: list[tuple[str, Packed]], work: Path, state: Path | None):
+        lines = work / "lines"
+        kept: dict[str, tuple[bytes, str, int, int]] = {}
         try:
-            lines = work / "lines"
-            kept: dict[str, tuple[bytes, str, int, int]] = {}
-            try:
-                with ExitStack() as stack:
-                    subjects = None
-                    if state is not None:
-                        subjects = stack.enter_context((work / "subjects").open("wb"))
-                    sort = stack.enter_context(sorted_into(lines, work, "-u"))
-                    for number, (name, packed) in enumerate(graphs):
-                        text = self.lines(packed)
-                        tag = str(number).encode()
-                        sort.write(tagged(text, tag))
-                        if subjects is not None:
-                            listed = subjects_of(text)
-                            kept[name] = (tag, digest(packed), subjects.tell(), len(listed))
-                            subjects.write(listed)
-            except KgError as exc:  # its path is a temporary file, gone when the user reads it
-                raise KgError("sort", None, f"in the cross-document check: {exc.message}") from None
-            with lines.open("rb") as f:
-                found = list(self.over(f))
-            if state is not None:
-                Kept(self.fingerprint, kept, found).write(work, state)
-            return found
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
+            with ExitStack() as stack:
+                subjects = None
+                if state is not None:
+                    subjects = stack.enter_context((work / "subjects").open("wb"))
+                sort = stack.enter_context(sorted_into(lines, work, "-u"))
+                for number, (name, packed) in enumerate(graphs):
+                    text = self.lines(packed)
+                    tag = str(number).encode()
+                    sort.write(tagged(text, tag))
+                    if subjects is not None:
+                        listed = subjects_of(text)
+                        kept[name] = (tag, digest(packed), subjects.tell(), len(listed))
+                        subjects.write(listed)
+        except KgError as exc:  # its path is a temporary file, gone when the user reads it
+            raise KgError("sort", None, f"in the cross-document check: {exc.message}") from None
+        with lines.open("rb") as f:
+            found = list(self.over(f))
+        if state is not None:
+            Kept(self.fingerprint, kept, found).write(work)
+        return found
 
     def over(self, lines: Iterable[bytes]) -> Iterator[tuple]:
         """(subject, check key, focus, value) of each result of the checks over sorted tagged
@@ -257,33 +259,20 @@ class Kept:
     NAME = "kept"
     FILES = ("lines", "subjects")
 
-    def write(self, work: Path, state: Path) -> None:
-        """Make `work` (a folder in `state` holding `lines` and `subjects`) the kept state, in
-        place of the previous one."""
+    def write(self, work: Path) -> None:
+        """The pickle beside `lines` and `subjects` in `work`, the folder about to become the
+        kept state."""
         self.sizes = tuple((work / name).stat().st_size for name in self.FILES)
         with (work / "kept.pickle").open("wb") as f:
             kept = (self.fingerprint, self.graphs, self.found, self.sizes)
             pickle.dump(kept, f, pickle.HIGHEST_PROTOCOL)
         for log in work.glob("*.log"):
             log.unlink()
-        target = state / self.NAME
-        if target.exists():
-            old = Path(tempfile.mkdtemp(prefix="kg-old-", dir=state))
-            target.rename(old / self.NAME)
-            shutil.rmtree(old)
-        work.rename(target)
 
     @classmethod
     def read(cls, state: Path, check: Check) -> Kept | None:
         """The kept state, its files open (another publish may replace the folder meanwhile);
         None when there is none, or it is of other checks, or damaged."""
-        state.mkdir(parents=True, exist_ok=True)
-        for old in state.glob("kg-old-*"):  # left by a publish stopped while replacing it
-            shutil.rmtree(old, ignore_errors=True)
-        for work in state.glob(f"{WORK_PREFIX}*"):  # left by a full check that was killed
-            pid = work.name[len(WORK_PREFIX) :].partition("-")[0]
-            if not (pid.isdigit() and _running(int(pid))):
-                shutil.rmtree(work, ignore_errors=True)
         folder = state / cls.NAME
         files = []
         try:
@@ -342,22 +331,6 @@ class Kept:
                 ]
                 found += check.over(sorted(set(kept + fresh.get(subject, []))))
         return found
-
-
-WORK_PREFIX = "kg-check-"  # then the process id: a full check's folder while it runs
-
-
-def _running(pid: int) -> bool:
-    """Whether a process `pid` exists (another publish may be checking with the same cache)."""
-    if pid <= 0:
-        return False
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's process
-        return True
-    return True
 
 
 def _mapped(f):

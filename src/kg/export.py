@@ -53,6 +53,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, XSD
 
 import kg
 from kg import ntriples
+from kg.atomic import atomic_directory, write_bytes
 from kg.errors import KgError
 from kg.publish import Build, union
 from kg.query import PARTS, dump_paths
@@ -585,32 +586,27 @@ def part_key(part: Part, base: str, code: bytes) -> str:
     return h.hexdigest()
 
 
-def read_record(cache_dir: Path, key: str) -> dict | None:
+def read_record(cache_dir: Path, key: str) -> tuple[dict, Statistics] | None:
+    """The files (name -> size, sha256, triples, inode, mtime_ns) and figures a part's record
+    keeps; None when there is none, or it is damaged or of another version (the part is then
+    written again)."""
     try:
         record = json.loads((cache_dir / PART_RECORDS / f"{key}.json").read_text("utf-8"))
-    except (OSError, ValueError):
+        files = record["files"]
+        if set(files) != set(DUMPS) or not all(set(f) >= RECORDED_FILE for f in files.values()):
+            return None
+        return files, Statistics.from_record(record["statistics"])
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, SyntaxError):
         return None
-    if not isinstance(record, dict) or set(record.get("files", ())) != set(DUMPS):
-        return None
-    if not isinstance(record.get("statistics"), dict) or not all(
-        isinstance(entry, dict) and set(entry) >= RECORDED_FILE
-        for entry in record["files"].values()
-    ):
-        return None  # a record of another version, or damaged: the part is written again
-    try:
-        Statistics.from_record(record["statistics"])
-    except (KeyError, TypeError, ValueError, SyntaxError):
-        return None
-    return record
 
 
 RECORDED_FILE = {"size", "sha256", "triples", "inode", "mtime_ns"}  # of each file of a part
 
 
-def unchanged(record: dict, folder: Path) -> bool:
+def unchanged(files: dict, folder: Path) -> bool:
     """Whether the files of `folder` are those a record describes: same size, inode and
     modification time (a file written in place has another time; one replaced, another inode)."""
-    for name, recorded in record["files"].items():
+    for name, recorded in files.items():
         try:
             found = (folder / name).stat()
         except OSError:
@@ -658,14 +654,13 @@ def write_parts(
         folder = tmp / PARTS / part.name
         previous = out / PARTS / part.name
         record = read_record(cache_dir, part.key) if cache_dir is not None else None
-        reusable = record is not None and unchanged(record, previous)
+        reusable = record is not None and unchanged(record[0], previous)
         if reusable and not link_part(previous, folder):
             progress(f"part {number} of {len(parts)} ({part.name}): cannot be linked, written")
             reusable = False
         if reusable:
             progress(f"part {number} of {len(parts)} ({part.name}): unchanged, linked")
-            part.files, part.reused = record["files"], True
-            part.stats = Statistics.from_record(record["statistics"])
+            (part.files, part.stats), part.reused = record, True
         else:
             say = f"part {number} of {len(parts)} ({part.name})"
             folder.mkdir(parents=True)
@@ -703,10 +698,8 @@ def keep_records(cache_dir: Path, parts: Sequence[Part]) -> None:
     for part in parts:
         if part.reused:
             continue
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{part.key}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            json.dump(part.record(), f, indent=1, sort_keys=True)
-        os.replace(tmp, folder / f"{part.key}.json")
+        text = json.dumps(part.record(), indent=1, sort_keys=True)
+        write_bytes(folder / f"{part.key}.json", text.encode())
     used = {f"{part.key}.json" for part in parts}
     for path in folder.iterdir():
         if path.name not in used:
@@ -715,26 +708,6 @@ def keep_records(cache_dir: Path, parts: Sequence[Part]) -> None:
 
 def turtle_text(graph: Graph) -> str:
     return graph.serialize(format="turtle")
-
-
-@contextmanager
-def atomic_directory(out: Path):
-    """Yield a temporary directory that replaces `out` when the block succeeds."""
-    out = out.resolve()
-    out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
-    try:
-        yield tmp
-        old = None
-        if out.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{out.name}.old.", dir=out.parent))
-            out.rename(old / out.name)
-        tmp.rename(out)
-        if old is not None:
-            shutil.rmtree(old)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
 
 
 def write(

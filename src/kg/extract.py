@@ -14,12 +14,11 @@ drafts compare with the curated corpus.
 
 from __future__ import annotations
 
-import os
-import tempfile
 import time
 from pathlib import Path
 
 from kg import ingest
+from kg.atomic import write_bytes
 from kg.errors import KgError
 from kg.extraction import knowledge as knowledge_module
 from kg.extraction import world
@@ -128,7 +127,4 @@ def write(draft: Draft, out: Path, additions: Path | None, force: bool = False) 
             raise KgError(path, None, "already exists (use --force to replace it, or --out)")
     for path, text in targets:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
+        write_bytes(path, text.encode("utf-8"))
