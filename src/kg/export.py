@@ -16,8 +16,9 @@ whatever the size of the corpus:
 
 Every dump is a function of the set of triples, and the graph has no blank nodes, so the same
 inputs give identical bytes. All files are written into a temporary directory beside the output,
-which then replaces the output in one rename: a failed publish leaves the previous `dist/` as it
-was.
+which then takes its place in one step (`kg.atomic`: the two folders' names exchanged): a failed
+or killed publish leaves the previous `dist/` as it was, and no instant is without one. A second
+publish into the same folder while one runs is refused at once (`kg.atomic.lock`).
 
 With `part_size` (`kg publish --part-size N`) the dumps come in parts: `parts/reference/` holds
 the reference data's graph and its inferences, and each `parts/documents-<first id>/` the graphs
@@ -728,7 +729,7 @@ def write(
     out = Path(out)
     digests = Digests()
     parts = None
-    with atomic_directory(out) as tmp:
+    with atomic_directory(out, exclusive="kg publish") as tmp:
         if part_size is None:
             stats = write_dumps(build, tmp, progress)
         else:
@@ -774,8 +775,8 @@ def write(
         (tmp / "void.ttl").write_text(turtle_text(void), encoding="utf-8")
         write_checksums(tmp, digests)
         if parts is not None and cache_dir is not None:
-            # Before `tmp` replaces `out` (a rename keeps inodes and times): a publish that
-            # fails after it has not failed.
+            # Before `tmp` takes the place of `out` (which keeps inodes and times): a publish
+            # that fails after it has not failed.
             keep_records(Path(cache_dir), parts)
     build.stats = stats
     return counts
