@@ -29,7 +29,7 @@ from conftest import SERVER_MAX_RESULT_BYTES, SERVER_QUERY_TIMEOUT
 from kg.cli import main
 from kg.query import named_queries, python_value
 from kg.server import charts, conneg
-from kg.server.sparql import looks_like_update, uses_service
+from kg.server import guard
 
 BASE = "https://kg.example.org/"
 CNDH = BASE + "id/organization/cndh"
@@ -347,12 +347,14 @@ def test_bad_requests(http):
 
 
 def test_refusal_checks():
-    assert uses_service("SELECT * { SERVICE <x:y> {} }")
-    assert uses_service("SELECT * { ?s ?p ?o .SERVICE <x:y> {} }")
-    assert not uses_service("SELECT ?service { ?service <x:SERVICE> 'SERVICE' } # SERVICE")
-    assert not uses_service('SELECT * { ?s ?p """a SERVICE b""" }')
-    assert looks_like_update("PREFIX a: <x:> INSERT DATA { a:a a:b a:c }")
-    assert not looks_like_update("SELECT * { ?s ?p ?o }")
+    service = guard.check("SELECT * { SERVICE <x:y> {} }")
+    assert service.status == 500 and "never fetches" in service.message
+    assert guard.check("SELECT * { ?s ?p ?o .SERVICE <x:y> {} }").status == 500
+    assert guard.check("SELECT ?service { ?service <x:SERVICE> 'SERVICE' } # SERVICE").allowed
+    assert guard.check('SELECT * { ?s ?p """a SERVICE b""" }').allowed
+    update = guard.check("PREFIX a: <x:> INSERT DATA { a:a a:b a:c }")
+    assert update.status == 400 and "SPARQL Update" in update.message
+    assert guard.check("SELECT * { ?s ?p ?o }").allowed
 
 
 # --------------------------------------------------------------------------------------------

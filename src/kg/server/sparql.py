@@ -3,12 +3,13 @@
 What is refused, and with which status (SPARQL 1.1 Protocol, sections 2.1.4 and 2.2.4: 400 for a
 request that is not a legal query, 500 when the service refuses to execute one):
 
-- a query the parser rejects: 400 with the parser's message, line and column;
+- a query the guard's parser rejects: 400 with the parser's message, line and column; a query
+  nested too deeply for it: 400 (`kg.server.guard`);
 - SPARQL Update (an `update` parameter, `application/sparql-update`): 500, read-only service;
-- `SERVICE` (federated query) anywhere in the query: 500, the server never fetches other
-  addresses. The check is lexical and errs on the side of refusing: after the codepoint escapes
-  SPARQL applies before parsing (`\\u0053ERVICE` is `SERVICE`), any `SERVICE` keyword outside
-  strings, IRIs and comments refuses the query;
+  an update sent as a query: 400, saying so;
+- `SERVICE` (federated query) anywhere in the parsed query: 500, the server never fetches other
+  addresses; and the workers that run queries are denied the network (`kg.server.sandbox`), so
+  the refusal does not rest on the guard alone;
 - a query that runs longer than the time limit, or whose result is larger than the size limit
   (bytes of the serialized result): 500 with the limit that was hit;
 - a query text longer than `max_query_length`: 413.
@@ -20,18 +21,29 @@ on-disk store read-only (nothing to load: a worker is ready, and replaced, in we
 second whatever the size of the graph). The server waits for the answer at most the
 time limit; a worker that has not answered by then is killed and replaced, so a runaway query
 never keeps a core busy. The size limit is enforced while the result is being serialized in the
-worker: the serializer writes into a buffer that stops at the limit.
+worker: the serializer writes into a buffer that stops at the limit. A worker may take a bounded
+amount of memory beyond the graph it holds (`RLIMIT_DATA`); a query past it is stopped (503) and
+the worker replaced.
+
+Admission (`QueryPool.answer`): a short queue with a bounded wait, a share of the workers per
+client, and 503/429 with Retry-After at once when there is no room, so that slow queries never
+hold the threads that serve pages and downloads.
 """
 
 from __future__ import annotations
 
+import asyncio
 import json
+import math
 import multiprocessing
 import os
-import queue
 import re
+import signal
+import sys
 import threading
 import time
+from collections import Counter
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -39,6 +51,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.query import GRAPH_FORMATS, RESULT_FORMATS, PublishedGraph, Result
+from kg.server import guard, sandbox
 
 # Media types of results: SELECT and ASK ...
 RESULT_MEDIA = {
@@ -107,6 +120,13 @@ DEFAULT_TIME_LIMIT = 10.0
 DEFAULT_MAX_RESULT_BYTES = 16 * 1024 * 1024
 DEFAULT_MAX_QUERY_LENGTH = 100_000
 DEFAULT_WORKERS = 2
+# Memory a query may take in a worker, on top of the graph the worker holds.
+DEFAULT_WORKER_MEMORY = 1024 * 1024 * 1024
+# How long a query may wait for a free worker before it is refused (503, Retry-After).
+DEFAULT_QUEUE_WAIT = 1.0
+# Python frames the guard's parser may use: enough for about 140 levels of nested groups,
+# far below the depth at which the engine's native stack would overflow (thousands).
+GUARD_RECURSION_LIMIT = 4000
 
 
 # --------------------------------------------------------------------------------------------
@@ -135,6 +155,8 @@ class Answer:
     form: str = ""  # select, ask or graph
     seconds: float = 0.0
     headers: dict[str, str] = field(default_factory=dict)
+    # The worker that gave this answer is to be replaced (it ran out of memory).
+    replace_worker: bool = False
 
     @classmethod
     def error(cls, status: int, message: str, **headers: str) -> Answer:
@@ -175,51 +197,11 @@ class _LimitedBuffer:
 # What is refused
 # --------------------------------------------------------------------------------------------
 
-_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
-# Strings, IRIs and comments, whose text is not SPARQL keywords.
-_OPAQUE = re.compile(
-    r"'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"""(?:[^"\\]|\\.|"(?!""))*"""'
-    r"|'(?:[^'\\\n\r]|\\.)*'"
-    r'|"(?:[^"\\\n\r]|\\.)*"'
-    r"|<[^<>\"{}|^`\\\x00-\x20]*>"
-    r"|#[^\n\r]*",
-    re.DOTALL,
-)
-# SERVICE as a keyword: not part of a longer name, a variable or a prefixed name.
-_SERVICE = re.compile(r"(?<![\w?$:\-])SERVICE(?![\w:\-])", re.IGNORECASE)
-_UPDATE_START = re.compile(
-    r"^\s*(?:(?:PREFIX\s+[\w\-.]*:|BASE)\s*)*"
-    r"(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
-    re.IGNORECASE,
-)
 _SYNTAX_POSITION = re.compile(r"^error at (\d+):(\d+):\s*(.*)$", re.DOTALL)
 
 
-def unescape_codepoints(text: str) -> str:
-    """The query text after SPARQL's codepoint escape processing (`\\u0041` is `A`)."""
-
-    def char(match: re.Match) -> str:
-        try:
-            return chr(int(match[1] or match[2], 16))
-        except ValueError:
-            return match[0]
-
-    return _CODEPOINT.sub(char, text)
-
-
-def uses_service(text: str) -> bool:
-    """Whether a query may call another endpoint (`SERVICE`); errs towards True."""
-    code = _OPAQUE.sub(" ", unescape_codepoints(text))
-    return bool(_SERVICE.search(code))
-
-
-def looks_like_update(text: str) -> bool:
-    code = _OPAQUE.sub(" ", unescape_codepoints(text))
-    return bool(_UPDATE_START.match(code))
-
-
 def syntax_message(exc: SyntaxError) -> str:
+    """Oxigraph's syntax error as people read it."""
     message = " ".join(str(exc).split())
     match = _SYNTAX_POSITION.match(message)
     if match:
@@ -236,10 +218,22 @@ UPDATE_REFUSED = (
     "this SPARQL endpoint is read-only; SPARQL Update (INSERT, DELETE, LOAD, CLEAR, ...) is "
     "not accepted. Download the dumps from /downloads to load them into a store you can change."
 )
-SERVICE_REFUSED = (
-    "SERVICE (federated query) is not allowed: this endpoint never fetches other addresses. "
-    "Query each endpoint yourself and combine the results."
-)
+
+
+def busy(message: str, retry_after: float, status: int = 503) -> Answer:
+    """A refusal for now, not for good: 503 (the endpoint is full) or 429 (this client has
+    enough queries in flight), with the seconds after which to try again."""
+    return Answer.error(status, message, **{"Retry-After": str(max(1, math.ceil(retry_after)))})
+
+
+def out_of_memory(limit: int) -> Answer:
+    answer = busy(
+        f"Service Unavailable: the query needed more than the {limit // 2**20:,} MiB a query may "
+        "use and was stopped; make it more selective (fewer rows, shorter GROUP_CONCATs)",
+        1,
+    )
+    answer.replace_worker = True
+    return answer
 
 
 # --------------------------------------------------------------------------------------------
@@ -251,11 +245,52 @@ def _graph_names(iris: tuple[str, ...]) -> list[ox.NamedNode] | None:
     return [ox.NamedNode(i) for i in iris] if iris else None
 
 
-def execute(graph: PublishedGraph, request: QueryRequest, max_result_bytes: int) -> Answer:
-    """Run one query on `graph` and serialize its result; never raises for a bad query."""
-    if uses_service(request.query):
-        return refused(SERVICE_REFUSED)
+def execute(
+    graph: PublishedGraph,
+    request: QueryRequest,
+    max_result_bytes: int,
+    memory_limit: int = DEFAULT_WORKER_MEMORY,
+) -> Answer:
+    """Check one query with the guard, run it on `graph` and serialize its result; never
+    raises for a bad query."""
+    verdict = guard.check(request.query)
+    if verdict.syntax_error:
+        return Answer.error(400, _syntax_error(request.query, verdict))
+    if not verdict.allowed:
+        return Answer.error(verdict.status, verdict.message)
     started = time.perf_counter()
+    try:
+        return _execute(graph, request, max_result_bytes, started)
+    except MemoryError:
+        return out_of_memory(memory_limit)
+
+
+# Whether this process is denied the network (a query worker, once sandboxed).
+_NETWORK_DENIED = False
+
+
+def _syntax_error(text: str, verdict: guard.Verdict) -> str:
+    """The message for a query the guard could not read. Oxigraph's parser says more precisely
+    where a query goes wrong than the guard's does, so where this process cannot reach the
+    network, Oxigraph is asked to parse the text against an empty store (never the graph):
+    its message if it finds the error too; if it reads the query, the query is still refused,
+    saying that the guard could not check it."""
+    if not _NETWORK_DENIED:
+        return verdict.message
+    try:
+        ox.Store().query(text)
+    except SyntaxError as exc:
+        return syntax_message(exc) + (guard.UPDATE_NOTE if verdict.update else "")
+    except Exception:  # noqa: BLE001 - any other outcome: the guard's message stands
+        return verdict.message
+    return (
+        "Bad request: this endpoint checks every query before running it, and its checker "
+        f"cannot read this one ({verdict.message.removeprefix('SPARQL syntax error ')}); "
+        "write it in plain SPARQL 1.1"
+    )
+
+
+def _execute(graph, request: QueryRequest, max_result_bytes: int, started: float) -> Answer:
     try:
         answer = graph.store.query(
             request.query,
@@ -265,13 +300,7 @@ def execute(graph: PublishedGraph, request: QueryRequest, max_result_bytes: int)
             named_graphs=_graph_names(request.named_graphs),
         )
     except SyntaxError as exc:
-        message = syntax_message(exc)
-        if looks_like_update(request.query):
-            message += (
-                "\n(This is SPARQL Update, not a query: the endpoint is read-only and "
-                "answers SELECT, ASK, CONSTRUCT and DESCRIBE.)"
-            )
-        return Answer.error(400, message)
+        return Answer.error(400, syntax_message(exc))
     except ValueError as exc:
         return Answer.error(400, f"Bad request: {exc}")
     except OSError as exc:
@@ -347,9 +376,20 @@ def _open_graph(source: tuple[str, str]) -> PublishedGraph:
     return PublishedGraph(where)
 
 
-def _worker_main(conn, source: tuple[str, str], max_result_bytes: int) -> None:
-    """A worker process: open the graph once, then answer queries until the pipe closes. A
-    watchdog ends it if the server dies while it is in the middle of a query."""
+def _worker_main(conn, source: tuple[str, str], max_result_bytes: int, memory_limit: int) -> None:
+    """A worker process: deny itself the network, open the graph once, bound its memory, then
+    answer queries until the pipe closes. A watchdog ends it if the server dies while it is in
+    the middle of a query."""
+    global _NETWORK_DENIED
+    warning = ""
+    try:
+        sandbox.deny_network()
+        _NETWORK_DENIED = sandbox.network_denied()
+    except sandbox.SandboxUnavailable as exc:
+        warning = (
+            f"query workers are not denied the network ({exc}); the guard alone refuses SERVICE"
+        )
+    sys.setrecursionlimit(max(sys.getrecursionlimit(), GUARD_RECURSION_LIMIT))
     parent = os.getppid()
 
     def watch() -> None:
@@ -364,36 +404,45 @@ def _worker_main(conn, source: tuple[str, str], max_result_bytes: int) -> None:
     except KgError as exc:
         conn.send(("failed", str(exc)))
         return
-    conn.send(("ready", ""))
+    sandbox.limit_memory(memory_limit)
+    conn.send(("ready", warning))
     while True:
         try:
             request = conn.recv()
         except (EOFError, OSError):
             return
-        conn.send(execute(graph, request, max_result_bytes))
+        answer = execute(graph, request, max_result_bytes, memory_limit)
+        conn.send(answer)
+        if answer.replace_worker:
+            return
 
 
 class _Worker:
-    def __init__(self, context, source: tuple[str, str], max_result_bytes: int) -> None:
+    def __init__(self, context, source: tuple[str, str], max_result_bytes: int, memory: int):
         self.conn, child = context.Pipe()
         self.process = context.Process(
             target=_worker_main,
-            args=(child, source, max_result_bytes),
+            args=(child, source, max_result_bytes, memory),
             daemon=True,
             name="kg-query-worker",
         )
         self.process.start()
         child.close()
         self.ready = False
+        self.warning = ""
 
     def wait_ready(self, timeout: float = 300.0) -> None:
         if self.ready:
             return
         if not self.conn.poll(timeout):
             raise KgError("kg serve", None, "a query worker did not start in time")
-        status, detail = self.conn.recv()
+        try:
+            status, detail = self.conn.recv()
+        except (EOFError, OSError):
+            raise KgError("kg serve", None, "a query worker stopped while starting") from None
         if status != "ready":
             raise KgError("kg serve", None, f"a query worker could not load the graph: {detail}")
+        self.warning = detail
         self.ready = True
 
     def ask(self, request: QueryRequest, timeout: float) -> Answer | None:
@@ -404,6 +453,10 @@ class _Worker:
             return None
         return self.conn.recv()
 
+    def exit_code(self) -> int | None:
+        self.process.join(1)
+        return self.process.exitcode
+
     def stop(self) -> None:
         if self.process.is_alive():
             self.process.kill()
@@ -411,9 +464,31 @@ class _Worker:
         self.conn.close()
 
 
+@dataclass(eq=False)
+class _Job:
+    """A query waiting for, or running in, a worker."""
+
+    request: QueryRequest
+    client: str
+    future: Future = field(default_factory=Future)
+    state: str = "waiting"  # then "running", or "abandoned" when it waited too long
+
+
 class QueryPool:
-    """Worker processes that run queries with a time limit (see the module's docstring), on
-    the published files of `dist` or, given `store`, on a store made by `kg load`."""
+    """Worker processes that run queries with a time and a memory limit (see the module's
+    docstring), on the published files of `dist` or, given `store`, on a store made by
+    `kg load`.
+
+    Admission is bounded and fair, and never holds a thread of the web server:
+
+    - each worker has its own dispatching thread; a query waits in a short queue (`queue_size`
+      places) for a worker, at most `queue_wait` seconds, then it is refused with 503 and
+      Retry-After; a full queue refuses at once;
+    - one client (its address) runs at most `per_client` queries at once (by default one fewer
+      than the workers, so that a client sending slow queries always leaves a worker to the
+      others) and waits with at most as many more; past that it is refused with 429;
+    - a free worker takes the oldest waiting query of a client under its share.
+    """
 
     def __init__(
         self,
@@ -422,6 +497,11 @@ class QueryPool:
         time_limit: float = DEFAULT_TIME_LIMIT,
         max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES,
         store: Path | str | None = None,
+        *,
+        memory_limit: int = DEFAULT_WORKER_MEMORY,
+        queue_size: int | None = None,
+        queue_wait: float = DEFAULT_QUEUE_WAIT,
+        per_client: int | None = None,
     ) -> None:
         if workers < 1:
             raise KgError("--workers", None, "at least one worker is needed")
@@ -429,6 +509,14 @@ class QueryPool:
             raise KgError("--query-timeout", None, "the time limit must be positive")
         if max_result_bytes < 1:
             raise KgError("--max-result-size", None, "the size limit must be positive")
+        if memory_limit < 16 * 2**20:
+            raise KgError("--worker-memory", None, "give a query at least 16 MiB")
+        if queue_size is not None and queue_size < 0:
+            raise KgError("--queue", None, "the queue cannot be negative")
+        if queue_wait <= 0:
+            raise KgError("--queue-wait", None, "the wait must be positive")
+        if per_client is not None and per_client < 1:
+            raise KgError("--per-client", None, "a client must be able to run one query")
         if store is not None:
             self.source = ("store", str(Path(store).resolve()))
         elif dist is not None:
@@ -438,66 +526,190 @@ class QueryPool:
         self.size = workers
         self.time_limit = time_limit
         self.max_result_bytes = max_result_bytes
+        self.memory_limit = memory_limit
+        self.queue_size = 2 * workers if queue_size is None else queue_size
+        self.queue_wait = queue_wait
+        self.per_client = max(1, workers - 1) if per_client is None else per_client
+        self.warnings: list[str] = []
         self._context = multiprocessing.get_context("spawn")
-        self._idle: queue.Queue[_Worker] = queue.Queue()
-        self._lock = threading.Lock()
+        self._cond = threading.Condition()
+        self._waiting: list[_Job] = []
+        self._running: Counter[str] = Counter()
         self._workers: set[_Worker] = set()
         self._closed = False
-        for _ in range(workers):
-            self._idle.put(self._start())
+        self._slots = []
+        for number in range(workers):
+            worker = self._start()
+            slot = threading.Thread(
+                target=self._serve, args=(worker,), daemon=True, name=f"kg-query-slot-{number}"
+            )
+            self._slots.append(slot)
+            slot.start()
+
+    # Workers ----------------------------------------------------------------------------------
 
     def _start(self) -> _Worker:
-        worker = _Worker(self._context, self.source, self.max_result_bytes)
-        with self._lock:
+        worker = _Worker(self._context, self.source, self.max_result_bytes, self.memory_limit)
+        with self._cond:
             self._workers.add(worker)
         return worker
 
-    def _replace(self, worker: _Worker) -> None:
-        with self._lock:
+    def _restart(self, worker: _Worker) -> _Worker:
+        with self._cond:
             self._workers.discard(worker)
         worker.stop()
-        if not self._closed:
-            self._idle.put(self._start())
+        return self._start()
 
     def wait_ready(self) -> None:
-        with self._lock:
+        with self._cond:
             workers = list(self._workers)
         for worker in workers:
             worker.wait_ready()
+            if worker.warning and worker.warning not in self.warnings:
+                self.warnings.append(worker.warning)
 
-    def run(self, request: QueryRequest) -> Answer:
-        """Run a query in a free worker (blocking): its answer, or a refusal at the limits."""
-        started = time.perf_counter()
+    def _serve(self, worker: _Worker) -> None:
+        """One worker's dispatching thread: take a job, run it, answer, until closed."""
+        while True:
+            try:
+                worker.wait_ready()
+            except KgError:
+                if self._closed:
+                    return
+                time.sleep(1)
+                worker = self._restart(worker)
+                continue
+            job = self._next_job()
+            if job is None:
+                return
+            started = time.perf_counter()
+            answer, worker = self._run_on(worker, job.request)
+            answer.seconds = time.perf_counter() - started
+            with self._cond:
+                self._running[job.client] -= 1
+                if self._running[job.client] <= 0:
+                    del self._running[job.client]
+                self._cond.notify_all()
+            job.future.set_result(answer)
+
+    def _next_job(self) -> _Job | None:
+        with self._cond:
+            while not self._closed:
+                for job in self._waiting:
+                    if self._running[job.client] < self.per_client:
+                        self._waiting.remove(job)
+                        job.state = "running"
+                        self._running[job.client] += 1
+                        return job
+                self._cond.wait()
+            return None
+
+    def _run_on(self, worker: _Worker, request: QueryRequest) -> tuple[Answer, _Worker]:
+        """The answer of `worker` to `request`, and the worker to use next (a new one when
+        this one ran out of time or memory, or died)."""
         try:
-            worker = self._idle.get(timeout=self.time_limit)
-        except queue.Empty:
-            return Answer.error(
-                503,
-                f"Service Unavailable: all {self.size} query workers stayed busy for "
-                f"{self.time_limit:g} s; try again",
-                **{"Retry-After": str(max(1, round(self.time_limit)))},
-            )
-        try:
-            worker.wait_ready()
             answer = worker.ask(request, self.time_limit)
         except (EOFError, OSError, KgError):
-            self._replace(worker)
-            return Answer.error(500, "The query worker stopped unexpectedly; try again")
+            code = worker.exit_code()
+            worker = self._restart(worker)
+            if code == -signal.SIGABRT:  # the engine could not allocate: past the limit
+                return out_of_memory(self.memory_limit), worker
+            return Answer.error(500, "The query worker stopped unexpectedly; try again"), worker
         if answer is None:
-            threading.Thread(target=self._replace, args=(worker,), daemon=True).start()
+            worker = self._restart(worker)
             return refused(
                 f"the query ran longer than the time limit of {self.time_limit:g} s and was "
                 "stopped; make it more selective or add a LIMIT"
-            )
-        self._idle.put(worker)
-        answer.seconds = time.perf_counter() - started
-        return answer
+            ), worker
+        if answer.replace_worker:
+            worker = self._restart(worker)
+        return answer, worker
+
+    # Admission --------------------------------------------------------------------------------
+
+    def submit(self, request: QueryRequest, client: str = "") -> _Job | Answer:
+        """Queue `request` for a worker: its job, or the refusal when there is no room."""
+        with self._cond:
+            if self._closed:
+                return busy("Service Unavailable: the endpoint is stopping", self.time_limit)
+            mine = sum(1 for job in self._waiting if job.client == client)
+            can_start = self._running[client] < self.per_client and self._free_workers() > 0
+            if not can_start:
+                if self._running[client] + mine >= 2 * self.per_client:
+                    return busy(
+                        f"Too Many Requests: this client has {self._running[client] + mine} "
+                        f"queries in flight; at most {self.per_client} run at once per client",
+                        self.time_limit,
+                        status=429,
+                    )
+                if len(self._waiting) >= self.queue_size:
+                    return busy(
+                        f"Service Unavailable: all {self.size} query workers are busy and "
+                        f"{len(self._waiting)} queries are waiting; try again",
+                        self.time_limit,
+                    )
+            job = _Job(request, client)
+            self._waiting.append(job)
+            self._cond.notify_all()
+            return job
+
+    def _free_workers(self) -> int:
+        return self.size - sum(self._running.values())
+
+    def abandon(self, job: _Job) -> bool:
+        """Take a job that has not started out of the queue; whether it was still waiting."""
+        with self._cond:
+            if job.state != "waiting":
+                return False
+            job.state = "abandoned"
+            self._waiting.remove(job)
+            return True
+
+    def _waited_too_long(self) -> Answer:
+        return busy(
+            f"Service Unavailable: no query worker became free within {self.queue_wait:g} s; "
+            "try again",
+            self.time_limit,
+        )
+
+    async def answer(self, request: QueryRequest, client: str = "") -> Answer:
+        """Run a query (without holding a thread of the caller): its answer, or a refusal."""
+        job = self.submit(request, client)
+        if isinstance(job, Answer):
+            return job
+        result = asyncio.wrap_future(job.future)
+        try:
+            return await asyncio.wait_for(asyncio.shield(result), self.queue_wait)
+        except TimeoutError:
+            if self.abandon(job):
+                return self._waited_too_long()
+            return await result
+        except asyncio.CancelledError:  # the client went away
+            self.abandon(job)
+            raise
+
+    def run(self, request: QueryRequest, client: str = "") -> Answer:
+        """Run a query, blocking: its answer, or a refusal at the limits."""
+        job = self.submit(request, client)
+        if isinstance(job, Answer):
+            return job
+        try:
+            return job.future.result(self.queue_wait)
+        except TimeoutError:
+            if self.abandon(job):
+                return self._waited_too_long()
+            return job.future.result()
 
     def close(self) -> None:
-        self._closed = True
-        with self._lock:
+        with self._cond:
+            self._closed = True
+            waiting, self._waiting = self._waiting, []
             workers = list(self._workers)
             self._workers.clear()
+            self._cond.notify_all()
+        for job in waiting:
+            job.state = "abandoned"
+            job.future.set_result(busy("Service Unavailable: the endpoint stopped", 1))
         for worker in workers:
             worker.stop()
 

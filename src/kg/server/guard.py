@@ -1,0 +1,120 @@
+"""What the public endpoint refuses to run, decided on the parsed query, never on its text.
+
+Every query is parsed by rdflib's SPARQL 1.1 parser (a grammar of the whole language) before
+Oxigraph sees it, and the syntax tree is walked for the operations a read-only endpoint on the
+open web must not run:
+
+- `SERVICE` (federated query) anywhere: in a sub-query, an OPTIONAL, a FILTER EXISTS, a MINUS,
+  a GRAPH, whatever the case, escapes or comments around it. The endpoint never fetches other
+  addresses, and the query workers cannot (`kg.server.sandbox` denies them the network): the
+  refusal never rests on one check alone.
+- A query the parser cannot read. A query that is not SPARQL 1.1 is a syntax error; where the
+  parser is stricter than Oxigraph (a rare corner of the grammar), the query is refused too:
+  what cannot be read cannot be checked.
+- A query nested more deeply than the parser can follow (thousands of `{`): refused here,
+  before it could exhaust the native stack of the engine.
+
+SPARQL Update is told apart from a malformed query by parsing it as an update, so that the
+message says what the text is.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pyparsing import ParseBaseException, ParseResults
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
+
+# The syntax-tree nodes of operations the endpoint never runs.
+FORBIDDEN = {"ServiceGraphPattern": "SERVICE"}
+
+SERVICE_REFUSED = (
+    "SERVICE (federated query) is not allowed: this endpoint never fetches other addresses. "
+    "Query each endpoint yourself and combine the results."
+)
+UPDATE_NOTE = (
+    "\n(This is SPARQL Update, not a query: the endpoint is read-only and answers SELECT, "
+    "ASK, CONSTRUCT and DESCRIBE.)"
+)
+TOO_DEEP = (
+    "the query is nested too deeply for this endpoint (groups, sub-queries or expressions "
+    "inside one another); write it with fewer levels"
+)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The guard's decision: `status` 0 to run the query, else the HTTP status and message
+    (SPARQL 1.1 Protocol: 400 for a request that is not a legal query, 500 for a legal one
+    the service refuses to execute)."""
+
+    status: int = 0
+    message: str = ""
+    # The query is not SPARQL 1.1 as the parser reads it (a syntax error, or an update).
+    syntax_error: bool = False
+    update: bool = False
+
+    @property
+    def allowed(self) -> bool:
+        return self.status == 0
+
+
+ALLOWED = Verdict()
+
+
+@lru_cache(maxsize=1024)
+def check(text: str) -> Verdict:
+    """The verdict on one query text (cached: the named queries come again and again)."""
+    try:
+        tree = parseQuery(text)
+    except RecursionError:
+        return Verdict(400, f"Bad request: {TOO_DEEP}")
+    except ParseBaseException as exc:
+        update = _is_update(text)
+        message = syntax_message(exc) + (UPDATE_NOTE if update else "")
+        return Verdict(400, message, syntax_error=True, update=update)
+    try:
+        forbidden = _forbidden(tree)
+    except RecursionError:
+        return Verdict(400, f"Bad request: {TOO_DEEP}")
+    if forbidden == "SERVICE":
+        return Verdict(500, f"Refused: {SERVICE_REFUSED}")
+    return ALLOWED
+
+
+def _is_update(text: str) -> bool:
+    try:
+        parseUpdate(text)
+    except (ParseBaseException, RecursionError):
+        return False
+    return True
+
+
+def _forbidden(node) -> str | None:
+    """The first forbidden operation in a syntax tree, depth first."""
+    if isinstance(node, CompValue):
+        if node.name in FORBIDDEN:
+            return FORBIDDEN[node.name]
+        return _forbidden(list(node.values()))
+    if isinstance(node, ParseResults):
+        return _forbidden(list(node))
+    if isinstance(node, (list, tuple)):
+        for child in node:
+            found = _forbidden(child)
+            if found:
+                return found
+    elif isinstance(node, dict):
+        return _forbidden(list(node.values()))
+    return None
+
+
+_POSITION = re.compile(r"\s*\(at char \d+\), \(line:\d+, col:\d+\)$")
+
+
+def syntax_message(exc: ParseBaseException) -> str:
+    """A parser error as people read it: line, column and what was expected."""
+    what = _POSITION.sub("", " ".join(str(exc).split()))
+    return f"SPARQL syntax error at line {exc.lineno}, column {exc.col}: {what}"
