@@ -257,17 +257,23 @@ def _left(out: Path) -> re.Pattern:
 
 def remove_stale(out: Path) -> None:
     """Remove the temporary files, folders and links beside `out` that a process no longer
-    running left there (see `_left`); not the folder `out` links to, if it is a link."""
+    running left there (see `_left`); not the folder `out` links to, if it is a link. A plain
+    `out` that such a process moved aside (`_switch_link`, or a kg that replaced folders in two
+    renames) while there is no `out` is first put back."""
     left = _left(out)
     current = _linked(out)
     try:
-        found = [path for path in out.parent.iterdir() if left.fullmatch(path.name)]
+        found = sorted(path for path in out.parent.iterdir() if left.fullmatch(path.name))
     except FileNotFoundError:
         return
     for path in found:
         if path.name == current or _running(int(left.fullmatch(path.name)[1])):
             continue
         if path.is_dir() and not path.is_symlink():
+            aside = path / out.name
+            moved = path.name.startswith(f".{out.name}.old.") and os.path.lexists(aside)
+            if moved and not os.path.lexists(out):
+                os.rename(aside, out)
             shutil.rmtree(path, ignore_errors=True)
         else:
             path.unlink(missing_ok=True)
@@ -303,16 +309,24 @@ def lock_path(out: Path) -> Path:
     return out.parent / f".{out.name}.lock"
 
 
+_HELD: set[Path] = set()  # the lock files this process holds
+
+
 @contextmanager
 def lock(out: Path, shown: Path | str | None = None, who: str = "kg publish"):
     """Hold the lock of the target `out` (an exclusive flock of `lock_path(out)`, which holds
     the holder's process id) while the block runs; KgError at once, naming `shown` (the path
     as the user gave it) and the holder's process id, when another process holds it. The
     system releases the lock when its holder ends, however it ends; the file is removed when
-    the block ends."""
+    the block ends. Within a block holding it, the same process takes it again freely (a
+    caller may lock `out` before a long build, and the writer of `out` then lock it too)."""
     out = target(out)
     shown = out if shown is None else shown
     path = lock_path(out)
+    if path in _HELD:
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
     while True:
         try:
             fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
@@ -344,11 +358,13 @@ def lock(out: Path, shown: Path | str | None = None, who: str = "kg publish"):
         except FileNotFoundError:
             pass
         os.close(fd)
+    _HELD.add(path)
     try:
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         yield
     finally:
+        _HELD.discard(path)
         # Removed while held: no process can hold it in the meantime (see above).
         try:
             if os.path.samestat(os.fstat(fd), os.stat(path, follow_symlinks=False)):
