@@ -421,10 +421,13 @@ def load_reference(data_dir: Path, minter: Minter) -> Reference:
     """Read the manifest and `reference/*.yaml`, checking identifiers and cross-references."""
     ref = Reference(minter)
     manifest_path = data_dir / "sources" / "manifest.yaml"
-    for entry in _list_of_mappings(curation.load(manifest_path), manifest_path, "the manifest"):
+    manifest = curation.load(manifest_path, max_bytes=curation.MAX_MANIFEST_BYTES)
+    for entry in _list_of_mappings(manifest, manifest_path, "the manifest"):
         doc_id = _require(entry, "id")
         for key in ("file", "title", "url", "publisher", "language"):
             _require(entry, key)
+        # every later use joins `file` to data/sources: it must name a file there
+        curation.inside(data_dir / "sources", entry["file"], entry.at("file"))
         ref.manifest[str(doc_id)] = entry
 
     for kind, file_name in REFERENCE_FILES.items():
