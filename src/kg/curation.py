@@ -88,8 +88,9 @@ def load(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Node:
     """Parse one curation file; a syntax error, an anchor or alias, or a file, value or nesting
     over the limits above becomes a one-line KgError with its file and line."""
     text = _read(path, max_bytes)
-    loader = _LOADER(text)
+    loader = None
     try:
+        loader = _LOADER(text)  # PyYAML's own reader checks the characters here
         return _compose(loader, path)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -100,7 +101,8 @@ def load(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Node:
     except yaml.YAMLError as exc:
         raise KgError(path, None, f"invalid YAML: {str(exc).splitlines()[0]}") from exc
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def inside(folder: Path, name: Node, where: Where) -> Path:
