@@ -254,6 +254,7 @@ def reference_error(data: Path) -> KgError:
     [
         ("../../../etc/passwd", "leads out of"),
         ("../documents/001.yaml", "leads out of"),
+        ('"../line\\nbreak"', "leads out of"),  # still one line of error
         ("/etc/passwd", "is an absolute path"),
         (".", "names the folder"),
         ('"a\\0b"', "cannot be resolved"),  # a NUL byte, by a YAML escape

@@ -122,7 +122,7 @@ def inside(folder: Path, name: Node, where: Where) -> Path:
     if target == root:
         raise where.error(f"file {str(name)!r} names the folder {folder}, not a file in it")
     if not target.is_relative_to(root):
-        raise where.error(f"file {str(name)!r} leads out of {folder} (to {target})")
+        raise where.error(f"file {str(name)!r} leads out of {folder} (to {str(target)!r})")
     return folder / relative
 
 
