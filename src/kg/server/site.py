@@ -17,6 +17,11 @@ source texts (`{base}source/...`) are documents themselves, served as they are.
 A resource's description (`describe`) is its symmetric concise bounded description over the
 asserted and inferred graph: every triple with the IRI as subject or as object. Pages add
 labels, evidence quotes and charts from the same store.
+
+Pages link only to what is safe to follow: an address of this server, or an `http`/`https`
+IRI (`linkable`); any other IRI of the data (`javascript:`, `data:`, `urn:`, ...) is shown as
+text, never as a link (`href` is None). An address whose IRI is not a valid IRI (`/id/a%20b`)
+names nothing: `exists` and `named_graph` say so instead of raising.
 """
 
 from __future__ import annotations
@@ -28,6 +33,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import quote, urlsplit
 
 import pyoxigraph as ox
 
@@ -79,6 +85,31 @@ FIRST = (
     *DESCRIPTIONS,
 )
 LONG_TEXT = 240
+LINKED_SCHEMES = ("http", "https")
+
+
+def linkable(iri: str) -> bool:
+    """Whether an IRI outside this server may be the target of a link on a page: an absolute
+    `http` or `https` IRI with a host, decided by parsing it (`JaVaScRiPt:`, ` javascript:`,
+    `data:` and every other scheme are not). Whitespace, control characters and backslashes,
+    which browsers drop or read as slashes before they look at the scheme, are refused too."""
+    if not iri or "\\" in iri or any(c <= " " or c == "\x7f" for c in iri):
+        return False
+    try:
+        parts = urlsplit(iri)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in LINKED_SCHEMES and bool(parts.netloc)
+
+
+def valid_iri(iri: str) -> bool:
+    """Whether Oxigraph takes the string as an IRI (an address may decode to one it refuses:
+    `/id/a%20b`, `/doc/%FF`)."""
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        return False
+    return True
 
 
 def fold(text: str) -> str:
@@ -101,7 +132,7 @@ class Term:
     kind: str  # iri, literal, bnode
     value: str
     label: str = ""
-    href: str | None = None
+    href: str | None = None  # None: not a link (a blank node, a literal, an IRI not linkable)
     external: bool = False
     language: str = ""
     datatype: str = ""  # a short name for typed literals other than strings
@@ -116,7 +147,7 @@ class Term:
 class Property:
     iri: str
     label: str
-    href: str
+    href: str | None
     curie: str
     values: list[Term] = field(default_factory=list)
 
@@ -359,15 +390,23 @@ class Site:
     # ----------------------------------------------------------------------------------------
 
     def local_path(self, iri: str) -> str | None:
-        """The root-relative address of an IRI this server resolves, or None."""
+        """The root-relative address of an IRI this server resolves, or None. (Never one that
+        starts `//` or `/\\`, which a browser would read as another host.)"""
         if iri.startswith(self.base):
-            return "/" + iri[len(self.base) :]
-        if iri.startswith(ONTOLOGY_BASE):
-            return "/def/" + iri[len(ONTOLOGY_BASE) :]
-        return None
+            path = "/" + iri[len(self.base) :]
+        elif iri.startswith(ONTOLOGY_BASE):
+            path = "/def/" + iri[len(ONTOLOGY_BASE) :]
+        else:
+            return None
+        return None if path.startswith(("//", "/\\")) else path
 
-    def href(self, iri: str) -> str:
-        return self.local_path(iri) or iri
+    def href(self, iri: str) -> str | None:
+        """Where a link to an IRI goes: its address on this server, else the IRI itself if it
+        is `linkable` (http, https); None when it must be shown as text only."""
+        local = self.local_path(iri)
+        if local is not None:
+            return local
+        return iri if linkable(iri) else None
 
     def iri(self, path: str) -> str:
         """The IRI an address stands for (`/id/place/mexico` -> `{base}id/place/mexico`)."""
@@ -392,7 +431,9 @@ class Site:
 
     def class_href(self, iri: str) -> str:
         curie = self.curie(iri)
-        return f"/classes/{curie}" if curie != iri else f"/classes?iri={iri}"
+        if curie != iri:
+            return "/classes/" + quote(curie, safe=":")
+        return "/classes?iri=" + quote(iri, safe="")
 
     def class_iri(self, name: str) -> str | None:
         prefix, colon, local = name.partition(":")
@@ -421,6 +462,9 @@ class Site:
         return sorted(outgoing, key=order) + sorted(incoming, key=order)
 
     def exists(self, iri: str) -> bool:
+        """Whether the graph or VoID says anything of the IRI (False for an invalid IRI)."""
+        if not valid_iri(iri):
+            return False
         node = ox.NamedNode(iri)
         return any(
             True
@@ -430,6 +474,9 @@ class Site:
         )
 
     def named_graph(self, iri: str) -> list[ox.Triple]:
+        """The triples of a named graph (none for an invalid IRI)."""
+        if not valid_iri(iri):
+            return []
         return [q.triple for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(iri))]
 
     def ontology_triples(self) -> list[ox.Triple]:
@@ -499,13 +546,12 @@ class Site:
 
     def term(self, node, inferred: bool = False) -> Term:
         if isinstance(node, ox.NamedNode):
-            local = self.local_path(node.value)
             return Term(
                 "iri",
                 node.value,
                 self.label(node.value),
-                local or node.value,
-                external=local is None,
+                self.href(node.value),
+                external=self.local_path(node.value) is None,
                 inferred=inferred,
             )
         if isinstance(node, ox.Literal):
