@@ -14,6 +14,15 @@ open web must not run:
 - A query nested more deeply than the parser can follow (thousands of `{`): refused here,
   before it could exhaust the native stack of the engine.
 
+The guard must read a query as the engine that runs it does. SPARQL 1.1 applies `\\uXXXX`
+escapes to the whole text before parsing, and rdflib's parser does so; Oxigraph decodes them only
+inside IRIs and strings, where they are characters of the IRI or string and never end it. Read
+the standard way, `"\\u0022 . SERVICE <...> {} . ?x ?y \\u0022"` hides a SERVICE that Oxigraph
+runs inside a long string. So the guard parses the text with each escape made inert (its
+backslash dropped: inside an IRI or a string it stays an ordinary part of the token, exactly as
+Oxigraph reads it; outside, where Oxigraph rejects it, it is a word the grammar rejects too),
+and never expands escapes itself.
+
 SPARQL Update is told apart from a malformed query by parsing it as an update, so that the
 message says what the text is.
 """
@@ -25,7 +34,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pyparsing import ParseBaseException, ParseResults
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parser import Query, UpdateUnit
 from rdflib.plugins.sparql.parserutils import CompValue
 
 # The syntax-tree nodes of operations the endpoint never runs.
@@ -68,14 +77,17 @@ ALLOWED = Verdict()
 @lru_cache(maxsize=1024)
 def check(text: str) -> Verdict:
     """The verdict on one query text (cached: the named queries come again and again)."""
+    inert = inert_escapes(text)
     try:
-        tree = parseQuery(text)
+        tree = Query.parse_string(inert, parse_all=True)
     except RecursionError:
         return Verdict(400, f"Bad request: {TOO_DEEP}")
     except ParseBaseException as exc:
-        update = _is_update(text)
+        update = _is_update(inert)
         message = syntax_message(exc) + (UPDATE_NOTE if update else "")
         return Verdict(400, message, syntax_error=True, update=update)
+    except Exception as exc:  # noqa: BLE001 - what the parser cannot read is not run
+        return Verdict(400, f"Bad request: the query cannot be read ({exc})", syntax_error=True)
     try:
         forbidden = _forbidden(tree)
     except RecursionError:
@@ -85,9 +97,19 @@ def check(text: str) -> Verdict:
     return ALLOWED
 
 
+# A codepoint escape, or an escaped backslash, kept as it is (`"\\\\u0022"` in a string is a
+# backslash, then `u0022`).
+_ESCAPE = re.compile(r"\\\\|\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8})")
+
+
+def inert_escapes(text: str) -> str:
+    """`text` with each codepoint escape's backslash dropped (`\\u0022` is read `u0022`)."""
+    return _ESCAPE.sub(lambda match: match[1] or match[0], text)
+
+
 def _is_update(text: str) -> bool:
     try:
-        parseUpdate(text)
+        UpdateUnit.parse_string(text, parse_all=True)
     except (ParseBaseException, RecursionError):
         return False
     return True

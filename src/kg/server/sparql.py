@@ -390,6 +390,8 @@ def _worker_main(conn, source: tuple[str, str], max_result_bytes: int, memory_li
             f"query workers are not denied the network ({exc}); the guard alone refuses SERVICE"
         )
     sys.setrecursionlimit(max(sys.getrecursionlimit(), GUARD_RECURSION_LIMIT))
+    # An allocation past the memory limit aborts the engine: one line in the log, no backtrace.
+    os.environ["RUST_BACKTRACE"] = "0"
     parent = os.getppid()
 
     def watch() -> None:
@@ -430,8 +432,14 @@ class _Worker:
         child.close()
         self.ready = False
         self.warning = ""
+        # The server's start-up and the worker's dispatching thread may both wait for it.
+        self._starting = threading.Lock()
 
     def wait_ready(self, timeout: float = 300.0) -> None:
+        with self._starting:
+            self._wait_ready(timeout)
+
+    def _wait_ready(self, timeout: float) -> None:
         if self.ready:
             return
         if not self.conn.poll(timeout):
@@ -535,6 +543,7 @@ class QueryPool:
         self._cond = threading.Condition()
         self._waiting: list[_Job] = []
         self._running: Counter[str] = Counter()
+        self._idle = 0  # slots whose worker is ready and waits for a job
         self._workers: set[_Worker] = set()
         self._closed = False
         self._slots = []
@@ -593,16 +602,22 @@ class QueryPool:
             job.future.set_result(answer)
 
     def _next_job(self) -> _Job | None:
+        """The oldest waiting job of a client under its share, once there is one (this slot's
+        worker is ready meanwhile: `_idle` counts it); None when the pool closes."""
         with self._cond:
-            while not self._closed:
-                for job in self._waiting:
-                    if self._running[job.client] < self.per_client:
-                        self._waiting.remove(job)
-                        job.state = "running"
-                        self._running[job.client] += 1
-                        return job
-                self._cond.wait()
-            return None
+            self._idle += 1
+            try:
+                while not self._closed:
+                    for job in self._waiting:
+                        if self._running[job.client] < self.per_client:
+                            self._waiting.remove(job)
+                            job.state = "running"
+                            self._running[job.client] += 1
+                            return job
+                    self._cond.wait()
+                return None
+            finally:
+                self._idle -= 1
 
     def _run_on(self, worker: _Worker, request: QueryRequest) -> tuple[Answer, _Worker]:
         """The answer of `worker` to `request`, and the worker to use next (a new one when
@@ -632,12 +647,14 @@ class QueryPool:
         with self._cond:
             if self._closed:
                 return busy("Service Unavailable: the endpoint is stopping", self.time_limit)
-            mine = sum(1 for job in self._waiting if job.client == client)
-            can_start = self._running[client] < self.per_client and self._free_workers() > 0
+            in_flight = self._running[client] + sum(
+                1 for job in self._waiting if job.client == client
+            )
+            can_start = in_flight < self.per_client and self._idle > len(self._waiting)
             if not can_start:
-                if self._running[client] + mine >= 2 * self.per_client:
+                if in_flight >= 2 * self.per_client:
                     return busy(
-                        f"Too Many Requests: this client has {self._running[client] + mine} "
+                        f"Too Many Requests: this client has {in_flight} "
                         f"queries in flight; at most {self.per_client} run at once per client",
                         self.time_limit,
                         status=429,
@@ -652,9 +669,6 @@ class QueryPool:
             self._waiting.append(job)
             self._cond.notify_all()
             return job
-
-    def _free_workers(self) -> int:
-        return self.size - sum(self._running.values())
 
     def abandon(self, job: _Job) -> bool:
         """Take a job that has not started out of the queue; whether it was still waiting."""

@@ -1,0 +1,564 @@
+"""`kg serve` tried as an attacker would: SERVICE in every disguise, against a real listener
+that must never be reached; slow queries that must not stall the site; large bodies; queries
+that take memory or nest deeply. No test here measures time: the figures are in
+`benchmarks/serve_abuse.py`; these tests assert what is answered, and that nothing is reached.
+
+The server runs in its own process (see `conftest._serving`) with a small memory cap per query.
+"""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+import textwrap
+import threading
+from concurrent.futures import ThreadPoolExecutor
+
+import httpx
+import pyoxigraph as ox
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from conftest import _serving
+from kg.server import guard, sandbox
+
+WORKER_MEMORY_MIB = 128
+
+
+class Listener:
+    """A TCP listener on loopback that counts the connections it gets and closes each at once
+    (a client trying HTTP there fails fast instead of waiting)."""
+
+    def __init__(self) -> None:
+        self.socket = socket.socket()
+        self.socket.bind(("127.0.0.1", 0))
+        self.socket.listen(64)
+        self.port = self.socket.getsockname()[1]
+        self.connections = 0
+        self._thread = threading.Thread(target=self._accept, daemon=True)
+        self._thread.start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                connection, _ = self.socket.accept()
+            except OSError:
+                return
+            self.connections += 1
+            connection.close()
+
+    def close(self) -> None:
+        self.socket.close()
+
+
+@pytest.fixture(scope="module")
+def listener():
+    listening = Listener()
+    # The listener does count: a connection made here is seen.
+    with socket.create_connection(("127.0.0.1", listening.port), timeout=5):
+        pass
+    for _ in range(100):
+        if listening.connections:
+            break
+        threading.Event().wait(0.01)
+    assert listening.connections == 1
+    listening.connections = 0
+    yield listening
+    listening.close()
+
+
+@pytest.fixture(scope="module")
+def abuse_server(published_dist, tmp_path_factory):
+    yield from _serving(
+        ["--dist", str(published_dist), "--worker-memory", str(WORKER_MEMORY_MIB)],
+        tmp_path_factory,
+    )
+
+
+@pytest.fixture(scope="module")
+def http(abuse_server):
+    with httpx.Client(base_url=abuse_server, timeout=60) as client:
+        yield client
+
+
+# --------------------------------------------------------------------------------------------
+# SERVICE in every disguise
+# --------------------------------------------------------------------------------------------
+
+# Each names the listener's address `{url}` (a full IRI), `{port}` or `{host}`; each is a query
+# that, read as Oxigraph reads it, would call the listener, or is a near miss of one.
+EVASIONS = [
+    # The keyword as such, in every case and with SILENT.
+    "SELECT * WHERE { SERVICE <{url}> { ?s ?p ?o } }",
+    "select * where { service <{url}> { ?s ?p ?o } }",
+    "SELECT * WHERE { SeRvIcE <{url}> { ?s ?p ?o } }",
+    "SELECT * WHERE { SERVICE SILENT <{url}> { ?s ?p ?o } }",
+    "SELECT * WHERE { service silent <{url}> { ?s ?p ?o } }",
+    # Escaped local names, taken for the start of a comment or a string by a lexical check.
+    "PREFIX ex: <http://ex/> SELECT ?v WHERE { OPTIONAL { ?s ex:a\\# ?o } "
+    "SERVICE <{url}> { ?a ?b ?v } }",
+    "PREFIX ex: <http://ex/> SELECT ?v WHERE { OPTIONAL { ?s ex:a\\' ?o } "
+    "SERVICE <{url}> { ?a ?b ?v } }",
+    "PREFIX ex: <http://ex/> SELECT * WHERE { ?s ex:a\\( ?o . SERVICE <{url}> { ?s ?p ?o } }",
+    "PREFIX ex: <http://ex/> SELECT * WHERE { ?s ex:\\#\\#\\# ?o SERVICE <{url}> { ?s ?p ?o } }",
+    "PREFIX ex: <http://ex/> SELECT * WHERE { ?s ex:a%23b ?o . SERVICE <{url}> { ?s ?p ?o } }",
+    # `#` and quotes inside IRIs and strings.
+    "SELECT * WHERE { ?s <http://ex/#p> ?o . SERVICE <{url}> { ?s ?p ?o } }",
+    'SELECT * WHERE { ?s ?p "#" . SERVICE <{url}> { ?s ?p ?o } }',
+    "SELECT * WHERE { ?s ?p '#' . SERVICE <{url}> { ?s ?p ?o } }",
+    'SELECT * WHERE { ?s ?p "a\\"#b" . SERVICE <{url}> { ?s ?p ?o } }',
+    "SELECT * WHERE { ?s ?p 'a\\'#b' . SERVICE <{url}> { ?s ?p ?o } }",
+    'SELECT * WHERE { ?s ?p """a " # "" b""" . SERVICE <{url}> { ?s ?p ?o } }',
+    "SELECT * WHERE { ?s ?p '''x\n# SERVICE\n''' . SERVICE <{url}> { ?s ?p ?o } }",
+    'SELECT * WHERE { ?s ?p "x"^^<http://ex/#t> . SERVICE <{url}> { ?s ?p ?o } }',
+    'SELECT * WHERE { ?s ?p "x"@en . SERVICE <{url}> { ?s ?p ?o } }',
+    # Comments.
+    "SELECT * WHERE { # a comment\nSERVICE <{url}> { ?s ?p ?o } }",
+    "SELECT * WHERE { SERVICE # a comment\n <{url}> { ?s ?p ?o } }",
+    "SELECT * WHERE { SERVICE <{url}> # }\n { ?s ?p ?o } }",
+    "#!\nSELECT * WHERE {\r\nSERVICE\t<{url}>\r{ ?s ?p ?o } }",
+    # Codepoint escapes (SPARQL applies them before parsing; Oxigraph only in IRIs and strings).
+    "SELECT * WHERE { \\u0053ERVICE <{url}> { ?s ?p ?o } }",
+    "SELECT * WHERE { SERVIC\\u0045 <{url}> { ?s ?p ?o } }",
+    "SELECT * WHERE { \\U00000053ERVICE <{url}> { ?s ?p ?o } }",
+    "SELECT * WHERE { SERVICE <\\u0068ttp://{host}:{port}/x> { ?s ?p ?o } }",
+    "SELECT * WHERE { SERVICE <http://{host}\\u003A{port}/x> { ?s ?p ?o } }",
+    # Escapes that end a string when expanded the standard way (as rdflib does), hiding what
+    # lies between from a guard that reads them so; Oxigraph keeps them inside the strings.
+    'SELECT * WHERE { ?s ?p "\\u0022" . SERVICE <{url}> { ?a ?b ?c } . ?a ?b "\\u0022" }',
+    "SELECT * WHERE { ?s ?p '\\u0027' . SERVICE <{url}> { ?a ?b ?c } . ?a ?b '\\u0027' }",
+    'SELECT * WHERE { ?s ?p "\\\\\\u0022" . SERVICE <{url}> { ?a ?b ?c } . ?a ?b "\\u0022" }',
+    "SELECT * WHERE { ?s <http://ex/\\u003E> ?o . SERVICE <{url}> { ?a ?b ?c } }",
+    # No whitespace at all.
+    "SELECT*WHERE{?s ?p ?o.SERVICE<{url}>{?s ?p ?o}}",
+    "SELECT * WHERE {{}SERVICE<{url}>{}}",
+    # Nesting: sub-queries, OPTIONAL, UNION, MINUS, GRAPH, FILTER (NOT) EXISTS, BIND, HAVING.
+    "SELECT * WHERE { OPTIONAL { SERVICE <{url}> { ?s ?p ?o } } }",
+    "SELECT * WHERE { { ?s ?p ?o } UNION { SERVICE <{url}> { ?s ?p ?o } } }",
+    "SELECT * WHERE { ?s ?p ?o MINUS { SERVICE <{url}> { ?s ?p ?o } } }",
+    "SELECT * WHERE { GRAPH ?g { SERVICE <{url}> { ?s ?p ?o } } }",
+    "SELECT * WHERE { { SELECT * WHERE { SERVICE <{url}> { ?s ?p ?o } } } }",
+    "SELECT * WHERE { { SELECT * WHERE { { SELECT * WHERE { SERVICE <{url}> { ?s ?p ?o } } } } } }",
+    "SELECT * WHERE { FILTER EXISTS { SERVICE <{url}> { ?s ?p ?o } } }",
+    "SELECT * WHERE { FILTER NOT EXISTS { SERVICE <{url}> { ?s ?p ?o } } }",
+    "SELECT * WHERE { BIND(EXISTS { SERVICE <{url}> { ?s ?p ?o } } AS ?x) }",
+    "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o } GROUP BY ?s "
+    "HAVING (EXISTS { SERVICE <{url}> { ?s ?p ?o } })",
+    "SELECT * WHERE { ?s ?p ?o } ORDER BY (EXISTS { SERVICE <{url}> { ?a ?b ?c } })",
+    "SELECT * WHERE { SERVICE <{url}> { SERVICE <{url}> { ?s ?p ?o } } }",
+    # Other query forms.
+    "ASK { SERVICE <{url}> { ?s ?p ?o } }",
+    "CONSTRUCT { ?s ?p ?o } WHERE { SERVICE <{url}> { ?s ?p ?o } }",
+    "CONSTRUCT WHERE { SERVICE <{url}> { ?s ?p ?o } }",
+    "DESCRIBE ?s WHERE { SERVICE <{url}> { ?s ?p ?o } }",
+    # The endpoint as a variable, a prefixed name or a relative IRI.
+    "SELECT * WHERE { VALUES ?e { <{url}> } SERVICE ?e { ?s ?p ?o } }",
+    "SELECT * WHERE { BIND(<{url}> AS ?e) SERVICE ?e { ?s ?p ?o } }",
+    'SELECT * WHERE { BIND(IRI(CONCAT("http://{host}:", "{port}", "/x")) AS ?e) '
+    "SERVICE ?e { ?s ?p ?o } }",
+    "PREFIX e: <http://{host}:{port}/> SELECT * WHERE { SERVICE e:x { ?s ?p ?o } }",
+    "PREFIX e: <http://{host}:{port}/x> SELECT * WHERE { SERVICE e: { ?s ?p ?o } }",
+    "BASE <http://{host}:{port}/> SELECT * WHERE { SERVICE <x> { ?s ?p ?o } }",
+    "PREFIX : <http://{host}:{port}/> SELECT * WHERE { SERVICE :x { ?s ?p ?o } }",
+    # After property paths, blank nodes, collections and VALUES.
+    "PREFIX ex: <http://ex/> SELECT * WHERE { ?s ex:p/ex:q* ?o . SERVICE <{url}> { ?s ?p ?o } }",
+    "PREFIX ex: <http://ex/> SELECT * WHERE { ?s (ex:p|^ex:q)+ ?o SERVICE <{url}> { ?s ?p ?o } }",
+    'PREFIX ex: <http://ex/> SELECT * WHERE { [ ex:p "#" ] ex:q ( 1 "#" ) . '
+    "SERVICE <{url}> { ?s ?p ?o } }",
+    "SELECT * WHERE { VALUES (?a ?b) { (UNDEF 1) } SERVICE <{url}> { ?s ?p ?o } }",
+    # Long and odd spellings of the address.
+    "SELECT * WHERE { SERVICE <http://{host}:{port}/x?query=%23&a=b#frag> { ?s ?p ?o } }",
+    "SELECT * WHERE { SERVICE <http://user:pw@{host}:{port}/x> { ?s ?p ?o } }",
+    "SELECT * WHERE { SERVICE <http://localhost:{port}/x> { ?s ?p ?o } }",
+    "SELECT * WHERE { SERVICE <http://[::ffff:127.0.0.1]:{port}/x> { ?s ?p ?o } }",
+    "SELECT * WHERE { SERVICE <http://2130706433:{port}/x> { ?s ?p ?o } }",
+]
+
+
+def fill(template: str, port: int) -> str:
+    return (
+        template.replace("{url}", f"http://127.0.0.1:{port}/sparql")
+        .replace("{host}", "127.0.0.1")
+        .replace("{port}", str(port))
+    )
+
+
+TRANSPORTS = ["get", "post-form", "post-direct", "query-page-get", "query-page-post"]
+
+
+def send(http: httpx.Client, transport: str, query: str) -> httpx.Response:
+    if transport == "get":
+        return http.get("/sparql", params={"query": query})
+    if transport == "post-form":
+        return http.post("/sparql", data={"query": query})
+    if transport == "post-direct":
+        return http.post(
+            "/sparql", content=query, headers={"Content-Type": "application/sparql-query"}
+        )
+    if transport == "query-page-get":
+        return http.get("/query", params={"query": query})
+    return http.post("/query", data={"query": query})
+
+
+def test_the_corpus_is_large_enough():
+    assert len(EVASIONS) >= 50
+
+
+@pytest.mark.parametrize("transport", TRANSPORTS)
+def test_no_evasion_reaches_the_listener(http, listener, transport):
+    refused = 0
+    for template in EVASIONS:
+        response = send(http, transport, fill(template, listener.port))
+        assert response.status_code in (400, 500), (template, response.status_code)
+        refused += 1
+    assert refused == len(EVASIONS)
+    assert listener.connections == 0
+    # The endpoint still answers an ordinary query.
+    assert http.get("/sparql", params={"query": "ASK {}", "format": "json"}).json() == {
+        "head": {},
+        "boolean": True,
+    }
+
+
+def test_service_refusals_say_why(http, listener):
+    response = http.get("/sparql", params={"query": fill(EVASIONS[0], listener.port)})
+    assert response.status_code == 500
+    assert "never fetches other addresses" in response.text
+
+
+def test_the_guard_refuses_every_evasion_by_itself(listener):
+    """The first line of defence alone: each evasion is refused before any engine sees it."""
+    for template in EVASIONS:
+        verdict = guard.check(fill(template, listener.port))
+        assert not verdict.allowed, template
+
+
+def test_a_worker_cannot_reach_the_network_even_past_the_guard(listener):
+    """The second line alone: a process sandboxed like a query worker runs SERVICE in
+    Oxigraph directly (no guard) and gets no connection out."""
+    program = textwrap.dedent(
+        f"""
+        import pyoxigraph as ox
+        from kg.server import sandbox
+        sandbox.deny_network()
+        assert sandbox.network_denied()
+        try:
+            list(ox.Store().query(
+                "SELECT * WHERE {{ SERVICE <http://127.0.0.1:{listener.port}/x> {{ ?s ?p ?o }} }}"
+            ))
+        except OSError as exc:
+            print("refused:", exc)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert "refused: Permission denied" in done.stdout
+    assert listener.connections == 0
+
+
+def test_the_network_filter_allows_unix_sockets_only():
+    program = textwrap.dedent(
+        """
+        import socket
+        from kg.server import sandbox
+        sandbox.deny_network()
+        socket.socketpair()[0].close()
+        for family in (socket.AF_INET, socket.AF_INET6, socket.AF_NETLINK):
+            try:
+                socket.socket(family, socket.SOCK_DGRAM).close()
+            except PermissionError:
+                print("denied", family.name)
+        """
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", program], capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split("\n")[:3] == ["denied AF_INET", "denied AF_INET6", "denied AF_NETLINK"]
+
+
+def test_the_filter_program_is_built_for_each_machine():
+    for machine in ("x86_64", "aarch64"):
+        program = sandbox.network_filter(machine)
+        assert len(program) % 8 == 0 and len(program) // 8 == 14
+    with pytest.raises(sandbox.SandboxUnavailable):
+        sandbox.network_filter("sparc")
+
+
+# Pieces from which Hypothesis builds queries that call the listener.
+SEPARATORS = st.sampled_from([" ", "\n", "\t", "\r\n", " # c\n", "#SERVICE\n", "  "])
+KEYWORDS = st.sampled_from(
+    ["SERVICE", "service", "SeRvIcE", "\\u0053ERVICE", "SERVICE SILENT", "service silent"]
+)
+WRAPPERS = st.sampled_from(
+    [
+        "{}",
+        "OPTIONAL {{ {} }}",
+        "{{ SELECT * WHERE {{ {} }} }}",
+        "FILTER EXISTS {{ {} }}",
+        "FILTER NOT EXISTS {{ {} }}",
+        "?x ?y ?z MINUS {{ {} }}",
+        "{{ ?s ?p ?o }} UNION {{ {} }}",
+        "GRAPH ?g {{ {} }}",
+        "BIND(EXISTS {{ {} }} AS ?b)",
+        '?x ?y "\\u0022" . {} . ?z ?w "\\u0022"',
+        "?x ?y '\\u0027' . {} . ?z ?w '\\u0027'",
+    ]
+)
+BEFORE = st.sampled_from(
+    [
+        "",
+        "?s <http://ex/#p> ?o .",
+        '?s ?p "#" .',
+        "?s ex:a\\# ?o .",
+        "?s ex:a\\' ?o .",
+        "?s ?p '''#\n''' .",
+        '?s ?p "\\"#" .',
+        "?s ex:p/ex:q* ?o .",
+    ]
+)
+
+
+@st.composite
+def service_queries(draw, port: int):
+    endpoint = draw(
+        st.sampled_from(
+            [f"<http://127.0.0.1:{port}/x>", "e:x", "?e", "<\\u0068ttp://127.0.0.1:" + f"{port}/x>"]
+        )
+    )
+    call = draw(KEYWORDS) + draw(SEPARATORS) + endpoint + draw(SEPARATORS) + "{ ?s ?p ?o }"
+    body = draw(BEFORE) + draw(SEPARATORS) + draw(WRAPPERS).format(call)
+    values = f"VALUES ?e {{ <http://127.0.0.1:{port}/x> }} " if endpoint == "?e" else ""
+    return (
+        f"PREFIX ex: <http://ex/> PREFIX e: <http://127.0.0.1:{port}/>"
+        + draw(SEPARATORS)
+        + f"SELECT * WHERE {{ {values}{body} }}"
+    )
+
+
+def _run_in_oxigraph(text: str) -> None:
+    """Run a query as Oxigraph would on an empty store (in this process, not sandboxed: a
+    query the guard wrongly allowed would reach the listener)."""
+    try:
+        result = ox.Store().query(text)
+        if not isinstance(result, ox.QueryBoolean):
+            list(result)
+    except (SyntaxError, OSError, ValueError):
+        pass
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_fuzz_generated_service_queries_are_refused(listener, data):
+    text = data.draw(service_queries(listener.port))
+    verdict = guard.check(text)
+    if verdict.allowed:
+        _run_in_oxigraph(text)
+    assert not verdict.allowed
+    assert listener.connections == 0
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    position=st.integers(min_value=0, max_value=200),
+    noise=st.text(alphabet="\\#'\"<>{}()u0053 \n.;:?$", min_size=1, max_size=6),
+)
+def test_fuzz_mutated_queries_allowed_by_the_guard_never_call_out(listener, position, noise):
+    """Random characters spliced into a SERVICE query: whatever the guard lets through makes
+    no connection when Oxigraph runs it, and the guard never fails with an exception."""
+    base = fill(EVASIONS[5], listener.port)
+    at = position % (len(base) + 1)
+    text = base[:at] + noise + base[at:]
+    verdict = guard.check(text)
+    if verdict.allowed:
+        _run_in_oxigraph(text)
+    assert listener.connections == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_fuzz_the_guard_gives_a_verdict_for_any_text(text):
+    verdict = guard.check(text)
+    assert verdict.status in (0, 400, 500)
+    assert verdict.allowed or verdict.message
+
+
+# --------------------------------------------------------------------------------------------
+# Depth, memory and size
+# --------------------------------------------------------------------------------------------
+
+
+def test_deep_nesting_is_refused_and_the_worker_survives(http):
+    for depth in (200, 10_000):
+        deep = "SELECT * WHERE " + "{" * depth + "}" * depth
+        response = http.post("/sparql", data={"query": deep})
+        assert response.status_code == 400, depth
+        assert "nested too deeply" in response.text
+    expression = "SELECT * WHERE { FILTER(" + "(" * 5000 + "1" + ")" * 5000 + ") }"
+    assert http.post("/sparql", data={"query": expression}).status_code == 400
+    # Reasonable nesting is answered, and the workers are the same ones.
+    ok = "SELECT * WHERE " + "{" * 30 + "?s ?p ?o" + "}" * 30 + " LIMIT 1"
+    assert http.post("/sparql", data={"query": ok}).status_code == 200
+
+
+def test_a_query_past_the_memory_cap_is_stopped_and_the_worker_replaced(http):
+    greedy = 'SELECT (GROUP_CONCAT(STR(?o); separator=",") AS ?x) WHERE { ?a ?b ?o . ?c ?d ?e }'
+    response = http.get("/sparql", params={"query": greedy})
+    assert response.status_code == 503
+    assert f"{WORKER_MEMORY_MIB:,} MiB" in response.text
+    assert int(response.headers["Retry-After"]) >= 1
+    for _ in range(4):
+        assert http.get("/sparql", params={"query": "ASK {}", "format": "json"}).json()["boolean"]
+
+
+def test_a_large_body_is_refused_before_it_is_read(abuse_server):
+    host, port = abuse_server.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=30) as connection:
+        connection.sendall(
+            b"POST /sparql HTTP/1.1\r\nHost: x\r\n"
+            b"Content-Type: application/x-www-form-urlencoded\r\n"
+            b"Content-Length: 209715200\r\n\r\nquery=ASK"
+        )
+        answer = _response(connection)
+    assert answer.startswith("HTTP/1.1 413")
+    assert "request bodies of at most" in answer
+
+
+def test_a_large_chunked_body_is_refused_before_it_ends(abuse_server):
+    """A body sent in chunks with no announced length: the server answers 413 once the limit
+    is passed, while the body has not ended (a server that read bodies whole would wait)."""
+    host, port = abuse_server.removeprefix("http://").split(":")
+    block = b"A" * (256 * 1024)
+    chunk = f"{len(block):x}\r\n".encode() + block + b"\r\n"
+    with socket.create_connection((host, int(port)), timeout=30) as connection:
+        connection.sendall(
+            b"POST /sparql HTTP/1.1\r\nHost: x\r\n"
+            b"Content-Type: application/x-www-form-urlencoded\r\n"
+            b"Transfer-Encoding: chunked\r\n\r\n" + b"6\r\nquery=\r\n"
+        )
+        for _ in range(8):  # 2 MiB, past the limit; the last chunk is never sent
+            connection.sendall(chunk)
+        answer = _response(connection)
+    assert answer.startswith("HTTP/1.1 413")
+
+
+def _response(connection: socket.socket) -> str:
+    """What the server answers on a raw connection: its head and as much body as it says."""
+    data = b""
+    while b"\r\n\r\n" not in data:
+        data += connection.recv(65536)
+    head, _, body = data.partition(b"\r\n\r\n")
+    length = next(
+        (
+            int(line.split(b":")[1])
+            for line in head.split(b"\r\n")
+            if line.lower().startswith(b"content-length:")
+        ),
+        0,
+    )
+    while len(body) < length:
+        more = connection.recv(65536)
+        if not more:
+            break
+        body += more
+    return (head + b"\r\n\r\n" + body).decode("latin-1")
+
+
+def test_the_query_page_refuses_a_large_body_too(http):
+    response = http.post(
+        "/query",
+        content=b"query=" + b"A" * 2_000_000,
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert response.status_code == 413
+
+
+# --------------------------------------------------------------------------------------------
+# Slow queries do not stall the site
+# --------------------------------------------------------------------------------------------
+
+SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def _settled(client: httpx.Client) -> None:
+    """Wait until both workers answer (those stopped by an earlier test are replaced)."""
+    for _ in range(300):
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            asks = [
+                pool.submit(
+                    client.get,
+                    "/sparql",
+                    params={"query": "ASK {}", "format": "json"},
+                    headers={"X-Forwarded-For": f"10.7.7.{n}"},
+                )
+                for n in (1, 2)
+            ]
+            if all(ask.result().status_code == 200 for ask in asks):
+                return
+        threading.Event().wait(0.2)
+    pytest.fail("the query workers did not come back")
+
+
+def test_slow_queries_are_admitted_boundedly_and_the_site_stays_up(abuse_server):
+    """Sixty slow queries from sixty clients (addresses a proxy on loopback forwards) fill
+    both workers and the queue; the rest are refused at once with 503 and Retry-After. While
+    they run, pages and downloads answer, and a quick query is answered or refused, never
+    left waiting."""
+    with httpx.Client(base_url=abuse_server, timeout=60) as client:
+        _settled(client)
+
+        def slow(number: int) -> httpx.Response:
+            return client.get(
+                "/sparql",
+                params={"query": SLOW},
+                headers={"X-Forwarded-For": f"10.0.{number // 250}.{number % 250 + 1}"},
+            )
+
+        with ThreadPoolExecutor(max_workers=60) as pool:
+            pending = [pool.submit(slow, n) for n in range(60)]
+            threading.Event().wait(0.5)  # let them reach the server
+            pages = [client.get(path) for path in ("/", "/downloads", "/classes")]
+            quick = client.get("/sparql", params={"query": "ASK {}", "format": "json"})
+            answers = [future.result() for future in pending]
+    assert [page.status_code for page in pages] == [200, 200, 200]
+    assert quick.status_code in (200, 503)
+    if quick.status_code == 503:
+        assert "Retry-After" in quick.headers
+    statuses = [answer.status_code for answer in answers]
+    refused = [a for a in answers if a.status_code == 503]
+    # Two run to the time limit (500), a few wait for them, the others are refused at once.
+    assert statuses.count(500) >= 2
+    assert len(refused) >= 60 - 2 - 4 - 2
+    assert all(int(a.headers["Retry-After"]) >= 1 for a in refused)
+
+
+def test_one_client_cannot_take_every_worker(abuse_server):
+    """With two workers, one client runs one query at once and waits with one more; its
+    other queries are refused with 429, and another client still gets a worker."""
+    with httpx.Client(base_url=abuse_server, timeout=60) as client:
+        _settled(client)
+        mine = {"X-Forwarded-For": "10.9.9.9"}
+        with ThreadPoolExecutor(max_workers=6) as pool:
+            pending = [
+                pool.submit(client.get, "/sparql", params={"query": SLOW}, headers=mine)
+                for _ in range(6)
+            ]
+            threading.Event().wait(0.5)
+            other = client.get(
+                "/sparql",
+                params={"query": "ASK {}", "format": "json"},
+                headers={"X-Forwarded-For": "10.8.8.8"},
+            )
+            answers = [future.result() for future in pending]
+    assert other.status_code == 200 and other.json()["boolean"] is True
+    statuses = sorted(answer.status_code for answer in answers)
+    assert statuses.count(429) >= 4
+    assert all(
+        int(a.headers["Retry-After"]) >= 1 and "per client" in a.text
+        for a in answers
+        if a.status_code == 429
+    )
