@@ -34,8 +34,6 @@ from pathlib import Path
 from urllib.parse import parse_qsl, quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
-from starlette.applications import Starlette
-from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
@@ -48,7 +46,8 @@ import kg
 from kg.errors import KgError
 from kg.query import named_queries
 from kg.server import conneg
-from kg.server.site import ONTOLOGY_NS, Site
+from kg.server.headers import Application
+from kg.server.site import ONTOLOGY_NS, Site, valid_iri
 from kg.server.sparql import (
     DEFAULT_MAX_QUERY_LENGTH,
     DEFAULT_MAX_RESULT_BYTES,
@@ -115,6 +114,9 @@ class Server:
         self.site = site
         self.pool = pool
         self.max_query_length = max_query_length
+        # A query of `max_query_length` characters, each up to 4 bytes of UTF-8, each byte
+        # percent-encoded in a form (3 characters), and the other form fields.
+        self.max_body_bytes = max_query_length * 12 + 64 * 1024
         self.last_modified = formatdate(site.modified, usegmt=True)
         self.templates = Environment(
             loader=PackageLoader("kg", "templates"),
@@ -131,7 +133,9 @@ class Server:
             version=kg.__version__,
             quote=quote,
         )
-        self.app = Starlette(
+        # Security headers on every response and no redirect built from the Host header
+        # (kg.server.headers).
+        self.app = Application(
             routes=[
                 Route("/", self.home),
                 Route("/sparql", self.sparql, methods=["GET", "POST", "OPTIONS"]),
@@ -147,6 +151,9 @@ class Server:
                 Route("/graph/{path:path}", self.named_graph),
                 Route("/.well-known/void", self.well_known_void),
                 Mount("/dist", StaticFiles(directory=site.dist.resolve()), name="dist"),
+                # The pages' stylesheet and script (files: the Content-Security-Policy allows
+                # no inline script or style).
+                Mount("/static", StaticFiles(packages=[("kg", "static")]), name="static"),
             ],
             middleware=[
                 Middleware(
@@ -367,7 +374,7 @@ class Server:
         name = request.path_params["name"]
         iri = self.site.iri("source/" + name)
         path = self.site.dist / "sources" / name
-        if "/" in name or name.startswith(".") or not path.is_file():
+        if "/" in name or name.startswith(".") or not valid_iri(iri) or not path.is_file():
             return self.not_found(request, iri)
         requested = request.query_params.get("format")
         if requested in ("text", "txt"):
@@ -407,16 +414,12 @@ class Server:
         if isinstance(fmt, Response):
             return fmt
         if fmt == "html":
-            subjects = sorted(
-                {t.subject.value for t in triples},
-                key=lambda s: (self.site.label(s).casefold(), s),
+            members = sorted(
+                (self.site.term(subject) for subject in {t.subject for t in triples}),
+                key=lambda t: (t.label.casefold(), t.value),
             )
             body = self.render(
-                "graph.html",
-                request=request,
-                iri=iri,
-                triples=len(triples),
-                members=[self.site.term(_named(s)) for s in subjects],
+                "graph.html", request=request, iri=iri, triples=len(triples), members=members
             )
         else:
             body = self.site.rdf(triples, fmt)
@@ -490,8 +493,31 @@ class Server:
     async def query_page(self, request: Request) -> Response:
         params = dict(request.query_params)
         if request.method == "POST":
-            params.update(_form(await request.body()))
+            body = await self._read_body(request)
+            if isinstance(body, Response):
+                return body
+            params.update(_form(body))
         return await self._query_page(request, params)
+
+    async def _read_body(self, request: Request) -> bytes | Response:
+        """The body of a request, read in chunks and never past `max_body_bytes`: a larger
+        body (announced or sent) is refused with 413 without being kept."""
+        limit = self.max_body_bytes
+        too_large = _text(
+            413,
+            f"Payload Too Large: this endpoint takes request bodies of at most {limit:,} bytes "
+            f"(queries of at most {self.max_query_length:,} characters)",
+        )
+        declared = request.headers.get("content-length", "")
+        if declared.strip().isdigit() and int(declared) > limit:
+            return too_large
+        chunks, size = [], 0
+        async for chunk in request.stream():
+            size += len(chunk)
+            if size > limit:
+                return too_large
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     async def _query_page(self, request: Request, params: dict) -> Response:
         queries = named_queries()
@@ -504,7 +530,7 @@ class Server:
         outcome = None
         status = 200
         if text is not None and text.strip():
-            outcome = await self._run_for_people(text)
+            outcome = await self._run_for_people(request, text)
             status = outcome["status"]
         context = {
             "request": request,
@@ -513,20 +539,20 @@ class Server:
             "example_name": example,
             "queries": queries,
             "outcome": outcome,
-            "endpoint": str(request.base_url) + "sparql",
+            "endpoint": "/sparql",  # the served address, root-relative: never from Host
         }
         body = self.render("query.html", **context)
         return Response(body, status, media_type=RDF_CONTENT_TYPES["html"])
 
-    async def _run_for_people(self, text: str) -> dict:
+    async def _run_for_people(self, request: Request, text: str) -> dict:
         if len(text) > self.max_query_length:
             return {
                 "status": 413,
                 "error": f"The query is longer than {self.max_query_length:,} characters.",
             }
         started = time.perf_counter()
-        answer = await run_in_threadpool(
-            self.pool.run, QueryRequest(text, results_format="json", graph_format="turtle")
+        answer = await self.pool.answer(
+            QueryRequest(text, results_format="json", graph_format="turtle"), _client(request)
         )
         outcome = {"status": answer.status, "ms": (time.perf_counter() - started) * 1000}
         if answer.status != 200:
@@ -564,7 +590,9 @@ class Server:
         body_query: str | None = None
         if request.method == "POST":
             media = request.headers.get("content-type", "").split(";")[0].strip().lower()
-            body = await request.body()
+            body = await self._read_body(request)
+            if isinstance(body, Response):
+                return body
             if media == "application/x-www-form-urlencoded":
                 params += _form_items(body)
             elif media == "application/sparql-query":
@@ -614,9 +642,9 @@ class Server:
                 return await self._query_page(request, {"query": text})
             results_format = RESULT_MEDIA.get(conneg.negotiate(accept, RESULT_MEDIA) or "")
             graph_format = GRAPH_MEDIA.get(conneg.negotiate(accept, GRAPH_MEDIA) or "")
-        answer = await run_in_threadpool(
-            self.pool.run,
+        answer = await self.pool.answer(
             QueryRequest(text, default_graphs, named_graphs, results_format, graph_format),
+            _client(request),
         )
         return _answer(answer)
 
@@ -627,7 +655,10 @@ class Server:
             return RedirectResponse("/query", status_code=303, headers={"Vary": "Accept"})
         if fmt is None:
             return _text(406, "Not Acceptable: the service description is RDF")
-        endpoint = str(request.url.replace(query=""))
+        # The endpoint's IRI from the configured base (`--base`, else the graph's; it is
+        # served at this server's root), never from the request's Host header: the
+        # description is RDF, which needs an absolute IRI.
+        endpoint = self.site.iri("sparql")
         site = self.site
         triples = service_description(
             endpoint,
@@ -661,6 +692,12 @@ def _named(iri: str):
     import pyoxigraph as ox
 
     return ox.NamedNode(iri)
+
+
+def _client(request: Request) -> str:
+    """Who sends a request, for the per-client share of the query workers: its address (the
+    one a trusted proxy forwards, by uvicorn's --forwarded-allow-ips rules)."""
+    return request.client.host if request.client else ""
 
 
 def _text(status: int, message: str) -> Response:
@@ -700,8 +737,9 @@ class Running:
             f"kg serve: {site.triples:,} triples from {source}; {site.base} is served at "
             f"{address}/\n"
             f"  pages     {address}/\n"
-            f"  SPARQL    {address}/sparql ({pool.size} workers; {pool.time_limit:g} s and "
-            f"{pool.max_result_bytes:,} bytes per query)\n"
+            f"  SPARQL    {address}/sparql ({pool.size} workers; {pool.time_limit:g} s, "
+            f"{pool.max_result_bytes:,} bytes and {pool.memory_limit // 2**20:,} MiB per "
+            f"query; {pool.per_client} at once per client)\n"
             f"  downloads {address}/downloads\n"
             + (f"  e.g.      {address}{example.href}\n" if example else "")
             + "Press Ctrl+C to stop."
@@ -739,14 +777,16 @@ def prepare(
     max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES,
     max_query_length: int = DEFAULT_MAX_QUERY_LENGTH,
     store: Path | str | None = None,
+    **admission,
 ) -> Running:
     """Bind the port, load `dist` (or open `store`, with `dist` or the folder it was loaded
-    from for the files) and start the query workers."""
+    from for the files) and start the query workers. `admission`: the memory, queue and
+    per-client limits of `QueryPool`."""
     listener = _listen(host, port)
     pool = None
     try:
         site = Site(dist, base, store=store)
-        pool = QueryPool(site.dist, workers, time_limit, max_result_bytes, store=store)
+        pool = QueryPool(site.dist, workers, time_limit, max_result_bytes, store=store, **admission)
         pool.wait_ready()
         return Running(Server(site, pool, max_query_length), listener)
     except BaseException:
@@ -759,7 +799,7 @@ def prepare(
 def serve(dist: Path | str | None = None, **options) -> int:
     """Load `dist` (or open `store=`), start the query workers and serve until interrupted."""
     running = prepare(dist, **options)
-    for warning in running.server.site.warnings:
+    for warning in running.server.site.warnings + running.server.pool.warnings:
         print(f"warning: {warning}")
     print(running.banner())
     return running.run()

@@ -123,7 +123,7 @@ DEFAULT_WORKERS = 2
 # Memory a query may take in a worker, on top of the graph the worker holds.
 DEFAULT_WORKER_MEMORY = 1024 * 1024 * 1024
 # How long a query may wait for a free worker before it is refused (503, Retry-After).
-DEFAULT_QUEUE_WAIT = 1.0
+DEFAULT_QUEUE_WAIT = 0.5
 # Python frames the guard's parser may use: enough for about 140 levels of nested groups,
 # far below the depth at which the engine's native stack would overflow (thousands).
 GUARD_RECURSION_LIMIT = 4000
