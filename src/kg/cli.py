@@ -7,10 +7,15 @@ Errors reach the user as one line (`error: file:line: problem`) and a non-zero e
 from __future__ import annotations
 
 import argparse
+import math
+import os
+import re
 import sys
+import urllib.parse
 from pathlib import Path
 
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 import kg
@@ -20,6 +25,10 @@ from kg.vocab import Minter, configured_base
 err = Console(stderr=True)
 out = Console()
 
+# Exit status of an error nobody foresaw (a bug, or a failure a stage should say more about):
+# EX_SOFTWARE of sysexits.h.
+INTERNAL_ERROR = 70
+
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kg", description=__doc__.splitlines()[0])
@@ -28,18 +37,21 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
 
     publish = commands.add_parser("publish", help="build, reason, validate and write dist/")
-    publish.add_argument("--data", type=Path, default=Path("data"), help="curation folder")
-    publish.add_argument("--out", type=Path, default=Path("dist"), help="output folder")
+    publish.add_argument("--data", type=path, default=Path("data"), help="curation folder")
+    publish.add_argument("--out", type=path, default=Path("dist"), help="output folder")
     publish.add_argument(
         "--base",
+        type=base_iri,
         default=None,
         help="base IRI of minted IRIs (default: $KG_BASE or https://kg.example.org/)",
     )
 
-    publish.add_argument("--jobs", type=int, default=None, help="worker processes (default: cores)")
+    publish.add_argument(
+        "--jobs", type=whole(1), default=None, help="worker processes (default: cores)"
+    )
     publish.add_argument(
         "--cache",
-        type=Path,
+        type=path,
         default=Path(".kg-cache"),
         help="per-document cache of incremental publishing (default: .kg-cache)",
     )
@@ -54,13 +66,13 @@ def main(argv: list[str] | None = None) -> int:
     )
 
     synth = commands.add_parser("synth", help="write a synthetic corpus in the format of data/")
-    synth.add_argument("--documents", type=int, required=True, help="how many documents")
+    synth.add_argument("--documents", type=whole(1), required=True, help="how many documents")
     synth.add_argument("--seed", type=int, default=0, help="random seed (same seed, same bytes)")
-    synth.add_argument("--out", type=Path, required=True, help="folder to write (replaced)")
+    synth.add_argument("--out", type=path, required=True, help="folder to write (replaced)")
 
     load = commands.add_parser("load", help="bulk-load dist/ into an on-disk Oxigraph store")
-    load.add_argument("--store", type=Path, required=True, help="store folder (replaced)")
-    load.add_argument("--dist", type=Path, default=Path("dist"), help="published folder")
+    load.add_argument("--store", type=path, required=True, help="store folder (replaced)")
+    load.add_argument("--dist", type=path, default=Path("dist"), help="published folder")
 
     push = commands.add_parser(
         "push", help="replace the graphs on a SPARQL 1.1 Graph Store Protocol server"
@@ -71,10 +83,26 @@ def main(argv: list[str] | None = None) -> int:
     )
     push.add_argument("--user", default=None, help="HTTP basic user")
     push.add_argument("--password-env", default=None, metavar="VAR", help="password variable")
-    push.add_argument("--dist", type=Path, default=Path("dist"), help="published folder")
+    push.add_argument("--dist", type=path, default=Path("dist"), help="published folder")
+    push.add_argument(
+        "--timeout",
+        type=seconds,
+        default=DEFAULT_PUSH_TIMEOUT,
+        metavar="SECONDS",
+        help=f"how long to wait for the server to connect and to answer each request "
+        f"(default {DEFAULT_PUSH_TIMEOUT:g})",
+    )
+    push.add_argument(
+        "--retries",
+        type=whole(0),
+        default=DEFAULT_PUSH_RETRIES,
+        metavar="N",
+        help="attempts after the first of a request that meets a network error, a timeout or "
+        f"a 5xx answer, with back-off (default {DEFAULT_PUSH_RETRIES})",
+    )
 
     check = commands.add_parser("validate", help="validate Turtle files against the shapes")
-    check.add_argument("files", nargs="+", type=Path)
+    check.add_argument("files", nargs="+", type=path)
     check.add_argument(
         "--engine",
         choices=("fast", "pyshacl"),
@@ -89,7 +117,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     ask.add_argument("name", nargs="?", help="a named query (`kg queries` lists them)")
     source = ask.add_mutually_exclusive_group()
-    source.add_argument("--file", type=Path, help="run the SPARQL query in this file")
+    source.add_argument("--file", type=path, help="run the SPARQL query in this file")
     source.add_argument("--sparql", metavar="TEXT", help="run this SPARQL query")
     ask.add_argument(
         "--param",
@@ -105,8 +133,8 @@ def main(argv: list[str] | None = None) -> int:
         help="table (default), W3C SPARQL results (csv, tsv, json, xml) or, for CONSTRUCT "
         "and DESCRIBE, RDF (turtle, ntriples, jsonld)",
     )
-    ask.add_argument("--dist", type=Path, default=Path("dist"), help="published folder")
-    ask.add_argument("--store", type=Path, default=None, help="query a store made by kg load")
+    ask.add_argument("--dist", type=path, default=Path("dist"), help="published folder")
+    ask.add_argument("--store", type=path, default=None, help="query a store made by kg load")
     ask.add_argument(
         "--asserted", action="store_true", help="query the asserted triples only, no inferences"
     )
@@ -116,19 +144,19 @@ def main(argv: list[str] | None = None) -> int:
         help="draft the curation file of a new press release (or --evaluate the drafts)",
     )
     draft.add_argument(
-        "file", nargs="?", type=Path, help="the source text (data/sources/NNN_*.txt)"
+        "file", nargs="?", type=path, help="the source text (data/sources/NNN_*.txt)"
     )
-    draft.add_argument("--data", type=Path, default=Path("data"), help="curation folder")
+    draft.add_argument("--data", type=path, default=Path("data"), help="curation folder")
     draft.add_argument(
         "--out",
-        type=Path,
+        type=path,
         default=None,
         help="where to write the draft (default: DATA/documents/NNN.yaml; - for standard "
         "output); with --evaluate, where to write the evaluation as JSON",
     )
     draft.add_argument(
         "--additions",
-        type=Path,
+        type=path,
         default=None,
         help="where to write the proposed reference additions "
         "(default: DATA/reference/proposed/NNN.yaml)",
@@ -148,10 +176,16 @@ def main(argv: list[str] | None = None) -> int:
     web = commands.add_parser(
         "serve", help="serve the published graph: SPARQL endpoint, linked data pages, downloads"
     )
-    web.add_argument("--host", default="127.0.0.1", help="address to listen on")
-    web.add_argument("--port", type=int, default=8000, help="port to listen on")
+    web.add_argument(
+        "--host",
+        type=host,
+        default="127.0.0.1",
+        help="address to listen on (0.0.0.0: every interface)",
+    )
+    web.add_argument("--port", type=port, default=8000, help="port to listen on")
     web.add_argument(
         "--base",
+        type=base_iri,
         default=None,
         metavar="URI",
         help="base IRI of the graph's IRIs, served at this server's root "
@@ -159,32 +193,34 @@ def main(argv: list[str] | None = None) -> int:
     )
     web.add_argument(
         "--dist",
-        type=Path,
+        type=path,
         default=None,
         help="published folder (default: dist; with --store: the folder the store was "
         "loaded from), whose files are offered for download",
     )
     web.add_argument(
         "--store",
-        type=Path,
+        type=path,
         default=None,
         help="serve the graph from a store made by kg load, instead of loading --dist",
     )
     web.add_argument(
         "--query-timeout",
-        type=float,
+        type=seconds,
         default=10.0,
         metavar="SECONDS",
         help="time limit of one SPARQL query (default 10)",
     )
     web.add_argument(
         "--max-result-size",
-        type=int,
+        type=whole(1),
         default=16 * 1024 * 1024,
         metavar="BYTES",
         help="size limit of one serialized SPARQL result (default 16 MiB)",
     )
-    web.add_argument("--workers", type=int, default=2, help="query worker processes (default 2)")
+    web.add_argument(
+        "--workers", type=whole(1), default=2, help="query worker processes (default 2)"
+    )
 
     args = parser.parse_args(argv)
     try:
@@ -205,23 +241,222 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "extract":
             return run_extract(args)
         return run_validate(args)
-    except KgError as exc:
-        if args.debug:
-            raise
-        err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
-        return 1
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `kg query ... | head`: the reader has what it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except Exception as exc:
+        if args.debug:
+            raise
+        message, status = error_line(exc)
+        fail(message)
+        return status
+
+
+def error_line(exc: Exception) -> tuple[str, int]:
+    """The one line that reports an error, and the exit status.
+
+    A KgError says what is wrong with which file or argument. An OSError from a stage is the
+    system's answer about a path (permission denied, disk full, ...): said as the system
+    says it. Anything else is a failure nobody foresaw, said in one line too, with the hint
+    to rerun with --debug; its exit status (70) tells it from a user's error (1)."""
+    if isinstance(exc, KgError):
+        return str(exc), 1
+    if isinstance(exc, OSError) and exc.strerror:
+        where = "" if exc.filename is None else f"{exc.filename}: "
+        if exc.filename2 is not None:
+            where = f"{exc.filename} -> {exc.filename2}: "
+        return where + exc.strerror, 1
+    if isinstance(exc, OSError):
+        return str(exc) or type(exc).__name__, 1
+    detail = str(exc).strip()
+    detail = detail.splitlines()[0] if detail else ""
+    return (
+        f"internal error: {type(exc).__name__}"
+        + (f": {detail[:200]}" if detail else "")
+        + " (run the command again with `kg --debug ...` to see where)",
+        INTERNAL_ERROR,
+    )
+
+
+def fail(message: str) -> None:
+    """Print `error: MESSAGE` on standard error, in one line whatever the message holds."""
+    line = re.sub(r"\s*[\r\n]+\s*", " ", str(message).strip())
+    err.print(f"[red]error:[/red] {escape(line)}", highlight=False, soft_wrap=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Arguments: each type rejects what it cannot be, with argparse's usage and one error line
+# --------------------------------------------------------------------------------------------
+
+DEFAULT_PUSH_TIMEOUT = 30.0
+DEFAULT_PUSH_RETRIES = 4
+
+
+def path(text: str) -> Path:
+    """A path; an empty string is refused (it would mean the working folder)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("empty path")
+    if "\0" in text:
+        raise argparse.ArgumentTypeError(f"{text!r}: a path cannot hold a NUL character")
+    return Path(text)
+
+
+def whole(minimum: int):
+    """A whole number of at least `minimum`."""
+
+    def parse(text: str) -> int:
+        try:
+            number = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        if number < minimum:
+            raise argparse.ArgumentTypeError(f"{number}: give {minimum} or more")
+        return number
+
+    parse.__name__ = f"whole number of at least {minimum}"
+    return parse
+
+
+def seconds(text: str) -> float:
+    """A time in seconds, more than 0 and finite."""
+    try:
+        number = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not math.isfinite(number) or number <= 0:
+        raise argparse.ArgumentTypeError(f"{text}: give a number of seconds more than 0")
+    return number
+
+
+def port(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number") from None
+    if not 0 <= number <= 65535:
+        raise argparse.ArgumentTypeError(f"{number}: a port is from 0 to 65535")
+    return number
+
+
+def host(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("empty address (0.0.0.0 listens on every interface)")
+    return text
+
+
+def base_iri(text: str) -> str:
+    """An http(s) IRI that the graph's IRIs are minted under (`/` appended when it ends with
+    neither `/` nor `#`)."""
+    problem = base_problem(text)
+    if problem:
+        raise argparse.ArgumentTypeError(problem)
+    return text if text.endswith(("/", "#")) else text + "/"
+
+
+def base_problem(text: str) -> str | None:
+    """What makes `text` unfit as the base IRI, or None."""
+    if re.search(r"[\s<>\"{}|\\^`\x00-\x1f]", text):
+        return f'{text!r}: an IRI cannot hold spaces or any of <>"{{}}|\\^`'
+    parts = urllib.parse.urlsplit(text)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.query:
+        return f"{text!r} is not an http:// or https:// IRI without a query (a base IRI)"
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# Outputs: checked before any work, so that a command fails before it writes anything
+# --------------------------------------------------------------------------------------------
+
+
+def check_output(target: Path, option: str, folder: bool) -> None:
+    """`target`, a folder (`folder`) or a file the command writes, can be written: it is made
+    in an existing folder that can be written, and what is there now is of its kind."""
+    parent = target.absolute().parent
+    nearest = parent
+    while not nearest.exists() and nearest != nearest.parent:
+        nearest = nearest.parent
+    if nearest.exists() and not nearest.is_dir():
+        raise KgError(nearest, None, f"a file, not a folder (in the path of {option} {target})")
+    if nearest != parent:
+        missing = parent
+        while missing.parent != nearest:
+            missing = missing.parent
+        raise KgError(
+            missing, None, f"no such folder (for {option} {target}): make the folder first"
+        )
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise KgError(parent, None, f"cannot write in this folder (for {option} {target})")
+    if folder and target.exists() and not target.is_dir():
+        raise KgError(target, None, f"a file, not a folder: give a folder for {option}")
+    if not folder and target.is_dir():
+        raise KgError(target, None, f"a folder, not a file: give a file for {option}")
+
+
+def check_not_working_folder(target: Path, option: str) -> None:
+    """`target`, a folder the command replaces whole, does not hold the working folder."""
+    if holds(target, Path.cwd()):
+        raise KgError(
+            target, None, f"the working folder or one that holds it: {option} would replace it"
+        )
+
+
+def check_replaceable(target: Path, option: str, what: str, looks_right) -> None:
+    """`target`, a folder the command replaces whole, is empty or `what` the command wrote
+    before (`looks_right`)."""
+    if target.is_dir() and any(target.iterdir()) and not looks_right(target):
+        raise KgError(
+            target,
+            None,
+            f"not {what}: {option} would replace it and what it holds (give a new or an empty "
+            "folder)",
+        )
+
+
+def check_input_folder(folder: Path, option: str) -> None:
+    if not folder.exists():
+        raise KgError(folder, None, f"no such folder (for {option})")
+    if not folder.is_dir():
+        raise KgError(folder, None, f"a file, not a folder: give a folder for {option}")
+
+
+def check_input_file(file: Path) -> None:
+    if file.is_dir():
+        raise KgError(file, None, "a folder, not a file")
+    if not file.is_file():
+        raise KgError(file, None, "no such file")
+
+
+def holds(folder: Path, other: Path) -> bool:
+    """Whether `folder` is `other` or a folder above it."""
+    folder, other = folder.resolve(), other.resolve()
+    return folder == other or folder in other.parents
+
+
+# What `kg synth` writes, and nothing else.
+SYNTH_FOLDERS = {"sources", "documents", "reference"}
 
 
 def run_publish(args) -> int:
     from kg import export
     from kg.publish import build
 
-    base = args.base or configured_base()
-    if not base.endswith(("/", "#")):
-        base += "/"
+    base = args.base
+    if base is None:
+        base = configured_base()
+        problem = base_problem(base)
+        if problem:
+            raise KgError("KG_BASE", None, f"{problem}; set it to the base IRI, or give --base")
     export.check_part_size(args.part_size)
+    check_input_folder(args.data, "--data")
+    check_output(args.out, "--out", folder=True)
+    check_not_working_folder(args.out, "--out")
+    for option, other in (("--data", args.data), ("--cache", args.cache)):
+        if holds(args.out, other):
+            raise KgError(args.out, None, f"holds {option} {other}: --out would replace it")
+    if not args.no_cache:
+        check_output(args.cache, "--cache", folder=True)
     with err.status("publishing") as status:
         result = build(
             args.data,
@@ -268,6 +503,14 @@ def run_publish(args) -> int:
 def run_synth(args) -> int:
     from kg.synth import synthesize
 
+    check_output(args.out, "--out", folder=True)
+    check_not_working_folder(args.out, "--out")
+    check_replaceable(
+        args.out,
+        "--out",
+        "a corpus `kg synth` wrote",
+        lambda folder: {p.name for p in folder.iterdir()} <= SYNTH_FOLDERS,
+    )
     with err.status(f"writing {args.documents} documents"):
         synthesize(args.documents, args.seed, args.out)
     out.print(f"{args.documents} documents in {args.out}/ (seed {args.seed})", highlight=False)
@@ -290,7 +533,14 @@ def run_load(args) -> int:
 def run_push(args) -> int:
     from kg.push import Server, password_from, push
 
-    server = Server(args.endpoint, args.graph_store, args.user, password_from(args.password_env))
+    server = Server(
+        args.endpoint,
+        args.graph_store,
+        args.user,
+        password_from(args.password_env),
+        retries=args.retries,
+        timeout=args.timeout,
+    )
     with err.status(f"pushing {args.dist}/ to {server.graph_store}") as status:
         figures = push(args.dist, server, progress=lambda what: status.update(what))
     out.print(
@@ -304,9 +554,8 @@ def run_push(args) -> int:
 def run_validate(args) -> int:
     from kg.validate import parse_turtle_files, validate
 
-    missing = [p for p in args.files if not p.is_file()]
-    if missing:
-        raise KgError(missing[0], None, "no such file")
+    for file in args.files:
+        check_input_file(file)
     graph = parse_turtle_files(args.files)
     with err.status("validating"):
         result = validate(graph, engine=args.engine)
@@ -342,19 +591,25 @@ def run_query(args) -> int:
 
     given = [x for x in (args.name, args.file, args.sparql) if x is not None]
     if len(given) != 1:
-        err.print("[red]error:[/red] give one query: a NAME, --file Q.rq or --sparql TEXT")
+        fail("give one query: a NAME, --file Q.rq or --sparql TEXT")
+        return 2
+    if args.name is not None and not args.name.strip():
+        fail("empty query name (`kg queries` lists them)")
         return 2
     params = {}
     for item in args.param:
         key, equals, value = item.partition("=")
-        if not equals or not key:
-            err.print(f"[red]error:[/red] --param {item!r}: expected KEY=VALUE", highlight=False)
+        if not equals or not key.strip():
+            fail(f"--param {item!r}: expected KEY=VALUE")
             return 2
         params[key.strip()] = value
     if args.file is not None:
-        if not args.file.is_file():
-            raise KgError(args.file, None, "no such file")
-        query = Query.parse(args.file.read_text(encoding="utf-8"), str(args.file))
+        check_input_file(args.file)
+        try:
+            text = args.file.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise KgError(args.file, None, f"not UTF-8 text (byte {exc.start})") from None
+        query = Query.parse(text, str(args.file))
     elif args.sparql is not None:
         query = Query.parse(args.sparql, "--sparql")
     else:
@@ -370,7 +625,7 @@ def run_query(args) -> int:
     except QuerySyntaxError as exc:
         if args.debug:
             raise
-        err.print(f"[red]error:[/red] {exc}", highlight=False, soft_wrap=True)
+        fail(str(exc))
         return 2
     if args.format == "table" and result.form == "graph":
         args.format = "turtle"
@@ -431,11 +686,17 @@ def run_extract(args) -> int:
     from kg.extract import default_paths, extract, write
 
     if args.file is None:
-        err.print("[red]error:[/red] give the source text to draft, or --evaluate")
+        fail("give the source text to draft, or --evaluate")
         return 2
+    check_input_file(args.file)
+    check_input_folder(args.data, "--data")
     draft_path, additions_path = default_paths(args.file, args.data)
     draft_path = args.out or draft_path
     additions_path = args.additions or additions_path
+    if args.out is not None and str(args.out) != "-":
+        check_output(args.out, "--out", folder=False)
+    if args.additions is not None:
+        check_output(args.additions, "--additions", folder=False)
     with err.status("drafting"):
         knowledge = None
         if args.without:
@@ -489,6 +750,9 @@ def run_extract_evaluation(args) -> int:
 
     from kg.extraction.evaluate import FACT_TYPES, evaluate
 
+    check_input_folder(args.data, "--data")
+    if args.out is not None:
+        check_output(args.out, "--out", folder=False)
     with err.status("evaluating") as status:
         report = evaluate(args.data, progress=lambda what: status.update(what))
     from rich import box
@@ -532,7 +796,6 @@ def run_extract_evaluation(args) -> int:
         highlight=False,
     )
     if args.out is not None:
-        args.out.parent.mkdir(parents=True, exist_ok=True)
         args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
         out.print(f"written to {args.out}", highlight=False)
     return 0

@@ -5,7 +5,10 @@ named graph with the request body, in one request, so a reader never sees half a
 graph of `kg.nq` (reference data, one per document) and `kg-inferred.ttl` (the inferred graph;
 in a parted publish, every part's files) is sent as N-Triples, one request per graph (so each
 graph is replaced atomically), each retried with back-off on network errors and 5xx answers;
-afterwards the triple count of every graph is checked with a SPARQL query.
+afterwards the triple count of every graph is checked with a SPARQL query. Each request
+waits at most `timeout` seconds to connect and for each read of the answer (`kg push
+--timeout`, 30 by default); a failure is one line naming the URL, the request and what went
+wrong (an error page is cut down to its status and title).
 Oxigraph (`{endpoint}/store`), Fuseki (`{endpoint}/data`), GraphDB
 (`{endpoint}/rdf-graphs/service`) and QLever accept this protocol.
 """
@@ -13,8 +16,12 @@ Oxigraph (`{endpoint}/store`), Fuseki (`{endpoint}/data`), GraphDB
 from __future__ import annotations
 
 import base64
+import html
+import http.client
 import json
+import math
 import os
+import re
 import time
 import urllib.error
 import urllib.parse
@@ -27,7 +34,11 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.query import check_dump
-from kg.store import base_of
+from kg.store import base_of, parse_problem
+
+DEFAULT_TIMEOUT = 30.0  # seconds, to connect and for each read of an answer
+DEFAULT_RETRIES = 4
+EXCERPT = 120  # characters of an error page quoted in the error line, at most
 
 
 class Server:
@@ -37,11 +48,17 @@ class Server:
         graph_store: str | None = None,
         user: str | None = None,
         password: str | None = None,
-        retries: int = 4,
-        timeout: float = 300.0,
+        retries: int = DEFAULT_RETRIES,
+        timeout: float = DEFAULT_TIMEOUT,
     ):
+        check_url(endpoint, "--endpoint")
+        if graph_store is not None:
+            check_url(graph_store, "--graph-store")
+        if not (isinstance(timeout, (int, float)) and math.isfinite(timeout) and timeout > 0):
+            raise KgError("--timeout", None, f"{timeout}: give a number of seconds more than 0")
+        if not (isinstance(retries, int) and retries >= 0):
+            raise KgError("--retries", None, f"{retries}: give a whole number, 0 or more")
         self.endpoint = endpoint.rstrip("/")
-        self.query_url = self.endpoint if graph_store is None else self.endpoint
         self.graph_store = graph_store or self.endpoint.rsplit("/", 1)[0] + "/store"
         self.headers = {}
         if user is not None:
@@ -50,33 +67,66 @@ class Server:
         self.retries = retries
         self.timeout = timeout
 
-    def _request(self, method: str, url: str, data: bytes | None, headers: dict) -> bytes:
+    def _request(
+        self, method: str, url: str, data: bytes | None, headers: dict, what: str
+    ) -> bytes:
+        """The answer's body; a KgError naming the URL (without its query) and `what` was
+        asked when the server answers with an error or not at all, after the retries."""
+        where = url.partition("?")[0]
         delay = 0.5
         for attempt in range(self.retries + 1):
             request = urllib.request.Request(
                 url, data=data, method=method, headers={**self.headers, **headers}
             )
+            last = attempt == self.retries
             try:
                 with urllib.request.urlopen(request, timeout=self.timeout) as response:
                     return response.read()
             except urllib.error.HTTPError as exc:
-                if exc.code < 500 or attempt == self.retries:
-                    detail = exc.read().decode("utf-8", "replace")[:300]
-                    raise KgError(url, None, f"HTTP {exc.code}: {detail}") from None
-            except (urllib.error.URLError, TimeoutError, ConnectionError) as exc:
-                if attempt == self.retries:
-                    raise KgError(url, None, f"cannot reach the server: {exc}") from None
+                if exc.code < 500 or last:
+                    problem = f"HTTP {exc.code} {exc.reason}".rstrip() + _excerpt(exc)
+                    raise KgError(where, None, f"{what}: {problem}") from None
+            except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
+                reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+                if isinstance(reason, str) or not isinstance(reason, BaseException):
+                    reason = OSError(str(reason))
+                if last:
+                    attempts = f"{attempt + 1} attempt{'s' if attempt else ''}"
+                    problem = self._network_problem(reason, attempts)
+                    raise KgError(where, None, f"{what}: {problem}") from None
             time.sleep(delay)
             delay *= 2
         raise AssertionError("unreachable")
 
+    def _network_problem(self, reason: BaseException, attempts: str) -> str:
+        if isinstance(reason, TimeoutError):
+            return f"no answer in {self.timeout:g} s ({attempts}; --timeout sets how long to wait)"
+        if isinstance(reason, http.client.RemoteDisconnected):
+            problem = "the server closed the connection without answering"
+        elif isinstance(reason, http.client.HTTPException):
+            said = _one_line(str(reason))[:EXCERPT]
+            problem = "the answer is not HTTP" + (f": {said}" if said else "")
+        elif isinstance(reason, OSError) and reason.strerror:
+            problem = f"cannot reach the server: {reason.strerror}"
+        else:
+            said = _one_line(str(reason))[:EXCERPT] or type(reason).__name__
+            problem = f"cannot reach the server: {said}"
+        return f"{problem} ({attempts})"
+
     def put_graph(self, graph: str, ntriples: bytes) -> None:
         url = f"{self.graph_store}?{urllib.parse.urlencode({'graph': graph})}"
-        self._request("PUT", url, ntriples, {"Content-Type": "application/n-triples"})
+        self._request(
+            "PUT",
+            url,
+            ntriples,
+            {"Content-Type": "application/n-triples"},
+            f"replacing the graph <{graph}>",
+        )
 
     def count(self, graph: str) -> int:
         query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
         body = urllib.parse.urlencode({"query": query}).encode()
+        what = f"counting the triples of <{graph}>"
         answer = self._request(
             "POST",
             self.endpoint,
@@ -85,9 +135,59 @@ class Server:
                 "Content-Type": "application/x-www-form-urlencoded",
                 "Accept": "application/sparql-results+json",
             },
+            what,
         )
-        bindings = json.loads(answer)["results"]["bindings"]
-        return int(bindings[0]["n"]["value"]) if bindings else 0
+        try:
+            bindings = json.loads(answer)["results"]["bindings"]
+            return int(bindings[0]["n"]["value"]) if bindings else 0
+        except (ValueError, LookupError, TypeError):
+            begins = _one_line(answer[:200].decode("utf-8", "replace"))[:60]
+            raise KgError(
+                self.endpoint,
+                None,
+                f"{what}: the answer is not SPARQL JSON results (is this the SPARQL query "
+                f"endpoint?): it begins {begins!r}",
+            ) from None
+
+
+def check_url(url: str, option: str) -> None:
+    """A KgError naming `option` unless `url` is an http(s) URL with a host."""
+    if not url.strip():
+        raise KgError(option, None, "empty URL")
+    if re.search(r"[\s\x00-\x1f]", url):
+        raise KgError(option, None, f"{url!r}: a URL cannot hold spaces")
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise KgError(option, None, f"{url!r} is not an http:// or https:// URL with a host")
+    try:
+        _ = parts.port  # a ValueError when it is not a number from 0 to 65535
+    except ValueError:
+        raise KgError(option, None, f"{url!r}: the port is not a number from 0 to 65535") from None
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _excerpt(exc: urllib.error.HTTPError) -> str:
+    """`: EXCERPT` of an error answer: an HTML page's title (else its first heading), or the
+    first line of another body, cut to EXCERPT characters; "" when there is none."""
+    try:
+        body = exc.read(1 << 16).decode("utf-8", "replace")
+    except (OSError, http.client.HTTPException):
+        return ""
+    kind = exc.headers.get_content_type() if exc.headers is not None else ""
+    if "html" in kind or body.lstrip()[:1] == "<":
+        found = re.search(r"<title[^>]*>(.*?)</title>", body, re.I | re.S) or re.search(
+            r"<h1[^>]*>(.*?)</h1>", body, re.I | re.S
+        )
+        text = html.unescape(re.sub(r"<[^>]*>", "", found[1])) if found else ""
+    else:
+        text = next((line for line in body.splitlines() if line.strip()), "")
+    text = _one_line(text)
+    if len(text) > EXCERPT:
+        text = text[: EXCERPT - 1].rstrip() + "…"
+    return f": {text}" if text else ""
 
 
 def graphs_of(dist: Path) -> dict[str, list[bytes]]:
@@ -95,17 +195,35 @@ def graphs_of(dist: Path) -> dict[str, list[bytes]]:
     graphs: dict[str, list[bytes]] = defaultdict(list)
     for path in check_dump(dist, "kg.nq", "missing: run `kg publish` first"):
         with path.open("rb") as f:
-            for line in f:
-                head, _, name = line.rstrip(b" .\n").rpartition(b" ")
-                graphs[name[1:-1].decode()].append(head + b" .\n")
+            for number, line in enumerate(f, start=1):
+                if not line.strip():
+                    continue
+                head, _, name = line.rstrip(b" .\r\n").rpartition(b" ")
+                if not (line.rstrip().endswith(b".") and head and _QUAD_GRAPH.match(name)):
+                    raise KgError(
+                        path,
+                        number,
+                        "not a line of N-Quads in a named graph, as `kg publish` writes them: "
+                        "publish again",
+                    )
+                try:
+                    graphs[name[1:-1].decode()].append(head + b" .\n")
+                except UnicodeDecodeError:
+                    raise KgError(path, number, "not UTF-8 text: publish again") from None
     base = base_of(Path(dist))
     inferred = f"{base}graph/inferred"
     for path in check_dump(dist, "kg-inferred.ttl", "missing: run `kg publish` first"):
-        for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
-            graphs[inferred].append(f"{triple} .\n".encode())
+        try:
+            for triple in ox.parse(path=str(path), format=ox.RdfFormat.TURTLE):
+                graphs[inferred].append(f"{triple} .\n".encode())
+        except SyntaxError as exc:
+            raise KgError(path, exc.lineno, f"not valid Turtle: {parse_problem(exc)}") from None
     # Two parts may infer the same triple: sent once.
     graphs[inferred] = list(dict.fromkeys(graphs[inferred]))
     return graphs
+
+
+_QUAD_GRAPH = re.compile(rb"<[^<>\s]+>\Z")
 
 
 def push(

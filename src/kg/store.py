@@ -60,15 +60,18 @@ def base_of(dist: Path) -> str:
     `{base}graph/document/ID`) in kg.nq's first lines (cheap; in a parted publish, the
     reference part's kg.nq)."""
     nq = check_dump(dist, "kg.nq", "missing: run `kg publish` first")[0]
-    with nq.open(encoding="utf-8") as f:
+    with nq.open(encoding="utf-8", errors="replace") as f:
         for line in f:
             match = _GRAPH_NAME.search(line)
             if match:
                 return match[1]
-    for quad in ox.parse(path=str(nq), format=ox.RdfFormat.N_QUADS):
-        name = quad.graph_name
-        if isinstance(name, ox.NamedNode) and name.value.endswith("graph/reference"):
-            return name.value[: -len("graph/reference")]
+    try:
+        for quad in ox.parse(path=str(nq), format=ox.RdfFormat.N_QUADS):
+            name = quad.graph_name
+            if isinstance(name, ox.NamedNode) and name.value.endswith("graph/reference"):
+                return name.value[: -len("graph/reference")]
+    except SyntaxError as exc:
+        raise KgError(nq, exc.lineno, f"not valid N-Quads: {parse_problem(exc)}") from None
     raise KgError(nq, None, "no reference graph: not a kg dump")
 
 
@@ -88,6 +91,10 @@ def load(
     dist, path = Path(dist), Path(path)
     say = progress or (lambda what: None)
     files = {name: check_dump(dist, name, "missing: run `kg publish` first") for name in FILES}
+    parent = path.absolute().parent
+    if not parent.is_dir():
+        problem = "a file, not a folder" if parent.exists() else "no such folder"
+        raise KgError(parent, None, f"{problem}: the store {path} is made in an existing folder")
     if path.exists():
         if not replace:
             raise KgError(path, None, "a store exists here")
@@ -104,7 +111,7 @@ def load(
         try:
             lines = ox.serialize(ox.parse(path=str(turtle), format=ox.RdfFormat.TURTLE), format=NT)
         except SyntaxError as exc:
-            raise KgError(turtle, exc.lineno, f"not valid Turtle: {_problem(exc)}") from None
+            raise KgError(turtle, exc.lineno, f"not valid Turtle: {parse_problem(exc)}") from None
         inferred.append((turtle, lines))
     # Two bulk loads, side by side (each sorts and writes its indexes on one core): the quads
     # of the named graphs, and the triples of the default graph. Each index is then written
@@ -119,7 +126,11 @@ def load(
         _Parts([(nt, None) for nt in files["kg.nt"]] + [(t, [lines]) for t, lines in inferred]),
     )
     say(f"loading {dist}/: kg.nq into the named graphs, kg.nt into the default graph")
-    store = ox.Store(str(path))
+    try:
+        store = ox.Store(str(path))
+    except OSError as exc:
+        shutil.rmtree(path, ignore_errors=True)
+        raise KgError(path, None, f"cannot make the store: {exc}") from None
     failures: list[tuple[_Parts, BaseException]] = []
     threads = [
         threading.Thread(target=_bulk_load, args=(store, s, failures), daemon=True) for s in streams
@@ -134,7 +145,7 @@ def load(
         stream, exc = failures[0]
         if isinstance(exc, SyntaxError):
             where, line = stream.locate(exc.lineno)
-            raise KgError(where, line, f"not valid RDF: {_problem(exc)}")
+            raise KgError(where, line, f"not valid RDF: {parse_problem(exc)}")
         raise exc
     store.flush()
     say("counting the triples of each graph")
@@ -182,7 +193,7 @@ _POSITION = re.compile(
 )
 
 
-def _problem(exc: SyntaxError) -> str:
+def parse_problem(exc: SyntaxError) -> str:
     """A parser's message without the position in the stream (the caller gives the line)."""
     match = _POSITION.match(exc.msg or "")
     if not match:
