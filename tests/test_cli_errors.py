@@ -813,3 +813,54 @@ def test_debug_shows_the_traceback(bad):
 def test_kg_cli_runs_as_a_module():
     result = run_kg(["--version"], ROOT)
     assert result.returncode == 0 and result.stdout.startswith("kg ")
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write in any folder")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["publish", "--data", "{data}", "--out", "{locked}/dist"],
+        ["synth", "--documents", "1", "--out", "{locked}/corpus"],
+        ["load", "--dist", "{dist}", "--store", "{locked}/store"],
+        ["extract", "{source}", "--data", "{data}", "--out", "{locked}/d.yaml"],
+    ],
+    ids=["publish", "synth", "load", "extract"],
+)
+def test_a_folder_that_cannot_be_written_is_named(bad, tmp_path, args):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        result = run_kg([fill(a, {**bad, "locked": str(locked)}) for a in args], tmp_path)
+        line = assert_one_line_error(result)
+        assert str(locked) in line
+        assert list(locked.iterdir()) == []
+    finally:
+        locked.chmod(0o755)
+
+
+def test_an_unforeseen_failure_is_one_line_with_a_hint_and_its_own_status(monkeypatch, capsys):
+    from kg import cli
+
+    def broken(args):
+        raise ValueError("a bug in a stage\nand a second line")
+
+    monkeypatch.setattr(cli, "run_queries", broken)
+    assert cli.main(["queries"]) == cli.INTERNAL_ERROR != 1
+    lines = capsys.readouterr().err.strip().splitlines()
+    assert len(lines) == 1, lines
+    assert lines[0].startswith("error: internal error: ValueError: a bug in a stage (")
+    assert "--debug" in lines[0]
+    with pytest.raises(ValueError, match="a bug in a stage"):
+        cli.main(["--debug", "queries"])
+
+
+def test_an_os_error_is_said_as_the_system_says_it(monkeypatch, capsys):
+    from kg import cli
+
+    def denied(args):
+        raise PermissionError(13, "Permission denied", "/srv/kg/dist/kg.nq")
+
+    monkeypatch.setattr(cli, "run_queries", denied)
+    assert cli.main(["queries"]) == 1
+    assert capsys.readouterr().err == "error: /srv/kg/dist/kg.nq: Permission denied\n"
