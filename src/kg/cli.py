@@ -221,6 +221,36 @@ def main(argv: list[str] | None = None) -> int:
     web.add_argument(
         "--workers", type=whole(1), default=2, help="query worker processes (default 2)"
     )
+    web.add_argument(
+        "--worker-memory",
+        type=whole(16),
+        default=1024,
+        metavar="MiB",
+        help="memory one query may take in a worker, beyond the graph (default 1024)",
+    )
+    web.add_argument(
+        "--queue",
+        type=whole(0),
+        default=None,
+        metavar="N",
+        help="queries that may wait for a busy worker; more are refused with 503 at once "
+        "(default: twice the workers)",
+    )
+    web.add_argument(
+        "--queue-wait",
+        type=seconds,
+        default=0.5,
+        metavar="SECONDS",
+        help="longest wait for a worker before a query is refused with 503 (default 0.5)",
+    )
+    web.add_argument(
+        "--per-client",
+        type=whole(1),
+        default=None,
+        metavar="N",
+        help="queries one client address may run at once (default: the workers less one, "
+        "at least 1); as many more may wait, past that 429",
+    )
 
     args = parser.parse_args(argv)
     try:
@@ -673,8 +703,12 @@ def run_serve(args) -> int:
             workers=args.workers,
             time_limit=args.query_timeout,
             max_result_bytes=args.max_result_size,
+            memory_limit=args.worker_memory * 2**20,
+            queue_size=args.queue,
+            queue_wait=args.queue_wait,
+            per_client=args.per_client,
         )
-    for warning in server.server.site.warnings:
+    for warning in server.server.site.warnings + server.server.pool.warnings:
         err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False, soft_wrap=True)
     out.print(server.banner(), highlight=False, soft_wrap=True)
     return server.run()
