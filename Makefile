@@ -2,7 +2,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all install publish test lint format clean bench browser
+.PHONY: all install publish test lint format clean bench browser wheel-smoke
 
 all: test
 
@@ -22,6 +22,11 @@ publish: install
 test: install browser
 	$(VENV)/bin/ruff check src tests
 	$(VENV)/bin/pytest -q
+
+# The wheel as a user installs it: built, installed into a fresh venv outside the checkout,
+# then kg publish, validate, query and serve run from a folder outside the checkout.
+wheel-smoke: install
+	$(PY) .ci/wheel_smoke.py
 
 # Headless Chromium and its driver for tests/test_browser.py: Debian's packages, installed
 # when missing and apt-get may be run (as root, as on CI); otherwise the browser tests skip.

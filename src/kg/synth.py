@@ -20,9 +20,10 @@ from pathlib import Path
 
 import yaml
 
-from kg.validate import PROJECT_ROOT
+from kg.errors import KgError
 
-SEED_CONCEPTS = PROJECT_ROOT / "data" / "reference" / "concepts.yaml"
+# The seed corpus's controlled lists: in a checkout only, data/ is not package data.
+SEED_CONCEPTS = Path(__file__).resolve().parents[2] / "data" / "reference" / "concepts.yaml"
 PUBLISHER = "International Organization for Migration"
 
 SYLLABLES = [
@@ -617,6 +618,8 @@ def synthesize(n_documents: int, seed: int, out: Path) -> Path:
     """Write a curation folder of `n_documents` documents into `out` (replacing it)."""
     rng = random.Random(seed)
     out = Path(out)
+    if not SEED_CONCEPTS.is_file():
+        raise KgError(SEED_CONCEPTS, None, "missing: kg synth copies it from a kg checkout")
     if out.exists():
         shutil.rmtree(out)
     for sub in ("sources", "documents", "reference"):

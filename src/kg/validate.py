@@ -3,12 +3,18 @@
 SHACL (https://www.w3.org/TR/shacl/) with pySHACL. Shapes carry their own messages and
 severities; `validate` returns them as plain `Violation`s, most severe first, and the W3C
 validation report graph for publication.
+
+The shapes and the ontology are package data (src/kg/shapes/, src/kg/ontology/; the top-level
+shapes/ and ontology/ of a checkout are links to them), found through `importlib.resources`, so
+an installed wheel finds them as a checkout does. A folder that is missing or holds no Turtle
+file is an error: validating against no shapes would pass any graph.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from pathlib import Path
 
 import pyshacl
@@ -18,9 +24,15 @@ from rdflib.namespace import RDF
 from kg.errors import KgError
 from kg.vocab import SH, bind_prefixes
 
-PROJECT_ROOT = Path(__file__).resolve().parents[2]
-SHAPES_DIR = PROJECT_ROOT / "shapes"
-ONTOLOGY_DIR = PROJECT_ROOT / "ontology"
+
+def package_dir(name: str) -> Path:
+    """A folder of data inside the installed kg package. pip installs packages as files, never
+    zipped, so the resource is a directory on disk that the rest of kg may glob and read."""
+    return Path(str(resources.files("kg").joinpath(name)))
+
+
+SHAPES_DIR = package_dir("shapes")
+ONTOLOGY_DIR = package_dir("ontology")
 SEVERITY_ORDER = {SH.Violation: 0, SH.Warning: 1, SH.Info: 2}
 
 
@@ -64,9 +76,22 @@ def _first_line(exc: Exception | str) -> str:
     return text[0] if text else type(exc).__name__
 
 
+def turtle_files(folder: Path, what: str) -> list[Path]:
+    """The Turtle files of a package folder, sorted; an error when there are none."""
+    files = sorted(folder.glob("*.ttl")) if folder.is_dir() else []
+    if not files:
+        state = "holds no .ttl file" if folder.is_dir() else "is missing"
+        raise KgError(
+            folder,
+            None,
+            f"the {what} folder {state}: the kg package is incomplete, reinstall it",
+        )
+    return files
+
+
 @cache
 def _shapes() -> Graph:
-    return parse_turtle_files(SHAPES_DIR.glob("*.ttl"))
+    return parse_turtle_files(turtle_files(SHAPES_DIR, "SHACL shapes"))
 
 
 def load_shapes() -> Graph:
@@ -76,7 +101,7 @@ def load_shapes() -> Graph:
 
 @cache
 def _ontology() -> Graph:
-    return parse_turtle_files(ONTOLOGY_DIR.glob("*.ttl"))
+    return parse_turtle_files(turtle_files(ONTOLOGY_DIR, "ontology"))
 
 
 def load_ontology() -> Graph:
