@@ -469,7 +469,7 @@ SYNTH_FOLDERS = {"sources", "documents", "reference"}
 
 
 def run_publish(args) -> int:
-    from kg import export
+    from kg import atomic, export
     from kg.publish import build
 
     base = args.base
@@ -487,7 +487,9 @@ def run_publish(args) -> int:
             raise KgError(args.out, None, f"holds {option} {other}: --out would replace it")
     if not args.no_cache:
         check_output(args.cache, "--cache", folder=True)
-    with err.status("publishing") as status:
+    # The output's lock, taken before the build: a second publish into the same folder is
+    # refused at once, not after building (export.write takes it again, as its holder).
+    with atomic.lock(args.out, args.out), err.status("publishing") as status:
         result = build(
             args.data,
             Minter(base),
