@@ -8,6 +8,14 @@ on data. The schema (T-box) is closed once with owlrl (`Schema.from_ontology`); 
 rules then run as a semi-naive fixpoint over plain Python sets, which is about two orders of
 magnitude faster than owlrl on a document. `tests/test_reason.py` shows that the result equals
 `kg.reason.infer` on the seed corpus.
+
+What it does not implement it refuses: `Schema.from_ontology` raises `UnsupportedAxiom` (a
+KgError naming the construct) when the ontology uses any other OWL term, such as a restriction
+(owl:hasValue, owl:someValuesFrom, owl:allValuesFrom, cardinalities), owl:unionOf,
+owl:intersectionOf, owl:oneOf, owl:FunctionalProperty, owl:hasKey or owl:sameAs, whose
+consequences owlrl would draw and this reasoner would silently miss. Such an ontology needs owlrl
+(`kg.reason`). owl:equivalentClass and owl:equivalentProperty between named terms are supported:
+the closed schema turns them into rdfs:subClassOf and rdfs:subPropertyOf both ways.
 """
 
 from __future__ import annotations
@@ -20,7 +28,88 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS
 
+from kg.errors import KgError
 from kg.reason import UNINFORMATIVE_OBJECTS, UNINFORMATIVE_PREDICATES, closure
+
+# The OWL terms an ontology may use: what the instance rules below implement, what the closed
+# schema reduces to them (equivalences) and what has no consequence on instances (declarations,
+# annotations). Any other term of the OWL, RDFS or RDF namespace, as a predicate or as a class
+# of rdf:type, is refused.
+SUPPORTED_PREDICATES = frozenset({
+    RDF.type, RDF.first, RDF.rest,
+    RDFS.subClassOf, RDFS.subPropertyOf, RDFS.domain, RDFS.range,
+    RDFS.label, RDFS.comment, RDFS.seeAlso, RDFS.isDefinedBy,
+    OWL.inverseOf, OWL.propertyChainAxiom, OWL.equivalentClass, OWL.equivalentProperty,
+    OWL.versionInfo, OWL.versionIRI, OWL.priorVersion, OWL.backwardCompatibleWith,
+    OWL.incompatibleWith, OWL.deprecated, OWL.imports,
+})  # fmt: skip
+SUPPORTED_TYPES = frozenset({
+    OWL.Class, RDFS.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
+    RDF.Property, OWL.Ontology, OWL.NamedIndividual, RDFS.Datatype, OWL.DeprecatedClass,
+    OWL.DeprecatedProperty, RDF.List, OWL.Thing,
+    OWL.TransitiveProperty, OWL.SymmetricProperty,
+})  # fmt: skip
+# Terms that only hold a construct together: named only when nothing else is unsupported.
+_STRUCTURAL = frozenset({OWL.Restriction, OWL.onProperty, OWL.onClass, OWL.onDataRange})
+_POLICED = (str(OWL), str(RDFS), str(RDF))
+
+
+class UnsupportedAxiom(KgError):
+    """The ontology uses an OWL construct that kg.fastreason does not implement."""
+
+
+def unsupported(ontology: Graph) -> dict:
+    """The terms of the ontology that kg.fastreason does not implement, each with the named
+    resources whose axioms use it (a blank node stands for the nearest named one)."""
+    found: dict = defaultdict(set)
+    for s, p, o in ontology:
+        terms = [p] if p not in SUPPORTED_PREDICATES and str(p).startswith(_POLICED) else []
+        if p == RDF.type and o not in SUPPORTED_TYPES and str(o).startswith(_POLICED):
+            terms.append(o)
+        for term in terms:
+            found[term].add(_named(ontology, s))
+    meaningful = {t for t in found if t not in _STRUCTURAL}
+    return {t: found[t] for t in sorted(meaningful or found)}
+
+
+def _named(graph: Graph, node):
+    """`node`, or for a blank node the first named resource found referring to it."""
+    seen = set()
+    while isinstance(node, BNode) and node not in seen:
+        seen.add(node)
+        referrers = sorted(graph.subjects(None, node), key=lambda n: (isinstance(n, BNode), n))
+        if not referrers:
+            break
+        node = referrers[0]
+    return node
+
+
+def check_ontology(ontology: Graph, source=None) -> None:
+    """Raise `UnsupportedAxiom` when the ontology uses a construct these rules do not cover."""
+    found = unsupported(ontology)
+    if not found:
+        return
+    if source is None:
+        from kg.validate import ONTOLOGY_DIR as source
+
+    def name(node) -> str:
+        if isinstance(node, URIRef):
+            return ontology.namespace_manager.normalizeUri(node)
+        return "a blank node"
+
+    uses = "; ".join(
+        f"{name(term)} (on {', '.join(sorted({name(n) for n in where}))})"
+        for term, where in found.items()
+    )
+    raise UnsupportedAxiom(
+        source,
+        None,
+        f"the ontology uses {uses}, which kg.fastreason does not implement and would silently "
+        "leave out; it implements rdfs:subClassOf, rdfs:subPropertyOf, rdfs:domain, rdfs:range, "
+        "owl:equivalentClass, owl:equivalentProperty, owl:inverseOf, owl:SymmetricProperty, "
+        "owl:TransitiveProperty and owl:propertyChainAxiom: reason with owlrl (kg.reason) "
+        "or remove the axiom",
+    )
 
 
 @dataclass
@@ -39,7 +128,10 @@ class Schema:
     ontology: frozenset = frozenset()
 
     @classmethod
-    def from_ontology(cls, ontology: Graph) -> Schema:
+    def from_ontology(cls, ontology: Graph, source=None) -> Schema:
+        """The closed schema of `ontology`; `UnsupportedAxiom` (naming `source`, by default
+        the ontology folder) when it uses a construct the instance rules do not cover."""
+        check_ontology(ontology, source)
         closed = closure([ontology])
         s = cls()
         s.ontology = frozenset(ontology)
