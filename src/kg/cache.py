@@ -7,7 +7,13 @@ the pickled `kg.pipeline.Outcome`. Changing one document redoes that document on
 shared inputs (reference data, ontology, shapes, the stages' code) redoes every document.
 The code is that of the kg modules `kg.publish` and `kg.pipeline` import, directly or not
 (read from their import statements): changing the cross-document check, the export, the
-server or the command line keeps the cache.
+server or the command line keeps the cache. The versions of the libraries the stages run on
+(rdflib, pyoxigraph, pySHACL, PyYAML) are part of the key too: a new rdflib may write a literal
+otherwise.
+
+The code, the ontology and the shapes are hashed once per process, as they are loaded once
+per process (`kg.validate.load_ontology`, `load_shapes`); the reference data is read again by
+every build, so it is hashed again by every build.
 """
 
 from __future__ import annotations
@@ -19,14 +25,18 @@ import pickle
 from functools import cache
 from pathlib import Path
 
+import pyoxigraph
+import pyshacl
+import rdflib
+import yaml
+
 import kg
+from kg import validate
 from kg.atomic import write_bytes
-from kg.validate import ONTOLOGY_DIR, SHAPES_DIR
 
 CODE_DIR = Path(__file__).resolve().parent
 
 
-@cache
 def _digest_files(paths: tuple[Path, ...]) -> str:
     h = hashlib.sha256()
     for path in paths:
@@ -88,16 +98,34 @@ def code_files() -> tuple[Path, ...]:
     return tuple(sorted(files))
 
 
-def shared_digest(data_dir: Path) -> str:
-    """What every document depends on: the stages' code, ontology, shapes, reference data."""
+# The libraries whose behaviour the stages' results depend on.
+LIBRARIES = {"rdflib": rdflib, "pyoxigraph": pyoxigraph, "pyshacl": pyshacl, "yaml": yaml}
+
+
+@cache
+def _process_digest(ontology_dir: Path, shapes_dir: Path) -> str:
+    """The stages' code, the ontology and the shapes, as this process runs them."""
     files = [
         *code_files(),
-        *sorted(ONTOLOGY_DIR.glob("*.ttl")),
-        *sorted(SHAPES_DIR.glob("*.ttl")),
-        *sorted((data_dir / "reference").glob("*.yaml")),
+        *sorted(ontology_dir.glob("*.ttl")),
+        *sorted(shapes_dir.glob("*.ttl")),
     ]
+    return _digest_files(tuple(p.resolve() for p in files))
+
+
+def shared_digest(data_dir: Path) -> str:
+    """What every document depends on: the stages' code and libraries, ontology, shapes,
+    reference data (read from the files each time: a build reads them again)."""
+    versions = [kg.__version__, *(f"{n} {m.__version__}" for n, m in LIBRARIES.items())]
+    reference = sorted(p.resolve() for p in (data_dir / "reference").glob("*.yaml"))
     return hashlib.sha256(
-        (kg.__version__ + _digest_files(tuple(p.resolve() for p in files))).encode()
+        "\0".join(
+            [
+                *versions,
+                _process_digest(validate.ONTOLOGY_DIR, validate.SHAPES_DIR),
+                _digest_files(tuple(reference)),
+            ]
+        ).encode()
     ).hexdigest()
 
 
