@@ -64,13 +64,13 @@ def test_named_query_is_standalone_sparql(name: str):
 
 
 @pytest.mark.parametrize("name", NAMES)
-def test_named_query_answers_in_under_a_second(name: str, published_dist: Path):
-    """What `kg query NAME` does besides starting Python: load the published files, query."""
+def test_named_query_answers_from_the_published_files(name: str, published_dist: Path):
+    """What `kg query NAME` does besides starting Python: load the published files, query.
+    (How long it takes is measured by benchmarks/bench.py.)"""
     started = time.perf_counter()
     result = PublishedGraph(published_dist).run(name)
-    seconds = time.perf_counter() - started
+    print(f"{name}: {len(result)} rows in {time.perf_counter() - started:.2f} s")
     assert len(result) > 0
-    assert seconds < 1.0, f"{name} took {seconds:.2f} s"
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -105,6 +105,60 @@ def test_number_parameter_filters(published_graph: PublishedGraph):
     assert result.rows[0]["docs"] == "001"
     ransom = published_graph.run("statistic-evidence", {"value": 3000})
     assert any(row["max"] == 3000 for row in ransom)
+
+
+def test_a_parameter_of_zero_is_bound_not_any(published_graph: PublishedGraph):
+    """0 is a value like any other: no whole of 0 victims, no statistic of 0, so no rows (a
+    parameter read as unset would give every row)."""
+    assert len(published_graph.run("victims-by-exploitation")) == 4
+    assert len(published_graph.run("statistic-evidence")) > 40
+    for value in (0, "0", Decimal(0)):
+        assert published_graph.run("victims-by-exploitation", {"total": value}).rows == []
+        assert published_graph.run("statistic-evidence", {"value": value}).rows == []
+    bound, _ = named_query("victims-by-exploitation").bind({"total": 0}, BASE)
+    assert f"VALUES (?total ?document) {{ ({ox.Literal(0)} UNDEF) }}" in bound
+
+
+@pytest.mark.parametrize("value", ["", "  "])
+@pytest.mark.parametrize(
+    "name, parameter",
+    [
+        ("press-contacts", "person"),  # a name that contains the text: "" is in every name
+        ("press-contacts", "document"),  # a document by its identifier
+        ("victims-assisted-over-time", "organization"),
+    ],
+)
+def test_an_empty_text_parameter_is_refused(
+    published_graph: PublishedGraph, name: str, parameter: str, value: str
+):
+    with pytest.raises(KgError) as caught:
+        published_graph.run(name, {parameter: value})
+    assert str(caught.value) == (
+        f"parameter {parameter!r}: empty text ({value!r}); leave the parameter out to match "
+        "any value"
+    )
+
+
+def test_an_empty_parameter_of_another_kind_is_refused(published_graph: PublishedGraph):
+    with pytest.raises(KgError, match="parameter 'total': expected a whole number, found ''"):
+        published_graph.run("victims-by-exploitation", {"total": ""})
+    with pytest.raises(KgError, match="parameter 'value': expected a number, found ''"):
+        published_graph.run("statistic-evidence", {"value": ""})
+
+
+def test_kg_query_binds_zero_and_refuses_empty_text(capsys, published_dist: Path):
+    dist = ["--dist", str(published_dist)]
+    query = ["query", "victims-by-exploitation", "--format", "csv", *dist]
+    assert main([*query, "--param", "total=54"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    assert {row["value"] for row in rows} == {"53", "39", "7"}  # of the 54 victims of 000
+    assert main([*query, "--param", "total=0"]) == 0
+    assert list(csv.DictReader(io.StringIO(capsys.readouterr().out))) == []
+    assert main(["query", "press-contacts", "--param", "person=", *dist]) == 1
+    error = capsys.readouterr().err.strip()
+    assert error == (
+        "error: parameter 'person': empty text (''); leave the parameter out to match any value"
+    )
 
 
 def test_parameters_are_values_not_query_text(published_graph: PublishedGraph):
@@ -314,7 +368,6 @@ def test_kg_query_unknown_name_and_bad_usage(capsys, published_dist: Path):
 
 
 def test_kg_query_command_end_to_end(published_dist: Path):
-    started = time.perf_counter()
     done = subprocess.run(
         [
             sys.executable,
@@ -332,7 +385,5 @@ def test_kg_query_command_end_to_end(published_dist: Path):
         capture_output=True,
         check=True,
     )
-    seconds = time.perf_counter() - started
     rows = json.loads(done.stdout)["results"]["bindings"]
     assert {row["value"]["value"] for row in rows} == {"20000", "10000"}
-    assert seconds < 5, f"kg query took {seconds:.2f} s"

@@ -23,8 +23,9 @@ and, when it takes parameters, binds them in one `VALUES (?a ?b) { (UNDEF UNDEF)
 in its WHERE block: every UNDEF means "any", so the file runs as it is in any SPARQL 1.1
 engine. A parameter value is converted to an RDF term of the declared kind (text, iri,
 integer, decimal, date) and written into that clause as the term's own serialization (never
-as raw text): SPARQL's inline data (https://www.w3.org/TR/sparql11-query/#inline-data). A
-query without declared parameters (`--file`, `--sparql`) gets them through Oxigraph's
+as raw text): SPARQL's inline data (https://www.w3.org/TR/sparql11-query/#inline-data). Any
+value given is bound, 0 too; an empty text is refused (it would match every name that contains
+it): a parameter left out matches any value. A query without declared parameters (`--file`, `--sparql`) gets them through Oxigraph's
 variable substitution (https://github.com/w3c/sparql-dev/blob/main/SEP/SEP-0007/sep-0007.md),
 which binds projected variables only. Every named query returns, per row, human-readable
 labels and a `docs` column: the identifiers of the documents that state the row's fact.
@@ -191,6 +192,16 @@ class Query:
                 + ", ".join(sorted(self.parameters)),
             )
         names = [v[1:] for v in block["vars"].split()]
+        for n in names:
+            # A text parameter matches by containment or equality: empty, it would match
+            # every name (or none), never what was meant. Left out, it matches any.
+            value = params.get(n)
+            if self.parameters[n].kind == "text" and isinstance(value, str) and not value.strip():
+                raise KgError(
+                    f"parameter {n!r}",
+                    None,
+                    f"empty text ({value!r}); leave the parameter out to match any value",
+                )
         row = " ".join(
             "UNDEF"
             if params.get(n) is None
