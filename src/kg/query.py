@@ -25,9 +25,10 @@ engine. A parameter value is converted to an RDF term of the declared kind (text
 integer, decimal, date) and written into that clause as the term's own serialization (never
 as raw text): SPARQL's inline data (https://www.w3.org/TR/sparql11-query/#inline-data). Any
 value given is bound, 0 too; an empty text is refused (it would match every name that contains
-it): a parameter left out matches any value. A query without declared parameters (`--file`, `--sparql`) gets them through Oxigraph's
-variable substitution (https://github.com/w3c/sparql-dev/blob/main/SEP/SEP-0007/sep-0007.md),
-which binds projected variables only. Every named query returns, per row, human-readable
+it): a parameter left out matches any value. A query without declared parameters (`--file`,
+`--sparql`) gets them through Oxigraph's variable substitution
+(https://github.com/w3c/sparql-dev/blob/main/SEP/SEP-0007/sep-0007.md), which binds projected
+variables only. Every named query returns, per row, human-readable
 labels and a `docs` column: the identifiers of the documents that state the row's fact.
 
 Relative IRIs resolve against the published base (`<id/place/mexico>`), and the prefixes of
