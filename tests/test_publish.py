@@ -236,43 +236,149 @@ def replace_in(path: Path, old: str, new: str) -> int:
     return before.count("\n") + 1
 
 
+def line_at(path: Path, edited: int, at: tuple[str, str] | None) -> int:
+    """The line an error about an edit at line `edited` names: that line (`at` None), or the
+    line of the nearest `at[1]` before or after it (`at[0]`)."""
+    if at is None:
+        return edited
+    direction, needle = at
+    lines = path.read_text(encoding="utf-8").splitlines()
+    order = range(edited, 0, -1) if direction == "before" else range(edited, len(lines) + 1)
+    return next(n for n in order if lines[n - 1].startswith(needle))
+
+
+OBSERVATION = ("before", "  - id: victims-assisted")  # the first observation of 000
+
+
 @pytest.mark.parametrize(
-    "file, old, new, message",
+    "file, old, new, at, message",
     [
-        ("documents/002.yaml", "quote: ", "quote: words no source says ", "quote not found"),
-        ("documents/000.yaml", "place: mexico", "place: atlantis", "unknown reference 'atlantis'"),
-        ("documents/000.yaml", "unit: person", "unit: furlong", "unknown units concept 'furlong'"),
-        ("documents/000.yaml", "value: 54", "value: 5,4", "is not a number"),
-        ("documents/000.yaml", "indicator: victims-assisted", "indicator: [", "invalid YAML"),
+        (
+            "documents/002.yaml",
+            "quote: ",
+            "quote: words no source says ",
+            None,
+            "quote not found in 002_6ab462286a3459a0.txt: 'words no source says Since 2005, "
+            "IOM has identified and/or assisted'",
+        ),
+        (
+            "documents/000.yaml",
+            "place: mexico",
+            "place: atlantis",
+            None,
+            "unknown reference 'atlantis'",
+        ),
+        (
+            "documents/000.yaml",
+            "unit: person",
+            "unit: furlong",
+            None,
+            "unknown units concept 'furlong'; known: case, jurisdiction, nationality, percent, "
+            "person, state, us-dollar",
+        ),
+        (
+            "documents/000.yaml",
+            "value: 54",
+            "value: 5,4",
+            None,
+            "'5,4' is not a number (write digits without separators: 20000)",
+        ),
+        (  # the parser finds the flow sequence unclosed at the next key but one
+            "documents/000.yaml",
+            "indicator: victims-assisted",
+            "indicator: [",
+            ("after", "    unit: person"),
+            "invalid YAML: did not find expected ',' or ']'",
+        ),
         (
             "documents/000.yaml",
             "    qualifier: [exact]",
             "    qualifer: [exact]",
-            "unknown field 'qualifer'",
+            None,
+            "unknown field 'qualifer'; expected one of: about, actor, alt_names, attributed_to, "
+            "description, exploitation, frequency, group, id, indicator, label, max, min, name, "
+            "name_es, note, occurrence, origin, period, place, population, qualifier, quote, "
+            "quotes, share_of, source_work, status, unit, value",
         ),
         (
             "reference/places.yaml",
             "within: chiapas",
             "within: chiapaz",
+            None,
             "unknown reference 'chiapaz'",
         ),
+        (
+            "documents/000.yaml",
+            "    value: 54\n",
+            "    value: 54\n    value: 55\n",
+            ("after", "    value: 55"),
+            "duplicate key 'value'",
+        ),
+        (
+            "sources/manifest.yaml",
+            "  language: en\n",
+            "  language: en\n  language: es\n",
+            ("after", "  language: es"),
+            "duplicate key 'language'",
+        ),
+        (
+            "documents/000.yaml",
+            "  - id: victims-from-central-america\n",
+            "  - id: victims-assisted\n",
+            None,
+            "duplicate observation id 'victims-assisted'",
+        ),
+        (
+            "documents/000.yaml",
+            "    value: 54\n",
+            "    value: 54\n    min: 50\n",
+            OBSERVATION,
+            "an observation has either a value or min and max",
+        ),
+        (
+            "documents/000.yaml",
+            "    value: 54\n",
+            "",
+            OBSERVATION,
+            "an observation has either a value or min and max",
+        ),
+        (  # SHACL would find it too, later, without the file and line
+            "documents/000.yaml",
+            "    qualifier: [exact]\n",
+            "",
+            OBSERVATION,
+            "missing 'qualifier' (exact, more-than, approximately, ...)",
+        ),
+    ],
+    ids=[
+        "quote-not-found",
+        "unknown-reference",
+        "unknown-concept",
+        "not-a-number",
+        "invalid-yaml",
+        "unknown-field",
+        "unknown-reference-in-reference-data",
+        "duplicate-key",
+        "duplicate-key-in-the-manifest",
+        "duplicate-observation-id",
+        "value-and-range",
+        "neither-value-nor-range",
+        "missing-qualifier",
     ],
 )
 def test_bad_curation_gives_one_line_error_and_writes_nothing(
-    data_copy, tmp_path, capsys, file, old, new, message
+    data_copy, published_dist, tmp_path, capsys, file, old, new, at, message
 ):
-    line = replace_in(data_copy / file, old, new)
+    line = line_at(data_copy / file, replace_in(data_copy / file, old, new), at)
     out = tmp_path / "dist"
-    out.mkdir()
-    (out / "previous.txt").write_text("an earlier publish")
-    status = main(["publish", "--data", str(data_copy), "--out", str(out)])
-    err = capsys.readouterr().err.strip()
+    shutil.copytree(published_dist, out)  # an earlier publish, to be kept as it is
+    before = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    status = main(["publish", "--data", str(data_copy), "--out", str(out), "--no-cache"])
+    err = capsys.readouterr().err
     assert status == 1
-    assert len(err.splitlines()) == 1, err
-    assert f"{data_copy / file}:{line}:" in err or f"{data_copy / file}:" in err, err
-    assert message in err
-    assert sorted(p.name for p in out.iterdir()) == ["previous.txt"]
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".dist")]
+    assert err == f"error: {data_copy / file}:{line}: {message}\n"
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "dist"]
 
 
 def test_malformed_source_is_named(data_copy, tmp_path, capsys):
