@@ -17,7 +17,6 @@ from collections.abc import Iterable, Iterator, MutableMapping
 from typing import NamedTuple
 
 from rdflib import Graph
-from rdflib.plugins.serializers.nt import _nt_row
 
 from kg.vocab import bind_prefixes
 
@@ -25,8 +24,21 @@ LEVEL = 6  # zlib level: about 8 times smaller than the text, a few ms per docum
 
 
 def lines(triples: Iterable) -> bytes:
-    """The sorted unique N-Triples lines of `triples` (rdflib terms), as UTF-8."""
-    return "".join(sorted({_nt_row(t) for t in triples})).encode("utf-8")
+    """The sorted unique N-Triples lines of `triples` (a graph or rdflib triples), as UTF-8.
+
+    Written by rdflib's N-Triples serializer through its public API, `Graph.serialize`; it
+    escapes line breaks, so the text splits into triples at b"\n". UTF-8 byte order is code
+    point order."""
+    graph = triples if type(triples) is Graph else _graph(triples)
+    text = graph.serialize(format="nt", encoding="utf-8")
+    return b"".join(sorted(set(text.splitlines(keepends=True))))
+
+
+def _graph(triples: Iterable) -> Graph:
+    graph = Graph()
+    for triple in triples:
+        graph.add(triple)
+    return graph
 
 
 class Packed(NamedTuple):
