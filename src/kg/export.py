@@ -59,6 +59,7 @@ from kg.errors import KgError
 from kg.publish import Build, union
 from kg.query import PARTS, dump_paths
 from kg.sorting import c_locale, failed, sort_command, sorted_into
+from kg.terms import to_rdflib
 from kg.validate import ONTOLOGY_DIR, SHAPES_DIR
 from kg.vocab import DCAT, ONTOLOGY_IRI, PREFIXES, QB, SCHEMA, VOID, bind_prefixes
 
@@ -828,16 +829,6 @@ def sha256(path: Path) -> str:
     return Digests()[path]
 
 
-def _rdflib_term(term):
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == XSD_STRING:
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
-
-
 def describe(
     build: Build,
     stats: Statistics,
@@ -908,7 +899,7 @@ def describe(
         doc = m.document(doc_id)
         url = stats.urls.get(doc_id)
         if url is not None:
-            g.add((ds, DCTERMS.source, _rdflib_term(url)))
+            g.add((ds, DCTERMS.source, to_rdflib(url)))
         sub = m.document_graph(doc_id)
         g.add((ds, VOID.subset, sub))
         g.add((sub, RDF.type, VOID.Dataset))

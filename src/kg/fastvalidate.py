@@ -22,13 +22,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache
 
 import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, XSD
 
+from kg.terms import to_oxigraph, to_rdflib
 from kg.vocab import bind_prefixes
 
 # Core constraint parameters each compiled shape understands (anything else is refused).
@@ -489,7 +490,7 @@ class Validator:
             solutions = store.query(constraint.query % values)
             variables = solutions.variables
             for row in solutions:
-                bound = {v.value: _rdflib(row[v]) for v in variables if row[v] is not None}
+                bound = {v.value: to_rdflib(row[v]) for v in variables if row[v] is not None}
                 this = bound.pop("this")
                 path = bound.pop("path", None)
                 value = bound.pop("value", None)
@@ -525,7 +526,7 @@ class Validator:
         store = getattr(self, "_ox", None)
         if store is None:
             store = self._ox = ox.Store()
-            term = _oxigraph_term
+            term = to_oxigraph
             store.bulk_extend(ox.Quad(term(s), term(p), term(o)) for s, p, o in self.data.triples)
         return store
 
@@ -571,29 +572,6 @@ def _sparql_term(node) -> str:
     if isinstance(node, BNode):
         raise UnsupportedShape("a SPARQL-based constraint on a blank node")
     return node.n3()
-
-
-@lru_cache(maxsize=65536)  # bounded: a worker validates thousands of documents
-def _oxigraph_term(term):
-    if isinstance(term, URIRef):
-        return ox.NamedNode(term)
-    if isinstance(term, BNode):
-        return ox.BlankNode(term)
-    if term.language:
-        return ox.Literal(term, language=term.language)
-    return ox.Literal(term, datatype=ox.NamedNode(term.datatype or XSD.string))
-
-
-def _rdflib(term):
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if term.language:
-        return Literal(term.value, lang=term.language)
-    if term.datatype.value == str(XSD.string):
-        return Literal(term.value)
-    return Literal(term.value, datatype=URIRef(term.datatype.value))
 
 
 def validate(data_graph, shapes_graph: Graph, focus_nodes=None) -> tuple[bool, Graph]:
