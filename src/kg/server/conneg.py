@@ -7,6 +7,7 @@ types in its own order of preference, which breaks ties.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 # Linked Data formats: key -> (media type, suffix). Keys double as `format=` values.
@@ -38,13 +39,51 @@ MEDIA_ALIASES = {
 }
 
 
+# RFC 9110 section 5.6: a list of elements separated by commas, an element's parameters by
+# semicolons, a parameter value a token or a quoted-string (in which "," ";" and "=" are text).
+_LEXEME = re.compile(r'"(?:[^"\\]|\\.)*"?|[^",;]+|[,;]')
+# A weight: a decimal from 0 to 1 (RFC 9110 section 12.4.2 allows at most three decimals; the
+# ".2" some clients send is read too). Anything else is not a weight.
+_QVALUE = re.compile(r"(?:\d+\.?\d*|\.\d+)")
+
+
+def _elements(header: str) -> list[list[str]]:
+    """The elements of a header list, each as its fields (the media range, then parameters),
+    split at commas and semicolons outside quoted strings."""
+    elements, fields, field = [], [], ""
+    for lexeme in _LEXEME.findall(header):
+        if lexeme in (",", ";"):
+            fields.append(field.strip())
+            field = ""
+            if lexeme == ",":
+                elements.append(fields)
+                fields = []
+        else:
+            field += lexeme
+    fields.append(field.strip())
+    elements.append(fields)
+    return elements
+
+
+def _weight(value: str) -> float:
+    """The q-value of a weight; 0 (not acceptable) when it cannot be read as one."""
+    value = value.strip()
+    if not _QVALUE.fullmatch(value):
+        return 0.0
+    q = float(value)
+    return q if 0.0 <= q <= 1.0 else 0.0
+
+
 def parse_accept(header: str | None) -> list[tuple[str, float]]:
-    """The media ranges of an Accept header with their q-values; no header accepts anything."""
+    """The media ranges of an Accept header with their q-values; no header accepts anything.
+
+    Media-type parameters (`;charset=utf-8`, `;profile="..."`, quoted values with commas and
+    semicolons) do not change which types a range matches. A range whose weight cannot be
+    read (`q=abc`, `q=1.5`, `q=nan`) is not acceptable (q=0), never taken as q=1."""
     if not header or not header.strip():
         return [("*/*", 1.0)]
     ranges = []
-    for part in header.split(","):
-        fields = [f.strip() for f in part.split(";")]
+    for fields in _elements(header):
         media = fields[0].lower()
         if not media:
             continue
@@ -54,10 +93,8 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
         for param in fields[1:]:
             key, _, value = param.partition("=")
             if key.strip().lower() == "q":
-                try:
-                    q = min(max(float(value), 0.0), 1.0)
-                except ValueError:
-                    q = 1.0
+                q = _weight(value)
+                break  # what follows the weight are extensions, not media-type parameters
         ranges.append((media, q))
     return ranges
 
