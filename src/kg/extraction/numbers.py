@@ -46,9 +46,13 @@ SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_0
 _UNIT = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
 _TENS = "|".join(TENS_WORDS)
 _WORDNUM = rf"(?:(?:{_TENS})(?:-(?:{_UNIT}))?|{_UNIT})"
+_HUNDREDS = rf"{_WORDNUM}(?:\s+hundred(?:\s+(?:and\s+)?{_WORDNUM})?)?"  # 1 to 9999
+# A number in words, its groups of hundreds each followed by a larger scale than the next:
+# "two thousand five hundred", "one million two hundred thousand and five".
+_WORDS = rf"{_HUNDREDS}(?:\s+(?:thousand|million|billion)\b(?:\s+(?:and\s+)?{_HUNDREDS})?)*"
 NUMBER = re.compile(
     rf"(?<![\w.,/-])(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
-    rf"|(?P<words>{_WORDNUM}(?:\s+hundred(?:\s+(?:and\s+)?{_WORDNUM})?)?))"
+    rf"|(?P<words>{_WORDS}))"
     rf"(?:\s+(?P<scale>hundred|thousand|million|billion)\b)?(?![\w])",
     re.I,
 )
@@ -181,6 +185,8 @@ def singular(word: str) -> str:
 
 
 def word_value(text: str) -> int:
+    """The value of a number in words: "Forty-seven" 47, "two hundred and fifty" 250,
+    "three hundred thousand" 300000, "one million two hundred thousand" 1200000."""
     total, current = 0, 0
     for part in re.split(r"[\s-]+", text.casefold()):
         if part in UNITS_WORDS:
@@ -189,8 +195,9 @@ def word_value(text: str) -> int:
             current += TENS_WORDS[part]
         elif part == "hundred":
             current *= 100
-        elif part == "and":
-            continue
+        elif part in SCALES:  # thousand, million, billion: a group of hundreds ends
+            total += current * SCALES[part]
+            current = 0
     return total + current
 
 
