@@ -2,7 +2,8 @@
 
 `bar_chart` draws horizontal bars (a breakdown: the shares of a whole); `column_chart` draws one
 column per point of a series (a figure as each document reports it, in time order). Every bar
-carries its value as text and, where given, links to the resource it shows.
+carries its value as text and, where given, links to the resource it shows. Negative values are
+drawn to scale on the other side of a zero line, never as a stub of a positive bar.
 """
 
 from __future__ import annotations
@@ -37,12 +38,18 @@ def _link(svg: str, href: str | None, label: str) -> str:
 
 def bar_chart(bars: list[Bar], title: str, scale_max: float | None = None) -> Markup:
     """Horizontal bars, each under its label; the longest value (or `scale_max`, 100 for
-    percent) spans the width."""
+    percent) spans the width. With negative values a zero line is drawn: negative bars extend
+    to its left, positive ones to its right, both to the same scale."""
     if not bars:
         return Markup("")
     width, row, value_space = 760, 46, 110
-    bar_space = width - value_space
-    high = max(scale_max or 0, max(b.value for b in bars)) or 1
+    high = max(scale_max or 0, max(b.value for b in bars))
+    low = min(0.0, min(b.value for b in bars))
+    # Room for the value of a negative bar at its left end, as for a positive one's right.
+    left = value_space if low < 0 else 0
+    bar_space = width - value_space - left
+    span = (high - low) or 1
+    zero = left + bar_space * -low / span
     height = row * len(bars) + 4
     parts = [
         f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
@@ -51,29 +58,50 @@ def bar_chart(bars: list[Bar], title: str, scale_max: float | None = None) -> Ma
     ]
     for i, bar in enumerate(bars):
         y = i * row
-        length = max(2.0, bar_space * bar.value / high)
+        length = max(2.0, bar_space * abs(bar.value) / span)
+        if bar.value < 0:
+            x, value_x, anchor = zero - length, zero - length - 6, ' text-anchor="end"'
+        else:
+            x, value_x, anchor = zero, zero + length + 6, ""
         shape = (
             f"<g><title>{escape(bar.label)}: {escape(bar.text)}</title>"
             f'<text class="chart-label" x="0" y="{y + 15}">'
             f"{escape(_truncate(bar.label, 110))}</text>"
-            f'<rect class="chart-bar" x="0" y="{y + 21}" width="{length:.1f}" height="18" rx="3"/>'
-            f'<text class="chart-value" x="{length + 6:.1f}" y="{y + 35}">{escape(bar.text)}</text>'
+            f'<rect class="chart-bar" x="{x:.1f}" y="{y + 21}" width="{length:.1f}" height="18" '
+            'rx="3"/>'
+            f'<text class="chart-value" x="{value_x:.1f}" y="{y + 35}"{anchor}>'
+            f"{escape(bar.text)}</text>"
             "</g>"
         )
         parts.append(_link(shape, bar.href, bar.label))
+    if low < 0:
+        parts.append(
+            f'<line class="chart-zero" x1="{zero:.1f}" x2="{zero:.1f}" y1="18" y2="{height}"/>'
+        )
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
 def column_chart(columns: list[Bar], title: str, unit: str = "") -> Markup:
-    """One column per point of a series, left to right, with a value axis from zero."""
+    """One column per point of a series, left to right, with a value axis through zero:
+    columns of negative values hang below the zero line, to the same scale."""
     if not columns:
         return Markup("")
     width, height, left, bottom, top = 760, 300, 56, 50, 30
     plot_height = height - top - bottom
-    high = max(c.value for c in columns) or 1
-    step = _nice_step(high)
+    high = max(0.0, max(c.value for c in columns))
+    low = min(0.0, min(c.value for c in columns))
+    if high == low:
+        high = 1
+    step = _nice_step(high - low)
     axis_max = step * -(-high // step)
+    axis_min = step * (low // step) if low < 0 else 0.0
+    axis_span = axis_max - axis_min
+
+    def y_of(value: float) -> float:
+        return top + plot_height * (axis_max - value) / axis_span
+
+    zero = y_of(0)
     slot = (width - left - 10) / len(columns)
     bar_width = min(90.0, slot * 0.6)
     parts = [
@@ -81,15 +109,19 @@ def column_chart(columns: list[Bar], title: str, unit: str = "") -> Markup:
         f'aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg">',
         f"<title>{escape(title)}</title>",
     ]
-    tick = 0.0
-    while tick <= axis_max + 1e-9:
-        y = top + plot_height * (1 - tick / axis_max)
+    for k in range(round(axis_span / step) + 1):
+        tick = axis_min + k * step
+        y = y_of(tick)
         parts.append(
             f'<line class="chart-grid" x1="{left}" x2="{width - 10}" y1="{y:.1f}" y2="{y:.1f}"/>'
             f'<text class="chart-axis" x="{left - 6}" y="{y + 4:.1f}" text-anchor="end">'
             f"{_fmt(tick)}</text>"
         )
-        tick += step
+    if low < 0:
+        parts.append(
+            f'<line class="chart-zero" x1="{left}" x2="{width - 10}" y1="{zero:.1f}" '
+            f'y2="{zero:.1f}"/>'
+        )
     if unit:
         parts.append(
             f'<text class="chart-axis" x="{left - 6}" y="{top - 16}" text-anchor="start">'
@@ -97,15 +129,17 @@ def column_chart(columns: list[Bar], title: str, unit: str = "") -> Markup:
         )
     for i, column in enumerate(columns):
         x = left + slot * i + (slot - bar_width) / 2
-        h = max(2.0, plot_height * column.value / axis_max)
-        y = top + plot_height - h
+        h = max(2.0, plot_height * abs(column.value) / axis_span)
+        # A negative column hangs from the zero line, its value written above the line.
+        y = zero if column.value < 0 else zero - h
+        value_y = zero - 6 if column.value < 0 else y - 6
         centre = x + bar_width / 2
         shape = (
             f"<g><title>{escape(column.label)}"
             f"{' · ' + escape(column.note) if column.note else ''}: {escape(column.text)}</title>"
             f'<rect class="chart-bar" x="{x:.1f}" y="{y:.1f}" width="{bar_width:.1f}" '
             f'height="{h:.1f}" rx="3"/>'
-            f'<text class="chart-value" x="{centre:.1f}" y="{y - 6:.1f}" text-anchor="middle">'
+            f'<text class="chart-value" x="{centre:.1f}" y="{value_y:.1f}" text-anchor="middle">'
             f"{escape(column.text)}</text>"
             f'<text class="chart-label" x="{centre:.1f}" y="{top + plot_height + 20}" '
             f'text-anchor="middle">{escape(_truncate(column.label, 24))}</text>'
