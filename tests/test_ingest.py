@@ -277,6 +277,27 @@ def test_synthetic_source(tmp_path: Path) -> None:
     assert doc.contacts[0].email is not None and doc.contacts[0].email.text == "jdoe@iom.int"
 
 
+@pytest.mark.parametrize(
+    ("line", "address"),
+    [
+        ("Email: a@b.org.", "a@b.org"),  # the sentence's full stop is not the address's
+        ("E-mail: a@b.org", "a@b.org"),
+        ("E-mail: jdoe@iom.int;", "jdoe@iom.int"),
+        ("E-mail: (jdoe@iom.int).", "jdoe@iom.int"),
+        ('E-mail: "mailto:jdoe@iom.int.">jdoe@iom.int.', "jdoe@iom.int"),
+        ('E-mail: "mailto:jdoe@iom.int.">', "jdoe@iom.int"),  # the link's address alone
+    ],
+)
+def test_email_address_ends_before_trailing_punctuation(
+    tmp_path: Path, line: str, address: str
+) -> None:
+    text = GOOD.rpartition("E-mail:")[0] + line + "\n"
+    doc = read_source(write(tmp_path, text))
+    email = doc.contacts[0].email
+    assert email is not None and email.text == address
+    assert doc.raw[email.start : email.end] == address
+
+
 def test_crlf_offsets_are_raw(tmp_path: Path) -> None:
     doc = read_source(write(tmp_path, GOOD.replace("\n", "\r\n")))
     assert doc.raw.count("\r\n") == GOOD.count("\n")

@@ -389,6 +389,9 @@ def _parse_contacts(
             if m is None or m.group(group) is None:
                 raise KgError(path, lineno, "no e-mail address after 'E-mail:'")
             addr_start, addr_end = m.span(group)
+            # Punctuation around the address is the sentence's: "E-mail: (a@b.org)."
+            while addr_end - addr_start > 1 and raw[addr_start] in "(":
+                addr_start += 1
             while addr_end - addr_start > 1 and raw[addr_end - 1] in ".,;:)":
                 addr_end -= 1
             draft.email = Span(addr_start, addr_end, raw[addr_start:addr_end])
