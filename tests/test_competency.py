@@ -35,10 +35,6 @@ QUESTIONS = (
 NOT_CHECKED = {"docs", "note", "why"}
 DOCS_COLUMN = "docs"
 
-# Questions the graph cannot answer yet, each with what the graph lacks (strict: when the data
-# is fixed, the test fails until the entry is removed).
-GRAPH_GAPS: dict[str, str] = {}
-
 
 def fold(text: str) -> str:
     """Text compared ignoring case and accents."""
@@ -122,19 +118,11 @@ def show(result: Result) -> str:
     )
 
 
-def question_params():
-    for question in QUESTIONS:
-        marks = []
-        if question["id"] in GRAPH_GAPS:
-            marks.append(pytest.mark.xfail(strict=True, reason=GRAPH_GAPS[question["id"]]))
-        yield pytest.param(question, id=question["id"], marks=marks)
-
-
 def test_the_questions_are_there():
     assert QUESTIONS, f"no competency questions in {QUESTIONS_FILE}"
 
 
-@pytest.mark.parametrize("question", list(question_params()))
+@pytest.mark.parametrize("question", QUESTIONS, ids=[q["id"] for q in QUESTIONS])
 def test_competency_question(question: dict, published_graph: PublishedGraph):
     name = competency_map().get(question["id"])
     assert name, f"no named query answers {question['id']}: add `# answers: {question['id']}`"
