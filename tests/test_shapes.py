@@ -844,3 +844,69 @@ def test_a_failed_sort_in_the_cross_document_check_is_one_line(monkeypatch):
     message = str(failure.value)
     assert len(message.splitlines()) == 1
     assert message.startswith("sort: in the cross-document check: sort failed")
+
+
+# --------------------------------------------------------------------------------------------
+# SHACL instances: rdf:type/rdfs:subClassOf* in the data graph, without inferred types
+# --------------------------------------------------------------------------------------------
+
+# Two places typed only with kg's subclasses, two steps below schema:Place (the target of the
+# place shape and the sh:class of kg:containedInPlace), with the subclass axioms in the data
+# graph and no inferred rdf:type: the city atlantis has a malformed ISO code and lies within the
+# state lemuria, which lies within Mexico.
+SUBCLASS_ONLY = """
+ex:atlantis a kg:City ; rdfs:label "Atlantis"@en ; schema:name "Atlantis" ;
+    kg:iso3166Code "not a code" ; kg:containedInPlace ex:lemuria .
+ex:lemuria a kg:State ; rdfs:label "Lemuria"@en ; schema:name "Lemuria" ;
+    kg:containedInPlace ex:mexico .
+"""
+SUBCLASS_AXIOMS = """
+kg:City rdfs:subClassOf schema:City . schema:City rdfs:subClassOf schema:Place .
+kg:State rdfs:subClassOf schema:State . schema:State rdfs:subClassOf schema:Place .
+"""
+ATLANTIS = URIRef("https://kg.example.org/id/test/atlantis")
+ISO_MESSAGE = "A place has at most one ISO 3166 code"
+WITHIN_MESSAGE = "A place can only lie within (kg:containedInPlace) another place"
+
+
+def _subclass_only(axioms: bool) -> Graph:
+    graph = fixture_graph("base")
+    turtle = SUBCLASS_ONLY + (SUBCLASS_AXIOMS if axioms else "")
+    prefixes = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in UPDATE_PREFIXES.items())
+    graph.parse(data=prefixes + turtle, format="turtle")
+    assert not set(graph.subjects(RDF.type, URIRef("https://schema.org/Place"))) & {
+        ATLANTIS,
+        URIRef("https://kg.example.org/id/test/lemuria"),
+    }
+    return graph
+
+
+def _messages(result: ValidationResult) -> list[str]:
+    return [f"{v.focus} {v.message}" for v in result.violations]
+
+
+@pytest.mark.parametrize("engine", ["fast", "pyshacl"])
+def test_target_class_reaches_instances_of_subclasses_without_inferred_types(engine):
+    result = validate(_subclass_only(axioms=True), engine=engine)
+    # the place shape targets atlantis, a schema:Place through kg:City and schema:City
+    assert any(m.startswith(f"{ATLANTIS} {ISO_MESSAGE}") for m in _messages(result)), report(result)
+    # sh:class schema:Place is met by lemuria through the same kind of chain
+    assert not any(WITHIN_MESSAGE in m for m in _messages(result)), report(result)
+    # and nothing else: the two places are otherwise complete
+    assert len(result.violations) == 1, report(result)
+    # the same with only atlantis as focus node, as a document's own nodes are validated
+    focused = validate(_subclass_only(axioms=True), focus_nodes=[ATLANTIS], engine=engine)
+    assert focused.violations == result.violations
+
+
+def test_target_class_by_subclass_gives_pyshacls_report():
+    fast = validate(_subclass_only(axioms=True), engine="fast")
+    reference = validate(_subclass_only(axioms=True), engine="pyshacl")
+    assert fast.violations == reference.violations
+
+
+@pytest.mark.parametrize("engine", ["fast", "pyshacl"])
+def test_without_the_subclass_axioms_in_the_data_graph_there_is_no_instance(engine):
+    # SHACL reads rdfs:subClassOf in the data graph only: kg validates the reasoned graph.
+    result = validate(_subclass_only(axioms=False), engine=engine)
+    assert not any(ISO_MESSAGE in m for m in _messages(result)), report(result)
