@@ -25,6 +25,7 @@ from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, TIME, XSD
 from kg import curation
 from kg.curation import Mapping, Sequence, Text, Where
 from kg.errors import KgError
+from kg.folding import fold_name as fold  # names compared as identities
 from kg.ingest import CleanDocument, Span, count_quote, locate_quote, normalize_whitespace
 from kg.vocab import (
     FREQ,
@@ -349,15 +350,6 @@ class Reference:
 
     def lookup_name(self, kind: str, name: str) -> str | None:
         return self.names.get((kind, fold(name)))
-
-
-def fold(name: str) -> str:
-    """A name as compared for identity: accents, case, apostrophes and spacing ignored."""
-    import unicodedata
-
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return normalize_whitespace(plain.replace("\u2019", "'")).casefold()
 
 
 def _require(item: Mapping, key: str) -> Text:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import bisect
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from kg.folding import fold as fold
 from kg.ingest import CleanDocument, normalized_with_index
 
 WORD = re.compile(r"[’']s\b|\w+(?:[./&]\w+)*|[^\w\s]")
@@ -22,12 +22,6 @@ WORD = re.compile(r"[’']s\b|\w+(?:[./&]\w+)*|[^\w\s]")
 # digit or an opening quote.
 SENTENCE_END = re.compile(r"""[.!?]["'”’)]*\s+(?=["“‘(]?[A-Z0-9ÁÉÍÓÚÑ])""")
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "ext", "prof", "gen", "sr", "jr", "vs"}
-
-
-def fold(text: str) -> str:
-    """Accents, case and the typographic apostrophe ignored."""
-    decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 @dataclass(frozen=True)

@@ -28,7 +28,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -38,6 +37,7 @@ from urllib.parse import quote, urlsplit
 import pyoxigraph as ox
 
 from kg.errors import KgError
+from kg.folding import fold  # search: case, accents and apostrophes ignored
 from kg.query import GRAPH_FORMATS, PARTS, PublishedGraph, Result, dump_paths, python_value
 from kg.server import charts
 
@@ -110,12 +110,6 @@ def valid_iri(iri: str) -> bool:
     except ValueError:
         return False
     return True
-
-
-def fold(text: str) -> str:
-    """Text for matching: case and accents ignored (Juarez finds Juárez)."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
 FOLD_FUNCTION = ox.NamedNode("urn:x-kg:fold")  # `fold` in the server's own SPARQL (search)
