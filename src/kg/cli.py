@@ -251,6 +251,13 @@ def main(argv: list[str] | None = None) -> int:
         help="queries one client address may run at once (default: the workers less one, "
         "at least 1); as many more may wait, past that 429",
     )
+    web.add_argument(
+        "--forwarded-allow-ips",
+        default=None,
+        metavar="ADDRESSES",
+        help="proxies (comma-separated addresses, or *) trusted to name the client in "
+        "X-Forwarded-For (default: $FORWARDED_ALLOW_IPS, else this machine)",
+    )
 
     args = parser.parse_args(argv)
     try:
@@ -709,6 +716,7 @@ def run_serve(args) -> int:
             queue_size=args.queue,
             queue_wait=args.queue_wait,
             per_client=args.per_client,
+            forwarded_allow_ips=args.forwarded_allow_ips,
         )
     for warning in server.server.site.warnings + server.server.pool.warnings:
         err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False, soft_wrap=True)

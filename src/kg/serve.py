@@ -25,8 +25,11 @@ from.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import ipaddress
 import mimetypes
+import os
 import socket
 import time
 from email.utils import formatdate, parsedate_to_datetime
@@ -34,10 +37,11 @@ from pathlib import Path
 from urllib.parse import parse_qsl, quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
@@ -91,6 +95,15 @@ RDF_CONTENT_TYPES = {
     "jsonld": "application/ld+json",
     "text": "text/plain; charset=utf-8",
 }
+# A proxy on this machine, reached over IPv4 or IPv6, is trusted to name the client.
+LOCAL_PROXIES = "127.0.0.1,::1,::ffff:127.0.0.1"
+# How long a request body may take to arrive, whole (a slow body holds a connection).
+BODY_SECONDS = 30
+# Connections and requests served at once; past it, new requests get 503 at once.
+MAX_CONCURRENCY = 1000
+# What the query page shows of a result (the rest is a request to /sparql away).
+PAGE_ROWS = 1000
+PAGE_TEXT = 1_000_000
 DEFAULT_QUERY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 
 # The classes of the graph and how many members each has.
@@ -512,11 +525,17 @@ class Server:
         if declared.strip().isdigit() and int(declared) > limit:
             return too_large
         chunks, size = [], 0
-        async for chunk in request.stream():
-            size += len(chunk)
-            if size > limit:
-                return too_large
-            chunks.append(chunk)
+        try:
+            async with asyncio.timeout(BODY_SECONDS):
+                async for chunk in request.stream():
+                    size += len(chunk)
+                    if size > limit:
+                        return too_large
+                    chunks.append(chunk)
+        except TimeoutError:
+            return _text(408, f"Request Timeout: the body did not arrive within {BODY_SECONDS} s")
+        except ClientDisconnect:
+            return _text(400, "Bad Request: the client went away before its body ended")
         return b"".join(chunks)
 
     async def _query_page(self, request: Request, params: dict) -> Response:
@@ -541,7 +560,9 @@ class Server:
             "outcome": outcome,
             "endpoint": "/sparql",  # the served address, root-relative: never from Host
         }
-        body = self.render("query.html", **context)
+        # Off the event loop: a page of results takes a while to render, and pages, downloads
+        # and the endpoint go on meanwhile.
+        body = await run_in_threadpool(self.render, "query.html", **context)
         return Response(body, status, media_type=RDF_CONTENT_TYPES["html"])
 
     async def _run_for_people(self, request: Request, text: str) -> dict:
@@ -558,14 +579,24 @@ class Server:
         if answer.status != 200:
             outcome["error"] = answer.message
             return outcome
+        return await run_in_threadpool(self._for_people, answer, outcome)
+
+    def _for_people(self, answer: Answer, outcome: dict) -> dict:
+        """A result as the query page shows it: at most PAGE_ROWS rows, PAGE_TEXT characters of
+        Turtle (the endpoint and the downloads give all of it)."""
         outcome["form"] = answer.form
         if answer.form == "graph":
-            outcome["turtle"] = answer.body.decode("utf-8")
+            turtle = answer.body.decode("utf-8")
+            outcome["turtle"] = turtle[:PAGE_TEXT]
+            outcome["cut"] = len(turtle) > PAGE_TEXT
             return outcome
         variables, bindings, boolean = json_table(answer.body)
         outcome["variables"] = variables
         outcome["boolean"] = boolean
-        outcome["rows"] = [[self._cell(row.get(v)) for v in variables] for row in bindings]
+        outcome["total"] = len(bindings)
+        outcome["rows"] = [
+            [self._cell(row.get(v)) for v in variables] for row in bindings[:PAGE_ROWS]
+        ]
         return outcome
 
     def _cell(self, binding: dict | None) -> dict | None:
@@ -696,8 +727,18 @@ def _named(iri: str):
 
 def _client(request: Request) -> str:
     """Who sends a request, for the per-client share of the query workers: its address (the
-    one a trusted proxy forwards, by uvicorn's --forwarded-allow-ips rules)."""
-    return request.client.host if request.client else ""
+    one a trusted proxy forwards, see `--forwarded-allow-ips`), an IPv4 address mapped into
+    IPv6 as IPv4, and an IPv6 address by its /64 network, which one subscriber holds whole."""
+    host = request.client.host if request.client else ""
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return host
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((address, 64), strict=False))
+    return str(address)
 
 
 def _text(status: int, message: str) -> Response:
@@ -719,9 +760,12 @@ def _answer(answer: Answer) -> Response:
 class Running:
     """A server ready to run: graph loaded, workers started, port bound."""
 
-    def __init__(self, server: Server, listener: socket.socket) -> None:
+    def __init__(
+        self, server: Server, listener: socket.socket, forwarded_allow_ips: str = LOCAL_PROXIES
+    ) -> None:
         self.server = server
         self.listener = listener
+        self.forwarded_allow_ips = forwarded_allow_ips
         host, port = listener.getsockname()[:2]
         self.address = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
 
@@ -755,6 +799,9 @@ class Running:
             access_log=True,
             h11_max_incomplete_event_size=self.server.max_query_length * 4 + 16384,
             timeout_graceful_shutdown=5,
+            limit_concurrency=MAX_CONCURRENCY,
+            proxy_headers=True,
+            forwarded_allow_ips=self.forwarded_allow_ips,
         )
         try:
             uvicorn.Server(config).run(sockets=[self.listener])
@@ -777,18 +824,22 @@ def prepare(
     max_result_bytes: int = DEFAULT_MAX_RESULT_BYTES,
     max_query_length: int = DEFAULT_MAX_QUERY_LENGTH,
     store: Path | str | None = None,
+    forwarded_allow_ips: str | None = None,
     **admission,
 ) -> Running:
     """Bind the port, load `dist` (or open `store`, with `dist` or the folder it was loaded
-    from for the files) and start the query workers. `admission`: the memory, queue and
-    per-client limits of `QueryPool`."""
+    from for the files) and start the query workers. `forwarded_allow_ips`: the proxies whose
+    X-Forwarded-For names the client (default: $FORWARDED_ALLOW_IPS, else this machine).
+    `admission`: the memory, queue and per-client limits of `QueryPool`."""
+    if forwarded_allow_ips is None:
+        forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", LOCAL_PROXIES)
     listener = _listen(host, port)
     pool = None
     try:
         site = Site(dist, base, store=store)
         pool = QueryPool(site.dist, workers, time_limit, max_result_bytes, store=store, **admission)
         pool.wait_ready()
-        return Running(Server(site, pool, max_query_length), listener)
+        return Running(Server(site, pool, max_query_length), listener, forwarded_allow_ips)
     except BaseException:
         if pool is not None:
             pool.close()

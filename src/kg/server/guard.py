@@ -74,26 +74,61 @@ class Verdict:
 ALLOWED = Verdict()
 
 
-@lru_cache(maxsize=1024)
+# Query texts up to this length have their verdicts cached (the named queries come again and
+# again); longer ones are checked each time, so that the cache cannot hold much memory.
+CACHED_TEXT_LENGTH = 8192
+# The longest chain of operations side by side a query may have: the engine nests such a chain
+# (`MINUS {} MINUS {} ...`, `{} UNION {} ...`, `1 || 1 || ...`, `FILTER() FILTER() ...`) one
+# level per element, and its native stack overflows past a few thousand; the named queries have
+# 26 at most. VALUES rows are not a chain: the engine reads them as a table.
+MAX_CHAIN = 1000
+_NOT_CHAINS = {"InlineData.value", "InlineDataOneVar.value", "InlineDataFull.value"}
+TOO_LONG = (
+    f"the query has more than {MAX_CHAIN:,} patterns, filters or operands side by side; split "
+    "it into smaller queries"
+)
+
+
 def check(text: str) -> Verdict:
-    """The verdict on one query text (cached: the named queries come again and again)."""
-    inert = inert_escapes(text)
+    """The verdict on one query text."""
+    if len(text) <= CACHED_TEXT_LENGTH:
+        return _cached_check(text)
+    return _check(text)
+
+
+@lru_cache(maxsize=1024)
+def _cached_check(text: str) -> Verdict:
+    return _check(text)
+
+
+def _check(text: str) -> Verdict:
+    readable = as_the_engine_reads(text)
     try:
-        tree = Query.parse_string(inert, parse_all=True)
+        tree = Query.parse_string(readable, parse_all=True)
     except RecursionError:
         return Verdict(400, f"Bad request: {TOO_DEEP}")
     except ParseBaseException as exc:
-        update = _is_update(inert)
+        update = _is_update(readable)
         message = syntax_message(exc) + (UPDATE_NOTE if update else "")
         return Verdict(400, message, syntax_error=True, update=update)
     except Exception as exc:  # noqa: BLE001 - what the parser cannot read is not run
         return Verdict(400, f"Bad request: the query cannot be read ({exc})", syntax_error=True)
     try:
-        forbidden = _forbidden(tree)
+        found = _Found()
+        _walk(tree, found)
     except RecursionError:
         return Verdict(400, f"Bad request: {TOO_DEEP}")
-    if forbidden == "SERVICE":
+    if found.service:
         return Verdict(500, f"Refused: {SERVICE_REFUSED}")
+    if found.split_name:
+        return Verdict(
+            400,
+            f"Bad request: the prefixed name {found.split_name} has dots in more than one "
+            "place, which this endpoint's engine reads as more than one name; write the IRI "
+            "in full (<...>)",
+        )
+    if found.longest_chain > MAX_CHAIN:
+        return Verdict(400, f"Bad request: {TOO_LONG}")
     return ALLOWED
 
 
@@ -107,30 +142,59 @@ def inert_escapes(text: str) -> str:
     return _ESCAPE.sub(lambda match: match[1] or match[0], text)
 
 
+def as_the_engine_reads(text: str) -> str:
+    """`text` made for the guard's parser to split into the tokens Oxigraph splits it into,
+    position for position: codepoint escapes inert (see the module's docstring), and a
+    carriage return a line end, since Oxigraph ends a `#` comment at a lone CR, where the
+    parser's comments run to the next LF (elsewhere both read a CR as white space, and a
+    string or IRI may not hold a raw one)."""
+    return inert_escapes(text).replace("\r", "\n")
+
+
+@dataclass
+class _Found:
+    service: bool = False
+    split_name: str = ""
+    longest_chain: int = 0
+
+
+_DOT_RUNS = re.compile(r"\\.|%[0-9A-Fa-f]{2}|(\.+)")
+
+
+def _dot_groups(local: str) -> int:
+    """Runs of dots in the local part of a prefixed name as written (escapes `\\.` skipped).
+    Oxigraph's grammar takes one run at most: `a:b.c.d` is `a:b.c`, then `.d`."""
+    return sum(1 for match in _DOT_RUNS.finditer(local) if match[1])
+
+
+def _walk(node, found: _Found) -> None:
+    """Walk a syntax tree, noting what the guard refuses."""
+    if isinstance(node, CompValue):
+        if node.name in FORBIDDEN:
+            found.service = True
+            return
+        if node.name == "pname":
+            local = str(node.get("localname") or "")
+            if _dot_groups(local) > 1 and not found.split_name:
+                found.split_name = f"{node.get('prefix') or ''}:{local}"
+        for key, child in node.items():
+            if isinstance(child, (ParseResults, list)) and f"{node.name}.{key}" not in _NOT_CHAINS:
+                found.longest_chain = max(found.longest_chain, len(child))
+            _walk(child, found)
+    elif isinstance(node, (ParseResults, list, tuple)):
+        for child in node:
+            _walk(child, found)
+    elif isinstance(node, dict):
+        for child in node.values():
+            _walk(child, found)
+
+
 def _is_update(text: str) -> bool:
     try:
         UpdateUnit.parse_string(text, parse_all=True)
     except (ParseBaseException, RecursionError):
         return False
     return True
-
-
-def _forbidden(node) -> str | None:
-    """The first forbidden operation in a syntax tree, depth first."""
-    if isinstance(node, CompValue):
-        if node.name in FORBIDDEN:
-            return FORBIDDEN[node.name]
-        return _forbidden(list(node.values()))
-    if isinstance(node, ParseResults):
-        return _forbidden(list(node))
-    if isinstance(node, (list, tuple)):
-        for child in node:
-            found = _forbidden(child)
-            if found:
-                return found
-    elif isinstance(node, dict):
-        return _forbidden(list(node.values()))
-    return None
 
 
 _POSITION = re.compile(r"\s*\(at char \d+\), \(line:\d+, col:\d+\)$")
