@@ -326,7 +326,9 @@ def test_the_filter_program_is_built_for_each_machine():
 
 
 # Pieces from which Hypothesis builds queries that call the listener.
-SEPARATORS = st.sampled_from([" ", "\n", "\t", "\r\n", " # c\n", "#SERVICE\n", "  "])
+SEPARATORS = st.sampled_from(
+    [" ", "\n", "\t", "\r\n", " # c\n", "#SERVICE\n", "  ", " #\r", "#x\r "]
+)
 KEYWORDS = st.sampled_from(
     ["SERVICE", "service", "SeRvIcE", "\\u0053ERVICE", "SERVICE SILENT", "service silent"]
 )
