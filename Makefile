@@ -2,7 +2,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all install publish test lint format clean bench browser wheel-smoke
+.PHONY: all install publish test lint format clean bench browser wheel-smoke mutate
 
 all: test
 
@@ -44,6 +44,24 @@ browser:
 bench: install
 	$(PY) -m pip install -q -e '.[dev,bench]'
 	$(PY) benchmarks/bench.py
+
+# Mutation testing (not in CI: slow) of the modules that decide what users get, with mutmut
+# (pyproject.toml, [tool.mutmut]): it mutates a copy in mutants/, never the checkout, and runs
+# each mutant against the tests that called the mutated function. The score of each module goes
+# to benchmarks/mutation.md. `make mutate MODULES="conneg cache"` runs those modules only
+# (names: benchmarks/mutation.py); results are kept in mutants/ between runs, and a run redoes
+# only the mutants whose function or tests changed. The tests' subprocesses (kg serve, a second
+# publish) import the mutated copy too (PYTHONPATH), so they run the mutant under test.
+MODULES ?= conneg cache curation query numbers validate reason store crossdocument export \
+	ingest model sparql
+
+mutate: install
+	$(PY) -m pip install -q -e '.[dev,mutate]'
+	rm -rf mutants/.kg-cache  # outcomes a former run's mutants cached (kg publish's default)
+	mkdir -p mutants && ln -sfn src/kg/ontology mutants/ontology && ln -sfn src/kg/shapes mutants/shapes
+	PYTHONPATH=$(CURDIR)/mutants/src:$(CURDIR)/benchmarks/mutate $(VENV)/bin/mutmut run \
+		$(foreach m,$(MODULES),"$$($(PY) benchmarks/mutation.py --glob $(m))")
+	$(PY) benchmarks/mutation.py
 
 lint: install
 	$(VENV)/bin/ruff check src tests

@@ -1,0 +1,143 @@
+"""Mutation score of the modules that decide what users get (`make mutate`; not a test, not CI).
+
+`make mutate` has mutmut (pyproject.toml, [tool.mutmut]) mutate those modules in its own copy
+(mutants/), run each mutant against the tests that called the mutated function, and keep each
+mutant's outcome next to its copy (mutants/src/kg/**/*.py.meta). This script reads those
+outcomes and writes the score of each module to benchmarks/mutation.md (and prints it):
+
+    python benchmarks/mutation.py [--out benchmarks/mutation.md]
+    python benchmarks/mutation.py --glob conneg   # kg.server.conneg.*, for `mutmut run`
+
+A mutant is killed when a test failed with it (or it ran past the time limit, or crashed the
+interpreter); it survived when every test it ran passed, or when no test calls its function.
+The score is killed / (mutants - equivalent): an equivalent mutant (EQUIVALENT below, each with
+the reason) changes nothing any caller can observe, so no test can kill it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+MUTANTS = ROOT / "mutants"
+
+# Short name (as `make mutate MODULES=...` takes it) -> source file, smallest first.
+MODULES = {
+    "conneg": "src/kg/server/conneg.py",
+    "cache": "src/kg/cache.py",
+    "curation": "src/kg/curation.py",
+    "query": "src/kg/query.py",
+    "numbers": "src/kg/extraction/numbers.py",
+    "validate": "src/kg/validate.py",
+    "reason": "src/kg/reason.py",
+    "store": "src/kg/store.py",
+    "crossdocument": "src/kg/crossdocument.py",
+    "export": "src/kg/export.py",
+    "ingest": "src/kg/ingest.py",
+    "model": "src/kg/model.py",
+    "sparql": "src/kg/server/sparql.py",
+}
+
+# mutmut's exit codes (mutmut/stats.py): which count as a kill.
+KILLED = {1, 3, 24, -24, 152, 255, 36, 37, -9, -11}
+SURVIVED = {0, 5, 33}  # passed, or no test reached the mutated function
+
+# Mutants that no test can kill, because the program cannot tell them from the original.
+# Name (`mutmut show NAME` prints its diff) -> why it is equivalent.
+EQUIVALENT: dict[str, str] = {
+    "kg.server.conneg.x__weight__mutmut_10": (
+        "`0 < q` for `0 <= q`: a weight of 0 then takes the else branch, which is 0 too"
+    ),
+    "kg.server.conneg.x_quality__mutmut_5": (
+        '`split("/")` for `split("/", 1)`: an offered media type has one slash, so the first '
+        "part is the same"
+    ),
+    "kg.server.conneg.x_quality__mutmut_6": (
+        '`rsplit("/", 1)`: the same first part for a type with one slash'
+    ),
+    "kg.server.conneg.x_quality__mutmut_8": ('`split("/", 2)`: the same first part'),
+    "kg.server.conneg.x_quality__mutmut_13": (
+        "a start of -2 for -1: every rank (0, 1, 2) is above either, so the first match wins alike"
+    ),
+    "kg.server.conneg.x_quality__mutmut_16": (
+        "rank 3 for 2 for an exact match: only the order of the ranks is compared, and 3 > 1 > 0"
+    ),
+    "kg.server.conneg.x_rdf_format__mutmut_6": (
+        "`SUFFIXES.get(None)`: every suffix (html, ttl, nt, rdf, jsonld) is already a format "
+        "key or in FORMAT_ALIASES, so the suffix table is never the one that answers"
+    ),
+}
+
+
+def glob(module: str) -> str:
+    """The mutant names of a module, as `mutmut run` selects them."""
+    return MODULES[module].removeprefix("src/").removesuffix(".py").replace("/", ".") + ".*"
+
+
+def outcomes(path: str) -> dict[str, int | None] | None:
+    """Each mutant of a source file with mutmut's exit code (None: not run yet), or None when
+    mutmut has not mutated the file."""
+    meta = MUTANTS / (path + ".meta")
+    if not meta.is_file():
+        return None
+    return json.loads(meta.read_text())["exit_code_by_key"]
+
+
+def table() -> str:
+    rows = [
+        "| module | mutants | killed | survived | equivalent | not run | score |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for module, path in MODULES.items():
+        codes = outcomes(path)
+        if codes is None:
+            rows.append(f"| {module} | | | | | | not mutated |")
+            continue
+        equivalent = sum(1 for name in codes if name in EQUIVALENT)
+        killed = sum(1 for name, code in codes.items() if code in KILLED)
+        survived = sum(
+            1 for name, code in codes.items() if code in SURVIVED and name not in EQUIVALENT
+        )
+        pending = sum(1 for code in codes.values() if code is None)
+        judged = len(codes) - equivalent - pending
+        score = f"{100 * killed / judged:.1f} %" if judged and not pending else "–"
+        if pending and judged:
+            score = f"({100 * killed / judged:.1f} % of those run)"
+        rows.append(
+            f"| {module} | {len(codes)} | {killed} | {survived} | {equivalent} | {pending} "
+            f"| {score} |"
+        )
+    return "\n".join(rows)
+
+
+def equivalents() -> str:
+    if not EQUIVALENT:
+        return "None listed."
+    return "\n".join(f"- `{name}`: {why}" for name, why in sorted(EQUIVALENT.items()))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "mutation.md")
+    parser.add_argument(
+        "--glob", choices=MODULES, help="print the mutant names of a module for `mutmut run`"
+    )
+    args = parser.parse_args()
+    if args.glob:
+        print(glob(args.glob))
+        return
+    text = (
+        "# Mutation score\n\n"
+        "Written by `make mutate` (benchmarks/mutation.py) from mutmut's results in mutants/.\n"
+        "Score: killed / (mutants - equivalent). A survivor is listed by `mutmut results`;\n"
+        "`mutmut show NAME` prints its change.\n\n"
+        f"{table()}\n\n## Equivalent mutants\n\n{equivalents()}\n"
+    )
+    args.out.write_text(text)
+    print(text)
+
+
+if __name__ == "__main__":
+    main()
