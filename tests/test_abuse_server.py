@@ -138,6 +138,14 @@ EVASIONS = [
     # a SERVICE glued to it.
     "PREFIX g: <http://{host}:{port}/> PREFIX k: <https://kg.> "
     "SELECT * { ?s ?p k:example.org\\/id.SERVICEg:{ ?a ?b ?c } }",
+    # Keywords glued to a prefixed name: Oxigraph needs no word boundary and, where it cannot
+    # read a prefixed name (an undeclared prefix), reads the keyword and the name after it.
+    "PREFIX h: <http://{host}:{port}/> ASK { ?s a_:b SERVICEh:{} }",
+    "PREFIX h: <http://{host}:{port}/> ASK { FILTERxsd:string(rdf:type)SERVICEh:{} }",
+    "PREFIX : <http://{host}:{port}/> ASK { [] a:x SERVICE:{} }",
+    "PREFIX h: <http://{host}:{port}/> ASK { ?s a_:b sErViCeSILENTh:{} }",
+    "PREFIX SERVICEh: <http://example.org/#> PREFIX h: <http://{host}:{port}/> "
+    "ASK { ?s ?p SERVICEh:\\#x }",
     # Syntax the guard's parser does not read (Oxigraph's LATERAL): never run to learn more.
     "SELECT * WHERE { SERVICE <{url}> { ?s ?p ?o } LATERAL { ?s ?p ?o } }",
     # Escapes that end a string when expanded the standard way (as rdflib does), hiding what
@@ -248,6 +256,26 @@ def test_the_guard_refuses_every_evasion_by_itself(listener):
     for template in EVASIONS:
         verdict = guard.check(fill(template, listener.port))
         assert not verdict.allowed, template
+
+
+def test_every_named_query_passes_the_guard():
+    """The guard refuses what it must and nothing the project itself asks: every named query,
+    with the prefixes the endpoint supplies, is allowed."""
+    from kg.query import named_queries, prefix_map
+
+    base = "https://kg.example.org/"
+    queries = named_queries()
+    assert len(queries) >= 18
+    for name, query in queries.items():
+        assert guard.check(query.text, prefix_map(base), base).allowed, name
+
+
+def test_a_prefixed_name_the_engine_cannot_read_is_refused():
+    undeclared = guard.check("SELECT * { ?s nope:p ?o }")
+    assert undeclared.status == 400 and "nope:p does not name an IRI" in undeclared.message
+    assert guard.check("SELECT * { ?s nope:p ?o }", {"nope": "http://x/"}).allowed
+    invalid = guard.check("PREFIX e: <http://x/> SELECT * { ?s e:a\\{ ?o }")
+    assert not invalid.allowed
 
 
 def test_a_worker_cannot_reach_the_network_even_past_the_guard(listener):

@@ -30,9 +30,12 @@ message says what the text is.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
+from urllib.parse import urljoin
 
+import pyoxigraph as ox
 from pyparsing import ParseBaseException, ParseResults
 from rdflib.plugins.sparql.parser import Query, UpdateUnit
 from rdflib.plugins.sparql.parserutils import CompValue
@@ -89,19 +92,21 @@ TOO_LONG = (
 )
 
 
-def check(text: str) -> Verdict:
-    """The verdict on one query text."""
+def check(text: str, prefixes: Mapping[str, str] | None = None, base: str | None = None) -> Verdict:
+    """The verdict on one query text, run with `prefixes` declared and `base` as its base IRI
+    (what the engine is given besides the text)."""
+    supplied = tuple(sorted((prefixes or {}).items()))
     if len(text) <= CACHED_TEXT_LENGTH:
-        return _cached_check(text)
-    return _check(text)
+        return _cached_check(text, supplied, base)
+    return _check(text, supplied, base)
 
 
 @lru_cache(maxsize=1024)
-def _cached_check(text: str) -> Verdict:
-    return _check(text)
+def _cached_check(text: str, supplied: tuple, base: str | None) -> Verdict:
+    return _check(text, supplied, base)
 
 
-def _check(text: str) -> Verdict:
+def _check(text: str, supplied: tuple, base: str | None) -> Verdict:
     readable = as_the_engine_reads(text)
     try:
         tree = Query.parse_string(readable, parse_all=True)
@@ -114,12 +119,18 @@ def _check(text: str) -> Verdict:
     except Exception as exc:  # noqa: BLE001 - what the parser cannot read is not run
         return Verdict(400, f"Bad request: the query cannot be read ({exc})", syntax_error=True)
     try:
-        found = _Found()
+        found = _Found(namespaces=_namespaces(tree, dict(supplied), base))
         _walk(tree, found)
     except RecursionError:
         return Verdict(400, f"Bad request: {TOO_DEEP}")
     if found.service:
         return Verdict(500, f"Refused: {SERVICE_REFUSED}")
+    if found.unreadable_name:
+        return Verdict(
+            400,
+            f"Bad request: the prefixed name {found.unreadable_name} does not name an IRI "
+            "(its prefix is not declared, or the IRI it makes is not valid)",
+        )
     if found.split_name:
         return Verdict(
             400,
@@ -153,9 +164,46 @@ def as_the_engine_reads(text: str) -> str:
 
 @dataclass
 class _Found:
+    namespaces: dict[str, str] = field(default_factory=dict)
     service: bool = False
     split_name: str = ""
+    unreadable_name: str = ""
     longest_chain: int = 0
+
+
+# Oxigraph matches keywords without word boundaries and, where a prefixed name cannot be read
+# (an undeclared prefix, an invalid IRI), tries its other readings: `SERVICEh:{}` is then the
+# keyword SERVICE and the name `h:`. So a prefix label holding the word is a SERVICE, and a
+# prefixed name the engine could not read is refused (ASCII case folding, as Oxigraph's).
+_SERVICE_IN_LABEL = re.compile("service", re.IGNORECASE | re.ASCII)
+_LOCAL_ESCAPE = re.compile(r"\\(.)")
+
+
+def _namespaces(tree, supplied: dict[str, str], base: str | None) -> dict[str, str]:
+    """The prefixes a query can use: those the engine is given, then those its prologue
+    declares (relative IRIs resolved against the BASE in force)."""
+    namespaces = dict(supplied)
+    prologue = tree[0] if len(tree) and isinstance(tree[0], ParseResults) else []
+    for declaration in prologue:
+        if not isinstance(declaration, CompValue):
+            continue
+        iri = str(declaration.get("iri") or "")
+        if declaration.name == "Base":
+            base = urljoin(base, iri) if base else iri
+        elif declaration.name == "PrefixDecl":
+            namespaces[str(declaration.get("prefix") or "")] = urljoin(base, iri) if base else iri
+    return namespaces
+
+
+def _readable_name(label: str, local: str, namespaces: dict[str, str]) -> bool:
+    """Whether the engine reads `label:local` as the name of an IRI."""
+    if label not in namespaces:
+        return False
+    try:
+        ox.NamedNode(namespaces[label] + _LOCAL_ESCAPE.sub(r"\1", local))
+    except ValueError:
+        return False
+    return True
 
 
 _DOT_RUNS = re.compile(r"\\.|%[0-9A-Fa-f]{2}|(\.+)")
@@ -174,9 +222,14 @@ def _walk(node, found: _Found) -> None:
             found.service = True
             return
         if node.name == "pname":
-            local = str(node.get("localname") or "")
+            label, local = str(node.get("prefix") or ""), str(node.get("localname") or "")
+            if _SERVICE_IN_LABEL.search(label):
+                found.service = True
+                return
             if _dot_groups(local) > 1 and not found.split_name:
-                found.split_name = f"{node.get('prefix') or ''}:{local}"
+                found.split_name = f"{label}:{local}"
+            if not _readable_name(label, local, found.namespaces) and not found.unreadable_name:
+                found.unreadable_name = f"{label}:{local}"
         for key, child in node.items():
             if isinstance(child, (ParseResults, list)) and f"{node.name}.{key}" not in _NOT_CHAINS:
                 found.longest_chain = max(found.longest_chain, len(child))

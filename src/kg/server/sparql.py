@@ -255,7 +255,7 @@ def execute(
     raises for a bad query."""
     # A query the guard cannot read is never given to Oxigraph, not even to learn where its
     # syntax error is: Oxigraph's parser runs what it parses.
-    verdict = guard.check(request.query)
+    verdict = guard.check(request.query, graph.prefixes, graph.base)
     if not verdict.allowed:
         return Answer.error(verdict.status, verdict.message)
     started = time.perf_counter()
