@@ -1,0 +1,287 @@
+"""The query stage's small helpers (`kg.query`): the cases `make mutate` found untested, each
+with the exact answer: how an undeclared parameter's kind is guessed, how IRIs are expanded,
+how table cells are shortened, and when the published graph is loaded again."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from decimal import Decimal
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+
+from kg.errors import KgError
+from kg.query import Result, _guess_kind, expand_iri, prefix_map, published, to_term
+
+BASE = "https://ex.org/"
+KG = "https://kg.example.org/def/kg#"
+
+
+# --------------------------------------------------------------------------------------------
+# _guess_kind: an undeclared parameter's kind, from its Python type or its text
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        (True, "bool"),
+        (False, "bool"),
+        (0, "integer"),
+        (-7, "integer"),
+        (1.5, "decimal"),
+        (Decimal("2.25"), "decimal"),
+        (dt.date(2007, 11, 15), "date"),
+        (dt.datetime(2007, 11, 15, 12, 0), "date"),
+    ],
+)
+def test_a_python_value_has_the_kind_of_its_type(value, kind):
+    assert _guess_kind(value) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("42", "integer"),
+        ("0", "integer"),
+        ("-3", "integer"),
+        ("+15", "integer"),
+        ("1.5", "decimal"),
+        ("-0.25", "decimal"),
+        ("+10.0", "decimal"),
+        ("<https://ex.org/a>", "iri"),
+        ("https://ex.org/a", "iri"),
+        ("urn:isbn:0451450523", "iri"),
+        ("mailto:someone@ex.org", "iri"),
+        ("id:place/mexico", "iri"),
+        # Only canonical numbers: leading zeros make an identifier.
+        ("002", "text"),
+        ("007.5", "text"),
+        ("1.", "text"),
+        (".5", "text"),
+        ("1,000", "text"),
+        ("x42", "text"),
+        ("42x", "text"),
+        ("IOM Mexico", "text"),
+        ("", "text"),
+    ],
+)
+def test_a_text_has_the_kind_it_looks_like(text, kind):
+    assert _guess_kind(text) == kind
+
+
+def test_a_guessed_number_becomes_a_typed_literal():
+    xsd = "http://www.w3.org/2001/XMLSchema#"
+    assert to_term("42", None, BASE) == ox.Literal("42", datatype=ox.NamedNode(xsd + "integer"))
+    assert to_term("1.5", None, BASE) == ox.Literal("1.5", datatype=ox.NamedNode(xsd + "decimal"))
+    assert to_term("002", None, BASE) == ox.Literal("002")
+
+
+# --------------------------------------------------------------------------------------------
+# expand_iri
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "iri"),
+    [
+        ("<https://ex.org/a>", "https://ex.org/a"),
+        ("  <https://ex.org/a>  ", "https://ex.org/a"),
+        ("<x:y>", "x:y"),
+        ("https://ex.org/a", "https://ex.org/a"),
+        ("id:place/mexico", BASE + "id/place/mexico"),
+        ("<id:place/mexico>", BASE + "id/place/mexico"),
+        ("kg:Campaign", KG + "Campaign"),
+        ("schema:Event", "https://schema.org/Event"),
+        # Only the first colon ends the prefix.
+        ("kg:a:b", KG + "a:b"),
+        ("id:place/x:y", BASE + "id/place/x:y"),
+        # A scheme that is no known prefix is left as it is.
+        ("urn:isbn:0451450523", "urn:isbn:0451450523"),
+        ("mailto:someone@ex.org", "mailto:someone@ex.org"),
+        # A known prefix followed by "//" is an absolute IRI of that scheme, not a name.
+        ("time://ex.org/x", "time://ex.org/x"),
+        ("kg://host/x", "kg://host/x"),
+    ],
+)
+def test_an_iri_is_expanded(text, iri):
+    assert expand_iri(text, BASE) == iri
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "place",  # relative: no scheme
+        "<https://ex.org/a",  # an opening bracket without its closing one
+        "https://ex.org/a>",  # and the other way round
+        "kg:Campaign>",
+        "<>",
+    ],
+)
+def test_a_text_that_is_no_iri_is_refused(text):
+    with pytest.raises(KgError) as caught:
+        expand_iri(text, BASE)
+    error = caught.value
+    assert error.path == "IRI"
+    assert error.line is None
+    assert " is not an IRI (" in error.message
+    assert str(error).startswith("IRI: ")
+
+
+def test_the_refusal_names_what_was_given_and_the_text():
+    with pytest.raises(KgError) as caught:
+        expand_iri("<not an iri>", BASE, "parameter 'place'")
+    error = caught.value
+    assert error.path == "parameter 'place'"
+    assert error.line is None
+    assert error.message.startswith("'not an iri' is not an IRI (")
+    assert str(error).startswith("parameter 'place': 'not an iri' is not an IRI (")
+
+
+def test_an_undeclared_iri_parameter_is_refused_under_its_name():
+    with pytest.raises(KgError) as caught:
+        to_term("<place>", None, BASE, "place")
+    assert caught.value.path == "parameter 'place'"
+
+
+# --------------------------------------------------------------------------------------------
+# Result.compact: a table cell
+# --------------------------------------------------------------------------------------------
+
+
+def _result(prefixes: dict[str, str]) -> Result:
+    return Result("select", prefixes=prefixes)
+
+
+def test_no_value_is_an_empty_cell():
+    assert _result(prefix_map(BASE)).compact(None, None) == ""
+    assert _result(prefix_map(BASE)).compact(None, ox.NamedNode(KG + "Campaign")) == ""
+
+
+def test_an_iri_with_a_known_prefix_is_a_prefixed_name():
+    result = _result(prefix_map(BASE))
+    assert result.compact(KG + "Campaign", ox.NamedNode(KG + "Campaign")) == "kg:Campaign"
+    place = BASE + "id/place/mexico"
+    assert result.compact(place, ox.NamedNode(place)) == "id:place/mexico"
+
+
+def test_an_iri_without_a_known_prefix_stays_whole():
+    result = _result(prefix_map(BASE))
+    assert result.compact("https://other.org/a", ox.NamedNode("https://other.org/a")) == (
+        "https://other.org/a"
+    )
+    assert _result({}).compact(KG + "Campaign", ox.NamedNode(KG + "Campaign")) == KG + "Campaign"
+
+
+def test_a_literal_is_its_value_as_text():
+    result = _result(prefix_map(BASE))
+    assert result.compact(5, ox.Literal("5", datatype=ox.NamedNode(KG + "x"))) == "5"
+    assert result.compact(KG + "x", ox.Literal(KG + "x")) == KG + "x"
+
+
+@pytest.mark.parametrize(
+    "prefixes",
+    [
+        {"a": "https://ex.org/", "b": "https://ex.org/ns/"},
+        {"b": "https://ex.org/ns/", "a": "https://ex.org/"},
+        {"z": "https://ex.org/", "b": "https://ex.org/ns/"},
+    ],
+)
+def test_the_longest_matching_namespace_wins(prefixes):
+    """Whatever the order or names of the prefixes, the most specific one shortens the IRI."""
+    short = {namespace: prefix for prefix, namespace in prefixes.items()}
+    result = _result(prefixes)
+    iri = "https://ex.org/ns/x"
+    assert result.compact(iri, ox.NamedNode(iri)) == f"{short['https://ex.org/ns/']}:x"
+    other = "https://ex.org/y"
+    assert result.compact(other, ox.NamedNode(other)) == f"{short['https://ex.org/']}:y"
+
+
+# --------------------------------------------------------------------------------------------
+# published: loaded once while the files are unchanged
+# --------------------------------------------------------------------------------------------
+
+REFERENCE = f"<{BASE}graph/reference>"
+
+
+def _trig(name: str) -> str:
+    return f"{REFERENCE} {{ <{BASE}id/{name}> a <{KG}Campaign> . }}\n"
+
+
+def _inferred(name: str) -> str:
+    return f"<{BASE}id/{name}> a <{KG}Activity> .\n"
+
+
+def _write(folder: Path, name: str, *, inferred: bool = True) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "kg.trig").write_text(_trig(name), encoding="utf-8")
+    if inferred:
+        (folder / "kg-inferred.ttl").write_text(_inferred(name), encoding="utf-8")
+
+
+def _has(graph, name: str, cls: str) -> bool:
+    return graph.sparql(f"ASK {{ <{BASE}id/{name}> a <{KG}{cls}> }}").boolean
+
+
+def test_the_published_graph_includes_the_inferences_by_default(tmp_path):
+    _write(tmp_path, "a")
+    graph = published(tmp_path)
+    assert graph.inferred is True
+    assert _has(graph, "a", "Campaign")
+    assert _has(graph, "a", "Activity")
+    asserted = published(tmp_path, inferred=False)
+    assert asserted.inferred is False
+    assert not _has(asserted, "a", "Activity")
+
+
+def test_the_published_graph_is_loaded_once_while_unchanged(tmp_path):
+    _write(tmp_path, "a")
+    assert published(tmp_path) is published(str(tmp_path))
+
+
+def test_a_changed_file_is_loaded_again(tmp_path):
+    _write(tmp_path, "a")
+    first = published(tmp_path)
+    assert _has(first, "a", "Campaign")
+    trig = tmp_path / "kg.trig"
+    trig.write_text(_trig("b"), encoding="utf-8")
+    stat = trig.stat()
+    os.utime(trig, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000_000))
+    second = published(tmp_path)
+    assert second is not first
+    assert _has(second, "b", "Campaign")
+    assert not _has(second, "a", "Campaign")
+
+
+def test_a_part_replaced_by_another_of_the_same_age_is_loaded_again(tmp_path):
+    """The stamp names the files: a part swapped for another (copied with its times, as
+    `cp -p` does) is a change even when every modification time is the same."""
+    _write(tmp_path / "parts" / "reference", "ref")
+    old = tmp_path / "parts" / "documents-001"
+    _write(old, "a")
+    first = published(tmp_path)
+    assert _has(first, "a", "Campaign")
+    times = {name: (old / name).stat() for name in ("kg.trig", "kg-inferred.ttl")}
+    new = tmp_path / "parts" / "documents-002"
+    _write(new, "b")
+    for name, stat in times.items():
+        os.utime(new / name, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        (old / name).unlink()
+    old.rmdir()
+    second = published(tmp_path)
+    assert second is not first
+    assert _has(second, "b", "Campaign")
+    assert not _has(second, "a", "Campaign")
+
+
+def test_a_part_without_its_inferences_is_named(tmp_path):
+    _write(tmp_path / "parts" / "reference", "ref")
+    _write(tmp_path / "parts" / "documents-001", "a", inferred=False)
+    with pytest.raises(KgError) as caught:
+        published(tmp_path)
+    assert caught.value.path == tmp_path.resolve() / "parts" / "documents-001" / "kg-inferred.ttl"
+    assert "missing" in caught.value.message
+    # Without the inferences the asserted graphs are enough.
+    assert _has(published(tmp_path, inferred=False), "a", "Campaign")
