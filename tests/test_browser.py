@@ -23,8 +23,10 @@ def _missing() -> str | None:
     return None
 
 
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
+def chromium(tmp_path_factory, console: bool = False):
+    """Headless Chromium driven by the system's chromedriver, quit when the caller is done;
+    `console` keeps the browser console's messages (`driver.get_log("browser")`). Skips where
+    Chromium is missing, fails on CI."""
     reason = _missing()
     if reason:
         if os.environ.get("CI"):
@@ -50,6 +52,8 @@ def browser(tmp_path_factory):
         f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
     ):
         options.add_argument(flag)
+    if console:
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
     # The system driver, given explicitly: Selenium never looks for (or downloads) another.
     driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
     driver.set_page_load_timeout(30)
@@ -57,6 +61,11 @@ def browser(tmp_path_factory):
         yield driver
     finally:
         driver.quit()
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    yield from chromium(tmp_path_factory)
 
 
 def wait_for(driver, css: str, timeout: float = 15):

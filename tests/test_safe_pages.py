@@ -495,42 +495,9 @@ def test_pages_do_not_name_the_host(http):
 def logging_browser(tmp_path_factory):
     """Headless Chromium as in tests/test_browser.py, keeping the console's messages (where
     Chromium reports what a Content-Security-Policy refused)."""
-    import os
+    from test_browser import chromium
 
-    from test_browser import CHROMEDRIVER, CHROMIUM, _missing
-
-    reason = _missing()
-    if reason:
-        if os.environ.get("CI"):
-            pytest.fail(f"browser tests must run on CI: {reason}")
-        pytest.skip(reason)
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--disable-default-apps",
-        "--disable-extensions",
-        "--no-first-run",
-        "--window-size=1280,1000",
-        f"--user-data-dir={tmp_path_factory.mktemp('chromium-profile')}",
-    ):
-        options.add_argument(flag)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(options=options, service=Service(executable_path=CHROMEDRIVER))
-    driver.set_page_load_timeout(30)
-    try:
-        yield driver
-    finally:
-        driver.quit()
+    yield from chromium(tmp_path_factory, console=True)
 
 
 def test_the_browser_reports_no_policy_violation(logging_browser, kg_server):
