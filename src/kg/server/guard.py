@@ -65,9 +65,6 @@ class Verdict:
 
     status: int = 0
     message: str = ""
-    # The query is not SPARQL 1.1 as the parser reads it (a syntax error, or an update).
-    syntax_error: bool = False
-    update: bool = False
 
     @property
     def allowed(self) -> bool:
@@ -113,11 +110,9 @@ def _check(text: str, supplied: tuple, base: str | None) -> Verdict:
     except RecursionError:
         return Verdict(400, f"Bad request: {TOO_DEEP}")
     except ParseBaseException as exc:
-        update = _is_update(readable)
-        message = syntax_message(exc) + (UPDATE_NOTE if update else "")
-        return Verdict(400, message, syntax_error=True, update=update)
+        return Verdict(400, syntax_message(exc) + (UPDATE_NOTE if _is_update(readable) else ""))
     except Exception as exc:  # noqa: BLE001 - what the parser cannot read is not run
-        return Verdict(400, f"Bad request: the query cannot be read ({exc})", syntax_error=True)
+        return Verdict(400, f"Bad request: the query cannot be read ({exc})")
     try:
         found = _Found(namespaces=_namespaces(tree, dict(supplied), base))
         _walk(tree, found)

@@ -678,18 +678,6 @@ class QueryPool:
             self.abandon(job)
             raise
 
-    def run(self, request: QueryRequest, client: str = "") -> Answer:
-        """Run a query, blocking: its answer, or a refusal at the limits."""
-        job = self.submit(request, client)
-        if isinstance(job, Answer):
-            return job
-        try:
-            return job.future.result(self.queue_wait)
-        except TimeoutError:
-            if self.abandon(job):
-                return self._waited_too_long()
-            return job.future.result()
-
     def close(self) -> None:
         with self._cond:
             self._closed = True
