@@ -325,6 +325,8 @@ class Draft:
                 comment = (
                     f"   # confidence {mention.confidence:.2f}" if mention.confidence < 0.8 else ""
                 )
+                if mention.note:
+                    comment = f"   # confidence {mention.confidence:.2f}: {mention.note}"
                 lines.append(f"  - {text}{comment}")
             else:
                 confidence = f"confidence {mention.new.confidence:.2f}"
@@ -379,7 +381,11 @@ class Draft:
     def _entity_lines(self, entity: NewEntity) -> list[str]:
         seen = [m for m in self.entities.mentions if m.new is entity]
         first = f'first seen as "{seen[0].text}"' if seen else "press contact"
-        similar = f"; may be the same as {', '.join(entity.similar)}" if entity.similar else ""
+        similar = (
+            f"; closest existing entries: {', '.join(entity.similar)}"
+            if entity.similar
+            else "; no close existing entry"
+        )
         lines = [
             f"  # NEW {entity.kind}, confidence {entity.confidence:.2f}, {first}{similar}",
             f"  - id: {entity.slug}",
@@ -413,6 +419,8 @@ class Draft:
                 lines.append(f"    within: {self.target_slug(entity.within)}")
             if entity.iso3166:
                 lines.append(f'    iso3166: "{entity.iso3166}"')
+            if entity.geonames:
+                lines.append(f'    geonames: "{entity.geonames}"')
         if entity.note:
             lines.append(f"    note: {scalar(entity.note)}")
         return lines

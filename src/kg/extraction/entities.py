@@ -48,12 +48,21 @@ LAW_HEADS = {
     "legislation", "convention", "charter", "declaration", "amendment", "regulation", "ley",
 }  # fmt: skip
 PROJECT_HEADS = {"programme", "program", "project", "initiative"}
+# Head words that make each side of "X and the Y" a name of its own.
+SPLIT_HEADS = {
+    "institute", "ministry", "commission", "office", "bureau", "department", "government",
+    "organization", "organisation", "committee", "council", "fund", "agency", "secretariat",
+    "university", "association", "foundation", "police", "court", "embassy", "consulate",
+    "unit", "directorate", "procuraduria", "secretaria", "instituto", "comision", "senate",
+    "congress", "parliament", "network", "coalition", "federation", "programme", "program",
+}  # fmt: skip
 ROLE_HEADS = {
     "chief", "director", "head", "minister", "secretary", "coordinator", "officer", "president",
     "representative", "spokesperson", "spokesman", "spokeswoman", "ambassador", "commissioner",
     "commissioners", "manager", "chair", "chairman", "chairperson", "governor", "mayor",
     "senator", "deputy", "advisor", "adviser", "consultant", "expert", "experts", "specialist",
 }  # fmt: skip
+ALL_HEADS = ORG_HEADS | EVENT_HEADS | LAW_HEADS | PROJECT_HEADS | ROLE_HEADS | {"campaign"}
 PERSON_TITLES = {
     "mr", "mrs", "ms", "dr", "prof", "professor", "president", "minister", "ambassador",
     "director", "senator", "governor", "mayor", "secretary", "commissioner", "judge", "father",
@@ -122,7 +131,9 @@ class NewEntity:
     part_of: str | None = None  # organizations: a reference id
     country: str | None = None  # organizations: a reference id
     note: str | None = None
-    similar: list[str] = field(default_factory=list)  # reference ids it may be a variant of
+    # The closest reference entries, "id (score)", best first (rapidfuzz token-sort ratio).
+    similar: list[str] = field(default_factory=list)
+    geonames: str | None = None
     slug: str = ""
 
     @property
@@ -139,8 +150,9 @@ class Mention:
     entity: str | None = None  # reference id
     new: NewEntity | None = None
     confidence: float = 0.9
-    origin: str = "reference"  # reference, world or rule
+    origin: str = "reference"  # reference, world, rule or variant
     coordinated: bool = False  # "northern and southern borders": the span of the first name
+    note: str | None = None  # why this reference entity ("variant of ..., score 95")
 
     @property
     def text(self) -> str:
@@ -196,6 +208,7 @@ class Entry:
     surface: str
     origin: str  # reference or world
     demonym: bool = False
+    gazetteer: bool = False  # a GeoNames city: a place only where the context allows
 
     @property
     def acronym(self) -> bool:
@@ -273,14 +286,130 @@ def reference_trie(knowledge: Knowledge) -> Trie:
     return trie
 
 
-def world_trie(country_codes: set[str]) -> Trie:
+def world_trie(country_codes: set[str], cities: bool = True) -> Trie:
+    """Countries, regions and capitals; the subdivisions and (GeoNames) cities of the
+    countries given."""
     trie = Trie()
     for surface, place, is_demonym in world.countries():
         trie.add(surface, Entry("place", place, surface, "world", is_demonym))
     for code in sorted(country_codes):
         for surface, place, is_demonym in world.subdivisions(code):
             trie.add(surface, Entry("place", place, surface, "world", is_demonym))
+    if cities:
+        names = [*world.capitals()]
+        for code in sorted(country_codes):
+            names += world.cities(code)
+        for surface, place, _ in names:
+            trie.add(surface, Entry("place", place, surface, "world", gazetteer=True))
     return trie
+
+
+# --------------------------------------------------------------------------------------------
+# Name variants: the reference entry a new name is a slight variant of
+# --------------------------------------------------------------------------------------------
+
+VARIANT_SURE = 90  # token-sort ratio from which a name is the reference entry's variant
+SIMILAR_SHOWN = 55  # from which a reference entry is shown as close to a new one
+NATIONAL_ABBREVIATIONS = {"us": "US", "usa": "US", "uk": "GB", "u s": "US", "u k": "GB"}
+
+
+class Variants:
+    """Reference names compared with rapidfuzz after dropping what varies between wordings of
+    one name: case and accents, articles and connectors, the possessive, word order ("State
+    Department", "Department of State") and a country before the name ("US", "Mexican",
+    "Mexico's"). A country dropped must be the entry's own country when it has one."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.knowledge = knowledge
+        self.prefixes: dict[str, str | None] = dict(NATIONAL_ABBREVIATIONS)  # words -> ISO
+        for surface, place, _ in world.countries():
+            if place.type == "country":
+                self.prefixes.setdefault(" ".join(_words(surface)), place.iso3166)
+        for entity in knowledge.entities.values():
+            if entity.kind == "place" and entity.type == "country":
+                adjective = world.demonym(entity.name, entity.iso3166)
+                for surface in (*entity.names, *([adjective] if adjective else [])):
+                    self.prefixes.setdefault(" ".join(_words(surface)), entity.iso3166)
+        self.entries: dict[str, list[tuple[str, str, str, str | None]]] = {}
+        for entity in knowledge.entities.values():
+            country = knowledge.entities.get(entity.country or "")
+            code = country.iso3166 if country is not None else None
+            for surface in entity.names:
+                key, _ = self.key(surface)
+                if key:
+                    self.entries.setdefault(entity.kind, []).append((key, entity.id, surface, code))
+
+    def key(self, name: str) -> tuple[str, str | None]:
+        """(the words compared, the ISO code of a country dropped from the front)."""
+        words = _words(name)
+        dropped = None
+        for size in (3, 2, 1):
+            head = " ".join(words[:size])
+            if len(words) > size + 1 and head in self.prefixes:
+                dropped = self.prefixes[head] or "?"
+                words = words[size:]
+                break
+        words = [w for w in words if w not in CONNECTORS]
+        return " ".join(words), dropped
+
+    def country_before(self, passage: Passage, start: int) -> str | None:
+        """The ISO code of a country named just before a name ("Guatemala's", "Mexican")."""
+        before = passage.text[max(0, start - 40) : start]
+        m = re.search(r"((?:[\w.]+\s+){0,2}[\w.]+)[’']s\s+$", before) or re.search(
+            r"((?:[\w.]+\s+){0,1}[\w.]+)\s+$", before
+        )
+        if not m:
+            return None
+        words = _words(m.group(1))
+        for size in (3, 2, 1):
+            code = self.prefixes.get(" ".join(words[-size:])) if len(words) >= size else None
+            if code:
+                return code
+        return None
+
+    def conflicts(self, entity_id: str, code: str | None) -> bool:
+        """Whether a reference organization belongs to another country than `code`."""
+        entity = self.knowledge.entities.get(entity_id)
+        country = self.knowledge.entities.get(entity.country or "") if entity else None
+        return bool(code and country is not None and country.iso3166 and country.iso3166 != code)
+
+    def _scored(self, kind: str, name: str, outside: str | None = None):
+        from rapidfuzz import fuzz
+
+        key, dropped = self.key(name)
+        dropped = dropped or outside
+        if not key:
+            return
+        for other, entity, surface, code in self.entries.get(kind, ()):
+            if len(other.split()) < 2 and len(key.split()) < 2:
+                continue
+            if dropped and code and dropped != code:
+                continue
+            yield fuzz.token_sort_ratio(key, other), entity, surface
+
+    def match(
+        self, kind: str, name: str, outside: str | None = None
+    ) -> tuple[str, str, float] | None:
+        """(reference id, the name it is a variant of, score) for a sure variant; `outside`:
+        the country named before the name."""
+        if kind not in ("organization", "person") or len(_words(name)) < 2:
+            return None
+        best = max(self._scored(kind, name, outside), default=None)
+        if best is None or best[0] < (VARIANT_SURE if kind == "organization" else 95):
+            return None
+        return best[1], best[2], best[0]
+
+    def closest(self, kind: str, name: str, limit: int = 3) -> list[tuple[str, float]]:
+        """The reference entries nearest to a new name, with their scores."""
+        best: dict[str, float] = {}
+        for score, entity, _ in self._scored(kind, name):
+            if score >= SIMILAR_SHOWN and score > best.get(entity, 0):
+                best[entity] = score
+        return sorted(best.items(), key=lambda x: -x[1])[:limit]
+
+
+def _words(name: str) -> list[str]:
+    return re.findall(r"\w+", re.sub(r"[’']s\b", "", fold(name)))
 
 
 # --------------------------------------------------------------------------------------------
@@ -338,6 +467,8 @@ class Recognizer:
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
         self.trie = reference_trie(knowledge)
+        self.variants = Variants(knowledge)
+        self.phrase_acronyms: set[str] = set()
 
     # -- the entry point -----------------------------------------------------------------------
 
@@ -351,16 +482,88 @@ class Recognizer:
                 spans.append(Span(passage, a, b, "reference", entry.kind, entry))
             spans += self._coordinated(passage, self.trie, "reference")
         codes = self._countries(spans)
+        countries_only = self.knowledge.cache.setdefault("world-countries", None)
+        if countries_only is None:
+            countries_only = self.knowledge.cache["world-countries"] = world_trie(set(), False)
+        for passage in source.passages:  # countries the reference data lacks
+            for _, _, entry in countries_only.matches(passage.tokens):
+                if entry.target.type == "country" and entry.target.iso3166:
+                    codes.add(entry.target.iso3166)
         wtrie = world_trie(codes)
         for passage in source.passages:
+            starts = _sentence_starts(passage)
             for a, b, entry in wtrie.matches(passage.tokens):
-                spans.append(Span(passage, a, b, "world", "place", entry, confidence=0.75))
+                if entry.gazetteer:
+                    confidence = self._city_context(passage, a, b, starts, lowercase_words)
+                    if confidence is None:
+                        continue
+                else:
+                    confidence = 0.75
+                spans.append(Span(passage, a, b, "world", "place", entry, confidence=confidence))
             spans += self._coordinated(passage, wtrie, "world")
+        # "from Central and South America": no city "Central".
+        coordinated = [s for s in spans if s.coordinated]
+        spans = [
+            s
+            for s in spans
+            if not (s.entry is not None and s.entry.gazetteer)
+            or not any(c.passage is s.passage and c.a <= s.a and s.b <= c.b for c in coordinated)
+        ]
+        # "San Fernando, Tamaulipas": a city within the state named after it.
+        by_start = {(s.passage.index, s.a): s for s in spans if s.kind == "place"}
+        for span in spans:
+            if span.entry is None or not span.entry.gazetteer:
+                continue
+            tokens = span.passage.tokens
+            container = by_start.get((span.passage.index, span.b + 1))
+            if (
+                container is not None
+                and span.b < len(tokens)
+                and tokens[span.b].text == ","
+                and _place_type(container, self.knowledge) == "state"
+            ):
+                span.within = _target_of(container)
+        # "Guatemala's Ministry of Foreign Affairs" is not Mexico's.
+        spans = [
+            s
+            for s in spans
+            if not (s.origin == "reference" and s.kind == "organization")
+            or not self.variants.conflicts(
+                s.entry.target, self.variants.country_before(s.passage, s.start)
+            )
+        ]
         known = list(spans)
+        self.phrase_acronyms = _phrase_acronyms(source, known)
         for passage in source.body:
             spans += self._candidates(passage, known, lowercase_words)
         spans += self._offices(known)
         return self._resolve(spans)
+
+    def _city_context(self, passage, a, b, starts, lowercase) -> float | None:
+        """A GeoNames city's name is a city only where nothing says otherwise: not inside a
+        longer capitalized name, not a person's name ("said Jane Doe", "Jane Doe, IOM Chief of
+        Mission"), not a word the text also writes in lower case. Its confidence, or None."""
+        tokens = passage.tokens
+        if (
+            a > 0
+            and _is_name_word(tokens[a - 1])
+            and tokens[a - 1].key not in STARTERS
+            and not (a - 1 in starts and tokens[a - 1].key in lowercase)
+        ):
+            return None
+        if b < len(tokens) and _is_name_word(tokens[b]) and tokens[b].space_before:
+            return None
+        if b - a == 1 and tokens[a].key in lowercase:
+            return None
+        if _person_context(passage, a, b):
+            return None
+        before = passage.text[max(0, tokens[a].start - 12) : tokens[a].start]
+        if re.search(r"\b(?:in|from|to|at|of|near|between|and)\s+$", before, re.I):
+            return 0.75
+        after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 3]
+        if b - a == 1 and not after.startswith(", "):  # one word, no place around: a word
+            return None
+        return 0.65
 
     def _offices(self, known: list[Span]) -> list[Span]:
         """ "IOM Guatemala": an organization's office in a country, when the reference data
@@ -473,6 +676,18 @@ class Recognizer:
                 span = self._classify(passage, a2, b2, known_ranges)
                 if span is not None:
                     out.append(span)
+                # "the SIDA Migrant Protection Programme": the donor or manager in front.
+                if (
+                    span is not None
+                    and span.kind in ("project", "campaign", "event")
+                    and b2 - a2 > 1
+                    and tokens[a2].is_acronym
+                    and (a2, a2 + 1) not in known_ranges
+                ):
+                    donor = self._classify(passage, a2, a2 + 1, known_ranges)
+                    if donor is not None and donor.kind == "organization":
+                        donor.confidence = 0.55
+                        out.append(donor)
         out += self._place_lists(passage, known_here)
         return out
 
@@ -489,19 +704,47 @@ class Recognizer:
             while a < b and (tokens[a].key in CONNECTORS or not tokens[a].is_word):
                 a += 1
             starts = starts | {a}
+        # "Officials of the Ministry ...": a sentence's first word that is no head word of a
+        # name, before "of", "from", ..., is a common noun.
+        if (
+            a in starts
+            and a + 1 < b
+            and not tokens[a].is_acronym
+            and tokens[a + 1].key in CONNECTORS
+            and tokens[a + 1].text.islower()
+            and tokens[a].key not in ALL_HEADS
+            and (a, a + 1) not in known_ranges
+        ):
+            a += 1
+            while a < b and (tokens[a].key in CONNECTORS or not tokens[a].is_word):
+                a += 1
         while a < b and tokens[a].key in ("the", "a", "an"):
             a += 1
         while b > a and (tokens[b - 1].key in CONNECTORS or not tokens[b - 1].is_word):
             b -= 1
         if a >= b:
             return []
-        # A possessive after a known name or an acronym ends that name: "Mexico's National ...".
+        # A possessive after a known name or an acronym ends that name: "Mexico's National
+        # ...", "... and Mexico's Ministry"; so does one between two names with head words
+        # ("the Ministry of the Interior's Anti-Trafficking Unit").
         for p in range(a + 1, b):
             if tokens[p].text in ("'s", "’s"):
                 left = (a, p)
                 if left in known_ranges or (p - a == 1 and tokens[a].is_acronym):
                     head = [left] if left not in known_ranges else []
                     return head + self._split(passage, p + 1, b, starts, set(), known_ranges)
+                place = next(
+                    (ka for (ka, kb), k in known_ranges.items() if kb == p and k.kind == "place"),
+                    None,
+                )
+                if place is not None and place > a:
+                    return self._split(passage, a, place, starts, lowercase, known_ranges) + (
+                        self._split(passage, p + 1, b, starts, set(), known_ranges)
+                    )
+                left_keys = {t.key for t in tokens[a:p]}
+                right_keys = {t.key for t in tokens[p + 1 : b]}
+                if left_keys & SPLIT_HEADS and right_keys & ORG_HEADS:
+                    return [left] + self._split(passage, p + 1, b, starts, set(), known_ranges)
         # "A and B": two names, unless "and" is inside a complement ("Commission for Latin
         # America and the Caribbean") or B's head makes "A and B ..." one name ("Children and
         # Family Institute").
@@ -509,6 +752,18 @@ class Recognizer:
             if tokens[p].key != "and":
                 continue
             before = [t.key for t in tokens[a:p]]
+            right = {t.key for t in tokens[p + 1 : b]}
+            # "the Ministry of Labour and the National Institute for Women": two names, each
+            # with a head word of its own, the second with its own article.
+            if (
+                tokens[p + 1].key == "the"
+                and set(before) & SPLIT_HEADS
+                and right & ORG_HEADS
+                and p + 2 < b
+            ):
+                return self._split(passage, a, p, starts, lowercase, known_ranges) + self._split(
+                    passage, p + 2, b, starts, lowercase, known_ranges
+                )
             if any(k in ("of", "for", "to", "on", "against") for k in before):
                 continue
             left_known = any(ka <= a and p <= kb for ka, kb in known_ranges) or all(
@@ -564,16 +819,17 @@ class Recognizer:
         if words & ROLE_HEADS:
             return Span(passage, a, b, "rule", "role", confidence=0.6)
         if b - a == 1 and tokens[a].is_acronym:
-            if tokens[a].text.upper() in ACRONYM_STOP or tokens[a].text in ACRONYM_STOP:
+            plain = tokens[a].text.replace(".", "").upper()
+            if plain in ACRONYM_STOP or plain in self.phrase_acronyms:
                 return None
             return Span(passage, a, b, "rule", "organization", confidence=0.5, acronym=None)
         if words & MONTHS:
             return None
+        if self._person_by_context(passage, a, b):
+            return Span(passage, a, b, "rule", "person", confidence=0.6)
         place = self._place_by_context(passage, a, b, known_ranges)
         if place is not None:
             return place
-        if self._person_by_context(passage, a, b):
-            return Span(passage, a, b, "rule", "person", confidence=0.6)
         return None
 
     def _place_by_context(self, passage, a, b, known_ranges) -> Span | None:
@@ -620,15 +876,7 @@ class Recognizer:
             for t in tokens[a:b]
         ):
             return False
-        if a and tokens[a - 1].key.rstrip(".") in PERSON_TITLES:
-            return True
-        before = passage.text[max(0, tokens[a].start - 30) : tokens[a].start]
-        after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 40]
-        if SPEECH.search(before[-15:]) or SPEECH.search(after[:20]):
-            return True
-        # "Jane Doe, IOM Chief of Mission": a name in apposition to a role.
-        m = re.match(r",\s+((?:\S+\s+){0,4}?\S+)", after)
-        return bool(m and {fold(w) for w in re.findall(r"\w+", m.group(1))} & ROLE_HEADS)
+        return _person_context(passage, a, b)
 
     def _place_lists(self, passage: Passage, known_here: list[Span]) -> list[Span]:
         """ "the states of Chiapas, Veracruz and Yucatan": every name of the list."""
@@ -720,7 +968,7 @@ class Recognizer:
                 continue
             if (
                 span.kind == "organization"
-                and span.origin == "reference"
+                and (span.origin == "reference" or (span.origin == "rule" and span.b - span.a == 1))
                 and other.kind in ("organization", "project", "event", "law", "campaign")
                 and other.a == span.a
                 and not (other.entry is not None and other.entry.target == span.entry.target)
@@ -747,8 +995,11 @@ class Recognizer:
             new = self._new(result, "place", place.name, 0.75 if not span.entry.demonym else 0.6)
             new.type = new.type or place.type
             new.iso3166 = new.iso3166 or place.iso3166
-            new.within = new.within or (f"name:{place.within}" if place.within else None)
+            new.within = (
+                new.within or span.within or (f"name:{place.within}" if place.within else None)
+            )
             new.note = new.note or place.note
+            new.geonames = new.geonames or place.geonames
             if span.text != place.name and not span.entry.demonym:
                 _add_alt(new, span.text)
             return Mention(
@@ -780,9 +1031,23 @@ class Recognizer:
                 confidence=new.confidence,
                 origin="rule",
             )
+        outside = self.variants.country_before(span.passage, span.start)
         known = self.knowledge.entity_by_name(span.kind, text)
-        if known is not None:
+        if known is not None and not self.variants.conflicts(known.id, outside):
             return Mention(span.passage, span.start, span.end, span.kind, entity=known.id)
+        variant = self.variants.match(span.kind, text, outside) if span.kind != "place" else None
+        if variant is not None:
+            entity, surface, score = variant
+            return Mention(
+                span.passage,
+                span.start,
+                span.end,
+                span.kind,
+                entity=entity,
+                confidence=0.7,
+                origin="variant",
+                note=f"variant of {surface!r} (score {score:.0f})",
+            )
         new = self._new(result, span.kind, text, span.confidence)
         if span.acronym:
             if span.acronym in by_acronym and by_acronym[span.acronym] is not new:
@@ -819,17 +1084,7 @@ class Recognizer:
         return new
 
     def _similar(self, kind: str, name: str) -> list[str]:
-        words = {w for w in re.findall(r"\w+", fold(name)) if w not in CONNECTORS}
-        out = []
-        for entity in self.knowledge.entities.values():
-            if entity.kind != kind:
-                continue
-            for surface in entity.names:
-                other = {w for w in re.findall(r"\w+", fold(surface)) if w not in CONNECTORS}
-                if words and other and len(words & other) / len(words | other) > 0.5:
-                    out.append(entity.id)
-                    break
-        return out[:3]
+        return [f"{e} ({score:.0f})" for e, score in self.variants.closest(kind, name)]
 
     def _acronyms_in_brackets(self, accepted, result: Entities, by_acronym) -> None:
         """ "National Institute ... (INEGI)": the acronym names the organization before it."""
@@ -870,6 +1125,42 @@ class Recognizer:
                 else:
                     new.within = None
                     new.note = (new.note + " " if new.note else "") + f"It lies within {name}."
+
+
+def _phrase_acronyms(source: Source, known: list[Span]) -> set[str]:
+    """Acronyms a text gives for a phrase in lower case ("gender-based violence (GBV)"):
+    no organizations."""
+    out = set()
+    for passage in source.body:
+        tokens = passage.tokens
+        for i in range(1, len(tokens) - 2):
+            if tokens[i].text != "(" or not tokens[i + 1].is_acronym:
+                continue
+            if tokens[i + 2].text not in (")", ",", ";"):
+                continue
+            before = tokens[i - 1]
+            if (
+                before.is_word
+                and before.text.islower()
+                and not any(s.passage is passage and s.a <= i + 1 < s.b for s in known)
+            ):
+                out.add(tokens[i + 1].text.replace(".", "").upper())
+    return out
+
+
+def _person_context(passage: Passage, a: int, b: int) -> bool:
+    """Words around tokens [a, b) that make them a person's name: a title before, a verb of
+    speech next to them ("said Jane Doe", "Jane Doe said"), or a role in apposition ("Jane
+    Doe, IOM Chief of Mission in Mexico")."""
+    tokens = passage.tokens
+    if a and tokens[a - 1].key.rstrip(".") in PERSON_TITLES:
+        return True
+    before = passage.text[max(0, tokens[a].start - 30) : tokens[a].start]
+    after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 60]
+    if SPEECH.search(before[-15:]) or SPEECH.search(after[:20]):
+        return True
+    m = re.match(r",\s+((?:\S+\s+){0,5}?\S+)", after)
+    return bool(m and {fold(w) for w in re.findall(r"\w+", m.group(1))} & ROLE_HEADS)
 
 
 def _acronym_after(tokens: list[Token], b: int) -> str | None:

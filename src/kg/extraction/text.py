@@ -17,7 +17,7 @@ from functools import cached_property
 from kg.folding import fold as fold
 from kg.ingest import CleanDocument, normalized_with_index
 
-WORD = re.compile(r"[’']s\b|\w+(?:[./&]\w+)*|[^\w\s]")
+WORD = re.compile(r"[’']s\b|(?:[A-Z]\.){2,}(?![\w])|\w+(?:[./&]\w+)*|[^\w\s]")
 # Sentence ends: ., ! or ? (and closing quotes) before a space and an upper-case letter, a
 # digit or an opening quote.
 SENTENCE_END = re.compile(r"""[.!?]["'”’)]*\s+(?=["“‘(]?[A-Z0-9ÁÉÍÓÚÑ])""")

