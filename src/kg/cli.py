@@ -172,6 +172,27 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="draft every curated document leave-one-out and compare with its curation file",
     )
+    draft.add_argument(
+        "--corpus",
+        type=path,
+        default=None,
+        metavar="DIR",
+        help="with --evaluate: score the texts of DIR (named as in the development set's "
+        "manifest) against their gold facts instead",
+    )
+    draft.add_argument(
+        "--split",
+        choices=["tune", "heldout"],
+        default=None,
+        help="with --corpus: score only this half of the development set",
+    )
+    draft.add_argument(
+        "--devset",
+        type=path,
+        default=None,
+        metavar="DIR",
+        help="with --corpus: the development set's manifest and gold facts (default: DATA/devset)",
+    )
 
     web = commands.add_parser(
         "serve", help="serve the published graph: SPARQL endpoint, linked data pages, downloads"
@@ -794,6 +815,8 @@ def run_extract_evaluation(args) -> int:
 
     from kg.extraction.evaluate import FACT_TYPES, evaluate
 
+    if args.corpus is not None or args.split is not None or args.devset is not None:
+        return run_extract_corpus_evaluation(args)
     check_input_folder(args.data, "--data")
     if args.out is not None:
         check_output(args.out, "--out", folder=False)
@@ -839,6 +862,86 @@ def run_extract_evaluation(args) -> int:
         f"document ({indicators['right']} of {indicators['matched']} in all)",
         highlight=False,
     )
+    if args.out is not None:
+        args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
+        out.print(f"written to {args.out}", highlight=False)
+    return 0
+
+
+def run_extract_corpus_evaluation(args) -> int:
+    """`kg extract --evaluate --corpus DIR`: the drafts of a folder of releases against the
+    development set's gold facts (data/devset/), per fact type."""
+    import json
+
+    from rich import box
+
+    from kg.extraction.evaluate import CORPUS_FACT_TYPES, evaluate_corpus
+
+    if args.corpus is None:
+        fail("--split and --devset go with --corpus DIR")
+        return 2
+    check_input_folder(args.corpus, "--corpus")
+    check_input_folder(args.data, "--data")
+    devset = args.devset if args.devset is not None else args.data / "devset"
+    check_input_folder(devset, "--devset")
+    if args.out is not None:
+        check_output(args.out, "--out", folder=False)
+    with err.status("evaluating") as status:
+        report = evaluate_corpus(
+            args.corpus, args.data, devset, args.split, progress=lambda what: status.update(what)
+        )
+    table = Table(
+        title=f"kg extract: {report['split']} releases of {args.corpus} against their gold facts",
+        caption="active: the draft's active items only; all: with its commented-out suggestions",
+        box=box.SIMPLE_HEAD,
+        show_edge=False,
+        pad_edge=False,
+        collapse_padding=True,
+    )
+    table.add_column("fact type", no_wrap=True)
+    for column in ("gold", "drafted", "P", "R", "F1", "drafted all", "P all", "R all", "F1 all"):
+        table.add_column(column, justify="right", no_wrap=True)
+    for fact_type in CORPUS_FACT_TYPES:
+        a, s = report["total"]["active"][fact_type], report["total"]["all"][fact_type]
+        table.add_row(
+            fact_type,
+            str(a["gold"]),
+            str(a["predicted"]),
+            *(f"{a[k]:.3f}" for k in ("precision", "recall", "f1")),
+            str(s["predicted"]),
+            *(f"{s[k]:.3f}" for k in ("precision", "recall", "f1")),
+        )
+    out.print(table)
+    for mode in ("active", "all"):
+        found = report["numbers_found"][mode]
+        n = found["matched"]
+        share = f"{found['all'] / n:.3f}" if n else "-"
+        out.print(
+            f"numbers found ({mode}): {n}; unit, qualifier and period all right for "
+            f"{found['all']} ({share}); unit {found['unit']}, qualifier {found['qualifier']}, "
+            f"period {found['period']}",
+            highlight=False,
+        )
+    seconds = [d["seconds"] for d in report["documents"].values()]
+    slowest = f", slowest {max(seconds) * 1000:.0f} ms" if seconds else ""
+    out.print(
+        f"{report['scored']} of {report['releases']} releases scored, {len(report['refused'])} "
+        f"refused by the ingest{slowest}",
+        highlight=False,
+    )
+    if report["missing"]:
+        err.print(
+            f"[yellow]warning:[/yellow] not in {args.corpus} (not scored): "
+            + ", ".join(report["missing"]),
+            highlight=False,
+            soft_wrap=True,
+        )
+    for refused in report["refused"]:
+        err.print(
+            f"[yellow]refused[/yellow] (counted as all missed): {escape(refused['error'])}",
+            highlight=False,
+            soft_wrap=True,
+        )
     if args.out is not None:
         args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
         out.print(f"written to {args.out}", highlight=False)
