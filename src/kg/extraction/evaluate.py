@@ -493,14 +493,14 @@ def _same_value(a: tuple, b: tuple) -> bool:
     return all(abs(x - y) <= VALUE_TOLERANCE for x, y in zip(a[1:], b[1:], strict=True))
 
 
-def _counts(gold: list, predicted: list, fits, optional=lambda g: False) -> dict:
-    """Match `predicted` to `gold` one to one, the required gold first; a prediction matched
-    to an optional gold fact counts neither way."""
+def _counts(gold: list, predicted: list, fits, optional=lambda g: False, neutral=None) -> dict:
+    """Match `predicted` to `gold` one to one, the required gold first; a prediction that
+    then matches an optional gold fact (by `neutral`, or `fits`) counts neither way."""
     required = [g for g in gold if not optional(g)]
     extra = [g for g in gold if optional(g)]
     first = _match(predicted, required, fits)
     rest = [i for i in range(len(predicted)) if i not in first]
-    second = _match([predicted[i] for i in rest], extra, fits)
+    second = _match([predicted[i] for i in rest], extra, neutral or fits)
     matched_required = {first[i] for i in first}
     return {
         "gold": len(required),
@@ -525,16 +525,14 @@ def compare(
             lambda p, g: bool(p[1] & g.names),
             lambda g: g.optional,
         )
-    out["numbers: value"] = _counts(
-        numbers, drafted.numbers, lambda p, g: _same_value(p[0], g.key), lambda g: g.optional
-    )
+    by_value = lambda p, g: _same_value(p[0], g.key)  # noqa: E731
+    out["numbers: value"] = _counts(numbers, drafted.numbers, by_value, lambda g: g.optional)
     out["numbers: value+unit+qualifier+period"] = _counts(
         numbers,
         drafted.numbers,
-        lambda p, g: (
-            _same_value(p[0], g.key) and (p[1], p[2], p[3]) == (g.unit, g.qualifiers, g.period)
-        ),
+        lambda p, g: by_value(p, g) and (p[1], p[2], p[3]) == (g.unit, g.qualifiers, g.period),
         lambda g: g.optional,
+        neutral=by_value,
     )
     gold_pairs = [(n.key, o) for n in numbers if not n.optional for o in n.according_to]
     drafted_pairs = [(n[0], names) for n in drafted.numbers for names in n[4]]
