@@ -36,6 +36,7 @@ ORG_HEADS = {
     "parliament", "assembly", "embassy", "consulate", "bank", "coalition", "alliance", "church",
     "board", "corporation", "company", "tribunal", "directorate", "administration", "chamber",
     "army", "navy", "system", "procuraduria", "secretaria", "instituto", "comision", "red",
+    "branch", "section", "division", "ombudsman", "prosecutor's",
     "observatory", "forces", "unit", "cross", "crescent", "society", "group", "team",
 }  # fmt: skip
 EVENT_HEADS = {
@@ -55,6 +56,7 @@ SPLIT_HEADS = {
     "university", "association", "foundation", "police", "court", "embassy", "consulate",
     "unit", "directorate", "procuraduria", "secretaria", "instituto", "comision", "senate",
     "congress", "parliament", "network", "coalition", "federation", "programme", "program",
+    "branch", "section", "division",
 }  # fmt: skip
 ROLE_HEADS = {
     "chief", "director", "head", "minister", "secretary", "coordinator", "officer", "president",
@@ -431,6 +433,7 @@ class Span:
     within: str | None = None  # for rule places: a mention target or a name
     note: str | None = None
     coordinated: bool = False  # "Central and South America": the span of the first name
+    alias_of: Span | None = None  # "UNHCR, the UN Refugee Agency": the organization named
 
     @property
     def start(self) -> int:
@@ -469,6 +472,7 @@ class Recognizer:
         self.trie = reference_trie(knowledge)
         self.variants = Variants(knowledge)
         self.phrase_acronyms: set[str] = set()
+        self.role_persons: set[tuple[int, int, int]] = set()  # (passage, a, b) after a role
 
     # -- the entry point -----------------------------------------------------------------------
 
@@ -493,6 +497,12 @@ class Recognizer:
         for passage in source.passages:
             starts = _sentence_starts(passage)
             for a, b, entry in wtrie.matches(passage.tokens):
+                if (
+                    entry.acronym
+                    and b < len(passage.tokens)
+                    and passage.tokens[b].key in ("dollar", "dollars", "$", "cents")
+                ):
+                    continue  # "US dollars"
                 if entry.gazetteer:
                     confidence = self._city_context(passage, a, b, starts, lowercase_words)
                     if confidence is None:
@@ -534,10 +544,28 @@ class Recognizer:
         ]
         known = list(spans)
         self.phrase_acronyms = _phrase_acronyms(source, known)
-        for passage in source.body:
-            spans += self._candidates(passage, known, lowercase_words)
+        for passage in source.passages:
+            found = self._candidates(passage, known, lowercase_words)
+            if passage.kind == "title":  # headline case: only people named by context
+                found = [s for s in found if s.kind == "person"]
+            spans += found
+        self._appositions(spans, known)
         spans += self._offices(known)
         return self._resolve(spans)
+
+    def _appositions(self, spans: list[Span], known: list[Span]) -> None:
+        """ "UNHCR, the UN Refugee Agency,": a descriptive name in apposition to an
+        organization names that organization."""
+        orgs = {(s.passage.index, s.b): s for s in known if s.kind == "organization"}
+        for span in spans:
+            if span.origin != "rule" or span.kind != "organization":
+                continue
+            tokens = span.passage.tokens
+            a = span.a
+            if a >= 3 and tokens[a - 1].key == "the" and tokens[a - 2].text == ",":
+                head = orgs.get((span.passage.index, a - 2))
+                if head is not None:
+                    span.alias_of = head
 
     def _city_context(self, passage, a, b, starts, lowercase) -> float | None:
         """A GeoNames city's name is a city only where nothing says otherwise: not inside a
@@ -557,6 +585,8 @@ class Recognizer:
             return None
         if _person_context(passage, a, b):
             return None
+        if a >= 2 and tokens[a - 1].key == "of" and tokens[a - 2].key in ROLE_WORDS:
+            return None  # "Chief of Mission"
         before = passage.text[max(0, tokens[a].start - 12) : tokens[a].start]
         if re.search(r"\b(?:in|from|to|at|of|near|between|and)\s+$", before, re.I):
             return 0.75
@@ -663,7 +693,7 @@ class Recognizer:
                     j = k
                     continue
                 if t.text == "," and has_conn and j + 1 < len(tokens):
-                    ahead = tokens[j + 1 : j + 6]
+                    ahead = tokens[j + 1 : j + 9]
                     if _is_name_word(tokens[j + 1]) and any(x.key == "and" for x in ahead[1:]):
                         j += 1
                         continue
@@ -724,6 +754,14 @@ class Recognizer:
             b -= 1
         if a >= b:
             return []
+        # "UNODC Executive Director Ghada Waly", "IOM Director General for Operations Jane
+        # Doe": a role, then the person's name.
+        person = _name_after_role(tokens, a, b, known_ranges)
+        if person is not None:
+            p0, p1 = person
+            self.role_persons.add((passage.index, p0, p1))
+            rest = self._split(passage, p1, b, starts, set(), known_ranges) if p1 < b else []
+            return [(a, p0), (p0, p1), *rest]
         # A possessive after a known name or an acronym ends that name: "Mexico's National
         # ...", "... and Mexico's Ministry"; so does one between two names with head words
         # ("the Ministry of the Interior's Anti-Trafficking Unit").
@@ -744,7 +782,20 @@ class Recognizer:
                 left_keys = {t.key for t in tokens[a:p]}
                 right_keys = {t.key for t in tokens[p + 1 : b]}
                 if left_keys & SPLIT_HEADS and right_keys & ORG_HEADS:
-                    return [left] + self._split(passage, p + 1, b, starts, set(), known_ranges)
+                    return self._split(passage, a, p, starts, lowercase, known_ranges) + (
+                        self._split(passage, p + 1, b, starts, set(), known_ranges)
+                    )
+        # "US Department of State Bureau of Population, ...": a known organization ends the
+        # run, and what is before it is a name with a head word of its own.
+        for (ka, kb), known in known_ranges.items():
+            if (
+                kb == b
+                and a < ka
+                and known.kind == "organization"
+                and {t.key for t in tokens[a:ka]} & ORG_HEADS
+                and ka - a >= 2
+            ):
+                return self._split(passage, a, ka, starts, lowercase, known_ranges)
         # "A and B": two names, unless "and" is inside a complement ("Commission for Latin
         # America and the Caribbean") or B's head makes "A and B ..." one name ("Children and
         # Family Institute").
@@ -782,6 +833,8 @@ class Recognizer:
         tokens = passage.tokens
         if (a, b) in known_ranges:
             return None
+        if (passage.index, a, b) in self.role_persons:
+            return Span(passage, a, b, "rule", "person", confidence=0.7)
         # A known organization's name that the rules would only lengthen without a head word
         # of its own ("US State Department Bureau of Population, Refugees and Migration").
         for (ka, kb), span in known_ranges.items():
@@ -966,6 +1019,8 @@ class Recognizer:
                 continue
             if other.kind == "role" or (other.coordinated and span.origin != "rule"):
                 continue
+            if other.alias_of is not None:
+                return False
             if (
                 span.kind == "organization"
                 and (span.origin == "reference" or (span.origin == "rule" and span.b - span.a == 1))
@@ -1012,6 +1067,17 @@ class Recognizer:
                 origin="world",
             )
         text = span.text
+        if span.alias_of is not None and span.alias_of.origin == "reference":
+            return Mention(
+                span.passage,
+                span.start,
+                span.end,
+                span.kind,
+                entity=span.alias_of.entry.target,
+                confidence=0.7,
+                origin="variant",
+                note=f"in apposition to {span.alias_of.text!r}",
+            )
         if (
             span.kind == "organization"
             and span.b - span.a == 1
@@ -1148,16 +1214,61 @@ def _phrase_acronyms(source: Source, known: list[Span]) -> set[str]:
     return out
 
 
+ROLE_WORDS = ROLE_HEADS | {"secretary-general", "general", "envoy", "rapporteur", "officer"}
+
+
+def _name_after_role(tokens: list[Token], a: int, b: int, known_ranges):
+    """Where a person's name begins at the end of the run [a, b) that holds a role before
+    it, or None: two or three capitalized words after the role's last word (and after a
+    one-word complement: "for Operations"), none of them a head word or a known name."""
+    last_role = None
+    for i in range(a, b):
+        if tokens[i].key in ROLE_WORDS or tokens[i].key.split("-")[-1] in ROLE_WORDS:
+            last_role = i
+    if last_role is None:
+        return None
+    start = last_role + 1
+    while start < b and tokens[start].text in ("-",):  # "Secretary-General"
+        start += 2
+    if start + 1 < b and tokens[start].key in ("for", "of", "on") and b - (start + 2) >= 2:
+        start += 2
+    end = start
+    while end < b and (
+        tokens[end].is_word
+        and tokens[end].key not in CONNECTORS
+        or (tokens[end].text == "-" and not tokens[end].space_before)
+    ):
+        end += 1
+    name = tokens[start:end]
+    if not 2 <= len(name) <= 4 or start == a:
+        return None
+    if any(
+        not t.is_word
+        and t.text != "-"
+        or t.is_acronym
+        or (t.key in ALL_HEADS | CONNECTORS | ROLE_WORDS)
+        for t in name
+    ):
+        return None
+    if any(ka <= start < kb or start <= ka < end for ka, kb in known_ranges):
+        return None
+    return start, end
+
+
 def _person_context(passage: Passage, a: int, b: int) -> bool:
     """Words around tokens [a, b) that make them a person's name: a title before, a verb of
     speech next to them ("said Jane Doe", "Jane Doe said"), or a role in apposition ("Jane
     Doe, IOM Chief of Mission in Mexico")."""
     tokens = passage.tokens
-    if a and tokens[a - 1].key.rstrip(".") in PERSON_TITLES:
-        return True
+    if a and tokens[a - 1].key.rstrip(".") in PERSON_TITLES | ROLE_WORDS:
+        return True  # "Dr Jane Doe", "counter-trafficking specialist Jane Doe"
     before = passage.text[max(0, tokens[a].start - 30) : tokens[a].start]
     after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 60]
     if SPEECH.search(before[-15:]) or SPEECH.search(after[:20]):
+        return True
+    # "Executive Director, UN Office on Drugs and Crime, Jane Doe:": a signature.
+    wider = passage.text[max(0, tokens[a].start - 80) : tokens[a].start]
+    if after.startswith(":") and before.endswith(", ") and set(_words(wider)) & ROLE_WORDS:
         return True
     m = re.match(r",\s+((?:\S+\s+){0,5}?\S+)", after)
     return bool(m and {fold(w) for w in re.findall(r"\w+", m.group(1))} & ROLE_HEADS)

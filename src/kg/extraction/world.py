@@ -40,7 +40,7 @@ REGIONS = (
     ("Eastern Europe", (), "Europe"),
     ("Central Europe", (), "Europe"),
     ("Africa", (), None),
-    ("Sub-Saharan Africa", (), "Africa"),
+    ("Sub-Saharan Africa", ("sub-Saharan Africa",), "Africa"),
     ("West Africa", (), "Africa"),
     ("East Africa", (), "Africa"),
     ("North Africa", (), "Africa"),
@@ -53,7 +53,17 @@ REGIONS = (
     ("East Asia", (), "Asia"),
     ("Middle East", (), None),
     ("Oceania", (), None),
-)
+    ("South Eastern Europe", ("South-Eastern Europe", "Southeastern Europe", "Southeast Europe"),
+     "Europe"),
+    ("Balkans", ("the Balkans", "Western Balkans"), "Europe"),
+    ("Mediterranean", ("the Mediterranean", "Mediterranean Sea"), None),
+    ("Sahel", ("the Sahel",), "Africa"),
+    ("Andaman Sea", (), "Asia"),
+    ("Bay of Bengal", (), "Asia"),
+    ("Aegean Sea", (), "Europe"),
+    ("Red Sea", (), None),
+    ("Gulf of Aden", (), None),
+)  # fmt: skip
 REGION_DEMONYMS = {
     "Latin America": ("Latin American",),
     "Central America": ("Central American",),
@@ -78,8 +88,8 @@ COUNTRY_REGIONS = {
     "CA": "North America",
 }
 COUNTRY_ALIASES = {
-    "US": ("United States of America",),
-    "GB": ("United Kingdom", "Britain", "Great Britain"),
+    "US": ("United States of America", "U.S.", "US", "USA", "U.S.A."),
+    "GB": ("United Kingdom", "Britain", "Great Britain", "UK", "U.K."),
     "RU": ("Russia",),
     "KR": ("South Korea",),
     "KP": ("North Korea",),
