@@ -19,7 +19,7 @@ install: $(STAMP)
 publish: install
 	$(VENV)/bin/kg publish
 
-test: install browser
+test: install
 	$(VENV)/bin/ruff check src tests
 	$(VENV)/bin/pytest -q
 
@@ -28,8 +28,9 @@ test: install browser
 wheel-smoke: install
 	$(PY) .ci/wheel_smoke.py
 
-# Headless Chromium and its driver for tests/test_browser.py: Debian's packages, installed
-# when missing and apt-get may be run (as root, as on CI); otherwise the browser tests skip.
+# Headless Chromium and its driver for tests/test_browser.py: Debian's packages. Only this
+# target installs them, and only when asked (`make browser`, as .ci/run does); `make test`
+# changes nothing outside the checkout, and without Chromium the browser tests skip, saying why.
 browser:
 	@if command -v chromium >/dev/null 2>&1 && command -v chromedriver >/dev/null 2>&1; then \
 		true; \

@@ -1,5 +1,5 @@
 """`kg serve` in a real browser: headless Chromium (Debian's `chromium` and `chromium-driver`,
-which `make` and CI install) driven by Selenium, over a real socket.
+which `make browser` and CI install) driven by Selenium, over a real socket.
 
 The tests skip, saying why, only when Chromium is absent on a developer's machine; on CI (where
 `CI` is set) a missing browser fails them instead."""
