@@ -344,11 +344,8 @@ def test_menu_and_paragraphs_without_blank_lines(tmp_path: Path) -> None:
         (b"News\nGlobal\n\xff\xfe\x00garbage", 3, "not valid UTF-8"),
         (b"Title\n\x00\x01\x02", 2, "NUL"),
         (b"News\nGlobal\n\n", 4, "no title"),
-        (b"Title\n\nText.\n", 4, "no contact block"),
         (b"Title\nFor more information please contact:\nX\n", 2, "no paragraphs"),
-        (b"Title\n\nText.\n\nFor more information please contact:\n\n", 5, "no contacts"),
         (b"T\n\nText.\n\nFor more information please contact:\nTel: 1\n", 6, "telephone"),
-        (b"T\n\nText.\n\nFor more information please contact:\nA\nE-mail: none\n", 7, "e-mail"),
     ],
 )
 def test_malformed_source_raises_kg_error(
@@ -362,6 +359,165 @@ def test_malformed_source_raises_kg_error(
     assert err.line == line
     assert str(err).startswith(f"{path}:{line}: ")
     assert "\n" not in str(err)
+
+
+@pytest.mark.parametrize(
+    ("content", "contacts"),
+    [
+        # no contact at all: a release may have none
+        (b"Title\n\nText.\n", []),
+        # a header with nothing under it
+        (b"Title\n\nText.\n\nFor more information please contact:\n\n", []),
+        # "E-mail:" without an address: the contact has none
+        (b"T\n\nText.\n\nFor more information please contact:\nA\nE-mail: none\n", [("A",)]),
+    ],
+)
+def test_releases_without_a_full_contact_block_are_read(
+    tmp_path: Path, content: bytes, contacts: list
+) -> None:
+    doc = read_source(write(tmp_path, content))
+    assert [p.text for p in doc.paragraphs] == ["Text."]
+    assert [(c.name.text,) for c in doc.contacts] == contacts
+    assert all(c.email is None for c in doc.contacts)
+
+
+def inline(sentence: str, after: str = "") -> CleanDocument:
+    """A release whose last paragraph is ``sentence``, read from a file in a fresh folder."""
+    import tempfile
+
+    text = f"A Title\n\nThe body says something.\n\n{sentence}\n" + (
+        f"\n{after}\n" if after else ""
+    )
+    folder = Path(tempfile.mkdtemp())
+    return read_source(write(folder, text))
+
+
+def fields(doc: CleanDocument) -> list[tuple]:
+    return [
+        tuple(s.text if s else None for s in (c.name, c.office, c.telephone, c.email))
+        for c in doc.contacts
+    ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "For more information please contact Ana Ruiz at IOM Mexico, Tel: +52 55 1234 5678, "
+            "Email: aruiz@iom.int",
+            [("Ana Ruiz", "IOM Mexico", "+52 55 1234 5678", "aruiz@iom.int")],
+        ),
+        (
+            "For further information, please contact Dr. Omar Haddad at IOM Jordan. "
+            "Tel: +962-6-5000000, Email: ohaddad@iom.int.",
+            [("Omar Haddad", "IOM Jordan", "+962-6-5000000", "ohaddad@iom.int")],
+        ),
+        (  # the colon after "contact", a missing address
+            "For More information please contact:  Lea Brun at IOM Geneva, Tel: +41 22 000 0000. "
+            "Email: ",
+            [("Lea Brun", "IOM Geneva", "+41 22 000 0000", None)],
+        ),
+        (  # two people joined by "or"
+            "For more information, please contact Ana Ruiz at IOM Mexico, Tel: +52 55 1, "
+            "Email: aruiz@iom.int or Ben Cole at IOM Washington, Tel: +1 202 555 0100, "
+            "Email: bcole@iom.int",
+            [
+                ("Ana Ruiz", "IOM Mexico", "+52 55 1", "aruiz@iom.int"),
+                ("Ben Cole", "IOM Washington", "+1 202 555 0100", "bcole@iom.int"),
+            ],
+        ),
+        (  # joined by "and", no telephone, the office after a comma
+            "For further information please contact Ana Ruiz, IOM Mexico, Email: aruiz@iom.int "
+            "and Ben Cole, IOM Washington, Email: bcole@iom.int.",
+            [
+                ("Ana Ruiz", "IOM Mexico", None, "aruiz@iom.int"),
+                ("Ben Cole", "IOM Washington", None, "bcole@iom.int"),
+            ],
+        ),
+        (  # a name alone
+            "For more information, please contact Ana Ruiz.",
+            [("Ana Ruiz", None, None, None)],
+        ),
+        (  # an address in brackets, no label
+            "For more information please contact Ana Ruiz (aruiz@iom.int).",
+            [("Ana Ruiz", None, None, "aruiz@iom.int")],
+        ),
+        (  # the office in brackets, "Phone" and "E-mail" labels
+            "Media contact: Ana Ruiz (IOM Mexico), Phone: +52 55 9, E-mail: aruiz@iom.int",
+            [("Ana Ruiz", "IOM Mexico", "+52 55 9", "aruiz@iom.int")],
+        ),
+        (  # a role between the name and the office: the office is the last part
+            "For more information please contact Ana Ruiz, Press Officer, IOM Mexico, "
+            "Tel: +52 55 9",
+            [("Ana Ruiz", "IOM Mexico", "+52 55 9", None)],
+        ),
+        (  # a mailto link's debris after the label
+            "For more information please contact Ana Ruiz at IOM Mexico, E-mail: "
+            '"mailto:aruiz@iom.int">aruiz@iom.int',
+            [("Ana Ruiz", "IOM Mexico", None, "aruiz@iom.int")],
+        ),
+    ],
+)
+def test_inline_contact_sentence(sentence: str, expected: list[tuple]) -> None:
+    doc = inline(sentence)
+    assert fields(doc) == expected
+    assert [p.text for p in doc.paragraphs] == ["The body says something."]
+    assert doc.trailer == ()
+    for contact in doc.contacts:
+        for span in (contact.name, contact.office, contact.telephone, contact.email):
+            if span is not None:
+                assert normalize_whitespace(doc.raw[span.start : span.end]) == span.text
+
+
+def test_inline_contact_then_trailer() -> None:
+    doc = inline(
+        "For more information please contact Ana Ruiz at IOM Mexico, Email: aruiz@iom.int. "
+        "Posted: Tuesday, 4 May 2021",
+        after="Themes: Counter-trafficking",
+    )
+    assert fields(doc) == [("Ana Ruiz", "IOM Mexico", None, "aruiz@iom.int")]
+    assert doc.trailer_text == "Posted: Tuesday, 4 May 2021 Themes: Counter-trafficking"
+
+
+def test_a_sentence_that_names_no_one_is_not_a_contact() -> None:
+    doc = inline("For more information please contact the office nearest to you.")
+    assert doc.contacts == ()
+    assert doc.trailer_text == "For more information please contact the office nearest to you."
+    # "For more information, visit ..." is no contact sentence: it stays a paragraph
+    doc = inline("For more information, visit the campaign's site.")
+    assert [p.text for p in doc.paragraphs][
+        -1
+    ] == "For more information, visit the campaign's site."
+
+
+def test_block_contact_variants(tmp_path: Path) -> None:
+    # "E-mail" without its colon before a link's debris; a contact written inline in a block
+    text = (
+        "T\n\nText.\n\nFor more information please contact:\n\nAna Ruiz\n\nIOM San Jose\n\n"
+        'Tel: + 506-000 0000 ext. 119\n\nE-mail "mailto:aruiz@iom.int">aruiz@iom.int\n\nor\n\n'
+        "Ben Cole at IOM Geneva, Tel: +41 22 000 0000, Email: bcole@iom.int\n"
+    )
+    doc = read_source(write(tmp_path, text))
+    assert fields(doc) == [
+        ("Ana Ruiz", "IOM San Jose", "+ 506-000 0000 ext. 119", "aruiz@iom.int"),
+        ("Ben Cole", "IOM Geneva", "+41 22 000 0000", "bcole@iom.int"),
+    ]
+    assert doc.trailer == ()
+
+
+def test_document_id_from_the_file_name(tmp_path: Path) -> None:
+    from kg.ingest import document_id
+
+    assert document_id(Path("data/sources/007_abc.txt")) == "007"
+    assert document_id(Path("release.txt")) is None
+    assert document_id(Path("abc_007.txt")) is None
+    doc = read_source(write(tmp_path, GOOD, name="release.txt"), doc_id="123")
+    assert doc.id == "123"
+
+
+def test_a_folder_is_a_directory_not_a_missing_file(tmp_path: Path) -> None:
+    with pytest.raises(KgError, match="is a directory"):
+        read_source(tmp_path)
 
 
 def test_missing_file_raises_kg_error(tmp_path: Path) -> None:

@@ -221,15 +221,28 @@ _NAV_LINES = frozenset(
 # ("WHO WE AREThe International ...", "Our WorkAs the leading ...").
 _NAV_PATTERN = re.compile(r"-\s+\S|WHO WE ARE(?=\S)|Our Work(?=\S)")
 
+# What introduces the press contacts: "For more information, please contact:", "For further
+# information on the project please contact", "Media contacts:", "For press enquiries, contact".
+# On a line of its own it heads a block of contacts; followed by text on its line, it opens one
+# inline sentence ("... contact NAME at OFFICE, Tel: ..., Email: ...").
 _CONTACT_HEADER = re.compile(
-    r"for\s+(?:more|further)\s+information\s*,?\s*(?:please\s+)?contact\s*:?", re.IGNORECASE
+    r"""(?:for\s+(?:more|further|additional)\s+information\b[^.:\n]{0,80}?\bcontact
+        |for\s+(?:media|press)\s+(?:inquiries|enquiries)\b[^.:\n]{0,40}?\bcontact
+        |(?:media|press)\s+contacts?)\b\s*:?""",
+    re.IGNORECASE | re.VERBOSE,
 )
-_TELEPHONE = re.compile(r"(?:tel|telephone|phone)\.?\s*:", re.IGNORECASE)
-_EMAIL_LABEL = re.compile(r"e-?mail\s*:", re.IGNORECASE)
+# "Tel:", "Tel.", "Phone:", "Mobile", ... : the colon may be missing before a number.
+_TELEPHONE = re.compile(
+    r"(?:tel|telephone|phone|mobile|mob|cell)\b\.?\s*(?::|(?=\s*[+(\d]))", re.IGNORECASE
+)
+# "E-mail:", "Email", "e-mail": the colon may be missing before an address or a mailto link.
+_EMAIL_LABEL = re.compile(
+    r"""e-?mail\b\s*(?::|(?=\s*(?:"mailto:|<a\b|[^\s@<>"]+@)))""", re.IGNORECASE
+)
 # "E-mail:" then optional link debris ('"mailto:ADDR" target="_blank" title=\n"">' or a real
 # '<a href="mailto:ADDR">'), then the visible address, then an optional "</a>".
 _EMAIL = re.compile(
-    r"""e-?mail\s*:\s*
+    r"""e-?mail\b\s*:?\s*
         (?:(?:<a\b[^>]*?href\s*=\s*)?"mailto:(?P<mailto>[^"\s]+)"[^>]*>\s*)?
         (?P<addr>[^\s<>"]+@[^\s<>"]+)?
         (?:\s*</a>)?""",
@@ -354,7 +367,8 @@ def _parse_contacts(
 
     Contacts are separated by a line "or". Each is a name line, optionally one office line,
     then "Tel: ..." and/or "E-mail: ..." (whose address may follow HTML debris on the next
-    lines). Any other text after a contact's fields is the trailer.
+    lines). A line that holds a whole contact ("Jane Doe at IOM Geneva, Tel: ..., Email: ...")
+    is read as an inline sentence. Any other text after a contact's fields is the trailer.
     """
     contacts: list[Contact] = []
     draft: _ContactDraft | None = None
@@ -367,33 +381,31 @@ def _parse_contacts(
             i += 1
             continue
         if text.casefold() == "or":
-            if draft is None:
+            if draft is None and not contacts:
                 raise KgError(path, lineno, "'or' in the contact block without a contact before")
-            contacts.append(draft.freeze())
+            if draft is not None:
+                contacts.append(draft.freeze())
             draft = None
             i += 1
             continue
+        indent = len(raw[s:e]) - len(raw[s:e].lstrip())
         tel = _TELEPHONE.match(text)
         if tel:
             if draft is None or draft.telephone is not None:
                 raise KgError(path, lineno, "telephone line without a contact name before it")
-            num_start = raw.index(":", s) + 1
-            draft.telephone = _span(raw, num_start, e)
+            draft.telephone = _span(raw, s + indent + tel.end(), e)
             i += 1
             continue
         if _EMAIL_LABEL.match(text):
             if draft is None or draft.email is not None:
                 raise KgError(path, lineno, "e-mail line without a contact name before it")
-            m = _EMAIL.match(raw, s + (len(raw[s:e]) - len(raw[s:e].lstrip())))
+            m = _EMAIL.match(raw, s + indent)
             group = "addr" if m and m.group("addr") else "mailto"
             if m is None or m.group(group) is None:
-                raise KgError(path, lineno, "no e-mail address after 'E-mail:'")
-            addr_start, addr_end = m.span(group)
-            # Punctuation around the address is the sentence's: "E-mail: (a@b.org)."
-            while addr_end - addr_start > 1 and raw[addr_start] in "(":
-                addr_start += 1
-            while addr_end - addr_start > 1 and raw[addr_end - 1] in ".,;:)":
-                addr_end -= 1
+                # "E-mail:" with nothing after it: a contact without an address.
+                i += 1
+                continue
+            addr_start, addr_end = _trim_address(raw, *m.span(group))
             draft.email = Span(addr_start, addr_end, raw[addr_start:addr_end])
             j = i
             while j + 1 < len(lines) and lines[j][1] < m.end():
@@ -402,6 +414,18 @@ def _parse_contacts(
                 contacts.append(draft.freeze())
                 return contacts, m.end()
             i = j + 1
+            continue
+        if draft is None and _INLINE_FIELD.search(text):
+            # A whole contact on one line: read it (and what continues it) as a sentence.
+            stop = _paragraph_end(raw, lines, i)
+            found, end = _parse_inline_contacts(raw, s, stop)
+            if not found:
+                return contacts, s
+            contacts += found
+            if raw[end:stop].strip(" \t\r\n.,;:"):
+                return contacts, end
+            while i < len(lines) and lines[i][0] < stop:
+                i += 1
             continue
         if draft is None:
             name = _span(raw, s, e)
@@ -418,14 +442,209 @@ def _parse_contacts(
     return contacts, len(raw)
 
 
-def read_source(path: Path) -> CleanDocument:
+def _trim_address(raw: str, start: int, end: int) -> tuple[int, int]:
+    """An address's span without the sentence's punctuation around it: "E-mail: (a@b.org)."."""
+    while end - start > 1 and raw[start] in "(":
+        start += 1
+    while end - start > 1 and raw[end - 1] in ".,;:)":
+        end -= 1
+    return start, end
+
+
+def _paragraph_end(raw: str, lines: list[tuple[int, int]], i: int) -> int:
+    """Where the paragraph holding line ``i`` ends: at the next blank line, or the text's end."""
+    end = lines[i][1]
+    for s, e in lines[i + 1 :]:
+        if not raw[s:e].strip():
+            break
+        end = e
+    return end
+
+
+# --------------------------------------------------------------------------- inline contacts
+
+# A field of an inline contact: its label ("Tel:", "Tel.", "Phone", "Mobile:", "Fax:",
+# "E-mail:", "Email") or an address or international number standing alone.
+_LABEL = re.compile(
+    r"""\b(?:(?P<tel>tel|telephone|phone|mobile|mob|cell)|(?P<fax>fax)|(?P<mail>e-?mail))\b
+        \.?[^\S\n]*(?::|(?=\s*[+(\d"<\w]))[^\S\n]*""",
+    re.IGNORECASE | re.VERBOSE,
+)
+_ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_MAILTO = re.compile(r"""(?:<a\b[^>]*?href\s*=\s*)?"mailto:(?P<mailto>[^"\s]+)"[^>]*>\s*""")
+_PHONE = re.compile(
+    r"""\+?[^\S\n]?[\d(][\d\s().\-/]{4,}\d(?:[^\S\n]*,?[^\S\n]*(?:ext|extension|x)\.?\s*\d+)?""",
+    re.IGNORECASE,
+)
+# An international number (+41 ...) or a bracketed one may stand without its label.
+_BARE_PHONE = re.compile(r"""(?:\+|\(\+?\d)[\d\s().\-/]{5,}\d""")
+_INLINE_FIELD = re.compile(rf"{_LABEL.pattern}|{_ADDRESS.pattern}", re.IGNORECASE | re.VERBOSE)
+# What may stand between two fields of one contact, or between two contacts.
+_GLUE = re.compile(r"""[\s,.;:/|–—-]*(?:(?:or|and)\b[\s,:]*)?""", re.IGNORECASE)
+_HONORIFIC = re.compile(r"(?:dr|mr|mrs|ms|mx|prof)\.?\s+", re.IGNORECASE)
+# A person's name: capitalised words (particles such as "de", "van" may be lower case).
+_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ][\w’'.-]*(?:[^\S\n]+[\w’'.-]+){0,6}")
+
+
+def _parse_inline_contacts(raw: str, start: int, end: int) -> tuple[list[Contact], int]:
+    """The contacts of an inline sentence in ``raw[start:end]``, and where the last one ends.
+
+    Each contact is a name, optionally its office ("NAME at OFFICE", "NAME, OFFICE", "NAME
+    (OFFICE)"), then its fields in any order: "Tel: ...", "Email: ..." or an address or
+    international number alone. Contacts are joined by "or", "and", commas or semicolons:
+    "contact Jane Doe at IOM Mexico, Tel: +52 1, Email: jd@iom.int or John Roe, Email: ...".
+    Reading stops at the first text that is neither a field nor the name of a next contact.
+    """
+    contacts: list[Contact] = []
+    pos = start
+    last_end = start
+    while pos < end:
+        contact, stop = _inline_contact(raw, pos, end)
+        # A next contact is joined by "or", "and", a comma or a semicolon, and has a number
+        # or an address: "Posted: Tuesday, 4 May" after a full stop is no contact.
+        if contact is None or (contacts and contact.telephone is None and contact.email is None):
+            break
+        contacts.append(contact)
+        last_end = stop
+        glue = _GLUE.match(raw, stop, end)
+        if not re.search(r"\b(?:or|and)\b|[,;]", glue.group(0), re.IGNORECASE):
+            break
+        pos = glue.end()
+    return contacts, last_end
+
+
+def _next_field(raw: str, pos: int, end: int):
+    """The first field at or after ``pos``: (kind, field start, value span or None, end)."""
+    label = _LABEL.search(raw, pos, end)
+    address = _ADDRESS.search(raw, pos, end)
+    mailto = _MAILTO.search(raw, pos, end)
+    phone = _BARE_PHONE.search(raw, pos, end)
+    found = []
+    if label:
+        kind = "tel" if label.group("tel") else "fax" if label.group("fax") else "mail"
+        value = _field_value(raw, kind, label.end(), end)
+        found.append((label.start(), kind, value, value[1] if value else label.end()))
+    if mailto:
+        s, e = _trim_address(raw, *mailto.span("mailto"))
+        after = _ADDRESS.match(raw, mailto.end(), end)
+        value = _trim_address(raw, *after.span()) if after else (s, e)
+        found.append((mailto.start(), "mail", value, max(mailto.end(), value[1])))
+    if address:
+        value = _trim_address(raw, *address.span())
+        found.append((address.start(), "mail", value, value[1]))
+    if phone:
+        found.append((phone.start(), "tel", phone.span(), phone.end()))
+    if not found:
+        return None
+    return min(found, key=lambda f: f[0])
+
+
+def _field_value(raw: str, kind: str, pos: int, end: int) -> tuple[int, int] | None:
+    """The span of the number or address after a label at ``pos``, or None (a bare label)."""
+    if kind == "mail":
+        m = _MAILTO.match(raw, pos, end)
+        after = m.end() if m else pos
+        addr = _ADDRESS.match(raw, after, end)
+        if addr:
+            return _trim_address(raw, *addr.span())
+        if m:
+            return _trim_address(raw, *m.span("mailto"))
+        return None
+    m = _PHONE.match(raw, pos, end)
+    if m is None:
+        return None
+    stop = m.end()
+    while stop > m.start() and raw[stop - 1] in " .-/(":
+        stop -= 1
+    return m.start(), stop
+
+
+def _inline_contact(raw: str, pos: int, end: int) -> tuple[Contact | None, int]:
+    """One contact from ``pos``: its name (and office), then its fields; and where it ends."""
+    field = _next_field(raw, pos, end)
+    lead_end = field[0] if field else end
+    name, office = _name_and_office(raw, pos, lead_end)
+    if name is None:
+        return None, pos
+    telephone = email = None
+    stop = max(s.end for s in (name, office) if s is not None)
+    while field is not None and field[0] == lead_end:
+        _, kind, value, field_end = field
+        if value is not None and kind == "tel" and telephone is None:
+            telephone = Span(value[0], value[1], normalize_whitespace(raw[value[0] : value[1]]))
+        elif value is not None and kind == "mail" and email is None:
+            email = Span(value[0], value[1], raw[value[0] : value[1]])
+        stop = field_end
+        lead_end = _GLUE.match(raw, field_end, end).end()
+        field = _next_field(raw, lead_end, end)
+    return Contact(name, office, telephone, email), stop
+
+
+def _name_and_office(raw: str, start: int, end: int) -> tuple[Span | None, Span | None]:
+    """The name and office in ``raw[start:end]``: "Jane Doe at IOM Mexico,", "Dr. Jane Doe,
+    Head of Unit, IOM Mexico" (the last part is the office), "Jane Doe (IOM Mexico)"."""
+    text = raw[start:end]
+    # What precedes the last colon is a heading ("In Geneva: Jane Doe").
+    colon = text.rfind(":")
+    if colon >= 0:
+        start += colon + 1
+    while start < end and (raw[start].isspace() or raw[start] in ",;:-–—"):
+        start += 1
+    m = _HONORIFIC.match(raw, start, end)
+    if m:
+        start = m.end()
+    while end > start and (raw[end - 1].isspace() or raw[end - 1] in ",;:.(–—-"):
+        end -= 1
+    # "Jane Doe at" before a field: the "at" introduces the field, not an office.
+    at_end = re.search(r"\s+(?:at|on|via|by)$", raw[start:end], re.IGNORECASE)
+    if at_end:
+        end = start + at_end.start()
+    if start >= end:
+        return None, None
+    text = raw[start:end]
+    split = re.search(r"\s+at\s+|\s*\(\s*", text)
+    if split:
+        name_end, office_start = start + split.start(), start + split.end()
+    elif "," in text:
+        name_end, office_start = start + text.index(","), start + text.rindex(",") + 1
+    else:
+        name_end, office_start = end, end
+    name = _span(raw, start, name_end)
+    if name is None or not _NAME.fullmatch(name.text) or any(c.isdigit() for c in name.text):
+        return None, None
+    office_end = end
+    while office_end > office_start and raw[office_end - 1] in ")":
+        office_end -= 1
+    office = _span(raw, office_start, office_end)
+    return name, office
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def document_id(path: Path) -> str | None:
+    """The document id a source's file name gives (``NNN`` of ``NNN_<anything>.txt``), or None
+    when the name has no such prefix."""
+    m = re.match(r"(\d+)_", Path(path).name)
+    return m.group(1) if m else None
+
+
+def read_source(path: Path, doc_id: str | None = None) -> CleanDocument:
     """Read one scraped press release; raise :class:`KgError` (with path and line) if it is
-    not UTF-8, empty, or has no title, no paragraphs or no contact block."""
+    not UTF-8, empty, or has no title or no paragraphs. Its id is ``doc_id`` or, by default,
+    what precedes the first "_" of its file name (``NNN_<anything>.txt``)."""
     path = Path(path)
     try:
         data = path.read_bytes()
+    except IsADirectoryError as exc:
+        raise KgError(path, None, "is a directory, not a source text") from exc
     except OSError as exc:
         raise KgError(path, None, f"cannot read source: {exc.strerror or exc}") from exc
+    return parse_source(path, decode_source(path, data), doc_id)
+
+
+def decode_source(path: Path, data: bytes) -> str:
+    """``data`` as text: UTF-8 without NUL characters, else :class:`KgError` at its line."""
     try:
         raw = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -435,6 +654,16 @@ def read_source(path: Path) -> CleanDocument:
         ) from exc
     if "\x00" in raw:
         raise KgError(path, line_of(raw, raw.index("\x00")), "NUL character: not a text file")
+    return raw
+
+
+def parse_source(path: Path, raw: str, doc_id: str | None = None) -> CleanDocument:
+    """The title, paragraphs, contacts and trailer of the text ``raw`` of the source ``path``.
+
+    The contacts are a block headed by a line "For more information, please contact:" (the
+    seeds' layout), an inline sentence "For more information please contact NAME at OFFICE,
+    Tel: ..., Email: ...", or absent: a release without contacts has none."""
+    path = Path(path)
     if not raw.strip():
         raise KgError(path, 1, "empty source file")
 
@@ -452,29 +681,45 @@ def read_source(path: Path) -> CleanDocument:
     title_start, title_end = lines[title_idx]
     title = _span(raw, title_start, title_end)
     assert title is not None
-    if _CONTACT_HEADER.fullmatch(title.text):
+    if _CONTACT_HEADER.fullmatch(title.text.lstrip("\ufeff")):
         raise KgError(path, title_idx + 1, "no title found before the contact block")
 
     header_idx = None
+    inline = False
     for i in range(title_idx + 1, len(lines)):
         s, e = lines[i]
-        if _CONTACT_HEADER.fullmatch(raw[s:e].strip()):
-            header_idx = i
-            break
-    if header_idx is None:
-        raise KgError(path, last_line, "no contact block ('For more information, please contact:')")
+        text = raw[s:e].strip()
+        header = _CONTACT_HEADER.match(text)
+        if header is None:
+            continue
+        header_idx = i
+        inline = bool(text[header.end() :].strip())
+        break
 
-    paragraphs = _split_paragraphs(raw, lines[title_idx + 1 : header_idx])
+    body_end = header_idx if header_idx is not None else len(lines)
+    paragraphs = _split_paragraphs(raw, lines[title_idx + 1 : body_end])
     if not paragraphs:
         raise KgError(path, title_idx + 2, "no paragraphs between the title and the contacts")
 
-    contacts, trailer_start = _parse_contacts(path, raw, lines, header_idx + 1)
-    if not contacts:
-        raise KgError(path, header_idx + 1, "the contact block lists no contacts")
+    contacts: list[Contact] = []
+    trailer_start = len(raw)
+    if header_idx is not None and inline:
+        s, e = lines[header_idx]
+        lead = _CONTACT_HEADER.match(raw, s + len(raw[s:e]) - len(raw[s:e].lstrip()))
+        stop = _paragraph_end(raw, lines, header_idx)
+        contacts, trailer_start = _parse_inline_contacts(raw, lead.end(), stop)
+        if not contacts:
+            trailer_start = s  # not a contact after all: the sentence is kept as the trailer
+    elif header_idx is not None:
+        contacts, trailer_start = _parse_contacts(path, raw, lines, header_idx + 1)
+    if contacts and inline:
+        # the punctuation that ends the contact sentence ("(a@b.org).") is not the trailer's
+        while trailer_start < len(raw) and raw[trailer_start] in ".,;:)]\u201d\"' \t":
+            trailer_start += 1
     trailer = _clean_pieces(raw, trailer_start, len(raw))
 
     return CleanDocument(
-        id=path.name.split("_", 1)[0],
+        id=doc_id if doc_id is not None else path.name.split("_", 1)[0],
         path=path,
         raw=raw,
         title=title,
