@@ -183,3 +183,93 @@ def test_a_donor_inside_a_project_name_is_an_organization(tmp_path, knowledge):
     )
     found = mentions(draft)
     assert found.get("SIDA") == "organization:SIDA"
+
+
+# -- numbers ---------------------------------------------------------------------------------
+
+
+def test_markup_and_dates_are_no_statistics(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        'A picture <img height="12" width="300"> shows the shelter. On Monday (14/03) and '
+        "from 21 - 23 March, 45 officials met in Tapachula.",
+    )
+    assert set(observations(draft)) == {"45"}
+
+
+def test_a_part_of_a_whole_counts_what_the_whole_counts(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Local laws against trafficking now exist in 17 of the country's 32 states.",
+    )
+    found = observations(draft)
+    assert set(found) == {"17"}
+    assert found["17"].fields["unit"] == "state"
+
+
+def test_durations_in_words_and_ranges_of_durations(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Survivors stay in the shelter for between four and nine months. Some had been "
+        "exploited for more than twenty years. Over the past ten years the shelter grew. "
+        "The project will run for 18 months.",
+    )
+    found = observations(draft)
+    assert found[("4", "9")].fields["unit"] == "month"
+    assert found["20"].fields["unit"] == "year"
+    assert found["20"].fields["qualifier"] == ["more-than"]
+    assert "10" not in found and "18" not in found
+
+
+def test_shares_in_words_and_above_a_hundred_per_cent(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Two thirds of the victims were women. Applications rose by 150 per cent in 2012.",
+    )
+    found = observations(draft)
+    assert found["66.7"].fields["unit"] == "percent"
+    assert found["150"].fields["unit"] == "percent"
+
+
+def test_a_number_without_a_noun_counts_what_the_one_before_counts(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The shelter can host up to 300 migrants, and up to 900 in an emergency. Police "
+        "registered 2,400 victims, of which 610 were identified in 2012.",
+    )
+    found = observations(draft)
+    assert found["900"].fields["unit"] == "person"
+    assert found["610"].fields["unit"] == "person"
+
+
+def test_the_period_is_the_numbers_own_time_expression(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The programme, launched in 2009, found that between March 2004 and June 2008 "
+        "trafficking cases rose from 1,200 in 2004 to 3,100 in 2008. Since May 2005, IOM "
+        "has assisted 640 victims.",
+    )
+    found = observations(draft)
+    assert found["3100"].fields["period"] == "2008"
+    assert found["1200"].fields["period"] == "2004"
+    assert found["640"].fields["period"] == {"start": "2005-05"}
+
+
+def test_attributions_by_survey_and_report(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "A survey carried out by the National Human Rights Commission found that 420 "
+        "migrants had been kidnapped. UNICEF's 2015 report counts 9,000 child victims. "
+        "According to IOM, the police recorded 75 cases.",
+    )
+    found = observations(draft)
+    assert found["420"].fields["attributed_to"] == ["cndh"]
+    assert found["9000"].fields["attributed_to"] == ["unicef"]
+    assert found["75"].fields["attributed_to"] == ["iom"]

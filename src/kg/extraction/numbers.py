@@ -112,6 +112,8 @@ PEOPLE = {
     "applicant", "casualty", "maker", "commissioner", "policeman", "guard", "prostitute",
     "immigrant", "emigrant", "displaced", "orphan", "villager", "farmer", "mexican",
     "guatemalan", "honduran", "salvadoran", "nicaraguan", "colombian", "american",
+    "arrival", "police", "soldier", "nurse", "doctor", "lawyer", "fisherman",
+    "fishermen", "asylum-seeker", "evacuee", "newcomer", "labourer", "laborer", "domestic",
 }  # fmt: skip
 IRREGULAR = {
     "women": "woman", "men": "man", "children": "child", "people": "person", "persons": "person",
@@ -276,6 +278,8 @@ class Found:
     clause: tuple[int, int] = (0, 0)
     item: Item | None = None
     definite: bool = False  # "the 54 victims"
+    duration: str | None = None  # month, year, ...: a duration, the unit of time
+    whole: Decimal | None = None  # "20 of the 32 states": the 32
 
 
 def _number_matches(passage: Passage):
@@ -314,8 +318,22 @@ def find_numbers(passage: Passage) -> list[Found]:
             continue
         if re.match(r"[.:]\d", text[end : end + 2]) or re.search(r"\d[.:]$", before[-2:]):
             continue  # times, telephone numbers
+        if _not_a_statistic(text, start, end, before, after):
+            continue
+        if re.match(r"\s+(?:quarters?|thirds?|fifths?)\s+of\b", after, re.I):
+            continue  # "three quarters of": a share, read by _fractions
         duration = DURATION_AFTER.match(after)
         if duration and not PERCENT.match(after):
+            # A duration of its own ("remain six to eight months", "more than twenty
+            # years") is a number; one that only dates another ("over the past ten years",
+            # "a two-day workshop") is not.
+            if _period_duration(text, start, before, after, duration):
+                continue
+            f = Found(passage, start, end, value, words=is_words)
+            f.duration = singular(duration.group("unit"))
+            f.head = f.phrase = duration.group("unit")
+            f.phrase_end = end + duration.end()
+            found.append(f)
             continue
         if re.match(r"\s*-?\s*(?:year|years)[\s-]+old\b", after, re.I):
             continue
@@ -341,7 +359,104 @@ def find_numbers(passage: Passage) -> list[Found]:
             f.start = start - len(currency.group())
         f.definite = bool(re.search(r"\bthe\s+$", before.casefold()))
         found.append(f)
+    found += _fractions(passage)
+    found.sort(key=lambda f: f.start)
     return _ranges(passage, found)
+
+
+FRACTIONS = {
+    "half": 50, "a third": 33.3, "one third": 33.3, "one-third": 33.3, "two thirds": 66.7,
+    "two-thirds": 66.7, "a quarter": 25, "one quarter": 25, "one-quarter": 25,
+    "three quarters": 75, "three-quarters": 75, "a fifth": 20, "one fifth": 20,
+}  # fmt: skip
+FRACTION = re.compile(
+    r"\b(?P<f>" + "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True)) + r")"
+    r"\s+of\b",
+    re.I,
+)
+
+
+def _fractions(passage: Passage) -> list[Found]:
+    """ "three quarters of all victims", "nearly half of the cases": a share in percent."""
+    out = []
+    for m in FRACTION.finditer(passage.text):
+        if m.group("f").casefold() == "half" and re.search(
+            r"\b(?:first|second|last|the)\s+$", passage.text[max(0, m.start() - 8) : m.start()]
+        ):
+            continue  # "the first half of 2010"
+        f = Found(
+            passage, m.start("f"), m.end("f"), Decimal(str(FRACTIONS[m.group("f").casefold()]))
+        )
+        f.percent = True
+        out.append(f)
+    return out
+
+
+def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -> bool:
+    """Markup, dates and ages written with digits: height="12", (17/01), 13-15 February,
+    12/03/2010, "under the age of 18", "aged 15", a number cut off at the end of the text."""
+    if re.search(r"[\w-]+\s*=\s*[\"']?$", before) or re.match(r"[\"']?\s*(?:px|pt|em)\b", after):
+        return True
+    if re.match(r"\s*/\s*\d{1,4}", after) or re.search(r"\d\s*/\s*$", before):
+        return True
+    if re.match(rf"\s*[-–]\s*\d{{1,2}}\s+{MONTH}", after):
+        return True
+    if re.search(r"\b(?:age|ages)\s+(?:of\s+)?$|\baged\s+(?:between\s+)?$", before, re.I):
+        return True
+    if re.search(r"\b(?:under|below|over|above)\s+$", before, re.I) and re.match(
+        r"\s*(?:years of age|years old)\b", after, re.I
+    ):
+        return True
+    return end >= len(text) and not text[start:end].isalpha() and len(text) > 200
+
+
+def _period_duration(text: str, start: int, before: str, after: str, duration) -> bool:
+    """Whether a number of days, months or years only times something else."""
+    if duration.group(0).lstrip().startswith("-") or re.match(r"-", after):
+        return True  # "a two-day workshop", "a nine-month project": a field of the item
+    if re.search(
+        r"\b(?:continue|continues|run|runs|last|lasts|lasting|extend|extends|span|spans|"
+        r"take|takes|will take)\s+(?:for\s+)?(?:(?:some|about|around|over)\s+)?$",
+        before,
+        re.I,
+    ):
+        return True  # "will run for 18 months": the duration of a project or an event
+    if re.search(
+        r"\b(?:past|last|next|first|coming|previous|recent|period of|within|in|after|"
+        r"before|ago|every|each|per|than in|up to the)\s+(?:the\s+)?$",
+        before,
+        re.I,
+    ):
+        return True
+    rest = after[duration.end() :]
+    return bool(
+        re.match(
+            r"\s*(?:ago|later|earlier|after|before|since|old|of age|of (?:the|its|their))\b", rest
+        )
+    )
+
+
+def _part_of_whole(passage: Passage, found: list[Found]) -> list[Found]:
+    """ "20 of the country's 32 states": a part (20 states) of a whole that is no statistic
+    of its own; the part counts what the whole counts."""
+    out: list[Found] = []
+    skip = None
+    for i, f in enumerate(found):
+        if f is skip:
+            continue
+        g = found[i + 1] if i + 1 < len(found) else None
+        if g is not None and not f.percent and f.low is None and g.low is None:
+            gap = passage.text[f.end : g.start]
+            if re.fullmatch(
+                r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\w’']+\s+){0,2}", gap
+            ):
+                head, phrase, phrase_end = noun_phrase(passage.text, g.end)
+                if head is not None and f.value is not None and g.value and f.value <= g.value:
+                    f.head, f.phrase, f.phrase_end = head, phrase, phrase_end
+                    f.whole = g.value
+                    skip = g
+        out.append(f)
+    return out
 
 
 def _ranges(passage: Passage, found: list[Found]) -> list[Found]:
@@ -355,11 +470,19 @@ def _ranges(passage: Passage, found: list[Found]) -> list[Found]:
             g = found[i + 1]
             gap = passage.text[f.end : g.start].casefold()
             before = passage.text[max(0, f.start - 12) : f.start].casefold()
-            if (gap.strip() == "and" and before.rstrip().endswith("between")) or (
-                gap.strip() in ("to", "-", "\u2013") and before.rstrip().endswith("from")
+            if (
+                (gap.strip() == "and" and before.rstrip().endswith("between"))
+                or (gap.strip() in ("to", "-", "\u2013") and before.rstrip().endswith("from"))
+                or (gap.strip() in ("to", "-", "\u2013") and f.value < g.value and not f.duration)
             ):
                 r = Found(passage, f.start, g.end, None, low=f.value, high=g.value)
                 r.percent, r.currency = g.percent, g.currency or f.currency
+                r.duration, r.head, r.phrase, r.phrase_end = (
+                    g.duration,
+                    g.head,
+                    g.phrase,
+                    g.phrase_end,
+                )
                 r.qualifiers = ["range"]
                 out.append(r)
                 skip.add(i + 1)
@@ -430,6 +553,8 @@ def unit_of(f: Found) -> tuple[str | None, float]:
     """(unit concept id, confidence in it)."""
     if f.percent:
         return "percent", 1.0
+    if f.duration:
+        return f.duration, 0.9
     if f.currency:
         return f.currency, 1.0
     if f.head is None:
@@ -458,11 +583,41 @@ class NumberExtractor:
         for passage in source.body:
             anchor: Item | None = None  # "Of the 54 victims ...": what later shares are of
             last_count: Item | None = previous_paragraph_last
-            for f in find_numbers(passage):
+            previous: Found | None = None
+            for f in _part_of_whole(passage, find_numbers(passage)):
                 f.sentence = passage.sentence_at(f.start)
                 f.clause = clause_around(passage.text, f.start, f.end, f.sentence)
-                if not f.percent and not f.currency:
+                if not f.percent and not f.currency and not f.duration and not f.head:
                     f.head, f.phrase, f.phrase_end = noun_phrase(passage.text, f.end)
+                # "of which 434 were identified", "up to 1,000 in times of crisis": the noun
+                # of the number before it in the sentence.
+                if (
+                    f.head is None
+                    and not f.percent
+                    and not f.currency
+                    and previous is not None
+                    and (
+                        previous.sentence == f.sentence
+                        or re.match(r"\s+of\s+the\b", passage.text[f.end : f.end + 10])
+                    )
+                    and previous.head
+                    and not previous.duration
+                    and not re.match(
+                        r"\s+(?:were|are|was)\s+(?:\w+\s+)?[a-z]+s\b",
+                        passage.text[f.end : f.end + 40],
+                    )
+                ):
+                    f.head, f.phrase = previous.head, previous.phrase
+                if f.head is None and not f.percent and not f.currency:
+                    # "The number of ... children ... increased from 7,100": what is counted.
+                    m = re.search(
+                        r"\bnumber of\s+((?:[\w’'-]+,?\s+){0,4}?[a-z]+s)\b",
+                        passage.text[f.sentence[0] : f.start],
+                    )
+                    if m:
+                        f.head, f.phrase, _ = noun_phrase(m.group(1).split()[-1], 0)
+                        f.phrase = m.group(1)
+                previous = f
                 key = (f.value, f.low, f.high, f.percent)
                 # "Of the 54 victims assisted through January 2008": the 54 said before.
                 same_noun = key in seen and singular(f.head or "") == singular(seen[key].head)
@@ -528,7 +683,7 @@ class NumberExtractor:
             item.fields["min"], item.fields["max"] = _number(f.low), _number(f.high)
         else:
             item.fields["value"] = _number(f.value)
-            if f.percent and not 0 <= f.value <= 100:
+            if f.percent and f.value < 0:
                 return None
         # Label and id.
         label, slug = self._label(f, clause, text)
@@ -788,19 +943,28 @@ class NumberExtractor:
             while len(after) > 1 and re.match(r"[’']s\b", text[after[0].end : after[0].end + 2]):
                 after = after[1:]
             if after:
-                cues.append((pos, after[0]))
+                cues.append((pos, after[0], True))
         for o in orgs:
-            if ATTRIBUTION_VERB.match(text, o.end):
-                cues.append((o.start, o))
+            if ATTRIBUTION_VERB.match(text, o.end) or re.match(
+                r"[’']s\s+(?:(?:latest|new|recent|annual|global|\d{4})\s+){0,3}(?:[A-Z][\w-]*\s+){0,5}"
+                r"(?:report|study|survey|data|figures|statistics|estimates|research|analysis)\b",
+                text[o.end : o.end + 120],
+            ):
+                cues.append((o.start, o, False))
             pre = text[max(s0, o.start - 60) : o.start]
             if re.search(
                 r"\b(?:results|findings|figures|data|statistics|estimates|studies|study|report|"
-                r"investigation|survey)\s+(?:of|by|from)\s+(?:(?:a|the|recent|an?)\s+)?(?:\d{4}\s+)?$",
+                r"investigation|survey|analysis|assessment|research)\s+(?:(?:carried out|conducted|"
+                r"published|compiled|released|made|done|undertaken)\s+)?(?:of|by|from)\s+"
+                r"(?:(?:a|the|recent|an?)\s+)?(?:\d{4}\s+)?$",
                 pre,
                 re.I,
             ):
-                cues.append((o.start, o))
+                cues.append((o.start, o, False))
         before = [c for c in cues if c[0] < f.start]
+        according = [c for c in before if c[2]]
+        if according:  # "according to X, ... Y recorded N": X is who the text cites
+            before = according
         if before:
             return max(before, key=lambda c: c[0])[1].target
         c0, c1 = f.clause
@@ -912,7 +1076,14 @@ PERIOD_PATTERNS = (
             re.I,
         ),
     ),
-    ("years", re.compile(r"\bbetween\s+(?P<ay>(?:19|20)\d\d)\s+and\s+(?P<by>(?:19|20)\d\d)", re.I)),
+    (
+        "years",
+        re.compile(
+            rf"\bbetween\s+(?:(?P<am>{MONTH})\s+)?(?P<ay>(?:19|20)\d\d)\s+and\s+"
+            rf"(?:(?P<bm>{MONTH})\s+)?(?P<by>(?:19|20)\d\d)",
+            re.I,
+        ),
+    ),
     (
         "since",
         re.compile(
@@ -961,6 +1132,26 @@ def period_of(text: str, sentence: tuple[int, int], clause: tuple[int, int], at:
     if not found:
         return None
     c0, c1 = clause
+    # "37,599 in 2006": an expression right after the number is its own.
+    right_after = [
+        x
+        for x in found
+        if at < x[0] and re.fullmatch(r"[\w%,. ]{0,25}?\s*", text[at : x[0]]) and x[0] - at < 30
+    ]
+    if right_after:
+        found = right_after[:1]
+    # A date of a start ("launched in 2009", "began in 2008") times that start, not the number.
+    starts = [
+        x
+        for x in found
+        if re.search(
+            r"\b(?:launched|started|began|begun|founded|established|created|set up|"
+            r"initiated|signed)\s+$",
+            text[max(s0, x[0] - 25) : x[0]],
+        )
+    ]
+    if starts and len(starts) < len(found):
+        found = [x for x in found if x not in starts]
     in_clause = [x for x in found if c0 <= x[0] < c1]
     before = [x for x in found if x[1] <= at]
     chosen = in_clause or ([max(before, key=lambda x: x[1])] if before else found[:1])
@@ -984,7 +1175,7 @@ def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
             return None
         return {"start": _date(g["am"], year), "end": _date(g["bm"], year)}
     if kind == "years":
-        return {"start": g["ay"], "end": g["by"]}
+        return {"start": _date(g.get("am"), g["ay"]), "end": _date(g.get("bm"), g["by"])}
     if kind == "since":
         return {"start": _date(g["am"], g["ay"])}
     if kind == "until":
