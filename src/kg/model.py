@@ -901,13 +901,13 @@ class DocumentModel:
         self.add(target, OA.hasSelector, quote_selector)
         self.add(target, OA.hasSelector, position)
         self.add(quote_selector, RDF.type, OA.TextQuoteSelector)
-        self.add(quote_selector, OA.exact, Literal(span.text))
-        prefix = normalize_whitespace(
-            raw[max(0, span.start - 4 * CONTEXT_CHARS) : span.start] + "\x00"
-        )[:-1][-CONTEXT_CHARS:]
-        suffix = normalize_whitespace("\x00" + raw[span.end : span.end + 4 * CONTEXT_CHARS])[1:]
+        # The source's own characters (line breaks as they are), as Web Annotation consumers
+        # compare them: oa:exact is raw[start:end] of the text in dist/sources/, and the
+        # prefix and suffix the characters just before and after it.
+        self.add(quote_selector, OA.exact, Literal(raw[span.start : span.end]))
+        prefix = raw[max(0, span.start - CONTEXT_CHARS) : span.start]
         self.add(quote_selector, OA.prefix, Literal(prefix))
-        self.add(quote_selector, OA.suffix, Literal(suffix[:CONTEXT_CHARS]))
+        self.add(quote_selector, OA.suffix, Literal(raw[span.end : span.end + CONTEXT_CHARS]))
         self.add(position, RDF.type, OA.TextPositionSelector)
         self.add(position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger))
         self.add(position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
