@@ -163,6 +163,13 @@ def main(argv: list[str] | None = None) -> int:
     )
     draft.add_argument("--force", action="store_true", help="replace files that exist")
     draft.add_argument(
+        "--id",
+        dest="doc_id",
+        metavar="NNN",
+        default=None,
+        help="the document id of a source not named NNN_<anything>.txt",
+    )
+    draft.add_argument(
         "--without",
         metavar="DOC",
         help="draft as if curated document DOC and what only it introduced did not exist",
@@ -192,6 +199,46 @@ def main(argv: list[str] | None = None) -> int:
         default=None,
         metavar="DIR",
         help="with --corpus: the development set's manifest and gold facts (default: DATA/devset)",
+    )
+
+    intake = commands.add_parser(
+        "add",
+        help="file a press release as published (HTML page or text) in data/, with its draft",
+    )
+    intake.add_argument(
+        "source", type=path, help="a saved HTML page, a text file, or - for standard input"
+    )
+    intake.add_argument("--data", type=path, default=Path("data"), help="curation folder")
+    intake.add_argument(
+        "--url", default=None, help="the release's original address (default: the page's own)"
+    )
+    intake.add_argument(
+        "--retrieved", metavar="YYYY-MM-DD", default=None, help="retrieval date (default: today)"
+    )
+    intake.add_argument("--title", default=None, help="the release's title (default: the page's)")
+    intake.add_argument(
+        "--publisher",
+        default=None,
+        help="an organization of the reference data (default: the page's site, or the one "
+        "publisher of the manifest)",
+    )
+    intake.add_argument(
+        "--language", default=None, help="language code (default: the page's, else en)"
+    )
+    intake.add_argument(
+        "--format",
+        dest="input_format",
+        choices=("html", "text"),
+        default=None,
+        help="read the input as HTML or as text (default: by its name and first bytes)",
+    )
+    intake.add_argument(
+        "--publish",
+        action="store_true",
+        help="also publish (to --out) when the draft conforms",
+    )
+    intake.add_argument(
+        "--out", type=path, default=Path("dist"), help="with --publish: output folder"
     )
 
     web = commands.add_parser(
@@ -298,6 +345,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_serve(args)
         if args.command == "extract":
             return run_extract(args)
+        if args.command == "add":
+            return run_add(args)
         return run_validate(args)
     except KeyboardInterrupt:
         return 130
@@ -753,11 +802,12 @@ def run_extract(args) -> int:
     if args.file is None:
         fail("give the source text to draft, or --evaluate")
         return 2
-    check_input_file(args.file)
     check_input_folder(args.data, "--data")
-    draft_path, additions_path = default_paths(args.file, args.data)
+    draft_path, additions_path = default_paths(args.file, args.data, args.doc_id)
     draft_path = args.out or draft_path
-    additions_path = args.additions or additions_path
+    to_stdout = str(draft_path) == "-"
+    # A draft printed is a look, not a filing: the additions are written only where asked.
+    additions_path = args.additions or (None if to_stdout else additions_path)
     if args.out is not None and str(args.out) != "-":
         check_output(args.out, "--out", folder=False)
     if args.additions is not None:
@@ -768,11 +818,19 @@ def run_extract(args) -> int:
             from kg.extraction.knowledge import load
 
             knowledge = load(args.data, contacts=True).without(args.without)
-        result = extract(args.file, args.data, knowledge, additions_path=additions_path)
-    if str(draft_path) == "-":
+        result = extract(
+            args.file, args.data, knowledge, additions_path=additions_path, doc_id=args.doc_id
+        )
+    if to_stdout:
         sys.stdout.write(result.yaml())
         if result.entities.new or result.concepts or result.contacts:
-            write_additions_only(result, additions_path, args.force)
+            if additions_path is None:
+                err.print(
+                    "proposed reference additions not written (give --additions FILE)",
+                    highlight=False,
+                )
+            else:
+                write_additions_only(result, additions_path, args.force)
         return 0
     write(result, draft_path, additions_path, force=args.force)
     items = [*result.items, *result.observations]
@@ -808,6 +866,91 @@ def write_additions_only(result, path: Path, force: bool) -> None:
         raise KgError(path, None, "already exists (use --force to replace it, or --additions)")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(result.additions_yaml(), encoding="utf-8")
+
+
+def run_add(args) -> int:
+    from kg.add import add
+
+    check_input_folder(args.data, "--data")
+    if args.publish:
+        check_output(args.out, "--out", folder=True)
+        check_not_working_folder(args.out, "--out")
+    with err.status("adding"):
+        added = add(
+            args.source,
+            args.data,
+            url=args.url,
+            retrieved=args.retrieved,
+            title=args.title,
+            publisher=args.publisher,
+            language=args.language,
+            fmt=args.input_format,
+        )
+    draft = added.draft
+    contacts = ", ".join(c.name.text for c in added.document.contacts) or "none stated"
+    dated = (
+        f"{added.page.published} ({added.page.published_from})"
+        if added.page.published
+        else "not stated"
+    )
+    out.print(
+        f"added document {added.doc_id}: {added.entry['title']}", highlight=False, soft_wrap=True
+    )
+    out.print(f"  source:    {added.source_path}", highlight=False, soft_wrap=True)
+    out.print(f"  address:   {added.entry['url']}", highlight=False, soft_wrap=True)
+    out.print(
+        f"  published: {dated}; retrieved {added.entry['retrieved']}",
+        highlight=False,
+        soft_wrap=True,
+    )
+    out.print(
+        f"  body:      {len(added.document.paragraphs)} paragraphs; contacts: {contacts}",
+        highlight=False,
+    )
+    out.print(f"  draft:     {added.draft_path}", highlight=False, soft_wrap=True)
+    if added.additions_path is not None:
+        out.print(
+            f"  proposed reference additions ({len(draft.entities.new) + len(draft.contacts)} "
+            f"entities, {len(draft.concepts)} concepts): {added.additions_path}",
+            highlight=False,
+            soft_wrap=True,
+        )
+    for warning in draft.warnings:
+        err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False, soft_wrap=True)
+    if not args.publish:
+        return 0
+    # What the draft needs before it can publish, one line each: the press contacts and their
+    # offices must be reference entities (the build refuses the source otherwise).
+    missing = [
+        (kind, span)
+        for contact in added.document.contacts
+        for kind, span in (("person", contact.name), ("organization", contact.office))
+        if span is not None and draft.knowledge.entity_by_name(kind, span.text) is None
+    ]
+    if missing:
+        for kind, span in missing:
+            where = f"{added.source_path}:{added.document.raw.count(chr(10), 0, span.start) + 1}"
+            fail(
+                f"{where}: press contact {span.text!r} is not a {kind} of data/reference/ "
+                f"(proposed in {added.additions_path})"
+            )
+        err.print(
+            f"not published: document {added.doc_id} is filed; fix the lines above, then "
+            "run `kg publish`",
+            highlight=False,
+            soft_wrap=True,
+        )
+        return 1
+    publish_args = argparse.Namespace(
+        data=args.data,
+        out=args.out,
+        base=None,
+        jobs=None,
+        cache=Path(".kg-cache"),
+        no_cache=False,
+        part_size=None,
+    )
+    return run_publish(publish_args)
 
 
 def run_extract_evaluation(args) -> int:

@@ -14,6 +14,7 @@ drafts compare with the curated corpus.
 
 from __future__ import annotations
 
+import re
 import time
 from pathlib import Path
 
@@ -29,7 +30,15 @@ from kg.extraction.knowledge import Knowledge
 from kg.extraction.numbers import NumberExtractor
 from kg.extraction.text import Source, fold
 
-__all__ = ["Draft", "Knowledge", "default_paths", "extract", "load_knowledge", "write"]
+__all__ = [
+    "Draft",
+    "Knowledge",
+    "default_paths",
+    "extract",
+    "load_knowledge",
+    "source_id",
+    "write",
+]
 
 
 def load_knowledge(data_dir: Path, contacts: bool = False) -> Knowledge:
@@ -50,14 +59,15 @@ def extract(
     data_dir: Path = Path("data"),
     knowledge: Knowledge | None = None,
     additions_path: Path | None = None,
+    doc_id: str | None = None,
 ) -> Draft:
-    """Draft the curation file of the press release at `source_path`."""
+    """Draft the curation file of the press release at `source_path`, document `doc_id` (by
+    default the NNN of its name, NNN_<anything>.txt)."""
     source_path = Path(source_path)
-    if not source_path.is_file():
-        raise KgError(source_path, None, "no such file")
+    doc_id = source_id(source_path, doc_id)
     knowledge = knowledge or load_knowledge(data_dir)
     recognizer, numbers = _parts(knowledge)
-    document = ingest.read_source(source_path)
+    document = ingest.read_source(source_path, doc_id)
     started = time.perf_counter()
     source = Source.of(document)
     entities = recognizer.run(source)
@@ -108,9 +118,34 @@ def _contacts(draft: Draft, document: ingest.CleanDocument, knowledge: Knowledge
             )
 
 
-def default_paths(source_path: Path, data_dir: Path) -> tuple[Path, Path]:
+def source_id(source_path: Path, doc_id: str | None = None) -> str:
+    """The document id of the source text at `source_path`: `doc_id`, or the NNN of its name
+    (NNN_<anything>.txt); a KgError when it is no file, or has no such name and no `doc_id`."""
+    source_path = Path(source_path)
+    if source_path.is_dir():
+        raise KgError(source_path, None, "is a directory, not a source text")
+    if not source_path.is_file():
+        raise KgError(source_path, None, "no such file")
+    if doc_id is not None:
+        if not re.fullmatch(r"\d+", doc_id):
+            raise KgError("--id", None, f"{doc_id!r}: a document id is digits (NNN)")
+        return doc_id
+    found = ingest.document_id(source_path)
+    if found is None:
+        raise KgError(
+            source_path,
+            None,
+            "not named NNN_<anything>.txt, so its document id is unknown: give --id NNN "
+            "(or file it with `kg add`, which names it)",
+        )
+    return found
+
+
+def default_paths(
+    source_path: Path, data_dir: Path, doc_id: str | None = None
+) -> tuple[Path, Path]:
     """Where a draft and its reference additions go by default."""
-    doc_id = Path(source_path).name.split("_", 1)[0]
+    doc_id = source_id(source_path, doc_id)
     return (
         Path(data_dir) / "documents" / f"{doc_id}.yaml",
         Path(data_dir) / "reference" / "proposed" / f"{doc_id}.yaml",

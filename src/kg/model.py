@@ -1036,6 +1036,11 @@ def _model_source(model: DocumentModel, entry: Mapping) -> None:
             f"the manifest title differs from the source's title {source.title.text!r}"
         )
     model.add(doc, SCHEMA.url, URIRef(str(entry["url"])))
+    if entry.get("published") is not None:
+        # The date the page states (`kg add` records it in the manifest when it does).
+        model.add(
+            doc, SCHEMA.datePublished, Literal(_iso_date(entry, "published"), datatype=XSD.date)
+        )
     model.add(doc, SCHEMA.inLanguage, Literal(str(entry["language"])))
     publisher = ref.lookup_name("organization", entry["publisher"])
     if publisher is None:
@@ -1091,6 +1096,16 @@ def _model_source(model: DocumentModel, entry: Mapping) -> None:
             model.add(node, SCHEMA.telephone, Literal(contact.telephone.text))
         if contact.email is not None:
             model.add(node, SCHEMA.email, Literal(contact.email.text))
+
+
+def _iso_date(entry: Mapping, key: str) -> str:
+    """The manifest entry's `key` as a date YYYY-MM-DD, or a KgError at its line."""
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(str(entry[key])).isoformat()
+    except ValueError:
+        raise entry.at(key).error(f"{key} is not a date (YYYY-MM-DD): {entry[key]!s}") from None
 
 
 def _model_publication(model: DocumentModel, published) -> None:
