@@ -365,7 +365,8 @@ class Site:
                 node=node.value,
             )
             for row in rows:
-                quote = row["exact"] if len(row["exact"]) <= 60 else row["exact"][:59] + "…"
+                exact = " ".join(row["exact"].split())  # the raw words, line breaks and all
+                quote = exact if len(exact) <= 60 else exact[:59] + "…"
                 where = f" in {row['doc']}" if row.get("doc") else ""
                 return template.format(quote=quote, where=where)
         return None
