@@ -166,7 +166,10 @@ def page_from_html(data: bytes, where: Path, title: str | None = None) -> Page:
         raise KgError(where, None, "no title found in the page (give one with --title)")
     if paragraphs and _fold(paragraphs[0]) == _fold(title):
         paragraphs.pop(0)
-    if not paragraphs:
+    # A page without an article makes trafilatura fall back on the page's whole text: menus
+    # and links, short lines all. A release has sentences.
+    lines = [line for block in paragraphs for line in block.split("\n")]
+    if not any(len(line.split()) >= 8 and _fold(line) != _fold(title) for line in lines):
         raise KgError(where, None, "no article text found in the page")
     text = title + "\n\n" + "\n\n".join(paragraphs) + "\n"
     published, published_from = _metadata_date(tree), "page metadata"

@@ -1,0 +1,432 @@
+"""`kg add`: releases as published (HTML pages, text, standard input) filed in a copy of data/,
+with their manifest entry and draft; what it refuses, in one line, leaving data/ as it was.
+
+Every page here is made up for the test, in our own words."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kg import add as add_module
+from kg.add import MAX_INPUT_BYTES, add, dateline_date
+from kg.cli import main
+from kg.errors import KgError
+from kg.ingest import read_source
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+
+NAV = """<header class="site"><a href="/">UN Migration</a>
+<nav><ul><li><a href="/who">Who we are</a><ul><li><a href="/states">Member states</a></li>
+<li><a href="/structure">Organizational structure</a></li></ul></li>
+<li><a href="/work">Our work</a></li><li><a href="/jobs">Work with us</a></li></ul></nav>
+<form class="search"><input type="text" placeholder="Search the site"></form></header>
+<div class="breadcrumb"><a href="/">Home</a> / <a href="/news">Newsroom</a></div>"""
+
+FOOTER = """<aside class="related"><h2>More stories</h2><ul>
+<li><a href="/n/1">Floods displace families along the river delta</a>
+<time datetime="2019-03-12">12 March 2019</time></li>
+<li><a href="/n/2">New survey maps seasonal work in the valley</a>
+<time datetime="2020-01-20">20 January 2020</time></li></ul></aside>
+<footer><div class="newsletter">Sign up for our weekly newsletter</div>
+<ul><li><a href="/privacy">Privacy notice</a></li><li><a href="/terms">Terms of use</a></li></ul>
+<p>Copyright the publisher. All rights reserved.</p></footer>
+<script>window.tracker = window.tracker || []; tracker.push("page");</script>"""
+
+BODY = [
+    "The migration office in Tapachula this week opened a desk where people in transit can "
+    "ask about their rights and about the shelters of the city.",
+    "Two advisers staff the desk five days a week, and a hotline answers at night. The desk "
+    "was set up with the National Migration Institute.",
+    "Officials said the desk had answered questions from more than 300 people in its first "
+    "days, most of them travelling with children.",
+]
+TITLE = "A Help Desk for People in Transit Opens in Tapachula"
+
+
+def page(
+    contact_html: str = "",
+    *,
+    title: str = TITLE,
+    head: str = '<link rel="canonical" href="https://news.example.org/help-desk-tapachula">',
+    body: list[str] | None = None,
+    before_body: str = "",
+) -> str:
+    paragraphs = "\n".join(f"<p>{p}</p>" for p in (BODY if body is None else body))
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{title} | Newsroom</title>
+{head}
+</head><body>
+{NAV}
+<main><article><h1>{title}</h1>
+{before_body}
+<div class="body">
+{paragraphs}
+{contact_html}
+</div>
+<div class="share">Share this story: <a href="#">Mastodon</a> <a href="#">Email</a></div>
+</article></main>
+{FOOTER}
+</body></html>
+"""
+
+
+INLINE = (
+    "<p>For more information please contact Hélène Le Goff at IOM Mexico, "
+    "Tel: +52 55 5536 3922, Email: hlegoff@iom.int</p>"
+)
+BLOCK = (
+    "<p>For more information, please contact:</p>"
+    "<p>Hélène Le Goff<br>IOM Mexico<br>Tel: +52 55 5536 3922<br>"
+    'E-mail: <a href="mailto:hlegoff@iom.int">hlegoff@iom.int</a></p>'
+)
+TWO = (
+    "<p>For further information, please contact Hélène Le Goff at IOM Mexico, "
+    "Tel: +52 55 5536 3922, Email: hlegoff@iom.int or Niurka Pineiro at IOM Washington, "
+    "Email: npineiro@iom.int</p>"
+)
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A copy of the curation folder (the seeds and their reference data)."""
+    copy = tmp_path / "data"
+    for folder in ("sources", "documents", "reference"):
+        shutil.copytree(DATA / folder, copy / folder)
+    return copy
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+def write_page(tmp_path: Path, html: str, name: str = "release.html") -> Path:
+    path = tmp_path / name
+    path.write_text(html, encoding="utf-8")
+    return path
+
+
+def manifest(data: Path) -> list[dict]:
+    return yaml.safe_load((data / "sources" / "manifest.yaml").read_text(encoding="utf-8"))
+
+
+# --------------------------------------------------------------------------- HTML pages
+
+
+def test_an_html_page_is_filed_without_its_boilerplate(tmp_path: Path, data: Path) -> None:
+    added = add(write_page(tmp_path, page(INLINE)), data, retrieved="2026-01-15")
+    assert added.doc_id == "005"
+    text = added.source_path.read_text(encoding="utf-8")
+    assert added.source_path.name == (
+        f"005_{hashlib.sha256(text.encode('utf-8')).hexdigest()[:16]}.txt"
+    )
+    assert text.startswith(TITLE + "\n\n")
+    for paragraph in BODY:
+        assert paragraph in text
+    for boilerplate in (
+        "Member states", "Organizational structure", "Search the site", "Newsroom",
+        "Share this story", "More stories", "Floods displace", "newsletter", "Privacy notice",
+        "All rights reserved", "tracker", "<", ">",
+    ):  # fmt: skip
+        assert boilerplate not in text, boilerplate
+    # the filed text reads back as the same release
+    document = read_source(added.source_path)
+    assert document.id == "005"
+    assert document.title.text == TITLE
+    assert [p.text for p in document.paragraphs] == BODY
+    entry = manifest(data)[-1]
+    assert entry == {
+        "id": "005",
+        "file": added.source_path.name,
+        "title": TITLE,
+        "url": "https://news.example.org/help-desk-tapachula",
+        "publisher": "International Organization for Migration",
+        "language": "en",
+        "retrieved": "2026-01-15",
+    }
+    # the draft and the proposed additions, as `kg extract` writes them
+    draft = (data / "documents" / "005.yaml").read_text(encoding="utf-8")
+    assert 'document: "005"' in draft
+    assert "{ref: tapachula, quote: Tapachula}" in draft
+
+
+@pytest.mark.parametrize(
+    ("contact_html", "expected"),
+    [
+        (INLINE, [("Hélène Le Goff", "IOM Mexico", "+52 55 5536 3922", "hlegoff@iom.int")]),
+        (BLOCK, [("Hélène Le Goff", "IOM Mexico", "+52 55 5536 3922", "hlegoff@iom.int")]),
+        (
+            TWO,
+            [
+                ("Hélène Le Goff", "IOM Mexico", "+52 55 5536 3922", "hlegoff@iom.int"),
+                ("Niurka Pineiro", "IOM Washington", None, "npineiro@iom.int"),
+            ],
+        ),
+        ("", []),
+    ],
+    ids=["inline", "block", "two-joined-by-or", "none"],
+)
+def test_each_contact_style(tmp_path: Path, data: Path, contact_html: str, expected) -> None:
+    added = add(write_page(tmp_path, page(contact_html)), data)
+    contacts = [
+        tuple(s.text if s else None for s in (c.name, c.office, c.telephone, c.email))
+        for c in read_source(added.source_path).contacts
+    ]
+    assert contacts == expected
+    assert [p.text for p in added.document.paragraphs] == BODY
+
+
+def test_the_date_of_the_page_metadata_is_kept(tmp_path: Path, data: Path) -> None:
+    head = (
+        '<link rel="canonical" href="https://news.example.org/dated">'
+        '<meta property="article:published_time" content="2011-05-04T09:30:00+00:00">'
+    )
+    added = add(write_page(tmp_path, page(INLINE, head=head)), data)
+    assert manifest(data)[-1]["published"] == "2011-05-04"
+    assert (added.page.published, added.page.published_from) == ("2011-05-04", "page metadata")
+
+
+def test_a_date_the_page_does_not_state_is_not_invented(tmp_path: Path, data: Path) -> None:
+    # the related stories carry dates (2019, 2020), the release itself none
+    added = add(write_page(tmp_path, page(INLINE)), data)
+    assert added.page.published is None
+    assert "published" not in manifest(data)[-1]
+
+
+def test_a_dateline_states_the_date(tmp_path: Path, data: Path) -> None:
+    body = ["Geneva, 3 May 2019 – " + BODY[0], *BODY[1:]]
+    add(write_page(tmp_path, page(body=body)), data)
+    assert manifest(data)[-1]["published"] == "2019-05-03"
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["1 March, 2019", "The text."], "2019-03-01"),
+        (["Posted: Tuesday, March 21, 2017", "The text."], "2017-03-21"),
+        (["MEXICO CITY, 12 February 2008- The office said."], "2008-02-12"),
+        (["Vienna (Austria), 24 July 2023 – The office said."], "2023-07-24"),
+        (["VIENNA, 30 July (News Service) - no year is stated."], None),
+        (["03/04/2017"], None),  # March or April: not stated
+        (["Date Publish:", "The text."], None),
+        (["The office assisted 1,200 people in 2019."], None),
+        (["1 March 2999"], None),  # after the retrieval
+    ],
+)
+def test_dateline_date(lines: list[str], expected: str | None) -> None:
+    assert dateline_date(lines) == expected
+
+
+# --------------------------------------------------------------------------- text and stdin
+
+
+def test_a_text_file_is_filed_as_it_is(tmp_path: Path, data: Path) -> None:
+    text = (
+        f"{TITLE}\n\n{BODY[0]}\n\n{BODY[1]}\n\n"
+        "For more information please contact Hélène Le Goff at IOM Mexico, "
+        "Email: hlegoff@iom.int\n"
+    )
+    source = tmp_path / "release.txt"
+    source.write_text(text, encoding="utf-8")
+    added = add(source, data, url="https://news.example.org/text")
+    assert added.source_path.read_text(encoding="utf-8") == text
+    assert [c.name.text for c in added.document.contacts] == ["Hélène Le Goff"]
+
+
+def test_a_title_given_drops_what_precedes_it(tmp_path: Path, data: Path) -> None:
+    text = f"Site banner\nPress centre\n\n{TITLE}\n\n{BODY[0]}\n"
+    source = tmp_path / "release.txt"
+    source.write_text(text, encoding="utf-8")
+    added = add(source, data, url="https://news.example.org/t", title=TITLE)
+    assert added.source_path.read_text(encoding="utf-8") == f"{TITLE}\n\n{BODY[0]}\n"
+    with pytest.raises(KgError, match="no line of the text reads"):
+        add(source, data, url="https://news.example.org/u", title="Another title")
+
+
+def test_standard_input(data: Path) -> None:
+    html = page(INLINE).encode("utf-8")
+    added = add("-", data, stdin=io.BytesIO(html))
+    assert added.entry["title"] == TITLE
+    text = f"{TITLE}\n\n{BODY[0]}\n".encode()
+    added = add("-", data, stdin=io.BytesIO(text), url="https://news.example.org/stdin")
+    assert added.doc_id == "006"
+    assert added.source_path.read_bytes() == text
+
+
+def test_standard_input_from_the_command(data: Path, monkeypatch, capsys) -> None:
+    stream = io.TextIOWrapper(io.BytesIO(page(INLINE).encode("utf-8")))
+    monkeypatch.setattr("sys.stdin", stream)
+    assert main(["add", "-", "--data", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "added document 005" in out
+    assert "contacts: Hélène Le Goff" in out
+
+
+def test_ids_follow_on(tmp_path: Path, data: Path) -> None:
+    first = add(write_page(tmp_path, page(INLINE)), data)
+    other = page(INLINE, head='<link rel="canonical" href="https://news.example.org/other">')
+    second = add(write_page(tmp_path, other.replace("Two advisers", "Three advisers")), data)
+    assert (first.doc_id, second.doc_id) == ("005", "006")
+    assert [e["id"] for e in manifest(data)] == ["000", "001", "002", "003", "004", "005", "006"]
+
+
+def test_a_title_with_yaml_characters_reads_back(tmp_path: Path, data: Path) -> None:
+    title = 'Desk opens: "help" for #people in transit - at last'
+    add(write_page(tmp_path, page(INLINE, title=title)), data)
+    assert manifest(data)[-1]["title"] == title
+
+
+# --------------------------------------------------------------------------- refused, unchanged
+
+
+def refused(data: Path, argv: list[str], capsys, stdin: bytes | None = None) -> str:
+    """Run `kg add ARGV`; assert it fails with one error line and leaves data/ as it was."""
+    before = snapshot(data)
+    status = main(["add", *argv, "--data", str(data)])
+    err = capsys.readouterr().err
+    assert status != 0
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith("error: "), err
+    assert "Traceback" not in err and "internal error" not in err
+    assert snapshot(data) == before
+    return lines[0]
+
+
+def test_refusals_leave_data_unchanged(tmp_path: Path, data: Path, capsys) -> None:
+    missing = tmp_path / "missing.html"
+    assert f"{missing}: no such file" in refused(data, [str(missing)], capsys)
+    assert "is a directory" in refused(data, [str(tmp_path)], capsys)
+    text = tmp_path / "release.txt"
+    text.write_text(f"{TITLE}\n\n{BODY[0]}\n", encoding="utf-8")
+    assert "--url" in refused(data, [str(text)], capsys)
+    assert "not an http" in refused(data, [str(text), "--url", "ftp://x.org/a"], capsys)
+    line = refused(data, [str(text), "--url", "https://x.org/a", "--retrieved", "May"], capsys)
+    assert "--retrieved" in line and "YYYY-MM-DD" in line
+    binary = tmp_path / "release.bin"
+    binary.write_bytes(b"Title\n\n\xff\xfe text\n")
+    line = refused(data, [str(binary), "--url", "https://x.org/b"], capsys)
+    assert line.startswith(f"error: {binary}:3: not valid UTF-8")
+    empty_page = write_page(tmp_path, page(body=[]), "empty.html")
+    assert "no article text" in refused(data, [str(empty_page)], capsys)
+    seed = manifest(data)[0]
+    known = page(INLINE, head=f'<link rel="canonical" href="{seed["url"]}">')
+    line = refused(data, [str(write_page(tmp_path, known, "known.html"))], capsys)
+    assert "is already document 000" in line
+    line = refused(data, [str(text), "--url", "https://x.org/c", "--publisher", "Nobody"], capsys)
+    assert "Nobody" in line
+
+
+def test_an_input_over_the_size_limit_is_refused(tmp_path: Path, data: Path, capsys) -> None:
+    big = tmp_path / "big.html"
+    filler = "<p>" + "padding " * 1000 + "</p>\n"
+    html = page(INLINE, before_body=filler * (MAX_INPUT_BYTES // len(filler) + 1))
+    big.write_text(html, encoding="utf-8")
+    assert big.stat().st_size > MAX_INPUT_BYTES
+    assert "larger than 5 MiB" in refused(data, [str(big)], capsys)
+    # the same limit on standard input
+    with pytest.raises(KgError, match="larger than 5 MiB"):
+        add("-", data, stdin=io.BytesIO(html.encode("utf-8")))
+
+
+def test_a_failure_while_writing_leaves_data_unchanged(
+    tmp_path: Path, data: Path, monkeypatch
+) -> None:
+    before = snapshot(data)
+    real = add_module.atomic.write_bytes
+
+    def failing(path: Path, payload: bytes) -> None:
+        if path.name == "manifest.yaml":
+            raise OSError(28, "No space left on device", str(path))
+        real(path, payload)
+
+    monkeypatch.setattr(add_module.atomic, "write_bytes", failing)
+    with pytest.raises(OSError, match="No space left"):
+        add(write_page(tmp_path, page(INLINE)), data)
+    assert snapshot(data) == before
+    assert not list(data.rglob("*.tmp"))
+
+
+def test_hostile_html_is_parsed_not_stripped(tmp_path: Path, data: Path) -> None:
+    hostile = page(
+        INLINE,
+        body=[
+            BODY[0] + "<script>alert('x')</script><!-- <p>hidden</p> -->",
+            BODY[1] + '<img src="x" onerror="alert(1)">',
+            "&lt;b&gt;not a tag&lt;/b&gt; " + BODY[2],
+        ],
+    )
+    added = add(write_page(tmp_path, hostile), data)
+    text = added.source_path.read_text(encoding="utf-8")
+    assert "alert" not in text and "hidden" not in text and "onerror" not in text
+    assert "<b>not a tag</b> " + BODY[2] in text  # an escaped "<" is text
+
+
+# --------------------------------------------------------------------------- --publish
+
+
+def test_publish_when_the_draft_conforms(tmp_path: Path, data: Path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)  # the publish cache
+    head = (
+        '<link rel="canonical" href="https://news.example.org/p">'
+        '<meta property="article:published_time" content="2011-05-04">'
+    )
+    source = write_page(tmp_path, page(INLINE, head=head))
+    out = tmp_path / "dist"
+    assert main(["add", str(source), "--data", str(data), "--publish", "--out", str(out)]) == 0
+    assert "6 documents" in capsys.readouterr().out
+    nt = (out / "kg.nt").read_text(encoding="utf-8")
+    assert (
+        "<https://kg.example.org/id/document/005> <https://schema.org/datePublished> "
+        '"2011-05-04"^^<http://www.w3.org/2001/XMLSchema#date> .'
+    ) in nt
+
+
+def test_publish_refused_lists_each_item_to_fix(tmp_path: Path, data: Path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    contact = (
+        "<p>For more information please contact Ana Ruiz at IOM Mexico, Email: aruiz@iom.int "
+        "or Ben Cole at the Harbour Office, Email: bcole@iom.int</p>"
+    )
+    source = write_page(tmp_path, page(contact))
+    out = tmp_path / "dist"
+    assert main(["add", str(source), "--data", str(data), "--publish", "--out", str(out)]) == 1
+    errors = [line for line in capsys.readouterr().err.splitlines() if line.startswith("error:")]
+    assert len(errors) == 3  # two people and one office the reference data lacks
+    assert all("sources/005_" in e and "press contact" in e for e in errors)
+    assert {e.split("'")[1] for e in errors} == {"Ana Ruiz", "Ben Cole", "the Harbour Office"}
+    assert not out.exists()
+    assert (data / "documents" / "005.yaml").is_file()  # filed, for review
+
+
+# --------------------------------------------------------------------------- kg extract
+
+
+def test_extract_needs_an_id_for_a_source_not_named_nnn(tmp_path: Path, capsys) -> None:
+    source = tmp_path / "release.txt"
+    source.write_text(f"{TITLE}\n\n{BODY[0]}\n", encoding="utf-8")
+    status = main(["extract", str(source), "--data", str(DATA), "--out", "-"])
+    assert status == 1
+    assert "--id" in capsys.readouterr().err
+    assert main(["extract", str(source), "--data", str(DATA), "--out", "-", "--id", "077"]) == 0
+    assert 'document: "077"' in capsys.readouterr().out
+
+
+def test_extract_to_standard_output_writes_no_additions(data: Path, capsys) -> None:
+    source = data / "sources" / "004_549da26f68b06d7e.txt"
+    before = snapshot(data)
+    assert main(["extract", str(source), "--data", str(data), "--out", "-", "--force"]) == 0
+    assert snapshot(data) == before
+    assert not (data / "reference" / "proposed").exists()
+
+
+def test_extract_of_a_folder_says_it_is_a_directory(tmp_path: Path, capsys) -> None:
+    assert main(["extract", str(tmp_path), "--data", str(DATA), "--out", "-"]) == 1
+    assert "is a directory" in capsys.readouterr().err
