@@ -341,3 +341,18 @@ def test_the_development_set_is_complete_and_split_in_halves():
         assert release["file"].startswith(f"{release['id']}_")
         assert release["address"].startswith("http")
         load_gold(DATA / "devset" / "gold" / f"{release['id']}.yaml")
+
+
+def test_an_extractor_failure_is_listed_apart_and_the_command_fails(devset, monkeypatch, capsys):
+    import kg.extract
+
+    def extract(path, data_dir, knowledge):
+        raise IndexError("a bug")
+
+    monkeypatch.setattr(kg.extract, "extract", extract)
+    report = evaluate_corpus(devset.corpus, DATA, devset.folder, split="tune")
+    assert report["refused"] == [] and [f["id"] for f in report["failed"]] == ["901"]
+    assert report["total"]["active"]["places"]["recall"] == 0.0
+    args = ["extract", "--evaluate", "--data", str(DATA), "--corpus", str(devset.corpus)]
+    assert main([*args, "--devset", str(devset.folder), "--split", "tune"]) == 1
+    assert "IndexError: a bug" in capsys.readouterr().err

@@ -1084,10 +1084,12 @@ def run_extract_corpus_evaluation(args) -> int:
             highlight=False,
             soft_wrap=True,
         )
+    for failed in report["failed"]:
+        fail(f"the extractor failed (counted as all missed): {failed['error']}")
     if args.out is not None:
         args.out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", "utf-8")
         out.print(f"written to {args.out}", highlight=False)
-    return 0
+    return 1 if report["failed"] else 0
 
 
 def print_violations(violations) -> None:

@@ -587,7 +587,9 @@ def evaluate_corpus(
     """Draft every text of `corpus_dir` that the development set's manifest names (of one
     split, or all) with the full reference knowledge, and compare each draft with the
     release's gold facts (`devset_dir`/gold/ID.yaml). A text the ingest refuses counts as a
-    draft with nothing in it; a release whose text is not in the folder is listed, not scored."""
+    draft with nothing in it, and so does one the extractor fails on (an exception other than
+    KgError: a bug, listed apart); a release whose text is not in the folder is listed, not
+    scored."""
     from kg.extract import extract
 
     started = time.perf_counter()
@@ -601,7 +603,7 @@ def evaluate_corpus(
         m: {t: {"gold": 0, "predicted": 0, "correct": 0} for t in CORPUS_FACT_TYPES} for m in modes
     }
     found = {m: {"matched": 0, "unit": 0, "qualifier": 0, "period": 0, "all": 0} for m in modes}
-    documents, refused, missing = {}, [], []
+    documents, refused, failed, missing = {}, [], [], []
     for entry in releases:
         text = corpus_dir / entry["file"]
         if not text.is_file():
@@ -615,6 +617,10 @@ def evaluate_corpus(
         except KgError as exc:
             draft = None
             refused.append({"id": entry["id"], "file": entry["file"], "error": str(exc)})
+        except Exception as exc:  # noqa: BLE001 (a bug, listed apart; the others are scored)
+            draft = None
+            message = f"{text}: {type(exc).__name__}: {exc}"
+            failed.append({"id": entry["id"], "file": entry["file"], "error": message})
         seconds = time.perf_counter() - t0
         record = {
             "file": entry["file"],
@@ -660,6 +666,7 @@ def evaluate_corpus(
         "scored": len(documents),
         "missing": missing,
         "refused": refused,
+        "failed": failed,
         "start_up_seconds": round(loaded, 3),
         "documents": documents,
         "total": {m: {t: _rates(totals[m][t]) for t in CORPUS_FACT_TYPES} for m in modes},
