@@ -330,6 +330,12 @@ def test_a_gold_file_with_an_unknown_field_names_its_line(tmp_path):
     path.write_text('id: "904"\nnumbers:\n  - {value: 3, according_to: [Nobody]}\n', "utf-8")
     with pytest.raises(KgError, match="none of the organizations"):
         load_gold(path)
+    path.write_text('id: "904"\nnumber:\n  - {value: 3}\n', "utf-8")
+    with pytest.raises(KgError, match=r"904.yaml:2: unknown section 'number'"):
+        load_gold(path)
+    path.write_text('id: "905"\n', "utf-8")
+    with pytest.raises(KgError, match="id is '904'"):
+        load_gold(path)
 
 
 def test_the_development_set_is_complete_and_split_in_halves():

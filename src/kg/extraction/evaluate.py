@@ -317,6 +317,11 @@ def load_gold(path: Path) -> tuple[dict[str, list[GoldEntity]], list[GoldNumber]
     node = curation.load(path)
     if not isinstance(node, dict):
         raise KgError(path, None, "a gold file is a mapping (id, organizations, ...)")
+    unknown = set(node) - {"id", "numbers", *GOLD_SECTIONS}
+    if unknown:
+        raise node.at(sorted(unknown)[0]).error(f"unknown section {sorted(unknown)[0]!r}")
+    if node.get("id") != Path(path).stem:
+        raise node.at("id").error(f"id is {Path(path).stem!r}, as the file's name")
     entities: dict[str, list[GoldEntity]] = {k: [] for k in GOLD_SECTIONS.values()}
     for section, kind in GOLD_SECTIONS.items():
         for entry in node.get(section) or []:
