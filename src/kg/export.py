@@ -747,6 +747,7 @@ def write(
         for doc_id in sorted(build.sources):
             src = build.sources[doc_id]
             shutil.copyfile(src.path, tmp / "sources" / src.path.name)
+        write_queries(tmp / QUERIES, build.minter.base)
 
         if build.validation is not None:
             # Canonical blank-node labels make the report reproducible byte for byte.
@@ -781,6 +782,20 @@ def write(
             keep_records(Path(cache_dir), parts)
     build.stats = stats
     return counts
+
+
+QUERIES = "queries"  # the folder of the named queries in dist/
+
+
+def write_queries(folder: Path, base: str) -> None:
+    """Every named query as `folder/NAME.rq`, its BASE set to the published base: the texts
+    that run unchanged on a store loaded with the dumps (docs/stores.md) and give the rows of
+    `kg query NAME`."""
+    from kg.query import named_queries
+
+    folder.mkdir()
+    for name, query in named_queries().items():
+        (folder / f"{name}.rq").write_text(query.for_base(base).text, encoding="utf-8")
 
 
 def check_part_size(part_size: int | None) -> None:

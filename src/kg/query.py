@@ -31,8 +31,14 @@ it): a parameter left out matches any value. A query without declared parameters
 variables only. Every named query returns, per row, human-readable
 labels and a `docs` column: the identifiers of the documents that state the row's fact.
 
-Relative IRIs resolve against the published base (`<id/place/mexico>`), and the prefixes of
-`kg.vocab.PREFIXES` plus `id:` may be used undeclared, so a query does not depend on KG_BASE.
+Every named query runs unchanged on any SPARQL 1.1 store that holds the dumps as
+docs/stores.md says: it declares its prefixes and opens with `BASE <https://kg.example.org/>`,
+against which its relative IRIs (`<id/concept/...>`) resolve. kg runs it with that BASE set to
+the base of the graph it queries (`Query.for_base`), and `kg publish` writes each, so set, to
+`dist/queries/NAME.rq` (`kg.export.write_queries`) for other stores. In other queries, relative
+IRIs resolve against the published base (`<id/place/mexico>`) unless they declare a BASE, and
+the prefixes of `kg.vocab.PREFIXES` plus `id:` may be used undeclared, so a query does not
+depend on KG_BASE.
 
 Results: rows of Python values (int, Decimal, float, bool, date, str; IRIs as str), and the
 W3C SPARQL 1.1 result formats (JSON, XML, CSV, TSV) or, for CONSTRUCT and DESCRIBE, RDF:
@@ -50,7 +56,7 @@ import difflib
 import re
 import time
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib import resources
@@ -88,6 +94,8 @@ _VALUES_BLOCK = re.compile(
     r"VALUES\s*\(\s*(?P<vars>(?:\?\w+\s*)+)\)\s*\{\s*\(\s*(?P<data>(?:UNDEF\s*)+)\)\s*\}"
 )
 _SYNTAX_POSITION = re.compile(r"^error at (\d+):(\d+):\s*(.*)$", re.DOTALL)
+# The BASE declaration of a named query: on a line of its own, before the first PREFIX.
+_BASE_DECLARATION = re.compile(r"^BASE\s*<([^<>\s]*)>[ \t]*$", re.MULTILINE)
 
 
 class QuerySyntaxError(KgError):
@@ -175,11 +183,27 @@ class Query:
             )
         return blocks[0]
 
+    def for_base(self, base: str) -> Query:
+        """The query as it runs on a graph published with the base IRI `base`: its BASE
+        declaration (a named query's is the default base, `https://kg.example.org/`) set to
+        `base`, so that its relative IRIs (`<id/concept/...>`) name that graph's things. A
+        query without one is returned as it is."""
+        match = _BASE_DECLARATION.search(self.text)
+        if match is None or match[1] == base:
+            return self
+        text = f"{self.text[: match.start()]}BASE <{base}>{self.text[match.end() :]}"
+        return replace(self, text=text)
+
     def bind(
         self, params: Mapping[str, Any] | None, base: str
     ) -> tuple[str, dict[ox.Variable, Any]]:
         """The query text with its declared parameters bound in its VALUES clause, and the
-        substitutions for the parameters of a query that declares none."""
+        substitutions for the parameters of a query that declares none. A named query's BASE
+        is set to `base` (`for_base`); any other query's text keeps the BASE it declares."""
+        if self.name is not None:
+            based = self.for_base(base)
+            if based is not self:
+                return based.bind(params, base)
         params = dict(params or {})
         block = self._values_block()
         if block is None:

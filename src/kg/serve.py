@@ -545,7 +545,8 @@ class Server:
         if example and example not in queries:
             example = None
         if text is None and example:
-            text = queries[example].text
+            # As kg query runs it: its BASE set to the base the graph was published with.
+            text = queries[example].for_base(self.site.graph.base).text
         outcome = None
         status = 200
         if text is not None and text.strip():
