@@ -451,6 +451,10 @@ def fields(doc: CleanDocument) -> list[tuple]:
             "Tel: +52 55 9",
             [("Ana Ruiz", "IOM Mexico", "+52 55 9", None)],
         ),
+        (  # "Tel" in a place's name is no label
+            "For more information please contact Dana Levi at IOM Tel Aviv, Tel +972 3 000 0000",
+            [("Dana Levi", "IOM Tel Aviv", "+972 3 000 0000", None)],
+        ),
         (  # a mailto link's debris after the label
             "For more information please contact Ana Ruiz at IOM Mexico, E-mail: "
             '"mailto:aruiz@iom.int">aruiz@iom.int',

@@ -465,9 +465,12 @@ def _paragraph_end(raw: str, lines: list[tuple[int, int]], i: int) -> int:
 
 # A field of an inline contact: its label ("Tel:", "Tel.", "Phone", "Mobile:", "Fax:",
 # "E-mail:", "Email") or an address or international number standing alone.
+# Without its colon a label is one only before what it labels: "Tel +41 ..." is a telephone,
+# "IOM Tel Aviv" is not.
 _LABEL = re.compile(
-    r"""\b(?:(?P<tel>tel|telephone|phone|mobile|mob|cell)|(?P<fax>fax)|(?P<mail>e-?mail))\b
-        \.?[^\S\n]*(?::|(?=\s*[+(\d"<\w]))[^\S\n]*""",
+    r"""\b(?:(?P<tel>tel|telephone|phone|mobile|mob|cell)\b\.?[^\S\n]*(?::|(?=\s*[+(\d]))
+        |(?P<fax>fax)\b\.?[^\S\n]*(?::|(?=\s*[+(\d]))
+        |(?P<mail>e-?mail)\b\.?[^\S\n]*(?::|(?=\s*(?:"mailto:|<a\b|[\w.+-]+@))))[^\S\n]*""",
     re.IGNORECASE | re.VERBOSE,
 )
 _ADDRESS = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
