@@ -551,6 +551,33 @@ CASES = [
         expect=NOWHERE,
         absent=[NOWHERE],
     ),
+    # kg add
+    case("add-source-missing", "add", "{tmp}/no-page.html", "--data", "{data}", expect="no-page"),
+    case("add-source-is-folder", "add", "{empty}", "--data", "{data}", expect="is a directory"),
+    case(
+        "add-source-binary",
+        *("add", "{binary_source}", "--data", "{data}", "--url", "https://example.org/a"),
+        expect="{binary_source}",
+    ),
+    case("add-source-not-a-release", "add", "{file}", "--data", "{data}", expect="{file}"),
+    case(
+        "add-text-without-address",
+        *("add", "{source}", "--data", "{data}"),
+        expect="--url",
+    ),
+    case(
+        "add-data-missing",
+        *("add", "{source}", "--data", "{tmp}/nowhere", "--url", "https://example.org/a"),
+        expect="nowhere",
+        absent=["{tmp}/nowhere"],
+    ),
+    case(
+        "add-retrieved-not-a-date",
+        *("add", "{source}", "--data", "{data}", "--url", "https://example.org/a"),
+        *("--retrieved", "soon"),
+        expect="--retrieved",
+    ),
+    case("add-source-empty-string", "add", "", "--data", "{data}"),
     # kg serve: only failures before it serves
     case("serve-dist-missing", "serve", "--dist", "{tmp}/nowhere", "--port", "0"),
     case("serve-dist-is-file", "serve", "--dist", "{file}", "--port", "0", expect="{file}"),
