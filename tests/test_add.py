@@ -352,6 +352,7 @@ def test_a_failure_while_writing_leaves_data_unchanged(
         add(write_page(tmp_path, page(INLINE)), data)
     assert snapshot(data) == before
     assert not list(data.rglob("*.tmp"))
+    assert not (data / "reference" / "proposed").exists()  # the folder made for it, gone
 
 
 def test_hostile_html_is_parsed_not_stripped(tmp_path: Path, data: Path) -> None:

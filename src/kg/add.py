@@ -537,9 +537,12 @@ def _write_all(new_files: list[tuple[Path, str]], last: tuple[Path, str]) -> Non
         if path.exists():
             raise KgError(path, None, "already exists: kg add does not replace files")
     written: list[Path] = []
+    made: list[Path] = []  # folders made for the new files (reference/proposed/)
     try:
         for path, text in new_files:
+            missing = [f for f in (path.parent, *path.parent.parents) if not f.exists()]
             path.parent.mkdir(parents=True, exist_ok=True)
+            made += missing
             atomic.write_bytes(path, text.encode("utf-8"))
             written.append(path)
         atomic.write_bytes(last[0], last[1].encode("utf-8"))
@@ -547,4 +550,7 @@ def _write_all(new_files: list[tuple[Path, str]], last: tuple[Path, str]) -> Non
         for path in written:
             with contextlib.suppress(OSError):
                 os.unlink(path)
+        for folder in made:  # innermost first
+            with contextlib.suppress(OSError):
+                folder.rmdir()
         raise
