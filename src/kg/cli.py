@@ -941,16 +941,8 @@ def run_add(args) -> int:
             soft_wrap=True,
         )
         return 1
-    publish_args = argparse.Namespace(
-        data=args.data,
-        out=args.out,
-        base=None,
-        jobs=None,
-        cache=Path(".kg-cache"),
-        no_cache=False,
-        part_size=None,
-    )
-    return run_publish(publish_args)
+    # `kg publish` with its own defaults, whatever options it has
+    return main(["publish", "--data", str(args.data), "--out", str(args.out)])
 
 
 def run_extract_evaluation(args) -> int:
