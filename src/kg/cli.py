@@ -64,6 +64,34 @@ def main(argv: list[str] | None = None) -> int:
         help="write the dumps in parts of about N documents (dist/parts/), a part unchanged "
         "since the previous publish hard-linked from it (default: whole-graph dumps)",
     )
+    # What void.ttl says beyond the data (kg.export.Description).
+    publish.add_argument(
+        "--issued",
+        type=iso_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="the date of this publish in void.ttl (default: the day of $SOURCE_DATE_EPOCH, "
+        "else the newest retrieval date of the sources, else none)",
+    )
+    publish.add_argument(
+        "--publisher", default="kg contributors", help="who publishes the data (void.ttl)"
+    )
+    publish.add_argument(
+        "--publisher-url", type=http_iri, default=None, help="the publisher's home page"
+    )
+    publish.add_argument(
+        "--sparql-endpoint",
+        type=http_iri,
+        default=None,
+        metavar="URL",
+        help="the SPARQL endpoint serving the data (default: BASE + sparql, as kg serve does)",
+    )
+    publish.add_argument(
+        "--data-version",
+        default=None,
+        metavar="V",
+        help="the data's version (default: 12 hex digits of the dumps' checksums)",
+    )
 
     synth = commands.add_parser("synth", help="write a synthetic corpus in the format of data/")
     synth.add_argument("--documents", type=whole(1), required=True, help="how many documents")
@@ -462,6 +490,24 @@ def base_iri(text: str) -> str:
     return text if text.endswith(("/", "#")) else text + "/"
 
 
+def iso_date(text: str):
+    """A date YYYY-MM-DD."""
+    import datetime
+
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date YYYY-MM-DD") from None
+
+
+def http_iri(text: str) -> str:
+    """An absolute http(s) IRI."""
+    problem = base_problem(text)
+    if problem:
+        raise argparse.ArgumentTypeError(problem.replace(" (a base IRI)", ""))
+    return text
+
+
 def base_problem(text: str) -> str | None:
     """What makes `text` unfit as the base IRI, or None."""
     if re.search(r"[\s<>\"{}|\\^`\x00-\x1f]", text):
@@ -585,6 +631,13 @@ def run_publish(args) -> int:
             progress=lambda what: status.update(what),
             part_size=args.part_size,
             cache_dir=None if args.no_cache else args.cache,
+            description=export.Description(
+                issued=args.issued,
+                publisher=args.publisher,
+                publisher_url=args.publisher_url,
+                endpoint=args.sparql_endpoint,
+                version=args.data_version,
+            ),
         )
     figures = export.summary(result)
     parts = figures["parts"]

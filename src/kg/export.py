@@ -14,8 +14,11 @@ whatever the size of the corpus:
   compacted with the prefixes of the `@context`, keys and values sorted;
 - the VoID description's counts are gathered on the way.
 
-Every dump is a function of the set of triples, and the graph has no blank nodes, so the same
-inputs give identical bytes. All files are written into a temporary directory beside the output,
+Every dump is a function of the set of triples, and the data has no blank nodes, so the same
+inputs give identical bytes (the SHACL report's blank nodes get canonical labels, and void.ttl's,
+the checksums, are written inline; void.ttl also depends on the options of `Description` and
+on the previous publish's void.ttl, whose version it follows). `dist/queries/` holds the named
+queries with their BASE set to the published base (`write_queries`). All files are written into a temporary directory beside the output,
 which then takes its place in one step (`kg.atomic`: the two folders' names exchanged): a failed
 or killed publish leaves the previous `dist/` as it was, and no instant is without one. A second
 publish into the same folder while one runs is refused at once (`kg.atomic.lock`).
@@ -30,6 +33,7 @@ rewrites one part.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import multiprocessing
@@ -50,7 +54,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib import Graph, Literal, URIRef
 from rdflib.compare import to_canonical_graph
-from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, XSD
+from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 import kg
 from kg import ntriples
@@ -61,9 +65,15 @@ from kg.query import PARTS, dump_paths
 from kg.sorting import c_locale, failed, sort_command, sorted_into
 from kg.terms import to_rdflib
 from kg.validate import ONTOLOGY_DIR, SHAPES_DIR
-from kg.vocab import DCAT, ONTOLOGY_IRI, PREFIXES, QB, SCHEMA, VOID, bind_prefixes
+from kg.vocab import DCAT, KG, ONTOLOGY_IRI, PREFIXES, QB, SCHEMA, VOID, bind_prefixes
 
 LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
+SPDX = rdflib.Namespace("http://spdx.org/rdf/terms#")
+FOAF = rdflib.Namespace("http://xmlns.com/foaf/0.1/")
+DEFAULT_PUBLISHER = "kg contributors"
+# The dumps of named graphs, whose lines are quads: a triple several graphs hold is there once
+# per graph (`kg:quads`), where void:triples counts it once.
+QUAD_DUMPS = ("kg.trig", "kg.nq")
 
 # file name -> (media type, what it is)
 DUMPS = {
@@ -117,13 +127,14 @@ class Statistics:
     parts: int = 0
 
     def dump_triples(self) -> dict[str, int]:
-        """The triples of each dump."""
+        """The distinct triples of each dump (in kg.trig and kg.nq, a triple several named
+        graphs hold counts once: their quads are `quads`)."""
         return {
             "kg.ttl": self.triples,
             "kg-inferred.ttl": self.inferred,
-            "kg.trig": self.quads,
+            "kg.trig": self.triples,
             "kg.nt": self.triples,
-            "kg.nq": self.quads,
+            "kg.nq": self.triples,
             "kg.jsonld": self.triples,
         }
 
@@ -719,9 +730,13 @@ def write(
     progress: Progress = lambda _: None,
     part_size: int | None = None,
     cache_dir: Path | None = None,
+    description: Description | None = None,
 ) -> dict[str, int]:
     """Write every artifact of `build` into `out`; returns triple counts by file (with
     `part_size`, summed over the parts: see `Statistics.parts`).
+
+    `description`: what void.ttl says beyond the data (dates, publisher, endpoint); the
+    version it gives follows the one in `out/void.ttl`, the previous publish, if any.
 
     `part_size`: write the dumps in parts of about that many documents (`write_parts`), parts
     unchanged since the previous publish in `out` hard-linked from it when `cache_dir` holds
@@ -730,6 +745,8 @@ def write(
     out = Path(out)
     digests = Digests()
     parts = None
+    description = description or Description()
+    previous = previous_version(out / "void.ttl", build.minter.void_dataset)
     with atomic_directory(out, exclusive="kg publish") as tmp:
         if part_size is None:
             stats = write_dumps(build, tmp, progress)
@@ -758,7 +775,14 @@ def write(
         if parts is None:
             digests.compute([tmp / name for name in DUMPS])
             dumps = [
-                DumpFile(name, name, (tmp / name).stat().st_size, digests[tmp / name], counts[name])
+                DumpFile(
+                    name,
+                    name,
+                    (tmp / name).stat().st_size,
+                    digests[tmp / name],
+                    counts[name],
+                    stats.quads if name in QUAD_DUMPS else None,
+                )
                 for name in DUMPS
             ]
         else:
@@ -769,11 +793,13 @@ def write(
                     part.files[name]["size"],
                     part.files[name]["sha256"],
                     part.files[name]["triples"],
+                    part.stats.quads if name in QUAD_DUMPS else None,
                 )
                 for part in parts
                 for name in DUMPS
             ]
-        void = describe(build, stats, dumps, parts)
+        release = description.resolve(build, dumps, previous)
+        void = describe(build, stats, dumps, parts, release)
         (tmp / "void.ttl").write_text(turtle_text(void), encoding="utf-8")
         write_checksums(tmp, digests)
         if parts is not None and cache_dir is not None:
@@ -811,7 +837,128 @@ class DumpFile:
     name: str  # its name in `DUMPS`
     size: int
     sha256: str
-    triples: int
+    triples: int  # distinct triples
+    quads: int | None = None  # the lines of a dump of named graphs (`QUAD_DUMPS`)
+
+
+@dataclass(frozen=True)
+class Description:
+    """What the VoID/DCAT description says beyond the data, as `kg publish` is told it.
+
+    issued: the date of this publish (`--issued`); None: the day of `SOURCE_DATE_EPOCH` (UTC)
+    when it is set, else the newest `retrieved` date of the sources' manifest, else no date.
+    Never the clock: the same inputs give the same bytes.
+    publisher: the name of the agent that publishes the data (`--publisher`), and its home
+    page (`--publisher-url`).
+    endpoint: the SPARQL endpoint that serves the data (`--sparql-endpoint`); None: the one
+    `kg serve` gives it, `{base}sparql`.
+    version: the data's version (`--data-version`); None: the first 12 hex digits of the
+    SHA-256 of the dumps' checksums, which changes exactly when the data does.
+    """
+
+    issued: dt.date | None = None
+    publisher: str = DEFAULT_PUBLISHER
+    publisher_url: str | None = None
+    endpoint: str | None = None
+    version: str | None = None
+
+    def resolve(self, build: Build, dumps: Sequence[DumpFile], previous: Version | None) -> Release:
+        version = self.version or data_version(dumps)
+        date = self.issued or source_date_epoch() or newest_retrieval(build)
+        before = None
+        issued, modified = date, date
+        if previous is not None:
+            issued = previous.issued or date
+            if previous.version == version:
+                # The same data published again: the same version, dates and predecessor.
+                modified, before = previous.modified or date, previous.previous
+            else:
+                before = previous
+        endpoint = self.endpoint or f"{build.minter.base}sparql"
+        return Release(version, issued, modified, before, self.publisher, self.publisher_url,
+                       endpoint)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Version:
+    """A version of the data set as a void.ttl gives it."""
+
+    version: str
+    issued: dt.date | None = None
+    modified: dt.date | None = None
+    previous: Version | None = None
+
+
+@dataclass(frozen=True)
+class Release:
+    """The description's figures beyond the data, resolved (`Description.resolve`)."""
+
+    version: str
+    issued: dt.date | None
+    modified: dt.date | None
+    previous: Version | None
+    publisher: str
+    publisher_url: str | None
+    endpoint: str
+
+
+def data_version(dumps: Sequence[DumpFile]) -> str:
+    """The first 12 hex digits of the SHA-256 of the dumps' paths and checksums."""
+    lines = "".join(f"{dump.sha256}  {dump.path}\n" for dump in sorted(dumps, key=lambda d: d.path))
+    return hashlib.sha256(lines.encode()).hexdigest()[:12]
+
+
+def source_date_epoch() -> dt.date | None:
+    """The day (UTC) of `SOURCE_DATE_EPOCH` (https://reproducible-builds.org/specs/source-date-epoch/)."""
+    text = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not text:
+        return None
+    if not re.fullmatch(r"[0-9]+", text):
+        raise KgError("SOURCE_DATE_EPOCH", None, f"not a number of seconds: {text!r}")
+    return dt.datetime.fromtimestamp(int(text), dt.UTC).date()
+
+
+def newest_retrieval(build: Build) -> dt.date | None:
+    """The newest `retrieved` date of the manifest's entries (`kg add` records it)."""
+    dates = []
+    for entry in build.reference.manifest.values():
+        try:
+            dates.append(dt.date.fromisoformat(str(entry.get("retrieved") or "")))
+        except ValueError:
+            continue
+    return max(dates, default=None)
+
+
+def previous_version(void: Path, dataset: URIRef) -> Version | None:
+    """The version of the data set that the void.ttl of a previous publish describes (None
+    when there is none, or it describes another data set: another base)."""
+    if not void.is_file():
+        return None
+    graph = Graph()
+    try:
+        graph.parse(void, format="turtle")
+    except Exception:  # noqa: BLE001 - an unreadable description is no previous version
+        return None
+
+    def version(node, depth: int = 0) -> Version | None:
+        label = graph.value(node, DCAT.version)
+        if label is None or depth > 1:
+            return None
+        return Version(
+            str(label),
+            _date(graph.value(node, DCTERMS.issued)),
+            _date(graph.value(node, DCTERMS.modified)),
+            version(graph.value(node, DCAT.previousVersion), depth + 1),
+        )
+
+    return version(dataset)
+
+
+def _date(literal) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(literal)) if literal is not None else None
+    except ValueError:
+        return None
 
 
 class Digests(dict):
@@ -849,15 +996,20 @@ def describe(
     stats: Statistics,
     dumps: Sequence[DumpFile],
     parts: Sequence[Part] | None = None,
+    release: Release | None = None,
 ) -> Graph:
     """A VoID (https://www.w3.org/TR/void/) and DCAT (https://www.w3.org/TR/vocab-dcat-3/)
-    description of the published data set: sizes, classes, licence, sources, version, and
-    each dump (`dumps`); with `parts`, each part as a subset with its own figures and dumps."""
+    description of the published data set: sizes, classes, licence, sources, its version,
+    dates, publisher and SPARQL endpoint (`release`), and each dump (`dumps`) with its DCAT 3
+    checksum; with `parts`, each part as a subset with its own figures and dumps."""
     m = build.minter
+    release = release or Description().resolve(build, dumps, None)
     g = Graph()
     bind_prefixes(g, m.base)
     g.bind("void", VOID)
     g.bind("dcat", DCAT)
+    g.bind("spdx", SPDX)
+    g.bind("foaf", FOAF)
     ds = m.void_dataset
     g.add((ds, RDF.type, VOID.Dataset))
     g.add((ds, RDF.type, DCAT.Dataset))
@@ -875,9 +1027,28 @@ def describe(
         )
     )
     g.add((ds, DCTERMS.license, LICENSE))
-    g.add((ds, OWL.versionInfo, Literal(kg.__version__)))
-    g.add((ds, DCTERMS.hasVersion, Literal(kg.__version__)))
-    g.add((ds, DCTERMS.publisher, Literal("kg contributors")))
+    # The data's version, not kg's: it changes when the dumps do (`Description`).
+    g.add((ds, DCAT.version, Literal(release.version)))
+    for what, date in ((DCTERMS.issued, release.issued), (DCTERMS.modified, release.modified)):
+        if date is not None:
+            g.add((ds, what, Literal(date.isoformat(), datatype=XSD.date)))
+    if release.previous is not None:
+        before = URIRef(f"{ds}/version/{release.previous.version}")
+        g.add((ds, DCAT.previousVersion, before))
+        g.add((before, RDF.type, DCAT.Dataset))
+        g.add((before, DCAT.version, Literal(release.previous.version)))
+        if release.previous.modified is not None:
+            modified = Literal(release.previous.modified.isoformat(), datatype=XSD.date)
+            g.add((before, DCTERMS.modified, modified))
+    publisher = URIRef(f"{ds}/publisher")
+    g.add((ds, DCTERMS.publisher, publisher))
+    g.add((publisher, RDF.type, FOAF.Agent))
+    g.add((publisher, RDF.type, SCHEMA.Organization))
+    g.add((publisher, FOAF.name, Literal(release.publisher)))
+    g.add((publisher, SCHEMA.name, Literal(release.publisher)))
+    if release.publisher_url:
+        g.add((publisher, FOAF.homepage, URIRef(release.publisher_url)))
+    g.add((ds, VOID.sparqlEndpoint, URIRef(release.endpoint)))
     g.add((ds, DCTERMS.conformsTo, ONTOLOGY_IRI))
     g.add((ds, VOID.uriSpace, Literal(f"{m.base}id/")))
     if parts is None:
@@ -949,7 +1120,14 @@ def describe(
         )
         g.add((dist, DCAT.byteSize, Literal(dump.size, datatype=XSD.nonNegativeInteger)))
         g.add((dist, VOID.triples, Literal(dump.triples)))
-        g.add((dist, SCHEMA.sha256, Literal(dump.sha256)))
+        if dump.quads is not None:
+            g.add((dist, KG.quads, Literal(dump.quads)))
+        # DCAT 3 (https://www.w3.org/TR/vocab-dcat-3/#Property:distribution_checksum).
+        checksum = rdflib.BNode(f"sha256-{dump.sha256}")
+        g.add((dist, SPDX.checksum, checksum))
+        g.add((checksum, RDF.type, SPDX.Checksum))
+        g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
+        g.add((checksum, SPDX.checksumValue, Literal(dump.sha256, datatype=XSD.hexBinary)))
         g.add((dist, DCTERMS.license, LICENSE))
     for part in parts or ():
         subset = URIRef(f"{m.base}dist/{PARTS}/{part.name}")

@@ -299,12 +299,14 @@ def _sizes(dist: Path, store: ox.Store, quads_loaded: int | None = None) -> dict
     files: dict[str, int] = {}
     for row in void.query(
         """PREFIX void: <http://rdfs.org/ns/void#> PREFIX dcterms: <http://purl.org/dc/terms/>
-        SELECT ?what ?title ?n WHERE { ?what void:triples ?n
-          OPTIONAL { ?what a <http://www.w3.org/ns/dcat#Distribution> ; dcterms:title ?title } }"""
+        SELECT ?what ?title ?n ?quads WHERE { ?what void:triples ?n
+          OPTIONAL { ?what a <http://www.w3.org/ns/dcat#Distribution> ; dcterms:title ?title }
+          OPTIONAL { ?what <https://kg.example.org/def/kg#quads> ?quads } }"""
     ):
         n = int(row["n"].value)
         if row["title"] is not None:
-            files[row["title"].value] = n
+            # A dump of named graphs by its lines (kg:quads; before it, void:triples gave them).
+            files[row["title"].value] = n if row["quads"] is None else int(row["quads"].value)
         said[row["what"].value] = n
     names = [g.value for g in store.named_graphs() if isinstance(g, ox.NamedNode)]
     inferred = next((g for g in names if g.endswith("graph/inferred")), None)

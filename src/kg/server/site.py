@@ -893,7 +893,10 @@ class Site:
                  GRAPH <urn:x-kg:void> { ?ds dcat:distribution ?d . ?d dcterms:title ?title .
                    OPTIONAL { ?d dcterms:description ?description }
                    OPTIONAL { ?d dcat:mediaType ?media } OPTIONAL { ?d void:triples ?triples }
-                   OPTIONAL { ?d schema:sha256 ?sha } } }""",
+                   OPTIONAL { ?d <http://spdx.org/rdf/terms#checksum> ?sum .
+                     ?sum <http://spdx.org/rdf/terms#algorithm>
+                         <http://spdx.org/rdf/terms#checksumAlgorithm_sha256> ;
+                       <http://spdx.org/rdf/terms#checksumValue> ?sha } } }""",
             prefixes=self.prefixes,
         ):
             row = {
