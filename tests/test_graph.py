@@ -247,7 +247,7 @@ def test_agreement_and_campaign_are_shared_between_documents(asserted):
             )
         }
         assert docs == {"003", "004"}, thing
-    names = set(asserted.objects(URIRef(ID + "campaign/no-mas-trata-de-personas"), RDFS.label))
+    names = set(asserted.objects(URIRef(ID + "campaign/no-mas-trata-de-personas"), SCHEMA.name))
     assert Literal("No más Trata de Personas", lang="es") in names
     assert Literal("No More Human Trafficking", lang="en") in names
 

@@ -9,7 +9,6 @@ SPARQL constraint has at least one case. The real published graph conforms.
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 from typing import NamedTuple
 
@@ -142,6 +141,21 @@ CASES: dict[str, Case] = {
         ("url", add("ex:source-text schema:url 'example.org' ."), "(schema:url) must be an IRI"),
         ("document", drop("document", "kg:sourceText"), "must be the kg:sourceText of a document"),
     ),
+    # Labels: exactly one, in English, on every node with an IRI
+    **group("label", "LabelShape", "base",
+        ("organization", drop("iom-mexico", "rdfs:label"), "exactly one non-empty label"),
+        ("source-text", drop("source-text", "rdfs:label"), "exactly one non-empty label"),
+        ("selector", drop("quote", "rdfs:label"), "exactly one non-empty label"),
+        ("two", add("ex:mexico rdfs:label 'Mexico (country)'@en ."),
+         "exactly one non-empty label"),
+        ("spanish-beside", add("ex:mexico rdfs:label 'México'@es ."),
+         "exactly one non-empty label"),
+        ("spanish-only", replace("mexico", "rdfs:label", "'México'@es"), "must be in English"),
+        ("untagged", replace("instant-2008-02", "rdfs:label", "'2008-02'"), "must be in English"),
+    ),
+    **group("label", "LabelShape", "period",
+        ("period", drop("period-2008", "rdfs:label"), "exactly one non-empty label"),
+    ),
     **group("publication", "PublicationIntervalShape", "base",
         ("reasoning", drop("publication", "kg:inferenceReasoning"), "the reasoning that infers it"),
         ("evidence", forget("publication-evidence"), "needs evidence: an oa:Annotation"),
@@ -150,7 +164,6 @@ CASES: dict[str, Case] = {
     **group("organization", "OrganizationShape", "base",
         ("types", "DELETE DATA { ex:iom a schema:Organization }",
          "both an org:Organization and a schema:Organization"),
-        ("label", drop("iom-mexico", "rdfs:label"), "non-empty label (rdfs:label)"),
         ("name", drop("iom-mexico", "schema:name"), "non-empty name (schema:name"),
         ("classification", replace("iom", "org:classification", "ex:workshop"),
          "organization-types scheme"),
@@ -486,7 +499,6 @@ CASES: dict[str, Case] = {
         ("end", add("ex:period-2008 time:hasEnd ex:instant-2005-05 ."), "at most one end"),
         ("duration", replace("period-2005-05--2008", "time:hasXSDDuration", "'three years'"),
          "(time:hasXSDDuration), an ISO 8601 duration"),
-        ("label", drop("period-2008", "rdfs:label"), "non-empty label (rdfs:label)"),
     ),
     **group("period", "IntervalOrderShape", "period",
         ("order",
@@ -542,9 +554,12 @@ CASES: dict[str, Case] = {
 # fmt: on
 
 
-@cache
 def shapes_of(node_shape: str) -> frozenset[str]:
-    """The node shape and its property shapes, as the report names them (sh:sourceShape)."""
+    """The node shape and its property shapes, as the report names them (sh:sourceShape).
+
+    Not cached: property shapes are blank nodes, named anew each time the shapes are parsed,
+    and tests that reload the shapes (test_package_data) would leave a cached answer naming
+    the blank nodes of a graph validate() no longer uses."""
     shapes = load_shapes()
     node = KGSH[node_shape]
     return frozenset({str(node), *(str(p) for p in shapes.objects(node, SH.property))})

@@ -76,7 +76,7 @@ class Field:
 
 COMMON_FIELDS = {
     "name": Field(RDFS.label, "text"),
-    "name_es": Field(RDFS.label, "text_es"),
+    "name_es": Field(SCHEMA.name, "text_es"),
     "alt_names": Field(SKOS.altLabel, "texts"),
     "description": Field(DCTERMS.description, "text"),
     "status": Field(KG.status, "concept:statuses"),
@@ -313,6 +313,14 @@ RELATION_PREDICATES = {
     "works-with-group": Field(KG.worksWithGroup, "concepts:population-groups"),
     "has-sub-office-in": Field(KG.hasSubOfficeIn, "refs:place"),
     "member-of": Field(ORG.memberOf, "refs:organization"),
+}
+
+# How a relation reads in the label of its reified statement.
+RELATION_WORDS = {
+    "works-with": "works with",
+    "works-with-group": "works with",
+    "has-sub-office-in": "has a sub-office in",
+    "member-of": "is a member of",
 }
 
 FREQUENCIES = {"annual": FREQ.annual}
@@ -585,10 +593,10 @@ def model_reference(ref: Reference) -> Graph:
             if scheme_id == "roles":
                 g.add((node, RDF.type, ORG.Role))
             g.add((node, SKOS.inScheme, scheme_node))
-            for predicate in (SKOS.prefLabel, RDFS.label):
-                g.add((node, predicate, en(concept["label"])))
-                if concept.get("label_es"):
-                    g.add((node, predicate, Literal(str(concept["label_es"]), lang="es")))
+            g.add((node, RDFS.label, en(concept["label"])))
+            g.add((node, SKOS.prefLabel, en(concept["label"])))
+            if concept.get("label_es"):
+                g.add((node, SKOS.prefLabel, Literal(str(concept["label_es"]), lang="es")))
             g.add((node, SKOS.definition, en(concept["definition"])))
             if concept.get("broader"):
                 g.add((node, SKOS.broader, ref.concepts[(scheme_id, str(concept["broader"]))]))
@@ -603,10 +611,11 @@ def model_reference(ref: Reference) -> Graph:
 
 
 def _labels(g: Graph, node: URIRef, item: Mapping) -> None:
+    """The one English rdfs:label; schema:name in English and Spanish; variants as
+    skos:altLabel (docs/vocabulary.md, "Labels")."""
     g.add((node, RDFS.label, en(item["name"])))
     g.add((node, SCHEMA.name, en(item["name"])))
     if item.get("name_es"):
-        g.add((node, RDFS.label, Literal(str(item["name_es"]), lang="es")))
         g.add((node, SCHEMA.name, Literal(str(item["name_es"]), lang="es")))
     for alt in item.get("alt_names") or []:
         g.add((node, SKOS.altLabel, en(alt)))
@@ -659,6 +668,7 @@ def _statistics_dataset(g: Graph, m: Minter) -> None:
         spec = URIRef(f"{structure}/{local}")
         g.add((structure, QB.component, spec))
         g.add((spec, RDF.type, QB.ComponentSpecification))
+        g.add((spec, RDFS.label, en(f"{role} {local} of the statistics data set")))
         g.add((spec, QB[role], prop))
         g.add((spec, QB.order, Literal(order)))
         if role == "attribute":
@@ -773,7 +783,7 @@ class DocumentModel:
         literal = date_literal(value)
         node = self.m.thing("instant", str(value))
         self.add(node, RDF.type, TIME.Instant)
-        self.add(node, RDFS.label, Literal(str(value)))
+        self.add(node, RDFS.label, en(str(value)))
         predicate = {
             XSD.gYear: TIME.inXSDgYear,
             XSD.gYearMonth: TIME.inXSDgYearMonth,
@@ -818,7 +828,7 @@ class DocumentModel:
         )
         if duration is not None:
             label += f" ({duration})"
-        self.add(node, RDFS.label, Literal(label))
+        self.add(node, RDFS.label, en(label))
         return node
 
     def participant_groups(self, item: Mapping, groups) -> list[URIRef]:
@@ -834,8 +844,13 @@ class DocumentModel:
             concept = _concept(self.ref, "population-groups", _require(group, "group"))
             self.add(node, KG.groupType, concept)
             places = group.get("from")
-            for place in places if isinstance(places, list) else [places] if places else []:
+            places = places if isinstance(places, list) else [places] if places else []
+            for place in places:
                 self.add(node, KG.comesFrom, self.entity(place, ("place",)))
+            label = self.ref.concept_labels[("population-groups", str(group["group"]))]
+            if places:
+                label += " from " + ", ".join(self.label_of(p) for p in places)
+            self.add(node, RDFS.label, en(f"{label}, at {self.label_of(item['id'])}"))
             if group.get("note"):
                 self.add(node, SKOS.editorialNote, en(group["note"]))
             self.evidence(group, node, f"{item['id']}-group-{index}")
@@ -893,6 +908,11 @@ class DocumentModel:
             URIRef(f"{node}/{part}") for part in ("target", "quote", "position")
         )
         self.add(node, RDF.type, OA.Annotation)
+        words, doc = f"\u201c{_short(span.text, 60)}\u201d", f"document {self.doc_id}"
+        self.add(node, RDFS.label, en(f"evidence in {doc}: {words}"))
+        self.add(target, RDFS.label, en(f"{words} in {doc}"))
+        self.add(quote_selector, RDFS.label, en(f"quote {words}"))
+        self.add(position, RDFS.label, en(f"characters {span.start} to {span.end} of {doc}"))
         self.add(node, OA.motivatedBy, motivation)
         self.add(node, OA.hasBody, body)
         self.add(node, OA.hasTarget, target)
@@ -1050,6 +1070,7 @@ def _model_source(model: DocumentModel, entry: Mapping) -> None:
     model.add(doc, KG.sourceText, raw_node)
     model.add(raw_node, RDF.type, SCHEMA.MediaObject)
     model.add(raw_node, SCHEMA.name, Literal(str(entry["file"])))
+    model.add(raw_node, RDFS.label, en(f"source text of document {model.doc_id} ({entry['file']})"))
     model.add(raw_node, SCHEMA.encodingFormat, Literal("text/plain; charset=utf-8"))
     model.add(
         raw_node, SCHEMA.sha256, Literal(hashlib.sha256(source.raw.encode("utf-8")).hexdigest())
@@ -1169,8 +1190,6 @@ def _add_fields(model: DocumentModel, node: URIRef, item: Mapping, section: Sect
             continue
         if key == "name":
             model.add(node, SCHEMA.name, en(item[key]))
-        if key == "name_es":
-            model.add(node, SCHEMA.name, Literal(normalize_whitespace(item[key]), lang="es"))
         for obj in model.values(item, key, fld):
             for o in obj if isinstance(obj, list) else [obj]:
                 model.add(node, fld.predicate, o)
@@ -1242,10 +1261,19 @@ def _model_relation(model: DocumentModel, node: URIRef, item: Mapping, section: 
     if item.get("objects") is None:
         raise item.where.error("missing 'objects'")
     objects = model.values(item, "objects", fld)
-    for index, obj in enumerate(objects, start=1):
+    names = item["objects"] if isinstance(item["objects"], Sequence) else [item["objects"]]
+    for index, (obj, name) in enumerate(zip(objects, names, strict=True), start=1):
         statement = URIRef(f"{node}/{index}") if len(objects) > 1 else node
         model.add(subject, fld.predicate, obj)
         model.add(statement, RDF.type, RDF.Statement)
+        if fld.kind.startswith("concepts:"):
+            object_label = model.ref.concept_labels[(fld.kind.split(":")[1], str(name))]
+        else:
+            object_label = model.label_of(name)
+        words = RELATION_WORDS[predicate_name]
+        model.add(
+            statement, RDFS.label, en(f"{model.label_of(item['subject'])} {words} {object_label}")
+        )
         model.add(statement, RDF.subject, subject)
         model.add(statement, RDF.predicate, fld.predicate)
         model.add(statement, RDF.object, obj)

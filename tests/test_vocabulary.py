@@ -1,0 +1,137 @@
+"""The vocabulary policy of docs/vocabulary.md, held against the whole published graph.
+
+Each test states one rule of the policy (labels, reporters, places, dates, durations, schemes,
+the structure of facts) and checks it on the graph `kg publish` builds from data/: the asserted
+triples and what the reasoner adds, as a store loaded with the dumps holds them.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
+
+from kg.validate import load_ontology, load_shapes
+from kg.vocab import SCHEMA
+
+ROOT = Path(__file__).resolve().parents[1]
+BASE = "https://kg.example.org/"
+ID = BASE + "id/"
+KGSH = "https://kg.example.org/def/shapes#"
+
+PREFIXES = """
+PREFIX kg: <https://kg.example.org/def/kg#>
+PREFIX schema: <https://schema.org/>
+PREFIX qb: <http://purl.org/linked-data/cube#>
+PREFIX oa: <http://www.w3.org/ns/oa#>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX time: <http://www.w3.org/2006/time#>
+PREFIX sdmx-measure: <http://purl.org/linked-data/sdmx/2009/measure#>
+PREFIX sdmx-attribute: <http://purl.org/linked-data/sdmx/2009/attribute#>
+PREFIX sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#>
+PREFIX org: <http://www.w3.org/ns/org#>
+"""
+
+
+@pytest.fixture(scope="module")
+def graph(built) -> Graph:
+    """Asserted and inferred triples together."""
+    union = built.inferred_graph()
+    for triple in built.asserted():
+        union.add(triple)
+    return union
+
+
+def rows(graph: Graph, query: str) -> list:
+    return list(graph.query(PREFIXES + query))
+
+
+def iri(path: str) -> URIRef:
+    return URIRef(ID + path)
+
+
+def own_nodes(graph: Graph) -> set[URIRef]:
+    """Every node with an IRI of the data itself (things and source texts, not terms)."""
+    return {
+        s
+        for s in graph.subjects()
+        if isinstance(s, URIRef) and str(s).startswith((ID, BASE + "source/"))
+    }
+
+
+# -- labels ------------------------------------------------------------------------------------
+
+
+def english_labels(graph: Graph, node) -> list[Literal]:
+    return [o for o in graph.objects(node, RDFS.label) if getattr(o, "language", None) == "en"]
+
+
+def test_every_thing_with_an_iri_has_exactly_one_label_and_it_is_english(graph):
+    """The figure of issue 16: things with an IRI lacking exactly one English label (goal 0)."""
+    lacking = sorted(
+        (str(node), [str(label) for label in graph.objects(node, RDFS.label)])
+        for node in own_nodes(graph)
+        if len(english_labels(graph, node)) != 1 or len(list(graph.objects(node, RDFS.label))) != 1
+    )
+    assert lacking == []
+
+
+def test_the_label_shape_targets_every_kind_of_thing_in_the_graph(graph):
+    """No node escapes the label shape: each is an instance of one of its target classes."""
+    shapes = load_shapes()
+    targets = set(shapes.objects(URIRef(KGSH + "LabelShape"), SH.targetClass))
+    untargeted = sorted(
+        str(node) for node in own_nodes(graph) if not set(graph.objects(node, RDF.type)) & targets
+    )
+    assert untargeted == []
+
+
+def test_other_languages_and_variants_sit_beside_the_label(graph):
+    mexico = iri("place/mexico")
+    assert english_labels(graph, mexico) == [Literal("Mexico", lang="en")]
+    assert Literal("México", lang="es") in set(graph.objects(mexico, SCHEMA.name))
+    sexual = iri("concept/exploitation-types/sexual-exploitation")
+    assert list(graph.objects(sexual, RDFS.label)) == [Literal("sexual exploitation", lang="en")]
+    assert set(graph.objects(sexual, SKOS.prefLabel)) == {
+        Literal("sexual exploitation", lang="en"),
+        Literal("explotación sexual", lang="es"),
+    }
+
+
+def test_every_term_of_the_ontology_has_exactly_one_english_label():
+    ontology = load_ontology()
+    terms = {
+        s
+        for s in ontology.subjects(RDF.type, None)
+        if str(s).startswith(BASE + "def/kg#")
+        and set(ontology.objects(s, RDF.type))
+        & {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty}
+    }
+    assert terms
+    wrong = sorted(
+        str(t)
+        for t in terms
+        if len(list(ontology.objects(t, RDFS.label))) != 1 or len(english_labels(ontology, t)) != 1
+    )
+    assert wrong == []
+
+
+def test_labels_of_evidence_say_what_they_select(graph):
+    position = rows(
+        graph,
+        """SELECT ?label WHERE {
+             ?a oa:hasBody <https://kg.example.org/id/observation/000/victims-assisted> ;
+                oa:hasTarget/oa:hasSelector ?p .
+             ?p a oa:TextPositionSelector ; rdfs:label ?label }""",
+    )
+    assert position and all("of document 000" in str(r.label) for r in position)
+    statement = iri("claim/003/iom-sub-offices-chiapas-chihuahua/1")
+    assert english_labels(graph, statement) == [
+        Literal("International Organization for Migration has a sub-office in Chiapas", lang="en")
+    ]
