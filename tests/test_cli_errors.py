@@ -832,6 +832,10 @@ def test_bad_input_fails_in_one_line(bad, tmp_path, args, expect, env, absent, k
     reset(bad)
     result = run_kg([fill(a, bad) for a in args], cwd, env)
     line = assert_one_line_error(result)
+    # The rule of kg.cli's exit statuses: 2 for a wrong command line (said after its usage
+    # line), 1 for an error in the data or the request.
+    usage = result.stderr.lstrip().startswith("usage: kg")
+    assert result.returncode == (2 if usage else 1), (result.returncode, line)
     if expect is not None:
         assert fill(expect, bad) in line
     for path in absent:

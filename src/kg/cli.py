@@ -1,7 +1,19 @@
 """The `kg` command: a thin layer over the stages.
 
 Errors reach the user as one line (`error: file:line: problem`) and a non-zero exit status;
-`--debug` shows the traceback instead.
+`--debug` shows the traceback instead. The exit status follows one rule, for every command:
+
+    0    done (for `kg validate`: the files conform)
+    1    an error in the data or the request: a file missing or malformed, a graph that does
+         not conform, a SPARQL syntax error, an unknown query name, a server that refuses
+    2    the command line itself is wrong (argparse's usage errors, and options that do not
+         go together): said after the command's usage line, as argparse says its own
+    70   a failure nobody foresaw (a bug): rerun with --debug for the traceback
+    130  interrupted (Ctrl-C)
+
+Output is for people on a terminal and for programs in a pipe: tables on a terminal, CSV
+(one name per line for `kg queries`) when standard output is not a terminal, unless
+`--format` says otherwise.
 """
 
 from __future__ import annotations
@@ -28,6 +40,13 @@ out = Console()
 # Exit status of an error nobody foresaw (a bug, or a failure a stage should say more about):
 # EX_SOFTWARE of sysexits.h.
 INTERNAL_ERROR = 70
+USAGE_ERROR = 2  # argparse's own status for a malformed command line
+
+
+class UsageError(Exception):
+    """The command line is wrong in a way argparse cannot see by itself (options that go
+    together, one of several that is required): reported as argparse reports its errors,
+    after the command's usage line, with exit status 2."""
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,7 +157,14 @@ def main(argv: list[str] | None = None) -> int:
         help="kg's validator specialised to the shapes (default) or pySHACL, the reference",
     )
 
-    commands.add_parser("queries", help="list the named queries and what each answers")
+    listing = commands.add_parser("queries", help="list the named queries and what each answers")
+    listing.add_argument(
+        "--format",
+        choices=["table", "names", "csv", "json"],
+        default=None,
+        help="table (default on a terminal), names (one per line; default in a pipe), csv or "
+        "json (name, answers, parameters, description)",
+    )
 
     ask = commands.add_parser(
         "query", help="run a named query or any SPARQL on the published graph"
@@ -157,9 +183,10 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument(
         "--format",
         choices=["table", "csv", "tsv", "json", "xml", "turtle", "ntriples", "jsonld"],
-        default="table",
-        help="table (default), W3C SPARQL results (csv, tsv, json, xml) or, for CONSTRUCT "
-        "and DESCRIBE, RDF (turtle, ntriples, jsonld)",
+        default=None,
+        help="table (default on a terminal), W3C SPARQL results (csv, tsv, json, xml; csv is "
+        "the default in a pipe) or, for CONSTRUCT and DESCRIBE, RDF (turtle, the default; "
+        "ntriples, jsonld)",
     )
     ask.add_argument("--dist", type=path, default=Path("dist"), help="published folder")
     ask.add_argument("--store", type=path, default=None, help="query a store made by kg load")
@@ -376,6 +403,10 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "add":
             return run_add(args)
         return run_validate(args)
+    except UsageError as exc:
+        commands.choices[args.command].print_usage(sys.stderr)
+        sys.stderr.write(f"kg {args.command}: error: {exc}\n")
+        return USAGE_ERROR
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:  # `kg query ... | head`: the reader has what it wanted
@@ -735,14 +766,44 @@ def run_validate(args) -> int:
 def run_queries(args) -> int:
     from kg.query import named_queries
 
+    queries = named_queries()
+    form = args.format or ("table" if out.is_terminal else "names")
+    if form == "names":
+        sys.stdout.write("".join(f"{name}\n" for name in queries))
+        return 0
+    records = [
+        {
+            "name": name,
+            "answers": list(query.answers),
+            "parameters": list(query.parameters),
+            "description": query.description,
+        }
+        for name, query in queries.items()
+    ]
+    if form == "json":
+        import json
+
+        sys.stdout.write(json.dumps(records, indent=2, ensure_ascii=False) + "\n")
+        return 0
+    if form == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\r\n")  # RFC 4180, as SPARQL CSV
+        writer.writerow(records[0].keys() if records else ["name"])
+        for record in records:
+            writer.writerow([" ".join(v) if isinstance(v, list) else v for v in record.values()])
+        return 0
     table = Table(title="Named queries (kg query NAME)", show_header=True)
     table.add_column("name", no_wrap=True)
     table.add_column("answers")
     table.add_column("parameters")
     table.add_column("what it answers")
-    for name, query in named_queries().items():
+    for record in records:
         table.add_row(
-            name, ", ".join(query.answers), ", ".join(query.parameters), query.description
+            record["name"],
+            ", ".join(record["answers"]),
+            ", ".join(record["parameters"]),
+            record["description"],
         )
     out.print(table)
     return 0
@@ -753,17 +814,14 @@ def run_query(args) -> int:
 
     given = [x for x in (args.name, args.file, args.sparql) if x is not None]
     if len(given) != 1:
-        fail("give one query: a NAME, --file Q.rq or --sparql TEXT")
-        return 2
+        raise UsageError("give one query: a NAME, --file Q.rq or --sparql TEXT")
     if args.name is not None and not args.name.strip():
-        fail("empty query name (`kg queries` lists them)")
-        return 2
+        raise UsageError("empty query name (`kg queries` lists them)")
     params = {}
     for item in args.param:
         key, equals, value = item.partition("=")
         if not equals or not key.strip():
-            fail(f"--param {item!r}: expected KEY=VALUE")
-            return 2
+            raise UsageError(f"--param {item!r}: expected KEY=VALUE")
         params[key.strip()] = value
     if args.file is not None:
         check_input_file(args.file)
@@ -788,9 +846,13 @@ def run_query(args) -> int:
         if args.debug:
             raise
         fail(str(exc))
-        return 2
+        return 1
+    if args.format is None:
+        args.format = "table" if out.is_terminal else "csv"
     if args.format == "table" and result.form == "graph":
         args.format = "turtle"
+    if args.format == "csv" and result.form == "ask":
+        args.format = "table"  # SPARQL has no CSV form of a boolean: yes or no, as on a terminal
     if args.format != "table":
         data = result.serialize(args.format)
         sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
@@ -801,12 +863,20 @@ def run_query(args) -> int:
         return 0
     rows = result.rows
     shown = [v for v in result.variables if any(row[v] not in (None, "") for row in rows)]
-    table = Table(title=query.description or None, show_header=True, show_lines=True)
-    for variable in shown or result.variables:
-        table.add_column(variable, overflow="fold")
-    for row, terms in zip(rows, result.terms, strict=True):
-        table.add_row(*(result.compact(row[v], terms.get(v)) for v in shown or result.variables))
-    out.print(table)
+    columns = shown or result.variables
+    cells = [
+        [result.compact(row[v], terms.get(v)) for v in columns]
+        for row, terms in zip(rows, result.terms, strict=True)
+    ]
+    if len(columns) * MIN_COLUMN_WIDTH > out.width:
+        print_records(query.description, columns, cells)
+    else:
+        table = Table(title=query.description or None, show_header=True, show_lines=True)
+        for variable in columns:
+            table.add_column(variable, overflow="fold")
+        for row in cells:
+            table.add_row(*row)
+        out.print(table)
     empty = [v for v in result.variables if v not in shown] if rows else []
     err.print(
         f"{len(result)} row{'s' if len(result) != 1 else ''} in {result.seconds * 1000:.0f} ms"
@@ -814,6 +884,26 @@ def run_query(args) -> int:
         highlight=False,
     )
     return 0
+
+
+# Below this width a column's cells fold into slivers: more columns than the terminal holds
+# at this width are shown one row at a time, as psql's expanded display does.
+MIN_COLUMN_WIDTH = 12
+
+
+def print_records(title: str | None, columns: list[str], cells: list[list[str]]) -> None:
+    """Rows as records: a rule naming the row, then one `column  value` line per value."""
+    if title:
+        out.print(title, style="italic", highlight=False)
+    for number, row in enumerate(cells, 1):
+        out.rule(f"row {number}", align="left")
+        record = Table.grid(padding=(0, 2))
+        record.add_column(style="bold", no_wrap=True)
+        record.add_column(overflow="fold")
+        for variable, value in zip(columns, row, strict=True):
+            if value:
+                record.add_row(variable, value)
+        out.print(record)
 
 
 def run_serve(args) -> int:
@@ -853,8 +943,7 @@ def run_extract(args) -> int:
     from kg.extract import default_paths, extract, write
 
     if args.file is None:
-        fail("give the source text to draft, or --evaluate")
-        return 2
+        raise UsageError("give the source text to draft, or --evaluate")
     check_input_folder(args.data, "--data")
     draft_path, additions_path = default_paths(args.file, args.data, args.doc_id)
     draft_path = args.out or draft_path
@@ -1066,8 +1155,7 @@ def run_extract_corpus_evaluation(args) -> int:
     from kg.extraction.evaluate import CORPUS_FACT_TYPES, evaluate_corpus
 
     if args.corpus is None:
-        fail("--split and --devset go with --corpus DIR")
-        return 2
+        raise UsageError("--split and --devset go with --corpus DIR")
     check_input_folder(args.corpus, "--corpus")
     check_input_folder(args.data, "--data")
     devset = args.devset if args.devset is not None else args.data / "devset"
