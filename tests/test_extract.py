@@ -250,7 +250,10 @@ def test_number_forms(tmp_path):
     assert by_value["44"]["unit"] == "percent"
     assert by_value["3000"]["qualifier"] == ["approximately"]
     assert by_value["3000"]["attributed_to"] == ["cndh"]
-    assert by_value["3000"]["period"]["duration"] == "P6M"
+    # "over a period of six months that year" with no year named: a length without a start
+    # or an end, which the format refuses; the draft shows it as a comment.
+    item = next(i for i in draft.observations if i.fields.get("value") == "3000")
+    assert "period" not in item.fields and item.commented["period"][0] == [{"duration": "P6M"}]
     assert by_value["20000"]["qualifier"] == ["more-than"]
     assert by_value["20000"]["frequency"] == "annual" and by_value["20000"]["place"] == "mexico"
     assert by_value[("500", "3000")]["unit"] == "us-dollar"
