@@ -18,10 +18,12 @@ Every dump is a function of the set of triples, and the data has no blank nodes,
 inputs give identical bytes (the SHACL report's blank nodes get canonical labels, and void.ttl's,
 the checksums, are written inline; void.ttl also depends on the options of `Description` and
 on the previous publish's void.ttl, whose version it follows). `dist/queries/` holds the named
-queries with their BASE set to the published base (`write_queries`). All files are written into a temporary directory beside the output,
-which then takes its place in one step (`kg.atomic`: the two folders' names exchanged): a failed
-or killed publish leaves the previous `dist/` as it was, and no instant is without one. A second
-publish into the same folder while one runs is refused at once (`kg.atomic.lock`).
+queries with their BASE set to the published base (`write_queries`).
+
+All files are written into a temporary directory beside the output, which then takes its place
+in one step (`kg.atomic`: the two folders' names exchanged): a failed or killed publish leaves
+the previous `dist/` as it was, and no instant is without one. A second publish into the same
+folder while one runs is refused at once (`kg.atomic.lock`).
 
 With `part_size` (`kg publish --part-size N`) the dumps come in parts: `parts/reference/` holds
 the reference data's graph and its inferences, and each `parts/documents-<first id>/` the graphs
