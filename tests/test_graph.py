@@ -116,24 +116,24 @@ def observations(asserted):
 @pytest.mark.parametrize(
     "doc, value, unit, qualifiers, attributed",
     [
-        ("000", 54, "person", {"exact"}, None),
-        ("000", 80, "per cent", {"exact"}, None),
-        ("000", 47, "person", {"exact"}, None),
-        ("001", 150, "person", {"more than"}, None),
+        ("000", 54, "person", {"exact"}, None),  # IOM Mexico, which has no acronym
+        ("000", 80, "per cent", {"exact"}, "IOM"),
+        ("000", 47, "person", {"exact"}, "IOM"),
+        ("001", 150, "person", {"more than"}, "IOM"),
         ("001", 3000, "person", {"approximately"}, "ECLAC"),
         ("001", 20000, "person", {"exact"}, "UNICEF"),
         ("001", 99, "per cent", {"exact"}, "INEGI"),
-        ("001", 270, "person", {"exact"}, None),  # DIF assisted them: an actor, not a source
-        ("001", 1336, "case", {"exact"}, None),
-        ("002", 2000, "person", {"approximately"}, None),
-        ("002", 185, "person", {"more than"}, None),
+        ("001", 270, "person", {"exact"}, "IOM"),  # DIF assisted them, IOM's release says so
+        ("001", 1336, "case", {"exact"}, "IOM"),
+        ("002", 2000, "person", {"approximately"}, "IOM"),
+        ("002", 185, "person", {"more than"}, "IOM"),
         ("002", 20000, "person", {"estimated"}, "CNDH"),
         ("003", 20000, "person", {"more than"}, "CNDH"),
-        ("003", 350, "person", {"more than"}, None),
+        ("003", 350, "person", {"more than"}, "IOM"),
         ("004", 10000, "person", {"approximately"}, "CNDH"),
         ("004", 20000, "person", {"more than", "estimated"}, "CNDH"),
-        ("004", 176, "person", {"exact"}, None),
-        ("004", 72, "person", {"exact"}, None),
+        ("004", 176, "person", {"exact"}, "IOM"),
+        ("004", 72, "person", {"exact"}, "IOM"),
     ],
 )
 def test_observation_by_value_unit_qualifier_attribution(

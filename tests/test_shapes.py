@@ -344,6 +344,7 @@ CASES: dict[str, Case] = {
         ("about", add("ex:claim schema:about 'Mexico' ."), "What an item is about"),
         ("attributed-to", add("ex:claim kg:attributedTo ex:mexico ."),
          "Who the text says makes a claim"),
+        ("reporter", drop("claim", "kg:attributedTo"), "needs its reporter (kg:attributedTo)"),
         ("evidence", forget("mexico-transit-evidence"), "needs evidence: an oa:Annotation"),
     ),
     **group("place", "MigrationRoleCompletenessShape", "claim",
@@ -370,6 +371,7 @@ CASES: dict[str, Case] = {
         ("object", add("ex:relation rdf:object 'Tapachula' ."), "exactly one object (rdf:object)"),
         ("attributed-to", add("ex:relation kg:attributedTo ex:tapachula ."),
          "Who the text says makes a claim"),
+        ("reporter", drop("relation", "kg:attributedTo"), "needs its reporter (kg:attributedTo)"),
         ("comes-from", add("ex:relation kg:comesFrom ex:iom ."),
          "Where a relation's group comes from"),
         ("triple", "DELETE DATA { ex:iom kg:hasSubOfficeIn ex:tapachula }",
@@ -411,6 +413,8 @@ CASES: dict[str, Case] = {
         ("frequency", replace("victims-from-central-america", "kg:frequency", "'annual'"),
          "at most one frequency"),
         ("actor", add("ex:victims-assisted-count kg:actor ex:mexico ."), "actor (kg:actor)"),
+        ("reporter", drop("ransom-amounts", "kg:attributedTo"),
+         "needs its reporter (kg:attributedTo)"),
         ("about", add("ex:victims-assisted-count schema:about 54 ."), "What an item is about"),
         ("cited-work", add("ex:victims-assisted-count kg:citedWork ex:iom ."),
          "cites (kg:citedWork)"),
@@ -606,7 +610,7 @@ ALLOWED = {
     "period-one-day": ("period", replace("period-2008", "time:hasEnd", "ex:instant-2008-02-01")),
     # a place-role claim that names the role and nothing else
     "place-role-minimal": ("claim", both(*(drop("mexico-transit", p) for p in (
-        "kg:population", "kg:exploitationType", "kg:roleQualifier", "kg:attributedTo",
+        "kg:population", "kg:exploitationType", "kg:roleQualifier",
         "kg:comesFrom", "schema:toLocation")))),
 }
 # fmt: on

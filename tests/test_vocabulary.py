@@ -14,7 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
 
 from kg.validate import load_ontology, load_shapes
-from kg.vocab import SCHEMA
+from kg.vocab import KG, SCHEMA
 
 ROOT = Path(__file__).resolve().parents[1]
 BASE = "https://kg.example.org/"
@@ -135,3 +135,53 @@ def test_labels_of_evidence_say_what_they_select(graph):
     assert english_labels(graph, statement) == [
         Literal("International Organization for Migration has a sub-office in Chiapas", lang="en")
     ]
+
+
+# -- reporters ---------------------------------------------------------------------------------
+
+
+def test_every_observation_and_claim_records_its_reporter(graph):
+    """The figure of issue 16: observations without a recorded reporter (goal 0); the same for
+    claims and reified relations."""
+    missing = rows(
+        graph,
+        """SELECT ?node WHERE {
+             { ?node a qb:Observation } UNION { ?node a schema:Claim }
+             UNION { ?node a rdf:Statement }
+             FILTER NOT EXISTS { ?node kg:attributedTo ?reporter } }""",
+    )
+    assert [str(r.node) for r in missing] == []
+
+
+def reporters(graph: Graph, path: str) -> set[str]:
+    return {str(o).rsplit("/", 1)[-1] for o in graph.objects(iri(path), KG.attributedTo)}
+
+
+def test_an_organization_reporting_its_own_work_is_its_reporter(graph):
+    # IOM's release on what its office IOM Mexico did: IOM Mexico reports it
+    assert reporters(graph, "observation/000/victims-assisted") == {"iom-mexico"}
+    assert reporters(graph, "observation/004/victims-assisted") == {"iom"}
+    # DIF's work, stated by IOM's release on no one else's word: the publisher
+    assert reporters(graph, "observation/001/dif-child-victims-assisted-2005") == {"iom"}
+    # what the text attributes keeps its attribution
+    assert reporters(graph, "observation/002/persons-trafficked-annually") == {"cndh"}
+
+
+def test_according_to_claims_have_the_organization_as_reporter_not_as_subject(graph):
+    for claim in (
+        "claim/003/mexico-trafficking-border-tourist-areas",
+        "claim/004/cndh-trafficking-mainly-border-tourist-areas",
+    ):
+        assert reporters(graph, claim) == {"cndh"}
+        assert iri("organization/cndh") not in set(graph.objects(iri(claim), SCHEMA.about))
+    assert reporters(graph, "claim/001/japan-destination-mexican-women") == {"eclac"}
+    assert reporters(graph, "claim/003/chiapas-origin-destination") == {"thomas-lothar-weiss"}
+    assert reporters(graph, "claim/000/mexican-authorities-commitment") == {"iom"}
+
+
+def test_statistics_by_source_finds_what_an_organization_reports_of_its_own_work(
+    published_graph,
+):
+    result = published_graph.run("statistics-by-source", {"source": "IOM Mexico"})
+    values = {int(row["value"]) for row in result.rows}
+    assert {54, 170, 13} <= values

@@ -693,6 +693,35 @@ class DocumentModel:
     local_labels: dict[str, str] = field(default_factory=dict)
     observations: dict[str, URIRef] = field(default_factory=dict)
     body_spans: tuple[Span, ...] = ()
+    publisher: str = ""  # the id of the organization that published the source
+
+    def within_publisher(self, slug: str) -> bool:
+        """Whether the organization is the publisher or one of its offices (part_of chain)."""
+        records = {str(r["id"]): r for r in self.ref.records["organization"]}
+        seen: set[str] = set()
+        while slug and slug not in seen:
+            if slug == self.publisher:
+                return True
+            seen.add(slug)
+            slug = str(records[slug].get("part_of") or "") if slug in records else ""
+        return False
+
+    def reporters(self, item: Mapping, key: str) -> list[URIRef]:
+        """Who reports a number or claim (kg:attributedTo): whom the text names (`key`:
+        "according to CNDH"); else the organization whose work it counts, where the publisher
+        reports its own work or its office's (`actor`); else the publisher, on whose word
+        the release states it."""
+        if item.get(key) is not None:
+            return []  # given by the field itself
+        actors = item.get("actor")
+        actors = (
+            [str(a) for a in (actors if isinstance(actors, Sequence) else [actors])]
+            if actors
+            else []
+        )
+        if actors and all(self.within_publisher(a) for a in actors):
+            return [self.ref.entities[a].iri for a in actors]
+        return [self.ref.entities[self.publisher].iri]
 
     @property
     def m(self) -> Minter:
@@ -1066,6 +1095,7 @@ def _model_source(model: DocumentModel, entry: Mapping) -> None:
     if publisher is None:
         raise entry.at("publisher").error(f"unknown publisher {str(entry['publisher'])!r}")
     model.add(doc, SCHEMA.publisher, ref.entities[publisher].iri)
+    model.publisher = str(publisher)
     model.add(doc, SCHEMA.articleBody, Literal(source.body_text, lang="en"))
     model.add(doc, KG.sourceText, raw_node)
     model.add(raw_node, RDF.type, SCHEMA.MediaObject)
@@ -1206,6 +1236,8 @@ def _model_observation(model: DocumentModel, node: URIRef, item: Mapping) -> Non
         raise item.where.error("an observation has either a value or min and max")
     model.add(node, QB.dataSet, model.m.dataset)
     model.add(node, PROV.wasDerivedFrom, model.doc)
+    for reporter in model.reporters(item, "attributed_to"):
+        model.add(node, KG.attributedTo, reporter)
 
 
 def _model_quotation(model: DocumentModel, node: URIRef, item: Mapping) -> None:
@@ -1219,6 +1251,8 @@ def _model_quotation(model: DocumentModel, node: URIRef, item: Mapping) -> None:
 
 def _model_statement(model: DocumentModel, node: URIRef, item: Mapping) -> None:
     quotes = _quotes(item)
+    for reporter in model.reporters(item, "according_to"):
+        model.add(node, KG.attributedTo, reporter)
     model.add(node, SCHEMA.text, en(" ".join(quotes)))
     model.add(node, RDFS.label, en(_short(" ".join(quotes))))
 
@@ -1237,6 +1271,8 @@ def _model_membership(model: DocumentModel, node: URIRef, item: Mapping) -> None
 def _model_place_role(model: DocumentModel, node: URIRef, item: Mapping) -> None:
     if item.get("place") is None:
         raise item.where.error("missing 'place'")
+    for reporter in model.reporters(item, "according_to"):
+        model.add(node, KG.attributedTo, reporter)
     model.add(node, SCHEMA.text, en(" ".join(_quotes(item))))
     model.add(node, RDFS.label, en(_short(" ".join(_quotes(item)))))
 
@@ -1278,6 +1314,8 @@ def _model_relation(model: DocumentModel, node: URIRef, item: Mapping, section: 
         model.add(statement, RDF.predicate, fld.predicate)
         model.add(statement, RDF.object, obj)
         _add_fields(model, statement, item, section)
+        for reporter in model.reporters(item, "according_to"):
+            model.add(statement, KG.attributedTo, reporter)
         model.add(model.doc, SCHEMA.mentions, statement)
         model.evidence(item, statement, f"{item['id']}" + (f"-{index}" if len(objects) > 1 else ""))
 
