@@ -2,7 +2,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all install publish test lint format clean bench browser wheel-smoke mutate
+.PHONY: all install publish serve test lint format clean bench browser wheel-smoke mutate
 
 all: test
 
@@ -18,6 +18,11 @@ install: $(STAMP)
 
 publish: install
 	$(VENV)/bin/kg publish
+
+# Publish, then serve dist/ on http://127.0.0.1:8000/ (Ctrl+C stops it): from a new shell,
+# without activating the virtual environment.
+serve: publish
+	$(VENV)/bin/kg serve
 
 test: install
 	$(VENV)/bin/ruff check src tests
