@@ -239,7 +239,7 @@ CASES: dict[str, Case] = {
          "exactly one group type"),
         ("type-missing", drop("workshop-tapachula-group-1", "kg:groupType"),
          "exactly one group type"),
-        ("comes-from", add("ex:workshop-tapachula-group-1 kg:comesFrom ex:iom ."),
+        ("comes-from", add("ex:workshop-tapachula-group-1 kg:origin ex:iom ."),
          "Where a participant group comes from"),
         ("event", drop("workshop-tapachula", "kg:participantGroup"),
          "kg:participantGroup of an event"),
@@ -264,7 +264,9 @@ CASES: dict[str, Case] = {
         ("type", replace("project", "dcterms:type", "ex:workshop"), "project-types scheme"),
         ("managed-by", add("ex:project kg:managedBy ex:mexico ."), "managed by (kg:managedBy)"),
         ("service", replace("project", "kg:service", "ex:radio-spot"), "assistance-types scheme"),
-        ("duration", add("ex:project schema:duration 'P4Y'^^xsd:duration ."),
+        ("duration", add("ex:project schema:duration 'P4Y' ."),
+         "A project has at most one duration"),
+        ("duration-rewritten", replace("project", "schema:duration", "'P3Y'^^xsd:duration"),
          "A project has at most one duration"),
     ),
     **group("dated", "DatedOrderShape", "project",
@@ -372,7 +374,7 @@ CASES: dict[str, Case] = {
         ("attributed-to", add("ex:relation kg:attributedTo ex:tapachula ."),
          "Who the text says makes a claim"),
         ("reporter", drop("relation", "kg:attributedTo"), "needs its reporter (kg:attributedTo)"),
-        ("comes-from", add("ex:relation kg:comesFrom ex:iom ."),
+        ("comes-from", add("ex:relation kg:origin ex:iom ."),
          "Where a relation's group comes from"),
         ("triple", "DELETE DATA { ex:iom kg:hasSubOfficeIn ex:tapachula }",
          "its triple is not in the graph"),
@@ -420,6 +422,10 @@ CASES: dict[str, Case] = {
          "cites (kg:citedWork)"),
         ("share-kind", replace("victims-from-central-america", "kg:shareOf", "ex:mexico"),
          "at most one whole"),
+        ("share-of-group", replace("victims-from-central-america", "kg:shareOf", "ex:victims"),
+         "at most one whole"),
+        ("population-scheme", replace("victims-assisted-count", "kg:population", "ex:exact"),
+         "An observation has at most one population"),
         ("status", replace("victims-assisted-count", "kg:status", "ex:exact"), "statuses scheme"),
     ),
     **group("observation", "ObservationRulesShape", "observation",
@@ -444,6 +450,8 @@ CASES: dict[str, Case] = {
          "needs evidence in its source document"),
         ("share-document", FROM_OTHER_DOCUMENT,
          "of the same document, and"),
+        ("share-population", add("ex:victims-from-central-america kg:population ex:migrants ."),
+         "A share and its whole count the same population"),
     ),
     **group("observation", "ObservationCompletenessShape", "observation",
         ("percent-share", drop("victims-from-central-america", "kg:shareOf"),
@@ -603,15 +611,16 @@ ALLOWED = {
         add("ex:victims-from-central-america skos:editorialNote 'The text gives no whole.' ."))),
     # a range whose bounds are equal; a percentage that is a share of a population group
     "range-equal-bounds": ("observation", replace("ransom-amounts", "schema:minValue", "3000.5")),
-    "share-of-group": ("observation", replace("victims-from-central-america", "kg:shareOf",
-                                             "ex:victims")),
+    "share-of-group": ("observation", both(
+        drop("victims-from-central-america", "kg:shareOf"),
+        add("ex:victims-from-central-america kg:population ex:victims ."))),
     # a period with an end only; a period that begins and ends on the same day
     "period-end-only": ("period", drop("period-2008", "time:hasBeginning")),
     "period-one-day": ("period", replace("period-2008", "time:hasEnd", "ex:instant-2008-02-01")),
     # a place-role claim that names the role and nothing else
     "place-role-minimal": ("claim", both(*(drop("mexico-transit", p) for p in (
         "kg:population", "kg:exploitationType", "kg:roleQualifier",
-        "kg:comesFrom", "schema:toLocation")))),
+        "kg:origin", "schema:toLocation")))),
 }
 # fmt: on
 

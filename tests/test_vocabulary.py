@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS
+from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
 
 from kg.validate import load_ontology, load_shapes
 from kg.vocab import KG, SCHEMA
@@ -36,6 +36,7 @@ PREFIX sdmx-measure: <http://purl.org/linked-data/sdmx/2009/measure#>
 PREFIX sdmx-attribute: <http://purl.org/linked-data/sdmx/2009/attribute#>
 PREFIX sdmx-dimension: <http://purl.org/linked-data/sdmx/2009/dimension#>
 PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
 """
 
 
@@ -185,3 +186,101 @@ def test_statistics_by_source_finds_what_an_organization_reports_of_its_own_work
     result = published_graph.run("statistics-by-source", {"source": "IOM Mexico"})
     values = {int(row["value"]) for row in result.rows}
     assert {54, 170, 13} <= values
+
+
+# -- definitions that match the data -----------------------------------------------------------
+
+
+def test_a_share_points_to_the_observation_of_its_whole_and_counts_its_population(graph):
+    found = rows(
+        graph,
+        """SELECT ?part ?whole ?isObservation ?partPopulation ?wholePopulation WHERE {
+             ?part kg:shareOf ?whole .
+             BIND (EXISTS { ?whole a qb:Observation } AS ?isObservation)
+             OPTIONAL { ?part kg:population ?partPopulation }
+             OPTIONAL { ?whole kg:population ?wholePopulation } }""",
+    )
+    assert len(found) >= 12
+    assert [str(r.whole) for r in found if not r.isObservation.toPython()] == []
+    assert [str(r.part) for r in found if r.partPopulation != r.wholePopulation] == []
+    # a share of a population group the text gives no number for: its population is the whole
+    domestic = iri("observation/001/domestic-workers-young-girls-and-adolescents")
+    assert list(graph.objects(domestic, KG.shareOf)) == []
+    assert list(graph.objects(domestic, KG.population)) == [
+        iri("concept/population-groups/domestic-workers")
+    ]
+
+
+def test_the_population_is_defined_as_the_whole_in_the_ontology_and_the_data_readme():
+    definition = str(load_ontology().value(KG.population, SKOS.definition))
+    assert "the part of the whole" not in definition and "the whole" in definition
+    readme = (ROOT / "data" / "README.md").read_text(encoding="utf-8")
+    row = next(line for line in readme.splitlines() if line.startswith("| `population`"))
+    assert "for a share: the part" not in row and "the whole population" in row
+
+
+def test_durations_are_published_as_written(built, published_graph):
+    project = iri("project/state-legislators-capacity-project")
+    assert list(built.documents["002"].objects(project, SCHEMA.duration)) == [Literal("P18M")]
+    result = published_graph.sparql(
+        f"SELECT ?d WHERE {{ <{project}> <https://schema.org/duration> ?d }}"
+    )
+    assert [str(row["d"]) for row in result.rows] == ["P18M"]
+
+
+def test_dates_take_one_form_on_periods_events_and_projects(graph):
+    period = iri("period/2005-05--2008-01")
+    assert list(graph.objects(period, SCHEMA.startDate)) == [
+        Literal("2005-05", datatype=XSD.gYearMonth)
+    ]
+    assert list(graph.objects(period, SCHEMA.endDate)) == [
+        Literal("2008-01", datatype=XSD.gYearMonth)
+    ]
+    programme = iri("project/iom-mexico-counter-trafficking-programme")
+    assert list(graph.objects(programme, SCHEMA.startDate)) == [
+        Literal("2005-05", datatype=XSD.gYearMonth)
+    ]
+    untyped = rows(
+        graph,
+        """SELECT ?node ?date WHERE {
+             ?node schema:startDate|schema:endDate|dcterms:date|schema:legislationDate ?date
+             FILTER (DATATYPE(?date) NOT IN (xsd:gYear, xsd:gYearMonth, xsd:date)) }""",
+    )
+    assert untyped == []
+
+
+def test_one_property_per_place_role(graph):
+    assert list(graph.subject_objects(KG.comesFrom)) == []
+    japan = iri("observation/001/mexican-women-trafficked-to-japan")
+    assert list(graph.objects(japan, SCHEMA.toLocation)) == [iri("place/japan")]
+    assert list(graph.objects(japan, KG.origin)) == [iri("place/mexico")]
+    refarea = URIRef("http://purl.org/linked-data/sdmx/2009/dimension#refArea")
+    assert list(graph.objects(japan, refarea)) == []
+    group = iri("event/tapachula-counter-trafficking-workshop/group/5")
+    assert iri("place/brazil") in set(graph.objects(group, KG.origin))
+
+
+def test_concept_schemes_hold_one_kind_of_thing(graph):
+    groups = {
+        str(c).rsplit("/", 1)[-1]
+        for c in graph.subjects(SKOS.inScheme, iri("concept/population-groups"))
+    }
+    assert not groups & {"ransoms", "trafficking-cases", "state-jurisdictions", "mexican-states"}
+    ransoms = graph.objects(iri("observation/004/ransom-amounts"), KG.population)
+    assert list(ransoms) == [iri("concept/counted-things/ransoms")]
+
+
+def test_concept_labels_say_their_slugs(graph):
+    """Every word of a concept's slug is in its English label (a plural or a spelling with a
+    space allowed): `training-participants` is "training participants"."""
+    wrong = []
+    for concept in set(graph.subjects(RDF.type, SKOS.Concept)):
+        slug = str(concept).rsplit("/", 1)[-1]
+        label = str(graph.value(concept, RDFS.label)).lower()
+        words = set(label.replace("/", " ").replace(",", " ").split())
+        squeezed = label.replace(" ", "")
+        for word in slug.split("-"):
+            if not ({word, word + "s"} & words or word in squeezed):
+                wrong.append((slug, label))
+                break
+    assert sorted(wrong) == []

@@ -240,10 +240,10 @@ SECTIONS = {
             {
                 "place": Field(KG.place, "refs:place"),
                 "roles": Field(KG.placeRole, "concepts:place-roles"),
-                "of": Field(KG.population, "concept:population-groups"),
+                "of": Field(KG.population, "concept:population-groups|counted-things"),
                 "exploitation": Field(KG.exploitationType, "concepts:exploitation-types"),
                 "qualifier": Field(KG.roleQualifier, "text"),
-                "from": Field(KG.comesFrom, "refs:place"),
+                "from": Field(KG.origin, "refs:place"),
                 "to": Field(SCHEMA.toLocation, "refs:place"),
                 "according_to": Field(KG.attributedTo, "refs:person|organization"),
             },
@@ -269,7 +269,7 @@ SECTIONS = {
                 "subject": Field(None, "ref:any"),
                 "predicate": Field(None, "plain"),
                 "objects": Field(None, "plain"),
-                "from": Field(KG.comesFrom, "refs:place"),
+                "from": Field(KG.origin, "refs:place"),
                 "location": Field(SCHEMA.location, "refs:place"),
                 "according_to": Field(KG.attributedTo, "refs:person|organization"),
             },
@@ -288,11 +288,12 @@ SECTIONS = {
                 "max": Field(SCHEMA.maxValue, "decimal"),
                 "unit": Field(SDMX_ATTRIBUTE.unitMeasure, "concept:units"),
                 "qualifier": Field(KG.qualifier, "concepts:qualifiers"),
-                "population": Field(KG.population, "concept:population-groups"),
+                "population": Field(KG.population, "concept:population-groups|counted-things"),
                 "group": Field(KG.group, "concepts:population-groups"),
                 "origin": Field(KG.origin, "refs:place"),
                 "exploitation": Field(KG.exploitationType, "concepts:exploitation-types"),
                 "place": Field(SDMX_DIMENSION.refArea, "refs:place"),
+                "to": Field(SCHEMA.toLocation, "refs:place"),
                 "period": Field(SDMX_DIMENSION.refPeriod, "period"),
                 "frequency": Field(KG.frequency, "frequency"),
                 "actor": Field(KG.actor, "refs:organization"),
@@ -520,13 +521,16 @@ def _resolve_entity(registry: dict[str, Declared], value: Text, kinds: tuple[str
 
 
 def _concept(ref: Reference, scheme: str, value: Text) -> URIRef:
-    iri = ref.concepts.get((scheme, str(value)))
-    if iri is None:
-        known = sorted(c for s, c in ref.concepts if s == scheme)
-        raise value.where.error(
-            f"unknown {scheme} concept {str(value)!r}; known: {', '.join(known)}"
-        )
-    return iri
+    """The concept `value` of the scheme, or of the first of several (`a|b`) that has it."""
+    schemes = scheme.split("|")
+    for name in schemes:
+        iri = ref.concepts.get((name, str(value)))
+        if iri is not None:
+            return iri
+    known = sorted(c for s, c in ref.concepts if s in schemes)
+    raise value.where.error(
+        f"unknown {' or '.join(schemes)} concept {str(value)!r}; known: {', '.join(known)}"
+    )
 
 
 def en(text: str) -> Literal:
@@ -780,7 +784,8 @@ class DocumentModel:
         if kind == "duration":
             if not DURATION.match(value):
                 raise value.where.error(f"{key} {str(value)!r} is not an ISO 8601 duration (P2D)")
-            return Literal(str(value), datatype=XSD.duration)
+            # as written: a store would rewrite an xsd:duration (P18M as P1Y6M)
+            return Literal(str(value))
         if kind == "int":
             if not re.fullmatch(r"\d+", value):
                 raise value.where.error(f"{key} {str(value)!r} is not a whole number")
@@ -799,7 +804,7 @@ class DocumentModel:
             if str(value) in self.observations:
                 return self.observations[str(value)]
             if ("population-groups", str(value)) in self.ref.concepts:
-                return self.ref.concepts[("population-groups", str(value))]
+                return []  # the whole is a population group: its `population` (see below)
             raise value.where.error(
                 f"share_of {str(value)!r} is neither an observation of this document "
                 "nor a population-groups concept"
@@ -842,10 +847,13 @@ class DocumentModel:
         self.add(node, RDF.type, DCTERMS.PeriodOfTime)
         if start is not None:
             self.add(node, TIME.hasBeginning, self.instant(start))
+            self.add(node, SCHEMA.startDate, date_literal(start))
         if end is not None:
             self.add(node, TIME.hasEnd, self.instant(end))
+            self.add(node, SCHEMA.endDate, date_literal(end))
         if duration is not None:
             self.add(node, TIME.hasXSDDuration, Literal(str(duration), datatype=XSD.duration))
+            self.add(node, SCHEMA.duration, Literal(str(duration)))
         label = (
             f"{start} to {end}"
             if start and end and start != end
@@ -875,7 +883,7 @@ class DocumentModel:
             places = group.get("from")
             places = places if isinstance(places, list) else [places] if places else []
             for place in places:
-                self.add(node, KG.comesFrom, self.entity(place, ("place",)))
+                self.add(node, KG.origin, self.entity(place, ("place",)))
             label = self.ref.concept_labels[("population-groups", str(group["group"]))]
             if places:
                 label += " from " + ", ".join(self.label_of(p) for p in places)
@@ -1171,8 +1179,10 @@ def _model_publication(model: DocumentModel, published) -> None:
     model.add(node, RDFS.label, en(f"publication of document {model.doc_id}"))
     if published.get("not_before") is not None:
         model.add(node, TIME.hasBeginning, model.instant(published["not_before"]))
+        model.add(node, SCHEMA.startDate, date_literal(published["not_before"]))
     if published.get("not_after") is not None:
         model.add(node, TIME.hasEnd, model.instant(published["not_after"]))
+        model.add(node, SCHEMA.endDate, date_literal(published["not_after"]))
     model.add(node, KG.inferenceReasoning, en(_require(published, "reasoning")))
     model.evidence(published, node, "publication")
 
@@ -1236,6 +1246,17 @@ def _model_observation(model: DocumentModel, node: URIRef, item: Mapping) -> Non
         raise item.where.error("an observation has either a value or min and max")
     model.add(node, QB.dataSet, model.m.dataset)
     model.add(node, PROV.wasDerivedFrom, model.doc)
+    whole = item.get("share_of")
+    if isinstance(whole, Text) and str(whole) not in model.observations:
+        # kg:shareOf names an observation only; a share of a population group that the text
+        # gives no number for has that group as its population (the whole).
+        group = _concept(model.ref, "population-groups", whole)
+        if item.get("population") is not None and str(item["population"]) != str(whole):
+            raise item.at("share_of").error(
+                f"share_of {str(whole)!r} names a population group other than the "
+                f"observation's population {str(item['population'])!r}: the population is the whole"
+            )
+        model.add(node, KG.population, group)
     for reporter in model.reporters(item, "attributed_to"):
         model.add(node, KG.attributedTo, reporter)
 
