@@ -164,6 +164,28 @@ def matches(expected: list[str], actual: list[str]) -> bool:
     return re.fullmatch(pattern, "".join(line + "\n" for line in actual)) is not None
 
 
+def expanded(expected: list[str], actual: list[str]) -> list[str]:
+    """The page's lines with each `…` replaced by the lines it stands for, as far as they can
+    be told (up to the next line the page shows): a difference then shows only what differs."""
+    result: list[str] = []
+    position = 0
+    for index, line in enumerate(expected):
+        if line != "…":
+            result.append(line)
+            position += 1
+            continue
+        following = next((later for later in expected[index + 1 :] if later != "…"), None)
+        end: int | None = len(actual)
+        if following is not None:
+            end = next((at for at in range(position, len(actual)) if actual[at] == following), None)
+        if end is None:
+            result.append(line)
+        else:
+            result.extend(actual[position:end])
+            position = end
+    return result
+
+
 # --------------------------------------------------------------------------------------------
 # Running a page
 # --------------------------------------------------------------------------------------------
@@ -309,7 +331,9 @@ def run_page(page: Path, workspace: Path) -> list[str]:
                 actual = normalise(printed, today)
                 if not matches(expected, actual):
                     diff = "\n".join(
-                        difflib.unified_diff(expected, actual, "shown", "printed", lineterm="", n=2)
+                        difflib.unified_diff(
+                            expanded(expected, actual), actual, "shown", "printed", lineterm="", n=2
+                        )
                     )
                     failures.append(
                         f"{page.relative_to(ROOT)}:{command.line}: $ {command.text}\n{diff}"
@@ -363,6 +387,12 @@ def test_an_ellipsis_stands_for_any_number_of_lines():
     assert not matches(["a", "…", "d"], ["a", "b", "c"])
     assert not matches(["a", "b"], ["a", "b", "c"])  # a shortened output must say so
     assert not matches(["a.b"], ["axb"])
+
+
+def test_a_difference_shows_what_differs():
+    assert expanded(["a", "…", "d", "x"], ["a", "b", "c", "d", "e"]) == ["a", "b", "c", "d", "x"]
+    assert expanded(["a", "…"], ["a", "b"]) == ["a", "b"]
+    assert expanded(["a", "…", "z"], ["a", "b"]) == ["a", "…", "z"]
 
 
 def test_volatile_parts_are_normalised():
