@@ -21,6 +21,7 @@ mentions of the place (the "Latin America" in the "Economic Commission for Latin
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -63,6 +64,12 @@ ROLE_HEADS = {
     "representative", "spokesperson", "spokesman", "spokeswoman", "ambassador", "commissioner",
     "commissioners", "manager", "chair", "chairman", "chairperson", "governor", "mayor",
     "senator", "deputy", "advisor", "adviser", "consultant", "expert", "experts", "specialist",
+}  # fmt: skip
+# A report's title ending in its author's name ("Special Report on ... of the National Human
+# Rights Commission") is no name of an organization.
+STUDY_HEADS = {
+    "report", "survey", "study", "review", "assessment", "index", "atlas", "dataset",
+    "handbook", "guidelines", "yearbook", "outlook",
 }  # fmt: skip
 ALL_HEADS = ORG_HEADS | EVENT_HEADS | LAW_HEADS | PROJECT_HEADS | ROLE_HEADS | {"campaign"}
 PERSON_TITLES = {
@@ -223,12 +230,18 @@ def _keys(tokens: list[Token]) -> list[tuple[int, str]]:
     return [(i, t.key) for i, t in enumerate(tokens) if t.text not in ("-", "\u2013")]
 
 
+@functools.lru_cache(maxsize=65536)
+def _surface_keys(surface: str) -> tuple[str, ...]:
+    """The matching keys of a name (the same for every trie that holds it)."""
+    return tuple(k for _, k in _keys(tokenize(surface)))
+
+
 class Trie:
     def __init__(self) -> None:
         self.root: dict = {}
 
     def add(self, surface: str, entry: Entry) -> None:
-        keys = [k for _, k in _keys(tokenize(surface))]
+        keys = _surface_keys(surface)
         if not keys:
             return
         node = self.root
@@ -473,10 +486,14 @@ class Recognizer:
         self.variants = Variants(knowledge)
         self.phrase_acronyms: set[str] = set()
         self.role_persons: set[tuple[int, int, int]] = set()  # (passage, a, b) after a role
+        # (passage, a, b) of "the Vice President's Office" after "Secretariat ... of"
+        self.possessive_offices: set[tuple[int, int, int]] = set()
 
     # -- the entry point -----------------------------------------------------------------------
 
     def run(self, source: Source) -> Entities:
+        # What one text's rules decided is that text's alone (the recognizer is reused).
+        self.role_persons, self.possessive_offices = set(), set()
         lowercase_words = {
             t.key for p in source.passages for t in p.tokens if t.is_word and t.text.islower()
         }
@@ -781,6 +798,25 @@ class Recognizer:
                     )
                 left_keys = {t.key for t in tokens[a:p]}
                 right_keys = {t.key for t in tokens[p + 1 : b]}
+                # "Secretariat against ... of the Vice President's Office": a unit of an office
+                # that a possessive names; the office is one name, possessive and all.
+                of = [q for q in range(a + 1, p) if tokens[q].key == "of"]
+                if of and left_keys & SPLIT_HEADS and tokens[b - 1].key in ORG_HEADS:
+                    q = of[-1]
+                    owner = q + 1 + (tokens[q + 1].key == "the")
+                    if (
+                        owner < p
+                        and all(_is_name_word(t) for t in tokens[owner:p])
+                        and not {t.key for t in tokens[owner:p]} & ORG_HEADS
+                        and {t.key for t in tokens[a:q]} & SPLIT_HEADS
+                        # a name complete before "of" ("Secretariat against ... in Persons"),
+                        # not a head whose complement the "of" begins ("Ministry of the ...")
+                        and any(t.key in CONNECTORS and t.text.islower() for t in tokens[a:q])
+                    ):
+                        self.possessive_offices.add((passage.index, owner, b))
+                        return self._split(passage, a, q, starts, lowercase, known_ranges) + [
+                            (owner, b)
+                        ]
                 if left_keys & SPLIT_HEADS and right_keys & ORG_HEADS:
                     return self._split(passage, a, p, starts, lowercase, known_ranges) + (
                         self._split(passage, p + 1, b, starts, set(), known_ranges)
@@ -792,7 +828,7 @@ class Recognizer:
                 kb == b
                 and a < ka
                 and known.kind == "organization"
-                and {t.key for t in tokens[a:ka]} & ORG_HEADS
+                and {t.key for t in tokens[a:ka]} & (ORG_HEADS | STUDY_HEADS)
                 and ka - a >= 2
             ):
                 return self._split(passage, a, ka, starts, lowercase, known_ranges)
@@ -835,6 +871,8 @@ class Recognizer:
             return None
         if (passage.index, a, b) in self.role_persons:
             return Span(passage, a, b, "rule", "person", confidence=0.7)
+        if (passage.index, a, b) in self.possessive_offices:
+            return Span(passage, a, b, "rule", "organization", confidence=0.6)
         # A known organization's name that the rules would only lengthen without a head word
         # of its own ("US State Department Bureau of Population, Refugees and Migration").
         for (ka, kb), span in known_ranges.items():
@@ -883,7 +921,32 @@ class Recognizer:
         place = self._place_by_context(passage, a, b, known_ranges)
         if place is not None:
             return place
+        if b - a == 1 and self._coordinated_with_organization(passage, a, known_ranges):
+            return Span(passage, a, b, "rule", "organization", confidence=0.6)
         return None
+
+    def _coordinated_with_organization(self, passage: Passage, a: int, known_ranges) -> bool:
+        """A single capitalized word joined by "and" (or a comma) to an organization the
+        reference data knows ("developed by IOM and Microsoft", "Microsoft and IOM"): a name
+        of an organization too. Not at a sentence's start, nor a word the text also writes
+        in lower case."""
+        tokens = passage.tokens
+        if a in _sentence_starts(passage) or not tokens[a].text[:1].isupper():
+            return False
+        if tokens[a].key in STARTERS or tokens[a].key in MONTHS or tokens[a].key in ALL_HEADS:
+            return False
+        if any(t.key == tokens[a].key and t.text.islower() for t in tokens):
+            return False
+        orgs = [
+            (ka, kb)
+            for (ka, kb), span in known_ranges.items()
+            if span.kind == "organization" and span.origin == "reference"
+        ]
+        before = a >= 2 and tokens[a - 1].key in ("and", ",", "&")
+        after = a + 2 < len(tokens) and tokens[a + 1].key in ("and", "&")
+        if before and any(kb == a - 1 for _, kb in orgs):
+            return True
+        return after and any(ka == a + 2 for ka, _ in orgs)
 
     def _place_by_context(self, passage, a, b, known_ranges) -> Span | None:
         tokens = passage.tokens

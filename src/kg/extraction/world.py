@@ -259,7 +259,7 @@ def _short_country_name(code: str) -> str | None:
     return None
 
 
-@functools.lru_cache(maxsize=256)
+@functools.cache  # every country, twice: a smaller cache thrashes
 def cities(
     country_code: str, capital_only: bool = False
 ) -> tuple[tuple[str, WorldPlace, bool], ...]:
@@ -289,6 +289,7 @@ def cities(
     return tuple(out.values())
 
 
+@functools.lru_cache(maxsize=1)
 def capitals() -> tuple[tuple[str, WorldPlace, bool], ...]:
     """The capital city of every country."""
     out = []
