@@ -29,7 +29,7 @@ from decimal import Decimal
 
 from kg.extraction.entities import Entities, Mention
 from kg.extraction.knowledge import Knowledge
-from kg.extraction.proposal import ConceptProposal, Item, slugify
+from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
 from kg.extraction.text import Passage, Source, clause_around, fold
 
 UNITS_WORDS = {
@@ -761,11 +761,12 @@ class NumberExtractor:
             item.fields["actor"] = actor
         attributed = self._attribution(f, passage, entities)
         if attributed:
-            item.fields["attributed_to"] = [attributed]
+            item.fields["attributed_to"] = attributed
         if PLANNED.search(text[c0 : f.start]):
             item.fields["status"] = "planned"
         item.add_quote(passage, *window(text, c0, max(c1, f.end), f.start, f.end))
         item.head = f.head or ""
+        item.spans = [Quote(passage, f.start, f.end)]
         item.confidence = round(max(0.05, min(0.99, confidence)), 2)
         item.why = notes
         item.id = _unique(slug, ids)
@@ -919,6 +920,8 @@ class NumberExtractor:
 
     def _period(self, item: Item, f: Found, passage: Passage, override: bool) -> None:
         period = period_of(passage.text, f.sentence, f.clause, f.start)
+        if period is None and override:
+            period = _period_set_before(passage, f.sentence)
         if period and (override or "period" not in item.fields):
             item.fields["period"] = period
 
@@ -930,14 +933,22 @@ class NumberExtractor:
                 best = m
         return best.target if best else None
 
-    def _attribution(self, f: Found, passage: Passage, entities: Entities) -> str | None:
+    def _attribution(self, f: Found, passage: Passage, entities: Entities) -> list[str]:
         text = passage.text
         s0, s1 = f.sentence
         orgs = entities.in_range(passage, s0, s1, "organization")
         cues: list[tuple[int, Mention]] = []
         for m in re.finditer(r"according to\b", text[s0:s1], re.I):
             pos = s0 + m.start()
-            after = [o for o in orgs if o.start > pos and o.start - pos < 120]
+            # "according to the Global Report on ..., nearly half of the cases assisted by
+            # IOM": an organization past the cited phrase's end is not its source.
+            after = [
+                o
+                for o in orgs
+                if o.start > pos
+                and o.start - pos < 120
+                and not re.search(r"[,;:]", text[pos : o.start])
+            ]
             # "according to the UN's Economic Commission ...": the organization after the
             # possessive.
             while len(after) > 1 and re.match(r"[’']s\b", text[after[0].end : after[0].end + 2]):
@@ -945,10 +956,18 @@ class NumberExtractor:
             if after:
                 cues.append((pos, after[0], True))
         for o in orgs:
-            if ATTRIBUTION_VERB.match(text, o.end) or re.match(
-                r"[’']s\s+(?:(?:latest|new|recent|annual|global|\d{4})\s+){0,3}(?:[A-Z][\w-]*\s+){0,5}"
-                r"(?:report|study|survey|data|figures|statistics|estimates|research|analysis)\b",
-                text[o.end : o.end + 120],
+            if (
+                ATTRIBUTION_VERB.match(text, o.end)
+                or re.match(
+                    r"[’']s\s+(?:(?:latest|new|recent|annual|global|\d{4})\s+){0,3}(?:[A-Z][\w-]*\s+){0,5}"
+                    r"(?:report|study|survey|data|figures|statistics|estimates|research|analysis)\b",
+                    text[o.end : o.end + 120],
+                )
+                or re.match(  # "IOM's Counter-Trafficking Data Collaborative includes data on"
+                    r"[’']s\s+(?:[A-Z][\w-]*\s+){1,5}(?:includes|contains|holds|shows|records)\s+"
+                    r"(?:data|figures|records)\b",
+                    text[o.end : o.end + 120],
+                )
             ):
                 cues.append((o.start, o, False))
             pre = text[max(s0, o.start - 60) : o.start]
@@ -966,10 +985,32 @@ class NumberExtractor:
         if according:  # "according to X, ... Y recorded N": X is who the text cites
             before = according
         if before:
-            return max(before, key=lambda c: c[0])[1].target
+            return self._with_coordinated(max(before, key=lambda c: c[0])[1], orgs, text)
         c0, c1 = f.clause
         after = [c for c in cues if f.end <= c[0] <= c1]
-        return after[0][1].target if after else None
+        if not after:  # "94% of ... are ..., according to a dataset developed by X and Y."
+            after = [
+                c
+                for c in cues
+                if c[2] and f.end <= c[0] <= s1 and re.fullmatch(r"[^.;:]*,\s*", text[f.end : c[0]])
+            ]
+        return self._with_coordinated(after[0][1], orgs, text) if after else []
+
+    def _with_coordinated(self, first: Mention, orgs: list[Mention], text: str) -> list[str]:
+        """The organization and those joined to it ("developed by IOM and Microsoft")."""
+        out = [first.target]
+        end = first.end
+        for o in sorted(orgs, key=lambda o: o.start):
+            if o.start < end:
+                continue
+            if not re.fullmatch(
+                r"\s*(?:\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?",
+                text[end : o.start],
+            ):
+                break
+            out.append(o.target)
+            end = o.end
+        return list(dict.fromkeys(out))
 
     def _share(self, item, f, passage, anchor, last_count, items) -> None:
         text = passage.text
@@ -1200,3 +1241,31 @@ def _year_before(text: str, s0: int, pos: int) -> str | None:
     one before it."""
     years = re.findall(r"\b(?:19|20)\d\d\b", text[max(0, s0 - 300) : pos])
     return years[-1] if years else None
+
+
+FRONTED_TIME = re.compile(
+    rf"^\s*(?:In|During|Throughout|Over the course of)\s+(?:(?:{MONTH})\s+(?:of\s+)?)?"
+    rf"(?:19|20)\d\d\s*,"
+)
+TIME_WORDS = re.compile(
+    r"\b(?:(?:19|20)\d\d|today|yesterday|now|currently|this|last|next|since|until|year|years|"
+    r"month|months|week|weeks|recently|so far|to date)\b",
+    re.I,
+)
+
+
+def _period_set_before(passage: Passage, sentence: tuple[int, int]):
+    """The period a sentence without a time of its own takes from the sentence just before it,
+    when that one opens with it ("In 2013, over 18,000 migrants arrived. IOM Niger assisted
+    9,300 of them."): a time set at a sentence's start holds for what follows."""
+    s0, s1 = sentence
+    if TIME_WORDS.search(passage.text[s0:s1]):
+        return None
+    before = [(a, b) for a, b in passage.sentences if b <= s0]
+    if not before:
+        return None
+    a, b = before[-1]
+    m = FRONTED_TIME.match(passage.text[a:b])
+    if m is None:
+        return None
+    return period_of(passage.text, (a, a + m.end()), (a, a + m.end()), a + m.end())
