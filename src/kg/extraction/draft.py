@@ -17,6 +17,7 @@ from pathlib import Path
 
 from kg import model
 from kg.extraction.entities import Entities, NewEntity
+from kg.extraction.items import cite_studies
 from kg.extraction.knowledge import Knowledge
 from kg.extraction.proposal import MIN_COUNT, REF_FIELDS, REQUIRED, ConceptProposal, Item, slugify
 from kg.extraction.text import Source, fold
@@ -61,7 +62,7 @@ LIST_FIELDS = {
     "location", "organizers", "participants", "parties", "managed_by", "approved_by",
     "authors", "place", "from", "according_to", "origin", "actor", "attributed_to", "about",
     "part_of", "led_to", "amends", "enables", "roles", "exploitation", "group", "qualifier",
-    "alt_names", "jurisdiction", "media", "audiences", "services", "subject",
+    "alt_names", "jurisdiction", "media", "audiences", "services", "subject", "source_work",
 }  # fmt: skip
 ACTIVE_THRESHOLD = 0.5
 CLASSIFICATION_BY_HEAD = {
@@ -160,6 +161,7 @@ class Draft:
                     slug, n = f"{base}-{n}", n + 1
                 new.slug = slug
                 taken.add(slug)
+        cite_studies(self.items, self.observations)
         all_items = [*self.items, *self.observations]
         self.declared = self.knowledge.declared()
         self.kinds = {i.id: model.SECTIONS[i.section].kind for i in self.items}
@@ -311,8 +313,10 @@ class Draft:
         if kind == "frequency":
             return None if v in model.FREQUENCIES else f"{v!r} is not a frequency"
         if kind in ("concept", "concepts"):
-            if self.knowledge.concept(arg, v) is None and key not in item.new_concepts:
-                return f"{v!r} is no concept of {arg}"
+            schemes = arg.split("|")
+            known = any(self.knowledge.concept(scheme, v) for scheme in schemes)
+            if not known and key not in item.new_concepts:
+                return f"{v!r} is no concept of {' or '.join(schemes)}"
             return None
         if kind == "share":
             if v in self.observation_ids or self.knowledge.concept("population-groups", v):

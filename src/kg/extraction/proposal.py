@@ -13,7 +13,7 @@ REF_FIELDS = {
     "location", "organizers", "participants", "parties", "managed_by", "jurisdiction",
     "approved_by", "funder", "recipient", "authors", "speaker", "member", "organization",
     "place", "from", "to", "according_to", "subject", "origin", "actor", "attributed_to",
-    "about", "part_of", "led_to", "amends", "enables", "funded", "under",
+    "about", "part_of", "led_to", "amends", "enables", "funded", "under", "source_work",
 }  # fmt: skip
 # Fields an item cannot do without: if one of them cannot be given, the item is a suggestion.
 REQUIRED = {
@@ -21,6 +21,7 @@ REQUIRED = {
     "memberships": ("member", "organization", "role"),
     "quotations": ("speaker",),
     "place_roles": ("place",),
+    "fundings": ("funder", "funded"),
 }
 MIN_COUNT = {("agreements", "parties"): 2}
 
@@ -57,6 +58,8 @@ class Item:
     head: str = ""  # observations: the noun counted ("victims")
     # Fields left out of an active item, shown as comments: field -> (values, why).
     commented: dict[str, tuple[list, str]] = field(default_factory=dict)
+    # Where the text names it (a study: each of its mentions; a number: the number itself).
+    spans: list[Quote] = field(default_factory=list)
 
     def add_quote(self, passage: Passage, start: int, end: int) -> None:
         for q in self.quotes:
