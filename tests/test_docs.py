@@ -9,9 +9,10 @@ Each page runs in its own workspace, in document order, so an example may use wh
 earlier one of the page made (`kg load`, then `kg query --store`). The workspace is what a
 reader has after `make publish`: a copy of `data/`, its `dist/` and `.kg-cache/`, with
 `.venv/bin` first on the PATH (bare `kg` works) and the project's other files (`src/`,
-`tests/`, `benchmarks/`, ...) linked in. Commands run with their output in a pipe, as a
-script would see it: a page shows the pipe forms (`--format csv`), or says it shows a
-terminal.
+`tests/`, `benchmarks/`, `docs/`, ...) linked in. Commands run with their output in a pipe,
+as a script would see it, so a page shows the pipe forms (`--format csv`); a block marked
+`<!-- terminal: N columns -->` on the line before its fence runs on a pseudo-terminal of N
+columns instead (escape sequences removed), and the page says it shows a terminal.
 
 `kg serve ...` starts in the background on a free port: its banner, read up to "Press Ctrl+C
 to stop.", is compared, and it serves the page's following commands (their `127.0.0.1:8000`
@@ -51,6 +52,8 @@ PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
 # Project files a command may name, linked into each workspace (data/ is copied).
 LINKED = [".venv", "src", "tests", "benchmarks", "docs", "ontology", "shapes", "pyproject.toml"]
 NOT_RUN = re.compile(r"^<!--\s*not run:\s*(\S.*?)\s*-->$")
+TERMINAL = re.compile(r"^<!--\s*terminal:\s*(\d+)\s+columns\s*-->$")
+ESCAPE = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07")
 FENCE = re.compile(r"^(\s*)(`{3,}|~{3,})\s*([\w+-]*)")
 SERVE = re.compile(r"^(?:\S*/)?kg(?:\s+--debug)?\s+serve\b")
 DOCUMENTED_PORT = "127.0.0.1:8000"
@@ -71,6 +74,7 @@ class Block:
     language: str
     lines: list[str]
     not_run: str | None
+    terminal: int | None = None  # columns of the terminal its commands run on, if on one
 
     @property
     def where(self) -> str:
@@ -128,7 +132,17 @@ def blocks(page: Path) -> list[Block]:
             body.append(text[len(indent) :] if text.startswith(indent) else text.lstrip())
             index += 1
         start = index - len(body)
-        found.append(Block(page, start, language, body, marker.group(1) if marker else None))
+        terminal = TERMINAL.match(before)
+        found.append(
+            Block(
+                page,
+                start,
+                language,
+                body,
+                marker.group(1) if marker else None,
+                int(terminal.group(1)) if terminal else None,
+            )
+        )
         index += 1
     return found
 
@@ -264,6 +278,41 @@ class Server:
                 self.process.wait()
 
 
+def on_terminal(command: str, workspace: Path, env: dict[str, str], columns: int) -> list[str]:
+    """What a command prints on a terminal of that many columns (a pseudo-terminal; colours
+    and other escape sequences removed), for a block marked `<!-- terminal: N columns -->`."""
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    main, secondary = pty.openpty()
+    fcntl.ioctl(secondary, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
+    process = subprocess.Popen(
+        ["bash", "-c", command],
+        cwd=workspace,
+        env={**env, "TERM": "xterm", "NO_COLOR": "1"},
+        stdin=subprocess.DEVNULL,
+        stdout=secondary,
+        stderr=secondary,
+        start_new_session=True,
+    )
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:  # the other end closed: the command is done
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(main)
+    process.wait(timeout=COMMAND_TIMEOUT)
+    text = ESCAPE.sub("", b"".join(chunks).decode("utf-8", "replace"))
+    return text.replace("\r\n", "\n").replace("\r", "").splitlines()
+
+
 @pytest.fixture(scope="session")
 def published_workspace(tmp_path_factory) -> Path:
     """A reader's checkout after `make publish`: data/ copied and published, once a session."""
@@ -313,16 +362,19 @@ def run_page(page: Path, workspace: Path) -> list[str]:
                     port = str(server.port) if server else None
                     if port:
                         text = text.replace(DOCUMENTED_PORT, f"127.0.0.1:{port}")
-                    done = subprocess.run(
-                        ["bash", "-c", text],
-                        cwd=workspace,
-                        env=env,
-                        stdout=subprocess.PIPE,
-                        stderr=subprocess.STDOUT,
-                        stdin=subprocess.DEVNULL,
-                        timeout=COMMAND_TIMEOUT,
-                    )
-                    printed = done.stdout.decode("utf-8", "replace").splitlines()
+                    if block.terminal:
+                        printed = on_terminal(text, workspace, env, block.terminal)
+                    else:
+                        done = subprocess.run(
+                            ["bash", "-c", text],
+                            cwd=workspace,
+                            env=env,
+                            stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT,
+                            stdin=subprocess.DEVNULL,
+                            timeout=COMMAND_TIMEOUT,
+                        )
+                        printed = done.stdout.decode("utf-8", "replace").splitlines()
                 if port:
                     printed = [
                         line.replace(f"127.0.0.1:{port}", DOCUMENTED_PORT) for line in printed
