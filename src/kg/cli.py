@@ -993,14 +993,23 @@ def run_extract(args) -> int:
     out.print(f"draft: {draft_path}", highlight=False)
     if result.entities.new or result.concepts or result.contacts:
         out.print(
-            f"proposed reference additions ({len(result.entities.new) + len(result.contacts)} "
-            f"entities, {len(result.concepts)} concepts): {additions_path}",
+            f"proposed reference additions ({additions_count(result)}): {additions_path}",
             highlight=False,
         )
     for warning in result.warnings:
         err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False, soft_wrap=True)
     out.print(f"extracted in {result.seconds * 1000:.0f} ms", highlight=False)
     return 0
+
+
+def additions_count(draft) -> str:
+    """What a draft proposes to add to the reference data, as "1 entity, 2 concepts"."""
+    entities = len(draft.entities.new) + len(draft.contacts)
+    concepts = len(draft.concepts)
+    return (
+        f"{entities} entit{'y' if entities == 1 else 'ies'}, "
+        f"{concepts} concept{'' if concepts == 1 else 's'}"
+    )
 
 
 def write_additions_only(result, path: Path, force: bool) -> None:
@@ -1052,8 +1061,7 @@ def run_add(args) -> int:
     out.print(f"  draft:     {added.draft_path}", highlight=False, soft_wrap=True)
     if added.additions_path is not None:
         out.print(
-            f"  proposed reference additions ({len(draft.entities.new) + len(draft.contacts)} "
-            f"entities, {len(draft.concepts)} concepts): {added.additions_path}",
+            f"  proposed reference additions ({additions_count(draft)}): {added.additions_path}",
             highlight=False,
             soft_wrap=True,
         )
