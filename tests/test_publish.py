@@ -296,9 +296,9 @@ OBSERVATION = ("before", "  - id: victims-assisted")  # the first observation of
             "    qualifer: [exact]",
             None,
             "unknown field 'qualifer'; expected one of: about, actor, alt_names, attributed_to, "
-            "description, exploitation, frequency, group, id, indicator, label, max, min, name, "
-            "name_es, note, occurrence, origin, period, place, population, qualifier, quote, "
-            "quotes, share_of, source_work, status, to, unit, value",
+            "describes, description, exploitation, frequency, group, id, indicator, label, mainly, "
+            "max, min, name, name_es, note, occurrence, origin, period, place, population, "
+            "qualifier, quote, quotes, share_of, source_work, status, to, unit, value",
         ),
         (
             "reference/places.yaml",

@@ -235,6 +235,8 @@ CASES: dict[str, Case] = {
         ("evidence", forget("workshop-evidence"), "needs evidence: an oa:Annotation"),
     ),
     **group("group", "ParticipantGroupShape", "event",
+        ("affiliation", add("ex:workshop-tapachula-group-1 kg:affiliation ex:mexico ."),
+         "The organization a participant group belongs to"),
         ("type", replace("workshop-tapachula-group-1", "kg:groupType", "ex:workshop"),
          "exactly one group type"),
         ("type-missing", drop("workshop-tapachula-group-1", "kg:groupType"),
@@ -250,6 +252,8 @@ CASES: dict[str, Case] = {
     ),
     # Agreements, campaigns, projects, laws, fundings, studies, quotations, memberships
     **group("agreement", "AgreementShape", "agreement",
+        ("signatory", add("ex:agreement kg:signatory ex:weiss ."),
+         "Who signed an agreement for a party (kg:signatory)"),
         ("parties", "DELETE DATA { ex:agreement kg:party ex:iom-mexico }", "at least two parties"),
         ("party", add("ex:agreement kg:party ex:mexico ."), "A party to an agreement"),
         ("type", replace("agreement", "dcterms:type", "ex:workshop"), "agreement-types scheme"),
@@ -342,6 +346,9 @@ CASES: dict[str, Case] = {
     ),
     # Claims and reified relations
     **group("claim", "ClaimShape", "claim",
+        ("place", add("ex:claim kg:place ex:iom ."), "The places a claim names (kg:place)"),
+        ("exploitation", add("ex:claim kg:exploitationType ex:migrants ."),
+         "A form of exploitation a claim names"),
         ("text", drop("claim", "schema:text"), "A claim needs its non-empty text"),
         ("about", add("ex:claim schema:about 'Mexico' ."), "What an item is about"),
         ("attributed-to", add("ex:claim kg:attributedTo ex:mexico ."),
@@ -382,6 +389,10 @@ CASES: dict[str, Case] = {
          both(replace("relation", "rdf:predicate", "kg:worksWith"),
               add("ex:iom kg:worksWith ex:tapachula .")),
          "does not fit the predicate"),
+        ("border-area",
+         both(replace("relation", "rdf:predicate", "kg:inBorderArea"),
+              add("ex:iom kg:inBorderArea ex:tapachula .")),
+         "does not fit the predicate"),
     ),
     # Observations and the data set
     **group("observation", "ObservationShape", "observation",
@@ -420,6 +431,8 @@ CASES: dict[str, Case] = {
         ("about", add("ex:victims-assisted-count schema:about 54 ."), "What an item is about"),
         ("cited-work", add("ex:victims-assisted-count kg:citedWork ex:iom ."),
          "cites (kg:citedWork)"),
+        ("describes", add("ex:victims-from-central-america kg:describes ex:mexico ."),
+         "The whole an observation describes (kg:describes)"),
         ("share-kind", replace("victims-from-central-america", "kg:shareOf", "ex:mexico"),
          "at most one whole"),
         ("share-of-group", replace("victims-from-central-america", "kg:shareOf", "ex:victims"),
@@ -429,6 +442,8 @@ CASES: dict[str, Case] = {
         ("status", replace("victims-assisted-count", "kg:status", "ex:exact"), "statuses scheme"),
     ),
     **group("observation", "ObservationRulesShape", "observation",
+        ("mainly", add("ex:victims-assisted-count kg:mainly ex:mexico ."),
+         "What a number mainly falls in (kg:mainly)"),
         ("percent", replace("victims-from-central-america", "sdmx-measure:obsValue", "120"),
          "must lie between 0 and 100"),
         ("percent-range",
@@ -614,6 +629,9 @@ ALLOWED = {
     "share-of-group": ("observation", both(
         drop("victims-from-central-america", "kg:shareOf"),
         add("ex:victims-from-central-america kg:population ex:victims ."))),
+    # a sub-form within the origin: Central America within the Americas
+    "mainly-within-origin": ("observation", add(
+        "ex:victims-from-central-america kg:origin ex:americas ; kg:mainly ex:central-america .")),
     # a period with an end only; a period that begins and ends on the same day
     "period-end-only": ("period", drop("period-2008", "time:hasBeginning")),
     "period-one-day": ("period", replace("period-2008", "time:hasEnd", "ex:instant-2008-02-01")),

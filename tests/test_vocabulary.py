@@ -284,3 +284,92 @@ def test_concept_labels_say_their_slugs(graph):
                 wrong.append((slug, label))
                 break
     assert sorted(wrong) == []
+
+
+# -- facts that keep their structure -----------------------------------------------------------
+
+
+def objects(graph: Graph, path: str, predicate) -> set[str]:
+    return {str(o).removeprefix(ID) for o in graph.objects(iri(path), predicate)}
+
+
+def test_a_count_about_a_whole_is_linked_to_the_whole(graph):
+    assert objects(graph, "observation/003/victim-nationalities", KG.describes) == {
+        "observation/003/victims-assisted"
+    }
+    assert objects(graph, "observation/002/state-jurisdictions-covered", KG.describes) == {
+        "observation/002/legislators-to-be-trained"
+    }
+
+
+def test_mainly_a_sub_form_is_data(graph):
+    assert objects(graph, "observation/003/victims-labour-exploitation", KG.mainly) == {
+        "concept/exploitation-types/begging"
+    }
+    assert objects(graph, "observation/000/victims-from-south-america", KG.mainly) == {
+        "place/argentina",
+        "place/colombia",
+    }
+    assert objects(graph, "claim/002/victims-mostly-from-central-america", KG.mainly) == {
+        "place/guatemala"
+    }
+
+
+def test_claims_carry_the_concepts_groups_and_places_they_name(graph):
+    claim = "claim/001/southern-border-breeding-ground"
+    assert objects(graph, claim, KG.exploitationType) == {
+        "concept/exploitation-types/sexual-exploitation",
+        "concept/exploitation-types/labour-exploitation",
+    }
+    assert objects(graph, claim, KG.population) == {"concept/population-groups/migrants"}
+    assert "place/mexico-southern-border" in objects(graph, claim, KG.place)
+    labour = iri("concept/exploitation-types/labour-exploitation")
+    found = {c for c in graph.subjects(KG.exploitationType, labour) if "/claim/" in str(c)}
+    assert len(found) >= 4
+
+
+def test_groups_of_people_have_their_organization(graph):
+    group = "event/second-latin-american-congress-smuggling-trafficking/group/7"
+    assert objects(graph, group, KG.affiliation) == {"organization/iom"}
+
+
+def test_indicators_are_related_across_releases(graph):
+    assert objects(graph, "concept/indicators/victims-assisted", SKOS.broader) == {
+        "concept/indicators/persons-identified-or-assisted"
+    }
+    child = "concept/indicators/child-victims-of-sexual-exploitation"
+    assert "concept/indicators/child-victims-assisted" in objects(graph, child, SKOS.related)
+
+
+def test_the_iom_cndh_agreement_has_two_parties(graph):
+    agreement = "agreement/iom-cndh-cooperation-agreement"
+    assert objects(graph, agreement, KG.party) == {"organization/iom", "organization/cndh"}
+    assert objects(graph, agreement, KG.signatory) == {"organization/iom-mexico"}
+
+
+def test_border_cities_lie_in_their_border_areas(graph):
+    assert objects(graph, "place/tapachula", KG.inBorderArea) == {"place/mexico-southern-border"}
+    assert objects(graph, "place/ciudad-juarez", KG.inBorderArea) == {
+        "place/mexico-northern-border"
+    }
+    evidence = rows(
+        graph,
+        """SELECT ?doc WHERE {
+             ?statement rdf:subject <https://kg.example.org/id/place/tapachula> ;
+                        rdf:predicate kg:inBorderArea .
+             ?annotation oa:hasBody ?statement ; oa:hasTarget/oa:hasSource ?doc }""",
+    )
+    assert {str(r.doc).rsplit("/", 1)[-1] for r in evidence} == {"001", "003", "004"}
+
+
+def test_the_capacity_building_audience_is_as_the_text_says(graph):
+    assert objects(graph, "project/iom-mexico-capacity-building", KG.audience) == {
+        "concept/population-groups/governmental-institutions",
+        "concept/population-groups/civil-society",
+    }
+
+
+def test_the_note_on_the_breakdown_gives_the_right_reason(graph):
+    note = str(graph.value(iri("observation/000/women-victims-from-guatemala"), SKOS.editorialNote))
+    assert "7% of 47 is not a whole number" not in note
+    assert "rounded" in note and "20 is 43%, 21 is 45%" in note

@@ -128,6 +128,7 @@ SECTIONS = {
             {
                 "type": Field(DCTERMS.type, "concept:agreement-types"),
                 "parties": Field(KG.party, "refs:organization"),
+                "signed_by": Field(KG.signatory, "refs:organization"),
                 "date": Field(DCTERMS.date, "date"),
                 "when": Field(KG.timeExpression, "text"),
                 "led_to": Field(KG.ledTo, "refs:any"),
@@ -257,6 +258,11 @@ SECTIONS = {
             {
                 "about": Field(SCHEMA.about, "refs:any"),
                 "according_to": Field(KG.attributedTo, "refs:person|organization"),
+                "places": Field(KG.place, "refs:place"),
+                "groups": Field(KG.population, "concepts:population-groups"),
+                "exploitation": Field(KG.exploitationType, "concepts:exploitation-types"),
+                "from": Field(KG.origin, "refs:place"),
+                "mainly": Field(KG.mainly, "mainly"),
             },
             name_required=False,
             per_document=True,
@@ -299,6 +305,8 @@ SECTIONS = {
                 "actor": Field(KG.actor, "refs:organization"),
                 "about": Field(SCHEMA.about, "refs:any"),
                 "share_of": Field(KG.shareOf, "share"),
+                "describes": Field(KG.describes, "observation"),
+                "mainly": Field(KG.mainly, "mainly"),
                 "attributed_to": Field(KG.attributedTo, "refs:organization"),
                 "source_work": Field(KG.citedWork, "refs:study"),
             },
@@ -314,6 +322,7 @@ RELATION_PREDICATES = {
     "works-with-group": Field(KG.worksWithGroup, "concepts:population-groups"),
     "has-sub-office-in": Field(KG.hasSubOfficeIn, "refs:place"),
     "member-of": Field(ORG.memberOf, "refs:organization"),
+    "in-border-area": Field(KG.inBorderArea, "refs:place"),
 }
 
 # How a relation reads in the label of its reified statement.
@@ -322,6 +331,7 @@ RELATION_WORDS = {
     "works-with-group": "works with",
     "has-sub-office-in": "has a sub-office in",
     "member-of": "is a member of",
+    "in-border-area": "lies in the border area",
 }
 
 FREQUENCIES = {"annual": FREQ.annual}
@@ -453,7 +463,8 @@ def load_reference(data_dir: Path, minter: Minter) -> Reference:
         ref.schemes[scheme_id] = scheme
         for concept in _list_of_mappings(scheme.get("concepts"), path, "concepts"):
             _check_keys(
-                concept, {"id", "label", "label_es", "definition", "broader", "exact_match"}
+                concept,
+                {"id", "label", "label_es", "definition", "broader", "related", "exact_match"},
             )
             concept_id = _slug(concept)
             _require(concept, "label")
@@ -485,6 +496,8 @@ def load_reference(data_dir: Path, minter: Minter) -> Reference:
         for concept in scheme.get("concepts") or []:
             if concept.get("broader") is not None:
                 _concept(ref, scheme_id, concept["broader"])
+            for related in concept.get("related") or []:
+                _concept(ref, scheme_id, related)
     return ref
 
 
@@ -607,6 +620,8 @@ def model_reference(ref: Reference) -> Graph:
             else:
                 g.add((node, SKOS.topConceptOf, scheme_node))
                 g.add((scheme_node, SKOS.hasTopConcept, node))
+            for related in concept.get("related") or []:
+                g.add((node, SKOS.related, ref.concepts[(scheme_id, str(related))]))
             if concept.get("exact_match"):
                 g.add((node, SKOS.exactMatch, URIRef(str(concept["exact_match"]))))
 
@@ -754,7 +769,7 @@ class DocumentModel:
         """The RDF objects of one field of an item."""
         raw = item[key]
         kind, _, arg = fld.kind.partition(":")
-        many = kind in ("refs", "concepts", "texts")
+        many = kind in ("refs", "concepts", "texts", "mainly")
         if many:
             items = raw if isinstance(raw, Sequence) else [raw]
         else:
@@ -800,6 +815,14 @@ class DocumentModel:
             return self.period(value, item.at(key))
         if kind == "groups":
             return self.participant_groups(item, value)
+        if kind == "observation":
+            if str(value) not in self.observations:
+                raise value.where.error(f"{key} {str(value)!r} is no observation of this document")
+            return self.observations[str(value)]
+        if kind == "mainly":  # a place within the origin, or a narrower form of exploitation
+            if str(value) in self.ref.entities:
+                return self.entity(value, ("place",))
+            return _concept(self.ref, "exploitation-types", value)
         if kind == "share":
             if str(value) in self.observations:
                 return self.observations[str(value)]
@@ -875,7 +898,9 @@ class DocumentModel:
         for index, group in enumerate(groups, start=1):
             if not isinstance(group, Mapping):
                 raise item.at("participant_groups").error("each participant group is a mapping")
-            _check_keys(group, {"group", "from", "quote", "quotes", "occurrence", "note"})
+            _check_keys(
+                group, {"group", "from", "organization", "quote", "quotes", "occurrence", "note"}
+            )
             node = URIRef(f"{self.m.thing('event', item['id'])}/group/{index}")
             self.add(node, RDF.type, KG.ParticipantGroup)
             concept = _concept(self.ref, "population-groups", _require(group, "group"))
@@ -884,6 +909,9 @@ class DocumentModel:
             places = places if isinstance(places, list) else [places] if places else []
             for place in places:
                 self.add(node, KG.origin, self.entity(place, ("place",)))
+            members = group.get("organization")
+            for member in members if isinstance(members, list) else [members] if members else []:
+                self.add(node, KG.affiliation, self.entity(member, ("organization",)))
             label = self.ref.concept_labels[("population-groups", str(group["group"]))]
             if places:
                 label += " from " + ", ".join(self.label_of(p) for p in places)
