@@ -219,6 +219,25 @@ def finds_narrower_forms(rows, dist):
     assert all(row["form"] == "labour exploitation" for row in numbers)
 
 
+def finds_related_indicators(rows, dist):
+    assert {row["docId"] for row in rows if row["how"] == "same"} == {"000", "003", "004"}
+    broader = one(rows, how="broader")
+    assert (broader["docId"], broader["value"]) == ("002", "185")
+    assert broader["indicator"] == "trafficked persons identified and/or assisted"
+    assert one(rows, how="related", docId="001")["value"] == "270"
+
+
+def finds_what_describes_a_whole(rows, dist):
+    nationalities = one(rows, docId="003", link="described by")
+    assert nationalities["figure"].startswith("Victims of trafficking given direct assistance")
+    assert nationalities["what"].startswith("13: Nationalities of the victims")
+    south_america = [
+        row["what"] for row in rows if row["link"] == "mainly" and row["docId"] == "000"
+    ]
+    assert sorted(south_america) == ["Argentina", "Colombia"]
+    assert one(rows, docId="003", link="mainly")["what"] == "forced begging"
+
+
 CHECKS: dict[str, Callable] = {
     "01-find-by-label.rq": finds_tapachula,
     "02-numbers-in-a-place.rq": finds_numbers_within_mexico,
@@ -239,6 +258,8 @@ CHECKS: dict[str, Callable] = {
     "17-who-cooperates-with-whom.rq": finds_partners,
     "18-event-participants-by-origin.rq": finds_participants_from_central_america,
     "19-narrower-concepts.rq": finds_narrower_forms,
+    "20-related-indicators-across-releases.rq": finds_related_indicators,
+    "21-about-a-whole-beyond-its-parts.rq": finds_what_describes_a_whole,
 }
 
 
@@ -364,3 +385,12 @@ def test_the_guide_links_the_cookbook_and_the_vocabulary():
     assert "```mermaid" in guide
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "docs/guide.md" in readme and "docs/cookbook.md" in readme
+
+
+def test_the_guide_s_first_query_runs_in_a_plain_store(plain_store):
+    guide = GUIDE.read_text(encoding="utf-8")
+    queries = [b for b in re.findall(r"```sparql\n(.*?)```", guide, re.S) if "SELECT" in b]
+    assert queries, "the guide shows a first query"
+    for query in queries:
+        values = {str(s["value"].value) for s in plain_store.query(query)}
+        assert {"20000", "10000"} <= values  # CNDH's yearly estimate, its 2009 investigation
