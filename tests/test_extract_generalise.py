@@ -273,3 +273,71 @@ def test_attributions_by_survey_and_report(tmp_path, knowledge):
     assert found["420"].fields["attributed_to"] == ["cndh"]
     assert found["9000"].fields["attributed_to"] == ["unicef"]
     assert found["75"].fields["attributed_to"] == ["iom"]
+
+
+# -- people in any position (sentences composed for these tests) ------------------------------
+
+
+def people(draft) -> set[str]:
+    return {m.text for m in draft.entities.mentions if m.kind == "person"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Carlos Alberto Pérez, Minister of Labour of Honduras, said the plan would help.",
+         "Carlos Alberto Pérez"),
+        ("According to María José de la Cruz, the shelters are full.", "María José de la Cruz"),
+        ("Mr. Robert Smithson welcomed the delegates.", "Robert Smithson"),
+        ("The event was opened by Ambassador James Whitfield.", "James Whitfield"),
+        ('"This is vital," added Pieter van der Berg, IOM Regional Director for Europe.',
+         "Pieter van der Berg"),
+        ("Honduran Vice Minister of Foreign Affairs, Ricardo Montes, thanked the donors.",
+         "Ricardo Montes"),
+        ("U.S. Ambassador to Honduras James Whitfield handed over the equipment.",
+         "James Whitfield"),
+        ("Minister Olena Shevchenko said the ministry would act.", "Olena Shevchenko"),
+        ("The First Lady, Ana García de Hernández, attended the ceremony.",
+         "Ana García de Hernández"),
+        ('"We need data," says Ahmed Al-Rashid, IOM Chief of Mission in Jordan.',
+         "Ahmed Al-Rashid"),
+        ("IOM Chief of Mission in Cambodia Leul Mekonnen said more help was needed.",
+         "Leul Mekonnen"),
+        ("Speaking at the event, Mohammed Rahman, Programme Coordinator at IOM, noted progress.",
+         "Mohammed Rahman"),
+        ("The spokesperson for UNHCR, Andrej Novak, told journalists that arrivals rose.",
+         "Andrej Novak"),
+        ("Olga Kovalenko told the audience that the hotline had been busy.", "Olga Kovalenko"),
+    ],
+)  # fmt: skip
+def test_people_named_in_any_position(tmp_path, knowledge, sentence, name):
+    draft = draft_of(tmp_path, knowledge, sentence)
+    assert name in people(draft)
+    assert name in {n.name for n in draft.entities.new.values() if n.kind == "person"}
+    new = next(n for n in draft.entities.new.values() if n.name == name)
+    assert new.confidence >= 0.5  # proposed as an active entity
+
+
+def test_the_names_of_a_list_of_people(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The speakers included Fatima al-Hassan, Jean-Pierre Dubois and Olga Kovalenko. "
+        '"We must act," said Lina Moreau and Tomas Berg, both IOM experts.',
+    )
+    found = people(draft)
+    assert {"Fatima al-Hassan", "Jean-Pierre Dubois", "Olga Kovalenko"} <= found
+    assert {"Lina Moreau", "Tomas Berg"} <= found
+
+
+def test_names_of_organizations_and_places_are_no_people(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "According to Human Rights Watch, abuses increased. Speaking in San Pedro Sula, the "
+        "minister said La Ceiba would host the next meeting. Officials told Radio America that "
+        "the plan worked. The Migrant Resource Centre Director, Maria Lopez, said thanks.",
+    )
+    found = people(draft)
+    assert found == {"Maria Lopez"}
+    assert "Migrant Resource Centre Director" not in mentions(draft)

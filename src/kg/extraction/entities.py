@@ -562,10 +562,19 @@ class Recognizer:
         known = list(spans)
         self.phrase_acronyms = _phrase_acronyms(source, known)
         for passage in source.passages:
+            known_here = {(s.a, s.b): s for s in known if s.passage is passage}
+            persons = find_persons(passage, known_here, _sentence_starts(passage))
             found = self._candidates(passage, known, lowercase_words)
             if passage.kind == "title":  # headline case: only people named by context
                 found = [s for s in found if s.kind == "person"]
-            spans += found
+            # A name the words around it make a person's is not part of a longer name.
+            found = [
+                s
+                for s in found
+                if not any(p.a < s.b and s.a < p.b and (p.a, p.b) != (s.a, s.b) for p in persons)
+                or s.kind not in ("person", "place", "organization")
+            ]
+            spans += found + persons
         self._appositions(spans, known)
         spans += self._offices(known)
         return self._resolve(spans)
@@ -886,6 +895,8 @@ class Recognizer:
         first_word = next((t.key for t in tokens[a:b] if not t.is_acronym), "")
         if first_word in ROLE_HEADS and len(keys) > 1:  # "IOM Head of Office", "Chief of Mission"
             return Span(passage, a, b, "rule", "role", confidence=0.6)
+        if keys[-1] in ROLE_HEADS and len(keys) > 1:  # "the Resource Centre Director"
+            return Span(passage, a, b, "rule", "role", confidence=0.6)
         if words & LAW_HEADS or ("plan" in words and "action" in words):
             return Span(passage, a, b, "rule", "law", confidence=0.7)
         if words & PROJECT_HEADS:
@@ -916,7 +927,7 @@ class Recognizer:
             return Span(passage, a, b, "rule", "organization", confidence=0.5, acronym=None)
         if words & MONTHS:
             return None
-        if self._person_by_context(passage, a, b):
+        if self._person_by_context(passage, a, b, known_ranges):
             return Span(passage, a, b, "rule", "person", confidence=0.6)
         place = self._place_by_context(passage, a, b, known_ranges)
         if place is not None:
@@ -983,14 +994,29 @@ class Recognizer:
             return Span(passage, a, b, "rule", "place", confidence=0.5, place_type="city")
         return None
 
-    def _person_by_context(self, passage, a, b) -> bool:
+    def _person_by_context(self, passage, a, b, known_ranges) -> bool:
         tokens = passage.tokens
+        for (ka, kb), span in known_ranges.items():
+            if (
+                a <= ka
+                and kb <= b
+                and (
+                    span.kind == "organization"
+                    or (
+                        span.kind == "place"
+                        and not (span.entry is not None and span.entry.gazetteer)
+                    )
+                )
+            ):
+                return False  # "Radio America": a known name inside is no person's
         if not 2 <= b - a <= 4 or any(not t.is_word or t.is_acronym for t in tokens[a:b]):
             return False
         if any(
             t.key in CONNECTORS and t.key not in ("de", "del", "da", "la", "le")
             for t in tokens[a:b]
         ):
+            return False
+        if not _looks_like_person(tokens, a, b):
             return False
         return _person_context(passage, a, b)
 
@@ -1374,3 +1400,341 @@ def _merge(keep: NewEntity, gone: NewEntity, result: Entities) -> None:
     for mention in result.mentions:
         if mention.new is gone:
             mention.new = keep
+
+
+# --------------------------------------------------------------------------------------------
+# People: names in any position, found by the words around them
+# --------------------------------------------------------------------------------------------
+
+# Lower-case particles inside a person's name ("María José de la Cruz", "Pieter van der Berg").
+NAME_PARTICLES = {
+    "de", "del", "della", "der", "den", "van", "von", "da", "das", "do", "dos", "du", "la",
+    "le", "di", "bin", "ibn", "ben", "y", "e", "al", "el", "ter", "zu",
+}  # fmt: skip
+# Titles before a name ("Mr. John Doe", "Dr Jane Doe"), and roles written before it in lower
+# or title case ("IOM counter-trafficking specialist Jane Doe", "Ambassador John Doe").
+NAME_TITLES = PERSON_TITLES | {
+    "mrs", "miss", "sir", "dame", "lady", "hon", "honourable", "sr", "sra",
+}  # fmt: skip
+PERSON_ROLES = ROLE_WORDS | NAME_TITLES | {
+    "spokesperson", "spokesman", "spokeswoman", "founder", "co-founder", "researcher",
+    "lawyer", "activist", "survivor", "economist", "analyst", "attache", "attaché", "envoy",
+    "counsellor", "counselor", "ombudsman", "ombudsperson", "prosecutor", "attorney",
+    "inspector", "commander", "superintendent", "vice-minister", "viceminister",
+    "undersecretary", "under-secretary", "secretary-general", "director-general",
+    "chargé", "charge", "delegate", "focal", "lead", "leader", "coordinator", "officer",
+    "official", "member", "staff", "worker", "volunteer", "psychologist", "doctor", "nurse",
+    "teacher", "journalist", "photographer", "assistant", "associate", "fellow",
+    "professor", "dean", "rector", "chancellor", "premier", "king", "queen", "prince",
+    "princess", "pope", "ceo", "administrator",
+}  # fmt: skip
+# Capitalized words that make a name an organization's, a place's, an event's or a title's,
+# never a person's ("According to Human Rights Watch", "said Global Report").
+NOT_PERSON_WORDS = ALL_HEADS | STUDY_HEADS | MONTHS | {
+    "human", "rights", "watch", "international", "national", "united", "nations", "world",
+    "global", "day", "migration", "refugee", "refugees", "children", "development", "affairs",
+    "foreign", "security", "justice", "health", "labour", "labor", "protection",
+    "trafficking", "persons", "relief", "republic", "kingdom", "states", "state", "union",
+    "european", "african", "american", "asian", "northern", "southern", "eastern", "western",
+    "central", "north", "south", "east", "west", "general", "public", "social", "welfare",
+    "women", "youth", "family", "education", "interior", "defence", "defense", "finance",
+    "economy", "trade", "media", "press", "news", "information", "statement", "message",
+    "photo", "video", "read", "more", "contact", "email", "tel", "phone", "mobile", "fax",
+    "twitter", "facebook", "instagram", "page", "home", "site", "migrants", "migrant",
+    "victims", "crime", "drugs", "internet", "online", "covid", "agenda", "goal", "goals",
+    "sustainable", "emergency", "response", "plan", "strategy", "action", "week",
+    "year", "mission", "operations", "partners", "partner", "partnership", "platform",
+    "data", "research", "shelter", "house", "centre", "center", "school", "hospital",
+    "camp", "island", "islands", "river", "sea", "ocean", "gulf", "bay", "lake", "mount",
+    "province", "region", "city", "county", "district", "valley", "border", "embassy",
+    "the", "and", "for", "of", "this", "that", "these", "those", "our", "their", "its",
+    "all", "new", "today", "we", "it", "they", "he", "she", "his", "her", "radio", "tv",
+    "television", "times", "post", "herald", "tribune", "journal", "channel", "magazine",
+}  # fmt: skip
+# First words of places' and organizations' names ("San Pedro Sula", "La Ceiba").
+NOT_PERSON_FIRST = CITY_STARTS | {"la", "el", "los", "las", "le", "les", "lo"}
+SPEECH_VERBS = (
+    r"said|says|say|added|adds|explained|explains|noted|notes|stated|states|told|tells|"
+    r"stressed|stresses|emphasized|emphasised|emphasizes|emphasises|declared|declares|"
+    r"warned|warns|remarked|remarks|commented|comments|affirmed|affirms|highlighted|"
+    r"highlights|underlined|underlines|urged|urges|concluded|concludes|continued|continues|"
+    r"announced|announces|observed|observes|recalled|recalls|insisted|insists|acknowledged|"
+    r"acknowledges|pointed out|points out|asked|asks|replied|explained|argued|argues|"
+    r"reported|reports|wrote|writes|according to|thanked|thanks|welcomed|welcomes"
+)
+SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$", re.I)
+SPEECH_AFTER_NAME = re.compile(
+    rf"^\s*(?:\([^()]{{1,60}}\)\s*)?(?:also\s+|further\s+|then\s+)?(?:{SPEECH_VERBS})\b", re.I
+)
+
+
+def _name_part(tokens: list[Token], i: int) -> int | None:
+    """Where the part of a person's name that begins at token i ends: a capitalized word with
+    what is hyphenated or apostrophed to it ("Jean-Pierre", "Ki-moon", "O'Neill", "al-Hassan"),
+    or an initial ("F."); None when none begins there."""
+    t = tokens[i]
+    if not t.is_word or t.text[0].isdigit():
+        return None
+    j = i + 1
+    if t.text.islower():
+        # "al-Hassan", "el-Sayed": a particle hyphenated to a capitalized word.
+        if (
+            t.key in ("al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "abu", "ibn")
+            and j + 1 < len(tokens)
+            and tokens[j].text in ("-", "\u2010")
+            and not tokens[j].space_before
+            and not tokens[j + 1].space_before
+            and tokens[j + 1].text[:1].isupper()
+        ):
+            j += 2
+        else:
+            return None
+    elif not t.text[0].isupper() or (t.is_acronym and len(t.text) > 1):
+        return None
+    elif len(t.text) == 1:  # an initial: "John F. Kennedy"
+        if j < len(tokens) and tokens[j].text == "." and not tokens[j].space_before:
+            return j + 1
+        return None
+    while (
+        j + 1 < len(tokens)
+        and tokens[j].text in ("-", "\u2010", "'", "’")
+        and not tokens[j].space_before
+        and not tokens[j + 1].space_before
+        and tokens[j + 1].is_word
+        and not tokens[j + 1].text[0].isdigit()
+        and tokens[j + 1].key != "s"
+    ):
+        j += 2
+    return j
+
+
+def _person_names(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """The longest run of name parts (with particles between them) from token i: 2 to 5
+    parts, ending on a capitalized part."""
+    parts = 0
+    j = i
+    end = None
+    while j < len(tokens) and parts < 6:
+        if j > i and not tokens[j].space_before:
+            break
+        if tokens[j].key in NAME_PARTICLES and tokens[j].text.islower():
+            k = j
+            while k < len(tokens) and tokens[k].key in NAME_PARTICLES and tokens[k].text.islower():
+                k += 1
+            # "al-Hassan" begins with a particle that is a part of its own
+            nxt = _name_part(tokens, j) if tokens[j].key in ("al", "el") else None
+            if nxt is not None and parts:
+                parts, j, end = parts + 1, nxt, nxt
+                continue
+            if not parts or k >= len(tokens) or _name_part(tokens, k) is None:
+                break
+            j = k
+            continue
+        nxt = _name_part(tokens, j)
+        if nxt is None:
+            break
+        parts += 1
+        j = end = nxt
+    if end is None or parts < 2 or parts > 5:
+        return None
+    return i, end
+
+
+def _looks_like_person(tokens: list[Token], a: int, b: int) -> bool:
+    words = [t for t in tokens[a:b] if t.is_word]
+    if tokens[a].key in NOT_PERSON_FIRST:
+        return False
+    if any(t.key in NOT_PERSON_WORDS and t.text[:1].isupper() for t in words):
+        return False
+    if any(t.key in PERSON_ROLES and t.text[:1].isupper() for t in words):
+        return False
+    return not any(t.key.split("-")[0] in NOT_PERSON_WORDS for t in words if t.text[:1].isupper())
+
+
+def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
+    """A role or title just before token a, directly ("Ambassador Jane Doe", "specialist
+    Jane Doe", "Mr. Jane Doe") or through its complement ("Chief of Mission in Cambodia Jane
+    Doe", "Ambassador to Honduras Jane Doe", "Director General for Operations Jane Doe")."""
+    tokens = passage.tokens
+    i = a - 1
+    if i >= 1 and tokens[i].text == "." and tokens[i - 1].key in NAME_TITLES | {"prof", "st"}:
+        return True
+    steps = 0
+    while i >= 0 and steps < 10:
+        t = tokens[i]
+        if t.key in PERSON_ROLES or t.key.split("-")[-1] in PERSON_ROLES:
+            return True
+        known = next((ka for (ka, kb), s in known_ranges.items() if kb == i + 1 and ka <= i), None)
+        if known is not None:
+            i, steps = known - 1, steps + 1
+            continue
+        if t.key in ("of", "for", "to", "in", "on", "the", "and", "at", "-", "’s", "'s") or (
+            t.is_word and (t.text[0].isupper() or t.is_acronym)
+        ):
+            if t.key in ("the",) and i and tokens[i - 1].key in ("of", "for", "to", "in", "on"):
+                i, steps = i - 1, steps + 1
+                continue
+            if t.key == "the":
+                return False
+            i, steps = i - 1, steps + 1
+            continue
+        return False
+    return False
+
+
+def _role_after(passage: Passage, b: int) -> bool:
+    """ "Jane Doe, IOM Chief of Mission in Mexico", "Jane Doe, head of the shelter",
+    "Jane Doe (Ministry of Labour)", "Jane Doe, who heads ...": a role in apposition."""
+    text = passage.text
+    end = passage.tokens[b - 1].end
+    after = text[end : end + 90]
+    m = re.match(r",\s+([^,;:()\u201c\u201d\"]{1,80})", after) or re.match(
+        r"\s*\(\s*([^()]{2,60})\)", after
+    )
+    if not m:
+        return False
+    words = {fold(w) for w in re.findall(r"[\w-]+", m.group(1))[:8]}
+    words |= {w.split("-")[-1] for w in words}
+    if words & PERSON_ROLES:
+        return True
+    return bool(re.match(r",\s+who\s+(?:heads|leads|directs|chairs|runs|manages)\b", after))
+
+
+def _role_before_comma(passage: Passage, a: int, b: int, known_ranges: dict) -> bool:
+    """ "Vice Minister of Foreign Affairs, Jane Doe, said", "The First Lady, Jane Doe,
+    attended": a role, a comma, the name, and a comma or a verb of speech."""
+    tokens = passage.tokens
+    if a < 2 or tokens[a - 1].text != ",":
+        return False
+    after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 30]
+    if not (re.match(r"\s*[,:]", after) or SPEECH_AFTER_NAME.match(after)):
+        return False
+    return _role_before(passage, a - 1, known_ranges)
+
+
+LIST_CUE = re.compile(
+    r"\b(?:includ(?:ed|ing|es)|such as|among them|namely|speakers|panell?ists|participants|"
+    r"guests|honou?rees|winners|members)\s*:?\s*$",
+    re.I,
+)
+
+
+def _list_of_names(passage: Passage, a: int, known_tokens: set[int]) -> int:
+    """How many person-like names (none known as anything else) a list that begins at token
+    a holds: "Jane Doe, John Roe and Ana Loe"."""
+    tokens = passage.tokens
+    count, i = 0, a
+    while i < len(tokens):
+        found = _person_names(tokens, i)
+        if found is None or any(x in known_tokens for x in range(*found)):
+            break
+        if not _looks_like_person(tokens, *found):
+            break
+        count += 1
+        j = found[1]
+        if j < len(tokens) and tokens[j].text == ",":
+            j += 1
+        if j < len(tokens) and tokens[j].key == "and":
+            j += 1
+        if j == found[1]:
+            break
+        i = j
+    return count
+
+
+def find_persons(passage: Passage, known_ranges: dict, starts: set[int]) -> list[Span]:
+    """People's names by the words around them: a title or role before ("Minister Jane Doe",
+    "Mr. John Doe", "Chief of Mission in Cambodia Jane Doe"), a verb of speech before or after
+    ("said Jane Doe", "Jane Doe told", "according to Jane Doe"), a role in apposition ("Jane
+    Doe, head of ...", "Vice Minister, Jane Doe, said"); names with particles ("de la Cruz",
+    "van der Berg", "al-Hassan"), hyphens and accents; and the other names of a list one of
+    whose names is a person's ("Jane Doe, John Roe and Ana Loe")."""
+    tokens = passage.tokens
+    known_tokens = set()
+    for (ka, kb), span in known_ranges.items():
+        if span.kind == "organization" or (
+            span.kind == "place" and not (span.entry is not None and span.entry.gazetteer)
+        ):
+            known_tokens.update(range(ka, kb))
+    out: list[Span] = []
+    i = 0
+    taken_until = 0
+    while i < len(tokens):
+        if i < taken_until or i in known_tokens:
+            i += 1
+            continue
+        if (
+            i
+            and tokens[i - 1].is_word
+            and tokens[i - 1].text[:1].isupper()
+            and (
+                i - 1 not in known_tokens
+                and tokens[i - 1].key not in PERSON_ROLES
+                and tokens[i - 1].key not in STARTERS
+                and not tokens[i - 1].is_acronym
+                and tokens[i - 1].key.split("-")[-1] not in PERSON_ROLES
+            )
+        ):
+            i += 1  # inside a capitalized run: only its first name part begins a name
+            continue
+        found = _person_names(tokens, i)
+        if found is None:
+            i += 1
+            continue
+        a, b = found
+        if any(x in known_tokens for x in range(a, b)) or not _looks_like_person(tokens, a, b):
+            i += 1
+            continue
+        before = passage.text[max(0, tokens[a].start - 40) : tokens[a].start]
+        after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 40]
+        evidence = (
+            _role_before(passage, a, known_ranges)
+            or bool(SPEECH_BEFORE.search(before))
+            or bool(SPEECH_AFTER_NAME.match(after))
+            or _role_after(passage, b)
+            or _role_before_comma(passage, a, b, known_ranges)
+        )
+        if not evidence and LIST_CUE.search(before):
+            evidence = _list_of_names(passage, a, known_tokens) >= 3
+        if evidence:
+            out.append(Span(passage, a, b, "rule", "person", confidence=0.7))
+            taken_until = b
+            i = b
+            continue
+        i += 1
+    # The other names of a list with a person in it.
+    listed = list(out)
+    while listed:
+        person = listed.pop()
+        for side in (1, -1):
+            if side == 1:
+                j = person.b
+                m = re.match(r",\s+(?:and\s+)?|\s+and\s+", passage.text[tokens[j - 1].end :])
+                if not m or j >= len(tokens):
+                    continue
+                k = passage.token_index(tokens[j - 1].end + m.end() - 1)
+                found = _person_names(tokens, k) if k < len(tokens) else None
+            else:
+                if person.a < 2 or tokens[person.a - 1].key not in (",", "and"):
+                    continue
+                found = None
+                for k in range(max(0, person.a - 7), person.a - 1):
+                    cand = _person_names(tokens, k)
+                    if (
+                        cand
+                        and cand[1] == person.a - 1
+                        or (cand and cand[1] == person.a - 2 and tokens[person.a - 2].text == ",")
+                    ):
+                        found = cand
+                        break
+            if found is None:
+                continue
+            a, b = found
+            if any(x in known_tokens for x in range(a, b)) or not _looks_like_person(tokens, a, b):
+                continue
+            if any(s.a < b and a < s.b for s in out):
+                continue
+            span = Span(passage, a, b, "rule", "person", confidence=0.6)
+            out.append(span)
+            listed.append(span)
+    return out
