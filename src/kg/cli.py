@@ -194,6 +194,30 @@ def main(argv: list[str] | None = None) -> int:
         "--asserted", action="store_true", help="query the asserted triples only, no inferences"
     )
 
+    find = commands.add_parser(
+        "search", help="full-text search of the texts, quotes, names and descriptions"
+    )
+    find.add_argument(
+        "text", help='words (all must be found; stemmed, English and Spanish) and "phrases"'
+    )
+    find.add_argument("--dist", type=path, default=Path("dist"), help="published folder")
+    find.add_argument(
+        "--format",
+        choices=["table", "csv", "json"],
+        default=None,
+        help="table (default on a terminal), csv (default in a pipe) or json",
+    )
+    find.add_argument(
+        "--kind",
+        choices=["things", "passages"],
+        default=None,
+        help="only things found by a name or description, or only passages of the texts",
+    )
+    find.add_argument("--page", type=whole(1), default=1, help="page of hits (default 1)")
+    find.add_argument(
+        "--limit", type=whole(1), default=10, metavar="N", help="hits of each kind a page"
+    )
+
     draft = commands.add_parser(
         "extract",
         help="draft the curation file of a new press release (or --evaluate the drafts)",
@@ -398,6 +422,8 @@ def main(argv: list[str] | None = None) -> int:
             return run_push(args)
         if args.command == "serve":
             return run_serve(args)
+        if args.command == "search":
+            return run_search(args)
         if args.command == "extract":
             return run_extract(args)
         if args.command == "add":
@@ -904,6 +930,72 @@ def print_records(title: str | None, columns: list[str], cells: list[list[str]])
             if value:
                 record.add_row(variable, value)
         out.print(record)
+
+
+def run_search(args) -> int:
+    import time
+
+    from kg import search
+
+    index = search.Index(args.dist / search.INDEX)
+    started = time.perf_counter()
+    try:
+        query = search.parse(args.text)
+    except search.QueryError as exc:
+        raise KgError("kg search", None, str(exc)) from None
+    if not query:
+        raise KgError("kg search", None, f"no words to search for in {args.text!r}")
+    kinds = [args.kind] if args.kind else ["things", "passages"]
+    found = index.search(query, page=args.page, size=args.limit, kinds=kinds)
+    seconds = time.perf_counter() - started
+    form = args.format or ("table" if out.is_terminal else "csv")
+    records = search.records(found)
+    if form == "json":
+        import json
+
+        sys.stdout.write(json.dumps(search.as_json(found), indent=2, ensure_ascii=False) + "\n")
+        return 0
+    if form == "csv":
+        import csv
+
+        writer = csv.writer(sys.stdout, lineterminator="\r\n")  # RFC 4180, as kg query's
+        writer.writerow(search.RECORD_FIELDS)
+        for record in records:
+            writer.writerow([record[name] for name in search.RECORD_FIELDS])
+        return 0
+
+    def marked(text: str) -> str:
+        return f"[bold]{escape(text)}[/bold]"
+
+    if found.things:
+        table = Table(title="Things found by a name or description", show_header=True)
+        table.add_column("name", overflow="fold")
+        table.add_column("found in", overflow="fold")
+        table.add_column("IRI", overflow="fold")
+        for thing in found.things:
+            table.add_row(
+                escape(thing.label), search.plain(thing.pieces, marked, escape), thing.iri
+            )
+        out.print(table)
+    if found.passages:
+        table = Table(title="Passages of the texts", show_header=True, show_lines=True)
+        table.add_column("document", no_wrap=True)
+        table.add_column("words", overflow="fold")
+        table.add_column("facts stated there", overflow="fold")
+        for passage in found.passages:
+            table.add_row(
+                f"{passage.document}\n{passage.start}–{passage.end}",
+                search.plain(passage.pieces, marked, escape),
+                "\n".join(escape(f"{fact.label} <{fact.iri}>") for fact in passage.facts),
+            )
+        out.print(table)
+    err.print(
+        f"{found.things_total} thing{'s' if found.things_total != 1 else ''} and "
+        f"{found.passages_total} passage{'s' if found.passages_total != 1 else ''} found "
+        f"(page {found.page} of {found.pages}) in {seconds * 1000:.0f} ms",
+        highlight=False,
+    )
+    return 0
 
 
 def run_serve(args) -> int:

@@ -18,7 +18,8 @@ Every dump is a function of the set of triples, and the data has no blank nodes,
 inputs give identical bytes (the SHACL report's blank nodes get canonical labels, and void.ttl's,
 the checksums, are written inline; void.ttl also depends on the options of `Description` and
 on the previous publish's void.ttl, whose version it follows). `dist/queries/` holds the named
-queries with their BASE set to the published base (`write_queries`).
+queries with their BASE set to the published base (`write_queries`), and `dist/search.sqlite`
+the full-text index (`kg.search`, reproducible byte for byte too).
 
 All files are written into a temporary directory beside the output, which then takes its place
 in one step (`kg.atomic`: the two folders' names exchanged): a failed or killed publish leaves
@@ -59,7 +60,7 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 import kg
-from kg import ntriples
+from kg import ntriples, search
 from kg.atomic import atomic_directory, write_bytes
 from kg.errors import KgError
 from kg.publish import Build, union
@@ -767,6 +768,8 @@ def write(
             src = build.sources[doc_id]
             shutil.copyfile(src.path, tmp / "sources" / src.path.name)
         write_queries(tmp / QUERIES, build.minter.base)
+        # The full-text index of the texts, quotes, names and descriptions (kg.search).
+        search.write_index(build, tmp / search.INDEX, cache_dir, progress)
 
         if build.validation is not None:
             # Canonical blank-node labels make the report reproducible byte for byte.
@@ -1072,7 +1075,7 @@ def describe(
         )
         g.add((ds, RDFS.comment, Literal(what, lang="en")))
     g.add((ds, VOID.properties, Literal(stats.properties)))
-    for prefix in ("schema", "org", "prov", "qb", "oa", "skos", "dcterms", "time", "kg"):
+    for prefix in ("schema", "org", "prov", "qb", "oa", "skos", "dcterms", "time", "geo", "kg"):
         g.add((ds, VOID.vocabulary, URIRef(str(PREFIXES[prefix]))))
 
     g.add((ds, VOID.classes, Literal(len(stats.classes))))

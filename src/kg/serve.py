@@ -34,7 +34,7 @@ import socket
 import time
 from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
-from urllib.parse import parse_qsl, quote
+from urllib.parse import parse_qsl, quote, urlencode
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.concurrency import run_in_threadpool
@@ -47,6 +47,7 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 import kg
+from kg import search
 from kg.errors import KgError
 from kg.query import named_queries
 from kg.server import conneg
@@ -126,6 +127,9 @@ class Server:
     ) -> None:
         self.site = site
         self.pool = pool
+        # The full-text index of the publish (kg.search); None for a publish without one.
+        index = site.dist / search.INDEX
+        self.index = search.Index(index) if index.is_file() else None
         self.max_query_length = max_query_length
         # A query of `max_query_length` characters, each up to 4 bytes of UTF-8, each byte
         # percent-encoded in a form (3 characters), and the other form fields.
@@ -484,21 +488,143 @@ class Server:
         )
 
     def search(self, request: Request) -> Response:
-        text = request.query_params.get("q", "")
-        results = self.site.search(text)
-        if request.query_params.get("format") == "json":
-            return JSONResponse(
-                [
-                    {"iri": t.value, "label": t.label, "href": t.href, "matched": matched}
-                    for t, matched in results
-                ]
+        """`/search?q=TEXT`: things found by a name or description, and passages of the texts
+        (`kg.search`), `page=N` of each (`Link: rel="next"/"prev"`), `kind=things|passages`
+        for one group only; `format=json` for a list of the hits. A query the index refuses
+        (too long, too many words) or a page that is not a whole number from 1 is answered
+        400; a query with no words in it finds nothing."""
+        params = request.query_params
+        text = params.get("q", "")
+        as_json = params.get("format") == "json"
+        kind = params.get("kind") if params.get("kind") in ("things", "passages") else None
+        try:
+            page = int(params.get("page", "1"))
+            if not 1 <= page <= search.MAX_PAGE:
+                raise ValueError
+        except ValueError:
+            return self._search_refused(
+                request, text, f"page: a whole number from 1 to {search.MAX_PAGE}", as_json
             )
-        return self.html(
+        if self.index is None:  # a publish without the index: names only, as before it
+            found = self.site.search(text)
+            results = [
+                (t, [(matched, False)], self.site.types_of(t.value), "name") for t, matched in found
+            ]
+            if as_json:
+                return JSONResponse(
+                    [
+                        {
+                            "iri": t.value,
+                            "label": t.label,
+                            "href": t.href,
+                            "matched": matched,
+                            "kind": "name",
+                        }
+                        for t, matched in found
+                    ]
+                )
+            return self.html(
+                request,
+                "search.html",
+                q=text,
+                things=results,
+                passages=[],
+                found=None,
+                pager={},
+                kind=kind,
+            )
+        try:
+            query = search.parse(text)
+        except search.QueryError as exc:
+            return self._search_refused(request, text, str(exc), as_json)
+        kinds = [kind] if kind else ["things", "passages"]
+        found = self.index.search(query, page=page, kinds=kinds)
+        pager = {}
+        for rel, number, wanted in (
+            ("prev", page - 1, found.has_previous),
+            ("next", page + 1, found.has_next),
+        ):
+            if wanted:
+                fields = {"q": text, **({"kind": kind} if kind else {}), "page": str(number)}
+                if as_json:
+                    fields["format"] = "json"
+                pager[rel] = "/search?" + urlencode(fields)
+        headers = (
+            {"Link": ", ".join(f'<{href}>; rel="{rel}"' for rel, href in pager.items())}
+            if pager
+            else {}
+        )
+        site = self.site
+        things = [
+            (site.term(_named(t.iri)), t.pieces, site.types_of(t.iri), t.kind) for t in found.things
+        ]
+        passages = [
+            {
+                "document": site.term(_named(p.document_iri)) if p.document_iri else None,
+                "document_id": p.document,
+                "source": site.href(p.source),
+                "start": p.start,
+                "end": p.end,
+                "pieces": p.pieces,
+                "facts": [site.term(_named(f.iri)) for f in p.facts],
+            }
+            for p in found.passages
+        ]
+        if as_json:
+            hits = [
+                {
+                    "iri": t.value,
+                    "label": t.label,
+                    "href": t.href,
+                    "matched": search.plain(pieces),
+                    "kind": what,
+                }
+                for t, pieces, _, what in things
+            ] + [
+                {
+                    "iri": p.source,
+                    "label": entry["document"].label if entry["document"] else p.document,
+                    "href": entry["source"],
+                    "matched": search.plain(p.pieces),
+                    "kind": "passage",
+                    "document": p.document,
+                    "start": p.start,
+                    "end": p.end,
+                    "facts": [
+                        {"iri": f.value, "label": f.label, "href": f.href} for f in entry["facts"]
+                    ],
+                }
+                for p, entry in zip(found.passages, passages, strict=True)
+            ]
+            return JSONResponse(hits, headers=headers)
+        response = self.html(
             request,
             "search.html",
             q=text,
-            results=[(t, matched, self.site.types_of(t.value)) for t, matched in results],
+            things=things,
+            passages=passages,
+            found=found,
+            pager=pager,
+            kind=kind,
         )
+        response.headers.update(headers)
+        return response
+
+    def _search_refused(self, request: Request, text: str, message: str, as_json: bool):
+        if as_json:
+            return JSONResponse({"error": message}, status_code=400)
+        body = self.render(
+            "search.html",
+            request=request,
+            q=text[: search.MAX_QUERY_LENGTH],
+            things=[],
+            passages=[],
+            found=None,
+            pager={},
+            kind=None,
+            error=message,
+        )
+        return Response(body, 400, media_type=RDF_CONTENT_TYPES["html"])
 
     def downloads(self, request: Request) -> Response:
         return self.html(request, "downloads.html", files=self.site.downloads())
