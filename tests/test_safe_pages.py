@@ -168,7 +168,24 @@ def test_templates_render_unlinkable_iris_as_text(site, pages):
         "graph.html", request=None, iri=BASE + "graph/x", triples=1, members=terms
     ).decode()
     search = pages.render(
-        "search.html", request=None, q="x", results=[(t, t.label, []) for t in terms]
+        "search.html",
+        request=None,
+        q="x",
+        things=[(t, [(t.label, True)], [], "name") for t in terms],
+        passages=[
+            {
+                "document": t,
+                "document_id": "x",
+                "source": t.href,
+                "start": 0,
+                "end": 1,
+                "pieces": [(t.value, True)],
+                "facts": terms,
+            }
+            for t in terms
+        ],
+        found=None,
+        pager={},
     ).decode()
     members = pages.render(
         "class.html", request=None, cls=bad[0], curie="x", members=terms
