@@ -201,6 +201,7 @@ FORMAT_NAMES = {
     ".jsonld": ("JSON-LD", "application/ld+json", ox.RdfFormat.JSON_LD),
     ".txt": ("text", "text/plain", None),
     ".rq": ("SPARQL", "application/sparql-query", None),
+    ".sqlite": ("SQLite", "application/vnd.sqlite3", None),
 }
 
 
@@ -968,6 +969,8 @@ def _describe_file(name: str) -> str:
         return "The kg ontology and the axioms of the W3C vocabularies it reasons with."
     if name.startswith("shapes/"):
         return "SHACL shapes the graph is validated against."
+    if name == "search.sqlite":
+        return "The full-text index of the texts, quotes and names (SQLite FTS5; kg search)."
     if name.startswith("sources/"):
         return "A source text as scraped; evidence offsets count characters in it."
     return ""
