@@ -341,3 +341,78 @@ def test_names_of_organizations_and_places_are_no_people(tmp_path, knowledge):
     found = people(draft)
     assert found == {"Maria Lopez"}
     assert "Migrant Resource Centre Director" not in mentions(draft)
+
+
+# -- organizations: one entity per organization, and names the text types ----------------------
+
+
+def organizations(draft) -> dict[str, str]:
+    return {m.text: m.target for m in draft.entities.mentions if m.kind == "organization"}
+
+
+def test_an_acronym_apart_from_its_name_is_the_same_organization(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Officials of the National Agency for Refugee Protection met in Tapachula. Later, "
+        "NARP said it would open two shelters. The Regional Office on Borders and Asylum "
+        "(ROBA) hosted them; the Regional Office on Borders and Asylum thanked the donors.",
+    )
+    found = organizations(draft)
+    assert found["NARP"] == found["National Agency for Refugee Protection"]
+    new = draft.entities.new[found["NARP"][4:]]
+    assert new.acronym == "NARP" and new.confidence >= 0.5
+    assert len({t for t in found.values() if t.startswith("new:")}) == 2
+
+
+def test_a_name_in_apposition_to_a_new_organization_is_that_organization(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "KORA, the Coastal Relief Alliance, said the boats were overcrowded. The meeting "
+        "gathered the Ministry of Health, the National Youth Institute and the Public "
+        "Defender's Office.",
+    )
+    found = organizations(draft)
+    assert found["KORA"] == found["Coastal Relief Alliance"]
+    # A list is no apposition: three organizations.
+    listed = {found[n] for n in ("Ministry of Health", "National Youth Institute")}
+    assert len(listed | {found["Public Defender's Office"]}) == 3
+
+
+def test_a_short_known_name_that_begins_another_name_is_not_mentioned(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The UN Migration Agency opened a centre. The US Department of State Bureau of "
+        "Population, Refugees and Migration funded it.",
+    )
+    targets = set(organizations(draft).values())
+    assert "united-nations" not in targets
+    assert {"us-department-of-state", "prm"} <= targets
+
+
+def test_organizations_the_text_says_are_organizations(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Officers of the Kovar border protection agency took part. The local NGO Casa "
+        'Esperanza hosts survivors, in cooperation with “Puente de Vida”. "We will help," '
+        "said Lea Park, Chief of UNHCR's Protection Policy Unit.",
+    )
+    found = organizations(draft)
+    assert {"Kovar", "Casa Esperanza", "Puente de Vida", "UNHCR", "Protection Policy Unit"} <= set(
+        found
+    )
+    assert all(draft.entities.new[t[4:]].confidence >= 0.5 for t in found.values())
+
+
+def test_acronyms_of_tools_and_funds_are_no_organizations(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Data from the Displacement Tracking Matrix (DTM) show the flows; the DTM covers the "
+        "border. The Global Compact for Safe, Orderly and Regular Migration (GCM) was "
+        "adopted. The Regional Trust Fund for Survivors paid for the project.",
+    )
+    assert organizations(draft) == {}

@@ -559,6 +559,9 @@ class Recognizer:
                 s.entry.target, self.variants.country_before(s.passage, s.start)
             )
         ]
+        # "UN Refugee Agency", "United Nations Office on Drugs and Crime": a known name that
+        # only begins another organization's name is not a mention of its own.
+        spans = [s for s in spans if not _prefix_of_longer_name(s)]
         known = list(spans)
         self.phrase_acronyms = _phrase_acronyms(source, known)
         for passage in source.passages:
@@ -583,6 +586,9 @@ class Recognizer:
         """ "UNHCR, the UN Refugee Agency,": a descriptive name in apposition to an
         organization names that organization."""
         orgs = {(s.passage.index, s.b): s for s in known if s.kind == "organization"}
+        for s in spans:  # "UNHCR, the UN Refugee Agency": a new organization too
+            if s.kind == "organization" and (s.passage.index, s.b) not in orgs:
+                orgs[(s.passage.index, s.b)] = s
         for span in spans:
             if span.origin != "rule" or span.kind != "organization":
                 continue
@@ -590,7 +596,7 @@ class Recognizer:
             a = span.a
             if a >= 3 and tokens[a - 1].key == "the" and tokens[a - 2].text == ",":
                 head = orgs.get((span.passage.index, a - 2))
-                if head is not None:
+                if head is not None and head is not span and not _in_a_list(head, span):
                     span.alias_of = head
 
     def _city_context(self, passage, a, b, starts, lowercase) -> float | None:
@@ -733,6 +739,13 @@ class Recognizer:
                 if span is not None:
                     out.append(span)
                 # "the SIDA Migrant Protection Programme": the donor or manager in front.
+                # "Chief of UNHCR's Protection Unit": the organization inside a role.
+                if span is not None and span.kind == "role":
+                    for k in range(a2, b2):
+                        if tokens[k].is_acronym and (k, k + 1) not in known_ranges:
+                            inner = self._classify(passage, k, k + 1, known_ranges)
+                            if inner is not None and inner.kind == "organization":
+                                out.append(inner)
                 if (
                     span is not None
                     and span.kind in ("project", "campaign", "event")
@@ -745,6 +758,12 @@ class Recognizer:
                         donor.confidence = 0.55
                         out.append(donor)
         out += self._place_lists(passage, known_here)
+        out += _typed_organizations(passage, known_here, out)
+        # A name cut off by the end of a text that stops mid-sentence is a suggestion only.
+        if passage.text[-1:].isalnum() and len(passage.text) > 80:
+            for span in out:
+                if span.end == len(passage.text) and span.kind in ("organization", "person"):
+                    span.confidence = min(span.confidence, 0.45)
         return out
 
     def _split(self, passage, a, b, starts, lowercase, known_ranges):
@@ -788,6 +807,19 @@ class Recognizer:
             self.role_persons.add((passage.index, p0, p1))
             rest = self._split(passage, p1, b, starts, set(), known_ranges) if p1 < b else []
             return [(a, p0), (p0, p1), *rest]
+        # "the Youth Institute and the Public Defender's Office": two names, each with a head
+        # word and an article of its own (before any possessive inside the second is read).
+        for p in range(a + 1, b - 2):
+            if (
+                tokens[p].key == "and"
+                and tokens[p + 1].key == "the"
+                and {t.key for t in tokens[a:p]} & SPLIT_HEADS
+                and {t.key for t in tokens[p + 2 : b]} & ORG_HEADS
+                and any(t.text in ("'s", "’s") for t in tokens[p + 2 : b])
+            ):
+                return self._split(passage, a, p, starts, lowercase, known_ranges) + self._split(
+                    passage, p + 2, b, starts, lowercase, known_ranges
+                )
         # A possessive after a known name or an acronym ends that name: "Mexico's National
         # ...", "... and Mexico's Ministry"; so does one between two names with head words
         # ("the Ministry of the Interior's Anti-Trafficking Unit").
@@ -797,6 +829,16 @@ class Recognizer:
                 if left in known_ranges or (p - a == 1 and tokens[a].is_acronym):
                     head = [left] if left not in known_ranges else []
                     return head + self._split(passage, p + 1, b, starts, set(), known_ranges)
+                # "Head of UNODC's Human Trafficking ... Section": a role, then a unit of the
+                # organization the possessive names.
+                if (
+                    tokens[p - 1].is_acronym
+                    and {t.key for t in tokens[p + 1 : b]} & ORG_HEADS
+                    and tokens[a].key in ROLE_HEADS
+                ):
+                    return self._split(passage, a, p, starts, lowercase, known_ranges) + (
+                        self._split(passage, p + 1, b, starts, set(), known_ranges)
+                    )
                 place = next(
                     (ka for (ka, kb), k in known_ranges.items() if kb == p and k.kind == "place"),
                     None,
@@ -899,7 +941,7 @@ class Recognizer:
             return Span(passage, a, b, "rule", "role", confidence=0.6)
         if words & LAW_HEADS or ("plan" in words and "action" in words):
             return Span(passage, a, b, "rule", "law", confidence=0.7)
-        if words & PROJECT_HEADS:
+        if words & PROJECT_HEADS or {"trust", "fund"} <= words:  # a trust fund is a fund
             return Span(passage, a, b, "rule", "project", confidence=0.6)
         if "campaign" in words:
             return Span(passage, a, b, "rule", "campaign", confidence=0.6)
@@ -1075,6 +1117,8 @@ class Recognizer:
                     Name(span.passage, span.start, span.end, span.kind, span.acronym)
                 )
         self._acronyms_in_brackets(accepted, result, by_acronym)
+        self._aliases_of_new(accepted, result)
+        self._acronyms_by_initials(result)
         self._cities_named_like_states(result)
         self._resolve_within(result)
         return result
@@ -1261,6 +1305,72 @@ class Recognizer:
                     _merge(owner, mention.new, result)
                     mention.new = owner
 
+    def _aliases_of_new(self, accepted: list[Span], result: Entities) -> None:
+        """ "UNHCR, the UN Refugee Agency,": a descriptive name in apposition to a new
+        organization is another name of it."""
+        by_span = {(m.passage.index, m.start): m for m in result.mentions}
+        for span in accepted:
+            head = span.alias_of
+            if head is None or head.origin == "reference":
+                continue
+            alias = by_span.get((span.passage.index, span.start))
+            owner = by_span.get((head.passage.index, head.start))
+            if alias is None or owner is None or alias.new is None or owner.new is None:
+                continue
+            if alias.new is not owner.new and alias.kind == owner.kind == "organization":
+                _merge(owner.new, alias.new, result)
+
+    def _acronyms_by_initials(self, result: Entities) -> None:
+        """ "UNODC" and "UN Office on Drugs and Crime" in one text, apart: the acronym is the
+        initials of the name, so both are one organization (the reference entity when the
+        name is one)."""
+        acronyms = [
+            m
+            for m in result.mentions
+            if m.kind == "organization"
+            and m.new is not None
+            and (_is_acronym_text(m.new.name) or m.new.acronym)
+        ]
+        if not acronyms:
+            return
+        names: list[tuple[str, Mention]] = []
+        for m in result.mentions:
+            if m.kind != "organization" or _is_acronym_text(m.text):
+                continue
+            names.append((m.text, m))
+            if m.new is not None:
+                names += [(alt, m) for alt in m.new.alt_names if not _is_acronym_text(alt)]
+        for mention in acronyms:
+            new = mention.new
+            if new is None or new.key not in result.new:
+                continue
+            letters = re.sub(r"[^A-Z]", "", new.acronym or new.name)
+            matched = [(n, o) for n, o in names if o.new is not new and _initials_match(letters, n)]
+            known = next((o for _, o in matched if o.new is None), None)
+            if known is not None and _is_acronym_text(
+                new.name
+            ):  # the acronym of a reference entity the text names
+                for m in result.mentions:
+                    if m.new is new:
+                        m.entity, m.new = known.entity, None
+                        m.origin, m.confidence = "variant", 0.7
+                        m.note = f"the initials of {known.text!r}"
+                result.new.pop(new.key, None)
+                continue
+            # The new organizations whose names it abbreviates are one, with it.
+            keep = None if _is_acronym_text(new.name) else new
+            for _, other in matched:
+                if other.new is None or other.new.key not in result.new:
+                    continue
+                if keep is None:
+                    keep = other.new
+                elif other.new is not keep:
+                    _merge(keep, other.new, result)
+            if keep is not None and keep is not new:
+                keep.acronym = keep.acronym or new.acronym or new.name
+                _merge(keep, new, result)
+                keep.confidence = max(keep.confidence, 0.7)
+
     def _resolve_within(self, result: Entities) -> None:
         """`within` as a reference id, "new:KEY" or None."""
         by_target = {}
@@ -1282,6 +1392,110 @@ class Recognizer:
                     new.note = (new.note + " " if new.note else "") + f"It lies within {name}."
 
 
+def _is_acronym_text(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in text.strip()
+
+
+INITIALS_SKIP = {"of", "on", "and", "for", "the", "in", "to", "against", "at", "de", "del", "la"}
+
+
+def _initials_match(letters: str, name: str) -> bool:
+    """Whether `letters` ("UNODC") are the initials of `name` ("UN Office on Drugs and
+    Crime", "United Nations Office on Drugs and Crime"): the first letter of each word but
+    the connectors (an acronym inside the name gives all its letters), in order, or, for
+    a name in another language's order ("National Migration Institute", INM), the same
+    letters in any order."""
+    if len(letters) < 3:
+        return False
+    words = re.findall(r"[\w’'-]+", re.sub(r"[’']s\b", "", name))
+    words = [w for w in words if w.casefold() not in INITIALS_SKIP]
+    if len(words) < 2:
+        return False
+    whole = "".join(w if _is_acronym_text(w) else w[0] for w in words).upper()
+    firsts = "".join(w[0] for w in words).upper()
+    if letters in (whole, firsts):
+        return True
+    return len(letters) == len(firsts) and sorted(letters) == sorted(firsts)
+
+
+ORG_NOUNS = (
+    r"agency|organi[sz]ation|ngo|non-governmental organi[sz]ation|foundation|association|"
+    r"network|charity|company|corporation|firm|institution|cooperative|union|consortium|"
+    r"think tank|group"
+)
+# "the Ansar law enforcement agency": a name, then what kind of organization it is.
+NAME_THEN_TYPE = re.compile(
+    rf"\bthe\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}})\s+"
+    rf"(?:[a-z-]+\s+){{0,3}}?(?:{ORG_NOUNS})\b"
+)
+# "the local NGO Casa Alianza", "in cooperation with “El Refugio de la Niñez”": the kind of
+# organization (or a partnership), then its name.
+TYPE_THEN_NAME = re.compile(
+    rf"\b(?i:(?:{ORG_NOUNS})|(?:cooperation|partnership|collaboration|coordination)\s+with)"
+    rf"\s+(?P<q>[\"“])?(?P<name>[A-Z][\w’'-]*(?:\s+(?:(?:de|del|la|las|los|el|y|of|for|and|"
+    rf"the|for)\s+)*[A-Z][\w’'-]*){{0,6}})(?(q)[\"”])"
+)
+
+
+def _typed_organizations(passage: Passage, known: list[Span], found: list[Span]) -> list[Span]:
+    """Names of organizations that the text says are organizations: "the Ansar law
+    enforcement agency", "the local NGO Casa Alianza", "in cooperation with “El Refugio de la
+    Niñez”". Not a name it already knows, nor a place's or a people's ("the Mexican
+    agency")."""
+    tokens = passage.tokens
+    out = []
+    taken = [(s.a, s.b) for s in [*found, *known]]
+    for pattern in (NAME_THEN_TYPE, TYPE_THEN_NAME):
+        for m in pattern.finditer(passage.text):
+            a = passage.token_index(m.start("name"))
+            b = passage.token_index(m.end("name") - 1) + 1
+            if a >= b or any(ka < b and a < kb for ka, kb in taken):
+                continue
+            if any(t.key in STARTERS | MONTHS | PERSON_ROLES for t in tokens[a:b] if t.is_word):
+                continue
+            if pattern is TYPE_THEN_NAME and not m.group("q") and b - a < 2:
+                continue  # "the NGO Sunday": one word, not quoted
+            out.append(Span(passage, a, b, "rule", "organization", confidence=0.6))
+            taken.append((a, b))
+    return out
+
+
+def _in_a_list(head: Span, span: Span) -> bool:
+    """ "the Ministry of Foreign Affairs, the National Migration Institute, the ... and the
+    ...": names of a list, not a name and another in apposition to it."""
+    tokens = span.passage.tokens
+    after = span.passage.text[span.end : span.end + 12]
+    if re.match(r",?\s+(?:and|or)\s+(?:the\s+)?[A-Z]|,\s+the\s+[A-Z]", after):
+        return True
+    a = head.a
+    return a >= 2 and tokens[a - 1].key == "the" and tokens[a - 2].key in (",", "and", "or")
+
+
+def _prefix_of_longer_name(span: Span) -> bool:
+    """A known organization's short name ("UN", "United Nations") that begins a longer
+    capitalized name with a head word of its own ("UN Refugee Agency", "United Nations Office
+    on Drugs and Crime"): the longer name is another organization. A known name with a head
+    word ("US Department of State Bureau of ...") is the longer one's parent, and stays."""
+    if span.origin != "reference" or span.kind != "organization":
+        return False
+    tokens = span.passage.tokens
+    if any(t.key in ORG_HEADS for t in tokens[span.a : span.b]):
+        return False
+    b = span.b
+    if b >= len(tokens) or not tokens[b].space_before or not _is_name_word(tokens[b]):
+        return False
+    i, words = b, []
+    while i < len(tokens) and len(words) < 8:
+        t = tokens[i]
+        if _is_name_word(t):
+            words.append(t.key)
+        elif not (t.key in ("of", "on", "for", "and", "against") and t.text.islower()):
+            break
+        i += 1
+    return bool(set(words[:5]) & (ORG_HEADS - {"system", "group", "team"}))
+
+
 def _phrase_acronyms(source: Source, known: list[Span]) -> set[str]:
     """Acronyms a text gives for a phrase in lower case ("gender-based violence (GBV)"):
     no organizations."""
@@ -1294,13 +1508,35 @@ def _phrase_acronyms(source: Source, known: list[Span]) -> set[str]:
             if tokens[i + 2].text not in (")", ",", ";"):
                 continue
             before = tokens[i - 1]
-            if (
-                before.is_word
-                and before.text.islower()
-                and not any(s.passage is passage and s.a <= i + 1 < s.b for s in known)
+            if any(s.passage is passage and s.a <= i + 1 < s.b for s in known):
+                continue
+            if before.is_word and before.text.islower():
+                out.add(tokens[i + 1].text.replace(".", "").upper())
+                continue
+            # "the Displacement Tracking Matrix (DTM)", "the Global Compact for Migration
+            # (GCM)": a capitalized name whose head word makes it no organization.
+            j, words = i - 1, set()
+            while (
+                j >= 0
+                and i - j <= 12
+                and (
+                    _is_name_word(tokens[j])
+                    or (tokens[j].key in CONNECTORS and tokens[j].text.islower())
+                    or (tokens[j].text == "," and j and _is_name_word(tokens[j - 1]))
+                )
             ):
+                words.add(tokens[j].key)
+                j -= 1
+            if words & NON_ORG_HEADS and not words & ORG_HEADS:
                 out.add(tokens[i + 1].text.replace(".", "").upper())
     return out
+
+
+NON_ORG_HEADS = (PROJECT_HEADS | LAW_HEADS | EVENT_HEADS | STUDY_HEADS | {"campaign"}) | {
+    "matrix", "goals", "goal", "mechanism", "tool", "toolkit", "framework", "strategy",
+    "compact", "agenda", "platform", "database", "hotline", "methodology", "standards",
+    "principles", "day", "week", "plan", "policy", "policies", "pact", "model", "approach",
+}  # fmt: skip
 
 
 ROLE_WORDS = ROLE_HEADS | {"secretary-general", "general", "envoy", "rapporteur", "officer"}
