@@ -22,7 +22,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, TIME, XSD
 
-from kg import curation
+from kg import curation, geo
 from kg.curation import Mapping, Sequence, Text, Where
 from kg.errors import KgError
 from kg.folding import fold_name as fold  # names compared as identities
@@ -592,6 +592,8 @@ def model_reference(ref: Reference) -> Graph:
             g.add((node, SCHEMA.sameAs, URIRef(f"https://sws.geonames.org/{item['geonames']}/")))
         if item.get("iso3166"):
             g.add((node, KG.iso3166Code, Literal(str(item["iso3166"]))))
+    # Where they are: points from GeoNames (reference data, not the texts' statements)
+    geo.add_geometries(g, ref.records["place"], m)
 
     for item in ref.records["person"]:
         node = ids[item["id"]].iri

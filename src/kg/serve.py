@@ -50,7 +50,7 @@ import kg
 from kg import search
 from kg.errors import KgError
 from kg.query import named_queries
-from kg.server import conneg
+from kg.server import conneg, maps
 from kg.server.headers import Application
 from kg.server.site import ONTOLOGY_NS, Site, valid_iri
 from kg.server.sparql import (
@@ -724,6 +724,8 @@ class Server:
         outcome["rows"] = [
             [self._cell(row.get(v)) for v in variables] for row in bindings[:PAGE_ROWS]
         ]
+        # WKT points among the shown rows: a map of them beside the table (kg.server.maps)
+        outcome["map"] = maps.results_map(self.site, variables, bindings[:PAGE_ROWS])
         return outcome
 
     def _cell(self, binding: dict | None) -> dict | None:

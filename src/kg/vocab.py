@@ -29,6 +29,7 @@ VOID = Namespace("http://rdfs.org/ns/void#")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 WIKIDATA = Namespace("http://www.wikidata.org/entity/")
+GEO = Namespace("http://www.opengis.net/ont/geosparql#")  # GeoSPARQL 1.1
 
 PREFIXES = {
     "kg": KG,
@@ -52,6 +53,7 @@ PREFIXES = {
     "dcat": DCAT,
     "sh": SH,
     "wd": WIKIDATA,
+    "geo": GEO,
 }
 
 

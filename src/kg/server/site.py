@@ -39,7 +39,7 @@ import pyoxigraph as ox
 from kg.errors import KgError
 from kg.folding import fold  # search: case, accents and apostrophes ignored
 from kg.query import GRAPH_FORMATS, PARTS, PublishedGraph, Result, dump_paths, python_value
-from kg.server import charts
+from kg.server import charts, maps
 
 ONTOLOGY_BASE = "https://kg.example.org/def/"
 ONTOLOGY_NS = "https://kg.example.org/def/kg#"
@@ -647,6 +647,9 @@ class Site:
 
     def charts(self, iri: str) -> list[Chart]:
         out = self.breakdown_charts(iri)
+        place = maps.place_map(self, iri)  # a place's map first: its points, its countries
+        if place is not None:
+            out.insert(0, Chart(place.title, place.svg, place.caption))
         if iri in self.series_members() or iri == f"{self.base}id/dataset/statistics":
             chart = self.series_chart()
             if chart:
