@@ -159,3 +159,56 @@ def test_statistics_page_draws_its_charts(browser, kg_server):
         ".map(r => r.getBoundingClientRect().width)"
     )
     assert len(widths) >= 7 and all(w > 0 for w in widths)
+
+
+def _same_host_only(driver, server: str) -> list[str]:
+    """What the page loaded from anywhere but this server (nothing, for a map)."""
+    names = driver.execute_script(
+        "return performance.getEntriesByType('resource').map(e => e.name)"
+    )
+    return [name for name in names if not name.startswith(server + "/")]
+
+
+def test_place_pages_draw_their_maps(browser, kg_server):
+    from selenium.webdriver.common.by import By
+
+    browser.get(kg_server + "/id/place/mexico")
+    wait_for(browser, "svg.map")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "svg.map circle.map-point")) == 5
+    # drawn, not only present: the outline of Mexico and every point take room on screen
+    outline = browser.find_element(By.CSS_SELECTOR, "svg.map path.map-highlight")
+    assert outline.size["width"] > 200 and outline.size["height"] > 100
+    sizes = browser.execute_script(
+        "return Array.from(document.querySelectorAll('svg.map circle.map-point'))"
+        ".map(c => c.getBoundingClientRect().width)"
+    )
+    assert len(sizes) == 5 and all(w > 4 for w in sizes)
+    assert _same_host_only(browser, kg_server) == []
+
+    browser.get(kg_server + "/id/place/tapachula")
+    wait_for_heading(browser, "Tapachula")
+    assert len(browser.find_elements(By.CSS_SELECTOR, "svg.map circle.map-point")) == 5
+    (current,) = browser.find_elements(By.CSS_SELECTOR, "svg.map circle.map-point-current")
+    link = current.find_element(By.XPATH, "..")
+    assert link.get_dom_attribute("href") == "/id/place/tapachula"
+    legend = browser.find_element(By.CSS_SELECTOR, "svg.map .map-legend").text
+    assert "Tapachula" in legend and "Mexico" in legend
+    # each point is a link to its place's page
+    browser.find_element(By.CSS_SELECTOR, "svg.map a[href='/id/place/mexico-city'] circle").click()
+    wait_for_heading(browser, "Mexico City")
+
+
+def test_query_results_with_points_are_drawn_on_a_map(browser, kg_server):
+    from urllib.parse import quote
+
+    from selenium.webdriver.common.by import By
+
+    query = "SELECT ?place ?wkt WHERE { ?place geo:hasGeometry/geo:asWKT ?wkt ; a kg:City }"
+    browser.get(kg_server + "/query?query=" + quote(query))
+    wait_for(browser, "#results")
+    rows = browser.find_elements(By.CSS_SELECTOR, "#results tbody tr")
+    assert len(rows) == 5
+    points = browser.find_elements(By.CSS_SELECTOR, "#map svg.map circle.map-point")
+    assert len(points) == 5
+    assert all(p.size["width"] > 0 for p in points)
+    assert _same_host_only(browser, kg_server) == []
