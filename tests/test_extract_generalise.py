@@ -416,3 +416,109 @@ def test_acronyms_of_tools_and_funds_are_no_organizations(tmp_path, knowledge):
         "adopted. The Regional Trust Fund for Survivors paid for the project.",
     )
     assert organizations(draft) == {}
+
+
+# -- numbers: nouns, qualifiers, ranges and periods (sentences composed for these tests) -------
+
+
+def test_periods_from_the_sentences_time_expressions(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "From January to June 2016, IOM assisted 320 migrants in Tegucigalpa. During the "
+        "period 2012–2015, some 4,500 children were returned to Honduras. In the first half "
+        "of 2017, 1,200 migrants were registered. As of 31 December 2015, 1,500 people had "
+        "been resettled. In fiscal year 2014, the programme reached 700 families.",
+    )
+    found = observations(draft)
+    assert found["320"].fields["period"] == {"start": "2016-01", "end": "2016-06"}
+    assert found["4500"].fields["period"] == {"start": "2012", "end": "2015"}
+    assert found["1200"].fields["period"] == {"start": "2017-01", "end": "2017-06"}
+    assert found["1500"].fields["period"] == {"end": "2015-12-31"}
+    assert found["700"].fields["period"] == "2014"
+
+
+def test_the_date_something_began_is_no_period_of_a_number(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "IOM, which opened its office in Honduras in 2001, has assisted 8,000 returnees. The "
+        "centre, built in 2010, now hosts 300 people. Since it was launched in 2012, the "
+        "hotline has answered 5,000 calls.",
+    )
+    found = observations(draft)
+    assert "period" not in found["8000"].fields
+    assert "period" not in found["300"].fields
+    assert found["5000"].fields["period"] == {"start": "2012"}
+
+
+def test_a_number_after_a_fronted_year_and_more_of_the_same(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "In 2015 alone, over 2,600 victims were identified. A further 300 were assisted in "
+        "shelters. Last year, 900 migrants were returned. This year, 450 have already been "
+        "returned.",
+    )
+    found = observations(draft)
+    assert found["300"].fields["unit"] == "person"
+    assert found["300"].fields["period"] == "2015"
+    assert "share_of" not in found["300"].fields
+    assert found["450"].fields["unit"] == "person"
+    assert "period" not in found["900"].fields and "period" not in found["450"].fields
+
+
+def test_qualifiers_said_before_the_number(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Up to 400 migrants can stay in the centre. At least 35 victims were rescued. Nearly "
+        "2,000 children crossed alone. Just over 150 officials were trained. Some 600 judges "
+        "took part. About five per cent of the victims were men. An estimated 12,000 people "
+        "were displaced. As many as 5,000 people may be at risk. No fewer than 60 victims "
+        "were freed. Fewer than 20 traffickers were convicted.",
+    )
+    found = observations(draft)
+    expected = {
+        "400": ["at-most"], "35": ["at-least"], "2000": ["approximately"],
+        "150": ["more-than"], "600": ["approximately"], "5": ["approximately"],
+        "12000": ["estimated"], "5000": ["at-most"], "60": ["at-least"], "20": ["less-than"],
+    }  # fmt: skip
+    assert {k: found[k].fields["qualifier"] for k in expected} == expected
+    assert found["5"].fields["unit"] == "percent"
+
+
+def test_ranges_and_their_nouns(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "An estimated 40,000 and 80,000 migrants transit the region each year. Between 20 "
+        "and 30 per cent of the arrivals were children. The victims, aged 14 to 17, were "
+        "freed. The convoy had 13 trucks, including two carrying only luggage.",
+    )
+    found = observations(draft)
+    assert found[("40000", "80000")].fields["unit"] == "person"
+    assert set(found[("40000", "80000")].fields["qualifier"]) == {"estimated", "range"}
+    assert found[("20", "30")].fields["unit"] == "percent"
+    assert "17" not in found and "14" not in found
+    assert found["2"].fields["unit"] == "truck"
+
+
+def test_the_noun_counted_after_the_number_of(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The number of unaccompanied, repatriated children and adolescents rose from 7,300 in "
+        "2009 to 11,200 in 2012.",
+    )
+    found = observations(draft)
+    assert found["7300"].fields["unit"] == "person"
+    assert found["7300"].fields["period"] == "2009"
+    assert found["11200"].fields["period"] == "2012"
+
+
+def test_a_number_no_indicator_shares_a_word_with_is_still_drafted(tmp_path, knowledge):
+    draft = draft_of(tmp_path, knowledge, "In 2014, 422 arrivals were registered at the gate.")
+    item = observations(draft)["422"]
+    assert item.active and item.fields["indicator"]
+    assert any("indicator a guess" in w for w in item.why)

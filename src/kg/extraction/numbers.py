@@ -92,7 +92,7 @@ QUALIFIERS_BEFORE = (
     ),  # fmt: skip
     ("estimated", r"(?:an estimated|estimated|est\.)"),
     ("less-than", r"(?:less than|fewer than|under|below)"),
-    ("at-most", r"(?:up to|at most|a maximum of|no more than)"),
+    ("at-most", r"(?:up to|at most|a maximum of|no more than|as many as|as much as)"),
 )
 STOP = {
     "of", "in", "from", "to", "for", "with", "by", "at", "on", "per", "each", "who", "which",
@@ -241,6 +241,13 @@ class IndicatorModel:
         norm = math.sqrt(sum(v * v for v in vec.values())) or 1.0
         return {w: v / norm for w, v in vec.items()}
 
+    def by_unit(self, unit: str | None) -> str | None:
+        """The indicator the curated observations use most for `unit`, or None."""
+        if not unit:
+            return None
+        counts = [(n[unit], indicator) for indicator, n in self.units.items() if n[unit]]
+        return max(counts)[1] if counts else None
+
     def predict(self, text: str, unit: str | None) -> tuple[str | None, float]:
         query = self._vector(Counter(stem_words(text)))
         best, best_score = None, 0.0
@@ -339,7 +346,11 @@ def find_numbers(passage: Passage) -> list[Found]:
             continue
         lowered_after = after.casefold()
         # Pronouns and small numbers that count nothing: "one of the", "the two organizations".
-        if is_words and value <= 10:
+        # "about five per cent": a share; "13 trucks, including two carrying ...": a part.
+        part = re.search(
+            r"\b(?:including|of (?:them|which|whom)|among (?:them|whom|which))\s+$", before, re.I
+        ) and re.search(r"\d[\d,]*\s+[a-z]+s\b", before[-40:])
+        if is_words and value <= 10 and not PERCENT.match(after) and not part:
             if re.match(r"\s+of\b", lowered_after) or re.search(
                 r"\b(?:the|these|those|its|their|all|both|every)\s+$", before.casefold()
             ):
@@ -403,6 +414,13 @@ def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -
         return True
     if re.search(r"\b(?:age|ages)\s+(?:of\s+)?$|\baged\s+(?:between\s+)?$", before, re.I):
         return True
+    if re.search(
+        r"\b(?:aged|ages|ages of|age of|between the ages of)\s+(?:between\s+)?\d{1,2}\s*"
+        r"(?:to|and|-|\u2013)\s*$",
+        before,
+        re.I,
+    ):
+        return True  # "aged 14 to 17"
     if re.search(r"\b(?:under|below|over|above)\s+$", before, re.I) and re.match(
         r"\s*(?:years of age|years old)\b", after, re.I
     ):
@@ -416,11 +434,20 @@ def _period_duration(text: str, start: int, before: str, after: str, duration) -
         return True  # "a two-day workshop", "a nine-month project": a field of the item
     if re.search(
         r"\b(?:continue|continues|run|runs|last|lasts|lasting|extend|extends|span|spans|"
-        r"take|takes|will take)\s+(?:for\s+)?(?:(?:some|about|around|over)\s+)?$",
+        r"take|takes|will take)\s+(?:for\s+)?(?:(?:some|about|around|over|more than|nearly|"
+        r"almost)\s+)?$",
         before,
         re.I,
     ):
         return True  # "will run for 18 months": the duration of a project or an event
+    if re.search(
+        r"\b(?:in force|in place|in operation|in existence|existed|operating|operated|"
+        r"working|worked|active|present|established)\s+for\s+(?:(?:some|about|around|over|"
+        r"more than|nearly|almost|at least)\s+)?$",
+        before,
+        re.I,
+    ):
+        return True  # "in force for more than 15 years": how long a law or a body has been
     if re.search(
         r"\b(?:past|last|next|first|coming|previous|recent|period of|within|in|after|"
         r"before|ago|every|each|per|than in|up to the)\s+(?:the\s+)?$",
@@ -470,8 +497,20 @@ def _ranges(passage: Passage, found: list[Found]) -> list[Found]:
             g = found[i + 1]
             gap = passage.text[f.end : g.start].casefold()
             before = passage.text[max(0, f.start - 12) : f.start].casefold()
+            # "an estimated 40,000 and 80,000 migrants": a range whose "between" is left out
+            # (the first number counts nothing of its own, and both are of one size).
+            loose = (
+                gap.strip() == "and"
+                and f.value is not None
+                and g.value is not None
+                and not f.duration
+                and f.percent == g.percent
+                and 0 < f.value < g.value <= 10 * f.value
+                and not re.search(r"\b(?:in|of|from|to)\s+$", before)
+            )
             if (
                 (gap.strip() == "and" and before.rstrip().endswith("between"))
+                or loose
                 or (gap.strip() in ("to", "-", "\u2013") and before.rstrip().endswith("from"))
                 or (gap.strip() in ("to", "-", "\u2013") and f.value < g.value and not f.duration)
             ):
@@ -542,6 +581,25 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
     return head, phrase, phrase_end
 
 
+def _counted_noun(words: str) -> tuple[str, str] | None:
+    """ "unaccompanied, repatriated Mexican children and adolescents has increased": the
+    noun counted after "the number of" (a person's noun or a plural), and the phrase."""
+    found = list(re.finditer(r"[A-Za-zÀ-ÿ’'-]+", words))
+    for k, w in enumerate(found):
+        s = singular(w.group())
+        if (
+            s in PEOPLE
+            or s in KNOWN_UNIT_WORDS
+            or (w.group().endswith("s") and w.group().islower() and w.group() not in STOP)
+        ):
+            if w.group().casefold() in STOP:
+                continue
+            return w.group(), words[: w.end()].strip(" ,")
+        if w.group().casefold() in STOP - {"and"} and k:
+            break
+    return None
+
+
 KNOWN_UNIT_WORDS = {
     "case", "state", "jurisdiction", "nationality", "country", "household", "family",
     "shelter", "municipality", "organization", "project", "complaint", "investigation",
@@ -599,6 +657,17 @@ class NumberExtractor:
                     and (
                         previous.sentence == f.sentence
                         or re.match(r"\s+of\s+the\b", passage.text[f.end : f.end + 10])
+                        # "A further 300 were assisted.", "This year, 450 have been returned."
+                        or re.search(
+                            r"\b(?:a further|another|an additional|further)\s+$",
+                            passage.text[max(0, f.start - 20) : f.start],
+                            re.I,
+                        )
+                        or re.match(
+                            r"\s+(?:were|are|was|have|has|had)\s+(?:already\s+|also\s+|now\s+)?"
+                            r"(?:been\s+)?[a-z]+ed\b",
+                            passage.text[f.end : f.end + 40],
+                        )
                     )
                     and previous.head
                     and not previous.duration
@@ -611,12 +680,12 @@ class NumberExtractor:
                 if f.head is None and not f.percent and not f.currency:
                     # "The number of ... children ... increased from 7,100": what is counted.
                     m = re.search(
-                        r"\bnumber of\s+((?:[\w’'-]+,?\s+){0,4}?[a-z]+s)\b",
+                        r"\bnumbers? of\s+((?:[\w’'-]+,?\s+){0,7}[\w’'-]+)",
                         passage.text[f.sentence[0] : f.start],
                     )
-                    if m:
-                        f.head, f.phrase, _ = noun_phrase(m.group(1).split()[-1], 0)
-                        f.phrase = m.group(1)
+                    counted = _counted_noun(m.group(1)) if m else None
+                    if counted:
+                        f.head, f.phrase = counted
                 previous = f
                 key = (f.value, f.low, f.high, f.percent)
                 # "Of the 54 victims assisted through January 2008": the 54 said before.
@@ -643,7 +712,13 @@ class NumberExtractor:
             previous_paragraph_last = last_count
         for item in items:  # a share takes the period of its whole when it has none
             whole = next((w for w in items if w.id == item.fields.get("share_of")), None)
-            if "period" not in item.fields and whole is not None and "period" in whole.fields:
+            guessed = any("is a guess" in w for w in item.why)  # not a whole the text names
+            if (
+                "period" not in item.fields
+                and whole is not None
+                and "period" in whole.fields
+                and not guessed
+            ):
                 item.fields["period"] = whole.fields["period"]
         return items, list(proposals.values())
 
@@ -659,8 +734,16 @@ class NumberExtractor:
         confidence = 0.95 - (0.05 if f.words else 0.0)
         # Qualifiers.
         qualifiers = list(f.qualifiers)
+        # The longest wording before the number says it ("no fewer than" is at least, not
+        # "fewer than").
+        said = []
         for concept, pattern in QUALIFIERS_BEFORE:
-            if re.search(rf"\b{pattern}\s*$", before_number) and concept not in qualifiers:
+            m = re.search(rf"\b{pattern}\s*$", before_number)
+            if m:
+                said.append((m.start(), concept))
+        if said:
+            concept = min(said)[1]
+            if concept not in qualifiers:
                 qualifiers.append(concept)
         if "estimated" not in qualifiers and re.search(r"\bestimat", text[s0 : f.start], re.I):
             qualifiers.append("estimated")
@@ -693,7 +776,17 @@ class NumberExtractor:
         if len(clause.split()) < 8:  # "Guatemala, 44%": the sentence says what is counted
             context += " " + text[s0:s1]
         indicator, score = self.indicators.predict(context, unit)
-        if indicator is None:
+        by_unit = self.indicators.by_unit(unit) if indicator is None else None
+        if by_unit is not None:
+            # No indicator shares a word with it: the one most used for its unit, as a guess
+            # to check (the number stays a draft item, not a suggestion for want of a concept).
+            item.fields["indicator"] = by_unit
+            confidence -= 0.35
+            notes.append(
+                f"indicator a guess: no indicator shares a word with it; {by_unit} is the one "
+                f"most used for {unit}: check it, or add a new indicator to concepts.yaml"
+            )
+        elif indicator is None:
             proposal_id = slugify(f.phrase or label, 4)
             proposals.setdefault(
                 ("indicators", proposal_id),
@@ -1030,6 +1123,8 @@ class NumberExtractor:
                 ):
                     whole, sure = other, True
                     break
+        elif re.search(r"\b(?:a further|another|an additional)\s+$", before):
+            pass  # "A further 300 were assisted": more of the same, not a part
         elif f.percent or (f.head and re.match(r"\s+(?:were|are)\b", text[f.end :])):
             whole = anchor
             if (
@@ -1141,6 +1236,49 @@ PERIOD_PATTERNS = (
             re.I,
         ),
     ),
+    (
+        # "from January to June 2016", "between January and March 2017"
+        "months",
+        re.compile(
+            rf"\bfrom\s+(?P<am>{MONTH})\s+(?:to|until|through|till)\s+(?P<bm>{MONTH})\s+"
+            rf"(?:of\s+)?(?:(?P<y>(?:19|20)\d\d)|(?P<that>that|the same|this)\s+year)",
+            re.I,
+        ),
+    ),
+    (
+        # "2012-2015", "the period 2012–2015", "in 2014/2015"
+        "years",
+        re.compile(
+            r"(?<![\w/-])(?P<ay>(?:19|20)\d\d)\s*[-\u2013\u2014/]\s*(?P<by>(?:19|20)\d\d)(?![\w/-])",
+        ),
+    ),
+    (
+        # "in the first half of 2017", "in the last quarter of 2015"
+        "part",
+        re.compile(
+            r"\b(?:in|during|for|over)\s+the\s+(?P<which>first|second|last|third|fourth)\s+"
+            r"(?P<part>half|quarter|semester|six months|three months)\s+of\s+"
+            r"(?P<y>(?:19|20)\d\d)\b",
+            re.I,
+        ),
+    ),
+    (
+        # "as of 31 December 2015", "by 30 June 2016", "until March 31, 2016"
+        "until",
+        re.compile(
+            rf"\b(?:through|until|till|up to|as of|as at|by)\s+(?P<bd>\d{{1,2}})\s+"
+            rf"(?P<bm>{MONTH})\s+(?P<by>(?:19|20)\d\d)\b",
+            re.I,
+        ),
+    ),
+    (
+        "in",
+        re.compile(
+            rf"\b(?:in|during|for)\s+(?:the\s+)?(?:fiscal\s+|calendar\s+|financial\s+)?"
+            rf"year\s+{_DATE.format(p='a')}\b",
+            re.I,
+        ),
+    ),
     ("in", re.compile(rf"\b(?:in|during|for)\s+{_DATE.format(p='a')}\b", re.I)),
     (
         "duration",
@@ -1182,17 +1320,31 @@ def period_of(text: str, sentence: tuple[int, int], clause: tuple[int, int], at:
     if right_after:
         found = right_after[:1]
     # A date of a start ("launched in 2009", "began in 2008") times that start, not the number.
+    # ("The centre, built in 2010, now hosts ...", "IOM, which opened its office in
+    # Honduras in 2001, has assisted ...": no period of the number either.)
     starts = [
         x
         for x in found
         if re.search(
             r"\b(?:launched|started|began|begun|founded|established|created|set up|"
-            r"initiated|signed)\s+$",
-            text[max(s0, x[0] - 25) : x[0]],
+            r"initiated|signed|opened|built|inaugurated|adopted|enacted|passed|approved|"
+            r"ratified|introduced)(?:\s+[\w’'-]+){0,5}?\s+$",
+            text[max(s0, x[0] - 60) : x[0]],
         )
     ]
-    if starts and len(starts) < len(found):
+    # "Since it was launched in 2012, ...": the start of the period.
+    since = [
+        x
+        for x in starts
+        if re.search(r"\bsince\s+(?:\S+\s+){0,4}$", text[max(s0, x[0] - 50) : x[0]], re.I)
+    ]
+    for x in since:
+        starts.remove(x)
+        found[found.index(x)] = (x[0], x[1], {"start": x[2].get("start") or x[2].get("end")})
+    if starts:
         found = [x for x in found if x not in starts]
+        if not found:
+            return None
     in_clause = [x for x in found if c0 <= x[0] < c1]
     before = [x for x in found if x[1] <= at]
     chosen = in_clause or ([max(before, key=lambda x: x[1])] if before else found[:1])
@@ -1201,6 +1353,8 @@ def period_of(text: str, sentence: tuple[int, int], clause: tuple[int, int], at:
     for _, _, value in sorted(chosen, key=lambda x: x[0]):
         for key, v in value.items():
             period.setdefault(key, v)
+    if not period:
+        return None
     if set(period) == {"start", "end"} and period["start"] == period["end"]:
         return period["start"]
     return period
@@ -1216,10 +1370,24 @@ def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
             return None
         return {"start": _date(g["am"], year), "end": _date(g["bm"], year)}
     if kind == "years":
+        if g["by"] < g["ay"]:
+            return None
         return {"start": _date(g.get("am"), g["ay"]), "end": _date(g.get("bm"), g["by"])}
+    if kind == "part":
+        months = {"half": 6, "semester": 6, "six months": 6, "quarter": 3, "three months": 3}
+        size = months[g["part"].casefold()]
+        count = 12 // size
+        index = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": count - 1}
+        k = index[g["which"].casefold()]
+        if k >= count:
+            return None
+        year = g["y"]
+        return {"start": f"{year}-{k * size + 1:02d}", "end": f"{year}-{(k + 1) * size:02d}"}
     if kind == "since":
         return {"start": _date(g["am"], g["ay"])}
     if kind == "until":
+        if g.get("bd"):
+            return {"end": f"{_date(g['bm'], g['by'])}-{int(g['bd']):02d}"}
         return {"end": _date(g["bm"], g["by"])}
     if kind == "in":
         date = _date(g["am"], g["ay"])
@@ -1245,7 +1413,7 @@ def _year_before(text: str, s0: int, pos: int) -> str | None:
 
 FRONTED_TIME = re.compile(
     rf"^\s*(?:In|During|Throughout|Over the course of)\s+(?:(?:{MONTH})\s+(?:of\s+)?)?"
-    rf"(?:19|20)\d\d\s*,"
+    rf"(?:19|20)\d\d(?:\s+alone)?\s*,"
 )
 TIME_WORDS = re.compile(
     r"\b(?:(?:19|20)\d\d|today|yesterday|now|currently|this|last|next|since|until|year|years|"
