@@ -309,3 +309,35 @@ def test_the_index_is_the_same_bytes_for_the_same_build(built, published_dist, t
 def test_the_index_is_in_the_checksums(published_dist):
     sums = (published_dist / "SHA256SUMS").read_text(encoding="utf-8")
     assert re.search(r"^[0-9a-f]{64}  search\.sqlite$", sums, re.MULTILINE)
+
+
+# -- in a browser ----------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    from test_browser import chromium
+
+    yield from chromium(tmp_path_factory)
+
+
+def test_search_in_a_browser(browser, kg_server):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    from test_browser import wait_for, wait_for_heading
+
+    browser.get(kg_server + "/")
+    box = browser.find_element(By.CSS_SELECTOR, "header input[type=search]")
+    box.send_keys("victims assisted", Keys.ENTER)
+    passages = wait_for(browser, "#passages + ol.evidence")
+    marked = [m.text for m in passages.find_elements(By.CSS_SELECTOR, "blockquote mark")]
+    assert {"victims", "assisted", "assistance"} <= {m.casefold() for m in marked}
+    browser.find_element(By.CSS_SELECTOR, "nav.pager a[rel=next]").click()
+    WebDriverWait(browser, 15).until(lambda d: "page=2" in d.current_url)
+    assert browser.find_element(By.CSS_SELECTOR, "nav.pager a[rel=prev]")
+    browser.get(kg_server + "/search?q=%22No+m%C3%A1s+Trata%22&kind=passages")
+    facts = wait_for(browser, "p.facts")
+    facts.find_element(By.LINK_TEXT, "No More Human Trafficking").click()
+    wait_for_heading(browser, "No More Human Trafficking")
