@@ -522,3 +522,19 @@ def test_a_number_no_indicator_shares_a_word_with_is_still_drafted(tmp_path, kno
     item = observations(draft)["422"]
     assert item.active and item.fields["indicator"]
     assert any("indicator a guess" in w for w in item.why)
+
+
+def test_attributions_named_after_the_number_and_by_a_named_source(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Some 500 migrants have died on the route this year, IOM said on Tuesday. IOM figures "
+        "show that 2,300 returnees were assisted in 2016. The survey, conducted by IOM in "
+        "2013, found that 12 per cent of respondents had been offered work abroad. IOM’s "
+        "Missing Migrants Project recorded 412 deaths in 2016. "
+        '"We assisted 90 victims," the coordinator said, IOM added.',
+    )
+    found = observations(draft)
+    for value in ("500", "2300", "12", "412"):
+        assert found[value].fields.get("attributed_to") == ["iom"], value
+    assert "attributed_to" not in found["90"].fields  # a number in a quotation

@@ -133,6 +133,13 @@ ATTRIBUTION_VERB = re.compile(
     r"registered|figures|data|statistics|studies|study|survey|research|report)\b",
     re.I,
 )
+# A source named after its number: "..., IOM said", "..., UNHCR reported on Monday".
+SAID_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:has\s+|have\s+)?(?:said|says|reported|reports|estimated|"
+    r"estimates|stated|states|announced|announces|noted|notes|warned|warns|confirmed|"
+    r"confirms|added|adds|explained|explains)\b(?![^.;]*\bthat\b)",
+    re.I,
+)
 ACTOR_VERB = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:has\s+|have\s+|had\s+)?(?:also\s+|recently\s+|directly\s+|so far\s+|"
     r"now\s+)?(?:provided|assisted|identified|trained|helped|supported|rescued|returned|"
@@ -1061,6 +1068,12 @@ class NumberExtractor:
                     r"(?:data|figures|records)\b",
                     text[o.end : o.end + 120],
                 )
+                or re.match(  # "IOM's Missing Migrants Project recorded 412 deaths"
+                    r"[’']s\s+(?:[A-Z][\w-]*\s+){1,6}(?:has\s+|have\s+)?(?:recorded|records|"
+                    r"registered|registers|counted|counts|documented|documents|found|finds|"
+                    r"shows?|showed|estimates?|estimated|reports?|reported|indicates?|indicated)\b",
+                    text[o.end : o.end + 120],
+                )
             ):
                 cues.append((o.start, o, False))
             pre = text[max(s0, o.start - 60) : o.start]
@@ -1086,6 +1099,14 @@ class NumberExtractor:
                 c
                 for c in cues
                 if c[2] and f.end <= c[0] <= s1 and re.fullmatch(r"[^.;:]*,\s*", text[f.end : c[0]])
+            ]
+        if not after:  # "Some 500 migrants have died this year, IOM said on Tuesday."
+            after = [
+                c
+                for c in cues
+                if f.end <= c[0] <= s1
+                and re.fullmatch(r"[^.;:“”\"]*,\s*(?:the\s+)?", text[f.end : c[0]])
+                and SAID_AFTER.match(text, c[1].end)
             ]
         return self._with_coordinated(after[0][1], orgs, text) if after else []
 
