@@ -538,3 +538,19 @@ def test_attributions_named_after_the_number_and_by_a_named_source(tmp_path, kno
     for value in ("500", "2300", "12", "412"):
         assert found[value].fields.get("attributed_to") == ["iom"], value
     assert "attributed_to" not in found["90"].fields  # a number in a quotation
+
+
+def test_people_counted_by_more_nouns_and_shares_as_one_in_n(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Some 1,200 Ukrainians have returned. In total, 2000 children were repatriated in "
+        "2016. The survey polled 1,100 respondents; 35 Cambodians were freed. One in eight "
+        "migrants interviewed said they had been exploited.",
+    )
+    found = observations(draft)
+    for value in ("1200", "2000", "1100", "35"):
+        assert found[value].fields["unit"] == "person", value
+    assert found["2000"].fields["period"] == "2016"
+    assert found["12.5"].fields["unit"] == "percent"
+    assert "8" not in found

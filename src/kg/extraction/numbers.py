@@ -114,7 +114,19 @@ PEOPLE = {
     "guatemalan", "honduran", "salvadoran", "nicaraguan", "colombian", "american",
     "arrival", "police", "soldier", "nurse", "doctor", "lawyer", "fisherman",
     "fishermen", "asylum-seeker", "evacuee", "newcomer", "labourer", "laborer", "domestic",
+    "respondent", "interviewee", "attendee", "spectator", "runner", "athlete", "pupil",
+    "graduate", "seafarer", "sailor", "crew", "crewmember", "fisher", "jobseeker",
+    "entrepreneur", "caregiver", "guardian", "relative", "sibling", "son", "daughter", "wife",
+    "husband", "spouse", "widow", "elder", "pensioner", "tourist", "visitor", "traveller",
+    "traveler", "pilgrim", "hostage", "captive", "prisoner", "inmate", "suspect", "offender",
+    "perpetrator", "recruiter", "employer", "broker", "driver", "diplomat", "consul",
+    "parliamentarian", "councillor", "staffer", "personnel", "trainer", "facilitator",
+    "counsellor", "counselor", "psychologist", "teen", "youngster", "kid", "newborn",
+    "toddler", "foreigner", "asylee", "idp", "escort", "dependant",
+    "dependent", "household-member", "migrant-worker", "labour-migrant",
 }  # fmt: skip
+# A plural demonym counts people: "1,200 Ukrainians", "35 Cambodians", "80 Bangladeshis".
+DEMONYM_PLURAL = re.compile(r"^[A-Z][a-zà-ÿ]+(?:ans|ians|eans|ese|is|ers|ns)$")
 IRREGULAR = {
     "women": "woman", "men": "man", "children": "child", "people": "person", "persons": "person",
     "staff": "staff", "police": "police", "youth": "youth",
@@ -308,14 +320,23 @@ def _number_matches(passage: Passage):
 def find_numbers(passage: Passage) -> list[Found]:
     text = passage.text
     found: list[Found] = []
+    shares = [m.span("f") for m in ONE_IN.finditer(text)]  # "one in eight": read as a share
     for m, value, is_words in _number_matches(passage):
         start, end = m.span()
+        if any(a <= start and end <= b for a, b in shares):
+            continue
         before = text[max(0, start - 40) : start]
         after = text[end : end + 60]
         digits = m.group("digits") or ""
         # Dates: years, days of months, and numbers in names ("Article 5").
         year = digits and re.fullmatch(r"(1[89]|20)\d\d", digits) and not PERCENT.match(after)
         counted = re.match(r"\s+(?:[a-z]+\s+){0,2}(?:victims|persons|people|migrants)\b", after)
+        if not counted and not re.search(rf"\b(?:in|since|by|of|from|until|{MONTH})\s+$", before):
+            nxt = re.match(r"\s+([a-z]+)(?:\s+([a-z]+))?(?:\s+([a-z]+))?", after)
+            counted = nxt and any(
+                w and singular(w) in PEOPLE and w.endswith(("s", "men", "ren", "ple"))
+                for w in nxt.groups()
+            )
         if year and not counted:
             continue
         next_to_month = re.search(rf"\b{MONTH}\s*$", before) or re.match(
@@ -394,9 +415,24 @@ FRACTION = re.compile(
 )
 
 
+ONE_IN = re.compile(
+    rf"\b(?P<f>(?:one|1)\s+(?:in|of)\s+(?:every\s+)?(?P<n>\d{{1,3}}|{_WORDNUM}))\b(?!\s*(?:%|per))",
+    re.I,
+)
+
+
 def _fractions(passage: Passage) -> list[Found]:
-    """ "three quarters of all victims", "nearly half of the cases": a share in percent."""
+    """ "three quarters of all victims", "nearly half of the cases", "one in eight": a share
+    in percent."""
     out = []
+    for m in ONE_IN.finditer(passage.text):
+        n = m.group("n")
+        whole = int(n) if n.isdigit() else word_value(n)
+        if whole < 2 or (m.group("f").casefold().split()[1] == "of" and "every" not in m.group()):
+            continue  # "one of three": a pronoun, not a share
+        f = Found(passage, m.start("f"), m.end("f"), Decimal(str(round(100 / whole, 1))))
+        f.percent = True
+        out.append(f)
     for m in FRACTION.finditer(passage.text):
         if m.group("f").casefold() == "half" and re.search(
             r"\b(?:first|second|last|the)\s+$", passage.text[max(0, m.start() - 8) : m.start()]
@@ -562,7 +598,12 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
     last_known = None
     for w in collected:  # the last of the nouns that follow each other ("child victims")
         s = singular(w.group())
-        if s in PEOPLE or s in CURRENCIES or s in KNOWN_UNIT_WORDS:
+        if (
+            s in PEOPLE
+            or s in CURRENCIES
+            or s in KNOWN_UNIT_WORDS
+            or DEMONYM_PLURAL.match(w.group())
+        ):
             last_known = w
         elif last_known is not None:
             break
@@ -627,7 +668,7 @@ def unit_of(f: Found) -> tuple[str | None, float]:
     s = singular(f.head)
     if s in CURRENCIES:
         return CURRENCIES[s], 0.95
-    if s in PEOPLE:
+    if s in PEOPLE or DEMONYM_PLURAL.match(f.head):
         return "person", 0.95
     if s in KNOWN_UNIT_WORDS:
         return s, 0.9
