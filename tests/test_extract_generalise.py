@@ -554,3 +554,21 @@ def test_people_counted_by_more_nouns_and_shares_as_one_in_n(tmp_path, knowledge
     assert found["2000"].fields["period"] == "2016"
     assert found["12.5"].fields["unit"] == "percent"
     assert "8" not in found
+
+
+def test_an_apposition_after_an_acronym_and_a_role_with_a_long_complement(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The International Organization for Migration (IOM), the UN Migration Agency, and the "
+        "Government of Honduras opened a centre. Vice Minister of Foreign Affairs María Andrea "
+        "Matamoros thanked the donors. Nearly 40 per cent of the returnees were women, CENISS "
+        "data show.",
+    )
+    found = organizations(draft)
+    assert found["UN Migration Agency"] == "iom"
+    assert "united-nations" not in found.values()
+    assert "María Andrea Matamoros" in people(draft)
+    item = observations(draft)["40"]
+    sources = item.fields.get("attributed_to") or item.commented["attributed_to"][0]
+    assert sources == [found["CENISS"]]

@@ -596,6 +596,9 @@ class Recognizer:
             a = span.a
             if a >= 3 and tokens[a - 1].key == "the" and tokens[a - 2].text == ",":
                 head = orgs.get((span.passage.index, a - 2))
+                if head is None and a >= 6 and tokens[a - 3].text == ")":
+                    # "the International Organization for Migration (IOM), the UN ..."
+                    head = orgs.get((span.passage.index, a - 5))
                 if head is not None and head is not span and not _in_a_list(head, span):
                     span.alias_of = head
 
@@ -1466,7 +1469,13 @@ def _in_a_list(head: Span, span: Span) -> bool:
     ...": names of a list, not a name and another in apposition to it."""
     tokens = span.passage.tokens
     after = span.passage.text[span.end : span.end + 12]
-    if re.match(r",?\s+(?:and|or)\s+(?:the\s+)?[A-Z]|,\s+the\s+[A-Z]", after):
+    if re.match(r"\s+(?:and|or)\s+(?:the\s+)?[A-Z]|,\s+the\s+[A-Z]", after):
+        return True
+    # "IOM, the UN Migration Agency, and the Government": an apposition before a comma and
+    # "and" is a name of the UN's; another name there is the next of a list.
+    if re.match(r",\s+(?:and|or)\s+(?:the\s+)?[A-Z]", after) and not re.match(
+        r"(?:UN|United Nations)\b", span.text
+    ):
         return True
     a = head.a
     return a >= 2 and tokens[a - 1].key == "the" and tokens[a - 2].key in (",", "and", "or")
@@ -1564,6 +1573,9 @@ def _name_after_role(tokens: list[Token], a: int, b: int, known_ranges):
         or (tokens[end].text == "-" and not tokens[end].space_before)
     ):
         end += 1
+    # "Vice Minister of Foreign Affairs Jane Doe": a longer complement ends before the name.
+    while end - start > 2 and tokens[start].key in NOT_PERSON_WORDS:
+        start += 1
     name = tokens[start:end]
     if not 2 <= len(name) <= 4 or start == a:
         return None

@@ -147,9 +147,10 @@ ATTRIBUTION_VERB = re.compile(
 )
 # A source named after its number: "..., IOM said", "..., UNHCR reported on Monday".
 SAID_AFTER = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:has\s+|have\s+)?(?:said|says|reported|reports|estimated|"
-    r"estimates|stated|states|announced|announces|noted|notes|warned|warns|confirmed|"
-    r"confirms|added|adds|explained|explains)\b(?![^.;]*\bthat\b)",
+    r"\s*(?:\([^)]*\)\s*)?(?:has\s+|have\s+)?(?:(?:data|figures|statistics|estimates|records)"
+    r"\s+(?:show|shows|showed|indicate|indicates|suggest|suggests)|said|says|reported|reports|"
+    r"estimated|estimates|stated|states|announced|announces|noted|notes|warned|warns|"
+    r"confirmed|confirms|added|adds|explained|explains)\b(?![^.;]*\bthat\b)",
     re.I,
 )
 ACTOR_VERB = re.compile(
