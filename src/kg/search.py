@@ -47,7 +47,7 @@ import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache, partial
+from functools import cache, lru_cache
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -341,30 +341,40 @@ def _literal_rows(triples: Iterable, annotations: str) -> Iterator[Row]:
             yield Row(kind, s.value, "", -1, -1, text, column(o.language), p)
 
 
+ANNOTATION = OA + "Annotation"
+# The properties of an annotation, its target and selectors that give a quote and its fact.
+QUOTE_PROPERTIES = frozenset(
+    [RDF_TYPE] + [OA + p for p in ("hasBody", "hasTarget", "hasSelector", "exact", "start", "end")]
+)
+
+
 def _quote_rows(triples: list, doc_id: str, language: str) -> Iterator[Row]:
     """The quotes of a document's annotations, each with the fact it grounds and its offsets."""
-    by_subject: dict[str, dict[str, list]] = {}
+    by_subject: dict[str, dict[str, list[str]]] = {}
+    annotations = []
     for triple in triples:
-        if isinstance(triple.subject, ox.NamedNode):
-            props = by_subject.setdefault(triple.subject.value, {})
-            props.setdefault(triple.predicate.value, []).append(triple.object)
-    for annotation, props in by_subject.items():
-        if ox.NamedNode(OA + "Annotation") not in props.get(RDF_TYPE, []):
+        p = triple.predicate.value
+        if p not in QUOTE_PROPERTIES:
             continue
-        bodies = sorted(
-            b.value for b in props.get(OA + "hasBody", []) if isinstance(b, ox.NamedNode)
-        )
+        s, o = triple.subject.value, triple.object.value
+        if p == RDF_TYPE:
+            if o == ANNOTATION:
+                annotations.append(s)
+            continue
+        by_subject.setdefault(s, {}).setdefault(p, []).append(o)
+    for annotation in sorted(set(annotations)):
+        props = by_subject.get(annotation, {})
+        bodies = sorted(props.get(OA + "hasBody", []))
         for target in props.get(OA + "hasTarget", []):
-            selectors = by_subject.get(target.value, {}).get(OA + "hasSelector", [])
             exact, start, end = None, -1, -1
-            for selector in selectors:
-                sprops = by_subject.get(selector.value, {})
-                for value in sprops.get(OA + "exact", []):
-                    exact = value.value
-                for value in sprops.get(OA + "start", []):
-                    start = int(value.value)
-                for value in sprops.get(OA + "end", []):
-                    end = int(value.value)
+            for selector in by_subject.get(target, {}).get(OA + "hasSelector", []):
+                found = by_subject.get(selector, {})
+                for value in found.get(OA + "exact", []):
+                    exact = value
+                for value in found.get(OA + "start", []):
+                    start = int(value)
+                for value in found.get(OA + "end", []):
+                    end = int(value)
             if not exact:
                 continue
             text = " ".join(exact.split())
@@ -395,12 +405,28 @@ def _with_stems(rows: Iterable[Row]) -> list[list]:
     ]
 
 
+# The predicates whose triples give rows: those of quotes, names and descriptions, as written
+# in N-Triples.
+WANTED = frozenset(f"<{p}>".encode() for p in (*QUOTE_PROPERTIES, *NAMES, *DESCRIPTIONS))
+
+
+def _parse(ntriples: bytes) -> list:
+    """The triples of N-Triples text (sorted, one a line) whose predicate is `WANTED`: the
+    lines are picked before parsing (a subject and a predicate hold no space)."""
+    if not ntriples:
+        return []
+    kept = b"\n".join(
+        line for line in ntriples.split(b"\n") if line and line.split(b" ", 2)[1] in WANTED
+    )
+    return list(ox.parse(kept + b"\n", format=ox.RdfFormat.N_TRIPLES)) if kept else []
+
+
 def document_rows(
     ntriples: bytes, source, source_iri: str, doc_id: str, language: str, base: str
 ) -> list[list]:
     """Every row of one document: its passages, quotes, and the names and descriptions its
     graph gives, stemmed."""
-    triples = list(ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)) if ntriples else []
+    triples = _parse(ntriples)
     rows: list[Row] = []
     if source is not None:
         rows += _passage_rows(source, source_iri, doc_id, language)
@@ -410,7 +436,7 @@ def document_rows(
 
 
 def reference_rows(ntriples: bytes, base: str) -> list[list]:
-    triples = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES) if ntriples else []
+    triples = _parse(ntriples)
     return _with_stems(_literal_rows(triples, f"{base}id/annotation/"))
 
 
@@ -475,7 +501,7 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE entries (
   id INTEGER PRIMARY KEY, kind TEXT NOT NULL, iri TEXT NOT NULL, document TEXT NOT NULL,
   start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, language TEXT NOT NULL,
-  property TEXT NOT NULL, fact TEXT NOT NULL);
+  property TEXT NOT NULL, fact TEXT NOT NULL, folded TEXT NOT NULL);
 CREATE TABLE things (iri TEXT PRIMARY KEY, label TEXT NOT NULL) WITHOUT ROWID;
 CREATE TABLE documents (
   document TEXT PRIMARY KEY, iri TEXT NOT NULL, source TEXT NOT NULL, label TEXT NOT NULL)
@@ -498,6 +524,12 @@ def _best_labels(rows: Iterable[list]) -> dict[str, str]:
     return {iri: key[2] for iri, key in best.items()}
 
 
+def _folded(row: list) -> str:
+    """A name's or description's words, folded and one space apart (to rank the names equal
+    to the query, then beginning with it, ...); "" for passages and quotes."""
+    return " ".join(WORD.findall(fold(row[5]))) if row[0] in ("name", "description") else ""
+
+
 def build_index(
     rows: list[list], documents: list[tuple[str, str, str, str]], target: Path, meta: dict[str, str]
 ) -> None:
@@ -518,14 +550,18 @@ def build_index(
         db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
         db.executemany("INSERT INTO documents VALUES (?, ?, ?, ?)", sorted(documents))
         db.executemany("INSERT INTO things VALUES (?, ?)", sorted(_best_labels(rows).items()))
-        tables = {kind: name for name, kinds in FTS_TABLES.items() for kind in kinds}
-        for number, row in enumerate(rows, start=1):
-            db.execute(
-                "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", (number, *row[:9])
-            )
-            en, es = (row[9], "") if row[6] == "en" else ("", row[9])
-            db.execute(
-                f"INSERT INTO {tables[row[0]]}(rowid, en, es) VALUES (?, ?, ?)", (number, en, es)
+        db.executemany(
+            "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            ((number, *row[:9], _folded(row)) for number, row in enumerate(rows, start=1)),
+        )
+        for name, kinds in FTS_TABLES.items():
+            db.executemany(
+                f"INSERT INTO {name}(rowid, en, es) VALUES (?, ?, ?)",
+                (
+                    (number, *((row[9], "") if row[6] == "en" else ("", row[9])))
+                    for number, row in enumerate(rows, start=1)
+                    if row[0] in kinds
+                ),
             )
         db.execute('CREATE INDEX entries_where ON entries (document, kind, start, "end")')
         for name in FTS_TABLES:
@@ -564,21 +600,28 @@ def write_index(
     for doc_id in sorted(build.documents.packed):
         source = build.sources.get(doc_id)
         language = str(manifest.get(doc_id, {}).get("language") or "en")
-        text = ntriples.unpack(build.documents.packed[doc_id])
+        packed = build.documents.packed[doc_id]
         source_iri = str(build.minter.source_text(source.path.name)) if source else ""
         raw = source.raw.encode("utf-8") if source else b""
         title = source.title.text if source else doc_id
         documents.append((doc_id, str(build.minter.document(doc_id)), source_iri, title))
+        # The key reads the packed (compressed) triples; they are unpacked on a miss only.
         parts = [
             b"document",
             base.encode(),
             doc_id.encode(),
             language.encode(),
-            text,
+            packed.data,
             raw,
             source_iri.encode(),
         ]
-        make = partial(document_rows, text, source, source_iri, doc_id, language, base)
+
+        def make(
+            packed=packed, source=source, source_iri=source_iri, doc_id=doc_id, language=language
+        ):
+            text = ntriples.unpack(packed)
+            return document_rows(text, source, source_iri, doc_id, language, base)
+
         rows.update(map(tuple, store.rows(parts, make)))
     ordered = sorted(rows)
     import snowballstemmer as sb
@@ -698,9 +741,7 @@ class Index:
         match = query.match()
         offset = (page - 1) * size
         if "things" in kinds:
-            ranked = self._things(query, match)
-            results.things_total = len(ranked)
-            results.things = ranked[offset : offset + size]
+            results.things, results.things_total = self._things(query, match, size, offset)
         if "passages" in kinds:
             db = self._db()
             results.passages_total = db.execute(
@@ -729,40 +770,32 @@ class Index:
                 )
         return results
 
-    def _things(self, query: Query, match: str) -> list[Thing]:
-        """Every thing a name or description of which the query finds, best first: found by
-        a name before by a description; the name equal to the query, then beginning with it,
-        then holding it from a word's start, then the rest; then by FTS5's rank (BM25), the
-        name's length and the name, the IRI."""
-        rows = (
-            self._db()
-            .execute(
-                """SELECT e.kind, e.iri, e.text, e.language, e.property, names.rank,
-                      coalesce(t.label, '')
+    def _things(self, query: Query, match: str, size: int, offset: int) -> tuple[list, int]:
+        """A page of the things a name or description of which the query finds, and how many
+        there are; best first: found by a name before by a description; the name equal to
+        the query, then beginning with it, then holding it from a word's start, then the rest;
+        then by FTS5's rank (BM25), the name's length and the name, the IRI. (In SQL: at
+        10,000 documents a common word is in hundreds of thousands of names.)"""
+        db = self._db()
+        total = db.execute(
+            """SELECT count(DISTINCT e.iri) FROM names JOIN entries e ON e.id = names.rowid
+               WHERE names MATCH ?""",
+            (match,),
+        ).fetchone()[0]
+        rows = db.execute(
+            """SELECT e.iri, e.kind, e.text, e.language, e.property, coalesce(t.label, ''),
+                 min(((e.kind <> 'name') * 4
+                      + CASE WHEN e.folded = :q THEN 0
+                             WHEN substr(e.folded, 1, length(:q)) = :q THEN 1
+                             WHEN instr(' ' || e.folded, ' ' || :q) > 0 THEN 2
+                             ELSE 3 END) * 1000000.0 + names.rank) AS best
                FROM names JOIN entries e ON e.id = names.rowid
                LEFT JOIN things t ON t.iri = e.iri
-               WHERE names MATCH ? ORDER BY e.id""",
-                (match,),
-            )
-            .fetchall()
-        )
-        wanted = query.folded
-        best: dict[str, tuple] = {}
-        for kind, iri, text, language, prop, rank, label in rows:
-            folded = " ".join(WORD.findall(fold(text)))
-            if folded == wanted:
-                closeness = 0
-            elif folded.startswith(wanted):
-                closeness = 1
-            elif f" {wanted}" in f" {folded}":
-                closeness = 2
-            else:
-                closeness = 3
-            key = (kind != "name", closeness, rank, len(text), text)
-            if iri not in best or key < best[iri][0]:
-                best[iri] = (key, kind, text, language, prop, label)
-        ordered = sorted(best.items(), key=lambda item: (item[1][0], item[0]))
-        return [
+               WHERE names MATCH :match GROUP BY e.iri
+               ORDER BY best, length(e.text), e.text, e.iri LIMIT :size OFFSET :offset""",
+            {"q": query.folded, "match": match, "size": size, "offset": offset},
+        ).fetchall()
+        things = [
             Thing(
                 iri,
                 label or text,
@@ -773,8 +806,9 @@ class Index:
                 else snippet(text, language, query, 30),
                 kind,
             )
-            for iri, (_, kind, text, language, prop, label) in ordered
+            for iri, kind, text, language, prop, label, _ in rows
         ]
+        return things, total
 
     def _facts(self, query: Query, match: str, doc: str, start: int, end: int) -> list[Fact]:
         """The facts grounded by quotes inside the passage that the query finds."""
