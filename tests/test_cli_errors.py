@@ -341,6 +341,13 @@ CASES = [
         *("validate", "{garbage_ttl}", "{tmp}/missing.ttl"),
         expect="missing.ttl",
     ),
+    # kg search
+    case("search-no-index", "search", "trata", "--dist", "{empty}", expect="search.sqlite"),
+    case("search-dist-missing", "search", "trata", "--dist", "{tmp}/none", expect="none"),
+    case("search-no-words", "search", "*", "--dist", "{dist}", expect="no words"),
+    case("search-too-long", "search", "a" * 300, "--dist", "{dist}", expect="200 characters"),
+    case("search-page-zero", "search", "trata", "--page", "0", expect="--page"),
+    case("search-no-text", "search", expect="text"),
     # kg query
     case("query-nothing-to-run", "query", "--dist", "{dist}", expect="give one query"),
     case("query-unknown-name", "query", "no-such-query", "--dist", "{dist}", expect="no-such"),

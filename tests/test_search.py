@@ -287,6 +287,13 @@ def test_kg_search_without_an_index(tmp_path):
     assert "no search index here" in result.stderr
 
 
+def test_kg_search_of_a_file_that_is_no_index(tmp_path):
+    (tmp_path / search.INDEX).write_bytes(b"not a database at all" * 100)
+    result = kg("search", "trata", "--dist", str(tmp_path))
+    assert result.returncode == 1
+    assert "not a search index" in result.stderr and "Traceback" not in result.stderr
+
+
 # -- the same bytes for the same inputs ------------------------------------------------------
 
 
