@@ -10,7 +10,7 @@ One server (Starlette on uvicorn) is at once
   or `?format=` for clients that cannot set Accept), with `Vary: Accept`, ETag and
   Last-Modified; the ontology (`/def/kg`, hash IRIs), the source texts (`/source/...`) and the
   named graphs (`/graph/...`) resolve too; anything else is 404;
-- HTML pages: a home page, an index of classes with their members, search over names, a query
+- HTML pages: a home page, an index of classes with their members, full-text search, a query
   page with the named queries as examples, a page per resource with its evidence quotes and, for
   statistics, charts; and a downloads page listing every file of dist/, served under `/dist/`.
 
