@@ -84,7 +84,6 @@ def _serving(arguments: list[str], tmp_path_factory):
                 "-m",
                 "kg.cli",
                 "serve",
-                *arguments,
                 "--port",
                 str(port),
                 "--query-timeout",
@@ -93,6 +92,7 @@ def _serving(arguments: list[str], tmp_path_factory):
                 str(SERVER_MAX_RESULT_BYTES),
                 "--workers",
                 "2",
+                *arguments,  # last, so that a fixture's own options win over these defaults
             ],
             stdout=output,
             stderr=subprocess.STDOUT,
