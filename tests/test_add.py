@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from kg import add as add_module
+from kg import curation
 from kg.add import MAX_INPUT_BYTES, add, dateline_date
 from kg.cli import main
 from kg.errors import KgError
@@ -282,6 +283,53 @@ def test_a_title_with_yaml_characters_reads_back(tmp_path: Path, data: Path) -> 
     title = 'Desk opens: "help" for #people in transit - at last'
     add(write_page(tmp_path, page(INLINE, title=title)), data)
     assert manifest(data)[-1]["title"] == title
+
+
+@pytest.mark.parametrize(
+    "head, language",
+    [
+        # characters YAML may not hold as they are, in the page's address and language
+        ('<link rel="canonical" href="https://news.example.org/a\x9fb\x80">', None),
+        ('<link rel="canonical" href="https://news.example.org/a\ufffeb">', None),
+        ('<link rel="canonical" href="https://news.example.org/a\u202eb">', None),
+        (None, "e\x9fn\ufffe"),
+        (None, "es\nfile: ../../etc/passwd"),
+    ],
+)
+def test_a_hostile_address_or_language_leaves_the_manifest_readable(
+    tmp_path: Path, data: Path, head: str | None, language: str | None
+) -> None:
+    """What a page says of itself is checked by parsers (an IRI's, a language tag's) before it
+    reaches the manifest, which stays YAML that reads back: a C1 control or a noncharacter
+    once made the whole manifest unreadable (PyYAML refuses them), and every later command
+    with it."""
+    html = page(INLINE, **({"head": head} if head else {}))
+    if language:
+        html = html.replace('lang="en"', f'lang="{language}"')
+    path = tmp_path / "release.html"
+    path.write_bytes(html.encode("utf-8"))
+    if head:
+        with pytest.raises(KgError, match="not an http"):
+            add(path, data)
+    else:
+        add(path, data)
+        assert manifest(data)[-1]["language"] == "en"  # not a language tag: the default
+    entries = curation.load(data / "sources" / "manifest.yaml", curation.MAX_MANIFEST_BYTES)
+    assert len(entries) == len(manifest(data))
+
+
+def test_any_title_reads_back_from_the_manifest(tmp_path: Path, data: Path) -> None:
+    """Every character is written so that YAML reads it back as it was: controls, C1
+    controls, noncharacters and line separators escaped, the rest as it is."""
+    title = 'Desk\x9f opens\x80 "here" \\ #1: \ufffe\U0001f600 é'
+    added = add(write_page(tmp_path, page(INLINE)), data, title=title)
+    entry = manifest(data)[-1]
+    assert entry["title"] == added.entry["title"] and entry["id"] == added.doc_id
+    text = (data / "sources" / "manifest.yaml").read_text(encoding="utf-8")
+    assert "\x9f" not in text and "\ufffe" not in text  # escaped, not as they are
+    curation.load(data / "sources" / "manifest.yaml", curation.MAX_MANIFEST_BYTES)
+    with pytest.raises(KgError, match="language tag"):
+        add(write_page(tmp_path, page(INLINE, title="Another")), data, language="en\x9f")
 
 
 # --------------------------------------------------------------------------- refused, unchanged

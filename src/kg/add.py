@@ -29,14 +29,17 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
-import json
 import os
 import re
 import sys
 import tempfile
+import unicodedata
 import urllib.parse
 from dataclasses import dataclass, field
 from pathlib import Path
+
+import pyoxigraph as ox
+import yaml
 
 from kg import atomic, curation, ingest
 from kg.errors import KgError
@@ -365,15 +368,33 @@ def _fold(text: str) -> str:
 
 
 def check_url(url: str, where: str) -> str:
-    """`url` if it is an absolute http(s) address an IRI can be made of."""
-    parts = urllib.parse.urlsplit(url)
+    """`url` if it is an absolute http(s) address an IRI can be made of: split by urllib, its
+    characters checked by Oxigraph's IRI parser (RFC 3987: no space, no control character, no
+    noncharacter), and no invisible formatting character (a bidi override) in it."""
+    try:
+        parts = urllib.parse.urlsplit(url)
+        ox.NamedNode(url)
+    except ValueError:
+        parts = None
     if (
-        parts.scheme not in ("http", "https")
+        parts is None
+        or parts.scheme not in ("http", "https")
         or not parts.netloc
-        or re.search(r"[\s<>\"{}|\\^`\x00-\x1f]", url)
+        or any(unicodedata.category(c) == "Cf" for c in url)
     ):
         raise KgError(where, None, f"{url!r} is not an http:// or https:// address")
     return url
+
+
+def language_tag(text: str | None) -> str | None:
+    """`text` if it is a well-formed language tag (BCP 47, as Oxigraph reads one), else None."""
+    if not text:
+        return None
+    try:
+        ox.Literal("", language=text)
+    except ValueError:
+        return None
+    return text
 
 
 def check_date(text: str, option: str) -> str:
@@ -399,14 +420,26 @@ def next_id(data_dir: Path, manifest: list[dict]) -> str:
     return f"{max([int(t) for t in numbers], default=-1) + 1:0{width}d}"
 
 
-def _manifest_entry_text(entry: dict) -> str:
-    """The manifest entry as YAML: every value a double-quoted (JSON) string, which YAML reads
-    back as the same text whatever it holds."""
+def _manifest_entry_text(entry: dict, where: Path) -> str:
+    """The manifest entry as YAML: every value a double-quoted string on one line, written by
+    PyYAML's emitter (which escapes what YAML may not hold as it is: control characters, C1
+    controls, noncharacters, line separators), then read back by the parser to be sure that
+    it gives the same text."""
     lines = []
     for i, (key, value) in enumerate(entry.items()):
         lead = "- " if i == 0 else "  "
-        lines.append(f"{lead}{key}: {json.dumps(str(value), ensure_ascii=False)}")
-    return "\n".join(lines) + "\n"
+        scalar = yaml.safe_dump(
+            str(value), default_style='"', allow_unicode=True, width=float("inf")
+        ).rstrip("\n")
+        lines.append(f"{lead}{key}: {scalar}")
+    text = "\n".join(lines) + "\n"
+    try:
+        back = yaml.safe_load(text)
+    except yaml.YAMLError:
+        back = None
+    if back != [{key: str(value) for key, value in entry.items()}]:
+        raise KgError(where, None, "the manifest entry would not read back as written")
+    return text
 
 
 def _publisher(given: str | None, page: Page, manifest: list[dict], knowledge, where) -> str:
@@ -463,6 +496,8 @@ def add(
         )
     address = check_url(address, "--url" if url is not None else shown)
     retrieved = check_date(retrieved, "--retrieved") if retrieved else dt.date.today().isoformat()
+    if language is not None and language_tag(language) is None:
+        raise KgError("--language", None, f"{language!r} is not a language tag (en, es, pt-BR)")
     text = page.text if page.text.endswith("\n") else page.text + "\n"
 
     with atomic.lock(data_dir / "sources", who="kg add"):
@@ -492,7 +527,7 @@ def add(
             "title": document.title.text,
             "url": address,
             "publisher": _publisher(publisher, page, manifest, knowledge, where),
-            "language": language or page.language or "en",
+            "language": language or language_tag(page.language) or "en",
             "retrieved": retrieved,
         }
         if page.published:
@@ -510,7 +545,7 @@ def add(
         manifest_text = manifest_path.read_text(encoding="utf-8")
         if manifest_text and not manifest_text.endswith("\n"):
             manifest_text += "\n"
-        manifest_text += _manifest_entry_text(entry)
+        manifest_text += _manifest_entry_text(entry, manifest_path)
         files = [(source_path, text), (draft_path, draft.yaml())]
         if draft.entities.new or draft.concepts or draft.contacts:
             files.append((additions_path, draft.additions_yaml()))
