@@ -289,6 +289,25 @@ def test_query_results_with_points_get_a_map(site):
     assert maps.results_map(site, ["place"], bindings[2:3]) is None
 
 
+def test_a_map_of_query_results_draws_at_most_max_points(site):
+    """A row may hold any number of WKT columns: 1,000 rows of 100 points each made a page of
+    9 MB of SVG and seconds of drawing. The first MAX_POINTS are drawn, and the map says how
+    many there were."""
+    wkt = "http://www.opengis.net/ont/geosparql#wktLiteral"
+    variables = [f"w{i}" for i in range(100)]
+    bindings = [
+        {
+            v: {"type": "literal", "datatype": wkt, "value": f"POINT({r % 90} {i % 45})"}
+            for i, v in enumerate(variables)
+        }
+        for r in range(300)
+    ]
+    found = maps.results_map(site, variables, bindings)
+    assert len(found.points) == maps.MAX_POINTS and found.total == 30_000
+    assert len(circles(str(found.svg))) == maps.MAX_POINTS
+    assert "first 1,000 of the results' 30,000 points" in found.title
+
+
 GEO_QUERY = """SELECT ?place ?wkt WHERE {
   ?place geo:hasGeometry/geo:asWKT ?wkt ; a kg:City } ORDER BY ?place"""
 
