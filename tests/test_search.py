@@ -146,6 +146,67 @@ def test_any_text_is_a_safe_query(index, text):
     index.search(query)
 
 
+def test_a_long_paragraph_is_indexed_in_pieces_of_bounded_size(tmp_path):
+    """A hostile page may be one paragraph of 5 MiB (`kg add` takes it): every hit on it
+    made the server mark the words of the whole paragraph, seconds a request. It is indexed
+    as passages of at most MAX_PASSAGE_WORDS words, which together hold all its words, each
+    at its offsets in the source."""
+    from kg.ingest import parse_source
+
+    words_ = [f"w{i}" for i in range(5 * search.MAX_PASSAGE_WORDS + 7)]
+    raw = "A title\n\n" + " \n ".join(words_) + "\n\nA short paragraph.\n"
+    source = parse_source(tmp_path / "005_x.txt", raw, "005")
+    rows = list(search._passage_rows(source, "https://x.org/s", "005", "en"))
+    long = [r for r in rows if r.text.startswith("w")]
+    assert len(long) == 6
+    assert all(len(search.words(r.text)) <= search.MAX_PASSAGE_WORDS for r in long)
+    assert " ".join(r.text for r in long) == " ".join(words_)
+    assert all(r.text == " ".join(raw[r.start : r.end].split()) for r in rows)
+    assert [r.text for r in rows if not r.text.startswith("w")] == ["A title", "A short paragraph."]
+
+
+def _brute_snippet(text, language, query, size):
+    """`search.snippet` as it was first written: each window counted afresh."""
+    spans, found = search._marked(text, language, query)
+    if len(found) <= size:
+        return search._pieces(text, spans)
+    best, best_key = 0, (-1, -1)
+    for first in range(len(found) - size + 1):
+        window = found[first : first + size]
+        groups = 0
+        for _, _, bits in window:
+            groups |= bits
+        key = (bin(groups).count("1"), sum(1 for _, m, _ in window if m))
+        if key > best_key:
+            best, best_key = first, key
+    if best_key[1] > 0 and best > 0:
+        best = max(0, best - 3)
+    window = found[best : best + size]
+    start = 0 if best == 0 else window[0][0][0]
+    end = len(text) if best + size >= len(found) else window[-1][0][1]
+    inside = [(s - start, e - start) for s, e in spans if start <= s and e <= end]
+    pieces = search._pieces(text[start:end], inside)
+    if start > 0:
+        pieces.insert(0, ("…", False))
+    if end < len(text):
+        pieces.append(("…", False))
+    return pieces
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["victim", "victims", "trata", "de", "the", "of", "IOM", "x"])),
+    st.sampled_from(["victim", '"trata de" IOM', "the of x", '"of of" victims', "zzz"]),
+    st.integers(min_value=2, max_value=12),
+)
+def test_the_sliding_window_picks_the_window_each_window_counted_picks(words_, text, size):
+    """The snippet's window is found in one pass (counts kept as it slides): the same pieces
+    as counting every window afresh, which took seconds on a long passage."""
+    query = search.parse(text)
+    passage = " ".join(words_)
+    assert search.snippet(passage, "en", query, size) == _brute_snippet(passage, "en", query, size)
+
+
 # -- the search page -------------------------------------------------------------------------
 
 

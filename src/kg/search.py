@@ -4,7 +4,8 @@
 read it (`Index`). What it holds, one row of `entries` each:
 
 - `passage`: a passage of a source text (its title, each paragraph, each press contact, the
-  trailer; `kg.ingest`'s spans), with the document and its character offsets;
+  trailer; `kg.ingest`'s spans; one of more than `MAX_PASSAGE_WORDS` words in pieces), with
+  the document and its character offsets;
 - `quote`: the words an annotation selects (`oa:exact`), with the fact it grounds (`oa:hasBody`)
   and its offsets in the source (`oa:start`, `oa:end`);
 - `name`: a label, other name or acronym of a thing (`kg.server.site.SEARCHED`);
@@ -204,15 +205,22 @@ Pieces = list[tuple[str, bool]]  # text, and whether it is a word the query foun
 
 
 def _marked(text: str, language: str, query: Query) -> tuple[list[tuple[int, int]], list]:
-    """The words of `text` and which of them the query's words and phrases find."""
+    """The words of `text` and which of them the query's words and phrases find. (Linear in
+    the words: each group is looked for where its first stem is, never at every word.)"""
     found = words(text)
     lang = column(language)
     stems = [stem(w, lang) for _, _, w in found]
     marks = [False] * len(found)
     groups_found = [0] * len(found)  # a bit per query group found at this word
-    for number, group in enumerate(query.stems(lang)):
+    groups = query.stems(lang)
+    firsts = {group[0] for group in groups if group}
+    at: dict[str, list[int]] = {}
+    for i, s in enumerate(stems):
+        if s in firsts:
+            at.setdefault(s, []).append(i)
+    for number, group in enumerate(groups):
         size = len(group)
-        for i in range(len(stems) - size + 1):
+        for i in at.get(group[0], []) if size else []:
             if tuple(stems[i : i + size]) == group:
                 for j in range(i, i + size):
                     marks[j] = True
@@ -254,13 +262,34 @@ def snippet(text: str, language: str, query: Query, size: int = 40) -> Pieces:
     spans, found = _marked(text, language, query)
     if len(found) <= size:
         return _pieces(text, spans)
+    # The window slides one word at a time, the counts of what it holds kept as it goes (a
+    # passage of 200,000 words took seconds when each window was counted afresh).
     best, best_key = 0, (-1, -1)
+    per_group = [0] * len(query.groups)  # the words of the window that start each group
+    groups = marked = 0  # groups found in the window; its marked words
+
+    def count(word: tuple, step: int) -> tuple[int, int]:
+        _, is_marked, bits = word
+        found_groups = 0
+        number = 0
+        while bits:
+            if bits & 1:
+                before = per_group[number]
+                per_group[number] += step
+                found_groups += (per_group[number] > 0) - (before > 0)
+            bits >>= 1
+            number += 1
+        return found_groups, step if is_marked else 0
+
+    for word in found[:size]:
+        g, m = count(word, 1)
+        groups, marked = groups + g, marked + m
     for first in range(len(found) - size + 1):
-        window = found[first : first + size]
-        groups = 0
-        for _, _, bits in window:
-            groups |= bits
-        key = (bin(groups).count("1"), sum(1 for _, m, _ in window if m))
+        if first:
+            g1, m1 = count(found[first - 1], -1)
+            g2, m2 = count(found[first + size - 1], 1)
+            groups, marked = groups + g1 + g2, marked + m1 + m2
+        key = (groups, marked)
         if key > best_key:
             best, best_key = first, key
     if best_key[1] > 0 and best > 0:
@@ -382,9 +411,30 @@ def _quote_rows(triples: list, doc_id: str, language: str) -> Iterator[Row]:
                 yield Row("quote", annotation, doc_id, start, end, text, column(language), "", body)
 
 
+# Words of one passage at most: a paragraph longer than this (a page of one 5 MiB paragraph
+# is one `kg add` away) is indexed as several passages, so that a hit costs the server
+# the marking of a few hundred words, never of a whole page.
+MAX_PASSAGE_WORDS = 400
+
+
+def _cut(raw: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """`raw[start:end]` as spans of at most MAX_PASSAGE_WORDS words, cut before a word."""
+    found = words(raw[start:end])
+    if len(found) <= MAX_PASSAGE_WORDS:
+        yield start, end
+        return
+    for first in range(0, len(found), MAX_PASSAGE_WORDS):
+        a = start + (found[first][0] if first else 0)
+        nxt = first + MAX_PASSAGE_WORDS
+        b = start + found[nxt][0] if nxt < len(found) else end
+        while b > a and raw[b - 1].isspace():
+            b -= 1
+        yield a, b
+
+
 def _passage_rows(source, source_iri: str, doc_id: str, language: str) -> Iterator[Row]:
     """The passages of a source text (`kg.ingest.CleanDocument`): title, paragraphs, each
-    press contact, the trailer."""
+    press contact, the trailer; one longer than MAX_PASSAGE_WORDS in pieces of that many."""
     spans = [source.title, *source.paragraphs]
     for contact in source.contacts:
         parts = [s for s in (contact.name, contact.office, contact.telephone, contact.email) if s]
@@ -392,9 +442,18 @@ def _passage_rows(source, source_iri: str, doc_id: str, language: str) -> Iterat
         spans.append(type(source.title)(start, end, " ".join(source.raw[start:end].split())))
     spans += list(source.trailer)
     for span in spans:
-        if span.text.strip():
+        if not span.text.strip():
+            continue
+        for start, end in _cut(source.raw, span.start, span.end):
+            text = span.text if (start, end) == (span.start, span.end) else None
             yield Row(
-                "passage", source_iri, doc_id, span.start, span.end, span.text, column(language)
+                "passage",
+                source_iri,
+                doc_id,
+                start,
+                end,
+                text if text is not None else " ".join(source.raw[start:end].split()),
+                column(language),
             )
 
 
