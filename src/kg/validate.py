@@ -62,13 +62,18 @@ def parse_turtle_files(paths) -> Graph:
         try:
             graph.parse(path, format="turtle")
         except Exception as exc:  # rdflib raises several parser exception types
-            line = getattr(exc, "lines", None) or getattr(exc, "line", None)
-            raise KgError(
-                path,
-                line if isinstance(line, int) else None,
-                f"not valid Turtle: {_first_line(exc)}",
-            ) from exc
+            raise KgError(path, _line_of(exc), f"not valid Turtle: {_first_line(exc)}") from exc
     return graph
+
+
+def _line_of(exc: Exception) -> int | None:
+    """The 1-based line of a Turtle parser's error. rdflib's BadSyntax counts the lines before
+    the error (`lines` is 0 on the first line), as its own message, "at line N", shows."""
+    lines = getattr(exc, "lines", None)
+    if isinstance(lines, int):
+        return lines + 1
+    line = getattr(exc, "line", None)
+    return line if isinstance(line, int) else None
 
 
 def _first_line(exc: Exception | str) -> str:
