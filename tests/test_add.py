@@ -348,6 +348,17 @@ def refused(data: Path, argv: list[str], capsys, stdin: bytes | None = None) -> 
     return lines[0]
 
 
+def test_a_title_over_the_manifests_value_limit_is_refused(tmp_path: Path, data: Path, capsys):
+    """A text file's first line is its title, however long: one of more characters than a
+    curation file's value may hold is refused, not filed in a manifest that no later command
+    could read."""
+    text = tmp_path / "release.txt"
+    title = "Word " * (curation.MAX_VALUE_CHARS // 5 + 10)
+    text.write_text(f"{title}\n\n{BODY[0]}\n", encoding="utf-8")
+    line = refused(data, [str(text), "--url", "https://x.org/long"], capsys)
+    assert "would not read back" in line and "65,536" in line
+
+
 def test_refusals_leave_data_unchanged(tmp_path: Path, data: Path, capsys) -> None:
     missing = tmp_path / "missing.html"
     assert f"{missing}: no such file" in refused(data, [str(missing)], capsys)

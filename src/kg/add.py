@@ -423,8 +423,8 @@ def next_id(data_dir: Path, manifest: list[dict]) -> str:
 def _manifest_entry_text(entry: dict, where: Path) -> str:
     """The manifest entry as YAML: every value a double-quoted string on one line, written by
     PyYAML's emitter (which escapes what YAML may not hold as it is: control characters, C1
-    controls, noncharacters, line separators), then read back by the parser to be sure that
-    it gives the same text."""
+    controls, noncharacters, line separators), then read back by the curation files' parser
+    (`kg.curation`, with its limits) to be sure that it gives the same text."""
     lines = []
     for i, (key, value) in enumerate(entry.items()):
         lead = "- " if i == 0 else "  "
@@ -433,10 +433,11 @@ def _manifest_entry_text(entry: dict, where: Path) -> str:
         ).rstrip("\n")
         lines.append(f"{lead}{key}: {scalar}")
     text = "\n".join(lines) + "\n"
-    try:
-        back = yaml.safe_load(text)
-    except yaml.YAMLError:
-        back = None
+    try:  # read back as every later command reads the manifest, with its limits
+        back = curation.loads(text, where)
+    except KgError as exc:
+        message = f"the manifest entry would not read back: {exc.message}"
+        raise KgError(where, None, message) from None
     if back != [{key: str(value) for key, value in entry.items()}]:
         raise KgError(where, None, "the manifest entry would not read back as written")
     return text

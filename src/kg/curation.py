@@ -87,7 +87,11 @@ _NO_ANCHORS = "anchors and aliases are not allowed in curation files (write the 
 def load(path: Path, max_bytes: int = MAX_FILE_BYTES) -> Node:
     """Parse one curation file; a syntax error, an anchor or alias, or a file, value or nesting
     over the limits above becomes a one-line KgError with its file and line."""
-    text = _read(path, max_bytes)
+    return loads(_read(path, max_bytes), path)
+
+
+def loads(text: str, path: Path) -> Node:
+    """Parse the text of a curation file (`path` names it in errors), as `load` does."""
     loader = None
     try:
         loader = _LOADER(text)  # PyYAML's own reader checks the characters here
