@@ -348,6 +348,21 @@ def refused(data: Path, argv: list[str], capsys, stdin: bytes | None = None) -> 
     return lines[0]
 
 
+def test_a_text_holding_controls_gives_a_draft_that_reads_back(tmp_path: Path, data: Path) -> None:
+    """A text file is filed as it is, C1 controls, noncharacters and line separators
+    included; the draft and the proposed additions quote it, escaped, so that the curation
+    files' parser (which refuses those characters as they are) reads them back."""
+    seed = next((DATA / "sources").glob("000_*.txt")).read_text(encoding="utf-8")
+    hostile = seed.replace(" the ", " the\x9f ").replace("IOM", "IO\x80M\ufffe")
+    path = tmp_path / "release.txt"
+    path.write_text(hostile.replace(" of ", " of\u2028"), encoding="utf-8")
+    added = add(path, data, url="https://x.org/controls")
+    assert added.additions_path is not None
+    for written in (added.draft_path, added.additions_path, data / "sources" / "manifest.yaml"):
+        curation.load(written, curation.MAX_MANIFEST_BYTES)
+    assert "\x9f" in added.source_path.read_text(encoding="utf-8")  # the text as it was
+
+
 def test_a_title_over_the_manifests_value_limit_is_refused(tmp_path: Path, data: Path, capsys):
     """A text file's first line is its title, however long: one of more characters than a
     curation file's value may hold is refused, not filed in a manifest that no later command

@@ -15,6 +15,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from kg import model
 from kg.extraction.entities import Entities, NewEntity
 from kg.extraction.items import cite_studies
@@ -104,8 +106,14 @@ def _period_problem(value) -> str | None:
 
 
 def scalar(value: str, flow: bool = False) -> str:
-    """A YAML scalar for `value`: plain when that reads back as the same text, else quoted."""
+    """A YAML scalar for `value`: plain when that reads back as the same text, else quoted;
+    what YAML may not hold as it is (control characters, C1 controls, noncharacters: PyYAML's
+    reader refuses them) or would read as a line break (U+0085, U+2028, U+2029) escaped by
+    YAML's own emitter, so that a source text holding them gives a draft that reads back."""
     text = str(value)
+    if yaml.reader.Reader.NON_PRINTABLE.search(text) or any(c in text for c in _BREAKS):
+        quoted = yaml.safe_dump(text, default_style='"', allow_unicode=True, width=float("inf"))
+        return quoted.rstrip("\n")
     special = ":#" + (",[]{}" if flow else "")
     if (
         text
@@ -115,9 +123,13 @@ def scalar(value: str, flow: bool = False) -> str:
         and " #" not in text
         and not (flow and any(c in text for c in special))
         and "\n" not in text
+        and "\t" not in text
     ):
         return text
     return json.dumps(text, ensure_ascii=False)
+
+
+_BREAKS = "\x85\u2028\u2029"  # line breaks to YAML, not to JSON
 
 
 @dataclass
