@@ -410,6 +410,18 @@ def test_an_input_over_the_size_limit_is_refused(tmp_path: Path, data: Path, cap
         add("-", data, stdin=io.BytesIO(html.encode("utf-8")))
 
 
+def test_a_page_over_the_paragraph_or_word_limit_is_refused(tmp_path: Path, data: Path, capsys):
+    """Drafting reads the text once a paragraph: 15,000 paragraphs (2.4 MB, under the size
+    limit) took six minutes. One paragraph more than MAX_PARAGRAPHS, or one word more than
+    MAX_WORDS in one paragraph, is refused before drafting."""
+    many = page(INLINE, body=[f"{BODY[0]} {i}" for i in range(add_module.MAX_PARAGRAPHS + 1)])
+    line = refused(data, [str(write_page(tmp_path, many, "many.html"))], capsys)
+    assert "1,001 paragraphs" in line and "at most 1,000 paragraphs" in line
+    long = page(INLINE, body=["word " * add_module.MAX_WORDS, BODY[0]])
+    line = refused(data, [str(write_page(tmp_path, long, "long.html"))], capsys)
+    assert "50,000 words" in line
+
+
 def test_a_failure_while_writing_leaves_data_unchanged(
     tmp_path: Path, data: Path, monkeypatch
 ) -> None:

@@ -44,11 +44,16 @@ import yaml
 from kg import atomic, curation, ingest
 from kg.errors import KgError
 
-__all__ = ["MAX_INPUT_BYTES", "Added", "Page", "add", "read_page"]
+__all__ = ["MAX_INPUT_BYTES", "MAX_PARAGRAPHS", "MAX_WORDS", "Added", "Page", "add", "read_page"]
 
 # A press release page is some tens of kilobytes; an input larger than this is refused before
 # it is parsed, so that a hostile or mistaken input cannot take the machine's memory.
 MAX_INPUT_BYTES = 5 * 1024 * 1024
+# A release is some hundreds of words in some tens of paragraphs. Drafting reads the text once
+# per paragraph (15,000 paragraphs, 2.4 MB: six minutes), so a text over either limit is
+# refused before it is drafted.
+MAX_PARAGRAPHS = 1000
+MAX_WORDS = 50_000
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 
 
@@ -520,6 +525,14 @@ def add(
         draft_path = data_dir / "documents" / f"{doc_id}.yaml"
         additions_path = data_dir / "reference" / "proposed" / f"{doc_id}.yaml"
         document = ingest.parse_source(where, text, doc_id)
+        if len(document.paragraphs) > MAX_PARAGRAPHS or len(text.split()) > MAX_WORDS:
+            raise KgError(
+                where,
+                None,
+                f"{len(document.paragraphs):,} paragraphs, {len(text.split()):,} words: not one "
+                f"press release (kg add drafts at most {MAX_PARAGRAPHS:,} paragraphs and "
+                f"{MAX_WORDS:,} words)",
+            )
 
         knowledge = load_knowledge(data_dir)
         entry = {
