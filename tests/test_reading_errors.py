@@ -98,3 +98,14 @@ def test_a_yaml_reader_error_on_the_first_line_is_line_1(tmp_path):
     with pytest.raises(KgError) as error:
         curation.load(path)
     assert error.value.line == 1
+
+
+def test_a_violation_reads_as_one_line_with_its_path_when_it_has_one():
+    from kg.validate import Violation
+
+    with_path = Violation(
+        "Warning", "https://kg.example.org/id/place/congo", "kg:iso", "no code", "s"
+    )
+    without = Violation("Violation", "https://kg.example.org/id/x", "", "broken", "s")
+    assert str(with_path) == "Warning: https://kg.example.org/id/place/congo (kg:iso): no code"
+    assert str(without) == "Violation: https://kg.example.org/id/x: broken"
