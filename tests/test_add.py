@@ -517,3 +517,12 @@ def test_extract_to_standard_output_writes_no_additions(data: Path, capsys) -> N
 def test_extract_of_a_folder_says_it_is_a_directory(tmp_path: Path, capsys) -> None:
     assert main(["extract", str(tmp_path), "--data", str(DATA), "--out", "-"]) == 1
     assert "is a directory" in capsys.readouterr().err
+
+
+def test_the_next_id_counts_ascii_digits_only(tmp_path):
+    """An id of other digits (superscript, Arabic-Indic) in a hand-edited manifest is not a
+    number to count from; it neither crashes nor pushes the next id."""
+    manifest = [{"id": "004"}, {"id": "²"}, {"id": "٣٣٣"}, {"id": "x12"}]
+    assert add_module.next_id(tmp_path, manifest) == "005"
+    assert add_module.next_id(tmp_path, []) == "000"
+    assert add_module.next_id(tmp_path, [{"id": "0999"}]) == "1000"

@@ -420,7 +420,8 @@ def next_id(data_dir: Path, manifest: list[dict]) -> str:
     ):
         for path in (data_dir / folder).glob(pattern):
             taken.append(ingest.document_id(path) or path.stem)
-    numbers = [t for t in taken if t.isdigit()]
+    # ASCII digits only: str.isdigit() is true of "²" and "٣", which int() reads otherwise
+    numbers = [t for t in taken if t.isascii() and t.isdigit()]
     width = max([3, *(len(t) for t in numbers)])
     return f"{max([int(t) for t in numbers], default=-1) + 1:0{width}d}"
 

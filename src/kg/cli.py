@@ -974,7 +974,9 @@ def run_search(args) -> int:
         table.add_column("IRI", overflow="fold")
         for thing in found.things:
             table.add_row(
-                escape(thing.label), search.plain(thing.pieces, marked, escape), thing.iri
+                escape(thing.label),
+                search.plain(thing.pieces, marked, escape),
+                escape(thing.iri),  # an IRI may hold [ and ]: text, not rich markup
             )
         out.print(table)
     if found.passages:
