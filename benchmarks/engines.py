@@ -78,9 +78,10 @@ def _status(field: str) -> int:
     return 0
 
 
-def measured(fn, runs: int) -> dict:
+def measured(fn, runs: int, limit: float | None = None) -> dict:
     """fn() in `runs` fresh forked children: median CPU and wall seconds, the largest peak
-    memory above the inherited (MB), and the result of the first run."""
+    memory above the inherited (MB), and the result of the first run; {"timeout": limit} when
+    a run takes more than `limit` wall seconds."""
     ctx = multiprocessing.get_context("fork")
     cpu, wall, peak, result = [], [], [], None
     for run in range(runs):
@@ -101,6 +102,10 @@ def measured(fn, runs: int) -> dict:
 
         process = ctx.Process(target=target)
         process.start()
+        if not parent.poll(limit):
+            process.kill()
+            process.join()
+            return {"timeout": limit}
         c, w, p, out, error = parent.recv()
         process.join()
         if error:
@@ -628,7 +633,7 @@ def sparql_shapes(shapes: Graph) -> list:
     return out
 
 
-def bench_corpus(data_dir: Path, runs: int, sample: int, skip: set) -> dict:
+def bench_corpus(data_dir: Path, runs: int, sample: int, skip: set, limit: float) -> dict:
     print(f"# {data_dir}: modelling...", file=sys.stderr, flush=True)
     c = Corpus(data_dir)
     large = len(c.documents) > sample
@@ -660,10 +665,10 @@ def bench_corpus(data_dir: Path, runs: int, sample: int, skip: set) -> dict:
                         continue
                     fn = small[task][engine]
                     print(f"  {kind} {task} {engine} (sample)...", file=sys.stderr, flush=True)
-                    row[engine] = measured(fn, 1) | {"sample": len(sampled)}
+                    row[engine] = measured(fn, 1, limit) | {"sample": len(sampled)}
                 else:
                     print(f"  {kind} {task} {engine}...", file=sys.stderr, flush=True)
-                    row[engine] = measured(fn, runs)
+                    row[engine] = measured(fn, runs, limit)
             ref_engine = "owlrl" if kind == "reasoning" else "pySHACL"
             ours = "fastreason" if kind == "reasoning" else "fastvalidate"
             differ = diff_inferences if kind == "reasoning" else diff_results
@@ -677,12 +682,16 @@ def bench_corpus(data_dir: Path, runs: int, sample: int, skip: set) -> dict:
                 if kind == "reasoning":
                     m["inferred"] = sum(len(v) for v in m["result"].values())
             out[kind][task] = row
+            for line in _row_lines(out, kind, task):  # as it goes: a long run can be cut
+                print(line, file=sys.stderr, flush=True)
     return out
 
 
 def _fmt(m: dict, per_doc: int | None = None) -> str:
     if "skipped" in m:
         return "skipped"
+    if "timeout" in m:
+        return f"> {m['timeout']:.0f} s wall (stopped)"
     if "error" in m:
         return "error: " + m["error"][:40]
     text = f"{m['cpu']:.2f} / {m['wall']:.2f} s, {m['peak_mb']:.0f} MB"
@@ -705,22 +714,27 @@ def _agreement(m: dict, against: str) -> str:
     return f"+{d['extra']}/-{d['missing']} of {d['triples']}"
 
 
+def _row_lines(r: dict, kind: str, task: str) -> list:
+    ref, ours = ("owlrl", "fastreason") if kind == "reasoning" else ("pySHACL", "fastvalidate")
+    name = Path(r["corpus"]).name
+    name += f" ({r['documents']} docs, {r['asserted_triples']:,} triples)"
+    lines = []
+    for engine, m in r[kind][task].items():
+        lines.append(
+            f"| {name} | {kind} | {task} | {engine} | {_fmt(m)} | "
+            f"{_agreement(m, ref)} | {_agreement(m, ours) if engine != ours else ''} |"
+        )
+    return lines
+
+
 def print_table(results: list, fixtures: dict | None) -> None:
     print("| corpus | stage | unit | engine | CPU / wall (median), peak | vs reference | vs ours |")
     print("| --- | --- | --- | --- | --- | --- | --- |")
     for r in results:
-        name = Path(r["corpus"]).name
-        name += f" ({r['documents']} docs, {r['asserted_triples']:,} triples)"
-        for kind, ref, ours in (
-            ("reasoning", "owlrl", "fastreason"),
-            ("validation", "pySHACL", "fastvalidate"),
-        ):
-            for task, row in r[kind].items():
-                for engine, m in row.items():
-                    print(
-                        f"| {name} | {kind} | {task} | {engine} | {_fmt(m)} | "
-                        f"{_agreement(m, ref)} | {_agreement(m, ours) if engine != ours else ''} |"
-                    )
+        for kind in ("reasoning", "validation"):
+            for task in r[kind]:
+                for line in _row_lines(r, kind, task):
+                    print(line)
     if fixtures:
         for engine, m in fixtures["engines"].items():
             print(
@@ -752,6 +766,7 @@ def main(argv=None) -> int:
     ap.add_argument("--sample", type=int, default=50, help="documents for owlrl and pySHACL")
     ap.add_argument("--skip", action="append", default=[], help="an engine to leave out")
     ap.add_argument("--no-fixtures", action="store_true")
+    ap.add_argument("--limit", type=float, default=600, help="wall seconds for one run")
     ap.add_argument("--json", type=Path)
     args = ap.parse_args(argv)
     _check_rewrite()
@@ -782,7 +797,7 @@ def main(argv=None) -> int:
     }
     print(f"versions: {versions}", file=sys.stderr)
     fixtures = None if args.no_fixtures else fixture_check(args.runs, set(args.skip))
-    results = [bench_corpus(c, args.runs, args.sample, set(args.skip)) for c in corpora]
+    results = [bench_corpus(c, args.runs, args.sample, set(args.skip), args.limit) for c in corpora]
     print(f"versions: {versions}; CPU = time.process_time of the measuring process")
     print()
     print_table(results, fixtures)
