@@ -30,7 +30,7 @@ run over the first `--sample` documents, marked "sample").
 
 Needs the libraries (not kg's dependencies): `pip install reasonable==0.4.4 pyrudof==0.3.35`.
 
-    python benchmarks/engines.py [CORPUS ...] [--runs 3] [--sample 50] [--json FILE]
+    python benchmarks/engines.py [CORPUS ...] [--runs 3] [--sample 20] [--limit 600] [--json FILE]
 
 Run it on a clean tree: it validates with the shapes and reasons with the ontology of the kg
 it imports (`PYTHONPATH=checkout/src` selects one).
@@ -763,7 +763,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("corpora", nargs="*", type=Path)
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--sample", type=int, default=50, help="documents for owlrl and pySHACL")
+    ap.add_argument("--sample", type=int, default=20, help="documents for owlrl and pySHACL")
     ap.add_argument("--skip", action="append", default=[], help="an engine to leave out")
     ap.add_argument("--no-fixtures", action="store_true")
     ap.add_argument("--limit", type=float, default=600, help="wall seconds for one run")
