@@ -572,3 +572,51 @@ def test_an_apposition_after_an_acronym_and_a_role_with_a_long_complement(tmp_pa
     item = observations(draft)["40"]
     sources = item.fields.get("attributed_to") or item.commented["attributed_to"][0]
     assert sources == [found["CENISS"]]
+
+
+# -- people without a role or a verb of speech beside them -------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a verb whose subject is a person
+        ("Teodoro Vance opened the meeting with a minute of silence.", "Teodoro Vance"),
+        ("After the visit, Ingrid Solberg congratulated the volunteers of the shelter.",
+         "Ingrid Solberg"),
+        # the organization the person is of
+        ("Carmen Rosa Villeda of the National Centre for Returned Migrants showed the files.",
+         "Carmen Rosa Villeda"),
+        ("Yusuf Demir from UNHCR walked the delegates through the camp.", "Yusuf Demir"),
+        # a given name first, and no other words about it
+        ("Tomás Ibarra and his team distributed blankets in Tapachula.", "Tomás Ibarra"),
+        # the surname used alone later, for someone who speaks
+        ("Tesfaye Bekele arrived in Tapachula on Monday. Bekele said the route was dangerous.",
+         "Tesfaye Bekele"),
+    ],
+)  # fmt: skip
+def test_people_named_without_a_role(tmp_path, knowledge, sentence, name):
+    draft = draft_of(tmp_path, knowledge, sentence)
+    assert name in people(draft)
+    new = next(n for n in draft.entities.new.values() if n.name == name)
+    assert new.kind == "person" and new.confidence >= 0.5
+
+
+def test_the_organization_after_a_person_is_an_organization_of_its_own(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Carmen Rosa Villeda of the National Centre for Returned Migrants showed the files.",
+    )
+    found = organizations(draft)
+    assert set(found) == {"National Centre for Returned Migrants"}
+
+
+def test_names_that_begin_with_a_given_name_but_are_no_people(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The convoy stopped at Hope Street in Tapachula. The Grace Period ends in May; the "
+        "grace period lets migrants renew their papers. Victoria Falls Road was closed.",
+    )
+    assert people(draft) == set()

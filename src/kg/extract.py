@@ -21,8 +21,8 @@ from pathlib import Path
 from kg import ingest
 from kg.atomic import write_bytes
 from kg.errors import KgError
+from kg.extraction import given_names, world
 from kg.extraction import knowledge as knowledge_module
-from kg.extraction import world
 from kg.extraction.draft import Draft
 from kg.extraction.entities import NewEntity, Recognizer
 from kg.extraction.items import ItemExtractor
@@ -51,6 +51,7 @@ def _parts(knowledge: Knowledge) -> tuple[Recognizer, NumberExtractor]:
         knowledge.cache["recognizer"] = Recognizer(knowledge)
         knowledge.cache["numbers"] = NumberExtractor(knowledge)
         world.warm()
+        given_names.given_names()
     return knowledge.cache["recognizer"], knowledge.cache["numbers"]
 
 

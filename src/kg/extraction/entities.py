@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extraction import world
+from kg.extraction.given_names import is_given_name
 from kg.extraction.knowledge import Knowledge
 from kg.extraction.text import Passage, Source, Token, fold, tokenize
 
@@ -564,23 +565,51 @@ class Recognizer:
         spans = [s for s in spans if not _prefix_of_longer_name(s)]
         known = list(spans)
         self.phrase_acronyms = _phrase_acronyms(source, known)
+        surnames = surnames_in_use(source)
         for passage in source.passages:
             known_here = {(s.a, s.b): s for s in known if s.passage is passage}
-            persons = find_persons(passage, known_here, _sentence_starts(passage))
+            starts = _sentence_starts(passage)
+            persons = find_persons(
+                passage, known_here, starts, frozenset(lowercase_words), surnames
+            )
+            if passage.kind == "title":  # headline case: a name needs words around it
+                persons = [p for p in persons if p.confidence >= 0.7]
             found = self._candidates(passage, known, lowercase_words)
             if passage.kind == "title":  # headline case: only people named by context
                 found = [s for s in found if s.kind == "person"]
-            # A name the words around it make a person's is not part of a longer name.
-            found = [
-                s
-                for s in found
-                if not any(p.a < s.b and s.a < p.b and (p.a, p.b) != (s.a, s.b) for p in persons)
-                or s.kind not in ("person", "place", "organization")
-            ]
-            spans += found + persons
+            # A name the words around it make a person's is not part of a longer name; what
+            # follows it after "of the" is the organization the person is of ("Jane Doe of
+            # the National Migration Institute").
+            kept = []
+            for s in found:
+                inside = [
+                    p for p in persons if p.a < s.b and s.a < p.b and (p.a, p.b) != (s.a, s.b)
+                ]
+                if not inside or s.kind not in ("person", "place", "organization"):
+                    kept.append(s)
+                    continue
+                person = inside[0]
+                if person.a == s.a and person.b < s.b:
+                    kept += self._after_person(passage, person.b, s.b, starts, known_here)
+            spans += kept + persons
         self._appositions(spans, known)
         spans += self._offices(known)
         return self._resolve(spans)
+
+    def _after_person(self, passage, b, end, starts, known_ranges) -> list[Span]:
+        """The names of [b, end) after a person's name and "of (the)", "from", "at"."""
+        tokens = passage.tokens
+        k = b
+        while k < end and tokens[k].key in ("of", "from", "at", "with", "the"):
+            k += 1
+        if k == b or k >= end:
+            return []
+        out = []
+        for a2, b2 in self._split(passage, k, end, starts, set(), known_ranges):
+            span = self._classify(passage, a2, b2, known_ranges)
+            if span is not None:
+                out.append(span)
+        return out
 
     def _appositions(self, spans: list[Span], known: list[Span]) -> None:
         """ "UNHCR, the UN Refugee Agency,": a descriptive name in apposition to an
@@ -1698,6 +1727,8 @@ NOT_PERSON_WORDS = ALL_HEADS | STUDY_HEADS | MONTHS | {
     "the", "and", "for", "of", "this", "that", "these", "those", "our", "their", "its",
     "all", "new", "today", "we", "it", "they", "he", "she", "his", "her", "radio", "tv",
     "television", "times", "post", "herald", "tribune", "journal", "channel", "magazine",
+    "street", "avenue", "road", "square", "park", "bridge", "station", "airport", "beach",
+    "hall", "tower", "building", "plaza", "highway", "route", "desert", "gap", "pass",
 }  # fmt: skip
 # First words of places' and organizations' names ("San Pedro Sula", "La Ceiba").
 NOT_PERSON_FIRST = CITY_STARTS | {"la", "el", "los", "las", "le", "les", "lo"}
@@ -1860,6 +1891,77 @@ def _role_before_comma(passage: Passage, a: int, b: int, known_ranges: dict) -> 
     return _role_before(passage, a - 1, known_ranges)
 
 
+# Verbs whose subject is a person, seldom an organization ("Jane Doe thanked the donors").
+PERSON_VERB_AFTER = re.compile(
+    r"^\s*(?:,\s*(?:who\s+)?)?(?:also\s+|then\s+|later\s+)?(?:thanked|congratulated|met\s+with|"
+    r"visited|spoke|addressed|chaired|attended|praised|expressed|recalled|lamented|reminded|"
+    r"invited|encouraged|inaugurated|travell?ed|opened\s+the\s+(?:event|meeting|workshop|"
+    r"session|ceremony|conference|forum|seminar))\b"
+)
+# What comes between a person's name and the organization the person is of.
+OF_ORGANIZATION = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _organization_after(passage: Passage, b: int, known_ranges: dict) -> bool:
+    """ "Jane Doe of the National Centre for Migrant Care", "Jane Doe from IOM": the
+    organization (a known one, an acronym, or a capitalized name with an organization's head
+    word) that a person is of."""
+    tokens = passage.tokens
+    m = OF_ORGANIZATION.match(passage.text, tokens[b - 1].end)
+    if m is None:
+        return False
+    k = passage.token_index(m.end())
+    if k >= len(tokens):
+        return False
+    if any(ka == k and span.kind == "organization" for (ka, _), span in known_ranges.items()):
+        return True
+    if tokens[k].is_acronym and tokens[k].text.replace(".", "").upper() not in ACRONYM_STOP:
+        return True
+    j, words = k, []
+    while j < len(tokens) and len(words) < 10:
+        t = tokens[j]
+        if _is_name_word(t):
+            words.append(t.key)
+        elif not (t.key in CONNECTORS and t.text.islower()):
+            break
+        j += 1
+    return bool(set(words) & (ORG_HEADS - {"system", "group", "team", "house", "cross"}))
+
+
+def _named_like_a_person(
+    tokens: list[Token], a: int, b: int, lowercase: frozenset[str], surnames: frozenset[str]
+) -> bool:
+    """A name of two to four parts that nothing around it explains: a person's when its first
+    part is a given name and its last no word the text writes in lower case ("Grace Period"),
+    or when the text uses its last part alone for a person ("Doe said", "Ms. Doe")."""
+    parts = [t for t in tokens[a:b] if t.is_word and t.key not in NAME_PARTICLES]
+    if not 2 <= len(parts) <= 4 or any(t.is_acronym for t in parts):
+        return False
+    if b + 1 < len(tokens) and tokens[b].text in ("'s", "’s") and _is_name_word(tokens[b + 1]):
+        return False  # "Grace Hope's Shelter": the name of something of hers
+    last = parts[-1].key
+    if last in surnames:
+        return True
+    return is_given_name(parts[0].text) and last not in lowercase and last not in MONTHS
+
+
+def surnames_in_use(source: Source) -> frozenset[str]:
+    """Capitalized words a text uses alone for a person: after a title ("Ms. Doe", "Dr
+    Doe") or before a verb of speech ("Doe said", "Doe, who ..., added")."""
+    out = set()
+    for passage in source.body:
+        text = passage.text
+        for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+([A-Z][\w’'-]+)\b(?!\s+[A-Z])", text):
+            out.add(fold(m.group(1)))
+        for m in re.finditer(r"(?<![\w’'-])([A-Z][a-z][\w’'-]*)\b", text):
+            word = fold(m.group(1))
+            if word in NOT_PERSON_WORDS or not SPEECH_AFTER_NAME.match(text[m.end() :]):
+                continue
+            if not re.search(r"[A-Z][\w’'-]*$", text[: m.start()].rstrip()):
+                out.add(word)  # alone: not the last part of a longer name
+    return frozenset(out - STARTERS)
+
+
 LIST_CUE = re.compile(
     r"\b(?:includ(?:ed|ing|es)|such as|among them|namely|speakers|panell?ists|participants|"
     r"guests|honou?rees|winners|members)\s*:?\s*$",
@@ -1890,13 +1992,24 @@ def _list_of_names(passage: Passage, a: int, known_tokens: set[int]) -> int:
     return count
 
 
-def find_persons(passage: Passage, known_ranges: dict, starts: set[int]) -> list[Span]:
+def find_persons(
+    passage: Passage,
+    known_ranges: dict,
+    starts: set[int],
+    lowercase: frozenset[str] = frozenset(),
+    surnames: frozenset[str] = frozenset(),
+) -> list[Span]:
     """People's names by the words around them: a title or role before ("Minister Jane Doe",
     "Mr. John Doe", "Chief of Mission in Cambodia Jane Doe"), a verb of speech before or after
     ("said Jane Doe", "Jane Doe told", "according to Jane Doe"), a role in apposition ("Jane
-    Doe, head of ...", "Vice Minister, Jane Doe, said"); names with particles ("de la Cruz",
-    "van der Berg", "al-Hassan"), hyphens and accents; and the other names of a list one of
-    whose names is a person's ("Jane Doe, John Roe and Ana Loe")."""
+    Doe, head of ...", "Vice Minister, Jane Doe, said"), an organization the person is of
+    ("Jane Doe of the National Migration Institute"), a verb only people are the subject of
+    ("Jane Doe thanked"); names with particles ("de la Cruz", "van der Berg", "al-Hassan"),
+    hyphens and accents; and the other names of a list one of whose names is a person's
+    ("Jane Doe, John Roe and Ana Loe"). Without such words, a name whose first part is a
+    given name (:mod:`kg.extraction.given_names`) and whose last is no word the text writes
+    in lower case, or whose last part the text uses alone for someone who speaks or has a
+    title (`surnames`: "Doe said", "Ms. Doe"), is a person's too."""
     tokens = passage.tokens
     known_tokens = set()
     for (ka, kb), span in known_ranges.items():
@@ -1939,13 +2052,18 @@ def find_persons(passage: Passage, known_ranges: dict, starts: set[int]) -> list
             _role_before(passage, a, known_ranges)
             or bool(SPEECH_BEFORE.search(before))
             or bool(SPEECH_AFTER_NAME.match(after))
+            or bool(PERSON_VERB_AFTER.match(after))
             or _role_after(passage, b)
             or _role_before_comma(passage, a, b, known_ranges)
+            or _organization_after(passage, b, known_ranges)
         )
         if not evidence and LIST_CUE.search(before):
             evidence = _list_of_names(passage, a, known_tokens) >= 3
+        confidence = 0.7
+        if not evidence and _named_like_a_person(tokens, a, b, lowercase, surnames):
+            evidence, confidence = True, 0.6
         if evidence:
-            out.append(Span(passage, a, b, "rule", "person", confidence=0.7))
+            out.append(Span(passage, a, b, "rule", "person", confidence=confidence))
             taken_until = b
             i = b
             continue
