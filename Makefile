@@ -2,7 +2,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all install publish serve test lint format clean bench browser wheel-smoke mutate
+.PHONY: all install editor publish serve test lint format clean bench browser wheel-smoke mutate
 
 all: test
 
@@ -14,7 +14,14 @@ $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install -e '.[dev]'
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) editor
+
+# The query page's editor (YASQE, pinned in src/kg/server/editor.py): its tarball from the npm
+# registry, checked against the pinned SHA-512, unpacked into src/kg/static/vendor/ (ignored by
+# git); nothing is fetched when it is there. Offline, the query page is a plain form, so a
+# failed fetch is reported and the build goes on.
+editor: $(STAMP)
+	-$(PY) -m kg.server.editor
 
 publish: install
 	$(VENV)/bin/kg publish

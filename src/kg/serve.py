@@ -11,7 +11,8 @@ One server (Starlette on uvicorn) is at once
   Last-Modified; the ontology (`/def/kg`, hash IRIs), the source texts (`/source/...`) and the
   named graphs (`/graph/...`) resolve too; anything else is 404;
 - HTML pages: a home page, an index of classes with their members, full-text search, a query
-  page with the named queries as examples, a page per resource with its evidence quotes and, for
+  page (an editor with completion, `kg.server.editor`; results as a table, a map, a chart) with
+  the named queries as examples, a page per resource with its evidence quotes and, for
   statistics, charts; and a downloads page listing every file of dist/, served under `/dist/`.
 
 The graph's base IRI is mapped onto the server's root (see `kg.server.site`), so the same links
@@ -31,6 +32,7 @@ import ipaddress
 import mimetypes
 import os
 import socket
+import threading
 import time
 from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
@@ -50,7 +52,7 @@ import kg
 from kg import search
 from kg.errors import KgError
 from kg.query import named_queries
-from kg.server import conneg, maps
+from kg.server import charts, conneg, editor, maps
 from kg.server.headers import Application
 from kg.server.site import ONTOLOGY_NS, Site, valid_iri
 from kg.server.sparql import (
@@ -131,6 +133,11 @@ class Server:
         index = site.dist / search.INDEX
         self.index = search.Index(index) if index.is_file() else None
         self.max_query_length = max_query_length
+        # The query editor's bundle (kg.server.editor), if it was fetched when kg was built:
+        # without it the query page is a plain form. Its vocabulary is worked out once.
+        self.editor = editor.assets()
+        self._vocabulary: dict | None = None
+        self._vocabulary_lock = threading.Lock()
         # A query of `max_query_length` characters, each up to 4 bytes of UTF-8, each byte
         # percent-encoded in a form (3 characters), and the other form fields.
         self.max_body_bytes = max_query_length * 12 + 64 * 1024
@@ -168,9 +175,9 @@ class Server:
                 Route("/graph/{path:path}", self.named_graph),
                 Route("/.well-known/void", self.well_known_void),
                 Mount("/dist", StaticFiles(directory=site.dist.resolve()), name="dist"),
-                # The pages' stylesheet and script (files: the Content-Security-Policy allows
-                # no inline script or style).
-                Mount("/static", StaticFiles(packages=[("kg", "static")]), name="static"),
+                # The pages' stylesheets and scripts (files: the Content-Security-Policy allows
+                # no inline script or style), and the query editor's bundle under vendor/.
+                Mount("/static", editor.StaticAssets(packages=[("kg", "static")]), name="static"),
             ],
             middleware=[
                 Middleware(
@@ -686,11 +693,21 @@ class Server:
             "queries": queries,
             "outcome": outcome,
             "endpoint": "/sparql",  # the served address, root-relative: never from Host
+            "editor": self.editor,
+            "vocabulary": await run_in_threadpool(self.vocabulary) if self.editor else None,
         }
         # Off the event loop: a page of results takes a while to render, and pages, downloads
         # and the endpoint go on meanwhile.
         body = await run_in_threadpool(self.render, "query.html", **context)
         return Response(body, status, media_type=RDF_CONTENT_TYPES["html"])
+
+    def vocabulary(self) -> dict:
+        """What the query editor completes (`kg.server.editor.site_vocabulary`), worked out
+        when the query page first needs it, once."""
+        with self._vocabulary_lock:
+            if self._vocabulary is None:
+                self._vocabulary = editor.site_vocabulary(self.site)
+            return self._vocabulary
 
     async def _run_for_people(self, request: Request, text: str) -> dict:
         if len(text) > self.max_query_length:
@@ -726,6 +743,8 @@ class Server:
         ]
         # WKT points among the shown rows: a map of them beside the table (kg.server.maps)
         outcome["map"] = maps.results_map(self.site, variables, bindings[:PAGE_ROWS])
+        # Numbers among them: a bar chart of them (kg.server.charts)
+        outcome["chart"] = charts.results_chart(self.site, variables, bindings[:PAGE_ROWS])
         return outcome
 
     def _cell(self, binding: dict | None) -> dict | None:

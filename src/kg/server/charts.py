@@ -4,13 +4,33 @@
 column per point of a series (a figure as each document reports it, in time order). Every bar
 carries its value as text and, where given, links to the resource it shows. Negative values are
 drawn to scale on the other side of a zero line, never as a stub of a positive bar.
+`results_chart` draws the numbers of query results as bars.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
+from decimal import Decimal
 
+import pyoxigraph as ox
 from markupsafe import Markup, escape
+
+from kg.query import python_value  # the project's one reading of typed literals
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+# The datatypes whose literals are numbers (XSD 1.1 Part 2, section 3.3: decimal and the types
+# derived from it, float and double).
+NUMERIC_TYPES = frozenset(
+    XSD + name
+    for name in (
+        "decimal", "integer", "long", "int", "short", "byte", "nonNegativeInteger",
+        "positiveInteger", "nonPositiveInteger", "negativeInteger", "unsignedLong",
+        "unsignedInt", "unsignedShort", "unsignedByte", "float", "double",
+    )
+)  # fmt: skip
+# Bars drawn for query results: one row is 46 pixels of page, so the first ones only.
+MAX_BARS = 50
 
 
 @dataclass(frozen=True)
@@ -159,3 +179,67 @@ def _nice_step(high: float) -> float:
         if raw <= factor * magnitude:
             return factor * magnitude
     return 10 * magnitude
+
+
+@dataclass
+class ResultsChart:
+    """A chart of query results as the query page shows it."""
+
+    title: str
+    svg: Markup
+    bars: int  # drawn
+    total: int  # rows with a number, of which the first `bars` are drawn
+
+
+def results_chart(site, variables: list[str], bindings: list[dict]) -> ResultsChart | None:
+    """A bar chart of query results (SPARQL JSON bindings) that hold numbers: the first
+    variable bound in two rows or more, and to a number (a literal of a numeric datatype that
+    parses, finite) in each, gives the bars, one per row where it is bound, in the results'
+    order; the row's first other value labels its bar (an IRI by its name, its page the bar's
+    link). The first MAX_BARS rows only. None when no variable holds numbers."""
+
+    def number(cell: dict | None) -> float | None:
+        if not cell or cell.get("type") not in ("literal", "typed-literal"):
+            return None
+        if cell.get("datatype") not in NUMERIC_TYPES:
+            return None
+        value = python_value(ox.Literal(cell["value"], datatype=ox.NamedNode(cell["datatype"])))
+        if not isinstance(value, (int, float, Decimal)) or isinstance(value, bool):
+            return None  # an ill-typed literal ("abc"^^xsd:integer) keeps its text
+        value = float(value)
+        return value if math.isfinite(value) else None
+
+    measure = None
+    for variable in variables:
+        cells = [row[variable] for row in bindings if row.get(variable) is not None]
+        if len(cells) >= 2 and all(number(cell) is not None for cell in cells):
+            measure = variable
+            break
+    if measure is None:
+        return None
+    bars = []
+    total = 0
+    named_by = None
+    for index, row in enumerate(bindings, 1):
+        if row.get(measure) is None:
+            continue
+        total += 1
+        if len(bars) >= MAX_BARS:
+            continue
+        cell = row[measure]
+        label, href = f"row {index}", None
+        for variable in variables:
+            other = row.get(variable)
+            if variable == measure or other is None:
+                continue
+            named_by = named_by or variable
+            if other["type"] == "uri":
+                label, href = site.label(other["value"]), site.href(other["value"])
+            else:
+                label = other["value"]
+            break
+        bars.append(Bar(label, number(cell), cell["value"], href))
+    title = f"{measure} by {named_by}" if named_by else measure
+    if total > len(bars):
+        title = f"{title}: the first {len(bars):,} of {total:,} rows"
+    return ResultsChart(title, bar_chart(bars, title), len(bars), total)
