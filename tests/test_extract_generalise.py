@@ -620,3 +620,178 @@ def test_names_that_begin_with_a_given_name_but_are_no_people(tmp_path, knowledg
         "grace period lets migrants renew their papers. Victoria Falls Road was closed.",
     )
     assert people(draft) == set()
+
+
+# -- what is no organization: datelines, menus, currencies ----------------------------------------
+
+
+def test_a_dateline_in_capitals_is_a_place(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "TEGUCIGALPA – The shelter opened its doors to 40 families on Monday.",
+    )
+    assert mentions(draft).get("TEGUCIGALPA") == "place:Tegucigalpa"
+    assert organizations(draft) == {}
+
+
+def test_the_labels_of_a_sites_menu_are_no_organizations(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Home | Who We Are | Newsroom Centre | Regional Offices | Donate\n\n"
+        "The Ministry of Labour trained 40 inspectors in Tapachula.",
+    )
+    assert set(organizations(draft)) == {"Ministry of Labour"}
+
+
+def test_a_currency_code_beside_a_number_is_no_organization(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Each family received USD 250 and the project cost 1.5 million EUR in all.",
+    )
+    assert organizations(draft) == {}
+
+
+def test_names_in_another_language_and_two_names_joined_by_and_the(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The Pastoral de Movilidad Humana and the Red Cross offer legal advice in Tapachula. "
+        "Volunteers of the Casa del Migrante cooked for 300 people.",
+    )
+    assert {"Pastoral de Movilidad Humana", "Red Cross", "Casa del Migrante"} <= set(
+        organizations(draft)
+    )
+
+
+def test_a_dateline_names_cities_of_countries_the_text_does_not_name(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "GENEVA/NAIROBI, 3 May 2019 – The two offices agreed to share data on smuggling routes. "
+        "The meeting in Geneva ended with a joint statement.",
+    )
+    places = {m.text: m.target for m in draft.entities.mentions if m.kind == "place"}
+    assert places.get("GENEVA") == places.get("Geneva") == "new:place:geneva"
+    assert places.get("NAIROBI") == "new:place:nairobi"
+    assert organizations(draft) == {}
+
+
+def test_a_pictures_credit_names_nobody(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "© UNHCR/B. Stanton\n\nPhoto: Westfield Aid 2019 / Lorenzo Pirelli\n\n"
+        "The shelter in Tapachula received 40 families.",
+    )
+    assert people(draft) == set() and organizations(draft) == {}
+
+
+def test_acronyms_of_databases_and_projects_are_no_organizations(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The prosecutors built a registry (SIRECA by its Spanish acronym) of court cases. A "
+        "regional project, SAFEWAY3, trains border guards.",
+    )
+    assert organizations(draft) == {}
+
+
+def test_another_name_in_brackets_after_an_organization_is_the_same(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "IOM works with the Public Prosecution Service (Attorney General’s Office) on a "
+        "database of cases.",
+    )
+    found = organizations(draft)
+    assert found["Attorney General’s Office"] == found["Public Prosecution Service"]
+
+
+def test_the_unit_a_role_is_of_is_an_organization(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        '"The hotline works," said Marta Quiroga, Deputy Head of the Border Policy Section of '
+        "the Regional Security Council.",
+    )
+    assert "Border Policy Section" in organizations(draft)
+    assert "Marta Quiroga" in people(draft)
+
+
+def test_old_names_of_countries_and_regions_and_two_letter_acronyms(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Members are based in Moldova and Macedonia (FYROM). Across Asia-Pacific, the "
+        "European Union funds hotlines; the EU also trains judges.",
+    )
+    places = {m.text: m.target for m in draft.entities.mentions if m.kind == "place"}
+    assert places["Macedonia"] == places["FYROM"] == "new:place:north macedonia"
+    assert places["Asia-Pacific"] == "new:place:asia-pacific"
+    found = organizations(draft)
+    assert found == {"European Union": found["EU"], "EU": found["European Union"]}
+
+
+# -- numbers: shares "N in M", numbers with an article, currencies by code, repeats ---------------
+
+
+def test_shares_of_n_in_m_and_numbers_said_with_an_article(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "A survey found that 7 in 10 returnees owed money to a recruiter, and three in every "
+        "four had no contract. About a dozen NGOs and a hundred volunteers help them.",
+    )
+    found = observations(draft)
+    assert found["70"].fields["unit"] == "percent"
+    assert found["75"].fields["unit"] == "percent"
+    assert found["12"].fields["qualifier"] == ["approximately"]
+    assert found["100"].fields["unit"] == "person"
+    assert not {"7", "10", "3", "4"} & set(found)
+
+
+def test_currencies_by_their_iso_code_and_ranges_written_with_a_hyphen(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The migrants paid smugglers 20,000 – 30,000 ETB (700-1,050 USD) for the journey.",
+    )
+    found = observations(draft)
+    assert found[("20000", "30000")].fields["unit"] == "ethiopian-birr"
+    assert found[("700", "1050")].fields["unit"] == "us-dollar"
+    assert organizations(draft) == {}
+
+
+def test_ages_dates_and_repeated_headlines_are_no_more_numbers(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "IOM Helps 640 Stranded Migrants Return Home\n\n"
+        "IOM Helps 640 Stranded Migrants Return Home\n\n"
+        "GENEVA, Aug 26 – Karim, 27, was stranded for months. The 640 migrants left by bus.",
+    )
+    assert sorted(observations(draft)) == ["640"]
+
+
+def test_an_abbreviation_the_text_gives_for_those_it_counts(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Shelters host internally displaced persons (IDPs) and victims of trafficking (VoTs). "
+        "In 2021, the shelters received 412 VoTs and 95 IDPs.",
+    )
+    found = observations(draft)
+    assert found["412"].fields["unit"] == found["95"].fields["unit"] == "person"
+    assert found["412"].active and found["412"].fields["period"] == "2021"
+
+
+def test_a_source_named_after_the_number_by_said(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "At least 245 children were stopped at the border this year, said UNICEF.",
+    )
+    assert observations(draft)["245"].fields["attributed_to"] == ["unicef"]

@@ -40,6 +40,12 @@ ORG_HEADS = {
     "army", "navy", "system", "procuraduria", "secretaria", "instituto", "comision", "red",
     "branch", "section", "division", "ombudsman", "prosecutor's",
     "observatory", "forces", "unit", "cross", "crescent", "society", "group", "team",
+    # heads of Spanish, Portuguese and French names ("Casa del Migrante", "Fiscalía ...")
+    "casa", "pastoral", "fundacion", "asociacion", "consejo", "ministerio", "direccion",
+    "oficina", "servicio", "centro", "albergue", "fiscalia", "defensoria", "observatorio",
+    "coordinadora", "organizacion", "sociedad", "agencia", "unidad", "policia", "iglesia",
+    "ministere", "agence", "comite", "conseil", "fondation", "associacao",
+    "fundacao", "servico", "superintendence", "superintendency", "inspectorate",
 }  # fmt: skip
 EVENT_HEADS = {
     "congress", "conference", "forum", "summit", "workshop", "seminar", "meeting",
@@ -50,7 +56,7 @@ LAW_HEADS = {
     "law", "act", "protocol", "constitution", "reform", "treaty", "code", "decree", "bill",
     "legislation", "convention", "charter", "declaration", "amendment", "regulation", "ley",
 }  # fmt: skip
-PROJECT_HEADS = {"programme", "program", "project", "initiative"}
+PROJECT_HEADS = {"programme", "program", "project", "initiative", "programa", "proyecto"}
 # Head words that make each side of "X and the Y" a name of its own.
 SPLIT_HEADS = {
     "institute", "ministry", "commission", "office", "bureau", "department", "government",
@@ -88,6 +94,9 @@ CONNECTORS = {
     "el", "y", "&", "da", "do", "dos", "das", "du", "des", "et", "at",
 }  # fmt: skip
 PLACE_SENSITIVE_CONNECTORS = {"in", "at", "to", "from"}
+# "Officials of the Ministry": a common noun before one of these ("Pastoral de Movilidad
+# Humana": a name before another language's).
+ENGLISH_CONNECTORS = {"of", "for", "to", "in", "on", "against", "at", "and", "the"}
 # Words that start sentences and are no names.
 STARTERS = {
     "since", "of", "in", "according", "following", "although", "also", "during", "however",
@@ -489,6 +498,7 @@ class Recognizer:
         self.role_persons: set[tuple[int, int, int]] = set()  # (passage, a, b) after a role
         # (passage, a, b) of "the Vice President's Office" after "Secretariat ... of"
         self.possessive_offices: set[tuple[int, int, int]] = set()
+        self.datelines: dict[int, tuple[tuple[str, ...], int]] = {}
 
     # -- the entry point -----------------------------------------------------------------------
 
@@ -511,6 +521,12 @@ class Recognizer:
             for _, _, entry in countries_only.matches(passage.tokens):
                 if entry.target.type == "country" and entry.target.iso3166:
                     codes.add(entry.target.iso3166)
+        self.datelines = _datelines(source)
+        for passage in source.passages:  # "GENEVA, 26 August": a city of any country
+            for name in self.datelines.get(passage.index, ((), 0))[0]:
+                code = world.country_of_city(name)
+                if code:
+                    codes.add(code)
         wtrie = world_trie(codes)
         for passage in source.passages:
             starts = _sentence_starts(passage)
@@ -623,6 +639,17 @@ class Recognizer:
                 continue
             tokens = span.passage.tokens
             a = span.a
+            # "the Public Ministry (Attorney General's Office)": another name in brackets.
+            if (
+                a >= 2
+                and tokens[a - 1].text == "("
+                and span.b < len(tokens)
+                and tokens[span.b].text == ")"
+                and (span.passage.index, a - 1) in orgs
+                and orgs[(span.passage.index, a - 1)] is not span
+            ):
+                span.alias_of = orgs[(span.passage.index, a - 1)]
+                continue
             if a >= 3 and tokens[a - 1].key == "the" and tokens[a - 2].text == ",":
                 head = orgs.get((span.passage.index, a - 2))
                 if head is None and a >= 6 and tokens[a - 3].text == ")":
@@ -647,13 +674,17 @@ class Recognizer:
             return None
         if b - a == 1 and tokens[a].key in lowercase:
             return None
-        if _person_context(passage, a, b):
+        before = passage.text[max(0, tokens[a].start - 12) : tokens[a].start]
+        # "in Geneva, he said": a place after "in", whatever verb of speech follows.
+        located = re.search(r"\b(?:in|from|at|near)\s+$", before, re.I)
+        if _person_context(passage, a, b) and not located:
             return None
         if a >= 2 and tokens[a - 1].key == "of" and tokens[a - 2].key in ROLE_WORDS:
             return None  # "Chief of Mission"
-        before = passage.text[max(0, tokens[a].start - 12) : tokens[a].start]
         if re.search(r"\b(?:in|from|to|at|of|near|between|and)\s+$", before, re.I):
             return 0.75
+        if tokens[a].start < self.datelines.get(passage.index, ((), 0))[1]:
+            return 0.75  # a dateline: "TEGUCIGALPA – ...", "GENEVA/KATHMANDU, 19 June"
         after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 3]
         if b - a == 1 and not after.startswith(", "):  # one word, no place around: a word
             return None
@@ -766,6 +797,8 @@ class Recognizer:
             i = j
         out: list[Span] = []
         for a, b in runs:
+            if _in_a_menu(passage, a, b) or _in_a_credit(passage, a):
+                continue
             for a2, b2 in self._split(passage, a, b, starts, lowercase, known_ranges):
                 span = self._classify(passage, a2, b2, known_ranges)
                 if span is not None:
@@ -773,6 +806,7 @@ class Recognizer:
                 # "the SIDA Migrant Protection Programme": the donor or manager in front.
                 # "Chief of UNHCR's Protection Unit": the organization inside a role.
                 if span is not None and span.kind == "role":
+                    out += self._units_in_role(passage, a2, b2, known_ranges)
                     for k in range(a2, b2):
                         if tokens[k].is_acronym and (k, k + 1) not in known_ranges:
                             inner = self._classify(passage, k, k + 1, known_ranges)
@@ -798,6 +832,27 @@ class Recognizer:
                     span.confidence = min(span.confidence, 0.45)
         return out
 
+    def _units_in_role(self, passage, a, b, known_ranges) -> list[Span]:
+        """ "Deputy Head of the Democratization Section of the ODIHR": the unit a role is of,
+        when it has an organization's head word of its own."""
+        tokens = passage.tokens
+        for k in range(a + 1, b - 1):
+            if tokens[k].key not in ("of", "at") or tokens[k - 1].key not in ROLE_WORDS:
+                continue
+            start = k + 1 + (tokens[k + 1].key == "the")
+            end = start
+            while end < b and (_is_name_word(tokens[end]) or tokens[end].text == "-"):
+                end += 1
+            words = {t.key for t in tokens[start:end]}
+            if (
+                end - start >= 2
+                and words & (ORG_HEADS - {"mission"})
+                and not any(ka <= start < kb for ka, kb in known_ranges)
+            ):
+                span = self._classify(passage, start, end, known_ranges)
+                return [span] if span is not None and span.kind == "organization" else []
+        return []
+
     def _split(self, passage, a, b, starts, lowercase, known_ranges):
         tokens = passage.tokens
         # Words that begin a sentence and occur in lower case elsewhere are no names.
@@ -817,7 +872,7 @@ class Recognizer:
             a in starts
             and a + 1 < b
             and not tokens[a].is_acronym
-            and tokens[a + 1].key in CONNECTORS
+            and tokens[a + 1].key in ENGLISH_CONNECTORS
             and tokens[a + 1].text.islower()
             and tokens[a].key not in ALL_HEADS
             and (a, a + 1) not in known_ranges
@@ -825,8 +880,8 @@ class Recognizer:
             a += 1
             while a < b and (tokens[a].key in CONNECTORS or not tokens[a].is_word):
                 a += 1
-        while a < b and tokens[a].key in ("the", "a", "an"):
-            a += 1
+        while a < b and (tokens[a].key in ("the", "a", "an") or tokens[a].text in ("NGO", "NGOs")):
+            a += 1  # "the local NGO Casa Esperanza": the name is after the kind
         while b > a and (tokens[b - 1].key in CONNECTORS or not tokens[b - 1].is_word):
             b -= 1
         if a >= b:
@@ -927,8 +982,8 @@ class Recognizer:
             # with a head word of its own, the second with its own article.
             if (
                 tokens[p + 1].key == "the"
-                and set(before) & SPLIT_HEADS
-                and right & ORG_HEADS
+                and (set(before) & SPLIT_HEADS or p - a >= 2)
+                and right & (ORG_HEADS - {"system", "group", "team"})
                 and p + 2 < b
             ):
                 return self._split(passage, a, p, starts, lowercase, known_ranges) + self._split(
@@ -997,6 +1052,10 @@ class Recognizer:
         if b - a == 1 and tokens[a].is_acronym:
             plain = tokens[a].text.replace(".", "").upper()
             if plain in ACRONYM_STOP or plain in self.phrase_acronyms:
+                return None
+            if "." in tokens[a].text and len(plain) <= 2:
+                return None  # "N.V. (initials changed)": a person's initials
+            if _currency_of_a_number(tokens, a):
                 return None
             return Span(passage, a, b, "rule", "organization", confidence=0.5, acronym=None)
         if words & MONTHS:
@@ -1424,6 +1483,29 @@ class Recognizer:
                     new.note = (new.note + " " if new.note else "") + f"It lies within {name}."
 
 
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_PLACE_WORD = r"[A-ZÀ-Ý][\w’'.-]*"
+_PLACE_NAME = rf"{_PLACE_WORD}(?: {_PLACE_WORD}){{0,3}}"
+# "GENEVA, Aug 26 (UNHCR)", "KYIV 18 November 2002 -", "Bangkok, Thailand —", "Peru - With":
+# the place a release was written in, at the start of a paragraph.
+DATELINE = re.compile(
+    rf"(?P<names>{_PLACE_NAME}(?:\s*/\s*{_PLACE_NAME})*)"
+    rf"(?=\s*(?:\([^()]{{2,30}}\)\s*)?(?:,\s*{_PLACE_WORD}(?: {_PLACE_WORD})?\s*)?"
+    rf"(?:\s[-\u2013\u2014]\s|,?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH_WORD}\s+\d))"
+)
+
+
+def _datelines(source: Source) -> dict[int, tuple[tuple[str, ...], int]]:
+    """passage index -> (the place names of its dateline, where the dateline's names end)."""
+    out = {}
+    for passage in source.passages:
+        m = DATELINE.match(passage.text)
+        if m is not None:
+            names = tuple(n.strip() for n in m.group("names").split("/"))
+            out[passage.index] = (names, m.end("names"))
+    return out
+
+
 def _is_acronym_text(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in text.strip()
@@ -1438,12 +1520,12 @@ def _initials_match(letters: str, name: str) -> bool:
     the connectors (an acronym inside the name gives all its letters), in order, or, for
     a name in another language's order ("National Migration Institute", INM), the same
     letters in any order."""
-    if len(letters) < 3:
-        return False
     words = re.findall(r"[\w’'-]+", re.sub(r"[’']s\b", "", name))
     words = [w for w in words if w.casefold() not in INITIALS_SKIP]
-    if len(words) < 2:
+    if len(words) < 2 or len(letters) < 2:
         return False
+    if len(letters) == 2:  # "EU", "European Union": two words, their initials in order
+        return len(words) == 2 and letters == "".join(w[0] for w in words).upper()
     whole = "".join(w if _is_acronym_text(w) else w[0] for w in words).upper()
     firsts = "".join(w[0] for w in words).upper()
     if letters in (whole, firsts):
@@ -1543,7 +1625,10 @@ def _phrase_acronyms(source: Source, known: list[Span]) -> set[str]:
         for i in range(1, len(tokens) - 2):
             if tokens[i].text != "(" or not tokens[i + 1].is_acronym:
                 continue
-            if tokens[i + 2].text not in (")", ",", ";"):
+            if tokens[i + 2].text not in (")", ",", ";") and not re.match(
+                r"\s*(?:by|for|in|after)\s+its\s+(?:\w+\s+)?(?:acronym|initials)\b",
+                passage.text[tokens[i + 1].end :],
+            ):
                 continue
             before = tokens[i - 1]
             if any(s.passage is passage and s.a <= i + 1 < s.b for s in known):
@@ -1567,6 +1652,14 @@ def _phrase_acronyms(source: Source, known: list[Span]) -> set[str]:
                 j -= 1
             if words & NON_ORG_HEADS and not words & ORG_HEADS:
                 out.add(tokens[i + 1].text.replace(".", "").upper())
+    # "a UNODC project, TRACK4TIP,", "the programme CAMINOS": the acronym names the project.
+    for passage in source.body:
+        for m in re.finditer(
+            r"\b(?:project|programme|program|initiative|campaign|platform|database|tool|"
+            r"system|app|hotline|network|mechanism),?\s+[\"“]?(?P<acronym>[A-Z][A-Z0-9-]{2,})\b",
+            passage.text,
+        ):
+            out.add(m.group("acronym").replace(".", "").upper())
     return out
 
 
@@ -1618,6 +1711,8 @@ def _name_after_role(tokens: list[Token], a: int, b: int, known_ranges):
         return None
     if any(ka <= start < kb or start <= ka < end for ka, kb in known_ranges):
         return None
+    if not _looks_like_person(tokens, start, end):
+        return None  # "Coordinator of La Strada International": an organization
     return start, end
 
 
@@ -1638,6 +1733,38 @@ def _person_context(passage: Passage, a: int, b: int) -> bool:
         return True
     m = re.match(r",\s+((?:\S+\s+){0,5}?\S+)", after)
     return bool(m and {fold(w) for w in re.findall(r"\w+", m.group(1))} & ROLE_HEADS)
+
+
+@functools.lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+def _currency_of_a_number(tokens: list[Token], a: int) -> bool:
+    """ "USD 700", "2 million EUR": an ISO 4217 code next to a number is its currency."""
+    if tokens[a].text not in _currency_codes():
+        return False
+    near = [tokens[k] for k in (a - 1, a + 1) if 0 <= k < len(tokens)]
+    return any(t.text[:1].isdigit() or t.key in ("million", "billion", "thousand") for t in near)
+
+
+CREDIT = re.compile(r"(?:©|\(c\)|\bPhoto(?:\s+credit)?\s*:|\bCredit\s*:)\s*[^.;\n]*$", re.I)
+
+
+def _in_a_credit(passage: Passage, a: int) -> bool:
+    """ "© UNHCR/A. Doe", "Photo: IOM 2018 / Jane Doe": a picture's credit, not the text."""
+    start = passage.tokens[a].start
+    return CREDIT.search(passage.text[max(0, start - 60) : start]) is not None
+
+
+def _in_a_menu(passage: Passage, a: int, b: int) -> bool:
+    """ "Home | Where We Work | Media Centre | Donate": a name between the bars (or bullets) of
+    a site's menu is a link's label, not a mention."""
+    tokens = passage.tokens
+    sides = [tokens[a - 1].text if a else "", tokens[b].text if b < len(tokens) else ""]
+    return any(side in ("|", "•", "·", "»", "›") for side in sides)
 
 
 def _acronym_after(tokens: list[Token], b: int) -> str | None:
@@ -2045,6 +2172,9 @@ def find_persons(
         a, b = found
         if any(x in known_tokens for x in range(a, b)) or not _looks_like_person(tokens, a, b):
             i += 1
+            continue
+        if _in_a_credit(passage, a):
+            i = b
             continue
         before = passage.text[max(0, tokens[a].start - 40) : tokens[a].start]
         after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 40]

@@ -21,6 +21,7 @@ indicators scheme whose label, definition and curated observations are nearest i
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -50,8 +51,18 @@ _HUNDREDS = rf"{_WORDNUM}(?:\s+hundred(?:\s+(?:and\s+)?{_WORDNUM})?)?"  # 1 to 9
 # A number in words, its groups of hundreds each followed by a larger scale than the next:
 # "two thousand five hundred", "one million two hundred thousand and five".
 _WORDS = rf"{_HUNDREDS}(?:\s+(?:thousand|million|billion)\b(?:\s+(?:and\s+)?{_HUNDREDS})?)*"
+# "a hundred volunteers", "a dozen NGOs", "half a dozen": numbers said with an article.
+ARTICLE_NUMBERS = {
+    "a dozen": 12, "half a dozen": 6, "a hundred": 100, "one hundred": 100,
+    "a thousand": 1000, "a million": 1_000_000, "a billion": 1_000_000_000,
+}  # fmt: skip
+ARTICLE_NUMBER = re.compile(
+    r"(?<![\w-])(?P<n>half a dozen|a dozen|a hundred|a thousand|a million|a billion)\b"
+    r"(?!\s+(?:and|of\b|times|thanks|years|ways|reasons))",
+    re.I,
+)
 NUMBER = re.compile(
-    rf"(?<![\w.,/-])(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?:(?<![\w.,/-])|(?<=\d-))(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"|(?P<words>{_WORDS}))"
     rf"(?:\s+(?P<scale>hundred|thousand|million|billion)\b)?(?![\w])",
     re.I,
@@ -72,6 +83,7 @@ MONTHS = [
     "december",
 ]
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 DURATION_AFTER = re.compile(
     r"(?:\s*-\s*|\s+)(?P<unit>day|days|week|weeks|month|months|year|years|hour|hours|decade|"
     r"decades|minute|minutes)\b",
@@ -321,7 +333,8 @@ def _number_matches(passage: Passage):
 def find_numbers(passage: Passage) -> list[Found]:
     text = passage.text
     found: list[Found] = []
-    shares = [m.span("f") for m in ONE_IN.finditer(text)]  # "one in eight": read as a share
+    shares = [m.span("f") for m in _shares_in_n(text)]  # "one in eight": read as a share
+    shares += [m.span() for m in ARTICLE_NUMBER.finditer(text)]  # "a hundred", "a dozen"
     for m, value, is_words in _number_matches(passage):
         start, end = m.span()
         if any(a <= start and end <= b for a, b in shares):
@@ -340,8 +353,8 @@ def find_numbers(passage: Passage) -> list[Found]:
             )
         if year and not counted:
             continue
-        next_to_month = re.search(rf"\b{MONTH}\s*$", before) or re.match(
-            rf"\s*(?:st|nd|rd|th)?\s+{MONTH}", after
+        next_to_month = re.search(rf"\b(?:{MONTH}|{MONTH_SHORT})\s*$", before) or re.match(
+            rf"\s*(?:st|nd|rd|th)?\s+(?:{MONTH}|{MONTH_SHORT})", after
         )
         if next_to_month and value <= 31:
             continue
@@ -394,14 +407,34 @@ def find_numbers(passage: Passage) -> list[Found]:
             f.percent = True
             f.end = end + percent.end()
         currency = re.search(r"(?:US\s?\$|U\.S\.\s?\$|USD|\$|€|EUR)\s*$", before)
+        coded = re.search(r"\b([A-Z]{3})\s*$", before)
+        coded_after = re.match(r"\s*([A-Z]{3})\b", text[f.end :])
         if currency:
             f.currency = "euro" if currency.group().strip() in ("€", "EUR") else "us-dollar"
             f.start = start - len(currency.group())
+        elif coded and currency_unit(coded.group(1)):  # "ETB 500": ISO 4217
+            f.currency = currency_unit(coded.group(1))
+            f.start = start - len(coded.group())
+        elif coded_after and currency_unit(coded_after.group(1)):  # "15,000 ETB"
+            f.currency = currency_unit(coded_after.group(1))
+            f.end += coded_after.end()
         f.definite = bool(re.search(r"\bthe\s+$", before.casefold()))
         found.append(f)
     found += _fractions(passage)
     found.sort(key=lambda f: f.start)
     return _ranges(passage, found)
+
+
+@functools.lru_cache(maxsize=512)
+def currency_unit(code: str) -> str | None:
+    """The unit of an ISO 4217 code: "us-dollar" (USD), "euro" (EUR), else the currency's name
+    ("ethiopian-birr" for ETB); None for no currency."""
+    import pycountry
+
+    if code in ("USD", "EUR"):
+        return {"USD": "us-dollar", "EUR": "euro"}[code]
+    currency = pycountry.currencies.get(alpha_3=code)
+    return slugify(currency.name, 4) if currency is not None else None
 
 
 FRACTIONS = {
@@ -416,23 +449,45 @@ FRACTION = re.compile(
 )
 
 
+# "one in eight", "7 in 10", "three in every four": a share. ("one of every five" too; "two
+# of three" is a pronoun and a number.)
 ONE_IN = re.compile(
-    rf"\b(?P<f>(?:one|1)\s+(?:in|of)\s+(?:every\s+)?(?P<n>\d{{1,3}}|{_WORDNUM}))\b(?!\s*(?:%|per))",
+    rf"(?<![\w.,-])(?P<f>(?P<k>\d{{1,3}}|{_WORDNUM})\s+(?:in|of)\s+(?:every\s+)?"
+    rf"(?P<n>\d{{1,3}}|{_WORDNUM}))\b(?!\s*(?:%|per|\d))",
     re.I,
 )
+
+
+def _shares_in_n(text: str):
+    """The matches of ONE_IN that are shares: a part smaller than its whole, "of" only with
+    "every" ("one of every five"), no year ("2 in 2015")."""
+    for m in ONE_IN.finditer(text):
+        k, n = m.group("k"), m.group("n")
+        part = int(k) if k.isdigit() else word_value(k)
+        whole = int(n) if n.isdigit() else word_value(n)
+        if whole < 2 or not 0 < part < whole:
+            continue
+        if m.group("f").casefold().split()[1] == "of" and "every" not in m.group().casefold():
+            continue  # "one of three": a pronoun, not a share
+        yield m
 
 
 def _fractions(passage: Passage) -> list[Found]:
     """ "three quarters of all victims", "nearly half of the cases", "one in eight": a share
     in percent."""
     out = []
-    for m in ONE_IN.finditer(passage.text):
-        n = m.group("n")
+    for m in _shares_in_n(passage.text):
+        k, n = m.group("k"), m.group("n")
+        part = int(k) if k.isdigit() else word_value(k)
         whole = int(n) if n.isdigit() else word_value(n)
-        if whole < 2 or (m.group("f").casefold().split()[1] == "of" and "every" not in m.group()):
-            continue  # "one of three": a pronoun, not a share
-        f = Found(passage, m.start("f"), m.end("f"), Decimal(str(round(100 / whole, 1))))
+        f = Found(passage, m.start("f"), m.end("f"), Decimal(str(round(100 * part / whole, 1))))
         f.percent = True
+        out.append(f)
+    for m in ARTICLE_NUMBER.finditer(passage.text):  # "a dozen NGOs": counted as a number
+        if not re.match(r"\s+(?:[a-z-]+\s+){0,2}[A-Za-z]+s\b", passage.text[m.end() :]):
+            continue
+        f = Found(passage, m.start(), m.end(), Decimal(ARTICLE_NUMBERS[m.group("n").casefold()]))
+        f.words = True
         out.append(f)
     for m in FRACTION.finditer(passage.text):
         if m.group("f").casefold() == "half" and re.search(
@@ -458,6 +513,8 @@ def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -
         return True
     if re.search(r"\b(?:age|ages)\s+(?:of\s+)?$|\baged\s+(?:between\s+)?$", before, re.I):
         return True
+    if re.search(r"\b[A-Z][a-z]+,\s+$", before) and re.match(r"\s*,", after):
+        return True  # "Hassen, 22, was a farmer": an age in apposition to a name
     if re.search(
         r"\b(?:aged|ages|ages of|age of|between the ages of)\s+(?:between\s+)?\d{1,2}\s*"
         r"(?:to|and|-|\u2013)\s*$",
@@ -649,11 +706,45 @@ def _counted_noun(words: str) -> tuple[str, str] | None:
     return None
 
 
+# "victims of trafficking (VoTs)", "internally displaced persons (IDPs)": an abbreviation a
+# text gives for the people or things it then counts.
+ABBREVIATED = re.compile(r"(?P<phrase>(?:[a-z-]+\s+){0,4}[a-z-]+)\s*\((?P<short>[A-Za-z]{2,8})\)")
+INITIALS_SKIP = {"of", "and", "the", "for", "in", "on", "to", "at"}
+
+
+def abbreviated_nouns(source: Source) -> dict[str, str]:
+    """abbreviation -> the noun it counts ("VoTs" -> "victims"), for abbreviations that are
+    the initials of a lower-case phrase whose nouns are people or things counted."""
+    out = {}
+    for passage in source.body:
+        for m in ABBREVIATED.finditer(passage.text):
+            short = m.group("short")
+            letters = short[:-1] if short.endswith("s") and len(short) > 2 else short
+            words = m.group("phrase").split()
+            for size in range(len(letters), len(words) + 1):
+                phrase = words[-size:]
+                initials = "".join(w[0] for w in phrase if w not in INITIALS_SKIP)
+                firsts = "".join(w[0] for w in phrase)
+                if letters.casefold() not in (initials, firsts):
+                    continue
+                head = next(
+                    (w for w in phrase if singular(w) in PEOPLE or singular(w) in KNOWN_UNIT_WORDS),
+                    None,
+                )
+                if head is not None:
+                    out[short] = head
+                break
+    return out
+
+
 KNOWN_UNIT_WORDS = {
     "case", "state", "jurisdiction", "nationality", "country", "household", "family",
     "shelter", "municipality", "organization", "project", "complaint", "investigation",
     "conviction", "arrest", "report", "kilometre", "kilometer", "community", "city",
+    "organisation", "hotline", "committee", "entity", "school", "hospital", "clinic",
 }  # fmt: skip
+# British spellings of the units' names, as the concepts spell them.
+UNIT_SPELLINGS = {"organisation": "organization"}
 
 
 def unit_of(f: Found) -> tuple[str | None, float]:
@@ -672,7 +763,7 @@ def unit_of(f: Found) -> tuple[str | None, float]:
     if s in PEOPLE or DEMONYM_PLURAL.match(f.head):
         return "person", 0.95
     if s in KNOWN_UNIT_WORDS:
-        return s, 0.9
+        return UNIT_SPELLINGS.get(s, s), 0.9
     return slugify(s), 0.6
 
 
@@ -687,15 +778,30 @@ class NumberExtractor:
         seen: dict[tuple, Item] = {}
         ids: set[str] = set()
         previous_paragraph_last: Item | None = None
+        sentences_seen: set[tuple[str, int]] = set()
+        abbreviated = abbreviated_nouns(source)
         for passage in source.body:
             anchor: Item | None = None  # "Of the 54 victims ...": what later shares are of
             last_count: Item | None = previous_paragraph_last
             previous: Found | None = None
             for f in _part_of_whole(passage, find_numbers(passage)):
                 f.sentence = passage.sentence_at(f.start)
+                # A sentence the page repeats (a headline again, a paragraph twice) states
+                # its numbers once.
+                said = (passage.text[f.sentence[0] : f.sentence[1]], f.start - f.sentence[0])
+                if said in sentences_seen:
+                    continue
+                sentences_seen.add(said)
                 f.clause = clause_around(passage.text, f.start, f.end, f.sentence)
                 if not f.percent and not f.currency and not f.duration and not f.head:
                     f.head, f.phrase, f.phrase_end = noun_phrase(passage.text, f.end)
+                if f.head is None and not f.percent and not f.currency:
+                    # "316 VoTs", the text having said "victims of trafficking (VoTs)"
+                    m = re.match(r"\s+([A-Za-z]{2,8})\b", passage.text[f.end :])
+                    if m and m.group(1) in abbreviated:
+                        f.head = abbreviated[m.group(1)]
+                        f.phrase = m.group(1)
+                        f.phrase_end = f.end + m.end()
                 # "of which 434 were identified", "up to 1,000 in times of crisis": the noun
                 # of the number before it in the sentence.
                 if (
@@ -739,6 +845,17 @@ class NumberExtractor:
                 key = (f.value, f.low, f.high, f.percent)
                 # "Of the 54 victims assisted through January 2008": the 54 said before.
                 same_noun = key in seen and singular(f.head or "") == singular(seen[key].head)
+                # "USD 2.5 million" in the headline and again in the body: one number.
+                restated = (
+                    key in seen
+                    and not f.percent
+                    and (f.value or f.high or 0) >= 100
+                    and (same_noun if f.head else f.currency is not None)
+                    and (not f.currency or f.currency == seen[key].fields.get("unit"))
+                )
+                if restated and not f.definite:
+                    seen[key].add_quote(passage, *f.clause)
+                    continue
                 if f.definite and same_noun and not f.percent:
                     whole = seen[key]
                     whole.add_quote(passage, *f.clause)
@@ -1149,6 +1266,17 @@ class NumberExtractor:
                 if f.end <= c[0] <= s1
                 and re.fullmatch(r"[^.;:“”\"]*,\s*(?:the\s+)?", text[f.end : c[0]])
                 and SAID_AFTER.match(text, c[1].end)
+            ]
+        if not after:  # "At least 245 children were intercepted, said UNICEF."
+            after = [
+                (o.start, o, False)
+                for o in orgs
+                if f.end <= o.start <= s1
+                and re.fullmatch(
+                    r"[^.;:“”\"]*,\s*(?:said|says|reported|reports|announced|estimated|"
+                    r"estimates|noted|warned)\s+(?:the\s+)?",
+                    text[f.end : o.start],
+                )
             ]
         return self._with_coordinated(after[0][1], orgs, text) if after else []
 

@@ -17,7 +17,11 @@ from functools import cached_property
 from kg.folding import fold as fold
 from kg.ingest import CleanDocument, normalized_with_index
 
-WORD = re.compile(r"[’']s\b|(?:[A-Z]\.){2,}(?![\w])|\w+(?:[./&]\w+)*|[^\w\s]")
+# A slash joins digits ("24/7", "2014/2015") and an office's letters ("G/TIP"), not names
+# ("GENEVA/KATHMANDU", "UNHCR/A. Doe").
+WORD = re.compile(
+    r"[’']s\b|(?:[A-Z]\.){2,}(?![\w])|\b[A-Z]{1,2}/[A-Z]+\b|\w+(?:[.&]\w+|/\d\w*)*|[^\w\s]"
+)
 # Sentence ends: ., ! or ? (and closing quotes) before a space and an upper-case letter, a
 # digit or an opening quote.
 SENTENCE_END = re.compile(r"""[.!?]["'”’)]*\s+(?=["“‘(]?[A-Z0-9ÁÉÍÓÚÑ])""")

@@ -63,6 +63,7 @@ REGIONS = (
     ("Aegean Sea", (), "Europe"),
     ("Red Sea", (), None),
     ("Gulf of Aden", (), None),
+    ("Asia-Pacific", ("Asia Pacific", "Asia and the Pacific"), None),
 )  # fmt: skip
 REGION_DEMONYMS = {
     "Latin America": ("Latin American",),
@@ -99,6 +100,13 @@ COUNTRY_ALIASES = {
     "CZ": ("Czech Republic",),
     "CD": ("DR Congo", "Democratic Republic of Congo"),
     "TR": ("Turkey",),
+    # names the releases still use for countries that ISO 3166 names otherwise today
+    "MK": ("Macedonia", "FYROM", "Former Yugoslav Republic of Macedonia"),
+    "MM": ("Burma",),
+    "CI": ("Ivory Coast",),
+    "SZ": ("Swaziland",),
+    "CV": ("Cape Verde",),
+    "TL": ("East Timor",),
 }
 DEMONYMS = {
     "MX": "Mexican",
@@ -206,6 +214,7 @@ def warm() -> None:
     countries()
     subdivisions("US")
     capitals()
+    _cities_anywhere()
 
 
 @functools.lru_cache(maxsize=64)
@@ -287,6 +296,28 @@ def cities(
             out[key] = (surface, place, False)
             population[key] = city["population"]
     return tuple(out.values())
+
+
+@functools.lru_cache(maxsize=1)
+def _cities_anywhere() -> dict[str, tuple[str, int]]:
+    """folded city name -> (country code, population) of the most populous GeoNames city of
+    that name in any country."""
+    by_country, _ = _gazetteer()
+    out: dict[str, tuple[str, int]] = {}
+    for code, listed in by_country.items():
+        for city in listed:
+            for surface in {city["name"], _ascii(city["name"])}:
+                key = fold(surface)
+                if key not in out or out[key][1] < city["population"]:
+                    out[key] = (code, city["population"])
+    return out
+
+
+def country_of_city(name: str) -> str | None:
+    """The ISO code of the country whose city `name` is ("Geneva": CH), the most populous
+    city of that name deciding; for a dateline, which names a city of any country."""
+    found = _cities_anywhere().get(fold(name))
+    return found[0] if found else None
 
 
 @functools.lru_cache(maxsize=1)
