@@ -141,6 +141,18 @@ def test_the_command_refuses_a_tarball_that_is_not_the_pinned_one(tmp_path, caps
     assert written(tmp_path) == []
 
 
+def test_the_command_installs_a_tarball_of_the_pinned_hash(tmp_path, capsys, monkeypatch):
+    data = tarball(GOOD)
+    source = tmp_path / "yasqe.tgz"
+    source.write_bytes(data)
+    monkeypatch.setattr(editor, "INTEGRITY", integrity(data))
+    status = editor.main(["--vendor", str(tmp_path / "vendor"), "--tarball", str(source)])
+    assert status == 0
+    folder = tmp_path / "vendor" / "yasqe-4.6.2"
+    assert capsys.readouterr().out == f"editor: @zazuko/yasqe 4.6.2 in {folder}\n"
+    assert (folder / "yasqe.min.js").read_bytes() == SCRIPT
+
+
 def _link(name: str, target: str, kind: bytes = tarfile.SYMTYPE) -> tarfile.TarInfo:
     info = tarfile.TarInfo(name)
     info.type = kind
@@ -744,11 +756,11 @@ def test_a_named_query_loads_into_the_editor_and_ctrl_enter_runs_it(browser, kg_
 
 
 def test_the_editor_needs_nothing_the_policy_refuses_nor_another_host(browser, kg_server):
+    from selenium.webdriver.support.ui import WebDriverWait
+
     _fresh_editor(browser, kg_server + "/query?example=funders")
     browser.get_log("browser")  # start afresh
     browser.get(kg_server + "/query?example=funders")
-    from selenium.webdriver.support.ui import WebDriverWait
-
     WebDriverWait(browser, 15).until(lambda d: d.execute_script("return !!window.kgEditor"))
     messages = [
         entry["message"]

@@ -107,8 +107,10 @@ def download(url: str = TARBALL, limit: int = MAX_TARBALL_BYTES) -> bytes:
     return data
 
 
-def check_integrity(data: bytes, integrity: str = INTEGRITY, source: str = TARBALL) -> None:
-    """KgError unless `data` has the SHA-512 that `integrity` (`sha512-BASE64`) pins."""
+def check_integrity(data: bytes, integrity: str | None = None, source: str = TARBALL) -> None:
+    """KgError unless `data` has the SHA-512 that `integrity` (`sha512-BASE64`; by default
+    the pinned INTEGRITY) gives."""
+    integrity = integrity or INTEGRITY
     algorithm, _, expected = integrity.partition("-")
     if algorithm != "sha512":
         raise KgError(source, None, f"the pinned integrity {integrity!r} is not sha512-…")
@@ -176,7 +178,7 @@ def _member_name(name: str, source: str) -> str:
 
 
 def install(
-    vendor: Path | None = None, tarball: Path | None = None, integrity: str = INTEGRITY
+    vendor: Path | None = None, tarball: Path | None = None, integrity: str | None = None
 ) -> Path:
     """Put the pinned bundle in `vendor/yasqe-VERSION/` (whole, or nothing), from `tarball`
     (a file) or else the registry; folders of other versions are removed. Nothing is
@@ -215,7 +217,7 @@ def main(argv: list[str] | None = None) -> int:
     except KgError as exc:
         print(f"editor: error: {exc}", file=sys.stderr)
         return 1
-    print(f"editor: {PACKAGE} {VERSION} (checked: {INTEGRITY[:20]}…) in {folder}")
+    print(f"editor: {PACKAGE} {VERSION} in {folder}")
     return 0
 
 
