@@ -795,3 +795,28 @@ def test_a_source_named_after_the_number_by_said(tmp_path, knowledge):
         "At least 245 children were stopped at the border this year, said UNICEF.",
     )
     assert observations(draft)["245"].fields["attributed_to"] == ["unicef"]
+
+
+def test_a_place_named_only_by_its_adjective_is_a_suggestion(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The shelter hosts African migrants. Civil Society groups run the Centre with the "
+        "support of Burkina Faso.",
+    )
+    new = {n.name: n for n in draft.entities.new.values() if n.kind == "place"}
+    assert new["Africa"].confidence < 0.5  # only "African"
+    assert new["Burkina Faso"].confidence >= 0.5
+    assert "Centre" not in new  # a region of Burkina Faso, and a word
+    assert organizations(draft) == {}
+
+
+def test_a_small_number_of_people_in_words(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "So far this year the office has helped six people trafficked abroad to return, and "
+        "two of the three shelters were repaired.",
+    )
+    assert sorted(observations(draft)) == ["6"]
+    assert observations(draft)["6"].fields["unit"] == "person"

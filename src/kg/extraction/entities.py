@@ -119,6 +119,21 @@ MONTHS = {
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday",
 }  # fmt: skip
+# Names of regions of a country that are words as well ("Centre", "Nord", "Central"): a place
+# only as part of a longer name.
+GENERIC_PLACE_WORDS = {
+    "centre", "center", "central", "centro", "north", "south", "east", "west", "northern",
+    "southern", "eastern", "western", "nord", "sud", "est", "ouest", "capital", "coast",
+    "lakes", "islands", "mountains", "plateau", "littoral", "interior", "oriente", "occidente",
+}  # fmt: skip
+DEMONYM_ONLY = 0.45  # below the draft's bar: a suggestion
+# Capitalized phrases that name a kind of body, not a body ("Civil Society", "the Private
+# Sector"): no organizations.
+GENERIC_NAMES = {
+    "civil society", "private sector", "public sector", "international community",
+    "member states", "security forces", "law enforcement", "local authorities",
+    "government", "the government", "state", "the state",
+}  # fmt: skip
 CITY_STARTS = {"san", "santa", "santo", "ciudad", "puerto", "port", "saint", "st", "villa", "fort"}
 LIST_OF_PLACES = re.compile(
     r"\b(?:the\s+)?(?P<what>states|provinces|departments|cities|towns|municipalities|"
@@ -541,6 +556,15 @@ class Recognizer:
                     confidence = self._city_context(passage, a, b, starts, lowercase_words)
                     if confidence is None:
                         continue
+                elif (
+                    b - a == 1
+                    and entry.target.type != "country"
+                    and (
+                        passage.tokens[a].key in lowercase_words
+                        or passage.tokens[a].key in GENERIC_PLACE_WORDS
+                    )
+                ):
+                    continue  # "the Centre", "Est": a region's name that is a word as well
                 else:
                     confidence = 0.75
                 spans.append(Span(passage, a, b, "world", "place", entry, confidence=confidence))
@@ -1046,6 +1070,8 @@ class Recognizer:
                 return Span(passage, a, b, "rule", "event", confidence=0.65, acronym=acronym)
             return None
         if words & ORG_HEADS and b - a >= 2:
+            if " ".join(keys) in GENERIC_NAMES and acronym is None:
+                return None
             return Span(passage, a, b, "rule", "organization", confidence=0.7, acronym=acronym)
         if words & ROLE_HEADS:
             return Span(passage, a, b, "rule", "role", confidence=0.6)
@@ -1271,7 +1297,11 @@ class Recognizer:
             known = self.knowledge.entity_by_name("place", place.name)
             if known is not None:
                 return Mention(span.passage, span.start, span.end, "place", entity=known.id)
-            new = self._new(result, "place", place.name, 0.75 if not span.entry.demonym else 0.6)
+            # A place the text names only by its adjective ("West African migrants") is a
+            # suggestion; named as a place as well, it is proposed as one.
+            new = self._new(
+                result, "place", place.name, 0.75 if not span.entry.demonym else DEMONYM_ONLY
+            )
             new.type = new.type or place.type
             new.iso3166 = new.iso3166 or place.iso3166
             new.within = (

@@ -399,7 +399,11 @@ def find_numbers(passage: Passage) -> list[Found]:
                 continue
             if value == 1 and not re.match(r"\s+(?:victim|person|woman|man|child|case)\b", after):
                 continue
-            if not re.match(r"\s+(?:[a-z-]+\s+){0,2}[a-z]+s\b|\s+(?:were|are|was)\b", after, re.I):
+            if not re.match(
+                r"\s+(?:[a-z-]+\s+){0,2}(?:[a-z]+s|people|children|women|men)\b|\s+(?:were|are|was)\b",
+                after,
+                re.I,
+            ):
                 continue
         percent = PERCENT.match(after)
         f = Found(passage, start, end, value, words=is_words)

@@ -298,18 +298,25 @@ def cities(
     return tuple(out.values())
 
 
+# A dateline names a city that reporters travel to: one of 100,000 people or more (a fifth of
+# the gazetteer, read in a fifth of the time).
+DATELINE_MIN_POPULATION = 100_000
+
+
 @functools.lru_cache(maxsize=1)
 def _cities_anywhere() -> dict[str, tuple[str, int]]:
     """folded city name -> (country code, population) of the most populous GeoNames city of
-    that name in any country."""
+    that name in any country (cities of DATELINE_MIN_POPULATION or more)."""
     by_country, _ = _gazetteer()
     out: dict[str, tuple[str, int]] = {}
     for code, listed in by_country.items():
         for city in listed:
-            for surface in {city["name"], _ascii(city["name"])}:
-                key = fold(surface)
-                if key not in out or out[key][1] < city["population"]:
-                    out[key] = (code, city["population"])
+            if city["population"] < DATELINE_MIN_POPULATION:
+                continue
+            name = city["name"]
+            key = name.casefold() if name.isascii() else fold(name)
+            if key not in out or out[key][1] < city["population"]:
+                out[key] = (code, city["population"])
     return out
 
 
