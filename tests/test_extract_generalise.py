@@ -820,3 +820,23 @@ def test_a_small_number_of_people_in_words(tmp_path, knowledge):
     )
     assert sorted(observations(draft)) == ["6"]
     assert observations(draft)["6"].fields["unit"] == "person"
+
+
+def test_periods_whose_year_is_said_elsewhere(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "In the first six months of 2019 the shelter received 340 women, compared with 210 in "
+        "the same period of 2018.\n\n"
+        "The two governments signed a memorandum in 2011. Since then, more than 900 victims "
+        "have been returned.\n\n"
+        "Floods hit the coast in March 2022.\n\n"
+        "Since April, the teams have registered 1,250 displaced families.",
+    )
+    found = observations(draft)
+    months = {k: found["340"].fields["period"][k] for k in ("start", "end")}
+    assert months == {"start": "2019-01", "end": "2019-06"}
+    months = {k: found["210"].fields["period"][k] for k in ("start", "end")}
+    assert months == {"start": "2018-01", "end": "2018-06"}
+    assert found["900"].fields["period"] == {"start": "2011"}
+    assert found["1250"].fields["period"] == {"start": "2022-04"}

@@ -775,6 +775,7 @@ class NumberExtractor:
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
         self.indicators = IndicatorModel(knowledge)
+        self.year_context: str | None = None  # the year the text last named
 
     def run(self, source: Source, entities: Entities) -> tuple[list[Item], list[ConceptProposal]]:
         items: list[Item] = []
@@ -784,6 +785,7 @@ class NumberExtractor:
         previous_paragraph_last: Item | None = None
         sentences_seen: set[tuple[str, int]] = set()
         abbreviated = abbreviated_nouns(source)
+        self.year_context = None
         for passage in source.body:
             anchor: Item | None = None  # "Of the 54 victims ...": what later shares are of
             last_count: Item | None = previous_paragraph_last
@@ -880,6 +882,8 @@ class NumberExtractor:
                 items.append(item)
                 seen.setdefault(key, item)
             previous_paragraph_last = last_count
+            years = re.findall(r"\b(?:19|20)\d\d\b", passage.text)
+            self.year_context = years[-1] if years else self.year_context
         for item in items:  # a share takes the period of its whole when it has none
             whole = next((w for w in items if w.id == item.fields.get("share_of")), None)
             guessed = any("is a guess" in w for w in item.why)  # not a whole the text names
@@ -1182,7 +1186,7 @@ class NumberExtractor:
         return max(ends) if ends else 0
 
     def _period(self, item: Item, f: Found, passage: Passage, override: bool) -> None:
-        period = period_of(passage.text, f.sentence, f.clause, f.start)
+        period = period_of(passage.text, f.sentence, f.clause, f.start, self.year_context)
         if period is None and override:
             period = _period_set_before(passage, f.sentence)
         if period and (override or "period" not in item.fields):
@@ -1493,9 +1497,65 @@ def _date(month: str | None, year: str | None) -> str | None:
     return f"{year}-{_M[month.casefold()]:02d}" if month else year
 
 
-def period_of(text: str, sentence: tuple[int, int], clause: tuple[int, int], at: int):
+# Time expressions whose year is said elsewhere: "since then" (the year named just before),
+# "since February" (the year the text last named), "in the same period of 2018" (the months of
+# the sentence's other period, in 2018).
+SINCE_THEN = re.compile(r"\bsince\s+(?:then|that\s+(?:time|year|date))\b", re.I)
+SINCE_MONTH = re.compile(
+    rf"\bsince\s+(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+)?(?P<m>{MONTH})\b"
+    r"(?!,?\s+(?:of\s+)?(?:\d|(?:19|20)\d\d))",
+    re.I,
+)
+SAME_PERIOD = re.compile(
+    r"\b(?:in|during|over|for)\s+the\s+same\s+(?:period|months?|time)\s+(?:of|in)\s+"
+    r"(?P<y>(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def _periods_said_elsewhere(text, s0, s1, found, year_context):
+    """What SINCE_THEN, SINCE_MONTH and SAME_PERIOD say in [s0, s1), given the periods
+    `found` there and the year the text last named before this passage."""
+    out = []
+    for m in SINCE_THEN.finditer(text, s0, s1):
+        year = _year_before(text, s0, m.start()) or year_context
+        if year:
+            out.append((m.start(), m.end(), {"start": year}))
+    for m in SINCE_MONTH.finditer(text, s0, s1):
+        year = _year_before(text, s0, m.start()) or year_context
+        if year:
+            out.append((m.start(), m.end(), {"start": _date(m.group("m"), year)}))
+    for m in SAME_PERIOD.finditer(text, s0, s1):
+        year = m.group("y")
+        other = next(
+            (
+                v
+                for a, _, v in found
+                if not a <= m.start("y") < a + 40
+                and len(str(v.get("start", ""))) == 7
+                and len(str(v.get("end", ""))) == 7
+            ),
+            None,
+        )
+        value = (
+            {"start": year + other["start"][4:], "end": year + other["end"][4:]}
+            if other
+            else {"start": year, "end": year}
+        )
+        out.append((m.start(), m.end(), value))
+    return out
+
+
+def period_of(
+    text: str,
+    sentence: tuple[int, int],
+    clause: tuple[int, int],
+    at: int,
+    year_context: str | None = None,
+):
     """The period a number at `at` refers to: from its clause, else the nearest expression
-    before it in its sentence, else one after it."""
+    before it in its sentence, else one after it. `year_context`: the year the text last
+    named before this passage ("since February" is of that year)."""
     s0, s1 = sentence
     found = []
     for kind, pattern in PERIOD_PATTERNS:
@@ -1503,6 +1563,11 @@ def period_of(text: str, sentence: tuple[int, int], clause: tuple[int, int], at:
             value = _period_value(kind, m, text, s0)
             if value is not None:
                 found.append((m.start(), m.end(), value))
+    elsewhere = _periods_said_elsewhere(text, s0, s1, found, year_context)
+    # "in the same period of 2018" holds the words "of 2018", read as a year of its own above
+    spans = [(a, b) for a, b, _ in elsewhere]
+    found = [x for x in found if not any(a <= x[0] < b for a, b in spans)]
+    found = sorted(found + elsewhere, key=lambda x: x[0])
     if not found:
         return None
     c0, c1 = clause
