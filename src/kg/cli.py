@@ -128,8 +128,17 @@ def main(argv: list[str] | None = None) -> int:
     push.add_argument(
         "--graph-store", default=None, help="Graph Store endpoint (default: ENDPOINT/../store)"
     )
-    push.add_argument("--user", default=None, help="HTTP basic user")
+    push.add_argument(
+        "--user", default=None, help="HTTP user (Basic, or Digest when the server asks for it)"
+    )
     push.add_argument("--password-env", default=None, metavar="VAR", help="password variable")
+    push.add_argument(
+        "--default-graph",
+        default=None,
+        metavar="IRI",
+        help="a named graph to hold the default graph, for stores without one of their own "
+        "(Virtuoso); queries name it as their dataset (default: the store's default graph)",
+    )
     push.add_argument("--dist", type=path, default=Path("dist"), help="published folder")
     push.add_argument(
         "--timeout",
@@ -759,12 +768,15 @@ def run_push(args) -> int:
         password_from(args.password_env),
         retries=args.retries,
         timeout=args.timeout,
+        default_graph=args.default_graph,
     )
     with err.status(f"pushing {args.dist}/ to {server.graph_store}") as status:
         figures = push(args.dist, server, progress=lambda what: status.update(what))
+    held = f" (<{args.default_graph}>)" if args.default_graph else ""
     out.print(
-        f"{figures['triples']} triples in {figures['graphs']} graphs pushed to "
-        f"{server.graph_store} and counted, in {figures['seconds']:.1f} s",
+        f"{figures['triples']} triples in {figures['graphs']} named graphs and "
+        f"{figures['default']} in the default graph{held} pushed to {server.graph_store} "
+        f"and counted, in {figures['seconds']:.1f} s",
         highlight=False,
     )
     return 0

@@ -5,17 +5,31 @@ named graph with the request body, in one request, so a reader never sees half a
 graph of `kg.nq` (reference data, one per document) and `kg-inferred.ttl` (the inferred graph;
 in a parted publish, every part's files) is sent as N-Triples, one request per graph (so each
 graph is replaced atomically), each retried with back-off on network errors and 5xx answers;
-afterwards the triple count of every graph is checked with a SPARQL query. Each request
-waits at most `timeout` seconds to connect and for each read of the answer (`kg push
---timeout`, 30 by default); a failure is one line naming the URL, the request and what went
-wrong (an error page is cut down to its status and title).
+and so is the default graph the named queries read (docs/stores.md): the asserted triples of
+`kg.nt` and the inferred ones, each once (`PUT {graph-store}?default`). Afterwards the triple
+count of every graph is checked with a SPARQL query. Each request waits at most `timeout`
+seconds to connect and for each read of the answer (`kg push --timeout`, 30 by default); a
+failure is one line naming the URL, the request and what went wrong (an error page is cut
+down to its status and title).
 Oxigraph (`{endpoint}/store`), Fuseki (`{endpoint}/data`), GraphDB
 (`{endpoint}/rdf-graphs/service`) and QLever accept this protocol.
+
+Virtuoso (`{server}/sparql-graph-crud-auth`) has no default graph of its own: a query without
+`FROM` reads every graph it holds, its system graphs too, and a triple that three graphs hold
+matches three times. There the default graph is put into a named graph (`default_graph`,
+`kg push --default-graph IRI`), which a query names as its dataset: the SPARQL 1.1 Protocol's
+`default-graph-uri` (https://www.w3.org/TR/sparql11-protocol/#dataset), or `FROM <IRI>`.
+Its Graph Store asks for HTTP Digest authentication (RFC 7616), which `Server` speaks when
+the server asks for it. A first request, without credentials or a body (`HEAD` of the graph
+store), learns which server it is and how it authenticates, so that neither a password nor a
+graph is sent in vain, and Virtuoso without `default_graph` is refused before anything is
+replaced.
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import html
 import http.client
 import json
@@ -39,6 +53,10 @@ from kg.store import base_of, parse_problem
 DEFAULT_TIMEOUT = 30.0  # seconds, to connect and for each read of an answer
 DEFAULT_RETRIES = 4
 EXCERPT = 120  # characters of an error page quoted in the error line, at most
+VIRTUOSO_DEFAULT = (
+    "Virtuoso keeps no default graph of its own: give --default-graph IRI, a named graph "
+    "to hold it (docs/stores.md#virtuoso)"
+)
 
 
 class Server:
@@ -50,22 +68,98 @@ class Server:
         password: str | None = None,
         retries: int = DEFAULT_RETRIES,
         timeout: float = DEFAULT_TIMEOUT,
+        default_graph: str | None = None,
     ):
         check_url(endpoint, "--endpoint")
         if graph_store is not None:
             check_url(graph_store, "--graph-store")
+        if default_graph is not None and not _IRI.fullmatch(default_graph):
+            raise KgError("--default-graph", None, f"{default_graph!r} is not an absolute IRI")
         if not (isinstance(timeout, (int, float)) and math.isfinite(timeout) and timeout > 0):
             raise KgError("--timeout", None, f"{timeout}: give a number of seconds more than 0")
         if not (isinstance(retries, int) and retries >= 0):
             raise KgError("--retries", None, f"{retries}: give a whole number, 0 or more")
         self.endpoint = endpoint.rstrip("/")
         self.graph_store = graph_store or self.endpoint.rsplit("/", 1)[0] + "/store"
-        self.headers = {}
-        if user is not None:
-            token = base64.b64encode(f"{user}:{password or ''}".encode()).decode()
-            self.headers["Authorization"] = f"Basic {token}"
+        self.user, self.password = user, password or ""
+        self.challenge: dict[str, str] | None = None  # the server's Digest challenge
+        self.nonce_count = 0
         self.retries = retries
         self.timeout = timeout
+        self.default_graph = default_graph
+        self.server_software = ""  # the Server header of the last answer
+
+    def _authorization(self, method: str, url: str) -> dict[str, str]:
+        """The Authorization header: Basic, or Digest once the server has asked for it."""
+        if self.user is None:
+            return {}
+        if self.challenge is None:
+            token = base64.b64encode(f"{self.user}:{self.password}".encode()).decode()
+            return {"Authorization": f"Basic {token}"}
+        return {"Authorization": self._digest(method, url)}
+
+    def _digest(self, method: str, url: str) -> str:
+        """Digest credentials for one request (https://www.rfc-editor.org/rfc/rfc7616#section-3.4):
+        the nonce of the last challenge, counted, with a client nonce of our own."""
+        challenge = self.challenge or {}
+        algorithm = challenge.get("algorithm", "MD5")
+        name = algorithm.upper().removesuffix("-SESS").replace("SHA-256", "SHA256")
+        if name not in ("MD5", "SHA256"):
+            raise KgError(self.graph_store, None, f"Digest algorithm {algorithm} is not supported")
+
+        def digest(text: str) -> str:
+            return hashlib.new(name.lower(), text.encode()).hexdigest()
+
+        realm, nonce = challenge.get("realm", ""), challenge.get("nonce", "")
+        parts = urllib.parse.urlsplit(url)
+        uri = parts.path + (f"?{parts.query}" if parts.query else "")
+        self.nonce_count += 1
+        count, cnonce = f"{self.nonce_count:08x}", os.urandom(8).hex()
+        secret = digest(f"{self.user}:{realm}:{self.password}")
+        if algorithm.upper().endswith("-SESS"):
+            secret = digest(f"{secret}:{nonce}:{cnonce}")
+        request = digest(f"{method}:{uri}")
+        qops = [q.strip() for q in challenge.get("qop", "").split(",")]
+        if "auth" in qops:
+            answer = digest(f"{secret}:{nonce}:{count}:{cnonce}:auth:{request}")
+            extra = f', qop=auth, nc={count}, cnonce="{cnonce}"'
+        else:
+            answer, extra = digest(f"{secret}:{nonce}:{request}"), ""
+        opaque = f', opaque="{challenge["opaque"]}"' if "opaque" in challenge else ""
+        user = self.user.replace("\\", "\\\\").replace('"', '\\"')  # a quoted-string
+        return (
+            f'Digest username="{user}", realm="{realm}", nonce="{nonce}", uri="{uri}", '
+            f'algorithm={algorithm}, response="{answer}"{opaque}{extra}'
+        )
+
+    def _take_challenge(self, exc: urllib.error.HTTPError) -> bool:
+        """True when a 401 answer asks for Digest credentials: its challenge (a new nonce, or
+        the first) is kept for the requests that follow."""
+        if exc.code != 401 or self.user is None or exc.headers is None:
+            return False
+        for header in exc.headers.get_all("WWW-Authenticate") or []:
+            scheme, _, rest = header.strip().partition(" ")
+            if scheme.lower() == "digest":
+                fields = urllib.request.parse_keqv_list(urllib.request.parse_http_list(rest))
+                self.challenge, self.nonce_count = fields, 0
+                return True
+        return False
+
+    def probe(self) -> None:
+        """Learn which server this is, and how its graph store authenticates, from its answer
+        to a `HEAD` without credentials: before any request carries a password or a graph."""
+        request = urllib.request.Request(self.graph_store, method="HEAD")
+        try:
+            with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                self.server_software = response.headers.get("Server", "")
+        except urllib.error.HTTPError as exc:
+            if exc.headers is not None:
+                self.server_software = exc.headers.get("Server", "")
+            self._take_challenge(exc)
+        except (urllib.error.URLError, OSError, http.client.HTTPException):
+            pass  # the requests that follow say what is wrong, after their retries
+        if "Virtuoso" in self.server_software and self.default_graph is None:
+            raise KgError(self.graph_store, None, VIRTUOSO_DEFAULT)
 
     def _request(
         self, method: str, url: str, data: bytes | None, headers: dict, what: str
@@ -74,17 +168,33 @@ class Server:
         asked when the server answers with an error or not at all, after the retries."""
         where = url.partition("?")[0]
         delay = 0.5
-        for attempt in range(self.retries + 1):
+        attempt, challenged = 0, False
+        while True:
             request = urllib.request.Request(
-                url, data=data, method=method, headers={**self.headers, **headers}
+                url,
+                data=data,
+                method=method,
+                headers={**self._authorization(method, url), **headers},
             )
             last = attempt == self.retries
             try:
                 with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                    self.server_software = response.headers.get("Server", "")
                     return response.read()
             except urllib.error.HTTPError as exc:
+                if exc.headers is not None:
+                    self.server_software = exc.headers.get("Server", "")
+                if self._take_challenge(exc) and not challenged:
+                    challenged = True  # asked for Digest credentials, or a nonce expired:
+                    continue  # sent again at once, once (wrong credentials are refused again)
                 if exc.code < 500 or last:
                     problem = f"HTTP {exc.code} {exc.reason}".rstrip() + _excerpt(exc)
+                    if exc.code == 401:
+                        problem += (
+                            " (check --user and the password in --password-env)"
+                            if self.user is not None
+                            else " (the server asks for --user and --password-env)"
+                        )
                     raise KgError(where, None, f"{what}: {problem}") from None
             except (urllib.error.URLError, OSError, http.client.HTTPException) as exc:
                 reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
@@ -96,7 +206,7 @@ class Server:
                     raise KgError(where, None, f"{what}: {problem}") from None
             time.sleep(delay)
             delay *= 2
-        raise AssertionError("unreachable")
+            attempt += 1
 
     def _network_problem(self, reason: BaseException, attempts: str) -> str:
         if isinstance(reason, TimeoutError):
@@ -113,20 +223,27 @@ class Server:
             problem = f"cannot reach the server: {said}"
         return f"{problem} ({attempts})"
 
-    def put_graph(self, graph: str, ntriples: bytes) -> None:
-        url = f"{self.graph_store}?{urllib.parse.urlencode({'graph': graph})}"
-        self._request(
-            "PUT",
-            url,
-            ntriples,
-            {"Content-Type": "application/n-triples"},
-            f"replacing the graph <{graph}>",
-        )
+    def put_graph(self, graph: str | None, ntriples: bytes) -> None:
+        """Replace the named graph `graph`, or with None the default graph (`default_graph`,
+        when the store has none of its own), with the triples `ntriples`."""
+        graph = graph or self.default_graph
+        target = {"graph": graph} if graph is not None else {"default": ""}
+        url = f"{self.graph_store}?{urllib.parse.urlencode(target).removesuffix('=')}"
+        what = f"replacing the graph <{graph}>" if graph else "replacing the default graph"
+        try:
+            self._request("PUT", url, ntriples, {"Content-Type": "application/n-triples"}, what)
+        except KgError as exc:
+            if graph is None and "Virtuoso" in self.server_software:
+                raise KgError(exc.path, None, f"{what}: {VIRTUOSO_DEFAULT}") from None
+            raise
 
-    def count(self, graph: str) -> int:
-        query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    def count(self, graph: str | None) -> int:
+        """The triples of the named graph `graph`, or with None of the default graph."""
+        graph = graph or self.default_graph
+        pattern = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
+        query = f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}"
         body = urllib.parse.urlencode({"query": query}).encode()
-        what = f"counting the triples of <{graph}>"
+        what = f"counting the triples of <{graph}>" if graph else "counting the default graph"
         answer = self._request(
             "POST",
             self.endpoint,
@@ -224,6 +341,25 @@ def graphs_of(dist: Path) -> dict[str, list[bytes]]:
 
 
 _QUAD_GRAPH = re.compile(rb"<[^<>\s]+>\Z")
+_IRI = re.compile(
+    r"[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\s\x00-\x20]+"
+)  # absolute, as in N-Triples
+
+
+def default_graph_of(dist: Path, inferred: list[bytes]) -> list[bytes]:
+    """The N-Triples lines of the default graph the named queries read: the asserted triples
+    (kg.nt, in a parted publish every part's) and the inferred ones, each once."""
+    lines: dict[bytes, None] = {}
+    for path in check_dump(dist, "kg.nt", "missing: run `kg publish` first"):
+        with path.open("rb") as f:
+            for number, line in enumerate(f, start=1):
+                if not line.strip():
+                    continue
+                if not line.rstrip().endswith(b"."):
+                    raise KgError(path, number, "not a line of N-Triples: publish again")
+                lines[line if line.endswith(b"\n") else line + b"\n"] = None
+    lines.update(dict.fromkeys(inferred))
+    return list(lines)
 
 
 def push(
@@ -231,30 +367,42 @@ def push(
     server: Server,
     progress: Callable[[str], None] = lambda _: None,
 ) -> dict:
-    """Replace every graph of the dumps on the server, then check the counts."""
+    """Replace every graph of the dumps on the server, and its default graph, then check the
+    counts."""
     started = time.perf_counter()
     graphs = graphs_of(dist)
+    default = default_graph_of(dist, graphs[f"{base_of(Path(dist))}graph/inferred"])
+    server.probe()
     for i, (name, lines) in enumerate(sorted(graphs.items()), start=1):
         server.put_graph(name, b"".join(lines))
         if i % 100 == 0:
             progress(f"pushed {i} of {len(graphs)} graphs")
+    progress("pushing the default graph")
+    server.put_graph(None, b"".join(default))
     wrong = {}
-    for name, lines in sorted(graphs.items()):
-        expected = len(set(lines))
+    expected_counts = {name: len(set(lines)) for name, lines in sorted(graphs.items())}
+    expected_counts[None] = len(default)
+    for name, expected in expected_counts.items():
         got = server.count(name)
         if got != expected:
             wrong[name] = (expected, got)
     if wrong:
         name, (expected, got) = next(iter(wrong.items()))
+        if name is not None:
+            what = f"<{name}>"
+        else:
+            held = f" (<{server.default_graph}>)" if server.default_graph else ""
+            what = f"the default graph{held}"
         raise KgError(
             server.graph_store,
             None,
-            f"{len(wrong)} graphs have wrong counts after the push, e.g. {name}: "
+            f"{len(wrong)} graphs have wrong counts after the push, e.g. {what}: "
             f"{got} triples instead of {expected}",
         )
     return {
         "graphs": len(graphs),
         "triples": sum(len(v) for v in graphs.values()),
+        "default": len(default),
         "seconds": time.perf_counter() - started,
     }
 
