@@ -840,3 +840,29 @@ def test_periods_whose_year_is_said_elsewhere(tmp_path, knowledge):
     assert months == {"start": "2018-01", "end": "2018-06"}
     assert found["900"].fields["period"] == {"start": "2011"}
     assert found["1250"].fields["period"] == {"start": "2022-04"}
+
+
+def test_a_person_after_a_role_with_a_complement_and_another_after_and(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Honduras's Deputy Minister of Social Policy Natalia Ferreira and IOM Regional "
+        "Director Marco Brandt opened the forum. Members of Parliament, the Ombudsperson's "
+        "Office and judges attended.",
+    )
+    assert {"Natalia Ferreira", "Marco Brandt"} <= people(draft)
+    assert "Members of Parliament" not in organizations(draft)
+    assert "Ombudsperson's Office" in organizations(draft)
+
+
+def test_an_organization_named_with_its_country_and_a_donation_handed_over(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "IOM works in partnership with La Ruta Honduras. The police handed over 15 motorbikes "
+        "and over 40 radios to the border posts.",
+    )
+    assert "La Ruta Honduras" in organizations(draft)
+    found = observations(draft)
+    assert found["15"].fields["qualifier"] == ["exact"]
+    assert found["40"].fields["qualifier"] == ["more-than"]

@@ -127,6 +127,10 @@ GENERIC_PLACE_WORDS = {
     "lakes", "islands", "mountains", "plateau", "littoral", "interior", "oriente", "occidente",
 }  # fmt: skip
 DEMONYM_ONLY = 0.45  # below the draft's bar: a suggestion
+GROUPS_OF_PEOPLE = {
+    "members", "representatives", "officials", "staff", "delegates", "officers", "experts",
+    "employees", "volunteers", "leaders", "heads",
+}  # fmt: skip
 # Capitalized phrases that name a kind of body, not a body ("Civil Society", "the Private
 # Sector"): no organizations.
 GENERIC_NAMES = {
@@ -1072,6 +1076,8 @@ class Recognizer:
         if words & ORG_HEADS and b - a >= 2:
             if " ".join(keys) in GENERIC_NAMES and acronym is None:
                 return None
+            if keys[0] in GROUPS_OF_PEOPLE and keys[1] == "of":
+                return None  # "Members of Parliament": people, not a body
             return Span(passage, a, b, "rule", "organization", confidence=0.7, acronym=acronym)
         if words & ROLE_HEADS:
             return Span(passage, a, b, "rule", "role", confidence=0.6)
@@ -1594,7 +1600,14 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
         for m in pattern.finditer(passage.text):
             a = passage.token_index(m.start("name"))
             b = passage.token_index(m.end("name") - 1) + 1
-            if a >= b or any(ka < b and a < kb for ka, kb in taken):
+            # "in partnership with La Strada Moldova": a country at the end of the name is
+            # part of it.
+            inside_places = {
+                (s.a, s.b) for s in known if s.kind == "place" and a < s.a and s.b <= b
+            }
+            if a >= b or any(
+                ka < b and a < kb and (ka, kb) not in inside_places for ka, kb in taken
+            ):
                 continue
             if any(t.key in STARTERS | MONTHS | PERSON_ROLES for t in tokens[a:b] if t.is_word):
                 continue
@@ -1728,6 +1741,17 @@ def _name_after_role(tokens: list[Token], a: int, b: int, known_ranges):
     # "Vice Minister of Foreign Affairs Jane Doe": a longer complement ends before the name.
     while end - start > 2 and tokens[start].key in NOT_PERSON_WORDS:
         start += 1
+    # "Minister of Social Policy Jane Doe": the name begins at a given name.
+    given = next(
+        (
+            i
+            for i in range(start + 1, end - 1)
+            if is_given_name(tokens[i].text) and tokens[i].key not in NOT_PERSON_WORDS
+        ),
+        None,
+    )
+    if end - start > 2 and given is not None and not is_given_name(tokens[start].text):
+        start = given
     name = tokens[start:end]
     if not 2 <= len(name) <= 4 or start == a:
         return None
@@ -2085,6 +2109,19 @@ def _organization_after(passage: Passage, b: int, known_ranges: dict) -> bool:
     return bool(set(words) & (ORG_HEADS - {"system", "group", "team", "house", "cross"}))
 
 
+def _given_name_after_a_role(tokens: list[Token], i: int) -> bool:
+    """ "Minister of Social Policy Jane Doe": a given name inside a capitalized run, after a
+    role's complement (a role word among the eight words before), begins a name."""
+    if not is_given_name(tokens[i].text) or tokens[i].key in NOT_PERSON_WORDS:
+        return False
+    if is_given_name(tokens[i - 1].text) and tokens[i - 1].key not in NOT_PERSON_WORDS:
+        return False  # "Jane Mary Doe": the name began before
+    return any(
+        t.key in PERSON_ROLES or t.key.split("-")[-1] in PERSON_ROLES
+        for t in tokens[max(0, i - 8) : i]
+    )
+
+
 def _named_like_a_person(
     tokens: list[Token], a: int, b: int, lowercase: frozenset[str], surnames: frozenset[str]
 ) -> bool:
@@ -2192,6 +2229,7 @@ def find_persons(
                 and not tokens[i - 1].is_acronym
                 and tokens[i - 1].key.split("-")[-1] not in PERSON_ROLES
             )
+            and not _given_name_after_a_role(tokens, i)
         ):
             i += 1  # inside a capitalized run: only its first name part begins a name
             continue

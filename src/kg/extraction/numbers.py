@@ -106,6 +106,12 @@ QUALIFIERS_BEFORE = (
     ("less-than", r"(?:less than|fewer than|under|below)"),
     ("at-most", r"(?:up to|at most|a maximum of|no more than|as many as|as much as)"),
 )
+# "handed over 15 computers": a phrasal verb, no "more than".
+HANDED_OVER = re.compile(
+    r"\b(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?|t[oa]ken?|took|pass(?:ed|es|ing)?|"
+    r"give[ns]?|gave|sign(?:ed|s|ing)?)\s+over\s*$",
+    re.I,
+)
 STOP = {
     "of", "in", "from", "to", "for", "with", "by", "at", "on", "per", "each", "who", "which",
     "that", "whom", "whose", "were", "are", "was", "is", "have", "has", "had", "will", "would",
@@ -915,6 +921,8 @@ class NumberExtractor:
             m = re.search(rf"\b{pattern}\s*$", before_number)
             if m:
                 said.append((m.start(), concept))
+        if said and re.search(HANDED_OVER, before_number):
+            said = [x for x in said if x[1] != "more-than"]  # "handed over 15 computers"
         if said:
             concept = min(said)[1]
             if concept not in qualifiers:
