@@ -866,3 +866,16 @@ def test_an_organization_named_with_its_country_and_a_donation_handed_over(tmp_p
     found = observations(draft)
     assert found["15"].fields["qualifier"] == ["exact"]
     assert found["40"].fields["qualifier"] == ["more-than"]
+
+
+def test_the_pages_labels_around_the_article_state_nothing(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Region: Americas and the Caribbean\nCountry: Honduras\nDOI: 10.18356/4411\n\n"
+        "IOM trained 40 judges in Tapachula.\n\n"
+        "Related news: IOM Guatemala Helps 300 Migrants Return",
+    )
+    places = {m.text for m in draft.entities.mentions if m.kind == "place"}
+    assert places == {"Tapachula"}
+    assert sorted(observations(draft)) == ["40"]

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from kg.extraction import world
 from kg.extraction.given_names import is_given_name
 from kg.extraction.knowledge import Knowledge
-from kg.extraction.text import Passage, Source, Token, fold, tokenize
+from kg.extraction.text import Passage, Source, Token, fold, in_page_label, tokenize
 
 ORG_HEADS = {
     "institute", "institution", "ministry", "commission", "office", "bureau", "department",
@@ -638,6 +638,7 @@ class Recognizer:
             spans += kept + persons
         self._appositions(spans, known)
         spans += self._offices(known)
+        spans = [s for s in spans if not in_page_label(s.passage, s.start)]
         return self._resolve(spans)
 
     def _after_person(self, passage, b, end, starts, known_ranges) -> list[Span]:

@@ -31,7 +31,7 @@ from decimal import Decimal
 from kg.extraction.entities import Entities, Mention
 from kg.extraction.knowledge import Knowledge
 from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
-from kg.extraction.text import Passage, Source, clause_around, fold
+from kg.extraction.text import Passage, Source, clause_around, fold, in_page_label
 
 UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -797,6 +797,8 @@ class NumberExtractor:
             last_count: Item | None = previous_paragraph_last
             previous: Found | None = None
             for f in _part_of_whole(passage, find_numbers(passage)):
+                if in_page_label(passage, f.start):
+                    continue  # "DOI: 10.18356/...", "Related news: IOM Helps 500 ..."
                 f.sentence = passage.sentence_at(f.start)
                 # A sentence the page repeats (a headline again, a paragraph twice) states
                 # its numbers once.

@@ -98,6 +98,24 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return [(s + len(text[s:e]) - len(text[s:e].lstrip('"“‘(')), e) for s, e in spans]
 
 
+# A page's labels around the article ("Country: Honduras", "Themes: Counter Trafficking",
+# "Related news: ..."): what such a line names is no statement of the release.
+PAGE_LABEL = re.compile(
+    r"(?:^|\s)(?:Regions?|Country|Countries|Themes?|Topics?|Tags?|Categor(?:y|ies)|Keywords?|"
+    r"Related(?:\s+(?:news|content|links|stories|articles))?|Languages?|DOI|Filed under|"
+    r"Posted in|See also)\s*:[^.!?:]*$"
+)
+
+
+def in_page_label(passage: Passage, start: int) -> bool:
+    """Whether the words at `start` are the value of such a label (no sentence's end between
+    the label and them)."""
+    return (
+        passage.kind != "title"
+        and PAGE_LABEL.search(passage.text[max(0, start - 80) : start]) is not None
+    )
+
+
 AND_NUMBER = re.compile(r"\s+and\s+(?=(?:some |about |over |more than )?\d)")
 CLAUSE_BREAK = re.compile(r";\s*|\s*\(\s*|\s*\)\s*|,\s+|\s+(?:while|whereas|but)\s+|:\s+")
 
