@@ -1,0 +1,193 @@
+"""What changed between two releases of the published graph, as an RDF Patch.
+
+A publish into a folder that holds an earlier release compares the two releases' N-Quads
+(`kg.nq`, or every part's: each file sorted line by line, so one merge pass over them finds
+every quad removed and added, in time and memory that do not grow with the graph) and writes
+the difference in RDF Patch (https://afs.github.io/rdf-patch/), the change format Jena and
+RDF Delta read:
+
+    H id <https://kg.example.org/void/kg/version/NEW> .
+    H prev <https://kg.example.org/void/kg/version/OLD> .
+    TX .
+    D <s> <p> <o> <g> .
+    A <s> <p> <o> <g> .
+    TC .
+
+Applied to the earlier release's kg.nq it gives this one's. The rows come in the quads' sorted
+order, so the same two releases always give the same bytes. `ChangeSet` counts the rows of
+each named graph (a document's graph, the reference data's), which the changelog shows.
+"""
+
+from __future__ import annotations
+
+import gzip
+import heapq
+import io
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+import pyoxigraph as ox
+
+from kg.errors import KgError
+
+ADDED, REMOVED = "A", "D"
+SUFFIX = ".rdfp"
+MEDIA_TYPE = "application/rdf-patch"
+
+# `H key <iri> .`: the header rows kg writes and reads back.
+_HEADER = re.compile(r"H (id|prev) <([^<>\"{}|^`\\\x00-\x20]*)> \.")
+
+
+@dataclass
+class ChangeSet:
+    """The difference from release `previous` to release `version`: quads added and removed,
+    counted per named graph (IRI strings; the default graph as "")."""
+
+    version: str
+    previous: str | None
+    added: Counter = field(default_factory=Counter)
+    removed: Counter = field(default_factory=Counter)
+
+    @property
+    def empty(self) -> bool:
+        return not self.added and not self.removed
+
+    def graphs(self) -> list[str]:
+        return sorted(set(self.added) | set(self.removed))
+
+
+def _lines(path: Path) -> Iterator[str]:
+    """The quads of one sorted N-Quads file (gzip or not), one line each, without its end."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8", newline="\n") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if line and not line.startswith("#"):
+                yield line
+
+
+def _merged(paths: Sequence[Path]) -> Iterator[str]:
+    """The quads of several sorted files in one sorted stream, each quad once (a quad in two
+    parts, or twice in one file, is one quad of the dataset)."""
+    last = None
+    for line in heapq.merge(*(_lines(p) for p in paths)):
+        if line != last:
+            yield line
+            last = line
+
+
+def _checked(lines: Iterator[str], path_of: str) -> Iterator[str]:
+    """`lines`, refusing a file out of order: the merge would then report quads as removed
+    and added that are in both releases."""
+    last = None
+    for line in lines:
+        if last is not None and line < last:
+            raise KgError(path_of, None, "the N-Quads are not sorted line by line")
+        yield line
+        last = line
+
+
+def difference(old: Iterable[str], new: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """(ADDED or REMOVED, quad line) for each quad in only one of two sorted streams, in
+    sorted order."""
+    old_it, new_it = iter(old), iter(new)
+    a, b = next(old_it, None), next(new_it, None)
+    while a is not None or b is not None:
+        if b is None or (a is not None and a < b):
+            yield REMOVED, a
+            a = next(old_it, None)
+        elif a is None or b < a:
+            yield ADDED, b
+            b = next(new_it, None)
+        else:
+            a, b = next(old_it, None), next(new_it, None)
+
+
+def _graph_of(line: str) -> str:
+    """The graph name of one N-Quads line, read by the N-Quads parser ("" for the default
+    graph)."""
+    quad = next(ox.parse(line.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+    return quad.graph_name.value if isinstance(quad.graph_name, ox.NamedNode) else ""
+
+
+def write_patch(
+    old: Sequence[Path],
+    new: Sequence[Path],
+    out: Path,
+    version_iri: str,
+    previous_iri: str | None,
+) -> ChangeSet:
+    """Write to `out` the RDF Patch that turns the dataset of the sorted N-Quads files `old`
+    into that of `new`, and return its counts. `out` is written whole or not at all (the
+    publish writes it in its temporary folder)."""
+    changes = ChangeSet(version_iri, previous_iri)
+    old_lines = _checked(_merged(old), ", ".join(map(str, old)))
+    new_lines = _checked(_merged(new), ", ".join(map(str, new)))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_name(out.name + ".tmp")
+    with tmp.open("w", encoding="utf-8", newline="\n") as f:
+        f.write(f"H id <{version_iri}> .\n")
+        if previous_iri is not None:
+            f.write(f"H prev <{previous_iri}> .\n")
+        f.write("TX .\n")
+        for op, line in difference(old_lines, new_lines):
+            (changes.added if op == ADDED else changes.removed)[_graph_of(line)] += 1
+            f.write(f"{op} {line}\n")
+        f.write("TC .\n")
+    tmp.replace(out)
+    return changes
+
+
+def read_patch(data: bytes, name: str = "patch") -> tuple[ChangeSet, list[tuple[str, ox.Quad]]]:
+    """The change set of an RDF Patch kg wrote, and its rows (ADDED or REMOVED, quad), each
+    read by the N-Quads parser. A row kg does not write (prefix changes, aborted
+    transactions) is refused, naming its line."""
+    version = previous = None
+    rows: list[tuple[str, ox.Quad]] = []
+    changes = ChangeSet("", None)
+    for number, raw in enumerate(io.StringIO(data.decode("utf-8")), start=1):
+        line = raw.rstrip("\n")
+        if not line:
+            continue
+        op, _, rest = line.partition(" ")
+        if op == "H":
+            header = _HEADER.fullmatch(line)
+            if header is None:
+                raise KgError(name, number, "a header row is `H id <iri> .` or `H prev <iri> .`")
+            if header[1] == "id":
+                version = header[2]
+            else:
+                previous = header[2]
+        elif op in ("TX", "TC") and rest == ".":
+            continue
+        elif op in (ADDED, REMOVED):
+            try:
+                quads = list(ox.parse(rest.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+            except SyntaxError as e:
+                raise KgError(name, number, f"not a quad: {e}") from None
+            if len(quads) != 1:
+                raise KgError(name, number, "a row holds one quad")
+            quad = quads[0]
+            rows.append((op, quad))
+            graph = quad.graph_name.value if isinstance(quad.graph_name, ox.NamedNode) else ""
+            (changes.added if op == ADDED else changes.removed)[graph] += 1
+        else:
+            raise KgError(name, number, f"not a row of a kg change set: {line[:40]!r}")
+    if version is None:
+        raise KgError(name, None, "no `H id` row: the release it leads to is not named")
+    changes.version, changes.previous = version, previous
+    return changes, rows
+
+
+def patch_name(version: str) -> str:
+    """The file name of the change set that leads to release `version` (a dcat:version, which
+    `--data-version` may set to any text: every character but letters, digits, `.`, `_` and
+    `-` is percent-encoded, so the name is one path segment)."""
+    name = quote(version, safe="")
+    if name.strip(".") == "":
+        raise KgError("--data-version", None, f"{version!r} cannot name a release")
+    return name + SUFFIX
