@@ -879,3 +879,15 @@ def test_the_pages_labels_around_the_article_state_nothing(tmp_path, knowledge):
     places = {m.text for m in draft.entities.mentions if m.kind == "place"}
     assert places == {"Tapachula"}
     assert sorted(observations(draft)) == ["40"]
+
+
+def test_every_author_of_a_report_is_its_source(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The study, carried out by IOM, UNHCR and UNICEF, found that 60 per cent of children "
+        "travel alone.",
+    )
+    item = observations(draft)["60"]
+    assert set(item.fields["attributed_to"]) == {"iom", "unicef"}
+    assert item.commented["attributed_to"][0] == ["iom", "new:organization:unhcr", "unicef"]

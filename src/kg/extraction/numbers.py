@@ -1299,8 +1299,22 @@ class NumberExtractor:
         return self._with_coordinated(after[0][1], orgs, text) if after else []
 
     def _with_coordinated(self, first: Mention, orgs: list[Mention], text: str) -> list[str]:
-        """The organization and those joined to it ("developed by IOM and Microsoft")."""
+        """The organization and those joined to it ("developed by IOM and Microsoft"; "a
+        report by IOM and UNICEF found": the cue is at the last of them)."""
         out = [first.target]
+        chain, start = [], first.start
+        for o in sorted(orgs, key=lambda o: -o.start):
+            if o.end > start:
+                continue
+            if not re.fullmatch(
+                r"\s*(?:\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?",
+                text[o.end : start],
+            ):
+                break
+            chain.insert(0, o)
+            start = o.start
+        if chain and re.search(r"\b(?:by|from)\s+(?:the\s+)?$", text[max(0, start - 30) : start]):
+            out = [o.target for o in chain] + out
         end = first.end
         for o in sorted(orgs, key=lambda o: o.start):
             if o.start < end:
