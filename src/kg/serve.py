@@ -52,8 +52,9 @@ import kg
 from kg import search
 from kg.errors import KgError
 from kg.query import named_queries
-from kg.server import charts, conneg, editor, maps
+from kg.server import charts, conneg, editor, maps, paging
 from kg.server.headers import Application
+from kg.server.paging import Page, Paging, PagingError, PastTheEnd
 from kg.server.site import ONTOLOGY_NS, Site, valid_iri
 from kg.server.sparql import (
     DEFAULT_MAX_QUERY_LENGTH,
@@ -105,7 +106,9 @@ BODY_SECONDS = 30
 # Connections and requests served at once; past it, new requests get 503 at once.
 MAX_CONCURRENCY = 1000
 # What the query page shows of a result (the rest is a request to /sparql away).
-PAGE_ROWS = 1000
+PAGE_ROWS = 1000  # a page of a SELECT's rows, unless `limit=` asks for fewer
+# Items of each of the home page's lists (all of them are on the class pages).
+HOME_ITEMS = 50
 PAGE_TEXT = 1_000_000
 DEFAULT_QUERY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 
@@ -335,6 +338,9 @@ class Server:
         if not self.site.exists(iri):
             return self.not_found(request, iri)
         doc_path = f"/doc/{quote(path)}"
+        wanted = self._paging(request)
+        if isinstance(wanted, Response):
+            return wanted
         chosen = self._document_format(request, fmt, doc_path)
         if isinstance(chosen, Response):
             return chosen
@@ -342,15 +348,32 @@ class Server:
         alternates = self._alternates(doc_path)
         headers["Link"] = self._link_header(iri, alternates)
         if fmt == "html":
-            body = self.render(
-                "resource.html",
-                request=request,
-                page=self.site.page(iri),
-                alternates=alternates,
-            )
+            page = self._resource_page(request, iri, wanted, doc_path, headers)
+            if isinstance(page, Response):
+                return page
+            body = self.render("resource.html", request=request, alternates=alternates, **page)
         else:
             body = self.site.rdf(self.site.describe(iri), fmt)
         return self.cached(request, body, RDF_CONTENT_TYPES[fmt], vary=negotiated, headers=headers)
+
+    def _resource_page(
+        self, request: Request, iri: str, wanted: Paging, path: str, headers: dict[str, str]
+    ) -> dict | Response:
+        """The context of a resource's page: the page of its quotes and of the links to it
+        that `wanted` asks for, and the addresses of the other pages (added to the `Link`
+        header in `headers` too); or the 404 of a page past the last."""
+        try:
+            page = self.site.page(iri, wanted)
+        except PastTheEnd as exc:
+            return _text(404, f"Not Found: {exc}")
+        longest = max(page.evidence_page.total, page.incoming_page.total)
+        listing = Page(wanted.page, wanted.limit, longest)
+        found = paging.links(path, _kept(request, "format"), wanted, listing)
+        if found:
+            headers["Link"] = ", ".join(
+                filter(None, [headers.get("Link"), paging.link_header(found)])
+            )
+        return {"page": page, "pager": found, "listing": listing}
 
     def _document_format(
         self, request: Request, fmt: str | None, doc_path: str
@@ -417,37 +440,56 @@ class Server:
         if fmt == "text":
             body = text.encode("utf-8")
         elif fmt == "html":
+            wanted = self._paging(request)
+            if isinstance(wanted, Response):
+                return wanted
+            headers: dict[str, str] = {}
+            page = self._resource_page(request, iri, wanted, f"/source/{quote(name)}", headers)
+            if isinstance(page, Response):
+                return page
             body = self.render(
                 "resource.html",
                 request=request,
-                page=self.site.page(iri),
                 alternates=self._alternates(f"/source/{quote(name)}", by_parameter=True),
                 source_text=text,
+                **page,
             )
+            return self.cached(request, body, RDF_CONTENT_TYPES[fmt], headers=headers)
         else:
             body = self.site.rdf(self.site.describe(iri), fmt)
         return self.cached(request, body, RDF_CONTENT_TYPES[fmt])
 
     def named_graph(self, request: Request) -> Response:
-        """`/graph/...`: a named graph of the dataset (one per document, reference, inferred)."""
+        """`/graph/...`: a named graph of the dataset (one per document, reference, inferred):
+        as RDF, whole; as HTML, a page of its subjects."""
         iri = self.site.iri("graph/" + request.path_params["path"])
-        triples = self.site.named_graph(iri)
-        if not triples:
+        if not valid_iri(iri) or not self.site.graph_sizes.get(iri):
             return self.not_found(request, iri)
+        wanted = self._paging(request)
+        if isinstance(wanted, Response):
+            return wanted
         fmt = self._rdf_format(request)
         if isinstance(fmt, Response):
             return fmt
-        if fmt == "html":
-            members = sorted(
-                (self.site.term(subject) for subject in {t.subject for t in triples}),
-                key=lambda t: (t.label.casefold(), t.value),
-            )
-            body = self.render(
-                "graph.html", request=request, iri=iri, triples=len(triples), members=members
-            )
-        else:
-            body = self.site.rdf(triples, fmt)
-        return self.cached(request, body, RDF_CONTENT_TYPES[fmt])
+        if fmt != "html":
+            body = self.site.rdf(self.site.named_graph(iri), fmt)
+            return self.cached(request, body, RDF_CONTENT_TYPES[fmt])
+        try:
+            members, page = self.site.graph_subjects(iri, wanted)
+        except PastTheEnd as exc:
+            return _text(404, f"Not Found: {exc}")
+        found = paging.links(f"/graph/{quote(request.path_params['path'])}", [], wanted, page)
+        body = self.render(
+            "graph.html",
+            request=request,
+            iri=iri,
+            triples=self.site.graph_sizes[iri],
+            members=members,
+            page=page,
+            pager=found,
+        )
+        headers = {"Link": paging.link_header(found)} if found else {}
+        return self.cached(request, body, RDF_CONTENT_TYPES[fmt], headers=headers)
 
     def well_known_void(self, request: Request) -> Response:
         return RedirectResponse("/dist/void.ttl", status_code=303)
@@ -458,12 +500,21 @@ class Server:
 
     def home(self, request: Request) -> Response:
         site = self.site
-        organizations = site.members("http://www.w3.org/ns/org#Organization")
+        # The first HOME_ITEMS of each list, in the order of the class pages, which list
+        # them all; the organizations shown by name.
+        organization = "http://www.w3.org/ns/org#Organization"
+        organizations, _ = site.member_page(organization, Paging(limit=HOME_ITEMS))
+        organizations.sort(key=lambda t: (t.label.casefold(), t.value))
+        article = "https://schema.org/NewsArticle"
         return self.html(
             request,
             "index.html",
-            documents=site.documents(),
+            documents=site.documents(HOME_ITEMS),
+            documents_total=site.classes.get(article, 0),
+            documents_href=site.class_href(article),
             organizations=organizations,
+            organizations_total=site.classes.get(organization, 0),
+            organizations_href=site.class_href(organization),
             classes=[c for c in site.class_list() if not c[0].label.startswith("oa:")][:12],
             chart=site.series_chart(),
             queries=len(named_queries()),
@@ -483,16 +534,60 @@ class Server:
         return self._members(request, iri)
 
     def _members(self, request: Request, iri: str) -> Response:
+        """A page of the members of a class, as HTML or, negotiated, as RDF: a Hydra
+        collection with the page as its `hydra:PartialCollectionView`."""
         if iri not in self.site.classes:
             return self.not_found(request, f"class {iri}")
-        term = self.site.term(_named(iri))
-        return self.html(
-            request,
-            "class.html",
-            cls=term,
-            curie=self.site.curie(iri),
-            members=self.site.members(iri),
-        )
+        wanted = self._paging(request)
+        if isinstance(wanted, Response):
+            return wanted
+        fmt = self._rdf_format(request)
+        if isinstance(fmt, Response):
+            return fmt
+        try:
+            members, page = self.site.member_page(iri, wanted)
+        except PastTheEnd as exc:
+            return _text(404, f"Not Found: {exc}")
+        if request.url.path == "/classes":  # a class without a prefix: /classes?iri=...
+            path, kept = "/classes", [("iri", iri)]
+        else:
+            path, kept = self.site.class_href(iri), []
+        found = paging.links(path, kept + _kept(request, "format"), wanted, page)
+        headers = {"Link": paging.link_header(found)} if found else {}
+        if fmt == "html":
+            body = self.render(
+                "class.html",
+                request=request,
+                cls=self.site.term(_named(iri)),
+                curie=self.site.curie(iri),
+                members=members,
+                page=page,
+                pager=found,
+            )
+        else:
+            # The collection and its pages by their addresses, without `format=`: the IRIs
+            # of the listing, whose format Accept chooses.
+            absolute = {
+                rel: self.site.iri(href)
+                for rel, href in paging.links(path, kept, wanted, page).items()
+            }
+            triples = self.site.collection(
+                self.site.iri(paging.address(path, kept, wanted, 1)),
+                self.site.iri(paging.address(path, kept, wanted, page.number)),
+                iri,
+                members,
+                page,
+                absolute,
+            )
+            body = self.site.rdf(triples, fmt)
+        return self.cached(request, body, RDF_CONTENT_TYPES[fmt], headers=headers)
+
+    def _paging(self, request: Request, default_limit: int = paging.DEFAULT_LIMIT):
+        """The `page` and `limit` a request asks for, or a 400 saying what is wrong."""
+        try:
+            return paging.parse(request.query_params.multi_items(), default_limit)
+        except PagingError as exc:
+            return _text(400, f"Bad Request: {exc}")
 
     def search(self, request: Request) -> Response:
         """`/search?q=TEXT`: things found by a name or description, and passages of the texts
@@ -634,16 +729,38 @@ class Server:
         return Response(body, 400, media_type=RDF_CONTENT_TYPES["html"])
 
     def downloads(self, request: Request) -> Response:
-        return self.html(request, "downloads.html", files=self.site.downloads())
+        """`/downloads`: a page of the files of dist/, the dumps first (one a source text
+        each, there are thousands)."""
+        wanted = self._paging(request)
+        if isinstance(wanted, Response):
+            return wanted
+        files = self.site.downloads()
+        try:
+            page = paging.page_of(wanted, len(files), "the files")
+        except PastTheEnd as exc:
+            return _text(404, f"Not Found: {exc}")
+        found = paging.links("/downloads", [], wanted, page)
+        response = self.html(
+            request,
+            "downloads.html",
+            files=files[page.start : page.end],
+            page=page,
+            pager=found,
+        )
+        if found:
+            response.headers["Link"] = paging.link_header(found)
+        return response
 
     async def query_page(self, request: Request) -> Response:
         params = dict(request.query_params)
+        items = list(request.query_params.multi_items())
         if request.method == "POST":
             body = await self._read_body(request)
             if isinstance(body, Response):
                 return body
             params.update(_form(body))
-        return await self._query_page(request, params)
+            items += _form_items(body)
+        return await self._query_page(request, params, items)
 
     async def _read_body(self, request: Request) -> bytes | Response:
         """The body of a request, read in chunks and never past `max_body_bytes`: a larger
@@ -671,7 +788,18 @@ class Server:
             return _text(400, "Bad Request: the client went away before its body ended")
         return b"".join(chunks)
 
-    async def _query_page(self, request: Request, params: dict) -> Response:
+    async def _query_page(
+        self, request: Request, params: dict, items: list[tuple[str, str]] | None = None
+    ) -> Response:
+        """The query page; with a query (`query=`, or a named query's `example=`), its result:
+        a page of a SELECT's rows (`page`, `limit`; `items` are the request's parameters,
+        its query string's by default)."""
+        try:
+            wanted = paging.parse(
+                request.query_params.multi_items() if items is None else items, PAGE_ROWS
+            )
+        except PagingError as exc:
+            return _text(400, f"Bad Request: {exc}")
         queries = named_queries()
         example = params.get("example")
         text = params.get("query")
@@ -682,9 +810,15 @@ class Server:
             text = queries[example].for_base(self.site.graph.base).text
         outcome = None
         status = 200
+        found: dict[str, str] = {}
         if text is not None and text.strip():
-            outcome = await self._run_for_people(request, text)
+            outcome = await self._run_for_people(request, text, wanted)
             status = outcome["status"]
+            if "past" in outcome:
+                return _text(404, f"Not Found: {outcome['past']}")
+            if "page" in outcome:
+                kept = [("query", text)] if "query" in params else [("example", example)]
+                found = paging.links("/query", kept, wanted, outcome["page"])
         context = {
             "request": request,
             "text": text if text is not None else DEFAULT_QUERY,
@@ -692,6 +826,7 @@ class Server:
             "example_name": example,
             "queries": queries,
             "outcome": outcome,
+            "pager": found,
             "endpoint": "/sparql",  # the served address, root-relative: never from Host
             "editor": self.editor,
             "vocabulary": await run_in_threadpool(self.vocabulary) if self.editor else None,
@@ -699,7 +834,8 @@ class Server:
         # Off the event loop: a page of results takes a while to render, and pages, downloads
         # and the endpoint go on meanwhile.
         body = await run_in_threadpool(self.render, "query.html", **context)
-        return Response(body, status, media_type=RDF_CONTENT_TYPES["html"])
+        headers = {"Link": paging.link_header(found)} if found else None
+        return Response(body, status, headers=headers, media_type=RDF_CONTENT_TYPES["html"])
 
     def vocabulary(self) -> dict:
         """What the query editor completes (`kg.server.editor.site_vocabulary`), worked out
@@ -709,7 +845,7 @@ class Server:
                 self._vocabulary = editor.site_vocabulary(self.site)
             return self._vocabulary
 
-    async def _run_for_people(self, request: Request, text: str) -> dict:
+    async def _run_for_people(self, request: Request, text: str, wanted: Paging) -> dict:
         if len(text) > self.max_query_length:
             return {
                 "status": 413,
@@ -723,11 +859,14 @@ class Server:
         if answer.status != 200:
             outcome["error"] = answer.message
             return outcome
-        return await run_in_threadpool(self._for_people, answer, outcome)
+        return await run_in_threadpool(self._for_people, answer, outcome, wanted)
 
-    def _for_people(self, answer: Answer, outcome: dict) -> dict:
-        """A result as the query page shows it: at most PAGE_ROWS rows, PAGE_TEXT characters of
-        Turtle (the endpoint and the downloads give all of it)."""
+    def _for_people(self, answer: Answer, outcome: dict, wanted: Paging) -> dict:
+        """A result as the query page shows it: the page of a SELECT's rows that `wanted`
+        asks for (`past` says why there is none after the last page), PAGE_TEXT characters
+        of Turtle (the endpoint and the downloads give all of it). The rows are in the order
+        of the result: the query's ORDER BY, else the store's, the same for the same query
+        over the same data."""
         outcome["form"] = answer.form
         if answer.form == "graph":
             turtle = answer.body.decode("utf-8")
@@ -738,13 +877,20 @@ class Server:
         outcome["variables"] = variables
         outcome["boolean"] = boolean
         outcome["total"] = len(bindings)
-        outcome["rows"] = [
-            [self._cell(row.get(v)) for v in variables] for row in bindings[:PAGE_ROWS]
-        ]
+        if boolean is not None:
+            return outcome
+        try:
+            page = paging.page_of(wanted, len(bindings), "the rows of this result")
+        except PastTheEnd as exc:
+            outcome["past"] = str(exc)
+            return outcome
+        shown = bindings[page.start : page.end]
+        outcome["page"] = page
+        outcome["rows"] = [[self._cell(row.get(v)) for v in variables] for row in shown]
         # WKT points among the shown rows: a map of them beside the table (kg.server.maps)
-        outcome["map"] = maps.results_map(self.site, variables, bindings[:PAGE_ROWS])
+        outcome["map"] = maps.results_map(self.site, variables, shown)
         # Numbers among them: a bar chart of them (kg.server.charts)
-        outcome["chart"] = charts.results_chart(self.site, variables, bindings[:PAGE_ROWS])
+        outcome["chart"] = charts.results_chart(self.site, variables, shown)
         return outcome
 
     def _cell(self, binding: dict | None) -> dict | None:
@@ -887,6 +1033,11 @@ def _client(request: Request) -> str:
             return str(address.ipv4_mapped)
         return str(ipaddress.IPv6Network((address, 64), strict=False))
     return str(address)
+
+
+def _kept(request: Request, *names: str) -> list[tuple[str, str]]:
+    """The request's parameters of these names, as the links to other pages keep them."""
+    return [(k, v) for k, v in request.query_params.multi_items() if k in names]
 
 
 def _text(status: int, message: str) -> Response:
