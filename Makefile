@@ -2,7 +2,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all install editor publish serve test lint format clean bench browser wheel-smoke mutate
+.PHONY: all install editor publish serve test lint format clean bench browser virtuoso wheel-smoke mutate
 
 all: test
 
@@ -52,6 +52,23 @@ browser:
 	else \
 		echo "chromium and chromium-driver are not installed; browser tests will be skipped" \
 			"(as root: apt-get install chromium chromium-driver)"; \
+	fi
+
+# Virtuoso for tests/test_push_virtuoso.py and benchmarks/push.py: Debian's server binaries
+# (virtuoso-t, isql-vt; package virtuoso-opensource-7-bin, part of virtuoso-opensource), which
+# the tests start on free loopback ports with a database in a temporary folder, and stop.
+# Not the whole virtuoso-opensource: it would also run a system server on ports 1111 and 8890.
+# Only this target installs it, and only when asked (`make virtuoso`, as .ci/run does);
+# without it the Virtuoso tests skip, saying why.
+virtuoso:
+	@if command -v virtuoso-t >/dev/null 2>&1 && command -v isql-vt >/dev/null 2>&1; then \
+		true; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+			--no-install-recommends virtuoso-opensource-7-bin; \
+	else \
+		echo "virtuoso-t is not installed; the Virtuoso tests will be skipped" \
+			"(as root: apt-get install virtuoso-opensource-7-bin)"; \
 	fi
 
 bench: install

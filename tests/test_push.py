@@ -10,9 +10,12 @@ import time
 import urllib.request
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 
 from kg.push import Server, graphs_of, push
+from kg.query import PublishedGraph, named_queries
+from test_portable_queries import ask, concatenated, rows
 
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
 
@@ -60,3 +63,25 @@ def test_push_replaces_each_graph_and_counts(published_dist, oxigraph_server):
     # Pushing again is idempotent: every graph is replaced, not appended to.
     push(published_dist, server)
     assert server.count(graph) == len(set(graphs[graph]))
+
+
+def test_a_pushed_store_answers_the_named_queries_as_kg_does(published_dist, oxigraph_server):
+    """The default graph is pushed too (kg.nt and the inferences, each triple once): counted,
+    and every named query of dist/queries/ gives the rows of `kg query` there."""
+    server = Server(f"{oxigraph_server}/query", f"{oxigraph_server}/store")
+    figures = push(published_dist, server)
+    merged = {str(t) for t in ox.parse(path=str(published_dist / "kg.nt"))}
+    merged |= {str(t) for t in ox.parse(path=str(published_dist / "kg-inferred.ttl"))}
+    assert figures["default"] == server.count(None) == len(merged)
+    graph = PublishedGraph(published_dist)
+    agree = []
+    for name in sorted(named_queries()):
+        text = (published_dist / "queries" / f"{name}.rq").read_text(encoding="utf-8")
+        ours = graph.run(name)
+        solutions = [{v: t.get(v) for v in ours.variables} for t in ours.terms]
+        expected = rows(ours.variables, solutions, concatenated(text))
+        if expected and rows(ours.variables, ask(oxigraph_server, text), concatenated(text)) == (
+            expected
+        ):
+            agree.append(name)
+    assert agree == sorted(named_queries())

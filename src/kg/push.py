@@ -88,6 +88,7 @@ class Server:
         self.timeout = timeout
         self.default_graph = default_graph
         self.server_software = ""  # the Server header of the last answer
+        self.probed = False
 
     def _authorization(self, method: str, url: str) -> dict[str, str]:
         """The Authorization header: Basic, or Digest once the server has asked for it."""
@@ -147,7 +148,9 @@ class Server:
 
     def probe(self) -> None:
         """Learn which server this is, and how its graph store authenticates, from its answer
-        to a `HEAD` without credentials: before any request carries a password or a graph."""
+        to a `HEAD` without credentials: before any request carries a password or a graph
+        (Virtuoso answers Basic credentials with a 401 that does not say it wants Digest)."""
+        self.probed = True
         request = urllib.request.Request(self.graph_store, method="HEAD")
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
@@ -158,14 +161,14 @@ class Server:
             self._take_challenge(exc)
         except (urllib.error.URLError, OSError, http.client.HTTPException):
             pass  # the requests that follow say what is wrong, after their retries
-        if "Virtuoso" in self.server_software and self.default_graph is None:
-            raise KgError(self.graph_store, None, VIRTUOSO_DEFAULT)
 
     def _request(
         self, method: str, url: str, data: bytes | None, headers: dict, what: str
     ) -> bytes:
         """The answer's body; a KgError naming the URL (without its query) and `what` was
         asked when the server answers with an error or not at all, after the retries."""
+        if not self.probed:
+            self.probe()
         where = url.partition("?")[0]
         delay = 0.5
         attempt, challenged = 0, False
@@ -373,6 +376,8 @@ def push(
     graphs = graphs_of(dist)
     default = default_graph_of(dist, graphs[f"{base_of(Path(dist))}graph/inferred"])
     server.probe()
+    if "Virtuoso" in server.server_software and server.default_graph is None:
+        raise KgError(server.graph_store, None, VIRTUOSO_DEFAULT)
     for i, (name, lines) in enumerate(sorted(graphs.items()), start=1):
         server.put_graph(name, b"".join(lines))
         if i % 100 == 0:
