@@ -184,3 +184,57 @@ def test_a_version_names_one_file_in_the_changes_folder(version, name):
 def test_a_version_that_names_no_file_is_refused(version):
     with pytest.raises(KgError, match="cannot name a release"):
         releases.patch_name(version)
+
+
+def test_a_republish_after_an_edit_reports_exactly_the_quads_that_changed(built, tmp_path):
+    """Publish the seeds, edit one statistic of document 002, publish again into the same
+    folder: changes/ holds the RDF Patch from the first release to the second, exactly the
+    quads the two kg.nq differ by, void.ttl lists it and SHA256SUMS covers it; the same data
+    published again keeps it, byte for byte."""
+    import shutil
+
+    from rdflib import Graph, Namespace, URIRef
+    from rdflib.namespace import DCTERMS
+
+    from kg import export
+    from kg.publish import build
+    from kg.vocab import Minter
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data", data, ignore=shutil.ignore_patterns("devset"))
+    document = data / "documents" / "002.yaml"
+    text = document.read_text(encoding="utf-8")
+    assert "    value: 185\n" in text
+    document.write_text(text.replace("    value: 185\n", "    value: 186\n", 1), encoding="utf-8")
+    edited = build(data, Minter())
+
+    out = tmp_path / "dist"
+    export.write(built, out, ROOT / "data")
+    assert not (out / releases.CHANGES).exists()  # a first release has nothing to compare
+    first = dataset([out / "kg.nq"])
+    dataset_iri = URIRef("https://kg.example.org/id/dataset/kg")
+    dcat = Namespace("http://www.w3.org/ns/dcat#")
+    first_version = Graph().parse(out / "void.ttl").value(dataset_iri, dcat.version)
+
+    export.write(edited, out, data)
+    second = dataset([out / "kg.nq"])
+    void = Graph().parse(out / "void.ttl")
+    version = str(void.value(dataset_iri, dcat.version))
+    patch = out / releases.CHANGES / releases.patch_name(version)
+    changes, rows = releases.read_patch(patch.read_bytes())
+    assert {q for op, q in rows if op == releases.REMOVED} == first - second
+    assert {q for op, q in rows if op == releases.ADDED} == second - first
+    assert any('"185"' in str(q) for q in first - second)
+    assert any('"186"' in str(q) for q in second - first)
+    assert changes.graphs() == ["https://kg.example.org/graph/document/002"]
+    assert first_version is not None and str(first_version) != version
+    assert changes.previous == releases.version_iri(str(dataset_iri), str(first_version))
+
+    listed = URIRef(f"https://kg.example.org/dist/changes/{patch.name}")
+    assert (dataset_iri, dcat.distribution, listed) in void
+    assert str(void.value(listed, DCTERMS.conformsTo)) == releases.SPECIFICATION
+    assert f"  changes/{patch.name}\n" in (out / "SHA256SUMS").read_text()
+
+    files = {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    export.write(edited, out, data)
+    assert {p.relative_to(out): p.read_bytes() for p in out.rglob("*") if p.is_file()} == files

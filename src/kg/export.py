@@ -60,7 +60,7 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 import kg
-from kg import ntriples, search
+from kg import ntriples, releases, search
 from kg.atomic import atomic_directory, write_bytes
 from kg.errors import KgError
 from kg.publish import Build, union
@@ -804,7 +804,16 @@ def write(
                 for name in DUMPS
             ]
         release = description.resolve(build, dumps, previous)
-        void = describe(build, stats, dumps, parts, release)
+        # What changed since the release `out` holds (kg.releases), before void.ttl lists it.
+        releases.write_changes(
+            out,
+            tmp,
+            str(build.minter.void_dataset),
+            release.version,
+            previous.version if previous is not None else None,
+        )
+        changes = tmp / releases.CHANGES / releases.patch_name(release.version)
+        void = describe(build, stats, dumps, parts, release, changes if changes.is_file() else None)
         (tmp / "void.ttl").write_text(turtle_text(void), encoding="utf-8")
         write_checksums(tmp, digests)
         if parts is not None and cache_dir is not None:
@@ -1002,11 +1011,13 @@ def describe(
     dumps: Sequence[DumpFile],
     parts: Sequence[Part] | None = None,
     release: Release | None = None,
+    changes: Path | None = None,
 ) -> Graph:
     """A VoID (https://www.w3.org/TR/void/) and DCAT (https://www.w3.org/TR/vocab-dcat-3/)
     description of the published data set: sizes, classes, licence, sources, its version,
     dates, publisher and SPARQL endpoint (`release`), and each dump (`dumps`) with its DCAT 3
-    checksum; with `parts`, each part as a subset with its own figures and dumps."""
+    checksum; with `parts`, each part as a subset with its own figures and dumps; with
+    `changes`, the change set (RDF Patch, kg.releases) from the previous release to this one."""
     m = build.minter
     release = release or Description().resolve(build, dumps, None)
     g = Graph()
@@ -1133,6 +1144,23 @@ def describe(
         g.add((checksum, RDF.type, SPDX.Checksum))
         g.add((checksum, SPDX.algorithm, SPDX.checksumAlgorithm_sha256))
         g.add((checksum, SPDX.checksumValue, Literal(dump.sha256, datatype=XSD.hexBinary)))
+        g.add((dist, DCTERMS.license, LICENSE))
+    if changes is not None and release.previous is not None:
+        # RDF Patch has no IANA media type: the format is named by dcterms:conformsTo.
+        dist = URIRef(f"{m.base}dist/{releases.CHANGES}/{changes.name}")
+        g.add((ds, DCAT.distribution, dist))
+        g.add((dist, RDF.type, DCAT.Distribution))
+        g.add((dist, DCTERMS.title, Literal(f"{releases.CHANGES}/{changes.name}")))
+        what = (
+            f"The quads removed and added since release {release.previous.version}, as an "
+            "RDF Patch: applied to that release's kg.nq it gives this one's."
+        )
+        g.add((dist, DCTERMS.description, Literal(what, lang="en")))
+        g.add((dist, DCAT.downloadURL, dist))
+        g.add((dist, DCTERMS.conformsTo, URIRef(releases.SPECIFICATION)))
+        g.add(
+            (dist, DCAT.byteSize, Literal(changes.stat().st_size, datatype=XSD.nonNegativeInteger))
+        )
         g.add((dist, DCTERMS.license, LICENSE))
     for part in parts or ():
         subset = URIRef(f"{m.base}dist/{PARTS}/{part.name}")

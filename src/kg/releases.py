@@ -24,6 +24,7 @@ import gzip
 import heapq
 import io
 import re
+import shutil
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -35,6 +36,7 @@ import pyoxigraph as ox
 from kg.errors import KgError
 
 ADDED, REMOVED = "A", "D"
+SPECIFICATION = "https://afs.github.io/rdf-patch/"
 SUFFIX = ".rdfp"
 MEDIA_TYPE = "application/rdf-patch"
 
@@ -191,3 +193,39 @@ def patch_name(version: str) -> str:
     if name.strip(".") == "":
         raise KgError("--data-version", None, f"{version!r} cannot name a release")
     return name + SUFFIX
+
+
+CHANGES = "changes"  # the folder of the change sets in dist/
+
+
+def version_iri(dataset: str, version: str) -> str:
+    """The IRI of one release of the data set, as void.ttl names it (dcat:previousVersion)."""
+    return f"{dataset}/version/{version}"
+
+
+def write_changes(
+    out: Path, tmp: Path, dataset: str, version: str, previous: str | None
+) -> ChangeSet | None:
+    """Into the publish's temporary folder `tmp`: the change sets of earlier releases kept in
+    `out/changes/` (the folder being replaced), and, when `out` holds a release `previous`
+    that is not `version`, the change set from it to this one (its kg.nq against `tmp`'s).
+    Returns that change set, or None when there is no earlier release or the data did not
+    change (the same data published again is the same release)."""
+    from kg.query import dump_paths  # the readers' module; it does not import this one
+
+    earlier = out / CHANGES
+    if earlier.is_dir():
+        (tmp / CHANGES).mkdir(exist_ok=True)
+        for path in sorted(earlier.glob("*" + SUFFIX)):
+            if path.is_file() and not path.is_symlink():
+                shutil.copyfile(path, tmp / CHANGES / path.name)
+    old = dump_paths(out, "kg.nq")
+    if previous is None or previous == version or not old or not all(p.is_file() for p in old):
+        return None
+    return write_patch(
+        old,
+        dump_paths(tmp, "kg.nq"),
+        tmp / CHANGES / patch_name(version),
+        version_iri(dataset, version),
+        version_iri(dataset, previous),
+    )
