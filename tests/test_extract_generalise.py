@@ -891,3 +891,17 @@ def test_every_author_of_a_report_is_its_source(tmp_path, knowledge):
     item = observations(draft)["60"]
     assert set(item.fields["attributed_to"]) == {"iom", "unicef"}
     assert item.commented["attributed_to"][0] == ["iom", "new:organization:unhcr", "unicef"]
+
+
+def test_the_names_of_a_list_with_an_organization_in_it(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The ministry works with Save the Children, Oxfam International and Catholic Relief "
+        "Services in Tapachula. Agencies of the United Nations and Civil Society attended in "
+        "February, March and April.",
+    )
+    found = organizations(draft)
+    assert {"Save the Children", "Oxfam International", "Catholic Relief Services"} <= set(found)
+    assert len({found[n] for n in found}) == len(found)
+    assert not {"Civil Society", "February", "March"} & set(found)

@@ -825,6 +825,7 @@ class Recognizer:
             runs.append((i, j))
             i = j
         out: list[Span] = []
+        unnamed: list[tuple[int, int]] = []  # names the rules could not classify
         for a, b in runs:
             if _in_a_menu(passage, a, b) or _in_a_credit(passage, a):
                 continue
@@ -832,6 +833,8 @@ class Recognizer:
                 span = self._classify(passage, a2, b2, known_ranges)
                 if span is not None:
                     out.append(span)
+                elif (a2, b2) not in known_ranges:
+                    unnamed.append((a2, b2))
                 # "the SIDA Migrant Protection Programme": the donor or manager in front.
                 # "Chief of UNHCR's Protection Unit": the organization inside a role.
                 if span is not None and span.kind == "role":
@@ -853,6 +856,7 @@ class Recognizer:
                         donor.confidence = 0.55
                         out.append(donor)
         out += self._place_lists(passage, known_here)
+        out += _listed_with_organizations(passage, unnamed, out, known_here, starts)
         out += _typed_organizations(passage, known_here, out)
         # A name cut off by the end of a text that stops mid-sentence is a suggestion only.
         if passage.text[-1:].isalnum() and len(passage.text) > 80:
@@ -1025,7 +1029,9 @@ class Recognizer:
             )
             right_heads = {t.key for t in tokens[p + 1 : b]} & (ORG_HEADS | LAW_HEADS | EVENT_HEADS)
             left_heads = set(before) & (ORG_HEADS | LAW_HEADS | EVENT_HEADS)
-            if right_heads and not left_heads and not left_known:
+            # "..., World Vision and Catholic Relief Services": the last two names of a list.
+            listed = a >= 2 and tokens[a - 1].text == "," and _is_name_word(tokens[a - 2])
+            if right_heads and not left_heads and not left_known and not listed:
                 continue
             return self._split(passage, a, p, starts, lowercase, known_ranges) + self._split(
                 passage, p + 1, b, starts, lowercase, known_ranges
@@ -1283,7 +1289,11 @@ class Recognizer:
                 and (span.origin == "reference" or (span.origin == "rule" and span.b - span.a == 1))
                 and other.kind in ("organization", "project", "event", "law", "campaign")
                 and other.a == span.a
-                and not (other.entry is not None and other.entry.target == span.entry.target)
+                and not (
+                    other.entry is not None
+                    and span.entry is not None
+                    and other.entry.target == span.entry.target
+                )
             ):
                 continue
             return False
@@ -1587,6 +1597,46 @@ TYPE_THEN_NAME = re.compile(
     rf"\s+(?P<q>[\"“])?(?P<name>[A-Z][\w’'-]*(?:\s+(?:(?:de|del|la|las|los|el|y|of|for|and|"
     rf"the|for)\s+)*[A-Z][\w’'-]*){{0,6}})(?(q)[\"”])"
 )
+
+
+def _listed_with_organizations(passage, unnamed, found, known, starts) -> list[Span]:
+    """ "with Save the Children, World Vision and Catholic Relief Services": names of a list
+    ("A, B and C") one of whose members is an organization are organizations, when nothing
+    else says what they are (not a sentence's first word, no place's or person's name)."""
+    tokens = passage.tokens
+    members = sorted(
+        [(s.a, s.b, "organization") for s in [*found, *known] if s.kind == "organization"]
+        + [(s.a, s.b, s.kind) for s in [*found, *known] if s.kind != "organization"]
+        + [(a, b, None) for a, b in unnamed],
+    )
+    out = []
+    chain: list[tuple[int, int, str | None]] = []
+
+    def close() -> None:
+        if len(chain) >= 2 and any(kind == "organization" for _, _, kind in chain):
+            for a, b, kind in chain:
+                keys = [t.key for t in tokens[a:b]]
+                if (
+                    kind is None
+                    and a not in starts
+                    and len(keys) <= 5
+                    and keys[0] not in STARTERS
+                    and not set(keys) & (MONTHS | NON_ORG_HEADS)
+                    and " ".join(keys) not in GENERIC_NAMES
+                    and not _looks_like_person(tokens, a, b)
+                ):
+                    out.append(Span(passage, a, b, "rule", "organization", confidence=0.55))
+
+    for member in members:
+        if chain:
+            gap = [t.key for t in tokens[chain[-1][1] : member[0]]]
+            if gap in ([","], ["and"], [",", "and"], ["&"], ["and", "the"], [",", "the"]):
+                chain.append(member)
+                continue
+            close()
+        chain = [member]
+    close()
+    return out
 
 
 def _typed_organizations(passage: Passage, known: list[Span], found: list[Span]) -> list[Span]:
