@@ -905,3 +905,30 @@ def test_the_names_of_a_list_with_an_organization_in_it(tmp_path, knowledge):
     assert {"Save the Children", "Oxfam International", "Catholic Relief Services"} <= set(found)
     assert len({found[n] for n in found}) == len(found)
     assert not {"Civil Society", "February", "March"} & set(found)
+
+
+def test_one_organization_in_two_word_orders(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The Honduran Government and IOM signed the plan; the Government of Honduras will fund "
+        "it. The Ministry of Foreign Affairs of Honduras and Honduras's Ministry of Foreign "
+        "Affairs are one. The Guatemalan Government attended.",
+    )
+    found = organizations(draft)
+    assert found["Honduran Government"] == found["Government of Honduras"]
+    assert found["Ministry of Foreign Affairs of Honduras"] == found["Ministry of Foreign Affairs"]
+    assert found["Guatemalan Government"] != found["Honduran Government"]
+    assert found["Ministry of Foreign Affairs"] != "sre"  # Mexico's, in the reference data
+
+
+def test_a_scale_written_as_a_letter(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The appeal seeks USD 2.5m for 12k migrants. The 3M company donated 40 masks.",
+    )
+    found = observations(draft)
+    assert found["2500000"].fields["unit"] == "us-dollar"
+    assert found["12000"].fields["unit"] == "person"
+    assert "3000000" not in found

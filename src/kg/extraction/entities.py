@@ -411,6 +411,18 @@ class Variants:
                 return code
         return None
 
+    def country_after(self, passage: Passage, end: int) -> str | None:
+        """The ISO code of a country named just after a name ("... of Honduras")."""
+        m = re.match(r"\s+(?:of|in)\s+(?:the\s+)?((?:[\w.]+\s+){0,2}[\w.]+)", passage.text[end:])
+        if not m:
+            return None
+        words = _words(m.group(1))
+        for size in (3, 2, 1):
+            code = self.prefixes.get(" ".join(words[:size])) if len(words) >= size else None
+            if code:
+                return code
+        return None
+
     def conflicts(self, entity_id: str, code: str | None) -> bool:
         """Whether a reference organization belongs to another country than `code`."""
         entity = self.knowledge.entities.get(entity_id)
@@ -595,13 +607,19 @@ class Recognizer:
                 and _place_type(container, self.knowledge) == "state"
             ):
                 span.within = _target_of(container)
-        # "Guatemala's Ministry of Foreign Affairs" is not Mexico's.
+        # "Guatemala's Ministry of Foreign Affairs", "the Ministry of Foreign Affairs of
+        # Honduras" are not Mexico's.
         spans = [
             s
             for s in spans
             if not (s.origin == "reference" and s.kind == "organization")
-            or not self.variants.conflicts(
-                s.entry.target, self.variants.country_before(s.passage, s.start)
+            or not (
+                self.variants.conflicts(
+                    s.entry.target, self.variants.country_before(s.passage, s.start)
+                )
+                or self.variants.conflicts(
+                    s.entry.target, self.variants.country_after(s.passage, s.end)
+                )
             )
         ]
         # "UN Refugee Agency", "United Nations Office on Drugs and Crime": a known name that
@@ -1249,9 +1267,49 @@ class Recognizer:
         self._acronyms_in_brackets(accepted, result, by_acronym)
         self._aliases_of_new(accepted, result)
         self._acronyms_by_initials(result)
+        self._same_words_in_another_order(result)
         self._cities_named_like_states(result)
         self._resolve_within(result)
         return result
+
+    def _same_words_in_another_order(self, result: Entities) -> None:
+        """ "the Honduran Government" and "the Government of Honduras", "Ministry of Foreign
+        Affairs of Honduras" and "Honduras's Ministry of Foreign Affairs": new organizations
+        whose words are the same once a country's adjective is read as its name, and the
+        connectors and the possessive are left out, are one."""
+        by_words: dict[frozenset, NewEntity] = {}
+        names = {}
+        for _, place, is_demonym in world.countries():
+            if not is_demonym and place.iso3166:
+                names.setdefault(place.iso3166, " ".join(_words(place.name)))
+        for new in list(result.new.values()):
+            if new.kind != "organization" or _is_acronym_text(new.name):
+                continue
+            words = [self._country_words.get(w, w) for w in _words(new.name)]
+            # "Honduras's Ministry of ...": the country before it is part of what it names
+            first = next((m for m in result.mentions if m.new is new), None)
+            code = self.variants.country_before(first.passage, first.start) if first else None
+            words += names.get(code, "").split()
+            key = frozenset(w for w in words if w not in CONNECTORS)
+            if len(key) < 2:
+                continue
+            keep = by_words.setdefault(key, new)
+            if keep is not new and new.key in result.new:
+                _merge(keep, new, result)
+
+    @functools.cached_property
+    def _country_words(self) -> dict[str, str]:
+        """A country's adjective -> its name, in the folded words of `_words`."""
+        out = {}
+        for surface, place, is_demonym in world.countries():
+            if is_demonym and place.type == "country":
+                out[" ".join(_words(surface))] = " ".join(_words(place.name))
+        for entity in self.knowledge.entities.values():
+            if entity.kind == "place" and entity.type == "country":
+                adjective = world.demonym(entity.name, entity.iso3166)
+                if adjective:
+                    out[" ".join(_words(adjective))] = " ".join(_words(entity.name))
+        return {k: v for k, v in out.items() if " " not in k}
 
     def _cities_named_like_states(self, result: Entities) -> None:
         """ "in Puebla, Mexico": a subdivision's name followed by its country is the city."""

@@ -64,9 +64,12 @@ ARTICLE_NUMBER = re.compile(
 NUMBER = re.compile(
     rf"(?:(?<![\w.,/-])|(?<=\d-))(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"|(?P<words>{_WORDS}))"
-    rf"(?:\s+(?P<scale>hundred|thousand|million|billion)\b)?(?![\w])",
+    rf"(?:\s+(?P<scale>hundred|thousand|million|billion)\b|(?<=\d)(?P<suffix>(?-i:m|mn|bn|k))\b)?"
+    rf"(?![\w])",
     re.I,
 )
+# "USD 2.5m", "€1.2bn", "5k": a scale written as a letter after the digits.
+SUFFIX_SCALES = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 PERCENT = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.I)
 MONTHS = [
     "january",
@@ -333,6 +336,8 @@ def _number_matches(passage: Passage):
         value = Decimal(digits.replace(",", "")) if digits else Decimal(word_value(words))
         if m.group("scale"):
             value *= SCALES[m.group("scale").casefold()]
+        if m.group("suffix"):
+            value *= SUFFIX_SCALES[m.group("suffix").casefold()]
         yield m, value, bool(words)
 
 
