@@ -202,6 +202,20 @@ def main(argv: list[str] | None = None) -> int:
     ask.add_argument(
         "--asserted", action="store_true", help="query the asserted triples only, no inferences"
     )
+    ask.add_argument(
+        "--limit",
+        type=whole(1),
+        default=None,
+        metavar="N",
+        help="a page of N rows (or triples), as the engine gives them (ORDER BY to fix it)",
+    )
+    ask.add_argument(
+        "--offset",
+        type=whole(0),
+        default=0,
+        metavar="M",
+        help="skip the first M rows (with --limit: the page after them)",
+    )
 
     find = commands.add_parser(
         "search", help="full-text search of the texts, quotes, names and descriptions"
@@ -879,7 +893,7 @@ def run_query(args) -> int:
             graph = StoreGraph(args.store, inferred=not args.asserted)
         else:
             graph = PublishedGraph(args.dist, inferred=not args.asserted)
-        result = graph.query(query, params)
+        result = graph.query(query, params, limit=args.limit, offset=args.offset)
     except QuerySyntaxError as exc:
         if args.debug:
             raise
@@ -895,6 +909,8 @@ def run_query(args) -> int:
         data = result.serialize(args.format)
         sys.stdout.buffer.write(data if data.endswith(b"\n") else data + b"\n")
         sys.stdout.flush()
+        if result.more:
+            err.print(_next_page(result, args.limit), highlight=False)
         return 0
     if result.form == "ask":
         out.print("yes" if result.boolean else "no")
@@ -918,10 +934,16 @@ def run_query(args) -> int:
     empty = [v for v in result.variables if v not in shown] if rows else []
     err.print(
         f"{len(result)} row{'s' if len(result) != 1 else ''} in {result.seconds * 1000:.0f} ms"
-        + (f"; no values for {', '.join(empty)}" if empty else ""),
+        + (f"; no values for {', '.join(empty)}" if empty else "")
+        + (f"; {_next_page(result, args.limit)}" if result.more else ""),
         highlight=False,
     )
     return 0
+
+
+def _next_page(result, limit: int) -> str:
+    """Where the next page of a paged answer starts, as the option that asks for it."""
+    return f"more after row {result.offset + limit}: --offset {result.offset + limit}"
 
 
 # Below this width a column's cells fold into slivers: more columns than the terminal holds

@@ -53,13 +53,15 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import json
 import re
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib import resources
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -69,6 +71,7 @@ from kg.errors import KgError
 from kg.vocab import PREFIXES, configured_base
 
 DEFAULT_DIST = Path("dist")
+MAX_ROWS = 10**12  # a bound for a page's limit and offset (islice takes no more than sys.maxsize)
 ASSERTED_FILE = "kg.trig"
 INFERRED_FILE = "kg-inferred.ttl"
 PARTS = "parts"  # the folder of the dumps of a parted publish (`kg publish --part-size`)
@@ -433,6 +436,8 @@ class Result:
     seconds: float = 0.0
     prefixes: dict[str, str] = field(default_factory=dict)
     _json: bytes = b""
+    more: bool = False  # a page (`limit`): rows follow it
+    offset: int = 0  # a page: the rows before it
 
     @property
     def rows(self) -> list[dict[str, Any]]:
@@ -573,7 +578,23 @@ class PublishedGraph:
         """Run any SPARQL text; a header comment may declare parameters as named queries do."""
         return self.query(Query.parse(text, source), params)
 
-    def query(self, query: Query, params: Mapping[str, Any] | None = None) -> Result:
+    def query(
+        self,
+        query: Query,
+        params: Mapping[str, Any] | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> Result:
+        """The answer to `query` with `params` bound; with `limit` or `offset`, the page of
+        its rows (or triples) they select, as the query's own LIMIT and OFFSET would: the
+        rows are taken as the engine gives them, so without ORDER BY a first page costs only
+        its rows, and `Result.more` says whether a row follows the page."""
+        if limit is not None and not 1 <= limit <= MAX_ROWS or not 0 <= offset <= MAX_ROWS:
+            raise KgError(
+                "--limit/--offset",
+                None,
+                f"a page has 1 to {MAX_ROWS} rows, from row 0 to {MAX_ROWS}",
+            )
         text, substitutions = query.bind(params, self.base)
         started = time.perf_counter()
         try:
@@ -583,7 +604,10 @@ class PublishedGraph:
                 prefixes=self.prefixes,
                 substitutions=substitutions or None,
             )
-            result = self._result(answer)
+            if limit is None and offset == 0:
+                result = self._result(answer)
+            else:
+                result = self._page(answer, limit, offset)
         except SyntaxError as exc:
             message = " ".join(str(exc).split())
             match = _SYNTAX_POSITION.match(message)
@@ -599,6 +623,25 @@ class PublishedGraph:
         return result
 
     @staticmethod
+    def _page(answer, limit: int | None, offset: int) -> Result:
+        end = None if limit is None else offset + limit + 1  # one more: is there a next page?
+        if isinstance(answer, ox.QueryBoolean):
+            return PublishedGraph._result(answer)
+        if isinstance(answer, ox.QueryTriples):
+            triples = list(islice(answer, offset, end))
+            more = limit is not None and len(triples) > limit
+            return Result("graph", triples=triples[:limit], more=more, offset=offset)
+        variables = tuple(v.value for v in answer.variables)
+        solutions = list(islice(answer, offset, end))
+        more = limit is not None and len(solutions) > limit
+        terms = [
+            {v: solution[v] for v in variables if solution[v] is not None}
+            for solution in solutions[:limit]
+        ]
+        data = results_json(variables, terms)
+        return Result("select", variables, terms, _json=data, more=more, offset=offset)
+
+    @staticmethod
     def _result(answer) -> Result:
         if isinstance(answer, ox.QueryBoolean):
             data = answer.serialize(format=ox.QueryResultsFormat.JSON)
@@ -612,6 +655,31 @@ class PublishedGraph:
             {v: solution[v] for v in variables if solution[v] is not None} for solution in parsed
         ]
         return Result("select", variables, terms, _json=data)
+
+
+def results_json(variables: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> bytes:
+    """SPARQL 1.1 Query Results JSON (https://www.w3.org/TR/sparql11-results-json/) of
+    `rows` (variable -> pyoxigraph term), from which every other results format is written."""
+    bindings = []
+    for row in rows:
+        binding = {}
+        for variable, term in row.items():
+            if isinstance(term, ox.NamedNode):
+                binding[variable] = {"type": "uri", "value": term.value}
+            elif isinstance(term, ox.BlankNode):
+                binding[variable] = {"type": "bnode", "value": term.value}
+            elif isinstance(term, ox.Literal):
+                value = {"type": "literal", "value": term.value}
+                if term.language:
+                    value["xml:lang"] = term.language
+                elif term.datatype.value != XSD + "string":
+                    value["datatype"] = term.datatype.value
+                binding[variable] = value
+            else:
+                raise KgError("query", None, f"a result holds a term kg cannot write: {term}")
+        bindings.append(binding)
+    document = {"head": {"vars": list(variables)}, "results": {"bindings": bindings}}
+    return json.dumps(document, ensure_ascii=False).encode("utf-8")
 
 
 @cache
