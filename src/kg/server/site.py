@@ -335,6 +335,9 @@ class Site:
         # Names are looked up when a page needs them, not read in advance: the graph may be
         # a store of millions of triples.
         self._name = functools.lru_cache(maxsize=200_000)(self._find_name)
+        # The quotes of an annotation, kept for a few hundred pages of them (about 600 bytes
+        # each): ten lookups an annotation are most of the time of a resource's page.
+        self._quotes = functools.lru_cache(maxsize=20_000)(self._find_quotes)
         self.classes = Counter(
             {
                 row["c"]: row["n"]
@@ -710,31 +713,34 @@ class Site:
         found = [
             evidence
             for annotation in order.items(page.start, page.end)
-            for evidence in self._quotes(_node(annotation))
+            for evidence in self._quotes(annotation)
         ]
         found.sort(key=lambda e: (e.document_id, e.start is not None, e.start or 0, e.annotation))
         return found, page
 
-    def _quotes(self, annotation) -> list[Evidence]:
+    def _find_quotes(self, annotation: str) -> tuple[Evidence, ...]:
         """An annotation's quotes: for each target, its source and each quote selector (the
         selector with `oa:exact`) with its words, the words around them and the position of
-        the target (the selector with `oa:start` and `oa:end`). Looked up
-        triple by triple: a SPARQL query with OPTIONALs for the same (prefix, suffix,
-        position, the document's identifier and label) took 9 s for 100 annotations in a
-        store of 1,000 documents, each OPTIONAL joined to every triple of its predicate."""
+        the target (the selector with `oa:start` and `oa:end`). Looked up property by
+        property, about ten lookups an annotation: a SPARQL query with OPTIONALs for the same
+        took 9 s for 100 annotations in a store of 1,000 documents, each OPTIONAL joined to
+        every triple of its predicate; and a lookup of each node's every triple decodes
+        twice as many terms."""
         out = []
+        node = ox.NamedNode(annotation)
         documents: dict[ox.NamedNode, tuple] = {}
-        for target in self._objects(annotation, OA + "hasTarget"):
+        for target in self._objects(node, OA + "hasTarget"):
             quotes, positions = [], []
             for selector in self._objects(target, OA + "hasSelector"):
                 exact = self._value(selector, OA + "exact")
                 if exact is not None:  # a TextQuoteSelector
-                    quotes.append((selector, exact))
+                    prefix = self._value(selector, OA + "prefix") or ""
+                    quotes.append((exact, prefix, self._value(selector, OA + "suffix") or ""))
+                    continue
                 start = self._value(selector, OA + "start")
-                if start is not None:  # a TextPositionSelector
-                    end = self._value(selector, OA + "end")
-                    if end is not None:
-                        positions.append((start, end))
+                end = self._value(selector, OA + "end") if start is not None else None
+                if end is not None:  # a TextPositionSelector
+                    positions.append((start, end))
             for document in self._objects(target, OA + "hasSource"):
                 if not isinstance(document, ox.NamedNode):
                     continue
@@ -744,14 +750,14 @@ class Site:
                         self._value(document, RDFS + "label") or self.label(document.value),
                     )
                 document_id, document_label = documents[document]
-                for selector, exact in quotes:
+                for exact, prefix, suffix in quotes:
                     for start, end in positions or [(None, None)]:
                         out.append(
                             Evidence(
-                                annotation=annotation.value,
+                                annotation=annotation,
                                 exact=exact,
-                                prefix=self._value(selector, OA + "prefix") or "",
-                                suffix=self._value(selector, OA + "suffix") or "",
+                                prefix=prefix,
+                                suffix=suffix,
                                 document=document.value,
                                 document_label=document_label,
                                 document_id=document_id,
@@ -759,7 +765,7 @@ class Site:
                                 end=end,
                             )
                         )
-        return out
+        return tuple(out)
 
     def _objects(self, subject, predicate: str) -> list:
         """The objects of a subject's property in the default graph, in a stable order."""
