@@ -932,3 +932,13 @@ def test_a_scale_written_as_a_letter(tmp_path, knowledge):
     assert found["2500000"].fields["unit"] == "us-dollar"
     assert found["12000"].fields["unit"] == "person"
     assert "3000000" not in found
+
+
+def test_a_person_after_an_honorific(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "H.E. Sok Phal Vanna signed the memorandum on behalf of the ministry.",
+    )
+    assert people(draft) == {"Sok Phal Vanna"}
+    assert organizations(draft) == {}

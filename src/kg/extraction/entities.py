@@ -1982,6 +1982,7 @@ NAME_PARTICLES = {
 # or title case ("IOM counter-trafficking specialist Jane Doe", "Ambassador John Doe").
 NAME_TITLES = PERSON_TITLES | {
     "mrs", "miss", "sir", "dame", "lady", "hon", "honourable", "sr", "sra",
+    "h.e.", "s.e.", "excellency",  # "H.E. Jane Doe", "His Excellency John Doe"
 }  # fmt: skip
 PERSON_ROLES = ROLE_WORDS | NAME_TITLES | {
     "spokesperson", "spokesman", "spokeswoman", "founder", "co-founder", "researcher",
