@@ -1,0 +1,155 @@
+"""Benchmark of the site's paged listings (not a test; the behaviour is asserted in
+`tests/test_paging.py`, the figures are measured here and written to benchmarks/paging.md).
+
+For N synthetic documents (`kg synth --documents N --seed 1`, `kg publish --part-size 250`,
+`kg load`; each step skipped when WORK already holds its output), starts `kg serve --store`
+(and, with `--dist-mode`, `kg serve --dist`) and times, over HTTP on a kept-alive connection:
+
+- the first and the last page of the members of oa:Annotation (the largest class);
+- the first and the last page of the resource page of the country with the most links to it
+  (the synthetic corpus has no Mexico: its countries are made up), quotes and links paged
+  together;
+- the first page of the resource page of IOM, the thing with the most links to it;
+
+each the first time it is asked for after the server started (when the listing's order is
+computed) and then the median of `--repeat` runs (the order kept). Prints a Markdown table.
+
+    python benchmarks/paging.py N [--work DIR] [--repeat 20] [--dist-mode]
+"""
+
+from __future__ import annotations
+
+import argparse
+import socket
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import httpx
+import pyoxigraph as ox
+
+KG = [sys.executable, "-m", "kg.cli"]
+BASE = "https://kg.example.org/"
+IOM = BASE + "id/organization/iom"
+
+
+def prepare(documents: int, work: Path) -> tuple[Path, Path]:
+    """The published folder and the store of N synthetic documents, made when missing."""
+    data, dist, store = work / "data", work / "dist", work / "store"
+    steps = [
+        (data, ["synth", "--documents", str(documents), "--seed", "1", "--out", str(data)]),
+        (
+            dist,
+            ["publish", "--data", str(data), "--out", str(dist), "--cache", str(work / "cache")]
+            + ["--part-size", "250"],
+        ),
+        (store, ["load", "--dist", str(dist), "--store", str(store)]),
+    ]
+    for output, arguments in steps:
+        if output.exists():
+            continue
+        started = time.perf_counter()
+        subprocess.run(KG + arguments, check=True, stdout=subprocess.DEVNULL)
+        print(f"kg {arguments[0]}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return dist, store
+
+
+def busiest_country(store: Path) -> str:
+    """The country with the most triples pointing to it."""
+    opened = ox.Store.read_only(str(store))
+    rows = opened.query(
+        "SELECT ?c (COUNT(*) AS ?n) WHERE { ?c a <https://schema.org/Country> . ?s ?p ?c } "
+        "GROUP BY ?c ORDER BY DESC(?n) ?c LIMIT 1"
+    )
+    return next(iter(rows))["c"].value
+
+
+def serving(arguments: list[str]):
+    """`kg serve ARGUMENTS` on a free port: (process, address) once it answers."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [*KG, "serve", "--port", str(port), "--workers", "1", *arguments],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    address = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 600
+    while True:
+        if process.poll() is not None:
+            raise SystemExit(f"kg serve {' '.join(arguments)} exited with {process.returncode}")
+        try:
+            httpx.get(address + "/sparql?query=ASK%7B%7D", timeout=5)
+            return process, address
+        except httpx.HTTPError:
+            if time.monotonic() > deadline:
+                process.kill()
+                raise SystemExit("kg serve did not answer in 10 minutes") from None
+            time.sleep(0.5)
+
+
+def timed(client: httpx.Client, address: str) -> tuple[float, httpx.Response]:
+    started = time.perf_counter()
+    response = client.get(address)
+    elapsed = time.perf_counter() - started
+    if response.status_code != 200:
+        raise SystemExit(f"{address}: {response.status_code} {response.text[:200]}")
+    return elapsed, response
+
+
+def measure(address: str, pages: dict[str, str], repeat: int) -> list[tuple[str, float, float]]:
+    out = []
+    with httpx.Client(base_url=address, timeout=600) as client:
+        for name, path in pages.items():
+            if path.endswith("LAST"):  # the last page, as the first page's Link header says
+                _, first = timed(client, path[: -len("LAST")])
+                path = first.links["last"]["url"]
+            first_time, _ = timed(client, path)
+            times = [timed(client, path)[0] for _ in range(repeat)]
+            out.append((f"{name} (`{path}`)", first_time, statistics.median(times)))
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("documents", type=int)
+    parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--dist-mode", action="store_true", help="also time kg serve --dist")
+    options = parser.parse_args()
+    work = options.work or Path(f"/tmp/kg-paging-{options.documents}")
+    work.mkdir(parents=True, exist_ok=True)
+    dist, store = prepare(options.documents, work)
+    country = busiest_country(store)
+    country_page = "/doc/" + country.removeprefix(BASE + "id/")
+    pages = {
+        "oa:Annotation, page 1": "/classes/oa:Annotation",
+        "oa:Annotation, last page": "/classes/oa:AnnotationLAST",
+        f"{country_page.rsplit('/', 1)[1]}, page 1": country_page,
+        f"{country_page.rsplit('/', 1)[1]}, last page": country_page + "LAST",
+        "IOM, page 1": "/doc/organization/iom",
+    }
+    modes = [("--store", ["--store", str(store)])]
+    if options.dist_mode:
+        modes.append(("--dist", ["--dist", str(dist)]))
+    print(
+        f"{options.documents:,} documents; first request after start / median of "
+        f"{options.repeat} after it\n"
+    )
+    print("| page | serve | first | median |")
+    print("| --- | --- | ---: | ---: |")
+    for mode, arguments in modes:
+        process, address = serving(arguments)
+        try:
+            for name, first, median in measure(address, pages, options.repeat):
+                print(f"| {name} | {mode} | {first * 1000:,.0f} ms | {median * 1000:,.1f} ms |")
+        finally:
+            process.terminate()
+            process.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    main()
