@@ -469,3 +469,49 @@ def test_downloads_and_named_graphs_are_paged(http, published_dist):
     ]
     assert subjects == sorted(subjects) and len(subjects) == len(set(subjects)) > 60
     assert http.get("/graph/document/000", params={"page": "0"}).status_code == 400
+
+
+# --------------------------------------------------------------------------------------------
+# In a browser
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    from test_browser import chromium
+
+    yield from chromium(tmp_path_factory)
+
+
+def test_a_reader_pages_through_a_class_and_a_place(browser, kg_server):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def count_reads(css: str, text: str):
+        WebDriverWait(browser, 15).until(
+            lambda d: text in d.find_element(By.CSS_SELECTOR, css).text
+        )
+
+    browser.get(kg_server + "/classes/oa:Annotation")
+    count_reads("#count", "309 members (1–100 on this page)")
+    first_page = [
+        a.get_attribute("title") for a in browser.find_elements(By.CSS_SELECTOR, "#members a")
+    ]
+    browser.find_element(By.CSS_SELECTOR, "nav.pager a[rel=next]").click()
+    count_reads("#count", "(101–200 on this page)")
+    assert browser.current_url == kg_server + "/classes/oa:Annotation?page=2"
+    second_page = [
+        a.get_attribute("title") for a in browser.find_elements(By.CSS_SELECTOR, "#members a")
+    ]
+    assert len(second_page) == 100 and max(first_page) < min(second_page)
+    browser.find_element(By.CSS_SELECTOR, "nav.pager a[rel=last]").click()
+    count_reads("#count", "(301–309 on this page)")
+    assert not browser.find_elements(By.CSS_SELECTOR, "nav.pager a[rel=next]")
+    browser.find_element(By.CSS_SELECTOR, "nav.pager a[rel=first]").click()
+    count_reads("#count", "(1–100 on this page)")
+
+    browser.get(kg_server + "/doc/place/mexico?limit=50")
+    count_reads("#incoming", "links (1–50 on this page)")
+    browser.find_element(By.CSS_SELECTOR, "nav.pager a[rel=next]").click()
+    count_reads("#incoming", "links (51–100 on this page)")
+    assert browser.current_url == kg_server + "/doc/place/mexico?page=2&limit=50"
