@@ -942,3 +942,17 @@ def test_a_person_after_an_honorific(tmp_path, knowledge):
     )
     assert people(draft) == {"Sok Phal Vanna"}
     assert organizations(draft) == {}
+
+
+def test_a_known_name_with_another_acronym_and_a_possessive_apostrophe(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The National Commission for Human Rights (CONADEH) met the Embassy of Canada and "
+        "Honduras' National Police. The Moldovan NGO Lumina Noua and the Ukrainian NGO Svitlo "
+        "Dnia attended.",
+    )
+    found = organizations(draft)
+    assert found["CONADEH"] == found["National Commission for Human Rights"] != "cndh"
+    assert {"Embassy of Canada", "National Police", "Lumina Noua", "Svitlo Dnia"} <= set(found)
+    assert "Honduras" in {m.text for m in draft.entities.mentions if m.kind == "place"}

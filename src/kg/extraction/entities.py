@@ -622,6 +622,9 @@ class Recognizer:
                 )
             )
         ]
+        # "the National Commission for Human Rights (CONADEH)": a known name followed by
+        # another acronym than its own is another country's body of that name.
+        spans = [s for s in spans if not self._other_acronym(s)]
         # "UN Refugee Agency", "United Nations Office on Drugs and Crime": a known name that
         # only begins another organization's name is not a mention of its own.
         spans = [s for s in spans if not _prefix_of_longer_name(s)]
@@ -673,6 +676,19 @@ class Recognizer:
             if span is not None:
                 out.append(span)
         return out
+
+    def _acronym_differs(self, entity_id: str, acronym: str) -> bool:
+        entity = self.knowledge.entities.get(entity_id)
+        if entity is None or entity.kind != "organization":
+            return False
+        own = {fold(n).replace(".", "") for n in entity.names if _is_acronym_text(n)}
+        return bool(own) and fold(acronym).replace(".", "") not in own
+
+    def _other_acronym(self, span: Span) -> bool:
+        if span.origin != "reference" or span.kind != "organization" or span.b - span.a < 2:
+            return False
+        acronym = _acronym_after(span.passage.tokens, span.b)
+        return acronym is not None and self._acronym_differs(span.entry.target, acronym)
 
     def _appositions(self, spans: list[Span], known: list[Span]) -> None:
         """ "UNHCR, the UN Refugee Agency,": a descriptive name in apposition to an
@@ -937,6 +953,14 @@ class Recognizer:
             b -= 1
         if a >= b:
             return []
+        # "the Embassy of Canada and Honduras' National Police": the place before a possessive
+        # apostrophe owns the next name, and is no part of this one.
+        if b < len(tokens) and tokens[b].text in ("'", "’") and tokens[b - 1].key.endswith("s"):
+            owner = next(
+                (ka for (ka, kb), k in known_ranges.items() if kb == b and k.kind == "place"), None
+            )
+            if owner is not None and owner > a + 1 and tokens[owner - 1].key == "and":
+                return self._split(passage, a, owner - 1, starts, lowercase, known_ranges)
         # "UNODC Executive Director Ghada Waly", "IOM Director General for Operations Jane
         # Doe": a role, then the person's name.
         person = _name_after_role(tokens, a, b, known_ranges)
@@ -1431,6 +1455,8 @@ class Recognizer:
         if known is not None and not self.variants.conflicts(known.id, outside):
             return Mention(span.passage, span.start, span.end, span.kind, entity=known.id)
         variant = self.variants.match(span.kind, text, outside) if span.kind != "place" else None
+        if variant is not None and span.acronym and self._acronym_differs(variant[0], span.acronym):
+            variant = None  # "National Commission for Human Rights (CONADEH)": not Mexico's
         if variant is not None:
             entity, surface, score = variant
             return Mention(
@@ -1697,6 +1723,16 @@ def _listed_with_organizations(passage, unnamed, found, known, starts) -> list[S
     return out
 
 
+def _matches_cut_at_and_the(pattern: re.Pattern, text: str):
+    """The matches of `pattern`, the next one searched from where a name's "and the" is (the
+    second name of "the NGO A and the NGO B" is matched too)."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        yield m
+        cut = re.search(r"\s+and\s+the\s", m.group("name"))
+        pos = m.start("name") + cut.end() if cut is not None else m.end()
+
+
 def _typed_organizations(passage: Passage, known: list[Span], found: list[Span]) -> list[Span]:
     """Names of organizations that the text says are organizations: "the Ansar law
     enforcement agency", "the local NGO Casa Alianza", "in cooperation with “El Refugio de la
@@ -1706,9 +1742,13 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
     out = []
     taken = [(s.a, s.b) for s in [*found, *known]]
     for pattern in (NAME_THEN_TYPE, TYPE_THEN_NAME):
-        for m in pattern.finditer(passage.text):
+        for m in _matches_cut_at_and_the(pattern, passage.text):
+            name_end = m.end("name")
+            cut = re.search(r"\s+and\s+the\s", m.group("name"))
+            if cut is not None:  # "the NGO La Strada and the Ukrainian NGO ...": two names
+                name_end = m.start("name") + cut.start()
             a = passage.token_index(m.start("name"))
-            b = passage.token_index(m.end("name") - 1) + 1
+            b = passage.token_index(name_end - 1) + 1
             # "in partnership with La Strada Moldova": a country at the end of the name is
             # part of it.
             inside_places = {
@@ -2355,6 +2395,9 @@ def find_persons(
             i = b
             continue
         before = passage.text[max(0, tokens[a].start - 40) : tokens[a].start]
+        if re.search(rf"\b(?i:{ORG_NOUNS})\s+$", before):
+            i = b  # "the NGO Svitlo Dnia": the text says what it is
+            continue
         after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 40]
         evidence = (
             _role_before(passage, a, known_ranges)
