@@ -42,6 +42,13 @@ MEDIA_ALIASES = {
 # RFC 9110 section 5.6: a list of elements separated by commas, an element's parameters by
 # semicolons, a parameter value a token or a quoted-string (in which "," ";" and "=" are text).
 _LEXEME = re.compile(r'"(?:[^"\\]|\\.)*"?|[^",;]+|[,;]')
+# How much of an Accept header is read: its first MAX_ACCEPT_LENGTH characters (cut after the
+# last whole range in them) and, of those, the first MAX_RANGES media ranges. Browsers and RDF
+# clients send a few hundred characters and a dozen ranges; a header may reach the server as
+# long as a request line (hundreds of kilobytes), and reading it whole, on the server's event
+# loop, held every other request (400 KB of commas took 3 s a request, once per negotiation).
+MAX_ACCEPT_LENGTH = 4096
+MAX_RANGES = 64
 # A weight: a decimal from 0 to 1 (RFC 9110 section 12.4.2 allows at most three decimals; the
 # ".2" some clients send is read too). Anything else is not a weight.
 _QVALUE = re.compile(r"(?:\d+\.?\d*|\.\d+)")
@@ -79,14 +86,23 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
 
     Media-type parameters (`;charset=utf-8`, `;profile="..."`, quoted values with commas and
     semicolons) do not change which types a range matches. A range whose weight cannot be
-    read (`q=abc`, `q=1.5`, `q=nan`) is not acceptable (q=0), never taken as q=1."""
+    read (`q=abc`, `q=1.5`, `q=nan`) is not acceptable (q=0), never taken as q=1. Only the
+    ranges in the first MAX_ACCEPT_LENGTH characters are read, at most MAX_RANGES of them:
+    what follows is as if it were not there."""
     if not header or not header.strip():
         return [("*/*", 1.0)]
+    if len(header) > MAX_ACCEPT_LENGTH:
+        cut = header[:MAX_ACCEPT_LENGTH]
+        # The ranges before the last comma are whole; a range cut short could be misread
+        # (`text/csv;q=0.1` read as `text/csv`).
+        header = cut.rpartition(",")[0] or cut
     ranges = []
     for fields in _elements(header):
         media = fields[0].lower()
         if not media:
             continue
+        if len(ranges) == MAX_RANGES:
+            break
         if media == "*":  # some clients send a bare "*"
             media = "*/*"
         q = 1.0
