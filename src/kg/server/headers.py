@@ -1,7 +1,7 @@
 """What every answer of `kg serve` carries, whatever route gave it: security headers, and
 redirects that never name a host.
 
-`Application` is Starlette with two changes:
+`Application` is Starlette with three changes:
 
 - `SecurityHeaders`, a pure ASGI middleware outside all others (so that CORS preflights,
   redirects, 404s, 500s, downloads and SPARQL results carry them too), adds a strict
@@ -11,10 +11,19 @@ redirects that never name a host.
   built from the request's Host header (`http://evil.example/downloads` for
   `Host: evil.example`). A path with trailing slashes that has a route without them is
   redirected (307, keeping the method and the query string) to that path, root-relative.
+- `UnreadAnswers` keeps a client from piling up answers it does not read: a body is handed to
+  the connection in pieces, each when the connection has taken the previous one, and the bytes
+  of a client's answers not yet taken are counted; a client (its address, an IPv6 address by
+  its /64) with more than `UNREAD_LIMIT` of them is refused (429) until it reads them or goes
+  away. Without it, a client that sent query after query on new connections and read none of
+  the answers made the server keep each whole (16 MiB results: 14 MB more of the server's
+  memory a connection, with no bound but the 1,000 connections served at once).
 """
 
 from __future__ import annotations
 
+import ipaddress
+from collections import Counter
 from urllib.parse import quote
 
 from starlette.applications import Starlette
@@ -74,6 +83,93 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+# The bytes of its answers a client may leave unread (twice the default size limit of a SPARQL
+# result) before it is refused, and the pieces a body is handed to the connection in.
+UNREAD_LIMIT = 32 * 2**20
+PIECE = 64 * 1024
+
+
+def client_of(host: str) -> str:
+    """Who a client is, by the address it connects from: an IPv4 address (mapped into IPv6
+    too), an IPv6 address by its /64 network, which one subscriber holds whole (as the query
+    workers' share per client, `kg.serve._client`)."""
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return host
+    if isinstance(address, ipaddress.IPv6Address):
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.IPv6Network((address, 64), strict=False))
+    return str(address)
+
+
+class UnreadAnswers:
+    """Pure ASGI middleware: bodies handed to the connection in pieces of `piece` bytes (the
+    server waits for a slow reader between them), and a client whose answers not yet taken
+    add up to more than `limit` bytes refused with 429 and Retry-After, without running the
+    request, until it has read them or closed those connections."""
+
+    def __init__(self, app: ASGIApp, limit: int = UNREAD_LIMIT, piece: int = PIECE) -> None:
+        self.app = app
+        self.limit = limit
+        self.piece = piece
+        self.unread: Counter[str] = Counter()  # one event loop: no lock needed
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        client = client_of(scope["client"][0] if scope.get("client") else "")
+        if self.unread[client] > self.limit:
+            await self._refuse(client, send)
+            return
+
+        async def send_in_pieces(message: Message) -> None:
+            body = message.get("body", b"")
+            if message["type"] != "http.response.body" or len(body) <= self.piece:
+                await send(message)
+                return
+            more = message.get("more_body", False)
+            self.unread[client] += len(body)
+            try:
+                view = memoryview(body)
+                for start in range(0, len(body), self.piece):
+                    end = start + self.piece
+                    await send(
+                        {
+                            "type": "http.response.body",
+                            "body": bytes(view[start:end]),
+                            "more_body": more or end < len(body),
+                        }
+                    )
+            finally:
+                self.unread[client] -= len(body)
+                if self.unread[client] <= 0:
+                    del self.unread[client]
+
+        await self.app(scope, receive, send_in_pieces)
+
+    async def _refuse(self, client: str, send: Send) -> None:
+        body = (
+            f"Too Many Requests: this client has {self.unread[client]:,} bytes of earlier "
+            f"answers it has not read, more than the {self.limit:,} it may leave unread; read "
+            "them (or close those connections) first\n"
+        ).encode()
+        await send(
+            {
+                "type": "http.response.start",
+                "status": 429,
+                "headers": [
+                    (b"content-type", b"text/plain; charset=utf-8"),
+                    (b"content-length", str(len(body)).encode("ascii")),
+                    (b"retry-after", b"10"),
+                ],
+            }
+        )
+        await send({"type": "http.response.body", "body": body})
+
+
 def slash_location(scope: Scope, routes: list[BaseRoute]) -> str | None:
     """Where a request whose path has trailing slashes goes when a route takes the path
     without them: that path, root-relative, with the query string; else None. Never an
@@ -93,8 +189,8 @@ def slash_location(scope: Scope, routes: list[BaseRoute]) -> str | None:
 
 
 class Application(Starlette):
-    """Starlette with `SecurityHeaders` outermost and root-relative trailing-slash
-    redirects instead of `redirect_slashes`."""
+    """Starlette with `SecurityHeaders` outermost, `UnreadAnswers` inside it, and
+    root-relative trailing-slash redirects instead of `redirect_slashes`."""
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -111,4 +207,4 @@ class Application(Starlette):
         await RedirectResponse(location, status_code=307)(scope, receive, send)
 
     def build_middleware_stack(self) -> ASGIApp:
-        return SecurityHeaders(super().build_middleware_stack())
+        return SecurityHeaders(UnreadAnswers(super().build_middleware_stack()))
