@@ -418,6 +418,13 @@ def test_a_resource_page_pages_its_links_and_quotes(http, site):
     past = http.get("/doc/place/mexico", params={"page": str(len(pages) + 1), "limit": "40"})
     assert past.status_code == 404 and "past the last page" in past.text
     assert http.get("/doc/place/mexico", params={"limit": "x"}).status_code == 400
+    # a page asked of the thing is asked of its document
+    thing = http.get("/id/place/mexico", params={"page": "2", "limit": "40"})
+    assert thing.status_code == 303
+    assert thing.headers["location"] == "/doc/place/mexico?page=2&limit=40"
+    assert http.get("/id/place/mexico", params={"page": "x"}).headers["location"] == (
+        "/doc/place/mexico?page=x"  # refused there, in one line
+    )
     # the Turtle description stays whole
     turtle = http.get("/doc/place/mexico.ttl", params={"limit": "40"})
     assert turtle.status_code == 200 and "next" not in turtle.links

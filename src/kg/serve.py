@@ -320,6 +320,11 @@ class Server:
         location = f"/doc/{quote(path)}" + (
             "" if fmt == "html" else f".{conneg.RDF_FORMATS[fmt][1]}"
         )
+        # A page of the document's listings asked of the thing is asked of the document (the
+        # document reads and checks them).
+        wanted = _kept(request, "page", "limit")
+        if wanted and fmt == "html":
+            location += "?" + urlencode(wanted)
         return Response(
             f"303 See Other: {location} describes {iri}\n",
             303,
