@@ -53,7 +53,7 @@ from kg import search
 from kg.errors import KgError
 from kg.query import named_queries
 from kg.server import charts, conneg, editor, maps, paging
-from kg.server.headers import Application
+from kg.server.headers import MAX_FIELDS, Application, too_many_fields
 from kg.server.paging import Page, Paging, PagingError, PastTheEnd
 from kg.server.site import ONTOLOGY_NS, Site, valid_iri
 from kg.server.sparql import (
@@ -107,6 +107,10 @@ BODY_SECONDS = 30
 MAX_CONCURRENCY = 1000
 # What the query page shows of a result (the rest is a request to /sparql away).
 PAGE_ROWS = 1000  # a page of a SELECT's rows, unless `limit=` asks for fewer
+# ... and of its cells: a result of many columns gets fewer rows a page (150 columns of 1,000
+# rows made a 32 MB page, built in the server's own process), and of each cell's text.
+PAGE_CELLS = 10_000
+CELL_TEXT = 2_000
 # Items of each of the home page's lists (all of them are on the class pages).
 HOME_ITEMS = 50
 PAGE_TEXT = 1_000_000
@@ -763,8 +767,12 @@ class Server:
             body = await self._read_body(request)
             if isinstance(body, Response):
                 return body
-            params.update(_form(body))
-            items += _form_items(body)
+            try:
+                form = _form_items(body)
+            except FormError as exc:
+                return _text(400, str(exc))
+            params.update(dict(form))
+            items += form
         return await self._query_page(request, params, items)
 
     async def _read_body(self, request: Request) -> bytes | Response:
@@ -823,7 +831,7 @@ class Server:
                 return _text(404, f"Not Found: {outcome['past']}")
             if "page" in outcome:
                 kept = [("query", text)] if "query" in params else [("example", example)]
-                found = paging.links("/query", kept, wanted, outcome["page"])
+                found = paging.links("/query", kept, outcome["wanted"], outcome["page"])
         context = {
             "request": request,
             "text": text if text is not None else DEFAULT_QUERY,
@@ -884,6 +892,11 @@ class Server:
         outcome["total"] = len(bindings)
         if boolean is not None:
             return outcome
+        rows_for_cells = max(1, PAGE_CELLS // max(1, len(variables)))
+        if wanted.limit > rows_for_cells:
+            # Fewer rows a page, said in the page's links so that every page has as many.
+            wanted = Paging(wanted.page, rows_for_cells, limit_given=True)
+        outcome["wanted"] = wanted
         try:
             page = paging.page_of(wanted, len(bindings), "the rows of this result")
         except PastTheEnd as exc:
@@ -904,8 +917,9 @@ class Server:
         if binding["type"] == "uri":
             iri = binding["value"]
             return {"href": self.site.href(iri), "label": self.site.label(iri), "iri": iri}
+        text = binding["value"]
         return {
-            "text": binding["value"],
+            "text": text if len(text) <= CELL_TEXT else text[:CELL_TEXT] + "…",
             "language": binding.get("xml:lang", ""),
         }
 
@@ -924,7 +938,10 @@ class Server:
             if isinstance(body, Response):
                 return body
             if media == "application/x-www-form-urlencoded":
-                params += _form_items(body)
+                try:
+                    params += _form_items(body)
+                except FormError as exc:
+                    return _text(400, str(exc))
             elif media == "application/sparql-query":
                 body_query = body.decode("utf-8", "replace")
             elif media == "application/sparql-update":
@@ -1010,12 +1027,17 @@ def filesize(size: int) -> str:
     return str(size)
 
 
+class FormError(ValueError):
+    """A form body kg does not read (the message is the one-line reason)."""
+
+
 def _form_items(body: bytes) -> list[tuple[str, str]]:
-    return parse_qsl(body.decode("utf-8", "replace"), keep_blank_values=True)
-
-
-def _form(body: bytes) -> dict[str, str]:
-    return dict(_form_items(body))
+    """The fields of an `application/x-www-form-urlencoded` body; FormError past MAX_FIELDS
+    (counted before parsing, as the query string's are by `FieldLimit`)."""
+    text = body.decode("utf-8", "replace")
+    if too_many_fields(text):
+        raise FormError(f"Bad Request: the form has more than {MAX_FIELDS:,} fields")
+    return parse_qsl(text, keep_blank_values=True, max_num_fields=MAX_FIELDS)
 
 
 def _named(iri: str):
