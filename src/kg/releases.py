@@ -122,13 +122,19 @@ def write_patch(
     out: Path,
     version_iri: str,
     previous_iri: str | None,
+    changed: tuple[Sequence[str], Sequence[str]] | None = None,
 ) -> ChangeSet:
     """Write to `out` the RDF Patch that turns the dataset of the sorted N-Quads files `old`
     into that of `new`, and return its counts. `out` is written whole or not at all (the
-    publish writes it in its temporary folder)."""
+    publish writes it in its temporary folder). `changed`: the quads removed and those added
+    (each sorted, lines without their end), when the publish knows them (`kg.chunked`): the
+    files are then not read."""
     changes = ChangeSet(version_iri, previous_iri)
-    old_lines = _checked(_merged(old), ", ".join(map(str, old)))
-    new_lines = _checked(_merged(new), ", ".join(map(str, new)))
+    if changed is not None:
+        old_lines, new_lines = iter(changed[0]), iter(changed[1])
+    else:
+        old_lines = _checked(_merged(old), ", ".join(map(str, old)))
+        new_lines = _checked(_merged(new), ", ".join(map(str, new)))
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = out.with_name(out.name + ".tmp")
     with tmp.open("w", encoding="utf-8", newline="\n") as f:
@@ -204,13 +210,19 @@ def version_iri(dataset: str, version: str) -> str:
 
 
 def write_changes(
-    out: Path, tmp: Path, dataset: str, version: str, previous: str | None
+    out: Path,
+    tmp: Path,
+    dataset: str,
+    version: str,
+    previous: str | None,
+    changed: tuple[Sequence[str], Sequence[str]] | None = None,
 ) -> ChangeSet | None:
     """Into the publish's temporary folder `tmp`: the change sets of earlier releases kept in
     `out/changes/` (the folder being replaced), and, when `out` holds a release `previous`
     that is not `version`, the change set from it to this one (its kg.nq against `tmp`'s).
     Returns that change set, or None when there is no earlier release or the data did not
-    change (the same data published again is the same release)."""
+    change (the same data published again is the same release). `changed`: as for
+    `write_patch`."""
     from kg.query import dump_paths  # the readers' module; it does not import this one
 
     earlier = out / CHANGES
@@ -228,4 +240,5 @@ def write_changes(
         tmp / CHANGES / patch_name(version),
         version_iri(dataset, version),
         version_iri(dataset, previous),
+        changed,
     )
