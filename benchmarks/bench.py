@@ -108,6 +108,9 @@ def publish(data: Path, dist: Path, cache: Path, part_size: int | None = None) -
         "inferred": sum(map(_triples, inferred)),
         "parts": len(nt) if part_size else 0,
         "parts_written": sum(1 for p in nt if p.stat().st_nlink == 1) if part_size else 0,
+        # whole dumps with a cache (kg.chunked): their chunks, and those written, not copied
+        "chunks": getattr(b.stats.reuse, "chunks", 0),
+        "chunks_written": getattr(b.stats.reuse, "written", 0),
     }
 
 
@@ -402,6 +405,15 @@ def table(results: list[dict]) -> str:
         lambda r, p: (
             f"{r['+1 document']['result']['parts_written']} / {r['+1 document']['result']['parts']}"
             if p.get("parts")
+            else "-"
+        ),
+    )
+    row(
+        "+1 document: chunks written / chunks",
+        lambda r, p: (
+            f"{r['+1 document']['result']['chunks_written']:,} / "
+            f"{r['+1 document']['result']['chunks']:,}"
+            if r["+1 document"]["result"].get("chunks")
             else "-"
         ),
     )

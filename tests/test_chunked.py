@@ -5,6 +5,7 @@ publish from scratch writes, byte for byte."""
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 import random
 import shutil
@@ -215,3 +216,34 @@ def test_revised_chunks_are_cut_as_from_scratch(monkeypatch, tmp_path, seed):
             start, length = chunk.spans["kg.nq"]
             got.append(source.read_bytes()[start : start + length])
     assert got == [b"".join(lines) for lines in chunks_of(after)]
+
+
+def test_a_hard_linked_copy_of_the_previous_publish_is_revised(small_chunks, tmp_path):
+    """`cp -al dist copy` (what the benchmark does): the same files, so the same chunks."""
+    data = tmp_path / "data"
+    shutil.copytree(DATA, data)
+    out, cache = tmp_path / "dist", tmp_path / "cache"
+    export.write(build(data, Minter(), jobs=1, cache_dir=cache), out, data, cache_dir=cache)
+    copy = tmp_path / "copy"
+    shutil.copytree(out, copy, copy_function=os.link)
+    edit(data, "curation file")
+    again = build(data, Minter(), jobs=1, cache_dir=cache)
+    export.write(again, copy, data, cache_dir=cache)
+    assert not again.stats.reuse.from_scratch
+    assert 0 < again.stats.reuse.written < again.stats.reuse.chunks / 4
+
+
+def test_unchanged_source_texts_are_linked_from_the_previous_publish(built, tmp_path):
+    out = tmp_path / "dist"
+    export.write(built, out, DATA)
+    text = sorted((out / "sources").iterdir())
+    before = {p.name: p.stat().st_ino for p in text}
+    text[0].write_bytes(text[0].read_bytes() + b"changed in place")  # no longer the source's
+    os.link(text[1], tmp_path / "another-name")  # a file someone else holds: not shared
+    export.write(built, out, DATA)
+    after = {p.name: p.stat().st_ino for p in (out / "sources").iterdir()}
+    assert after[text[0].name] != before[text[0].name]
+    assert after[text[1].name] != before[text[1].name]
+    assert all(after[p.name] == before[p.name] for p in text[2:])
+    for path in (out / "sources").iterdir():
+        assert path.read_bytes() == (DATA / "sources" / path.name).read_bytes()

@@ -286,7 +286,6 @@ class State:
     """What a publish keeps of its dumps for the next one (CACHE/dumps/state.pickle)."""
 
     key: str  # the code and base the dumps were written with
-    out: str  # the folder they were published to
     generation: str  # names this state in objects.sqlite
     files: dict[str, tuple[int, int, int]]  # name -> size, inode, modification time (ns)
     asserted: list[Chunk]
@@ -309,12 +308,13 @@ def identity(path: Path) -> tuple[int, int, int]:
 
 def load_state(folder: Path, out: Path, key: str) -> State | None:
     """The state of the last publish, when the dumps in `out` and the kept quads are still
-    the files it describes (same size, inode and modification time) and written by this code
-    with this base; None otherwise (the dumps are then written from scratch)."""
+    the files it describes (same size, inode and modification time: the same files, or hard
+    links to them, unchanged) and written by this code with this base; None otherwise (the
+    dumps are then written from scratch)."""
     try:
         with (folder / STATE).open("rb") as f:
             state = pickle.load(f)
-        if not isinstance(state, State) or state.key != key or state.out != str(out.resolve()):
+        if not isinstance(state, State) or state.key != key:
             return None
         for name, recorded in state.files.items():
             path = folder / name if name == INFERRED_QUADS else out / name
@@ -712,9 +712,7 @@ def write(
         os.replace(kept_quads, folder / INFERRED_QUADS)
         files = {name: identity(tmp / name) for name in DUMPS}
         files[INFERRED_QUADS] = identity(folder / INFERRED_QUADS)
-        kept = State(
-            key, str(out.resolve()), generation, files, asserted, inferred, records, object_count
-        )
+        kept = State(key, generation, files, asserted, inferred, records, object_count)
         write_bytes(folder / STATE, pickle.dumps(kept, pickle.HIGHEST_PROTOCOL))
 
     def abandon() -> None:
