@@ -52,7 +52,7 @@ import kg
 from kg import search
 from kg.errors import KgError
 from kg.query import named_queries
-from kg.server import charts, conneg, editor, maps, paging
+from kg.server import charts, conneg, editor, maps, paging, profiles
 from kg.server.headers import MAX_FIELDS, Application, too_many_fields
 from kg.server.paging import Page, Paging, PagingError, PastTheEnd
 from kg.server.site import ONTOLOGY_NS, Site, valid_iri
@@ -177,6 +177,8 @@ class Server:
                 Route("/downloads", self.downloads),
                 Route("/id/{path:path}", self.thing),
                 Route("/doc/{path:path}", self.document),
+                Route("/def/profiles", self.profiles_document),
+                Route("/def/profiles.{suffix}", self.profiles_document),
                 Route("/def/{path:path}", self.ontology),
                 Route("/source/{name}", self.source),
                 Route("/graph/{path:path}", self.named_graph),
@@ -191,9 +193,16 @@ class Server:
                     CORSMiddleware,
                     allow_origins=["*"],
                     allow_methods=["GET", "HEAD", "POST", "OPTIONS"],
-                    allow_headers=["Accept", "Content-Type", "If-None-Match", "If-Modified-Since"],
+                    allow_headers=[
+                        "Accept",
+                        "Accept-Profile",
+                        "Content-Type",
+                        "If-None-Match",
+                        "If-Modified-Since",
+                    ],
                     expose_headers=[
                         "Content-Location",
+                        "Content-Profile",
                         "ETag",
                         "Last-Modified",
                         "Link",
@@ -303,11 +312,6 @@ class Server:
             for key, (media, suffix) in conneg.RDF_FORMATS.items()
         ]
 
-    def _link_header(self, iri: str, alternates: list[dict]) -> str:
-        links = [f'<{iri}>; rel="describes"']
-        links += [f'<{a["href"]}>; rel="alternate"; type="{a["media"]}"' for a in alternates]
-        return ", ".join(links)
-
     # ----------------------------------------------------------------------------------------
     # Linked Data
     # ----------------------------------------------------------------------------------------
@@ -318,21 +322,21 @@ class Server:
         iri = self.site.iri("id/" + path)
         if not self.site.exists(iri):
             return self.not_found(request, iri)
-        fmt = self._rdf_format(request)
-        if isinstance(fmt, Response):
-            return fmt
-        location = f"/doc/{quote(path)}" + (
-            "" if fmt == "html" else f".{conneg.RDF_FORMATS[fmt][1]}"
-        )
+        # The format and profile (kg.server.profiles) the client asks for: the document of
+        # that representation.
+        chosen = profiles.negotiate(self.site, request, iri, f"/doc/{quote(path)}", None)
+        if isinstance(chosen, Response):
+            return chosen
+        location = chosen.sent.href
         # A page of the document's listings asked of the thing is asked of the document (the
         # document reads and checks them).
         wanted = _kept(request, "page", "limit")
-        if wanted and fmt == "html":
-            location += "?" + urlencode(wanted)
+        if wanted and chosen.sent.fmt == "html":
+            location += ("&" if "?" in location else "?") + urlencode(wanted)
         return Response(
             f"303 See Other: {location} describes {iri}\n",
             303,
-            headers={"Location": location, "Vary": "Accept"},
+            headers={"Location": location, "Vary": "Accept, Accept-Profile"},
             media_type="text/plain; charset=utf-8",
         )
 
@@ -350,20 +354,31 @@ class Server:
         wanted = self._paging(request)
         if isinstance(wanted, Response):
             return wanted
-        chosen = self._document_format(request, fmt, doc_path)
+        # The representation: a format and a profile (kg.server.profiles), with the headers
+        # that say which and list the others.
+        chosen = profiles.negotiate(self.site, request, iri, doc_path, fmt)
         if isinstance(chosen, Response):
             return chosen
-        fmt, negotiated, headers = chosen
-        alternates = self._alternates(doc_path)
-        headers["Link"] = self._link_header(iri, alternates)
-        if fmt == "html":
+        fmt, headers = chosen.sent.fmt, chosen.headers
+        if chosen.sent.profile is None and fmt == "html":  # _profile=alt: the list of them
+            body = self.render("alternates.html", request=request, iri=iri, chosen=chosen)
+        elif chosen.sent.profile is None:
+            listed = profiles.alternates(self.site, iri, chosen.others)
+            body = self.site.rdf(listed, fmt)
+        elif fmt == "html":
             page = self._resource_page(request, iri, wanted, doc_path, headers)
             if isinstance(page, Response):
                 return page
-            body = self.render("resource.html", request=request, alternates=alternates, **page)
+            body = self.render(
+                "resource.html",
+                request=request,
+                alternates=self._alternates(doc_path),
+                profiles=chosen,
+                **page,
+            )
         else:
-            body = self.site.rdf(self.site.describe(iri), fmt)
-        return self.cached(request, body, RDF_CONTENT_TYPES[fmt], vary=negotiated, headers=headers)
+            body = self.site.rdf(profiles.triples(self.site, iri, chosen.sent.profile), fmt)
+        return self.cached(request, body, RDF_CONTENT_TYPES[fmt], vary=False, headers=headers)
 
     def _resource_page(
         self, request: Request, iri: str, wanted: Paging, path: str, headers: dict[str, str]
@@ -423,6 +438,28 @@ class Server:
             body = (self.site.dist / "ontology" / "kg.ttl").read_bytes()
         else:
             body = self.site.rdf(self.site.ontology_triples(), fmt)
+        return self.cached(request, body, RDF_CONTENT_TYPES[fmt], vary=negotiated, headers=headers)
+
+    def profiles_document(self, request: Request) -> Response:
+        """`/def/profiles`: the profiles of the descriptions (kg.server.profiles), in PROF."""
+        suffix = request.path_params.get("suffix")
+        if suffix is not None and suffix not in conneg.SUFFIXES:
+            return self.not_found(request, request.url.path)
+        fmt = conneg.SUFFIXES[suffix] if suffix else None
+        chosen = self._document_format(request, fmt, "/def/profiles")
+        if isinstance(chosen, Response):
+            return chosen
+        fmt, negotiated, headers = chosen
+        if fmt == "html":
+            body = self.render(
+                "profiles.html",
+                request=request,
+                profiles=profiles.profiles(),
+                iri=profiles.PROFILES_IRI,
+                alternates=self._alternates("/def/profiles"),
+            )
+        else:
+            body = self.site.rdf(list(profiles.graph()), fmt)
         return self.cached(request, body, RDF_CONTENT_TYPES[fmt], vary=negotiated, headers=headers)
 
     def source(self, request: Request) -> Response:
@@ -1015,6 +1052,7 @@ class Server:
             self.pool,
             site.dataset().get("title"),
         )
+        triples += profiles.service_triples(endpoint)  # the profiles of the descriptions
         return self.cached(request, site.rdf(triples, fmt), RDF_CONTENT_TYPES[fmt])
 
 
