@@ -29,6 +29,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import ipaddress
+import json
 import mimetypes
 import os
 import socket
@@ -52,7 +53,7 @@ import kg
 from kg import search
 from kg.errors import KgError
 from kg.query import named_queries
-from kg.server import charts, conneg, editor, maps, paging, profiles
+from kg.server import charts, conneg, editor, maps, openapi, paging, profiles
 from kg.server.headers import MAX_FIELDS, Application, too_many_fields
 from kg.server.paging import Page, Paging, PagingError, PastTheEnd
 from kg.server.site import ONTOLOGY_NS, Site, valid_iri
@@ -143,6 +144,7 @@ class Server:
         # The query editor's bundle (kg.server.editor), if it was fetched when kg was built:
         # without it the query page is a plain form. Its vocabulary is worked out once.
         self.editor = editor.assets()
+        self._openapi: bytes | None = None  # /openapi.json, made when first asked for
         self._vocabulary: dict | None = None
         self._vocabulary_lock = threading.Lock()
         # A query of `max_query_length` characters, each up to 4 bytes of UTF-8, each byte
@@ -183,6 +185,7 @@ class Server:
                 Route("/source/{name}", self.source),
                 Route("/graph/{path:path}", self.named_graph),
                 Route("/.well-known/void", self.well_known_void),
+                Route("/openapi.json", self.openapi),
                 Mount("/dist", StaticFiles(directory=site.dist.resolve()), name="dist"),
                 # The pages' stylesheets and scripts (files: the Content-Security-Policy allows
                 # no inline script or style), and the query editor's bundle under vendor/.
@@ -536,6 +539,12 @@ class Server:
         )
         headers = {"Link": paging.link_header(found)} if found else {}
         return self.cached(request, body, RDF_CONTENT_TYPES[fmt], headers=headers)
+
+    def openapi(self, request: Request) -> Response:
+        """`/openapi.json`: the HTTP interface in OpenAPI 3.1 (kg.server.openapi)."""
+        if self._openapi is None:
+            self._openapi = json.dumps(openapi.document(self), indent=1).encode("utf-8")
+        return self.cached(request, self._openapi, "application/json", vary=False)
 
     def well_known_void(self, request: Request) -> Response:
         return RedirectResponse("/dist/void.ttl", status_code=303)
