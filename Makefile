@@ -2,7 +2,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: all install editor publish serve test lint format clean bench browser virtuoso wheel-smoke mutate
+.PHONY: all install editor publish serve test lint format clean bench browser virtuoso interop \
+	wheel-smoke mutate
 
 all: test
 
@@ -69,6 +70,23 @@ virtuoso:
 	else \
 		echo "virtuoso-t is not installed; the Virtuoso tests will be skipped" \
 			"(as root: apt-get install virtuoso-opensource-7-bin)"; \
+	fi
+
+# Independent, strict RDF tools for tests/test_interop.py (docs/interop.md): Apache Jena's riot,
+# sparql and shacl (Debian's libapache-jena-java, run from its jars on a headless JRE), serd's
+# serdi and Raptor's rapper (raptor2-utils). Only this target installs them, and only when asked
+# (`make interop`, as .ci/run does); without them the interoperability tests skip, saying why.
+interop:
+	@if [ -f /usr/share/java/jena-cmds.jar ] && command -v java >/dev/null 2>&1 \
+		&& command -v serdi >/dev/null 2>&1 && command -v rapper >/dev/null 2>&1; then \
+		true; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q \
+			--no-install-recommends libapache-jena-java default-jre-headless serdi raptor2-utils; \
+	else \
+		echo "Apache Jena, serdi or rapper is not installed; the interoperability tests will be" \
+			"skipped (as root: apt-get install libapache-jena-java default-jre-headless serdi" \
+			"raptor2-utils)"; \
 	fi
 
 bench: install
