@@ -69,6 +69,13 @@ def main(argv: list[str] | None = None) -> int:
         "--jobs", type=whole(1), default=None, help="worker processes (default: cores)"
     )
     publish.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="model, reason and validate the documents on the workers of this Dask scheduler "
+        "(e.g. tcp://10.0.0.5:8786), which see the data at the same paths (default: here)",
+    )
+    publish.add_argument(
         "--cache",
         type=path,
         default=Path(".kg-cache"),
@@ -699,6 +706,7 @@ def run_publish(args) -> int:
             progress=lambda what: status.update(what),
             jobs=args.jobs,
             cache_dir=None if args.no_cache else args.cache,
+            scheduler=args.scheduler,
         )
         if result.validation is not None and not result.validation.conforms:
             print_violations(result.validation.violations)

@@ -223,13 +223,96 @@ def _safe(path: Path):
         return exc
 
 
+# On a worker of a distributed publish: the shared context it made, for the setup that names
+# it (`process_remote`); one at a time.
+_REMOTE: dict[tuple, Context] = {}
+REMOTE_DONE: list[str] = []  # the documents this worker processed, in order (for tests)
+
+
+def process_remote(setup: tuple, path: Path) -> Outcome | Exception:
+    """`process` on a worker of a Dask cluster (`run_documents` with a scheduler). The worker
+    makes the shared context once, from the files the publish reads (the worker sees them at
+    the same paths), and checks first that they, and the code and libraries it runs, are
+    those of the publish (`kg.cache.shared_digest`): otherwise its results could differ."""
+    global _CONTEXT
+    from kg import cache, publish
+    from kg.errors import KgError
+    from kg.vocab import Minter
+
+    data_dir, base, reasoning, validation, shared = setup
+    ctx = _REMOTE.get(setup)
+    if ctx is None:
+        found = cache.shared_digest(data_dir)
+        if found != shared:
+            return KgError(
+                "--scheduler",
+                None,
+                f"a worker ({os.uname().nodename}, pid {os.getpid()}) runs other code or "
+                "libraries, or reads another ontology, shapes or reference data, than this "
+                "publish",
+            )
+        result = publish.load_shared(data_dir, Minter(base))
+        ctx, _ = publish.shared_context(result, data_dir, reasoning, validation)
+        _REMOTE.clear()
+        _REMOTE[setup] = ctx
+    _CONTEXT = ctx
+    try:
+        outcome = _safe(path)
+    finally:
+        _CONTEXT = None
+    REMOTE_DONE.append(path.stem)
+    return outcome
+
+
+def _run_remote(ctx: Context, todo: list[Path], scheduler: str, progress) -> list:
+    """Each document's `process_remote` on the Dask cluster of `scheduler`, results in order."""
+    from kg import cache
+    from kg.errors import KgError
+
+    try:
+        from distributed import Client
+    except ImportError:
+        raise KgError(
+            "--scheduler", None, "needs Dask's distributed package: pip install 'kg[distributed]'"
+        ) from None
+    data_dir = Path(ctx.data_dir).resolve()
+    setup = (
+        data_dir,
+        ctx.reference.minter.base,
+        ctx.reasoning,
+        ctx.validation,
+        cache.shared_digest(data_dir),
+    )
+    try:
+        client = Client(scheduler, timeout=CONNECT_SECONDS)
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise KgError(
+            "--scheduler", None, f"no Dask scheduler answers at {scheduler}: {exc}"
+        ) from None
+    with client:
+        futures = client.map(process_remote, [setup] * len(todo), todo, pure=False)
+        results = []
+        for i, future in enumerate(futures, start=1):
+            results.append(future.result())
+            if i % 50 == 0:
+                progress(f"documents: {i} of {len(todo)} (on {scheduler})")
+    return results
+
+
+CONNECT_SECONDS = 10  # to reach the scheduler of a distributed publish
+
+
 def run_documents(
     ctx: Context,
     paths: list[Path],
     jobs: int | None = None,
     cache=None,
     progress: Callable[[str], None] = lambda _: None,
+    scheduler: str | None = None,
 ) -> list[Outcome]:
+    """One `Outcome` per document of `paths`, in order: from the cache, or made in `jobs`
+    forked worker processes, or, with `scheduler`, on the workers of that Dask cluster
+    (https://distributed.dask.org/), which must see the data at the same paths."""
     global _CONTEXT
     jobs = jobs or os.cpu_count() or 1
     outcomes: dict[Path, Outcome | Exception] = {}
@@ -247,7 +330,9 @@ def run_documents(
     progress(f"{len(todo)} of {len(paths)} documents to model, reason and validate")
     _CONTEXT = ctx
     try:
-        if jobs == 1 or len(todo) <= 1:
+        if scheduler is not None:
+            results = _run_remote(ctx, todo, scheduler, progress) if todo else []
+        elif jobs == 1 or len(todo) <= 1:
             results = [_safe(p) for p in todo]
         else:
             # The shared context moves to the permanent generation before the fork: the

@@ -95,22 +95,22 @@ def build(
     validation: bool = True,
     jobs: int | None = None,
     cache_dir: Path | None = None,
+    scheduler: str | None = None,
 ) -> Build:
     """Model, reason and validate every document of `data_dir`.
 
     Shared inputs (reference data, ontology, the closed schema, shapes) are loaded once; each
     document is then modelled, reasoned (`kg.fastreason`, equal to owlrl on our ontology) and
-    validated on its own, in `jobs` worker processes (default: every core), its results cached
-    in `cache_dir` by content hash (`kg.cache`). Only the checks that need several documents
-    run on the whole graph (`kg.crossdocument`), incrementally with a cache.
+    validated on its own, in `jobs` worker processes (default: every core), or on the workers
+    of the Dask cluster whose scheduler is at `scheduler` (`kg.pipeline.run_documents`), its
+    results cached in `cache_dir` by content hash (`kg.cache`). Only the checks that need
+    several documents run on the whole graph (`kg.crossdocument`), incrementally with a cache.
     """
-    from kg import cache, fastreason, pipeline
+    from kg import cache, pipeline
 
     started = time.perf_counter()
-    progress("reading reference data")
-    reference = model.load_reference(data_dir, minter)
-    ontology = validate.load_ontology()
-    result = Build(minter, reference, ontology, model.model_reference(reference))
+    result = load_shared(data_dir, minter, progress)
+    reference = result.reference
     paths = document_files(data_dir)
     for path in paths:
         if path.stem not in reference.manifest:
@@ -123,31 +123,11 @@ def build(
             f"no curation file for source(s) {', '.join(sorted(missing))} in data/documents/",
         )
 
-    schema = fastreason.Schema.from_ontology(ontology)
-    reference_inferred: set = set()
-    if reasoning:
-        progress("reasoning over reference data")
-        reference_inferred = fastreason.infer(
-            result.reference_graph, [], minter.base, schema, with_tbox=True
-        )
-        result.inferred[str(minter.reference_graph)] = pack(reference_inferred)
-
-    context = pipeline.Context(
-        data_dir=data_dir,
-        reference=reference,
-        reference_graph=result.reference_graph,
-        reference_inferred=reference_inferred,
-        schema=schema,
-        reasoning=reasoning,
-        validation=validation,
-    )
-    reference_report = None
-    if validation:
-        progress("validating reference data")
-        reference_report = pipeline.validate_reference(context)
-        context.reference_focus = frozenset(reference_report.objects(None, SH.focusNode))
+    context, reference_report = shared_context(result, data_dir, reasoning, validation, progress)
     store = cache.Cache(cache_dir, data_dir) if cache_dir is not None else None
-    outcomes = pipeline.run_documents(context, paths, jobs=jobs, cache=store, progress=progress)
+    outcomes = pipeline.run_documents(
+        context, paths, jobs=jobs, cache=store, progress=progress, scheduler=scheduler
+    )
     _check_documents_declare_consistently(paths, outcomes)
     reports = []
     for outcome in outcomes:
@@ -175,6 +155,54 @@ def build(
         )
     result.seconds = time.perf_counter() - started
     return result
+
+
+def load_shared(data_dir: Path, minter: Minter, progress: Progress = lambda _: None) -> Build:
+    """A build with the reference data and the ontology, and no document yet."""
+    progress("reading reference data")
+    reference = model.load_reference(data_dir, minter)
+    ontology = validate.load_ontology()
+    return Build(minter, reference, ontology, model.model_reference(reference))
+
+
+def shared_context(
+    result: Build,
+    data_dir: Path,
+    reasoning: bool,
+    validation: bool,
+    progress: Progress = lambda _: None,
+):
+    """What every document's work shares (`kg.pipeline.Context`): the closed schema, the
+    reference data's inferences (into `result`) and the nodes its own validation reports on;
+    and that report (None without validation). Made once by a publish, and once by each
+    worker of a distributed one, from the same files (`kg.pipeline.process_remote`)."""
+    from kg import fastreason, pipeline
+
+    minter = result.minter
+    schema = fastreason.Schema.from_ontology(result.ontology)
+    reference_inferred: set = set()
+    if reasoning:
+        progress("reasoning over reference data")
+        reference_inferred = fastreason.infer(
+            result.reference_graph, [], minter.base, schema, with_tbox=True
+        )
+        result.inferred[str(minter.reference_graph)] = pack(reference_inferred)
+
+    context = pipeline.Context(
+        data_dir=data_dir,
+        reference=result.reference,
+        reference_graph=result.reference_graph,
+        reference_inferred=reference_inferred,
+        schema=schema,
+        reasoning=reasoning,
+        validation=validation,
+    )
+    reference_report = None
+    if validation:
+        progress("validating reference data")
+        reference_report = pipeline.validate_reference(context)
+        context.reference_focus = frozenset(reference_report.objects(None, SH.focusNode))
+    return context, reference_report
 
 
 def _check_documents_declare_consistently(paths: list[Path], outcomes) -> None:
