@@ -99,9 +99,13 @@ def _resolve(described: dict, item: dict) -> dict:
     return item
 
 
-def _address(path: str, parameters: list[dict]) -> str:
+def _address(path: str, parameters: list[dict]) -> str | None:
+    """The path with each path parameter's example; None when one has none (a release's
+    change set, on a folder that keeps none: tests/test_changes.py asks it there)."""
     for parameter in parameters:
         if parameter["in"] == "path":
+            if "example" not in parameter:
+                return None
             path = path.replace("{" + parameter["name"] + "}", parameter["example"])
     assert "{" not in path, path
     return path
@@ -126,6 +130,9 @@ def test_each_example_answers_as_described(http, described):
             continue
         parameters = [_resolve(described, p) for p in operation.get("parameters", [])]
         address = _address(path, parameters)
+        if address is None:
+            assert path == "/changes/{version}"
+            continue
         response = http.get(address)
         _answers_as_described(described, operation, response, address)
         asked += 1

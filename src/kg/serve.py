@@ -53,7 +53,7 @@ import kg
 from kg import search
 from kg.errors import KgError
 from kg.query import named_queries
-from kg.server import charts, conneg, editor, maps, openapi, paging, profiles
+from kg.server import changes, charts, conneg, editor, maps, openapi, paging, profiles
 from kg.server.headers import MAX_FIELDS, Application, too_many_fields
 from kg.server.paging import Page, Paging, PagingError, PastTheEnd
 from kg.server.site import ONTOLOGY_NS, Site, valid_iri
@@ -145,6 +145,8 @@ class Server:
         # without it the query page is a plain form. Its vocabulary is worked out once.
         self.editor = editor.assets()
         self._openapi: bytes | None = None  # /openapi.json, made when first asked for
+        # The releases kept in dist/changes/ and the indicators' pages (kg.server.changes).
+        self.changes = changes.Pages(self)
         self._vocabulary: dict | None = None
         self._vocabulary_lock = threading.Lock()
         # A query of `max_query_length` characters, each up to 4 bytes of UTF-8, each byte
@@ -186,6 +188,10 @@ class Server:
                 Route("/graph/{path:path}", self.named_graph),
                 Route("/.well-known/void", self.well_known_void),
                 Route("/openapi.json", self.openapi),
+                Route("/changes", self.changes.changelog),
+                Route("/changes/{version}", self.changes.release),
+                Route("/indicators", self.changes.indicators),
+                Route("/indicators/{name}", self.changes.indicator),
                 Mount("/dist", StaticFiles(directory=site.dist.resolve()), name="dist"),
                 # The pages' stylesheets and scripts (files: the Content-Security-Policy allows
                 # no inline script or style), and the query editor's bundle under vendor/.
@@ -377,6 +383,7 @@ class Server:
                 request=request,
                 alternates=self._alternates(doc_path),
                 profiles=chosen,
+                **self.changes.context(iri),
                 **page,
             )
         else:

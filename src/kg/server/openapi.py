@@ -197,6 +197,7 @@ def _paths(server) -> dict:
     sources = sorted(p.name for p in (site.dist / "sources").glob("*") if p.is_file())
     graphs = sorted(g for g in site.graph_sizes if g.startswith(site.base + "graph/"))
     results = sorted({*RESULT_MEDIA, *GRAPH_MEDIA})
+    releases = [r.version for r in server.changes.releases.all()]
     sparql_params = [
         _ref("parameters", "query"),
         {
@@ -475,6 +476,43 @@ def _paths(server) -> dict:
                 *PAGING,
             ],
             rdf=True,
+            **NOT_FOUND,
+        ),
+        "/changes": _page(
+            "The changelog: every kept release, its quads added and removed by named graph.",
+            PAGING,
+            **NOT_FOUND,
+        ),
+        "/changes/{version}": _page(
+            "A release's change set: the quads removed and added, in pages.",
+            [
+                {
+                    "name": "version",
+                    "in": "path",
+                    "required": True,
+                    "description": "The release's version (dcat:version).",
+                    "schema": {"type": "string"},
+                    **({"example": releases[0]} if releases else {}),
+                },
+                *PAGING,
+            ],
+            **NOT_FOUND,
+        ),
+        "/indicators": _page("Every indicator and its number of values.", PAGING, **NOT_FOUND),
+        "/indicators/{name}": _page(
+            "An indicator's values across documents (with their quotes, disagreements "
+            "flagged) and across the kept releases.",
+            [
+                {
+                    "name": "name",
+                    "in": "path",
+                    "required": True,
+                    "description": "The indicator's name (`{base}id/concept/indicators/NAME`).",
+                    "schema": {"type": "string", "pattern": "^[^/]+$"},
+                    "example": "victims-assisted",
+                },
+                *PAGING,
+            ],
             **NOT_FOUND,
         ),
         "/.well-known/void": {

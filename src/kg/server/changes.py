@@ -1,0 +1,575 @@
+"""Releases and what changed between them, on the site: the changelog (`/changes`), one
+release's change set (`/changes/VERSION`), what the latest release changed about a thing (on
+its page), and an indicator's values across documents and releases (`/indicators/NAME`).
+
+A publish over an earlier release keeps every change set in `dist/changes/VERSION.rdfp`
+(RDF Patch, written and read by `kg.releases`): the quads removed from the release before and
+the quads added. Each names its release (`H id`) and the one before (`H prev`), so the files
+chain from the release being served (VoID's `dcat:version`) back to the oldest kept. A file
+is read once (its rows parsed in bulk by the N-Quads parser) and kept, with an index of the
+rows by the IRIs they are about; a change set of more than MAX_ROWS rows is listed with its
+counts only (its file has them all).
+
+An indicator's values are its observations (`kg:indicator`), each with its quotes. Two
+documents disagree when they give different values to observations that say the same thing:
+the same unit, area, period, population and breakdowns (every component of the data set's
+structure but the measure and who states it or how: qualifier, attribution, actor, cited
+work). A figure to date ("since 2005", a period with no end) is a running total, so it is
+compared only with figures of releases published at the same known date (the month,
+or the year when only the year is known). Of those, a value one
+document gives and another contradicts is flagged, by the rule the cross-document check
+applies to single-valued properties (`kg.crossdocument`).
+"""
+
+from __future__ import annotations
+
+import functools
+import threading
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote, unquote
+
+import pyoxigraph as ox
+from starlette.requests import Request
+from starlette.responses import Response
+
+from kg import releases
+from kg.crossdocument import _contradicted
+from kg.server import paging
+from kg.server.paging import PagingError, PastTheEnd
+
+# A change set of more rows than this is listed by its counts only (about 300 bytes a row
+# kept in memory).
+MAX_ROWS = 200_000
+# Rows of a change set a page shows, unless `limit` asks for fewer.
+ROWS_A_PAGE = 200
+DCAT = "http://www.w3.org/ns/dcat#"
+DCTERMS = "http://purl.org/dc/terms/"
+KG = "https://kg.example.org/def/kg#"
+QB = "http://purl.org/linked-data/cube#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+MEASURES = (
+    "http://purl.org/linked-data/sdmx/2009/measure#obsValue",
+    "https://schema.org/minValue",
+    "https://schema.org/maxValue",
+)
+# What says who states a figure or how, not what it counts: left out of the comparison.
+NOT_COMPARED = {KG + "qualifier", KG + "attributedTo", KG + "actor", KG + "citedWork"}
+OPEN_PERIOD_END = "http://www.w3.org/2006/time#hasEnd"
+INDICATORS = "id/concept/indicators/"
+
+
+@dataclass
+class Row:
+    """One row of a change set: ADDED or REMOVED, and the quad."""
+
+    op: str
+    quad: ox.Quad
+
+    @property
+    def line(self) -> str:
+        """The quad as an N-Quads line (without its end)."""
+        return str(self.quad) + " ."
+
+    @property
+    def graph(self) -> str:
+        g = self.quad.graph_name
+        return g.value if isinstance(g, ox.NamedNode) else ""
+
+
+@dataclass
+class Release:
+    """A change set kept in dist/changes/: the release it leads to and the one before, its
+    counts by named graph, and (unless it is over MAX_ROWS) its rows."""
+
+    name: str  # the file's name
+    version: str  # the release's dcat:version
+    version_iri: str
+    previous_iri: str | None
+    added: Counter
+    removed: Counter
+    rows: list[Row] | None = None  # None: over MAX_ROWS
+    about: dict[str, list[int]] = field(default_factory=dict)  # IRI -> rows about it
+
+    @property
+    def previous(self) -> str | None:
+        return _version_of(self.previous_iri) if self.previous_iri else None
+
+    @property
+    def href(self) -> str:
+        return "/changes/" + quote(self.version, safe="")
+
+    @property
+    def file_href(self) -> str:
+        return f"/dist/{releases.CHANGES}/{quote(self.name)}"
+
+    @property
+    def total(self) -> int:
+        return sum(self.added.values()) + sum(self.removed.values())
+
+    def graphs(self) -> list[tuple[str, int, int]]:
+        return [
+            (g, self.added[g], self.removed[g]) for g in sorted(set(self.added) | set(self.removed))
+        ]
+
+
+def _version_of(iri: str) -> str:
+    return unquote(iri.rpartition("/version/")[2])
+
+
+def read(path: Path) -> Release:
+    """A change set file: its headers, counts and rows (rows left out past MAX_ROWS). The
+    rows are parsed in bulk, each kind as one N-Quads document; a row kg does not write is
+    refused by `releases.read_patch`'s rules (KgError naming its line)."""
+    data = path.read_bytes()
+    lines = data.split(b"\n")
+    added_lines = [line[2:] for line in lines if line.startswith(b"A ")]
+    removed_lines = [line[2:] for line in lines if line.startswith(b"D ")]
+    header = b"\n".join(line for line in lines if not line.startswith((b"A ", b"D ")))
+    changes, _ = releases.read_patch(header + b"\n", str(path))  # the headers, checked
+    rows: list[Row] | None = []
+    added, removed = Counter(), Counter()
+    keep = len(added_lines) + len(removed_lines) <= MAX_ROWS
+    for op, chunk, counts in (
+        (releases.REMOVED, removed_lines, removed),
+        (releases.ADDED, added_lines, added),
+    ):
+        if not chunk:
+            continue
+        try:
+            quads = list(ox.parse(b"\n".join(chunk) + b"\n", format=ox.RdfFormat.N_QUADS))
+        except SyntaxError:  # say which line, as the row-by-row reader does
+            releases.read_patch(data, str(path))
+            raise
+        for q in quads:
+            graph = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
+            counts[graph] += 1
+            if keep:
+                rows.append(Row(op, q))
+    release = Release(
+        name=path.name,
+        version=_version_of(changes.version),
+        version_iri=changes.version,
+        previous_iri=changes.previous,
+        added=added,
+        removed=removed,
+        rows=None,
+    )
+    if keep:
+        rows.sort(key=lambda r: (r.graph, str(r.quad.subject), r.op != releases.REMOVED, r.line))
+        release.rows = rows
+        for number, row in enumerate(rows):
+            for term in (row.quad.subject, row.quad.object):
+                if isinstance(term, ox.NamedNode):
+                    release.about.setdefault(term.value, []).append(number)
+    return release
+
+
+@functools.lru_cache(maxsize=8)
+def _read_kept(path: str, stamp: tuple[float, int]) -> Release:
+    return read(Path(path))
+
+
+class Releases:
+    """The change sets of a publish folder, in order from the release served back."""
+
+    def __init__(self, site) -> None:
+        self.site = site
+        self.folder = site.dist / releases.CHANGES
+        self._lock = threading.Lock()
+        self._list: list[Release] | None = None
+
+    def current(self) -> tuple[str | None, str | None]:
+        """The served release's version and the previous one's (VoID's dcat:version)."""
+        rows = self.site.void.query(
+            f"""SELECT ?version ?previous WHERE {{ GRAPH <urn:x-kg:void> {{
+                 ?ds <{DCAT}version> ?version .
+                 OPTIONAL {{ ?ds <{DCAT}previousVersion>/<{DCAT}version> ?previous }}
+                 FILTER NOT EXISTS {{ ?other <{DCAT}previousVersion> ?ds }} }} }} LIMIT 1"""
+        )
+        for row in rows:
+            return (row["version"].value, row["previous"].value if row["previous"] else None)
+        return None, None
+
+    def all(self) -> list[Release]:
+        """Every change set, the served release's first, then back along `H prev`; any not
+        on that chain after them, by name."""
+        with self._lock:
+            if self._list is None:
+                self._list = self._find()
+            return self._list
+
+    def _find(self) -> list[Release]:
+        if not self.folder.is_dir():
+            return []
+        found = {}
+        for path in sorted(self.folder.glob("*" + releases.SUFFIX)):
+            if path.is_file() and not path.is_symlink():
+                stat = path.stat()
+                release = _read_kept(str(path), (stat.st_mtime, stat.st_size))
+                found[release.version_iri] = release
+        version, _ = self.current()
+        ordered = []
+        at = next((r for r in found.values() if r.version == version), None)
+        while at is not None and at not in ordered:
+            ordered.append(at)
+            at = found.get(at.previous_iri) if at.previous_iri else None
+        ordered += sorted((r for r in found.values() if r not in ordered), key=lambda r: r.name)
+        return ordered
+
+    def latest(self) -> Release | None:
+        """The change set that leads to the served release, if kept."""
+        version, _ = self.current()
+        found = self.all()
+        return found[0] if found and found[0].version == version else None
+
+    def named(self, version: str) -> Release | None:
+        return next((r for r in self.all() if r.version == version), None)
+
+    def about(self, iri: str) -> tuple[Release, list[Row]] | None:
+        """The rows of the latest change set about `iri` (as subject or object)."""
+        latest = self.latest()
+        if latest is None or latest.rows is None or iri not in latest.about:
+            return None
+        return latest, [latest.rows[n] for n in latest.about[iri]]
+
+
+# --------------------------------------------------------------------------------------------
+# An indicator's values
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass
+class Value:
+    """One observation of an indicator as its page shows it."""
+
+    observation: str
+    document: str | None
+    document_id: str
+    value: str
+    numbers: tuple  # what is compared: the measures' values
+    key: tuple  # what the figure says, less the value and who states it
+    compared: list[tuple[str, str]]  # (property, value) of the key, for the page
+    quotes: list = field(default_factory=list)
+    disagrees_with: list[str] = field(default_factory=list)  # other documents' ids
+
+
+def indicator_values(site, indicator: str) -> list[Value]:
+    """Every observation of `indicator`, by IRI (so by document), each flagged with the
+    documents whose observations saying the same thing give another value (its quotes are
+    looked up for the page that shows it)."""
+    node = ox.NamedNode(indicator)
+    store = site.store
+    dg = ox.DefaultGraph()
+    structure = {
+        q.object.value
+        for spec in _components(store)
+        for q in store.quads_for_pattern(spec, None, None, dg)
+        if q.predicate.value in (QB + "dimension", QB + "attribute")
+    }
+    compared_properties = sorted(structure - NOT_COMPARED - {KG + "indicator"})
+    out = []
+    observations = {
+        q.subject for q in store.quads_for_pattern(None, ox.NamedNode(KG + "indicator"), node, dg)
+    }
+    for obs in sorted(observations, key=str):
+        own: dict[str, list] = defaultdict(list)
+        for q in store.quads_for_pattern(obs, None, None, dg):
+            own[q.predicate.value].append(q.object)
+        documents = [o for o in own.get("http://www.w3.org/ns/prov#wasDerivedFrom", [])]
+        document = documents[0].value if documents else None
+        document_id = _identifier(store, documents[0]) if documents else ""
+        numbers = tuple(
+            (
+                m.rpartition("#")[2].rpartition("/")[2],
+                tuple(sorted(o.value for o in own.get(m, []))),
+            )
+            for m in MEASURES
+            if own.get(m)
+        )
+        key = []
+        compared = []
+        for prop in compared_properties:
+            values = sorted(str(o) for o in own.get(prop, []))
+            key.append((prop, tuple(values)))
+            for o in own.get(prop, []):
+                compared.append(
+                    (
+                        site.curie(prop),
+                        site.label(o.value) if isinstance(o, ox.NamedNode) else o.value,
+                    )
+                )
+            if prop.endswith("refPeriod") and any(_open(store, o) for o in own.get(prop, [])):
+                key.append(("published", _published(store, documents[0]) if documents else ""))
+        shown = ", ".join(
+            f"{name} {' '.join(values)}" if name != "obsValue" else " ".join(values)
+            for name, values in numbers
+        )
+        out.append(Value(obs.value, document, document_id, shown, numbers, tuple(key), compared))
+    _flag(out)
+    return out
+
+
+def _flag(values: list[Value]) -> None:
+    """Mark the values another document contradicts: within each group of observations that
+    say the same thing, a value one document gives and another document gives otherwise."""
+    groups: dict[tuple, dict[tuple, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for v in values:
+        groups[v.key][v.numbers].add(v.document_id)
+    for v in values:
+        documents_of = groups[v.key]
+        if len(documents_of) > 1 and _contradicted(v.numbers, documents_of):
+            v.disagrees_with = sorted(
+                {d for numbers, ds in documents_of.items() if numbers != v.numbers for d in ds}
+                - {v.document_id}
+            )
+
+
+def _components(store) -> list:
+    return [
+        q.object
+        for q in store.quads_for_pattern(
+            None, ox.NamedNode(QB + "component"), None, ox.DefaultGraph()
+        )
+    ]
+
+
+def _identifier(store, document) -> str:
+    for q in store.quads_for_pattern(
+        document, ox.NamedNode(DCTERMS + "identifier"), None, ox.DefaultGraph()
+    ):
+        return q.object.value
+    return ""
+
+
+def _open(store, period) -> bool:
+    """A period with no end (a figure to date)."""
+    if not isinstance(period, ox.NamedNode):
+        return False
+    return not any(
+        True
+        for _ in store.quads_for_pattern(
+            period, ox.NamedNode(OPEN_PERIOD_END), None, ox.DefaultGraph()
+        )
+    )
+
+
+def _published(store, document) -> str:
+    """When a release was published, as far as kg knows it (its publication interval's start,
+    to the month), or its IRI when unknown: figures to date are compared within it."""
+    rows = store.query(
+        f"""SELECT ?start WHERE {{
+              {document} <{KG}publicationInterval>/<https://schema.org/startDate> ?start
+            }} ORDER BY ?start LIMIT 1"""
+    )
+    for row in rows:
+        return row["start"].value[:7]
+    return document.value
+
+
+def history(found: list[Release], indicator: str, observations: set[str]) -> list[dict]:
+    """The values of the indicator's observations (those of the served release, and those a
+    change set removed whole) that each kept change set removed and added, release by release
+    (newest first): what the change sets allow of the indicator's past."""
+    out = []
+    for release in found:
+        if release.rows is None:
+            continue
+        former = {
+            r.quad.subject.value
+            for r in release.rows
+            if r.quad.predicate.value == KG + "indicator" and r.quad.object.value == indicator
+        }
+        changed: dict[str, dict] = {}
+        for row in release.rows:
+            subject = row.quad.subject.value
+            if row.quad.predicate.value not in MEASURES:
+                continue
+            if subject not in observations and subject not in former:
+                continue
+            entry = changed.setdefault(
+                subject, {"observation": subject, "graph": row.graph, "removed": [], "added": []}
+            )
+            which = "removed" if row.op == releases.REMOVED else "added"
+            entry[which].append(row.quad.object.value)
+        if changed:
+            out.append({"release": release, "changes": [changed[k] for k in sorted(changed)]})
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# The pages
+# --------------------------------------------------------------------------------------------
+
+
+def _text(status: int, message: str) -> Response:
+    return Response(message + "\n", status, media_type="text/plain; charset=utf-8")
+
+
+class Pages:
+    """The routes of the changelog, a release's change set and the indicators' pages, over
+    a `kg.serve.Server` (its site, templates and caching)."""
+
+    def __init__(self, server) -> None:
+        self.server = server
+        self.site = server.site
+        self.releases = Releases(server.site)
+
+    def _page(self, request: Request, total: int, what: str, limit: int = paging.DEFAULT_LIMIT):
+        try:
+            wanted = paging.parse(request.query_params.multi_items(), limit)
+            return wanted, paging.page_of(wanted, total, what)
+        except PagingError as exc:
+            return _text(400, f"Bad Request: {exc}"), None
+        except PastTheEnd as exc:
+            return _text(404, f"Not Found: {exc}"), None
+
+    def _answer(self, request: Request, template: str, path: str, wanted, page, **context):
+        found = paging.links(path, [], wanted, page)
+        response = self.server.html(request, template, page=page, pager=found, **context)
+        if found:
+            response.headers["Link"] = paging.link_header(found)
+        return response
+
+    def changelog(self, request: Request) -> Response:
+        """`/changes`: every kept release, newest first, with its quads added and removed by
+        named graph and its change set's file."""
+        found = self.releases.all()
+        wanted, page = self._page(request, len(found), "the releases")
+        if page is None:
+            return wanted
+        version, previous = self.releases.current()
+        return self._answer(
+            request,
+            "changes.html",
+            "/changes",
+            wanted,
+            page,
+            releases=found[page.start : page.end],
+            version=version,
+            previous=previous,
+        )
+
+    def release(self, request: Request) -> Response:
+        """`/changes/VERSION`: a release's change set, the quads removed and added by named
+        graph, in pages."""
+        release = self.releases.named(request.path_params["version"])
+        if release is None:
+            return self.server.not_found(request, request.url.path)
+        rows = release.rows or []
+        wanted, page = self._page(request, len(rows), "the rows of this change set", ROWS_A_PAGE)
+        if page is None:
+            return wanted
+        return self._answer(
+            request,
+            "release.html",
+            release.href,
+            wanted,
+            page,
+            release=release,
+            rows=shown_rows(self.site, rows[page.start : page.end]),
+        )
+
+    def indicators(self, request: Request) -> Response:
+        """`/indicators`: every indicator with its number of observations."""
+        counted = self.site.select(
+            f"""SELECT ?indicator (COUNT(DISTINCT ?o) AS ?n) WHERE {{
+                 ?o <{KG}indicator> ?indicator }} GROUP BY ?indicator ORDER BY ?indicator"""
+        )
+        prefix = self.site.base + INDICATORS
+        listed = [
+            (
+                self.site.term(ox.NamedNode(row["indicator"])),
+                row["n"],
+                row["indicator"][len(prefix) :],
+            )
+            for row in counted
+            if row["indicator"].startswith(prefix)
+        ]
+        listed.sort(key=lambda item: (item[0].label.casefold(), item[0].value))
+        wanted, page = self._page(request, len(listed), "the indicators")
+        if page is None:
+            return wanted
+        return self._answer(
+            request,
+            "indicators.html",
+            "/indicators",
+            wanted,
+            page,
+            indicators=listed[page.start : page.end],
+        )
+
+    def indicator(self, request: Request) -> Response:
+        """`/indicators/NAME`: an indicator's values across documents, each with its quotes,
+        disagreements flagged, and across the kept releases."""
+        name = request.path_params["name"]
+        iri = self.site.base + INDICATORS + name
+        if "/" in name or not _valid(iri):
+            return self.server.not_found(request, request.url.path)
+        values = indicator_values(self.site, iri)
+        if not values:
+            return self.server.not_found(request, iri)
+        wanted, page = self._page(request, len(values), "the values of this indicator")
+        if page is None:
+            return wanted
+        disagreeing = sorted({v.document_id for v in values if v.disagrees_with})
+        for value in values[page.start : page.end]:
+            value.quotes, _ = self.site.evidence(value.observation)
+        return self._answer(
+            request,
+            "indicator.html",
+            "/indicators/" + quote(name),
+            wanted,
+            page,
+            iri=iri,
+            values=values[page.start : page.end],
+            total=len(values),
+            disagreeing=disagreeing,
+            history=history(self.releases.all(), iri, {v.observation for v in values}),
+        )
+
+    def context(self, iri: str) -> dict:
+        """What a resource's page shows of the releases: the rows of the latest change set
+        about it, and for an indicator the address of its values' page."""
+        out: dict = {}
+        about = self.releases.about(iri)
+        if about is not None:
+            release, rows = about
+            out["changed"] = {"release": release, "rows": shown_rows(self.site, rows)}
+        if iri.startswith(self.site.base + INDICATORS):
+            out["indicator_href"] = "/indicators/" + quote(iri[len(self.site.base + INDICATORS) :])
+        return out
+
+
+def _valid(iri: str) -> bool:
+    try:
+        ox.NamedNode(iri)
+    except ValueError:
+        return False
+    return True
+
+
+def shown_rows(site, rows: list[Row]) -> list[dict]:
+    """Rows as a page shows them: what changed (added, removed, or, for a value removed and
+    another added to the same subject and property in the same graph, corrected), the quad's
+    terms with labels and links, and its N-Quads line."""
+    pairs = Counter((r.quad.subject, r.quad.predicate, r.graph, r.op) for r in rows)
+    out = []
+    for r in rows:
+        other = releases.ADDED if r.op == releases.REMOVED else releases.REMOVED
+        corrected = pairs[(r.quad.subject, r.quad.predicate, r.graph, other)] > 0
+        out.append(
+            {
+                "op": r.op,
+                "kind": ("corrected, was" if r.op == releases.REMOVED else "corrected, now")
+                if corrected
+                else ("added" if r.op == releases.ADDED else "removed"),
+                "subject": site.term(r.quad.subject),
+                "predicate": site.term(r.quad.predicate),
+                "object": site.term(r.quad.object),
+                "graph": site.term(r.quad.graph_name) if r.graph else None,
+                "line": r.line,
+            }
+        )
+    return out
