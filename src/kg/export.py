@@ -26,6 +26,13 @@ in one step (`kg.atomic`: the two folders' names exchanged): a failed or killed 
 the previous `dist/` as it was, and no instant is without one. A second publish into the same
 folder while one runs is refused at once (`kg.atomic.lock`).
 
+With a cache folder (what `kg publish` has unless `--no-cache`), the whole-graph dumps are
+the same bytes, written by `kg.chunked` in chunks of subjects that the next publish reuses:
+it writes again only the chunks whose quads changed and copies the others from the previous
+dumps, and the change set (`kg.releases`) comes from the quads it removed and added. The
+full-text index is written by a second process meanwhile, and the source texts that did not
+change are hard-linked from the previous publish (`copy_or_link`).
+
 With `part_size` (`kg publish --part-size N`) the dumps come in parts: `parts/reference/` holds
 the reference data's graph and its inferences, and each `parts/documents-<first id>/` the graphs
 of about N documents (`partition`), each folder with the six dumps restricted to its graphs.
