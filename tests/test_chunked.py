@@ -9,6 +9,7 @@ import os
 import pickle
 import random
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -247,3 +248,22 @@ def test_unchanged_source_texts_are_linked_from_the_previous_publish(built, tmp_
     assert all(after[p.name] == before[p.name] for p in text[2:])
     for path in (out / "sources").iterdir():
         assert path.read_bytes() == (DATA / "sources" / path.name).read_bytes()
+
+
+def test_what_a_killed_publish_was_writing_is_removed(built, tmp_path):
+    folder = tmp_path / "cache" / chunked.FOLDER
+    folder.mkdir(parents=True)
+    gone = _a_finished_pid()
+    left = [folder / f"inferred.nq.{gone}.new", folder / f"objects.sqlite.{gone}.new"]
+    running = folder / f"inferred.nq.{os.getppid()}.new"
+    for path in (*left, running):
+        path.write_bytes(b"half")
+    export.write(built, tmp_path / "dist", DATA, cache_dir=tmp_path / "cache")
+    assert not any(path.exists() for path in left)
+    assert running.read_bytes() == b"half"  # a process that runs: not its file
+
+
+def _a_finished_pid() -> int:
+    process = subprocess.Popen(["true"])
+    process.wait()
+    return process.pid

@@ -643,7 +643,6 @@ def _digest(packed: ntriples.Packed | None) -> bytes | None:
 
 
 ASSERTED_DUMPS = ("kg.nq", "kg.nt", "kg.ttl", "kg.jsonld")
-INFERRED_DUMPS = (INFERRED_QUADS, "kg-inferred.ttl")
 
 
 def write(
@@ -661,6 +660,7 @@ def write(
     global _JSONLD
     folder = Path(cache_dir) / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
+    remove_stale(folder)
     key = state_key(build.minter.base)
     state = load_state(folder, out, key)
     named = _graph_names(build)
@@ -727,6 +727,20 @@ GRAPHS = "graphs"  # the packed graphs of the last publish, by SHA-256, in the s
 
 def _kept(folder: Path, digest: bytes) -> Path:
     return folder / GRAPHS / f"{digest.hex()}.nt.zlib"
+
+
+def remove_stale(folder: Path) -> None:
+    """The files a killed publish was writing (`NAME.PID.new`), when that process is gone."""
+    for path in folder.glob("*.*.new"):
+        pid = path.name.split(".")[-2]
+        if not pid.isdigit():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            path.unlink(missing_ok=True)
+        except PermissionError:
+            pass  # another user's process: running
 
 
 @dataclass
