@@ -233,7 +233,11 @@ def merge_reports(reports: list[Graph], extra: list[tuple] = ()) -> ValidationRe
             merged.add((result, SH.value, value))
         if severity == SH.Violation:
             conforms = False
-    merged.add((node, SH.conforms, Literal(conforms)))
+    # The report says sh:conforms as SHACL defines it (https://www.w3.org/TR/shacl/#conforms):
+    # true only without any result, warnings included, as Jena and pySHACL report it. The
+    # build conforms when no result is a violation (pySHACL's allow_warnings): a warning
+    # does not stop a publish.
+    merged.add((node, SH.conforms, Literal(not any(merged.objects(node, SH.result)))))
     return ValidationResult(conforms, _violations(merged), merged)
 
 
