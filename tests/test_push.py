@@ -13,6 +13,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from kg.errors import KgError
 from kg.push import Server, graphs_of, push
 from kg.query import PublishedGraph, named_queries
 from test_portable_queries import ask, concatenated, rows
@@ -85,3 +86,51 @@ def test_a_pushed_store_answers_the_named_queries_as_kg_does(published_dist, oxi
         ):
             agree.append(name)
     assert agree == sorted(named_queries())
+
+
+class Recording(Server):
+    """A Server that records its requests to the graph store: (graph, PUT or POST, triples)."""
+
+    def __init__(self, *args, drop: int = 0, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sent: list[tuple[str | None, str, int]] = []
+        self.drop = drop  # how many times a graph of document 000 loses its last triple
+
+    def put_graph(self, graph, ntriples: bytes, add: bool = False) -> None:
+        if graph and graph.endswith("/document/000") and self.drop:
+            self.drop -= 1
+            ntriples = b"".join(ntriples.splitlines(keepends=True)[:-1])
+        self.sent.append((graph, "POST" if add else "PUT", ntriples.count(b"\n")))
+        super().put_graph(graph, ntriples, add)
+
+
+def test_a_large_graph_is_sent_in_chunks(published_dist, oxigraph_server):
+    server = Recording(f"{oxigraph_server}/query", f"{oxigraph_server}/store", chunk=1000)
+    server.put_graph(None, b"<urn:x> <urn:y> <urn:z> .\n")  # stale content, replaced
+    figures = push(published_dist, server)
+    default = [(method, n) for graph, method, n in server.sent[1:] if graph is None]
+    total = figures["default"]
+    assert total > 5000
+    assert default == [("PUT", 1000)] + [("POST", 1000)] * (total // 1000 - 1) + [
+        ("POST", total % 1000)
+    ]
+    assert server.count(None) == total
+    for graph, lines in graphs_of(published_dist).items():
+        sent = [(method, n) for name, method, n in server.sent if name == graph]
+        assert sent[0] == ("PUT", min(len(lines), 1000)) and sum(n for _, n in sent) == len(lines)
+
+
+def test_a_graph_counted_wrong_is_sent_again_once(published_dist, oxigraph_server):
+    graph = "https://kg.example.org/graph/document/000"
+    expected = len(set(graphs_of(published_dist)[graph]))
+    server = Recording(f"{oxigraph_server}/query", f"{oxigraph_server}/store", drop=1)
+    push(published_dist, server)
+    assert [n for name, _, n in server.sent if name == graph] == [expected - 1, expected]
+    assert server.count(graph) == expected
+    server = Recording(f"{oxigraph_server}/query", f"{oxigraph_server}/store", drop=2)
+    with pytest.raises(KgError) as error:
+        push(published_dist, server)
+    assert str(error.value).endswith(
+        f"1 graphs have wrong counts after the push, e.g. <{graph}>: "
+        f"{expected - 1} triples instead of {expected}"
+    )

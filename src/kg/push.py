@@ -3,14 +3,18 @@
 https://www.w3.org/TR/sparql11-http-rdf-update/: `PUT {graph-store}?graph=NAME` replaces one
 named graph with the request body, in one request, so a reader never sees half a graph. Each
 graph of `kg.nq` (reference data, one per document) and `kg-inferred.ttl` (the inferred graph;
-in a parted publish, every part's files) is sent as N-Triples, one request per graph (so each
-graph is replaced atomically), each retried with back-off on network errors and 5xx answers;
-and so is the default graph the named queries read (docs/stores.md): the asserted triples of
-`kg.nt` and the inferred ones, each once (`PUT {graph-store}?default`). Afterwards the triple
-count of every graph is checked with a SPARQL query. Each request waits at most `timeout`
-seconds to connect and for each read of the answer (`kg push --timeout`, 30 by default); a
-failure is one line naming the URL, the request and what went wrong (an error page is cut
-down to its status and title).
+in a parted publish, every part's files) is sent as N-Triples, and so is the default graph the
+named queries read (docs/stores.md): the asserted triples of `kg.nt` and the inferred ones,
+each once (`PUT {graph-store}?default`). A graph of more than `CHUNK` triples (the default
+graph, the inferred graph of a large corpus) is sent as a PUT of its first CHUNK triples and a
+POST (`add`) of each next CHUNK, so a reader may see it half filled during a push: Virtuoso 7.2
+lost triples of, or hung on, a single PUT of two million. Four requests are on their way at
+once (`workers`), each retried with back-off on network errors and 5xx answers. Afterwards
+the triple count of every graph is checked with a SPARQL query; a graph counted wrong is sent
+again, once, and an error if it is still wrong. Each request waits at most `timeout` seconds to
+connect and for each read of the answer (`kg push --timeout`, 30 by default); a failure is one
+line naming the URL, the request and what went wrong (an error page is cut down to its status
+and title).
 Oxigraph (`{endpoint}/store`), Fuseki (`{endpoint}/data`), GraphDB
 (`{endpoint}/rdf-graphs/service`) and QLever accept this protocol.
 
@@ -36,12 +40,14 @@ import json
 import math
 import os
 import re
+import threading
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from collections import defaultdict
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -53,6 +59,8 @@ from kg.store import base_of, parse_problem
 DEFAULT_TIMEOUT = 30.0  # seconds, to connect and for each read of an answer
 DEFAULT_RETRIES = 4
 EXCERPT = 120  # characters of an error page quoted in the error line, at most
+CHUNK = 100_000  # triples per request at most (Virtuoso 7.2 lost some of a larger one)
+DEFAULT_WORKERS = 4  # requests at once
 VIRTUOSO_DEFAULT = (
     "Virtuoso keeps no default graph of its own: give --default-graph IRI, a named graph "
     "to hold it (docs/stores.md#virtuoso)"
@@ -69,6 +77,7 @@ class Server:
         retries: int = DEFAULT_RETRIES,
         timeout: float = DEFAULT_TIMEOUT,
         default_graph: str | None = None,
+        chunk: int = CHUNK,
     ):
         check_url(endpoint, "--endpoint")
         if graph_store is not None:
@@ -84,9 +93,11 @@ class Server:
         self.user, self.password = user, password or ""
         self.challenge: dict[str, str] | None = None  # the server's Digest challenge
         self.nonce_count = 0
+        self._counting = threading.Lock()  # requests are sent from several threads
         self.retries = retries
         self.timeout = timeout
         self.default_graph = default_graph
+        self.chunk = chunk
         self.server_software = ""  # the Server header of the last answer
         self.probed = False
 
@@ -114,8 +125,10 @@ class Server:
         realm, nonce = challenge.get("realm", ""), challenge.get("nonce", "")
         parts = urllib.parse.urlsplit(url)
         uri = parts.path + (f"?{parts.query}" if parts.query else "")
-        self.nonce_count += 1
-        count, cnonce = f"{self.nonce_count:08x}", os.urandom(8).hex()
+        with self._counting:
+            self.nonce_count += 1
+            count = f"{self.nonce_count:08x}"
+        cnonce = os.urandom(8).hex()
         secret = digest(f"{self.user}:{realm}:{self.password}")
         if algorithm.upper().endswith("-SESS"):
             secret = digest(f"{secret}:{nonce}:{cnonce}")
@@ -226,31 +239,43 @@ class Server:
             problem = f"cannot reach the server: {said}"
         return f"{problem} ({attempts})"
 
-    def put_graph(self, graph: str | None, ntriples: bytes) -> None:
+    def put_graph(self, graph: str | None, ntriples: bytes, add: bool = False) -> None:
         """Replace the named graph `graph`, or with None the default graph (`default_graph`,
-        when the store has none of its own), with the triples `ntriples`."""
+        when the store has none of its own), with the triples `ntriples` (a PUT); with `add`,
+        add them to it (a POST)."""
         graph = graph or self.default_graph
         target = {"graph": graph} if graph is not None else {"default": ""}
         url = f"{self.graph_store}?{urllib.parse.urlencode(target).removesuffix('=')}"
-        what = f"replacing the graph <{graph}>" if graph else "replacing the default graph"
+        what = f"<{graph}>" if graph else "the default graph"
+        what = f"adding to {what}" if add else f"replacing {what}"
+        method = "POST" if add else "PUT"
         try:
-            self._request("PUT", url, ntriples, {"Content-Type": "application/n-triples"}, what)
+            self._request(method, url, ntriples, {"Content-Type": "application/n-triples"}, what)
         except KgError as exc:
             if graph is None and "Virtuoso" in self.server_software:
                 raise KgError(exc.path, None, f"{what}: {VIRTUOSO_DEFAULT}") from None
             raise
+
+    def replace_graph(self, graph: str | None, lines: list[bytes]) -> None:
+        """Replace a graph with the triples `lines`, in one request when they are at most
+        `chunk`, else a PUT of the first `chunk` and a POST of each next `chunk`."""
+        for start in range(0, max(len(lines), 1), self.chunk):
+            self.put_graph(graph, b"".join(lines[start : start + self.chunk]), add=start > 0)
 
     def count(self, graph: str | None) -> int:
         """The triples of the named graph `graph`, or with None of the default graph."""
         graph = graph or self.default_graph
         pattern = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
         query = f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}"
-        body = urllib.parse.urlencode({"query": query}).encode()
         what = f"counting the triples of <{graph}>" if graph else "counting the default graph"
+        return self._counted(query, what).get(None, 0)
+
+    def _counted(self, query: str, what: str) -> dict[None, int]:
+        """The answer of a query that counts triples (?n): {None: n}, or {} without a row."""
         answer = self._request(
             "POST",
             self.endpoint,
-            body,
+            urllib.parse.urlencode({"query": query}).encode(),
             {
                 "Content-Type": "application/x-www-form-urlencoded",
                 "Accept": "application/sparql-results+json",
@@ -259,7 +284,7 @@ class Server:
         )
         try:
             bindings = json.loads(answer)["results"]["bindings"]
-            return int(bindings[0]["n"]["value"]) if bindings else 0
+            return {None: int(bindings[0]["n"]["value"])} if bindings else {}
         except (ValueError, LookupError, TypeError):
             begins = _one_line(answer[:200].decode("utf-8", "replace"))[:60]
             raise KgError(
@@ -369,28 +394,28 @@ def push(
     dist: Path,
     server: Server,
     progress: Callable[[str], None] = lambda _: None,
+    workers: int = DEFAULT_WORKERS,
 ) -> dict:
-    """Replace every graph of the dumps on the server, and its default graph, then check the
-    counts."""
+    """Replace every graph of the dumps on the server, and its default graph, by `workers`
+    requests at once, then check the counts; a graph counted wrong is sent again, once."""
     started = time.perf_counter()
-    graphs = graphs_of(dist)
-    default = default_graph_of(dist, graphs[f"{base_of(Path(dist))}graph/inferred"])
+    graphs: dict[str | None, list[bytes]] = {
+        name: list(dict.fromkeys(lines)) for name, lines in sorted(graphs_of(dist).items())
+    }
+    named = len(graphs)
+    graphs[None] = default_graph_of(dist, graphs[f"{base_of(Path(dist))}graph/inferred"])
     server.probe()
     if "Virtuoso" in server.server_software and server.default_graph is None:
         raise KgError(server.graph_store, None, VIRTUOSO_DEFAULT)
-    for i, (name, lines) in enumerate(sorted(graphs.items()), start=1):
-        server.put_graph(name, b"".join(lines))
-        if i % 100 == 0:
-            progress(f"pushed {i} of {len(graphs)} graphs")
-    progress("pushing the default graph")
-    server.put_graph(None, b"".join(default))
-    wrong = {}
-    expected_counts = {name: len(set(lines)) for name, lines in sorted(graphs.items())}
-    expected_counts[None] = len(default)
-    for name, expected in expected_counts.items():
-        got = server.count(name)
-        if got != expected:
-            wrong[name] = (expected, got)
+    # The default graph first: the largest, it is sent in the most requests, one after
+    # another, while the other workers send the named graphs.
+    order = [None, *(name for name in graphs if name is not None)]
+    _replace_all(server, graphs, order, workers, progress)
+    wrong = _wrong_counts(server, graphs, workers)
+    if wrong:
+        progress(f"{len(wrong)} graphs counted wrong: pushing them again")
+        _replace_all(server, graphs, list(wrong), 1, progress)
+        wrong = _wrong_counts(server, graphs, workers)
     if wrong:
         name, (expected, got) = next(iter(wrong.items()))
         if name is not None:
@@ -405,10 +430,46 @@ def push(
             f"{got} triples instead of {expected}",
         )
     return {
-        "graphs": len(graphs),
-        "triples": sum(len(v) for v in graphs.values()),
-        "default": len(default),
+        "graphs": named,
+        "triples": sum(len(lines) for name, lines in graphs.items() if name is not None),
+        "default": len(graphs[None]),
         "seconds": time.perf_counter() - started,
+    }
+
+
+def _replace_all(
+    server: Server,
+    graphs: dict[str | None, list[bytes]],
+    order: list[str | None],
+    workers: int,
+    progress: Callable[[str], None],
+) -> None:
+    """Replace the graphs `order` names, `workers` at once; the first failure is raised,
+    and no request is begun after it."""
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        futures = [pool.submit(server.replace_graph, name, graphs[name]) for name in order]
+        try:
+            for done, future in enumerate(as_completed(futures), start=1):
+                future.result()
+                if done % 100 == 0:
+                    progress(f"pushed {done} of {len(order)} graphs")
+        finally:
+            for future in futures:
+                future.cancel()
+
+
+def _wrong_counts(
+    server: Server, graphs: dict[str | None, list[bytes]], workers: int
+) -> dict[str | None, tuple[int, int]]:
+    """The graphs whose triples the server counts otherwise: (expected, counted), each
+    counted by a query of its own (Virtuoso takes longer for one query that counts every
+    graph than for a query per graph), `workers` at once."""
+    with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
+        counted = dict(zip(graphs, pool.map(server.count, graphs), strict=True))
+    return {
+        name: (len(lines), counted[name])
+        for name, lines in graphs.items()
+        if counted[name] != len(lines)
     }
 
 
