@@ -956,3 +956,21 @@ def test_a_known_name_with_another_acronym_and_a_possessive_apostrophe(tmp_path,
     assert found["CONADEH"] == found["National Commission for Human Rights"] != "cndh"
     assert {"Embassy of Canada", "National Police", "Lumina Noua", "Svitlo Dnia"} <= set(found)
     assert "Honduras" in {m.text for m in draft.entities.mentions if m.kind == "place"}
+
+
+def test_a_list_member_both_named_and_unnamed_does_not_stop_the_draft():
+    """A span the rules found as a place that is also among the unnamed capitalized runs of
+    a list with an organization: the members sort by position, then kind as text (a None kind
+    beside "place" made the whole draft fail with a TypeError)."""
+    from kg.extraction import entities as e
+    from kg.extraction.text import Passage, split_sentences, tokenize
+
+    text = "The office works with Acme Foundation, Springfield and Lorem Ipsum."
+    passage = Passage(0, "body", text, 0, tokenize(text), split_sentences(text))
+    keys = [t.key for t in passage.tokens]
+    at = {word: keys.index(word) for word in ("acme", "springfield", "lorem")}
+    org = e.Span(passage, at["acme"], at["acme"] + 2, "rule", "organization")
+    place = e.Span(passage, at["springfield"], at["springfield"] + 1, "world", "place")
+    unnamed = [(at["springfield"], at["springfield"] + 1), (at["lorem"], at["lorem"] + 2)]
+    spans = e._listed_with_organizations(passage, unnamed, [org, place], [], set())
+    assert all(isinstance(s, e.Span) for s in spans)

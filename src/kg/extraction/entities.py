@@ -1692,6 +1692,9 @@ def _listed_with_organizations(passage, unnamed, found, known, starts) -> list[S
         [(s.a, s.b, "organization") for s in [*found, *known] if s.kind == "organization"]
         + [(s.a, s.b, s.kind) for s in [*found, *known] if s.kind != "organization"]
         + [(a, b, None) for a, b in unnamed],
+        # A span both named and unnamed sorts by its kind as text: None beside "place" would
+        # not compare.
+        key=lambda member: (member[0], member[1], member[2] or ""),
     )
     out = []
     chain: list[tuple[int, int, str | None]] = []
