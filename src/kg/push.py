@@ -1,20 +1,22 @@
 """Push the published graph to a SPARQL 1.1 Graph Store Protocol server.
 
 https://www.w3.org/TR/sparql11-http-rdf-update/: `PUT {graph-store}?graph=NAME` replaces one
-named graph with the request body, in one request, so a reader never sees half a graph. Each
-graph of `kg.nq` (reference data, one per document) and `kg-inferred.ttl` (the inferred graph;
-in a parted publish, every part's files) is sent as N-Triples, and so is the default graph the
-named queries read (docs/stores.md): the asserted triples of `kg.nt` and the inferred ones,
-each once (`PUT {graph-store}?default`). A graph of more than `CHUNK` triples (the default
-graph, the inferred graph of a large corpus) is sent as a PUT of its first CHUNK triples and a
-POST (`add`) of each next CHUNK, so a reader may see it half filled during a push: Virtuoso 7.2
-lost triples of, or hung on, a single PUT of two million. Four requests are on their way at
-once (`workers`), each retried with back-off on network errors and 5xx answers. Afterwards
-the triple count of every graph is checked with a SPARQL query; a graph counted wrong is sent
-again, once, and an error if it is still wrong. Each request waits at most `timeout` seconds to
-connect and for each read of the answer (`kg push --timeout`, 30 by default); a failure is one
-line naming the URL, the request and what went wrong (an error page is cut down to its status
-and title).
+named graph with the request body. Each graph of `kg.nq` (reference data, one per document)
+and `kg-inferred.ttl` (the inferred graph; in a parted publish, every part's files) is sent as
+N-Triples, and so is the default graph the named queries read (docs/stores.md): the asserted
+triples of `kg.nt` and the inferred ones, each once (`PUT {graph-store}?default`). A graph of
+up to `CHUNK` triples (every document's) goes in one request; a larger one (the default
+graph, the inferred graph of a large corpus) as a PUT of its first CHUNK triples and a POST
+(`add`) of each next CHUNK, so a reader may see it half filled during a push: Virtuoso 7.2
+lost triples of, or hung on, a single PUT of two million. Oxigraph's server is asked to load
+each request with its bulk loader (`no_transaction`): at 1,000 documents four times faster
+than in a transaction, and its PUT clears the graph in a transaction of its own anyway. Four
+requests are on their way at once (`workers`), each retried with back-off on network errors
+and 5xx answers. Afterwards the triple count of every graph is checked with a SPARQL query;
+a graph counted wrong is sent again, once, and is an error if it is still wrong. Each request
+waits at most `timeout` seconds to connect and for each read of the answer (`kg push
+--timeout`, 30 by default); a failure is one line naming the URL, the request and what went
+wrong (an error page is cut down to its status and title).
 Oxigraph (`{endpoint}/store`), Fuseki (`{endpoint}/data`), GraphDB
 (`{endpoint}/rdf-graphs/service`) and QLever accept this protocol.
 
@@ -246,6 +248,8 @@ class Server:
         graph = graph or self.default_graph
         target = {"graph": graph} if graph is not None else {"default": ""}
         url = f"{self.graph_store}?{urllib.parse.urlencode(target).removesuffix('=')}"
+        if self.server_software.startswith("Oxigraph/"):
+            url += "&no_transaction"  # Oxigraph's bulk loader: the graph written in pieces
         what = f"<{graph}>" if graph else "the default graph"
         what = f"adding to {what}" if add else f"replacing {what}"
         method = "POST" if add else "PUT"
