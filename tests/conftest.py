@@ -43,9 +43,10 @@ SERVER_MAX_RESULT_BYTES = 2_000_000
 
 @pytest.fixture(scope="module")
 def kg_server(published_dist: Path, tmp_path_factory):
-    """`kg serve` over the published files, in its own process on a free port of 127.0.0.1,
-    started once per test module; yields its address (`http://127.0.0.1:PORT`)."""
-    yield from _serving(["--dist", str(published_dist)], tmp_path_factory)
+    """`kg serve --memory` over the published files (loaded into memory: `kg_store_server`
+    serves a store, as `kg serve` does by default), in its own process on a free port of
+    127.0.0.1, started once per test module; yields its address (`http://127.0.0.1:PORT`)."""
+    yield from _serving(["--memory", "--dist", str(published_dist)], tmp_path_factory)
 
 
 @pytest.fixture(scope="session")

@@ -373,13 +373,20 @@ def main(argv: list[str] | None = None) -> int:
         type=path,
         default=None,
         help="published folder (default: dist; with --store: the folder the store was "
-        "loaded from), whose files are offered for download",
+        "loaded from), whose files are offered for download; its graph is served from its "
+        "store, DIST.store, loaded on the first start after a publish",
     )
     web.add_argument(
         "--store",
         type=path,
         default=None,
-        help="serve the graph from a store made by kg load, instead of loading --dist",
+        help="serve the graph from this store made by kg load, as it is",
+    )
+    web.add_argument(
+        "--memory",
+        action="store_true",
+        help="load --dist into memory instead, in the server and in each query worker "
+        "(small folders; nothing written beside them)",
     )
     web.add_argument(
         "--query-timeout",
@@ -1045,16 +1052,23 @@ def run_search(args) -> int:
 def run_serve(args) -> int:
     from kg.serve import prepare
 
+    if args.memory and args.store is not None:
+        raise UsageError("--memory loads --dist into memory: give --memory or --store, not both")
     if args.store is not None:
         what = f"opening {args.store} and starting {args.workers} query workers"
         dist = args.dist
-    else:
+    elif args.memory:
         dist = args.dist or Path("dist")
         what = f"loading {dist}/ and starting {args.workers} query workers"
-    with err.status(what):
+    else:
+        dist = args.dist or Path("dist")
+        what = f"opening the store of {dist}/ and starting {args.workers} query workers"
+    with err.status(what) as status:
         server = prepare(
             dist,
             store=args.store,
+            memory=args.memory,
+            progress=lambda step: status.update(f"the store of {dist}/ is loaded once: {step}"),
             host=args.host,
             port=args.port,
             base=args.base,
@@ -1067,6 +1081,8 @@ def run_serve(args) -> int:
             per_client=args.per_client,
             forwarded_allow_ips=args.forwarded_allow_ips,
         )
+    if server.loaded:
+        err.print(server.notes()[0], highlight=False, soft_wrap=True, markup=False)
     for warning in server.server.site.warnings + server.server.pool.warnings:
         err.print(f"[yellow]warning:[/yellow] {warning}", highlight=False, soft_wrap=True)
     out.print(server.banner(), highlight=False, soft_wrap=True)

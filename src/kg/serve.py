@@ -16,12 +16,15 @@ One server (Starlette on uvicorn) is at once
   statistics, charts; and a downloads page listing every file of dist/, served under `/dist/`.
 
 The graph's base IRI is mapped onto the server's root (see `kg.server.site`), so the same links
-work on 127.0.0.1 and in production. The graph is loaded once at start-up from `--dist`, or,
-with `--store`, read from an on-disk store made by `kg load`, which the server and each query
-worker open read-only: nothing is loaded, start-up counts the members of each class, and names
-are looked up as pages need them. With `--store`, the files to download, VoID, the ontology
-and the source texts come from `--dist` if given, else from the folder the store was loaded
-from.
+work on 127.0.0.1 and in production. The graph is read from an on-disk store that the server
+and each query worker open read-only: by default the store of the publish in `--dist`,
+`DIST.store`, which the first start after a publish loads (`kg.store.served_store`), or, with
+`--store`, a store made by `kg load`. Nothing is loaded at start-up but what `kg load`
+recorded beside the store (graph sizes, class members, the banner's example), and names are
+looked up as pages need them; the files to download, VoID, the ontology and the source texts
+come from `--dist` (with `--store`: if given, else from the folder the store was loaded
+from). With `--memory`, the files of `--dist` are loaded into memory instead, in the server
+and in each worker, as before there were stores.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ import asyncio
 import hashlib
 import ipaddress
 import json
+import logging
 import mimetypes
 import os
 import socket
@@ -45,7 +49,7 @@ from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import ClientDisconnect, Request
-from starlette.responses import JSONResponse, RedirectResponse, Response
+from starlette.responses import JSONResponse, RedirectResponse, Response, StreamingResponse
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -66,13 +70,16 @@ from kg.server.sparql import (
     RESULT_MEDIA,
     UPDATE_REFUSED,
     Answer,
+    AnswerCut,
     QueryPool,
     QueryRequest,
+    RowWindow,
     format_override,
     json_table,
     refused,
     service_description,
 )
+from kg.store import default_store, served_store
 
 for _suffix, _media in (
     (".ttl", "text/turtle"),
@@ -918,8 +925,12 @@ class Server:
                 "error": f"The query is longer than {self.max_query_length:,} characters.",
             }
         started = time.perf_counter()
+        # The worker writes the rows of the page asked for only (counting the others), so the
+        # size limit applies to the page.
+        window = RowWindow(wanted.page, wanted.limit, PAGE_CELLS)
         answer = await self.pool.answer(
-            QueryRequest(text, results_format="json", graph_format="turtle"), _client(request)
+            QueryRequest(text, results_format="json", graph_format="turtle", window=window),
+            _client(request),
         )
         outcome = {"status": answer.status, "ms": (time.perf_counter() - started) * 1000}
         if answer.status != 200:
@@ -942,20 +953,22 @@ class Server:
         variables, bindings, boolean = json_table(answer.body)
         outcome["variables"] = variables
         outcome["boolean"] = boolean
-        outcome["total"] = len(bindings)
+        # The worker gave the rows of the page asked for, and how many there are in all.
+        total = len(bindings) if answer.total is None else answer.total
+        outcome["total"] = total
         if boolean is not None:
             return outcome
-        rows_for_cells = max(1, PAGE_CELLS // max(1, len(variables)))
+        rows_for_cells = RowWindow(wanted.page, wanted.limit, PAGE_CELLS).size(len(variables))
         if wanted.limit > rows_for_cells:
             # Fewer rows a page, said in the page's links so that every page has as many.
             wanted = Paging(wanted.page, rows_for_cells, limit_given=True)
         outcome["wanted"] = wanted
         try:
-            page = paging.page_of(wanted, len(bindings), "the rows of this result")
+            page = paging.page_of(wanted, total, "the rows of this result")
         except PastTheEnd as exc:
             outcome["past"] = str(exc)
             return outcome
-        shown = bindings[page.start : page.end]
+        shown = bindings if answer.total is not None else bindings[page.start : page.end]
         outcome["page"] = page
         outcome["rows"] = [[self._cell(row.get(v)) for v in variables] for row in shown]
         # WKT points among the shown rows: a map of them beside the table (kg.server.maps)
@@ -1127,6 +1140,10 @@ def _text(status: int, message: str) -> Response:
 
 def _answer(answer: Answer) -> Response:
     headers = {"Vary": "Accept", **answer.headers}
+    if answer.stream is not None:  # larger than the server holds: sent as it is written
+        return StreamingResponse(
+            answer.stream.chunks(), answer.status, headers=headers, media_type=answer.media_type
+        )
     if answer.seconds:
         headers["Server-Timing"] = f"query;dur={answer.seconds * 1000:.1f}"
     return Response(answer.body, answer.status, headers=headers, media_type=answer.media_type)
@@ -1146,17 +1163,41 @@ class Running:
         self.server = server
         self.listener = listener
         self.forwarded_allow_ips = forwarded_allow_ips
+        self.loaded: dict | None = None  # the figures of the store's load, if it was loaded
         host, port = listener.getsockname()[:2]
         self.address = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
 
-    def banner(self) -> str:
-        site, pool, address = self.server.site, self.server.pool, self.address
-        example = site.most_described("http://www.w3.org/ns/org#Organization")
-        source = (
-            f"the store {site.graph.path} (files from {_shown(site.dist)}/)"
-            if site.from_store
-            else f"{site.dist}/"
+    def notes(self) -> list[str]:
+        """What the start did beyond opening the graph, and what does not match."""
+        site, figures = self.server.site, self.loaded
+        loaded = (
+            [
+                f"{site.dist}/ loaded into its store {site.graph.path}: {figures['quads']:,} "
+                f"quads in {figures['graphs']:,} named graphs in {figures['seconds']:.1f} s "
+                "(once a publish)"
+            ]
+            if figures
+            else []
         )
+        return loaded + [f"warning: {w}" for w in site.warnings + self.server.pool.warnings]
+
+    def banner(self) -> str:
+        import pyoxigraph as ox
+
+        site, pool, address = self.server.site, self.server.pool, self.address
+        organization = "http://www.w3.org/ns/org#Organization"
+        recorded = site.graph.meta.get("examples", {}) if site.from_store else {}
+        example = (  # found by `kg load` (a scan of seconds at thousands of documents)
+            site.term(ox.NamedNode(recorded[organization]))
+            if organization in recorded
+            else site.most_described(organization)
+        )
+        if not site.from_store:
+            source = f"{site.dist}/ (in memory)"
+        elif site.graph.path == default_store(site.dist):
+            source = f"{site.dist}/ (its store {site.graph.path})"
+        else:
+            source = f"the store {site.graph.path} (files from {_shown(site.dist)}/)"
         return (
             f"kg serve: {site.triples:,} triples from {source}; {site.base} is served at "
             f"{address}/\n"
@@ -1183,6 +1224,7 @@ class Running:
             proxy_headers=True,
             forwarded_allow_ips=self.forwarded_allow_ips,
         )
+        logging.getLogger("uvicorn.error").addFilter(_one_line_for_a_cut)
         try:
             uvicorn.Server(config).run(sockets=[self.listener])
         finally:
@@ -1192,6 +1234,15 @@ class Running:
     def close(self) -> None:
         self.server.pool.close()
         self.listener.close()
+
+
+def _one_line_for_a_cut(record: logging.LogRecord) -> bool:
+    """uvicorn logs an exception that ends a response with its traceback: a streamed answer
+    cut on purpose (`AnswerCut`) gets one line."""
+    if record.exc_info and isinstance(record.exc_info[1], AnswerCut):
+        record.msg, record.args = "answer cut: %s", (record.exc_info[1],)
+        record.exc_info = None
+    return True
 
 
 def prepare(
@@ -1205,21 +1256,38 @@ def prepare(
     max_query_length: int = DEFAULT_MAX_QUERY_LENGTH,
     store: Path | str | None = None,
     forwarded_allow_ips: str | None = None,
+    memory: bool = False,
+    progress=None,
     **admission,
 ) -> Running:
-    """Bind the port, load `dist` (or open `store`, with `dist` or the folder it was loaded
-    from for the files) and start the query workers. `forwarded_allow_ips`: the proxies whose
-    X-Forwarded-For names the client (default: $FORWARDED_ALLOW_IPS, else this machine).
-    `admission`: the memory, queue and per-client limits of `QueryPool`."""
+    """Bind the port, open the graph and start the query workers. The graph is the store of
+    the publish in `dist` (default dist/), `DIST.store`, loaded first when it is missing or
+    holds another publish (`kg.store.served_store`; `progress` is told what it does); or the
+    store `store` as it is (with `dist`, or the folder it was loaded from, for the files); or,
+    with `memory`, the files of `dist` loaded into memory in the server and in each worker.
+    `forwarded_allow_ips`: the proxies whose X-Forwarded-For names the client (default:
+    $FORWARDED_ALLOW_IPS, else this machine). `admission`: the memory, queue and per-client
+    limits of `QueryPool`."""
     if forwarded_allow_ips is None:
         forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", LOCAL_PROXIES)
+    if memory and store is not None:
+        raise KgError("--memory", None, "give --memory or --store, not both")
     listener = _listen(host, port)
     pool = None
     try:
+        loaded = None
+        if not memory and store is None:
+            dist = Path(dist if dist is not None else "dist")
+            store, loaded = served_store(dist, progress)
         site = Site(dist, base, store=store)
-        pool = QueryPool(site.dist, workers, time_limit, max_result_bytes, store=store, **admission)
+        # The workers open the very store the site opened, even if a load points the path
+        # at a newer one meanwhile (kg.store: generations).
+        opened = site.graph.location if site.from_store else None
+        pool = QueryPool(site.dist, workers, time_limit, max_result_bytes, opened, **admission)
         pool.wait_ready()
-        return Running(Server(site, pool, max_query_length), listener, forwarded_allow_ips)
+        running = Running(Server(site, pool, max_query_length), listener, forwarded_allow_ips)
+        running.loaded = loaded
+        return running
     except BaseException:
         if pool is not None:
             pool.close()
@@ -1230,8 +1298,8 @@ def prepare(
 def serve(dist: Path | str | None = None, **options) -> int:
     """Load `dist` (or open `store=`), start the query workers and serve until interrupted."""
     running = prepare(dist, **options)
-    for warning in running.server.site.warnings + running.server.pool.warnings:
-        print(f"warning: {warning}")
+    for note in running.notes():
+        print(note)
     print(running.banner())
     return running.run()
 

@@ -21,23 +21,42 @@ Each index is written in one sorted run, so the store needs no `optimize()` (com
 which took a fifth of the old four-step load: the named queries run as fast as on a
 compacted store. The inferred Turtle is read once and written into both streams.
 
-Beside the database files, `kg-store.json` records what `kg serve --store` needs without
-reading the whole store: the folder the store was loaded from (its downloads, VoID, ontology
-and source texts), the checksums of that publish, the base IRI, and the size of every graph
-(from the publish's VoID when it adds up to the quads loaded, else counted).
+Beside the database files, `kg-store.json` records what `kg serve` needs without reading
+the whole store: the folder the store was loaded from (its downloads, VoID, ontology and
+source texts), the checksums of that publish, the base IRI, the size of every graph (from the
+publish's VoID when it adds up to the quads loaded, else counted) and the members of each
+class (one scan, here rather than at every start of the server).
+
+Generations: a store is never rebuilt in place. Oxigraph's read-only mode ("opening as
+read-only while having another process writing the database is undefined behavior", its
+`serve-read-only`) lets any number of processes read a store at once, but none while one
+writes it. So `kg load --store PATH` builds into a new folder of `PATH.generations/` and only
+then points PATH, a symbolic link, at it (`os.replace` of a link: atomic), so that a server or
+`kg query` opening PATH finds the previous store or the new one, whole, never half of one.
+Whoever opens a store holds a shared lock (`flock`) on its `kg-store.json` for as long as it
+has it open, and a load removes the generations nobody holds (a server keeps serving the
+store it started on until it is restarted; RocksDB opens every file of a store when it opens
+it). Loads into one PATH take turns (an exclusive lock on `PATH.generations/build.lock`).
+
+`kg serve` serves a publish from its own store, `DIST.store` beside `DIST` (`served_store`),
+built on the first start after a publish and reused while the publish's `SHA256SUMS` is
+unchanged.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import json
+import os
 import re
 import shutil
+import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -46,8 +65,17 @@ import kg
 from kg.errors import KgError
 from kg.query import PublishedGraph, check_dump, dump_paths, prefix_map
 
+try:
+    import fcntl
+except ImportError:  # Windows: no locks, and no generation is ever removed
+    fcntl = None
+
 FILES = ("kg.nq", "kg.nt", "kg-inferred.ttl")
 META_FILE = "kg-store.json"  # beside the database's own files; RocksDB ignores it
+# What kg-store.json holds: a store of an earlier format is built again by `kg serve`.
+STORE_FORMAT = 2
+GENERATIONS = ".generations"  # PATH.generations/ holds the stores PATH has pointed at
+BUILD_LOCK = "build.lock"
 # Files that mark a folder as an Oxigraph (RocksDB) store, which `kg load` may replace.
 _STORE_MARKS = ("CURRENT", "IDENTITY", META_FILE)
 
@@ -81,28 +109,101 @@ def checksums_digest(dist: Path) -> str | None:
     return hashlib.sha256(sums.read_bytes()).hexdigest() if sums.is_file() else None
 
 
+def fingerprint(dist: Path) -> str:
+    """What identifies a publish: its SHA256SUMS, or, in a folder without one, the size and
+    time of each dump a store is loaded from."""
+    digest = checksums_digest(dist)
+    if digest:
+        return digest
+    stats = [
+        (str(file), file.stat().st_size, file.stat().st_mtime_ns)
+        for name in (*FILES, "void.ttl")
+        for file in dump_paths(Path(dist), name)
+        if file.is_file()
+    ]
+    return "stat:" + hashlib.sha256(json.dumps(stats).encode()).hexdigest()
+
+
+def default_store(dist: Path | str) -> Path:
+    """The store `kg serve` serves the publish in `dist` from: `DIST.store`, beside it."""
+    dist = Path(dist)
+    if not dist.name:  # "." or "/": named after the folder itself
+        dist = dist.resolve()
+    return dist.with_name(dist.name + ".store")
+
+
+def up_to_date(path: Path, dist: Path) -> bool:
+    """Whether the store at `path` was loaded, by this format, from the publish now in
+    `dist` (from this folder or a copy of it)."""
+    meta = read_meta(path)
+    return (
+        meta.get("format") == STORE_FORMAT
+        and meta.get("fingerprint") == fingerprint(dist)
+        and (Path(path) / "CURRENT").is_file()
+    )
+
+
+def served_store(
+    dist: Path | str, progress: Callable[[str], None] | None = None
+) -> tuple[Path, dict | None]:
+    """The store `kg serve` serves `dist` from, `default_store(dist)`, loaded when it is
+    missing or holds another publish: its path, and the figures of the load (None when it
+    was up to date). Two servers starting at once load it once."""
+    dist = Path(dist)
+    check_dump(dist, "kg.nq", "no published graph here; run `kg publish` or give --dist")
+    path = default_store(dist)
+    if up_to_date(path, dist):
+        return path, None
+    return path, load(dist, path, progress=progress, unless_up_to_date=True)
+
+
 def load(
     dist: Path,
     path: Path,
     replace: bool = True,
     progress: Callable[[str], None] | None = None,
-) -> dict:
-    """Bulk-load the dumps of `dist` into a new store at `path`; returns figures."""
+    unless_up_to_date: bool = False,
+) -> dict | None:
+    """Bulk-load the dumps of `dist` into a new generation of the store at `path`, then point
+    `path` at it; returns figures (None when `unless_up_to_date` and it was)."""
     dist, path = Path(dist), Path(path)
-    say = progress or (lambda what: None)
     files = {name: check_dump(dist, name, "missing: run `kg publish` first") for name in FILES}
     parent = path.absolute().parent
     if not parent.is_dir():
         problem = "a file, not a folder" if parent.exists() else "no such folder"
         raise KgError(parent, None, f"{problem}: the store {path} is made in an existing folder")
-    if path.exists():
+    if path.is_symlink():
+        if not replace:
+            raise KgError(path, None, "a store exists here")
+    elif path.exists():
         if not replace:
             raise KgError(path, None, "a store exists here")
         if not path.is_dir():
             raise KgError(path, None, "not a folder: give a new path or an existing store")
         if any(path.iterdir()) and not any((path / mark).exists() for mark in _STORE_MARKS):
             raise KgError(path, None, "not an Oxigraph store: refusing to replace it")
-        shutil.rmtree(path)
+    generations = path.with_name(path.name + GENERATIONS)
+    try:
+        generations.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise KgError(generations, None, f"cannot make the store: {exc.strerror}") from None
+    with _locked(generations / BUILD_LOCK):
+        if unless_up_to_date and up_to_date(path, dist):
+            return None
+        new = Path(tempfile.mkdtemp(prefix=time.strftime("%Y%m%dT%H%M%S-"), dir=generations))
+        new.chmod(0o755)  # mkdtemp's 0700 would keep a server run by another user out
+        try:
+            figures = _build(dist, files, new, progress or (lambda what: None))
+        except BaseException:
+            shutil.rmtree(new, ignore_errors=True)  # half a store is no store
+            raise
+        _point(path, new, generations)
+        _remove_unused(path, generations)
+    return figures
+
+
+def _build(dist: Path, files: dict, path: Path, say: Callable[[str], None]) -> dict:
+    """The store of `dist`'s dumps, bulk-loaded into the empty folder `path`."""
     started = time.perf_counter()
     base = base_of(dist)
     inferred = []  # (file, its triples as N-Triples)
@@ -129,7 +230,6 @@ def load(
     try:
         store = ox.Store(str(path))
     except OSError as exc:
-        shutil.rmtree(path, ignore_errors=True)
         raise KgError(path, None, f"cannot make the store: {exc}") from None
     failures: list[tuple[_Parts, BaseException]] = []
     threads = [
@@ -140,30 +240,35 @@ def load(
     for thread in threads:
         thread.join()
     if failures:
-        del store  # closed, then removed: half a store is no store
-        shutil.rmtree(path, ignore_errors=True)
+        del store  # closed before its folder is removed
         stream, exc = failures[0]
         if isinstance(exc, SyntaxError):
             where, line = stream.locate(exc.lineno)
             raise KgError(where, line, f"not valid RDF: {parse_problem(exc)}")
         raise exc
     store.flush()
-    say("counting the triples of each graph")
+    say("counting the triples of each graph and the members of each class")
     named = streams[0]  # the quads of kg.nq, then the inferred triples
     nq_files = len(files["kg.nq"])
     quads = named.starts[nq_files][0] - 1 if len(named.starts) > nq_files else named.lines
     sizes = _sizes(dist, store, quads)
+    classes = class_counts(store)
+    example = most_described(store, EXAMPLE_CLASS)
     del store
     seconds = time.perf_counter() - started
     meta = {
         "kg": kg.__version__,
+        "format": STORE_FORMAT,
         "dist": str(dist.resolve()),
         "checksums": checksums_digest(dist),
+        "fingerprint": fingerprint(dist),
         "base": base,
         "loaded": time.time(),
         "seconds": round(seconds, 3),
         "triples": sizes.pop(""),
         "graphs": dict(sorted(sizes.items())),
+        "classes": dict(sorted(classes.items())),
+        "examples": {EXAMPLE_CLASS: example} if example else {},
     }
     (path / META_FILE).write_text(json.dumps(meta, indent=2) + "\n", encoding="utf-8")
     return {
@@ -172,6 +277,110 @@ def load(
         "triples": meta["triples"],
         "seconds": seconds,
     }
+
+
+CLASS_COUNTS = "SELECT ?c (COUNT(*) AS ?n) WHERE { ?s a ?c FILTER(isIRI(?c)) } GROUP BY ?c"
+# The class whose most described member `kg serve` names as an example when it starts.
+EXAMPLE_CLASS = "http://www.w3.org/ns/org#Organization"
+
+
+def class_counts(store: ox.Store) -> Counter:
+    """The members of each class (IRIs) in the default graph: what the site's class index
+    shows."""
+    return Counter({row["c"].value: int(row["n"].value) for row in store.query(CLASS_COUNTS)})
+
+
+def most_described(store: ox.Store, class_iri: str) -> str | None:
+    """The member of a class with the most triples about it, as the site counts them (ties:
+    the first IRI), worked out once here: at thousands of documents it is seconds."""
+    rows = store.query(
+        f"""SELECT ?m (COUNT(*) AS ?n) WHERE {{ ?m a {ox.NamedNode(class_iri)} FILTER(isIRI(?m))
+             {{ ?m ?p ?o }} UNION {{ ?s ?p ?m FILTER(?s != ?m) }} }} GROUP BY ?m"""
+    )
+    counted = [(-int(row["n"].value), row["m"].value) for row in rows]
+    return min(counted)[1] if counted else None
+
+
+# --------------------------------------------------------------------------------------------
+# Generations: a store switched whole, and removed once nobody has it open
+# --------------------------------------------------------------------------------------------
+
+
+@contextlib.contextmanager
+def _locked(lock: Path) -> Iterator[None]:
+    """An exclusive lock on the file `lock`, waited for (loads into one store take turns)."""
+    with lock.open("a") as handle:
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
+def _point(path: Path, generation: Path, generations: Path) -> None:
+    """Point `path` (a link) at `generation`, at once. A store folder made before there were
+    generations is first moved among them: a server starting in that instant finds no store
+    (and says so), never half of one."""
+    link = path.with_name(f".{path.name}.{os.getpid()}.link")
+    link.unlink(missing_ok=True)
+    link.symlink_to(os.path.relpath(generation, path.absolute().parent))
+    if path.is_dir() and not path.is_symlink():
+        path.rename(Path(tempfile.mkdtemp(prefix="earlier-", dir=generations)) / "store")
+    os.replace(link, path)
+
+
+def _in_use(generation: Path) -> bool:
+    """Whether a process has the store of `generation` open (it holds a shared lock on its
+    kg-store.json; see `_open_generation`). A folder that has none is not a whole store."""
+    meta = generation / META_FILE
+    if not meta.is_file():
+        return False
+    with meta.open("rb") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        return False
+
+
+def _remove_unused(path: Path, generations: Path) -> None:
+    """Remove the generations nobody has open but the one `path` points at (and earlier
+    loads' leftovers). Without locks (Windows) nothing is removed."""
+    if fcntl is None:
+        return
+    current = path.resolve()
+    for folder in generations.resolve().iterdir():
+        if not folder.is_dir() or folder.is_symlink() or folder == current:
+            continue
+        stores = [folder, *(f for f in folder.iterdir() if f.is_dir())]  # earlier-*/store
+        if current in stores or any(_in_use(store) for store in stores):
+            continue
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _open_generation(path: Path) -> tuple[Path, object]:
+    """The folder of the store `path` points at now, and the shared lock held on it while it
+    is open (None without locks, or for a store without kg-store.json)."""
+    for _ in range(20):
+        location = path.resolve()
+        meta = location / META_FILE
+        handle = None
+        if fcntl is not None and meta.is_file():
+            try:
+                handle = meta.open("rb")
+                fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except (BlockingIOError, FileNotFoundError):  # being removed, or just removed
+                if handle is not None:
+                    handle.close()
+                time.sleep(0.05)
+                continue
+        if (location / "CURRENT").is_file():
+            return location, handle
+        if handle is not None:
+            handle.close()
+        if not meta.is_file():
+            break
+        time.sleep(0.05)
+    raise KgError(path, None, "no store here; run `kg load --store PATH`")
 
 
 NT = ox.RdfFormat.N_TRIPLES
@@ -362,7 +571,9 @@ def read_meta(path: Path) -> dict:
 
 
 class StoreGraph(PublishedGraph):
-    """A store made by `kg load`, queried like the published files (read-only)."""
+    """A store made by `kg load`, queried like the published files (read-only). `path` is the
+    store as named; `location` the generation opened, which stays open (and is not removed
+    by a later load) for as long as this object lives."""
 
     def __init__(self, path: Path | str, inferred: bool = True) -> None:
         self.path = self.dist = Path(path)
@@ -371,9 +582,10 @@ class StoreGraph(PublishedGraph):
         if not inferred:
             raise KgError(self.path, None, "a store holds the inferred triples: omit --asserted")
         self.inferred = True
-        self.meta = read_meta(self.path)
+        self.location, self._lock = _open_generation(self.path)
+        self.meta = read_meta(self.location)
         try:
-            self.store = ox.Store.read_only(str(self.path))
+            self.store = ox.Store.read_only(str(self.location))
         except OSError as exc:
             raise KgError(self.path, None, f"cannot open the store: {exc}") from None
         self.base = self.meta.get("base") or self._base()
@@ -383,7 +595,13 @@ class StoreGraph(PublishedGraph):
     def loaded(self) -> float:
         """When the store was loaded (seconds since the epoch)."""
         stamp = self.meta.get("loaded")
-        return float(stamp) if stamp else (self.path / "CURRENT").stat().st_mtime
+        return float(stamp) if stamp else (self.location / "CURRENT").stat().st_mtime
+
+    def class_counts(self) -> Counter:
+        """The members of each class: recorded by `kg load`, or counted (an earlier store)."""
+        if isinstance(self.meta.get("classes"), dict):
+            return Counter(self.meta["classes"])
+        return class_counts(self.store)
 
     def dist_folder(self, dist: Path | str | None = None) -> Path:
         """The published folder whose files go with the store: `dist` when given, else the

@@ -338,13 +338,19 @@ class Site:
         # The quotes of an annotation, kept for a few hundred pages of them (about 600 bytes
         # each): ten lookups an annotation are most of the time of a resource's page.
         self._quotes = functools.lru_cache(maxsize=20_000)(self._find_quotes)
-        self.classes = Counter(
-            {
-                row["c"]: row["n"]
-                for row in self.select(
-                    "SELECT ?c (COUNT(*) AS ?n) WHERE { ?s a ?c FILTER(isIRI(?c)) } GROUP BY ?c"
-                )
-            }
+        # A store records them when it is loaded: a scan of every rdf:type (seconds at
+        # thousands of documents) not made at each start.
+        self.classes = (
+            self.graph.class_counts()
+            if self.from_store
+            else Counter(
+                {
+                    row["c"]: row["n"]
+                    for row in self.select(
+                        "SELECT ?c (COUNT(*) AS ?n) WHERE { ?s a ?c FILTER(isIRI(?c)) } GROUP BY ?c"
+                    )
+                }
+            )
         )
         self._series: tuple[list[dict], set[str]] | None = None
         # The orders of long listings, computed once (`_ordered`), least recently used first.

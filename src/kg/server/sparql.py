@@ -16,14 +16,28 @@ request that is not a legal query, 500 when the service refuses to execute one):
 
 Time limits: Oxigraph cannot interrupt a running query, and a query can spend all its time
 before its first result (ORDER BY, GROUP BY), so queries run in worker processes (`QueryPool`),
-each holding its own copy of the published graph or, with `kg serve --store`, each opening the
-on-disk store read-only (nothing to load: a worker is ready, and replaced, in well under a
-second whatever the size of the graph). The server waits for the answer at most the
-time limit; a worker that has not answered by then is killed and replaced, so a runaway query
-never keeps a core busy. The size limit is enforced while the result is being serialized in the
-worker: the serializer writes into a buffer that stops at the limit. A worker may take a bounded
-amount of memory beyond the graph it holds (`RLIMIT_DATA`); a query past it is stopped (503) and
-the worker replaced.
+each opening the on-disk store read-only (`kg serve`'s default: nothing to load, so a worker
+is ready, and replaced, in well under a second whatever the size of the graph; the graph is on
+disk once, in the page cache, shared) or, with `kg serve --memory`, each holding its own copy
+of the published graph. The server waits for the answer at most the time limit; a worker that
+has not answered by then is killed and replaced, so a runaway query never keeps a core busy. A
+worker may take a bounded amount of memory beyond the graph it holds (`RLIMIT_DATA`); a query
+past it is stopped (503) and the worker replaced.
+
+Results: the worker serializes a result as the engine gives its rows, into a writer that stops
+at the size limit (`ResultWriter`) and hands it on in chunks of `CHUNK` bytes, so it never holds
+a large result whole. The server holds up to `HOLD` bytes of an answer before it sends the
+status line: an answer within them (any answer, with the default size limit) is sent whole with
+its status, a refusal included. Past `HOLD` (a size limit above it), the answer is streamed as
+it comes; one that then passes the size or time limit is cut: its body ends with a line saying
+so, and the connection is closed before the body's end (`AnswerCut`), so that no client takes
+it for a whole result. The SPARQL 1.1 Protocol gives a refusal a status (500), which cannot be
+sent once the body has begun: holding the start of an answer is what keeps it.
+
+Pages: the query page asks for a window of a SELECT's rows (`RowWindow`); the worker writes
+those rows only, counting the others, so the size limit applies to the page asked for, and a
+result too large for the endpoint is read a page at a time. A refusal for size says where to
+get the pages.
 
 Admission (`QueryPool.answer`): a short queue with a bounded wait, a share of the workers per
 client, and 503/429 with Retry-After at once when there is no room, so that slow queries never
@@ -33,6 +47,9 @@ hold the threads that serve pages and downloads.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
+import contextlib
+import hashlib
 import json
 import math
 import multiprocessing
@@ -42,15 +59,16 @@ import signal
 import sys
 import threading
 import time
-from collections import Counter
+from collections import Counter, OrderedDict
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.query import GRAPH_FORMATS, RESULT_FORMATS, PublishedGraph, Result
+from kg.query import GRAPH_FORMATS, RESULT_FORMATS, PublishedGraph, Result, results_json
 from kg.server import guard, sandbox
 
 # Media types of results: SELECT and ASK ...
@@ -124,6 +142,12 @@ DEFAULT_WORKERS = 2
 DEFAULT_WORKER_MEMORY = 1024 * 1024 * 1024
 # How long a query may wait for a free worker before it is refused (503, Retry-After).
 DEFAULT_QUEUE_WAIT = 0.5
+# A result is handed from the worker to the server in chunks of this size; the server holds
+# this much of an answer before it sends the status line (see the module's docstring), and a
+# streamed answer runs at most STREAM_AHEAD chunks ahead of the client reading it.
+CHUNK = 256 * 1024
+HOLD = 16 * 1024 * 1024
+STREAM_AHEAD = 16
 # Python frames the guard's parser may use: enough for about 140 levels of nested groups,
 # far below the depth at which the engine's native stack would overflow (thousands).
 GUARD_RECURSION_LIMIT = 4000
@@ -135,14 +159,30 @@ GUARD_RECURSION_LIMIT = 4000
 
 
 @dataclass(frozen=True)
+class RowWindow:
+    """A page of a SELECT's rows, as the query page asks for one: the `page`th run of `limit`
+    rows, or of fewer when the result has many columns (at most `cells` cells a page)."""
+
+    page: int
+    limit: int
+    cells: int
+
+    def size(self, columns: int) -> int:
+        """Rows a page, for a result of `columns` variables."""
+        return max(1, min(self.limit, self.cells // max(1, columns)))
+
+
+@dataclass(frozen=True)
 class QueryRequest:
-    """One query operation: the text, the protocol's dataset, the negotiated formats."""
+    """One query operation: the text, the protocol's dataset, the negotiated formats, and,
+    for the query page, the window of rows wanted (SPARQL JSON of those rows only)."""
 
     query: str
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
     results_format: str | None = "json"  # for SELECT and ASK; None: none acceptable
     graph_format: str | None = "turtle"  # for CONSTRUCT and DESCRIBE
+    window: RowWindow | None = None
 
 
 @dataclass
@@ -157,6 +197,10 @@ class Answer:
     headers: dict[str, str] = field(default_factory=dict)
     # The worker that gave this answer is to be replaced (it ran out of memory).
     replace_worker: bool = False
+    # A window of rows (`QueryRequest.window`): the rows of the whole result.
+    total: int | None = None
+    # An answer larger than HOLD: its body, streamed as the worker writes it (`body` is empty).
+    stream: ResultStream | None = None
 
     @classmethod
     def error(cls, status: int, message: str, **headers: str) -> Answer:
@@ -171,26 +215,57 @@ class ResultTooLarge(Exception):
     pass
 
 
-class _LimitedBuffer:
-    """A binary output that refuses to grow past `limit` bytes."""
+class ResultWriter:
+    """A binary output that refuses to grow past `limit` bytes. Without `emit` it keeps what
+    is written; with it, once CHUNK bytes are written it calls `emit(("start", *head))` (the
+    media type and the form of the result) and then hands them on a CHUNK at a time,
+    `emit(("chunk", bytes))`, keeping less than a CHUNK."""
 
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, emit=None, head: tuple = ()) -> None:
         self.limit = limit
-        self.parts: list[bytes] = []
+        self.emit = emit
+        self.head = head
+        self.pending = bytearray()
         self.size = 0
+        self.streaming = False
 
     def write(self, data) -> int:
         self.size += len(data)
         if self.size > self.limit:
             raise ResultTooLarge
-        self.parts.append(bytes(data))
+        self.pending += data
+        if self.emit is not None and len(self.pending) >= CHUNK:
+            if not self.streaming:
+                self.streaming = True
+                self.emit(("start", *self.head))
+            view = memoryview(self.pending)
+            whole = len(self.pending) - len(self.pending) % CHUNK
+            for start in range(0, whole, CHUNK):
+                self.emit(("chunk", bytes(view[start : start + CHUNK])))
+            view.release()
+            del self.pending[:whole]
         return len(data)
 
     def flush(self) -> None:
         pass
 
     def getvalue(self) -> bytes:
-        return b"".join(self.parts)
+        """What is kept: the whole result, or the tail not handed on yet."""
+        return bytes(self.pending)
+
+
+class _Lines:
+    """A binary output that only counts the line breaks written to it."""
+
+    def __init__(self) -> None:
+        self.lines = 0
+
+    def write(self, data) -> int:
+        self.lines += bytes(data).count(b"\n")
+        return len(data)
+
+    def flush(self) -> None:
+        pass
 
 
 # --------------------------------------------------------------------------------------------
@@ -212,6 +287,15 @@ def syntax_message(exc: SyntaxError) -> str:
 def refused(message: str) -> Answer:
     """A query or update the service refuses to execute: SPARQL 1.1 Protocol's 500."""
     return Answer.error(500, f"Refused: {message}")
+
+
+def too_large(limit: int, what: str = "the result") -> Answer:
+    """The refusal of an answer past the size limit, with where to get it in parts."""
+    return refused(
+        f"{what} is larger than the size limit of {limit:,} bytes; ask for it a page at a "
+        "time: LIMIT and OFFSET in the query, the query page (/query?query=...&page=N&limit=M), "
+        "`kg query --limit N --offset M`, or download the dumps from /downloads"
+    )
 
 
 UPDATE_REFUSED = (
@@ -241,6 +325,29 @@ def out_of_memory(limit: int) -> Answer:
 # --------------------------------------------------------------------------------------------
 
 
+# The guard's verdicts on the latest query texts a worker was sent: a named query asked again
+# and again is parsed once (rdflib's parser takes 50-250 ms a named query, Oxigraph's a
+# fraction of a millisecond). A verdict depends on the text, the base and the prefixes only.
+_VERDICTS: OrderedDict[bytes, guard.Verdict] = OrderedDict()
+VERDICTS_KEPT = 1024
+
+
+def _checked(query: str, graph: PublishedGraph) -> guard.Verdict:
+    # JSON escapes every character outside ASCII (lone surrogates too): one text, one key.
+    key = hashlib.sha256(
+        json.dumps([query, graph.base, graph.prefixes], sort_keys=True).encode("ascii")
+    ).digest()
+    verdict = _VERDICTS.get(key)
+    if verdict is None:
+        verdict = guard.check(query, graph.prefixes, graph.base)
+        _VERDICTS[key] = verdict
+        if len(_VERDICTS) > VERDICTS_KEPT:
+            _VERDICTS.popitem(last=False)
+    else:
+        _VERDICTS.move_to_end(key)
+    return verdict
+
+
 def _graph_names(iris: tuple[str, ...]) -> list[ox.NamedNode] | None:
     return [ox.NamedNode(i) for i in iris] if iris else None
 
@@ -250,17 +357,20 @@ def execute(
     request: QueryRequest,
     max_result_bytes: int,
     memory_limit: int = DEFAULT_WORKER_MEMORY,
+    emit=None,
 ) -> Answer:
     """Check one query with the guard, run it on `graph` and serialize its result; never
-    raises for a bad query."""
+    raises for a bad query. With `emit`, a result larger than a CHUNK is handed to it as it is
+    written (see `ResultWriter`), and the answer returned ends it: 200 with the last bytes,
+    or why it stopped."""
     # A query the guard cannot read is never given to Oxigraph, not even to learn where its
     # syntax error is: Oxigraph's parser runs what it parses.
-    verdict = guard.check(request.query, graph.prefixes, graph.base)
+    verdict = _checked(request.query, graph)
     if not verdict.allowed:
         return Answer.error(verdict.status, verdict.message)
     started = time.perf_counter()
     try:
-        return _execute(graph, request, max_result_bytes, started)
+        return _execute(graph, request, max_result_bytes, started, emit)
     except MemoryError:
         return out_of_memory(memory_limit)
     except Exception as exc:  # noqa: BLE001 - the engine's other errors (e.g. RuntimeError for
@@ -268,7 +378,9 @@ def execute(
         return Answer.error(500, f"The query failed: {' '.join(str(exc).split())[:500]}")
 
 
-def _execute(graph, request: QueryRequest, max_result_bytes: int, started: float) -> Answer:
+def _execute(
+    graph, request: QueryRequest, max_result_bytes: int, started: float, emit=None
+) -> Answer:
     try:
         answer = graph.store.query(
             request.query,
@@ -290,6 +402,8 @@ def _execute(graph, request: QueryRequest, max_result_bytes: int, started: float
         if isinstance(answer, ox.QueryTriples)
         else "select"
     )
+    if form == "select" and request.window is not None:
+        return _window(answer, request.window, max_result_bytes, started)
     fmt = request.graph_format if form == "graph" else request.results_format
     if fmt is None:
         offered = GRAPH_MEDIA if form == "graph" else RESULT_MEDIA
@@ -298,33 +412,62 @@ def _execute(graph, request: QueryRequest, max_result_bytes: int, started: float
             406,
             f"Not Acceptable: {kind} results are available as " + ", ".join(dict.fromkeys(offered)),
         )
-    buffer = _LimitedBuffer(max_result_bytes)
+    writer = ResultWriter(max_result_bytes, emit, (CONTENT_TYPES[fmt], form))
     try:
         if form == "graph":
-            _serialize_graph(graph, answer, fmt, buffer, max_result_bytes)
+            _serialize_graph(graph, answer, fmt, writer, max_result_bytes)
         else:
-            answer.serialize(buffer, format=RESULT_FORMATS[fmt])
+            answer.serialize(writer, format=RESULT_FORMATS[fmt])
     except ResultTooLarge:
-        return refused(
-            f"the result is larger than the size limit of {max_result_bytes:,} bytes; "
-            "add a LIMIT, select fewer variables, or download the dumps from /downloads"
-        )
+        return too_large(max_result_bytes)
     except OSError as exc:
         if isinstance(exc.__cause__, ResultTooLarge) or "ResultTooLarge" in str(exc):
-            return refused(
-                f"the result is larger than the size limit of {max_result_bytes:,} bytes"
-            )
+            return too_large(max_result_bytes)
         return Answer.error(500, f"The query failed: {exc}")
     return Answer(
         200,
-        buffer.getvalue(),
+        writer.getvalue(),
         CONTENT_TYPES[fmt],
         form=form,
         seconds=time.perf_counter() - started,
     )
 
 
-def _serialize_graph(graph, triples, fmt: str, buffer: _LimitedBuffer, limit: int) -> None:
+def _window(answer, window: RowWindow, max_result_bytes: int, started: float) -> Answer:
+    """The rows of one page of a SELECT's result as SPARQL JSON, and how many rows the whole
+    result has: the rows before the page are skipped, those after it counted as TSV lines
+    written by the engine (a line a row: TSV escapes line breaks), never kept."""
+    variables = [v.value for v in answer.variables]
+    size = window.size(len(variables))
+    first = (window.page - 1) * size
+    rows = []
+    seen = 0
+    for solution in islice(answer, first + size):
+        if seen >= first:
+            rows.append({v: solution[v] for v in variables if solution[v] is not None})
+        seen += 1
+    rest = 0
+    if seen == first + size:
+        lines = _Lines()
+        answer.serialize(lines, format=ox.QueryResultsFormat.TSV)
+        rest = lines.lines - 1  # its header
+    body = results_json(variables, rows)
+    if len(body) > max_result_bytes:
+        return refused(
+            f"this page of the result is larger than the size limit of {max_result_bytes:,} "
+            "bytes; ask for fewer rows a page (limit=)"
+        )
+    return Answer(
+        200,
+        body,
+        CONTENT_TYPES["json"],
+        form="select",
+        seconds=time.perf_counter() - started,
+        total=seen + rest,
+    )
+
+
+def _serialize_graph(graph, triples, fmt: str, writer: ResultWriter, limit: int) -> None:
     collected, size = [], 0
     for triple in triples:
         collected.append(triple)
@@ -335,7 +478,7 @@ def _serialize_graph(graph, triples, fmt: str, buffer: _LimitedBuffer, limit: in
         data = Result("graph", triples=collected, prefixes=graph.prefixes).serialize(fmt)
     else:
         data = ox.serialize(collected, format=ox.RdfFormat.RDF_XML)
-    buffer.write(data)
+    writer.write(data)
 
 
 # --------------------------------------------------------------------------------------------
@@ -389,10 +532,23 @@ def _worker_main(conn, source: tuple[str, str], max_result_bytes: int, memory_li
             request = conn.recv()
         except (EOFError, OSError):
             return
-        answer = execute(graph, request, max_result_bytes, memory_limit)
+        answer = execute(graph, request, max_result_bytes, memory_limit, emit=conn.send)
         conn.send(answer)
         if answer.replace_worker:
             return
+
+
+def _worker_context():
+    """How workers are started: forked from a process that has imported what a worker needs
+    (multiprocessing's forkserver, a single-threaded process started once), so a worker is
+    ready, and a stopped one replaced, in the time it takes to open the store; spawned (a new
+    interpreter importing kg, most of a second) where there is no forkserver. Never forked
+    from the server itself, whose threads may hold locks."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["kg.server.sparql", "kg.store"])
+    return context
 
 
 class _Worker:
@@ -429,11 +585,14 @@ class _Worker:
         self.warning = detail
         self.ready = True
 
-    def ask(self, request: QueryRequest, timeout: float) -> Answer | None:
-        """The answer, or None when it did not come within `timeout` seconds."""
+    def ask(self, request: QueryRequest) -> None:
         self.wait_ready()
         self.conn.send(request)
-        if not self.conn.poll(timeout):
+
+    def receive(self, deadline: float):
+        """The worker's next message (an Answer, or a ("start", ...) or ("chunk", bytes) of a
+        streamed one), or None when none came before `deadline` (`time.monotonic()`)."""
+        if not self.conn.poll(max(0.0, deadline - time.monotonic())):
             return None
         return self.conn.recv()
 
@@ -448,6 +607,82 @@ class _Worker:
         self.conn.close()
 
 
+class AnswerCut(Exception):
+    """A streamed answer stopped before its end (past the size or time limit, or its worker
+    died): the connection is closed before the body's end."""
+
+
+@dataclass(frozen=True)
+class _Cut:
+    message: str
+
+
+_END = object()
+
+
+class ResultStream:
+    """The body of an answer too large to hold: what the worker wrote before it was sent
+    (`held`), then the chunks a slot thread puts as the worker writes them, read by the
+    response on the event loop `loop`. The slot thread waits while STREAM_AHEAD chunks are
+    unread (a slow reader slows the worker, within the time limit)."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, held: list[bytes]) -> None:
+        self._loop = loop
+        self._held = held
+        self._queue: asyncio.Queue = asyncio.Queue(STREAM_AHEAD)
+        self.gone = False  # the client went away: what comes next is dropped
+
+    def put(self, item, deadline: float) -> bool:
+        """Hand a chunk (or the end, or a cut) to the reader; False when it went away.
+        TimeoutError when it has not made room by `deadline`."""
+        if self.gone:
+            return False
+        try:
+            done = asyncio.run_coroutine_threadsafe(self._queue.put(item), self._loop)
+        except RuntimeError:  # the event loop is closed: the server stopped
+            self.gone = True
+            return False
+        try:
+            done.result(max(0.0, deadline - time.monotonic()))
+        except concurrent.futures.TimeoutError:
+            done.cancel()
+            raise TimeoutError from None
+        return not self.gone
+
+    def cut(self, message: str) -> None:
+        """End the stream with why it stops, without waiting for room (the reader drops a
+        chunk to make it)."""
+        if self.gone:
+            return
+
+        def put() -> None:
+            if self._queue.full():
+                self._queue.get_nowait()
+            self._queue.put_nowait(_Cut(message))
+
+        with contextlib.suppress(RuntimeError):  # the event loop is closed
+            self._loop.call_soon_threadsafe(put)
+
+    async def chunks(self):
+        """The body, chunk by chunk; after a cut, a line saying why, then AnswerCut."""
+        try:
+            while self._held:
+                yield self._held.pop(0)
+            while True:
+                item = await self._queue.get()
+                if item is _END:
+                    return
+                if isinstance(item, _Cut):
+                    yield f"\n\nkg serve: the answer is cut here: {item.message}\n".encode()
+                    raise AnswerCut(item.message)
+                yield item
+        finally:
+            self.gone = True
+            self._held = []
+            while not self._queue.empty():  # a slot thread waiting for room goes on
+                self._queue.get_nowait()
+
+
 @dataclass(eq=False)
 class _Job:
     """A query waiting for, or running in, a worker."""
@@ -455,7 +690,10 @@ class _Job:
     request: QueryRequest
     client: str
     future: Future = field(default_factory=Future)
-    state: str = "waiting"  # then "running", or "abandoned" when it waited too long
+    state: str = "waiting"  # then "running", "abandoned" when it waited too long, "gone"
+    # The event loop that waits for the answer, which a streamed answer is read on (None: the
+    # answer is held whole, up to the size limit).
+    loop: asyncio.AbstractEventLoop | None = None
 
 
 class QueryPool:
@@ -515,7 +753,7 @@ class QueryPool:
         self.queue_wait = queue_wait
         self.per_client = max(1, workers - 1) if per_client is None else per_client
         self.warnings: list[str] = []
-        self._context = multiprocessing.get_context("spawn")
+        self._context = _worker_context()
         self._cond = threading.Condition()
         self._waiting: list[_Job] = []
         self._running: Counter[str] = Counter()
@@ -567,15 +805,16 @@ class QueryPool:
             job = self._next_job()
             if job is None:
                 return
-            started = time.perf_counter()
-            answer, worker = self._run_on(worker, job.request)
-            answer.seconds = time.perf_counter() - started
-            with self._cond:
-                self._running[job.client] -= 1
-                if self._running[job.client] <= 0:
-                    del self._running[job.client]
-                self._cond.notify_all()
-            job.future.set_result(answer)
+            try:
+                worker = self._run_on(worker, job)
+            finally:
+                with self._cond:
+                    self._running[job.client] -= 1
+                    if self._running[job.client] <= 0:
+                        del self._running[job.client]
+                    self._cond.notify_all()
+                if not job.future.done():  # never left waiting, whatever happened
+                    job.future.set_result(Answer.error(500, "The query failed; try again"))
 
     def _next_job(self) -> _Job | None:
         """The oldest waiting job of a client under its share, once there is one (this slot's
@@ -595,31 +834,96 @@ class QueryPool:
             finally:
                 self._idle -= 1
 
-    def _run_on(self, worker: _Worker, request: QueryRequest) -> tuple[Answer, _Worker]:
-        """The answer of `worker` to `request`, and the worker to use next (a new one when
-        this one ran out of time or memory, or died)."""
+    def _run_on(self, worker: _Worker, job: _Job) -> _Worker:
+        """Run `job` on `worker` and give the job its answer (`job.future`): whole, or, past
+        HOLD bytes, as a stream the rest of the answer is put into as the worker writes it.
+        Returns the worker to use next: a new one when this one ran out of time or memory,
+        or died."""
+        started = time.perf_counter()
+        deadline = time.monotonic() + self.time_limit
+        head: tuple[str, str] | None = None  # (media type, form) of a result in chunks
+        held: list[bytes] = []
+        held_size = 0
+        stream: ResultStream | None = None
+
+        def give(answer: Answer) -> None:
+            answer.seconds = time.perf_counter() - started
+            job.future.set_result(answer)
+
+        def stop(answer: Answer) -> None:
+            """The answer ends before its end: refused, or, once streaming, cut."""
+            if stream is None:
+                give(answer)
+            else:
+                stream.cut(answer.message)
+
         try:
-            answer = worker.ask(request, self.time_limit)
+            worker.ask(job.request)
+            while True:
+                message = worker.receive(deadline)
+                if message is None:
+                    worker = self._restart(worker)
+                    stop(
+                        refused(
+                            f"the query ran longer than the time limit of {self.time_limit:g} "
+                            "s and was stopped; make it more selective or add a LIMIT"
+                        )
+                    )
+                    return worker
+                if isinstance(message, Answer):
+                    if message.replace_worker:
+                        worker = self._restart(worker)
+                    if head is None:
+                        give(message)
+                    elif message.status != 200:
+                        stop(message)
+                    elif stream is None:
+                        held.append(message.body)
+                        give(Answer(200, b"".join(held), head[0], form=head[1]))
+                    elif not message.body or stream.put(message.body, deadline):
+                        stream.put(_END, deadline)
+                    return worker
+                if message[0] == "start":
+                    head = message[1:]
+                    continue
+                chunk = message[1]
+                if job.state == "gone":  # nobody reads it: the rest is read and dropped
+                    held.clear()
+                elif stream is None:
+                    held.append(chunk)
+                    held_size += len(chunk)
+                    if held_size > HOLD and job.loop is not None:
+                        stream = ResultStream(job.loop, held)
+                        give(Answer(200, media_type=head[0], form=head[1], stream=stream))
+                else:
+                    stream.put(chunk, deadline)  # dropped if the client went away
+        except TimeoutError:  # the client read too slowly for the time limit
+            worker = self._restart(worker)
+            stop(
+                refused(
+                    f"the client did not read it within the time limit of {self.time_limit:g} s"
+                )
+            )
+            return worker
         except (EOFError, OSError, KgError):
             code = worker.exit_code()
             worker = self._restart(worker)
             if code == -signal.SIGABRT:  # the engine could not allocate: past the limit
-                return out_of_memory(self.memory_limit), worker
-            return Answer.error(500, "The query worker stopped unexpectedly; try again"), worker
-        if answer is None:
-            worker = self._restart(worker)
-            return refused(
-                f"the query ran longer than the time limit of {self.time_limit:g} s and was "
-                "stopped; make it more selective or add a LIMIT"
-            ), worker
-        if answer.replace_worker:
-            worker = self._restart(worker)
-        return answer, worker
+                stop(out_of_memory(self.memory_limit))
+            else:
+                stop(Answer.error(500, "The query worker stopped unexpectedly; try again"))
+            return worker
 
     # Admission --------------------------------------------------------------------------------
 
-    def submit(self, request: QueryRequest, client: str = "") -> _Job | Answer:
-        """Queue `request` for a worker: its job, or the refusal when there is no room."""
+    def submit(
+        self,
+        request: QueryRequest,
+        client: str = "",
+        loop: asyncio.AbstractEventLoop | None = None,
+    ) -> _Job | Answer:
+        """Queue `request` for a worker: its job, or the refusal when there is no room. An
+        answer larger than HOLD is streamed on `loop` (without, it is held whole)."""
         with self._cond:
             if self._closed:
                 return busy("Service Unavailable: the endpoint is stopping", self.time_limit)
@@ -641,7 +945,7 @@ class QueryPool:
                         f"{len(self._waiting)} queries are waiting; try again",
                         self.time_limit,
                     )
-            job = _Job(request, client)
+            job = _Job(request, client, loop=loop)
             self._waiting.append(job)
             self._cond.notify_all()
             return job
@@ -664,18 +968,20 @@ class QueryPool:
 
     async def answer(self, request: QueryRequest, client: str = "") -> Answer:
         """Run a query (without holding a thread of the caller): its answer, or a refusal."""
-        job = self.submit(request, client)
+        job = self.submit(request, client, asyncio.get_running_loop())
         if isinstance(job, Answer):
             return job
         result = asyncio.wrap_future(job.future)
         try:
-            return await asyncio.wait_for(asyncio.shield(result), self.queue_wait)
-        except TimeoutError:
-            if self.abandon(job):
-                return self._waited_too_long()
-            return await result
+            try:
+                return await asyncio.wait_for(asyncio.shield(result), self.queue_wait)
+            except TimeoutError:
+                if self.abandon(job):
+                    return self._waited_too_long()
+                return await result
         except asyncio.CancelledError:  # the client went away
-            self.abandon(job)
+            if not self.abandon(job):
+                job.state = "gone"  # its answer, whole or streamed, is dropped
             raise
 
     def close(self) -> None:
