@@ -78,10 +78,10 @@ def test_one_fact_corrected_gives_one_removal_and_one_addition(tmp_path):
     assert not list(tmp_path.glob("changes/*.tmp"))
 
 
-def test_the_patch_applied_to_the_published_graph_gives_the_edited_one(tmp_path):
+def test_the_patch_applied_to_the_published_graph_gives_the_edited_one(published_dist, tmp_path):
     """On the real kg.nq: a document's graph dropped, a fact added to another, one literal
     corrected; the patch turns the first dataset into the second, quad for quad."""
-    lines = (ROOT / "dist" / "kg.nq").read_text(encoding="utf-8").splitlines()
+    lines = (published_dist / "kg.nq").read_text(encoding="utf-8").splitlines()
     assert len(lines) > 1000
     doc2 = "<https://kg.example.org/graph/document/002> ."
     edited = [line for line in lines if not line.endswith(doc2)]
