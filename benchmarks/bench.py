@@ -19,6 +19,11 @@ parsing and serializing kg.nq (streaming), owlrl and pySHACL on the whole graph 
 on the embedded store vs rdflib's in-memory graph of the same files (rdflib given `--limit`
 seconds and 12 GB to load them).
 
+and the serve section (`benchmarks/serve.py`, one batch): `kg serve` started on the publish
+(its first start, which loads the store beside it, then a start with the store made), its
+first answer, the RSS of the server and its workers, and the requests a second of 8 clients
+sending the named queries at once, beside `oxigraph serve-read-only` over the same store.
+
 Writes benchmarks/results.json, benchmarks/results.md and benchmarks/time-per-document.png.
 
     python benchmarks/bench.py [N ...] [--limit SECONDS] [--part-size N]
@@ -229,6 +234,16 @@ def queries_rdflib(dist: Path, limit: float = 60.0) -> dict:
     return out
 
 
+def serve_section(dist: Path, store: Path) -> dict:
+    """kg serve and oxigraph serve over the publish (`benchmarks/serve.py`), one batch each."""
+    from serve import measure_servers
+
+    try:
+        return {"result": measure_servers(dist, store, runs=1, first=True)}
+    except (SystemExit, Exception) as exc:  # a server that did not start: said in the table
+        return {"error": str(exc)[:200]}
+
+
 def _lines(path: Path) -> int:
     with path.open("rb") as f:
         return sum(chunk.count(b"\n") for chunk in iter(lambda: f.read(1 << 20), b""))
@@ -329,6 +344,10 @@ def run(
         if "seconds" not in row[name] or "error" in row[name]:
             skip[name] = SMALLER_N
     row["queries: store"] = measured(queries_store, store)
+    if "serve" in skip:
+        row["serve"] = {"skipped": skip["serve"]}
+    else:
+        row["serve"] = serve_section(dist, store)
     if "queries: rdflib" in skip:
         row["queries: rdflib"] = {"skipped": skip["queries: rdflib"]}
     else:
@@ -477,6 +496,61 @@ def table(results: list[dict]) -> str:
             ratio = f" ({rd / s:.0f}x)" if s and rd else ""
             cells.append(f"{s_text} / {rd_text}{ratio}")
         lines.append(f"| {q} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n" + serve_table(results, rule)
+
+
+def serve_table(results: list[dict], rule: str) -> str:
+    """The serve section: kg serve and oxigraph serve, one column per N."""
+    served = [(r.get("serve") or {}).get("result") for r in results]
+    if not any(served):
+        return ""
+
+    def server(result: dict | None, prefix: str) -> dict:
+        rows = (result or {}).get("rows", [])
+        return next((row for row in rows if row["server"].startswith(prefix)), {})
+
+    def cell(result: dict | None, prefix: str, key: str, unit: str = "") -> str:
+        if prefix == "first":
+            value = ((result or {}).get("first_start") or {}).get(key)
+        else:
+            value = server(result, prefix).get(key)
+        return "-" if value is None else f"{value:,}{unit}"
+
+    lines = [
+        "",
+        "| serve (8 clients, the named queries) | "
+        + " | ".join(f"N={r['documents']:,}" for r in results)
+        + " |",
+        rule,
+    ]
+    for label, prefix, key, unit in (
+        (
+            "kg serve: first answer, first start after a publish (store loaded)",
+            "first",
+            "first_answer_s",
+            " s",
+        ),
+        ("kg serve: first answer", "kg serve", "first_answer_s", " s"),
+        ("kg serve: RSS of server and workers at start", "kg serve", "rss_mb_at_start", " MB"),
+        ("kg serve: RSS, largest while queried", "kg serve", "rss_mb_peak", " MB"),
+        ("kg serve: requests/s", "kg serve", "requests_per_s", ""),
+        ("kg serve: requests per CPU second", "kg serve", "requests_per_cpu_s", ""),
+        ("oxigraph serve-read-only: first answer", "oxigraph", "first_answer_s", " s"),
+        ("oxigraph serve-read-only: RSS at start", "oxigraph", "rss_mb_at_start", " MB"),
+        ("oxigraph serve-read-only: RSS, largest while queried", "oxigraph", "rss_mb_peak", " MB"),
+        ("oxigraph serve-read-only: requests/s", "oxigraph", "requests_per_s", ""),
+        ("oxigraph serve-read-only: requests per CPU second", "oxigraph", "requests_per_cpu_s", ""),
+    ):
+        lines.append(
+            f"| {label} | " + " | ".join(cell(s, prefix, key, unit) for s in served) + " |"
+        )
+    lines.append(
+        "| kg serve: a query worker ready (s, five starts) | "
+        + " | ".join(
+            ", ".join(map(str, (s or {}).get("worker_start_s", []))) or "-" for s in served
+        )
+        + " |"
+    )
     return "\n".join(lines) + "\n"
 
 

@@ -3,7 +3,9 @@
 
 For N synthetic documents (`kg synth --documents N --seed 1`, `kg publish --part-size 250`,
 `kg load`; each step skipped when WORK already holds its output), starts `kg serve --store`
-(and, with `--dist-mode`, `kg serve --dist`) and times, over HTTP on a kept-alive connection:
+(and, with `--dist-mode`, `kg serve --memory --dist`, the published files in memory, what
+`kg serve --dist` did before it served a store by default) and times, over HTTP on a
+kept-alive connection:
 
 - the first and the last page of the members of oa:Annotation (the largest class);
 - the first and the last page of the resource page of the country with the most links to it
@@ -118,7 +120,9 @@ def main() -> None:
     parser.add_argument("documents", type=int)
     parser.add_argument("--work", type=Path, default=None)
     parser.add_argument("--repeat", type=int, default=20)
-    parser.add_argument("--dist-mode", action="store_true", help="also time kg serve --dist")
+    parser.add_argument(
+        "--dist-mode", action="store_true", help="also time kg serve --memory --dist"
+    )
     options = parser.parse_args()
     work = options.work or Path(f"/tmp/kg-paging-{options.documents}")
     work.mkdir(parents=True, exist_ok=True)
@@ -134,7 +138,7 @@ def main() -> None:
     }
     modes = [("--store", ["--store", str(store)])]
     if options.dist_mode:
-        modes.append(("--dist", ["--dist", str(dist)]))
+        modes.append(("--dist", ["--memory", "--dist", str(dist)]))
     print(
         f"{options.documents:,} documents; first request after start / median of "
         f"{options.repeat} after it\n"

@@ -53,15 +53,19 @@ def rss(pid: int) -> int:
 
 
 def children(pid: int) -> list[int]:
-    """The processes whose parent is `pid` (the query workers of a server)."""
-    found = []
+    """The processes started by `pid`, theirs included (the query workers of a server, which
+    its pool forks from a forkserver process of its own)."""
+    parents: dict[int, list[int]] = {}
     for stat in Path("/proc").glob("[0-9]*/stat"):
         try:
             fields = stat.read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        if int(fields[1]) == pid:
-            found.append(int(stat.parent.name))
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], list(parents.get(pid, []))
+    while todo:
+        found.append(todo.pop())
+        todo += parents.get(found[-1], [])
     return found
 
 

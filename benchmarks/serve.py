@@ -1,0 +1,428 @@
+"""Benchmark of `kg serve` at scale, beside `oxigraph serve` (not a test; the behaviour is
+asserted in tests/test_serve_store.py; the figures are measured here, and `benchmarks/bench.py`
+runs it as the serve section of the scale benchmark).
+
+For N synthetic documents (`kg synth --documents N --seed 1`, `kg publish`, `kg load`; each step
+skipped when WORK already holds its output), each server is started on a free port, and the
+servers are measured over HTTP, their batches of queries taken in turns (the order turned
+every round, so that what else runs on a shared machine weighs on each alike):
+
+- start: seconds from the command to its first SPARQL answer (`ASK {}`), and to its home page;
+  with `--first-start`, also the first start of `kg serve` after a publish (its store loaded);
+- memory: the RSS of the server plus its query workers (every process it started), once it
+  answers, and the largest seen while the queries below run (sampled every 0.2 s; a page that
+  several processes share counts in each);
+- throughput: 8 clients at once, each sending every named query once (bound with its
+  defaults, its prefixes declared, SPARQL JSON asked for) in an order of its own; requests a
+  second over the whole batch (8 x 18 requests), the median of `--runs` batches, with the
+  statuses seen, and the CPU seconds the server (with its workers) spent on each batch, which
+  what else runs on the machine does not change. Every answer's body is read whole;
+- a query worker's start: the seconds until a worker of kg serve's pool is ready on the store,
+  five times one after the other, as after time-outs.
+
+The servers:
+
+- `kg serve --dist DIST`, as a user starts it (what it serves from is its default);
+- `kg serve --memory --dist DIST`, the published files loaded into memory in the server and in
+  each worker (what `kg serve` did by default before it served from a store; `--memory-mode`);
+- `oxigraph serve-read-only --location STORE` (the `oxigraph` command of PyPI's `oxigraph`
+  package, a dev dependency) over the store `kg load` made, the same quads.
+
+kg serve is given the limits that let it do all the work oxigraph does (oxigraph has none):
+`--query-timeout 120`, `--max-result-size` 256 MiB, `--per-client 8`, `--queue 16`,
+`--queue-wait 120`; its two workers (the default) on this 2-core machine.
+
+    python benchmarks/serve.py N [--work DIR] [--runs 3] [--memory-mode] [--first-start]
+        [--skip-oxigraph] [--kg-args '--store STORE'] [--save FILE.json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from pathlib import Path
+
+import httpx
+
+HERE = Path(__file__).resolve().parent
+KG = [sys.executable, "-m", "kg.cli"]
+CLIENTS = 8
+LIMITS = [
+    "--query-timeout",
+    "120",
+    "--max-result-size",
+    str(256 * 2**20),
+    "--per-client",
+    str(CLIENTS),
+    "--queue",
+    str(2 * CLIENTS),
+    "--queue-wait",
+    "120",
+]
+
+
+def prepare(documents: int, work: Path) -> tuple[Path, Path]:
+    """The published folder and the store of N synthetic documents, made when missing."""
+    data, dist, store = work / "data", work / "dist", work / "store"
+    steps = [
+        (data, ["synth", "--documents", str(documents), "--seed", "1", "--out", str(data)]),
+        (dist, ["publish", "--data", str(data), "--out", str(dist), "--cache", str(work / "c")]),
+        (store, ["load", "--dist", str(dist), "--store", str(store)]),
+    ]
+    for output, arguments in steps:
+        if output.exists():
+            continue
+        started = time.perf_counter()
+        subprocess.run(KG + arguments, check=True, stdout=subprocess.DEVNULL)
+        print(f"kg {arguments[0]}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    return dist, store
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def rss(pid: int) -> int:
+    """Resident memory of a process in bytes (0 once it is gone)."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
+def tree(pid: int) -> list[int]:
+    """A process and its descendants (a server and its query workers)."""
+    parents: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, todo = [], [pid]
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo += parents.get(current, [])
+    return found
+
+
+def tree_rss(pid: int) -> int:
+    return sum(rss(p) for p in tree(pid))
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds (user and system) of a process and its descendants, the reaped ones too."""
+    total = 0
+    for process in tree(pid):
+        try:
+            fields = Path(f"/proc/{process}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += sum(int(f) for f in fields[11:15])  # utime, stime, cutime, cstime
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+class Sampler:
+    """The largest RSS of a process tree, sampled in a thread."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak, self.running = pid, 0, True
+        self.thread = threading.Thread(target=self._run, daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while self.running:
+            self.peak = max(self.peak, tree_rss(self.pid))
+            time.sleep(0.2)
+
+    def stop(self) -> int:
+        self.running = False
+        self.thread.join()
+        return self.peak
+
+
+def start(command: list[str], address: str, timeout: float = 3600) -> tuple[subprocess.Popen, dict]:
+    """Start a server: the process, and the seconds to its first SPARQL answer and home page."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    figures: dict = {}
+    with httpx.Client(timeout=60) as client:
+        while "first_answer_s" not in figures:
+            if process.poll() is not None:
+                raise SystemExit(f"{' '.join(command)} exited with {process.returncode}")
+            if time.perf_counter() - started > timeout:
+                process.kill()
+                raise SystemExit(f"{' '.join(command)} did not answer in {timeout:.0f} s")
+            try:
+                answer = client.get(
+                    address + "/sparql",
+                    params={"query": "ASK {}"},
+                    headers={"Accept": "application/sparql-results+json"},
+                )
+            except httpx.HTTPError:
+                time.sleep(0.05)
+                continue
+            if answer.status_code == 200:
+                figures["first_answer_s"] = round(time.perf_counter() - started, 2)
+        home = client.get(address + "/")
+        if home.status_code == 200 and "text/html" in home.headers.get("content-type", ""):
+            figures["home_page_s"] = round(time.perf_counter() - started, 2)
+    figures["rss_mb_at_start"] = round(tree_rss(process.pid) / 2**20)
+    return process, figures
+
+
+def stop(process: subprocess.Popen) -> None:
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+
+
+def named_query_texts(dist: Path) -> dict[str, str]:
+    """Each named query bound with its defaults, its prefixes declared (oxigraph serve takes
+    no undeclared prefix)."""
+    from kg.query import named_queries, prefix_map
+    from kg.store import base_of
+
+    base = base_of(dist)
+    prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefix_map(base).items())
+    return {name: prefixes + q.bind({}, base)[0] for name, q in named_queries().items()}
+
+
+async def batch(endpoint: str, texts: dict[str, str], seed: int) -> tuple[float, Counter]:
+    """CLIENTS clients at once, each sending every query once in its own order: the wall
+    seconds of the whole, and the statuses seen."""
+    statuses: Counter = Counter()
+
+    async def client(number: int) -> None:
+        order = list(texts)
+        random.Random(seed * 100 + number).shuffle(order)
+        async with httpx.AsyncClient(timeout=600) as http:
+            for name in order:
+                answer = await http.post(
+                    endpoint,
+                    data={"query": texts[name]},
+                    headers={"Accept": "application/sparql-results+json"},
+                )
+                statuses[
+                    f"{answer.status_code}" + ("" if answer.status_code == 200 else f" {name}")
+                ] += 1
+
+    started = time.perf_counter()
+    await asyncio.gather(*(client(n) for n in range(CLIENTS)))
+    return time.perf_counter() - started, statuses
+
+
+def measure(servers: list[tuple[str, list[str], str, str]], texts, runs: int) -> list[dict]:
+    """Start each server (name, command, address, endpoint) in turn, timing its start, then
+    run `runs` rounds of a batch on each, the order turned every round (so that what else
+    runs on a shared machine weighs on all alike), then stop them."""
+    started = []
+    try:
+        for name, command, address, endpoint in servers:
+            print(f"{name}: {' '.join(command)}", file=sys.stderr)
+            process, figures = start(command, address)
+            started.append((name, command, endpoint, process, figures, Sampler(process.pid)))
+        walls = {name: [] for name, *_ in started}
+        cpu = {name: [] for name, *_ in started}
+        statuses = {name: Counter() for name, *_ in started}
+        for run in range(runs):
+            for name, _, endpoint, process, *_ in (
+                started[run % len(started) :] + started[: run % len(started)]
+            ):
+                before = tree_cpu(process.pid)
+                seconds, seen = asyncio.run(batch(endpoint, texts, run))
+                cpu[name].append(tree_cpu(process.pid) - before)
+                walls[name].append(seconds)
+                statuses[name] += seen
+                print(f"  {name}, batch {run + 1}: {seconds:.1f} s {dict(seen)}", file=sys.stderr)
+        rows = []
+        for name, command, _, _, figures, sampler in started:
+            peak = max(sampler.stop(), figures["rss_mb_at_start"] * 2**20)
+            figures["rss_mb_peak"] = round(peak / 2**20)
+            figures["batch_s"] = [round(s, 2) for s in walls[name]]
+            median = statistics.median(walls[name])
+            figures["requests_per_s"] = round(CLIENTS * len(texts) / median, 2)
+            # What the server spent, whatever else ran on the machine meanwhile.
+            figures["cpu_s"] = [round(c, 1) for c in cpu[name]]
+            figures["requests_per_cpu_s"] = round(
+                CLIENTS * len(texts) / statistics.median(cpu[name]), 3
+            )
+            figures["statuses"] = dict(statuses[name])
+            print(f"  {name}: {figures}", file=sys.stderr)
+            rows.append({"server": name, "command": " ".join(command), **figures})
+        return rows
+    finally:
+        for *_, process, _, sampler in started:
+            sampler.running = False
+            stop(process)
+
+
+def worker_starts(store: Path, times: int = 5) -> list[float]:
+    """Seconds for a query worker to be ready on the store, started `times` times one after
+    the other as a worker is replaced after a time-out (in a child process: what kg serve's
+    pool does; the first start includes the pool's own start-up)."""
+    program = (
+        "import sys, time\n"
+        "from kg.server.sparql import QueryPool\n"
+        "if __name__ == '__main__':\n"
+        "    for _ in range(int(sys.argv[2])):\n"
+        "        started = time.perf_counter()\n"
+        "        pool = QueryPool(None, 1, store=sys.argv[1])\n"
+        "        pool.wait_ready()\n"
+        "        print(round(time.perf_counter() - started, 3), flush=True)\n"
+        "        pool.close()\n"
+    )
+    script = store.parent / "worker_start.py"
+    script.write_text(program)
+    done = subprocess.run(
+        [sys.executable, str(script), str(store), str(times)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return [float(line) for line in done.stdout.split()]
+
+
+def table(result: dict) -> str:
+    """The figures of `measure_servers` as Markdown."""
+    rows = result["rows"] + ([result["first_start"]] if "first_start" in result else [])
+    lines = [
+        f"{result['documents']:,} documents ({result['quads']:,} quads); {result['clients']} "
+        f"clients, each sending the {result['queries']} named queries once a batch; a query "
+        f"worker ready in {result['worker_start_s']} s (load average "
+        f"{result['load_average']})\n",
+        "| server | first answer | home page | RSS at start | RSS peak | requests/s "
+        "| requests per CPU s | statuses |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for r in rows:
+        home = f"{r['home_page_s']} s" if "home_page_s" in r else "-"
+        statuses = ", ".join(f"{k}: {v}" for k, v in sorted(r.get("statuses", {}).items()))
+        peak = f"{r['rss_mb_peak']:,} MB" if "rss_mb_peak" in r else "-"
+        lines.append(
+            f"| {r['server']} | {r['first_answer_s']} s | {home} | {r['rss_mb_at_start']:,} MB "
+            f"| {peak} | {r.get('requests_per_s', '-')} | {r.get('requests_per_cpu_s', '-')} "
+            f"| {statuses or '-'} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
+def first_start(dist: Path) -> dict:
+    """`kg serve --dist DIST` started with no store beside DIST, as after a publish: the
+    seconds to its first answer (the store loaded first), then stopped."""
+    for leftover in dist.parent.glob(dist.name + ".store*"):
+        if leftover.is_symlink() or leftover.is_file():
+            leftover.unlink()
+        else:
+            shutil.rmtree(leftover)
+    port = free_port()
+    command = [*KG, "serve", "--port", str(port), "--dist", str(dist)]
+    process, figures = start(command, f"http://127.0.0.1:{port}")
+    stop(process)
+    return {"server": "kg serve --dist DIST, first start after a publish", **figures}
+
+
+def measure_servers(
+    dist: Path,
+    store: Path,
+    runs: int = 3,
+    kg_args: list[str] | None = None,
+    memory_mode: bool = False,
+    oxigraph_too: bool = True,
+    first: bool = False,
+) -> dict:
+    """Every server's figures over the publish `dist` and the store `kg load` made of it."""
+    texts = named_query_texts(dist)
+    meta = json.loads((store / "kg-store.json").read_text())
+    result: dict = {
+        "quads": meta["triples"] + sum(meta["graphs"].values()),
+        "clients": CLIENTS,
+        "queries": len(texts),
+        "rows": [],
+    }
+    if first:
+        result["first_start"] = first_start(dist)
+    kg_args = kg_args or ["--dist", str(dist)]
+    wanted = [("kg serve " + " ".join(kg_args).replace(str(dist.parent) + "/", ""), kg_args)]
+    if memory_mode:
+        wanted.append(("kg serve --memory", ["--memory", "--dist", str(dist)]))
+    servers = []
+    for name, arguments in wanted:
+        port = free_port()
+        command = [*KG, "serve", "--port", str(port), *arguments, *LIMITS]
+        address = f"http://127.0.0.1:{port}"
+        servers.append((name, command, address, address + "/sparql"))
+    oxigraph = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
+    if oxigraph_too and Path(oxigraph).exists():
+        port = free_port()
+        command = [oxigraph, "serve-read-only", "--location", str(store), "--bind"]
+        command.append(f"127.0.0.1:{port}")
+        address = f"http://127.0.0.1:{port}"
+        servers.append(("oxigraph serve-read-only", command, address, address + "/query"))
+    elif oxigraph_too:
+        result["oxigraph"] = "not installed (pip install oxigraph: its `oxigraph` command)"
+    result["rows"] = measure(servers, texts, runs)
+    result["worker_start_s"] = worker_starts(store)
+    result["load_average"] = [round(x, 1) for x in os.getloadavg()]
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("documents", type=int)
+    parser.add_argument("--work", type=Path, default=None)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--memory-mode", action="store_true", help="also kg serve --memory")
+    parser.add_argument("--skip-oxigraph", action="store_true")
+    parser.add_argument(
+        "--first-start", action="store_true", help="also time a start that loads the store"
+    )
+    parser.add_argument(
+        "--kg-args", default="", help="arguments that replace `--dist DIST` for kg serve"
+    )
+    parser.add_argument("--save", type=Path, default=None, help="add the figures to this JSON")
+    options = parser.parse_args()
+    work = options.work or Path(f"/tmp/kg-serve-{options.documents}")
+    work.mkdir(parents=True, exist_ok=True)
+    dist, store = prepare(options.documents, work)
+    result = {
+        "documents": options.documents,
+        **measure_servers(
+            dist,
+            store,
+            options.runs,
+            options.kg_args.split() or None,
+            options.memory_mode,
+            not options.skip_oxigraph,
+            options.first_start,
+        ),
+    }
+    print(json.dumps(result, indent=1))
+    print(table(result))
+    if options.save:
+        saved = json.loads(options.save.read_text()) if options.save.is_file() else []
+        options.save.write_text(json.dumps([*saved, result], indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main()
