@@ -28,6 +28,7 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
+from kg.errors import KgError
 from kg.push import Server, graphs_of
 from kg.query import PublishedGraph, named_queries
 from kg.vocab import DEFAULT_BASE
@@ -177,12 +178,13 @@ def number(url: str, query: str, dataset: str | None = DEFAULT_GRAPH) -> int:
     return int(next(iter(ask(url, query, dataset)))["n"].value)
 
 
-def test_push_says_what_it_pushed_and_never_the_password(pushed, published_dist):
+def test_push_says_what_it_pushed_and_never_the_password(pushed, published_dist, published_graph):
     _, password, output = pushed
     graphs = graphs_of(published_dist)
     named = sum(len(lines) for lines in graphs.values())
+    merged = published_graph.sparql("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }").rows[0]["n"]
     assert re.fullmatch(
-        rf"{named} triples in {len(graphs)} named graphs and \d+ in the default graph "
+        rf"{named} triples in {len(graphs)} named graphs and {merged} in the default graph "
         rf"\(<{re.escape(DEFAULT_GRAPH)}>\) pushed to \S+/sparql-graph-crud-auth and counted, "
         r"in [\d.]+ s",
         " ".join(output.split()),
@@ -312,3 +314,16 @@ def test_a_wrong_password_is_one_line_without_it(pushed, published_dist):
     assert len(lines) == 1 and "HTTP 401" in lines[0], result.stderr
     assert "check --user and the password in --password-env" in lines[0]
     assert wrong not in result.stdout + result.stderr and password not in result.stderr
+
+
+def test_an_error_says_what_virtuoso_said(pushed):
+    """Virtuoso's error page is a title and a preformatted message: both are in the line."""
+    url, password, _ = pushed
+    server = Server(f"{url}/sparql", f"{url}/sparql-graph-crud-auth", "dba", password, retries=0)
+    with pytest.raises(KgError) as error:
+        server.put_graph("urn:kg:test:broken", b"<urn:x> <urn:y> \"no end .\n")
+    said = str(error.value)
+    assert said.startswith(f"{url}/sparql-graph-crud-auth: replacing <urn:kg:test:broken>: ")
+    assert "HTTP 500" in said and "SPARQL Graph Protocol request failed: " in said
+    assert "The PUT request for graph <urn:kg:test:broken> is rejected" in said, said
+    assert "\n" not in said

@@ -319,8 +319,9 @@ def _one_line(text: str) -> str:
 
 
 def _excerpt(exc: urllib.error.HTTPError) -> str:
-    """`: EXCERPT` of an error answer: an HTML page's title (else its first heading), or the
-    first line of another body, cut to EXCERPT characters; "" when there is none."""
+    """`: EXCERPT` of an error answer: an HTML page's title (else its first heading) and the
+    first line of its preformatted message if it has one (Virtuoso's says what failed), or
+    the first line of another body, cut to EXCERPT characters; "" when there is none."""
     try:
         body = exc.read(1 << 16).decode("utf-8", "replace")
     except (OSError, http.client.HTTPException):
@@ -331,6 +332,11 @@ def _excerpt(exc: urllib.error.HTTPError) -> str:
             r"<h1[^>]*>(.*?)</h1>", body, re.I | re.S
         )
         text = html.unescape(re.sub(r"<[^>]*>", "", found[1])) if found else ""
+        said = re.search(r"<(xmp|pre)[^>]*>(.*?)</\1>", body, re.I | re.S)
+        lines = [line for line in (said[2] if said else "").splitlines() if line.strip()]
+        if lines:
+            first = _one_line(html.unescape(lines[0]) if said[1].lower() == "pre" else lines[0])
+            text = f"{_one_line(text)}: {first}" if text.strip() else first
     else:
         text = next((line for line in body.splitlines() if line.strip()), "")
     text = _one_line(text)
