@@ -134,3 +134,17 @@ def test_a_graph_counted_wrong_is_sent_again_once(published_dist, oxigraph_serve
         f"1 graphs have wrong counts after the push, e.g. <{graph}>: "
         f"{expected - 1} triples instead of {expected}"
     )
+
+
+def test_a_default_graph_that_is_no_iri_is_refused_in_one_line(published_dist):
+    result = subprocess.run(
+        [sys.executable, "-m", "kg.cli", "push", "--dist", str(published_dist)]
+        + ["--endpoint", "http://127.0.0.1:9/query", "--default-graph", "graph/merged"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "error: --default-graph: 'graph/merged' is not an absolute IRI"
+    ]

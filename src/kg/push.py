@@ -379,9 +379,9 @@ def graphs_of(dist: Path) -> dict[str, list[bytes]]:
 
 
 _QUAD_GRAPH = re.compile(rb"<[^<>\s]+>\Z")
-_IRI = re.compile(
-    r"[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\s\x00-\x20]+"
-)  # absolute, as in N-Triples
+# An absolute IRI as N-Triples writes one between <>: a scheme, then no space, <, >, ", {, }, |,
+# ^, ` or backslash.
+_IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\s\x00-\x20]+")
 
 
 def default_graph_of(dist: Path, inferred: list[bytes]) -> list[bytes]:
