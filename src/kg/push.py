@@ -50,6 +50,7 @@ import urllib.request
 from collections import defaultdict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor, as_completed
+from functools import partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -248,7 +249,7 @@ class Server:
         graph = graph or self.default_graph
         target = {"graph": graph} if graph is not None else {"default": ""}
         url = f"{self.graph_store}?{urllib.parse.urlencode(target).removesuffix('=')}"
-        if self.server_software.startswith("Oxigraph/"):
+        if self.oxigraph:
             url += "&no_transaction"  # Oxigraph's bulk loader: the graph written in pieces
         what = f"<{graph}>" if graph else "the default graph"
         what = f"adding to {what}" if add else f"replacing {what}"
@@ -259,6 +260,19 @@ class Server:
             if graph is None and "Virtuoso" in self.server_software:
                 raise KgError(exc.path, None, f"{what}: {VIRTUOSO_DEFAULT}") from None
             raise
+
+    @property
+    def oxigraph(self) -> bool:
+        """Whether the server is Oxigraph's, whose graph store loads a request with its bulk
+        loader when asked (`no_transaction`) and takes N-Quads for the whole dataset."""
+        return self.server_software.startswith("Oxigraph/")
+
+    def add_quads(self, nquads: bytes) -> None:
+        """Add the quads `nquads` (N-Quads, each naming its graph) to the dataset: a POST to
+        the graph store itself, which Oxigraph's takes (and Fuseki's, SPARQL 1.2's draft)."""
+        url = self.graph_store + ("?no_transaction" if self.oxigraph else "")
+        what = f"adding {nquads.count(NEWLINE)} quads"
+        self._request("POST", url, nquads, {"Content-Type": "application/n-quads"}, what)
 
     def replace_graph(self, graph: str | None, lines: list[bytes]) -> None:
         """Replace a graph with the triples `lines`, in one request when they are at most
@@ -378,6 +392,7 @@ def graphs_of(dist: Path) -> dict[str, list[bytes]]:
     return graphs
 
 
+NEWLINE = b"\n"
 _QUAD_GRAPH = re.compile(rb"<[^<>\s]+>\Z")
 # An absolute IRI as N-Triples writes one between <>: a scheme, then no space, <, >, ", {, }, |,
 # ^, ` or backslash.
@@ -417,10 +432,27 @@ def push(
     server.probe()
     if "Virtuoso" in server.server_software and server.default_graph is None:
         raise KgError(server.graph_store, None, VIRTUOSO_DEFAULT)
-    # The default graph first: the largest, it is sent in the most requests, one after
-    # another, while the other workers send the named graphs.
-    order = [None, *(name for name in graphs if name is not None)]
-    _replace_all(server, graphs, order, workers, progress)
+    if server.oxigraph:
+        # Oxigraph: the named graphs emptied, then their quads in a few large requests of
+        # N-Quads, each loaded by its bulk loader: 2.2 million quads in 1,002 graphs took
+        # 55 s of its CPU in a request per graph, 25 s so (`oxigraph load`: 38 s).
+        empty = dict.fromkeys((name for name in graphs if name is not None), [])
+        _replace_all(server, {**empty, None: graphs[None]}, [None, *empty], workers, progress)
+        quads = [
+            line[:-2] + b"<" + name.encode() + b"> .\n"
+            for name, lines in graphs.items()
+            if name is not None
+            for line in lines
+        ]
+        chunks = [b"".join(quads[i : i + server.chunk]) for i in range(0, len(quads), server.chunk)]
+        del quads
+        adds = [partial(server.add_quads, chunk) for chunk in chunks]
+        _run_all(adds, workers, progress, "requests of quads")
+    else:
+        # The default graph first: the largest, it is sent in the most requests, one after
+        # another, while the other workers send the named graphs.
+        order = [None, *(name for name in graphs if name is not None)]
+        _replace_all(server, graphs, order, workers, progress)
     wrong = _wrong_counts(server, graphs, workers)
     if wrong:
         progress(f"{len(wrong)} graphs counted wrong: pushing them again")
@@ -454,15 +486,23 @@ def _replace_all(
     workers: int,
     progress: Callable[[str], None],
 ) -> None:
-    """Replace the graphs `order` names, `workers` at once; the first failure is raised,
-    and no request is begun after it."""
+    """Replace the graphs `order` names, `workers` at once."""
+    calls = [partial(server.replace_graph, name, graphs[name]) for name in order]
+    _run_all(calls, workers, progress, "graphs")
+
+
+def _run_all(
+    calls: list[Callable[[], None]], workers: int, progress: Callable[[str], None], what: str
+) -> None:
+    """Run `calls`, `workers` at once; the first failure is raised, and no call is begun
+    after it."""
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
-        futures = [pool.submit(server.replace_graph, name, graphs[name]) for name in order]
+        futures = [pool.submit(call) for call in calls]
         try:
             for done, future in enumerate(as_completed(futures), start=1):
                 future.result()
                 if done % 100 == 0:
-                    progress(f"pushed {done} of {len(order)} graphs")
+                    progress(f"pushed {done} of {len(calls)} {what}")
         finally:
             for future in futures:
                 future.cancel()
