@@ -321,7 +321,7 @@ def test_an_error_says_what_virtuoso_said(pushed):
     url, password, _ = pushed
     server = Server(f"{url}/sparql", f"{url}/sparql-graph-crud-auth", "dba", password, retries=0)
     with pytest.raises(KgError) as error:
-        server.put_graph("urn:kg:test:broken", b"<urn:x> <urn:y> \"no end .\n")
+        server.put_graph("urn:kg:test:broken", b'<urn:x> <urn:y> "no end .\n')
     said = str(error.value)
     assert said.startswith(f"{url}/sparql-graph-crud-auth: replacing <urn:kg:test:broken>: ")
     assert "HTTP 500" in said and "SPARQL Graph Protocol request failed: " in said
