@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import ipaddress
 import json
 import logging
 import mimetypes
@@ -58,7 +57,7 @@ from kg import search
 from kg.errors import KgError
 from kg.query import named_queries
 from kg.server import changes, charts, conneg, editor, maps, openapi, paging, profiles
-from kg.server.headers import MAX_FIELDS, Application, too_many_fields
+from kg.server.headers import MAX_FIELDS, Application, client_of, too_many_fields
 from kg.server.paging import Page, Paging, PagingError, PastTheEnd
 from kg.server.site import ONTOLOGY_NS, Site, valid_iri
 from kg.server.sparql import (
@@ -1115,18 +1114,8 @@ def _named(iri: str):
 
 def _client(request: Request) -> str:
     """Who sends a request, for the per-client share of the query workers: its address (the
-    one a trusted proxy forwards, see `--forwarded-allow-ips`), an IPv4 address mapped into
-    IPv6 as IPv4, and an IPv6 address by its /64 network, which one subscriber holds whole."""
-    host = request.client.host if request.client else ""
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return host
-    if isinstance(address, ipaddress.IPv6Address):
-        if address.ipv4_mapped is not None:
-            return str(address.ipv4_mapped)
-        return str(ipaddress.IPv6Network((address, 64), strict=False))
-    return str(address)
+    one a trusted proxy forwards, see `--forwarded-allow-ips`), as `client_of` names it."""
+    return client_of(request.client.host if request.client else "")
 
 
 def _kept(request: Request, *names: str) -> list[tuple[str, str]]:
