@@ -935,12 +935,13 @@ class Server:
         if answer.status != 200:
             outcome["error"] = answer.message
             return outcome
-        return await run_in_threadpool(self._for_people, answer, outcome, wanted)
+        return await run_in_threadpool(self._for_people, answer, outcome, wanted, window)
 
-    def _for_people(self, answer: Answer, outcome: dict, wanted: Paging) -> dict:
+    def _for_people(self, answer: Answer, outcome: dict, wanted: Paging, window: RowWindow) -> dict:
         """A result as the query page shows it: the page of a SELECT's rows that `wanted`
         asks for (`past` says why there is none after the last page), PAGE_TEXT characters
-        of Turtle (the endpoint and the downloads give all of it). The rows are in the order
+        of Turtle (the endpoint and the downloads give all of it). The worker gave the rows
+        of that page only (`window`), and how many there are in all. The rows are in the order
         of the result: the query's ORDER BY, else the store's, the same for the same query
         over the same data."""
         outcome["form"] = answer.form
@@ -952,12 +953,10 @@ class Server:
         variables, bindings, boolean = json_table(answer.body)
         outcome["variables"] = variables
         outcome["boolean"] = boolean
-        # The worker gave the rows of the page asked for, and how many there are in all.
-        total = len(bindings) if answer.total is None else answer.total
-        outcome["total"] = total
         if boolean is not None:
             return outcome
-        rows_for_cells = RowWindow(wanted.page, wanted.limit, PAGE_CELLS).size(len(variables))
+        total = outcome["total"] = answer.total
+        rows_for_cells = window.size(len(variables))
         if wanted.limit > rows_for_cells:
             # Fewer rows a page, said in the page's links so that every page has as many.
             wanted = Paging(wanted.page, rows_for_cells, limit_given=True)
@@ -967,13 +966,12 @@ class Server:
         except PastTheEnd as exc:
             outcome["past"] = str(exc)
             return outcome
-        shown = bindings if answer.total is not None else bindings[page.start : page.end]
         outcome["page"] = page
-        outcome["rows"] = [[self._cell(row.get(v)) for v in variables] for row in shown]
+        outcome["rows"] = [[self._cell(row.get(v)) for v in variables] for row in bindings]
         # WKT points among the shown rows: a map of them beside the table (kg.server.maps)
-        outcome["map"] = maps.results_map(self.site, variables, shown)
+        outcome["map"] = maps.results_map(self.site, variables, bindings)
         # Numbers among them: a bar chart of them (kg.server.charts)
-        outcome["chart"] = charts.results_chart(self.site, variables, shown)
+        outcome["chart"] = charts.results_chart(self.site, variables, bindings)
         return outcome
 
     def _cell(self, binding: dict | None) -> dict | None:
@@ -1171,13 +1169,11 @@ class Running:
         return loaded + [f"warning: {w}" for w in site.warnings + self.server.pool.warnings]
 
     def banner(self) -> str:
-        import pyoxigraph as ox
-
         site, pool, address = self.server.site, self.server.pool, self.address
         organization = "http://www.w3.org/ns/org#Organization"
         recorded = site.graph.meta.get("examples", {}) if site.from_store else {}
         example = (  # found by `kg load` (a scan of seconds at thousands of documents)
-            site.term(ox.NamedNode(recorded[organization]))
+            site.term(_named(recorded[organization]))
             if organization in recorded
             else site.most_described(organization)
         )
