@@ -44,6 +44,7 @@ from kg.folding import fold  # search: case, accents and apostrophes ignored
 from kg.query import GRAPH_FORMATS, PARTS, PublishedGraph, Result, dump_paths, python_value
 from kg.server import charts, maps
 from kg.server.paging import HYDRA, Page, Paging, PastTheEnd, hydra_view, page_of
+from kg.store import StoreGraph, class_counts
 
 ONTOLOGY_BASE = "https://kg.example.org/def/"
 ONTOLOGY_NS = "https://kg.example.org/def/kg#"
@@ -288,8 +289,6 @@ class Site:
         store: Path | str | None = None,
     ) -> None:
         if store is not None:
-            from kg.store import StoreGraph
-
             self.graph: PublishedGraph = StoreGraph(store)
             self.dist = self.graph.dist_folder(dist)
         else:
@@ -340,18 +339,7 @@ class Site:
         self._quotes = functools.lru_cache(maxsize=20_000)(self._find_quotes)
         # A store records them when it is loaded: a scan of every rdf:type (seconds at
         # thousands of documents) not made at each start.
-        self.classes = (
-            self.graph.class_counts()
-            if self.from_store
-            else Counter(
-                {
-                    row["c"]: row["n"]
-                    for row in self.select(
-                        "SELECT ?c (COUNT(*) AS ?n) WHERE { ?s a ?c FILTER(isIRI(?c)) } GROUP BY ?c"
-                    )
-                }
-            )
-        )
+        self.classes = self.graph.class_counts() if self.from_store else class_counts(self.store)
         self._series: tuple[list[dict], set[str]] | None = None
         # The orders of long listings, computed once (`_ordered`), least recently used first.
         self._orders: OrderedDict[tuple, SortedTerms | GroupedTerms] = OrderedDict()
