@@ -109,11 +109,14 @@ def difference(old: Iterable[str], new: Iterable[str]) -> Iterator[tuple[str, st
             a, b = next(old_it, None), next(new_it, None)
 
 
-def _graph_of(line: str) -> str:
-    """The graph name of one N-Quads line, read by the N-Quads parser ("" for the default
-    graph)."""
-    quad = next(ox.parse(line.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+def graph_of(quad: ox.Quad) -> str:
+    """The IRI of a quad's named graph, "" for the default graph (as `ChangeSet` counts)."""
     return quad.graph_name.value if isinstance(quad.graph_name, ox.NamedNode) else ""
+
+
+def _graph_of(line: str) -> str:
+    """The graph name of one N-Quads line, read by the N-Quads parser."""
+    return graph_of(next(ox.parse(line.encode("utf-8"), format=ox.RdfFormat.N_QUADS)))
 
 
 def write_patch(
@@ -151,12 +154,13 @@ def write_patch(
 
 
 def read_patch(data: bytes, name: str = "patch") -> tuple[ChangeSet, list[tuple[str, ox.Quad]]]:
-    """The change set of an RDF Patch kg wrote, and its rows (ADDED or REMOVED, quad), each
-    read by the N-Quads parser. A row kg does not write (prefix changes, aborted
+    """The change set of an RDF Patch kg wrote, and its rows (ADDED or REMOVED, quad) in the
+    file's order, read by the N-Quads parser. A row kg does not write (prefix changes, aborted
     transactions) is refused, naming its line."""
     version = previous = None
-    rows: list[tuple[str, ox.Quad]] = []
-    changes = ChangeSet("", None)
+    ops: list[str] = []
+    texts: list[str] = []
+    numbers: list[int] = []
     for number, raw in enumerate(io.StringIO(data.decode("utf-8")), start=1):
         line = raw.rstrip("\n")
         if not line:
@@ -173,22 +177,42 @@ def read_patch(data: bytes, name: str = "patch") -> tuple[ChangeSet, list[tuple[
         elif op in ("TX", "TC") and rest == ".":
             continue
         elif op in (ADDED, REMOVED):
-            try:
-                quads = list(ox.parse(rest.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
-            except SyntaxError as e:
-                raise KgError(name, number, f"not a quad: {e}") from None
-            if len(quads) != 1:
-                raise KgError(name, number, "a row holds one quad")
-            quad = quads[0]
-            rows.append((op, quad))
-            graph = quad.graph_name.value if isinstance(quad.graph_name, ox.NamedNode) else ""
-            (changes.added if op == ADDED else changes.removed)[graph] += 1
+            ops.append(op)
+            texts.append(rest)
+            numbers.append(number)
         else:
             raise KgError(name, number, f"not a row of a kg change set: {line[:40]!r}")
     if version is None:
         raise KgError(name, None, "no `H id` row: the release it leads to is not named")
-    changes.version, changes.previous = version, previous
+    changes = ChangeSet(version, previous)
+    rows = list(zip(ops, _quads(texts, numbers, name), strict=True))
+    for op, quad in rows:
+        (changes.added if op == ADDED else changes.removed)[graph_of(quad)] += 1
     return changes, rows
+
+
+def _quads(texts: list[str], numbers: list[int], name: str) -> list[ox.Quad]:
+    """The quad of each row's text. Parsed in bulk, as one N-Quads document: N-Quads holds at
+    most one statement a line, so as many quads as rows is one a row. Otherwise (or with a
+    carriage return, which also ends an N-Quads line), row by row, to name the line at fault."""
+    if not any("\r" in text for text in texts):
+        try:
+            document = "".join(text + "\n" for text in texts).encode("utf-8")
+            quads = list(ox.parse(document, format=ox.RdfFormat.N_QUADS))
+        except SyntaxError:
+            quads = []
+        if len(quads) == len(texts):
+            return quads
+    out = []
+    for number, text in zip(numbers, texts, strict=True):
+        try:
+            quads = list(ox.parse(text.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
+        except SyntaxError as e:
+            raise KgError(name, number, f"not a quad: {e}") from None
+        if len(quads) != 1:
+            raise KgError(name, number, "a row holds one quad")
+        out.append(quads[0])
+    return out
 
 
 def patch_name(version: str) -> str:
