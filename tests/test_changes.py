@@ -268,3 +268,40 @@ def test_openapi_gives_a_kept_release_as_the_example(http, history):
     assert response.headers["content-type"].split(";")[0] in {
         media.split(";")[0] for media in operation["responses"]["200"]["content"]
     }
+
+
+def test_a_change_set_is_read_as_releases_reads_it(tmp_path, monkeypatch):
+    """A change set file as `releases.read_patch` reads it: counts by graph, rows sorted by
+    graph and subject with what was removed first, indexed by the IRIs they are about; past
+    MAX_ROWS, its counts only; a row kg does not write, refused at its line."""
+    from kg.errors import KgError
+    from kg.server import changes
+
+    g = "<https://kg.example.org/graph/document/002>"
+    path = tmp_path / "v2.rdfp"
+    path.write_text(
+        "H id <https://kg.example.org/id/dataset/kg/version/v2> .\n"
+        "H prev <https://kg.example.org/id/dataset/kg/version/v1> .\nTX .\n"
+        f'A <http://x/b> <http://x/p> "2" {g} .\n'
+        f'D <http://x/b> <http://x/p> "1" {g} .\n'
+        "A <http://x/a> <http://x/q> <http://x/b> .\nTC .\n",
+        encoding="utf-8",
+    )
+    release = changes.read(path)
+    assert (release.version, release.previous) == ("v2", "v1")
+    assert release.added == {g[1:-1]: 1, "": 1} and release.removed == {g[1:-1]: 1}
+    assert [(r.op, r.line) for r in release.rows] == [
+        ("A", "<http://x/a> <http://x/q> <http://x/b> ."),
+        ("D", f'<http://x/b> <http://x/p> "1" {g} .'),
+        ("A", f'<http://x/b> <http://x/p> "2" {g} .'),
+    ]
+    assert release.about == {"http://x/a": [0], "http://x/b": [0, 1, 2]}
+
+    monkeypatch.setattr(changes, "MAX_ROWS", 2)
+    over = changes.read(path)
+    assert over.rows is None and over.about == {} and over.total == 3
+
+    path.write_text(path.read_text().replace('"1"', '"1'), encoding="utf-8")
+    with pytest.raises(KgError, match="not a quad") as caught:
+        changes.read(path)
+    assert caught.value.line == 5

@@ -74,8 +74,7 @@ class Row:
 
     @property
     def graph(self) -> str:
-        g = self.quad.graph_name
-        return g.value if isinstance(g, ox.NamedNode) else ""
+        return releases.graph_of(self.quad)
 
 
 @dataclass
@@ -119,45 +118,22 @@ def _version_of(iri: str) -> str:
 
 
 def read(path: Path) -> Release:
-    """A change set file: its headers, counts and rows (rows left out past MAX_ROWS). The
-    rows are parsed in bulk, each kind as one N-Quads document; a row kg does not write is
-    refused by `releases.read_patch`'s rules (KgError naming its line)."""
-    data = path.read_bytes()
-    lines = data.split(b"\n")
-    added_lines = [line[2:] for line in lines if line.startswith(b"A ")]
-    removed_lines = [line[2:] for line in lines if line.startswith(b"D ")]
-    header = b"\n".join(line for line in lines if not line.startswith((b"A ", b"D ")))
-    changes, _ = releases.read_patch(header + b"\n", str(path))  # the headers, checked
-    rows: list[Row] | None = []
-    added, removed = Counter(), Counter()
-    keep = len(added_lines) + len(removed_lines) <= MAX_ROWS
-    for op, chunk, counts in (
-        (releases.REMOVED, removed_lines, removed),
-        (releases.ADDED, added_lines, added),
-    ):
-        if not chunk:
-            continue
-        try:
-            quads = list(ox.parse(b"\n".join(chunk) + b"\n", format=ox.RdfFormat.N_QUADS))
-        except SyntaxError:  # say which line, as the row-by-row reader does
-            releases.read_patch(data, str(path))
-            raise
-        for q in quads:
-            graph = q.graph_name.value if isinstance(q.graph_name, ox.NamedNode) else ""
-            counts[graph] += 1
-            if keep:
-                rows.append(Row(op, q))
+    """A change set file: its headers, counts and rows (rows left out past MAX_ROWS), as
+    `releases.read_patch` reads them (a row kg does not write is a KgError naming its line)."""
+    changes, found = releases.read_patch(path.read_bytes(), str(path))
     release = Release(
         name=path.name,
         version=_version_of(changes.version),
         version_iri=changes.version,
         previous_iri=changes.previous,
-        added=added,
-        removed=removed,
-        rows=None,
+        added=changes.added,
+        removed=changes.removed,
     )
-    if keep:
-        rows.sort(key=lambda r: (r.graph, str(r.quad.subject), r.op != releases.REMOVED, r.line))
+    if len(found) <= MAX_ROWS:
+        rows = sorted(
+            (Row(op, q) for op, q in found),
+            key=lambda r: (r.graph, str(r.quad.subject), r.op != releases.REMOVED, r.line),
+        )
         release.rows = rows
         for number, row in enumerate(rows):
             for term in (row.quad.subject, row.quad.object):
