@@ -178,7 +178,7 @@ def quads(rng: random.Random, n: int) -> list[bytes]:
 
 
 def chunks_of(lines: list[bytes]) -> list[list[bytes]]:
-    return list(chunked.cut_stream(iter(lines)))
+    return list(chunked.cut(lines))
 
 
 @pytest.mark.parametrize("seed", range(40))

@@ -117,24 +117,10 @@ def subject_of(line: bytes) -> bytes:
     return line[: line.index(b" ")]
 
 
-def cut(lines: Sequence[bytes]) -> Iterator[list[bytes]]:
-    """Sorted quad lines in chunks, each ending where a subject ends a chunk (`is_cut`); the
-    last one may end elsewhere (the end of the lines)."""
-    start = first = 0
-    subject = None
-    for i, line in enumerate(lines):
-        s = line[: line.index(b" ")]
-        if s != subject:
-            if subject is not None and is_cut(subject, i - first):
-                yield list(lines[start:i])
-                start = i
-            subject, first = s, i
-    if start < len(lines):
-        yield list(lines[start:])
-
-
-def cut_stream(lines: Iterable[bytes]) -> Iterator[list[bytes]]:
-    """`cut` of a stream of sorted quad lines (a file), one chunk in memory at a time."""
+def cut(lines: Iterable[bytes]) -> Iterator[list[bytes]]:
+    """Sorted quad lines (a list, or a file read as it goes) in chunks, each ending where a
+    subject ends a chunk (`is_cut`); the last one may end elsewhere (the end of the lines).
+    One chunk is in memory at a time."""
     chunk: list[bytes] = []
     subject = None
     first = 0
@@ -872,7 +858,7 @@ def _from_scratch(named, tmp, kept_quads, objects, jobs, progress):
         writer = Writer({n: tmp / n for n in ASSERTED_DUMPS})
         try:
             with sorted_into(work / "objects", work) as hex_digests:
-                chunks = batched(cut_stream(_lines(work / "quads.nq")))
+                chunks = batched(cut(_lines(work / "quads.nq")))
                 for chunk in processed(chunks, asserted_chunk, jobs):
                     asserted_chunks.append(writer.add(chunk))
                     hex_digests.write(b"".join(d.hex().encode() + b"\n" for d in chunk.objects))
@@ -886,7 +872,7 @@ def _from_scratch(named, tmp, kept_quads, objects, jobs, progress):
         inferred_chunks: list[Chunk] = []
         writer = Writer({INFERRED_QUADS: kept_quads, "kg-inferred.ttl": tmp / "kg-inferred.ttl"})
         try:
-            chunks = batched(cut_stream(_lines(work / "inferred.nq")))
+            chunks = batched(cut(_lines(work / "inferred.nq")))
             inferred_chunks = [writer.add(c) for c in processed(chunks, inferred_chunk, jobs)]
             writer.finish()
         finally:
