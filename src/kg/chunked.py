@@ -80,11 +80,14 @@ from kg.export import (
     JSONLD_TAIL,
     OBSERVATION_LINE_END,
     Digests,
+    NamedGraph,
     Statistics,
     as_quads,
     code_digest,
+    document_graphs,
     jsonld_context,
     jsonld_nodes,
+    reference_graphs,
 )
 from kg.publish import Build
 from kg.sorting import sorted_into
@@ -613,15 +616,10 @@ class Dumps:
     abandon: Callable[[], None]
 
 
-def _graph_names(build: Build) -> dict[str, tuple]:
-    """N-Triples name -> (graph IRI, asserted packed, inferred packed, document id)."""
-    named = {}
-    name = build.minter.reference_graph
-    named[name.n3()] = (name, build.reference_packed(), build.inferred.packed.get(str(name)), None)
-    for doc_id, packed in build.documents.packed.items():
-        name = build.minter.document_graph(doc_id)
-        named[name.n3()] = (name, packed, build.inferred.packed.get(str(name)), doc_id)
-    return named
+def _graph_names(build: Build) -> dict[str, NamedGraph]:
+    """Every named graph of the build by its name as N-Triples writes it."""
+    graphs = reference_graphs(build) + document_graphs(build, build.documents.packed)
+    return {graph.name.n3(): graph for graph in graphs}
 
 
 def _digest(packed: ntriples.Packed | None) -> bytes | None:
@@ -650,10 +648,14 @@ def write(
     key = state_key(build.minter.base)
     state = load_state(folder, out, key)
     named = _graph_names(build)
-    order = sorted(named, key=lambda n: str(named[n][0]))
+    order = sorted(named, key=lambda n: str(named[n].name))
     records = {
         n: GraphRecord(
-            _digest(named[n][1]), _digest(named[n][2]), (0, 0), named[n][1].triples, None
+            _digest(named[n].asserted),
+            _digest(named[n].inferred),
+            (0, 0),
+            named[n].asserted.triples,
+            None,
         )
         for n in order
     }
@@ -740,7 +742,7 @@ class _Plan:
     added_inferred: list[bytes] = field(default_factory=list)
 
 
-def _plan(named: dict, records: dict, state: State, folder: Path) -> _Plan | None:
+def _plan(named: dict[str, NamedGraph], records: dict, state: State, folder: Path) -> _Plan | None:
     """The quads that changed: each graph whose packed triples are not those of the previous
     publish compared with what it was (kept in `GRAPHS`). None when a previous graph is not
     kept, or most chunks would be rewritten (`MOST`): the dumps are then written anew."""
@@ -750,21 +752,22 @@ def _plan(named: dict, records: dict, state: State, folder: Path) -> _Plan | Non
         if old is not None and new is not None and old.asserted == new.asserted:
             new.observations = old.observations
         for which, removed, added in (
-            (1, plan.removed, plan.added),
-            (2, plan.removed_inferred, plan.added_inferred),
+            ("asserted", plan.removed, plan.added),
+            ("inferred", plan.removed_inferred, plan.added_inferred),
         ):
-            before = None if old is None else (old.asserted, old.inferred)[which - 1]
-            after = None if new is None else (new.asserted, new.inferred)[which - 1]
+            # a record's digest of the graph's asserted or inferred triples
+            before = None if old is None else getattr(old, which)
+            after = None if new is None else getattr(new, which)
             if before == after:
                 continue
-            name = (named[n][0] if n in named else None) or URIRef(n[1:-1])
+            name = named[n].name if n in named else URIRef(n[1:-1])
             then: list[bytes] = []
             if before is not None:
                 try:
                     then = _quads(ntriples.Packed(_kept(folder, before).read_bytes(), 0), name)
                 except (OSError, zlib.error):
                     return None
-            now = _quads(named[n][which], name) if n in named else []
+            now = _quads(getattr(named[n], which), name) if n in named else []
             then_set, now_set = set(then), set(now)
             removed += [line for line in then if line not in now_set]
             added += [line for line in now if line not in then_set]
@@ -823,12 +826,16 @@ def _revised(state, plan, tmp, out, folder, kept_quads, objects, progress):
     return asserted, inferred, object_count, (plan.removed, plan.added)
 
 
-def _keep_graphs(named: dict, records: dict, folder: Path) -> None:
+def _keep_graphs(named: dict[str, NamedGraph], records: dict, folder: Path) -> None:
     """The packed graphs of this publish in `GRAPHS`, those of no graph of it removed."""
     (folder / GRAPHS).mkdir(exist_ok=True)
     wanted = set()
     for n, record in records.items():
-        for digest, packed in ((record.asserted, named[n][1]), (record.inferred, named[n][2])):
+        graph = named[n]
+        for digest, packed in (
+            (record.asserted, graph.asserted),
+            (record.inferred, graph.inferred),
+        ):
             if digest is None:
                 continue
             path = _kept(folder, digest)
@@ -849,10 +856,10 @@ def _from_scratch(named, tmp, kept_quads, objects, jobs, progress):
             sorted_into(work / "quads.nq", work) as quads,
             sorted_into(work / "inferred.nq", work) as inferred,
         ):
-            for name, asserted, inferences, _ in named.values():
-                quads.write(as_quads(ntriples.unpack(asserted), name))
-                if inferences is not None:
-                    inferred.write(as_quads(ntriples.unpack(inferences), name))
+            for graph in named.values():
+                quads.write(as_quads(ntriples.unpack(graph.asserted), graph.name))
+                if graph.inferred is not None:
+                    inferred.write(as_quads(ntriples.unpack(graph.inferred), graph.name))
         progress("writing kg.nq, kg.nt, kg.ttl and kg.jsonld in chunks")
         asserted_chunks: list[Chunk] = []
         writer = Writer({n: tmp / n for n in ASSERTED_DUMPS})
@@ -921,8 +928,7 @@ def _write_trig(named, order, records, state, tmp, out, reuse) -> None:
                     first = False
                 record.trig = trig.copy(old.trig)
             else:
-                name, asserted = named[n][0], named[n][1]
-                block = trig_block(as_quads(ntriples.unpack(asserted), name))
+                block = trig_block(as_quads(ntriples.unpack(named[n].asserted), named[n].name))
                 if block and first:
                     trig.write(TRIG_HEAD)
                     first = False
@@ -952,10 +958,10 @@ def _statistics(named, order, records, asserted, inferred, object_count) -> Stat
     for n in order:
         record = records[n]
         stats.quads += record.quads
-        doc_id = named[n][3]
+        doc_id = named[n].document
         if doc_id is not None:
             if record.observations is None:
-                text = ntriples.unpack(named[n][1])
+                text = ntriples.unpack(named[n].asserted)
                 record.observations = text.count(OBSERVATION_LINE_END)
             stats.observations[doc_id] = record.observations
     return stats
