@@ -2,12 +2,13 @@
 
 A publish into a folder that holds an earlier release compares the two releases' N-Quads
 (`kg.nq`, or every part's: each file sorted line by line, so one merge pass over them finds
-every quad removed and added, in time and memory that do not grow with the graph) and writes
-the difference in RDF Patch (https://afs.github.io/rdf-patch/), the change format Jena and
-RDF Delta read:
+every quad removed and added, in time and memory that do not grow with the graph; a publish
+that rewrote its dumps in chunks, `kg.chunked`, knows those quads and hands them over instead)
+and writes the difference in RDF Patch (https://afs.github.io/rdf-patch/), the change format
+Jena and RDF Delta read:
 
-    H id <https://kg.example.org/void/kg/version/NEW> .
-    H prev <https://kg.example.org/void/kg/version/OLD> .
+    H id <https://kg.example.org/id/dataset/kg/version/NEW> .
+    H prev <https://kg.example.org/id/dataset/kg/version/OLD> .
     TX .
     D <s> <p> <o> <g> .
     A <s> <p> <o> <g> .
@@ -243,7 +244,8 @@ def write_changes(
 ) -> ChangeSet | None:
     """Into the publish's temporary folder `tmp`: the change sets of earlier releases kept in
     `out/changes/` (the folder being replaced), and, when `out` holds a release `previous`
-    that is not `version`, the change set from it to this one (its kg.nq against `tmp`'s).
+    that is not `version`, the change set from it to this one (its kg.nq against `tmp`'s, or
+    `changed`).
     Returns that change set, or None when there is no earlier release or the data did not
     change (the same data published again is the same release). `changed`: as for
     `write_patch`."""
