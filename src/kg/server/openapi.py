@@ -19,7 +19,7 @@ import re
 import kg
 from kg import search
 from kg.query import named_queries
-from kg.server import conneg, paging, profiles
+from kg.server import changes, conneg, paging, profiles
 from kg.server.headers import MAX_FIELDS
 from kg.server.sparql import GRAPH_MEDIA, RESULT_MEDIA
 
@@ -111,7 +111,8 @@ def _components(max_query_length: int) -> dict:
                 "name": "Accept-Profile",
                 "in": "header",
                 "description": "Profiles by IRI in angle brackets (or token), with q-values; "
-                "read up to its first 4 KiB and 64 entries.",
+                f"read up to its first {conneg.MAX_ACCEPT_LENGTH // 1024} KiB and "
+                f"{conneg.MAX_RANGES} entries.",
                 "schema": {"type": "string"},
                 "example": f"<{profiles.NS}facts>",
             },
@@ -507,7 +508,7 @@ def _paths(server) -> dict:
                     "name": "name",
                     "in": "path",
                     "required": True,
-                    "description": "The indicator's name (`{base}id/concept/indicators/NAME`).",
+                    "description": f"The indicator's name (`{{base}}{changes.INDICATORS}NAME`).",
                     "schema": {"type": "string", "pattern": "^[^/]+$"},
                     "example": "victims-assisted",
                 },
