@@ -288,10 +288,6 @@ class Server:
         pattern = f"GRAPH <{graph}> {{ ?s ?p ?o }}" if graph else "?s ?p ?o"
         query = f"SELECT (COUNT(*) AS ?n) WHERE {{ {pattern} }}"
         what = f"counting the triples of <{graph}>" if graph else "counting the default graph"
-        return self._counted(query, what).get(None, 0)
-
-    def _counted(self, query: str, what: str) -> dict[None, int]:
-        """The answer of a query that counts triples (?n): {None: n}, or {} without a row."""
         answer = self._request(
             "POST",
             self.endpoint,
@@ -304,7 +300,7 @@ class Server:
         )
         try:
             bindings = json.loads(answer)["results"]["bindings"]
-            return {None: int(bindings[0]["n"]["value"])} if bindings else {}
+            return int(bindings[0]["n"]["value"]) if bindings else 0
         except (ValueError, LookupError, TypeError):
             begins = _one_line(answer[:200].decode("utf-8", "replace"))[:60]
             raise KgError(
