@@ -223,12 +223,9 @@ def load(
     if not parent.is_dir():
         problem = "a file, not a folder" if parent.exists() else "no such folder"
         raise KgError(parent, None, f"{problem}: the store {path} is made in an existing folder")
-    if path.is_symlink():
-        if not replace:
-            raise KgError(path, None, "a store exists here")
-    elif path.exists():
-        if not replace:
-            raise KgError(path, None, "a store exists here")
+    if (path.is_symlink() or path.exists()) and not replace:
+        raise KgError(path, None, "a store exists here")
+    if path.exists() and not path.is_symlink():  # a store made before generations, or none
         if not path.is_dir():
             raise KgError(path, None, "not a folder: give a new path or an existing store")
         if any(path.iterdir()) and not any((path / mark).exists() for mark in _STORE_MARKS):
@@ -398,14 +395,13 @@ def _remove_unused(path: Path, generations: Path) -> None:
     loads' leftovers). Without locks (Windows) nothing is removed."""
     if fcntl is None:
         return
-    current = path.resolve()
+    current = path.resolve()  # a generation: `load` points `path` at nothing else
     for folder in generations.resolve().iterdir():
-        if not folder.is_dir() or folder.is_symlink() or folder == current:
+        if not folder.is_dir() or folder == current:
             continue
         stores = [folder, *(f for f in folder.iterdir() if f.is_dir())]  # earlier-*/store
-        if current in stores or any(_in_use(store) for store in stores):
-            continue
-        shutil.rmtree(folder, ignore_errors=True)
+        if not any(_in_use(store) for store in stores):
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _open_generation(path: Path) -> tuple[Path, object]:
