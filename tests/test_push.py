@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import email.message
 import shutil
 import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -184,3 +186,24 @@ def test_a_default_graph_that_is_no_iri_is_refused_in_one_line(published_dist):
     assert result.stderr.splitlines() == [
         "error: --default-graph: 'graph/merged' is not an absolute IRI"
     ]
+
+
+def test_digest_credentials_are_those_of_rfc_2617s_example(monkeypatch):
+    """The challenge and answer of RFC 2617, section 3.5 (MD5, qop=auth), the client nonce
+    fixed to the example's."""
+    server = Server("http://www.nowhere.org/query", user="Mufasa", password="Circle Of Life")
+    headers = email.message.Message()
+    headers["WWW-Authenticate"] = (
+        'Digest realm="testrealm@host.com", qop="auth,auth-int", '
+        'nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", opaque="5ccc069c403ebaf9f0171e9517f40e41"'
+    )
+    answer = urllib.error.HTTPError(server.graph_store, 401, "Unauthorized", headers, None)
+    assert server._take_challenge(answer)
+    monkeypatch.setattr("kg.push.os.urandom", lambda n: bytes.fromhex("0a4f113b"))
+    (credentials,) = server._authorization("GET", "http://www.nowhere.org/dir/index.html").values()
+    assert credentials == (
+        'Digest username="Mufasa", realm="testrealm@host.com", '
+        'nonce="dcd98b7102dd2f0e8b11d0f600bfb0c093", uri="/dir/index.html", algorithm=MD5, '
+        'response="6629fae49393a05397450978507c4ef1", '
+        'opaque="5ccc069c403ebaf9f0171e9517f40e41", qop=auth, nc=00000001, cnonce="0a4f113b"'
+    )
