@@ -357,6 +357,10 @@ SIMILAR_SHOWN = 55  # from which a reference entry is shown as close to a new on
 NATIONAL_ABBREVIATIONS = {"us": "US", "usa": "US", "uk": "GB", "u s": "US", "u k": "GB"}
 
 
+# "... of Honduras", "... in the Dominican Republic": what may name a country after a name.
+COUNTRY_AFTER = re.compile(r"\s+(?:of|in)\s+(?:the\s+)?((?:[\w.]+\s+){0,2}[\w.]+)")
+
+
 class Variants:
     """Reference names compared with rapidfuzz after dropping what varies between wordings of
     one name: case and accents, articles and connectors, the possessive, word order ("State
@@ -402,23 +406,18 @@ class Variants:
         m = re.search(r"((?:[\w.]+\s+){0,2}[\w.]+)[’']s\s+$", before) or re.search(
             r"((?:[\w.]+\s+){0,1}[\w.]+)\s+$", before
         )
-        if not m:
-            return None
-        words = _words(m.group(1))
-        for size in (3, 2, 1):
-            code = self.prefixes.get(" ".join(words[-size:])) if len(words) >= size else None
-            if code:
-                return code
-        return None
+        return self._country_at_edge(_words(m.group(1)), last=True) if m else None
 
     def country_after(self, passage: Passage, end: int) -> str | None:
         """The ISO code of a country named just after a name ("... of Honduras")."""
-        m = re.match(r"\s+(?:of|in)\s+(?:the\s+)?((?:[\w.]+\s+){0,2}[\w.]+)", passage.text[end:])
-        if not m:
-            return None
-        words = _words(m.group(1))
+        m = COUNTRY_AFTER.match(passage.text, end)
+        return self._country_at_edge(_words(m.group(1)), last=False) if m else None
+
+    def _country_at_edge(self, words: list[str], last: bool) -> str | None:
+        """The country named by the last (or first) three, two or one of `words`."""
         for size in (3, 2, 1):
-            code = self.prefixes.get(" ".join(words[:size])) if len(words) >= size else None
+            edge = words[-size:] if last else words[:size]
+            code = self.prefixes.get(" ".join(edge)) if len(words) >= size else None
             if code:
                 return code
         return None
@@ -536,9 +535,9 @@ class Recognizer:
     def run(self, source: Source) -> Entities:
         # What one text's rules decided is that text's alone (the recognizer is reused).
         self.role_persons, self.possessive_offices = set(), set()
-        lowercase_words = {
+        lowercase_words = frozenset(
             t.key for p in source.passages for t in p.tokens if t.is_word and t.text.islower()
-        }
+        )
         spans: list[Span] = []
         for passage in source.passages:
             for a, b, entry in self.trie.matches(passage.tokens):
@@ -634,9 +633,7 @@ class Recognizer:
         for passage in source.passages:
             known_here = {(s.a, s.b): s for s in known if s.passage is passage}
             starts = _sentence_starts(passage)
-            persons = find_persons(
-                passage, known_here, starts, frozenset(lowercase_words), surnames
-            )
+            persons = find_persons(passage, known_here, starts, lowercase_words, surnames)
             if passage.kind == "title":  # headline case: a name needs words around it
                 persons = [p for p in persons if p.confidence >= 0.7]
             found = self._candidates(passage, known, lowercase_words)
@@ -806,7 +803,9 @@ class Recognizer:
 
     # -- rules -----------------------------------------------------------------------------
 
-    def _candidates(self, passage: Passage, known: list[Span], lowercase: set[str]) -> list[Span]:
+    def _candidates(
+        self, passage: Passage, known: list[Span], lowercase: frozenset[str]
+    ) -> list[Span]:
         tokens = passage.tokens
         starts = _sentence_starts(passage)
         known_here = [s for s in known if s.passage is passage]
@@ -1674,6 +1673,8 @@ NAME_THEN_TYPE = re.compile(
     rf"\bthe\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}})\s+"
     rf"(?:[a-z-]+\s+){{0,3}}?(?:{ORG_NOUNS})\b"
 )
+# "the NGO Svitlo Dnia": the kind of organization just before a name.
+ORG_NOUN_BEFORE = re.compile(rf"\b(?i:{ORG_NOUNS})\s+$")
 # "the local NGO Casa Alianza", "in cooperation with “El Refugio de la Niñez”": the kind of
 # organization (or a partnership), then its name.
 TYPE_THEN_NAME = re.compile(
@@ -1726,14 +1727,22 @@ def _listed_with_organizations(passage, unnamed, found, known, starts) -> list[S
     return out
 
 
+AND_THE = re.compile(r"\s+and\s+the\s")
+
+
 def _matches_cut_at_and_the(pattern: re.Pattern, text: str):
-    """The matches of `pattern`, the next one searched from where a name's "and the" is (the
-    second name of "the NGO A and the NGO B" is matched too)."""
+    """The matches of `pattern`, each with where its name ends: before a name's "and the",
+    where the next match is searched from (the second name of "the NGO A and the NGO B" is
+    matched too)."""
     pos = 0
     while (m := pattern.search(text, pos)) is not None:
-        yield m
-        cut = re.search(r"\s+and\s+the\s", m.group("name"))
-        pos = m.start("name") + cut.end() if cut is not None else m.end()
+        cut = AND_THE.search(m.group("name"))
+        if cut is None:
+            yield m, m.end("name")
+            pos = m.end()
+        else:
+            yield m, m.start("name") + cut.start()
+            pos = m.start("name") + cut.end()
 
 
 def _typed_organizations(passage: Passage, known: list[Span], found: list[Span]) -> list[Span]:
@@ -1745,11 +1754,8 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
     out = []
     taken = [(s.a, s.b) for s in [*found, *known]]
     for pattern in (NAME_THEN_TYPE, TYPE_THEN_NAME):
-        for m in _matches_cut_at_and_the(pattern, passage.text):
-            name_end = m.end("name")
-            cut = re.search(r"\s+and\s+the\s", m.group("name"))
-            if cut is not None:  # "the NGO La Strada and the Ukrainian NGO ...": two names
-                name_end = m.start("name") + cut.start()
+        # "the NGO La Strada and the Ukrainian NGO ...": two names
+        for m, name_end in _matches_cut_at_and_the(pattern, passage.text):
             a = passage.token_index(m.start("name"))
             b = passage.token_index(name_end - 1) + 1
             # "in partnership with La Strada Moldova": a country at the end of the name is
@@ -2398,7 +2404,7 @@ def find_persons(
             i = b
             continue
         before = passage.text[max(0, tokens[a].start - 40) : tokens[a].start]
-        if re.search(rf"\b(?i:{ORG_NOUNS})\s+$", before):
+        if ORG_NOUN_BEFORE.search(before):
             i = b  # "the NGO Svitlo Dnia": the text says what it is
             continue
         after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 40]
