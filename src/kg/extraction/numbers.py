@@ -344,7 +344,7 @@ def _number_matches(passage: Passage):
 def find_numbers(passage: Passage) -> list[Found]:
     text = passage.text
     found: list[Found] = []
-    shares = [m.span("f") for m in _shares_in_n(text)]  # "one in eight": read as a share
+    shares = [m.span("f") for m, _, _ in _shares_in_n(text)]  # "one in eight": read as a share
     shares += [m.span() for m in ARTICLE_NUMBER.finditer(text)]  # "a hundred", "a dozen"
     for m, value, is_words in _number_matches(passage):
         start, end = m.span()
@@ -422,22 +422,28 @@ def find_numbers(passage: Passage) -> list[Found]:
             f.percent = True
             f.end = end + percent.end()
         currency = re.search(r"(?:US\s?\$|U\.S\.\s?\$|USD|\$|€|EUR)\s*$", before)
-        coded = re.search(r"\b([A-Z]{3})\s*$", before)
-        coded_after = re.match(r"\s*([A-Z]{3})\b", text[f.end :])
+        coded = CODE_BEFORE.search(before)
+        coded_after = CODE_AFTER.match(text, f.end)
         if currency:
             f.currency = "euro" if currency.group().strip() in ("€", "EUR") else "us-dollar"
             f.start = start - len(currency.group())
-        elif coded and currency_unit(coded.group(1)):  # "ETB 500": ISO 4217
-            f.currency = currency_unit(coded.group(1))
+        elif coded and (unit := currency_unit(coded.group(1))):  # "ETB 500": ISO 4217
+            f.currency = unit
             f.start = start - len(coded.group())
-        elif coded_after and currency_unit(coded_after.group(1)):  # "15,000 ETB"
-            f.currency = currency_unit(coded_after.group(1))
-            f.end += coded_after.end()
+        elif coded_after and (unit := currency_unit(coded_after.group(1))):  # "15,000 ETB"
+            f.currency = unit
+            f.end = coded_after.end()
         f.definite = bool(re.search(r"\bthe\s+$", before.casefold()))
         found.append(f)
     found += _fractions(passage)
     found.sort(key=lambda f: f.start)
     return _ranges(passage, found)
+
+
+# Three capitals before or after a number: perhaps an ISO 4217 code ("ETB 500", "15,000 ETB").
+CODE_BEFORE = re.compile(r"\b([A-Z]{3})\s*$")
+CODE_AFTER = re.compile(r"\s*([A-Z]{3})\b")
+CURRENCY_UNITS = {"USD": "us-dollar", "EUR": "euro"}  # the units' ids in the concepts
 
 
 @functools.lru_cache(maxsize=512)
@@ -446,8 +452,8 @@ def currency_unit(code: str) -> str | None:
     ("ethiopian-birr" for ETB); None for no currency."""
     import pycountry
 
-    if code in ("USD", "EUR"):
-        return {"USD": "us-dollar", "EUR": "euro"}[code]
+    if code in CURRENCY_UNITS:
+        return CURRENCY_UNITS[code]
     currency = pycountry.currencies.get(alpha_3=code)
     return slugify(currency.name, 4) if currency is not None else None
 
@@ -474,8 +480,8 @@ ONE_IN = re.compile(
 
 
 def _shares_in_n(text: str):
-    """The matches of ONE_IN that are shares: a part smaller than its whole, "of" only with
-    "every" ("one of every five"), no year ("2 in 2015")."""
+    """The matches of ONE_IN that are shares, each with its part and whole: a part smaller
+    than its whole, "of" only with "every" ("one of every five"), no year ("2 in 2015")."""
     for m in ONE_IN.finditer(text):
         k, n = m.group("k"), m.group("n")
         part = int(k) if k.isdigit() else word_value(k)
@@ -484,17 +490,14 @@ def _shares_in_n(text: str):
             continue
         if m.group("f").casefold().split()[1] == "of" and "every" not in m.group().casefold():
             continue  # "one of three": a pronoun, not a share
-        yield m
+        yield m, part, whole
 
 
 def _fractions(passage: Passage) -> list[Found]:
     """ "three quarters of all victims", "nearly half of the cases", "one in eight": a share
     in percent."""
     out = []
-    for m in _shares_in_n(passage.text):
-        k, n = m.group("k"), m.group("n")
-        part = int(k) if k.isdigit() else word_value(k)
-        whole = int(n) if n.isdigit() else word_value(n)
+    for m, part, whole in _shares_in_n(passage.text):
         f = Found(passage, m.start("f"), m.end("f"), Decimal(str(round(100 * part / whole, 1))))
         f.percent = True
         out.append(f)
