@@ -22,40 +22,17 @@ computed) and then the median of `--repeat` runs (the order kept). Prints a Mark
 from __future__ import annotations
 
 import argparse
-import socket
 import statistics
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import httpx
 import pyoxigraph as ox
+from _serving import KG, free_port, prepare, stop, wait_until_answers
 
-KG = [sys.executable, "-m", "kg.cli"]
 BASE = "https://kg.example.org/"
 IOM = BASE + "id/organization/iom"
-
-
-def prepare(documents: int, work: Path) -> tuple[Path, Path]:
-    """The published folder and the store of N synthetic documents, made when missing."""
-    data, dist, store = work / "data", work / "dist", work / "store"
-    steps = [
-        (data, ["synth", "--documents", str(documents), "--seed", "1", "--out", str(data)]),
-        (
-            dist,
-            ["publish", "--data", str(data), "--out", str(dist), "--cache", str(work / "cache")]
-            + ["--part-size", "250"],
-        ),
-        (store, ["load", "--dist", str(dist), "--store", str(store)]),
-    ]
-    for output, arguments in steps:
-        if output.exists():
-            continue
-        started = time.perf_counter()
-        subprocess.run(KG + arguments, check=True, stdout=subprocess.DEVNULL)
-        print(f"kg {arguments[0]}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    return dist, store
 
 
 def busiest_country(store: Path) -> str:
@@ -70,27 +47,16 @@ def busiest_country(store: Path) -> str:
 
 def serving(arguments: list[str]):
     """`kg serve ARGUMENTS` on a free port: (process, address) once it answers."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
+    port = free_port()
     process = subprocess.Popen(
         [*KG, "serve", "--port", str(port), "--workers", "1", *arguments],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     address = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 600
-    while True:
-        if process.poll() is not None:
-            raise SystemExit(f"kg serve {' '.join(arguments)} exited with {process.returncode}")
-        try:
-            httpx.get(address + "/sparql?query=ASK%7B%7D", timeout=5)
-            return process, address
-        except httpx.HTTPError:
-            if time.monotonic() > deadline:
-                process.kill()
-                raise SystemExit("kg serve did not answer in 10 minutes") from None
-            time.sleep(0.5)
+    what = f"kg serve {' '.join(arguments)}"
+    wait_until_answers(process, address + "/sparql?query=ASK%7B%7D", what, 600, 0.5)
+    return process, address
 
 
 def timed(client: httpx.Client, address: str) -> tuple[float, httpx.Response]:
@@ -126,7 +92,7 @@ def main() -> None:
     options = parser.parse_args()
     work = options.work or Path(f"/tmp/kg-paging-{options.documents}")
     work.mkdir(parents=True, exist_ok=True)
-    dist, store = prepare(options.documents, work)
+    dist, store = prepare(options.documents, work, ("--part-size", "250"))
     country = busiest_country(store)
     country_page = "/doc/" + country.removeprefix(BASE + "id/")
     pages = {
@@ -151,8 +117,7 @@ def main() -> None:
             for name, first, median in measure(address, pages, options.repeat):
                 print(f"| {name} | {mode} | {first * 1000:,.0f} ms | {median * 1000:,.1f} ms |")
         finally:
-            process.terminate()
-            process.wait(timeout=30)
+            stop(process)
 
 
 if __name__ == "__main__":

@@ -27,7 +27,6 @@ import argparse
 import os
 import resource
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -36,6 +35,8 @@ import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
+
+from _serving import free_port, stop, wait_until_answers
 
 from kg.push import Server, default_graph_of, graphs_of, push
 from kg.store import base_of, load
@@ -77,33 +78,6 @@ MaxQueryExecutionTime = 600
 """
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def wait_for(url: str, process: subprocess.Popen, what: str) -> None:
-    for _ in range(1200):
-        if process.poll() is not None:
-            raise SystemExit(f"{what} ended ({process.returncode})")
-        try:
-            urllib.request.urlopen(url, timeout=1).read()
-            return
-        except OSError:
-            time.sleep(0.1)
-    raise SystemExit(f"{what} did not start in 120 s")
-
-
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=60)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
-
-
 class Virtuoso:
     """A Virtuoso server of its own in `folder`, on free loopback ports (password: dba)."""
 
@@ -122,7 +96,9 @@ class Virtuoso:
             stderr=subprocess.DEVNULL,
         )
         self.url = f"http://127.0.0.1:{self.http_port}"
-        wait_for(f"{self.url}/sparql?query=ASK%7B%7D", self.process, "virtuoso-t")
+        wait_until_answers(
+            self.process, f"{self.url}/sparql?query=ASK%7B%7D", "virtuoso-t", 120, 0.1
+        )
 
     def isql(self, sql: str) -> str:
         said = subprocess.run(
@@ -137,7 +113,7 @@ class Virtuoso:
         return said.stdout
 
     def stop(self) -> None:
-        stop(self.process)
+        stop(self.process, 60)
 
 
 def count_graphs(url: str, graphs: list[str], path: str) -> dict[str, int]:
@@ -195,14 +171,14 @@ def oxigraph_push(
     )
     url = f"http://127.0.0.1:{port}"
     try:
-        wait_for(f"{url}/query?query=ASK%7B%7D", process, "oxigraph serve")
+        wait_until_answers(process, f"{url}/query?query=ASK%7B%7D", "oxigraph serve", 120, 0.1)
         server = Server(f"{url}/query", f"{url}/store", timeout=3600)
         seconds = timed(lambda: push(dist, server), (process.pid,))
         named = {g: n for g, n in expected.items() if g != default_graph}
         assert count_graphs(url, list(named), "/query") == named
         assert server.count(None) == expected[default_graph]
     finally:
-        stop(process)
+        stop(process, 60)
     return seconds
 
 

@@ -44,7 +44,6 @@ import json
 import os
 import random
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -54,9 +53,8 @@ from collections import Counter
 from pathlib import Path
 
 import httpx
+from _serving import KG, free_port, prepare, rss, stop, tree, wait_until_answers
 
-HERE = Path(__file__).resolve().parent
-KG = [sys.executable, "-m", "kg.cli"]
 CLIENTS = 8
 LIMITS = [
     "--query-timeout",
@@ -70,57 +68,6 @@ LIMITS = [
     "--queue-wait",
     "120",
 ]
-
-
-def prepare(documents: int, work: Path) -> tuple[Path, Path]:
-    """The published folder and the store of N synthetic documents, made when missing."""
-    data, dist, store = work / "data", work / "dist", work / "store"
-    steps = [
-        (data, ["synth", "--documents", str(documents), "--seed", "1", "--out", str(data)]),
-        (dist, ["publish", "--data", str(data), "--out", str(dist), "--cache", str(work / "c")]),
-        (store, ["load", "--dist", str(dist), "--store", str(store)]),
-    ]
-    for output, arguments in steps:
-        if output.exists():
-            continue
-        started = time.perf_counter()
-        subprocess.run(KG + arguments, check=True, stdout=subprocess.DEVNULL)
-        print(f"kg {arguments[0]}: {time.perf_counter() - started:.0f} s", file=sys.stderr)
-    return dist, store
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def rss(pid: int) -> int:
-    """Resident memory of a process in bytes (0 once it is gone)."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return 0
-
-
-def tree(pid: int) -> list[int]:
-    """A process and its descendants (a server and its query workers)."""
-    parents: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    found, todo = [], [pid]
-    while todo:
-        current = todo.pop()
-        found.append(current)
-        todo += parents.get(current, [])
-    return found
 
 
 def tree_rss(pid: int) -> int:
@@ -164,37 +111,15 @@ def start(command: list[str], address: str, timeout: float = 3600) -> tuple[subp
     process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     figures: dict = {}
     with httpx.Client(timeout=60) as client:
-        while "first_answer_s" not in figures:
-            if process.poll() is not None:
-                raise SystemExit(f"{' '.join(command)} exited with {process.returncode}")
-            if time.perf_counter() - started > timeout:
-                process.kill()
-                raise SystemExit(f"{' '.join(command)} did not answer in {timeout:.0f} s")
-            try:
-                answer = client.get(
-                    address + "/sparql",
-                    params={"query": "ASK {}"},
-                    headers={"Accept": "application/sparql-results+json"},
-                )
-            except httpx.HTTPError:
-                time.sleep(0.05)
-                continue
-            if answer.status_code == 200:
-                figures["first_answer_s"] = round(time.perf_counter() - started, 2)
+        url = address + "/sparql?query=ASK%20%7B%7D"
+        json_results = {"Accept": "application/sparql-results+json"}
+        wait_until_answers(process, url, " ".join(command), timeout, 0.05, client, json_results)
+        figures["first_answer_s"] = round(time.perf_counter() - started, 2)
         home = client.get(address + "/")
         if home.status_code == 200 and "text/html" in home.headers.get("content-type", ""):
             figures["home_page_s"] = round(time.perf_counter() - started, 2)
     figures["rss_mb_at_start"] = round(tree_rss(process.pid) / 2**20)
     return process, figures
-
-
-def stop(process: subprocess.Popen) -> None:
-    process.terminate()
-    try:
-        process.wait(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        process.wait()
 
 
 def named_query_texts(dist: Path) -> dict[str, str]:

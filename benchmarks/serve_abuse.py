@@ -29,44 +29,11 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
+from _serving import KG, free_port, rss, stop, tree, wait_until_answers
 
 SLOW = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 GREEDY = 'SELECT (GROUP_CONCAT(STR(?o); separator=",") AS ?x) WHERE { ?a ?b ?o . ?c ?d ?e }'
 HERE = Path(__file__).resolve().parent
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-def rss(pid: int) -> int:
-    """Resident memory of a process in bytes (0 once it is gone)."""
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return 0
-
-
-def children(pid: int) -> list[int]:
-    """The processes started by `pid`, theirs included (the query workers of a server, which
-    its pool forks from a forkserver process of its own)."""
-    parents: dict[int, list[int]] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        parents.setdefault(int(fields[1]), []).append(int(stat.parent.name))
-    found, todo = [], list(parents.get(pid, []))
-    while todo:
-        found.append(todo.pop())
-        todo += parents.get(found[-1], [])
-    return found
 
 
 class Peak:
@@ -93,21 +60,15 @@ class Peak:
 
 def start(dist: Path, port: int, worker_memory: int) -> subprocess.Popen:
     process = subprocess.Popen(
-        [sys.executable, "-m", "kg.cli", "serve", "--dist", str(dist), "--port", str(port)]
+        [*KG, "serve", "--dist", str(dist), "--port", str(port)]
         + ["--worker-memory", str(worker_memory)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D").status_code == 200:
-                return process
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.2)
-    process.kill()
-    raise SystemExit("kg serve did not start")
+    wait_until_answers(
+        process, f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D", "kg serve", 120, 0.2
+    )
+    return process
 
 
 def percentiles(samples: list[float]) -> dict:
@@ -201,8 +162,8 @@ def large_bodies(address: str, server_pid: int) -> dict:
 
 def greedy_query(address: str, server_pid: int, cap_mib: int) -> dict:
     """The workers' peak RSS while a query that would take gigabytes runs."""
-    before = {pid: rss(pid) for pid in children(server_pid)}
-    peak = Peak(lambda: children(server_pid))
+    before = {pid: rss(pid) for pid in tree(server_pid)[1:]}
+    peak = Peak(lambda: tree(server_pid)[1:])  # the query workers and their forkserver
     began = time.perf_counter()
     response = httpx.get(f"{address}/sparql", params={"query": GREEDY}, timeout=120)
     seconds = time.perf_counter() - began
@@ -233,8 +194,7 @@ def main() -> int:
             ),
         }
     finally:
-        server.terminate()
-        server.wait(20)
+        stop(server, 20)
     print(json.dumps(results, indent=2))
     (HERE / "serve-abuse.json").write_text(json.dumps(results, indent=2) + "\n")
     return 0
