@@ -297,12 +297,13 @@ class _Registry(http.server.BaseHTTPRequestHandler):
 
     body = b""
     status = 200
-    length = True
+    length: bool | str = True  # str: the Content-Length sent, whatever the body's
 
     def do_GET(self) -> None:
         self.send_response(self.status)
         if self.length:
-            self.send_header("Content-Length", str(len(self.body)))
+            declared = self.length if isinstance(self.length, str) else str(len(self.body))
+            self.send_header("Content-Length", declared)
         self.end_headers()
         self.wfile.write(self.body)
 
@@ -341,6 +342,16 @@ def test_a_download_over_the_limit_is_refused(registry, length):
         editor.download(address, limit=1000)
     said = "the tarball is 1,001 bytes" if length else "the tarball is more than 1,000 bytes"
     assert str(caught.value) == f"{address}: {said}" + ("; at most 1,000" if length else "")
+
+
+def test_a_content_length_of_other_digits_is_not_read(registry):
+    """A "²" is a digit to str.isdigit but not to int() (headers arrive as Latin-1): it is not
+    a Content-Length, and the body is read and bounded as without one."""
+    handler, address = registry
+    handler.body = b"x" * 1000
+    for declared in ("²", "1²"):
+        handler.length = declared
+        assert editor.download(address, limit=1000) == handler.body
 
 
 def test_a_registry_error_is_one_line(registry):

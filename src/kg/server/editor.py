@@ -94,7 +94,7 @@ def download(url: str = TARBALL, limit: int = MAX_TARBALL_BYTES) -> bytes:
     try:
         with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
             length = response.headers.get("Content-Length")
-            if length and length.isdigit() and int(length) > limit:
+            if length and length.isascii() and length.isdigit() and int(length) > limit:
                 raise KgError(url, None, f"the tarball is {int(length):,} bytes; at most {limit:,}")
             data = response.read(limit + 1)
     except urllib.error.HTTPError as exc:
