@@ -16,19 +16,12 @@ from decimal import Decimal
 import pyoxigraph as ox
 from markupsafe import Markup, escape
 
-from kg.query import python_value  # the project's one reading of typed literals
+from kg.query import INTEGER_TYPES, python_value  # the project's one reading of literals
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 # The datatypes whose literals are numbers (XSD 1.1 Part 2, section 3.3: decimal and the types
-# derived from it, float and double).
-NUMERIC_TYPES = frozenset(
-    XSD + name
-    for name in (
-        "decimal", "integer", "long", "int", "short", "byte", "nonNegativeInteger",
-        "positiveInteger", "nonPositiveInteger", "negativeInteger", "unsignedLong",
-        "unsignedInt", "unsignedShort", "unsignedByte", "float", "double",
-    )
-)  # fmt: skip
+# derived from it, float and double): those python_value reads as numbers.
+NUMERIC_TYPES = frozenset(XSD + name for name in (*INTEGER_TYPES, "decimal", "float", "double"))
 # Bars drawn for query results: one row is 46 pixels of page, so the first ones only.
 MAX_BARS = 50
 
