@@ -276,11 +276,11 @@ def test_a_refusal_for_size_says_where_to_get_the_result_in_pages(published_grap
         assert pointer in answer.message
 
 
-def _answer(pool: QueryPool, request: QueryRequest):
+def _answer(pool: QueryPool, request: QueryRequest, **options):
     """The answer of the pool and its body, read as a client reads it: (answer, body, cut)."""
 
     async def run():
-        answer = await pool.answer(request)
+        answer = await pool.answer(request, **options)
         if answer.stream is None:
             return answer, answer.body, None
         chunks = []
@@ -312,6 +312,20 @@ def test_an_answer_larger_than_the_server_holds_is_streamed_whole(published_stor
         # A smaller answer is still held whole, and the worker serves the next query.
         small = _answer(pool, QueryRequest("ASK {}"))[0]
         assert small.stream is None and json_table(small.body)[2] is True
+    finally:
+        pool.close()
+
+
+def test_an_answer_for_the_query_page_is_held_whole(published_store, small_hold):
+    """The query page reads an answer's body (`stream=False`): a CONSTRUCT larger than the
+    server holds was streamed to it, and it showed an empty result."""
+    construct = "CONSTRUCT WHERE { ?s ?p ?o }"
+    whole = execute(StoreGraph(published_store), QueryRequest(construct), 10**9).body
+    assert len(whole) > sparql.HOLD
+    pool = QueryPool(None, 1, 30.0, 10**9, published_store)
+    try:
+        answer = _answer(pool, QueryRequest(construct), stream=False)[0]
+        assert answer.status == 200 and answer.stream is None and answer.body == whole
     finally:
         pool.close()
 

@@ -925,11 +925,12 @@ class Server:
             }
         started = time.perf_counter()
         # The worker writes the rows of the page asked for only (counting the others), so the
-        # size limit applies to the page.
+        # size limit applies to the page. The page reads the body: never a stream.
         window = RowWindow(wanted.page, wanted.limit, PAGE_CELLS)
         answer = await self.pool.answer(
             QueryRequest(text, results_format="json", graph_format="turtle", window=window),
             _client(request),
+            stream=False,
         )
         outcome = {"status": answer.status, "ms": (time.perf_counter() - started) * 1000}
         if answer.status != 200:

@@ -966,9 +966,11 @@ class QueryPool:
             self.time_limit,
         )
 
-    async def answer(self, request: QueryRequest, client: str = "") -> Answer:
-        """Run a query (without holding a thread of the caller): its answer, or a refusal."""
-        job = self.submit(request, client, asyncio.get_running_loop())
+    async def answer(self, request: QueryRequest, client: str = "", stream: bool = True) -> Answer:
+        """Run a query (without holding a thread of the caller): its answer, or a refusal. An
+        answer larger than HOLD is streamed (`Answer.stream`), unless `stream` is False: then
+        it is held whole, as a caller that reads `Answer.body` needs it."""
+        job = self.submit(request, client, asyncio.get_running_loop() if stream else None)
         if isinstance(job, Answer):
             return job
         result = asyncio.wrap_future(job.future)
