@@ -91,28 +91,37 @@ def parse_accept(header: str | None) -> list[tuple[str, float]]:
     what follows is as if it were not there."""
     if not header or not header.strip():
         return [("*/*", 1.0)]
+    ranges = []
+    for media, q in weighted_elements(header):
+        media = media.lower()
+        ranges.append(("*/*" if media == "*" else media, q))  # some clients send a bare "*"
+    return ranges
+
+
+def weighted_elements(header: str) -> list[tuple[str, float]]:
+    """The elements of an Accept-like header (Accept, Accept-Profile) with their weights, as
+    written (case kept: profile IRIs compare as they are): only those in the first
+    MAX_ACCEPT_LENGTH characters, at most MAX_RANGES; a weight that cannot be read is 0."""
     if len(header) > MAX_ACCEPT_LENGTH:
         cut = header[:MAX_ACCEPT_LENGTH]
-        # The ranges before the last comma are whole; a range cut short could be misread
+        # The elements before the last comma are whole; one cut short could be misread
         # (`text/csv;q=0.1` read as `text/csv`).
         header = cut.rpartition(",")[0] or cut
-    ranges = []
+    out = []
     for fields in _elements(header):
-        media = fields[0].lower()
-        if not media:
+        name = fields[0].strip()
+        if not name:
             continue
-        if len(ranges) == MAX_RANGES:
+        if len(out) == MAX_RANGES:
             break
-        if media == "*":  # some clients send a bare "*"
-            media = "*/*"
         q = 1.0
         for param in fields[1:]:
             key, _, value = param.partition("=")
             if key.strip().lower() == "q":
                 q = _weight(value)
                 break  # what follows the weight are extensions, not media-type parameters
-        ranges.append((media, q))
-    return ranges
+        out.append((name, q))
+    return out
 
 
 def quality(media_type: str, ranges: list[tuple[str, float]]) -> float:

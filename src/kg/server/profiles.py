@@ -258,27 +258,9 @@ def asked(items: Iterable[tuple[str, str]], header: str | None) -> Asked:
 
 def _header_names(header: str) -> list[tuple[str, float]]:
     """The names of an Accept-Profile header with their weights, read within the bounds of an
-    Accept header (its first 4 KiB, cut after the last whole entry, and 64 entries; a weight
-    that cannot be read is 0, never 1). Names keep their case: IRIs are compared as they
-    are."""
-    if len(header) > conneg.MAX_ACCEPT_LENGTH:
-        cut = header[: conneg.MAX_ACCEPT_LENGTH]
-        header = cut.rpartition(",")[0] or cut
-    out = []
-    for fields in conneg._elements(header):
-        name = fields[0].strip()
-        if not name:
-            continue
-        if len(out) == conneg.MAX_RANGES:
-            break
-        q = 1.0
-        for param in fields[1:]:
-            key, _, value = param.partition("=")
-            if key.strip().lower() == "q":
-                q = conneg._weight(value)
-                break
-        out.append((name, q))
-    return out
+    Accept header (`conneg.weighted_elements`); names keep their case: IRIs are compared as
+    they are."""
+    return conneg.weighted_elements(header)
 
 
 def choose(
