@@ -92,8 +92,8 @@ def measured(fn, *args, limit: float | None = None, memory: int | None = None):
 
 
 def publish(data: Path, dist: Path, cache: Path, part_size: int | None = None) -> dict:
-    from kg import export
-    from kg.publish import build
+    from kg.build.run import build
+    from kg.publish import export
     from kg.vocab import Minter
 
     started = time.perf_counter()
@@ -113,7 +113,7 @@ def publish(data: Path, dist: Path, cache: Path, part_size: int | None = None) -
         "inferred": sum(map(_triples, inferred)),
         "parts": len(nt) if part_size else 0,
         "parts_written": sum(1 for p in nt if p.stat().st_nlink == 1) if part_size else 0,
-        # whole dumps with a cache (kg.chunked): their chunks, and those written, not copied
+        # whole dumps with a cache (kg.publish.chunked): their chunks, and those written, not copied
         "chunks": getattr(b.stats.reuse, "chunks", 0),
         "chunks_written": getattr(b.stats.reuse, "written", 0),
     }
@@ -121,13 +121,13 @@ def publish(data: Path, dist: Path, cache: Path, part_size: int | None = None) -
 
 def _paths(dist: Path, name: str) -> list[Path]:
     """The files of dump `name`: dist/name, or that file of every part."""
-    from kg.query import dump_paths
+    from kg.store.query import dump_paths
 
     return dump_paths(dist, name)
 
 
 def load(dist: Path, store: Path) -> dict:
-    from kg.store import load
+    from kg.store.embedded import load
 
     return load(dist, store)
 
@@ -168,13 +168,13 @@ def _rdflib_graph(dist: Path, inferred: bool = True):
 
 
 def floor_owlrl(dist: Path) -> int:
-    from kg import reason, validate
+    from kg.build import reason, validate
 
     return len(reason.closure([_rdflib_graph(dist, inferred=False), validate.load_ontology()]))
 
 
 def floor_pyshacl(dist: Path) -> bool:
-    from kg import validate
+    from kg.build import validate
 
     g = _rdflib_graph(dist)
     for t in validate.load_ontology():
@@ -185,10 +185,10 @@ def floor_pyshacl(dist: Path) -> bool:
 def queries_store(store: Path, limit: float = 20.0) -> dict:
     """Each named query on the embedded store, in its own child given `limit` seconds (None
     when it does not finish in time)."""
-    from kg.query import named_queries
+    from kg.store.query import named_queries
 
     def run(name: str) -> float:
-        from kg.store import StoreGraph
+        from kg.store.embedded import StoreGraph
 
         graph = StoreGraph(store)
         times = []
@@ -209,7 +209,7 @@ def queries_store(store: Path, limit: float = 20.0) -> dict:
 def queries_rdflib(dist: Path, limit: float = 60.0) -> dict:
     """Each named query on rdflib's in-memory graph of the files, in a child forked after the
     graph is loaded and given `limit` seconds (None when it does not finish in time)."""
-    from kg.query import PublishedGraph, named_queries
+    from kg.store.query import PublishedGraph, named_queries
 
     published = PublishedGraph(dist)
     prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in published.prefixes.items())

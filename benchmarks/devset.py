@@ -41,7 +41,7 @@ def default_texts() -> Path:
 
 def fetch(entry: dict, folder: Path) -> str:
     """Fetch one release's page again and write its article, cut to the manifest's length."""
-    from kg.add import page_from_html
+    from kg.extraction.add import page_from_html
 
     request = urllib.request.Request(entry["address"], headers={"User-Agent": USER_AGENT})
     with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310 (http(s) only)

@@ -1,10 +1,11 @@
 """kg's hand-written engines against libraries (`python benchmarks/engines.py`; not a test).
 
-Reasoning: `kg.fastreason` (what `kg publish` runs) against owlrl (`kg.reason`, the reference
-it is tested against) and reasonable (OWL 2 RL in Rust). Validation: `kg.fastvalidate` (what
-`kg publish` runs) against pySHACL (the reference) and pyrudof (SHACL in Rust). For each
-corpus (default: the seed corpus data/ and 1,000 synthetic documents, `kg synth --documents
-1000 --out /tmp/synth1000`, made when missing) it measures the units of work `kg publish` has:
+Reasoning: `kg.build.fastreason` (what `kg publish` runs) against owlrl (`kg.build.reason`, the
+reference it is tested against) and reasonable (OWL 2 RL in Rust).
+Validation: `kg.build.fastvalidate` (what `kg publish` runs) against pySHACL (the reference)
+and pyrudof (SHACL in Rust). For each corpus (default: the seed corpus data/ and 1,000
+synthetic documents, `kg synth --documents 1000 --out /tmp/synth1000`, made when missing) it
+measures the units of work `kg publish` has:
 
 - reasoning, reference: the OWL 2 RL inferences of the reference data with the ontology (for
   fastreason including the closure of the schema by owlrl, which it needs once);
@@ -18,7 +19,7 @@ corpus (default: the seed corpus data/ and 1,000 synthetic documents, `kg synth 
   nodes it touches);
 - validation, corpus: the whole published graph at once;
 
-and compares results: the kept inferred triples (`kg.fastreason.keep`) as sets, both ways,
+and compares results: the kept inferred triples (`kg.build.fastreason.keep`) as sets, both ways,
 against owlrl; the validation results per node shape and severity, and per (focus node,
 constraint component, severity, value), against pySHACL.
 
@@ -58,8 +59,8 @@ from rdflib.namespace import SH, XSD
 from rdflib.util import from_n3
 
 import kg
-from kg import fastreason, ingest, model, pipeline, reason, validate
-from kg.publish import document_files
+from kg.build import fastreason, ingest, model, pipeline, reason, validate
+from kg.build.run import document_files
 from kg.vocab import Minter
 
 ROOT = Path(kg.__file__).resolve().parents[2]
@@ -190,7 +191,7 @@ class Corpus:
 
 
 # --------------------------------------------------------------------------------------------
-# Reasoning engines: each returns the kept inferred triples (kg.fastreason.keep)
+# Reasoning engines: each returns the kept inferred triples (kg.build.fastreason.keep)
 # --------------------------------------------------------------------------------------------
 
 

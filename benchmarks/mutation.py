@@ -26,17 +26,17 @@ MUTANTS = ROOT / "mutants"
 # Short name (as `make mutate MODULES=...` takes it) -> source file, smallest first.
 MODULES = {
     "conneg": "src/kg/server/conneg.py",
-    "cache": "src/kg/cache.py",
-    "curation": "src/kg/curation.py",
-    "query": "src/kg/query.py",
+    "cache": "src/kg/build/cache.py",
+    "curation": "src/kg/build/curation.py",
+    "query": "src/kg/store/query.py",
     "numbers": "src/kg/extraction/numbers.py",
-    "validate": "src/kg/validate.py",
-    "reason": "src/kg/reason.py",
-    "store": "src/kg/store.py",
-    "crossdocument": "src/kg/crossdocument.py",
-    "export": "src/kg/export.py",
-    "ingest": "src/kg/ingest.py",
-    "model": "src/kg/model.py",
+    "validate": "src/kg/build/validate.py",
+    "reason": "src/kg/build/reason.py",
+    "store": "src/kg/store/embedded.py",
+    "crossdocument": "src/kg/build/crossdocument.py",
+    "export": "src/kg/publish/export.py",
+    "ingest": "src/kg/build/ingest.py",
+    "model": "src/kg/build/model.py",
     "sparql": "src/kg/server/sparql.py",
 }
 

@@ -27,8 +27,8 @@ HERE = Path(__file__).resolve().parent
 
 
 def publish(data: Path, out: Path, jobs: int, scheduler: str | None, queue) -> None:
-    from kg import export
-    from kg.publish import build
+    from kg.build.run import build
+    from kg.publish import export
     from kg.vocab import Minter
 
     started = time.perf_counter()

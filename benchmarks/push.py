@@ -7,7 +7,7 @@ For each DIST (a publish: `kg publish --out DIST`), each figure is the median of
 into a new, empty store, the methods taken in turn; wall seconds, and the CPU seconds of the
 client and the server together (steadier on a machine shared with other work):
 
-- Oxigraph: `kg push` into `oxigraph serve` (kg.push: its bulk loader over HTTP, the named
+- Oxigraph: `kg push` into `oxigraph serve` (kg.store.push: its bulk loader over HTTP, the named
   graphs' quads as N-Quads), against `oxigraph load` of the same dumps as docs/stores.md gives the
   commands (kg.nq; kg-inferred.ttl into its graph; kg.nt and kg-inferred.ttl into the default
   graph) and against `kg load` (pyoxigraph's bulk load, two streams side by side);
@@ -38,8 +38,8 @@ from pathlib import Path
 
 from _serving import free_port, stop, wait_until_answers
 
-from kg.push import Server, default_graph_of, graphs_of, push
-from kg.store import base_of, load
+from kg.store.embedded import base_of, load
+from kg.store.push import Server, default_graph_of, graphs_of, push
 
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
 VIRTUOSO = shutil.which("virtuoso-t")

@@ -1,4 +1,4 @@
-"""Benchmark of full-text search (`kg.search`; not a test): the index's size, the time to
+"""Benchmark of full-text search (`kg.publish.search`; not a test): the index's size, the time to
 write it with and without the cache of each document's rows, query times; and, where the
 `tantivy` package is importable, the same rows and queries in tantivy for comparison.
 
@@ -21,8 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from kg import search
-from kg.publish import build
+from kg.build.run import build
+from kg.publish import search
 from kg.vocab import Minter, configured_base
 
 QUERIES = [

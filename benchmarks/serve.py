@@ -125,8 +125,8 @@ def start(command: list[str], address: str, timeout: float = 3600) -> tuple[subp
 def named_query_texts(dist: Path) -> dict[str, str]:
     """Each named query bound with its defaults, its prefixes declared (oxigraph serve takes
     no undeclared prefix)."""
-    from kg.query import named_queries, prefix_map
-    from kg.store import base_of
+    from kg.store.embedded import base_of
+    from kg.store.query import named_queries, prefix_map
 
     base = base_of(dist)
     prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefix_map(base).items())

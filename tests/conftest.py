@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from kg import export
-from kg.publish import Build, build
+from kg.build.run import Build, build
+from kg.publish import export
 from kg.vocab import Minter
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -31,7 +31,7 @@ def published_dist(built: Build, tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def published_graph(published_dist: Path):
     """The published files loaded for querying: asserted and inferred triples."""
-    from kg.query import PublishedGraph
+    from kg.store.query import PublishedGraph
 
     return PublishedGraph(published_dist)
 
@@ -52,7 +52,7 @@ def kg_server(published_dist: Path, tmp_path_factory):
 @pytest.fixture(scope="session")
 def published_store(published_dist: Path, tmp_path_factory) -> Path:
     """The published files bulk-loaded by `kg load` into an on-disk Oxigraph store."""
-    from kg.store import load
+    from kg.store.embedded import load
 
     path = tmp_path_factory.mktemp("store") / "store"
     load(published_dist, path)

@@ -16,7 +16,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg import curation, model
+from kg.build import curation, model
 from kg.cli import main
 from kg.errors import KgError
 from kg.vocab import Minter

@@ -272,7 +272,7 @@ def test_the_guard_refuses_every_evasion_by_itself(listener):
 def test_every_named_query_passes_the_guard():
     """The guard refuses what it must and nothing the project itself asks: every named query,
     with the prefixes the endpoint supplies, is allowed."""
-    from kg.query import named_queries, prefix_map
+    from kg.store.query import named_queries, prefix_map
 
     base = "https://kg.example.org/"
     queries = named_queries()
@@ -721,6 +721,6 @@ def test_long_query_texts_are_not_kept_in_the_guard_s_cache():
 def test_a_client_is_its_ipv4_address_or_its_ipv6_network(address, client):
     from types import SimpleNamespace
 
-    from kg.serve import _client
+    from kg.server.app import _client
 
     assert _client(SimpleNamespace(client=SimpleNamespace(host=address))) == client

@@ -13,12 +13,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kg import add as add_module
-from kg import curation
-from kg.add import MAX_INPUT_BYTES, add, dateline_date
+from kg.build import curation
+from kg.build.ingest import read_source
 from kg.cli import main
 from kg.errors import KgError
-from kg.ingest import read_source
+from kg.extraction import add as add_module
+from kg.extraction.add import MAX_INPUT_BYTES, add, dateline_date
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

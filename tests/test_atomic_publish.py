@@ -16,9 +16,10 @@ from pathlib import Path
 
 import pytest
 
-from kg import atomic, export
+from kg import atomic
 from kg.cli import main
 from kg.errors import KgError
+from kg.publish import export
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

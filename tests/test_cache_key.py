@@ -1,4 +1,4 @@
-"""The per-document cache key (`kg.cache`): every input of a document's work is in it.
+"""The per-document cache key (`kg.build.cache`): every input of a document's work is in it.
 
 For each input (the source text, the curation file, the manifest entry, each reference file,
 the ontology, the shapes, the code and libraries of the stages, the base IRI, the stages run),
@@ -18,8 +18,8 @@ from types import SimpleNamespace
 import pytest
 from rdflib import URIRef
 
-from kg import cache, fastvalidate, model, validate
-from kg.publish import Build, build, document_files
+from kg.build import cache, fastvalidate, model, validate
+from kg.build.run import Build, build, document_files
 from kg.vocab import DEFAULT_BASE, Minter
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -51,7 +51,7 @@ def fresh_caches():
 
 
 def keys(data: Path, base: str = DEFAULT_BASE, reasoning=True, validation=True) -> dict:
-    """Each document's cache key, as `kg.pipeline.run_documents` computes it."""
+    """Each document's cache key, as `kg.build.pipeline.run_documents` computes it."""
     reference = model.load_reference(data, Minter(base))
     context = SimpleNamespace(
         reference=reference, data_dir=data, reasoning=reasoning, validation=validation
@@ -285,21 +285,28 @@ def test_the_code_of_the_stages_is_in_the_key(data, tmp_path, monkeypatch, fresh
     names = {p.relative_to(code).as_posix() for p in cache.code_files()}
     assert {
         "__init__.py",
-        "pipeline.py",
-        "publish.py",
-        "cache.py",
-        "ingest.py",
-        "curation.py",
-        "model.py",
-        "fastreason.py",
-        "reason.py",
-        "validate.py",
-        "fastvalidate.py",
+        "build/__init__.py",
+        "build/pipeline.py",
+        "build/run.py",
+        "build/cache.py",
+        "build/ingest.py",
+        "build/curation.py",
+        "build/model.py",
+        "build/fastreason.py",
+        "build/reason.py",
+        "build/validate.py",
+        "build/fastvalidate.py",
         "ntriples.py",
         "vocab.py",
         "errors.py",
     } <= names
-    assert not names & {"crossdocument.py", "export.py", "serve.py", "cli.py", "query.py"}
+    assert not names & {
+        "build/crossdocument.py",
+        "publish/export.py",
+        "server/app.py",
+        "cli.py",
+        "store/query.py",
+    }
     before = keys(data)
     for name in sorted(names):
         path = code / name
@@ -316,7 +323,7 @@ MODULES_OF_A_DOCUMENT = """
 import sys
 from pathlib import Path
 
-from kg import fastreason, model, pipeline, validate
+from kg.build import fastreason, model, pipeline, validate
 from kg.vocab import Minter
 
 data = Path(sys.argv[1])
@@ -347,7 +354,7 @@ def test_every_module_a_documents_work_runs_is_in_the_key():
         check=True,
     )
     loaded = set(done.stdout.split())
-    assert {"kg.model", "kg.fastvalidate", "kg.fastreason"} <= loaded
+    assert {"kg.build.model", "kg.build.fastvalidate", "kg.build.fastreason"} <= loaded
     covered = {
         ".".join(("kg", *p.relative_to(cache.CODE_DIR).with_suffix("").parts)).removesuffix(
             ".__init__"

@@ -19,8 +19,8 @@ import pytest
 from rdflib import Graph, Namespace, URIRef
 
 from conftest import _serving
-from kg import export, releases
-from kg.publish import build
+from kg.build.run import build
+from kg.publish import export, releases
 from kg.vocab import Minter
 
 ROOT = Path(__file__).resolve().parents[1]

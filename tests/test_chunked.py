@@ -1,5 +1,5 @@
-"""The whole-graph dumps of a publish with a cache (`kg.chunked`): written in chunks, and the
-next publish copies the chunks that did not change. Whatever it reuses, the files are those a
+"""The whole-graph dumps of a publish with a cache (`kg.publish.chunked`): written in chunks, and
+the next publish copies the chunks that did not change. Whatever it reuses, the files are those a
 publish from scratch writes, byte for byte."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from kg import chunked, export
-from kg.publish import build
+from kg.build.run import build
+from kg.publish import chunked, export
 from kg.vocab import Minter
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -43,7 +43,7 @@ def replace_in(path: Path, old: str, new: str) -> None:
 
 
 def test_the_chunks_give_the_files_a_whole_write_gives(built, small_chunks, tmp_path):
-    export.write(built, tmp_path / "whole", DATA)  # no cache: kg.export's streaming writers
+    export.write(built, tmp_path / "whole", DATA)  # no cache: kg.publish.export's streaming writers
     export.write(built, tmp_path / "chunked", DATA, cache_dir=tmp_path / "cache")
     reuse = built.stats.reuse
     assert reuse.from_scratch and reuse.chunks > 100 and reuse.written == reuse.chunks

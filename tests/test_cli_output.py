@@ -16,7 +16,7 @@ import pytest
 from rich.console import Console
 
 from kg import cli
-from kg.query import named_queries
+from kg.store.query import named_queries
 
 NAMES = list(named_queries())
 
@@ -61,8 +61,9 @@ def test_queries_as_json_and_csv_carry_the_same_records(capsys):
     assert cli.main(["queries", "--format", "csv"]) == 0
     rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
     assert [r["name"] for r in rows] == NAMES
-    assert rows[NAMES.index("press-contacts")]["description"] == (
-        by_name["press-contacts"]["description"]
+    assert (
+        rows[NAMES.index("press-contacts")]["description"]
+        == (by_name["press-contacts"]["description"])
     )
 
 
@@ -72,7 +73,7 @@ def test_query_in_a_pipe_is_sparql_csv(published_dist: Path):
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     explicit = kg("query", "ransoms", "--format", "csv", "--dist", str(published_dist))
     assert result.stdout == explicit.stdout
-    from kg.query import PublishedGraph
+    from kg.store.query import PublishedGraph
 
     expected = PublishedGraph(published_dist).query(named_queries()["ransoms"], {})
     assert rows and "─" not in result.stdout
@@ -82,7 +83,7 @@ def test_query_in_a_pipe_is_sparql_csv(published_dist: Path):
 def test_query_with_many_columns_on_a_narrow_terminal_is_shown_row_by_row(
     terminal, published_dist: Path
 ):
-    from kg.query import PublishedGraph
+    from kg.store.query import PublishedGraph
 
     query = named_queries()["events"]
     result = PublishedGraph(published_dist).query(query, {})
@@ -95,8 +96,7 @@ def test_query_with_many_columns_on_a_narrow_terminal_is_shown_row_by_row(
     first = result.rows[0]
     label = next(v for v in result.variables if first[v] and len(str(first[v])) < 60)
     assert any(
-        line.split()[:1] == [label] and result.compact(first[label], None) in line
-        for line in lines
+        line.split()[:1] == [label] and result.compact(first[label], None) in line for line in lines
     )
 
 

@@ -26,7 +26,7 @@ import pyoxigraph as ox
 import pytest
 import yaml
 
-from kg.query import PublishedGraph, Result, competency_map
+from kg.store.query import PublishedGraph, Result, competency_map
 
 QUESTIONS_FILE = Path(__file__).resolve().parents[2] / "shared" / "competency-questions.yaml"
 QUESTIONS = (

@@ -1,4 +1,4 @@
-"""The cross-document check run incrementally (`kg.crossdocument`) gives what a full check
+"""The cross-document check run incrementally (`kg.build.crossdocument`) gives what a full check
 gives, and looks again only at what changed."""
 
 import os
@@ -8,8 +8,8 @@ import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF
 
-from kg import crossdocument
-from kg.crossdocument import cross_document_violations
+from kg.build import crossdocument
+from kg.build.crossdocument import cross_document_violations
 from kg.ntriples import pack
 
 SCHEMA = Namespace("https://schema.org/")
@@ -17,7 +17,7 @@ ID = Namespace("https://kg.example.org/id/")
 
 
 def _build_of(graphs: dict[str, Graph]):
-    """A stand-in for `kg.publish.Build` whose named graphs are `graphs` (name -> graph), in
+    """A stand-in for `kg.build.run.Build` whose named graphs are `graphs` (name -> graph), in
     name order, packed anew on each read: a test may change, add or remove a graph."""
     return SimpleNamespace(
         named_graphs=lambda: (
@@ -153,14 +153,14 @@ def test_the_kept_state_is_read_by_the_next_process(tmp_path):
     import subprocess
     import sys
 
-    from kg.crossdocument import Check, single_valued_shapes
-    from kg.validate import load_shapes
+    from kg.build.crossdocument import Check, single_valued_shapes
+    from kg.build.validate import load_shapes
 
     checks = single_valued_shapes(load_shapes())
     assert len({check.key for check in checks}) == len(checks)
     script = (
-        "from kg.crossdocument import Check, single_valued_shapes;"
-        "from kg.validate import load_shapes;"
+        "from kg.build.crossdocument import Check, single_valued_shapes;"
+        "from kg.build.validate import load_shapes;"
         "check = Check(single_valued_shapes(load_shapes()));"
         "print(check.fingerprint, sorted(check.by_key))"
     )

@@ -9,7 +9,7 @@ import mmap
 import pytest
 from rdflib import Literal, URIRef
 
-from kg.crossdocument import _mapped, _order, _starting
+from kg.build.crossdocument import _mapped, _order, _starting
 
 LINES = [b"<a> 1\n", b"<b> 1\n", b"<b> 2\n", b"<b> 3\n", b"<c> 1\n", b"<d> 1\n", b"<e> 9\n"]
 

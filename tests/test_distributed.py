@@ -108,7 +108,7 @@ def test_a_publish_on_the_cluster_gives_the_files_of_a_local_one(cluster, tmp_pa
     )
     assert files(tmp_path / "remote") == files(tmp_path / "local")
     with distributed.Client(cluster, timeout=30) as client:
-        done = client.run(lambda: list(__import__("kg.pipeline").pipeline.REMOTE_DONE))
+        done = client.run(lambda: list(__import__("kg.build.pipeline").pipeline.REMOTE_DONE))
     assert len(done) == 2  # both workers answered
     processed = [doc for worker in done.values() for doc in worker]
     assert sorted(processed) == DOCUMENTS  # each document once, on the cluster
@@ -121,19 +121,25 @@ def test_the_cache_serves_a_publish_on_the_cluster(cluster, tmp_path):
     first = files(out)
     with distributed.Client(cluster, timeout=30) as client:
         before = sum(
-            map(len, client.run(lambda: __import__("kg.pipeline").pipeline.REMOTE_DONE).values())
+            map(
+                len,
+                client.run(lambda: __import__("kg.build.pipeline").pipeline.REMOTE_DONE).values(),
+            )
         )
     assert main(["publish", "--cache", str(cache), "--out", str(out), "--scheduler", cluster]) == 0
     with distributed.Client(cluster, timeout=30) as client:
         after = sum(
-            map(len, client.run(lambda: __import__("kg.pipeline").pipeline.REMOTE_DONE).values())
+            map(
+                len,
+                client.run(lambda: __import__("kg.build.pipeline").pipeline.REMOTE_DONE).values(),
+            )
         )
     assert after == before  # every document from the cache: nothing sent to the cluster
     assert files(out) == first
 
 
 def test_no_scheduler_at_the_address_is_one_line(tmp_path, capsys, monkeypatch):
-    from kg import pipeline
+    from kg.build import pipeline
 
     monkeypatch.setattr(pipeline, "CONNECT_SECONDS", 1)
     status = main(

@@ -214,16 +214,16 @@ def test_a_made_up_draft_scores_exactly(devset, full):
 
 
 def test_the_corpus_report_micro_averages_and_lists_refusals(devset, full, monkeypatch):
-    import kg.extract
+    import kg.extraction.extract
 
-    real = kg.extract.extract
+    real = kg.extraction.extract.extract
 
     def extract(path, data_dir, knowledge):
         if Path(path).name.startswith("902"):
             return made_up_draft(full)
         return real(path, data_dir, knowledge)
 
-    monkeypatch.setattr(kg.extract, "extract", extract)
+    monkeypatch.setattr(kg.extraction.extract, "extract", extract)
     report = evaluate_corpus(devset.corpus, DATA, devset.folder)
     assert report["releases"] == 3 and report["scored"] == 2
     assert report["missing"] == ["903"] and report["refused"] == []
@@ -350,12 +350,12 @@ def test_the_development_set_is_complete_and_split_in_halves():
 
 
 def test_an_extractor_failure_is_listed_apart_and_the_command_fails(devset, monkeypatch, capsys):
-    import kg.extract
+    import kg.extraction.extract
 
     def extract(path, data_dir, knowledge):
         raise IndexError("a bug")
 
-    monkeypatch.setattr(kg.extract, "extract", extract)
+    monkeypatch.setattr(kg.extraction.extract, "extract", extract)
     report = evaluate_corpus(devset.corpus, DATA, devset.folder, split="tune")
     assert report["refused"] == [] and [f["id"] for f in report["failed"]] == ["901"]
     assert report["total"]["active"]["places"]["recall"] == 0.0

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.query import PublishedGraph
+from kg.store.query import PublishedGraph
 
 ANNOTATIONS = """
 SELECT ?annotation ?file ?exact ?prefix ?suffix ?start ?end WHERE {

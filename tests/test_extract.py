@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kg import curation
+from kg.build import curation
+from kg.build.run import build
 from kg.cli import main
-from kg.extract import extract, load_knowledge
 from kg.extraction.evaluate import evaluate
+from kg.extraction.extract import extract, load_knowledge
 from kg.extraction.knowledge import load
 from kg.extraction.numbers import find_numbers, word_value
 from kg.extraction.text import Passage
-from kg.publish import build
 from kg.vocab import Minter
 
 ROOT = Path(__file__).resolve().parents[1]

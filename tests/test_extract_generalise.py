@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.extract import extract, load_knowledge
+from kg.extraction.extract import extract, load_knowledge
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kg.extract import extract, load_knowledge, write
+from kg.extraction.extract import extract, load_knowledge, write
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -329,7 +329,7 @@ Contoso."""
 def test_the_unedited_draft_of_a_new_release_publishes(tmp_path):
     """A new release, drafted and published as drafted: the build models, reasons and
     validates it without a violation."""
-    from kg.publish import build
+    from kg.build.run import build
     from kg.vocab import Minter
 
     data = tmp_path / "data"

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from kg import folding, model
+from kg import folding
+from kg.build import model
 from kg.extraction import text
 from kg.server import site
 

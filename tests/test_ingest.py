@@ -7,8 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kg.errors import KgError
-from kg.ingest import (
+from kg.build.ingest import (
     CleanDocument,
     QuoteNotFound,
     Span,
@@ -18,6 +17,7 @@ from kg.ingest import (
     normalize_whitespace,
     read_source,
 )
+from kg.errors import KgError
 
 SOURCES = Path(__file__).resolve().parents[1] / "data" / "sources"
 MANIFEST = yaml.safe_load((SOURCES / "manifest.yaml").read_text(encoding="utf-8"))
@@ -510,7 +510,7 @@ def test_block_contact_variants(tmp_path: Path) -> None:
 
 
 def test_document_id_from_the_file_name(tmp_path: Path) -> None:
-    from kg.ingest import document_id
+    from kg.build.ingest import document_id
 
     assert document_id(Path("data/sources/007_abc.txt")) == "007"
     assert document_id(Path("release.txt")) is None

@@ -26,10 +26,10 @@ from rdflib import BNode, Graph, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, SH
 
-from kg import export
+from kg.build.validate import load_shapes, validate
 from kg.cli import main
-from kg.query import named_queries
-from kg.validate import load_shapes, validate
+from kg.publish import export
+from kg.store.query import named_queries
 from test_portable_queries import concatenated
 from test_shapes import ALLOWED, CASES, FIXTURES, fixture_graph
 
@@ -367,7 +367,7 @@ def test_each_parser_refuses_what_is_not_turtle(request, tmp_path, tool):
 def republished(built, tmp_path_factory) -> Path:
     """The seeds published, one statistic of document 002 edited and published again over
     them: dist/ then holds changes/VERSION.rdfp."""
-    from kg.publish import build
+    from kg.build.run import build
     from kg.vocab import Minter
 
     folder = tmp_path_factory.mktemp("republished")

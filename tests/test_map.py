@@ -1,4 +1,4 @@
-"""Places on a map: coordinates from GeoNames (`kg.geo`), published as GeoSPARQL in the
+"""Places on a map: coordinates from GeoNames (`kg.build.geo`), published as GeoSPARQL in the
 reference graph, and the maps `kg serve` draws of them (`kg.server.maps`) with outlines shipped
 in a package and nothing fetched.
 
@@ -14,9 +14,10 @@ import pytest
 from rdflib import Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS
 
-from kg import curation, export, geo
+from kg.build import curation, geo
+from kg.build.run import build
 from kg.folding import fold_name
-from kg.publish import build
+from kg.publish import export
 from kg.server import maps
 from kg.server.site import Site
 from kg.vocab import GEO, SCHEMA, Minter

@@ -1,4 +1,4 @@
-"""The query stage's small helpers (`kg.query`): the cases `make mutate` found untested, each
+"""The query stage's small helpers (`kg.store.query`): the cases `make mutate` found untested, each
 with the exact answer: how an undeclared parameter's kind is guessed, how IRIs are expanded,
 how table cells are shortened, and when the published graph is loaded again."""
 
@@ -13,7 +13,7 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import KgError
-from kg.query import Result, _guess_kind, expand_iri, prefix_map, published, to_term
+from kg.store.query import Result, _guess_kind, expand_iri, prefix_map, published, to_term
 
 BASE = "https://ex.org/"
 KG = "https://kg.example.org/def/kg#"

@@ -15,9 +15,9 @@ from openapi_spec_validator.validation import OpenAPIV31SpecValidator
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 from starlette.routing import Mount, Route
 
-from kg import search
-from kg.serve import Server
+from kg.publish import search
 from kg.server import openapi, paging, profiles
+from kg.server.app import Server
 from kg.server.site import Site
 from kg.server.sparql import DEFAULT_MAX_QUERY_LENGTH
 

@@ -18,7 +18,8 @@ import pytest
 from rdflib import Graph, URIRef
 from rdflib.namespace import RDF
 
-from kg import synth, validate
+from kg import synth
+from kg.build import validate
 from kg.errors import KgError
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -17,10 +17,10 @@ import pytest
 import yaml
 from rdflib import Graph, URIRef
 
-from kg import export
+from kg.build.run import build
 from kg.cli import main
-from kg.publish import build
-from kg.query import PublishedGraph, dump_paths, named_queries
+from kg.publish import export
+from kg.store.query import PublishedGraph, dump_paths, named_queries
 from kg.synth import synthesize
 from kg.vocab import DCAT, VOID, Minter
 
@@ -207,9 +207,9 @@ def test_the_void_of_parts_describes_each_part_file(parted_dist, published_dist)
 def test_query_and_load_answer_on_parts_as_on_the_whole(
     parted_dist, published_dist, published_graph, tmp_path, capsys, monkeypatch
 ):
-    import kg.store
-    from kg.push import graphs_of
-    from kg.store import StoreGraph, load
+    import kg.store.embedded
+    from kg.store.embedded import StoreGraph, load
+    from kg.store.push import graphs_of
 
     parted = PublishedGraph(parted_dist)
     assert set(parted.store) == set(published_graph.store)
@@ -225,7 +225,7 @@ def test_query_and_load_answer_on_parts_as_on_the_whole(
         raise AssertionError("the sizes of the graphs were counted, not taken from VoID")
 
     with monkeypatch.context() as patch:
-        patch.setattr(kg.store, "_count", refuse)
+        patch.setattr(kg.store.embedded, "_count", refuse)
         load(parted_dist, tmp_path / "parted")
     load(published_dist, tmp_path / "whole")
     store, whole = StoreGraph(tmp_path / "parted"), StoreGraph(tmp_path / "whole")
@@ -245,7 +245,7 @@ def test_the_site_offers_the_parts_for_download(parted_dist):
 
     import httpx
 
-    from kg.serve import Server
+    from kg.server.app import Server
     from kg.server.site import Site
 
     site = Site(parted_dist)
@@ -384,7 +384,7 @@ def test_adding_a_document_rewrites_its_part_and_links_the_others(tmp_path):
 def same_but_the_previous_version(out: Path, clean: Path) -> bool:
     """The files of `out` are those of `clean`, but void.ttl (and its checksum), which in `out`
     names the version the folder held before as dcat:previousVersion, and the change set from
-    that version (changes/, kg.releases), which `clean` has no earlier version to hold."""
+    that version (changes/, kg.publish.releases), which `clean` has no earlier version to hold."""
     again, fresh = files_of(out), files_of(clean)
     void, void_clean = again.pop("void.ttl"), fresh.pop("void.ttl")
     assert b"dcat:previousVersion" in void and b"dcat:previousVersion" not in void_clean
@@ -407,7 +407,7 @@ def test_a_part_size_below_one_is_one_line(tmp_path, capsys):
 def test_a_part_key_covers_the_prefixes_the_dumps_are_written_with(monkeypatch):
     """The Turtle, TriG and JSON-LD of a part start with the prefixes: a part written with
     other prefixes is not reused."""
-    from kg import export
+    from kg.publish import export
 
     before = export.code_digest()
     monkeypatch.setattr(export, "CONTEXT", {**export.CONTEXT, "ex": "https://example.org/"})
@@ -420,8 +420,8 @@ def test_load_counts_the_graphs_when_a_parts_quads_are_not_what_void_says(
     """The sizes kg load records come from VoID only when VoID agrees with the quads loaded."""
     import shutil
 
-    import kg.store
-    from kg.store import StoreGraph, load
+    import kg.store.embedded
+    from kg.store.embedded import StoreGraph, load
 
     dist = tmp_path / "dist"
     shutil.copytree(parted_dist, dist)
@@ -430,8 +430,10 @@ def test_load_counts_the_graphs_when_a_parts_quads_are_not_what_void_says(
     kept = nq.read_bytes().splitlines(keepends=True)
     nq.write_bytes(b"".join(kept[:-1]))  # one quad fewer than VoID says
     counted = []
-    real_count = kg.store._count
-    monkeypatch.setattr(kg.store, "_count", lambda store: counted.append(1) or real_count(store))
+    real_count = kg.store.embedded._count
+    monkeypatch.setattr(
+        kg.store.embedded, "_count", lambda store: counted.append(1) or real_count(store)
+    )
     load(dist, tmp_path / "store")
     assert counted == [1]
     _, sizes = StoreGraph(tmp_path / "store").sizes()

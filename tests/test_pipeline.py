@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from kg.build.run import build
 from kg.errors import KgError
-from kg.publish import build
 from kg.vocab import Minter
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -47,7 +47,7 @@ def test_stage_seconds_are_summed_for_the_documents_processed(tmp_path):
 
 
 def test_workers_replaced_after_every_document_give_the_same_build(built, monkeypatch):
-    from kg import pipeline
+    from kg.build import pipeline
 
     monkeypatch.setattr(pipeline, "CHUNK", 1)
     monkeypatch.setattr(pipeline, "WORKER_TASKS", 1)  # five documents, five workers in turn

@@ -25,9 +25,9 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import export
-from kg.publish import build
-from kg.query import PublishedGraph, named_queries
+from kg.build.run import build
+from kg.publish import export
+from kg.store.query import PublishedGraph, named_queries
 from kg.vocab import DEFAULT_BASE, Minter
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -25,8 +25,8 @@ import httpx
 import pytest
 
 from conftest import _serving
-from kg.serve import CELL_TEXT, PAGE_CELLS
 from kg.server import conneg, headers
+from kg.server.app import CELL_TEXT, PAGE_CELLS
 from kg.server.headers import MAX_FIELDS
 
 RESULT_LIMIT = 16 * 2**20  # kg serve's default size limit of a result
@@ -150,7 +150,7 @@ def test_answers_a_client_leaves_unread_are_bounded(probe_server, http):
 
 
 # --------------------------------------------------------------------------------------------
-# The query page's cells and the fields of forms and query strings (kg.serve, FieldLimit)
+# The query page's cells and the fields of forms and query strings (kg.server.app, FieldLimit)
 # --------------------------------------------------------------------------------------------
 
 

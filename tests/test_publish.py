@@ -92,7 +92,7 @@ def test_jsonld_values_are_lossless(tmp_path):
     """Native JSON numbers and booleans only where they give back the same literal."""
     from types import SimpleNamespace
 
-    from kg.export import Statistics, write_jsonld
+    from kg.publish.export import Statistics, write_jsonld
     from kg.vocab import Minter
 
     xsd = "http://www.w3.org/2001/XMLSchema#"
@@ -175,8 +175,9 @@ def test_published_graph_conforms(built, published_dist):
 
 
 def test_a_failed_sort_is_one_line_and_leaves_the_output(built, tmp_path, monkeypatch):
-    from kg import export, sorting
+    from kg import sorting
     from kg.errors import KgError
+    from kg.publish import export
 
     out = tmp_path / "dist"
     out.mkdir()
@@ -190,8 +191,8 @@ def test_a_failed_sort_is_one_line_and_leaves_the_output(built, tmp_path, monkey
 
 
 def test_an_error_in_the_serializing_process_reaches_the_publish(built, tmp_path, monkeypatch):
-    from kg import export
     from kg.errors import KgError
+    from kg.publish import export
 
     def fail(build, target):
         raise KgError(target, None, "cannot write TriG")

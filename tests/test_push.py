@@ -16,8 +16,8 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import KgError
-from kg.push import Server, graphs_of, push
-from kg.query import PublishedGraph, named_queries
+from kg.store.push import Server, graphs_of, push
+from kg.store.query import PublishedGraph, named_queries
 from test_portable_queries import ask, concatenated, rows
 
 OXIGRAPH = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
@@ -199,7 +199,7 @@ def test_digest_credentials_are_those_of_rfc_2617s_example(monkeypatch):
     )
     answer = urllib.error.HTTPError(server.graph_store, 401, "Unauthorized", headers, None)
     assert server._take_challenge(answer)
-    monkeypatch.setattr("kg.push.os.urandom", lambda n: bytes.fromhex("0a4f113b"))
+    monkeypatch.setattr("kg.store.push.os.urandom", lambda n: bytes.fromhex("0a4f113b"))
     (credentials,) = server._authorization("GET", "http://www.nowhere.org/dir/index.html").values()
     assert credentials == (
         'Digest username="Mufasa", realm="testrealm@host.com", '

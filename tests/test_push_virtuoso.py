@@ -29,8 +29,8 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import KgError
-from kg.push import Server, graphs_of
-from kg.query import PublishedGraph, named_queries
+from kg.store.push import Server, graphs_of
+from kg.store.query import PublishedGraph, named_queries
 from kg.vocab import DEFAULT_BASE
 from test_portable_queries import concatenated, rows
 

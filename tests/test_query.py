@@ -20,7 +20,7 @@ import pytest
 
 from kg.cli import main
 from kg.errors import KgError
-from kg.query import (
+from kg.store.query import (
     PublishedGraph,
     Query,
     QuerySyntaxError,

@@ -419,7 +419,7 @@ def test_the_vocabulary_is_cut_at_its_limit():
 
 def _pages(site, path: str, **headers) -> httpx.Response:
     """One request to the server's pages, in this process (no query workers)."""
-    from kg.serve import Server
+    from kg.server.app import Server
 
     async def get() -> httpx.Response:
         transport = httpx.ASGITransport(app=Server(site, pool=None).app)

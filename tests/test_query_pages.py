@@ -12,7 +12,7 @@ import pytest
 
 from kg.cli import main
 from kg.errors import KgError
-from kg.query import Query, named_query, results_json
+from kg.store.query import Query, named_query, results_json
 
 ORDERED = "statistic-evidence"  # many rows, with ORDER BY
 

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 import kg
-from kg import curation
+from kg.build import curation
+from kg.build.validate import _first_line, package_dir, parse_turtle_files, turtle_files
 from kg.errors import KgError
-from kg.validate import _first_line, package_dir, parse_turtle_files, turtle_files
 
 PACKAGE = Path(kg.__file__).parent
 
@@ -101,7 +101,7 @@ def test_a_yaml_reader_error_on_the_first_line_is_line_1(tmp_path):
 
 
 def test_a_violation_reads_as_one_line_with_its_path_when_it_has_one():
-    from kg.validate import Violation
+    from kg.build.validate import Violation
 
     with_path = Violation(
         "Warning", "https://kg.example.org/id/place/congo", "kg:iso", "no code", "s"

@@ -11,9 +11,9 @@ import pytest
 from rdflib import Graph, Namespace, URIRef
 from rdflib.namespace import RDF
 
-from kg import fastreason, ingest, model, reason, validate
+from kg.build import fastreason, ingest, model, reason, validate
+from kg.build.run import document_files
 from kg.errors import KgError
-from kg.publish import document_files
 from kg.vocab import Minter
 
 DATA = Path(__file__).resolve().parents[1] / "data"

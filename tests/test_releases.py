@@ -1,5 +1,5 @@
-"""The change set between two releases (kg.releases): the exact quads removed and added, as an
-RDF Patch that turns the earlier release into the later one."""
+"""The change set between two releases (kg.publish.releases): the exact quads removed and added,
+as an RDF Patch that turns the earlier release into the later one."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import pytest
 
-from kg import releases
 from kg.errors import KgError
+from kg.publish import releases
 
 ROOT = Path(__file__).resolve().parents[1]
 V1 = "https://kg.example.org/id/dataset/kg/version/v1"
@@ -196,8 +196,8 @@ def test_a_republish_after_an_edit_reports_exactly_the_quads_that_changed(built,
     from rdflib import Graph, Namespace, URIRef
     from rdflib.namespace import DCTERMS
 
-    from kg import export
-    from kg.publish import build
+    from kg.build.run import build
+    from kg.publish import export
     from kg.vocab import Minter
 
     data = tmp_path / "data"

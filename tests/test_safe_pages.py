@@ -69,7 +69,7 @@ def site(published_dist) -> Site:
 @pytest.fixture(scope="module")
 def pages(site):
     """The server's pages without query workers, to render templates directly."""
-    from kg.serve import Server
+    from kg.server.app import Server
 
     return Server(site, pool=None)
 

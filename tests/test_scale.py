@@ -6,8 +6,8 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from kg import export
-from kg.publish import build
+from kg.build.run import build
+from kg.publish import export
 from kg.synth import synthesize
 from kg.vocab import Minter
 
@@ -63,8 +63,8 @@ def test_incremental_publish_redoes_one_document_and_is_identical(tmp_path):
 def test_export_streams_without_whole_graphs(tmp_path, monkeypatch):
     """The export and the summary never build an rdflib graph of the data: they stream the
     packed N-Triples of the build."""
+    from kg.build.run import Build
     from kg.ntriples import Graphs
-    from kg.publish import Build
 
     data = synthesize(2, 3, tmp_path / "data")
     built = build(data, Minter(), validation=False, jobs=1)
@@ -84,10 +84,10 @@ def test_export_streams_without_whole_graphs(tmp_path, monkeypatch):
 
 
 def test_the_cache_key_covers_the_code_of_the_stages_only():
-    from kg.cache import code_files
+    from kg.build.cache import code_files
 
     names = {p.relative_to(ROOT / "src" / "kg").as_posix() for p in code_files()}
     assert {"__init__.py", "pipeline.py", "publish.py", "model.py", "ingest.py"} <= names
     assert {"fastreason.py", "validate.py", "ntriples.py", "vocab.py", "cache.py"} <= names
     assert not names & {"export.py", "cli.py", "serve.py", "store.py", "query.py", "synth.py"}
-    assert "crossdocument.py" not in names  # it keeps its own state (kg.crossdocument.Kept)
+    assert "crossdocument.py" not in names  # it keeps its own state (kg.build.crossdocument.Kept)

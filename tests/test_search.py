@@ -1,4 +1,4 @@
-"""Full-text search (`kg.search`): the index `kg publish` writes over the real corpus, what
+"""Full-text search (`kg.publish.search`): the index `kg publish` writes over the real corpus, what
 its queries find (stems in English and Spanish, phrases), the search page over real HTTP
 (groups, marked words, links to the facts, paging), hostile queries, `kg search`, and an
 index that is the same bytes for the same inputs."""
@@ -18,7 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kg import cli, search
+from kg import cli
+from kg.publish import search
 
 BASE = "https://kg.example.org/"
 CAMPAIGN = BASE + "id/campaign/no-mas-trata-de-personas"
@@ -151,7 +152,7 @@ def test_a_long_paragraph_is_indexed_in_pieces_of_bounded_size(tmp_path):
     made the server mark the words of the whole paragraph, seconds a request. It is indexed
     as passages of at most MAX_PASSAGE_WORDS words, which together hold all its words, each
     at its offsets in the source."""
-    from kg.ingest import parse_source
+    from kg.build.ingest import parse_source
 
     words_ = [f"w{i}" for i in range(5 * search.MAX_PASSAGE_WORDS + 7)]
     raw = "A title\n\n" + " \n ".join(words_) + "\n\nA short paragraph.\n"

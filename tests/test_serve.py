@@ -27,8 +27,8 @@ from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, QueryBadFormed
 
 from conftest import SERVER_MAX_RESULT_BYTES, SERVER_QUERY_TIMEOUT
 from kg.cli import main
-from kg.query import named_queries, python_value
 from kg.server import charts, conneg, guard
+from kg.store.query import named_queries, python_value
 
 BASE = "https://kg.example.org/"
 CNDH = BASE + "id/organization/cndh"
@@ -64,7 +64,7 @@ def served_graph(mode, request):
     there; `tests/test_store.py` compares them.)"""
     if mode == "dist":
         return request.getfixturevalue("published_graph")
-    from kg.store import StoreGraph
+    from kg.store.embedded import StoreGraph
 
     return StoreGraph(request.getfixturevalue("published_store"))
 

@@ -27,7 +27,7 @@ from kg.server.sparql import (
     execute,
     json_table,
 )
-from kg.store import (
+from kg.store.embedded import (
     EXAMPLE_CLASS,
     META_FILE,
     STORE_FORMAT,
@@ -160,7 +160,7 @@ def test_readers_opening_the_store_while_it_is_loaded_again_find_one_store_whole
 
 def test_several_processes_read_one_store_at_once(published_store):
     program = (
-        "import sys; from kg.store import StoreGraph; g = StoreGraph(sys.argv[1]); "
+        "import sys; from kg.store.embedded import StoreGraph; g = StoreGraph(sys.argv[1]); "
         "import time; time.sleep(1); print(len(g.store), len(g.run('places-within-states').rows))"
     )
     processes = [
@@ -202,7 +202,7 @@ def test_a_store_made_before_generations_is_replaced_by_a_link(dist, tmp_path):
 
 
 def test_kg_serve_serves_the_store_of_the_publish_by_default(dist, tmp_path):
-    from kg.serve import prepare
+    from kg.server.app import prepare
 
     running = prepare(dist, port=0, workers=1)
     try:

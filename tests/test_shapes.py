@@ -18,8 +18,8 @@ from rdflib.collection import Collection
 from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, SH
 
-from kg.publish import Build
-from kg.validate import ValidationResult, load_ontology, load_shapes, validate
+from kg.build.run import Build
+from kg.build.validate import ValidationResult, load_ontology, load_shapes, validate
 from kg.vocab import PREFIXES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -736,7 +736,7 @@ def test_shape_results_name_their_shapes() -> None:
 
 
 # --------------------------------------------------------------------------------------------
-# kg.fastvalidate against pySHACL, the reference
+# kg.build.fastvalidate against pySHACL, the reference
 # --------------------------------------------------------------------------------------------
 
 EVERY_VARIANT = {
@@ -781,7 +781,7 @@ def test_fast_validation_gives_pyshacls_report_on_the_reference_data(built: Buil
 
 
 def test_fast_validation_refuses_a_feature_it_does_not_implement() -> None:
-    from kg.fastvalidate import UnsupportedShape, compile_shapes
+    from kg.build.fastvalidate import UnsupportedShape, compile_shapes
 
     shapes = Graph()
     shapes.parse(
@@ -817,7 +817,7 @@ def test_published_graph_conforms(built: Build) -> None:
 
 
 def _build_of(*graphs: Graph):
-    """A stand-in for `kg.publish.Build` whose named graphs are `graphs`, packed anew on each
+    """A stand-in for `kg.build.run.Build` whose named graphs are `graphs`, packed anew on each
     read: a test may change a graph and run the check again."""
     from types import SimpleNamespace
 
@@ -836,7 +836,7 @@ def test_different_documents_giving_a_node_different_values_of_a_single_valued_p
     union does not. Run over the packed named graphs."""
     from rdflib import Literal
 
-    from kg.crossdocument import cross_document_violations
+    from kg.build.crossdocument import cross_document_violations
 
     schema = Namespace("https://schema.org/")
     doc = URIRef("https://kg.example.org/id/document/shared")
@@ -866,7 +866,7 @@ def test_the_cross_document_check_keeps_to_the_shapes_targets():
     from rdflib import Literal
     from rdflib.namespace import XSD
 
-    from kg.crossdocument import cross_document_violations
+    from kg.build.crossdocument import cross_document_violations
 
     schema = Namespace("https://schema.org/")
     thing = URIRef("https://kg.example.org/id/thing/shared")
@@ -898,7 +898,7 @@ def test_a_failed_sort_in_the_cross_document_check_is_one_line(monkeypatch):
     from rdflib import Literal
 
     from kg import sorting
-    from kg.crossdocument import cross_document_violations
+    from kg.build.crossdocument import cross_document_violations
     from kg.errors import KgError
 
     graph = Graph()

@@ -13,8 +13,8 @@ import pytest
 
 from kg.cli import main
 from kg.errors import KgError
-from kg.query import named_queries
-from kg.store import META_FILE, StoreGraph, load
+from kg.store.embedded import META_FILE, StoreGraph, load
+from kg.store.query import named_queries
 
 BASE = "https://kg.example.org/"
 INFERRED = BASE + "graph/inferred"
@@ -206,7 +206,7 @@ def test_store_server_dereferences_and_answers_sparql(both, published_graph):
 
 
 def _value(term):
-    from kg.query import python_value
+    from kg.store.query import python_value
 
     return python_value(term)
 
@@ -215,7 +215,7 @@ def test_serve_store_needs_no_dumps_and_says_which_files_it_offers(
     published_dist, published_store, tmp_path
 ):
     """The graph comes from the store: a folder without kg.trig, kg.nq or kg.nt serves it."""
-    from kg.serve import prepare
+    from kg.server.app import prepare
 
     files = tmp_path / "files"
     shutil.copytree(published_dist, files)

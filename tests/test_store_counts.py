@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from kg.store import load
+from kg.store.embedded import load
 
 
 def test_the_figures_of_a_load_count_every_quad_in_the_store(published_dist, tmp_path):
@@ -14,6 +14,9 @@ def test_the_figures_of_a_load_count_every_quad_in_the_store(published_dist, tmp
     named = [g for g in store.named_graphs()]
     assert in_default > 0 and figures["triples"] == in_default
     assert figures["graphs"] == len(named)
-    assert figures["quads"] == len(store) == in_default + sum(
-        sum(1 for _ in store.quads_for_pattern(None, None, None, g)) for g in named
+    assert (
+        figures["quads"]
+        == len(store)
+        == in_default
+        + sum(sum(1 for _ in store.quads_for_pattern(None, None, None, g)) for g in named)
     )

@@ -13,7 +13,7 @@ import pytest
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import OWL, RDF, RDFS, SH, SKOS, XSD
 
-from kg.validate import load_ontology, load_shapes
+from kg.build.validate import load_ontology, load_shapes
 from kg.vocab import KG, SCHEMA
 
 ROOT = Path(__file__).resolve().parents[1]

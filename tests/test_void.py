@@ -14,7 +14,7 @@ from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib import namespace as ns
 from rdflib.namespace import DCTERMS, OWL, RDF
 
-from kg import export
+from kg.publish import export
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"

@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         help="write the dumps in parts of about N documents (dist/parts/), a part unchanged "
         "since the previous publish hard-linked from it (default: whole-graph dumps)",
     )
-    # What void.ttl says beyond the data (kg.export.Description).
+    # What void.ttl says beyond the data (kg.publish.export.Description).
     publish.add_argument(
         "--issued",
         type=iso_date,
@@ -686,8 +686,9 @@ SYNTH_FOLDERS = {"sources", "documents", "reference"}
 
 
 def run_publish(args) -> int:
-    from kg import atomic, export
-    from kg.publish import build
+    from kg import atomic
+    from kg.build.run import build
+    from kg.publish import export
 
     base = args.base
     if base is None:
@@ -775,7 +776,7 @@ def run_synth(args) -> int:
 
 
 def run_load(args) -> int:
-    from kg.store import load
+    from kg.store.embedded import load
 
     with err.status(f"loading {args.dist}/ into {args.store}") as status:
         figures = load(args.dist, args.store, progress=lambda what: status.update(what))
@@ -788,7 +789,7 @@ def run_load(args) -> int:
 
 
 def run_push(args) -> int:
-    from kg.push import Server, password_from, push
+    from kg.store.push import Server, password_from, push
 
     server = Server(
         args.endpoint,
@@ -812,7 +813,7 @@ def run_push(args) -> int:
 
 
 def run_validate(args) -> int:
-    from kg.validate import parse_turtle_files, validate
+    from kg.build.validate import parse_turtle_files, validate
 
     for file in args.files:
         check_input_file(file)
@@ -831,7 +832,7 @@ def run_validate(args) -> int:
 
 
 def run_queries(args) -> int:
-    from kg.query import named_queries
+    from kg.store.query import named_queries
 
     queries = named_queries()
     form = args.format or ("table" if out.is_terminal else "names")
@@ -877,7 +878,7 @@ def run_queries(args) -> int:
 
 
 def run_query(args) -> int:
-    from kg.query import PublishedGraph, Query, QuerySyntaxError, named_query
+    from kg.store.query import PublishedGraph, Query, QuerySyntaxError, named_query
 
     given = [x for x in (args.name, args.file, args.sparql) if x is not None]
     if len(given) != 1:
@@ -903,7 +904,7 @@ def run_query(args) -> int:
         query = named_query(args.name)
     try:
         if args.store is not None:
-            from kg.store import StoreGraph
+            from kg.store.embedded import StoreGraph
 
             graph = StoreGraph(args.store, inferred=not args.asserted)
         else:
@@ -984,7 +985,7 @@ def print_records(title: str | None, columns: list[str], cells: list[list[str]])
 def run_search(args) -> int:
     import time
 
-    from kg import search
+    from kg.publish import search
 
     index = search.Index(args.dist / search.INDEX)
     started = time.perf_counter()
@@ -1050,7 +1051,7 @@ def run_search(args) -> int:
 
 
 def run_serve(args) -> int:
-    from kg.serve import prepare
+    from kg.server.app import prepare
 
     if args.memory and args.store is not None:
         raise UsageError("--memory loads --dist into memory: give --memory or --store, not both")
@@ -1092,7 +1093,7 @@ def run_serve(args) -> int:
 def run_extract(args) -> int:
     if args.evaluate:
         return run_extract_evaluation(args)
-    from kg.extract import default_paths, extract, write
+    from kg.extraction.extract import default_paths, extract, write
 
     if args.file is None:
         raise UsageError("give the source text to draft, or --evaluate")
@@ -1172,7 +1173,7 @@ def write_additions_only(result, path: Path, force: bool) -> None:
 
 
 def run_add(args) -> int:
-    from kg.add import add
+    from kg.extraction.add import add
 
     check_input_folder(args.data, "--data")
     if args.publish:

@@ -18,5 +18,5 @@ The stages, each a module:
 * :mod:`~kg.extraction.draft`: the draft and the proposed reference additions as YAML;
 * :mod:`~kg.extraction.evaluate`: the leave-one-out evaluation against the curated corpus.
 
-:mod:`kg.extract` is the entry point.
+:mod:`kg.extraction.extract` is the entry point.
 """

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from kg import model
+from kg.build import model
 from kg.extraction.entities import Entities, NewEntity
 from kg.extraction.items import cite_studies
 from kg.extraction.knowledge import Knowledge

@@ -166,7 +166,7 @@ def _show(key) -> str:
 
 def evaluate(data_dir: Path, progress=lambda _: None) -> dict:
     """Draft every curated document leave-one-out and compare it with its curation file."""
-    from kg.extract import extract
+    from kg.extraction.extract import extract
 
     started = time.perf_counter()
     full = load(Path(data_dir), contacts=True)
@@ -300,7 +300,7 @@ def _period_key(period) -> tuple | None:
 
 
 def _where(node, path: Path):
-    from kg.curation import Where
+    from kg.build.curation import Where
 
     return getattr(node, "where", None) or Where(path, 0)
 
@@ -312,7 +312,7 @@ def _names(entry: dict) -> frozenset[str]:
 
 def load_gold(path: Path) -> tuple[dict[str, list[GoldEntity]], list[GoldNumber]]:
     """One gold file (data/devset/gold/NNN.yaml): its entities by kind and its numbers."""
-    from kg import curation
+    from kg.build import curation
 
     node = curation.load(path)
     if not isinstance(node, dict):
@@ -374,7 +374,7 @@ def load_gold(path: Path) -> tuple[dict[str, list[GoldEntity]], list[GoldNumber]
 
 def load_manifest(devset_dir: Path, split: str | None = None) -> list[dict]:
     """The development set's releases (of one split), each {id, file, split, ...}."""
-    from kg import curation
+    from kg.build import curation
 
     path = Path(devset_dir) / "manifest.yaml"
     if not path.is_file():
@@ -595,7 +595,7 @@ def evaluate_corpus(
     draft with nothing in it, and so does one the extractor fails on (an exception other than
     KgError: a bug, listed apart); a release whose text is not in the folder is listed, not
     scored."""
-    from kg.extract import extract
+    from kg.extraction.extract import extract
 
     started = time.perf_counter()
     corpus_dir, data_dir = Path(corpus_dir), Path(data_dir)

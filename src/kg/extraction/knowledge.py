@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from kg import curation, ingest, model
+from kg.build import curation, ingest, model
 from kg.errors import KgError
 
 KINDS = ("organization", "place", "person")

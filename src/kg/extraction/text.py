@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from kg.build.ingest import CleanDocument, normalized_with_index
 from kg.folding import fold as fold
-from kg.ingest import CleanDocument, normalized_with_index
 
 # A slash joins digits ("24/7", "2014/2015") and an office's letters ("G/TIP"), not names
 # ("GENEVA/KATHMANDU", "UNHCR/A. Doe").

@@ -8,5 +8,5 @@
   from IRI to triples), labels, search, classes, evidence, downloads;
 - `charts`: SVG bar charts for statistics.
 
-`kg.serve` puts them on the web (Starlette, uvicorn) with Jinja templates.
+`kg.server.app` puts them on the web (Starlette, uvicorn) with Jinja templates.
 """

@@ -3,7 +3,8 @@ release's change set (`/changes/VERSION`), what the latest release changed about
 its page), and an indicator's values across documents and releases (`/indicators/NAME`).
 
 A publish over an earlier release keeps every change set in `dist/changes/VERSION.rdfp`
-(RDF Patch, written and read by `kg.releases`): the quads removed from the release before and
+(RDF Patch, written and read by `kg.publish.releases`):
+the quads removed from the release before and
 the quads added. Each names its release (`H id`) and the one before (`H prev`), so the files
 chain from the release being served (VoID's `dcat:version`) back to the oldest kept. A file
 is read once (its rows parsed in bulk by the N-Quads parser) and kept, with an index of the
@@ -18,7 +19,7 @@ work). A figure to date ("since 2005", a period with no end) is a running total,
 compared only with figures of releases published at the same known date (the month,
 or the year when only the year is known). Of those, a value one
 document gives and another contradicts is flagged, by the rule the cross-document check
-applies to single-valued properties (`kg.crossdocument`).
+applies to single-valued properties (`kg.build.crossdocument`).
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ import pyoxigraph as ox
 from starlette.requests import Request
 from starlette.responses import Response
 
-from kg import releases
-from kg.crossdocument import _contradicted
+from kg.build.crossdocument import _contradicted
+from kg.publish import releases
 from kg.server import paging
 from kg.server.paging import PagingError, PastTheEnd
 
@@ -385,7 +386,7 @@ def _text(status: int, message: str) -> Response:
 
 class Pages:
     """The routes of the changelog, a release's change set and the indicators' pages, over
-    a `kg.serve.Server` (its site, templates and caching)."""
+    a `kg.server.app.Server` (its site, templates and caching)."""
 
     def __init__(self, server) -> None:
         self.server = server

@@ -16,7 +16,7 @@ from decimal import Decimal
 import pyoxigraph as ox
 from markupsafe import Markup, escape
 
-from kg.query import INTEGER_TYPES, python_value  # the project's one reading of literals
+from kg.store.query import INTEGER_TYPES, python_value  # the project's one reading of literals
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 # The datatypes whose literals are numbers (XSD 1.1 Part 2, section 3.3: decimal and the types

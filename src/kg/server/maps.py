@@ -4,7 +4,7 @@ no script, no font; a page that shows a map loads nothing more than one without.
 The outlines of the countries are those the `countryinfo` package ships (its GeoJSON, from
 world.geo.json, itself the Natural Earth 1:110m countries, in the public domain), read from the
 installed package's files; the points are the places' GeoSPARQL geometries of the published
-graph (`kg.geo`: GeoNames, CC BY 4.0). The projection is equirectangular, its x scaled by the
+graph (`kg.build.geo`: GeoNames, CC BY 4.0). The projection is equirectangular, its x scaled by the
 cosine of the middle latitude so that the shapes keep their proportions near the middle.
 
 `draw` makes the SVG: the outlines of the countries in view (the page's countries highlighted,

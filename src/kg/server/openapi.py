@@ -17,11 +17,11 @@ from __future__ import annotations
 import re
 
 import kg
-from kg import search
-from kg.query import named_queries
+from kg.publish import search
 from kg.server import changes, conneg, paging, profiles
 from kg.server.headers import MAX_FIELDS
 from kg.server.sparql import GRAPH_MEDIA, RESULT_MEDIA
+from kg.store.query import named_queries
 
 VERSION = "3.1.0"
 TEXT = "text/plain; charset=utf-8"
@@ -565,7 +565,7 @@ def _files(summary: str, example: str) -> dict:
 
 
 def document(server, extra_paths: dict | None = None) -> dict:
-    """The OpenAPI document of a `kg.serve.Server` (its limits and examples from its site);
+    """The OpenAPI document of a `kg.server.app.Server` (its limits and examples from its site);
     `extra_paths`: descriptions of routes that other modules add."""
     paths = {**_paths(server), **(extra_paths or {})}
     return {

@@ -41,10 +41,10 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.folding import fold  # search: case, accents and apostrophes ignored
-from kg.query import GRAPH_FORMATS, PARTS, PublishedGraph, Result, dump_paths, python_value
 from kg.server import charts, maps
 from kg.server.paging import HYDRA, Page, Paging, PastTheEnd, hydra_view, page_of
-from kg.store import StoreGraph, class_counts
+from kg.store.embedded import StoreGraph, class_counts
+from kg.store.query import GRAPH_FORMATS, PARTS, PublishedGraph, Result, dump_paths, python_value
 
 ONTOLOGY_BASE = "https://kg.example.org/def/"
 ONTOLOGY_NS = "https://kg.example.org/def/kg#"

@@ -68,8 +68,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.query import GRAPH_FORMATS, RESULT_FORMATS, PublishedGraph, Result, results_json
 from kg.server import guard, sandbox
+from kg.store.query import GRAPH_FORMATS, RESULT_FORMATS, PublishedGraph, Result, results_json
 
 # Media types of results: SELECT and ASK ...
 RESULT_MEDIA = {
@@ -491,7 +491,7 @@ def _open_graph(source: tuple[str, str]) -> PublishedGraph:
     ("store", path) opens a store made by `kg load`, read-only."""
     kind, where = source
     if kind == "store":
-        from kg.store import StoreGraph
+        from kg.store.embedded import StoreGraph
 
         return StoreGraph(where)
     return PublishedGraph(where)
@@ -547,7 +547,7 @@ def _worker_context():
     if "forkserver" not in multiprocessing.get_all_start_methods():
         return multiprocessing.get_context("spawn")
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["kg.server.sparql", "kg.store"])
+    context.set_forkserver_preload(["kg.server.sparql", "kg.store.embedded"])
     return context
 
 

@@ -2,7 +2,7 @@
 
 `kg.nq` and `kg.nt` list their lines in byte order, `kg.ttl`, `kg.jsonld` and
 `kg-inferred.ttl` their subjects in that order, and `kg.trig` the named graphs in name order
-(`kg.export`). One changed document changes a few stretches of that order: the lines of its
+(`kg.publish.export`). One changed document changes a few stretches of that order: the lines of its
 own subjects (its annotations, observations, events: a few hundred subjects, in some twenty
 stretches, one for each kind of IRI) and of the shared subjects it says something about (a
 place, a year). So the order of subjects is cut into chunks, and each dump is the concatenation
@@ -31,7 +31,7 @@ added ones in, cuts again and writes those chunks; every other piece is copied b
 from the previous dump (`os.copy_file_range`: no parsing, no serializing), and `kg.trig`
 copies the blocks of the graphs that did not change. What it writes is what a publish from
 scratch writes (tests/test_chunked.py), and the quads removed and added are the change set
-from the previous release (`kg.releases`), found without reading the dumps through. The
+from the previous release (`kg.publish.releases`), found without reading the dumps through. The
 inferred triples are chunked the same way, their quads (which graph inferred what) kept in
 `CACHE/dumps/inferred.nq`, as `kg-inferred.ttl` holds only the distinct triples.
 
@@ -70,8 +70,9 @@ from rdflib import URIRef
 
 from kg import ntriples
 from kg.atomic import write_bytes
+from kg.build.run import Build
 from kg.errors import KgError
-from kg.export import (
+from kg.publish.export import (
     CONTEXT,
     DUMPS,
     JSONLD_FIRST,
@@ -89,7 +90,6 @@ from kg.export import (
     jsonld_nodes,
     reference_graphs,
 )
-from kg.publish import Build
 from kg.sorting import sorted_into
 
 SUBJECTS_PER_CHUNK = 256  # on average: a chunk holds 1,500 quads, 200 KB of the dumps

@@ -3,7 +3,8 @@
 A publish into a folder that holds an earlier release compares the two releases' N-Quads
 (`kg.nq`, or every part's: each file sorted line by line, so one merge pass over them finds
 every quad removed and added, in time and memory that do not grow with the graph; a publish
-that rewrote its dumps in chunks, `kg.chunked`, knows those quads and hands them over instead)
+that rewrote its dumps in chunks, `kg.publish.chunked`,
+knows those quads and hands them over instead)
 and writes the difference in RDF Patch (https://afs.github.io/rdf-patch/), the change format
 Jena and RDF Delta read:
 
@@ -131,7 +132,7 @@ def write_patch(
     """Write to `out` the RDF Patch that turns the dataset of the sorted N-Quads files `old`
     into that of `new`, and return its counts. `out` is written whole or not at all (the
     publish writes it in its temporary folder). `changed`: the quads removed and those added
-    (each sorted, lines without their end), when the publish knows them (`kg.chunked`): the
+    (each sorted, lines without their end), when the publish knows them (`kg.publish.chunked`): the
     files are then not read."""
     changes = ChangeSet(version_iri, previous_iri)
     if changed is not None:
@@ -249,7 +250,7 @@ def write_changes(
     Returns that change set, or None when there is no earlier release or the data did not
     change (the same data published again is the same release). `changed`: as for
     `write_patch`."""
-    from kg.query import dump_paths  # the readers' module; it does not import this one
+    from kg.store.query import dump_paths  # the readers' module; it does not import this one
 
     earlier = out / CHANGES
     if earlier.is_dir():

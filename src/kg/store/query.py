@@ -35,7 +35,8 @@ Every named query runs unchanged on any SPARQL 1.1 store that holds the dumps as
 docs/stores.md says: it declares its prefixes and opens with `BASE <https://kg.example.org/>`,
 against which its relative IRIs (`<id/concept/...>`) resolve. kg runs it with that BASE set to
 the base of the graph it queries (`Query.for_base`), and `kg publish` writes each, so set, to
-`dist/queries/NAME.rq` (`kg.export.write_queries`) for other stores. In other queries, relative
+`dist/queries/NAME.rq` (`kg.publish.export.write_queries`)
+for other stores. In other queries, relative
 IRIs resolve against the published base (`<id/place/mexico>`) unless they declare a BASE, and
 the prefixes of `kg.vocab.PREFIXES` plus `id:` may be used undeclared, so a query does not
 depend on KG_BASE.
@@ -43,7 +44,7 @@ depend on KG_BASE.
 Results: rows of Python values (int, Decimal, float, bool, date, str; IRIs as str), and the
 W3C SPARQL 1.1 result formats (JSON, XML, CSV, TSV) or, for CONSTRUCT and DESCRIBE, RDF:
 
-    from kg import query
+    from kg.store import query
     for row in query.run("victims-assisted-over-time", {"organization": "IOM Mexico"}):
         print(row["docs"], row["value"], row["until"])
     query.sparql("SELECT ?c WHERE { ?c a kg:Campaign }", inferred=False).serialize("csv")
@@ -508,11 +509,11 @@ class Result:
 
 def dump_paths(dist: Path | str, name: str) -> list[Path]:
     """The files that hold the dump `name` (`kg.nq`, `kg-inferred.ttl`, ...) of a publish:
-    `dist/name`, or, in a parted publish (`kg.export.write_parts`), that file of every part:
+    `dist/name`, or, in a parted publish (`kg.publish.export.write_parts`), that file of every part:
     `dist/parts/reference/name`, then `dist/parts/documents-*/name` in name order (listed
     even when missing, for the reader to say so). [] when there is neither.
 
-    Here rather than in `kg.export`, which re-exports it: the readers (query, load, push,
+    Here rather than in `kg.publish.export`, which re-exports it: the readers (query, load, push,
     serve) then need not import the publishing stages."""
     dist = Path(dist)
     if (dist / name).is_file() or not (dist / PARTS).is_dir():

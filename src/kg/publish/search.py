@@ -4,7 +4,7 @@
 read it (`Index`). What it holds, one row of `entries` each:
 
 - `passage`: a passage of a source text (its title, each paragraph, each press contact, the
-  trailer; `kg.ingest`'s spans; one of more than `MAX_PASSAGE_WORDS` words in pieces), with
+  trailer; `kg.build.ingest`'s spans; one of more than `MAX_PASSAGE_WORDS` words in pieces), with
   the document and its character offsets;
 - `quote`: the words an annotation selects (`oa:exact`), with the fact it grounds (`oa:hasBody`)
   and its offsets in the source (`oa:start`, `oa:end`);
@@ -433,7 +433,7 @@ def _cut(raw: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _passage_rows(source, source_iri: str, doc_id: str, language: str) -> Iterator[Row]:
-    """The passages of a source text (`kg.ingest.CleanDocument`): title, paragraphs, each
+    """The passages of a source text (`kg.build.ingest.CleanDocument`): title, paragraphs, each
     press contact, the trailer; one longer than MAX_PASSAGE_WORDS in pieces of that many."""
     spans = [source.title, *source.paragraphs]
     for contact in source.contacts:
@@ -638,7 +638,7 @@ def write_index(
     cache_dir: Path | None = None,
     progress: Callable[[str], None] = lambda _: None,
 ) -> dict[str, int]:
-    """The index of a build (`kg.publish.Build`) at `target`; returns the rows of each kind."""
+    """The index of a build (`kg.build.run.Build`) at `target`; returns the rows of each kind."""
     from kg import ntriples
 
     progress("indexing texts, quotes and names for search")

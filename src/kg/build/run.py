@@ -16,7 +16,7 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from kg import crossdocument, ingest, model, validate
+from kg.build import crossdocument, ingest, model, validate
 from kg.errors import KgError
 from kg.ntriples import Graphs, Packed, pack
 from kg.vocab import SH, Minter, bind_prefixes
@@ -42,7 +42,7 @@ class Build:
     sources: dict[str, ingest.CleanDocument] = field(default_factory=dict)
     validation: validate.ValidationResult | None = None
     seconds: float = 0.0
-    stats: object | None = None  # figures of the written dumps (`kg.export.Statistics`)
+    stats: object | None = None  # figures of the written dumps (`kg.publish.export.Statistics`)
     # CPU seconds of each per-document stage, summed over the documents not from the cache
     stage_seconds: dict = field(default_factory=dict)
 
@@ -100,13 +100,13 @@ def build(
     """Model, reason and validate every document of `data_dir`.
 
     Shared inputs (reference data, ontology, the closed schema, shapes) are loaded once; each
-    document is then modelled, reasoned (`kg.fastreason`, equal to owlrl on our ontology) and
+    document is then modelled, reasoned (`kg.build.fastreason`, equal to owlrl on our ontology) and
     validated on its own, in `jobs` worker processes (default: every core), or on the workers
-    of the Dask cluster whose scheduler is at `scheduler` (`kg.pipeline.run_documents`), its
-    results cached in `cache_dir` by content hash (`kg.cache`). Only the checks that need
-    several documents run on the whole graph (`kg.crossdocument`), incrementally with a cache.
+    of the Dask cluster whose scheduler is at `scheduler` (`kg.build.pipeline.run_documents`), its
+    results cached in `cache_dir` by content hash (`kg.build.cache`). Only the checks that need
+    several documents run on the whole graph (`kg.build.crossdocument`), incrementally with a cache.
     """
-    from kg import cache, pipeline
+    from kg.build import cache, pipeline
 
     started = time.perf_counter()
     result = load_shared(data_dir, minter, progress)
@@ -172,11 +172,11 @@ def shared_context(
     validation: bool,
     progress: Progress = lambda _: None,
 ):
-    """What every document's work shares (`kg.pipeline.Context`): the closed schema, the
+    """What every document's work shares (`kg.build.pipeline.Context`): the closed schema, the
     reference data's inferences (into `result`) and the nodes its own validation reports on;
     and that report (None without validation). Made once by a publish, and once by each
-    worker of a distributed one, from the same files (`kg.pipeline.process_remote`)."""
-    from kg import fastreason, pipeline
+    worker of a distributed one, from the same files (`kg.build.pipeline.process_remote`)."""
+    from kg.build import fastreason, pipeline
 
     minter = result.minter
     schema = fastreason.Schema.from_ontology(result.ontology)

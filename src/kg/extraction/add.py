@@ -7,7 +7,7 @@ navigation, menus, share buttons, related links and footers go. (Chosen by measu
 jusText and readability-lxml: it kept every body paragraph, title and contact sentence of real
 IOM releases set in a news-site page, where jusText dropped every contact and readability one,
 and had the best word-level F1 on 60 real pages of three documentation sites.) A text file is
-filed as it is, as the seeds were: the ingest (`kg.ingest`) removes the site's debris when it
+filed as it is, as the seeds were: the ingest (`kg.build.ingest`) removes the site's debris when it
 reads it.
 
 What is filed, all or nothing (the manifest last, and what was written before it is removed
@@ -41,7 +41,8 @@ from pathlib import Path
 import pyoxigraph as ox
 import yaml
 
-from kg import atomic, curation, ingest
+from kg import atomic
+from kg.build import curation, ingest
 from kg.errors import KgError
 
 __all__ = ["MAX_INPUT_BYTES", "MAX_PARAGRAPHS", "MAX_WORDS", "Added", "Page", "add", "read_page"]
@@ -430,7 +431,7 @@ def _manifest_entry_text(entry: dict, where: Path) -> str:
     """The manifest entry as YAML: every value a double-quoted string on one line, written by
     PyYAML's emitter (which escapes what YAML may not hold as it is: control characters, C1
     controls, noncharacters, line separators), then read back by the curation files' parser
-    (`kg.curation`, with its limits) to be sure that it gives the same text."""
+    (`kg.build.curation`, with its limits) to be sure that it gives the same text."""
     lines = []
     for i, (key, value) in enumerate(entry.items()):
         lead = "- " if i == 0 else "  "
@@ -485,7 +486,7 @@ def add(
 ) -> Added:
     """File the release in `source` (a path, or "-" for standard input) in `data_dir`, with
     its manifest entry and draft. Raises KgError, having written nothing, when it cannot."""
-    from kg.extract import extract, load_knowledge
+    from kg.extraction.extract import extract, load_knowledge
     from kg.extraction.knowledge import plain
 
     data_dir = Path(data_dir)

@@ -22,11 +22,11 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, RDF, RDFS, SKOS, TIME, XSD
 
-from kg import curation, geo
-from kg.curation import Mapping, Sequence, Text, Where
+from kg.build import curation, geo
+from kg.build.curation import Mapping, Sequence, Text, Where
+from kg.build.ingest import CleanDocument, Span, count_quote, locate_quote, normalize_whitespace
 from kg.errors import KgError
 from kg.folding import fold_name as fold  # names compared as identities
-from kg.ingest import CleanDocument, Span, count_quote, locate_quote, normalize_whitespace
 from kg.vocab import (
     FREQ,
     KG,

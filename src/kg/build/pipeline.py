@@ -3,7 +3,7 @@
 `run_documents` hands each document to a worker process (fork: the reference data, schema
 and shapes are loaded once in the parent and shared copy-on-write), in input order, and
 returns one `Outcome` per document. A document whose inputs are unchanged is taken from the
-cache (`kg.cache`) instead.
+cache (`kg.build.cache`) instead.
 """
 
 from __future__ import annotations
@@ -18,7 +18,8 @@ from pathlib import Path
 
 from rdflib import Graph, URIRef
 
-from kg import curation, fastreason, ingest, model, ntriples, validate
+from kg import ntriples
+from kg.build import curation, fastreason, ingest, model, validate
 from kg.vocab import SH, bind_prefixes
 
 
@@ -233,9 +234,10 @@ def process_remote(setup: tuple, path: Path) -> Outcome | Exception:
     """`process` on a worker of a Dask cluster (`run_documents` with a scheduler). The worker
     makes the shared context once, from the files the publish reads (the worker sees them at
     the same paths), and checks first that they, and the code and libraries it runs, are
-    those of the publish (`kg.cache.shared_digest`): otherwise its results could differ."""
+    those of the publish (`kg.build.cache.shared_digest`): otherwise its results could differ."""
     global _CONTEXT
-    from kg import cache, publish
+    from kg.build import cache
+    from kg.build import run as publish
     from kg.errors import KgError
     from kg.vocab import Minter
 
@@ -266,7 +268,7 @@ def process_remote(setup: tuple, path: Path) -> Outcome | Exception:
 
 def _run_remote(ctx: Context, todo: list[Path], scheduler: str, progress) -> list:
     """Each document's `process_remote` on the Dask cluster of `scheduler`, results in order."""
-    from kg import cache
+    from kg.build import cache
     from kg.errors import KgError
 
     try:

@@ -18,7 +18,8 @@ One server (Starlette on uvicorn) is at once
 The graph's base IRI is mapped onto the server's root (see `kg.server.site`), so the same links
 work on 127.0.0.1 and in production. The graph is read from an on-disk store that the server
 and each query worker open read-only: by default the store of the publish in `--dist`,
-`DIST.store`, which the first start after a publish loads (`kg.store.served_store`), or, with
+`DIST.store`, which the first start after a publish loads
+(`kg.store.embedded.served_store`), or, with
 `--store`, a store made by `kg load`. Nothing is loaded at start-up but what `kg load`
 recorded beside the store (graph sizes, class members, the banner's example), and names are
 looked up as pages need them; the files to download, VoID, the ontology and the source texts
@@ -53,9 +54,8 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 import kg
-from kg import search
 from kg.errors import KgError
-from kg.query import named_queries
+from kg.publish import search
 from kg.server import changes, charts, conneg, editor, maps, openapi, paging, profiles
 from kg.server.headers import MAX_FIELDS, Application, client_of, too_many_fields
 from kg.server.paging import Page, Paging, PagingError, PastTheEnd
@@ -78,7 +78,8 @@ from kg.server.sparql import (
     refused,
     service_description,
 )
-from kg.store import default_store, served_store
+from kg.store.embedded import default_store, served_store
+from kg.store.query import named_queries
 
 for _suffix, _media in (
     (".ttl", "text/turtle"),
@@ -143,7 +144,7 @@ class Server:
     ) -> None:
         self.site = site
         self.pool = pool
-        # The full-text index of the publish (kg.search); None for a publish without one.
+        # The full-text index of the publish (kg.publish.search); None for a publish without one.
         index = site.dist / search.INDEX
         self.index = search.Index(index) if index.is_file() else None
         self.max_query_length = max_query_length
@@ -659,7 +660,7 @@ class Server:
 
     def search(self, request: Request) -> Response:
         """`/search?q=TEXT`: things found by a name or description, and passages of the texts
-        (`kg.search`), `page=N` of each (`Link: rel="next"/"prev"`), `kind=things|passages`
+        (`kg.publish.search`), `page=N` of each (`Link: rel="next"/"prev"`), `kind=things|passages`
         for one group only; `format=json` for a list of the hits. A query the index refuses
         (too long, too many words) or a page that is not a whole number from 1 is answered
         400; a query with no words in it finds nothing."""
@@ -1248,7 +1249,8 @@ def prepare(
 ) -> Running:
     """Bind the port, open the graph and start the query workers. The graph is the store of
     the publish in `dist` (default dist/), `DIST.store`, loaded first when it is missing or
-    holds another publish (`kg.store.served_store`; `progress` is told what it does); or the
+    holds another publish (`kg.store.embedded.served_store`; `progress` is told what it
+    does); or the
     store `store` as it is (with `dist`, or the folder it was loaded from, for the files); or,
     with `memory`, the files of `dist` loaded into memory in the server and in each worker.
     `forwarded_allow_ips`: the proxies whose X-Forwarded-For names the client (default:
@@ -1267,7 +1269,7 @@ def prepare(
             store, loaded = served_store(dist, progress)
         site = Site(dist, base, store=store)
         # The workers open the very store the site opened, even if a load points the path
-        # at a newer one meanwhile (kg.store: generations).
+        # at a newer one meanwhile (kg.store.embedded: generations).
         opened = site.graph.location if site.from_store else None
         pool = QueryPool(site.dist, workers, time_limit, max_result_bytes, opened, **admission)
         pool.wait_ready()

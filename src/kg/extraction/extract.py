@@ -18,8 +18,8 @@ import re
 import time
 from pathlib import Path
 
-from kg import ingest
 from kg.atomic import write_bytes
+from kg.build import ingest
 from kg.errors import KgError
 from kg.extraction import given_names, world
 from kg.extraction import knowledge as knowledge_module

@@ -125,13 +125,13 @@ def validate(
 
     No inference is run here: the reason stage has already added what OWL 2 RL entails, so
     shapes see the graph exactly as it is published. With `focus_nodes`, only results about
-    those nodes are reported. `engine` is "fast" (`kg.fastvalidate`, specialised to the
+    those nodes are reported. `engine` is "fast" (`kg.build.fastvalidate`, specialised to the
     features our shapes use) or "pyshacl", the reference it is tested against and the one
-    used for shapes `kg.fastvalidate` does not support.
+    used for shapes `kg.build.fastvalidate` does not support.
     """
     shapes = shapes if shapes is not None else load_shapes()
     if engine == "fast":
-        from kg import fastvalidate
+        from kg.build import fastvalidate
 
         try:
             conforms, report = fastvalidate.validate(data, shapes, focus_nodes)

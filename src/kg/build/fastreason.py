@@ -1,20 +1,21 @@
 """Fast reasoning: OWL 2 RL rules specialised to kg's fixed ontology.
 
-owlrl (`kg.reason`) stays the reference. Our ontology only uses rdfs:subClassOf,
+owlrl (`kg.build.reason`) stays the reference. Our ontology only uses rdfs:subClassOf,
 rdfs:subPropertyOf, rdfs:domain, rdfs:range, owl:inverseOf, owl:SymmetricProperty,
 owl:TransitiveProperty and owl:propertyChainAxiom, so of the OWL 2 RL rules only the instance
 rules cax-sco, prp-dom, prp-rng, prp-spo1, prp-spo2, prp-inv1/2, prp-symp and prp-trp can fire
 on data. The schema (T-box) is closed once with owlrl (`Schema.from_ontology`); the instance
 rules then run as a semi-naive fixpoint over plain Python sets, which is about two orders of
 magnitude faster than owlrl on a document. `tests/test_reason.py` shows that the result equals
-`kg.reason.infer` on the seed corpus.
+`kg.build.reason.infer` on the seed corpus.
 
 What it does not implement it refuses: `Schema.from_ontology` raises `UnsupportedAxiom` (a
 KgError naming the construct) when the ontology uses any other OWL term, such as a restriction
 (owl:hasValue, owl:someValuesFrom, owl:allValuesFrom, cardinalities), owl:unionOf,
 owl:intersectionOf, owl:oneOf, owl:FunctionalProperty, owl:hasKey or owl:sameAs, whose
 consequences owlrl would draw and this reasoner would silently miss. Such an ontology needs owlrl
-(`kg.reason`). owl:equivalentClass and owl:equivalentProperty between named terms are supported:
+(`kg.build.reason`).
+owl:equivalentClass and owl:equivalentProperty between named terms are supported:
 the closed schema turns them into rdfs:subClassOf and rdfs:subPropertyOf both ways.
 """
 
@@ -28,8 +29,8 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import OWL, RDF, RDFS
 
+from kg.build.reason import UNINFORMATIVE_OBJECTS, UNINFORMATIVE_PREDICATES, closure
 from kg.errors import KgError
-from kg.reason import UNINFORMATIVE_OBJECTS, UNINFORMATIVE_PREDICATES, closure
 
 # The OWL terms an ontology may use: what the instance rules below implement, what the closed
 # schema reduces to them (equivalences) and what has no consequence on instances (declarations,
@@ -55,11 +56,11 @@ _POLICED = (str(OWL), str(RDFS), str(RDF))
 
 
 class UnsupportedAxiom(KgError):
-    """The ontology uses an OWL construct that kg.fastreason does not implement."""
+    """The ontology uses an OWL construct that kg.build.fastreason does not implement."""
 
 
 def unsupported(ontology: Graph) -> dict:
-    """The terms of the ontology that kg.fastreason does not implement, each with the named
+    """The terms of the ontology that kg.build.fastreason does not implement, each with the named
     resources whose axioms use it (a blank node stands for the nearest named one)."""
     found: dict = defaultdict(set)
     for s, p, o in ontology:
@@ -90,7 +91,7 @@ def check_ontology(ontology: Graph, source=None) -> None:
     if not found:
         return
     if source is None:
-        from kg.validate import ONTOLOGY_DIR as source
+        from kg.build.validate import ONTOLOGY_DIR as source
 
     def name(node) -> str:
         if isinstance(node, URIRef):
@@ -104,10 +105,11 @@ def check_ontology(ontology: Graph, source=None) -> None:
     raise UnsupportedAxiom(
         source,
         None,
-        f"the ontology uses {uses}, which kg.fastreason does not implement and would silently "
-        "leave out; it implements rdfs:subClassOf, rdfs:subPropertyOf, rdfs:domain, rdfs:range, "
+        f"the ontology uses {uses}, which kg.build.fastreason does not implement and would "
+        "silently leave out; it implements rdfs:subClassOf, rdfs:subPropertyOf, rdfs:domain, "
+        "rdfs:range, "
         "owl:equivalentClass, owl:equivalentProperty, owl:inverseOf, owl:SymmetricProperty, "
-        "owl:TransitiveProperty and owl:propertyChainAxiom: reason with owlrl (kg.reason) "
+        "owl:TransitiveProperty and owl:propertyChainAxiom: reason with owlrl (kg.build.reason) "
         "or remove the axiom",
     )
 
@@ -265,7 +267,7 @@ def expand(
 
 
 def keep(triple, base: str) -> bool:
-    """kg.reason's rule for which inferred triples are informative."""
+    """kg.build.reason's rule for which inferred triples are informative."""
     s, p, o = triple
     if not isinstance(s, URIRef) or not str(s).startswith(base):
         return False
@@ -283,7 +285,7 @@ def infer(
     with_tbox: bool = False,
     start: Closure | None = None,
 ) -> set:
-    """Like `kg.reason.infer`, with the ontology given as `schema` instead of a context graph:
+    """Like `kg.build.reason.infer`, with the ontology given as `schema` instead of a context graph:
     the informative triples the rules add to `asserted` given the `context`, less `already`.
     `with_tbox` adds what owlrl infers from the ontology itself (once, for the reference).
     Given `start`, the closure of the context (`close`), only what `asserted` adds to it is

@@ -19,7 +19,7 @@ inputs give identical bytes (the SHACL report's blank nodes get canonical labels
 the checksums, are written inline; void.ttl also depends on the options of `Description` and
 on the previous publish's void.ttl, whose version it follows). `dist/queries/` holds the named
 queries with their BASE set to the published base (`write_queries`), and `dist/search.sqlite`
-the full-text index (`kg.search`, reproducible byte for byte too).
+the full-text index (`kg.publish.search`, reproducible byte for byte too).
 
 All files are written into a temporary directory beside the output, which then takes its place
 in one step (`kg.atomic`: the two folders' names exchanged): a failed or killed publish leaves
@@ -27,9 +27,9 @@ the previous `dist/` as it was, and no instant is without one. A second publish 
 folder while one runs is refused at once (`kg.atomic.lock`).
 
 With a cache folder (what `kg publish` has unless `--no-cache`), the whole-graph dumps are
-the same bytes, written by `kg.chunked` in chunks of subjects that the next publish reuses:
+the same bytes, written by `kg.publish.chunked` in chunks of subjects that the next publish reuses:
 it writes again only the chunks whose quads changed and copies the others from the previous
-dumps, and the change set (`kg.releases`) comes from the quads it removed and added. The
+dumps, and the change set (`kg.publish.releases`) comes from the quads it removed and added. The
 full-text index is written by a second process meanwhile, and the source texts that did not
 change are hard-linked from the previous publish (`copy_or_link`).
 
@@ -52,6 +52,7 @@ import re
 import shutil
 import stat
 import subprocess
+import sys
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -68,14 +69,15 @@ from rdflib.compare import to_canonical_graph
 from rdflib.namespace import DCTERMS, RDF, RDFS, XSD
 
 import kg
-from kg import ntriples, releases, search
+from kg import ntriples, sorting
 from kg.atomic import atomic_directory, write_bytes
+from kg.build.run import Build, union
+from kg.build.validate import ONTOLOGY_DIR, SHAPES_DIR
 from kg.errors import KgError
-from kg.publish import Build, union
-from kg.query import PARTS, dump_paths
+from kg.publish import releases, search
 from kg.sorting import c_locale, failed, sort_command, sorted_into
+from kg.store.query import PARTS, dump_paths
 from kg.terms import to_rdflib
-from kg.validate import ONTOLOGY_DIR, SHAPES_DIR
 from kg.vocab import DCAT, KG, ONTOLOGY_IRI, PREFIXES, QB, SCHEMA, VOID, bind_prefixes
 
 LICENSE = URIRef("https://creativecommons.org/licenses/by/4.0/")
@@ -136,7 +138,7 @@ class Statistics:
     # triple (or subject, object, instance of a class) that graphs of two parts hold counts
     # once in each (`combined`).
     parts: int = 0
-    # What the whole-graph dumps reused of the previous publish's (`kg.chunked.Reuse`), when
+    # What the whole-graph dumps reused of the previous publish's (`kg.publish.chunked.Reuse`), when
     # written with a cache.
     reuse: object | None = None
 
@@ -603,9 +605,8 @@ def parts_of(build: Build, part_size: int) -> list[Part]:
 def code_digest() -> bytes:
     """What the bytes of every dump depend on besides the graphs: the code that writes them."""
     h = hashlib.sha256()
-    folder = Path(__file__).resolve().parent
-    for name in ("export.py", "ntriples.py", "sorting.py"):
-        _update(h, (folder / name).read_bytes())
+    for module in (sys.modules[__name__], ntriples, sorting):
+        _update(h, Path(module.__file__).read_bytes())
     # the prefixes of the Turtle, TriG and JSON-LD (some namespaces are rdflib's)
     _update(h, json.dumps(CONTEXT, sort_keys=True).encode())
     for version in (kg.__version__, ox.__version__, rdflib.__version__):
@@ -783,12 +784,13 @@ def write(
     with atomic_directory(out, exclusive="kg publish") as tmp:
         dumps = None
         try:
-            # The full-text index of the texts, quotes, names and descriptions (kg.search),
+            # The full-text index of the texts, quotes, names and descriptions (kg.publish.search),
             # written by a second process meanwhile: it reads the build, not the dumps.
             with forked(lambda: search.write_index(build, tmp / search.INDEX, cache_dir)):
                 if part_size is None and cache_dir is not None:
-                    # The whole-graph dumps, revised from the previous publish's (kg.chunked).
-                    from kg import chunked
+                    # The whole-graph dumps, revised from the previous publish's
+                    # (kg.publish.chunked).
+                    from kg.publish import chunked
 
                     dumps = chunked.write(build, tmp, out, Path(cache_dir), digests, progress)
                     stats = dumps.stats
@@ -894,7 +896,7 @@ def _write_the_rest(
             for name in DUMPS
         ]
     release = description.resolve(build, dumps, previous)
-    # What changed since the release `out` holds (kg.releases), before void.ttl lists it.
+    # What changed since the release `out` holds (kg.publish.releases), before void.ttl lists it.
     releases.write_changes(
         out,
         tmp,
@@ -935,7 +937,7 @@ def write_queries(folder: Path, base: str) -> None:
     """Every named query as `folder/NAME.rq`, its BASE set to the published base: the texts
     that run unchanged on a store loaded with the dumps (docs/stores.md) and give the rows of
     `kg query NAME`."""
-    from kg.query import named_queries
+    from kg.store.query import named_queries
 
     folder.mkdir()
     for name, query in named_queries().items():
@@ -1121,7 +1123,8 @@ def describe(
     description of the published data set: sizes, classes, licence, sources, its version,
     dates, publisher and SPARQL endpoint (`release`), and each dump (`dumps`) with its DCAT 3
     checksum; with `parts`, each part as a subset with its own figures and dumps; with
-    `changes`, the change set (RDF Patch, kg.releases) from the previous release to this one."""
+    `changes`, the change set (RDF Patch, kg.publish.releases)
+    from the previous release to this one."""
     m = build.minter
     release = release or Description().resolve(build, dumps, None)
     g = Graph()

@@ -64,7 +64,7 @@ import pyoxigraph as ox
 
 import kg
 from kg.errors import KgError
-from kg.query import PublishedGraph, check_dump, dump_paths, prefix_map
+from kg.store.query import PublishedGraph, check_dump, dump_paths, prefix_map
 
 try:
     import fcntl
