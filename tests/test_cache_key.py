@@ -290,6 +290,8 @@ def test_the_code_of_the_stages_is_in_the_key(data, tmp_path, monkeypatch, fresh
         "build/run.py",
         "build/cache.py",
         "build/ingest.py",
+        "build/sourcetext.py",
+        "build/contacts.py",
         "build/curation.py",
         "build/model/__init__.py",
         "build/model/documents.py",
