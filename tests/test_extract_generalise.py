@@ -955,15 +955,16 @@ def test_a_list_member_both_named_and_unnamed_does_not_stop_the_draft():
     """A span the rules found as a place that is also among the unnamed capitalized runs of
     a list with an organization: the members sort by position, then kind as text (a None kind
     beside "place" made the whole draft fail with a TypeError)."""
-    from kg.extraction import entities as e
+    from kg.extraction.organizations import _listed_with_organizations
+    from kg.extraction.spans import Span
     from kg.extraction.text import Passage, split_sentences, tokenize
 
     text = "The office works with Acme Foundation, Springfield and Lorem Ipsum."
     passage = Passage(0, "body", text, 0, tokenize(text), split_sentences(text))
     keys = [t.key for t in passage.tokens]
     at = {word: keys.index(word) for word in ("acme", "springfield", "lorem")}
-    org = e.Span(passage, at["acme"], at["acme"] + 2, "rule", "organization")
-    place = e.Span(passage, at["springfield"], at["springfield"] + 1, "world", "place")
+    org = Span(passage, at["acme"], at["acme"] + 2, "rule", "organization")
+    place = Span(passage, at["springfield"], at["springfield"] + 1, "world", "place")
     unnamed = [(at["springfield"], at["springfield"] + 1), (at["lorem"], at["lorem"] + 2)]
-    spans = e._listed_with_organizations(passage, unnamed, [org, place], [], set())
-    assert all(isinstance(s, e.Span) for s in spans)
+    spans = _listed_with_organizations(passage, unnamed, [org, place], [], set())
+    assert all(isinstance(s, Span) for s in spans)

@@ -30,8 +30,6 @@ import contextlib
 import datetime as dt
 import hashlib
 import os
-import re
-import sys
 import tempfile
 import unicodedata
 import urllib.parse
@@ -44,32 +42,25 @@ import yaml
 from kg import atomic
 from kg.build import curation, ingest
 from kg.errors import KgError
+from kg.extraction.pages import MAX_INPUT_BYTES, Page, dateline_date, page_from_html, read_page
 
-__all__ = ["MAX_INPUT_BYTES", "MAX_PARAGRAPHS", "MAX_WORDS", "Added", "Page", "add", "read_page"]
+__all__ = [
+    "MAX_INPUT_BYTES",
+    "MAX_PARAGRAPHS",
+    "MAX_WORDS",
+    "Added",
+    "Page",
+    "add",
+    "dateline_date",
+    "page_from_html",
+    "read_page",
+]
 
-# A press release page is some tens of kilobytes; an input larger than this is refused before
-# it is parsed, so that a hostile or mistaken input cannot take the machine's memory.
-MAX_INPUT_BYTES = 5 * 1024 * 1024
 # A release is some hundreds of words in some tens of paragraphs. Drafting reads the text once
 # per paragraph (15,000 paragraphs, 2.4 MB: six minutes), so a text over either limit is
 # refused before it is drafted.
 MAX_PARAGRAPHS = 1000
 MAX_WORDS = 50_000
-HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
-
-
-@dataclass
-class Page:
-    """What a published release gives: the text to file and what is known about it."""
-
-    text: str
-    title: str | None = None
-    url: str | None = None
-    published: str | None = None  # ISO date, only when the page states it
-    published_from: str | None = None  # "page metadata" or "dateline"
-    language: str | None = None
-    site_name: str | None = None
-    kind: str = "text"
 
 
 @dataclass
@@ -87,290 +78,7 @@ class Added:
     warnings: list[str] = field(default_factory=list)
 
 
-# --------------------------------------------------------------------------- reading input
-
-
-def read_input(source: str | Path, stdin=None) -> tuple[bytes, Path]:
-    """The bytes of `source` (a path, or "-" for standard input), at most MAX_INPUT_BYTES."""
-    if str(source) == "-":
-        stream = stdin if stdin is not None else sys.stdin.buffer
-        data = stream.read(MAX_INPUT_BYTES + 1)
-        where = Path("-")
-    else:
-        where = Path(source)
-        if where.is_dir():
-            raise KgError(where, None, "is a directory, not a page or text file")
-        try:
-            with open(where, "rb") as f:
-                data = f.read(MAX_INPUT_BYTES + 1)
-        except FileNotFoundError:
-            raise KgError(where, None, "no such file") from None
-        except OSError as exc:
-            raise KgError(where, None, f"cannot read: {exc.strerror or exc}") from None
-    if len(data) > MAX_INPUT_BYTES:
-        raise KgError(
-            where,
-            None,
-            f"larger than {MAX_INPUT_BYTES // 2**20} MiB: not one press release (kg add reads "
-            "no more)",
-        )
-    if not data.strip():
-        raise KgError(where, 1, "empty input")
-    return data, where
-
-
-def looks_like_html(data: bytes, where: Path) -> bool:
-    """Whether `data` is an HTML page: by its name, else by how it begins."""
-    if where.suffix.lower() in HTML_SUFFIXES:
-        return True
-    if where.suffix.lower() == ".txt":
-        return False
-    head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
-    return head.startswith((b"<!doctype html", b"<html", b"<?xml")) or (
-        b"<body" in head or b"<head" in head
-    )
-
-
-def read_page(
-    source: str | Path, *, fmt: str | None = None, title: str | None = None, stdin=None
-) -> tuple[Page, Path]:
-    """The release in `source` (`fmt` "html" or "text", by default as it looks), and where it
-    came from."""
-    data, where = read_input(source, stdin)
-    html = looks_like_html(data, where) if fmt is None else fmt == "html"
-    if html:
-        page = page_from_html(data, where, title)
-    else:
-        page = page_from_text(ingest.decode_source(where, data), where, title)
-    return page, where
-
-
-# --------------------------------------------------------------------------- HTML pages
-
-
-def page_from_html(data: bytes, where: Path, title: str | None = None) -> Page:
-    """The article of a saved HTML page: trafilatura keeps its title and paragraphs, lxml
-    (an HTML parser, never a regular expression) reads the page's address, language and
-    date from its markup."""
-    import lxml.html
-    import trafilatura
-    from lxml import etree
-
-    try:
-        tree = lxml.html.document_fromstring(data)
-    except (etree.ParserError, ValueError) as exc:
-        raise KgError(where, None, f"not an HTML page the parser can read: {exc}") from None
-    extracted = trafilatura.bare_extraction(
-        data,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=True,
-        include_images=False,
-        output_format="python",
-    )
-    body = getattr(extracted, "body", None)
-    paragraphs = _paragraphs(body) if body is not None else []
-    title = _one_line(title or getattr(extracted, "title", None) or _first_h1(tree) or "")
-    if not title:
-        raise KgError(where, None, "no title found in the page (give one with --title)")
-    if paragraphs and _fold(paragraphs[0]) == _fold(title):
-        paragraphs.pop(0)
-    # A page without an article makes trafilatura fall back on the page's whole text: menus
-    # and links, short lines all. A release has sentences.
-    lines = [line for block in paragraphs for line in block.split("\n")]
-    if not any(len(line.split()) >= 8 and _fold(line) != _fold(title) for line in lines):
-        raise KgError(where, None, "no article text found in the page")
-    text = title + "\n\n" + "\n\n".join(paragraphs) + "\n"
-    published, published_from = _metadata_date(tree), "page metadata"
-    if published is None:
-        published, published_from = dateline_date(paragraphs[:4]), "dateline"
-    return Page(
-        text=text,
-        title=title,
-        url=_canonical_url(tree),
-        published=published,
-        published_from=published_from if published else None,
-        language=_language(tree),
-        site_name=_meta(tree, "og:site_name"),
-        kind="html",
-    )
-
-
-def _paragraphs(body) -> list[str]:
-    """The text of each block of trafilatura's body (a paragraph, heading, list item, quote or
-    table row), its line breaks kept, its other whitespace collapsed."""
-    texts: list[str] = []
-    for element in body.iterchildren():
-        if element.tag == "list":
-            texts += [_flat(item) for item in element.iterfind(".//item")]
-        elif element.tag == "table":
-            for row in element.iterfind(".//row"):
-                texts.append(" | ".join(_flat(cell) for cell in row.iterfind("cell")))
-        else:
-            texts.append(_flat(element))
-    blocks = []
-    for text in texts:
-        lines = [" ".join(line.split()) for line in text.split("\n")]
-        block = "\n".join(line for line in lines if line)
-        if block:
-            blocks.append(block)
-    return blocks
-
-
-def _flat(element) -> str:
-    """An element's text, a line break (`<lb/>`) as "\\n"."""
-    parts = [element.text or ""]
-    for child in element:
-        parts.append("\n" if child.tag == "lb" else _flat(child))
-        parts.append(child.tail or "")
-    return "".join(parts)
-
-
-def _first_h1(tree) -> str | None:
-    found = tree.xpath("//h1")
-    return found[0].text_content() if found else None
-
-
-def _meta(tree, name: str) -> str | None:
-    for attribute in ("property", "name"):
-        found = tree.xpath(f"//meta[@{attribute}=$name]/@content", name=name)
-        if found and found[0].strip():
-            return found[0].strip()
-    return None
-
-
-def _canonical_url(tree) -> str | None:
-    found = tree.xpath("//link[@rel='canonical']/@href")
-    url = found[0].strip() if found else None
-    return url or _meta(tree, "og:url")
-
-
-def _language(tree) -> str | None:
-    found = tree.xpath("/html/@lang")
-    if not found or not found[0].strip():
-        return None
-    return found[0].strip().split("-")[0].lower() or None
-
-
-def _metadata_date(tree) -> str | None:
-    """The publication date the page's metadata states (meta tags, JSON-LD), read by htmldate
-    on the page's head and JSON-LD only: a date in the body (a related article's, a
-    comment's) is not the release's."""
-    import htmldate
-    import lxml.html
-
-    parts = []
-    head = tree.find("head")
-    if head is not None:
-        parts.append(lxml.html.tostring(head, encoding="unicode"))
-    for script in tree.xpath("//body//script[@type='application/ld+json']"):
-        parts.append(lxml.html.tostring(script, encoding="unicode"))
-    if not parts:
-        return None
-    document = "<html>" + "".join(parts) + "<body></body></html>"
-    try:
-        found = htmldate.find_date(
-            document, extensive_search=False, original_date=True, outputformat="%Y-%m-%d"
-        )
-    except Exception:  # noqa: BLE001 - a date the library cannot read is a date not stated
-        return None
-    return found or None
-
-
-# --------------------------------------------------------------------------- text files
-
-
-def page_from_text(raw: str, where: Path, title: str | None = None) -> Page:
-    """A release saved as text: filed as it is. With `title`, what precedes the line that
-    reads as the title (a site's banner, "Press centre", ...) is left out."""
-    if title is not None:
-        wanted = _fold(title)
-        offset = 0
-        for line in raw.splitlines(keepends=True):
-            if _fold(line) == wanted:
-                raw = raw[offset:]
-                break
-            offset += len(line)
-        else:
-            raise KgError(where, None, f"--title: no line of the text reads {title!r}")
-    document = ingest.parse_source(where, raw, "000")
-    after_title = raw[document.title.end :].splitlines()
-    published = dateline_date([line for line in after_title if line.strip()][:4])
-    return Page(
-        text=raw,
-        title=document.title.text,
-        published=published,
-        published_from="dateline" if published else None,
-    )
-
-
-# --------------------------------------------------------------------------- datelines
-
-_DATE_LABEL = re.compile(
-    r"^(?:posted|published|date(?:\s+publish(?:ed)?)?|release\s+date|issued)(?:\s+on)?\s*:?\s*",
-    re.IGNORECASE,
-)
-# "Geneva, 3 May 2019 –", "MEXICO CITY, 12 February 2008-", "Vienna (Austria), 24 July 2023 –"
-_DATELINE = re.compile(
-    r"""^[A-ZÀ-Ý][\w .’'()/-]{1,50}?,\s*
-        (?P<date>\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})
-        \s*(?:\([^)]{0,40}\)\s*)?[–—-]""",
-    re.VERBOSE,
-)
-_AMBIGUOUS = re.compile(r"\D*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b.*")
-
-
-def dateline_date(lines: list[str], latest: dt.date | None = None) -> str | None:
-    """The date a release's first lines state: a line that is a date ("1 March, 2019",
-    "Posted: Tuesday, March 21, 2017") or a dateline opening a paragraph ("Geneva, 3 May 2019
-    –"), read by dateparser with day, month and year all required. A date with no year, an
-    ambiguous one (03/04/2017) or one after `latest` (default today) gives None."""
-    latest = latest or dt.date.today()
-    candidates = []
-    for line in lines:
-        line = " ".join(line.split())
-        m = _DATELINE.match(line)
-        if m:
-            candidates.append(m.group("date"))
-            continue
-        stated = _DATE_LABEL.sub("", line)
-        if stated and len(stated) <= 40 and any(c.isdigit() for c in stated):
-            candidates.append(stated)
-    for text in candidates:
-        day = _parse_date(text)
-        if day is not None and day <= latest:
-            return day.isoformat()
-    return None
-
-
-def _parse_date(text: str) -> dt.date | None:
-    ambiguous = _AMBIGUOUS.fullmatch(text)
-    if ambiguous and ambiguous[1] != ambiguous[2] and max(map(int, ambiguous.groups())) <= 12:
-        return None  # 03/04/2017: March or April, the page does not say
-    import dateparser
-
-    parsed = dateparser.parse(
-        text,
-        languages=["en"],
-        settings={
-            "STRICT_PARSING": True,
-            "REQUIRE_PARTS": ["day", "month", "year"],
-            "PREFER_DATES_FROM": "past",
-            "RETURN_AS_TIMEZONE_AWARE": False,
-        },
-    )
-    return parsed.date() if parsed is not None else None
-
-
 # --------------------------------------------------------------------------- filing
-
-
-def _one_line(text: str) -> str:
-    return " ".join(str(text).split())
-
-
-def _fold(text: str) -> str:
-    return " ".join(str(text).split()).casefold()
 
 
 def check_url(url: str, where: str) -> str:

@@ -1,0 +1,164 @@
+"""Who a number comes from ("according to X", "X reports that", "..., X said", "results of
+recent X studies") and who acted on it ("X has assisted 300 ...").
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.entities import Entities, Mention
+from kg.extraction.figures import Found
+from kg.extraction.text import Passage
+
+ATTRIBUTION_VERB = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?,?\s*(?:also\s+|further\s+|recently\s+)?(?:reports?|reported|says|said|"
+    r"states|stated|estimates?|estimated|confirms?|confirmed|indicates?|indicated|shows?|"
+    r"showed|finds|found|notes|noted|calculates|calculated|counts|counted|recorded|"
+    r"registered|figures|data|statistics|studies|study|survey|research|report)\b",
+    re.I,
+)
+# A source named after its number: "..., IOM said", "..., UNHCR reported on Monday".
+SAID_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:has\s+|have\s+)?(?:(?:data|figures|statistics|estimates|records)"
+    r"\s+(?:show|shows|showed|indicate|indicates|suggest|suggests)|said|says|reported|reports|"
+    r"estimated|estimates|stated|states|announced|announces|noted|notes|warned|warns|"
+    r"confirmed|confirms|added|adds|explained|explains)\b(?![^.;]*\bthat\b)",
+    re.I,
+)
+ACTOR_VERB = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?(?:has\s+|have\s+|had\s+)?(?:also\s+|recently\s+|directly\s+|so far\s+|"
+    r"now\s+)?(?:provided|assisted|identified|trained|helped|supported|rescued|returned|"
+    r"reached|registered|served|protected|interviewed|resettled|given|offered|detected|"
+    r"sheltered|repatriated|attended|treated|received)\b",
+    re.I,
+)
+
+
+class AttributionRules:
+    """The attribution and actor rules of the NumberExtractor (a part of it)."""
+
+    def _actor(self, f: Found, passage: Passage, entities: Entities) -> str | None:
+        c0, _ = f.clause
+        best = None
+        for m in entities.in_range(passage, c0, f.start, "organization"):
+            if ACTOR_VERB.match(passage.text, m.end) and f.start - m.end < 90:
+                best = m
+        return best.target if best else None
+
+    def _attribution(self, f: Found, passage: Passage, entities: Entities) -> list[str]:
+        text = passage.text
+        s0, s1 = f.sentence
+        orgs = entities.in_range(passage, s0, s1, "organization")
+        cues: list[tuple[int, Mention]] = []
+        for m in re.finditer(r"according to\b", text[s0:s1], re.I):
+            pos = s0 + m.start()
+            # "according to the Global Report on ..., nearly half of the cases assisted by
+            # IOM": an organization past the cited phrase's end is not its source.
+            after = [
+                o
+                for o in orgs
+                if o.start > pos
+                and o.start - pos < 120
+                and not re.search(r"[,;:]", text[pos : o.start])
+            ]
+            # "according to the UN's Economic Commission ...": the organization after the
+            # possessive.
+            while len(after) > 1 and re.match(r"[’']s\b", text[after[0].end : after[0].end + 2]):
+                after = after[1:]
+            if after:
+                cues.append((pos, after[0], True))
+        for o in orgs:
+            if (
+                ATTRIBUTION_VERB.match(text, o.end)
+                or re.match(
+                    r"[’']s\s+(?:(?:latest|new|recent|annual|global|\d{4})\s+){0,3}(?:[A-Z][\w-]*\s+){0,5}"
+                    r"(?:report|study|survey|data|figures|statistics|estimates|research|analysis)\b",
+                    text[o.end : o.end + 120],
+                )
+                or re.match(  # "IOM's Counter-Trafficking Data Collaborative includes data on"
+                    r"[’']s\s+(?:[A-Z][\w-]*\s+){1,5}(?:includes|contains|holds|shows|records)\s+"
+                    r"(?:data|figures|records)\b",
+                    text[o.end : o.end + 120],
+                )
+                or re.match(  # "IOM's Missing Migrants Project recorded 412 deaths"
+                    r"[’']s\s+(?:[A-Z][\w-]*\s+){1,6}(?:has\s+|have\s+)?(?:recorded|records|"
+                    r"registered|registers|counted|counts|documented|documents|found|finds|"
+                    r"shows?|showed|estimates?|estimated|reports?|reported|indicates?|indicated)\b",
+                    text[o.end : o.end + 120],
+                )
+            ):
+                cues.append((o.start, o, False))
+            pre = text[max(s0, o.start - 60) : o.start]
+            if re.search(
+                r"\b(?:results|findings|figures|data|statistics|estimates|studies|study|report|"
+                r"investigation|survey|analysis|assessment|research)\s+(?:(?:carried out|conducted|"
+                r"published|compiled|released|made|done|undertaken)\s+)?(?:of|by|from)\s+"
+                r"(?:(?:a|the|recent|an?)\s+)?(?:\d{4}\s+)?$",
+                pre,
+                re.I,
+            ):
+                cues.append((o.start, o, False))
+        before = [c for c in cues if c[0] < f.start]
+        according = [c for c in before if c[2]]
+        if according:  # "according to X, ... Y recorded N": X is who the text cites
+            before = according
+        if before:
+            return self._with_coordinated(max(before, key=lambda c: c[0])[1], orgs, text)
+        c0, c1 = f.clause
+        after = [c for c in cues if f.end <= c[0] <= c1]
+        if not after:  # "94% of ... are ..., according to a dataset developed by X and Y."
+            after = [
+                c
+                for c in cues
+                if c[2] and f.end <= c[0] <= s1 and re.fullmatch(r"[^.;:]*,\s*", text[f.end : c[0]])
+            ]
+        if not after:  # "Some 500 migrants have died this year, IOM said on Tuesday."
+            after = [
+                c
+                for c in cues
+                if f.end <= c[0] <= s1
+                and re.fullmatch(r"[^.;:“”\"]*,\s*(?:the\s+)?", text[f.end : c[0]])
+                and SAID_AFTER.match(text, c[1].end)
+            ]
+        if not after:  # "At least 245 children were intercepted, said UNICEF."
+            after = [
+                (o.start, o, False)
+                for o in orgs
+                if f.end <= o.start <= s1
+                and re.fullmatch(
+                    r"[^.;:“”\"]*,\s*(?:said|says|reported|reports|announced|estimated|"
+                    r"estimates|noted|warned)\s+(?:the\s+)?",
+                    text[f.end : o.start],
+                )
+            ]
+        return self._with_coordinated(after[0][1], orgs, text) if after else []
+
+    def _with_coordinated(self, first: Mention, orgs: list[Mention], text: str) -> list[str]:
+        """The organization and those joined to it ("developed by IOM and Microsoft"; "a
+        report by IOM and UNICEF found": the cue is at the last of them)."""
+        out = [first.target]
+        chain, start = [], first.start
+        for o in sorted(orgs, key=lambda o: -o.start):
+            if o.end > start:
+                continue
+            if not re.fullmatch(
+                r"\s*(?:\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?",
+                text[o.end : start],
+            ):
+                break
+            chain.insert(0, o)
+            start = o.start
+        if chain and re.search(r"\b(?:by|from)\s+(?:the\s+)?$", text[max(0, start - 30) : start]):
+            out = [o.target for o in chain] + out
+        end = first.end
+        for o in sorted(orgs, key=lambda o: o.start):
+            if o.start < end:
+                continue
+            if not re.fullmatch(
+                r"\s*(?:\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?",
+                text[end : o.start],
+            ):
+                break
+            out.append(o.target)
+            end = o.end
+        return list(dict.fromkeys(out))

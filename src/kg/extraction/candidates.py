@@ -1,0 +1,502 @@
+"""Candidate names by rule: runs of capitalized words, split at their connectors and
+classified by their head word and by context (a place, a person, an organization, a
+declared thing), for :class:`kg.extraction.entities.Recognizer`.
+"""
+
+from __future__ import annotations
+
+from kg.extraction.mentions import _place_type, _target_of
+from kg.extraction.name_words import (
+    ACRONYM_STOP,
+    ALL_HEADS,
+    CITY_STARTS,
+    CONNECTORS,
+    ENGLISH_CONNECTORS,
+    EVENT_HEADS,
+    GENERIC_NAMES,
+    GROUPS_OF_PEOPLE,
+    LAW_HEADS,
+    LIST_OF_PLACES,
+    MONTHS,
+    ORG_HEADS,
+    PLACE_SENSITIVE_CONNECTORS,
+    PLACE_TYPE_OF,
+    PROJECT_HEADS,
+    ROLE_HEADS,
+    SPLIT_HEADS,
+    STARTERS,
+    STUDY_HEADS,
+)
+from kg.extraction.organizations import _listed_with_organizations, _typed_organizations
+from kg.extraction.people import ROLE_WORDS, _looks_like_person, _name_after_role, _person_context
+from kg.extraction.spans import (
+    Span,
+    _acronym_after,
+    _currency_of_a_number,
+    _in_a_credit,
+    _in_a_menu,
+    _is_name_word,
+    _sentence_starts,
+)
+from kg.extraction.text import Passage
+
+
+class CandidateRules:
+    """The rules that find new names in a passage (a part of the Recognizer)."""
+
+    def _candidates(
+        self, passage: Passage, known: list[Span], lowercase: frozenset[str]
+    ) -> list[Span]:
+        tokens = passage.tokens
+        starts = _sentence_starts(passage)
+        known_here = [s for s in known if s.passage is passage]
+        place_starts = {s.a for s in known_here if s.kind == "place"}
+        known_ranges = {(s.a, s.b): s for s in known_here}
+        runs = []
+        i = 0
+        while i < len(tokens):
+            if not _is_name_word(tokens[i]):
+                i += 1
+                continue
+            j = i + 1
+            has_conn = False
+            while j < len(tokens):
+                t = tokens[j]
+                if (
+                    t.text in ("-", "\u2013")
+                    and not t.space_before
+                    and j + 1 < len(tokens)
+                    and not tokens[j + 1].space_before
+                    and tokens[j + 1].is_word
+                ):
+                    j += 2
+                    continue
+                if t.text in ("'s", "’s"):
+                    j += 1
+                    continue
+                if _is_name_word(t):
+                    j += 1
+                    continue
+                k = j
+                while k < len(tokens) and tokens[k].key in CONNECTORS and tokens[k].text.islower():
+                    k += 1
+                if k > j and k < len(tokens) and _is_name_word(tokens[k]):
+                    if any(tokens[x].key in PLACE_SENSITIVE_CONNECTORS for x in range(j, k)) and (
+                        k in place_starts
+                    ):
+                        break
+                    has_conn = has_conn or any(
+                        tokens[x].key in ("of", "for", "to", "on", "against") for x in range(j, k)
+                    )
+                    j = k
+                    continue
+                if t.text == "," and has_conn and j + 1 < len(tokens):
+                    ahead = tokens[j + 1 : j + 9]
+                    if _is_name_word(tokens[j + 1]) and any(x.key == "and" for x in ahead[1:]):
+                        j += 1
+                        continue
+                break
+            runs.append((i, j))
+            i = j
+        out: list[Span] = []
+        unnamed: list[tuple[int, int]] = []  # names the rules could not classify
+        for a, b in runs:
+            if _in_a_menu(passage, a, b) or _in_a_credit(passage, a):
+                continue
+            for a2, b2 in self._split(passage, a, b, starts, lowercase, known_ranges):
+                span = self._classify(passage, a2, b2, known_ranges)
+                if span is not None:
+                    out.append(span)
+                elif (a2, b2) not in known_ranges:
+                    unnamed.append((a2, b2))
+                # "the SIDA Migrant Protection Programme": the donor or manager in front.
+                # "Chief of UNHCR's Protection Unit": the organization inside a role.
+                if span is not None and span.kind == "role":
+                    out += self._units_in_role(passage, a2, b2, known_ranges)
+                    for k in range(a2, b2):
+                        if tokens[k].is_acronym and (k, k + 1) not in known_ranges:
+                            inner = self._classify(passage, k, k + 1, known_ranges)
+                            if inner is not None and inner.kind == "organization":
+                                out.append(inner)
+                if (
+                    span is not None
+                    and span.kind in ("project", "campaign", "event")
+                    and b2 - a2 > 1
+                    and tokens[a2].is_acronym
+                    and (a2, a2 + 1) not in known_ranges
+                ):
+                    donor = self._classify(passage, a2, a2 + 1, known_ranges)
+                    if donor is not None and donor.kind == "organization":
+                        donor.confidence = 0.55
+                        out.append(donor)
+        out += self._place_lists(passage, known_here)
+        out += _listed_with_organizations(passage, unnamed, out, known_here, starts)
+        out += _typed_organizations(passage, known_here, out)
+        # A name cut off by the end of a text that stops mid-sentence is a suggestion only.
+        if passage.text[-1:].isalnum() and len(passage.text) > 80:
+            for span in out:
+                if span.end == len(passage.text) and span.kind in ("organization", "person"):
+                    span.confidence = min(span.confidence, 0.45)
+        return out
+
+    def _units_in_role(self, passage, a, b, known_ranges) -> list[Span]:
+        """ "Deputy Head of the Democratization Section of the ODIHR": the unit a role is of,
+        when it has an organization's head word of its own."""
+        tokens = passage.tokens
+        for k in range(a + 1, b - 1):
+            if tokens[k].key not in ("of", "at") or tokens[k - 1].key not in ROLE_WORDS:
+                continue
+            start = k + 1 + (tokens[k + 1].key == "the")
+            end = start
+            while end < b and (_is_name_word(tokens[end]) or tokens[end].text == "-"):
+                end += 1
+            words = {t.key for t in tokens[start:end]}
+            if (
+                end - start >= 2
+                and words & (ORG_HEADS - {"mission"})
+                and not any(ka <= start < kb for ka, kb in known_ranges)
+            ):
+                span = self._classify(passage, start, end, known_ranges)
+                return [span] if span is not None and span.kind == "organization" else []
+        return []
+
+    def _split(self, passage, a, b, starts, lowercase, known_ranges):
+        tokens = passage.tokens
+        # Words that begin a sentence and occur in lower case elsewhere are no names.
+        while (
+            a < b
+            and a in starts
+            and not tokens[a].is_acronym
+            and (tokens[a].key in STARTERS or tokens[a].key in lowercase)
+        ):
+            a += 1
+            while a < b and (tokens[a].key in CONNECTORS or not tokens[a].is_word):
+                a += 1
+            starts = starts | {a}
+        # "Officials of the Ministry ...": a sentence's first word that is no head word of a
+        # name, before "of", "from", ..., is a common noun.
+        if (
+            a in starts
+            and a + 1 < b
+            and not tokens[a].is_acronym
+            and tokens[a + 1].key in ENGLISH_CONNECTORS
+            and tokens[a + 1].text.islower()
+            and tokens[a].key not in ALL_HEADS
+            and (a, a + 1) not in known_ranges
+        ):
+            a += 1
+            while a < b and (tokens[a].key in CONNECTORS or not tokens[a].is_word):
+                a += 1
+        while a < b and (tokens[a].key in ("the", "a", "an") or tokens[a].text in ("NGO", "NGOs")):
+            a += 1  # "the local NGO Casa Esperanza": the name is after the kind
+        while b > a and (tokens[b - 1].key in CONNECTORS or not tokens[b - 1].is_word):
+            b -= 1
+        if a >= b:
+            return []
+        # "the Embassy of Canada and Honduras' National Police": the place before a possessive
+        # apostrophe owns the next name, and is no part of this one.
+        if b < len(tokens) and tokens[b].text in ("'", "’") and tokens[b - 1].key.endswith("s"):
+            owner = next(
+                (ka for (ka, kb), k in known_ranges.items() if kb == b and k.kind == "place"), None
+            )
+            if owner is not None and owner > a + 1 and tokens[owner - 1].key == "and":
+                return self._split(passage, a, owner - 1, starts, lowercase, known_ranges)
+        # "UNODC Executive Director Ghada Waly", "IOM Director General for Operations Jane
+        # Doe": a role, then the person's name.
+        person = _name_after_role(tokens, a, b, known_ranges)
+        if person is not None:
+            p0, p1 = person
+            self.role_persons.add((passage.index, p0, p1))
+            rest = self._split(passage, p1, b, starts, set(), known_ranges) if p1 < b else []
+            return [(a, p0), (p0, p1), *rest]
+        # "the Youth Institute and the Public Defender's Office": two names, each with a head
+        # word and an article of its own (before any possessive inside the second is read).
+        for p in range(a + 1, b - 2):
+            if (
+                tokens[p].key == "and"
+                and tokens[p + 1].key == "the"
+                and {t.key for t in tokens[a:p]} & SPLIT_HEADS
+                and {t.key for t in tokens[p + 2 : b]} & ORG_HEADS
+                and any(t.text in ("'s", "’s") for t in tokens[p + 2 : b])
+            ):
+                return self._split(passage, a, p, starts, lowercase, known_ranges) + self._split(
+                    passage, p + 2, b, starts, lowercase, known_ranges
+                )
+        # A possessive after a known name or an acronym ends that name: "Mexico's National
+        # ...", "... and Mexico's Ministry"; so does one between two names with head words
+        # ("the Ministry of the Interior's Anti-Trafficking Unit").
+        for p in range(a + 1, b):
+            if tokens[p].text in ("'s", "’s"):
+                left = (a, p)
+                if left in known_ranges or (p - a == 1 and tokens[a].is_acronym):
+                    head = [left] if left not in known_ranges else []
+                    return head + self._split(passage, p + 1, b, starts, set(), known_ranges)
+                # "Head of UNODC's Human Trafficking ... Section": a role, then a unit of the
+                # organization the possessive names.
+                if (
+                    tokens[p - 1].is_acronym
+                    and {t.key for t in tokens[p + 1 : b]} & ORG_HEADS
+                    and tokens[a].key in ROLE_HEADS
+                ):
+                    return self._split(passage, a, p, starts, lowercase, known_ranges) + (
+                        self._split(passage, p + 1, b, starts, set(), known_ranges)
+                    )
+                place = next(
+                    (ka for (ka, kb), k in known_ranges.items() if kb == p and k.kind == "place"),
+                    None,
+                )
+                if place is not None and place > a:
+                    return self._split(passage, a, place, starts, lowercase, known_ranges) + (
+                        self._split(passage, p + 1, b, starts, set(), known_ranges)
+                    )
+                left_keys = {t.key for t in tokens[a:p]}
+                right_keys = {t.key for t in tokens[p + 1 : b]}
+                # "Secretariat against ... of the Vice President's Office": a unit of an office
+                # that a possessive names; the office is one name, possessive and all.
+                of = [q for q in range(a + 1, p) if tokens[q].key == "of"]
+                if of and left_keys & SPLIT_HEADS and tokens[b - 1].key in ORG_HEADS:
+                    q = of[-1]
+                    owner = q + 1 + (tokens[q + 1].key == "the")
+                    if (
+                        owner < p
+                        and all(_is_name_word(t) for t in tokens[owner:p])
+                        and not {t.key for t in tokens[owner:p]} & ORG_HEADS
+                        and {t.key for t in tokens[a:q]} & SPLIT_HEADS
+                        # a name complete before "of" ("Secretariat against ... in Persons"),
+                        # not a head whose complement the "of" begins ("Ministry of the ...")
+                        and any(t.key in CONNECTORS and t.text.islower() for t in tokens[a:q])
+                    ):
+                        self.possessive_offices.add((passage.index, owner, b))
+                        return self._split(passage, a, q, starts, lowercase, known_ranges) + [
+                            (owner, b)
+                        ]
+                if left_keys & SPLIT_HEADS and right_keys & ORG_HEADS:
+                    return self._split(passage, a, p, starts, lowercase, known_ranges) + (
+                        self._split(passage, p + 1, b, starts, set(), known_ranges)
+                    )
+        # "US Department of State Bureau of Population, ...": a known organization ends the
+        # run, and what is before it is a name with a head word of its own.
+        for (ka, kb), known in known_ranges.items():
+            if (
+                kb == b
+                and a < ka
+                and known.kind == "organization"
+                and {t.key for t in tokens[a:ka]} & (ORG_HEADS | STUDY_HEADS)
+                and ka - a >= 2
+            ):
+                return self._split(passage, a, ka, starts, lowercase, known_ranges)
+        # "A and B": two names, unless "and" is inside a complement ("Commission for Latin
+        # America and the Caribbean") or B's head makes "A and B ..." one name ("Children and
+        # Family Institute").
+        for p in range(a + 1, b - 1):
+            if tokens[p].key != "and":
+                continue
+            before = [t.key for t in tokens[a:p]]
+            right = {t.key for t in tokens[p + 1 : b]}
+            # "the Ministry of Labour and the National Institute for Women": two names, each
+            # with a head word of its own, the second with its own article.
+            if (
+                tokens[p + 1].key == "the"
+                and (set(before) & SPLIT_HEADS or p - a >= 2)
+                and right & (ORG_HEADS - {"system", "group", "team"})
+                and p + 2 < b
+            ):
+                return self._split(passage, a, p, starts, lowercase, known_ranges) + self._split(
+                    passage, p + 2, b, starts, lowercase, known_ranges
+                )
+            if any(k in ("of", "for", "to", "on", "against") for k in before):
+                continue
+            left_known = any(ka <= a and p <= kb for ka, kb in known_ranges) or all(
+                tokens[x].is_acronym for x in range(a, p)
+            )
+            right_heads = {t.key for t in tokens[p + 1 : b]} & (ORG_HEADS | LAW_HEADS | EVENT_HEADS)
+            left_heads = set(before) & (ORG_HEADS | LAW_HEADS | EVENT_HEADS)
+            # "..., World Vision and Catholic Relief Services": the last two names of a list.
+            listed = a >= 2 and tokens[a - 1].text == "," and _is_name_word(tokens[a - 2])
+            if right_heads and not left_heads and not left_known and not listed:
+                continue
+            return self._split(passage, a, p, starts, lowercase, known_ranges) + self._split(
+                passage, p + 1, b, starts, lowercase, known_ranges
+            )
+        return [(a, b)]
+
+    def _classify(self, passage: Passage, a: int, b: int, known_ranges) -> Span | None:
+        tokens = passage.tokens
+        if (a, b) in known_ranges:
+            return None
+        if (passage.index, a, b) in self.role_persons:
+            return Span(passage, a, b, "rule", "person", confidence=0.7)
+        if (passage.index, a, b) in self.possessive_offices:
+            return Span(passage, a, b, "rule", "organization", confidence=0.6)
+        # A known organization's name that the rules would only lengthen without a head word
+        # of its own ("US State Department Bureau of Population, Refugees and Migration").
+        for (ka, kb), span in known_ranges.items():
+            if ka == a and kb < b and span.kind == "organization":
+                extra = {t.key for t in tokens[kb:b]}
+                if not extra & (ORG_HEADS | EVENT_HEADS | LAW_HEADS | PROJECT_HEADS):
+                    return None
+        keys = [t.key for t in tokens[a:b]]
+        words = set(keys)
+        acronym = _acronym_after(tokens, b)
+        first_word = next((t.key for t in tokens[a:b] if not t.is_acronym), "")
+        if first_word in ROLE_HEADS and len(keys) > 1:  # "IOM Head of Office", "Chief of Mission"
+            return Span(passage, a, b, "rule", "role", confidence=0.6)
+        if keys[-1] in ROLE_HEADS and len(keys) > 1:  # "the Resource Centre Director"
+            return Span(passage, a, b, "rule", "role", confidence=0.6)
+        if words & LAW_HEADS or ("plan" in words and "action" in words):
+            return Span(passage, a, b, "rule", "law", confidence=0.7)
+        if words & PROJECT_HEADS or {"trust", "fund"} <= words:  # a trust fund is a fund
+            return Span(passage, a, b, "rule", "project", confidence=0.6)
+        if "campaign" in words:
+            return Span(passage, a, b, "rule", "campaign", confidence=0.6)
+        if words & EVENT_HEADS:
+            head = next(k for k in keys if k in EVENT_HEADS)
+            after = keys[keys.index(head) + 1 :]
+            if (
+                head == "congress"
+                and after[:1] != ["on"]
+                and b - a >= 2
+                and not (tokens[a - 1].key in ("second", "first", "third") if a else False)
+            ):
+                return Span(passage, a, b, "rule", "organization", confidence=0.6, acronym=acronym)
+            if b - a >= 2:
+                return Span(passage, a, b, "rule", "event", confidence=0.65, acronym=acronym)
+            return None
+        if words & ORG_HEADS and b - a >= 2:
+            if " ".join(keys) in GENERIC_NAMES and acronym is None:
+                return None
+            if keys[0] in GROUPS_OF_PEOPLE and keys[1] == "of":
+                return None  # "Members of Parliament": people, not a body
+            return Span(passage, a, b, "rule", "organization", confidence=0.7, acronym=acronym)
+        if words & ROLE_HEADS:
+            return Span(passage, a, b, "rule", "role", confidence=0.6)
+        if b - a == 1 and tokens[a].is_acronym:
+            plain = tokens[a].text.replace(".", "").upper()
+            if plain in ACRONYM_STOP or plain in self.phrase_acronyms:
+                return None
+            if "." in tokens[a].text and len(plain) <= 2:
+                return None  # "N.V. (initials changed)": a person's initials
+            if _currency_of_a_number(tokens, a):
+                return None
+            return Span(passage, a, b, "rule", "organization", confidence=0.5, acronym=None)
+        if words & MONTHS:
+            return None
+        if self._person_by_context(passage, a, b, known_ranges):
+            return Span(passage, a, b, "rule", "person", confidence=0.6)
+        place = self._place_by_context(passage, a, b, known_ranges)
+        if place is not None:
+            return place
+        if b - a == 1 and self._coordinated_with_organization(passage, a, known_ranges):
+            return Span(passage, a, b, "rule", "organization", confidence=0.6)
+        return None
+
+    def _coordinated_with_organization(self, passage: Passage, a: int, known_ranges) -> bool:
+        """A single capitalized word joined by "and" (or a comma) to an organization the
+        reference data knows ("developed by IOM and Microsoft", "Microsoft and IOM"): a name
+        of an organization too. Not at a sentence's start, nor a word the text also writes
+        in lower case."""
+        tokens = passage.tokens
+        if a in _sentence_starts(passage) or not tokens[a].text[:1].isupper():
+            return False
+        if tokens[a].key in STARTERS or tokens[a].key in MONTHS or tokens[a].key in ALL_HEADS:
+            return False
+        if any(t.key == tokens[a].key and t.text.islower() for t in tokens):
+            return False
+        orgs = [
+            (ka, kb)
+            for (ka, kb), span in known_ranges.items()
+            if span.kind == "organization" and span.origin == "reference"
+        ]
+        before = a >= 2 and tokens[a - 1].key in ("and", ",", "&")
+        after = a + 2 < len(tokens) and tokens[a + 1].key in ("and", "&")
+        if before and any(kb == a - 1 for _, kb in orgs):
+            return True
+        return after and any(ka == a + 2 for ka, _ in orgs)
+
+    def _place_by_context(self, passage, a, b, known_ranges) -> Span | None:
+        tokens = passage.tokens
+        keys = [t.key for t in tokens[a:b]]
+        # "X City": a city, within the country X when X is one.
+        if keys[-1] == "city" and b - a >= 2:
+            within = known_ranges.get((a, b - 1))
+            return Span(
+                passage,
+                a,
+                b,
+                "rule",
+                "place",
+                confidence=0.7,
+                place_type="city",
+                within=_target_of(within) if within else None,
+            )
+        # "X, Tamaulipas": a place followed by a known state or country.
+        if b + 1 < len(tokens) and tokens[b].text == ",":
+            for (ka, _), span in known_ranges.items():
+                container_type = _place_type(span, self.knowledge)
+                if ka == b + 1 and span.kind == "place" and container_type in ("state", "country"):
+                    return Span(
+                        passage,
+                        a,
+                        b,
+                        "rule",
+                        "place",
+                        confidence=0.65,
+                        place_type="city",
+                        within=_target_of(span),
+                    )
+        if keys[0] in CITY_STARTS and b - a >= 2:
+            return Span(passage, a, b, "rule", "place", confidence=0.5, place_type="city")
+        return None
+
+    def _person_by_context(self, passage, a, b, known_ranges) -> bool:
+        tokens = passage.tokens
+        for (ka, kb), span in known_ranges.items():
+            if (
+                a <= ka
+                and kb <= b
+                and (
+                    span.kind == "organization"
+                    or (
+                        span.kind == "place"
+                        and not (span.entry is not None and span.entry.gazetteer)
+                    )
+                )
+            ):
+                return False  # "Radio America": a known name inside is no person's
+        if not 2 <= b - a <= 4 or any(not t.is_word or t.is_acronym for t in tokens[a:b]):
+            return False
+        if any(
+            t.key in CONNECTORS and t.key not in ("de", "del", "da", "la", "le")
+            for t in tokens[a:b]
+        ):
+            return False
+        if not _looks_like_person(tokens, a, b):
+            return False
+        return _person_context(passage, a, b)
+
+    def _place_lists(self, passage: Passage, known_here: list[Span]) -> list[Span]:
+        """ "the states of Chiapas, Veracruz and Yucatan": every name of the list."""
+        out = []
+        for m in LIST_OF_PLACES.finditer(passage.text):
+            place_type = PLACE_TYPE_OF[m.group("what").casefold()]
+            i = passage.token_index(m.end() - 1)
+            tokens = passage.tokens
+            while i < len(tokens):
+                j = i
+                while j < len(tokens) and (_is_name_word(tokens[j]) or tokens[j].text == "-"):
+                    j += 1
+                if j == i:
+                    break
+                if not any(s.a <= i and j <= s.b for s in known_here):
+                    out.append(
+                        Span(passage, i, j, "rule", "place", confidence=0.6, place_type=place_type)
+                    )
+                if (
+                    j < len(tokens)
+                    and tokens[j].text == ","
+                    or (j < len(tokens) and tokens[j].key in ("and", "or"))
+                ):
+                    i = j + 1
+                    continue
+                break
+        return out

@@ -1,0 +1,444 @@
+"""Reading the figures of a passage: digits and number words, scales, percentages, money and
+currency codes, fractions ("one in four", "a third"), ranges ("between 500 and 3,000"),
+and the numbers that are no statistic (years, dates, durations, article numbers).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from kg.extraction.proposal import Item, slugify
+from kg.extraction.text import Passage
+from kg.extraction.units import PEOPLE, noun_phrase, singular
+
+UNITS_WORDS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}  # fmt: skip
+TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}  # fmt: skip
+SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
+_UNIT = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
+_TENS = "|".join(TENS_WORDS)
+_WORDNUM = rf"(?:(?:{_TENS})(?:-(?:{_UNIT}))?|{_UNIT})"
+_HUNDREDS = rf"{_WORDNUM}(?:\s+hundred(?:\s+(?:and\s+)?{_WORDNUM})?)?"  # 1 to 9999
+# A number in words, its groups of hundreds each followed by a larger scale than the next:
+# "two thousand five hundred", "one million two hundred thousand and five".
+_WORDS = rf"{_HUNDREDS}(?:\s+(?:thousand|million|billion)\b(?:\s+(?:and\s+)?{_HUNDREDS})?)*"
+# "a hundred volunteers", "a dozen NGOs", "half a dozen": numbers said with an article.
+ARTICLE_NUMBERS = {
+    "a dozen": 12, "half a dozen": 6, "a hundred": 100, "one hundred": 100,
+    "a thousand": 1000, "a million": 1_000_000, "a billion": 1_000_000_000,
+}  # fmt: skip
+ARTICLE_NUMBER = re.compile(
+    r"(?<![\w-])(?P<n>half a dozen|a dozen|a hundred|a thousand|a million|a billion)\b"
+    r"(?!\s+(?:and|of\b|times|thanks|years|ways|reasons))",
+    re.I,
+)
+NUMBER = re.compile(
+    rf"(?:(?<![\w.,/-])|(?<=\d-))(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"|(?P<words>{_WORDS}))"
+    rf"(?:\s+(?P<scale>hundred|thousand|million|billion)\b|(?<=\d)(?P<suffix>(?-i:m|mn|bn|k))\b)?"
+    rf"(?![\w])",
+    re.I,
+)
+# "USD 2.5m", "€1.2bn", "5k": a scale written as a letter after the digits.
+SUFFIX_SCALES = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+PERCENT = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.I)
+
+
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+DURATION_AFTER = re.compile(
+    r"(?:\s*-\s*|\s+)(?P<unit>day|days|week|weeks|month|months|year|years|hour|hours|decade|"
+    r"decades|minute|minutes)\b",
+    re.I,
+)
+NOT_A_COUNT_BEFORE = re.compile(
+    r"\b(?:article|articles|section|chapter|resolution|no\.|number|phase|agenda|room|level|"
+    r"decree|page|paragraph|annex|item|grade|tel\.?|ext\.?)\s*$",
+    re.I,
+)
+
+
+def word_value(text: str) -> int:
+    """The value of a number in words: "Forty-seven" 47, "two hundred and fifty" 250,
+    "three hundred thousand" 300000, "one million two hundred thousand" 1200000."""
+    total, current = 0, 0
+    for part in re.split(r"[\s-]+", text.casefold()):
+        if part in UNITS_WORDS:
+            current += UNITS_WORDS[part]
+        elif part in TENS_WORDS:
+            current += TENS_WORDS[part]
+        elif part == "hundred":
+            current *= 100
+        elif part in SCALES:  # thousand, million, billion: a group of hundreds ends
+            total += current * SCALES[part]
+            current = 0
+    return total + current
+
+
+@dataclass
+class Found:
+    passage: Passage
+    start: int  # the number (and its percent sign / currency) in passage.text
+    end: int
+    value: Decimal | None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    words: bool = False
+    percent: bool = False
+    currency: str | None = None
+    qualifiers: list[str] = field(default_factory=list)
+    head: str | None = None  # the noun counted
+    phrase: str = ""  # the noun phrase counted ("victims of trafficking")
+    phrase_end: int = 0
+    sentence: tuple[int, int] = (0, 0)
+    clause: tuple[int, int] = (0, 0)
+    item: Item | None = None
+    definite: bool = False  # "the 54 victims"
+    duration: str | None = None  # month, year, ...: a duration, the unit of time
+    whole: Decimal | None = None  # "20 of the 32 states": the 32
+
+
+def _number_matches(passage: Passage):
+    for m in NUMBER.finditer(passage.text):
+        digits, words = m.group("digits"), m.group("words")
+        value = Decimal(digits.replace(",", "")) if digits else Decimal(word_value(words))
+        if m.group("scale"):
+            value *= SCALES[m.group("scale").casefold()]
+        if m.group("suffix"):
+            value *= SUFFIX_SCALES[m.group("suffix").casefold()]
+        yield m, value, bool(words)
+
+
+def find_numbers(passage: Passage) -> list[Found]:
+    text = passage.text
+    found: list[Found] = []
+    shares = [m.span("f") for m, _, _ in _shares_in_n(text)]  # "one in eight": read as a share
+    shares += [m.span() for m in ARTICLE_NUMBER.finditer(text)]  # "a hundred", "a dozen"
+    for m, value, is_words in _number_matches(passage):
+        start, end = m.span()
+        if any(a <= start and end <= b for a, b in shares):
+            continue
+        before = text[max(0, start - 40) : start]
+        after = text[end : end + 60]
+        digits = m.group("digits") or ""
+        # Dates: years, days of months, and numbers in names ("Article 5").
+        year = digits and re.fullmatch(r"(1[89]|20)\d\d", digits) and not PERCENT.match(after)
+        counted = re.match(r"\s+(?:[a-z]+\s+){0,2}(?:victims|persons|people|migrants)\b", after)
+        if not counted and not re.search(rf"\b(?:in|since|by|of|from|until|{MONTH})\s+$", before):
+            nxt = re.match(r"\s+([a-z]+)(?:\s+([a-z]+))?(?:\s+([a-z]+))?", after)
+            counted = nxt and any(
+                w and singular(w) in PEOPLE and w.endswith(("s", "men", "ren", "ple"))
+                for w in nxt.groups()
+            )
+        if year and not counted:
+            continue
+        next_to_month = re.search(rf"\b(?:{MONTH}|{MONTH_SHORT})\s*$", before) or re.match(
+            rf"\s*(?:st|nd|rd|th)?\s+(?:{MONTH}|{MONTH_SHORT})", after
+        )
+        if next_to_month and value <= 31:
+            continue
+        if NOT_A_COUNT_BEFORE.search(before) or before.endswith("+"):
+            continue
+        # Identifiers: "000", "(agreement 12)".
+        if re.fullmatch(r"0\d+", digits) or (
+            re.search(r"\(\w+\s+$", before) and after.startswith(")")
+        ):
+            continue
+        if re.match(r"[.:]\d", text[end : end + 2]) or re.search(r"\d[.:]$", before[-2:]):
+            continue  # times, telephone numbers
+        if _not_a_statistic(text, start, end, before, after):
+            continue
+        if re.match(r"\s+(?:quarters?|thirds?|fifths?)\s+of\b", after, re.I):
+            continue  # "three quarters of": a share, read by _fractions
+        duration = DURATION_AFTER.match(after)
+        if duration and not PERCENT.match(after):
+            # A duration of its own ("remain six to eight months", "more than twenty
+            # years") is a number; one that only dates another ("over the past ten years",
+            # "a two-day workshop") is not.
+            if _period_duration(text, start, before, after, duration):
+                continue
+            f = Found(passage, start, end, value, words=is_words)
+            f.duration = singular(duration.group("unit"))
+            f.head = f.phrase = duration.group("unit")
+            f.phrase_end = end + duration.end()
+            found.append(f)
+            continue
+        if re.match(r"\s*-?\s*(?:year|years)[\s-]+old\b", after, re.I):
+            continue
+        lowered_after = after.casefold()
+        # Pronouns and small numbers that count nothing: "one of the", "the two organizations".
+        # "about five per cent": a share; "13 trucks, including two carrying ...": a part.
+        part = re.search(
+            r"\b(?:including|of (?:them|which|whom)|among (?:them|whom|which))\s+$", before, re.I
+        ) and re.search(r"\d[\d,]*\s+[a-z]+s\b", before[-40:])
+        if is_words and value <= 10 and not PERCENT.match(after) and not part:
+            if re.match(r"\s+of\b", lowered_after) or re.search(
+                r"\b(?:the|these|those|its|their|all|both|every)\s+$", before.casefold()
+            ):
+                continue
+            if value == 1 and not re.match(r"\s+(?:victim|person|woman|man|child|case)\b", after):
+                continue
+            if not re.match(
+                r"\s+(?:[a-z-]+\s+){0,2}(?:[a-z]+s|people|children|women|men)\b|\s+(?:were|are|was)\b",
+                after,
+                re.I,
+            ):
+                continue
+        percent = PERCENT.match(after)
+        f = Found(passage, start, end, value, words=is_words)
+        if percent:
+            f.percent = True
+            f.end = end + percent.end()
+        currency = re.search(r"(?:US\s?\$|U\.S\.\s?\$|USD|\$|€|EUR)\s*$", before)
+        coded = CODE_BEFORE.search(before)
+        coded_after = CODE_AFTER.match(text, f.end)
+        if currency:
+            f.currency = "euro" if currency.group().strip() in ("€", "EUR") else "us-dollar"
+            f.start = start - len(currency.group())
+        elif coded and (unit := currency_unit(coded.group(1))):  # "ETB 500": ISO 4217
+            f.currency = unit
+            f.start = start - len(coded.group())
+        elif coded_after and (unit := currency_unit(coded_after.group(1))):  # "15,000 ETB"
+            f.currency = unit
+            f.end = coded_after.end()
+        f.definite = bool(re.search(r"\bthe\s+$", before.casefold()))
+        found.append(f)
+    found += _fractions(passage)
+    found.sort(key=lambda f: f.start)
+    return _ranges(passage, found)
+
+
+# Three capitals before or after a number: perhaps an ISO 4217 code ("ETB 500", "15,000 ETB").
+CODE_BEFORE = re.compile(r"\b([A-Z]{3})\s*$")
+CODE_AFTER = re.compile(r"\s*([A-Z]{3})\b")
+CURRENCY_UNITS = {"USD": "us-dollar", "EUR": "euro"}  # the units' ids in the concepts
+
+
+@functools.lru_cache(maxsize=512)
+def currency_unit(code: str) -> str | None:
+    """The unit of an ISO 4217 code: "us-dollar" (USD), "euro" (EUR), else the currency's name
+    ("ethiopian-birr" for ETB); None for no currency."""
+    import pycountry
+
+    if code in CURRENCY_UNITS:
+        return CURRENCY_UNITS[code]
+    currency = pycountry.currencies.get(alpha_3=code)
+    return slugify(currency.name, 4) if currency is not None else None
+
+
+FRACTIONS = {
+    "half": 50, "a third": 33.3, "one third": 33.3, "one-third": 33.3, "two thirds": 66.7,
+    "two-thirds": 66.7, "a quarter": 25, "one quarter": 25, "one-quarter": 25,
+    "three quarters": 75, "three-quarters": 75, "a fifth": 20, "one fifth": 20,
+}  # fmt: skip
+FRACTION = re.compile(
+    r"\b(?P<f>" + "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True)) + r")"
+    r"\s+of\b",
+    re.I,
+)
+
+
+# "one in eight", "7 in 10", "three in every four": a share. ("one of every five" too; "two
+# of three" is a pronoun and a number.)
+ONE_IN = re.compile(
+    rf"(?<![\w.,-])(?P<f>(?P<k>\d{{1,3}}|{_WORDNUM})\s+(?:in|of)\s+(?:every\s+)?"
+    rf"(?P<n>\d{{1,3}}|{_WORDNUM}))\b(?!\s*(?:%|per|\d))",
+    re.I,
+)
+
+
+def _shares_in_n(text: str):
+    """The matches of ONE_IN that are shares, each with its part and whole: a part smaller
+    than its whole, "of" only with "every" ("one of every five"), no year ("2 in 2015")."""
+    for m in ONE_IN.finditer(text):
+        k, n = m.group("k"), m.group("n")
+        part = int(k) if k.isdigit() else word_value(k)
+        whole = int(n) if n.isdigit() else word_value(n)
+        if whole < 2 or not 0 < part < whole:
+            continue
+        if m.group("f").casefold().split()[1] == "of" and "every" not in m.group().casefold():
+            continue  # "one of three": a pronoun, not a share
+        yield m, part, whole
+
+
+def _fractions(passage: Passage) -> list[Found]:
+    """ "three quarters of all victims", "nearly half of the cases", "one in eight": a share
+    in percent."""
+    out = []
+    for m, part, whole in _shares_in_n(passage.text):
+        f = Found(passage, m.start("f"), m.end("f"), Decimal(str(round(100 * part / whole, 1))))
+        f.percent = True
+        out.append(f)
+    for m in ARTICLE_NUMBER.finditer(passage.text):  # "a dozen NGOs": counted as a number
+        if not re.match(r"\s+(?:[a-z-]+\s+){0,2}[A-Za-z]+s\b", passage.text[m.end() :]):
+            continue
+        f = Found(passage, m.start(), m.end(), Decimal(ARTICLE_NUMBERS[m.group("n").casefold()]))
+        f.words = True
+        out.append(f)
+    for m in FRACTION.finditer(passage.text):
+        if m.group("f").casefold() == "half" and re.search(
+            r"\b(?:first|second|last|the)\s+$", passage.text[max(0, m.start() - 8) : m.start()]
+        ):
+            continue  # "the first half of 2010"
+        f = Found(
+            passage, m.start("f"), m.end("f"), Decimal(str(FRACTIONS[m.group("f").casefold()]))
+        )
+        f.percent = True
+        out.append(f)
+    return out
+
+
+def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -> bool:
+    """Markup, dates and ages written with digits: height="12", (17/01), 13-15 February,
+    12/03/2010, "under the age of 18", "aged 15", a number cut off at the end of the text."""
+    if re.search(r"[\w-]+\s*=\s*[\"']?$", before) or re.match(r"[\"']?\s*(?:px|pt|em)\b", after):
+        return True
+    if re.match(r"\s*/\s*\d{1,4}", after) or re.search(r"\d\s*/\s*$", before):
+        return True
+    if re.match(rf"\s*[-–]\s*\d{{1,2}}\s+{MONTH}", after):
+        return True
+    if re.search(r"\b(?:age|ages)\s+(?:of\s+)?$|\baged\s+(?:between\s+)?$", before, re.I):
+        return True
+    if re.search(r"\b[A-Z][a-z]+,\s+$", before) and re.match(r"\s*,", after):
+        return True  # "Hassen, 22, was a farmer": an age in apposition to a name
+    if re.search(
+        r"\b(?:aged|ages|ages of|age of|between the ages of)\s+(?:between\s+)?\d{1,2}\s*"
+        r"(?:to|and|-|\u2013)\s*$",
+        before,
+        re.I,
+    ):
+        return True  # "aged 14 to 17"
+    if re.search(r"\b(?:under|below|over|above)\s+$", before, re.I) and re.match(
+        r"\s*(?:years of age|years old)\b", after, re.I
+    ):
+        return True
+    return end >= len(text) and not text[start:end].isalpha() and len(text) > 200
+
+
+def _period_duration(text: str, start: int, before: str, after: str, duration) -> bool:
+    """Whether a number of days, months or years only times something else."""
+    if duration.group(0).lstrip().startswith("-") or re.match(r"-", after):
+        return True  # "a two-day workshop", "a nine-month project": a field of the item
+    if re.search(
+        r"\b(?:continue|continues|run|runs|last|lasts|lasting|extend|extends|span|spans|"
+        r"take|takes|will take)\s+(?:for\s+)?(?:(?:some|about|around|over|more than|nearly|"
+        r"almost)\s+)?$",
+        before,
+        re.I,
+    ):
+        return True  # "will run for 18 months": the duration of a project or an event
+    if re.search(
+        r"\b(?:in force|in place|in operation|in existence|existed|operating|operated|"
+        r"working|worked|active|present|established)\s+for\s+(?:(?:some|about|around|over|"
+        r"more than|nearly|almost|at least)\s+)?$",
+        before,
+        re.I,
+    ):
+        return True  # "in force for more than 15 years": how long a law or a body has been
+    if re.search(
+        r"\b(?:past|last|next|first|coming|previous|recent|period of|within|in|after|"
+        r"before|ago|every|each|per|than in|up to the)\s+(?:the\s+)?$",
+        before,
+        re.I,
+    ):
+        return True
+    rest = after[duration.end() :]
+    return bool(
+        re.match(
+            r"\s*(?:ago|later|earlier|after|before|since|old|of age|of (?:the|its|their))\b", rest
+        )
+    )
+
+
+def _part_of_whole(passage: Passage, found: list[Found]) -> list[Found]:
+    """ "20 of the country's 32 states": a part (20 states) of a whole that is no statistic
+    of its own; the part counts what the whole counts."""
+    out: list[Found] = []
+    skip = None
+    for i, f in enumerate(found):
+        if f is skip:
+            continue
+        g = found[i + 1] if i + 1 < len(found) else None
+        if g is not None and not f.percent and f.low is None and g.low is None:
+            gap = passage.text[f.end : g.start]
+            if re.fullmatch(
+                r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\w’']+\s+){0,2}", gap
+            ):
+                head, phrase, phrase_end = noun_phrase(passage.text, g.end)
+                if head is not None and f.value is not None and g.value and f.value <= g.value:
+                    f.head, f.phrase, f.phrase_end = head, phrase, phrase_end
+                    f.whole = g.value
+                    skip = g
+        out.append(f)
+    return out
+
+
+def _ranges(passage: Passage, found: list[Found]) -> list[Found]:
+    """ "between 500 and 3,000": one range."""
+    out: list[Found] = []
+    skip = set()
+    for i, f in enumerate(found):
+        if i in skip:
+            continue
+        if i + 1 < len(found):
+            g = found[i + 1]
+            gap = passage.text[f.end : g.start].casefold()
+            before = passage.text[max(0, f.start - 12) : f.start].casefold()
+            # "an estimated 40,000 and 80,000 migrants": a range whose "between" is left out
+            # (the first number counts nothing of its own, and both are of one size).
+            loose = (
+                gap.strip() == "and"
+                and f.value is not None
+                and g.value is not None
+                and not f.duration
+                and f.percent == g.percent
+                and 0 < f.value < g.value <= 10 * f.value
+                and not re.search(r"\b(?:in|of|from|to)\s+$", before)
+            )
+            if (
+                (gap.strip() == "and" and before.rstrip().endswith("between"))
+                or loose
+                or (gap.strip() in ("to", "-", "\u2013") and before.rstrip().endswith("from"))
+                or (gap.strip() in ("to", "-", "\u2013") and f.value < g.value and not f.duration)
+            ):
+                r = Found(passage, f.start, g.end, None, low=f.value, high=g.value)
+                r.percent, r.currency = g.percent, g.currency or f.currency
+                r.duration, r.head, r.phrase, r.phrase_end = (
+                    g.duration,
+                    g.head,
+                    g.phrase,
+                    g.phrase_end,
+                )
+                r.qualifiers = ["range"]
+                out.append(r)
+                skip.add(i + 1)
+                continue
+        out.append(f)
+    return out
+
+
+def window(text: str, c0: int, c1: int, start: int, end: int, before: int = 8, after: int = 14):
+    """The clause [c0, c1) around a number at [start, end), cut to a few words either side
+    when it is long; a cut before the number is made at "with", "such as", "that", ... when
+    there is one."""
+    words_before = list(re.finditer(r"\S+", text[c0:start]))
+    if len(words_before) > before:
+        cut = c0 + words_before[-before].start()
+        joint = list(
+            re.finditer(r"\b(?:with|such as|that|which|where|when|whom|of)\s", text[cut:start])
+        )
+        c0 = cut + joint[0].start() if joint else cut
+    words_after = list(re.finditer(r"\S+", text[end:c1]))
+    if len(words_after) > after:
+        c1 = end + words_after[after - 1].end()
+    return c0, c1

@@ -1,0 +1,124 @@
+"""What the recognizers conclude: new entities, mentions of known or new ones, the names of
+declared things, and the helpers that merge new entities or name a span's target.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extraction.knowledge import Knowledge
+from kg.extraction.spans import Span
+from kg.extraction.text import Passage, fold
+
+
+@dataclass
+class NewEntity:
+    """An organization, place or person the reference data does not have."""
+
+    key: str
+    kind: str
+    name: str
+    confidence: float
+    acronym: str | None = None
+    alt_names: list[str] = field(default_factory=list)
+    type: str | None = None
+    within: str | None = None  # a reference id, or "new:KEY"
+    iso3166: str | None = None
+    part_of: str | None = None  # organizations: a reference id
+    country: str | None = None  # organizations: a reference id
+    note: str | None = None
+    # The closest reference entries, "id (score)", best first (rapidfuzz token-sort ratio).
+    similar: list[str] = field(default_factory=list)
+    geonames: str | None = None
+    slug: str = ""
+
+    @property
+    def surfaces(self) -> list[str]:
+        return [self.name, *([self.acronym] if self.acronym else []), *self.alt_names]
+
+
+@dataclass
+class Mention:
+    passage: Passage
+    start: int
+    end: int
+    kind: str  # organization, place or person
+    entity: str | None = None  # reference id
+    new: NewEntity | None = None
+    confidence: float = 0.9
+    origin: str = "reference"  # reference, world, rule or variant
+    coordinated: bool = False  # "northern and southern borders": the span of the first name
+    note: str | None = None  # why this reference entity ("variant of ..., score 95")
+
+    @property
+    def text(self) -> str:
+        return self.passage.text[self.start : self.end]
+
+    @property
+    def target(self) -> str:
+        return self.entity if self.entity is not None else f"new:{self.new.key}"
+
+
+@dataclass
+class Name:
+    """A capitalized name the rules found that is not an organization, place or person: an
+    event, law, project, campaign or role; items.py decides what to make of it."""
+
+    passage: Passage
+    start: int
+    end: int
+    kind: str
+    acronym: str | None = None
+
+    @property
+    def text(self) -> str:
+        return self.passage.text[self.start : self.end]
+
+
+@dataclass
+class Entities:
+    mentions: list[Mention] = field(default_factory=list)
+    new: dict[str, NewEntity] = field(default_factory=dict)
+    names: list[Name] = field(default_factory=list)
+
+    def in_range(self, passage: Passage, start: int, end: int, kind: str | None = None):
+        return [
+            m
+            for m in self.mentions
+            if m.passage is passage
+            and start <= m.start
+            and m.end <= end
+            and (kind is None or m.kind == kind)
+        ]
+
+
+def _target_of(span: Span | None) -> str | None:
+    if span is None or span.entry is None:
+        return None
+    if span.origin == "reference":
+        return span.entry.target
+    return f"name:{span.entry.target.name}"
+
+
+def _place_type(span: Span, knowledge: Knowledge) -> str | None:
+    if span.entry is None:
+        return span.place_type
+    if span.origin == "reference":
+        entity = knowledge.entities.get(span.entry.target)
+        return entity.type if entity else None
+    return span.entry.target.type
+
+
+def _add_alt(new: NewEntity, surface: str) -> None:
+    if fold(surface) not in {fold(s) for s in new.surfaces}:
+        new.alt_names.append(surface)
+
+
+def _merge(keep: NewEntity, gone: NewEntity, result: Entities) -> None:
+    for surface in gone.surfaces:
+        _add_alt(keep, surface)
+    keep.confidence = max(keep.confidence, gone.confidence)
+    result.new.pop(gone.key, None)
+    for mention in result.mentions:
+        if mention.new is gone:
+            mention.new = keep

@@ -1,0 +1,252 @@
+"""Rules for organizations' names: acronyms and the initials they stand for, names typed by
+the words around them ("the NGO X", "X, a foundation"), names listed with an organization,
+and acronyms that name a project rather than an organization.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.name_words import (
+    CONNECTORS,
+    EVENT_HEADS,
+    GENERIC_NAMES,
+    LAW_HEADS,
+    MONTHS,
+    ORG_HEADS,
+    ORG_NOUNS,
+    PROJECT_HEADS,
+    STARTERS,
+    STUDY_HEADS,
+)
+from kg.extraction.people import PERSON_ROLES, _looks_like_person
+from kg.extraction.spans import Span, _is_name_word
+from kg.extraction.text import Passage, Source
+
+
+def _is_acronym_text(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in text.strip()
+
+
+INITIALS_SKIP = {"of", "on", "and", "for", "the", "in", "to", "against", "at", "de", "del", "la"}
+
+
+def _initials_match(letters: str, name: str) -> bool:
+    """Whether `letters` ("UNODC") are the initials of `name` ("UN Office on Drugs and
+    Crime", "United Nations Office on Drugs and Crime"): the first letter of each word but
+    the connectors (an acronym inside the name gives all its letters), in order, or, for
+    a name in another language's order ("National Migration Institute", INM), the same
+    letters in any order."""
+    words = re.findall(r"[\w’'-]+", re.sub(r"[’']s\b", "", name))
+    words = [w for w in words if w.casefold() not in INITIALS_SKIP]
+    if len(words) < 2 or len(letters) < 2:
+        return False
+    if len(letters) == 2:  # "EU", "European Union": two words, their initials in order
+        return len(words) == 2 and letters == "".join(w[0] for w in words).upper()
+    whole = "".join(w if _is_acronym_text(w) else w[0] for w in words).upper()
+    firsts = "".join(w[0] for w in words).upper()
+    if letters in (whole, firsts):
+        return True
+    return len(letters) == len(firsts) and sorted(letters) == sorted(firsts)
+
+
+# "the Ansar law enforcement agency": a name, then what kind of organization it is.
+NAME_THEN_TYPE = re.compile(
+    rf"\bthe\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){{0,3}})\s+"
+    rf"(?:[a-z-]+\s+){{0,3}}?(?:{ORG_NOUNS})\b"
+)
+# "the local NGO Casa Alianza", "in cooperation with “El Refugio de la Niñez”": the kind of
+# organization (or a partnership), then its name.
+TYPE_THEN_NAME = re.compile(
+    rf"\b(?i:(?:{ORG_NOUNS})|(?:cooperation|partnership|collaboration|coordination)\s+with)"
+    rf"\s+(?P<q>[\"“])?(?P<name>[A-Z][\w’'-]*(?:\s+(?:(?:de|del|la|las|los|el|y|of|for|and|"
+    rf"the|for)\s+)*[A-Z][\w’'-]*){{0,6}})(?(q)[\"”])"
+)
+
+
+def _listed_with_organizations(passage, unnamed, found, known, starts) -> list[Span]:
+    """ "with Save the Children, World Vision and Catholic Relief Services": names of a list
+    ("A, B and C") one of whose members is an organization are organizations, when nothing
+    else says what they are (not a sentence's first word, no place's or person's name)."""
+    tokens = passage.tokens
+    members = sorted(
+        [(s.a, s.b, "organization") for s in [*found, *known] if s.kind == "organization"]
+        + [(s.a, s.b, s.kind) for s in [*found, *known] if s.kind != "organization"]
+        + [(a, b, None) for a, b in unnamed],
+        # A span both named and unnamed sorts by its kind as text: None beside "place" would
+        # not compare.
+        key=lambda member: (member[0], member[1], member[2] or ""),
+    )
+    out = []
+    chain: list[tuple[int, int, str | None]] = []
+
+    def close() -> None:
+        if len(chain) >= 2 and any(kind == "organization" for _, _, kind in chain):
+            for a, b, kind in chain:
+                keys = [t.key for t in tokens[a:b]]
+                if (
+                    kind is None
+                    and a not in starts
+                    and len(keys) <= 5
+                    and keys[0] not in STARTERS
+                    and not set(keys) & (MONTHS | NON_ORG_HEADS)
+                    and " ".join(keys) not in GENERIC_NAMES
+                    and not _looks_like_person(tokens, a, b)
+                ):
+                    out.append(Span(passage, a, b, "rule", "organization", confidence=0.55))
+
+    for member in members:
+        if chain:
+            gap = [t.key for t in tokens[chain[-1][1] : member[0]]]
+            if gap in ([","], ["and"], [",", "and"], ["&"], ["and", "the"], [",", "the"]):
+                chain.append(member)
+                continue
+            close()
+        chain = [member]
+    close()
+    return out
+
+
+AND_THE = re.compile(r"\s+and\s+the\s")
+
+
+def _matches_cut_at_and_the(pattern: re.Pattern, text: str):
+    """The matches of `pattern`, each with where its name ends: before a name's "and the",
+    where the next match is searched from (the second name of "the NGO A and the NGO B" is
+    matched too)."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        cut = AND_THE.search(m.group("name"))
+        if cut is None:
+            yield m, m.end("name")
+            pos = m.end()
+        else:
+            yield m, m.start("name") + cut.start()
+            pos = m.start("name") + cut.end()
+
+
+def _typed_organizations(passage: Passage, known: list[Span], found: list[Span]) -> list[Span]:
+    """Names of organizations that the text says are organizations: "the Ansar law
+    enforcement agency", "the local NGO Casa Alianza", "in cooperation with “El Refugio de la
+    Niñez”". Not a name it already knows, nor a place's or a people's ("the Mexican
+    agency")."""
+    tokens = passage.tokens
+    out = []
+    taken = [(s.a, s.b) for s in [*found, *known]]
+    for pattern in (NAME_THEN_TYPE, TYPE_THEN_NAME):
+        # "the NGO La Strada and the Ukrainian NGO ...": two names
+        for m, name_end in _matches_cut_at_and_the(pattern, passage.text):
+            a = passage.token_index(m.start("name"))
+            b = passage.token_index(name_end - 1) + 1
+            # "in partnership with La Strada Moldova": a country at the end of the name is
+            # part of it.
+            inside_places = {
+                (s.a, s.b) for s in known if s.kind == "place" and a < s.a and s.b <= b
+            }
+            if a >= b or any(
+                ka < b and a < kb and (ka, kb) not in inside_places for ka, kb in taken
+            ):
+                continue
+            if any(t.key in STARTERS | MONTHS | PERSON_ROLES for t in tokens[a:b] if t.is_word):
+                continue
+            if pattern is TYPE_THEN_NAME and not m.group("q") and b - a < 2:
+                continue  # "the NGO Sunday": one word, not quoted
+            out.append(Span(passage, a, b, "rule", "organization", confidence=0.6))
+            taken.append((a, b))
+    return out
+
+
+def _in_a_list(head: Span, span: Span) -> bool:
+    """ "the Ministry of Foreign Affairs, the National Migration Institute, the ... and the
+    ...": names of a list, not a name and another in apposition to it."""
+    tokens = span.passage.tokens
+    after = span.passage.text[span.end : span.end + 12]
+    if re.match(r"\s+(?:and|or)\s+(?:the\s+)?[A-Z]|,\s+the\s+[A-Z]", after):
+        return True
+    # "IOM, the UN Migration Agency, and the Government": an apposition before a comma and
+    # "and" is a name of the UN's; another name there is the next of a list.
+    if re.match(r",\s+(?:and|or)\s+(?:the\s+)?[A-Z]", after) and not re.match(
+        r"(?:UN|United Nations)\b", span.text
+    ):
+        return True
+    a = head.a
+    return a >= 2 and tokens[a - 1].key == "the" and tokens[a - 2].key in (",", "and", "or")
+
+
+def _prefix_of_longer_name(span: Span) -> bool:
+    """A known organization's short name ("UN", "United Nations") that begins a longer
+    capitalized name with a head word of its own ("UN Refugee Agency", "United Nations Office
+    on Drugs and Crime"): the longer name is another organization. A known name with a head
+    word ("US Department of State Bureau of ...") is the longer one's parent, and stays."""
+    if span.origin != "reference" or span.kind != "organization":
+        return False
+    tokens = span.passage.tokens
+    if any(t.key in ORG_HEADS for t in tokens[span.a : span.b]):
+        return False
+    b = span.b
+    if b >= len(tokens) or not tokens[b].space_before or not _is_name_word(tokens[b]):
+        return False
+    i, words = b, []
+    while i < len(tokens) and len(words) < 8:
+        t = tokens[i]
+        if _is_name_word(t):
+            words.append(t.key)
+        elif not (t.key in ("of", "on", "for", "and", "against") and t.text.islower()):
+            break
+        i += 1
+    return bool(set(words[:5]) & (ORG_HEADS - {"system", "group", "team"}))
+
+
+def _phrase_acronyms(source: Source, known: list[Span]) -> set[str]:
+    """Acronyms a text gives for a phrase in lower case ("gender-based violence (GBV)"):
+    no organizations."""
+    out = set()
+    for passage in source.body:
+        tokens = passage.tokens
+        for i in range(1, len(tokens) - 2):
+            if tokens[i].text != "(" or not tokens[i + 1].is_acronym:
+                continue
+            if tokens[i + 2].text not in (")", ",", ";") and not re.match(
+                r"\s*(?:by|for|in|after)\s+its\s+(?:\w+\s+)?(?:acronym|initials)\b",
+                passage.text[tokens[i + 1].end :],
+            ):
+                continue
+            before = tokens[i - 1]
+            if any(s.passage is passage and s.a <= i + 1 < s.b for s in known):
+                continue
+            if before.is_word and before.text.islower():
+                out.add(tokens[i + 1].text.replace(".", "").upper())
+                continue
+            # "the Displacement Tracking Matrix (DTM)", "the Global Compact for Migration
+            # (GCM)": a capitalized name whose head word makes it no organization.
+            j, words = i - 1, set()
+            while (
+                j >= 0
+                and i - j <= 12
+                and (
+                    _is_name_word(tokens[j])
+                    or (tokens[j].key in CONNECTORS and tokens[j].text.islower())
+                    or (tokens[j].text == "," and j and _is_name_word(tokens[j - 1]))
+                )
+            ):
+                words.add(tokens[j].key)
+                j -= 1
+            if words & NON_ORG_HEADS and not words & ORG_HEADS:
+                out.add(tokens[i + 1].text.replace(".", "").upper())
+    # "a UNODC project, TRACK4TIP,", "the programme CAMINOS": the acronym names the project.
+    for passage in source.body:
+        for m in re.finditer(
+            r"\b(?:project|programme|program|initiative|campaign|platform|database|tool|"
+            r"system|app|hotline|network|mechanism),?\s+[\"“]?(?P<acronym>[A-Z][A-Z0-9-]{2,})\b",
+            passage.text,
+        ):
+            out.add(m.group("acronym").replace(".", "").upper())
+    return out
+
+
+NON_ORG_HEADS = (PROJECT_HEADS | LAW_HEADS | EVENT_HEADS | STUDY_HEADS | {"campaign"}) | {
+    "matrix", "goals", "goal", "mechanism", "tool", "toolkit", "framework", "strategy",
+    "compact", "agenda", "platform", "database", "hotline", "methodology", "standards",
+    "principles", "day", "week", "plan", "policy", "policies", "pact", "model", "approach",
+}  # fmt: skip

@@ -1,0 +1,546 @@
+"""Rules for people's names: a name after its role ("Minister of Justice Jane Doe"), a name
+by the words around it (a title, a verb of speech, a role in apposition), names in any
+position of a passage, and the other names of a list with a person in it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.given_names import is_given_name
+from kg.extraction.lookup import _words
+from kg.extraction.name_words import (
+    ACRONYM_STOP,
+    ALL_HEADS,
+    CITY_STARTS,
+    CONNECTORS,
+    MONTHS,
+    ORG_HEADS,
+    ORG_NOUN_BEFORE,
+    PERSON_TITLES,
+    ROLE_HEADS,
+    SPEECH,
+    STARTERS,
+    STUDY_HEADS,
+)
+from kg.extraction.spans import Span, _in_a_credit, _is_name_word
+from kg.extraction.text import Passage, Source, Token, fold
+
+ROLE_WORDS = ROLE_HEADS | {"secretary-general", "general", "envoy", "rapporteur", "officer"}
+
+
+def _name_after_role(tokens: list[Token], a: int, b: int, known_ranges):
+    """Where a person's name begins at the end of the run [a, b) that holds a role before
+    it, or None: two or three capitalized words after the role's last word (and after a
+    one-word complement: "for Operations"), none of them a head word or a known name."""
+    last_role = None
+    for i in range(a, b):
+        if tokens[i].key in ROLE_WORDS or tokens[i].key.split("-")[-1] in ROLE_WORDS:
+            last_role = i
+    if last_role is None:
+        return None
+    start = last_role + 1
+    while start < b and tokens[start].text in ("-",):  # "Secretary-General"
+        start += 2
+    if start + 1 < b and tokens[start].key in ("for", "of", "on") and b - (start + 2) >= 2:
+        start += 2
+    end = start
+    while end < b and (
+        tokens[end].is_word
+        and tokens[end].key not in CONNECTORS
+        or (tokens[end].text == "-" and not tokens[end].space_before)
+    ):
+        end += 1
+    # "Vice Minister of Foreign Affairs Jane Doe": a longer complement ends before the name.
+    while end - start > 2 and tokens[start].key in NOT_PERSON_WORDS:
+        start += 1
+    # "Minister of Social Policy Jane Doe": the name begins at a given name.
+    given = next(
+        (
+            i
+            for i in range(start + 1, end - 1)
+            if is_given_name(tokens[i].text) and tokens[i].key not in NOT_PERSON_WORDS
+        ),
+        None,
+    )
+    if end - start > 2 and given is not None and not is_given_name(tokens[start].text):
+        start = given
+    name = tokens[start:end]
+    if not 2 <= len(name) <= 4 or start == a:
+        return None
+    if any(
+        not t.is_word
+        and t.text != "-"
+        or t.is_acronym
+        or (t.key in ALL_HEADS | CONNECTORS | ROLE_WORDS)
+        for t in name
+    ):
+        return None
+    if any(ka <= start < kb or start <= ka < end for ka, kb in known_ranges):
+        return None
+    if not _looks_like_person(tokens, start, end):
+        return None  # "Coordinator of La Strada International": an organization
+    return start, end
+
+
+def _person_context(passage: Passage, a: int, b: int) -> bool:
+    """Words around tokens [a, b) that make them a person's name: a title before, a verb of
+    speech next to them ("said Jane Doe", "Jane Doe said"), or a role in apposition ("Jane
+    Doe, IOM Chief of Mission in Mexico")."""
+    tokens = passage.tokens
+    if a and tokens[a - 1].key.rstrip(".") in PERSON_TITLES | ROLE_WORDS:
+        return True  # "Dr Jane Doe", "counter-trafficking specialist Jane Doe"
+    before = passage.text[max(0, tokens[a].start - 30) : tokens[a].start]
+    after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 60]
+    if SPEECH.search(before[-15:]) or SPEECH.search(after[:20]):
+        return True
+    # "Executive Director, UN Office on Drugs and Crime, Jane Doe:": a signature.
+    wider = passage.text[max(0, tokens[a].start - 80) : tokens[a].start]
+    if after.startswith(":") and before.endswith(", ") and set(_words(wider)) & ROLE_WORDS:
+        return True
+    m = re.match(r",\s+((?:\S+\s+){0,5}?\S+)", after)
+    return bool(m and {fold(w) for w in re.findall(r"\w+", m.group(1))} & ROLE_HEADS)
+
+
+# Lower-case particles inside a person's name ("María José de la Cruz", "Pieter van der Berg").
+NAME_PARTICLES = {
+    "de", "del", "della", "der", "den", "van", "von", "da", "das", "do", "dos", "du", "la",
+    "le", "di", "bin", "ibn", "ben", "y", "e", "al", "el", "ter", "zu",
+}  # fmt: skip
+# Titles before a name ("Mr. John Doe", "Dr Jane Doe"), and roles written before it in lower
+# or title case ("IOM counter-trafficking specialist Jane Doe", "Ambassador John Doe").
+NAME_TITLES = PERSON_TITLES | {
+    "mrs", "miss", "sir", "dame", "lady", "hon", "honourable", "sr", "sra",
+    "h.e.", "s.e.", "excellency",  # "H.E. Jane Doe", "His Excellency John Doe"
+}  # fmt: skip
+PERSON_ROLES = ROLE_WORDS | NAME_TITLES | {
+    "spokesperson", "spokesman", "spokeswoman", "founder", "co-founder", "researcher",
+    "lawyer", "activist", "survivor", "economist", "analyst", "attache", "attaché", "envoy",
+    "counsellor", "counselor", "ombudsman", "ombudsperson", "prosecutor", "attorney",
+    "inspector", "commander", "superintendent", "vice-minister", "viceminister",
+    "undersecretary", "under-secretary", "secretary-general", "director-general",
+    "chargé", "charge", "delegate", "focal", "lead", "leader", "coordinator", "officer",
+    "official", "member", "staff", "worker", "volunteer", "psychologist", "doctor", "nurse",
+    "teacher", "journalist", "photographer", "assistant", "associate", "fellow",
+    "professor", "dean", "rector", "chancellor", "premier", "king", "queen", "prince",
+    "princess", "pope", "ceo", "administrator",
+}  # fmt: skip
+# Capitalized words that make a name an organization's, a place's, an event's or a title's,
+# never a person's ("According to Human Rights Watch", "said Global Report").
+NOT_PERSON_WORDS = ALL_HEADS | STUDY_HEADS | MONTHS | {
+    "human", "rights", "watch", "international", "national", "united", "nations", "world",
+    "global", "day", "migration", "refugee", "refugees", "children", "development", "affairs",
+    "foreign", "security", "justice", "health", "labour", "labor", "protection",
+    "trafficking", "persons", "relief", "republic", "kingdom", "states", "state", "union",
+    "european", "african", "american", "asian", "northern", "southern", "eastern", "western",
+    "central", "north", "south", "east", "west", "general", "public", "social", "welfare",
+    "women", "youth", "family", "education", "interior", "defence", "defense", "finance",
+    "economy", "trade", "media", "press", "news", "information", "statement", "message",
+    "photo", "video", "read", "more", "contact", "email", "tel", "phone", "mobile", "fax",
+    "twitter", "facebook", "instagram", "page", "home", "site", "migrants", "migrant",
+    "victims", "crime", "drugs", "internet", "online", "covid", "agenda", "goal", "goals",
+    "sustainable", "emergency", "response", "plan", "strategy", "action", "week",
+    "year", "mission", "operations", "partners", "partner", "partnership", "platform",
+    "data", "research", "shelter", "house", "centre", "center", "school", "hospital",
+    "camp", "island", "islands", "river", "sea", "ocean", "gulf", "bay", "lake", "mount",
+    "province", "region", "city", "county", "district", "valley", "border", "embassy",
+    "the", "and", "for", "of", "this", "that", "these", "those", "our", "their", "its",
+    "all", "new", "today", "we", "it", "they", "he", "she", "his", "her", "radio", "tv",
+    "television", "times", "post", "herald", "tribune", "journal", "channel", "magazine",
+    "street", "avenue", "road", "square", "park", "bridge", "station", "airport", "beach",
+    "hall", "tower", "building", "plaza", "highway", "route", "desert", "gap", "pass",
+}  # fmt: skip
+# First words of places' and organizations' names ("San Pedro Sula", "La Ceiba").
+NOT_PERSON_FIRST = CITY_STARTS | {"la", "el", "los", "las", "le", "les", "lo"}
+SPEECH_VERBS = (
+    r"said|says|say|added|adds|explained|explains|noted|notes|stated|states|told|tells|"
+    r"stressed|stresses|emphasized|emphasised|emphasizes|emphasises|declared|declares|"
+    r"warned|warns|remarked|remarks|commented|comments|affirmed|affirms|highlighted|"
+    r"highlights|underlined|underlines|urged|urges|concluded|concludes|continued|continues|"
+    r"announced|announces|observed|observes|recalled|recalls|insisted|insists|acknowledged|"
+    r"acknowledges|pointed out|points out|asked|asks|replied|explained|argued|argues|"
+    r"reported|reports|wrote|writes|according to|thanked|thanks|welcomed|welcomes"
+)
+SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$", re.I)
+SPEECH_AFTER_NAME = re.compile(
+    rf"^\s*(?:\([^()]{{1,60}}\)\s*)?(?:also\s+|further\s+|then\s+)?(?:{SPEECH_VERBS})\b", re.I
+)
+
+
+def _name_part(tokens: list[Token], i: int) -> int | None:
+    """Where the part of a person's name that begins at token i ends: a capitalized word with
+    what is hyphenated or apostrophed to it ("Jean-Pierre", "Ki-moon", "O'Neill", "al-Hassan"),
+    or an initial ("F."); None when none begins there."""
+    t = tokens[i]
+    if not t.is_word or t.text[0].isdigit():
+        return None
+    j = i + 1
+    if t.text.islower():
+        # "al-Hassan", "el-Sayed": a particle hyphenated to a capitalized word.
+        if (
+            t.key in ("al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "abu", "ibn")
+            and j + 1 < len(tokens)
+            and tokens[j].text in ("-", "\u2010")
+            and not tokens[j].space_before
+            and not tokens[j + 1].space_before
+            and tokens[j + 1].text[:1].isupper()
+        ):
+            j += 2
+        else:
+            return None
+    elif not t.text[0].isupper() or (t.is_acronym and len(t.text) > 1):
+        return None
+    elif len(t.text) == 1:  # an initial: "John F. Kennedy"
+        if j < len(tokens) and tokens[j].text == "." and not tokens[j].space_before:
+            return j + 1
+        return None
+    while (
+        j + 1 < len(tokens)
+        and tokens[j].text in ("-", "\u2010", "'", "’")
+        and not tokens[j].space_before
+        and not tokens[j + 1].space_before
+        and tokens[j + 1].is_word
+        and not tokens[j + 1].text[0].isdigit()
+        and tokens[j + 1].key != "s"
+    ):
+        j += 2
+    return j
+
+
+def _person_names(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """The longest run of name parts (with particles between them) from token i: 2 to 5
+    parts, ending on a capitalized part."""
+    parts = 0
+    j = i
+    end = None
+    while j < len(tokens) and parts < 6:
+        if j > i and not tokens[j].space_before:
+            break
+        if tokens[j].key in NAME_PARTICLES and tokens[j].text.islower():
+            k = j
+            while k < len(tokens) and tokens[k].key in NAME_PARTICLES and tokens[k].text.islower():
+                k += 1
+            # "al-Hassan" begins with a particle that is a part of its own
+            nxt = _name_part(tokens, j) if tokens[j].key in ("al", "el") else None
+            if nxt is not None and parts:
+                parts, j, end = parts + 1, nxt, nxt
+                continue
+            if not parts or k >= len(tokens) or _name_part(tokens, k) is None:
+                break
+            j = k
+            continue
+        nxt = _name_part(tokens, j)
+        if nxt is None:
+            break
+        parts += 1
+        j = end = nxt
+    if end is None or parts < 2 or parts > 5:
+        return None
+    return i, end
+
+
+def _looks_like_person(tokens: list[Token], a: int, b: int) -> bool:
+    words = [t for t in tokens[a:b] if t.is_word]
+    if tokens[a].key in NOT_PERSON_FIRST:
+        return False
+    if any(t.key in NOT_PERSON_WORDS and t.text[:1].isupper() for t in words):
+        return False
+    if any(t.key in PERSON_ROLES and t.text[:1].isupper() for t in words):
+        return False
+    return not any(t.key.split("-")[0] in NOT_PERSON_WORDS for t in words if t.text[:1].isupper())
+
+
+def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
+    """A role or title just before token a, directly ("Ambassador Jane Doe", "specialist
+    Jane Doe", "Mr. Jane Doe") or through its complement ("Chief of Mission in Cambodia Jane
+    Doe", "Ambassador to Honduras Jane Doe", "Director General for Operations Jane Doe")."""
+    tokens = passage.tokens
+    i = a - 1
+    if i >= 1 and tokens[i].text == "." and tokens[i - 1].key in NAME_TITLES | {"prof", "st"}:
+        return True
+    steps = 0
+    while i >= 0 and steps < 10:
+        t = tokens[i]
+        if t.key in PERSON_ROLES or t.key.split("-")[-1] in PERSON_ROLES:
+            return True
+        known = next((ka for (ka, kb), s in known_ranges.items() if kb == i + 1 and ka <= i), None)
+        if known is not None:
+            i, steps = known - 1, steps + 1
+            continue
+        if t.key in ("of", "for", "to", "in", "on", "the", "and", "at", "-", "’s", "'s") or (
+            t.is_word and (t.text[0].isupper() or t.is_acronym)
+        ):
+            if t.key in ("the",) and i and tokens[i - 1].key in ("of", "for", "to", "in", "on"):
+                i, steps = i - 1, steps + 1
+                continue
+            if t.key == "the":
+                return False
+            i, steps = i - 1, steps + 1
+            continue
+        return False
+    return False
+
+
+def _role_after(passage: Passage, b: int) -> bool:
+    """ "Jane Doe, IOM Chief of Mission in Mexico", "Jane Doe, head of the shelter",
+    "Jane Doe (Ministry of Labour)", "Jane Doe, who heads ...": a role in apposition."""
+    text = passage.text
+    end = passage.tokens[b - 1].end
+    after = text[end : end + 90]
+    m = re.match(r",\s+([^,;:()\u201c\u201d\"]{1,80})", after) or re.match(
+        r"\s*\(\s*([^()]{2,60})\)", after
+    )
+    if not m:
+        return False
+    words = {fold(w) for w in re.findall(r"[\w-]+", m.group(1))[:8]}
+    words |= {w.split("-")[-1] for w in words}
+    if words & PERSON_ROLES:
+        return True
+    return bool(re.match(r",\s+who\s+(?:heads|leads|directs|chairs|runs|manages)\b", after))
+
+
+def _role_before_comma(passage: Passage, a: int, b: int, known_ranges: dict) -> bool:
+    """ "Vice Minister of Foreign Affairs, Jane Doe, said", "The First Lady, Jane Doe,
+    attended": a role, a comma, the name, and a comma or a verb of speech."""
+    tokens = passage.tokens
+    if a < 2 or tokens[a - 1].text != ",":
+        return False
+    after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 30]
+    if not (re.match(r"\s*[,:]", after) or SPEECH_AFTER_NAME.match(after)):
+        return False
+    return _role_before(passage, a - 1, known_ranges)
+
+
+# Verbs whose subject is a person, seldom an organization ("Jane Doe thanked the donors").
+PERSON_VERB_AFTER = re.compile(
+    r"^\s*(?:,\s*(?:who\s+)?)?(?:also\s+|then\s+|later\s+)?(?:thanked|congratulated|met\s+with|"
+    r"visited|spoke|addressed|chaired|attended|praised|expressed|recalled|lamented|reminded|"
+    r"invited|encouraged|inaugurated|travell?ed|opened\s+the\s+(?:event|meeting|workshop|"
+    r"session|ceremony|conference|forum|seminar))\b"
+)
+# What comes between a person's name and the organization the person is of.
+OF_ORGANIZATION = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?(?=[A-Z])")
+
+
+def _organization_after(passage: Passage, b: int, known_ranges: dict) -> bool:
+    """ "Jane Doe of the National Centre for Migrant Care", "Jane Doe from IOM": the
+    organization (a known one, an acronym, or a capitalized name with an organization's head
+    word) that a person is of."""
+    tokens = passage.tokens
+    m = OF_ORGANIZATION.match(passage.text, tokens[b - 1].end)
+    if m is None:
+        return False
+    k = passage.token_index(m.end())
+    if k >= len(tokens):
+        return False
+    if any(ka == k and span.kind == "organization" for (ka, _), span in known_ranges.items()):
+        return True
+    if tokens[k].is_acronym and tokens[k].text.replace(".", "").upper() not in ACRONYM_STOP:
+        return True
+    j, words = k, []
+    while j < len(tokens) and len(words) < 10:
+        t = tokens[j]
+        if _is_name_word(t):
+            words.append(t.key)
+        elif not (t.key in CONNECTORS and t.text.islower()):
+            break
+        j += 1
+    return bool(set(words) & (ORG_HEADS - {"system", "group", "team", "house", "cross"}))
+
+
+def _given_name_after_a_role(tokens: list[Token], i: int) -> bool:
+    """ "Minister of Social Policy Jane Doe": a given name inside a capitalized run, after a
+    role's complement (a role word among the eight words before), begins a name."""
+    if not is_given_name(tokens[i].text) or tokens[i].key in NOT_PERSON_WORDS:
+        return False
+    if is_given_name(tokens[i - 1].text) and tokens[i - 1].key not in NOT_PERSON_WORDS:
+        return False  # "Jane Mary Doe": the name began before
+    return any(
+        t.key in PERSON_ROLES or t.key.split("-")[-1] in PERSON_ROLES
+        for t in tokens[max(0, i - 8) : i]
+    )
+
+
+def _named_like_a_person(
+    tokens: list[Token], a: int, b: int, lowercase: frozenset[str], surnames: frozenset[str]
+) -> bool:
+    """A name of two to four parts that nothing around it explains: a person's when its first
+    part is a given name and its last no word the text writes in lower case ("Grace Period"),
+    or when the text uses its last part alone for a person ("Doe said", "Ms. Doe")."""
+    parts = [t for t in tokens[a:b] if t.is_word and t.key not in NAME_PARTICLES]
+    if not 2 <= len(parts) <= 4 or any(t.is_acronym for t in parts):
+        return False
+    if b + 1 < len(tokens) and tokens[b].text in ("'s", "’s") and _is_name_word(tokens[b + 1]):
+        return False  # "Grace Hope's Shelter": the name of something of hers
+    last = parts[-1].key
+    if last in surnames:
+        return True
+    return is_given_name(parts[0].text) and last not in lowercase and last not in MONTHS
+
+
+def surnames_in_use(source: Source) -> frozenset[str]:
+    """Capitalized words a text uses alone for a person: after a title ("Ms. Doe", "Dr
+    Doe") or before a verb of speech ("Doe said", "Doe, who ..., added")."""
+    out = set()
+    for passage in source.body:
+        text = passage.text
+        for m in re.finditer(r"\b(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+([A-Z][\w’'-]+)\b(?!\s+[A-Z])", text):
+            out.add(fold(m.group(1)))
+        for m in re.finditer(r"(?<![\w’'-])([A-Z][a-z][\w’'-]*)\b", text):
+            word = fold(m.group(1))
+            if word in NOT_PERSON_WORDS or not SPEECH_AFTER_NAME.match(text[m.end() :]):
+                continue
+            if not re.search(r"[A-Z][\w’'-]*$", text[: m.start()].rstrip()):
+                out.add(word)  # alone: not the last part of a longer name
+    return frozenset(out - STARTERS)
+
+
+LIST_CUE = re.compile(
+    r"\b(?:includ(?:ed|ing|es)|such as|among them|namely|speakers|panell?ists|participants|"
+    r"guests|honou?rees|winners|members)\s*:?\s*$",
+    re.I,
+)
+
+
+def _list_of_names(passage: Passage, a: int, known_tokens: set[int]) -> int:
+    """How many person-like names (none known as anything else) a list that begins at token
+    a holds: "Jane Doe, John Roe and Ana Loe"."""
+    tokens = passage.tokens
+    count, i = 0, a
+    while i < len(tokens):
+        found = _person_names(tokens, i)
+        if found is None or any(x in known_tokens for x in range(*found)):
+            break
+        if not _looks_like_person(tokens, *found):
+            break
+        count += 1
+        j = found[1]
+        if j < len(tokens) and tokens[j].text == ",":
+            j += 1
+        if j < len(tokens) and tokens[j].key == "and":
+            j += 1
+        if j == found[1]:
+            break
+        i = j
+    return count
+
+
+def find_persons(
+    passage: Passage,
+    known_ranges: dict,
+    starts: set[int],
+    lowercase: frozenset[str] = frozenset(),
+    surnames: frozenset[str] = frozenset(),
+) -> list[Span]:
+    """People's names by the words around them: a title or role before ("Minister Jane Doe",
+    "Mr. John Doe", "Chief of Mission in Cambodia Jane Doe"), a verb of speech before or after
+    ("said Jane Doe", "Jane Doe told", "according to Jane Doe"), a role in apposition ("Jane
+    Doe, head of ...", "Vice Minister, Jane Doe, said"), an organization the person is of
+    ("Jane Doe of the National Migration Institute"), a verb only people are the subject of
+    ("Jane Doe thanked"); names with particles ("de la Cruz", "van der Berg", "al-Hassan"),
+    hyphens and accents; and the other names of a list one of whose names is a person's
+    ("Jane Doe, John Roe and Ana Loe"). Without such words, a name whose first part is a
+    given name (:mod:`kg.extraction.given_names`) and whose last is no word the text writes
+    in lower case, or whose last part the text uses alone for someone who speaks or has a
+    title (`surnames`: "Doe said", "Ms. Doe"), is a person's too."""
+    tokens = passage.tokens
+    known_tokens = set()
+    for (ka, kb), span in known_ranges.items():
+        if span.kind == "organization" or (
+            span.kind == "place" and not (span.entry is not None and span.entry.gazetteer)
+        ):
+            known_tokens.update(range(ka, kb))
+    out: list[Span] = []
+    i = 0
+    taken_until = 0
+    while i < len(tokens):
+        if i < taken_until or i in known_tokens:
+            i += 1
+            continue
+        if (
+            i
+            and tokens[i - 1].is_word
+            and tokens[i - 1].text[:1].isupper()
+            and (
+                i - 1 not in known_tokens
+                and tokens[i - 1].key not in PERSON_ROLES
+                and tokens[i - 1].key not in STARTERS
+                and not tokens[i - 1].is_acronym
+                and tokens[i - 1].key.split("-")[-1] not in PERSON_ROLES
+            )
+            and not _given_name_after_a_role(tokens, i)
+        ):
+            i += 1  # inside a capitalized run: only its first name part begins a name
+            continue
+        found = _person_names(tokens, i)
+        if found is None:
+            i += 1
+            continue
+        a, b = found
+        if any(x in known_tokens for x in range(a, b)) or not _looks_like_person(tokens, a, b):
+            i += 1
+            continue
+        if _in_a_credit(passage, a):
+            i = b
+            continue
+        before = passage.text[max(0, tokens[a].start - 40) : tokens[a].start]
+        if ORG_NOUN_BEFORE.search(before):
+            i = b  # "the NGO Svitlo Dnia": the text says what it is
+            continue
+        after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 40]
+        evidence = (
+            _role_before(passage, a, known_ranges)
+            or bool(SPEECH_BEFORE.search(before))
+            or bool(SPEECH_AFTER_NAME.match(after))
+            or bool(PERSON_VERB_AFTER.match(after))
+            or _role_after(passage, b)
+            or _role_before_comma(passage, a, b, known_ranges)
+            or _organization_after(passage, b, known_ranges)
+        )
+        if not evidence and LIST_CUE.search(before):
+            evidence = _list_of_names(passage, a, known_tokens) >= 3
+        confidence = 0.7
+        if not evidence and _named_like_a_person(tokens, a, b, lowercase, surnames):
+            evidence, confidence = True, 0.6
+        if evidence:
+            out.append(Span(passage, a, b, "rule", "person", confidence=confidence))
+            taken_until = b
+            i = b
+            continue
+        i += 1
+    # The other names of a list with a person in it.
+    listed = list(out)
+    while listed:
+        person = listed.pop()
+        for side in (1, -1):
+            if side == 1:
+                j = person.b
+                m = re.match(r",\s+(?:and\s+)?|\s+and\s+", passage.text[tokens[j - 1].end :])
+                if not m or j >= len(tokens):
+                    continue
+                k = passage.token_index(tokens[j - 1].end + m.end() - 1)
+                found = _person_names(tokens, k) if k < len(tokens) else None
+            else:
+                if person.a < 2 or tokens[person.a - 1].key not in (",", "and"):
+                    continue
+                found = None
+                for k in range(max(0, person.a - 7), person.a - 1):
+                    cand = _person_names(tokens, k)
+                    if (
+                        cand
+                        and cand[1] == person.a - 1
+                        or (cand and cand[1] == person.a - 2 and tokens[person.a - 2].text == ",")
+                    ):
+                        found = cand
+                        break
+            if found is None:
+                continue
+            a, b = found
+            if any(x in known_tokens for x in range(a, b)) or not _looks_like_person(tokens, a, b):
+                continue
+            if any(s.a < b and a < s.b for s in out):
+                continue
+            span = Span(passage, a, b, "rule", "person", confidence=0.6)
+            out.append(span)
+            listed.append(span)
+    return out

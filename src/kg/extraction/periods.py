@@ -1,0 +1,332 @@
+"""The period of a number: the time expression of its sentence ("since 2005", "through
+January 2008", "between January and August of that year"), or one said before it in the
+passage ("In 2015, ..."), or the same period as the previous number.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.figures import _WORDNUM, MONTH, word_value
+from kg.extraction.text import Passage
+
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+
+
+_M = {m: i + 1 for i, m in enumerate(MONTHS)}
+_DATE = rf"(?:(?P<{{p}}m>{MONTH})\s+(?:of\s+)?)?(?P<{{p}}y>(?:19|20)\d\d)"
+PERIOD_PATTERNS = (
+    (
+        "range",
+        re.compile(
+            rf"\bfrom\s+{_DATE.format(p='a')}\s+(?:to|until|through|till)\s+{_DATE.format(p='b')}",
+            re.I,
+        ),
+    ),
+    (
+        "months",
+        re.compile(
+            rf"\bbetween\s+(?P<am>{MONTH})\s+and\s+(?P<bm>{MONTH})\s+(?:of\s+)?"
+            rf"(?:(?P<y>(?:19|20)\d\d)|(?P<that>that|the same|this)\s+year)",
+            re.I,
+        ),
+    ),
+    (
+        "years",
+        re.compile(
+            rf"\bbetween\s+(?:(?P<am>{MONTH})\s+)?(?P<ay>(?:19|20)\d\d)\s+and\s+"
+            rf"(?:(?P<bm>{MONTH})\s+)?(?P<by>(?:19|20)\d\d)",
+            re.I,
+        ),
+    ),
+    (
+        "since",
+        re.compile(
+            rf"\bsince\s+(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+)?"
+            rf"{_DATE.format(p='a')}",
+            re.I,
+        ),
+    ),
+    (
+        "until",
+        re.compile(
+            rf"\b(?:through|until|till|up to|as of|by the end of|by)\s+"
+            rf"{_DATE.format(p='b')}",
+            re.I,
+        ),
+    ),
+    (
+        # "from January to June 2016", "between January and March 2017"
+        "months",
+        re.compile(
+            rf"\bfrom\s+(?P<am>{MONTH})\s+(?:to|until|through|till)\s+(?P<bm>{MONTH})\s+"
+            rf"(?:of\s+)?(?:(?P<y>(?:19|20)\d\d)|(?P<that>that|the same|this)\s+year)",
+            re.I,
+        ),
+    ),
+    (
+        # "2012-2015", "the period 2012–2015", "in 2014/2015"
+        "years",
+        re.compile(
+            r"(?<![\w/-])(?P<ay>(?:19|20)\d\d)\s*[-\u2013\u2014/]\s*(?P<by>(?:19|20)\d\d)(?![\w/-])",
+        ),
+    ),
+    (
+        # "in the first half of 2017", "in the last quarter of 2015"
+        "part",
+        re.compile(
+            r"\b(?:in|during|for|over)\s+the\s+(?P<which>first|second|last|third|fourth)\s+"
+            r"(?P<part>half|quarter|semester|six months|three months)\s+of\s+"
+            r"(?P<y>(?:19|20)\d\d)\b",
+            re.I,
+        ),
+    ),
+    (
+        # "as of 31 December 2015", "by 30 June 2016", "until March 31, 2016"
+        "until",
+        re.compile(
+            rf"\b(?:through|until|till|up to|as of|as at|by)\s+(?P<bd>\d{{1,2}})\s+"
+            rf"(?P<bm>{MONTH})\s+(?P<by>(?:19|20)\d\d)\b",
+            re.I,
+        ),
+    ),
+    (
+        "in",
+        re.compile(
+            rf"\b(?:in|during|for)\s+(?:the\s+)?(?:fiscal\s+|calendar\s+|financial\s+)?"
+            rf"year\s+{_DATE.format(p='a')}\b",
+            re.I,
+        ),
+    ),
+    ("in", re.compile(rf"\b(?:in|during|for)\s+{_DATE.format(p='a')}\b", re.I)),
+    (
+        "duration",
+        re.compile(
+            rf"\b(?:over|during|in|for|within)\s+(?:a\s+period\s+of\s+|the\s+(?:past|last|first)\s+)"
+            rf"(?P<n>\d+|{_WORDNUM})\s+(?P<u>months|years|weeks|days)"
+            rf"(?:\s+(?:of\s+)?(?:(?P<y>(?:19|20)\d\d)|(?P<that>that|the same|this)\s+year))?",
+            re.I,
+        ),
+    ),
+)
+
+
+def _date(month: str | None, year: str | None) -> str | None:
+    if not year:
+        return None
+    return f"{year}-{_M[month.casefold()]:02d}" if month else year
+
+
+# Time expressions whose year is said elsewhere: "since then" (the year named just before),
+# "since February" (the year the text last named), "in the same period of 2018" (the months of
+# the sentence's other period, in 2018).
+SINCE_THEN = re.compile(r"\bsince\s+(?:then|that\s+(?:time|year|date))\b", re.I)
+SINCE_MONTH = re.compile(
+    rf"\bsince\s+(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+)?(?P<m>{MONTH})\b"
+    r"(?!,?\s+(?:of\s+)?(?:\d|(?:19|20)\d\d))",
+    re.I,
+)
+SAME_PERIOD = re.compile(
+    r"\b(?:in|during|over|for)\s+the\s+same\s+(?:period|months?|time)\s+(?:of|in)\s+"
+    r"(?P<y>(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def _periods_said_elsewhere(text, s0, s1, found, year_context):
+    """What SINCE_THEN, SINCE_MONTH and SAME_PERIOD say in [s0, s1), given the periods
+    `found` there and the year the text last named before this passage."""
+    out = []
+    for m in SINCE_THEN.finditer(text, s0, s1):
+        year = _year_before(text, s0, m.start()) or year_context
+        if year:
+            out.append((m.start(), m.end(), {"start": year}))
+    for m in SINCE_MONTH.finditer(text, s0, s1):
+        year = _year_before(text, s0, m.start()) or year_context
+        if year:
+            out.append((m.start(), m.end(), {"start": _date(m.group("m"), year)}))
+    for m in SAME_PERIOD.finditer(text, s0, s1):
+        year = m.group("y")
+        other = next(
+            (
+                v
+                for a, _, v in found
+                if not a <= m.start("y") < a + 40
+                and len(str(v.get("start", ""))) == 7
+                and len(str(v.get("end", ""))) == 7
+            ),
+            None,
+        )
+        value = (
+            {"start": year + other["start"][4:], "end": year + other["end"][4:]}
+            if other
+            else {"start": year, "end": year}
+        )
+        out.append((m.start(), m.end(), value))
+    return out
+
+
+def period_of(
+    text: str,
+    sentence: tuple[int, int],
+    clause: tuple[int, int],
+    at: int,
+    year_context: str | None = None,
+):
+    """The period a number at `at` refers to: from its clause, else the nearest expression
+    before it in its sentence, else one after it. `year_context`: the year the text last
+    named before this passage ("since February" is of that year)."""
+    s0, s1 = sentence
+    found = []
+    for kind, pattern in PERIOD_PATTERNS:
+        for m in pattern.finditer(text, s0, s1):
+            value = _period_value(kind, m, text, s0)
+            if value is not None:
+                found.append((m.start(), m.end(), value))
+    elsewhere = _periods_said_elsewhere(text, s0, s1, found, year_context)
+    # "in the same period of 2018" holds the words "of 2018", read as a year of its own above
+    spans = [(a, b) for a, b, _ in elsewhere]
+    found = [x for x in found if not any(a <= x[0] < b for a, b in spans)]
+    found = sorted(found + elsewhere, key=lambda x: x[0])
+    if not found:
+        return None
+    c0, c1 = clause
+    # "37,599 in 2006": an expression right after the number is its own.
+    right_after = [
+        x
+        for x in found
+        if at < x[0] and re.fullmatch(r"[\w%,. ]{0,25}?\s*", text[at : x[0]]) and x[0] - at < 30
+    ]
+    if right_after:
+        found = right_after[:1]
+    # A date of a start ("launched in 2009", "began in 2008") times that start, not the number.
+    # ("The centre, built in 2010, now hosts ...", "IOM, which opened its office in
+    # Honduras in 2001, has assisted ...": no period of the number either.)
+    starts = [
+        x
+        for x in found
+        if re.search(
+            r"\b(?:launched|started|began|begun|founded|established|created|set up|"
+            r"initiated|signed|opened|built|inaugurated|adopted|enacted|passed|approved|"
+            r"ratified|introduced)(?:\s+[\w’'-]+){0,5}?\s+$",
+            text[max(s0, x[0] - 60) : x[0]],
+        )
+    ]
+    # "Since it was launched in 2012, ...": the start of the period.
+    since = [
+        x
+        for x in starts
+        if re.search(r"\bsince\s+(?:\S+\s+){0,4}$", text[max(s0, x[0] - 50) : x[0]], re.I)
+    ]
+    for x in since:
+        starts.remove(x)
+        found[found.index(x)] = (x[0], x[1], {"start": x[2].get("start") or x[2].get("end")})
+    if starts:
+        found = [x for x in found if x not in starts]
+        if not found:
+            return None
+    in_clause = [x for x in found if c0 <= x[0] < c1]
+    before = [x for x in found if x[1] <= at]
+    chosen = in_clause or ([max(before, key=lambda x: x[1])] if before else found[:1])
+    # Combine what the chosen expressions say ("from May 2005" ... "through January 2008").
+    period: dict = {}
+    for _, _, value in sorted(chosen, key=lambda x: x[0]):
+        for key, v in value.items():
+            period.setdefault(key, v)
+    if not period:
+        return None
+    if set(period) == {"start", "end"} and period["start"] == period["end"]:
+        return period["start"]
+    return period
+
+
+def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
+    g = m.groupdict()
+    if kind == "range":
+        return {"start": _date(g["am"], g["ay"]), "end": _date(g["bm"], g["by"])}
+    if kind == "months":
+        year = g.get("y") or (_year_before(text, s0, m.start()) if g.get("that") else None)
+        if not year:
+            return None
+        return {"start": _date(g["am"], year), "end": _date(g["bm"], year)}
+    if kind == "years":
+        if g["by"] < g["ay"]:
+            return None
+        return {"start": _date(g.get("am"), g["ay"]), "end": _date(g.get("bm"), g["by"])}
+    if kind == "part":
+        months = {"half": 6, "semester": 6, "six months": 6, "quarter": 3, "three months": 3}
+        size = months[g["part"].casefold()]
+        count = 12 // size
+        index = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": count - 1}
+        k = index[g["which"].casefold()]
+        if k >= count:
+            return None
+        year = g["y"]
+        return {"start": f"{year}-{k * size + 1:02d}", "end": f"{year}-{(k + 1) * size:02d}"}
+    if kind == "since":
+        return {"start": _date(g["am"], g["ay"])}
+    if kind == "until":
+        if g.get("bd"):
+            return {"end": f"{_date(g['bm'], g['by'])}-{int(g['bd']):02d}"}
+        return {"end": _date(g["bm"], g["by"])}
+    if kind == "in":
+        date = _date(g["am"], g["ay"])
+        return {"start": date, "end": date}
+    if kind == "duration":
+        n = g["n"]
+        count = int(n) if n.isdigit() else word_value(n)
+        unit = {"months": "M", "years": "Y", "weeks": "W", "days": "D"}[g["u"].casefold()]
+        value: dict = {"duration": f"P{count}{unit}"}
+        year = g.get("y") or (_year_before(text, s0, m.start()) if g.get("that") else None)
+        if year:
+            value["start"] = value["end"] = year
+        return value
+    return None
+
+
+def _year_before(text: str, s0: int, pos: int) -> str | None:
+    """The year "that year" refers to: the last one named before, in this sentence or the
+    one before it."""
+    years = re.findall(r"\b(?:19|20)\d\d\b", text[max(0, s0 - 300) : pos])
+    return years[-1] if years else None
+
+
+FRONTED_TIME = re.compile(
+    rf"^\s*(?:In|During|Throughout|Over the course of)\s+(?:(?:{MONTH})\s+(?:of\s+)?)?"
+    rf"(?:19|20)\d\d(?:\s+alone)?\s*,"
+)
+TIME_WORDS = re.compile(
+    r"\b(?:(?:19|20)\d\d|today|yesterday|now|currently|this|last|next|since|until|year|years|"
+    r"month|months|week|weeks|recently|so far|to date)\b",
+    re.I,
+)
+
+
+def _period_set_before(passage: Passage, sentence: tuple[int, int]):
+    """The period a sentence without a time of its own takes from the sentence just before it,
+    when that one opens with it ("In 2013, over 18,000 migrants arrived. IOM Niger assisted
+    9,300 of them."): a time set at a sentence's start holds for what follows."""
+    s0, s1 = sentence
+    if TIME_WORDS.search(passage.text[s0:s1]):
+        return None
+    before = [(a, b) for a, b in passage.sentences if b <= s0]
+    if not before:
+        return None
+    a, b = before[-1]
+    m = FRONTED_TIME.match(passage.text[a:b])
+    if m is None:
+        return None
+    return period_of(passage.text, (a, a + m.end()), (a, a + m.end()), a + m.end())

@@ -1,0 +1,122 @@
+"""Spans of tokens that may be names, and what the text around a span says about it: a
+sentence's first word, a dateline, a picture's credit, a site's menu, an acronym in brackets
+after it, a currency code next to a number.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from kg.extraction.lookup import Entry
+from kg.extraction.text import Passage, Source, Token
+
+
+@dataclass
+class Span:
+    passage: Passage
+    a: int  # token range
+    b: int
+    origin: str  # reference, world, rule
+    kind: str  # organization, place, person, event, law, project, campaign, role
+    entry: Entry | None = None
+    confidence: float = 0.9
+    acronym: str | None = None
+    place_type: str | None = None
+    within: str | None = None  # for rule places: a mention target or a name
+    note: str | None = None
+    coordinated: bool = False  # "Central and South America": the span of the first name
+    alias_of: Span | None = None  # "UNHCR, the UN Refugee Agency": the organization named
+
+    @property
+    def start(self) -> int:
+        return self.passage.tokens[self.a].start
+
+    @property
+    def end(self) -> int:
+        return self.passage.tokens[self.b - 1].end
+
+    @property
+    def text(self) -> str:
+        return self.passage.text[self.start : self.end]
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        return (-(self.end - self.start), {"reference": 0, "world": 1, "rule": 2}[self.origin])
+
+
+def _is_name_word(token: Token) -> bool:
+    return token.is_word and (token.is_capitalized or token.is_acronym) and not token.text.isdigit()
+
+
+def _sentence_starts(passage: Passage) -> set[int]:
+    starts = set()
+    for s, _ in passage.sentences:
+        i = passage.token_index(s)
+        while i < len(passage.tokens) and not passage.tokens[i].is_word:
+            i += 1
+        starts.add(i)
+    return starts
+
+
+_MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_PLACE_WORD = r"[A-ZÀ-Ý][\w’'.-]*"
+_PLACE_NAME = rf"{_PLACE_WORD}(?: {_PLACE_WORD}){{0,3}}"
+# "GENEVA, Aug 26 (UNHCR)", "KYIV 18 November 2002 -", "Bangkok, Thailand —", "Peru - With":
+# the place a release was written in, at the start of a paragraph.
+DATELINE = re.compile(
+    rf"(?P<names>{_PLACE_NAME}(?:\s*/\s*{_PLACE_NAME})*)"
+    rf"(?=\s*(?:\([^()]{{2,30}}\)\s*)?(?:,\s*{_PLACE_WORD}(?: {_PLACE_WORD})?\s*)?"
+    rf"(?:\s[-\u2013\u2014]\s|,?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH_WORD}\s+\d))"
+)
+
+
+def _datelines(source: Source) -> dict[int, tuple[tuple[str, ...], int]]:
+    """passage index -> (the place names of its dateline, where the dateline's names end)."""
+    out = {}
+    for passage in source.passages:
+        m = DATELINE.match(passage.text)
+        if m is not None:
+            names = tuple(n.strip() for n in m.group("names").split("/"))
+            out[passage.index] = (names, m.end("names"))
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _currency_codes() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(c.alpha_3 for c in pycountry.currencies)
+
+
+def _currency_of_a_number(tokens: list[Token], a: int) -> bool:
+    """ "USD 700", "2 million EUR": an ISO 4217 code next to a number is its currency."""
+    if tokens[a].text not in _currency_codes():
+        return False
+    near = [tokens[k] for k in (a - 1, a + 1) if 0 <= k < len(tokens)]
+    return any(t.text[:1].isdigit() or t.key in ("million", "billion", "thousand") for t in near)
+
+
+CREDIT = re.compile(r"(?:©|\(c\)|\bPhoto(?:\s+credit)?\s*:|\bCredit\s*:)\s*[^.;\n]*$", re.I)
+
+
+def _in_a_credit(passage: Passage, a: int) -> bool:
+    """ "© UNHCR/A. Doe", "Photo: IOM 2018 / Jane Doe": a picture's credit, not the text."""
+    start = passage.tokens[a].start
+    return CREDIT.search(passage.text[max(0, start - 60) : start]) is not None
+
+
+def _in_a_menu(passage: Passage, a: int, b: int) -> bool:
+    """ "Home | Where We Work | Media Centre | Donate": a name between the bars (or bullets) of
+    a site's menu is a link's label, not a mention."""
+    tokens = passage.tokens
+    sides = [tokens[a - 1].text if a else "", tokens[b].text if b < len(tokens) else ""]
+    return any(side in ("|", "•", "·", "»", "›") for side in sides)
+
+
+def _acronym_after(tokens: list[Token], b: int) -> str | None:
+    """ "National Institute ... (INEGI ...)": the acronym in brackets after a name."""
+    if b + 1 < len(tokens) and tokens[b].text == "(" and tokens[b + 1].is_acronym:
+        return tokens[b + 1].text
+    return None

@@ -1,0 +1,204 @@
+"""What a number counts: the noun phrase after it and its unit ("54 victims" -> person,
+"1,336 cases" -> case, "3,000 US dollars" -> us-dollar), with the abbreviations a release
+defines ("unaccompanied minors (UAMs)").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from kg.extraction.proposal import slugify
+from kg.extraction.text import Source
+
+if TYPE_CHECKING:  # a Found is read, not made, here
+    from kg.extraction.figures import Found
+
+
+STOP = {
+    "of", "in", "from", "to", "for", "with", "by", "at", "on", "per", "each", "who", "which",
+    "that", "whom", "whose", "were", "are", "was", "is", "have", "has", "had", "will", "would",
+    "could", "can", "may", "be", "been", "being", "as", "than", "or", "a", "an", "the", "and",
+    "while", "but", "this", "these", "those", "its", "their", "his", "her", "into", "over",
+    "during", "since", "through", "until", "between", "among", "including", "across", "along",
+}  # fmt: skip
+PEOPLE = {
+    "victim", "person", "people", "individual", "woman", "man", "girl", "boy", "child", "minor",
+    "adolescent", "youth", "migrant", "refugee", "participant", "expert", "legislator",
+    "official", "officer", "student", "trafficker", "worker", "member", "delegate",
+    "representative", "journalist", "survivor", "returnee", "deportee", "national", "citizen",
+    "resident", "inhabitant", "detainee", "smuggler", "agent", "staff", "volunteer", "trainee",
+    "judge", "prosecutor", "teacher", "leader", "beneficiary", "patient", "employee", "mother",
+    "father", "parent", "adult", "baby", "infant", "teenager", "passenger", "seeker",
+    "applicant", "casualty", "maker", "commissioner", "policeman", "guard", "prostitute",
+    "immigrant", "emigrant", "displaced", "orphan", "villager", "farmer", "mexican",
+    "guatemalan", "honduran", "salvadoran", "nicaraguan", "colombian", "american",
+    "arrival", "police", "soldier", "nurse", "doctor", "lawyer", "fisherman",
+    "fishermen", "asylum-seeker", "evacuee", "newcomer", "labourer", "laborer", "domestic",
+    "respondent", "interviewee", "attendee", "spectator", "runner", "athlete", "pupil",
+    "graduate", "seafarer", "sailor", "crew", "crewmember", "fisher", "jobseeker",
+    "entrepreneur", "caregiver", "guardian", "relative", "sibling", "son", "daughter", "wife",
+    "husband", "spouse", "widow", "elder", "pensioner", "tourist", "visitor", "traveller",
+    "traveler", "pilgrim", "hostage", "captive", "prisoner", "inmate", "suspect", "offender",
+    "perpetrator", "recruiter", "employer", "broker", "driver", "diplomat", "consul",
+    "parliamentarian", "councillor", "staffer", "personnel", "trainer", "facilitator",
+    "counsellor", "counselor", "psychologist", "teen", "youngster", "kid", "newborn",
+    "toddler", "foreigner", "asylee", "idp", "escort", "dependant",
+    "dependent", "household-member", "migrant-worker", "labour-migrant",
+}  # fmt: skip
+# A plural demonym counts people: "1,200 Ukrainians", "35 Cambodians", "80 Bangladeshis".
+DEMONYM_PLURAL = re.compile(r"^[A-Z][a-zà-ÿ]+(?:ans|ians|eans|ese|is|ers|ns)$")
+IRREGULAR = {
+    "women": "woman", "men": "man", "children": "child", "people": "person", "persons": "person",
+    "staff": "staff", "police": "police", "youth": "youth",
+}  # fmt: skip
+CURRENCIES = {"dollar": "us-dollar", "euro": "euro", "peso": "peso", "pound": "pound-sterling"}
+
+
+def singular(word: str) -> str:
+    w = word.casefold()
+    if w in IRREGULAR:
+        return IRREGULAR[w]
+    if w.endswith("ies") and len(w) > 4:
+        return w[:-3] + "y"
+    if w.endswith(("ches", "shes", "xes", "sses")):
+        return w[:-2]
+    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+        return w[:-1]
+    return w
+
+
+# --------------------------------------------------------------------------------------------
+# Describing each number
+# --------------------------------------------------------------------------------------------
+
+
+def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
+    """(head noun, phrase, end) of the words counted after position `pos`."""
+    words = list(re.finditer(r"[A-Za-zÀ-ÿ’'/-]+|[^\sA-Za-zÀ-ÿ]", text[pos : pos + 120]))
+    collected = []
+    for w in words[:6]:
+        token = w.group()
+        if not token[0].isalpha():
+            break
+        if token.casefold() in STOP:
+            if token.casefold() == "and" and collected and len(words) > len(collected) + 1:
+                nxt = words[len(collected) + 1].group()
+                if singular(nxt) in PEOPLE or singular(nxt) == "adolescent":
+                    collected.append(w)
+                    continue
+            break
+        collected.append(w)
+    head = None
+    last_known = None
+    for w in collected:  # the last of the nouns that follow each other ("child victims")
+        s = singular(w.group())
+        if (
+            s in PEOPLE
+            or s in CURRENCIES
+            or s in KNOWN_UNIT_WORDS
+            or DEMONYM_PLURAL.match(w.group())
+        ):
+            last_known = w
+        elif last_known is not None:
+            break
+    if last_known is not None:
+        head = last_known.group()
+        collected = collected[: collected.index(last_known) + 1]
+    else:
+        plural = [w for w in collected if w.group().endswith("s") and w.group().islower()]
+        if plural:
+            head = plural[0].group()
+            collected = collected[: collected.index(plural[0]) + 1]
+    if head is None:
+        return None, "", pos
+    phrase_end = pos + collected[-1].end()
+    # "victims of trafficking", "cases of human trafficking"
+    m = re.match(
+        r"\s+of\s+((?:[a-z-]+\s+){0,2}?(?:trafficking|exploitation|kidnapping))\b",
+        text[phrase_end : phrase_end + 60],
+    )
+    if m:
+        phrase_end += m.end()
+    phrase = text[pos + collected[0].start() : phrase_end].strip()
+    return head, phrase, phrase_end
+
+
+def _counted_noun(words: str) -> tuple[str, str] | None:
+    """ "unaccompanied, repatriated Mexican children and adolescents has increased": the
+    noun counted after "the number of" (a person's noun or a plural), and the phrase."""
+    found = list(re.finditer(r"[A-Za-zÀ-ÿ’'-]+", words))
+    for k, w in enumerate(found):
+        s = singular(w.group())
+        if (
+            s in PEOPLE
+            or s in KNOWN_UNIT_WORDS
+            or (w.group().endswith("s") and w.group().islower() and w.group() not in STOP)
+        ):
+            if w.group().casefold() in STOP:
+                continue
+            return w.group(), words[: w.end()].strip(" ,")
+        if w.group().casefold() in STOP - {"and"} and k:
+            break
+    return None
+
+
+# "victims of trafficking (VoTs)", "internally displaced persons (IDPs)": an abbreviation a
+# text gives for the people or things it then counts.
+ABBREVIATED = re.compile(r"(?P<phrase>(?:[a-z-]+\s+){0,4}[a-z-]+)\s*\((?P<short>[A-Za-z]{2,8})\)")
+INITIALS_SKIP = {"of", "and", "the", "for", "in", "on", "to", "at"}
+
+
+def abbreviated_nouns(source: Source) -> dict[str, str]:
+    """abbreviation -> the noun it counts ("VoTs" -> "victims"), for abbreviations that are
+    the initials of a lower-case phrase whose nouns are people or things counted."""
+    out = {}
+    for passage in source.body:
+        for m in ABBREVIATED.finditer(passage.text):
+            short = m.group("short")
+            letters = short[:-1] if short.endswith("s") and len(short) > 2 else short
+            words = m.group("phrase").split()
+            for size in range(len(letters), len(words) + 1):
+                phrase = words[-size:]
+                initials = "".join(w[0] for w in phrase if w not in INITIALS_SKIP)
+                firsts = "".join(w[0] for w in phrase)
+                if letters.casefold() not in (initials, firsts):
+                    continue
+                head = next(
+                    (w for w in phrase if singular(w) in PEOPLE or singular(w) in KNOWN_UNIT_WORDS),
+                    None,
+                )
+                if head is not None:
+                    out[short] = head
+                break
+    return out
+
+
+KNOWN_UNIT_WORDS = {
+    "case", "state", "jurisdiction", "nationality", "country", "household", "family",
+    "shelter", "municipality", "organization", "project", "complaint", "investigation",
+    "conviction", "arrest", "report", "kilometre", "kilometer", "community", "city",
+    "organisation", "hotline", "committee", "entity", "school", "hospital", "clinic",
+}  # fmt: skip
+# British spellings of the units' names, as the concepts spell them.
+UNIT_SPELLINGS = {"organisation": "organization"}
+
+
+def unit_of(f: Found) -> tuple[str | None, float]:
+    """(unit concept id, confidence in it)."""
+    if f.percent:
+        return "percent", 1.0
+    if f.duration:
+        return f.duration, 0.9
+    if f.currency:
+        return f.currency, 1.0
+    if f.head is None:
+        return None, 0.0
+    s = singular(f.head)
+    if s in CURRENCIES:
+        return CURRENCIES[s], 0.95
+    if s in PEOPLE or DEMONYM_PLURAL.match(f.head):
+        return "person", 0.95
+    if s in KNOWN_UNIT_WORDS:
+        return UNIT_SPELLINGS.get(s, s), 0.9
+    return slugify(s), 0.6
