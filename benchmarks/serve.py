@@ -208,7 +208,7 @@ def worker_starts(store: Path, times: int = 5) -> list[float]:
     pool does; the first start includes the pool's own start-up)."""
     program = (
         "import sys, time\n"
-        "from kg.server.sparql import QueryPool\n"
+        "from kg.server.querypool import QueryPool\n"
         "if __name__ == '__main__':\n"
         "    for _ in range(int(sys.argv[2])):\n"
         "        started = time.perf_counter()\n"

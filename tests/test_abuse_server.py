@@ -721,6 +721,6 @@ def test_long_query_texts_are_not_kept_in_the_guard_s_cache():
 def test_a_client_is_its_ipv4_address_or_its_ipv6_network(address, client):
     from types import SimpleNamespace
 
-    from kg.server.app import _client
+    from kg.server.handling import client_of_request as _client
 
     assert _client(SimpleNamespace(client=SimpleNamespace(host=address))) == client

@@ -26,8 +26,8 @@ import pytest
 
 from conftest import _serving
 from kg.server import conneg, headers
-from kg.server.app import CELL_TEXT, PAGE_CELLS
 from kg.server.headers import MAX_FIELDS
+from kg.server.querypage import CELL_TEXT, PAGE_CELLS
 
 RESULT_LIMIT = 16 * 2**20  # kg serve's default size limit of a result
 

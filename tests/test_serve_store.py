@@ -19,14 +19,9 @@ import pytest
 from conftest import _serving
 from kg.cli import main
 from kg.server import sparql
-from kg.server.sparql import (
-    AnswerCut,
-    QueryPool,
-    QueryRequest,
-    RowWindow,
-    execute,
-    json_table,
-)
+from kg.server.execution import execute
+from kg.server.querypool import AnswerCut, QueryPool
+from kg.server.sparql import QueryRequest, RowWindow, json_table
 from kg.store.embedded import (
     EXAMPLE_CLASS,
     META_FILE,

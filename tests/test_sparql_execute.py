@@ -13,11 +13,11 @@ import io
 import pyoxigraph as ox
 import pytest
 
+from kg.server.execution import execute
 from kg.server.sparql import (
     Answer,
     QueryRequest,
     busy,
-    execute,
     json_table,
     out_of_memory,
     refused,

@@ -1,0 +1,143 @@
+"""The route of the SPARQL 1.1 Protocol, `/sparql`: GET, POST of a form, POST of
+`application/sparql-query`; results negotiated by Accept (or `format=`/`output=`), a Service
+Description when asked without a query, the query page for a browser.
+
+What the service refuses and how its workers run queries is `kg.server.sparql`'s; here is
+reading the request and sending the answer, whole or streamed.
+"""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import RedirectResponse, Response, StreamingResponse
+
+from kg.server import conneg, profiles
+from kg.server.handling import (
+    RDF_CONTENT_TYPES,
+    FormError,
+    client_of_request,
+    form_items,
+    named_node,
+    plain_text,
+)
+from kg.server.sparql import (
+    GRAPH_MEDIA,
+    RESULT_MEDIA,
+    UPDATE_REFUSED,
+    Answer,
+    QueryRequest,
+    format_override,
+    refused,
+    service_description,
+)
+
+
+class Endpoint:
+    """`/sparql` over a `kg.server.app.Server` (its site, limits, query workers and query
+    page)."""
+
+    def __init__(self, server) -> None:
+        self.server = server
+        self.site = server.site
+
+    async def sparql(self, request: Request) -> Response:
+        if request.method == "OPTIONS":
+            return Response(status_code=204, headers={"Allow": "GET, HEAD, POST, OPTIONS"})
+        params = list(request.query_params.multi_items())
+        body_query: str | None = None
+        if request.method == "POST":
+            media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            body = await self.server.read_body(request)
+            if isinstance(body, Response):
+                return body
+            if media == "application/x-www-form-urlencoded":
+                try:
+                    params += form_items(body)
+                except FormError as exc:
+                    return plain_text(400, str(exc))
+            elif media == "application/sparql-query":
+                body_query = body.decode("utf-8", "replace")
+            elif media == "application/sparql-update":
+                return answer_response(refused(UPDATE_REFUSED))
+            else:
+                return plain_text(
+                    415,
+                    "Unsupported Media Type: POST a query as application/sparql-query or "
+                    "as the form field query (application/x-www-form-urlencoded)",
+                )
+        if any(key == "update" for key, _ in params):
+            return answer_response(refused(UPDATE_REFUSED))
+        queries = [value for key, value in params if key == "query"]
+        if body_query is not None:
+            queries.append(body_query)
+        if len(queries) > 1:
+            return plain_text(400, "Bad Request: give exactly one query")
+        if not queries:
+            if request.method == "POST":
+                return plain_text(400, "Bad Request: no query (the form field query is missing)")
+            return self.service_description(request)
+        text = queries[0]
+        if len(text) > self.server.max_query_length:
+            return plain_text(
+                413,
+                f"Payload Too Large: the query is {len(text):,} characters long; this "
+                f"endpoint takes queries of at most {self.server.max_query_length:,}",
+            )
+        default_graphs = tuple(v for k, v in params if k == "default-graph-uri")
+        named_graphs = tuple(v for k, v in params if k == "named-graph-uri")
+        for iri in default_graphs + named_graphs:
+            try:
+                named_node(iri)
+            except ValueError:
+                return plain_text(400, f"Bad Request: {iri!r} is not an IRI")
+        override = format_override([v for k, v in params if k in ("format", "output")])
+        if override:
+            results_format, graph_format = override
+        else:
+            accept = request.headers.get("accept")
+            wanted = conneg.negotiate(
+                accept, [*RESULT_MEDIA, *GRAPH_MEDIA, "text/html", "application/xhtml+xml"]
+            )
+            if wanted in ("text/html", "application/xhtml+xml") and request.method == "GET":
+                return await self.server.query.page(request, {"query": text})
+            results_format = RESULT_MEDIA.get(conneg.negotiate(accept, RESULT_MEDIA) or "")
+            graph_format = GRAPH_MEDIA.get(conneg.negotiate(accept, GRAPH_MEDIA) or "")
+        answer = await self.server.pool.answer(
+            QueryRequest(text, default_graphs, named_graphs, results_format, graph_format),
+            client_of_request(request),
+        )
+        return answer_response(answer)
+
+    def service_description(self, request: Request) -> Response:
+        accept = request.headers.get("accept")
+        fmt = conneg.negotiate_rdf(accept, ["turtle", "ntriples", "rdfxml", "jsonld", "html"])
+        if fmt == "html":
+            return RedirectResponse("/query", status_code=303, headers={"Vary": "Accept"})
+        if fmt is None:
+            return plain_text(406, "Not Acceptable: the service description is RDF")
+        # The endpoint's IRI from the configured base (`--base`, else the graph's; it is
+        # served at this server's root), never from the request's Host header: the
+        # description is RDF, which needs an absolute IRI.
+        endpoint = self.site.iri("sparql")
+        site = self.site
+        triples = service_description(
+            endpoint,
+            site.dataset().get("ds", f"{site.base}id/dataset/kg"),
+            {g: n for g, n in site.graph_sizes.items()},
+            site.triples,
+            self.server.pool,
+            site.dataset().get("title"),
+        )
+        triples += profiles.service_triples(endpoint)  # the profiles of the descriptions
+        return self.server.cached(request, site.rdf(triples, fmt), RDF_CONTENT_TYPES[fmt])
+
+
+def answer_response(answer: Answer) -> Response:
+    headers = {"Vary": "Accept", **answer.headers}
+    if answer.stream is not None:  # larger than the server holds: sent as it is written
+        return StreamingResponse(
+            answer.stream.chunks(), answer.status, headers=headers, media_type=answer.media_type
+        )
+    if answer.seconds:
+        headers["Server-Timing"] = f"query;dur={answer.seconds * 1000:.1f}"
+    return Response(answer.body, answer.status, headers=headers, media_type=answer.media_type)
