@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from kg.build.run import build
-from kg.publish import chunked, export
+from kg.publish import chunked, chunking, export
 from kg.vocab import Minter
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -24,8 +24,8 @@ DATA = Path(__file__).resolve().parents[1] / "data"
 @pytest.fixture
 def small_chunks(monkeypatch):
     """Chunks of about 8 subjects: the seed corpus (1,650 subjects) in some 200."""
-    monkeypatch.setattr(chunked, "SUBJECTS_PER_CHUNK", 8)
-    monkeypatch.setattr(chunked, "HEAVY_SUBJECT", 64)
+    monkeypatch.setattr(chunking, "SUBJECTS_PER_CHUNK", 8)
+    monkeypatch.setattr(chunking, "HEAVY_SUBJECT", 64)
 
 
 def files(folder: Path) -> dict[str, str]:
@@ -185,8 +185,8 @@ def chunks_of(lines: list[bytes]) -> list[list[bytes]]:
 def test_revised_chunks_are_cut_as_from_scratch(monkeypatch, tmp_path, seed):
     """Random quads, cut; some removed and others added (whole subjects too, the ones that
     ended a chunk among them); the revised chunks are those of cutting the result."""
-    monkeypatch.setattr(chunked, "SUBJECTS_PER_CHUNK", 4)
-    monkeypatch.setattr(chunked, "HEAVY_SUBJECT", 12)
+    monkeypatch.setattr(chunking, "SUBJECTS_PER_CHUNK", 4)
+    monkeypatch.setattr(chunking, "HEAVY_SUBJECT", 12)
     rng = random.Random(seed)
     before = quads(rng, 300)
     source = tmp_path / "kg.nq"

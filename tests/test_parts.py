@@ -407,10 +407,10 @@ def test_a_part_size_below_one_is_one_line(tmp_path, capsys):
 def test_a_part_key_covers_the_prefixes_the_dumps_are_written_with(monkeypatch):
     """The Turtle, TriG and JSON-LD of a part start with the prefixes: a part written with
     other prefixes is not reused."""
-    from kg.publish import export
+    from kg.publish import dumps, export
 
     before = export.code_digest()
-    monkeypatch.setattr(export, "CONTEXT", {**export.CONTEXT, "ex": "https://example.org/"})
+    monkeypatch.setattr(dumps, "CONTEXT", {**dumps.CONTEXT, "ex": "https://example.org/"})
     assert export.code_digest() != before
 
 

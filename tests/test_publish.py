@@ -192,12 +192,12 @@ def test_a_failed_sort_is_one_line_and_leaves_the_output(built, tmp_path, monkey
 
 def test_an_error_in_the_serializing_process_reaches_the_publish(built, tmp_path, monkeypatch):
     from kg.errors import KgError
-    from kg.publish import export
+    from kg.publish import dumps, export
 
     def fail(build, target):
         raise KgError(target, None, "cannot write TriG")
 
-    monkeypatch.setattr(export, "write_trig", fail)
+    monkeypatch.setattr(dumps, "write_trig", fail)
     with pytest.raises(KgError, match="cannot write TriG"):
         export.write(built, tmp_path / "dist", ROOT / "data")
     assert not list(tmp_path.iterdir())
