@@ -300,6 +300,7 @@ def test_the_code_of_the_stages_is_in_the_key(data, tmp_path, monkeypatch, fresh
         "build/reason.py",
         "build/validate.py",
         "build/fastvalidate.py",
+        "build/compiledshapes.py",
         "ntriples.py",
         "vocab.py",
         "errors.py",
