@@ -14,10 +14,10 @@ import httpx
 import pyoxigraph as ox
 import pytest
 
-from kg.server import paging
-from kg.server import site as site_module
+from kg.server import listings, paging
+from kg.server.listings import GroupedTerms, SortedTerms
 from kg.server.paging import Page, Paging, PagingError, PastTheEnd
-from kg.server.site import GroupedTerms, Site, SortedTerms
+from kg.server.site import Site
 
 BASE = "https://kg.example.org/"
 MEXICO = BASE + "id/place/mexico"
@@ -266,8 +266,8 @@ def test_the_quotes_of_a_resource_are_its_evidence(site):
 
 
 def test_long_orders_are_kept_within_a_bound(published_dist, monkeypatch):
-    monkeypatch.setattr(site_module, "KEPT_FROM", 10)
-    monkeypatch.setattr(site_module, "KEPT_ITEMS", 400)
+    monkeypatch.setattr(listings, "KEPT_FROM", 10)
+    monkeypatch.setattr(listings, "KEPT_ITEMS", 400)
     fresh = Site(published_dist)
     fresh.member_page(ANNOTATION, Paging())  # 309 kept
     fresh.incoming_page(MEXICO, Paging())  # 128 more: past 400, the annotations are dropped

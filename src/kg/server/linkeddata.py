@@ -24,7 +24,8 @@ from kg.server.handling import (
     plain_text,
 )
 from kg.server.paging import Page, Paging, PastTheEnd
-from kg.server.site import ONTOLOGY_NS, valid_iri
+from kg.server.resources import ONTOLOGY_NS
+from kg.server.site import valid_iri
 
 
 class LinkedData:
