@@ -920,7 +920,7 @@ def test_an_unforeseen_failure_is_one_line_with_a_hint_and_its_own_status(monkey
     def broken(args):
         raise ValueError("a bug in a stage\nand a second line")
 
-    monkeypatch.setattr(cli, "run_queries", broken)
+    monkeypatch.setattr("kg.cli.querying.run_queries", broken)
     assert cli.main(["queries"]) == cli.INTERNAL_ERROR != 1
     lines = capsys.readouterr().err.strip().splitlines()
     assert len(lines) == 1, lines
@@ -936,6 +936,6 @@ def test_an_os_error_is_said_as_the_system_says_it(monkeypatch, capsys):
     def denied(args):
         raise PermissionError(13, "Permission denied", "/srv/kg/dist/kg.nq")
 
-    monkeypatch.setattr(cli, "run_queries", denied)
+    monkeypatch.setattr("kg.cli.querying.run_queries", denied)
     assert cli.main(["queries"]) == 1
     assert capsys.readouterr().err == "error: /srv/kg/dist/kg.nq: Permission denied\n"

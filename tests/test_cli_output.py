@@ -33,7 +33,7 @@ def terminal(monkeypatch):
     """kg's standard output as a terminal 80 columns wide; returns what was printed."""
     screen = io.StringIO()
     console = Console(file=screen, force_terminal=True, width=80, color_system=None)
-    monkeypatch.setattr(cli, "out", console)
+    monkeypatch.setattr("kg.cli.output.out", console)
     return screen
 
 

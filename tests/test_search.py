@@ -320,7 +320,7 @@ def test_kg_search_on_a_terminal_is_a_table(published_dist, monkeypatch, capsys)
     from rich.console import Console
 
     screen = io.StringIO()
-    monkeypatch.setattr(cli, "out", Console(file=screen, force_terminal=True, width=100,
+    monkeypatch.setattr("kg.cli.output.out", Console(file=screen, force_terminal=True, width=100,
                                             color_system=None))  # fmt: skip
     assert cli.main(["search", "trata", "--dist", str(published_dist)]) == 0
     shown = screen.getvalue()
