@@ -181,7 +181,10 @@ def find_numbers(passage: Passage) -> list[Found]:
         part = re.search(
             r"\b(?:including|of (?:them|which|whom)|among (?:them|whom|which))\s+$", before, re.I
         ) and re.search(r"\d[\d,]*\s+[a-z]+s\b", before[-40:])
-        if is_words and value <= 10 and not PERCENT.match(after) and not part:
+        # "Seven of the 12 border posts": a part of a whole in figures counts, unlike the
+        # pronoun of "one of the".
+        of_a_whole = re.match(PART_OF_A_WHOLE, after)
+        if is_words and value <= 10 and not PERCENT.match(after) and not part and not of_a_whole:
             if re.match(r"\s+of\b", lowered_after) or re.search(
                 r"\b(?:the|these|those|its|their|all|both|every)\s+$", before.casefold()
             ):
@@ -218,6 +221,8 @@ def find_numbers(passage: Passage) -> list[Found]:
     return _ranges(passage, found)
 
 
+# "of the 12", "out of its 40": the whole a number before it is a part of.
+PART_OF_A_WHOLE = r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\w’']+\s+){0,2}?\d"
 # Three capitals before or after a number: perhaps an ISO 4217 code ("ETB 500", "15,000 ETB").
 CODE_BEFORE = re.compile(r"\b([A-Z]{3})\s*$")
 CODE_AFTER = re.compile(r"\s*([A-Z]{3})\b")

@@ -179,6 +179,14 @@ def _periods_said_elsewhere(text, s0, s1, found, year_context):
     return out
 
 
+# A time a clause says in words, relative to the day the text was written.
+RELATIVE_TIME = re.compile(
+    r"\b(?:(?:last|this|next|past)\s+(?:year|month|week|decade)|today|yesterday|so far|"
+    r"to date|currently|nowadays)\b",
+    re.I,
+)
+
+
 def period_of(
     text: str,
     sentence: tuple[int, int],
@@ -240,7 +248,16 @@ def period_of(
             return None
     in_clause = [x for x in found if c0 <= x[0] < c1]
     before = [x for x in found if x[1] <= at]
+    if not in_clause and not before:
+        # Only a time said after the number is left. "Last year, 4,500 were returned; in
+        # 2022, 2,100 more": a number whose clause says its own time in words ("last year",
+        # "so far") is not of a date said later, nor is one across a semicolon.
+        if RELATIVE_TIME.search(text, c0, c1):
+            return None
+        found = [x for x in found if ";" not in text[at : x[0]]]
     chosen = in_clause or ([max(before, key=lambda x: x[1])] if before else found[:1])
+    if not chosen:
+        return None
     # Combine what the chosen expressions say ("from May 2005" ... "through January 2008").
     period: dict = {}
     for _, _, value in sorted(chosen, key=lambda x: x[0]):

@@ -1,0 +1,76 @@
+"""`kg extract` on general patterns of English press releases (issue 15, drafts that
+generalise): one test per rule, each on sentences composed for it (none comes from a real
+release, and the names are made up)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.extraction.extract import extract, load_knowledge
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+
+
+@pytest.fixture(scope="module")
+def knowledge():
+    return load_knowledge(DATA)
+
+
+def draft_of(tmp_path: Path, knowledge, body: str):
+    path = tmp_path / "951_composed.txt"
+    path.write_text(f"A Composed Release\n\n{body}\n", encoding="utf-8")
+    return extract(path, DATA, knowledge)
+
+
+def observations(draft) -> dict:
+    """value (or (min, max)) -> the observation, active or not."""
+    out = {}
+    for item in draft.observations:
+        key = item.fields.get("value") or (item.fields.get("min"), item.fields.get("max"))
+        out[key] = item
+    return out
+
+
+def sources(item) -> list[str]:
+    """Who an observation is attributed to, in its fields or commented out (a new entity)."""
+    listed = list(item.fields.get("attributed_to") or [])
+    listed += list(item.commented.get("attributed_to", ([], ""))[0])
+    return listed
+
+
+def organizations(draft) -> set[str]:
+    return {m.text for m in draft.entities.mentions if m.kind == "organization"}
+
+
+# -- numbers ---------------------------------------------------------------------------------
+
+
+def test_a_part_in_words_of_a_whole_in_figures(tmp_path, knowledge):
+    """ "Seven of the 12 posts": the part counts what the whole counts, and the whole is no
+    statistic of its own; "one of the two" stays a pronoun."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Nine of the 40 victims were minors. One of the two shelters closed in the winter.",
+    )
+    found = observations(draft)
+    assert found["9"].fields["unit"] == "person"
+    assert "40" not in found and "1" not in found and "2" not in found
+
+
+def test_a_clause_with_its_own_relative_time_takes_no_later_date(tmp_path, knowledge):
+    """ "Last year, 4,500 ...; in the first half of 2022, 2,100 ...": the first number is of
+    last year, not of 2022; a date after a semicolon is not borrowed either."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Last year, 4,500 people were returned home; between January and June 2022, 2,100 "
+        "more were returned. A total of 1,200 families were assisted; the project ends in 2025.",
+    )
+    found = observations(draft)
+    assert "period" not in found["4500"].fields
+    assert found["2100"].fields["period"] == {"start": "2022-01", "end": "2022-06"}
+    assert "period" not in found["1200"].fields
