@@ -8,6 +8,9 @@ a title, paragraphs of hard-wrapped text, a press contact, 30-60 numbers (observ
 event, an agreement, a campaign (campaigns are shared between documents, as real releases
 share them), a project, a quotation, a membership, place roles and claims; every item carries
 a quote that occurs in the generated text.
+
+The reference data (places, organizations, people, and the names they are made of) is
+`kg.synthreference`'s; the documents, written against it, are this module's.
 """
 
 from __future__ import annotations
@@ -21,132 +24,11 @@ from pathlib import Path
 import yaml
 
 from kg.errors import KgError
+from kg.synthreference import PUBLISHER, Names, reference_data, slug
 
 # The seed corpus's controlled lists: in a checkout only, data/ is not package data.
 SEED_CONCEPTS = Path(__file__).resolve().parents[2] / "data" / "reference" / "concepts.yaml"
-PUBLISHER = "International Organization for Migration"
 
-SYLLABLES = [
-    "ba",
-    "be",
-    "bi",
-    "bo",
-    "da",
-    "de",
-    "di",
-    "do",
-    "ga",
-    "ge",
-    "go",
-    "la",
-    "le",
-    "li",
-    "lo",
-    "lu",
-    "ma",
-    "me",
-    "mi",
-    "mo",
-    "na",
-    "ne",
-    "ni",
-    "no",
-    "ra",
-    "re",
-    "ri",
-    "ro",
-    "sa",
-    "se",
-    "si",
-    "so",
-    "ta",
-    "te",
-    "ti",
-    "to",
-    "va",
-    "ve",
-    "vi",
-    "za",
-    "zo",
-    "ca",
-    "co",
-    "pa",
-    "po",
-]
-FIRST_NAMES = [
-    "Ana",
-    "Luis",
-    "Maria",
-    "Jose",
-    "Carmen",
-    "Pedro",
-    "Sofia",
-    "Diego",
-    "Lucia",
-    "Jorge",
-    "Elena",
-    "Pablo",
-    "Rosa",
-    "Miguel",
-    "Laura",
-    "Andres",
-    "Paula",
-    "Raul",
-    "Teresa",
-    "Hugo",
-    "Irene",
-    "Mateo",
-    "Julia",
-    "Tomas",
-    "Clara",
-    "Ines",
-    "Samuel",
-    "Alba",
-    "Ruben",
-    "Nora",
-]
-LAST_NAMES = [
-    "Garcia",
-    "Lopez",
-    "Martinez",
-    "Rodriguez",
-    "Hernandez",
-    "Perez",
-    "Sanchez",
-    "Ramirez",
-    "Torres",
-    "Flores",
-    "Rivera",
-    "Gomez",
-    "Diaz",
-    "Cruz",
-    "Morales",
-    "Reyes",
-    "Ortiz",
-    "Castillo",
-    "Vargas",
-    "Romero",
-    "Mendoza",
-    "Ruiz",
-    "Alvarez",
-    "Castro",
-    "Jimenez",
-    "Moreno",
-    "Herrera",
-    "Medina",
-    "Aguilar",
-    "Vega",
-]
-AGENCY_KINDS = (
-    ("National Migration Institute", "government-agency"),
-    ("Ministry of Foreign Affairs", "national-government"),
-    ("National Human Rights Commission", "national-human-rights-institution"),
-    ("Family Welfare Office", "government-agency"),
-    ("National Women's Institute", "government-agency"),
-    ("Public Ministry", "government-agency"),
-    ("National Congress", "legislature"),
-    ("Committee against Trafficking", "committee"),
-)
 THEMES = (
     "human trafficking",
     "the smuggling of migrants",
@@ -155,122 +37,6 @@ THEMES = (
     "the protection of child victims",
     "forced labour",
 )
-
-
-class _Names:
-    """Unique proper names from syllables."""
-
-    def __init__(self, rng: random.Random):
-        self.rng = rng
-        self.used: set[str] = set()
-
-    def word(self, syllables: int = 3) -> str:
-        while True:
-            w = "".join(self.rng.choice(SYLLABLES) for _ in range(syllables)).capitalize()
-            if w not in self.used:
-                self.used.add(w)
-                return w
-
-
-def _slug(text: str) -> str:
-    out = "".join(c if c.isalnum() else "-" for c in text.lower())
-    return "-".join(p for p in out.split("-") if p)
-
-
-def reference_data(n_documents: int, rng: random.Random) -> dict:
-    """Places, organizations and people, growing with the number of documents."""
-    names = _Names(rng)
-    places, orgs, people = [], [], []
-    regions = [
-        {"id": "synth-region-north", "name": "Northern Hemisphere Region", "type": "region"},
-        {"id": "synth-region-south", "name": "Southern Hemisphere Region", "type": "region"},
-    ]
-    places += regions
-    n_countries = min(60, 12 + n_documents // 100)
-    n_states = 4
-    n_cities = 3 + min(12, n_documents // 500)
-    codes: set[str] = set()
-    countries, states, cities = [], [], []
-    for i in range(n_countries):
-        name = names.word(3)
-        code = name[:2].upper()
-        k = 2
-        while code in codes or not code.isalpha():
-            code = (name[0] + name[k]).upper() if k < len(name) else names.word(1)[:2].upper()
-            k += 1
-        codes.add(code)
-        country = {
-            "id": _slug(name),
-            "name": name,
-            "type": "country",
-            "within": regions[i % 2]["id"],
-            "wikidata": f"Q{900000 + i}",
-            "iso3166": code,
-        }
-        countries.append(country)
-        for _ in range(n_states):
-            sname = names.word(3)
-            state = {
-                "id": _slug(sname),
-                "name": sname,
-                "type": "state",
-                "within": country["id"],
-                "iso3166": f"{code}-{sname[:3].upper()}",
-            }
-            states.append(state)
-            for _ in range(n_cities):
-                cname = names.word(3)
-                cities.append(
-                    {"id": _slug(cname), "name": cname, "type": "city", "within": state["id"]}
-                )
-    places += countries + states + cities
-
-    orgs.append(
-        {
-            "id": "iom",
-            "name": PUBLISHER,
-            "acronym": "IOM",
-            "classification": "intergovernmental-organization",
-        }
-    )
-    for country in countries:
-        orgs.append(
-            {
-                "id": f"iom-{country['id']}",
-                "name": f"IOM {country['name']}",
-                "classification": "country-office",
-                "part_of": "iom",
-                "country": country["id"],
-            }
-        )
-        for kind, classification in rng.sample(AGENCY_KINDS, 4):
-            name = f"{kind} of {country['name']}"
-            acronym = "".join(w[0] for w in name.split() if w[0].isupper()) + country["iso3166"]
-            orgs.append(
-                {
-                    "id": _slug(name),
-                    "name": name,
-                    "acronym": acronym,
-                    "classification": classification,
-                    "country": country["id"],
-                }
-            )
-    n_people = 40 + n_documents // 20
-    seen: set[str] = set()
-    while len(people) < n_people:
-        name = f"{rng.choice(FIRST_NAMES)} {names.word(2)} {rng.choice(LAST_NAMES)}"
-        if name in seen:
-            continue
-        seen.add(name)
-        people.append({"id": _slug(name), "name": name})
-    return {
-        "places": places,
-        "organizations": orgs,
-        "people": people,
-        "countries": countries,
-        "states": states,
-        "cities": cities,
-    }
 
 
 def _fmt(n: int) -> str:
@@ -578,7 +344,7 @@ def write_document(doc_id: str, rng: random.Random, ref: dict, campaigns: list[d
         for p in d.paragraphs
         if p
     )
-    user = _slug(contact["name"]).replace("-", ".")
+    user = slug(contact["name"]).replace("-", ".")
     text = (
         f"News\nGlobal\n\n{title}\n\n{body}\n\nFor more information, please contact:\n\n"
         f"{contact['name']}\n\n{office['name']}\n\nTel: +41 22 {rng.randint(100, 999)} "
@@ -629,7 +395,7 @@ def synthesize(n_documents: int, seed: int, out: Path) -> Path:
     _dump(ref["places"], out / "reference" / "places.yaml")
     _dump(ref["organizations"], out / "reference" / "organizations.yaml")
     _dump(ref["people"], out / "reference" / "people.yaml")
-    names = _Names(rng)
+    names = Names(rng)
     campaigns = []
     for i in range(max(3, n_documents // 50)):
         audience = rng.choice(
@@ -638,7 +404,7 @@ def synthesize(n_documents: int, seed: int, out: Path) -> Path:
         name = f"No More {names.word(2)} Trafficking"
         campaigns.append(
             {
-                "id": f"campaign-{i}-{_slug(name)}",
+                "id": f"campaign-{i}-{slug(name)}",
                 "name": name,
                 "type": rng.choice(("information-campaign", "mass-information-campaign")),
                 "audience": audience[0],
