@@ -74,3 +74,33 @@ def test_a_clause_with_its_own_relative_time_takes_no_later_date(tmp_path, knowl
     assert "period" not in found["4500"].fields
     assert found["2100"].fields["period"] == {"start": "2022-01", "end": "2022-06"}
     assert "period" not in found["1200"].fields
+
+
+# -- attributions ----------------------------------------------------------------------------
+
+
+def test_a_source_set_before_what_it_says_by_as(tmp_path, knowledge):
+    """ "As reported by X, ...", "As X noted, ...": X is the source of the numbers after."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "As reported by IOM, 640 migrants crossed the border in May 2020. As UNICEF noted, 45 "
+        "per cent of the children had no birth certificate.",
+    )
+    found = observations(draft)
+    assert sources(found["640"]) == ["iom"]
+    assert sources(found["45"]) == ["unicef"]
+
+
+def test_a_source_that_has_warned_or_whose_latest_tool_counts(tmp_path, knowledge):
+    """ "X has warned that up to N", "X's latest Tracking Tool counts N": the auxiliary and
+    the adjectives before the named tool do not hide the source."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "IOM has warned that up to 3,000 migrants could be stranded at the coast. UNICEF’s "
+        "latest Child Displacement Monitor counts 12,000 displaced children.",
+    )
+    found = observations(draft)
+    assert sources(found["3000"]) == ["iom"]
+    assert sources(found["12000"]) == ["unicef"]

@@ -11,11 +11,22 @@ from kg.extraction.figures import Found
 from kg.extraction.text import Passage
 
 ATTRIBUTION_VERB = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?,?\s*(?:also\s+|further\s+|recently\s+)?(?:reports?|reported|says|said|"
-    r"states|stated|estimates?|estimated|confirms?|confirmed|indicates?|indicated|shows?|"
-    r"showed|finds|found|notes|noted|calculates|calculated|counts|counted|recorded|"
-    r"registered|figures|data|statistics|studies|study|survey|research|report)\b",
+    r"\s*(?:\([^)]*\)\s*)?,?\s*(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|recently\s+)?"
+    r"(?:reports?|reported|says|said|states|stated|estimates?|estimated|confirms?|confirmed|"
+    r"indicates?|indicated|shows?|showed|finds|found|notes|noted|calculates|calculated|counts|"
+    r"counted|recorded|registered|warns|warned|reveals|revealed|documents|documented|"
+    r"projects|projected|predicts|predicted|figures|data|statistics|studies|study|survey|"
+    r"research|report)\b",
     re.I,
+)
+# "As reported by X, ...", "As X noted, ...": a source set before what it says.
+AS_REPORTED_BY = re.compile(
+    r"\bas\s+(?:reported|stated|noted|estimated|documented|shown|indicated|recorded)\s+by\s+",
+    re.I,
+)
+AS_SOURCE_SAID = re.compile(
+    r"\s+(?:has\s+|have\s+)?(?:reported|reports|noted|notes|said|says|stated|states|"
+    r"estimated|estimates|documented|found|warned|pointed out)\b"
 )
 # A source named after its number: "..., IOM said", "..., UNHCR reported on Monday".
 SAID_AFTER = re.compile(
@@ -50,7 +61,10 @@ class AttributionRules:
         s0, s1 = f.sentence
         orgs = entities.in_range(passage, s0, s1, "organization")
         cues: list[tuple[int, Mention]] = []
-        for m in re.finditer(r"according to\b", text[s0:s1], re.I):
+        for m in [
+            *re.finditer(r"according to\b", text[s0:s1], re.I),
+            *AS_REPORTED_BY.finditer(text[s0:s1]),
+        ]:
             pos = s0 + m.start()
             # "according to the Global Report on ..., nearly half of the cases assisted by
             # IOM": an organization past the cited phrase's end is not its source.
@@ -67,6 +81,11 @@ class AttributionRules:
                 after = after[1:]
             if after:
                 cues.append((pos, after[0], True))
+        for o in orgs:  # "As IOM reported, ...", "As the agency's survey noted, ..."
+            if re.search(r"\b[Aa]s\s+(?:the\s+)?$", text[max(s0, o.start - 8) : o.start]) and (
+                AS_SOURCE_SAID.match(text, o.end)
+            ):
+                cues.append((o.start, o, True))
         for o in orgs:
             if (
                 ATTRIBUTION_VERB.match(text, o.end)
@@ -80,8 +99,9 @@ class AttributionRules:
                     r"(?:data|figures|records)\b",
                     text[o.end : o.end + 120],
                 )
-                or re.match(  # "IOM's Missing Migrants Project recorded 412 deaths"
-                    r"[’']s\s+(?:[A-Z][\w-]*\s+){1,6}(?:has\s+|have\s+)?(?:recorded|records|"
+                or re.match(  # "IOM's (latest) Missing Migrants Project recorded 412 deaths"
+                    r"[’']s\s+(?:(?:latest|new|recent|annual|global|first|\d{4})\s+){0,3}"
+                    r"(?:[A-Z][\w-]*\s+){1,6}(?:has\s+|have\s+)?(?:recorded|records|"
                     r"registered|registers|counted|counts|documented|documents|found|finds|"
                     r"shows?|showed|estimates?|estimated|reports?|reported|indicates?|indicated)\b",
                     text[o.end : o.end + 120],
