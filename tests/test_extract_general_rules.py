@@ -104,3 +104,35 @@ def test_a_source_that_has_warned_or_whose_latest_tool_counts(tmp_path, knowledg
     found = observations(draft)
     assert sources(found["3000"]) == ["iom"]
     assert sources(found["12000"]) == ["unicef"]
+
+
+# -- organizations ---------------------------------------------------------------------------
+
+
+def test_a_name_ending_in_international_is_an_organization(tmp_path, knowledge):
+    """ "Terra Viva International" is an organization even at a sentence's start; "Programme
+    Officer of Terra Viva International" is a role."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Terra Viva International is pleased to announce a new hotline for survivors. “It "
+        "will save lives,” said Jane Roe, Programme Officer of Terra Viva International.",
+    )
+    found = organizations(draft)
+    assert "Terra Viva International" in found
+    assert not any("Officer" in name for name in found)
+
+
+def test_a_name_the_text_says_is_an_organization(tmp_path, knowledge):
+    """ "X, a local charity", "X, a grassroots organisation founded in ...": the kind after
+    the name; not "Y, a group leader", nor a country that "is a country of origin"."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The shelter is run by Lumen Verde, a local charity. Ponte Azul, a grassroots "
+        "organisation founded in 2001, runs the hotline. Mexico is a country of origin and "
+        "transit. Jane Roe, a group leader in the village, spoke to the press.",
+    )
+    found = organizations(draft)
+    assert {"Lumen Verde", "Ponte Azul"} <= found
+    assert not found & {"Mexico", "Jane Roe"}

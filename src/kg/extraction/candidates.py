@@ -19,6 +19,7 @@ from kg.extraction.name_words import (
     LIST_OF_PLACES,
     MONTHS,
     ORG_HEADS,
+    ORG_LAST_WORDS,
     PLACE_SENSITIVE_CONNECTORS,
     PLACE_TYPE_OF,
     PROJECT_HEADS,
@@ -362,6 +363,9 @@ class CandidateRules:
             if b - a >= 2:
                 return Span(passage, a, b, "rule", "event", confidence=0.65, acronym=acronym)
             return None
+        # "Terra Viva International"; not "Coordinator of Terra Viva International", a role.
+        if keys[-1] in ORG_LAST_WORDS and b - a >= 2 and not words & ROLE_HEADS:
+            return Span(passage, a, b, "rule", "organization", confidence=0.65, acronym=acronym)
         if words & ORG_HEADS and b - a >= 2:
             if " ".join(keys) in GENERIC_NAMES and acronym is None:
                 return None

@@ -34,6 +34,9 @@ LAW_HEADS = {
     "legislation", "convention", "charter", "declaration", "amendment", "regulation", "ley",
 }  # fmt: skip
 PROJECT_HEADS = {"programme", "program", "project", "initiative", "programa", "proyecto"}
+# Last words that end only organizations' names ("Amnesty International", "Caritas
+# Internationalis", "Doctors Worldwide").
+ORG_LAST_WORDS = {"international", "internationalis", "worldwide"}
 # Head words that make each side of "X and the Y" a name of its own.
 SPLIT_HEADS = {
     "institute", "ministry", "commission", "office", "bureau", "department", "government",
@@ -133,6 +136,14 @@ ORG_NOUNS = (
     r"agency|organi[sz]ation|ngo|non-governmental organi[sz]ation|foundation|association|"
     r"network|charity|company|corporation|firm|institution|cooperative|union|consortium|"
     r"think tank|group"
+)
+# "Lumen Verde, a local charity", "Ponte Azul is a grassroots organisation", "X, which is a
+# network of ...": a name the text says is an organization, with the kind after it.
+NAME_IS_TYPE = re.compile(
+    rf"(?P<name>[A-Z][\w’'-]+(?:\s+(?:(?:de|del|la|of|for|the|and)\s+)*[A-Z][\w’'-]+){{0,4}})"
+    rf"(?:,\s+(?:which|that)\s+is|,|\s+is)\s+(?:a|an|one)\s+"
+    rf"(?:(?!(?:of|the|for|in|and|with|to|on|at|by|from)\b)[a-z-]+\s+){{0,3}}"
+    rf"(?i:{ORG_NOUNS})s?\b(?!\s+(?:leader|member|head|director|officer|worker|staff)s?\b)"
 )
 # "the NGO Svitlo Dnia": the kind of organization just before a name.
 ORG_NOUN_BEFORE = re.compile(rf"\b(?i:{ORG_NOUNS})\s+$")

@@ -13,6 +13,7 @@ from kg.extraction.name_words import (
     GENERIC_NAMES,
     LAW_HEADS,
     MONTHS,
+    NAME_IS_TYPE,
     ORG_HEADS,
     ORG_NOUNS,
     PROJECT_HEADS,
@@ -134,7 +135,7 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
     tokens = passage.tokens
     out = []
     taken = [(s.a, s.b) for s in [*found, *known]]
-    for pattern in (NAME_THEN_TYPE, TYPE_THEN_NAME):
+    for pattern in (NAME_THEN_TYPE, TYPE_THEN_NAME, NAME_IS_TYPE):
         # "the NGO La Strada and the Ukrainian NGO ...": two names
         for m, name_end in _matches_cut_at_and_the(pattern, passage.text):
             a = passage.token_index(m.start("name"))
