@@ -179,7 +179,8 @@ def smoke(tmp: Path) -> None:
         cwd=work,
         env=env,
     )
-    for name in ("kg.nt", "ontology/kg.ttl", "shapes/kg-shapes.ttl", "void.ttl"):
+    shapes = [f"shapes/{path.name}" for path in sorted((CHECKOUT / "src/kg/shapes").glob("*.ttl"))]
+    for name in ("kg.nt", "ontology/kg.ttl", *shapes, "void.ttl"):
         if not (dist / name).is_file():
             raise Failed(f"kg publish wrote no {name}")
 

@@ -72,7 +72,9 @@ def test_the_wheel_ships_the_ontology_and_shapes_kg_reads(wheel_files):
     assert {
         "kg/ontology/kg.ttl",
         "kg/ontology/imports.ttl",
-        "kg/shapes/kg-shapes.ttl",
+        "kg/shapes/shared.ttl",
+        "kg/shapes/documents.ttl",
+        "kg/shapes/observations.ttl",
         "kg/templates/index.html",
         "kg/static/kg.css",
     } <= wheel_files

@@ -19,7 +19,14 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import RDF, SH
 
 from kg.build.run import Build
-from kg.build.validate import ValidationResult, load_ontology, load_shapes, validate
+from kg.build.validate import (
+    SHAPES_DIR,
+    ValidationResult,
+    load_ontology,
+    load_shapes,
+    turtle_files,
+    validate,
+)
 from kg.vocab import PREFIXES
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -978,3 +985,82 @@ def test_without_the_subclass_axioms_in_the_data_graph_there_is_no_instance(engi
     # SHACL reads rdfs:subClassOf in the data graph only: kg validates the reasoned graph.
     result = validate(_subclass_only(axioms=False), engine=engine)
     assert not any(ISO_MESSAGE in m for m in _messages(result)), report(result)
+
+
+# --------------------------------------------------------------------------------------------
+# The shapes folder: one file per shape family
+# --------------------------------------------------------------------------------------------
+
+KG = "https://kg.example.org/def/kg#"
+
+# What the node shapes of each file target: the class or group of classes (or, for shapes
+# targeting the subjects of a property, the properties) that its name says it constrains.
+# shared.ttl holds the shapes graph's prefixes and shared property shapes; labels.ttl the
+# label shape, which targets every class (tests/test_vocabulary.py checks those targets).
+FAMILIES = {
+    "annotations": {"oa:Annotation", "oa:SpecificResource", "oa:TextQuoteSelector",
+                    "oa:TextPositionSelector"},
+    "claims": {"schema:Claim", "kg:MigrationRole", "rdf:Statement"},
+    "concepts": {"skos:Concept", "skos:ConceptScheme", "org:Role"},
+    "documents": {"schema:NewsArticle", "schema:MediaObject", "kg:publicationInterval",
+                  "schema:ContactPoint"},
+    "events": {"schema:Event", "kg:ParticipantGroup"},
+    "initiatives": {"kg:Agreement", "kg:Campaign", "kg:Project", "kg:Funding"},
+    "laws": {"kg:Law", "kg:PolicyPlan"},
+    "observations": {"qb:Observation", "qb:DataSet", "qb:DataStructureDefinition",
+                     "qb:ComponentSpecification"},
+    "organizations": {"org:Organization", "schema:Person", "org:Membership"},
+    "places": {"schema:Place", "kg:Region", "kg:Country", "kg:State", "kg:City", "kg:BorderArea",
+               "geo:hasGeometry", "geo:Geometry"},
+    "reports": {"schema:Report", "schema:Quotation"},
+    "time": {"time:Interval", "time:Instant", "dcterms:date", "schema:startDate",
+             "schema:endDate", "schema:legislationDate"},
+}  # fmt: skip
+TARGETS = (SH.targetClass, SH.targetSubjectsOf, SH.targetObjectsOf)
+
+
+def expand(name: str) -> URIRef:
+    prefix, local = name.split(":")
+    return PREFIXES[prefix][local]
+
+
+def shapes_files() -> dict[str, Graph]:
+    """Each Turtle file of the shapes folder, parsed on its own (with its own prefixes)."""
+    return {p.stem: Graph().parse(p, format="turtle") for p in turtle_files(SHAPES_DIR, "shapes")}
+
+
+def test_each_shapes_file_constrains_the_family_its_name_says() -> None:
+    files = shapes_files()
+    assert set(files) == {*FAMILIES, "shared", "labels"}
+    for stem, graph in files.items():
+        targets = {t for p in TARGETS for t in graph.objects(None, p)}
+        if stem == "shared":
+            assert not targets, "shared.ttl holds no node shapes"
+        elif stem != "labels":
+            assert targets == {expand(name) for name in FAMILIES[stem]}, stem
+        text = (SHAPES_DIR / f"{stem}.ttl").read_text(encoding="utf-8")
+        assert text.startswith("# SHACL shapes"), f"{stem}.ttl says first what it constrains"
+
+
+def test_every_named_shape_is_defined_in_one_file_and_found_by_the_others() -> None:
+    """The files are one shapes graph: a shape another file uses (sh:property, sh:node, the
+    prefixes of sh:prefixes) is defined in exactly one file of the folder."""
+    defined: dict[URIRef, str] = {}
+    used: set[URIRef] = set()
+    for stem, graph in shapes_files().items():
+        for node in set(graph.subjects(RDF.type, None)):
+            if isinstance(node, URIRef):
+                assert node not in defined, f"{node} in {defined.get(node)}.ttl and {stem}.ttl"
+                defined[node] = stem
+        for p in (SH.property, SH.node, SH.prefixes, SH.qualifiedValueShape, SH["not"]):
+            used |= {o for o in graph.objects(None, p) if isinstance(o, URIRef)}
+    assert sorted(used - set(defined)) == []
+
+
+def test_every_kg_term_the_shapes_name_is_defined_in_the_ontology() -> None:
+    """A target, path or class of the kg vocabulary that the ontology does not define would make
+    a shape constrain nothing (a misspelt kg:publicationInterval targets no node)."""
+    ontology = load_ontology()
+    named = {t for t in load_shapes().all_nodes() if isinstance(t, URIRef) and t.startswith(KG)}
+    assert named, "the shapes name kg terms"
+    assert sorted(t for t in named if (t, RDF.type, None) not in ontology) == []
