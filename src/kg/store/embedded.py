@@ -27,16 +27,9 @@ source texts), the checksums of that publish, the base IRI, the size of every gr
 publish's VoID when it adds up to the quads loaded, else counted) and the members of each
 class (one scan, here rather than at every start of the server).
 
-Generations: a store is never rebuilt in place. Oxigraph's read-only mode ("opening as
-read-only while having another process writing the database is undefined behavior", its
-`serve-read-only`) lets any number of processes read a store at once, but none while one
-writes it. So `kg load --store PATH` builds into a new folder of `PATH.generations/` and only
-then points PATH, a symbolic link, at it (`os.replace` of a link: atomic), so that a server or
-`kg query` opening PATH finds the previous store or the new one, whole, never half of one.
-Whoever opens a store holds a shared lock (`flock`) on its `kg-store.json` for as long as it
-has it open, and a load removes the generations nobody holds (a server keeps serving the
-store it started on until it is restarted; RocksDB opens every file of a store when it opens
-it). Loads into one PATH take turns (an exclusive lock on `PATH.generations/build.lock`).
+Generations: a store is never rebuilt in place; `kg load --store PATH` builds into a new
+folder of `PATH.generations/` and then points PATH, a symbolic link, at it
+(`kg.store.generations`, which says why).
 
 `kg serve` serves a publish from its own store, `DIST.store` beside `DIST` (`served_store`),
 built on the first start after a publish and reused while the publish's `SHA256SUMS` is
@@ -45,38 +38,37 @@ unchanged.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import io
 import json
 import multiprocessing
-import os
 import re
 import shutil
 import tempfile
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pyoxigraph as ox
 
 import kg
 from kg.errors import KgError
+from kg.store.bulk_load import NT, Stream, bulk_load_stream, in_graph, parse_problem
+from kg.store.generations import (
+    BUILD_LOCK,
+    GENERATIONS,
+    META_FILE,
+    locked,
+    open_generation,
+    point_at,
+    remove_unused,
+)
 from kg.store.query import PublishedGraph, check_dump, dump_paths, prefix_map
 
-try:
-    import fcntl
-except ImportError:  # Windows: no locks, and no generation is ever removed
-    fcntl = None
-
 FILES = ("kg.nq", "kg.nt", "kg-inferred.ttl")
-META_FILE = "kg-store.json"  # beside the database's own files; RocksDB ignores it
 # What kg-store.json holds: a store of an earlier format is built again by `kg serve`.
 STORE_FORMAT = 2
-GENERATIONS = ".generations"  # PATH.generations/ holds the stores PATH has pointed at
-BUILD_LOCK = "build.lock"
 # Files that mark a folder as an Oxigraph (RocksDB) store, which `kg load` may replace.
 _STORE_MARKS = ("CURRENT", "IDENTITY", META_FILE)
 
@@ -235,7 +227,7 @@ def load(
         generations.mkdir(exist_ok=True)
     except OSError as exc:
         raise KgError(generations, None, f"cannot make the store: {exc.strerror}") from None
-    with _locked(generations / BUILD_LOCK):
+    with locked(generations / BUILD_LOCK):
         if unless_up_to_date and up_to_date(path, dist):
             return None
         new = Path(tempfile.mkdtemp(prefix=time.strftime("%Y%m%dT%H%M%S-"), dir=generations))
@@ -245,8 +237,8 @@ def load(
         except BaseException:
             shutil.rmtree(new, ignore_errors=True)  # half a store is no store
             raise
-        _point(path, new, generations)
-        _remove_unused(path, generations)
+        point_at(path, new, generations)
+        remove_unused(path, generations)
     return figures
 
 
@@ -268,20 +260,21 @@ def _build(dist: Path, files: dict, path: Path, say: Callable[[str], None]) -> d
     # publish may repeat a triple, in kg.nt or kg-inferred.ttl: a store holds it once.)
     inferred_graph = f"{base}graph/inferred"
     streams = (
-        _Parts(
+        Stream(
             [(nq, None) for nq in files["kg.nq"]]
-            + [(turtle, _in_graph(lines, inferred_graph)) for turtle, lines in inferred]
+            + [(turtle, in_graph(lines, inferred_graph)) for turtle, lines in inferred]
         ),
-        _Parts([(nt, None) for nt in files["kg.nt"]] + [(t, [lines]) for t, lines in inferred]),
+        Stream([(nt, None) for nt in files["kg.nt"]] + [(t, [lines]) for t, lines in inferred]),
     )
     say(f"loading {dist}/: kg.nq into the named graphs, kg.nt into the default graph")
     try:
         store = ox.Store(str(path))
     except OSError as exc:
         raise KgError(path, None, f"cannot make the store: {exc}") from None
-    failures: list[tuple[_Parts, BaseException]] = []
+    failures: list[tuple[Stream, BaseException]] = []
     threads = [
-        threading.Thread(target=_bulk_load, args=(store, s, failures), daemon=True) for s in streams
+        threading.Thread(target=bulk_load_stream, args=(store, s, failures), daemon=True)
+        for s in streams
     ]
     for thread in threads:
         thread.start()
@@ -347,199 +340,6 @@ def most_described(store: ox.Store, class_iri: str) -> str | None:
     )
     counted = [(-int(row["n"].value), row["m"].value) for row in rows]
     return min(counted)[1] if counted else None
-
-
-# --------------------------------------------------------------------------------------------
-# Generations: a store switched whole, and removed once nobody has it open
-# --------------------------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def _locked(lock: Path) -> Iterator[None]:
-    """An exclusive lock on the file `lock`, waited for (loads into one store take turns)."""
-    with lock.open("a") as handle:
-        if fcntl is not None:
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        yield
-
-
-def _point(path: Path, generation: Path, generations: Path) -> None:
-    """Point `path` (a link) at `generation`, at once. A store folder made before there were
-    generations is first moved among them: a server starting in that instant finds no store
-    (and says so), never half of one."""
-    link = path.with_name(f".{path.name}.{os.getpid()}.link")
-    link.unlink(missing_ok=True)
-    link.symlink_to(os.path.relpath(generation, path.absolute().parent))
-    if path.is_dir() and not path.is_symlink():
-        path.rename(Path(tempfile.mkdtemp(prefix="earlier-", dir=generations)) / "store")
-    os.replace(link, path)
-
-
-def _in_use(generation: Path) -> bool:
-    """Whether a process has the store of `generation` open (it holds a shared lock on its
-    kg-store.json; see `_open_generation`). A folder that has none is not a whole store."""
-    meta = generation / META_FILE
-    if not meta.is_file():
-        return False
-    with meta.open("rb") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            return True
-        fcntl.flock(handle, fcntl.LOCK_UN)
-        return False
-
-
-def _remove_unused(path: Path, generations: Path) -> None:
-    """Remove the generations nobody has open but the one `path` points at (and earlier
-    loads' leftovers). Without locks (Windows) nothing is removed."""
-    if fcntl is None:
-        return
-    current = path.resolve()  # a generation: `load` points `path` at nothing else
-    for folder in generations.resolve().iterdir():
-        if not folder.is_dir() or folder == current:
-            continue
-        stores = [folder, *(f for f in folder.iterdir() if f.is_dir())]  # earlier-*/store
-        if not any(_in_use(store) for store in stores):
-            shutil.rmtree(folder, ignore_errors=True)
-
-
-def _open_generation(path: Path) -> tuple[Path, object]:
-    """The folder of the store `path` points at now, and the shared lock held on it while it
-    is open (None without locks, or for a store without kg-store.json)."""
-    for _ in range(20):
-        location = path.resolve()
-        meta = location / META_FILE
-        handle = None
-        if fcntl is not None and meta.is_file():
-            try:
-                handle = meta.open("rb")
-                fcntl.flock(handle, fcntl.LOCK_SH | fcntl.LOCK_NB)
-            except (BlockingIOError, FileNotFoundError):  # being removed, or just removed
-                if handle is not None:
-                    handle.close()
-                time.sleep(0.05)
-                continue
-        if (location / "CURRENT").is_file():
-            return location, handle
-        if handle is not None:
-            handle.close()
-        if not meta.is_file():
-            break
-        time.sleep(0.05)
-    raise KgError(path, None, "no store here; run `kg load --store PATH`")
-
-
-NT = ox.RdfFormat.N_TRIPLES
-
-
-def _bulk_load(store: ox.Store, stream: _Parts, failures: list) -> None:
-    """One N-Quads stream into the store (in a thread of its own); failures are collected."""
-    try:
-        store.bulk_load(io.BufferedReader(stream, 1 << 20), format=ox.RdfFormat.N_QUADS)
-    except BaseException as exc:  # reported by the thread that started this one
-        failures.append((stream, exc.with_traceback(None)))  # which would hold the store
-    finally:
-        stream.close()
-
-
-_POSITION = re.compile(
-    r"^Parser error (?:at|between) line \d+ "
-    r"(?:column (\d+)|between columns (\d+) and \d+)(?: and line \d+ column \d+)?: "
-)
-
-
-def parse_problem(exc: SyntaxError) -> str:
-    """A parser's message without the position in the stream (the caller gives the line)."""
-    match = _POSITION.match(exc.msg or "")
-    if not match:
-        return exc.msg or str(exc)
-    return f"column {match[1] or match[2]}: {exc.msg[match.end() :]}"
-
-
-def _in_graph(lines: bytes, graph: str, block: int = 1 << 22):
-    """N-Triples lines as N-Quads lines of `graph`, a block at a time. Every line of
-    Oxigraph's N-Triples ends with " .\n" (a line break inside a literal is escaped)."""
-    end = f" <{graph}> .\n".encode()
-    start = 0
-    while start < len(lines):
-        stop = lines.find(b"\n", min(start + block, len(lines) - 1)) + 1 or len(lines)
-        yield lines[start:stop].replace(b" .\n", end)
-        start = stop
-
-
-class _Parts(io.RawIOBase):
-    """Files, and blocks of bytes standing for a file, read as one stream (each part ending
-    with a line break), which knows the file and line each line of the stream comes from."""
-
-    def __init__(self, parts: list) -> None:
-        self.parts = list(parts)  # (file, None) or (file, blocks of bytes)
-        self.source = None
-        self.lines = 0  # line breaks read so far
-        self.last = b"\n"  # the last byte read of the current part
-        self.starts: list[tuple[int, Path]] = []  # (first line in the stream, file) per part
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        while True:
-            if self.source is None:
-                if not self.parts:
-                    return 0
-                path, blocks = self.parts.pop(0)
-                self.starts.append((self.lines + 1, path))
-                self.source = path.open("rb") if blocks is None else _Blocks(blocks)
-                self.last = b"\n"
-            size = self.source.readinto(buffer)
-            if size:
-                data = bytes(memoryview(buffer)[:size])
-                self.lines += data.count(b"\n")
-                self.last = data[-1:]
-                return size
-            self.source.close()
-            self.source = None
-            if self.last != b"\n":  # a file without a final line break
-                buffer[0:1] = b"\n"
-                self.lines += 1
-                return 1
-
-    def locate(self, line: int | None) -> tuple[Path | str, int | None]:
-        """The file and line that a line of the stream comes from."""
-        if not self.starts:
-            return "kg load", None
-        if line is None:
-            return self.starts[-1][1], None
-        first, path = max((s for s in self.starts if s[0] <= line), default=self.starts[0])
-        return path, line - first + 1
-
-    def close(self) -> None:
-        if self.source is not None:
-            self.source.close()
-            self.source = None
-        super().close()
-
-
-class _Blocks(io.RawIOBase):
-    """An iterable of bytes blocks as a readable stream."""
-
-    def __init__(self, blocks) -> None:
-        self.blocks = iter(blocks)
-        self.pending = b""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, buffer) -> int:
-        while not self.pending:
-            self.pending = next(self.blocks, None)
-            if self.pending is None:
-                self.pending = b""
-                return 0
-        size = min(len(buffer), len(self.pending))
-        buffer[:size] = self.pending[:size]
-        self.pending = self.pending[size:]
-        return size
 
 
 def _sizes(dist: Path, store: ox.Store, quads_loaded: int | None = None) -> dict[str, int]:
@@ -629,7 +429,7 @@ class StoreGraph(PublishedGraph):
         if not inferred:
             raise KgError(self.path, None, "a store holds the inferred triples: omit --asserted")
         self.inferred = True
-        self.location, self._lock = _open_generation(self.path)
+        self.location, self._lock = open_generation(self.path)
         self.meta = read_meta(self.location)
         try:
             self.store = ox.Store.read_only(str(self.location))
@@ -693,3 +493,20 @@ class StoreGraph(PublishedGraph):
             return int(self.meta["triples"]), Counter(self.meta["graphs"])
         sizes = _count(self.store)
         return sizes.pop(""), Counter(sizes)
+
+
+__all__ = [
+    "EXAMPLE_CLASS",
+    "FILES",
+    "META_FILE",
+    "STORE_FORMAT",
+    "StoreGraph",
+    "base_of",
+    "class_counts",
+    "default_store",
+    "load",
+    "parse_problem",
+    "read_meta",
+    "served_store",
+    "up_to_date",
+]
