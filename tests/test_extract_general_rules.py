@@ -136,3 +136,31 @@ def test_a_name_the_text_says_is_an_organization(tmp_path, knowledge):
     found = organizations(draft)
     assert {"Lumen Verde", "Ponte Azul"} <= found
     assert not found & {"Mexico", "Jane Roe"}
+
+
+def test_a_list_after_a_ministry_is_not_its_complement(tmp_path, knowledge):
+    """ "the Ministry of Interior, UNHCR, IOM and Safe Harbour": four names, not one; "the
+    Bureau of Asylum, Refugees and Return" stays one name (a complement of plain words)."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The meeting brought together the Ministry of Interior, UNHCR, IOM and Safe Harbour. "
+        "Officials of the Bureau of Asylum, Refugees and Return attended as well.",
+    )
+    found = organizations(draft)
+    assert {"Ministry of Interior", "UNHCR", "IOM", "Safe Harbour"} <= found
+    assert "Bureau of Asylum, Refugees and Return" in found
+
+
+def test_the_names_of_a_list_with_organizations_and_the_before_its_last(tmp_path, knowledge):
+    """ "the Ruritanian Red Cross, Bright Path, Safe Harbour, and the Ministry of Health": the
+    unnamed members are organizations; a member that begins with a given name is not."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Representatives of the Ruritanian Red Cross, Bright Path, Safe Harbour, and the "
+        "Ministry of Health met on Monday. The panel heard UNHCR, IOM and Maria Lopez.",
+    )
+    found = organizations(draft)
+    assert {"Ruritanian Red Cross", "Bright Path", "Safe Harbour", "Ministry of Health"} <= found
+    assert "Maria Lopez" not in found

@@ -39,7 +39,7 @@ from kg.extraction.spans import (
     _is_name_word,
     _sentence_starts,
 )
-from kg.extraction.text import Passage
+from kg.extraction.text import Passage, Token
 
 
 class CandidateRules:
@@ -53,6 +53,7 @@ class CandidateRules:
         known_here = [s for s in known if s.passage is passage]
         place_starts = {s.a for s in known_here if s.kind == "place"}
         known_ranges = {(s.a, s.b): s for s in known_here}
+        known_starts = {s.a for s in known_here}
         runs = []
         i = 0
         while i < len(tokens):
@@ -91,11 +92,9 @@ class CandidateRules:
                     )
                     j = k
                     continue
-                if t.text == "," and has_conn and j + 1 < len(tokens):
-                    ahead = tokens[j + 1 : j + 9]
-                    if _is_name_word(tokens[j + 1]) and any(x.key == "and" for x in ahead[1:]):
-                        j += 1
-                        continue
+                if t.text == "," and has_conn and _continues_a_complement(tokens, j, known_starts):
+                    j += 1
+                    continue
                 break
             runs.append((i, j))
             i = j
@@ -504,3 +503,30 @@ class CandidateRules:
                     continue
                 break
         return out
+
+
+def _continues_a_complement(tokens: list[Token], j: int, known_starts: set[int]) -> bool:
+    """ "Bureau of Population, Refugees and Migration": the comma at `j` goes on with the
+    complement of a name when a short list of plain words follows, "and" before its last:
+    items of one to three words, none an acronym or the start of a name the text knows ("the
+    Ministry of Interior, UNHCR and IOM": three names), no "and the" (a new name)."""
+    k = j + 1
+    last = False
+    while True:
+        n = 0
+        while k < len(tokens) and _is_name_word(tokens[k]):
+            if tokens[k].is_acronym or k in known_starts or n == 3:
+                return False
+            k += 1
+            n += 1
+        if n == 0:
+            return False
+        if last:
+            return True
+        if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].key == "and":
+            k += 1
+        if k < len(tokens) and tokens[k].key == "and":
+            last = True
+        elif not (k < len(tokens) and tokens[k].text == ","):
+            return False
+        k += 1

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.given_names import is_given_name
 from kg.extraction.name_words import (
     CONNECTORS,
     EVENT_HEADS,
@@ -66,6 +67,12 @@ TYPE_THEN_NAME = re.compile(
 )
 
 
+# What separates the names of a list: "A, B", "A and B", "A, and the B", "A & B".
+LIST_GAPS = (
+    [","], ["and"], [",", "and"], ["&"], ["and", "the"], [",", "the"], [",", "and", "the"],
+)  # fmt: skip
+
+
 def _listed_with_organizations(passage, unnamed, found, known, starts) -> list[Span]:
     """ "with Save the Children, World Vision and Catholic Relief Services": names of a list
     ("A, B and C") one of whose members is an organization are organizations, when nothing
@@ -93,14 +100,16 @@ def _listed_with_organizations(passage, unnamed, found, known, starts) -> list[S
                     and keys[0] not in STARTERS
                     and not set(keys) & (MONTHS | NON_ORG_HEADS)
                     and " ".join(keys) not in GENERIC_NAMES
-                    and not _looks_like_person(tokens, a, b)
+                    # "UNHCR, IOM and Bright Path": among organizations, a name is a
+                    # person's only when it begins with a given name.
+                    and not (_looks_like_person(tokens, a, b) and is_given_name(tokens[a].text))
                 ):
                     out.append(Span(passage, a, b, "rule", "organization", confidence=0.55))
 
     for member in members:
         if chain:
             gap = [t.key for t in tokens[chain[-1][1] : member[0]]]
-            if gap in ([","], ["and"], [",", "and"], ["&"], ["and", "the"], [",", "the"]):
+            if gap in LIST_GAPS:
                 chain.append(member)
                 continue
             close()
