@@ -164,3 +164,16 @@ def test_the_names_of_a_list_with_organizations_and_the_before_its_last(tmp_path
     found = organizations(draft)
     assert {"Ruritanian Red Cross", "Bright Path", "Safe Harbour", "Ministry of Health"} <= found
     assert "Maria Lopez" not in found
+
+
+def test_the_year_before_the_one_the_sentence_names(tmp_path, knowledge):
+    """ "In 2016, ... 1,900 ..., up from 1,200 the year before": 1,200 is of 2015."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "In 2016, the hotline assisted more than 1,900 victims, up from 1,200 the year before. "
+        "The shelters hosted 450 women in 2019, against 380 in the previous year.",
+    )
+    found = observations(draft)
+    assert (found["1900"].fields["period"], found["1200"].fields["period"]) == ("2016", "2015")
+    assert (found["450"].fields["period"], found["380"].fields["period"]) == ("2019", "2018")

@@ -145,6 +145,13 @@ SAME_PERIOD = re.compile(
     re.I,
 )
 
+# "up from 1,200 the year before": the year before the one the sentence names.
+YEAR_BEFORE = re.compile(
+    r"\b(?:the\s+year\s+before|the\s+(?:previous|preceding|prior)\s+year|"
+    r"a\s+year\s+(?:earlier|before))\b",
+    re.I,
+)
+
 
 def _periods_said_elsewhere(text, s0, s1, found, year_context):
     """What SINCE_THEN, SINCE_MONTH and SAME_PERIOD say in [s0, s1), given the periods
@@ -158,6 +165,11 @@ def _periods_said_elsewhere(text, s0, s1, found, year_context):
         year = _year_before(text, s0, m.start()) or year_context
         if year:
             out.append((m.start(), m.end(), {"start": _date(m.group("m"), year)}))
+    for m in YEAR_BEFORE.finditer(text, s0, s1):
+        year = _year_before(text, s0, m.start()) or year_context
+        if year:
+            before = str(int(year[:4]) - 1)
+            out.append((m.start(), m.end(), {"start": before, "end": before}))
     for m in SAME_PERIOD.finditer(text, s0, s1):
         year = m.group("y")
         other = next(
