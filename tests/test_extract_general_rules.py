@@ -177,3 +177,16 @@ def test_the_year_before_the_one_the_sentence_names(tmp_path, knowledge):
     found = observations(draft)
     assert (found["1900"].fields["period"], found["1200"].fields["period"]) == ("2016", "2015")
     assert (found["450"].fields["period"], found["380"].fields["period"]) == ("2019", "2018")
+
+
+def test_a_ratio_counts_what_its_for_every_names(tmp_path, knowledge):
+    """ "for every reported case ..., at least 20 that are not reported": 20 cases."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Experts estimate that for every reported case of forced labour, there are at least 20 "
+        "that are never reported.",
+    )
+    found = observations(draft)
+    assert found["20"].fields["unit"] == "case"
+    assert found["20"].active

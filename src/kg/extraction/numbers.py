@@ -65,6 +65,7 @@ ANNUAL = re.compile(
 PLANNED = re.compile(
     r"\b(?:will|plans? to|aims? to|is expected to|are expected to|is to|are to)\b", re.I
 )
+FOR_EVERY = re.compile(r"\bfor\s+(?:every|each)\b", re.I)
 GROUP_IDS = (
     "young-girls-and-adolescents",
     "women-and-girls",
@@ -156,6 +157,14 @@ class NumberExtractor(AttributionRules):
                     counted = _counted_noun(m.group(1)) if m else None
                     if counted:
                         f.head, f.phrase = counted
+                if f.head is None and not f.percent and not f.currency:
+                    # "for every case reported, at least 20 go unreported": a ratio's number
+                    # counts what its "for every" names.
+                    m = FOR_EVERY.search(passage.text, f.sentence[0], f.start)
+                    if m is not None:
+                        head, phrase, _ = noun_phrase(passage.text, m.end())
+                        if head is not None:
+                            f.head, f.phrase = head, phrase
                 previous = f
                 key = (f.value, f.low, f.high, f.percent)
                 # "Of the 54 victims assisted through January 2008": the 54 said before.
