@@ -190,3 +190,17 @@ def test_a_ratio_counts_what_its_for_every_names(tmp_path, knowledge):
     found = observations(draft)
     assert found["20"].fields["unit"] == "case"
     assert found["20"].active
+
+
+def test_the_name_before_a_role_held_in_an_organization(tmp_path, knowledge):
+    """ "Bright Path Executive Director Jane Roe": Bright Path is an organization; not the
+    words before a government's title ("Ruritanian Foreign Minister"), nor a campaign."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The shelter is full, Bright Path Executive Director Jane Roe said on Monday. "
+        "Ruritanian Foreign Minister John Smith and the Blue Heart Campaign Director spoke.",
+    )
+    found = organizations(draft)
+    assert "Bright Path" in found
+    assert not any("Ruritanian" in name or "Campaign" in name for name in found)

@@ -28,7 +28,11 @@ from kg.extraction.name_words import (
     STARTERS,
     STUDY_HEADS,
 )
-from kg.extraction.organizations import _listed_with_organizations, _typed_organizations
+from kg.extraction.organizations import (
+    _listed_with_organizations,
+    _organization_before_role,
+    _typed_organizations,
+)
 from kg.extraction.people import ROLE_WORDS, _looks_like_person, _name_after_role, _person_context
 from kg.extraction.spans import (
     Span,
@@ -113,6 +117,7 @@ class CandidateRules:
                 # "Chief of UNHCR's Protection Unit": the organization inside a role.
                 if span is not None and span.kind == "role":
                     out += self._units_in_role(passage, a2, b2, known_ranges)
+                    out += _organization_before_role(passage, a2, b2, known_ranges)
                     for k in range(a2, b2):
                         if tokens[k].is_acronym and (k, k + 1) not in known_ranges:
                             inner = self._classify(passage, k, k + 1, known_ranges)

@@ -260,3 +260,44 @@ NON_ORG_HEADS = (PROJECT_HEADS | LAW_HEADS | EVENT_HEADS | STUDY_HEADS | {"campa
     "compact", "agenda", "platform", "database", "hotline", "methodology", "standards",
     "principles", "day", "week", "plan", "policy", "policies", "pact", "model", "approach",
 }  # fmt: skip
+
+
+# The roles a person holds in an organization, written after its name ("Bright Path Executive
+# Director Jane Roe"); not a government's titles, which follow a portfolio or a people
+# ("Foreign Minister", "Ruritanian Ambassador").
+ROLES_IN_AN_ORGANIZATION = {
+    "director", "chief", "head", "coordinator", "president", "spokesperson", "spokesman",
+    "spokeswoman", "representative", "manager", "chair", "chairman", "chairperson", "founder",
+    "co-founder", "ceo",
+}  # fmt: skip
+# Words that qualify such a role ("Executive Director", "Country Representative").
+ROLE_QUALIFIERS = {
+    "executive", "regional", "country", "deputy", "vice", "senior", "acting", "interim",
+    "general", "assistant", "associate", "special", "founding", "national", "programme",
+    "program", "project",
+}  # fmt: skip
+
+
+def _organization_before_role(passage: Passage, a: int, b: int, known_ranges) -> list[Span]:
+    """ "Bright Path Executive Director": the name before a role held in an organization is
+    that organization's (two words or more, none a head of a project, a law or an event, not
+    a name the text already knows)."""
+    tokens = passage.tokens
+    r = a
+    while r < b and tokens[r].key not in ROLES_IN_AN_ORGANIZATION | ROLE_QUALIFIERS:
+        r += 1
+    end = r
+    while end < b and tokens[end].key in ROLE_QUALIFIERS:
+        end += 1
+    if r - a < 2 or end >= b or tokens[end].key not in ROLES_IN_AN_ORGANIZATION:
+        return []
+    keys = {t.key for t in tokens[a:r]}
+    if (
+        not all(_is_name_word(t) or t.key in ("of", "for", "the", "and") for t in tokens[a:r])
+        or not _is_name_word(tokens[r - 1])
+        or keys & (NON_ORG_HEADS | STARTERS | MONTHS | PERSON_ROLES)
+        or any(ka < r and a < kb for ka, kb in known_ranges)
+        or (is_given_name(tokens[a].text) and _looks_like_person(tokens, a, r))
+    ):
+        return []
+    return [Span(passage, a, r, "rule", "organization", confidence=0.6)]
