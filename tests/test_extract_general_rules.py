@@ -204,3 +204,17 @@ def test_the_name_before_a_role_held_in_an_organization(tmp_path, knowledge):
     found = organizations(draft)
     assert "Bright Path" in found
     assert not any("Ruritanian" in name or "Campaign" in name for name in found)
+
+
+def test_a_share_said_as_n_out_of_m_and_a_telephone_number(tmp_path, knowledge):
+    """ "Two out of three victims": a share (66.7 per cent), not three people; the groups of
+    a telephone number ("1-800-555-0199") count nothing."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Two out of three victims were women. The hotline, 1-800-555-0199, is open day and night.",
+    )
+    found = observations(draft)
+    assert found["66.7"].fields["unit"] == "percent"
+    assert not {"3", "555", "800", "199"} & set(found)
+    assert ("1", "800") not in found

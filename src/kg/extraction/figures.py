@@ -156,6 +156,12 @@ def find_numbers(passage: Passage) -> list[Found]:
             continue
         if re.match(r"[.:]\d", text[end : end + 2]) or re.search(r"\d[.:]$", before[-2:]):
             continue  # times, telephone numbers
+        if (
+            re.search(r"\d[-\u2013]\d+[-\u2013]$|\d[-\u2013]$", before[-8:])
+            and re.search(r"^[-\u2013]\d", after)
+            or re.match(r"[-\u2013]\d+[-\u2013]\d", after)
+        ):
+            continue  # "1-800-555-0199": three groups of digits or more are a telephone number
         if _not_a_statistic(text, start, end, before, after):
             continue
         if re.match(r"\s+(?:quarters?|thirds?|fifths?)\s+of\b", after, re.I):
@@ -253,10 +259,10 @@ FRACTION = re.compile(
 )
 
 
-# "one in eight", "7 in 10", "three in every four": a share. ("one of every five" too; "two
-# of three" is a pronoun and a number.)
+# "one in eight", "7 in 10", "three in every four", "two out of three": a share. ("one of
+# every five" too; "two of three" is a pronoun and a number.)
 ONE_IN = re.compile(
-    rf"(?<![\w.,-])(?P<f>(?P<k>\d{{1,3}}|{_WORDNUM})\s+(?:in|of)\s+(?:every\s+)?"
+    rf"(?<![\w.,-])(?P<f>(?P<k>\d{{1,3}}|{_WORDNUM})\s+(?:in|of|out\s+of)\s+(?:every\s+)?"
     rf"(?P<n>\d{{1,3}}|{_WORDNUM}))\b(?!\s*(?:%|per|\d))",
     re.I,
 )
