@@ -218,3 +218,16 @@ def test_a_share_said_as_n_out_of_m_and_a_telephone_number(tmp_path, knowledge):
     assert found["66.7"].fields["unit"] == "percent"
     assert not {"3", "555", "800", "199"} & set(found)
     assert ("1", "800") not in found
+
+
+def test_and_of_joins_two_complements_not_one_name(tmp_path, knowledge):
+    """ "officers of the Border Guard Service of Ruritania and of the Coast Guard": two
+    organizations, not one name running over "and of"."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Officers of the Border Guard Service of Ruritania and of the Coast Guard took part.",
+    )
+    found = organizations(draft)
+    assert "Border Guard Service of Ruritania" in found
+    assert not any("and of" in name for name in found)

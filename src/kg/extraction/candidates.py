@@ -91,6 +91,12 @@ class CandidateRules:
                         k in place_starts
                     ):
                         break
+                    # "officers of the Border Service of Ruritania and of Interpol": "and of"
+                    # joins two complements of the words before the name, not one name.
+                    if k - j >= 2 and tokens[j].key == "and" and tokens[j + 1].key in (
+                        "of", "for", "in", "on", "at", "to", "from", "with",
+                    ):  # fmt: skip
+                        break
                     has_conn = has_conn or any(
                         tokens[x].key in ("of", "for", "to", "on", "against") for x in range(j, k)
                     )
