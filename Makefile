@@ -108,7 +108,7 @@ mutate: install
 	rm -rf mutants/.kg-cache  # outcomes a former run's mutants cached (kg publish's default)
 	mkdir -p mutants && ln -sfn src/kg/ontology mutants/ontology && ln -sfn src/kg/shapes mutants/shapes
 	PYTHONPATH=$(CURDIR)/mutants/src:$(CURDIR)/benchmarks/mutate $(VENV)/bin/mutmut run \
-		$(foreach m,$(MODULES),"$$($(PY) benchmarks/mutation.py --glob $(m))")
+		$(foreach m,$(MODULES),$$($(PY) benchmarks/mutation.py --glob $(m)))
 	$(PY) benchmarks/mutation.py
 
 lint: install

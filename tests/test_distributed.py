@@ -9,6 +9,7 @@ import json
 import subprocess
 import sys
 import time
+from importlib import import_module
 from pathlib import Path
 
 import pytest
@@ -108,7 +109,7 @@ def test_a_publish_on_the_cluster_gives_the_files_of_a_local_one(cluster, tmp_pa
     )
     assert files(tmp_path / "remote") == files(tmp_path / "local")
     with distributed.Client(cluster, timeout=30) as client:
-        done = client.run(lambda: list(__import__("kg.build.pipeline").pipeline.REMOTE_DONE))
+        done = client.run(lambda: list(import_module("kg.build.pipeline").REMOTE_DONE))
     assert len(done) == 2  # both workers answered
     processed = [doc for worker in done.values() for doc in worker]
     assert sorted(processed) == DOCUMENTS  # each document once, on the cluster
@@ -123,7 +124,7 @@ def test_the_cache_serves_a_publish_on_the_cluster(cluster, tmp_path):
         before = sum(
             map(
                 len,
-                client.run(lambda: __import__("kg.build.pipeline").pipeline.REMOTE_DONE).values(),
+                client.run(lambda: import_module("kg.build.pipeline").REMOTE_DONE).values(),
             )
         )
     assert main(["publish", "--cache", str(cache), "--out", str(out), "--scheduler", cluster]) == 0
@@ -131,7 +132,7 @@ def test_the_cache_serves_a_publish_on_the_cluster(cluster, tmp_path):
         after = sum(
             map(
                 len,
-                client.run(lambda: __import__("kg.build.pipeline").pipeline.REMOTE_DONE).values(),
+                client.run(lambda: import_module("kg.build.pipeline").REMOTE_DONE).values(),
             )
         )
     assert after == before  # every document from the cache: nothing sent to the cluster

@@ -13,8 +13,8 @@ import pyoxigraph as ox
 import pytest
 
 from kg.errors import KgError
+from kg.queries import _guess_kind
 from kg.store.query import Result, expand_iri, prefix_map, published, to_term
-from kg.store.query_text import _guess_kind
 
 BASE = "https://ex.org/"
 KG = "https://kg.example.org/def/kg#"

@@ -25,8 +25,8 @@ from kg.build.run import Build
 from kg.errors import KgError
 from kg.publish import releases
 from kg.publish.contents import DUMPS, PART_DUMPS, Statistics
+from kg.publish.layout import PARTS
 from kg.publish.parts import Part
-from kg.store.query import PARTS
 from kg.terms import to_rdflib
 from kg.vocab import DCAT, KG, ONTOLOGY_IRI, PREFIXES, QB, SCHEMA, VOID, bind_prefixes
 

@@ -77,6 +77,7 @@ from kg.publish.description import (
 )
 from kg.publish.dumps import code_digest, forked, write_dumps, write_graph_dumps
 from kg.publish.jsonld import jsonld_nodes, write_jsonld
+from kg.publish.layout import PARTS, dump_paths
 from kg.publish.parts import (
     Part,
     check_part_size,
@@ -86,7 +87,6 @@ from kg.publish.parts import (
     parts_of,
     write_parts,
 )
-from kg.store.query import PARTS, dump_paths
 from kg.vocab import bind_prefixes
 
 
@@ -274,7 +274,7 @@ def write_queries(folder: Path, base: str) -> None:
     """Every named query as `folder/NAME.rq`, its BASE set to the published base: the texts
     that run unchanged on a store loaded with the dumps (docs/stores.md) and give the rows of
     `kg query NAME`."""
-    from kg.store.query import named_queries
+    from kg.queries import named_queries
 
     folder.mkdir()
     for name, query in named_queries().items():

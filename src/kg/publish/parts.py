@@ -31,7 +31,7 @@ from kg.publish.contents import (
     reference_graphs,
 )
 from kg.publish.dumps import code_digest, hash_field, write_graph_dumps
-from kg.store.query import PARTS
+from kg.publish.layout import PARTS
 
 
 def partition(doc_ids: Iterable[str], part_size: int) -> list[list[str]]:

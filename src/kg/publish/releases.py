@@ -250,7 +250,7 @@ def write_changes(
     Returns that change set, or None when there is no earlier release or the data did not
     change (the same data published again is the same release). `changed`: as for
     `write_patch`."""
-    from kg.store.query import dump_paths  # the readers' module; it does not import this one
+    from kg.publish.layout import dump_paths
 
     earlier = out / CHANGES
     if earlier.is_dir():

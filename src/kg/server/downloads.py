@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.store.query import PARTS, python_value
+from kg.publish.layout import PARTS
+from kg.store.query import python_value
 
 
 @dataclass

@@ -42,6 +42,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.folding import fold  # search: case, accents and apostrophes ignored
+from kg.publish.layout import dump_paths
 from kg.server.chartdata import StatisticsCharts
 from kg.server.downloads import Download, DownloadList
 from kg.server.evidence import EvidenceQuotes
@@ -66,7 +67,7 @@ from kg.server.resources import (
     Term,
 )
 from kg.store.embedded import StoreGraph, class_counts
-from kg.store.query import GRAPH_FORMATS, PublishedGraph, Result, dump_paths, python_value
+from kg.store.query import GRAPH_FORMATS, PublishedGraph, Result, python_value
 
 # Predicates naming a thing, best first.
 LABELS = (

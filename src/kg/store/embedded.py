@@ -54,6 +54,7 @@ import pyoxigraph as ox
 
 import kg
 from kg.errors import KgError
+from kg.publish.layout import check_dump, dump_paths
 from kg.store.bulk_load import NT, Stream, bulk_load_stream, in_graph, parse_problem
 from kg.store.generations import (
     BUILD_LOCK,
@@ -64,7 +65,7 @@ from kg.store.generations import (
     point_at,
     remove_unused,
 )
-from kg.store.query import PublishedGraph, check_dump, dump_paths, prefix_map
+from kg.store.query import PublishedGraph, prefix_map
 
 FILES = ("kg.nq", "kg.nt", "kg-inferred.ttl")
 # What kg-store.json holds: a store of an earlier format is built again by `kg serve`.

@@ -58,8 +58,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.errors import KgError
+from kg.publish.layout import check_dump
 from kg.store.embedded import base_of, parse_problem
-from kg.store.query import check_dump
 
 DEFAULT_TIMEOUT = 30.0  # seconds, to connect and for each read of an answer
 DEFAULT_RETRIES = 4

@@ -10,7 +10,7 @@ queried as a bag would repeat it); `inferred=False` leaves the inferences out. `
 { ... }` still reaches a single document's graph.
 
 Query text (the header comment, parameters, binding, the named queries) is
-`kg.store.query_text`; results (`Result`) `kg.store.results`; here, the published graph that
+`kg.queries`; results (`Result`) `kg.store.results`; here, the published graph that
 answers them. The names the other modules know queries by are here too (`__all__`).
 
 Results: rows of Python values (int, Decimal, float, bool, date, str; IRIs as str), and the
@@ -35,7 +35,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.store.query_text import (
+from kg.publish.layout import check_dump, dump_paths
+from kg.queries import (
     PARAM_KINDS,
     Parameter,
     Query,
@@ -60,7 +61,6 @@ DEFAULT_DIST = Path("dist")
 MAX_ROWS = 10**12  # a bound for a page's limit and offset (islice takes no more than sys.maxsize)
 ASSERTED_FILE = "kg.trig"
 INFERRED_FILE = "kg-inferred.ttl"
-PARTS = "parts"  # the folder of the dumps of a parted publish (`kg publish --part-size`)
 
 _SYNTAX_POSITION = re.compile(r"^error at (\d+):(\d+):\s*(.*)$", re.DOTALL)
 
@@ -77,34 +77,6 @@ class QuerySyntaxError(KgError):
         if self.line is not None:
             where += f":{self.line}" + (f":{self.column}" if self.column is not None else "")
         return f"{where}: SPARQL syntax error: {self.message}"
-
-
-def dump_paths(dist: Path | str, name: str) -> list[Path]:
-    """The files that hold the dump `name` (`kg.nq`, `kg-inferred.ttl`, ...) of a publish:
-    `dist/name`, or, in a parted publish (`kg.publish.parts.write_parts`), that file of every part:
-    `dist/parts/reference/name`, then `dist/parts/documents-*/name` in name order (listed
-    even when missing, for the reader to say so). [] when there is neither.
-
-    Here rather than in `kg.publish.export`, which re-exports it: the readers (query, load, push,
-    serve) then need not import the publishing stages."""
-    dist = Path(dist)
-    if (dist / name).is_file() or not (dist / PARTS).is_dir():
-        return [dist / name] if (dist / name).is_file() else []
-    folders = sorted(p for p in (dist / PARTS).iterdir() if p.is_dir())
-    folders.sort(key=lambda folder: folder.name != "reference")
-    return [folder / name for folder in folders]
-
-
-def check_dump(dist: Path | str, name: str, problem: str) -> list[Path]:
-    """`dump_paths(dist, name)`, or a KgError naming the dump (`problem`: what it lacks and
-    what to do) or the part that lacks it."""
-    paths = dump_paths(dist, name)
-    if not paths:
-        raise KgError(Path(dist) / name, None, problem)
-    for path in paths:
-        if not path.is_file():
-            raise KgError(path, None, "missing: a part of the dumps lacks it; publish again")
-    return paths
 
 
 class PublishedGraph:

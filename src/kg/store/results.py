@@ -13,7 +13,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from kg.errors import KgError
-from kg.store.query_text import XSD
+from kg.queries import XSD
 
 # Result formats: W3C SPARQL 1.1 results for SELECT and ASK, RDF for CONSTRUCT and DESCRIBE.
 RESULT_FORMATS = {
