@@ -1,4 +1,4 @@
-"""Publish: the stages run in order, from `data/` to the files in `dist/`.
+"""The build, run: the stages in order, from `data/` to the files in `dist/`.
 
 sources -> documents (ingest) -> graphs (model) -> inferred (reason) -> report (validate)
 -> dumps (export). Each document is modelled and reasoned on its own; only validation and

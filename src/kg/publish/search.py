@@ -9,7 +9,7 @@ and the site's search page read it (`Index`, here). What it holds, one row of `e
 - `quote`: the words an annotation selects (`oa:exact`), with the fact it grounds (`oa:hasBody`)
   and its offsets in the source (`oa:start`, `oa:end`);
 - `name`: a label, other name or acronym of a thing (`kg.server.site.SEARCHED`);
-- `description`: a description of a thing (`kg.server.site.DESCRIPTIONS`);
+- `description`: a description of a thing (`kg.server.resources.DESCRIPTIONS`);
 
 and three contentless FTS5 tables over them (`passages`, `quotes`, `names`: names and
 descriptions), whose rowids are those of `entries`. Each has two columns, `en` and `es`: a text

@@ -1,12 +1,18 @@
-"""The parts of `kg serve`, each a plain module usable without a web server.
+"""The server stage, `kg serve`: its parts, each a plain module usable without a web server.
 
-- `conneg`: HTTP content negotiation (Accept header, `format` parameter, file suffixes);
-- `sparql`: the read-only SPARQL 1.1 query service: what is refused (updates, SERVICE, too
-  long a text), query execution in worker processes with a time limit and a result size limit,
-  and the SPARQL 1.1 Service Description;
-- `site`: the Linked Data side: IRIs to addresses, the description of a resource (a function
-  from IRI to triples), labels, search, classes, evidence, downloads;
-- `charts`: SVG bar charts for statistics.
+- `app` puts them on the web (Starlette, uvicorn, Jinja templates) and starts the server; its
+  routes are `linkeddata` (every IRI resolves), `pages` (home, classes, search, downloads),
+  `querypage` (the query editor, `editor`), `endpoint` (`/sparql`) and `changes` (releases),
+  with what they share in `handling` and `headers`;
+- `conneg` and `profiles`: content negotiation by media type and by profile;
+- `sparql`: the read-only SPARQL 1.1 query service: limits, formats, the Service
+  Description; queries run in worker processes (`querypool`, `execution`), checked by `guard`
+  and confined by `sandbox`;
+- `site`: the Linked Data side: IRIs to addresses, the description of a resource, labels,
+  with its `listings` (paged by `paging`), `evidence`, `chartdata`, `downloads` and
+  `ontology`; `resources`: what the pages show, as plain data;
+- `charts` and `maps`: SVG drawn on the server; `openapi`: the HTTP interface described.
 
-`kg.server.app` puts them on the web (Starlette, uvicorn) with Jinja templates.
+It reads the store stage (`kg.store`) and the publish stage's files, and nothing imports it
+but the command line.
 """

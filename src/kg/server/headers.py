@@ -23,7 +23,7 @@ redirects that never name a host.
   reads a parameter, and 100,000 empty fields held every other answer for a fraction of a
   second each. The count is the one `urllib.parse.parse_qsl(max_num_fields=)` makes (its
   separators), so what passes is what the routes' parser will read. Forms in request bodies
-  are parsed with the same bound (`kg.server.app`).
+  are parsed with the same bound (`kg.server.handling.form_items`).
 """
 
 from __future__ import annotations
@@ -130,7 +130,7 @@ class FieldLimit:
 def client_of(host: str) -> str:
     """Who a client is, by the address it connects from: an IPv4 address (mapped into IPv6
     too), an IPv6 address by its /64 network, which one subscriber holds whole (as the query
-    workers' share per client, `kg.server.app._client`)."""
+    workers' share per client, `kg.server.handling.client_of_request`)."""
     try:
         address = ipaddress.ip_address(host)
     except ValueError:
