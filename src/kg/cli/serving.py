@@ -97,6 +97,14 @@ def declare_serve(commands) -> None:
         "at least 1); as many more may wait, past that 429",
     )
     web.add_argument(
+        "--answer-cache-mib",
+        type=whole(0),
+        default=64,
+        metavar="MiB",
+        help="memory for complete SPARQL answers, given again without a worker until the "
+        "next publish (default 64; 0 keeps none)",
+    )
+    web.add_argument(
         "--forwarded-allow-ips",
         default=None,
         metavar="ADDRESSES",
@@ -135,6 +143,7 @@ def run_serve(args) -> int:
             queue_size=args.queue,
             queue_wait=args.queue_wait,
             per_client=args.per_client,
+            answer_cache_bytes=args.answer_cache_mib * 2**20,
             forwarded_allow_ips=args.forwarded_allow_ips,
         )
     if server.loaded:

@@ -59,6 +59,7 @@ from starlette.staticfiles import StaticFiles
 import kg
 from kg.errors import KgError
 from kg.server import changes, conneg, editor, openapi, paging
+from kg.server.answers import DEFAULT_ANSWER_CACHE_BYTES, AnswerCache
 from kg.server.endpoint import Endpoint
 from kg.server.handling import (
     FORMAT_LABELS,
@@ -108,10 +109,13 @@ class Server:
         site: Site,
         pool: QueryPool,
         max_query_length: int = DEFAULT_MAX_QUERY_LENGTH,
+        answer_cache_bytes: int = DEFAULT_ANSWER_CACHE_BYTES,
     ) -> None:
         self.site = site
         self.pool = pool
         self.max_query_length = max_query_length
+        # Complete answers of /sparql, given again without a worker (kg.server.answers).
+        self.answers = AnswerCache(answer_cache_bytes)
         self._openapi: bytes | None = None  # /openapi.json, made when first asked for
         # A query of `max_query_length` characters, each up to 4 bytes of UTF-8, each byte
         # percent-encoded in a form (3 characters), and the other form fields.
@@ -453,6 +457,7 @@ def prepare(
     forwarded_allow_ips: str | None = None,
     memory: bool = False,
     progress=None,
+    answer_cache_bytes: int = DEFAULT_ANSWER_CACHE_BYTES,
     **admission,
 ) -> Running:
     """Bind the port, open the graph and start the query workers. The graph is the store of
@@ -461,6 +466,7 @@ def prepare(
     does); or the
     store `store` as it is (with `dist`, or the folder it was loaded from, for the files); or,
     with `memory`, the files of `dist` loaded into memory in the server and in each worker.
+    `answer_cache_bytes`: the bound of the answers `/sparql` keeps (0: none kept).
     `forwarded_allow_ips`: the proxies whose X-Forwarded-For names the client (default:
     $FORWARDED_ALLOW_IPS, else this machine). `admission`: the memory, queue and per-client
     limits of `QueryPool`."""
@@ -481,7 +487,8 @@ def prepare(
         opened = site.graph.location if site.from_store else None
         pool = QueryPool(site.dist, workers, time_limit, max_result_bytes, opened, **admission)
         pool.wait_ready()
-        running = Running(Server(site, pool, max_query_length), listener, forwarded_allow_ips)
+        server = Server(site, pool, max_query_length, answer_cache_bytes)
+        running = Running(server, listener, forwarded_allow_ips)
         running.loaded = loaded
         return running
     except BaseException:

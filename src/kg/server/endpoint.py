@@ -2,6 +2,10 @@
 `application/sparql-query`; results negotiated by Accept (or `format=`/`output=`), a Service
 Description when asked without a query, the query page for a browser.
 
+A complete answer is kept and given again without a worker, with a strong ETag
+(`kg.server.answers`), once the query has passed every check a query passes on its way to a
+worker.
+
 What the service refuses and how its workers run queries is `kg.server.sparql`'s; here is
 reading the request and sending the answer, whole or streamed.
 """
@@ -12,6 +16,7 @@ from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response, StreamingResponse
 
 from kg.server import conneg, profiles
+from kg.server.answers import AnswerKey, complete, data_version, tag_matches
 from kg.server.handling import (
     RDF_CONTENT_TYPES,
     FormError,
@@ -102,11 +107,37 @@ class Endpoint:
                 return await self.server.query.page(request, {"query": text})
             results_format = RESULT_MEDIA.get(conneg.negotiate(accept, RESULT_MEDIA) or "")
             graph_format = GRAPH_MEDIA.get(conneg.negotiate(accept, GRAPH_MEDIA) or "")
-        answer = await self.server.pool.answer(
-            QueryRequest(text, default_graphs, named_graphs, results_format, graph_format),
-            client_of_request(request),
-        )
-        return answer_response(answer)
+        query = QueryRequest(text, default_graphs, named_graphs, results_format, graph_format)
+        return await self.answer(request, query)
+
+    async def answer(self, request: Request, query: QueryRequest) -> Response:
+        """The answer to a query that passed the endpoint's checks: kept, or from a worker.
+        What the pool refuses whether a query needs a worker or not (the client past its
+        share, the endpoint stopping) is refused before an answer is looked up; a kept answer
+        costs no worker, so is not charged to the client's share (`kg.server.answers`)."""
+        pool, client = self.server.pool, client_of_request(request)
+        refusal = pool.refusal(client)
+        if refusal is not None:
+            return answer_response(refusal)
+        key = AnswerKey.of(data_version(self.server.site, pool), query)
+        # Only the answer to a GET is a representation of its URI (RFC 9110 section 9.3.3):
+        # a POST's answer has no entity tag, and its If-None-Match names none.
+        tag = key.tag if request.method in ("GET", "HEAD") else None
+        if_none_match = request.headers.get("if-none-match")
+        answers = self.server.answers
+        if tag and tag_matches(if_none_match, tag) and answers.known(key) is not None:
+            return not_modified(tag, CACHE_HIT)
+        kept = answers.get(key)
+        if kept is not None:
+            headers = {"Vary": "Accept", "Server-Timing": CACHE_HIT, **validators(tag)}
+            return Response(kept.body, 200, headers=headers, media_type=kept.media_type)
+        answer = await pool.answer(query, client)
+        if not complete(answer):
+            return answer_response(answer)
+        answers.keep(key, answer)
+        if tag and tag_matches(if_none_match, tag):
+            return not_modified(tag, query_timing(answer))
+        return answer_response(answer, tag)
 
     def service_description(self, request: Request) -> Response:
         accept = request.headers.get("accept")
@@ -132,12 +163,34 @@ class Endpoint:
         return self.server.cached(request, site.rdf(triples, fmt), RDF_CONTENT_TYPES[fmt])
 
 
-def answer_response(answer: Answer) -> Response:
-    headers = {"Vary": "Accept", **answer.headers}
+def answer_response(answer: Answer, tag: str | None = None) -> Response:
+    headers = {"Vary": "Accept", **answer.headers, **validators(tag)}
     if answer.stream is not None:  # larger than the server holds: sent as it is written
         return StreamingResponse(
             answer.stream.chunks(), answer.status, headers=headers, media_type=answer.media_type
         )
     if answer.seconds:
-        headers["Server-Timing"] = f"query;dur={answer.seconds * 1000:.1f}"
+        headers["Server-Timing"] = query_timing(answer)
     return Response(answer.body, answer.status, headers=headers, media_type=answer.media_type)
+
+
+# How an answer was made, in the standard Server-Timing header (which every answer of a worker
+# carries): a kept one says so.
+CACHE_HIT = 'cache;desc="hit"'
+
+
+def query_timing(answer: Answer) -> str:
+    return f"query;dur={answer.seconds * 1000:.1f}"
+
+
+def validators(tag: str | None) -> dict[str, str]:
+    """The headers of an answer with an entity tag: clients and caches ask again with
+    If-None-Match, and have 304 while the data is the same."""
+    return {"ETag": tag, "Cache-Control": "no-cache"} if tag else {}
+
+
+def not_modified(tag: str, timing: str) -> Response:
+    """304 for a client whose copy is current (RFC 9110 section 15.4.5: the headers a 200
+    would have sent that describe it)."""
+    headers = {"Vary": "Accept", "Server-Timing": timing, **validators(tag)}
+    return Response(status_code=304, headers=headers)

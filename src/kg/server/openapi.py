@@ -293,6 +293,7 @@ def _paths(server) -> dict:
                         "description": "The results, or the Service Description (RDF).",
                         "content": _content(*results),
                     },
+                    "304": _ref("responses", "NotModified"),
                 },
             ),
             "post": {

@@ -489,30 +489,40 @@ class QueryPool:
         """Queue `request` for a worker: its job, or the refusal when there is no room. An
         answer larger than HOLD is streamed on `loop` (without, it is held whole)."""
         with self._cond:
-            if self._closed:
-                return busy("Service Unavailable: the endpoint is stopping", self.time_limit)
-            in_flight = self._running[client] + sum(
-                1 for job in self._waiting if job.client == client
-            )
+            refusal, in_flight = self._refusal(client)
+            if refusal is not None:
+                return refusal
             can_start = in_flight < self.per_client and self._idle > len(self._waiting)
-            if not can_start:
-                if in_flight >= 2 * self.per_client:
-                    return busy(
-                        f"Too Many Requests: this client has {in_flight} "
-                        f"queries in flight; at most {self.per_client} run at once per client",
-                        self.time_limit,
-                        status=429,
-                    )
-                if len(self._waiting) >= self.queue_size:
-                    return busy(
-                        f"Service Unavailable: all {self.size} query workers are busy and "
-                        f"{len(self._waiting)} queries are waiting; try again",
-                        self.time_limit,
-                    )
+            if not can_start and len(self._waiting) >= self.queue_size:
+                return busy(
+                    f"Service Unavailable: all {self.size} query workers are busy and "
+                    f"{len(self._waiting)} queries are waiting; try again",
+                    self.time_limit,
+                )
             job = _Job(request, client, loop=loop)
             self._waiting.append(job)
             self._cond.notify_all()
             return job
+
+    def refusal(self, client: str = "") -> Answer | None:
+        """What a query of `client` is refused whether it needs a worker or not (an answer
+        the endpoint kept needs none, `kg.server.answers`): the endpoint is stopping (503), or
+        the client has its share of queries running and as many waiting (429). None: none."""
+        with self._cond:
+            return self._refusal(client)[0]
+
+    def _refusal(self, client: str) -> tuple[Answer | None, int]:
+        """`refusal`, and the client's queries in flight; with `_cond` held."""
+        if self._closed:
+            return busy("Service Unavailable: the endpoint is stopping", self.time_limit), 0
+        in_flight = self._running[client] + sum(1 for job in self._waiting if job.client == client)
+        if in_flight >= 2 * self.per_client:  # it could not start, nor wait
+            message = (
+                f"Too Many Requests: this client has {in_flight} queries in flight; at most "
+                f"{self.per_client} run at once per client"
+            )
+            return busy(message, self.time_limit, status=429), in_flight
+        return None, in_flight
 
     def abandon(self, job: _Job) -> bool:
         """Take a job that has not started out of the queue; whether it was still waiting."""
