@@ -218,7 +218,7 @@ def test_the_corpus_report_micro_averages_and_lists_refusals(devset, full, monke
 
     real = kg.extraction.extract.extract
 
-    def extract(path, data_dir, knowledge):
+    def extract(path, data_dir, knowledge, **options):
         if Path(path).name.startswith("902"):
             return made_up_draft(full)
         return real(path, data_dir, knowledge)
@@ -352,7 +352,7 @@ def test_the_development_set_is_complete_and_split_in_halves():
 def test_an_extractor_failure_is_listed_apart_and_the_command_fails(devset, monkeypatch, capsys):
     import kg.extraction.extract
 
-    def extract(path, data_dir, knowledge):
+    def extract(path, data_dir, knowledge, **options):
         raise IndexError("a bug")
 
     monkeypatch.setattr(kg.extraction.extract, "extract", extract)

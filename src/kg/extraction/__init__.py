@@ -23,7 +23,8 @@ The stages, each a module:
   quotations, place roles and the publication bound (:mod:`~kg.extraction.events`,
   :mod:`~kg.extraction.agreements`, :mod:`~kg.extraction.studies`, :mod:`~kg.extraction.roles`);
 * :mod:`~kg.extraction.draft`: the draft and the proposed reference additions as YAML
-  (:mod:`~kg.extraction.draft_yaml`);
+  (:mod:`~kg.extraction.draft_yaml`), and (:mod:`~kg.extraction.filing`) the confident
+  proposals filed into the reference data with a draft filed in a data folder;
 * :mod:`~kg.extraction.evaluate`: the leave-one-out evaluation against the curated corpus, and
   (:mod:`~kg.extraction.corpus`) the scoring against the development set's gold facts.
 

@@ -194,7 +194,8 @@ def add(
 ) -> Added:
     """File the release in `source` (a path, or "-" for standard input) in `data_dir`, with
     its manifest entry and draft. Raises KgError, having written nothing, when it cannot."""
-    from kg.extraction.extract import extract, load_knowledge
+    from kg.extraction import filing
+    from kg.extraction.extract import extract, load_knowledge, proposes_additions
     from kg.extraction.knowledge import plain
 
     data_dir = Path(data_dir)
@@ -271,11 +272,13 @@ def add(
             manifest_text += "\n"
         manifest_text += _manifest_entry_text(entry, manifest_path)
         files = [(source_path, text), (draft_path, draft.yaml())]
-        if draft.entities.new or draft.concepts or draft.contacts:
+        if proposes_additions(draft):
             files.append((additions_path, draft.additions_yaml()))
         else:
             additions_path = None
-        _write_all(files, (manifest_path, manifest_text))
+        # the draft's confident proposals, filed in the reference files beside it
+        replaced = list(filing.filed_texts(draft).items())
+        _write_all(files, (manifest_path, manifest_text), replaced)
     return Added(
         doc_id=doc_id,
         source_path=source_path,
@@ -288,15 +291,22 @@ def add(
     )
 
 
-def _write_all(new_files: list[tuple[Path, str]], last: tuple[Path, str]) -> None:
-    """Write the new files, then replace `last` (the manifest): each file whole (written
-    beside, then renamed), and the new ones removed again if any step fails, so that the
-    folder is left as it was."""
+def _write_all(
+    new_files: list[tuple[Path, str]],
+    last: tuple[Path, str],
+    replaced: list[tuple[Path, str]] = (),
+) -> None:
+    """Write the new files, then replace the `replaced` ones (the reference files the draft's
+    proposals are filed in) and `last` (the manifest): each file whole (written beside, then
+    renamed), and the new ones removed and the replaced ones put back if any step fails, so
+    that the folder is left as it was."""
     for path, _ in new_files:
         if path.exists():
             raise KgError(path, None, "already exists: kg add does not replace files")
     written: list[Path] = []
     made: list[Path] = []  # folders made for the new files (reference/proposed/)
+    before = {path: path.read_bytes() for path, _ in replaced}
+    done: list[Path] = []
     try:
         for path, text in new_files:
             missing = [f for f in (path.parent, *path.parent.parents) if not f.exists()]
@@ -304,8 +314,14 @@ def _write_all(new_files: list[tuple[Path, str]], last: tuple[Path, str]) -> Non
             made += missing
             atomic.write_bytes(path, text.encode("utf-8"))
             written.append(path)
+        for path, text in replaced:
+            atomic.write_bytes(path, text.encode("utf-8"))
+            done.append(path)
         atomic.write_bytes(last[0], last[1].encode("utf-8"))
     except BaseException:
+        for path in done:
+            with contextlib.suppress(OSError):
+                atomic.write_bytes(path, before[path])
         for path in written:
             with contextlib.suppress(OSError):
                 os.unlink(path)

@@ -180,7 +180,8 @@ def load_manifest(devset_dir: Path, split: str | None = None) -> list[dict]:
 
 
 def _entity_names(draft: Draft, full: Knowledge, target: str) -> tuple[str, frozenset[str]]:
-    """A draft's reference (a reference id or "new:KEY") as a label and its folded names."""
+    """A draft's reference (a reference id or "new:KEY") as a label and its folded names: a
+    new entity's words in the text; a reference entry's names and its words in the text."""
     if str(target).startswith("new:"):
         new = draft.entities.new.get(target[4:])
         if new is None:
@@ -190,7 +191,10 @@ def _entity_names(draft: Draft, full: Knowledge, target: str) -> tuple[str, froz
     entity = full.entities.get(target)
     if entity is None:
         return target, frozenset()
-    return target, frozenset(fold_name(n) for n in entity.names)
+    # The reference entry's names and, as for a new entity, the words the draft links to it
+    # ("US Department of State", a variant the lookup reads as the entry's name).
+    surfaces = [*entity.names, *(m.text for m in draft.entities.mentions if m.target == target)]
+    return target, frozenset(fold_name(n) for n in surfaces)
 
 
 def drafted_facts(draft: Draft, full: Knowledge, active_only: bool) -> Drafted:
@@ -402,7 +406,8 @@ def evaluate_corpus(
         progress(f"release {entry['id']}: drafting")
         t0 = time.perf_counter()
         try:
-            draft = extract(text, data_dir, full)
+            # scored as `kg add` files it: with its confident proposals (kg.extraction.filing)
+            draft = extract(text, data_dir, full, file_proposals=True)
         except KgError as exc:
             draft = None
             refused.append({"id": entry["id"], "file": entry["file"], "error": str(exc)})

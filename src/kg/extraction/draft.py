@@ -68,6 +68,11 @@ class Draft(DraftYaml):
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     additions_path: Path | None = None
+    # Filed with the draft into the data folder (`kg add`, `kg extract` to its default paths):
+    # the new entities proposed at or above the bar, and the new concepts the draft's active
+    # items use, go into data/reference/ beside it, so the draft states them actively.
+    file_proposals: bool = False
+    filed_concepts: set[tuple[str, str]] = field(default_factory=set)
 
     # -- finishing ---------------------------------------------------------------------------
 
@@ -126,10 +131,22 @@ class Draft(DraftYaml):
                 if self._incomplete(item):
                     self._deactivate(item, self._incomplete(item))
                     changed = True
+        if self.file_proposals:
+            self.filed_concepts = {
+                concept for i in all_items if i.active for concept in i.new_concepts.values()
+            }
         return self
 
+    def filed(self, new: NewEntity) -> bool:
+        """Whether a new entity is filed into the reference data with the draft: proposed at
+        or above the draft's bar, as the other facts it states actively."""
+        return self.file_proposals and new.confidence >= ACTIVE_THRESHOLD
+
     def _known(self, target: str) -> bool:
-        return not str(target).startswith("new:")
+        if not str(target).startswith("new:"):
+            return True
+        new = self.entities.new.get(str(target)[4:])
+        return new is not None and self.filed(new)
 
     def target_slug(self, target: str) -> str:
         if str(target).startswith("new:"):
@@ -146,8 +163,15 @@ class Draft(DraftYaml):
             new = [v for v in listed if not self._known(v)]
             if not new:
                 continue
-            kinds = {self.entities.new[v[4:]].kind for v in new if v[4:] in self.entities.new}
-            note = f"NEW {'/'.join(sorted(kinds)) or 'entity'}: add it to the reference data first"
+            found = [self.entities.new[v[4:]] for v in new if v[4:] in self.entities.new]
+            kinds = "/".join(sorted({n.kind for n in found})) or "entity"
+            note = f"NEW {kinds}: add it to the reference data first"
+            if self.file_proposals and found:
+                lowest = min(n.confidence for n in found)
+                note = (
+                    f"NEW {kinds} proposed below the bar of {ACTIVE_THRESHOLD:.2f} (confidence "
+                    f"{lowest:.2f}): confirm it in the additions first"
+                )
             item.commented[key] = (listed, note)
             kept = [v for v in listed if self._known(v)]
             if kept and isinstance(value, list):
@@ -155,11 +179,18 @@ class Draft(DraftYaml):
             else:
                 item.fields.pop(key)
         for key, (scheme, concept) in item.new_concepts.items():
-            item.why.append(f"{key} {concept} is a new concept of {scheme} (proposed)")
+            filed = " and filed in concepts.yaml with the draft" if self.file_proposals else ""
+            item.why.append(f"{key} {concept} is a new concept of {scheme} (proposed{filed})")
         self._conform(item)
         problems = self._incomplete(item) + self._item_problems(item)
-        if item.new_concepts or problems or item.confidence < ACTIVE_THRESHOLD:
-            if item.confidence < ACTIVE_THRESHOLD and not (item.new_concepts or problems):
+        # A new concept holds an item back only when it is not filed with the draft: filed, it
+        # is in concepts.yaml when the draft is published (see `filed_concepts`).
+        waiting = any(
+            not self.file_proposals or scheme not in self.knowledge.concepts
+            for scheme, _ in item.new_concepts.values()
+        )
+        if waiting or problems or item.confidence < ACTIVE_THRESHOLD:
+            if item.confidence < ACTIVE_THRESHOLD and not (waiting or problems):
                 problems.append("low confidence")
             self._deactivate(item, problems)
 
@@ -257,6 +288,10 @@ class Draft(DraftYaml):
             return f"{v!r} is neither an observation of this draft nor a population group"
         if kind in ("ref", "refs"):
             if v.startswith("new:"):
+                new = self.entities.new.get(v[4:])
+                kinds = arg.split("|")
+                if new is not None and "any" not in kinds and new.kind not in kinds:
+                    return f"{self.target_slug(v)!r} is a {new.kind}, not a {' or '.join(kinds)}"
                 return None  # _settle has dealt with new entities
             found = self._kind_of(v)
             if found is None:

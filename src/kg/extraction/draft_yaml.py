@@ -11,7 +11,8 @@ import re
 import yaml
 
 from kg.extraction.entities import NewEntity
-from kg.extraction.proposal import REF_FIELDS, Item
+from kg.extraction.filing import closest_concepts
+from kg.extraction.proposal import REF_FIELDS, ConceptProposal, Item
 from kg.extraction.text import fold
 
 SECTION_ORDER = (
@@ -132,10 +133,19 @@ class DraftYaml:
             "stands: it refers only to",
             "# entities of data/reference/ and to concepts of concepts.yaml.",
         ]
-        if new or self.concepts or self.contacts:
+        filed = [n for n in new if self.filed(n)]
+        if filed or self.filed_concepts:
+            lines.append(
+                f"# {len(filed)} new entities and {len(self.filed_concepts)} new concepts it "
+                "states actively are filed with it in data/reference/, each marked NEW:"
+            )
+            lines.append("# confirm each there, or merge it into an existing entry.")
+        new = [n for n in new if not self.filed(n)]
+        concepts = [c for c in self.concepts if (c.scheme, c.id) not in self.filed_concepts]
+        if new or concepts or self.contacts:
             where = self.additions_path.as_posix() if self.additions_path else "the additions file"
             lines.append(
-                f"# {len(new)} new entities and {len(self.concepts)} new concepts are proposed "
+                f"# {len(new)} new entities and {len(concepts)} new concepts are proposed "
                 f"in {where}:"
             )
             lines.append(
@@ -230,6 +240,12 @@ class DraftYaml:
                 if mention.note:
                     comment = f"   # confidence {mention.confidence:.2f}: {mention.note}"
                 lines.append(f"  - {text}{comment}")
+            elif self.filed(mention.new):
+                confidence = f"confidence {mention.new.confidence:.2f}"
+                lines.append(
+                    f"  - {text}   # NEW {mention.kind} ({confidence}), filed in data/reference/: "
+                    "confirm or merge"
+                )
             else:
                 confidence = f"confidence {mention.new.confidence:.2f}"
                 lines.append(
@@ -257,30 +273,48 @@ class DraftYaml:
             ("places", "place", "data/reference/places.yaml"),
             ("people", "person", "data/reference/people.yaml"),
         )
-        entities = [*self.entities.new.values(), *self.contacts]
+        entities = [e for e in self.entities.new.values() if not self.filed(e)]
+        entities += self.contacts
         for name, kind, file_name in sections:
             members = sorted((e for e in entities if e.kind == kind), key=lambda e: e.slug)
             lines.append(f"{name}:   # -> {file_name}" if members else f"{name}: []")
             for entity in members:
                 lines += self._entity_lines(entity)
             lines.append("")
-        if self.concepts:
+        concepts = [c for c in self.concepts if (c.scheme, c.id) not in self.filed_concepts]
+        if concepts:
             lines.append("concepts:   # -> data/reference/concepts.yaml, under each scheme")
-            for scheme in sorted({c.scheme for c in self.concepts}):
+            for scheme in sorted({c.scheme for c in concepts}):
                 lines.append(f"  {scheme}:")
-                for c in sorted(
-                    (c for c in self.concepts if c.scheme == scheme), key=lambda c: c.id
-                ):
-                    lines.append(f"    # NEW concept, called for by: {scalar(c.seen)}")
-                    lines.append(
-                        f"    - {{id: {c.id}, label: {scalar(c.label, flow=True)}, "
-                        f"definition: {scalar(c.definition, flow=True)}}}"
-                    )
+                for c in sorted((c for c in concepts if c.scheme == scheme), key=lambda c: c.id):
+                    lines += self.concept_lines(c, "    ")
         else:
             lines.append("concepts: {}")
         return "\n".join(lines) + "\n"
 
-    def _entity_lines(self, entity: NewEntity) -> list[str]:
+    def concept_lines(self, c: ConceptProposal, indent: str) -> list[str]:
+        """A proposed concept as an entry of its scheme, with the closest existing concepts
+        shown (as the closest existing entries are for a new entity)."""
+        similar = closest_concepts(self.knowledge, c.scheme, c.label)
+        shown = f"closest existing: {', '.join(similar)}" if similar else "no close existing one"
+        return [
+            f"{indent}# NEW concept ({shown}), called for by: {scalar(c.seen)}",
+            f"{indent}- {{id: {c.id}, label: {scalar(c.label, flow=True)}, "
+            f"definition: {scalar(c.definition, flow=True)}}}",
+        ]
+
+    def _link(self, target: str | None, filing: bool) -> str | None:
+        """A new entity's link (part_of, country, within) as written: left out of an entry
+        filed in the reference data when it points at a new entity that is not filed."""
+        if not target:
+            return None
+        if filing and str(target).startswith("new:"):
+            new = self.entities.new.get(target[4:])
+            if new is None or not self.filed(new):
+                return None
+        return self.target_slug(target)
+
+    def _entity_lines(self, entity: NewEntity, filing: bool = False) -> list[str]:
         seen = [m for m in self.entities.mentions if m.new is entity]
         first = f'first seen as "{seen[0].text}"' if seen else "press contact"
         similar = (
@@ -308,17 +342,17 @@ class DraftYaml:
             )
             if head and not entity.part_of and self.knowledge.concept("organization-types", head):
                 lines.append(f"    classification: {head}")
-            if entity.part_of:
-                lines.append(f"    part_of: {self.target_slug(entity.part_of)}")
-            if entity.country:
-                lines.append(f"    country: {self.target_slug(entity.country)}")
+            if part_of := self._link(entity.part_of, filing):
+                lines.append(f"    part_of: {part_of}")
+            if country := self._link(entity.country, filing):
+                lines.append(f"    country: {country}")
         alt = [a for a in entity.alt_names if fold(a) != fold(entity.name)]
         if alt:
             lines.append(f"    alt_names: [{', '.join(scalar(a, flow=True) for a in alt)}]")
         if entity.kind == "place":
             lines.append(f"    type: {entity.type or 'city'}")
-            if entity.within:
-                lines.append(f"    within: {self.target_slug(entity.within)}")
+            if within := self._link(entity.within, filing):
+                lines.append(f"    within: {within}")
             if entity.iso3166:
                 lines.append(f'    iso3166: "{entity.iso3166}"')
             if entity.geonames:

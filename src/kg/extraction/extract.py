@@ -21,7 +21,7 @@ from pathlib import Path
 from kg.atomic import write_bytes
 from kg.build import ingest
 from kg.errors import KgError
-from kg.extraction import given_names, world
+from kg.extraction import filing, given_names, world
 from kg.extraction import knowledge as knowledge_module
 from kg.extraction.draft import Draft
 from kg.extraction.entities import NewEntity, Recognizer
@@ -61,11 +61,19 @@ def extract(
     knowledge: Knowledge | None = None,
     additions_path: Path | None = None,
     doc_id: str | None = None,
+    file_proposals: bool | None = None,
 ) -> Draft:
     """Draft the curation file of the press release at `source_path`, document `doc_id` (by
-    default the NNN of its name, NNN_<anything>.txt)."""
+    default the NNN of its name, NNN_<anything>.txt).
+
+    `file_proposals`: the draft is filed into `data_dir` with its confident proposals (see
+    :mod:`kg.extraction.filing`), and states them actively; by default, when its additions go
+    to their default place in `data_dir` (as `kg add` and `kg extract` file them)."""
     source_path = Path(source_path)
     doc_id = source_id(source_path, doc_id)
+    if file_proposals is None:
+        default = Path(data_dir) / "reference" / "proposed" / f"{doc_id}.yaml"
+        file_proposals = additions_path is not None and _same(Path(additions_path), default)
     knowledge = knowledge or load_knowledge(data_dir)
     recognizer, numbers = _parts(knowledge)
     document = ingest.read_source(source_path, doc_id)
@@ -87,6 +95,7 @@ def extract(
         published=published,
         concepts=concepts,
         additions_path=additions_path,
+        file_proposals=file_proposals,
     )
     _contacts(draft, document, knowledge)
     if document.id not in knowledge.manifest:
@@ -153,14 +162,29 @@ def default_paths(
     )
 
 
+def _same(a: Path, b: Path) -> bool:
+    return a.resolve() == b.resolve()
+
+
+def proposes_additions(draft: Draft) -> bool:
+    """Whether the draft proposes anything that is not filed with it (the additions file)."""
+    return bool(
+        [e for e in draft.entities.new.values() if not draft.filed(e)]
+        or [c for c in draft.concepts if (c.scheme, c.id) not in draft.filed_concepts]
+        or draft.contacts
+    )
+
+
 def write(draft: Draft, out: Path, additions: Path | None, force: bool = False) -> None:
-    """Write the draft (and, if anything is proposed, the reference additions)."""
+    """Write the draft (and, if anything is proposed and not filed, the reference additions;
+    and, when the draft files its confident proposals, the reference files with them)."""
     targets = [(Path(out), draft.yaml())]
-    if additions is not None and (draft.entities.new or draft.concepts or draft.contacts):
+    if additions is not None and proposes_additions(draft):
         targets.append((Path(additions), draft.additions_yaml()))
     for path, _ in targets:
         if path.exists() and not force:
             raise KgError(path, None, "already exists (use --force to replace it, or --out)")
+    targets += list(filing.filed_texts(draft).items())
     for path, text in targets:
         path.parent.mkdir(parents=True, exist_ok=True)
         write_bytes(path, text.encode("utf-8"))
