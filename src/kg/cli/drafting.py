@@ -133,7 +133,7 @@ def declare_add(commands) -> None:
 def run_extract(args) -> int:
     if args.evaluate:
         return run_extract_evaluation(args)
-    from kg.extraction.extract import default_paths, extract, write
+    from kg.extraction.extract import default_paths, extract, proposes_additions, write
 
     if args.file is None:
         raise UsageError("give the source text to draft, or --evaluate")
@@ -184,7 +184,10 @@ def run_extract(args) -> int:
         table.add_row(section, str(active), str(len(listed) - active))
     output.out.print(table)
     output.out.print(f"draft: {draft_path}", highlight=False)
-    if result.entities.new or result.concepts or result.contacts:
+    filed = filed_line(result, args.data)
+    if filed is not None:
+        output.out.print(filed, highlight=False, soft_wrap=True)
+    if additions_path is not None and proposes_additions(result):
         output.out.print(
             f"proposed reference additions ({additions_count(result)}): {additions_path}",
             highlight=False,
@@ -195,14 +198,34 @@ def run_extract(args) -> int:
     return 0
 
 
-def additions_count(draft) -> str:
-    """What a draft proposes to add to the reference data, as "1 entity, 2 concepts"."""
-    entities = len(draft.entities.new) + len(draft.contacts)
-    concepts = len(draft.concepts)
+def counted(entities: int, concepts: int) -> str:
+    """ "1 entity, 2 concepts"."""
     return (
         f"{entities} entit{'y' if entities == 1 else 'ies'}, "
         f"{concepts} concept{'' if concepts == 1 else 's'}"
     )
+
+
+def additions_count(draft) -> str:
+    """What a draft proposes to add to the reference data and did not file itself."""
+    entities = [e for e in draft.entities.new.values() if not draft.filed(e)]
+    concepts = [c for c in draft.concepts if (c.scheme, c.id) not in draft.filed_concepts]
+    return counted(len(entities) + len(draft.contacts), len(concepts))
+
+
+def filed_line(draft, data: Path) -> str | None:
+    """What a draft filed in the reference data itself, marked NEW there for review: counts
+    and the files, or None when it filed nothing."""
+    from kg.build.model import REFERENCE_FILES
+
+    entities = [e for e in draft.entities.new.values() if draft.filed(e)]
+    if not entities and not draft.filed_concepts:
+        return None
+    names = sorted({REFERENCE_FILES[e.kind] for e in entities})
+    names += ["concepts.yaml"] if draft.filed_concepts else []
+    files = ", ".join(str(Path(data) / "reference" / name) for name in names)
+    count = counted(len(entities), len(draft.filed_concepts))
+    return f"filed NEW in the reference data ({count}): {files}"
 
 
 def write_additions_only(result, path: Path, force: bool) -> None:
@@ -252,6 +275,9 @@ def run_add(args) -> int:
         highlight=False,
     )
     output.out.print(f"  draft:     {added.draft_path}", highlight=False, soft_wrap=True)
+    filed = filed_line(draft, args.data)
+    if filed is not None:
+        output.out.print(f"  {filed}", highlight=False, soft_wrap=True)
     if added.additions_path is not None:
         output.out.print(
             f"  proposed reference additions ({additions_count(draft)}): {added.additions_path}",
