@@ -273,6 +273,12 @@ def test_hostile_queries_answer_cleanly(http, text):
     assert "<script>" not in http.get("/search", params={"q": "<script>"}).text
 
 
+def test_a_page_is_a_whole_number_given_once(http):
+    assert http.get("/search", params={"q": "trata", "page": "2"}).status_code == 200
+    twice = http.get("/search?q=trata&page=1&page=2&format=json")
+    assert twice.status_code == 400 and "once" in twice.json()["error"]
+
+
 def test_refused_queries_are_400(http):
     for params in (
         {"q": "a" * 10_000},
@@ -280,6 +286,11 @@ def test_refused_queries_are_400(http):
         {"q": "trata", "page": "0"},
         {"q": "trata", "page": "x"},
         {"q": "trata", "page": str(search.MAX_PAGE + 1)},
+        # what int() takes and the listings refuse: the search page reads pages as they do
+        {"q": "trata", "page": "1_0"},
+        {"q": "trata", "page": " 2"},
+        {"q": "trata", "page": "\u0662"},  # ARABIC-INDIC DIGIT TWO
+        {"q": "trata", "page": "02"},
     ):
         response = http.get("/search", params=params)
         assert response.status_code == 400, params

@@ -128,14 +128,10 @@ class SitePages:
         text = params.get("q", "")
         as_json = params.get("format") == "json"
         kind = params.get("kind") if params.get("kind") in ("things", "passages") else None
-        try:
-            page = int(params.get("page", "1"))
-            if not 1 <= page <= search.MAX_PAGE:
-                raise ValueError
-        except ValueError:
-            return self._search_refused(
-                request, text, f"page: a whole number from 1 to {search.MAX_PAGE}", as_json
-            )
+        try:  # read as the listings read it: "1_0", " 2" or "²" are no page numbers
+            page = paging.whole_number("page", params.getlist("page"), search.MAX_PAGE) or 1
+        except paging.PagingError as exc:
+            return self._search_refused(request, text, str(exc), as_json)
         if self.index is None:  # a publish without the index: names only, as before it
             found = self.site.search(text)
             results = [

@@ -72,12 +72,14 @@ def parse(
     for name, value in params:
         if name in values:
             values[name].append(value)
-    page = _whole("page", values["page"], MAX_PAGE)
-    limit = _whole("limit", values["limit"], max_limit)
+    page = whole_number("page", values["page"], MAX_PAGE)
+    limit = whole_number("limit", values["limit"], max_limit)
     return Paging(page or 1, limit or default_limit, limit is not None)
 
 
-def _whole(name: str, values: list[str], highest: int) -> int | None:
+def whole_number(name: str, values: list[str], highest: int) -> int | None:
+    """The one value of parameter `name` as a whole number from 1 to `highest` (ASCII digits,
+    no sign, space or leading zero), None when it is not given; PagingError otherwise."""
     if not values:
         return None
     if len(values) > 1:
