@@ -35,7 +35,9 @@ from pathlib import Path
 
 CHECKOUT = Path(__file__).resolve().parents[1]
 BUILD_INPUTS = ("pyproject.toml", "setup.cfg", "setup.py", "MANIFEST.in")
-IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info", "build", "dist")
+# Only src/ is copied, so no build output can be in it; "build" is a package of kg there
+# (kg.build), not a directory to leave out.
+IGNORED = shutil.ignore_patterns("__pycache__", "*.pyc", "*.egg-info")
 SERVE_START = 120  # seconds to wait for kg serve to answer (it loads the graph first)
 # A small graph that conforms (the base of the shapes tests), and the same without the
 # document's headline: one violation.
