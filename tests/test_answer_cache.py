@@ -1,10 +1,12 @@
 """The answers `/sparql` keeps (kg.server.answers), over real HTTP: a query asked again is
 answered from memory without a worker, by the key of everything its bytes depend on, within
-bounds; only complete answers are kept; ETag and 304; a refused query stays refused; a store
-switched to another generation never gets an answer of the previous one."""
+bounds; only complete answers are kept; a query asked while the same query runs waits for that
+run; ETag and 304; a refused query stays refused; a store switched to another generation never
+gets an answer of the previous one."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import shutil
 import threading
@@ -167,6 +169,88 @@ def test_a_cache_of_no_bytes_keeps_nothing(endpoint):
     assert submitted == [ORGANIZATIONS] * 2 and len(server.answers) == 0
 
 
+@contextlib.contextmanager
+def runs_held(server):
+    """Hold every query that reaches the pool until the yielded event is set."""
+    gate = threading.Event()
+    answer = server.pool.answer
+
+    async def held(*args, **kwargs):
+        while not gate.is_set():
+            await asyncio.sleep(0.01)
+        return await answer(*args, **kwargs)
+
+    server.pool.answer = held
+    try:
+        yield gate
+    finally:
+        gate.set()
+        del server.pool.answer
+
+
+def until(condition, what: str) -> None:
+    deadline = time.monotonic() + 30
+    while not condition():
+        assert time.monotonic() < deadline, what
+        time.sleep(0.01)
+
+
+def asked_together(server, http, query: str, hold: bool = True) -> list[httpx.Response]:
+    """`query` asked by two clients, the second while the first one's run is held: their
+    answers."""
+    threads = []
+    answers: list[httpx.Response] = [None, None]
+
+    def ask(number: int) -> None:
+        with httpx.Client(base_url=http.base_url, timeout=60) as own:
+            answers[number] = own.get("/sparql", params={"query": query}, headers=JSON)
+
+    with runs_held(server) as gate:
+        threads.append(threading.Thread(target=ask, args=(0,)))
+        threads[0].start()
+        until(lambda: server.answers._running, "the first run did not start")
+        threads.append(threading.Thread(target=ask, args=(1,)))
+        threads[1].start()
+        until(lambda: server.answers.waits == 1, "the second request did not wait")
+        gate.set()
+        for thread in threads:
+            thread.join(60)
+    return answers
+
+
+def test_a_query_asked_while_it_runs_waits_for_that_run(endpoint):
+    server, http, submitted = endpoint
+    first, second = asked_together(server, http, ORGANIZATIONS)
+    assert first.status_code == second.status_code == 200
+    assert second.content == first.content and len(first.json()["results"]["bindings"]) == 5
+    assert second.headers["server-timing"] == 'cache;desc="hit"'
+    assert submitted == [ORGANIZATIONS] and not server.answers._running
+
+
+def test_a_request_whose_run_kept_nothing_runs_its_own(endpoint):
+    server, http, submitted = endpoint
+    first, second = asked_together(server, http, SLOW)
+    assert first.status_code == second.status_code == 500
+    assert "time" in first.text.lower() and "time" in second.text.lower()
+    assert submitted == [SLOW, SLOW] and len(server.answers) == 0
+
+
+def test_nothing_waits_without_a_cache_nor_for_an_answer_too_large_to_keep():
+    key = AnswerKey.of("v1", QueryRequest("ASK {}"))
+    none = AnswerCache(0)
+    none.start(key)
+    assert none.running(key) is None
+    cache = AnswerCache(max_answer=10)
+    cache.start(key)
+    run = cache.running(key)
+    assert run is not None and not run.is_set()
+    cache.keep(key, Answer(200, b"x" * 11, "application/sparql-results+json"))
+    cache.finish(key)
+    assert run.is_set() and cache.get(key) is None  # its tag alone is kept
+    cache.start(key)
+    assert cache.running(key) is None
+
+
 def test_the_flag_sets_the_bound(monkeypatch, capsys):
     given = {}
 
@@ -255,9 +339,9 @@ def test_a_kept_answer_costs_no_worker_but_a_refused_client_stays_refused(endpoi
     assert http.get("/sparql", params={"query": ORGANIZATIONS}, headers=JSON).is_success
     slow = []
 
-    def ask_slow() -> None:
+    def ask_slow(query: str = SLOW) -> None:
         with httpx.Client(base_url=str(http.base_url), timeout=60) as other:
-            slow.append(other.get("/sparql", params={"query": SLOW}).status_code)
+            slow.append(other.get("/sparql", params={"query": query}).status_code)
 
     pool = server.pool
     first = threading.Thread(target=ask_slow)
@@ -268,9 +352,11 @@ def test_a_kept_answer_costs_no_worker_but_a_refused_client_stays_refused(endpoi
     started = time.monotonic()
     kept = http.get("/sparql", params={"query": ORGANIZATIONS}, headers=JSON)
     assert kept.status_code == 200 and time.monotonic() - started < TIME_LIMIT / 2
-    # One slow query more waits: the client has its share running and as many waiting, and
-    # is refused, the kept answer too.
-    second = threading.Thread(target=ask_slow)
+    # One slow query more (another text: the same one would wait for the first's run, not for
+    # a worker) waits: the client has its share running and as many waiting, and is refused,
+    # the kept answer too.
+    other_slow = SLOW.replace("?n", "?m")
+    second = threading.Thread(target=ask_slow, args=(other_slow,))
     second.start()
     while not pool._waiting:
         time.sleep(0.01)
@@ -283,7 +369,7 @@ def test_a_kept_answer_costs_no_worker_but_a_refused_client_stays_refused(endpoi
     first.join()
     second.join()
     assert slow == [500, 500]
-    assert submitted == [ORGANIZATIONS, SLOW, SLOW]
+    assert submitted == [ORGANIZATIONS, SLOW, other_slow]
     # The endpoint's own checks come first too: a query too long is refused, kept or not.
     server.max_query_length, length = len(ORGANIZATIONS) - 1, server.max_query_length
     try:

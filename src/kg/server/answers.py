@@ -22,6 +22,12 @@ naming it gets 304 Not Modified (RFC 9110 section 13.1.2). The tags of answers t
 are kept too (a few hundred bytes each, counted in the bound), so that 304 is given without a
 worker whether the body is kept or not; a tag not known is checked by running the query.
 
+A query asked again while its first asking still runs does not take a second worker: it waits
+for that run (`AnswerCache.running`, `start`, `finish`) and is answered with what it keeps, as
+a cache in front of a web server coalesces requests. It waits once: when the run kept no body
+(too large, refused, failed, timed out), it runs the query itself, as it would have; an
+answer known to be too large to keep (its tag kept alone) is never waited for.
+
 The endpoint looks an answer up only after every check a query passes on its way to a worker
 (`kg.server.endpoint`): what the guard refuses is never answered 200, so never kept, and its
 verdict depends on the key's parts only (text, base, prefixes).
@@ -29,6 +35,7 @@ verdict depends on the key's parts only (text, base, prefixes).
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import json
 from collections import OrderedDict
@@ -127,7 +134,9 @@ class AnswerCache:
         self.size = 0
         self.hits = 0
         self.misses = 0
+        self.waits = 0  # requests that waited for the same query's run (a count to read)
         self._kept: OrderedDict[bytes, KeptAnswer] = OrderedDict()
+        self._running: dict[bytes, asyncio.Event] = {}
 
     def __len__(self) -> int:
         return len(self._kept)
@@ -167,6 +176,25 @@ class AnswerCache:
         while self.size > self.max_bytes:
             self._drop(next(iter(self._kept)))
         return True
+
+    def running(self, key: AnswerKey) -> asyncio.Event | None:
+        """The run of the same query that a request for `key` may wait for (set when it ends):
+        None when there is none, when nothing is kept, or when the answer is known to be too
+        large to keep (waiting would only put the runs one after the other)."""
+        if self.max_bytes == 0 or key.digest in self._kept:
+            return None
+        return self._running.get(key.digest)
+
+    def start(self, key: AnswerKey) -> None:
+        """A run of the query of `key` starts: later requests for it may wait for it."""
+        if self.max_bytes > 0:
+            self._running.setdefault(key.digest, asyncio.Event())
+
+    def finish(self, key: AnswerKey) -> None:
+        """The run of the query of `key` ended (kept or not): wake the requests waiting."""
+        done = self._running.pop(key.digest, None)
+        if done is not None:
+            done.set()
 
     def _drop(self, digest: bytes) -> None:
         kept = self._kept.pop(digest, None)

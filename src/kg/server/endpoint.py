@@ -128,13 +128,23 @@ class Endpoint:
         if tag and tag_matches(if_none_match, tag) and answers.known(key) is not None:
             return not_modified(tag, CACHE_HIT)
         kept = answers.get(key)
+        if kept is None and (run := answers.running(key)) is not None:
+            # The same query is running for another request: its answer is this one's.
+            answers.waits += 1
+            await run.wait()
+            kept = answers.get(key)
         if kept is not None:
             headers = {"Vary": "Accept", "Server-Timing": CACHE_HIT, **validators(tag)}
             return Response(kept.body, 200, headers=headers, media_type=kept.media_type)
-        answer = await pool.answer(query, client)
+        answers.start(key)
+        try:
+            answer = await pool.answer(query, client)
+            if complete(answer):
+                answers.keep(key, answer)
+        finally:
+            answers.finish(key)  # after the keep: those waiting find what was kept
         if not complete(answer):
             return answer_response(answer)
-        answers.keep(key, answer)
         if tag and tag_matches(if_none_match, tag):
             return not_modified(tag, query_timing(answer))
         return answer_response(answer, tag)
