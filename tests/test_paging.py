@@ -425,9 +425,66 @@ def test_a_resource_page_pages_its_links_and_quotes(http, site):
     assert http.get("/id/place/mexico", params={"page": "x"}).headers["location"] == (
         "/doc/place/mexico?page=x"  # refused there, in one line
     )
-    # the Turtle description stays whole
-    turtle = http.get("/doc/place/mexico.ttl", params={"limit": "40"})
-    assert turtle.status_code == 200 and "next" not in turtle.links
+
+
+def triples_of(response: httpx.Response) -> set[ox.Triple]:
+    assert response.status_code == 200, response.text
+    return {q.triple for q in ox.parse(response.content, format=ox.RdfFormat.N_TRIPLES)}
+
+
+def test_a_description_in_rdf_pages_the_links_to_it(http, site):
+    node = ox.NamedNode(MEXICO)
+    whole = set(site.describe(MEXICO))
+    own = {t for t in whole if t.subject == node}
+    links = whole - own
+    assert len(links) == site.incoming_count(MEXICO) > 40
+    # A client that knows nothing of paging gets the whole description: up to 1,000 links.
+    first = http.get("/doc/place/mexico.nt")
+    assert triples_of(first) == whole and "next" not in first.links
+    pages = walk(http, "/doc/place/mexico.nt", limit="40")
+    assert len(pages) == -(-len(links) // 40)
+    seen: list[ox.Triple] = []
+    for page in pages:
+        found = triples_of(page)
+        assert own <= found  # its own statements on every page
+        assert 0 < len(found - own) <= 40 and all(t.object == node for t in found - own)
+        seen += found - own
+    assert len(seen) == len(set(seen)) and set(seen) == links  # each link once
+    assert pages[0].links["next"]["url"] == "/doc/place/mexico.nt?page=2&limit=40"
+    assert pages[1].links["prev"]["url"] == "/doc/place/mexico.nt?limit=40"
+    # Negotiated, the links keep the address and its profile and format parameters, in order.
+    negotiated = http.get(
+        "/doc/place/mexico",
+        params={"_profile": "facts", "format": "nt", "limit": "40"},
+    )
+    assert negotiated.links["next"]["url"] == (
+        "/doc/place/mexico?_profile=facts&format=nt&page=2&limit=40"
+    )
+    past = http.get("/doc/place/mexico.nt", params={"page": str(len(pages) + 1), "limit": "40"})
+    assert past.status_code == 404 and "past the last page" in past.text
+    for bad in ({"limit": "1001"}, {"page": "0"}, {"limit": "4e1"}):
+        refused = http.get("/doc/place/mexico.ttl", params=bad)
+        assert refused.status_code == 400 and refused.text.count("\n") == 1, bad
+
+
+def test_the_evidence_of_a_page_of_links_is_that_of_its_links(http, site):
+    node = ox.NamedNode(MEXICO)
+    whole = triples_of(http.get("/doc/place/mexico.nt", params={"_profile": "evidence"}))
+    pages = walk(http, "/doc/place/mexico.nt", _profile="evidence", limit="40")
+    parts = [triples_of(page) for page in pages]
+    assert len(parts) > 1 and set().union(*parts) == whole
+    # Each page brings the evidence its links reach, not all of it.
+    assert all(len(part) < len(whole) for part in parts)
+    # Every link is on a page (one that an annotation of another page's links quotes is in
+    # that page's evidence too).
+    links = set().union(*({t for t in part if t.object == node} for part in parts))
+    assert len(links - {t for t in whole if t.subject == node}) == site.incoming_count(MEXICO)
+
+
+def test_the_data_cube_view_is_not_paged(http):
+    document = "/doc/document/000.nt"
+    cube = http.get(document, params={"_profile": "qb", "limit": "1"})
+    assert cube.status_code == 200 and "next" not in cube.links
 
 
 def test_query_results_are_paged_in_html_only(http):

@@ -98,10 +98,48 @@ class LinkedData:
                 **page,
             )
         else:
-            body = self.site.rdf(profiles.triples(self.site, iri, chosen.sent.profile), fmt)
+            address = f"/doc/{quote(request.path_params['path'])}"  # its suffix too, if any
+            described = self._description(request, iri, chosen.sent.profile, address, headers)
+            if isinstance(described, Response):
+                return described
+            body = self.site.rdf(described, fmt)
         return self.server.cached(
             request, body, RDF_CONTENT_TYPES[fmt], vary=False, headers=headers
         )
+
+    def _description(
+        self,
+        request: Request,
+        iri: str,
+        profile: profiles.Profile | None,
+        address: str,
+        headers: dict[str, str],
+    ) -> list | Response:
+        """The triples of a thing's description in RDF (in `profile`; None: every triple of
+        it), the links to it in pages (`page`, `limit`, as on its HTML page, but MAX_LIMIT a
+        page unless asked: the first page is the whole description of all but the most
+        linked-to things), the Link header naming the other pages; or the 400 or 404 of a
+        page not to be had. The Data Cube view, a document's observations, is not paged."""
+        if profile is not None and profile.token == "qb":
+            return profiles.triples(self.site, iri, profile)
+        wanted = self.server.requested_paging(request, paging.MAX_LIMIT)
+        if isinstance(wanted, Response):
+            return wanted
+        try:
+            if profile is None:
+                described = self.site.describe(iri, wanted)
+            else:
+                described = profiles.triples(self.site, iri, profile, wanted)
+        except PastTheEnd as exc:
+            return plain_text(404, f"Not Found: {exc}")
+        listing = Page(wanted.page, wanted.limit, self.site.incoming_count(iri))
+        kept = kept_parameters(request, "format", profiles.PARAMETER)
+        found = paging.links(address, kept, wanted, listing)
+        if found:
+            headers["Link"] = ", ".join(
+                filter(None, [headers.get("Link"), paging.link_header(found)])
+            )
+        return described
 
     def _resource_page(
         self, request: Request, iri: str, wanted: Paging, path: str, headers: dict[str, str]
@@ -229,7 +267,12 @@ class LinkedData:
             )
             return self.server.cached(request, body, RDF_CONTENT_TYPES[fmt], headers=headers)
         else:
-            body = self.site.rdf(self.site.describe(iri), fmt)
+            headers = {}
+            described = self._description(request, iri, None, f"/source/{quote(name)}", headers)
+            if isinstance(described, Response):
+                return described
+            body = self.site.rdf(described, fmt)
+            return self.server.cached(request, body, RDF_CONTENT_TYPES[fmt], headers=headers)
         return self.server.cached(request, body, RDF_CONTENT_TYPES[fmt])
 
     def named_graph(self, request: Request) -> Response:

@@ -111,6 +111,21 @@ class Listings:
             prop.values.append(self.term(subject, inferred))
         return list(found.values()), page
 
+    def incoming_count(self, iri: str) -> int:
+        """How many links there are to a resource (`incoming_page`'s total)."""
+        return len(self._ordered(("incoming", iri), lambda: self._incoming_order(iri)))
+
+    def incoming_links(self, iri: str, paging: Paging) -> list[ox.Triple]:
+        """The links to a resource on a page of them, as triples, in `incoming_page`'s order;
+        PastTheEnd after the last page."""
+        order = self._ordered(("incoming", iri), lambda: self._incoming_order(iri))
+        page = page_of(paging, len(order), f"the links to {self.curie(iri)}")
+        node = ox.NamedNode(iri)
+        return [
+            ox.Triple(_node(item), ox.NamedNode(predicate), node)
+            for predicate, item in order.items(page.start, page.end)
+        ]
+
     def graph_subjects(self, graph: str, paging: Paging) -> tuple[list[Term], Page]:
         """A page of the subjects of a named graph, in the code point order of their IRIs."""
         order = self._ordered(("graph", graph), lambda: self._graph_order(graph))

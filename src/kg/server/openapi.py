@@ -72,7 +72,8 @@ def _components(max_query_length: int) -> dict:
                 "name": "limit",
                 "in": "query",
                 "description": f"Items a page, 1 to {paging.MAX_LIMIT:,} (default "
-                f"{paging.DEFAULT_LIMIT}), read as `page` is.",
+                f"{paging.DEFAULT_LIMIT}; {paging.MAX_LIMIT:,} for the links of a description "
+                "in RDF and the rows of a query), read as `page` is.",
                 "schema": {
                     "type": "string",
                     "pattern": "^[1-9][0-9]*$",
@@ -274,7 +275,9 @@ def _paths(server) -> dict:
     described = {
         "200": {
             "description": "The description, in the negotiated format and profile "
-            "(Content-Profile; the others in Link).",
+            "(Content-Profile; the others in Link). The links to the thing come in pages, "
+            "in RDF as in HTML; the Link header names the others (rel next, prev, first, "
+            "last).",
             "content": _content(HTML, *RDF),
         },
         "304": _ref("responses", "NotModified"),

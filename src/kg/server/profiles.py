@@ -36,6 +36,7 @@ import pyoxigraph as ox
 from starlette.responses import Response
 
 from kg.server import conneg
+from kg.server.paging import Paging
 
 PROFILES_IRI = "https://kg.example.org/def/profiles"
 NS = PROFILES_IRI + "#"
@@ -410,15 +411,17 @@ def _text(status: int, message: str, headers: dict | None = None) -> Response:
 # --------------------------------------------------------------------------------------------
 
 
-def triples(site, iri: str, profile: Profile) -> list[ox.Triple]:
-    """The triples of a thing's description in a profile."""
+def triples(site, iri: str, profile: Profile, paging: Paging | None = None) -> list[ox.Triple]:
+    """The triples of a thing's description in a profile; with `paging`, the links to it on
+    that page only, and the evidence they reach (the Data Cube view, a document's
+    observations, has no links to page)."""
     if profile.token == "facts":
-        return facts(site, iri)
+        return facts(site, iri, paging)
     if profile.token == "evidence":
-        return with_evidence(site, iri)
+        return with_evidence(site, iri, paging)
     if profile.token == "qb":
         return cube(site, iri)
-    return site.describe(iri)
+    return site.describe(iri, paging)
 
 
 def _is(store, node, class_iri: str) -> bool:
@@ -454,23 +457,25 @@ def _other_end(triple: ox.Triple, node):
     return triple.object if triple.subject == node else triple.subject
 
 
-def facts(site, iri: str) -> list[ox.Triple]:
+def facts(site, iri: str, paging: Paging | None = None) -> list[ox.Triple]:
     """The description less every triple whose other end is evidence."""
     node = ox.NamedNode(iri)
     evidence = _Evidence(site.store)
     return [
-        t for t in site.describe(iri) if t.subject == t.object or not evidence(_other_end(t, node))
+        t
+        for t in site.describe(iri, paging)
+        if t.subject == t.object or not evidence(_other_end(t, node))
     ]
 
 
-def with_evidence(site, iri: str) -> list[ox.Triple]:
+def with_evidence(site, iri: str, paging: Paging | None = None) -> list[ox.Triple]:
     """The description, then every triple of the evidence it reaches: from the evidence nodes
     at the other end of its triples, through the triples between evidence nodes (an
     annotation, its target, the target's selectors; a statement and its annotations), every
     triple with an evidence node as subject. Only evidence is walked through, so the walk
     stays within the annotations about the thing."""
     node = ox.NamedNode(iri)
-    described = site.describe(iri)
+    described = site.describe(iri, paging)
     evidence = _Evidence(site.store)
     queue = [_other_end(t, node) for t in described]
     queue = [n for n in queue if n != node and evidence(n)]

@@ -316,14 +316,20 @@ class Site(Listings, EvidenceQuotes, StatisticsCharts, DownloadList, OntologyTer
     # Descriptions
     # ----------------------------------------------------------------------------------------
 
-    def describe(self, iri: str) -> list[ox.Triple]:
+    def describe(self, iri: str, paging: Paging | None = None) -> list[ox.Triple]:
         """Every triple with the IRI as subject or object (asserted, inferred, VoID): its own
-        statements first, then the links to it, each in a stable order."""
+        statements first, then the links to it, each in a stable order. With `paging`, the
+        links on that page only, cut from the order the HTML page's links are in
+        (`incoming_links`; PastTheEnd after the last page): the links to a thing grow with
+        the corpus (IOM has some 65 a document), its own statements do not."""
         node = ox.NamedNode(iri)
         outgoing = self._outgoing(node)
         incoming: set[ox.Triple] = set()
-        for store, graph in ((self.store, ox.DefaultGraph()), (self.void, VOID_GRAPH)):
-            incoming.update(q.triple for q in store.quads_for_pattern(None, None, node, graph))
+        if paging is None:
+            for store, graph in ((self.store, ox.DefaultGraph()), (self.void, VOID_GRAPH)):
+                incoming.update(q.triple for q in store.quads_for_pattern(None, None, node, graph))
+        else:
+            incoming.update(self.incoming_links(iri, paging))
         incoming -= set(outgoing)
         return outgoing + sorted(incoming, key=_triple_order)
 
