@@ -13,7 +13,8 @@ every round, so that what else runs on a shared machine weighs on each alike):
   answers, and the largest seen while the queries below run (sampled every 0.2 s; a page that
   several processes share counts in each);
 - throughput: 8 clients at once, each sending every named query once (bound with its
-  defaults, its prefixes declared, SPARQL JSON asked for) in an order of its own; requests a
+  defaults, its prefixes declared, SPARQL JSON asked for; with `--page ROWS`, its first ROWS
+  rows) in an order of its own; requests a
   second over the whole batch (8 x 18 requests), the median of `--runs` batches, with the
   statuses seen, and the CPU seconds the server (with its workers) spent on each batch, which
   what else runs on the machine does not change. Every answer's body is read whole;
@@ -36,7 +37,8 @@ kg serve is given the limits that let it do all the work oxigraph does (oxigraph
 `--queue-wait 120`; its two workers (the default) on this 2-core machine.
 
     python benchmarks/serve.py N [--work DIR] [--runs 3] [--memory-mode] [--first-start]
-        [--skip-oxigraph] [--kg-args '--store STORE'] [--save FILE.json]
+        [--page ROWS] [--skip-query NAME ...] [--skip-oxigraph] [--kg-args '--store STORE']
+        [--save FILE.json]
 """
 
 from __future__ import annotations
@@ -125,15 +127,27 @@ def start(command: list[str], address: str, timeout: float = 3600) -> tuple[subp
     return process, figures
 
 
-def named_query_texts(dist: Path) -> dict[str, str]:
+def named_query_texts(
+    dist: Path, page: int | None = None, skipped: tuple[str, ...] = ()
+) -> dict[str, str]:
     """Each named query bound with its defaults, its prefixes declared (oxigraph serve takes
-    no undeclared prefix)."""
+    no undeclared prefix); with `page`, its first page of that many rows (`LIMIT`, which no
+    named query has of its own), as a client asks for an answer that grows with the corpus."""
     from kg.store.embedded import base_of
     from kg.store.query import named_queries, prefix_map
 
     base = base_of(dist)
     prefixes = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in prefix_map(base).items())
-    return {name: prefixes + q.bind({}, base)[0] for name, q in named_queries().items()}
+    limit = "" if page is None else f"\nLIMIT {page}"
+    queries = named_queries()
+    unknown = set(skipped) - set(queries)
+    if unknown:
+        raise SystemExit(f"no named query {', '.join(sorted(unknown))}")
+    return {
+        name: prefixes + q.bind({}, base)[0] + limit
+        for name, q in queries.items()
+        if name not in skipped
+    }
 
 
 async def batch(endpoint: str, texts: dict[str, str], seed: int) -> tuple[float, Counter]:
@@ -236,7 +250,10 @@ def table(result: dict) -> str:
     rows = result["rows"] + ([result["first_start"]] if "first_start" in result else [])
     lines = [
         f"{result['documents']:,} documents ({result['quads']:,} quads); {result['clients']} "
-        f"clients, each sending the {result['queries']} named queries once a batch; a query "
+        f"clients, each sending the {result['queries']} named queries once a batch"
+        + (f" (each its first {result['page_rows']:,} rows)" if result.get("page_rows") else "")
+        + (f" but {', '.join(result['skipped'])}" if result.get("skipped") else "")
+        + "; a query "
         f"worker ready in {result['worker_start_s']} s (load average "
         f"{result['load_average']})\n",
         "| server | first answer | home page | RSS at start | RSS peak | requests/s "
@@ -292,14 +309,18 @@ def measure_servers(
     memory_mode: bool = False,
     oxigraph_too: bool = True,
     first: bool = False,
+    page: int | None = None,
+    skipped: tuple[str, ...] = (),
 ) -> dict:
     """Every server's figures over the publish `dist` and the store `kg load` made of it."""
-    texts = named_query_texts(dist)
+    texts = named_query_texts(dist, page, skipped)
     meta = json.loads((store / "kg-store.json").read_text())
     result: dict = {
         "quads": meta["triples"] + sum(meta["graphs"].values()),
         "clients": CLIENTS,
         "queries": len(texts),
+        "page_rows": page,
+        "skipped": list(skipped),
         "rows": [],
     }
     if first:
@@ -346,6 +367,16 @@ def main() -> None:
     parser.add_argument(
         "--kg-args", default="", help="arguments that replace `--dist DIST` for kg serve"
     )
+    parser.add_argument(
+        "--page", type=int, default=None, help="send each named query's first ROWS rows (LIMIT)"
+    )
+    parser.add_argument(
+        "--skip-query",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="leave this named query out of the batches (repeatable)",
+    )
     parser.add_argument("--save", type=Path, default=None, help="add the figures to this JSON")
     options = parser.parse_args()
     work = options.work or Path(f"/tmp/kg-serve-{options.documents}")
@@ -361,6 +392,8 @@ def main() -> None:
             options.memory_mode,
             not options.skip_oxigraph,
             options.first_start,
+            options.page,
+            tuple(options.skip_query),
         ),
     }
     print(json.dumps(result, indent=1))

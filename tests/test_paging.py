@@ -535,6 +535,27 @@ def test_downloads_and_named_graphs_are_paged(http, published_dist):
     assert http.get("/graph/document/000", params={"page": "0"}).status_code == 400
 
 
+def test_a_named_graph_in_rdf_comes_in_pages_of_its_subjects(http, site):
+    graph = ox.NamedNode(BASE + "graph/document/000")
+    whole = {q.triple for q in site.store.quads_for_pattern(None, None, None, graph)}
+    first = http.get("/graph/document/000", headers={"Accept": "application/n-triples"})
+    assert triples_of(first) == whole and "next" not in first.links  # a document: one page
+    pages = walk(http, "/graph/document/000", format="nt", limit="30")
+    subjects = {t.subject for t in whole}
+    assert len(pages) == -(-len(subjects) // 30) > 1
+    parts = [triples_of(page) for page in pages]
+    assert set().union(*parts) == whole and sum(map(len, parts)) == len(whole)
+    # a subject's triples are all on one page
+    for part in parts:
+        for subject in {t.subject for t in part}:
+            assert {t for t in whole if t.subject == subject} <= part
+    assert pages[0].links["next"]["url"] == "/graph/document/000?format=nt&page=2&limit=30"
+    past = http.get("/graph/document/000", params={"format": "nt", "page": str(len(pages) + 1)})
+    assert past.status_code == 404 and "past the last page" in past.text
+    refused = http.get("/graph/document/000", params={"format": "nt", "limit": "0"})
+    assert refused.status_code == 400
+
+
 # --------------------------------------------------------------------------------------------
 # In a browser
 # --------------------------------------------------------------------------------------------

@@ -277,24 +277,35 @@ class LinkedData:
 
     def named_graph(self, request: Request) -> Response:
         """`/graph/...`: a named graph of the dataset (one per document, reference, inferred):
-        as RDF, whole; as HTML, a page of its subjects."""
+        as HTML, a page of its subjects; as RDF, the triples of a page of them (1,000 unless
+        `limit` asks fewer: a document's graph is whole on its first page; the inferred graph
+        grows with the corpus)."""
         iri = self.site.iri("graph/" + request.path_params["path"])
         if not valid_iri(iri) or not self.site.graph_sizes.get(iri):
             return self.server.not_found(request, iri)
-        wanted = self.server.requested_paging(request)
-        if isinstance(wanted, Response):
-            return wanted
         fmt = self.server.rdf_format(request)
         if isinstance(fmt, Response):
             return fmt
+        wanted = self.server.requested_paging(
+            request, paging.DEFAULT_LIMIT if fmt == "html" else paging.MAX_LIMIT
+        )
+        if isinstance(wanted, Response):
+            return wanted
+        address = f"/graph/{quote(request.path_params['path'])}"
         if fmt != "html":
-            body = self.site.rdf(self.site.named_graph(iri), fmt)
-            return self.server.cached(request, body, RDF_CONTENT_TYPES[fmt])
+            try:
+                triples, page = self.site.graph_page(iri, wanted)
+            except PastTheEnd as exc:
+                return plain_text(404, f"Not Found: {exc}")
+            found = paging.links(address, kept_parameters(request, "format"), wanted, page)
+            headers = {"Link": paging.link_header(found)} if found else {}
+            body = self.site.rdf(triples, fmt)
+            return self.server.cached(request, body, RDF_CONTENT_TYPES[fmt], headers=headers)
         try:
             members, page = self.site.graph_subjects(iri, wanted)
         except PastTheEnd as exc:
             return plain_text(404, f"Not Found: {exc}")
-        found = paging.links(f"/graph/{quote(request.path_params['path'])}", [], wanted, page)
+        found = paging.links(address, [], wanted, page)
         body = self.server.render(
             "graph.html",
             request=request,

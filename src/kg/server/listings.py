@@ -132,6 +132,18 @@ class Listings:
         page = page_of(paging, len(order), f"the subjects of {graph}")
         return [self.term(_node(item)) for item in order.items(page.start, page.end)], page
 
+    def graph_page(self, graph: str, paging: Paging) -> tuple[list[ox.Triple], Page]:
+        """The triples of a page of a named graph's subjects (`graph_subjects`' order), each
+        with all its triples in the graph; PastTheEnd after the last page."""
+        order = self._ordered(("graph", graph), lambda: self._graph_order(graph))
+        page = page_of(paging, len(order), f"the subjects of {graph}")
+        node = ox.NamedNode(graph)
+        return [
+            q.triple
+            for item in order.items(page.start, page.end)
+            for q in self.store.quads_for_pattern(_node(item), None, None, node)
+        ], page
+
     def collection(
         self,
         collection: str,

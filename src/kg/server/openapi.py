@@ -73,7 +73,8 @@ def _components(max_query_length: int) -> dict:
                 "in": "query",
                 "description": f"Items a page, 1 to {paging.MAX_LIMIT:,} (default "
                 f"{paging.DEFAULT_LIMIT}; {paging.MAX_LIMIT:,} for the links of a description "
-                "in RDF and the rows of a query), read as `page` is.",
+                "and the subjects of a named graph in RDF, and the rows of a query), read as "
+                "`page` is.",
                 "schema": {
                     "type": "string",
                     "pattern": "^[1-9][0-9]*$",
@@ -468,7 +469,8 @@ def _paths(server) -> dict:
             **NOT_FOUND,
         ),
         "/graph/{path}": _page(
-            "A named graph: whole as RDF, a page of its subjects as HTML.",
+            "A named graph: a page of its subjects as HTML; as RDF, every triple of a page of "
+            "its subjects (1,000 a page unless limit= asks fewer; Link names the others).",
             [
                 {
                     "name": "path",

@@ -352,12 +352,6 @@ class Site(Listings, EvidenceQuotes, StatisticsCharts, DownloadList, OntologyTer
             for _ in store.quads_for_pattern(*pattern, graph)
         )
 
-    def named_graph(self, iri: str) -> list[ox.Triple]:
-        """The triples of a named graph (none for an invalid IRI)."""
-        if not valid_iri(iri):
-            return []
-        return [q.triple for q in self.store.quads_for_pattern(None, None, None, ox.NamedNode(iri))]
-
     def rdf(self, triples: list[ox.Triple], fmt: str) -> bytes:
         """Triples in one of the RDF formats: turtle, ntriples, jsonld, rdfxml."""
         if fmt in GRAPH_FORMATS:
