@@ -17,6 +17,7 @@ import statistics
 import time
 import xml.etree.ElementTree as ET
 from email.utils import formatdate
+from pathlib import Path
 from urllib.parse import quote
 
 import httpx
@@ -643,6 +644,34 @@ def test_statistics_pages_have_charts(http):
     assert 'href="/id/observation/000/victims-from-central-america"' in page
     series = http.get("/doc/concept/indicators/victims-assisted").text
     assert "more than 185" in series and "176" in series
+
+
+def test_the_series_is_counted_in_the_index_before_its_query_runs(published_dist, monkeypatch):
+    from kg.server import chartdata
+    from kg.server.site import Site
+
+    site = Site(published_dist)
+    rows = site.series_rows()
+    assert site.series_size() == len(rows) == 4  # the query's rows, one a figure
+    text = Path(chartdata.__file__).parent.parent / "queries" / "victims-assisted-over-time.rq"
+    values = text.read_text().split("VALUES ?indicatorNode {", 1)[1].split("}", 1)[0]
+    assert sorted(re.findall(r"indicators/([a-z-]+)>", values)) == sorted(
+        chartdata.SERIES_INDICATORS
+    )
+    # Past the bound, the query is never run: the pages say how many figures there are.
+    monkeypatch.setattr(chartdata, "SERIES_MAX_FIGURES", 3)
+    large = Site(published_dist)
+
+    def not_run(*args, **kwargs):
+        raise AssertionError("the series' query ran")
+
+    monkeypatch.setattr(large.graph, "run", not_run)
+    chart = large.series_chart()
+    assert chart.svg == "" and chart.caption.startswith("4 figures: more than a chart")
+    assert chart.link == "/query?example=victims-assisted-over-time"
+    assert large.series_rows() == [] and large.series_members() == set()
+    observation = "https://kg.example.org/id/observation/000/victims-assisted"
+    assert all("more than a chart" not in c.caption for c in large.charts(observation))
 
 
 def test_classes_and_members(http):

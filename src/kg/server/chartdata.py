@@ -17,6 +17,13 @@ from kg.errors import KgError
 from kg.server import charts, maps
 from kg.server.resources import KG, QB, RDF_TYPE, Chart
 
+# The indicators of the series (those the named query victims-assisted-over-time reads, its
+# VALUES ?indicatorNode), and the most figures of them drawn: more is no chart a page can show,
+# and the series is a query over every observation, run in the server (45 s and 1.2 GB at
+# 10,000 synthetic documents), so past it the pages say how many there are instead.
+SERIES_INDICATORS = ("victims-assisted", "persons-identified-or-assisted")
+SERIES_MAX_FIGURES = 500
+
 
 class StatisticsCharts:
     """The charts of a `kg.server.site.Site`'s resources (its store, labels and addresses)."""
@@ -94,10 +101,27 @@ class StatisticsCharts:
         return out
 
     def series_rows(self) -> list[dict]:
-        """Rows of the named query victims-assisted-over-time (run once, when first asked)."""
+        """Rows of the named query victims-assisted-over-time (run once, when first asked;
+        none when the series has more than SERIES_MAX_FIGURES figures)."""
         if self._series is None:
-            self._series = self._victims_series()
+            size = self.series_size()
+            self._series = self._victims_series() if size <= SERIES_MAX_FIGURES else ([], set())
         return self._series[0]
+
+    def series_size(self) -> int:
+        """How many figures the series has: its indicators' observations, counted by the
+        store in its index (not the query)."""
+        if self._series_size is None:
+            indicators = " ".join(
+                str(ox.NamedNode(f"{self.base}id/concept/indicators/{name}"))
+                for name in SERIES_INDICATORS
+            )
+            counted = self.store.query(
+                f"SELECT (COUNT(*) AS ?n) WHERE {{ VALUES ?i {{ {indicators} }} "
+                f"?o {ox.NamedNode(KG + 'indicator')} ?i }}"
+            )
+            self._series_size = int(next(iter(counted))["n"].value)
+        return self._series_size
 
     def series_members(self) -> set[str]:
         """The observations and indicators of that series."""
@@ -135,6 +159,17 @@ class StatisticsCharts:
         return ordered, members
 
     def series_chart(self) -> Chart | None:
+        title = "Victims of trafficking assisted by IOM, as each release reports"
+        size = self.series_size()
+        if size > SERIES_MAX_FIGURES:
+            return Chart(
+                title,
+                "",
+                f"{size:,} figures: more than a chart on a page can show "
+                f"({SERIES_MAX_FIGURES:,} at most).",
+                "/query?example=victims-assisted-over-time",
+                "the named query victims-assisted-over-time, which lists them",
+            )
         rows = self.series_rows()
         if not rows:
             return None
@@ -157,7 +192,6 @@ class StatisticsCharts:
                     when,
                 )
             )
-        title = "Victims of trafficking assisted by IOM, as each release reports"
         return Chart(
             title,
             charts.column_chart(columns, title, "persons"),

@@ -177,6 +177,7 @@ class Site(Listings, EvidenceQuotes, StatisticsCharts, DownloadList, OntologyTer
         # thousands of documents) not made at each start.
         self.classes = self.graph.class_counts() if self.from_store else class_counts(self.store)
         self._series: tuple[list[dict], set[str]] | None = None
+        self._series_size: int | None = None
         # The orders of long listings, computed once (`_ordered`), least recently used first.
         self._orders: OrderedDict[tuple, SortedTerms | GroupedTerms] = OrderedDict()
         self._orders_lock = threading.Lock()
