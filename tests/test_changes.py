@@ -205,6 +205,47 @@ def test_an_indicator_s_values_across_documents_and_releases(http, history):
     assert "No two documents disagree." in assisted
 
 
+def test_an_indicator_s_pages_flag_what_all_its_values_say(http):
+    def rows(page: httpx.Response) -> dict[str, tuple[str, str]]:
+        found = re.findall(
+            r'data-observation="([^"]+)" data-value="([^"]*)" data-disagrees="([^"]*)"',
+            page.text,
+        )
+        return {observation: (value, disagrees) for observation, value, disagrees in found}
+
+    whole = rows(http.get("/indicators/persons-trafficked"))
+    pages = [http.get("/indicators/persons-trafficked", params={"limit": "1"})]
+    while "next" in pages[-1].links:
+        pages.append(http.get(pages[-1].links["next"]["url"]))
+    assert len(pages) == len(whole) == 4
+    shown = [rows(page) for page in pages]
+    assert all(len(one) == 1 for one in shown)
+    # a page of one value still says which documents disagree with it, from all the values
+    assert {k: v for one in shown for k, v in one.items()} == whole
+    assert all("documents 002, 003, 004 give different values" in p.text for p in pages)
+
+
+def test_an_indicator_s_summary_is_made_once(published_dist, monkeypatch):
+    from types import SimpleNamespace
+
+    from kg.server import changes
+    from kg.server.site import Site
+
+    made = []
+    values = changes.indicator_values
+
+    def counted(site, iri):
+        made.append(iri)
+        return values(site, iri)
+
+    monkeypatch.setattr(changes, "indicator_values", counted)
+    pages = changes.Pages(SimpleNamespace(site=Site(published_dist)))
+    iri = BASE + "id/concept/indicators/persons-trafficked"
+    first, second = pages._summary(iri), pages._summary(iri)
+    assert first is second and made == [iri] and len(first.observations) == 4
+    assert first.observations == tuple(sorted(first.observations))
+
+
 def test_the_seeds_have_no_change_set_and_no_disagreement(seeds, published_graph):
     page = seeds.get("/changes")
     assert page.status_code == 200 and "No change set is kept" in page.text

@@ -2,8 +2,9 @@
 
 - `app` puts them on the web (Starlette, uvicorn, Jinja templates) and starts the server; its
   routes are `linkeddata` (every IRI resolves), `pages` (home, classes, search, downloads),
-  `querypage` (the query editor, `editor`), `endpoint` (`/sparql`) and `changes` (releases),
-  with what they share in `handling` and `headers`;
+  `querypage` (the query editor, `editor`), `endpoint` (`/sparql`) and `changes` (releases;
+  an indicator's values across documents from `indicators`), with what they share in
+  `handling` and `headers`;
 - `conneg` and `profiles`: content negotiation by media type and by profile;
 - `sparql`: the read-only SPARQL 1.1 query service: limits, formats, the Service
   Description; queries run in worker processes (`querypool`, `execution`), checked by `guard`

@@ -11,22 +11,15 @@ is read once (its rows parsed in bulk by the N-Quads parser) and kept, with an i
 rows by the IRIs they are about; a change set of more than MAX_ROWS rows is listed with its
 counts only (its file has them all).
 
-An indicator's values are its observations (`kg:indicator`), each with its quotes. Two
-documents disagree when they give different values to observations that say the same thing:
-the same unit, area, period, population and breakdowns (every component of the data set's
-structure but the measure and who states it or how: qualifier, attribution, actor, cited
-work). A figure to date ("since 2005", a period with no end) is a running total, so it is
-compared only with figures of releases published at the same known date (the month,
-or the year when only the year is known). Of those, a value one
-document gives and another contradicts is flagged, by the rule the cross-document check
-applies to single-valued properties (`kg.build.crossdocument`).
+An indicator's values, and which of them documents disagree on, are read by
+`kg.server.indicators`.
 """
 
 from __future__ import annotations
 
 import functools
 import threading
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote, unquote
@@ -35,9 +28,15 @@ import pyoxigraph as ox
 from starlette.requests import Request
 from starlette.responses import Response
 
-from kg.build.crossdocument import _contradicted
 from kg.publish import releases
 from kg.server import paging
+from kg.server.indicators import (
+    MEASURES,
+    IndicatorSummary,
+    compared_properties,
+    indicator_value,
+    indicator_values,
+)
 from kg.server.paging import PagingError, PastTheEnd
 
 # A change set of more rows than this is listed by its counts only (about 300 bytes a row
@@ -50,14 +49,6 @@ DCTERMS = "http://purl.org/dc/terms/"
 KG = "https://kg.example.org/def/kg#"
 QB = "http://purl.org/linked-data/cube#"
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-MEASURES = (
-    "http://purl.org/linked-data/sdmx/2009/measure#obsValue",
-    "https://schema.org/minValue",
-    "https://schema.org/maxValue",
-)
-# What says who states a figure or how, not what it counts: left out of the comparison.
-NOT_COMPARED = {KG + "qualifier", KG + "attributedTo", KG + "actor", KG + "citedWork"}
-OPEN_PERIOD_END = "http://www.w3.org/2006/time#hasEnd"
 INDICATORS = "id/concept/indicators/"
 
 
@@ -212,139 +203,6 @@ class Releases:
         return latest, [latest.rows[n] for n in latest.about[iri]]
 
 
-# --------------------------------------------------------------------------------------------
-# An indicator's values
-# --------------------------------------------------------------------------------------------
-
-
-@dataclass
-class Value:
-    """One observation of an indicator as its page shows it."""
-
-    observation: str
-    document: str | None
-    document_id: str
-    value: str
-    numbers: tuple  # what is compared: the measures' values
-    key: tuple  # what the figure says, less the value and who states it
-    compared: list[tuple[str, str]]  # (property, value) of the key, for the page
-    quotes: list = field(default_factory=list)
-    disagrees_with: list[str] = field(default_factory=list)  # other documents' ids
-
-
-def indicator_values(site, indicator: str) -> list[Value]:
-    """Every observation of `indicator`, by IRI (so by document), each flagged with the
-    documents whose observations saying the same thing give another value (its quotes are
-    looked up for the page that shows it)."""
-    node = ox.NamedNode(indicator)
-    store = site.store
-    dg = ox.DefaultGraph()
-    structure = {
-        q.object.value
-        for spec in _components(store)
-        for q in store.quads_for_pattern(spec, None, None, dg)
-        if q.predicate.value in (QB + "dimension", QB + "attribute")
-    }
-    compared_properties = sorted(structure - NOT_COMPARED - {KG + "indicator"})
-    out = []
-    observations = {
-        q.subject for q in store.quads_for_pattern(None, ox.NamedNode(KG + "indicator"), node, dg)
-    }
-    for obs in sorted(observations, key=str):
-        own: dict[str, list] = defaultdict(list)
-        for q in store.quads_for_pattern(obs, None, None, dg):
-            own[q.predicate.value].append(q.object)
-        documents = [o for o in own.get("http://www.w3.org/ns/prov#wasDerivedFrom", [])]
-        document = documents[0].value if documents else None
-        document_id = _identifier(store, documents[0]) if documents else ""
-        numbers = tuple(
-            (
-                m.rpartition("#")[2].rpartition("/")[2],
-                tuple(sorted(o.value for o in own.get(m, []))),
-            )
-            for m in MEASURES
-            if own.get(m)
-        )
-        key = []
-        compared = []
-        for prop in compared_properties:
-            values = sorted(str(o) for o in own.get(prop, []))
-            key.append((prop, tuple(values)))
-            for o in own.get(prop, []):
-                compared.append(
-                    (
-                        site.curie(prop),
-                        site.label(o.value) if isinstance(o, ox.NamedNode) else o.value,
-                    )
-                )
-            if prop.endswith("refPeriod") and any(_open(store, o) for o in own.get(prop, [])):
-                key.append(("published", _published(store, documents[0]) if documents else ""))
-        shown = ", ".join(
-            f"{name} {' '.join(values)}" if name != "obsValue" else " ".join(values)
-            for name, values in numbers
-        )
-        out.append(Value(obs.value, document, document_id, shown, numbers, tuple(key), compared))
-    _flag(out)
-    return out
-
-
-def _flag(values: list[Value]) -> None:
-    """Mark the values another document contradicts: within each group of observations that
-    say the same thing, a value one document gives and another document gives otherwise."""
-    groups: dict[tuple, dict[tuple, set[str]]] = defaultdict(lambda: defaultdict(set))
-    for v in values:
-        groups[v.key][v.numbers].add(v.document_id)
-    for v in values:
-        documents_of = groups[v.key]
-        if len(documents_of) > 1 and _contradicted(v.numbers, documents_of):
-            v.disagrees_with = sorted(
-                {d for numbers, ds in documents_of.items() if numbers != v.numbers for d in ds}
-                - {v.document_id}
-            )
-
-
-def _components(store) -> list:
-    return [
-        q.object
-        for q in store.quads_for_pattern(
-            None, ox.NamedNode(QB + "component"), None, ox.DefaultGraph()
-        )
-    ]
-
-
-def _identifier(store, document) -> str:
-    for q in store.quads_for_pattern(
-        document, ox.NamedNode(DCTERMS + "identifier"), None, ox.DefaultGraph()
-    ):
-        return q.object.value
-    return ""
-
-
-def _open(store, period) -> bool:
-    """A period with no end (a figure to date)."""
-    if not isinstance(period, ox.NamedNode):
-        return False
-    return not any(
-        True
-        for _ in store.quads_for_pattern(
-            period, ox.NamedNode(OPEN_PERIOD_END), None, ox.DefaultGraph()
-        )
-    )
-
-
-def _published(store, document) -> str:
-    """When a release was published, as far as kg knows it (its publication interval's start,
-    to the month), or its IRI when unknown: figures to date are compared within it."""
-    rows = store.query(
-        f"""SELECT ?start WHERE {{
-              {document} <{KG}publicationInterval>/<https://schema.org/startDate> ?start
-            }} ORDER BY ?start LIMIT 1"""
-    )
-    for row in rows:
-        return row["start"].value[:7]
-    return document.value
-
-
 def history(found: list[Release], indicator: str, observations: set[str]) -> list[dict]:
     """The values of the indicator's observations (those of the served release, and those a
     change set removed whole) that each kept change set removed and added, release by release
@@ -392,6 +250,11 @@ class Pages:
         self.server = server
         self.site = server.site
         self.releases = Releases(server.site)
+        # Each indicator's summary, made once (the data does not change while it is served):
+        # the page of an indicator with 75,357 observations took 30 s and 400 MB a request at
+        # 10,000 synthetic documents. One is made at a time; a request for it meanwhile waits.
+        self._summaries: dict[str, IndicatorSummary] = {}
+        self._summarizing = threading.Lock()
 
     def _page(self, request: Request, total: int, what: str, limit: int = paging.DEFAULT_LIMIT):
         try:
@@ -484,15 +347,20 @@ class Pages:
         iri = self.site.base + INDICATORS + name
         if "/" in name or not _valid(iri):
             return self.server.not_found(request, request.url.path)
-        values = indicator_values(self.site, iri)
-        if not values:
+        summary = self._summary(iri)
+        if not summary.observations:
             return self.server.not_found(request, iri)
-        wanted, page = self._page(request, len(values), "the values of this indicator")
+        total = len(summary.observations)
+        wanted, page = self._page(request, total, "the values of this indicator")
         if page is None:
             return wanted
-        disagreeing = sorted({v.document_id for v in values if v.disagrees_with})
-        for value in values[page.start : page.end]:
+        properties = compared_properties(self.site.store)
+        values = []
+        for observation in summary.observations[page.start : page.end]:
+            value = indicator_value(self.site, ox.NamedNode(observation), properties)
+            value.disagrees_with = summary.contradicted.get(observation, [])
             value.quotes, _ = self.site.evidence(value.observation)
+            values.append(value)
         return self._answer(
             request,
             "indicator.html",
@@ -500,11 +368,18 @@ class Pages:
             wanted,
             page,
             iri=iri,
-            values=values[page.start : page.end],
-            total=len(values),
-            disagreeing=disagreeing,
-            history=history(self.releases.all(), iri, {v.observation for v in values}),
+            values=values,
+            total=total,
+            disagreeing=summary.disagreeing,
+            history=history(self.releases.all(), iri, set(summary.observations)),
         )
+
+    def _summary(self, iri: str) -> IndicatorSummary:
+        """The summary of an indicator's observations, made the first time it is asked for."""
+        with self._summarizing:
+            if iri not in self._summaries:
+                self._summaries[iri] = IndicatorSummary.of(indicator_values(self.site, iri))
+            return self._summaries[iri]
 
     def context(self, iri: str) -> dict:
         """What a resource's page shows of the releases: the rows of the latest change set
