@@ -358,7 +358,7 @@ class Pages:
         values = []
         for observation in summary.observations[page.start : page.end]:
             value = indicator_value(self.site, ox.NamedNode(observation), properties)
-            value.disagrees_with = summary.contradicted.get(observation, [])
+            summary.flag(value)
             value.quotes, _ = self.site.evidence(value.observation)
             values.append(value)
         return self._answer(

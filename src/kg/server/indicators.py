@@ -126,35 +126,61 @@ def indicator_value(site, obs: ox.NamedNode, properties: list[str]) -> Value:
 @dataclass(frozen=True)
 class IndicatorSummary:
     """What an indicator's page needs of all its observations: their IRIs in order, the
-    documents that contradict each contradicted one, and every document involved. About 100
-    bytes an observation, where its Value is several kilobytes."""
+    groups of those that say the same thing with more than one value (each value's
+    documents), and every document that a contradiction involves. Each observation is in its
+    group once, where listing each one's contradicting documents would repeat them: 3.3
+    million document ids for 75,357 observations of one synthetic indicator."""
 
     observations: tuple[str, ...]
-    contradicted: dict[str, list[str]]
+    group_of: dict[str, int]  # an observation's group, if it has one
+    groups: tuple[dict[tuple, frozenset[str]], ...]  # documents by the numbers they give
     disagreeing: list[str]
 
     @classmethod
     def of(cls, values: list[Value]) -> IndicatorSummary:
+        grouped = _groups(values)
+        several = {key: i for i, key in enumerate(k for k, g in grouped.items() if len(g) > 1)}
+        _flag(values, grouped)
         return cls(
             tuple(v.observation for v in values),
-            {v.observation: v.disagrees_with for v in values if v.disagrees_with},
+            {v.observation: several[v.key] for v in values if v.key in several},
+            tuple(
+                {numbers: frozenset(ds) for numbers, ds in grouped[key].items()} for key in several
+            ),
             sorted({v.document_id for v in values if v.disagrees_with}),
         )
 
+    def flag(self, value: Value) -> None:
+        """Mark `value` (one of the observations) with the documents that contradict it."""
+        group = self.group_of.get(value.observation)
+        if group is not None:
+            value.disagrees_with = _disagreeing(value, self.groups[group])
 
-def _flag(values: list[Value]) -> None:
-    """Mark the values another document contradicts: within each group of observations that
-    say the same thing, a value one document gives and another document gives otherwise."""
+
+def _groups(values: list[Value]) -> dict[tuple, dict[tuple, set[str]]]:
+    """The values' documents by what they say (`Value.key`), then by the numbers they give."""
     groups: dict[tuple, dict[tuple, set[str]]] = defaultdict(lambda: defaultdict(set))
     for v in values:
         groups[v.key][v.numbers].add(v.document_id)
+    return groups
+
+
+def _flag(values: list[Value], groups: dict | None = None) -> None:
+    """Mark the values another document contradicts: within each group of observations that
+    say the same thing, a value one document gives and another document gives otherwise."""
+    groups = _groups(values) if groups is None else groups
     for v in values:
-        documents_of = groups[v.key]
-        if len(documents_of) > 1 and _contradicted(v.numbers, documents_of):
-            v.disagrees_with = sorted(
-                {d for numbers, ds in documents_of.items() if numbers != v.numbers for d in ds}
-                - {v.document_id}
-            )
+        v.disagrees_with = _disagreeing(v, groups[v.key])
+
+
+def _disagreeing(value: Value, documents_of: dict) -> list[str]:
+    """The documents that contradict `value`, of those giving each value to what it says."""
+    if len(documents_of) > 1 and _contradicted(value.numbers, documents_of):
+        return sorted(
+            {d for numbers, ds in documents_of.items() if numbers != value.numbers for d in ds}
+            - {value.document_id}
+        )
+    return []
 
 
 def _components(store) -> list:
