@@ -592,18 +592,38 @@ def _settled(client: httpx.Client) -> None:
     pytest.fail("the query workers did not come back")
 
 
+def test_one_slow_query_from_many_clients_takes_one_worker(abuse_server):
+    """The same slow query from twenty clients at once runs once: the others wait for that
+    run and get its answer (the time-out), and no one is refused for want of a worker."""
+    with httpx.Client(base_url=abuse_server, timeout=60) as client:
+        _settled(client)
+        with ThreadPoolExecutor(max_workers=20) as pool:
+            pending = [
+                pool.submit(
+                    client.get,
+                    "/sparql",
+                    params={"query": SLOW},
+                    headers={"X-Forwarded-For": f"10.1.0.{n + 1}"},
+                )
+                for n in range(20)
+            ]
+            answers = [future.result() for future in pending]
+    assert [a.status_code for a in answers] == [500] * 20
+    assert len({a.text for a in answers}) == 1 and "time" in answers[0].text.lower()
+
+
 def test_slow_queries_are_admitted_boundedly_and_the_site_stays_up(abuse_server):
     """Sixty slow queries from sixty clients (addresses a proxy on loopback forwards) fill
     both workers and the queue; the rest are refused at once with 503 and Retry-After. While
     they run, pages and downloads answer, and a quick query is answered or refused, never
-    left waiting."""
+    left waiting. (Each query a text of its own: the same text would wait for one run.)"""
     with httpx.Client(base_url=abuse_server, timeout=60) as client:
         _settled(client)
 
         def slow(number: int) -> httpx.Response:
             return client.get(
                 "/sparql",
-                params={"query": SLOW},
+                params={"query": SLOW.replace("?n", f"?n{number}")},
                 headers={"X-Forwarded-For": f"10.0.{number // 250}.{number % 250 + 1}"},
             )
 

@@ -227,12 +227,49 @@ def test_a_query_asked_while_it_runs_waits_for_that_run(endpoint):
     assert submitted == [ORGANIZATIONS] and not server.answers._running
 
 
-def test_a_request_whose_run_kept_nothing_runs_its_own(endpoint):
+def test_a_run_that_fails_for_the_query_s_sake_answers_those_waiting(endpoint):
     server, http, submitted = endpoint
     first, second = asked_together(server, http, SLOW)
-    assert first.status_code == second.status_code == 500
-    assert "time" in first.text.lower() and "time" in second.text.lower()
-    assert submitted == [SLOW, SLOW] and len(server.answers) == 0
+    assert first.status_code == second.status_code == 500 and second.text == first.text
+    assert "time" in first.text.lower()
+    assert submitted == [SLOW] and len(server.answers) == 0
+
+
+def test_a_request_whose_run_kept_nothing_runs_its_own(endpoint):
+    server, http, submitted = endpoint
+    server.answers = AnswerCache(max_answer=1000)
+    large = sized(2000)  # answered, but too large to keep: only its tag is
+    first, second = asked_together(server, http, large)
+    assert first.status_code == second.status_code == 200 and first.content == second.content
+    assert submitted == [large, large]
+
+
+def test_a_waiting_request_counts_in_its_client_s_share(endpoint):
+    server, http, submitted = endpoint
+    pool, share = server.pool, 2 * server.pool.per_client
+    assert pool.refusal("10.1.1.1", also_waiting=share - 1) is None
+    refused = pool.refusal("10.1.1.1", also_waiting=share)
+    assert refused is not None and refused.status == 429
+    # Over HTTP: the waiting requests of a client are counted while they wait.
+    with runs_held(server) as gate:
+        threads = [
+            threading.Thread(
+                target=lambda: http.get("/sparql", params={"query": ORGANIZATIONS}, headers=JSON)
+            )
+            for _ in range(share + 1)
+        ]
+        for thread in threads:
+            thread.start()
+        until(lambda: server.answers.waits == share, "the requests did not wait")
+        assert sum(server.answers.waiting.values()) == share
+        # The client has as many requests waiting as its share allows: one more is refused.
+        refused = http.get("/sparql", params={"query": ORGANIZATIONS}, headers=JSON)
+        assert refused.status_code == 429 and "Retry-After" in refused.headers
+        gate.set()
+        for thread in threads:
+            thread.join(60)
+    assert not server.answers.waiting  # none left counted
+    assert submitted == [ORGANIZATIONS]
 
 
 def test_nothing_waits_without_a_cache_nor_for_an_answer_too_large_to_keep():
@@ -243,10 +280,12 @@ def test_nothing_waits_without_a_cache_nor_for_an_answer_too_large_to_keep():
     cache = AnswerCache(max_answer=10)
     cache.start(key)
     run = cache.running(key)
-    assert run is not None and not run.is_set()
-    cache.keep(key, Answer(200, b"x" * 11, "application/sparql-results+json"))
-    cache.finish(key)
-    assert run.is_set() and cache.get(key) is None  # its tag alone is kept
+    assert run is not None and not run.done.is_set()
+    answer = Answer(200, b"x" * 11, "application/sparql-results+json")
+    cache.keep(key, answer)
+    cache.finish(key, answer)
+    assert run.done.is_set() and run.failed is None
+    assert cache.get(key) is None  # its tag alone is kept
     cache.start(key)
     assert cache.running(key) is None
 

@@ -24,9 +24,14 @@ worker whether the body is kept or not; a tag not known is checked by running th
 
 A query asked again while its first asking still runs does not take a second worker: it waits
 for that run (`AnswerCache.running`, `start`, `finish`) and is answered with what it keeps, as
-a cache in front of a web server coalesces requests. It waits once: when the run kept no body
-(too large, refused, failed, timed out), it runs the query itself, as it would have; an
-answer known to be too large to keep (its tag kept alone) is never waited for.
+a cache in front of a web server coalesces requests. A run that failed for the query's own
+sake (a time-out, an error of the engine: any status but 200, 429 and 503) gives the waiting
+requests its answer too, as running the same query again would. It waits once: when the run
+kept no body otherwise (too large, streamed, or refused for the load or its client's share),
+it runs the query itself, as it would have; an answer known to be too large to keep (its tag
+kept alone) is never waited for. A waiting request counts in its client's share of queries
+in flight (`waiting`, `kg.server.querypool.QueryPool.refusal`), as a request waiting for a
+worker does: one client cannot park more requests than it could queue.
 
 The endpoint looks an answer up only after every check a query passes on its way to a worker
 (`kg.server.endpoint`): what the guard refuses is never answered 200, so never kept, and its
@@ -38,7 +43,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import json
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -135,8 +140,9 @@ class AnswerCache:
         self.hits = 0
         self.misses = 0
         self.waits = 0  # requests that waited for the same query's run (a count to read)
+        self.waiting: Counter[str] = Counter()  # by client: requests waiting for a run now
         self._kept: OrderedDict[bytes, KeptAnswer] = OrderedDict()
-        self._running: dict[bytes, asyncio.Event] = {}
+        self._running: dict[bytes, Run] = {}
 
     def __len__(self) -> int:
         return len(self._kept)
@@ -177,10 +183,10 @@ class AnswerCache:
             self._drop(next(iter(self._kept)))
         return True
 
-    def running(self, key: AnswerKey) -> asyncio.Event | None:
-        """The run of the same query that a request for `key` may wait for (set when it ends):
-        None when there is none, when nothing is kept, or when the answer is known to be too
-        large to keep (waiting would only put the runs one after the other)."""
+    def running(self, key: AnswerKey) -> Run | None:
+        """The run of the same query that a request for `key` may wait for: None when there
+        is none, when nothing is kept, or when the answer is known to be too large to keep
+        (waiting would only put the runs one after the other)."""
         if self.max_bytes == 0 or key.digest in self._kept:
             return None
         return self._running.get(key.digest)
@@ -188,13 +194,16 @@ class AnswerCache:
     def start(self, key: AnswerKey) -> None:
         """A run of the query of `key` starts: later requests for it may wait for it."""
         if self.max_bytes > 0:
-            self._running.setdefault(key.digest, asyncio.Event())
+            self._running.setdefault(key.digest, Run())
 
-    def finish(self, key: AnswerKey) -> None:
-        """The run of the query of `key` ended (kept or not): wake the requests waiting."""
-        done = self._running.pop(key.digest, None)
-        if done is not None:
-            done.set()
+    def finish(self, key: AnswerKey, answer: Answer | None = None) -> None:
+        """The run of the query of `key` ended with `answer` (None: it was cancelled): wake
+        the requests waiting, giving them the answer when it is the query's own failure."""
+        run = self._running.pop(key.digest, None)
+        if run is not None:
+            if answer is not None and shared_failure(answer):
+                run.failed = answer
+            run.done.set()
 
     def _drop(self, digest: bytes) -> None:
         kept = self._kept.pop(digest, None)
@@ -204,6 +213,22 @@ class AnswerCache:
     def clear(self) -> None:
         self._kept.clear()
         self.size = 0
+
+
+class Run:
+    """A query running for a request, that others asking the same may wait for: `done` is
+    set when it ends; `failed`, the answer to give them when it failed for its own sake."""
+
+    def __init__(self) -> None:
+        self.done = asyncio.Event()
+        self.failed: Answer | None = None
+
+
+def shared_failure(answer: Answer) -> bool:
+    """Whether `answer` is a failure of the query itself, the same for whoever asks it (a
+    time-out, a refusal of the guard, an error of the engine), held whole: not 200, nor the
+    429 of a client's share or the 503 of a full endpoint, which are about the load."""
+    return answer.status not in (200, 429, 503) and answer.stream is None
 
 
 def complete(answer: Answer) -> bool:

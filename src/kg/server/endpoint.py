@@ -116,7 +116,8 @@ class Endpoint:
         share, the endpoint stopping) is refused before an answer is looked up; a kept answer
         costs no worker, so is not charged to the client's share (`kg.server.answers`)."""
         pool, client = self.server.pool, client_of_request(request)
-        refusal = pool.refusal(client)
+        answers = self.server.answers
+        refusal = pool.refusal(client, also_waiting=answers.waiting[client])
         if refusal is not None:
             return answer_response(refusal)
         key = AnswerKey.of(data_version(self.server.site, pool), query)
@@ -124,25 +125,33 @@ class Endpoint:
         # a POST's answer has no entity tag, and its If-None-Match names none.
         tag = key.tag if request.method in ("GET", "HEAD") else None
         if_none_match = request.headers.get("if-none-match")
-        answers = self.server.answers
         if tag and tag_matches(if_none_match, tag) and answers.known(key) is not None:
             return not_modified(tag, CACHE_HIT)
         kept = answers.get(key)
         if kept is None and (run := answers.running(key)) is not None:
             # The same query is running for another request: its answer is this one's.
             answers.waits += 1
-            await run.wait()
+            answers.waiting[client] += 1
+            try:
+                await run.done.wait()
+            finally:
+                answers.waiting[client] -= 1
+                if not answers.waiting[client]:
+                    del answers.waiting[client]
             kept = answers.get(key)
+            if kept is None and run.failed is not None:
+                return answer_response(run.failed)
         if kept is not None:
             headers = {"Vary": "Accept", "Server-Timing": CACHE_HIT, **validators(tag)}
             return Response(kept.body, 200, headers=headers, media_type=kept.media_type)
         answers.start(key)
+        answer = None
         try:
             answer = await pool.answer(query, client)
             if complete(answer):
                 answers.keep(key, answer)
         finally:
-            answers.finish(key)  # after the keep: those waiting find what was kept
+            answers.finish(key, answer)  # after the keep: those waiting find what was kept
         if not complete(answer):
             return answer_response(answer)
         if tag and tag_matches(if_none_match, tag):

@@ -504,18 +504,24 @@ class QueryPool:
             self._cond.notify_all()
             return job
 
-    def refusal(self, client: str = "") -> Answer | None:
+    def refusal(self, client: str = "", also_waiting: int = 0) -> Answer | None:
         """What a query of `client` is refused whether it needs a worker or not (an answer
         the endpoint kept needs none, `kg.server.answers`): the endpoint is stopping (503), or
-        the client has its share of queries running and as many waiting (429). None: none."""
+        the client has its share of queries running and as many waiting (429), counting
+        `also_waiting` requests of its that wait elsewhere (for the same query's run). None:
+        none."""
         with self._cond:
-            return self._refusal(client)[0]
+            return self._refusal(client, also_waiting)[0]
 
-    def _refusal(self, client: str) -> tuple[Answer | None, int]:
+    def _refusal(self, client: str, also_waiting: int = 0) -> tuple[Answer | None, int]:
         """`refusal`, and the client's queries in flight; with `_cond` held."""
         if self._closed:
             return busy("Service Unavailable: the endpoint is stopping", self.time_limit), 0
-        in_flight = self._running[client] + sum(1 for job in self._waiting if job.client == client)
+        in_flight = (
+            self._running[client]
+            + sum(1 for job in self._waiting if job.client == client)
+            + also_waiting
+        )
         if in_flight >= 2 * self.per_client:  # it could not start, nor wait
             message = (
                 f"Too Many Requests: this client has {in_flight} queries in flight; at most "
