@@ -195,15 +195,16 @@ def until(condition, what: str) -> None:
         time.sleep(0.01)
 
 
-def asked_together(server, http, query: str, hold: bool = True) -> list[httpx.Response]:
-    """`query` asked by two clients, the second while the first one's run is held: their
-    answers."""
+def asked_together(server, http, query: str, second: dict | None = None) -> list[httpx.Response]:
+    """`query` asked by two clients, the second (with the headers `second` too) while the
+    first one's run is held: their answers."""
     threads = []
     answers: list[httpx.Response] = [None, None]
 
     def ask(number: int) -> None:
+        headers = {**JSON, **(second or {})} if number else JSON
         with httpx.Client(base_url=http.base_url, timeout=60) as own:
-            answers[number] = own.get("/sparql", params={"query": query}, headers=JSON)
+            answers[number] = own.get("/sparql", params={"query": query}, headers=headers)
 
     with runs_held(server) as gate:
         threads.append(threading.Thread(target=ask, args=(0,)))
@@ -225,6 +226,15 @@ def test_a_query_asked_while_it_runs_waits_for_that_run(endpoint):
     assert second.content == first.content and len(first.json()["results"]["bindings"]) == 5
     assert second.headers["server-timing"] == 'cache;desc="hit"'
     assert submitted == [ORGANIZATIONS] and not server.answers._running
+    assert (server.answers.hits, server.answers.misses) == (1, 1)
+
+
+def test_a_waiting_request_that_has_the_answer_gets_304(endpoint):
+    server, http, submitted = endpoint
+    first, second = asked_together(server, http, ORGANIZATIONS, {"If-None-Match": "*"})
+    assert first.status_code == 200
+    assert second.status_code == 304 and second.headers["etag"] == first.headers["etag"]
+    assert submitted == [ORGANIZATIONS]
 
 
 def test_a_run_that_fails_for_the_query_s_sake_answers_those_waiting(endpoint):
@@ -275,18 +285,30 @@ def test_a_waiting_request_counts_in_its_client_s_share(endpoint):
 def test_nothing_waits_without_a_cache_nor_for_an_answer_too_large_to_keep():
     key = AnswerKey.of("v1", QueryRequest("ASK {}"))
     none = AnswerCache(0)
-    none.start(key)
-    assert none.running(key) is None
+    assert none.start(key) is None and none.running(key) is None
     cache = AnswerCache(max_answer=10)
-    cache.start(key)
-    run = cache.running(key)
-    assert run is not None and not run.done.is_set()
+    run = cache.start(key)
+    assert run is not None and cache.running(key) is run and not run.done.is_set()
+    assert cache.start(key) is None  # one run is waited for at a time
     answer = Answer(200, b"x" * 11, "application/sparql-results+json")
     cache.keep(key, answer)
-    cache.finish(key, answer)
+    cache.finish(key, run, answer)
     assert run.done.is_set() and run.failed is None
     assert cache.get(key) is None  # its tag alone is kept
-    cache.start(key)
+    assert cache.start(key) is not None and cache.running(key) is None
+
+
+def test_a_run_ending_removes_its_own_entry_only():
+    key = AnswerKey.of("v1", QueryRequest("ASK {}"))
+    cache = AnswerCache()
+    first = cache.start(key)
+    cache.finish(key, first, Answer.error(500, "Query timed out"))
+    assert first.failed is not None and first.failed.status == 500
+    second = cache.start(key)
+    cache.finish(key, first)  # the first again (a second finisher): the second stays
+    assert cache.running(key) is second and not second.done.is_set()
+    cache.finish(key, second, Answer.error(503, "busy"))
+    assert second.done.is_set() and second.failed is None  # about the load: not shared
     assert cache.running(key) is None
 
 

@@ -244,6 +244,28 @@ def test_an_indicator_s_summary_is_made_once(published_dist, monkeypatch):
     first, second = pages._summary(iri), pages._summary(iri)
     assert first is second and made == [iri] and len(first.observations) == 4
     assert first.observations == tuple(sorted(first.observations))
+    # A name with no observations is answered, not kept.
+    nothing = BASE + "id/concept/indicators/" + "x" * 200
+    assert pages._summary(nothing).observations == () and nothing not in pages._summaries
+
+
+def test_an_indicator_s_summary_flags_what_every_value_flagged(history):
+    from kg.server.indicators import IndicatorSummary, indicator_values
+    from kg.server.site import Site
+
+    site = Site(history["dist"])
+    for name in ("persons-trafficked", "victims-assisted"):
+        values = indicator_values(site, BASE + "id/concept/indicators/" + name)
+        summary = IndicatorSummary.of(values)
+        assert summary.disagreeing == sorted({v.document_id for v in values if v.disagrees_with})
+        for value in values:
+            flagged = value.disagrees_with
+            value.disagrees_with = []
+            summary.flag(value)
+            assert value.disagrees_with == flagged
+    assert summary.disagreeing == [] and IndicatorSummary.of(
+        indicator_values(site, BASE + "id/concept/indicators/persons-trafficked")
+    ).disagreeing == ["002", "003", "004"]
 
 
 def test_the_seeds_have_no_change_set_and_no_disagreement(seeds, published_graph):

@@ -462,6 +462,15 @@ def test_a_description_in_rdf_pages_the_links_to_it(http, site):
     )
     past = http.get("/doc/place/mexico.nt", params={"page": str(len(pages) + 1), "limit": "40"})
     assert past.status_code == 404 and "past the last page" in past.text
+    # a page asked of the thing in RDF is asked of its RDF document
+    thing = http.get(
+        "/id/place/mexico",
+        params={"page": "2", "limit": "40"},
+        headers={"Accept": "application/n-triples"},
+    )
+    assert thing.status_code == 303
+    assert thing.headers["location"].endswith("?page=2&limit=40")
+    assert thing.headers["location"].startswith("/doc/place/mexico")
     for bad in ({"limit": "1001"}, {"page": "0"}, {"limit": "4e1"}):
         refused = http.get("/doc/place/mexico.ttl", params=bad)
         assert refused.status_code == 400 and refused.text.count("\n") == 1, bad

@@ -191,19 +191,25 @@ class AnswerCache:
             return None
         return self._running.get(key.digest)
 
-    def start(self, key: AnswerKey) -> None:
-        """A run of the query of `key` starts: later requests for it may wait for it."""
-        if self.max_bytes > 0:
-            self._running.setdefault(key.digest, Run())
+    def start(self, key: AnswerKey) -> Run | None:
+        """A run of the query of `key` starts: later requests for it may wait for it (None:
+        another run of it is already the one waited for, or nothing is kept)."""
+        if self.max_bytes == 0 or key.digest in self._running:
+            return None
+        run = self._running[key.digest] = Run()
+        return run
 
-    def finish(self, key: AnswerKey, answer: Answer | None = None) -> None:
-        """The run of the query of `key` ended with `answer` (None: it was cancelled): wake
-        the requests waiting, giving them the answer when it is the query's own failure."""
-        run = self._running.pop(key.digest, None)
-        if run is not None:
-            if answer is not None and shared_failure(answer):
-                run.failed = answer
-            run.done.set()
+    def finish(self, key: AnswerKey, run: Run | None, answer: Answer | None = None) -> None:
+        """`run` of the query of `key` ended with `answer` (None: it was cancelled): wake
+        the requests waiting for it, giving them the answer when it is the query's own
+        failure."""
+        if run is None:
+            return
+        if self._running.get(key.digest) is run:
+            del self._running[key.digest]
+        if answer is not None and shared_failure(answer):
+            run.failed = answer
+        run.done.set()
 
     def _drop(self, digest: bytes) -> None:
         kept = self._kept.pop(digest, None)

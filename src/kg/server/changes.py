@@ -252,9 +252,10 @@ class Pages:
         self.releases = Releases(server.site)
         # Each indicator's summary, made once (the data does not change while it is served):
         # the page of an indicator with 75,357 observations took 30 s and 400 MB a request at
-        # 10,000 synthetic documents. One is made at a time; a request for it meanwhile waits.
+        # 10,000 synthetic documents. Each is made once; a request for it meanwhile waits.
         self._summaries: dict[str, IndicatorSummary] = {}
-        self._summarizing = threading.Lock()
+        self._making: dict[str, threading.Lock] = {}
+        self._summarizing = threading.Lock()  # guards `_making`
 
     def _page(self, request: Request, total: int, what: str, limit: int = paging.DEFAULT_LIMIT):
         try:
@@ -375,11 +376,23 @@ class Pages:
         )
 
     def _summary(self, iri: str) -> IndicatorSummary:
-        """The summary of an indicator's observations, made the first time it is asked for."""
+        """The summary of an indicator's observations, made the first time it is asked for
+        (one indicator's at a time: others, made or not, are read meanwhile), and kept for
+        an indicator that has observations only (so that no name kg does not know is kept)."""
+        kept = self._summaries.get(iri)
+        if kept is not None:
+            return kept
         with self._summarizing:
-            if iri not in self._summaries:
-                self._summaries[iri] = IndicatorSummary.of(indicator_values(self.site, iri))
-            return self._summaries[iri]
+            making = self._making.setdefault(iri, threading.Lock())
+        with making:
+            kept = self._summaries.get(iri)
+            if kept is None:
+                kept = IndicatorSummary.of(indicator_values(self.site, iri))
+                if kept.observations:
+                    self._summaries[iri] = kept
+            with self._summarizing:
+                self._making.pop(iri, None)
+        return kept
 
     def context(self, iri: str) -> dict:
         """What a resource's page shows of the releases: the rows of the latest change set

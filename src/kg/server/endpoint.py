@@ -127,8 +127,8 @@ class Endpoint:
         if_none_match = request.headers.get("if-none-match")
         if tag and tag_matches(if_none_match, tag) and answers.known(key) is not None:
             return not_modified(tag, CACHE_HIT)
-        kept = answers.get(key)
-        if kept is None and (run := answers.running(key)) is not None:
+        run = answers.running(key) if answers.known(key) is None else None
+        if run is not None:
             # The same query is running for another request: its answer is this one's.
             answers.waits += 1
             answers.waiting[client] += 1
@@ -138,20 +138,22 @@ class Endpoint:
                 answers.waiting[client] -= 1
                 if not answers.waiting[client]:
                     del answers.waiting[client]
-            kept = answers.get(key)
-            if kept is None and run.failed is not None:
+            if tag and tag_matches(if_none_match, tag) and answers.known(key) is not None:
+                return not_modified(tag, CACHE_HIT)
+            if run.failed is not None:
                 return answer_response(run.failed)
+        kept = answers.get(key)
         if kept is not None:
             headers = {"Vary": "Accept", "Server-Timing": CACHE_HIT, **validators(tag)}
             return Response(kept.body, 200, headers=headers, media_type=kept.media_type)
-        answers.start(key)
+        run = answers.start(key)
         answer = None
         try:
             answer = await pool.answer(query, client)
             if complete(answer):
                 answers.keep(key, answer)
         finally:
-            answers.finish(key, answer)  # after the keep: those waiting find what was kept
+            answers.finish(key, run, answer)  # after the keep: those waiting find it kept
         if not complete(answer):
             return answer_response(answer)
         if tag and tag_matches(if_none_match, tag):

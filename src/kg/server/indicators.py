@@ -140,14 +140,27 @@ class IndicatorSummary:
     def of(cls, values: list[Value]) -> IndicatorSummary:
         grouped = _groups(values)
         several = {key: i for i, key in enumerate(k for k, g in grouped.items() if len(g) > 1)}
-        _flag(values, grouped)
+        # Whether a value is contradicted, not by whom (the lists are made for a page's
+        # values), decided once for each value of each group.
+        verdicts: dict[tuple, tuple[bool, set[str]]] = {}
+        contradicted = set()
+        for v in values:
+            if v.key not in several:
+                continue
+            group = grouped[v.key]
+            if (v.key, v.numbers) not in verdicts:
+                others = set().union(*(ds for n, ds in group.items() if n != v.numbers))
+                verdicts[v.key, v.numbers] = (_contradicted(v.numbers, group), others)
+            verdict, others = verdicts[v.key, v.numbers]
+            if verdict and others - {v.document_id}:
+                contradicted.add(v.document_id)
         return cls(
             tuple(v.observation for v in values),
             {v.observation: several[v.key] for v in values if v.key in several},
             tuple(
                 {numbers: frozenset(ds) for numbers, ds in grouped[key].items()} for key in several
             ),
-            sorted({v.document_id for v in values if v.disagrees_with}),
+            sorted(contradicted),
         )
 
     def flag(self, value: Value) -> None:

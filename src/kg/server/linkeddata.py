@@ -49,9 +49,10 @@ class LinkedData:
             return chosen
         location = chosen.sent.href
         # A page of the document's listings asked of the thing is asked of the document (the
-        # document reads and checks them).
+        # document reads and checks them), in HTML and RDF alike (both page the links).
         wanted = kept_parameters(request, "page", "limit")
-        if wanted and chosen.sent.fmt == "html":
+        profile = chosen.sent.profile  # None: the list of alternates, which has no pages
+        if wanted and profile is not None and profile.token != "qb":
             location += ("&" if "?" in location else "?") + urlencode(wanted)
         return Response(
             f"303 See Other: {location} describes {iri}\n",
