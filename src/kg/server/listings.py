@@ -4,21 +4,23 @@ class, the links to a resource, the subjects of a named graph, the press release
 A page of a listing is a slice of its order, the code point order of the IRIs (blank nodes
 last). A long listing's order is computed once and kept, packed (`SortedTerms`, about 60
 bytes an item), the least recently used dropped past `KEPT_ITEMS`; the store writes the rows
-of the queries that list them as TSV, read here without a Python object a row (`tsv_rows`).
-`Listings` is the part of `kg.server.site.Site` that serves them.
+of the queries that list them as TSV, read without a Python object a row (`tsv_rows`). The
+orders of the members of the largest classes are written beside the store when it is loaded
+(`kg.store.orders`), and read from there. `Listings` is the part of `kg.server.site.Site`
+that serves them.
 """
 
 from __future__ import annotations
 
 import itertools
 import threading
-from array import array
 from collections import defaultdict
 
 import pyoxigraph as ox
 
 from kg.server.paging import HYDRA, Page, Paging, hydra_view, page_of
 from kg.server.resources import DCTERMS, RDF_TYPE, SCHEMA, VOID_GRAPH, Property, Term
+from kg.store.orders import SortedTerms, read_member_order, tsv_rows
 
 TSV = ox.QueryResultsFormat.TSV
 # A listing longer than this keeps its order once computed (`Site._ordered`): a page of it is
@@ -28,27 +30,6 @@ KEPT_FROM = 1000
 # How many items the kept orders may hold together (about 60 bytes each, packed): at 10,000
 # synthetic documents, the 670,000 annotations and the 650,000 links to IOM both fit.
 KEPT_ITEMS = 2_000_000
-
-
-class SortedTerms:
-    """The terms of a listing, IRIs in code point order then blank nodes (as `_:id`), packed
-    into one UTF-8 string with the offsets of its items: about 60 bytes an item where a list
-    of str costs about 110. UTF-8 keeps code point order, so the bytes sort as the text does;
-    an absolute IRI never starts with `_:`."""
-
-    def __init__(self, items) -> None:
-        ordered = sorted(set(items), key=lambda item: (item.startswith(b"_:"), item))
-        self.blob = b"".join(ordered)
-        self.offsets = array("Q", itertools.accumulate(map(len, ordered), initial=0))
-
-    def __len__(self) -> int:
-        return len(self.offsets) - 1
-
-    def __getitem__(self, index: int) -> str:
-        return self.blob[self.offsets[index] : self.offsets[index + 1]].decode("utf-8")
-
-    def items(self, start: int, end: int) -> list[str]:
-        return [self[i] for i in range(max(0, start), min(end, len(self)))]
 
 
 class GroupedTerms:
@@ -73,17 +54,6 @@ class GroupedTerms:
 def _node(item: str):
     """The term of an item of SortedTerms."""
     return ox.BlankNode(item[2:]) if item.startswith("_:") else ox.NamedNode(item)
-
-
-def tsv_rows(tsv: bytes):
-    """The rows of a SPARQL TSV result of IRIs and blank nodes, each a list of its fields as
-    UTF-8 bytes: an IRI without its brackets, a blank node as `_:id`. The store writes TSV in
-    Rust, several times faster than it hands Python an object a row; in TSV an IRI is
-    `<...>` and a blank node `_:id`, and neither may hold a tab or a line break, so the
-    fields are exact."""
-    for line in tsv.split(b"\n")[1:]:
-        if line:
-            yield [f[1:-1] if f.startswith(b"<") else f for f in line.split(b"\t")]
 
 
 class Listings:
@@ -193,6 +163,12 @@ class Listings:
         return order
 
     def _members_order(self, class_iri: str) -> SortedTerms:
+        """The members of a class in order: as `kg load` wrote it beside the store, else
+        computed."""
+        location = getattr(self.graph, "location", None)  # a store's generation, if served
+        stored = read_member_order(location, class_iri) if location is not None else None
+        if stored is not None:
+            return stored
         solutions = self.store.query(f"SELECT ?s WHERE {{ ?s a {ox.NamedNode(class_iri)} }}")
         return SortedTerms(row[0] for row in tsv_rows(solutions.serialize(format=TSV)))
 

@@ -25,7 +25,8 @@ Beside the database files, `kg-store.json` records what `kg serve` needs without
 the whole store: the folder the store was loaded from (its downloads, VoID, ontology and
 source texts), the checksums of that publish, the base IRI, the size of every graph (from the
 publish's VoID when it adds up to the quads loaded, else counted) and the members of each
-class (one scan, here rather than at every start of the server).
+class (one scan, here rather than at every start of the server); in `orders/`, the members of
+each class of 1,000 or more in the order the site's pages list them (`kg.store.orders`).
 
 Generations: a store is never rebuilt in place; `kg load --store PATH` builds into a new
 folder of `PATH.generations/` and then points PATH, a symbolic link, at it
@@ -65,6 +66,7 @@ from kg.store.generations import (
     point_at,
     remove_unused,
 )
+from kg.store.orders import write_member_orders
 from kg.store.query import PublishedGraph, prefix_map
 
 FILES = ("kg.nq", "kg.nt", "kg-inferred.ttl")
@@ -296,6 +298,8 @@ def _build(dist: Path, files: dict, path: Path, say: Callable[[str], None]) -> d
     sizes = _sizes(dist, store, quads)
     classes = class_counts(store)
     example = most_described(store, EXAMPLE_CLASS)
+    say("ordering the members of the largest classes for the site's pages")
+    write_member_orders(store, path, classes)
     del store
     seconds = time.perf_counter() - started
     meta = {
