@@ -268,6 +268,30 @@ def test_an_indicator_s_summary_flags_what_every_value_flagged(history):
     ).disagreeing == ["002", "003", "004"]
 
 
+def test_a_document_that_gives_two_values_is_flagged_as_the_whole_list_flags_it():
+    from kg.server.indicators import IndicatorSummary, Value, _flag
+
+    def value(observation: str, document: str, number: str) -> Value:
+        return Value(observation, None, document, number, (("obsValue", (number,)),), ("k",), [])
+
+    # A gives 1 and 2 for the same thing, B gives 2: A's 2 is contradicted by A alone.
+    values = [value("a1", "A", "1"), value("a2", "A", "2"), value("b2", "B", "2")]
+    summary = IndicatorSummary.of(values)
+    _flag(values)
+    assert [v.disagrees_with for v in values] == [["B"], [], ["A"]]
+    assert summary.disagreeing == sorted({v.document_id for v in values if v.disagrees_with})
+    for v in values:
+        flagged, v.disagrees_with = v.disagrees_with, []
+        summary.flag(v)
+        assert v.disagrees_with == flagged
+    # one value each, the same: no group, nothing flagged
+    same = IndicatorSummary.of([value("a1", "A", "1"), value("b1", "B", "1")])
+    assert same.groups == () and same.disagreeing == []
+    # one document giving two values is no disagreement between documents
+    alone = IndicatorSummary.of([value("a1", "A", "1"), value("a2", "A", "2")])
+    assert len(alone.groups) == 1 and alone.disagreeing == []
+
+
 def test_the_seeds_have_no_change_set_and_no_disagreement(seeds, published_graph):
     page = seeds.get("/changes")
     assert page.status_code == 200 and "No change set is kept" in page.text

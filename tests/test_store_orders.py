@@ -46,6 +46,18 @@ def test_a_load_orders_the_members_of_the_largest_classes(ordered_store):
         assert stored.items(0, count) == sorted(stored.items(0, count))
 
 
+def test_a_class_is_ordered_from_the_number_of_members_given(tmp_path):
+    store = ox.Store()
+    kind = ox.NamedNode("urn:kind")
+    for n in range(5):
+        store.add(ox.Quad(ox.NamedNode(f"urn:m{n}"), ox.NamedNode(orders.RDF_TYPE), kind))
+    assert orders.write_member_orders(store, tmp_path / "a", {kind.value: 5}, minimum=6) == 0
+    assert orders.read_member_order(tmp_path / "a", kind.value) is None
+    assert orders.write_member_orders(store, tmp_path / "b", {kind.value: 5}, minimum=5) == 1
+    stored = orders.read_member_order(tmp_path / "b", kind.value)
+    assert stored.items(0, 9) == [f"urn:m{n}" for n in range(5)]
+
+
 def test_the_default_load_writes_no_order_for_the_seeds(published_store):
     graph = StoreGraph(published_store)
     assert not (graph.location / orders.ORDERS).exists()
@@ -79,7 +91,9 @@ def test_the_site_reads_the_order_instead_of_computing_it(ordered_store, publish
     assert any(f"?s a <{ORGANIZATION}>" in text for text in counted.asked)
 
 
-@pytest.mark.parametrize("damage", ["empty", "cut", "another class", "not an order"])
+@pytest.mark.parametrize(
+    "damage", ["empty", "cut", "longer", "out of order", "another class", "not an order"]
+)
 def test_a_file_that_is_not_the_order_asked_for_is_not_used(ordered_store, tmp_path, damage):
     location = StoreGraph(ordered_store).location
     folder = tmp_path / "copy"
@@ -90,6 +104,12 @@ def test_a_file_that_is_not_the_order_asked_for_is_not_used(ordered_store, tmp_p
         path.write_bytes(b"")
     elif damage == "cut":
         path.write_bytes(original[: len(original) - 10])
+    elif damage == "longer":
+        path.write_bytes(original + b"http://example.org/more")
+    elif damage == "out of order":  # the second and third offsets swapped
+        table = len(orders.MAGIC) + 8 + len(ANNOTATION.encode()) + 8
+        second, third = original[table + 8 : table + 16], original[table + 16 : table + 24]
+        path.write_bytes(original[: table + 8] + third + second + original[table + 24 :])
     elif damage == "another class":
         classes = [p for p in (location / orders.ORDERS).iterdir() if p.name != path.name]
         shutil.copy(classes[0], path)

@@ -141,19 +141,17 @@ class IndicatorSummary:
         grouped = _groups(values)
         several = {key: i for i, key in enumerate(k for k, g in grouped.items() if len(g) > 1)}
         # Whether a value is contradicted, not by whom (the lists are made for a page's
-        # values), decided once for each value of each group.
-        verdicts: dict[tuple, tuple[bool, set[str]]] = {}
+        # values), decided once for each value of each group. (A contradicted value whose
+        # only contradicting document is its own is flagged all the same: that document then
+        # gives the other value too, which the first contradicts.)
+        verdicts: dict[tuple, bool] = {}
         contradicted = set()
         for v in values:
-            if v.key not in several:
-                continue
-            group = grouped[v.key]
-            if (v.key, v.numbers) not in verdicts:
-                others = set().union(*(ds for n, ds in group.items() if n != v.numbers))
-                verdicts[v.key, v.numbers] = (_contradicted(v.numbers, group), others)
-            verdict, others = verdicts[v.key, v.numbers]
-            if verdict and others - {v.document_id}:
-                contradicted.add(v.document_id)
+            if v.key in several:
+                if (v.key, v.numbers) not in verdicts:
+                    verdicts[v.key, v.numbers] = _contradicted(v.numbers, grouped[v.key])
+                if verdicts[v.key, v.numbers]:
+                    contradicted.add(v.document_id)
         return cls(
             tuple(v.observation for v in values),
             {v.observation: several[v.key] for v in values if v.key in several},

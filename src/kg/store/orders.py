@@ -104,7 +104,7 @@ def write_member_orders(
             continue
         order = members(store, class_iri)
         path = order_path(folder, class_iri)
-        path.parent.mkdir(exist_ok=True)
+        path.parent.mkdir(parents=True, exist_ok=True)
         iri = class_iri.encode("utf-8")
         head = MAGIC + _HEADER.pack(len(iri)) + iri + _HEADER.pack(len(order))
         start = len(head) + 8 * len(order.offsets)
