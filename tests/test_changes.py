@@ -232,13 +232,13 @@ def test_an_indicator_s_summary_is_made_once(published_dist, monkeypatch):
     from kg.server.site import Site
 
     made = []
-    values = changes.indicator_values
+    values = changes.described_values
 
     def counted(site, iri):
         made.append(iri)
         return values(site, iri)
 
-    monkeypatch.setattr(changes, "indicator_values", counted)
+    monkeypatch.setattr(changes, "described_values", counted)
     pages = changes.Pages(SimpleNamespace(site=Site(published_dist)))
     iri = BASE + "id/concept/indicators/persons-trafficked"
     first, second = pages._summary(iri), pages._summary(iri)

@@ -34,8 +34,8 @@ from kg.server.indicators import (
     MEASURES,
     IndicatorSummary,
     compared_properties,
+    described_values,
     indicator_value,
-    indicator_values,
 )
 from kg.server.paging import PagingError, PastTheEnd
 
@@ -387,7 +387,7 @@ class Pages:
         with making:
             kept = self._summaries.get(iri)
             if kept is None:
-                kept = IndicatorSummary.of(indicator_values(self.site, iri))
+                kept = IndicatorSummary.of(described_values(self.site, iri))
                 if kept.observations:
                     self._summaries[iri] = kept
             with self._summarizing:

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from kg.server.listings import TSV, SortedTerms, tsv_rows
 from kg.server.paging import Page, Paging
 from kg.server.resources import DCTERMS, OA, RDF_TYPE, RDFS, Evidence
+from kg.store.orders import TSV, SortedTerms, tsv_rows
 
 
 class EvidenceQuotes:

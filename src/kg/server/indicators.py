@@ -56,12 +56,19 @@ def indicator_values(site, indicator: str) -> list[Value]:
     """Every observation of `indicator`, by IRI (so by document), each flagged with the
     documents whose observations saying the same thing give another value (its quotes are
     looked up for the page that shows it)."""
-    properties = compared_properties(site.store)
-    out = [
-        indicator_value(site, obs, properties) for obs in indicator_observations(site, indicator)
-    ]
+    out = described_values(site, indicator)
     _flag(out)
     return out
+
+
+def described_values(site, indicator: str) -> list[Value]:
+    """Every observation of `indicator` as its page shows it, not yet flagged (what
+    `IndicatorSummary.of` reads: flagging them all lists every contradicting document of
+    every value)."""
+    properties = compared_properties(site.store)
+    return [
+        indicator_value(site, obs, properties) for obs in indicator_observations(site, indicator)
+    ]
 
 
 def indicator_observations(site, indicator: str) -> list[ox.NamedNode]:

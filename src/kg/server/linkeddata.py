@@ -136,10 +136,7 @@ class LinkedData:
         listing = Page(wanted.page, wanted.limit, self.site.incoming_count(iri))
         kept = kept_parameters(request, "format", profiles.PARAMETER)
         found = paging.links(address, kept, wanted, listing)
-        if found:
-            headers["Link"] = ", ".join(
-                filter(None, [headers.get("Link"), paging.link_header(found)])
-            )
+        add_links(headers, found)
         return described
 
     def _resource_page(
@@ -155,10 +152,7 @@ class LinkedData:
         longest = max(page.evidence_page.total, page.incoming_page.total)
         listing = Page(wanted.page, wanted.limit, longest)
         found = paging.links(path, kept_parameters(request, "format"), wanted, listing)
-        if found:
-            headers["Link"] = ", ".join(
-                filter(None, [headers.get("Link"), paging.link_header(found)])
-            )
+        add_links(headers, found)
         return {"page": page, "pager": found, "listing": listing}
 
     def _document_format(
@@ -318,3 +312,10 @@ class LinkedData:
         )
         headers = {"Link": paging.link_header(found)} if found else {}
         return self.server.cached(request, body, RDF_CONTENT_TYPES[fmt], headers=headers)
+
+
+def add_links(headers: dict[str, str], found: dict[str, str]) -> None:
+    """Add the links to a listing's other pages (`paging.links`) to the Link header in
+    `headers`, after the links it has (the thing it describes, its profiles)."""
+    if found:
+        headers["Link"] = ", ".join(filter(None, [headers.get("Link"), paging.link_header(found)]))

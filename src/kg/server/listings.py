@@ -20,9 +20,8 @@ import pyoxigraph as ox
 
 from kg.server.paging import HYDRA, Page, Paging, hydra_view, page_of
 from kg.server.resources import DCTERMS, RDF_TYPE, SCHEMA, VOID_GRAPH, Property, Term
-from kg.store.orders import SortedTerms, read_member_order, tsv_rows
+from kg.store.orders import TSV, SortedTerms, members, read_member_order, tsv_rows
 
-TSV = ox.QueryResultsFormat.TSV
 # A listing longer than this keeps its order once computed (`Site._ordered`): a page of it is
 # then a slice. Shorter ones are ordered again for each page, which costs less than keeping
 # them.
@@ -167,10 +166,7 @@ class Listings:
         computed."""
         location = getattr(self.graph, "location", None)  # a store's generation, if served
         stored = read_member_order(location, class_iri) if location is not None else None
-        if stored is not None:
-            return stored
-        solutions = self.store.query(f"SELECT ?s WHERE {{ ?s a {ox.NamedNode(class_iri)} }}")
-        return SortedTerms(row[0] for row in tsv_rows(solutions.serialize(format=TSV)))
+        return stored if stored is not None else members(self.store, class_iri)
 
     def _graph_order(self, graph: str) -> SortedTerms:
         solutions = self.store.query(
