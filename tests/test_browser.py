@@ -78,6 +78,27 @@ def wait_for(driver, css: str, timeout: float = 15):
     )
 
 
+def wait_for_new_document(driver, old_element, timeout: float = 15):
+    """Wait until the page holding old_element has been replaced by a loaded one.
+
+    While Chrome swaps documents, asking about the old element can fail with a plain
+    WebDriverException ("Node with given id does not belong to the document") rather than
+    the StaleElementReferenceException that staleness_of expects, so any WebDriver error
+    counts as "not yet" and the wait asks again.
+    """
+    from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def replaced(d):
+        try:
+            old_element.is_enabled()
+        except StaleElementReferenceException:
+            return d.execute_script("return document.readyState") == "complete"
+        return False
+
+    WebDriverWait(driver, timeout, ignored_exceptions=(WebDriverException,)).until(replaced)
+
+
 def wait_for_heading(driver, text: str, timeout: float = 15):
     """Wait until the page's h1 reads `text`: after a click, the old page's h1 is still there
     for a moment, so waiting for any h1 would race with the navigation."""
@@ -112,8 +133,7 @@ def test_home_page_links_to_an_organization(browser, kg_server):
 
 def test_query_page_runs_a_named_query(browser, kg_server):
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support.expected_conditions import staleness_of
-    from selenium.webdriver.support.ui import Select, WebDriverWait
+    from selenium.webdriver.support.ui import Select
 
     browser.get(kg_server + "/query")
     Select(browser.find_element(By.ID, "example")).select_by_value("victims-assisted-over-time")
@@ -124,7 +144,7 @@ def test_query_page_runs_a_named_query(browser, kg_server):
     # Run it again from the editor, as a person would after reading it; wait for the page that
     # answers the click, not the one already shown.
     browser.find_element(By.ID, "run").click()
-    WebDriverWait(browser, 10).until(staleness_of(first))
+    wait_for_new_document(browser, first)
     table = wait_for(browser, "#results")
     headers = [th.text for th in table.find_elements(By.CSS_SELECTOR, "thead th")]
     assert headers[:3] == ["docs", "value", "qualifier"]
