@@ -231,3 +231,98 @@ def test_and_of_joins_two_complements_not_one_name(tmp_path, knowledge):
     found = organizations(draft)
     assert "Border Guard Service of Ruritania" in found
     assert not any("and of" in name for name in found)
+
+
+def test_a_range_whose_scale_is_said_once_and_a_scale_glued_to_its_digits(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Between 1.4 and 2.1 million Zembian women work abroad. The agency estimates that over "
+        "$12billion of wages a year are withheld.",
+    )
+    found = observations(draft)
+    assert ("1400000", "2100000") in found
+    assert found["12000000000"].fields["unit"] == "us-dollar"
+    assert found["12000000000"].fields["qualifier"] == ["estimated", "more-than"] or set(
+        found["12000000000"].fields["qualifier"]
+    ) == {"estimated", "more-than"}
+
+
+def test_a_number_of_times_said_in_words(tmp_path, knowledge):
+    """ "more than doubled", "to at least double", "a three-fold rise": unit `times`; "five
+    times more than 93": 93 takes no "more than"; "double rooms" counts nothing."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Arrests in Zembia more than doubled in 2019. The agency expects the number of "
+        "unaccompanied children to at least double. Prosecutions saw a three-fold rise. "
+        "The courts heard 480 cases in 2019, five times more than 93 cases in 2018. "
+        "The shelter has 12 double rooms.",
+    )
+    found = observations(draft)
+    assert found["2"].fields["unit"] == "times"
+    assert found["3"].fields["unit"] == "times"
+    assert found["93"].fields["qualifier"] == ["exact"]
+    assert found["93"].fields["period"] == "2018"  # its own date, right after what it counts
+    assert found["480"].fields["period"] == "2019"
+    assert [k for k in found if k in ("1", "4")] == []
+
+
+def test_a_value_then_and_a_value_now_are_no_range(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Between 2014 and 2019, the number of asylum claims registered in Zembia jumped from "
+        "2,137 to 70,302. The shelter hosts from 20 to 30 women.",
+    )
+    found = observations(draft)
+    assert found["2137"].fields["period"] == "2014"
+    assert found["70302"].fields["period"] == "2019"
+    assert found["2137"].fields["unit"] == found["70302"].fields["unit"] == "claim"
+    assert ("20", "30") in found  # no change said: a range
+
+
+def test_people_named_by_sex_or_trade_count_as_persons(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Police arrested seven nationals, two females and five males. The workshop trained 17 "
+        "frontline practitioners, and 483 defendants were prosecuted.",
+    )
+    found = observations(draft)
+    assert {found[v].fields["unit"] for v in ("2", "5", "17", "483")} == {"person"}
+
+
+def test_a_number_near_no_indicator_gets_a_new_one_not_a_guess(tmp_path, knowledge):
+    """ "22,606 new asylum applications from victims" shares one word with an indicator
+    (victims assisted): the draft names a new indicator after what is counted rather than
+    state the nearest one."""
+    draft = draft_of(
+        tmp_path, knowledge, "Police registered 22,606 new asylum applications from victims."
+    )
+    item = observations(draft)["22606"]
+    assert item.new_concepts["indicator"][0] == "indicators"
+    assert "application" in item.fields["indicator"]
+    assert item.confidence >= 0.5
+
+
+def test_notes_ages_and_project_lengths_are_no_statistics(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Arrivals into Europe(1) grew. The average age of arrival is now 14-16.(2) The fund "
+        "supports projects lasting up to two years. Some 40 children were helped.",
+    )
+    assert set(observations(draft)) == {"40"}
+
+
+def test_a_number_only_the_headline_states(tmp_path, knowledge):
+    path = tmp_path / "952_composed.txt"
+    path.write_text(
+        "Nearly 50 Migrants Drown off the Zembian Coast\n\nAt least 12 people survived, and "
+        "the search goes on.\n",
+        encoding="utf-8",
+    )
+    found = observations(extract(path, DATA, knowledge))
+    assert found["50"].fields["qualifier"] == ["approximately"]
+    assert found["12"].fields["qualifier"] == ["at-least"]

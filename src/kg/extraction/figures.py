@@ -45,7 +45,8 @@ ARTICLE_NUMBER = re.compile(
 NUMBER = re.compile(
     rf"(?:(?<![\w.,/-])|(?<=\d-))(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     rf"|(?P<words>{_WORDS}))"
-    rf"(?:\s+(?P<scale>hundred|thousand|million|billion)\b|(?<=\d)(?P<suffix>(?-i:m|mn|bn|k))\b)?"
+    rf"(?:(?:\s+|(?<=\d))(?P<scale>hundred|thousand|million|billion)\b"
+    rf"|(?<=\d)(?P<suffix>(?-i:m|mn|bn|k))\b)?"
     rf"(?![\w])",
     re.I,
 )
@@ -106,17 +107,24 @@ class Found:
     definite: bool = False  # "the 54 victims"
     duration: str | None = None  # month, year, ...: a duration, the unit of time
     whole: Decimal | None = None  # "20 of the 32 states": the 32
+    scale: int = 1  # "2.1 million": 1,000,000 (a range's first number may leave it out)
+    multiplier: bool = False  # "more than double", "tripled": a number of times
+    change: str | None = None  # "rose from 2,137 to 70,302": "from" or "to", two values
+
+
+def _scale(m: re.Match) -> int:
+    if m.group("scale"):
+        return SCALES[m.group("scale").casefold()]
+    if m.group("suffix"):
+        return SUFFIX_SCALES[m.group("suffix").casefold()]
+    return 1
 
 
 def _number_matches(passage: Passage):
     for m in NUMBER.finditer(passage.text):
         digits, words = m.group("digits"), m.group("words")
         value = Decimal(digits.replace(",", "")) if digits else Decimal(word_value(words))
-        if m.group("scale"):
-            value *= SCALES[m.group("scale").casefold()]
-        if m.group("suffix"):
-            value *= SUFFIX_SCALES[m.group("suffix").casefold()]
-        yield m, value, bool(words)
+        yield m, value * _scale(m), bool(words)
 
 
 def find_numbers(passage: Passage) -> list[Found]:
@@ -204,7 +212,7 @@ def find_numbers(passage: Passage) -> list[Found]:
             ):
                 continue
         percent = PERCENT.match(after)
-        f = Found(passage, start, end, value, words=is_words)
+        f = Found(passage, start, end, value, words=is_words, scale=_scale(m))
         if percent:
             f.percent = True
             f.end = end + percent.end()
@@ -223,6 +231,7 @@ def find_numbers(passage: Passage) -> list[Found]:
         f.definite = bool(re.search(r"\bthe\s+$", before.casefold()))
         found.append(f)
     found += _fractions(passage)
+    found += _multipliers(passage, found)
     found.sort(key=lambda f: f.start)
     return _ranges(passage, found)
 
@@ -309,6 +318,60 @@ def _fractions(passage: Passage) -> list[Found]:
     return out
 
 
+# "more than doubled", "to at least double", "tripled", "a three-fold rise": a number of
+# times (unit `times`), said without a figure. Only as a verb or before a noun of change, so
+# that "double standards" or "a triple murder" count nothing.
+MULTIPLIER_WORDS = {"double": 2, "triple": 3, "quadruple": 4}
+MULTIPLIER = re.compile(
+    r"\b(?:(?P<verb>(?P<v>double|triple|quadruple)(?:d|s)?)\b(?P<next>\s+\w+)?"
+    r"|(?P<fold>two|three|four|five|six|seven|eight|nine|ten|\d{1,3})[-\s]?fold\b)",
+    re.I,
+)
+NOT_A_MULTIPLIER_NEXT = re.compile(
+    r"\s+(?:standards?|digits?|bed|beds|room|rooms|murders?|homicides?|taxation|agents?|"
+    r"check|jeopardy|burden|role|game|click|space|the\s+number|in\s+size)\b",
+    re.I,
+)
+
+
+def _multipliers(passage: Passage, found: list[Found]) -> list[Found]:
+    text = passage.text
+    out = []
+    for m in MULTIPLIER.finditer(text):
+        if any(f.start <= m.start() < f.end for f in found):
+            continue
+        if m.group("fold"):
+            n = m.group("fold")
+            value = int(n) if n.isdigit() else word_value(n)
+        else:
+            nxt = m.group("next") or ""
+            if NOT_A_MULTIPLIER_NEXT.match(nxt) or re.match(r"\s+(?:of|a|an)\b", nxt, re.I):
+                continue
+            if (
+                re.match(r"\s+[a-z]+s\b", nxt)
+                and not re.match(
+                    r"\s+(?:its|their|his|her|this|that|as|as|since|from|in|by|over|compared)\b",
+                    nxt,
+                    re.I,
+                )
+                and not m.group("verb").casefold().endswith(("d", "s"))
+            ):
+                continue  # "double rooms": an adjective before a plural noun
+            value = MULTIPLIER_WORDS[m.group("v").casefold()]
+        f = Found(
+            passage,
+            m.start(),
+            m.end("fold") if m.group("fold") else m.end("verb"),
+            Decimal(value),
+            words=True,
+        )
+        f.multiplier = True
+        f.head = f.phrase = "times"
+        f.phrase_end = f.end
+        out.append(f)
+    return out
+
+
 def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -> bool:
     """Markup, dates and ages written with digits: height="12", (17/01), 13-15 February,
     12/03/2010, "under the age of 18", "aged 15", a number cut off at the end of the text."""
@@ -320,6 +383,14 @@ def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -
         return True
     if re.search(r"\b(?:age|ages)\s+(?:of\s+)?$|\baged\s+(?:between\s+)?$", before, re.I):
         return True
+    if re.search(
+        r"\bage\b[^.;]{0,30}\b(?:is|was|are|were)\s+(?:now\s+|about\s+|around\s+)?(?:\d{1,2}\s*(?:-|–|to|and)\s*)?$",
+        before,
+        re.I,
+    ):
+        return True  # "the average age of arrival is now 14-16"
+    if re.search(r"\S\($|\S\[$", before) and re.match(r"[)\]]", after):
+        return True  # "into Europe(1)", "legal advice.[2]": a note's number
     if re.search(r"\b[A-Z][a-z]+,\s+$", before) and re.match(r"\s*,", after):
         return True  # "Hassen, 22, was a farmer": an age in apposition to a name
     if re.search(
@@ -343,7 +414,7 @@ def _period_duration(text: str, start: int, before: str, after: str, duration) -
     if re.search(
         r"\b(?:continue|continues|run|runs|last|lasts|lasting|extend|extends|span|spans|"
         r"take|takes|will take)\s+(?:for\s+)?(?:(?:some|about|around|over|more than|nearly|"
-        r"almost)\s+)?$",
+        r"almost|up to|at least|at most|no more than|less than)\s+)?$",
         before,
         re.I,
     ):
@@ -394,6 +465,14 @@ def _part_of_whole(passage: Passage, found: list[Found]) -> list[Found]:
     return out
 
 
+CHANGE_BEFORE_FROM = re.compile(
+    r"\b(?:jump|rise|rose|risen|increas|grow|grew|fall|fell|drop|declin|climb|soar|surg|"
+    r"went|gone|go|double|tripl|decreas|shrank|shrunk|reduc|cut|plummet|plunge|swell|"
+    r"swollen|expand|mov|chang|up|down)\w*\s+(?:[\w’'-]+\s+){0,3}from\s*$",
+    re.I,
+)
+
+
 def _ranges(passage: Passage, found: list[Found]) -> list[Found]:
     """ "between 500 and 3,000": one range."""
     out: list[Found] = []
@@ -417,12 +496,29 @@ def _ranges(passage: Passage, found: list[Found]) -> list[Found]:
                 and not re.search(r"\b(?:in|of|from|to)\s+$", before)
             )
             if (
+                gap.strip() in ("to", "-", "\u2013")
+                and before.rstrip().endswith("from")
+                and CHANGE_BEFORE_FROM.search(passage.text[max(0, f.start - 60) : f.start])
+            ):
+                # "jumped from 2,137 to 70,302": a value then and a value now, no range
+                f.change, g.change = "from", "to"
+                if g.head and not f.head:
+                    f.head, f.phrase, f.phrase_end = g.head, g.phrase, g.phrase_end
+                if g.scale > 1 and f.scale == 1 and f.value * g.scale <= g.value:
+                    f.value *= g.scale  # "from 1.2 to 3.4 million"
+                f.percent, f.currency = f.percent or g.percent, f.currency or g.currency
+                out.append(f)
+                continue
+            if (
                 (gap.strip() == "and" and before.rstrip().endswith("between"))
                 or loose
                 or (gap.strip() in ("to", "-", "\u2013") and before.rstrip().endswith("from"))
                 or (gap.strip() in ("to", "-", "\u2013") and f.value < g.value and not f.duration)
             ):
-                r = Found(passage, f.start, g.end, None, low=f.value, high=g.value)
+                low = f.value
+                if f.scale == 1 and g.scale > 1 and f.value * g.scale <= g.value:
+                    low = f.value * g.scale  # "between 1.4 and 2.1 million"
+                r = Found(passage, f.start, g.end, None, low=low, high=g.value)
                 r.percent, r.currency = g.percent, g.currency or f.currency
                 r.duration, r.head, r.phrase, r.phrase_end = (
                     g.duration,

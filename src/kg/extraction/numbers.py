@@ -79,6 +79,12 @@ GROUP_IDS = (
 )
 
 
+def _stated_in(f: Found, items: list[Item]) -> bool:
+    """Whether a headline's number is one the body's items already state (by value)."""
+    values = {_number(v) for v in (f.value, f.low, f.high) if v is not None}
+    return any(str(item.fields.get(k)) in values for item in items for k in ("value", "min", "max"))
+
+
 class NumberExtractor(AttributionRules):
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
@@ -94,13 +100,18 @@ class NumberExtractor(AttributionRules):
         sentences_seen: set[tuple[str, int]] = set()
         abbreviated = abbreviated_nouns(source)
         self.year_context = None
-        for passage in source.body:
+        # The headline last: a number only it states is drafted ("Nearly 50 Migrants Drown"),
+        # one the body states too is not drafted twice.
+        titles = [p for p in source.passages if p.kind == "title"]
+        for passage in [*source.body, *titles]:
             anchor: Item | None = None  # "Of the 54 victims ...": what later shares are of
             last_count: Item | None = previous_paragraph_last
             previous: Found | None = None
             for f in _part_of_whole(passage, find_numbers(passage)):
                 if in_page_label(passage, f.start):
                     continue  # "DOI: 10.18356/...", "Related news: IOM Helps 500 ..."
+                if passage.kind == "title" and _stated_in(f, items):
+                    continue
                 f.sentence = passage.sentence_at(f.start)
                 # A sentence the page repeats (a headline again, a paragraph twice) states
                 # its numbers once.
@@ -115,8 +126,8 @@ class NumberExtractor(AttributionRules):
                     # "316 VoTs", the text having said "victims of trafficking (VoTs)"
                     m = re.match(r"\s+([A-Za-z]{2,8})\b", passage.text[f.end :])
                     if m and m.group(1) in abbreviated:
-                        f.head = abbreviated[m.group(1)]
-                        f.phrase = m.group(1)
+                        # the phrase it stands for says what is counted, for the indicator
+                        f.head, f.phrase = abbreviated[m.group(1)]
                         f.phrase_end = f.end + m.end()
                 # "of which 434 were identified", "up to 1,000 in times of crisis": the noun
                 # of the number before it in the sentence.
@@ -235,6 +246,13 @@ class NumberExtractor(AttributionRules):
                 said.append((m.start(), concept))
         if said and re.search(HANDED_OVER, before_number):
             said = [x for x in said if x[1] != "more-than"]  # "handed over 15 computers"
+        if re.search(
+            r"\b(?:times|fold|twice|double|triple)\s+(?:more|less|fewer|greater|higher|lower)"
+            r"\s+than\s*$",
+            before_number,
+        ):
+            # "five times more than 93": the comparison of another number, no qualifier of this one
+            said = [x for x in said if x[1] not in ("more-than", "less-than")]
         if said:
             concept = min(said)[1]
             if concept not in qualifiers:
@@ -270,7 +288,15 @@ class NumberExtractor(AttributionRules):
         if len(clause.split()) < 8:  # "Guatemala, 44%": the sentence says what is counted
             context += " " + text[s0:s1]
         indicator, score = self.indicators.predict(context, unit)
-        by_unit = self.indicators.by_unit(unit) if indicator is None else None
+        if indicator is not None and score < INDICATOR_SURE / 2 and (f.phrase or "").strip():
+            # Nearest only in a word or two ("asylum applications" nearest "persons
+            # trafficked"): a guess that would state what the text does not. The number is
+            # drafted with a new indicator named after what it counts, for the curator to
+            # confirm or merge.
+            indicator, weak = None, True
+        else:
+            weak = False
+        by_unit = self.indicators.by_unit(unit) if indicator is None and not weak else None
         if by_unit is not None:
             # No indicator shares a word with it: the one most used for its unit, as a guess
             # to check (the number stays a draft item, not a suggestion for want of a concept).
@@ -339,6 +365,11 @@ class NumberExtractor(AttributionRules):
             item.fields["place"] = place
         # Time.
         self._period(item, f, passage, override=True)
+        period = item.fields.get("period")
+        if f.change and isinstance(period, dict) and period.get("start") and period.get("end"):
+            # "between 2014 and 2019 ... jumped from 2,137 to 70,302": the first value is the
+            # period's start, the second its end
+            item.fields["period"] = period["start"] if f.change == "from" else period["end"]
         region = text[max(s0, self._previous_number_end(f, passage)) : c1]
         if ANNUAL.search(region):
             item.fields["frequency"] = "annual"

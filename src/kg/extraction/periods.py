@@ -199,6 +199,10 @@ RELATIVE_TIME = re.compile(
 )
 
 
+# A number, up to five words of what it counts, then the time expression.
+RIGHT_AFTER_PHRASE = re.compile(r"[\d.,]+%?(?:\s+[A-Za-z’'-]+){1,5}\s+")
+
+
 def period_of(
     text: str,
     sentence: tuple[int, int],
@@ -228,7 +232,14 @@ def period_of(
     right_after = [
         x
         for x in found
-        if at < x[0] and re.fullmatch(r"[\w%,. ]{0,25}?\s*", text[at : x[0]]) and x[0] - at < 30
+        if at < x[0]
+        and (
+            re.fullmatch(r"[\w%,. ]{0,25}?\s*", text[at : x[0]])
+            and x[0] - at < 30
+            # "306 similar investigations in 2012": the number, the words it counts, the date
+            or re.fullmatch(RIGHT_AFTER_PHRASE, text[at : x[0]])
+            and not re.search(r"\b(?:and|or|but|while|whereas|than)\b", text[at : x[0]])
+        )
     ]
     if right_after:
         found = right_after[:1]

@@ -43,7 +43,18 @@ PEOPLE = {
     "perpetrator", "recruiter", "employer", "broker", "driver", "diplomat", "consul",
     "parliamentarian", "councillor", "staffer", "personnel", "trainer", "facilitator",
     "counsellor", "counselor", "psychologist", "teen", "youngster", "kid", "newborn",
-    "toddler", "foreigner", "asylee", "idp", "escort", "dependant",
+    # people named by sex, trade or part in a case ("two females and five males", "17
+    # frontline practitioners", "483 defendants")
+    "female", "male", "practitioner", "defendant", "claimant", "activist", "specialist",
+    "advocate", "investigator", "inspector", "attorney", "magistrate", "minister", "mayor",
+    "governor", "senator", "ambassador", "servant", "clerk", "ranger", "interpreter",
+    "translator", "mediator", "mentor", "paralegal", "recruit", "combatant", "fighter",
+    "kidnapper", "abductor", "exploiter", "pimp", "analyst", "researcher", "scientist",
+    "technician", "physician", "surgeon", "midwife", "caseworker", "responder", "civilian",
+    "peacekeeper", "juvenile", "toddler", "bride", "slave", "maid", "housemaid", "nanny",
+    "miner", "herder", "nomad", "pastoralist", "coordinator", "panelist", "panellist",
+    "frontliner", "labor-migrant", "survivor-leader",
+    "foreigner", "asylee", "idp", "escort", "dependant",
     "dependent", "household-member", "migrant-worker", "labour-migrant",
 }  # fmt: skip
 # A plural demonym counts people: "1,200 Ukrainians", "35 Cambodians", "80 Bangladeshis".
@@ -149,9 +160,10 @@ ABBREVIATED = re.compile(r"(?P<phrase>(?:[a-z-]+\s+){0,4}[a-z-]+)\s*\((?P<short>
 INITIALS_SKIP = {"of", "and", "the", "for", "in", "on", "to", "at"}
 
 
-def abbreviated_nouns(source: Source) -> dict[str, str]:
-    """abbreviation -> the noun it counts ("VoTs" -> "victims"), for abbreviations that are
-    the initials of a lower-case phrase whose nouns are people or things counted."""
+def abbreviated_nouns(source: Source) -> dict[str, tuple[str, str]]:
+    """abbreviation -> (the noun it counts, the phrase it stands for) ("VoTs" -> ("victims",
+    "victims of trafficking")), for abbreviations that are the initials of a lower-case
+    phrase whose nouns are people or things counted."""
     out = {}
     for passage in source.body:
         for m in ABBREVIATED.finditer(passage.text):
@@ -169,7 +181,7 @@ def abbreviated_nouns(source: Source) -> dict[str, str]:
                     None,
                 )
                 if head is not None:
-                    out[short] = head
+                    out[short] = (head, " ".join(phrase))
                 break
     return out
 
@@ -194,6 +206,8 @@ def unit_of(f: Found) -> tuple[str | None, float]:
         return f.currency, 1.0
     if f.head is None:
         return None, 0.0
+    if getattr(f, "multiplier", False) or f.head.casefold() == "times":
+        return "times", 0.95  # "more than doubled", "five times": a number of times
     s = singular(f.head)
     if s in CURRENCIES:
         return CURRENCIES[s], 0.95
