@@ -326,3 +326,19 @@ def test_a_number_only_the_headline_states(tmp_path, knowledge):
     found = observations(extract(path, DATA, knowledge))
     assert found["50"].fields["qualifier"] == ["approximately"]
     assert found["12"].fields["qualifier"] == ["at-least"]
+
+
+def test_a_source_whose_staff_report_or_whose_long_titled_report_estimates(tmp_path, knowledge):
+    """ "IOM staff reported that 49 ...": the organization's people speak for it; "UNODC's
+    Regional Report on the Capacities to Measure Trafficking in the Zembian Islands estimated
+    that 0.6 per cent": a report's title with small words between its capitals."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "IOM staff reported that 49 migrants had drowned, 42 men and 7 women. In 2023, UNODC’s "
+        "Regional Report on the Capacities to Measure Trafficking in the Zembian Islands "
+        "estimated that 0.6 per cent of the population was exploited.",
+    )
+    found = observations(draft)
+    assert sources(found["49"]) == sources(found["42"]) == ["iom"]
+    assert [s.rsplit(":", 1)[-1] for s in sources(found["0.6"])] == ["unodc"]

@@ -11,7 +11,11 @@ from kg.extraction.figures import Found
 from kg.extraction.text import Passage
 
 ATTRIBUTION_VERB = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?,?\s*(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|recently\s+)?"
+    r"\s*(?:\([^)]*\)\s*)?,?\s*"
+    # "IOM staff reported", "UNHCR officials said": the organization's people speak for it
+    r"(?:(?:staff|officials|officers|teams?|spokesperson|spokesman|spokeswoman|experts|"
+    r"researchers|monitors|workers)\s+(?:on\s+the\s+ground\s+|in\s+the\s+field\s+)?)?"
+    r"(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|recently\s+)?"
     r"(?:reports?|reported|says|said|states|stated|estimates?|estimated|confirms?|confirmed|"
     r"indicates?|indicated|shows?|showed|finds|found|notes|noted|calculates|calculated|counts|"
     r"counted|recorded|registered|warns|warned|reveals|revealed|documents|documented|"
@@ -100,8 +104,12 @@ class AttributionRules:
                     text[o.end : o.end + 120],
                 )
                 or re.match(  # "IOM's (latest) Missing Migrants Project recorded 412 deaths"
-                    r"[’']s\s+(?:(?:latest|new|recent|annual|global|first|\d{4})\s+){0,3}"
-                    r"(?:[A-Z][\w-]*\s+){1,6}(?:has\s+|have\s+)?(?:recorded|records|"
+                    # ("X's (XY) Regional Report on the Capacities to Measure Trafficking in
+                    # the Pacific Islands estimated": a title's small words between capitals)
+                    r"[’']s\s+(?:\([A-Z]{2,10}\)\s+)?"
+                    r"(?:(?:latest|new|recent|annual|global|first|\d{4})\s+){0,3}"
+                    r"[A-Z][\w-]*\s+(?:(?:[A-Z][\w-]*|on|of|the|to|in|and|for)\s+){0,14}"
+                    r"(?:has\s+|have\s+)?(?:recorded|records|"
                     r"registered|registers|counted|counts|documented|documents|found|finds|"
                     r"shows?|showed|estimates?|estimated|reports?|reported|indicates?|indicated)\b",
                     text[o.end : o.end + 120],
