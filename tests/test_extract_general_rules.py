@@ -342,3 +342,43 @@ def test_a_source_whose_staff_report_or_whose_long_titled_report_estimates(tmp_p
     found = observations(draft)
     assert sources(found["49"]) == sources(found["42"]) == ["iom"]
     assert [s.rsplit(":", 1)[-1] for s in sources(found["0.6"])] == ["unodc"]
+
+
+def test_words_in_capitals_that_open_a_paragraph_are_no_organizations(tmp_path, knowledge):
+    """A dateline's town in capitals ("KALIMBO, Ruritania —") and a label ("VIDEO:") are no
+    acronyms of organizations."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "KALIMBO, Ruritania — Police freed 12 women in Kalimbo on Monday.\n\n"
+        "VIDEO: a reporter visits the shelter in Kalimbo.",
+    )
+    assert not {"KALIMBO", "VIDEO"} & organizations(draft)
+
+
+def test_an_acronym_of_a_place_or_of_a_topic_is_no_organization(tmp_path, knowledge):
+    """ "the Central African Republic (CAR)": the place's initials; "Forced Labour Practices
+    (FLP)", the text writing "forced labour practices" too: a topic. "the Office at Kalimbo
+    (OAK)" stays an organization's acronym."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Migrants from the Central African Republic (CAR) reach the coast. A survey of Forced "
+        "Labour Practices (FLP) found that forced labour practices are common. The United "
+        "Nations Office at Kalimbo (UNOK) hosted the meeting, and UNOK will report in May.",
+    )
+    found = organizations(draft)
+    assert not {"CAR", "FLP", "Forced Labour Practices"} & found
+    assert "UNOK" in found
+
+
+def test_a_capitalized_phrase_the_text_writes_in_lower_case_is_no_name(tmp_path, knowledge):
+    """ "ASEAN and Smuggling of Migrants: a Review", the text saying "smuggling" and
+    "migrants" in lower case too: no organization "Smuggling of Migrants"."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        'IOM launched the report "ASEAN and Smuggling of Migrants" on Monday. The smuggling of '
+        "migrants grew in the region, the report found.",
+    )
+    assert "Smuggling of Migrants" not in organizations(draft)

@@ -28,12 +28,18 @@ from kg.extraction.candidates import CandidateRules
 from kg.extraction.knowledge import Knowledge
 from kg.extraction.lookup import Trie, Variants, reference_trie, world_trie
 from kg.extraction.mentions import Entities, Mention, NewEntity, _place_type, _target_of
-from kg.extraction.name_words import GENERIC_PLACE_WORDS, STARTERS
+from kg.extraction.name_words import (
+    GENERIC_PLACE_WORDS,
+    ORG_HEADS,
+    ORG_LAST_WORDS,
+    STARTERS,
+)
 from kg.extraction.organizations import (
     _in_a_list,
     _is_acronym_text,
     _phrase_acronyms,
     _prefix_of_longer_name,
+    a_topic,
 )
 from kg.extraction.people import ROLE_WORDS, _person_context, find_persons, surnames_in_use
 from kg.extraction.resolution import Resolution
@@ -161,6 +167,7 @@ class Recognizer(CandidateRules, Resolution):
             if passage.kind == "title":  # headline case: a name needs words around it
                 persons = [p for p in persons if p.confidence >= 0.7]
             found = self._candidates(passage, known, lowercase_words)
+            found = [s for s in found if not self._no_organization(source, s)]
             if passage.kind == "title":  # headline case: only people named by context
                 found = [s for s in found if s.kind == "person"]
             # A name the words around it make a person's is not part of a longer name; what
@@ -182,6 +189,25 @@ class Recognizer(CandidateRules, Resolution):
         spans += self._offices(known)
         spans = [s for s in spans if not in_page_label(s.passage, s.start)]
         return self._resolve(spans)
+
+    def _no_organization(self, source: Source, span: Span) -> bool:
+        """A candidate organization that is none: a word in capitals that opens a paragraph
+        as its dateline ("SOSUA, Dominican Republic —") or label ("VIDEO: ..."), or a
+        capitalized phrase with no organization's head word that the text also writes in
+        lower case ("Trafficking in Persons", the text saying "trafficking in persons")."""
+        if span.kind != "organization" or span.origin != "rule":
+            return False
+        tokens = span.passage.tokens
+        if span.b - span.a == 1 and tokens[span.a].text.isupper():
+            if tokens[span.a].start < self.datelines.get(span.passage.index, ((), 0))[1]:
+                return True
+            first = next((i for i, t in enumerate(tokens) if t.is_word), None)
+            if span.a == first and span.b < len(tokens) and tokens[span.b].text == ":":
+                return True
+        keys = {t.key for t in tokens[span.a : span.b]}
+        if span.b - span.a < 2 or keys & (ORG_HEADS | ORG_LAST_WORDS):
+            return False
+        return a_topic(source, [t.text for t in tokens[span.a : span.b]])
 
     def _after_person(self, passage, b, end, starts, known_ranges) -> list[Span]:
         """The names of [b, end) after a person's name and "of (the)", "from", "at"."""

@@ -16,6 +16,7 @@ from kg.extraction.name_words import (
     MONTHS,
     NAME_IS_TYPE,
     ORG_HEADS,
+    ORG_LAST_WORDS,
     ORG_NOUNS,
     PROJECT_HEADS,
     STARTERS,
@@ -208,9 +209,35 @@ def _prefix_of_longer_name(span: Span) -> bool:
     return bool(set(words[:5]) & (ORG_HEADS - {"system", "group", "team"}))
 
 
+def written_in_lower_case(source: Source, words: list[str]) -> bool:
+    """Whether the text writes these words, one after the other, in lower case somewhere
+    ("trafficking in persons"): a phrase, then, not a name, wherever it is capitalized."""
+    phrase = r"\s+".join(re.escape(w.casefold()) for w in words)
+    return any(
+        re.search(rf"(?<![\w-]){phrase}(?![\w-])", p.text) for p in source.passages if phrase
+    )
+
+
+def a_topic(source: Source, words: list[str]) -> bool:
+    """Whether capitalized words are a topic rather than a name: two words or more, which the
+    text writes in lower case too, together ("Trafficking in Persons", the text saying
+    "trafficking in persons") or each ("ASEAN and Trafficking in Persons", the text saying
+    "trafficking" and "persons")."""
+    content = [w for w in words if w.casefold() not in CONNECTORS]
+    while words and words[0].casefold() in CONNECTORS:
+        words = words[1:]
+    if len(content) < 2:
+        return False
+    return written_in_lower_case(source, words) or all(
+        written_in_lower_case(source, [w]) for w in content
+    )
+
+
 def _phrase_acronyms(source: Source, known: list[Span]) -> set[str]:
-    """Acronyms a text gives for a phrase in lower case ("gender-based violence (GBV)"):
-    no organizations."""
+    """Acronyms a text gives for a phrase in lower case ("gender-based violence (GBV)"), for
+    a phrase it writes in lower case elsewhere ("Trafficking In Persons (TIP) Report", the text
+    saying "trafficking in persons" too) and for a place ("Papua New Guinea (PNG)"): no
+    organizations."""
     out = set()
     for passage in source.body:
         tokens = passage.tokens
@@ -228,6 +255,19 @@ def _phrase_acronyms(source: Source, known: list[Span]) -> set[str]:
             if before.is_word and before.text.islower():
                 out.add(tokens[i + 1].text.replace(".", "").upper())
                 continue
+            letters = tokens[i + 1].text.replace(".", "").casefold()
+            if any(
+                s.passage is passage
+                and s.b == i
+                and s.kind == "place"
+                # the place's initials are the acronym: not "Office at Nairobi (UNON)",
+                # "Latin America and the Caribbean (ECLAC)"
+                and "".join(t.key[0] for t in tokens[s.a : s.b] if t.key not in CONNECTORS)
+                == letters
+                for s in known
+            ):
+                out.add(tokens[i + 1].text.replace(".", "").upper())  # "Papua New Guinea (PNG)"
+                continue
             # "the Displacement Tracking Matrix (DTM)", "the Global Compact for Migration
             # (GCM)": a capitalized name whose head word makes it no organization.
             j, words = i - 1, set()
@@ -242,7 +282,14 @@ def _phrase_acronyms(source: Source, known: list[Span]) -> set[str]:
             ):
                 words.add(tokens[j].key)
                 j -= 1
-            if words & NON_ORG_HEADS and not words & ORG_HEADS:
+            if (
+                words & NON_ORG_HEADS
+                and not words & ORG_HEADS
+                or (
+                    not words & (ORG_HEADS | ORG_LAST_WORDS)
+                    and a_topic(source, [t.text for t in tokens[j + 1 : i]])
+                )
+            ):
                 out.add(tokens[i + 1].text.replace(".", "").upper())
     # "a UNODC project, TRACK4TIP,", "the programme CAMINOS": the acronym names the project.
     for passage in source.body:
