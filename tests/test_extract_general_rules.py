@@ -382,3 +382,19 @@ def test_a_capitalized_phrase_the_text_writes_in_lower_case_is_no_name(tmp_path,
         "migrants grew in the region, the report found.",
     )
     assert "Smuggling of Migrants" not in organizations(draft)
+
+
+def test_a_government_named_after_the_article_and_a_portfolio_that_goes_on(tmp_path, knowledge):
+    """ "The Government of Ruritania is working ...", the text writing "whole-of-government"
+    too: still a name; "Minister for Women and Gender Equality, announced": the portfolio goes
+    on after "and", no person "Gender Equality"; "Skip To Content": no person."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Skip To Content\n\nToday, Jane Roe, Minister for Women and Gender Equality, announced "
+        "funds for a whole-of-government approach. The Government of Ruritania is working with "
+        "partners.",
+    )
+    assert "Government of Ruritania" in organizations(draft)
+    people = {m.text for m in draft.entities.mentions if m.kind == "person"}
+    assert people == {"Jane Roe"}

@@ -173,13 +173,26 @@ class CandidateRules:
 
     def _split(self, passage, a, b, starts, lowercase, known_ranges):
         tokens = passage.tokens
-        # Words that begin a sentence and occur in lower case elsewhere are no names.
+        # Words that begin a sentence and occur in lower case elsewhere are no names; not a
+        # head word after "The" that a complement follows ("The Government of Canada", the
+        # text saying "whole-of-government" too).
+        after_article = False
         while (
             a < b
             and a in starts
             and not tokens[a].is_acronym
-            and (tokens[a].key in STARTERS or tokens[a].key in lowercase)
+            and (
+                tokens[a].key in STARTERS
+                or tokens[a].key in lowercase
+                and not (
+                    after_article
+                    and tokens[a].key in ALL_HEADS
+                    and a + 2 < b
+                    and tokens[a + 1].key in ("of", "for")
+                )
+            )
         ):
+            after_article = tokens[a].key in ("the", "a", "an")
             a += 1
             while a < b and (tokens[a].key in CONNECTORS or not tokens[a].is_word):
                 a += 1

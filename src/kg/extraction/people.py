@@ -43,6 +43,8 @@ def _name_after_role(tokens: list[Token], a: int, b: int, known_ranges):
     while start < b and tokens[start].text in ("-",):  # "Secretary-General"
         start += 2
     if start + 1 < b and tokens[start].key in ("for", "of", "on") and b - (start + 2) >= 2:
+        if start + 2 < b and tokens[start + 2].key in ("and", "&"):
+            return None  # "Minister for Women and Gender Equality": the portfolio goes on
         start += 2
     end = start
     while end < b and (
@@ -140,6 +142,10 @@ NOT_PERSON_WORDS = ALL_HEADS | STUDY_HEADS | MONTHS | {
     "twitter", "facebook", "instagram", "page", "home", "site", "migrants", "migrant",
     "victims", "crime", "drugs", "internet", "online", "covid", "agenda", "goal", "goals",
     "sustainable", "emergency", "response", "plan", "strategy", "action", "week",
+    # a site's links and bylines ("Skip To Content", "Jane Doe\nPublished on ..."), and
+    # capitalized function words, which no one's name holds
+    "skip", "content", "published", "posted", "updated", "share", "print", "menu", "search",
+    "to", "with", "from",
     "year", "mission", "operations", "partners", "partner", "partnership", "platform",
     "data", "research", "shelter", "house", "centre", "center", "school", "hospital",
     "camp", "island", "islands", "river", "sea", "ocean", "gulf", "bay", "lake", "mount",
@@ -425,6 +431,23 @@ def _list_of_names(passage: Passage, a: int, known_tokens: set[int]) -> int:
     return count
 
 
+def _in_a_portfolio(tokens: list[Token], i: int) -> bool:
+    """Whether the capitalized word at i continues a role's complement after "and" ("Minister
+    for Women and Gender Equality"; not after a comma: "Minister of Foreign Affairs, Jane
+    Doe, said")."""
+    if i < 2 or tokens[i - 1].key not in ("and", "&"):
+        return False
+    k = i - 2
+    while k >= 0 and i - k <= 10:
+        t = tokens[k]
+        if t.key in PERSON_ROLES or t.key.split("-")[-1] in PERSON_ROLES:
+            return k + 1 < i - 1 and tokens[k + 1].key in ("for", "of", "on")
+        if not (t.is_word and t.text[:1].isupper() or t.key in ("of", "for", "and", ",", "&")):
+            return False
+        k -= 1
+    return False
+
+
 def find_persons(
     passage: Passage,
     known_ranges: dict,
@@ -471,6 +494,9 @@ def find_persons(
             and not _given_name_after_a_role(tokens, i)
         ):
             i += 1  # inside a capitalized run: only its first name part begins a name
+            continue
+        if _in_a_portfolio(tokens, i):
+            i += 1  # "Minister for Women and Gender Equality": the role's complement goes on
             continue
         found = _person_names(tokens, i)
         if found is None:
