@@ -398,3 +398,35 @@ def test_a_government_named_after_the_article_and_a_portfolio_that_goes_on(tmp_p
     assert "Government of Ruritania" in organizations(draft)
     people = {m.text for m in draft.entities.mentions if m.kind == "person"}
     assert people == {"Jane Roe"}
+
+
+def places(draft) -> set[str]:
+    return {m.text for m in draft.entities.mentions if m.kind == "place"}
+
+
+def test_a_subdivision_named_with_its_type_and_a_city_of_an_unnamed_country(tmp_path, knowledge):
+    """ "the Kalimbo Province", "the Autonomous Region of Kalimbo": places with a type word;
+    "at a briefing in Geneva": a city whose country the text does not name."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The training took place in the Kalimbo Province and the Autonomous Region of Zumba, "
+        "the agency told reporters at a briefing in Geneva.",
+    )
+    found = places(draft)
+    assert {"Kalimbo Province", "Autonomous Region of Zumba", "Geneva"} <= found
+
+
+def test_a_border_in_lower_case_is_the_known_one_only_where_its_country_is_named(
+    tmp_path, knowledge
+):
+    """The reference data's "northern border" lies within Mexico: in a text on Ruritania
+    that never names Mexico, "the northern border" is not it."""
+    draft = draft_of(
+        tmp_path, knowledge, "Police patrol the northern border of Ruritania day and night."
+    )
+    assert "mexico-northern-border" not in {m.entity for m in draft.entities.mentions}
+    draft = draft_of(
+        tmp_path, knowledge, "Migrants wait in Mexico along the northern border for weeks."
+    )
+    assert "mexico-northern-border" in {m.entity for m in draft.entities.mentions}

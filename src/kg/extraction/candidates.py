@@ -27,6 +27,7 @@ from kg.extraction.name_words import (
     SPLIT_HEADS,
     STARTERS,
     STUDY_HEADS,
+    SUBDIVISION_WORDS,
 )
 from kg.extraction.organizations import (
     _listed_with_organizations,
@@ -455,6 +456,37 @@ class CandidateRules:
                 confidence=0.7,
                 place_type="city",
                 within=_target_of(within) if within else None,
+            )
+        # "West Sepik Province", "National Capital District", "Autonomous Region of
+        # Bougainville": a name with a place type of its own (a country's subdivision).
+        at = next((k for k, key in enumerate(keys) if key in SUBDIVISION_WORDS), None)
+        if (
+            at is not None
+            and b - a >= 2
+            and (at == len(keys) - 1 or keys[at + 1] == "of" and at + 2 < len(keys))
+        ):
+            inside = [
+                span
+                for (ka, kb), span in known_ranges.items()
+                if a <= ka and kb <= b and span.kind == "place"
+            ]
+            country = next(
+                (
+                    _target_of(span)
+                    for span in inside
+                    if _place_type(span, self.knowledge) == "country"
+                ),
+                None,
+            )
+            return Span(
+                passage,
+                a,
+                b,
+                "rule",
+                "place",
+                confidence=0.7,
+                place_type=PLACE_TYPE_OF.get(keys[at], "region"),
+                within=country,
             )
         # "X, Tamaulipas": a place followed by a known state or country.
         if b + 1 < len(tokens) and tokens[b].text == ",":

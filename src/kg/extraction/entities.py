@@ -48,6 +48,10 @@ from kg.extraction.text import Passage, Source, fold, in_page_label
 
 __all__ = ["Entities", "Mention", "NewEntity", "Recognizer"]
 
+CITY_AFTER_PREPOSITION = re.compile(
+    r"\b(?:in|at|from|to|near)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+)
+
 
 class Recognizer(CandidateRules, Resolution):
     def __init__(self, knowledge: Knowledge) -> None:
@@ -73,6 +77,20 @@ class Recognizer(CandidateRules, Resolution):
             for a, b, entry in self.trie.matches(passage.tokens):
                 spans.append(Span(passage, a, b, "reference", entry.kind, entry))
             spans += self._coordinated(passage, self.trie, "reference")
+        # "the northern border" in lower case: a place of the reference data only where the
+        # text names the place it lies within (elsewhere, another country's border)
+        named = {s.entry.target for s in spans if s.entry is not None}
+        spans = [
+            s
+            for s in spans
+            if not (
+                s.origin == "reference"
+                and s.kind == "place"
+                and s.entry.surface.islower()
+                and self.knowledge.entities.get(s.entry.target) is not None
+                and self.knowledge.entities[s.entry.target].within not in (None, *named)
+            )
+        ]
         codes = self._countries(spans)
         countries_only = self.knowledge.cache.setdefault("world-countries", None)
         if countries_only is None:
@@ -87,6 +105,15 @@ class Recognizer(CandidateRules, Resolution):
                 code = world.country_of_city(name)
                 if code:
                     codes.add(code)
+            # "at the Palais des Nations in Geneva", "in New York": a city of any country
+            # named where a place is expected, its country otherwise unnamed
+            for m in CITY_AFTER_PREPOSITION.finditer(passage.text):
+                words = m.group("name").split()
+                for n in (2, 1):
+                    code = world.country_of_city(" ".join(words[:n])) if len(words) >= n else None
+                    if code:
+                        codes.add(code)
+                        break
         wtrie = world_trie(codes)
         for passage in source.passages:
             starts = _sentence_starts(passage)

@@ -131,6 +131,11 @@ PLACE_TYPE_OF = {
     "towns": "city", "town": "city", "municipalities": "city", "municipality": "city",
     "border town": "city", "border city": "city", "village": "city", "port": "city",
 }  # fmt: skip
+# The kinds of a country's subdivisions, as the last word of a name or before "of".
+SUBDIVISION_WORDS = {
+    "province", "district", "region", "county", "territory", "governorate", "prefecture",
+    "state", "municipality", "oblast", "canton",
+}  # fmt: skip
 # The kinds of organization a common noun names ("the NGO X", "X, a foundation").
 ORG_NOUNS = (
     r"agency|organi[sz]ation|ngo|non-governmental organi[sz]ation|foundation|association|"
