@@ -430,3 +430,20 @@ def test_a_border_in_lower_case_is_the_known_one_only_where_its_country_is_named
         tmp_path, knowledge, "Migrants wait in Mexico along the northern border for weeks."
     )
     assert "mexico-northern-border" in {m.entity for m in draft.entities.mentions}
+
+
+def test_a_first_paragraph_read_as_the_headline_is_body(tmp_path, knowledge):
+    """A page whose headline was lost: its first paragraph, far longer than any headline,
+    holds names as any paragraph does ("the Ruritanian Government"); "the Kalimbo Process"
+    (an intergovernmental forum) names no person."""
+    path = tmp_path / "953_composed.txt"
+    path.write_text(
+        "Over two days, the Regional Support Office of the Kalimbo Process, the International "
+        "Organization for Migration and the Ruritanian Government came together to train "
+        "officials on the identification of victims of trafficking in persons in the region.\n\n"
+        "Some 40 officers took part.\n",
+        encoding="utf-8",
+    )
+    draft = extract(path, DATA, knowledge)
+    assert "Ruritanian Government" in organizations(draft)
+    assert not [m for m in draft.entities.mentions if m.kind == "person"]

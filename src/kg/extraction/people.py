@@ -145,7 +145,7 @@ NOT_PERSON_WORDS = ALL_HEADS | STUDY_HEADS | MONTHS | {
     # a site's links and bylines ("Skip To Content", "Jane Doe\nPublished on ..."), and
     # capitalized function words, which no one's name holds
     "skip", "content", "published", "posted", "updated", "share", "print", "menu", "search",
-    "to", "with", "from",
+    "to", "with", "from", "process",
     "year", "mission", "operations", "partners", "partner", "partnership", "platform",
     "data", "research", "shelter", "house", "centre", "center", "school", "hospital",
     "camp", "island", "islands", "river", "sea", "ocean", "gulf", "bay", "lake", "mount",

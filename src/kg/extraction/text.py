@@ -166,6 +166,9 @@ def clause_around(text: str, start: int, end: int, sentence: tuple[int, int]) ->
     return left, right
 
 
+HEADLINE_MAX_WORDS = 25
+
+
 @dataclass
 class Source:
     """A cleaned document as passages, with what quoting needs."""
@@ -180,7 +183,10 @@ class Source:
     def of(cls, doc: CleanDocument) -> Source:
         normalized, index = normalized_with_index(doc.raw)
         source = cls(doc, normalized, index)
-        spans = [("title", doc.title)] + [("body", p) for p in doc.paragraphs]
+        # A "title" of more words than any headline is the text's first paragraph (a page
+        # whose headline was lost): read as body, where names need no headline's caution.
+        title_kind = "title" if len(doc.title.text.split()) <= HEADLINE_MAX_WORDS else "body"
+        spans = [(title_kind, doc.title)] + [("body", p) for p in doc.paragraphs]
         spans += [("trailer", t) for t in doc.trailer]
         for i, (kind, span) in enumerate(spans):
             start = bisect.bisect_left(source.index, span.start)
