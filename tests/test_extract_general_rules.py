@@ -447,3 +447,25 @@ def test_a_first_paragraph_read_as_the_headline_is_body(tmp_path, knowledge):
     draft = extract(path, DATA, knowledge)
     assert "Ruritanian Government" in organizations(draft)
     assert not [m for m in draft.entities.mentions if m.kind == "person"]
+
+
+def test_organizations_typed_together_inside_a_role_or_spelt_by_their_acronym(tmp_path, knowledge):
+    """ "Lumen Verde and Ponte Azul, both U.S. nonprofit organizations"; "Director of
+    Department of Operations and Emergencies" (a unit with its own "of" and "and", no places
+    "Operations" and "Emergencies"); "the United Nations Office at Kalimbo (UNOK)": one name
+    through "at" and the place, its acronym spelling it."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        '"The crossing is deadly," said Jane Roe, Director of Department of Operations and '
+        "Emergencies. Lumen Verde and Ponte Azul, both U.S. nonprofit organizations, helped. "
+        "The training was hosted by the United Nations Office at Kalimbo (UNOK).",
+    )
+    found = organizations(draft)
+    assert {
+        "Lumen Verde",
+        "Ponte Azul",
+        "Department of Operations and Emergencies",
+        "United Nations Office at Kalimbo",
+    } <= found
+    assert not {"Operations", "Emergencies"} & places(draft)

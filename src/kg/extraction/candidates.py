@@ -5,6 +5,8 @@ declared thing), for :class:`kg.extraction.entities.Recognizer`.
 
 from __future__ import annotations
 
+import re
+
 from kg.extraction.mentions import _place_type, _target_of
 from kg.extraction.name_words import (
     ACRONYM_STOP,
@@ -57,6 +59,7 @@ class CandidateRules:
         starts = _sentence_starts(passage)
         known_here = [s for s in known if s.passage is passage]
         place_starts = {s.a for s in known_here if s.kind == "place"}
+        place_ends = {s.a: s.b for s in known_here if s.kind == "place"}
         known_ranges = {(s.a, s.b): s for s in known_here}
         known_starts = {s.a for s in known_here}
         runs = []
@@ -88,8 +91,12 @@ class CandidateRules:
                 while k < len(tokens) and tokens[k].key in CONNECTORS and tokens[k].text.islower():
                     k += 1
                 if k > j and k < len(tokens) and _is_name_word(tokens[k]):
-                    if any(tokens[x].key in PLACE_SENSITIVE_CONNECTORS for x in range(j, k)) and (
-                        k in place_starts
+                    if (
+                        any(tokens[x].key in PLACE_SENSITIVE_CONNECTORS for x in range(j, k))
+                        and k in place_starts
+                        # "United Nations Office at Nairobi (UNON)": the acronym after the
+                        # place spells the whole name
+                        and not _acronym_spells(tokens, i, place_ends.get(k, k))
                     ):
                         break
                     # "officers of the Border Service of Ruritania and of Interpol": "and of"
@@ -158,9 +165,18 @@ class CandidateRules:
         for k in range(a + 1, b - 1):
             if tokens[k].key not in ("of", "at") or tokens[k - 1].key not in ROLE_WORDS:
                 continue
+            # "Director of Department of Operations and Emergencies": the unit's name goes on
+            # through its own "of" and "and"
             start = k + 1 + (tokens[k + 1].key == "the")
             end = start
-            while end < b and (_is_name_word(tokens[end]) or tokens[end].text == "-"):
+            while end < b and (
+                _is_name_word(tokens[end])
+                or tokens[end].text == "-"
+                or tokens[end].key in ("of", "for", "and")
+                and end + 1 < b
+                and _is_name_word(tokens[end + 1])
+                and tokens[start].key in ORG_HEADS
+            ):
                 end += 1
             words = {t.key for t in tokens[start:end]}
             if (
@@ -537,6 +553,8 @@ class CandidateRules:
         """ "the states of Chiapas, Veracruz and Yucatan": every name of the list."""
         out = []
         for m in LIST_OF_PLACES.finditer(passage.text):
+            if m.group("what")[:1].isupper() and not re.match(r"(?i)the\b", m.group()):
+                continue  # "Director of Department of Operations and Emergencies": a name
             place_type = PLACE_TYPE_OF[m.group("what").casefold()]
             i = passage.token_index(m.end() - 1)
             tokens = passage.tokens
@@ -559,6 +577,15 @@ class CandidateRules:
                     continue
                 break
         return out
+
+
+def _acronym_spells(tokens: list[Token], a: int, b: int) -> bool:
+    """Whether "(ACRONYM)" right after [a, b) spells the initials of its words, connectors
+    left out ("United Nations Office at Nairobi (UNON)")."""
+    if b + 2 >= len(tokens) or tokens[b].text != "(" or not tokens[b + 1].is_acronym:
+        return False
+    initials = "".join(t.key[0] for t in tokens[a:b] if t.is_word and t.key not in CONNECTORS)
+    return len(initials) >= 3 and initials == tokens[b + 1].text.replace(".", "").casefold()
 
 
 def _continues_a_complement(tokens: list[Token], j: int, known_starts: set[int]) -> bool:

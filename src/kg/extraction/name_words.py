@@ -150,5 +150,13 @@ NAME_IS_TYPE = re.compile(
     rf"(?:(?!(?:of|the|for|in|and|with|to|on|at|by|from)\b)[a-z-]+\s+){{0,3}}"
     rf"(?i:{ORG_NOUNS})s?\b(?!\s+(?:leader|member|head|director|officer|worker|staff)s?\b)"
 )
+# "Lumen Verde and Ponte Azul, both U.S. nonprofit organizations", "..., two local NGOs":
+# two names the text says are organizations, with the kind after them.
+_NAME = r"[A-Z][\w’'-]+(?:\s+(?:(?:de|del|la|of|for|the|and)\s+)*[A-Z][\w’'-]+){0,4}"
+NAMES_ARE_TYPES = re.compile(
+    rf"(?P<first>{_NAME})\s+and\s+(?P<second>{_NAME}),\s+(?:both|two|all|each)\s+"
+    rf"(?:(?!(?:of|the|for|in|and|with|to|on|at|by|from)\b)[\w.-]+\s+){{0,3}}"
+    rf"(?i:{ORG_NOUNS})s\b"
+)
 # "the NGO Svitlo Dnia": the kind of organization just before a name.
 ORG_NOUN_BEFORE = re.compile(rf"\b(?i:{ORG_NOUNS})\s+$")

@@ -15,6 +15,7 @@ from kg.extraction.name_words import (
     LAW_HEADS,
     MONTHS,
     NAME_IS_TYPE,
+    NAMES_ARE_TYPES,
     ORG_HEADS,
     ORG_LAST_WORDS,
     ORG_NOUNS,
@@ -163,6 +164,16 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
                 continue
             if pattern is TYPE_THEN_NAME and not m.group("q") and b - a < 2:
                 continue  # "the NGO Sunday": one word, not quoted
+            out.append(Span(passage, a, b, "rule", "organization", confidence=0.6))
+            taken.append((a, b))
+    for m in NAMES_ARE_TYPES.finditer(passage.text):
+        for group in ("first", "second"):
+            a = passage.token_index(m.start(group))
+            b = passage.token_index(m.end(group) - 1) + 1
+            if a >= b or any(ka < b and a < kb for ka, kb in taken):
+                continue
+            if any(t.key in STARTERS | MONTHS | PERSON_ROLES for t in tokens[a:b] if t.is_word):
+                continue
             out.append(Span(passage, a, b, "rule", "organization", confidence=0.6))
             taken.append((a, b))
     return out
