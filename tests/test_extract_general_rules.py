@@ -469,3 +469,18 @@ def test_organizations_typed_together_inside_a_role_or_spelt_by_their_acronym(tm
         "United Nations Office at Kalimbo",
     } <= found
     assert not {"Operations", "Emergencies"} & places(draft)
+
+
+def test_the_period_a_number_is_compared_with_is_not_its_own(tmp_path, knowledge):
+    """ "31 per cent more than in the first quarter of 2020": 2020 dates what 31 per cent is
+    compared with; "compared with 210 in the same period of 2018": 2018 is 210's own."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "In the first quarter of 2021, the office registered 22,606 asylum applications. This "
+        "was 31 per cent more than in the first quarter of 2020. The shelter received 340 "
+        "women in 2019, compared with 210 in the same period of 2018.",
+    )
+    found = observations(draft)
+    assert "2020" not in str(found["31"].fields.get("period"))
+    assert found["210"].fields["period"] == "2018"

@@ -11,11 +11,7 @@ from kg.extraction.figures import Found
 from kg.extraction.text import Passage
 
 ATTRIBUTION_VERB = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?,?\s*"
-    # "IOM staff reported", "UNHCR officials said": the organization's people speak for it
-    r"(?:(?:staff|officials|officers|teams?|spokesperson|spokesman|spokeswoman|experts|"
-    r"researchers|monitors|workers)\s+(?:on\s+the\s+ground\s+|in\s+the\s+field\s+)?)?"
-    r"(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|recently\s+)?"
+    r"\s*(?:\([^)]*\)\s*)?,?\s*(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|recently\s+)?"
     r"(?:reports?|reported|says|said|states|stated|estimates?|estimated|confirms?|confirmed|"
     r"indicates?|indicated|shows?|showed|finds|found|notes|noted|calculates|calculated|counts|"
     r"counted|recorded|registered|warns|warned|reveals|revealed|documents|documented|"
@@ -24,6 +20,15 @@ ATTRIBUTION_VERB = re.compile(
     re.I,
 )
 # "As reported by X, ...", "As X noted, ...": a source set before what it says.
+# "IOM staff reported that", "UNHCR officials said": the organization's people speak for it
+# (a verb of saying only: "IOM teams registered 300" is what IOM did, not its source).
+PEOPLE_SAID = re.compile(
+    r"\s+(?:staff|officials|officers|teams?|spokesperson|spokesman|spokeswoman|experts|"
+    r"researchers|monitors)\s+(?:on\s+the\s+ground\s+|in\s+the\s+field\s+)?"
+    r"(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:reported|report|reports|said|say|says|"
+    r"estimated|estimate|estimates|confirmed|confirm|noted|warned|told)\b",
+    re.I,
+)
 AS_REPORTED_BY = re.compile(
     r"\bas\s+(?:reported|stated|noted|estimated|documented|shown|indicated|recorded)\s+by\s+",
     re.I,
@@ -93,6 +98,7 @@ class AttributionRules:
         for o in orgs:
             if (
                 ATTRIBUTION_VERB.match(text, o.end)
+                or PEOPLE_SAID.match(text, o.end)
                 or re.match(
                     r"[’']s\s+(?:(?:latest|new|recent|annual|global|\d{4})\s+){0,3}(?:[A-Z][\w-]*\s+){0,5}"
                     r"(?:report|study|survey|data|figures|statistics|estimates|research|analysis)\b",

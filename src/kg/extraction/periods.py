@@ -199,6 +199,22 @@ RELATIVE_TIME = re.compile(
 )
 
 
+COMPARED_WITH = re.compile(
+    r"\b(?:than|compared\s+(?:to|with)|against|versus|vs\.?|relative\s+to)\s+"
+    r"(?:(?:in|during|for|over|with|to)\s+)?(?:the\s+)?(?:same\s+(?:period|time|months?)\s+"
+    r"(?:in|of|last)\s+)?[^,;.]{0,25}$"
+    r"|\bfrom\s+the\s+same\s+(?:period|time|months?)\s+(?:in|of|last)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _compared_with(text: str, a: int, b: int, at: int) -> bool:
+    """Whether the time expression at b follows a comparison that begins after the number at
+    `at` ("31 per cent more than in 2020"), so that it dates what the number is compared with."""
+    m = COMPARED_WITH.search(text, a, b)
+    return m is not None and m.start() > at and not re.search(r"\d", text[m.start() : b])
+
+
 # A number, up to five words of what it counts, then the time expression.
 RIGHT_AFTER_PHRASE = re.compile(r"[\d.,]+%?(?:\s+[A-Za-z’'-]+){1,5}\s+")
 
@@ -225,6 +241,10 @@ def period_of(
     spans = [(a, b) for a, b, _ in elsewhere]
     found = [x for x in found if not any(a <= x[0] < b for a, b in spans)]
     found = sorted(found + elsewhere, key=lambda x: x[0])
+    # "31 per cent more than in the first quarter of 2020", "a 77 per cent increase from the
+    # same period in 2019": the period a number is compared with is not its own.
+    # (The compared number's own: "compared with 210 in the same period of 2018".)
+    found = [x for x in found if not _compared_with(text, max(s0, x[0] - 45), x[0], at)]
     if not found:
         return None
     c0, c1 = clause
