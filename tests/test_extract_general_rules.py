@@ -484,3 +484,23 @@ def test_the_period_a_number_is_compared_with_is_not_its_own(tmp_path, knowledge
     found = observations(draft)
     assert "2020" not in str(found["31"].fields.get("period"))
     assert found["210"].fields["period"] == "2018"
+
+
+def test_an_acronym_in_apposition_or_spelling_a_name_with_its_country_and_connector(
+    tmp_path, knowledge
+):
+    """ "Guatemala's Commission for Refugee Aid, CORA, registered": the acronym in apposition;
+    "DFFI funds ..." and later "the UK Department for Foreign Investment": one
+    organization (the country's abbreviation left out, "for" giving its letter); "the Ministry
+    of Health, UNICEF, and IOM": a list, no acronym."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "In 2021, Guatemala's Commission for Refugee Aid, CORA, registered 2,606 new asylum "
+        "applications. DFFI funds the project of the UK Department for Foreign Investment. "
+        "The Ministry of Health, UNICEF, and IOM met in May.",
+    )
+    new = {n.name: n for n in draft.entities.new.values() if n.kind == "organization"}
+    assert new["Commission for Refugee Aid"].acronym == "CORA"
+    assert "CORA" not in new and "DFFI" not in new
+    assert new["Ministry of Health"].acronym != "UNICEF"

@@ -42,8 +42,17 @@ def _initials_match(letters: str, name: str) -> bool:
     the connectors (an acronym inside the name gives all its letters), in order, or, for
     a name in another language's order ("National Migration Institute", INM), the same
     letters in any order."""
-    words = re.findall(r"[\w’'-]+", re.sub(r"[’']s\b", "", name))
-    words = [w for w in words if w.casefold() not in INITIALS_SKIP]
+    every = re.findall(r"[\w’'-]+", re.sub(r"[’']s\b", "", name))
+    every = [w for w in every if w.casefold() not in ("the", "a", "an")]
+    # "UK Department for International Development", DFID: a country's abbreviation before
+    # the name is no part of it, and a connector may give its letter
+    if len(every) > 2 and every[0].isupper() and len(every[0]) <= 3 and len(letters) > 2:
+        short = every[1:]
+        if "".join(w[0] for w in short).upper() == letters:
+            return True
+    if len(every) > 2 and "".join(w[0] for w in every).upper() == letters and len(letters) > 2:
+        return True
+    words = [w for w in every if w.casefold() not in INITIALS_SKIP]
     if len(words) < 2 or len(letters) < 2:
         return False
     if len(letters) == 2:  # "EU", "European Union": two words, their initials in order

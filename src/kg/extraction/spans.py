@@ -119,4 +119,16 @@ def _acronym_after(tokens: list[Token], b: int) -> str | None:
     """ "National Institute ... (INEGI ...)": the acronym in brackets after a name."""
     if b + 1 < len(tokens) and tokens[b].text == "(" and tokens[b + 1].is_acronym:
         return tokens[b + 1].text
+    # "Mexico's Commission for Refugee Assistance, COMAR, registered ...": the acronym in
+    # apposition, then the sentence goes on (not a list: "..., UNICEF, and IOM").
+    if (
+        b + 3 < len(tokens)
+        and tokens[b].text == ","
+        and tokens[b + 1].is_acronym
+        and tokens[b + 2].text == ","
+        and tokens[b + 3].is_word
+        and tokens[b + 3].text.islower()
+        and tokens[b + 3].key not in ("and", "or", "as", "well")
+    ):
+        return tokens[b + 1].text
     return None
