@@ -504,3 +504,17 @@ def test_an_acronym_in_apposition_or_spelling_a_name_with_its_country_and_connec
     assert new["Commission for Refugee Aid"].acronym == "CORA"
     assert "CORA" not in new and "DFFI" not in new
     assert new["Ministry of Health"].acronym != "UNICEF"
+
+
+def test_a_name_joined_by_an_ampersand_and_an_acronym_of_a_programme(tmp_path, knowledge):
+    """ "the Department of Justice & Attorney General": one name; "the Safe Routes Support
+    (SRS) Programme": the acronym names a programme, no organization."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "IOM and the Department of Justice & Attorney General trained 40 officers under the "
+        "Safe Routes Support (SRS) Programme.",
+    )
+    found = organizations(draft)
+    assert "Department of Justice & Attorney General" in found
+    assert "SRS" not in found

@@ -88,7 +88,11 @@ class CandidateRules:
                     j += 1
                     continue
                 k = j
-                while k < len(tokens) and tokens[k].key in CONNECTORS and tokens[k].text.islower():
+                while (
+                    k < len(tokens)
+                    and tokens[k].key in CONNECTORS
+                    and (tokens[k].text.islower() or tokens[k].text == "&")
+                ):
                     k += 1
                 if k > j and k < len(tokens) and _is_name_word(tokens[k]):
                     if (

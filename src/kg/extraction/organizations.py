@@ -272,6 +272,10 @@ def _phrase_acronyms(source: Source, known: list[Span]) -> set[str]:
             before = tokens[i - 1]
             if any(s.passage is passage and s.a <= i + 1 < s.b for s in known):
                 continue
+            if i + 3 < len(tokens) and tokens[i + 3].key in NON_ORG_HEADS - {"day", "week"}:
+                # "the Better Migration Management (BMM) Programme": a programme's acronym
+                out.add(tokens[i + 1].text.replace(".", "").upper())
+                continue
             if before.is_word and before.text.islower():
                 out.add(tokens[i + 1].text.replace(".", "").upper())
                 continue
