@@ -518,3 +518,21 @@ def test_a_name_joined_by_an_ampersand_and_an_acronym_of_a_programme(tmp_path, k
     found = organizations(draft)
     assert "Department of Justice & Attorney General" in found
     assert "SRS" not in found
+
+
+def test_a_number_without_its_noun_counts_people_by_their_verb_or_the_noun_before(
+    tmp_path, knowledge
+):
+    """ "when 532 were liberated": people; "Refugees in the camp, which hosts 29,445, ...";
+    "monthly asylum claims, as they reached 9,076": the plural noun the sentence names first."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "More people were freed than last year, when 532 were liberated. Refugees in the camp, "
+        "which hosts 29,445, reported kidnappings. March marked a high for monthly asylum "
+        "claims, as they reached 9,076.",
+    )
+    found = observations(draft)
+    assert found["532"].fields["unit"] == "person"
+    assert found["29445"].fields["unit"] == "person"
+    assert found["9076"].fields["unit"] == "claim"

@@ -33,6 +33,7 @@ from kg.extraction.periods import _period_set_before, period_of
 from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
 from kg.extraction.text import Passage, Source, clause_around, fold, in_page_label
 from kg.extraction.units import (
+    KNOWN_UNIT_WORDS,
     PEOPLE,
     _counted_noun,
     abbreviated_nouns,
@@ -77,6 +78,60 @@ GROUP_IDS = (
     "men",
     "boys",
 )
+
+
+PEOPLE_VERBS = re.compile(
+    r"\s+(?:were|are|was|have\s+been|had\s+been|has\s+been|will\s+be|had|have)\s+"
+    r"(?:already\s+|also\s+|reportedly\s+|now\s+)?(?:been\s+)?"
+    r"(?:freed|liberated|rescued|identified|assisted|returned|arrested|detained|deported|"
+    r"repatriated|killed|injured|trafficked|smuggled|displaced|evacuated|resettled|relocated|"
+    r"trained|interviewed|exploited|reunited|released|sheltered|drowned|kidnapped|abducted|"
+    r"murdered|convicted|sentenced|prosecuted|charged|recruited|enslaved|born|hired|employed)\b",
+    re.I,
+)
+
+
+def _people_by_their_verb(text: str, end: int) -> tuple[str | None, str]:
+    """ "532 were liberated": people, by what only people undergo."""
+    return ("people", "people") if PEOPLE_VERBS.match(text, end) else (None, "")
+
+
+FINAL_NUMBER_VERB = re.compile(
+    r"\b(?:hosts?|hosted|reached|totall?ed|totals?|numbered|stood at|rose to|grew to|fell to|"
+    r"dropped to|increased to|decreased to|climbed to)\s+(?:(?:some|about|around|nearly|almost|"
+    r"over|more than|a total of)\s+)?$"
+)
+
+
+# Plural words before such a number that are not what it counts.
+NOT_COUNTED_BEFORE = {
+    "others", "times", "years", "months", "days", "weeks", "hours", "this", "its", "was",
+    "has", "as", "is", "thanks", "includes", "always", "perhaps",
+}  # fmt: skip
+
+
+def _noun_before_a_final_number(text: str, f: Found) -> tuple[str | None, str]:
+    """The last plural noun of the sentence before a number that ends its clause ("which
+    hosts 29,445.", "as they reached 9,076,"), or (None, "")."""
+    if not re.match(r"\s*(?:[.;,)]|$)", text[f.end : f.end + 2]):
+        return None, ""
+    before = text[f.sentence[0] : f.start]
+    verb = FINAL_NUMBER_VERB.search(before)
+    if verb is None:
+        return None, ""
+    before = before[: verb.start()]
+    for m in reversed(list(re.finditer(r"\b([A-Za-z][a-z’'-]+)\b", before))):
+        word = m.group(1)
+        if word.casefold() in NOT_COUNTED_BEFORE:
+            continue
+        s = singular(word)
+        if (
+            s in PEOPLE
+            or s in KNOWN_UNIT_WORDS
+            or (word.endswith("s") and len(word) > 4 and s != word.casefold())
+        ):
+            return word, word
+    return None, ""
 
 
 def _stated_in(f: Found, items: list[Item]) -> bool:
@@ -176,6 +231,14 @@ class NumberExtractor(AttributionRules):
                         head, phrase, _ = noun_phrase(passage.text, m.end())
                         if head is not None:
                             f.head, f.phrase = head, phrase
+                if f.head is None and not f.percent and not f.currency:
+                    # "when 532 were liberated", "as 40 had been rescued": only people are
+                    f.head, f.phrase = _people_by_their_verb(passage.text, f.end)
+                if f.head is None and not f.percent and not f.currency:
+                    # "Refugees in the camp, which hosts 29,445.", "monthly asylum claims, as
+                    # they reached 9,076": a number that ends its clause counts the plural
+                    # noun its sentence names before it
+                    f.head, f.phrase = _noun_before_a_final_number(passage.text, f)
                 previous = f
                 key = (f.value, f.low, f.high, f.percent)
                 # "Of the 54 victims assisted through January 2008": the 54 said before.
