@@ -536,3 +536,23 @@ def test_a_number_without_its_noun_counts_people_by_their_verb_or_the_noun_befor
     assert found["532"].fields["unit"] == "person"
     assert found["29445"].fields["unit"] == "person"
     assert found["9076"].fields["unit"] == "claim"
+
+
+def test_known_organizations_by_an_acronym_in_apposition_or_in_another_language(
+    tmp_path, knowledge
+):
+    """ "The UN Migration Agency, IOM, resumed": IOM of the reference data, not a new one;
+    "la OIM" (a Spanish caption): the initials of IOM's Spanish name; "the EU Emergency Trust
+    Fund for Africa (EUTF)": a fund; "the Ministry of Education and Ministry of Health": two."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The UN Migration Agency, IOM, resumed its flights. Foto: OIM. The return was funded by "
+        "the EU Emergency Trust Fund for Africa (EUTF). Officials of the Ministry of Education "
+        "and Ministry of Health attended.",
+    )
+    by_text = {m.text: m for m in draft.entities.mentions if m.kind == "organization"}
+    assert by_text["UN Migration Agency"].entity == "iom"
+    assert by_text["OIM"].entity == "iom"
+    assert "EUTF" not in by_text
+    assert {"Ministry of Education", "Ministry of Health"} <= set(by_text)

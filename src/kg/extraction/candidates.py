@@ -267,6 +267,14 @@ class CandidateRules:
                 return self._split(passage, a, p, starts, lowercase, known_ranges) + self._split(
                     passage, p + 2, b, starts, lowercase, known_ranges
                 )
+        # "the Ministry of Education and Ministry of Women Affairs": the same head word again
+        # after "and" begins a second name.
+        if tokens[a].key in ORG_HEADS:
+            for p in range(a + 2, b - 1):
+                if tokens[p].key == "and" and tokens[p + 1].key == tokens[a].key:
+                    return self._split(passage, a, p, starts, lowercase, known_ranges) + (
+                        self._split(passage, p + 1, b, starts, lowercase, known_ranges)
+                    )
         # A possessive after a known name or an acronym ends that name: "Mexico's National
         # ...", "... and Mexico's Ministry"; so does one between two names with head words
         # ("the Ministry of the Interior's Anti-Trafficking Unit").

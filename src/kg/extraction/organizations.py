@@ -33,7 +33,13 @@ def _is_acronym_text(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in text.strip()
 
 
-INITIALS_SKIP = {"of", "on", "and", "for", "the", "in", "to", "against", "at", "de", "del", "la"}
+INITIALS_SKIP = {
+    "of", "on", "and", "for", "the", "in", "to", "against", "at",
+    # Spanish, Portuguese and French connectors ("Organización Internacional para las
+    # Migraciones", OIM)
+    "de", "del", "la", "las", "los", "el", "y", "para", "por", "da", "do", "dos", "das", "e",
+    "des", "du", "le", "les", "et", "pour",
+}  # fmt: skip
 
 
 def _initials_match(letters: str, name: str) -> bool:
@@ -307,7 +313,9 @@ def _phrase_acronyms(source: Source, known: list[Span]) -> set[str]:
                 words.add(tokens[j].key)
                 j -= 1
             if (
-                words & NON_ORG_HEADS
+                # "the EU Emergency Trust Fund for Africa (EUTF)": a fund, no organization
+                {"trust", "fund"} <= words
+                or words & NON_ORG_HEADS
                 and not words & ORG_HEADS
                 or (
                     not words & (ORG_HEADS | ORG_LAST_WORDS)

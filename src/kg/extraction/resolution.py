@@ -12,9 +12,15 @@ from kg.extraction import world
 from kg.extraction.lookup import _words
 from kg.extraction.mentions import Entities, Mention, Name, NewEntity, _add_alt, _merge
 from kg.extraction.name_words import CONNECTORS, DEMONYM_ONLY
-from kg.extraction.organizations import _initials_match, _is_acronym_text
+from kg.extraction.organizations import INITIALS_SKIP, _initials_match, _is_acronym_text
 from kg.extraction.spans import Span
 from kg.extraction.text import fold
+
+
+def _initials_in_order(name: str) -> str:
+    """The first letters of a name's words, its connectors left out, in order."""
+    words = re.findall(r"[\w’'-]+", name)
+    return "".join(w[0] for w in words if w.casefold() not in INITIALS_SKIP).upper()
 
 
 class Resolution:
@@ -138,6 +144,33 @@ class Resolution:
             return False
         return True
 
+    def _spelt_by(self, letters: str) -> str | None:
+        """The one reference organization with a name of three words or more whose initials
+        are `letters`, or None (none, or more than one)."""
+        owners = {
+            entity_id
+            for entity_id, entity in self.knowledge.entities.items()
+            if entity.kind == "organization"
+            for n in entity.names
+            if len(n.split()) >= 3 and _initials_in_order(n) == letters
+        }
+        return owners.pop() if len(owners) == 1 else None
+
+    def _reference_acronym(self, span: Span) -> str | None:
+        """The reference organization whose acronym a new name gives ("The UN Migration
+        Agency, IOM, ..."), or None."""
+        if span.kind != "organization" or span.origin != "rule" or not span.acronym:
+            return None
+        if span.b - span.a < 2:
+            return None
+        key = fold(span.acronym).replace(".", "")
+        for entity_id, entity in self.knowledge.entities.items():
+            if entity.kind == "organization" and any(
+                _is_acronym_text(n) and fold(n).replace(".", "") == key for n in entity.names
+            ):
+                return entity_id
+        return None
+
     def _mention(self, span: Span, result: Entities, by_acronym) -> Mention | None:
         if span.origin == "reference":
             return Mention(
@@ -177,6 +210,18 @@ class Resolution:
                 origin="world",
             )
         text = span.text
+        owner = self._reference_acronym(span)
+        if owner is not None:  # "The UN Migration Agency, IOM, resumed": the known one
+            return Mention(
+                span.passage,
+                span.start,
+                span.end,
+                span.kind,
+                entity=owner,
+                confidence=0.7,
+                origin="variant",
+                note=f"its acronym {span.acronym!r} is a known organization's",
+            )
         if span.alias_of is not None and span.alias_of.origin == "reference":
             return Mention(
                 span.passage,
@@ -326,6 +371,19 @@ class Resolution:
             letters = re.sub(r"[^A-Z]", "", new.acronym or new.name)
             matched = [(n, o) for n, o in names if o.new is not new and _initials_match(letters, n)]
             known = next((o for _, o in matched if o.new is None), None)
+            if not matched and _is_acronym_text(new.name) and len(letters) >= 3:
+                # "la OIM" in a Spanish caption: the initials of a name the reference data
+                # gives a known organization ("Organización Internacional para las
+                # Migraciones"), though the text does not write it out
+                owner = self._spelt_by(letters)
+                if owner is not None:
+                    for m in result.mentions:
+                        if m.new is new:
+                            m.entity, m.new = owner, None
+                            m.origin, m.confidence = "variant", 0.7
+                            m.note = f"the initials of a name of {owner!r}"
+                    result.new.pop(new.key, None)
+                    continue
             if known is not None and _is_acronym_text(
                 new.name
             ):  # the acronym of a reference entity the text names
