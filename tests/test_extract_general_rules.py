@@ -556,3 +556,26 @@ def test_known_organizations_by_an_acronym_in_apposition_or_in_another_language(
     assert by_text["OIM"].entity == "iom"
     assert "EUTF" not in by_text
     assert {"Ministry of Education", "Ministry of Health"} <= set(by_text)
+
+
+def test_a_source_whose_spokesman_speaks_or_whose_quoted_report_counts(tmp_path, knowledge):
+    """ "..., the UNHCR spokesman said"; "UNHCR spokesman Jan Roe told journalists that";
+    "The US State Department’s 2012 “Trafficking in Persons” (TiP) report ... 11,500"; a
+    "UNODC project" keeps UNODC an organization."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The coast guard has rescued 134 people, the UNHCR spokesman said. UNHCR spokesman Jan "
+        "Roe told journalists that at least 17 had drowned. The US State Department’s 2012 "
+        "“Trafficking in Persons” (TiP) report estimated that 11,500 people were trafficked. "
+        "A United Nations Office on Drugs and Crime (UNODC) project, SAFEWAY, began. According "
+        "to data collected by UNODC, 89 per cent of the victims are women.",
+    )
+    found = observations(draft)
+
+    def named(value):
+        return [s.rsplit(":", 1)[-1] for s in sources(found[value])]
+
+    assert named("134") == named("17") == ["unhcr"]
+    assert named("11500") == ["us-department-of-state"]
+    assert named("89") == ["united nations office on drugs and crime"]  # (UNODC), new here

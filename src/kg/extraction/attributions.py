@@ -25,6 +25,8 @@ ATTRIBUTION_VERB = re.compile(
 PEOPLE_SAID = re.compile(
     r"\s+(?:staff|officials|officers|teams?|spokesperson|spokesman|spokeswoman|experts|"
     r"researchers|monitors)\s+(?:on\s+the\s+ground\s+|in\s+the\s+field\s+)?"
+    # "UNHCR spokesman Adrian Edwards told journalists in Geneva that": the speaker's name
+    r"(?:(?:[A-Z][\w’'-]+\s+){1,3}(?=(?:told|said|says|reported|noted|warned|estimated)))?"
     r"(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:reported|report|reports|said|say|says|"
     r"estimated|estimate|estimates|confirmed|confirm|noted|warned|told)\b",
     re.I,
@@ -39,7 +41,10 @@ AS_SOURCE_SAID = re.compile(
 )
 # A source named after its number: "..., IOM said", "..., UNHCR reported on Monday".
 SAID_AFTER = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?(?:has\s+|have\s+)?(?:(?:data|figures|statistics|estimates|records)"
+    r"\s*(?:\([^)]*\)\s*)?"
+    # "..., the UNHCR spokesman said"
+    r"(?:(?:spokesperson|spokesman|spokeswoman|staff|officials?|officers?)\s+)?"
+    r"(?:has\s+|have\s+)?(?:(?:data|figures|statistics|estimates|records)"
     r"\s+(?:show|shows|showed|indicate|indicates|suggest|suggests)|said|says|reported|reports|"
     r"estimated|estimates|stated|states|announced|announces|noted|notes|warned|warns|"
     r"confirmed|confirms|added|adds|explained|explains)\b(?![^.;]*\bthat\b)",
@@ -100,9 +105,12 @@ class AttributionRules:
                 ATTRIBUTION_VERB.match(text, o.end)
                 or PEOPLE_SAID.match(text, o.end)
                 or re.match(
-                    r"[’']s\s+(?:(?:latest|new|recent|annual|global|\d{4})\s+){0,3}(?:[A-Z][\w-]*\s+){0,5}"
+                    r"[’']s\s+(?:(?:latest|new|recent|annual|global|\d{4})\s+){0,3}"
+                    # "’s 2012 “Trafficking in Persons” (TiP) report"
+                    r"(?:[“\"][^”\"]{1,80}[”\"]\s+(?:\([A-Za-z]{2,8}\)\s+)?|"
+                    r"(?:[A-Z][\w-]*\s+){0,5})"
                     r"(?:report|study|survey|data|figures|statistics|estimates|research|analysis)\b",
-                    text[o.end : o.end + 120],
+                    text[o.end : o.end + 160],
                 )
                 or re.match(  # "IOM's Counter-Trafficking Data Collaborative includes data on"
                     r"[’']s\s+(?:[A-Z][\w-]*\s+){1,5}(?:includes|contains|holds|shows|records)\s+"

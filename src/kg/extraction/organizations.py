@@ -259,6 +259,16 @@ def a_topic(source: Source, words: list[str]) -> bool:
     )
 
 
+def words_before_have_org_head(tokens, i: int) -> bool:
+    """Whether the capitalized name before the bracket at i has an organization's head word."""
+    j = i - 1
+    while j >= 0 and i - j <= 12 and (_is_name_word(tokens[j]) or tokens[j].key in CONNECTORS):
+        if tokens[j].key in ORG_HEADS:
+            return True
+        j -= 1
+    return False
+
+
 def _phrase_acronyms(source: Source, known: list[Span]) -> set[str]:
     """Acronyms a text gives for a phrase in lower case ("gender-based violence (GBV)"), for
     a phrase it writes in lower case elsewhere ("Trafficking In Persons (TIP) Report", the text
@@ -278,7 +288,14 @@ def _phrase_acronyms(source: Source, known: list[Span]) -> set[str]:
             before = tokens[i - 1]
             if any(s.passage is passage and s.a <= i + 1 < s.b for s in known):
                 continue
-            if i + 3 < len(tokens) and tokens[i + 3].key in NON_ORG_HEADS - {"day", "week"}:
+            if (
+                i + 3 < len(tokens)
+                and tokens[i + 3].key in NON_ORG_HEADS - {"day", "week"}
+                # capitalized, the programme's name goes on ("(BMM) Programme"); not "a United
+                # Nations Office on Drugs and Crime (UNODC) project"
+                and tokens[i + 3].text[:1].isupper()
+                and not words_before_have_org_head(tokens, i)
+            ):
                 # "the Better Migration Management (BMM) Programme": a programme's acronym
                 out.add(tokens[i + 1].text.replace(".", "").upper())
                 continue
