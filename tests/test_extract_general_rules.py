@@ -579,3 +579,19 @@ def test_a_source_whose_spokesman_speaks_or_whose_quoted_report_counts(tmp_path,
     assert named("134") == named("17") == ["unhcr"]
     assert named("11500") == ["us-department-of-state"]
     assert named("89") == ["united nations office on drugs and crime"]  # (UNODC), new here
+
+
+def test_a_part_named_by_its_compass_point_and_towns_listed_with_a_known_one(tmp_path, knowledge):
+    """ "migrants from Eastern Europe": a place of its own, not Europe; "in Folkestone, Dover
+    and Kalimbo", Dover a known town: the others are places too; not "Ghanaian and Namibian
+    nationals", nor "March" of a date."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Police found migrants from Eastern Europe at 11 addresses in Folkestone, Dover and "
+        "Kalimbo in the United Kingdom. IOM assisted Ghanaian and Namibian nationals in Accra, "
+        "Ghana, March 11.",
+    )
+    found = places(draft)
+    assert {"Eastern Europe", "Folkestone", "Dover", "Kalimbo"} <= found
+    assert not {"Europe", "Ghanaian", "March"} & found

@@ -490,8 +490,8 @@ class CandidateRules:
         at = next((k for k, key in enumerate(keys) if key in SUBDIVISION_WORDS), None)
         if (
             at is not None
-            and b - a >= 2
-            and (at == len(keys) - 1 or keys[at + 1] == "of" and at + 2 < len(keys))
+            and 2 <= b - a <= 6
+            and (at == len(keys) - 1 or keys[at + 1] == "of" and at + 2 < len(keys) and at <= 2)
         ):
             inside = [
                 span
@@ -561,9 +561,38 @@ class CandidateRules:
             return False
         return _person_context(passage, a, b)
 
-    def _place_lists(self, passage: Passage, known_here: list[Span]) -> list[Span]:
-        """ "the states of Chiapas, Veracruz and Yucatan": every name of the list."""
+    def _lists_with_a_known_place(self, passage: Passage, known_here: list[Span]) -> list[Span]:
         out = []
+        places = {(s.a, s.b): s for s in known_here if s.kind == "place"}
+        taken = {(s.a, s.b) for s in known_here}
+        for m in re.finditer(r"\b(?:in|from|to|between)\s+(?=[A-Z])", passage.text):
+            names = _names_listed_after(passage, passage.token_index(m.end()))
+            known = [places[n] for n in names if n in places]
+            if (
+                not known
+                or any(n in taken and n not in places for n in names)
+                or any(k.entry is not None and k.entry.demonym for k in known)
+            ):
+                continue  # no known place, an organization, or "Ghanaian and Namibian nationals"
+            kind = _place_type(known[0], self.knowledge) or "city"
+            for a, b in names:
+                words = passage.tokens[a:b]
+                if (
+                    {t.key for t in words} & (MONTHS | COMPASS_WORDS)
+                    or (b < len(passage.tokens) and passage.tokens[b].text == ".")
+                    or len(passage.tokens[a].text) < 3
+                ):
+                    continue  # "March 11", "Vol. II", "West and Central Africa"
+                if (a, b) not in taken and not any(ka <= a < kb for ka, kb in taken):
+                    out.append(
+                        Span(passage, a, b, "rule", "place", confidence=0.6, place_type=kind)
+                    )
+        return out
+
+    def _place_lists(self, passage: Passage, known_here: list[Span]) -> list[Span]:
+        """ "the states of Chiapas, Veracruz and Yucatan": every name of the list; "in
+        Folkestone, Dover and Lydd", one of them a known city: the others are places too."""
+        out = self._lists_with_a_known_place(passage, known_here)
         for m in LIST_OF_PLACES.finditer(passage.text):
             if m.group("what")[:1].isupper() and not re.match(r"(?i)the\b", m.group()):
                 continue  # "Director of Department of Operations and Emergencies": a name
@@ -589,6 +618,34 @@ class CandidateRules:
                     continue
                 break
         return out
+
+
+COMPASS_WORDS = {"east", "west", "north", "south", "central", "eastern", "western",
+                 "northern", "southern"}  # fmt: skip
+
+
+def _names_listed_after(passage: Passage, i: int) -> list[tuple[int, int]]:
+    """The capitalized names of a list that begins at token i ("Folkestone, Dover and Lydd"),
+    as token ranges; [] when what follows is no such list."""
+    tokens = passage.tokens
+    names = []
+    while i < len(tokens):
+        j = i
+        while j < len(tokens) and (_is_name_word(tokens[j]) or tokens[j].text == "-"):
+            j += 1
+        if j == i:
+            return []
+        names.append((i, j))
+        if j < len(tokens) and tokens[j].text == "," and j + 1 < len(tokens):
+            i = j + 1
+            if tokens[i].key == "and":
+                i += 1
+            continue
+        if j < len(tokens) and tokens[j].key == "and":
+            i = j + 1
+            continue
+        break
+    return names if len(names) >= 2 else []
 
 
 def _acronym_spells(tokens: list[Token], a: int, b: int) -> bool:

@@ -48,6 +48,46 @@ from kg.extraction.text import Passage, Source, fold, in_page_label
 
 __all__ = ["Entities", "Mention", "NewEntity", "Recognizer"]
 
+COMPASS_POINTS = {
+    "eastern", "western", "northern", "southern", "central", "east", "west", "north", "south",
+    "north-east", "north-west", "south-east", "south-west", "northeast", "northwest",
+    "southeast", "southwest", "north-eastern", "north-western", "south-eastern",
+    "south-western", "northeastern", "northwestern", "southeastern", "southwestern",
+}  # fmt: skip
+
+
+def _with_its_compass_point(span: Span) -> Span:
+    """ "Eastern Europe", "Southern Sudan": a part of a known place that a capitalized point
+    of the compass names, a place of its own (within the known one); not "eastern Europe"."""
+    tokens = span.passage.tokens
+    if (
+        span.origin != "world"
+        or span.kind != "place"
+        or span.a == 0
+        or span.entry is None
+        or span.entry.demonym
+        or span.entry.gazetteer
+        or span.coordinated
+        or any(t.key in ("and", "or", ",") for t in tokens[span.a : span.b])
+    ):
+        return span
+    point = tokens[span.a - 1]
+    if point.key not in COMPASS_POINTS or not point.text[:1].isupper():
+        return span
+    if span.a >= 2 and _is_name_word(tokens[span.a - 2]) and tokens[span.a - 2].key not in STARTERS:
+        return span  # inside a longer name
+    return Span(
+        span.passage,
+        span.a - 1,
+        span.b,
+        "rule",
+        "place",
+        confidence=0.7,
+        place_type="region",
+        within=_target_of(span),
+    )
+
+
 CITY_AFTER_PREPOSITION = re.compile(
     r"\b(?:in|at|from|to|near)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
 )
@@ -141,6 +181,7 @@ class Recognizer(CandidateRules, Resolution):
                     confidence = 0.75
                 spans.append(Span(passage, a, b, "world", "place", entry, confidence=confidence))
             spans += self._coordinated(passage, wtrie, "world")
+        spans = [_with_its_compass_point(s) for s in spans]
         # "from Central and South America": no city "Central".
         coordinated = [s for s in spans if s.coordinated]
         spans = [
