@@ -5,31 +5,24 @@ declared thing), for :class:`kg.extraction.entities.Recognizer`.
 
 from __future__ import annotations
 
-import re
-
-from kg.extraction.mentions import _place_type, _target_of
 from kg.extraction.name_words import (
     ACRONYM_STOP,
     ALL_HEADS,
-    CITY_STARTS,
     CONNECTORS,
     ENGLISH_CONNECTORS,
     EVENT_HEADS,
     GENERIC_NAMES,
     GROUPS_OF_PEOPLE,
     LAW_HEADS,
-    LIST_OF_PLACES,
     MONTHS,
     ORG_HEADS,
     ORG_LAST_WORDS,
     PLACE_SENSITIVE_CONNECTORS,
-    PLACE_TYPE_OF,
     PROJECT_HEADS,
     ROLE_HEADS,
     SPLIT_HEADS,
     STARTERS,
     STUDY_HEADS,
-    SUBDIVISION_WORDS,
 )
 from kg.extraction.organizations import (
     _listed_with_organizations,
@@ -37,6 +30,7 @@ from kg.extraction.organizations import (
     _typed_organizations,
 )
 from kg.extraction.people import ROLE_WORDS, _looks_like_person, _name_after_role, _person_context
+from kg.extraction.place_candidates import PlaceRules
 from kg.extraction.spans import (
     Span,
     _acronym_after,
@@ -49,7 +43,7 @@ from kg.extraction.spans import (
 from kg.extraction.text import Passage, Token
 
 
-class CandidateRules:
+class CandidateRules(PlaceRules):
     """The rules that find new names in a passage (a part of the Recognizer)."""
 
     def _candidates(
@@ -469,72 +463,6 @@ class CandidateRules:
             return True
         return after and any(ka == a + 2 for ka, _ in orgs)
 
-    def _place_by_context(self, passage, a, b, known_ranges) -> Span | None:
-        tokens = passage.tokens
-        keys = [t.key for t in tokens[a:b]]
-        # "X City": a city, within the country X when X is one.
-        if keys[-1] == "city" and b - a >= 2:
-            within = known_ranges.get((a, b - 1))
-            return Span(
-                passage,
-                a,
-                b,
-                "rule",
-                "place",
-                confidence=0.7,
-                place_type="city",
-                within=_target_of(within) if within else None,
-            )
-        # "West Sepik Province", "National Capital District", "Autonomous Region of
-        # Bougainville": a name with a place type of its own (a country's subdivision).
-        at = next((k for k, key in enumerate(keys) if key in SUBDIVISION_WORDS), None)
-        if (
-            at is not None
-            and 2 <= b - a <= 6
-            and (at == len(keys) - 1 or keys[at + 1] == "of" and at + 2 < len(keys) and at <= 2)
-        ):
-            inside = [
-                span
-                for (ka, kb), span in known_ranges.items()
-                if a <= ka and kb <= b and span.kind == "place"
-            ]
-            country = next(
-                (
-                    _target_of(span)
-                    for span in inside
-                    if _place_type(span, self.knowledge) == "country"
-                ),
-                None,
-            )
-            return Span(
-                passage,
-                a,
-                b,
-                "rule",
-                "place",
-                confidence=0.7,
-                place_type=PLACE_TYPE_OF.get(keys[at], "region"),
-                within=country,
-            )
-        # "X, Tamaulipas": a place followed by a known state or country.
-        if b + 1 < len(tokens) and tokens[b].text == ",":
-            for (ka, _), span in known_ranges.items():
-                container_type = _place_type(span, self.knowledge)
-                if ka == b + 1 and span.kind == "place" and container_type in ("state", "country"):
-                    return Span(
-                        passage,
-                        a,
-                        b,
-                        "rule",
-                        "place",
-                        confidence=0.65,
-                        place_type="city",
-                        within=_target_of(span),
-                    )
-        if keys[0] in CITY_STARTS and b - a >= 2:
-            return Span(passage, a, b, "rule", "place", confidence=0.5, place_type="city")
-        return None
-
     def _person_by_context(self, passage, a, b, known_ranges) -> bool:
         tokens = passage.tokens
         for (ka, kb), span in known_ranges.items():
@@ -560,92 +488,6 @@ class CandidateRules:
         if not _looks_like_person(tokens, a, b):
             return False
         return _person_context(passage, a, b)
-
-    def _lists_with_a_known_place(self, passage: Passage, known_here: list[Span]) -> list[Span]:
-        out = []
-        places = {(s.a, s.b): s for s in known_here if s.kind == "place"}
-        taken = {(s.a, s.b) for s in known_here}
-        for m in re.finditer(r"\b(?:in|from|to|between)\s+(?=[A-Z])", passage.text):
-            names = _names_listed_after(passage, passage.token_index(m.end()))
-            known = [places[n] for n in names if n in places]
-            if (
-                not known
-                or any(n in taken and n not in places for n in names)
-                or any(k.entry is not None and k.entry.demonym for k in known)
-            ):
-                continue  # no known place, an organization, or "Ghanaian and Namibian nationals"
-            kind = _place_type(known[0], self.knowledge) or "city"
-            for a, b in names:
-                words = passage.tokens[a:b]
-                if (
-                    {t.key for t in words} & (MONTHS | COMPASS_WORDS)
-                    or (b < len(passage.tokens) and passage.tokens[b].text == ".")
-                    or len(passage.tokens[a].text) < 3
-                ):
-                    continue  # "March 11", "Vol. II", "West and Central Africa"
-                if (a, b) not in taken and not any(ka <= a < kb for ka, kb in taken):
-                    out.append(
-                        Span(passage, a, b, "rule", "place", confidence=0.6, place_type=kind)
-                    )
-        return out
-
-    def _place_lists(self, passage: Passage, known_here: list[Span]) -> list[Span]:
-        """ "the states of Chiapas, Veracruz and Yucatan": every name of the list; "in
-        Folkestone, Dover and Lydd", one of them a known city: the others are places too."""
-        out = self._lists_with_a_known_place(passage, known_here)
-        for m in LIST_OF_PLACES.finditer(passage.text):
-            if m.group("what")[:1].isupper() and not re.match(r"(?i)the\b", m.group()):
-                continue  # "Director of Department of Operations and Emergencies": a name
-            place_type = PLACE_TYPE_OF[m.group("what").casefold()]
-            i = passage.token_index(m.end() - 1)
-            tokens = passage.tokens
-            while i < len(tokens):
-                j = i
-                while j < len(tokens) and (_is_name_word(tokens[j]) or tokens[j].text == "-"):
-                    j += 1
-                if j == i:
-                    break
-                if not any(s.a <= i and j <= s.b for s in known_here):
-                    out.append(
-                        Span(passage, i, j, "rule", "place", confidence=0.6, place_type=place_type)
-                    )
-                if (
-                    j < len(tokens)
-                    and tokens[j].text == ","
-                    or (j < len(tokens) and tokens[j].key in ("and", "or"))
-                ):
-                    i = j + 1
-                    continue
-                break
-        return out
-
-
-COMPASS_WORDS = {"east", "west", "north", "south", "central", "eastern", "western",
-                 "northern", "southern"}  # fmt: skip
-
-
-def _names_listed_after(passage: Passage, i: int) -> list[tuple[int, int]]:
-    """The capitalized names of a list that begins at token i ("Folkestone, Dover and Lydd"),
-    as token ranges; [] when what follows is no such list."""
-    tokens = passage.tokens
-    names = []
-    while i < len(tokens):
-        j = i
-        while j < len(tokens) and (_is_name_word(tokens[j]) or tokens[j].text == "-"):
-            j += 1
-        if j == i:
-            return []
-        names.append((i, j))
-        if j < len(tokens) and tokens[j].text == "," and j + 1 < len(tokens):
-            i = j + 1
-            if tokens[i].key == "and":
-                i += 1
-            continue
-        if j < len(tokens) and tokens[j].key == "and":
-            i = j + 1
-            continue
-        break
-    return names if len(names) >= 2 else []
 
 
 def _acronym_spells(tokens: list[Token], a: int, b: int) -> bool:

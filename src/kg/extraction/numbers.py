@@ -25,6 +25,7 @@ import re
 from decimal import Decimal
 
 from kg.extraction.attributions import AttributionRules
+from kg.extraction.counted import find_what_it_counts
 from kg.extraction.entities import Entities, Mention
 from kg.extraction.figures import Found, _number_matches, _part_of_whole, find_numbers, window
 from kg.extraction.indicators import INDICATOR_SURE, IndicatorModel
@@ -33,9 +34,7 @@ from kg.extraction.periods import _period_set_before, period_of
 from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
 from kg.extraction.text import Passage, Source, clause_around, fold, in_page_label
 from kg.extraction.units import (
-    KNOWN_UNIT_WORDS,
     PEOPLE,
-    _counted_noun,
     abbreviated_nouns,
     noun_phrase,
     singular,
@@ -66,7 +65,6 @@ ANNUAL = re.compile(
 PLANNED = re.compile(
     r"\b(?:will|plans? to|aims? to|is expected to|are expected to|is to|are to)\b", re.I
 )
-FOR_EVERY = re.compile(r"\bfor\s+(?:every|each)\b", re.I)
 GROUP_IDS = (
     "young-girls-and-adolescents",
     "women-and-girls",
@@ -78,60 +76,6 @@ GROUP_IDS = (
     "men",
     "boys",
 )
-
-
-PEOPLE_VERBS = re.compile(
-    r"\s+(?:were|are|was|have\s+been|had\s+been|has\s+been|will\s+be|had|have)\s+"
-    r"(?:already\s+|also\s+|reportedly\s+|now\s+)?(?:been\s+)?"
-    r"(?:freed|liberated|rescued|identified|assisted|returned|arrested|detained|deported|"
-    r"repatriated|killed|injured|trafficked|smuggled|displaced|evacuated|resettled|relocated|"
-    r"trained|interviewed|exploited|reunited|released|sheltered|drowned|kidnapped|abducted|"
-    r"murdered|convicted|sentenced|prosecuted|charged|recruited|enslaved|born|hired|employed)\b",
-    re.I,
-)
-
-
-def _people_by_their_verb(text: str, end: int) -> tuple[str | None, str]:
-    """ "532 were liberated": people, by what only people undergo."""
-    return ("people", "people") if PEOPLE_VERBS.match(text, end) else (None, "")
-
-
-FINAL_NUMBER_VERB = re.compile(
-    r"\b(?:hosts?|hosted|reached|totall?ed|totals?|numbered|stood at|rose to|grew to|fell to|"
-    r"dropped to|increased to|decreased to|climbed to)\s+(?:(?:some|about|around|nearly|almost|"
-    r"over|more than|a total of)\s+)?$"
-)
-
-
-# Plural words before such a number that are not what it counts.
-NOT_COUNTED_BEFORE = {
-    "others", "times", "years", "months", "days", "weeks", "hours", "this", "its", "was",
-    "has", "as", "is", "thanks", "includes", "always", "perhaps",
-}  # fmt: skip
-
-
-def _noun_before_a_final_number(text: str, f: Found) -> tuple[str | None, str]:
-    """The last plural noun of the sentence before a number that ends its clause ("which
-    hosts 29,445.", "as they reached 9,076,"), or (None, "")."""
-    if not re.match(r"\s*(?:[.;,)]|$)", text[f.end : f.end + 2]):
-        return None, ""
-    before = text[f.sentence[0] : f.start]
-    verb = FINAL_NUMBER_VERB.search(before)
-    if verb is None:
-        return None, ""
-    before = before[: verb.start()]
-    for m in reversed(list(re.finditer(r"\b([A-Za-z][a-z’'-]+)\b", before))):
-        word = m.group(1)
-        if word.casefold() in NOT_COUNTED_BEFORE:
-            continue
-        s = singular(word)
-        if (
-            s in PEOPLE
-            or s in KNOWN_UNIT_WORDS
-            or (word.endswith("s") and len(word) > 4 and s != word.casefold())
-        ):
-            return word, word
-    return None, ""
 
 
 def _stated_in(f: Found, items: list[Item]) -> bool:
@@ -175,70 +119,7 @@ class NumberExtractor(AttributionRules):
                     continue
                 sentences_seen.add(said)
                 f.clause = clause_around(passage.text, f.start, f.end, f.sentence)
-                if not f.percent and not f.currency and not f.duration and not f.head:
-                    f.head, f.phrase, f.phrase_end = noun_phrase(passage.text, f.end)
-                if f.head is None and not f.percent and not f.currency:
-                    # "316 VoTs", the text having said "victims of trafficking (VoTs)"
-                    m = re.match(r"\s+([A-Za-z]{2,8})\b", passage.text[f.end :])
-                    if m and m.group(1) in abbreviated:
-                        # the phrase it stands for says what is counted, for the indicator
-                        f.head, f.phrase = abbreviated[m.group(1)]
-                        f.phrase_end = f.end + m.end()
-                # "of which 434 were identified", "up to 1,000 in times of crisis": the noun
-                # of the number before it in the sentence.
-                if (
-                    f.head is None
-                    and not f.percent
-                    and not f.currency
-                    and previous is not None
-                    and (
-                        previous.sentence == f.sentence
-                        or re.match(r"\s+of\s+the\b", passage.text[f.end : f.end + 10])
-                        # "A further 300 were assisted.", "This year, 450 have been returned."
-                        or re.search(
-                            r"\b(?:a further|another|an additional|further)\s+$",
-                            passage.text[max(0, f.start - 20) : f.start],
-                            re.I,
-                        )
-                        or re.match(
-                            r"\s+(?:were|are|was|have|has|had)\s+(?:already\s+|also\s+|now\s+)?"
-                            r"(?:been\s+)?[a-z]+ed\b",
-                            passage.text[f.end : f.end + 40],
-                        )
-                    )
-                    and previous.head
-                    and not previous.duration
-                    and not re.match(
-                        r"\s+(?:were|are|was)\s+(?:\w+\s+)?[a-z]+s\b",
-                        passage.text[f.end : f.end + 40],
-                    )
-                ):
-                    f.head, f.phrase = previous.head, previous.phrase
-                if f.head is None and not f.percent and not f.currency:
-                    # "The number of ... children ... increased from 7,100": what is counted.
-                    m = re.search(
-                        r"\bnumbers? of\s+((?:[\w’'-]+,?\s+){0,7}[\w’'-]+)",
-                        passage.text[f.sentence[0] : f.start],
-                    )
-                    counted = _counted_noun(m.group(1)) if m else None
-                    if counted:
-                        f.head, f.phrase = counted
-                if f.head is None and not f.percent and not f.currency:
-                    # "for every case reported, at least 20 go unreported": a ratio's number
-                    # counts what its "for every" names.
-                    m = FOR_EVERY.search(passage.text, f.sentence[0], f.start)
-                    if m is not None:
-                        head, phrase, _ = noun_phrase(passage.text, m.end())
-                        if head is not None:
-                            f.head, f.phrase = head, phrase
-                if f.head is None and not f.percent and not f.currency:
-                    # "when 532 were liberated", "as 40 had been rescued": only people are
-                    f.head, f.phrase = _people_by_their_verb(passage.text, f.end)
-                if f.head is None and not f.percent and not f.currency:
-                    # "Refugees in the camp, which hosts 29,445.", "monthly asylum claims, as
-                    # they reached 9,076": a number that ends its clause counts the plural
-                    # noun its sentence names before it
-                    f.head, f.phrase = _noun_before_a_final_number(passage.text, f)
+                find_what_it_counts(f, passage, previous, abbreviated)
                 previous = f
                 key = (f.value, f.low, f.high, f.percent)
                 # "Of the 54 victims assisted through January 2008": the 54 said before.
