@@ -595,3 +595,29 @@ def test_a_part_named_by_its_compass_point_and_towns_listed_with_a_known_one(tmp
     found = places(draft)
     assert {"Eastern Europe", "Folkestone", "Dover", "Kalimbo"} <= found
     assert not {"Europe", "Ghanaian", "March"} & found
+
+
+def test_numbers_with_spaced_thousands_people_by_what_they_do_and_acronym_plurals(
+    tmp_path, knowledge
+):
+    """ "Over 100 000 calls" (not "0 800 77777", a telephone number); "fewer than 1,000
+    arrived", "the 392 who arrived": people; "40 states parties ..., 12 NGOs": organizations,
+    not states; "44 bodies": people; "During the two days": no statistic; "four times the
+    arrivals of last year (38,882)": 38,882 counts no times."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The hotline, 0 800 77777, has received over 100 000 calls. Fewer than 1,000 arrived "
+        "in Italy, a rise from the 392 who arrived in 2013. The study drew on 40 states "
+        "parties, 12 NGOs and two companies. The coast guard recovered 44 bodies. During the "
+        "two days, 27 officials met. Arrivals reached almost four times the number recorded "
+        "last year (38,882).",
+    )
+    found = observations(draft)
+    assert found["100000"].fields["unit"] == "call"
+    assert "800" not in found and "77777" not in found
+    assert found["1000"].fields["unit"] == found["392"].fields["unit"] == "person"
+    assert found["12"].fields["unit"] == "organization"
+    assert found["44"].fields["unit"] == "person"
+    assert not [i for i in found.values() if i.fields.get("unit") == "day"]
+    assert found["38882"].fields["unit"] != "times"

@@ -25,9 +25,20 @@ PEOPLE_VERBS = re.compile(
 )
 
 
+# "fewer than 1,000 arrived in Italy", "the 392 who arrived": what people do, or "who".
+PEOPLE_DO = re.compile(
+    r"\s+(?:who\b|(?:have\s+|had\s+)?(?:arrived|died|drowned|fled|perished|escaped|survived|"
+    r"migrated|crossed|disappeared|went\s+missing|remain\s+missing|are\s+missing)\b)",
+    re.I,
+)
+
+
 def _people_by_their_verb(text: str, end: int) -> tuple[str | None, str]:
-    """ "532 were liberated": people, by what only people undergo."""
-    return ("people", "people") if PEOPLE_VERBS.match(text, end) else (None, "")
+    """ "532 were liberated", "1,000 arrived", "the 392 who arrived": people, by what only
+    people undergo or do."""
+    if PEOPLE_VERBS.match(text, end) or PEOPLE_DO.match(text, end):
+        return "people", "people"
+    return None, ""
 
 
 FINAL_NUMBER_VERB = re.compile(
@@ -107,6 +118,9 @@ def find_what_it_counts(
         )
         and previous.head
         and not previous.duration
+        # "four times the arrivals of last year (38,882)": no number of times
+        and not previous.multiplier
+        and (previous.head or "").casefold() not in ("times", "time", "fold")
         and not re.match(
             r"\s+(?:were|are|was)\s+(?:\w+\s+)?[a-z]+s\b",
             text[f.end : f.end + 40],

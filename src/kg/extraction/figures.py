@@ -43,7 +43,10 @@ ARTICLE_NUMBER = re.compile(
     re.I,
 )
 NUMBER = re.compile(
-    rf"(?:(?<![\w.,/-])|(?<=\d-))(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    rf"(?:(?<![\w.,/-])|(?<=\d-))(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
+    # "100 000 calls": thousands set apart by a space (not "0 800 77777", a telephone number)
+    rf"|[1-9]\d{{0,2}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,.]|[ \u00a0\u202f]\d)"
+    rf"|\d+(?:\.\d+)?)"
     rf"|(?P<words>{_WORDS}))"
     rf"(?:(?:\s+|(?<=\d))(?P<scale>hundred|thousand|million|billion)\b"
     rf"|(?<=\d)(?P<suffix>(?-i:m|mn|bn|k))\b)?"
@@ -123,7 +126,7 @@ def _scale(m: re.Match) -> int:
 def _number_matches(passage: Passage):
     for m in NUMBER.finditer(passage.text):
         digits, words = m.group("digits"), m.group("words")
-        value = Decimal(digits.replace(",", "")) if digits else Decimal(word_value(words))
+        value = Decimal(re.sub(r"[,\s]", "", digits)) if digits else Decimal(word_value(words))
         yield m, value * _scale(m), bool(words)
 
 
@@ -164,6 +167,8 @@ def find_numbers(passage: Passage) -> list[Found]:
             continue
         if re.match(r"[.:]\d", text[end : end + 2]) or re.search(r"\d[.:]$", before[-2:]):
             continue  # times, telephone numbers
+        if re.search(r"\d[ \u00a0]$", before[-2:]) or re.match(r"[ \u00a0]\d", after[:2]):
+            continue  # "0 800 77777": digits in groups that make no thousands, a telephone
         if (
             re.search(r"\d[-\u2013]\d+[-\u2013]$|\d[-\u2013]$", before[-8:])
             and re.search(r"^[-\u2013]\d", after)
@@ -429,7 +434,7 @@ def _period_duration(text: str, start: int, before: str, after: str, duration) -
         return True  # "in force for more than 15 years": how long a law or a body has been
     if re.search(
         r"\b(?:past|last|next|first|coming|previous|recent|period of|within|in|after|"
-        r"before|ago|every|each|per|than in|up to the)\s+(?:the\s+)?$",
+        r"before|ago|every|each|per|than in|up to the|during)\s+(?:the\s+)?$",
         before,
         re.I,
     ):

@@ -54,6 +54,7 @@ PEOPLE = {
     "peacekeeper", "juvenile", "toddler", "bride", "slave", "maid", "housemaid", "nanny",
     "miner", "herder", "nomad", "pastoralist", "coordinator", "panelist", "panellist",
     "frontliner", "labor-migrant", "survivor-leader",
+    "body",  # "44 bodies recovered"
     "foreigner", "asylee", "idp", "escort", "dependant",
     "dependent", "household-member", "migrant-worker", "labour-migrant",
 }  # fmt: skip
@@ -114,10 +115,24 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
         elif last_known is not None:
             break
     if last_known is not None:
+        # "10 country evaluation visits": a known noun that only modifies a plural after it
+        k = collected.index(last_known)
+        later = [
+            w
+            for w in collected[k + 1 : k + 3]
+            if w.group().endswith("s") and w.group().islower() and len(w.group()) > 3
+        ]
+        if later and all(w.group().islower() for w in collected[k + 1 : collected.index(later[0])]):
+            last_known = later[0]
         head = last_known.group()
         collected = collected[: collected.index(last_known) + 1]
     else:
-        plural = [w for w in collected if w.group().endswith("s") and w.group().islower()]
+        plural = [
+            w
+            for w in collected
+            if w.group().endswith("s")
+            and (w.group().islower() or re.fullmatch(r"[A-Z]{2,6}s", w.group()))  # "12 NGOs"
+        ]
         if plural:
             head = plural[0].group()
             collected = collected[: collected.index(plural[0]) + 1]
@@ -186,6 +201,11 @@ def abbreviated_nouns(source: Source) -> dict[str, tuple[str, str]]:
     return out
 
 
+# Plural acronyms that count organizations or people.
+ACRONYM_UNITS = {
+    "ngo": "organization", "cso": "organization", "cbo": "organization", "ingo": "organization",
+    "idp": "person", "vot": "person", "uam": "person", "uasc": "person",
+}  # fmt: skip
 KNOWN_UNIT_WORDS = {
     "case", "state", "jurisdiction", "nationality", "country", "household", "family",
     "shelter", "municipality", "organization", "project", "complaint", "investigation",
@@ -209,6 +229,8 @@ def unit_of(f: Found) -> tuple[str | None, float]:
     if getattr(f, "multiplier", False) or f.head.casefold() == "times":
         return "times", 0.95  # "more than doubled", "five times": a number of times
     s = singular(f.head)
+    if s in ACRONYM_UNITS:  # "12 NGOs", "400 IDPs"
+        return ACRONYM_UNITS[s], 0.9
     if s in CURRENCIES:
         return CURRENCIES[s], 0.95
     if s in PEOPLE or DEMONYM_PLURAL.match(f.head):
