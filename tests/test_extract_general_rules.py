@@ -621,3 +621,16 @@ def test_numbers_with_spaced_thousands_people_by_what_they_do_and_acronym_plural
     assert found["44"].fields["unit"] == "person"
     assert not [i for i in found.values() if i.fields.get("unit") == "day"]
     assert found["38882"].fields["unit"] != "times"
+
+
+def test_a_number_dated_by_the_day_or_days_its_sentence_names(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "On 29 June 2017, IOM helped 37 migrants return home. A workshop on 16 and 17 June "
+        "2015 trained 27 officials. Some 120 migrants flew home on November 8, 2018.",
+    )
+    found = observations(draft)
+    assert found["37"].fields["period"] == "2017-06-29"
+    assert found["27"].fields["period"] == {"start": "2015-06-16", "end": "2015-06-17"}
+    assert found["120"].fields["period"] == "2018-11-08"

@@ -112,6 +112,17 @@ PERIOD_PATTERNS = (
         ),
     ),
     ("in", re.compile(rf"\b(?:in|during|for)\s+{_DATE.format(p='a')}\b", re.I)),
+    # "on 16 and 17 June 2015", "On 29 June 2017,", "on November 8, 2018": the day or days
+    (
+        "day",
+        re.compile(
+            rf"\bon\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:and|-|–|to)\s*"
+            rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?P<m>{MONTH})"
+            rf"|(?P<m2>{MONTH})\s+(?P<e1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:and|-|–|to)\s*"
+            rf"(?P<e2>\d{{1,2}}))?,?)\s+(?P<y>(?:19|20)\d\d)\b",
+            re.I,
+        ),
+    ),
     (
         "duration",
         re.compile(
@@ -345,6 +356,13 @@ def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
     if kind == "in":
         date = _date(g["am"], g["ay"])
         return {"start": date, "end": date}
+    if kind == "day":
+        month, first, last = (g["m"], g["d1"], g["d2"]) if g["m"] else (g["m2"], g["e1"], g["e2"])
+        days = [int(first), int(last or first)]
+        if not all(1 <= d <= 31 for d in days) or days[1] < days[0]:
+            return None
+        month_of = _date(month, g["y"])
+        return {"start": f"{month_of}-{days[0]:02d}", "end": f"{month_of}-{days[1]:02d}"}
     if kind == "duration":
         n = g["n"]
         count = int(n) if n.isdigit() else word_value(n)
