@@ -634,3 +634,18 @@ def test_a_number_dated_by_the_day_or_days_its_sentence_names(tmp_path, knowledg
     assert found["37"].fields["period"] == "2017-06-29"
     assert found["27"].fields["period"] == {"start": "2015-06-16", "end": "2015-06-17"}
     assert found["120"].fields["period"] == "2018-11-08"
+
+
+def test_a_speaker_named_last_and_named_again_by_the_surname(tmp_path, knowledge):
+    """'..." said IOM programme officer, Tirta Wulan.': the speaker ends the sentence;
+    "added Van der Berg" after "Pieter Van der Berg": one person."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        '"We want to go home," said IOM counter-trafficking programme officer, Tirta Wulan. '
+        '"It is hard," said Pieter Van der Berg, IOM sub-coordinator. "We help," added Van '
+        "der Berg.",
+    )
+    people = {m.text: m.new.name for m in draft.entities.mentions if m.kind == "person"}
+    assert people["Tirta Wulan"] == "Tirta Wulan"
+    assert people["Van der Berg"] == "Pieter Van der Berg"

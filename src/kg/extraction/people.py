@@ -312,7 +312,12 @@ def _role_before_comma(passage: Passage, a: int, b: int, known_ranges: dict) -> 
     if a < 2 or tokens[a - 1].text != ",":
         return False
     after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 30]
-    if not (re.match(r"\s*[,:]", after) or SPEECH_AFTER_NAME.match(after)):
+    before = passage.text[max(0, tokens[a].start - 100) : tokens[a].start]
+    # '..." said IOM programme officer, Jane Doe.': the speaker ends the sentence
+    speaker_last = re.match(r"\s*(?:[.;]|$)", after) and re.search(
+        r"\b(?:said|says|added|explained|noted|stressed|told)\s+[^.;“”\"]*$", before
+    )
+    if not (re.match(r"\s*[,:]", after) or SPEECH_AFTER_NAME.match(after) or speaker_last):
         return False
     return _role_before(passage, a - 1, known_ranges)
 

@@ -55,9 +55,26 @@ class Resolution:
         self._aliases_of_new(accepted, result)
         self._acronyms_by_initials(result)
         self._same_words_in_another_order(result)
+        self._surnames_of_people(result)
         self._cities_named_like_states(result)
         self._resolve_within(result)
         return result
+
+    def _surnames_of_people(self, result: Entities) -> None:
+        """ "Peter Van der Auweraert ... added Van der Auweraert": a new person named by the
+        last words of another's name is that person."""
+        people = [n for n in result.new.values() if n.kind == "person"]
+        for short in people:
+            if short.key not in result.new:
+                continue
+            folded = fold(short.name)
+            longer = [
+                n
+                for n in people
+                if n is not short and n.key in result.new and fold(n.name).endswith(" " + folded)
+            ]
+            if len(longer) == 1:
+                _merge(longer[0], short, result)
 
     def _same_words_in_another_order(self, result: Entities) -> None:
         """ "the Honduran Government" and "the Government of Honduras", "Ministry of Foreign
