@@ -42,6 +42,12 @@ from kg.extraction.spans import (
 )
 from kg.extraction.text import Passage, Token
 
+# Participles after a hyphen that say who did something ("IOM-trained", "EU-funded").
+DONE_BY = {
+    "funded", "trained", "led", "run", "backed", "supported", "sponsored", "organized",
+    "organised", "owned", "managed", "financed", "based", "hosted", "operated", "founded",
+}  # fmt: skip
+
 
 class CandidateRules(PlaceRules):
     """The rules that find new names in a passage (a part of the Recognizer)."""
@@ -72,6 +78,9 @@ class CandidateRules(PlaceRules):
                     and j + 1 < len(tokens)
                     and not tokens[j + 1].space_before
                     and tokens[j + 1].is_word
+                    # "IOM-trained Border Police", "EU-funded HIJRA Programme": who did it,
+                    # then another name
+                    and not (tokens[j + 1].text.islower() and tokens[j + 1].key in DONE_BY)
                 ):
                     j += 2
                     continue
@@ -141,6 +150,8 @@ class CandidateRules(PlaceRules):
                     and b2 - a2 > 1
                     and tokens[a2].is_acronym
                     and (a2, a2 + 1) not in known_ranges
+                    # "EU-funded HIJRA AMINA Programme": the text names who funds it
+                    and not (a2 and tokens[a2 - 1].key in DONE_BY)
                 ):
                     donor = self._classify(passage, a2, a2 + 1, known_ranges)
                     if donor is not None and donor.kind == "organization":
@@ -205,6 +216,9 @@ class CandidateRules(PlaceRules):
                     and a + 2 < b
                     and tokens[a + 1].key in ("of", "for")
                 )
+                # "Border Force worked with ...", the text saying "the border" too: a word
+                # before the head word of a two-word name
+                and not (a + 2 == b and tokens[a + 1].key in ORG_HEADS)
             )
         ):
             after_article = tokens[a].key in ("the", "a", "an")

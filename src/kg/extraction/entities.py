@@ -56,6 +56,21 @@ COMPASS_POINTS = {
 }  # fmt: skip
 
 
+QUOTED_NAME = re.compile(r"\s*[“\"]([A-Z][^”\"\n]{1,40})[”\"]")
+
+
+def _with_its_quoted_name(span: Span) -> Span:
+    """ "the International Center “La Strada”": an organization's name in quotes after the
+    kind of body it is is part of its name."""
+    if span.kind != "organization" or span.origin != "rule":
+        return span
+    m = QUOTED_NAME.match(span.passage.text, span.end)
+    if m is None:
+        return span
+    b = span.passage.token_index(m.end() - 1) + 1
+    return Span(span.passage, span.a, b, "rule", "organization", confidence=span.confidence)
+
+
 def _with_its_compass_point(span: Span) -> Span:
     """ "Eastern Europe", "Southern Sudan": a part of a known place that a capitalized point
     of the compass names, a place of its own (within the known one); not "eastern Europe"."""
@@ -235,7 +250,9 @@ class Recognizer(CandidateRules, Resolution):
             if passage.kind == "title":  # headline case: a name needs words around it
                 persons = [p for p in persons if p.confidence >= 0.7]
             found = self._candidates(passage, known, lowercase_words)
-            found = [s for s in found if not self._no_organization(source, s)]
+            found = [
+                _with_its_quoted_name(s) for s in found if not self._no_organization(source, s)
+            ]
             if passage.kind == "title":  # headline case: only people named by context
                 found = [s for s in found if s.kind == "person"]
             # A name the words around it make a person's is not part of a longer name; what

@@ -16,7 +16,7 @@ ORG_HEADS = {
     "board", "corporation", "company", "tribunal", "directorate", "administration", "chamber",
     "army", "navy", "system", "procuraduria", "secretaria", "instituto", "comision", "red",
     "branch", "section", "division", "ombudsman", "prosecutor's",
-    "observatory", "forces", "unit", "cross", "crescent", "society", "group", "team",
+    "observatory", "forces", "force", "unit", "cross", "crescent", "society", "group", "team",
     # heads of Spanish, Portuguese and French names ("Casa del Migrante", "Fiscalía ...")
     "casa", "pastoral", "fundacion", "asociacion", "consejo", "ministerio", "direccion",
     "oficina", "servicio", "centro", "albergue", "fiscalia", "defensoria", "observatorio",

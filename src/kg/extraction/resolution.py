@@ -100,6 +100,21 @@ class Resolution:
             keep = by_words.setdefault(key, new)
             if keep is not new and new.key in result.new:
                 _merge(keep, new, result)
+        # "the Italian Ministry of the Interior" and, later, "the Ministry of the Interior":
+        # the same name without its country is the one body when only one has that name
+        countries = set(names.values()) | set(self._country_words.values())
+        country_words = {w for c in countries for w in c.split()}
+        bare: dict[frozenset, list[frozenset]] = {}
+        for key in by_words:
+            without = frozenset(w for w in key if w not in country_words)
+            if without != key and len(without) >= 2:
+                bare.setdefault(without, []).append(key)
+        for key, new in by_words.items():
+            with_country = bare.get(key, [])
+            if len(with_country) == 1 and new.key in result.new:
+                keep = by_words[with_country[0]]
+                if keep.key in result.new and keep is not new:
+                    _merge(keep, new, result)
 
     @functools.cached_property
     def _country_words(self) -> dict[str, str]:
@@ -113,6 +128,13 @@ class Resolution:
                 adjective = world.demonym(entity.name, entity.iso3166)
                 if adjective:
                     out[" ".join(_words(adjective))] = " ".join(_words(entity.name))
+        # "the Italian Ministry of the Interior": in a body's name, an adjective that also
+        # names a language is its country's
+        for surface, place, is_demonym in world.countries():
+            if not is_demonym and place.type == "country" and place.iso3166:
+                adjective = world.adjective_of(place.iso3166)
+                if adjective and surface == place.name:
+                    out.setdefault(" ".join(_words(adjective)), " ".join(_words(place.name)))
         return {k: v for k, v in out.items() if " " not in k}
 
     def _cities_named_like_states(self, result: Entities) -> None:

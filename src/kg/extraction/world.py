@@ -146,9 +146,24 @@ def demonym(name: str, code: str | None) -> str | None:
     """The adjective of a country ("Guatemalan"), by the table or the -a -> -an rule."""
     if code in DEMONYMS:
         return DEMONYMS[code]
+    if code and adjective_of(code):
+        return adjective_of(code)
     if name.endswith("a") and " " not in name.strip() or name in ("Costa Rica",):
         return name + "n"
     return None
+
+
+@functools.lru_cache(maxsize=512)
+def adjective_of(code: str) -> str | None:
+    """The adjective countryinfo's data gives a country ("Italian" for IT), or None; also
+    for the countries whose adjective names a language, which `demonym` leaves out."""
+    from countryinfo import CountryInfo
+
+    try:
+        found = CountryInfo(code).demonym()
+    except Exception:  # countryinfo has no entry for some codes (a territory, a new state)
+        return None
+    return found if isinstance(found, str) and found.isalpha() else None
 
 
 @functools.lru_cache(maxsize=1)
