@@ -673,3 +673,19 @@ def test_organizations_after_a_participle_with_a_quoted_name_or_their_country_le
     assert not {"IOM-trained Border Police", "SAFE"} & found
     ministries = {n.name for n in draft.entities.new.values() if "Interior" in n.name}
     assert len(ministries) == 1
+
+
+def test_parts_in_brackets_and_a_sentence_about_the_event_take_its_time(tmp_path, knowledge):
+    """ "In 2018, the charter carried 120 migrants (75 men and 45 women)": the parts of 2018
+    too; "... held on 16 and 17 June 2015.\\n\\nDuring the two days, 27 officials met": the
+    event's days, from the paragraph before."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "In 2018, the charter carried 120 migrants (75 men and 45 women) to Lagos. A session "
+        "was held in Baghdad on 16 and 17 June 2015.\n\nDuring the two days, 27 operational "
+        "officials discussed ways to fight trafficking.",
+    )
+    found = observations(draft)
+    assert found["75"].fields["period"] == found["45"].fields["period"] == "2018"
+    assert found["27"].fields["period"] == {"start": "2015-06-16", "end": "2015-06-17"}

@@ -78,6 +78,17 @@ GROUP_IDS = (
 )
 
 
+def _period_of_its_whole(item: Item, f: Found, whole: Found | None, text: str) -> None:
+    """ "carried 120 migrants (75 men, 30 women, ...)": the parts in brackets after a number
+    are of its time when they have none of their own."""
+    if whole is None or whole.item is None or "period" in item.fields:
+        return
+    opened, closed = text.rfind("(", 0, f.start), text.rfind(")", 0, f.start)
+    inside = opened > closed and opened >= f.sentence[0]
+    if inside and whole.sentence == f.sentence and "period" in whole.item.fields:
+        item.fields["period"] = whole.item.fields["period"]
+
+
 def _stated_in(f: Found, items: list[Item]) -> bool:
     """Whether a headline's number is one the body's items already state (by value)."""
     values = {_number(v) for v in (f.value, f.low, f.high) if v is not None}
@@ -99,6 +110,7 @@ class NumberExtractor(AttributionRules):
         sentences_seen: set[tuple[str, int]] = set()
         abbreviated = abbreviated_nouns(source)
         self.year_context = None
+        self.passage_before: Passage | None = None
         # The headline last: a number only it states is drafted ("Nearly 50 Migrants Drown"),
         # one the body states too is not drafted twice.
         titles = [p for p in source.passages if p.kind == "title"]
@@ -120,6 +132,7 @@ class NumberExtractor(AttributionRules):
                 sentences_seen.add(said)
                 f.clause = clause_around(passage.text, f.start, f.end, f.sentence)
                 find_what_it_counts(f, passage, previous, abbreviated)
+                whole_before = previous
                 previous = f
                 key = (f.value, f.low, f.high, f.percent)
                 # "Of the 54 victims assisted through January 2008": the 54 said before.
@@ -145,6 +158,7 @@ class NumberExtractor(AttributionRules):
                 item = self._describe(f, passage, entities, proposals, ids)
                 if item is None:
                     continue
+                _period_of_its_whole(item, f, whole_before, passage.text)
                 self._share(item, f, passage, anchor, last_count, items)
                 if re.match(r"\s*of\s+the\s*$", passage.text[f.sentence[0] : f.start], re.I):
                     anchor = item
@@ -157,6 +171,7 @@ class NumberExtractor(AttributionRules):
             previous_paragraph_last = last_count
             years = re.findall(r"\b(?:19|20)\d\d\b", passage.text)
             self.year_context = years[-1] if years else self.year_context
+            self.passage_before = passage
         for item in items:  # a share takes the period of its whole when it has none
             whole = next((w for w in items if w.id == item.fields.get("share_of")), None)
             guessed = any("is a guess" in w for w in item.why)  # not a whole the text names
@@ -483,7 +498,7 @@ class NumberExtractor(AttributionRules):
     def _period(self, item: Item, f: Found, passage: Passage, override: bool) -> None:
         period = period_of(passage.text, f.sentence, f.clause, f.start, self.year_context)
         if period is None and override:
-            period = _period_set_before(passage, f.sentence)
+            period = _period_set_before(passage, f.sentence, self.passage_before)
         if period and (override or "period" not in item.fields):
             item.fields["period"] = period
 

@@ -393,14 +393,34 @@ TIME_WORDS = re.compile(
 )
 
 
-def _period_set_before(passage: Passage, sentence: tuple[int, int]):
+DURING_THAT_EVENT = re.compile(
+    r"\s*(?:During|Throughout|Over|At|In\s+the\s+course\s+of)\s+the\s+(?:(?:two|three|four|five|"
+    r"\d+)\s*-?\s*days?|(?:two|three|four|five|\d+)\s*-?\s*weeks?|workshop|training|session|"
+    r"meeting|event|visit|operation|course|seminar|conference|forum|campaign|mission)\b",
+)
+
+
+def _period_set_before(
+    passage: Passage, sentence: tuple[int, int], previous: Passage | None = None
+):
     """The period a sentence without a time of its own takes from the sentence just before it,
     when that one opens with it ("In 2013, over 18,000 migrants arrived. IOM Niger assisted
     9,300 of them."): a time set at a sentence's start holds for what follows."""
     s0, s1 = sentence
+    before = [(a, b) for a, b in passage.sentences if b <= s0]
+    if DURING_THAT_EVENT.match(passage.text, s0):
+        # "... was held on 16 and 17 June 2015. During the two days, 27 officials ...": the
+        # time of the event the sentence before named (the paragraph before's last, when the
+        # sentence opens its paragraph)
+        if before:
+            a, b = before[-1]
+            return period_of(passage.text, (a, b), (a, b), b)
+        if previous is not None and previous.sentences:
+            a, b = previous.sentences[-1]
+            return period_of(previous.text, (a, b), (a, b), b)
+        return None
     if TIME_WORDS.search(passage.text[s0:s1]):
         return None
-    before = [(a, b) for a, b in passage.sentences if b <= s0]
     if not before:
         return None
     a, b = before[-1]
