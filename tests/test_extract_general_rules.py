@@ -689,3 +689,42 @@ def test_parts_in_brackets_and_a_sentence_about_the_event_take_its_time(tmp_path
     found = observations(draft)
     assert found["75"].fields["period"] == found["45"].fields["period"] == "2018"
     assert found["27"].fields["period"] == {"start": "2015-06-16", "end": "2015-06-17"}
+
+
+def test_more_numbers_that_count_people_and_numbers_that_count_nothing(tmp_path, knowledge):
+    """ "131 vulnerable, stranded migrants"; "brings to 765 the number of migrants";
+    "girls ..., whose numbers have soared from 1,454"; "15,000 have received assistance";
+    "nearly half the men"; not "for 20 years" of an activity, "to mark 20 years of helping",
+    nor "From summer 2021 thousands of migrants"."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "A group of 131 vulnerable, stranded migrants arrived in Addis Ababa. Their arrival "
+        "brings to 765 the number of migrants repatriated. Most girls arriving from Nigeria, "
+        "whose numbers have soared from 1,454 in 2014, are victims. The agency has been "
+        "assisting victims in the country for 20 years, and 15,000 have received medical "
+        "assistance. Nearly half the men were from Kampong Cham. To mark 20 years of helping "
+        "victims, officials met. From summer 2021 thousands of migrants have been stranded.",
+    )
+    found = observations(draft)
+    for value in ("131", "765", "1454", "15000"):
+        assert found[value].fields["unit"] == "person", value
+    assert found["765"].fields["unit"] == "person"
+    assert found["50"].fields["unit"] == "percent"
+    assert "20" not in found and "2021" not in found and "2021000" not in found
+
+
+def test_a_number_the_headline_states_and_the_body_restates_is_one(tmp_path, knowledge):
+    """ "IOM and Partners Rescue 20 Children from Trafficking" then "20 children ... have been
+    rescued": one; "99 migrants ... and 77 from Yemen. The 77 returnees ...": one."""
+    path = tmp_path / "954_composed.txt"
+    path.write_text(
+        "News\n\nIOM and Partners Rescue 20 Children from Trafficking\n\n20 children victims "
+        "of trafficking have been rescued by IOM from the fishing industry. This week, IOM "
+        "assisted 99 migrants to return from Djibouti and 77 from Yemen. The 77 returnees were "
+        "evacuated by boat.\n",
+        encoding="utf-8",
+    )
+    draft = extract(path, DATA, knowledge)
+    values = [i.fields.get("value") for i in draft.observations]
+    assert values.count("20") == 1 and values.count("77") == 1

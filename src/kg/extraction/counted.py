@@ -20,7 +20,8 @@ PEOPLE_VERBS = re.compile(
     r"(?:freed|liberated|rescued|identified|assisted|returned|arrested|detained|deported|"
     r"repatriated|killed|injured|trafficked|smuggled|displaced|evacuated|resettled|relocated|"
     r"trained|interviewed|exploited|reunited|released|sheltered|drowned|kidnapped|abducted|"
-    r"murdered|convicted|sentenced|prosecuted|charged|recruited|enslaved|born|hired|employed)\b",
+    r"murdered|convicted|sentenced|prosecuted|charged|recruited|enslaved|born|hired|employed|"
+    r"received|benefited|benefitted|participated|attended|graduated|completed)\b",
     re.I,
 )
 
@@ -144,6 +145,22 @@ def find_what_it_counts(
             head, phrase, _ = noun_phrase(text, m.end())
             if head is not None:
                 f.head, f.phrase = head, phrase
+    if f.head is None and not f.percent and not f.currency:
+        # "brings to 765 the number of the Ethiopian migrants who ...": what follows says it
+        m = re.match(
+            r"\s+the\s+(?:total\s+)?numbers?\s+of\s+((?:[\w’'-]+,?\s+){0,6}[\w’'-]+)", text[f.end :]
+        )
+        counted = _counted_noun(m.group(1)) if m else None
+        if counted:
+            f.head, f.phrase = counted
+    if f.head is None and not f.percent and not f.currency:
+        # "girls arriving from Nigeria, whose numbers have soared from 1,454": the noun the
+        # "whose" is of
+        m = re.search(
+            r"\b([a-z]+s)\b[^.;]{0,60}?\bwhose\s+numbers?\b[^.;]*$", text[f.sentence[0] : f.start]
+        )
+        if m and singular(m.group(1)) != m.group(1):
+            f.head, f.phrase = m.group(1), m.group(1)
     if f.head is None and not f.percent and not f.currency:
         # "when 532 were liberated", "as 40 had been rescued": only people are
         f.head, f.phrase = _people_by_their_verb(text, f.end)

@@ -144,8 +144,22 @@ def find_numbers(passage: Passage) -> list[Found]:
         digits = m.group("digits") or ""
         # Dates: years, days of months, and numbers in names ("Article 5").
         year = digits and re.fullmatch(r"(1[89]|20)\d\d", digits) and not PERCENT.match(after)
-        counted = re.match(r"\s+(?:[a-z]+\s+){0,2}(?:victims|persons|people|migrants)\b", after)
-        if not counted and not re.search(rf"\b(?:in|since|by|of|from|until|{MONTH})\s+$", before):
+        counted = re.match(
+            r"\s+(?!(?:thousands|hundreds|millions|dozens|tens)\b)(?:[a-z]+\s+){0,2}"
+            r"(?:victims|persons|people|migrants)\b",
+            after,
+        )  # not "From summer 2021 thousands of migrants ...": a year, then a vague count
+        vague = re.match(r"\s+(?:thousands|hundreds|millions|dozens|tens)\b", after)
+        if (
+            not counted
+            and not vague
+            and not re.search(
+                rf"\b(?:in|since|by|of|from|until|{MONTH}|summer|winter|spring|autumn|fall|"
+                rf"early|late|mid)\s+$",
+                before,
+                re.I,
+            )
+        ):
             nxt = re.match(r"\s+([a-z]+)(?:\s+([a-z]+))?(?:\s+([a-z]+))?", after)
             counted = nxt and any(
                 w and singular(w) in PEOPLE and w.endswith(("s", "men", "ren", "ple"))
@@ -268,7 +282,7 @@ FRACTIONS = {
 }  # fmt: skip
 FRACTION = re.compile(
     r"\b(?P<f>" + "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True)) + r")"
-    r"\s+of\b",
+    r"(?:\s+of\b|(?<=half)\s+(?=the\b))",  # "half of the men", "nearly half the men"
     re.I,
 )
 
@@ -424,6 +438,18 @@ def _period_duration(text: str, start: int, before: str, after: str, duration) -
         re.I,
     ):
         return True  # "will run for 18 months": the duration of a project or an event
+    if re.search(
+        r"\b(?:has|have|had)\s+been\s+[a-z]+ing\b[^.;]{0,60}\bfor\s+$",
+        text[max(0, start - 100) : start],
+        re.I,
+    ):
+        return True  # "has been assisting trafficking victims in the country for 20 years"
+    if re.match(r"\s*-?\s*years?\s+of\s+[a-z]+ing\b", after, re.I) or re.search(
+        r"\b(?:mark|marks|marking|celebrate|celebrates|celebrating|commemorate)\s+(?:its\s+)?$",
+        before,
+        re.I,
+    ):
+        return True  # "to mark 20 years of helping migrants": an anniversary
     if re.search(
         r"\b(?:in force|in place|in operation|in existence|existed|operating|operated|"
         r"working|worked|active|present|established)\s+for\s+(?:(?:some|about|around|over|"

@@ -78,6 +78,18 @@ GROUP_IDS = (
 )
 
 
+def _said_in_a_headline(item: Item) -> bool:
+    """Whether a number was first stated in a headline: the title, or a short first passage
+    that ends in no full stop ("IOM and Partners Rescue 20 Ghanaian Children")."""
+    if not item.spans:
+        return False
+    passage = item.spans[0].passage
+    text = passage.text.rstrip()
+    return passage.kind == "title" or (
+        passage.index <= 2 and len(text) < 160 and not text.endswith((".", "!", "?"))
+    )
+
+
 def _period_of_its_whole(item: Item, f: Found, whole: Found | None, text: str) -> None:
     """ "carried 120 migrants (75 men, 30 women, ...)": the parts in brackets after a number
     are of its time when they have none of their own."""
@@ -137,18 +149,23 @@ class NumberExtractor(AttributionRules):
                 key = (f.value, f.low, f.high, f.percent)
                 # "Of the 54 victims assisted through January 2008": the 54 said before.
                 same_noun = key in seen and singular(f.head or "") == singular(seen[key].head)
+                # "99 migrants ... and 77 from Yemen. The 77 returnees were ...": people again
+                same_people = key in seen and {
+                    singular(f.head or ""),
+                    singular(seen[key].head or ""),
+                } <= PEOPLE | {"people"}
                 # "USD 2.5 million" in the headline and again in the body: one number.
                 restated = (
                     key in seen
                     and not f.percent
-                    and (f.value or f.high or 0) >= 100
+                    and ((f.value or f.high or 0) >= 100 or _said_in_a_headline(seen[key]))
                     and (same_noun if f.head else f.currency is not None)
                     and (not f.currency or f.currency == seen[key].fields.get("unit"))
                 )
                 if restated and not f.definite:
                     seen[key].add_quote(passage, *f.clause)
                     continue
-                if f.definite and same_noun and not f.percent:
+                if f.definite and (same_noun or same_people) and not f.percent:
                     whole = seen[key]
                     whole.add_quote(passage, *f.clause)
                     self._period(whole, f, passage, override=False)

@@ -89,8 +89,13 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
     """(head noun, phrase, end) of the words counted after position `pos`."""
     words = list(re.finditer(r"[A-Za-zÀ-ÿ’'/-]+|[^\sA-Za-zÀ-ÿ]", text[pos : pos + 120]))
     collected = []
-    for w in words[:6]:
+    for k, w in enumerate(words[:7]):
         token = w.group()
+        if token == "," and collected and all(c.group().islower() for c in collected):
+            # "131 vulnerable, stranded Ethiopian migrants": adjectives in a row
+            nxt = words[k + 1].group() if k + 1 < len(words) else ""
+            if nxt.isalpha() and nxt.islower() and nxt.casefold() not in STOP:
+                continue
         if not token[0].isalpha():
             break
         if token.casefold() in STOP:
