@@ -107,6 +107,7 @@ mutate: install
 	$(PY) -m pip install -q -e '.[dev,mutate]'
 	rm -rf mutants/.kg-cache  # outcomes a former run's mutants cached (kg publish's default)
 	mkdir -p mutants && ln -sfn src/kg/ontology mutants/ontology && ln -sfn src/kg/shapes mutants/shapes
+	ln -sfn $(CURDIR)/.venv mutants/.venv
 	PYTHONPATH=$(CURDIR)/mutants/src:$(CURDIR)/benchmarks/mutate $(VENV)/bin/mutmut run \
 		$(foreach m,$(MODULES),$$($(PY) benchmarks/mutation.py --glob $(m)))
 	$(PY) benchmarks/mutation.py
