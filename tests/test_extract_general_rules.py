@@ -728,3 +728,21 @@ def test_a_number_the_headline_states_and_the_body_restates_is_one(tmp_path, kno
     draft = extract(path, DATA, knowledge)
     values = [i.fields.get("value") for i in draft.observations]
     assert values.count("20") == 1 and values.count("77") == 1
+
+
+def test_a_headline_in_the_body_a_lake_and_people_of_a_role(tmp_path, knowledge):
+    """A headline the ingest left in the body ("Skip to main content" taken for the title)
+    names no organization by its capitals; "Lake Kalimbo": a place; "36 Divisional
+    Secretaries": no person."""
+    path = tmp_path / "955_composed.txt"
+    path.write_text(
+        "Skip to main content\n\nUN Agency Issues Report on Arrivals of Exploited Migrants, "
+        "Chiefly from Nigeria\n\nRome — Children were rescued from the fishing industry on "
+        "Lake Kalimbo, while 36 Divisional Secretaries attend the programme.\n",
+        encoding="utf-8",
+    )
+    draft = extract(path, DATA, knowledge)
+    found = organizations(draft)
+    assert not [o for o in found if "Report" in o or o == "Chiefly"]
+    assert "Lake Kalimbo" in places(draft)
+    assert not [m for m in draft.entities.mentions if m.kind == "person"]

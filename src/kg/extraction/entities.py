@@ -29,6 +29,7 @@ from kg.extraction.knowledge import Knowledge
 from kg.extraction.lookup import Trie, Variants, reference_trie, world_trie
 from kg.extraction.mentions import Entities, Mention, NewEntity, _place_type, _target_of
 from kg.extraction.name_words import (
+    CONNECTORS,
     GENERIC_PLACE_WORDS,
     ORG_HEADS,
     ORG_LAST_WORDS,
@@ -54,6 +55,20 @@ COMPASS_POINTS = {
     "southeast", "southwest", "north-eastern", "north-western", "south-eastern",
     "south-western", "northeastern", "northwestern", "southeastern", "southwestern",
 }  # fmt: skip
+
+
+def _in_headline_case(passage: Passage) -> bool:
+    """Whether a passage is a headline the ingest did not take for the title (one sentence,
+    no full stop, nearly every word capitalized: "UN Migration Agency Issues Report on
+    Arrivals of Sexually Exploited Migrants, Chiefly from Nigeria")."""
+    text = passage.text.strip()
+    if len(passage.sentences) > 1 or text.endswith((".", "!", "?", ":")) or len(text) > 200:
+        return False
+    words = [t for t in passage.tokens if t.is_word and t.key not in CONNECTORS]
+    if len(words) < 5:
+        return False
+    capitalized = sum(1 for t in words if t.text[:1].isupper())
+    return capitalized >= 0.8 * len(words)
 
 
 QUOTED_NAME = re.compile(r"\s*[“\"]([A-Z][^”\"\n]{1,40})[”\"]")
@@ -247,13 +262,14 @@ class Recognizer(CandidateRules, Resolution):
             known_here = {(s.a, s.b): s for s in known if s.passage is passage}
             starts = _sentence_starts(passage)
             persons = find_persons(passage, known_here, starts, lowercase_words, surnames)
-            if passage.kind == "title":  # headline case: a name needs words around it
+            headline = passage.kind == "title" or _in_headline_case(passage)
+            if headline:  # headline case: a name needs words around it
                 persons = [p for p in persons if p.confidence >= 0.7]
             found = self._candidates(passage, known, lowercase_words)
             found = [
                 _with_its_quoted_name(s) for s in found if not self._no_organization(source, s)
             ]
-            if passage.kind == "title":  # headline case: only people named by context
+            if headline:  # headline case: only people named by context
                 found = [s for s in found if s.kind == "person"]
             # A name the words around it make a person's is not part of a longer name; what
             # follows it after "of the" is the organization the person is of ("Jane Doe of

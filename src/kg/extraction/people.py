@@ -247,6 +247,11 @@ def _person_names(tokens: list[Token], i: int) -> tuple[int, int] | None:
 
 def _looks_like_person(tokens: list[Token], a: int, b: int) -> bool:
     words = [t for t in tokens[a:b] if t.is_word]
+    last = words[-1].key if words else ""
+    if last.endswith(("ies", "ers", "ors", "ants", "ents")) and (
+        last[:-3] + "y" in PERSON_ROLES or last[:-1] in PERSON_ROLES
+    ):
+        return False  # "Divisional Secretaries", "Border Officers": people of a role
     if tokens[a].key in NOT_PERSON_FIRST:
         return False
     if any(t.key in NOT_PERSON_WORDS and t.text[:1].isupper() for t in words):

@@ -45,6 +45,10 @@ def _names_listed_after(passage: Passage, i: int) -> list[tuple[int, int]]:
     return names if len(names) >= 2 else []
 
 
+FEATURE_FIRST = {"lake", "mount", "gulf", "bay", "isle", "cape", "strait"}
+FEATURE_LAST = {"river", "lake", "sea", "island", "islands", "mountains", "desert", "valley"}
+
+
 class PlaceRules:
     """The place rules of the candidate names (a part of the Recognizer)."""
 
@@ -112,6 +116,9 @@ class PlaceRules:
                     )
         if keys[0] in CITY_STARTS and b - a >= 2:
             return Span(passage, a, b, "rule", "place", confidence=0.5, place_type="city")
+        # "Lake Volta", "Mount Elgon", "the Volta River": a named feature of the land or sea
+        if 2 <= b - a <= 4 and (keys[0] in FEATURE_FIRST or keys[-1] in FEATURE_LAST):
+            return Span(passage, a, b, "rule", "place", confidence=0.6, place_type="region")
         return None
 
     def _lists_with_a_known_place(self, passage: Passage, known_here: list[Span]) -> list[Span]:
