@@ -746,3 +746,17 @@ def test_a_headline_in_the_body_a_lake_and_people_of_a_role(tmp_path, knowledge)
     assert not [o for o in found if "Report" in o or o == "Chiefly"]
     assert "Lake Kalimbo" in places(draft)
     assert not [m for m in draft.entities.mentions if m.kind == "person"]
+
+
+def test_who_registered_a_number_did_it_and_is_not_its_source(tmp_path, knowledge):
+    """ "the Commission registered 2,606 applications": what the Commission did (an actor),
+    not a source the text cites; "the Commission reported 2,606": its source."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "In 2021, UNHCR registered 2,606 new asylum applications. In 2022, UNHCR reported "
+        "3,100 new applications.",
+    )
+    found = observations(draft)
+    assert sources(found["2606"]) == []
+    assert [s.rsplit(":", 1)[-1] for s in sources(found["3100"])] == ["unhcr"]

@@ -14,7 +14,7 @@ ATTRIBUTION_VERB = re.compile(
     r"\s*(?:\([^)]*\)\s*)?,?\s*(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|recently\s+)?"
     r"(?:reports?|reported|says|said|states|stated|estimates?|estimated|confirms?|confirmed|"
     r"indicates?|indicated|shows?|showed|finds|found|notes|noted|calculates|calculated|counts|"
-    r"counted|recorded|registered|warns|warned|reveals|revealed|documents|documented|"
+    r"counted|warns|warned|reveals|revealed|"
     r"projects|projected|predicts|predicted|figures|data|statistics|studies|study|survey|"
     r"research|report)\b",
     re.I,
