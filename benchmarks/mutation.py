@@ -158,6 +158,16 @@ def table() -> str:
     return "\n".join(rows)
 
 
+MARK_START = "<!-- scores: written by benchmarks/mutation.py -->"
+MARK_END = "<!-- end of scores -->"
+HEADER = (
+    "# Mutation score\n\n"
+    "Written by `make mutate` (benchmarks/mutation.py) from mutmut's results in mutants/.\n"
+    "Score: killed / (mutants - equivalent). A survivor is listed by `mutmut results`;\n"
+    "`mutmut show NAME` prints its change.\n\n"
+)
+
+
 def equivalents() -> str:
     if not EQUIVALENT:
         return "None listed."
@@ -174,15 +184,18 @@ def main() -> None:
     if args.glob:
         print(glob(args.glob))
         return
-    text = (
-        "# Mutation score\n\n"
-        "Written by `make mutate` (benchmarks/mutation.py) from mutmut's results in mutants/.\n"
-        "Score: killed / (mutants - equivalent). A survivor is listed by `mutmut results`;\n"
-        "`mutmut show NAME` prints its change.\n\n"
-        f"{table()}\n\n## Equivalent mutants\n\n{equivalents()}\n"
-    )
-    args.out.write_text(text)
-    print(text)
+    scores = f"{table()}\n\n## Equivalent mutants\n\n{equivalents()}\n"
+    print(scores)
+    # Only the part between the markers is the script's: the notes on each run below it are
+    # written by hand, and the table covers only what mutants/ holds now (a run that redoes
+    # some modules regenerates the copy, so earlier modules' outcomes are gone from it).
+    text = args.out.read_text() if args.out.exists() else ""
+    if MARK_START in text and MARK_END in text:
+        head, rest = text.split(MARK_START, 1)
+        tail = rest.split(MARK_END, 1)[1]
+    else:
+        head, tail = HEADER, "\n"
+    args.out.write_text(f"{head}{MARK_START}\n{scores}{MARK_END}{tail}")
 
 
 if __name__ == "__main__":

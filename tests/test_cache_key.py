@@ -363,3 +363,49 @@ def test_every_module_a_documents_work_runs_is_in_the_key():
         for p in cache.code_files()
     }
     assert loaded <= covered, loaded - covered
+
+
+IMPORTS_OF_A_MODULE = """
+import os
+from rdflib import Graph
+from kg import vocab
+from . import documents
+from .. import fastreason
+from ..validate import load_shapes
+import kg.errors, json
+
+
+def later():
+    from kg.ntriples import write_row
+"""
+
+
+@pytest.mark.parametrize(
+    ("module", "file_name", "package"),
+    [
+        ("kg.build.model.reference", "reference.py", "kg.build.model"),
+        ("kg.build.model", "__init__.py", "kg.build.model"),
+    ],
+)
+def test_the_imports_a_module_makes_are_read_absolute_relative_and_inside_functions(
+    tmp_path, module, file_name, package
+):
+    """What the key follows from one module: kg's modules imported by `import`, by `from`, by
+    a relative `from .`/`from ..` (resolved against the module's package: a package's
+    __init__ is its own package), and inside a function; no other library."""
+    path = tmp_path / file_name
+    path.write_text(IMPORTS_OF_A_MODULE, encoding="utf-8")
+    parent = package.rpartition(".")[0]
+    assert cache._imported(module, path) == {
+        "kg.errors",
+        "kg",
+        "kg.vocab",
+        package,
+        f"{package}.documents",
+        parent,
+        f"{parent}.fastreason",
+        f"{parent}.validate",
+        f"{parent}.validate.load_shapes",
+        "kg.ntriples",
+        "kg.ntriples.write_row",
+    }

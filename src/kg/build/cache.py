@@ -145,8 +145,6 @@ class Cache:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.shared = shared_digest(data_dir)
-        self.hits = 0
-        self.misses = 0
 
     def key(self, path: Path, ctx) -> str:
         entry = ctx.reference.manifest[path.stem]
@@ -172,9 +170,7 @@ class Cache:
             with path.open("rb") as f:
                 value = pickle.load(f)
         except (OSError, EOFError, pickle.UnpicklingError):
-            self.misses += 1
-            return None
-        self.hits += 1
+            return None  # not built yet, or a half-written or foreign file: build again
         return value
 
     def put(self, key: str, value) -> None:
