@@ -147,7 +147,7 @@ def table() -> str:
             1 for name, code in codes.items() if code in SURVIVED and name not in EQUIVALENT
         )
         pending = sum(1 for code in codes.values() if code is None)
-        judged = len(codes) - equivalent - pending
+        judged = killed + survived  # an equivalent mutant not yet run is in neither
         score = f"{100 * killed / judged:.1f} %" if judged and not pending else "–"
         if pending and judged:
             score = f"({100 * killed / judged:.1f} % of those run)"
