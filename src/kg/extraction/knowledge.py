@@ -37,6 +37,7 @@ class Entity:
     kind: str
     name: str
     names: tuple[str, ...]  # every wording: name, name_es, acronym, alt_names
+    foreign_names: tuple[str, ...] = ()  # the wordings in another language: name_es
     acronym: str | None = None
     type: str | None = None  # places: region, country, state, city, border-area
     within: str | None = None
@@ -232,6 +233,7 @@ def load(data_dir: Path, *, contacts: bool = True) -> Knowledge:
                 kind=kind,
                 name=item["name"],
                 names=tuple(n for n in names if n),
+                foreign_names=tuple(n for n in [item.get("name_es")] if n),
                 acronym=item.get("acronym"),
                 type=item.get("type"),
                 within=item.get("within"),

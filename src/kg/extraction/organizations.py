@@ -18,6 +18,7 @@ from kg.extraction.name_words import (
     NAMES_ARE_TYPES,
     ORG_HEADS,
     ORG_LAST_WORDS,
+    ORG_NOUN_BEFORE,
     ORG_NOUNS,
     PROJECT_HEADS,
     STARTERS,
@@ -238,10 +239,12 @@ def _prefix_of_longer_name(span: Span) -> bool:
 def written_in_lower_case(source: Source, words: list[str]) -> bool:
     """Whether the text writes these words, one after the other, in lower case somewhere
     ("trafficking in persons"): a phrase, then, not a name, wherever it is capitalized."""
+    if not words:
+        return False
+    if len(words) == 1 and re.fullmatch(r"\w+", words[0]):
+        return words[0].casefold() in source.whole_words_in_lower_case
     phrase = r"\s+".join(re.escape(w.casefold()) for w in words)
-    return any(
-        re.search(rf"(?<![\w-]){phrase}(?![\w-])", p.text) for p in source.passages if phrase
-    )
+    return re.search(rf"(?<![\w-]){phrase}(?![\w-])", source.passages_text) is not None
 
 
 def a_topic(source: Source, words: list[str]) -> bool:
@@ -256,6 +259,19 @@ def a_topic(source: Source, words: list[str]) -> bool:
         return False
     return written_in_lower_case(source, words) or all(
         written_in_lower_case(source, [w]) for w in content
+    )
+
+
+def typed_as_organization(span: Span) -> bool:
+    """Whether the text says what kind of body a name is, so that it is a name whatever its
+    words ("the NGO Open Doors", "Safe Haven and Open Doors, both nonprofit organizations")."""
+    text = span.passage.text
+    if ORG_NOUN_BEFORE.search(text[max(0, span.start - 40) : span.start]):
+        return True
+    return any(
+        m.start(group) <= span.start and span.end <= m.end(group)
+        for m in NAMES_ARE_TYPES.finditer(text)
+        for group in ("first", "second")
     )
 
 

@@ -145,7 +145,7 @@ NOT_PERSON_WORDS = ALL_HEADS | STUDY_HEADS | MONTHS | {
     # a site's links and bylines ("Skip To Content", "Jane Doe\nPublished on ..."), and
     # capitalized function words, which no one's name holds
     "skip", "content", "published", "posted", "updated", "share", "print", "menu", "search",
-    "to", "with", "from", "process",
+    "with", "from", "process",  # not "to": a surname ("To Lam")
     "year", "mission", "operations", "partners", "partner", "partnership", "platform",
     "data", "research", "shelter", "house", "centre", "center", "school", "hospital",
     "camp", "island", "islands", "river", "sea", "ocean", "gulf", "bay", "lake", "mount",
@@ -447,6 +447,15 @@ def _in_a_portfolio(tokens: list[Token], i: int) -> bool:
     Doe, said")."""
     if i < 2 or tokens[i - 1].key not in ("and", "&"):
         return False
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if (
+        is_given_name(tokens[i].text)
+        and nxt is not None
+        and nxt.is_word
+        and nxt.text[:1].isupper()
+        and nxt.key not in NOT_PERSON_WORDS
+    ):
+        return False  # "the Minister of Labour and Amina Kolade, ...": a person's name next
     k = i - 2
     while k >= 0 and i - k <= 10:
         t = tokens[k]

@@ -11,6 +11,8 @@ from kg.extraction.name_words import (
     CITY_STARTS,
     LIST_OF_PLACES,
     MONTHS,
+    ORG_HEADS,
+    ORG_LAST_WORDS,
     PLACE_TYPE_OF,
     SUBDIVISION_WORDS,
 )
@@ -45,7 +47,18 @@ def _names_listed_after(passage: Passage, i: int) -> list[tuple[int, int]]:
     return names if len(names) >= 2 else []
 
 
+# "Islamic State", "a Member State", "the Secretary of State": the word before "State" says
+# what kind of state it is, not which of a country's states.
+NOT_A_STATES_NAME = {
+    "islamic", "member", "members", "sovereign", "nation", "secretary", "federal", "union",
+    "welfare", "police", "partner", "participating", "signatory", "arab", "transit",
+    "destination", "origin", "coastal", "island", "flag", "port", "receiving", "sending", "host",
+    "independent", "neighbouring", "neighboring",
+}  # fmt: skip
 FEATURE_FIRST = {"lake", "mount", "gulf", "bay", "isle", "cape", "strait"}
+# "Mount Zion Hospital", "Lake View School": a body named after a feature, not the feature
+INSTITUTION_WORDS = {"hospital", "clinic", "school", "college", "university", "church",
+                     "mosque", "hotel", "academy", "prison"}  # fmt: skip
 FEATURE_LAST = {"river", "lake", "sea", "island", "islands", "mountains", "desert", "valley"}
 
 
@@ -74,6 +87,7 @@ class PlaceRules:
         if (
             at is not None
             and 2 <= b - a <= 6
+            and not (at and keys[at] == "state" and keys[at - 1] in NOT_A_STATES_NAME)
             and (at == len(keys) - 1 or keys[at + 1] == "of" and at + 2 < len(keys) and at <= 2)
         ):
             inside = [
@@ -117,7 +131,11 @@ class PlaceRules:
         if keys[0] in CITY_STARTS and b - a >= 2:
             return Span(passage, a, b, "rule", "place", confidence=0.5, place_type="city")
         # "Lake Volta", "Mount Elgon", "the Volta River": a named feature of the land or sea
-        if 2 <= b - a <= 4 and (keys[0] in FEATURE_FIRST or keys[-1] in FEATURE_LAST):
+        if (
+            2 <= b - a <= 4
+            and (keys[0] in FEATURE_FIRST or keys[-1] in FEATURE_LAST)
+            and not set(keys) & (ORG_HEADS | ORG_LAST_WORDS | INSTITUTION_WORDS)
+        ):
             return Span(passage, a, b, "rule", "place", confidence=0.6, place_type="region")
         return None
 
@@ -135,11 +153,17 @@ class PlaceRules:
             ):
                 continue  # no known place, an organization, or "Ghanaian and Namibian nationals"
             kind = _place_type(known[0], self.knowledge) or "city"
+            if kind == "country":  # every country is known: a name beside them is a region
+                kind = "region"
             for a, b in names:
                 words = passage.tokens[a:b]
                 if (
                     {t.key for t in words} & (MONTHS | COMPASS_WORDS)
-                    or (b < len(passage.tokens) and passage.tokens[b].text == ".")
+                    or (
+                        b < len(passage.tokens)
+                        and passage.tokens[b].text == "."
+                        and len(passage.tokens[b - 1].text) <= 3
+                    )
                     or len(passage.tokens[a].text) < 3
                 ):
                     continue  # "March 11", "Vol. II", "West and Central Africa"

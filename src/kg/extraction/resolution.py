@@ -113,8 +113,32 @@ class Resolution:
             with_country = bare.get(key, [])
             if len(with_country) == 1 and new.key in result.new:
                 keep = by_words[with_country[0]]
-                if keep.key in result.new and keep is not new:
+                country = with_country[0] - key
+                if (
+                    keep.key in result.new
+                    and keep is not new
+                    and not self._another_country_beside(new, country, result)
+                ):
                     _merge(keep, new, result)
+
+    def _another_country_beside(self, new: NewEntity, country: frozenset, result) -> bool:
+        """Whether a passage that names `new` ("the Ministry of the Interior") also names a
+        country other than `country` (the folded words of the one its namesake names, "the
+        Italian Ministry of the Interior"): there it may be that other country's body."""
+        passages = [m.passage for m in result.mentions if m.new is new]
+        for m in result.mentions:
+            if m.kind != "place" or not any(m.passage is p for p in passages):
+                continue
+            entity = self.knowledge.entities.get(m.entity or "")
+            if entity is not None:
+                kind, name = entity.type, entity.name
+            elif m.new is not None:
+                kind, name = m.new.type, m.new.name
+            else:
+                continue
+            if kind == "country" and not set(_words(name)) <= country:
+                return True
+        return False
 
     @functools.cached_property
     def _country_words(self) -> dict[str, str]:
@@ -184,13 +208,17 @@ class Resolution:
         return True
 
     def _spelt_by(self, letters: str) -> str | None:
-        """The one reference organization with a name of three words or more whose initials
-        are `letters`, or None (none, or more than one)."""
+        """The one reference organization with a name in another language ("Organización
+        Internacional para las Migraciones") of three words or more whose initials are
+        `letters`, or None (none, or more than one). Only another language's names: the
+        initials of an English name ("Ministry of Foreign Affairs", MFA) are those of every
+        country's body of that name, and an acronym the text does not spell out is then no
+        more one's than another's."""
         owners = {
             entity_id
             for entity_id, entity in self.knowledge.entities.items()
             if entity.kind == "organization"
-            for n in entity.names
+            for n in entity.foreign_names
             if len(n.split()) >= 3 and _initials_in_order(n) == letters
         }
         return owners.pop() if len(owners) == 1 else None

@@ -129,6 +129,21 @@ def _acronym_after(tokens: list[Token], b: int) -> str | None:
         and tokens[b + 3].is_word
         and tokens[b + 3].text.islower()
         and tokens[b + 3].key not in ("and", "or", "as", "well")
+        and not _a_list_goes_on(tokens, b + 3)
     ):
         return tokens[b + 1].text
     return None
+
+
+def _a_list_goes_on(tokens: list[Token], k: int) -> bool:
+    """ "the Ministry of Health, UNICEF, local authorities and IOM": the words in lower case
+    after the second comma end in "and" (or a comma) before another name, so the acronym is
+    an item of a list, not the name's ("COMAR, registered 2,606 applications")."""
+    while k < len(tokens) and tokens[k].is_word and tokens[k].text.islower():
+        if tokens[k].key in ("and", "or"):
+            break
+        k += 1
+    if k + 1 >= len(tokens) or tokens[k].text not in ("and", "or", ","):
+        return False
+    following = tokens[k + 1]
+    return following.is_word and (following.text[0].isupper() or following.key == "the")
