@@ -44,8 +44,9 @@ ARTICLE_NUMBER = re.compile(
 )
 NUMBER = re.compile(
     rf"(?:(?<![\w.,/-])|(?<=\d-))(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
-    # "100 000 calls": thousands set apart by a space (not "0 800 77777", a telephone number)
-    rf"|[1-9]\d{{0,2}}(?:[ \u00a0\u202f]\d{{3}})+(?![\d,.]|[ \u00a0\u202f]\d)"
+    # "100 000 calls": thousands set apart by a space (not "0 800 77777", a telephone
+    # number); a comma or full stop after them ends the number unless a digit follows it
+    rf"|[1-9]\d{{0,2}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[,.]\d|[ \u00a0\u202f]\d)"
     rf"|\d+(?:\.\d+)?)"
     rf"|(?P<words>{_WORDS}))"
     rf"(?:(?:\s+|(?<=\d))(?P<scale>hundred|thousand|million|billion)\b"
@@ -181,8 +182,8 @@ def find_numbers(passage: Passage) -> list[Found]:
             continue
         if re.match(r"[.:]\d", text[end : end + 2]) or re.search(r"\d[.:]$", before[-2:]):
             continue  # times, telephone numbers
-        if re.search(r"\d[ \u00a0]$", before[-2:]) or re.match(r"[ \u00a0]\d", after[:2]):
-            continue  # "0 800 77777": digits in groups that make no thousands, a telephone
+        if _a_telephone_group(digits, before, after):
+            continue  # "0 800 77777", "the hotline, 116 000": a telephone number
         if (
             re.search(r"\d[-\u2013]\d+[-\u2013]$|\d[-\u2013]$", before[-8:])
             and re.search(r"^[-\u2013]\d", after)
@@ -389,6 +390,36 @@ def _multipliers(passage: Passage, found: list[Found]) -> list[Found]:
         f.phrase_end = f.end
         out.append(f)
     return out
+
+
+# What a telephone number is said after: "the hotline, 116 000", "call 0 800 77777".
+TELEPHONE_BEFORE = re.compile(
+    r"\b(?:hotline|helpline|help\s+line|phone|telephone|toll-free|freephone|dial|dialling|"
+    r"dialing|call|calling)(?:\s+number)?\s*[,:]?\s*(?:on\s+|at\s+)?$",
+    re.I,
+)
+
+
+def _a_telephone_group(digits: str, before: str, after: str) -> bool:
+    """Whether bare digits are a group of a telephone number: next to other digits with only
+    a space between ("0 800 77777": groups that make no thousands, or the NUMBER pattern
+    would have read them as one), or named as what to call ("the hotline, 116 000"). A number
+    with a thousands comma ("In June 2019 1,245 migrants") is a number of its own, and so is
+    one right after a year that dates it ("In 2018 450 victims")."""
+    if not digits or "," in digits:
+        return False
+    if TELEPHONE_BEFORE.search(before):
+        return True
+    if re.match(r"[ \u00a0\u202f]\d", after[:2]):
+        return True
+    if not re.search(r"\d[ \u00a0\u202f]$", before[-2:]):
+        return False
+    # the group before it: a year said as a date ("In 2018 450 victims") is no group of it
+    return not re.search(
+        rf"\b(?:in|since|during|by|until|through|of|{MONTH})\s+(?:19|20)\d\d[ \u00a0\u202f]$",
+        before,
+        re.I,
+    )
 
 
 def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -> bool:

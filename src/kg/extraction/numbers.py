@@ -102,9 +102,20 @@ def _period_of_its_whole(item: Item, f: Found, whole: Found | None, text: str) -
 
 
 def _stated_in(f: Found, items: list[Item]) -> bool:
-    """Whether a headline's number is one the body's items already state (by value)."""
+    """Whether a headline's number is one the body's items already state: the same value,
+    both a percentage or neither, and the same unit when the headline says what it counts
+    ("45 Migrants" is not the body's "45 per cent", nor its "45 shelters")."""
     values = {_number(v) for v in (f.value, f.low, f.high) if v is not None}
-    return any(str(item.fields.get(k)) in values for item in items for k in ("value", "min", "max"))
+    unit = unit_of(f)[0]
+    for item in items:
+        if not any(str(item.fields.get(k)) in values for k in ("value", "min", "max")):
+            continue
+        if f.percent != (item.fields.get("unit") == "percent"):
+            continue
+        if unit is not None and item.fields.get("unit") not in (unit, "?"):
+            continue
+        return True
+    return False
 
 
 class NumberExtractor(AttributionRules):
@@ -127,14 +138,16 @@ class NumberExtractor(AttributionRules):
         # one the body states too is not drafted twice.
         titles = [p for p in source.passages if p.kind == "title"]
         for passage in [*source.body, *titles]:
+            if passage.kind == "title":
+                # the headline comes before the body: no count, year or sentence of the
+                # body's end is said before it
+                previous_paragraph_last, self.year_context, self.passage_before = None, None, None
             anchor: Item | None = None  # "Of the 54 victims ...": what later shares are of
             last_count: Item | None = previous_paragraph_last
             previous: Found | None = None
             for f in _part_of_whole(passage, find_numbers(passage)):
                 if in_page_label(passage, f.start):
                     continue  # "DOI: 10.18356/...", "Related news: IOM Helps 500 ..."
-                if passage.kind == "title" and _stated_in(f, items):
-                    continue
                 f.sentence = passage.sentence_at(f.start)
                 # A sentence the page repeats (a headline again, a paragraph twice) states
                 # its numbers once.
@@ -144,6 +157,8 @@ class NumberExtractor(AttributionRules):
                 sentences_seen.add(said)
                 f.clause = clause_around(passage.text, f.start, f.end, f.sentence)
                 find_what_it_counts(f, passage, previous, abbreviated)
+                if passage.kind == "title" and _stated_in(f, items):
+                    continue
                 whole_before = previous
                 previous = f
                 key = (f.value, f.low, f.high, f.percent)
