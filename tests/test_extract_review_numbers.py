@@ -112,3 +112,54 @@ def test_the_headline_inherits_no_year_or_whole_from_the_end_of_the_body(tmp_pat
     assert found["300"].fields["unit"] == "person"
     assert "period" not in found["300"].fields
     assert found["50"].fields.get("share_of") != found["200"].id
+
+
+# -- what a number without its noun counts ---------------------------------------------------
+
+
+def test_a_verb_that_things_undergo_too_makes_no_count_of_people(tmp_path, knowledge):
+    """ "12 were identified as urgent" (files), "3 were released" (findings): no people; "532
+    were rescued", "15,000 have received medical assistance", "40 were identified as victims"
+    and "9 were charged with smuggling" are."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Investigators opened new files in Zembia this spring, and 12 were identified as "
+        "urgent. The ministry published its findings; 3 were released in May 2021. In Tamba, "
+        "532 were rescued, and 15,000 have received medical assistance. At the border, 40 "
+        "were identified as victims and 9 were charged with smuggling.",
+    )
+    found = observations(draft)
+    assert found["12"].fields["unit"] != "person"
+    assert found["3"].fields["unit"] != "person"
+    for value in ("532", "15000", "40", "9"):
+        assert found[value].fields["unit"] == "person", value
+
+
+def test_the_noun_before_a_final_number_is_a_plural_noun_in_lower_case(tmp_path, knowledge):
+    """ "Residents of Pine Hills said the camp, which hosts 2,500, is full": not hills (a
+    name) nor the camp (one, the subject), but the residents the sentence opens with."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Residents of Pine Hills said the camp, which hosts 2,500, is full. Farmers near "
+        "Green Meadows say the shelter, which now hosts 600, needs more beds.",
+    )
+    found = observations(draft)
+    assert found["2500"].fields["unit"] == "person"
+    assert found["600"].fields["unit"] == "person"
+
+
+def test_government_bodies_are_no_people_and_a_list_of_people_after_adjectives(tmp_path, knowledge):
+    """ "14 government bodies": organs, not persons ("9 bodies" recovered are); "12 elderly,
+    frail monks and volunteers": people, the noun after "and" read after the adjectives."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The survey covered 14 government bodies in Zembia. The coast guard recovered 9 bodies "
+        "off Tamba. The convent hosted 12 elderly, frail monks and volunteers.",
+    )
+    found = observations(draft)
+    assert found["14"].fields["unit"] != "person"
+    assert found["9"].fields["unit"] == "person"
+    assert found["12"].fields["unit"] == "person"

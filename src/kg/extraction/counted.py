@@ -17,11 +17,21 @@ FOR_EVERY = re.compile(r"\bfor\s+(?:every|each)\b", re.I)
 PEOPLE_VERBS = re.compile(
     r"\s+(?:were|are|was|have\s+been|had\s+been|has\s+been|will\s+be|had|have)\s+"
     r"(?:already\s+|also\s+|reportedly\s+|now\s+)?(?:been\s+)?"
-    r"(?:freed|liberated|rescued|identified|assisted|returned|arrested|detained|deported|"
+    r"(?:(?:freed|liberated|rescued|assisted|returned|arrested|detained|deported|"
     r"repatriated|killed|injured|trafficked|smuggled|displaced|evacuated|resettled|relocated|"
-    r"trained|interviewed|exploited|reunited|released|sheltered|drowned|kidnapped|abducted|"
-    r"murdered|convicted|sentenced|prosecuted|charged|recruited|enslaved|born|hired|employed|"
-    r"received|benefited|benefitted|participated|attended|graduated|completed)\b",
+    r"trained|interviewed|exploited|reunited|sheltered|drowned|kidnapped|abducted|"
+    r"murdered|convicted|sentenced|prosecuted|recruited|enslaved|born|hired|employed|"
+    r"benefited|benefitted|participated|attended|graduated)\b"
+    # verbs that things undergo too ("12 cases were identified", "3 reports were
+    # released"): people only with what is said of people after them
+    r"|identified\s+as\s+(?:(?:potential|presumed|possible|likely|child|adult|[a-z]+ing)\s+)?"
+    r"(?:victims?|survivors?|minors?|children|migrants?|refugees?|traffickers?|smugglers?)\b"
+    r"|released\s+(?:from\s+(?:detention|custody|prison|jail|captivity)|on\s+bail)\b"
+    r"|charged\s+with\b"
+    r"|received\s+(?:(?:[a-z-]+|and|,)\s+){0,3}(?:assistance|support|help|aid|care|"
+    r"treatment|services|counselling|counseling|shelter|protection|training|grants?|cash)\b"
+    r"|completed\s+(?:the|their|a|an)\s+(?:[a-z-]+\s+){0,2}(?:training|course|programme|"
+    r"program|studies|internship|apprenticeship)\b)",
     re.I,
 )
 
@@ -65,17 +75,24 @@ def _noun_before_a_final_number(text: str, f: Found) -> tuple[str | None, str]:
     verb = FINAL_NUMBER_VERB.search(before)
     if verb is None:
         return None, ""
+    s0 = f.sentence[0]
     before = before[: verb.start()]
     for m in reversed(list(re.finditer(r"\b([A-Za-z][a-z’'-]+)\b", before))):
         word = m.group(1)
         if word.casefold() in NOT_COUNTED_BEFORE:
             continue
         s = singular(word)
-        if (
-            s in PEOPLE
-            or s in KNOWN_UNIT_WORDS
-            or (word.endswith("s") and len(word) > 4 and s != word.casefold())
-        ):
+        plural = s != word.casefold() or word.casefold() in ("staff", "police", "personnel")
+        if not plural:
+            continue  # "the shelter, which hosts 600": the one that hosts, not what it hosts
+        if not word.islower():
+            # a capital is a name ("Pine Hills"), unless it only opens the sentence
+            # ("Refugees in the camp, which hosts 29,445")
+            opens = not text[s0 : s0 + m.start()].strip(" \"“‘'(")
+            if not (opens and (s in PEOPLE or s in KNOWN_UNIT_WORDS)):
+                continue
+            return word, word
+        if s in PEOPLE or s in KNOWN_UNIT_WORDS or (word.endswith("s") and len(word) > 4):
             return word, word
     return None, ""
 

@@ -54,7 +54,6 @@ PEOPLE = {
     "peacekeeper", "juvenile", "toddler", "bride", "slave", "maid", "housemaid", "nanny",
     "miner", "herder", "nomad", "pastoralist", "coordinator", "panelist", "panellist",
     "frontliner", "labor-migrant", "survivor-leader",
-    "body",  # "44 bodies recovered"
     "foreigner", "asylee", "idp", "escort", "dependant",
     "dependent", "household-member", "migrant-worker", "labour-migrant",
 }  # fmt: skip
@@ -99,8 +98,8 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
         if not token[0].isalpha():
             break
         if token.casefold() in STOP:
-            if token.casefold() == "and" and collected and len(words) > len(collected) + 1:
-                nxt = words[len(collected) + 1].group()
+            if token.casefold() == "and" and collected and k + 1 < len(words):
+                nxt = words[k + 1].group()
                 if singular(nxt) in PEOPLE or singular(nxt) == "adolescent":
                     collected.append(w)
                     continue
@@ -221,6 +220,21 @@ KNOWN_UNIT_WORDS = {
 UNIT_SPELLINGS = {"organisation": "organization"}
 
 
+# What a body of a person is said to be ("44 bodies", "12 lifeless bodies"), unlike a body of
+# people ("14 government bodies", "three treaty bodies"): an organ, no person.
+DEAD_BODY_WORDS = {
+    "dead", "lifeless", "unidentified", "decomposed", "charred", "mutilated", "unclaimed",
+    "more", "recovered", "drowned", "further", "additional", "other",
+}  # fmt: skip
+
+
+def _dead_bodies(f: Found) -> bool:
+    if singular(f.head or "") != "body":
+        return False
+    before_head = re.findall(r"[\w’'-]+", f.phrase or "")[:-1]
+    return all(w.casefold() in DEAD_BODY_WORDS for w in before_head)
+
+
 def unit_of(f: Found) -> tuple[str | None, float]:
     """(unit concept id, confidence in it)."""
     if f.percent:
@@ -238,7 +252,7 @@ def unit_of(f: Found) -> tuple[str | None, float]:
         return ACRONYM_UNITS[s], 0.9
     if s in CURRENCIES:
         return CURRENCIES[s], 0.95
-    if s in PEOPLE or DEMONYM_PLURAL.match(f.head):
+    if s in PEOPLE or DEMONYM_PLURAL.match(f.head) or _dead_bodies(f):
         return "person", 0.95
     if s in KNOWN_UNIT_WORDS:
         return UNIT_SPELLINGS.get(s, s), 0.9
