@@ -146,3 +146,33 @@ def test_a_place_listed_last_in_a_sentence_and_a_region_beside_countries(tmp_pat
     draft = draft_of(tmp_path, knowledge, "Migrants came from Zambia, Malawi and Narnia.")
     assert "Narnia" in mentions(draft, "place")
     assert new_of(draft, "Narnia").type == "region"
+
+
+def test_a_signature_a_role_then_a_known_organizations_office(tmp_path, knowledge):
+    """ "Jane Doe, National Programme Officer IOM Nepal" (a signature's lines in one
+    passage, below the release's first paragraphs): the role ends at its head word; "IOM
+    Nepal" is the organization she is of."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Migrants returned home this week.\n\n" * 9
+        + "Dorcas Mwale, National Programme Officer IOM Zambia\n\nThe group arrived on Tuesday.",
+    )
+    assert "IOM Zambia" in mentions(draft, "organization")
+    (membership,) = [i for i in draft.items if i.section == "memberships"]
+    quote = membership.quotes[0]
+    assert quote.passage.text[quote.start : quote.end].startswith("Dorcas Mwale")
+    assert membership.fields["organization"] == f"new:{new_of(draft, 'IOM Zambia').key}"
+
+
+def test_a_headline_repeated_below_the_pages_dates_names_no_organization(tmp_path, knowledge):
+    """A page's headline again after its date lines ("Kasama's Progress Exceeds Board
+    Criteria For Upgrade"): its capitals name no organization."""
+    headline = "Zembla's Anti-Trafficking Progress Exceeds Lumen Board Criteria For Upgrade"
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        f"{headline}\n\n15 Jun 2014\n\n26 Nov 2022\n\n9,106 views\n\nNo. 159/2557\n\n"
+        f"{headline}\n\nZembla has worked closely with its partners this year.",
+    )
+    assert not [o for o in mentions(draft, "organization") if "Criteria" in o]

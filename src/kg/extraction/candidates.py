@@ -275,6 +275,13 @@ class CandidateRules(PlaceRules):
                 return self._split(passage, a, p, starts, lowercase, known_ranges) + self._split(
                     passage, p + 2, b, starts, lowercase, known_ranges
                 )
+        # "Jane Doe, National Programme Officer IOM Nepal" (a signature's two lines in one
+        # passage): a role's head word, then a known organization, which begins a name.
+        for p in range(a + 1, b):
+            if tokens[p - 1].key in ROLE_HEADS and any(
+                ka == p and k.kind == "organization" for (ka, _), k in known_ranges.items()
+            ):
+                return [(a, p)] + self._split(passage, p, b, starts, lowercase, known_ranges)
         # "the Ministry of Education and Ministry of Women Affairs": the same head word again
         # after "and" begins a second name.
         if tokens[a].key in ORG_HEADS:

@@ -67,7 +67,7 @@ def _in_headline_case(passage: Passage) -> bool:
         return False
     # Where a lost headline is (the first passages), and as it is written: no label, not a
     # list ("Partners: Ministry of Health, UNICEF, Save the Children" names organizations).
-    if passage.index > 3 or ":" in text or text.count(",") > 1:
+    if passage.index > 8 or ":" in text or text.count(",") > 1:
         return False
     words = [t for t in passage.tokens if t.is_word and t.key not in CONNECTORS]
     if len(words) < 5:
