@@ -176,3 +176,31 @@ def test_a_headline_repeated_below_the_pages_dates_names_no_organization(tmp_pat
         f"{headline}\n\nZembla has worked closely with its partners this year.",
     )
     assert not [o for o in mentions(draft, "organization") if "Criteria" in o]
+
+
+def test_a_known_name_before_a_description_of_its_agency_names_the_agency(tmp_path, knowledge):
+    """ "The UN refugee agency said": one of the UN's agencies, not the UN (nor a new "UN");
+    "The UN said": the UN."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The UN refugee agency on Tuesday said it was saddened. The UN said the talks went well.",
+    )
+    said = [m for m in draft.entities.mentions if m.text == "UN"]
+    assert [(m.entity, m.passage.text[m.end : m.end + 5]) for m in said] == [
+        ("united-nations", " said")
+    ]
+
+
+def test_the_acronym_of_a_topic_names_no_organization(tmp_path, knowledge):
+    """ "to combat Trafficking in Human Beings (THB)": a subject's acronym; "the Migration
+    Policy Institute (MPI)": an organization's, by its head word."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The project helps officials combat Trafficking in Human Beings (THB) with the "
+        "Migration Policy Institute (MPI). Officials discussed ways to fight THB.",
+    )
+    found = mentions(draft, "organization")
+    assert "THB" not in found and "Trafficking in Human Beings" not in found
+    assert {"Migration Policy Institute", "MPI"} <= set(found)

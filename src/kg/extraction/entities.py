@@ -41,6 +41,7 @@ from kg.extraction.organizations import (
     _phrase_acronyms,
     _prefix_of_longer_name,
     a_topic,
+    describes_an_agency,
     typed_as_organization,
 )
 from kg.extraction.people import ROLE_WORDS, _person_context, find_persons, surnames_in_use
@@ -301,6 +302,11 @@ class Recognizer(CandidateRules, Resolution):
         lower case ("Trafficking in Persons", the text saying "trafficking in persons")."""
         if span.kind != "organization" or span.origin != "rule":
             return False
+        # "the UN refugee agency": the known name (read again as a candidate once its
+        # mention is dropped) names the agency described; not "the Ansar law enforcement
+        # agency", whose name is the agency's own
+        if describes_an_agency(span) and self.knowledge.entity_by_name("organization", span.text):
+            return True
         tokens = span.passage.tokens
         if span.b - span.a == 1 and tokens[span.a].text.isupper():
             if tokens[span.a].start < self.datelines.get(span.passage.index, ((), 0))[1]:

@@ -212,6 +212,15 @@ def _in_a_list(head: Span, span: Span) -> bool:
     return a >= 2 and tokens[a - 1].key == "the" and tokens[a - 2].key in (",", "and", "or")
 
 
+AGENCY_DESCRIBED = re.compile(r"(?:[’']s)?\s+(?:[a-z][\w’'-]*\s+){1,3}agency\b")
+
+
+def describes_an_agency(span: Span) -> bool:
+    """ "the UN refugee agency", "the EU's border agency": a name before a description of one
+    of its agencies in lower case, which names that agency, not the name's organization."""
+    return AGENCY_DESCRIBED.match(span.passage.text, span.end) is not None
+
+
 def _prefix_of_longer_name(span: Span) -> bool:
     """A known organization's short name ("UN", "United Nations") that begins a longer
     capitalized name with a head word of its own ("UN Refugee Agency", "United Nations Office
@@ -223,6 +232,8 @@ def _prefix_of_longer_name(span: Span) -> bool:
     if any(t.key in ORG_HEADS for t in tokens[span.a : span.b]):
         return False
     b = span.b
+    if describes_an_agency(span):  # "the UN refugee agency": UNHCR, not the UN
+        return True
     if b >= len(tokens) or not tokens[b].space_before or not _is_name_word(tokens[b]):
         return False
     i, words = b, []
@@ -352,7 +363,10 @@ def _phrase_acronyms(source: Source, known: list[Span]) -> set[str]:
                 and not words & ORG_HEADS
                 or (
                     not words & (ORG_HEADS | ORG_LAST_WORDS)
-                    and a_topic(source, [t.text for t in tokens[j + 1 : i]])
+                    and (
+                        words & TOPIC_WORDS  # "Trafficking in Human Beings (THB)"
+                        or a_topic(source, [t.text for t in tokens[j + 1 : i]])
+                    )
                 )
             ):
                 out.add(tokens[i + 1].text.replace(".", "").upper())
@@ -367,6 +381,11 @@ def _phrase_acronyms(source: Source, known: list[Span]) -> set[str]:
     return out
 
 
+# Words of a subject, not of a body's name: a capitalized phrase with one of them and no
+# organization's head word is a topic ("Trafficking in Human Beings", "Better Migration
+# Management"), and its acronym names no organization.
+TOPIC_WORDS = {"trafficking", "smuggling", "exploitation", "violence", "slavery", "migration",
+               "displacement", "abuse"}  # fmt: skip
 NON_ORG_HEADS = (PROJECT_HEADS | LAW_HEADS | EVENT_HEADS | STUDY_HEADS | {"campaign"}) | {
     "matrix", "goals", "goal", "mechanism", "tool", "toolkit", "framework", "strategy",
     "compact", "agenda", "platform", "database", "hotline", "methodology", "standards",
