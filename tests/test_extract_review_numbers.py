@@ -163,3 +163,105 @@ def test_government_bodies_are_no_people_and_a_list_of_people_after_adjectives(t
     assert found["14"].fields["unit"] != "person"
     assert found["9"].fields["unit"] == "person"
     assert found["12"].fields["unit"] == "person"
+
+
+# -- a value then and a value now, numbers of times -------------------------------------------
+
+
+def test_a_range_after_a_word_that_only_begins_like_a_verb_of_change(tmp_path, knowledge):
+    """ "The government shelters house from 20 to 30 women", "The update lists from 40 to 60
+    cases", "the movement counts from 5 to 8 cells", "cutting edge labs test from 100 to 150
+    samples": ranges; "go", "up", "mov" and "cut" begin these words, no verb of change."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Zembia's government shelters house from 20 to 30 women. The update lists from "
+        "40 to 60 cases. The movement counts from 5 to 8 cells. Its cutting edge labs test "
+        "from 100 to 150 samples.",
+    )
+    found = observations(draft)
+    for low, high in (("20", "30"), ("40", "60"), ("5", "8"), ("100", "150")):
+        assert (low, high) in found, (low, high)
+        assert low not in found and high not in found
+    assert found[("20", "30")].fields["unit"] == "person"
+
+
+def test_the_value_a_change_started_from_counts_what_the_value_it_reached_counts(
+    tmp_path, knowledge
+):
+    """ "went from 120 to 340 beds": two values of beds, then and now, each with its
+    period's end."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Between 2018 and 2020, the Tamba clinic went from 120 to 340 beds.",
+    )
+    found = observations(draft)
+    assert found["120"].fields["unit"] == found["340"].fields["unit"] == "bed"
+    assert found["120"].fields["period"] == "2018"
+    assert found["340"].fields["period"] == "2020"
+
+
+def test_double_said_of_no_quantity_is_no_number_of_times(tmp_path, knowledge):
+    """ "double discrimination", "pledged to double its efforts", "a double burden": no
+    number; "aims to double the number of shelters", "arrests rose 3-fold", "a 4-fold
+    increase" and "a three-fold rise" are numbers of times."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Migrant women in Zembia face double discrimination. The ministry pledged to double "
+        "its efforts. Mothers carry a double burden.",
+    )
+    assert not [i for i in draft.observations if i.fields.get("unit") == "times"]
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The ministry aims to double the number of shelters by 2030. Arrests in Tamba rose "
+        "3-fold in 2019. Prosecutions saw a 4-fold increase. Convictions saw a three-fold "
+        "rise.",
+    )
+    found = [(i.fields.get("value"), i.fields.get("unit")) for i in draft.observations]
+    for value in ("2", "3", "4"):
+        assert (value, "times") in found, value
+
+
+# -- ages, and the time of an event --------------------------------------------------------
+
+
+def test_a_share_after_the_word_age_is_no_age(tmp_path, knowledge):
+    """ "the working age population was 72 per cent": a share, not an age; "the average age
+    of arrival is now 14", "aged 12", "under the age of 18" and "Lemo, 22," stay ages; a
+    count after a place and a comma ("Tamba, 1,200, and Kora, 800") is no age."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "In Zembia the working age population was 72 per cent of the total in 2020. Some "
+        "300 children aged 12 were enrolled. The average age of arrival is now 14. The "
+        "shelter hosted 40 victims under the age of 18. Lemo, 22, was a farmer. Arrivals "
+        "by district were: Tamba, 1,200, and Kora, 800.",
+    )
+    found = observations(draft)
+    assert found["72"].fields["unit"] == "percent"
+    assert found["300"].fields["unit"] == found["40"].fields["unit"] == "person"
+    assert not {"12", "14", "18", "22"} & set(found)
+    assert "1200" in found
+
+
+def test_during_the_event_takes_only_the_dates_of_the_event(tmp_path, knowledge):
+    """ "During the two days" after a sentence that names the workshop's year only: no
+    period (the year is not the two days); after "on 4 and 5 May 2019": those days."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The Tamba Shelter Network ran a workshop in Kora in 2019. During the two days, 27 "
+        "officials were trained.",
+    )
+    assert "period" not in observations(draft)["27"].fields
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The Tamba Shelter Network ran a workshop in Kora on 4 and 5 May 2019. During the two "
+        "days, 27 officials were trained.",
+    )
+    period = observations(draft)["27"].fields["period"]
+    assert period == {"start": "2019-05-04", "end": "2019-05-05"}

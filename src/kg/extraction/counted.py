@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.figures import Found
-from kg.extraction.text import Passage
+from kg.extraction.text import Passage, clause_around
 from kg.extraction.units import KNOWN_UNIT_WORDS, PEOPLE, _counted_noun, noun_phrase, singular
 
 FOR_EVERY = re.compile(r"\bfor\s+(?:every|each)\b", re.I)
@@ -186,3 +186,40 @@ def find_what_it_counts(
         # they reached 9,076": a number that ends its clause counts the plural
         # noun its sentence names before it
         f.head, f.phrase = _noun_before_a_final_number(text, f)
+
+
+def _part_of_whole(passage: Passage, found: list[Found]) -> list[Found]:
+    """ "20 of the country's 32 states": a part (20 states) of a whole that is no statistic
+    of its own; the part counts what the whole counts."""
+    out: list[Found] = []
+    skip = None
+    for i, f in enumerate(found):
+        if f is skip:
+            continue
+        g = found[i + 1] if i + 1 < len(found) else None
+        if g is not None and not f.percent and f.low is None and g.low is None:
+            gap = passage.text[f.end : g.start]
+            if re.fullmatch(
+                r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\w’']+\s+){0,2}", gap
+            ):
+                head, phrase, phrase_end = noun_phrase(passage.text, g.end)
+                if head is not None and f.value is not None and g.value and f.value <= g.value:
+                    f.head, f.phrase, f.phrase_end = head, phrase, phrase_end
+                    f.whole = g.value
+                    skip = g
+        out.append(f)
+    return out
+
+
+def _counts_what_it_reached(f: Found, after: list[Found], passage: Passage, abbreviated) -> None:
+    """ "went from 120 to 340 beds": the value a change started from counts what the value it
+    reached counts (the noun is said once, after the second)."""
+    if not after or after[0].change != "to":
+        return
+    g = after[0]
+    g.sentence = passage.sentence_at(g.start)
+    g.clause = clause_around(passage.text, g.start, g.end, g.sentence)
+    find_what_it_counts(g, passage, f, abbreviated)
+    if g.head:
+        f.head, f.phrase = g.head, g.phrase
+        f.phrase_end = g.phrase_end if g.phrase_end > f.end else f.phrase_end

@@ -5,14 +5,13 @@ and the numbers that are no statistic (years, dates, durations, article numbers)
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kg.extraction.proposal import Item, slugify
+from kg.extraction.proposal import Item
 from kg.extraction.text import Passage
-from kg.extraction.units import PEOPLE, noun_phrase, singular
+from kg.extraction.units import CODE_AFTER, CODE_BEFORE, PEOPLE, currency_unit, singular
 
 UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -194,6 +193,8 @@ def find_numbers(passage: Passage) -> list[Found]:
             continue
         if re.match(r"\s+(?:quarters?|thirds?|fifths?)\s+of\b", after, re.I):
             continue  # "three quarters of": a share, read by _fractions
+        if re.match(r"[-\s]?fold\b", after, re.I):
+            continue  # "a 4-fold increase": a number of times, read by _multipliers
         duration = DURATION_AFTER.match(after)
         if duration and not PERCENT.match(after):
             # A duration of its own ("remain six to eight months", "more than twenty
@@ -258,24 +259,6 @@ def find_numbers(passage: Passage) -> list[Found]:
 
 # "of the 12", "out of its 40": the whole a number before it is a part of.
 PART_OF_A_WHOLE = r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\w’']+\s+){0,2}?\d"
-# Three capitals before or after a number: perhaps an ISO 4217 code ("ETB 500", "15,000 ETB").
-CODE_BEFORE = re.compile(r"\b([A-Z]{3})\s*$")
-CODE_AFTER = re.compile(r"\s*([A-Z]{3})\b")
-CURRENCY_UNITS = {"USD": "us-dollar", "EUR": "euro"}  # the units' ids in the concepts
-
-
-@functools.lru_cache(maxsize=512)
-def currency_unit(code: str) -> str | None:
-    """The unit of an ISO 4217 code: "us-dollar" (USD), "euro" (EUR), else the currency's name
-    ("ethiopian-birr" for ETB); None for no currency."""
-    import pycountry
-
-    if code in CURRENCY_UNITS:
-        return CURRENCY_UNITS[code]
-    currency = pycountry.currencies.get(alpha_3=code)
-    return slugify(currency.name, 4) if currency is not None else None
-
-
 FRACTIONS = {
     "half": 50, "a third": 33.3, "one third": 33.3, "one-third": 33.3, "two thirds": 66.7,
     "two-thirds": 66.7, "a quarter": 25, "one quarter": 25, "one-quarter": 25,
@@ -339,8 +322,10 @@ def _fractions(passage: Passage) -> list[Found]:
 
 
 # "more than doubled", "to at least double", "tripled", "a three-fold rise": a number of
-# times (unit `times`), said without a figure. Only as a verb or before a noun of change, so
-# that "double standards" or "a triple murder" count nothing.
+# times (unit `times`), said without a figure. Only of a quantity: "double" as a verb whose
+# sentence names one ("expects the number of children to at least double", "arrests more
+# than doubled in 2019"), or "N-fold", so that "double standards", "double discrimination",
+# "to double its efforts" or "a triple murder" count nothing.
 MULTIPLIER_WORDS = {"double": 2, "triple": 3, "quadruple": 4}
 MULTIPLIER = re.compile(
     r"\b(?:(?P<verb>(?P<v>double|triple|quadruple)(?:d|s)?)\b(?P<next>\s+\w+)?"
@@ -349,9 +334,44 @@ MULTIPLIER = re.compile(
 )
 NOT_A_MULTIPLIER_NEXT = re.compile(
     r"\s+(?:standards?|digits?|bed|beds|room|rooms|murders?|homicides?|taxation|agents?|"
-    r"check|jeopardy|burden|role|game|click|space|the\s+number|in\s+size)\b",
+    r"check|jeopardy|burden|role|game|click|space|in\s+size|down|up|back)\b",
     re.I,
 )
+# What a number of times is of: a quantity the sentence names ("the number of", "the rate"),
+# or a figure.
+QUANTITY = re.compile(
+    r"\b(?:numbers?|amounts?|rates?|totals?|figures?|levels?|shares?|budgets?|funding|"
+    r"capacity|size|count|volume|costs?|prices?)\b|\d",
+    re.I,
+)
+# "double" as a verb ("to at least double") or said of a number ("more than double the
+# number estimated"), not as an adjective ("face double discrimination")
+DOUBLE_BEFORE = re.compile(
+    r"\b(?:(?:to|will|would|could|can|may|might|should|must|shall)(?:\s+(?:even|also|"
+    r"further))?|at\s+least|more\s+than|almost|nearly|roughly|about|around|over)\s+$",
+    re.I,
+)
+
+
+def _of_a_quantity(text: str, m: re.Match, sentence: tuple[int, int]) -> bool:
+    """Whether "double", "tripled", ... at `m` says a number of times of a quantity."""
+    s0, s1 = sentence
+    verb = m.group("verb").casefold()
+    nxt = m.group("next") or ""
+    if NOT_A_MULTIPLIER_NEXT.match(nxt) or re.match(r"\s+(?:of|a|an)\b", nxt, re.I):
+        return False
+    owned = re.match(r"\s+(?:its|their|his|her|our|your|my)\s+([\w-]+)", text[m.end("verb") :])
+    if owned and not QUANTITY.fullmatch(owned.group(1)):
+        return False  # "to double its efforts": no quantity
+    if not verb.endswith(("d", "s")):
+        if not DOUBLE_BEFORE.search(text, max(s0, m.start() - 30), m.start()):
+            return False
+    elif re.match(r"\s+as\s+an?\b", text[m.end("verb") :]):
+        return False  # "the clinic doubled as a shelter"
+    before, after = text[s0 : m.start()], text[m.end("verb") : s1]
+    # "Arrests in Zembia more than doubled": the plural noun of its subject
+    subject = re.search(r"\b[A-Za-z][a-z]{2,}s\b", before) and not verb.endswith("e")
+    return bool(QUANTITY.search(before) or QUANTITY.search(after) or subject)
 
 
 def _multipliers(passage: Passage, found: list[Found]) -> list[Found]:
@@ -363,31 +383,13 @@ def _multipliers(passage: Passage, found: list[Found]) -> list[Found]:
         if m.group("fold"):
             n = m.group("fold")
             value = int(n) if n.isdigit() else word_value(n)
-        else:
-            nxt = m.group("next") or ""
-            if NOT_A_MULTIPLIER_NEXT.match(nxt) or re.match(r"\s+(?:of|a|an)\b", nxt, re.I):
-                continue
-            if (
-                re.match(r"\s+[a-z]+s\b", nxt)
-                and not re.match(
-                    r"\s+(?:its|their|his|her|this|that|as|as|since|from|in|by|over|compared)\b",
-                    nxt,
-                    re.I,
-                )
-                and not m.group("verb").casefold().endswith(("d", "s"))
-            ):
-                continue  # "double rooms": an adjective before a plural noun
+        elif _of_a_quantity(text, m, passage.sentence_at(m.start())):
             value = MULTIPLIER_WORDS[m.group("v").casefold()]
-        f = Found(
-            passage,
-            m.start(),
-            m.end("fold") if m.group("fold") else m.end("verb"),
-            Decimal(value),
-            words=True,
-        )
-        f.multiplier = True
-        f.head = f.phrase = "times"
-        f.phrase_end = f.end
+        else:
+            continue
+        end = m.end("fold") if m.group("fold") else m.end("verb")
+        f = Found(passage, m.start(), end, Decimal(value), words=True, multiplier=True)
+        f.head, f.phrase, f.phrase_end = "times", "times", end
         out.append(f)
     return out
 
@@ -401,25 +403,30 @@ TELEPHONE_BEFORE = re.compile(
 
 
 def _a_telephone_group(digits: str, before: str, after: str) -> bool:
-    """Whether bare digits are a group of a telephone number: next to other digits with only
-    a space between ("0 800 77777": groups that make no thousands, or the NUMBER pattern
-    would have read them as one), or named as what to call ("the hotline, 116 000"). A number
-    with a thousands comma ("In June 2019 1,245 migrants") is a number of its own, and so is
-    one right after a year that dates it ("In 2018 450 victims")."""
+    """Whether bare digits are a telephone's: next to other digits with only a space between
+    ("0 800 77777": groups that make no thousands, else NUMBER would have read them as one),
+    or named as what to call ("the hotline, 116 000"); not a number with a thousands comma
+    ("In June 2019 1,245 migrants"), nor one after a year that dates it ("In 2018 450")."""
     if not digits or "," in digits:
         return False
-    if TELEPHONE_BEFORE.search(before):
+    if TELEPHONE_BEFORE.search(before) or re.match(r"[ \u00a0\u202f]\d", after[:2]):
         return True
-    if re.match(r"[ \u00a0\u202f]\d", after[:2]):
-        return True
-    if not re.search(r"\d[ \u00a0\u202f]$", before[-2:]):
-        return False
-    # the group before it: a year said as a date ("In 2018 450 victims") is no group of it
-    return not re.search(
-        rf"\b(?:in|since|during|by|until|through|of|{MONTH})\s+(?:19|20)\d\d[ \u00a0\u202f]$",
-        before,
-        re.I,
+    # digits just before it, unless a year said as a date ("In 2018 450 victims")
+    return bool(re.search(r"\d[ \u00a0\u202f]$", before[-2:])) and not re.search(
+        rf"\b(?:in|since|during|by|until|through|of|{MONTH})\s+(?:19|20)\d\d\s$", before, re.I
     )
+
+
+AGE_BEFORE = re.compile(
+    r"\b(?:age|ages)\s+(?:of\s+)?$|\baged\s+(?:between\s+)?$|\b(?:aged|ages|ages of|age of|"
+    r"between the ages of)\s+(?:between\s+)?\d{1,2}\s*(?:to|and|-|\u2013)\s*$",
+    re.I,
+)
+AGE_IS = re.compile(
+    r"\bage\b[^.;]{0,30}\b(?:is|was|are|were)\s+(?:now\s+|about\s+|around\s+)?"
+    r"(?:\d{1,2}\s*(?:-|–|to|and)\s*)?$",
+    re.I,
+)
 
 
 def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -> bool:
@@ -431,25 +438,18 @@ def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -
         return True
     if re.match(rf"\s*[-–]\s*\d{{1,2}}\s+{MONTH}", after):
         return True
-    if re.search(r"\b(?:age|ages)\s+(?:of\s+)?$|\baged\s+(?:between\s+)?$", before, re.I):
-        return True
-    if re.search(
-        r"\bage\b[^.;]{0,30}\b(?:is|was|are|were)\s+(?:now\s+|about\s+|around\s+)?(?:\d{1,2}\s*(?:-|–|to|and)\s*)?$",
-        before,
-        re.I,
-    ):
-        return True  # "the average age of arrival is now 14-16"
+    if AGE_BEFORE.search(before):
+        return True  # "aged 15", "under the age of 18", "aged 14 to 17"
     if re.search(r"\S\($|\S\[$", before) and re.match(r"[)\]]", after):
         return True  # "into Europe(1)", "legal advice.[2]": a note's number
-    if re.search(r"\b[A-Z][a-z]+,\s+$", before) and re.match(r"\s*,", after):
-        return True  # "Hassen, 22, was a farmer": an age in apposition to a name
-    if re.search(
-        r"\b(?:aged|ages|ages of|age of|between the ages of)\s+(?:between\s+)?\d{1,2}\s*"
-        r"(?:to|and|-|\u2013)\s*$",
-        before,
-        re.I,
-    ):
-        return True  # "aged 14 to 17"
+    # An age said after "age ... is" or in apposition to a name: a number of one to three
+    # digits, no percentage ("the average age of arrival is now 14-16", "Hassen, 22, was a
+    # farmer"; not "the working age population was 72 per cent", nor "Tamba, 1,200,").
+    an_age = re.fullmatch(r"\d{1,3}", text[start:end]) and not PERCENT.match(after)
+    if an_age and AGE_IS.search(before):
+        return True
+    if an_age and re.search(r"\b[A-Z][a-z]+,\s+$", before) and re.match(r"\s*,", after):
+        return True
     if re.search(r"\b(?:under|below|over|above)\s+$", before, re.I) and re.match(
         r"\s*(?:years of age|years old)\b", after, re.I
     ):
@@ -504,33 +504,17 @@ def _period_duration(text: str, start: int, before: str, after: str, duration) -
     )
 
 
-def _part_of_whole(passage: Passage, found: list[Found]) -> list[Found]:
-    """ "20 of the country's 32 states": a part (20 states) of a whole that is no statistic
-    of its own; the part counts what the whole counts."""
-    out: list[Found] = []
-    skip = None
-    for i, f in enumerate(found):
-        if f is skip:
-            continue
-        g = found[i + 1] if i + 1 < len(found) else None
-        if g is not None and not f.percent and f.low is None and g.low is None:
-            gap = passage.text[f.end : g.start]
-            if re.fullmatch(
-                r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\w’']+\s+){0,2}", gap
-            ):
-                head, phrase, phrase_end = noun_phrase(passage.text, g.end)
-                if head is not None and f.value is not None and g.value and f.value <= g.value:
-                    f.head, f.phrase, f.phrase_end = head, phrase, phrase_end
-                    f.whole = g.value
-                    skip = g
-        out.append(f)
-    return out
-
-
+# A verb or noun of change, as a whole word ("rose", "an increase"; not the "go" of
+# "government", the "up" of "update" or the "mov" of "movement").
 CHANGE_BEFORE_FROM = re.compile(
-    r"\b(?:jump|rise|rose|risen|increas|grow|grew|fall|fell|drop|declin|climb|soar|surg|"
-    r"went|gone|go|double|tripl|decreas|shrank|shrunk|reduc|cut|plummet|plunge|swell|"
-    r"swollen|expand|mov|chang|up|down)\w*\s+(?:[\w’'-]+\s+){0,3}from\s*$",
+    r"\b(?:jump(?:s|ed|ing)?|ris(?:e|es|en|ing)|rose|increas(?:e|es|ed|ing)|"
+    r"grow(?:s|n|ing|th)?|grew|fall(?:s|en|ing)?|fell|drop(?:s|ped|ping)?|"
+    r"declin(?:e|es|ed|ing)|climb(?:s|ed|ing)?|soar(?:s|ed|ing)?|surg(?:e|es|ed|ing)|"
+    r"went|gone|go|goes|going|doubl(?:e|es|ed|ing)|tripl(?:e|es|ed|ing)|"
+    r"decreas(?:e|es|ed|ing)|shr(?:ink|inks|ank|unk|inking)|reduc(?:e|es|ed|ing|tion)|"
+    r"cut|cuts|plummet(?:s|ed|ing)?|plung(?:e|es|ed|ing)|swell(?:s|ed|ing)?|swollen|"
+    r"expand(?:s|ed|ing)?|expansion|mov(?:e|es|ed|ing)|chang(?:e|es|ed|ing)|up|down)\b"
+    r"\s+(?:[\w’'-]+\s+){0,3}from\s*$",
     re.I,
 )
 

@@ -25,12 +25,12 @@ import re
 from decimal import Decimal
 
 from kg.extraction.attributions import AttributionRules
-from kg.extraction.counted import find_what_it_counts
+from kg.extraction.counted import _counts_what_it_reached, _part_of_whole, find_what_it_counts
 from kg.extraction.entities import Entities, Mention
-from kg.extraction.figures import Found, _number_matches, _part_of_whole, find_numbers, window
+from kg.extraction.figures import Found, _number_matches, find_numbers, window
 from kg.extraction.indicators import INDICATOR_SURE, IndicatorModel
 from kg.extraction.knowledge import Knowledge
-from kg.extraction.periods import _period_set_before, period_of
+from kg.extraction.periods import _period_of_its_whole, _period_set_before, period_of
 from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
 from kg.extraction.text import Passage, Source, clause_around, fold, in_page_label
 from kg.extraction.units import (
@@ -90,17 +90,6 @@ def _said_in_a_headline(item: Item) -> bool:
     )
 
 
-def _period_of_its_whole(item: Item, f: Found, whole: Found | None, text: str) -> None:
-    """ "carried 120 migrants (75 men, 30 women, ...)": the parts in brackets after a number
-    are of its time when they have none of their own."""
-    if whole is None or whole.item is None or "period" in item.fields:
-        return
-    opened, closed = text.rfind("(", 0, f.start), text.rfind(")", 0, f.start)
-    inside = opened > closed and opened >= f.sentence[0]
-    if inside and whole.sentence == f.sentence and "period" in whole.item.fields:
-        item.fields["period"] = whole.item.fields["period"]
-
-
 def _stated_in(f: Found, items: list[Item]) -> bool:
     """Whether a headline's number is one the body's items already state: the same value,
     both a percentage or neither, and the same unit when the headline says what it counts
@@ -145,7 +134,8 @@ class NumberExtractor(AttributionRules):
             anchor: Item | None = None  # "Of the 54 victims ...": what later shares are of
             last_count: Item | None = previous_paragraph_last
             previous: Found | None = None
-            for f in _part_of_whole(passage, find_numbers(passage)):
+            numbers = _part_of_whole(passage, find_numbers(passage))
+            for i, f in enumerate(numbers):
                 if in_page_label(passage, f.start):
                     continue  # "DOI: 10.18356/...", "Related news: IOM Helps 500 ..."
                 f.sentence = passage.sentence_at(f.start)
@@ -157,6 +147,8 @@ class NumberExtractor(AttributionRules):
                 sentences_seen.add(said)
                 f.clause = clause_around(passage.text, f.start, f.end, f.sentence)
                 find_what_it_counts(f, passage, previous, abbreviated)
+                if f.change == "from":
+                    _counts_what_it_reached(f, numbers[i + 1 : i + 2], passage, abbreviated)
                 if passage.kind == "title" and _stated_in(f, items):
                     continue
                 whole_before = previous
@@ -413,7 +405,7 @@ class NumberExtractor(AttributionRules):
                 # "assistance to 176 victims": what the number is the object of; "20,000
                 # persons fall victim to ...": what is said of it.
                 lead = re.search(
-                    r"(\w+\s+(?:to|of|for))\s+(?:(?:some|about|over|more than|at least|"
+                    r"([A-Za-z]\w*\s+(?:to|of|for))\s+(?:(?:some|about|over|more than|at least|"
                     r"nearly|an estimated|the)\s+)*$",
                     text[f.clause[0] : f.start],
                 )

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.figures import _WORDNUM, MONTH, word_value
+from kg.extraction.figures import _WORDNUM, MONTH, Found, word_value
+from kg.extraction.proposal import Item
 from kg.extraction.text import Passage
 
 MONTHS = [
@@ -411,14 +412,19 @@ def _period_set_before(
     if DURING_THAT_EVENT.match(passage.text, s0):
         # "... was held on 16 and 17 June 2015. During the two days, 27 officials ...": the
         # time of the event the sentence before named (the paragraph before's last, when the
-        # sentence opens its paragraph)
+        # sentence opens its paragraph), when it dates it by its days or month: a year ("a
+        # workshop in 2019") is not the time of the two days
         if before:
             a, b = before[-1]
-            return period_of(passage.text, (a, b), (a, b), b)
-        if previous is not None and previous.sentences:
+            period = period_of(passage.text, (a, b), (a, b), b)
+        elif previous is not None and previous.sentences:
             a, b = previous.sentences[-1]
-            return period_of(previous.text, (a, b), (a, b), b)
-        return None
+            period = period_of(previous.text, (a, b), (a, b), b)
+        else:
+            return None
+        ends = period.values() if isinstance(period, dict) else [period]
+        dated = period and all(len(str(v)) >= 7 for v in ends if v is not None)
+        return period if dated else None
     if TIME_WORDS.search(passage.text[s0:s1]):
         return None
     if not before:
@@ -428,3 +434,14 @@ def _period_set_before(
     if m is None:
         return None
     return period_of(passage.text, (a, a + m.end()), (a, a + m.end()), a + m.end())
+
+
+def _period_of_its_whole(item: Item, f: Found, whole: Found | None, text: str) -> None:
+    """ "carried 120 migrants (75 men, 30 women, ...)": the parts in brackets after a number
+    are of its time when they have none of their own."""
+    if whole is None or whole.item is None or "period" in item.fields:
+        return
+    opened, closed = text.rfind("(", 0, f.start), text.rfind(")", 0, f.start)
+    inside = opened > closed and opened >= f.sentence[0]
+    if inside and whole.sentence == f.sentence and "period" in whole.item.fields:
+        item.fields["period"] = whole.item.fields["period"]

@@ -5,6 +5,7 @@ defines ("unaccompanied minors (UAMs)").
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import TYPE_CHECKING
 
@@ -63,6 +64,24 @@ IRREGULAR = {
     "women": "woman", "men": "man", "children": "child", "people": "person", "persons": "person",
     "staff": "staff", "police": "police", "youth": "youth",
 }  # fmt: skip
+# Three capitals before or after a number: perhaps an ISO 4217 code ("ETB 500", "15,000 ETB").
+CODE_BEFORE = re.compile(r"\b([A-Z]{3})\s*$")
+CODE_AFTER = re.compile(r"\s*([A-Z]{3})\b")
+CURRENCY_UNITS = {"USD": "us-dollar", "EUR": "euro"}  # the units' ids in the concepts
+
+
+@functools.lru_cache(maxsize=512)
+def currency_unit(code: str) -> str | None:
+    """The unit of an ISO 4217 code: "us-dollar" (USD), "euro" (EUR), else the currency's name
+    ("ethiopian-birr" for ETB); None for no currency."""
+    import pycountry
+
+    if code in CURRENCY_UNITS:
+        return CURRENCY_UNITS[code]
+    currency = pycountry.currencies.get(alpha_3=code)
+    return slugify(currency.name, 4) if currency is not None else None
+
+
 CURRENCIES = {"dollar": "us-dollar", "euro": "euro", "peso": "peso", "pound": "pound-sterling"}
 
 
