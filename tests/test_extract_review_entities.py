@@ -204,3 +204,33 @@ def test_the_acronym_of_a_topic_names_no_organization(tmp_path, knowledge):
     found = mentions(draft, "organization")
     assert "THB" not in found and "Trafficking in Human Beings" not in found
     assert {"Migration Policy Institute", "MPI"} <= set(found)
+
+
+def test_people_of_a_body_named_by_their_role_in_the_plural(tmp_path, knowledge):
+    """ "Child Labour Supervisors of the Ministry of Labour": people; the Ministry is the
+    name; "the Sisters of the Good Shepherd" (no head word after "of"): a name."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The training reached 40 Child Labour Supervisors of the Ministry of Labour and "
+        "Employment. They met the Sisters of the Good Shepherd and the Friends of the Earth "
+        "Network.",
+    )
+    found = mentions(draft, "organization")
+    assert "Ministry of Labour and Employment" in found
+    assert "Sisters of the Good Shepherd" in found
+    assert not [o for o in found if o.startswith("Child Labour")]
+
+
+def test_a_title_that_opens_with_what_it_does_is_no_organization(tmp_path, knowledge):
+    """ "Empowering Civil Society Organizations to Combat Human Trafficking": a project's
+    title; "the Training Centre for Border Guards": a body."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The project Empowering Civil Society Organizations to Combat Human Trafficking "
+        "started in May with the Training Centre for Border Guards.",
+    )
+    found = mentions(draft, "organization")
+    assert "Training Centre for Border Guards" in found
+    assert not [o for o in found if o.startswith("Empowering")]

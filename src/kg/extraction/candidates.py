@@ -29,7 +29,13 @@ from kg.extraction.organizations import (
     _organization_before_role,
     _typed_organizations,
 )
-from kg.extraction.people import ROLE_WORDS, _looks_like_person, _name_after_role, _person_context
+from kg.extraction.people import (
+    PERSON_ROLES,
+    ROLE_WORDS,
+    _looks_like_person,
+    _name_after_role,
+    _person_context,
+)
 from kg.extraction.place_candidates import PlaceRules
 from kg.extraction.spans import (
     Span,
@@ -47,6 +53,15 @@ DONE_BY = {
     "funded", "trained", "led", "run", "backed", "supported", "sponsored", "organized",
     "organised", "owned", "managed", "financed", "based", "hosted", "operated", "founded",
 }  # fmt: skip
+
+
+def _people_in_the_plural(key: str) -> bool:
+    """ "supervisors", "officials", "members": a group of people named by their role."""
+    return key in GROUPS_OF_PEOPLE or (
+        len(key) > 4
+        and key.endswith("s")
+        and (key[:-1] in ROLE_WORDS | PERSON_ROLES or key.endswith(("ors", "ers", "ists")))
+    )
 
 
 class CandidateRules(PlaceRules):
@@ -275,6 +290,19 @@ class CandidateRules(PlaceRules):
                 return self._split(passage, a, p, starts, lowercase, known_ranges) + self._split(
                     passage, p + 2, b, starts, lowercase, known_ranges
                 )
+        # "the Child Labour Supervisors of the Ministry of Labour": people of a body, named
+        # by their role in the plural; the body after "of" is the name.
+        for p in range(a + 1, b - 1):
+            body = [t.key for t in tokens[p + 1 : b]]
+            body = body[: body.index("and")] if "and" in body else body
+            if (
+                tokens[p].key == "of"
+                and _people_in_the_plural(tokens[p - 1].key)
+                and not {t.key for t in tokens[a:p]} & ORG_HEADS
+                and set(body) & ORG_HEADS  # not "the Sisters of the Good Shepherd"
+            ):
+                k = p + 1 + (tokens[p + 1].key == "the")
+                return self._split(passage, k, b, starts, set(), known_ranges) if k < b else []
         # "Jane Doe, National Programme Officer IOM Nepal" (a signature's two lines in one
         # passage): a role's head word, then a known organization, which begins a name.
         for p in range(a + 1, b):
@@ -407,6 +435,16 @@ class CandidateRules(PlaceRules):
         words = set(keys)
         acronym = _acronym_after(tokens, b)
         first_word = next((t.key for t in tokens[a:b] if not t.is_acronym), "")
+        if (
+            len(keys) >= 3
+            and keys[0].endswith("ing")
+            and keys[0] not in ALL_HEADS
+            and keys[1] not in ALL_HEADS  # not "Training Centre for Border Guards"
+            and keys[-1] not in ORG_HEADS | ORG_LAST_WORDS
+        ):
+            # "Empowering Civil Society Organizations to Combat Human Trafficking": a title
+            # (a project's, a report's) that opens with what it does, no body's name
+            return None
         if first_word in ROLE_HEADS and len(keys) > 1:  # "IOM Head of Office", "Chief of Mission"
             return Span(passage, a, b, "rule", "role", confidence=0.6)
         if keys[-1] in ROLE_HEADS and len(keys) > 1:  # "the Resource Centre Director"
