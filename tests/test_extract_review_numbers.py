@@ -68,8 +68,13 @@ def test_spaced_thousands_at_a_clause_end_and_a_hotline_number(tmp_path, knowled
     assert found["98000"].fields["unit"] == "call"
     assert found["125000"].fields["unit"] == "call"
     assert not {"116", "116000", "0", "800", "77777", "98", "125"} & set(found)
-    draft = draft_of(tmp_path, knowledge, "The Zembia hotline received 116 000 calls in 2021.")
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The Zembia hotline received 116 000 calls in 2021. On the call, 25 officials agreed.",
+    )
     assert observations(draft)["116000"].fields["unit"] == "call"
+    assert observations(draft)["25"].fields["unit"] == "person"  # no telephone's digits
 
 
 # -- the headline: read on its own, and a number the body states is one of the same kind ----

@@ -409,7 +409,9 @@ def _a_telephone_group(digits: str, before: str, after: str) -> bool:
     ("In June 2019 1,245 migrants"), nor one after a year that dates it ("In 2018 450")."""
     if not digits or "," in digits:
         return False
-    if TELEPHONE_BEFORE.search(before) or re.match(r"[ \u00a0\u202f]\d", after[:2]):
+    if len(digits) > 2 and TELEPHONE_BEFORE.search(before):
+        return True  # not "On the call, 25 officials ..."
+    if re.match(r"[ \u00a0\u202f]\d", after[:2]):
         return True
     # digits just before it, unless a year said as a date ("In 2018 450 victims")
     return bool(re.search(r"\d[ \u00a0\u202f]$", before[-2:])) and not re.search(
