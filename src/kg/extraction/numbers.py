@@ -41,6 +41,16 @@ from kg.extraction.units import (
     unit_of,
 )
 
+# People of one sex or age, and those who commit the crime: two different words of one of
+# these name two groups, never the same people again.
+SEX_AND_AGE = {"woman", "man", "girl", "boy", "child", "minor", "adult", "adolescent"}
+OFFENDERS = {"trafficker", "smuggler", "perpetrator", "suspect", "offender", "criminal"}
+
+
+def _two_groups(heads: set[str]) -> bool:
+    return len(heads) == 2 and (heads <= SEX_AND_AGE or len(heads & OFFENDERS) == 1)
+
+
 QUALIFIERS_BEFORE = (
     ("more-than", r"(?:more than|over|above|in excess of|upwards of|exceeding|beyond)"),
     ("at-least", r"(?:at least|a minimum of|no fewer than|no less than|not less than)"),
@@ -156,11 +166,17 @@ class NumberExtractor(AttributionRules):
                 key = (f.value, f.low, f.high, f.percent)
                 # "Of the 54 victims assisted through January 2008": the 54 said before.
                 same_noun = key in seen and singular(f.head or "") == singular(seen[key].head)
-                # "99 migrants ... and 77 from Yemen. The 77 returnees were ...": people again
-                same_people = key in seen and {
-                    singular(f.head or ""),
-                    singular(seen[key].head or ""),
-                } <= PEOPLE | {"people"}
+                # "99 migrants ... and 77 from Yemen. The 77 returnees were ...", "32 officials
+                # ... The 32 participants": people again; not two groups that cannot be one
+                # ("40 women ... The 40 children", "40 victims ... the 40 traffickers")
+                heads = (
+                    {singular(f.head or ""), singular(seen[key].head or "")}
+                    if key in seen
+                    else set()
+                )
+                same_people = (
+                    bool(heads) and heads <= PEOPLE | {"people"} and not _two_groups(heads)
+                )
                 # "USD 2.5 million" in the headline and again in the body: one number.
                 restated = (
                     key in seen
