@@ -287,3 +287,41 @@ def test_the_same_number_of_another_group_of_people_is_another_number(tmp_path, 
     )
     values = [i.fields.get("value") for i in draft.observations]
     assert [values.count(v) for v in ("40", "9", "77", "32", "25")] == [2, 2, 1, 1, 1]
+
+
+def period(item):
+    return item.fields.get("period")
+
+
+def test_the_people_of_an_event_take_its_days(tmp_path, knowledge):
+    """ "a two-day workshop ... from 24 to 25 September 2024" then "The workshop involved
+    twenty-two diplomatic and consular officials": those days (the 24 is no number); "Over
+    the course of the two days": no number of days."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "UNODC organized a two-day workshop for consular staff from 24 to 25 September 2024 "
+        "in Dushanbe. Funded by the European Union, the workshop involved twenty-two "
+        "diplomatic and consular officials. Over the course of the two days, participants "
+        "discussed trends.\n\nThe session was attended by 35 representatives.",
+    )
+    found = observations(draft)
+    days = {"start": "2024-09-24", "end": "2024-09-25"}
+    assert found["22"].fields["unit"] == "person" and period(found["22"]) == days
+    assert period(found["35"]) == days
+    assert "24" not in found and "2" not in found
+
+
+def test_today_is_the_day_the_release_is_dated(tmp_path, knowledge):
+    """ "22 May 2013 ... authorities today arrested 18 people": that day; a sentence that
+    opens with a sum ("$14 million will be ...") is a sentence of its own."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The Hague, 22 May 2013\n\nPolice today arrested 18 people suspected of smuggling. "
+        "Starting today, the Government accepts applications. $14 million will be "
+        "distributed by the ministry.",
+    )
+    found = observations(draft)
+    assert period(found["18"]) == "2013-05-22"
+    assert period(found["14000000"]) is None

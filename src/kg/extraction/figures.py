@@ -438,8 +438,8 @@ def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -
         return True
     if re.match(r"\s*/\s*\d{1,4}", after) or re.search(r"\d\s*/\s*$", before):
         return True
-    if re.match(rf"\s*[-–]\s*\d{{1,2}}\s+{MONTH}", after):
-        return True
+    if re.match(rf"\s*(?:[-–]|to|and)\s*\d{{1,2}}\s+{MONTH}", after):
+        return True  # "13-15 February", "from 24 to 25 September"
     if AGE_BEFORE.search(before):
         return True  # "aged 15", "under the age of 18", "aged 14 to 17"
     if re.search(r"\S\($|\S\[$", before) and re.match(r"[)\]]", after):
@@ -493,7 +493,7 @@ def _period_duration(text: str, start: int, before: str, after: str, duration) -
         return True  # "in force for more than 15 years": how long a law or a body has been
     if re.search(
         r"\b(?:past|last|next|first|coming|previous|recent|period of|within|in|after|"
-        r"before|ago|every|each|per|than in|up to the|during)\s+(?:the\s+)?$",
+        r"before|ago|every|each|per|than in|up to the|during|course of|throughout)\s+(?:the\s+)?$",
         before,
         re.I,
     ):

@@ -22,7 +22,6 @@ indicators scheme whose label, definition and curated observations are nearest i
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from kg.extraction.attributions import AttributionRules
 from kg.extraction.counted import _counts_what_it_reached, _part_of_whole, find_what_it_counts
@@ -30,8 +29,17 @@ from kg.extraction.entities import Entities, Mention
 from kg.extraction.figures import Found, _number_matches, find_numbers, window
 from kg.extraction.indicators import INDICATOR_SURE, IndicatorModel
 from kg.extraction.knowledge import Knowledge
-from kg.extraction.periods import _period_of_its_whole, _period_set_before, period_of
+from kg.extraction.periods import (
+    _period_of_its_whole,
+    _period_set_before,
+    event_dates,
+    event_period,
+    period_of,
+    release_day,
+    today_of,
+)
 from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
+from kg.extraction.restated import _number, _said_in_a_headline, _stated_in, _two_groups
 from kg.extraction.text import Passage, Source, clause_around, fold, in_page_label
 from kg.extraction.units import (
     PEOPLE,
@@ -40,16 +48,6 @@ from kg.extraction.units import (
     singular,
     unit_of,
 )
-
-# People of one sex or age, and those who commit the crime: two different words of one of
-# these name two groups, never the same people again.
-SEX_AND_AGE = {"woman", "man", "girl", "boy", "child", "minor", "adult", "adolescent"}
-OFFENDERS = {"trafficker", "smuggler", "perpetrator", "suspect", "offender", "criminal"}
-
-
-def _two_groups(heads: set[str]) -> bool:
-    return len(heads) == 2 and (heads <= SEX_AND_AGE or len(heads & OFFENDERS) == 1)
-
 
 QUALIFIERS_BEFORE = (
     ("more-than", r"(?:more than|over|above|in excess of|upwards of|exceeding|beyond)"),
@@ -88,35 +86,6 @@ GROUP_IDS = (
 )
 
 
-def _said_in_a_headline(item: Item) -> bool:
-    """Whether a number was first stated in a headline: the title, or a short first passage
-    that ends in no full stop ("IOM and Partners Rescue 20 Ghanaian Children")."""
-    if not item.spans:
-        return False
-    passage = item.spans[0].passage
-    text = passage.text.rstrip()
-    return passage.kind == "title" or (
-        passage.index <= 2 and len(text) < 160 and not text.endswith((".", "!", "?"))
-    )
-
-
-def _stated_in(f: Found, items: list[Item]) -> bool:
-    """Whether a headline's number is one the body's items already state: the same value,
-    both a percentage or neither, and the same unit when the headline says what it counts
-    ("45 Migrants" is not the body's "45 per cent", nor its "45 shelters")."""
-    values = {_number(v) for v in (f.value, f.low, f.high) if v is not None}
-    unit = unit_of(f)[0]
-    for item in items:
-        if not any(str(item.fields.get(k)) in values for k in ("value", "min", "max")):
-            continue
-        if f.percent != (item.fields.get("unit") == "percent"):
-            continue
-        if unit is not None and item.fields.get("unit") not in (unit, "?"):
-            continue
-        return True
-    return False
-
-
 class NumberExtractor(AttributionRules):
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
@@ -133,6 +102,8 @@ class NumberExtractor(AttributionRules):
         abbreviated = abbreviated_nouns(source)
         self.year_context = None
         self.passage_before: Passage | None = None
+        self.release_day = release_day(source.body)
+        self.event_records = event_dates(source.body, self.release_day)
         # The headline last: a number only it states is drafted ("Nearly 50 Migrants Drown"),
         # one the body states too is not drafted twice.
         titles = [p for p in source.passages if p.kind == "title"]
@@ -539,6 +510,10 @@ class NumberExtractor(AttributionRules):
         period = period_of(passage.text, f.sentence, f.clause, f.start, self.year_context)
         if period is None and override:
             period = _period_set_before(passage, f.sentence, self.passage_before)
+        if period is None and override:
+            period = event_period(self.event_records, passage, f.sentence)
+        if period is None and override:
+            period = today_of(self.release_day, passage, f.sentence)
         if period and (override or "period" not in item.fields):
             item.fields["period"] = period
 
@@ -594,11 +569,6 @@ DIRECT = re.compile(r"\s*(?:(?:[A-Z][\w’'-]*|and|or|primarily|mainly|mostly|th
 
 def _is_demonym(m: Mention) -> bool:
     return bool(re.search(r"(?:an|ese|ian|ish)s?$", m.text)) and not m.text.endswith("America")
-
-
-def _number(value: Decimal) -> str:
-    text = format(value.normalize(), "f")
-    return text
 
 
 def _unique(slug: str, ids: set[str]) -> str:

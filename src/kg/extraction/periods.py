@@ -124,6 +124,18 @@ PERIOD_PATTERNS = (
             re.I,
         ),
     ),
+    # "from 24 to 25 September 2024", "between 11 and 14 May 2019", "from January 30 to 31,
+    # 2023": the days of an event (a first day alone after "from" is a start: "since")
+    (
+        "day",
+        re.compile(
+            rf"\b(?:from|between)\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|-|–|to)\s*"
+            rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTH})"
+            rf"|(?P<m2>{MONTH})\s+(?P<e1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|-|–|to)\s*"
+            rf"(?P<e2>\d{{1,2}}),?)\s+(?P<y>(?:19|20)\d\d)\b",
+            re.I,
+        ),
+    ),
     (
         "duration",
         re.compile(
@@ -395,8 +407,8 @@ TIME_WORDS = re.compile(
 
 
 DURING_THAT_EVENT = re.compile(
-    r"\s*(?:During|Throughout|Over|At|In\s+the\s+course\s+of)\s+the\s+(?:(?:two|three|four|five|"
-    r"\d+)\s*-?\s*days?|(?:two|three|four|five|\d+)\s*-?\s*weeks?|workshop|training|session|"
+    r"\s*(?:During|Throughout|Over|At|In\s+the\s+course\s+of)\s+the\s+(?:[a-z-]+\s+)?"
+    r"(?:(?:two|three|four|five|\d+)\s*-?\s*days?|(?:two|three|four|five|\d+)\s*-?\s*weeks?|workshop|training|session|"
     r"meeting|event|visit|operation|course|seminar|conference|forum|campaign|mission)\b",
 )
 
@@ -445,3 +457,92 @@ def _period_of_its_whole(item: Item, f: Found, whole: Found | None, text: str) -
     inside = opened > closed and opened >= f.sentence[0]
     if inside and whole.sentence == f.sentence and "period" in whole.item.fields:
         item.fields["period"] = whole.item.fields["period"]
+
+
+# What a sentence names an event by ("the workshop", "the two-day session"); those taking part.
+EVENT_NOUN = re.compile(
+    r"\b(workshop|training|session|meeting|seminar|conference|forum|course|exercise|"
+    r"operation|visit|mission|dialogue|consultation|roundtable|summit)s?\b",
+    re.I,
+)
+TAKING_PART = re.compile(
+    r"\b(?:participants?|attended|attendees|took\s+part|participated|brought\s+together|"
+    r"gathered|involved)\b",
+    re.I,
+)
+
+
+def event_dates(
+    passages: list[Passage], day: str | None = None
+) -> list[tuple[int, int, set[str], dict | str]]:
+    """The days events are said to take place on, in text order: (passage index, sentence
+    start, the event nouns of the sentence, the period), for the sentences that name an
+    event and date it to the day ("a two-day workshop ... from 24 to 25 September 2024"), or
+    to the release's `day` ("simultaneous raids were made this morning")."""
+    found = []
+    for passage in passages:
+        for s0, s1 in passage.sentences:
+            nouns = {m.group(1).casefold() for m in EVENT_NOUN.finditer(passage.text, s0, s1)}
+            if not nouns:
+                continue
+            period = period_of(passage.text, (s0, s1), (s0, s1), s1)
+            ends = period.values() if isinstance(period, dict) else [period]
+            if period and all(v is not None and len(str(v)) == 10 for v in ends):
+                found.append((passage.index, s0, nouns, period))
+            elif period is None and today_of(day, passage, (s0, s1)):
+                found.append((passage.index, s0, nouns, day))
+    return found
+
+
+def event_period(records, passage: Passage, sentence: tuple[int, int]):
+    """The days of the event a sentence with no time of its own speaks of, said before it:
+    "The session was attended by 35 representatives", the text having dated "the second
+    session" to the day; those who took part ("Participants came from 12 countries"), when
+    the text dates one event only."""
+    s0, s1 = sentence
+    text = passage.text[s0:s1]
+    if TIME_WORDS.search(text):
+        return None
+    earlier = [r for r in records if (r[0], r[1]) < (passage.index, s0)]
+    if not earlier:
+        return None
+    nouns = {m.group(1).casefold() for m in EVENT_NOUN.finditer(text)}
+    named = [r for r in earlier if nouns & r[2]]
+    if named and re.search(
+        r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted(nouns)) + r")s?\b",
+        text,
+        re.I,
+    ):
+        return named[-1][3]
+    # Those who took part, in a text that dates one event only (by whatever name it calls it)
+    if not named and TAKING_PART.search(text) and len({str(r[3]) for r in earlier}) == 1:
+        return earlier[-1][3]
+    return None
+
+
+# A release's day, as its first lines state it: "22 May 2013 Press Release", "Dushanbe,
+# Tajikistan, 24 September 2024 Nearly every ...", "May 22, 2013".
+RELEASE_DAY = re.compile(
+    rf"^(?:[A-Z][\w .’'-]{{1,40}},\s*){{0,3}}(?:(?P<d>\d{{1,2}})\s+(?P<m>{MONTH})|"
+    rf"(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}}),?)\s+(?P<y>(?:19|20)\d\d)\b",
+    re.I,
+)
+TODAY = re.compile(r"\b(?:today|this morning|earlier today|tonight)\b", re.I)
+
+
+def release_day(passages: list[Passage]) -> str | None:
+    """The day a release is dated by a line of its first passages, or None."""
+    for passage in passages[:4]:
+        m = RELEASE_DAY.match(passage.text.strip())
+        if m:
+            day = int(m["d"] or m["d2"])
+            if 1 <= day <= 31:
+                return f"{_date(m['m'] or m['m2'], m['y'])}-{day:02d}"
+    return None
+
+
+def today_of(day: str | None, passage: Passage, sentence: tuple[int, int]) -> str | None:
+    """ "authorities today arrested 18 people": the release's day, when it states one."""
+    if day is None or not TODAY.search(passage.text, *sentence):
+        return None
+    return day

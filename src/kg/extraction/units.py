@@ -119,7 +119,15 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
         if token.casefold() in STOP:
             if token.casefold() == "and" and collected and k + 1 < len(words):
                 nxt = words[k + 1].group()
-                if singular(nxt) in PEOPLE or singular(nxt) == "adolescent":
+                after = words[k + 2].group() if k + 2 < len(words) else ""
+                if (
+                    singular(nxt) in PEOPLE
+                    or singular(nxt) == "adolescent"
+                    # "diplomatic and consular officials": two adjectives of one noun
+                    or nxt.isalpha()
+                    and nxt.islower()
+                    and singular(after) in PEOPLE
+                ):
                     collected.append(w)
                     continue
             break

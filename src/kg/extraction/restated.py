@@ -1,0 +1,55 @@
+"""A number said again: a headline's number the body states too ("45 Migrants Rescued" and
+"rescued 45 migrants"), a large sum restated, and people named again by another word ("99
+migrants ... The 77 returnees"), which the draft states once. A part of
+`kg.extraction.numbers`."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from kg.extraction.figures import Found
+from kg.extraction.proposal import Item
+from kg.extraction.units import unit_of
+
+
+def _number(value: Decimal) -> str:
+    return format(value.normalize(), "f")
+
+
+# People of one sex or age, and those who commit the crime: two different words of one of
+# these name two groups, never the same people again.
+SEX_AND_AGE = {"woman", "man", "girl", "boy", "child", "minor", "adult", "adolescent"}
+OFFENDERS = {"trafficker", "smuggler", "perpetrator", "suspect", "offender", "criminal"}
+
+
+def _two_groups(heads: set[str]) -> bool:
+    return len(heads) == 2 and (heads <= SEX_AND_AGE or len(heads & OFFENDERS) == 1)
+
+
+def _said_in_a_headline(item: Item) -> bool:
+    """Whether a number was first stated in a headline: the title, or a short first passage
+    that ends in no full stop ("IOM and Partners Rescue 20 Ghanaian Children")."""
+    if not item.spans:
+        return False
+    passage = item.spans[0].passage
+    text = passage.text.rstrip()
+    return passage.kind == "title" or (
+        passage.index <= 2 and len(text) < 160 and not text.endswith((".", "!", "?"))
+    )
+
+
+def _stated_in(f: Found, items: list[Item]) -> bool:
+    """Whether a headline's number is one the body's items already state: the same value,
+    both a percentage or neither, and the same unit when the headline says what it counts
+    ("45 Migrants" is not the body's "45 per cent", nor its "45 shelters")."""
+    values = {_number(v) for v in (f.value, f.low, f.high) if v is not None}
+    unit = unit_of(f)[0]
+    for item in items:
+        if not any(str(item.fields.get(k)) in values for k in ("value", "min", "max")):
+            continue
+        if f.percent != (item.fields.get("unit") == "percent"):
+            continue
+        if unit is not None and item.fields.get("unit") not in (unit, "?"):
+            continue
+        return True
+    return False
