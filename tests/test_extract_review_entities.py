@@ -234,3 +234,31 @@ def test_a_title_that_opens_with_what_it_does_is_no_organization(tmp_path, knowl
     found = mentions(draft, "organization")
     assert "Training Centre for Border Guards" in found
     assert not [o for o in found if o.startswith("Empowering")]
+
+
+def test_a_name_before_a_country_is_a_town_only_where_a_place_can_be(tmp_path, knowledge):
+    """ "With the support of Europol, UK, French and German police" and "Eurojust, UK Home
+    Office officers": no towns; "in Kasama, Zambia" and "the town of Mongu, Zambia": towns."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "With the support of Zemlapol, UK, French and German police arrested 18 people. "
+        "Zemjust, UK Home Office officers and others joined. Shelters opened in Kasama, "
+        "Zambia and in the town of Mongu, Zambia.",
+    )
+    places = mentions(draft, "place")
+    assert not {"Zemlapol", "Zemjust"} & set(places)
+    assert {"Kasama", "Mongu"} <= set(places)
+
+
+def test_a_known_name_opening_a_conventions_name_is_no_mention(tmp_path, knowledge):
+    """ "the United Nations Convention against Transnational Organized Crime": the law, not
+    the United Nations; "the United Nations said": the UN."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "States implement the United Nations Convention against Transnational Organized "
+        "Crime. The United Nations said more must be done.",
+    )
+    said = [m for m in draft.entities.mentions if m.entity == "united-nations"]
+    assert [m.passage.text[m.end : m.end + 5] for m in said] == [" said"]

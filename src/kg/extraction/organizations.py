@@ -244,7 +244,9 @@ def _prefix_of_longer_name(span: Span) -> bool:
         elif not (t.key in ("of", "on", "for", "and", "against") and t.text.islower()):
             break
         i += 1
-    return bool(set(words[:5]) & (ORG_HEADS - {"system", "group", "team"}))
+    # ... or a law's ("the UN Convention against Transnational Organized Crime"), which names
+    # the law, not the organization
+    return bool(set(words[:5]) & ((ORG_HEADS - {"system", "group", "team"}) | LAW_HEADS))
 
 
 def written_in_lower_case(source: Source, words: list[str]) -> bool:

@@ -62,6 +62,14 @@ INSTITUTION_WORDS = {"hospital", "clinic", "school", "college", "university", "c
 FEATURE_LAST = {"river", "lake", "sea", "island", "islands", "mountains", "desert", "valley"}
 
 
+def _owned_by(tokens, a: int) -> bool:
+    """ "the support of Europol, UK, French and German ...": a name after "of" (not "the
+    city of", "the state of") is what something is of, no town in the place after it."""
+    if a < 1 or tokens[a - 1].key != "of":
+        return False
+    return not (a >= 2 and tokens[a - 2].key in PLACE_TYPE_OF)
+
+
 class PlaceRules:
     """The place rules of the candidate names (a part of the Recognizer)."""
 
@@ -114,10 +122,16 @@ class PlaceRules:
                 within=country,
             )
         # "X, Tamaulipas": a place followed by a known state or country.
-        if b + 1 < len(tokens) and tokens[b].text == ",":
-            for (ka, _), span in known_ranges.items():
+        if b + 1 < len(tokens) and tokens[b].text == "," and not _owned_by(tokens, a):
+            for (ka, kb), span in known_ranges.items():
                 container_type = _place_type(span, self.knowledge)
-                if ka == b + 1 and span.kind == "place" and container_type in ("state", "country"):
+                if (
+                    ka == b + 1
+                    and span.kind == "place"
+                    and container_type in ("state", "country")
+                    # not "Eurojust, UK Home Office ...": the place begins another name
+                    and not (kb < len(tokens) and _is_name_word(tokens[kb]))
+                ):
                     return Span(
                         passage,
                         a,
