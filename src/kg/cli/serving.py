@@ -111,6 +111,22 @@ def declare_serve(commands) -> None:
         help="proxies (comma-separated addresses, or *) trusted to name the client in "
         "X-Forwarded-For (default: $FORWARDED_ALLOW_IPS, else this machine)",
     )
+    web.add_argument(
+        "--connections-per-client",
+        type=whole(1),
+        default=64,
+        metavar="N",
+        help="connections one client address may hold open at once, the trusted proxies' "
+        "not counted; past that 429 (default 64)",
+    )
+    web.add_argument(
+        "--head-timeout",
+        type=seconds,
+        default=20.0,
+        metavar="SECONDS",
+        help="time a connection has to send a request's head (line and headers) once opened "
+        "or answered; past it, closed (default 20)",
+    )
 
 
 def run_serve(args) -> int:
@@ -145,6 +161,8 @@ def run_serve(args) -> int:
             per_client=args.per_client,
             answer_cache_bytes=args.answer_cache_mib * 2**20,
             forwarded_allow_ips=args.forwarded_allow_ips,
+            connections_per_client=args.connections_per_client,
+            head_seconds=args.head_timeout,
         )
     if server.loaded:
         output.err.print(server.notes()[0], highlight=False, soft_wrap=True, markup=False)

@@ -60,6 +60,12 @@ import kg
 from kg.errors import KgError
 from kg.server import changes, conneg, editor, openapi, paging
 from kg.server.answers import DEFAULT_ANSWER_CACHE_BYTES, AnswerCache
+from kg.server.connections import (
+    CONNECTIONS_PER_CLIENT,
+    HEAD_SECONDS,
+    Connections,
+    bounded_protocol,
+)
 from kg.server.endpoint import Endpoint
 from kg.server.handling import (
     FORMAT_LABELS,
@@ -359,11 +365,18 @@ class Running:
     """A server ready to run: graph loaded, workers started, port bound."""
 
     def __init__(
-        self, server: Server, listener: socket.socket, forwarded_allow_ips: str = LOCAL_PROXIES
+        self,
+        server: Server,
+        listener: socket.socket,
+        forwarded_allow_ips: str = LOCAL_PROXIES,
+        connections_per_client: int = CONNECTIONS_PER_CLIENT,
+        head_seconds: float = HEAD_SECONDS,
     ) -> None:
         self.server = server
         self.listener = listener
         self.forwarded_allow_ips = forwarded_allow_ips
+        self.connections_per_client = connections_per_client
+        self.head_seconds = head_seconds
         self.loaded: dict | None = None  # the figures of the store's load, if it was loaded
         host, port = listener.getsockname()[:2]
         self.address = f"http://{host if ':' not in host else f'[{host}]'}:{port}"
@@ -413,8 +426,14 @@ class Running:
         """Serve until interrupted, then stop the workers."""
         import uvicorn
 
+        # Each connection sends its request's head in time, and one client holds a bounded
+        # share of the connections (kg.server.connections).
+        connections = Connections(
+            self.forwarded_allow_ips, self.connections_per_client, self.head_seconds
+        )
         config = uvicorn.Config(
             self.server.app,
+            http=bounded_protocol(connections),
             log_level="info",
             access_log=True,
             h11_max_incomplete_event_size=self.server.max_query_length * 4 + 16384,
@@ -458,6 +477,8 @@ def prepare(
     memory: bool = False,
     progress=None,
     answer_cache_bytes: int = DEFAULT_ANSWER_CACHE_BYTES,
+    connections_per_client: int = CONNECTIONS_PER_CLIENT,
+    head_seconds: float = HEAD_SECONDS,
     **admission,
 ) -> Running:
     """Bind the port, open the graph and start the query workers. The graph is the store of
@@ -468,8 +489,9 @@ def prepare(
     with `memory`, the files of `dist` loaded into memory in the server and in each worker.
     `answer_cache_bytes`: the bound of the answers `/sparql` keeps (0: none kept).
     `forwarded_allow_ips`: the proxies whose X-Forwarded-For names the client (default:
-    $FORWARDED_ALLOW_IPS, else this machine). `admission`: the memory, queue and per-client
-    limits of `QueryPool`."""
+    $FORWARDED_ALLOW_IPS, else this machine). `connections_per_client`, `head_seconds`: the
+    bounds of the connections (`kg.server.connections`). `admission`: the memory, queue and
+    per-client limits of `QueryPool`."""
     if forwarded_allow_ips is None:
         forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", LOCAL_PROXIES)
     if memory and store is not None:
@@ -488,7 +510,9 @@ def prepare(
         pool = QueryPool(site.dist, workers, time_limit, max_result_bytes, opened, **admission)
         pool.wait_ready()
         server = Server(site, pool, max_query_length, answer_cache_bytes)
-        running = Running(server, listener, forwarded_allow_ips)
+        running = Running(
+            server, listener, forwarded_allow_ips, connections_per_client, head_seconds
+        )
         running.loaded = loaded
         return running
     except BaseException:

@@ -1,0 +1,143 @@
+"""The connections `kg serve` holds: each must send its request's head in time, and one
+client holds a bounded share of them.
+
+uvicorn arms no timer on a new connection: a connection that sends nothing, or a request line
+and then nothing, was held for ever. Its concurrency limit (1,000, `kg.server.app`) counts open
+connections, so 1,000 idle sockets from one address made every other request answer 503 for
+as long as they stayed open. `bounded_protocol` makes uvicorn's HTTP/1.1 protocol (h11) with
+two bounds:
+
+- a connection not serving a request must send the whole head of its next one within
+  `head_seconds` of being opened or of its last answer, or it is closed (with 408 when it had
+  begun one); a body's time is the app's (`kg.server.app.BODY_SECONDS`);
+- one client (its address, an IPv6 address by its /64, as `kg.server.headers.client_of` names
+  it) holds at most `per_client` connections at once; a connection past that is answered 429
+  and closed before it is read. Connections from the trusted proxies (`--forwarded-allow-ips`)
+  are not counted: a proxy brings many clients' requests over its own connections.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import Counter
+
+from uvicorn.middleware.proxy_headers import _TrustedHosts
+from uvicorn.protocols.http.h11_impl import H11Protocol
+
+from kg.server.headers import client_of
+
+# How long a connection may take to send a request's head (its request line and headers).
+HEAD_SECONDS = 20
+# Connections one client address may hold at once (a browser opens 6 a host).
+CONNECTIONS_PER_CLIENT = 64
+
+
+def _raw_answer(status: str, message: str, extra: str = "") -> bytes:
+    body = (message + "\n").encode()
+    return (
+        f"HTTP/1.1 {status}\r\ncontent-type: text/plain; charset=utf-8\r\n"
+        f"content-length: {len(body)}\r\nx-content-type-options: nosniff\r\n{extra}"
+        "connection: close\r\n\r\n"
+    ).encode() + body
+
+
+class Connections:
+    """What the connections of one server share: how many each client holds, and the
+    bounds."""
+
+    def __init__(
+        self,
+        trusted: str,
+        per_client: int = CONNECTIONS_PER_CLIENT,
+        head_seconds: float = HEAD_SECONDS,
+    ) -> None:
+        self.trusted = _TrustedHosts(trusted)
+        self.per_client = per_client
+        self.head_seconds = head_seconds
+        self.open: Counter[str] = Counter()  # one event loop: no lock needed
+
+    def too_many(self) -> bytes:
+        return _raw_answer(
+            "429 Too Many Requests",
+            f"Too Many Requests: this client has {self.per_client:,} connections open, the "
+            "most one client may hold; use fewer (or reuse them)",
+            "retry-after: 10\r\n",
+        )
+
+    def too_slow(self) -> bytes:
+        return _raw_answer(
+            "408 Request Timeout",
+            f"Request Timeout: the request's head did not arrive within {self.head_seconds:g} s",
+        )
+
+
+def bounded_protocol(connections: Connections) -> type[H11Protocol]:
+    """uvicorn's h11 protocol with the bounds of `connections` (see the module)."""
+
+    class BoundedH11Protocol(H11Protocol):
+        _counted: str | None = None
+        _head_timer: asyncio.TimerHandle | None = None
+        _began = False  # bytes received since the timer was armed
+
+        def connection_made(self, transport) -> None:  # type: ignore[override]
+            super().connection_made(transport)
+            host = self.client[0] if self.client else ""
+            if not connections.trusted.always_trust and host not in connections.trusted:
+                client = client_of(host)
+                if connections.open[client] >= connections.per_client:
+                    transport.write(connections.too_many())
+                    transport.close()
+                    return
+                connections.open[client] += 1
+                self._counted = client
+            self._arm_head_timer()
+
+        def connection_lost(self, exc: Exception | None) -> None:
+            self._cancel_head_timer()
+            if self._counted is not None:
+                connections.open[self._counted] -= 1
+                if connections.open[self._counted] <= 0:
+                    del connections.open[self._counted]
+                self._counted = None
+            super().connection_lost(exc)
+
+        def data_received(self, data: bytes) -> None:
+            self._began = True
+            super().data_received(data)
+
+        def on_response_complete(self) -> None:
+            super().on_response_complete()
+            if not self.transport.is_closing():
+                self._arm_head_timer()
+
+        def _serving(self) -> bool:
+            """Whether a request of this connection is being answered (its head arrived)."""
+            return self.cycle is not None and not self.cycle.response_complete
+
+        def _arm_head_timer(self) -> None:
+            self._cancel_head_timer()
+            self._began = False
+            self._head_timer = self.loop.call_later(connections.head_seconds, self._head_late)
+
+        def _cancel_head_timer(self) -> None:
+            if self._head_timer is not None:
+                self._head_timer.cancel()
+                self._head_timer = None
+
+        def _head_late(self) -> None:
+            self._head_timer = None
+            if self.transport.is_closing() or self._serving():
+                return
+            if self._began:
+                self.transport.write(connections.too_slow())
+            self.transport.close()
+
+    return BoundedH11Protocol
+
+
+__all__ = [
+    "CONNECTIONS_PER_CLIENT",
+    "HEAD_SECONDS",
+    "Connections",
+    "bounded_protocol",
+]
