@@ -262,3 +262,15 @@ def test_a_known_name_opening_a_conventions_name_is_no_mention(tmp_path, knowled
     )
     said = [m for m in draft.entities.mentions if m.entity == "united-nations"]
     assert [m.passage.text[m.end : m.end + 5] for m in said] == [" said"]
+
+
+def test_a_name_after_the_in_a_list_is_no_other_name_of_the_one_before(tmp_path, knowledge):
+    """ "Kent Police, the Serious Organised Crime Agency (SOCA), Paris Police ...": three
+    bodies of a list; "IOM, the UN Migration Agency, Human Trafficking ...": a description."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Officers, Kent Police, the Serious Organised Crime Agency (SOCA), Paris Police and "
+        "the Federal Police joined forces.",
+    )
+    assert new_of(draft, "Serious Organised Crime Agency") is not new_of(draft, "Kent Police")

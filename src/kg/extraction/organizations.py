@@ -199,12 +199,14 @@ def _in_a_list(head: Span, span: Span) -> bool:
     """ "the Ministry of Foreign Affairs, the National Migration Institute, the ... and the
     ...": names of a list, not a name and another in apposition to it."""
     tokens = span.passage.tokens
-    after = span.passage.text[span.end : span.end + 12]
+    after = span.passage.text[span.end : span.end + 40]
+    after = re.sub(r"^\s*\([^()]{1,20}\)", "", after)  # its acronym: "... Agency (SOCA), ..."
     if re.match(r"\s+(?:and|or)\s+(?:the\s+)?[A-Z]|,\s+the\s+[A-Z]", after):
         return True
-    # "IOM, the UN Migration Agency, and the Government": an apposition before a comma and
-    # "and" is a name of the UN's; another name there is the next of a list.
-    if re.match(r",\s+(?:and|or)\s+(?:the\s+)?[A-Z]", after) and not re.match(
+    # "Kent Police, the Serious Organised Crime Agency (SOCA), Paris Police", "..., and the
+    # Government": the next of a list; but "IOM, the UN Migration Agency, Human Trafficking
+    # ...": a name of the UN's is a description, whatever follows it.
+    if re.match(r",\s+(?:(?:and|or)\s+)?(?:the\s+)?[A-Z]", after) and not re.match(
         r"(?:UN|United Nations)\b", span.text
     ):
         return True
