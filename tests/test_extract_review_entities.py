@@ -274,3 +274,15 @@ def test_a_name_after_the_in_a_list_is_no_other_name_of_the_one_before(tmp_path,
         "the Federal Police joined forces.",
     )
     assert new_of(draft, "Serious Organised Crime Agency") is not new_of(draft, "Kent Police")
+
+
+def test_the_island_or_region_of_a_name_is_a_place(tmp_path, knowledge):
+    """ "the Greek island of Crete", "the region of Mesoamerica": places (regions)."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Six survivors were taken to the Greek island of Crete. In the region of Zembla, "
+        "more movements are seen.",
+    )
+    assert {"Crete", "Zembla"} <= set(mentions(draft, "place"))
+    assert new_of(draft, "Crete").type == "region"

@@ -121,7 +121,8 @@ GENERIC_NAMES = {
 CITY_STARTS = {"san", "santa", "santo", "ciudad", "puerto", "port", "saint", "st", "villa", "fort"}
 LIST_OF_PLACES = re.compile(
     r"\b(?:the\s+)?(?P<what>states|provinces|departments|cities|towns|municipalities|"
-    r"state|province|department|city|town|municipality|border town|border city|village|port)"
+    r"state|province|department|city|town|municipality|border town|border city|village|port|"
+    r"island|islands|region|district)"
     r"\s+of\s+",
     re.I,
 )
@@ -130,6 +131,7 @@ PLACE_TYPE_OF = {
     "departments": "state", "department": "state", "cities": "city", "city": "city",
     "towns": "city", "town": "city", "municipalities": "city", "municipality": "city",
     "border town": "city", "border city": "city", "village": "city", "port": "city",
+    "island": "region", "islands": "region", "region": "region", "district": "region",
 }  # fmt: skip
 # The kinds of a country's subdivisions, as the last word of a name or before "of".
 SUBDIVISION_WORDS = {
