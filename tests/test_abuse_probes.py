@@ -131,3 +131,75 @@ def test_a_kept_alive_connection_serves_request_after_request(bounded_server):
     with httpx.Client(base_url=bounded_server, timeout=60) as client:
         for _ in range(3 * PER_CLIENT):  # one connection, kept alive
             assert client.get("/sparql", params={"query": "ASK {}"}).status_code == 200
+
+
+# --------------------------------------------------------------------------------------------
+# Variants a cache must tell apart
+# --------------------------------------------------------------------------------------------
+
+
+def _varies_by_accept(response: httpx.Response) -> bool:
+    return "accept" in [v.strip().lower() for v in response.headers.get("vary", "").split(",")]
+
+
+def test_the_query_page_at_the_address_of_the_results_varies_by_accept(bounded_server):
+    """`/sparql?query=...` is the query page for a browser and the results for a client: the
+    results said `Vary: Accept`, the page did not, so a shared cache could keep the page and
+    give it to every client of the results (or the reverse)."""
+    with httpx.Client(base_url=bounded_server, timeout=60) as client:
+        page = client.get("/sparql", params={"query": "ASK {}"}, headers={"Accept": "text/html"})
+        results = client.get(
+            "/sparql",
+            params={"query": "ASK {}"},
+            headers={"Accept": "application/sparql-results+json"},
+        )
+    assert page.status_code == results.status_code == 200
+    assert page.headers["content-type"].startswith("text/html")
+    assert _varies_by_accept(page) and _varies_by_accept(results)
+
+
+@pytest.mark.parametrize("path", ["/id/nothing/here", "/no/route", "/classes/nothing:here"])
+def test_a_negotiated_404_varies_by_accept(bounded_server, path):
+    """A 404 is a page or text by Accept, and caches may keep a 404: it says so now."""
+    with httpx.Client(base_url=bounded_server, timeout=60) as client:
+        page = client.get(path, headers={"Accept": "text/html"})
+        text = client.get(path, headers={"Accept": "text/plain"})
+    assert page.status_code == text.status_code == 404
+    assert page.headers["content-type"].startswith("text/html")
+    assert text.headers["content-type"].startswith("text/plain")
+    assert _varies_by_accept(page) and _varies_by_accept(text)
+
+
+# --------------------------------------------------------------------------------------------
+# The query page's values (kg.server.querypage)
+# --------------------------------------------------------------------------------------------
+
+# A string of 8 * 2 ** 17 = 1 MiB, made by the query (not written in it: the page shows the
+# query too).
+DOUBLED = 'BIND("xxxxxxxx" AS ?s0) ' + " ".join(
+    f"BIND(CONCAT(?s{n}, ?s{n}) AS ?s{n + 1})" for n in range(17)
+)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        'IRI(CONCAT("http://example.org/", ?s17))',  # an IRI: a link, its title, its name
+        "?s17",  # a literal: the chart's label and its tooltip
+    ],
+)
+def test_a_long_value_is_shown_cut_wherever_the_query_page_shows_it(bounded_server, value):
+    """Long literals were cut in the table, but an IRI was shown whole three times (link, title,
+    name) and a literal whole as a chart's label: a result of 8 MB made a query page of 25 MB,
+    built in the server's own process. Every value is cut at CELL_TEXT characters now, and a
+    cut IRI is no link."""
+    from kg.server.querypage import CELL_TEXT
+
+    query = f"SELECT ?v ?n WHERE {{ {DOUBLED} BIND({value} AS ?v) VALUES ?n {{ 1 2 }} }}"
+    with httpx.Client(base_url=bounded_server, timeout=60) as client:
+        response = client.post("/query", data={"query": query})
+    assert response.status_code == 200
+    assert len(response.content) < 100_000
+    assert "x" * (CELL_TEXT - len("http://example.org/")) + "…" in response.text
+    assert "x" * (CELL_TEXT + 1) not in response.text
+    assert 'href="http://example.org/x' not in response.text

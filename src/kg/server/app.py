@@ -253,12 +253,18 @@ class Server:
         return self.cached(request, body, RDF_CONTENT_TYPES["html"], status=status)
 
     def not_found(self, request: Request, what: str) -> Response:
+        """404, as a page or as text by Accept (`Vary: Accept`: a 404 may be kept by caches,
+        which must not give the page to a client that asked for text, or the text to a
+        browser)."""
+        headers = {"Vary": "Accept"}
         if conneg.negotiate(request.headers.get("accept"), ["text/html", "text/plain"]) == (
             "text/html"
         ):
             body = self.render("error.html", request=request, status=404, what=what)
-            return Response(body, 404, media_type=RDF_CONTENT_TYPES["html"])
-        return Response(f"Not Found: {what}\n", 404, media_type="text/plain; charset=utf-8")
+            return Response(body, 404, headers=headers, media_type=RDF_CONTENT_TYPES["html"])
+        return Response(
+            f"Not Found: {what}\n", 404, headers=headers, media_type="text/plain; charset=utf-8"
+        )
 
     async def http_error(self, request: Request, exc: HTTPException) -> Response:
         if exc.status_code == 404:

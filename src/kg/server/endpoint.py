@@ -104,7 +104,11 @@ class Endpoint:
                 accept, [*RESULT_MEDIA, *GRAPH_MEDIA, "text/html", "application/xhtml+xml"]
             )
             if wanted in ("text/html", "application/xhtml+xml") and request.method == "GET":
-                return await self.server.query.page(request, {"query": text})
+                # The query page, at the address of the results: a cache must not give one
+                # for the other.
+                page = await self.server.query.page(request, {"query": text})
+                page.headers["Vary"] = "Accept"
+                return page
             results_format = RESULT_MEDIA.get(conneg.negotiate(accept, RESULT_MEDIA) or "")
             graph_format = GRAPH_MEDIA.get(conneg.negotiate(accept, GRAPH_MEDIA) or "")
         query = QueryRequest(text, default_graphs, named_graphs, results_format, graph_format)

@@ -166,6 +166,9 @@ class QueryPage:
             outcome["cut"] = len(turtle) > PAGE_TEXT
             return outcome
         variables, bindings, boolean = json_table(answer.body)
+        # Each value at most CELL_TEXT characters wherever the page shows it: the table, the
+        # chart's labels, the map's names (an IRI of 8 MB was shown three times in full).
+        bindings = [{v: shown(cell) for v, cell in row.items()} for row in bindings]
         outcome["variables"] = variables
         outcome["boolean"] = boolean
         if boolean is not None:
@@ -190,6 +193,7 @@ class QueryPage:
         return outcome
 
     def _cell(self, binding: dict | None) -> dict | None:
+        """A value as its cell shows it: an IRI by its name and linked, a literal's text."""
         if binding is None:
             return None
         if binding["type"] == "uri":
@@ -200,3 +204,16 @@ class QueryPage:
             "text": text if len(text) <= CELL_TEXT else text[:CELL_TEXT] + "…",
             "language": binding.get("xml:lang", ""),
         }
+
+
+def shown(cell: dict) -> dict:
+    """A value of a result (SPARQL JSON) as the query page may show it: a literal or an IRI
+    longer than CELL_TEXT characters becomes a literal of its first CELL_TEXT characters and
+    "…" (an IRI so cut is no address to link to), a language tag past CELL_TEXT characters
+    none."""
+    value = cell.get("value", "")
+    if len(value) > CELL_TEXT:
+        cell = {"type": "literal", "value": value[:CELL_TEXT] + "…"}
+    elif len(cell.get("xml:lang", "")) > CELL_TEXT:
+        cell = {k: v for k, v in cell.items() if k != "xml:lang"}
+    return cell
