@@ -286,3 +286,16 @@ def test_the_island_or_region_of_a_name_is_a_place(tmp_path, knowledge):
     )
     assert {"Crete", "Zembla"} <= set(mentions(draft, "place"))
     assert new_of(draft, "Crete").type == "region"
+
+
+def test_an_adjective_of_a_language_or_of_several_countries_names_no_territory(tmp_path, knowledge):
+    """ "French and American police": no French Southern Territories, no Northern Mariana
+    Islands (the adjectives name languages and big countries); "Indian": India."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "French and American police arrested 18 people. Indian and Norwegian officers helped.",
+    )
+    named = {m.text: (m.new.name if m.new else m.entity) for m in draft.entities.mentions}
+    assert "French" not in named and "American" not in named
+    assert named["Indian"] == "India" and named["Norwegian"] == "Norway"

