@@ -85,17 +85,19 @@ def test_a_ministry_without_its_country_beside_another_country_is_not_merged(tmp
     assert new_of(draft, "Ministry of the Interior").name == "Italian Ministry of the Interior"
 
 
-def test_a_person_after_and_a_portfolio_and_a_surname_to(tmp_path, knowledge):
+def test_a_person_after_and_a_portfolio(tmp_path, knowledge):
     """ "The Minister of Labour and Amina Kolade, IOM Chief of Mission,": "and" ends the
-    portfolio before a person's name; "said To Lam": "To" can be a name."""
+    portfolio before a person's name and her role; "the Minister of Fisheries and Marine
+    Resources said" (a given name, "Marine", in a portfolio) and "Journey To Safety" (an
+    exhibition's title) name no one."""
     draft = draft_of(
         tmp_path,
         knowledge,
         "The Minister of Labour and Amina Kolade, IOM Chief of Mission, opened the workshop. "
-        '"We are ready," said To Lam, a delegate.',
+        "The Minister of Fisheries and Marine Resources said more must be done. The "
+        "exhibition, Journey To Safety, opened in Kasama.",
     )
-    people = mentions(draft, "person")
-    assert {"Amina Kolade", "To Lam"} <= set(people)
+    assert set(mentions(draft, "person")) == {"Amina Kolade"}
 
 
 def test_names_the_text_types_as_organizations_are_kept_though_their_words_are_common(
@@ -140,12 +142,18 @@ def test_kinds_of_state_and_a_hospital_on_a_mount_are_no_places(tmp_path, knowle
     assert {"Borno State", "Mount Elgon"} <= set(places)
 
 
-def test_a_place_listed_last_in_a_sentence_and_a_region_beside_countries(tmp_path, knowledge):
-    """ "from Zambia, Malawi and Narnia.": the last name too, before the full stop; a name
-    listed with countries is no country (every country is known): a region."""
-    draft = draft_of(tmp_path, knowledge, "Migrants came from Zambia, Malawi and Narnia.")
-    assert "Narnia" in mentions(draft, "place")
-    assert new_of(draft, "Narnia").type == "region"
+def test_a_place_listed_last_in_a_sentence_and_no_place_beside_countries(tmp_path, knowledge):
+    """ "in Lusaka, Kabwe and Mporokoso.": the last name too, before the full stop; a name
+    listed with countries is no country (every country is known), and may be no place:
+    "funding from Canada, Japan and Unilever"."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The project runs in Lusaka, Kabwe and Mporokoso. It has funding from Canada, Japan "
+        "and Unilever.",
+    )
+    places = mentions(draft, "place")
+    assert "Mporokoso" in places and "Unilever" not in places
 
 
 def test_a_signature_a_role_then_a_known_organizations_office(tmp_path, knowledge):
@@ -299,3 +307,66 @@ def test_an_adjective_of_a_language_or_of_several_countries_names_no_territory(t
     named = {m.text: (m.new.name if m.new else m.entity) for m in draft.entities.mentions}
     assert "French" not in named and "American" not in named
     assert named["Indian"] == "India" and named["Norwegian"] == "Norway"
+
+
+def test_a_country_ties_a_bare_name_to_it_only_as_its_setting(tmp_path, knowledge):
+    """ "The Colombian Ministry of Labour ..." then "The Ministry of Labour said 5,000
+    Venezuelans found work": the same body (a nationality ties nothing)."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The Colombian Ministry of Labour launched a job fair in Cucuta.\n\nThe Ministry of "
+        "Labour said 5,000 Venezuelans found work.",
+    )
+    assert new_of(draft, "Ministry of Labour").name == "Colombian Ministry of Labour"
+
+
+def test_a_headline_after_a_country_and_a_colon(tmp_path, knowledge):
+    """ "Zembla: Migrant Response Centre In Kasama Assists Stranded Migrants" (a lost
+    headline): its capitals name no organization."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Zembla: Migrant Response Centre In Kasama Assists Stranded Migrants\n\nThe centre "
+        "opened in 2011.",
+    )
+    assert not [o for o in mentions(draft, "organization") if "Assists" in o]
+
+
+def test_an_acronym_in_apposition_before_a_clause_and_a_list_with_a_final_comma(
+    tmp_path, knowledge
+):
+    """ "the Zembla Refugee Commission, ZRC, received support from the government and
+    UNHCR": the name's acronym; "The Ministry of Health, UNICEF, local authorities, and
+    IOM": a list."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The Zembla Refugee Commission, ZRC, received support from the government and UNHCR. "
+        "The Ministry of Health, UNICEF, local authorities, and IOM met in Kasama.",
+    )
+    assert new_of(draft, "Zembla Refugee Commission").acronym == "ZRC"
+    assert mentions(draft, "organization")["UNICEF"] == "unicef"
+    assert mentions(draft, "organization")["Ministry of Health"].startswith("new:")
+
+
+def test_names_typed_by_a_plural_or_a_singular_kind_after_them(tmp_path, knowledge):
+    """ "Safe Haven and Open Doors, both local charities", "Open Arms, a local charity":
+    names, though the text writes their words in lower case too."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Safe Haven and Open Doors, both local charities, run shelters. Open Arms, a local "
+        "charity, helps too. The shelters are a safe haven, with open doors and open arms.",
+    )
+    assert {"Safe Haven", "Open Doors", "Open Arms"} <= set(mentions(draft, "organization"))
+
+
+def test_a_contracting_state_is_no_place(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Each Contracting State and each Requesting State shall report, said Borno State.",
+    )
+    places = mentions(draft, "place")
+    assert "Contracting State" not in places and "Requesting State" not in places

@@ -59,6 +59,9 @@ COMPASS_POINTS = {
 }  # fmt: skip
 
 
+HEADLINE_LAST_PASSAGE = 8  # a page's title, menus and date lines come before it
+
+
 def _in_headline_case(passage: Passage) -> bool:
     """Whether a passage is a headline the ingest did not take for the title (one sentence,
     no full stop, nearly every word capitalized: "UN Migration Agency Issues Report on
@@ -66,9 +69,10 @@ def _in_headline_case(passage: Passage) -> bool:
     text = passage.text.strip()
     if len(passage.sentences) > 1 or text.endswith((".", "!", "?", ":")) or len(text) > 200:
         return False
-    # Where a lost headline is (the first passages), and as it is written: no label, not a
-    # list ("Partners: Ministry of Health, UNICEF, Save the Children" names organizations).
-    if passage.index > 8 or ":" in text or text.count(",") > 1:
+    # Where a lost headline is (the first passages, below a page's date lines), and as it is
+    # written: not a list ("Partners: Ministry of Health, UNICEF, Save the Children" names
+    # organizations); "Djibouti: Migrant Response Centre In Obock ..." is a headline.
+    if passage.index > HEADLINE_LAST_PASSAGE or text.count(",") > 1:
         return False
     words = [t for t in passage.tokens if t.is_word and t.key not in CONNECTORS]
     if len(words) < 5:

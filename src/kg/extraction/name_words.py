@@ -144,6 +144,10 @@ ORG_NOUNS = (
     r"network|charity|company|corporation|firm|institution|cooperative|union|consortium|"
     r"think tank|group"
 )
+# Their plurals ("charities", "agencies", "NGOs").
+ORG_NOUNS_PLURAL = "|".join(
+    noun[:-1] + "ies" if noun.endswith("y") else noun + "s" for noun in ORG_NOUNS.split("|")
+)
 # "Lumen Verde, a local charity", "Ponte Azul is a grassroots organisation", "X, which is a
 # network of ...": a name the text says is an organization, with the kind after it.
 NAME_IS_TYPE = re.compile(
@@ -158,7 +162,7 @@ _NAME = r"[A-Z][\w’'-]+(?:\s+(?:(?:de|del|la|of|for|the|and)\s+)*[A-Z][\w’'-
 NAMES_ARE_TYPES = re.compile(
     rf"(?P<first>{_NAME})\s+and\s+(?P<second>{_NAME}),\s+(?:both|two|all|each)\s+"
     rf"(?:(?!(?:of|the|for|in|and|with|to|on|at|by|from)\b)[\w.-]+\s+){{0,3}}"
-    rf"(?i:{ORG_NOUNS})s\b"
+    rf"(?i:{ORG_NOUNS_PLURAL})\b"
 )
 # "the NGO Svitlo Dnia": the kind of organization just before a name.
 ORG_NOUN_BEFORE = re.compile(rf"\b(?i:{ORG_NOUNS})\s+$")

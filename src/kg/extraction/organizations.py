@@ -281,13 +281,11 @@ def typed_as_organization(span: Span) -> bool:
     """Whether the text says what kind of body a name is, so that it is a name whatever its
     words ("the NGO Open Doors", "Safe Haven and Open Doors, both nonprofit organizations")."""
     text = span.passage.text
-    if ORG_NOUN_BEFORE.search(text[max(0, span.start - 40) : span.start]):
+    if ORG_NOUN_BEFORE.search(text, 0, span.start):  # "the NGO Open Arms"
         return True
-    return any(
-        m.start(group) <= span.start and span.end <= m.end(group)
-        for m in NAMES_ARE_TYPES.finditer(text)
-        for group in ("first", "second")
-    )
+    typed = [(m, "name") for m in NAME_IS_TYPE.finditer(text)]  # "Safe Haven, a charity"
+    typed += [(m, g) for m in NAMES_ARE_TYPES.finditer(text) for g in ("first", "second")]
+    return any(m.start(g) <= span.start and span.end <= m.end(g) for m, g in typed)
 
 
 def words_before_have_org_head(tokens, i: int) -> bool:

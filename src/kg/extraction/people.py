@@ -145,7 +145,7 @@ NOT_PERSON_WORDS = ALL_HEADS | STUDY_HEADS | MONTHS | {
     # a site's links and bylines ("Skip To Content", "Jane Doe\nPublished on ..."), and
     # capitalized function words, which no one's name holds
     "skip", "content", "published", "posted", "updated", "share", "print", "menu", "search",
-    "with", "from", "process",  # not "to": a surname ("To Lam")
+    "to", "with", "from", "process",
     "year", "mission", "operations", "partners", "partner", "partnership", "platform",
     "data", "research", "shelter", "house", "centre", "center", "school", "hospital",
     "camp", "island", "islands", "river", "sea", "ocean", "gulf", "bay", "lake", "mount",
@@ -447,15 +447,17 @@ def _in_a_portfolio(tokens: list[Token], i: int) -> bool:
     Doe, said")."""
     if i < 2 or tokens[i - 1].key not in ("and", "&"):
         return False
-    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
     if (
-        is_given_name(tokens[i].text)
-        and nxt is not None
-        and nxt.is_word
-        and nxt.text[:1].isupper()
-        and nxt.key not in NOT_PERSON_WORDS
+        i + 2 < len(tokens)
+        and is_given_name(tokens[i].text)
+        and tokens[i + 1].is_word
+        and tokens[i + 1].text[:1].isupper()
+        and tokens[i + 1].key not in NOT_PERSON_WORDS
+        and tokens[i + 2].text == ","
     ):
-        return False  # "the Minister of Labour and Amina Kolade, ...": a person's name next
+        # "the Minister of Labour and Amina Kolade, IOM Chief of Mission": a person's name
+        # and her role in apposition (not "the Minister of Fisheries and Marine Resources")
+        return False
     k = i - 2
     while k >= 0 and i - k <= 10:
         t = tokens[k]

@@ -50,7 +50,8 @@ def _names_listed_after(passage: Passage, i: int) -> list[tuple[int, int]]:
 # "Islamic State", "a Member State", "the Secretary of State": the word before "State" says
 # what kind of state it is, not which of a country's states.
 NOT_A_STATES_NAME = {
-    "islamic", "member", "members", "sovereign", "nation", "secretary", "federal", "union",
+    "islamic", "member", "sovereign", "nation", "federal", "union", "contracting",
+    "requesting", "requested", "observer", "party",
     "welfare", "police", "partner", "participating", "signatory", "arab", "transit",
     "destination", "origin", "coastal", "island", "flag", "port", "receiving", "sending", "host",
     "independent", "neighbouring", "neighboring",
@@ -167,8 +168,10 @@ class PlaceRules:
             ):
                 continue  # no known place, an organization, or "Ghanaian and Namibian nationals"
             kind = _place_type(known[0], self.knowledge) or "city"
-            if kind == "country":  # every country is known: a name beside them is a region
-                kind = "region"
+            if kind == "country":
+                # every country is known: a name listed beside them is no country, and may
+                # be no place at all ("funding from Canada, Japan and Unilever")
+                continue
             for a, b in names:
                 words = passage.tokens[a:b]
                 if (

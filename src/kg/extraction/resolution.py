@@ -122,12 +122,20 @@ class Resolution:
                     _merge(keep, new, result)
 
     def _another_country_beside(self, new: NewEntity, country: frozenset, result) -> bool:
-        """Whether a passage that names `new` ("the Ministry of the Interior") also names a
-        country other than `country` (the folded words of the one its namesake names, "the
-        Italian Ministry of the Interior"): there it may be that other country's body."""
-        passages = [m.passage for m in result.mentions if m.new is new]
+        """Whether a mention of `new` ("the Ministry of the Interior") is tied to a country
+        other than `country` (the folded words of the one its namesake names, "the Italian
+        Ministry of the Interior"): "In Libya, the Ministry of the Interior ...", where it is
+        that other country's body. A country named elsewhere in the sentence ("migrants from
+        Tunisia, the Ministry said") ties nothing."""
+        spots = [(m.passage, m.start) for m in result.mentions if m.new is new]
         for m in result.mentions:
-            if m.kind != "place" or not any(m.passage is p for p in passages):
+            tied = any(
+                m.passage is passage
+                and re.fullmatch(r",\s+(?:the\s+)?", passage.text[m.end : start])
+                and re.search(r"\b[Ii]n\s+$", passage.text[max(0, m.start - 4) : m.start])
+                for passage, start in spots
+            )
+            if m.kind != "place" or not tied:
                 continue
             entity = self.knowledge.entities.get(m.entity or "")
             if entity is not None:

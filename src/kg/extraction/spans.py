@@ -139,11 +139,23 @@ def _a_list_goes_on(tokens: list[Token], k: int) -> bool:
     """ "the Ministry of Health, UNICEF, local authorities and IOM": the words in lower case
     after the second comma end in "and" (or a comma) before another name, so the acronym is
     an item of a list, not the name's ("COMAR, registered 2,606 applications")."""
+    start = k
     while k < len(tokens) and tokens[k].is_word and tokens[k].text.islower():
         if tokens[k].key in ("and", "or"):
             break
+        if tokens[k].key in NOT_IN_A_LIST_ITEM or k - start >= 3:
+            return False  # "COMAR, received support from ...": a sentence goes on
         k += 1
+    if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].key in ("and", "or"):
+        k += 1  # "..., local authorities, and IOM"
     if k + 1 >= len(tokens) or tokens[k].text not in ("and", "or", ","):
         return False
     following = tokens[k + 1]
     return following.is_word and (following.text[0].isupper() or following.key == "the")
+
+
+# Words of a clause, not of a list's item in lower case ("local authorities"): articles and
+# prepositions.
+NOT_IN_A_LIST_ITEM = {"the", "a", "an", "from", "with", "to", "of", "in", "for", "by", "on", "at",
+                      "that", "which", "who", "its", "their", "is", "are", "was", "were", "has",
+                      "have", "had"}  # fmt: skip

@@ -10,7 +10,6 @@ slice and, when the build would otherwise pick an earlier occurrence of the same
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -204,7 +203,7 @@ class Source:
     def body(self) -> list[Passage]:
         return [p for p in self.passages if p.kind != "title"]
 
-    @functools.cached_property
+    @cached_property
     def words_in_lower_case(self) -> frozenset[str]:
         """The folded words the text writes in lower case somewhere (read once per text: the
         rules ask it of every capitalized candidate)."""
@@ -212,14 +211,14 @@ class Source:
             t.key for p in self.passages for t in p.tokens if t.is_word and t.text.islower()
         )
 
-    @functools.cached_property
+    @cached_property
     def whole_words_in_lower_case(self) -> frozenset[str]:
         """The case-folded words the text writes in lower case, not as part of a hyphenated
         word ("trafficking", not from "trafficking-related")."""
         found = re.finditer(r"(?<![\w-])\w+(?![\w-])", self.passages_text)
         return frozenset(m.group().casefold() for m in found if m.group().islower())
 
-    @functools.cached_property
+    @cached_property
     def passages_text(self) -> str:
         """The passages' texts, one string, with a separator no pattern of words crosses."""
         return "\x00".join(p.text for p in self.passages)
