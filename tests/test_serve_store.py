@@ -18,6 +18,7 @@ import pytest
 
 from conftest import _serving
 from kg.cli import main
+from kg.errors import KgError
 from kg.server import sparql
 from kg.server.execution import execute
 from kg.server.querypool import AnswerCut, QueryPool
@@ -434,3 +435,32 @@ def test_a_verdict_of_the_guard_is_kept_for_the_same_text_only(published_graph, 
     for text in ("ASK { } # \ud800", "ASK { } # \udfff", "ASK { } # ?"):
         execute(published_graph, QueryRequest(text), 10**6)
     assert calls == [service, "ASK { } # \ud800", "ASK { } # \udfff", "ASK { } # ?"]
+
+
+def _worker_pids(pool) -> set[int]:
+    return {worker.process.pid for worker in pool._workers}
+
+
+@pytest.mark.parametrize(("recycle", "replaced"), [(1, True), (0, False), (2**30, False)])
+def test_a_worker_grown_past_its_share_is_replaced_after_its_answer(
+    published_store, recycle, replaced
+):
+    """A worker that holds `worker_recycle` bytes more than when it was ready (every query's
+    answer of the whole graph grows it by more than a byte) is replaced after answering; with
+    0 (never) or a share it does not reach, the same worker answers the next query."""
+    pool = QueryPool(None, 1, 30.0, 10**9, published_store, worker_recycle=recycle)
+    try:
+        pool.wait_ready()
+        before = _worker_pids(pool)
+        first = _answer(pool, QueryRequest(EVERYTHING))[0]
+        assert first.status == 200
+        second = _answer(pool, QueryRequest("ASK {}"))[0]
+        assert json_table(second.body)[2] is True
+        assert (_worker_pids(pool) != before) is replaced
+    finally:
+        pool.close()
+
+
+def test_a_negative_share_of_memory_is_refused(published_store):
+    with pytest.raises(KgError, match="the memory cannot be negative"):
+        QueryPool(None, 1, 30.0, 10**9, published_store, worker_recycle=-1)

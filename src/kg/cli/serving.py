@@ -74,6 +74,14 @@ def declare_serve(commands) -> None:
         help="memory one query may take in a worker, beyond the graph (default 1024)",
     )
     web.add_argument(
+        "--worker-recycle",
+        type=whole(0),
+        default=256,
+        metavar="MiB",
+        help="replace a worker once it holds this much more memory than when it started "
+        "(0: never; default 256)",
+    )
+    web.add_argument(
         "--queue",
         type=whole(0),
         default=None,
@@ -156,6 +164,7 @@ def run_serve(args) -> int:
             time_limit=args.query_timeout,
             max_result_bytes=args.max_result_size,
             memory_limit=args.worker_memory * 2**20,
+            worker_recycle=args.worker_recycle * 2**20,
             queue_size=args.queue,
             queue_wait=args.queue_wait,
             per_client=args.per_client,

@@ -33,6 +33,7 @@ from kg.server.sparql import (
     DEFAULT_QUEUE_WAIT,
     DEFAULT_TIME_LIMIT,
     DEFAULT_WORKER_MEMORY,
+    DEFAULT_WORKER_RECYCLE,
     DEFAULT_WORKERS,
     GUARD_RECURSION_LIMIT,
     STREAM_AHEAD,
@@ -60,10 +61,14 @@ def _open_graph(source: tuple[str, str]) -> PublishedGraph:
     return PublishedGraph(where)
 
 
-def _worker_main(conn, source: tuple[str, str], max_result_bytes: int, memory_limit: int) -> None:
+def _worker_main(
+    conn, source: tuple[str, str], max_result_bytes: int, memory_limit: int, recycle: int = 0
+) -> None:
     """A worker process: deny itself the network, open the graph once, bound its memory, then
-    answer queries until the pipe closes. A watchdog ends it if the server dies while it is in
-    the middle of a query."""
+    answer queries until the pipe closes, or until it holds `recycle` bytes more than when it
+    was ready (the store's caches and the engine's arenas, which a process keeps): then it asks
+    to be replaced with its answer, as a new one starts in hundredths of a second. A watchdog
+    ends it if the server dies while it is in the middle of a query."""
     warning = ""
     try:
         sandbox.deny_network()
@@ -90,12 +95,15 @@ def _worker_main(conn, source: tuple[str, str], max_result_bytes: int, memory_li
         return
     sandbox.limit_memory(memory_limit)
     conn.send(("ready", warning))
+    baseline = sandbox.resident_size()
     while True:
         try:
             request = conn.recv()
         except (EOFError, OSError):
             return
         answer = execute(graph, request, max_result_bytes, memory_limit, emit=conn.send)
+        if recycle and baseline and sandbox.resident_size() - baseline > recycle:
+            answer.replace_worker = True
         conn.send(answer)
         if answer.replace_worker:
             return
@@ -115,11 +123,13 @@ def _worker_context():
 
 
 class _Worker:
-    def __init__(self, context, source: tuple[str, str], max_result_bytes: int, memory: int):
+    def __init__(
+        self, context, source: tuple[str, str], max_result_bytes: int, memory: int, recycle: int
+    ):
         self.conn, child = context.Pipe()
         self.process = context.Process(
             target=_worker_main,
-            args=(child, source, max_result_bytes, memory),
+            args=(child, source, max_result_bytes, memory, recycle),
             daemon=True,
             name="kg-query-worker",
         )
@@ -284,6 +294,7 @@ class QueryPool:
         store: Path | str | None = None,
         *,
         memory_limit: int = DEFAULT_WORKER_MEMORY,
+        worker_recycle: int = DEFAULT_WORKER_RECYCLE,
         queue_size: int | None = None,
         queue_wait: float = DEFAULT_QUEUE_WAIT,
         per_client: int | None = None,
@@ -296,6 +307,8 @@ class QueryPool:
             raise KgError("--max-result-size", None, "the size limit must be positive")
         if memory_limit < 16 * 2**20:
             raise KgError("--worker-memory", None, "give a query at least 16 MiB")
+        if worker_recycle < 0:
+            raise KgError("--worker-recycle", None, "the memory cannot be negative")
         if queue_size is not None and queue_size < 0:
             raise KgError("--queue", None, "the queue cannot be negative")
         if queue_wait <= 0:
@@ -312,6 +325,7 @@ class QueryPool:
         self.time_limit = time_limit
         self.max_result_bytes = max_result_bytes
         self.memory_limit = memory_limit
+        self.worker_recycle = worker_recycle
         self.queue_size = 2 * workers if queue_size is None else queue_size
         self.queue_wait = queue_wait
         self.per_client = max(1, workers - 1) if per_client is None else per_client
@@ -335,7 +349,13 @@ class QueryPool:
     # Workers ----------------------------------------------------------------------------------
 
     def _start(self) -> _Worker:
-        worker = _Worker(self._context, self.source, self.max_result_bytes, self.memory_limit)
+        worker = _Worker(
+            self._context,
+            self.source,
+            self.max_result_bytes,
+            self.memory_limit,
+            self.worker_recycle,
+        )
         with self._cond:
             self._workers.add(worker)
         return worker

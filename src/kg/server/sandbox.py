@@ -127,6 +127,18 @@ def data_size() -> int:
     return 0
 
 
+def resident_size() -> int:
+    """The memory this process holds now (VmRSS), in bytes; 0 where the platform cannot tell."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def limit_memory(extra_bytes: int) -> int:
     """Let this process map at most `extra_bytes` more private memory than it has now; the
     limit set, in bytes (0 where the platform cannot tell what it has now)."""

@@ -130,6 +130,10 @@ DEFAULT_MAX_QUERY_LENGTH = 100_000
 DEFAULT_WORKERS = 2
 # Memory a query may take in a worker, on top of the graph the worker holds.
 DEFAULT_WORKER_MEMORY = 1024 * 1024 * 1024
+# A worker that holds this much more than when it was ready is replaced after its answer: what
+# a process keeps of its queries (the store's block cache, the allocator's arenas) costs more
+# memory than a new worker costs time (hundredths of a second).
+DEFAULT_WORKER_RECYCLE = 256 * 1024 * 1024
 # How long a query may wait for a free worker before it is refused (503, Retry-After).
 DEFAULT_QUEUE_WAIT = 0.5
 # A result is handed from the worker to the server in chunks of this size; the server holds
