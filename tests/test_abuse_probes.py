@@ -203,3 +203,15 @@ def test_a_long_value_is_shown_cut_wherever_the_query_page_shows_it(bounded_serv
     assert "x" * (CELL_TEXT - len("http://example.org/")) + "…" in response.text
     assert "x" * (CELL_TEXT + 1) not in response.text
     assert 'href="http://example.org/x' not in response.text
+
+
+def test_the_trusted_proxies_are_addresses_networks_and_names():
+    """`--forwarded-allow-ips` as uvicorn reads it: addresses, networks, names, or "*"."""
+    from kg.server.connections import TrustedProxies
+
+    trusted = TrustedProxies("127.0.0.1, 10.0.0.0/8,fd00::/8, unix:")
+    assert all(h in trusted for h in ("127.0.0.1", "10.1.2.3", "fd00::1", "unix:"))
+    assert not [h for h in ("11.0.0.1", "127.0.0.2", "::1", "example.org", "") if h in trusted]
+    assert not TrustedProxies("127.0.0.1").always_trust
+    everyone = TrustedProxies("*")
+    assert everyone.always_trust and "203.0.113.9" in everyone

@@ -19,9 +19,9 @@ two bounds:
 from __future__ import annotations
 
 import asyncio
+import ipaddress
 from collections import Counter
 
-from uvicorn.middleware.proxy_headers import _TrustedHosts
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from kg.server.headers import client_of
@@ -41,6 +41,31 @@ def _raw_answer(status: str, message: str, extra: str = "") -> bytes:
     ).encode() + body
 
 
+class TrustedProxies:
+    """The addresses of `--forwarded-allow-ips`, as uvicorn reads them: a comma-separated list
+    of addresses, networks ("10.0.0.0/8") and other names ("unix:"), or "*" for any."""
+
+    def __init__(self, trusted: str) -> None:
+        items = [item.strip() for item in trusted.split(",") if item.strip()]
+        self.always_trust = "*" in items
+        self.names: set[str] = set()
+        self.networks: list = []
+        for item in items:
+            try:
+                self.networks.append(ipaddress.ip_network(item, strict=False))
+            except ValueError:
+                self.names.add(item)
+
+    def __contains__(self, host: str) -> bool:
+        if self.always_trust or host in self.names:
+            return True
+        try:
+            address = ipaddress.ip_address(host)
+        except ValueError:
+            return False
+        return any(address in network for network in self.networks)
+
+
 class Connections:
     """What the connections of one server share: how many each client holds, and the
     bounds."""
@@ -51,7 +76,7 @@ class Connections:
         per_client: int = CONNECTIONS_PER_CLIENT,
         head_seconds: float = HEAD_SECONDS,
     ) -> None:
-        self.trusted = _TrustedHosts(trusted)
+        self.trusted = TrustedProxies(trusted)
         self.per_client = per_client
         self.head_seconds = head_seconds
         self.open: Counter[str] = Counter()  # one event loop: no lock needed
