@@ -422,6 +422,22 @@ def read_meta(path: Path) -> dict:
         return {}
 
 
+def _a_store_is_here(path: Path) -> bool:
+    """Whether `path` holds a store (a folder with files, or a link to one). A link a load is
+    moving from one generation to the next is looked at again a few times: the generation it
+    pointed at a moment ago may be being removed (as `open_generation` also allows)."""
+    for _ in range(20):
+        try:
+            if path.is_dir() and any(path.iterdir()):
+                return True
+        except FileNotFoundError:
+            pass
+        if not path.is_symlink():
+            return False
+        time.sleep(0.05)
+    return False
+
+
 class StoreGraph(PublishedGraph):
     """A store made by `kg load`, queried like the published files (read-only). `path` is the
     store as named; `location` the generation opened, which stays open (and is not removed
@@ -429,7 +445,7 @@ class StoreGraph(PublishedGraph):
 
     def __init__(self, path: Path | str, inferred: bool = True) -> None:
         self.path = self.dist = Path(path)
-        if not (self.path.is_dir() and any(self.path.iterdir())):
+        if not _a_store_is_here(self.path):
             raise KgError(self.path, None, "no store here; run `kg load --store PATH`")
         if not inferred:
             raise KgError(self.path, None, "a store holds the inferred triples: omit --asserted")
