@@ -241,7 +241,7 @@ def test_tapachulas_map_marks_it_among_the_places_of_its_country(site):
 def test_a_state_and_a_border_area_show_what_lies_in_them(site):
     assert [p.label for p in maps.place_map(site, ID + "place/chiapas").points] == ["Tapachula"]
     border = maps.place_map(site, ID + "place/mexico-northern-border")
-    assert [p.label for p in border.points] == ["Ciudad Juárez"]
+    assert [p.label for p in border.points] == ["Ciudad Juárez", "San Fernando"]
 
 
 def test_a_regions_map_names_its_countries(site):
