@@ -36,6 +36,14 @@ def published_graph(published_dist: Path):
     return PublishedGraph(published_dist)
 
 
+@pytest.fixture(scope="session")
+def knowledge():
+    """The reference knowledge `kg extract` drafts with (read once: drafts do not change it)."""
+    from kg.extraction.extract import load_knowledge
+
+    return load_knowledge(DATA)
+
+
 # Limits of the test server: small, so that tests can reach them quickly.
 SERVER_QUERY_TIMEOUT = 3.0
 SERVER_MAX_RESULT_BYTES = 2_000_000

@@ -4,45 +4,12 @@ release, and the names are made up)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from kg.extraction.extract import extract, load_knowledge
-
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "data"
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge(DATA)
-
-
-def draft_of(tmp_path: Path, knowledge, body: str):
-    path = tmp_path / "951_composed.txt"
-    path.write_text(f"A Composed Release\n\n{body}\n", encoding="utf-8")
-    return extract(path, DATA, knowledge)
-
-
-def observations(draft) -> dict:
-    """value (or (min, max)) -> the observation, active or not."""
-    out = {}
-    for item in draft.observations:
-        key = item.fields.get("value") or (item.fields.get("min"), item.fields.get("max"))
-        out[key] = item
-    return out
-
-
-def sources(item) -> list[str]:
-    """Who an observation is attributed to, in its fields or commented out (a new entity)."""
-    listed = list(item.fields.get("attributed_to") or [])
-    listed += list(item.commented.get("attributed_to", ([], ""))[0])
-    return listed
+from composed import DATA, draft_of, mentions, observations, sources
+from kg.extraction.extract import extract
 
 
 def organizations(draft) -> set[str]:
-    return {m.text for m in draft.entities.mentions if m.kind == "organization"}
+    return set(mentions(draft, "organization"))
 
 
 # -- numbers ---------------------------------------------------------------------------------
@@ -401,7 +368,7 @@ def test_a_government_named_after_the_article_and_a_portfolio_that_goes_on(tmp_p
 
 
 def places(draft) -> set[str]:
-    return {m.text for m in draft.entities.mentions if m.kind == "place"}
+    return set(mentions(draft, "place"))
 
 
 def test_a_subdivision_named_with_its_type_and_a_city_of_an_unnamed_country(tmp_path, knowledge):

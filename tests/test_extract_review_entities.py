@@ -3,38 +3,7 @@ one test per case, each on sentences composed for it (the names are made up)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from kg.extraction.extract import extract, load_knowledge
-
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "data"
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge(DATA)
-
-
-def draft_of(tmp_path: Path, knowledge, body: str):
-    path = tmp_path / "951_composed.txt"
-    path.write_text(f"A Composed Release\n\n{body}\n", encoding="utf-8")
-    return extract(path, DATA, knowledge)
-
-
-def mentions(draft, kind: str) -> dict[str, str]:
-    """The text of each mention of a kind -> the entity it names (known id or new key)."""
-    out = {}
-    for m in draft.entities.mentions:
-        if m.kind == kind:
-            out[m.text] = m.entity if m.entity is not None else f"new:{m.new.key}"
-    return out
-
-
-def new_of(draft, text: str):
-    return next(m.new for m in draft.entities.mentions if m.text == text)
+from composed import draft_of, mentions, new_of
 
 
 def test_an_acronym_between_commas_in_a_list_is_no_name_of_the_name_before(tmp_path, knowledge):

@@ -4,35 +4,7 @@ are made up)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
-
-from kg.extraction.extract import extract, load_knowledge
-
-ROOT = Path(__file__).resolve().parents[1]
-DATA = ROOT / "data"
-
-
-@pytest.fixture(scope="module")
-def knowledge():
-    return load_knowledge(DATA)
-
-
-def draft_of(tmp_path: Path, knowledge, body: str, title: str = "A Composed Release"):
-    path = tmp_path / "951_composed.txt"
-    path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
-    return extract(path, DATA, knowledge)
-
-
-def observations(draft) -> dict:
-    """value (or (min, max)) -> the observation, active or not."""
-    out = {}
-    for item in draft.observations:
-        key = item.fields.get("value") or (item.fields.get("min"), item.fields.get("max"))
-        out[key] = item
-    return out
-
+from composed import draft_of, observations
 
 # -- digits in groups: spaced thousands, telephone numbers, a year before a number ----------
 
