@@ -60,7 +60,7 @@ def _people_in_the_plural(key: str) -> bool:
     return key in GROUPS_OF_PEOPLE or (
         len(key) > 4
         and key.endswith("s")
-        and (key[:-1] in ROLE_WORDS | PERSON_ROLES or key.endswith(("ors", "ers", "ists")))
+        and (key[:-1] in PERSON_ROLES or key.endswith(("ors", "ers", "ists")))
     )
 
 

@@ -5,6 +5,7 @@ and acronyms that name a project rather than an organization.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from kg.extraction.given_names import is_given_name
@@ -283,9 +284,16 @@ def typed_as_organization(span: Span) -> bool:
     text = span.passage.text
     if ORG_NOUN_BEFORE.search(text, 0, span.start):  # "the NGO Open Arms"
         return True
-    typed = [(m, "name") for m in NAME_IS_TYPE.finditer(text)]  # "Safe Haven, a charity"
-    typed += [(m, g) for m in NAMES_ARE_TYPES.finditer(text) for g in ("first", "second")]
-    return any(m.start(g) <= span.start and span.end <= m.end(g) for m, g in typed)
+    return any(a <= span.start and span.end <= b for a, b in _typed_names(text))
+
+
+@functools.lru_cache(maxsize=256)
+def _typed_names(text: str) -> tuple[tuple[int, int], ...]:
+    """Where a passage's text names organizations with their kind after them ("Safe Haven, a
+    charity", "X and Y, both NGOs"): read once per passage, asked of each of its names."""
+    typed = [m.span("name") for m in NAME_IS_TYPE.finditer(text)]
+    typed += [m.span(g) for m in NAMES_ARE_TYPES.finditer(text) for g in ("first", "second")]
+    return tuple(typed)
 
 
 def words_before_have_org_head(tokens, i: int) -> bool:

@@ -29,6 +29,21 @@ MONTHS = [
 
 _M = {m: i + 1 for i, m in enumerate(MONTHS)}
 _DATE = rf"(?:(?P<{{p}}m>{MONTH})\s+(?:of\s+)?)?(?P<{{p}}y>(?:19|20)\d\d)"
+
+
+def _days(before: str, second: str) -> re.Pattern:
+    """A day or two of a month of a year after the words `before`, the second day optional
+    (`second` "?") or required ("")."""
+    then = r"\s*(?:and|-|–|to)\s*"
+    return re.compile(
+        rf"\b{before}\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:{then}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?){second}\s+(?P<m>{MONTH})"
+        rf"|(?P<m2>{MONTH})\s+(?P<e1>\d{{1,2}})(?:st|nd|rd|th)?"
+        rf"(?:{then}(?P<e2>\d{{1,2}})){second},?)\s+(?P<y>(?:19|20)\d\d)\b",
+        re.I,
+    )
+
+
 PERIOD_PATTERNS = (
     (
         "range",
@@ -114,28 +129,10 @@ PERIOD_PATTERNS = (
     ),
     ("in", re.compile(rf"\b(?:in|during|for)\s+{_DATE.format(p='a')}\b", re.I)),
     # "on 16 and 17 June 2015", "On 29 June 2017,", "on November 8, 2018": the day or days
-    (
-        "day",
-        re.compile(
-            rf"\bon\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:and|-|–|to)\s*"
-            rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?)?\s+(?P<m>{MONTH})"
-            rf"|(?P<m2>{MONTH})\s+(?P<e1>\d{{1,2}})(?:st|nd|rd|th)?(?:\s*(?:and|-|–|to)\s*"
-            rf"(?P<e2>\d{{1,2}}))?,?)\s+(?P<y>(?:19|20)\d\d)\b",
-            re.I,
-        ),
-    ),
+    ("day", _days(r"on", "?")),
     # "from 24 to 25 September 2024", "between 11 and 14 May 2019", "from January 30 to 31,
     # 2023": the days of an event (a first day alone after "from" is a start: "since")
-    (
-        "day",
-        re.compile(
-            rf"\b(?:from|between)\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|-|–|to)\s*"
-            rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{MONTH})"
-            rf"|(?P<m2>{MONTH})\s+(?P<e1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:and|-|–|to)\s*"
-            rf"(?P<e2>\d{{1,2}}),?)\s+(?P<y>(?:19|20)\d\d)\b",
-            re.I,
-        ),
-    ),
+    ("day", _days(r"(?:from|between)", "")),
     (
         "duration",
         re.compile(
@@ -406,10 +403,23 @@ TIME_WORDS = re.compile(
 )
 
 
+MONTH_CHARS, DAY_CHARS = len("2015-06"), len("2015-06-16")
+
+
+def _dated_to(period, chars: int, open_ends: bool = False) -> bool:
+    """Whether each value of a period is a date of `chars` characters or more (a month's, a
+    day's); an open end (None) passes when `open_ends`."""
+    if not period:
+        return False
+    values = period.values() if isinstance(period, dict) else [period]
+    return all(open_ends if v is None else len(str(v)) >= chars for v in values)
+
+
 DURING_THAT_EVENT = re.compile(
     r"\s*(?:During|Throughout|Over|At|In\s+the\s+course\s+of)\s+the\s+(?:[a-z-]+\s+)?"
-    r"(?:(?:two|three|four|five|\d+)\s*-?\s*days?|(?:two|three|four|five|\d+)\s*-?\s*weeks?|workshop|training|session|"
-    r"meeting|event|visit|operation|course|seminar|conference|forum|campaign|mission)\b",
+    r"(?:(?:two|three|four|five|\d+)\s*-?\s*days?|(?:two|three|four|five|\d+)\s*-?\s*weeks?|"
+    r"workshop|training|session|meeting|event|visit|operation|course|seminar|conference|forum|"
+    r"campaign|mission)\b",
 )
 
 
@@ -434,9 +444,7 @@ def _period_set_before(
             period = period_of(previous.text, (a, b), (a, b), b)
         else:
             return None
-        ends = period.values() if isinstance(period, dict) else [period]
-        dated = period and all(len(str(v)) >= 7 for v in ends if v is not None)
-        return period if dated else None
+        return period if _dated_to(period, MONTH_CHARS, open_ends=True) else None
     if TIME_WORDS.search(passage.text[s0:s1]):
         return None
     if not before:
@@ -486,8 +494,7 @@ def event_dates(
             if not nouns:
                 continue
             period = period_of(passage.text, (s0, s1), (s0, s1), s1)
-            ends = period.values() if isinstance(period, dict) else [period]
-            if period and all(v is not None and len(str(v)) == 10 for v in ends):
+            if _dated_to(period, DAY_CHARS):
                 found.append((passage.index, s0, nouns, period))
             elif period is None and today_of(day, passage, (s0, s1)):
                 found.append((passage.index, s0, nouns, day))

@@ -47,7 +47,7 @@ def _names_listed_after(passage: Passage, i: int) -> list[tuple[int, int]]:
     return names if len(names) >= 2 else []
 
 
-# "Islamic State", "a Member State", "the Secretary of State": the word before "State" says
+# "Islamic State", "a Member State", "each Contracting State": the word before "State" says
 # what kind of state it is, not which of a country's states.
 NOT_A_STATES_NAME = {
     "islamic", "member", "sovereign", "nation", "federal", "union", "contracting",

@@ -129,13 +129,12 @@ class Resolution:
         Tunisia, the Ministry said") ties nothing."""
         spots = [(m.passage, m.start) for m in result.mentions if m.new is new]
         for m in result.mentions:
-            tied = any(
+            if m.kind != "place" or not any(
                 m.passage is passage
                 and re.fullmatch(r",\s+(?:the\s+)?", passage.text[m.end : start])
                 and re.search(r"\b[Ii]n\s+$", passage.text[max(0, m.start - 4) : m.start])
                 for passage, start in spots
-            )
-            if m.kind != "place" or not tied:
+            ):
                 continue
             entity = self.knowledge.entities.get(m.entity or "")
             if entity is not None:

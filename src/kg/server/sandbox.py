@@ -115,28 +115,27 @@ def network_denied() -> bool:
     return False
 
 
-def data_size() -> int:
-    """The private writable memory this process has mapped now (VmData), in bytes."""
+def _status_bytes(field: str) -> int:
+    """A size /proc/self/status gives this process (in kB there), in bytes; 0 where the
+    platform has no such file."""
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:
-                if line.startswith("VmData:"):
+                if line.startswith(field + ":"):
                     return int(line.split()[1]) * 1024
     except OSError:
         pass
     return 0
+
+
+def data_size() -> int:
+    """The private writable memory this process has mapped now (VmData), in bytes."""
+    return _status_bytes("VmData")
 
 
 def resident_size() -> int:
     """The memory this process holds now (VmRSS), in bytes; 0 where the platform cannot tell."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    return 0
+    return _status_bytes("VmRSS")
 
 
 def limit_memory(extra_bytes: int) -> int:
