@@ -10,6 +10,8 @@ the server's addresses.)
 
 from __future__ import annotations
 
+import stat
+from pathlib import Path
 from urllib.parse import quote, urlencode
 
 from starlette.requests import Request
@@ -226,8 +228,8 @@ class LinkedData:
         """`/source/NAME`: a source text, itself a document: the text, or its description."""
         name = request.path_params["name"]
         iri = self.site.iri("source/" + name)
-        path = self.site.dist / "sources" / name
-        if "/" in name or name.startswith(".") or not valid_iri(iri) or not path.is_file():
+        path = source_file(self.site.dist / "sources", name)
+        if path is None or not valid_iri(iri):
             return self.server.not_found(request, iri)
         requested = request.query_params.get("format")
         if requested in ("text", "txt"):
@@ -312,6 +314,20 @@ class LinkedData:
         )
         headers = {"Link": paging.link_header(found)} if found else {}
         return self.server.cached(request, body, RDF_CONTENT_TYPES[fmt], headers=headers)
+
+
+def source_file(folder: Path, name: str) -> Path | None:
+    """The file of a source text named `name` in `folder`, or None: a name with a slash or a
+    NUL, one that starts with a dot, or one the file system refuses (longer than a file name
+    may be: `stat` raised ENAMETOOLONG, which `Path.is_file` does not catch, and the route
+    answered 500 with a traceback in the log), is no source."""
+    if "/" in name or "\0" in name or name.startswith("."):
+        return None
+    path = folder / name
+    try:
+        return path if stat.S_ISREG(path.stat().st_mode) else None
+    except (OSError, ValueError):
+        return None
 
 
 def add_links(headers: dict[str, str], found: dict[str, str]) -> None:
