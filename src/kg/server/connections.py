@@ -14,6 +14,13 @@ two bounds:
   it) holds at most `per_client` connections at once; a connection past that is answered 429
   and closed before it is read. Connections from the trusted proxies (`--forwarded-allow-ips`)
   are not counted: a proxy brings many clients' requests over its own connections.
+
+And a request whose body could be read two ways is refused (`FramedConnection`): h11 reads a
+request with both `Transfer-Encoding` and `Content-Length` by the first, and went on reading
+the connection after it, so the bytes a proxy that reads `Content-Length` takes for the body
+were served as the next request (request smuggling); RFC 9112 section 6.1 says to close such
+a connection, and `Transfer-Encoding` in an HTTP/1.0 request is faulty framing too. Both are
+answered 400 and the connection closed, before the app sees them.
 """
 
 from __future__ import annotations
@@ -22,6 +29,8 @@ import asyncio
 import ipaddress
 from collections import Counter
 
+import h11
+from h11._connection import DEFAULT_MAX_INCOMPLETE_EVENT_SIZE
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from kg.server.headers import client_of
@@ -39,6 +48,34 @@ def _raw_answer(status: str, message: str, extra: str = "") -> bytes:
         f"content-length: {len(body)}\r\nx-content-type-options: nosniff\r\n{extra}"
         "connection: close\r\n\r\n"
     ).encode() + body
+
+
+def ambiguous_framing(request: h11.Request) -> str | None:
+    """Why the body of a request (its head as h11 parsed it) could be read two ways, or None:
+    `Transfer-Encoding` with `Content-Length`, or in an HTTP/1.0 request (RFC 9112 section
+    6.1)."""
+    names = {name for name, _ in request.headers}  # h11 lowercases them
+    if b"transfer-encoding" not in names:
+        return None
+    if b"content-length" in names:
+        return "both Transfer-Encoding and Content-Length"
+    if request.http_version < b"1.1":
+        return "Transfer-Encoding in an HTTP/1.0 request"
+    return None
+
+
+class FramedConnection(h11.Connection):
+    """h11's connection, for a server, that refuses a request whose body could be read two ways
+    (`ambiguous_framing`) as h11 refuses a malformed one: uvicorn answers 400 and closes the
+    connection, so that nothing after the head is read as another request."""
+
+    def next_event(self):
+        event = super().next_event()
+        if isinstance(event, h11.Request):
+            problem = ambiguous_framing(event)
+            if problem is not None:
+                raise h11.RemoteProtocolError(f"ambiguous message framing: {problem}")
+        return event
 
 
 class TrustedProxies:
@@ -103,6 +140,13 @@ def bounded_protocol(connections: Connections) -> type[H11Protocol]:
         _counted: str | None = None
         _head_timer: asyncio.TimerHandle | None = None
         _began = False  # bytes received since the timer was armed
+
+        def __init__(self, config, *args, **kwargs) -> None:
+            super().__init__(config, *args, **kwargs)
+            self.conn = FramedConnection(
+                h11.SERVER,
+                config.h11_max_incomplete_event_size or DEFAULT_MAX_INCOMPLETE_EVENT_SIZE,
+            )
 
         def connection_made(self, transport) -> None:  # type: ignore[override]
             super().connection_made(transport)
