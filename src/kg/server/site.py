@@ -106,6 +106,49 @@ def valid_iri(iri: str) -> bool:
     return True
 
 
+# The names of IRIs kept once looked up: at most NAMES_KEPT of them, and NAME_CHARACTERS
+# characters of IRIs and names in all (about 32 MiB), the least recently used given up first.
+# The graph's own IRIs and names are some 100 characters, so the count bounds them; the bound
+# of characters is for IRIs a client makes up: every IRI of a query page's result is named,
+# and 200,000 made-up IRIs of 2,000 characters each (the longest a page shows) were kept in
+# the server's memory for good, 11 MB a page of 10,000 of them.
+NAMES_KEPT = 200_000
+NAME_CHARACTERS = 32 * 2**20
+
+
+class KeptNames:
+    """`find(iri)` (a name, or None), its answers kept least recently used first within
+    `entries` IRIs and `characters` characters of IRIs and names; safe across threads (pages
+    are made in a thread pool)."""
+
+    def __init__(self, find, entries: int = NAMES_KEPT, characters: int = NAME_CHARACTERS):
+        self._find = find
+        self.entries = entries
+        self.characters = characters
+        self.held = 0  # characters of the IRIs and names kept
+        self._kept: OrderedDict[str, str | None] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        return len(self._kept)
+
+    def __call__(self, iri: str) -> str | None:
+        with self._lock:
+            if iri in self._kept:
+                self._kept.move_to_end(iri)
+                return self._kept[iri]
+        name = self._find(iri)
+        size = len(iri) + len(name or "")
+        with self._lock:
+            if iri not in self._kept and size <= self.characters:
+                self._kept[iri] = name
+                self.held += size
+                while len(self._kept) > self.entries or self.held > self.characters:
+                    gone, named = self._kept.popitem(last=False)
+                    self.held -= len(gone) + len(named or "")
+        return name
+
+
 FOLD_FUNCTION = ox.NamedNode("urn:x-kg:fold")  # `fold` in the server's own SPARQL (search)
 
 
@@ -168,8 +211,9 @@ class Site(Listings, EvidenceQuotes, StatisticsCharts, DownloadList, OntologyTer
         ).hexdigest()[:16]
         self.warnings = self.graph.warnings(self.dist) if self.from_store else []
         # Names are looked up when a page needs them, not read in advance: the graph may be
-        # a store of millions of triples.
-        self._name = functools.lru_cache(maxsize=200_000)(self._find_name)
+        # a store of millions of triples. Kept within a bound of characters too: the query
+        # page names every IRI of a result, which a client makes up (`KeptNames`).
+        self._name = KeptNames(self._find_name)
         # The quotes of an annotation, kept for a few hundred pages of them (about 600 bytes
         # each): ten lookups an annotation are most of the time of a resource's page.
         self._quotes = functools.lru_cache(maxsize=20_000)(self._find_quotes)
