@@ -308,7 +308,10 @@ def test_a_source_whose_staff_report_or_whose_long_titled_report_estimates(tmp_p
     )
     found = observations(draft)
     assert sources(found["49"]) == sources(found["42"]) == ["iom"]
-    assert [s.rsplit(":", 1)[-1] for s in sources(found["0.6"])] == ["unodc"]
+    # UNODC, new here: proposed under its full name (general knowledge)
+    assert [s.rsplit(":", 1)[-1] for s in sources(found["0.6"])] == [
+        "united nations office on drugs and crime"
+    ]
 
 
 def test_words_in_capitals_that_open_a_paragraph_are_no_organizations(tmp_path, knowledge):
@@ -543,7 +546,7 @@ def test_a_source_whose_spokesman_speaks_or_whose_quoted_report_counts(tmp_path,
     def named(value):
         return [s.rsplit(":", 1)[-1] for s in sources(found[value])]
 
-    assert named("134") == named("17") == ["unhcr"]
+    assert named("134") == named("17") == ["united nations high commissioner for refugees"]
     assert named("11500") == ["us-department-of-state"]
     assert named("89") == ["united nations office on drugs and crime"]  # (UNODC), new here
 
@@ -726,4 +729,6 @@ def test_who_registered_a_number_did_it_and_is_not_its_source(tmp_path, knowledg
     )
     found = observations(draft)
     assert sources(found["2606"]) == []
-    assert [s.rsplit(":", 1)[-1] for s in sources(found["3100"])] == ["unhcr"]
+    assert [s.rsplit(":", 1)[-1] for s in sources(found["3100"])] == [
+        "united nations high commissioner for refugees"
+    ]

@@ -45,6 +45,7 @@ from kg.extraction.spans import (
     _in_a_menu,
     _is_name_word,
     _sentence_starts,
+    known_organization,
 )
 from kg.extraction.text import Passage, Token
 
@@ -511,11 +512,7 @@ class CandidateRules(PlaceRules):
             return False
         if any(t.key == tokens[a].key and t.text.islower() for t in tokens):
             return False
-        orgs = [
-            (ka, kb)
-            for (ka, kb), span in known_ranges.items()
-            if span.kind == "organization" and span.origin == "reference"
-        ]
+        orgs = [(ka, kb) for (ka, kb), span in known_ranges.items() if known_organization(span)]
         before = a >= 2 and tokens[a - 1].key in ("and", ",", "&")
         after = a + 2 < len(tokens) and tokens[a + 1].key in ("and", "&")
         if before and any(kb == a - 1 for _, kb in orgs):

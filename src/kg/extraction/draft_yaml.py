@@ -340,6 +340,7 @@ class DraftYaml:
                 ),
                 None,
             )
+            head = entity.classification or head
             if head and not entity.part_of and self.knowledge.concept("organization-types", head):
                 lines.append(f"    classification: {head}")
             if part_of := self._link(entity.part_of, filing):

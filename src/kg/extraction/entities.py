@@ -26,7 +26,13 @@ import re
 from kg.extraction import world
 from kg.extraction.candidates import CandidateRules
 from kg.extraction.knowledge import Knowledge
-from kg.extraction.lookup import Trie, Variants, reference_trie, world_trie
+from kg.extraction.lookup import (
+    Trie,
+    Variants,
+    reference_trie,
+    world_organization_trie,
+    world_trie,
+)
 from kg.extraction.mentions import Entities, Mention, NewEntity, _place_type, _target_of
 from kg.extraction.name_words import (
     CONNECTORS,
@@ -46,8 +52,18 @@ from kg.extraction.organizations import (
 )
 from kg.extraction.people import ROLE_WORDS, _person_context, find_persons, surnames_in_use
 from kg.extraction.resolution import Resolution
-from kg.extraction.spans import Span, _acronym_after, _datelines, _is_name_word, _sentence_starts
+from kg.extraction.spans import (
+    Span,
+    _acronym_after,
+    _datelines,
+    _in_a_credit,
+    _in_a_menu,
+    _is_name_word,
+    _sentence_starts,
+    known_organization,
+)
 from kg.extraction.text import Passage, Source, fold, in_page_label
+from kg.extraction.world_organizations import WorldOrganization
 
 __all__ = ["Entities", "Mention", "NewEntity", "Recognizer"]
 
@@ -155,6 +171,7 @@ class Recognizer(CandidateRules, Resolution):
             for a, b, entry in self.trie.matches(passage.tokens):
                 spans.append(Span(passage, a, b, "reference", entry.kind, entry))
             spans += self._coordinated(passage, self.trie, "reference")
+        spans += self._world_organizations(source, spans)
         # "the northern border" in lower case: a place of the reference data only where the
         # text names the place it lies within (elsewhere, another country's border)
         named = {s.entry.target for s in spans if s.entry is not None}
@@ -299,6 +316,33 @@ class Recognizer(CandidateRules, Resolution):
         spans = [s for s in spans if not in_page_label(s.passage, s.start)]
         return self._resolve(spans)
 
+    def _world_organizations(self, source: Source, known: list[Span]) -> list[Span]:
+        """The organizations of general knowledge the text names ("Interpol", "Save the
+        Children") where no reference name is: not a national body of one country where the
+        name is given another's ("Canada's Border Force")."""
+        trie = self.knowledge.cache.get("world-organizations")
+        if trie is None:
+            trie = self.knowledge.cache["world-organizations"] = world_organization_trie(
+                self.knowledge
+            )
+        out = []
+        for passage in source.passages:
+            taken = [(s.a, s.b) for s in known if s.passage is passage]
+            for a, b, entry in trie.matches(passage.tokens):
+                if any(x < b and a < y for x, y in taken):
+                    continue
+                if _in_a_credit(passage, a) or _in_a_menu(passage, a, b):
+                    continue  # "© UNHCR/A. Doe": a picture's credit, not the text
+                span = Span(passage, a, b, "world", "organization", entry, confidence=0.8)
+                country = entry.target.iso3166
+                named = self.variants.country_before(
+                    passage, span.start
+                ) or self.variants.country_after(passage, span.end)
+                if country and named and named != country:
+                    continue
+                out.append(span)
+        return out
+
     def _no_organization(self, source: Source, span: Span) -> bool:
         """A candidate organization that is none: a word in capitals that opens a paragraph
         as its dateline ("SOSUA, Dominican Republic —") or label ("VIDEO: ..."), or a
@@ -340,7 +384,10 @@ class Recognizer(CandidateRules, Resolution):
                 out.append(span)
         return out
 
-    def _acronym_differs(self, entity_id: str, acronym: str) -> bool:
+    def _acronym_differs(self, entity_id, acronym: str) -> bool:
+        if isinstance(entity_id, WorldOrganization):
+            own = {fold(entity_id.acronym).replace(".", "")} if entity_id.acronym else set()
+            return bool(own) and fold(acronym).replace(".", "") not in own
         entity = self.knowledge.entities.get(entity_id)
         if entity is None or entity.kind != "organization":
             return False
@@ -348,7 +395,7 @@ class Recognizer(CandidateRules, Resolution):
         return bool(own) and fold(acronym).replace(".", "") not in own
 
     def _other_acronym(self, span: Span) -> bool:
-        if span.origin != "reference" or span.kind != "organization" or span.b - span.a < 2:
+        if not known_organization(span) or span.b - span.a < 2:
             return False
         acronym = _acronym_after(span.passage.tokens, span.b)
         return acronym is not None and self._acronym_differs(span.entry.target, acronym)
@@ -422,7 +469,7 @@ class Recognizer(CandidateRules, Resolution):
         out = []
         by_start = {(s.passage.index, s.a): s for s in known if s.kind == "place"}
         for org in known:
-            if org.kind != "organization" or org.origin != "reference":
+            if not known_organization(org):
                 continue
             place = by_start.get((org.passage.index, org.b))
             if place is None or not org.passage.tokens[org.b].space_before:
@@ -435,7 +482,10 @@ class Recognizer(CandidateRules, Resolution):
             ):
                 continue
             span = Span(org.passage, org.a, place.b, "rule", "organization", confidence=0.65)
-            span.within = org.entry.target  # the parent organization
+            parent = org.entry.target  # the parent organization, a world one proposed new
+            if org.origin == "world":
+                parent = f"new:organization:{fold(parent.name)}"
+            span.within = parent
             span.note = _target_of(place)
             out.append(span)
         return out

@@ -9,7 +9,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from kg.extraction import world
+from kg.extraction import world, world_organizations
 from kg.extraction.knowledge import Knowledge
 from kg.extraction.name_words import CONNECTORS
 from kg.extraction.text import Passage, Token, fold, tokenize
@@ -18,7 +18,7 @@ from kg.extraction.text import Passage, Token, fold, tokenize
 @dataclass(frozen=True)
 class Entry:
     kind: str
-    target: object  # a reference id (str) or a world.WorldPlace
+    target: object  # a reference id (str), a world.WorldPlace or a WorldOrganization
     surface: str
     origin: str  # reference or world
     demonym: bool = False
@@ -95,6 +95,11 @@ def reference_trie(knowledge: Knowledge) -> Trie:
     for entity in knowledge.entities.values():
         for surface in entity.names:
             trie.add(surface, Entry(entity.kind, entity.id, surface, "reference"))
+    # The other wordings general knowledge has for a reference organization ("State
+    # Department" for the reference's "United States Department of State").
+    for entity_id, surfaces in _known_wordings(knowledge).items():
+        for surface in surfaces:
+            trie.add(surface, Entry("organization", entity_id, surface, "reference"))
         if entity.kind == "place" and entity.type in ("country", "region"):
             code = entity.iso3166 if entity.type == "country" else None
             adjective = world.demonym(entity.name, code) if entity.type == "country" else None
@@ -103,6 +108,35 @@ def reference_trie(knowledge: Knowledge) -> Trie:
             if adjective:
                 for surface in (adjective, adjective + "s"):
                     trie.add(surface, Entry("place", entity.id, surface, "reference", True))
+    return trie
+
+
+def _known_wordings(knowledge: Knowledge) -> dict[str, list[str]]:
+    """Reference organization id -> the wordings of the one general-knowledge organization
+    that shares a name with it, which the reference data does not list."""
+    owners: dict[str, set[str]] = {}
+    for entity in knowledge.entities.values():
+        for name in entity.names:
+            owners.setdefault(fold(name), set()).add(entity.id)
+    out: dict[str, list[str]] = {}
+    for org in world_organizations.organizations():
+        found = {i for s in org.surfaces for i in owners.get(fold(s), ())}
+        found = {i for i in found if knowledge.entities[i].kind == "organization"}
+        if len(found) == 1:
+            out.setdefault(found.pop(), []).extend(s for s in org.surfaces if fold(s) not in owners)
+    return out
+
+
+def world_organization_trie(knowledge: Knowledge) -> Trie:
+    """The organizations of general knowledge (`kg.extraction.world_organizations`) under
+    the names the reference data does not give any of its entries: the reference wins."""
+    known = {fold(n) for entity in knowledge.entities.values() for n in entity.names}
+    trie = Trie()
+    for org in world_organizations.organizations():
+        if any(fold(surface) in known for surface in org.surfaces):
+            continue  # the reference data has it (under one of its names)
+        for surface in org.surfaces:
+            trie.add(surface, Entry("organization", org, surface, "world"))
     return trie
 
 

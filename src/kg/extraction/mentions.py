@@ -30,6 +30,7 @@ class NewEntity:
     # The closest reference entries, "id (score)", best first (rapidfuzz token-sort ratio).
     similar: list[str] = field(default_factory=list)
     geonames: str | None = None
+    classification: str | None = None  # organizations: an organization-types concept
     slug: str = ""
 
     @property
@@ -101,6 +102,8 @@ def _target_of(span: Span | None) -> str | None:
 
 
 def _place_type(span: Span, knowledge: Knowledge) -> str | None:
+    if span.kind != "place":
+        return None
     if span.entry is None:
         return span.place_type
     if span.origin == "reference":
@@ -118,6 +121,10 @@ def _merge(keep: NewEntity, gone: NewEntity, result: Entities) -> None:
     for surface in gone.surfaces:
         _add_alt(keep, surface)
     keep.confidence = max(keep.confidence, gone.confidence)
+    keep.acronym = keep.acronym or gone.acronym
+    for known in ("classification", "part_of", "country", "note"):  # what general knowledge gave
+        if getattr(keep, known) is None:
+            setattr(keep, known, getattr(gone, known))
     result.new.pop(gone.key, None)
     for mention in result.mentions:
         if mention.new is gone:

@@ -26,7 +26,7 @@ from kg.extraction.name_words import (
     STUDY_HEADS,
 )
 from kg.extraction.people import PERSON_ROLES, _looks_like_person
-from kg.extraction.spans import Span, _is_name_word
+from kg.extraction.spans import Span, _is_name_word, known_organization
 from kg.extraction.text import Passage, Source
 
 
@@ -229,7 +229,7 @@ def _prefix_of_longer_name(span: Span) -> bool:
     capitalized name with a head word of its own ("UN Refugee Agency", "United Nations Office
     on Drugs and Crime"): the longer name is another organization. A known name with a head
     word ("US Department of State Bureau of ...") is the longer one's parent, and stays."""
-    if span.origin != "reference" or span.kind != "organization":
+    if not known_organization(span):
         return False
     tokens = span.passage.tokens
     if any(t.key in ORG_HEADS for t in tokens[span.a : span.b]):

@@ -13,8 +13,9 @@ from kg.extraction.lookup import _words
 from kg.extraction.mentions import Entities, Mention, Name, NewEntity, _add_alt, _merge
 from kg.extraction.name_words import CONNECTORS, DEMONYM_ONLY
 from kg.extraction.organizations import INITIALS_SKIP, _initials_match, _is_acronym_text
-from kg.extraction.spans import Span
+from kg.extraction.spans import Span, known_organization
 from kg.extraction.text import fold
+from kg.extraction.world_organizations import WorldOrganization
 
 
 def _initials_in_order(name: str) -> str:
@@ -58,7 +59,16 @@ class Resolution:
         self._surnames_of_people(result)
         self._cities_named_like_states(result)
         self._resolve_within(result)
+        self._resolve_parents(result)
         return result
+
+    def _resolve_parents(self, result: Entities) -> None:
+        """A general-knowledge organization's parent ("world:NAME") as the new entity the
+        text names too, or none: a parent not named is not proposed for it."""
+        for new in result.new.values():
+            if new.part_of and new.part_of.startswith("world:"):
+                key = f"organization:{fold(new.part_of[6:])}"
+                new.part_of = f"new:{key}" if key in result.new else None
 
     def _surnames_of_people(self, result: Entities) -> None:
         """ "Peter Van der Auweraert ... added Van der Auweraert": a new person named by the
@@ -114,9 +124,13 @@ class Resolution:
             if len(with_country) == 1 and new.key in result.new:
                 keep = by_words[with_country[0]]
                 country = with_country[0] - key
+                # a body general knowledge places in one country is not another's namesake
+                # ("the UK Border Force" and "the Canadian Border Force")
+                elsewhere = new.iso3166 and set(names.get(new.iso3166, "").split()) != country
                 if (
                     keep.key in result.new
                     and keep is not new
+                    and not elsewhere
                     and not self._another_country_beside(new, country, result)
                 ):
                     _merge(keep, new, result)
@@ -201,7 +215,7 @@ class Resolution:
                 return False
             if (
                 span.kind == "organization"
-                and (span.origin == "reference" or (span.origin == "rule" and span.b - span.a == 1))
+                and (known_organization(span) or (span.origin == "rule" and span.b - span.a == 1))
                 and other.kind in ("organization", "project", "event", "law", "campaign")
                 and other.a == span.a
                 and not (
@@ -255,6 +269,8 @@ class Resolution:
                 entity=span.entry.target,
                 confidence=0.8 if span.entry.demonym else span.confidence,
             )
+        if span.origin == "world" and span.kind == "organization":
+            return self._world_organization(span, span.entry.target, result, by_acronym)
         if span.origin == "world":
             place: world.WorldPlace = span.entry.target
             known = self.knowledge.entity_by_name("place", place.name)
@@ -296,6 +312,9 @@ class Resolution:
                 origin="variant",
                 note=f"its acronym {span.acronym!r} is a known organization's",
             )
+        if span.alias_of is not None and span.alias_of.origin == "world":
+            # "Interpol, the international police organization,": the known one
+            return self._world_organization(span, span.alias_of.entry.target, result, by_acronym)
         if span.alias_of is not None and span.alias_of.origin == "reference":
             return Mention(
                 span.passage,
@@ -368,6 +387,49 @@ class Resolution:
             new=new,
             confidence=new.confidence,
             origin="rule",
+        )
+
+    def _world_organization(
+        self, span: Span, org: WorldOrganization, result: Entities, by_acronym: dict
+    ) -> Mention:
+        """A mention of an organization of general knowledge, proposed under its full name
+        with its acronym, the wording the text used, its kind, its country and its parent
+        where the reference data has them; one the text has already named with the same
+        acronym ("Mexico's Commission for Refugee Assistance, COMAR") is that one."""
+        new = by_acronym.get(org.acronym) if org.acronym else None
+        if new is None or new.key not in result.new:
+            new = self._new(result, "organization", org.name, span.confidence)
+        new.confidence = max(new.confidence, span.confidence)
+        new.acronym = new.acronym or org.acronym
+        if org.acronym:
+            by_acronym[org.acronym] = new
+        if fold(org.name) not in {fold(s) for s in new.surfaces}:
+            _add_alt(new, org.name)
+        if fold(span.text) not in {fold(s) for s in new.surfaces}:
+            _add_alt(new, span.text)
+        new.classification = new.classification or org.classification
+        new.iso3166 = new.iso3166 or org.iso3166  # its country, for merging (not written)
+        if org.iso3166 and new.country is None:
+            new.country = next(
+                (
+                    e.id
+                    for e in self.knowledge.entities.values()
+                    if e.kind == "place" and e.type == "country" and e.iso3166 == org.iso3166
+                ),
+                None,
+            )
+        if org.part_of and new.part_of is None:
+            parent = self.knowledge.entity_by_name("organization", org.part_of)
+            new.part_of = parent.id if parent is not None else f"world:{org.part_of}"
+        new.note = new.note or "Known to kg's general knowledge of organizations."
+        return Mention(
+            span.passage,
+            span.start,
+            span.end,
+            "organization",
+            new=new,
+            confidence=new.confidence,
+            origin="world",
         )
 
     def _new(self, result: Entities, kind: str, name: str, confidence: float) -> NewEntity:

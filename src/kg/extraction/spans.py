@@ -46,6 +46,11 @@ class Span:
         return (-(self.end - self.start), {"reference": 0, "world": 1, "rule": 2}[self.origin])
 
 
+def known_organization(span: Span) -> bool:
+    """An organization the reference data or general knowledge knows by the span's words."""
+    return span.kind == "organization" and span.origin in ("reference", "world")
+
+
 def _is_name_word(token: Token) -> bool:
     return token.is_word and (token.is_capitalized or token.is_acronym) and not token.text.isdigit()
 

@@ -1,0 +1,121 @@
+"""`kg extract`: organizations of general knowledge (kg.extraction.world_organizations), the
+bodies a release names without saying what they are. Each test drafts sentences composed for
+it (the other names are made up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, mentions, new_of
+from kg.extraction import world_organizations
+from kg.extraction.lookup import world_organization_trie
+
+
+def test_a_body_with_no_head_word_is_proposed_under_its_full_name(tmp_path, knowledge):
+    """ "Interpol", "Save the Children": no "Ministry" or "Office", nothing around them says
+    what they are; general knowledge does, and gives the full name, acronym and kind."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Interpol and Save the Children warned that 30 children were missing in Kasama.",
+    )
+    interpol = new_of(draft, "Interpol")
+    assert interpol.name == "International Criminal Police Organization"
+    assert interpol.acronym == "INTERPOL"
+    assert interpol.classification == "intergovernmental-organization"
+    assert new_of(draft, "Save the Children").name == "Save the Children"
+    additions = draft.additions_yaml()
+    assert "  - id: interpol\n" in additions
+    assert "    classification: intergovernmental-organization\n" in additions
+
+
+def test_the_body_a_text_names_with_the_same_acronym_is_that_one(tmp_path, knowledge):
+    """ "Mexico's Commission for Refugee Assistance, COMAR, registered ...": the text's own
+    name and general knowledge's acronym are one body, with its kind and country."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Mexico's Commission for Refugee Assistance, COMAR, registered 2,606 applications. "
+        "COMAR opened two offices.",
+    )
+    found = mentions(draft, "organization")
+    assert found["COMAR"] == found["Commission for Refugee Assistance"]
+    comar = new_of(draft, "COMAR")
+    assert comar.acronym == "COMAR" and comar.country == "mexico"
+    assert comar.classification == "government-agency"
+
+
+def test_a_national_body_is_not_another_countrys_namesake(tmp_path, knowledge):
+    """ "the UK Border Force" is the United Kingdom's; "the Canadian Border Force" is not it."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The Canadian Border Force and the UK Border Force met in Dover.",
+    )
+    found = mentions(draft, "organization")
+    assert found["Canadian Border Force"] != found["UK Border Force"]
+    assert new_of(draft, "UK Border Force").name == "Border Force"
+
+
+def test_a_parent_is_linked_only_when_the_text_names_it(tmp_path, knowledge):
+    """Europol is an agency of the European Union: linked to it where the text names the
+    Union too, and proposed alone where it does not."""
+    draft = draft_of(
+        tmp_path, knowledge, "Europol signed the plan with the European Union in Kasama."
+    )
+    europol = new_of(draft, "Europol")
+    assert europol.name == "European Union Agency for Law Enforcement Cooperation"
+    assert europol.part_of == "new:organization:european union"
+    alone = draft_of(tmp_path, knowledge, "Europol signed the plan in Kasama.")
+    assert new_of(alone, "Europol").part_of is None
+
+
+def test_a_known_body_in_a_pictures_credit_or_a_longer_name_is_no_mention(tmp_path, knowledge):
+    """ "© UNHCR/A. Doe" credits a picture; "the UNODC Regional Office for Zembia" is the
+    office, a body of its own."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "© UNHCR/A. Doe\n\nThe UNODC Regional Office for Zembia trained 40 officers.",
+    )
+    found = mentions(draft, "organization")
+    assert "UNHCR" not in found
+    assert found["UNODC Regional Office for Zembia"].startswith("new:organization:unodc regional")
+
+
+def test_the_reference_data_wins_and_gains_general_knowledges_wordings(tmp_path, knowledge):
+    """A body the reference data has (the United States Department of State) is never
+    proposed again; general knowledge's other wordings of it name the reference entry."""
+    trie = world_organization_trie(knowledge)
+    state = world_organizations.by_name()["United States Department of State"]
+    assert all(
+        entry.target is not state
+        for surface in state.surfaces
+        for _, _, entry in trie.matches(_tokens(surface))
+    )
+    draft = draft_of(tmp_path, knowledge, "The US State Department funded the shelter.")
+    assert mentions(draft, "organization")["US State Department"] == "us-department-of-state"
+
+
+def test_every_entry_is_well_formed():
+    """Every kind is a concept the reference data defines, every parent an entry, and no
+    wording names two entries."""
+    orgs = world_organizations.organizations()
+    kinds = {
+        "intergovernmental-organization",
+        "government-agency",
+        "legislature",
+        "national-human-rights-institution",
+    }
+    names = world_organizations.by_name()
+    seen: dict[str, str] = {}
+    for org in orgs:
+        assert org.classification in kinds | {None}, org.name
+        assert org.part_of is None or org.part_of in names, org.name
+        assert org.iso3166 is None or len(org.iso3166) == 2, org.name
+        for surface in org.surfaces:
+            assert seen.setdefault(surface.casefold(), org.name) == org.name, surface
+
+
+def _tokens(text: str):
+    from kg.extraction.text import tokenize
+
+    return tokenize(text)
