@@ -241,9 +241,8 @@ class Server:
             return "*" in tags or etag in tags
         if_modified_since = request.headers.get("if-modified-since")
         if if_modified_since:
-            try:
-                since = parsedate_to_datetime(if_modified_since).timestamp()
-            except (TypeError, ValueError):
+            since = http_date(if_modified_since)
+            if since is None:
                 return False
             return int(self.site.modified) <= since
         return False
@@ -351,6 +350,17 @@ class Server:
 
     def well_known_void(self, request: Request) -> Response:
         return RedirectResponse("/dist/void.ttl", status_code=303)
+
+
+def http_date(value: str) -> float | None:
+    """The time an HTTP date (`If-Modified-Since`) names, or None when it names none: a
+    recipient ignores a value that is not a date (RFC 9110 section 13.1.3). A day, year or time
+    too large for a date is none either (`parsedate_to_datetime` raised OverflowError, and
+    `If-Modified-Since: 1 Jan 99999999999999999999 00:00:00` made every page 500)."""
+    try:
+        return parsedate_to_datetime(value).timestamp()
+    except (TypeError, ValueError, OverflowError, OSError):
+        return None
 
 
 def filesize(size: int) -> str:
