@@ -297,3 +297,21 @@ def test_today_is_the_day_the_release_is_dated(tmp_path, knowledge):
     found = observations(draft)
     assert period(found["18"]) == "2013-05-22"
     assert period(found["14000000"]) is None
+
+
+def test_a_split_year_and_the_items_of_a_list_its_sentence_opens(tmp_path, knowledge):
+    """ "over the 2022/23 financial year": the two years; "In the 12 months of the 2022/23
+    financial year, the Agency received:" then a bulleted list: each item takes that time; a
+    paragraph after the list does not."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The Zembian Border Agency received 340 reports over the 2022/23 financial year. In the "
+        "12 months of the 2022/23 financial year, the Agency received:\n\n• 90 reports of forced "
+        "marriage;\n\n• 73 reports of sexual exploitation; and\n\n• 4 reports of slavery.\n\n"
+        "The Agency also runs 16 shelters. Pages 2009-13 and 2009/11 are no years.",
+    )
+    found = observations(draft)
+    split = {"start": "2022", "end": "2023"}
+    assert [found[v].fields.get("period") for v in ("340", "90", "73", "4")] == [split] * 4
+    assert "period" not in found["16"].fields

@@ -4,7 +4,7 @@ it (the other names are made up)."""
 
 from __future__ import annotations
 
-from composed import draft_of, mentions, new_of
+from composed import draft_of, mentions, new_of, observations, sources
 from kg.extraction import world_organizations
 from kg.extraction.lookup import world_organization_trie
 
@@ -119,3 +119,20 @@ def _tokens(text: str):
     from kg.extraction.text import tokenize
 
     return tokenize(text)
+
+
+def test_a_source_with_an_apposition_or_that_announced_the_number(tmp_path, knowledge):
+    """ "Interpol, headquartered in Lyon, southeastern France, said in a statement that":
+    the source past its apposition; "the Ruritanian Police announced on Monday that": a
+    verb of announcing names a source too. A weekday after a name is no part of it."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Interpol, headquartered in Lyon, southeastern France, said in a statement that 1374 "
+        "victims were found. The Ruritanian Police announced on Monday that 219 people were "
+        "arrested. The Ministry of Justice Friday opened 12 cases.",
+    )
+    found = observations(draft)
+    assert sources(found["1374"]) == ["new:organization:international criminal police organization"]
+    assert sources(found["219"]) == ["new:organization:ruritanian police"]
+    assert "Ministry of Justice" in mentions(draft, "organization")

@@ -11,8 +11,15 @@ from kg.extraction.figures import Found
 from kg.extraction.text import Passage
 
 ATTRIBUTION_VERB = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?,?\s*(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|recently\s+)?"
+    r"\s*(?:\([^)]*\)\s*)?"
+    # "Interpol, headquartered in Lyon, southeastern France, said ...", "IOM, the UN migration
+    # agency, estimates": an apposition in lower case between the source and its verb (not
+    # the next name of a list: ", and UNICEF said")
+    r"(?:,\s+(?!(?:and|or|but|while|as|who|which|that|with)\b)(?-i:[a-z])[^.;:,“”\"]{0,60}"
+    r"(?:,\s+(?-i:[a-z])[^.;:,“”\"]{0,40})?,\s*)?"
+    r",?\s*(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|recently\s+)?"
     r"(?:reports?|reported|says|said|states|stated|estimates?|estimated|confirms?|confirmed|"
+    r"announces|announced|"
     r"indicates?|indicated|shows?|showed|finds|found|notes|noted|calculates|calculated|counts|"
     r"counted|warns|warned|reveals|revealed|"
     r"projects|projected|predicts|predicted|figures|data|statistics|studies|study|survey|"

@@ -65,6 +65,10 @@ def _people_in_the_plural(key: str) -> bool:
     )
 
 
+# A day of the week ends a name: "The Department of Justice Friday commemorates ...".
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
 class CandidateRules(PlaceRules):
     """The rules that find new names in a passage (a part of the Recognizer)."""
 
@@ -103,6 +107,8 @@ class CandidateRules(PlaceRules):
                 if t.text in ("'s", "’s"):
                     j += 1
                     continue
+                if t.key in WEEKDAYS:  # "The Department of Justice Friday commemorates"
+                    break
                 if _is_name_word(t):
                     j += 1
                     continue

@@ -86,6 +86,10 @@ GROUP_IDS = (
 )
 
 
+# An item of a list: a bullet, a dash or a number with a dot or bracket at a paragraph's start.
+LIST_ITEM = re.compile(r"\s*(?:[•·▪◦‣*\u2013\u2014-]|\d{1,2}[.)])\s+\S")
+
+
 class NumberExtractor(AttributionRules):
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
@@ -102,6 +106,7 @@ class NumberExtractor(AttributionRules):
         abbreviated = abbreviated_nouns(source)
         self.year_context = None
         self.passage_before: Passage | None = None
+        self.list_period = list_period = None
         self.release_day = release_day(source.body)
         self.event_records = event_dates(source.body, self.release_day)
         # The headline last: a number only it states is drafted ("Nearly 50 Migrants Drown"),
@@ -114,6 +119,9 @@ class NumberExtractor(AttributionRules):
                 previous_paragraph_last, self.year_context, self.passage_before = None, None, None
             anchor: Item | None = None  # "Of the 54 victims ...": what later shares are of
             last_count: Item | None = previous_paragraph_last
+            # "In the 2022/23 financial year, the AFP received:" then "• 90 reports of ...":
+            # the items of a list take the time of the sentence that opens it
+            self.list_period = list_period if LIST_ITEM.match(passage.text) else None
             previous: Found | None = None
             numbers = _part_of_whole(passage, find_numbers(passage))
             for i, f in enumerate(numbers):
@@ -180,6 +188,11 @@ class NumberExtractor(AttributionRules):
                 items.append(item)
                 seen.setdefault(key, item)
             previous_paragraph_last = last_count
+            if passage.text.rstrip().endswith(":") and passage.sentences:
+                a, b = passage.sentences[-1]
+                list_period = period_of(passage.text, (a, b), (a, b), b, self.year_context)
+            elif self.list_period is None:
+                list_period = None
             years = re.findall(r"\b(?:19|20)\d\d\b", passage.text)
             self.year_context = years[-1] if years else self.year_context
             self.passage_before = passage
@@ -510,6 +523,8 @@ class NumberExtractor(AttributionRules):
         period = period_of(passage.text, f.sentence, f.clause, f.start, self.year_context)
         if period is None and override:
             period = _period_set_before(passage, f.sentence, self.passage_before)
+        if period is None and override:
+            period = self.list_period
         if period is None and override:
             period = event_period(self.event_records, passage, f.sentence)
         if period is None and override:

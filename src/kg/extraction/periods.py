@@ -101,6 +101,14 @@ PERIOD_PATTERNS = (
         ),
     ),
     (
+        # "the 2022/23 financial year", "in 2009-10": a year that runs into the next, its
+        # second year in two digits
+        "split-year",
+        re.compile(
+            r"(?<![\w/-])(?P<ay>(?:19|20)\d\d)\s*[-\u2013/]\s*(?P<by>\d\d)(?![\w/%-])",
+        ),
+    ),
+    (
         # "in the first half of 2017", "in the last quarter of 2015"
         "part",
         re.compile(
@@ -347,6 +355,11 @@ def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
         if g["by"] < g["ay"]:
             return None
         return {"start": _date(g.get("am"), g["ay"]), "end": _date(g.get("bm"), g["by"])}
+    if kind == "split-year":
+        first = int(g["ay"])
+        if int(g["by"]) != (first + 1) % 100:
+            return None  # not the next year: a page, a count, a date
+        return {"start": str(first), "end": str(first + 1)}
     if kind == "part":
         months = {"half": 6, "semester": 6, "six months": 6, "quarter": 3, "three months": 3}
         size = months[g["part"].casefold()]
