@@ -35,6 +35,12 @@ PAGE_ROWS = 1000  # a page of a SELECT's rows, unless `limit=` asks for fewer
 PAGE_CELLS = 10_000
 CELL_TEXT = 2_000
 PAGE_TEXT = 1_000_000
+# ... and of the text of its values in all: each cut at CELL_TEXT characters, and at fewer when
+# there are many (200 at PAGE_CELLS cells). An IRI is written three times (its link, its title,
+# its name), and 10,000 made-up IRIs of 1,500 characters, a result within the size limit, made
+# a page of 46 MB in the server's process; twelve clients asking for such pages at once took
+# it to 900 MB.
+PAGE_VALUE_TEXT = 2_000_000
 DEFAULT_QUERY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 
 # The classes of the graph and how many members each has.
@@ -167,8 +173,10 @@ class QueryPage:
             return outcome
         variables, bindings, boolean = json_table(answer.body)
         # Each value at most CELL_TEXT characters wherever the page shows it: the table, the
-        # chart's labels, the map's names (an IRI of 8 MB was shown three times in full).
-        bindings = [{v: shown(cell) for v, cell in row.items()} for row in bindings]
+        # chart's labels, the map's names (an IRI of 8 MB was shown three times in full); and
+        # the values of the page PAGE_VALUE_TEXT in all.
+        cut = cell_text(len(bindings) * len(variables))
+        bindings = [{v: shown(cell, cut) for v, cell in row.items()} for row in bindings]
         outcome["variables"] = variables
         outcome["boolean"] = boolean
         if boolean is not None:
@@ -206,14 +214,19 @@ class QueryPage:
         }
 
 
-def shown(cell: dict) -> dict:
+def cell_text(cells: int) -> int:
+    """The characters each value of a page of `cells` values may show: CELL_TEXT, fewer when
+    that many would add up to more than PAGE_VALUE_TEXT."""
+    return min(CELL_TEXT, PAGE_VALUE_TEXT // max(cells, 1))
+
+
+def shown(cell: dict, cut: int = CELL_TEXT) -> dict:
     """A value of a result (SPARQL JSON) as the query page may show it: a literal or an IRI
-    longer than CELL_TEXT characters becomes a literal of its first CELL_TEXT characters and
-    "…" (an IRI so cut is no address to link to), a language tag past CELL_TEXT characters
-    none."""
+    longer than `cut` characters becomes a literal of its first `cut` characters and "…" (an
+    IRI so cut is no address to link to), a language tag past `cut` characters none."""
     value = cell.get("value", "")
-    if len(value) > CELL_TEXT:
-        cell = {"type": "literal", "value": value[:CELL_TEXT] + "…"}
-    elif len(cell.get("xml:lang", "")) > CELL_TEXT:
+    if len(value) > cut:
+        cell = {"type": "literal", "value": value[:cut] + "…"}
+    elif len(cell.get("xml:lang", "")) > cut:
         cell = {k: v for k, v in cell.items() if k != "xml:lang"}
     return cell
