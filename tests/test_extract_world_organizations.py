@@ -136,3 +136,19 @@ def test_a_source_with_an_apposition_or_that_announced_the_number(tmp_path, know
     assert sources(found["1374"]) == ["new:organization:international criminal police organization"]
     assert sources(found["219"]) == ["new:organization:ruritanian police"]
     assert "Ministry of Justice" in mentions(draft, "organization")
+
+
+def test_an_acronym_said_once_and_never_spelt_out_is_a_suggestion(tmp_path, knowledge):
+    """ "the KPA trained 40 officers ... KPA staff": an acronym the text uses twice names
+    something it speaks of; "the CETS text" once, unexplained, is only suggested; "HE" (His
+    Excellency) and "HQ" are no organizations."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The KPA trained 40 officers in Kasama. KPA staff met HE Jane Roe at UNODC HQ. The "
+        "convention (CETS No. 197) entered into force.",
+    )
+    proposed = {new.name: new.confidence for new in draft.entities.new.values()}
+    assert proposed["KPA"] >= 0.5
+    assert proposed.get("CETS", 0) < 0.5
+    assert "HE" not in proposed and "HQ" not in proposed

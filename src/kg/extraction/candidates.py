@@ -494,7 +494,10 @@ class CandidateRules(PlaceRules):
                 return None  # "N.V. (initials changed)": a person's initials
             if _currency_of_a_number(tokens, a):
                 return None
-            return Span(passage, a, b, "rule", "organization", confidence=0.5, acronym=None)
+            # an acronym the text neither spells out nor says again is a suggestion ("HQ",
+            # "CETS", "NAIA"); one it uses twice or more names something it speaks of
+            again = self.acronym_counts.get(tokens[a].text, 0) >= 2
+            return Span(passage, a, b, "rule", "organization", confidence=0.5 if again else 0.45)
         if words & MONTHS:
             return None
         if self._person_by_context(passage, a, b, known_ranges):

@@ -22,6 +22,7 @@ mentions of the place (the "Latin America" in the "Economic Commission for Latin
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from kg.extraction import world
 from kg.extraction.candidates import CandidateRules
@@ -159,12 +160,16 @@ class Recognizer(CandidateRules, Resolution):
         # (passage, a, b) of "the Vice President's Office" after "Secretariat ... of"
         self.possessive_offices: set[tuple[int, int, int]] = set()
         self.datelines: dict[int, tuple[tuple[str, ...], int]] = {}
+        self.acronym_counts: Counter[str] = Counter()  # how often the text writes each
 
     # -- the entry point -----------------------------------------------------------------------
 
     def run(self, source: Source) -> Entities:
         # What one text's rules decided is that text's alone (the recognizer is reused).
         self.role_persons, self.possessive_offices = set(), set()
+        self.acronym_counts = Counter(
+            t.text for passage in source.passages for t in passage.tokens if t.is_acronym
+        )
         lowercase_words = source.words_in_lower_case
         spans: list[Span] = []
         for passage in source.passages:

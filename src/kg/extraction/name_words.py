@@ -93,6 +93,10 @@ STARTERS = {
 ACRONYM_STOP = {
     "US", "USA", "UK", "IT", "TV", "AM", "PM", "OK", "ID", "HIV", "AIDS", "COVID", "CEO",
     "GDP", "ICT", "SMS", "PDF", "NGO", "NGOS", "FAQ", "DNA", "II", "III", "IV", "VI", "VII",
+    # titles, places of a headquarters or an address, currencies, times and references:
+    # "HE Margaret Adamson", "UNODC HQ", "Washington, DC", "USD", "GMT", "ISBN"
+    "HE", "HRH", "HQ", "DC", "USD", "EUR", "GBP", "GMT", "UTC", "CET", "EST", "URL", "PHD",
+    "ISBN", "ISSN", "DOI", "FY", "AI", "NB", "PS", "VIP", "CCTV", "GPS", "IP",
 }  # fmt: skip
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
