@@ -315,3 +315,15 @@ def test_a_split_year_and_the_items_of_a_list_its_sentence_opens(tmp_path, knowl
     split = {"start": "2022", "end": "2023"}
     assert [found[v].fields.get("period") for v in ("340", "90", "73", "4")] == [split] * 4
     assert "period" not in found["16"].fields
+
+
+def test_people_named_by_what_they_do_count_people(tmp_path, knowledge):
+    """ "555 criminals", "22 community advisors", "8 speakers": people."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The police arrested 555 criminals. The project employs 22 community advisors. "
+        "The forum heard 8 speakers.",
+    )
+    found = observations(draft)
+    assert [found[v].fields["unit"] for v in ("555", "22", "8")] == ["person"] * 3

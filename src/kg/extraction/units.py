@@ -57,6 +57,10 @@ PEOPLE = {
     "frontliner", "labor-migrant", "survivor-leader",
     "foreigner", "asylee", "idp", "escort", "dependant",
     "dependent", "household-member", "migrant-worker", "labour-migrant",
+    # "555 criminals", "22 community advisors", "12 consultants", "8 speakers"
+    "criminal", "advisor", "adviser", "consultant", "lecturer", "professor", "scholar",
+    "speaker", "presenter", "moderator", "instructor", "tutor", "educator", "organizer",
+    "organiser", "cadet",
 }  # fmt: skip
 # A plural demonym counts people: "1,200 Ukrainians", "35 Cambodians", "80 Bangladeshis".
 DEMONYM_PLURAL = re.compile(r"^[A-Z][a-zà-ÿ]+(?:ans|ians|eans|ese|is|ers|ns)$")
