@@ -93,6 +93,23 @@ def rss(pid: int) -> int:
     return 0
 
 
+def memory(pid: int) -> tuple[int, int]:
+    """(PSS, private anonymous memory) of a process in bytes ((0, 0) once it is gone): the
+    proportional set size counts a page that several processes share (the store's files
+    mapped by the server and each worker, the page cache) once, split between them; the
+    anonymous memory is what the process holds of its own (heap, caches), which no other
+    shares and the kernel cannot drop."""
+    found = {}
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            key, _, rest = line.partition(":")
+            if key in ("Pss", "Anonymous"):
+                found[key] = int(rest.split()[0]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return found.get("Pss", 0), found.get("Anonymous", 0)
+
+
 def tree(pid: int) -> list[int]:
     """A process, then its descendants (a server, its pool's forkserver, its query workers)."""
     parents: dict[int, list[int]] = {}

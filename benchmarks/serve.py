@@ -11,7 +11,9 @@ every round, so that what else runs on a shared machine weighs on each alike):
   with `--first-start`, also the first start of `kg serve` after a publish (its store loaded);
 - memory: the RSS of the server plus its query workers (every process it started), once it
   answers, and the largest seen while the queries below run (sampled every 0.2 s; a page that
-  several processes share counts in each);
+  several processes share counts in each); and the largest PSS (a shared page counted once,
+  split between the processes that map it: the store's files, which the page cache holds)
+  and private anonymous memory (what the processes hold of their own) of the same processes;
 - throughput: 8 clients at once, each sending every named query once (bound with its
   defaults, its prefixes declared, SPARQL JSON asked for; with `--page ROWS`, its first ROWS
   rows) in an order of its own; requests a
@@ -58,7 +60,7 @@ from collections import Counter
 from pathlib import Path
 
 import httpx
-from _serving import KG, free_port, prepare, rss, stop, tree, wait_until_answers
+from _serving import KG, free_port, memory, prepare, rss, stop, tree, wait_until_answers
 
 CLIENTS = 8
 LIMITS = [
@@ -91,17 +93,28 @@ def tree_cpu(pid: int) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
+def tree_memory(pid: int) -> tuple[int, int]:
+    """(PSS, private anonymous memory) of a process and its descendants, summed."""
+    sizes = [memory(p) for p in tree(pid)]
+    return sum(p for p, _ in sizes), sum(a for _, a in sizes)
+
+
 class Sampler:
-    """The largest RSS of a process tree, sampled in a thread."""
+    """The largest RSS, PSS and private memory of a process tree, sampled in a thread (each
+    its own largest: they need not be at the same instant)."""
 
     def __init__(self, pid: int) -> None:
         self.pid, self.peak, self.running = pid, 0, True
+        self.peak_pss = self.peak_private = 0
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
 
     def _run(self) -> None:
         while self.running:
             self.peak = max(self.peak, tree_rss(self.pid))
+            pss, private = tree_memory(self.pid)
+            self.peak_pss = max(self.peak_pss, pss)
+            self.peak_private = max(self.peak_private, private)
             time.sleep(0.2)
 
     def stop(self) -> int:
@@ -201,6 +214,8 @@ def measure(servers: list[tuple[str, list[str], str, str]], texts, runs: int) ->
         for name, command, _, _, figures, sampler in started:
             peak = max(sampler.stop(), figures["rss_mb_at_start"] * 2**20)
             figures["rss_mb_peak"] = round(peak / 2**20)
+            figures["pss_mb_peak"] = round(sampler.peak_pss / 2**20)
+            figures["private_mb_peak"] = round(sampler.peak_private / 2**20)
             figures["batch_s"] = [round(s, 2) for s in walls[name]]
             median = statistics.median(walls[name])
             figures["requests_per_s"] = round(CLIENTS * len(texts) / median, 2)
@@ -256,17 +271,20 @@ def table(result: dict) -> str:
         + "; a query "
         f"worker ready in {result['worker_start_s']} s (load average "
         f"{result['load_average']})\n",
-        "| server | first answer | home page | RSS at start | RSS peak | requests/s "
-        "| requests per CPU s | statuses |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| server | first answer | home page | RSS at start | RSS peak | PSS peak "
+        "| private peak | requests/s | requests per CPU s | statuses |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for r in rows:
         home = f"{r['home_page_s']} s" if "home_page_s" in r else "-"
         statuses = ", ".join(f"{k}: {v}" for k, v in sorted(r.get("statuses", {}).items()))
         peak = f"{r['rss_mb_peak']:,} MB" if "rss_mb_peak" in r else "-"
+        pss = f"{r['pss_mb_peak']:,} MB" if "pss_mb_peak" in r else "-"
+        private = f"{r['private_mb_peak']:,} MB" if "private_mb_peak" in r else "-"
         lines.append(
             f"| {r['server']} | {r['first_answer_s']} s | {home} | {r['rss_mb_at_start']:,} MB "
-            f"| {peak} | {r.get('requests_per_s', '-')} | {r.get('requests_per_cpu_s', '-')} "
+            f"| {peak} | {pss} | {private} | {r.get('requests_per_s', '-')} "
+            f"| {r.get('requests_per_cpu_s', '-')} "
             f"| {statuses or '-'} |"
         )
     return "\n".join(lines) + "\n" + "".join(f"{line}\n" for line in beside_oxigraph(rows))
