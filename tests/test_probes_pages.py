@@ -78,3 +78,46 @@ def test_cell_text_shares_the_page_among_its_values():
     iri = {"type": "uri", "value": "http://a.example/" + "z" * 300}
     assert shown(iri, 200) == {"type": "literal", "value": iri["value"][:200] + "…"}
     assert shown(iri) == iri
+
+
+@pytest.fixture(scope="module")
+def one_page_server(published_dist, tmp_path_factory):
+    yield from _serving(
+        [
+            *("--dist", str(published_dist), "--workers", "1", "--per-client", "4"),
+            *("--queue", "4", "--queue-wait", "1", "--query-timeout", "60"),
+            *("--answer-cache-mib", "0"),
+        ],
+        tmp_path_factory,
+    )
+
+
+def _slow_count(seed: int) -> str:
+    """A query that counts a cross product of some millions of rows (a few seconds), each
+    text of its own (no run shared between requests)."""
+    values = " ".join(str(n) for n in range(70))
+    rows = " ".join(f"VALUES ?{v} {{ {values} }}" for v in "abcd")
+    return f"SELECT (COUNT(*) + {seed} AS ?n) WHERE {{ {rows} }}"
+
+
+def test_query_pages_are_made_as_many_at_once_as_there_are_workers(one_page_server):
+    """A page is made in the server's process after its query's worker is free, outside the
+    workers' limits: with one worker, one page is made at a time, and a request that waits
+    longer than a worker would be waited for is refused with 503 and Retry-After, holding
+    nothing meanwhile."""
+    import concurrent.futures
+
+    def ask(seed: int) -> httpx.Response:
+        return httpx.post(
+            f"{one_page_server}/query", data={"query": _slow_count(seed)}, timeout=120
+        )
+
+    with concurrent.futures.ThreadPoolExecutor(3) as pool:
+        answers = list(pool.map(ask, range(3)))
+    statuses = sorted(a.status_code for a in answers)
+    assert statuses[0] == 200
+    refused = [a for a in answers if a.status_code == 503]
+    assert refused, statuses
+    for answer in refused:
+        assert "query pages are being made" in answer.text
+        assert int(answer.headers["Retry-After"]) >= 1

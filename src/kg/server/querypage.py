@@ -9,6 +9,8 @@ to the others. The page is rendered off the event loop.
 
 from __future__ import annotations
 
+import asyncio
+import math
 import threading
 import time
 
@@ -64,6 +66,14 @@ class QueryPage:
         self.editor = editor.assets()
         self._vocabulary: dict | None = None
         self._vocabulary_lock = threading.Lock()
+        # A page of results is made in this process (the answer parsed, the page rendered)
+        # after its query's worker is free again, so the workers' limits do not bound it: as
+        # many pages are made at once as there are workers, and a request waits for its turn
+        # as long as for a worker (then 503), holding nothing meanwhile.
+        pool = getattr(server, "pool", None)
+        self.pages_at_once = getattr(pool, "size", 1) or 1
+        self.page_wait = getattr(pool, "queue_wait", 5.0)
+        self._pages: asyncio.Semaphore | None = None
 
     async def query_page(self, request: Request) -> Response:
         params = dict(request.query_params)
@@ -100,6 +110,29 @@ class QueryPage:
         if text is None and example:
             # As kg query runs it: its BASE set to the base the graph was published with.
             text = queries[example].for_base(self.site.graph.base).text
+        if text is not None and text.strip():
+            if self._pages is None:
+                self._pages = asyncio.Semaphore(self.pages_at_once)
+            try:
+                await asyncio.wait_for(self._pages.acquire(), self.page_wait)
+            except TimeoutError:
+                response = plain_text(
+                    503,
+                    f"Service Unavailable: {self.pages_at_once} query pages are being made; "
+                    "try again, or ask /sparql for the result itself",
+                )
+                response.headers["Retry-After"] = str(max(1, math.ceil(self.page_wait)))
+                return response
+            try:
+                return await self._answered_page(request, params, text, example, wanted)
+            finally:
+                self._pages.release()
+        return await self._answered_page(request, params, text, example, wanted)
+
+    async def _answered_page(
+        self, request: Request, params: dict, text: str | None, example: str | None, wanted
+    ) -> Response:
+        queries = named_queries()
         outcome = None
         status = 200
         found: dict[str, str] = {}
