@@ -327,3 +327,37 @@ def test_people_named_by_what_they_do_count_people(tmp_path, knowledge):
     )
     found = observations(draft)
     assert [found[v].fields["unit"] for v in ("555", "22", "8")] == ["person"] * 3
+
+
+def test_money_in_any_currency_iso_4217_names(tmp_path, knowledge):
+    """ "3.6 billion baht", "20,000 naira": a currency's name (ISO 4217, pycountry) after the
+    number is its unit; "19 million Canadian dollars" the currency its words name; "dollars"
+    alone stays the US dollar."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The budget rose from 3.6 billion baht in 2018 to 3.8 billion baht in 2019. The fines "
+        "came to 500,000 rupees and 20,000 naira. Canada gave 19 million Canadian dollars and "
+        "2 million dollars more.",
+    )
+    found = observations(draft)
+    units = {v: found[v].fields["unit"] for v in found}
+    assert units["3600000000"] == units["3800000000"] == "baht"
+    assert units["20000"] == "naira" and units["500000"] == "rupee"
+    assert units["19000000"] == "canadian-dollar" and units["2000000"] == "us-dollar"
+
+
+def test_a_share_in_words_as_a_subject_or_as_a_change(tmp_path, knowledge):
+    """ "Of these victims, ... half are children": a share; "rose by almost half", "fell by
+    a third": a change by a share of what it was, its qualifier kept."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Of these victims, 80 per cent are female and half are children. The number of victims "
+        "rose by almost half between 2015 and 2018. Arrivals fell by a third in 2019.",
+    )
+    found = observations(draft)
+    assert found["50"].fields["unit"] == "percent"
+    assert found["33.3"].fields["period"] == "2019"
+    changes = [i for i in draft.observations if i.fields.get("qualifier") == ["approximately"]]
+    assert [i.fields["value"] for i in changes] == ["50"]

@@ -266,7 +266,15 @@ FRACTIONS = {
 }  # fmt: skip
 FRACTION = re.compile(
     r"\b(?P<f>" + "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True)) + r")"
-    r"(?:\s+of\b|(?<=half)\s+(?=the\b))",  # "half of the men", "nearly half the men"
+    # "half of the men", "nearly half the men", "Of these victims, ... half are children"
+    r"(?:\s+of\b|(?<=half)\s+(?=the\b)|\s+(?=(?:are|were)\b))",
+    re.I,
+)
+# "rose by almost half", "cut by a third": a change by a share of what it was.
+FRACTION_CHANGE = re.compile(
+    r"\bby\s+(?:(?:almost|nearly|about|around|over|some|more\s+than)\s+)?(?P<f>"
+    + "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
+    + r")\b(?!\s+(?:of|a|an)\b)",
     re.I,
 )
 
@@ -308,7 +316,7 @@ def _fractions(passage: Passage) -> list[Found]:
         f = Found(passage, m.start(), m.end(), Decimal(ARTICLE_NUMBERS[m.group("n").casefold()]))
         f.words = True
         out.append(f)
-    for m in FRACTION.finditer(passage.text):
+    for m in [*FRACTION.finditer(passage.text), *FRACTION_CHANGE.finditer(passage.text)]:
         if m.group("f").casefold() == "half" and re.search(
             r"\b(?:first|second|last|the)\s+$", passage.text[max(0, m.start() - 8) : m.start()]
         ):

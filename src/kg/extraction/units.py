@@ -87,6 +87,41 @@ def currency_unit(code: str) -> str | None:
 
 
 CURRENCIES = {"dollar": "us-dollar", "euro": "euro", "peso": "peso", "pound": "pound-sterling"}
+# The words of ISO 4217's currency names that name a currency after a number ("3.6 billion
+# baht", "20,000 naira", "500,000 rupees"), from pycountry; not the ones that are words of
+# English as well, nor metals and accounting units.
+NOT_CURRENCY_WORDS = {
+    "account", "day)", "involved", "purposes", "right)", "mark", "sol", "som", "sum", "oro",
+    "gold", "silver", "platinum", "palladium", "fomento", "previsional", "won", "real",
+    "colon", "sterling", "omani", "uruguayo", "soberano", "pula",
+}  # fmt: skip
+
+
+@functools.cache
+def currency_words() -> dict[str, str]:
+    """A currency's word -> its unit: the slug of the one currency whose name ends with it
+    ("baht" -> "baht", "naira" -> "naira"), or the word itself where several share it
+    ("rupee", "shilling"; CURRENCIES says which for "dollar", "euro", "peso", "pound")."""
+    import pycountry
+
+    owners: dict[str, set[str]] = {}
+    for currency in pycountry.currencies:
+        word = currency.name.split()[-1].casefold()
+        if word.isalpha() and word not in NOT_CURRENCY_WORDS:
+            owners.setdefault(word, set()).add(slugify(currency.name, 4))
+    found = {w: (units.pop() if len(units) == 1 else w) for w, units in owners.items()}
+    return {**found, **CURRENCIES}
+
+
+@functools.cache
+def currency_names() -> dict[str, str]:
+    """A currency's whole name, folded ("canadian dollar", "indian rupee") -> its unit."""
+    import pycountry
+
+    return {
+        " ".join(currency.name.casefold().split()): slugify(currency.name, 4)
+        for currency in pycountry.currencies
+    }
 
 
 def singular(word: str) -> str:
@@ -142,7 +177,7 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
         s = singular(w.group())
         if (
             s in PEOPLE
-            or s in CURRENCIES
+            or s in currency_words()
             or s in KNOWN_UNIT_WORDS
             or DEMONYM_PLURAL.match(w.group())
         ):
@@ -281,8 +316,11 @@ def unit_of(f: Found) -> tuple[str | None, float]:
     s = singular(f.head)
     if s in ACRONYM_UNITS:  # "12 NGOs", "400 IDPs"
         return ACRONYM_UNITS[s], 0.9
-    if s in CURRENCIES:
-        return CURRENCIES[s], 0.95
+    if s in currency_words():
+        # "19 million Canadian dollars": the currency the words before it name
+        words = re.findall(r"[\w’'-]+", f.phrase or "")
+        named = " ".join(w.casefold() for w in words[-2:-1]) + " " + s
+        return currency_names().get(named, currency_words()[s]), 0.95
     if s in PEOPLE or DEMONYM_PLURAL.match(f.head) or _dead_bodies(f):
         return "person", 0.95
     if s in KNOWN_UNIT_WORDS:
