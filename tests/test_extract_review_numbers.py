@@ -361,3 +361,16 @@ def test_a_share_in_words_as_a_subject_or_as_a_change(tmp_path, knowledge):
     assert found["33.3"].fields["period"] == "2019"
     changes = [i for i in draft.observations if i.fields.get("qualifier") == ["approximately"]]
     assert [i.fields["value"] for i in changes] == ["50"]
+
+
+def test_the_second_year_of_a_range_is_no_count(tmp_path, knowledge):
+    """ "27 percent of all victims detected between 2007 and 2010 were children": 2010 ends
+    the range; it counts no children."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "27 percent of all victims detected between 2007 and 2010 were children.",
+    )
+    found = observations(draft)
+    assert "2010" not in found
+    assert found["27"].fields["period"] == {"start": "2007", "end": "2010"}

@@ -167,6 +167,11 @@ def find_numbers(passage: Passage) -> list[Found]:
             )
         if year and not counted:
             continue
+        if year and re.search(
+            r"\b(?:between|from)\s+(?:1[89]|20)\d\d\s*(?:and|to|until|through|-|\u2013)\s*$",
+            before,
+        ):
+            continue  # "between 2007 and 2010 were children": the range's second year
         next_to_month = re.search(rf"\b(?:{MONTH}|{MONTH_SHORT})\s*$", before) or re.match(
             rf"\s*(?:st|nd|rd|th)?\s+(?:{MONTH}|{MONTH_SHORT})", after
         )
