@@ -152,3 +152,17 @@ def test_an_acronym_said_once_and_never_spelt_out_is_a_suggestion(tmp_path, know
     assert proposed["KPA"] >= 0.5
     assert proposed.get("CETS", 0) < 0.5
     assert "HE" not in proposed and "HQ" not in proposed
+
+
+def test_a_head_word_after_according_to_the_is_a_name_the_text_writes_lower_case_too(
+    tmp_path, knowledge
+):
+    """ "key ministry personnel" in lower case, then "According to the Ministry of National
+    Security, there were 36 ...": the Ministry is a name, and the number's source."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The event also targets key ministry personnel.\n\nAccording to the Ministry of "
+        "National Security, there were 36 suspected cases.",
+    )
+    assert sources(observations(draft)["36"]) == ["new:organization:ministry of national security"]

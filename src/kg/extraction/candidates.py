@@ -246,6 +246,8 @@ class CandidateRules(PlaceRules):
             after_article = tokens[a].key in ("the", "a", "an")
             a += 1
             while a < b and (tokens[a].key in CONNECTORS or not tokens[a].is_word):
+                # "According to the Ministry of National Security": an article skipped too
+                after_article = after_article or tokens[a].key in ("the", "a", "an")
                 a += 1
             starts = starts | {a}
         # "Officials of the Ministry ...": a sentence's first word that is no head word of a
