@@ -5,7 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from kg.server.conneg import negotiate, negotiate_rdf, parse_accept, quality
+from kg.server.conneg import (
+    MAX_ACCEPT_LENGTH,
+    negotiate,
+    negotiate_rdf,
+    parse_accept,
+    quality,
+    rdf_format,
+)
 
 HTML, TURTLE, JSONLD = "text/html", "text/turtle", "application/ld+json"
 
@@ -71,3 +78,49 @@ def test_a_media_alias_is_offered_only_for_the_formats_offered():
     assert negotiate_rdf("application/xhtml+xml", ["turtle", "html"]) == "html"
     assert negotiate_rdf("application/xhtml+xml", ["turtle"]) is None
     assert negotiate_rdf("text/plain+ntriples", ["turtle", "jsonld"]) is None
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("turtle", "turtle"),
+        (" TTL ", "turtle"),
+        ("JSON", "jsonld"),
+        ("json-ld", "jsonld"),
+        ("htm", "html"),
+        ("nt", "ntriples"),
+    ],
+)
+def test_a_format_name_is_read_whatever_its_case_and_spaces(name, key):
+    assert rdf_format(name) == key
+
+
+@pytest.mark.parametrize("name", ["csv", "", "turtles", "text/turtle"])
+def test_a_format_name_not_known_names_no_format(name):
+    assert rdf_format(name) is None
+
+
+def _padded(first: str, rest: str, length: int) -> str:
+    """`first` with a parameter long enough that `first` + `rest` is `length` characters."""
+    head = first + ";x="
+    return head + "y" * (length - len(head) - len(rest)) + rest
+
+
+def test_a_header_of_exactly_the_length_read_is_read_whole():
+    header = _padded("text/html", ", text/turtle", MAX_ACCEPT_LENGTH)
+    assert len(header) == MAX_ACCEPT_LENGTH
+    assert [media for media, _ in parse_accept(header)] == [HTML, TURTLE]
+
+
+def test_a_range_cut_short_by_the_length_read_is_not_misread():
+    """The cut falls after `text/turtle` of `text/turtle;q=0.1`: read whole, the client asked
+    for Turtle at 0.1; what was cut off is dropped rather than read as Turtle at full weight."""
+    header = _padded("text/html;q=0.5", ", application/ld+json, text/turtle", MAX_ACCEPT_LENGTH)
+    header += ";q=0.1"
+    assert parse_accept(header) == [(HTML, 0.5), (JSONLD, 1.0)]
+    assert negotiate(header, [TURTLE, HTML]) == HTML
+
+
+def test_a_single_range_longer_than_the_length_read_is_read_from_what_is_kept():
+    header = "text/turtle;x=" + "y" * MAX_ACCEPT_LENGTH
+    assert parse_accept(header) == [(TURTLE, 1.0)]
