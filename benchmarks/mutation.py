@@ -120,6 +120,51 @@ EQUIVALENT: dict[str, str] = {
         "`SUFFIXES.get(None)`: every suffix (html, ttl, nt, rdf, jsonld) is already a format "
         "key or in FORMAT_ALIASES, so the suffix table is never the one that answers"
     ),
+    "kg.build.curation.x_loads__mutmut_12": (
+        "`mark or True`: every syntax error of PyYAML's parsers (pure and libyaml) has a problem "
+        "mark, so `mark` is never None"
+    ),
+    **{
+        f"kg.build.curation.x_loads__mutmut_{n}": (
+            "the error of a YAMLError neither marked nor a ReaderError: PyYAML 6's parsers raise "
+            "no other while parsing, so the branch is never reached"
+        )
+        for n in range(32, 39)
+    },
+    "kg.build.curation.x__compose__mutmut_12": (
+        '`root = ""` for None: a document always holds a node (an empty one is a null scalar), '
+        "so root is set before it is returned"
+    ),
+    **{
+        f"kg.build.curation.x__compose__mutmut_{n}": (
+            "the error of an event a document cannot hold (the stream's and the document's start "
+            "come before it): the branch is never reached"
+        )
+        for n in range(126, 132)
+    },
+    "kg.build.curation.x__read__mutmut_24": (
+        "`KgError(path, message)` with the line left out: KgError takes a text in the line's "
+        "place as the message, with no line, the values given"
+    ),
+    "kg.build.curation.x__read__mutmut_38": (
+        '`decode("UTF-8")` for "utf-8": codec names are case-insensitive'
+    ),
+    "kg.build.curation.x__read__mutmut_42": (
+        '`count(b"\\n", None, end)`: a start of None is the beginning, as 0 is'
+    ),
+    "kg.build.curation.x__read__mutmut_57": (
+        '`"\\r" in text or True`: replacing line ends in a text without "\\r" changes nothing'
+    ),
+    "kg.build.curation.x__line_at__mutmut_1": (
+        "`position is None and position < 0`: a reader error of PyYAML or libyaml always has a "
+        "position of 0 or more, so the guard never decides"
+    ),
+    "kg.build.curation.x__line_at__mutmut_10": (
+        '`encode("UTF-8")` for "utf-8": codec names are case-insensitive'
+    ),
+    "kg.build.curation.x__line_at__mutmut_15": (
+        '`count("\\n", None, end)`: a start of None is the beginning, as 0 is'
+    ),
 }
 
 
