@@ -1,17 +1,23 @@
-"""The dumps assembled from chunks' pieces: each piece written, or copied by the kernel from
-the previous publish's file (`os.copy_file_range`: no parsing, no serializing)."""
+"""The dumps assembled from chunks' pieces: each piece written, or copied from the previous
+publish's file (no parsing, no serializing), and the SHA-256 of each file taken as it is
+written, in the same pass: a small change's publish reads the unchanged bytes once, not a
+second time to checksum them."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
 from kg.publish.chunking import TURTLE_HEAD, Chunk, Written
 from kg.publish.jsonld import JSONLD_FIRST, JSONLD_HEAD, JSONLD_SEPARATOR, JSONLD_TAIL
 
+BLOCK = 1 << 22  # bytes of the previous file read at once
+
 
 class Assembly:
-    """A file written from pieces: bytes, or spans of an earlier file copied by the kernel."""
+    """A file written from pieces: bytes, or spans of an earlier file copied; `sha256` is
+    the digest of what was written, once it is closed."""
 
     def __init__(self, path: Path, previous: Path | None = None):
         self.path = path
@@ -19,15 +25,21 @@ class Assembly:
         self.source = os.open(previous, os.O_RDONLY) if previous is not None else None
         self.size = 0
         self.pending: tuple[int, int] | None = None  # a span of `previous` not yet copied
+        self.hasher = hashlib.sha256()
+        self.sha256: str | None = None
 
     def write(self, data: bytes) -> tuple[int, int]:
         self._flush()
-        view = memoryview(data)
-        while view:
-            view = view[os.write(self.fd, view) :]
+        self._out(data)
         span = (self.size, len(data))
         self.size += len(data)
         return span
+
+    def _out(self, data: bytes | memoryview) -> None:
+        self.hasher.update(data)
+        view = memoryview(data)
+        while view:
+            view = view[os.write(self.fd, view) :]
 
     def copy(self, span: tuple[int, int]) -> tuple[int, int]:
         """Copy `span` of the previous file (consecutive spans in one call)."""
@@ -47,17 +59,16 @@ class Assembly:
         offset, length = self.pending
         self.pending = None
         while length:
-            try:
-                n = os.copy_file_range(self.source, self.fd, length, offset)
-            except OSError:
-                n = os.write(self.fd, os.pread(self.source, min(length, 1 << 24), offset))
-            if n == 0:
+            data = os.pread(self.source, min(length, BLOCK), offset)
+            if not data:
                 raise OSError(f"{self.path}: the previous file ended early")
-            offset, length = offset + n, length - n
+            self._out(data)
+            offset, length = offset + len(data), length - len(data)
 
     def close(self) -> None:
         try:
             self._flush()
+            self.sha256 = self.hasher.hexdigest()
         finally:
             os.close(self.fd)
             if self.source is not None:
@@ -69,8 +80,15 @@ class Writer:
     and their Turtle), written chunk by chunk: a reused chunk's pieces copied from the
     previous files, a new one's written."""
 
-    def __init__(self, paths: dict[str, Path], previous: dict[str, Path] | None = None):
+    def __init__(
+        self,
+        paths: dict[str, Path],
+        previous: dict[str, Path] | None = None,
+        digests: dict[Path, str] | None = None,
+    ):
         self.files: dict[str, Assembly] = {}
+        # path -> SHA-256 of each file once closed (a publish's `Digests`, when given)
+        self.digests: dict[Path, str] = {} if digests is None else digests
         try:
             for name, path in paths.items():
                 self.files[name] = Assembly(path, previous[name] if previous else None)
@@ -103,4 +121,6 @@ class Writer:
     def close(self) -> None:
         for out in self.files.values():
             out.close()
+            if out.sha256 is not None:
+                self.digests[out.path] = out.sha256
         self.files = {}

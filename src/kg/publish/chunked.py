@@ -232,17 +232,17 @@ def write(
     try:
         if state is None:
             asserted, inferred, object_count = _from_scratch(
-                named, tmp, kept_quads, objects, jobs or os.cpu_count() or 1, progress
+                named, tmp, kept_quads, objects, jobs or os.cpu_count() or 1, progress, digests
             )
             changes = None
         else:
             asserted, inferred, object_count, changes = _revised(
-                state, revision, tmp, out, folder, kept_quads, objects, progress
+                state, revision, tmp, out, folder, kept_quads, objects, progress, digests
             )
         progress("writing kg.trig")
-        _write_trig(named, order, records, state, tmp, out, reuse)
-        progress("checksums of the dumps")
-        digests.compute([tmp / name for name in DUMPS])
+        _write_trig(named, order, records, state, tmp, out, reuse, digests)
+        # each dump's SHA-256 was taken as it was written (kg.publish.assembly)
+        digests.compute([tmp / name for name in DUMPS if tmp / name not in digests])
     except BaseException:
         objects.abandon()
         kept_quads.unlink(missing_ok=True)
@@ -325,13 +325,15 @@ def _plan(named: dict[str, NamedGraph], records: dict, state: State, folder: Pat
     return plan
 
 
-def _revised(state, plan, tmp, out, folder, kept_quads, objects, progress):
+def _revised(state, plan, tmp, out, folder, kept_quads, objects, progress, digests):
     progress(f"{len(plan.removed)} quads removed, {len(plan.added)} added: revising the dumps")
     old = state.asserted
     revision = revise(
         old, out / "kg.nq", placed(old, plan.removed), placed(old, plan.added), asserted_chunk
     )
-    writer = Writer({n: tmp / n for n in ASSERTED_DUMPS}, {n: out / n for n in ASSERTED_DUMPS})
+    writer = Writer(
+        {n: tmp / n for n in ASSERTED_DUMPS}, {n: out / n for n in ASSERTED_DUMPS}, digests
+    )
     try:
         asserted = [writer.add(chunk) for chunk in revision.chunks]
         writer.finish()
@@ -356,6 +358,7 @@ def _revised(state, plan, tmp, out, folder, kept_quads, objects, progress):
     writer = Writer(
         {INFERRED_QUADS: kept_quads, "kg-inferred.ttl": tmp / "kg-inferred.ttl"},
         {INFERRED_QUADS: folder / INFERRED_QUADS, "kg-inferred.ttl": out / "kg-inferred.ttl"},
+        digests,
     )
     try:
         inferred = [writer.add(chunk) for chunk in inferred_revision.chunks]
@@ -365,7 +368,7 @@ def _revised(state, plan, tmp, out, folder, kept_quads, objects, progress):
     return asserted, inferred, object_count, (plan.removed, plan.added)
 
 
-def _from_scratch(named, tmp, kept_quads, objects, jobs, progress):
+def _from_scratch(named, tmp, kept_quads, objects, jobs, progress, digests):
     work = tmp / ".work"
     work.mkdir()
     try:
@@ -380,7 +383,7 @@ def _from_scratch(named, tmp, kept_quads, objects, jobs, progress):
                     inferred.write(as_quads(ntriples.unpack(graph.inferred), graph.name))
         progress("writing kg.nq, kg.nt, kg.ttl and kg.jsonld in chunks")
         asserted_chunks: list[Chunk] = []
-        writer = Writer({n: tmp / n for n in ASSERTED_DUMPS})
+        writer = Writer({n: tmp / n for n in ASSERTED_DUMPS}, None, digests)
         try:
             with sorted_into(work / "objects", work) as hex_digests:
                 chunks = batched(cut(read_lines(work / "quads.nq")))
@@ -395,7 +398,9 @@ def _from_scratch(named, tmp, kept_quads, objects, jobs, progress):
         object_count = objects.fill(work / "objects")
         progress("writing kg-inferred.ttl in chunks")
         inferred_chunks: list[Chunk] = []
-        writer = Writer({INFERRED_QUADS: kept_quads, "kg-inferred.ttl": tmp / "kg-inferred.ttl"})
+        writer = Writer(
+            {INFERRED_QUADS: kept_quads, "kg-inferred.ttl": tmp / "kg-inferred.ttl"}, None, digests
+        )
         try:
             chunks = batched(cut(read_lines(work / "inferred.nq")))
             inferred_chunks = [writer.add(c) for c in processed(chunks, inferred_chunk, jobs)]
@@ -431,7 +436,7 @@ def batched(chunks: Iterable[list[bytes]], size: int = BATCH) -> Iterator[list[l
         yield batch
 
 
-def _write_trig(named, order, records, state, tmp, out, reuse) -> None:
+def _write_trig(named, order, records, state, tmp, out, reuse, digests) -> None:
     """kg.trig: each named graph's block, copied from the previous kg.trig when the graph's
     asserted triples are those it had."""
     trig = Assembly(tmp / "kg.trig", out / "kg.trig" if state is not None else None)
@@ -454,6 +459,7 @@ def _write_trig(named, order, records, state, tmp, out, reuse) -> None:
                 reuse.graphs_written += 1
     finally:
         trig.close()
+    digests[trig.path] = trig.sha256
     reuse.graphs = len(order)
 
 
