@@ -120,6 +120,66 @@ EQUIVALENT: dict[str, str] = {
         "`SUFFIXES.get(None)`: every suffix (html, ttl, nt, rdf, jsonld) is already a format "
         "key or in FORMAT_ALIASES, so the suffix table is never the one that answers"
     ),
+    **{
+        f"kg.build.validate.x__line_of__mutmut_{n}": (
+            "the fallback to an exception's `line`: no exception rdflib's Turtle parser raises "
+            "(BadSyntax, UnicodeDecodeError, OSError) has one, so it never answers"
+        )
+        for n in (11, 12, 17, 18, 19, 20)
+    },
+    "kg.build.validate.x_turtle_files__mutmut_3": (
+        "`is_dir() or True`: globbing a missing folder (or a file) finds nothing, as [] does"
+    ),
+    "kg.build.validate.x_turtle_files__mutmut_19": (
+        "`KgError(folder, message)` with the line left out: KgError reads it as the message, "
+        "with no line, the values given"
+    ),
+    "kg.build.validate.x_validate__mutmut_58": (
+        "`KgError(SHAPES_DIR, message)` with the line left out: KgError reads it as the "
+        "message, with no line, the values given"
+    ),
+    **{
+        f"kg.build.validate.x_validate__mutmut_{n}": (
+            'the fallback\'s engine named otherwise: every engine but "fast" is pySHACL'
+        )
+        for n in (20, 25, 26)
+    },
+    **{
+        f"kg.build.validate.x_validate__mutmut_{n}": (
+            '`inference=None` or left out: pySHACL\'s default, no inference, as "none" says'
+        )
+        for n in (42, 47)
+    },
+    **{
+        f"kg.build.validate.x_keep_results__mutmut_{n}": (
+            "every object of the report, not only the results: the others have no focus node "
+            "and describe nothing a dropped result does not (a detail is in its result's "
+            "description), so nothing more is removed"
+        )
+        for n in (3, 5)
+    },
+    "kg.build.validate.x_merge_reports__mutmut_52": (
+        "`objects(None, SH.result)`: the merged report's node is the only subject of "
+        "sh:result (a result's description holds sh:detail, not sh:result)"
+    ),
+    "kg.build.validate.x__violations__mutmut_15": (
+        "an unknown severity ranked 4 for 3: only the order counts, and both come after Info (2)"
+    ),
+    "kg.build.validate.x__local__mutmut_6": (
+        '`rsplit("#")` with no limit: the last part is the same'
+    ),
+    "kg.build.validate.x__local__mutmut_7": (
+        '`split("#", 1)` for `rsplit`: an IRI has at most one "#" (RFC 3987: none in the '
+        "fragment), so the last part is the same"
+    ),
+    **{
+        f"kg.build.validate.x_validate__mutmut_{n}": (
+            'the default engine pySHACL for "fast": the same report (tests/test_shapes.py checks '
+            "the two agree on every fixture), only slower"
+        )
+        for n in (1, 2, 8, 9)
+    },
+    "kg.build.validate.x__local__mutmut_10": ('`rsplit("#", 2)`: the last part is the same'),
     "kg.build.curation.x_loads__mutmut_12": (
         "`mark or True`: every syntax error of PyYAML's parsers (pure and libyaml) has a problem "
         "mark, so `mark` is never None"

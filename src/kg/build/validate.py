@@ -167,12 +167,20 @@ def validate(
 
 
 def keep_results(report: Graph, wanted) -> None:
-    """Remove from a report the results whose focus node is not `wanted`."""
+    """Remove from a report the results whose focus node is not `wanted`, and what only they
+    describe: results of one property shape share the blank node of its path (an inverse or
+    sequence path), which stays as long as a result kept names it."""
+    dropped, kept = [], set()
     for result in list(report.objects(None, SH.result)):
-        if not wanted(report.value(result, SH.focusNode)):
-            for t in report.cbd(result):
+        if wanted(report.value(result, SH.focusNode)):
+            kept.update(report.cbd(result))
+        else:
+            dropped.append(result)
+    for result in dropped:
+        for t in report.cbd(result):
+            if t not in kept:
                 report.remove(t)
-            report.remove((None, SH.result, result))
+        report.remove((None, SH.result, result))
 
 
 def _violation(report: Graph, result) -> Violation:
