@@ -14,8 +14,9 @@ from kg.build.run import build
 from kg.cli import main
 from kg.extraction.evaluate import evaluate
 from kg.extraction.extract import extract, load_knowledge
-from kg.extraction.figures import find_numbers, word_value
+from kg.extraction.figures import find_numbers
 from kg.extraction.knowledge import load
+from kg.extraction.number_words import word_value
 from kg.extraction.text import Passage
 from kg.vocab import Minter
 

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from kg.extraction.entities import Entities
-from kg.extraction.figures import MONTH, window, word_value
+from kg.extraction.figures import MONTH, window
 from kg.extraction.item_words import RELATIVE_TIME, _strip_article
+from kg.extraction.number_words import word_value
 from kg.extraction.periods import _date
 from kg.extraction.proposal import Item, slugify
 from kg.extraction.text import Passage, Source, fold

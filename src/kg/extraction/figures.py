@@ -9,28 +9,11 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kg.extraction.number_words import _WORDNUM, _WORDS, SCALES, word_value
 from kg.extraction.proposal import Item
 from kg.extraction.text import Passage
 from kg.extraction.units import CODE_AFTER, CODE_BEFORE, PEOPLE, currency_unit, singular
 
-UNITS_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19,
-}  # fmt: skip
-TENS_WORDS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
-}  # fmt: skip
-SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
-_UNIT = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
-_TENS = "|".join(TENS_WORDS)
-_WORDNUM = rf"(?:(?:{_TENS})(?:-(?:{_UNIT}))?|{_UNIT})"
-_HUNDREDS = rf"{_WORDNUM}(?:\s+hundred(?:\s+(?:and\s+)?{_WORDNUM})?)?"  # 1 to 9999
-# A number in words, its groups of hundreds each followed by a larger scale than the next:
-# "two thousand five hundred", "one million two hundred thousand and five".
-_WORDS = rf"{_HUNDREDS}(?:\s+(?:thousand|million|billion)\b(?:\s+(?:and\s+)?{_HUNDREDS})?)*"
 # "a hundred volunteers", "a dozen NGOs", "half a dozen": numbers said with an article.
 ARTICLE_NUMBERS = {
     "a dozen": 12, "half a dozen": 6, "a hundred": 100, "one hundred": 100,
@@ -70,23 +53,6 @@ NOT_A_COUNT_BEFORE = re.compile(
     r"decree|page|paragraph|annex|item|grade|tel\.?|ext\.?)\s*$",
     re.I,
 )
-
-
-def word_value(text: str) -> int:
-    """The value of a number in words: "Forty-seven" 47, "two hundred and fifty" 250,
-    "three hundred thousand" 300000, "one million two hundred thousand" 1200000."""
-    total, current = 0, 0
-    for part in re.split(r"[\s-]+", text.casefold()):
-        if part in UNITS_WORDS:
-            current += UNITS_WORDS[part]
-        elif part in TENS_WORDS:
-            current += TENS_WORDS[part]
-        elif part == "hundred":
-            current *= 100
-        elif part in SCALES:  # thousand, million, billion: a group of hundreds ends
-            total += current * SCALES[part]
-            current = 0
-    return total + current
 
 
 @dataclass

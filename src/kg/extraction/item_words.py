@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.figures import word_value
+from kg.extraction.number_words import word_value
 
 RELATIVE_TIME = re.compile(
     r"\b(this week|next week|last week|recently|today|yesterday|this month|last month|"

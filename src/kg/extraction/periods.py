@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.figures import _WORDNUM, MONTH, Found, word_value
+from kg.extraction.figures import MONTH, Found
+from kg.extraction.number_words import _WORDNUM, word_value
 from kg.extraction.proposal import Item
 from kg.extraction.text import Passage
 
