@@ -166,3 +166,17 @@ def test_a_head_word_after_according_to_the_is_a_name_the_text_writes_lower_case
         "National Security, there were 36 suspected cases.",
     )
     assert sources(observations(draft)["36"]) == ["new:organization:ministry of national security"]
+
+
+def test_a_head_word_alone_beside_a_known_body_is_no_name(tmp_path, knowledge):
+    """ "IOM and the Ministry signed", "cooperate with the Secretariat and GRETA": a head
+    word alone names a body by its kind, not by name: nothing to propose."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "IOM and the Ministry signed the plan. The members cooperate with the Secretariat and "
+        "GRETA.",
+    )
+    found = mentions(draft, "organization")
+    assert "Ministry" not in found and "Secretariat" not in found
+    assert found["IOM"] == "iom" and "GRETA" in found

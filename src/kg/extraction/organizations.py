@@ -119,6 +119,9 @@ def _listed_with_organizations(passage, unnamed, found, known, starts) -> list[S
                     and keys[0] not in STARTERS
                     and not set(keys) & (MONTHS | NON_ORG_HEADS)
                     and " ".join(keys) not in GENERIC_NAMES
+                    # "IOM and the Ministry", "the Secretariat and GRETA": a head word alone
+                    # names a body by its kind (one named elsewhere, or none), not by name
+                    and not (len(keys) == 1 and keys[0] in ORG_HEADS)
                     # "UNHCR, IOM and Bright Path": among organizations, a name is a
                     # person's only when it begins with a given name.
                     and not (_looks_like_person(tokens, a, b) and is_given_name(tokens[a].text))
