@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from composed import observations
 from kg.extraction.extract import extract, load_knowledge
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,14 +40,6 @@ def mentions(draft) -> dict[str, str]:
     out = {}
     for m in draft.entities.mentions:
         out[m.text] = m.entity if m.entity else f"{m.new.kind}:{m.new.name}"
-    return out
-
-
-def observations(draft) -> dict:
-    out = {}
-    for item in draft.observations:
-        key = item.fields.get("value") or (item.fields.get("min"), item.fields.get("max"))
-        out[key] = item
     return out
 
 

@@ -13,6 +13,7 @@ import yaml
 from kg.build import curation
 from kg.build.curation import Text, Where
 from kg.errors import KgError
+from test_abuse_curation import write
 
 LOADERS = [yaml.BaseLoader] + ([yaml.CBaseLoader] if yaml.__with_libyaml__ else [])
 
@@ -26,12 +27,6 @@ def loader(request):
         yield request.param
     finally:
         curation._LOADER = kept
-
-
-def write(tmp_path: Path, text: str | bytes, name: str = "doc.yaml") -> Path:
-    path = tmp_path / name
-    path.write_bytes(text.encode("utf-8") if isinstance(text, str) else text)
-    return path
 
 
 def refused(path: Path, **kwargs) -> KgError:

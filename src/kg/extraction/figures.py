@@ -235,8 +235,9 @@ FRACTIONS = {
     "two-thirds": 66.7, "a quarter": 25, "one quarter": 25, "one-quarter": 25,
     "three quarters": 75, "three-quarters": 75, "a fifth": 20, "one fifth": 20,
 }  # fmt: skip
+_FRACTION_WORDS = "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
 FRACTION = re.compile(
-    r"\b(?P<f>" + "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True)) + r")"
+    r"\b(?P<f>" + _FRACTION_WORDS + r")"
     # "half of the men", "nearly half the men", "Of these victims, ... half are children"
     r"(?:\s+of\b|(?<=half)\s+(?=the\b)|\s+(?=(?:are|were)\b))",
     re.I,
@@ -244,7 +245,7 @@ FRACTION = re.compile(
 # "rose by almost half", "cut by a third": a change by a share of what it was.
 FRACTION_CHANGE = re.compile(
     r"\bby\s+(?:(?:almost|nearly|about|around|over|some|more\s+than)\s+)?(?P<f>"
-    + "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
+    + _FRACTION_WORDS
     + r")\b(?!\s+(?:of|a|an)\b)",
     re.I,
 )

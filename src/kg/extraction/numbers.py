@@ -106,7 +106,7 @@ class NumberExtractor(AttributionRules):
         abbreviated = abbreviated_nouns(source)
         self.year_context = None
         self.passage_before: Passage | None = None
-        self.list_period = list_period = None
+        self.list_period = opened = None  # the time of a sentence that opens a list
         self.release_day = release_day(source.body)
         self.event_records = event_dates(source.body, self.release_day)
         # The headline last: a number only it states is drafted ("Nearly 50 Migrants Drown"),
@@ -121,7 +121,7 @@ class NumberExtractor(AttributionRules):
             last_count: Item | None = previous_paragraph_last
             # "In the 2022/23 financial year, the AFP received:" then "• 90 reports of ...":
             # the items of a list take the time of the sentence that opens it
-            self.list_period = list_period if LIST_ITEM.match(passage.text) else None
+            self.list_period = opened if LIST_ITEM.match(passage.text) else None
             previous: Found | None = None
             numbers = _part_of_whole(passage, find_numbers(passage))
             for i, f in enumerate(numbers):
@@ -190,9 +190,9 @@ class NumberExtractor(AttributionRules):
             previous_paragraph_last = last_count
             if passage.text.rstrip().endswith(":") and passage.sentences:
                 a, b = passage.sentences[-1]
-                list_period = period_of(passage.text, (a, b), (a, b), b, self.year_context)
-            elif self.list_period is None:
-                list_period = None
+                opened = period_of(passage.text, (a, b), (a, b), b, self.year_context)
+            elif self.list_period is None:  # neither an item of the list nor its opening
+                opened = None
             years = re.findall(r"\b(?:19|20)\d\d\b", passage.text)
             self.year_context = years[-1] if years else self.year_context
             self.passage_before = passage

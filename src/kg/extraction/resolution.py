@@ -403,10 +403,8 @@ class Resolution:
         new.acronym = new.acronym or org.acronym
         if org.acronym:
             by_acronym[org.acronym] = new
-        if fold(org.name) not in {fold(s) for s in new.surfaces}:
-            _add_alt(new, org.name)
-        if fold(span.text) not in {fold(s) for s in new.surfaces}:
-            _add_alt(new, span.text)
+        _add_alt(new, org.name)  # each only when the entity has no such wording yet
+        _add_alt(new, span.text)
         new.classification = new.classification or org.classification
         new.iso3166 = new.iso3166 or org.iso3166  # its country, for merging (not written)
         if org.iso3166 and new.country is None:

@@ -144,8 +144,9 @@ def previous_version(void: Path, dataset: URIRef) -> Version | None:
         return None
     # Only four properties of two nodes are read: parsed by pyoxigraph, not into an rdflib
     # graph (a void.ttl of 10,000 documents' subsets is megabytes of Turtle).
-    wanted = {str(p) for p in (DCAT.version, DCTERMS.issued, DCTERMS.modified)}
-    wanted.add(str(DCAT.previousVersion))
+    wanted = {
+        str(p) for p in (DCAT.version, DCTERMS.issued, DCTERMS.modified, DCAT.previousVersion)
+    }
     values: dict[tuple[str, str], str] = {}
     try:
         for triple in ox.parse(path=str(void), format=ox.RdfFormat.TURTLE):
