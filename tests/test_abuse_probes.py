@@ -98,6 +98,27 @@ def test_a_connection_that_sends_no_head_in_time_is_closed(bounded_server):
     assert _get(bounded_server, "127.0.0.4").startswith(b"HTTP/1.1 200")
 
 
+UPGRADE = (
+    "GET / HTTP/1.1\r\nHost: x\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n\r\n"
+)
+
+
+def test_a_websocket_upgrade_is_served_as_http_and_its_connection_counted_out(bounded_server):
+    """uvicorn handed a connection that asked to upgrade to WebSocket to its WebSocket
+    protocol (the app has no WebSocket route: it answered 403), and the bounded protocol was
+    never told that the connection ended: each such request, its connection closed, was
+    counted open for good, and `--connections-per-client` of them shut their address out
+    (429 to every connection) until the server was restarted. The server speaks HTTP only
+    now: the request is served as the GET it is, and the address is served after it."""
+    for _ in range(PER_CLIENT + 2):
+        with _connect(bounded_server, "127.0.0.9") as connection:
+            connection.sendall(UPGRADE.encode())
+            answer = connection.recv(65536)
+        assert answer.startswith(b"HTTP/1.1 200"), answer[:200]
+    assert _get(bounded_server, "127.0.0.9").startswith(b"HTTP/1.1 200")
+
+
 # Four values of 40 characters for each of the 10,039 triples: a JSON result of about 14 MB,
 # more than the kernel's buffers hold (as in tests/test_probes.py).
 LARGE = (

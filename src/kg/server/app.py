@@ -450,6 +450,11 @@ class Running:
         config = uvicorn.Config(
             self.server.app,
             http=bounded_protocol(connections),
+            # HTTP only: the app has no WebSocket route, and uvicorn handed a connection that
+            # asked to upgrade to its WebSocket protocol, so the bounded protocol never saw it
+            # end (each such request was counted open for good: `--connections-per-client` of
+            # them shut their address out). An Upgrade header is now a header of a GET.
+            ws="none",
             log_level="info",
             access_log=True,
             h11_max_incomplete_event_size=self.server.max_query_length * 4 + 16384,
