@@ -80,6 +80,21 @@ def test_cell_text_shares_the_page_among_its_values():
     assert shown(iri) == iri
 
 
+def test_a_number_past_the_largest_float_charts_as_no_number(page_server):
+    """A query's integers of 400 digits are numbers of XSD, but no float: the chart's reading
+    of them raised OverflowError, and the query page answered 500 (with a traceback in the
+    log, the connection closed). Such a value is not charted; the page is made."""
+    huge = "9" * 400
+    query = (
+        "SELECT ?n ?x WHERE { VALUES (?x ?n) { "
+        f'(<http://a.example/> "{huge}"^^<http://www.w3.org/2001/XMLSchema#integer>) '
+        '(<http://b.example/> "1"^^<http://www.w3.org/2001/XMLSchema#integer>) } }'
+    )
+    response = httpx.post(f"{page_server}/query", data={"query": query}, timeout=60)
+    assert response.status_code == 200, response.text[-500:]
+    assert 'class="chart"' not in response.text
+
+
 @pytest.fixture(scope="module")
 def one_page_server(published_dist, tmp_path_factory):
     yield from _serving(

@@ -199,7 +199,12 @@ def results_chart(site, variables: list[str], bindings: list[dict]) -> ResultsCh
         value = python_value(ox.Literal(cell["value"], datatype=ox.NamedNode(cell["datatype"])))
         if not isinstance(value, (int, float, Decimal)) or isinstance(value, bool):
             return None  # an ill-typed literal ("abc"^^xsd:integer) keeps its text
-        value = float(value)
+        try:
+            value = float(value)
+        except OverflowError:
+            # An integer past the largest float (a query's "1" and 309 zeros^^xsd:integer)
+            # is no float: float() raised, and the query page answered 500.
+            return None
         return value if math.isfinite(value) else None
 
     measure = None
