@@ -196,16 +196,11 @@ class NumberExtractor(AttributionRules):
             years = re.findall(r"\b(?:19|20)\d\d\b", passage.text)
             self.year_context = years[-1] if years else self.year_context
             self.passage_before = passage
-        for item in items:  # a share takes the period of its whole when it has none
-            whole = next((w for w in items if w.id == item.fields.get("share_of")), None)
-            guessed = any("is a guess" in w for w in item.why)  # not a whole the text names
-            if (
-                "period" not in item.fields
-                and whole is not None
-                and "period" in whole.fields
-                and not guessed
-            ):
-                item.fields["period"] = whole.fields["period"]
+        for item in items:
+            # "more than double from 306 in 2012": a number of times compares two times, and
+            # its period is neither
+            if item.fields.get("unit") == "times":
+                item.fields.pop("period", None)
         return items, list(proposals.values())
 
     # -- one number ------------------------------------------------------------------------

@@ -245,6 +245,52 @@ def _compared_with(text: str, a: int, b: int, at: int) -> bool:
     return m is not None and m.start() > at and not re.search(r"\d", text[m.start() : b])
 
 
+# A time that is the day of writing, said of a part of a sentence.
+PRESENT_TIME = re.compile(
+    r"\b(?:presently|currently|at\s+present|nowadays|today|to\s+date|so\s+far|now)\b", re.I
+)
+# What divides a sentence into parts that may each say their own time.
+SENTENCE_PART = re.compile(r";|,\s+(?:and|but|while|whereas)\s+|\s+(?:while|whereas)\s+")
+
+
+def _part_of_sentence(text: str, s0: int, s1: int, at: int) -> tuple[int, int]:
+    """The part [p0, p1) of the sentence [s0, s1) around `at`, between the breaks of
+    SENTENCE_PART."""
+    p0, p1 = s0, s1
+    for m in SENTENCE_PART.finditer(text, s0, s1):
+        if m.end() <= at:
+            p0 = m.end()
+        elif m.start() >= at:
+            p1 = m.start()
+            break
+    return p0, p1
+
+
+def _aside_cut(gap: str) -> str:
+    """The words between a number and a time without an aside in brackets ("3.8 billion baht
+    ($117 million) in 2019")."""
+    return re.sub(r"\s*\([^()]{0,40}\)", "", gap)
+
+
+START_VERB = re.compile(
+    r"\b(?:launched|started|began|begun|founded|established|created|set up|"
+    r"initiated|signed|opened|built|inaugurated|adopted|enacted|passed|approved|"
+    r"ratified|introduced|became\s+operational|"
+    # "entering into force on 1 February 2008, today the Convention ..."
+    r"(?:entered|entering|enters|came|coming|comes)\s+into\s+force|took\s+effect)"
+    r"(?:\s+[\w’'-]+){0,5}?\s+$",
+    re.I,  # "Established in 2006, the programme ..."
+)
+
+
+def _dates_a_start(text: str, s0: int, when: int, at: int) -> bool:
+    """Whether the time expression at `when` dates a start ("launched in 2009", "IOM, which
+    opened its office in 2001, has assisted ..."), not the number at `at`: a number between
+    the verb and the time is what the verb did then ("opened 512 investigations in 2021")."""
+    m = START_VERB.search(text, max(s0, when - 60), when)
+    return m is not None and not m.start() < at < when
+
+
 # A number, up to five words of what it counts, then the time expression.
 RIGHT_AFTER_PHRASE = re.compile(r"[\d.,]+%?(?:\s+[A-Za-z’'-]+){1,5}\s+")
 
@@ -284,10 +330,10 @@ def period_of(
         for x in found
         if at < x[0]
         and (
-            re.fullmatch(r"[\w%,. ]{0,25}?\s*", text[at : x[0]])
-            and x[0] - at < 30
+            re.fullmatch(r"[\w%,. ]{0,25}?\s*", _aside_cut(text[at : x[0]]))
+            and x[0] - at < 30 + len(text[at : x[0]]) - len(_aside_cut(text[at : x[0]]))
             # "306 similar investigations in 2012": the number, the words it counts, the date
-            or re.fullmatch(RIGHT_AFTER_PHRASE, text[at : x[0]])
+            or re.fullmatch(RIGHT_AFTER_PHRASE, _aside_cut(text[at : x[0]]))
             and not re.search(r"\b(?:and|or|but|while|whereas|than)\b", text[at : x[0]])
         )
     ]
@@ -296,27 +342,39 @@ def period_of(
     # A date of a start ("launched in 2009", "began in 2008") times that start, not the number.
     # ("The centre, built in 2010, now hosts ...", "IOM, which opened its office in
     # Honduras in 2001, has assisted ...": no period of the number either.)
-    starts = [
-        x
-        for x in found
-        if re.search(
-            r"\b(?:launched|started|began|begun|founded|established|created|set up|"
-            r"initiated|signed|opened|built|inaugurated|adopted|enacted|passed|approved|"
-            r"ratified|introduced)(?:\s+[\w’'-]+){0,5}?\s+$",
-            text[max(s0, x[0] - 60) : x[0]],
-        )
-    ]
+    starts = [x for x in found if _dates_a_start(text, s0, x[0], at)]
     # "Since it was launched in 2012, ...": the start of the period.
     since = [
         x
         for x in starts
         if re.search(r"\bsince\s+(?:\S+\s+){0,4}$", text[max(s0, x[0] - 50) : x[0]], re.I)
     ]
+    # "Established in 2006, the programme ... has already helped over 320": a start that opens
+    # the sentence, of what then has done something, is the start of the number's period.
+    since += [
+        x
+        for x in starts
+        if x not in since
+        and re.fullmatch(r"\s*[A-Z][a-z]+(?:\s+up)?\s+(?:(?:in|on)\s+)?", text[s0 : x[0]])
+        and x[1] < at
+        and re.search(
+            r"\b(?:has|have)\s+(?:already\s+|so\s+far\s+|now\s+|since\s+)?\w+ed\b",
+            text[x[1] : at],
+        )
+    ]
     for x in since:
         starts.remove(x)
         found[found.index(x)] = (x[0], x[1], {"start": x[2].get("start") or x[2].get("end")})
     if starts:
         found = [x for x in found if x not in starts]
+        if not found:
+            return None
+    # "From 2000 to 2002, the help-line received 474,000 requests, and presently, 2,700
+    # proceedings are underway": a part of a sentence that says its own time is now is not
+    # of a date said in another part.
+    p0, p1 = _part_of_sentence(text, s0, s1, at)
+    if PRESENT_TIME.search(text, p0, p1):
+        found = [x for x in found if p0 <= x[0] < p1]
         if not found:
             return None
     in_clause = [x for x in found if c0 <= x[0] < c1]

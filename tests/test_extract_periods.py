@@ -1,0 +1,84 @@
+"""`kg extract`: which time a number is of, when its sentence says more than one, on sentences
+composed for each rule (none comes from a real release; the names are made up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, observations
+
+
+def test_a_part_of_a_sentence_that_says_now_takes_no_other_parts_date(tmp_path, knowledge):
+    """ "From 2015 to 2017, the hotline received 47,000 calls, and presently, 2,300 cases are
+    open": the 2,300 are now, not of 2015 to 2017; the 47,000 keep their years."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "From 2015 to 2017, the Zembia hotline received around 47,000 calls, and presently, "
+        "2,300 trafficking cases are open in the courts.",
+    )
+    found = observations(draft)
+    assert found["47000"].fields["period"] == {"start": "2015", "end": "2017"}
+    assert "period" not in found["2300"].fields
+
+
+def test_a_start_in_force_is_no_period_of_a_count_of_states(tmp_path, knowledge):
+    """ "Entering into force on 1 March 2009, today the Charter binds all 38 member states":
+    the day the Charter came into force is not the time of the 38."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Adopted on 12 May 2006 and entering into force on 1 March 2009, today the Tamba "
+        "Charter binds all 38 member states of the Zembia Council.",
+    )
+    assert "period" not in observations(draft)["38"].fields
+
+
+def test_a_time_after_an_aside_in_brackets_is_the_numbers_own(tmp_path, knowledge):
+    """ "from 2.1 billion pesos ($95 million) in 2019 to 2.4 billion pesos ($110 million) in
+    2020": each sum is of the year after its bracket, the second not of 2019."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The budget of the Zembia Police rose from 2.1 billion pesos ($95 million) in 2019 to "
+        "2.4 billion pesos ($110 million) in 2020.",
+    )
+    found = observations(draft)
+    assert found["2400000000"].fields["period"] == "2020"
+    assert found["2100000000"].fields["period"] == "2019"
+
+
+def test_since_a_start_named_apart_from_since_is_open_ended(tmp_path, knowledge):
+    """ "has received more than 9,000 calls since it became operational in 2011" and
+    "Established in 2012, the network ... has already helped over 410 victims": both
+    numbers run from that year, with no end (not the year alone)."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The Tamba hotline, which has received more than 9,000 calls since it became "
+        "operational in 2011, will be handed over to the Ministry of Interior of Zembia. "
+        "Established in 2012, the Tamba Shelter Network, which is funded by donors, has "
+        "already helped over 410 victims of trafficking.",
+    )
+    found = observations(draft)
+    assert found["9000"].fields["period"] == {"start": "2011"}
+    assert found["410"].fields["period"] == {"start": "2012"}
+
+
+def test_a_number_of_times_and_a_share_take_no_time_they_do_not_say(tmp_path, knowledge):
+    """ "512 investigations in 2021, more than double the 240 of 2020": the 2021 and 2020
+    counts are dated, the ratio between them is of neither year; "62% of those victims"
+    said in a later sentence with no time is not dated by the count it is a share of."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The Zembia Police opened 512 trafficking investigations in 2021, more than double "
+        "the 240 similar investigations in 2020. Between 2018 and 2021, the Tamba Shelter "
+        "Network assisted 1,300 victims of trafficking. Moreover, 62% of the victims "
+        "assisted are women, according to the network.",
+    )
+    found = observations(draft)
+    assert found["512"].fields["period"] == "2021"
+    assert found["240"].fields["period"] == "2020"
+    assert found["2"].fields["unit"] == "times"
+    assert "period" not in found["2"].fields
+    assert found["1300"].fields["period"] == {"start": "2018", "end": "2021"}
+    assert "period" not in found["62"].fields
