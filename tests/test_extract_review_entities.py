@@ -339,3 +339,23 @@ def test_a_contracting_state_is_no_place(tmp_path, knowledge):
     )
     places = mentions(draft, "place")
     assert "Contracting State" not in places and "Requesting State" not in places
+
+
+def test_topics_members_of_a_body_and_a_countrys_government_listed_with_bodies(
+    tmp_path, knowledge
+):
+    """In lists beside organizations: "Human Trafficking" and "Children" are topics, "EU
+    Member States" the members of a body, "the Zembian government" a country's government
+    ("Zembian" is no name of a body); "Tamba Relief" beside them stays an organization. A
+    download's size ("(768.57 KB)") is no acronym of a body."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The actions were carried out in cooperation with EU Member States, UNICEF and Tamba "
+        "Relief. The report of IOM, Human Trafficking, and Children were published with "
+        "UNICEF. IOM and the Zembian government opened a shelter. Download English "
+        "(768.57 KB) or Download Spanish (739.61 KB).",
+    )
+    found = mentions(draft, "organization")
+    assert found["Tamba Relief"].startswith("new:")
+    assert not {"EU Member States", "Human Trafficking", "Children", "Zembian", "KB"} & set(found)

@@ -14,6 +14,7 @@ from kg.extraction.name_words import (
     GENERIC_NAMES,
     GROUPS_OF_PEOPLE,
     LAW_HEADS,
+    MEMBERS_OF_A_BODY,
     MONTHS,
     ORG_HEADS,
     ORG_LAST_WORDS,
@@ -481,7 +482,9 @@ class CandidateRules(PlaceRules):
         if keys[-1] in ORG_LAST_WORDS and b - a >= 2 and not words & ROLE_HEADS:
             return Span(passage, a, b, "rule", "organization", confidence=0.65, acronym=acronym)
         if words & ORG_HEADS and b - a >= 2:
-            if " ".join(keys) in GENERIC_NAMES and acronym is None:
+            if acronym is None and (
+                " ".join(keys) in GENERIC_NAMES or MEMBERS_OF_A_BODY.fullmatch(" ".join(keys))
+            ):
                 return None
             if keys[0] in GROUPS_OF_PEOPLE and keys[1] == "of":
                 return None  # "Members of Parliament": people, not a body

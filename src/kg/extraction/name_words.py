@@ -97,6 +97,9 @@ ACRONYM_STOP = {
     # "HE Margaret Adamson", "UNODC HQ", "Washington, DC", "USD", "GMT", "ISBN"
     "HE", "HRH", "HQ", "DC", "USD", "EUR", "GBP", "GMT", "UTC", "CET", "EST", "URL", "PHD",
     "ISBN", "ISSN", "DOI", "FY", "AI", "NB", "PS", "VIP", "CCTV", "GPS", "IP",
+    # sizes and kinds of a download ("Download English (768.57 KB)"), measures
+    "KB", "MB", "GB", "TB", "KM", "KG", "HTML", "HTTP", "HTTPS", "WWW", "DOC", "DOCX", "XLS",
+    "XLSX", "PPT", "JPG", "PNG", "MP3", "MP4", "RSS",
 }  # fmt: skip
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -122,6 +125,22 @@ GENERIC_NAMES = {
     "member states", "security forces", "law enforcement", "local authorities",
     "government", "the government", "state", "the state",
 }  # fmt: skip
+# Words of a release's subject and of a site's sections: a capitalized phrase of these alone
+# ("Human Trafficking", "Trafficking in Persons", "Children", "Press", "News Centre") is a
+# topic, a group or a heading, not a body, even listed beside organizations.
+SUBJECT_WORDS = {
+    "human", "humans", "trafficking", "smuggling", "persons", "person", "people", "beings",
+    "children", "child", "women", "men", "girls", "boys", "youth", "refugees", "refugee",
+    "migrants", "migrant", "migration", "asylum", "victims", "survivors", "labour", "labor",
+    "forced", "exploitation", "slavery", "modern", "sexual", "press", "news", "media",
+    "centre", "center", "room", "newsroom", "releases", "release", "stories", "public",
+    "relations", "information", "in", "of", "and", "the", "for", "against", "on",
+}  # fmt: skip
+# "EU Member States", "OSCE participating States", "States Parties": the members of a body.
+MEMBERS_OF_A_BODY = re.compile(
+    r"(?:.*\s)?(?:member\s+states?|member\s+countries|participating\s+states?|"
+    r"states?\s+parties|state\s+party|contracting\s+states?)"
+)
 CITY_STARTS = {"san", "santa", "santo", "ciudad", "puerto", "port", "saint", "st", "villa", "fort"}
 LIST_OF_PLACES = re.compile(
     r"\b(?:the\s+)?(?P<what>states|provinces|departments|cities|towns|municipalities|"

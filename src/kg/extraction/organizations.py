@@ -14,6 +14,7 @@ from kg.extraction.name_words import (
     EVENT_HEADS,
     GENERIC_NAMES,
     LAW_HEADS,
+    MEMBERS_OF_A_BODY,
     MONTHS,
     NAME_IS_TYPE,
     NAMES_ARE_TYPES,
@@ -24,6 +25,7 @@ from kg.extraction.name_words import (
     PROJECT_HEADS,
     STARTERS,
     STUDY_HEADS,
+    SUBJECT_WORDS,
 )
 from kg.extraction.people import PERSON_ROLES, _looks_like_person
 from kg.extraction.spans import Span, _is_name_word, known_organization
@@ -119,9 +121,16 @@ def _listed_with_organizations(passage, unnamed, found, known, starts) -> list[S
                     and keys[0] not in STARTERS
                     and not set(keys) & (MONTHS | NON_ORG_HEADS)
                     and " ".join(keys) not in GENERIC_NAMES
+                    and not set(keys) <= SUBJECT_WORDS
+                    and not MEMBERS_OF_A_BODY.fullmatch(" ".join(keys))
                     # "IOM and the Ministry", "the Secretariat and GRETA": a head word alone
                     # names a body by its kind (one named elsewhere, or none), not by name
                     and not (len(keys) == 1 and keys[0] in ORG_HEADS)
+                    # "IOM and the Tajik government": a word before the body it qualifies
+                    # (a country's government, police, authorities) is no name of its own
+                    and not (
+                        b < len(tokens) and tokens[b].key in BODY_NOUNS and tokens[b].text.islower()
+                    )
                     # "UNHCR, IOM and Bright Path": among organizations, a name is a
                     # person's only when it begins with a given name.
                     and not (_looks_like_person(tokens, a, b) and is_given_name(tokens[a].text))
@@ -139,6 +148,13 @@ def _listed_with_organizations(passage, unnamed, found, known, starts) -> list[S
     close()
     return out
 
+
+# Bodies of a state said in lower case after the country's adjective or name.
+BODY_NOUNS = {
+    "government", "governments", "authorities", "authority", "police", "army", "navy",
+    "officials", "counterparts", "ministry", "ministries", "courts", "embassy", "consulate",
+    "delegation", "parliament", "administration", "military", "forces", "institutions",
+}  # fmt: skip
 
 AND_THE = re.compile(r"\s+and\s+the\s")
 
