@@ -18,6 +18,7 @@ import httpx
 import pytest
 
 from conftest import _serving
+from kg.server.app import BODIES_PER_CLIENT
 
 PER_CLIENT = 8  # --connections-per-client of the server under test
 HEAD_SECONDS = 2  # --head-timeout
@@ -117,6 +118,53 @@ def test_a_websocket_upgrade_is_served_as_http_and_its_connection_counted_out(bo
             answer = connection.recv(65536)
         assert answer.startswith(b"HTTP/1.1 200"), answer[:200]
     assert _get(bounded_server, "127.0.0.9").startswith(b"HTTP/1.1 200")
+
+
+def _post(connection: socket.socket, body: bytes, length: int | None = None) -> None:
+    connection.sendall(
+        b"POST /sparql HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+        b"Content-Type: application/x-www-form-urlencoded\r\n"
+        b"Accept: application/sparql-results+json\r\n"
+        + f"Content-Length: {len(body) if length is None else length}\r\n\r\n".encode()
+        + body
+    )
+
+
+def test_the_bodies_one_client_sends_at_once_are_bounded(bounded_server):
+    """Each connection's body was held until it had arrived whole (up to 30 s), and one
+    address's connections held as many bodies of the largest size (1.2 MB) as it had
+    connections (64: 69 MiB more in the server's process). A client sends at most
+    BODIES_PER_CLIENT of them at once now, counted in bytes: the next body is refused with
+    429 and Retry-After, unread, other clients are served meanwhile, and the client is
+    served again once its bodies have arrived."""
+    with _connect(bounded_server, "127.0.0.10") as probe:
+        _post(probe, b"", length=10**9)
+        refused = _read_all(probe)
+    assert refused.startswith(b"HTTP/1.1 413"), refused[:200]
+    largest = int(refused.split(b"at most ")[1].split(b" bytes")[0].replace(b",", b""))
+    query = b"query=" + quote("ASK {}").encode()
+    held = [_connect(bounded_server, "127.0.0.10") for _ in range(BODIES_PER_CLIENT)]
+    try:
+        for connection in held:  # all of the largest body but its last byte
+            _post(connection, b"query=" + b"a" * (largest - 7), length=largest)
+        with _connect(bounded_server, "127.0.0.10") as extra:
+            _post(extra, query)
+            answer = _read_all(extra)
+        assert answer.startswith(b"HTTP/1.1 429"), answer[:300]
+        assert b"bytes of request bodies at once" in answer
+        assert b"retry-after: 10" in answer.lower()
+        with _connect(bounded_server, "127.0.0.11") as other:
+            _post(other, query)
+            assert _read_all(other).startswith(b"HTTP/1.1 200")
+        for connection in held:  # the bodies end: each is read, and answered
+            connection.sendall(b"a")
+            assert _read_all(connection).startswith(b"HTTP/1.1 413")
+    finally:
+        for connection in held:
+            connection.close()
+    with _connect(bounded_server, "127.0.0.10") as again:
+        _post(again, query)
+        assert _read_all(again).startswith(b"HTTP/1.1 200")
 
 
 # Four values of 40 characters for each of the 10,039 triples: a JSON result of about 14 MB,

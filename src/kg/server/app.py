@@ -43,6 +43,7 @@ import logging
 import mimetypes
 import os
 import socket
+from collections import Counter
 from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import quote
@@ -71,6 +72,7 @@ from kg.server.handling import (
     FORMAT_LABELS,
     RDF_CONTENT_TYPES,
     RDF_MEDIA,
+    client_of_request,
     named_node,
     plain_text,
 )
@@ -103,6 +105,9 @@ for _suffix, _media in (
 LOCAL_PROXIES = "127.0.0.1,::1,::ffff:127.0.0.1"
 # How long a request body may take to arrive, whole (a slow body holds a connection).
 BODY_SECONDS = 30
+# The bodies one client may be sending at once, in bodies of the largest size: each is held
+# until it has arrived whole, and one address's 64 connections held 64 of 1.2 MB for 30 s.
+BODIES_PER_CLIENT = 4
 # Connections and requests served at once; past it, new requests get 503 at once.
 MAX_CONCURRENCY = 1000
 
@@ -126,6 +131,9 @@ class Server:
         # A query of `max_query_length` characters, each up to 4 bytes of UTF-8, each byte
         # percent-encoded in a form (3 characters), and the other form fields.
         self.max_body_bytes = max_query_length * 12 + 64 * 1024
+        # The bytes of the bodies each client is sending now (`read_body`), at most
+        # BODIES_PER_CLIENT bodies of the largest size; one event loop: no lock needed.
+        self.receiving: Counter[str] = Counter()
         self.last_modified = formatdate(site.modified, usegmt=True)
         self.templates = Environment(
             loader=PackageLoader("kg", "templates"),
@@ -316,23 +324,45 @@ class Server:
 
     async def read_body(self, request: Request) -> bytes | Response:
         """The body of a request, read in chunks and never past `max_body_bytes`: a larger
-        body (announced or sent) is refused with 413 without being kept."""
+        body (announced or sent) is refused with 413 without being kept. A client sends at
+        most BODIES_PER_CLIENT bodies of that size at once, counted in bytes (`receiving`: a
+        body's Content-Length from its start, a chunked body's bytes as they come): past it,
+        429 with Retry-After, the body not read further. Without it, one address's
+        connections made the server hold 64 bodies of 1.2 MB each for as long as they took
+        to arrive."""
         limit = self.max_body_bytes
         too_large = plain_text(
             413,
             f"Payload Too Large: this endpoint takes request bodies of at most {limit:,} bytes "
             f"(queries of at most {self.max_query_length:,} characters)",
         )
-        declared = request.headers.get("content-length", "")
-        if declared.strip().isdigit() and int(declared) > limit:
+        declared = request.headers.get("content-length", "").strip()
+        announced = int(declared) if declared.isascii() and declared.isdigit() else 0
+        if announced > limit:
             return too_large
+        client, budget = client_of_request(request), limit * BODIES_PER_CLIENT
+        too_many = plain_text(
+            429,
+            f"Too Many Requests: this client is sending more than {budget:,} bytes of request "
+            "bodies at once; send them one after another",
+        )
+        too_many.headers["Retry-After"] = "10"
+        counted = announced  # of this body's bytes, in the client's count
+        self.receiving[client] += counted
         chunks, size = [], 0
         try:
+            if self.receiving[client] > budget:
+                return too_many
             async with asyncio.timeout(BODY_SECONDS):
                 async for chunk in request.stream():
                     size += len(chunk)
                     if size > limit:
                         return too_large
+                    if size > counted:  # a body without a Content-Length
+                        self.receiving[client] += size - counted
+                        counted = size
+                        if self.receiving[client] > budget:
+                            return too_many
                     chunks.append(chunk)
         except TimeoutError:
             return plain_text(
@@ -340,6 +370,10 @@ class Server:
             )
         except ClientDisconnect:
             return plain_text(400, "Bad Request: the client went away before its body ended")
+        finally:
+            self.receiving[client] -= counted
+            if self.receiving[client] <= 0:
+                del self.receiving[client]
         return b"".join(chunks)
 
     def openapi(self, request: Request) -> Response:
