@@ -82,3 +82,25 @@ def test_a_number_of_times_and_a_share_take_no_time_they_do_not_say(tmp_path, kn
     assert "period" not in found["2"].fields
     assert found["1300"].fields["period"] == {"start": "2018", "end": "2021"}
     assert "period" not in found["62"].fields
+
+
+def test_a_publications_date_is_not_its_numbers_and_a_start_named_by_a_noun(tmp_path, knowledge):
+    """ "In a report published in March 2019, X found that 72 per cent ..." and "The
+    report, released on 30 July 2021, shows that 62 per cent ...": the day of a publication
+    is not the time of its numbers. "Since its creation in 2005, the hotline has received
+    12,000 calls" and "launched the campaign in 2019 and has since reached 40,000 people":
+    from that year, with no end."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "In a report published in March 2019, UNICEF found that 72 per cent of detected "
+        "victims in Zembia are women. The Tamba report, released on 30 July 2021, shows that "
+        "64 per cent of victims were girls. Since its creation in 2005, the Tamba hotline has "
+        "received 12,000 calls. IOM launched the Blue Door campaign in 2019 and has since "
+        "reached 40,000 people.",
+    )
+    found = observations(draft)
+    assert "period" not in found["72"].fields
+    assert "period" not in found["64"].fields
+    assert found["12000"].fields["period"] == {"start": "2005"}
+    assert found["40000"].fields["period"] == {"start": "2019"}

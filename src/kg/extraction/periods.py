@@ -276,6 +276,12 @@ START_VERB = re.compile(
     r"\b(?:launched|started|began|begun|founded|established|created|set up|"
     r"initiated|signed|opened|built|inaugurated|adopted|enacted|passed|approved|"
     r"ratified|introduced|became\s+operational|"
+    # "Since its creation in 2005, the hotline has received ...": a start named by a noun
+    r"(?:its|their|the)\s+(?:creation|launch|establishment|inception|founding|opening|"
+    r"adoption|start)|"
+    # "In a report published in March 2019, X found that 72 per cent ...": the time of a
+    # publication or a speech is its own, not that of the numbers it gives
+    r"published|released|issued|presented|unveiled|"
     # "entering into force on 1 February 2008, today the Convention ..."
     r"(?:entered|entering|enters|came|coming|comes)\s+into\s+force|took\s+effect)"
     r"(?:\s+[\w’'-]+){0,5}?\s+$",
@@ -361,6 +367,14 @@ def period_of(
             r"\b(?:has|have)\s+(?:already\s+|so\s+far\s+|now\s+|since\s+)?\w+ed\b",
             text[x[1] : at],
         )
+    ]
+    # "IOM launched the campaign in 2019 and has since reached 40,000 people"
+    since += [
+        x
+        for x in starts
+        if x not in since
+        and x[1] < at
+        and re.search(r"\b(?:has|have)\s+since\s+\w+", text[x[1] : at])
     ]
     for x in since:
         starts.remove(x)
