@@ -516,9 +516,11 @@ def test_attributions_named_after_the_number_and_by_a_named_source(tmp_path, kno
         "show that 2,300 returnees were assisted in 2016. The survey, conducted by IOM in "
         "2013, found that 12 per cent of respondents had been offered work abroad. IOM’s "
         "Missing Migrants Project recorded 412 deaths in 2016. "
-        '"We assisted 90 victims," the coordinator said, IOM added.',
+        '"We assisted 90 victims," the coordinator said, IOM added. UNICEF puts the number '
+        "of children at risk at 5,400.",
     )
     found = observations(draft)
+    assert found["5400"].fields.get("attributed_to") == ["unicef"]
     for value in ("500", "2300", "12", "412"):
         assert found[value].fields.get("attributed_to") == ["iom"], value
     assert "attributed_to" not in found["90"].fields  # a number in a quotation

@@ -23,7 +23,9 @@ ATTRIBUTION_VERB = re.compile(
     r"indicates?|indicated|shows?|showed|finds|found|notes|noted|calculates|calculated|counts|"
     r"counted|warns|warned|reveals|revealed|"
     r"projects|projected|predicts|predicted|figures|data|statistics|studies|study|survey|"
-    r"research|report)\b",
+    r"research|report|"
+    # "UNODC puts the number of victims at 5,400"
+    r"puts?\s+(?:the\s+)?(?:number|figure|total|toll|count|estimate))\b",
     re.I,
 )
 # "As reported by X, ...", "As X noted, ...": a source set before what it says.
