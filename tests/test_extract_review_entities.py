@@ -341,9 +341,7 @@ def test_a_contracting_state_is_no_place(tmp_path, knowledge):
     assert "Contracting State" not in places and "Requesting State" not in places
 
 
-def test_topics_members_of_a_body_and_a_countrys_government_listed_with_bodies(
-    tmp_path, knowledge
-):
+def test_topics_members_of_a_body_and_a_countrys_government_listed_with_bodies(tmp_path, knowledge):
     """In lists beside organizations: "Human Trafficking" and "Children" are topics, "EU
     Member States" the members of a body, "the Zembian government" a country's government
     ("Zembian" is no name of a body); "Tamba Relief" beside them stays an organization. A

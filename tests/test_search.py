@@ -421,3 +421,20 @@ def test_search_in_a_browser(browser, kg_server):
     facts = wait_for(browser, "p.facts")
     facts.find_element(By.LINK_TEXT, "No More Human Trafficking").click()
     wait_for_heading(browser, "No More Human Trafficking")
+
+
+def test_the_words_clients_search_for_do_not_fill_the_corpus_stem_cache():
+    """A client may search for any number of made-up words: they are stemmed in a small cache
+    of their own, and the corpus's stems (kept for every word of the vocabulary) stay as they
+    were; the made-up words are still found where a text holds them."""
+    from kg.publish import search_text
+
+    search_text.stem("trafficking", "en")
+    before = search_text.stem.cache_info().currsize
+    for n in range(6000):
+        query = search_text.parse(f"zq{n:05d}wordy{'x' * 150}")
+        assert query.match()
+    assert search_text.stem.cache_info().currsize == before
+    assert search_text.query_stem.cache_info().currsize <= 4096
+    pieces = search_text.mark("The zq00001 shelter", "en", search_text.parse("zq00001"))
+    assert ("zq00001", True) in pieces

@@ -56,14 +56,22 @@ def _stemmer(language: str):
     return found
 
 
-@lru_cache(maxsize=500_000)
-def stem(word: str, language: str) -> str:
+def _stem(word: str, language: str) -> str:
     """The stem of a word in the column `language` (`en` or `es`), folded: English stems are
     taken of the folded word, Spanish ones (whose suffixes carry accents: -ción) of the
     lowercased word, then folded."""
     if language == "es":
         return fold(_stemmer("es").stemWord(word.lower()))
     return _stemmer("en").stemWord(fold(word))
+
+
+# The corpus's words, stemmed once each while the index is built and while hits are marked:
+# their number is the vocabulary's.
+stem = lru_cache(maxsize=500_000)(_stem)
+# A query's words are whatever a client sends: kept apart, in a cache of their own that stays
+# small, so that made-up words cannot fill the corpus's (each search stems at most
+# MAX_WORDS words twice).
+query_stem = lru_cache(maxsize=4096)(_stem)
 
 
 def words(text: str) -> list[tuple[int, int, str]]:
@@ -94,7 +102,7 @@ class Query:
         return bool(self.groups)
 
     def stems(self, language: str) -> list[tuple[str, ...]]:
-        return [tuple(stem(w, language) for w in group) for group in self.groups]
+        return [tuple(query_stem(w, language) for w in group) for group in self.groups]
 
     def match(self) -> str:
         """The FTS5 expression: each word or phrase, stemmed in each language, in its column;
