@@ -18,7 +18,7 @@ import httpx
 import pytest
 
 from conftest import _serving
-from kg.server.app import BODIES_PER_CLIENT
+from kg.server.bodies import BODIES_PER_CLIENT
 
 PER_CLIENT = 8  # --connections-per-client of the server under test
 HEAD_SECONDS = 2  # --head-timeout

@@ -744,3 +744,29 @@ def test_a_client_is_its_ipv4_address_or_its_ipv6_network(address, client):
     from kg.server.handling import client_of_request as _client
 
     assert _client(SimpleNamespace(client=SimpleNamespace(host=address))) == client
+
+
+def test_a_query_page_refused_for_its_client_says_when_to_come_back(abuse_server):
+    """The query page runs its query through the same pool as /sparql: a client whose share
+    is taken by its queries there is refused the page with 429, which says Retry-After as
+    /sparql does (it was dropped)."""
+    with httpx.Client(base_url=abuse_server, timeout=60) as client:
+        _settled(client)
+        mine = {"X-Forwarded-For": "10.9.9.7"}
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            # distinct queries: identical ones wait for one run (kg.server.answers)
+            pending = [
+                pool.submit(
+                    client.get,
+                    "/sparql",
+                    params={"query": SLOW.replace("}", f"FILTER(?a != <urn:x:{n}>) }}")},
+                    headers=mine,
+                )
+                for n in range(4)
+            ]
+            # the two it may have in flight are admitted (each runs up to the 3 s limit)
+            threading.Event().wait(1.5)
+            page = client.get("/query", params={"query": "ASK { ?s ?p 7 }"}, headers=mine)
+            [future.result() for future in pending]
+    assert page.status_code == 429
+    assert int(page.headers["Retry-After"]) >= 1

@@ -36,14 +36,12 @@ caching, request bodies) and in `kg.server.handling`.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import json
 import logging
 import mimetypes
 import os
 import socket
-from collections import Counter
 from email.utils import formatdate, parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import quote
@@ -52,7 +50,7 @@ from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
 from starlette.middleware.cors import CORSMiddleware
-from starlette.requests import ClientDisconnect, Request
+from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
@@ -61,6 +59,7 @@ import kg
 from kg.errors import KgError
 from kg.server import changes, conneg, editor, openapi, paging
 from kg.server.answers import DEFAULT_ANSWER_CACHE_BYTES, AnswerCache
+from kg.server.bodies import Bodies
 from kg.server.connections import (
     CONNECTIONS_PER_CLIENT,
     HEAD_SECONDS,
@@ -103,11 +102,6 @@ for _suffix, _media in (
 
 # A proxy on this machine, reached over IPv4 or IPv6, is trusted to name the client.
 LOCAL_PROXIES = "127.0.0.1,::1,::ffff:127.0.0.1"
-# How long a request body may take to arrive, whole (a slow body holds a connection).
-BODY_SECONDS = 30
-# The bodies one client may be sending at once, in bodies of the largest size: each is held
-# until it has arrived whole, and one address's 64 connections held 64 of 1.2 MB for 30 s.
-BODIES_PER_CLIENT = 4
 # Connections and requests served at once; past it, new requests get 503 at once.
 MAX_CONCURRENCY = 1000
 
@@ -128,12 +122,7 @@ class Server:
         # Complete answers of /sparql, given again without a worker (kg.server.answers).
         self.answers = AnswerCache(answer_cache_bytes)
         self._openapi: bytes | None = None  # /openapi.json, made when first asked for
-        # A query of `max_query_length` characters, each up to 4 bytes of UTF-8, each byte
-        # percent-encoded in a form (3 characters), and the other form fields.
-        self.max_body_bytes = max_query_length * 12 + 64 * 1024
-        # The bytes of the bodies each client is sending now (`read_body`), at most
-        # BODIES_PER_CLIENT bodies of the largest size; one event loop: no lock needed.
-        self.receiving: Counter[str] = Counter()
+        self.bodies = Bodies(max_query_length)
         self.last_modified = formatdate(site.modified, usegmt=True)
         self.templates = Environment(
             loader=PackageLoader("kg", "templates"),
@@ -323,58 +312,8 @@ class Server:
             return plain_text(400, f"Bad Request: {exc}")
 
     async def read_body(self, request: Request) -> bytes | Response:
-        """The body of a request, read in chunks and never past `max_body_bytes`: a larger
-        body (announced or sent) is refused with 413 without being kept. A client sends at
-        most BODIES_PER_CLIENT bodies of that size at once, counted in bytes (`receiving`: a
-        body's Content-Length from its start, a chunked body's bytes as they come): past it,
-        429 with Retry-After, the body not read further. Without it, one address's
-        connections made the server hold 64 bodies of 1.2 MB each for as long as they took
-        to arrive."""
-        limit = self.max_body_bytes
-        too_large = plain_text(
-            413,
-            f"Payload Too Large: this endpoint takes request bodies of at most {limit:,} bytes "
-            f"(queries of at most {self.max_query_length:,} characters)",
-        )
-        declared = request.headers.get("content-length", "").strip()
-        announced = int(declared) if declared.isascii() and declared.isdigit() else 0
-        if announced > limit:
-            return too_large
-        client, budget = client_of_request(request), limit * BODIES_PER_CLIENT
-        too_many = plain_text(
-            429,
-            f"Too Many Requests: this client is sending more than {budget:,} bytes of request "
-            "bodies at once; send them one after another",
-        )
-        too_many.headers["Retry-After"] = "10"
-        counted = announced  # of this body's bytes, in the client's count
-        self.receiving[client] += counted
-        chunks, size = [], 0
-        try:
-            if self.receiving[client] > budget:
-                return too_many
-            async with asyncio.timeout(BODY_SECONDS):
-                async for chunk in request.stream():
-                    size += len(chunk)
-                    if size > limit:
-                        return too_large
-                    if size > counted:  # a body without a Content-Length
-                        self.receiving[client] += size - counted
-                        counted = size
-                        if self.receiving[client] > budget:
-                            return too_many
-                    chunks.append(chunk)
-        except TimeoutError:
-            return plain_text(
-                408, f"Request Timeout: the body did not arrive within {BODY_SECONDS} s"
-            )
-        except ClientDisconnect:
-            return plain_text(400, "Bad Request: the client went away before its body ended")
-        finally:
-            self.receiving[client] -= counted
-            if self.receiving[client] <= 0:
-                del self.receiving[client]
-        return b"".join(chunks)
+        """The body of a request, within the limits of `kg.server.bodies.Bodies`."""
+        return await self.bodies.read(request, client_of_request(request))
 
     def openapi(self, request: Request) -> Response:
         """`/openapi.json`: the HTTP interface in OpenAPI 3.1 (kg.server.openapi)."""

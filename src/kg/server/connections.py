@@ -9,7 +9,7 @@ two bounds:
 
 - a connection not serving a request must send the whole head of its next one within
   `head_seconds` of being opened or of its last answer, or it is closed (with 408 when it had
-  begun one); a body's time is the app's (`kg.server.app.BODY_SECONDS`);
+  begun one); a body's time is the app's (`kg.server.bodies.BODY_SECONDS`);
 - one client (its address, an IPv6 address by its /64, as `kg.server.headers.client_of` names
   it) holds at most `per_client` connections at once; a connection past that is answered 429
   and closed before it is read. Connections from the trusted proxies (`--forwarded-allow-ips`)

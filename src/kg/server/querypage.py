@@ -159,7 +159,9 @@ class QueryPage:
         # Off the event loop: a page of results takes a while to render, and pages, downloads
         # and the endpoint go on meanwhile.
         body = await run_in_threadpool(self.server.render, "query.html", **context)
-        headers = {"Link": paging.link_header(found)} if found else None
+        headers = {"Link": paging.link_header(found)} if found else {}
+        if outcome and outcome.get("retry_after"):
+            headers["Retry-After"] = outcome["retry_after"]
         return Response(body, status, headers=headers, media_type=RDF_CONTENT_TYPES["html"])
 
     def vocabulary(self) -> dict:
@@ -188,6 +190,8 @@ class QueryPage:
         outcome = {"status": answer.status, "ms": (time.perf_counter() - started) * 1000}
         if answer.status != 200:
             outcome["error"] = answer.message
+            # 429 and 503 say when to come back (RFC 9110 section 10.2.3), as /sparql does
+            outcome["retry_after"] = answer.headers.get("Retry-After")
             return outcome
         return await run_in_threadpool(self._for_people, answer, outcome, wanted, window)
 
