@@ -26,17 +26,14 @@ import re
 from kg.extraction.attributions import AttributionRules
 from kg.extraction.counted import _counts_what_it_reached, _part_of_whole, find_what_it_counts
 from kg.extraction.entities import Entities, Mention
+from kg.extraction.event_times import event_dates, event_period, release_day, today_of
 from kg.extraction.figures import Found, _number_matches, find_numbers, window
 from kg.extraction.indicators import INDICATOR_SURE, IndicatorModel
 from kg.extraction.knowledge import Knowledge
 from kg.extraction.periods import (
     _period_of_its_whole,
     _period_set_before,
-    event_dates,
-    event_period,
     period_of,
-    release_day,
-    today_of,
 )
 from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
 from kg.extraction.restated import _number, _said_in_a_headline, _stated_in, _two_groups
@@ -515,7 +512,9 @@ class NumberExtractor(AttributionRules):
         return max(ends) if ends else 0
 
     def _period(self, item: Item, f: Found, passage: Passage, override: bool) -> None:
-        period = period_of(passage.text, f.sentence, f.clause, f.start, self.year_context)
+        period = period_of(
+            passage.text, f.sentence, f.clause, f.start, self.year_context, self.release_day
+        )
         if period is None and override:
             period = _period_set_before(passage, f.sentence, self.passage_before)
         if period is None and override:

@@ -222,6 +222,35 @@ def _periods_said_elsewhere(text, s0, s1, found, year_context):
 
 
 # A time a clause says in words, relative to the day the text was written.
+# A time said relative to the day of writing, which the release's stated day resolves:
+# "so far this year", "the same period last year", "last month".
+RELATIVE_PERIOD = re.compile(
+    r"\b(?:(?P<same>(?:in|during|over|for|at|by)\s+the\s+same\s+(?:period|time|months?)\s+)?"
+    r"(?P<which>this|last)\s+(?P<unit>year|month)"
+    r"|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+(?P<since>year))\b",
+    re.I,
+)
+
+
+def _relative_periods(text: str, s0: int, s1: int, today: str | None) -> list:
+    """The periods RELATIVE_PERIOD says in [s0, s1), given the day of writing."""
+    if not today:
+        return []
+    year, month = int(today[:4]), int(today[5:7])
+    out = []
+    for m in RELATIVE_PERIOD.finditer(text, s0, s1):
+        if m["since"]:  # "since the beginning of the year": January to the month of writing
+            value = {"start": f"{year}-01", "end": f"{year}-{month:02d}"}
+        elif m["unit"].casefold() == "year":
+            shown = str(year - (m["which"].casefold() == "last"))
+            value = {"start": shown, "end": shown}
+        else:  # this month, or the one before it
+            y, m0 = divmod(year * 12 + month - 1 - (m["which"].casefold() == "last"), 12)
+            value = {"start": f"{y}-{m0 + 1:02d}", "end": f"{y}-{m0 + 1:02d}"}
+        out.append((m.start(), m.end(), value))
+    return out
+
+
 RELATIVE_TIME = re.compile(
     r"\b(?:(?:last|this|next|past)\s+(?:year|month|week|decade)|today|yesterday|so far|"
     r"to date|currently|nowadays)\b",
@@ -307,10 +336,13 @@ def period_of(
     clause: tuple[int, int],
     at: int,
     year_context: str | None = None,
+    today: str | None = None,
 ):
     """The period a number at `at` refers to: from its clause, else the nearest expression
     before it in its sentence, else one after it. `year_context`: the year the text last
-    named before this passage ("since February" is of that year)."""
+    named before this passage ("since February" is of that year); `today`: the day the
+    release states it was written (YYYY-MM-DD), of which "this year" and "last month" are
+    said."""
     s0, s1 = sentence
     found = []
     for kind, pattern in PERIOD_PATTERNS:
@@ -318,6 +350,7 @@ def period_of(
             value = _period_value(kind, m, text, s0)
             if value is not None:
                 found.append((m.start(), m.end(), value))
+    found += _relative_periods(text, s0, s1, today)
     elsewhere = _periods_said_elsewhere(text, s0, s1, found, year_context)
     # "in the same period of 2018" holds the words "of 2018", read as a year of its own above
     spans = [(a, b) for a, b, _ in elsewhere]
@@ -551,91 +584,3 @@ def _period_of_its_whole(item: Item, f: Found, whole: Found | None, text: str) -
     inside = opened > closed and opened >= f.sentence[0]
     if inside and whole.sentence == f.sentence and "period" in whole.item.fields:
         item.fields["period"] = whole.item.fields["period"]
-
-
-# What a sentence names an event by ("the workshop", "the two-day session"); those taking part.
-EVENT_NOUN = re.compile(
-    r"\b(workshop|training|session|meeting|seminar|conference|forum|course|exercise|"
-    r"operation|visit|mission|dialogue|consultation|roundtable|summit)s?\b",
-    re.I,
-)
-TAKING_PART = re.compile(
-    r"\b(?:participants?|attended|attendees|took\s+part|participated|brought\s+together|"
-    r"gathered|involved)\b",
-    re.I,
-)
-
-
-def event_dates(
-    passages: list[Passage], day: str | None = None
-) -> list[tuple[int, int, set[str], dict | str]]:
-    """The days events are said to take place on, in text order: (passage index, sentence
-    start, the event nouns of the sentence, the period), for the sentences that name an
-    event and date it to the day ("a two-day workshop ... from 24 to 25 September 2024"), or
-    to the release's `day` ("simultaneous raids were made this morning")."""
-    found = []
-    for passage in passages:
-        for s0, s1 in passage.sentences:
-            nouns = {m.group(1).casefold() for m in EVENT_NOUN.finditer(passage.text, s0, s1)}
-            if not nouns:
-                continue
-            period = period_of(passage.text, (s0, s1), (s0, s1), s1)
-            if _dated_to(period, DAY_CHARS):
-                found.append((passage.index, s0, nouns, period))
-            elif period is None and today_of(day, passage, (s0, s1)):
-                found.append((passage.index, s0, nouns, day))
-    return found
-
-
-def event_period(records, passage: Passage, sentence: tuple[int, int]):
-    """The days of the event a sentence with no time of its own speaks of, said before it:
-    "The session was attended by 35 representatives", the text having dated "the second
-    session" to the day; those who took part ("Participants came from 12 countries"), when
-    the text dates one event only."""
-    s0, s1 = sentence
-    text = passage.text[s0:s1]
-    if TIME_WORDS.search(text):
-        return None
-    earlier = [r for r in records if (r[0], r[1]) < (passage.index, s0)]
-    if not earlier:
-        return None
-    nouns = {m.group(1).casefold() for m in EVENT_NOUN.finditer(text)}
-    named = [r for r in earlier if nouns & r[2]]
-    if named and re.search(
-        r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted(nouns)) + r")s?\b",
-        text,
-        re.I,
-    ):
-        return named[-1][3]
-    # Those who took part, in a text that dates one event only (by whatever name it calls it)
-    if not named and TAKING_PART.search(text) and len({str(r[3]) for r in earlier}) == 1:
-        return earlier[-1][3]
-    return None
-
-
-# A release's day, as its first lines state it: "22 May 2013 Press Release", "Dushanbe,
-# Tajikistan, 24 September 2024 Nearly every ...", "May 22, 2013".
-RELEASE_DAY = re.compile(
-    rf"^(?:[A-Z][\w .’'-]{{1,40}},\s*){{0,3}}(?:(?P<d>\d{{1,2}})\s+(?P<m>{MONTH})|"
-    rf"(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}}),?)\s+(?P<y>(?:19|20)\d\d)\b",
-    re.I,
-)
-TODAY = re.compile(r"\b(?:today|this morning|earlier today|tonight)\b", re.I)
-
-
-def release_day(passages: list[Passage]) -> str | None:
-    """The day a release is dated by a line of its first passages, or None."""
-    for passage in passages[:4]:
-        m = RELEASE_DAY.match(passage.text.strip())
-        if m:
-            day = int(m["d"] or m["d2"])
-            if 1 <= day <= 31:
-                return f"{_date(m['m'] or m['m2'], m['y'])}-{day:02d}"
-    return None
-
-
-def today_of(day: str | None, passage: Passage, sentence: tuple[int, int]) -> str | None:
-    """ "authorities today arrested 18 people": the release's day, when it states one."""
-    if day is None or not TODAY.search(passage.text, *sentence):
-        return None
-    return day

@@ -1,0 +1,108 @@
+"""The times a release gives by its events and its own day: the days an event is dated to,
+which later (or earlier) sentences on that event take; the day the release states in its
+first lines, and what "today" is then.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.figures import MONTH
+from kg.extraction.pages import dateline_date
+from kg.extraction.periods import DAY_CHARS, TIME_WORDS, _date, _dated_to, period_of
+from kg.extraction.text import Passage
+
+# What a sentence names an event by ("the workshop", "the two-day session"); those taking part.
+EVENT_NOUN = re.compile(
+    r"\b(workshop|training|session|meeting|seminar|conference|forum|course|exercise|"
+    r"operation|visit|mission|dialogue|consultation|roundtable|summit)s?\b",
+    re.I,
+)
+TAKING_PART = re.compile(
+    r"\b(?:participants?|attended|attendees|took\s+part|participated|brought\s+together|"
+    r"gathered|involved)\b",
+    re.I,
+)
+
+
+def event_dates(
+    passages: list[Passage], day: str | None = None
+) -> list[tuple[int, int, set[str], dict | str]]:
+    """The days events are said to take place on, in text order: (passage index, sentence
+    start, the event nouns of the sentence, the period), for the sentences that name an
+    event and date it to the day ("a two-day workshop ... from 24 to 25 September 2024"), or
+    to the release's `day` ("simultaneous raids were made this morning")."""
+    found = []
+    for passage in passages:
+        for s0, s1 in passage.sentences:
+            nouns = {m.group(1).casefold() for m in EVENT_NOUN.finditer(passage.text, s0, s1)}
+            if not nouns:
+                continue
+            period = period_of(passage.text, (s0, s1), (s0, s1), s1)
+            if _dated_to(period, DAY_CHARS):
+                found.append((passage.index, s0, nouns, period))
+            elif period is None and today_of(day, passage, (s0, s1)):
+                found.append((passage.index, s0, nouns, day))
+    return found
+
+
+def event_period(records, passage: Passage, sentence: tuple[int, int]):
+    """The days of the event a sentence with no time of its own speaks of, said before it:
+    "The session was attended by 35 representatives", the text having dated "the second
+    session" to the day; those who took part ("Participants came from 12 countries"), when
+    the text dates one event only."""
+    s0, s1 = sentence
+    text = passage.text[s0:s1]
+    if TIME_WORDS.search(text):
+        return None
+    earlier = [r for r in records if (r[0], r[1]) < (passage.index, s0)]
+    if not earlier:
+        return None
+    nouns = {m.group(1).casefold() for m in EVENT_NOUN.finditer(text)}
+    named = [r for r in earlier if nouns & r[2]]
+    if named and re.search(
+        r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted(nouns)) + r")s?\b",
+        text,
+        re.I,
+    ):
+        return named[-1][3]
+    # Those who took part, in a text that dates one event only (by whatever name it calls it)
+    if not named and TAKING_PART.search(text) and len({str(r[3]) for r in earlier}) == 1:
+        return earlier[-1][3]
+    return None
+
+
+# A release's day, as its first lines state it: "22 May 2013 Press Release", "Dushanbe,
+# Tajikistan, 24 September 2024 Nearly every ...", "May 22, 2013".
+RELEASE_DAY = re.compile(
+    rf"^(?:[A-Z][\w .’'-]{{1,40}},\s*){{0,3}}(?:(?P<d>\d{{1,2}})\s+(?P<m>{MONTH})|"
+    rf"(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}}),?)\s+(?P<y>(?:19|20)\d\d)\b",
+    re.I,
+)
+TODAY = re.compile(r"\b(?:today|this morning|earlier today|tonight)\b", re.I)
+
+
+FIRST_PASSAGES = 10  # a page's menus and headings may come before its date line
+
+
+def release_day(passages: list[Passage]) -> str | None:
+    """The day a release is dated by a line of its first passages, or None: a line that
+    opens with a day ("22 May 2013 Press Release"), else one that is a date or a dateline
+    as `kg add` reads a page's ("2016-10-07", "Wednesday, 10 Sept. 2008", "Posted: March 21,
+    2017", "Geneva, 3 May 2019 -"; dateparser, day, month and year all required)."""
+    first = passages[:FIRST_PASSAGES]
+    for passage in first:
+        m = RELEASE_DAY.match(passage.text.strip())
+        if m:
+            day = int(m["d"] or m["d2"])
+            if 1 <= day <= 31:
+                return f"{_date(m['m'] or m['m2'], m['y'])}-{day:02d}"
+    lines = [line for p in first for line in p.text.splitlines() if line.strip()]
+    return dateline_date(lines[: 2 * FIRST_PASSAGES])
+
+
+def today_of(day: str | None, passage: Passage, sentence: tuple[int, int]) -> str | None:
+    """ "authorities today arrested 18 people": the release's day, when it states one."""
+    if day is None or not TODAY.search(passage.text, *sentence):
+        return None
+    return day
