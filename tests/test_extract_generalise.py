@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from composed import observations
+from composed import observations, sources
 from kg.extraction.extract import extract, load_knowledge
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -969,3 +969,27 @@ def test_a_list_member_both_named_and_unnamed_does_not_stop_the_draft():
     unnamed = [(at["springfield"], at["springfield"] + 1), (at["lorem"], at["lorem"] + 2)]
     spans = _listed_with_organizations(passage, unnamed, [org, place], [], set())
     assert all(isinstance(s, Span) for s in spans)
+
+
+def test_sources_named_after_a_number_by_their_report_or_their_kind(tmp_path, knowledge):
+    """ "..., the latest report by X has revealed", "..., a survey by X found", "..., the X
+    news agency reported", "X claimed that ...": X is the number's source; "some half a
+    million women" is a number (500,000), and "a quarter of a million" no fraction."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "More than 8,000 people are trafficked annually in Zembia, the latest report by "
+        "UNICEF has revealed. Some 2,500 migrants are stranded, a survey by IOM found. The "
+        "woman had been sold for $11,600, the Zembia Press news agency reported. On Monday, "
+        "UNICEF claimed that over 16,000 citizens were trafficked. Some half a million women "
+        "are trapped in trafficking networks, and nearly a quarter of a million children "
+        "work in mines.",
+    )
+    found = observations(draft)
+    assert sources(found["8000"]) == ["unicef"]
+    assert sources(found["2500"]) == ["iom"]
+    assert sources(found["11600"]) == ["new:organization:zembia press"]
+    assert sources(found["16000"]) == ["unicef"]
+    assert found["500000"].fields["unit"] == "person"
+    assert found["250000"].fields["unit"] == "person"
+    assert "25" not in found

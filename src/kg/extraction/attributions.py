@@ -21,7 +21,7 @@ ATTRIBUTION_VERB = re.compile(
     r"(?:reports?|reported|says|said|states|stated|estimates?|estimated|confirms?|confirmed|"
     r"announces|announced|"
     r"indicates?|indicated|shows?|showed|finds|found|notes|noted|calculates|calculated|counts|"
-    r"counted|warns|warned|reveals|revealed|"
+    r"counted|warns|warned|reveals|revealed|claims|claimed|concludes|concluded|"
     r"projects|projected|predicts|predicted|figures|data|statistics|studies|study|survey|"
     r"research|report|"
     # "UNODC puts the number of victims at 5,400"
@@ -48,15 +48,26 @@ AS_SOURCE_SAID = re.compile(
     r"\s+(?:has\s+|have\s+)?(?:reported|reports|noted|notes|said|says|stated|states|"
     r"estimated|estimates|documented|found|warned|pointed out)\b"
 )
+# "..., the latest report by the National Commission (NC) has revealed": what of a source
+# may come between the comma after a number and the source's name.
+SOURCE_NAMED = (
+    r"(?:(?:(?:latest|new|recent|annual|national|first|\d{4})\s+){0,3}"
+    r"(?:report|study|survey|data|figures|statistics|research|analysis|estimates?)\s+"
+    r"(?:(?:published|released|compiled|issued|conducted|carried\s+out)\s+)?"
+    r"(?:by|of|from)\s+(?:the\s+)?)?"
+)
+SAID_BEFORE_SOURCE = r"[^.;:“”\"]*,\s*(?:(?:the|an?)\s+)?" + SOURCE_NAMED
 # A source named after its number: "..., IOM said", "..., UNHCR reported on Monday".
 SAID_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?"
-    # "..., the UNHCR spokesman said"
-    r"(?:(?:spokesperson|spokesman|spokeswoman|staff|officials?|officers?)\s+)?"
+    # "..., the UNHCR spokesman said", "..., the Xinhua news agency reported"
+    r"(?:(?:spokesperson|spokesman|spokeswoman|staff|officials?|officers?|news\s+agency|"
+    r"newspaper|daily)\s+)?"
     r"(?:has\s+|have\s+)?(?:(?:data|figures|statistics|estimates|records)"
     r"\s+(?:show|shows|showed|indicate|indicates|suggest|suggests)|said|says|reported|reports|"
     r"estimated|estimates|stated|states|announced|announces|noted|notes|warned|warns|"
-    r"confirmed|confirms|added|adds|explained|explains)\b(?![^.;]*\bthat\b)",
+    r"confirmed|confirms|added|adds|explained|explains|revealed|reveals|found|finds|"
+    r"showed|shows)\b(?![^.;]*\bthat\b)",
     re.I,
 )
 ACTOR_VERB = re.compile(
@@ -165,11 +176,11 @@ class AttributionRules:
             ]
         if not after:  # "Some 500 migrants have died this year, IOM said on Tuesday."
             after = [
-                c
-                for c in cues
-                if f.end <= c[0] <= s1
-                and re.fullmatch(r"[^.;:“”\"]*,\s*(?:the\s+)?", text[f.end : c[0]])
-                and SAID_AFTER.match(text, c[1].end)
+                (o.start, o, False)
+                for o in orgs
+                if f.end <= o.start <= s1
+                and re.fullmatch(SAID_BEFORE_SOURCE, text[f.end : o.start])
+                and SAID_AFTER.match(text, o.end)
             ]
         if not after:  # "At least 245 children were intercepted, said UNICEF."
             after = [

@@ -18,9 +18,13 @@ from kg.extraction.units import CODE_AFTER, CODE_BEFORE, PEOPLE, currency_unit, 
 ARTICLE_NUMBERS = {
     "a dozen": 12, "half a dozen": 6, "a hundred": 100, "one hundred": 100,
     "a thousand": 1000, "a million": 1_000_000, "a billion": 1_000_000_000,
+    # "some half a million women", "a quarter of a million children"
+    "half a million": 500_000, "half a billion": 500_000_000,
+    "a quarter of a million": 250_000, "a quarter million": 250_000,
 }  # fmt: skip
 ARTICLE_NUMBER = re.compile(
-    r"(?<![\w-])(?P<n>half a dozen|a dozen|a hundred|a thousand|a million|a billion)\b"
+    r"(?<![\w-])(?P<n>half a dozen|a dozen|a hundred|a thousand|half a million|half a billion|"
+    r"a quarter of a million|a quarter million|a million|a billion)\b"
     r"(?!\s+(?:and|of\b|times|thanks|years|ways|reasons))",
     re.I,
 )
@@ -282,13 +286,20 @@ def _fractions(passage: Passage) -> list[Found]:
         f = Found(passage, m.start("f"), m.end("f"), Decimal(str(round(100 * part / whole, 1))))
         f.percent = True
         out.append(f)
+    said = []  # "half a million", "a quarter of a million": no fraction of their own
     for m in ARTICLE_NUMBER.finditer(passage.text):  # "a dozen NGOs": counted as a number
-        if not re.match(r"\s+(?:[a-z-]+\s+){0,2}[A-Za-z]+s\b", passage.text[m.end() :]):
+        said.append(m.span())
+        if not re.match(
+            r"\s+(?:[a-z-]+\s+){0,2}(?:[A-Za-z]+s|people|children|women|men)\b",
+            passage.text[m.end() :],
+        ):
             continue
         f = Found(passage, m.start(), m.end(), Decimal(ARTICLE_NUMBERS[m.group("n").casefold()]))
         f.words = True
         out.append(f)
     for m in [*FRACTION.finditer(passage.text), *FRACTION_CHANGE.finditer(passage.text)]:
+        if any(a <= m.start("f") < b for a, b in said):
+            continue
         if m.group("f").casefold() == "half" and re.search(
             r"\b(?:first|second|last|the)\s+$", passage.text[max(0, m.start() - 8) : m.start()]
         ):
