@@ -357,3 +357,24 @@ def test_topics_members_of_a_body_and_a_countrys_government_listed_with_bodies(t
     found = mentions(draft, "organization")
     assert found["Tamba Relief"].startswith("new:")
     assert not {"EU Member States", "Human Trafficking", "Children", "Zembian", "KB"} & set(found)
+
+
+def test_datelines_after_a_byline_or_before_a_colon_and_provinces_of_china(tmp_path, knowledge):
+    """A news report's dateline: "By Jane Doe and John Roe WELLINGTON (Reuters) -" (a
+    byline before it, whose last name is no part of the city's) and "Bangkok: Some 260
+    ..."; "Yunnan", which ISO 3166-2 writes "Yunnan Sheng", is a province of China. A label
+    before a colon is no place."""
+    for body, place in (
+        ("By Jane Doe and John Roe WELLINGTON (Reuters) - A court in New Zealand found a "
+         "man guilty of trafficking 15 workers.", "WELLINGTON"),
+        ("Bangkok: Some 260 people were rescued from scam centres, Thailand's army said.",
+         "Bangkok"),
+        ("Police from Yunnan in southwest China said 20 suspects were arrested.", "Yunnan"),
+    ):  # fmt: skip
+        found = mentions(draft_of(tmp_path, knowledge, body), "place")
+        assert found[place].startswith("new:place:"), body
+    found = mentions(
+        draft_of(tmp_path, knowledge, "Contact: Jane Doe. Some 20 people were rescued in Peru."),
+        "place",
+    )
+    assert set(found) == {"Peru"}

@@ -159,7 +159,7 @@ class Recognizer(CandidateRules, Resolution):
         self.role_persons: set[tuple[int, int, int]] = set()  # (passage, a, b) after a role
         # (passage, a, b) of "the Vice President's Office" after "Secretariat ... of"
         self.possessive_offices: set[tuple[int, int, int]] = set()
-        self.datelines: dict[int, tuple[tuple[str, ...], int]] = {}
+        self.datelines: dict[int, tuple[tuple[str, ...], int, int]] = {}
         self.acronym_counts: Counter[str] = Counter()  # how often the text writes each
 
     # -- the entry point -----------------------------------------------------------------------
@@ -201,7 +201,7 @@ class Recognizer(CandidateRules, Resolution):
                     codes.add(entry.target.iso3166)
         self.datelines = _datelines(source)
         for passage in source.passages:  # "GENEVA, 26 August": a city of any country
-            for name in self.datelines.get(passage.index, ((), 0))[0]:
+            for name in self.datelines.get(passage.index, ((), 0, 0))[0]:
                 code = world.country_of_city(name)
                 if code:
                     codes.add(code)
@@ -362,7 +362,7 @@ class Recognizer(CandidateRules, Resolution):
             return True
         tokens = span.passage.tokens
         if span.b - span.a == 1 and tokens[span.a].text.isupper():
-            if tokens[span.a].start < self.datelines.get(span.passage.index, ((), 0))[1]:
+            if self._in_dateline(span.passage, tokens[span.a].start):
                 return True
             first = next((i for i, t in enumerate(tokens) if t.is_word), None)
             if span.a == first and span.b < len(tokens) and tokens[span.b].text == ":":
@@ -436,11 +436,20 @@ class Recognizer(CandidateRules, Resolution):
                 if head is not None and head is not span and not _in_a_list(head, span):
                     span.alias_of = head
 
+    def _in_dateline(self, passage: Passage, at: int) -> bool:
+        """Whether the text at `at` is among the place names of the passage's dateline."""
+        _, start, end = self.datelines.get(passage.index, ((), 0, 0))
+        return start <= at < end
+
     def _city_context(self, passage, a, b, starts, lowercase) -> float | None:
         """A GeoNames city's name is a city only where nothing says otherwise: not inside a
         longer capitalized name, not a person's name ("said Jane Doe", "Jane Doe, IOM Chief of
         Mission"), not a word the text also writes in lower case. Its confidence, or None."""
         tokens = passage.tokens
+        if self._in_dateline(passage, tokens[a].start):
+            # a dateline: "TEGUCIGALPA – ...", "GENEVA/KATHMANDU, 19 June", "By Jane Doe
+            # WELLINGTON (Reuters) -" (the byline's last name before it is no part of it)
+            return 0.75
         if (
             a > 0
             and _is_name_word(tokens[a - 1])
@@ -461,8 +470,6 @@ class Recognizer(CandidateRules, Resolution):
             return None  # "Chief of Mission"
         if re.search(r"\b(?:in|from|to|at|of|near|between|and)\s+$", before, re.I):
             return 0.75
-        if tokens[a].start < self.datelines.get(passage.index, ((), 0))[1]:
-            return 0.75  # a dateline: "TEGUCIGALPA – ...", "GENEVA/KATHMANDU, 19 June"
         after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 3]
         if b - a == 1 and not after.startswith(", "):  # one word, no place around: a word
             return None

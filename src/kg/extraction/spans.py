@@ -68,23 +68,27 @@ def _sentence_starts(passage: Passage) -> set[int]:
 _MONTH_WORD = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _PLACE_WORD = r"[A-ZÀ-Ý][\w’'.-]*"
 _PLACE_NAME = rf"{_PLACE_WORD}(?: {_PLACE_WORD}){{0,3}}"
-# "GENEVA, Aug 26 (UNHCR)", "KYIV 18 November 2002 -", "Bangkok, Thailand —", "Peru - With":
-# the place a release was written in, at the start of a paragraph.
+# A news report's byline before its dateline: "By Jane Doe and John Roe".
+_BYLINE_NAME = r"[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}"
+_BYLINE = rf"By\s+{_BYLINE_NAME}(?:\s*(?:,|and)\s*{_BYLINE_NAME})*\s+"
+# "GENEVA, Aug 26 (UNHCR)", "KYIV 18 November 2002 -", "Bangkok, Thailand —", "Peru - With",
+# "WELLINGTON (Reuters) - ", "KUALA LUMPUR: Twelve ...": the place a release was written in,
+# at the start of a paragraph (after a byline, if any).
 DATELINE = re.compile(
-    rf"(?P<names>{_PLACE_NAME}(?:\s*/\s*{_PLACE_NAME})*)"
+    rf"(?:{_BYLINE})?(?P<names>{_PLACE_NAME}(?:\s*/\s*{_PLACE_NAME})*)"
     rf"(?=\s*(?:\([^()]{{2,30}}\)\s*)?(?:,\s*{_PLACE_WORD}(?: {_PLACE_WORD})?\s*)?"
-    rf"(?:\s[-\u2013\u2014]\s|,?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH_WORD}\s+\d))"
+    rf"(?:\s[-\u2013\u2014]\s|:\s|,?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH_WORD}\s+\d))"
 )
 
 
-def _datelines(source: Source) -> dict[int, tuple[tuple[str, ...], int]]:
-    """passage index -> (the place names of its dateline, where the dateline's names end)."""
+def _datelines(source: Source) -> dict[int, tuple[tuple[str, ...], int, int]]:
+    """passage index -> (the place names of its dateline, where they start, where they end)."""
     out = {}
     for passage in source.passages:
         m = DATELINE.match(passage.text)
         if m is not None:
             names = tuple(n.strip() for n in m.group("names").split("/"))
-            out[passage.index] = (names, m.end("names"))
+            out[passage.index] = (names, m.start("names"), m.end("names"))
     return out
 
 

@@ -12,6 +12,7 @@ city at all is decided by its context (:mod:`kg.extraction.entities`).
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from kg.extraction.text import fold
@@ -263,6 +264,9 @@ def warm() -> None:
     _cities_anywhere()
 
 
+ROMANIZED_KIND = re.compile(r"\s+(?:\w+zu\s+)?(?:Sheng|Shi|Zizhiqu)$")
+
+
 @functools.lru_cache(maxsize=64)
 def subdivisions(country_code: str) -> tuple[tuple[str, WorldPlace, bool], ...]:
     """(surface name, place, False) for the first-level subdivisions of one country."""
@@ -279,6 +283,11 @@ def subdivisions(country_code: str) -> tuple[tuple[str, WorldPlace, bool], ...]:
             continue
         kind = "city" if sub.type.casefold() in CITY_SUBDIVISIONS else "state"
         surfaces = {sub.name}
+        # ISO 3166-2 writes China's provinces with their kind in pinyin ("Yunnan Sheng",
+        # "Guangxi Zhuangzu Zizhiqu", "Tianjin Shi"); texts write the name alone
+        bare = ROMANIZED_KIND.sub("", sub.name)
+        if bare and bare != sub.name:
+            surfaces.add(bare)
         words = sub.name.split(" de ")
         if len(words) > 1 and words[0].casefold() not in GENERIC_FIRST_WORDS:
             surfaces.add(words[0])
