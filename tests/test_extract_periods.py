@@ -123,3 +123,20 @@ def test_this_year_and_last_month_are_of_the_day_the_release_states(tmp_path, kn
     undated = body.replace("Wednesday, 10 Sept. 2008\n\n", "")
     found = observations(draft_of(tmp_path, knowledge, undated))
     assert not any("period" in found[v].fields for v in ("2585", "915", "59"))
+
+
+def test_an_abbreviated_month_and_a_range_of_years_after_in(tmp_path, knowledge):
+    """ "Since the task force was set up in Nov. 2015, 221 victims ... have been rescued":
+    "Nov." ends no sentence, and the 221 run from November 2015; "registered in 2013-2014"
+    is both years, not 2013; "Lt. Col. Jane Doe" is one sentence's words."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Since the Tamba task force was established in Nov. 2015, 221 victims have been "
+        "rescued, Lt. Col. Jane Doe said. Only 185 cases were registered in 2013-2014, while "
+        "only 181 cases were registered in 2014-2015.",
+    )
+    found = observations(draft)
+    assert found["221"].fields["period"] == {"start": "2015-11"}
+    assert found["185"].fields["period"] == {"start": "2013", "end": "2014"}
+    assert found["181"].fields["period"] == {"start": "2014", "end": "2015"}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.figures import MONTH, Found
+from kg.extraction.figures import MONTH, MONTH_SHORT, Found
 from kg.extraction.number_words import _WORDNUM, word_value
 from kg.extraction.proposal import Item
 from kg.extraction.text import Passage
@@ -29,7 +29,13 @@ MONTHS = [
 
 
 _M = {m: i + 1 for i, m in enumerate(MONTHS)}
-_DATE = rf"(?:(?P<{{p}}m>{MONTH})\s+(?:of\s+)?)?(?P<{{p}}y>(?:19|20)\d\d)"
+# A month by its first three letters: "November", "Nov." and "Nov" ("Sept." too)
+_M3 = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
+# (no year of a range: "in 2013-2014" is no "in 2013", the range is read as one)
+_DATE = (
+    rf"(?:(?P<{{p}}m>{MONTH}|{MONTH_SHORT})\s+(?:of\s+)?)?(?<![\w-])(?P<{{p}}y>(?:19|20)\d\d)"
+    r"(?!\s*[-\u2013/]\s*\d)"
+)
 
 
 def _days(before: str, second: str) -> re.Pattern:
@@ -157,7 +163,7 @@ PERIOD_PATTERNS = (
 def _date(month: str | None, year: str | None) -> str | None:
     if not year:
         return None
-    return f"{year}-{_M[month.casefold()]:02d}" if month else year
+    return f"{year}-{_M3[month.casefold()[:3]]:02d}" if month else year
 
 
 # Time expressions whose year is said elsewhere: "since then" (the year named just before),
@@ -351,6 +357,12 @@ def period_of(
             if value is not None:
                 found.append((m.start(), m.end(), value))
     found += _relative_periods(text, s0, s1, today)
+    # "in 2013-2014" holds "in 2013": an expression inside a longer one is part of it
+    found = [
+        x
+        for x in found
+        if not any(y[0] <= x[0] and x[1] <= y[1] and y[1] - y[0] > x[1] - x[0] for y in found)
+    ]
     elsewhere = _periods_said_elsewhere(text, s0, s1, found, year_context)
     # "in the same period of 2018" holds the words "of 2018", read as a year of its own above
     spans = [(a, b) for a, b, _ in elsewhere]
@@ -386,7 +398,7 @@ def period_of(
     since = [
         x
         for x in starts
-        if re.search(r"\bsince\s+(?:\S+\s+){0,4}$", text[max(s0, x[0] - 50) : x[0]], re.I)
+        if re.search(r"\bsince\s+(?:\S+\s+){0,6}$", text[max(s0, x[0] - 60) : x[0]], re.I)
     ]
     # "Established in 2006, the programme ... has already helped over 320": a start that opens
     # the sentence, of what then has done something, is the start of the number's period.

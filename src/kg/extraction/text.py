@@ -25,7 +25,16 @@ WORD = re.compile(
 # Sentence ends: ., ! or ? (and closing quotes) before a space and an upper-case letter, a
 # digit, a currency sign ("$14 million will ...") or an opening quote.
 SENTENCE_END = re.compile(r"""[.!?]["'”’)]*\s+(?=["“‘(]?[A-Z0-9ÁÉÍÓÚÑ$€£])""")
-ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "st", "no", "ext", "prof", "gen", "sr", "jr", "vs"}
+ABBREVIATIONS = {
+    "mr", "mrs", "ms", "dr", "st", "no", "ext", "prof", "gen", "sr", "jr", "vs",
+    # titles before a name ("Lt. Col. Jane Doe", "Gov. John Roe", "Det. Supt. Ann Lee")
+    "gov", "lt", "col", "sgt", "rep", "sen", "capt", "supt", "insp", "rev", "hon", "cpl", "maj",
+    "brig", "cmdr", "adm", "det", "const", "fr",
+}  # fmt: skip
+# A month's abbreviation ends no sentence before its day or year ("in Nov. 2015, 221 ...").
+MONTH_ABBREVIATIONS = {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -89,6 +98,8 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         before = text[start : m.start() + 1].split()
         last = before[-1].rstrip(".").casefold() if before else ""
         if last in ABBREVIATIONS or len(last) == 1 or "." in last:
+            continue
+        if last in MONTH_ABBREVIATIONS and text[m.end() : m.end() + 1].isdigit():
             continue
         end = m.start() + len(m.group().rstrip())
         spans.append((start, end))
