@@ -374,3 +374,24 @@ def test_the_second_year_of_a_range_is_no_count(tmp_path, knowledge):
     found = observations(draft)
     assert "2010" not in found
     assert found["27"].fields["period"] == {"start": "2007", "end": "2010"}
+
+
+def test_a_currency_by_its_sign_before_the_number(tmp_path, knowledge):
+    """ "NZ$4,000" is New Zealand dollars, not US dollars; "RM20,000 to RM25,000" a range
+    of ringgit (the letters written against the digits); "Rs 50,000" rupees; "£400 and
+    €500" two sums, not a range of euros; "$700" US dollars."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The workers paid NZ$4,000 in fees to the Tamba agency. Each victim paid RM20,000 to "
+        "RM25,000 to the Zembia syndicate, and police seized RM600 in cash. One man paid "
+        "Rs 50,000 in fines. Another paid £400 and €500 to brokers, and $700 to a driver.",
+    )
+    found = observations(draft)
+    assert found["4000"].fields["unit"] == "new-zealand-dollar"
+    assert found[("20000", "25000")].fields["unit"] == "malaysian-ringgit"
+    assert found["600"].fields["unit"] == "malaysian-ringgit"
+    assert found["50000"].fields["unit"] == "rupee"
+    assert found["400"].fields["unit"] == "pound-sterling"
+    assert found["500"].fields["unit"] == "euro"
+    assert found["700"].fields["unit"] == "us-dollar"

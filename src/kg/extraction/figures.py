@@ -12,7 +12,15 @@ from decimal import Decimal
 from kg.extraction.number_words import _WORDNUM, _WORDS, SCALES, word_value
 from kg.extraction.proposal import Item
 from kg.extraction.text import Passage
-from kg.extraction.units import CODE_AFTER, CODE_BEFORE, PEOPLE, currency_unit, singular
+from kg.extraction.units import (
+    CODE_AFTER,
+    CODE_BEFORE,
+    CURRENCY_BEFORE,
+    PEOPLE,
+    currency_unit,
+    sign_currency,
+    singular,
+)
 
 # "a hundred volunteers", "a dozen NGOs", "half a dozen": numbers said with an article.
 ARTICLE_NUMBERS = {
@@ -29,7 +37,8 @@ ARTICLE_NUMBER = re.compile(
     re.I,
 )
 NUMBER = re.compile(
-    rf"(?:(?<![\w.,/-])|(?<=\d-))(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
+    # (a currency's letters may be written against it: "RM20,000", "KSh500", "Tk1,000")
+    rf"(?:(?<![\w.,/-])|(?<=\d-)|(?<=RM)|(?<=Rs)|(?<=Sh)|(?<=Tk))(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
     # "100 000 calls": thousands set apart by a space (not "0 800 77777", a telephone
     # number); a comma or full stop after them ends the number unless a digit follows it
     rf"|[1-9]\d{{0,2}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[,.]\d|[ \u00a0\u202f]\d)"
@@ -212,11 +221,11 @@ def find_numbers(passage: Passage) -> list[Found]:
         if percent:
             f.percent = True
             f.end = end + percent.end()
-        currency = re.search(r"(?:US\s?\$|U\.S\.\s?\$|USD|\$|€|EUR)\s*$", before)
+        currency = CURRENCY_BEFORE.search(before)
         coded = CODE_BEFORE.search(before)
         coded_after = CODE_AFTER.match(text, f.end)
-        if currency:
-            f.currency = "euro" if currency.group().strip() in ("€", "EUR") else "us-dollar"
+        if currency:  # "$500", "NZ$4,000", "€1.2bn", "RM20,000", "Rs 50,000"
+            f.currency = sign_currency(currency.group().strip())
             f.start = start - len(currency.group())
         elif coded and (unit := currency_unit(coded.group(1))):  # "ETB 500": ISO 4217
             f.currency = unit
@@ -531,6 +540,7 @@ def _ranges(passage: Passage, found: list[Found]) -> list[Found]:
                 and g.value is not None
                 and not f.duration
                 and f.percent == g.percent
+                and f.currency == g.currency  # "£400 and €500": two sums
                 and 0 < f.value < g.value <= 10 * f.value
                 and not re.search(r"\b(?:in|of|from|to)\s+$", before)
             )

@@ -72,6 +72,30 @@ IRREGULAR = {
 CODE_BEFORE = re.compile(r"\b([A-Z]{3})\s*$")
 CODE_AFTER = re.compile(r"\s*([A-Z]{3})\b")
 CURRENCY_UNITS = {"USD": "us-dollar", "EUR": "euro"}  # the units' ids in the concepts
+# A currency written before a number by its sign ("€500", "NZ$4,000", "RM20,000", "Rs 50,000",
+# "₹20,000"): the sign -> its ISO 4217 code. "$" alone is the US dollar; a dollar of another
+# country says so ("NZ$", "A$", "HK$"). "¥" (yen or yuan) and "R" (rand or real) say too
+# little, and are left out.
+CURRENCY_SIGNS = {
+    "US$": "USD", "U.S.$": "USD", "USD": "USD", "$": "USD", "€": "EUR", "EUR": "EUR",
+    "£": "GBP", "NZ$": "NZD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
+    "CAN$": "CAD", "HK$": "HKD", "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "R$": "BRL",
+    "J$": "JMD", "MX$": "MXN", "₹": "INR", "Rs": "rupee", "Rs.": "rupee", "₦": "NGN",
+    "₱": "PHP", "฿": "THB", "₫": "VND", "₩": "KRW", "₺": "TRY", "₴": "UAH", "₽": "RUB",
+    "RM": "MYR", "KSh": "KES", "Ksh": "KES", "GH₵": "GHS", "Tk": "BDT",
+}  # fmt: skip
+CURRENCY_BEFORE = re.compile(
+    r"(?:(?<![\w$])(?:US|U\.S\.|NZ|AU|CAN|CA|HK|SG|NT|MX|A|C|S|R|J)\s?\$|(?<![\w$])\$|€|£|₹|₦|₱|"
+    r"฿|₫|₩|₺|₴|₽|GH₵|(?<![\w.])(?:USD|EUR|RM|KSh|Ksh|Rs\.?|Tk))\s*$"
+)
+
+
+def sign_currency(sign: str) -> str:
+    """The unit of a currency's sign before a number (a key of CURRENCY_SIGNS, spaces aside):
+    a unit of the concepts, else the currency's name; "rupee" for the rupees of several
+    countries."""
+    code = CURRENCY_SIGNS[re.sub(r"\s", "", sign)]
+    return code if code == "rupee" else currency_unit(code) or code
 
 
 @functools.lru_cache(maxsize=512)
