@@ -378,3 +378,18 @@ def test_datelines_after_a_byline_or_before_a_colon_and_provinces_of_china(tmp_p
         "place",
     )
     assert set(found) == {"Peru"}
+
+
+def test_a_person_by_an_age_in_apposition_or_a_laureate(tmp_path, knowledge):
+    """ "Zorvek Moana, a 46-year-old Zembian citizen, was found guilty" and "police arrested
+    Qilan Torre, 52, at the border": an age in apposition says a person; so does "Nobel peace
+    laureate Ushmer Devka" before the name."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Zorvek Moana, a 46-year-old Zembian citizen, was found guilty of trafficking. Police "
+        "arrested Qilan Torre, 52, at the border. Nobel peace laureate Ushmer Devka founded the "
+        "Tamba movement.",
+    )
+    found = mentions(draft, "person")
+    assert {"Zorvek Moana", "Qilan Torre", "Ushmer Devka"} <= set(found)

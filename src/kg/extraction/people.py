@@ -100,8 +100,17 @@ def _person_context(passage: Passage, a: int, b: int) -> bool:
     wider = passage.text[max(0, tokens[a].start - 80) : tokens[a].start]
     if after.startswith(":") and before.endswith(", ") and set(_words(wider)) & ROLE_WORDS:
         return True
+    # "Jane Doe, a 46-year-old Fijian citizen, ...", "John Roe, 52, was arrested": an age
+    # in apposition is a person's
+    if AGE_IN_APPOSITION.match(after):
+        return True
     m = re.match(r",\s+((?:\S+\s+){0,5}?\S+)", after)
     return bool(m and {fold(w) for w in re.findall(r"\w+", m.group(1))} & ROLE_HEADS)
+
+
+AGE_IN_APPOSITION = re.compile(
+    r",\s+(?:(?:a|an)\s+\d{1,2}[-\s]year[-\s]old\b|\d{1,2}\s*(?:,|\)|years?\s+old\b))"
+)
 
 
 # Lower-case particles inside a person's name ("María José de la Cruz", "Pieter van der Berg").
@@ -125,7 +134,7 @@ PERSON_ROLES = ROLE_WORDS | NAME_TITLES | {
     "official", "member", "staff", "worker", "volunteer", "psychologist", "doctor", "nurse",
     "teacher", "journalist", "photographer", "assistant", "associate", "fellow",
     "professor", "dean", "rector", "chancellor", "premier", "king", "queen", "prince",
-    "princess", "pope", "ceo", "administrator",
+    "princess", "pope", "ceo", "administrator", "laureate",
 }  # fmt: skip
 # Capitalized words that make a name an organization's, a place's, an event's or a title's,
 # never a person's ("According to Human Rights Watch", "said Global Report").
