@@ -10,9 +10,11 @@ all: test
 $(PY):
 	python3 -m venv $(VENV)
 
-$(STAMP): pyproject.toml | $(PY)
+# The direct dependencies are pinned in pyproject.toml; constraints.txt pins what they bring,
+# so a clean clone installs what CI last passed with.
+$(STAMP): pyproject.toml constraints.txt | $(PY)
 	$(PY) -m pip install --upgrade pip
-	$(PY) -m pip install -e '.[dev]'
+	$(PY) -m pip install -c constraints.txt -e '.[dev]'
 	touch $(STAMP)
 
 install: $(STAMP) editor
@@ -104,7 +106,7 @@ MODULES ?= conneg cache curation query numbers validate reason store crossdocume
 	ingest model sparql
 
 mutate: install
-	$(PY) -m pip install -q -e '.[dev,mutate]'
+	$(PY) -m pip install -q -c constraints.txt -e '.[dev,mutate]'
 	rm -rf mutants/.kg-cache  # outcomes a former run's mutants cached (kg publish's default)
 	mkdir -p mutants && ln -sfn src/kg/ontology mutants/ontology && ln -sfn src/kg/shapes mutants/shapes
 	ln -sfn $(CURDIR)/.venv mutants/.venv
