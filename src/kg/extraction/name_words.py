@@ -189,3 +189,8 @@ NAMES_ARE_TYPES = re.compile(
 )
 # "the NGO Svitlo Dnia": the kind of organization just before a name.
 ORG_NOUN_BEFORE = re.compile(rf"\b(?i:{ORG_NOUNS})\s+$")
+# An age in apposition after a name says a person: "Jane Doe, a 46-year-old citizen, ...",
+# "John Roe, 52, was arrested".
+AGE_IN_APPOSITION = re.compile(
+    r",\s+(?:(?:a|an)\s+\d{1,2}[-\s]year[-\s]old\b|\d{1,2}\s*(?:,|\)|years?\s+old\b))"
+)

@@ -11,6 +11,7 @@ from kg.extraction.given_names import is_given_name
 from kg.extraction.lookup import _words
 from kg.extraction.name_words import (
     ACRONYM_STOP,
+    AGE_IN_APPOSITION,
     ALL_HEADS,
     CITY_STARTS,
     CONNECTORS,
@@ -106,11 +107,6 @@ def _person_context(passage: Passage, a: int, b: int) -> bool:
         return True
     m = re.match(r",\s+((?:\S+\s+){0,5}?\S+)", after)
     return bool(m and {fold(w) for w in re.findall(r"\w+", m.group(1))} & ROLE_HEADS)
-
-
-AGE_IN_APPOSITION = re.compile(
-    r",\s+(?:(?:a|an)\s+\d{1,2}[-\s]year[-\s]old\b|\d{1,2}\s*(?:,|\)|years?\s+old\b))"
-)
 
 
 # Lower-case particles inside a person's name ("María José de la Cruz", "Pieter van der Berg").
