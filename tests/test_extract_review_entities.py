@@ -393,3 +393,18 @@ def test_a_person_by_an_age_in_apposition_or_a_laureate(tmp_path, knowledge):
     )
     found = mentions(draft, "person")
     assert {"Zorvek Moana", "Qilan Torre", "Ushmer Devka"} <= set(found)
+
+
+def test_a_persons_role_of_a_body_is_no_part_of_the_bodys_name(tmp_path, knowledge):
+    """ "Jane Doe, Acting Head of the Zembian Directorate for Priority Crime Investigation,
+    said": the body is the Directorate, not "Acting Head of the ..."; "the Minister of
+    Foreign Affairs" names no body (no head word after "of")."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Jane Doe, Acting Head of the Zembian Directorate for Priority Crime Investigation, "
+        "said 9 victims were rescued. The Minister of Foreign Affairs welcomed them.",
+    )
+    found = mentions(draft, "organization")
+    assert "Zembian Directorate for Priority Crime Investigation" in found
+    assert not [name for name in found if name.startswith(("Acting", "Head", "Minister"))]

@@ -21,6 +21,7 @@ from kg.extraction.name_words import (
     PLACE_SENSITIVE_CONNECTORS,
     PROJECT_HEADS,
     ROLE_HEADS,
+    ROLE_MODIFIERS,
     SPLIT_HEADS,
     STARTERS,
     STUDY_HEADS,
@@ -305,10 +306,13 @@ class CandidateRules(PlaceRules):
         for p in range(a + 1, b - 1):
             body = [t.key for t in tokens[p + 1 : b]]
             body = body[: body.index("and")] if "and" in body else body
+            role = [t.key for t in tokens[a:p]]  # or one person's: "Acting Head of the ..."
+            one = role[-1] in ROLE_HEADS and set(role) <= ROLE_HEADS | ROLE_MODIFIERS
+            one = one and "of" not in body  # "Head of the X Section of the Y": below
             if (
                 tokens[p].key == "of"
-                and _people_in_the_plural(tokens[p - 1].key)
-                and not {t.key for t in tokens[a:p]} & ORG_HEADS
+                and (_people_in_the_plural(tokens[p - 1].key) or one)
+                and not set(role) & ORG_HEADS
                 and set(body) & ORG_HEADS  # not "the Sisters of the Good Shepherd"
             ):
                 k = p + 1 + (tokens[p + 1].key == "the")

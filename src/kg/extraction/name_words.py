@@ -52,6 +52,12 @@ ROLE_HEADS = {
     "commissioners", "manager", "chair", "chairman", "chairperson", "governor", "mayor",
     "senator", "deputy", "advisor", "adviser", "consultant", "expert", "experts", "specialist",
 }  # fmt: skip
+# Words before a role's head word ("Acting Head", "Deputy Regional Director").
+ROLE_MODIFIERS = {
+    "acting", "deputy", "assistant", "senior", "former", "interim", "vice", "executive",
+    "regional", "national", "general", "associate", "principal", "joint", "special",
+}  # fmt: skip
+
 # A report's title ending in its author's name ("Special Report on ... of the National Human
 # Rights Commission") is no name of an organization.
 STUDY_HEADS = {
