@@ -352,11 +352,12 @@ def test_topics_members_of_a_body_and_a_countrys_government_listed_with_bodies(t
         "The actions were carried out in cooperation with EU Member States, UNICEF and Tamba "
         "Relief. The report of IOM, Human Trafficking, and Children were published with "
         "UNICEF. IOM and the Zembian government opened a shelter. Download English "
-        "(768.57 KB) or Download Spanish (739.61 KB).",
+        "(768.57 KB) or Download Spanish (739.61 KB). RELATED READ MORE",
     )
     found = mentions(draft, "organization")
     assert found["Tamba Relief"].startswith("new:")
     assert not {"EU Member States", "Human Trafficking", "Children", "Zembian", "KB"} & set(found)
+    assert not {"RELATED", "READ", "MORE", "READ MORE"} & set(found)  # a page's labels
 
 
 def test_datelines_after_a_byline_or_before_a_colon_and_provinces_of_china(tmp_path, knowledge):

@@ -106,6 +106,10 @@ ACRONYM_STOP = {
     # sizes and kinds of a download ("Download English (768.57 KB)"), measures
     "KB", "MB", "GB", "TB", "KM", "KG", "HTML", "HTTP", "HTTPS", "WWW", "DOC", "DOCX", "XLS",
     "XLSX", "PPT", "JPG", "PNG", "MP3", "MP4", "RSS",
+    # a page's buttons and section labels in capitals ("RELATED", "READ MORE", "VIDEO")
+    "RELATED", "MORE", "READ", "SHARE", "MENU", "HOME", "NEWS", "TAGS", "PRINT", "EMAIL",
+    "TWEET", "TOP", "BACK", "NEXT", "PREVIOUS", "SEARCH", "LOGIN", "DOWNLOAD", "VIDEO",
+    "PHOTO", "PHOTOS", "AUDIO", "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "WATCH", "LIVE",
 }  # fmt: skip
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
