@@ -609,3 +609,12 @@ def test_a_reader_pages_through_a_class_and_a_place(browser, kg_server):
     browser.find_element(By.CSS_SELECTOR, "nav.pager a[rel=next]").click()
     count_reads("#incoming", "links (51–100 on this page)")
     assert browser.current_url == kg_server + "/doc/place/mexico?page=2&limit=50"
+
+
+def test_a_link_header_carries_an_iri_outside_ascii_as_a_uri():
+    """An IRI of the graph may hold any Unicode ("querétaro"); a header is Latin-1 at most, and
+    a Link's target is a URI (RFC 8288, RFC 3987 section 3.1): the characters outside ASCII
+    percent-encoded as UTF-8, what is already percent-encoded left as it is."""
+    value = paging.link_header({"next": "/id/place/querétaro?page=2", "first": "/q?x=a%20b"})
+    assert value == '</id/place/quer%C3%A9taro?page=2>; rel="next", </q?x=a%20b>; rel="first"'
+    value.encode("ascii")

@@ -421,3 +421,16 @@ def test_profile_pages_load_nothing_from_another_host(http):
         html = http.get(path, headers={"Accept": "text/html"}).text
         for src in re.findall(r'<(?:script|link|img)\b[^>]*\b(?:src|href)="([^"]*)"', html):
             assert src.startswith("/") and not src.startswith("//"), (path, src)
+
+
+def test_the_link_header_of_a_description_is_ascii_whatever_its_thing_is_named():
+    """The thing a description describes and the alternates' addresses go into the Link
+    header as URIs: a name outside Latin-1 ("şanlıurfa") made a header Starlette cannot
+    encode, and one within it ("querétaro") went out as Latin-1 bytes, which no client reads
+    as the IRI's UTF-8."""
+    sent = profiles.Representation(None, "turtle", "/id/place/şanlıurfa?_format=ttl")
+    other = profiles.Representation(None, "jsonld", "/id/place/querétaro?_format=jsonld")
+    value = profiles.link_header("https://example.org/id/place/şanlıurfa", sent, [other])
+    value.encode("ascii")
+    assert '<https://example.org/id/place/%C5%9Fanl%C4%B1urfa>; rel="describes"' in value
+    assert "</id/place/quer%C3%A9taro?_format=jsonld>" in value

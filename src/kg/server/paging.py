@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import pyoxigraph as ox
 
@@ -157,7 +157,14 @@ def links(path: str, kept: Iterable[tuple[str, str]], paging: Paging, page: Page
 
 def link_header(found: dict[str, str]) -> str:
     """An RFC 8288 Link header value for the links of `links`."""
-    return ", ".join(f'<{href}>; rel="{rel}"' for rel, href in found.items())
+    return ", ".join(f'<{as_uri(href)}>; rel="{rel}"' for rel, href in found.items())
+
+
+def as_uri(iri: str) -> str:
+    """An IRI as the URI a header can carry (RFC 3987 section 3.1): its characters outside
+    ASCII, and the spaces, quotes and angle brackets no URI has, percent-encoded as UTF-8; a
+    header is Latin-1 at most, and an IRI of the graph may name "Querétaro"."""
+    return quote(iri, safe="%:/?#[]@!$&'()*+,;=-._~")
 
 
 def hydra_view(

@@ -36,7 +36,7 @@ import pyoxigraph as ox
 from starlette.responses import Response
 
 from kg.server import conneg
-from kg.server.paging import Paging
+from kg.server.paging import Paging, as_uri
 
 PROFILES_IRI = "https://kg.example.org/def/profiles"
 NS = PROFILES_IRI + "#"
@@ -327,9 +327,9 @@ def link_header(iri: str, sent: Representation, others: list[Representation]) ->
     """The `Link` header of a representation (dx-prof-conneg section 7.1.1): the thing it
     describes, the profile it conforms to, and every other representation with its media type
     and profile."""
-    links = [f'<{iri}>; rel="describes"', f'<{sent.profile_iri}>; rel="profile"']
+    links = [f'<{as_uri(iri)}>; rel="describes"', f'<{as_uri(sent.profile_iri)}>; rel="profile"']
     links += [
-        f'<{r.href}>; rel="alternate"; type="{r.media}"; profile="{r.profile_iri}"'
+        f'<{as_uri(r.href)}>; rel="alternate"; type="{r.media}"; profile="{as_uri(r.profile_iri)}"'
         for r in others
         if (r.profile, r.fmt) != (sent.profile, sent.fmt)
     ]
