@@ -25,7 +25,7 @@ from kg.server.handling import (
     kept_parameters,
     plain_text,
 )
-from kg.server.paging import Page, Paging, PastTheEnd
+from kg.server.paging import Page, Paging, PastTheEnd, as_uri
 from kg.server.resources import ONTOLOGY_NS
 from kg.server.site import valid_iri
 
@@ -59,7 +59,7 @@ class LinkedData:
         return Response(
             f"303 See Other: {location} describes {iri}\n",
             303,
-            headers={"Location": location, "Vary": "Accept, Accept-Profile"},
+            headers={"Location": as_uri(location), "Vary": "Accept, Accept-Profile"},
             media_type="text/plain; charset=utf-8",
         )
 
@@ -168,7 +168,7 @@ class LinkedData:
         if isinstance(negotiated, Response):
             return negotiated
         location = f"{doc_path}.{conneg.RDF_FORMATS[negotiated][1]}"
-        return negotiated, True, {"Content-Location": location}
+        return negotiated, True, {"Content-Location": as_uri(location)}
 
     def ontology(self, request: Request) -> Response:
         """`/def/kg`: the ontology document; its terms are hash IRIs (`/def/kg#Campaign`)."""

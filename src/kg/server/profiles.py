@@ -393,12 +393,12 @@ def negotiate(site, request, iri: str, doc_path: str, suffix: str | None) -> Neg
         )
     sent.href = href(doc_path, sent.profile, sent.fmt)
     headers = {
-        "Content-Profile": f"<{sent.profile_iri}>",
+        "Content-Profile": f"<{as_uri(sent.profile_iri)}>",
         "Link": link_header(iri, sent, others),
         "Vary": "Accept-Profile" if suffix else "Accept, Accept-Profile",
     }
     if suffix is None:  # the variant sent, by its own address
-        headers["Content-Location"] = href(doc_path, sent.profile, sent.fmt, suffixed=True)
+        headers["Content-Location"] = as_uri(href(doc_path, sent.profile, sent.fmt, suffixed=True))
     return Negotiated(sent, others, headers, href(doc_path, None, "html"))
 
 
