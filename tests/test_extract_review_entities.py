@@ -351,13 +351,13 @@ def test_topics_members_of_a_body_and_a_countrys_government_listed_with_bodies(t
         knowledge,
         "The actions were carried out in cooperation with EU Member States, UNICEF and Tamba "
         "Relief. The report of IOM, Human Trafficking, and Children were published with "
-        "UNICEF. IOM and the Zembian government opened a shelter. Download English "
+        "UNICEF. IOM and the Tajik government opened a shelter. Download English "
         "(768.57 KB) or Download Spanish (739.61 KB).\n\nRELATED 'State of Zembia' admitted to "
         "Interpol as a new member\n\nSome 40 traffickers were arrested.",
     )
     found = mentions(draft, "organization")
     assert found["Tamba Relief"].startswith("new:")
-    assert not {"EU Member States", "Human Trafficking", "Children", "Zembian", "KB"} & set(found)
+    assert not {"EU Member States", "Human Trafficking", "Children", "Tajik", "KB"} & set(found)
     assert "RELATED" not in found  # a page's label
 
 

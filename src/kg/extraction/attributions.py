@@ -21,7 +21,9 @@ ATTRIBUTION_VERB = re.compile(
     r"(?:reports?|reported|says|said|states|stated|estimates?|estimated|confirms?|confirmed|"
     r"announces|announced|"
     r"indicates?|indicated|shows?|showed|finds|found|notes|noted|calculates|calculated|counts|"
-    r"counted|warns|warned|reveals|revealed|claims|claimed|concludes|concluded|"
+    r"counted|warns|warned|reveals|revealed|"
+    # "X claimed that ...", not "claimed 300 lives", "concluded an agreement"
+    r"(?:claims|claimed|concludes|concluded)(?=\s+that\b)|"
     r"projects|projected|predicts|predicted|figures|data|statistics|studies|study|survey|"
     r"research|report|"
     # "UNODC puts the number of victims at 5,400"
@@ -51,11 +53,12 @@ AS_SOURCE_SAID = re.compile(
 # "..., the latest report by the National Commission (NC) has revealed": what of a source
 # may come between the comma after a number and the source's name.
 SOURCE_NAMED = (
-    r"(?:(?:(?:latest|new|recent|annual|national|first|\d{4})\s+){0,3}"
+    r"(?P<work>(?:(?:latest|new|recent|annual|national|first|\d{4})\s+){0,3}"
     r"(?:report|study|survey|data|figures|statistics|research|analysis|estimates?)\s+"
     r"(?:(?:published|released|compiled|issued|conducted|carried\s+out)\s+)?"
     r"(?:by|of|from)\s+(?:the\s+)?)?"
 )
+FOUND_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:has\s+|have\s+)?(?:found|finds)\b")
 SAID_BEFORE_SOURCE = r"[^.;:“”\"]*,\s*(?:(?:the|an?)\s+)?" + SOURCE_NAMED
 # A source named after its number: "..., IOM said", "..., UNHCR reported on Monday".
 SAID_AFTER = re.compile(
@@ -66,8 +69,8 @@ SAID_AFTER = re.compile(
     r"(?:has\s+|have\s+)?(?:(?:data|figures|statistics|estimates|records)"
     r"\s+(?:show|shows|showed|indicate|indicates|suggest|suggests)|said|says|reported|reports|"
     r"estimated|estimates|stated|states|announced|announces|noted|notes|warned|warns|"
-    r"confirmed|confirms|added|adds|explained|explains|revealed|reveals|found|finds|"
-    r"showed|shows)\b(?![^.;]*\bthat\b)",
+    r"confirmed|confirms|added|adds|explained|explains|revealed|reveals|showed|shows)\b"
+    r"(?![^.;]*\bthat\b)",
     re.I,
 )
 ACTOR_VERB = re.compile(
@@ -179,8 +182,13 @@ class AttributionRules:
                 (o.start, o, False)
                 for o in orgs
                 if f.end <= o.start <= s1
-                and re.fullmatch(SAID_BEFORE_SOURCE, text[f.end : o.start])
-                and SAID_AFTER.match(text, o.end)
+                and (named := re.fullmatch(SAID_BEFORE_SOURCE, text[f.end : o.start]))
+                and (
+                    SAID_AFTER.match(text, o.end)
+                    # "..., a survey by X found": what a study found, not "X found shelters"
+                    or named.group("work")
+                    and FOUND_AFTER.match(text, o.end)
+                )
             ]
         if not after:  # "At least 245 children were intercepted, said UNICEF."
             after = [

@@ -38,7 +38,7 @@ ARTICLE_NUMBER = re.compile(
 )
 NUMBER = re.compile(
     # (a currency's letters may be written against it: "RM20,000", "KSh500", "Tk1,000")
-    rf"(?:(?<![\w.,/-])|(?<=\d-)|(?<=RM)|(?<=Rs)|(?<=Sh)|(?<=Tk))(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
+    rf"(?:(?<![\w.,/-])|(?<=\d-)|(?<=\bRM)|(?<=\bRs)|(?<=KSh)|(?<=Ksh)|(?<=\bTk))(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
     # "100 000 calls": thousands set apart by a space (not "0 800 77777", a telephone
     # number); a comma or full stop after them ends the number unless a digit follows it
     rf"|[1-9]\d{{0,2}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[,.]\d|[ \u00a0\u202f]\d)"

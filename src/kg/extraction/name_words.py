@@ -107,9 +107,10 @@ ACRONYM_STOP = {
     "KB", "MB", "GB", "TB", "KM", "KG", "HTML", "HTTP", "HTTPS", "WWW", "DOC", "DOCX", "XLS",
     "XLSX", "PPT", "JPG", "PNG", "MP3", "MP4", "RSS",
     # a page's buttons and section labels in capitals ("RELATED", "READ MORE", "VIDEO")
-    "RELATED", "MORE", "READ", "SHARE", "MENU", "HOME", "NEWS", "TAGS", "PRINT", "EMAIL",
-    "TWEET", "TOP", "BACK", "NEXT", "PREVIOUS", "SEARCH", "LOGIN", "DOWNLOAD", "VIDEO",
-    "PHOTO", "PHOTOS", "AUDIO", "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE", "WATCH", "LIVE",
+    # (not HOME, SHARE, LIVE: names of organizations too)
+    "RELATED", "MORE", "READ", "MENU", "NEWS", "TAGS", "PRINT", "EMAIL", "TWEET", "BACK",
+    "NEXT", "PREVIOUS", "SEARCH", "LOGIN", "DOWNLOAD", "VIDEO", "PHOTO", "PHOTOS", "AUDIO",
+    "UPDATE", "UPDATED", "BREAKING", "EXCLUSIVE",
 }  # fmt: skip
 MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -148,7 +149,7 @@ SUBJECT_WORDS = {
 }  # fmt: skip
 # "EU Member States", "OSCE participating States", "States Parties": the members of a body.
 MEMBERS_OF_A_BODY = re.compile(
-    r"(?:.*\s)?(?:member\s+states?|member\s+countries|participating\s+states?|"
+    r"(?:[a-z]+\s+){0,2}(?<!of\s)(?:member\s+states?|member\s+countries|participating\s+states?|"
     r"states?\s+parties|state\s+party|contracting\s+states?)"
 )
 CITY_STARTS = {"san", "santa", "santo", "ciudad", "puerto", "port", "saint", "st", "villa", "fort"}
@@ -204,3 +205,8 @@ ORG_NOUN_BEFORE = re.compile(rf"\b(?i:{ORG_NOUNS})\s+$")
 AGE_IN_APPOSITION = re.compile(
     r",\s+(?:(?:a|an)\s+\d{1,2}[-\s]year[-\s]old\b|\d{1,2}\s*(?:,|\)|years?\s+old\b))"
 )
+# The last word of a place's name that says what kind of place it is ("Mtwapa Town").
+PLACE_HEADS = {
+    "town", "city", "ward", "district", "county", "province", "state", "village", "region",
+    "municipality", "department", "island", "islands", "camp", "port", "valley", "coast",
+}  # fmt: skip

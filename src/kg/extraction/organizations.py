@@ -30,6 +30,7 @@ from kg.extraction.name_words import (
 from kg.extraction.people import PERSON_ROLES, _looks_like_person
 from kg.extraction.spans import Span, _is_name_word, known_organization
 from kg.extraction.text import Passage, Source
+from kg.extraction.world import names_a_country
 
 
 def _is_acronym_text(text: str) -> bool:
@@ -121,7 +122,15 @@ def _listed_with_organizations(passage, unnamed, found, known, starts) -> list[S
                     and keys[0] not in STARTERS
                     and not set(keys) & (MONTHS | NON_ORG_HEADS)
                     and " ".join(keys) not in GENERIC_NAMES
-                    and not set(keys) <= SUBJECT_WORDS
+                    # (not "Survivors of Slavery": a name of such words with "of" may be an
+                    # NGO's; "Trafficking in Persons" is the crime)
+                    and not (
+                        set(keys) <= SUBJECT_WORDS
+                        and (
+                            not set(keys) & {"of", "for", "against", "on"}
+                            or keys[0] == "trafficking"
+                        )
+                    )
                     and not MEMBERS_OF_A_BODY.fullmatch(" ".join(keys))
                     # "IOM and the Ministry", "the Secretariat and GRETA": a head word alone
                     # names a body by its kind (one named elsewhere, or none), not by name
@@ -129,7 +138,10 @@ def _listed_with_organizations(passage, unnamed, found, known, starts) -> list[S
                     # "IOM and the Tajik government": a word before the body it qualifies
                     # (a country's government, police, authorities) is no name of its own
                     and not (
-                        b < len(tokens) and tokens[b].key in BODY_NOUNS and tokens[b].text.islower()
+                        b < len(tokens)
+                        and tokens[b].key in BODY_NOUNS
+                        and tokens[b].text.islower()
+                        and names_a_country(" ".join(t.text for t in tokens[a:b]))
                     )
                     # "UNHCR, IOM and Bright Path": among organizations, a name is a
                     # person's only when it begins with a given name.
@@ -152,8 +164,8 @@ def _listed_with_organizations(passage, unnamed, found, known, starts) -> list[S
 # Bodies of a state said in lower case after the country's adjective or name.
 BODY_NOUNS = {
     "government", "governments", "authorities", "authority", "police", "army", "navy",
-    "officials", "counterparts", "ministry", "ministries", "courts", "embassy", "consulate",
-    "delegation", "parliament", "administration", "military", "forces", "institutions",
+    "ministry", "ministries", "courts", "embassy", "consulate", "parliament", "administration",
+    "military", "forces",
 }  # fmt: skip
 
 AND_THE = re.compile(r"\s+and\s+the\s")

@@ -19,6 +19,7 @@ from kg.extraction.name_words import (
     ORG_HEADS,
     ORG_NOUN_BEFORE,
     PERSON_TITLES,
+    PLACE_HEADS,
     ROLE_HEADS,
     SPEECH,
     STARTERS,
@@ -103,8 +104,8 @@ def _person_context(passage: Passage, a: int, b: int) -> bool:
         return True
     # "Jane Doe, a 46-year-old Fijian citizen, ...", "John Roe, 52, was arrested": an age
     # in apposition is a person's
-    if AGE_IN_APPOSITION.match(after):
-        return True
+    if AGE_IN_APPOSITION.match(after) and tokens[b - 1].key not in PLACE_HEADS:
+        return True  # not "Mtwapa Town, 12,"
     m = re.match(r",\s+((?:\S+\s+){0,5}?\S+)", after)
     return bool(m and {fold(w) for w in re.findall(r"\w+", m.group(1))} & ROLE_HEADS)
 

@@ -10,6 +10,7 @@ import re
 from kg.extraction.figures import MONTH, MONTH_SHORT, Found
 from kg.extraction.number_words import _WORDNUM, word_value
 from kg.extraction.proposal import Item
+from kg.extraction.relative_times import relative_periods
 from kg.extraction.text import Passage
 
 MONTHS = [
@@ -34,7 +35,7 @@ _M3 = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
 # (no year of a range: "in 2013-2014" is no "in 2013", the range is read as one)
 _DATE = (
     rf"(?:(?P<{{p}}m>{MONTH}|{MONTH_SHORT})\s+(?:of\s+)?)?(?<![\w-])(?P<{{p}}y>(?:19|20)\d\d)"
-    r"(?!\s*[-\u2013/]\s*\d)"
+    r"(?!\s*[-\u2013/]\s*(?:(?:19|20)\d\d|\d\d)\b)"
 )
 
 
@@ -228,35 +229,6 @@ def _periods_said_elsewhere(text, s0, s1, found, year_context):
 
 
 # A time a clause says in words, relative to the day the text was written.
-# A time said relative to the day of writing, which the release's stated day resolves:
-# "so far this year", "the same period last year", "last month".
-RELATIVE_PERIOD = re.compile(
-    r"\b(?:(?P<same>(?:in|during|over|for|at|by)\s+the\s+same\s+(?:period|time|months?)\s+)?"
-    r"(?P<which>this|last)\s+(?P<unit>year|month)"
-    r"|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+(?P<since>year))\b",
-    re.I,
-)
-
-
-def _relative_periods(text: str, s0: int, s1: int, today: str | None) -> list:
-    """The periods RELATIVE_PERIOD says in [s0, s1), given the day of writing."""
-    if not today:
-        return []
-    year, month = int(today[:4]), int(today[5:7])
-    out = []
-    for m in RELATIVE_PERIOD.finditer(text, s0, s1):
-        if m["since"]:  # "since the beginning of the year": January to the month of writing
-            value = {"start": f"{year}-01", "end": f"{year}-{month:02d}"}
-        elif m["unit"].casefold() == "year":
-            shown = str(year - (m["which"].casefold() == "last"))
-            value = {"start": shown, "end": shown}
-        else:  # this month, or the one before it
-            y, m0 = divmod(year * 12 + month - 1 - (m["which"].casefold() == "last"), 12)
-            value = {"start": f"{y}-{m0 + 1:02d}", "end": f"{y}-{m0 + 1:02d}"}
-        out.append((m.start(), m.end(), value))
-    return out
-
-
 RELATIVE_TIME = re.compile(
     r"\b(?:(?:last|this|next|past)\s+(?:year|month|week|decade)|today|yesterday|so far|"
     r"to date|currently|nowadays)\b",
@@ -282,7 +254,7 @@ def _compared_with(text: str, a: int, b: int, at: int) -> bool:
 
 # A time that is the day of writing, said of a part of a sentence.
 PRESENT_TIME = re.compile(
-    r"\b(?:presently|currently|at\s+present|nowadays|today|to\s+date|so\s+far|now)\b", re.I
+    r"\b(?:presently|currently|at\s+present|nowadays|to\s+date|so\s+far)\b", re.I
 )
 # What divides a sentence into parts that may each say their own time.
 SENTENCE_PART = re.compile(r";|,\s+(?:and|but|while|whereas)\s+|\s+(?:while|whereas)\s+")
@@ -315,8 +287,11 @@ START_VERB = re.compile(
     r"(?:its|their|the)\s+(?:creation|launch|establishment|inception|founding|opening|"
     r"adoption|start)|"
     # "In a report published in March 2019, X found that 72 per cent ...": the time of a
-    # publication or a speech is its own, not that of the numbers it gives
-    r"published|released|issued|presented|unveiled|"
+    # publication is its own, not that of the numbers it gives (not "45 victims were
+    # released in March 2019", "3,000 permits were issued in 2018")
+    r"(?:report|study|survey|data|figures|statistics|findings|paper|research|analysis|index|"
+    r"assessment|review)(?:[\s,]+[\w’'-]+){0,4}?[\s,]+(?:was\s+|were\s+)?"
+    r"(?:published|released|issued|presented|unveiled)|"
     # "entering into force on 1 February 2008, today the Convention ..."
     r"(?:entered|entering|enters|came|coming|comes)\s+into\s+force|took\s+effect)"
     r"(?:\s+[\w’'-]+){0,5}?\s+$",
@@ -356,7 +331,7 @@ def period_of(
             value = _period_value(kind, m, text, s0)
             if value is not None:
                 found.append((m.start(), m.end(), value))
-    found += _relative_periods(text, s0, s1, today)
+    found += relative_periods(text, s0, s1, today)
     # "in 2013-2014" holds "in 2013": an expression inside a longer one is part of it
     found = [
         x

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from kg.extraction.lookup import Entry
 from kg.extraction.text import Passage, Source, Token
+from kg.extraction.world import is_capital
 
 
 @dataclass
@@ -75,9 +76,11 @@ _BYLINE = rf"By\s+{_BYLINE_NAME}(?:\s*(?:,|and)\s*{_BYLINE_NAME})*\s+"
 # "WELLINGTON (Reuters) - ", "KUALA LUMPUR: Twelve ...": the place a release was written in,
 # at the start of a paragraph (after a byline, if any).
 DATELINE = re.compile(
-    rf"(?:{_BYLINE})?(?P<names>{_PLACE_NAME}(?:\s*/\s*{_PLACE_NAME})*)"
+    # (a byline only before a dateline in capitals: "By Jane Doe WELLINGTON (Reuters) -")
+    rf"(?:{_BYLINE}(?=[A-ZÀ-Ý]{{2}}))?(?P<names>{_PLACE_NAME}(?:\s*/\s*{_PLACE_NAME})*)"
     rf"(?=\s*(?:\([^()]{{2,30}}\)\s*)?(?:,\s*{_PLACE_WORD}(?: {_PLACE_WORD})?\s*)?"
-    rf"(?:\s[-\u2013\u2014]\s|:\s|,?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH_WORD}\s+\d))"
+    rf"(?:\s[-\u2013\u2014]\s|(?P<colon>:\s)|"
+    rf",?\s*(?:\d{{1,2}}(?:st|nd|rd|th)?\s+)?{_MONTH_WORD}\s+\d))"
 )
 
 
@@ -88,6 +91,10 @@ def _datelines(source: Source) -> dict[int, tuple[tuple[str, ...], int, int]]:
         m = DATELINE.match(passage.text)
         if m is not None:
             names = tuple(n.strip() for n in m.group("names").split("/"))
+            # "Bangkok: Some 260 ...", "KUALA LUMPUR: Twelve ...": before a colon, a capital
+            # or a name in capitals, not a label that a town is named too ("Mission:")
+            if m.group("colon") and not all(n.isupper() or is_capital(n) for n in names):
+                continue
             out[passage.index] = (names, m.start("names"), m.end("names"))
     return out
 

@@ -28,8 +28,9 @@ SENTENCE_END = re.compile(r"""[.!?]["'”’)]*\s+(?=["“‘(]?[A-Z0-9ÁÉÍÓ�
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "no", "ext", "prof", "gen", "sr", "jr", "vs",
     # titles before a name ("Lt. Col. Jane Doe", "Gov. John Roe", "Det. Supt. Ann Lee")
-    "gov", "lt", "col", "sgt", "rep", "sen", "capt", "supt", "insp", "rev", "hon", "cpl", "maj",
-    "brig", "cmdr", "adm", "det", "const", "fr",
+    # (not "sen", "const": names too)
+    "gov", "lt", "col", "sgt", "rep", "capt", "supt", "insp", "rev", "hon", "cpl", "maj",
+    "brig", "cmdr", "adm", "det", "fr",
 }  # fmt: skip
 # A month's abbreviation ends no sentence before its day or year ("in Nov. 2015, 221 ...").
 MONTH_ABBREVIATIONS = {

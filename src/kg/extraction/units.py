@@ -85,7 +85,8 @@ CURRENCY_SIGNS = {
     "RM": "MYR", "KSh": "KES", "Ksh": "KES", "GH₵": "GHS", "Tk": "BDT",
 }  # fmt: skip
 CURRENCY_BEFORE = re.compile(
-    r"(?:(?<![\w$])(?:US|U\.S\.|NZ|AU|CAN|CA|HK|SG|NT|MX|A|C|S|R|J)\s?\$|(?<![\w$])\$|€|£|₹|₦|₱|"
+    r"(?:(?<![\w$])(?:(?:US|U\.S\.|NZ|AU|CAN|CA|HK|SG|NT|MX)\s?|A|C|S|R|J)\$|(?<![\w$])\$|"
+    r"€|£|₹|₦|₱|"
     r"฿|₫|₩|₺|₴|₽|GH₵|(?<![\w.])(?:USD|EUR|RM|KSh|Ksh|Rs\.?|Tk))\s*$"
 )
 

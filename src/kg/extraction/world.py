@@ -391,6 +391,30 @@ def capitals() -> tuple[tuple[str, WorldPlace, bool], ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=1)
+def _capital_names() -> frozenset[str]:
+    return frozenset(fold(n) for n, _, _ in capitals())
+
+
+def is_capital(name: str) -> bool:
+    """Whether a name is that of a country's capital city ("Bangkok")."""
+    return fold(name) in _capital_names()
+
+
+@functools.lru_cache(maxsize=1)
+def _country_words() -> frozenset[str]:
+    return frozenset(fold(n) for n, _, _ in countries())
+
+
+def names_a_country(word: str) -> bool:
+    """Whether a word is a country's name or adjective ("Thailand", "Thai"), or the start of a
+    country's name that its people are called by ("Tajik" of Tajikistan, "Uzbek")."""
+    folded = fold(word)
+    return folded in _country_words() or (
+        len(folded) >= 4 and any(n.startswith(folded) for n in _country_words())
+    )
+
+
 def _ascii(name: str) -> str:
     import unicodedata
 
