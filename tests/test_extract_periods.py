@@ -140,3 +140,26 @@ def test_an_abbreviated_month_and_a_range_of_years_after_in(tmp_path, knowledge)
     assert found["221"].fields["period"] == {"start": "2015-11"}
     assert found["185"].fields["period"] == {"start": "2013", "end": "2014"}
     assert found["181"].fields["period"] == {"start": "2014", "end": "2015"}
+
+
+def test_a_day_or_month_without_its_year_is_of_the_release_s_year(tmp_path, knowledge):
+    """In a release dated 24 June 2024: "on Oct 10" is 10 October 2023 (a day months after
+    the release's is the year before's), "between 11 and 14 May" 2024, "in September" of 2023;
+    "in September and October" names two months, not September; "on 10 October 2019" has
+    its own year. With no day stated, none of them is dated."""
+    body = (
+        "Geneva, 24 June 2024 - Arrests were carried out on Oct 10 in more than 30 locations. "
+        "Between 11 and 14 May, 40 officials were trained. The agency led 2 operations in "
+        "September. Arrivals rose 56 per cent in September and October. On 10 October 2019, "
+        "12 people died."
+    )
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert found["30"].fields["period"] == "2023-10-10"
+    assert found["40"].fields["period"] == {"start": "2024-05-11", "end": "2024-05-14"}
+    assert found["2"].fields["period"] == "2023-09"
+    assert found["56"].fields.get("period") != "2023-09"
+    assert found["12"].fields["period"] == "2019-10-10"
+    undated = observations(
+        draft_of(tmp_path, knowledge, body.replace("Geneva, 24 June 2024 - ", ""))
+    )
+    assert not any("period" in undated[v].fields for v in ("30", "40", "2"))

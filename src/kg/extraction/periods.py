@@ -10,7 +10,7 @@ import re
 from kg.extraction.figures import MONTH, MONTH_SHORT, Found
 from kg.extraction.number_words import _WORDNUM, word_value
 from kg.extraction.proposal import Item
-from kg.extraction.relative_times import relative_periods
+from kg.extraction.relative_times import relative_periods, yearless_periods
 from kg.extraction.text import Passage
 
 MONTHS = [
@@ -331,7 +331,7 @@ def period_of(
             value = _period_value(kind, m, text, s0)
             if value is not None:
                 found.append((m.start(), m.end(), value))
-    found += relative_periods(text, s0, s1, today)
+    found += relative_periods(text, s0, s1, today) + yearless_periods(text, s0, s1, today)
     # "in 2013-2014" holds "in 2013": an expression inside a longer one is part of it
     found = [
         x

@@ -1,9 +1,29 @@
 """Times said relative to the day a release was written ("so far this year", "the same
-period last year", "last month"), dated by the day the release states."""
+period last year", "last month"), and days and months said without their year ("on Oct 10",
+"from June 3 to June 9", "in September"), dated by the day the release states."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+
+from kg.extraction.figures import MONTH, MONTH_SHORT
+
+_MONTH = rf"(?:{MONTH}|{MONTH_SHORT})"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# A day or days, or a month, with no year after them: "on Oct 10", "on 10 October", "from
+# June 3 to June 9", "between 11 and 14 May", "in September", "in early March".
+YEARLESS = re.compile(
+    rf"\b(?:(?:on|from|between)\s+(?:(?P<d5>{_DAY})\s*(?:-|\u2013|to|and)\s*(?P<d6>{_DAY})\s+"
+    rf"(?P<m6>{_MONTH})|(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})|"
+    rf"(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}))"
+    rf"(?:\s*(?:-|\u2013|to|and|until)\s*(?:(?P<m4>{_MONTH})\s+(?P<d4>{_DAY})|"
+    rf"(?P<d3>{_DAY})(?:\s+(?P<m3>{_MONTH}))?))?"
+    rf"|(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?P<m5>{MONTH})"
+    rf"(?!\s*(?:and|to|-|\u2013)\s*{MONTH}))\b"
+    rf"(?!,?\s*(?:of\s+)?(?:19|20)\d\d)",
+    re.I,
+)
 
 # A time said relative to the day of writing, which the release's stated day resolves:
 # "so far this year", "the same period last year", "last month".
@@ -35,4 +55,55 @@ def relative_periods(text: str, s0: int, s1: int, today: str | None) -> list:
             y, m0 = divmod(year * 12 + month - 1 - (m["which"].casefold() == "last"), 12)
             value = {"start": f"{y}-{m0 + 1:02d}", "end": f"{y}-{m0 + 1:02d}"}
         out.append((m.start(), m.end(), value))
+    return out
+
+
+def _month_number(name: str) -> int:
+    return [
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "oct",
+        "nov",
+        "dec",
+    ].index(name.casefold()[:3]) + 1
+
+
+def yearless_periods(text: str, s0: int, s1: int, today: str | None) -> list:
+    """The days and months YEARLESS says in [s0, s1), in the year of the day of writing (the
+    year before, for a date more than two months after that day: "on 28 December" in a
+    release of 5 January)."""
+    if not today or len(today) < 10:
+        return []
+    written = dt.date.fromisoformat(today[:10])
+    out = []
+    for m in YEARLESS.finditer(text, s0, s1):
+        if m["m5"]:
+            month = _month_number(m["m5"])
+            year = written.year - (month > written.month + 2)
+            out.append(
+                (m.start(), m.end(), {"start": f"{year}-{month:02d}", "end": f"{year}-{month:02d}"})
+            )
+            continue
+        first_month = _month_number(m["m1"] or m["m2"] or m["m6"])
+        first_day = int(re.match(r"\d+", m["d1"] or m["d2"] or m["d5"]).group())
+        last_month = _month_number(m["m4"] or m["m3"]) if (m["m4"] or m["m3"]) else first_month
+        last = m["d4"] or m["d3"] or m["d6"]
+        last_day = int(re.match(r"\d+", last).group()) if last else first_day
+        try:
+            start = dt.date(written.year, first_month, first_day)
+            end = dt.date(written.year, last_month, last_day)
+        except ValueError:
+            continue  # "on February 30": no day
+        if start > written + dt.timedelta(days=62):
+            start, end = start.replace(year=start.year - 1), end.replace(year=end.year - 1)
+        if end < start:
+            continue
+        out.append((m.start(), m.end(), {"start": start.isoformat(), "end": end.isoformat()}))
     return out
