@@ -100,6 +100,101 @@ EQUIVALENT: dict[str, str] = {
     "kg.build.reason.x_closure__mutmut_9": (
         "`datatype_axioms` left out: owlrl's default is False, the value given"
     ),
+    **{
+        name: (
+            'the separator between the hashed parts `b"XX\\0XX"` for `b"\\0"`: a key is only '
+            "compared with keys the same code made, and the longer separator tells the parts "
+            "apart as the NUL alone does"
+        )
+        for name in (
+            "kg.build.cache.x__digest_files__mutmut_4",
+            "kg.build.cache.x__digest_files__mutmut_7",
+            "kg.build.cache.x_shared_digest__mutmut_12",
+            "kg.build.cache.xǁCacheǁkey__mutmut_13",
+            "kg.build.cache.xǁCacheǁkey__mutmut_16",
+        )
+    },
+    "kg.build.cache.x__imported__mutmut_16": (
+        '`read_text(encoding="UTF-8")` for "utf-8": codec names are case-insensitive'
+    ),
+    "kg.build.cache.x__imported__mutmut_19": (
+        '`node.module or "XXXX"`: a `from` without a module (`from . import x`) is relative, '
+        "and its base is then rebuilt from the package; an absolute `from` always names one"
+    ),
+    **{
+        f"kg.build.cache.xǁCacheǁput__mutmut_{n}": (
+            "the pickle's protocol left to pickle's default (4, not 5): `pickle.load` reads "
+            "either back as the same value"
+        )
+        for n in (12, 14)
+    },
+    "kg.build.crossdocument.x__starting__mutmut_18": (
+        '`rfind(b"\\n", 1, mid)` for a start of 0: the two differ only for a line end at '
+        "position 0, an empty first line, and the kept lines (each `<s> <p> o\\tTAG`) have none"
+    ),
+    "kg.build.crossdocument.x__starting__mutmut_31": (
+        "a last line without its end ending at `len(text) + 2` for `+ 1`: the slice stops at "
+        "the text's end either way, and a start past the end finds nothing either way"
+    ),
+    "kg.build.crossdocument.x__starting__mutmut_32": (
+        "a line compared with its line end and the next byte: every line (`<s> <p> o\\tTAG`) "
+        "is longer than the prefix (`<s> `), so the comparison is decided within the prefix's "
+        "length"
+    ),
+    "kg.build.crossdocument.xǁKeptǁupdate__mutmut_34": (
+        "new graphs tagged 2 apart for 1: the tags are still unlike each other and the kept "
+        "graphs' (0 to n - 1), which is all a tag is for (update writes no state)"
+    ),
+    "kg.build.crossdocument.xǁKeptǁupdate__mutmut_41": (
+        "the changed graphs' fresh lines without their line end: their tags (`3` for `3\\n`) "
+        "are still unlike every kept line's left in (a changed graph's kept lines are dropped), "
+        "one subject's lines are checked at a time, and a tag is never reported"
+    ),
+    **{
+        f"kg.build.crossdocument.x_digest__mutmut_{n}": (
+            "a graph's digest of another size (64 or 17 bytes for 16): a digest is only "
+            "compared with digests the same code made (the kept state's fingerprint hashes "
+            "this file), and any of these sizes tells the graphs apart"
+        )
+        for n in (4, 5)
+    },
+    "kg.build.crossdocument.xǁCheckǁconflicts__mutmut_1": (
+        "`and` for `or` in the guard: what it lets through more (one value from several "
+        "graphs, or several values from one graph) has no contradicted value, so "
+        "`conflicting` is empty and the property is passed over all the same"
+    ),
+    **{
+        f"kg.build.crossdocument.xǁKeptǁread__mutmut_{n}": (
+            "the message of the ValueError that `read` raises and catches itself (any damage "
+            "reads as no kept state)"
+        )
+        for n in (22, 23, 24)
+    },
+    "kg.build.crossdocument.xǁKeptǁupdate__mutmut_55": (
+        "`subjects.read(None)`: the stale graph's subjects and every later graph's are looked "
+        "at again; those others' results are made again from the same lines, as kept"
+    ),
+    **{
+        f"kg.build.crossdocument.xǁKeptǁwrite__mutmut_{n}": (
+            "the kept pickle's protocol left to pickle's default (4, not 5): `pickle.load` "
+            "reads either back as the same value"
+        )
+        for n in (13, 16)
+    },
+    "kg.build.crossdocument.x_single_valued_shapes__mutmut_6": (
+        "`subjects(SH.maxCount)` with the object left out: its default is None, the value given"
+    ),
+    **{
+        f"kg.build.crossdocument.xǁCheckǁfull__mutmut_{n}": (
+            "the temporary folder's prefix left to tempfile's default or spelled otherwise: only "
+            "its name changes, and it is removed when the check ends"
+        )
+        for n in (2, 3, 4)
+    },
+    "kg.build.crossdocument.xǁCheckǁ__init____mutmut_21": (
+        '`b"XXXX".join` of the shapes\' bytes in the fingerprint: it still holds every shape '
+        "file whole, and a fingerprint is only compared with those the same code made"
+    ),
     "kg.server.conneg.x__weight__mutmut_10": (
         "`0 < q` for `0 <= q`: a weight of 0 then takes the else branch, which is 0 too"
     ),
