@@ -158,6 +158,10 @@ EQUIVALENT: dict[str, str] = {
         )
         for n in (4, 5)
     },
+    "kg.build.crossdocument.xǁCheckǁconflicts__mutmut_14": (
+        "`break` for `continue` when no value is contradicted: past the guard (two values or "
+        "more, from two graphs or more) every value is, so the branch is never taken"
+    ),
     "kg.build.crossdocument.xǁCheckǁconflicts__mutmut_1": (
         "`and` for `or` in the guard: what it lets through more (one value from several "
         "graphs, or several values from one graph) has no contradicted value, so "

@@ -363,3 +363,41 @@ def test_a_changed_graphs_kept_line_with_a_tab_in_its_value_is_dropped(tmp_path,
     graphs[0] = article(node, Literal("z"))
     assert cross_document_violations(graphs_of(*graphs), tmp_path) == []
     assert cross_document_violations(graphs_of(*graphs)) == []
+
+
+def test_results_come_by_check_first_then_focus():
+    """The results of two checks on two articles: the identifier's (its path's IRI sorts
+    first) before the headline's, though the headline's article sorts first."""
+    identifier = URIRef("http://purl.org/dc/terms/identifier")
+    first, last = ID["document/a"], ID["document/z"]
+    one, two = article(first, Literal("x")), article(first, Literal("y"))
+    one.add((last, RDF.type, SCHEMA.NewsArticle))
+    one.add((last, identifier, Literal("1")))
+    two.add((last, identifier, Literal("2")))
+    found = cross_document_violations(graphs_of(one, two))
+    assert [(f, p, v) for f, p, v, *_ in found] == [
+        (last, identifier, Literal("1")),
+        (last, identifier, Literal("2")),
+        (first, SCHEMA.headline, Literal("x")),
+        (first, SCHEMA.headline, Literal("y")),
+    ]
+
+
+def test_a_check_whose_classes_the_subject_lacks_does_not_hide_the_next_check():
+    """Two checks of one path, the first for a class the subject does not have, the second
+    for any subject: the second still reports the conflict."""
+    check = Check(
+        [
+            SingleValued(EX.typed, EX.p, frozenset({EX.T}), SH.Violation, "typed"),
+            SingleValued(EX.any, EX.p, frozenset(), SH.Violation, "any"),
+        ]
+    )
+    lines = [
+        b'<https://example.org/x> <https://example.org/p> "a"\t0\n',
+        b'<https://example.org/x> <https://example.org/p> "b"\t1\n',
+    ]
+    found = list(check.over(lines))
+    assert [(key[-1], value) for _, key, _, value in found] == [
+        ("any", Literal("a")),
+        ("any", Literal("b")),
+    ]
