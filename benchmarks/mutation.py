@@ -36,6 +36,8 @@ MODULES = {
         "src/kg/extraction/number_words.py",
         "src/kg/extraction/units.py",
         "src/kg/extraction/periods.py",
+        "src/kg/extraction/event_times.py",
+        "src/kg/extraction/relative_times.py",
         "src/kg/extraction/attributions.py",
     ),
     "validate": ("src/kg/build/validate.py",),
