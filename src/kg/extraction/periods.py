@@ -10,7 +10,7 @@ import re
 from kg.extraction.figures import MONTH, MONTH_SHORT, Found
 from kg.extraction.number_words import _WORDNUM, word_value
 from kg.extraction.proposal import Item
-from kg.extraction.relative_times import relative_periods, yearless_periods
+from kg.extraction.relative_times import month_number, relative_periods, yearless_periods
 from kg.extraction.text import Passage
 
 MONTHS = [
@@ -30,8 +30,6 @@ MONTHS = [
 
 
 _M = {m: i + 1 for i, m in enumerate(MONTHS)}
-# A month by its first three letters: "November", "Nov." and "Nov" ("Sept." too)
-_M3 = {m[:3]: i + 1 for i, m in enumerate(MONTHS)}
 # (no year of a range: "in 2013-2014" is no "in 2013", the range is read as one)
 _DATE = (
     rf"(?:(?P<{{p}}m>{MONTH}|{MONTH_SHORT})\s+(?:of\s+)?)?(?<![\w-])(?P<{{p}}y>(?:19|20)\d\d)"
@@ -164,7 +162,7 @@ PERIOD_PATTERNS = (
 def _date(month: str | None, year: str | None) -> str | None:
     if not year:
         return None
-    return f"{year}-{_M3[month.casefold()[:3]]:02d}" if month else year
+    return f"{year}-{month_number(month):02d}" if month else year
 
 
 # Time expressions whose year is said elsewhere: "since then" (the year named just before),

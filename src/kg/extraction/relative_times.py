@@ -10,6 +10,12 @@ import re
 from kg.extraction.figures import MONTH, MONTH_SHORT
 
 _MONTH = rf"(?:{MONTH}|{MONTH_SHORT})"
+MONTH_NUMBERS = {
+    m: i + 1
+    for i, m in enumerate(
+        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+    )
+}
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # A day or days, or a month, with no year after them: "on Oct 10", "on 10 October", "from
 # June 3 to June 9", "between 11 and 14 May", "in September", "in early March".
@@ -58,21 +64,9 @@ def relative_periods(text: str, s0: int, s1: int, today: str | None) -> list:
     return out
 
 
-def _month_number(name: str) -> int:
-    return [
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "may",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "oct",
-        "nov",
-        "dec",
-    ].index(name.casefold()[:3]) + 1
+def month_number(name: str) -> int:
+    """A month's number by its name or abbreviation ("November", "Nov.", "Sept" -> 11, 11, 9)."""
+    return MONTH_NUMBERS[name.casefold()[:3]]
 
 
 def yearless_periods(text: str, s0: int, s1: int, today: str | None) -> list:
@@ -85,15 +79,15 @@ def yearless_periods(text: str, s0: int, s1: int, today: str | None) -> list:
     out = []
     for m in YEARLESS.finditer(text, s0, s1):
         if m["m5"]:
-            month = _month_number(m["m5"])
+            month = month_number(m["m5"])
             year = written.year - (month > written.month + 2)
             out.append(
                 (m.start(), m.end(), {"start": f"{year}-{month:02d}", "end": f"{year}-{month:02d}"})
             )
             continue
-        first_month = _month_number(m["m1"] or m["m2"] or m["m6"])
+        first_month = month_number(m["m1"] or m["m2"] or m["m6"])
         first_day = int(re.match(r"\d+", m["d1"] or m["d2"] or m["d5"]).group())
-        last_month = _month_number(m["m4"] or m["m3"]) if (m["m4"] or m["m3"]) else first_month
+        last_month = month_number(m["m4"] or m["m3"]) if (m["m4"] or m["m3"]) else first_month
         last = m["d4"] or m["d3"] or m["d6"]
         last_day = int(re.match(r"\d+", last).group()) if last else first_day
         try:
