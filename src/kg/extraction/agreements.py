@@ -15,8 +15,9 @@ from kg.extraction.item_words import (
     _strip_article,
     _word_end,
 )
-from kg.extraction.periods import _M, _date
+from kg.extraction.periods import _date
 from kg.extraction.proposal import Item, slugify
+from kg.extraction.relative_times import month_number
 from kg.extraction.text import Passage, Source, fold
 
 DAY_DATE = re.compile(
@@ -147,7 +148,7 @@ class AgreementRules:
             day = int(m.group("d1") or m.group("d2"))
             words = m.group(0).strip()
             if m.group("y") and 1 <= day <= 31:
-                return f"{m.group('y')}-{_M[month.casefold()]:02d}-{day:02d}", words
+                return f"{m.group('y')}-{month_number(month):02d}-{day:02d}", words
             return None, words
         m = re.search(rf"\b(?:in|on)\s+(?P<m>{MONTH})\s+(?P<y>(?:19|20)\d\d)\b", sentence)
         if m:

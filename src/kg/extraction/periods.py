@@ -29,7 +29,6 @@ MONTHS = [
 ]
 
 
-_M = {m: i + 1 for i, m in enumerate(MONTHS)}
 # (no year of a range: "in 2013-2014" is no "in 2013", the range is read as one)
 _DATE = (
     rf"(?:(?P<{{p}}m>{MONTH}|{MONTH_SHORT})\s+(?:of\s+)?)?(?<![\w-])(?P<{{p}}y>(?:19|20)\d\d)"
