@@ -12,6 +12,8 @@ import unicodedata
 
 def fold(text: str) -> str:
     """`text` with accents, case and the typographic apostrophe ignored (Juárez: juarez)."""
+    if text.isascii():  # no accent to drop: NFKD leaves ASCII as it is
+        return text.casefold()
     decomposed = unicodedata.normalize("NFKD", text.replace("\u2019", "'"))
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 

@@ -428,6 +428,7 @@ def run_extract_corpus_evaluation(args) -> int:
         )
     seconds = [d["seconds"] for d in report["documents"].values()]
     slowest = f", slowest {max(seconds) * 1000:.0f} ms" if seconds else ""
+    slowest += f" after a start-up of {report['start_up_seconds'] * 1000:.0f} ms"
     output.out.print(
         f"{report['scored']} of {report['releases']} releases scored, {len(report['refused'])} "
         f"refused by the ingest{slowest}",

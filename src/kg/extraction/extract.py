@@ -46,7 +46,9 @@ def load_knowledge(data_dir: Path, contacts: bool = False) -> Knowledge:
     return knowledge_module.load(Path(data_dir), contacts=contacts)
 
 
-def _parts(knowledge: Knowledge) -> tuple[Recognizer, NumberExtractor]:
+def prepare(knowledge: Knowledge) -> tuple[Recognizer, NumberExtractor]:
+    """The recognizer and the number extractor of `knowledge`, built once (with the gazetteer
+    and the given names, loaded once per process) and kept in its cache."""
     if "recognizer" not in knowledge.cache:
         knowledge.cache["recognizer"] = Recognizer(knowledge)
         knowledge.cache["numbers"] = NumberExtractor(knowledge)
@@ -75,7 +77,7 @@ def extract(
         default = Path(data_dir) / "reference" / "proposed" / f"{doc_id}.yaml"
         file_proposals = additions_path is not None and _same(Path(additions_path), default)
     knowledge = knowledge or load_knowledge(data_dir)
-    recognizer, numbers = _parts(knowledge)
+    recognizer, numbers = prepare(knowledge)
     document = ingest.read_source(source_path, doc_id)
     started = time.perf_counter()
     source = Source.of(document)

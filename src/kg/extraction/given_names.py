@@ -29,7 +29,9 @@ OTHER_SCRIPTS = {
 
 
 def _latin(name: str) -> bool:
-    return bool(name) and all(ord(c) < LATIN_END for c in name) and name[0].isupper()
+    if not name or not name[0].isupper():
+        return False
+    return name.isascii() or max(map(ord, name)) < LATIN_END
 
 
 @functools.lru_cache(maxsize=1)

@@ -267,6 +267,12 @@ def warm() -> None:
 ROMANIZED_KIND = re.compile(r"\s+(?:\w+zu\s+)?(?:Sheng|Shi|Zizhiqu)$")
 
 
+@functools.lru_cache(maxsize=1)
+def _country_names() -> frozenset[str]:
+    """Every country's names, folded (computed once: each country's cities leave them out)."""
+    return frozenset(fold(n) for n, _, _ in countries())
+
+
 @functools.lru_cache(maxsize=64)
 def subdivisions(country_code: str) -> tuple[tuple[str, WorldPlace, bool], ...]:
     """(surface name, place, False) for the first-level subdivisions of one country."""
@@ -275,7 +281,7 @@ def subdivisions(country_code: str) -> tuple[tuple[str, WorldPlace, bool], ...]:
     country = pycountry.countries.get(alpha_2=country_code)
     if country is None:
         return ()
-    country_names = {fold(n) for n, _, _ in countries()}
+    country_names = _country_names()
     short = getattr(country, "common_name", None) or country.name.partition(", ")[0]
     out = []
     for sub in pycountry.subdivisions.get(country_code=country_code) or ():
@@ -332,9 +338,9 @@ def cities(
     two cities share."""
     by_country, capitals = _gazetteer()
     country = _short_country_name(country_code)
-    taken = {fold(n) for n, _, _ in countries()}
+    taken = _country_names()
     if not capital_only:
-        taken |= {fold(n) for n, _, _ in subdivisions(country_code)}
+        taken = taken | {fold(n) for n, _, _ in subdivisions(country_code)}
     capital = capitals.get(country_code)
     out: dict[str, tuple[str, WorldPlace, bool]] = {}
     population: dict[str, int] = {}
