@@ -8,6 +8,7 @@ import re
 
 from kg.extraction.entities import Entities, Mention
 from kg.extraction.figures import Found
+from kg.extraction.periods import asides
 from kg.extraction.text import Passage
 
 ATTRIBUTION_VERB = re.compile(
@@ -163,7 +164,10 @@ class AttributionRules:
                 re.I,
             ):
                 cues.append((o.start, o, False))
-        before = [c for c in cues if c[0] < f.start]
+        # "IOM estimates that 80 per cent of girls – whose numbers soared from 1,454 –": the
+        # source of the sentence, not of the aside's numbers
+        set_apart = [(a, b) for a, b in asides(text, s0, s1) if a < f.start < b]
+        before = [c for c in cues if c[0] < f.start and not any(c[0] < a for a, _ in set_apart)]
         according = [c for c in before if c[2]]
         if according:  # "according to X, ... Y recorded N": X is who the text cites
             before = according

@@ -105,6 +105,9 @@ def find_what_it_counts(
     text = passage.text
     if not f.percent and not f.currency and not f.duration and not f.head:
         f.head, f.phrase, f.phrase_end = noun_phrase(text, f.end)
+        if (f.head or "").casefold() == "others" and f.phrase.casefold() == "others":
+            # "26 bodies had been recovered and 20 others were missing": the noun before
+            f.head, f.phrase, f.phrase_end = None, "", f.end
     if f.head is None and not f.percent and not f.currency:
         # "316 VoTs", the text having said "victims of trafficking (VoTs)"
         m = re.match(r"\s+([A-Za-z]{2,8})\b", text[f.end :])
@@ -173,11 +176,17 @@ def find_what_it_counts(
     if f.head is None and not f.percent and not f.currency:
         # "girls arriving from Nigeria, whose numbers have soared from 1,454": the noun the
         # "whose" is of
-        m = re.search(
-            r"\b([a-z]+s)\b[^.;]{0,60}?\bwhose\s+numbers?\b[^.;]*$", text[f.sentence[0] : f.start]
-        )
-        if m and singular(m.group(1)) != m.group(1):
-            f.head, f.phrase = m.group(1), m.group(1)
+        before = text[f.sentence[0] : f.start]
+        m = re.search(r"\bwhose\s+numbers?\b[^.;]*$", before)
+        plurals = [
+            w.group()
+            for w in re.finditer(
+                r"\b[a-z]+\b", before[max(0, m.start() - 160) : m.start()] if m else ""
+            )
+            if singular(w.group()) != w.group()
+        ]
+        if plurals:  # the nearest ("IOM estimates that 80 per cent of girls ..., whose")
+            f.head, f.phrase = plurals[-1], plurals[-1]
     if f.head is None and not f.percent and not f.currency:
         # "when 532 were liberated", "as 40 had been rescued": only people are
         f.head, f.phrase = _people_by_their_verb(text, f.end)
@@ -186,6 +195,36 @@ def find_what_it_counts(
         # they reached 9,076": a number that ends its clause counts the plural
         # noun its sentence names before it
         f.head, f.phrase = _noun_before_a_final_number(text, f)
+
+
+# A number after a preposition of place or time ("at IOM's seven transit centres", "during
+# more than 300 raids") says where or when, not who: a later number's ellipsis ("an
+# additional 1,400 await help", "85 were under 18") is of the sentence's count before it.
+GOVERNED = re.compile(
+    r"\b(?:at|in|across|during|within|throughout|through|between|among|on|into|under)\s+"
+    r"(?:(?:more\s+than|some|about|around|nearly|almost|at\s+least|up\s+to|the|its|their|"
+    r"his|her|[A-Z][\w-]*(?:['’]s?)?)\s+){0,4}$"
+)
+
+
+def governed(text: str, f: Found) -> bool:
+    """Whether a preposition of place or time governs the number (see GOVERNED)."""
+    return GOVERNED.search(text, max(f.sentence[0], f.start - 60), f.start) is not None
+
+
+def ellipsis_of(
+    text: str, f: Found, previous: Found | None, counted_before: Found | None
+) -> Found | None:
+    """The number whose noun an ellipsis is of: the one before it, unless that one says where
+    or when (`governed`) and its sentence counted another before it."""
+    if (
+        previous is not None
+        and counted_before is not None
+        and previous.sentence == f.sentence == counted_before.sentence
+        and governed(text, previous)
+    ):
+        return counted_before
+    return previous
 
 
 def _part_of_whole(passage: Passage, found: list[Found]) -> list[Found]:

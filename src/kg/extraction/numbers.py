@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction import counted
 from kg.extraction.attributions import AttributionRules
 from kg.extraction.counted import _counts_what_it_reached, _part_of_whole, find_what_it_counts
 from kg.extraction.entities import Entities, Mention
@@ -30,21 +31,11 @@ from kg.extraction.event_times import event_dates, event_period, release_day, to
 from kg.extraction.figures import Found, _number_matches, find_numbers, window
 from kg.extraction.indicators import INDICATOR_SURE, IndicatorModel
 from kg.extraction.knowledge import Knowledge
-from kg.extraction.periods import (
-    _period_of_its_whole,
-    _period_set_before,
-    period_of,
-)
+from kg.extraction.periods import _period_of_its_whole, _period_set_before, asides, period_of
 from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
 from kg.extraction.restated import _number, _said_in_a_headline, _stated_in, _two_groups
 from kg.extraction.text import Passage, Source, clause_around, fold, in_page_label
-from kg.extraction.units import (
-    PEOPLE,
-    abbreviated_nouns,
-    noun_phrase,
-    singular,
-    unit_of,
-)
+from kg.extraction.units import PEOPLE, abbreviated_nouns, noun_phrase, singular, unit_of
 
 QUALIFIERS_BEFORE = (
     ("more-than", r"(?:more than|over|above|in excess of|upwards of|exceeding|beyond)"),
@@ -120,6 +111,7 @@ class NumberExtractor(AttributionRules):
             # the items of a list take the time of the sentence that opens it
             self.list_period = opened if LIST_ITEM.match(passage.text) else None
             previous: Found | None = None
+            counted_before: Found | None = None
             numbers = _part_of_whole(passage, find_numbers(passage))
             for i, f in enumerate(numbers):
                 if in_page_label(passage, f.start):
@@ -132,13 +124,16 @@ class NumberExtractor(AttributionRules):
                     continue
                 sentences_seen.add(said)
                 f.clause = clause_around(passage.text, f.start, f.end, f.sentence)
-                find_what_it_counts(f, passage, previous, abbreviated)
+                antecedent = counted.ellipsis_of(passage.text, f, previous, counted_before)
+                find_what_it_counts(f, passage, antecedent, abbreviated)
                 if f.change == "from":
                     _counts_what_it_reached(f, numbers[i + 1 : i + 2], passage, abbreviated)
                 if passage.kind == "title" and _stated_in(f, items):
                     continue
                 whole_before = previous
                 previous = f
+                if not counted.governed(passage.text, f):
+                    counted_before = f
                 key = (f.value, f.low, f.high, f.percent)
                 # "Of the 54 victims assisted through January 2008": the 54 said before.
                 same_noun = key in seen and singular(f.head or "") == singular(seen[key].head)
@@ -215,8 +210,11 @@ class NumberExtractor(AttributionRules):
         # The longest wording before the number says it ("no fewer than" is at least, not
         # "fewer than").
         said = []
+        # "nearly a 13 percent increase": a share said as a noun's modifier, its qualifier
+        # before the article
+        article = r"(?:\s+an?)?" if f.percent else ""
         for concept, pattern in QUALIFIERS_BEFORE:
-            m = re.search(rf"\b{pattern}\s*$", before_number)
+            m = re.search(rf"\b{pattern}{article}\s*$", before_number)
             if m:
                 said.append((m.start(), concept))
         if said and re.search(HANDED_OVER, before_number):
@@ -232,7 +230,12 @@ class NumberExtractor(AttributionRules):
             concept = min(said)[1]
             if concept not in qualifiers:
                 qualifiers.append(concept)
-        if "estimated" not in qualifiers and re.search(r"\bestimat", text[s0 : f.start], re.I):
+        estimate = re.search(r"\bestimat", text[s0 : f.start], re.I)
+        if (
+            "estimated" not in qualifiers
+            and estimate
+            and not any(a < f.start < b for a, b in asides(text, s0 + estimate.end(), s1))
+        ):
             qualifiers.append("estimated")
         if not qualifiers:
             qualifiers = ["exact"]

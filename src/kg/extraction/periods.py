@@ -308,6 +308,24 @@ def _dates_a_start(text: str, s0: int, when: int, at: int) -> bool:
 RIGHT_AFTER_PHRASE = re.compile(r"[\d.,]+%?(?:\s+[A-Za-z’'-]+){1,5}\s+")
 
 
+# An aside that opens a relative clause: "girls arriving from Nigeria – whose numbers soared
+# from 1,454 in 2014 –", "(which opened in 2001)".
+ASIDE_OPENS = re.compile(r"(?:\s[\u2013\u2014]+|\s--?|\()\s*(?:whose|which|who|where)\b")
+ASIDE_CLOSES = re.compile(r"\s[\u2013\u2014]+\s|\s--?\s|\)")
+
+
+def asides(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
+    """The relative clauses set apart (between dashes or in brackets) in [s0, s1): what they
+    say (a time, an estimate) is of their own numbers, not of the sentence's others."""
+    out = []
+    for m in ASIDE_OPENS.finditer(text, s0, s1):
+        if out and m.start() < out[-1][1]:
+            continue
+        close = ASIDE_CLOSES.search(text, m.end(), s1)
+        out.append((m.start(), close.start() if close else s1))
+    return out
+
+
 def period_of(
     text: str,
     sentence: tuple[int, int],
@@ -344,6 +362,13 @@ def period_of(
     # same period in 2019": the period a number is compared with is not its own.
     # (The compared number's own: "compared with 210 in the same period of 2018".)
     found = [x for x in found if not _compared_with(text, max(s0, x[0] - 45), x[0], at)]
+    # "80 per cent of girls – whose numbers soared from 1,454 in 2014 –": the aside's time
+    # is its numbers'
+    found = [
+        x
+        for x in found
+        if not any(a <= x[0] < b and not a <= at < b for a, b in asides(text, s0, s1))
+    ]
     if not found:
         return None
     c0, c1 = clause

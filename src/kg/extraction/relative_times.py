@@ -41,12 +41,22 @@ RELATIVE_PERIOD = re.compile(
 )
 
 
+# The opening of a sentence that a dateline's day begins: up to its dash.
+DATED_LINE = re.compile(
+    r"[^.]{0,60}?\b(?P<year>(?:19|20)\d\d)\s*(?:\([^()]{2,30}\)\s*)?[-\u2013\u2014]+\s"
+)
+
+
 def relative_periods(text: str, s0: int, s1: int, today: str | None) -> list:
     """The periods RELATIVE_PERIOD says in [s0, s1), given the day of writing."""
     if not today:
         return []
     year, month = int(today[:4]), int(today[5:7])
     out = []
+    # a dateline's day ("GENEVA, 6 May 2016 – UNICEF today said ...") is the day of writing
+    dateline = DATED_LINE.match(text, s0, s1)
+    if dateline and int(dateline["year"]) == year:
+        s0 = dateline.end()
     if re.search(r"\b(?:19|20)\d\d\b", text[s0:s1]):
         return []  # "Speaking in 2015, ... 'Last year we rescued 300'": of another time
     for m in RELATIVE_PERIOD.finditer(text, s0, s1):

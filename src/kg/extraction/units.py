@@ -157,7 +157,8 @@ def singular(word: str) -> str:
         return w[:-3] + "y"
     if w.endswith(("ches", "shes", "xes", "sses")):
         return w[:-2]
-    if w.endswith("s") and not w.endswith("ss") and len(w) > 3:
+    # "serious", "status", "crisis": no plural ends so ("Somalis", "taxis" do)
+    if w.endswith("s") and not w.endswith(("ss", "us", "sis")) and len(w) > 3:
         return w[:-1]
     return w
 
@@ -217,7 +218,10 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
             for w in collected[k + 1 : k + 3]
             if w.group().endswith("s") and w.group().islower() and len(w.group()) > 3
         ]
-        if later and all(w.group().islower() for w in collected[k + 1 : collected.index(later[0])]):
+        # a plural modifies no noun after it ("15 Fijian workers well-paid jobs": workers)
+        modifies = singular(last_known.group()) == last_known.group().casefold()
+        between = collected[k + 1 : collected.index(later[0])] if later else []
+        if later and modifies and all(w.group().islower() for w in between):
             last_known = later[0]
         head = last_known.group()
         collected = collected[: collected.index(last_known) + 1]

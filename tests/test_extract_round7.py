@@ -1,0 +1,135 @@
+"""`kg extract`: rules written on the seventh round's tuning texts, one test per rule, on
+sentences composed for it (the names of people and bodies are made up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, observations, sources
+from kg.extraction.units import singular
+
+
+def test_adjectives_and_singular_nouns_ending_in_s_are_not_plurals():
+    """ "serious", "status", "crisis" read as plurals gave a unit "seriou"; demonyms in -is
+    ("Somalis") and regular plurals still are."""
+    assert singular("serious") == "serious"
+    assert singular("status") == "status"
+    assert singular("crisis") == "crisis"
+    assert singular("Somalis") == "somali"
+    assert singular("raids") == "raid"
+
+
+def test_whose_number_counts_the_nearest_plural_before_it(tmp_path, knowledge):
+    """ "girls arriving from Zorvania – whose numbers soared from 1,250 ...": the girls, not
+    the "estimates" said earlier; "children ... at serious risk ... whose number reached
+    8,100": the children, not "serious"."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan Institute estimates that 70 per cent of girls arriving from Zorvania – "
+            "whose numbers have soared from 1,250 in 2014 to 9,300 in 2016 – are victims. The "
+            "Institute called for measures to protect unaccompanied children – who are at "
+            "serious risk of abuse, trafficking and exploitation and whose number reached a "
+            "record of more than 8,100 last year.",
+        )
+    )
+    assert found["1250"].fields["unit"] == "person"
+    assert found["9300"].fields["unit"] == "person"
+    assert found["8100"].fields["unit"] == "person"
+
+
+def test_an_aside_keeps_its_time_estimate_and_source_to_its_own_numbers(tmp_path, knowledge):
+    """ "The Institute estimates that 70 per cent of girls – whose numbers soared from 1,250 in
+    2014 –": the share is estimated and the Institute's, of no year; the aside's numbers are
+    of their years, neither estimated nor the Institute's."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The International Organization for Migration estimates that 70 per cent of girls "
+            "arriving from Zorvania – whose numbers have soared from 1,250 in 2014 to 9,300 in "
+            "2016 – are victims of trafficking.",
+        )
+    )
+    share, first = found["70"], found["1250"]
+    assert "estimated" in share.fields["qualifier"] and "period" not in share.fields
+    assert sources(share) == ["iom"]
+    assert first.fields["qualifier"] == ["exact"] and first.fields["period"] == "2014"
+    assert sources(first) == []
+
+
+def test_an_ellipsis_counts_the_sentences_count_not_a_number_of_place(tmp_path, knowledge):
+    """ "4,000 migrants at the Agency's six transit centres ..., while an additional 900 await
+    help": migrants, not centres; "Of the 640 people recovered during more than 200 raids, 70
+    were under 18": people, not raids."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Roughly 4,000 stranded migrants receiving help at the Zorvan Agency's six transit "
+            "centres are awaiting return, while an additional 900 await help outside these "
+            "centres. Of the 640 people recovered during more than 200 raids across the country, "
+            "70 were below the age of 18.",
+        )
+    )
+    assert found["900"].fields["unit"] == "person"
+    assert found["70"].fields["unit"] == "person"
+    assert found["200"].fields["unit"] != "person"
+
+
+def test_others_count_what_the_number_before_them_counts(tmp_path, knowledge):
+    """ "31 migrants had been rescued and 12 others were still missing": 12 people."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The coast guard said that 31 migrants had been rescued and 12 others were still "
+            "missing.",
+        )
+    )
+    assert found["12"].fields["unit"] == "person"
+
+
+def test_a_plural_noun_modifies_no_noun_after_it(tmp_path, knowledge):
+    """ "promising 23 Zorvanian workers well-paid jobs": workers, not jobs; "10 country
+    evaluation visits" (a singular before a plural) still counts visits."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "He was found guilty after promising 23 Zorvanian workers well-paid jobs abroad. The "
+            "experts carried out 10 country evaluation visits.",
+        )
+    )
+    assert found["23"].fields["unit"] == "person"
+    assert found["10"].fields["unit"] == "visit"
+
+
+def test_a_qualifier_before_the_article_of_a_share(tmp_path, knowledge):
+    """ "nearly a 13 percent increase": approximately; "more than a 40 percent drop": more
+    than; "a 25 percent rise": exact."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The ministry reported nearly a 13 percent increase in the number of victims. The "
+            "police saw more than a 40 percent drop in arrests and a 25 percent rise in "
+            "convictions.",
+        )
+    )
+    assert found["13"].fields["qualifier"] == ["approximately"]
+    assert found["40"].fields["qualifier"] == ["more-than"]
+    assert found["25"].fields["qualifier"] == ["exact"]
+
+
+def test_last_year_in_a_sentence_a_dateline_opens(tmp_path, knowledge):
+    """ "ZORVA CITY, 6 May 2016 – The agency today said ... 8,100 last year": the dateline's
+    year is the day of writing, not another time, so "last year" is 2015 (not the day)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "GENEVA, 6 May 2016 – The agency today called for measures to protect children "
+            "whose number reached a record of more than 8,100 last year.",
+        )
+    )
+    assert found["8100"].fields["period"] == "2015"
