@@ -3,7 +3,7 @@ sentences composed for it (the names of people and bodies are made up)."""
 
 from __future__ import annotations
 
-from composed import draft_of, observations, sources
+from composed import draft_of, mentions, observations, sources
 from kg.extraction.units import singular
 
 
@@ -133,3 +133,53 @@ def test_last_year_in_a_sentence_a_dateline_opens(tmp_path, knowledge):
         )
     )
     assert found["8100"].fields["period"] == "2015"
+
+
+def test_a_generic_body_name_is_not_a_known_body_of_a_country_the_text_never_names(
+    tmp_path, knowledge
+):
+    """ "the Ministry of Foreign Affairs" is Mexico's known ministry only in a text that names
+    Mexico (its name, its people or one of its places); in a release from Abu Dhabi it is a
+    new body, and its full name ("... and International Co-operation") is kept."""
+    elsewhere = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "ABU DHABI – Only 16 cases were reported last year, the Ministry of Foreign Affairs "
+            "and International Co-operation has revealed.",
+        ),
+        "organization",
+    )
+    assert elsewhere == {
+        "Ministry of Foreign Affairs and International Co-operation": "new:"
+        "organization:ministry of foreign affairs and international co-operation"
+    }
+    for named in ("in Chiapas", "of Mexican victims"):
+        known = mentions(
+            draft_of(
+                tmp_path,
+                knowledge,
+                f"Only 16 cases {named} were reported last year, the Ministry of Foreign Affairs "
+                "said.",
+            ),
+            "organization",
+        )
+        assert known["Ministry of Foreign Affairs"] == "sre"
+
+
+def test_a_lone_the_or_a_month_after_a_name_ends_it(tmp_path, knowledge):
+    """ "the Ministry of Labour the Zorvan Embassies" (a comma missing) and "the Ministry of
+    Labour on August 22": the name ends before "the" and before the date."""
+    found = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan Agency thanks the Government of Zorvania, Ministry of Labour the Zorvan "
+            "Embassies in the region. The Zorvan Agency heard from the Ministry of Labour on "
+            "August 22 about 645 workers.",
+        ),
+        "organization",
+    )
+    assert not any("Embassies" in name and "Labour" in name for name in found)
+    assert not any("August" in name for name in found)
+    assert "Ministry of Labour" in found

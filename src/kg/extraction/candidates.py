@@ -25,6 +25,7 @@ from kg.extraction.name_words import (
     SPLIT_HEADS,
     STARTERS,
     STUDY_HEADS,
+    connectors_end_a_name,
 )
 from kg.extraction.organizations import (
     _listed_with_organizations,
@@ -130,11 +131,7 @@ class CandidateRules(PlaceRules):
                         and not _acronym_spells(tokens, i, place_ends.get(k, k))
                     ):
                         break
-                    # "officers of the Border Service of Ruritania and of Interpol": "and of"
-                    # joins two complements of the words before the name, not one name.
-                    if k - j >= 2 and tokens[j].key == "and" and tokens[j + 1].key in (
-                        "of", "for", "in", "on", "at", "to", "from", "with",
-                    ):  # fmt: skip
+                    if connectors_end_a_name([t.key for t in tokens[j:k]], tokens[k].key):
                         break
                     has_conn = has_conn or any(
                         tokens[x].key in ("of", "for", "to", "on", "against") for x in range(j, k)

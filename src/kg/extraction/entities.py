@@ -279,6 +279,12 @@ class Recognizer(CandidateRules, Resolution):
                 )
             )
         ]
+        spans = [
+            s
+            for s in spans
+            if not (s.origin == "reference" and s.kind == "organization")
+            or not self.variants.country_unnamed(s.entry.target, s.text, source.normalized)
+        ]
         # "the National Commission for Human Rights (CONADEH)": a known name followed by
         # another acronym than its own is another country's body of that name.
         spans = [s for s in spans if not self._other_acronym(s)]

@@ -179,6 +179,8 @@ class Variants:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.knowledge = knowledge
+        self._named_for: str | None = None
+        self._named: frozenset[str] = frozenset()
         self.prefixes: dict[str, str | None] = dict(NATIONAL_ABBREVIATIONS)  # words -> ISO
         for surface, place, _ in world.countries():
             if place.type == "country":
@@ -232,6 +234,39 @@ class Variants:
                 return code
         return None
 
+    def country_unnamed(self, entity_id: str, surface: str, source_text: str) -> bool:
+        """Whether a reference organization is a body of a country the text never names
+        (nor its people, nor a reference place of it), under a name of several words that
+        does not name it either: "the Ministry of Foreign Affairs" in a release from Abu Dhabi
+        is not Mexico's."""
+        entity = self.knowledge.entities.get(entity_id)
+        country = self.knowledge.entities.get(entity.country or "") if entity else None
+        if country is None or not country.iso3166 or len(surface.split()) < 2:
+            return False
+        return country.iso3166 not in self._countries_named(source_text)
+
+    def _countries_named(self, source_text: str) -> frozenset[str]:
+        """The ISO codes of the countries a text names, by name, demonym or a reference place
+        within them (computed once per text)."""
+        if self._named_for is not source_text:
+            words = set(_words(source_text))
+            text = " ".join(_words(source_text))
+            named = {
+                place.iso3166
+                for surface, place, _ in world.countries()
+                if place.iso3166 and _said(" ".join(_words(surface)), words, text)
+            }
+            for entity in self.knowledge.entities.values():
+                if entity.kind != "place":
+                    continue
+                code = entity.iso3166 or (
+                    (self.knowledge.entities.get(entity.country or "") or entity).iso3166
+                )
+                if code and any(_said(" ".join(_words(n)), words, text) for n in entity.names):
+                    named.add(code)
+            self._named_for, self._named = source_text, frozenset(named)
+        return self._named
+
     def conflicts(self, entity_id: str, code: str | None) -> bool:
         """Whether a reference organization belongs to another country than `code`."""
         entity = self.knowledge.entities.get(entity_id)
@@ -271,6 +306,14 @@ class Variants:
             if score >= SIMILAR_SHOWN and score > best.get(entity, 0):
                 best[entity] = score
         return sorted(best.items(), key=lambda x: -x[1])[:limit]
+
+
+def _said(phrase: str, words: set[str], text: str) -> bool:
+    """Whether folded `phrase` is among a text's folded `words` (or, of several words, in its
+    folded `text`)."""
+    if not phrase:
+        return False
+    return phrase in words if " " not in phrase else f" {phrase} " in f" {text} "
 
 
 def _words(name: str) -> list[str]:

@@ -210,3 +210,16 @@ PLACE_HEADS = {
     "town", "city", "ward", "district", "county", "province", "state", "village", "region",
     "municipality", "department", "island", "islands", "camp", "port", "valley", "coast",
 }  # fmt: skip
+
+
+def connectors_end_a_name(connectors: list[str], next_word: str) -> bool:
+    """Whether lower-case connectors between two name words (folded) end the name before them:
+    "the Border Service of Ruritania and of Interpol" (two complements, not one name), "the
+    Ministry of Foreign Affairs the Embassies" (a "the" after no word that takes one), "the
+    Ministry on August 22" (a date)."""
+    joined = connectors[:1] == ["and"] and connectors[1:2] and connectors[1] in JOINED_COMPLEMENT
+    return bool(joined) or connectors == ["the"] or next_word in MONTHS
+
+
+# "and of": two complements of the words before a name
+JOINED_COMPLEMENT = {"of", "for", "in", "on", "at", "to", "from", "with"}
