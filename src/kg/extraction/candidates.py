@@ -70,6 +70,9 @@ def _people_in_the_plural(key: str) -> bool:
 
 # A day of the week ends a name: "The Department of Justice Friday commemorates ...".
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# No name runs longer (the longest known ones have some fifteen words): splitting a run reads
+# it in quadratic time, so "Mexico and Mexico and ..." is read in runs of at most this.
+MAX_NAME_TOKENS = 40
 
 
 class CandidateRules(PlaceRules):
@@ -93,7 +96,7 @@ class CandidateRules(PlaceRules):
                 continue
             j = i + 1
             has_conn = False
-            while j < len(tokens):
+            while j < len(tokens) and j - i < MAX_NAME_TOKENS:
                 t = tokens[j]
                 if (
                     t.text in ("-", "\u2013")
@@ -525,7 +528,7 @@ class CandidateRules(PlaceRules):
             return False
         if tokens[a].key in STARTERS or tokens[a].key in MONTHS or tokens[a].key in ALL_HEADS:
             return False
-        if any(t.key == tokens[a].key and t.text.islower() for t in tokens):
+        if tokens[a].key in passage.lower_case_keys:
             return False
         orgs = [(ka, kb) for (ka, kb), span in known_ranges.items() if known_organization(span)]
         before = a >= 2 and tokens[a - 1].key in ("and", ",", "&")

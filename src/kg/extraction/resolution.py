@@ -30,15 +30,16 @@ class Resolution:
     def _resolve(self, spans: list[Span]) -> Entities:
         result = Entities()
         accepted: list[Span] = []
-        taken: dict[int, list[tuple[int, int]]] = {}
+        # the tokens of each passage an accepted span (not a role) covers: an overlap is read
+        # in the span's length, not in the number of spans before it
+        taken: dict[int, bytearray] = {}
         for span in sorted(spans, key=lambda s: s.rank):
-            ranges = taken.setdefault(span.passage.index, [])
-            overlaps = [(a, b) for a, b in ranges if a < span.b and span.a < b]
-            if overlaps and not self._nested_allowed(span, accepted):
+            covered = taken.setdefault(span.passage.index, bytearray(len(span.passage.tokens) + 1))
+            if any(covered[span.a : span.b]) and not self._nested_allowed(span, accepted):
                 continue
             accepted.append(span)
             if span.kind != "role":
-                ranges.append((span.a, span.b))
+                covered[span.a : span.b] = b"\x01" * (span.b - span.a)
         accepted.sort(key=lambda s: (s.passage.index, s.start))
         # New entities, merged by name and by acronym.
         by_acronym: dict[str, NewEntity] = {}

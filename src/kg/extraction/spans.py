@@ -56,7 +56,18 @@ def _is_name_word(token: Token) -> bool:
     return token.is_word and (token.is_capitalized or token.is_acronym) and not token.text.isdigit()
 
 
-def _sentence_starts(passage: Passage) -> set[int]:
+def _sentence_starts(passage: Passage) -> frozenset[int]:
+    """The indexes of the tokens that begin the passage's sentences (read once per passage:
+    the rules ask for them per candidate)."""
+    cached = passage.__dict__.get("_sentence_starts")
+    if cached is not None and cached[0] == (len(passage.tokens), len(passage.sentences)):
+        return cached[1]
+    starts = frozenset(_starts_of(passage))
+    passage.__dict__["_sentence_starts"] = ((len(passage.tokens), len(passage.sentences)), starts)
+    return starts
+
+
+def _starts_of(passage: Passage) -> set[int]:
     starts = set()
     for s, _ in passage.sentences:
         i = passage.token_index(s)

@@ -80,7 +80,23 @@ class Passage:
 
     def token_index(self, offset: int) -> int:
         """The index of the first token that ends after ``offset``."""
-        return bisect.bisect_right([t.end for t in self.tokens], offset)
+        return bisect.bisect_right(self._token_ends(), offset)
+
+    def _token_ends(self) -> list[int]:
+        """The tokens' ends, read once (the rules ask for a token's index per candidate)."""
+        ends = self.__dict__.get("_ends")
+        if ends is None or len(ends) != len(self.tokens):
+            ends = self.__dict__["_ends"] = [t.end for t in self.tokens]
+        return ends
+
+    @property
+    def lower_case_keys(self) -> frozenset[str]:
+        """The folded words the passage writes in lower case (read once)."""
+        keys = self.__dict__.get("_lower")
+        if keys is None or self.__dict__.get("_lower_for") != len(self.tokens):
+            keys = frozenset(t.key for t in self.tokens if t.text.islower())
+            self.__dict__["_lower"], self.__dict__["_lower_for"] = keys, len(self.tokens)
+        return keys
 
 
 def tokenize(text: str) -> list[Token]:
@@ -90,6 +106,28 @@ def tokenize(text: str) -> list[Token]:
             Token(m.group(), m.start(), m.end(), m.start() == 0 or text[m.start() - 1] == " ")
         )
     return tokens
+
+
+# A sentence of a release is some hundreds of characters (the longest of 197 real ones: 523).
+# Drafting reads a number's whole sentence for each number, so a longer run without a full
+# stop (a hostile text, a page's menu) is read in pieces of at most this many characters,
+# each cut after its last comma, semicolon or space: the reading stays linear in the text.
+MAX_SENTENCE_CHARS = 1200
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) in pieces of at most MAX_SENTENCE_CHARS characters."""
+    out = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        cut = max(text.rfind("; ", start, limit), text.rfind(", ", start, limit))
+        cut = cut + 2 if cut > start else text.rfind(" ", start, limit) + 1
+        if cut <= start:
+            cut = limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
+    return out
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
@@ -107,6 +145,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if start < len(text):
         spans.append((start, len(text)))
+    spans = [piece for s, e in spans for piece in _bounded(text, s, e)]
     return [(s + len(text[s:e]) - len(text[s:e].lstrip('"“‘(')), e) for s, e in spans]
 
 
