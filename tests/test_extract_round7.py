@@ -183,3 +183,44 @@ def test_a_lone_the_or_a_month_after_a_name_ends_it(tmp_path, knowledge):
     assert not any("Embassies" in name and "Labour" in name for name in found)
     assert not any("August" in name for name in found)
     assert "Ministry of Labour" in found
+
+
+def test_a_dollar_sign_alone_is_the_dollar_of_a_dollar_country_s_dateline(tmp_path, knowledge):
+    """ "OTTAWA, ON, July 29, 2020 - ... The $19 million": Canadian dollars; from Mexico City,
+    and in a text that writes its own dollar's sign ("NZ$4,000 ($2,900)"), "$" is the US
+    dollar; "US$5 million" always is."""
+
+    def units(body: str) -> dict:
+        return {
+            k: v.fields["unit"]
+            for k, v in observations(draft_of(tmp_path, knowledge, body)).items()
+        }
+
+    ottawa = units(
+        "OTTAWA, ON, July 29, 2020 – The Minister announced funds to support victims. The $19 "
+        "million will be administered by two departments. Some US$5 million came from abroad."
+    )
+    assert ottawa["19000000"] == "canadian-dollar" and ottawa["5000000"] == "us-dollar"
+    mexico = units("MEXICO CITY, 29 July 2020 – The agency gave $19 million to the programme.")
+    assert mexico["19000000"] == "us-dollar"
+    wellington = units(
+        "WELLINGTON (Reuters) - The workers paid NZ$4,000 ($2,900) to the recruiter in fees."
+    )
+    assert wellington["4000"] == "new-zealand-dollar" and wellington["2900"] == "us-dollar"
+
+
+def test_a_source_named_by_what_it_is_is_the_body_named_before_it(tmp_path, knowledge):
+    """ "..., based on preliminary figures from the organization": the organization the
+    passage named last before those words (Interpol) is the source of the sentence's numbers;
+    a sentence with no such words and no source has none."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Some 900 screenings were run against Interpol's databases, leading to 317 arrests, "
+            "based on preliminary figures from the organization. The police made 42 visits.",
+        )
+    )
+    assert sources(found["317"]) == ["new:organization:international criminal police organization"]
+    assert sources(found["900"]) == sources(found["317"])
+    assert sources(found["42"]) == []

@@ -74,6 +74,14 @@ SAID_AFTER = re.compile(
     r"(?![^.;]*\bthat\b)",
     re.I,
 )
+# A source named by what it is, not by its name: "according to the organization", "based on
+# preliminary figures from the agency".
+ANAPHORIC_SOURCE = re.compile(
+    r"\b(?:according\s+to|based\s+on|citing)\s+(?:(?:the|its)\s+)?(?:(?:[a-z]+\s+){0,2}"
+    r"(?:figures|data|statistics|estimates|information|records)\s+(?:from|of|by)\s+)?"
+    r"the\s+(?:organi[sz]ation|agency|ministry|office|body|department|force|service)\b",
+    re.I,
+)
 ACTOR_VERB = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:has\s+|have\s+|had\s+)?(?:also\s+|recently\s+|directly\s+|so far\s+|"
     r"now\s+)?(?:provided|assisted|identified|trained|helped|supported|rescued|returned|"
@@ -205,6 +213,12 @@ class AttributionRules:
                     text[f.end : o.start],
                 )
             ]
+        if not after and (anaphor := ANAPHORIC_SOURCE.search(text, s0, s1)):
+            # "..., based on preliminary figures from the organization": the body named last
+            # before it (in the passage) is the one it speaks of
+            named = entities.in_range(passage, 0, anaphor.start(), "organization")
+            if named:
+                after = [(anaphor.start(), named[-1], False)]
         return self._with_coordinated(after[0][1], orgs, text) if after else []
 
     def _with_coordinated(self, first: Mention, orgs: list[Mention], text: str) -> list[str]:

@@ -37,26 +37,17 @@ from kg.extraction.periods import _period_of_its_whole, _period_set_before, asid
 from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
 from kg.extraction.restated import _number, _said_in_a_headline, _stated_in, _two_groups
 from kg.extraction.text import Passage, Source, clause_around, fold, in_page_label
-from kg.extraction.units import PEOPLE, abbreviated_nouns, noun_phrase, singular, unit_of
+from kg.extraction.units import (
+    HANDED_OVER,
+    PEOPLE,
+    QUALIFIERS_BEFORE,
+    abbreviated_nouns,
+    local_dollar,
+    noun_phrase,
+    singular,
+    unit_of,
+)
 
-QUALIFIERS_BEFORE = (
-    ("more-than", r"(?:more than|over|above|in excess of|upwards of|exceeding|beyond)"),
-    ("at-least", r"(?:at least|a minimum of|no fewer than|no less than|not less than)"),
-    (
-        "approximately",
-        r"(?:some|about|around|approximately|roughly|nearly|almost|close to|"
-        r"circa|an average of|on average|approx\.)",
-    ),  # fmt: skip
-    ("estimated", r"(?:an estimated|estimated|est\.)"),
-    ("less-than", r"(?:less than|fewer than|under|below)"),
-    ("at-most", r"(?:up to|at most|a maximum of|no more than|as many as|as much as)"),
-)
-# "handed over 15 computers": a phrasal verb, no "more than".
-HANDED_OVER = re.compile(
-    r"\b(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?|t[oa]ken?|took|pass(?:ed|es|ing)?|"
-    r"give[ns]?|gave|sign(?:ed|s|ing)?)\s+over\s*$",
-    re.I,
-)
 ANNUAL = re.compile(
     r"\b(?:each|every|per|a)\s+year\b|\bannually\b|\byearly\b|\bper annum\b|\bannual\b", re.I
 )
@@ -105,6 +96,7 @@ class NumberExtractor(AttributionRules):
         self.list_period = opened = None  # the time of a sentence that opens a list
         self.release_day = release_day(source.body)
         self.event_records = event_dates(source.body, self.release_day)
+        dollar = local_dollar(source)
         # The headline last: a number only it states is drafted ("Nearly 50 Migrants Drown"),
         # one the body states too is not drafted twice.
         titles = [p for p in source.passages if p.kind == "title"]
@@ -121,6 +113,9 @@ class NumberExtractor(AttributionRules):
             previous: Found | None = None
             counted_before: Found | None = None
             numbers = _part_of_whole(passage, find_numbers(passage))
+            for f in numbers:  # "$19 million" in a release from Ottawa: Canadian dollars
+                if dollar and f.currency == "us-dollar" and passage.text[f.start] == "$":
+                    f.currency = dollar
             for i, f in enumerate(numbers):
                 if in_page_label(passage, f.start):
                     continue  # "DOI: 10.18356/...", "Related news: IOM Helps 500 ..."

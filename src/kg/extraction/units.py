@@ -91,6 +91,43 @@ CURRENCY_BEFORE = re.compile(
 )
 
 
+# A country whose own currency is a dollar, and its code: in a release from there, a "$" alone
+# is that dollar ("The $19 million will be administered by two federal departments", from
+# Ottawa). A release from anywhere else, the United States and Latin America's peso countries
+# among them, keeps "$" for the US dollar.
+LOCAL_DOLLARS = {
+    "CA": "CAD", "AU": "AUD", "NZ": "NZD", "HK": "HKD", "SG": "SGD", "TW": "TWD", "FJ": "FJD",
+    "JM": "JMD", "TT": "TTD", "GY": "GYD", "BS": "BSD", "BB": "BBD", "BZ": "BZD", "NA": "NAD",
+    "SB": "SBD", "BN": "BND", "LR": "LRD",
+}  # fmt: skip
+
+
+def local_dollar(source: Source) -> str | None:
+    """The unit a "$" alone stands for in `source`: the dollar of the country its dateline
+    names (the first of its first passages), if that country has a dollar of its own and the
+    text does not write that dollar with its own sign."""
+    from kg.extraction.spans import DATELINE
+    from kg.extraction.world import countries, country_of_city
+
+    for passage in source.body[:4]:
+        m = DATELINE.match(passage.text)
+        if m is None:
+            continue
+        name = m.group("names").split("/")[0].strip()
+        code = country_of_city(name) or next(
+            (p.iso3166 for n, p, _ in countries() if n.casefold() == name.casefold()), None
+        )
+        if code not in LOCAL_DOLLARS:
+            return None
+        # "NZ$4,000 ($2,900)": a text that writes its dollar's own sign keeps "$" for the US's
+        signs = [s for s, c in CURRENCY_SIGNS.items() if c == LOCAL_DOLLARS[code]]
+        text = "\n".join(p.text for p in source.passages)
+        if any(re.search(rf"(?<![\w$]){re.escape(s)}\s?\d", text) for s in signs):
+            return None
+        return currency_unit(LOCAL_DOLLARS[code])
+    return None
+
+
 def sign_currency(sign: str) -> str:
     """The unit of a currency's sign before a number (a key of CURRENCY_SIGNS, spaces aside):
     a unit of the concepts, else the currency's name; "rupee" for the rupees of several
@@ -111,6 +148,25 @@ def currency_unit(code: str) -> str | None:
     return slugify(currency.name, 4) if currency is not None else None
 
 
+# The wordings before a number that qualify it, by the qualifier they say.
+QUALIFIERS_BEFORE = (
+    ("more-than", r"(?:more than|over|above|in excess of|upwards of|exceeding|beyond)"),
+    ("at-least", r"(?:at least|a minimum of|no fewer than|no less than|not less than)"),
+    (
+        "approximately",
+        r"(?:some|about|around|approximately|roughly|nearly|almost|close to|"
+        r"circa|an average of|on average|approx\.)",
+    ),  # fmt: skip
+    ("estimated", r"(?:an estimated|estimated|est\.)"),
+    ("less-than", r"(?:less than|fewer than|under|below)"),
+    ("at-most", r"(?:up to|at most|a maximum of|no more than|as many as|as much as)"),
+)
+# "handed over 15 computers": a phrasal verb, no "more than".
+HANDED_OVER = re.compile(
+    r"\b(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?|t[oa]ken?|took|pass(?:ed|es|ing)?|"
+    r"give[ns]?|gave|sign(?:ed|s|ing)?)\s+over\s*$",
+    re.I,
+)
 CURRENCIES = {"dollar": "us-dollar", "euro": "euro", "peso": "peso", "pound": "pound-sterling"}
 # The words of ISO 4217's currency names that name a currency after a number ("3.6 billion
 # baht", "20,000 naira", "500,000 rupees"), from pycountry; not the ones that are words of
