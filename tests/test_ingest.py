@@ -537,3 +537,29 @@ def test_kg_error_formatting() -> None:
     assert str(KgError("a.txt", "bad")) == "a.txt: bad"
     err = KgError("a.txt", 3, "bad")
     assert (err.path, err.line, err.message) == ("a.txt", 3, "bad")
+
+
+def test_a_heading_line_without_blank_lines_is_a_paragraph_of_its_own(tmp_path: Path) -> None:
+    """A text without blank lines (a page's text as a stored copy gives it): a headline in
+    title case or a menu's line after a sentence's end or after another heading ends its
+    paragraph, so the release's first sentence is not read with the menu's debris before it
+    (a year in the debris dated its numbers); a line wrapped in mid-sentence that looks like
+    a heading ("... while / the National Institute for Geographical and IT / Statistics")
+    does not."""
+    text = (
+        "Release\n"
+        "Our WorkAs the leading organization, promoting since 1951 humane migration.\n"
+        "- Data and Resources\n-\nTake Action\nwork with us\n- 2030 Agenda\n"
+        "Stranded Migrants Return Home from Ruritania\n"
+        "Zorva City – A group of 28 migrants will return home on Saturday.\n"
+        "Children are victims of exploitation while\n"
+        "the National Institute for Geographical and IT\n"
+        "Statistics (INEGI) confirms that 99 per cent of workers are girls.\n"
+    )
+    paragraphs = [p.text for p in read_source(write(tmp_path, text)).paragraphs]
+    assert paragraphs[-2] == "Zorva City – A group of 28 migrants will return home on Saturday."
+    assert paragraphs[-3].endswith("Stranded Migrants Return Home from Ruritania")
+    assert paragraphs[-1] == (
+        "Children are victims of exploitation while the National Institute for Geographical "
+        "and IT Statistics (INEGI) confirms that 99 per cent of workers are girls."
+    )

@@ -120,6 +120,39 @@ def _starts_sentence(text: str) -> bool:
     return bool(text) and text[0].isupper()
 
 
+def _is_heading(text: str) -> bool:
+    """A line of a few words with no sentence's end, colon or comma after them: a heading or a
+    page's menu ("Take Action", "- 2030 Agenda"), or a headline in title case: a paragraph of
+    its own, not the beginning of the sentence on the next line."""
+    words = text.split()
+    # a line a text wraps in mid-sentence has a comma, or ends with a small word ("the")
+    if not words or "," in text or re.search(r"[.!?:;]\W*$", text) or words[-1].islower():
+        return False
+    # a headline in title case ("Stranded Migrants Return Home from Togo") is one too
+    long = [w for w in words if len(w) > 3]
+    capitals = sum(w[:1].isupper() for w in long)
+    return len(words) <= 6 or len(words) <= 20 and capitals >= 0.75 * len(long)
+
+
+def _breaks_after(
+    raw: str, lines: list[tuple[int, int]], current: list[int], next_line: str
+) -> bool:
+    """Whether a paragraph without blank lines ends before the line `nxt`: after a sentence's
+    end, before a sentence's start; or after a heading (one that is no wrapped line: the line
+    before it ends a sentence or is a heading too), before a sentence or an item ("- Data")."""
+    last = raw[lines[current[-1]][0] : lines[current[-1]][1]]
+    if _ends_sentence(last):
+        return _starts_sentence(next_line)
+    if not _is_heading(last) or not (
+        _starts_sentence(next_line) or next_line.lstrip()[:1] in "-•–"
+    ):
+        return False
+    if len(current) == 1:
+        return True
+    before = raw[lines[current[-2]][0] : lines[current[-2]][1]]
+    return _ends_sentence(before) or _is_heading(before)
+
+
 def _split_paragraphs(raw: str, lines: list[tuple[int, int]]) -> list[Span]:
     """Group body lines into paragraphs.
 
@@ -127,8 +160,9 @@ def _split_paragraphs(raw: str, lines: list[tuple[int, int]]) -> list[Span]:
     breaks (sentence ends at a line end are just wrapping). Otherwise (the sources without
     blank lines) a paragraph ends at a line whose last word ends a sentence -- ".", "!" or
     "?", possibly followed by a closing quote or bracket, and not an abbreviation such as
-    "Dr." or "U.S." -- when the next line starts with a capital letter, optionally after an
-    opening quote or bracket. A colon is not a break: "X explains:" stays with its quotation.
+    "Dr." or "U.S." -- or at a heading's line (`_is_heading`), when the next line starts with a
+    capital letter, optionally after an opening quote or bracket. A colon is not a break: "X
+    explains:" stays with its quotation.
     """
     blank = [not raw[s:e].strip() for s, e in lines]
     content = [i for i, is_blank in enumerate(blank) if not is_blank]
@@ -143,12 +177,7 @@ def _split_paragraphs(raw: str, lines: list[tuple[int, int]]) -> list[Span]:
                 groups.append(current)
                 current = []
             continue
-        if (
-            current
-            and not by_blank_lines
-            and _ends_sentence(raw[lines[current[-1]][0] : lines[current[-1]][1]])
-            and _starts_sentence(raw[s:e])
-        ):
+        if current and not by_blank_lines and _breaks_after(raw, lines, current, raw[s:e]):
             groups.append(current)
             current = []
         current.append(i)
