@@ -224,3 +224,24 @@ def test_a_source_named_by_what_it_is_is_the_body_named_before_it(tmp_path, know
     assert sources(found["317"]) == ["new:organization:international criminal police organization"]
     assert sources(found["900"]) == sources(found["317"])
     assert sources(found["42"]) == []
+
+
+def test_days_listed_by_their_month_are_no_counts_and_a_title_line_dates_the_release(
+    tmp_path, knowledge
+):
+    """ "on August 5, 6, and 8", "on 5, 6 and 8 May": days, not counts of people; a release
+    whose first line (its title, as a page's text gives it) is its day ("Tuesday, 23 August
+    2022 | 17:15") dates "on August 22" to 2022."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Previously, the government repatriated 14 people on August 5, 6, and 8. And on "
+            "August 22, 202 Zorvanians returned. Courses were held on 5, 6 and 8 May for 30 "
+            "officers.",
+            title="Tuesday, 23 August 2022 | 17:15",
+        )
+    )
+    assert not {"5", "6", "8"} & set(found)
+    assert found["202"].fields["period"] == "2022-08-22"
+    assert found["30"].fields["unit"] == "person"

@@ -9,18 +9,11 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from kg.extraction import units
 from kg.extraction.number_words import _WORDNUM, _WORDS, SCALES, word_value
 from kg.extraction.proposal import Item
 from kg.extraction.text import Passage
-from kg.extraction.units import (
-    CODE_AFTER,
-    CODE_BEFORE,
-    CURRENCY_BEFORE,
-    PEOPLE,
-    currency_unit,
-    sign_currency,
-    singular,
-)
+from kg.extraction.units import PEOPLE, singular
 
 # "a hundred volunteers", "a dozen NGOs", "half a dozen": numbers said with an article.
 ARTICLE_NUMBERS = {
@@ -56,6 +49,12 @@ PERCENT = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.I)
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+# A day by its month, or in a list of days: "on August 5, 6, and 8", "5, 6 and 8 May".
+_DAYS = r"(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*))*"
+DAY_OF_A_MONTH = re.compile(rf"\b(?:{MONTH}|{MONTH_SHORT})\s*{_DAYS}$")
+DAY_BEFORE_A_MONTH = re.compile(
+    rf"\s*(?:st|nd|rd|th)?(?:\s*(?:,|and|&)\s*\d{{1,2}}(?:st|nd|rd|th)?)*\s+(?:{MONTH}|{MONTH_SHORT})"
+)
 DURATION_AFTER = re.compile(
     r"(?:\s*-\s*|\s+)(?P<unit>day|days|week|weeks|month|months|year|years|hour|hours|decade|"
     r"decades|minute|minutes)\b",
@@ -151,9 +150,7 @@ def find_numbers(passage: Passage) -> list[Found]:
             before,
         ):
             continue  # "between 2007 and 2010 were children": the range's second year
-        next_to_month = re.search(rf"\b(?:{MONTH}|{MONTH_SHORT})\s*$", before) or re.match(
-            rf"\s*(?:st|nd|rd|th)?\s+(?:{MONTH}|{MONTH_SHORT})", after
-        )
+        next_to_month = DAY_OF_A_MONTH.search(before) or DAY_BEFORE_A_MONTH.match(after)
         if next_to_month and value <= 31:
             continue
         if NOT_A_COUNT_BEFORE.search(before) or before.endswith("+"):
@@ -221,16 +218,16 @@ def find_numbers(passage: Passage) -> list[Found]:
         if percent:
             f.percent = True
             f.end = end + percent.end()
-        currency = CURRENCY_BEFORE.search(before)
-        coded = CODE_BEFORE.search(before)
-        coded_after = CODE_AFTER.match(text, f.end)
+        currency = units.CURRENCY_BEFORE.search(before)
+        coded = units.CODE_BEFORE.search(before)
+        coded_after = units.CODE_AFTER.match(text, f.end)
         if currency:  # "$500", "NZ$4,000", "€1.2bn", "RM20,000", "Rs 50,000"
-            f.currency = sign_currency(currency.group().strip())
+            f.currency = units.sign_currency(currency.group().strip())
             f.start = start - len(currency.group())
-        elif coded and (unit := currency_unit(coded.group(1))):  # "ETB 500": ISO 4217
+        elif coded and (unit := units.currency_unit(coded.group(1))):  # "ETB 500": ISO 4217
             f.currency = unit
             f.start = start - len(coded.group())
-        elif coded_after and (unit := currency_unit(coded_after.group(1))):  # "15,000 ETB"
+        elif coded_after and (unit := units.currency_unit(coded_after.group(1))):  # "15,000 ETB"
             f.currency = unit
             f.end = coded_after.end()
         f.definite = bool(re.search(r"\bthe\s+$", before.casefold()))

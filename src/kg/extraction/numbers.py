@@ -94,7 +94,7 @@ class NumberExtractor(AttributionRules):
         self.year_context = None
         self.passage_before: Passage | None = None
         self.list_period = opened = None  # the time of a sentence that opens a list
-        self.release_day = release_day(source.body)
+        self.release_day = release_day(source.passages)  # the title too: "Tuesday, 23 August 2022"
         self.event_records = event_dates(source.body, self.release_day)
         dollar = local_dollar(source)
         # The headline last: a number only it states is drafted ("Nearly 50 Migrants Drown"),
