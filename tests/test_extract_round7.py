@@ -245,3 +245,25 @@ def test_days_listed_by_their_month_are_no_counts_and_a_title_line_dates_the_rel
     assert not {"5", "6", "8"} & set(found)
     assert found["202"].fields["period"] == "2022-08-22"
     assert found["30"].fields["unit"] == "person"
+
+
+def test_a_people_named_after_a_number_by_what_people_do(tmp_path, knowledge):
+    """ "713 Zorvanites rescued", "an estimated 25,000 Zorvanites left": people, by the verb
+    after the people's name; "300 Zorvan requests" (no such verb) is not; small numbers in
+    words before a demonym or a plural a few words on ("four Vietnamese", "three Estonian and
+    one Russian citizens") are numbers."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Police said 713 Zorvanites rescued as they were taken by boat to Malaysia. An "
+            "estimated 25,000 Zorvanites left Bangladesh on boats in 2015. Police freed four "
+            "Vietnamese in Tartu and arrested three Estonian and one Russian citizens. The "
+            "agency received 300 Zorvan requests.",
+        )
+    )
+    assert found["713"].fields["unit"] == "person" and found["713"].active
+    assert found["25000"].fields["unit"] == "person"
+    assert found["4"].fields["unit"] == "person"
+    assert "3" in found
+    assert found["300"].fields["unit"] != "person"

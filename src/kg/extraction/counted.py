@@ -44,6 +44,13 @@ PEOPLE_DO = re.compile(
 )
 
 
+# What only people undergo or do, said without an auxiliary ("713 Rohingya rescued", "left").
+BARE_PEOPLE_VERB = re.compile(
+    r"\s+(?:rescued|arrested|deported|repatriated|trafficked|smuggled|displaced|evacuated|"
+    r"resettled|drowned|fled|left|arrived|died|live|lived|living|remain|remained)\b"
+)
+
+
 def _people_by_their_verb(text: str, end: int) -> tuple[str | None, str]:
     """ "532 were liberated", "1,000 arrived", "the 392 who arrived": people, by what only
     people undergo or do."""
@@ -190,6 +197,14 @@ def find_what_it_counts(
     if f.head is None and not f.percent and not f.currency:
         # "when 532 were liberated", "as 40 had been rescued": only people are
         f.head, f.phrase = _people_by_their_verb(text, f.end)
+    if f.head is None and not f.percent and not f.currency and not f.duration:
+        # "713 Rohingya rescued", "25,000 Rohingya left": a people's name, by what people do
+        m = re.match(r"\s+([A-Z][a-z]+)(?=\s)", text[f.end : f.end + 40])
+        if m and (
+            _people_by_their_verb(text, f.end + m.end())[0]
+            or BARE_PEOPLE_VERB.match(text, f.end + m.end())
+        ):
+            f.head, f.phrase = "people", m.group(1)
     if f.head is None and not f.percent and not f.currency:
         # "Refugees in the camp, which hosts 29,445.", "monthly asylum claims, as
         # they reached 9,076": a number that ends its clause counts the plural

@@ -207,8 +207,10 @@ def find_numbers(passage: Passage) -> list[Found]:
                 continue
             if value == 1 and not re.match(r"\s+(?:victim|person|woman|man|child|case)\b", after):
                 continue
+            # "seven people", "three Estonian and one Russian citizens", "four Vietnamese"
             if not re.match(
-                r"\s+(?:[a-z-]+\s+){0,2}(?:[a-z]+s|people|children|women|men)\b|\s+(?:were|are|was)\b",
+                r"\s+(?:[a-z-]+\s+){0,4}(?:[a-z]+s|people|children|women|men|[a-z]+ese)\b"
+                r"|\s+(?:were|are|was)\b",
                 after,
                 re.I,
             ):
