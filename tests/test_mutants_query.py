@@ -5,6 +5,7 @@ how table cells are shortened, and when the published graph is loaded again."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from decimal import Decimal
 from pathlib import Path
@@ -286,3 +287,164 @@ def test_a_part_without_its_inferences_is_named(tmp_path):
     assert "missing" in caught.value.message
     # Without the inferences the asserted graphs are enough.
     assert _has(published(tmp_path, inferred=False), "a", "Campaign")
+
+
+# --------------------------------------------------------------------------------------------
+# to_term: a parameter's value by its declared kind, and the exact refusals
+# --------------------------------------------------------------------------------------------
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+def _typed(text: str, datatype: str) -> ox.Literal:
+    return ox.Literal(text, datatype=ox.NamedNode(XSD + datatype))
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "term"),
+    [
+        ("1,234", "integer", _typed("1234", "integer")),
+        (" -12 ", "integer", _typed("-12", "integer")),
+        ("+5", "integer", _typed("+5", "integer")),
+        (7, "decimal", _typed("7", "decimal")),
+        ("5.", "decimal", _typed("5.", "decimal")),
+        (".5", "decimal", _typed(".5", "decimal")),
+        ("2,500.25", "decimal", _typed("2500.25", "decimal")),
+        (2007, "date", _typed("2007", "gYear")),
+        ("2007-11", "date", _typed("2007-11", "gYearMonth")),
+        (dt.date(2007, 11, 15), "date", _typed("2007-11-15", "date")),
+        (42, "text", ox.Literal("42")),
+        ("id:place/mexico", "iri", ox.NamedNode(BASE + "id/place/mexico")),
+        (True, None, ox.Literal(True)),
+        (False, "bool", ox.Literal(False)),
+        (ox.Literal("x", language="es"), "integer", ox.Literal("x", language="es")),
+        (ox.NamedNode("https://ex.org/a"), "text", ox.NamedNode("https://ex.org/a")),
+    ],
+)
+def test_a_value_becomes_the_term_of_its_kind(value, kind, term):
+    assert to_term(value, kind, BASE) == term
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "name", "message"),
+    [
+        (True, "integer", "n", "parameter 'n': expected a number, found True"),
+        (False, "decimal", "", "parameter: expected a number, found False"),
+        ("12a", "integer", "year", "parameter 'year': expected a whole number, found '12a'"),
+        ("1.5", "integer", "", "parameter: expected a whole number, found '1.5'"),
+        ("x", "decimal", "v", "parameter 'v': expected a number, found 'x'"),
+        (
+            "15/11/2007",
+            "date",
+            "day",
+            "parameter 'day': expected a date (2007, 2007-11, 2007-11-15), found '15/11/2007'",
+        ),
+        ("x", "colour", "c", "parameter 'c': unknown parameter kind 'colour'"),
+        ("x", "bool", "", "parameter: unknown parameter kind 'bool'"),
+    ],
+)
+def test_a_value_that_is_not_of_its_kind_is_refused_in_one_line(value, kind, name, message):
+    with pytest.raises(KgError) as caught:
+        to_term(value, kind, BASE, name)
+    assert str(caught.value) == message
+
+
+# --------------------------------------------------------------------------------------------
+# PublishedGraph._page: a page of an answer, and whether rows follow it
+# --------------------------------------------------------------------------------------------
+
+
+def _store() -> ox.Store:
+    store = ox.Store()
+    for i in range(5):
+        store.add(
+            ox.Quad(
+                ox.NamedNode(f"https://ex.org/s{i}"),
+                ox.NamedNode("https://ex.org/p"),
+                ox.Literal(str(i), datatype=ox.NamedNode(XSD + "integer")),
+            )
+        )
+    return store
+
+
+SELECT = (
+    "SELECT ?s ?o ?none WHERE { ?s <https://ex.org/p> ?o OPTIONAL { ?s <x:none> ?none } } "
+    "ORDER BY ?o"
+)
+CONSTRUCT = "CONSTRUCT { ?s <https://ex.org/q> ?o } WHERE { ?s <https://ex.org/p> ?o } ORDER BY ?o"
+
+
+def test_a_page_of_rows_says_whether_rows_follow_it():
+    from kg.store.query import PublishedGraph
+
+    store = _store()
+    page = PublishedGraph._page(store.query(SELECT), 2, 1)
+    assert (page.form, page.variables, page.more, page.offset) == (
+        "select",
+        ("s", "o", "none"),
+        True,
+        1,
+    )
+    assert [row["o"] for row in page.rows] == [1, 2]
+    assert all("none" not in terms for terms in page.terms)  # unbound: no term
+    last = PublishedGraph._page(store.query(SELECT), 2, 3)
+    assert [row["o"] for row in last.rows] == [3, 4] and last.more is False
+    exact = PublishedGraph._page(store.query(SELECT), 5, 0)
+    assert len(exact.rows) == 5 and exact.more is False
+    whole = PublishedGraph._page(store.query(SELECT), None, 0)
+    assert len(whole.rows) == 5 and whole.more is False and whole.offset == 0
+    assert json.loads(page.serialize("json"))["results"]["bindings"][0]["o"]["value"] == "1"
+
+
+def test_a_page_of_triples_and_an_ask():
+    from kg.store.query import PublishedGraph
+
+    store = _store()
+    page = PublishedGraph._page(store.query(CONSTRUCT), 2, 2)
+    assert page.form == "graph" and len(page.triples) == 2 and page.more is True
+    assert page.offset == 2
+    rest = PublishedGraph._page(store.query(CONSTRUCT), 10, 2)
+    assert len(rest.triples) == 3 and rest.more is False
+    ask = PublishedGraph._page(store.query("ASK { ?s ?p ?o }"), 1, 0)
+    assert ask.form == "ask" and ask.boolean is True
+
+
+# --------------------------------------------------------------------------------------------
+# results_json: SPARQL 1.1 Query Results JSON, byte for byte
+# --------------------------------------------------------------------------------------------
+
+
+def test_results_json_writes_each_kind_of_term_exactly():
+    from kg.store.results import results_json
+
+    rows = [
+        {
+            "u": ox.NamedNode("https://ex.org/é"),
+            "b": ox.BlankNode("b0"),
+            "l": ox.Literal("México", language="es"),
+            "t": _typed("5", "integer"),
+            "s": ox.Literal("plain"),
+        },
+        {},
+    ]
+    assert (
+        results_json(["u", "b", "l", "t", "s"], rows)
+        == (
+            '{"head": {"vars": ["u", "b", "l", "t", "s"]}, "results": {"bindings": [{"u": {"type": '
+            '"uri", "value": "https://ex.org/é"}, "b": {"type": "bnode", "value": "b0"}, "l": '
+            '{"type": "literal", "value": "México", "xml:lang": "es"}, "t": {"type": "literal", '
+            '"value": "5", "datatype": "http://www.w3.org/2001/XMLSchema#integer"}, "s": {"type": '
+            '"literal", "value": "plain"}}, {}]}}'
+        ).encode()
+    )
+
+
+def test_results_json_refuses_a_term_it_cannot_write():
+    from kg.store.results import results_json
+
+    triple = ox.Triple(
+        ox.NamedNode("https://ex.org/a"), ox.NamedNode("https://ex.org/p"), ox.Literal("x")
+    )
+    with pytest.raises(KgError) as caught:
+        results_json(["t"], [{"t": triple}])
+    assert str(caught.value) == f"query: a result holds a term kg cannot write: {triple}"
