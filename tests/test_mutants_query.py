@@ -448,3 +448,68 @@ def test_results_json_refuses_a_term_it_cannot_write():
     with pytest.raises(KgError) as caught:
         results_json(["t"], [{"t": triple}])
     assert str(caught.value) == f"query: a result holds a term kg cannot write: {triple}"
+
+
+# --------------------------------------------------------------------------------------------
+# run and sparql on a folder; the named queries read from the package
+# --------------------------------------------------------------------------------------------
+
+PARAMETERIZED = (
+    "# param name (iri): the campaign\n"
+    f"ASK {{ VALUES (?name) {{ (UNDEF) }} ?name a <{KG}Activity> }}\n"
+)
+
+
+def test_sparql_on_a_folder_binds_its_parameters_over_the_inferences(tmp_path):
+    from kg.store import query
+
+    _write(tmp_path, "a")
+    assert query.sparql(PARAMETERIZED, {"name": "id:a"}, dist=tmp_path).boolean is True
+    assert query.sparql(PARAMETERIZED, {"name": "id:b"}, dist=tmp_path).boolean is False
+    asserted = query.sparql(PARAMETERIZED, {"name": "id:a"}, dist=tmp_path, inferred=False)
+    assert asserted.boolean is False
+
+
+def test_run_on_a_folder_binds_the_named_query_s_parameters(tmp_path, monkeypatch):
+    from kg.queries import Query
+    from kg.store import query
+
+    named = Query.parse(PARAMETERIZED, "kg/queries/is-activity.rq", "is-activity")
+    monkeypatch.setattr(query, "named_query", lambda name: named, raising=False)
+    monkeypatch.setattr("kg.queries.named_query", lambda name: named)
+    _write(tmp_path, "a")
+    assert query.run("is-activity", {"name": "id:a"}, dist=tmp_path).boolean is True
+    assert query.run("is-activity", {"name": "id:b"}, dist=tmp_path).boolean is False
+    assert (
+        query.run("is-activity", {"name": "id:a"}, dist=tmp_path, inferred=False).boolean is False
+    )
+
+
+def test_the_named_queries_are_the_package_s_rq_files(monkeypatch):
+    from kg import queries
+
+    queries.named_queries.cache_clear()
+    try:
+        found = queries.named_queries()
+    finally:
+        queries.named_queries.cache_clear()
+    folder = Path(queries.__file__).parent
+    files = sorted(p.name[: -len(".rq")] for p in folder.glob("*.rq"))
+    assert list(found) == files and len(files) > 10
+    assert all(q.source == f"kg/queries/{name}.rq" for name, q in found.items())
+
+
+def test_one_question_answered_by_two_queries_is_refused(monkeypatch):
+    from kg import queries
+
+    first = queries.Query.parse("# answers: cq1\nASK {}\n", "kg/queries/a.rq", "a")
+    second = queries.Query.parse("# answers: cq1\nASK {}\n", "kg/queries/b.rq", "b")
+    monkeypatch.setattr(queries, "named_queries", lambda: {"a": first, "b": second})
+    with pytest.raises(KgError) as caught:
+        queries.competency_map()
+    assert (
+        str(caught.value) == "kg/queries/b.rq: cq1 is already answered by a; one query per question"
+    )
+    third = queries.Query.parse("# answers: cq0, cq2\nASK {}\n", "kg/queries/c.rq", "c")
+    monkeypatch.setattr(queries, "named_queries", lambda: {"a": first, "c": third})
+    assert list(queries.competency_map().items()) == [("cq0", "c"), ("cq1", "a"), ("cq2", "c")]
