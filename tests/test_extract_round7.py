@@ -267,3 +267,22 @@ def test_a_people_named_after_a_number_by_what_people_do(tmp_path, knowledge):
     assert found["4"].fields["unit"] == "person"
     assert "3" in found
     assert found["300"].fields["unit"] != "person"
+
+
+def test_country_abbreviations_a_dollar_s_letters_and_a_byline_s_by(tmp_path, knowledge):
+    """ "the UAE", "PNG": countries, not new organizations; "NZ$4,000": a currency's letters,
+    no name; "14:11 By Zorvan Agency - Zorva City": the byline's "By" is not part of the
+    name."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Published on 01/12/2023 - 14:11 By Zorvan Agency - Zorva City. The UAE signed an accord "
+        "with PNG. Workers paid NZ$4,000 to the recruiter.",
+    )
+    places = mentions(draft, "place")
+    organizations = mentions(draft, "organization")
+    assert places["UAE"] == "new:place:united arab emirates"
+    assert places["PNG"] == "new:place:papua new guinea"
+    assert "NZ" not in organizations and "NZ" not in places
+    assert "Zorvan Agency" in organizations
+    assert not any(name.startswith("By ") for name in organizations)

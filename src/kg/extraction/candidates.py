@@ -70,9 +70,9 @@ def _people_in_the_plural(key: str) -> bool:
 
 # A day of the week ends a name: "The Department of Justice Friday commemorates ...".
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-# No name runs longer (the longest known ones have some fifteen words): splitting a run reads
-# it in quadratic time, so "Mexico and Mexico and ..." is read in runs of at most this.
+# No name is longer (the longest have some 15 words); a run is split in quadratic time.
 MAX_NAME_TOKENS = 40
+LEADING_WORDS = {"the", "a", "an", "by"}  # never the first word of a name
 
 
 class CandidateRules(PlaceRules):
@@ -266,8 +266,8 @@ class CandidateRules(PlaceRules):
             a += 1
             while a < b and (tokens[a].key in CONNECTORS or not tokens[a].is_word):
                 a += 1
-        while a < b and (tokens[a].key in ("the", "a", "an") or tokens[a].text in ("NGO", "NGOs")):
-            a += 1  # "the local NGO Casa Esperanza": the name is after the kind
+        while a < b and (tokens[a].key in LEADING_WORDS or tokens[a].text in ("NGO", "NGOs")):
+            a += 1  # "the local NGO Casa Esperanza", "14:11 By Agência Brasil": the name after
         while b > a and (tokens[b - 1].key in CONNECTORS or not tokens[b - 1].is_word):
             b -= 1
         if a >= b:

@@ -118,7 +118,10 @@ def _currency_codes() -> frozenset[str]:
 
 
 def _currency_of_a_number(tokens: list[Token], a: int) -> bool:
-    """ "USD 700", "2 million EUR": an ISO 4217 code next to a number is its currency."""
+    """ "USD 700", "2 million EUR": an ISO 4217 code next to a number is its currency; "NZ$4,000",
+    "HK$ 5m": letters against a dollar sign are its country's."""
+    if a + 1 < len(tokens) and tokens[a + 1].text == "$" and not tokens[a + 1].space_before:
+        return True
     if tokens[a].text not in _currency_codes():
         return False
     near = [tokens[k] for k in (a - 1, a + 1) if 0 <= k < len(tokens)]
