@@ -286,3 +286,21 @@ def test_country_abbreviations_a_dollar_s_letters_and_a_byline_s_by(tmp_path, kn
     assert "NZ" not in organizations and "NZ" not in places
     assert "Zorvan Agency" in organizations
     assert not any(name.startswith("By ") for name in organizations)
+
+
+def test_a_person_s_name_in_a_list_beside_a_body_is_no_body(tmp_path, knowledge):
+    """ "a statement by Zorvanu Vincent, Head, Press and Information Unit of the agency": a
+    name of two words, one a given name, with no body's head word, listed beside a unit, is
+    not an organization; "Save the Children, World Vision and ..." still are."""
+    organizations = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "A statement by Zorvanu Vincent,Head, Press, Public Relations and Information Unit "
+            "of the agency,said 40 victims were rescued. IOM worked with Save the Children, "
+            "World Vision and Catholic Relief Services.",
+        ),
+        "organization",
+    )
+    assert "Zorvanu Vincent" not in organizations
+    assert {"Save the Children", "World Vision", "Catholic Relief Services"} <= set(organizations)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from kg.extraction.given_names import is_given_name
+from kg.extraction.given_names import given_names, is_given_name
 from kg.extraction.name_words import (
     CONNECTORS,
     EVENT_HEADS,
@@ -132,6 +132,13 @@ def _listed_with_organizations(passage, unnamed, found, known, starts) -> list[S
                         )
                     )
                     and not MEMBERS_OF_A_BODY.fullmatch(" ".join(keys))
+                    # "by Adekoye Vincent, Head, Press ... Unit": a person's name of two or three
+                    # words, one of them a given name, and no body's head word
+                    and not (
+                        len(keys) in (2, 3)
+                        and set(keys) & given_names()
+                        and not set(keys) & ORG_HEADS
+                    )
                     # "IOM and the Ministry", "the Secretariat and GRETA": a head word alone
                     # names a body by its kind (one named elsewhere, or none), not by name
                     and not (len(keys) == 1 and keys[0] in ORG_HEADS)
