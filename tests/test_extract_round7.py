@@ -304,3 +304,32 @@ def test_a_person_s_name_in_a_list_beside_a_body_is_no_body(tmp_path, knowledge)
     )
     assert "Zorvanu Vincent" not in organizations
     assert {"Save the Children", "World Vision", "Catholic Relief Services"} <= set(organizations)
+
+
+def test_indonesia_s_provinces_by_their_english_names(tmp_path, knowledge):
+    """ISO 3166-2 groups Indonesia's provinces under islands and names them in Indonesian
+    ("Jawa Barat"); English texts write "West Java", "North Sumatra", "Riau Islands", "West
+    Nusa Tenggara": provinces of Indonesia."""
+    from kg.extraction.world import subdivisions
+
+    names = {name: place for name, place, _ in subdivisions("ID")}
+    for english, code in [
+        ("West Java", "ID-JB"),
+        ("North Sumatra", "ID-SU"),
+        ("Riau Islands", "ID-KR"),
+        ("West Nusa Tenggara", "ID-NB"),
+        ("Bangka Belitung", "ID-BB"),
+        ("Jakarta", "ID-JK"),
+    ]:
+        assert names[english].iso3166 == code, english
+    assert "Southeast Nusa" not in names
+    places = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Indonesia repatriated 202 workers: 31 from West Java, 20 from North Sumatra and 9 "
+            "from the Riau Islands.",
+        ),
+        "place",
+    )
+    assert {"West Java", "North Sumatra", "Riau Islands"} <= set(places)

@@ -278,6 +278,32 @@ def _country_names() -> frozenset[str]:
     return frozenset(fold(n) for n, _, _ in countries())
 
 
+GROUPING_SUBDIVISIONS = {"geographical unit", "geographical region", "geographical entity"}
+# Indonesia's provinces as English texts write them: ISO 3166-2 gives them in Indonesian
+# ("Jawa Barat": "West Java", "Kepulauan Riau": "Riau Islands", "Jakarta Raya": "Jakarta").
+INDONESIAN_POINTS = {
+    "utara": "North", "selatan": "South", "barat": "West", "timur": "East", "tengah": "Central",
+    "tenggara": "Southeast", "barat daya": "Southwest",
+}  # fmt: skip
+INDONESIAN_ISLANDS = {"Jawa": "Java", "Sumatera": "Sumatra"}
+
+
+def _indonesian_in_english(name: str) -> set[str]:
+    first, _, rest = name.partition(" ")
+    if first == "Kepulauan":  # "Bangka Belitung" alone too, not "Riau" (a province of its own)
+        return {f"{rest} Islands", *([rest] if " " in rest else [])}
+    if name.startswith("Nusa Tenggara"):  # "Tenggara" is the islands' name here
+        first, rest = "Nusa Tenggara", name[len("Nusa Tenggara") :].strip()
+    if rest == "Raya":
+        return {first}
+    island = INDONESIAN_ISLANDS.get(first, first)
+    point = INDONESIAN_POINTS.get(rest.casefold())
+    return {f"{point} {island}"} if point else ({island} if island != first else set())
+
+
+ENGLISH_NAMES = {"ID": _indonesian_in_english}
+
+
 @functools.lru_cache(maxsize=64)
 def subdivisions(country_code: str) -> tuple[tuple[str, WorldPlace, bool], ...]:
     """(surface name, place, False) for the first-level subdivisions of one country."""
@@ -289,11 +315,16 @@ def subdivisions(country_code: str) -> tuple[tuple[str, WorldPlace, bool], ...]:
     country_names = _country_names()
     short = getattr(country, "common_name", None) or country.name.partition(", ")[0]
     out = []
-    for sub in pycountry.subdivisions.get(country_code=country_code) or ():
-        if getattr(sub, "parent_code", None):
+    listed = pycountry.subdivisions.get(country_code=country_code) or ()
+    # where the first level only groups the provinces (Indonesia's islands), the provinces too
+    groups = {
+        s.code for s in listed if not s.parent_code and s.type.casefold() in GROUPING_SUBDIVISIONS
+    }
+    for sub in listed:
+        if getattr(sub, "parent_code", None) and sub.parent_code not in groups:
             continue
         kind = "city" if sub.type.casefold() in CITY_SUBDIVISIONS else "state"
-        surfaces = {sub.name}
+        surfaces = {sub.name, *ENGLISH_NAMES.get(country_code, lambda _: ())(sub.name)}
         # ISO 3166-2 writes China's provinces with their kind in pinyin ("Yunnan Sheng",
         # "Guangxi Zhuangzu Zizhiqu", "Tianjin Shi"); texts write the name alone
         bare = ROMANIZED_KIND.sub("", sub.name)
