@@ -218,12 +218,17 @@ def test_a_source_named_by_what_it_is_is_the_body_named_before_it(tmp_path, know
             tmp_path,
             knowledge,
             "Some 900 screenings were run against Interpol's databases, leading to 317 arrests, "
-            "based on preliminary figures from the organization. The police made 42 visits.",
+            "based on preliminary figures from the organization. The police made 42 visits. "
+            "The Zorvan Ministry of Labour charged the recruiter. He made more than $9,000 from "
+            "the scheme, the ministry said. Some 12 workers were found, the agency said.",
         )
     )
     assert sources(found["317"]) == ["new:organization:international criminal police organization"]
     assert sources(found["900"]) == sources(found["317"])
     assert sources(found["42"]) == []
+    # "the ministry said": the body named before it whose name has the word; no agency named
+    assert sources(found["9000"]) == ["new:organization:zorvan ministry of labour"]
+    assert sources(found["12"]) == []
 
 
 def test_days_listed_by_their_month_are_no_counts_and_a_title_line_dates_the_release(

@@ -76,10 +76,14 @@ SAID_AFTER = re.compile(
 )
 # A source named by what it is, not by its name: "according to the organization", "based on
 # preliminary figures from the agency".
+_BODY = r"organi[sz]ation|agency|ministry|office|body|department|force|service|police|commission"
 ANAPHORIC_SOURCE = re.compile(
     r"\b(?:according\s+to|based\s+on|citing)\s+(?:(?:the|its)\s+)?(?:(?:[a-z]+\s+){0,2}"
     r"(?:figures|data|statistics|estimates|information|records)\s+(?:from|of|by)\s+)?"
-    r"the\s+(?:organi[sz]ation|agency|ministry|office|body|department|force|service)\b",
+    rf"the\s+(?P<head>{_BODY})\b"
+    # "..., the ministry said"
+    rf"|,\s*the\s+(?P<said>{_BODY})\s+(?:has\s+|had\s+)?(?:said|says|reported|announced|"
+    r"stated|added|noted|revealed|estimated)\b",
     re.I,
 )
 ACTOR_VERB = re.compile(
@@ -213,13 +217,22 @@ class AttributionRules:
                     text[f.end : o.start],
                 )
             ]
-        if not after and (anaphor := ANAPHORIC_SOURCE.search(text, s0, s1)):
-            # "..., based on preliminary figures from the organization": the body named last
-            # before it (in the passage) is the one it speaks of
+        anaphor = ANAPHORIC_SOURCE.search(text, s0, s1)
+        if not after and anaphor and (anaphor["head"] or anaphor.start() >= f.end):
+            # "..., based on preliminary figures from the organization", "..., the ministry
+            # said": the body named last before it (in the passage) whose name has that word
+            head = (anaphor["head"] or anaphor["said"]).casefold().replace("organis", "organiz")
             named = entities.in_range(passage, 0, anaphor.start(), "organization")
-            if named:
-                after = [(anaphor.start(), named[-1], False)]
+            called = [m for m in named if head in " ".join(self._names_of(m)).casefold()]
+            if called:
+                after = [(anaphor.start(), called[-1], False)]
         return self._with_coordinated(after[0][1], orgs, text) if after else []
+
+    def _names_of(self, mention: Mention) -> list[str]:
+        """The words of a mention, and the names of what it names."""
+        entity = self.knowledge.entities.get(mention.entity or "")
+        new = [mention.new.name] if mention.new is not None else []
+        return [mention.text, *new, *(entity.names if entity else ())]
 
     def _with_coordinated(self, first: Mention, orgs: list[Mention], text: str) -> list[str]:
         """The organization and those joined to it ("developed by IOM and Microsoft"; "a
