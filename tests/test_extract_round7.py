@@ -338,3 +338,20 @@ def test_indonesia_s_provinces_by_their_english_names(tmp_path, knowledge):
         "place",
     )
     assert {"West Java", "North Sumatra", "Riau Islands"} <= set(places)
+
+
+def test_a_body_s_report_is_no_body_but_its_source(tmp_path, knowledge):
+    """ "According to the Zorvan Government's Progress Report on Trafficking, 555 offenders
+    were arrested": the government is the organization and the source; its report is no
+    organization."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "According to the Zorvan Government’s Progress Report on Anti-Human Trafficking, 555 "
+        "offenders were arrested. The Zorvan Ministry of Labour’s Annual Report found 40 cases.",
+    )
+    organizations = mentions(draft, "organization")
+    assert set(organizations) == {"Zorvan Government", "Zorvan Ministry of Labour"}
+    found = observations(draft)
+    assert sources(found["555"]) == ["new:organization:zorvan government"]
+    assert sources(found["40"]) == ["new:organization:zorvan ministry of labour"]

@@ -334,7 +334,7 @@ class CandidateRules(PlaceRules):
                     )
         # A possessive after a known name or an acronym ends that name: "Mexico's National
         # ...", "... and Mexico's Ministry"; so does one between two names with head words
-        # ("the Ministry of the Interior's Anti-Trafficking Unit").
+        # ("the Ministry of the Interior's Anti-Trafficking Unit", "... Government's Report").
         for p in range(a + 1, b):
             if tokens[p].text in ("'s", "’s"):
                 left = (a, p)
@@ -380,7 +380,7 @@ class CandidateRules(PlaceRules):
                         return self._split(passage, a, q, starts, lowercase, known_ranges) + [
                             (owner, b)
                         ]
-                if left_keys & SPLIT_HEADS and right_keys & ORG_HEADS:
+                if left_keys & SPLIT_HEADS and right_keys & (ORG_HEADS | STUDY_HEADS):
                     return self._split(passage, a, p, starts, lowercase, known_ranges) + (
                         self._split(passage, p + 1, b, starts, set(), known_ranges)
                     )
