@@ -355,3 +355,13 @@ def test_a_body_s_report_is_no_body_but_its_source(tmp_path, knowledge):
     found = observations(draft)
     assert sources(found["555"]) == ["new:organization:zorvan government"]
     assert sources(found["40"]) == ["new:organization:zorvan ministry of labour"]
+
+
+def test_a_word_in_s_that_is_no_plural_is_no_head_noun():
+    """ "14 crisis centres": the centres are counted, not a "crisis"; "3 status reviews": the
+    reviews."""
+    from kg.extraction.units import noun_phrase
+
+    text = "14 crisis centres and 3 status reviews"
+    assert noun_phrase(text, 2)[0] == "centres"
+    assert noun_phrase(text, text.index("3") + 1)[0] == "reviews"
