@@ -365,3 +365,20 @@ def test_a_word_in_s_that_is_no_plural_is_no_head_noun():
     text = "14 crisis centres and 3 status reviews"
     assert noun_phrase(text, 2)[0] == "centres"
     assert noun_phrase(text, text.index("3") + 1)[0] == "reviews"
+
+
+def test_a_body_s_name_goes_on_through_and(tmp_path, knowledge):
+    """ "the Ministry of Fisheries and Marine Resources": one ministry ("Marine", a given name
+    too, begins no person's name here); "The Consumer and Environmental Protection Division":
+    one division, its first word no common noun; "John Smith and Marine Dupont": two people."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The Ministry of Fisheries and Marine Resources and the Ministry of Labour signed it. "
+        "The Consumer and Environmental Protection Division said 43 victims were found. John "
+        "Smith and Marine Dupont spoke.",
+    )
+    organizations = mentions(draft, "organization")
+    assert "Ministry of Fisheries and Marine Resources" in organizations
+    assert "Consumer and Environmental Protection Division" in organizations
+    assert set(mentions(draft, "person")) == {"John Smith", "Marine Dupont"}

@@ -9,7 +9,6 @@ from kg.extraction.name_words import (
     ACRONYM_STOP,
     ALL_HEADS,
     CONNECTORS,
-    ENGLISH_CONNECTORS,
     EVENT_HEADS,
     GENERIC_NAMES,
     GROUPS_OF_PEOPLE,
@@ -26,6 +25,7 @@ from kg.extraction.name_words import (
     STARTERS,
     STUDY_HEADS,
     connectors_end_a_name,
+    opens_with_a_common_noun,
 )
 from kg.extraction.organizations import (
     _listed_with_organizations,
@@ -256,11 +256,7 @@ class CandidateRules(PlaceRules):
         # name, before "of", "from", ..., is a common noun.
         if (
             a in starts
-            and a + 1 < b
-            and not tokens[a].is_acronym
-            and tokens[a + 1].key in ENGLISH_CONNECTORS
-            and tokens[a + 1].text.islower()
-            and tokens[a].key not in ALL_HEADS
+            and opens_with_a_common_noun(tokens, a, b)
             and (a, a + 1) not in known_ranges
         ):
             a += 1

@@ -226,3 +226,42 @@ def connectors_end_a_name(connectors: list[str], next_word: str) -> bool:
 
 # "and of": two complements of the words before a name
 JOINED_COMPLEMENT = {"of", "for", "in", "on", "at", "to", "from", "with"}
+
+
+def continues_a_body(tokens, i: int) -> bool:
+    """Whether the name word at `i` goes on a body's name after "and", "of" or "for" ("the
+    Ministry of Fisheries and Marine Resources": "Marine" is no given name here): a head word
+    of a body is in the capitalized run before the connector."""
+    if i < 2 or tokens[i - 1].key not in ("and", "of", "for", "&"):
+        return False
+    for k in range(i - 2, max(-1, i - 14), -1):
+        if not (tokens[k].text[:1].isupper() or tokens[k].key in ("of", "for", "and", "the")):
+            return False
+        if tokens[k].key in ORG_HEADS:
+            return True
+    return False
+
+
+def heads_a_name(tokens, start: int, end: int) -> bool:
+    """Whether capitalized words from `start` reach a body's head word before `end`
+    ("Environmental Protection Division")."""
+    for k in range(start, end):
+        if tokens[k].key in ORG_HEADS and tokens[k].text[:1].isupper():
+            return k > start
+        if not (tokens[k].is_word and tokens[k].text[:1].isupper()):
+            return False
+    return False
+
+
+def opens_with_a_common_noun(tokens, a: int, b: int) -> bool:
+    """Whether the first word of a run, at a sentence's start, is a common noun before "of",
+    "from", "and" ... ("Officials of the Ministry"): not an acronym nor a head word, nor the
+    first of two subjects of one head ("The Consumer and Environmental Protection Division")."""
+    return (
+        a + 1 < b
+        and not tokens[a].is_acronym
+        and tokens[a + 1].key in ENGLISH_CONNECTORS
+        and tokens[a + 1].text.islower()
+        and tokens[a].key not in ALL_HEADS
+        and not (tokens[a + 1].key == "and" and heads_a_name(tokens, a + 2, b))
+    )

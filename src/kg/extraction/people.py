@@ -24,6 +24,7 @@ from kg.extraction.name_words import (
     SPEECH,
     STARTERS,
     STUDY_HEADS,
+    continues_a_body,
 )
 from kg.extraction.spans import Span, _in_a_credit, _is_name_word
 from kg.extraction.text import Passage, Source, Token, fold
@@ -522,8 +523,8 @@ def find_persons(
         ):
             i += 1  # inside a capitalized run: only its first name part begins a name
             continue
-        if _in_a_portfolio(tokens, i):
-            i += 1  # "Minister for Women and Gender Equality": the role's complement goes on
+        if _in_a_portfolio(tokens, i) or continues_a_body(tokens, i):
+            i += 1  # "Minister for Women and Gender Equality", "Ministry of ... and Marine ..."
             continue
         found = _person_names(tokens, i)
         if found is None:
