@@ -120,7 +120,7 @@ def _starts_sentence(text: str) -> bool:
     return bool(text) and text[0].isupper()
 
 
-def _is_heading(text: str) -> bool:
+def _is_heading(text: str, wrap: int) -> bool:
     """A line of a few words with no sentence's end, colon or comma after them: a heading or a
     page's menu ("Take Action", "- 2030 Agenda"), or a headline in title case: a paragraph of
     its own, not the beginning of the sentence on the next line."""
@@ -128,29 +128,30 @@ def _is_heading(text: str) -> bool:
     # a line a text wraps in mid-sentence has a comma, or ends with a small word ("the")
     if not words or "," in text or re.search(r"[.!?:;]\W*$", text) or words[-1].islower():
         return False
-    # a headline in title case ("Stranded Migrants Return Home from Togo") is one too
+    # a headline in title case ("Stranded Migrants Return Home from Togo") is one too, if it
+    # is shorter than the lines the text wraps ("The Office of the United Nations High
+    # Commissioner for Human Rights / (OHCHR) said")
     long = [w for w in words if len(w) > 3]
     capitals = sum(w[:1].isupper() for w in long)
-    return len(words) <= 6 or len(words) <= 20 and capitals >= 0.75 * len(long)
+    titled = capitals >= 0.75 * len(long) and len(text.strip()) < 0.8 * wrap
+    return len(words) <= 6 or len(words) <= 20 and titled
 
 
-def _breaks_after(
-    raw: str, lines: list[tuple[int, int]], current: list[int], next_line: str
-) -> bool:
-    """Whether a paragraph without blank lines ends before the line `nxt`: after a sentence's
-    end, before a sentence's start; or after a heading (one that is no wrapped line: the line
-    before it ends a sentence or is a heading too), before a sentence or an item ("- Data")."""
+def _breaks_after(raw: str, lines, current: list[int], next_line: str, wrap: int) -> bool:
+    """Whether a paragraph without blank lines ends before the line `next_line`: after a
+    sentence's end, before a sentence's start; or after a heading (one that is no wrapped line:
+    the line before it ends a sentence or is a heading too), before a sentence or an item ("-
+    Data"), not before a bracket ("(OHCHR) said", a name's acronym wrapped to the next line)."""
     last = raw[lines[current[-1]][0] : lines[current[-1]][1]]
     if _ends_sentence(last):
         return _starts_sentence(next_line)
-    if not _is_heading(last) or not (
-        _starts_sentence(next_line) or next_line.lstrip()[:1] in "-•–"
-    ):
+    starts = _starts_sentence(next_line) and not next_line.lstrip().startswith("(")
+    if not _is_heading(last, wrap) or not (starts or next_line.lstrip()[:1] in "-•–"):
         return False
     if len(current) == 1:
         return True
     before = raw[lines[current[-2]][0] : lines[current[-2]][1]]
-    return _ends_sentence(before) or _is_heading(before)
+    return _ends_sentence(before) or _is_heading(before, wrap)
 
 
 def _split_paragraphs(raw: str, lines: list[tuple[int, int]]) -> list[Span]:
@@ -169,6 +170,7 @@ def _split_paragraphs(raw: str, lines: list[tuple[int, int]]) -> list[Span]:
     if not content:
         return []
     by_blank_lines = any(blank[content[0] : content[-1] + 1])
+    wrap = max(e - s for s, e in lines)  # the text's width, where it wraps its lines
     groups: list[list[int]] = []
     current: list[int] = []
     for i, (s, e) in enumerate(lines):
@@ -177,7 +179,7 @@ def _split_paragraphs(raw: str, lines: list[tuple[int, int]]) -> list[Span]:
                 groups.append(current)
                 current = []
             continue
-        if current and not by_blank_lines and _breaks_after(raw, lines, current, raw[s:e]):
+        if current and not by_blank_lines and _breaks_after(raw, lines, current, raw[s:e], wrap):
             groups.append(current)
             current = []
         current.append(i)

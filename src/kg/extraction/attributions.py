@@ -178,8 +178,11 @@ class AttributionRules:
                 cues.append((o.start, o, False))
         # "IOM estimates that 80 per cent of girls – whose numbers soared from 1,454 –": the
         # source of the sentence, not of the aside's numbers
+        # (not "according to X", which speaks for the whole sentence)
         set_apart = [(a, b) for a, b in asides(text, s0, s1) if a < f.start < b]
-        before = [c for c in cues if c[0] < f.start and not any(c[0] < a for a, _ in set_apart)]
+        before = [
+            c for c in cues if c[0] < f.start and (c[2] or not any(c[0] < a for a, _ in set_apart))
+        ]
         according = [c for c in before if c[2]]
         if according:  # "according to X, ... Y recorded N": X is who the text cites
             before = according
@@ -223,9 +226,10 @@ class AttributionRules:
             # said": the body named last before it (in the passage) whose name has that word
             head = (anaphor["head"] or anaphor["said"]).casefold().replace("organis", "organiz")
             named = entities.in_range(passage, 0, anaphor.start(), "organization")
-            called = [m for m in named if head in " ".join(self._names_of(m)).casefold()]
-            if called:
-                after = [(anaphor.start(), called[-1], False)]
+            word = re.compile(rf"\b{head}\b")
+            called = [m for m in named if word.search(" ".join(self._names_of(m)).casefold())]
+            if called:  # that body alone: not the others named with it
+                return [called[-1].target]
         return self._with_coordinated(after[0][1], orgs, text) if after else []
 
     def _names_of(self, mention: Mention) -> list[str]:

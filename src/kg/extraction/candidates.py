@@ -134,7 +134,7 @@ class CandidateRules(PlaceRules):
                         and not _acronym_spells(tokens, i, place_ends.get(k, k))
                     ):
                         break
-                    if connectors_end_a_name([t.key for t in tokens[j:k]], tokens[k].key):
+                    if connectors_end_a_name(tokens, i, j, k):
                         break
                     has_conn = has_conn or any(
                         tokens[x].key in ("of", "for", "to", "on", "against") for x in range(j, k)

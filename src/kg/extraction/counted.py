@@ -51,6 +51,14 @@ BARE_PEOPLE_VERB = re.compile(
 )
 
 
+# Words in -s that are no nouns ("girls arriving this year, whose numbers").
+NOT_PLURALS = {
+    "this", "always", "perhaps", "towards", "whereas", "besides", "was", "has", "is", "its",
+    "his", "thus", "across", "less", "unless", "afterwards", "nevertheless", "does", "yes",
+    "as", "us", "various", "numerous", "previous", "ours", "yours", "theirs", "hers",
+}  # fmt: skip
+
+
 def _people_by_their_verb(text: str, end: int) -> tuple[str | None, str]:
     """ "532 were liberated", "1,000 arrived", "the 392 who arrived": people, by what only
     people undergo or do."""
@@ -190,7 +198,7 @@ def find_what_it_counts(
             for w in re.finditer(
                 r"\b[a-z]+\b", before[max(0, m.start() - 160) : m.start()] if m else ""
             )
-            if singular(w.group()) != w.group()
+            if singular(w.group()) != w.group() and w.group() not in NOT_PLURALS
         ]
         if plurals:  # the nearest ("IOM estimates that 80 per cent of girls ..., whose")
             f.head, f.phrase = plurals[-1], plurals[-1]
@@ -200,11 +208,16 @@ def find_what_it_counts(
     if f.head is None and not f.percent and not f.currency and not f.duration:
         # "713 Rohingya rescued", "25,000 Rohingya left": a people's name, by what people do
         m = re.match(r"\s+([A-Z][a-z]+)(?=\s)", text[f.end : f.end + 40])
-        if m and (
-            _people_by_their_verb(text, f.end + m.end())[0]
-            or BARE_PEOPLE_VERB.match(text, f.end + m.end())
+        # (a people's name is no plural in -s: "12 Offices remained open" counts no people)
+        if (
+            m
+            and singular(m.group(1)) == m.group(1).casefold()
+            and (
+                _people_by_their_verb(text, f.end + m.end())[0]
+                or BARE_PEOPLE_VERB.match(text, f.end + m.end())
+            )
         ):
-            f.head, f.phrase = "people", m.group(1)
+            f.head, f.phrase, f.phrase_end = "people", m.group(1), f.end + m.end()
     if f.head is None and not f.percent and not f.currency:
         # "Refugees in the camp, which hosts 29,445.", "monthly asylum claims, as
         # they reached 9,076": a number that ends its clause counts the plural
@@ -217,8 +230,11 @@ def find_what_it_counts(
 # additional 1,400 await help", "85 were under 18") is of the sentence's count before it.
 GOVERNED = re.compile(
     r"\b(?:at|in|across|during|within|throughout|through|between|among|on|into|under)\s+"
-    r"(?:(?:more\s+than|some|about|around|nearly|almost|at\s+least|up\s+to|the|its|their|"
-    r"his|her|[A-Z][\w-]*(?:['’]s?)?)\s+){0,4}$"
+    r"(?:(?:the|its|their|his|her)\s+)?"
+    # a body's, before what it has ("at the Zorvan Agency's six centres"), not a place or a day
+    # said first ("in Chiapas 30 migrants", "on Monday 30 migrants")
+    r"(?:(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*['’]s?\s+)?"
+    r"(?:(?:more\s+than|some|about|around|nearly|almost|at\s+least|up\s+to)\s+)?$"
 )
 
 

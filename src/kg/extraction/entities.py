@@ -167,6 +167,7 @@ class Recognizer(CandidateRules, Resolution):
     def run(self, source: Source) -> Entities:
         # What one text's rules decided is that text's alone (the recognizer is reused).
         self.role_persons, self.possessive_offices = set(), set()
+        self.source_text = source.normalized  # a known body's country must be named in it
         self.acronym_counts = Counter(
             t.text for passage in source.passages for t in passage.tokens if t.is_acronym
         )

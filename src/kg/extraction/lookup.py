@@ -259,13 +259,19 @@ class Variants:
             for entity in self.knowledge.entities.values():
                 if entity.kind != "place":
                     continue
-                code = entity.iso3166 or (
-                    (self.knowledge.entities.get(entity.country or "") or entity).iso3166
-                )
+                code = self._country_code(entity)
                 if code and any(_said(" ".join(_words(n)), words, text) for n in entity.names):
                     named.add(code)
             self._named_for, self._named = source_text, frozenset(named)
         return self._named
+
+    def _country_code(self, place) -> str | None:
+        """The ISO code of the country a reference place is, or lies within ("Chiapas": MX)."""
+        for _ in range(6):
+            if place is None or place.iso3166:  # a subdivision's code begins with its country's
+                return place.iso3166.partition("-")[0] if place is not None else None
+            place = self.knowledge.entities.get(place.country or place.within or "")
+        return None
 
     def conflicts(self, entity_id: str, code: str | None) -> bool:
         """Whether a reference organization belongs to another country than `code`."""

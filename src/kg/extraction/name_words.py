@@ -215,13 +215,21 @@ PLACE_HEADS = {
 }  # fmt: skip
 
 
-def connectors_end_a_name(connectors: list[str], next_word: str) -> bool:
-    """Whether lower-case connectors between two name words (folded) end the name before them:
-    "the Border Service of Ruritania and of Interpol" (two complements, not one name), "the
-    Ministry of Foreign Affairs the Embassies" (a "the" after no word that takes one), "the
-    Ministry on August 22" (a date)."""
+def connectors_end_a_name(tokens, i: int, j: int, k: int) -> bool:
+    """Whether the lower-case connectors tokens[j:k] between the name words tokens[i:j] and
+    tokens[k] end the name: "the Border Service of Ruritania and of Interpol" (two complements,
+    not one name), "the Ministry of Foreign Affairs the Embassies" (a "the" after a body's
+    name, with no word that takes one), "the Ministry on August 22", "... of Iraq in October" (a
+    date; not "the Fourth of July Committee")."""
+    connectors = [t.key for t in tokens[j:k]]
     joined = connectors[:1] == ["and"] and connectors[1:2] and connectors[1] in JOINED_COMPLEMENT
-    return bool(joined) or connectors == ["the"] or next_word in MONTHS
+    lone_the = connectors == ["the"] and any(t.key in ORG_HEADS for t in tokens[i:j])
+    date = tokens[k].key in MONTHS and (
+        connectors[-1] in ("in", "on", "since", "from", "until", "by", "during", "through")
+        or k + 1 < len(tokens)
+        and tokens[k + 1].text[:1].isdigit()
+    )
+    return bool(joined) or lone_the or date
 
 
 # "and of": two complements of the words before a name

@@ -347,10 +347,21 @@ class Resolution:
                 origin="rule",
             )
         outside = self.variants.country_before(span.passage, span.start)
+        after = self.variants.country_after(span.passage, span.end)
+
+        def elsewhere(entity_id: str) -> bool:  # a body of a country the text does not mean
+            return (
+                self.variants.conflicts(entity_id, outside)
+                or self.variants.conflicts(entity_id, after)
+                or self.variants.country_unnamed(entity_id, text, self.source_text)
+            )
+
         known = self.knowledge.entity_by_name(span.kind, text)
-        if known is not None and not self.variants.conflicts(known.id, outside):
+        if known is not None and not elsewhere(known.id):
             return Mention(span.passage, span.start, span.end, span.kind, entity=known.id)
         variant = self.variants.match(span.kind, text, outside) if span.kind != "place" else None
+        if variant is not None and elsewhere(variant[0]):
+            variant = None
         if variant is not None and span.acronym and self._acronym_differs(variant[0], span.acronym):
             variant = None  # "National Commission for Human Rights (CONADEH)": not Mexico's
         if variant is not None:

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extraction.proposal import slugify
-from kg.extraction.text import Source
+from kg.extraction.text import Source, fold
 
 if TYPE_CHECKING:  # a Found is read, not made, here
     from kg.extraction.figures import Found
@@ -98,8 +98,14 @@ CURRENCY_BEFORE = re.compile(
 LOCAL_DOLLARS = {
     "CA": "CAD", "AU": "AUD", "NZ": "NZD", "HK": "HKD", "SG": "SGD", "TW": "TWD", "FJ": "FJD",
     "JM": "JMD", "TT": "TTD", "GY": "GYD", "BS": "BSD", "BB": "BBD", "BZ": "BZD", "NA": "NAD",
-    "SB": "SBD", "BN": "BND", "LR": "LRD",
+    "SB": "SBD", "BN": "BND",
 }  # fmt: skip
+
+
+def _capital_of(code: str) -> str | None:
+    from kg.extraction.world import _gazetteer
+
+    return _gazetteer()[1].get(code)
 
 
 def local_dollar(source: Source) -> str | None:
@@ -114,10 +120,18 @@ def local_dollar(source: Source) -> str | None:
         if m is None:
             continue
         name = m.group("names").split("/")[0].strip()
+        line = passage.text[: m.end() + 40].casefold()
         code = country_of_city(name) or next(
             (p.iso3166 for n, p, _ in countries() if n.casefold() == name.casefold()), None
         )
+        if code not in LOCAL_DOLLARS:  # "SUVA, Fiji, ...": a town the gazetteer lacks
+            code = next((p.iso3166 for n, p, _ in countries() if f", {n.casefold()}" in line), None)
         if code not in LOCAL_DOLLARS:
+            return None
+        # a city of that name elsewhere too ("Victoria", "Kingston", "Perth") says too little:
+        # the country's capital, or the dateline naming the country, does not
+        named = [n.casefold() for n, p, _ in countries() if p.iso3166 == code]
+        if fold(name) != fold(_capital_of(code) or "") and not any(n in line for n in named):
             return None
         # "NZ$4,000 ($2,900)": a text that writes its dollar's own sign keeps "$" for the US's
         signs = [s for s, c in CURRENCY_SIGNS.items() if c == LOCAL_DOLLARS[code]]
@@ -213,8 +227,10 @@ def singular(word: str) -> str:
         return w[:-3] + "y"
     if w.endswith(("ches", "shes", "xes", "sses")):
         return w[:-2]
-    # "serious", "status", "crisis": no plural ends so ("Somalis", "taxis" do)
-    if w.endswith("s") and not w.endswith(("ss", "us", "sis")) and len(w) > 3:
+    # "serious", "status", "crisis": no plural ends so ("Somalis", "taxis" do), but for an
+    # acronym's ("ICUs", "MoUs")
+    acronym = word[:1].isupper() and not word[:-1].istitle()
+    if w.endswith("s") and (acronym or not w.endswith(("ss", "us", "sis"))) and len(w) > 3:
         return w[:-1]
     return w
 

@@ -99,11 +99,11 @@ COUNTRY_ALIASES = {
     "LA": ("Laos",),
     "SY": ("Syria",),
     "CZ": ("Czech Republic",),
-    "CD": ("DR Congo", "Democratic Republic of Congo", "DRC"),
-    # abbreviations the releases write for countries ("the UAE", "PNG")
+    "CD": ("DR Congo", "Democratic Republic of Congo"),
+    # abbreviations the releases write for countries ("the UAE", "PNG"; not "DRC" nor "PRC",
+    # the Danish Refugee Council's and the Philippine Red Cross's too)
     "AE": ("UAE", "U.A.E."),
     "PG": ("PNG",),
-    "CN": ("PRC",),
     "BA": ("BiH",),
     "TR": ("Turkey",),
     # names the releases still use for countries that ISO 3166 names otherwise today
@@ -333,9 +333,9 @@ def subdivisions(country_code: str) -> tuple[tuple[str, WorldPlace, bool], ...]:
         words = sub.name.split(" de ")
         if len(words) > 1 and words[0].casefold() not in GENERIC_FIRST_WORDS:
             surfaces.add(words[0])
-        place = WorldPlace(
-            sub.name if len(surfaces) == 1 else min(surfaces, key=len), kind, sub.code, short
-        )
+        english = sorted(ENGLISH_NAMES.get(country_code, lambda _: ())(sub.name), key=len)
+        name = english[-1] if english else min(surfaces, key=len)
+        place = WorldPlace(sub.name if len(surfaces) == 1 else name, kind, sub.code, short)
         for surface in surfaces:
             if fold(surface) not in country_names:
                 out.append((surface, place, False))
