@@ -513,3 +513,91 @@ def test_one_question_answered_by_two_queries_is_refused(monkeypatch):
     third = queries.Query.parse("# answers: cq0, cq2\nASK {}\n", "kg/queries/c.rq", "c")
     monkeypatch.setattr(queries, "named_queries", lambda: {"a": first, "c": third})
     assert list(queries.competency_map().items()) == [("cq0", "c"), ("cq1", "a"), ("cq2", "c")]
+
+
+# --------------------------------------------------------------------------------------------
+# Query.parse: the header comment, line by line
+# --------------------------------------------------------------------------------------------
+
+HEADER = (
+    "# Who funds what.\n"
+    "#\n"
+    "#   A second line of prose, not the description.\n"
+    "# answers: cq1, cq2 cq3,,\n"
+    "# answers: cq4\n"
+    "# param  org (iri): the funder, by its IRI \n"
+    "# param year (integer): a year\n"
+    "# example: kg query funders\n"
+    "# example:   kg query funders --param year=2015  \n"
+    "\n"
+    "# after a blank line, still the header (prose after the description: ignored)\n"
+    "SELECT * WHERE { VALUES (?org ?year) { (UNDEF UNDEF) } }\n"
+    "# answers: cq9\n"
+)
+
+
+def test_a_header_gives_its_description_answers_parameters_and_examples():
+    from kg.queries import Parameter, Query
+
+    query = Query.parse(HEADER, "kg/queries/funders.rq", "funders")
+    assert (query.name, query.source) == ("funders", "kg/queries/funders.rq")
+    assert query.description == "Who funds what."
+    assert query.answers == ("cq1", "cq2", "cq3", "cq4")
+    assert query.parameters == {
+        "org": Parameter("org", "iri", "the funder, by its IRI"),
+        "year": Parameter("year", "integer", "a year"),
+    }
+    assert list(query.parameters) == ["org", "year"]
+    assert query.examples == ("kg query funders", "kg query funders --param year=2015")
+    assert query.text == HEADER
+
+
+def test_a_query_without_a_header_has_none():
+    from kg.queries import Query
+
+    query = Query.parse("ASK {}\n# answers: cq1\n", "q.rq")
+    assert (query.description, query.answers, query.parameters, query.examples) == ("", (), {}, ())
+    assert query.name is None
+
+
+@pytest.mark.parametrize(
+    ("line", "number"),
+    [
+        ("# param org: no kind", 2),
+        ("# param org (colour): a kind that is none", 2),
+        ("# param (iri): no name", 2),
+    ],
+)
+def test_a_parameter_line_that_is_not_one_is_refused_with_its_line(line, number):
+    from kg.queries import PARAM_KINDS, Query
+
+    with pytest.raises(KgError) as caught:
+        Query.parse(f"# A query.\n{line}\nASK {{}}\n", "kg/queries/x.rq")
+    content = line.lstrip("#").strip()
+    assert str(caught.value) == (
+        f"kg/queries/x.rq:{number}: a parameter is declared as `# param NAME (KIND): "
+        f"description` with KIND one of {', '.join(PARAM_KINDS)}; found {content!r}"
+    )
+
+
+def test_declared_parameters_are_bound_in_exactly_one_values_clause():
+    from kg.queries import Query
+
+    message = (
+        "q.rq: a query that declares parameters binds them in one clause "
+        "`VALUES (?a ?b) { (UNDEF UNDEF) }`"
+    )
+    for text in (
+        "# param b (text): b\n# param a (text): a\nASK {}\n",
+        "# param b (text): b\n# param a (text): a\nASK { VALUES (?a) { (UNDEF) } }\n",
+        "# param b (text): b\n# param a (text): a\n"
+        "ASK { VALUES (?a ?b) { (UNDEF UNDEF) } VALUES (?a ?b) { (UNDEF UNDEF) } }\n",
+    ):
+        with pytest.raises(KgError) as caught:
+            Query.parse(text, "q.rq")
+        assert str(caught.value) == message
+    ok = Query.parse(
+        "# param b (text): b\n# param a (text): a\nASK { VALUES (?b ?a) { (UNDEF UNDEF) } }\n",
+        "q.rq",
+    )
+    assert set(ok.parameters) == {"a", "b"}
