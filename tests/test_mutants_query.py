@@ -601,3 +601,51 @@ def test_declared_parameters_are_bound_in_exactly_one_values_clause():
         "q.rq",
     )
     assert set(ok.parameters) == {"a", "b"}
+
+
+# --------------------------------------------------------------------------------------------
+# Result._used_prefixes and PublishedGraph's loading
+# --------------------------------------------------------------------------------------------
+
+
+def test_turtle_declares_the_vocabularies_used_and_never_the_data_s_id_prefix():
+    triples = [
+        ox.Triple(
+            ox.NamedNode(BASE + "id/place/mexico"),
+            ox.NamedNode(KG + "count"),
+            ox.Literal("5", datatype=ox.NamedNode(XSD + "integer")),
+        )
+    ]
+    result = Result("graph", triples=triples, prefixes=prefix_map(BASE))
+    assert result._used_prefixes() == {"kg": KG, "xsd": XSD}
+    turtle = result.serialize("turtle").decode()
+    assert "@prefix id:" not in turtle and f"<{BASE}id/place/mexico>" in turtle
+
+
+def test_a_folder_that_is_not_valid_rdf_is_refused_in_one_line(tmp_path):
+    from kg.store.query import PublishedGraph
+
+    (tmp_path / "kg.trig").write_text("<a> <b> .\n", encoding="utf-8")
+    with pytest.raises(KgError) as caught:
+        PublishedGraph(tmp_path)
+    assert str(caught.value).startswith(f"{tmp_path / 'kg.trig'}: not valid RDF: ")
+
+
+def test_the_inferences_are_their_own_graph_and_the_default_graph_merges_all(tmp_path):
+    from kg.store.query import PublishedGraph
+
+    _write(tmp_path, "a")
+    graph = PublishedGraph(tmp_path)
+    assert graph.base == BASE and graph.prefixes == prefix_map(BASE)
+    inferred = f"<{BASE}graph/inferred>"
+    assert graph.sparql(f"ASK {{ GRAPH {inferred} {{ ?s a <{KG}Activity> }} }}").boolean
+    assert graph.sparql(f"ASK {{ GRAPH {REFERENCE} {{ ?s a <{KG}Campaign> }} }}").boolean
+    assert graph.sparql(f"ASK {{ ?s a <{KG}Activity> . ?s a <{KG}Campaign> }}").boolean
+    asserted = PublishedGraph(tmp_path, inferred=False)
+    assert not asserted.sparql(f"ASK {{ GRAPH {inferred} {{ ?s ?p ?o }} }}").boolean
+    missing = tmp_path / "none"
+    missing.mkdir()
+    (missing / "kg.trig").write_text(_trig("b"), encoding="utf-8")
+    with pytest.raises(KgError) as caught:
+        PublishedGraph(missing)
+    assert "no inferred graph; publish again, or query --asserted" in str(caught.value)
