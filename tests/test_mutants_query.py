@@ -649,3 +649,12 @@ def test_the_inferences_are_their_own_graph_and_the_default_graph_merges_all(tmp
     with pytest.raises(KgError) as caught:
         PublishedGraph(missing)
     assert "no inferred graph; publish again, or query --asserted" in str(caught.value)
+
+
+def test_a_syntax_error_names_its_line_and_column_when_known():
+    from kg.store.query import QuerySyntaxError
+
+    assert str(QuerySyntaxError("q.rq", 3, 7, "x")) == "q.rq:3:7: SPARQL syntax error: x"
+    assert str(QuerySyntaxError("q.rq", 3, None, "x")) == "q.rq:3: SPARQL syntax error: x"
+    assert str(QuerySyntaxError("q.rq", None, None, "x")) == "q.rq: SPARQL syntax error: x"
+    assert str(QuerySyntaxError("q.rq", 1, 0, "x")) == "q.rq:1:0: SPARQL syntax error: x"
