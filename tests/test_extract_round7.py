@@ -495,3 +495,23 @@ def test_review_a_dollar_only_from_an_unambiguous_dateline(tmp_path, knowledge):
             draft_of(tmp_path, knowledge, f"{dateline} The agency gave $19 million to it.")
         )
         assert found["19000000"].fields["unit"] == unit, dateline
+
+
+def test_the_body_a_unit_is_of_is_an_organization_of_its_own(tmp_path, knowledge):
+    """ "the Anti-Trafficking Unit of the Zorvan National Police": the unit, and the police it
+    is of; "the Department of Social Services" (the head word first: the body itself) is
+    one."""
+    organizations = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Anti-Trafficking Unit of the Zorvan National Police said 40 victims were found. "
+            "Officers of the Department of Social Services came.",
+        ),
+        "organization",
+    )
+    assert set(organizations) == {
+        "Anti-Trafficking Unit of the Zorvan National Police",
+        "Zorvan National Police",
+        "Department of Social Services",
+    }

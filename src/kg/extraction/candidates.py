@@ -31,6 +31,7 @@ from kg.extraction.organizations import (
     _listed_with_organizations,
     _organization_before_role,
     _typed_organizations,
+    parent_of_a_unit,
 )
 from kg.extraction.people import (
     PERSON_ROLES,
@@ -155,7 +156,7 @@ class CandidateRules(PlaceRules):
             for a2, b2 in self._split(passage, a, b, starts, lowercase, known_ranges):
                 span = self._classify(passage, a2, b2, known_ranges)
                 if span is not None:
-                    out.append(span)
+                    out += [span, *parent_of_a_unit(passage, a2, b2, known_ranges)]
                 elif (a2, b2) not in known_ranges:
                     unnamed.append((a2, b2))
                 # "the SIDA Migrant Protection Programme": the donor or manager in front.

@@ -212,6 +212,8 @@ class Resolution:
                 continue
             if other.kind == "role" or (other.coordinated and span.origin != "rule"):
                 continue
+            if span.parent and other.kind == "organization" and other.b == span.b:
+                continue  # the body a unit is of, at the unit's name's end
             if other.alias_of is not None:
                 return False
             if (

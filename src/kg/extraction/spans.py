@@ -29,6 +29,7 @@ class Span:
     note: str | None = None
     coordinated: bool = False  # "Central and South America": the span of the first name
     alias_of: Span | None = None  # "UNHCR, the UN Refugee Agency": the organization named
+    parent: bool = False  # "the Anti-Trafficking Unit of the National Police": the police
 
     @property
     def start(self) -> int:
