@@ -44,10 +44,11 @@ PEOPLE_DO = re.compile(
 )
 
 
-# What only people undergo or do, said without an auxiliary ("713 Rohingya rescued", "left").
+# What only people undergo or do, said without an auxiliary ("713 Rohingya rescued", "left");
+# what they do with one or alone ("arrived", "died") is PEOPLE_DO's.
 BARE_PEOPLE_VERB = re.compile(
     r"\s+(?:rescued|arrested|deported|repatriated|trafficked|smuggled|displaced|evacuated|"
-    r"resettled|drowned|fled|left|arrived|died|live|lived|living|remain|remained)\b"
+    r"resettled|left|live|lived|living|remain|remained)\b"
 )
 
 

@@ -46,13 +46,13 @@ NUMBER = re.compile(
 SUFFIX_SCALES = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 PERCENT = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.I)
 
-
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 # A day by its month, or in a list of days ("on August 5, 6, and 8"; not "On June 12, 15 ...").
 _DAYS = r"(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*))*"
 _M = rf"(?:{MONTH}|{MONTH_SHORT})(?![a-z])"
 DAY_OF_A_MONTH = re.compile(rf"\b{_M}\s*(?:{_DAYS}(?:(?<=and\s)|(?<=&\s)|(?<=&)))?$")
+DAYS_OF_A_MONTH = re.compile(rf"\b{_M}\s*{_DAYS}$")
 DAY_LISTED_AFTER = re.compile(r"\s*(?:,|and\b|&)")
 DAY_BEFORE_A_MONTH = re.compile(rf"\s*(?:st|nd|rd|th)?(?:\s*(?:,|and|&)\s*\d{{1,2}}\S*)*\s+{_M}")
 DURATION_AFTER = re.compile(
@@ -150,7 +150,7 @@ def find_numbers(passage: Passage) -> list[Found]:
             before,
         ):
             continue  # "between 2007 and 2010 were children": the range's second year
-        listed = DAY_LISTED_AFTER.match(after) and re.search(rf"\b{_M}\s*{_DAYS}$", before)
+        listed = DAY_LISTED_AFTER.match(after) and DAYS_OF_A_MONTH.search(before)
         next_to_month = DAY_OF_A_MONTH.search(before) or listed or DAY_BEFORE_A_MONTH.match(after)
         if next_to_month and value <= 31:
             continue

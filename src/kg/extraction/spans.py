@@ -60,11 +60,9 @@ def _is_name_word(token: Token) -> bool:
 def _sentence_starts(passage: Passage) -> frozenset[int]:
     """The indexes of the tokens that begin the passage's sentences (read once per passage:
     the rules ask for them per candidate)."""
-    cached = passage.__dict__.get("_sentence_starts")
-    if cached is not None and cached[0] == (len(passage.tokens), len(passage.sentences)):
-        return cached[1]
-    starts = frozenset(_starts_of(passage))
-    passage.__dict__["_sentence_starts"] = ((len(passage.tokens), len(passage.sentences)), starts)
+    starts = passage.__dict__.get("_sentence_starts")  # set once, with the passage's tokens
+    if starts is None:
+        starts = passage.__dict__["_sentence_starts"] = frozenset(_starts_of(passage))
     return starts
 
 

@@ -80,23 +80,18 @@ class Passage:
 
     def token_index(self, offset: int) -> int:
         """The index of the first token that ends after ``offset``."""
-        return bisect.bisect_right(self._token_ends(), offset)
+        return bisect.bisect_right(self.token_ends, offset)
 
-    def _token_ends(self) -> list[int]:
-        """The tokens' ends, read once (the rules ask for a token's index per candidate)."""
-        ends = self.__dict__.get("_ends")
-        if ends is None or len(ends) != len(self.tokens):
-            ends = self.__dict__["_ends"] = [t.end for t in self.tokens]
-        return ends
+    # Read once (the rules ask for them per candidate); a passage's tokens are set when it is
+    # made (Source.of) and never changed.
+    @cached_property
+    def token_ends(self) -> list[int]:
+        return [t.end for t in self.tokens]
 
-    @property
+    @cached_property
     def lower_case_keys(self) -> frozenset[str]:
-        """The folded words the passage writes in lower case (read once)."""
-        keys = self.__dict__.get("_lower")
-        if keys is None or self.__dict__.get("_lower_for") != len(self.tokens):
-            keys = frozenset(t.key for t in self.tokens if t.text.islower())
-            self.__dict__["_lower"], self.__dict__["_lower_for"] = keys, len(self.tokens)
-        return keys
+        """The folded words the passage writes in lower case."""
+        return frozenset(t.key for t in self.tokens if t.text.islower())
 
 
 def tokenize(text: str) -> list[Token]:

@@ -102,18 +102,12 @@ LOCAL_DOLLARS = {
 }  # fmt: skip
 
 
-def _capital_of(code: str) -> str | None:
-    from kg.extraction.world import _gazetteer
-
-    return _gazetteer()[1].get(code)
-
-
 def local_dollar(source: Source) -> str | None:
     """The unit a "$" alone stands for in `source`: the dollar of the country its dateline
     names (the first of its first passages), if that country has a dollar of its own and the
     text does not write that dollar with its own sign."""
     from kg.extraction.spans import DATELINE
-    from kg.extraction.world import countries, country_of_city
+    from kg.extraction.world import capital_of, countries, country_of_city
 
     for passage in source.body[:4]:
         m = DATELINE.match(passage.text)
@@ -131,7 +125,7 @@ def local_dollar(source: Source) -> str | None:
         # a city of that name elsewhere too ("Victoria", "Kingston", "Perth") says too little:
         # the country's capital, or the dateline naming the country, does not
         named = [n.casefold() for n, p, _ in countries() if p.iso3166 == code]
-        if fold(name) != fold(_capital_of(code) or "") and not any(n in line for n in named):
+        if fold(name) != fold(capital_of(code) or "") and not any(n in line for n in named):
             return None
         # "NZ$4,000 ($2,900)": a text that writes its dollar's own sign keeps "$" for the US's
         signs = [s for s, c in CURRENCY_SIGNS.items() if c == LOCAL_DOLLARS[code]]

@@ -324,7 +324,8 @@ def subdivisions(country_code: str) -> tuple[tuple[str, WorldPlace, bool], ...]:
         if getattr(sub, "parent_code", None) and sub.parent_code not in groups:
             continue
         kind = "city" if sub.type.casefold() in CITY_SUBDIVISIONS else "state"
-        surfaces = {sub.name, *ENGLISH_NAMES.get(country_code, lambda _: ())(sub.name)}
+        english = sorted(ENGLISH_NAMES.get(country_code, lambda _: ())(sub.name), key=len)
+        surfaces = {sub.name, *english}
         # ISO 3166-2 writes China's provinces with their kind in pinyin ("Yunnan Sheng",
         # "Guangxi Zhuangzu Zizhiqu", "Tianjin Shi"); texts write the name alone
         bare = ROMANIZED_KIND.sub("", sub.name)
@@ -333,7 +334,6 @@ def subdivisions(country_code: str) -> tuple[tuple[str, WorldPlace, bool], ...]:
         words = sub.name.split(" de ")
         if len(words) > 1 and words[0].casefold() not in GENERIC_FIRST_WORDS:
             surfaces.add(words[0])
-        english = sorted(ENGLISH_NAMES.get(country_code, lambda _: ())(sub.name), key=len)
         name = english[-1] if english else min(surfaces, key=len)
         place = WorldPlace(sub.name if len(surfaces) == 1 else name, kind, sub.code, short)
         for surface in surfaces:
@@ -415,6 +415,11 @@ def _cities_anywhere() -> dict[str, tuple[str, int]]:
             if key not in out or out[key][1] < city["population"]:
                 out[key] = (code, city["population"])
     return out
+
+
+def capital_of(code: str) -> str | None:
+    """The GeoNames name of the capital of the country of ISO code `code` ("CA": Ottawa)."""
+    return _gazetteer()[1].get(code)
 
 
 def country_of_city(name: str) -> str | None:
