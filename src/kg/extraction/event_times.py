@@ -9,13 +9,30 @@ import re
 
 from kg.extraction.figures import MONTH
 from kg.extraction.pages import dateline_date
-from kg.extraction.periods import DAY_CHARS, TIME_WORDS, _date, _dated_to, period_of
+from kg.extraction.periods import (
+    DAY_CHARS,
+    TIME_WORDS,
+    _date,
+    _dated_to,
+    _period_set_before,
+    period_of,
+)
 from kg.extraction.text import Passage
 
 # What a sentence names an event by ("the workshop", "the two-day session"); those taking part.
 EVENT_NOUN = re.compile(
     r"\b(workshop|training|session|meeting|seminar|conference|forum|course|exercise|"
-    r"operation|visit|mission|dialogue|consultation|roundtable|summit)s?\b",
+    r"operation|visit|mission|dialogue|consultation|roundtable|summit|raid|crackdown|"
+    # "a joint action day", "The actions led to:" (not "actions to combat trafficking")
+    r"action(?=s?\s+days?\b)|(?<=\bthe\s)action(?=s\b))s?\b",
+    re.I,
+)
+# What a police operation is: its outcomes ("As a result, 23 suspects were arrested") are
+# of its days.
+OPERATION = {"operation", "raid", "crackdown", "action"}
+OUTCOME = re.compile(
+    r"\b(?:arrest(?:s|ed)?|detained|rescued|freed|seized|dismantled|intercepted|searches|"
+    r"identified\s+as\s+victims|victims\s+(?:were\s+)?identified)\b|^\s*As\s+a\s+result\b",
     re.I,
 )
 TAKING_PART = re.compile(
@@ -38,7 +55,7 @@ def event_dates(
             nouns = {m.group(1).casefold() for m in EVENT_NOUN.finditer(passage.text, s0, s1)}
             if not nouns:
                 continue
-            period = period_of(passage.text, (s0, s1), (s0, s1), s1)
+            period = period_of(passage.text, (s0, s1), (s0, s1), s1, today=day)
             if _dated_to(period, DAY_CHARS):
                 found.append((passage.index, s0, nouns, period))
             elif period is None and today_of(day, passage, (s0, s1)):
@@ -50,15 +67,21 @@ def event_period(records, passage: Passage, sentence: tuple[int, int]):
     """The days of the event a sentence with no time of its own speaks of, said before it:
     "The session was attended by 35 representatives", the text having dated "the second
     session" to the day; those who took part ("Participants came from 12 countries"), when
-    the text dates one event only."""
+    the text dates one event only; the outcome of the one operation a text dates, said
+    before or after ("219 people have been arrested in an operation ... The operation took
+    place from June 3 to June 9", "As a result, 23 suspects were arrested"), or that
+    operation named."""
     s0, s1 = sentence
     text = passage.text[s0:s1]
     if TIME_WORDS.search(text):
         return None
+    nouns = {m.group(1).casefold() for m in EVENT_NOUN.finditer(text)}
+    operations = {str(r[3]): r[3] for r in records if r[2] & OPERATION}
+    if len(operations) == 1 and (OUTCOME.search(text) or nouns & OPERATION):
+        return next(iter(operations.values()))
     earlier = [r for r in records if (r[0], r[1]) < (passage.index, s0)]
     if not earlier:
         return None
-    nouns = {m.group(1).casefold() for m in EVENT_NOUN.finditer(text)}
     named = [r for r in earlier if nouns & r[2]]
     if named and re.search(
         r"\b(?:the|this|that)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(sorted(nouns)) + r")s?\b",
@@ -69,6 +92,39 @@ def event_period(records, passage: Passage, sentence: tuple[int, int]):
     # Those who took part, in a text that dates one event only (by whatever name it calls it)
     if not named and TAKING_PART.search(text) and len({str(r[3]) for r in earlier}) == 1:
         return earlier[-1][3]
+    return None
+
+
+# A time said by pointing back to the one said before: "rescued 1,623 children during that
+# time", "59 raids during the 30-day period", "over the same period".
+TIME_SAID_BEFORE = re.compile(
+    r"\b(?:during|in|over|within|for|throughout)\s+(?:that|this|the\s+same)\s+"
+    r"(?:time|period|months?|year|weeks?|days?)\b(?!\s+(?:last|of|in|during)\b)"
+    r"|\b(?:during|in|over|within|throughout)\s+the\s+(?:\w+|\d+)[-\s](?:day|week|month)\s+"
+    r"period\b",
+    re.I,
+)
+COMPARED = re.compile(r"\b(?:than|compared\s+(?:to|with)|against|versus|from)\s*$", re.I)
+SENTENCES_BACK = 4
+
+
+def period_said_before(
+    passage: Passage, sentence: tuple[int, int], previous: Passage | None, day: str | None
+):
+    """The period of a sentence that points back to a time said before ("during that time"):
+    that of the nearest sentence before it that says one, in its paragraph or the one
+    before (up to SENTENCES_BACK sentences)."""
+    s0, s1 = sentence
+    m = TIME_SAID_BEFORE.search(passage.text, s0, s1)
+    if m is None or COMPARED.search(passage.text, s0, m.start()):
+        return None
+    back = [(passage, x) for x in reversed(passage.sentences) if x[1] <= s0]
+    if previous is not None:
+        back += [(previous, x) for x in reversed(previous.sentences)]
+    for p, (a, b) in back[:SENTENCES_BACK]:
+        period = period_of(p.text, (a, b), (a, b), b, today=day)
+        if period:
+            return period
     return None
 
 
@@ -106,3 +162,20 @@ def today_of(day: str | None, passage: Passage, sentence: tuple[int, int]) -> st
     if day is None or not TODAY.search(passage.text, *sentence):
         return None
     return day
+
+
+def period_from_context(
+    passage: Passage, sentence: tuple[int, int], before: Passage | None, list_period, records,
+    day: str | None,
+):  # fmt: skip
+    """The period of a sentence that says no time of its own, from what is around it, in this
+    order: a time set at the start of the sentence before ("In 2013, ..."), one it points back
+    to ("during that time"), that of the sentence opening its list, the days of the event it
+    speaks of, the release's day ("today")."""
+    return (
+        _period_set_before(passage, sentence, before)
+        or period_said_before(passage, sentence, before, day)
+        or list_period
+        or event_period(records, passage, sentence)
+        or today_of(day, passage, sentence)
+    )

@@ -29,11 +29,11 @@ from kg.extraction import counted
 from kg.extraction.attributions import AttributionRules
 from kg.extraction.counted import _counts_what_it_reached, _part_of_whole, find_what_it_counts
 from kg.extraction.entities import Entities, Mention
-from kg.extraction.event_times import event_dates, event_period, release_day, today_of
+from kg.extraction.event_times import event_dates, event_period, period_from_context, release_day
 from kg.extraction.figures import NUMBER, Found, find_numbers, window
 from kg.extraction.indicators import INDICATOR_SURE, IndicatorModel
 from kg.extraction.knowledge import Knowledge
-from kg.extraction.periods import _period_of_its_whole, _period_set_before, asides, period_of
+from kg.extraction.periods import _period_of_its_whole, asides, period_of
 from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
 from kg.extraction.restated import _number, _said_in_a_headline, _stated_in, _two_groups
 from kg.extraction.text import Passage, Source, clause_around, fold, in_page_label
@@ -161,6 +161,7 @@ class NumberExtractor(AttributionRules):
                 )
                 if restated and not f.definite:
                     seen[key].add_quote(passage, *f.clause)
+                    f.item = seen[key]  # "carried 120 migrants (75 men, ...)": parts of it
                     continue
                 if f.definite and (same_noun or same_people) and not f.percent:
                     whole = seen[key]
@@ -185,7 +186,9 @@ class NumberExtractor(AttributionRules):
             previous_paragraph_last = last_count
             if passage.text.rstrip().endswith(":") and passage.sentences:
                 a, b = passage.sentences[-1]
-                opened = period_of(passage.text, (a, b), (a, b), b, self.year_context)
+                opened = period_of(passage.text, (a, b), (a, b), b, self.year_context) or (
+                    event_period(self.event_records, passage, (a, b))  # "The actions led to:"
+                )
             elif self.list_period is None:  # neither an item of the list nor its opening
                 opened = None
             years = re.findall(r"\b(?:19|20)\d\d\b", passage.text)
@@ -522,13 +525,10 @@ class NumberExtractor(AttributionRules):
             passage.text, f.sentence, f.clause, f.start, self.year_context, self.release_day
         )
         if period is None and override:
-            period = _period_set_before(passage, f.sentence, self.passage_before)
-        if period is None and override:
-            period = self.list_period
-        if period is None and override:
-            period = event_period(self.event_records, passage, f.sentence)
-        if period is None and override:
-            period = today_of(self.release_day, passage, f.sentence)
+            period = period_from_context(
+                passage, f.sentence, self.passage_before, self.list_period, self.event_records,
+                self.release_day,
+            )  # fmt: skip
         if period and (override or "period" not in item.fields):
             item.fields["period"] = period
 

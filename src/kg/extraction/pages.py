@@ -267,14 +267,17 @@ _DATELINE = re.compile(
         \s*(?:\([^)]{0,40}\)\s*)?[–—-]""",
     re.VERBOSE,
 )
+# "date 2024-06-24 Interpol announced ...": a labelled ISO day opening a line of text
+_ISO_DAY = re.compile(r"(?:19|20)\d\d-\d\d-\d\d\b")
 _AMBIGUOUS = re.compile(r"\D*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b.*")
 
 
 def dateline_date(lines: list[str], latest: dt.date | None = None) -> str | None:
     """The date a release's first lines state: a line that is a date ("1 March, 2019",
-    "Posted: Tuesday, March 21, 2017") or a dateline opening a paragraph ("Geneva, 3 May 2019
-    –"), read by dateparser with day, month and year all required. A date with no year, an
-    ambiguous one (03/04/2017) or one after `latest` (default today) gives None."""
+    "Posted: Tuesday, March 21, 2017"), a labelled ISO day opening one ("date 2024-06-24
+    Interpol said ...") or a dateline opening a paragraph ("Geneva, 3 May 2019 –"), read by
+    dateparser with day, month and year all required. A date with no year, an ambiguous one
+    (03/04/2017) or one after `latest` (default today) gives None."""
     latest = latest or dt.date.today()
     candidates = []
     for line in lines:
@@ -282,6 +285,10 @@ def dateline_date(lines: list[str], latest: dt.date | None = None) -> str | None
         m = _DATELINE.match(line)
         if m:
             candidates.append(m.group("date"))
+            continue
+        labelled = _DATE_LABEL.match(line)
+        if labelled and labelled.end() and (iso := _ISO_DAY.match(line, labelled.end())):
+            candidates.append(iso.group())
             continue
         stated = _DATE_LABEL.sub("", line)
         if stated and len(stated) <= 40 and any(c.isdigit() for c in stated):

@@ -249,6 +249,9 @@ def _compared_with(text: str, a: int, b: int, at: int) -> bool:
     return m is not None and m.start() > at and not re.search(r"\d", text[m.start() : b])
 
 
+SAID_ON = re.compile(r"\b(?:said|says|told|stated|added|explained)\s+(?:\w+\s+){0,2}$", re.I)
+
+
 # A time that is the day of writing, said of a part of a sentence.
 PRESENT_TIME = re.compile(
     r"\b(?:presently|currently|at\s+present|nowadays|to\s+date|so\s+far)\b", re.I
@@ -369,6 +372,8 @@ def period_of(
         for x in found
         if not any(a <= x[0] < b and not a <= at < b for a, b in asides(text, s0, s1))
     ]
+    # "..., Rhamdani said on Tuesday, August 23": the day a thing is said is not its time
+    found = [x for x in found if not SAID_ON.search(text, max(s0, x[0] - 30), x[0])]
     if not found:
         return None
     c0, c1 = clause

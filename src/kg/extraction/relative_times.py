@@ -17,13 +17,17 @@ MONTH_NUMBERS = {
     )
 }
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# "between Wednesday 11 and Saturday 21 September": a day may be named by its weekday too
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 # A day or days, or a month, with no year after them: "on Oct 10", "on 10 October", "from
-# June 3 to June 9", "between 11 and 14 May", "in September", "in early March".
+# June 3 to June 9", "between 11 and 14 May", "during the night of 14-15 December", "in
+# September", "in early March".
 YEARLESS = re.compile(
-    rf"\b(?:(?:on|from|between)\s+(?:(?P<d5>{_DAY})\s*(?:-|\u2013|to|and)\s*(?P<d6>{_DAY})\s+"
+    rf"\b(?:(?:on|from|between|(?:on|during)\s+the\s+night\s+of)\s+{_WEEKDAY}"
+    rf"(?:(?P<d5>{_DAY})\s*(?:-|\u2013|to|and)\s*{_WEEKDAY}(?P<d6>{_DAY})\s+"
     rf"(?P<m6>{_MONTH})|(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})|"
     rf"(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}))"
-    rf"(?:\s*(?:-|\u2013|to|and|until)\s*(?:(?P<m4>{_MONTH})\s+(?P<d4>{_DAY})|"
+    rf"(?:\s*(?:-|\u2013|to|and|until)\s*{_WEEKDAY}(?:(?P<m4>{_MONTH})\s+(?P<d4>{_DAY})|"
     rf"(?P<d3>{_DAY})(?:\s+(?P<m3>{_MONTH}))?))?"
     rf"|(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?P<m5>{MONTH})"
     rf"(?!\s*(?:and|to|-|\u2013)\s*{MONTH}))\b"

@@ -1,0 +1,112 @@
+"""`kg extract`: rules written on the eighth round, one test per rule, on sentences composed
+for it (the names of people and bodies are made up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, observations
+
+DAY = "Tuesday, 24 September 2019 | 10:00"  # a title line that dates the release
+
+
+def test_days_named_by_their_weekday_or_a_night_date_their_numbers(tmp_path, knowledge):
+    """ "between Wednesday 11 and Saturday 21 September", "during the night of 14-15
+    December": days without their year, dated by the release's day (December in a release
+    of September: the year before)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The arrests, made between Wednesday 11 and Saturday 21 September, include 14 "
+            "people suspected of smuggling. The agency evacuated during the night of 14-15 "
+            "December 74 refugees from Zorvania.",
+            title=DAY,
+        )
+    )
+    assert found["14"].fields["period"] == {"start": "2019-09-11", "end": "2019-09-21"}
+    assert found["74"].fields["period"] == {"start": "2018-12-14", "end": "2018-12-15"}
+
+
+def test_a_time_said_by_pointing_back_is_the_one_said_before(tmp_path, knowledge):
+    """ "rescued 1,623 children during that time", "59 raids during the 30-day period": the
+    time the sentences before said ("in June", of the release's year); not "at the same
+    time" (also), nor "the same period during 2013" (a comparison)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The children were rescued from various places in Zorva in June. The Zorvan "
+            "Children's Movement conducted raids at 216 places and rescued 1,623 children "
+            "during that time.\n\nThe task forces conducted 59 raids during the 30-day period. "
+            "At the same time, 20 officers have been disciplined.\n\nIn 2014 the number of "
+            "women arriving rose sharply. Over 1,270 women have arrived so far this year, a 300 "
+            "per cent increase from the 392 who arrived in the same period during 2013.",
+            title=DAY,
+        )
+    )
+    for value in ("216", "1623", "59"):
+        assert found[value].fields["period"] == "2019-06", value
+    assert "period" not in found["20"].fields
+    assert "period" not in found["1270"].fields
+
+
+def test_the_outcomes_of_the_one_operation_a_text_dates_take_its_days(tmp_path, knowledge):
+    """ "219 people have been arrested in an operation ... The operation took place from June
+    3 to June 9": the arrests, said before the days, are of them; so are "As a result, 23
+    suspects were arrested" and the items of a list an action day's outcomes open."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Zorvapol announced that 219 people have been arrested in an operation against "
+            "human trafficking.\n\nThe operation, led by Zorvania, took place from June 3 to "
+            "June 9.\n\nAs a result, 23 suspects were arrested.",
+            title=DAY,
+        )
+    )
+    for value in ("219", "23"):
+        assert found[value].fields["period"] == {"start": "2019-06-03", "end": "2019-06-09"}
+    listed = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The investigation resulted in a simultaneous action day in Zorvania on 1 October "
+            "2025.\n\nThe actions led to:\n\n• 16 house searches;\n\n• 54 victims were "
+            "identified.",
+        )
+    )
+    for value in ("16", "54"):
+        assert listed[value].fields["period"] == "2025-10-01", value
+
+
+def test_the_day_a_thing_is_said_is_not_its_time(tmp_path, knowledge):
+    """ "They were repatriated in four batches," Rhamdani said on Tuesday, August 23: the day
+    of speaking dates no number, with its year or without."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "“They were repatriated gradually in four batches,” Zorvan Minister Abel Rhamdo "
+            "said on Tuesday, August 23, as reported by a news agency. “We found 37 more "
+            "victims,” he told reporters on 24 August 2019.",
+            title=DAY,
+        )
+    )
+    assert "period" not in found["4"].fields
+    assert "period" not in found["37"].fields
+
+
+def test_the_parts_of_a_number_said_again_take_its_time(tmp_path, knowledge):
+    """ "120 migrants left Zorvania on 8 November 2018" in a caption, then "The charter carried
+    120 migrants (75 men, 30 women, ...)": the parts in brackets are of the first saying's
+    time."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "120 migrants, among them 30 women, left Zorvania for Valdoria on 8 November "
+            "2018.\n\nThe charter carried 120 migrants (75 men, 30 women, 6 children and 9 "
+            "infants) to Valdoria.",
+        )
+    )
+    for value in ("75", "6", "9"):
+        assert found[value].fields["period"] == "2018-11-08", value
