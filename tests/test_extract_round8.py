@@ -3,7 +3,7 @@ for it (the names of people and bodies are made up)."""
 
 from __future__ import annotations
 
-from composed import draft_of, observations
+from composed import draft_of, mentions, new_of, observations
 
 DAY = "Tuesday, 24 September 2019 | 10:00"  # a title line that dates the release
 
@@ -110,3 +110,80 @@ def test_the_parts_of_a_number_said_again_take_its_time(tmp_path, knowledge):
     )
     for value in ("75", "6", "9"):
         assert found[value].fields["period"] == "2018-11-08", value
+
+
+def test_countries_named_against_their_namesakes_and_kosovo(tmp_path, knowledge):
+    """ "Guinea Conakry" is Guinea, not Guinea and a city; "the Democratic Republic of Congo"
+    is the DRC, not the text's "Congo"; "Lao PDR" is Laos; Kosovo is a country (by the code
+    GeoNames gives it, the draft saying why), and its towns are its cities."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Migrants from Guinea Conakry, the Democratic Republic of Congo and Lao PDR reached "
+        "Kosovo. Officers were trained in Ferizaj.",
+    )
+    places = mentions(draft, "place")
+    assert places["Guinea Conakry"] == "new:place:guinea"
+    assert places["Democratic Republic of Congo"] == "new:place:democratic republic of the congo"
+    assert places["Lao PDR"] == "new:place:laos"
+    kosovo = new_of(draft, "Kosovo")
+    assert kosovo.iso3166 == "XK" and "user-assigned" in kosovo.note
+    assert places["Ferizaj"] == "new:place:ferizaj"
+
+
+def test_regions_of_regional_offices_and_the_features_routes_cross(tmp_path, knowledge):
+    """ "West and Central Africa" is one region (its first word names none by itself); the
+    Sahara, the Bab el Mandeb Strait and the Arabian Peninsula are places."""
+    places = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Trafficking is rife in West and Central Africa. Migrants cross the Sahara, and "
+            "others the Bab el Mandeb Strait to the Arabian Peninsula.",
+        ),
+        "place",
+    )
+    assert places["West and Central Africa"] == "new:place:west and central africa"
+    assert "Central Africa" not in places
+    assert places["the Sahara"] == "new:place:sahara"
+    assert places["Bab el Mandeb Strait"] == "new:place:bab-el-mandeb"
+    assert places["the Arabian Peninsula"] == "new:place:arabian peninsula"
+
+
+def test_a_body_after_a_role_held_in_it_and_a_mission_in_a_country(tmp_path, knowledge):
+    """ "Head of Office for IOM Zorvania" and "Senior Advisor on Child Protection in the
+    UNICEF Regional Office for ...": the body, not the title; "the OSCE Mission in Kosovo": a
+    body's mission; "Bureau of Immigration Commissioner Jane Roe": the body before a
+    government's title."""
+    organizations = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Abel Rhamdo, Head of Office for IOM Sierra Leone, spoke. “Children are at risk,” "
+            "said Jean Roe, Senior Regional Advisor on Child Protection in the UNICEF Regional "
+            "Office for Central and Eastern Europe. The OSCE Mission in Kosovo trained 40 "
+            "officers. Yesterday, Bureau of Immigration Commissioner Jane Roe spoke.",
+        ),
+        "organization",
+    )
+    assert "IOM Sierra Leone" in organizations
+    assert not [name for name in organizations if name.startswith(("Office", "Senior"))]
+    assert "UNICEF Regional Office for Central and Eastern Europe" in organizations
+    assert "OSCE Mission in Kosovo" in organizations
+    assert "Bureau of Immigration" in organizations
+
+
+def test_airlines_news_agencies_and_un_police_are_bodies(tmp_path, knowledge):
+    """ "a Zorvan Airlines flight": a company, not a person; "(Xinhua)", "as reported by
+    Antara", "UNPOL": bodies the texts cite."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "DAR ES SALAAM, Aug. 15 (Xinhua) -- The victims were to depart on board a Philippine "
+        "Airlines flight, as reported by Antara. Deputy UNPOL Police Commissioner Abel Rhamdo "
+        "spoke.",
+    )
+    organizations = mentions(draft, "organization")
+    assert "Philippine Airlines" in organizations
+    assert "Philippine Airlines" not in mentions(draft, "person")
+    assert {"Xinhua", "Antara", "UNPOL"} <= set(organizations)

@@ -24,6 +24,7 @@ from kg.extraction.name_words import (
     SPLIT_HEADS,
     STARTERS,
     STUDY_HEADS,
+    body_after_a_role,
     connectors_end_a_name,
     opens_with_a_common_noun,
 )
@@ -265,6 +266,7 @@ class CandidateRules(PlaceRules):
                 a += 1
         while a < b and (tokens[a].key in LEADING_WORDS or tokens[a].text in ("NGO", "NGOs")):
             a += 1  # "the local NGO Casa Esperanza", "14:11 By Agência Brasil": the name after
+        a = body_after_a_role(tokens, a, b)
         while b > a and (tokens[b - 1].key in CONNECTORS or not tokens[b - 1].is_word):
             b -= 1
         if a >= b:

@@ -77,6 +77,7 @@ COMPASS_POINTS = {
 
 
 HEADLINE_LAST_PASSAGE = 8  # a page's title, menus and date lines come before it
+MISSION_IN = (["Mission", "in"], ["Mission", "to"])  # "the OSCE Mission in Kosovo"
 
 
 def _in_headline_case(passage: Passage) -> bool:
@@ -483,15 +484,19 @@ class Recognizer(CandidateRules, Resolution):
         return 0.65
 
     def _offices(self, known: list[Span]) -> list[Span]:
-        """ "IOM Guatemala": an organization's office in a country, when the reference data
-        does not have it (it names "IOM Mexico" the same way)."""
+        """ "IOM Guatemala", "the OSCE Mission in Kosovo": an organization's office or
+        mission in a country, when the reference data does not have it (it names "IOM
+        Mexico" the same way)."""
         out = []
         by_start = {(s.passage.index, s.a): s for s in known if s.kind == "place"}
         for org in known:
             if not known_organization(org):
                 continue
-            place = by_start.get((org.passage.index, org.b))
-            if place is None or not org.passage.tokens[org.b].space_before:
+            tokens, gap = org.passage.tokens, 0
+            if [t.text for t in tokens[org.b : org.b + 2]] in MISSION_IN:
+                gap = 2
+            place = by_start.get((org.passage.index, org.b + gap))
+            if place is None or not tokens[org.b].space_before:
                 continue
             if _place_type(place, self.knowledge) != "country" or place.entry.demonym:
                 continue

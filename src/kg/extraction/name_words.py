@@ -22,7 +22,8 @@ ORG_HEADS = {
     "oficina", "servicio", "centro", "albergue", "fiscalia", "defensoria", "observatorio",
     "coordinadora", "organizacion", "sociedad", "agencia", "unidad", "policia", "iglesia",
     "ministere", "agence", "comite", "conseil", "fondation", "associacao",
-    "fundacao", "servico", "superintendence", "superintendency", "inspectorate",
+    "fundacao", "servico", "superintendence", "superintendency", "inspectorate", "airlines",
+    "airways",
 }  # fmt: skip
 EVENT_HEADS = {
     "congress", "conference", "forum", "summit", "workshop", "seminar", "meeting",
@@ -273,3 +274,20 @@ def opens_with_a_common_noun(tokens, a: int, b: int) -> bool:
         and tokens[a].key not in ALL_HEADS
         and not (tokens[a + 1].key == "and" and heads_a_name(tokens, a + 2, b))
     )
+
+
+def body_after_a_role(tokens, a: int, b: int) -> int:
+    """Where the name of a body begins in tokens[a:b] that a role held in it opens: "Head of
+    Office for IOM Sierra Leone" (a title's office), "Senior Regional Advisor on Child
+    Protection in the UNICEF Regional Office for ..." (a role, then "in the" body); `a` when
+    no role opens it."""
+    if a >= 2 and [t.key for t in tokens[a - 2 : a + 1]] == ["head", "of", "office"]:
+        return a + 2
+    k = a
+    while k < b and tokens[k].key in ROLE_MODIFIERS:
+        k += 1
+    if k < b and tokens[k].key in ROLE_HEADS:
+        for j in range(k + 1, b - 2):
+            if tokens[j].key in ("in", "at") and tokens[j + 1].key == "the":
+                return j + 2
+    return a

@@ -449,6 +449,7 @@ ROLES_IN_AN_ORGANIZATION = {
     "spokeswoman", "representative", "manager", "chair", "chairman", "chairperson", "founder",
     "co-founder", "ceo",
 }  # fmt: skip
+BODY_TITLES = {"commissioner", "secretary", "inspector", "superintendent", "commander"}
 # Words that qualify such a role ("Executive Director", "Country Representative").
 ROLE_QUALIFIERS = {
     "executive", "regional", "country", "deputy", "vice", "senior", "acting", "interim",
@@ -463,14 +464,18 @@ def _organization_before_role(passage: Passage, a: int, b: int, known_ranges) ->
     a name the text already knows)."""
     tokens = passage.tokens
     r = a
-    while r < b and tokens[r].key not in ROLES_IN_AN_ORGANIZATION | ROLE_QUALIFIERS:
+    # (a government's title too after a body's head word: "Bureau of Immigration
+    # Commissioner Jane Roe")
+    headed = any(t.key in ORG_HEADS for t in tokens[a:b])
+    roles = ROLES_IN_AN_ORGANIZATION | (BODY_TITLES if headed else set())
+    while r < b and tokens[r].key not in roles | ROLE_QUALIFIERS:
         r += 1
     end = r
     while end < b and tokens[end].key in ROLE_QUALIFIERS:
         end += 1
-    if r - a < 2 or end >= b or tokens[end].key not in ROLES_IN_AN_ORGANIZATION:
+    if r - a < 2 or end >= b or tokens[end].key not in roles:
         return []
-    keys = {t.key for t in tokens[a:r]}
+    keys = {t.key for t in tokens[a:r]} - {"of", "for", "the", "and"}
     if (
         not all(_is_name_word(t) or t.key in ("of", "for", "the", "and") for t in tokens[a:r])
         or not _is_name_word(tokens[r - 1])

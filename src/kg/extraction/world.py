@@ -65,6 +65,27 @@ REGIONS = (
     ("Red Sea", (), None),
     ("Gulf of Aden", (), None),
     ("Asia-Pacific", ("Asia Pacific", "Asia and the Pacific"), None),
+    # the regions of the UN system's regional offices named as one, their first word no
+    # region's name by itself (not "Europe and Central Asia": two regions)
+    ("West and Central Africa", ("Western and Central Africa",), "Africa"),
+    ("East and Southern Africa", ("Eastern and Southern Africa",), "Africa"),
+    ("Central and Eastern Europe", (), "Europe"),
+    ("South and South-East Asia", ("South and Southeast Asia",), "Asia"),
+    # seas, straits, deserts and rivers that routes of migration cross
+    ("Sahara", ("the Sahara", "Sahara Desert", "Sahara desert"), "Africa"),
+    ("Arabian Peninsula", ("the Arabian Peninsula",), "Asia"),
+    ("Bab-el-Mandeb", ("Bab el Mandeb", "Bab el Mandeb Strait", "Bab-el-Mandeb Strait",
+                       "Bab al-Mandab"), None),
+    ("Danube", ("the Danube", "Danube River"), "Europe"),
+    ("English Channel", (), "Europe"),
+    ("Strait of Gibraltar", (), None),
+    ("Darién Gap", ("Darien Gap", "Darién", "Darien"), "Central America"),
+    ("Sinai", ("Sinai Peninsula", "the Sinai"), None),
+    ("Black Sea", (), None),
+    ("Gulf of Guinea", (), "Africa"),
+    ("Strait of Malacca", ("Malacca Strait",), "Asia"),
+    ("Lake Chad", (), "Africa"),
+    ("Rio Grande", (), "North America"),
 )  # fmt: skip
 REGION_DEMONYMS = {
     "Latin America": ("Latin American",),
@@ -96,7 +117,7 @@ COUNTRY_ALIASES = {
     "KR": ("South Korea",),
     "KP": ("North Korea", "DPRK"),
     "VN": ("Vietnam",),
-    "LA": ("Laos",),
+    "LA": ("Laos", "Lao PDR"),
     "SY": ("Syria",),
     "CZ": ("Czech Republic",),
     "CD": ("DR Congo", "Democratic Republic of Congo"),
@@ -113,6 +134,18 @@ COUNTRY_ALIASES = {
     "SZ": ("Swaziland",),
     "CV": ("Cape Verde",),
     "TL": ("East Timor",),
+    # a country named with its capital, against its namesake ("Guinea Conakry", "Congo
+    # Brazzaville")
+    "GN": ("Guinea Conakry", "Guinea-Conakry"),
+    "CG": ("Congo Brazzaville", "Congo-Brazzaville", "Republic of the Congo"),
+    "XK": ("Republic of Kosovo",),
+}
+# Countries ISO 3166 lists none of: Kosovo, by the user-assigned code element the European
+# Commission, GeoNames and Unicode CLDR give it (a draft says so).
+EXTRA_COUNTRIES = (("XK", "Kosovo", None, None),)
+COUNTRY_NOTES = {
+    "XK": "XK is a user-assigned ISO 3166 code element (the European Commission's, GeoNames' "
+    "and Unicode CLDR's); ISO 3166 itself lists Kosovo under no code.",
 }
 DEMONYMS = {
     "MX": "Mexican",
@@ -192,7 +225,7 @@ def _countries():
     return [
         (c.alpha_2, c.name, getattr(c, "common_name", None), getattr(c, "official_name", None))
         for c in pycountry.countries
-    ]
+    ] + list(EXTRA_COUNTRIES)
 
 
 @functools.lru_cache(maxsize=1)
@@ -209,11 +242,13 @@ def countries() -> tuple[tuple[str, WorldPlace, bool], ...]:
     """(surface name, place, is_demonym) for every country and region."""
     by_name: dict[str, list[tuple[str, str]]] = {}  # folded surface -> [(surface, code)]
     canonical: dict[str, str] = {}
+    whole_names = {name for _, name, _, _ in _countries() if ", " not in name}
     for code, name, common, official in _countries():
         short = common or name
         if ", " in short:
             head, _, tail = short.partition(", ")
-            short = head
+            # "Congo, The Democratic Republic of the": not "Congo", another country's name
+            short = head if head not in whole_names else f"{tail} {head}".removeprefix("The ")
         canonical[code] = short
         surfaces = {short, name, official or name, *COUNTRY_ALIASES.get(code, ())}
         if ", " in name:
@@ -236,7 +271,9 @@ def countries() -> tuple[tuple[str, WorldPlace, bool], ...]:
             place = WorldPlace(surface, "country", None, None, note)
         else:
             code = codes[0]
-            place = WorldPlace(canonical[code], "country", code, COUNTRY_REGIONS.get(code))
+            place = WorldPlace(
+                canonical[code], "country", code, COUNTRY_REGIONS.get(code), COUNTRY_NOTES.get(code)
+            )
         out.append((surface, place, False))
         if len(codes) == 1 and surface == canonical[codes[0]]:
             adjective = demonym(surface, codes[0])

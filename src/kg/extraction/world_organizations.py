@@ -203,6 +203,18 @@ ORGANIZATIONS: tuple[tuple, ...] = (
     ("Reuters", None, ("Thomson Reuters",), None, None, None),
     ("Associated Press", None, (), None, None, None),
     ("Agence France-Presse", None, ("Agence France Presse",), None, None, None),
+    ("Xinhua", None, (), None, "CN", None),  # "the Xinhua news agency": its name, then what it is
+    ("Antara", None, ("Antara News Agency",), None, "ID", None),
+    ("Bernama", None, (), None, "MY", None),
+    ("Kyodo News", None, ("Kyodo",), None, "JP", None),
+    ("Yonhap News Agency", None, ("Yonhap",), None, "KR", None),
+    ("Agencia EFE", "EFE", (), None, "ES", None),
+    ("ANSA", None, (), None, "IT", None),
+    ("Anadolu Agency", None, ("Anadolu",), None, "TR", None),
+    ("Press Trust of India", "PTI", (), None, "IN", None),
+    ("Deutsche Presse-Agentur", "dpa", (), None, "DE", None),
+    ("Vietnam News Agency", "VNA", (), None, "VN", None),
+    ("United Nations Police", "UNPOL", ("UN Police",), IGO, None, "United Nations"),
     # -- national bodies releases of many countries cite -------------------------------------
     ("United States Department of State", None,
      ("US Department of State", "U.S. Department of State", "State Department",
