@@ -187,3 +187,46 @@ def test_airlines_news_agencies_and_un_police_are_bodies(tmp_path, knowledge):
     assert "Philippine Airlines" in organizations
     assert "Philippine Airlines" not in mentions(draft, "person")
     assert {"Xinhua", "Antara", "UNPOL"} <= set(organizations)
+
+
+def test_a_currency_word_many_countries_share_is_the_named_country_s(tmp_path, knowledge):
+    """ "20 dinars" in a text on Libya: Libyan dinars; "500 shillings" in one on Kenya; an
+    amount in brackets after another, by its code ("(USD 14)"), is an amount, not a label;
+    "meticais" are metical."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Amina returned from Libya. She worked as a cleaner for 20 dinars (USD 14) a "
+            "month. Recruiters had promised more than 100,000 meticais.",
+        )
+    )
+    assert found["20"].fields["unit"] == "libyan-dinar"
+    assert found["14"].fields["unit"] == "us-dollar"
+    assert found["100000"].fields["unit"] == "mozambique-metical"
+    elsewhere = observations(
+        draft_of(tmp_path, knowledge, "In Zorvania, 500 dinars were paid to each smuggler.")
+    )
+    assert elsewhere["500"].fields["unit"] == "dinar"  # no country of a dinar named
+
+
+def test_people_a_number_of_them_do_distances_and_half_of_a_group(tmp_path, knowledge):
+    """ "Some 300 of them will attend": people; "150,000 non-Zorvanians": people; "nearly
+    half this year's arrivals": 50 per cent; "4,000 km", "80 kilometres": km; "12 nautical
+    miles": nautical miles."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The courses reach those in the fight against trafficking. Some 300 of them will "
+            "attend the courses. At any given time, around 150,000 non-Zorvanians live in "
+            "Zorvania. Nearly half this year’s new arrivals are turned back. They walked "
+            "approximately 4,000 km, the last 80 kilometres on foot. The boat capsized 12 "
+            "nautical miles offshore.",
+        )
+    )
+    assert found["300"].fields["unit"] == "person"
+    assert found["150000"].fields["unit"] == "person"
+    assert found["50"].fields["unit"] == "percent"
+    assert found["4000"].fields["unit"] == found["80"].fields["unit"] == "km"
+    assert found["12"].fields["unit"] == "nautical-mile"

@@ -39,7 +39,8 @@ PEOPLE_VERBS = re.compile(
 # "fewer than 1,000 arrived in Italy", "the 392 who arrived": what people do, or "who".
 PEOPLE_DO = re.compile(
     r"\s+(?:who\b|(?:have\s+|had\s+)?(?:arrived|died|drowned|fled|perished|escaped|survived|"
-    r"migrated|crossed|disappeared|went\s+missing|remain\s+missing|are\s+missing)\b)",
+    r"migrated|crossed|disappeared|went\s+missing|remain\s+missing|are\s+missing|"
+    r"(?:will\s+|would\s+)?(?:attend|attended|took\s+part|take\s+part))\b)",
     re.I,
 )
 
@@ -62,7 +63,9 @@ NOT_PLURALS = {
 
 def _people_by_their_verb(text: str, end: int) -> tuple[str | None, str]:
     """ "532 were liberated", "1,000 arrived", "the 392 who arrived": people, by what only
-    people undergo or do."""
+    people undergo or do; "300 of them will attend": those of them."""
+    if m := re.match(r"\s+of\s+(?:them|those|whom)\b", text[end : end + 20]):
+        end += m.end()
     if PEOPLE_VERBS.match(text, end) or PEOPLE_DO.match(text, end):
         return "people", "people"
     return None, ""

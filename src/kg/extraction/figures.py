@@ -156,9 +156,9 @@ def find_numbers(passage: Passage) -> list[Found]:
             continue
         if NOT_A_COUNT_BEFORE.search(before) or before.endswith("+"):
             continue
-        # Identifiers: "000", "(agreement 12)".
+        # Identifiers: "000", "(agreement 12)"; not an amount ("20 dinars (USD 14)", a code).
         if re.fullmatch(r"0\d+", digits) or (
-            re.search(r"\(\w+\s+$", before) and after.startswith(")")
+            re.search(r"\((?![A-Z]{3}\s+$)\w+\s+$", before) and after.startswith(")")
         ):
             continue
         if re.match(r"[.:]\d", text[end : end + 2]) or re.search(r"\d[.:]$", before[-2:]):
@@ -251,8 +251,8 @@ FRACTIONS = {
 _FRACTION_WORDS = "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
 FRACTION = re.compile(
     r"\b(?P<f>" + _FRACTION_WORDS + r")"
-    # "half of the men", "nearly half the men", "Of these victims, ... half are children"
-    r"(?:\s+of\b|(?<=half)\s+(?=the\b)|\s+(?=(?:are|were)\b))",
+    # "half of the men", "nearly half the men", "half this year's arrivals", "half are children"
+    r"(?:\s+of\b|(?<=half)\s+(?=(?:the|this|these|those|its|their|all)\b)|\s+(?=(?:are|were)\b))",
     re.I,
 )
 # "rose by almost half", "cut by a third": a change by a share of what it was.

@@ -129,3 +129,13 @@ def _merge(keep: NewEntity, gone: NewEntity, result: Entities) -> None:
     for mention in result.mentions:
         if mention.new is gone:
             mention.new = keep
+
+
+def countries_named(mentions: list[Mention], knowledge: Knowledge) -> set[str]:
+    """The ISO codes of the countries a text's place mentions name, known or new."""
+    codes = set()
+    for m in mentions:
+        place = knowledge.entities.get(m.entity or "") or m.new
+        if m.kind == "place" and place is not None and place.type == "country" and place.iso3166:
+            codes.add(place.iso3166)
+    return codes

@@ -33,6 +33,7 @@ from kg.extraction.event_times import event_dates, event_period, period_from_con
 from kg.extraction.figures import NUMBER, Found, find_numbers, window
 from kg.extraction.indicators import INDICATOR_SURE, IndicatorModel
 from kg.extraction.knowledge import Knowledge
+from kg.extraction.mentions import countries_named
 from kg.extraction.periods import _period_of_its_whole, asides, period_of
 from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
 from kg.extraction.restated import _number, _said_in_a_headline, _stated_in, _two_groups
@@ -42,6 +43,7 @@ from kg.extraction.units import (
     PEOPLE,
     QUALIFIERS_BEFORE,
     abbreviated_nouns,
+    local_currency,
     local_dollar,
     noun_phrase,
     singular,
@@ -97,6 +99,7 @@ class NumberExtractor(AttributionRules):
         self.release_day = release_day(source.passages)  # the title too: "Tuesday, 23 August 2022"
         self.event_records = event_dates(source.body, self.release_day)
         dollar = local_dollar(source)
+        self.countries = countries_named(entities.mentions, self.knowledge)
         # The headline last: a number only it states is drafted ("Nearly 50 Migrants Drown"),
         # one the body states too is not drafted twice.
         titles = [p for p in source.passages if p.kind == "title"]
@@ -251,6 +254,8 @@ class NumberExtractor(AttributionRules):
             if m:
                 f.head, f.phrase, f.phrase_end = noun_phrase(text, f.end + m.end())
         unit, unit_confidence = unit_of(f)
+        if unit is not None:  # "20 dinars" in a text on Libya: Libyan dinars
+            unit = local_currency(unit, self.countries)
         if unit is None:
             confidence -= 0.4
             notes.append("The extractor found no unit: give `unit`.")

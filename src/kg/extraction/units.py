@@ -63,10 +63,10 @@ PEOPLE = {
     "organiser", "cadet",
 }  # fmt: skip
 # A plural demonym counts people: "1,200 Ukrainians", "35 Cambodians", "80 Bangladeshis".
-DEMONYM_PLURAL = re.compile(r"^[A-Z][a-zà-ÿ]+(?:ans|ians|eans|ese|is|ers|ns)$")
+DEMONYM_PLURAL = re.compile(r"^(?:non-)?[A-Z][a-zà-ÿ]+(?:ans|ians|eans|ese|is|ers|ns)$")
 IRREGULAR = {
     "women": "woman", "men": "man", "children": "child", "people": "person", "persons": "person",
-    "staff": "staff", "police": "police", "youth": "youth",
+    "staff": "staff", "police": "police", "youth": "youth", "meticais": "metical",
 }  # fmt: skip
 # Three capitals before or after a number: perhaps an ISO 4217 code ("ETB 500", "15,000 ETB").
 CODE_BEFORE = re.compile(r"\b([A-Z]{3})\s*$")
@@ -200,6 +200,33 @@ def currency_words() -> dict[str, str]:
             owners.setdefault(word, set()).add(slugify(currency.name, 4))
     found = {w: (units.pop() if len(units) == 1 else w) for w, units in owners.items()}
     return {**found, **CURRENCIES}
+
+
+@functools.cache
+def _shared_currencies() -> dict[str, dict[str, str]]:
+    """A currency word several currencies share -> {country code: unit}, each currency by the
+    country its name begins with ("dinar": {"LY": "libyan-dinar", "TN": "tunisian-dinar",
+    ...})."""
+    import pycountry
+
+    from kg.extraction.world import countries
+
+    by_name = {fold(n): p.iso3166 for n, p, _ in countries() if p.iso3166}
+    out: dict[str, dict[str, str]] = {}
+    for currency in pycountry.currencies:
+        *first, word = currency.name.split()
+        code = by_name.get(fold(" ".join(first)))
+        if code and currency_words().get(word.casefold()) == word.casefold():
+            out.setdefault(word.casefold(), {})[code] = slugify(currency.name, 4)
+    return out
+
+
+def local_currency(unit: str, countries_named: set[str]) -> str:
+    """ "20 dinars" in a text on Libya: the currency of the one country the text names whose
+    currency has that word, or `unit` (the word) when none or several do."""
+    owners = _shared_currencies().get(unit, {})
+    named = [owned for code, owned in owners.items() if code in countries_named]
+    return named[0] if len(named) == 1 else unit
 
 
 @functools.cache
@@ -381,9 +408,12 @@ KNOWN_UNIT_WORDS = {
     "shelter", "municipality", "organization", "project", "complaint", "investigation",
     "conviction", "arrest", "report", "kilometre", "kilometer", "community", "city",
     "organisation", "hotline", "committee", "entity", "school", "hospital", "clinic",
+    "km", "mile", "metre", "meter",
 }  # fmt: skip
-# British spellings of the units' names, as the concepts spell them.
-UNIT_SPELLINGS = {"organisation": "organization"}
+# British spellings of the units' names, as the concepts spell them; a distance by its symbol.
+UNIT_SPELLINGS = {
+    "organisation": "organization", "kilometre": "km", "kilometer": "km", "meter": "metre",
+}  # fmt: skip
 
 
 # What a body of a person is said to be ("44 bodies", "12 lifeless bodies"), unlike a body of
@@ -424,5 +454,7 @@ def unit_of(f: Found) -> tuple[str | None, float]:
     if s in PEOPLE or DEMONYM_PLURAL.match(f.head) or _dead_bodies(f):
         return "person", 0.95
     if s in KNOWN_UNIT_WORDS:
+        if s == "mile" and re.search(r"\bnautical\s+\w+$", f.phrase or "", re.I):
+            return "nautical-mile", 0.9
         return UNIT_SPELLINGS.get(s, s), 0.9
     return slugify(s), 0.6
