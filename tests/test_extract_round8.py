@@ -230,3 +230,27 @@ def test_people_a_number_of_them_do_distances_and_half_of_a_group(tmp_path, know
     assert found["50"].fields["unit"] == "percent"
     assert found["4000"].fields["unit"] == found["80"].fields["unit"] == "km"
     assert found["12"].fields["unit"] == "nautical-mile"
+
+
+def test_guards_gendarmeries_and_a_civil_society_organization_named_by_what_it_is(
+    tmp_path, knowledge
+):
+    """ "the Zorvan Coast Guard", "the National Gendarmerie", "the Border Guard Post in ...":
+    bodies; "the CSO" is no body of its own; "the Central Bureau of Investigation of the
+    Gendarmerie": one unit, "Investigation of the Gendarmerie" no body."""
+    organizations = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Nineteen people were rescued: eight by the Greek Coast Guard, 11 by the Turkish "
+            "Coast Guard. Officials of the National Gendarmerie met the delegates, with the "
+            "Central Bureau of Investigation of the Gendarmerie. The CSO Zorvan Watch spoke.",
+        ),
+        "organization",
+    )
+    assert {"Greek Coast Guard", "Turkish Coast Guard", "National Gendarmerie"} <= set(
+        organizations
+    )
+    assert "Central Bureau of Investigation of the Gendarmerie" in organizations
+    assert "Investigation of the Gendarmerie" not in organizations
+    assert "CSO" not in organizations

@@ -75,6 +75,7 @@ WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # No name is longer (the longest have some 15 words); a run is split in quadratic time.
 MAX_NAME_TOKENS = 40
 LEADING_WORDS = {"the", "a", "an", "by"}  # never the first word of a name
+NAME_TYPE_WORDS = {"NGO", "NGOs", "CSO", "CSOs"}  # "the CSO Cotton Campaign": what it is
 
 
 class CandidateRules(PlaceRules):
@@ -264,7 +265,7 @@ class CandidateRules(PlaceRules):
             a += 1
             while a < b and (tokens[a].key in CONNECTORS or not tokens[a].is_word):
                 a += 1
-        while a < b and (tokens[a].key in LEADING_WORDS or tokens[a].text in ("NGO", "NGOs")):
+        while a < b and (tokens[a].key in LEADING_WORDS or tokens[a].text in NAME_TYPE_WORDS):
             a += 1  # "the local NGO Casa Esperanza", "14:11 By Agência Brasil": the name after
         a = body_after_a_role(tokens, a, b)
         while b > a and (tokens[b - 1].key in CONNECTORS or not tokens[b - 1].is_word):

@@ -23,7 +23,7 @@ ORG_HEADS = {
     "coordinadora", "organizacion", "sociedad", "agencia", "unidad", "policia", "iglesia",
     "ministere", "agence", "comite", "conseil", "fondation", "associacao",
     "fundacao", "servico", "superintendence", "superintendency", "inspectorate", "airlines",
-    "airways",
+    "airways", "guard", "coastguard", "gendarmerie",
 }  # fmt: skip
 EVENT_HEADS = {
     "congress", "conference", "forum", "summit", "workshop", "seminar", "meeting",
@@ -175,7 +175,7 @@ SUBDIVISION_WORDS = {
 }  # fmt: skip
 # The kinds of organization a common noun names ("the NGO X", "X, a foundation").
 ORG_NOUNS = (
-    r"agency|organi[sz]ation|ngo|non-governmental organi[sz]ation|foundation|association|"
+    r"agency|organi[sz]ation|ngo|cso|non-governmental organi[sz]ation|foundation|association|"
     r"network|charity|company|corporation|firm|institution|cooperative|union|consortium|"
     r"think tank|group"
 )

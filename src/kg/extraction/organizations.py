@@ -505,6 +505,12 @@ def parent_of_a_unit(passage: Passage, a: int, b: int, known_ranges) -> list[Spa
         if tokens[p].key != "of" or tokens[p - 1].key not in UNIT_HEADS or p - 1 == a:
             continue
         k = p + 1 + (tokens[p + 1].key == "the")
+        # "the Central Bureau of Investigation of the Gendarmerie": the unit's name goes on
+        # through a complement with no head word of a body
+        while (j := next((i for i in range(k, b) if tokens[i].key == "of"), None)) is not None:
+            if any(t.key in ORG_HEADS for t in tokens[k:j]):
+                break
+            k = j + 1 + (j + 1 < b and tokens[j + 1].key == "the")
         body = tokens[k:b]
         if (
             len(body) >= 2
