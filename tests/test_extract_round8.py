@@ -254,3 +254,20 @@ def test_guards_gendarmeries_and_a_civil_society_organization_named_by_what_it_i
     assert "Central Bureau of Investigation of the Gendarmerie" in organizations
     assert "Investigation of the Gendarmerie" not in organizations
     assert "CSO" not in organizations
+
+
+def test_since_a_start_named_by_a_noun_and_since_the_end_of_a_year(tmp_path, knowledge):
+    """ "Since the beginning of the project in January 2014, IOM has constructed six border
+    posts": from January 2014 on, not in that month; "since the end of 2015": from its
+    December."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Since the beginning of the project in January 2014, IOM has constructed six "
+            "border posts and trained over 250 police officers. Since the end of 2015, 300 "
+            "migrants were returned.",
+        )
+    )
+    assert found["250"].fields["period"] == {"start": "2014-01"}
+    assert found["300"].fields["period"] == {"start": "2015-12"}

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.figures import MONTH
+from kg.extraction.figures import MONTH, Found
 from kg.extraction.pages import dateline_date
 from kg.extraction.periods import (
     DAY_CHARS,
@@ -17,6 +17,7 @@ from kg.extraction.periods import (
     _period_set_before,
     period_of,
 )
+from kg.extraction.proposal import Item
 from kg.extraction.text import Passage
 
 # What a sentence names an event by ("the workshop", "the two-day session"); those taking part.
@@ -179,3 +180,14 @@ def period_from_context(
         or event_period(records, passage, sentence)
         or today_of(day, passage, sentence)
     )
+
+
+def period_of_its_whole(item: Item, f: Found, whole: Found | None, text: str) -> None:
+    """ "carried 120 migrants (75 men, 30 women, ...)": the parts in brackets after a number
+    are of its time when they have none of their own."""
+    if whole is None or whole.item is None or "period" in item.fields:
+        return
+    opened, closed = text.rfind("(", 0, f.start), text.rfind(")", 0, f.start)
+    inside = opened > closed and opened >= f.sentence[0]
+    if inside and whole.sentence == f.sentence and "period" in whole.item.fields:
+        item.fields["period"] = whole.item.fields["period"]

@@ -25,16 +25,15 @@ import bisect
 import functools
 import re
 
-from kg.extraction import counted
+from kg.extraction import counted, event_times
 from kg.extraction.attributions import AttributionRules
 from kg.extraction.counted import _counts_what_it_reached, _part_of_whole, find_what_it_counts
 from kg.extraction.entities import Entities, Mention
-from kg.extraction.event_times import event_dates, event_period, period_from_context, release_day
 from kg.extraction.figures import NUMBER, Found, find_numbers, window
 from kg.extraction.indicators import INDICATOR_SURE, IndicatorModel
 from kg.extraction.knowledge import Knowledge
 from kg.extraction.mentions import countries_named
-from kg.extraction.periods import _period_of_its_whole, asides, period_of
+from kg.extraction.periods import asides, period_of
 from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
 from kg.extraction.restated import _number, _said_in_a_headline, _stated_in, _two_groups
 from kg.extraction.text import Passage, Source, clause_around, fold, in_page_label
@@ -96,8 +95,9 @@ class NumberExtractor(AttributionRules):
         self.year_context = None
         self.passage_before: Passage | None = None
         self.list_period = opened = None  # the time of a sentence that opens a list
-        self.release_day = release_day(source.passages)  # the title too: "Tuesday, 23 August 2022"
-        self.event_records = event_dates(source.body, self.release_day)
+        # (the title's day too: "Tuesday, 23 August 2022")
+        self.release_day = event_times.release_day(source.passages)
+        self.event_records = event_times.event_dates(source.body, self.release_day)
         dollar = local_dollar(source)
         self.countries = countries_named(entities.mentions, self.knowledge)
         # The headline last: a number only it states is drafted ("Nearly 50 Migrants Drown"),
@@ -176,7 +176,7 @@ class NumberExtractor(AttributionRules):
                 item = self._describe(f, passage, entities, proposals, ids)
                 if item is None:
                     continue
-                _period_of_its_whole(item, f, whole_before, passage.text)
+                event_times.period_of_its_whole(item, f, whole_before, passage.text)
                 self._share(item, f, passage, anchor, last_count, items)
                 if re.match(r"\s*of\s+the\s*$", passage.text[f.sentence[0] : f.start], re.I):
                     anchor = item
@@ -190,8 +190,8 @@ class NumberExtractor(AttributionRules):
             if passage.text.rstrip().endswith(":") and passage.sentences:
                 a, b = passage.sentences[-1]
                 opened = period_of(passage.text, (a, b), (a, b), b, self.year_context) or (
-                    event_period(self.event_records, passage, (a, b))  # "The actions led to:"
-                )
+                    event_times.event_period(self.event_records, passage, (a, b))
+                )  # (or "The actions led to:" the action day's)
             elif self.list_period is None:  # neither an item of the list nor its opening
                 opened = None
             years = re.findall(r"\b(?:19|20)\d\d\b", passage.text)
@@ -530,7 +530,7 @@ class NumberExtractor(AttributionRules):
             passage.text, f.sentence, f.clause, f.start, self.year_context, self.release_day
         )
         if period is None and override:
-            period = period_from_context(
+            period = event_times.period_from_context(
                 passage, f.sentence, self.passage_before, self.list_period, self.event_records,
                 self.release_day,
             )  # fmt: skip

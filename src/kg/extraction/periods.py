@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.figures import MONTH, MONTH_SHORT, Found
+from kg.extraction.figures import MONTH, MONTH_SHORT
 from kg.extraction.number_words import _WORDNUM, word_value
-from kg.extraction.proposal import Item
 from kg.extraction.relative_times import month_number, relative_periods, yearless_periods
 from kg.extraction.text import Passage
 
@@ -285,7 +284,7 @@ START_VERB = re.compile(
     r"ratified|introduced|became\s+operational|"
     # "Since its creation in 2005, the hotline has received ...": a start named by a noun
     r"(?:its|their|the)\s+(?:creation|launch|establishment|inception|founding|opening|"
-    r"adoption|start)|"
+    r"adoption|start|beginning)|"
     # "In a report published in March 2019, X found that 72 per cent ...": the time of a
     # publication is its own, not that of the numbers it gives (not "45 victims were
     # released in March 2019", "3,000 permits were issued in 2018")
@@ -490,7 +489,9 @@ def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
             return None
         year = g["y"]
         return {"start": f"{year}-{k * size + 1:02d}", "end": f"{year}-{(k + 1) * size:02d}"}
-    if kind == "since":
+    if kind == "since":  # "since the end of 2015": its December (its start: the year)
+        if not g["am"] and re.search(r"\bend\s+of\s+(?:19|20)\d\d$", m.group(), re.I):
+            return {"start": f"{g['ay']}-12"}
         return {"start": _date(g["am"], g["ay"])}
     if kind == "until":
         if g.get("bd"):
@@ -587,14 +588,3 @@ def _period_set_before(
     if m is None:
         return None
     return period_of(passage.text, (a, a + m.end()), (a, a + m.end()), a + m.end())
-
-
-def _period_of_its_whole(item: Item, f: Found, whole: Found | None, text: str) -> None:
-    """ "carried 120 migrants (75 men, 30 women, ...)": the parts in brackets after a number
-    are of its time when they have none of their own."""
-    if whole is None or whole.item is None or "period" in item.fields:
-        return
-    opened, closed = text.rfind("(", 0, f.start), text.rfind(")", 0, f.start)
-    inside = opened > closed and opened >= f.sentence[0]
-    if inside and whole.sentence == f.sentence and "period" in whole.item.fields:
-        item.fields["period"] = whole.item.fields["period"]
