@@ -271,3 +271,22 @@ def test_since_a_start_named_by_a_noun_and_since_the_end_of_a_year(tmp_path, kno
     )
     assert found["250"].fields["period"] == {"start": "2014-01"}
     assert found["300"].fields["period"] == {"start": "2015-12"}
+
+
+def test_small_numbers_in_words_a_list_or_a_part_of_those_said_before(tmp_path, knowledge):
+    """ "Eight of the people were victims": a part, of people; "Bali (nine), Riau (five)": a
+    list's counts in brackets, of what its others count; "three Zorvan and one Valdorian
+    citizens": both count citizens."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Last year 20 people were identified as victims. Eight of the people were victims "
+            "of sex slavery.\n\nMost workers are from North Sumatra (129 individuals), followed "
+            "by West Java (24). There are also workers from Bali (nine) and Riau (five).\n\nThe "
+            "police arrested three Zorvan and one Valdorian citizens.",
+        )
+    )
+    assert found["8"].fields["unit"] == "person"
+    assert found["9"].fields["unit"] == found["5"].fields["unit"] == "person"
+    assert found["3"].fields["unit"] == "person"

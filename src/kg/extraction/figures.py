@@ -10,7 +10,16 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kg.extraction import units
-from kg.extraction.number_words import _WORDNUM, _WORDS, SCALES, word_value
+from kg.extraction.not_counts import _a_telephone_group, _not_a_statistic
+from kg.extraction.number_words import (
+    _WORDNUM,
+    _WORDS,
+    MONTH,
+    MONTH_SHORT,
+    PERCENT,
+    SCALES,
+    word_value,
+)
 from kg.extraction.proposal import Item
 from kg.extraction.text import Passage
 from kg.extraction.units import PEOPLE, singular
@@ -44,10 +53,7 @@ NUMBER = re.compile(
 )
 # "USD 2.5m", "€1.2bn", "5k": a scale written as a letter after the digits.
 SUFFIX_SCALES = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
-PERCENT = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.I)
 
-MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
-MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 # A day by its month, or in a list of days ("on August 5, 6, and 8"; not "On June 12, 15 ...").
 _DAYS = r"(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*))*"
 _M = rf"(?:{MONTH}|{MONTH_SHORT})(?![a-z])"
@@ -201,7 +207,13 @@ def find_numbers(passage: Passage) -> list[Found]:
         # "Seven of the 12 border posts": a part of a whole in figures counts, unlike the
         # pronoun of "one of the".
         of_a_whole = re.match(PART_OF_A_WHOLE, after)
-        if is_words and value <= 10 and not PERCENT.match(after) and not part and not of_a_whole:
+        # "Bali (nine), Riau (five)": a count in brackets after a name, as the list's others
+        counted_in_brackets = re.search(r"[A-Z][\w-]*\s+\($", before) and after.startswith(")")
+        # "Eight of the people were victims of ...": a part of those said before
+        some_of_them = value >= 2 and re.match(OF_THEM_WERE, lowered_after)
+        if (
+            is_words and value <= 10 and not PERCENT.match(after) and not part and not of_a_whole
+        ) and not (counted_in_brackets or some_of_them):
             if re.match(r"\s+of\b", lowered_after) or re.search(
                 r"\b(?:the|these|those|its|their|all|both|every)\s+$", before.casefold()
             ):
@@ -241,6 +253,9 @@ def find_numbers(passage: Passage) -> list[Found]:
     return _ranges(passage, found)
 
 
+OF_THEM_WERE = (  # (not "two of the three shelters were repaired": a whole in words)
+    rf"\s+of\s+(?:the|them|these|those)\s+(?!{_WORDNUM}\b)(?:[a-z]+\s+){{0,2}}?(?:were|are|was|had)\b"
+)
 # "of the 12", "out of its 40": the whole a number before it is a part of.
 PART_OF_A_WHOLE = r"\s+(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+)?(?:[\w’']+\s+){0,2}?\d"
 FRACTIONS = {
@@ -395,70 +410,6 @@ def _multipliers(passage: Passage, found: list[Found]) -> list[Found]:
 
 
 # What a telephone number is said after: "the hotline, 116 000", "call 0 800 77777".
-TELEPHONE_BEFORE = re.compile(
-    r"\b(?:hotline|helpline|help\s+line|phone|telephone|toll-free|freephone|dial|dialling|"
-    r"dialing|call|calling)(?:\s+number)?\s*[,:]?\s*(?:on\s+|at\s+)?$",
-    re.I,
-)
-
-
-def _a_telephone_group(digits: str, before: str, after: str) -> bool:
-    """Whether bare digits are a telephone's: next to other digits with only a space between
-    ("0 800 77777": groups that make no thousands, else NUMBER would have read them as one),
-    or named as what to call ("the hotline, 116 000"); not a number with a thousands comma
-    ("In June 2019 1,245 migrants"), nor one after a year that dates it ("In 2018 450")."""
-    if not digits or "," in digits:
-        return False
-    if len(digits) > 2 and TELEPHONE_BEFORE.search(before):
-        return True  # not "On the call, 25 officials ..."
-    if re.match(r"[ \u00a0\u202f]\d", after[:2]):
-        return True
-    # digits just before it, unless a year said as a date ("In 2018 450 victims")
-    return bool(re.search(r"\d[ \u00a0\u202f]$", before[-2:])) and not re.search(
-        rf"\b(?:in|since|during|by|until|through|of|{MONTH})\s+(?:19|20)\d\d\s$", before, re.I
-    )
-
-
-AGE_BEFORE = re.compile(
-    r"\b(?:age|ages)\s+(?:of\s+)?$|\baged\s+(?:between\s+)?$|\b(?:aged|ages|ages of|age of|"
-    r"between the ages of)\s+(?:between\s+)?\d{1,2}\s*(?:to|and|-|\u2013)\s*$",
-    re.I,
-)
-AGE_IS = re.compile(
-    r"\bage\b[^.;]{0,30}\b(?:is|was|are|were)\s+(?:now\s+|about\s+|around\s+)?"
-    r"(?:\d{1,2}\s*(?:-|–|to|and)\s*)?$",
-    re.I,
-)
-
-
-def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -> bool:
-    """Markup, dates and ages written with digits: height="12", (17/01), 13-15 February,
-    12/03/2010, "under the age of 18", "aged 15", a number cut off at the end of the text."""
-    if re.search(r"[\w-]+\s*=\s*[\"']?$", before) or re.match(r"[\"']?\s*(?:px|pt|em)\b", after):
-        return True
-    if re.match(r"\s*/\s*\d{1,4}", after) or re.search(r"\d\s*/\s*$", before):
-        return True
-    if re.match(rf"\s*(?:[-–]|to|and)\s*\d{{1,2}}\s+{MONTH}", after):
-        return True  # "13-15 February", "from 24 to 25 September"
-    if AGE_BEFORE.search(before):
-        return True  # "aged 15", "under the age of 18", "aged 14 to 17"
-    if re.search(r"\S\($|\S\[$", before) and re.match(r"[)\]]", after):
-        return True  # "into Europe(1)", "legal advice.[2]": a note's number
-    # An age said after "age ... is" or in apposition to a name: a number of one to three
-    # digits, no percentage ("the average age of arrival is now 14-16", "Hassen, 22, was a
-    # farmer"; not "the working age population was 72 per cent", nor "Tamba, 1,200,").
-    an_age = re.fullmatch(r"\d{1,3}", text[start:end]) and not PERCENT.match(after)
-    if an_age and AGE_IS.search(before):
-        return True
-    if an_age and re.search(r"\b[A-Z][a-z]+,\s+$", before) and re.match(r"\s*,", after):
-        return True
-    if re.search(r"\b(?:under|below|over|above)\s+$", before, re.I) and re.match(
-        r"\s*(?:years of age|years old)\b", after, re.I
-    ):
-        return True
-    return end >= len(text) and not text[start:end].isalpha() and len(text) > 200
-
-
 def _period_duration(text: str, start: int, before: str, after: str, duration) -> bool:
     """Whether a number of days, months or years only times something else."""
     if duration.group(0).lstrip().startswith("-") or re.match(r"-", after):

@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import re
 
+MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+# "44%", "80 per cent", "12 percent"
+PERCENT = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.I)
+
 UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,

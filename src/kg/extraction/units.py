@@ -9,6 +9,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from kg.extraction.number_words import _WORDNUM
 from kg.extraction.proposal import slugify
 from kg.extraction.text import Source, fold
 
@@ -261,6 +262,20 @@ def singular(word: str) -> str:
 # --------------------------------------------------------------------------------------------
 
 
+def _noun_of_the_next_number(words: list[re.Match], k: int) -> re.Match | None:
+    """The plural of people counted by the number after words[k] ("and one Russian
+    citizens"), within three words of it, or None."""
+    if k + 1 >= len(words) or not re.fullmatch(rf"\d+|{_WORDNUM}", words[k + 1].group(), re.I):
+        return None
+    for w in words[k + 2 : k + 5]:
+        s = singular(w.group())
+        if s in PEOPLE and s != w.group().casefold():
+            return w
+        if not w.group()[:1].isalpha():
+            return None
+    return None
+
+
 def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
     """(head noun, phrase, end) of the words counted after position `pos`."""
     words = list(re.finditer(r"[A-Za-zÀ-ÿ’'/-]+|[^\sA-Za-zÀ-ÿ]", text[pos : pos + 120]))
@@ -275,6 +290,14 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
         if not token[0].isalpha():
             break
         if token.casefold() in STOP:
+            # "three Estonian and one Russian citizens": the noun both numbers count
+            shared = _noun_of_the_next_number(words, k) if token.casefold() == "and" else None
+            if collected and shared is not None:
+                return (
+                    shared.group(),
+                    text[pos + collected[0].start() : pos + shared.end()],
+                    (pos + shared.end()),
+                )
             if token.casefold() == "and" and collected and k + 1 < len(words):
                 nxt = words[k + 1].group()
                 after = words[k + 2].group() if k + 2 < len(words) else ""

@@ -1,0 +1,71 @@
+"""Numbers that count nothing: telephone numbers, markup, dates written with digits, ages
+and notes' numbers (the filters `kg.extraction.figures` passes each number through)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.number_words import MONTH, PERCENT
+
+TELEPHONE_BEFORE = re.compile(
+    r"\b(?:hotline|helpline|help\s+line|phone|telephone|toll-free|freephone|dial|dialling|"
+    r"dialing|call|calling)(?:\s+number)?\s*[,:]?\s*(?:on\s+|at\s+)?$",
+    re.I,
+)
+
+
+def _a_telephone_group(digits: str, before: str, after: str) -> bool:
+    """Whether bare digits are a telephone's: next to other digits with only a space between
+    ("0 800 77777": groups that make no thousands, else NUMBER would have read them as one),
+    or named as what to call ("the hotline, 116 000"); not a number with a thousands comma
+    ("In June 2019 1,245 migrants"), nor one after a year that dates it ("In 2018 450")."""
+    if not digits or "," in digits:
+        return False
+    if len(digits) > 2 and TELEPHONE_BEFORE.search(before):
+        return True  # not "On the call, 25 officials ..."
+    if re.match(r"[ \u00a0\u202f]\d", after[:2]):
+        return True
+    # digits just before it, unless a year said as a date ("In 2018 450 victims")
+    return bool(re.search(r"\d[ \u00a0\u202f]$", before[-2:])) and not re.search(
+        rf"\b(?:in|since|during|by|until|through|of|{MONTH})\s+(?:19|20)\d\d\s$", before, re.I
+    )
+
+
+AGE_BEFORE = re.compile(
+    r"\b(?:age|ages)\s+(?:of\s+)?$|\baged\s+(?:between\s+)?$|\b(?:aged|ages|ages of|age of|"
+    r"between the ages of)\s+(?:between\s+)?\d{1,2}\s*(?:to|and|-|\u2013)\s*$",
+    re.I,
+)
+AGE_IS = re.compile(
+    r"\bage\b[^.;]{0,30}\b(?:is|was|are|were)\s+(?:now\s+|about\s+|around\s+)?"
+    r"(?:\d{1,2}\s*(?:-|–|to|and)\s*)?$",
+    re.I,
+)
+
+
+def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -> bool:
+    """Markup, dates and ages written with digits: height="12", (17/01), 13-15 February,
+    12/03/2010, "under the age of 18", "aged 15", a number cut off at the end of the text."""
+    if re.search(r"[\w-]+\s*=\s*[\"']?$", before) or re.match(r"[\"']?\s*(?:px|pt|em)\b", after):
+        return True
+    if re.match(r"\s*/\s*\d{1,4}", after) or re.search(r"\d\s*/\s*$", before):
+        return True
+    if re.match(rf"\s*(?:[-–]|to|and)\s*\d{{1,2}}\s+{MONTH}", after):
+        return True  # "13-15 February", "from 24 to 25 September"
+    if AGE_BEFORE.search(before):
+        return True  # "aged 15", "under the age of 18", "aged 14 to 17"
+    if re.search(r"\S\($|\S\[$", before) and re.match(r"[)\]]", after):
+        return True  # "into Europe(1)", "legal advice.[2]": a note's number
+    # An age said after "age ... is" or in apposition to a name: a number of one to three
+    # digits, no percentage ("the average age of arrival is now 14-16", "Hassen, 22, was a
+    # farmer"; not "the working age population was 72 per cent", nor "Tamba, 1,200,").
+    an_age = re.fullmatch(r"\d{1,3}", text[start:end]) and not PERCENT.match(after)
+    if an_age and AGE_IS.search(before):
+        return True
+    if an_age and re.search(r"\b[A-Z][a-z]+,\s+$", before) and re.match(r"\s*,", after):
+        return True
+    if re.search(r"\b(?:under|below|over|above)\s+$", before, re.I) and re.match(
+        r"\s*(?:years of age|years old)\b", after, re.I
+    ):
+        return True
+    return end >= len(text) and not text[start:end].isalpha() and len(text) > 200
