@@ -290,3 +290,23 @@ def test_small_numbers_in_words_a_list_or_a_part_of_those_said_before(tmp_path, 
     assert found["8"].fields["unit"] == "person"
     assert found["9"].fields["unit"] == found["5"].fields["unit"] == "person"
     assert found["3"].fields["unit"] == "person"
+
+
+def test_people_after_a_title_a_lower_case_role_or_with_a_head_word_for_a_given_name(
+    tmp_path, knowledge
+):
+    """ "the Honourable Bill Blair, Minister of ...": a person (not a bill); "Chief
+    investigator Aro Siinmaa", "the trainer, Nigina Mamadjonova": a person after a role in
+    lower case; "Press Release" is no person."""
+    people = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Press Release\n\nToday, along with the Honourable Bill Blair, Minister of Public "
+            "Safety, she announced funds. Chief investigator Aro Siinmaa confirmed there is "
+            "evidence. “Victims need help first,” said the trainer, Nigina Mamadjonova.",
+        ),
+        "person",
+    )
+    assert {"Bill Blair", "Aro Siinmaa", "Nigina Mamadjonova"} <= set(people)
+    assert "Press Release" not in people

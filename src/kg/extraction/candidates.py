@@ -5,6 +5,7 @@ declared thing), for :class:`kg.extraction.entities.Recognizer`.
 
 from __future__ import annotations
 
+from kg.extraction.given_names import is_given_name
 from kg.extraction.name_words import (
     ACRONYM_STOP,
     ALL_HEADS,
@@ -24,11 +25,14 @@ from kg.extraction.name_words import (
     SPLIT_HEADS,
     STARTERS,
     STUDY_HEADS,
+    after_a_title,
     body_after_a_role,
     connectors_end_a_name,
     opens_with_a_common_noun,
 )
 from kg.extraction.organizations import (
+    _acronym_spells,
+    _continues_a_complement,
     _listed_with_organizations,
     _organization_before_role,
     _typed_organizations,
@@ -267,7 +271,7 @@ class CandidateRules(PlaceRules):
                 a += 1
         while a < b and (tokens[a].key in LEADING_WORDS or tokens[a].text in NAME_TYPE_WORDS):
             a += 1  # "the local NGO Casa Esperanza", "14:11 By Agência Brasil": the name after
-        a = body_after_a_role(tokens, a, b)
+        a = body_after_a_role(tokens, after_a_title(tokens, a, b), b)
         while b > a and (tokens[b - 1].key in CONNECTORS or not tokens[b - 1].is_word):
             b -= 1
         if a >= b:
@@ -463,6 +467,8 @@ class CandidateRules(PlaceRules):
             return Span(passage, a, b, "rule", "role", confidence=0.6)
         if keys[-1] in ROLE_HEADS and len(keys) > 1:  # "the Resource Centre Director"
             return Span(passage, a, b, "rule", "role", confidence=0.6)
+        if is_given_name(tokens[a].text) and self._person_by_context(passage, a, b, known_ranges):
+            return Span(passage, a, b, "rule", "person", confidence=0.6)  # "Bill Blair said"
         if words & LAW_HEADS or ("plan" in words and "action" in words):
             return Span(passage, a, b, "rule", "law", confidence=0.7)
         if words & PROJECT_HEADS or {"trust", "fund"} <= words:  # a trust fund is a fund
@@ -552,7 +558,10 @@ class CandidateRules(PlaceRules):
                 )
             ):
                 return False  # "Radio America": a known name inside is no person's
-        if not 2 <= b - a <= 4 or any(not t.is_word or t.is_acronym for t in tokens[a:b]):
+        if not 2 <= b - a <= 4 or any(
+            not (t.is_word or _joins_a_name(tokens, k)) or t.is_acronym
+            for k, t in enumerate(tokens[a:b], a)
+        ):  # ("Park Chu-Ung": a hyphen inside a name)
             return False
         if any(
             t.key in CONNECTORS and t.key not in ("de", "del", "da", "la", "le")
@@ -564,37 +573,11 @@ class CandidateRules(PlaceRules):
         return _person_context(passage, a, b)
 
 
-def _acronym_spells(tokens: list[Token], a: int, b: int) -> bool:
-    """Whether "(ACRONYM)" right after [a, b) spells the initials of its words, connectors
-    left out ("United Nations Office at Nairobi (UNON)")."""
-    if b + 2 >= len(tokens) or tokens[b].text != "(" or not tokens[b + 1].is_acronym:
-        return False
-    initials = "".join(t.key[0] for t in tokens[a:b] if t.is_word and t.key not in CONNECTORS)
-    return len(initials) >= 3 and initials == tokens[b + 1].text.replace(".", "").casefold()
-
-
-def _continues_a_complement(tokens: list[Token], j: int, known_starts: set[int]) -> bool:
-    """ "Bureau of Population, Refugees and Migration": the comma at `j` goes on with the
-    complement of a name when a short list of plain words follows, "and" before its last:
-    items of one to three words, none an acronym or the start of a name the text knows ("the
-    Ministry of Interior, UNHCR and IOM": three names), no "and the" (a new name)."""
-    k = j + 1
-    last = False
-    while True:
-        n = 0
-        while k < len(tokens) and _is_name_word(tokens[k]):
-            if tokens[k].is_acronym or k in known_starts or n == 3:
-                return False
-            k += 1
-            n += 1
-        if n == 0:
-            return False
-        if last:
-            return True
-        if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].key == "and":
-            k += 1
-        if k < len(tokens) and tokens[k].key == "and":
-            last = True
-        elif not (k < len(tokens) and tokens[k].text == ","):
-            return False
-        k += 1
+def _joins_a_name(tokens: list[Token], k: int) -> bool:
+    """Whether tokens[k] is a hyphen between two parts of a name, no space around it."""
+    return (
+        tokens[k].text == "-"
+        and not tokens[k].space_before
+        and k + 1 < len(tokens)
+        and not tokens[k + 1].space_before
+    )

@@ -71,6 +71,17 @@ PERSON_TITLES = {
     "director", "senator", "governor", "mayor", "secretary", "commissioner", "judge", "father",
     "sister", "bishop",
 }  # fmt: skip
+# Lower-case particles inside a person's name ("María José de la Cruz", "Pieter van der Berg").
+NAME_PARTICLES = {
+    "de", "del", "della", "der", "den", "van", "von", "da", "das", "do", "dos", "du", "la",
+    "le", "di", "bin", "ibn", "ben", "y", "e", "al", "el", "ter", "zu",
+}  # fmt: skip
+# Titles before a name ("Mr. John Doe", "Dr Jane Doe"), and roles written before it in lower
+# or title case ("IOM counter-trafficking specialist Jane Doe", "Ambassador John Doe").
+NAME_TITLES = PERSON_TITLES | {
+    "mrs", "miss", "sir", "dame", "lady", "hon", "honourable", "sr", "sra",
+    "h.e.", "s.e.", "excellency",  # "H.E. Jane Doe", "His Excellency John Doe"
+}  # fmt: skip
 SPEECH = re.compile(
     r"\b(?:said|says|explains|explained|added|adds|stated|states|noted|notes|told|"
     r"stressed|stresses|emphasized|declared|according to)\b",
@@ -290,4 +301,19 @@ def body_after_a_role(tokens, a: int, b: int) -> int:
         for j in range(k + 1, b - 2):
             if tokens[j].key in ("in", "at") and tokens[j + 1].key == "the":
                 return j + 2
+    return a
+
+
+# Titles before a person's name that are no part of it ("the Honourable Bill Blair": not a
+# bill; "Mr Bill Blair").
+TITLES_BEFORE_A_NAME = {"mr", "mrs", "ms", "dr", "hon", "honourable", "honorable", "sir", "dame"}
+
+
+def after_a_title(tokens, a: int, b: int) -> int:
+    """Where a name begins in tokens[a:b] after a title of a person ("Honourable", "Mr."),
+    when two words or more follow it."""
+    if a < b and tokens[a].key.rstrip(".") in TITLES_BEFORE_A_NAME:
+        k = a + 1 + (a + 1 < b and tokens[a + 1].text == ".")
+        if b - k >= 2:
+            return k
     return a

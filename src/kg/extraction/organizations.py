@@ -29,7 +29,7 @@ from kg.extraction.name_words import (
 )
 from kg.extraction.people import PERSON_ROLES, _looks_like_person
 from kg.extraction.spans import Span, _is_name_word, known_organization
-from kg.extraction.text import Passage, Source
+from kg.extraction.text import Passage, Source, Token
 from kg.extraction.world import names_a_country
 
 
@@ -522,3 +522,39 @@ def parent_of_a_unit(passage: Passage, a: int, b: int, known_ranges) -> list[Spa
             return [Span(passage, k, b, "rule", "organization", confidence=0.6, parent=True)]
         return []
     return []
+
+
+def _acronym_spells(tokens: list[Token], a: int, b: int) -> bool:
+    """Whether "(ACRONYM)" right after [a, b) spells the initials of its words, connectors
+    left out ("United Nations Office at Nairobi (UNON)")."""
+    if b + 2 >= len(tokens) or tokens[b].text != "(" or not tokens[b + 1].is_acronym:
+        return False
+    initials = "".join(t.key[0] for t in tokens[a:b] if t.is_word and t.key not in CONNECTORS)
+    return len(initials) >= 3 and initials == tokens[b + 1].text.replace(".", "").casefold()
+
+
+def _continues_a_complement(tokens: list[Token], j: int, known_starts: set[int]) -> bool:
+    """ "Bureau of Population, Refugees and Migration": the comma at `j` goes on with the
+    complement of a name when a short list of plain words follows, "and" before its last:
+    items of one to three words, none an acronym or the start of a name the text knows ("the
+    Ministry of Interior, UNHCR and IOM": three names), no "and the" (a new name)."""
+    k = j + 1
+    last = False
+    while True:
+        n = 0
+        while k < len(tokens) and _is_name_word(tokens[k]):
+            if tokens[k].is_acronym or k in known_starts or n == 3:
+                return False
+            k += 1
+            n += 1
+        if n == 0:
+            return False
+        if last:
+            return True
+        if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].key == "and":
+            k += 1
+        if k < len(tokens) and tokens[k].key == "and":
+            last = True
+        elif not (k < len(tokens) and tokens[k].text == ","):
+            return False
+        k += 1

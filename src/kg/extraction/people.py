@@ -16,9 +16,10 @@ from kg.extraction.name_words import (
     CITY_STARTS,
     CONNECTORS,
     MONTHS,
+    NAME_PARTICLES,
+    NAME_TITLES,
     ORG_HEADS,
     ORG_NOUN_BEFORE,
-    PERSON_TITLES,
     PLACE_HEADS,
     ROLE_HEADS,
     SPEECH,
@@ -93,7 +94,7 @@ def _person_context(passage: Passage, a: int, b: int) -> bool:
     speech next to them ("said Jane Doe", "Jane Doe said"), or a role in apposition ("Jane
     Doe, IOM Chief of Mission in Mexico")."""
     tokens = passage.tokens
-    if a and tokens[a - 1].key.rstrip(".") in PERSON_TITLES | ROLE_WORDS:
+    if a and tokens[a - 1].key.rstrip(".") in PERSON_ROLES:
         return True  # "Dr Jane Doe", "counter-trafficking specialist Jane Doe"
     before = passage.text[max(0, tokens[a].start - 30) : tokens[a].start]
     after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 60]
@@ -111,26 +112,15 @@ def _person_context(passage: Passage, a: int, b: int) -> bool:
     return bool(m and {fold(w) for w in re.findall(r"\w+", m.group(1))} & ROLE_HEADS)
 
 
-# Lower-case particles inside a person's name ("María José de la Cruz", "Pieter van der Berg").
-NAME_PARTICLES = {
-    "de", "del", "della", "der", "den", "van", "von", "da", "das", "do", "dos", "du", "la",
-    "le", "di", "bin", "ibn", "ben", "y", "e", "al", "el", "ter", "zu",
-}  # fmt: skip
-# Titles before a name ("Mr. John Doe", "Dr Jane Doe"), and roles written before it in lower
-# or title case ("IOM counter-trafficking specialist Jane Doe", "Ambassador John Doe").
-NAME_TITLES = PERSON_TITLES | {
-    "mrs", "miss", "sir", "dame", "lady", "hon", "honourable", "sr", "sra",
-    "h.e.", "s.e.", "excellency",  # "H.E. Jane Doe", "His Excellency John Doe"
-}  # fmt: skip
 PERSON_ROLES = ROLE_WORDS | NAME_TITLES | {
     "spokesperson", "spokesman", "spokeswoman", "founder", "co-founder", "researcher",
     "lawyer", "activist", "survivor", "economist", "analyst", "attache", "attaché", "envoy",
     "counsellor", "counselor", "ombudsman", "ombudsperson", "prosecutor", "attorney",
-    "inspector", "commander", "superintendent", "vice-minister", "viceminister",
+    "inspector", "investigator", "commander", "superintendent", "vice-minister", "viceminister",
     "undersecretary", "under-secretary", "secretary-general", "director-general",
     "chargé", "charge", "delegate", "focal", "lead", "leader", "coordinator", "officer",
     "official", "member", "staff", "worker", "volunteer", "psychologist", "doctor", "nurse",
-    "teacher", "journalist", "photographer", "assistant", "associate", "fellow",
+    "teacher", "journalist", "photographer", "assistant", "associate", "fellow", "trainer",
     "professor", "dean", "rector", "chancellor", "premier", "king", "queen", "prince",
     "princess", "pope", "ceo", "administrator", "laureate",
 }  # fmt: skip
@@ -261,11 +251,15 @@ def _looks_like_person(tokens: list[Token], a: int, b: int) -> bool:
         return False  # "Divisional Secretaries", "Border Officers": people of a role
     if tokens[a].key in NOT_PERSON_FIRST:
         return False
-    if any(t.key in NOT_PERSON_WORDS and t.text[:1].isupper() for t in words):
+    # (a given name first may be a head word too: "Bill Blair", not "Press Release")
+    first = int(len(words) > 1 and words[0].key in ALL_HEADS and is_given_name(words[0].text))
+    if any(t.key in NOT_PERSON_WORDS and t.text[:1].isupper() for t in words[first:]):
         return False
     if any(t.key in PERSON_ROLES and t.text[:1].isupper() for t in words):
         return False
-    return not any(t.key.split("-")[0] in NOT_PERSON_WORDS for t in words if t.text[:1].isupper())
+    return not any(
+        t.key.split("-")[0] in NOT_PERSON_WORDS for t in words[first:] if t.text[:1].isupper()
+    )
 
 
 def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
