@@ -310,3 +310,20 @@ def test_people_after_a_title_a_lower_case_role_or_with_a_head_word_for_a_given_
     )
     assert {"Bill Blair", "Aro Siinmaa", "Nigina Mamadjonova"} <= set(people)
     assert "Press Release" not in people
+
+
+def test_an_airport_is_a_site_within_the_place_its_name_or_the_text_gives(tmp_path, knowledge):
+    """ "The Aviation Police at Entebbe International Airport in Uganda": a body, and a site
+    (kg:Site) within Uganda; "Lungi International Airport": a site, no organization."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The Aviation Police at Entebbe International Airport in Uganda intercepted 15 girls. "
+        "A scene unfolded at Lungi International Airport on Thursday.",
+    )
+    organizations = mentions(draft, "organization")
+    assert "Aviation Police" in organizations
+    airport = new_of(draft, "Entebbe International Airport")
+    assert (airport.kind, airport.type, airport.within) == ("place", "site", "new:place:uganda")
+    assert new_of(draft, "Lungi International Airport").type == "site"
+    assert not [name for name in organizations if "Airport" in name]

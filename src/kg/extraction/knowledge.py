@@ -39,7 +39,7 @@ class Entity:
     names: tuple[str, ...]  # every wording: name, name_es, acronym, alt_names
     foreign_names: tuple[str, ...] = ()  # the wordings in another language: name_es
     acronym: str | None = None
-    type: str | None = None  # places: region, country, state, city, border-area
+    type: str | None = None  # places: region, country, state, city, border-area, site
     within: str | None = None
     part_of: str | None = None
     country: str | None = None

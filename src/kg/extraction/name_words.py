@@ -241,7 +241,9 @@ def connectors_end_a_name(tokens, i: int, j: int, k: int) -> bool:
         or k + 1 < len(tokens)
         and tokens[k + 1].text[:1].isdigit()
     )
-    return bool(joined) or lone_the or date
+    # "the Aviation Police at Entebbe International Airport": a body, then where it is
+    at_a_site = connectors == ["at"] and any(t.key == "airport" for t in tokens[k : k + 5])
+    return bool(joined) or lone_the or date or at_a_site
 
 
 # "and of": two complements of the words before a name
@@ -294,10 +296,9 @@ def body_after_a_role(tokens, a: int, b: int) -> int:
     no role opens it."""
     if a >= 2 and [t.key for t in tokens[a - 2 : a + 1]] == ["head", "of", "office"]:
         return a + 2
-    k = a
-    while k < b and tokens[k].key in ROLE_MODIFIERS:
-        k += 1
-    if k < b and tokens[k].key in ROLE_HEADS:
+    # (the role's head after up to three words: "Senior Ministerial Adviser at the ...")
+    k = next((i for i in range(a, min(b, a + 4)) if tokens[i].key in ROLE_HEADS), b)
+    if k < b and not any(t.key in ORG_HEADS or not t.is_word for t in tokens[a:k]):
         for j in range(k + 1, b - 2):
             if tokens[j].key in ("in", "at") and tokens[j + 1].key == "the":
                 return j + 2

@@ -19,6 +19,7 @@ from kg.extraction.name_words import (
 from kg.extraction.spans import Span, _is_name_word
 from kg.extraction.text import Passage
 
+SITE_HEADS = {"airport"}  # the last word of a site's name
 COMPASS_WORDS = {"east", "west", "north", "south", "central", "eastern", "western",
                  "northern", "southern"}  # fmt: skip
 
@@ -89,6 +90,16 @@ class PlaceRules:
                 confidence=0.7,
                 place_type="city",
                 within=_target_of(within) if within else None,
+            )
+        # "Entebbe International Airport": a site, within the place its name holds
+        if keys[-1] in SITE_HEADS and 2 <= b - a <= 6:
+            # (or the place after it: "Entebbe International Airport in Uganda")
+            inside = [sp for (ka, kb), sp in known_ranges.items() if a <= ka and kb < b]
+            after = b < len(tokens) and tokens[b].key in ("in", ",")
+            inside += [sp for (ka, _), sp in known_ranges.items() if after and ka == b + 1]
+            within = next((_target_of(sp) for sp in inside if sp.kind == "place"), None)
+            return Span(
+                passage, a, b, "rule", "place", confidence=0.7, place_type="site", within=within
             )
         # "West Sepik Province", "National Capital District", "Autonomous Region of
         # Bougainville": a name with a place type of its own (a country's subdivision).

@@ -25,6 +25,7 @@ PLACE_TYPES = {
     "state": KG.State,
     "city": KG.City,
     "border-area": KG.BorderArea,
+    "site": KG.Site,
 }
 
 
