@@ -327,3 +327,20 @@ def test_an_airport_is_a_site_within_the_place_its_name_or_the_text_gives(tmp_pa
     assert (airport.kind, airport.type, airport.within) == ("place", "site", "new:place:uganda")
     assert new_of(draft, "Lungi International Airport").type == "site"
     assert not [name for name in organizations if "Airport" in name]
+
+
+def test_a_large_city_s_name_alone_and_after_more_words_of_movement(tmp_path, knowledge):
+    """ "the report said that Riyadh recorded": a city of half a million people or more is a
+    place by its name alone (not a person's, after "said"); "left Sittwe": a cue of a
+    place."""
+    places = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "There were 72 cases in Saudi Arabia in 2012. The annual report said that Riyadh "
+            "recorded the highest number of cases (48). The boat left Sittwe in Rakhine State, "
+            "Myanmar on 19 May.",
+        ),
+        "place",
+    )
+    assert {"Riyadh", "Sittwe"} <= set(places)

@@ -26,6 +26,7 @@ from collections import Counter
 
 from kg.extraction import world
 from kg.extraction.candidates import CandidateRules
+from kg.extraction.given_names import is_given_name
 from kg.extraction.knowledge import Knowledge
 from kg.extraction.lookup import (
     Trie,
@@ -77,6 +78,7 @@ COMPASS_POINTS = {
 
 
 HEADLINE_LAST_PASSAGE = 8  # a page's title, menus and date lines come before it
+LARGE_CITY = 500_000  # people of a city whose name alone is a place
 MISSION_IN = (["Mission", "in"], ["Mission", "to"])  # "the OSCE Mission in Kosovo"
 
 
@@ -472,14 +474,25 @@ class Recognizer(CandidateRules, Resolution):
         before = passage.text[max(0, tokens[a].start - 12) : tokens[a].start]
         # "in Geneva, he said": a place after "in", whatever verb of speech follows.
         located = re.search(r"\b(?:in|from|at|near)\s+$", before, re.I)
-        if _person_context(passage, a, b) and not located:
+        # (a large city's one-word name is no person's: "the report said that Riyadh ...")
+        large = b - a == 1 and world.city_population(tokens[a].text) >= LARGE_CITY
+        large = large and not is_given_name(tokens[a].text)
+        if _person_context(passage, a, b) and not located and not large:
             return None
         if a >= 2 and tokens[a - 1].key == "of" and tokens[a - 2].key in ROLE_WORDS:
             return None  # "Chief of Mission"
-        if re.search(r"\b(?:in|from|to|at|of|near|between|and)\s+$", before, re.I):
+        if re.search(
+            r"\b(?:in|from|to|at|of|near|between|and|via|for|left|like)\s+$", before, re.I
+        ):
             return 0.75
         after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 3]
-        if b - a == 1 and not after.startswith(", "):  # one word, no place around: a word
+        # one word, no place around: a word, unless a city of half a million ("that Riyadh
+        # recorded the highest number")
+        if (
+            b - a == 1
+            and not after.startswith(", ")
+            and world.city_population(tokens[a].text) < LARGE_CITY
+        ):
             return None
         return 0.65
 

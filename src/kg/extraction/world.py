@@ -466,6 +466,12 @@ def country_of_city(name: str) -> str | None:
     return found[0] if found else None
 
 
+def city_population(name: str) -> int:
+    """The people of the most populous GeoNames city of that name (of 100,000 or more), or 0."""
+    found = _cities_anywhere().get(fold(name))
+    return found[1] if found else 0
+
+
 @functools.lru_cache(maxsize=1)
 def capitals() -> tuple[tuple[str, WorldPlace, bool], ...]:
     """The capital city of every country."""
