@@ -3,7 +3,7 @@ for it (the names of people and bodies are made up)."""
 
 from __future__ import annotations
 
-from composed import draft_of, mentions, new_of, observations
+from composed import draft_of, mentions, new_of, observations, sources
 
 DAY = "Tuesday, 24 September 2019 | 10:00"  # a title line that dates the release
 
@@ -344,3 +344,25 @@ def test_a_large_city_s_name_alone_and_after_more_words_of_movement(tmp_path, kn
         "place",
     )
     assert {"Riyadh", "Sittwe"} <= set(places)
+
+
+def test_a_list_of_names_a_text_says_include_and_sources_said_after_a_quote(tmp_path, knowledge):
+    """ "Those in custody include Namubiru Sandra, Nabirye Fazirah, ...": people (names in
+    any order); 'affected "more than 280,000 workers", says the ILO', "the ILO, which adds
+    that 66.5% were settled", "Data shared by the FIA said at least 209": the source."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Those in custody include Namubiru Sandra, Nabirye Fazirah, Nakitto Maria and Nakazzi "
+        "Aisha.\n\nThe main causes of complaints are unpaid wages, indicates the ILO, which "
+        "adds that 66.5% were settled. The minimum wage affected “more than 280,000 "
+        "workers”, says the ILO. Data shared by the FIA last week said at least 209 "
+        "Pakistanis died.",
+    )
+    assert {"Namubiru Sandra", "Nabirye Fazirah", "Nakitto Maria", "Nakazzi Aisha"} <= set(
+        mentions(draft, "person")
+    )
+    found = observations(draft)
+    ilo = "new:organization:international labour organization"
+    assert sources(found["66.5"]) == sources(found["280000"]) == [ilo]
+    assert sources(found["209"]) == ["new:organization:fia"]

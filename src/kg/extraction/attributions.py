@@ -43,6 +43,11 @@ PEOPLE_SAID = re.compile(
     r"estimated|estimate|estimates|confirmed|confirm|noted|warned|told)\b",
     re.I,
 )
+WHICH_SAYS = re.compile(
+    r",\s+which\s+(?:also\s+)?(?:adds?|added|says?|said|notes?|noted|estimates?|estimated|"
+    r"reports?|reported)\s+that\b",
+    re.I,
+)
 AS_REPORTED_BY = re.compile(
     r"\bas\s+(?:reported|stated|noted|estimated|documented|shown|indicated|recorded)\s+by\s+",
     re.I,
@@ -140,6 +145,7 @@ class AttributionRules:
             if (
                 ATTRIBUTION_VERB.match(text, o.end)
                 or PEOPLE_SAID.match(text, o.end)
+                or WHICH_SAYS.match(text, o.end)  # "the ILO, which adds that 66.5% ..."
                 or re.match(
                     r"[’']s\s+(?:(?:latest|new|recent|annual|global|\d{4})\s+){0,3}"
                     # "’s 2012 “Trafficking in Persons” (TiP) report"
@@ -170,7 +176,8 @@ class AttributionRules:
             if re.search(
                 r"\b(?:results|findings|figures|data|statistics|estimates|studies|study|report|"
                 r"investigation|survey|analysis|assessment|research)\s+(?:(?:carried out|conducted|"
-                r"published|compiled|released|made|done|undertaken)\s+)?(?:of|by|from)\s+"
+                r"published|compiled|released|made|done|undertaken|shared|provided|collected|"
+                r"gathered)\s+)?(?:of|by|from)\s+"
                 r"(?:(?:a|the|recent|an?)\s+)?(?:\d{4}\s+)?$",
                 pre,
                 re.I,
@@ -215,8 +222,9 @@ class AttributionRules:
                 for o in orgs
                 if f.end <= o.start <= s1
                 and re.fullmatch(
-                    r"[^.;:“”\"]*,\s*(?:said|says|reported|reports|announced|estimated|"
-                    r"estimates|noted|warned)\s+(?:the\s+)?",
+                    # ('affected "more than 280,000 workers", says the ILO': after a quote)
+                    r"[^.;:“”\"]*[”\"]?,\s*(?:said|says|reported|reports|announced|estimated|"
+                    r"estimates|noted|warned|indicates|indicated|adds|added)\s+(?:the\s+)?",
                     text[f.end : o.start],
                 )
             ]

@@ -413,7 +413,7 @@ def surnames_in_use(source: Source) -> frozenset[str]:
 
 
 LIST_CUE = re.compile(
-    r"\b(?:includ(?:ed|ing|es)|such as|among them|namely|speakers|panell?ists|participants|"
+    r"\b(?:includ(?:e|ed|ing|es)|such as|among them|namely|speakers|panell?ists|participants|"
     r"guests|honou?rees|winners|members)\s*:?\s*$",
     re.I,
 )
