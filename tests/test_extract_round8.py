@@ -366,3 +366,22 @@ def test_a_list_of_names_a_text_says_include_and_sources_said_after_a_quote(tmp_
     ilo = "new:organization:international labour organization"
     assert sources(found["66.5"]) == sources(found["280000"]) == [ilo]
     assert sources(found["209"]) == ["new:organization:fia"]
+
+
+def test_a_note_s_mark_a_fold_in_words_riyals_and_nations(tmp_path, knowledge):
+    """ "more than 12,000[2] migrants": people (the note's mark skipped); "a twelve-fold
+    increase": 12 times; "582.4 million riyals" in a text on Qatar: Qatari rials (ISO 4217
+    writes it "Rial"); "eight Pacific nations": countries."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "These children are among more than 12,000[2] migrants who have arrived, nearly a "
+            "twelve-fold increase. Compensation of 582.4 million riyals was paid to workers in "
+            "Qatar. The report evaluated eight Pacific nations.",
+        )
+    )
+    assert found["12000"].fields["unit"] == "person"
+    assert found["12"].fields["unit"] == "times"
+    assert found["582400000"].fields["unit"] == "qatari-rial"
+    assert found["8"].fields["unit"] == "country"

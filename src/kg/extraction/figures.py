@@ -343,8 +343,9 @@ def _fractions(passage: Passage) -> list[Found]:
 # "to double its efforts" or "a triple murder" count nothing.
 MULTIPLIER_WORDS = {"double": 2, "triple": 3, "quadruple": 4}
 MULTIPLIER = re.compile(
-    r"\b(?:(?P<verb>(?P<v>double|triple|quadruple)(?:d|s)?)\b(?P<next>\s+\w+)?"
-    r"|(?P<fold>two|three|four|five|six|seven|eight|nine|ten|\d{1,3})[-\s]?fold\b)",
+    r"\b(?:(?P<verb>(?P<v>double|triple|quadruple)(?:d|s|ing)?)\b(?P<next>\s+\w+)?"
+    r"|(?P<fold>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred|"
+    r"\d{1,3})[-\s]?fold\b)",
     re.I,
 )
 NOT_A_MULTIPLIER_NEXT = re.compile(
@@ -409,7 +410,6 @@ def _multipliers(passage: Passage, found: list[Found]) -> list[Found]:
     return out
 
 
-# What a telephone number is said after: "the hotline, 116 000", "call 0 800 77777".
 def _period_duration(text: str, start: int, before: str, after: str, duration) -> bool:
     """Whether a number of days, months or years only times something else."""
     if duration.group(0).lstrip().startswith("-") or re.match(r"-", after):

@@ -7,6 +7,7 @@ import re
 
 from kg.extraction.number_words import MONTH, PERCENT
 
+# What a telephone number is said after: "the hotline, 116 000", "call 0 800 77777".
 TELEPHONE_BEFORE = re.compile(
     r"\b(?:hotline|helpline|help\s+line|phone|telephone|toll-free|freephone|dial|dialling|"
     r"dialing|call|calling)(?:\s+number)?\s*[,:]?\s*(?:on\s+|at\s+)?$",

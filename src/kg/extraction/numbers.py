@@ -254,8 +254,8 @@ class NumberExtractor(AttributionRules):
             if m:
                 f.head, f.phrase, f.phrase_end = noun_phrase(text, f.end + m.end())
         unit, unit_confidence = unit_of(f)
-        if unit is not None:  # "20 dinars" in a text on Libya: Libyan dinars
-            unit = local_currency(unit, self.countries)
+        bare = not f.currency and not re.search(r"[A-Z]\S*\s+\S+$", f.phrase or "")
+        unit = unit and local_currency(unit, self.countries, bare)  # "20 dinars" in Libya
         if unit is None:
             confidence -= 0.4
             notes.append("The extractor found no unit: give `unit`.")

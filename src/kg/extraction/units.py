@@ -217,15 +217,27 @@ def _shared_currencies() -> dict[str, dict[str, str]]:
     for currency in pycountry.currencies:
         *first, word = currency.name.split()
         code = by_name.get(fold(" ".join(first)))
-        if code and currency_words().get(word.casefold()) == word.casefold():
-            out.setdefault(word.casefold(), {})[code] = slugify(currency.name, 4)
-    return out
+        word = SPELLED_ALIKE.get(word.casefold(), word.casefold())
+        if code and word.isalpha():
+            out.setdefault(word, {})[code] = slugify(currency.name, 4)
+    # (not "dollars": said of US dollars in texts on any country; "$" has its own rule)
+    return {w: owners for w, owners in out.items() if len(owners) > 1 and w != "dollar"}
 
 
-def local_currency(unit: str, countries_named: set[str]) -> str:
-    """ "20 dinars" in a text on Libya: the currency of the one country the text names whose
-    currency has that word, or `unit` (the word) when none or several do."""
-    owners = _shared_currencies().get(unit, {})
+# Currency words written either way: "582.4 million riyals" in a text on Qatar, whose ISO 4217
+# name is "Qatari Rial".
+SPELLED_ALIKE = {"riyal": "rial"}
+
+
+def local_currency(unit: str, countries_named: set[str], bare: bool) -> str:
+    """ "20 dinars", "Rs 500" in a text on Libya, on Pakistan: the currency of the one
+    country the text names whose currency has that word, or `unit` when none or several do.
+    `unit` is the word, or (`bare`: written without its country) one owner's currency read
+    from it ("riyals": the Saudi riyal, in a text on Qatar the Qatari rial)."""
+    if unit not in _shared_currencies() and not bare:
+        return unit
+    word = unit.rpartition("-")[2]
+    owners = _shared_currencies().get(SPELLED_ALIKE.get(word, word), {})
     named = [owned for code, owned in owners.items() if code in countries_named]
     return named[0] if len(named) == 1 else unit
 
@@ -277,7 +289,10 @@ def _noun_of_the_next_number(words: list[re.Match], k: int) -> re.Match | None:
 
 
 def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
-    """(head noun, phrase, end) of the words counted after position `pos`."""
+    """(head noun, phrase, end) of the words counted after position `pos` (past a note's
+    mark: "12,000[2] migrants")."""
+    if note := re.match(r"\[\d{1,3}\]", text[pos : pos + 6]):
+        pos += note.end()
     words = list(re.finditer(r"[A-Za-zÀ-ÿ’'/-]+|[^\sA-Za-zÀ-ÿ]", text[pos : pos + 120]))
     collected = []
     for k, w in enumerate(words[:7]):
@@ -431,11 +446,12 @@ KNOWN_UNIT_WORDS = {
     "shelter", "municipality", "organization", "project", "complaint", "investigation",
     "conviction", "arrest", "report", "kilometre", "kilometer", "community", "city",
     "organisation", "hotline", "committee", "entity", "school", "hospital", "clinic",
-    "km", "mile", "metre", "meter",
+    "km", "mile", "metre", "meter", "nation",
 }  # fmt: skip
 # British spellings of the units' names, as the concepts spell them; a distance by its symbol.
 UNIT_SPELLINGS = {
     "organisation": "organization", "kilometre": "km", "kilometer": "km", "meter": "metre",
+    "nation": "country",
 }  # fmt: skip
 
 
