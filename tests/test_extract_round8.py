@@ -385,3 +385,19 @@ def test_a_note_s_mark_a_fold_in_words_riyals_and_nations(tmp_path, knowledge):
     assert found["12"].fields["unit"] == "times"
     assert found["582400000"].fields["unit"] == "qatari-rial"
     assert found["8"].fields["unit"] == "country"
+
+
+def test_a_body_named_by_its_kind_alone_is_a_suggestion(tmp_path, knowledge):
+    """ "the Regional Office", "the Training Centre": words of a kind of body, no body's name
+    (a suggestion only); "the Anti-Trafficking Section" (a topic) and "the National Police"
+    (a country's one body of its kind) stay names."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Officers of the Zorvan National Police met at the Training Centre with the Regional "
+        "Office and the Anti-Trafficking Section.",
+    )
+    assert new_of(draft, "Training Centre").confidence < 0.5
+    assert new_of(draft, "Regional Office").confidence < 0.5
+    assert new_of(draft, "Anti-Trafficking Section").confidence >= 0.5
+    assert new_of(draft, "Zorvan National Police").confidence >= 0.5

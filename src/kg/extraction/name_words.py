@@ -318,3 +318,32 @@ def after_a_title(tokens, a: int, b: int) -> int:
         if b - k >= 2:
             return k
     return a
+
+
+# Words that say what kind of body or unit a name is, and nothing of which one: a name of
+# these alone ("the Regional Office", "the Training Centre", "the National Committee") is a
+# body the text names by its kind, not by its name (unlike "the Anti-Trafficking Section").
+GENERIC_WORDS = {
+    "regional", "national", "information", "training", "news", "liaison", "partnership",
+    "attaché", "attache", "coordinating", "field", "technical", "main", "country", "local",
+    "central", "general", "public", "press", "media", "head", "sub-regional", "subregional",
+    "global", "new", "joint", "special", "permanent", "executive", "administrative",
+}  # fmt: skip
+
+
+GENERIC_HEADS = {
+    "office", "centre", "center", "unit", "team", "committee", "section", "division", "desk",
+    "branch", "secretariat", "group", "network", "service", "services",
+}  # fmt: skip
+
+
+def generic_name(name: str) -> bool:
+    """Whether every word of a name says only what kind of body it is."""
+    words = [w.casefold() for w in re.findall(r"[\w’'-]+", name)]
+    words = [w for w in words if w not in CONNECTORS]
+    # (not a country's one body of its kind: "the National Police", "the National Gendarmerie")
+    return (
+        bool(words)
+        and words[-1] in GENERIC_HEADS
+        and all(w in GENERIC_WORDS for w in words[:-1])
+    )

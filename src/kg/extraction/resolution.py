@@ -11,11 +11,13 @@ import re
 from kg.extraction import world
 from kg.extraction.lookup import _words
 from kg.extraction.mentions import Entities, Mention, Name, NewEntity, _add_alt, _merge
-from kg.extraction.name_words import CONNECTORS, DEMONYM_ONLY
+from kg.extraction.name_words import CONNECTORS, DEMONYM_ONLY, generic_name
 from kg.extraction.organizations import INITIALS_SKIP, _initials_match, _is_acronym_text
 from kg.extraction.spans import Span, known_organization
 from kg.extraction.text import fold
 from kg.extraction.world_organizations import WorldOrganization
+
+GENERIC_CONFIDENCE = 0.45  # a suggestion: the words name a kind of body, not one body
 
 
 def _initials_in_order(name: str) -> str:
@@ -452,6 +454,8 @@ class Resolution:
             new.similar = self._similar(kind, name)
             result.new[key] = new
         new.confidence = max(new.confidence, confidence)
+        if kind == "organization" and generic_name(name):  # "the Regional Office"
+            new.confidence = min(new.confidence, GENERIC_CONFIDENCE)
         return new
 
     def _similar(self, kind: str, name: str) -> list[str]:
