@@ -401,3 +401,17 @@ def test_a_body_named_by_its_kind_alone_is_a_suggestion(tmp_path, knowledge):
     assert new_of(draft, "Regional Office").confidence < 0.5
     assert new_of(draft, "Anti-Trafficking Section").confidence >= 0.5
     assert new_of(draft, "Zorvan National Police").confidence >= 0.5
+
+
+def test_a_person_whose_given_name_is_a_people_s_name(tmp_path, knowledge):
+    """ "said Thai Truong, an inspector with the police": a person (not Thailand and a
+    word); "the Thai Government" and "Thai officials" are no people."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Tips came in October 2018, said Thai Truong, an inspector with the Zorvan Police. The "
+        "Thai Government said 40 people were rescued.",
+    )
+    people = mentions(draft, "person")
+    assert "Thai Truong" in people
+    assert "Thai Government" not in people

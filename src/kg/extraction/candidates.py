@@ -551,9 +551,10 @@ class CandidateRules(PlaceRules):
                 and kb <= b
                 and (
                     span.kind == "organization"
-                    or (
+                    or (  # (a city's or a people's name may be a person's: "Thai Truong")
                         span.kind == "place"
                         and not (span.entry is not None and span.entry.gazetteer)
+                        and not (span.entry is not None and span.entry.demonym and ka == a)
                     )
                 )
             ):

@@ -343,7 +343,5 @@ def generic_name(name: str) -> bool:
     words = [w for w in words if w not in CONNECTORS]
     # (not a country's one body of its kind: "the National Police", "the National Gendarmerie")
     return (
-        bool(words)
-        and words[-1] in GENERIC_HEADS
-        and all(w in GENERIC_WORDS for w in words[:-1])
+        bool(words) and words[-1] in GENERIC_HEADS and all(w in GENERIC_WORDS for w in words[:-1])
     )
