@@ -33,6 +33,7 @@ MODULES = {
     "numbers": (
         "src/kg/extraction/numbers.py",
         "src/kg/extraction/figures.py",
+        "src/kg/extraction/not_counts.py",
         "src/kg/extraction/number_words.py",
         "src/kg/extraction/units.py",
         "src/kg/extraction/periods.py",
