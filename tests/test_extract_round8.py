@@ -415,3 +415,64 @@ def test_a_person_whose_given_name_is_a_people_s_name(tmp_path, knowledge):
     people = mentions(draft, "person")
     assert "Thai Truong" in people
     assert "Thai Government" not in people
+
+
+def test_review_a_date_after_said_that_and_operations_not_the_dated_one(tmp_path, knowledge):
+    """A second reader's cases: "IOM said that in 2018, 1,200 migrants arrived" keeps 2018
+    (only the day of saying itself dates nothing); a number of another operation, of the
+    background or of a plan presented at an event takes no operation's days."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "IOM said that in 2018, 1,200 migrants arrived in Valdoria by sea.\n\nOn 3 "
+            "September 2019, IOM carried out a return operation, bringing 160 migrants home. "
+            "An estimated 5,000 migrants remain detained in Libya. In a separate operation in "
+            "the north, police rescued 45 victims.",
+            title=DAY,
+        )
+    )
+    assert found["1200"].fields["period"] == "2018"
+    assert found["160"].fields["period"] == "2019-09-03"
+    assert "period" not in found["5000"].fields
+    assert "period" not in found["45"].fields
+
+
+def test_review_counts_share_no_noun_past_a_plural_and_brackets_count_their_sentence_s_people(
+    tmp_path, knowledge
+):
+    """ "14 vehicles and two Zorvan nationals": vehicles; "The network used 14 safe houses.
+    Victims were held in Bangkok (six)": people, not houses; "Ministry of Labour Permanent
+    Secretary Jane Roe": the ministry; "a hundredfold increase": 100 times."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Police seized 14 vehicles and two Zorvan nationals were arrested. The network used 20 "
+        "safe houses. Victims were held in Bangkok (six) and Pattaya (three). Arrivals saw a "
+        "hundredfold increase.\n\nMinistry of Labour Permanent Secretary Jane Roe opened the "
+        "workshop.",
+    )
+    found = observations(draft)
+    assert found["14"].fields["unit"] == "vehicle"
+    assert found["6"].fields["unit"] == found["3"].fields["unit"] == "person"
+    assert found["100"].fields["unit"] == "times"
+    assert "Ministry of Labour" in mentions(draft, "organization")
+
+
+def test_review_no_city_for_a_person_or_a_word_and_no_people_in_a_list_of_topics(
+    tmp_path, knowledge
+):
+    """ "Dr. Lima said": no city; "Sale of children" opening a sentence on Morocco: no town;
+    "Risks include Debt Bondage, Forced Marriage and Domestic Servitude": no people; "the
+    province of Darién": not the Darién Gap."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Dr. Lima said the shelter had helped 200 women. Sale of children remains widespread "
+        "in Morocco. Risks include Debt Bondage, Forced Marriage and Domestic Servitude. "
+        "Migrants arrive in the province of Darién, Panama.",
+    )
+    places = mentions(draft, "place")
+    assert "Lima" not in places and "Sale" not in places
+    assert places.get("Darién") != "new:place:darién gap"
+    assert not mentions(draft, "person")

@@ -131,14 +131,18 @@ def find_what_it_counts(
         # "Eight of the people were victims": those of whom it is a part
         if m := re.match(r"\s+of\s+(?:the|these|those)\s+", text[f.end : f.end + 20]):
             f.head, f.phrase, f.phrase_end = noun_phrase(text, f.end + m.end())
-        # "Bali (nine), Riau (five)": a count in brackets after a name counts what the one
-        # before it does
-        elif (
-            previous is not None
-            and previous.head
-            and re.search(r"[A-Z][\w-]*\s+\($", text[max(0, f.start - 40) : f.start])
-        ):
-            f.head, f.phrase = previous.head, previous.phrase
+        # "Bali (nine), Riau (five)": a count in brackets after a name counts the people its
+        # sentence names before it ("Victims were held in Bangkok (six)"), else what the
+        # number before it in the sentence does
+        elif re.search(r"[A-Z][\w-]*\s+\($", text[max(0, f.start - 40) : f.start]):
+            people = [
+                w for w in re.findall(r"[A-Za-z]+", text[f.sentence[0] : f.start])
+                if singular(w) in PEOPLE and singular(w) != w.casefold()
+            ]  # fmt: skip
+            if people:
+                f.head, f.phrase = people[-1], people[-1]
+            elif previous is not None and previous.head and previous.sentence == f.sentence:
+                f.head, f.phrase = previous.head, previous.phrase
     if f.head is None and not f.percent and not f.currency:
         # "316 VoTs", the text having said "victims of trafficking (VoTs)"
         m = re.match(r"\s+([A-Za-z]{2,8})\b", text[f.end :])

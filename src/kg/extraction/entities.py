@@ -204,6 +204,7 @@ class Recognizer(CandidateRules, Resolution):
                 if entry.target.type == "country" and entry.target.iso3166:
                     codes.add(entry.target.iso3166)
         self.datelines = _datelines(source)
+        self.surnames = surnames_in_use(source)  # "Dr. Lima said": no city
         for passage in source.passages:  # "GENEVA, 26 August": a city of any country
             for name in self.datelines.get(passage.index, ((), 0, 0))[0]:
                 code = world.country_of_city(name)
@@ -297,7 +298,7 @@ class Recognizer(CandidateRules, Resolution):
         spans = [s for s in spans if not _prefix_of_longer_name(s)]
         known = list(spans)
         self.phrase_acronyms = _phrase_acronyms(source, known)
-        surnames = surnames_in_use(source)
+        surnames = self.surnames
         for passage in source.passages:
             known_here = {(s.a, s.b): s for s in known if s.passage is passage}
             starts = _sentence_starts(passage)
@@ -477,6 +478,8 @@ class Recognizer(CandidateRules, Resolution):
         # (a large city's one-word name is no person's: "the report said that Riyadh ...")
         large = b - a == 1 and world.city_population(tokens[a].text) >= LARGE_CITY
         large = large and not is_given_name(tokens[a].text)
+        large = large and (a not in starts or tokens[a].text.isupper())  # "ZAGREB/ GENEVA, 13"
+        large = large and fold(tokens[a].text) not in self.surnames
         if _person_context(passage, a, b) and not located and not large:
             return None
         if a >= 2 and tokens[a - 1].key == "of" and tokens[a - 2].key in ROLE_WORDS:
@@ -488,11 +491,7 @@ class Recognizer(CandidateRules, Resolution):
         after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 3]
         # one word, no place around: a word, unless a city of half a million ("that Riyadh
         # recorded the highest number")
-        if (
-            b - a == 1
-            and not after.startswith(", ")
-            and world.city_population(tokens[a].text) < LARGE_CITY
-        ):
+        if b - a == 1 and not after.startswith(", ") and not large:
             return None
         return 0.65
 

@@ -25,15 +25,17 @@ EVENT_NOUN = re.compile(
     r"\b(workshop|training|session|meeting|seminar|conference|forum|course|exercise|"
     r"operation|visit|mission|dialogue|consultation|roundtable|summit|raid|crackdown|"
     # "a joint action day", "The actions led to:" (not "actions to combat trafficking")
-    r"action(?=s?\s+days?\b)|(?<=\bthe\s)action(?=s\b))s?\b",
+    r"action(?=s?\s+days?\b)|(?<=\bthe\s)action(?=s\s+(?:led|resulted|included)\b))s?\b",
     re.I,
 )
-# What a police operation is: its outcomes ("As a result, 23 suspects were arrested") are
-# of its days.
+# What a police operation is: what a sentence naming it or its outcome ("As a result, 23
+# suspects were arrested") counts is of its days.
 OPERATION = {"operation", "raid", "crackdown", "action"}
-OUTCOME = re.compile(
-    r"\b(?:arrest(?:s|ed)?|detained|rescued|freed|seized|dismantled|intercepted|searches|"
-    r"identified\s+as\s+victims|victims\s+(?:were\s+)?identified)\b|^\s*As\s+a\s+result\b",
+OUTCOME = re.compile(r"^\s*As\s+a\s+result\b", re.I)
+# Another operation than the one dated: "In a separate operation", "Previous operations".
+OTHER_OPERATION = re.compile(
+    r"\b(?:separate|another|other|previous|earlier|similar|past|former|new|second)\s+"
+    r"(?:[\w-]+\s+)?(?:operations?|raids?|crackdowns?)\b",
     re.I,
 )
 TAKING_PART = re.compile(
@@ -68,17 +70,21 @@ def event_period(records, passage: Passage, sentence: tuple[int, int]):
     """The days of the event a sentence with no time of its own speaks of, said before it:
     "The session was attended by 35 representatives", the text having dated "the second
     session" to the day; those who took part ("Participants came from 12 countries"), when
-    the text dates one event only; the outcome of the one operation a text dates, said
-    before or after ("219 people have been arrested in an operation ... The operation took
-    place from June 3 to June 9", "As a result, 23 suspects were arrested"), or that
-    operation named."""
+    the text dates one event only; a sentence on the one operation a text dates, naming it
+    before or after its days are said ("219 people have been arrested in an operation ...
+    The operation took place from June 3 to June 9") or telling its outcome ("As a result,
+    23 suspects were arrested"); not one on another operation ("In a separate operation")."""
     s0, s1 = sentence
     text = passage.text[s0:s1]
     if TIME_WORDS.search(text):
         return None
     nouns = {m.group(1).casefold() for m in EVENT_NOUN.finditer(text)}
     operations = {str(r[3]): r[3] for r in records if r[2] & OPERATION}
-    if len(operations) == 1 and (OUTCOME.search(text) or nouns & OPERATION):
+    if (
+        len(operations) == 1
+        and (OUTCOME.search(text) or nouns & OPERATION)
+        and not OTHER_OPERATION.search(text)
+    ):
         return next(iter(operations.values()))
     earlier = [r for r in records if (r[0], r[1]) < (passage.index, s0)]
     if not earlier:

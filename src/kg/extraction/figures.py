@@ -344,8 +344,7 @@ def _fractions(passage: Passage) -> list[Found]:
 MULTIPLIER_WORDS = {"double": 2, "triple": 3, "quadruple": 4}
 MULTIPLIER = re.compile(
     r"\b(?:(?P<verb>(?P<v>double|triple|quadruple)(?:d|s|ing)?)\b(?P<next>\s+\w+)?"
-    r"|(?P<fold>two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|fifty|hundred|"
-    r"\d{1,3})[-\s]?fold\b)",
+    rf"|(?<![\w-])(?P<fold>{_WORDNUM}|a\s+hundred|hundred|\d{{1,3}})[-\s]?fold\b)",
     re.I,
 )
 NOT_A_MULTIPLIER_NEXT = re.compile(
@@ -398,7 +397,7 @@ def _multipliers(passage: Passage, found: list[Found]) -> list[Found]:
             continue
         if m.group("fold"):
             n = m.group("fold")
-            value = int(n) if n.isdigit() else word_value(n)
+            value = int(n) if n.isdigit() else 100 if "hundred" in n.casefold() else word_value(n)
         elif _of_a_quantity(text, m, passage.sentence_at(m.start())):
             value = MULTIPLIER_WORDS[m.group("v").casefold()]
         else:

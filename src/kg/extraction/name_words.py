@@ -327,7 +327,8 @@ GENERIC_WORDS = {
     "regional", "national", "information", "training", "news", "liaison", "partnership",
     "attaché", "attache", "coordinating", "field", "technical", "main", "country", "local",
     "central", "general", "public", "press", "media", "head", "sub-regional", "subregional",
-    "global", "new", "joint", "special", "permanent", "executive", "administrative",
+    "global", "new", "joint", "special", "permanent", "executive", "administrative", "steering",
+    "working",
 }  # fmt: skip
 
 

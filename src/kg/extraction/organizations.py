@@ -454,7 +454,7 @@ BODY_TITLES = {"commissioner", "secretary", "inspector", "superintendent", "comm
 ROLE_QUALIFIERS = {
     "executive", "regional", "country", "deputy", "vice", "senior", "acting", "interim",
     "general", "assistant", "associate", "special", "founding", "national", "programme",
-    "program", "project",
+    "program", "project", "permanent", "principal", "chief", "under",
 }  # fmt: skip
 
 
@@ -473,6 +473,8 @@ def _organization_before_role(passage: Passage, a: int, b: int, known_ranges) ->
     end = r
     while end < b and tokens[end].key in ROLE_QUALIFIERS:
         end += 1
+    if end > r and (end >= b or tokens[end].key not in roles) and tokens[end - 1].key in roles:
+        end -= 1  # "Chief of Mission": a qualifier that is a role itself
     if r - a < 2 or end >= b or tokens[end].key not in roles:
         return []
     keys = {t.key for t in tokens[a:r]} - {"of", "for", "the", "and"}

@@ -545,8 +545,9 @@ def find_persons(
             or _role_before_comma(passage, a, b, known_ranges)
             or _organization_after(passage, b, known_ranges)
         )
-        if not evidence and LIST_CUE.search(before):
-            evidence = _list_of_names(passage, a, known_tokens) >= 3
+        if not evidence and LIST_CUE.search(before):  # (not "Risks include Debt Bondage, ...")
+            listed = _list_of_names(passage, a, known_tokens)
+            evidence = listed >= 3 and any(is_given_name(t.text) for t in tokens[a:b])
         confidence = 0.7
         if not evidence and _named_like_a_person(tokens, a, b, lowercase, surnames):
             evidence, confidence = True, 0.6

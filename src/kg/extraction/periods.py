@@ -248,7 +248,7 @@ def _compared_with(text: str, a: int, b: int, at: int) -> bool:
     return m is not None and m.start() > at and not re.search(r"\d", text[m.start() : b])
 
 
-SAID_ON = re.compile(r"\b(?:said|says|told|stated|added|explained)\s+(?:\w+\s+){0,2}$", re.I)
+SAID_ON = re.compile(r"\b(?:said|says|stated|added|explained|told(?:\s+\w+)?)\s+$", re.I)
 
 
 # A time that is the day of writing, said of a part of a sentence.

@@ -92,7 +92,7 @@ class PlaceRules:
                 within=_target_of(within) if within else None,
             )
         # "Entebbe International Airport": a site, within the place its name holds
-        if keys[-1] in SITE_HEADS and 2 <= b - a <= 6:
+        if keys[-1] in SITE_HEADS and 2 <= b - a <= 6 and keys[0] not in ("international", "the"):
             # (or the place after it: "Entebbe International Airport in Uganda")
             inside = [sp for (ka, kb), sp in known_ranges.items() if a <= ka and kb < b]
             after = b < len(tokens) and tokens[b].key in ("in", ",")

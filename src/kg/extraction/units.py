@@ -307,7 +307,8 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
         if token.casefold() in STOP:
             # "three Estonian and one Russian citizens": the noun both numbers count
             shared = _noun_of_the_next_number(words, k) if token.casefold() == "and" else None
-            if collected and shared is not None:
+            plural = any(singular(c.group()) != c.group().casefold() for c in collected)
+            if collected and shared is not None and not plural:  # not "14 vehicles and two"
                 return (
                     shared.group(),
                     text[pos + collected[0].start() : pos + shared.end()],

@@ -79,7 +79,7 @@ REGIONS = (
     ("Danube", ("the Danube", "Danube River"), "Europe"),
     ("English Channel", (), "Europe"),
     ("Strait of Gibraltar", (), None),
-    ("Darién Gap", ("Darien Gap", "Darién", "Darien"), "Central America"),
+    ("Darién Gap", ("Darien Gap",), "Central America"),
     ("Sinai", ("Sinai Peninsula", "the Sinai"), None),
     ("Black Sea", (), None),
     ("Gulf of Guinea", (), "Africa"),

@@ -211,7 +211,7 @@ ORGANIZATIONS: tuple[tuple, ...] = (
     ("Agencia EFE", "EFE", (), None, "ES", None),
     ("ANSA", None, (), None, "IT", None),
     ("Anadolu Agency", None, ("Anadolu",), None, "TR", None),
-    ("Press Trust of India", "PTI", (), None, "IN", None),
+    ("Press Trust of India", None, (), None, "IN", None),  # (not "PTI": Pakistan's party too)
     ("Deutsche Presse-Agentur", "dpa", (), None, "DE", None),
     ("Vietnam News Agency", "VNA", (), None, "VN", None),
     ("United Nations Police", "UNPOL", ("UN Police",), IGO, None, "United Nations"),
