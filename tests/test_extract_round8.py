@@ -476,3 +476,21 @@ def test_review_no_city_for_a_person_or_a_word_and_no_people_in_a_list_of_topics
     assert "Lima" not in places and "Sale" not in places
     assert places.get("Darién") != "new:place:darién gap"
     assert not mentions(draft, "person")
+
+
+def test_pounds_of_the_named_country_and_a_source_in_a_place_said(tmp_path, knowledge):
+    """ "20,000 pounds" in a text on Egypt: Egyptian pounds (sterling where the text names
+    Britain too, or nothing else); "The Aviation Police at Zorva International Airport said
+    12 ...", "IOM in Mexico said 300 ...": the body is the source."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Migrants in Egypt paid smugglers 20,000 pounds each. The Aviation Police at Zorva "
+            "International Airport said 12 women were intercepted. IOM in Mexico said 300 "
+            "victims were assisted.",
+        )
+    )
+    assert found["20000"].fields["unit"] == "egyptian-pound"
+    assert sources(found["12"]) == ["new:organization:aviation police"]
+    assert sources(found["300"]) == ["iom"]

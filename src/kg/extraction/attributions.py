@@ -18,6 +18,8 @@ ATTRIBUTION_VERB = re.compile(
     # the next name of a list: ", and UNICEF said")
     r"(?:,\s+(?!(?:and|or|but|while|as|who|which|that|with)\b)(?-i:[a-z])[^.;:,“”\"]{0,60}"
     r"(?:,\s+(?-i:[a-z])[^.;:,“”\"]{0,40})?,\s*)?"
+    # "IOM in Mexico said", "the Aviation Police at Entebbe International Airport said"
+    r"(?:\s+(?:in|at)\s+(?:(?-i:[A-Z])[\w’'-]*\s+){1,5}(?=(?:said|says|reported|reports)\b))?"
     r",?\s*(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|recently\s+)?"
     r"(?:reports?|reported|says|said|states|stated|estimates?|estimated|confirms?|confirmed|"
     r"announces|announced|"

@@ -68,7 +68,8 @@ REGIONS = (
     # the regions of the UN system's regional offices named as one, their first word no
     # region's name by itself (not "Europe and Central Asia": two regions)
     ("West and Central Africa", ("Western and Central Africa",), "Africa"),
-    ("East and Southern Africa", ("Eastern and Southern Africa",), "Africa"),
+    ("East and Southern Africa", ("Eastern and Southern Africa", "Southern and Eastern Africa"),
+     "Africa"),
     ("Central and Eastern Europe", (), "Europe"),
     ("South and South-East Asia", ("South and Southeast Asia",), "Asia"),
     # seas, straits, deserts and rivers that routes of migration cross
