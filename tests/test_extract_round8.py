@@ -494,3 +494,19 @@ def test_pounds_of_the_named_country_and_a_source_in_a_place_said(tmp_path, know
     assert found["20000"].fields["unit"] == "egyptian-pound"
     assert sources(found["12"]) == ["new:organization:aviation police"]
     assert sources(found["300"]) == ["iom"]
+
+
+def test_an_operation_s_name_is_no_body(tmp_path, knowledge):
+    """ "the latest strand of Operation Aidant, the NCA-led response": an operation, not an
+    organization."""
+    organizations = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "It was the latest strand of Operation Aidant, the NCA-led law enforcement response "
+            "to modern slavery.",
+        ),
+        "organization",
+    )
+    assert "Operation Aidant" not in organizations
+    assert "NCA" in organizations

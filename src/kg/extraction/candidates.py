@@ -475,6 +475,8 @@ class CandidateRules(PlaceRules):
             return Span(passage, a, b, "rule", "project", confidence=0.6)
         if "campaign" in words:
             return Span(passage, a, b, "rule", "campaign", confidence=0.6)
+        if keys[0] == "operation" and b - a >= 2:  # "Operation Aidant": an operation's name
+            return Span(passage, a, b, "rule", "event", confidence=0.65, acronym=acronym)
         if words & EVENT_HEADS:
             head = next(k for k in keys if k in EVENT_HEADS)
             after = keys[keys.index(head) + 1 :]
