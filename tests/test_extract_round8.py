@@ -510,3 +510,21 @@ def test_an_operation_s_name_is_no_body(tmp_path, knowledge):
     )
     assert "Operation Aidant" not in organizations
     assert "NCA" in organizations
+
+
+def test_a_source_after_a_quote_s_comma_and_its_staff_in_the_region(tmp_path, knowledge):
+    """'... 17,793 irregular migrants," Interpol reported': the comma inside the quote;
+    "..., UNHCR staff in the region reported today": the body whose staff speak."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "At least 26 people died off the coast of Yemen, UNHCR staff in the region reported "
+            "today. The raids led to the rescue of “3,222 potential victims and 17,793 "
+            "irregular migrants,” Interpol reported.",
+        )
+    )
+    assert sources(found["26"]) == [
+        "new:organization:united nations high commissioner for refugees"
+    ]
+    assert sources(found["3222"]) == ["new:organization:international criminal police organization"]

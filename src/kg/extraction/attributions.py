@@ -67,13 +67,14 @@ SOURCE_NAMED = (
     r"(?:by|of|from)\s+(?:the\s+)?)?"
 )
 FOUND_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:has\s+|have\s+)?(?:found|finds)\b")
-SAID_BEFORE_SOURCE = r"[^.;:“”\"]*,\s*(?:(?:the|an?)\s+)?" + SOURCE_NAMED
+# ('"... 17,793 irregular migrants," Interpol reported': a quote's end around the comma)
+SAID_BEFORE_SOURCE = r"[^.;:“”\"]*(?:,\s*[”\"]|[”\"]?,)\s*(?:(?:the|an?)\s+)?" + SOURCE_NAMED
 # A source named after its number: "..., IOM said", "..., UNHCR reported on Monday".
 SAID_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?"
     # "..., the UNHCR spokesman said", "..., the Xinhua news agency reported"
     r"(?:(?:spokesperson|spokesman|spokeswoman|staff|officials?|officers?|news\s+agency|"
-    r"newspaper|daily)\s+)?"
+    r"newspaper|daily)\s+(?:in\s+the\s+(?:region|field|country)\s+)?)?"
     r"(?:has\s+|have\s+)?(?:(?:data|figures|statistics|estimates|records)"
     r"\s+(?:show|shows|showed|indicate|indicates|suggest|suggests)|said|says|reported|reports|"
     r"estimated|estimates|stated|states|announced|announces|noted|notes|warned|warns|"
