@@ -528,3 +528,18 @@ def test_a_source_after_a_quote_s_comma_and_its_staff_in_the_region(tmp_path, kn
         "new:organization:united nations high commissioner for refugees"
     ]
     assert sources(found["3222"]) == ["new:organization:international criminal police organization"]
+
+
+def test_a_title_written_as_a_sentence_names_bodies_as_the_body_does(tmp_path, knowledge):
+    """A text whose first line (its title) is a sentence ("There were 72 cases ..., a report
+    published by the Zorvan Ministry of Justice said."): the ministry is a body and the
+    source, as in the body of a release; a headline in title case keeps its stricter rule."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The courts ruled on 65,669 cases last year.",
+        title="There were 72 cases of human trafficking in Zorvania in 2012, a report published "
+        "by the Zorvan Ministry of Justice said.",
+    )
+    assert "Zorvan Ministry of Justice" in mentions(draft, "organization")
+    assert sources(observations(draft)["72"]) == ["new:organization:zorvan ministry of justice"]

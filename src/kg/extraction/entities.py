@@ -101,6 +101,14 @@ def _in_headline_case(passage: Passage) -> bool:
     return capitalized >= 0.8 * len(words)
 
 
+def _in_sentence_case(passage: Passage) -> bool:
+    """Whether a title is written as a sentence, most of its words in lower case ("There were
+    72 cases of human trafficking in 2012, a report published by the Ministry of Justice
+    said."): its names are read as a body's are, not as a headline's."""
+    words = [t for t in passage.tokens if t.is_word and t.key not in CONNECTORS]
+    return len(words) >= 5 and sum(1 for t in words if t.text[:1].islower()) > len(words) / 2
+
+
 QUOTED_NAME = re.compile(r"\s*[“\"]([A-Z][^”\"\n]{1,40})[”\"]")
 
 
@@ -303,7 +311,9 @@ class Recognizer(CandidateRules, Resolution):
             known_here = {(s.a, s.b): s for s in known if s.passage is passage}
             starts = _sentence_starts(passage)
             persons = find_persons(passage, known_here, starts, lowercase_words, surnames)
-            headline = passage.kind == "title" or _in_headline_case(passage)
+            headline = (passage.kind == "title" and not _in_sentence_case(passage)) or (
+                _in_headline_case(passage)
+            )
             if headline:  # headline case: a name needs words around it
                 persons = [p for p in persons if p.confidence >= 0.7]
             found = self._candidates(passage, known, lowercase_words)
