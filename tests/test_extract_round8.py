@@ -543,3 +543,21 @@ def test_a_title_written_as_a_sentence_names_bodies_as_the_body_does(tmp_path, k
     )
     assert "Zorvan Ministry of Justice" in mentions(draft, "organization")
     assert sources(observations(draft)["72"]) == ["new:organization:zorvan ministry of justice"]
+
+
+def test_a_unit_of_a_body_is_also_named_by_its_own_name(tmp_path, knowledge):
+    """ "the Consumer and Environmental Protection Division of the National Police Agency of
+    Zorvania": the division is also "Consumer and Environmental Protection Division"; "the
+    Department of Social Services" has no shorter name."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The Consumer and Environmental Protection Division of the National Police Agency of "
+        "Zorvania found 43 cases. The Department of Social Services spoke.",
+    )
+    division = new_of(
+        draft,
+        "Consumer and Environmental Protection Division of the National Police Agency of Zorvania",
+    )
+    assert "Consumer and Environmental Protection Division" in division.alt_names
+    assert new_of(draft, "Department of Social Services").alt_names == []

@@ -18,6 +18,13 @@ from kg.extraction.text import fold
 from kg.extraction.world_organizations import WorldOrganization
 
 GENERIC_CONFIDENCE = 0.45  # a suggestion: the words name a kind of body, not one body
+# A unit's own name before the body it is of: "Consumer and Environmental Protection Division
+# of the National Police Agency" is also "Consumer and Environmental Protection Division"
+# (not "Department of Social Services": no words before its head).
+UNIT_OF_A_BODY = re.compile(
+    r"^((?:[A-Z][\w’'-]*\s+(?:and\s+|&\s+)?){1,6}(?:Unit|Section|Division|Directorate|Branch|"
+    r"Desk|Cell|Squad|Brigade|Bureau|Department|Team|Task Force))\s+of\s+(?:the\s+)?[A-Z]"
+)
 
 
 def _initials_in_order(name: str) -> str:
@@ -456,6 +463,8 @@ class Resolution:
         new.confidence = max(new.confidence, confidence)
         if kind == "organization" and generic_name(name):  # "the Regional Office"
             new.confidence = min(new.confidence, GENERIC_CONFIDENCE)
+        if kind == "organization" and (unit := UNIT_OF_A_BODY.match(name)):
+            _add_alt(new, unit.group(1))  # "the X Division of the Y Agency": "X Division"
         return new
 
     def _similar(self, kind: str, name: str) -> list[str]:
