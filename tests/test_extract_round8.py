@@ -561,3 +561,25 @@ def test_a_unit_of_a_body_is_also_named_by_its_own_name(tmp_path, knowledge):
     )
     assert "Consumer and Environmental Protection Division" in division.alt_names
     assert new_of(draft, "Department of Social Services").alt_names == []
+
+
+def test_since_an_event_a_comparison_with_a_number_and_an_amount_in_brackets(tmp_path, knowledge):
+    """ "Since the US-led invasion of Iraq in 2003, IOM has evacuated more than 6,000": from
+    2003 on; "Since the start of 2020, more than 18,000 migrants have arrived - a twelve-fold
+    increase compared to the 1,500 who made the crossing in 2019": 2019 is the 1,500's;
+    "3.8 billion baht ($117 million) in 2019": the dollars are of 2019 too."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Since the US-led invasion of Iraq in 2003, IOM has evacuated more than 6,000 "
+            "foreigners. Since the start of 2020, more than 18,000 migrants have arrived - a "
+            "twelve-fold increase compared to the 1,500 people who made the crossing in 2019. "
+            "The budget rose from 3.6 billion baht ($110 million) in 2018 to 3.8 billion baht "
+            "($117 million) in 2019.",
+        )
+    )
+    assert found["6000"].fields["period"] == {"start": "2003"}
+    assert found["18000"].fields["period"] == {"start": "2020"}
+    assert found["1500"].fields["period"] == "2019"
+    assert found["117000000"].fields["period"] == "2019"

@@ -235,7 +235,7 @@ RELATIVE_TIME = re.compile(
 COMPARED_WITH = re.compile(
     r"\b(?:than|compared\s+(?:to|with)|against|versus|vs\.?|relative\s+to)\s+"
     r"(?:(?:in|during|for|over|with|to)\s+)?(?:the\s+)?(?:same\s+(?:period|time|months?)\s+"
-    r"(?:in|of|last)\s+)?[^,;.]{0,25}$"
+    r"(?:in|of|last)\s+)?(?:[^,;.]|(?<=\d)[,.](?=\d)){0,60}$"
     r"|\bfrom\s+the\s+same\s+(?:period|time|months?)\s+(?:in|of|last)\s+(?:the\s+)?$",
     re.I,
 )
@@ -245,9 +245,14 @@ def _compared_with(text: str, a: int, b: int, at: int) -> bool:
     """Whether the time expression at b follows a comparison that begins after the number at
     `at` ("31 per cent more than in 2020"), so that it dates what the number is compared with."""
     m = COMPARED_WITH.search(text, a, b)
-    return m is not None and m.start() > at and not re.search(r"\d", text[m.start() : b])
+    if m is None or m.start() <= at:
+        return False
+    # ("more than 300 were assisted in 2019": "than" and a number is a qualifier, no
+    # comparison; "compared to the 1,500 who crossed in 2019" is one)
+    return not (re.search(r"\d", text[m.start() : b]) and re.match(r"than\b", m.group(), re.I))
 
 
+SINCE_AN_EVENT = re.compile(r"\b[Ss]ince\s+(?:the\s+)?(?:[\w’'-]+\s+){1,6}$")
 SAID_ON = re.compile(r"\b(?:said|says|stated|added|explained|told(?:\s+\w+)?)\s+$", re.I)
 
 
@@ -363,7 +368,7 @@ def period_of(
     # "31 per cent more than in the first quarter of 2020", "a 77 per cent increase from the
     # same period in 2019": the period a number is compared with is not its own.
     # (The compared number's own: "compared with 210 in the same period of 2018".)
-    found = [x for x in found if not _compared_with(text, max(s0, x[0] - 45), x[0], at)]
+    found = [x for x in found if not _compared_with(text, max(s0, x[0] - 80), x[0], at)]
     # "80 per cent of girls – whose numbers soared from 1,454 in 2014 –": the aside's time
     # is its numbers'
     found = [
@@ -376,13 +381,17 @@ def period_of(
     if not found:
         return None
     c0, c1 = clause
+    # "Since the US-led invasion of Iraq in 2003, IOM has evacuated ...": from that year on
+    since_then = [x for x in found if SINCE_AN_EVENT.search(text, max(s0, x[0] - 60), x[0])]
+    found = [(*x[:2], {"start": x[2].get("start")}) if x in since_then else x for x in found]
     # "37,599 in 2006": an expression right after the number is its own.
     right_after = [
         x
         for x in found
         if at < x[0]
         and (
-            re.fullmatch(r"[\w%,. ]{0,25}?\s*", _aside_cut(text[at : x[0]]))
+            # (a number in brackets: "3.8 billion baht ($117 million) in 2019")
+            re.fullmatch(r"[\w%,.$€£ ]{0,25}?\)?\s*", _aside_cut(text[at : x[0]]))
             and x[0] - at < 30 + len(text[at : x[0]]) - len(_aside_cut(text[at : x[0]]))
             # "306 similar investigations in 2012": the number, the words it counts, the date
             or re.fullmatch(RIGHT_AFTER_PHRASE, _aside_cut(text[at : x[0]]))
