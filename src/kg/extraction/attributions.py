@@ -18,8 +18,6 @@ ATTRIBUTION_VERB = re.compile(
     # the next name of a list: ", and UNICEF said")
     r"(?:,\s+(?!(?:and|or|but|while|as|who|which|that|with)\b)(?-i:[a-z])[^.;:,“”\"]{0,60}"
     r"(?:,\s+(?-i:[a-z])[^.;:,“”\"]{0,40})?,\s*)?"
-    # "IOM in Mexico said", "the Aviation Police at Entebbe International Airport said"
-    r"(?:\s+(?:in|at)\s+(?:(?-i:[A-Z])[\w’'-]*\s+){1,5}(?=(?:said|says|reported|reports)\b))?"
     r",?\s*(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|recently\s+)?"
     r"(?:reports?|reported|says|said|states|stated|estimates?|estimated|confirms?|confirmed|"
     r"announces|announced|"
@@ -44,6 +42,11 @@ PEOPLE_SAID = re.compile(
     r"(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:reported|report|reports|said|say|says|"
     r"estimated|estimate|estimates|confirmed|confirm|noted|warned|told)\b",
     re.I,
+)
+# "IOM in Mexico said", "The Aviation Police at Entebbe International Airport said": a body
+# that opens its sentence, where it is, its verb (not "a migrant assisted by IOM in X said")
+IN_PLACE_SAID = re.compile(
+    r"\s+(?:in|at)\s+(?:[A-Z][\w’'-]*\s+){1,5}(?:has\s+|have\s+)?(?:said|says|reported|reports)\b"
 )
 WHICH_SAYS = re.compile(
     r",\s+which\s+(?:also\s+)?(?:adds?|added|says?|said|notes?|noted|estimates?|estimated|"
@@ -149,6 +152,8 @@ class AttributionRules:
                 ATTRIBUTION_VERB.match(text, o.end)
                 or PEOPLE_SAID.match(text, o.end)
                 or WHICH_SAYS.match(text, o.end)  # "the ILO, which adds that 66.5% ..."
+                or IN_PLACE_SAID.match(text, o.end)
+                and re.fullmatch(r"\s*(?:the\s+)?", text[s0 : o.start], re.I)
                 or re.match(
                     r"[’']s\s+(?:(?:latest|new|recent|annual|global|\d{4})\s+){0,3}"
                     # "’s 2012 “Trafficking in Persons” (TiP) report"

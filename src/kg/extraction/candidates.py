@@ -475,7 +475,8 @@ class CandidateRules(PlaceRules):
             return Span(passage, a, b, "rule", "project", confidence=0.6)
         if "campaign" in words:
             return Span(passage, a, b, "rule", "campaign", confidence=0.6)
-        if keys[0] == "operation" and b - a >= 2:  # "Operation Aidant": an operation's name
+        # "Operation Aidant": an operation's name (not "Operation Blessing International")
+        if keys[0] == "operation" and b - a >= 2 and keys[-1] not in ORG_LAST_WORDS | ORG_HEADS:
             return Span(passage, a, b, "rule", "event", confidence=0.65, acronym=acronym)
         if words & EVENT_HEADS:
             head = next(k for k in keys if k in EVENT_HEADS)

@@ -9,7 +9,13 @@ import re
 
 from kg.extraction.figures import MONTH, MONTH_SHORT
 from kg.extraction.number_words import _WORDNUM, word_value
-from kg.extraction.relative_times import month_number, relative_periods, yearless_periods
+from kg.extraction.relative_times import (
+    _compared_with,
+    _since_an_event,
+    month_number,
+    relative_periods,
+    yearless_periods,
+)
 from kg.extraction.text import Passage
 
 MONTHS = [
@@ -232,27 +238,6 @@ RELATIVE_TIME = re.compile(
 )
 
 
-COMPARED_WITH = re.compile(
-    r"\b(?:than|compared\s+(?:to|with)|against|versus|vs\.?|relative\s+to)\s+"
-    r"(?:(?:in|during|for|over|with|to)\s+)?(?:the\s+)?(?:same\s+(?:period|time|months?)\s+"
-    r"(?:in|of|last)\s+)?(?:[^,;.]|(?<=\d)[,.](?=\d)){0,60}$"
-    r"|\bfrom\s+the\s+same\s+(?:period|time|months?)\s+(?:in|of|last)\s+(?:the\s+)?$",
-    re.I,
-)
-
-
-def _compared_with(text: str, a: int, b: int, at: int) -> bool:
-    """Whether the time expression at b follows a comparison that begins after the number at
-    `at` ("31 per cent more than in 2020"), so that it dates what the number is compared with."""
-    m = COMPARED_WITH.search(text, a, b)
-    if m is None or m.start() <= at:
-        return False
-    # ("more than 300 were assisted in 2019": "than" and a number is a qualifier, no
-    # comparison; "compared to the 1,500 who crossed in 2019" is one)
-    return not (re.search(r"\d", text[m.start() : b]) and re.match(r"than\b", m.group(), re.I))
-
-
-SINCE_AN_EVENT = re.compile(r"\b[Ss]ince\s+(?:the\s+)?(?:[\w’'-]+\s+){1,6}$")
 SAID_ON = re.compile(r"\b(?:said|says|stated|added|explained|told(?:\s+\w+)?)\s+$", re.I)
 
 
@@ -382,7 +367,7 @@ def period_of(
         return None
     c0, c1 = clause
     # "Since the US-led invasion of Iraq in 2003, IOM has evacuated ...": from that year on
-    since_then = [x for x in found if SINCE_AN_EVENT.search(text, max(s0, x[0] - 60), x[0])]
+    since_then = [x for x in found if _since_an_event(text, s0, x)]
     found = [(*x[:2], {"start": x[2].get("start")}) if x in since_then else x for x in found]
     # "37,599 in 2006": an expression right after the number is its own.
     right_after = [

@@ -115,3 +115,36 @@ def yearless_periods(text: str, s0: int, s1: int, today: str | None) -> list:
             continue
         out.append((m.start(), m.end(), {"start": start.isoformat(), "end": end.isoformat()}))
     return out
+
+
+# Times of something else than a number: what it is compared with ("31 per cent more than in
+# 2020"), and the event a period starts at ("Since the invasion of Iraq in 2003, ...").
+COMPARED_WITH = re.compile(
+    r"\b(?:than|compared\s+(?:to|with)|against|versus|vs\.?|relative\s+to)\s+"
+    r"(?:(?:in|during|for|over|with|to)\s+)?(?:the\s+)?(?:same\s+(?:period|time|months?)\s+"
+    r"(?:in|of|last)\s+)?[^,;.]{0,25}$"
+    # "compared to the 1,500 people who made the crossing in 2019": a longer one, with a number
+    r"|\bcompared\s+(?:to|with)\s+(?:[^,;.]|(?<=\d)[,.](?=\d)){0,60}$"
+    r"|\bfrom\s+the\s+same\s+(?:period|time|months?)\s+(?:in|of|last)\s+(?:the\s+)?$",
+    re.I,
+)
+
+
+def _compared_with(text: str, a: int, b: int, at: int) -> bool:
+    """Whether the time expression at b follows a comparison that begins after the number at
+    `at` ("31 per cent more than in 2020"), so that it dates what the number is compared with."""
+    m = COMPARED_WITH.search(text, a, b)
+    if m is None or m.start() <= at:
+        return False
+    # ("more than 300 were assisted in 2019": "than" and a number is a qualifier, no
+    # comparison; "compared to the 1,500 who crossed in 2019" is one)
+    return not (re.search(r"\d", text[m.start() : b]) and not m.group().startswith("compared"))
+
+
+SINCE_AN_EVENT = re.compile(r"\b[Ss]ince\s+(?:the\s+)?(?:[\w’'-]+\s+){1,6}$")
+
+
+def _since_an_event(text: str, s0: int, x) -> bool:  # (a comma after: not "Since ... were")
+    return (
+        bool(SINCE_AN_EVENT.search(text, max(s0, x[0] - 60), x[0])) and text[x[1] : x[1] + 1] == ","
+    )

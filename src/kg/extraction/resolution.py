@@ -23,8 +23,8 @@ GENERIC_CONFIDENCE = 0.45  # a suggestion: the words name a kind of body, not on
 # (not "Department of Social Services": no words before its head).
 UNIT_OF_A_BODY = re.compile(
     r"^((?:[A-Z][\w’'-]*\s+(?:and\s+|&\s+)?){1,6}(?:Unit|Section|Division|Directorate|Branch|"
-    r"Desk|Cell|Squad|Brigade|Bureau|Department|Team|Task Force))\s+of\s+(?:the\s+)?[A-Z]"
-)
+    r"Desk|Cell|Squad|Brigade|Team|Task Force))\s+of\s+(?:the\s+)?[A-Z]"
+)  # (not "the Federal Bureau of Investigation", "the Thai Department of ...": bodies' names)
 
 
 def _initials_in_order(name: str) -> str:
@@ -463,7 +463,8 @@ class Resolution:
         new.confidence = max(new.confidence, confidence)
         if kind == "organization" and generic_name(name):  # "the Regional Office"
             new.confidence = min(new.confidence, GENERIC_CONFIDENCE)
-        if kind == "organization" and (unit := UNIT_OF_A_BODY.match(name)):
+        unit = UNIT_OF_A_BODY.match(name) if kind == "organization" else None
+        if unit and not generic_name(unit.group(1)) and not world.names_a_country(name.split()[0]):
             _add_alt(new, unit.group(1))  # "the X Division of the Y Agency": "X Division"
         return new
 

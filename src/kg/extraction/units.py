@@ -220,9 +220,9 @@ def _shared_currencies() -> dict[str, dict[str, str]]:
         word = SPELLED_ALIKE.get(word.casefold(), word.casefold())
         if code and word.isalpha():
             out.setdefault(word, {})[code] = slugify(currency.name, 4)
-    out.setdefault("pound", {})["GB"] = "pound-sterling"  # ISO 4217: "Pound Sterling"
-    # (not "dollars": said of US dollars in texts on any country; "$" has its own rule)
-    return {w: owners for w, owners in out.items() if len(owners) > 1 and w != "dollar"}
+    # (not "dollars": said of US dollars in texts on any country, "$" has its own rule; nor
+    # "pounds": a British text names England or London, no country, and "pounds" weigh too)
+    return {w: o for w, o in out.items() if len(o) > 1 and w not in ("dollar", "pound")}
 
 
 # Currency words written either way: "582.4 million riyals" in a text on Qatar, whose ISO 4217
@@ -237,7 +237,7 @@ def local_currency(unit: str, countries_named: set[str], bare: bool) -> str:
     from it ("riyals": the Saudi riyal, in a text on Qatar the Qatari rial)."""
     if unit not in _shared_currencies() and not bare:
         return unit
-    word = "pound" if unit == "pound-sterling" else unit.rpartition("-")[2]
+    word = unit.rpartition("-")[2]
     owners = _shared_currencies().get(SPELLED_ALIKE.get(word, word), {})
     named = [owned for code, owned in owners.items() if code in countries_named]
     return named[0] if len(named) == 1 else unit
