@@ -5,8 +5,13 @@
 mutant's outcome next to its copy (mutants/src/kg/**/*.py.meta). This script reads those
 outcomes and writes the score of each module to benchmarks/mutation.md (and prints it):
 
-    python benchmarks/mutation.py [--out benchmarks/mutation.md]
+    python benchmarks/mutation.py [--out benchmarks/mutation.md] [--run "eighth run"]
     python benchmarks/mutation.py --glob conneg   # kg.server.conneg.*, for `mutmut run`
+
+mutants/ holds only the last run's outcomes (mutmut drops them all when the test selection or
+a file other than Python changes), so each module's last measured outcome is kept in
+benchmarks/mutation.json (committed): a module is updated there, with the date (and `--run`),
+when some of its mutants have an outcome in mutants/; the others keep their rows.
 
 A mutant is killed when a test failed with it (or it ran past the time limit, or crashed the
 interpreter); it survived when every test it ran passed, or when no test calls its function.
@@ -17,11 +22,13 @@ the reason) changes nothing any caller can observe, so no test can kill it.
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 MUTANTS = ROOT / "mutants"
+RESULTS = ROOT / "benchmarks" / "mutation.json"
 
 # Short name (as `make mutate MODULES=...` takes it) -> the source files of that stage (a module
 # and those split from it), smallest first.
@@ -351,38 +358,67 @@ def outcomes(paths: tuple[str, ...]) -> dict[str, int | None] | None:
     return found
 
 
-def table() -> str:
-    rows = [
-        "| module | mutants | killed | survived | equivalent | not run | score |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: |",
-    ]
+def measured(codes: dict[str, int | None]) -> dict[str, int]:
+    """A module's counts from its mutants' exit codes."""
+    equivalent = sum(1 for name in codes if name in EQUIVALENT)
+    killed = sum(1 for name, code in codes.items() if code in KILLED and name not in EQUIVALENT)
+    survived = sum(1 for name, code in codes.items() if code in SURVIVED and name not in EQUIVALENT)
+    not_run = sum(1 for code in codes.values() if code is None)
+    return {
+        "mutants": len(codes),
+        "killed": killed,
+        "survived": survived,
+        "equivalent": equivalent,
+        "not_run": not_run,
+    }
+
+
+def update(results: dict, run: str) -> dict:
+    """`results` (module -> its last measured row) with the modules mutants/ holds outcomes
+    of replaced by them."""
     for module, paths in MODULES.items():
         codes = outcomes(paths)
-        if codes is None:
-            rows.append(f"| {module} | | | | | | not mutated |")
+        if codes and any(code is not None for code in codes.values()):
+            results[module] = measured(codes) | {"run": run}
+    return results
+
+
+def score(row: dict) -> str:
+    judged = row["killed"] + row["survived"]  # an equivalent mutant not yet run is in neither
+    if not judged:
+        return "–"
+    percent = f"{100 * row['killed'] / judged:.1f} %"
+    return f"({percent} of those run)" if row["not_run"] else percent
+
+
+def table(results: dict) -> str:
+    rows = [
+        "| module | mutants | killed | survived | equivalent | not run | score | measured |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    notes = []
+    for module, paths in MODULES.items():
+        row = results.get(module)
+        if row is None:
+            codes = outcomes(paths)
+            mutants = len(codes) if codes else ""
+            rows.append(f"| {module} | {mutants} | | | | | never run | |")
             continue
-        equivalent = sum(1 for name in codes if name in EQUIVALENT)
-        killed = sum(1 for name, code in codes.items() if code in KILLED and name not in EQUIVALENT)
-        survived = sum(
-            1 for name, code in codes.items() if code in SURVIVED and name not in EQUIVALENT
-        )
-        pending = sum(1 for code in codes.values() if code is None)
-        judged = killed + survived  # an equivalent mutant not yet run is in neither
-        score = f"{100 * killed / judged:.1f} %" if judged and not pending else "–"
-        if pending and judged:
-            score = f"({100 * killed / judged:.1f} % of those run)"
         rows.append(
-            f"| {module} | {len(codes)} | {killed} | {survived} | {equivalent} | {pending} "
-            f"| {score} |"
+            f"| {module} | {row['mutants']} | {row['killed']} | {row['survived']} "
+            f"| {row['equivalent']} | {row['not_run']} | {score(row)} | {row['run']} |"
         )
-    return "\n".join(rows)
+        if row.get("note"):
+            notes.append(f"- {module}: {row['note']}")
+    return "\n".join(rows + ([""] + notes if notes else []))
 
 
 MARK_START = "<!-- scores: written by benchmarks/mutation.py -->"
 MARK_END = "<!-- end of scores -->"
 HEADER = (
     "# Mutation score\n\n"
-    "Written by `make mutate` (benchmarks/mutation.py) from mutmut's results in mutants/.\n"
+    "Written by `make mutate` (benchmarks/mutation.py): each module's last measured outcome,\n"
+    "kept in benchmarks/mutation.json and updated from mutmut's results in mutants/.\n"
     "Score: killed / (mutants - equivalent). A survivor is listed by `mutmut results`;\n"
     "`mutmut show NAME` prints its change.\n\n"
 )
@@ -397,6 +433,8 @@ def equivalents() -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "mutation.md")
+    parser.add_argument("--results", type=Path, default=RESULTS)
+    parser.add_argument("--run", help='what to call this run in the table ("eighth run")')
     parser.add_argument(
         "--glob", choices=MODULES, help="print the mutant names of a module for `mutmut run`"
     )
@@ -404,11 +442,14 @@ def main() -> None:
     if args.glob:
         print(glob(args.glob))
         return
-    scores = f"{table()}\n\n## Equivalent mutants\n\n{equivalents()}\n"
+    run = str(datetime.date.today()) + (f", {args.run}" if args.run else "")
+    results = json.loads(args.results.read_text()) if args.results.exists() else {}
+    results = update(results, run)
+    args.results.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    scores = f"{table(results)}\n\n## Equivalent mutants\n\n{equivalents()}\n"
     print(scores)
     # Only the part between the markers is the script's: the notes on each run below it are
-    # written by hand, and the table covers only what mutants/ holds now (a run that redoes
-    # some modules regenerates the copy, so earlier modules' outcomes are gone from it).
+    # written by hand.
     text = args.out.read_text() if args.out.exists() else ""
     if MARK_START in text and MARK_END in text:
         head, rest = text.split(MARK_START, 1)
