@@ -35,6 +35,7 @@ from kg.extraction.knowledge import Knowledge
 from kg.extraction.mentions import countries_named
 from kg.extraction.periods import asides, period_of
 from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
+from kg.extraction.relative_times import last_year_said
 from kg.extraction.restated import _number, _said_in_a_headline, _stated_in, _two_groups
 from kg.extraction.text import Passage, Source, clause_around, fold, in_page_label
 from kg.extraction.units import (
@@ -526,9 +527,9 @@ class NumberExtractor(AttributionRules):
         return ends[k - 1] if (k := bisect.bisect_right(ends, f.start)) else 0
 
     def _period(self, item: Item, f: Found, passage: Passage, override: bool) -> None:
-        period = period_of(
-            passage.text, f.sentence, f.clause, f.start, self.year_context, self.release_day
-        )
+        near = last_year_said(self.passage_before)  # (a year said further back may be of a name)
+        args = (self.year_context, self.release_day, near)
+        period = period_of(passage.text, f.sentence, f.clause, f.start, *args)
         if period is None and override:
             period = event_times.period_from_context(
                 passage, f.sentence, self.passage_before, self.list_period, self.event_records,

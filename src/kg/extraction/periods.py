@@ -12,6 +12,7 @@ from kg.extraction.number_words import _WORDNUM, word_value
 from kg.extraction.relative_times import (
     _compared_with,
     _since_an_event,
+    change_against_another_time,
     month_number,
     relative_periods,
     yearless_periods,
@@ -325,12 +326,14 @@ def period_of(
     at: int,
     year_context: str | None = None,
     today: str | None = None,
+    year_near: str | None = None,
 ):
     """The period a number at `at` refers to: from its clause, else the nearest expression
     before it in its sentence, else one after it. `year_context`: the year the text last
     named before this passage ("since February" is of that year); `today`: the day the
     release states it was written (YYYY-MM-DD), of which "this year" and "last month" are
-    said."""
+    said; `year_near`: the year the passage before last named, that of months without a year
+    in a release that states no day."""
     s0, s1 = sentence
     found = []
     for kind, pattern in PERIOD_PATTERNS:
@@ -338,7 +341,9 @@ def period_of(
             value = _period_value(kind, m, text, s0)
             if value is not None:
                 found.append((m.start(), m.end(), value))
-    found += relative_periods(text, s0, s1, today) + yearless_periods(text, s0, s1, today)
+    found += relative_periods(text, s0, s1, today) + yearless_periods(
+        text, s0, s1, today, year_near
+    )
     # "in 2013-2014" holds "in 2013": an expression inside a longer one is part of it
     found = [
         x
@@ -354,6 +359,8 @@ def period_of(
     # same period in 2019": the period a number is compared with is not its own.
     # (The compared number's own: "compared with 210 in the same period of 2018".)
     found = [x for x in found if not _compared_with(text, max(s0, x[0] - 80), x[0], at)]
+    if change_against_another_time(text, s0, s1, at):
+        return None
     # "80 per cent of girls – whose numbers soared from 1,454 in 2014 –": the aside's time
     # is its numbers'
     found = [

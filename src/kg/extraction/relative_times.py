@@ -19,9 +19,10 @@ MONTH_NUMBERS = {
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # "between Wednesday 11 and Saturday 21 September": a day may be named by its weekday too
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-# A day or days, or a month, with no year after them: "on Oct 10", "on 10 October", "from
-# June 3 to June 9", "between 11 and 14 May", "during the night of 14-15 December", "in
-# September", "in early March".
+# A day or days, or a month or months, with no year after them: "on Oct 10", "on 10
+# October", "from June 3 to June 9", "between 11 and 14 May", "during the night of 14-15
+# December", "in September", "in early March", "between January and June", "in October and
+# November".
 YEARLESS = re.compile(
     rf"\b(?:(?:on|from|between|(?:on|during)\s+the\s+night\s+of)\s+{_WEEKDAY}"
     rf"(?:(?P<d5>{_DAY})\s*(?:-|\u2013|to|and)\s*{_WEEKDAY}(?P<d6>{_DAY})\s+"
@@ -29,6 +30,8 @@ YEARLESS = re.compile(
     rf"(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}))"
     rf"(?:\s*(?:-|\u2013|to|and|until)\s*{_WEEKDAY}(?:(?P<m4>{_MONTH})\s+(?P<d4>{_DAY})|"
     rf"(?P<d3>{_DAY})(?:\s+(?P<m3>{_MONTH}))?))?"
+    rf"|(?:between|from)\s+(?P<m7>{MONTH})\s*(?:and|to|until|through|-|\u2013)\s*(?P<m8>{MONTH})"
+    rf"|(?:in|during)\s+(?P<m9>{MONTH})\s*(?:and|to|through|-|\u2013)\s*(?P<m10>{MONTH})"
     rf"|(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?P<m5>{MONTH})"
     rf"(?!\s*(?:and|to|-|\u2013)\s*{MONTH}))\b"
     rf"(?!,?\s*(?:of\s+)?(?:19|20)\d\d)",
@@ -78,25 +81,40 @@ def relative_periods(text: str, s0: int, s1: int, today: str | None) -> list:
     return out
 
 
+def last_year_said(passage) -> str | None:
+    """The last year a passage (or None) names, as a year of its own ("2030 Agenda": none)."""
+    years = YEAR_SAID.findall(passage.text) if passage else []
+    return years[-1] if years else None
+
+
+YEAR_SAID = re.compile(r"(?<!Agenda )\b(?:19|20)\d\d\b(?!\s+(?:Agenda|Vision)\b)")
+
+
 def month_number(name: str) -> int:
     """A month's number by its name or abbreviation ("November", "Nov.", "Sept" -> 11, 11, 9)."""
     return MONTH_NUMBERS[name.casefold()[:3]]
 
 
-def yearless_periods(text: str, s0: int, s1: int, today: str | None) -> list:
+def yearless_periods(
+    text: str, s0: int, s1: int, today: str | None, year_said: str | None = None
+) -> list:
     """The days and months YEARLESS says in [s0, s1), in the year of the day of writing (the
     year before, for a date more than two months after that day: "on 28 December" in a
-    release of 5 January)."""
+    release of 5 January). A release that states no day of writing dates its months by the
+    year it last named (in this sentence or the 300 characters before it, else `year_said`,
+    the last of the passage before): "surged in 2025. Between January and June, over
+    238,000 migrants ..."; its days stay undated."""
     if not today or len(today) < 10:
-        return []
+        return _months_of_the_year_said(text, s0, s1, year_said)
     written = dt.date.fromisoformat(today[:10])
     out = []
     for m in YEARLESS.finditer(text, s0, s1):
-        if m["m5"]:
-            month = month_number(m["m5"])
-            year = written.year - (month > written.month + 2)
+        months = _months(m)
+        if months:
+            first, last = months
+            year = written.year - (first > written.month + 2)
             out.append(
-                (m.start(), m.end(), {"start": f"{year}-{month:02d}", "end": f"{year}-{month:02d}"})
+                (m.start(), m.end(), {"start": f"{year}-{first:02d}", "end": f"{year}-{last:02d}"})
             )
             continue
         first_month = month_number(m["m1"] or m["m2"] or m["m6"])
@@ -114,6 +132,29 @@ def yearless_periods(text: str, s0: int, s1: int, today: str | None) -> list:
         if end < start:
             continue
         out.append((m.start(), m.end(), {"start": start.isoformat(), "end": end.isoformat()}))
+    return out
+
+
+def _months(m: re.Match) -> tuple[int, int] | None:
+    """The first and last month a YEARLESS match of months says, or None for days."""
+    if m["m5"]:
+        return month_number(m["m5"]), month_number(m["m5"])
+    first, last = m["m7"] or m["m9"], m["m8"] or m["m10"]
+    if not first:
+        return None
+    first, last = month_number(first), month_number(last)
+    return (first, last) if first <= last else None  # ("from November to February": two years)
+
+
+def _months_of_the_year_said(text: str, s0: int, s1: int, year_said: str | None) -> list:
+    out = []
+    for m in YEARLESS.finditer(text, s0, s1):
+        months = _months(m)
+        years = YEAR_SAID.findall(text, max(0, s0 - 300), m.start())
+        year = years[-1] if years else year_said
+        if months and year:
+            value = {"start": f"{year[:4]}-{months[0]:02d}", "end": f"{year[:4]}-{months[1]:02d}"}
+            out.append((m.start(), m.end(), value))
     return out
 
 
@@ -139,6 +180,31 @@ def _compared_with(text: str, a: int, b: int, at: int) -> bool:
     # ("more than 300 were assisted in 2019": "than" and a number is a qualifier, no
     # comparison; "compared to the 1,500 who crossed in 2019" is one)
     return not (re.search(r"\d", text[m.start() : b]) and not m.group().startswith("compared"))
+
+
+# A share that is a change ("a 56% increase", "31 per cent more than"), in a sentence that
+# measures it against another time ("compared to the previous two months", "a 34% jump from
+# last year", "from the number of arrivals during September"): it dates neither time, as a
+# number of times does not. ("increased by 4.53% from 3.6 billion baht in 2018 to 3.8
+# billion in 2019" is a change over the years it names, and no share followed by a change.)
+A_CHANGE = re.compile(
+    r"[\d.,]+\s*(?:%|per\s*cent|percent)\s+(?:(?:\w+\s+)?(?:rise|increase|drop|fall|jump|"
+    r"decrease|decline|growth|surge|reduction)\b|(?:more|less|fewer|higher|lower)\s+than\b)",
+    re.I,
+)
+AGAINST_ANOTHER_TIME = re.compile(
+    r"\b(?:compared\s+(?:to|with)|against|than|versus)\b"
+    r"|\b(?:from|over|on)\s+(?:the\s+)?(?:(?:last|previous|prior|same|preceding)\b|"
+    r"(?:year|month|period)s?\s+before\b|number\s+of\b)",
+    re.I,
+)
+
+
+def change_against_another_time(text: str, s0: int, s1: int, at: int) -> bool:
+    """Whether the number at `at` is a change (A_CHANGE) its sentence [s0, s1) measures
+    against another time (AGAINST_ANOTHER_TIME)."""
+    m = A_CHANGE.match(text, at)
+    return bool(m) and bool(AGAINST_ANOTHER_TIME.search(text, s0, s1))
 
 
 SINCE_AN_EVENT = re.compile(r"\b[Ss]ince\s+(?:the\s+)?(?:[\w’'-]+\s+){1,6}$")

@@ -1,0 +1,49 @@
+"""`kg extract`: rules written on the ninth round, one test per rule, on sentences composed
+for it (the names of people and bodies are made up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, observations
+
+
+def test_months_without_a_year_take_the_year_said_before(tmp_path, knowledge):
+    """ "Between January and June, over 238,000 migrants": in a release that states no day,
+    months without their year are of the year said in the passage before, or earlier in
+    their own; "the 2030 Agenda" names no year of time, and a year said further back (a
+    site's "since 1951") dates nothing."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Zorvan Aid has worked since 1951.\n\nIts office is in Zorvapol.\n\nThe group "
+            "of 209 migrants was stopped in Zorvapol in November.\n\nCrossings on the Zorva "
+            "route surged in 2025.\n\nBetween January and June, over 238,000 migrants made "
+            "the trip.\n\nIts 2025 plan serves the 2030 Agenda. In October and November, "
+            "12,000 more arrived.",
+        )
+    )
+    assert found["238000"].fields["period"] == {"start": "2025-01", "end": "2025-06"}
+    assert found["12000"].fields["period"] == {"start": "2025-10", "end": "2025-11"}
+    assert "period" not in found["209"].fields
+
+
+def test_a_change_measured_against_another_time_dates_neither(tmp_path, knowledge):
+    """ "a 34% jump from last year", "31 per cent more than in the first quarter of 2020",
+    "a 40 per cent drop from the number of arrivals during September": a change is of two
+    times, as a number of times is; the count beside it keeps its own."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "In the first quarter of 2021, Zorvan Refugee Aid registered 22,606 new asylum "
+            "applications. This was 31 per cent more than in the first quarter of 2020 and "
+            "a 77 per cent increase from the same period in 2019.\n\nIn 2014, October's "
+            "number represented a 40 per cent drop from the number of arrivals during "
+            "September.\n\nThe budget increased by 4.53% from 3.6 billion zorvs in 2018 to "
+            "3.8 billion zorvs in 2019.",
+        )
+    )
+    assert found["22606"].fields["period"] == {"start": "2021-01", "end": "2021-03"}
+    for value in ("31", "77", "40"):
+        assert "period" not in found[value].fields, value
+    assert "period" in found["4.53"].fields  # (no share followed by a change)
