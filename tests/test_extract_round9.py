@@ -3,7 +3,7 @@ for it (the names of people and bodies are made up)."""
 
 from __future__ import annotations
 
-from composed import draft_of, observations
+from composed import draft_of, mentions, observations
 
 
 def test_months_without_a_year_take_the_year_said_before(tmp_path, knowledge):
@@ -47,3 +47,40 @@ def test_a_change_measured_against_another_time_dates_neither(tmp_path, knowledg
     for value in ("31", "77", "40"):
         assert "period" not in found[value].fields, value
     assert "period" in found["4.53"].fields  # (no share followed by a change)
+
+
+def test_the_names_of_a_list_with_asides_between_them_are_people(tmp_path, knowledge):
+    """ "The suspects include: Jane Doe (Zorvania), Seiwu Lorvan (Côte d'Ivoire), ... and
+    Dango Aminatu (Burkina Faso)": a list with a person's name in it goes on past the
+    brackets after each name, both ways; the places in the brackets stay places."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Ten suspects were arrested. The suspects include: Seiwu Dumbar (Côte d'Ivoire), "
+        "Thiarno Balbe (Guinea), Usman Dumbar (Côte d'Ivoire), Lamins Watara (Senegal), and "
+        "Dango Aminatu (Burkina Faso).",
+    )
+    people = mentions(draft, "person")
+    for name in ("Seiwu Dumbar", "Thiarno Balbe", "Usman Dumbar", "Lamins Watara", "Dango Aminatu"):
+        assert name in people, name
+    places = mentions(draft, "place")
+    assert {"Senegal", "Burkina Faso", "Guinea"} <= set(places)
+
+
+def test_a_rank_written_short_is_a_title_and_a_title_in_quotes_no_one(tmp_path, knowledge):
+    """ "the Commissioner of Police in charge of the unit, CP Yemi Ajayi, who ...": the rank
+    is no part of the name, and the name no organization's ("ACP Observatory on Migration"
+    keeps its letters: a body's name follows them); "UNICEF said in ‘Broken Dreams – ...’":
+    a verb of speech before a title of a work, not right before a name, makes no person."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The case was referred by the Commissioner of Police in charge of the unit, CP Yemi "
+        "Ajayi, who had been monitoring the group. The ACP Observatory on Migration published "
+        "a study. Children face violence on the way, UNICEF said in ‘Broken Dreams – the "
+        "journey of Zorvan children’.",
+    )
+    assert "Yemi Ajayi" in mentions(draft, "person")
+    assert "CP Yemi Ajayi" not in mentions(draft, "organization")
+    assert not any("Broken" in name for name in mentions(draft, "person"))
+    assert "ACP Observatory on Migration" in mentions(draft, "organization")

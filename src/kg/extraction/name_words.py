@@ -78,10 +78,17 @@ NAME_PARTICLES = {
 }  # fmt: skip
 # Titles before a name ("Mr. John Doe", "Dr Jane Doe"), and roles written before it in lower
 # or title case ("IOM counter-trafficking specialist Jane Doe", "Ambassador John Doe").
-NAME_TITLES = PERSON_TITLES | {
+#
+# Ranks written short before a name ("CP Yemi Ajayi": Commissioner of Police; "Sgt.", "Col")
+RANKS = {
+    "cp", "acp", "dcp", "sp", "asp", "dsp", "csp", "ssp", "igp", "aig", "dig", "insp", "sgt",
+    "cpl", "lt", "col", "capt", "maj", "brig", "gen",
+}  # fmt: skip
+NAME_TITLES = PERSON_TITLES | RANKS | {
     "mrs", "miss", "sir", "dame", "lady", "hon", "honourable", "sr", "sra",
     "h.e.", "s.e.", "excellency",  # "H.E. Jane Doe", "His Excellency John Doe"
 }  # fmt: skip
+
 SPEECH = re.compile(
     r"\b(?:said|says|explains|explained|added|adds|stated|states|noted|notes|told|"
     r"stressed|stresses|emphasized|declared|according to)\b",
@@ -128,6 +135,35 @@ MONTHS = {
     "january", "february", "march", "april", "may", "june", "july", "august", "september",
     "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday",
+}  # fmt: skip
+# Capitalized words that make a name an organization's, a place's, an event's or a title's,
+# never a person's ("According to Human Rights Watch", "said Global Report").
+NOT_PERSON_WORDS = ALL_HEADS | STUDY_HEADS | MONTHS | {
+    "human", "rights", "watch", "international", "national", "united", "nations", "world",
+    "global", "day", "migration", "refugee", "refugees", "children", "development", "affairs",
+    "foreign", "security", "justice", "health", "labour", "labor", "protection",
+    "trafficking", "persons", "relief", "republic", "kingdom", "states", "state", "union",
+    "european", "african", "american", "asian", "northern", "southern", "eastern", "western",
+    "central", "north", "south", "east", "west", "general", "public", "social", "welfare",
+    "women", "youth", "family", "education", "interior", "defence", "defense", "finance",
+    "economy", "trade", "media", "press", "news", "information", "statement", "message",
+    "photo", "video", "read", "more", "contact", "email", "tel", "phone", "mobile", "fax",
+    "twitter", "facebook", "instagram", "page", "home", "site", "migrants", "migrant",
+    "victims", "crime", "drugs", "internet", "online", "covid", "agenda", "goal", "goals",
+    "sustainable", "emergency", "response", "plan", "strategy", "action", "week",
+    # a site's links and bylines ("Skip To Content", "Jane Doe\nPublished on ..."), and
+    # capitalized function words, which no one's name holds
+    "skip", "content", "published", "posted", "updated", "share", "print", "menu", "search",
+    "to", "with", "from", "process",
+    "year", "mission", "operations", "partners", "partner", "partnership", "platform",
+    "data", "research", "shelter", "house", "centre", "center", "school", "hospital",
+    "camp", "island", "islands", "river", "sea", "ocean", "gulf", "bay", "lake", "mount",
+    "province", "region", "city", "county", "district", "valley", "border", "embassy",
+    "the", "and", "for", "of", "this", "that", "these", "those", "our", "their", "its",
+    "all", "new", "today", "we", "it", "they", "he", "she", "his", "her", "radio", "tv",
+    "television", "times", "post", "herald", "tribune", "journal", "channel", "magazine",
+    "street", "avenue", "road", "square", "park", "bridge", "station", "airport", "beach",
+    "hall", "tower", "building", "plaza", "highway", "route", "desert", "gap", "pass",
 }  # fmt: skip
 # Names of regions of a country that are words as well ("Centre", "Nord", "Central"): a place
 # only as part of a longer name.
@@ -307,7 +343,9 @@ def body_after_a_role(tokens, a: int, b: int) -> int:
 
 # Titles before a person's name that are no part of it ("the Honourable Bill Blair": not a
 # bill; "Mr Bill Blair").
-TITLES_BEFORE_A_NAME = {"mr", "mrs", "ms", "dr", "hon", "honourable", "honorable", "sir", "dame"}
+TITLES_BEFORE_A_NAME = {
+    "mr", "mrs", "ms", "dr", "hon", "honourable", "honorable", "sir", "dame",
+} | RANKS  # fmt: skip
 
 
 def after_a_title(tokens, a: int, b: int) -> int:
@@ -315,6 +353,10 @@ def after_a_title(tokens, a: int, b: int) -> int:
     when two words or more follow it."""
     if a < b and tokens[a].key.rstrip(".") in TITLES_BEFORE_A_NAME:
         k = a + 1 + (a + 1 < b and tokens[a + 1].text == ".")
+        if tokens[a].key.rstrip(".") in RANKS and any(
+            t.key in ALL_HEADS or t.key in CONNECTORS for t in tokens[k:b]
+        ):
+            return a  # "ACP Observatory on Migration": a body's name, no rank and a person's
         if b - k >= 2:
             return k
     return a

@@ -18,13 +18,13 @@ from kg.extraction.name_words import (
     MONTHS,
     NAME_PARTICLES,
     NAME_TITLES,
+    NOT_PERSON_WORDS,
     ORG_HEADS,
     ORG_NOUN_BEFORE,
     PLACE_HEADS,
     ROLE_HEADS,
     SPEECH,
     STARTERS,
-    STUDY_HEADS,
     continues_a_body,
 )
 from kg.extraction.spans import Span, _in_a_credit, _is_name_word
@@ -98,7 +98,11 @@ def _person_context(passage: Passage, a: int, b: int) -> bool:
         return True  # "Dr Jane Doe", "counter-trafficking specialist Jane Doe"
     before = passage.text[max(0, tokens[a].start - 30) : tokens[a].start]
     after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 60]
-    if SPEECH.search(before[-15:]) or SPEECH.search(after[:20]):
+    # (the verb right before the name: not "UNICEF said in ‘Broken Dreams – ...’", a title)
+    speech_before = [m for m in SPEECH.finditer(before[-15:])]
+    if speech_before and re.fullmatch(r"[\s,]*", before[-15:][speech_before[-1].end() :]):
+        return True
+    if SPEECH.search(after[:20]):
         return True
     # "Executive Director, UN Office on Drugs and Crime, Jane Doe:": a signature.
     wider = passage.text[max(0, tokens[a].start - 80) : tokens[a].start]
@@ -123,35 +127,6 @@ PERSON_ROLES = ROLE_WORDS | NAME_TITLES | {
     "teacher", "journalist", "photographer", "assistant", "associate", "fellow", "trainer",
     "professor", "dean", "rector", "chancellor", "premier", "king", "queen", "prince",
     "princess", "pope", "ceo", "administrator", "laureate",
-}  # fmt: skip
-# Capitalized words that make a name an organization's, a place's, an event's or a title's,
-# never a person's ("According to Human Rights Watch", "said Global Report").
-NOT_PERSON_WORDS = ALL_HEADS | STUDY_HEADS | MONTHS | {
-    "human", "rights", "watch", "international", "national", "united", "nations", "world",
-    "global", "day", "migration", "refugee", "refugees", "children", "development", "affairs",
-    "foreign", "security", "justice", "health", "labour", "labor", "protection",
-    "trafficking", "persons", "relief", "republic", "kingdom", "states", "state", "union",
-    "european", "african", "american", "asian", "northern", "southern", "eastern", "western",
-    "central", "north", "south", "east", "west", "general", "public", "social", "welfare",
-    "women", "youth", "family", "education", "interior", "defence", "defense", "finance",
-    "economy", "trade", "media", "press", "news", "information", "statement", "message",
-    "photo", "video", "read", "more", "contact", "email", "tel", "phone", "mobile", "fax",
-    "twitter", "facebook", "instagram", "page", "home", "site", "migrants", "migrant",
-    "victims", "crime", "drugs", "internet", "online", "covid", "agenda", "goal", "goals",
-    "sustainable", "emergency", "response", "plan", "strategy", "action", "week",
-    # a site's links and bylines ("Skip To Content", "Jane Doe\nPublished on ..."), and
-    # capitalized function words, which no one's name holds
-    "skip", "content", "published", "posted", "updated", "share", "print", "menu", "search",
-    "to", "with", "from", "process",
-    "year", "mission", "operations", "partners", "partner", "partnership", "platform",
-    "data", "research", "shelter", "house", "centre", "center", "school", "hospital",
-    "camp", "island", "islands", "river", "sea", "ocean", "gulf", "bay", "lake", "mount",
-    "province", "region", "city", "county", "district", "valley", "border", "embassy",
-    "the", "and", "for", "of", "this", "that", "these", "those", "our", "their", "its",
-    "all", "new", "today", "we", "it", "they", "he", "she", "his", "her", "radio", "tv",
-    "television", "times", "post", "herald", "tribune", "journal", "channel", "magazine",
-    "street", "avenue", "road", "square", "park", "bridge", "station", "airport", "beach",
-    "hall", "tower", "building", "plaza", "highway", "route", "desert", "gap", "pass",
 }  # fmt: skip
 # First words of places' and organizations' names ("San Pedro Sula", "La Ceiba").
 NOT_PERSON_FIRST = CITY_STARTS | {"la", "el", "los", "las", "le", "les", "lo"}
@@ -564,7 +539,11 @@ def find_persons(
         for side in (1, -1):
             if side == 1:
                 j = person.b
-                m = re.match(r",\s+(?:and\s+)?|\s+and\s+", passage.text[tokens[j - 1].end :])
+                # (an aside between: "Jane Doe (Zorvania), John Roe (Lorvia) and ...")
+                m = re.match(
+                    r"(?:\s*\([^()]{1,40}\))?(?:,\s+(?:and\s+)?|\s+and\s+)",
+                    passage.text[tokens[j - 1].end :],
+                )
                 if not m or j >= len(tokens):
                     continue
                 k = passage.token_index(tokens[j - 1].end + m.end() - 1)
@@ -572,14 +551,17 @@ def find_persons(
             else:
                 if person.a < 2 or tokens[person.a - 1].key not in (",", "and"):
                     continue
+                end = person.a - 1 - (tokens[person.a - 2].text == ",")
+                if tokens[end - 1].text == ")":  # "Jane Doe (Zorvania), John Roe"
+                    opened = max(
+                        (k for k in range(max(0, end - 12), end) if tokens[k].text == "("),
+                        default=None,
+                    )
+                    end = opened if opened is not None else end
                 found = None
-                for k in range(max(0, person.a - 7), person.a - 1):
+                for k in range(max(0, end - 6), end):
                     cand = _person_names(tokens, k)
-                    if (
-                        cand
-                        and cand[1] == person.a - 1
-                        or (cand and cand[1] == person.a - 2 and tokens[person.a - 2].text == ",")
-                    ):
+                    if cand and cand[1] == end:
                         found = cand
                         break
             if found is None:
