@@ -84,3 +84,42 @@ def test_a_rank_written_short_is_a_title_and_a_title_in_quotes_no_one(tmp_path, 
     assert "CP Yemi Ajayi" not in mentions(draft, "organization")
     assert not any("Broken" in name for name in mentions(draft, "person"))
     assert "ACP Observatory on Migration" in mentions(draft, "organization")
+
+
+def test_counts_by_where_people_are_from_are_of_those_people(tmp_path, knowledge):
+    """ "Of them, seven were from Zorva, two from Lorva, one from Morva", "The migrants came
+    from several provinces, including 12 from Norva": people, counted by where they come
+    from (small numbers in words too), the people the sentence names or the number before
+    them counts."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Police rescued 115 women of the province since August. Of them, seven were from "
+            "Zorvapol, two from Lorvapol and one from Morvapol.\n\nThe migrants hailed from "
+            "several provinces, including 12 from East Norvania and three each from Porvania "
+            "and Sorvania.",
+        )
+    )
+    for value in ("7", "2", "1", "12", "3"):
+        assert found[value].fields["unit"] == "person", value
+
+
+def test_shillings_and_rupiahs_by_their_signs_and_dozens(tmp_path, knowledge):
+    """ "Sh15.6 million" in a text on Kenya (Kenya's shilling: the sign is of several
+    countries' shillings), "Rp5.7 million" (Indonesia's rupiah, by its ISO 4217 name), "more
+    than two dozen offences" (24)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Police in Nairobi, Kenya, arrested 65 Ethiopians. One said they paid Sh15.6 million "
+            "to agents, and a court fined each Sh5,000. Their promised monthly wage was around "
+            "Rp5.7 million. The two are charged with more than two dozen offences.",
+        )
+    )
+    assert found["15600000"].fields["unit"] == "kenyan-shilling"
+    assert found["5000"].fields["unit"] == "kenyan-shilling"
+    assert found["5700000"].fields["unit"] == "rupiah"
+    assert found["24"].fields["unit"] == "offence"
+    assert found["24"].fields["qualifier"] == ["more-than"]

@@ -116,6 +116,10 @@ def _noun_before_a_final_number(text: str, f: Found) -> tuple[str | None, str]:
     return None, ""
 
 
+FROM_A_PLACE = re.compile(r"\s+(?:(?:were|was|are|came|each|all)\s+)*from\s+[A-Z]")
+OF_THEM = re.compile(r"\s*Of\s+(?:them|these|those|whom)\b")
+
+
 def find_what_it_counts(
     f: Found, passage: Passage, previous: Found | None, abbreviated: dict[str, tuple[str, str]]
 ) -> None:
@@ -143,6 +147,22 @@ def find_what_it_counts(
                 f.head, f.phrase = people[-1], people[-1]
             elif previous is not None and previous.head and previous.sentence == f.sentence:
                 f.head, f.phrase = previous.head, previous.phrase
+    if f.head is None and not f.percent and not f.currency and FROM_A_PLACE.match(text, f.end):
+        # "Of them, seven were from Bajura, two from Achham", "The migrants hailed from
+        # several provinces, including 12 from East Nusa Tenggara": people, by where they are
+        # from; the people its sentence names before it, else those of the number before it
+        people = [
+            w for w in re.findall(r"[A-Za-z]+", text[f.sentence[0] : f.start])
+            if singular(w) in PEOPLE and singular(w) != w.casefold()
+        ]  # fmt: skip
+        if people:
+            f.head, f.phrase = people[-1], people[-1]
+        elif (
+            previous is not None
+            and previous.head
+            and (previous.sentence == f.sentence or OF_THEM.match(text, f.sentence[0]))
+        ):
+            f.head, f.phrase = previous.head, previous.phrase
     if f.head is None and not f.percent and not f.currency:
         # "316 VoTs", the text having said "victims of trafficking (VoTs)"
         m = re.match(r"\s+([A-Za-z]{2,8})\b", text[f.end :])

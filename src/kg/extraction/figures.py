@@ -39,14 +39,14 @@ ARTICLE_NUMBER = re.compile(
     re.I,
 )
 NUMBER = re.compile(
-    # (a currency's letters may be written against it: "RM20,000", "KSh500", "Tk1,000")
-    rf"(?:(?<![\w.,/-])|(?<=\d-)|(?<=\bRM)|(?<=\bRs)|(?<=KSh)|(?<=Ksh)|(?<=\bTk))(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
+    # (a currency's letters may be written against it: "RM20,000", "KSh500", "Tk1,000", "Sh5,000")
+    rf"(?:(?<![\w.,/-])|(?<=\d-)|(?<=\bRM)|(?<=\bRs)|(?<=KSh)|(?<=Ksh)|(?<=\bTk)|(?<=\bRp)|(?<=\bSh)|(?<=\bShs))(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
     # "100 000 calls": thousands set apart by a space (not "0 800 77777", a telephone
     # number); a comma or full stop after them ends the number unless a digit follows it
     rf"|[1-9]\d{{0,2}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[,.]\d|[ \u00a0\u202f]\d)"
     rf"|\d+(?:\.\d+)?)"
     rf"|(?P<words>{_WORDS}))"
-    rf"(?:(?:\s+|(?<=\d))(?P<scale>hundred|thousand|million|billion)\b"
+    rf"(?:(?:\s+|(?<=\d))(?P<scale>hundred|thousand|million|billion|(?<=\w\s)dozen)\b"
     rf"|(?<=\d)(?P<suffix>(?-i:m|mn|bn|k))\b)?"
     rf"(?![\w])",
     re.I,
@@ -100,8 +100,8 @@ class Found:
 
 
 def _scale(m: re.Match) -> int:
-    if m.group("scale"):
-        return SCALES[m.group("scale").casefold()]
+    if m.group("scale"):  # ("two dozen offences": 24)
+        return SCALES.get(m.group("scale").casefold(), 12)
     if m.group("suffix"):
         return SUFFIX_SCALES[m.group("suffix").casefold()]
     return 1
@@ -211,9 +211,11 @@ def find_numbers(passage: Passage) -> list[Found]:
         counted_in_brackets = re.search(r"[A-Z][\w-]*\s+\($", before) and after.startswith(")")
         # "Eight of the people were victims of ...": a part of those said before
         some_of_them = value >= 2 and re.match(OF_THEM_WERE, lowered_after)
+        # "seven were from Bajura, two from Achham, one from Bajhang": people, by their places
+        from_a_place = re.match(r"\s+(?:(?:were|was|are|each)\s+)*from\s+[A-Z]", after)
         if (
             is_words and value <= 10 and not PERCENT.match(after) and not part and not of_a_whole
-        ) and not (counted_in_brackets or some_of_them):
+        ) and not (counted_in_brackets or some_of_them or from_a_place):
             if re.match(r"\s+of\b", lowered_after) or re.search(
                 r"\b(?:the|these|those|its|their|all|both|every)\s+$", before.casefold()
             ):

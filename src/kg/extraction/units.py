@@ -83,12 +83,13 @@ CURRENCY_SIGNS = {
     "CAN$": "CAD", "HK$": "HKD", "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "R$": "BRL",
     "J$": "JMD", "MX$": "MXN", "₹": "INR", "Rs": "rupee", "Rs.": "rupee", "₦": "NGN",
     "₱": "PHP", "฿": "THB", "₫": "VND", "₩": "KRW", "₺": "TRY", "₴": "UAH", "₽": "RUB",
-    "RM": "MYR", "KSh": "KES", "Ksh": "KES", "GH₵": "GHS", "Tk": "BDT",
+    "RM": "MYR", "KSh": "KES", "Ksh": "KES", "GH₵": "GHS", "Tk": "BDT", "Rp": "IDR",
+    "Rp.": "IDR", "Sh": "shilling", "Shs": "shilling",  # (Kenya's, Uganda's, Tanzania's, ...)
 }  # fmt: skip
 CURRENCY_BEFORE = re.compile(
     r"(?:(?<![\w$])(?:(?:US|U\.S\.|NZ|AU|CAN|CA|HK|SG|NT|MX)\s?|A|C|S|R|J)\$|(?<![\w$])\$|"
     r"€|£|₹|₦|₱|"
-    r"฿|₫|₩|₺|₴|₽|GH₵|(?<![\w.])(?:USD|EUR|RM|KSh|Ksh|Rs\.?|Tk))\s*$"
+    r"฿|₫|₩|₺|₴|₽|GH₵|(?<![\w.])(?:USD|EUR|RM|KSh|Ksh|Rs\.?|Tk|Rp\.?|Shs?))\s*$"
 )
 
 
@@ -139,10 +140,10 @@ def local_dollar(source: Source) -> str | None:
 
 def sign_currency(sign: str) -> str:
     """The unit of a currency's sign before a number (a key of CURRENCY_SIGNS, spaces aside):
-    a unit of the concepts, else the currency's name; "rupee" for the rupees of several
-    countries."""
+    a unit of the concepts, else the currency's name; "rupee" and "shilling" for those of
+    several countries (the one the text names, `local_currency` says)."""
     code = CURRENCY_SIGNS[re.sub(r"\s", "", sign)]
-    return code if code == "rupee" else currency_unit(code) or code
+    return code if code in ("rupee", "shilling") else currency_unit(code) or code
 
 
 @functools.lru_cache(maxsize=512)
