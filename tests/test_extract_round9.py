@@ -123,3 +123,17 @@ def test_shillings_and_rupiahs_by_their_signs_and_dozens(tmp_path, knowledge):
     assert found["5700000"].fields["unit"] == "rupiah"
     assert found["24"].fields["unit"] == "offence"
     assert found["24"].fields["qualifier"] == ["more-than"]
+
+
+def test_the_places_people_counted_are_from_are_places(tmp_path, knowledge):
+    """ "Of them, seven were from Zorbura, two from Achzor and one from Bajzor": a sentence
+    that counts people by two places or more names places; a known body stays a body."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Police rescued 115 women since August. Of them, seven were from Zorbura, two from "
+        "Achzor and one from Bajzor. Nine came from IOM and two from UNICEF.",
+    )
+    places = mentions(draft, "place")
+    assert {"Zorbura", "Achzor", "Bajzor"} <= set(places)
+    assert "IOM" not in places and "UNICEF" not in places

@@ -205,6 +205,7 @@ class PlaceRules:
         """ "the states of Chiapas, Veracruz and Yucatan": every name of the list; "in
         Folkestone, Dover and Lydd", one of them a known city: the others are places too."""
         out = self._lists_with_a_known_place(passage, known_here)
+        out += _where_people_counted_are_from(passage, known_here)
         for m in LIST_OF_PLACES.finditer(passage.text):
             if m.group("what")[:1].isupper() and not re.match(r"(?i)the\b", m.group()):
                 continue  # "Director of Department of Operations and Emergencies": a name
@@ -230,3 +231,31 @@ class PlaceRules:
                     continue
                 break
         return out
+
+
+# "seven were from Bajura, two from Achham and one from Bajhang": a count of people by where
+# they are from (figures.py reads the counts)
+COUNT_FROM = re.compile(
+    r"\b(?:\d[\d,]*|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:(?:were|was|are|came|each)\s+)*from\s+(?=[A-Z])"
+)
+
+
+def _where_people_counted_are_from(passage: Passage, known_here: list[Span]) -> list[Span]:
+    """The names after the counts of a sentence that counts people by two places or more:
+    each is a place (unless it is a known name of something else)."""
+    out = []
+    tokens = passage.tokens
+    for s0, s1 in passage.sentences:
+        counts = list(COUNT_FROM.finditer(passage.text, s0, s1))
+        if len(counts) < 2:
+            continue
+        for m in counts:
+            a = j = passage.token_index(m.end())
+            while j < len(tokens) and (_is_name_word(tokens[j]) or tokens[j].text == "-"):
+                j += 1
+            if j > a and not any(s.a < j and a < s.b for s in known_here):
+                out.append(
+                    Span(passage, a, j, "rule", "place", confidence=0.6, place_type="region")
+                )
+    return out
