@@ -137,3 +137,21 @@ def test_the_places_people_counted_are_from_are_places(tmp_path, knowledge):
     places = mentions(draft, "place")
     assert {"Zorbura", "Achzor", "Bajzor"} <= set(places)
     assert "IOM" not in places and "UNICEF" not in places
+
+
+def test_the_outlet_a_report_comes_from_is_an_organization(tmp_path, knowledge):
+    """ "..., reports The Zorva Times.", "The Lorvan Free Press reports, citing ...",
+    "reports ZdF.": the news outlet is a body, its "The" with it; not "The report, ..."
+    nor a person who reported."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The residents are charged with 24 offences, reports The Lorvan Free Press. Names are "
+        "protected, The Lorvan Free Press reports, citing court records. Workers were "
+        "rescued, reports ZdF. The report, which was funded by donors, is out. The girl was "
+        "found, reported Jane Doe.",
+    )
+    bodies = mentions(draft, "organization")
+    assert {"The Lorvan Free Press", "ZdF"} <= set(bodies)
+    assert "The" not in bodies and "Jane Doe" not in bodies
+    assert "Jane Doe" in mentions(draft, "person")

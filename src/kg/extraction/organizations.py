@@ -193,6 +193,16 @@ def _matches_cut_at_and_the(pattern: re.Pattern, text: str):
             pos = m.start("name") + cut.end()
 
 
+_OUTLET = r"(?P<name>[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,4})"
+REPORTS_NAME = re.compile(
+    rf"(?:,|\s)\s*(?:reports|reported)\s+(?:The\s+)?(?!The\b){_OUTLET}"
+    r"(?=\s*(?:[.;]|,\s*(?:citing|quoting|adding)\b|$))"
+)
+NAME_REPORTS = re.compile(
+    rf"(?:^|(?<=[.;,]\s))(?:The\s+)?(?!The\b){_OUTLET}\s+(?:reports|reported)(?=\s*[.,;])"
+)
+
+
 def _typed_organizations(passage: Passage, known: list[Span], found: list[Span]) -> list[Span]:
     """Names of organizations that the text says are organizations: "the Ansar law
     enforcement agency", "the local NGO Casa Alianza", "in cooperation with “El Refugio de la
@@ -221,6 +231,19 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
                 continue  # "the NGO Sunday": one word, not quoted
             out.append(Span(passage, a, b, "rule", "organization", confidence=0.6))
             taken.append((a, b))
+    for m in (*NAME_REPORTS.finditer(passage.text), *REPORTS_NAME.finditer(passage.text)):
+        # "..., reports The Rising Nepal.", "The London Free Press reports, citing ...": the
+        # news outlet a report comes from (its "The" with it; not a person's name)
+        a = passage.token_index(m.start("name"))
+        b = passage.token_index(m.end("name") - 1) + 1
+        a -= bool(a and tokens[a - 1].text == "The")
+        inside = {(s.a, s.b) for s in known if s.kind == "place" and a < s.a and s.b <= b}
+        if any(ka < b and a < kb and (ka, kb) not in inside for ka, kb in taken) or (
+            is_given_name(tokens[a].text) or _looks_like_person(tokens, a, b) and b - a > 1
+        ):
+            continue
+        out.append(Span(passage, a, b, "rule", "organization", confidence=0.6))
+        taken.append((a, b))
     for m in NAMES_ARE_TYPES.finditer(passage.text):
         for group in ("first", "second"):
             a = passage.token_index(m.start(group))
