@@ -155,3 +155,27 @@ def test_the_outlet_a_report_comes_from_is_an_organization(tmp_path, knowledge):
     assert {"The Lorvan Free Press", "ZdF"} <= set(bodies)
     assert "The" not in bodies and "Jane Doe" not in bodies
     assert "Jane Doe" in mentions(draft, "person")
+
+
+def test_parts_of_a_year_and_a_day_a_glued_heading_gives(tmp_path, knowledge):
+    """ "during the first nine months of 2015" (January to September), "during the whole of
+    2014"; a page's heading line with a date glued to its words ("News article19 September
+    2022Directorate-General ...") dates the release, and so "On 13 September:" and the
+    items of the list it opens."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Skip to main content\nZorvan Commission logo\nNews article19 September "
+            "2022Directorate-General for Migration\n\nSmugglers arrested in Zorvania\n\n"
+            "Police dismantled a network of smugglers.\n\nOn 13 September:\n\n  • 5 arrests "
+            "were made\n  • 7 house searches performed\n\nThis is lower than the 520,000 sea "
+            "arrivals during the first nine months of 2015, but higher than the 216,054 "
+            "arrivals during the whole of 2014.",
+        )
+    )
+    assert found["5"].fields["period"] == "2022-09-13"
+    assert found["7"].fields["period"] == "2022-09-13"
+    nine_months = found["520000"].fields["period"]
+    assert (nine_months["start"], nine_months["end"]) == ("2015-01", "2015-09")
+    assert found["216054"].fields["period"] == "2014"

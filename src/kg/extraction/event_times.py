@@ -9,16 +9,74 @@ import re
 
 from kg.extraction.figures import MONTH, Found
 from kg.extraction.pages import dateline_date
-from kg.extraction.periods import (
-    DAY_CHARS,
-    TIME_WORDS,
-    _date,
-    _dated_to,
-    _period_set_before,
-    period_of,
-)
+from kg.extraction.periods import _date, period_of
 from kg.extraction.proposal import Item
 from kg.extraction.text import Passage
+
+# Times set before a sentence, and the words that say one.
+FRONTED_TIME = re.compile(
+    rf"^\s*(?:In|During|Throughout|Over the course of)\s+(?:(?:{MONTH})\s+(?:of\s+)?)?"
+    rf"(?:19|20)\d\d(?:\s+alone)?\s*,"
+)
+TIME_WORDS = re.compile(
+    r"\b(?:(?:19|20)\d\d|today|yesterday|now|currently|this|last|next|since|until|year|years|"
+    r"month|months|week|weeks|recently|so far|to date)\b",
+    re.I,
+)
+
+
+MONTH_CHARS, DAY_CHARS = len("2015-06"), len("2015-06-16")
+
+
+def _dated_to(period, chars: int, open_ends: bool = False) -> bool:
+    """Whether each value of a period is a date of `chars` characters or more (a month's, a
+    day's); an open end (None) passes when `open_ends`."""
+    if not period:
+        return False
+    values = period.values() if isinstance(period, dict) else [period]
+    return all(open_ends if v is None else len(str(v)) >= chars for v in values)
+
+
+DURING_THAT_EVENT = re.compile(
+    r"\s*(?:During|Throughout|Over|At|In\s+the\s+course\s+of)\s+the\s+(?:[a-z-]+\s+)?"
+    r"(?:(?:two|three|four|five|\d+)\s*-?\s*days?|(?:two|three|four|five|\d+)\s*-?\s*weeks?|"
+    r"workshop|training|session|meeting|event|visit|operation|course|seminar|conference|forum|"
+    r"campaign|mission)\b",
+)
+
+
+def _period_set_before(
+    passage: Passage, sentence: tuple[int, int], previous: Passage | None = None
+):
+    """The period a sentence without a time of its own takes from the sentence just before it,
+    when that one opens with it ("In 2013, over 18,000 migrants arrived. IOM Niger assisted
+    9,300 of them."): a time set at a sentence's start holds for what follows."""
+    s0, s1 = sentence
+    before = [(a, b) for a, b in passage.sentences if b <= s0]
+    if DURING_THAT_EVENT.match(passage.text, s0):
+        # "... was held on 16 and 17 June 2015. During the two days, 27 officials ...": the
+        # time of the event the sentence before named (the paragraph before's last, when the
+        # sentence opens its paragraph), when it dates it by its days or month: a year ("a
+        # workshop in 2019") is not the time of the two days
+        if before:
+            a, b = before[-1]
+            period = period_of(passage.text, (a, b), (a, b), b)
+        elif previous is not None and previous.sentences:
+            a, b = previous.sentences[-1]
+            period = period_of(previous.text, (a, b), (a, b), b)
+        else:
+            return None
+        return period if _dated_to(period, MONTH_CHARS, open_ends=True) else None
+    if TIME_WORDS.search(passage.text[s0:s1]):
+        return None
+    if not before:
+        return None
+    a, b = before[-1]
+    m = FRONTED_TIME.match(passage.text[a:b])
+    if m is None:
+        return None
+    return period_of(passage.text, (a, a + m.end()), (a, a + m.end()), a + m.end())
+
 
 # What a sentence names an event by ("the workshop", "the two-day session"); those taking part.
 EVENT_NOUN = re.compile(

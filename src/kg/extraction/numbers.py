@@ -57,16 +57,9 @@ PLANNED = re.compile(
     r"\b(?:will|plans? to|aims? to|is expected to|are expected to|is to|are to)\b", re.I
 )
 GROUP_IDS = (
-    "young-girls-and-adolescents",
-    "women-and-girls",
-    "unaccompanied-minors",
-    "women",
-    "girls",
-    "minors",
-    "children",
-    "men",
-    "boys",
-)
+    "young-girls-and-adolescents", "women-and-girls", "unaccompanied-minors", "women", "girls",
+    "minors", "children", "men", "boys",
+)  # fmt: skip
 
 
 # An item of a list: a bullet, a dash or a number with a dot or bracket at a paragraph's start.
@@ -190,7 +183,7 @@ class NumberExtractor(AttributionRules):
             previous_paragraph_last = last_count
             if passage.text.rstrip().endswith(":") and passage.sentences:
                 a, b = passage.sentences[-1]
-                opened = period_of(passage.text, (a, b), (a, b), b, self.year_context) or (
+                opened = self._time_said(passage, (a, b), (a, b), b) or (
                     event_times.event_period(self.event_records, passage, (a, b))
                 )  # (or "The actions led to:" the action day's)
             elif self.list_period is None:  # neither an item of the list nor its opening
@@ -526,10 +519,13 @@ class NumberExtractor(AttributionRules):
         ends = _number_ends(passage.text)  # each number read them all: 2,000 took minutes
         return ends[k - 1] if (k := bisect.bisect_right(ends, f.start)) else 0
 
-    def _period(self, item: Item, f: Found, passage: Passage, override: bool) -> None:
+    def _time_said(self, passage: Passage, sentence, clause, at: int):
         near = last_year_said(self.passage_before)  # (a year said further back may be of a name)
         args = (self.year_context, self.release_day, near)
-        period = period_of(passage.text, f.sentence, f.clause, f.start, *args)
+        return period_of(passage.text, sentence, clause, at, *args)
+
+    def _period(self, item: Item, f: Found, passage: Passage, override: bool) -> None:
+        period = self._time_said(passage, f.sentence, f.clause, f.start)
         if period is None and override:
             period = event_times.period_from_context(
                 passage, f.sentence, self.passage_before, self.list_period, self.event_records,

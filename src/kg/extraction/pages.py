@@ -269,6 +269,11 @@ _DATELINE = re.compile(
 )
 # "date 2024-06-24 Interpol announced ...": a labelled ISO day opening a line of text
 _ISO_DAY = re.compile(r"(?:19|20)\d\d-\d\d-\d\d\b")
+_DAY_MONTH_YEAR = re.compile(
+    r"(?<!\d)(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|"
+    r"October|November|December)\s+(?:19|20)\d\d|(?:January|February|March|April|May|June|"
+    r"July|August|September|October|November|December)\s+\d{1,2},\s+(?:19|20)\d\d)(?!\d)"
+)
 _AMBIGUOUS = re.compile(r"\D*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b.*")
 
 
@@ -279,9 +284,14 @@ def dateline_date(lines: list[str], latest: dt.date | None = None) -> str | None
     dateparser with day, month and year all required. A date with no year, an ambiguous one
     (03/04/2017) or one after `latest` (default today) gives None."""
     latest = latest or dt.date.today()
-    candidates = []
+    candidates, in_a_heading = [], []
     for line in lines:
         line = " ".join(line.split())
+        # "News article19 September 2022Directorate-General for ...": a page's heading lines
+        # (no sentence) with one date in them, its words glued on; the last resort
+        dates = _DAY_MONTH_YEAR.findall(line)
+        if len(dates) == 1 and len(line) <= 200 and not re.search(r"\.(?:\s|$)", line):
+            in_a_heading.append(dates[0])
         m = _DATELINE.match(line)
         if m:
             candidates.append(m.group("date"))
@@ -293,7 +303,7 @@ def dateline_date(lines: list[str], latest: dt.date | None = None) -> str | None
         stated = _DATE_LABEL.sub("", line)
         if stated and len(stated) <= 40 and any(c.isdigit() for c in stated):
             candidates.append(stated)
-    for text in candidates:
+    for text in candidates + in_a_heading:
         day = _parse_date(text)
         if day is not None and day <= latest:
             return day.isoformat()

@@ -17,7 +17,6 @@ from kg.extraction.relative_times import (
     relative_periods,
     yearless_periods,
 )
-from kg.extraction.text import Passage
 
 MONTHS = [
     "january",
@@ -146,7 +145,15 @@ PERIOD_PATTERNS = (
             re.I,
         ),
     ),
-    ("in", re.compile(rf"\b(?:in|during|for)\s+{_DATE.format(p='a')}\b", re.I)),
+    # ("during the whole of 2014", "in all of 2019")
+    (
+        "in",
+        re.compile(
+            rf"\b(?:in|during|for|over)\s+(?:the\s+whole\s+of\s+|all\s+of\s+)?"
+            rf"{_DATE.format(p='a')}\b",
+            re.I,
+        ),
+    ),
     # "on 16 and 17 June 2015", "On 29 June 2017,", "on November 8, 2018": the day or days
     ("day", _days(r"on", "?")),
     # "from 24 to 25 September 2024", "between 11 and 14 May 2019", "from January 30 to 31,
@@ -516,6 +523,13 @@ def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
         year = g.get("y") or (_year_before(text, s0, m.start()) if g.get("that") else None)
         if year:
             value["start"] = value["end"] = year
+            which = re.search(r"\b(first|last)\s+\S+\s+months\b", m.group(), re.I)
+            if which and 1 <= count <= 12:  # "the first nine months of 2015": January-September
+                first = 1 if which.group(1).casefold() == "first" else 13 - count
+                value["start"], value["end"] = (
+                    f"{year}-{first:02d}",
+                    f"{year}-{first + count - 1:02d}",
+                )
         return value
     return None
 
@@ -525,67 +539,3 @@ def _year_before(text: str, s0: int, pos: int) -> str | None:
     one before it."""
     years = re.findall(r"\b(?:19|20)\d\d\b", text[max(0, s0 - 300) : pos])
     return years[-1] if years else None
-
-
-FRONTED_TIME = re.compile(
-    rf"^\s*(?:In|During|Throughout|Over the course of)\s+(?:(?:{MONTH})\s+(?:of\s+)?)?"
-    rf"(?:19|20)\d\d(?:\s+alone)?\s*,"
-)
-TIME_WORDS = re.compile(
-    r"\b(?:(?:19|20)\d\d|today|yesterday|now|currently|this|last|next|since|until|year|years|"
-    r"month|months|week|weeks|recently|so far|to date)\b",
-    re.I,
-)
-
-
-MONTH_CHARS, DAY_CHARS = len("2015-06"), len("2015-06-16")
-
-
-def _dated_to(period, chars: int, open_ends: bool = False) -> bool:
-    """Whether each value of a period is a date of `chars` characters or more (a month's, a
-    day's); an open end (None) passes when `open_ends`."""
-    if not period:
-        return False
-    values = period.values() if isinstance(period, dict) else [period]
-    return all(open_ends if v is None else len(str(v)) >= chars for v in values)
-
-
-DURING_THAT_EVENT = re.compile(
-    r"\s*(?:During|Throughout|Over|At|In\s+the\s+course\s+of)\s+the\s+(?:[a-z-]+\s+)?"
-    r"(?:(?:two|three|four|five|\d+)\s*-?\s*days?|(?:two|three|four|five|\d+)\s*-?\s*weeks?|"
-    r"workshop|training|session|meeting|event|visit|operation|course|seminar|conference|forum|"
-    r"campaign|mission)\b",
-)
-
-
-def _period_set_before(
-    passage: Passage, sentence: tuple[int, int], previous: Passage | None = None
-):
-    """The period a sentence without a time of its own takes from the sentence just before it,
-    when that one opens with it ("In 2013, over 18,000 migrants arrived. IOM Niger assisted
-    9,300 of them."): a time set at a sentence's start holds for what follows."""
-    s0, s1 = sentence
-    before = [(a, b) for a, b in passage.sentences if b <= s0]
-    if DURING_THAT_EVENT.match(passage.text, s0):
-        # "... was held on 16 and 17 June 2015. During the two days, 27 officials ...": the
-        # time of the event the sentence before named (the paragraph before's last, when the
-        # sentence opens its paragraph), when it dates it by its days or month: a year ("a
-        # workshop in 2019") is not the time of the two days
-        if before:
-            a, b = before[-1]
-            period = period_of(passage.text, (a, b), (a, b), b)
-        elif previous is not None and previous.sentences:
-            a, b = previous.sentences[-1]
-            period = period_of(previous.text, (a, b), (a, b), b)
-        else:
-            return None
-        return period if _dated_to(period, MONTH_CHARS, open_ends=True) else None
-    if TIME_WORDS.search(passage.text[s0:s1]):
-        return None
-    if not before:
-        return None
-    a, b = before[-1]
-    m = FRONTED_TIME.match(passage.text[a:b])
-    if m is None:
-        return None
-    return period_of(passage.text, (a, a + m.end()), (a, a + m.end()), a + m.end())
