@@ -179,3 +179,21 @@ def test_parts_of_a_year_and_a_day_a_glued_heading_gives(tmp_path, knowledge):
     nine_months = found["520000"].fields["period"]
     assert (nine_months["start"], nine_months["end"]) == ("2015-01", "2015-09")
     assert found["216054"].fields["period"] == "2014"
+
+
+def test_an_amount_restated_or_given_as_an_alternative_is_as_rough(tmp_path, knowledge):
+    """ "about R$ 3.9 million (US$ 720,000)": the conversion in brackets is as rough as the
+    amount; "around EUR 2800 per person or EUR 7000 for a whole family": so is the
+    alternative; "about $300 and then $500" keeps the second exact."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The company failed to pay about R$ 3.9 million (US$ 720,000) in benefits. The "
+            "facilitators charged around EUR 2800 per person or EUR 7000 for a whole family. "
+            "They paid about $300 and then $510.",
+        )
+    )
+    assert found["720000"].fields["qualifier"] == ["approximately"]
+    assert found["7000"].fields["qualifier"] == ["approximately"]
+    assert found["510"].fields["qualifier"] == ["exact"]

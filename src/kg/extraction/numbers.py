@@ -26,6 +26,7 @@ import functools
 import re
 
 from kg.extraction import counted, event_times
+from kg.extraction import restated as said_again
 from kg.extraction.attributions import AttributionRules
 from kg.extraction.counted import _counts_what_it_reached, _part_of_whole, find_what_it_counts
 from kg.extraction.entities import Entities, Mention
@@ -171,6 +172,7 @@ class NumberExtractor(AttributionRules):
                 if item is None:
                     continue
                 event_times.period_of_its_whole(item, f, whole_before, passage.text)
+                said_again.qualifier_of_its_conversion(item, f, whole_before, passage.text)
                 self._share(item, f, passage, anchor, last_count, items)
                 if re.match(r"\s*of\s+the\s*$", passage.text[f.sentence[0] : f.start], re.I):
                     anchor = item

@@ -5,6 +5,7 @@ migrants ... The 77 returnees"), which the draft states once. A part of
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from kg.extraction.figures import Found
@@ -53,3 +54,22 @@ def _stated_in(f: Found, items: list[Item]) -> bool:
             continue
         return True
     return False
+
+
+def qualifier_of_its_conversion(item: Item, f: Found, whole: Found | None, text: str) -> None:
+    """ "about R$ 3.9 million (US$ 720,000)": an amount in brackets right after another
+    amount restates it in another currency, as roughly as the first says it; "around EUR
+    2800 per person or EUR 7000 for a whole family": a second amount of the same currency
+    that "or" joins to a rough one is as rough."""
+    if whole is None or whole.item is None or not (f.currency and whole.currency):
+        return
+    between = text[whole.end : f.start]
+    converted = re.fullmatch(r"\s*\(\s*", between) and f.currency != whole.currency
+    rough = whole.item.fields.get("qualifier", [])
+    alternative = (
+        re.fullmatch(r"(?:\s+(?:per|a|for\s+each)\s+\w+)?\s+or\s+", between)
+        and f.currency == whole.currency
+        and set(rough) & {"approximately", "estimated"}
+    )
+    if (converted or alternative) and item.fields.get("qualifier") == ["exact"] and rough:
+        item.fields["qualifier"] = list(rough)
