@@ -3,7 +3,7 @@ for it (the names of people and bodies are made up)."""
 
 from __future__ import annotations
 
-from composed import draft_of, mentions, observations
+from composed import draft_of, mentions, new_of, observations
 
 
 def test_months_without_a_year_take_the_year_said_before(tmp_path, knowledge):
@@ -197,3 +197,21 @@ def test_an_amount_restated_or_given_as_an_alternative_is_as_rough(tmp_path, kno
     assert found["720000"].fields["qualifier"] == ["approximately"]
     assert found["7000"].fields["qualifier"] == ["approximately"]
     assert found["510"].fields["qualifier"] == ["exact"]
+
+
+def test_a_plural_possessive_inside_a_name_and_an_acronym_of_parts(tmp_path, knowledge):
+    """ "the Department of Zorvan Affairs’ Office of the Undersecretary for Migrant Workers’
+    Affairs (DZA-OUMWA)": "Workers’ Affairs" goes on in the name ("Affairs’ Office", what a
+    body owns, does not); the acronym of parts joined by a hyphen is the office's, whole,
+    and the department keeps its own."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The Department of Zorvan Affairs’ Office of the Undersecretary for Migrant Workers’ "
+        "Affairs (DZA-OUMWA) repatriated 99 workers, the DZA said.",
+    )
+    bodies = mentions(draft, "organization")
+    office = "Office of the Undersecretary for Migrant Workers’ Affairs"
+    assert office in bodies and "Department of Zorvan Affairs" in bodies
+    assert bodies[office] != bodies["Department of Zorvan Affairs"]
+    assert new_of(draft, office).acronym == "DZA-OUMWA"

@@ -117,7 +117,16 @@ class CandidateRules(PlaceRules):
                 ):
                     j += 2
                     continue
-                if t.text in ("'s", "’s"):
+                if t.text in ("'s", "’s") or (
+                    # "Migrant Workers’ Affairs": a plural's possessive inside a name (not
+                    # "Foreign Affairs’ Office", what a body owns)
+                    t.text in ("'", "’")
+                    and not t.space_before
+                    and tokens[j - 1].key.endswith("s")
+                    and j + 1 < len(tokens)
+                    and _is_name_word(tokens[j + 1])
+                    and tokens[j + 1].key not in ORG_HEADS
+                ):
                     j += 1
                     continue
                 if t.key in WEEKDAYS:  # "The Department of Justice Friday commemorates"

@@ -147,7 +147,17 @@ def _in_a_menu(passage: Passage, a: int, b: int) -> bool:
 def _acronym_after(tokens: list[Token], b: int) -> str | None:
     """ "National Institute ... (INEGI ...)": the acronym in brackets after a name."""
     if b + 1 < len(tokens) and tokens[b].text == "(" and tokens[b + 1].is_acronym:
-        return tokens[b + 1].text
+        # "(DFA-OUMWA)", "(TF-THB)": an acronym of parts joined by a hyphen is one, whole
+        k = b + 1
+        while (
+            k + 2 < len(tokens)
+            and tokens[k + 1].text == "-"
+            and not tokens[k + 1].space_before
+            and not tokens[k + 2].space_before
+            and tokens[k + 2].is_acronym
+        ):
+            k += 2
+        return "".join(t.text for t in tokens[b + 1 : k + 1])
     # "Mexico's Commission for Refugee Assistance, COMAR, registered ...": the acronym in
     # apposition, then the sentence goes on (not a list: "..., UNICEF, and IOM").
     if (
