@@ -119,10 +119,12 @@ class CandidateRules(PlaceRules):
                     continue
                 if t.text in ("'s", "’s") or (
                     # "Migrant Workers’ Affairs": a plural's possessive inside a name (not
-                    # "Foreign Affairs’ Office", what a body owns)
+                    # "Foreign Affairs’ Office", what a body owns, nor "Honduras' National
+                    # Police", a place's)
                     t.text in ("'", "’")
                     and not t.space_before
                     and tokens[j - 1].key.endswith("s")
+                    and j not in place_ends.values()
                     and j + 1 < len(tokens)
                     and _is_name_word(tokens[j + 1])
                     and tokens[j + 1].key not in ORG_HEADS
