@@ -215,3 +215,40 @@ def test_a_plural_possessive_inside_a_name_and_an_acronym_of_parts(tmp_path, kno
     assert office in bodies and "Department of Zorvan Affairs" in bodies
     assert bodies[office] != bodies["Department of Zorvan Affairs"]
     assert new_of(draft, office).acronym == "DZA-OUMWA"
+
+
+def test_sources_by_a_dateline_by_dotted_initials_and_a_run_on_first_line(tmp_path, knowledge):
+    """ "GENEVA, July 10 (IOM) On average 1,000 ...": the dateline's agency is the source of
+    its sentence (not a wire's: "TORONTO, Oct 16 (Reuters) - ..."); "the U.N. migration
+    agency reports" is IOM's word."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "GENEVA, July 10 (IOM) On average 1,000 refugees are now arriving on the islands "
+            "every day.\n\nTORONTO, Oct 16 (Reuters) - More than 300 charges have been laid "
+            "in an investigation.\n\nIn the first half of this year, the U.N. migration agency "
+            "reports it has safely returned nearly 11,000 stranded migrants from Zorvania.",
+        )
+    )
+    assert found["1000"].fields["attributed_to"] == ["iom"]
+    assert "attributed_to" not in found["300"].fields
+    assert found["11000"].fields["attributed_to"] == ["iom"]
+
+
+def test_a_first_line_that_runs_on_is_no_headline(tmp_path):
+    """A text wrapped from its first line ("Police in Zorvania freed 48\\nchild slaves in
+    raids ..."): the first line is no headline but the start of the first paragraph, whose
+    sentence goes on (and is read whole: its source after it)."""
+    from kg.build.ingest import parse_source
+    from kg.extraction.text import Source
+
+    raw = (
+        "ZORVAPOL, June 22 Police in Zorvania freed 48\nchild slaves in raids on plantations "
+        "and arrested 22\npeople, Interpol said on Monday.\n\nThe children came from Lorvia.\n"
+    )
+    source = Source.of(parse_source(tmp_path / "901_run-on.txt", raw))
+    assert [p.kind for p in source.passages] == ["body", "body"]
+    first = source.passages[0]
+    assert first.text.startswith("ZORVAPOL, June 22 Police in Zorvania freed 48 child slaves")
+    assert len(first.sentences) == 1

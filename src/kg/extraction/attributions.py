@@ -106,6 +106,13 @@ ACTOR_VERB = re.compile(
 )
 
 
+# "GENEVA, July 10 (UNHCR)", "Bangkok, 3 May 2019 (IOM)": a dateline, then its agency
+DATELINE_SOURCE = re.compile(
+    r"\s*[A-Z][\w .’'-]{1,40},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*(?:19|20)\d\d)?|"
+    r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+(?:19|20)\d\d)?)\s*\($"
+)
+
+
 class AttributionRules:
     """The attribution and actor rules of the NumberExtractor (a part of it)."""
 
@@ -142,6 +149,10 @@ class AttributionRules:
                 after = after[1:]
             if after:
                 cues.append((pos, after[0], True))
+        for o in orgs:  # "GENEVA, July 10 (UNHCR) On average 1,000 refugees ...": a dateline's
+            # agency, the source of its sentence (not a wire's: "TORONTO, Oct 16 (Reuters) -")
+            if DATELINE_SOURCE.match(text, s0, o.start) and re.match(r"\)\s*\w", text[o.end :]):
+                cues.append((o.start, o, True))
         for o in orgs:  # "As IOM reported, ...", "As the agency's survey noted, ..."
             if re.search(r"\b[Aa]s\s+(?:the\s+)?$", text[max(s0, o.start - 8) : o.start]) and (
                 AS_SOURCE_SAID.match(text, o.end)

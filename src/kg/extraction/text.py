@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from kg.build.ingest import CleanDocument, normalized_with_index
+from kg.build.sourcetext import trimmed_span
 from kg.folding import fold as fold
 
 # A slash joins digits ("24/7", "2014/2015") and an office's letters ("G/TIP"), not names
@@ -233,6 +234,16 @@ class Source:
         # whose headline was lost): read as body, where names need no headline's caution.
         title_kind = "title" if len(doc.title.text.split()) <= HEADLINE_MAX_WORDS else "body"
         spans = [(title_kind, doc.title)] + [("body", p) for p in doc.paragraphs]
+        first = doc.paragraphs[0] if doc.paragraphs else None
+        if (
+            first
+            and first.text[:1].islower()
+            and doc.raw.count("\n", doc.title.end, first.start) == 1
+        ):
+            # "DAKAR, June 22 Police in Ivory Coast freed 48\nchild slaves in raids ...": a
+            # text wrapped from its first line, which runs on into the next, has no headline
+            whole = trimmed_span(doc.raw, doc.title.start, first.end)
+            spans = [("body", whole)] + [("body", p) for p in doc.paragraphs[1:]]
         spans += [("trailer", t) for t in doc.trailer]
         for i, (kind, span) in enumerate(spans):
             start = bisect.bisect_left(source.index, span.start)

@@ -38,7 +38,10 @@ class WorldOrganization:
 
     @property
     def surfaces(self) -> tuple[str, ...]:
-        return (self.name, *((self.acronym,) if self.acronym else ()), *self.alt_names)
+        names = (self.name, *((self.acronym,) if self.acronym else ()), *self.alt_names)
+        # "the U.N. migration agency": the UN's initials with full stops, as US news write them
+        dotted = tuple("U.N. " + n[3:] for n in names if n.startswith("UN "))
+        return names + dotted
 
 
 # (name, acronym, other wordings, classification, country, part of)
