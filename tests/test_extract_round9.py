@@ -252,3 +252,24 @@ def test_a_first_line_that_runs_on_is_no_headline(tmp_path):
     first = source.passages[0]
     assert first.text.startswith("ZORVAPOL, June 22 Police in Zorvania freed 48 child slaves")
     assert len(first.sentences) == 1
+
+
+def test_people_by_initials_suffixes_portfolios_acronyms_and_one_name(tmp_path, knowledge):
+    """ "Ernesto Abella" and "Ernesto C. Abella" are one person; "Constancio R. Vingno Jr."
+    keeps its "Jr."; "Undersecretary for Strategic Communications and Research" holds a
+    portfolio, no one's name; "According to Shanti Zorva Griha (SZG)" names a body its
+    acronym spells; "Commissioner Sumaryono said": one name after a title."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Undersecretary for Strategic Communications and Research Ernesto Abella welcomed "
+        "them. Ambassador Constancio R. Vingno Jr., who came with them, stated that they "
+        "were paid. Undersecretary Ernesto C. Abella thanked him.\n\nAccording to Shanti "
+        'Zorva Griha (SZG), police rescued 115 women. "The three suspects will be held," '
+        "Commissioner Sumaryono said in a statement.",
+    )
+    people = mentions(draft, "person")
+    assert people["Ernesto Abella"] == people["Ernesto C. Abella"]
+    assert "Constancio R. Vingno Jr." in people
+    assert "Sumaryono" in people
+    assert not any(w in name for name in people for w in ("Strategic", "Shanti"))

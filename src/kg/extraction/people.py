@@ -27,7 +27,7 @@ from kg.extraction.name_words import (
     STARTERS,
     continues_a_body,
 )
-from kg.extraction.spans import Span, _in_a_credit, _is_name_word
+from kg.extraction.spans import Span, _acronym_after, _in_a_credit, _is_name_word
 from kg.extraction.text import Passage, Source, Token, fold
 
 ROLE_WORDS = ROLE_HEADS | {"secretary-general", "general", "envoy", "rapporteur", "officer"}
@@ -94,6 +94,8 @@ def _person_context(passage: Passage, a: int, b: int) -> bool:
     speech next to them ("said Jane Doe", "Jane Doe said"), or a role in apposition ("Jane
     Doe, IOM Chief of Mission in Mexico")."""
     tokens = passage.tokens
+    if _spelt_by_its_acronym(tokens, a, b):
+        return False  # "According to Shanti Punarsthapan Griha (SPG)": no one's name
     if a and tokens[a - 1].key.rstrip(".") in PERSON_ROLES:
         return True  # "Dr Jane Doe", "counter-trafficking specialist Jane Doe"
     before = passage.text[max(0, tokens[a].start - 30) : tokens[a].start]
@@ -168,10 +170,10 @@ def _name_part(tokens: list[Token], i: int) -> int | None:
             return None
     elif not t.text[0].isupper() or (t.is_acronym and len(t.text) > 1):
         return None
-    elif len(t.text) == 1:  # an initial: "John F. Kennedy"
+    elif len(t.text) == 1 or t.key in ("jr", "sr"):  # an initial: "John F. Kennedy", "Jr."
         if j < len(tokens) and tokens[j].text == "." and not tokens[j].space_before:
             return j + 1
-        return None
+        return None if len(t.text) == 1 else j
     while (
         j + 1 < len(tokens)
         and tokens[j].text in ("-", "\u2010", "'", "’")
@@ -245,6 +247,8 @@ def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
     i = a - 1
     if i >= 1 and tokens[i].text == "." and tokens[i - 1].key in NAME_TITLES | {"prof", "st"}:
         return True
+    if i >= 0 and tokens[i].key in ("for", "of", "on"):
+        return False  # "Undersecretary for Strategic Communications": the role's portfolio
     steps = 0
     while i >= 0 and steps < 10:
         t = tokens[i]
@@ -445,6 +449,22 @@ def _in_a_portfolio(tokens: list[Token], i: int) -> bool:
     return False
 
 
+def _one_name_after_a_title(passage: Passage, i: int) -> tuple[int, int] | None:
+    """ "Commissioner Sumaryono said": one name after a title, then a verb of speech."""
+    t, title = passage.tokens[i], passage.tokens[i - 1] if i else None
+    named = title is not None and title.key in NAME_TITLES and title.text[0].isupper()
+    word = t.is_word and t.text[0].isupper() and not t.is_acronym
+    if named and word and t.key not in NOT_PERSON_WORDS:
+        return (i, i + 1) if SPEECH_AFTER_NAME.match(passage.text[t.end :]) else None
+    return None
+
+
+def _spelt_by_its_acronym(tokens: list[Token], a: int, b: int) -> bool:
+    acronym = _acronym_after(tokens, b)
+    initials = "".join(t.text[0] for t in tokens[a:b] if t.is_word).upper()
+    return bool(acronym) and b - a >= 2 and re.sub(r"[^A-Z]", "", acronym) == initials
+
+
 def find_persons(
     passage: Passage,
     known_ranges: dict,
@@ -495,7 +515,7 @@ def find_persons(
         if _in_a_portfolio(tokens, i) or continues_a_body(tokens, i):
             i += 1  # "Minister for Women and Gender Equality", "Ministry of ... and Marine ..."
             continue
-        found = _person_names(tokens, i)
+        found = _person_names(tokens, i) or _one_name_after_a_title(passage, i)
         if found is None:
             i += 1
             continue
@@ -503,8 +523,8 @@ def find_persons(
         if any(x in known_tokens for x in range(a, b)) or not _looks_like_person(tokens, a, b):
             i += 1
             continue
-        if _in_a_credit(passage, a):
-            i = b
+        if _in_a_credit(passage, a) or _spelt_by_its_acronym(tokens, a, b):
+            i = b  # ("According to Shanti Punarsthapan Griha (SPG)": no one's name)
             continue
         before = passage.text[max(0, tokens[a].start - 40) : tokens[a].start]
         if ORG_NOUN_BEFORE.search(before):

@@ -88,6 +88,12 @@ class Resolution:
             if short.key not in result.new:
                 continue
             folded = fold(short.name)
+            # "Ernesto Abella" and "Ernesto C. Abella": one name, with its initial or without
+            plain = [n for n in people if n is not short and n.key in result.new and
+                     re.sub(r"\s\w\.?(?=\s)", "", fold(n.name)) == folded]  # fmt: skip
+            if len(plain) == 1:
+                _merge(short, plain[0], result)
+                continue
             longer = [
                 n
                 for n in people
