@@ -273,3 +273,17 @@ def test_people_by_initials_suffixes_portfolios_acronyms_and_one_name(tmp_path, 
     assert "Constancio R. Vingno Jr." in people
     assert "Sumaryono" in people
     assert not any(w in name for name in people for w in ("Strategic", "Shanti"))
+
+
+def test_places_by_the_names_releases_still_write(tmp_path, knowledge):
+    """ "Bosnia Herzegovina" (no "and"), "Niger Republic" (Nigeria's usage), "the Arab
+    States" (the UN system's region)."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Members came from Serbia, Bosnia Herzegovina and Niger Republic. Profits are "
+        "highest in the Arab States.",
+    )
+    places = mentions(draft, "place")
+    assert {"Bosnia Herzegovina", "Niger Republic", "the Arab States"} <= set(places)
+    assert new_of(draft, "Niger Republic").name == "Niger"

@@ -65,6 +65,7 @@ REGIONS = (
     ("Red Sea", (), None),
     ("Gulf of Aden", (), None),
     ("Asia-Pacific", ("Asia Pacific", "Asia and the Pacific"), None),
+    ("Arab States", ("the Arab States", "Arab region"), None),  # (the UN system's region)
     # the regions of the UN system's regional offices named as one, their first word no
     # region's name by itself (not "Europe and Central Asia": two regions)
     ("West and Central Africa", ("Western and Central Africa",), "Africa"),
@@ -126,7 +127,7 @@ COUNTRY_ALIASES = {
     # the Danish Refugee Council's and the Philippine Red Cross's too)
     "AE": ("UAE", "U.A.E."),
     "PG": ("PNG",),
-    "BA": ("BiH",),
+    "BA": ("BiH", "Bosnia Herzegovina", "Bosnia-Herzegovina"),
     "TR": ("Turkey",),
     # names the releases still use for countries that ISO 3166 names otherwise today
     "MK": ("Macedonia", "FYROM", "Former Yugoslav Republic of Macedonia"),
@@ -140,6 +141,7 @@ COUNTRY_ALIASES = {
     "GN": ("Guinea Conakry", "Guinea-Conakry"),
     "CG": ("Congo Brazzaville", "Congo-Brazzaville", "Republic of the Congo"),
     "XK": ("Republic of Kosovo",),
+    "NE": ("Niger Republic", "Republic of Niger"),  # (Nigeria's usage, against its neighbour)
 }
 # Countries ISO 3166 lists none of: Kosovo, by the user-assigned code element the European
 # Commission, GeoNames and Unicode CLDR give it (a draft says so).
