@@ -287,3 +287,18 @@ def test_places_by_the_names_releases_still_write(tmp_path, knowledge):
     places = mentions(draft, "place")
     assert {"Bosnia Herzegovina", "Niger Republic", "the Arab States"} <= set(places)
     assert new_of(draft, "Niger Republic").name == "Niger"
+
+
+def test_one_person_said_in_words_counts(tmp_path, knowledge):
+    """ "one boy", "one adult man", "one Russian citizen": one person is a number; "one day",
+    "one of the officers" and "one key priority" are not."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Police arrested four Zorvans and one Russian citizen. One key priority is training, "
+            "said one of the officers.",
+        )
+    )
+    assert found["1"].fields["unit"] == "person"
+    assert len([k for k in found if k == "1"]) == 1

@@ -220,10 +220,13 @@ def find_numbers(passage: Passage) -> list[Found]:
                 r"\b(?:the|these|those|its|their|all|both|every)\s+$", before.casefold()
             ):
                 continue
-            if value == 1 and not re.match(r"\s+(?:victim|person|woman|man|child|case)\b", after):
+            # "one man", "one adult man", "one Russian citizen": one person (not "one day")
+            one = re.match(r"\s+([A-Za-z-]+)(?:\s+([a-z]+))?\b", after)
+            nouns = [w.casefold() for w in (one.groups() if one else ()) if w]
+            if value == 1 and not any(singular(w) in PEOPLE or w == "case" for w in nouns):
                 continue
             # "seven people", "three Estonian and one Russian citizens", "four Vietnamese"
-            if not re.match(
+            if value > 1 and not re.match(
                 r"\s+(?:[a-z-]+\s+){0,4}(?:[a-z]+s|people|children|women|men|[a-z]+ese)\b"
                 r"|\s+(?:were|are|was)\b",
                 after,
