@@ -302,3 +302,31 @@ def test_one_person_said_in_words_counts(tmp_path, knowledge):
     )
     assert found["1"].fields["unit"] == "person"
     assert len([k for k in found if k == "1"]) == 1
+
+
+def test_roles_units_and_the_bodies_they_are_of(tmp_path, knowledge):
+    """ "Jane Zorva, Chairwoman of the Zorvan Senate, commented": a person and the body of
+    her role; "Executive Director of the Migrant Workers Association of Zorvania": a role
+    (its modifier first), the body's name with its place; "the Public Authority for
+    Manpower’s Domestic Labor Department": the authority and its department; "Anti-Trafficking
+    Department at the Ministry of Internal Affairs": a unit, then the body it is at."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Tanzila Zorvaeva, Chairwoman of the Zorvan Senate, commented on it. Lerato Nkhete, "
+        "Executive Director of the Migrant Workers Association of Zorvania (MWA-Z), spoke "
+        "this week. The Public Authority for Manpower’s Domestic Labor Department received "
+        "1,300 complaints. The Anti-Trafficking Department at the Ministry of Internal "
+        "Affairs identified 60 victims.",
+    )
+    bodies = set(mentions(draft, "organization"))
+    assert {
+        "Zorvan Senate",
+        "Migrant Workers Association of Zorvania",
+        "Public Authority for Manpower",
+        "Domestic Labor Department",
+        "Anti-Trafficking Department",
+        "Ministry of Internal Affairs",
+    } <= bodies
+    assert not any(name.startswith(("Chairwoman", "Executive")) for name in bodies)
+    assert "Tanzila Zorvaeva" in mentions(draft, "person")

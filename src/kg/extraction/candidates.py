@@ -10,6 +10,7 @@ from kg.extraction.name_words import (
     ACRONYM_STOP,
     ALL_HEADS,
     CONNECTORS,
+    DONE_BY,
     EVENT_HEADS,
     GENERIC_NAMES,
     GROUPS_OF_PEOPLE,
@@ -25,9 +26,12 @@ from kg.extraction.name_words import (
     SPLIT_HEADS,
     STARTERS,
     STUDY_HEADS,
+    WEEKDAYS,
+    _joins_a_name,
     after_a_title,
     body_after_a_role,
     connectors_end_a_name,
+    lead_word,
     opens_with_a_common_noun,
 )
 from kg.extraction.organizations import (
@@ -56,13 +60,7 @@ from kg.extraction.spans import (
     _sentence_starts,
     known_organization,
 )
-from kg.extraction.text import Passage, Token
-
-# Participles after a hyphen that say who did something ("IOM-trained", "EU-funded").
-DONE_BY = {
-    "funded", "trained", "led", "run", "backed", "supported", "sponsored", "organized",
-    "organised", "owned", "managed", "financed", "based", "hosted", "operated", "founded",
-}  # fmt: skip
+from kg.extraction.text import Passage
 
 
 def _people_in_the_plural(key: str) -> bool:
@@ -74,8 +72,6 @@ def _people_in_the_plural(key: str) -> bool:
     )
 
 
-# A day of the week ends a name: "The Department of Justice Friday commemorates ...".
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 # No name is longer (the longest have some 15 words); a run is split in quadratic time.
 MAX_NAME_TOKENS = 40
 LEADING_WORDS = {"the", "a", "an", "by"}  # never the first word of a name
@@ -226,7 +222,7 @@ class CandidateRules(PlaceRules):
                 or tokens[end].key in ("of", "for", "and")
                 and end + 1 < b
                 and _is_name_word(tokens[end + 1])
-                and tokens[start].key in ORG_HEADS
+                and (tokens[start].key in ORG_HEADS or tokens[end - 1].key in ORG_HEADS)
             ):
                 end += 1
             words = {t.key for t in tokens[start:end]}
@@ -303,6 +299,18 @@ class CandidateRules(PlaceRules):
             self.role_persons.add((passage.index, p0, p1))
             rest = self._split(passage, p1, b, starts, set(), known_ranges) if p1 < b else []
             return [(a, p0), (p0, p1), *rest]
+        # "Main Anti-Trafficking Department at the Ministry of Internal Affairs": a unit, then
+        # the body it is at (not "United Nations Office at Nairobi")
+        for p in range(a + 1, b - 2):
+            if (
+                tokens[p].key == "at"
+                and tokens[p + 1].key == "the"
+                and tokens[p + 2].key in (ORG_HEADS)
+                and {t.key for t in tokens[a:p]} & SPLIT_HEADS
+            ):
+                return self._split(passage, a, p, starts, lowercase, known_ranges) + self._split(
+                    passage, p + 2, b, starts, lowercase, known_ranges
+                )
         # "the Youth Institute and the Public Defender's Office": two names, each with a head
         # word and an article of its own (before any possessive inside the second is read).
         for p in range(a + 1, b - 2):
@@ -463,7 +471,7 @@ class CandidateRules(PlaceRules):
         keys = [t.key for t in tokens[a:b]]
         words = set(keys)
         acronym = _acronym_after(tokens, b)
-        first_word = next((t.key for t in tokens[a:b] if not t.is_acronym), "")
+        first_word = lead_word(tokens[a:b])  # ("Executive Director of": its head word)
         if (
             len(keys) >= 3
             and keys[0].endswith("ing")
@@ -474,7 +482,7 @@ class CandidateRules(PlaceRules):
             # "Empowering Civil Society Organizations to Combat Human Trafficking": a title
             # (a project's, a report's) that opens with what it does, no body's name
             return None
-        if first_word in ROLE_HEADS and len(keys) > 1:  # "IOM Head of Office", "Chief of Mission"
+        if {first_word, keys[0]} & ROLE_HEADS and len(keys) > 1:  # "IOM Head of Office", "Chief of"
             return Span(passage, a, b, "rule", "role", confidence=0.6)
         if keys[-1] in ROLE_HEADS and len(keys) > 1:  # "the Resource Centre Director"
             return Span(passage, a, b, "rule", "role", confidence=0.6)
@@ -586,13 +594,3 @@ class CandidateRules(PlaceRules):
         if not _looks_like_person(tokens, a, b):
             return False
         return _person_context(passage, a, b)
-
-
-def _joins_a_name(tokens: list[Token], k: int) -> bool:
-    """Whether tokens[k] is a hyphen between two parts of a name, no space around it."""
-    return (
-        tokens[k].text == "-"
-        and not tokens[k].space_before
-        and k + 1 < len(tokens)
-        and not tokens[k + 1].space_before
-    )

@@ -45,13 +45,14 @@ SPLIT_HEADS = {
     "university", "association", "foundation", "police", "court", "embassy", "consulate",
     "unit", "directorate", "procuraduria", "secretaria", "instituto", "comision", "senate",
     "congress", "parliament", "network", "coalition", "federation", "programme", "program",
-    "branch", "section", "division",
+    "branch", "section", "division", "authority", "service", "administration", "inspectorate",
 }  # fmt: skip
 ROLE_HEADS = {
     "chief", "director", "head", "minister", "secretary", "coordinator", "officer", "president",
     "representative", "spokesperson", "spokesman", "spokeswoman", "ambassador", "commissioner",
-    "commissioners", "manager", "chair", "chairman", "chairperson", "governor", "mayor",
-    "senator", "deputy", "advisor", "adviser", "consultant", "expert", "experts", "specialist",
+    "commissioners", "manager", "chair", "chairman", "chairperson", "chairwoman", "governor",
+    "mayor", "senator", "deputy", "advisor", "adviser", "consultant", "expert", "experts",
+    "specialist",
 }  # fmt: skip
 # Words before a role's head word ("Acting Head", "Deputy Regional Director").
 ROLE_MODIFIERS = {
@@ -387,4 +388,29 @@ def generic_name(name: str) -> bool:
     # (not a country's one body of its kind: "the National Police", "the National Gendarmerie")
     return (
         bool(words) and words[-1] in GENERIC_HEADS and all(w in GENERIC_WORDS for w in words[:-1])
+    )
+
+
+def lead_word(tokens) -> str:
+    """The first word of a name that is no acronym and no role's modifier ("Executive" of
+    "Executive Director of the ...": its head word leads)."""
+    return next((t.key for t in tokens if not t.is_acronym and t.key not in ROLE_MODIFIERS), "")
+
+
+# Participles after a hyphen that say who did something ("IOM-trained", "EU-funded").
+DONE_BY = {
+    "funded", "trained", "led", "run", "backed", "supported", "sponsored", "organized",
+    "organised", "owned", "managed", "financed", "based", "hosted", "operated", "founded",
+}  # fmt: skip
+# A day of the week ends a name: "The Department of Justice Friday commemorates ...".
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+def _joins_a_name(tokens: list, k: int) -> bool:
+    """Whether tokens[k] is a hyphen between two parts of a name, no space around it."""
+    return (
+        tokens[k].text == "-"
+        and not tokens[k].space_before
+        and k + 1 < len(tokens)
+        and not tokens[k + 1].space_before
     )
