@@ -330,3 +330,23 @@ def test_roles_units_and_the_bodies_they_are_of(tmp_path, knowledge):
     } <= bodies
     assert not any(name.startswith(("Chairwoman", "Executive")) for name in bodies)
     assert "Tanzila Zorvaeva" in mentions(draft, "person")
+
+
+def test_sources_said_with_their_time_and_what_they_recorded(tmp_path, knowledge):
+    """ "IOM early this year said it recorded 16 cases", "IOM recorded 40,675 crossings":
+    IOM's figures; "more than doubled to 12,088": a number of times and a count, no range
+    from 2 to 12,088; "liaised with UN Women": the whole name, not the UN's."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "IOM early this year said it recorded 16 cases of human trafficking. Between January "
+        "and May 2022, IOM recorded 40,675 illegal crossings on the route. “In May, the "
+        "number of migrants detected more than doubled to 12,088,” IOM said. In October, it "
+        "liaised with UN Women.",
+    )
+    found = observations(draft)
+    for value in ("16", "40675", "12088"):
+        assert found[value].fields["attributed_to"] == ["iom"], value
+    assert found["2"].fields["unit"] == "times"
+    assert "UN Women" in mentions(draft, "organization")
+    assert "UN" not in mentions(draft, "organization")

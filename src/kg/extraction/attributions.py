@@ -18,8 +18,12 @@ ATTRIBUTION_VERB = re.compile(
     # the next name of a list: ", and UNICEF said")
     r"(?:,\s+(?!(?:and|or|but|while|as|who|which|that|with)\b)(?-i:[a-z])[^.;:,“”\"]{0,60}"
     r"(?:,\s+(?-i:[a-z])[^.;:,“”\"]{0,40})?,\s*)?"
-    r",?\s*(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|recently\s+)?"
+    # "X early this year said", "X on Tuesday reported": when, between the source and its verb
+    r",?\s*(?:(?:on\s+[A-Z][a-z]+day|(?:last|this)\s+(?:week|month|year)|(?:early|earlier|late|"
+    r"later)\s+this\s+(?:week|month|year)|yesterday|today|earlier)\s+)?"
+    r"(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|recently\s+)?"
     r"(?:reports?|reported|says|said|states|stated|estimates?|estimated|confirms?|confirmed|"
+    r"records|recorded|"
     r"announces|announced|"
     r"indicates?|indicated|shows?|showed|finds|found|notes|noted|calculates|calculated|counts|"
     r"counted|warns|warned|reveals|revealed|"

@@ -188,7 +188,9 @@ class Recognizer(CandidateRules, Resolution):
             for a, b, entry in self.trie.matches(passage.tokens):
                 spans.append(Span(passage, a, b, "reference", entry.kind, entry))
             spans += self._coordinated(passage, self.trie, "reference")
-        spans += self._world_organizations(source, spans)
+        general = self._world_organizations(source, spans)
+        spans = [s for s in spans if not any(w.passage is s.passage and w.a <= s.a and s.b <= w.b
+                                             for w in general)] + general  # fmt: skip
         # "the northern border" in lower case: a place of the reference data only where the
         # text names the place it lies within (elsewhere, another country's border)
         named = {s.entry.target for s in spans if s.entry is not None}
@@ -355,7 +357,9 @@ class Recognizer(CandidateRules, Resolution):
         for passage in source.passages:
             taken = [(s.a, s.b) for s in known if s.passage is passage]
             for a, b, entry in trie.matches(passage.tokens):
-                if any(x < b and a < y for x, y in taken):
+                # (a longer name that holds a known one wins: "UN Women", not "UN")
+                if any(x < b and a < y and not (a <= x and y <= b and y - x < b - a)
+                       for x, y in taken):  # fmt: skip
                     continue
                 if _in_a_credit(passage, a) or _in_a_menu(passage, a, b):
                     continue  # "© UNHCR/A. Doe": a picture's credit, not the text

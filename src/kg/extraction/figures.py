@@ -483,7 +483,7 @@ def _ranges(passage: Passage, found: list[Found]) -> list[Found]:
     for i, f in enumerate(found):
         if i in skip:
             continue
-        if i + 1 < len(found):
+        if i + 1 < len(found) and not f.multiplier:  # ("doubled to 12,088": no range)
             g = found[i + 1]
             gap = passage.text[f.end : g.start].casefold()
             before = passage.text[max(0, f.start - 12) : f.start].casefold()
