@@ -350,3 +350,21 @@ def test_sources_said_with_their_time_and_what_they_recorded(tmp_path, knowledge
     assert found["2"].fields["unit"] == "times"
     assert "UN Women" in mentions(draft, "organization")
     assert "UN" not in mentions(draft, "organization")
+
+
+def test_outlets_told_or_reporting_and_bodies_of_general_knowledge(tmp_path, knowledge):
+    """ "who spoke to Zorva Times shortly after", "spoke with Lorva Post this week", "The ZDN
+    reported yesterday that": news outlets; "Jane Doe told John Roe that" names no outlet;
+    Greenpeace, Afrobarometer and the CIS are bodies of general knowledge."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Deputy Commissioner Sidney Philander, who spoke to Zorva Times shortly after the "
+        "opening, said so. Jane Doe told John Roe that it was late. She spoke with Lorva Post "
+        "this week. The ZDN reported yesterday that a man had been remanded. Greenpeace "
+        "said 60 percent are aware of it, according to a recent Afrobarometer survey of CIS "
+        "countries.",
+    )
+    bodies = set(mentions(draft, "organization"))
+    assert {"Zorva Times", "Lorva Post", "ZDN", "Greenpeace", "Afrobarometer", "CIS"} <= bodies
+    assert not {"John Roe", "Jane Doe"} & bodies

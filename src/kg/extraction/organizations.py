@@ -194,12 +194,20 @@ def _matches_cut_at_and_the(pattern: re.Pattern, text: str):
 
 
 _OUTLET = r"(?P<name>[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,4})"
-REPORTS_NAME = re.compile(
-    rf"(?:,|\s)\s*(?:reports|reported)\s+(?:The\s+)?(?!The\b){_OUTLET}"
-    r"(?=\s*(?:[.;]|,\s*(?:citing|quoting|adding)\b|$))"
+REPORTS_NAME = re.compile(  # ("reported state-run Al-Ahram.")
+    rf"(?:,|\s)\s*(?:reports|reported)\s+(?:(?:the\s+)?[a-z][\w-]*\s+){{0,2}}(?:The\s+)?"
+    rf"(?!The\b){_OUTLET}(?=\s*(?:[.;]|,\s*(?:citing|quoting|adding)\b|$))"
+)
+TOLD_NAME = re.compile(  # ("who spoke to New Era shortly after ...")
+    rf"\b(?:told|spoke\s+(?:to|with)|speaking\s+(?:to|with)|in\s+an\s+interview\s+with)\s+"
+    rf"(?:The\s+)?(?!The\b){_OUTLET}(?=\s+(?:shortly|this|last|on|in|that|after|about)\b|[.,;])"
 )
 NAME_REPORTS = re.compile(
     rf"(?:^|(?<=[.;,]\s))(?:The\s+)?(?!The\b){_OUTLET}\s+(?:reports|reported)(?=\s*[.,;])"
+)
+LETTERS_REPORTED = re.compile(  # ("The GDN reported yesterday that": an outlet's letters)
+    r"(?:^|(?<=[.;,]\s))(?:The\s+)?(?P<name>[A-Z]{2,6})\s+(?:reports|reported)\s+"
+    r"(?:yesterday\s+|today\s+|on\s+[A-Z][a-z]+day\s+)?that\b"
 )
 
 
@@ -231,7 +239,8 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
                 continue  # "the NGO Sunday": one word, not quoted
             out.append(Span(passage, a, b, "rule", "organization", confidence=0.6))
             taken.append((a, b))
-    for m in (*NAME_REPORTS.finditer(passage.text), *REPORTS_NAME.finditer(passage.text)):
+    outlets = (NAME_REPORTS, REPORTS_NAME, TOLD_NAME, LETTERS_REPORTED)
+    for m in [m for pattern in outlets for m in pattern.finditer(passage.text)]:
         # "..., reports The Rising Nepal.", "The London Free Press reports, citing ...": the
         # news outlet a report comes from (its "The" with it; not a person's name)
         a = passage.token_index(m.start("name"))
@@ -239,7 +248,12 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
         a -= bool(a and tokens[a - 1].text == "The")
         inside = {(s.a, s.b) for s in known if s.kind == "place" and a < s.a and s.b <= b}
         if any(ka < b and a < kb and (ka, kb) not in inside for ka, kb in taken) or (
-            is_given_name(tokens[a].text) or _looks_like_person(tokens, a, b) and b - a > 1
+            # (not "told Jane Doe"; "Al-Ahram" is no Al's name)
+            is_given_name(tokens[a].text)
+            and not (a + 1 < b and tokens[a + 1].text == "-")
+            or _looks_like_person(tokens, a, b)
+            and b - a > 1
+            and tokens[a + 1].text != "-"
         ):
             continue
         out.append(Span(passage, a, b, "rule", "organization", confidence=0.6))

@@ -131,6 +131,7 @@ ORGANIZATIONS: tuple[tuple, ...] = (
     ("African Union", None, (), IGO, None, None),
     ("Economic Community of West African States", "ECOWAS", (), IGO, None, None),
     ("Southern African Development Community", "SADC", (), IGO, None, None),
+    ("Commonwealth of Independent States", "CIS", (), IGO, None, None),
     ("East African Community", "EAC", (), IGO, None, None),
     ("Intergovernmental Authority on Development", "IGAD", (), IGO, None, None),
     ("Association of Southeast Asian Nations", "ASEAN", (), IGO, None, None),
@@ -163,6 +164,9 @@ ORGANIZATIONS: tuple[tuple, ...] = (
     ("Amnesty International", None, (), None, None, None),
     ("Human Rights Watch", "HRW", (), None, None, None),
     ("Anti-Slavery International", None, (), None, None, None),
+    ("Greenpeace", None, ("Greenpeace International",), None, None, None),
+    ("Environmental Justice Foundation", "EJF", (), None, None, None),
+    ("Afrobarometer", None, (), None, None, None),  # the pan-African survey network
     ("Polaris Project", None, (), None, None, None),
     ("Walk Free Foundation", None, ("Walk Free",), None, None, None),
     ("International Justice Mission", "IJM", (), None, None, None),
