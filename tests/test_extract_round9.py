@@ -368,3 +368,18 @@ def test_outlets_told_or_reporting_and_bodies_of_general_knowledge(tmp_path, kno
     bodies = set(mentions(draft, "organization"))
     assert {"Zorva Times", "Lorva Post", "ZDN", "Greenpeace", "Afrobarometer", "CIS"} <= bodies
     assert not {"John Roe", "Jane Doe"} & bodies
+
+
+def test_cities_by_their_other_names_in_latin_letters(tmp_path, knowledge):
+    """ "Fahaheel" (GeoNames: "Al Faḩāḩīl"), "Kafr El-Sheikh" ("Kafr ash Shaykh"): a city
+    of 50,000 people or more, by another name GeoNames gives it, in a text on its country;
+    the place proposed under its GeoNames name."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "In Kuwait, police dismantled a recruitment office in Fahaheel. A boat capsized in the "
+        "Kafr El-Sheikh governorate on the coast of Egypt.",
+    )
+    places = mentions(draft, "place")
+    assert {"Fahaheel", "Kafr El-Sheikh"} <= set(places)
+    assert new_of(draft, "Fahaheel").name == "Al Faḩāḩīl"

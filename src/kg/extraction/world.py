@@ -424,7 +424,7 @@ def cities(
         if capital_only and city["name"] != capital:
             continue
         place = WorldPlace(city["name"], "city", None, country, geonames=str(city["geonameid"]))
-        for surface in {city["name"], _ascii(city["name"])}:
+        for surface in {city["name"], _ascii(city["name"]), *_other_names(city)}:
             key = fold(surface)
             if key in taken or len(surface) < 4:
                 continue
@@ -433,6 +433,19 @@ def cities(
             out[key] = (surface, place, False)
             population[key] = city["population"]
     return tuple(out.values())
+
+
+# A city's other names in Latin letters are read for a city of this size or more: "Fahaheel"
+# (GeoNames: "Al Faḩāḩīl"), "Kafr El-Sheikh" ("Kafr ash Shaykh").
+OTHER_NAMES_MIN_POPULATION = 50_000
+_OTHER_NAME = re.compile(r"[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|el|al|ash|as|ad|de|la))*")
+
+
+def _other_names(city: dict) -> list[str]:
+    if city["population"] < OTHER_NAMES_MIN_POPULATION:
+        return []
+    names = city.get("alternatenames") or []
+    return [n for n in names if len(n) >= 5 and _OTHER_NAME.fullmatch(n)]
 
 
 # A dateline names a city that reporters travel to: one of 100,000 people or more (a fifth of
