@@ -383,3 +383,27 @@ def test_cities_by_their_other_names_in_latin_letters(tmp_path, knowledge):
     places = mentions(draft, "place")
     assert {"Fahaheel", "Kafr El-Sheikh"} <= set(places)
     assert new_of(draft, "Fahaheel").name == "Al Faḩāḩīl"
+
+
+def test_counts_by_destination_predicates_and_gulf_currencies(tmp_path, knowledge):
+    """ "43 of them were sent to the Republic of Zorvania, 9 to Lorvia and two to Morvia":
+    people, by where they were sent; "the people arrested on charges of ... were 529.": the
+    people the subject names (not "the oldest was 83", an age); "KD 120", "between KD 1,100
+    and KD 1,300", "Dh50,000": the Gulf's dinars and dirhams."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Police identified 68 victims. 43 of them were sent to the Republic of Zorvania, 9 "
+            "to Lorvia and two to Morvia.\n\nThe people arrested on charges of organizing "
+            "crossings were 529. Of the survivors, the youngest was three and the oldest was "
+            "83.\n\nIn Kuwait, the office charged KD 120 for each visa and resold contracts for "
+            "between KD 1,100 and KD 1,300. In Dubai, a fine of Dh50,000 was set.",
+        )
+    )
+    for value in ("43", "9", "2", "529"):
+        assert found[value].fields["unit"] == "person", value
+    assert "83" not in found or found["83"].fields["unit"] != "person"
+    assert found["120"].fields["unit"] == "kuwaiti-dinar"
+    assert found[("1100", "1300")].fields["unit"] == "kuwaiti-dinar"
+    assert found["50000"].fields["unit"] == "uae-dirham"

@@ -116,7 +116,13 @@ def _noun_before_a_final_number(text: str, f: Found) -> tuple[str | None, str]:
     return None, ""
 
 
-FROM_A_PLACE = re.compile(r"\s+(?:(?:were|was|are|came|each|all)\s+)*from\s+[A-Z]")
+# ("43 of them were sent to the Republic of Turkey, 9 to the United Arab Emirates")
+FROM_A_PLACE = re.compile(
+    r"\s+(?:of\s+(?:them|these|those)\s+)?(?:(?:were|was|are|came|each|all|sent)\s+)*"
+    r"(?:from|to)\s+(?:the\s+)?[A-Z]"
+)
+AGE_WORDS = re.compile(r"\b(?:ages?|aged|old|older|younger|youngest|oldest)\b", re.I)
+PREDICATE = re.compile(r"\b(?:were|was|numbered|totalled|totaled|stood\s+at)\s+$")
 OF_THEM = re.compile(r"\s*Of\s+(?:them|these|those|whom)\b")
 
 
@@ -160,9 +166,27 @@ def find_what_it_counts(
         elif (
             previous is not None
             and previous.head
-            and (previous.sentence == f.sentence or OF_THEM.match(text, f.sentence[0]))
+            and (
+                previous.sentence == f.sentence
+                or OF_THEM.match(text, f.sentence[0])
+                or re.match(r"\s+of\s+(?:them|these|those)\b", text[f.end :])
+            )
         ):
             f.head, f.phrase = previous.head, previous.phrase
+    if (
+        f.head is None
+        and not f.percent
+        and not f.currency
+        and PREDICATE.search(text, f.sentence[0], f.start)
+    ):
+        # "the people arrested on charges of ... were 529.": the people its subject names
+        people = [
+            w for w in re.findall(r"[A-Za-z]+", text[f.sentence[0] : f.start])
+            if singular(w) in PEOPLE and singular(w) != w.casefold()
+        ]  # fmt: skip
+        ages = AGE_WORDS.search(text, f.sentence[0], f.sentence[1])  # ("the oldest was 83")
+        if people and not ages and re.match(r"\s*[.;,]", text[f.end :]):
+            f.head, f.phrase = people[0], people[0]
     if f.head is None and not f.percent and not f.currency:
         # "316 VoTs", the text having said "victims of trafficking (VoTs)"
         m = re.match(r"\s+([A-Za-z]{2,8})\b", text[f.end :])

@@ -40,7 +40,7 @@ ARTICLE_NUMBER = re.compile(
 )
 NUMBER = re.compile(
     # (a currency's letters may be written against it: "RM20,000", "KSh500", "Tk1,000", "Sh5,000")
-    rf"(?:(?<![\w.,/-])|(?<=\d-)|(?<=\bRM)|(?<=\bRs)|(?<=KSh)|(?<=Ksh)|(?<=\bTk)|(?<=\bRp)|(?<=\bSh)|(?<=\bShs))(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
+    rf"(?:(?<![\w.,/-])|(?<=\d-)|(?<=\bRM)|(?<=\bRs)|(?<=KSh)|(?<=Ksh)|(?<=\bTk)|(?<=\bRp)|(?<=\bSh)|(?<=\bShs)|(?<=\bKD)|(?<=\bDh)|(?<=\bDhs)|(?<=\bQR)|(?<=\bBD))(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
     # "100 000 calls": thousands set apart by a space (not "0 800 77777", a telephone
     # number); a comma or full stop after them ends the number unless a digit follows it
     rf"|[1-9]\d{{0,2}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[,.]\d|[ \u00a0\u202f]\d)"
@@ -212,7 +212,9 @@ def find_numbers(passage: Passage) -> list[Found]:
         # "Eight of the people were victims of ...": a part of those said before
         some_of_them = value >= 2 and re.match(OF_THEM_WERE, lowered_after)
         # "seven were from Bajura, two from Achham, one from Bajhang": people, by their places
-        from_a_place = re.match(r"\s+(?:(?:were|was|are|each)\s+)*from\s+[A-Z]", after)
+        from_a_place = re.match(
+            r"\s+(?:(?:were|was|are|each|sent)\s+)*(?:from|to)\s+(?:the\s+)?[A-Z]", after
+        )
         if (
             is_words and value <= 10 and not PERCENT.match(after) and not part and not of_a_whole
         ) and not (counted_in_brackets or some_of_them or from_a_place):

@@ -85,11 +85,12 @@ CURRENCY_SIGNS = {
     "₱": "PHP", "฿": "THB", "₫": "VND", "₩": "KRW", "₺": "TRY", "₴": "UAH", "₽": "RUB",
     "RM": "MYR", "KSh": "KES", "Ksh": "KES", "GH₵": "GHS", "Tk": "BDT", "Rp": "IDR",
     "Rp.": "IDR", "Sh": "shilling", "Shs": "shilling",  # (Kenya's, Uganda's, Tanzania's, ...)
+    "KD": "KWD", "BD": "BHD", "QR": "QAR", "Dh": "AED", "Dhs": "AED",  # (the Gulf's papers)
 }  # fmt: skip
 CURRENCY_BEFORE = re.compile(
     r"(?:(?<![\w$])(?:(?:US|U\.S\.|NZ|AU|CAN|CA|HK|SG|NT|MX)\s?|A|C|S|R|J)\$|(?<![\w$])\$|"
     r"€|£|₹|₦|₱|"
-    r"฿|₫|₩|₺|₴|₽|GH₵|(?<![\w.])(?:USD|EUR|RM|KSh|Ksh|Rs\.?|Tk|Rp\.?|Shs?))\s*$"
+    r"฿|₫|₩|₺|₴|₽|GH₵|(?<![\w.])(?:USD|EUR|RM|KSh|Ksh|Rs\.?|Tk|Rp\.?|Shs?|KD|BD|QR|Dhs?))\s*$"
 )
 
 
