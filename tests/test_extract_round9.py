@@ -407,3 +407,18 @@ def test_counts_by_destination_predicates_and_gulf_currencies(tmp_path, knowledg
     assert found["120"].fields["unit"] == "kuwaiti-dinar"
     assert found[("1100", "1300")].fields["unit"] == "kuwaiti-dinar"
     assert found["50000"].fields["unit"] == "uae-dirham"
+
+
+def test_a_start_day_and_years_written_short(tmp_path, knowledge):
+    """ "Since 01 January 2018, over 379,000 ...": from that day on; "In the period 2021-24,
+    a total of 67 victims": 2021 to 2024 (as "2022/23" is 2022 to 2023)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Since 01 January 2018, over 379,000 undocumented Zorvans have returned. In the "
+            "period 2021-24, a total of 67 victims were identified.",
+        )
+    )
+    assert found["379000"].fields["period"] == {"start": "2018-01-01"}
+    assert found["67"].fields["period"] == {"start": "2021", "end": "2024"}

@@ -82,7 +82,7 @@ PERIOD_PATTERNS = (
         "since",
         re.compile(
             rf"\bsince\s+(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+)?"
-            rf"{_DATE.format(p='a')}",
+            rf"(?:(?P<sd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?=(?:{MONTH})\b))?{_DATE.format(p='a')}",
             re.I,
         ),
     ),
@@ -484,9 +484,10 @@ def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
         return {"start": _date(g.get("am"), g["ay"]), "end": _date(g.get("bm"), g["by"])}
     if kind == "split-year":
         first = int(g["ay"])
-        if int(g["by"]) != (first + 1) % 100:
-            return None  # not the next year: a page, a count, a date
-        return {"start": str(first), "end": str(first + 1)}
+        last = first - first % 100 + int(g["by"])
+        if not first < last <= first + 10:
+            return None  # not a later year of the decade after: a page, a count, a date
+        return {"start": str(first), "end": str(last)}  # ("2022/23", "the period 2021-24")
     if kind == "part":
         months = {"half": 6, "semester": 6, "six months": 6, "quarter": 3, "three months": 3}
         size = months[g["part"].casefold()]
@@ -500,6 +501,8 @@ def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
     if kind == "since":  # "since the end of 2015": its December (its start: the year)
         if not g["am"] and re.search(r"\bend\s+of\s+(?:19|20)\d\d$", m.group(), re.I):
             return {"start": f"{g['ay']}-12"}
+        if g.get("sd") and g["am"] and 1 <= int(g["sd"]) <= 31:  # "since 01 January 2018"
+            return {"start": f"{_date(g['am'], g['ay'])}-{int(g['sd']):02d}"}
         return {"start": _date(g["am"], g["ay"])}
     if kind == "until":
         if g.get("bd"):
