@@ -422,3 +422,18 @@ def test_a_start_day_and_years_written_short(tmp_path, knowledge):
     )
     assert found["379000"].fields["period"] == {"start": "2018-01-01"}
     assert found["67"].fields["period"] == {"start": "2021", "end": "2024"}
+
+
+def test_more_words_for_people(tmp_path, knowledge):
+    """ "102,000 cotton pickers", "180,000 irregular border crossers", "3 fatalities", "50
+    professionals": people."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "About 102,000 cotton pickers were coerced. Zorva receives 180,000 irregular border "
+            "crossers a year. The crash left 3 fatalities, and 50 professionals were trained.",
+        )
+    )
+    for value in ("102000", "180000", "3", "50"):
+        assert found[value].fields["unit"] == "person", value

@@ -62,6 +62,9 @@ PEOPLE = {
     "criminal", "advisor", "adviser", "consultant", "lecturer", "professor", "scholar",
     "speaker", "presenter", "moderator", "instructor", "tutor", "educator", "organizer",
     "organiser", "cadet",
+    # "102,000 cotton pickers", "180,000 irregular border crossers", "three fatalities"
+    "picker", "crosser", "fatality", "professional", "entertainer", "overstayer", "harvester",
+    "stowaway", "escapee", "runaway", "trader", "vendor", "hawker", "beggar", "porter",
 }  # fmt: skip
 # A plural demonym counts people: "1,200 Ukrainians", "35 Cambodians", "80 Bangladeshis".
 DEMONYM_PLURAL = re.compile(r"^(?:non-)?[A-Z][a-zà-ÿ]+(?:ans|ians|eans|ese|is|ers|ns)$")
