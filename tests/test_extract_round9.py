@@ -437,3 +437,18 @@ def test_more_words_for_people(tmp_path, knowledge):
     )
     for value in ("102000", "180000", "3", "50"):
         assert found[value].fields["unit"] == "person", value
+
+
+def test_currency_letters_and_social_media_are_no_part_of_a_body(tmp_path, knowledge):
+    """ "KD 120": a currency's letters, no organization's acronym; "the Ministry of Labour on
+    Twitter said": where it said so, no part of its name."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "In Kuwait the office had been charging KD 120 for each visa. The Ministry of Labour "
+        "on Twitter said 20 were held.",
+    )
+    bodies = set(mentions(draft, "organization"))
+    assert "KD" not in bodies
+    assert "Ministry of Labour" in bodies
+    assert not any("Twitter" in name for name in bodies)

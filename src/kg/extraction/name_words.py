@@ -280,7 +280,13 @@ def connectors_end_a_name(tokens, i: int, j: int, k: int) -> bool:
     )
     # "the Aviation Police at Entebbe International Airport": a body, then where it is
     at_a_site = connectors == ["at"] and any(t.key == "airport" for t in tokens[k : k + 5])
-    return bool(joined) or lone_the or date or at_a_site
+    # "the Direction of the National Guard on Facebook": where it said so, no part of it
+    on_a_site = connectors[-1:] == ["on"] and tokens[k].key in SOCIAL_MEDIA
+    return bool(joined) or lone_the or date or at_a_site or on_a_site
+
+
+SOCIAL_MEDIA = {"facebook", "twitter", "x", "instagram", "youtube", "telegram", "tiktok",
+                "linkedin", "whatsapp"}  # fmt: skip
 
 
 # "and of": two complements of the words before a name

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from kg.extraction.lookup import Entry
 from kg.extraction.text import Passage, Source, Token
+from kg.extraction.units import CURRENCY_SIGNS
 from kg.extraction.world import is_capital
 
 
@@ -121,7 +122,8 @@ def _currency_of_a_number(tokens: list[Token], a: int) -> bool:
     "HK$ 5m": letters against a dollar sign are its country's."""
     if a + 1 < len(tokens) and tokens[a + 1].text == "$" and not tokens[a + 1].space_before:
         return True
-    if tokens[a].text not in _currency_codes():
+    # (or a sign in letters: "KD 120", "Rs 500")
+    if tokens[a].text not in _currency_codes() and tokens[a].text not in CURRENCY_SIGNS:
         return False
     near = [tokens[k] for k in (a - 1, a + 1) if 0 <= k < len(tokens)]
     return any(t.text[:1].isdigit() or t.key in ("million", "billion", "thousand") for t in near)
