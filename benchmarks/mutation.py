@@ -335,6 +335,38 @@ EQUIVALENT: dict[str, str] = {
     "kg.build.curation.x__line_at__mutmut_15": (
         '`count("\\n", None, end)`: a start of None is the beginning, as 0 is'
     ),
+    **{
+        f"kg.store.embedded.x__count__mutmut_{n}": (
+            "the counting query's keywords in lower case: SPARQL keywords are case-insensitive "
+            "(SPARQL 1.1 §19.1), and the variables and IRIs keep their case"
+        )
+        for n in (9, 13)
+    },
+    **{
+        f"kg.store.bulk_load.x_bulk_load_stream__mutmut_{n}": (
+            "the buffer of the reader the store bulk-loads from left to io's default (8 KiB) "
+            "or doubled (2 MiB for 1 MiB): only how much is read at a time changes, not the "
+            "bytes the store reads"
+        )
+        for n in (8, 10, 11)
+    },
+    "kg.store.bulk_load.x_in_graph__mutmut_19": (
+        "a block searched for its line end from at most `len(lines) + 1` for `- 1`: the two "
+        "differ only when the search starts past the last byte, where the original finds the "
+        "last line end (the lines end with one) and the mutant nothing, and both then stop at "
+        "`len(lines)`"
+    ),
+    "kg.store.bulk_load.x_parse_problem__mutmut_4": (
+        '`exc.msg or "XXXX"` for `or ""`: neither matches the position\'s pattern (which starts '
+        '"Parser error"), and the message returned is then `exc.msg or str(exc)` either way'
+    ),
+    **{
+        f"kg.store.embedded.xǁStoreGraphǁdist_folder__mutmut_{n}": (
+            "`KgError(path, message)` with the line left out: KgError takes a text in the "
+            "line's place as the message, with no line, the values given"
+        )
+        for n in (8, 20, 32)
+    },
 }
 
 
