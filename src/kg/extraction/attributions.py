@@ -20,7 +20,8 @@ ATTRIBUTION_VERB = re.compile(
     r"(?:,\s+(?-i:[a-z])[^.;:,“”\"]{0,40})?,\s*)?"
     # "X early this year said", "X on Tuesday reported": when, between the source and its verb
     r",?\s*(?:(?:on\s+[A-Z][a-z]+day|(?:last|this)\s+(?:week|month|year)|(?:early|earlier|late|"
-    r"later)\s+this\s+(?:week|month|year)|yesterday|today|earlier)\s+)?"
+    r"later)\s+this\s+(?:week|month|year)|yesterday|today|earlier|on\s+(?:Facebook|Twitter|X|"
+    r"Instagram|Telegram|YouTube|TikTok|LinkedIn))\s+)?"
     r"(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|recently\s+)?"
     r"(?:reports?|reported|says|said|states|stated|estimates?|estimated|confirms?|confirmed|"
     r"records|recorded|"
@@ -117,6 +118,11 @@ DATELINE_SOURCE = re.compile(
 )
 
 
+# News agencies whose dateline is their byline, not a source ("(Reuters) -", "(AFP) —")
+WIRES = {"Reuters", "AP", "AFP", "Xinhua", "ANSA", "EFE", "dpa", "Bernama", "Antara", "Kyodo",
+         "Yonhap", "PTI", "IANS", "UPI", "TASS", "AA", "KUNA", "WAM", "SPA", "APA"}  # fmt: skip
+
+
 class AttributionRules:
     """The attribution and actor rules of the NumberExtractor (a part of it)."""
 
@@ -155,7 +161,8 @@ class AttributionRules:
                 cues.append((pos, after[0], True))
         for o in orgs:  # "GENEVA, July 10 (UNHCR) On average 1,000 refugees ...": a dateline's
             # agency, the source of its sentence (not a wire's: "TORONTO, Oct 16 (Reuters) -")
-            if DATELINE_SOURCE.match(text, s0, o.start) and re.match(r"\)\s*\w", text[o.end :]):
+            after = re.match(r"\)\s*(?:[-\u2013\u2014]+\s*)?\w", text[o.end :])
+            if DATELINE_SOURCE.match(text, s0, o.start) and after and o.text not in WIRES:
                 cues.append((o.start, o, True))
         for o in orgs:  # "As IOM reported, ...", "As the agency's survey noted, ..."
             if re.search(r"\b[Aa]s\s+(?:the\s+)?$", text[max(s0, o.start - 8) : o.start]) and (

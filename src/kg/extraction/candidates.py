@@ -123,7 +123,11 @@ class CandidateRules(PlaceRules):
                     and j not in place_ends.values()
                     and j + 1 < len(tokens)
                     and _is_name_word(tokens[j + 1])
-                    and tokens[j + 1].key not in ORG_HEADS
+                    # ("the Farmers’ Union": people's, before a head word too)
+                    and (
+                        tokens[j + 1].key not in ORG_HEADS
+                        or _people_in_the_plural(tokens[j - 1].key)
+                    )
                 ):
                     j += 1
                     continue

@@ -156,12 +156,15 @@ def find_what_it_counts(
     if f.head is None and not f.percent and not f.currency and FROM_A_PLACE.match(text, f.end):
         # "Of them, seven were from Bajura, two from Achham", "The migrants hailed from
         # several provinces, including 12 from East Nusa Tenggara": people, by where they are
-        # from; the people its sentence names before it, else those of the number before it
+        # from; what the number before it in its sentence counts ("3 boats from X and 2 from
+        # Y"), else the people its sentence names before it, else those of the number before
         people = [
             w for w in re.findall(r"[A-Za-z]+", text[f.sentence[0] : f.start])
             if singular(w) in PEOPLE and singular(w) != w.casefold()
         ]  # fmt: skip
-        if people:
+        if previous is not None and previous.head and previous.sentence == f.sentence:
+            f.head, f.phrase = previous.head, previous.phrase
+        elif people:
             f.head, f.phrase = people[-1], people[-1]
         elif (
             previous is not None

@@ -99,6 +99,13 @@ class Found:
     change: str | None = None  # "rose from 2,137 to 70,302": "from" or "to", two values
 
 
+ONE_NOT_COUNTED = re.compile(
+    r"\s+(?:[\w-]+\s+){1,3}(?:said|says|told|tells|added|explained|noted|per|in\s+each|"
+    r"for\s+every|for\s+each)\b",
+    re.I,
+)
+
+
 def _scale(m: re.Match) -> int:
     if m.group("scale"):  # ("two dozen offences": 24)
         return SCALES.get(m.group("scale").casefold(), 12)
@@ -226,6 +233,10 @@ def find_numbers(passage: Passage) -> list[Found]:
             one = re.match(r"\s+([A-Za-z-]+)(?:\s+([a-z]+))?\b", after)
             nouns = [w.casefold() for w in (one.groups() if one else ()) if w]
             if value == 1 and not any(singular(w) in PEOPLE or w == "case" for w in nouns):
+                continue
+            # ("One Zorvan official said": a speaker; "one social worker per 20 residents",
+            # "one leader in each village": a rate)
+            if value == 1 and ONE_NOT_COUNTED.match(after):
                 continue
             # "seven people", "three Estonian and one Russian citizens", "four Vietnamese"
             if value > 1 and not re.match(

@@ -361,7 +361,7 @@ def after_a_title(tokens, a: int, b: int) -> int:
     if a < b and tokens[a].key.rstrip(".") in TITLES_BEFORE_A_NAME:
         k = a + 1 + (a + 1 < b and tokens[a + 1].text == ".")
         if tokens[a].key.rstrip(".") in RANKS and any(
-            t.key in ALL_HEADS or t.key in CONNECTORS for t in tokens[k:b]
+            t.key in ALL_HEADS or t.key in CONNECTORS for t in tokens[k : min(b, k + 2)]
         ):
             return a  # "ACP Observatory on Migration": a body's name, no rank and a person's
         if b - k >= 2:
@@ -420,3 +420,24 @@ def _joins_a_name(tokens: list, k: int) -> bool:
         and k + 1 < len(tokens)
         and not tokens[k + 1].space_before
     )
+
+
+# The news outlet a report comes from, or a speaker talks to (organizations.py).
+_OUTLET = r"(?P<name>[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,4})"
+REPORTS_NAME = re.compile(  # ("reported state-run Al-Ahram.")
+    rf"(?:,|\s)\s*(?:reports|reported)\s+"
+    rf"(?:(?:the\s+)?(?!(?:in|from|to|at|by|on|for|with|of|across|near)\b)[a-z][\w-]*\s+){{0,2}}"
+    rf"(?:The\s+)?"
+    rf"(?!The\b){_OUTLET}(?=\s*(?:[.;]|,\s*(?:citing|quoting|adding)\b|$))"
+)
+TOLD_NAME = re.compile(  # ("who spoke to New Era shortly after ...")
+    rf"\b(?:told|spoke\s+(?:to|with)|speaking\s+(?:to|with)|in\s+an\s+interview\s+with)\s+"
+    rf"(?:The\s+)?(?!The\b){_OUTLET}(?=\s+(?:shortly|this|last|on|in|that|after|about)\b|[.,;])"
+)
+NAME_REPORTS = re.compile(
+    rf"(?:^|(?<=[.;,]\s))(?:[Tt]he\s+)?(?!The\b){_OUTLET}\s+(?:reports|reported)(?=\s*[.,;])"
+)
+LETTERS_REPORTED = re.compile(  # ("The GDN reported yesterday that": an outlet's letters)
+    r"(?:^|(?<=[.;,]\s))(?:The\s+)?(?P<name>[A-Z]{2,6})\s+(?:reports|reported)\s+"
+    r"(?:yesterday\s+|today\s+|on\s+[A-Z][a-z]+day\s+)?that\b"
+)

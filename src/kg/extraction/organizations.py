@@ -14,18 +14,22 @@ from kg.extraction.name_words import (
     EVENT_HEADS,
     GENERIC_NAMES,
     LAW_HEADS,
+    LETTERS_REPORTED,
     MEMBERS_OF_A_BODY,
     MONTHS,
     NAME_IS_TYPE,
+    NAME_REPORTS,
     NAMES_ARE_TYPES,
     ORG_HEADS,
     ORG_LAST_WORDS,
     ORG_NOUN_BEFORE,
     ORG_NOUNS,
     PROJECT_HEADS,
+    REPORTS_NAME,
     STARTERS,
     STUDY_HEADS,
     SUBJECT_WORDS,
+    TOLD_NAME,
 )
 from kg.extraction.people import PERSON_ROLES, _looks_like_person
 from kg.extraction.spans import Span, _is_name_word, known_organization
@@ -193,24 +197,6 @@ def _matches_cut_at_and_the(pattern: re.Pattern, text: str):
             pos = m.start("name") + cut.end()
 
 
-_OUTLET = r"(?P<name>[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,4})"
-REPORTS_NAME = re.compile(  # ("reported state-run Al-Ahram.")
-    rf"(?:,|\s)\s*(?:reports|reported)\s+(?:(?:the\s+)?[a-z][\w-]*\s+){{0,2}}(?:The\s+)?"
-    rf"(?!The\b){_OUTLET}(?=\s*(?:[.;]|,\s*(?:citing|quoting|adding)\b|$))"
-)
-TOLD_NAME = re.compile(  # ("who spoke to New Era shortly after ...")
-    rf"\b(?:told|spoke\s+(?:to|with)|speaking\s+(?:to|with)|in\s+an\s+interview\s+with)\s+"
-    rf"(?:The\s+)?(?!The\b){_OUTLET}(?=\s+(?:shortly|this|last|on|in|that|after|about)\b|[.,;])"
-)
-NAME_REPORTS = re.compile(
-    rf"(?:^|(?<=[.;,]\s))(?:The\s+)?(?!The\b){_OUTLET}\s+(?:reports|reported)(?=\s*[.,;])"
-)
-LETTERS_REPORTED = re.compile(  # ("The GDN reported yesterday that": an outlet's letters)
-    r"(?:^|(?<=[.;,]\s))(?:The\s+)?(?P<name>[A-Z]{2,6})\s+(?:reports|reported)\s+"
-    r"(?:yesterday\s+|today\s+|on\s+[A-Z][a-z]+day\s+)?that\b"
-)
-
-
 def _typed_organizations(passage: Passage, known: list[Span], found: list[Span]) -> list[Span]:
     """Names of organizations that the text says are organizations: "the Ansar law
     enforcement agency", "the local NGO Casa Alianza", "in cooperation with “El Refugio de la
@@ -247,6 +233,8 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
         b = passage.token_index(m.end("name") - 1) + 1
         a -= bool(a and tokens[a - 1].text == "The")
         inside = {(s.a, s.b) for s in known if s.kind == "place" and a < s.a and s.b <= b}
+        if any(s.kind == "place" and (s.a, s.b) == (a, b) for s in [*known, *found]):
+            continue  # ("..., reported Lorvapol.": a place, no outlet)
         if any(ka < b and a < kb and (ka, kb) not in inside for ka, kb in taken) or (
             # (not "told Jane Doe"; "Al-Ahram" is no Al's name)
             is_given_name(tokens[a].text)

@@ -289,9 +289,13 @@ def dateline_date(lines: list[str], latest: dt.date | None = None) -> str | None
         line = " ".join(line.split())
         # "News article19 September 2022Directorate-General for ...": a page's heading lines
         # (no sentence) with one date in them, its words glued on; the last resort
-        dates = _DAY_MONTH_YEAR.findall(line)
-        if len(dates) == 1 and len(line) <= 200 and not re.search(r"\.(?:\s|$)", line):
-            in_a_heading.append(dates[0])
+        dates = list(_DAY_MONTH_YEAR.finditer(line))
+        glued = [
+            m.group() for m in dates
+            if line[m.start() - 1 : m.start()].isalpha() or line[m.end() : m.end() + 1].isalpha()
+        ]  # fmt: skip
+        if len(dates) == 1 and glued and len(line) <= 200 and not re.search(r"\.(?:\s|$)", line):
+            in_a_heading.append(glued[0])
         m = _DATELINE.match(line)
         if m:
             candidates.append(m.group("date"))

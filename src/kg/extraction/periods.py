@@ -469,6 +469,11 @@ def period_of(
     return period
 
 
+NUMBERED = re.compile(
+    r"(?:\bNo\.?|\bnumber|#|\b(?:Case|Law|Decree|Act|Resolution|Bill|pp?\.))\s*$", re.I
+)
+
+
 def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
     g = m.groupdict()
     if kind == "range":
@@ -487,6 +492,8 @@ def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
         last = first - first % 100 + int(g["by"])
         if not first < last <= first + 10:
             return None  # not a later year of the decade after: a page, a count, a date
+        if NUMBERED.search(text[max(0, m.start() - 16) : m.start()]):
+            return None  # "Case No. 2020-25", "Law 2015-23": a number, no years
         return {"start": str(first), "end": str(last)}  # ("2022/23", "the period 2021-24")
     if kind == "part":
         months = {"half": 6, "semester": 6, "six months": 6, "quarter": 3, "three months": 3}

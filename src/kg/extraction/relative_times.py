@@ -83,11 +83,35 @@ def relative_periods(text: str, s0: int, s1: int, today: str | None) -> list:
 
 def last_year_said(passage) -> str | None:
     """The last year a passage (or None) names, as a year of its own ("2030 Agenda": none)."""
-    years = YEAR_SAID.findall(passage.text) if passage else []
+    years = _years_said(passage.text, 0, len(passage.text)) if passage else []
     return years[-1] if years else None
 
 
-YEAR_SAID = re.compile(r"(?<!Agenda )\b(?:19|20)\d\d\b(?!\s+(?:Agenda|Vision)\b)")
+# A date said in full ("December 4, 2023", "4 December 2023"): its year is a time too
+DATE_SAID = re.compile(
+    rf"\b(?:{MONTH})\s+\d{{1,2}},?\s+(?P<year>(?:19|20)\d\d)\b|\b\d{{1,2}}\s+(?:{MONTH})\s+"
+    rf"(?P<year2>(?:19|20)\d\d)\b|\b\d{{1,2}}[/.]\d{{1,2}}[/.](?P<year3>(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def _years_said(text: str, a: int, b: int) -> list[str]:
+    found = [(m.start(), m["year"]) for m in YEAR_SAID.finditer(text, a, b)]
+    found += [
+        (m.start(), m["year"] or m["year2"] or m["year3"]) for m in DATE_SAID.finditer(text, a, b)
+    ]
+    return [year for _, year in sorted(found)]
+
+
+# A year said as the time of something ("in 2025", "during 2024", "since May 2019"), not a
+# count ("About 2000 migrants"), a name ("the 2030 Agenda", "Vision 2030"), a target ("by
+# 2030") nor a start ("founded in 1998")
+YEAR_SAID = re.compile(
+    rf"(?<!founded )(?<!established )(?<!created )(?<!launched )"
+    rf"\b(?:in|during|since|throughout|for|of|from|until|through)\s+(?:(?:early|late|mid-?)\s*)?"
+    rf"(?:{MONTH}\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s+(?:Agenda|Vision)\b)",
+    re.I,
+)
 
 
 def month_number(name: str) -> int:
@@ -150,7 +174,7 @@ def _months_of_the_year_said(text: str, s0: int, s1: int, year_said: str | None)
     out = []
     for m in YEARLESS.finditer(text, s0, s1):
         months = _months(m)
-        years = YEAR_SAID.findall(text, max(0, s0 - 300), m.start())
+        years = _years_said(text, max(0, s0 - 300), m.start())
         year = years[-1] if years else year_said
         if months and year:
             value = {"start": f"{year[:4]}-{months[0]:02d}", "end": f"{year[:4]}-{months[1]:02d}"}
@@ -189,11 +213,14 @@ def _compared_with(text: str, a: int, b: int, at: int) -> bool:
 # billion in 2019" is a change over the years it names, and no share followed by a change.)
 A_CHANGE = re.compile(
     r"[\d.,]+\s*(?:%|per\s*cent|percent)\s+(?:(?:\w+\s+)?(?:rise|increase|drop|fall|jump|"
-    r"decrease|decline|growth|surge|reduction)\b|(?:more|less|fewer|higher|lower)\s+than\b)",
+    r"decrease|decline|growth|surge|reduction)\b|(?:more|less|fewer|higher|lower)\s+(?:[a-z-]+\s+){0,3}"
+    r"than\b)",
     re.I,
 )
 AGAINST_ANOTHER_TIME = re.compile(
-    r"\b(?:compared\s+(?:to|with)|against|than|versus)\b"
+    r"\b(?:compared\s+(?:to|with)|against|versus)\b|\bthan\s+(?:in|during|over|for|at|on|last|"
+    r"the\s+(?:same|previous|prior|preceding|last|year|month)|a\s+year|(?:19|20)\d\d)\b"
+    r"|\bthan\s+(?:the\s+)?\d"  # ("15 percent lower than the 3,771 figure of 2015")
     r"|\b(?:from|over|on)\s+(?:the\s+)?(?:(?:last|previous|prior|same|preceding)\b|"
     r"(?:year|month|period)s?\s+before\b|number\s+of\b)",
     re.I,

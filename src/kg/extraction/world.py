@@ -424,7 +424,8 @@ def cities(
         if capital_only and city["name"] != capital:
             continue
         place = WorldPlace(city["name"], "city", None, country, geonames=str(city["geonameid"]))
-        for surface in {city["name"], _ascii(city["name"]), *_other_names(city)}:
+        others = () if capital_only else _other_names(city)  # (a capital anywhere: its own)
+        for surface in {city["name"], _ascii(city["name"]), *others}:
             key = fold(surface)
             if key in taken or len(surface) < 4:
                 continue
