@@ -516,3 +516,20 @@ def test_review_numbers(tmp_path, knowledge):
     assert found["12"].fields["unit"] == "boat"
     assert found["15"].fields["period"] == "2023"
     assert "period" not in found["45"].fields
+
+
+def test_review_near_variants(tmp_path, knowledge):
+    """The reader's near-variants: "Director General Baptiste told reporters" (one name after
+    a role), "told Zorva Daily that" (an outlet, not a person), "Deputy Executive Director of
+    the Zorvan Women's League" (a league is a body), "Since March 1, 2020" (a start day)."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Director General Baptiste told reporters that 20 were held. The spokesperson told "
+        "Zorva Daily that it was late. Jane Roe, Deputy Executive Director of the Zorvan "
+        "Women's League, spoke. Since March 1, 2020, over 379,000 Zorvans have returned.",
+    )
+    assert "Baptiste" in mentions(draft, "person")
+    assert "Zorva Daily" not in mentions(draft, "person")
+    assert {"Zorva Daily", "Zorvan Women's League"} <= set(mentions(draft, "organization"))
+    assert observations(draft)["379000"].fields["period"] == {"start": "2020-03-01"}

@@ -23,7 +23,7 @@ ORG_HEADS = {
     "coordinadora", "organizacion", "sociedad", "agencia", "unidad", "policia", "iglesia",
     "ministere", "agence", "comite", "conseil", "fondation", "associacao",
     "fundacao", "servico", "superintendence", "superintendency", "inspectorate", "airlines",
-    "airways", "guard", "coastguard", "gendarmerie",
+    "airways", "guard", "coastguard", "gendarmerie", "league",
 }  # fmt: skip
 EVENT_HEADS = {
     "congress", "conference", "forum", "summit", "workshop", "seminar", "meeting",
@@ -163,6 +163,7 @@ NOT_PERSON_WORDS = ALL_HEADS | STUDY_HEADS | MONTHS | {
     "the", "and", "for", "of", "this", "that", "these", "those", "our", "their", "its",
     "all", "new", "today", "we", "it", "they", "he", "she", "his", "her", "radio", "tv",
     "television", "times", "post", "herald", "tribune", "journal", "channel", "magazine",
+    "daily", "weekly", "gazette", "chronicle", "observer", "telegraph", "monitor", "courier",
     "street", "avenue", "road", "square", "park", "bridge", "station", "airport", "beach",
     "hall", "tower", "building", "plaza", "highway", "route", "desert", "gap", "pass",
 }  # fmt: skip

@@ -452,7 +452,7 @@ def _in_a_portfolio(tokens: list[Token], i: int) -> bool:
 def _one_name_after_a_title(passage: Passage, i: int) -> tuple[int, int] | None:
     """ "Commissioner Sumaryono said": one name after a title, then a verb of speech."""
     t, title = passage.tokens[i], passage.tokens[i - 1] if i else None
-    named = title is not None and title.key in NAME_TITLES and title.text[0].isupper()
+    named = title is not None and title.key in PERSON_ROLES and title.text[0].isupper()
     word = t.is_word and t.text[0].isupper() and not t.is_acronym
     if named and word and t.key not in NOT_PERSON_WORDS:
         return (i, i + 1) if SPEECH_AFTER_NAME.match(passage.text[t.end :]) else None

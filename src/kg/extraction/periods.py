@@ -86,6 +86,12 @@ PERIOD_PATTERNS = (
             re.I,
         ),
     ),
+    (  # "since March 1, 2020"
+        "since",
+        re.compile(
+            rf"\bsince\s+(?P<am>{MONTH})\s+(?P<sd>\d{{1,2}}),?\s+(?P<ay>(?:19|20)\d\d)\b", re.I
+        ),
+    ),
     (
         "until",
         re.compile(
