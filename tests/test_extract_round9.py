@@ -3,7 +3,7 @@ for it (the names of people and bodies are made up)."""
 
 from __future__ import annotations
 
-from composed import draft_of, mentions, new_of, observations
+from composed import draft_of, mentions, new_of, observations, sources
 
 
 def test_months_without_a_year_take_the_year_said_before(tmp_path, knowledge):
@@ -533,3 +533,20 @@ def test_review_near_variants(tmp_path, knowledge):
     assert "Zorva Daily" not in mentions(draft, "person")
     assert {"Zorva Daily", "Zorvan Women's League"} <= set(mentions(draft, "organization"))
     assert observations(draft)["379000"].fields["period"] == {"start": "2020-03-01"}
+
+
+def test_a_body_named_for_its_law_is_no_source(tmp_path, knowledge):
+    """ "According to information provided by the authorities in the 47 countries bound by
+    the Council of Europe’s Anti-trafficking Convention, 15,310 people ...": the body owns a
+    law there, it is not the source; "according to the Council of Europe’s data" is."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "According to information provided by the authorities in the 47 countries bound by "
+            "the Council of Europe’s Anti-trafficking Convention, 15,310 people were identified "
+            "as victims. According to the Council of Europe’s data, 10,598 were women.",
+        )
+    )
+    assert sources(found["15310"]) == []
+    assert sources(found["10598"]) != []
