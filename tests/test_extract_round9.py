@@ -550,3 +550,17 @@ def test_a_body_named_for_its_law_is_no_source(tmp_path, knowledge):
     )
     assert sources(found["15310"]) == []
     assert sources(found["10598"]) != []
+
+
+def test_since_a_day_without_its_year(tmp_path, knowledge):
+    """ "Since 1 July, over 2,300 migrants have been returned", in a release of 24 September
+    2019: from 1 July 2019 on."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Since 1 July, over 2,300 migrants have been returned to Zorvania.",
+            title="Tuesday, 24 September 2019 | 10:00",
+        )
+    )
+    assert found["2300"].fields["period"] == {"start": "2019-07-01"}

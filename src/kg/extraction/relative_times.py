@@ -20,11 +20,11 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # "between Wednesday 11 and Saturday 21 September": a day may be named by its weekday too
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 # A day or days, or a month or months, with no year after them: "on Oct 10", "on 10
-# October", "from June 3 to June 9", "between 11 and 14 May", "during the night of 14-15
-# December", "in September", "in early March", "between January and June", "in October and
-# November".
+# October", "since 1 July", "from June 3 to June 9", "between 11 and 14 May", "during the
+# night of 14-15 December", "in September", "in early March", "between January and June",
+# "in October and November".
 YEARLESS = re.compile(
-    rf"\b(?:(?:on|from|between|(?:on|during)\s+the\s+night\s+of)\s+{_WEEKDAY}"
+    rf"\b(?:(?:on|from|between|since|(?:on|during)\s+the\s+night\s+of)\s+{_WEEKDAY}"
     rf"(?:(?P<d5>{_DAY})\s*(?:-|\u2013|to|and)\s*{_WEEKDAY}(?P<d6>{_DAY})\s+"
     rf"(?P<m6>{_MONTH})|(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})|"
     rf"(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}))"
@@ -154,6 +154,9 @@ def yearless_periods(
         if start > written + dt.timedelta(days=62):
             start, end = start.replace(year=start.year - 1), end.replace(year=end.year - 1)
         if end < start:
+            continue
+        if m.group().casefold().startswith("since"):  # "since 1 July": from that day on
+            out.append((m.start(), m.end(), {"start": start.isoformat()}))
             continue
         out.append((m.start(), m.end(), {"start": start.isoformat(), "end": end.isoformat()}))
     return out
