@@ -564,3 +564,19 @@ def test_since_a_day_without_its_year(tmp_path, knowledge):
         )
     )
     assert found["2300"].fields["period"] == {"start": "2019-07-01"}
+
+
+def test_a_share_then_a_count_is_no_range(tmp_path, knowledge):
+    """ "Arrivals rose by 20 per cent to 1,500": a change and the count it reached, no range
+    from 20 to 1,500; "20 to 30 per cent" is one."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Arrivals rose by 20 per cent to 1,500 in 2019. Between 20 to 30 per cent of them "
+            "were children.",
+        )
+    )
+    assert found["20"].fields["unit"] == "percent"
+    assert "1500" in found
+    assert found[("20", "30")].fields["unit"] == "percent"

@@ -530,7 +530,12 @@ def _ranges(passage: Passage, found: list[Found]) -> list[Found]:
                 (gap.strip() == "and" and before.rstrip().endswith("between"))
                 or loose
                 or (gap.strip() in ("to", "-", "\u2013") and before.rstrip().endswith("from"))
-                or (gap.strip() in ("to", "-", "\u2013") and f.value < g.value and not f.duration)
+                or (
+                    gap.strip() in ("to", "-", "\u2013")
+                    and f.value < g.value
+                    and not f.duration
+                    and not (f.percent and not g.percent)  # ("rose by 20 per cent to 1,500")
+                )
             ):
                 low = f.value
                 if f.scale == 1 and g.scale > 1 and f.value * g.scale <= g.value:
