@@ -580,3 +580,10 @@ def test_a_share_then_a_count_is_no_range(tmp_path, knowledge):
     assert found["20"].fields["unit"] == "percent"
     assert "1500" in found
     assert found[("20", "30")].fields["unit"] == "percent"
+
+
+def test_the_body_a_person_is_of_is_no_person(tmp_path, knowledge):
+    """ "Jane Doe of Zorvan Aid said": the words after "of" name what she is of, no one."""
+    draft = draft_of(tmp_path, knowledge, "Jane Doe of Zorvan Aid said 20 children were rescued.")
+    assert "Jane Doe" in mentions(draft, "person")
+    assert "Zorvan Aid" not in mentions(draft, "person")

@@ -523,8 +523,10 @@ def find_persons(
         if any(x in known_tokens for x in range(a, b)) or not _looks_like_person(tokens, a, b):
             i += 1
             continue
-        if _in_a_credit(passage, a) or _spelt_by_its_acronym(tokens, a, b):
-            i = b  # ("According to Shanti Punarsthapan Griha (SPG)": no one's name)
+        # ("According to Shanti Punarsthapan Griha (SPG)", "Jane Doe of Zorvan Aid": no one's)
+        of = out and tokens[out[-1].b].key in ("of", "from", "at") and a - out[-1].b in (1, 2)
+        if _in_a_credit(passage, a) or _spelt_by_its_acronym(tokens, a, b) or of:
+            i = b
             continue
         before = passage.text[max(0, tokens[a].start - 40) : tokens[a].start]
         if ORG_NOUN_BEFORE.search(before):
