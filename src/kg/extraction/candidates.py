@@ -27,6 +27,7 @@ from kg.extraction.name_words import (
     STARTERS,
     STUDY_HEADS,
     WEEKDAYS,
+    _acronym_spells,
     _joins_a_name,
     after_a_title,
     body_after_a_role,
@@ -35,7 +36,6 @@ from kg.extraction.name_words import (
     opens_with_a_common_noun,
 )
 from kg.extraction.organizations import (
-    _acronym_spells,
     _continues_a_complement,
     _listed_with_organizations,
     _organization_before_role,

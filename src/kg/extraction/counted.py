@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.figures import Found
+from kg.extraction.figures import FROM_A_PLACE, Found
 from kg.extraction.text import Passage, clause_around
 from kg.extraction.units import KNOWN_UNIT_WORDS, PEOPLE, _counted_noun, noun_phrase, singular
 
@@ -116,14 +116,15 @@ def _noun_before_a_final_number(text: str, f: Found) -> tuple[str | None, str]:
     return None, ""
 
 
-# ("43 of them were sent to the Republic of Turkey, 9 to the United Arab Emirates")
-FROM_A_PLACE = re.compile(
-    r"\s+(?:of\s+(?:them|these|those)\s+)?(?:(?:were|was|are|came|each|all|sent)\s+)*"
-    r"(?:from|to)\s+(?:the\s+)?[A-Z]"
-)
 AGE_WORDS = re.compile(r"\b(?:ages?|aged|old|older|younger|youngest|oldest)\b", re.I)
 PREDICATE = re.compile(r"\b(?:were|was|numbered|totalled|totaled|stood\s+at)\s+$")
 OF_THEM = re.compile(r"\s*Of\s+(?:them|these|those|whom)\b")
+
+
+def _people_named_before(text: str, f: Found) -> list[str]:
+    """The people its sentence names before the number, in the plural ("migrants")."""
+    words = re.findall(r"[A-Za-z]+", text[f.sentence[0] : f.start])
+    return [w for w in words if singular(w) in PEOPLE and singular(w) != w.casefold()]
 
 
 def find_what_it_counts(
@@ -145,10 +146,7 @@ def find_what_it_counts(
         # sentence names before it ("Victims were held in Bangkok (six)"), else what the
         # number before it in the sentence does
         elif re.search(r"[A-Z][\w-]*\s+\($", text[max(0, f.start - 40) : f.start]):
-            people = [
-                w for w in re.findall(r"[A-Za-z]+", text[f.sentence[0] : f.start])
-                if singular(w) in PEOPLE and singular(w) != w.casefold()
-            ]  # fmt: skip
+            people = _people_named_before(text, f)
             if people:
                 f.head, f.phrase = people[-1], people[-1]
             elif previous is not None and previous.head and previous.sentence == f.sentence:
@@ -158,10 +156,7 @@ def find_what_it_counts(
         # several provinces, including 12 from East Nusa Tenggara": people, by where they are
         # from; what the number before it in its sentence counts ("3 boats from X and 2 from
         # Y"), else the people its sentence names before it, else those of the number before
-        people = [
-            w for w in re.findall(r"[A-Za-z]+", text[f.sentence[0] : f.start])
-            if singular(w) in PEOPLE and singular(w) != w.casefold()
-        ]  # fmt: skip
+        people = _people_named_before(text, f)
         if previous is not None and previous.head and previous.sentence == f.sentence:
             f.head, f.phrase = previous.head, previous.phrase
         elif people:
@@ -183,10 +178,7 @@ def find_what_it_counts(
         and PREDICATE.search(text, f.sentence[0], f.start)
     ):
         # "the people arrested on charges of ... were 529.": the people its subject names
-        people = [
-            w for w in re.findall(r"[A-Za-z]+", text[f.sentence[0] : f.start])
-            if singular(w) in PEOPLE and singular(w) != w.casefold()
-        ]  # fmt: skip
+        people = _people_named_before(text, f)
         ages = AGE_WORDS.search(text, f.sentence[0], f.sentence[1])  # ("the oldest was 83")
         if people and not ages and re.match(r"\s*[.;,]", text[f.end :]):
             f.head, f.phrase = people[0], people[0]

@@ -99,6 +99,12 @@ class Found:
     change: str | None = None  # "rose from 2,137 to 70,302": "from" or "to", two values
 
 
+# People counted by where they come from or were sent: "seven were from Bajura, two from
+# Achham", "43 of them were sent to the Republic of Turkey, 9 to the United Arab Emirates"
+FROM_A_PLACE = re.compile(
+    r"\s+(?:of\s+(?:them|these|those)\s+)?(?:(?:were|was|are|came|each|all|sent)\s+)*"
+    r"(?:from|to)\s+(?:the\s+)?[A-Z]"
+)
 ONE_NOT_COUNTED = re.compile(
     r"\s+(?:[\w-]+\s+){1,3}(?:said|says|told|tells|added|explained|noted|per|in\s+each|"
     r"for\s+every|for\s+each)\b",
@@ -219,9 +225,7 @@ def find_numbers(passage: Passage) -> list[Found]:
         # "Eight of the people were victims of ...": a part of those said before
         some_of_them = value >= 2 and re.match(OF_THEM_WERE, lowered_after)
         # "seven were from Bajura, two from Achham, one from Bajhang": people, by their places
-        from_a_place = re.match(
-            r"\s+(?:(?:were|was|are|each|sent)\s+)*(?:from|to)\s+(?:the\s+)?[A-Z]", after
-        )
+        from_a_place = FROM_A_PLACE.match(after)
         if (
             is_words and value <= 10 and not PERCENT.match(after) and not part and not of_a_whole
         ) and not (counted_in_brackets or some_of_them or from_a_place):

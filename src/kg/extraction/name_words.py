@@ -442,3 +442,12 @@ LETTERS_REPORTED = re.compile(  # ("The GDN reported yesterday that": an outlet'
     r"(?:^|(?<=[.;,]\s))(?:The\s+)?(?P<name>[A-Z]{2,6})\s+(?:reports|reported)\s+"
     r"(?:yesterday\s+|today\s+|on\s+[A-Z][a-z]+day\s+)?that\b"
 )
+
+
+def _acronym_spells(tokens: list, a: int, b: int) -> bool:
+    """Whether "(ACRONYM)" right after [a, b) spells the initials of its words, connectors
+    left out ("United Nations Office at Nairobi (UNON)")."""
+    if b + 2 >= len(tokens) or tokens[b].text != "(" or not tokens[b + 1].is_acronym:
+        return False
+    initials = "".join(t.key[0] for t in tokens[a:b] if t.is_word and t.key not in CONNECTORS)
+    return len(initials) >= 3 and initials == tokens[b + 1].text.replace(".", "").casefold()

@@ -7,6 +7,8 @@ import re
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+# A date said in full: "4 December 2023", "December 4, 2023"
+FULL_DATE = rf"(?:\d{{1,2}}\s+{MONTH}\s+(?:19|20)\d\d|{MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d)"
 # "44%", "80 per cent", "12 percent"
 PERCENT = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.I)
 

@@ -551,15 +551,6 @@ def parent_of_a_unit(passage: Passage, a: int, b: int, known_ranges) -> list[Spa
     return []
 
 
-def _acronym_spells(tokens: list[Token], a: int, b: int) -> bool:
-    """Whether "(ACRONYM)" right after [a, b) spells the initials of its words, connectors
-    left out ("United Nations Office at Nairobi (UNON)")."""
-    if b + 2 >= len(tokens) or tokens[b].text != "(" or not tokens[b + 1].is_acronym:
-        return False
-    initials = "".join(t.key[0] for t in tokens[a:b] if t.is_word and t.key not in CONNECTORS)
-    return len(initials) >= 3 and initials == tokens[b + 1].text.replace(".", "").casefold()
-
-
 def _continues_a_complement(tokens: list[Token], j: int, known_starts: set[int]) -> bool:
     """ "Bureau of Population, Refugees and Migration": the comma at `j` goes on with the
     complement of a name when a short list of plain words follows, "and" before its last:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from kg.build import ingest
 from kg.errors import KgError
+from kg.extraction.number_words import FULL_DATE
 
 # A press release page is some tens of kilobytes; an input larger than this is refused before
 # it is parsed, so that a hostile or mistaken input cannot take the machine's memory.
@@ -269,11 +270,7 @@ _DATELINE = re.compile(
 )
 # "date 2024-06-24 Interpol announced ...": a labelled ISO day opening a line of text
 _ISO_DAY = re.compile(r"(?:19|20)\d\d-\d\d-\d\d\b")
-_DAY_MONTH_YEAR = re.compile(
-    r"(?<!\d)(?:\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|"
-    r"October|November|December)\s+(?:19|20)\d\d|(?:January|February|March|April|May|June|"
-    r"July|August|September|October|November|December)\s+\d{1,2},\s+(?:19|20)\d\d)(?!\d)"
-)
+_DAY_MONTH_YEAR = re.compile(rf"(?<!\d){FULL_DATE}(?!\d)")
 _AMBIGUOUS = re.compile(r"\D*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b.*")
 
 

@@ -25,9 +25,10 @@ from kg.extraction.name_words import (
     ROLE_HEADS,
     SPEECH,
     STARTERS,
+    _acronym_spells,
     continues_a_body,
 )
-from kg.extraction.spans import Span, _acronym_after, _in_a_credit, _is_name_word
+from kg.extraction.spans import Span, _in_a_credit, _is_name_word
 from kg.extraction.text import Passage, Source, Token, fold
 
 ROLE_WORDS = ROLE_HEADS | {"secretary-general", "general", "envoy", "rapporteur", "officer"}
@@ -94,7 +95,7 @@ def _person_context(passage: Passage, a: int, b: int) -> bool:
     speech next to them ("said Jane Doe", "Jane Doe said"), or a role in apposition ("Jane
     Doe, IOM Chief of Mission in Mexico")."""
     tokens = passage.tokens
-    if _spelt_by_its_acronym(tokens, a, b):
+    if _acronym_spells(tokens, a, b):
         return False  # "According to Shanti Punarsthapan Griha (SPG)": no one's name
     if a and tokens[a - 1].key.rstrip(".") in PERSON_ROLES:
         return True  # "Dr Jane Doe", "counter-trafficking specialist Jane Doe"
@@ -459,12 +460,6 @@ def _one_name_after_a_title(passage: Passage, i: int) -> tuple[int, int] | None:
     return None
 
 
-def _spelt_by_its_acronym(tokens: list[Token], a: int, b: int) -> bool:
-    acronym = _acronym_after(tokens, b)
-    initials = "".join(t.text[0] for t in tokens[a:b] if t.is_word).upper()
-    return bool(acronym) and b - a >= 2 and re.sub(r"[^A-Z]", "", acronym) == initials
-
-
 def find_persons(
     passage: Passage,
     known_ranges: dict,
@@ -525,7 +520,7 @@ def find_persons(
             continue
         # ("According to Shanti Punarsthapan Griha (SPG)", "Jane Doe of Zorvan Aid": no one's)
         of = out and tokens[out[-1].b].key in ("of", "from", "at") and a - out[-1].b in (1, 2)
-        if _in_a_credit(passage, a) or _spelt_by_its_acronym(tokens, a, b) or of:
+        if _in_a_credit(passage, a) or _acronym_spells(tokens, a, b) or of:
             i = b
             continue
         before = passage.text[max(0, tokens[a].start - 40) : tokens[a].start]

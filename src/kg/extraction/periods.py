@@ -348,6 +348,8 @@ def period_of(
     said; `year_near`: the year the passage before last named, that of months without a year
     in a release that states no day."""
     s0, s1 = sentence
+    if change_against_another_time(text, s0, s1, at):
+        return None  # ("a 34% jump from last year": of neither time)
     found = []
     for kind, pattern in PERIOD_PATTERNS:
         for m in pattern.finditer(text, s0, s1):
@@ -372,8 +374,6 @@ def period_of(
     # same period in 2019": the period a number is compared with is not its own.
     # (The compared number's own: "compared with 210 in the same period of 2018".)
     found = [x for x in found if not _compared_with(text, max(s0, x[0] - 80), x[0], at)]
-    if change_against_another_time(text, s0, s1, at):
-        return None
     # "80 per cent of girls – whose numbers soared from 1,454 in 2014 –": the aside's time
     # is its numbers'
     found = [

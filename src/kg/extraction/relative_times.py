@@ -5,9 +5,11 @@ period last year", "last month"), and days and months said without their year ("
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from kg.extraction.figures import MONTH, MONTH_SHORT
+from kg.extraction.number_words import FULL_DATE
 
 _MONTH = rf"(?:{MONTH}|{MONTH_SHORT})"
 MONTH_NUMBERS = {
@@ -83,23 +85,23 @@ def relative_periods(text: str, s0: int, s1: int, today: str | None) -> list:
 
 def last_year_said(passage) -> str | None:
     """The last year a passage (or None) names, as a year of its own ("2030 Agenda": none)."""
-    years = _years_said(passage.text, 0, len(passage.text)) if passage else []
+    return _last_year_in(passage.text) if passage else None
+
+
+@functools.lru_cache(maxsize=16)  # (asked again for each number of the next passage)
+def _last_year_in(text: str) -> str | None:
+    years = _years_said(text, 0, len(text))
     return years[-1] if years else None
 
 
-# A date said in full ("December 4, 2023", "4 December 2023"): its year is a time too
-DATE_SAID = re.compile(
-    rf"\b(?:{MONTH})\s+\d{{1,2}},?\s+(?P<year>(?:19|20)\d\d)\b|\b\d{{1,2}}\s+(?:{MONTH})\s+"
-    rf"(?P<year2>(?:19|20)\d\d)\b|\b\d{{1,2}}[/.]\d{{1,2}}[/.](?P<year3>(?:19|20)\d\d)\b",
-    re.I,
-)
+# A date said in full ("December 4, 2023", "4 December 2023", "01/12/2023"): its year is a
+# time too
+DATE_SAID = re.compile(rf"\b{FULL_DATE}\b|\b\d{{1,2}}[/.]\d{{1,2}}[/.](?:19|20)\d\d\b", re.I)
 
 
 def _years_said(text: str, a: int, b: int) -> list[str]:
     found = [(m.start(), m["year"]) for m in YEAR_SAID.finditer(text, a, b)]
-    found += [
-        (m.start(), m["year"] or m["year2"] or m["year3"]) for m in DATE_SAID.finditer(text, a, b)
-    ]
+    found += [(m.start(), m.group()[-4:]) for m in DATE_SAID.finditer(text, a, b)]
     return [year for _, year in sorted(found)]
 
 
