@@ -7,6 +7,13 @@ outcomes and writes the score of each module to benchmarks/mutation.md (and prin
 
     python benchmarks/mutation.py [--out benchmarks/mutation.md] [--run "eighth run"]
     python benchmarks/mutation.py --glob conneg   # kg.server.conneg.*, for `mutmut run`
+    python benchmarks/mutation.py --sample 40 --names model ingest   # 40 of each, for `mutmut run`
+    python benchmarks/mutation.py --sample 40 --modules model ingest # their rows, as samples
+
+A module too large to run whole in a session is measured by a sample (`make mutate SAMPLE=40`):
+its mutants ordered by the SHA-256 of their names, the first N of that order (the same N for
+the same code, whatever the run). Its row then counts the sample's mutants only, gives the
+module's total beside the sample's size, and the score with its 95 % (Wilson score) interval.
 
 mutants/ holds only the last run's outcomes (mutmut drops them all when the test selection or
 a file other than Python changes), so each module's last measured outcome is kept in
@@ -23,7 +30,9 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import hashlib
 import json
+import math
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -390,6 +399,56 @@ def outcomes(paths: tuple[str, ...]) -> dict[str, int | None] | None:
     return found
 
 
+def sample(names, size: int) -> list[str]:
+    """The `size` mutants of a module measured by a sample: its mutant names ordered by the
+    SHA-256 of each name (a stable order that favours no file or function), the first `size`."""
+    return sorted(names, key=lambda name: hashlib.sha256(name.encode()).hexdigest())[:size]
+
+
+def wilson(successes: int, trials: int, z: float = 1.96) -> tuple[float, float] | None:
+    """The Wilson score interval of a proportion (95 % for z = 1.96), or None for no trial."""
+    if trials <= 0:
+        return None
+    p = successes / trials
+    centre = p + z * z / (2 * trials)
+    spread = z * math.sqrt(p * (1 - p) / trials + z * z / (4 * trials * trials))
+    scale = 1 + z * z / trials
+    return max(0.0, (centre - spread) / scale), min(1.0, (centre + spread) / scale)
+
+
+def sampled_names(module: str, size: int, survived_only: bool = False) -> list[str]:
+    """A module's sample (its mutants as mutmut's copy has them now); with `survived_only`,
+    only those of it that survived their last run, to run again after new tests."""
+    codes = outcomes(MODULES[module]) or {}
+    chosen = sample(codes, size)
+    if survived_only:
+        chosen = [n for n in chosen if codes[n] in SURVIVED and n not in EQUIVALENT]
+    return chosen
+
+
+def generate() -> None:
+    """Have mutmut write its mutated copy (mutants/ and each file's .meta), as `mutmut run`
+    does first, without running a test: the sample is chosen among the names it writes. A file
+    mutmut mutated since it last changed is left as it is (with its outcomes)."""
+    import os
+    import sys
+
+    from mutmut.__main__ import copy_also_copy_files, copy_src_dir, create_mutants
+
+    os.chdir(ROOT)
+    sys.stdout.flush()
+    kept = os.dup(1)
+    os.dup2(2, 1)  # mutmut prints each file it copies: to stderr, the names go to stdout
+    try:
+        copy_src_dir()
+        copy_also_copy_files()
+        create_mutants(1)
+    finally:
+        sys.stdout.flush()
+        os.dup2(kept, 1)
+        os.close(kept)
+
+
 def measured(codes: dict[str, int | None]) -> dict[str, int]:
     """A module's counts from its mutants' exit codes."""
     equivalent = sum(1 for name in codes if name in EQUIVALENT)
@@ -405,12 +464,20 @@ def measured(codes: dict[str, int | None]) -> dict[str, int]:
     }
 
 
-def update(results: dict, run: str) -> dict:
+def update(results: dict, run: str, size: int | None = None, modules: tuple[str, ...] = ()) -> dict:
     """`results` (module -> its last measured row) with the modules mutants/ holds outcomes
-    of replaced by them."""
+    of replaced by them; with a sample `size`, only `modules`, each counted on its sample
+    (the row then says the sample's size, and its counts are the sample's)."""
     for module, paths in MODULES.items():
         codes = outcomes(paths)
-        if codes and any(code is not None for code in codes.values()):
+        if size is not None:
+            if module not in modules or not codes:
+                continue
+            chosen = sample(codes, size)
+            row = measured({name: codes[name] for name in chosen})
+            if row["not_run"] < len(chosen):
+                results[module] = row | {"mutants": len(codes), "sample": len(chosen), "run": run}
+        elif codes and any(code is not None for code in codes.values()):
             results[module] = measured(codes) | {"run": run}
     return results
 
@@ -420,13 +487,18 @@ def score(row: dict) -> str:
     if not judged:
         return "–"
     percent = f"{100 * row['killed'] / judged:.1f} %"
+    if row.get("sample"):
+        low, high = wilson(row["killed"], judged)
+        percent += f" ({100 * low:.1f}–{100 * high:.1f} %)"
+        return f"{percent}, {judged} run" if row["not_run"] else percent
     return f"({percent} of those run)" if row["not_run"] else percent
 
 
 def table(results: dict) -> str:
     rows = [
-        "| module | mutants | killed | survived | equivalent | not run | score | measured |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| module | mutants | sample | killed | survived | equivalent | not run | score "
+        "(95 % interval of a sample) | measured |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     notes = []
     for module, paths in MODULES.items():
@@ -434,10 +506,11 @@ def table(results: dict) -> str:
         if row is None:
             codes = outcomes(paths)
             mutants = len(codes) if codes else ""
-            rows.append(f"| {module} | {mutants} | | | | | never run | |")
+            rows.append(f"| {module} | {mutants} | | | | | | never run | |")
             continue
+        sampled = row.get("sample") or "all"
         rows.append(
-            f"| {module} | {row['mutants']} | {row['killed']} | {row['survived']} "
+            f"| {module} | {row['mutants']} | {sampled} | {row['killed']} | {row['survived']} "
             f"| {row['equivalent']} | {row['not_run']} | {score(row)} | {row['run']} |"
         )
         if row.get("note"):
@@ -452,7 +525,8 @@ HEADER = (
     "Written by `make mutate` (benchmarks/mutation.py): each module's last measured outcome,\n"
     "kept in benchmarks/mutation.json and updated from mutmut's results in mutants/.\n"
     "Score: killed / (mutants - equivalent). A survivor is listed by `mutmut results`;\n"
-    "`mutmut show NAME` prints its change.\n\n"
+    '`mutmut show NAME` prints its change. A row with a number under "sample" is a sample\n'
+    "(`make mutate SAMPLE=N`): its counts are the sample's, its score has a 95 % interval.\n\n"
 )
 
 
@@ -470,13 +544,36 @@ def main() -> None:
     parser.add_argument(
         "--glob", choices=MODULES, help="print the mutant names of a module for `mutmut run`"
     )
+    parser.add_argument(
+        "--sample", type=int, metavar="N", help="measure N mutants of each module (its sample)"
+    )
+    parser.add_argument(
+        "--names",
+        nargs="+",
+        choices=MODULES,
+        metavar="MODULE",
+        help="with --sample: write mutmut's copy, print the modules' samples for `mutmut run`",
+    )
+    parser.add_argument(
+        "--survived", action="store_true", help="with --names: only the sample's survivors"
+    )
+    parser.add_argument(
+        "--modules", nargs="+", choices=MODULES, default=(), help="with --sample: rows to update"
+    )
     args = parser.parse_args()
     if args.glob:
         print(glob(args.glob))
         return
+    if args.names:
+        if args.sample is None:
+            parser.error("--names needs --sample")
+        generate()
+        names = [n for m in args.names for n in sampled_names(m, args.sample, args.survived)]
+        print(" ".join(names))
+        return
     run = str(datetime.date.today()) + (f", {args.run}" if args.run else "")
     results = json.loads(args.results.read_text()) if args.results.exists() else {}
-    results = update(results, run)
+    results = update(results, run, args.sample, tuple(args.modules))
     args.results.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
     scores = f"{table(results)}\n\n## Equivalent mutants\n\n{equivalents()}\n"
     print(scores)
