@@ -51,7 +51,7 @@ def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -
         return True
     if re.match(r"\s*/\s*\d{1,4}", after) or re.search(r"\d\s*/\s*$", before):
         return True
-    if re.match(rf"\s*(?:[-–]|to|and)\s*(?:[A-Z][a-z]+day\s+)?\d{{1,2}}\s+{MONTH}", after):
+    if re.match(rf"\s*(?:[-–—]|to|and)\s*(?:[A-Z][a-z]+day\s+)?\d{{1,2}}\s+{MONTH}", after):
         return True  # "13-15 February", "from 24 to 25 September"
     if AGE_BEFORE.search(before):
         return True  # "aged 15", "under the age of 18", "aged 14 to 17"

@@ -268,6 +268,11 @@ _DATELINE = re.compile(
         \s*(?:\([^)]{0,40}\)\s*)?[–—-]""",
     re.VERBOSE,
 )
+_HEADED_DATE = re.compile(
+    r"""[A-ZÀ-Ý][\w .’'()&/-]{0,40}?\s*[,|\u00b7\u2022]\s*
+        (?P<date>\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})""",
+    re.VERBOSE,
+)
 # "date 2024-06-24 Interpol announced ...": a labelled ISO day opening a line of text
 _ISO_DAY = re.compile(r"(?:19|20)\d\d-\d\d-\d\d\b")
 _DAY_MONTH_YEAR = re.compile(rf"(?<!\d){FULL_DATE}(?!\d)")
@@ -296,6 +301,12 @@ def dateline_date(lines: list[str], latest: dt.date | None = None) -> str | None
         m = _DATELINE.match(line)
         if m:
             candidates.append(m.group("date"))
+            continue
+        # "UNHCR, 15 Dec 2017", "News | 09 April 2013": a short heading line, a label then
+        # the day
+        headed = _HEADED_DATE.fullmatch(line)
+        if headed:
+            candidates.append(headed.group("date"))
             continue
         labelled = _DATE_LABEL.match(line)
         if labelled and labelled.end() and (iso := _ISO_DAY.match(line, labelled.end())):

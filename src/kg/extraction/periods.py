@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.dated_days import dated_days
 from kg.extraction.figures import MONTH, MONTH_SHORT
 from kg.extraction.number_words import _WORDNUM, word_value
 from kg.extraction.relative_times import (
@@ -356,8 +357,10 @@ def period_of(
             value = _period_value(kind, m, text, s0)
             if value is not None:
                 found.append((m.start(), m.end(), value))
-    found += relative_periods(text, s0, s1, today) + yearless_periods(
-        text, s0, s1, today, year_near
+    found += (
+        relative_periods(text, s0, s1, today)
+        + yearless_periods(text, s0, s1, today, year_near)
+        + dated_days(text, s0, s1)
     )
     # "in 2013-2014" holds "in 2013": an expression inside a longer one is part of it
     found = [

@@ -1,0 +1,70 @@
+"""Days said with their year, one or a span of them, in the many ways releases write them:
+"on 12 Dec 2023", "on Dec. 12, 2023", "from June 3 to June 9, 2024", "between 29 July and
+28 August 2024", "on the 31st of January and 1st of February 2023", "from the 24th to the
+25th of September 2024", "June 3-9, 2024", "from 30 September to 4 October 2019".
+
+One grammar for them all: a first day (with its month, or bare when the last day's month is
+its month), a link ("to", "and", "-"), a last day (with its month, or bare when the first
+day's month is its month), then the year. A single day counts only after "on" (or "the
+night of"): a day said otherwise ("the report, published 3 June 2024, ...") is seldom the
+time of what a number counts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kg.extraction.figures import MONTH, MONTH_SHORT
+from kg.extraction.relative_times import month_number
+
+_MONTH = rf"(?:{MONTH}|{MONTH_SHORT})(?![a-z])"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_LINK = r"\s*(?:-|\u2013|\u2014|to|and|until|till|through)\s*(?:the\s+)?"
+_YEAR = r",?\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)(?![\d/\u2013-])"
+
+DATED_DAYS = re.compile(
+    rf"(?:\b(?P<on>on|from|between|(?:on|during)\s+the\s+night\s+of)\s+)?{_WEEKDAY}"
+    rf"(?:the\s+)?(?:"
+    # a first day with its month, then perhaps a last day with its month or without
+    rf"(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})"
+    rf"(?:{_LINK}{_WEEKDAY}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH}))?"
+    rf"|(?P<m3>{_MONTH})\s+(?P<d3>{_DAY})"
+    rf"(?:{_LINK}{_WEEKDAY}(?:(?P<m4>{_MONTH})\s+)?(?P<d4>{_DAY}))?"
+    # a bare first day, of the last day's month
+    rf"|(?P<d5>{_DAY}){_LINK}{_WEEKDAY}(?P<d6>{_DAY})\s+(?:of\s+)?(?P<m6>{_MONTH})"
+    rf"){_YEAR}",
+    re.I,
+)
+
+
+def _day(number: str) -> int:
+    return int(re.match(r"\d+", number).group())
+
+
+def dated_days(text: str, s0: int, s1: int) -> list[tuple[int, int, dict]]:
+    """The days DATED_DAYS says in [s0, s1): (start, end, {"start": day, "end": day})."""
+    out = []
+    for m in DATED_DAYS.finditer(text, s0, s1):
+        g = m.groupdict()
+        if g["d1"]:
+            first = (g["m1"], g["d1"])
+            last = (g["m2"], g["d2"]) if g["d2"] else first
+        elif g["d3"]:
+            first = (g["m3"], g["d3"])
+            last = (g["m4"] or g["m3"], g["d4"]) if g["d4"] else first
+        else:
+            first, last = (g["m6"], g["d5"]), (g["m6"], g["d6"])
+        if first is last and not g["on"]:
+            continue  # one day, not said as the time of something ("published 3 June 2024")
+        year = int(g["y"])
+        try:
+            start = dt.date(year, month_number(first[0]), _day(first[1]))
+            end = dt.date(year, month_number(last[0]), _day(last[1]))
+        except ValueError:
+            continue  # ("on 31 June 2020": no such day)
+        if end < start:
+            continue  # ("from 30 December to 2 January 2020": which year is the first day's?)
+        out.append((m.start(), m.end(), {"start": start.isoformat(), "end": end.isoformat()}))
+    return out

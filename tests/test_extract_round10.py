@@ -1,0 +1,109 @@
+"""`kg extract`: rules written on the tenth round, one test per rule, on sentences composed
+for it (the names of people and bodies are made up)."""
+
+from __future__ import annotations
+
+import pytest
+
+from composed import draft_of, observations
+from kg.extraction.dated_days import dated_days
+from kg.extraction.pages import dateline_date
+
+
+@pytest.mark.parametrize(
+    ("said", "period"),
+    [
+        ("on the 31st of January and 1st of February 2023", ("2023-01-31", "2023-02-01")),
+        ("from June 3 to June 9, 2024", ("2024-06-03", "2024-06-09")),
+        ("from 3 June to 9 June 2024", ("2024-06-03", "2024-06-09")),
+        ("between 29 July and 28 August 2024", ("2024-07-29", "2024-08-28")),
+        ("from January 31 to February 1, 2023", ("2023-01-31", "2023-02-01")),
+        ("from the 24th to the 25th of September 2024", ("2024-09-24", "2024-09-25")),
+        ("on the 24th and 25th of September, 2024", ("2024-09-24", "2024-09-25")),
+        ("from 30 September to 4 October 2019", ("2019-09-30", "2019-10-04")),
+        ("from March 5th to March 9th, 2020", ("2020-03-05", "2020-03-09")),
+        ("during the night of 14-15 December 2017", ("2017-12-14", "2017-12-15")),
+        ("between Wednesday 11 and Saturday 21 September 2019", ("2019-09-11", "2019-09-21")),
+        ("June 3-9, 2024", ("2024-06-03", "2024-06-09")),
+        ("on Dec. 12, 2023", ("2023-12-12", "2023-12-12")),
+        ("on 12 Dec 2023", ("2023-12-12", "2023-12-12")),
+    ],
+)
+def test_days_said_with_their_year_in_any_common_way_date_a_number(said, period):
+    text = f"Zorvan police rescued 50 people {said}."
+    found = dated_days(text, 0, len(text))
+    assert [value for _, _, value in found] == [{"start": period[0], "end": period[1]}]
+    assert text[found[0][0] : found[0][1]].endswith(said[-4:])  # (the span holds the year)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "published 3 June 2024",  # one day, not said as a time ("on")
+        "from 30 December to 2 January 2020",  # which year is the first day's?
+        "on 31 June 2020",  # no such day
+        "from 3 to 9 June 2024-2025",  # a year that runs on is not this one
+    ],
+)
+def test_what_is_no_day_or_no_time_of_a_number_is_not_read_as_one(said):
+    text = f"The report, {said}, counts 50 people."
+    assert dated_days(text, 0, len(text)) == []
+
+
+def test_a_training_dated_by_its_days_dates_those_who_took_part(tmp_path, knowledge):
+    """ "organized a two-day training ... on the 31st of January and 1st of February 2023.
+    A total of 50 participants attended the training": the days, said in an ordinal form,
+    are the event's, and the count of those taking part is of them."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Zorvan Aid organized a two-day training in Zorvapol on the 31st of January and "
+            "1st of February 2023. A total of 50 participants attended the training.",
+        )
+    )
+    assert found["50"].fields["period"] == {"start": "2023-01-31", "end": "2023-02-01"}
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("UNHCR, 15 Dec 2017", "2017-12-15"),
+        ("News | 09 April 2013", "2013-04-09"),
+        ("Press release | March 3, 2020", "2020-03-03"),
+    ],
+)
+def test_a_short_heading_line_of_a_label_and_a_day_dates_the_release(line, day):
+    assert dateline_date([line]) == day
+
+
+def test_a_day_line_a_paragraph_joins_to_the_headline_dates_the_release(tmp_path, knowledge):
+    """ "Zorvan Aid evacuates 74 refugees\\nZorvan Aid, 15 Dec 2017\\nZorvan Aid evacuated
+    during the night of 14-15 December, 74 refugees": the day line sits between the headline
+    and the first sentence, in the paragraph they make together; it dates the release, and
+    the days said without a year take its year."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Zorvan Aid evacuates refugees\nZorvan Aid, 15 Dec 2017\nZorvan Aid evacuated "
+            "during the night of 14-15 December, 74 vulnerable refugees from Zorvapol.",
+            title="Zorvan Aid evacuates refugees to safety",
+        )
+    )
+    assert found["74"].fields["period"] == {"start": "2017-12-14", "end": "2017-12-15"}
+
+
+def test_the_first_day_of_days_joined_by_a_long_dash_is_no_count(tmp_path, knowledge):
+    """ "between 24—30 June 2018": the first day of a span written with an em dash is a
+    day, as with a hyphen or an en dash."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "In all, 6,759 undocumented migrants were deported from Zorvania between "
+            "24\u201430 June 2018.",
+        )
+    )
+    assert "6759" in found
+    assert "24" not in found
