@@ -15,6 +15,7 @@ from kg.build.ingest import (
     line_of,
     locate_quote,
     normalize_whitespace,
+    parse_source,
     read_source,
 )
 from kg.errors import KgError
@@ -563,3 +564,34 @@ def test_a_heading_line_without_blank_lines_is_a_paragraph_of_its_own(tmp_path: 
         "Children are victims of exploitation while the National Institute for Geographical "
         "and IT Statistics (INEGI) confirms that 99 per cent of workers are girls."
     )
+
+
+ONE_LINE = (
+    "Zorvan police detained a man suspected of trafficking 22 children in the province of "
+    "Zorva, north of Zorvania, a police source said on Thursday.The suspect, aged 46, was "
+    "detained at the station of Zorvapol as he got off the train with the children, said "
+    "Jane Doe, a police spokesperson.\n"
+)
+
+
+def test_a_release_saved_as_one_line_is_headed_by_its_first_sentence() -> None:
+    """A text of one line of more words than a headline (a page saved without its line
+    breaks, its sentences glued: "...on Thursday.The suspect, ..."): its first sentence is its
+    title, the rest its paragraph, not "no paragraphs between the title and the contacts"."""
+    doc = parse_source(Path("951_one_line.txt"), ONE_LINE, "951")
+    assert doc.title.text.endswith("a police source said on Thursday.")
+    assert [p.text for p in doc.paragraphs] == [ONE_LINE[ONE_LINE.index("The suspect") :].strip()]
+    assert ONE_LINE[doc.title.start : doc.title.end] == doc.title.text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Zorvan police detain a trafficking suspect\n",  # a headline alone
+        "Zorvan police detained a man suspected of trafficking 22 children in the province of "
+        "Zorva, north of Zorvania, said a source of the police of the province on Thursday\n",
+    ],
+)
+def test_a_headline_or_one_sentence_alone_is_still_refused(text: str) -> None:
+    with pytest.raises(KgError, match="no paragraphs between the title and the contacts"):
+        parse_source(Path("951_one_line.txt"), text, "951")

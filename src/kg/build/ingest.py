@@ -154,6 +154,29 @@ def _breaks_after(raw: str, lines, current: list[int], next_line: str, wrap: int
     return _ends_sentence(before) or _is_heading(before, wrap)
 
 
+HEADLINE_WORDS = 25  # a headline has fewer words; a line of more is a paragraph
+# The end of a sentence inside a line: ".", "!" or "?" (and a closing quote), then a capital
+# or an opening quote, glued on or after spaces ("... fonte da corporação.O suspeito, ...")
+_SENTENCE_IN_A_LINE = re.compile(r"(?<=[a-zà-ÿ\d)][.!?])[\"”’]?\s*(?=[\"“]?[A-ZÀ-Ý])")
+
+
+def _first_sentence_as_title(raw: str, line: Span) -> tuple[Span, list[Span]] | None:
+    """A text whose one line is a paragraph, not a headline (more than HEADLINE_WORDS words):
+    its first sentence as its title, the rest as its one paragraph; None for a headline, or
+    for a line of one sentence."""
+    if len(line.text.split()) <= HEADLINE_WORDS:
+        return None
+    text = raw[line.start : line.end]
+    for m in _SENTENCE_IN_A_LINE.finditer(text):
+        if len(text[: m.start()].split()) < 3:
+            continue  # ("Dr. Mate said ...": no sentence yet)
+        title = trimmed_span(raw, line.start, line.start + m.start())
+        rest = trimmed_span(raw, line.start + m.end(), line.end)
+        if title is not None and rest is not None:
+            return title, [rest]
+    return None
+
+
 def _split_paragraphs(raw: str, lines: list[tuple[int, int]]) -> list[Span]:
     """Group body lines into paragraphs.
 
@@ -287,6 +310,8 @@ def parse_source(path: Path, raw: str, doc_id: str | None = None) -> CleanDocume
 
     body_end = header_idx if header_idx is not None else len(lines)
     paragraphs = _split_paragraphs(raw, lines[title_idx + 1 : body_end])
+    if not paragraphs and (headed := _first_sentence_as_title(raw, title)) is not None:
+        title, paragraphs = headed  # a release saved as one line of text: no headline of its own
     if not paragraphs:
         raise KgError(path, title_idx + 2, "no paragraphs between the title and the contacts")
 
