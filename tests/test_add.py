@@ -242,6 +242,33 @@ def test_a_text_file_is_filed_as_it_is(tmp_path: Path, data: Path) -> None:
     assert [c.name.text for c in added.document.contacts] == ["Hélène Le Goff"]
 
 
+FRENCH = (
+    "L'OIM soutient le retour de 243 migrants zorvaniens\n\n"
+    "Zorvapol – L'Organisation internationale pour les migrations a aidé 243 migrants à "
+    "rentrer chez eux depuis la Libye. Ils ont été accueillis à l'aéroport par les autorités, "
+    "qui leur ont remis des vivres et une somme d'argent pour les premiers jours.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "given"),
+    [
+        (FRENCH, "fr", None),
+        (f"{TITLE}\n\n{BODY[0]}\n\n{BODY[1]}\n", "en", None),
+        (FRENCH, "fr-CA", "fr-CA"),  # what the curator says wins
+    ],
+)
+def test_a_text_file_s_language_is_the_one_it_is_written_in(
+    tmp_path: Path, data: Path, text: str, language: str, given: str | None
+) -> None:
+    """A text file says no language of its own: the manifest records the one the text is
+    written in (a release in French was recorded as English), or the one --language gives."""
+    source = tmp_path / "release.txt"
+    source.write_text(text, encoding="utf-8")
+    add(source, data, url="https://news.example.org/lang", language=given)
+    assert manifest(data)[-1]["language"] == language
+
+
 def test_a_title_given_drops_what_precedes_it(tmp_path: Path, data: Path) -> None:
     text = f"Site banner\nPress centre\n\n{TITLE}\n\n{BODY[0]}\n"
     source = tmp_path / "release.txt"

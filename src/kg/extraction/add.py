@@ -111,6 +111,14 @@ def language_tag(text: str | None) -> str | None:
     return text
 
 
+def detected_language(text: str) -> str:
+    """The language `text` is written in, as py3langid identifies it (an ISO 639-1 code: a
+    release saved as text says none of its own; "en" is not assumed)."""
+    import py3langid  # (its model loads in about a second: only when the page names none)
+
+    return py3langid.classify(text)[0]
+
+
 def check_date(text: str, option: str) -> str:
     try:
         return dt.date.fromisoformat(text).isoformat()
@@ -252,7 +260,7 @@ def add(
             "title": document.title.text,
             "url": address,
             "publisher": _publisher(publisher, page, manifest, knowledge, where),
-            "language": language or language_tag(page.language) or "en",
+            "language": language or language_tag(page.language) or detected_language(text),
             "retrieved": retrieved,
         }
         if page.published:
