@@ -107,3 +107,40 @@ def test_the_first_day_of_days_joined_by_a_long_dash_is_no_count(tmp_path, knowl
     )
     assert "6759" in found
     assert "24" not in found
+
+
+def test_rupees_in_a_text_naming_only_places_of_india_are_indian(tmp_path, knowledge):
+    """ "Rs. 495 per day" in a text that names Bangalore, Karnataka and Odisha but not India:
+    the country of the states it names says which rupee ("rupee" is the word of six
+    currencies)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Zorvan Aid rescued 211 labourers from two brick kilns in Yelahanka, Bangalore. "
+            "The workers, from Odisha, were paid Rs. 200 a week, while the law in Karnataka "
+            "stipulates Rs. 495 per day.",
+        )
+    )
+    assert found["495"].fields["unit"] == "indian-rupee"
+    assert found["200"].fields["unit"] == "indian-rupee"
+
+
+def test_a_number_a_sentence_points_back_to_is_of_its_time(tmp_path, knowledge):
+    """ "recorded 21 cases for 2019 thus far. This number accounts for 144 victims of which
+    12 were ...": the sentence that points to the count before it and says what it holds is
+    of that count's time, and so are the parts "of which" it counts; a sentence that only
+    opens with "These figures" and says another count is not."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The Zorvan Police Force has recorded 21 cases of trafficking in persons for 2019 "
+        "thus far.\n\nThis number accounts for 144 victims of which 12 were Zorvanians and "
+        "124 were Venezuelans.\n\nThese figures appeared the day after those according to "
+        "which 2,500 migrants had returned to their countries.",
+    )
+    found = observations(draft)
+    assert found["144"].fields["period"] == "2019"
+    assert found["12"].fields["period"] == "2019"
+    assert found["12"].fields["share_of"] == found["144"].id
+    assert "period" not in found["2500"].fields

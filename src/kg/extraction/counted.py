@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.figures import FROM_A_PLACE, Found
-from kg.extraction.text import Passage, clause_around
+from kg.extraction.text import Passage, clause_around, fold
 from kg.extraction.units import KNOWN_UNIT_WORDS, PEOPLE, _counted_noun, noun_phrase, singular
 
 FOR_EVERY = re.compile(r"\bfor\s+(?:every|each)\b", re.I)
@@ -352,3 +352,78 @@ def _counts_what_it_reached(f: Found, after: list[Found], passage: Passage, abbr
     if g.head:
         f.head, f.phrase = g.head, g.phrase
         f.phrase_end = g.phrase_end if g.phrase_end > f.end else f.phrase_end
+
+
+def share_of_whole(item, f: Found, passage: Passage, anchor, last_count, items) -> None:
+    """What the number `f` (its `item`) is a share of: the count said just before ("of
+    them"), the count of its paragraph's first sentence (`anchor`), a count of the noun it
+    names ("45 per cent of the victims"); with a note when there is none for a share.
+    """
+    text = passage.text
+    after = text[f.end : f.end + 30].casefold()
+    before = text[f.sentence[0] : f.start].casefold()
+    whole = None
+    sure = False
+    if (
+        re.match(r"\s*(?:per cent\s*|%\s*)?of\s+(?:them|whom|which|those)\b", after)
+        or re.match(r"^\s*of\s+(?:this|the)\s+total\b", before)
+        # "144 victims, of which 12 were Guyanese"
+        or re.search(r"\bof\s+(?:which|whom)\s*,?\s*$", before)
+    ):
+        whole, sure = last_count, True
+    elif f.percent and re.match(r"\s*of\s+the\s+(\w+)", after):
+        noun = re.match(r"\s*of\s+the\s+(\w+)", after).group(1)
+        for other in reversed(items):
+            if other.fields.get("unit") != "percent" and fold(noun) in fold(
+                other.fields.get("label", "")
+            ):
+                whole, sure = other, True
+                break
+    elif re.search(r"\b(?:a further|another|an additional)\s+$", before):
+        pass  # "A further 300 were assisted": more of the same, not a part
+    elif f.percent or (f.head and re.match(r"\s+(?:were|are)\b", text[f.end :])):
+        whole = anchor
+        if (
+            whole is not None
+            and not f.percent
+            and whole.fields.get("unit") != item.fields.get("unit")
+        ):
+            whole = None
+    if "share_of" in item.fields:
+        return
+    if whole is not None and whole is not item:
+        item.fields["share_of"] = whole.id
+        if not sure:
+            item.why.append(
+                f"share_of {whole.id} is a guess from the paragraph: check what the "
+                "number is a share of."
+            )
+            item.confidence = round(item.confidence - 0.05, 2)
+    elif f.percent:
+        item.fields["note"] = (
+            "kg extract found no whole for this share; give share_of, or say here why "
+            "the text leaves it unstated."
+        )
+
+
+# A sentence that opens by pointing to the number said before it, then says what it holds:
+# "This number accounts for 144 victims", "Of this figure, 142 ...", "These figures include"
+THE_NUMBER_BEFORE = re.compile(
+    r"\s*(?:Of\s+)?(?:this|that|these|those)\s+(?:number|figure|total)s?"
+    r"(?:\s*,|\s+(?:accounts?\s+for|account\s+for|includes?|included|comprises?|represents?|"
+    r"consists?\s+of|covers?))",
+    re.I,
+)  # (not "These figures appeared the day after those according to which 2,500 ...")
+
+
+def period_of_the_number_before(item, f: Found, passage: Passage, last_count) -> None:
+    """ "... recorded 21 cases for 2019 thus far. This number accounts for 144 victims": a
+    number of a sentence that points to the count before it, and says no time of its own, is
+    of that count's time."""
+    if (
+        last_count is not None
+        and "period" not in item.fields
+        and "period" in last_count.fields
+        and THE_NUMBER_BEFORE.match(passage.text, f.sentence[0])
+    ):
+        item.fields["period"] = last_count.fields["period"]

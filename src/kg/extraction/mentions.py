@@ -132,10 +132,19 @@ def _merge(keep: NewEntity, gone: NewEntity, result: Entities) -> None:
 
 
 def countries_named(mentions: list[Mention], knowledge: Knowledge) -> set[str]:
-    """The ISO codes of the countries a text's place mentions name, known or new."""
+    """The ISO codes of the countries a text's place mentions name, known or new, or name by
+    a place within them ("Bangalore", "Karnataka": India's "Rs. 495" is in Indian rupees)."""
     codes = set()
     for m in mentions:
         place = knowledge.entities.get(m.entity or "") or m.new
-        if m.kind == "place" and place is not None and place.type == "country" and place.iso3166:
+        if m.kind != "place" or place is None:
+            continue
+        if place.type == "country" and place.iso3166:
             codes.add(place.iso3166)
+        elif place.iso3166 and "-" in place.iso3166:  # a subdivision: "IN-KA", Karnataka
+            codes.add(place.iso3166.split("-")[0])
+        else:  # a place within a known country
+            within = knowledge.entities.get(place.within or "")
+            if within is not None and within.type == "country" and within.iso3166:
+                codes.add(within.iso3166)
     return codes

@@ -173,7 +173,8 @@ class NumberExtractor(AttributionRules):
                     continue
                 event_times.period_of_its_whole(item, f, whole_before, passage.text)
                 said_again.qualifier_of_its_conversion(item, f, whole_before, passage.text)
-                self._share(item, f, passage, anchor, last_count, items)
+                counted.share_of_whole(item, f, passage, anchor, last_count, items)
+                counted.period_of_the_number_before(item, f, passage, last_count)
                 if re.match(r"\s*of\s+the\s*$", passage.text[f.sentence[0] : f.start], re.I):
                     anchor = item
                 if not f.percent:
@@ -535,50 +536,6 @@ class NumberExtractor(AttributionRules):
             )  # fmt: skip
         if period and (override or "period" not in item.fields):
             item.fields["period"] = period
-
-    def _share(self, item, f, passage, anchor, last_count, items) -> None:
-        text = passage.text
-        after = text[f.end : f.end + 30].casefold()
-        before = text[f.sentence[0] : f.start].casefold()
-        whole = None
-        sure = False
-        if re.match(r"\s*(?:per cent\s*|%\s*)?of\s+(?:them|whom|which|those)\b", after) or re.match(
-            r"^\s*of\s+(?:this|the)\s+total\b", before
-        ):
-            whole, sure = last_count, True
-        elif f.percent and re.match(r"\s*of\s+the\s+(\w+)", after):
-            noun = re.match(r"\s*of\s+the\s+(\w+)", after).group(1)
-            for other in reversed(items):
-                if other.fields.get("unit") != "percent" and fold(noun) in fold(
-                    other.fields.get("label", "")
-                ):
-                    whole, sure = other, True
-                    break
-        elif re.search(r"\b(?:a further|another|an additional)\s+$", before):
-            pass  # "A further 300 were assisted": more of the same, not a part
-        elif f.percent or (f.head and re.match(r"\s+(?:were|are)\b", text[f.end :])):
-            whole = anchor
-            if (
-                whole is not None
-                and not f.percent
-                and whole.fields.get("unit") != item.fields.get("unit")
-            ):
-                whole = None
-        if "share_of" in item.fields:
-            return
-        if whole is not None and whole is not item:
-            item.fields["share_of"] = whole.id
-            if not sure:
-                item.why.append(
-                    f"share_of {whole.id} is a guess from the paragraph: check what the "
-                    "number is a share of."
-                )
-                item.confidence = round(item.confidence - 0.05, 2)
-        elif f.percent:
-            item.fields["note"] = (
-                "kg extract found no whole for this share; give share_of, or say here why "
-                "the text leaves it unstated."
-            )
 
 
 PREPOSITION = re.compile(r"\b(from|in|within|along|across|throughout|at|to|into)\b", re.I)
