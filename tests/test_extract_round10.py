@@ -144,3 +144,50 @@ def test_a_number_a_sentence_points_back_to_is_of_its_time(tmp_path, knowledge):
     assert found["12"].fields["period"] == "2019"
     assert found["12"].fields["share_of"] == found["144"].id
     assert "period" not in found["2500"].fields
+
+
+def test_a_number_in_words_then_in_figures_is_one_number_of_what_follows(tmp_path, knowledge):
+    """ "thirty-three (33) adult males, nine (9) adult females and two (2) male children": a
+    number said in words and again in figures in brackets is one number, and what it counts
+    is read after the brackets; figures in brackets that say another number stay apart."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The migrants consisted of thirty-three (33) adult males, nine (9) adult females and "
+        "two (2) male children, bringing the total to forty-four (44).\n\nPolice arrested "
+        "twenty (21) suspects.",
+    )
+    found = observations(draft)
+    for value in ("33", "9", "2", "44"):
+        assert found[value].fields["unit"] == "person", value
+    assert len([o for o in draft.observations if o.fields.get("value") == "33"]) == 1
+    assert "20" in found and "21" in found  # (not the same number: both kept)
+
+
+def test_a_site_s_exchange_rates_are_no_statistics(tmp_path, knowledge):
+    """ "USD 69.40 EUR 81.11 RUB 1.02" at the top of a news site's page: rates, no amounts;
+    one amount with its code is still one."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "USD 69.40 EUR 81.11 RUB 1.02\n\nAbout 140 victims of labour exploitation return "
+            "to Zorvania every year. The project costs USD 25,000.",
+        )
+    )
+    assert "81.11" not in found and "1.02" not in found
+    assert found["25000"].fields["unit"] == "us-dollar"
+    assert found["140"].fields["unit"] == "person"
+
+
+def test_witnesses_infiltrators_and_brothers_are_people(tmp_path, knowledge):
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Zorvan coordinators assisted 12 witnesses of trafficking. Police seized two boats "
+            "carrying 17 infiltrators. The kilns are owned by three brothers.",
+        )
+    )
+    for value in ("12", "17", "3"):
+        assert found[value].fields["unit"] == "person", value

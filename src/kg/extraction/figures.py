@@ -127,15 +127,28 @@ def _number_matches(passage: Passage):
         yield m, value * _scale(m), bool(words)
 
 
+EXCHANGE_RATES = re.compile(r"(?<![\w.])(?:[A-Z]{3}\s*\d+[.,]\d+\s*){2,}(?![\w.])")
+# "thirty-three (33) adult males": a number in words, then again in figures in brackets
+IN_FIGURES_AFTER = re.compile(r"\s*\(\s*(\d[\d,]*)\s*\)")
+
+
 def find_numbers(passage: Passage) -> list[Found]:
     text = passage.text
     found: list[Found] = []
-    shares = [m.span("f") for m, _, _ in _shares_in_n(text)]  # "one in eight": read as a share
-    shares += [m.span() for m in ARTICLE_NUMBER.finditer(text)]  # "a hundred", "a dozen"
+    # read otherwise: "one in eight" (a share), "a hundred", "a dozen"
+    read_otherwise = [m.span("f") for m, _, _ in _shares_in_n(text)]
+    read_otherwise += [m.span() for m in ARTICLE_NUMBER.finditer(text)]
+    restated: dict[int, int] = {}  # a number in words -> the end of its figures in brackets
+    # "USD 69.40 EUR 81.11 RUB 1.02": a site's exchange rates, no statistics
+    read_otherwise += [m.span() for m in EXCHANGE_RATES.finditer(text)]
     for m, value, is_words in _number_matches(passage):
         start, end = m.span()
-        if any(a <= start and end <= b for a, b in shares):
-            continue
+        if start in restated.values() or any(a <= start and end <= b for a, b in read_otherwise):
+            continue  # (the figures of a number said in words: one number)
+        figures = IN_FIGURES_AFTER.match(text, end) if is_words else None
+        if figures and Decimal(figures[1].replace(",", "")) == value:
+            restated[figures.end()] = figures.start(1)
+            end = figures.end()  # (what it counts is read after the brackets)
         before = text[max(0, start - 40) : start]
         after = text[end : end + 60]
         digits = m.group("digits") or ""

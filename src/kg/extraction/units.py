@@ -65,6 +65,9 @@ PEOPLE = {
     # "102,000 cotton pickers", "180,000 irregular border crossers", "three fatalities"
     "picker", "crosser", "fatality", "professional", "entertainer", "overstayer", "harvester",
     "stowaway", "escapee", "runaway", "trader", "vendor", "hawker", "beggar", "porter",
+    # "10 witnesses", "10 infiltrators", "two brothers"
+    "witness", "infiltrator", "intruder", "fugitive", "brother", "sister", "cousin", "uncle",
+    "aunt", "nephew", "niece", "grandparent", "grandmother", "grandfather", "grandchild",
 }  # fmt: skip
 # A plural demonym counts people: "1,200 Ukrainians", "35 Cambodians", "80 Bangladeshis".
 DEMONYM_PLURAL = re.compile(r"^(?:non-)?[A-Z][a-zà-ÿ]+(?:ans|ians|eans|ese|is|ers|ns)$")
