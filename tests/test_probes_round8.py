@@ -1,0 +1,129 @@
+"""Round 8 of the probes: what seven earlier rounds had not tried. Each test is a probe that
+found a hole, and fails on the code before its fix; none measures time: each bounds the work
+by structure (counts, sizes) or by the server's own limits.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg.cli import main, pageshape
+from kg.cli.drafting import checked_input
+from kg.extraction import add as add_module
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+
+HEAD = (
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Desk opens</title>'
+    '<link rel="canonical" href="https://news.example.org/desk"></head><body><article>'
+    "<h1>Desk opens</h1><p>The migration office in Tapachula this week opened a desk where "
+    "people in transit can ask about their rights.</p>"
+)
+TAIL = "</article></body></html>"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A copy of the curation folder (the seeds and their reference data)."""
+    copy = tmp_path / "data"
+    for folder in ("sources", "documents", "reference"):
+        shutil.copytree(DATA / folder, copy / folder)
+    return copy
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(folder)): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+@pytest.fixture
+def never_read(monkeypatch):
+    """`kg add` must refuse the page before reading it as a release (lxml's tree,
+    trafilatura): reading it is what took minutes."""
+
+    def read_page(*args, **kwargs):
+        raise AssertionError("the page was read as a release")
+
+    monkeypatch.setattr(add_module, "read_page", read_page)
+
+
+def _refused(data: Path, argv: list[str], capsys) -> str:
+    before = _files(data)
+    status = main(["add", *argv, "--data", str(data)])
+    err = capsys.readouterr().err
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert status == 1, err
+    assert len(lines) == 1 and lines[0].startswith("error: "), err
+    assert "Traceback" not in err and "internal error" not in err
+    assert _files(data) == before
+    return lines[0]
+
+
+# --------------------------------------------------------------------------- kg add, hostile pages
+
+
+def test_a_page_of_an_element_with_very_many_attributes_is_refused_unread(
+    tmp_path: Path, data: Path, never_read, capsys
+):
+    """lxml builds an element's attributes in time quadratic in their number: one `<p>` of
+    200,000 attributes (2.2 MB, within the 5 MiB of an input) had not been read after four
+    minutes. The page's attributes are counted without a tree, and it is refused."""
+    page = tmp_path / "attributes.html"
+    attributes = " ".join(f'a{i}="x"' for i in range(200_000))
+    page.write_text(HEAD + f"<p {attributes}>Words of the release.</p>" + TAIL, encoding="utf-8")
+    line = _refused(data, [str(page)], capsys)
+    assert "more than 1,000 attributes" in line and str(page) in line
+
+
+def test_a_page_of_very_many_elements_is_refused_unread(
+    tmp_path: Path, data: Path, never_read, capsys
+):
+    """trafilatura's passes grow faster than a page's elements: 300,000 empty paragraphs
+    (3.3 MB) took over four minutes and 520 MB before the paragraph limit was reached."""
+    page = tmp_path / "elements.html"
+    page.write_text(HEAD + "<p>w</p>" * 300_000 + TAIL, encoding="utf-8")
+    line = _refused(data, [str(page)], capsys)
+    assert f"more than {pageshape.MAX_ELEMENTS:,} elements" in line
+
+
+def test_a_page_of_very_many_attributes_in_all_is_refused_unread(
+    tmp_path: Path, data: Path, never_read, capsys
+):
+    """2,000 elements of 256 attributes each (1.3 MB) took kg add to 780 MB."""
+    page = tmp_path / "many.html"
+    attributes = " ".join(f'a{i}="x"' for i in range(256))
+    page.write_text(HEAD + f"<p {attributes}>x</p>" * 2_000 + TAIL, encoding="utf-8")
+    line = _refused(data, [str(page)], capsys)
+    assert f"more than {pageshape.MAX_ATTRIBUTES:,} attributes" in line
+
+
+def test_a_hostile_page_on_standard_input_is_refused_unread(
+    data: Path, never_read, monkeypatch, capsys
+):
+    html = HEAD + "<br>" * (pageshape.MAX_ELEMENTS + 1) + TAIL
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(html.encode("utf-8"))))
+    line = _refused(data, ["-"], capsys)
+    assert line.startswith("error: -: more than 50,000 elements")
+
+
+def test_a_page_within_the_bounds_is_read(tmp_path: Path):
+    """The bounds are counts of what the parser gives: a page just within each passes."""
+    within = HEAD + "<br>" * (pageshape.MAX_ELEMENTS - 100) + TAIL
+    pageshape.check_page(within.encode(), "within.html")
+    attributes = " ".join(f'a{i}="x"' for i in range(pageshape.MAX_ELEMENT_ATTRIBUTES))
+    pageshape.check_page((HEAD + f"<p {attributes}>x</p>" * 99 + TAIL).encode(), "w.html")
+    # a text file is no page: "<br>" in a text is not counted
+    text = tmp_path / "release.txt"
+    text.write_text("Desk opens\n\n" + "<br>" * (pageshape.MAX_ELEMENTS + 1) + "\n")
+    assert checked_input(str(text), None) is None
+
+
+def test_a_page_at_home_in_kg_add_is_still_filed(tmp_path: Path, data: Path, capsys):
+    page = tmp_path / "release.html"
+    page.write_text(HEAD + "<p>Two advisers staff the desk five days a week.</p>" + TAIL)
+    assert main(["add", str(page), "--data", str(data)]) == 0
+    assert "added document 005" in capsys.readouterr().out
