@@ -191,3 +191,35 @@ def test_witnesses_infiltrators_and_brothers_are_people(tmp_path, knowledge):
     )
     for value in ("12", "17", "3"):
         assert found[value].fields["unit"] == "person", value
+
+
+def test_a_byline_s_by_and_a_picture_s_photo_end_a_name(tmp_path, knowledge):
+    """ "Zorvan Navy By Zorvan Navy Jul 13, 2015": the byline's "By" is no part of a name;
+    "Zorva News Service Photo for illustration": nor is "Photo"."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Zorvan Vessel Intercepted By Zorvan Coast Defence Force Jul 13, 2015\n\nZorva News "
+        "Service Photo for illustration purpose only\n\nThe Zorvan Coast Defence Force "
+        "intercepted 44 migrants.",
+    )
+    names = {m.new.name for m in draft.entities.mentions if m.new is not None}
+    assert "Zorva News Service" in names
+    assert not [n for n in names if n.startswith("By ") or " By " in n or n.endswith("Photo")]
+
+
+def test_an_embassy_is_named_with_where_it_is_and_the_place_is_a_place_too(tmp_path, knowledge):
+    """ "the Embassy of the Republic of Zorvania in Malaysia": an embassy, a consulate, a
+    mission or an office is named with the place it is in, which is a place of the text as
+    well; an agency is not ("the Zorvan Immigration Agency in Bangkok")."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "With the support of the Embassy of the Republic of Zorvania in Malaysia, 10 officers "
+        "from the Zorvan Immigration Agency in Bangkok were trained.",
+    )
+    names = {m.new.name for m in draft.entities.mentions if m.new is not None}
+    assert "Embassy of the Republic of Zorvania in Malaysia" in names
+    assert "Zorvan Immigration Agency" in names
+    places = {m.text for m in draft.entities.mentions if m.kind == "place"}
+    assert "Malaysia" in places

@@ -17,6 +17,7 @@ from kg.extraction.name_words import (
     LAW_HEADS,
     MEMBERS_OF_A_BODY,
     MONTHS,
+    NAME_ENDS,
     ORG_HEADS,
     ORG_LAST_WORDS,
     PLACE_SENSITIVE_CONNECTORS,
@@ -26,14 +27,13 @@ from kg.extraction.name_words import (
     SPLIT_HEADS,
     STARTERS,
     STUDY_HEADS,
-    WEEKDAYS,
-    _acronym_spells,
     _joins_a_name,
     after_a_title,
     body_after_a_role,
     connectors_end_a_name,
     lead_word,
     opens_with_a_common_noun,
+    place_in_the_name,
 )
 from kg.extraction.organizations import (
     _continues_a_complement,
@@ -131,7 +131,7 @@ class CandidateRules(PlaceRules):
                 ):
                     j += 1
                     continue
-                if t.key in WEEKDAYS:  # "The Department of Justice Friday commemorates"
+                if t.key in NAME_ENDS:  # "The Department of Justice Friday commemorates"
                     break
                 if _is_name_word(t):
                     j += 1
@@ -147,9 +147,9 @@ class CandidateRules(PlaceRules):
                     if (
                         any(tokens[x].key in PLACE_SENSITIVE_CONNECTORS for x in range(j, k))
                         and k in place_starts
-                        # "United Nations Office at Nairobi (UNON)": the acronym after the
-                        # place spells the whole name
-                        and not _acronym_spells(tokens, i, place_ends.get(k, k))
+                        # "United Nations Office at Nairobi (UNON)", "Embassy of Myanmar in
+                        # Malaysia": the place is part of the name
+                        and not place_in_the_name(tokens, i, j, place_ends.get(k, k))
                     ):
                         break
                     if connectors_end_a_name(tokens, i, j, k):

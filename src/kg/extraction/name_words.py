@@ -409,8 +409,13 @@ DONE_BY = {
     "funded", "trained", "led", "run", "backed", "supported", "sponsored", "organized",
     "organised", "owned", "managed", "financed", "based", "hosted", "operated", "founded",
 }  # fmt: skip
-# A day of the week ends a name: "The Department of Justice Friday commemorates ...".
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# A day of the week ends a name ("The Department of Justice Friday commemorates ..."), as do
+# a byline's "By" ("Defence Force By Royal Bahamas Defence Force") and a picture's "Photo"
+# ("Times News Service Photo for illustration purpose only").
+NAME_ENDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "by",
+    "photo", "photos",
+}  # fmt: skip
 
 
 def _joins_a_name(tokens: list, k: int) -> bool:
@@ -451,3 +456,33 @@ def _acronym_spells(tokens: list, a: int, b: int) -> bool:
         return False
     initials = "".join(t.key[0] for t in tokens[a:b] if t.is_word and t.key not in CONNECTORS)
     return len(initials) >= 3 and initials == tokens[b + 1].text.replace(".", "").casefold()
+
+
+# What is named by where it is: "Embassy of the Republic of Tajikistan in Malaysia", "IOM
+# Office in Monrovia" (not "the Immigration Agency in Zamiin-Uud": an agency is where it acts)
+LOCATED = {"embassy", "embassies", "consulate", "consulate-general", "mission", "delegation"}
+
+
+def place_in_the_name(tokens: list, a: int, j: int, b: int) -> bool:
+    """Whether the place after the connector at tokens[j] is part of the name [a, j): the name
+    is of an embassy, a consulate, a mission or an office (its last word before the place), or
+    "(ACRONYM)" after the place spells the initials of the whole ([a, b))."""
+    return _located(tokens, a, j) or _acronym_spells(tokens, a, b)
+
+
+def _located(tokens: list, a: int, j: int) -> bool:
+    """Whether the name [a, j) is of an embassy, consulate, mission or office and the word
+    at tokens[j] says where it is ("in", "at", "to")."""
+    located = any(t.key in LOCATED for t in tokens[a:j]) or tokens[j - 1].key == "office"
+    return located and tokens[j].key in ("in", "at", "to")
+
+
+def located_in(place, organization) -> bool:
+    """Whether the span `place` ends the span `organization`, the place it is in (not a
+    place a name holds otherwise: the Caribbean of the "Economic Commission for Latin America
+    and the Caribbean")."""
+    return (
+        organization.kind == "organization"
+        and organization.b == place.b
+        and _located(place.passage.tokens, organization.a, place.a - 1)
+    )

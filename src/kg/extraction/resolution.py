@@ -11,7 +11,7 @@ import re
 from kg.extraction import world
 from kg.extraction.lookup import _words
 from kg.extraction.mentions import Entities, Mention, Name, NewEntity, _add_alt, _merge
-from kg.extraction.name_words import CONNECTORS, DEMONYM_ONLY, generic_name
+from kg.extraction.name_words import CONNECTORS, DEMONYM_ONLY, generic_name, located_in
 from kg.extraction.organizations import INITIALS_SKIP, _initials_match, _is_acronym_text
 from kg.extraction.spans import Span, known_organization
 from kg.extraction.text import fold
@@ -220,8 +220,8 @@ class Resolution:
                 new.confidence = min(new.confidence, 0.6)
 
     def _nested_allowed(self, span: Span, accepted: list[Span]) -> bool:
-        """A known organization at the start of a longer organization's name, or anything
-        inside a role ("IOM" in "IOM Chief of Mission")."""
+        """A known organization at the start of a longer organization's name, anything inside
+        a role ("IOM" in "IOM Chief of Mission"), the place an embassy or office is in."""
         for other in accepted:
             if other.passage is not span.passage or not (other.a < span.b and span.a < other.b):
                 continue
@@ -229,6 +229,8 @@ class Resolution:
                 continue
             if span.parent and other.kind == "organization" and other.b == span.b:
                 continue  # the body a unit is of, at the unit's name's end
+            if span.kind == "place" and located_in(span, other):
+                continue  # "Embassy of Myanmar in Malaysia": where it is, Malaysia
             if other.alias_of is not None:
                 return False
             if (
