@@ -223,3 +223,49 @@ def test_an_embassy_is_named_with_where_it_is_and_the_place_is_a_place_too(tmp_p
     assert "Zorvan Immigration Agency" in names
     places = {m.text for m in draft.entities.mentions if m.kind == "place"}
     assert "Malaysia" in places
+
+
+def test_of_them_then_a_number_counts_those_of_the_count_before(tmp_path, knowledge):
+    """ "6,000 Venezuelans crossed the border. Of them, 4,700 requested asylum": the number
+    after "Of them," counts what the count before it counts."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "On Saturday, 6,000 Venezuelans crossed the border at Tumbes. Of them, 4,700 "
+            "requested asylum in Peru.",
+        )
+    )
+    assert found["4700"].fields["unit"] == "person"
+
+
+def test_a_guess_between_two_numbers_is_a_range(tmp_path, knowledge):
+    """ "walking for 30 or 40 days": a range said as a guess, as "between 30 and 40 days";
+    not two numbers of different sizes ("2 or 300")."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Some have been walking for 30 or 40 days through various countries. Police found "
+            "2 or 300 boats.",
+        )
+    )
+    assert found[("30", "40")].fields["unit"] == "day"
+    assert found[("30", "40")].fields["qualifier"] == ["range"]
+    assert ("2", "300") not in found
+
+
+def test_a_compound_whose_last_part_is_a_person_counts_people(tmp_path, knowledge):
+    """ "arrested five human-traffickers": a small number in words before a hyphenated plural
+    counts, and a compound whose last part names people ("human-traffickers",
+    "co-workers") counts people."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan agency has arrested five human-traffickers in a crackdown. Twelve "
+            "co-workers testified.",
+        )
+    )
+    assert found["5"].fields["unit"] == "person"
+    assert found["12"].fields["unit"] == "person"

@@ -199,6 +199,7 @@ def find_what_it_counts(
         and (
             previous.sentence == f.sentence
             or re.match(r"\s+of\s+the\b", text[f.end : f.end + 10])
+            or OF_THEM.match(text, f.sentence[0])  # "Of them, 4,700 requested asylum"
             # "A further 300 were assisted.", "This year, 450 have been returned."
             or re.search(
                 r"\b(?:a further|another|an additional|further)\s+$",

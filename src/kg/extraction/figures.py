@@ -257,7 +257,7 @@ def find_numbers(passage: Passage) -> list[Found]:
                 continue
             # "seven people", "three Estonian and one Russian citizens", "four Vietnamese"
             if value > 1 and not re.match(
-                r"\s+(?:[a-z-]+\s+){0,4}(?:[a-z]+s|people|children|women|men|[a-z]+ese)\b"
+                r"\s+(?:[a-z-]+\s+){0,4}(?:[a-z][a-z-]*s|people|children|women|men|[a-z]+ese)\b"
                 r"|\s+(?:were|are|was)\b",
                 after,
                 re.I,
@@ -517,10 +517,11 @@ def _ranges(passage: Passage, found: list[Found]) -> list[Found]:
             g = found[i + 1]
             gap = passage.text[f.end : g.start].casefold()
             before = passage.text[max(0, f.start - 12) : f.start].casefold()
-            # "an estimated 40,000 and 80,000 migrants": a range whose "between" is left out
-            # (the first number counts nothing of its own, and both are of one size).
+            # "an estimated 40,000 and 80,000 migrants", "walking for 30 or 40 days": a range
+            # whose "between" is left out, or said as a guess (the first number counts nothing
+            # of its own, and both are of one size).
             loose = (
-                gap.strip() == "and"
+                gap.strip() in ("and", "or")
                 and f.value is not None
                 and g.value is not None
                 and not f.duration

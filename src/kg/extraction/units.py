@@ -500,7 +500,10 @@ def unit_of(f: Found) -> tuple[str | None, float]:
         words = re.findall(r"[\w’'-]+", f.phrase or "")
         named = " ".join(w.casefold() for w in words[-2:-1]) + " " + s
         return currency_names().get(named, currency_words()[s]), 0.95
-    if s in PEOPLE or DEMONYM_PLURAL.match(f.head) or _dead_bodies(f):
+    # ("five human-traffickers", "12 co-workers": the last part of a compound says who)
+    if s in PEOPLE or s.rpartition("-")[2] in PEOPLE or DEMONYM_PLURAL.match(f.head):
+        return "person", 0.95
+    if _dead_bodies(f):
         return "person", 0.95
     if s in KNOWN_UNIT_WORDS:
         if s == "mile" and re.search(r"\bnautical\s+\w+$", f.phrase or "", re.I):
