@@ -6,6 +6,7 @@ by structure (counts, sizes) or by the server's own limits.
 from __future__ import annotations
 
 import io
+import math
 import shutil
 from pathlib import Path
 
@@ -127,3 +128,28 @@ def test_a_page_at_home_in_kg_add_is_still_filed(tmp_path: Path, data: Path, cap
     page.write_text(HEAD + "<p>Two advisers staff the desk five days a week.</p>" + TAIL)
     assert main(["add", str(page), "--data", str(data)]) == 0
     assert "added document 005" in capsys.readouterr().out
+
+
+# --------------------------------------------------------------------------- the query page's chart
+
+
+@pytest.mark.parametrize(
+    "values",
+    [(1e308, -1e308), (1.7e308, 1.7e308), (1e308, 1e308, 1e308), (5e-324, 0.0), (3.0, -2.0)],
+)
+def test_a_chart_of_the_largest_numbers_draws_finite_bars(values):
+    """A result's bars were drawn to the scale of its values' span: 1e308 and -1e308 span
+    more than a float holds, and the query page's chart had bars at x="nan" and of
+    width="inf". Every coordinate and size of the SVG is a finite number."""
+    from xml.etree import ElementTree
+
+    from kg.server.charts import Bar, bar_chart
+
+    svg = bar_chart([Bar(f"row {i}", v, str(v)) for i, v in enumerate(values)], "values")
+    numbers = [
+        value
+        for element in list(ElementTree.fromstring(str(svg)).iter())[1:]  # not the <svg>
+        for name, value in element.attrib.items()
+        if name in ("x", "y", "width", "height", "x1", "x2", "y1", "y2")
+    ]
+    assert numbers and all(math.isfinite(float(value)) for value in numbers), numbers

@@ -61,8 +61,11 @@ def bar_chart(bars: list[Bar], title: str, scale_max: float | None = None) -> Ma
     # Room for the value of a negative bar at its left end, as for a positive one's right.
     left = value_space if low < 0 else 0
     bar_space = width - value_space - left
-    span = (high - low) or 1
-    zero = left + bar_space * -low / span
+    # The values as shares of the largest in size: finite whatever the values (1e308 and
+    # -1e308 spanned inf, and the page's bars were at x="nan" and of width="inf").
+    unit = max(abs(high), abs(low)) or 1.0
+    span = (high / unit - low / unit) or 1
+    zero = left + bar_space * (-low / unit) / span
     height = row * len(bars) + 4
     parts = [
         f'<svg class="chart" viewBox="0 0 {width} {height}" width="100%" role="img" '
@@ -71,7 +74,7 @@ def bar_chart(bars: list[Bar], title: str, scale_max: float | None = None) -> Ma
     ]
     for i, bar in enumerate(bars):
         y = i * row
-        length = max(2.0, bar_space * abs(bar.value) / span)
+        length = max(2.0, bar_space * (abs(bar.value) / unit) / span)
         if bar.value < 0:
             x, value_x, anchor = zero - length, zero - length - 6, ' text-anchor="end"'
         else:
