@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from kg.build.contacts import parse_inline_contacts
+from kg.build.ingest import read_source
 from kg.build.sourcetext import QuoteNotFound, locate_quote
 
 
@@ -31,3 +32,52 @@ def test_a_quote_not_found_is_named_whole_when_short_and_cut_when_long():
     with pytest.raises(QuoteNotFound) as long:
         locate_quote("one two three", "x" * 100, path="a.txt")
     assert str(long.value) == "a.txt: quote not found: '" + "x" * 79 + "…'"
+
+
+def test_a_heading_like_line_wrapped_before_a_lower_case_word_is_not_a_paragraph(tmp_path):
+    # "... and IT" looks like a heading, but the next line goes on with the sentence
+    text = (
+        "Release\n"
+        "Stranded Migrants Return Home from Ruritania\n"
+        "Zorva City – A group of 28 migrants will return home on Saturday.\n"
+        "The National Institute for Geographical and IT\n"
+        "statistics office confirms that 99 per cent of workers are girls.\n"
+    )
+    path = tmp_path / "042_abc.txt"
+    path.write_text(text, encoding="utf-8")
+    assert [p.text for p in read_source(path).paragraphs] == [
+        "Stranded Migrants Return Home from Ruritania",
+        "Zorva City – A group of 28 migrants will return home on Saturday.",
+        "The National Institute for Geographical and IT statistics office confirms that 99 per "
+        "cent of workers are girls.",
+    ]
+
+
+def contacts_of(raw: str, end: int | None = None):
+    contacts, stop = parse_inline_contacts(raw, raw.index("Jane"), len(raw) if end is None else end)
+    found = [
+        (c.name.text, c.office and c.office.text, c.telephone and c.telephone.text)
+        + (c.email and c.email.text,)
+        for c in contacts
+    ]
+    return found, stop
+
+
+def test_an_office_after_a_comma_without_a_space():
+    assert contacts_of("contact Jane Doe,IOM Mexico, Tel: +52 55 1234 5678") == (
+        [("Jane Doe", "IOM Mexico", "+52 55 1234 5678", None)],
+        50,
+    )
+
+
+def test_an_address_past_the_end_of_the_contacts_is_not_theirs():
+    raw = "contact Jane Doe, Tel: +52 55 1234 5678, jd@iom.int"
+    assert contacts_of(raw, raw.index("jd@")) == (
+        [("Jane Doe", None, "+52 55 1234 5678", None)],
+        39,
+    )
+
+
+def test_a_mail_link_gives_the_address_it_shows():
+    raw = 'contact Jane Doe, <a href="mailto:jd@iom.int">jane.doe@iom.int</a>'
+    assert contacts_of(raw) == ([("Jane Doe", None, None, "jane.doe@iom.int")], 62)
