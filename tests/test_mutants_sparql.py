@@ -223,3 +223,22 @@ def test_a_large_result_is_handed_on_as_it_is_written(published_graph):
     assert chunks and all(len(chunk) == CHUNK for chunk in chunks)
     whole = b"".join(chunks) + answer.body
     assert whole.count(b"\n") == 20001  # the header and a line a row
+
+
+def test_a_client_with_its_share_running_and_waiting_is_refused(published_dist):
+    pool = QueryPool(published_dist, 1, 5.0)  # one query a client at once, and one waiting
+    try:
+        with pool._cond:
+            pool._running["busy client"] = 2
+        refused = pool.submit(QueryRequest("ASK {}"), "busy client")
+        assert (refused.status, refused.message, refused.headers) == (
+            429,
+            "Too Many Requests: this client has 2 queries in flight; at most 1 run at once per "
+            "client",
+            {"Retry-After": "5"},
+        )
+        assert pool.refusal("another client") is None
+    finally:
+        with pool._cond:
+            pool._running.clear()
+        pool.close()
