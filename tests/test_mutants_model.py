@@ -156,3 +156,41 @@ def test_an_id_used_in_two_sections_of_a_document_is_refused(tmp_path, reference
         model()
     line = line_of(path, "  - id: victims-assisted\n    label:")
     assert str(caught.value) == f"{path}:{line}: duplicate id 'victims-assisted' in this document"
+
+
+SHARE = (
+    "    population: trafficking-victims\n"
+    "    origin: [central-america]\n"
+    "    share_of: victims-assisted\n"
+)
+
+
+def test_a_share_of_a_group_the_text_gives_no_number_for(tmp_path, reference):
+    _, model = model_of(
+        tmp_path,
+        reference,
+        SHARE,
+        "    origin: [central-america]\n    share_of: trafficking-victims\n",
+    )
+    graph = model()
+    observation = URIRef(ID + "observation/000/victims-from-central-america")
+    assert set(graph.objects(observation, KG.population)) == {
+        URIRef(ID + "concept/population-groups/trafficking-victims")
+    }
+
+
+def test_a_share_of_a_group_other_than_its_population_is_refused(tmp_path, reference):
+    path, model = model_of(
+        tmp_path,
+        reference,
+        SHARE,
+        "    population: migrants\n    origin: [central-america]\n"
+        "    share_of: trafficking-victims\n",
+    )
+    with pytest.raises(KgError) as caught:
+        model()
+    line = line_of(path, "    share_of: trafficking-victims")
+    assert str(caught.value) == (
+        f"{path}:{line}: share_of 'trafficking-victims' names a population group other than "
+        "the observation's population 'migrants': the population is the whole"
+    )
