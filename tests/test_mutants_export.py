@@ -148,3 +148,10 @@ def test_the_parts_are_cut_where_the_ids_say():
     for part in parts[1:]:
         digest = hashlib.sha256(part[0].encode()).digest()[:8]
         assert int.from_bytes(digest, "big") % 4 == 0  # a part starts at a cut
+
+
+def test_the_inferred_dump_holds_what_reasoning_adds_to_the_reference_data(published_dist):
+    inferred = Graph().parse(published_dist / "kg-inferred.ttl")
+    org = "http://www.w3.org/ns/org#transitiveSubOrganizationOf"
+    iom = "https://kg.example.org/id/organization/"
+    assert (URIRef(iom + "iom-mexico"), URIRef(org), URIRef(iom + "iom")) in inferred
