@@ -369,6 +369,39 @@ EQUIVALENT: dict[str, str] = {
         '`exc.msg or "XXXX"` for `or ""`: neither matches the position\'s pattern (which starts '
         '"Parser error"), and the message returned is then `exc.msg or str(exc)` either way'
     ),
+    "kg.build.contacts.x__field_value__mutmut_44": (
+        "a character added to those trimmed from a telephone number's end: `_PHONE` ends a "
+        "match with a digit, so the trim never removes one (the loop never runs)"
+    ),
+    "kg.build.contacts.x__inline_contact__mutmut_73": (
+        "the glue after a field matched past the sentence's end: a next field is only looked "
+        "for before the end, and past it, as at it, there is none"
+    ),
+    "kg.server.querypool.xǁQueryPoolǁ__init____mutmut_43": (
+        '`KgError("--worker-memory", message)` with the line left out: KgError reads it as the '
+        "message, with no line, the values given"
+    ),
+    "kg.server.querypool.x__worker_main__mutmut_29": (
+        "the worker's watchdog thread named in capitals: a thread's name only"
+    ),
+    "kg.server.querypool.xǁ_Workerǁ__init____mutmut_10": (
+        "the worker process's name left to multiprocessing's default: a process's name only"
+    ),
+    "kg.server.querypool.xǁQueryPoolǁclose__mutmut_7": (
+        'a job waiting when the pool closes marked `"XXabandonedXX"` for `"abandoned"`: a job\'s '
+        'state is only compared with "waiting" and "gone", and its answer (503) is set either way'
+    ),
+    "kg.publish.checksums.xǁDigestsǁcompute__mutmut_2": (
+        "three threads for two to digest the files: the same digests, in the same order"
+    ),
+    "kg.publish.jsonld.xǁCompactorǁsymbol__mutmut_8": (
+        "the memo of compact names bounded at 100,001 for 100,000: a name not kept is worked "
+        "out again, the same"
+    ),
+    "kg.publish.parts.x_combined__mutmut_13": (
+        "the entities of a publish in parts summed with the wrong sign: nothing reads the sum "
+        "(the VoID of a parted publish gives no dataset-wide count of entities, only each part's)"
+    ),
     **{
         f"kg.store.embedded.xǁStoreGraphǁdist_folder__mutmut_{n}": (
             "`KgError(path, message)` with the line left out: KgError takes a text in the "
