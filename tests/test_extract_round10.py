@@ -77,23 +77,6 @@ def test_a_short_heading_line_of_a_label_and_a_day_dates_the_release(line, day):
     assert dateline_date([line]) == day
 
 
-def test_a_day_line_a_paragraph_joins_to_the_headline_dates_the_release(tmp_path, knowledge):
-    """ "Zorvan Aid evacuates 74 refugees\\nZorvan Aid, 15 Dec 2017\\nZorvan Aid evacuated
-    during the night of 14-15 December, 74 refugees": the day line sits between the headline
-    and the first sentence, in the paragraph they make together; it dates the release, and
-    the days said without a year take its year."""
-    found = observations(
-        draft_of(
-            tmp_path,
-            knowledge,
-            "Zorvan Aid evacuates refugees\nZorvan Aid, 15 Dec 2017\nZorvan Aid evacuated "
-            "during the night of 14-15 December, 74 vulnerable refugees from Zorvapol.",
-            title="Zorvan Aid evacuates refugees to safety",
-        )
-    )
-    assert found["74"].fields["period"] == {"start": "2017-12-14", "end": "2017-12-15"}
-
-
 def test_the_first_day_of_days_joined_by_a_long_dash_is_no_count(tmp_path, knowledge):
     """ "between 24—30 June 2018": the first day of a span written with an em dash is a
     day, as with a hyphen or an en dash."""

@@ -206,13 +206,11 @@ TODAY = re.compile(r"\b(?:today|this morning|earlier today|tonight)\b", re.I)
 FIRST_PASSAGES = 10  # a page's menus and headings may come before its date line
 
 
-def release_day(passages: list[Passage], raw: str | None = None) -> str | None:
+def release_day(passages: list[Passage]) -> str | None:
     """The day a release is dated by a line of its first passages, or None: a line that
     opens with a day ("22 May 2013 Press Release"), else one that is a date or a dateline
     as `kg add` reads a page's ("2016-10-07", "Wednesday, 10 Sept. 2008", "Posted: March 21,
-    2017", "Geneva, 3 May 2019 -"; dateparser, day, month and year all required), read in
-    the `raw` text's lines when given (a paragraph may join a page's short lines: "UNHCR,
-    15 Dec 2017" between the headline and the first sentence)."""
+    2017", "Geneva, 3 May 2019 -"; dateparser, day, month and year all required)."""
     first = passages[:FIRST_PASSAGES]
     for passage in first:
         m = RELEASE_DAY.match(passage.text.strip())
@@ -220,10 +218,7 @@ def release_day(passages: list[Passage], raw: str | None = None) -> str | None:
             day = int(m["d"] or m["d2"])
             if 1 <= day <= 31:
                 return f"{_date(m['m'] or m['m2'], m['y'])}-{day:02d}"
-    if raw is not None:
-        lines = [line for line in raw.splitlines() if line.strip()]
-    else:
-        lines = [line for p in first for line in p.text.splitlines() if line.strip()]
+    lines = [line for p in first for line in p.text.splitlines() if line.strip()]
     return dateline_date(lines[: 2 * FIRST_PASSAGES])
 
 

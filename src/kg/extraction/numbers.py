@@ -91,7 +91,7 @@ class NumberExtractor(AttributionRules):
         self.passage_before: Passage | None = None
         self.list_period = opened = None  # the time of a sentence that opens a list
         # (the title's day too: "Tuesday, 23 August 2022")
-        self.release_day = event_times.release_day(source.passages, source.doc.raw)
+        self.release_day = event_times.release_day(source.passages)
         self.event_records = event_times.event_dates(source.body, self.release_day)
         dollar = local_dollar(source)
         self.countries = countries_named(entities.mentions, self.knowledge)
