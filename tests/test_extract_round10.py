@@ -252,3 +252,18 @@ def test_a_compound_whose_last_part_is_a_person_counts_people(tmp_path, knowledg
     )
     assert found["5"].fields["unit"] == "person"
     assert found["12"].fields["unit"] == "person"
+
+
+def test_a_body_s_zone_before_a_name_and_a_lodge_are_no_part_of_a_person(tmp_path, knowledge):
+    """ "Director FIA Zorvapol Zone Abdul Qadir Qamar said": the zone is the body's, the
+    person is "Abdul Qadir Qamar"; "at Cara Lodge, in Georgetown": a venue, no one."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Director FIA Zorvapol Zone Abdul Qadir Qamar said that operations had been "
+        "intensified.\n\nSpeaking at the opening of a training at Cara Lodge, in Georgetown, "
+        "the commissioner revealed the figures.",
+    )
+    people = {m.new.name for m in draft.entities.mentions if m.kind == "person" and m.new}
+    assert "Abdul Qadir Qamar" in people
+    assert not [p for p in people if "Zone" in p or "Lodge" in p]

@@ -166,6 +166,8 @@ NOT_PERSON_WORDS = ALL_HEADS | STUDY_HEADS | MONTHS | {
     "daily", "weekly", "gazette", "chronicle", "observer", "telegraph", "monitor", "courier",
     "street", "avenue", "road", "square", "park", "bridge", "station", "airport", "beach",
     "hall", "tower", "building", "plaza", "highway", "route", "desert", "gap", "pass",
+    # a body's part before a name ("Director FIA Gujranwala Zone Abdul Qadir Qamar said")
+    "zone", "circle", "wing", "sector", "lodge", "hotel",
 }  # fmt: skip
 # Names of regions of a country that are words as well ("Centre", "Nord", "Central"): a place
 # only as part of a longer name.
