@@ -153,3 +153,45 @@ def test_a_chart_of_the_largest_numbers_draws_finite_bars(values):
         if name in ("x", "y", "width", "height", "x1", "x2", "y1", "y2")
     ]
     assert numbers and all(math.isfinite(float(value)) for value in numbers), numbers
+
+
+# --------------------------------------------------------------------------- content negotiation
+
+
+class _SeenPattern:
+    """A compiled pattern that keeps the length of each text it is asked to match."""
+
+    def __init__(self, pattern) -> None:
+        self.pattern, self.lengths = pattern, []
+
+    def fullmatch(self, text, *args):
+        self.lengths.append(len(text))
+        return self.pattern.fullmatch(text, *args)
+
+
+@pytest.mark.parametrize("header", ["Accept", "Accept-Profile"])
+def test_a_weight_of_thousands_of_digits_is_no_weight_and_never_matched(header, monkeypatch):
+    """`q=` and 4,000 digits and a letter: the weight's pattern (`\\d+\\.?\\d*`) took each digit
+    back one at a time, each time trying the rest again, and every negotiation of such a
+    header cost 0.3 s of the server's event loop (four clients sending it made the home page
+    take up to 0.8 s for everyone). A weight longer than any weight is not one, and is never
+    given to the pattern."""
+    from kg.server import conneg, profiles
+
+    seen = _SeenPattern(conneg._QVALUE)
+    monkeypatch.setattr(conneg, "_QVALUE", seen)
+    value = "text/turtle;q=" + "1" * 4_000 + "x, text/html;q=0.5"
+    if header == "Accept":
+        assert conneg.parse_accept(value) == [("text/turtle", 0.0), ("text/html", 0.5)]
+    else:
+        assert profiles._header_names(value) == [("text/turtle", 0.0), ("text/html", 0.5)]
+    assert seen.lengths and max(seen.lengths) <= conneg.MAX_WEIGHT_LENGTH
+
+
+def test_weights_as_clients_write_them_are_read():
+    from kg.server import conneg
+
+    for written, q in [("1", 1.0), ("0.5", 0.5), (".2", 0.2), ("1.", 1.0), ("0.125", 0.125)]:
+        assert conneg.parse_accept(f"text/turtle;q={written}") == [("text/turtle", q)]
+    for written in ["1e0", "0x1", "١", "+1", "-0", "0.5.5", "", "1_0"]:
+        assert conneg.parse_accept(f"text/turtle;q={written}") == [("text/turtle", 0.0)]
