@@ -267,3 +267,21 @@ def test_a_body_s_zone_before_a_name_and_a_lodge_are_no_part_of_a_person(tmp_pat
     people = {m.new.name for m in draft.entities.mentions if m.kind == "person" and m.new}
     assert "Abdul Qadir Qamar" in people
     assert not [p for p in people if "Zone" in p or "Lodge" in p]
+
+
+def test_the_un_before_a_description_of_a_body_is_no_mention_of_the_un(tmp_path, knowledge):
+    """ "the UN’s migration body said", "IOM – the UN Migration entity": the words describe
+    one of the UN's bodies, which they name; the UN itself is not mentioned. "According to the
+    United Nations, ..." still is."""
+    described = draft_of(
+        tmp_path,
+        knowledge,
+        "Sixteen workers were rescued and returned home, the UN’s migration body said "
+        "Friday.\n\nThe International Organization for Migration (IOM) – the UN Migration "
+        "entity – facilitated the return.",
+    )
+    assert "united-nations" not in {m.entity for m in described.entities.mentions}
+    named = draft_of(
+        tmp_path, knowledge, "According to the United Nations, 16 workers were rescued."
+    )
+    assert "united-nations" in {m.entity for m in named.entities.mentions}

@@ -278,7 +278,11 @@ def _in_a_list(head: Span, span: Span) -> bool:
     return a >= 2 and tokens[a - 1].key == "the" and tokens[a - 2].key in (",", "and", "or")
 
 
-AGENCY_DESCRIBED = re.compile(r"(?:[’']s)?\s+(?:[a-z][\w’'-]*\s+){1,3}agency\b")
+AGENCY_DESCRIBED = re.compile(
+    r"(?:[’']s)?\s+(?:[a-z][\w’'-]*\s+){1,3}agency\b"
+    # "the UN’s migration body", "the UN Migration entity": a description in lower case
+    r"|(?:[’']s)?\s+(?:[A-Za-z][\w’'-]*\s+){1,2}(?:body|entity)\b"
+)
 
 
 def describes_an_agency(span: Span) -> bool:
