@@ -105,6 +105,12 @@ def extract(
             f"no entry {document.id!r} in data/sources/manifest.yaml: add one (id, file, title, "
             "url, publisher, language) before publishing."
         )
+    language = str(knowledge.manifest.get(document.id, {}).get("language") or "en")
+    if language.split("-")[0].casefold() != "en":
+        draft.warnings.append(
+            f"the release is in {language!r} and kg extract's rules read English: its numbers, "
+            "places and acronyms are drafted; check each unit, period, source and name."
+        )
     draft.finish()
     draft.seconds = time.perf_counter() - started
     return draft
