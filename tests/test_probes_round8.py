@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from kg.cli import main, pageshape
-from kg.cli.drafting import checked_input
-from kg.extraction import add as add_module
+from kg.cli import main
+from kg.extraction import page_shape as pageshape
+from kg.extraction import pages
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
@@ -46,10 +46,10 @@ def never_read(monkeypatch):
     """`kg add` must refuse the page before reading it as a release (lxml's tree,
     trafilatura): reading it is what took minutes."""
 
-    def read_page(*args, **kwargs):
+    def page_from_html(*args, **kwargs):
         raise AssertionError("the page was read as a release")
 
-    monkeypatch.setattr(add_module, "read_page", read_page)
+    monkeypatch.setattr(pages, "page_from_html", page_from_html)
 
 
 def _refused(data: Path, argv: list[str], capsys) -> str:
@@ -111,6 +111,19 @@ def test_a_hostile_page_on_standard_input_is_refused_unread(
     assert line.startswith("error: -: more than 50,000 elements")
 
 
+def test_a_program_calling_add_is_guarded_as_the_command_is(tmp_path: Path, data: Path, never_read):
+    """The bounds are checked where the page is read, not only by the command line."""
+    from kg.errors import KgError
+    from kg.extraction.add import add
+
+    page = tmp_path / "elements.html"
+    page.write_text(HEAD + "<p>w</p>" * 60_000 + TAIL, encoding="utf-8")
+    before = _files(data)
+    with pytest.raises(KgError, match="more than 50,000 elements"):
+        add(page, data)
+    assert _files(data) == before
+
+
 def test_a_page_within_the_bounds_is_read(tmp_path: Path):
     """The bounds are counts of what the parser gives: a page just within each passes."""
     within = HEAD + "<br>" * (pageshape.MAX_ELEMENTS - 100) + TAIL
@@ -120,7 +133,8 @@ def test_a_page_within_the_bounds_is_read(tmp_path: Path):
     # a text file is no page: "<br>" in a text is not counted
     text = tmp_path / "release.txt"
     text.write_text("Desk opens\n\n" + "<br>" * (pageshape.MAX_ELEMENTS + 1) + "\n")
-    assert checked_input(str(text), None) is None
+    page, _ = pages.read_page(text)
+    assert page.text.count("<br>") == pageshape.MAX_ELEMENTS + 1
 
 
 def test_a_page_at_home_in_kg_add_is_still_filed(tmp_path: Path, data: Path, capsys):

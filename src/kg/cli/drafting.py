@@ -235,21 +235,6 @@ def write_additions_only(result, path: Path, force: bool) -> None:
     path.write_text(result.additions_yaml(), encoding="utf-8")
 
 
-def checked_input(source, fmt: str | None):
-    """Standard input's bytes (for `add` to read again) once the input, read as `add` reads
-    it, has passed `kg.cli.pageshape`'s bounds if it is a page; None for a file, which `add`
-    reads itself."""
-    import io
-
-    from kg.cli.pageshape import check_page
-    from kg.extraction.pages import looks_like_html, read_input
-
-    data, where = read_input(source)
-    if looks_like_html(data, where) if fmt is None else fmt == "html":
-        check_page(data, where)
-    return io.BytesIO(data) if str(source) == "-" else None
-
-
 def run_add(args) -> int:
     from kg.extraction.add import add
 
@@ -257,7 +242,6 @@ def run_add(args) -> int:
     if args.publish:
         check_output(args.out, "--out", folder=True)
         check_not_working_folder(args.out, "--out")
-    stdin = checked_input(args.source, args.input_format)
     with output.err.status("adding"):
         added = add(
             args.source,
@@ -268,7 +252,6 @@ def run_add(args) -> int:
             publisher=args.publisher,
             language=args.language,
             fmt=args.input_format,
-            stdin=stdin,
         )
     draft = added.draft
     contacts = ", ".join(c.name.text for c in added.document.contacts) or "none stated"

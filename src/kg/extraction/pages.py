@@ -87,9 +87,12 @@ def read_page(
 ) -> tuple[Page, Path]:
     """The release in `source` (`fmt` "html" or "text", by default as it looks), and where it
     came from."""
+    from kg.extraction.page_shape import check_page
+
     data, where = read_input(source, stdin)
     html = looks_like_html(data, where) if fmt is None else fmt == "html"
     if html:
+        check_page(data, where)  # (a page past a release's size is refused unread)
         page = page_from_html(data, where, title)
     else:
         page = page_from_text(ingest.decode_source(where, data), where, title)

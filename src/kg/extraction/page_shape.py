@@ -1,4 +1,5 @@
-"""The shape of a page `kg add` is given, checked before the page is read as a release.
+"""The shape of a page `kg add` is given, checked before the page is read as a release
+(`pages.read_page`, so that every caller of `add` is guarded, the command or a program).
 
 `kg add` reads a page with lxml, then trafilatura reads it again (lxml, several passes over the
 tree). Building lxml's tree is quadratic in the attributes of one element (a `<p>` of 200,000
