@@ -4,10 +4,12 @@ checked against the mutant it was written for."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from kg.build.contacts import parse_inline_contacts
-from kg.build.ingest import read_source
+from kg.build.ingest import parse_source, read_source
 from kg.build.sourcetext import QuoteNotFound, locate_quote
 
 
@@ -81,3 +83,16 @@ def test_an_address_past_the_end_of_the_contacts_is_not_theirs():
 def test_a_mail_link_gives_the_address_it_shows():
     raw = 'contact Jane Doe, <a href="mailto:jd@iom.int">jane.doe@iom.int</a>'
     assert contacts_of(raw) == ([("Jane Doe", None, None, "jane.doe@iom.int")], 62)
+
+
+def test_a_contact_block_without_blank_lines_is_read_line_by_line():
+    raw = (
+        "Stranded Migrants Return Home\n\n"
+        "Zorva City – A group of 28 migrants will return home on Saturday.\n\n"
+        "For more information please contact:\n"
+        "Jane Doe\nIOM Somewhere\nTel: +1 234 5678\nE-mail: jd@iom.int\n"
+    )
+    doc = parse_source(Path("042_abc.txt"), raw, "042")
+    assert [(c.name.text, c.office.text, c.telephone.text, c.email.text) for c in doc.contacts] == [
+        ("Jane Doe", "IOM Somewhere", "+1 234 5678", "jd@iom.int")
+    ]
