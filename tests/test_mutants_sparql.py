@@ -5,13 +5,14 @@ called in the test process (mutmut maps tests only to what that process calls)."
 
 from __future__ import annotations
 
+import asyncio
 from types import SimpleNamespace
 
 import pyoxigraph as ox
 import pytest
 
 from kg.errors import KgError
-from kg.server import execution
+from kg.server import execution, sparql
 from kg.server.execution import ResultWriter, execute
 from kg.server.querypool import QueryPool, _open_graph
 from kg.server.sparql import (
@@ -241,4 +242,39 @@ def test_a_client_with_its_share_running_and_waiting_is_refused(published_dist):
     finally:
         with pool._cond:
             pool._running.clear()
+        pool.close()
+
+
+ROWS = "SELECT ?s ?p ?o WHERE {{ ?s ?p ?o }} ORDER BY ?s ?p ?o LIMIT {}"
+
+
+def test_an_answer_past_the_hold_is_streamed_to_its_end(
+    published_dist, published_graph, monkeypatch
+):
+    """HOLD lowered to two chunks: 4,000 rows (about 2.5 chunks) are held and answered whole,
+    as they reach the hold but do not pass it; all the rows (about 6.4) are streamed, to the
+    end, the same bytes as the query run in this process gives."""
+    monkeypatch.setattr(sparql, "HOLD", 2 * CHUNK)
+    pool = QueryPool(published_dist, 1, 30.0, queue_wait=30.0)
+    pool.wait_ready()  # its worker has loaded the graph: no wait in the queue counts
+
+    async def ask(rows: int):
+        answer = await pool.answer(QueryRequest(ROWS.format(rows), results_format="tsv"))
+        if answer.stream is None:
+            return answer, answer.body
+        return answer, b"".join([chunk async for chunk in answer.stream.chunks()])
+
+    try:
+        held, body = asyncio.run(asyncio.wait_for(ask(4000), 60))
+        assert (held.status, held.stream, body.count(b"\n")) == (200, None, 4001)
+        assert 2 * CHUNK < len(body) < 3 * CHUNK
+        streamed, body = asyncio.run(asyncio.wait_for(ask(20000), 60))
+        assert (streamed.status, streamed.form) == (200, "select")
+        assert streamed.media_type == "text/tab-separated-values; charset=utf-8"
+        assert streamed.stream is not None
+        whole = execute(
+            published_graph, QueryRequest(ROWS.format(20000), results_format="tsv"), LIMIT
+        )
+        assert len(body) > 6 * CHUNK and body == whole.body
+    finally:
         pool.close()
