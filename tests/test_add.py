@@ -556,3 +556,23 @@ def test_the_next_id_counts_ascii_digits_only(tmp_path):
     assert add_module.next_id(tmp_path, manifest) == "005"
     assert add_module.next_id(tmp_path, []) == "000"
     assert add_module.next_id(tmp_path, [{"id": "0999"}]) == "1000"
+
+
+def test_a_text_of_more_words_than_a_release_is_refused_before_it_is_read(
+    tmp_path: Path, data: Path, monkeypatch
+) -> None:
+    """A text file of one-word paragraphs within the size limit (5 MiB of them took 20 s and
+    580 MB to reach the paragraph limit): its words are counted first, and it is refused
+    before its paragraphs are read."""
+    from kg.extraction import pages
+
+    def parse_source(*args, **kwargs):
+        raise AssertionError("the text was read")
+
+    monkeypatch.setattr(pages.ingest, "parse_source", parse_source)
+    text = tmp_path / "words.txt"
+    text.write_text("Title\n\n" + "w\n\n" * add_module.MAX_WORDS, encoding="utf-8")
+    before = snapshot(data)
+    with pytest.raises(KgError, match="50,001 words: not one press release"):
+        add(text, data, url="https://news.example.org/words")
+    assert snapshot(data) == before

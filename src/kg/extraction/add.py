@@ -42,7 +42,14 @@ import yaml
 from kg import atomic
 from kg.build import curation, ingest
 from kg.errors import KgError
-from kg.extraction.pages import MAX_INPUT_BYTES, Page, dateline_date, page_from_html, read_page
+from kg.extraction.pages import (
+    MAX_INPUT_BYTES,
+    MAX_WORDS,
+    Page,
+    dateline_date,
+    page_from_html,
+    read_page,
+)
 
 __all__ = [
     "MAX_INPUT_BYTES",
@@ -58,9 +65,8 @@ __all__ = [
 
 # A release is some hundreds of words in some tens of paragraphs. Drafting reads the text once
 # per paragraph (15,000 paragraphs, 2.4 MB: six minutes), so a text over either limit is
-# refused before it is drafted.
+# refused before it is drafted (over MAX_WORDS, before it is read: pages.read_page).
 MAX_PARAGRAPHS = 1000
-MAX_WORDS = 50_000
 
 
 @dataclass
