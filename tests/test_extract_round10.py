@@ -285,3 +285,20 @@ def test_the_un_before_a_description_of_a_body_is_no_mention_of_the_un(tmp_path,
         tmp_path, knowledge, "According to the United Nations, 16 workers were rescued."
     )
     assert "united-nations" in {m.entity for m in named.entities.mentions}
+
+
+def test_rescues_returns_and_crossings_count_people(tmp_path, knowledge):
+    """ "720 rescues", "17,007 total returns", "40,675 illegal crossings": what happens to one
+    person each, counted; "six border crossings" are places."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Central-West saw 103 inspections and 720 rescues. Zorvan Aid recorded 17,007 "
+            "total returns and 40,675 illegal crossings. The guards manned six border "
+            "crossings.",
+        )
+    )
+    for value in ("720", "17007", "40675"):
+        assert found[value].fields["unit"] == "person", value
+    assert found["6"].fields["unit"] != "person"

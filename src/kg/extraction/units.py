@@ -69,6 +69,11 @@ PEOPLE = {
     "witness", "infiltrator", "intruder", "fugitive", "brother", "sister", "cousin", "uncle",
     "aunt", "nephew", "niece", "grandparent", "grandmother", "grandfather", "grandchild",
 }  # fmt: skip
+# What happens to one person, counted: a rescue, a return, a crossing
+MOVES_OF_PEOPLE = {
+    "rescue", "return", "crossing", "deportation", "repatriation", "evacuation", "departure",
+    "expulsion",
+}  # fmt: skip
 # A plural demonym counts people: "1,200 Ukrainians", "35 Cambodians", "80 Bangladeshis".
 DEMONYM_PLURAL = re.compile(r"^(?:non-)?[A-Z][a-zà-ÿ]+(?:ans|ians|eans|ese|is|ers|ns)$")
 IRREGULAR = {
@@ -503,6 +508,10 @@ def unit_of(f: Found) -> tuple[str | None, float]:
     # ("five human-traffickers", "12 co-workers": the last part of a compound says who)
     if s in PEOPLE or s.rpartition("-")[2] in PEOPLE or DEMONYM_PLURAL.match(f.head):
         return "person", 0.95
+    # "720 rescues", "17,007 returns", "40,675 illegal crossings": a person each (not "two
+    # border crossings", places)
+    if s in MOVES_OF_PEOPLE and not re.search(r"\bborder\s+\w+$", f.phrase or "", re.I):
+        return "person", 0.9
     if _dead_bodies(f):
         return "person", 0.95
     if s in KNOWN_UNIT_WORDS:
