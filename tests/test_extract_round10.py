@@ -302,3 +302,19 @@ def test_rescues_returns_and_crossings_count_people(tmp_path, knowledge):
     for value in ("720", "17007", "40675"):
         assert found[value].fields["unit"] == "person", value
     assert found["6"].fields["unit"] != "person"
+
+
+def test_a_share_takes_no_time_from_around_its_sentence(tmp_path, knowledge):
+    """ "The workshop was held on 16 and 17 June 2015. More than half of the participants were
+    women": a share says its own time or none; the event's days (or a time set before) are
+    those of the counts, as the gold facts read them. A count beside it keeps them."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Zorvan Aid held a workshop on 16 and 17 June 2015. During the two days, 27 "
+            "officials took part. More than 50 per cent of the participants were women.",
+        )
+    )
+    assert found["27"].fields["period"] == {"start": "2015-06-16", "end": "2015-06-17"}
+    assert "period" not in found["50"].fields

@@ -529,7 +529,7 @@ class NumberExtractor(AttributionRules):
 
     def _period(self, item: Item, f: Found, passage: Passage, override: bool) -> None:
         period = self._time_said(passage, f.sentence, f.clause, f.start)
-        if period is None and override:
+        if period is None and override and not f.percent:
             period = event_times.period_from_context(
                 passage, f.sentence, self.passage_before, self.list_period, self.event_records,
                 self.release_day,
