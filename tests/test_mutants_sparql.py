@@ -140,6 +140,7 @@ def test_the_formats_a_format_parameter_names():
 
 def test_a_pool_refuses_every_query_once_closed(published_dist):
     pool = QueryPool(published_dist, 1, 5.0)
+    pool.wait_ready()  # not stopped while it loads the graph
     try:
         assert pool.refusal("client") is None
     finally:
@@ -228,6 +229,7 @@ def test_a_large_result_is_handed_on_as_it_is_written(published_graph):
 
 def test_a_client_with_its_share_running_and_waiting_is_refused(published_dist):
     pool = QueryPool(published_dist, 1, 5.0)  # one query a client at once, and one waiting
+    pool.wait_ready()
     try:
         with pool._cond:
             pool._running["busy client"] = 2
