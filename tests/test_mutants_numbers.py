@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from composed import draft_of, observations
+from kg.extraction.figures import window
 from kg.extraction.units import noun_phrase
 
 
@@ -57,3 +58,51 @@ def test_people_are_victims_of_trafficking_only_where_the_clause_says_so(knowled
     found = observations(draft)
     assert found["54"].fields["population"] == "trafficking-victims"
     assert "population" not in found["30"].fields
+
+
+@pytest.fixture(scope="module")
+def shares_places_ages(knowledge, tmp_path_factory):
+    draft = draft_of(
+        tmp_path_factory.mktemp("numbers"),
+        knowledge,
+        "Of the 200 migrants assisted last year, 45 per cent were women. IOM assisted 300 "
+        "migrants across Mexico in 2021. The girl, 16 years old, was rescued with 12 other "
+        "victims.",
+    )
+    return observations(draft)
+
+
+def test_a_share_is_of_the_whole_stated_before_it(shares_places_ages):
+    whole = shares_places_ages["200"]
+    assert shares_places_ages["45"].fields["share_of"] == whole.id == "migrants"
+
+
+def test_a_place_across_which_a_number_is_counted(shares_places_ages):
+    assert shares_places_ages["300"].fields["place"] == "mexico"
+
+
+def test_an_age_in_years_old_is_no_statistic(shares_places_ages):
+    assert sorted(shares_places_ages) == ["12", "200", "300", "45"]
+
+
+def test_a_long_clause_is_cut_at_its_first_joint_before_the_number():
+    text = (
+        "In a long report published on Monday by the regional office together with partners, "
+        "officials that met in Zorva counted 120 migrants."
+    )
+    start = text.index("120")
+    c0, c1 = window(text, 0, len(text), start, start + 3)
+    # eight words before the number, then back to the first "with", "that", ... among them
+    assert text[c0:c1] == "with partners, officials that met in Zorva counted 120 migrants."
+
+
+def test_a_share_is_of_the_whole_its_sentence_opens_with(knowledge, tmp_path):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "IOM assisted 500 people in 2020. Of the 200 migrants assisted last year, 45 per cent "
+        "were women.",
+    )
+    found = observations(draft)
+    assert (found["500"].id, found["200"].id) == ("people", "migrants")
+    assert found["45"].fields["share_of"] == "migrants"
