@@ -106,3 +106,14 @@ def test_a_share_is_of_the_whole_its_sentence_opens_with(knowledge, tmp_path):
     found = observations(draft)
     assert (found["500"].id, found["200"].id) == ("people", "migrants")
     assert found["45"].fields["share_of"] == "migrants"
+
+
+def test_a_hundredfold_is_a_hundred_times(knowledge, tmp_path):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Arrivals of migrants in Zorva rose a hundredfold in 2022, to 5,000 people.",
+    )
+    found = observations(draft)
+    assert sorted(found) == ["100", "5000"]
+    assert found["100"].fields["unit"] == "times"
