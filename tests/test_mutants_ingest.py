@@ -9,8 +9,9 @@ from pathlib import Path
 import pytest
 
 from kg.build.contacts import parse_inline_contacts
-from kg.build.ingest import parse_source, read_source
+from kg.build.ingest import _clean_pieces, parse_source, read_source
 from kg.build.sourcetext import QuoteNotFound, locate_quote
+from kg.errors import KgError
 
 
 def test_an_address_that_starts_with_digits_is_read_whole_after_its_label():
@@ -96,3 +97,34 @@ def test_a_contact_block_without_blank_lines_is_read_line_by_line():
     assert [(c.name.text, c.office.text, c.telephone.text, c.email.text) for c in doc.contacts] == [
         ("Jane Doe", "IOM Somewhere", "+1 234 5678", "jd@iom.int")
     ]
+
+
+RELEASE = (
+    "Stranded Migrants Return Home\n\n"
+    "Zorva City – A group of 28 migrants will return home on Saturday.\n"
+)
+
+
+def test_a_document_s_id_is_its_file_name_up_to_the_first_underscore():
+    assert parse_source(Path("042_abc_def.txt"), RELEASE).id == "042"
+
+
+@pytest.mark.parametrize(
+    ("raw", "line"),
+    [
+        ("For more information please contact:\nJane Doe\nTel: +1 234 5678\n", 1),
+        ("\ufeffFor more information please contact:\nJane Doe\nTel: +1 234 5678\n", 1),
+        ("\n\nFor more information please contact:\nJane Doe\n", 3),
+    ],
+    ids=["first-line", "after-a-byte-order-mark", "after-blank-lines"],
+)
+def test_a_text_that_opens_with_its_contacts_has_no_title(raw, line):
+    with pytest.raises(KgError) as caught:
+        parse_source(Path("042_abc.txt"), raw)
+    assert str(caught.value) == f"042_abc.txt:{line}: no title found before the contact block"
+
+
+def test_the_pieces_of_a_text_stop_at_its_end_whatever_html_follows():
+    raw = 'Hello <a href="x">world</a>.\nFor more information please contact: <b>Jane</b>'
+    end = raw.index("For more")
+    assert [p.text for p in _clean_pieces(raw, 0, end)] == ["Hello", "world", "."]
