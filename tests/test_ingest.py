@@ -595,3 +595,16 @@ def test_a_release_saved_as_one_line_is_headed_by_its_first_sentence() -> None:
 def test_a_headline_or_one_sentence_alone_is_still_refused(text: str) -> None:
     with pytest.raises(KgError, match="no paragraphs between the title and the contacts"):
         parse_source(Path("951_one_line.txt"), text, "951")
+
+
+def test_a_one_line_release_is_not_headed_at_an_abbreviation() -> None:
+    """ "... found near St. Mary's Church in Zorvapol, ...": the first sentence ends at a
+    sentence's end, not after "St." or "Dr."."""
+    line = (
+        "Zorvan Aid said on Monday that 40 victims of trafficking had been found near St. "
+        "Mary's Church in Zorvapol, where the director of Zorvan Aid, Dr. Jane Doe, met them. "
+        "The victims were taken to a shelter run by the city.\n"
+    )
+    doc = parse_source(Path("951_one_line.txt"), line, "951")
+    assert doc.title.text.endswith("Dr. Jane Doe, met them.")
+    assert doc.paragraphs[0].text == "The victims were taken to a shelter run by the city."

@@ -168,8 +168,8 @@ def _first_sentence_as_title(raw: str, line: Span) -> tuple[Span, list[Span]] | 
         return None
     text = raw[line.start : line.end]
     for m in _SENTENCE_IN_A_LINE.finditer(text):
-        if len(text[: m.start()].split()) < 3:
-            continue  # ("Dr. Mate said ...": no sentence yet)
+        if len(text[: m.start()].split()) < 3 or not _ends_sentence(text[: m.start()]):
+            continue  # ("Dr. Mate said ...", "near St. Mary's Church": no sentence's end)
         title = trimmed_span(raw, line.start, line.start + m.start())
         rest = trimmed_span(raw, line.start + m.end(), line.end)
         if title is not None and rest is not None:

@@ -17,7 +17,6 @@ from kg.extraction.name_words import (
     LAW_HEADS,
     MEMBERS_OF_A_BODY,
     MONTHS,
-    NAME_ENDS,
     ORG_HEADS,
     ORG_LAST_WORDS,
     PLACE_SENSITIVE_CONNECTORS,
@@ -31,6 +30,7 @@ from kg.extraction.name_words import (
     after_a_title,
     body_after_a_role,
     connectors_end_a_name,
+    ends_a_name,
     lead_word,
     opens_with_a_common_noun,
     place_in_the_name,
@@ -131,7 +131,7 @@ class CandidateRules(PlaceRules):
                 ):
                     j += 1
                     continue
-                if t.key in NAME_ENDS:  # "The Department of Justice Friday commemorates"
+                if ends_a_name(tokens, j):  # "The Department of Justice Friday commemorates"
                     break
                 if _is_name_word(t):
                     j += 1

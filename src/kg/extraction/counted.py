@@ -365,13 +365,16 @@ def share_of_whole(item, f: Found, passage: Passage, anchor, last_count, items) 
     before = text[f.sentence[0] : f.start].casefold()
     whole = None
     sure = False
+    # "144 victims, of which 12 were Guyanese" (not "USD 40,000, of which 12 staff are paid")
+    of_which = re.search(r"\bof\s+(?:which|whom)\s*,?\s*$", before)
     if (
         re.match(r"\s*(?:per cent\s*|%\s*)?of\s+(?:them|whom|which|those)\b", after)
         or re.match(r"^\s*of\s+(?:this|the)\s+total\b", before)
-        # "144 victims, of which 12 were Guyanese"
-        or re.search(r"\bof\s+(?:which|whom)\s*,?\s*$", before)
+        or of_which
     ):
         whole, sure = last_count, True
+        if of_which and whole and whole.fields.get("unit") != item.fields.get("unit"):
+            whole = None
     elif f.percent and re.match(r"\s*of\s+the\s+(\w+)", after):
         noun = re.match(r"\s*of\s+the\s+(\w+)", after).group(1)
         for other in reversed(items):
@@ -417,14 +420,28 @@ THE_NUMBER_BEFORE = re.compile(
 )  # (not "These figures appeared the day after those according to which 2,500 ...")
 
 
-def period_of_the_number_before(item, f: Found, passage: Passage, last_count) -> None:
+def period_of_the_number_before(item, f: Found, passage: Passage, last_count, items) -> None:
     """ "... recorded 21 cases for 2019 thus far. This number accounts for 144 victims": a
     number of a sentence that points to the count before it, and says no time of its own, is
-    of that count's time."""
+    of that count's time; not when the counts of that count's sentence are of several times
+    ("210 cases in 2023, up from 150 in 2022. This number includes ...": which number?)."""
     if (
-        last_count is not None
-        and "period" not in item.fields
-        and "period" in last_count.fields
-        and THE_NUMBER_BEFORE.match(passage.text, f.sentence[0])
+        last_count is None
+        or "period" in item.fields
+        or "period" not in last_count.fields
+        or not last_count.spans
+        or not THE_NUMBER_BEFORE.match(passage.text, f.sentence[0])
     ):
+        return
+    said = last_count.spans[0]
+    s0, s1 = said.passage.sentence_at(said.start)
+    times = {
+        str(other.fields.get("period"))
+        for other in items
+        if other.spans
+        and other.spans[0].passage is said.passage
+        and s0 <= other.spans[0].start < s1
+        and other.fields.get("unit") != "percent"
+    }
+    if len(times) == 1:
         item.fields["period"] = last_count.fields["period"]

@@ -15,8 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from kg.extraction.figures import MONTH, MONTH_SHORT
-from kg.extraction.relative_times import month_number
+from kg.extraction.number_words import MONTH, MONTH_SHORT
 
 _MONTH = rf"(?:{MONTH}|{MONTH_SHORT})(?![a-z])"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
@@ -24,13 +23,16 @@ _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
 _LINK = r"\s*(?:-|\u2013|\u2014|to|and|until|till|through)\s*(?:the\s+)?"
 _YEAR = r",?\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)(?![\d/\u2013-])"
 
+# (a first day's own year, before the last day of another year: "28 December 2023 to 3
+# January 2024")
+_FIRST_YEAR = r"(?:,?\s+(?P<{}>(?:19|20)\d\d))?"
 DATED_DAYS = re.compile(
-    rf"(?:\b(?P<on>on|from|between|(?:on|during)\s+the\s+night\s+of)\s+)?{_WEEKDAY}"
+    rf"(?:\b(?:(?P<on>on|(?:on|during)\s+the\s+night\s+of)|from|between)\s+)?{_WEEKDAY}"
     rf"(?:the\s+)?(?:"
     # a first day with its month, then perhaps a last day with its month or without
-    rf"(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})"
+    rf"(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH}){_FIRST_YEAR.format('y1')}"
     rf"(?:{_LINK}{_WEEKDAY}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH}))?"
-    rf"|(?P<m3>{_MONTH})\s+(?P<d3>{_DAY})"
+    rf"|(?P<m3>{_MONTH})\s+(?P<d3>{_DAY}){_FIRST_YEAR.format('y3')}"
     rf"(?:{_LINK}{_WEEKDAY}(?:(?P<m4>{_MONTH})\s+)?(?P<d4>{_DAY}))?"
     # a bare first day, of the last day's month
     rf"|(?P<d5>{_DAY}){_LINK}{_WEEKDAY}(?P<d6>{_DAY})\s+(?:of\s+)?(?P<m6>{_MONTH})"
@@ -39,8 +41,22 @@ DATED_DAYS = re.compile(
 )
 
 
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def month_number(name: str) -> int:
+    """A month's number by its name or abbreviation ("November", "Nov.", "Sept" -> 11, 11, 9)."""
+    return _MONTHS.index(name.casefold()[:3]) + 1
+
+
 def _day(number: str) -> int:
     return int(re.match(r"\d+", number).group())
+
+
+def day_spans(text: str) -> list[tuple[int, int]]:
+    """Where `text` says days with their year, one or more, whatever words come before them
+    (the figures of a day are no counts: "On May 2-3, 2024, police raided 14 brothels")."""
+    return [m.span() for m in DATED_DAYS.finditer(text)]
 
 
 def dated_days(text: str, s0: int, s1: int) -> list[tuple[int, int, dict]]:
@@ -48,6 +64,9 @@ def dated_days(text: str, s0: int, s1: int) -> list[tuple[int, int, dict]]:
     out = []
     for m in DATED_DAYS.finditer(text, s0, s1):
         g = m.groupdict()
+        g["y1"] = g["y1"] or g["y3"]
+        if g["y1"] and not (g["d2"] or g["d4"]):
+            continue  # ("From 28 December 2023, ...": a start, read as "since" is)
         if g["d1"]:
             first = (g["m1"], g["d1"])
             last = (g["m2"], g["d2"]) if g["d2"] else first
@@ -57,14 +76,17 @@ def dated_days(text: str, s0: int, s1: int) -> list[tuple[int, int, dict]]:
         else:
             first, last = (g["m6"], g["d5"]), (g["m6"], g["d6"])
         if first is last and not g["on"]:
-            continue  # one day, not said as the time of something ("published 3 June 2024")
+            continue  # one day, not said as the time of something ("published 3 June 2024",
+            # "From 1 January 2024, 5,000 have arrived": a start, "since")
         year = int(g["y"])
         try:
-            start = dt.date(year, month_number(first[0]), _day(first[1]))
+            start = dt.date(int(g["y1"] or year), month_number(first[0]), _day(first[1]))
             end = dt.date(year, month_number(last[0]), _day(last[1]))
         except ValueError:
             continue  # ("on 31 June 2020": no such day)
         if end < start:
             continue  # ("from 30 December to 2 January 2020": which year is the first day's?)
+        if g["y1"] and int(g["y1"]) not in (year, year - 1):
+            continue  # (days years apart: no span of an event)
         out.append((m.start(), m.end(), {"start": start.isoformat(), "end": end.isoformat()}))
     return out

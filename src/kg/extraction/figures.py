@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kg.extraction import units
+from kg.extraction.dated_days import day_spans
 from kg.extraction.not_counts import _a_telephone_group, _not_a_statistic
 from kg.extraction.number_words import (
     _WORDNUM,
@@ -127,7 +128,7 @@ def _number_matches(passage: Passage):
         yield m, value * _scale(m), bool(words)
 
 
-EXCHANGE_RATES = re.compile(r"(?<![\w.])(?:[A-Z]{3}\s*\d+[.,]\d+\s*){2,}(?![\w.])")
+EXCHANGE_RATES = re.compile(r"(?<![\w.])(?:[A-Z]{3}\s*\d+\.\d+\s*){3,}(?![\w.])")
 # "thirty-three (33) adult males": a number in words, then again in figures in brackets
 IN_FIGURES_AFTER = re.compile(r"\s*\(\s*(\d[\d,]*)\s*\)")
 
@@ -139,8 +140,9 @@ def find_numbers(passage: Passage) -> list[Found]:
     read_otherwise = [m.span("f") for m, _, _ in _shares_in_n(text)]
     read_otherwise += [m.span() for m in ARTICLE_NUMBER.finditer(text)]
     restated: dict[int, int] = {}  # a number in words -> the end of its figures in brackets
-    # "USD 69.40 EUR 81.11 RUB 1.02": a site's exchange rates, no statistics
-    read_otherwise += [m.span() for m in EXCHANGE_RATES.finditer(text)]
+    # "USD 69.40 EUR 81.11 RUB 1.02": a site's exchange rates, no statistics; the figures of
+    # days ("On May 2-3, 2024")
+    read_otherwise += [m.span() for m in EXCHANGE_RATES.finditer(text)] + day_spans(text)
     for m, value, is_words in _number_matches(passage):
         start, end = m.span()
         if start in restated.values() or any(a <= start and end <= b for a, b in read_otherwise):

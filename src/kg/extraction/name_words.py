@@ -166,8 +166,9 @@ NOT_PERSON_WORDS = ALL_HEADS | STUDY_HEADS | MONTHS | {
     "daily", "weekly", "gazette", "chronicle", "observer", "telegraph", "monitor", "courier",
     "street", "avenue", "road", "square", "park", "bridge", "station", "airport", "beach",
     "hall", "tower", "building", "plaza", "highway", "route", "desert", "gap", "pass",
-    # a body's part before a name ("Director FIA Gujranwala Zone Abdul Qadir Qamar said")
-    "zone", "circle", "wing", "sector", "lodge", "hotel",
+    # a body's part before a name ("Director FIA Gujranwala Zone Abdul Qadir Qamar said"; not
+    # "wing", "sector", "lodge": surnames too)
+    "zone", "circle", "hotel",
 }  # fmt: skip
 # Names of regions of a country that are words as well ("Centre", "Nord", "Central"): a place
 # only as part of a longer name.
@@ -411,13 +412,23 @@ DONE_BY = {
     "funded", "trained", "led", "run", "backed", "supported", "sponsored", "organized",
     "organised", "owned", "managed", "financed", "based", "hosted", "operated", "founded",
 }  # fmt: skip
-# A day of the week ends a name ("The Department of Justice Friday commemorates ..."), as do
-# a byline's "By" ("Defence Force By Royal Bahamas Defence Force") and a picture's "Photo"
-# ("Times News Service Photo for illustration purpose only").
-NAME_ENDS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "by",
-    "photo", "photos",
-}  # fmt: skip
+# A day of the week ends a name ("The Department of Justice Friday commemorates ...").
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# After a name's head word, a byline's "By" ("Defence Force By Royal Bahamas Defence Force")
+# and a picture's "Photo" ("Times News Service Photo for illustration") end it (not "Stand By
+# Me Foundation", "Zorvan Photo Agency").
+AFTER_A_HEAD_ENDS = {"by", "photo", "photos"}
+
+
+def ends_a_name(tokens: list, j: int) -> bool:
+    """Whether tokens[j] ends the name the tokens before it make (a picture's credit ends it
+    whatever the name: "in Port Majuro Photo: RNZI")."""
+    after = tokens[j + 1].key if j + 1 < len(tokens) else ":"
+    return (
+        tokens[j].key in WEEKDAYS
+        or (tokens[j].key in AFTER_A_HEAD_ENDS and j > 0 and tokens[j - 1].key in ORG_HEADS)
+        or (tokens[j].key in ("photo", "photos") and after in (":", "credit", "courtesy"))
+    )
 
 
 def _joins_a_name(tokens: list, k: int) -> bool:
@@ -463,6 +474,7 @@ def _acronym_spells(tokens: list, a: int, b: int) -> bool:
 # What is named by where it is: "Embassy of the Republic of Tajikistan in Malaysia", "IOM
 # Office in Monrovia" (not "the Immigration Agency in Zamiin-Uud": an agency is where it acts)
 LOCATED = {"embassy", "embassies", "consulate", "consulate-general", "mission", "delegation"}
+LEADING_ARTICLES = {"the", "a", "an"}
 
 
 def place_in_the_name(tokens: list, a: int, j: int, b: int) -> bool:
@@ -476,7 +488,9 @@ def _located(tokens: list, a: int, j: int) -> bool:
     """Whether the name [a, j) is of an embassy, consulate, mission or office and the word
     at tokens[j] says where it is ("in", "at", "to")."""
     located = any(t.key in LOCATED for t in tokens[a:j]) or tokens[j - 1].key == "office"
-    return located and tokens[j].key in ("in", "at", "to")
+    # (the name says whose: not "The Embassy in Malaysia said")
+    whose = [t for t in tokens[a:j] if t.key not in LEADING_ARTICLES]
+    return located and len(whose) >= 2 and tokens[j].key in ("in", "at", "to")
 
 
 def located_in(place, organization) -> bool:

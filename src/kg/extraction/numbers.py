@@ -174,7 +174,7 @@ class NumberExtractor(AttributionRules):
                 event_times.period_of_its_whole(item, f, whole_before, passage.text)
                 said_again.qualifier_of_its_conversion(item, f, whole_before, passage.text)
                 counted.share_of_whole(item, f, passage, anchor, last_count, items)
-                counted.period_of_the_number_before(item, f, passage, last_count)
+                counted.period_of_the_number_before(item, f, passage, last_count, items)
                 if re.match(r"\s*of\s+the\s*$", passage.text[f.sentence[0] : f.start], re.I):
                     anchor = item
                 if not f.percent:
@@ -529,7 +529,14 @@ class NumberExtractor(AttributionRules):
 
     def _period(self, item: Item, f: Found, passage: Passage, override: bool) -> None:
         period = self._time_said(passage, f.sentence, f.clause, f.start)
-        if period is None and override and not f.percent:
+        if period is None and override and f.percent:  # a share: only a time pointed to
+            period = (
+                event_times.period_said_before(
+                    passage, f.sentence, self.passage_before, self.release_day
+                )
+                or self.list_period
+            )  # ("During the same period, 12 per cent ...")
+        elif period is None and override:
             period = event_times.period_from_context(
                 passage, f.sentence, self.passage_before, self.list_period, self.event_records,
                 self.release_day,

@@ -280,8 +280,10 @@ def _in_a_list(head: Span, span: Span) -> bool:
 
 AGENCY_DESCRIBED = re.compile(
     r"(?:[’']s)?\s+(?:[a-z][\w’'-]*\s+){1,3}agency\b"
-    # "the UN’s migration body", "the UN Migration entity": a description in lower case
-    r"|(?:[’']s)?\s+(?:[A-Za-z][\w’'-]*\s+){1,2}(?:body|entity)\b"
+    # "the UN’s migration body", "the UN Migration entity": its field, then the word (not
+    # "The UN said the body would ...")
+    r"|(?:[’']s)?\s+(?:(?!(?:the|a|an|its|their|this|that|said|says|and|or)\b)"
+    r"[A-Za-z][\w’'-]*\s+){1,2}(?:body|entity)\b"
 )
 
 

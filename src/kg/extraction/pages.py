@@ -282,8 +282,11 @@ _DATELINE = re.compile(
         \s*(?:\([^)]{0,40}\)\s*)?[–—-]""",
     re.VERBOSE,
 )
+# "UNHCR, 15 Dec 2017", "News | 09 April 2013": a publisher's acronym or a release's kind,
+# then the day (not any label: "Last updated, 3 June 2025", "Deadline for applications, ...")
 _HEADED_DATE = re.compile(
-    r"""[A-ZÀ-Ý][\w .’'()&/-]{0,40}?\s*[,|\u00b7\u2022]\s*
+    r"""(?:[A-Z]{2,10}(?:\s+News)?|(?:Press|Media|News)\s+[Rr]elease|News|Statement|Story)
+        \s*[,|\u00b7\u2022]\s*
         (?P<date>\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})""",
     re.VERBOSE,
 )
@@ -316,9 +319,7 @@ def dateline_date(lines: list[str], latest: dt.date | None = None) -> str | None
         if m:
             candidates.append(m.group("date"))
             continue
-        # "UNHCR, 15 Dec 2017", "News | 09 April 2013": a short heading line, a label then
-        # the day
-        headed = _HEADED_DATE.fullmatch(line)
+        headed = _HEADED_DATE.fullmatch(line)  # "UNHCR, 15 Dec 2017"
         if headed:
             candidates.append(headed.group("date"))
             continue

@@ -69,11 +69,30 @@ PEOPLE = {
     "witness", "infiltrator", "intruder", "fugitive", "brother", "sister", "cousin", "uncle",
     "aunt", "nephew", "niece", "grandparent", "grandmother", "grandfather", "grandchild",
 }  # fmt: skip
-# What happens to one person, counted: a rescue, a return, a crossing
-MOVES_OF_PEOPLE = {
-    "rescue", "return", "crossing", "deportation", "repatriation", "evacuation", "departure",
-    "expulsion",
-}  # fmt: skip
+# What happens to one person, counted: "720 rescues", "17,007 returns", "40,675 illegal
+# crossings" (not "12 official crossings on the river", places; "tax returns"; "40 departures
+# a day", flights)
+MOVES_OF_PEOPLE = {"rescue", "return", "deportation", "repatriation", "expulsion"}
+IRREGULAR_CROSSINGS = re.compile(
+    r"\b(?:illegal|irregular|unauthori[sz]ed|unlawful|undocumented)\s+(?:border\s+)?crossings?$",
+    re.I,
+)
+
+
+def _moves_of_people(f, s: str) -> bool:
+    """Whether the number `f`, of the singular head `s`, counts people by what happened to
+    each: a rescue, a return, a deportation, an irregular crossing."""
+    phrase = f.phrase or ""
+    if s == "crossing":
+        return IRREGULAR_CROSSINGS.search(phrase) is not None
+    after = f.passage.text[f.phrase_end : f.phrase_end + 20] if f.phrase_end else ""
+    return (
+        s in MOVES_OF_PEOPLE
+        and not re.search(r"\btax\b", phrase, re.I)
+        and not re.match(r"\s+on\s+investment", after, re.I)
+    )
+
+
 # A plural demonym counts people: "1,200 Ukrainians", "35 Cambodians", "80 Bangladeshis".
 DEMONYM_PLURAL = re.compile(r"^(?:non-)?[A-Z][a-zà-ÿ]+(?:ans|ians|eans|ese|is|ers|ns)$")
 IRREGULAR = {
@@ -508,9 +527,7 @@ def unit_of(f: Found) -> tuple[str | None, float]:
     # ("five human-traffickers", "12 co-workers": the last part of a compound says who)
     if s in PEOPLE or s.rpartition("-")[2] in PEOPLE or DEMONYM_PLURAL.match(f.head):
         return "person", 0.95
-    # "720 rescues", "17,007 returns", "40,675 illegal crossings": a person each (not "two
-    # border crossings", places)
-    if s in MOVES_OF_PEOPLE and not re.search(r"\bborder\s+\w+$", f.phrase or "", re.I):
+    if _moves_of_people(f, s):
         return "person", 0.9
     if _dead_bodies(f):
         return "person", 0.95
