@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from composed import draft_of, observations
+from composed import draft_of, observations, sources
 from kg.extraction.figures import window
 from kg.extraction.units import noun_phrase
 
@@ -117,3 +117,13 @@ def test_a_hundredfold_is_a_hundred_times(knowledge, tmp_path):
     found = observations(draft)
     assert sorted(found) == ["100", "5000"]
     assert found["100"].fields["unit"] == "times"
+
+
+def test_the_body_a_number_is_from_is_the_one_named_by_that_word(knowledge, tmp_path):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The Zorvan Ministry of Interior and the Red Cross met in Zorva on Monday. About 300 "
+        "migrants arrived in 2022, based on preliminary figures from the ministry.",
+    )
+    assert sources(observations(draft)["300"]) == ["new:organization:zorvan ministry of interior"]
