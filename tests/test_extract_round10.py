@@ -348,7 +348,7 @@ def test_a_span_across_years_is_read_and_a_start_is_no_day(said, period):
 
 def test_the_figures_of_days_are_no_counts_and_amounts_are_no_rates(tmp_path, knowledge):
     """ "On May 2-3, 2024": the 3 is a day; "EUR 12,500 USD 13,400": two amounts, not a site's
-    exchange rates (those are three codes or more, each with its decimals)."""
+    exchange rates (those are codes each with a rate in decimals, one after another)."""
     found = observations(
         draft_of(
             tmp_path,

@@ -128,7 +128,7 @@ def _number_matches(passage: Passage):
         yield m, value * _scale(m), bool(words)
 
 
-EXCHANGE_RATES = re.compile(r"(?<![\w.])(?:[A-Z]{3}\s*\d+\.\d+\s*){3,}(?![\w.])")
+EXCHANGE_RATES = re.compile(r"(?<![\w.])(?:[A-Z]{3}\s*\d+\.\d+\s*){2,}(?![\w.])")
 # "thirty-three (33) adult males": a number in words, then again in figures in brackets
 IN_FIGURES_AFTER = re.compile(r"\s*\(\s*(\d[\d,]*)\s*\)")
 
