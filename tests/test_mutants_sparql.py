@@ -6,6 +6,7 @@ called in the test process (mutmut maps tests only to what that process calls)."
 from __future__ import annotations
 
 import asyncio
+import shutil
 from types import SimpleNamespace
 
 import pyoxigraph as ox
@@ -278,5 +279,19 @@ def test_an_answer_past_the_hold_is_streamed_to_its_end(
             published_graph, QueryRequest(ROWS.format(20000), results_format="tsv"), LIMIT
         )
         assert len(body) > 6 * CHUNK and body == whole.body
+    finally:
+        pool.close()
+
+
+def test_a_worker_that_could_not_load_the_graph_is_started_again(published_dist, tmp_path):
+    dist = tmp_path / "dist"
+    dist.mkdir()
+    pool = QueryPool(dist, 1, 10.0, queue_wait=30.0)
+    try:
+        with pytest.raises(KgError, match="a query worker (could not load the graph|stopped)"):
+            pool.wait_ready()  # nothing published there yet
+        shutil.copytree(published_dist, dist, dirs_exist_ok=True)
+        answer = asyncio.run(pool.answer(QueryRequest("ASK { ?s a schema:NewsArticle }")))
+        assert (answer.status, json_table(answer.body)[2]) == (200, True)
     finally:
         pool.close()
