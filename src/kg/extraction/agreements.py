@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.dated_days import month_number
 from kg.extraction.entities import Entities, Mention
 from kg.extraction.figures import MONTH
 from kg.extraction.item_words import (
@@ -17,7 +18,6 @@ from kg.extraction.item_words import (
 )
 from kg.extraction.periods import _date
 from kg.extraction.proposal import Item, slugify
-from kg.extraction.relative_times import month_number
 from kg.extraction.text import Passage, Source, fold
 
 DAY_DATE = re.compile(

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.dated_days import dated_days
+from kg.extraction.dated_days import dated_days, month_number
 from kg.extraction.figures import MONTH, MONTH_SHORT
 from kg.extraction.number_words import _WORDNUM, word_value
 from kg.extraction.relative_times import (
     _compared_with,
     _since_an_event,
     change_against_another_time,
-    month_number,
     relative_periods,
     yearless_periods,
 )

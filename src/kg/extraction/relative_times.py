@@ -8,19 +8,13 @@ import datetime as dt
 import functools
 import re
 
+from kg.extraction.dated_days import _WEEKDAY, month_number
 from kg.extraction.figures import MONTH, MONTH_SHORT
 from kg.extraction.number_words import FULL_DATE
 
 _MONTH = rf"(?:{MONTH}|{MONTH_SHORT})"
-MONTH_NUMBERS = {
-    m: i + 1
-    for i, m in enumerate(
-        ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-    )
-}
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-# "between Wednesday 11 and Saturday 21 September": a day may be named by its weekday too
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+# ("between Wednesday 11 and Saturday 21 September": a day may be named by its weekday too)
 # A day or days, or a month or months, with no year after them: "on Oct 10", "on 10
 # October", "since 1 July", "from June 3 to June 9", "between 11 and 14 May", "during the
 # night of 14-15 December", "in September", "in early March", "between January and June",
@@ -114,11 +108,6 @@ YEAR_SAID = re.compile(
     rf"(?:{MONTH}\s+)?(?P<year>(?:19|20)\d\d)\b(?!\s+(?:Agenda|Vision)\b)",
     re.I,
 )
-
-
-def month_number(name: str) -> int:
-    """A month's number by its name or abbreviation ("November", "Nov.", "Sept" -> 11, 11, 9)."""
-    return MONTH_NUMBERS[name.casefold()[:3]]
 
 
 def yearless_periods(
