@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,15 @@ from kg.vocab import Minter
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
+
+
+@pytest.fixture
+def data(tmp_path: Path) -> Path:
+    """A copy of the curation folder (the seeds and their reference data), to add to."""
+    copy = tmp_path / "data"
+    for folder in ("sources", "documents", "reference"):
+        shutil.copytree(DATA / folder, copy / folder)
+    return copy
 
 
 @pytest.fixture(scope="session")

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import shutil
 from pathlib import Path
 
 import pytest
@@ -92,15 +91,6 @@ TWO = (
     "Tel: +52 55 5536 3922, Email: hlegoff@iom.int or Niurka Pineiro at IOM Washington, "
     "Email: npineiro@iom.int</p>"
 )
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    """A copy of the curation folder (the seeds and their reference data)."""
-    copy = tmp_path / "data"
-    for folder in ("sources", "documents", "reference"):
-        shutil.copytree(DATA / folder, copy / folder)
-    return copy
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

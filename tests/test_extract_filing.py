@@ -5,10 +5,8 @@ is made up for the test, in our own words."""
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 import yaml
 
 from kg.build.run import build
@@ -35,14 +33,6 @@ NEW_UNIT = """Trucks Stopped at the Border
 
 The trafficking cases reported in Tapachula in 2012 involved 14 trucks.
 """
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    copy = tmp_path / "data"
-    for folder in ("sources", "documents", "reference"):
-        shutil.copytree(DATA / folder, copy / folder)
-    return copy
 
 
 def file_text(tmp_path: Path, data: Path, text: str, url: str):

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import io
 import math
-import shutil
 from pathlib import Path
 
 import pytest
@@ -26,15 +25,6 @@ HEAD = (
     "people in transit can ask about their rights.</p>"
 )
 TAIL = "</article></body></html>"
-
-
-@pytest.fixture
-def data(tmp_path: Path) -> Path:
-    """A copy of the curation folder (the seeds and their reference data)."""
-    copy = tmp_path / "data"
-    for folder in ("sources", "documents", "reference"):
-        shutil.copytree(DATA / folder, copy / folder)
-    return copy
 
 
 def _files(folder: Path) -> dict[str, bytes]:
