@@ -381,6 +381,10 @@ EQUIVALENT: dict[str, str] = {
         '`KgError("--worker-memory", message)` with the line left out: KgError reads it as the '
         "message, with no line, the values given"
     ),
+    "kg.server.sparql.x_service_description__mutmut_186": (
+        'the title\'s language tag "EN" for "en": language tags are case-insensitive (BCP 47), '
+        "and Oxigraph writes them in lower case"
+    ),
     "kg.server.querypool.x__worker_main__mutmut_29": (
         "the worker's watchdog thread named in capitals: a thread's name only"
     ),
@@ -390,6 +394,10 @@ EQUIVALENT: dict[str, str] = {
     "kg.server.querypool.xǁQueryPoolǁclose__mutmut_7": (
         'a job waiting when the pool closes marked `"XXabandonedXX"` for `"abandoned"`: a job\'s '
         'state is only compared with "waiting" and "gone", and its answer (503) is set either way'
+    ),
+    "kg.publish.dumps.x_write_trig__mutmut_21": (
+        "`ox.serialize(..., format=None)` for TriG: pyoxigraph takes the format from the "
+        "output's extension, and the file written is always kg.trig"
     ),
     "kg.publish.checksums.xǁDigestsǁcompute__mutmut_2": (
         "three threads for two to digest the files: the same digests, in the same order"
