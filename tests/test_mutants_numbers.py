@@ -128,3 +128,32 @@ def test_the_body_a_number_is_from_is_the_one_named_by_that_word(knowledge, tmp_
         "migrants arrived in 2022, based on preliminary figures from the ministry.",
     )
     assert sources(observations(draft)["300"]) == ["new:organization:zorvan ministry of interior"]
+
+
+def test_an_article_s_page_s_or_a_plus_signed_number_is_no_count(knowledge, tmp_path):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Under article 12 of the law, IOM assisted 40 migrants in 2022. A further +35 families "
+        "were helped, said the report on page 7.",
+    )
+    assert sorted(observations(draft)) == ["40"]
+
+
+def test_a_quantity_that_doubled_is_twice_what_it_was(knowledge, tmp_path):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Arrivals of migrants in Zorva doubled in 2022, to 5,000 people. The shelter doubled as "
+        "a clinic for 40 migrants in 2022.",
+    )
+    found = observations(draft)
+    assert sorted(found) == ["2", "40", "5000"]
+    assert found["2"].fields["unit"] == "times"
+
+
+def test_a_dozen_is_a_count_of_twelve(knowledge, tmp_path):
+    draft = draft_of(tmp_path, knowledge, "A dozen NGOs joined the campaign in Zorva in 2022.")
+    found = observations(draft)
+    assert sorted(found) == ["12"]
+    assert found["12"].fields["label"] == "NGOs joined the campaign in Zorva in 2022"
