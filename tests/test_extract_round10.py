@@ -451,3 +451,18 @@ def test_a_share_takes_a_time_pointed_to_or_its_list_s(tmp_path, knowledge):
     )
     assert found["12"].fields["period"] == {"start": "2024-01", "end": "2024-06"}
     assert found["35"].fields.get("period") == found["1400"].fields.get("period")
+
+
+def test_a_year_of_the_next_clause_is_not_the_number_s(tmp_path, knowledge):
+    """ "In 2022 the shelter hosted 120 migrants (75 men and 45 women), and in 2023 it hosted
+    300": the 120 is of 2022, as its parts are; the year after ", and" is the next clause's."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "In 2022 the shelter hosted 120 migrants (75 men and 45 women), and in 2023 it "
+            "hosted 300.",
+        )
+    )
+    assert found["120"].fields["period"] == "2022"
+    assert found["300"].fields["period"] == "2023"

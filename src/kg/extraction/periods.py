@@ -400,6 +400,8 @@ def period_of(
             # (a number in brackets: "3.8 billion baht ($117 million) in 2019")
             re.fullmatch(r"[\w%,.$€£ ]{0,25}?\)?\s*", _aside_cut(text[at : x[0]]))
             and x[0] - at < 30 + len(text[at : x[0]]) - len(_aside_cut(text[at : x[0]]))
+            # ("120 migrants (75 men and 45 women), and in 2023 it hosted 300": another clause's)
+            and not re.search(r",\s*(?:and|or|but|while|whereas)\b", _aside_cut(text[at : x[0]]))
             # "306 similar investigations in 2012": the number, the words it counts, the date
             or re.fullmatch(RIGHT_AFTER_PHRASE, _aside_cut(text[at : x[0]]))
             and not re.search(r"\b(?:and|or|but|while|whereas|than)\b", text[at : x[0]])
