@@ -358,8 +358,7 @@ def _counts_what_it_reached(f: Found, after: list[Found], passage: Passage, abbr
 def share_of_whole(item, f: Found, passage: Passage, anchor, last_count, items) -> None:
     """What the number `f` (its `item`) is a share of: the count said just before ("of
     them"), the count of its paragraph's first sentence (`anchor`), a count of the noun it
-    names ("45 per cent of the victims"); with a note when there is none for a share.
-    """
+    names ("45 per cent of the victims"); with a note when there is none for a share."""
     text = passage.text
     after = text[f.end : f.end + 30].casefold()
     before = text[f.sentence[0] : f.start].casefold()

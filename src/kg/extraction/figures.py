@@ -139,17 +139,17 @@ def find_numbers(passage: Passage) -> list[Found]:
     # read otherwise: "one in eight" (a share), "a hundred", "a dozen"
     read_otherwise = [m.span("f") for m, _, _ in _shares_in_n(text)]
     read_otherwise += [m.span() for m in ARTICLE_NUMBER.finditer(text)]
-    restated: dict[int, int] = {}  # a number in words -> the end of its figures in brackets
+    restated: set[int] = set()  # where the figures of a number said in words begin
     # "USD 69.40 EUR 81.11 RUB 1.02": a site's exchange rates, no statistics; the figures of
     # days ("On May 2-3, 2024")
     read_otherwise += [m.span() for m in EXCHANGE_RATES.finditer(text)] + day_spans(text)
     for m, value, is_words in _number_matches(passage):
         start, end = m.span()
-        if start in restated.values() or any(a <= start and end <= b for a, b in read_otherwise):
+        if start in restated or any(a <= start and end <= b for a, b in read_otherwise):
             continue  # (the figures of a number said in words: one number)
         figures = IN_FIGURES_AFTER.match(text, end) if is_words else None
         if figures and Decimal(figures[1].replace(",", "")) == value:
-            restated[figures.end()] = figures.start(1)
+            restated.add(figures.start(1))
             end = figures.end()  # (what it counts is read after the brackets)
         before = text[max(0, start - 40) : start]
         after = text[end : end + 60]

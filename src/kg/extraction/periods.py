@@ -41,19 +41,6 @@ _DATE = (
 )
 
 
-def _days(before: str, second: str) -> re.Pattern:
-    """A day or two of a month of a year after the words `before`, the second day optional
-    (`second` "?") or required ("")."""
-    then = r"\s*(?:and|-|–|to)\s*"
-    return re.compile(
-        rf"\b{before}\s+(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?"
-        rf"(?:{then}(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?){second}\s+(?P<m>{MONTH})"
-        rf"|(?P<m2>{MONTH})\s+(?P<e1>\d{{1,2}})(?:st|nd|rd|th)?"
-        rf"(?:{then}(?P<e2>\d{{1,2}})){second},?)\s+(?P<y>(?:19|20)\d\d)\b",
-        re.I,
-    )
-
-
 PERIOD_PATTERNS = (
     (
         "range",
@@ -160,11 +147,6 @@ PERIOD_PATTERNS = (
             re.I,
         ),
     ),
-    # "on 16 and 17 June 2015", "On 29 June 2017,", "on November 8, 2018": the day or days
-    ("day", _days(r"on", "?")),
-    # "from 24 to 25 September 2024", "between 11 and 14 May 2019", "from January 30 to 31,
-    # 2023": the days of an event (a first day alone after "from" is a start: "since")
-    ("day", _days(r"(?:from|between)", "")),
     (
         "duration",
         re.compile(
@@ -528,13 +510,6 @@ def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
     if kind == "in":
         date = _date(g["am"], g["ay"])
         return {"start": date, "end": date}
-    if kind == "day":
-        month, first, last = (g["m"], g["d1"], g["d2"]) if g["m"] else (g["m2"], g["e1"], g["e2"])
-        days = [int(first), int(last or first)]
-        if not all(1 <= d <= 31 for d in days) or days[1] < days[0]:
-            return None
-        month_of = _date(month, g["y"])
-        return {"start": f"{month_of}-{days[0]:02d}", "end": f"{month_of}-{days[1]:02d}"}
     if kind == "duration":
         n = g["n"]
         count = int(n) if n.isdigit() else word_value(n)
