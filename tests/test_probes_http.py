@@ -117,7 +117,7 @@ def test_an_if_modified_since_that_is_no_date_is_ignored(kg_server, since, path)
 
 
 def test_http_date_reads_dates_and_nothing_else():
-    from kg.server.app import http_date
+    from kg.server.freshness import http_date
 
     assert http_date("Thu, 01 Jan 1970 00:00:10 GMT") == 10.0
     assert http_date("1 Jan 99999999999999999999 00:00:00") is None

@@ -42,7 +42,7 @@ import logging
 import mimetypes
 import os
 import socket
-from email.utils import formatdate, parsedate_to_datetime
+from email.utils import formatdate
 from pathlib import Path
 from urllib.parse import quote
 
@@ -53,7 +53,6 @@ from starlette.middleware.cors import CORSMiddleware
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 from starlette.routing import Mount, Route
-from starlette.staticfiles import StaticFiles
 
 import kg
 from kg.errors import KgError
@@ -67,6 +66,7 @@ from kg.server.connections import (
     bounded_protocol,
 )
 from kg.server.endpoint import Endpoint
+from kg.server.freshness import Files, unmodified_since
 from kg.server.handling import (
     FORMAT_LABELS,
     RDF_CONTENT_TYPES,
@@ -170,7 +170,7 @@ class Server:
                 Route("/changes/{version}", self.changes.release),
                 Route("/indicators", self.changes.indicators),
                 Route("/indicators/{name}", self.changes.indicator),
-                Mount("/dist", StaticFiles(directory=site.dist.resolve()), name="dist"),
+                Mount("/dist", Files(directory=site.dist.resolve()), name="dist"),
                 # The pages' stylesheets and scripts (files: the Content-Security-Policy allows
                 # no inline script or style), and the query editor's bundle under vendor/.
                 Mount("/static", editor.StaticAssets(packages=[("kg", "static")]), name="static"),
@@ -236,13 +236,7 @@ class Server:
         if if_none_match is not None:
             tags = [t.strip().removeprefix("W/") for t in if_none_match.split(",")]
             return "*" in tags or etag in tags
-        if_modified_since = request.headers.get("if-modified-since")
-        if if_modified_since:
-            since = http_date(if_modified_since)
-            if since is None:
-                return False
-            return int(self.site.modified) <= since
-        return False
+        return unmodified_since(request.headers.get("if-modified-since"), self.site.modified)
 
     def html(self, request: Request, template: str, status: int = 200, **context) -> Response:
         body = self.render(template, request=request, **context)
@@ -323,17 +317,6 @@ class Server:
 
     def well_known_void(self, request: Request) -> Response:
         return RedirectResponse("/dist/void.ttl", status_code=303)
-
-
-def http_date(value: str) -> float | None:
-    """The time an HTTP date (`If-Modified-Since`) names, or None when it names none: a
-    recipient ignores a value that is not a date (RFC 9110 section 13.1.3). A day, year or time
-    too large for a date is none either (`parsedate_to_datetime` raised OverflowError, and
-    `If-Modified-Since: 1 Jan 99999999999999999999 00:00:00` made every page 500)."""
-    try:
-        return parsedate_to_datetime(value).timestamp()
-    except (TypeError, ValueError, OverflowError, OSError):
-        return None
 
 
 def filesize(size: int) -> str:

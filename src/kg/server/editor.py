@@ -34,10 +34,11 @@ from pathlib import Path, PurePosixPath
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.responses import FileResponse, Response
-from starlette.staticfiles import NotModifiedResponse, StaticFiles
+from starlette.staticfiles import NotModifiedResponse
 
 from kg import atomic
 from kg.errors import KgError
+from kg.server.freshness import Files
 
 PACKAGE = "@zazuko/yasqe"
 VERSION = "4.6.2"
@@ -311,7 +312,7 @@ def site_vocabulary(site) -> dict:
 # --------------------------------------------------------------------------------------------
 
 
-class StaticAssets(StaticFiles):
+class StaticAssets(Files):
     """The pages' static files. A versioned third-party bundle (`vendor/NAME-VERSION/…`) never
     changes under its address, so a browser keeps it a year without asking again; kg's own
     files change with kg under the same address, so a browser asks each time (and gets 304).

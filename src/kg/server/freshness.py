@@ -1,0 +1,46 @@
+"""Whether a client's copy of a page or a file is current by its date (`If-Modified-Since`,
+RFC 9110 sections 13.1.3 and 13.2.2), for the pages of `kg serve` and the files it serves
+(`Files`, Starlette's static files with the same reading of the header)."""
+
+from __future__ import annotations
+
+import time
+from email.utils import parsedate_to_datetime
+
+from starlette.datastructures import Headers
+from starlette.staticfiles import StaticFiles
+
+
+def http_date(value: str) -> float | None:
+    """The time an HTTP date (`If-Modified-Since`) names, or None when it names none: a
+    recipient ignores a value that is not a date (RFC 9110 section 13.1.3). A day, year or time
+    too large for a date is none either (`parsedate_to_datetime` raised OverflowError, and
+    `If-Modified-Since: 1 Jan 99999999999999999999 00:00:00` made every page 500)."""
+    try:
+        return parsedate_to_datetime(value).timestamp()
+    except (TypeError, ValueError, OverflowError, OSError):
+        return None
+
+
+def unmodified_since(value: str | None, modified: float, now: float | None = None) -> bool:
+    """Whether a copy of `value`'s date (the header's value, or None) is as new as what was
+    `modified` then. A date later than the server's clock is no date (RFC 7232 section 3.3
+    called it invalid; servers such as Apache ignore it): taken as a date, it told a client
+    that an old copy was current for as long as the date lay ahead, whatever the data became."""
+    since = http_date(value) if value else None
+    if since is None or since > (time.time() if now is None else now):
+        return False
+    return int(modified) <= since
+
+
+class Files(StaticFiles):
+    """Starlette's static files, with `If-Modified-Since` read as the pages read it (Starlette
+    answered 304 to any date not before the file's, one in the future too)."""
+
+    def is_not_modified(self, response_headers: Headers, request_headers: Headers) -> bool:
+        if request_headers.get("if-none-match"):
+            return super().is_not_modified(response_headers, request_headers)
+        modified = http_date(response_headers.get("last-modified", ""))
+        return modified is not None and unmodified_since(
+            request_headers.get("if-modified-since"), modified
+        )

@@ -1,0 +1,50 @@
+"""Round 9 of the probes: five holes the eighth round left, and what eight earlier rounds had
+not tried. Each test is a probe that found a hole, and fails on the code before its fix; none
+measures time: each bounds the work by structure (counts, sizes) or by the server's own limits.
+"""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from conftest import _serving
+
+
+@pytest.fixture(scope="module")
+def server(published_dist, tmp_path_factory):
+    yield from _serving(
+        [
+            *("--dist", str(published_dist)),
+            # Limits of time no loaded test machine reaches: these probes are of other limits.
+            *("--queue-wait", "5", "--query-timeout", "60"),
+        ],
+        tmp_path_factory,
+    )
+
+
+@pytest.fixture(scope="module")
+def http(server):
+    with httpx.Client(base_url=server, timeout=120) as client:
+        yield client
+
+
+# --------------------------------------------------------------------------- If-Modified-Since
+
+FUTURE = "Fri, 01 Jan 2100 00:00:00 GMT"
+
+
+@pytest.mark.parametrize(
+    "path", ["/", "/doc/organization/iom.ttl", "/dist/kg.ttl", "/static/kg.css"]
+)
+def test_an_if_modified_since_later_than_the_server_s_clock_is_ignored(http, path):
+    """A date in the future gave 304 on every page and file: a client (or a cache) whose
+    clock is ahead, or that sends one on purpose, would be told an old copy is current for as
+    long as that date lies ahead, whatever the data becomes. RFC 7232 section 3.3 says such a
+    date is invalid; RFC 9110 section 13.1.3 has a recipient ignore a date it cannot use, as
+    Apache does. A copy as old as the page's Last-Modified is still current."""
+    fresh = http.get(path)
+    assert fresh.status_code == 200
+    assert http.get(path, headers={"If-Modified-Since": FUTURE}).status_code == 200
+    current = http.get(path, headers={"If-Modified-Since": fresh.headers["last-modified"]})
+    assert current.status_code == 304
