@@ -48,3 +48,53 @@ def test_an_if_modified_since_later_than_the_server_s_clock_is_ignored(http, pat
     assert http.get(path, headers={"If-Modified-Since": FUTURE}).status_code == 200
     current = http.get(path, headers={"If-Modified-Since": fresh.headers["last-modified"]})
     assert current.status_code == 304
+
+
+# --------------------------------------------------------------------------- kg serve's options
+
+
+@pytest.fixture
+def started(monkeypatch):
+    """`kg serve`'s options as its parser gives them to the command, nothing started."""
+    from kg.cli import serving
+
+    given = []
+    monkeypatch.setattr(serving, "run_serve", lambda args: given.append(args) or 0)
+    return given
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--workers", "65"),
+        ("--workers", "100000"),
+        ("--worker-memory", "99999999999999"),  # overflowed RLIMIT_DATA: no worker started
+        ("--worker-recycle", str(2**20 + 1)),
+        ("--answer-cache-mib", str(2**20 + 1)),
+        ("--max-result-size", str(2**40 + 1)),
+        ("--query-timeout", "1e300"),  # OverflowError in the query slots: workers lost
+        ("--queue-wait", "86401"),
+        ("--head-timeout", "1e300"),
+    ],
+)
+def test_serve_options_past_their_bounds_are_refused_by_their_parser(
+    option, value, started, capsys
+):
+    from kg.cli import main
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["serve", option, value])
+    err = capsys.readouterr().err
+    assert stopped.value.code == 2 and not started
+    lines = [line for line in err.splitlines() if line.strip()]
+    assert lines[0].startswith("usage: kg serve")
+    assert lines[-1].startswith(f"kg serve: error: argument {option}: {value}: give ")
+
+
+def test_serve_options_at_their_bounds_are_taken(started):
+    from kg.cli import main
+
+    argv = ["--workers", "64", "--worker-memory", str(2**20), "--max-result-size", str(2**40)]
+    assert main(["serve", *argv, "--query-timeout", "86400", "--answer-cache-mib", "0"]) == 0
+    (args,) = started
+    assert (args.workers, args.worker_memory, args.query_timeout) == (64, 2**20, 86400.0)

@@ -30,8 +30,8 @@ def path(text: str) -> Path:
     return Path(text)
 
 
-def whole(minimum: int):
-    """A whole number of at least `minimum`."""
+def whole(minimum: int, maximum: int | None = None):
+    """A whole number of at least `minimum` (and at most `maximum`)."""
 
     def parse(text: str) -> int:
         try:
@@ -40,20 +40,29 @@ def whole(minimum: int):
             raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
         if number < minimum:
             raise argparse.ArgumentTypeError(f"{number}: give {minimum} or more")
+        if maximum is not None and number > maximum:
+            raise argparse.ArgumentTypeError(f"{number}: give {maximum:,} or less")
         return number
 
     parse.__name__ = f"whole number of at least {minimum}"
     return parse
 
 
+# The longest time an option takes: a time past the clocks' and polls' ranges (1e300 s) made
+# `kg serve`'s query slots raise OverflowError and end, each losing its worker for good.
+MAX_SECONDS = 86_400
+
+
 def seconds(text: str) -> float:
-    """A time in seconds, more than 0 and finite."""
+    """A time in seconds, more than 0 and at most a day."""
     try:
         number = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
     if not math.isfinite(number) or number <= 0:
         raise argparse.ArgumentTypeError(f"{text}: give a number of seconds more than 0")
+    if number > MAX_SECONDS:
+        raise argparse.ArgumentTypeError(f"{text}: give at most {MAX_SECONDS:,} seconds (a day)")
     return number
 
 

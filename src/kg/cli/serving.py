@@ -8,6 +8,14 @@ from pathlib import Path
 from kg.cli import output
 from kg.cli.arguments import UsageError, base_iri, host, path, port, seconds, whole
 
+# Bounds of the options, far above what one machine serves with, below what breaks: each worker
+# is a process of its own, which may take --worker-memory (--workers had no bound), and
+# 99,999,999,999,999 MiB of a worker's memory overflowed its limit's C long, so that no worker
+# started.
+MAX_WORKERS = 64
+MAX_MIB = 1024 * 1024  # a tebibyte
+MAX_BYTES = 2**40
+
 
 def declare_serve(commands) -> None:
     """`kg serve` and its arguments."""
@@ -58,24 +66,27 @@ def declare_serve(commands) -> None:
     )
     web.add_argument(
         "--max-result-size",
-        type=whole(1),
+        type=whole(1, MAX_BYTES),
         default=16 * 1024 * 1024,
         metavar="BYTES",
         help="size limit of one serialized SPARQL result (default 16 MiB)",
     )
     web.add_argument(
-        "--workers", type=whole(1), default=2, help="query worker processes (default 2)"
+        "--workers",
+        type=whole(1, MAX_WORKERS),
+        default=2,
+        help=f"query worker processes (default 2, at most {MAX_WORKERS})",
     )
     web.add_argument(
         "--worker-memory",
-        type=whole(16),
+        type=whole(16, MAX_MIB),
         default=1024,
         metavar="MiB",
         help="memory one query may take in a worker, beyond the graph (default 1024)",
     )
     web.add_argument(
         "--worker-recycle",
-        type=whole(0),
+        type=whole(0, MAX_MIB),
         default=256,
         metavar="MiB",
         help="replace a worker once it holds this much more memory than when it started "
@@ -106,7 +117,7 @@ def declare_serve(commands) -> None:
     )
     web.add_argument(
         "--answer-cache-mib",
-        type=whole(0),
+        type=whole(0, MAX_MIB),
         default=64,
         metavar="MiB",
         help="memory for complete SPARQL answers, given again without a worker until the "
