@@ -98,3 +98,42 @@ def test_serve_options_at_their_bounds_are_taken(started):
     assert main(["serve", *argv, "--query-timeout", "86400", "--answer-cache-mib", "0"]) == 0
     (args,) = started
     assert (args.workers, args.worker_memory, args.query_timeout) == (64, 2**20, 86400.0)
+
+
+# --------------------------------------------------------------------------- /sparql's format=
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+@pytest.mark.parametrize("values", [["bogus"], ["xlsx", "pdf"], ["text/plain"]])
+def test_an_unknown_format_on_sparql_is_refused_as_on_the_other_routes(http, method, values):
+    """`/sparql?format=bogus` answered in the format Accept chose, where `/doc/...?format=
+    bogus` answers 400: a client that asked for a format it took the answer to be in got
+    another. A format none of whose values is understood is refused in one line."""
+    params = [("query", "ASK {}"), *(("format", value) for value in values)]
+    if method == "GET":
+        response = http.get("/sparql", params=params)
+    else:
+        response = http.post("/sparql", data=dict(params[:1]), params=params[1:])
+    assert response.status_code == 400
+    assert response.headers["content-type"].startswith("text/plain")
+    (line,) = response.text.splitlines()
+    assert line.startswith(f"Bad Request: unknown format {values[0]!r}; use one of ")
+    other = http.get("/doc/organization/iom", params={"format": values[0]})
+    assert other.status_code == 400
+
+
+@pytest.mark.parametrize(
+    ("values", "media"),
+    [
+        (["json"], "application/sparql-results+json"),
+        (["", "csv"], "text/csv"),
+        # SPARQLWrapper's pairs, for several kinds of server: one understood is enough
+        (["tsv", "text/tab-separated-values"], "text/tab-separated-values"),
+        (["xml", "application/sparql-results+xml,*/*;q=0.1"], "application/sparql-results+xml"),
+    ],
+)
+def test_formats_a_client_names_on_sparql_are_still_read(http, values, media):
+    params = [("query", "ASK {}"), *(("format", value) for value in values)]
+    response = http.get("/sparql", params=params)
+    assert response.status_code == 200
+    assert response.headers["content-type"].split(";")[0] == media

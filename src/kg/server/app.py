@@ -74,6 +74,7 @@ from kg.server.handling import (
     client_of_request,
     named_node,
     plain_text,
+    unknown_format,
 )
 from kg.server.headers import Application
 from kg.server.linkeddata import LinkedData
@@ -267,13 +268,7 @@ class Server:
         if name:
             fmt = conneg.rdf_format(name)
             if fmt is None or fmt not in offered:
-                return Response(
-                    f"Bad Request: unknown format {name!r}; use one of "
-                    + ", ".join(offered)
-                    + "\n",
-                    400,
-                    media_type="text/plain; charset=utf-8",
-                )
+                return unknown_format(name, offered)
             return fmt
         fmt = conneg.negotiate_rdf(request.headers.get("accept"), offered)
         if fmt is None:

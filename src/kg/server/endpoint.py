@@ -24,8 +24,10 @@ from kg.server.handling import (
     form_items,
     named_node,
     plain_text,
+    unknown_format,
 )
 from kg.server.sparql import (
+    FORMAT_PARAMS,
     GRAPH_MEDIA,
     RESULT_MEDIA,
     UPDATE_REFUSED,
@@ -95,7 +97,12 @@ class Endpoint:
                 named_node(iri)
             except ValueError:
                 return plain_text(400, f"Bad Request: {iri!r} is not an IRI")
-        override = format_override([v for k, v in params if k in ("format", "output")])
+        named = [v for k, v in params if k in ("format", "output") and v.strip()]
+        override = format_override(named)
+        if named and override is None:
+            # A format asked for and none understood: an answer in another would be taken for
+            # the one asked for (the other routes answer 400 too).
+            return unknown_format(named[0], FORMAT_PARAMS)
         if override:
             results_format, graph_format = override
         else:

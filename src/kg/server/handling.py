@@ -60,5 +60,12 @@ def kept_parameters(request: Request, *names: str) -> list[tuple[str, str]]:
     return [(k, v) for k, v in request.query_params.multi_items() if k in names]
 
 
+def unknown_format(name: str, offered) -> Response:
+    """400 for a `format=` value no route of this kind offers, naming those it does."""
+    return plain_text(
+        400, f"Bad Request: unknown format {name!r}; use one of " + ", ".join(offered)
+    )
+
+
 def plain_text(status: int, message: str) -> Response:
     return Response(message.rstrip() + "\n", status, media_type="text/plain; charset=utf-8")

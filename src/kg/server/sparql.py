@@ -112,8 +112,10 @@ FORMAT_PARAMS = {
 
 def format_override(values: list[str]) -> tuple[str | None, str | None] | None:
     """The formats named by `format`/`output` parameters: the first value understood wins;
-    values not understood are ignored (clients such as SPARQLWrapper send several, for
-    several kinds of server), leaving the choice to Accept."""
+    values not understood beside one that is are ignored (clients such as SPARQLWrapper send
+    several, for several kinds of server: `format=tsv&format=text/tab-separated-values`).
+    None when none is understood (the endpoint refuses values of which none is, as the other
+    routes refuse an unknown format)."""
     for value in values:
         key = value.strip().lower()
         if key in FORMAT_PARAMS:
