@@ -5,6 +5,8 @@ measures time: each bounds the work by structure (counts, sizes) or by the serve
 
 from __future__ import annotations
 
+from urllib.parse import quote_from_bytes, urlencode
+
 import httpx
 import pytest
 
@@ -137,3 +139,67 @@ def test_formats_a_client_names_on_sparql_are_still_read(http, values, media):
     response = http.get("/sparql", params=params)
     assert response.status_code == 200
     assert response.headers["content-type"].split(";")[0] == media
+
+
+# --------------------------------------------------------------------------- charsets of bodies
+
+QUERY = 'SELECT ?x WHERE { BIND("Querétaro" AS ?x) }'
+LATIN1 = QUERY.encode("latin-1")
+FORM_LATIN1 = b"query=" + quote_from_bytes(LATIN1).encode()
+
+
+@pytest.mark.parametrize(
+    ("path", "media", "body"),
+    [
+        ("/sparql", "application/sparql-query", LATIN1),
+        ("/sparql", "application/x-www-form-urlencoded", FORM_LATIN1),
+        ("/query", "application/x-www-form-urlencoded", FORM_LATIN1),
+    ],
+)
+@pytest.mark.parametrize("charset", ["iso-8859-1", '"windows-1252"', "UTF-16", "x-no-such"])
+def test_a_body_in_another_charset_than_utf8_is_refused_with_415(http, path, media, body, charset):
+    """`charset=iso-8859-1` was not read: the body was decoded as UTF-8 with its é replaced
+    by U+FFFD, and the answer was to another query than the one sent. The protocol's bodies
+    are UTF-8 (application/sparql-query's registration: "The encoding is always UTF-8")."""
+    response = http.post(
+        path, content=body, headers={"Content-Type": f"{media}; charset={charset}"}
+    )
+    assert response.status_code == 415, response.text
+    (line,) = response.text.splitlines()
+    assert line.startswith("Unsupported Media Type: the body says charset=")
+
+
+@pytest.mark.parametrize(
+    ("path", "method", "media", "body"),
+    [
+        ("/sparql", "POST", "application/sparql-query", LATIN1),
+        ("/sparql", "POST", "application/x-www-form-urlencoded", FORM_LATIN1),
+        ("/query", "POST", "application/x-www-form-urlencoded", FORM_LATIN1),
+        ("/sparql", "GET", None, FORM_LATIN1),
+        ("/query", "GET", None, FORM_LATIN1),
+    ],
+)
+def test_a_query_that_is_not_utf8_is_refused_not_changed(http, path, method, media, body):
+    """Bytes that are not UTF-8 (Latin-1's é, 0xE9) were read as U+FFFD, with no charset
+    said too: the query run was not the one sent. They are refused, naming the byte."""
+    if method == "GET":
+        response = http.get(f"{path}?{body.decode()}")
+    else:
+        response = http.post(path, content=body, headers={"Content-Type": media})
+    assert response.status_code == 400, response.text
+    (line,) = response.text.splitlines()
+    assert line.startswith("Bad Request: ") and "0xE9" in line
+
+
+@pytest.mark.parametrize("charset", [None, "utf-8", '"UTF-8"', "utf8", "us-ascii"])
+@pytest.mark.parametrize("media", ["application/sparql-query", "application/x-www-form-urlencoded"])
+def test_a_body_in_utf8_is_read_whatever_it_says_of_it(http, charset, media):
+    body = QUERY.encode() if media == "application/sparql-query" else urlencode({"query": QUERY})
+    if charset == "us-ascii":  # ASCII is UTF-8: the query's é as an escape
+        body = body.replace("é".encode(), b"\\u00E9") if media.endswith("query") else body
+    content_type = media if charset is None else f"{media}; charset={charset}"
+    response = http.post(
+        "/sparql", content=body, headers={"Content-Type": content_type, "Accept": "text/csv"}
+    )
+    assert response.status_code == 200, response.text
+    assert response.text.splitlines() == ["x", "Querétaro"]

@@ -20,10 +20,14 @@ from kg.server.answers import AnswerKey, complete, data_version, tag_matches
 from kg.server.handling import (
     RDF_CONTENT_TYPES,
     FormError,
+    charset_refused,
     client_of_request,
+    content_type,
     form_items,
     named_node,
+    parameters,
     plain_text,
+    query_text,
     unknown_format,
 )
 from kg.server.sparql import (
@@ -50,20 +54,30 @@ class Endpoint:
     async def sparql(self, request: Request) -> Response:
         if request.method == "OPTIONS":
             return Response(status_code=204, headers={"Allow": "GET, HEAD, POST, OPTIONS"})
-        params = list(request.query_params.multi_items())
+        try:
+            params = parameters(request)
+        except FormError as exc:
+            return plain_text(400, str(exc))
         body_query: str | None = None
         if request.method == "POST":
-            media = request.headers.get("content-type", "").split(";")[0].strip().lower()
+            media, charset = content_type(request)
             body = await self.server.read_body(request)
             if isinstance(body, Response):
                 return body
+            if media in ("application/x-www-form-urlencoded", "application/sparql-query"):
+                refusal = charset_refused(charset)
+                if refusal is not None:
+                    return refusal
             if media == "application/x-www-form-urlencoded":
                 try:
                     params += form_items(body)
                 except FormError as exc:
                     return plain_text(400, str(exc))
             elif media == "application/sparql-query":
-                body_query = body.decode("utf-8", "replace")
+                try:
+                    body_query = query_text(body)
+                except FormError as exc:
+                    return plain_text(400, str(exc))
             elif media == "application/sparql-update":
                 return answer_response(refused(UPDATE_REFUSED))
             else:

@@ -4,6 +4,10 @@ with, a request's parameters, form and client as the routes read them, and plain
 
 from __future__ import annotations
 
+import codecs
+import re
+from email.message import Message
+from email.utils import collapse_rfc2231_value
 from urllib.parse import parse_qsl
 
 from starlette.requests import Request
@@ -34,13 +38,84 @@ class FormError(ValueError):
     """A form body kg does not read (the message is the one-line reason)."""
 
 
+# A byte that is not UTF-8, as `surrogateescape` keeps it in a text.
+_NOT_UTF8 = re.compile("[\udc80-\udcff]")
+
+
 def form_items(body: bytes) -> list[tuple[str, str]]:
-    """The fields of an `application/x-www-form-urlencoded` body; FormError past MAX_FIELDS
-    (counted before parsing, as the query string's are by `FieldLimit`)."""
-    text = body.decode("utf-8", "replace")
+    """The fields of an `application/x-www-form-urlencoded` body, or of a query string (its
+    bytes, `scope["query_string"]`); FormError past MAX_FIELDS (counted before parsing, as the
+    query string's are by `FieldLimit`), or for a field that is not UTF-8 once its %-escapes
+    are read: the protocol's parameters are UTF-8, and bytes that are not were read as U+FFFD,
+    another query than the one sent."""
+    text = body.decode("utf-8", "surrogateescape")
     if too_many_fields(text):
         raise FormError(f"Bad Request: the form has more than {MAX_FIELDS:,} fields")
-    return parse_qsl(text, keep_blank_values=True, max_num_fields=MAX_FIELDS)
+    items = parse_qsl(
+        text,
+        keep_blank_values=True,
+        max_num_fields=MAX_FIELDS,
+        encoding="utf-8",
+        errors="surrogateescape",
+    )
+    for name, value in items:
+        found = _NOT_UTF8.search(name) or _NOT_UTF8.search(value)
+        if found:
+            shown = _NOT_UTF8.sub("\N{REPLACEMENT CHARACTER}", name)[:100]
+            raise FormError(
+                f"Bad Request: the parameter {shown!r} holds the byte "
+                f"0x{ord(found[0]) - 0xDC00:02X}, which is not UTF-8: send its text in UTF-8, "
+                "percent-encoded (SPARQL 1.1 Protocol)"
+            )
+    return items
+
+
+def parameters(request: Request) -> list[tuple[str, str]]:
+    """The parameters of a request's query string, read as `form_items` reads a form."""
+    return form_items(request.scope.get("query_string", b""))
+
+
+def query_text(body: bytes) -> str:
+    """The text of an `application/sparql-query` body, which is always UTF-8 (the media
+    type's registration); FormError naming the first byte that is not."""
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FormError(
+            f"Bad Request: the query is not UTF-8 (the byte 0x{body[exc.start]:02X} at offset "
+            f"{exc.start:,}): send it in UTF-8, as application/sparql-query always is"
+        ) from None
+
+
+def content_type(request: Request) -> tuple[str, str | None]:
+    """The media type of a request's body (lower case) and the charset it names, read by
+    the rules of MIME parameters (quoted or not, any case, spaces)."""
+    message = Message()
+    message["content-type"] = request.headers.get("content-type", "")
+    media = message.get_content_type()  # text/plain when it is no media type
+    charset = message.get_param("charset")
+    if isinstance(charset, tuple):  # RFC 2231's charset'language'value
+        charset = collapse_rfc2231_value(charset)
+    return media, charset
+
+
+def charset_refused(charset: str | None) -> Response | None:
+    """415 for a body in another encoding than UTF-8 (or ASCII, a part of it): the SPARQL
+    1.1 Protocol's bodies are UTF-8, and a charset that was not read decoded a query in
+    ISO-8859-1 as UTF-8, its letters U+FFFD."""
+    if charset is None:
+        return None
+    try:
+        name = codecs.lookup(charset).name
+    except LookupError:
+        name = None
+    if name in ("utf-8", "ascii"):
+        return None
+    return plain_text(
+        415,
+        f"Unsupported Media Type: the body says charset={charset[:100]!r}; this endpoint "
+        "reads SPARQL 1.1 Protocol bodies in UTF-8 only: send it in UTF-8 (charset=utf-8)",
+    )
 
 
 def named_node(iri: str):

@@ -22,8 +22,11 @@ from kg.server import charts, editor, maps, paging
 from kg.server.handling import (
     RDF_CONTENT_TYPES,
     FormError,
+    charset_refused,
     client_of_request,
+    content_type,
     form_items,
+    parameters,
     plain_text,
 )
 from kg.server.paging import Paging, PagingError, PastTheEnd
@@ -76,12 +79,18 @@ class QueryPage:
         self._pages: asyncio.Semaphore | None = None
 
     async def query_page(self, request: Request) -> Response:
-        params = dict(request.query_params)
-        items = list(request.query_params.multi_items())
+        try:
+            items = parameters(request)
+        except FormError as exc:
+            return plain_text(400, str(exc))
+        params = dict(items)
         if request.method == "POST":
             body = await self.server.read_body(request)
             if isinstance(body, Response):
                 return body
+            refusal = charset_refused(content_type(request)[1])
+            if refusal is not None:
+                return refusal
             try:
                 form = form_items(body)
             except FormError as exc:
