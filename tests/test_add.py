@@ -253,13 +253,13 @@ def test_a_text_file_s_language_is_the_one_it_is_written_in(
 ) -> None:
     """A text file says no language of its own: the manifest records the one the text is
     written in (a release in French was recorded as English), or the one --language gives;
-    the draft of a release in another language than English says its rules read English."""
+    the draft of a release in French says which of its words the rules read."""
     source = tmp_path / "release.txt"
     source.write_text(text, encoding="utf-8")
     added = add(source, data, url="https://news.example.org/lang", language=given)
     assert manifest(data)[-1]["language"] == language
     draft = (data / "documents" / f"{added.doc_id}.yaml").read_text(encoding="utf-8")
-    assert ("kg extract's rules read English" in draft) == (language != "en")
+    assert ("by the words of that language it knows" in draft) == (language != "en")
 
 
 def test_a_title_given_drops_what_precedes_it(tmp_path: Path, data: Path) -> None:

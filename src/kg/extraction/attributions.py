@@ -8,6 +8,7 @@ import re
 
 from kg.extraction.entities import Entities, Mention
 from kg.extraction.figures import Found
+from kg.extraction.foreign_words import ACCORDING_TO, SAID
 from kg.extraction.periods import asides
 from kg.extraction.text import Passage
 
@@ -145,6 +146,7 @@ class AttributionRules:
         for m in [
             *re.finditer(r"according to\b", text[s0:s1], re.I),
             *AS_REPORTED_BY.finditer(text[s0:s1]),
+            *ACCORDING_TO.finditer(text[s0:s1]),  # "según", "selon", "segundo"
         ]:
             pos = s0 + m.start()
             # "according to the Global Report on ..., nearly half of the cases assisted by
@@ -178,6 +180,7 @@ class AttributionRules:
         for o in orgs:
             if (
                 ATTRIBUTION_VERB.match(text, o.end)
+                or SAID.match(text, o.end)  # "la OIM informó", "l'OIM a indiqué"
                 or PEOPLE_SAID.match(text, o.end)
                 or WHICH_SAYS.match(text, o.end)  # "the ILO, which adds that 66.5% ..."
                 or IN_PLACE_SAID.match(text, o.end)

@@ -206,9 +206,11 @@ class Recognizer(CandidateRules, Resolution):
             )
         ]
         codes = self._countries(spans)
-        countries_only = self.knowledge.cache.setdefault("world-countries", None)
+        language = source.language
+        countries_only = self.knowledge.cache.setdefault(f"world-countries-{language}", None)
         if countries_only is None:
-            countries_only = self.knowledge.cache["world-countries"] = world_trie(set(), False)
+            countries_only = world_trie(set(), False, language)
+            self.knowledge.cache[f"world-countries-{language}"] = countries_only
         for passage in source.passages:  # countries the reference data lacks
             for _, _, entry in countries_only.matches(passage.tokens):
                 if entry.target.type == "country" and entry.target.iso3166:
@@ -229,7 +231,7 @@ class Recognizer(CandidateRules, Resolution):
                     if code:
                         codes.add(code)
                         break
-        wtrie = world_trie(codes)
+        wtrie = world_trie(codes, language=language)
         for passage in source.passages:
             starts = _sentence_starts(passage)
             for a, b, entry in wtrie.matches(passage.tokens):

@@ -25,6 +25,7 @@ from kg.extraction import filing, given_names, world
 from kg.extraction import knowledge as knowledge_module
 from kg.extraction.draft import Draft
 from kg.extraction.entities import NewEntity, Recognizer
+from kg.extraction.foreign_words import LANGUAGES
 from kg.extraction.items import ItemExtractor
 from kg.extraction.knowledge import Knowledge
 from kg.extraction.numbers import NumberExtractor
@@ -106,7 +107,13 @@ def extract(
             "url, publisher, language) before publishing."
         )
     language = str(knowledge.manifest.get(document.id, {}).get("language") or "en")
-    if language.split("-")[0].casefold() != "en":
+    if language.split("-")[0].casefold() in LANGUAGES:
+        draft.warnings.append(
+            f"the release is in {language!r}: kg extract reads its numbers' units, qualifiers, "
+            "times and sources and its countries by the words of that language it knows, and "
+            "its people and bodies by English rules; check each unit, period, source and name."
+        )
+    elif language.split("-")[0].casefold() != "en":
         draft.warnings.append(
             f"the release is in {language!r} and kg extract's rules read English: its numbers, "
             "places and acronyms are drafted; check each unit, period, source and name."

@@ -11,6 +11,8 @@ from decimal import Decimal
 
 from kg.extraction import units
 from kg.extraction.dated_days import day_spans
+from kg.extraction.foreign_words import AGES
+from kg.extraction.foreign_words import day_spans as foreign_day_spans
 from kg.extraction.not_counts import _a_telephone_group, _not_a_statistic
 from kg.extraction.number_words import (
     _WORDNUM,
@@ -143,6 +145,8 @@ def find_numbers(passage: Passage) -> list[Found]:
     # "USD 69.40 EUR 81.11 RUB 1.02": a site's exchange rates, no statistics; the figures of
     # days ("On May 2-3, 2024")
     read_otherwise += [m.span() for m in EXCHANGE_RATES.finditer(text)] + day_spans(text)
+    # ("le 13 octobre 2025", "un hombre de 46 años": a day, an age)
+    read_otherwise += foreign_day_spans(text) + [m.span() for m in AGES.finditer(text)]
     for m, value, is_words in _number_matches(passage):
         start, end = m.span()
         if start in restated or any(a <= start and end <= b for a, b in read_otherwise):

@@ -98,6 +98,9 @@ SPEECH = re.compile(
 CONNECTORS = {
     "of", "for", "and", "the", "to", "in", "on", "against", "de", "del", "la", "las", "los",
     "el", "y", "&", "da", "do", "dos", "das", "du", "des", "et", "at",
+    # (Spanish, French and Portuguese bodies: "Organización Internacional para las Migraciones",
+    # "Service Jésuite aux Migrants", "Organisation Internationale pour les Migrations")
+    "para", "contra", "pour", "aux", "les",
 }  # fmt: skip
 PLACE_SENSITIVE_CONNECTORS = {"in", "at", "to", "from"}
 # "Officials of the Ministry": a common noun before one of these ("Pastoral de Movilidad

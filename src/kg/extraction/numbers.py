@@ -31,6 +31,7 @@ from kg.extraction.attributions import AttributionRules
 from kg.extraction.counted import _counts_what_it_reached, _part_of_whole, find_what_it_counts
 from kg.extraction.entities import Entities, Mention
 from kg.extraction.figures import NUMBER, Found, find_numbers, window
+from kg.extraction.foreign_words import TO_BE
 from kg.extraction.indicators import INDICATOR_SURE, IndicatorModel
 from kg.extraction.knowledge import Knowledge
 from kg.extraction.mentions import countries_named
@@ -247,7 +248,7 @@ class NumberExtractor(AttributionRules):
             qualifiers = ["exact"]
         # "Forty-seven were women": the noun is after the verb.
         if f.head is None and not f.percent and not f.currency:
-            m = re.match(r"\s+(?:were|are|was|had been|have been)\s+", text[f.end :])
+            m = re.match(rf"\s+(?:were|are|was|had been|have been|{TO_BE})\s+", text[f.end :])
             if m:
                 f.head, f.phrase, f.phrase_end = noun_phrase(text, f.end + m.end())
         unit, unit_confidence = unit_of(f)

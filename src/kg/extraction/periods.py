@@ -9,6 +9,7 @@ import re
 
 from kg.extraction.dated_days import dated_days, month_number
 from kg.extraction.figures import MONTH, MONTH_SHORT
+from kg.extraction.foreign_words import foreign_times
 from kg.extraction.number_words import _WORDNUM, word_value
 from kg.extraction.relative_times import (
     _compared_with,
@@ -342,6 +343,7 @@ def period_of(
         relative_periods(text, s0, s1, today)
         + yearless_periods(text, s0, s1, today, year_near)
         + dated_days(text, s0, s1)
+        + foreign_times(text, s0, s1)
     )
     # "in 2013-2014" holds "in 2013": an expression inside a longer one is part of it
     found = [

@@ -16,6 +16,7 @@ from functools import cached_property
 
 from kg.build.ingest import CleanDocument, normalized_with_index
 from kg.build.sourcetext import trimmed_span
+from kg.extraction.foreign_words import language_of
 from kg.folding import fold as fold
 
 # A slash joins digits ("24/7", "2014/2015") and an office's letters ("G/TIP"), not names
@@ -225,6 +226,11 @@ class Source:
     index: tuple[int, ...] = ()  # normalized offset -> raw offset
     passages: list[Passage] = field(default_factory=list)
     body_ranges: list[tuple[int, int]] = field(default_factory=list)  # raw
+
+    @cached_property
+    def language(self) -> str:
+        """The language the release is written in: "en", "es", "fr" or "pt"."""
+        return language_of(self.normalized)
 
     @classmethod
     def of(cls, doc: CleanDocument) -> Source:

@@ -9,6 +9,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from kg.extraction.foreign_words import QUALIFIERS, unit_word
 from kg.extraction.number_words import _WORDNUM
 from kg.extraction.proposal import slugify
 from kg.extraction.text import Source, fold
@@ -202,6 +203,8 @@ QUALIFIERS_BEFORE = (
     ("less-than", r"(?:less than|fewer than|under|below)"),
     ("at-most", r"(?:up to|at most|a maximum of|no more than|as many as|as much as)"),
 )
+# ("más de 200", "plus de 200", "pelo menos 46": the same qualifiers in the other languages)
+QUALIFIERS_BEFORE = tuple((c, f"(?:{p}|{QUALIFIERS[c]})") for c, p in QUALIFIERS_BEFORE)
 # "handed over 15 computers": a phrasal verb, no "more than".
 HANDED_OVER = re.compile(
     r"\b(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?|t[oa]ken?|took|pass(?:ed|es|ing)?|"
@@ -514,6 +517,8 @@ def unit_of(f: Found) -> tuple[str | None, float]:
         return f.currency, 1.0
     if f.head is None:
         return None, 0.0
+    if unit := unit_word(f.head, f.phrase):  # "327 casos", "123 candidats", "22 crianças"
+        return unit, 0.9
     if getattr(f, "multiplier", False) or f.head.casefold() == "times":
         return "times", 0.95  # "more than doubled", "five times": a number of times
     s = singular(f.head)

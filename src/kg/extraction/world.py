@@ -301,6 +301,30 @@ def countries() -> tuple[tuple[str, WorldPlace, bool], ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=4)
+def countries_in(language: str) -> tuple[tuple[str, WorldPlace, bool], ...]:
+    """(surface name, place, False) for each country's name in `language` (es, fr, pt) as
+    ISO 3166's translations give it (pycountry's locales): "Camerún", "Koweït", "Moçambique".
+    Read only in a text of that language: "Maurice" is Mauritius in French, a given name in
+    English."""
+    import gettext
+
+    import pycountry
+
+    try:
+        names = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
+    except OSError:
+        return ()
+    english = {p.iso3166: p for _, p, demonym in countries() if p.iso3166 and not demonym}
+    out = []
+    for code, name, common, official in _countries():
+        place = english.get(code)
+        for surface in {names.gettext(n) for n in (name, common, official) if n} - {name}:
+            if place is not None and ", " not in surface and "(" not in surface:
+                out.append((surface, place, False))
+    return tuple(sorted(out, key=lambda x: x[0]))
+
+
 def warm() -> None:
     """Load the ISO 3166 data now (part of start-up, not of the first extraction)."""
     countries()

@@ -1,0 +1,159 @@
+"""`kg extract` on releases in Spanish, French and Portuguese: the words of those languages the
+rules read (src/kg/extraction/foreign_words.py), one test per rule, on sentences composed for
+it (the names of people and bodies are made up)."""
+
+from __future__ import annotations
+
+import pytest
+
+from composed import draft_of, mentions, observations, sources
+from kg.extraction.foreign_words import foreign_times, language_of, unit_word
+
+
+@pytest.mark.parametrize(
+    ("said", "period"),
+    [
+        ("de enero a junio de 2024", {"start": "2024-01", "end": "2024-06"}),
+        ("entre janvier et juin 2024", {"start": "2024-01", "end": "2024-06"}),
+        ("de janeiro a junho de 2024", {"start": "2024-01", "end": "2024-06"}),
+        ("el 25 de septiembre de 2025", {"start": "2025-09-25", "end": "2025-09-25"}),
+        ("le 13 octobre 2025", {"start": "2025-10-13", "end": "2025-10-13"}),
+        ("le 1er novembre 2017", {"start": "2017-11-01", "end": "2017-11-01"}),
+        ("em 3 de março de 2019", {"start": "2019-03-03", "end": "2019-03-03"}),
+        ("De 2013 à 2017", {"start": "2013", "end": "2017"}),
+        ("entre 2017 e 2019", {"start": "2017", "end": "2019"}),
+        ("desde marzo de 2015", {"start": "2015-03"}),
+        ("depuis 2017", {"start": "2017"}),
+        ("durante el mes de octubre de 2015", {"start": "2015-10", "end": "2015-10"}),
+        ("en septembre 2015", {"start": "2015-09", "end": "2015-09"}),
+        ("em 2020", {"start": "2020", "end": "2020"}),
+        ("en 2023", {"start": "2023", "end": "2023"}),
+        ("el primer semestre de 2024", {"start": "2024-01", "end": "2024-06"}),
+        ("le deuxième trimestre 2022", {"start": "2022-04", "end": "2022-06"}),
+    ],
+)
+def test_times_said_in_spanish_french_or_portuguese_are_read(said, period):
+    text = f"Las autoridades de Zorvania registraron 50 casos {said}."
+    assert [value for _, _, value in foreign_times(text, 0, len(text))] == [period]
+
+
+def test_a_day_that_no_month_has_is_no_time():
+    text = "le 45 octobre 2025"
+    assert foreign_times(text, 0, len(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("head", "phrase", "unit"),
+    [
+        ("trata", "casos de trata", "case"),
+        ("liés", "cas liés à la traite", "case"),
+        ("interpellés", "individus ont été interpellés", "person"),
+        ("crianças", "crianças", "person"),
+        ("varones", "varones", "person"),
+        ("volontaires", "retours volontaires", "person"),
+        ("pays", "pays différents", "country"),
+        ("workers", "trafficked workers", None),  # an English noun: the English rules' own
+    ],
+)
+def test_the_noun_a_number_counts_is_its_phrase_s_first_word_in_these_languages(head, phrase, unit):
+    assert unit_word(head, phrase) == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        (
+            "Según datos del Observatorio de Zorvania, se registraron 327 casos de trata de "
+            "personas en el primer semestre del año, la mayoría de ellos en zonas rurales.",
+            "es",
+        ),
+        (
+            "Selon les autorités de Zorvanie, plus de 200 cas liés à la traite des personnes "
+            "ont été enregistrés au cours des cinq dernières années dans le pays.",
+            "fr",
+        ),
+        (
+            "Segundo a polícia de Zorvânia, foram resgatadas mais de 170 crianças e jovens "
+            "que haviam sido vítimas das redes de tráfico de seres humanos.",
+            "pt",
+        ),
+        (
+            "The police of Zorvania said that 327 cases of trafficking in persons were "
+            "recorded in the first half of the year, most of them in rural areas.",
+            "en",
+        ),
+    ],
+)
+def test_a_release_s_language_is_identified(text, language):
+    assert language_of(text) == language
+
+
+def test_a_spanish_release_s_numbers_get_their_unit_qualifier_time_and_source(tmp_path, knowledge):
+    """'Según datos de la OIM, de enero a junio de 2024 se registraron más de 327 casos de
+    trata, de los cuales 139 son menores de 18 años': a count of cases, more than, of the
+    first half of 2024, by IOM; 139 people, of the same time; 18 is an age, no count."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Según datos de la Organización Internacional para las Migraciones (OIM), de enero a "
+        "junio de 2024 se registraron más de 327 casos de trata en Zorvania, de los cuales "
+        "139 son menores de 18 años. Un hombre de 46 años fue detenido.",
+        title="Zorvania registra más de 327 casos de trata",
+    )
+    found = observations(draft)
+    cases = found["327"].fields
+    assert (cases["unit"], cases["qualifier"]) == ("case", ["more-than"])
+    assert cases["period"] == {"start": "2024-01", "end": "2024-06"}
+    assert sources(found["327"]) == ["iom"]
+    minors = found["139"].fields
+    assert (minors["unit"], minors["period"]) == ("person", {"start": "2024-01", "end": "2024-06"})
+    assert "18" not in found and "46" not in found  # ages
+
+
+def test_a_french_release_s_day_is_no_count_and_its_countries_are_places(tmp_path, knowledge):
+    """'Le 13 octobre 2025, la Marine a secouru 123 candidats à l'émigration ... au large du
+    Cameroun': 123 people of that day (13 is the day's), and Cameroun is Cameroon."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Le 13 octobre 2025, la Marine zorvanaise a secouru au large du Cameroun une pirogue "
+        "transportant 123 candidats à l’émigration irrégulière. Selon la Marine, environ 40 "
+        "d’entre eux venaient de Libye.",
+        title="La Marine zorvanaise secourt 123 candidats à l’émigration",
+    )
+    found = observations(draft)
+    assert "13" not in found
+    rescued = found["123"].fields
+    assert (rescued["unit"], rescued["period"]) == ("person", "2025-10-13")
+    assert found["40"].fields["qualifier"] == ["approximately"]
+    places = mentions(draft, "place")
+    assert "Cameroun" in places and "Libye" in places
+
+
+def test_a_portuguese_release_s_qualifier_and_month_are_read(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Pelo menos 46 pessoas foram detidas em setembro de 2019 na província de Zorvânia, "
+        "disse a polícia. Os menores, entre oito e 14 anos, foram entregues às famílias.",
+        title="Polícia detém 46 pessoas em Zorvânia",
+    )
+    found = observations(draft)
+    detained = found["46"].fields
+    assert (detained["unit"], detained["qualifier"], detained["period"]) == (
+        "person",
+        ["at-least"],
+        "2019-09",
+    )
+    assert "14" not in found  # an age
+
+
+def test_another_language_s_country_names_are_not_read_in_an_english_release(tmp_path, knowledge):
+    """'Maurice' is Mauritius in French and a given name in English."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Maurice Dolvan, the director of the Zorvan Shelter, said that the shelter had "
+        "hosted 120 migrants in 2023 and that most of them were women and children.",
+    )
+    assert "Maurice" not in mentions(draft, "place")
