@@ -5,6 +5,7 @@ measures time: each bounds the work by structure (counts, sizes) or by the serve
 
 from __future__ import annotations
 
+import io
 from urllib.parse import quote_from_bytes, urlencode
 
 import httpx
@@ -203,3 +204,139 @@ def test_a_body_in_utf8_is_read_whatever_it_says_of_it(http, charset, media):
     )
     assert response.status_code == 200, response.text
     assert response.text.splitlines() == ["x", "Querétaro"]
+
+
+# --------------------------------------------------------------------------- what XML can carry
+
+XML_RESULTS = "application/sparql-results+xml"
+
+
+@pytest.mark.parametrize(
+    ("literal", "code"),
+    [
+        ("a\\u0000b", "U+0000"),
+        ("\\u0001", "U+0001"),
+        ("x\\u001Fy", "U+001F"),
+        ("\\uFFFE", "U+FFFE"),
+    ],
+)
+def test_a_literal_xml_cannot_carry_is_refused_in_xml_not_sent_broken(http, literal, code):
+    """NUL, the other C0 controls and U+FFFE were written raw into SPARQL XML results and
+    RDF/XML by Oxigraph's writers: no XML parser read the answer. XML 1.0 cannot carry them
+    even as references, so the answer is refused (406), naming the character and the formats
+    that carry it; JSON carries it unchanged."""
+    select = f'SELECT ?x WHERE {{ BIND("{literal}" AS ?x) }}'
+    construct = (
+        f'CONSTRUCT {{ <http://example.org/a> <http://example.org/b> "{literal}" }} WHERE {{}}'
+    )
+    for query, accept, formats in [
+        (select, XML_RESULTS, "application/sparql-results+json"),
+        (construct, "application/rdf+xml", "Turtle"),
+    ]:
+        response = http.post("/sparql", data={"query": query}, headers={"Accept": accept})
+        assert response.status_code == 406, response.text
+        (line,) = response.text.splitlines()
+        assert line.startswith("Not Acceptable: the result is not available as XML: ")
+        assert code in line and formats in line
+    answer = http.post("/sparql", data={"query": select}, headers={"Accept": "application/json"})
+    value = answer.json()["results"]["bindings"][0]["x"]["value"]
+    assert value == literal.encode().decode("unicode_escape")
+
+
+def test_a_carriage_return_in_xml_is_read_back_as_itself(http):
+    """A raw carriage return in XML is read as a line feed (XML 1.0 section 2.11): "a\\rb"
+    came back "a\\nb". It is written as the reference &#13;."""
+    from xml.etree import ElementTree
+
+    select = 'SELECT ?x WHERE { BIND("a\\rb\\r\\nc" AS ?x) }'
+    response = http.post("/sparql", data={"query": select}, headers={"Accept": XML_RESULTS})
+    assert response.status_code == 200
+    values = [
+        e.text for e in ElementTree.fromstring(response.content).iter() if e.tag.endswith("literal")
+    ]
+    assert values == ["a\rb\r\nc"]
+    construct = 'CONSTRUCT { <http://example.org/a> <http://example.org/b> "a\\rb" } WHERE {}'
+    response = http.post(
+        "/sparql", data={"query": construct}, headers={"Accept": "application/rdf+xml"}
+    )
+    assert response.status_code == 200
+    values = [
+        e.text for e in ElementTree.fromstring(response.content).iter() if e.text and "a" in e.text
+    ]
+    assert "a\rb" in values
+
+
+@pytest.mark.parametrize("predicate", ["http://example.org/1", "http://example.org/"])
+def test_a_predicate_rdf_xml_cannot_name_is_refused_not_written_nameless(http, predicate):
+    """RDF/XML names a predicate by an XML name its IRI ends with: for one that ends in none,
+    Oxigraph wrote `<oxprefix:>`, which is not XML."""
+    construct = f'CONSTRUCT {{ <http://example.org/a> <{predicate}> "x" }} WHERE {{}}'
+    response = http.post(
+        "/sparql", data={"query": construct}, headers={"Accept": "application/rdf+xml"}
+    )
+    assert response.status_code == 406, response.text
+    assert f"the predicate <{predicate}> has no name RDF/XML can write" in response.text
+
+
+def test_a_query_page_shows_what_html_cannot_carry_as_escapes(http):
+    """The query page wrote a result's NUL raw, which a browser leaves out: the page showed
+    another value than the result's. It shows the escape a SPARQL text writes."""
+    from html.parser import HTMLParser
+
+    select = 'SELECT ?x WHERE { BIND("a\\u0000b\\u0001c" AS ?x) }'
+    response = http.get("/query", params={"query": select})
+    assert response.status_code == 200
+    cells = []
+
+    class Cells(HTMLParser):
+        def handle_data(self, data):
+            cells.append(data)
+
+    Cells().feed(response.text)
+    assert not any(c in response.text for c in "\x00\x01")
+    assert "a\\u0000b\\u0001c" in cells
+
+
+def test_xml_output_sees_a_character_split_across_writes():
+    from kg.server.xmltext import NotXml, XmlOutput
+
+    out = io.BytesIO()
+    xml = XmlOutput(out)
+    xml.write(b"<a>\xef")
+    with pytest.raises(NotXml) as refused:
+        xml.write(b"\xbf\xbf</a>")
+    assert refused.value.character == "\uffff"
+    xml = XmlOutput(out := io.BytesIO())
+    xml.write("<a>é\r\n€</a>".encode())
+    assert out.getvalue() == "<a>é&#13;\n€</a>".encode()
+
+
+@pytest.fixture(scope="module")
+def control_server(published_dist, tmp_path_factory):
+    """A server of the published graph with one more literal, of a NUL and a control."""
+    import shutil
+
+    dist = tmp_path_factory.mktemp("controls") / "dist"
+    shutil.copytree(published_dist, dist)
+    with (dist / "kg-inferred.ttl").open("a", encoding="utf-8") as inferred:
+        inferred.write(
+            "\n<https://kg.example.org/id/organization/iom> "
+            '<http://www.w3.org/2000/01/rdf-schema#comment> "Nul\\u0000Ctl\\u0001" .\n'
+        )
+    yield from _serving(["--memory", "--dist", str(dist)], tmp_path_factory)
+
+
+def test_a_term_with_a_literal_xml_cannot_carry_is_refused_in_rdf_xml(control_server):
+    """A Linked Data document in RDF/XML was written with the NUL raw (and any route that
+    writes RDF/XML made one); it is 406 as the endpoint's results are, and the page of the
+    term shows the escape."""
+    with httpx.Client(base_url=control_server, timeout=60) as http:
+        response = http.get("/doc/organization/iom.rdf")
+        assert response.status_code == 406, response.text[:300]
+        (line,) = response.text.splitlines()
+        assert "U+0000" in line and "Turtle" in line
+        turtle = http.get("/doc/organization/iom.ttl")
+        assert turtle.status_code == 200 and "Nul\\u0000Ctl" in turtle.text
+        page = http.get("/doc/organization/iom.html")
+        assert page.status_code == 200
+        assert "\x00" not in page.text and "Nul\\u0000Ctl\\u0001" in page.text

@@ -89,6 +89,7 @@ from kg.server.sparql import (
     DEFAULT_TIME_LIMIT,
     DEFAULT_WORKERS,
 )
+from kg.server.xmltext import NotXml, visible
 from kg.store.embedded import default_store, served_store
 
 for _suffix, _media in (
@@ -130,6 +131,8 @@ class Server:
             autoescape=select_autoescape(["html"]),
             trim_blocks=True,
             lstrip_blocks=True,
+            # What HTML cannot carry of a value is shown as its escape (kg.server.xmltext).
+            finalize=visible,
         )
         self.templates.filters["filesize"] = filesize
         dataset = site.dataset()
@@ -200,7 +203,7 @@ class Server:
                     max_age=86400,
                 )
             ],
-            exception_handlers={HTTPException: self.http_error},
+            exception_handlers={HTTPException: self.http_error, NotXml: self.not_xml},
         )
 
     # ----------------------------------------------------------------------------------------
@@ -256,6 +259,13 @@ class Server:
         return Response(
             f"Not Found: {what}\n", 404, headers=headers, media_type="text/plain; charset=utf-8"
         )
+
+    async def not_xml(self, request: Request, exc: NotXml) -> Response:
+        """406 for a document RDF/XML cannot carry (kg.server.xmltext), whichever route
+        made it."""
+        response = plain_text(406, exc.message("document", "Turtle, N-Triples or JSON-LD"))
+        response.headers["Vary"] = "Accept"
+        return response
 
     async def http_error(self, request: Request, exc: HTTPException) -> Response:
         if exc.status_code == 404:

@@ -32,6 +32,7 @@ from kg.server.sparql import (
     syntax_message,
     too_large,
 )
+from kg.server.xmltext import NotXml, XmlOutput, xml_document
 from kg.store.query import GRAPH_FORMATS, RESULT_FORMATS, PublishedGraph, Result, results_json
 
 
@@ -180,14 +181,20 @@ def _execute(
             f"Not Acceptable: {kind} results are available as " + ", ".join(dict.fromkeys(offered)),
         )
     writer = ResultWriter(max_result_bytes, emit, (CONTENT_TYPES[fmt], form))
+    # SPARQL XML is checked as it is written for what XML cannot carry (kg.server.xmltext).
+    output = XmlOutput(writer) if fmt == "xml" else writer
     try:
         if form == "graph":
             _serialize_graph(graph, answer, fmt, writer, max_result_bytes)
         else:
-            answer.serialize(writer, format=RESULT_FORMATS[fmt])
+            answer.serialize(output, format=RESULT_FORMATS[fmt])
+    except NotXml as exc:
+        return not_xml(exc, form)
     except ResultTooLarge:
         return too_large(max_result_bytes)
     except OSError as exc:
+        if isinstance(output, XmlOutput) and output.refused is not None:
+            return not_xml(output.refused, form)
         if isinstance(exc.__cause__, ResultTooLarge) or "ResultTooLarge" in str(exc):
             return too_large(max_result_bytes)
         return Answer.error(500, f"The query failed: {exc}")
@@ -245,4 +252,15 @@ def _serialize_graph(graph, triples, fmt: str, writer: ResultWriter, limit: int)
         data = Result("graph", triples=collected, prefixes=graph.prefixes).serialize(fmt)
     else:
         data = ox.serialize(collected, format=ox.RdfFormat.RDF_XML)
+        data = xml_document(data, (triple.predicate.value for triple in collected))
     writer.write(data)
+
+
+def not_xml(exc: NotXml, form: str) -> Answer:
+    """406 for a result XML cannot carry, pointing to the formats that carry it."""
+    formats = (
+        "Turtle, N-Triples or JSON-LD"
+        if form == "graph"
+        else "application/sparql-results+json, text/csv or text/tab-separated-values"
+    )
+    return Answer.error(406, exc.message("result", formats))

@@ -66,6 +66,7 @@ from kg.server.resources import (
     ResourcePage,
     Term,
 )
+from kg.server.xmltext import xml_document
 from kg.store.embedded import StoreGraph, class_counts
 from kg.store.query import GRAPH_FORMATS, PublishedGraph, Result, python_value
 
@@ -403,7 +404,9 @@ class Site(Listings, EvidenceQuotes, StatisticsCharts, DownloadList, OntologyTer
             prefixes = {**self.prefixes, "hydra": HYDRA}  # hydra: the pages of a listing
             return Result("graph", triples=triples, prefixes=prefixes).serialize(fmt)
         if fmt == "rdfxml":
-            return ox.serialize(triples, format=ox.RdfFormat.RDF_XML)
+            # NotXml for what XML cannot carry, which the server answers 406.
+            data = ox.serialize(triples, format=ox.RdfFormat.RDF_XML)
+            return xml_document(data, (triple.predicate.value for triple in triples))
         raise ValueError(fmt)
 
     def _inferred_only(self, triple: ox.Triple) -> bool:
