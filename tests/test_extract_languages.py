@@ -157,3 +157,53 @@ def test_another_language_s_country_names_are_not_read_in_an_english_release(tmp
         "hosted 120 migrants in 2023 and that most of them were women and children.",
     )
     assert "Maurice" not in mentions(draft, "place")
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "value"),
+    [
+        ("es", "91.952 personas", "91952"),
+        ("es", "3,4 millones de personas", "3400000"),
+        ("es", "90 mil pesos", "90000"),
+        ("es", "siete detenidos", "7"),
+        ("es", "treinta y dos migrantes", "32"),
+        ("es", "dos mil quinientos migrantes", "2500"),
+        ("fr", "Trente-huit enfants", "38"),
+        ("fr", "quatre-vingt-quatre femmes", "84"),
+        ("fr", "13 530 hommes", "13530"),
+        ("fr", "8,602 haïtiens", "8602"),  # (thousands set apart as in English)
+        ("fr", "deux cents migrants", "200"),
+        ("pt", "R$ 3 milhões", "3000000"),
+        ("pt", "vinte e dois migrantes", "22"),
+        ("pt", "1.083 pessoas", "1083"),
+    ],
+)
+def test_numbers_are_read_as_each_language_writes_them(language, said, value):
+    from decimal import Decimal
+
+    from kg.extraction.foreign_words import NUMBERS, number_value
+
+    found = [number_value(m) for m in NUMBERS[language].finditer(said)]
+    assert found == [Decimal(value)]
+
+
+def test_a_word_that_is_a_number_in_one_language_only_is_read_in_that_one():
+    """'dos' is two in Spanish and 'of the' in Portuguese; 'un' is an article."""
+    from kg.extraction.foreign_words import NUMBERS
+
+    assert [m.group() for m in NUMBERS["pt"].finditer("a maioria dos migrantes")] == []
+    assert [m.group() for m in NUMBERS["es"].finditer("dos migrantes y un hombre")] == ["dos"]
+
+
+def test_a_spanish_release_s_numbers_in_words_and_with_their_scale_are_counted(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "La policía de Zorvania detuvo a siete personas y rescató a 1.083 migrantes en 2023, "
+        "y el fondo recibió 3,4 millones de dólares.",
+        title="Zorvania rescata a 1.083 migrantes",
+    )
+    found = observations(draft)
+    assert found["7"].fields["unit"] == "person"
+    assert (found["1083"].fields["unit"], found["1083"].fields["period"]) == ("person", "2023")
+    assert "3400000" in found or "3400000.0" in found

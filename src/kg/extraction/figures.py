@@ -9,10 +9,8 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kg.extraction import units
+from kg.extraction import foreign_words, units
 from kg.extraction.dated_days import day_spans
-from kg.extraction.foreign_words import AGES
-from kg.extraction.foreign_words import day_spans as foreign_day_spans
 from kg.extraction.not_counts import _a_telephone_group, _not_a_statistic
 from kg.extraction.number_words import (
     _WORDNUM,
@@ -116,14 +114,19 @@ ONE_NOT_COUNTED = re.compile(
 
 
 def _scale(m: re.Match) -> int:
-    if m.group("scale"):  # ("two dozen offences": 24)
-        return SCALES.get(m.group("scale").casefold(), 12)
-    if m.group("suffix"):
+    if m.group("scale"):  # ("two dozen offences": 24; "90 mil": 1000)
+        scale = " ".join(m.group("scale").casefold().split())
+        return SCALES.get(scale) or foreign_words.SCALES.get(scale, 12)
+    if "suffix" in m.re.groupindex and m.group("suffix"):
         return SUFFIX_SCALES[m.group("suffix").casefold()]
     return 1
 
 
 def _number_matches(passage: Passage):
+    if passage.language in foreign_words.NUMBERS:  # ("91.952", "3,4 millones", "siete")
+        for m in foreign_words.NUMBERS[passage.language].finditer(passage.text):
+            yield m, foreign_words.number_value(m), bool(m["words"])
+        return
     for m in NUMBER.finditer(passage.text):
         digits, words = m.group("digits"), m.group("words")
         value = Decimal(re.sub(r"[,\s]", "", digits)) if digits else Decimal(word_value(words))
@@ -145,8 +148,7 @@ def find_numbers(passage: Passage) -> list[Found]:
     # "USD 69.40 EUR 81.11 RUB 1.02": a site's exchange rates, no statistics; the figures of
     # days ("On May 2-3, 2024")
     read_otherwise += [m.span() for m in EXCHANGE_RATES.finditer(text)] + day_spans(text)
-    # ("le 13 octobre 2025", "un hombre de 46 años": a day, an age)
-    read_otherwise += foreign_day_spans(text) + [m.span() for m in AGES.finditer(text)]
+    read_otherwise += foreign_words.not_counts(text)  # ("le 13 octobre", "de 46 años")
     for m, value, is_words in _number_matches(passage):
         start, end = m.span()
         if start in restated or any(a <= start and end <= b for a, b in read_otherwise):

@@ -189,10 +189,12 @@ def foreign_times(text: str, s0: int, s1: int) -> list[tuple[int, int, dict]]:
     return out
 
 
-def day_spans(text: str) -> list[tuple[int, int]]:
+def not_counts(text: str) -> list[tuple[int, int]]:
     """Where `text` says a day of a month in words of the three languages ("le 13 octobre
-    2025", "el 25 de septiembre de 2025"): the day's figures count nothing."""
-    return [m.span() for m in TIMES.finditer(text) if m["d"]]
+    2025", "el 25 de septiembre de 2025") or an age (AGES): their figures count nothing."""
+    return [m.span() for m in TIMES.finditer(text) if m["d"]] + [
+        m.span() for m in AGES.finditer(text)
+    ]
 
 
 # "según datos del Observatorio ...", "selon l'OIM", "segundo a polícia", "de acuerdo con la
@@ -213,3 +215,89 @@ SAID = re.compile(
     r"informou|disse|afirmou|indicou|revelou|registou|registrou|anunciou|estimou)\b",
     re.I,
 )
+
+
+# Numbers as the three languages write them: "91.952" and "3,4 millones" (a full stop between
+# thousands, a comma before decimals), "13 530" (a space between thousands), a scale after them
+# ("90 mil pesos", "R$ 3 milhões", "2 millions"), and in words ("siete", "trente-huit", "vinte
+# e dois"): each language's own, as "dos" is two in Spanish and "of the" in Portuguese. The
+# articles that are also "one" ("un", "une", "um") are left out.
+_WORDS = {
+    "es": "dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
+    "dieciséis diecisiete dieciocho diecinueve veinte veintiuno veintidós veintitrés "
+    "veinticuatro veinticinco treinta cuarenta cincuenta sesenta setenta ochenta noventa "
+    "cien ciento doscientos trescientos cuatrocientos quinientos mil",
+    "fr": "deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
+    "seize vingt vingts trente quarante cinquante soixante cent cents mille",
+    "pt": "dois duas três quatro cinco seis sete oito nove dez onze doze treze catorze "
+    "quatorze quinze dezesseis dezasseis dezessete dezassete dezoito dezenove dezanove vinte "
+    "trinta quarenta cinquenta sessenta setenta oitenta noventa cem cento duzentos "
+    "trezentos quatrocentos quinhentos mil",
+}
+_VALUES = {
+    "dos": 2, "dois": 2, "duas": 2, "deux": 2, "tres": 3, "trois": 3, "cuatro": 4, "quatre": 4,
+    "quatro": 4, "cinco": 5, "cinq": 5, "seis": 6, "six": 6, "siete": 7, "sept": 7, "sete": 7,
+    "ocho": 8, "huit": 8, "oito": 8, "nueve": 9, "neuf": 9, "nove": 9, "diez": 10, "dix": 10,
+    "dez": 10, "once": 11, "onze": 11, "doce": 12, "douze": 12, "doze": 12, "trece": 13,
+    "treize": 13, "treze": 13, "catorce": 14, "quatorze": 14, "catorze": 14, "quince": 15,
+    "quinze": 15, "dieciseis": 16, "seize": 16, "dezesseis": 16, "dezasseis": 16,
+    "diecisiete": 17, "dezessete": 17, "dezassete": 17, "dieciocho": 18, "dezoito": 18,
+    "diecinueve": 19, "dezenove": 19, "dezanove": 19, "veinte": 20, "vingt": 20, "vingts": 20,
+    "vinte": 20, "veintiuno": 21, "veintidos": 22, "veintitres": 23, "veinticuatro": 24,
+    "veinticinco": 25, "treinta": 30, "trente": 30, "trinta": 30, "cuarenta": 40,
+    "quarante": 40, "quarenta": 40, "cincuenta": 50, "cinquante": 50, "cinquenta": 50,
+    "sesenta": 60, "soixante": 60, "sessenta": 60, "setenta": 70, "ochenta": 80, "oitenta": 80,
+    "noventa": 90, "cien": 100, "ciento": 100, "cent": 100, "cents": 100, "cem": 100,
+    "cento": 100, "doscientos": 200, "duzentos": 200, "trescientos": 300, "trezentos": 300,
+    "cuatrocientos": 400, "quatrocentos": 400, "quinientos": 500, "quinhentos": 500,
+    "mil": 1000, "mille": 1000,
+}  # fmt: skip
+SCALES = {"mil": 1000, "mille": 1000, "millón": 10**6, "millones": 10**6, "milhão": 10**6,
+          "milhões": 10**6, "million": 10**6, "millions": 10**6, "milliard": 10**9,
+          "milliards": 10**9, "mil millones": 10**9}  # fmt: skip
+_SCALE = "|".join(sorted(SCALES, key=len, reverse=True)).replace(" ", r"\s+")
+
+
+def _number_pattern(language: str) -> re.Pattern:
+    word = "(?:" + "|".join(sorted(_WORDS[language].split(), key=len, reverse=True)) + ")"
+    joined = r"(?:\s*-\s*|\s+(?:y|et|e)\s+|\s+)"  # "trente-huit", "treinta y dos", "vinte e um"
+    return re.compile(
+        r"(?<![\w.,/-])(?:(?P<digits>\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+,\d+"
+        r"|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+)"
+        rf"|(?P<words>{word}(?:{joined}(?:{word}|un|une|uno|um))*))"
+        rf"(?:\s+(?:de\s+)?(?P<scale>{_SCALE})\b)?(?![\w])",
+        re.I,
+    )
+
+
+NUMBERS = {language: _number_pattern(language) for language in LANGUAGES}
+
+
+def number_value(m: re.Match):
+    """The value NUMBERS' match `m` says (a Decimal)."""
+    from decimal import Decimal
+
+    if m["digits"]:
+        digits = m["digits"]
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
+            digits = digits.replace(",", "")  # ("8,602 haïtiens": thousands, as in English)
+        digits = re.sub(r"[.\s\u00a0\u202f]", "", digits).replace(",", ".")
+        value = Decimal(digits)
+    else:
+        total, current = 0, 0
+        for part in (fold(w) for w in re.split(r"[\s-]+", m["words"])):
+            n = {"un": 1, "une": 1, "uno": 1, "um": 1}.get(part, _VALUES.get(part))
+            if n is None:
+                continue  # (y, et, e)
+            if n == 100 and current:  # "deux cents", "quatre-vingt": a multiplier
+                current *= 100
+            elif n == 20 and part.startswith("vingt") and current == 4:
+                current = 80
+            elif n == 1000:
+                total, current = (total + (current or 1)) * 1000, 0
+            else:
+                current += n
+        value = Decimal(total + current)
+    if m["scale"]:
+        value *= SCALES[" ".join(m["scale"].casefold().split())]
+    return value

@@ -73,6 +73,7 @@ class Passage:
     start: int  # offset of text[0] in the source's normalized text
     tokens: list[Token] = field(default_factory=list)
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    language: str = "en"  # the release's (Source.language): how its numbers are written
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         for start, end in self.sentences:
@@ -253,7 +254,7 @@ class Source:
         spans += [("trailer", t) for t in doc.trailer]
         for i, (kind, span) in enumerate(spans):
             start = bisect.bisect_left(source.index, span.start)
-            passage = Passage(i, kind, span.text, start)
+            passage = Passage(i, kind, span.text, start, language=source.language)
             passage.tokens = tokenize(span.text)
             passage.sentences = (
                 split_sentences(span.text) if kind != "title" else [(0, len(span.text))]
