@@ -6,6 +6,8 @@ measures time: each bounds the work by structure (counts, sizes) or by the serve
 from __future__ import annotations
 
 import io
+import subprocess
+import sys
 from urllib.parse import quote_from_bytes, urlencode
 
 import httpx
@@ -340,3 +342,45 @@ def test_a_term_with_a_literal_xml_cannot_carry_is_refused_in_rdf_xml(control_se
         page = http.get("/doc/organization/iom.html")
         assert page.status_code == 200
         assert "\x00" not in page.text and "Nul\\u0000Ctl\\u0001" in page.text
+
+
+# --------------------------------------------------------------------------- kg add's inputs
+
+
+def _add_in_a_process(source: str, data, cwd) -> subprocess.CompletedProcess:
+    """`kg add SOURCE` in a process of its own, ended (and the test failed) after a generous
+    time rather than hanging the run."""
+    return subprocess.run(
+        [sys.executable, "-m", "kg.cli", "add", source, "--data", str(data)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=cwd,
+        stdin=subprocess.DEVNULL,
+    )
+
+
+@pytest.mark.parametrize("kind", ["fifo", "device"])
+def test_kg_add_of_a_pipe_or_a_device_is_refused_unread(kind, tmp_path, data):
+    """`kg add PIPE` of a named pipe no program writes to waited in open() for ever; a
+    device (/dev/zero) was read to the input's bound. What is opened without waiting is
+    checked to be a regular file; standard input is `-`. (A socket cannot be opened: one
+    line, "cannot read: No such device or address", before too.)"""
+    import os
+
+    before = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
+    if kind == "fifo":
+        source = tmp_path / "release.html"
+        os.mkfifo(source)
+    else:
+        source = "/dev/zero"
+    try:
+        done = _add_in_a_process(str(source), data, tmp_path)
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"kg add {source} did not end")
+    lines = [line for line in done.stderr.splitlines() if line.strip()]
+    assert done.returncode == 1 and len(lines) == 1, done.stderr
+    assert lines[0] == f"error: {source}: not a regular file (a pipe, a device or a socket): " + (
+        "give a file, or - to read standard input"
+    )
+    assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before

@@ -7,7 +7,9 @@ dateline ("Geneva, 3 May 2019 -").
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -55,8 +57,7 @@ def read_input(source: str | Path, stdin=None) -> tuple[bytes, Path]:
         if where.is_dir():
             raise KgError(where, None, "is a directory, not a page or text file")
         try:
-            with open(where, "rb") as f:
-                data = f.read(MAX_INPUT_BYTES + 1)
+            data = _read_file(where)
         except FileNotFoundError:
             raise KgError(where, None, "no such file") from None
         except OSError as exc:
@@ -71,6 +72,23 @@ def read_input(source: str | Path, stdin=None) -> tuple[bytes, Path]:
     if not data.strip():
         raise KgError(where, 1, "empty input")
     return data, where
+
+
+def _read_file(where: Path) -> bytes:
+    """The first MAX_INPUT_BYTES + 1 bytes of the regular file `where`. It is opened without
+    waiting (opening a named pipe that no program writes to waited for ever) and what was
+    opened is checked, not the name (which could be replaced in between): a pipe, a device
+    (/dev/zero, a terminal) or a socket is no release; standard input is `-`."""
+    descriptor = os.open(where, os.O_RDONLY | os.O_NONBLOCK)
+    with os.fdopen(descriptor, "rb") as f:
+        if not stat.S_ISREG(os.fstat(f.fileno()).st_mode):
+            raise KgError(
+                where,
+                None,
+                "not a regular file (a pipe, a device or a socket): give a file, or - to read "
+                "standard input",
+            )
+        return f.read(MAX_INPUT_BYTES + 1)
 
 
 def looks_like_html(data: bytes, where: Path) -> bool:
