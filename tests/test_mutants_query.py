@@ -658,3 +658,158 @@ def test_a_syntax_error_names_its_line_and_column_when_known():
     assert str(QuerySyntaxError("q.rq", 3, None, "x")) == "q.rq:3: SPARQL syntax error: x"
     assert str(QuerySyntaxError("q.rq", None, None, "x")) == "q.rq: SPARQL syntax error: x"
     assert str(QuerySyntaxError("q.rq", 1, 0, "x")) == "q.rq:1:0: SPARQL syntax error: x"
+
+
+# --------------------------------------------------------------------------------------------
+# python_value: the Python value of each literal type (eleventh run's sample)
+# --------------------------------------------------------------------------------------------
+
+
+def _typed(text: str, local: str) -> ox.Literal:
+    return ox.Literal(text, datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#" + local))
+
+
+@pytest.mark.parametrize(
+    ("literal", "value"),
+    [
+        (_typed("1.5E0", "double"), 1.5),
+        (_typed("-0.25", "float"), -0.25),
+        (_typed("INF", "float"), float("inf")),
+        (
+            _typed("2015-03-01T10:30:00Z", "dateTime"),
+            dt.datetime(2015, 3, 1, 10, 30, tzinfo=dt.UTC),
+        ),
+        (
+            _typed("2015-03-01T10:30:00+02:00", "dateTime"),
+            dt.datetime(2015, 3, 1, 10, 30, tzinfo=dt.timezone(dt.timedelta(hours=2))),
+        ),
+        (_typed("2015-03-01T10:30:00", "dateTime"), dt.datetime(2015, 3, 1, 10, 30)),
+    ],
+)
+def test_floats_and_date_times_are_python_numbers_and_datetimes(literal, value):
+    from kg.store.query import python_value
+
+    got = python_value(literal)
+    assert got == value
+    assert type(got) is type(value)
+    if isinstance(value, dt.datetime):
+        assert got.utcoffset() == value.utcoffset()
+
+
+def test_an_ill_typed_float_or_date_time_keeps_its_lexical_form():
+    from kg.store.query import python_value
+
+    assert python_value(_typed("about two", "float")) == "about two"
+    assert python_value(_typed("last March", "dateTime")) == "last March"
+
+
+# --------------------------------------------------------------------------------------------
+# Query.parse: a header line's key is what comes before its first colon
+# --------------------------------------------------------------------------------------------
+
+
+def test_a_header_line_s_key_ends_at_its_first_colon():
+    from kg.queries import Query
+
+    text = (
+        "# Places: where each thing happened.\n"
+        "# answers: cq07, cq08\n"
+        "# example: kg query places --param place=id:place/mexico\n"
+        "# example: kg query places --sparql 'ASK { ?s a schema:Place }'\n"
+        "ASK {}\n"
+    )
+    query = Query.parse(text, "q.rq")
+    assert query.description == "Places: where each thing happened."
+    assert query.answers == ("cq07", "cq08")
+    assert query.examples == (
+        "kg query places --param place=id:place/mexico",
+        "kg query places --sparql 'ASK { ?s a schema:Place }'",
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# named_query: the names it suggests for one it does not know
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "hint"),
+    [
+        ("zzzz-qqqq", ""),  # like no name, in no name: no suggestion
+        ("org", "; did you mean partner-organizations?"),  # in one name only
+        ("fundrs", "; did you mean funders?"),  # close to one name only
+        ("victims", "; did you mean victims-over-time or victims-by-origin?"),  # the closer first
+    ],
+)
+def test_an_unknown_named_query_suggests_only_names_like_it_or_holding_it(monkeypatch, name, hint):
+    import kg.queries
+    from kg.queries import Query, named_query
+
+    names = ("about-traffickers", "funders", "partner-organizations", "victims-by-origin")
+    names += ("victims-over-time",)
+    queries = {n: Query("ASK {}", f"kg/queries/{n}.rq", n) for n in names}
+    monkeypatch.setattr(kg.queries, "named_queries", lambda: queries)
+    assert named_query("funders") is queries["funders"]
+    with pytest.raises(KgError) as caught:
+        named_query(name)
+    assert str(caught.value) == f"{name}: no such named query{hint} (`kg queries` lists them)"
+
+
+# --------------------------------------------------------------------------------------------
+# PublishedGraph.query: its refusals, each with what it is about
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("limit", "offset"), [(0, 0), (None, -1), (1, 10**12 + 1)])
+def test_a_page_out_of_bounds_is_refused_under_the_options_that_give_it(tmp_path, limit, offset):
+    from kg.queries import Query
+    from kg.store.query import MAX_ROWS, PublishedGraph
+
+    _write(tmp_path, "a")
+    graph = PublishedGraph(tmp_path)
+    with pytest.raises(KgError) as caught:
+        graph.query(Query("SELECT * WHERE { ?s ?p ?o }", "q.rq"), limit=limit, offset=offset)
+    assert (caught.value.path, caught.value.line) == ("--limit/--offset", None)
+    assert str(caught.value) == (
+        f"--limit/--offset: a page has 1 to {MAX_ROWS} rows, from row 0 to {MAX_ROWS}"
+    )
+
+
+def test_a_query_the_engine_cannot_run_is_refused_with_the_engine_s_reason(tmp_path):
+    from kg.store.query import PublishedGraph
+
+    _write(tmp_path, "a")
+    graph = PublishedGraph(tmp_path)
+    with pytest.raises(KgError) as caught:
+        graph.sparql("ASK { FILTER(<https://ex.org/no-such-function>(1)) }", source="q.rq")
+    assert str(caught.value) == (
+        "q.rq: the query failed: The custom function <https://ex.org/no-such-function> is not "
+        "supported"
+    )
+
+
+class _Refusing:
+    """A store whose parser refuses every query with `message` (a SyntaxError, as Oxigraph's)."""
+
+    def __init__(self, message: str) -> None:
+        self.message = message
+
+    def query(self, *args, **kwargs):
+        raise SyntaxError(self.message)
+
+
+def test_a_syntax_error_without_a_position_is_said_in_one_line_without_one(tmp_path):
+    from kg.store.query import PublishedGraph, QuerySyntaxError
+
+    _write(tmp_path, "a")
+    graph = PublishedGraph(tmp_path)
+    graph.store = _Refusing("the query\n   stops   here")
+    with pytest.raises(QuerySyntaxError) as caught:
+        graph.sparql("ASK {}", source="q.rq")
+    error = caught.value
+    assert (error.path, error.line, error.column) == ("q.rq", None, None)
+    assert str(error) == "q.rq: SPARQL syntax error: the query stops here"
+    graph.store = _Refusing("error at 2:7:\n  expected OPTIONAL")
+    with pytest.raises(QuerySyntaxError) as caught:
+        graph.sparql("ASK {}", source="q.rq")
+    assert str(caught.value) == "q.rq:2:7: SPARQL syntax error: expected OPTIONAL"
