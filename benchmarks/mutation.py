@@ -365,6 +365,14 @@ EQUIVALENT: dict[str, str] = {
         "last line end (the lines end with one) and the mutant nothing, and both then stop at "
         "`len(lines)`"
     ),
+    **{
+        f"kg.store.embedded.x__build__mutmut_{n}": (
+            "the inferred Turtle parsed with its format left to pyoxigraph (`format=None` or "
+            "left out): pyoxigraph takes it from the file's extension, and the file read is "
+            "always a kg-inferred.ttl (`check_dump` finds no other name)"
+        )
+        for n in (14, 16)
+    },
     "kg.store.bulk_load.x_parse_problem__mutmut_4": (
         '`exc.msg or "XXXX"` for `or ""`: neither matches the position\'s pattern (which starts '
         '"Parser error"), and the message returned is then `exc.msg or str(exc)` either way'
