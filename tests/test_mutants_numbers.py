@@ -157,3 +157,23 @@ def test_a_dozen_is_a_count_of_twelve(knowledge, tmp_path):
     found = observations(draft)
     assert sorted(found) == ["12"]
     assert found["12"].fields["label"] == "NGOs joined the campaign in Zorva in 2022"
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "currency"),
+    [
+        # a name that opens the text with three capitals, one of them a currency's code (SOS,
+        # the Somali shilling; TOP, the Tongan pa'anga), is not the unit of a number after it
+        ("SOS Children's Villages hosted 40 children.", "40", None),
+        ("TOP officials said 300 migrants were rescued.", "300", None),
+        # the code right after the number is
+        ("SOS Children's Villages gave 15,000 ETB to the shelter.", "15,000 ETB", "ethiopian-birr"),
+    ],
+)
+def test_a_currency_code_is_read_only_right_after_its_number(text, said, currency):
+    from kg.extraction.figures import find_numbers
+    from kg.extraction.text import Passage
+
+    (found,) = find_numbers(Passage(0, "body", text, 0))
+    assert text[found.start : found.end] == said
+    assert found.currency == currency
