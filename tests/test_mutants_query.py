@@ -661,7 +661,7 @@ def test_a_syntax_error_names_its_line_and_column_when_known():
 
 
 # --------------------------------------------------------------------------------------------
-# python_value: the Python value of each literal type (eleventh run's sample)
+# python_value: the Python value of each literal type (tenth run's sample)
 # --------------------------------------------------------------------------------------------
 
 
