@@ -30,11 +30,25 @@ from kg.extraction.foreign_words import foreign_times, language_of, unit_word
         ("en 2023", {"start": "2023", "end": "2023"}),
         ("el primer semestre de 2024", {"start": "2024-01", "end": "2024-06"}),
         ("le deuxième trimestre 2022", {"start": "2022-04", "end": "2022-06"}),
+        ("del 10 al 16 de febrero de 2014", {"start": "2014-02-10", "end": "2014-02-16"}),
+        ("du 3 au 9 juin 2024", {"start": "2024-06-03", "end": "2024-06-09"}),
+        ("De abril de 2018 a dezembro de 2022", {"start": "2018-04", "end": "2022-12"}),
+        ("entre Janeiro de 2017 a Novembro de 2019", {"start": "2017-01", "end": "2019-11"}),
     ],
 )
 def test_times_said_in_spanish_french_or_portuguese_are_read(said, period):
     text = f"Las autoridades de Zorvania registraron 50 casos {said}."
     assert [value for _, _, value in foreign_times(text, 0, len(text))] == [period]
+
+
+def test_a_year_right_after_a_number_is_its_own():
+    """'con 111 casos en 2022 en comparación con los 181 de 2021': 'de 2021' is the 181's."""
+    text = "con 111 casos en 2022 en comparación con los 181 de 2021"
+    found = foreign_times(text, 0, len(text))
+    assert [(text[a:b], value) for a, b, value in found] == [
+        ("en 2022", {"start": "2022", "end": "2022"}),
+        ("de 2021", {"start": "2021", "end": "2021"}),
+    ]
 
 
 def test_a_day_that_no_month_has_is_no_time():
@@ -52,11 +66,23 @@ def test_a_day_that_no_month_has_is_no_time():
         ("varones", "varones", "person"),
         ("volontaires", "retours volontaires", "person"),
         ("pays", "pays différents", "country"),
+        ("traficantes", "presuntos traficantes", "person"),  # (an adjective before the noun)
+        ("venezolanos", "venezolanos", "person"),  # (a demonym)
+        ("semanas", "semanas", None),  # (no demonym)
+        ("ciudades", "ciudades", "city"),
+        ("pour", "infractions pour traite", "offence"),
         ("workers", "trafficked workers", None),  # an English noun: the English rules' own
     ],
 )
 def test_the_noun_a_number_counts_is_its_phrase_s_first_word_in_these_languages(head, phrase, unit):
-    assert unit_word(head, phrase) == unit
+    assert unit_word(head, phrase, "es") == unit
+
+
+def test_a_word_shaped_like_a_demonym_is_no_person_in_an_english_release():
+    """'100,000 meticais' in an English release: a currency, not people."""
+    assert unit_word("meticais", "meticais", "en") is None
+    assert unit_word("namibianos", "namibianos", "en") is None
+    assert unit_word("namibianos", "namibianos", "pt") == "person"
 
 
 @pytest.mark.parametrize(

@@ -60,7 +60,8 @@ _PEOPLE = """
     mexicanos hondurenos guatemaltecos salvadorenos nicaraguenses venezolanos haitianos
     cubanos colombianos ecuatorianos centroamericanos haitiens guineens senegalais maliens
     ivoiriens camerounais nigeriens nigerians congolais burkinabes brasileiros angolanos
-    mocambicanos
+    mocambicanos inmigrante inmigrantes emigrante emigrantes adulto adultos adulte adultes
+    desplazado desplazados deplace deplaces deslocado deslocados extracontinentales bebe bebes
 """
 UNIT_WORDS: dict[str, str] = {word: "person" for word in _PEOPLE.split()}
 for _unit, _words in (
@@ -73,6 +74,9 @@ for _unit, _words in (
     ("organization", "organizacion organizaciones organisation organisations organizacao"),
     ("km", "kilometro kilometros kilometre kilometres quilometro quilometros"),
     ("month", "mes meses mois"),
+    ("city", "ciudad ciudades ville villes cidade cidades"),
+    ("municipality", "municipio municipios municipalite municipalites municipio municipios"),
+    ("offence", "infraccion infracciones infraction infractions delito delitos infracao"),
     ("day", "dia dias jour jours"),
     ("us-dollar", "dolar dolares"),
     ("euro", "euros"),
@@ -80,14 +84,46 @@ for _unit, _words in (
     UNIT_WORDS.update(dict.fromkeys(_words.split(), _unit))
 
 
-def unit_word(head: str | None, phrase: str | None) -> str | None:
+# Words that come before the noun in these languages ("presuntos traficantes", "otras 20
+# personas", "potenciais vítimas"): the noun is the next word.
+_BEFORE_THE_NOUN = """
+    presunto presuntos presunta presuntas supuesto supuestos supuestas posible posibles
+    potencial potenciales potenciais potentiel potentiels otro otros otra otras autre autres
+    outro outros outra outras nuevo nuevos nuevas nouveau nouveaux nouvelles novo novos novas
+    presumes presumees presumidos alegados"""
+BEFORE_THE_NOUN = frozenset(_BEFORE_THE_NOUN.split())
+# Plural demonyms as the three languages write them, in lower case ("venezolanos",
+# "hondureños", "guatemaltecos", "franceses", "haïtiens", "namibianos"): people.
+DEMONYM = re.compile(
+    r"[a-z]{3,}(?:anos|anas|enos|enas|enses|eses|esas|ecos|ecas|inos|inas|iens|iennes|"
+    r"ais|aises|ois|oises|ains|aines)"
+)
+_NOT_DEMONYMS = """
+    humanos humanas ancianos vecinos hermanos jamais semanas semaines centaines dizaines
+    douzaines certaines certains prochains prochaines humains humaines caminos destinos
+    terrenos veranos intereses ventanas mananas quotidiens anciens terrains meticais reais
+"""
+NOT_DEMONYMS = frozenset(_NOT_DEMONYMS.split())
+
+
+def unit_word(head: str | None, phrase: str | None, language: str = "en") -> str | None:
     """The unit a Spanish, French or Portuguese noun after a number counts in, or None: the
     phrase's first word, as these languages set the noun before what describes it ("200 cas
-    liés à la traite", "64 individus ont été interpellés"), or its last."""
-    first = re.match(r"[^\W\d_]+", phrase or "")
-    for word in (first and first.group(), head):
-        if word and fold(word) in UNIT_WORDS:
-            return UNIT_WORDS[fold(word)]
+    liés à la traite", "64 individus ont été interpellés"), or its last; a plural demonym
+    of those languages in a release written in one of them."""
+    words = [fold(w) for w in re.findall(r"[^\W\d_]+", phrase or "")[:3]]
+    while len(words) > 1 and words[0] in BEFORE_THE_NOUN:
+        words = words[1:]
+    for word in (words[0] if words else None, fold(head) if head else None):
+        if word in UNIT_WORDS:
+            return UNIT_WORDS[word]
+    if (
+        language in LANGUAGES
+        and words
+        and DEMONYM.fullmatch(words[0])
+        and words[0] not in NOT_DEMONYMS
+    ):
+        return "person"
     return None
 
 
@@ -138,13 +174,19 @@ _TO = r"\s*(?:a|al|à|au|y|et|e|hasta|jusqu['’]à|até|-|\u2013)\s*"
 # Times said in words of the three languages, longest first: a span of months of one year, a
 # day, a span of years, a start, a month, a year, a half or quarter of a year.
 TIMES = re.compile(
-    rf"\b(?:(?:de|desde|entre|du|d['’]|do)\s+)?(?P<m1>{_MONTH}){_TO}(?P<m2>{_MONTH}){_OF}"
+    rf"\b(?:de|desde|entre|du|do)\s+(?P<am>{_MONTH}){_OF}(?P<ay>{_YEAR}){_TO}(?P<bm>{_MONTH})"
+    rf"{_OF}(?P<by>{_YEAR})"
+    rf"|\b(?:del?|du|desde|entre(?:\s+el)?|do)\s+(?P<d1>\d{{1,2}})(?:er|º)?{_TO}(?:el\s+|le\s+|o\s+)?"
+    rf"(?P<d2>\d{{1,2}}){_DAY_OF}(?P<ddm>{_MONTH}){_OF}(?P<ddy>{_YEAR})"
+    rf"|\b(?:(?:de|desde|entre|du|d['’]|do)\s+)?(?P<m1>{_MONTH}){_TO}(?P<m2>{_MONTH}){_OF}"
     rf"(?P<y1>{_YEAR})"
     rf"|\b(?P<d>\d{{1,2}})(?:er|º)?{_DAY_OF}(?P<dm>{_MONTH}){_OF}(?P<dy>{_YEAR})"
     rf"|\b(?:de|desde|entre|du|do)\s+(?P<a>{_YEAR}){_TO}(?P<b>{_YEAR})"
     rf"|\b(?:desde|depuis|dès)\s+(?:(?P<sm>{_MONTH}){_OF})?(?P<sy>{_YEAR})"
     rf"|\b(?P<mm>{_MONTH}){_OF}(?P<my>{_YEAR})"
     rf"|\b(?:en|em|durante|durant|pendant|no\s+ano\s+de|en\s+el\s+año)\s+(?P<y>{_YEAR})"
+    # ("los 181 de 2021": a year right after a number is its own)
+    rf"|(?<=\d\s)de\s+(?P<ny>{_YEAR})"
     rf"|\b(?:el\s+|le\s+|o\s+)?(?P<part>primer|premier|primeiro|segundo|second|deuxième)\s+"
     rf"(?P<kind>semestre|trimestre){_OF}(?P<py>{_YEAR})",
     re.I,
@@ -160,7 +202,17 @@ def foreign_times(text: str, s0: int, s1: int) -> list[tuple[int, int, dict]]:
     out = []
     for m in TIMES.finditer(text, s0, s1):
         g = m.groupdict()
-        if g["m1"]:
+        if g["am"]:
+            value = {
+                "start": f"{g['ay']}-{_month(g['am']):02d}",
+                "end": f"{g['by']}-{_month(g['bm']):02d}",
+            }
+        elif g["d1"]:
+            month = f"{g['ddy']}-{_month(g['ddm']):02d}"
+            if not 1 <= int(g["d1"]) < int(g["d2"]) <= 31:
+                continue
+            value = {"start": f"{month}-{int(g['d1']):02d}", "end": f"{month}-{int(g['d2']):02d}"}
+        elif g["m1"]:
             y = g["y1"]
             value = {"start": f"{y}-{_month(g['m1']):02d}", "end": f"{y}-{_month(g['m2']):02d}"}
         elif g["d"]:
@@ -175,8 +227,8 @@ def foreign_times(text: str, s0: int, s1: int) -> list[tuple[int, int, dict]]:
         elif g["mm"]:
             month = f"{g['my']}-{_month(g['mm']):02d}"
             value = {"start": month, "end": month}
-        elif g["y"]:
-            value = {"start": g["y"], "end": g["y"]}
+        elif g["y"] or g["ny"]:
+            value = {"start": g["y"] or g["ny"], "end": g["y"] or g["ny"]}
         else:
             first = g["part"].casefold() in ("primer", "premier", "primeiro")
             months = 6 if g["kind"].casefold() == "semestre" else 3
@@ -192,7 +244,7 @@ def foreign_times(text: str, s0: int, s1: int) -> list[tuple[int, int, dict]]:
 def not_counts(text: str) -> list[tuple[int, int]]:
     """Where `text` says a day of a month in words of the three languages ("le 13 octobre
     2025", "el 25 de septiembre de 2025") or an age (AGES): their figures count nothing."""
-    return [m.span() for m in TIMES.finditer(text) if m["d"]] + [
+    return [m.span() for m in TIMES.finditer(text) if m["d"] or m["d1"]] + [
         m.span() for m in AGES.finditer(text)
     ]
 

@@ -517,7 +517,8 @@ def unit_of(f: Found) -> tuple[str | None, float]:
         return f.currency, 1.0
     if f.head is None:
         return None, 0.0
-    if unit := unit_word(f.head, f.phrase):  # "327 casos", "123 candidats", "22 crianças"
+    # ("327 casos", "123 candidats", "22 crianças")
+    if unit := unit_word(f.head, f.phrase, f.passage.language):
         return unit, 0.9
     if getattr(f, "multiplier", False) or f.head.casefold() == "times":
         return "times", 0.95  # "more than doubled", "five times": a number of times
