@@ -20,6 +20,9 @@ from kg.extraction.number_words import MONTH, MONTH_SHORT
 _MONTH = rf"(?:{MONTH}|{MONTH_SHORT})(?![a-z])"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+# ("during the night of 14-15 December", "in the evening of 21st January 2020": a day's part
+# dates it as "on" does)
+_PART_OF_A_DAY = r"(?:on|during|in)\s+the\s+(?:night|evening|morning|afternoon)\s+of"
 _LINK = r"\s*(?:-|\u2013|\u2014|to|and|until|till|through)\s*(?:the\s+)?"
 _YEAR = r",?\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)(?![\d/\u2013-])"
 
@@ -27,7 +30,7 @@ _YEAR = r",?\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)(?![\d/\u2013-])"
 # January 2024")
 _FIRST_YEAR = r"(?:,?\s+(?P<{}>(?:19|20)\d\d))?"
 DATED_DAYS = re.compile(
-    rf"(?:\b(?:(?P<on>on|(?:on|during)\s+the\s+night\s+of)|from|between)\s+)?{_WEEKDAY}"
+    rf"(?:\b(?:(?P<on>on|{_PART_OF_A_DAY})|from|between)\s+)?{_WEEKDAY}"
     rf"(?:the\s+)?(?:"
     # a first day with its month, then perhaps a last day with its month or without
     rf"(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH}){_FIRST_YEAR.format('y1')}"

@@ -14,11 +14,11 @@ from kg.extraction.dated_days import day_spans
 from kg.extraction.not_counts import _a_telephone_group, _not_a_statistic
 from kg.extraction.number_words import (
     _WORDNUM,
-    _WORDS,
     MONTH,
     MONTH_SHORT,
     PERCENT,
-    SCALES,
+    number_matches,
+    scale_of,
     word_value,
 )
 from kg.extraction.proposal import Item
@@ -39,21 +39,6 @@ ARTICLE_NUMBER = re.compile(
     r"(?!\s+(?:and|of\b|times|thanks|years|ways|reasons))",
     re.I,
 )
-NUMBER = re.compile(
-    # (a currency's letters may be written against it: "RM20,000", "KSh500", "Tk1,000", "Sh5,000")
-    rf"(?:(?<![\w.,/-])|(?<=\d-)|(?<=\bRM)|(?<=\bRs)|(?<=KSh)|(?<=Ksh)|(?<=\bTk)|(?<=\bRp)|(?<=\bSh)|(?<=\bShs)|(?<=\bKD)|(?<=\bDh)|(?<=\bDhs)|(?<=\bQR)|(?<=\bBD))(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
-    # "100 000 calls": thousands set apart by a space (not "0 800 77777", a telephone
-    # number); a comma or full stop after them ends the number unless a digit follows it
-    rf"|[1-9]\d{{0,2}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[,.]\d|[ \u00a0\u202f]\d)"
-    rf"|\d+(?:\.\d+)?)"
-    rf"|(?P<words>{_WORDS}))"
-    rf"(?:(?:\s+|(?<=\d))(?P<scale>hundred|thousand|million|billion|(?<=\w\s)dozen)\b"
-    rf"|(?<=\d)(?P<suffix>(?-i:m|mn|bn|k))\b)?"
-    rf"(?![\w])",
-    re.I,
-)
-# "USD 2.5m", "€1.2bn", "5k": a scale written as a letter after the digits.
-SUFFIX_SCALES = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
 
 # A day by its month, or in a list of days ("on August 5, 6, and 8"; not "On June 12, 15 ...").
 _DAYS = r"(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*))*"
@@ -113,26 +98,6 @@ ONE_NOT_COUNTED = re.compile(
 )
 
 
-def _scale(m: re.Match) -> int:
-    if m.group("scale"):  # ("two dozen offences": 24; "90 mil": 1000)
-        scale = " ".join(m.group("scale").casefold().split())
-        return SCALES.get(scale) or foreign_words.SCALES.get(scale, 12)
-    if "suffix" in m.re.groupindex and m.group("suffix"):
-        return SUFFIX_SCALES[m.group("suffix").casefold()]
-    return 1
-
-
-def _number_matches(passage: Passage):
-    if passage.language in foreign_words.NUMBERS:  # ("91.952", "3,4 millones", "siete")
-        for m in foreign_words.NUMBERS[passage.language].finditer(passage.text):
-            yield m, foreign_words.number_value(m), bool(m["words"])
-        return
-    for m in NUMBER.finditer(passage.text):
-        digits, words = m.group("digits"), m.group("words")
-        value = Decimal(re.sub(r"[,\s]", "", digits)) if digits else Decimal(word_value(words))
-        yield m, value * _scale(m), bool(words)
-
-
 EXCHANGE_RATES = re.compile(r"(?<![\w.])(?:[A-Z]{3}\s*\d+\.\d+\s*){2,}(?![\w.])")
 # "thirty-three (33) adult males": a number in words, then again in figures in brackets
 IN_FIGURES_AFTER = re.compile(r"\s*\(\s*(\d[\d,]*)\s*\)")
@@ -149,7 +114,7 @@ def find_numbers(passage: Passage) -> list[Found]:
     # days ("On May 2-3, 2024")
     read_otherwise += [m.span() for m in EXCHANGE_RATES.finditer(text)] + day_spans(text)
     read_otherwise += foreign_words.not_counts(text)  # ("le 13 octobre", "de 46 años")
-    for m, value, is_words in _number_matches(passage):
+    for m, value, is_words in number_matches(passage):
         start, end = m.span()
         if start in restated or any(a <= start and end <= b for a, b in read_otherwise):
             continue  # (the figures of a number said in words: one number)
@@ -272,7 +237,7 @@ def find_numbers(passage: Passage) -> list[Found]:
             ):
                 continue
         percent = PERCENT.match(after)
-        f = Found(passage, start, end, value, words=is_words, scale=_scale(m))
+        f = Found(passage, start, end, value, words=is_words, scale=scale_of(m))
         if percent:
             f.percent = True
             f.end = end + percent.end()

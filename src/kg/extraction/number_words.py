@@ -1,9 +1,14 @@
-"""Numbers written in words: "forty-seven", "two hundred and fifty", "one million two hundred
-thousand" (the patterns `kg.extraction.figures` finds them with, and their values)."""
+"""Numbers as releases write them: in figures ("1,200", "100 000", "2.5m"), in words ("forty-seven",
+"two hundred and fifty", "one million two hundred thousand"), and as releases in Spanish, French
+and Portuguese write them (`kg.extraction.foreign_words`): the patterns `kg.extraction.figures`
+finds them with, and their values."""
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
+
+from kg.extraction import foreign_words
 
 MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
@@ -25,7 +30,9 @@ TENS_WORDS = {
 SCALES = {"hundred": 100, "thousand": 1000, "million": 1_000_000, "billion": 1_000_000_000}
 _UNIT = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
 _TENS = "|".join(TENS_WORDS)
-_WORDNUM = rf"(?:(?:{_TENS})(?:-(?:{_UNIT}))?|{_UNIT})"
+# ("twenty-four", and "twenty four" as some write it: a ten, then a digit's word)
+_DIGIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
+_WORDNUM = rf"(?:(?:{_TENS})(?:-(?:{_UNIT})|\s+(?:{_DIGIT_WORD})\b)?|{_UNIT})"
 _HUNDREDS = rf"{_WORDNUM}(?:\s+hundred(?:\s+(?:and\s+)?{_WORDNUM})?)?"  # 1 to 9999
 # A number in words, its groups of hundreds each followed by a larger scale than the next:
 # "two thousand five hundred", "one million two hundred thousand and five".
@@ -47,3 +54,58 @@ def word_value(text: str) -> int:
             total += current * SCALES[part]
             current = 0
     return total + current
+
+
+NUMBER = re.compile(
+    # (a currency's letters may be written against it: "RM20,000", "KSh500", "Tk1,000", "Sh5,000")
+    rf"(?:(?<![\w.,/-])|(?<=\d-)|(?<=\bRM)|(?<=\bRs)|(?<=KSh)|(?<=Ksh)|(?<=\bTk)|(?<=\bRp)|(?<=\bSh)|(?<=\bShs)|(?<=\bKD)|(?<=\bDh)|(?<=\bDhs)|(?<=\bQR)|(?<=\bBD))(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
+    # "100 000 calls": thousands set apart by a space (not "0 800 77777", a telephone
+    # number); a comma or full stop after them ends the number unless a digit follows it
+    rf"|[1-9]\d{{0,2}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[,.]\d|[ \u00a0\u202f]\d)"
+    rf"|\d+(?:\.\d+)?)"
+    rf"|(?P<words>{_WORDS}))"
+    rf"(?:(?:\s+|(?<=\d))(?P<scale>hundred|(?:(?<=\b\d\s)|(?<=\b\d\d\s)|(?<=\b\d\d\d\s))thousands(?=\s+of\b)|thousand|million|billion|(?<=\w\s)dozen)\b"
+    rf"|(?<=\d)(?P<suffix>(?-i:m|mn|bn|k))\b)?"
+    rf"(?![\w])",
+    re.I,
+)
+# "USD 2.5m", "€1.2bn", "5k": a scale written as a letter after the digits.
+SUFFIX_SCALES = {"k": 1000, "m": 1_000_000, "mn": 1_000_000, "bn": 1_000_000_000}
+
+
+def scale_of(m: re.Match) -> int:
+    if m.group("scale"):  # ("two dozen offences": 24; "90 mil": 1000)
+        scale = " ".join(m.group("scale").casefold().split())
+        # ("Over 27 thousands of refugees")
+        return SCALES.get(scale.removesuffix("s")) or foreign_words.SCALES.get(scale, 12)
+    if "suffix" in m.re.groupindex and m.group("suffix"):
+        return SUFFIX_SCALES[m.group("suffix").casefold()]
+    return 1
+
+
+def number_matches(passage):
+    """(match, value, said in words) for each number `passage` writes, as its language writes
+    them."""
+    if passage.language in foreign_words.NUMBERS:  # ("91.952", "3,4 millones", "siete")
+        for m in foreign_words.NUMBERS[passage.language].finditer(passage.text):
+            yield m, foreign_words.number_value(m), bool(m["words"])
+        return
+    for m in NUMBER.finditer(passage.text):
+        digits, words = m.group("digits"), m.group("words")
+        # ("checked more than 50.000 individuals, over 17.000 vehicles": thousands set apart by
+        # full stops, as much of Europe writes them; no share, no sum of money)
+        if (
+            digits
+            and DOTTED_THOUSANDS.fullmatch(digits)
+            and scale_of(m) == 1
+            and not PERCENT.match(passage.text, m.end())
+            and not re.search(
+                r"[$€£]\s*$|\b[A-Z]{3}\s*$", passage.text[max(0, m.start() - 5) : m.start()]
+            )
+        ):
+            digits = digits.replace(".", "")
+        value = Decimal(re.sub(r"[,\s]", "", digits)) if digits else Decimal(word_value(words))
+        yield m, value * scale_of(m), bool(words)
+
+
+DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")

@@ -30,11 +30,12 @@ from kg.extraction import restated as said_again
 from kg.extraction.attributions import AttributionRules
 from kg.extraction.counted import _counts_what_it_reached, _part_of_whole, find_what_it_counts
 from kg.extraction.entities import Entities, Mention
-from kg.extraction.figures import NUMBER, Found, find_numbers, window
+from kg.extraction.figures import Found, find_numbers, window
 from kg.extraction.foreign_words import TO_BE
 from kg.extraction.indicators import INDICATOR_SURE, IndicatorModel
 from kg.extraction.knowledge import Knowledge
 from kg.extraction.mentions import countries_named
+from kg.extraction.number_words import NUMBER
 from kg.extraction.periods import asides, period_of
 from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
 from kg.extraction.relative_times import last_year_said

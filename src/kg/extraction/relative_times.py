@@ -8,7 +8,7 @@ import datetime as dt
 import functools
 import re
 
-from kg.extraction.dated_days import _WEEKDAY, month_number
+from kg.extraction.dated_days import _PART_OF_A_DAY, _WEEKDAY, month_number
 from kg.extraction.figures import MONTH, MONTH_SHORT
 from kg.extraction.number_words import FULL_DATE
 
@@ -20,7 +20,7 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # night of 14-15 December", "in September", "in early March", "between January and June",
 # "in October and November".
 YEARLESS = re.compile(
-    rf"\b(?:(?:on|from|between|since|(?:on|during)\s+the\s+night\s+of)\s+{_WEEKDAY}"
+    rf"\b(?:(?:on|from|between|since|{_PART_OF_A_DAY})\s+{_WEEKDAY}"
     rf"(?:(?P<d5>{_DAY})\s*(?:-|\u2013|to|and)\s*{_WEEKDAY}(?P<d6>{_DAY})\s+"
     rf"(?P<m6>{_MONTH})|(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})|"
     rf"(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}))"
@@ -178,13 +178,17 @@ def _months_of_the_year_said(text: str, s0: int, s1: int, year_said: str | None)
 
 # Times of something else than a number: what it is compared with ("31 per cent more than in
 # 2020"), and the event a period starts at ("Since the invasion of Iraq in 2003, ...").
+_CHANGE = r"increase|rise|drop|fall|jump|decrease|decline|growth|surge|reduction"
 COMPARED_WITH = re.compile(
     r"\b(?:than|compared\s+(?:to|with)|against|versus|vs\.?|relative\s+to)\s+"
     r"(?:(?:in|during|for|over|with|to)\s+)?(?:the\s+)?(?:same\s+(?:period|time|months?)\s+"
     r"(?:in|of|last)\s+)?[^,;.]{0,25}$"
     # "compared to the 1,500 people who made the crossing in 2019": a longer one, with a number
     r"|\bcompared\s+(?:to|with)\s+(?:[^,;.]|(?<=\d)[,.](?=\d)){0,60}$"
-    r"|\bfrom\s+the\s+same\s+(?:period|time|months?)\s+(?:in|of|last)\s+(?:the\s+)?$",
+    r"|\bfrom\s+the\s+same\s+(?:period|time|months?)\s+(?:in|of|last)\s+(?:the\s+)?$"
+    # "(more than 1000) ..., an increase of 40 per cent on the previous year", "up by five per
+    # cent on the previous year": a change, then the time it is measured against
+    rf"|\b(?:{_CHANGE}|up|down)\b[^,;.]{{0,40}}\b(?:on|over|from)\s+$",
     re.I,
 )
 
@@ -197,7 +201,11 @@ def _compared_with(text: str, a: int, b: int, at: int) -> bool:
         return False
     # ("more than 300 were assisted in 2019": "than" and a number is a qualifier, no
     # comparison; "compared to the 1,500 who crossed in 2019" is one)
-    return not (re.search(r"\d", text[m.start() : b]) and not m.group().startswith("compared"))
+    return not (
+        re.search(r"\d", text[m.start() : b])
+        and not m.group().startswith("compared")
+        and not re.match(rf"(?:{_CHANGE}|up|down)\b", m.group(), re.I)
+    )
 
 
 # A share that is a change ("a 56% increase", "31 per cent more than"), in a sentence that
@@ -224,8 +232,19 @@ AGAINST_ANOTHER_TIME = re.compile(
 def change_against_another_time(text: str, s0: int, s1: int, at: int) -> bool:
     """Whether the number at `at` is a change (A_CHANGE) its sentence [s0, s1) measures
     against another time (AGAINST_ANOTHER_TIME)."""
-    m = A_CHANGE.match(text, at)
+    m = A_CHANGE.match(text, at) or (
+        # ("an increase of 40 per cent on the previous year": the change said before its share)
+        SHARE.match(text, at) and CHANGE_BEFORE.search(text, max(s0, at - 40), at)
+    )
     return bool(m) and bool(AGAINST_ANOTHER_TIME.search(text, s0, s1))
+
+
+SHARE = re.compile(r"(?:[\d.,]+|[a-z-]+)\s*(?:%|per\s*cent|percent)", re.I)
+CHANGE_BEFORE = re.compile(
+    rf"\b(?:{_CHANGE}|up|down|rose|fell|grew|dropped|increased|decreased)\s+(?:by\s+|of\s+)(?:about\s+|some\s+|nearly\s+|almost\s+|over\s+|"
+    r"more\s+than\s+)?$",
+    re.I,
+)
 
 
 SINCE_AN_EVENT = re.compile(r"\b[Ss]ince\s+(?:the\s+)?(?:[\w’'-]+\s+){1,6}$")

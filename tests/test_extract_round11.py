@@ -1,0 +1,72 @@
+"""`kg extract`: rules written on the eleventh round (from the thirteenth batch's misses), one
+test per rule, on sentences composed for it (the names of people and bodies are made up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, observations
+from kg.extraction.dated_days import dated_days
+
+
+def test_a_change_said_before_its_share_dates_neither_it_nor_its_sentence(tmp_path, knowledge):
+    """'Almost one third (more than 1000 victims) were Zorvanian, an increase of 40 per cent on
+    the previous year': the previous year is what the change is measured against, the time of
+    no number of the sentence."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "ZORVAPOL, 24 October 2023 - Almost one third of the total (more than 1000 potential "
+            "victims) were Zorvanian, an increase of 40 per cent on the previous year. This "
+            "included more than 3000 new referrals, up by five per cent on the previous year.",
+        )
+    )
+    for value in ("33.3", "1000", "40", "3000", "5"):
+        assert found[value].fields.get("period") is None, value
+
+
+def test_a_ten_and_a_digit_written_apart_are_one_number(tmp_path, knowledge):
+    """'twenty four Zorvanian migrants', 'eighty eight stranded migrants': 24 and 88, not 20
+    and 4."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Twenty four Zorvanian migrants returned home; they first joined a total of eighty "
+            "eight stranded migrants on a chartered flight.",
+        )
+    )
+    assert {"24", "88"} <= set(found) and not {"20", "4", "80", "8"} & set(found)
+
+
+def test_a_part_of_a_day_dates_it_as_on_does():
+    text = "In the evening of 21st January 2020, 24 migrants returned home."
+    assert [v for _, _, v in dated_days(text, 0, len(text))] == [
+        {"start": "2020-01-21", "end": "2020-01-21"}
+    ]
+
+
+def test_thousands_set_apart_by_full_stops_are_thousands(tmp_path, knowledge):
+    """'the checking of more than 50.000 individuals, over 17.000 vehicles': as much of Europe
+    writes thousands; a sum after a currency's code keeps its decimals."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The operation involved the checking of more than 50.000 individuals and over 17.000 "
+            "vehicles in Zorvania, and a fine of EUR 2.500 was paid.",
+        )
+    )
+    assert found["50000"].fields["unit"] == "person"
+    assert found["17000"].fields["unit"] == "vehicle"
+    assert "2.5" in found and "2500" not in found
+
+
+def test_thousands_of_after_a_number_is_its_scale(tmp_path, knowledge):
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Over 27 thousands of Zorvanian refugees have returned to their home area.",
+        )
+    )
+    assert found["27000"].fields["qualifier"] == ["more-than"]
