@@ -3,7 +3,7 @@ test per rule, on sentences composed for it (the names of people and bodies are 
 
 from __future__ import annotations
 
-from composed import draft_of, observations
+from composed import draft_of, observations, sources
 from kg.extraction.dated_days import dated_days
 
 
@@ -70,3 +70,21 @@ def test_thousands_of_after_a_number_is_its_scale(tmp_path, knowledge):
         )
     )
     assert found["27000"].fields["qualifier"] == ["more-than"]
+
+
+def test_a_source_that_discloses_or_is_described_before_its_verb_is_the_number_s_source(
+    tmp_path, knowledge
+):
+    """'..., UNODC disclosed', 'UNICEF, which helps women and children in the region, said it
+    saw 22 victims': the body's words, and a clause on what it does between it and its verb."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "ZORVAPOL, 3 May 2017 - UNICEF, which helps women and children in Zorvania and the "
+            "region, said it saw 22 trafficking victims in 2016. At least 250 migrants were "
+            "smuggled across the border during 2016, UNICEF disclosed.",
+        )
+    )
+    assert sources(found["22"]) == ["unicef"]
+    assert sources(found["250"]) == ["unicef"]

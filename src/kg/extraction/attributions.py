@@ -18,7 +18,10 @@ ATTRIBUTION_VERB = re.compile(
     # agency, estimates": an apposition in lower case between the source and its verb (not
     # the next name of a list: ", and UNICEF said")
     r"(?:,\s+(?!(?:and|or|but|while|as|who|which|that|with)\b)(?-i:[a-z])[^.;:,“”\"]{0,60}"
-    r"(?:,\s+(?-i:[a-z])[^.;:,“”\"]{0,40})?,\s*)?"
+    r"(?:,\s+(?-i:[a-z])[^.;:,“”\"]{0,40})?,\s*"
+    # "Hagar, which helps women and children in Singapore and the region, said": a clause on
+    # what the source does
+    r"|,\s+which\s+(?-i:[a-z])[^.;:,“”\"]{0,100},\s*)?"
     # "X early this year said", "X on Tuesday reported": when, between the source and its verb
     r",?\s*(?:(?:on\s+[A-Z][a-z]+day|(?:last|this)\s+(?:week|month|year)|(?:early|earlier|late|"
     r"later)\s+this\s+(?:week|month|year)|yesterday|today|earlier|on\s+(?:Facebook|Twitter|X|"
@@ -28,7 +31,7 @@ ATTRIBUTION_VERB = re.compile(
     r"records|recorded|"
     r"announces|announced|"
     r"indicates?|indicated|shows?|showed|finds|found|notes|noted|calculates|calculated|counts|"
-    r"counted|warns|warned|reveals|revealed|"
+    r"counted|warns|warned|reveals|revealed|discloses|disclosed|"
     # "X claimed that ...", not "claimed 300 lives", "concluded an agreement"
     r"(?:claims|claimed|concludes|concluded)(?=\s+that\b)|"
     r"projects|projected|predicts|predicted|figures|data|statistics|studies|study|survey|"
@@ -87,7 +90,8 @@ SAID_AFTER = re.compile(
     r"(?:has\s+|have\s+)?(?:(?:data|figures|statistics|estimates|records)"
     r"\s+(?:show|shows|showed|indicate|indicates|suggest|suggests)|said|says|reported|reports|"
     r"estimated|estimates|stated|states|announced|announces|noted|notes|warned|warns|"
-    r"confirmed|confirms|added|adds|explained|explains|revealed|reveals|showed|shows)\b"
+    r"confirmed|confirms|added|adds|explained|explains|revealed|reveals|disclosed|discloses|"
+    r"showed|shows)\b"
     r"(?![^.;]*\bthat\b)",
     re.I,
 )
