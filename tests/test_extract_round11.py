@@ -88,3 +88,33 @@ def test_a_source_that_discloses_or_is_described_before_its_verb_is_the_number_s
     )
     assert sources(found["22"]) == ["unicef"]
     assert sources(found["250"]) == ["unicef"]
+
+
+def test_the_united_kingdom_s_nations_are_places_where_the_kingdom_goes_unnamed(
+    tmp_path, knowledge
+):
+    """'victims referred from England and Wales': nations named as countries are."""
+    from composed import mentions
+
+    places = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan Trust supported 3,533 victims referred from England and Wales and 20 "
+            "from Scotland last year.",
+        ),
+        "place",
+    )
+    assert {"England", "Wales", "Scotland"} <= set(places)
+
+
+def test_a_subdivision_s_second_name_in_brackets_is_a_name_of_it():
+    """ISO 3166-2 writes 'Wales [Cymru GB-CYM]' and 'Catalunya [Cataluña]': two names each,
+    neither with its brackets or code."""
+    from kg.extraction import world
+
+    names = {surface: place.name for surface, place, _ in world.subdivisions("ES")}
+    assert names["Cataluña"] == names["Catalunya"] == "Catalunya"
+    assert not any("[" in surface for surface in names)
+    wales = {surface: place.name for surface, place, _ in world.nations()}
+    assert wales["Wales"] == wales["Cymru"] == "Wales"

@@ -144,7 +144,11 @@ def world_trie(country_codes: set[str], cities: bool = True, language: str = "en
     """Countries, regions and capitals (the countries by their names in `language` too); the
     subdivisions and (GeoNames) cities of the countries given."""
     trie = Trie()
-    for surface, place, is_demonym in (*world.countries(), *world.countries_in(language)):
+    for surface, place, is_demonym in (
+        *world.countries(),
+        *world.countries_in(language),
+        *world.nations(),
+    ):
         trie.add(surface, Entry("place", place, surface, "world", is_demonym))
     for code in sorted(country_codes):
         for surface, place, is_demonym in world.subdivisions(code):

@@ -325,6 +325,18 @@ def countries_in(language: str) -> tuple[tuple[str, WorldPlace, bool], ...]:
     return tuple(sorted(out, key=lambda x: x[0]))
 
 
+# ISO 3166-2's "Country" subdivisions (England, Scotland, Wales) and Northern Ireland (its
+# "Province"): the United Kingdom's nations, named as countries are ("victims referred from
+# England and Wales"), whether or not the text names the kingdom.
+NATIONS = {"GB-ENG", "GB-SCT", "GB-WLS", "GB-NIR"}
+
+
+@functools.lru_cache(maxsize=1)
+def nations() -> tuple[tuple[str, WorldPlace, bool], ...]:
+    """(surface name, place, False) for the nations of NATIONS."""
+    return tuple(x for x in subdivisions("GB") if x[1].iso3166 in NATIONS)
+
+
 def warm() -> None:
     """Load the ISO 3166 data now (part of start-up, not of the first extraction)."""
     countries()
@@ -388,18 +400,22 @@ def subdivisions(country_code: str) -> tuple[tuple[str, WorldPlace, bool], ...]:
         if getattr(sub, "parent_code", None) and sub.parent_code not in groups:
             continue
         kind = "city" if sub.type.casefold() in CITY_SUBDIVISIONS else "state"
-        english = sorted(ENGLISH_NAMES.get(country_code, lambda _: ())(sub.name), key=len)
-        surfaces = {sub.name, *english}
+        # ISO 3166-2 gives a second name in brackets, with a code at times ("Wales [Cymru
+        # GB-CYM]", "Catalunya [Cataluña]"): two names of the place, neither with the brackets
+        given, _, other = sub.name.partition(" [")
+        other = re.sub(r"\s+[A-Z]{2}-[A-Z0-9]{1,3}$", "", other.rstrip("]")).strip()
+        english = sorted(ENGLISH_NAMES.get(country_code, lambda _: ())(given), key=len)
+        surfaces = {given, *english, *([other] if other else [])}
         # ISO 3166-2 writes China's provinces with their kind in pinyin ("Yunnan Sheng",
         # "Guangxi Zhuangzu Zizhiqu", "Tianjin Shi"); texts write the name alone
-        bare = ROMANIZED_KIND.sub("", sub.name)
-        if bare and bare != sub.name:
+        bare = ROMANIZED_KIND.sub("", given)
+        if bare and bare != given:
             surfaces.add(bare)
-        words = sub.name.split(" de ")
+        words = given.split(" de ")
         if len(words) > 1 and words[0].casefold() not in GENERIC_FIRST_WORDS:
             surfaces.add(words[0])
-        name = english[-1] if english else min(surfaces, key=len)
-        place = WorldPlace(sub.name if len(surfaces) == 1 else name, kind, sub.code, short)
+        name = english[-1] if english else min(surfaces - {other} or surfaces, key=len)
+        place = WorldPlace(given if len(surfaces) == 1 else name, kind, sub.code, short)
         for surface in surfaces:
             if fold(surface) not in country_names:
                 out.append((surface, place, False))
