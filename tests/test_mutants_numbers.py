@@ -177,3 +177,43 @@ def test_a_currency_code_is_read_only_right_after_its_number(text, said, currenc
     (found,) = find_numbers(Passage(0, "body", text, 0))
     assert text[found.start : found.end] == said
     assert found.currency == currency
+
+
+@pytest.mark.parametrize(
+    ("text", "said", "value"),
+    [
+        ("A dozen NGOs joined the campaign in 2022.", "A dozen", 12),
+        ("Police rescued a dozen migrants.", "a dozen", 12),
+        ("A hundred migrants were rescued.", "A hundred", 100),
+        ("Three quarters of all victims were women.", "Three quarters", 75),
+    ],
+)
+def test_a_number_said_with_an_article_or_as_a_fraction_is_found_in_its_passage(text, said, value):
+    from kg.extraction.figures import find_numbers
+    from kg.extraction.text import Passage
+
+    passage = Passage(0, "body", text, 0)
+    (found,) = find_numbers(passage)
+    assert found.passage is passage
+    assert found.passage.text[found.start : found.end] == said
+    assert found.value == value
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "IOM Assisted 45 Migrants Over 60 Years of Age",
+        "Shelter Hosts 45 Children Under 12 Years Old",
+        "The centre assisted 45 migrants over 60 years of age.",
+        "The shelter hosted 45 children below 12 YEARS OLD.",
+    ],
+)
+def test_an_age_under_or_over_some_years_is_no_number_whatever_its_case(text):
+    """A headline in title case says "Over 60 Years of Age" as the body says "over 60 years of
+    age": an age, not a number of years (the duration rules read "of age" and "old" in lower
+    case only)."""
+    from kg.extraction.figures import find_numbers
+    from kg.extraction.text import Passage
+
+    found = find_numbers(Passage(0, "title", text, 0))
+    assert [(text[f.start : f.end], f.duration) for f in found] == [("45", None)]
