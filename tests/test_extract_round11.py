@@ -118,3 +118,35 @@ def test_a_subdivision_s_second_name_in_brackets_is_a_name_of_it():
     assert not any("[" in surface for surface in names)
     wales = {surface: place.name for surface, place, _ in world.nations()}
     assert wales["Wales"] == wales["Cymru"] == "Wales"
+
+
+def test_a_list_of_bodies_that_opens_its_sentence_are_all_its_sources(tmp_path, knowledge):
+    """'The Zorvan Labour Office (ZLO), human rights group Free Zorvania, and UNICEF said 40.3
+    million ...': each of the list, the words on what one is and an acronym between them."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "GENEVA, 19 September 2017 - The Zorvan Labour Office (ZLO), human rights group Free "
+        "Zorvania Foundation, and UNICEF said 40.3 million people were victims of modern "
+        "slavery in 2016.",
+    )
+    listed = sources(observations(draft)["40300000"])
+    assert set(listed) == {
+        "unicef",
+        "new:organization:zorvan labour office",
+        "new:organization:free zorvania foundation",
+    }
+
+
+def test_a_body_s_released_or_periodic_report_is_the_source_of_what_it_shows(tmp_path, knowledge):
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "UNICEF also released a separate report showing 152 million children were victims "
+            "of child labour. A UNICEF periodic report released today estimates that some "
+            "25,000 people boarded smugglers' boats.",
+        )
+    )
+    assert sources(found["152000000"]) == ["unicef"]
+    assert sources(found["25000"]) == ["unicef"]

@@ -27,7 +27,12 @@ ATTRIBUTION_VERB = re.compile(
     r"later)\s+this\s+(?:week|month|year)|yesterday|today|earlier|on\s+(?:Facebook|Twitter|X|"
     r"Instagram|Telegram|YouTube|TikTok|LinkedIn))\s+)?"
     r"(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|recently\s+)?"
+    # ("A UNHCR periodic report released today estimates", "the ILO's annual survey")
+    r"(?:(?:periodic|annual|latest|new|global|recent|regional|quarterly|monthly|first)\s+){0,2}"
     r"(?:reports?|reported|says|said|states|stated|estimates?|estimated|confirms?|confirmed|"
+    # "The ILO also released a separate report showing 152 million children ..."
+    r"(?:released|published|issued)\s+(?:a|an|its|the)\s+(?:[a-z-]+\s+){0,3}(?:report|study|"
+    r"survey|analysis|data|figures|estimates)|"
     r"records|recorded|"
     r"announces|announced|"
     r"indicates?|indicated|shows?|showed|finds|found|notes|noted|calculates|calculated|counts|"
@@ -237,7 +242,7 @@ class AttributionRules:
         if according:  # "according to X, ... Y recorded N": X is who the text cites
             before = according
         if before:
-            return self._with_coordinated(max(before, key=lambda c: c[0])[1], orgs, text)
+            return self._with_coordinated(max(before, key=lambda c: c[0])[1], orgs, text, s0)
         c0, c1 = f.clause
         after = [c for c in cues if f.end <= c[0] <= c1]
         if not after:  # "94% of ... are ..., according to a dataset developed by X and Y."
@@ -281,7 +286,7 @@ class AttributionRules:
             called = [m for m in named if word.search(" ".join(self._names_of(m)).casefold())]
             if called:  # that body alone: not the others named with it
                 return [called[-1].target]
-        return self._with_coordinated(after[0][1], orgs, text) if after else []
+        return self._with_coordinated(after[0][1], orgs, text, s0) if after else []
 
     def _names_of(self, mention: Mention) -> list[str]:
         """The words of a mention, and the names of what it names."""
@@ -289,7 +294,9 @@ class AttributionRules:
         new = [mention.new.name] if mention.new is not None else []
         return [mention.text, *new, *(entity.names if entity else ())]
 
-    def _with_coordinated(self, first: Mention, orgs: list[Mention], text: str) -> list[str]:
+    def _with_coordinated(
+        self, first: Mention, orgs: list[Mention], text: str, s0: int = 0
+    ) -> list[str]:
         """The organization and those joined to it ("developed by IOM and Microsoft"; "a
         report by IOM and UNICEF found": the cue is at the last of them)."""
         out = [first.target]
@@ -297,14 +304,33 @@ class AttributionRules:
         for o in sorted(orgs, key=lambda o: -o.start):
             if o.end > start:
                 continue
+            if (
+                chain
+                and o.target == chain[0].target
+                and re.fullmatch(r"\s*\(", text[o.end : start])
+            ):
+                chain[0], start = o, o.start  # ("The International Labour Organization (ILO), ...")
+                continue
             if not re.fullmatch(
-                r"\s*(?:\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?",
+                # (", human rights group Walk Free Foundation, and IOM said": a list's words
+                # on what each is)
+                r"\)?\s*(?:\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?"
+                r"(?:(?-i:[a-z])[\w-]*\s+){0,3}",
                 text[o.end : start],
             ):
                 break
             chain.insert(0, o)
             start = o.start
-        if chain and re.search(r"\b(?:by|from)\s+(?:the\s+)?$", text[max(0, start - 30) : start]):
+        # "a report by IOM and UNICEF found", and a list that opens its sentence ("The ILO,
+        # Walk Free and IOM said 40.3 million ...")
+        if (
+            chain
+            and (
+                re.search(r"\b(?:by|from)\s+(?:the\s+)?$", text[max(0, start - 30) : start])
+                # (the subject: only a dateline or "In 2016," before it in its sentence)
+                or re.fullmatch(r"(?:[A-Z][\w.’']*|\d+|[^\w\s]|\s)*(?:the\s+)?", text[s0:start])
+            )
+        ):
             out = [o.target for o in chain] + out
         end = first.end
         for o in sorted(orgs, key=lambda o: o.start):
