@@ -150,3 +150,33 @@ def test_a_body_s_released_or_periodic_report_is_the_source_of_what_it_shows(tmp
     )
     assert sources(found["152000000"]) == ["unicef"]
     assert sources(found["25000"]) == ["unicef"]
+
+
+def test_a_programme_s_acronym_in_lower_case_words_is_no_organization(tmp_path, knowledge):
+    """'through the Assisted Voluntary Return and Reintegration (AVRR) programme': the
+    acronym of a programme, not of a body."""
+    from composed import mentions
+
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Migrants returned to Zorvania through the Assisted Voluntary Return and Reintegration "
+        "(AVRR) programme. People who applied for AVRR were transported to the capital.",
+    )
+    assert "AVRR" not in mentions(draft, "organization")
+
+
+def test_a_new_body_s_name_does_not_begin_with_of(tmp_path, knowledge):
+    """'Deputy Co-Ordinator of the OSCE Office for Combating Trafficking in Human Beings': the
+    body's name begins at its own first word."""
+    from composed import mentions
+
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        '"Trafficking crosses borders," said Dana Velis, Deputy Co-Ordinator of the Zorvan '
+        "Office for Combating Trafficking in Human Beings, during the press conference.",
+    )
+    assert "Zorvan Office for Combating Trafficking in Human Beings" in mentions(
+        draft, "organization"
+    )

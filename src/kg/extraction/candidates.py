@@ -74,7 +74,7 @@ def _people_in_the_plural(key: str) -> bool:
 
 # No name is longer (the longest have some 15 words); a run is split in quadratic time.
 MAX_NAME_TOKENS = 40
-LEADING_WORDS = {"the", "a", "an", "by"}  # never the first word of a name
+LEADING_WORDS = {"the", "a", "an", "by", "of"}  # never the first word of a name
 NAME_TYPE_WORDS = {"NGO", "NGOs", "CSO", "CSOs"}  # "the CSO Cotton Campaign": what it is
 
 

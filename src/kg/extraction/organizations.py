@@ -397,9 +397,10 @@ def _phrase_acronyms(source: Source, known: list[Span]) -> set[str]:
             if (
                 i + 3 < len(tokens)
                 and tokens[i + 3].key in NON_ORG_HEADS - {"day", "week"}
-                # capitalized, the programme's name goes on ("(BMM) Programme"); not "a United
-                # Nations Office on Drugs and Crime (UNODC) project"
-                and tokens[i + 3].text[:1].isupper()
+                # capitalized, the programme's name goes on ("(BMM) Programme"), or a programme
+                # in lower case ("the Assisted Voluntary Return and Reintegration (AVRR)
+                # programme"); not "a United Nations Office on Drugs and Crime (UNODC) project"
+                and (tokens[i + 3].text[:1].isupper() or tokens[i + 3].key in PROGRAMMES)
                 and not words_before_have_org_head(tokens, i)
             ):
                 # "the Better Migration Management (BMM) Programme": a programme's acronym
@@ -465,6 +466,7 @@ def _phrase_acronyms(source: Source, known: list[Span]) -> set[str]:
 # Management"), and its acronym names no organization.
 TOPIC_WORDS = {"trafficking", "smuggling", "exploitation", "violence", "slavery", "migration",
                "displacement", "abuse"}  # fmt: skip
+PROGRAMMES = {"programme", "program", "programmes", "programs", "scheme", "initiative"}
 NON_ORG_HEADS = (PROJECT_HEADS | LAW_HEADS | EVENT_HEADS | STUDY_HEADS | {"campaign"}) | {
     "matrix", "goals", "goal", "mechanism", "tool", "toolkit", "framework", "strategy",
     "compact", "agenda", "platform", "database", "hotline", "methodology", "standards",
