@@ -347,11 +347,11 @@ def test_a_term_with_a_literal_xml_cannot_carry_is_refused_in_rdf_xml(control_se
 # --------------------------------------------------------------------------- kg add's inputs
 
 
-def _add_in_a_process(source: str, data, cwd) -> subprocess.CompletedProcess:
+def _add_in_a_process(source: str, data, cwd, *options: str) -> subprocess.CompletedProcess:
     """`kg add SOURCE` in a process of its own, ended (and the test failed) after a generous
     time rather than hanging the run."""
     return subprocess.run(
-        [sys.executable, "-m", "kg.cli", "add", source, "--data", str(data)],
+        [sys.executable, "-m", "kg.cli", "add", source, "--data", str(data), *options],
         capture_output=True,
         text=True,
         timeout=120,
@@ -384,3 +384,33 @@ def test_kg_add_of_a_pipe_or_a_device_is_refused_unread(kind, tmp_path, data):
         "give a file, or - to read standard input"
     )
     assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.parametrize("run", ["1,", "1&", "12,", "1,000,"])
+def test_a_run_of_figures_and_commas_is_drafted_not_backtracked_for_ever(run, tmp_path, data):
+    """After each number, drafting asks whether days listed before a month follow it
+    (figures.DAY_BEFORE_A_MONTH): `\\d{1,2}\\S*` repeated let "1,1,1,..." be split among the
+    repeats in every way, and a 120-byte text ("1," forty times) made kg add run for ever
+    (26 times: 10 s; each more, twice as long). The day's suffix is taken whole."""
+    release = tmp_path / "release.txt"
+    release.write_text(
+        "Desk opens\n\nThe migration office in Tapachula this week opened a desk where people "
+        f"in transit can ask about their rights. {run * 40}\n",
+        encoding="utf-8",
+    )
+    url = "https://news.example.org/desk"
+    try:
+        done = _add_in_a_process(str(release), data, tmp_path, "--url", url, "--publisher", "IOM")
+    except subprocess.TimeoutExpired:
+        pytest.fail(f"kg add of {run!r} forty times did not end")
+    assert done.returncode == 0, done.stderr
+    assert "added document 005" in done.stdout
+
+
+def test_days_listed_before_a_month_are_still_read_so():
+    from kg.extraction.figures import DAY_BEFORE_A_MONTH
+
+    for after in [", 6 and 8 August", " and 6 May", "th, 7th & 8th May", ", 6, and 8 August"]:
+        assert DAY_BEFORE_A_MONTH.match(after), after
+    for after in [" people", ", 6 and 8 people", "1,1,1,1 people"]:
+        assert not DAY_BEFORE_A_MONTH.match(after), after

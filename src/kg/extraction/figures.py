@@ -46,7 +46,10 @@ _M = rf"(?:{MONTH}|{MONTH_SHORT})(?![a-z])"
 DAY_OF_A_MONTH = re.compile(rf"\b{_M}\s*(?:{_DAYS}(?:(?<=and\s)|(?<=&\s)|(?<=&)))?$")
 DAYS_OF_A_MONTH = re.compile(rf"\b{_M}\s*{_DAYS}$")
 DAY_LISTED_AFTER = re.compile(r"\s*(?:,|and\b|&)")
-DAY_BEFORE_A_MONTH = re.compile(rf"\s*(?:st|nd|rd|th)?(?:\s*(?:,|and|&)\s*\d{{1,2}}\S*)*\s+{_M}")
+# A day's suffix is taken whole (`\S*+` gives nothing back): the listed days could otherwise
+# be split among the repeats in every way, and "1,1,1,...", 80 characters after a number,
+# took minutes to read (kg add of a 100-byte text did not end).
+DAY_BEFORE_A_MONTH = re.compile(rf"\s*(?:st|nd|rd|th)?(?:\s*(?:,|and|&)\s*\d{{1,2}}\S*+)*\s+{_M}")
 DURATION_AFTER = re.compile(
     r"(?:\s*-\s*|\s+)(?P<unit>day|days|week|weeks|month|months|year|years|hour|hours|decade|"
     r"decades|minute|minutes)\b",
