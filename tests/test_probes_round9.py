@@ -5,6 +5,7 @@ measures time: each bounds the work by structure (counts, sizes) or by the serve
 
 from __future__ import annotations
 
+import html
 import io
 import subprocess
 import sys
@@ -414,3 +415,67 @@ def test_days_listed_before_a_month_are_still_read_so():
         assert DAY_BEFORE_A_MONTH.match(after), after
     for after in [" people", ", 6 and 8 people", "1,1,1,1 people"]:
         assert not DAY_BEFORE_A_MONTH.match(after), after
+
+
+PAGE_HEAD = (
+    '<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Desk opens</title>'
+    '<link rel="canonical" href="https://news.example.org/desk"></head><body><article>'
+    "<h1>Desk opens</h1><p>The migration office in Tapachula this week opened a desk where "
+    "people in transit can ask about their rights.</p>"
+)
+PAGE_TAIL = "</article></body></html>"
+
+
+@pytest.fixture
+def never_drafted(monkeypatch):
+    """The refusal comes before drafting, whose work grows with the text."""
+    from kg.extraction import extract as extract_module
+
+    def extract(*args, **kwargs):
+        raise AssertionError("the text was drafted")
+
+    monkeypatch.setattr(extract_module, "extract", extract)
+
+
+@pytest.mark.parametrize(
+    ("suffix", "body", "said"),
+    [
+        # 900,000 of these, one word between spaces: 137 s and 600 MB of drafting
+        (".html", "&amp;" * (100_000 + 1), "words and signs"),
+        (".txt", "&amp;" * (100_000 + 1), "words and signs"),
+        (".html", ". " * (100_000 + 1), "words and signs"),  # (a text: over 50,000 words)
+        (".html", "w" * (1_000_000 + 1), "characters of text"),  # 4.9 million: 14 s, 500 MB
+        (".txt", "w" * (1_000_000 + 1), "characters of text"),
+    ],
+)
+def test_a_text_of_more_tokens_or_characters_than_a_release_is_refused(
+    suffix, body, said, tmp_path, data, never_drafted, capsys
+):
+    """The words of a release were counted between spaces (at most 50,000), but drafting's
+    work grows with its tokens and characters: a run of signs or one endless word passed."""
+    from kg.cli import main
+    from kg.extraction import pages
+
+    source = tmp_path / f"release{suffix}"
+    if suffix == ".html":
+        source.write_text(PAGE_HEAD + f"<p>{body}</p>" + PAGE_TAIL, encoding="utf-8")
+    else:
+        text = html.unescape(body)
+        source.write_text(f"Desk opens\n\nThe desk opened this week in Tapachula. {text}\n")
+    before = {p: p.read_bytes() for p in data.rglob("*") if p.is_file()}
+    status = main(["add", str(source), "--data", str(data), "--url", "https://e.org/x"])
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert status == 1 and len(lines) == 1, lines
+    assert lines[0].startswith(f"error: {source}: ") and said in lines[0]
+    limit = pages.MAX_TOKENS if said == "words and signs" else pages.MAX_CHARACTERS
+    assert f"at most {limit:,})" in lines[0]
+    assert {p: p.read_bytes() for p in data.rglob("*") if p.is_file()} == before
+
+
+def test_a_text_at_the_bounds_is_read():
+    from pathlib import Path
+
+    from kg.extraction import pages
+
+    pages.check_length("w" * pages.MAX_CHARACTERS, Path("x.txt"))
+    pages.check_length("& " * (pages.MAX_TOKENS // 2) + "&" * (pages.MAX_TOKENS // 2), Path("x"))

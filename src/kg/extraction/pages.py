@@ -24,6 +24,11 @@ MAX_INPUT_BYTES = 5 * 1024 * 1024
 # The words of a release (some hundreds): a text of more is refused before its paragraphs are
 # read (5 MiB of one-word paragraphs took 20 s and 580 MB to reach kg add's paragraph limit)
 MAX_WORDS = 50_000
+# The characters of a release's text, and its tokens (words and each sign, as drafting reads
+# them): a release has some thousands (the seeds' longest, 3,937 characters); these leave room
+# for MAX_WORDS words of text.
+MAX_CHARACTERS = 1_000_000
+MAX_TOKENS = 100_000
 
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
@@ -115,6 +120,7 @@ def read_page(
     if html:
         check_page(data, where)  # (a page past a release's size is refused unread)
         page = page_from_html(data, where, title)
+        check_length(page.text, where)
     else:
         text = ingest.decode_source(where, data)
         if (words := len(text.split())) > MAX_WORDS:
@@ -124,8 +130,33 @@ def read_page(
                 f"{words:,} words: not one press release (kg add drafts at most "
                 f"{MAX_WORDS:,} words)",
             )
+        check_length(text, where)
         page = page_from_text(text, where, title)
     return page, where
+
+
+def check_length(text: str, where: Path) -> None:
+    """KgError for a text longer than a release, in characters or in the tokens drafting
+    reads (`kg.extraction.text.WORD`: words and each sign). Words are counted between spaces,
+    but drafting's work grows with its tokens: 900,000 `&amp;` of a page (4.5 MB), one word,
+    took kg add 137 s and 600 MB; one word of 4.9 million letters, 14 s and 500 MB."""
+    from kg.extraction.text import WORD
+
+    if len(text) > MAX_CHARACTERS:
+        raise KgError(
+            where,
+            None,
+            f"{len(text):,} characters of text: not one press release (kg add drafts at most "
+            f"{MAX_CHARACTERS:,})",
+        )
+    tokens = sum(1 for _ in WORD.finditer(text))
+    if tokens > MAX_TOKENS:
+        raise KgError(
+            where,
+            None,
+            f"{tokens:,} words and signs: not one press release (kg add drafts at most "
+            f"{MAX_TOKENS:,})",
+        )
 
 
 # --------------------------------------------------------------------------- HTML pages
