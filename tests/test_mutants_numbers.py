@@ -217,3 +217,20 @@ def test_an_age_under_or_over_some_years_is_no_number_whatever_its_case(text):
 
     found = find_numbers(Passage(0, "title", text, 0))
     assert [(text[f.start : f.end], f.duration) for f in found] == [("45", None)]
+
+
+def test_a_share_in_brackets_is_of_its_whole_s_time_when_it_says_none(knowledge, tmp_path):
+    """The whole's time comes from the sentence before ("In 2021, ..."), which a share does not
+    take on its own (only a time it points back to): in brackets after its whole, it is of the
+    whole's time."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "In 2021, the route became more dangerous. The shelter hosted 120 migrants (45 per cent "
+        "of them women).",
+    )
+    found = observations(draft)
+    assert found["120"].fields["period"] == "2021"
+    assert found["45"].fields["unit"] == "percent"
+    assert found["45"].fields["share_of"] == "migrants"
+    assert found["45"].fields["period"] == "2021"
