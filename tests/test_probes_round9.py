@@ -283,7 +283,8 @@ def test_a_predicate_rdf_xml_cannot_name_is_refused_not_written_nameless(http, p
 
 def test_a_query_page_shows_what_html_cannot_carry_as_escapes(http):
     """The query page wrote a result's NUL raw, which a browser leaves out: the page showed
-    another value than the result's. It shows the escape a SPARQL text writes."""
+    another value than the result's. It shows each as a sign of one character (␀), so that
+    the page is no longer than its values."""
     from html.parser import HTMLParser
 
     select = 'SELECT ?x WHERE { BIND("a\\u0000b\\u0001c" AS ?x) }'
@@ -297,7 +298,19 @@ def test_a_query_page_shows_what_html_cannot_carry_as_escapes(http):
 
     Cells().feed(response.text)
     assert not any(c in response.text for c in "\x00\x01")
-    assert "a\\u0000b\\u0001c" in cells
+    assert "a\u2400b\u2401c" in cells
+
+
+def test_a_page_of_values_html_cannot_carry_is_no_longer_than_their_count(http):
+    """Shown as escapes (`\\u0000`, six characters each), a result's controls would make a
+    query page six times the characters its values bound allows; each is one sign."""
+    lengths = []
+    for character in ("\\u0000", "\\u0062", "\\u0085"):  # NUL, "b", a C1 control
+        query = f'SELECT ?x WHERE {{ BIND(REPLACE("{"a" * 1000}", "a", "{character}") AS ?x) }}'
+        response = http.get("/query", params={"query": query})
+        assert response.status_code == 200
+        lengths.append(len(response.text))
+    assert max(lengths) - min(lengths) < 100, lengths
 
 
 def test_xml_output_sees_a_character_split_across_writes():
@@ -332,7 +345,7 @@ def control_server(published_dist, tmp_path_factory):
 def test_a_term_with_a_literal_xml_cannot_carry_is_refused_in_rdf_xml(control_server):
     """A Linked Data document in RDF/XML was written with the NUL raw (and any route that
     writes RDF/XML made one); it is 406 as the endpoint's results are, and the page of the
-    term shows the escape."""
+    term shows the NUL as a sign (␀)."""
     with httpx.Client(base_url=control_server, timeout=60) as http:
         response = http.get("/doc/organization/iom.rdf")
         assert response.status_code == 406, response.text[:300]
@@ -342,7 +355,7 @@ def test_a_term_with_a_literal_xml_cannot_carry_is_refused_in_rdf_xml(control_se
         assert turtle.status_code == 200 and "Nul\\u0000Ctl" in turtle.text
         page = http.get("/doc/organization/iom.html")
         assert page.status_code == 200
-        assert "\x00" not in page.text and "Nul\\u0000Ctl\\u0001" in page.text
+        assert "\x00" not in page.text and "Nul\u2400Ctl\u2401" in page.text
 
 
 # --------------------------------------------------------------------------- kg add's inputs
@@ -441,9 +454,9 @@ def never_drafted(monkeypatch):
     ("suffix", "body", "said"),
     [
         # 900,000 of these, one word between spaces: 137 s and 600 MB of drafting
-        (".html", "&amp;" * (100_000 + 1), "words and signs"),
-        (".txt", "&amp;" * (100_000 + 1), "words and signs"),
-        (".html", ". " * (100_000 + 1), "words and signs"),  # (a text: over 50,000 words)
+        (".html", "&amp;" * (200_000 + 1), "words and signs"),
+        (".txt", "&amp;" * (200_000 + 1), "words and signs"),
+        (".html", ". " * (200_000 + 1), "words and signs"),  # (a text: over 50,000 words)
         (".html", "w" * (1_000_000 + 1), "characters of text"),  # 4.9 million: 14 s, 500 MB
         (".txt", "w" * (1_000_000 + 1), "characters of text"),
     ],
