@@ -14,8 +14,10 @@ to fit would be wrong data given as right.
 
 HTML pages show a value's characters that HTML drops or cannot tell apart (NUL, which a browser
 leaves out, and the other controls but tab, line feed, form feed and carriage return, and the
-noncharacters) as the escape a SPARQL or Turtle text would write (`\\u0000`), so that a page
-never shows a value other than it is without saying so.
+noncharacters) as a visible sign of one character: a C0 control as its Control Picture (U+2400
+to U+241F, `␀` for NUL), DEL as `␡`, the others as U+FFFD, so that a page never shows a value
+other than it is without saying so, and is no longer than the values it shows (an escape of
+six characters a character made a page of 2,000,000 characters of values twelve million).
 """
 
 from __future__ import annotations
@@ -128,15 +130,17 @@ def _noncharacters() -> str:
 _NOT_HTML = re.compile(f"[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f{_noncharacters()}]")
 
 
-def _escape(match: re.Match) -> str:
+def _sign(match: re.Match) -> str:
     code = ord(match[0])
-    return f"\\u{code:04X}" if code <= 0xFFFF else f"\\U{code:08X}"
+    if code < 0x20:
+        return chr(0x2400 + code)  # the Control Pictures block, in the C0 controls' order
+    return "\u2421" if code == 0x7F else "\ufffd"
 
 
 def visible(value):
-    """A template's value with the characters HTML cannot show as escapes (`\\u0000`); a
-    Markup value stays Markup (an escape is text, safe anywhere)."""
+    """A template's value with the characters HTML cannot show as signs (`␀`); a Markup value
+    stays Markup (a sign is text, safe anywhere)."""
     if not isinstance(value, str) or not _NOT_HTML.search(value):
         return value
-    shown = _NOT_HTML.sub(_escape, value)
+    shown = _NOT_HTML.sub(_sign, value)
     return Markup(shown) if isinstance(value, Markup) else shown
