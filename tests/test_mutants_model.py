@@ -194,3 +194,48 @@ def test_a_share_of_a_group_other_than_its_population_is_refused(tmp_path, refer
         f"{path}:{line}: share_of 'trafficking-victims' names a population group other than "
         "the observation's population 'migrants': the population is the whole"
     )
+
+
+# The same triples, each from a seed document modelled in the test itself: mutmut maps a test
+# to the functions its own body calls, and the publish of the `built` fixture is mapped to the
+# first test that used it only, so the tests above never run against the mutants of
+# `participant_groups`, `within_publisher`, `period` or `model_document` (tenth run).
+
+
+def modelled(reference, doc: str):
+    source = read_source(DATA / "sources" / str(reference.manifest[doc]["file"]))
+    return model_document(DATA / "documents" / f"{doc}.yaml", source, reference)
+
+
+def test_a_participant_group_s_places_label_and_iri_from_its_document(reference):
+    graph = modelled(reference, "001")
+    group = URIRef(f"{TAPACHULA}/group/4")
+    assert set(graph.objects(group, RDFS.label)) == {
+        Literal(
+            "human rights commissioners from Chiapas, Veracruz, Yucatán, at Counter-trafficking "
+            "workshop in Tapachula",
+            lang="en",
+        )
+    }
+    assert set(graph.objects(group, KG.origin)) == {
+        URIRef(ID + "place/" + p) for p in ("chiapas", "veracruz", "yucatan")
+    }
+    groups = {str(node) for node in graph.subjects(RDFS.label) if "/group/" in str(node)}
+    assert groups == {f"{TAPACHULA}/group/{n}" for n in range(1, 6)}
+
+
+def test_the_publisher_s_office_its_period_and_what_it_declares_from_its_document(reference):
+    graph = modelled(reference, "000")
+    observation = URIRef(ID + "observation/000/victims-assisted")
+    assert set(graph.objects(observation, KG.attributedTo)) == {
+        URIRef(ID + "organization/iom-mexico")
+    }
+    period = URIRef(ID + "period/2005-05--2008-01")
+    assert set(graph.objects(period, SCHEMA.endDate)) == {
+        Literal("2008-01", datatype=XSD.gYearMonth)
+    }
+    assert set(graph.objects(period, SCHEMA.startDate)) == {
+        Literal("2005-05", datatype=XSD.gYearMonth)
+    }
+    project = URIRef(ID + "project/iom-mexico-counter-trafficking-programme")
+    assert (project, RDFS.label, None) in graph
