@@ -233,3 +233,46 @@ def test_a_spanish_release_s_numbers_in_words_and_with_their_scale_are_counted(t
     assert found["7"].fields["unit"] == "person"
     assert (found["1083"].fields["unit"], found["1083"].fields["period"]) == ("person", "2023")
     assert "3400000" in found or "3400000.0" in found
+
+
+def test_two_bodies_joined_by_y_or_et_are_two(tmp_path, knowledge):
+    """'la Gendarmería Zorvana y de la División Trata de Personas', 'la Guardia Zorvana y la
+    Organización Internacional Zorvan Rescue': two bodies; 'la Educación, la Ciencia y la
+    Cultura' goes on (no body's head after 'y la')."""
+    orgs = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Agentes de la Gendarmería Zorvana y de la División Trata de Personas de la Policía "
+            "de Zorvania rescataron a siete mujeres. La Guardia Zorvana y la Organización "
+            "Internacional Zorvan Rescue participaron en el operativo.",
+            title="Rescatan a siete mujeres en Zorvania",
+        ),
+        "organization",
+    )
+    assert "División Trata de Personas de la Policía de Zorvania" in orgs
+    assert "Organización Internacional Zorvan Rescue" in orgs
+    assert not any(" y " in name for name in orgs)
+
+
+def test_world_regions_are_read_by_their_names_in_the_release_s_language(tmp_path, knowledge):
+    """'Centroamérica', 'América Latina' (CLDR's names of the UN M49 regions); 'Afrique
+    centrale' is that region, not 'Afrique'."""
+    from kg.extraction import world
+
+    spanish = {surface: place.name for surface, place, _ in world.countries_in("es")}
+    assert spanish["Centroamérica"] == "Central America"
+    assert spanish["América Latina"] == spanish["Latinoamérica"] == "Latin America"
+    french = {surface: place.name for surface, place, _ in world.countries_in("fr")}
+    assert french["Afrique centrale"] == "Middle Africa"
+    places = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Unos 5.000 migrantes de Centroamérica cruzan cada día hacia América Latina del "
+            "sur, según la Organización Internacional para las Migraciones.",
+            title="Migrantes de Centroamérica",
+        ),
+        "place",
+    )
+    assert "Centroamérica" in places

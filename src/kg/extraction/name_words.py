@@ -23,7 +23,8 @@ ORG_HEADS = {
     "coordinadora", "organizacion", "sociedad", "agencia", "unidad", "policia", "iglesia",
     "ministere", "agence", "comite", "conseil", "fondation", "associacao",
     "fundacao", "servico", "superintendence", "superintendency", "inspectorate", "airlines",
-    "airways", "guard", "coastguard", "gendarmerie", "league",
+    "airways", "guard", "coastguard", "gendarmerie", "league", "guardia", "gendarmeria",
+    "departamento", "direction", "organizacao", "comando", "brigada", "unidade", "divisao",
 }  # fmt: skip
 EVENT_HEADS = {
     "congress", "conference", "forum", "summit", "workshop", "seminar", "meeting",
@@ -289,7 +290,15 @@ def connectors_end_a_name(tokens, i: int, j: int, k: int) -> bool:
     at_a_site = connectors == ["at"] and any(t.key == "airport" for t in tokens[k : k + 5])
     # "the Direction of the National Guard on Facebook": where it said so, no part of it
     on_a_site = connectors[-1:] == ["on"] and tokens[k].key in SOCIAL_MEDIA
-    return bool(joined) or lone_the or date or at_a_site or on_a_site
+    # "la Gendarmería Nacional y de la División Trata de Personas", "la Guardia Nacional y la
+    # Organización Internacional O.U.R. Rescue": two bodies joined (not "la Educación, la
+    # Ciencia y la Cultura", no body's head after it)
+    two_bodies = (
+        connectors[:1] in (["y"], ["et"], ["e"])
+        and tokens[k].key in ORG_HEADS
+        and any(t.key in ORG_HEADS for t in tokens[i:j])
+    )
+    return bool(joined) or lone_the or date or at_a_site or on_a_site or two_bodies
 
 
 SOCIAL_MEDIA = {"facebook", "twitter", "x", "instagram", "youtube", "telegram", "tiktok",

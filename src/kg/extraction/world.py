@@ -322,7 +322,38 @@ def countries_in(language: str) -> tuple[tuple[str, WorldPlace, bool], ...]:
         for surface in {names.gettext(n) for n in (name, common, official) if n} - {name}:
             if place is not None and ", " not in surface and "(" not in surface:
                 out.append((surface, place, False))
-    return tuple(sorted(out, key=lambda x: x[0]))
+    return tuple(sorted(out + _regions_in(language), key=lambda x: x[0]))
+
+
+# The locales whose names of world regions a language's releases use ("Caribe" and
+# "Caraíbas"; Portuguese's in Spanish too: its "América Latina" is as common there as CLDR's
+# Spanish "Latinoamérica")
+REGION_LOCALES = {
+    "es": ("es", "es_MX", "es_419", "pt"),
+    "fr": ("fr", "fr_CA"),
+    "pt": ("pt", "pt_PT"),
+}
+
+
+def _regions_in(language: str) -> list[tuple[str, WorldPlace, bool]]:
+    """The regions of REGIONS by their names in `language`, as CLDR gives the UN M49 regions'
+    names (Babel): "Centroamérica", "Amérique latine", "América do Sul"."""
+    from babel import Locale
+
+    ours = {
+        surface: WorldPlace(name, "region", None, within)
+        for name, aliases, within in REGIONS
+        for surface in (name, *aliases)
+    }
+    english = Locale("en").territories
+    out = []
+    for locale in REGION_LOCALES.get(language, ()):
+        for code, surface in Locale.parse(locale).territories.items():
+            if code.isdigit() and code != "001" and surface != english[code]:
+                # (a region REGIONS lacks too, so that "Afrique centrale" is not read "Afrique")
+                place = ours.get(english[code]) or WorldPlace(english[code], "region")
+                out.append((surface, place, False))
+    return list({s: (s, p, d) for s, p, d in out}.values())
 
 
 # ISO 3166-2's "Country" subdivisions (England, Scotland, Wales) and Northern Ireland (its
