@@ -492,3 +492,23 @@ def test_a_text_at_the_bounds_is_read():
 
     pages.check_length("w" * pages.MAX_CHARACTERS, Path("x.txt"))
     pages.check_length("& " * (pages.MAX_TOKENS // 2) + "&" * (pages.MAX_TOKENS // 2), Path("x"))
+
+
+@pytest.mark.parametrize(("reference", "code"), [("&#1;", "U+0001"), ("&#x0B;", "U+000B")])
+def test_a_page_with_a_control_character_is_refused_saying_so(
+    reference, code, tmp_path, data, capsys
+):
+    """trafilatura builds an XML tree, which holds no control character: a page with `&#1;`
+    in its article was read as no text at all, and refused as a page with no article."""
+    from kg.cli import main
+
+    page = tmp_path / "release.html"
+    body = f"<p>A control {reference} in the text of the release, with words enough.</p>"
+    page.write_text(PAGE_HEAD + body + PAGE_TAIL, encoding="utf-8")
+    status = main(["add", str(page), "--data", str(data)])
+    lines = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert status == 1 and len(lines) == 1, lines
+    assert lines[0] == (
+        f"error: {page}: the page holds {code}, a control character the reading of its "
+        "article cannot take: remove it from the page"
+    )

@@ -32,6 +32,8 @@ MAX_TOKENS = 200_000
 
 
 HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
+# Characters no XML tree holds (XML 1.0's Char leaves them out).
+_NOT_XML_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 @dataclass
@@ -183,6 +185,15 @@ def page_from_html(data: bytes, where: Path, title: str | None = None) -> Page:
         output_format="python",
     )
     body = getattr(extracted, "body", None)
+    if extracted is None and (control := _NOT_XML_TEXT.search(tree.text_content())):
+        # trafilatura builds an XML tree, which cannot hold such a character (`&#1;`): it read
+        # nothing, and the page was said to have no article.
+        raise KgError(
+            where,
+            None,
+            f"the page holds U+{ord(control[0]):04X}, a control character the reading of its "
+            "article cannot take: remove it from the page",
+        )
     paragraphs = _paragraphs(body) if body is not None else []
     title = _one_line(title or getattr(extracted, "title", None) or _first_h1(tree) or "")
     if not title:
