@@ -157,3 +157,29 @@ def test_the_inferred_dump_holds_what_reasoning_adds_to_the_reference_data(publi
     org = "http://www.w3.org/ns/org#transitiveSubOrganizationOf"
     iom = "https://kg.example.org/id/organization/"
     assert (URIRef(iom + "iom-mexico"), URIRef(org), URIRef(iom + "iom")) in inferred
+
+
+def test_a_publish_written_in_the_test_describes_its_dumps_title_and_classes(built, tmp_path):
+    """The VoID of a publish written here, in the test's own body: mutmut maps a test to the
+    functions it calls, and the publish of the `published_dist` fixture is mapped to the first
+    test that used it only, so the tests above never ran against the mutants of `describe`
+    and `_write_the_rest` (tenth run)."""
+    out = tmp_path / "dist"
+    export.write(built, out, DATA)
+    void = Graph().parse(out / "void.ttl")
+    assert set(void.objects(DATASET, DCTERMS.title)) == {
+        Literal("kg: counter-trafficking press releases", lang="en")
+    }
+    (description,) = void.objects(DATASET, DCTERMS.description)
+    assert description.language == "en"
+    lines = (out / "kg.nt").read_bytes().count(b"\n")
+    for dump in ("kg.nt", "kg.nq", "kg.ttl"):
+        assert set(void.objects(URIRef(DIST + dump), VOID.triples)) == {Literal(lines)}
+    asserted = Graph().parse(out / "kg.nt")
+    classes = {}
+    for partition in void.objects(DATASET, VOID.classPartition):
+        (cls,) = void.objects(partition, VOID["class"])
+        (count,) = void.objects(partition, VOID.entities)
+        classes[cls] = count.toPython()
+    article = URIRef("https://schema.org/NewsArticle")
+    assert classes[article] == len(set(asserted.subjects(RDF.type, article))) > 0
