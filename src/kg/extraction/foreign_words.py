@@ -249,6 +249,28 @@ def not_counts(text: str) -> list[tuple[int, int]]:
     ]
 
 
+# The heads of people's roles ("Euphrasie Aka, coordinatrice régionale de ...", "Carola
+# Arraya, directora general de ..."), folded; not "secretaria" and "coordinadora", which head
+# bodies' names too (Secretaría de ..., Coordinadora ...).
+_ROLES = """
+    director directora directeur directrice diretor diretora ministro ministra ministre
+    coordinador coordinateur coordinatrice coordenador coordenadora jefe jefa chef chefe
+    portavoz vocero vocera porte-parole porta-voz presidenta presidente comisionado comisionada
+    commissaire comissario procurador procuradora procureur representante representant
+    representante subdirector subdirectora alcalde alcaldesa maire prefeito gobernador
+    gobernadora gouverneur governador delegado delegada delegue comandante commandant
+    secretario secretaire
+"""
+ROLES = frozenset(_ROLES.split())
+# Verbs of speech before or after a person's name ('"...", a déclaré Ramata Diallo', "dijo
+# Carola Arraya", "explicou Alves Mate")
+SPEECH_VERBS = (
+    r"dijo|afirmó|señaló|explicó|indicó|aseguró|declaró|agregó|añadió|destacó|precisó|"
+    r"subrayó|comentó|manifestó|expresó|sostuvo|a\s+déclaré|a\s+indiqué|a\s+expliqué|"
+    r"a\s+précisé|a\s+affirmé|a\s+souligné|a\s+ajouté|a\s+annoncé|déclare|explique|"
+    r"souligne|disse|afirmou|explicou|referiu|acrescentou|declarou|sublinhou|salientou"
+)
+
 # "según datos del Observatorio ...", "selon l'OIM", "segundo a polícia", "de acuerdo con la
 # OIM": the source set before what it says. ("segundo" only where no article makes it "the
 # second": "el segundo informe".)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction import foreign_words
+
 ORG_HEADS = {
     "institute", "institution", "ministry", "commission", "office", "bureau", "department",
     "government", "organization", "organisation", "committee", "council", "fund", "agency",
@@ -54,7 +56,7 @@ ROLE_HEADS = {
     "commissioners", "manager", "chair", "chairman", "chairperson", "chairwoman", "governor",
     "mayor", "senator", "deputy", "advisor", "adviser", "consultant", "expert", "experts",
     "specialist",
-}  # fmt: skip
+} | foreign_words.ROLES  # fmt: skip
 # Words before a role's head word ("Acting Head", "Deputy Regional Director").
 ROLE_MODIFIERS = {
     "acting", "deputy", "assistant", "senior", "former", "interim", "vice", "executive",

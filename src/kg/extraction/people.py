@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction import foreign_words
 from kg.extraction.given_names import is_given_name
 from kg.extraction.lookup import _words
 from kg.extraction.name_words import (
@@ -140,7 +141,8 @@ SPEECH_VERBS = (
     r"highlights|underlined|underlines|urged|urges|concluded|concludes|continued|continues|"
     r"announced|announces|observed|observes|recalled|recalls|insisted|insists|acknowledged|"
     r"acknowledges|pointed out|points out|asked|asks|replied|explained|argued|argues|"
-    r"reported|reports|wrote|writes|according to|thanked|thanks|welcomed|welcomes"
+    r"reported|reports|wrote|writes|according to|thanked|thanks|welcomed|welcomes|"
+    + foreign_words.SPEECH_VERBS
 )
 SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$", re.I)
 SPEECH_AFTER_NAME = re.compile(
