@@ -180,3 +180,16 @@ def test_a_new_body_s_name_does_not_begin_with_of(tmp_path, knowledge):
     assert "Zorvan Office for Combating Trafficking in Human Beings" in mentions(
         draft, "organization"
     )
+
+
+def test_a_number_of_its_owner_s_people_counts_them(tmp_path, knowledge):
+    """'a three-day operation saw 60 of its officers visit 25 addresses': 60 officers."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Zorvan Police said that a three-day operation saw 60 of its officers, supported by "
+            "council staff, visit 25 addresses.",
+        )
+    )
+    assert found["60"].fields["unit"] == "person"

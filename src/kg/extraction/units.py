@@ -324,11 +324,17 @@ def _noun_of_the_next_number(words: list[re.Match], k: int) -> re.Match | None:
     return None
 
 
+OF_ITS = re.compile(r"\s+of\s+(?:its|their|his|her|our)\s+(?=[a-z])(?![^.,;]{0,40}\d)")
+
+
 def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
     """(head noun, phrase, end) of the words counted after position `pos` (past a note's
     mark: "12,000[2] migrants")."""
     if note := re.match(r"\[\d{1,3}\]", text[pos : pos + 6]):
         pos += note.end()
+    # "saw 60 of its officers visit ...": the noun after its owner (no whole said with figures)
+    if owned := OF_ITS.match(text, pos):
+        pos = owned.end()
     words = list(re.finditer(r"[A-Za-zÀ-ÿ’'/-]+|[^\sA-Za-zÀ-ÿ]", text[pos : pos + 120]))
     collected = []
     for k, w in enumerate(words[:7]):
