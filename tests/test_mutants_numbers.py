@@ -234,3 +234,26 @@ def test_a_share_in_brackets_is_of_its_whole_s_time_when_it_says_none(knowledge,
     assert found["45"].fields["unit"] == "percent"
     assert found["45"].fields["share_of"] == "migrants"
     assert found["45"].fields["period"] == "2021"
+
+
+@pytest.mark.parametrize(
+    ("text", "numbers"),
+    [
+        # thousands set apart by full stops, as much of Europe writes them
+        (
+            "Police checked more than 50.000 individuals and 17.000 vehicles.",
+            [("50.000", 50000), ("17.000", 17000)],
+        ),
+        # a scale in the plural ("Over 27 thousands of refugees")
+        ("Over 27 thousands of refugees crossed the border.", [("27 thousands", 27000)]),
+        # the 31st of a month is a day, as the 30th is
+        ("On 31 March, police rescued 200 migrants.", [("200", 200)]),
+        ("Between 30 and 31 December 2021, 45 migrants arrived.", [("45", 45)]),
+    ],
+)
+def test_numbers_with_dotted_thousands_plural_scales_or_beside_a_day(text, numbers):
+    from kg.extraction.figures import find_numbers
+    from kg.extraction.text import Passage
+
+    found = find_numbers(Passage(0, "body", text, 0))
+    assert [(text[f.start : f.end], f.value) for f in found] == numbers
