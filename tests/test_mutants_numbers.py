@@ -257,3 +257,21 @@ def test_numbers_with_dotted_thousands_plural_scales_or_beside_a_day(text, numbe
 
     found = find_numbers(Passage(0, "body", text, 0))
     assert [(text[f.start : f.end], f.value) for f in found] == numbers
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Last year 4,500 migrants were returned, most of them from Mexico in 2021.",
+        "So far 4,500 migrants have been returned, most of them from Mexico in 2021.",
+    ],
+)
+def test_a_number_whose_clause_says_its_time_in_words_is_not_of_a_date_said_later(text):
+    from kg.extraction.periods import period_of
+
+    at = text.index("4,500")
+    clause = (0, text.index(",", at + len("4,500")))
+    assert period_of(text, (0, len(text)), clause, at) is None
+    # the date said later is the later clause's
+    later = text.index("most")
+    assert period_of(text, (0, len(text)), (later, len(text)), later) == "2021"
