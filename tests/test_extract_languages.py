@@ -258,12 +258,12 @@ def test_two_bodies_joined_by_y_or_et_are_two(tmp_path, knowledge):
 def test_world_regions_are_read_by_their_names_in_the_release_s_language(tmp_path, knowledge):
     """'Centroamérica', 'América Latina' (CLDR's names of the UN M49 regions); 'Afrique
     centrale' is that region, not 'Afrique'."""
-    from kg.extraction import world
+    from kg.extraction import foreign_places
 
-    spanish = {surface: place.name for surface, place, _ in world.countries_in("es")}
+    spanish = {surface: place.name for surface, place, _ in foreign_places.countries_in("es")}
     assert spanish["Centroamérica"] == "Central America"
     assert spanish["América Latina"] == spanish["Latinoamérica"] == "Latin America"
-    french = {surface: place.name for surface, place, _ in world.countries_in("fr")}
+    french = {surface: place.name for surface, place, _ in foreign_places.countries_in("fr")}
     assert french["Afrique centrale"] == "Middle Africa"
     places = mentions(
         draft_of(
@@ -293,3 +293,82 @@ def test_people_are_found_by_the_roles_and_verbs_of_speech_of_their_language(tmp
         "person",
     )
     assert {"Euphrasie Dolvan", "Ramata Zorva-Ly"} <= set(people)
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "values"),
+    [
+        ("es", "El 45 por ciento de las víctimas", ["45"]),  # a share's words, no hundred
+        ("fr", "45 pour cent des victimes", ["45"]),
+        ("pt", "45 por cento das vítimas", ["45"]),
+        ("es", "1.5 millones de personas y 12.5 por ciento", ["1500000", "12.5"]),
+        ("es", "1,250.50 pesos", ["1250.50"]),
+        ("es", "rescató a 2 mil 500 migrantes y a 1 millón 200 mil personas", ["2500", "1200000"]),
+        ("es", "entre cinco y seis personas", ["5", "6"]),  # two numbers, not 11
+        ("fr", "entre cinq et six passeurs", ["5", "6"]),
+        ("fr", "vingt et un migrants", ["21"]),
+    ],
+)
+def test_numbers_as_mexico_and_the_others_write_them(language, said, values):
+    from decimal import Decimal
+
+    from kg.extraction.foreign_words import NUMBERS, number_value
+
+    found = [number_value(m) for m in NUMBERS[language].finditer(said)]
+    assert found == [Decimal(v) for v in values]
+
+
+def test_nouns_shaped_like_demonyms_are_not_people():
+    """'15 empresas', '12 oficinas', '40 locais', '35 entretiens': things, not people."""
+    for word in ("empresas", "oficinas", "locais", "hospitais", "entretiens", "maquinas"):
+        assert unit_word(word, word, "es") != "person", word
+
+
+def test_an_article_before_an_acronym_is_no_part_of_the_body_s_name(tmp_path, knowledge):
+    """'La OIM informó que 800 personas ...': IOM, the number's source."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "La OIM informó que 800 personas fueron rescatadas en Zorvania en 2023.",
+        title="Rescatan a 800 personas en Zorvania",
+    )
+    assert mentions(draft, "organization") == {"OIM": "iom"}
+    assert sources(observations(draft)["800"]) == ["iom"]
+
+
+def test_given_names_and_words_are_not_read_as_countries(tmp_path, knowledge):
+    """'Mauricio Rentería', 'Guadalupe Hernández': Spanish given names that ISO 3166's
+    translations also give countries (Mauritius, Guadeloupe)."""
+    places = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Mauricio Rentería y Guadalupe Hernández, de la Fiscalía de Zorvania, presentaron "
+            "los 40 casos registrados en 2023.",
+            title="Fiscalía de Zorvania presenta 40 casos",
+        ),
+        "place",
+    )
+    assert not {"Mauricio", "Guadalupe"} & set(places)
+
+
+def test_a_point_on_a_road_is_no_count(tmp_path, knowledge):
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "La policía capturó a dos presuntos traficantes en el kilómetro 40.2 de la "
+            "autopista de Zorvania.",
+            title="Capturan a dos presuntos traficantes",
+        )
+    )
+    assert "40.2" not in found and found["2"].fields["unit"] == "person"
+
+
+def test_a_short_english_brief_naming_a_spanish_body_is_english():
+    brief = (
+        "Chiapas: Instituto Nacional de Migración rescues 34 migrants\n\nInstituto Nacional de "
+        "Migración agents rescued 34 migrants, twelve minors, near Tapachula, Chiapas. Fourteen "
+        "were Hondurans, 1.5 per cent Cubans."
+    )
+    assert language_of(brief) == "en"

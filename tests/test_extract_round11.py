@@ -193,3 +193,46 @@ def test_a_number_of_its_owner_s_people_counts_them(tmp_path, knowledge):
         )
     )
     assert found["60"].fields["unit"] == "person"
+
+
+def test_a_dateline_of_many_capitals_does_not_stall_the_attribution_of_a_list():
+    """'PANAMA CITY, 12 DECEMBER 2023 (UNHCR/IOM) – In a joint statement, UNHCR and IOM said':
+    the check that a list opens its sentence took minutes on a run of capitals (run apart,
+    so that a return of it fails instead of stalling the suite)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, tempfile; sys.path.insert(0, 'tests');"
+        "from pathlib import Path; from composed import draft_of, DATA;"
+        "from kg.extraction.extract import load_knowledge;"
+        "text = 'ZORVAPOL' + 'A' * 30 + ', 12 DECEMBER 2023 (UNHCR/IOM) - In a joint statement, "
+        "UNHCR and IOM said 4,000 migrants crossed the border in November.';"
+        "draft_of(Path(tempfile.mkdtemp()), load_knowledge(DATA), text)"
+    )
+    done = subprocess.run([sys.executable, "-c", code], timeout=300, capture_output=True)
+    assert done.returncode == 0, done.stderr.decode()[-500:]
+
+
+def test_english_names_with_another_language_s_connector_words_stay_whole(tmp_path, knowledge):
+    """'the Public Prosecutor's Office of Pará', 'In Les Cayes, the Ministry of Health': 'Pará'
+    and 'Les' are names' words in capitals, not 'para' and 'les'."""
+    from composed import mentions
+
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The Public Prosecutor's Office of Pará said 40 workers were rescued in 2023. In Les "
+        "Cayes, the Ministry of Health said 230 displaced people arrived in 2021.",
+    )
+    orgs = mentions(draft, "organization")
+    assert "Public Prosecutor's Office of Pará" in orgs and "Ministry of Health" in orgs
+    assert "Cayes" not in orgs
+
+
+def test_a_ten_and_a_digit_before_a_hyphen_are_a_compound(tmp_path, knowledge):
+    """'twenty four-hour patrols': twenty patrols of four hours, not 24."""
+    found = observations(
+        draft_of(tmp_path, knowledge, "Zorvan police began twenty four-hour patrols on the border.")
+    )
+    assert "24" not in found and found["20"].fields["unit"] == "patrol"

@@ -328,7 +328,9 @@ class AttributionRules:
             and (
                 re.search(r"\b(?:by|from)\s+(?:the\s+)?$", text[max(0, start - 30) : start])
                 # (the subject: only a dateline or "In 2016," before it in its sentence)
-                or re.fullmatch(r"(?:[A-Z][\w.’']*|\d+|[^\w\s]|\s)*(?:the\s+)?", text[s0:start])
+                # (possessive: a run of capitals is split one way only, so a dateline of many
+                # capitals that ends in a lower-case word fails at once)
+                or re.fullmatch(r"(?:[A-Z][\w.’']*+|\d++|[^\w\s]|\s)*+(?:the\s+)?", text[s0:start])
             )
         ):
             out = [o.target for o in chain] + out

@@ -15,6 +15,7 @@ from kg.extraction.name_words import (
     GENERIC_NAMES,
     GROUPS_OF_PEOPLE,
     LAW_HEADS,
+    MAX_NAME_TOKENS,
     MEMBERS_OF_A_BODY,
     MONTHS,
     ORG_HEADS,
@@ -31,7 +32,9 @@ from kg.extraction.name_words import (
     body_after_a_role,
     connectors_end_a_name,
     ends_a_name,
+    is_connector,
     lead_word,
+    leads_a_name,
     opens_with_a_common_noun,
     place_in_the_name,
 )
@@ -70,12 +73,6 @@ def _people_in_the_plural(key: str) -> bool:
         and key.endswith("s")
         and (key[:-1] in PERSON_ROLES or key.endswith(("ors", "ers", "ists")))
     )
-
-
-# No name is longer (the longest have some 15 words); a run is split in quadratic time.
-MAX_NAME_TOKENS = 40
-LEADING_WORDS = {"the", "a", "an", "by", "of"}  # never the first word of a name
-NAME_TYPE_WORDS = {"NGO", "NGOs", "CSO", "CSOs"}  # "the CSO Cotton Campaign": what it is
 
 
 class CandidateRules(PlaceRules):
@@ -265,7 +262,7 @@ class CandidateRules(PlaceRules):
         ):
             after_article = tokens[a].key in ("the", "a", "an")
             a += 1
-            while a < b and (tokens[a].key in CONNECTORS or not tokens[a].is_word):
+            while a < b and (is_connector(tokens[a]) or not tokens[a].is_word):
                 # "According to the Ministry of National Security": an article skipped too
                 after_article = after_article or tokens[a].key in ("the", "a", "an")
                 a += 1
@@ -278,12 +275,12 @@ class CandidateRules(PlaceRules):
             and (a, a + 1) not in known_ranges
         ):
             a += 1
-            while a < b and (tokens[a].key in CONNECTORS or not tokens[a].is_word):
+            while a < b and (is_connector(tokens[a]) or not tokens[a].is_word):
                 a += 1
-        while a < b and (tokens[a].key in LEADING_WORDS or tokens[a].text in NAME_TYPE_WORDS):
+        while a < b and leads_a_name(tokens, a, b):
             a += 1  # "the local NGO Casa Esperanza", "14:11 By Agência Brasil": the name after
         a = body_after_a_role(tokens, after_a_title(tokens, a, b), b)
-        while b > a and (tokens[b - 1].key in CONNECTORS or not tokens[b - 1].is_word):
+        while b > a and (is_connector(tokens[b - 1]) or not tokens[b - 1].is_word):
             b -= 1
         if a >= b:
             return []

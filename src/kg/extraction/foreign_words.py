@@ -18,16 +18,23 @@ import re
 from kg.folding import fold
 
 LANGUAGES = ("es", "fr", "pt")  # the languages besides English whose words the rules read
-# English's commonest words: a text of which they make one word in thirty is English, and
-# the language model is not loaded for it (the seeds, most releases).
-_ENGLISH = frozenset(("the", "of", "and", "to", "in", "is", "was", "for", "that", "with"))
+# The commonest words of English and of the three others: a text where English's are one
+# word in thirty, or outnumber the others', is English, and the language model is not loaded
+# for it (the seeds, most releases; a brief that names "Instituto Nacional de Migración").
+_ENGLISH_WORDS = """the of and to in is was were for that with on by at from as are has have had
+    its their this it be been after who which near"""
+_OTHER_WORDS = """de la el los las y en que del por con para un una se al les des et le du est
+    dans une sur pour au aux qui os as da do dos das em não com uma pelo pela"""
+_ENGLISH = frozenset(_ENGLISH_WORDS.split())
+_OTHERS = frozenset(_OTHER_WORDS.split())
 
 
 def language_of(text: str) -> str:
     """The language a release is written in: "en", or one of LANGUAGES as py3langid
     identifies it among those four (a release in another language is read as English)."""
     words = re.findall(r"[^\W\d_]+", text[:20_000].casefold())
-    if not words or sum(w in _ENGLISH for w in words) * 30 >= len(words):
+    english = sum(w in _ENGLISH for w in words)
+    if not words or english * 30 >= len(words) or english > sum(w in _OTHERS for w in words):
         return "en"
     from py3langid.langid import rank  # (its model loads in about a second, once)
 
@@ -94,14 +101,12 @@ _BEFORE_THE_NOUN = """
 BEFORE_THE_NOUN = frozenset(_BEFORE_THE_NOUN.split())
 # Plural demonyms as the three languages write them, in lower case ("venezolanos",
 # "hondureños", "guatemaltecos", "franceses", "haïtiens", "namibianos"): people.
-DEMONYM = re.compile(
-    r"[a-z]{3,}(?:anos|anas|enos|enas|enses|eses|esas|ecos|ecas|inos|inas|iens|iennes|"
-    r"ais|aises|ois|oises|ains|aines)"
-)
+DEMONYM = re.compile(r"[a-z]{3,}(?:anos|anas|enos|enas|enses|eses|ecos|ecas|iens|iennes)")
 _NOT_DEMONYMS = """
     humanos humanas ancianos vecinos hermanos jamais semanas semaines centaines dizaines
     douzaines certaines certains prochains prochaines humains humaines caminos destinos
     terrenos veranos intereses ventanas mananas quotidiens anciens terrains meticais reais
+    entretiens liens biens moyens gardiens
 """
 NOT_DEMONYMS = frozenset(_NOT_DEMONYMS.split())
 
@@ -241,11 +246,18 @@ def foreign_times(text: str, s0: int, s1: int) -> list[tuple[int, int, dict]]:
     return out
 
 
+# "en el kilómetro 40.2 de la autopista", "km 45": a point on a road, no count
+ROAD_MARKER = re.compile(
+    r"\b(?:kil[óo]metro|quil[óô]metro|kilom[èe]tre|kilometre|km)\s+\d+(?:[.,]\d+)?", re.I
+)
+
+
 def not_counts(text: str) -> list[tuple[int, int]]:
     """Where `text` says a day of a month in words of the three languages ("le 13 octobre
-    2025", "el 25 de septiembre de 2025") or an age (AGES): their figures count nothing."""
+    2025", "el 25 de septiembre de 2025"), an age (AGES) or a point on a road (ROAD_MARKER):
+    their figures count nothing."""
     return [m.span() for m in TIMES.finditer(text) if m["d"] or m["d1"]] + [
-        m.span() for m in AGES.finditer(text)
+        m.span() for pattern in (AGES, ROAD_MARKER) for m in pattern.finditer(text)
     ]
 
 
@@ -332,14 +344,29 @@ SCALES = {"mil": 1000, "mille": 1000, "millón": 10**6, "millones": 10**6, "milh
 _SCALE = "|".join(sorted(SCALES, key=len, reverse=True)).replace(" ", r"\s+")
 
 
+_TENS = {"es": "veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa",
+         "fr": "vingt|trente|quarante|cinquante|soixante",
+         "pt": "vinte|trinta|quarenta|cinquenta|sessenta|setenta|oitenta|noventa"}  # fmt: skip
+
+
 def _number_pattern(language: str) -> re.Pattern:
-    word = "(?:" + "|".join(sorted(_WORDS[language].split(), key=len, reverse=True)) + ")"
-    joined = r"(?:\s*-\s*|\s+(?:y|et|e)\s+|\s+)"  # "trente-huit", "treinta y dos", "vinte e um"
+    words = sorted(_WORDS[language].split(), key=len, reverse=True)
+    # ("por ciento", "pour cent": a share's words, no hundred)
+    word = "(?<!por )(?<!pour )(?:" + "|".join(words) + ")"
+    unit = "(?:" + "|".join(w for w in words if _VALUES.get(fold(w), 99) < 10) + "|un|une|uno|um)"
+    # "trente-huit", "treinta y dos", "vinte e um", "vingt et un": a ten and a unit; not "cinco
+    # y seis" (two numbers)
+    ten_and_unit = rf"(?:{_TENS[language]})\s+(?:y|et|e)\s+{unit}"
     return re.compile(
-        r"(?<![\w.,/-])(?:(?P<digits>\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])|\d+,\d+"
+        # "91.952" and "1.083" (thousands), "1.5" and "12.5" (decimals, as Mexico writes them),
+        # "2,5" (a decimal comma), "1,250.50", "13 530"
+        r"(?<![\w.,/-])(?:(?P<digits>\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d.])"
+        r"|\d{1,3}(?:,\d{3})+\.\d+|\d+\.\d{1,2}(?![\d.])|\d+,\d+"
         r"|[1-9]\d{0,2}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+)"
-        rf"|(?P<words>{word}(?:{joined}(?:{word}|un|une|uno|um))*))"
-        rf"(?:\s+(?:de\s+)?(?P<scale>{_SCALE})\b)?(?![\w])",
+        rf"|(?P<words>(?:{ten_and_unit}|{word})(?:\s*-\s*(?:{word}|{unit})|\s+{word})*))"
+        rf"(?:\s+(?:de\s+)?(?P<scale>{_SCALE})\b"
+        # "2 mil 500", "1 millón 200 mil": the rest after a scale, as Mexico writes it
+        r"(?:\s+(?P<rest>\d{1,3})(?![\d.,])(?:\s+(?P<rest_scale>mil)\b)?)?)?(?![\w])",
         re.I,
     )
 
@@ -355,7 +382,12 @@ def number_value(m: re.Match):
         digits = m["digits"]
         if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
             digits = digits.replace(",", "")  # ("8,602 haïtiens": thousands, as in English)
-        digits = re.sub(r"[.\s\u00a0\u202f]", "", digits).replace(",", ".")
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", digits):
+            digits = digits.replace(",", "")  # ("1,250.50 pesos", as Mexico writes it)
+        elif re.fullmatch(r"\d+\.\d{1,2}", digits):
+            pass  # ("1.5 millones", "12.5 por ciento": a decimal point)
+        else:
+            digits = re.sub(r"[.\s\u00a0\u202f]", "", digits).replace(",", ".")
         value = Decimal(digits)
     else:
         total, current = 0, 0
@@ -374,4 +406,6 @@ def number_value(m: re.Match):
         value = Decimal(total + current)
     if m["scale"]:
         value *= SCALES[" ".join(m["scale"].casefold().split())]
+    if m["rest"]:  # ("2 mil 500": 2500; "1 millón 200 mil": 1200000)
+        value += Decimal(m["rest"]) * (1000 if m["rest_scale"] else 1)
     return value

@@ -9,7 +9,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from kg.extraction import world, world_organizations
+from kg.extraction import foreign_places, world, world_organizations
 from kg.extraction.knowledge import Knowledge
 from kg.extraction.name_words import CONNECTORS
 from kg.extraction.text import Passage, Token, fold, tokenize
@@ -146,7 +146,7 @@ def world_trie(country_codes: set[str], cities: bool = True, language: str = "en
     trie = Trie()
     for surface, place, is_demonym in (
         *world.countries(),
-        *world.countries_in(language),
+        *foreign_places.countries_in(language),
         *world.nations(),
     ):
         trie.add(surface, Entry("place", place, surface, "world", is_demonym))

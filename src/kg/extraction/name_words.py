@@ -105,6 +105,16 @@ CONNECTORS = {
     # "Service Jésuite aux Migrants", "Organisation Internationale pour les Migrations")
     "para", "contra", "pour", "aux", "les",
 }  # fmt: skip
+# (the ones that are names' words too, in capitals: "Pará", "Les Cayes")
+FOREIGN_CONNECTORS = {"para", "contra", "pour", "aux", "les"}
+
+
+def is_connector(token) -> bool:
+    """A connector inside a name; another language's only in lower case ("the Office of Pará",
+    "Les Cayes": a name's word, not "para" or "les")."""
+    return token.key in CONNECTORS and (token.key not in FOREIGN_CONNECTORS or token.text.islower())
+
+
 PLACE_SENSITIVE_CONNECTORS = {"in", "at", "to", "from"}
 # "Officials of the Ministry": a common noun before one of these ("Pastoral de Movilidad
 # Humana": a name before another language's).
@@ -489,6 +499,26 @@ def _acronym_spells(tokens: list, a: int, b: int) -> bool:
 # Office in Monrovia" (not "the Immigration Agency in Zamiin-Uud": an agency is where it acts)
 LOCATED = {"embassy", "embassies", "consulate", "consulate-general", "mission", "delegation"}
 LEADING_ARTICLES = {"the", "a", "an"}
+LEADING_WORDS = {"the", "a", "an", "by", "of"}  # never the first word of a new name
+# No name is longer (the longest have some 15 words); a run is split in quadratic time.
+MAX_NAME_TOKENS = 40
+NAME_TYPE_WORDS = {"NGO", "NGOs", "CSO", "CSOs"}  # "the CSO Cotton Campaign": what it is
+# Spanish, French and Portuguese articles, never the first word of an acronym's name
+ARTICLES_BEFORE_AN_ACRONYM = {"la", "el", "los", "las", "le", "les", "l", "o", "os"}
+
+
+def leads_a_name(tokens, a: int, b: int) -> bool:
+    """Whether tokens[a] comes before a new name in the run [a, b) and is no part of it: "the",
+    "by", "NGO" ("the local NGO Casa Esperanza"), and an article before an acronym ("La OIM
+    informó", "El ACNUR", "L'OIM")."""
+    t = tokens[a]
+    return (
+        t.key in LEADING_WORDS
+        or t.text in NAME_TYPE_WORDS
+        or t.key in ARTICLES_BEFORE_AN_ACRONYM
+        and a + 1 < b
+        and tokens[a + 1].is_acronym
+    )
 
 
 def place_in_the_name(tokens: list, a: int, j: int, b: int) -> bool:

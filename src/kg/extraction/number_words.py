@@ -15,7 +15,10 @@ MONTH_SHORT = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 # A date said in full: "4 December 2023", "December 4, 2023"
 FULL_DATE = rf"(?:\d{{1,2}}\s+{MONTH}\s+(?:19|20)\d\d|{MONTH}\s+\d{{1,2}},?\s+(?:19|20)\d\d)"
 # "44%", "80 per cent", "12 percent"
-PERCENT = re.compile(r"\s*(?:%|per\s?cent\b|percent\b)", re.I)
+# (and as Spanish, Portuguese and French say it: "45 por ciento", "por cento", "pour cent")
+PERCENT = re.compile(
+    r"\s*(?:%|per\s?cent\b|percent\b|por\s+cien(?:to)?\b|por\s+cento\b|pour\s?cent\b)", re.I
+)
 
 UNITS_WORDS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -32,7 +35,7 @@ _UNIT = "|".join(sorted(UNITS_WORDS, key=len, reverse=True))
 _TENS = "|".join(TENS_WORDS)
 # ("twenty-four", and "twenty four" as some write it: a ten, then a digit's word)
 _DIGIT_WORD = "one|two|three|four|five|six|seven|eight|nine"
-_WORDNUM = rf"(?:(?:{_TENS})(?:-(?:{_UNIT})|\s+(?:{_DIGIT_WORD})\b)?|{_UNIT})"
+_WORDNUM = rf"(?:(?:{_TENS})(?:-(?:{_UNIT})|\s+(?:{_DIGIT_WORD})\b(?!-))?|{_UNIT})"
 _HUNDREDS = rf"{_WORDNUM}(?:\s+hundred(?:\s+(?:and\s+)?{_WORDNUM})?)?"  # 1 to 9999
 # A number in words, its groups of hundreds each followed by a larger scale than the next:
 # "two thousand five hundred", "one million two hundred thousand and five".

@@ -9,7 +9,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from kg.extraction.foreign_words import QUALIFIERS, unit_word
+from kg.extraction.foreign_words import BEFORE_THE_NOUN, QUALIFIERS, unit_word
 from kg.extraction.number_words import _WORDNUM
 from kg.extraction.proposal import slugify
 from kg.extraction.text import Source, fold
@@ -523,8 +523,12 @@ def unit_of(f: Found) -> tuple[str | None, float]:
         return f.currency, 1.0
     if f.head is None:
         return None, 0.0
-    # ("327 casos", "123 candidats", "22 crianças")
-    if unit := unit_word(f.head, f.phrase, f.passage.language):
+    # ("327 casos", "123 candidats", "22 crianças"; "7 presuntos traficantes": the noun after
+    # the words set before it, which the phrase stops at)
+    phrase = f.phrase or ""
+    if phrase and fold(phrase.split()[-1]) in BEFORE_THE_NOUN and f.phrase_end:
+        phrase += " ".join(["", *re.findall(r"^\s+([^\W\d_]+)", f.passage.text[f.phrase_end :])])
+    if unit := unit_word(f.head, phrase, f.passage.language):
         return unit, 0.9
     if getattr(f, "multiplier", False) or f.head.casefold() == "times":
         return "times", 0.95  # "more than doubled", "five times": a number of times

@@ -301,61 +301,6 @@ def countries() -> tuple[tuple[str, WorldPlace, bool], ...]:
     return tuple(out)
 
 
-@functools.lru_cache(maxsize=4)
-def countries_in(language: str) -> tuple[tuple[str, WorldPlace, bool], ...]:
-    """(surface name, place, False) for each country's name in `language` (es, fr, pt) as
-    ISO 3166's translations give it (pycountry's locales): "Camerún", "Koweït", "Moçambique".
-    Read only in a text of that language: "Maurice" is Mauritius in French, a given name in
-    English."""
-    import gettext
-
-    import pycountry
-
-    try:
-        names = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
-    except OSError:
-        return ()
-    english = {p.iso3166: p for _, p, demonym in countries() if p.iso3166 and not demonym}
-    out = []
-    for code, name, common, official in _countries():
-        place = english.get(code)
-        for surface in {names.gettext(n) for n in (name, common, official) if n} - {name}:
-            if place is not None and ", " not in surface and "(" not in surface:
-                out.append((surface, place, False))
-    return tuple(sorted(out + _regions_in(language), key=lambda x: x[0]))
-
-
-# The locales whose names of world regions a language's releases use ("Caribe" and
-# "Caraíbas"; Portuguese's in Spanish too: its "América Latina" is as common there as CLDR's
-# Spanish "Latinoamérica")
-REGION_LOCALES = {
-    "es": ("es", "es_MX", "es_419", "pt"),
-    "fr": ("fr", "fr_CA"),
-    "pt": ("pt", "pt_PT"),
-}
-
-
-def _regions_in(language: str) -> list[tuple[str, WorldPlace, bool]]:
-    """The regions of REGIONS by their names in `language`, as CLDR gives the UN M49 regions'
-    names (Babel): "Centroamérica", "Amérique latine", "América do Sul"."""
-    from babel import Locale
-
-    ours = {
-        surface: WorldPlace(name, "region", None, within)
-        for name, aliases, within in REGIONS
-        for surface in (name, *aliases)
-    }
-    english = Locale("en").territories
-    out = []
-    for locale in REGION_LOCALES.get(language, ()):
-        for code, surface in Locale.parse(locale).territories.items():
-            if code.isdigit() and code != "001" and surface != english[code]:
-                # (a region REGIONS lacks too, so that "Afrique centrale" is not read "Afrique")
-                place = ours.get(english[code]) or WorldPlace(english[code], "region")
-                out.append((surface, place, False))
-    return list({s: (s, p, d) for s, p, d in out}.values())
-
-
 # ISO 3166-2's "Country" subdivisions (England, Scotland, Wales) and Northern Ireland (its
 # "Province"): the United Kingdom's nations, named as countries are ("victims referred from
 # England and Wales"), whether or not the text names the kingdom.
