@@ -65,10 +65,9 @@ def _worker_main(
     conn, source: tuple[str, str], max_result_bytes: int, memory_limit: int, recycle: int = 0
 ) -> None:
     """A worker process: deny itself the network, open the graph once, bound its memory, then
-    answer queries until the pipe closes, or until it holds `recycle` bytes more than when it
-    was ready (the store's caches and the engine's arenas, which a process keeps): then it asks
-    to be replaced with its answer, as a new one starts in hundredths of a second. A watchdog
-    ends it if the server dies while it is in the middle of a query."""
+    answer queries (giving back what each one's evaluation freed) until the pipe closes or it
+    holds `recycle` bytes more than when ready (the store's caches): then it asks to be replaced
+    with its answer (a new one starts in 0.02 s). A watchdog ends it if the server dies."""
     warning = ""
     try:
         sandbox.deny_network()
@@ -102,6 +101,7 @@ def _worker_main(
         except (EOFError, OSError):
             return
         answer = execute(graph, request, max_result_bytes, memory_limit, emit=conn.send)
+        sandbox.release_memory()  # else kept by the allocator, and counted below
         if recycle and baseline and sandbox.resident_size() - baseline > recycle:
             answer.replace_worker = True
         conn.send(answer)

@@ -138,6 +138,18 @@ def resident_size() -> int:
     return _status_bytes("VmRSS")
 
 
+def release_memory() -> bool:
+    """Give the pages the allocator holds free back to the system (glibc's `malloc_trim`):
+    what a query's evaluation freed stays in the process's heap otherwise, counted in its
+    memory until a later query reuses it. Whether it could (False where there is no glibc)."""
+    try:
+        trim = ctypes.CDLL(None).malloc_trim
+    except AttributeError:
+        return False
+    trim(ctypes.c_size_t(0))
+    return True
+
+
 def limit_memory(extra_bytes: int) -> int:
     """Let this process map at most `extra_bytes` more private memory than it has now; the
     limit set, in bytes (0 where the platform cannot tell what it has now)."""
