@@ -236,3 +236,20 @@ def test_a_ten_and_a_digit_before_a_hyphen_are_a_compound(tmp_path, knowledge):
         draft_of(tmp_path, knowledge, "Zorvan police began twenty four-hour patrols on the border.")
     )
     assert "24" not in found and found["20"].fields["unit"] == "patrol"
+
+
+def test_a_title_s_ages_and_delays_are_no_counts_and_its_capitals_no_currency(tmp_path, knowledge):
+    """'The Girl, 16 Years Old, Was Rescued', '3 Years After Their Abduction': an age and a
+    delay in a title's capitals, as in lower case; 'ALL 12 shelters': a word, not the lek."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Zorvan police rescued 12 victims, 3 Years After Their Abduction. ALL 12 shelters in "
+            "Zorvania were full, and ETB 500 was paid to each family.",
+            title="The Girl, 16 Years Old, Was Rescued",
+        )
+    )
+    assert "16" not in found and "3" not in found
+    assert found["12"].fields["unit"] != "albanian-lek"
+    assert found["500"].fields["unit"] == "ethiopian-birr"

@@ -460,9 +460,11 @@ def _period_duration(text: str, start: int, before: str, after: str, duration) -
     ):
         return True
     rest = after[duration.end() :]
-    return bool(
+    return bool(  # (in a title's capitals too: "16 Years Old", "3 Years After")
         re.match(
-            r"\s*(?:ago|later|earlier|after|before|since|old|of age|of (?:the|its|their))\b", rest
+            r"\s*(?:ago|later|earlier|after|before|since|old|of age|of (?:the|its|their))\b",
+            rest,
+            re.I,
         )
     )
 

@@ -101,7 +101,8 @@ IRREGULAR = {
     "staff": "staff", "police": "police", "youth": "youth", "meticais": "metical",
 }  # fmt: skip
 # Three capitals before or after a number: perhaps an ISO 4217 code ("ETB 500", "15,000 ETB").
-CODE_BEFORE = re.compile(r"\b([A-Z]{3})\s*$")
+# (not a word in capitals that is a code too: "ALL 12 shelters", "TOP 10", "SOS")
+CODE_BEFORE = re.compile(r"\b(?!(?:ALL|TOP|CUP|SOS|TRY)\b)([A-Z]{3})\s*$")
 CODE_AFTER = re.compile(r"\s*([A-Z]{3})\b")
 CURRENCY_UNITS = {"USD": "us-dollar", "EUR": "euro"}  # the units' ids in the concepts
 # A currency written before a number by its sign ("€500", "NZ$4,000", "RM20,000", "Rs 50,000",
