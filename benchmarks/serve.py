@@ -13,7 +13,8 @@ every round, so that what else runs on a shared machine weighs on each alike):
   answers, and the largest seen while the queries below run (sampled every 0.2 s; a page that
   several processes share counts in each); and the largest PSS (a shared page counted once,
   split between the processes that map it: the store's files, which the page cache holds)
-  and private anonymous memory (what the processes hold of their own) of the same processes;
+  and private anonymous memory (what the processes hold of their own) of the same processes,
+  and the largest private memory of the server alone and of its largest query worker;
 - throughput: 8 clients at once, each sending every named query once (bound with its
   defaults, its prefixes declared, SPARQL JSON asked for; with `--page ROWS`, its first ROWS
   rows) in an order of its own; requests a
@@ -93,28 +94,29 @@ def tree_cpu(pid: int) -> float:
     return total / os.sysconf("SC_CLK_TCK")
 
 
-def tree_memory(pid: int) -> tuple[int, int]:
-    """(PSS, private anonymous memory) of a process and its descendants, summed."""
-    sizes = [memory(p) for p in tree(pid)]
-    return sum(p for p, _ in sizes), sum(a for _, a in sizes)
-
-
 class Sampler:
     """The largest RSS, PSS and private memory of a process tree, sampled in a thread (each
-    its own largest: they need not be at the same instant)."""
+    its own largest: they need not be at the same instant); and, to tell where it goes, the
+    largest private memory of the server alone and of any one process it started (a query
+    worker: the process they are forked from holds some 30 MB)."""
 
     def __init__(self, pid: int) -> None:
         self.pid, self.peak, self.running = pid, 0, True
         self.peak_pss = self.peak_private = 0
+        self.peak_server_private = self.peak_child_private = 0
         self.thread = threading.Thread(target=self._run, daemon=True)
         self.thread.start()
 
     def _run(self) -> None:
         while self.running:
-            self.peak = max(self.peak, tree_rss(self.pid))
-            pss, private = tree_memory(self.pid)
-            self.peak_pss = max(self.peak_pss, pss)
-            self.peak_private = max(self.peak_private, private)
+            processes = tree(self.pid)
+            self.peak = max(self.peak, sum(rss(p) for p in processes))
+            sizes = {p: memory(p) for p in processes}
+            self.peak_pss = max(self.peak_pss, sum(pss for pss, _ in sizes.values()))
+            self.peak_private = max(self.peak_private, sum(a for _, a in sizes.values()))
+            self.peak_server_private = max(self.peak_server_private, sizes[self.pid][1])
+            children = [a for p, (_, a) in sizes.items() if p != self.pid]
+            self.peak_child_private = max(self.peak_child_private, *children, 0)
             time.sleep(0.2)
 
     def stop(self) -> int:
@@ -216,6 +218,8 @@ def measure(servers: list[tuple[str, list[str], str, str]], texts, runs: int) ->
             figures["rss_mb_peak"] = round(peak / 2**20)
             figures["pss_mb_peak"] = round(sampler.peak_pss / 2**20)
             figures["private_mb_peak"] = round(sampler.peak_private / 2**20)
+            figures["server_private_mb_peak"] = round(sampler.peak_server_private / 2**20)
+            figures["worker_private_mb_peak"] = round(sampler.peak_child_private / 2**20)
             figures["batch_s"] = [round(s, 2) for s in walls[name]]
             median = statistics.median(walls[name])
             figures["requests_per_s"] = round(CLIENTS * len(texts) / median, 2)
@@ -272,8 +276,8 @@ def table(result: dict) -> str:
         f"worker ready in {result['worker_start_s']} s (load average "
         f"{result['load_average']})\n",
         "| server | first answer | home page | RSS at start | RSS peak | PSS peak "
-        "| private peak | requests/s | requests per CPU s | statuses |",
-        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
+        "| private peak | of it, server / a worker | requests/s | requests per CPU s | statuses |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |",
     ]
     for r in rows:
         home = f"{r['home_page_s']} s" if "home_page_s" in r else "-"
@@ -281,9 +285,14 @@ def table(result: dict) -> str:
         peak = f"{r['rss_mb_peak']:,} MB" if "rss_mb_peak" in r else "-"
         pss = f"{r['pss_mb_peak']:,} MB" if "pss_mb_peak" in r else "-"
         private = f"{r['private_mb_peak']:,} MB" if "private_mb_peak" in r else "-"
+        parts = (
+            f"{r['server_private_mb_peak']:,} / {r['worker_private_mb_peak']:,} MB"
+            if "worker_private_mb_peak" in r
+            else "-"
+        )
         lines.append(
             f"| {r['server']} | {r['first_answer_s']} s | {home} | {r['rss_mb_at_start']:,} MB "
-            f"| {peak} | {pss} | {private} | {r.get('requests_per_s', '-')} "
+            f"| {peak} | {pss} | {private} | {parts} | {r.get('requests_per_s', '-')} "
             f"| {r.get('requests_per_cpu_s', '-')} "
             f"| {statuses or '-'} |"
         )
