@@ -6,14 +6,16 @@ Observatorio", "selon l'OIM", "la Policía informó").
 
 Migration in Mexico and Latin America, West and Central Africa, Haiti, Brazil and Lusophone
 Africa is often reported in these languages only. The rules keep their English grammar; these
-are the words they need to read the three others' numbers. Each word here means the same in
-any of the four languages' texts it may appear in, so none needs the text's language to be
-known first.
+are the words they need to read the three others' numbers. Most of them mean the same in any
+of the four languages' texts they may appear in and are read in every text; those that do not
+(numbers in words and figures, plural demonyms, countries' names) only in a text of their
+language (`language_of`).
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from kg.folding import fold
 
@@ -61,7 +63,7 @@ _PEOPLE = """
     suspects policier policiers fonctionnaire fonctionnaires eleve eleves
     pessoa pessoas vitima vitimas crianca criancas mulher mulheres homem homens menino meninos
     menina meninas jovem jovens cidadao cidadaos estrangeiro estrangeiros suspeito suspeitos
-    detido detidos passageiro passageiros trabalhadores refugiados migrantes
+    detido detidos passageiro passageiros trabalhadores
     retorno retornos retour retours rapatriement rapatriements repatriacion repatriaciones
     repatriacao repatriacoes deportacion deportaciones expulsion expulsions rescate rescates
     mexicanos hondurenos guatemaltecos salvadorenos nicaraguenses venezolanos haitianos
@@ -82,7 +84,7 @@ for _unit, _words in (
     ("km", "kilometro kilometros kilometre kilometres quilometro quilometros"),
     ("month", "mes meses mois"),
     ("city", "ciudad ciudades ville villes cidade cidades"),
-    ("municipality", "municipio municipios municipalite municipalites municipio municipios"),
+    ("municipality", "municipio municipios municipalite municipalites"),
     ("offence", "infraccion infracciones infraction infractions delito delitos infracao"),
     ("day", "dia dias jour jours"),
     ("us-dollar", "dolar dolares"),
@@ -269,7 +271,7 @@ _ROLES = """
     coordinador coordinateur coordinatrice coordenador coordenadora jefe jefa chef chefe
     portavoz vocero vocera porte-parole porta-voz presidenta presidente comisionado comisionada
     commissaire comissario procurador procuradora procureur representante representant
-    representante subdirector subdirectora alcalde alcaldesa maire prefeito gobernador
+    subdirector subdirectora alcalde alcaldesa maire prefeito gobernador
     gobernadora gouverneur governador delegado delegada delegue comandante commandant
     secretario secretaire
 """
@@ -374,25 +376,23 @@ def _number_pattern(language: str) -> re.Pattern:
 NUMBERS = {language: _number_pattern(language) for language in LANGUAGES}
 
 
-def number_value(m: re.Match):
-    """The value NUMBERS' match `m` says (a Decimal)."""
-    from decimal import Decimal
+# The articles that are "one" inside a number in words ("vingt et un", "vinte e um")
+_ONE = {"un": 1, "une": 1, "uno": 1, "um": 1}
 
-    if m["digits"]:
-        digits = m["digits"]
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+", digits):
-            digits = digits.replace(",", "")  # ("8,602 haïtiens": thousands, as in English)
-        if re.fullmatch(r"\d{1,3}(?:,\d{3})+\.\d+", digits):
-            digits = digits.replace(",", "")  # ("1,250.50 pesos", as Mexico writes it)
-        elif re.fullmatch(r"\d+\.\d{1,2}", digits):
-            pass  # ("1.5 millones", "12.5 por ciento": a decimal point)
-        else:
+
+def number_value(m: re.Match) -> Decimal:
+    """The value NUMBERS' match `m` says."""
+    if digits := m["digits"]:
+        if re.fullmatch(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?", digits):
+            # ("8,602 haïtiens", "1,250.50 pesos": English thousands, as Mexico writes them too)
+            digits = digits.replace(",", "")
+        elif not re.fullmatch(r"\d+\.\d{1,2}", digits):  # (not "1.5 millones", "12.5")
             digits = re.sub(r"[.\s\u00a0\u202f]", "", digits).replace(",", ".")
         value = Decimal(digits)
     else:
         total, current = 0, 0
         for part in (fold(w) for w in re.split(r"[\s-]+", m["words"])):
-            n = {"un": 1, "une": 1, "uno": 1, "um": 1}.get(part, _VALUES.get(part))
+            n = _ONE.get(part, _VALUES.get(part))
             if n is None:
                 continue  # (y, et, e)
             if n == 100 and current:  # "deux cents", "quatre-vingt": a multiplier

@@ -527,8 +527,9 @@ def unit_of(f: Found) -> tuple[str | None, float]:
     # ("327 casos", "123 candidats", "22 crianças"; "7 presuntos traficantes": the noun after
     # the words set before it, which the phrase stops at)
     phrase = f.phrase or ""
-    if phrase and fold(phrase.split()[-1]) in BEFORE_THE_NOUN and f.phrase_end:
-        phrase += " ".join(["", *re.findall(r"^\s+([^\W\d_]+)", f.passage.text[f.phrase_end :])])
+    noun = f.phrase_end and re.match(r"\s+([^\W\d_]+)", f.passage.text[f.phrase_end :])
+    if phrase and fold(phrase.split()[-1]) in BEFORE_THE_NOUN and noun:
+        phrase += " " + noun[1]
     if unit := unit_word(f.head, phrase, f.passage.language):
         return unit, 0.9
     if getattr(f, "multiplier", False) or f.head.casefold() == "times":
