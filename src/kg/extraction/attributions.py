@@ -136,6 +136,10 @@ WIRES = {"Reuters", "AP", "AFP", "Xinhua", "ANSA", "EFE", "dpa", "Bernama", "Ant
          "Yonhap", "PTI", "IANS", "UPI", "TASS", "AA", "KUNA", "WAM", "SPA", "APA"}  # fmt: skip
 
 
+# Between two bodies of a list: "IOM (the UN migration agency), and UNICEF", "IOM and the ILO"
+LIST_GAP = r"\s*(?:\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?"
+
+
 class AttributionRules:
     """The attribution and actor rules of the NumberExtractor (a part of it)."""
 
@@ -311,12 +315,10 @@ class AttributionRules:
             ):
                 chain[0], start = o, o.start  # ("The International Labour Organization (ILO), ...")
                 continue
+            # (", human rights group Walk Free Foundation, and IOM said": a list's words on
+            # what each is)
             if not re.fullmatch(
-                # (", human rights group Walk Free Foundation, and IOM said": a list's words
-                # on what each is)
-                r"\)?\s*(?:\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?"
-                r"(?:(?-i:[a-z])[\w-]*\s+){0,3}",
-                text[o.end : start],
+                rf"\)?{LIST_GAP}(?:(?-i:[a-z])[\w-]*\s+){{0,3}}", text[o.end : start]
             ):
                 break
             chain.insert(0, o)
@@ -338,10 +340,7 @@ class AttributionRules:
         for o in sorted(orgs, key=lambda o: o.start):
             if o.start < end:
                 continue
-            if not re.fullmatch(
-                r"\s*(?:\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?",
-                text[end : o.start],
-            ):
+            if not re.fullmatch(LIST_GAP, text[end : o.start]):
                 break
             out.append(o.target)
             end = o.end

@@ -214,9 +214,8 @@ def _compared_with(text: str, a: int, b: int, at: int) -> bool:
 # number of times does not. ("increased by 4.53% from 3.6 billion baht in 2018 to 3.8
 # billion in 2019" is a change over the years it names, and no share followed by a change.)
 A_CHANGE = re.compile(
-    r"[\d.,]+\s*(?:%|per\s*cent|percent)\s+(?:(?:\w+\s+)?(?:rise|increase|drop|fall|jump|"
-    r"decrease|decline|growth|surge|reduction)\b|(?:more|less|fewer|higher|lower)\s+(?:[a-z-]+\s+){0,3}"
-    r"than\b)",
+    rf"[\d.,]+\s*(?:%|per\s*cent|percent)\s+(?:(?:\w+\s+)?(?:{_CHANGE})\b"
+    r"|(?:more|less|fewer|higher|lower)\s+(?:[a-z-]+\s+){0,3}than\b)",
     re.I,
 )
 AGAINST_ANOTHER_TIME = re.compile(
