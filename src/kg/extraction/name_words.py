@@ -98,15 +98,14 @@ SPEECH = re.compile(
     r"stressed|stresses|emphasized|declared|according to)\b",
     re.I,
 )
+# Spanish, French and Portuguese bodies' connectors ("Organización Internacional para las
+# Migraciones", "Service Jésuite aux Migrants", "Organisation Internationale pour les
+# Migrations") that are names' words too, in capitals ("Pará", "Les Cayes")
+FOREIGN_CONNECTORS = {"para", "contra", "pour", "aux", "les"}
 CONNECTORS = {
     "of", "for", "and", "the", "to", "in", "on", "against", "de", "del", "la", "las", "los",
     "el", "y", "&", "da", "do", "dos", "das", "du", "des", "et", "at",
-    # (Spanish, French and Portuguese bodies: "Organización Internacional para las Migraciones",
-    # "Service Jésuite aux Migrants", "Organisation Internationale pour les Migrations")
-    "para", "contra", "pour", "aux", "les",
-}  # fmt: skip
-# (the ones that are names' words too, in capitals: "Pará", "Les Cayes")
-FOREIGN_CONNECTORS = {"para", "contra", "pour", "aux", "les"}
+} | FOREIGN_CONNECTORS  # fmt: skip
 
 
 def is_connector(token) -> bool:
