@@ -19,8 +19,12 @@ FRONTED_TIME = re.compile(
     rf"(?:19|20)\d\d(?:\s+alone)?\s*,"
 )
 TIME_WORDS = re.compile(
-    r"\b(?:(?:19|20)\d\d|today|yesterday|now|currently|this|last|next|since|until|year|years|"
-    r"month|months|week|weeks|recently|so far|to date)\b",
+    r"\b(?:(?:19|20)\d\d|today|yesterday|now|currently|since|until|year|years|"
+    r"month|months|week|weeks|recently|so far|to date|"
+    # "this morning", "last spring" (not "This intense activity")
+    r"(?:this|last|next)\s+(?:[a-z]+\s+)?(?:morning|afternoon|evening|night|spring|summer|"
+    r"autumn|fall|winter|quarter|semester|period|time|season|days?|decade|weekend|"
+    r"January|February|March|April|May|June|July|August|September|October|November|December))\b",
     re.I,
 )
 
@@ -83,17 +87,38 @@ EVENT_NOUN = re.compile(
     r"\b(workshop|training|session|meeting|seminar|conference|forum|course|exercise|"
     r"operation|visit|mission|dialogue|consultation|roundtable|summit|raid|crackdown|"
     # "a joint action day", "The actions led to:" (not "actions to combat trafficking")
-    r"action(?=s?\s+days?\b)|(?<=\bthe\s)action(?=s\s+(?:led|resulted|included)\b))s?\b",
+    r"action(?=s?\s+(?:days?|weeks?)\b)|(?<=\bthe\s)action(?=s\s+(?:led|resulted|included)\b)|"
+    # "This coordinated action, which took place between 8 and 14 April"
+    r"(?<=\bcoordinated\s)action|(?<=\bconcerted\s)action|(?<=\bjoint\s)action)s?\b",
     re.I,
 )
+ACTION_DAYS = re.compile(r"\baction\s+(?:days?|weeks?)\b", re.I)
 # What a police operation is: what a sentence naming it or its outcome ("As a result, 23
 # suspects were arrested") counts is of its days.
 OPERATION = {"operation", "raid", "crackdown", "action"}
 OUTCOME = re.compile(r"^\s*As\s+a\s+result\b", re.I)
+# What an operation's sentences without a time of their own tell: its catch ("In total, 323
+# potential victims were identified", "A further 227 persons were detained").
+CAUGHT = re.compile(
+    r"\b(?:(?:were|was|been|being)\s+(?:[a-z]+\s+)?(?:arrested|detained|rescued|identified|"
+    r"seized|apprehended|intercepted|dismantled|checked|inspected|searched|opened|launched)|"
+    r"(?:arrested|rescued|identified|seized|apprehended|intercepted|dismantled|inspected)\s+"
+    r"(?:a\s+|an\s+|the\s+|some\s+|more\s+than\s+|over\s+)?\d|"
+    r"the\s+(?:arrests?|detentions?|rescues?|identification|seizures?|checking|inspections?|"
+    r"launch|opening)\s+of|(?:resulted|results?)\s+in|led\s+to)\b",
+    re.I,
+)
 # Another operation than the one dated: "In a separate operation", "Previous operations".
 OTHER_OPERATION = re.compile(
     r"\b(?:separate|another|other|previous|earlier|similar|past|former|new|second)\s+"
     r"(?:[\w-]+\s+)?(?:operations?|raids?|crackdowns?)\b",
+    re.I,
+)
+# What follows the operation is not of its days: "276 new investigations following this
+# operation".
+AFTER_THE_OPERATION = re.compile(
+    r"\b(?:following|after|since)\s+(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?"
+    r"(?:operations?|raids?|crackdowns?|actions?)\b",
     re.I,
 )
 TAKING_PART = re.compile(
@@ -134,13 +159,15 @@ def event_period(records, passage: Passage, sentence: tuple[int, int]):
     23 suspects were arrested"); not one on another operation ("In a separate operation")."""
     s0, s1 = sentence
     text = passage.text[s0:s1]
-    if TIME_WORDS.search(text):
+    if TIME_WORDS.search(ACTION_DAYS.sub("", text)):  # "The action week resulted in": a name
+        return None
+    if AFTER_THE_OPERATION.search(text):
         return None
     nouns = {m.group(1).casefold() for m in EVENT_NOUN.finditer(text)}
     operations = {str(r[3]): r[3] for r in records if r[2] & OPERATION}
     if (
         len(operations) == 1
-        and (OUTCOME.search(text) or nouns & OPERATION)
+        and (OUTCOME.search(text) or nouns & OPERATION or _after_it(records, passage, s0, text))
         and not OTHER_OPERATION.search(text)
     ):
         return next(iter(operations.values()))
@@ -158,6 +185,14 @@ def event_period(records, passage: Passage, sentence: tuple[int, int]):
     if not named and TAKING_PART.search(text) and len({str(r[3]) for r in earlier}) == 1:
         return earlier[-1][3]
     return None
+
+
+def _after_it(records, passage: Passage, s0: int, text: str) -> bool:
+    """A sentence telling a catch after the one operation the text dates, in a text that
+    dates nothing else to the day."""
+    if len({str(r[3]) for r in records}) != 1 or not CAUGHT.search(text):
+        return False
+    return (records[0][0], records[0][1]) < (passage.index, s0)
 
 
 # A time said by pointing back to the one said before: "rescued 1,623 children during that
@@ -229,6 +264,11 @@ def today_of(day: str | None, passage: Passage, sentence: tuple[int, int]) -> st
     return day
 
 
+POINTS_TO_A_NUMBER = re.compile(
+    r"\b(?:this|that|these|those)\s+(?:numbers?|figures?|totals?|counts?)\b", re.I
+)
+
+
 def period_from_context(
     passage: Passage, sentence: tuple[int, int], before: Passage | None, list_period, records,
     day: str | None,
@@ -236,7 +276,10 @@ def period_from_context(
     """The period of a sentence that says no time of its own, from what is around it, in this
     order: a time set at the start of the sentence before ("In 2013, ..."), one it points back
     to ("during that time"), that of the sentence opening its list, the days of the event it
-    speaks of, the release's day ("today")."""
+    speaks of, the release's day ("today"); none for a sentence pointing back to a number
+    ("This number includes 40 ...": which number's time?)."""
+    if POINTS_TO_A_NUMBER.search(passage.text, *sentence):
+        return None
     return (
         _period_set_before(passage, sentence, before)
         or period_said_before(passage, sentence, before, day)

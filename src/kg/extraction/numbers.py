@@ -161,6 +161,8 @@ class NumberExtractor(AttributionRules):
                 )
                 if restated and not f.definite:
                     seen[key].add_quote(passage, *f.clause)
+                    # the headline's number dated where the body tells it again
+                    self._period(seen[key], f, passage, override=False)
                     f.item = seen[key]  # "carried 120 migrants (75 men, ...)": parts of it
                     continue
                 if f.definite and (same_noun or same_people) and not f.percent:

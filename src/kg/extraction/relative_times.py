@@ -38,7 +38,8 @@ YEARLESS = re.compile(
 # "so far this year", "the same period last year", "last month".
 RELATIVE_PERIOD = re.compile(
     r"\b(?:(?P<same>(?:in|during|over|for|at|by)\s+the\s+same\s+(?:period|time|months?)\s+)?"
-    r"(?P<which>this|last)\s+(?P<unit>year|month)"
+    # (not "in the last year": the twelve months before, not the calendar year)
+    r"(?<!\bthe\s)(?P<which>this|last)\s+(?P<unit>year|month)"
     r"|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+(?P<since>year))\b",
     re.I,
 )

@@ -1,0 +1,75 @@
+"""`kg extract`: rules written on the twelfth round (from the tune half's and the thirteenth
+batch's misses), one test per rule, on sentences composed for it (the names of people and
+bodies are made up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, observations
+
+WEEK = {"start": "2019-04-08", "end": "2019-04-14"}
+
+
+def test_the_catch_told_after_a_dated_action_is_of_its_days(tmp_path, knowledge):
+    """'This coordinated action, which took place between 8 and 14 April 2019 ... The action
+    week resulted in the arrest of 46 suspects. A further 227 persons were detained.': the
+    sentences telling what the one dated action caught are of its days, though they name
+    neither it nor a time ("action week" is its name, "This intense activity" no time)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Twelve states of Zorvania conducted an operation against trafficking. This "
+            "coordinated action, which took place between 8 and 14 April 2019, was planned for "
+            "a year.\n\nThe action week resulted in the arrest of 46 suspects. A further 227 "
+            "persons were detained for other offences. This intense activity has led to the "
+            "launch of 100 new investigations.",
+        )
+    )
+    for value in ("46", "227", "100"):
+        assert found[value].fields.get("period") == WEEK, value
+
+
+def test_what_follows_the_operation_is_not_of_its_days(tmp_path, knowledge):
+    """'Zorvapol confirmed the opening of 276 new investigations following this operation':
+    after the operation's days, not in them."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The operation, led by Zorvania, took place from 8 to 14 April 2019 and 219 people "
+            "were arrested.\n\nZorvapol confirmed the opening of 276 new investigations "
+            "following this operation.",
+        )
+    )
+    assert found["219"].fields.get("period") == WEEK
+    assert found["276"].fields.get("period") is None
+
+
+def test_a_headline_number_takes_the_time_the_body_tells_it_with(tmp_path, knowledge):
+    """'13,993 undocumented migrants returned from Zorvania' as a heading, then 'A total of
+    13,993 ... returned ... between 24 and 30 June 2018': the heading's number is of that week."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "13,993 undocumented migrants returned from Zorvania\n\nA total of 13,993 "
+            "undocumented migrants returned from Zorvania between 24 and 30 June 2018, 58% more "
+            "than in the previous week.",
+        )
+    )
+    assert found["13993"].fields.get("period") == {"start": "2018-06-24", "end": "2018-06-30"}
+
+
+def test_in_the_last_year_is_not_the_calendar_year_before(tmp_path, knowledge):
+    """'exploited nearly 600 women in the last year' (the twelve months before the release's
+    day) is not 2023 as 'last year' is; 'last year' still is."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "ZORVAPOL, 30 July 2024 - The police dismantled a network that exploited nearly 600 "
+            "women in the last year.\n\nLast year, 48 victims were rescued in Zorvania.",
+        )
+    )
+    assert found["600"].fields.get("period") is None
+    assert found["48"].fields.get("period") == "2023"
