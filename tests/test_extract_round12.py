@@ -4,7 +4,8 @@ bodies are made up)."""
 
 from __future__ import annotations
 
-from composed import draft_of, observations
+import pytest
+from composed import draft_of, mentions, observations
 
 WEEK = {"start": "2019-04-08", "end": "2019-04-14"}
 
@@ -73,3 +74,57 @@ def test_in_the_last_year_is_not_the_calendar_year_before(tmp_path, knowledge):
     )
     assert found["600"].fields.get("period") is None
     assert found["48"].fields.get("period") == "2023"
+
+
+@pytest.mark.parametrize(
+    "text, name, not_name",
+    [
+        # a date line after a byline without a full stop
+        (
+            "By Zorvan Defence Force\nJul 13, 2015 - 11:32 PM\n\nMigrants were intercepted.",
+            "Zorvan Defence Force",
+            "Zorvan Defence Force Jul",
+        ),
+        # a hard-wrapped line ending in a name, the next sentence opening with "A"
+        (
+            "More than 100 calls were forwarded to the Zorvan National Police\nA new "
+            "publication by the Zorvan Institute was launched.",
+            "Zorvan National Police",
+            "Zorvan National Police A",
+        ),
+        # a rank before a person's name
+        (
+            "The head of Zorvania's Border Guard Service General Rustam Kolav reported on "
+            "Friday that the border was calm.",
+            "Zorvania's Border Guard Service",
+            "Zorvania's Border Guard Service General",
+        ),
+        # the adjective of a team named in lower case
+        (
+            "Present were the Zorvan Islands Police Tactical team and the Ministry of Zorvan "
+            "Affairs Anti-human trafficking department.",
+            "Zorvan Islands Police",
+            "Zorvan Islands Police Tactical",
+        ),
+    ],
+)
+def test_a_name_ends_before_a_date_an_article_a_rank_or_a_team_s_adjective(
+    tmp_path, knowledge, text, name, not_name
+):
+    found = mentions(draft_of(tmp_path, knowledge, text), "organization")
+    assert name in found and not_name not in found
+
+
+def test_a_command_is_a_body_s_head_and_keeps_its_name_before_a_team(tmp_path, knowledge):
+    """'Coast Guard North Aegean Group Command teams were dispatched': the command's teams (a
+    command is a body, as a group is), not a team's adjective."""
+    found = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Zorvan Coast Guard North Aegean Group Command teams were dispatched to the area "
+            "and caught 33 migrants.",
+        ),
+        "organization",
+    )
+    assert "Zorvan Coast Guard North Aegean Group Command" in found
