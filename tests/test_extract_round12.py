@@ -5,6 +5,7 @@ bodies are made up)."""
 from __future__ import annotations
 
 import pytest
+
 from composed import draft_of, mentions, observations
 
 WEEK = {"start": "2019-04-08", "end": "2019-04-14"}

@@ -16,8 +16,8 @@ ORG_HEADS = {
     "network", "union", "federation", "centre", "center", "service", "services", "authority",
     "parliament", "assembly", "embassy", "consulate", "bank", "coalition", "alliance", "church",
     "board", "corporation", "company", "tribunal", "directorate", "administration", "chamber",
-    "army", "navy", "command", "system", "procuraduria", "secretaria", "instituto", "comision", "red",
-    "branch", "section", "division", "ombudsman", "prosecutor's",
+    "army", "navy", "command", "system", "procuraduria", "secretaria", "instituto", "comision",
+    "red", "branch", "section", "division", "ombudsman", "prosecutor's",
     "observatory", "forces", "force", "unit", "cross", "crescent", "society", "group", "team",
     # heads of Spanish, Portuguese and French names ("Casa del Migrante", "Fiscalía ...")
     "casa", "pastoral", "fundacion", "asociacion", "consejo", "ministerio", "direccion",
