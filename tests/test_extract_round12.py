@@ -129,3 +129,35 @@ def test_a_command_is_a_body_s_head_and_keeps_its_name_before_a_team(tmp_path, k
         "organization",
     )
     assert "Zorvan Coast Guard North Aegean Group Command" in found
+
+
+def test_peoples_stakeholders_and_people_written_with_a_slash_are_persons(tmp_path, knowledge):
+    """'569 Rohingyas', 'some 630 Rohingya', '22 Filipinas', '108 girls/children', 'more than
+    1,200 governmental and non-governmental stakeholders' count people; a Spanish text's '175
+    Estados Miembros' does not, nor is 'the highest in 9 yrs' one (the time it compares over,
+    as 'in nine years')."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "In 2023, 569 Rohingyas perished at sea, the highest in 9 yrs, and some 630 Rohingya "
+            "attempted the crossing. Among the victims were 22 Filipinas. In 2013, 108 "
+            "girls/children were rescued at the Zorvan border. Zorvapol has trained more than "
+            "1,200 governmental and non-governmental stakeholders.",
+        )
+    )
+    for value in ("569", "630", "22", "108", "1200"):
+        assert found[value].fields["unit"] == "person", value
+    assert "9" not in found  # "in 9 yrs", as "in nine years": a time, no count
+
+
+def test_a_capitalised_plural_of_a_spanish_text_is_no_people(tmp_path, knowledge):
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "La Organización Zorvana es la organización líder que desde 1951 promueve una "
+            "migración ordenada, con 175 Estados Miembros y presencia en 171 países del mundo.",
+        )
+    )
+    assert found["175"].fields.get("unit") != "person"

@@ -52,9 +52,12 @@ DAY_LISTED_AFTER = re.compile(r"\s*(?:,|and\b|&)")
 DAY_BEFORE_A_MONTH = re.compile(rf"\s*(?:st|nd|rd|th)?(?:\s*(?:,|and|&)\s*\d{{1,2}}\S*+)*\s+{_M}")
 DURATION_AFTER = re.compile(
     r"(?:\s*-\s*|\s+)(?P<unit>day|days|week|weeks|month|months|year|years|hour|hours|decade|"
-    r"decades|minute|minutes)\b",
+    r"decades|minute|minutes|yrs?|hrs?|mths?|wks?)\b",
     re.I,
 )
+# ("highest in 9 yrs")
+SHORT_DURATIONS = {"yr": "year", "yrs": "year", "hr": "hour", "hrs": "hour", "mth": "month",
+                   "mths": "month", "wk": "week", "wks": "week"}  # fmt: skip
 NOT_A_COUNT_BEFORE = re.compile(
     r"\b(?:article|articles|section|chapter|resolution|no\.|number|phase|agenda|room|level|"
     r"decree|page|paragraph|annex|item|grade|tel\.?|ext\.?)\s*$",
@@ -193,7 +196,8 @@ def find_numbers(passage: Passage) -> list[Found]:
             if _period_duration(text, start, before, after, duration):
                 continue
             f = Found(passage, start, end, value, words=is_words)
-            f.duration = singular(duration.group("unit"))
+            unit = duration.group("unit")
+            f.duration = SHORT_DURATIONS.get(unit.casefold()) or singular(unit)
             f.head = f.phrase = duration.group("unit")
             f.phrase_end = end + duration.end()
             found.append(f)

@@ -69,6 +69,8 @@ PEOPLE = {
     # "10 witnesses", "10 infiltrators", "two brothers"
     "witness", "infiltrator", "intruder", "fugitive", "brother", "sister", "cousin", "uncle",
     "aunt", "nephew", "niece", "grandparent", "grandmother", "grandfather", "grandchild",
+    # "more than 1,200 governmental and non-governmental stakeholders", "630 Rohingya"
+    "stakeholder", "rohingya", "roma", "yazidi", "uyghur", "uighur", "hmong", "tuareg",
 }  # fmt: skip
 # What happens to one person, counted: "720 rescues", "17,007 returns", "40,675 illegal
 # crossings" (not "12 official crossings on the river", places; "tax returns"; "40 departures
@@ -95,7 +97,12 @@ def _moves_of_people(f, s: str) -> bool:
 
 
 # A plural demonym counts people: "1,200 Ukrainians", "35 Cambodians", "80 Bangladeshis".
-DEMONYM_PLURAL = re.compile(r"^(?:non-)?[A-Z][a-zà-ÿ]+(?:ans|ians|eans|ese|is|ers|ns)$")
+# ("Filipinos", "Rohingyas", "Uzbeks", "Kazakhs", "Arabs", "Kurds": a people in the plural)
+DEMONYM_PLURAL = re.compile(
+    r"^(?:non-)?(?:[A-Z][a-zà-ÿ]+(?:ans|ians|eans|ese|is|ers|ns)|Filipin[oa]s|Rohingyas|"
+    r"Latin[oa]s|Uzbeks|Tajiks|Kazakhs|Arabs|Kurds|Turks|Greeks|Czechs|Slovaks|Poles|Serbs|"
+    r"Croats|Bosniaks|Roma)$"
+)
 IRREGULAR = {
     "women": "woman", "men": "man", "children": "child", "people": "person", "persons": "person",
     "staff": "staff", "police": "police", "youth": "youth", "meticais": "metical",
@@ -364,7 +371,7 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
                     singular(nxt) in PEOPLE
                     or singular(nxt) == "adolescent"
                     # "diplomatic and consular officials": two adjectives of one noun
-                    or nxt.isalpha()
+                    or nxt.replace("-", "").isalpha()
                     and nxt.islower()
                     and singular(after) in PEOPLE
                 ):
@@ -381,6 +388,7 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
             or s in currency_words()
             or s in KNOWN_UNIT_WORDS
             or DEMONYM_PLURAL.match(w.group())
+            or _people_with_a_slash(w.group())
         ):
             last_known = w
         elif last_known is not None:
@@ -423,6 +431,12 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
         phrase_end += m.end()
     phrase = text[pos + collected[0].start() : phrase_end].strip()
     return head, phrase, phrase_end
+
+
+def _people_with_a_slash(word: str) -> bool:
+    """ "108 girls/children": people, each word a person's."""
+    parts = [w for w in word.split("/") if w]
+    return len(parts) > 1 and all(singular(w) in PEOPLE for w in parts)
 
 
 def _counted_noun(words: str) -> tuple[str, str] | None:
@@ -543,7 +557,12 @@ def unit_of(f: Found) -> tuple[str | None, float]:
         named = " ".join(w.casefold() for w in words[-2:-1]) + " " + s
         return currency_names().get(named, currency_words()[s]), 0.95
     # ("five human-traffickers", "12 co-workers": the last part of a compound says who)
-    if s in PEOPLE or s.rpartition("-")[2] in PEOPLE or DEMONYM_PLURAL.match(f.head):
+    if (
+        s in PEOPLE
+        or s.rpartition("-")[2] in PEOPLE
+        or DEMONYM_PLURAL.match(f.head)
+        or _people_with_a_slash(f.head)
+    ):
         return "person", 0.95
     if _moves_of_people(f, s):
         return "person", 0.9
