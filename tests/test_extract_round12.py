@@ -161,3 +161,21 @@ def test_a_capitalised_plural_of_a_spanish_text_is_no_people(tmp_path, knowledge
         )
     )
     assert found["175"].fields.get("unit") != "person"
+
+
+def test_exceeds_lives_and_kilograms(tmp_path, knowledge):
+    """'the number of victims identified now exceeds 300' is more than 300; 'More than 600
+    lives have been saved' counts people; '3.5 kg of ecstasy pills' weighs, as '56 grams'."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The number of trafficked persons identified by Zorvapol now exceeds 300. More than "
+            "600 lives have been saved by the operation. The action day resulted in 24 arrests "
+            "and seizures of vehicles, 3.5 kg of ecstasy pills and 56 grams of cocaine.",
+        )
+    )
+    assert found["300"].fields["qualifier"] == ["more-than"]
+    assert found["600"].fields["unit"] == "person"
+    assert found["3.5"].fields["unit"] == "kilogram"
+    assert found["24"].fields["unit"] == "arrest"

@@ -200,7 +200,12 @@ def currency_unit(code: str) -> str | None:
 
 # The wordings before a number that qualify it, by the qualifier they say.
 QUALIFIERS_BEFORE = (
-    ("more-than", r"(?:more than|over|above|in excess of|upwards of|exceeding|beyond)"),
+    (
+        "more-than",
+        # ("the number ... now exceeds 300")
+        r"(?:more than|over|above|in excess of|upwards of|exceeding|exceeds|exceeded|beyond|"
+        r"surpassing|surpasses|surpassed|tops|topped)",
+    ),
     ("at-least", r"(?:at least|a minimum of|no fewer than|no less than|not less than)"),
     (
         "approximately",
@@ -504,12 +509,12 @@ KNOWN_UNIT_WORDS = {
     "shelter", "municipality", "organization", "project", "complaint", "investigation",
     "conviction", "arrest", "report", "kilometre", "kilometer", "community", "city",
     "organisation", "hotline", "committee", "entity", "school", "hospital", "clinic",
-    "km", "mile", "metre", "meter", "nation",
+    "km", "mile", "metre", "meter", "nation", "kg", "kilogram", "kilogramme", "kilo", "tonne",
 }  # fmt: skip
 # British spellings of the units' names, as the concepts spell them; a distance by its symbol.
 UNIT_SPELLINGS = {
     "organisation": "organization", "kilometre": "km", "kilometer": "km", "meter": "metre",
-    "nation": "country",
+    "nation": "country", "kg": "kilogram", "kilogramme": "kilogram", "kilo": "kilogram",
 }  # fmt: skip
 
 
@@ -564,6 +569,8 @@ def unit_of(f: Found) -> tuple[str | None, float]:
         or _people_with_a_slash(f.head)
     ):
         return "person", 0.95
+    if f.head.casefold() == "lives":  # "More than 600 lives have been saved"
+        return "person", 0.9
     if _moves_of_people(f, s):
         return "person", 0.9
     if _dead_bodies(f):
