@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from composed import draft_of, mentions, observations
+from composed import draft_of, mentions, observations, sources
 
 WEEK = {"start": "2019-04-08", "end": "2019-04-14"}
 
@@ -179,3 +179,25 @@ def test_exceeds_lives_and_kilograms(tmp_path, knowledge):
     assert found["600"].fields["unit"] == "person"
     assert found["3.5"].fields["unit"] == "kilogram"
     assert found["24"].fields["unit"] == "arrest"
+
+
+def test_sources_told_after_a_headline_in_a_place_or_as_the_agency(tmp_path, knowledge):
+    """A headline's number takes the source the body gives it ('GENEVA, July 10 (IOM)
+    ...'); 'The Zorvan Migration Agency (ZMA) in Ruritania records between 30 and 40 victims';
+    'The agency noted that according to its latest data more than 5.5 million ... have entered
+    the EU': the agency named in a paragraph before, not the EU after the number."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "An average of 1,000 refugees now arriving every day\n\nGENEVA, July 10 (IOM) On "
+        "average 1,000 refugees are now arriving every day.\n\nThe Zorvan Migration Agency "
+        "(ZMA) in Ruritania records between 30 and 40 victims of trafficking per year.\n\n"
+        "Zorvan Border Agency figures were published on Monday.\n\nThe agency noted that "
+        "according to its latest data more than 5.5 million Ukrainians have entered the "
+        "European Union since February.",
+    )
+    found = observations(draft)
+    names = mentions(draft, "organization")
+    assert sources(found["1000"]) == ["iom"]
+    assert sources(found[("30", "40")]) == [names["Zorvan Migration Agency"]]
+    assert sources(found["5500000"]) == [names["Zorvan Border Agency"]]

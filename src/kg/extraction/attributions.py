@@ -60,7 +60,9 @@ PEOPLE_SAID = re.compile(
 # "IOM in Mexico said", "The Aviation Police at Entebbe International Airport said": a body
 # that opens its sentence, where it is, its verb (not "a migrant assisted by IOM in X said")
 IN_PLACE_SAID = re.compile(
-    r"\s+(?:in|at)\s+(?:[A-Z][\w’'-]*\s+){1,5}(?:has\s+|have\s+)?(?:said|says|reported|reports)\b"
+    # ("The International Organization for Migration (IOM) in Slovakia records")
+    r"\s*(?:\([A-Z]{2,10}\)\s*)?\s(?:in|at)\s+(?:[A-Z][\w’'-]*\s+){1,5}(?:has\s+|have\s+)?"
+    r"(?:said|says|reported|reports|records|recorded|estimates|estimated|counted|registered)\b"
 )
 WHICH_SAYS = re.compile(
     r",\s+which\s+(?:also\s+)?(?:adds?|added|says?|said|notes?|noted|estimates?|estimated|"
@@ -107,9 +109,9 @@ ANAPHORIC_SOURCE = re.compile(
     r"\b(?:according\s+to|based\s+on|citing)\s+(?:(?:the|its)\s+)?(?:(?:[a-z]+\s+){0,2}"
     r"(?:figures|data|statistics|estimates|information|records)\s+(?:from|of|by)\s+)?"
     rf"the\s+(?P<head>{_BODY})\b"
-    # "..., the ministry said"
-    rf"|,\s*the\s+(?P<said>{_BODY})\s+(?:has\s+|had\s+)?(?:said|says|reported|announced|"
-    r"stated|added|noted|revealed|estimated)\b",
+    # "..., the ministry said"; "The agency noted that according to its latest data"
+    rf"|(?:(?P<comma>,)\s*|\b)the\s+(?P<said>{_BODY})\s+(?:has\s+|had\s+)?(?:said|says|reported|"
+    r"announced|stated|added|noted|revealed|estimated)\b",
     re.I,
 )
 ACTOR_VERB = re.compile(
@@ -170,6 +172,9 @@ class AttributionRules:
                 if o.start > pos
                 and o.start - pos < 120
                 and not re.search(r"[,;:]", text[pos : o.start])
+                # ("according to its latest data more than 5.5 million Ukrainians have entered
+                # the EU": the cited phrase ends before the number)
+                and not pos < f.start < o.start
             ]
             # "according to the UN's Economic Commission ...": the organization after the
             # possessive.
@@ -281,13 +286,24 @@ class AttributionRules:
                 )
             ]
         anaphor = ANAPHORIC_SOURCE.search(text, s0, s1)
-        if not after and anaphor and (anaphor["head"] or anaphor.start() >= f.end):
+        opens = (  # "The agency noted that ..."
+            anaphor and anaphor["said"] and not text[s0 : anaphor.start()].strip()
+        )
+        said_after = anaphor and anaphor["comma"] and anaphor.start() >= f.end
+        if not after and anaphor and (anaphor["head"] or opens or said_after):
             # "..., based on preliminary figures from the organization", "..., the ministry
             # said": the body named last before it (in the passage) whose name has that word
             head = (anaphor["head"] or anaphor["said"]).casefold().replace("organis", "organiz")
             named = entities.in_range(passage, 0, anaphor.start(), "organization")
             word = re.compile(rf"\b{head}\b")
             called = [m for m in named if word.search(" ".join(self._names_of(m)).casefold())]
+            if not called:  # named in a paragraph before ("... Frontex said. ... The agency noted")
+                named = [
+                    m
+                    for m in entities.mentions
+                    if m.kind == "organization" and m.passage.index < passage.index
+                ]
+                called = [m for m in named if word.search(" ".join(self._names_of(m)).casefold())]
             if called:  # that body alone: not the others named with it
                 return [called[-1].target]
         return self._with_coordinated(after[0][1], orgs, text, s0) if after else []

@@ -163,6 +163,11 @@ class NumberExtractor(AttributionRules):
                     seen[key].add_quote(passage, *f.clause)
                     # the headline's number dated where the body tells it again
                     self._period(seen[key], f, passage, override=False)
+                    # and attributed where the body names its source
+                    if "attributed_to" not in seen[key].fields and (
+                        attributed := self._attribution(f, passage, entities)
+                    ):
+                        seen[key].fields["attributed_to"] = attributed
                     f.item = seen[key]  # "carried 120 migrants (75 men, ...)": parts of it
                     continue
                 if f.definite and (same_noun or same_people) and not f.percent:
