@@ -65,10 +65,14 @@ def test_a_huge_accept_header_is_read_only_as_far_as_its_start(http):
     GET queries) was read whole, range by range, on the event loop, once per negotiation:
     400 KB of commas took 3 s a request, and six such requests held every other answer, a
     static file's too, for 15 s. Only its first ranges are read now: what comes after the
-    first 4 KiB is as if it were not there."""
-    accept = ", " * 150_000 + "text/csv"
+    first 4 KiB is as if it were not there. (A head's header fields are at most 32 KiB now,
+    `tests/test_probes_round10.py`: one of 300 KB is refused with 431 before it is read.)"""
+    accept = ", " * 16_000 + "text/csv"
     response = http.get("/sparql", params={"query": "ASK {}"}, headers={"Accept": accept})
     assert response.status_code == 406
+    accept = ", " * 150_000 + "text/csv"
+    response = http.get("/sparql", params={"query": "ASK {}"}, headers={"Accept": accept})
+    assert response.status_code == 431
     assert len(conneg.parse_accept(", ".join(["text/csv"] * 100_000))) <= 64
     # A header as clients send it is read as before.
     ordinary = "text/csv;q=0.9, application/sparql-results+json;q=0.1"
@@ -165,7 +169,9 @@ def test_the_query_page_shows_a_bounded_number_of_cells(http):
     assert len(response.content) < 4_000_000
     # 43 columns: ?s ?p ?o and the forty.
     assert response.text.count("<tr") == 1 + PAGE_CELLS // 43  # the header and the rows
-    assert f"limit={PAGE_CELLS // 43}" in response.headers["Link"]
+    # (in the page: a Link header repeating a query this long would be past its bound of
+    # 2,048 characters, `tests/test_probes_round10.py`)
+    assert f"limit={PAGE_CELLS // 43}" in response.text
 
 
 def test_a_long_literal_is_cut_on_the_query_page(http):

@@ -269,8 +269,7 @@ class Pages:
     def _answer(self, request: Request, template: str, path: str, wanted, page, **context):
         found = paging.links(path, [], wanted, page)
         response = self.server.html(request, template, page=page, pager=found, **context)
-        if found:
-            response.headers["Link"] = paging.link_header(found)
+        response.headers.update(paging.link_headers(found))
         return response
 
     def changelog(self, request: Request) -> Response:

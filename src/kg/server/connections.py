@@ -21,6 +21,14 @@ the connection after it, so the bytes a proxy that reads `Content-Length` takes 
 were served as the next request (request smuggling); RFC 9112 section 6.1 says to close such
 a connection, and `Transfer-Encoding` in an HTTP/1.0 request is faulty framing too. Both are
 answered 400 and the connection closed, before the app sees them.
+
+A request's head is bounded before h11 reads its fields (`BoundedHead`): at most
+`MAX_HEADER_FIELDS` header fields in `MAX_HEADER_BYTES`, else 431 (h11 read 100,000 empty
+fields of a 400 KB head, one at a time, and the app looked headers up among them: 0.3 s of the
+event loop a request, every other client waiting); a request line longer than the head may be
+is 414, a head past its bound 431 (uvicorn answered 400 to each). A protocol error after the
+answer has begun (the rest of a body the app did not read) closes the connection: uvicorn sent
+a second answer, h11 refused it, and each such request logged a traceback.
 """
 
 from __future__ import annotations
@@ -28,9 +36,11 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 from collections import Counter
+from http import HTTPStatus
 
 import h11
 from h11._connection import DEFAULT_MAX_INCOMPLETE_EVENT_SIZE
+from h11._receivebuffer import ReceiveBuffer, blank_line_regex
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
 from kg.server.headers import client_of
@@ -39,6 +49,10 @@ from kg.server.headers import client_of
 HEAD_SECONDS = 20
 # Connections one client address may hold at once (a browser opens 6 a host).
 CONNECTIONS_PER_CLIENT = 64
+# A request's header fields (without the request line, which carries a GET's query): as many
+# as Apache takes, in as many bytes as nginx's buffers hold. Browsers send about 20 in 2 KB.
+MAX_HEADER_FIELDS = 100
+MAX_HEADER_BYTES = 32 * 1024
 
 
 def _raw_answer(status: str, message: str, extra: str = "") -> bytes:
@@ -64,18 +78,81 @@ def ambiguous_framing(request: h11.Request) -> str | None:
     return None
 
 
+class BoundedHead(ReceiveBuffer):
+    """h11's receive buffer, refusing a request's head once it has arrived, before h11 reads a
+    field: a request line longer than `max_line` bytes (414; h11's own bound holds only for a
+    head that has not arrived whole, and a head arriving in one read was read past it), more
+    than MAX_HEADER_FIELDS header fields or MAX_HEADER_BYTES of them (431): counted in the
+    buffer, from the end of the request line to the blank line that ends the head."""
+
+    def __init__(self, max_line: int) -> None:
+        super().__init__()
+        self.max_line = max_line
+        self.refused: tuple[int, str] | None = None  # the status and reason of a refusal
+
+    def maybe_extract_lines(self):
+        end = blank_line_regex.search(self._data, self._multiple_lines_search)
+        if end is not None:
+            line_end = self._data.find(b"\n", 0, end.end())
+            fields = self._data.count(b"\n", line_end + 1, end.end()) - 1
+            size = end.end() - line_end - 1
+            if line_end > self.max_line:
+                self.refused = (
+                    414,
+                    f"URI Too Long: a request line may be at most {self.max_line:,} bytes",
+                )
+            elif fields > MAX_HEADER_FIELDS or size > MAX_HEADER_BYTES:
+                self.refused = (
+                    431,
+                    f"Request Header Fields Too Large: a request may have at most "
+                    f"{MAX_HEADER_FIELDS} header fields in {MAX_HEADER_BYTES:,} bytes, not "
+                    f"{fields:,} in {size:,}",
+                )
+            if self.refused is not None:
+                raise h11.LocalProtocolError(self.refused[1], error_status_hint=self.refused[0])
+        return super().maybe_extract_lines()
+
+
 class FramedConnection(h11.Connection):
     """h11's connection, for a server, that refuses a request whose body could be read two ways
     (`ambiguous_framing`) as h11 refuses a malformed one: uvicorn answers 400 and closes the
-    connection, so that nothing after the head is read as another request."""
+    connection, so that nothing after the head is read as another request. A head is bounded
+    (`BoundedHead`); `refusal` is the status and reason of the last error of a head."""
+
+    _receive_buffer: BoundedHead
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._receive_buffer = BoundedHead(self._max_incomplete_event_size)
+        self.refusal: tuple[int, str] = (400, "Bad Request")
 
     def next_event(self):
-        event = super().next_event()
+        in_head = self.their_state is h11.IDLE
+        try:
+            event = super().next_event()
+        except h11.RemoteProtocolError:
+            if in_head:
+                self.refusal = self._head_refusal()
+            raise
         if isinstance(event, h11.Request):
             problem = ambiguous_framing(event)
             if problem is not None:
+                self.refusal = (400, f"Bad Request: ambiguous message framing: {problem}")
                 raise h11.RemoteProtocolError(f"ambiguous message framing: {problem}")
         return event
+
+    def _head_refusal(self) -> tuple[int, str]:
+        """The status and reason of a head h11 refused: 414 for a request line longer than a
+        head may be, 431 for a head past its bounds, else 400."""
+        buffer, limit = self._receive_buffer, self._max_incomplete_event_size
+        if buffer.refused is not None:
+            return buffer.refused
+        if len(buffer) > limit:  # h11's bound of a head not arrived whole
+            if b"\n" not in buffer._data:
+                return 414, f"URI Too Long: a request line may be at most {limit:,} bytes"
+            return 431, f"Request Header Fields Too Large: a head may be at most {limit:,} bytes"
+        # h11's reason may quote the request (a request line of 400 KB): none of it is sent.
+        return 400, "Bad Request: this is not an HTTP/1.1 request kg serve can read"
 
 
 class TrustedProxies:
@@ -173,6 +250,30 @@ def bounded_protocol(connections: Connections) -> type[H11Protocol]:
         def data_received(self, data: bytes) -> None:
             self._began = True
             super().data_received(data)
+
+        def send_400_response(self, msg: str) -> None:
+            """The answer to a request h11 refused (`FramedConnection.refusal`: 400, 414 or
+            431), the connection then closed; only closed when an answer has begun already
+            (a second one was a LocalProtocolError out of `data_received`, with a
+            traceback)."""
+            if self.conn.our_state not in (h11.IDLE, h11.SEND_RESPONSE):
+                self.transport.close()
+                return
+            status, reason = self.conn.refusal
+            body = (reason + "\n").encode()
+            headers = [
+                (b"content-type", b"text/plain; charset=utf-8"),
+                (b"content-length", str(len(body)).encode()),
+                (b"x-content-type-options", b"nosniff"),
+                (b"connection", b"close"),
+            ]
+            for event in (
+                h11.Response(status_code=status, headers=headers, reason=HTTPStatus(status).phrase),
+                h11.Data(data=body),
+                h11.EndOfMessage(),
+            ):
+                self.transport.write(self.conn.send(event))
+            self.transport.close()
 
         def on_response_complete(self) -> None:
             super().on_response_complete()

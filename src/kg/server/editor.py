@@ -33,12 +33,12 @@ from pathlib import Path, PurePosixPath
 
 from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
-from starlette.responses import FileResponse, Response
+from starlette.responses import Response
 from starlette.staticfiles import NotModifiedResponse
 
 from kg import atomic
 from kg.errors import KgError
-from kg.server.freshness import Files
+from kg.server.freshness import FileAnswer, Files
 
 PACKAGE = "@zazuko/yasqe"
 VERSION = "4.6.2"
@@ -324,7 +324,7 @@ class StaticAssets(Files):
         return await super().get_response(path, scope)
 
     def file_response(self, full_path, stat_result, scope, status_code=200) -> Response:
-        response = FileResponse(full_path, status_code=status_code, stat_result=stat_result)
+        response = FileAnswer(full_path, status_code=status_code, stat_result=stat_result)
         versioned = Path(self.get_path(scope)).parts[:1] == ("vendor",)
         response.headers["Cache-Control"] = (
             "public, max-age=31536000, immutable" if versioned else "no-cache"

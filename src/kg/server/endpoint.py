@@ -58,6 +58,8 @@ class Endpoint:
             params = parameters(request)
         except FormError as exc:
             return plain_text(400, str(exc))
+        # Whether the query is in the request's URI (414 when too long) or its body (413).
+        in_uri = any(key == "query" for key, _ in params)
         body_query: str | None = None
         if request.method == "POST":
             media, charset = content_type(request)
@@ -100,9 +102,9 @@ class Endpoint:
         text = queries[0]
         if len(text) > self.server.max_query_length:
             return plain_text(
-                413,
-                f"Payload Too Large: the query is {len(text):,} characters long; this "
-                f"endpoint takes queries of at most {self.server.max_query_length:,}",
+                *((414, "URI Too Long") if in_uri else (413, "Payload Too Large")),
+                f"the query is {len(text):,} characters long; this endpoint takes queries of "
+                f"at most {self.server.max_query_length:,}",
             )
         default_graphs = tuple(v for k, v in params if k == "default-graph-uri")
         named_graphs = tuple(v for k, v in params if k == "named-graph-uri")

@@ -1,6 +1,7 @@
 """Whether a client's copy of a page or a file is current by its date (`If-Modified-Since`,
 RFC 9110 sections 13.1.3 and 13.2.2), for the pages of `kg serve` and the files it serves
-(`Files`, Starlette's static files with the same reading of the header)."""
+(`Files`, Starlette's static files with the same reading of the header, and `FileAnswer`, a
+file's answer reading `Range` as RFC 9110 section 14.2 does)."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import time
 from email.utils import parsedate_to_datetime
 
 from starlette.datastructures import Headers
-from starlette.staticfiles import StaticFiles
+from starlette.responses import FileResponse, Response
+from starlette.staticfiles import NotModifiedResponse, StaticFiles
 
 
 def http_date(value: str) -> float | None:
@@ -33,9 +35,30 @@ def unmodified_since(value: str | None, modified: float, now: float | None = Non
     return int(modified) <= since
 
 
+class FileAnswer(FileResponse):
+    """Starlette's answer of a file, with a `Range` in a unit other than bytes ignored: the
+    whole file, 200 (RFC 9110 section 14.2: a server MUST ignore a range unit it does not
+    understand; Starlette answered 400, and a client asking for `items=0-9`, or a proxy
+    passing on a unit of its own, got no file)."""
+
+    @classmethod
+    def _parse_range_header(cls, http_range: str, file_size: int) -> list[tuple[int, int]]:
+        unit, _, _ = http_range.partition("=")
+        if unit.strip().lower() != "bytes":
+            return []  # no range: the whole file
+        return super()._parse_range_header(http_range, file_size)
+
+
 class Files(StaticFiles):
     """Starlette's static files, with `If-Modified-Since` read as the pages read it (Starlette
-    answered 304 to any date not before the file's, one in the future too)."""
+    answered 304 to any date not before the file's, one in the future too), and `Range` as
+    `FileAnswer` reads it."""
+
+    def file_response(self, full_path, stat_result, scope, status_code=200) -> Response:
+        response = FileAnswer(full_path, status_code=status_code, stat_result=stat_result)
+        if self.is_not_modified(response.headers, Headers(scope=scope)):
+            return NotModifiedResponse(response.headers)
+        return response
 
     def is_not_modified(self, response_headers: Headers, request_headers: Headers) -> bool:
         if request_headers.get("if-none-match"):

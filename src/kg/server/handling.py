@@ -142,5 +142,8 @@ def unknown_format(name: str, offered) -> Response:
     )
 
 
-def plain_text(status: int, message: str) -> Response:
+def plain_text(status: int, message: str, detail: str | None = None) -> Response:
+    """A one-line answer; with `detail`, `message` is the status's phrase before it."""
+    if detail is not None:
+        message = f"{message}: {detail}"
     return Response(message.rstrip() + "\n", status, media_type="text/plain; charset=utf-8")

@@ -295,7 +295,7 @@ class LinkedData:
             except PastTheEnd as exc:
                 return plain_text(404, f"Not Found: {exc}")
             found = paging.links(address, kept_parameters(request, "format"), wanted, page)
-            headers = {"Link": paging.link_header(found)} if found else {}
+            headers = paging.link_headers(found)
             body = self.site.rdf(triples, fmt)
             return self.server.cached(request, body, RDF_CONTENT_TYPES[fmt], headers=headers)
         try:
@@ -312,7 +312,7 @@ class LinkedData:
             page=page,
             pager=found,
         )
-        headers = {"Link": paging.link_header(found)} if found else {}
+        headers = paging.link_headers(found)
         return self.server.cached(request, body, RDF_CONTENT_TYPES[fmt], headers=headers)
 
 
@@ -333,5 +333,6 @@ def source_file(folder: Path, name: str) -> Path | None:
 def add_links(headers: dict[str, str], found: dict[str, str]) -> None:
     """Add the links to a listing's other pages (`paging.links`) to the Link header in
     `headers`, after the links it has (the thing it describes, its profiles)."""
-    if found:
-        headers["Link"] = ", ".join(filter(None, [headers.get("Link"), paging.link_header(found)]))
+    links = ", ".join(filter(None, [headers.get("Link"), *paging.link_headers(found).values()]))
+    if links:
+        headers["Link"] = links

@@ -89,7 +89,7 @@ class SitePages:
         else:
             path, kept = self.site.class_href(iri), []
         found = paging.links(path, kept + kept_parameters(request, "format"), wanted, page)
-        headers = {"Link": paging.link_header(found)} if found else {}
+        headers = paging.link_headers(found)
         if fmt == "html":
             body = self.server.render(
                 "class.html",
@@ -273,6 +273,5 @@ class SitePages:
             page=page,
             pager=found,
         )
-        if found:
-            response.headers["Link"] = paging.link_header(found)
+        response.headers.update(paging.link_headers(found))
         return response

@@ -30,6 +30,12 @@ import pyoxigraph as ox
 DEFAULT_LIMIT = 100
 MAX_LIMIT = 1000
 MAX_PAGE = 10_000_000
+# The longest Link header of the links to a listing's other pages. They repeat what names the
+# listing (the query page's query, four times, each percent-encoded: up to 12 characters a
+# character), and a query of 3,000 characters made a head of 9 KB, past what nginx in front
+# takes by default (4 or 8 KB: 502), what h11 clients read (16 KB) or, at 90,000 characters,
+# Chrome (256 KB). Past it the links are in the page only.
+MAX_LINK_HEADER = 2048
 # Canonical whole numbers: no sign, no leading zero, ASCII digits only.
 _WHOLE = re.compile(r"0|[1-9][0-9]*", re.ASCII)
 
@@ -155,9 +161,17 @@ def links(path: str, kept: Iterable[tuple[str, str]], paging: Paging, page: Page
     return out
 
 
-def link_header(found: dict[str, str]) -> str:
-    """An RFC 8288 Link header value for the links of `links`."""
-    return ", ".join(f'<{as_uri(href)}>; rel="{rel}"' for rel, href in found.items())
+def link_header(found: dict[str, str]) -> str | None:
+    """An RFC 8288 Link header value for the links of `links`, or None when it would be
+    longer than MAX_LINK_HEADER (the page itself has the links)."""
+    value = ", ".join(f'<{as_uri(href)}>; rel="{rel}"' for rel, href in found.items())
+    return value if len(value) <= MAX_LINK_HEADER else None
+
+
+def link_headers(found: dict[str, str]) -> dict[str, str]:
+    """The headers of a page with the links of `links`: a Link header if they have one."""
+    value = link_header(found) if found else None
+    return {"Link": value} if value else {}
 
 
 def as_uri(iri: str) -> str:

@@ -46,6 +46,8 @@ PAGE_TEXT = 1_000_000
 # a page of 46 MB in the server's process; twelve clients asking for such pages at once took
 # it to 900 MB.
 PAGE_VALUE_TEXT = 2_000_000
+# What the query page reads in a POST's body (it reads the fields of the query string too).
+FORM = "application/x-www-form-urlencoded"
 DEFAULT_QUERY = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 
 # The classes of the graph and how many members each has.
@@ -88,7 +90,15 @@ class QueryPage:
             body = await self.server.read_body(request)
             if isinstance(body, Response):
                 return body
-            refusal = charset_refused(content_type(request)[1])
+            media, charset = content_type(request)
+            if body and media != FORM:
+                # A body of another kind was read as a form: a multipart form, JSON or a query
+                # showed the default query, 200, as if it had been read.
+                return plain_text(
+                    415,
+                    f"Unsupported Media Type: POST the query page a form ({FORM}), not {media}",
+                )
+            refusal = charset_refused(charset)
             if refusal is not None:
                 return refusal
             try:
@@ -168,7 +178,7 @@ class QueryPage:
         # Off the event loop: a page of results takes a while to render, and pages, downloads
         # and the endpoint go on meanwhile.
         body = await run_in_threadpool(self.server.render, "query.html", **context)
-        headers = {"Link": paging.link_header(found)} if found else {}
+        headers = paging.link_headers(found)
         if outcome and outcome.get("retry_after"):
             headers["Retry-After"] = outcome["retry_after"]
         return Response(body, status, headers=headers, media_type=RDF_CONTENT_TYPES["html"])
@@ -184,7 +194,8 @@ class QueryPage:
     async def _run_for_people(self, request: Request, text: str, wanted: Paging) -> dict:
         if len(text) > self.server.max_query_length:
             return {
-                "status": 413,
+                # 414 for a query in the address (GET), 413 for one in a form's body
+                "status": 414 if ("query", text) in parameters(request) else 413,
                 "error": f"The query is longer than {self.server.max_query_length:,} characters.",
             }
         started = time.perf_counter()

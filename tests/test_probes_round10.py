@@ -1,0 +1,204 @@
+"""Round 10 of the probes: what nine rounds had not tried, at the level of the connection (a
+request's head, a protocol error after an answer), of ranges of files, of the query page's
+bodies and of the headers the server writes. Each test is a probe that found a hole, and fails
+on the code before its fix; none measures time: each bounds the work by structure (counts,
+sizes) or by the server's own limits.
+"""
+
+from __future__ import annotations
+
+import socket
+
+import httpx
+import pytest
+
+from conftest import _serving
+
+
+class _Logged:
+    """`tmp_path_factory` as `_serving` uses it, keeping the folder of the server's log."""
+
+    def __init__(self, factory) -> None:
+        self.factory = factory
+        self.folder = None
+
+    def mktemp(self, name: str):
+        self.folder = self.factory.mktemp(name)
+        return self.folder
+
+
+@pytest.fixture(scope="module")
+def logged(tmp_path_factory):
+    return _Logged(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def server(published_dist, logged):
+    yield from _serving(
+        [
+            *("--dist", str(published_dist)),
+            # Limits of time no loaded test machine reaches: these probes are of other limits.
+            *("--queue-wait", "5", "--query-timeout", "60"),
+        ],
+        logged,
+    )
+
+
+@pytest.fixture(scope="module")
+def http(server):
+    with httpx.Client(base_url=server, timeout=120) as client:
+        yield client
+
+
+def _exchange(server: str, data: bytes, then: bytes = b"") -> bytes:
+    """What the server sends back on one connection to `data` (and `then`, once it has
+    answered), until it closes the connection."""
+    host, port = server.removeprefix("http://").split(":")
+    with socket.create_connection((host, int(port)), timeout=60) as connection:
+        connection.sendall(data)
+        received = b""
+        if then:
+            while b"\r\n\r\n" not in received:
+                received += connection.recv(65536)
+            connection.sendall(then)
+        while True:
+            try:
+                more = connection.recv(65536)
+            except ConnectionResetError:  # closed with bytes of ours unread
+                break
+            if not more:
+                break
+            received += more
+    return received
+
+
+def _head(fields: list[bytes], target: bytes = b"/") -> bytes:
+    return b"GET " + target + b" HTTP/1.1\r\n" + b"".join(f + b"\r\n" for f in fields) + b"\r\n"
+
+
+# --------------------------------------------------------------------------- a request's head
+
+
+def test_a_head_of_more_than_100_header_fields_is_refused_with_431(server):
+    """A head of 100,000 empty fields (400 KB, within the bound of a head, which a GET's query
+    may fill) was read by h11 one field at a time and its fields looked up by the app: 0.3 s
+    of the event loop a request, every other client's request waiting. Past 100 fields the
+    head is refused, counted before a field is read."""
+    fields = [b"Host: x", b"Connection: close"]
+    at_the_bound = _exchange(server, _head(fields + [b"a:"] * 98))
+    assert at_the_bound.startswith(b"HTTP/1.1 200 ")
+    for extra in (99, 100_000):
+        refused = _exchange(server, _head(fields + [b"a:"] * extra))
+        assert refused.startswith(b"HTTP/1.1 431 "), refused[:100]
+        assert b"at most 100 header fields" in refused
+
+
+def test_header_fields_past_32_kib_are_refused_with_431(server):
+    within = _exchange(server, _head([b"Host: x", b"Connection: close", b"X-A: " + b"b" * 32000]))
+    assert within.startswith(b"HTTP/1.1 200 ")
+    refused = _exchange(server, _head([b"Host: x", b"X-A: " + b"b" * 33000]))
+    assert refused.startswith(b"HTTP/1.1 431 "), refused[:100]
+
+
+def test_a_request_line_longer_than_a_head_may_be_is_414_a_longer_head_431(server):
+    """uvicorn answered 400 ("Invalid HTTP request received.") to a head past h11's bound,
+    whichever part made it long."""
+    long_line = _exchange(server, _head([b"Host: x"], b"/sparql?query=" + b"a" * 500_000))
+    assert long_line.startswith(b"HTTP/1.1 414 "), long_line[:100]
+    long_field = _exchange(server, _head([b"Host: x", b"X-A: " + b"b" * 500_000]))
+    assert long_field.startswith(b"HTTP/1.1 431 "), long_field[:100]
+
+
+def test_a_query_too_long_in_the_address_is_414_in_a_body_413(server, http):
+    """A GET's query past the length the endpoint takes was answered 413 Payload Too Large,
+    a status about a body the request did not have; RFC 9110 section 15.5.15 has 414 for a
+    target URI longer than the server is willing to interpret."""
+    query = "ASK {}" + " " * 100_000
+    for path in (b"/sparql", b"/query"):
+        target = path + b"?query=ASK+%7B%7D" + b"+" * 100_000
+        answer = _exchange(server, _head([b"Host: x", b"Connection: close"], target))
+        assert answer.startswith(b"HTTP/1.1 414 "), answer[:100]
+    assert http.post("/sparql", data={"query": query}).status_code == 413
+    assert http.post("/query", data={"query": query}).status_code == 413
+    body = http.post("/sparql", content=query, headers={"Content-Type": "application/sparql-query"})
+    assert body.status_code == 413
+
+
+def test_a_malformed_head_is_400_without_quoting_it(server):
+    refused = _exchange(server, b"GET /" + b"<script>" * 1000 + b" HTTP/9\r\nHost: x\r\n\r\n")
+    assert refused.startswith(b"HTTP/1.1 400 ")
+    assert b"<script>" not in refused and len(refused) < 1000
+
+
+def test_a_protocol_error_after_the_answer_closes_the_connection_quietly(server, logged):
+    """A GET with a chunked body the app does not read is answered; a malformed chunk after
+    the answer made uvicorn send a second answer, which h11 refused: 'Fatal error:
+    protocol.data_received() call failed' and a traceback in the log, once a request."""
+    head = _head([b"Host: x", b"Transfer-Encoding: chunked"])
+    received = _exchange(server, head, then=b"zz\r\n\r\n")
+    assert received.startswith(b"HTTP/1.1 200 ") and received.count(b"HTTP/1.1 ") == 1
+    assert _exchange(server, _head([b"Host: x", b"Connection: close"])).startswith(b"HTTP/1.1 200")
+    log = (logged.folder / "serve.log").read_text()
+    assert "Traceback" not in log and "data_received() call failed" not in log
+
+
+# --------------------------------------------------------------------------- ranges of files
+
+
+@pytest.mark.parametrize("path", ["/dist/kg.ttl", "/static/kg.css"])
+def test_a_range_in_a_unit_other_than_bytes_is_ignored(http, path):
+    """RFC 9110 section 14.2: a server MUST ignore a Range header in a unit it does not
+    understand, and answer the whole file; Starlette answered 400 ('Only support bytes
+    range'), and a client (or a proxy passing on a unit of its own) got no file."""
+    whole = http.get(path)
+    for unit in ("items=0-9", "lines=1-2", "none"):
+        response = http.get(path, headers={"Range": unit})
+        assert response.status_code == 200, unit
+        assert response.content == whole.content
+    ranged = http.get(path, headers={"Range": "bytes=0-9"})
+    assert ranged.status_code == 206 and ranged.content == whole.content[:10]
+    assert http.get(path, headers={"Range": "Bytes=0-9"}).status_code == 206
+
+
+# --------------------------------------------------------------------------- the query page
+
+
+@pytest.mark.parametrize(
+    ("media", "body"),
+    [
+        ("multipart/form-data; boundary=x", b'--x\r\nContent-Disposition: form-data; name="q"'),
+        ("application/json", b'{"query": "ASK {}"}'),
+        ("application/sparql-query", b"ASK {}"),
+        ("text/plain", b"query=ASK+%7B%7D"),
+    ],
+)
+def test_the_query_page_refuses_a_body_that_is_no_form_with_415(http, media, body):
+    """The query page read any body as a form: a multipart form, JSON or a bare query showed
+    the default query, 200, as if the request had been read (/sparql answers 415)."""
+    response = http.post("/query", content=body, headers={"Content-Type": media})
+    assert response.status_code == 415
+    assert "application/x-www-form-urlencoded" in response.text
+
+
+def test_the_query_page_still_reads_a_form_and_an_empty_post(http):
+    form = http.post("/query", data={"query": "ASK { ?s ?p ?o }"})
+    assert form.status_code == 200 and "ASK { ?s ?p ?o }" in form.text
+    assert http.post("/query").status_code == 200
+
+
+# --------------------------------------------------------------------------- headers written
+
+
+def test_the_link_header_of_a_paged_query_page_is_bounded(http):
+    """The Link header of a query page's other pages repeats its query, four times and
+    percent-encoded: a query of 3,000 characters made a head of 9 KB (past what nginx in
+    front reads by default: 502), one of 90,000 'é' a head h11 clients (httpx) refused to
+    read at all. Past 2,048 characters the links are in the page only."""
+    query = "# " + "é" * 90_000 + "\nSELECT * { ?s ?p ?o }"
+    response = http.post("/query", data={"query": query, "limit": "10"})
+    assert response.status_code == 200
+    assert "link" not in response.headers
+    assert 'rel="next"' in response.text
+    short = http.get("/query", params={"query": "SELECT * { ?s ?p ?o }", "limit": "10"})
+    assert 'rel="next"' in short.headers["link"]
+    assert sum(len(k) + len(v) for k, v in response.headers.items()) < 4096
