@@ -201,3 +201,19 @@ def test_sources_told_after_a_headline_in_a_place_or_as_the_agency(tmp_path, kno
     assert sources(found["1000"]) == ["iom"]
     assert sources(found[("30", "40")]) == [names["Zorvan Migration Agency"]]
     assert sources(found["5500000"]) == [names["Zorvan Border Agency"]]
+
+
+def test_a_city_of_a_million_people_is_a_place_whatever_country_the_text_names(tmp_path, knowledge):
+    """'speaking to reporters in New York', 'In Izmir, 213 migrants were apprehended': cities
+    so large a text names them without their country (a smaller city still needs its country
+    named: 'Dikili' is no place here)."""
+    found = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Forsyth was speaking to reporters in New York on Monday. In Izmir, 213 migrants "
+            "were apprehended off the coast of Dikili.",
+        ),
+        "place",
+    )
+    assert {"New York", "Izmir"} <= set(found) and "Dikili" not in found
