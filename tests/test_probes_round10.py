@@ -130,6 +130,44 @@ def test_a_malformed_head_is_400_without_quoting_it(server):
     assert b"<script>" not in refused and len(refused) < 1000
 
 
+@pytest.mark.parametrize("version", [b"HTTP/2.0", b"HTTP/0.9", b"HTTP/3.1"])
+def test_a_request_of_another_http_version_is_505(server, version):
+    """h11 reads any HTTP/d.d in a request line: an HTTP/2.0 request (and the HTTP/2
+    connection preface, `PRI * HTTP/2.0`, of a client speaking HTTP/2 without asking) was
+    served as HTTP/1.1; RFC 9110 section 15.6.6 has 505 for a major version not supported."""
+    answer = _exchange(server, b"GET / " + version + b"\r\nHost: x\r\n\r\n")
+    assert answer.startswith(b"HTTP/1.1 505 "), answer[:100]
+    preface = _exchange(server, b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n")
+    assert preface.startswith(b"HTTP/1.1 505 "), preface[:100]
+    assert _exchange(server, b"GET / HTTP/1.0\r\n\r\n").startswith(b"HTTP/1.1 200 ")
+
+
+def test_a_transfer_coding_other_than_chunked_is_501(server):
+    """RFC 9112 section 6.1: a server that receives a transfer coding it does not understand
+    SHOULD answer 501; h11 says so, uvicorn answered 400."""
+    head = _head([b"Host: x", b"Transfer-Encoding: gzip, chunked"], b"/sparql")
+    answer = _exchange(server, head.replace(b"GET", b"POST") + b"0\r\n\r\n")
+    assert answer.startswith(b"HTTP/1.1 501 "), answer[:100]
+
+
+@pytest.mark.parametrize(
+    ("target", "status"),
+    [
+        (b"http://kg.example.org/doc/organization/iom", 200),
+        (b"HTTP://other.example/sparql?query=ASK%7B%7D", 200),
+        (b"https://other.example", 200),
+        (b"http://[::1", 200),  # no path: the root
+        (b"http://other.example/no-such-page", 404),
+    ],
+)
+def test_a_target_in_absolute_form_is_read_as_its_path(server, target, status):
+    """RFC 9112 section 3.2.2: a server MUST accept a request target in absolute form
+    (`GET http://host/path`); uvicorn took the whole URI for the path, and every such
+    request was 404."""
+    answer = _exchange(server, _head([b"Host: x", b"Connection: close"], target))
+    assert answer.startswith(b"HTTP/1.1 %d " % status), answer[:100]
+
+
 def test_a_protocol_error_after_the_answer_closes_the_connection_quietly(server, logged):
     """A GET with a chunked body the app does not read is answered; a malformed chunk after
     the answer made uvicorn send a second answer, which h11 refused: 'Fatal error:

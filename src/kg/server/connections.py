@@ -78,6 +78,27 @@ def ambiguous_framing(request: h11.Request) -> str | None:
     return None
 
 
+def origin_form(request: h11.Request) -> h11.Request:
+    """A request whose target is in absolute form (`GET http://host/doc/x HTTP/1.1`), which a
+    server MUST accept (RFC 9112 section 3.2.2), as the same request in origin form (`GET
+    /doc/x`): uvicorn took the whole URI for the path, and answered 404. The host it names
+    is not read, as no Host header is: the routes answer root-relative. Read by its parts
+    (scheme, `//`, authority up to the first `/` or `?`), never refused for its authority."""
+    scheme, colon, rest = request.target.partition(b":")
+    if not colon or scheme.lower() not in (b"http", b"https") or not rest.startswith(b"//"):
+        return request
+    authority_end = min(
+        (at for at in (rest.find(b"/", 2), rest.find(b"?", 2)) if at >= 0), default=len(rest)
+    )
+    path, question, query = rest[authority_end:].partition(b"?")
+    return h11.Request(
+        method=request.method,
+        target=(path or b"/") + question + query,
+        headers=request.headers,
+        http_version=request.http_version,
+    )
+
+
 class BoundedHead(ReceiveBuffer):
     """h11's receive buffer, refusing a request's head once it has arrived, before h11 reads a
     field: a request line longer than `max_line` bytes (414; h11's own bound holds only for a
@@ -130,20 +151,34 @@ class FramedConnection(h11.Connection):
         in_head = self.their_state is h11.IDLE
         try:
             event = super().next_event()
-        except h11.RemoteProtocolError:
+        except h11.RemoteProtocolError as exc:
             if in_head:
-                self.refusal = self._head_refusal()
+                self.refusal = self._head_refusal(exc.error_status_hint)
             raise
         if isinstance(event, h11.Request):
+            if not event.http_version.startswith(b"1."):
+                # h11 reads any HTTP/d.d: an HTTP/2.0 or HTTP/0.9 request was served as 1.1
+                version = event.http_version.decode("ascii")
+                self.refusal = (
+                    505,
+                    f"HTTP Version Not Supported: HTTP/{version}; this server speaks HTTP/1.1",
+                )
+                raise h11.RemoteProtocolError(self.refusal[1])
+            try:
+                event = origin_form(event)
+            except h11.LocalProtocolError:
+                self.refusal = (400, "Bad Request: a request target kg serve cannot read")
+                raise h11.RemoteProtocolError(self.refusal[1]) from None
             problem = ambiguous_framing(event)
             if problem is not None:
                 self.refusal = (400, f"Bad Request: ambiguous message framing: {problem}")
                 raise h11.RemoteProtocolError(f"ambiguous message framing: {problem}")
         return event
 
-    def _head_refusal(self) -> tuple[int, str]:
+    def _head_refusal(self, hint: int) -> tuple[int, str]:
         """The status and reason of a head h11 refused: 414 for a request line longer than a
-        head may be, 431 for a head past its bounds, else 400."""
+        head may be, 431 for a head past its bounds, 501 for a transfer coding other than
+        chunked (RFC 9112 section 6.1; h11's `hint`), else 400."""
         buffer, limit = self._receive_buffer, self._max_incomplete_event_size
         if buffer.refused is not None:
             return buffer.refused
@@ -151,6 +186,8 @@ class FramedConnection(h11.Connection):
             if b"\n" not in buffer._data:
                 return 414, f"URI Too Long: a request line may be at most {limit:,} bytes"
             return 431, f"Request Header Fields Too Large: a head may be at most {limit:,} bytes"
+        if hint == 501:
+            return 501, "Not Implemented: the one transfer coding this server reads is chunked"
         # h11's reason may quote the request (a request line of 400 KB): none of it is sent.
         return 400, "Bad Request: this is not an HTTP/1.1 request kg serve can read"
 
