@@ -217,3 +217,20 @@ def test_a_city_of_a_million_people_is_a_place_whatever_country_the_text_names(t
         "place",
     )
     assert {"New York", "Izmir"} <= set(found) and "Dikili" not in found
+
+
+def test_people_by_an_age_before_a_magistrate_s_title_or_a_possessive_role(tmp_path, knowledge):
+    """'22-year-old Keenon Tristan Chase', 'Magistrate Deborah Holder', 'Roberto Campa
+    Cifrián, Mexico's Vice Minister of the Interior, said' (a name, a comma and a country's
+    possessive: a role, not 'Tapachula, Mexico')."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Roberto Campa Cifrián, Mexico’s Vice Minister of the Interior, said the agreement "
+        "would help.\n\nAmelia Allison Joseph, 36, and 22-year-old Keenon Tristan Chase were "
+        "due in court on Tuesday after Magistrate Deborah Holder Monday halted the "
+        "proceedings.",
+    )
+    people, places = mentions(draft, "person"), mentions(draft, "place")
+    assert {"Roberto Campa Cifrián", "Keenon Tristan Chase", "Deborah Holder"} <= set(people)
+    assert "Roberto Campa Cifrián" not in places

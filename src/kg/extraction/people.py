@@ -115,7 +115,9 @@ def _person_context(passage: Passage, a: int, b: int) -> bool:
     # "Jane Doe, a 46-year-old Fijian citizen, ...", "John Roe, 52, was arrested": an age
     # in apposition is a person's
     if AGE_IN_APPOSITION.match(after) and tokens[b - 1].key not in PLACE_HEADS:
-        return True  # not "Mtwapa Town, 12,"
+        return True  # not "Mtwapa Town, 12,"; and "22-year-old Jane Doe":
+    if re.search(r"\b\d{1,2}[-\s]years?[-\s]old\s+$", before):
+        return True
     m = re.match(r",\s+((?:\S+\s+){0,5}?\S+)", after)
     return bool(m and {fold(w) for w in re.findall(r"\w+", m.group(1))} & ROLE_HEADS)
 
@@ -130,7 +132,7 @@ PERSON_ROLES = ROLE_WORDS | NAME_TITLES | {
     "official", "member", "staff", "worker", "volunteer", "psychologist", "doctor", "nurse",
     "teacher", "journalist", "photographer", "assistant", "associate", "fellow", "trainer",
     "professor", "dean", "rector", "chancellor", "premier", "king", "queen", "prince",
-    "princess", "pope", "ceo", "administrator", "laureate",
+    "princess", "pope", "ceo", "administrator", "laureate", "magistrate",
 }  # fmt: skip
 # First words of places' and organizations' names ("San Pedro Sula", "La Ceiba").
 NOT_PERSON_FIRST = CITY_STARTS | {"la", "el", "los", "las", "le", "les", "lo"}

@@ -143,6 +143,8 @@ class PlaceRules:
                     and container_type in ("state", "country")
                     # not "Eurojust, UK Home Office ...": the place begins another name
                     and not (kb < len(tokens) and _is_name_word(tokens[kb]))
+                    # not "Roberto Campa, Mexico's Vice Minister of the Interior": a role
+                    and not (kb < len(tokens) and tokens[kb].text in ("'s", "’s", "'", "’"))
                 ):
                     return Span(
                         passage,
