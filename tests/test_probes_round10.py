@@ -240,3 +240,60 @@ def test_the_link_header_of_a_paged_query_page_is_bounded(http):
     short = http.get("/query", params={"query": "SELECT * { ?s ?p ?o }", "limit": "10"})
     assert 'rel="next"' in short.headers["link"]
     assert sum(len(k) + len(v) for k, v in response.headers.items()) < 4096
+
+
+# --------------------------------------------------------------------------- preconditions
+
+EPOCH = "Thu, 01 Jan 1970 00:00:00 GMT"
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/doc/organization/iom.ttl", "/dist/kg.ttl", "/static/kg.css", "/sparql?query=ASK{}"],
+)
+def test_if_match_and_if_unmodified_since_are_evaluated(http, path):
+    """RFC 9110 section 13.1.1: a server MUST evaluate If-Match before the method; both it and
+    If-Unmodified-Since were ignored, and a client whose request named a version it had (a
+    range to add to its copy, say) got whatever the current one was, 200 or 206."""
+    tag = http.get(path).headers["etag"]
+    assert http.get(path, headers={"If-Match": tag}).status_code == 200
+    assert http.get(path, headers={"If-Match": f'"other", {tag}'}).status_code == 200
+    assert http.get(path, headers={"If-Match": "*"}).status_code == 200
+    for other in ('"other"', f"W/{tag}"):  # strong comparison: a weak tag matches none
+        assert http.get(path, headers={"If-Match": other}).status_code == 412, other
+    ranged = http.get(path, headers={"If-Match": '"other"', "Range": "bytes=0-1"})
+    assert ranged.status_code == 412
+    if path.startswith("/sparql"):
+        return  # an answer has no date of its own
+    assert http.get(path, headers={"If-Unmodified-Since": EPOCH}).status_code == 412
+    for date in ("Fri, 01 Jan 2100 00:00:00 GMT", "no date"):  # ignored, as If-Modified-Since
+        assert http.get(path, headers={"If-Unmodified-Since": date}).status_code == 200
+
+
+# --------------------------------------------------------------------------- /search's parameters
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"format": "xml"},
+        {"format": "JSON"},
+        {"kind": "places"},
+        {"kind": ["things", "passages"]},
+        {"format": ["json", "html"]},
+    ],
+)
+def test_a_search_format_or_kind_kg_does_not_offer_is_refused(http, params):
+    """`/search?format=xml` was answered in HTML and `kind=places` with every kind, as if
+    they had been read (the round before found `/sparql?format=bogus` so; the other routes
+    answer 400): a client took the answer for what it had asked."""
+    response = http.get("/search", params={"q": "iom", **params})
+    assert response.status_code == 400
+    assert response.text.startswith("Bad Request: ")
+
+
+def test_a_search_in_the_formats_and_kinds_offered_is_answered(http):
+    assert http.get("/search", params={"q": "iom", "format": "json"}).json()
+    assert http.get("/search", params={"q": "iom", "format": "html"}).status_code == 200
+    for kind in ("things", "passages", ""):
+        assert http.get("/search", params={"q": "iom", "kind": kind}).status_code == 200

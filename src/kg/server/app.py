@@ -66,7 +66,12 @@ from kg.server.connections import (
     bounded_protocol,
 )
 from kg.server.endpoint import Endpoint
-from kg.server.freshness import Files, unmodified_since
+from kg.server.freshness import (
+    Files,
+    precondition_failed,
+    precondition_response,
+    unmodified_since,
+)
 from kg.server.handling import (
     FORMAT_LABELS,
     RDF_CONTENT_TYPES,
@@ -231,8 +236,11 @@ class Server:
         if vary:
             out["Vary"] = "Accept"
         out.update(headers or {})
-        if status == 200 and request.method in ("GET", "HEAD") and self._fresh(request, etag):
-            return Response(status_code=304, headers=out)
+        if status == 200 and request.method in ("GET", "HEAD"):
+            if precondition_failed(request.headers, etag, self.site.modified):
+                return precondition_response({"Vary": out["Vary"]} if vary else None)
+            if self._fresh(request, etag):
+                return Response(status_code=304, headers=out)
         return Response(body, status_code=status, headers=out, media_type=media_type)
 
     def _fresh(self, request: Request, etag: str) -> bool:

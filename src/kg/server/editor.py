@@ -38,7 +38,7 @@ from starlette.staticfiles import NotModifiedResponse
 
 from kg import atomic
 from kg.errors import KgError
-from kg.server.freshness import FileAnswer, Files
+from kg.server.freshness import FileAnswer, Files, precondition_failed, precondition_response
 
 PACKAGE = "@zazuko/yasqe"
 VERSION = "4.6.2"
@@ -329,7 +329,10 @@ class StaticAssets(Files):
         response.headers["Cache-Control"] = (
             "public, max-age=31536000, immutable" if versioned else "no-cache"
         )
-        if self.is_not_modified(response.headers, Headers(scope=scope)):
+        headers = Headers(scope=scope)
+        if precondition_failed(headers, response.headers["etag"], stat_result.st_mtime):
+            return precondition_response()
+        if self.is_not_modified(response.headers, headers):
             return NotModifiedResponse(response.headers)
         return response
 

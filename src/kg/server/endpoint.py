@@ -17,6 +17,7 @@ from starlette.responses import RedirectResponse, Response, StreamingResponse
 
 from kg.server import conneg, profiles
 from kg.server.answers import AnswerKey, complete, data_version, tag_matches
+from kg.server.freshness import precondition_failed, precondition_response
 from kg.server.handling import (
     RDF_CONTENT_TYPES,
     FormError,
@@ -151,6 +152,9 @@ class Endpoint:
         # Only the answer to a GET is a representation of its URI (RFC 9110 section 9.3.3):
         # a POST's answer has no entity tag, and its If-None-Match names none.
         tag = key.tag if request.method in ("GET", "HEAD") else None
+        if tag and precondition_failed(request.headers, tag):
+            # If-Match names another answer (of another query, format or data version)
+            return precondition_response({"Vary": "Accept"})
         if_none_match = request.headers.get("if-none-match")
         if tag and tag_matches(if_none_match, tag) and answers.known(key) is not None:
             return not_modified(tag, CACHE_HIT)

@@ -9,7 +9,7 @@ import time
 from email.utils import parsedate_to_datetime
 
 from starlette.datastructures import Headers
-from starlette.responses import FileResponse, Response
+from starlette.responses import FileResponse, PlainTextResponse, Response
 from starlette.staticfiles import NotModifiedResponse, StaticFiles
 
 
@@ -35,6 +35,34 @@ def unmodified_since(value: str | None, modified: float, now: float | None = Non
     return int(modified) <= since
 
 
+def precondition_failed(headers, etag: str, modified: float | None = None) -> bool:
+    """Whether `If-Match` or, without it, `If-Unmodified-Since` is false for the current
+    representation, of entity tag `etag` (strong) and last `modified` (RFC 9110 section
+    13.2.2, steps 1 and 2: the server MUST evaluate them, and answer 412 when false): an
+    `If-Match` that names neither the tag (compared strongly: a weak tag matches nothing) nor
+    `*`; a date, not later than the server's clock, before the representation's. They were
+    ignored: a client that made its request depend on the version it had got the current
+    one, 200 or 206, whatever the version."""
+    if_match = headers.get("if-match")
+    if if_match is not None:
+        tags = [tag.strip() for tag in if_match.split(",")]
+        return "*" not in tags and etag not in tags
+    if modified is None:
+        return False
+    since = headers.get("if-unmodified-since")
+    when = http_date(since) if since else None
+    return when is not None and when <= time.time() and int(modified) > when
+
+
+def precondition_response(headers: dict[str, str] | None = None) -> Response:
+    return PlainTextResponse(
+        "Precondition Failed: the representation is not the one If-Match or "
+        "If-Unmodified-Since names\n",
+        412,
+        headers=headers,
+    )
+
+
 class FileAnswer(FileResponse):
     """Starlette's answer of a file, with a `Range` in a unit other than bytes ignored: the
     whole file, 200 (RFC 9110 section 14.2: a server MUST ignore a range unit it does not
@@ -56,7 +84,10 @@ class Files(StaticFiles):
 
     def file_response(self, full_path, stat_result, scope, status_code=200) -> Response:
         response = FileAnswer(full_path, status_code=status_code, stat_result=stat_result)
-        if self.is_not_modified(response.headers, Headers(scope=scope)):
+        headers = Headers(scope=scope)
+        if precondition_failed(headers, response.headers["etag"], stat_result.st_mtime):
+            return precondition_response()
+        if self.is_not_modified(response.headers, headers):
             return NotModifiedResponse(response.headers)
         return response
 

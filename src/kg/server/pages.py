@@ -19,6 +19,10 @@ from kg.server.handling import RDF_CONTENT_TYPES, kept_parameters, named_node, p
 from kg.server.paging import Paging, PastTheEnd
 from kg.store.query import named_queries
 
+# What `/search` answers in (`format=`) and the kinds of hits it finds (`kind=`).
+SEARCH_FORMATS = ("html", "json")
+SEARCH_KINDS = ("things", "passages")
+
 # Items of each of the home page's lists (all of them are on the class pages).
 HOME_ITEMS = 50
 
@@ -126,8 +130,16 @@ class SitePages:
         400; a query with no words in it finds nothing."""
         params = request.query_params
         text = params.get("q", "")
+        # A format or kind kg does not offer is refused, as on the other routes: `format=xml`
+        # was answered in HTML and `kind=places` with every kind, as if they had been read.
+        for name, offered in (("format", SEARCH_FORMATS), ("kind", SEARCH_KINDS)):
+            asked = [value for value in params.getlist(name) if value]
+            if any(value not in offered for value in asked) or len(set(asked)) > 1:
+                return plain_text(
+                    400, f"Bad Request: {name}: one of {', '.join(offered)}, not {asked!r:.100}"
+                )
         as_json = params.get("format") == "json"
-        kind = params.get("kind") if params.get("kind") in ("things", "passages") else None
+        kind = params.get("kind") or None
         try:  # read as the listings read it: "1_0", " 2" or "²" are no page numbers
             page = paging.whole_number("page", params.getlist("page"), search.MAX_PAGE) or 1
         except paging.PagingError as exc:
