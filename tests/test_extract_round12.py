@@ -234,3 +234,23 @@ def test_people_by_an_age_before_a_magistrate_s_title_or_a_possessive_role(tmp_p
     people, places = mentions(draft, "person"), mentions(draft, "place")
     assert {"Roberto Campa Cifrián", "Keenon Tristan Chase", "Deborah Holder"} <= set(people)
     assert "Roberto Campa Cifrián" not in places
+
+
+def test_a_period_whose_days_are_written_two_ways_and_parts_of_its_total(tmp_path, knowledge):
+    """'between June 1st 2016 and 15 March 2017' (a month before its day, then after it) is
+    one period; '174 of the total belong to vulnerable groups: 75 received medical assistance'
+    and 'During the same period, 5,995 ...' are of it."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "4,715 third-country nationals have returned to their countries of origin in the "
+            "period between June 1st 2016 and 15 March 2017 through the Zorvan programme. 174 "
+            "of the total belong to vulnerable groups: 75 received medical assistance and 43 "
+            "were unaccompanied minors. During the same period, 5,995 third-country nationals "
+            "have been registered to the programme.",
+        )
+    )
+    period = {"start": "2016-06-01", "end": "2017-03-15"}
+    for value in ("4715", "174", "75", "43", "5995"):
+        assert found[value].fields.get("period") == period, value

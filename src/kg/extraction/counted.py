@@ -412,9 +412,12 @@ def share_of_whole(item, f: Found, passage: Passage, anchor, last_count, items) 
 # A sentence that opens by pointing to the number said before it, then says what it holds:
 # "This number accounts for 144 victims", "Of this figure, 142 ...", "These figures include"
 THE_NUMBER_BEFORE = re.compile(
-    r"\s*(?:Of\s+)?(?:this|that|these|those)\s+(?:number|figure|total)s?"
+    r"\s*(?:(?:Of\s+)?(?:this|that|these|those)\s+(?:number|figure|total)s?"
     r"(?:\s*,|\s+(?:accounts?\s+for|account\s+for|includes?|included|comprises?|represents?|"
-    r"consists?\s+of|covers?))",
+    r"consists?\s+of|covers?))"
+    # "Of the total, 86.9% ...", "Del total, el 86.9% ...", "174 of the total belong to"
+    r"|(?:(?:Out\s+)?of\s+the\s+total|Del\s+total|Sur\s+ce\s+total|Do\s+total)\s*,"
+    r"|[\d,.]+\s+of\s+the\s+total\b)",
     re.I,
 )  # (not "These figures appeared the day after those according to which 2,500 ...")
 

@@ -36,7 +36,9 @@ DATED_DAYS = re.compile(
     rf"(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH}){_FIRST_YEAR.format('y1')}"
     rf"(?:{_LINK}{_WEEKDAY}(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH}))?"
     rf"|(?P<m3>{_MONTH})\s+(?P<d3>{_DAY}){_FIRST_YEAR.format('y3')}"
-    rf"(?:{_LINK}{_WEEKDAY}(?:(?P<m4>{_MONTH})\s+)?(?P<d4>{_DAY}))?"
+    # (the last day written either way: "between June 1st 2016 and 15 March 2017")
+    rf"(?:{_LINK}{_WEEKDAY}(?:(?P<m4>{_MONTH})\s+)?(?P<d4>{_DAY})"
+    rf"(?:\s+(?:of\s+)?(?P<m5>{_MONTH}))?)?"
     # a bare first day, of the last day's month
     rf"|(?P<d5>{_DAY}){_LINK}{_WEEKDAY}(?P<d6>{_DAY})\s+(?:of\s+)?(?P<m6>{_MONTH})"
     rf"){_YEAR}",
@@ -75,7 +77,7 @@ def dated_days(text: str, s0: int, s1: int) -> list[tuple[int, int, dict]]:
             last = (g["m2"], g["d2"]) if g["d2"] else first
         elif g["d3"]:
             first = (g["m3"], g["d3"])
-            last = (g["m4"] or g["m3"], g["d4"]) if g["d4"] else first
+            last = (g["m4"] or g["m5"] or g["m3"], g["d4"]) if g["d4"] else first
         else:
             first, last = (g["m6"], g["d5"]), (g["m6"], g["d6"])
         if first is last and not g["on"]:
