@@ -297,3 +297,99 @@ def test_a_search_in_the_formats_and_kinds_offered_is_answered(http):
     assert http.get("/search", params={"q": "iom", "format": "html"}).status_code == 200
     for kind in ("things", "passages", ""):
         assert http.get("/search", params={"q": "iom", "kind": kind}).status_code == 200
+
+
+# ------------------------------------------------------------------------ the Service Description
+
+
+@pytest.mark.parametrize(
+    ("value", "status", "media"),
+    [
+        ("bogus", 400, "text/plain"),
+        ("csv", 406, "text/plain"),
+        ("jsonld", 200, "application/ld+json"),
+        ("json", 200, "application/ld+json"),
+        ("ntriples", 200, "application/n-triples"),
+    ],
+)
+def test_the_service_description_reads_format(http, value, status, media):
+    """`/sparql` without a query (its Service Description) did not read `format=`: a client
+    asking for JSON-LD, or for a format there is none of, got Turtle, 200."""
+    response = http.get("/sparql", params={"format": value})
+    assert response.status_code == status
+    assert response.headers["content-type"].startswith(media)
+
+
+# --------------------------------------------------------------------------- answers left unread
+
+
+def test_the_answers_all_clients_leave_unread_are_bounded_too():
+    """A client may leave 32 MiB of answers unread (`UnreadAnswers`), each held whole by the
+    server until read; but a client is an address, an IPv6 address by its /64, and a /48
+    holds 65,536 of them: clients of many addresses each leaving their 32 MiB unread had the
+    server hold it all, with no bound but the 1,000 connections served at once. Past 512 MiB
+    held for all clients, every request is refused (503) until they are read."""
+    import asyncio
+
+    from kg.server.headers import UnreadAnswers
+
+    body = bytes(20 * 2**20)  # one object: the 20 MiB each stuck client holds is counted
+
+    async def app(scope, receive, send):
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": body})
+
+    middleware = UnreadAnswers(app)
+
+    async def probe() -> list[int]:
+        unread = asyncio.Event()  # a client that reads nothing: never set
+
+        async def stuck(message):
+            if message["type"] == "http.response.body":
+                await unread.wait()
+
+        statuses: list[int] = []
+
+        async def fresh(message):
+            if message["type"] == "http.response.start":
+                statuses.append(message["status"])
+
+        async def ask(client: str, send) -> None:
+            await middleware({"type": "http", "client": (client, 1)}, None, send)
+
+        stuck_ones = []
+        for n in range(26):  # 25 of 20 MiB are within 512 MiB, 26 past it
+            stuck_ones.append(asyncio.ensure_future(ask(f"2001:db8:0:{n:x}::1", stuck)))
+            for _ in range(3):
+                await asyncio.sleep(0)  # the client's answer begins, and stops at its piece
+            if n in (24, 25):
+                await ask("192.0.2.1", fresh)
+        for task in stuck_ones:
+            task.cancel()
+        await asyncio.gather(*stuck_ones, return_exceptions=True)
+        await ask("192.0.2.1", fresh)  # all read (or closed): served again
+        return statuses
+
+    assert asyncio.run(probe()) == [200, 503, 200]
+
+
+# --------------------------------------------------------------------------- content codings
+
+
+@pytest.mark.parametrize("path", ["/sparql", "/query"])
+@pytest.mark.parametrize("coding", ["gzip", "br", "identity, gzip"])
+def test_a_body_in_a_content_coding_is_refused_with_415(http, path, coding):
+    """The bodies' Content-Encoding was not read: a gzipped query was read as its compressed
+    bytes (400, 'not UTF-8'), and a body that said `br` but was not compressed was run. RFC
+    9110 section 8.4.1: a body in a coding the server does not read is 415."""
+    import gzip
+
+    for body in (gzip.compress(b"ASK {}"), b"ASK {}"):
+        response = http.post(
+            path,
+            content=body,
+            headers={"Content-Type": "application/sparql-query", "Content-Encoding": coding},
+        )
+        assert response.status_code == 415, response.text
+    plain = {"Content-Type": "application/sparql-query", "Content-Encoding": "identity"}
+    assert http.post("/sparql", content=b"ASK {}", headers=plain).status_code == 200

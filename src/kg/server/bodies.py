@@ -41,6 +41,20 @@ class Bodies:
         BODIES_PER_CLIENT bodies of that size at once, counted in bytes (a body's
         Content-Length from its start, a chunked body's bytes as they come): past it, 429
         with Retry-After, the body not read further."""
+        codings = [
+            coding.strip().lower()
+            for field in request.headers.getlist("content-encoding")
+            for coding in field.split(",")
+        ]
+        if any(coding not in ("", "identity") for coding in codings):
+            # RFC 9110 section 8.4.1: a body in a content coding the server does not read is
+            # 415; a gzipped query was read as its compressed bytes (400, "not UTF-8"), and a
+            # body that said `br` and was not, run.
+            return plain_text(
+                415,
+                "Unsupported Media Type: this endpoint reads request bodies without a content "
+                f"coding, not {', '.join(codings)[:100]}; send the body as it is",
+            )
         limit = self.limit
         too_large = plain_text(
             413,

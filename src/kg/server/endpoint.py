@@ -96,10 +96,16 @@ class Endpoint:
             queries.append(body_query)
         if len(queries) > 1:
             return plain_text(400, "Bad Request: give exactly one query")
+        named = [v for k, v in params if k in ("format", "output") and v.strip()]
+        override = format_override(named)
+        if named and override is None:
+            # A format asked for and none understood: an answer in another would be taken for
+            # the one asked for (the other routes answer 400 too).
+            return unknown_format(named[0], FORMAT_PARAMS)
         if not queries:
             if request.method == "POST":
                 return plain_text(400, "Bad Request: no query (the form field query is missing)")
-            return self.service_description(request)
+            return self.service_description(request, override)
         text = queries[0]
         if len(text) > self.server.max_query_length:
             return plain_text(
@@ -114,12 +120,6 @@ class Endpoint:
                 named_node(iri)
             except ValueError:
                 return plain_text(400, f"Bad Request: {iri!r} is not an IRI")
-        named = [v for k, v in params if k in ("format", "output") and v.strip()]
-        override = format_override(named)
-        if named and override is None:
-            # A format asked for and none understood: an answer in another would be taken for
-            # the one asked for (the other routes answer 400 too).
-            return unknown_format(named[0], FORMAT_PARAMS)
         if override:
             results_format, graph_format = override
         else:
@@ -191,9 +191,20 @@ class Endpoint:
             return not_modified(tag, query_timing(answer))
         return answer_response(answer, tag)
 
-    def service_description(self, request: Request) -> Response:
-        accept = request.headers.get("accept")
-        fmt = conneg.negotiate_rdf(accept, ["turtle", "ntriples", "rdfxml", "jsonld", "html"])
+    def service_description(self, request: Request, override=None) -> Response:
+        """The Service Description, in the RDF format `format=` names (`override`, as
+        `format_override` reads it: `format=json` is JSON-LD) or else Accept prefers; a format
+        of results only (CSV) is 406. `format=` was not read here: `format=bogus` and
+        `format=csv` were answered in Turtle."""
+        if override:
+            fmt = override[1]
+            if fmt is None:
+                return plain_text(
+                    406, "Not Acceptable: the service description is RDF (format=turtle, ...)"
+                )
+        else:
+            accept = request.headers.get("accept")
+            fmt = conneg.negotiate_rdf(accept, ["turtle", "ntriples", "rdfxml", "jsonld", "html"])
         if fmt == "html":
             return RedirectResponse("/query", status_code=303, headers={"Vary": "Accept"})
         if fmt is None:

@@ -17,7 +17,9 @@ redirects that never name a host.
   its /64) with more than `UNREAD_LIMIT` of them is refused (429) until it reads them or goes
   away. Without it, a client that sent query after query on new connections and read none of
   the answers made the server keep each whole (16 MiB results: 14 MB more of the server's
-  memory a connection, with no bound but the 1,000 connections served at once).
+  memory a connection, with no bound but the 1,000 connections served at once). While all
+  clients' add up to more than `TOTAL_UNREAD_LIMIT`, every request is refused (503): a /64 is
+  one client, and a /48 holds 65,536 of them, each leaving 32 MiB unread.
 - `FieldLimit` refuses (400) a query string of more than `MAX_FIELDS` fields before any route
   parses it: Starlette parses a query string whole, on the event loop, the first time a route
   reads a parameter, and 100,000 empty fields held every other answer for a fraction of a
@@ -93,6 +95,11 @@ class SecurityHeaders:
 # result) before it is refused, and the pieces a body is handed to the connection in.
 UNREAD_LIMIT = 32 * 2**20
 PIECE = 64 * 1024
+# ... and the bytes of all clients' answers not yet taken (sixteen clients' worth) before any
+# request is refused: the answers are held in the server's memory until they are read, and
+# clients of many addresses (an IPv6 /48 is 65,536 clients) each leaving UNREAD_LIMIT unread
+# held 32 MiB an address, with no bound but the 1,000 connections served at once (31 GiB).
+TOTAL_UNREAD_LIMIT = 16 * UNREAD_LIMIT
 
 
 # Fields of a query string or form: far more than any page, query or paging takes (a query
@@ -146,13 +153,22 @@ class UnreadAnswers:
     """Pure ASGI middleware: bodies handed to the connection in pieces of `piece` bytes (the
     server waits for a slow reader between them), and a client whose answers not yet taken
     add up to more than `limit` bytes refused with 429 and Retry-After, without running the
-    request, until it has read them or closed those connections."""
+    request, until it has read them or closed those connections; while all clients' add up
+    to more than `total_limit`, every request is refused with 503 and Retry-After."""
 
-    def __init__(self, app: ASGIApp, limit: int = UNREAD_LIMIT, piece: int = PIECE) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        limit: int = UNREAD_LIMIT,
+        piece: int = PIECE,
+        total_limit: int = TOTAL_UNREAD_LIMIT,
+    ) -> None:
         self.app = app
         self.limit = limit
         self.piece = piece
+        self.total_limit = total_limit
         self.unread: Counter[str] = Counter()  # one event loop: no lock needed
+        self.total = 0  # the sum of `unread`
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -162,6 +178,14 @@ class UnreadAnswers:
         if self.unread[client] > self.limit:
             await self._refuse(client, send)
             return
+        if self.total > self.total_limit:
+            await _plain(
+                send,
+                503,
+                f"Service Unavailable: the server holds {self.total:,} bytes of answers its "
+                "clients have not read yet; try again in a while\n",
+            )
+            return
 
         async def send_in_pieces(message: Message) -> None:
             body = message.get("body", b"")
@@ -170,6 +194,7 @@ class UnreadAnswers:
                 return
             more = message.get("more_body", False)
             self.unread[client] += len(body)
+            self.total += len(body)
             try:
                 view = memoryview(body)
                 for start in range(0, len(body), self.piece):
@@ -183,29 +208,37 @@ class UnreadAnswers:
                     )
             finally:
                 self.unread[client] -= len(body)
+                self.total -= len(body)
                 if self.unread[client] <= 0:
                     del self.unread[client]
 
         await self.app(scope, receive, send_in_pieces)
 
     async def _refuse(self, client: str, send: Send) -> None:
-        body = (
+        await _plain(
+            send,
+            429,
             f"Too Many Requests: this client has {self.unread[client]:,} bytes of earlier "
             f"answers it has not read, more than the {self.limit:,} it may leave unread; read "
-            "them (or close those connections) first\n"
-        ).encode()
-        await send(
-            {
-                "type": "http.response.start",
-                "status": 429,
-                "headers": [
-                    (b"content-type", b"text/plain; charset=utf-8"),
-                    (b"content-length", str(len(body)).encode("ascii")),
-                    (b"retry-after", b"10"),
-                ],
-            }
+            "them (or close those connections) first\n",
         )
-        await send({"type": "http.response.body", "body": body})
+
+
+async def _plain(send: Send, status: int, text: str) -> None:
+    """A refusal of `UnreadAnswers`: one line, and when to come back."""
+    body = text.encode()
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", b"text/plain; charset=utf-8"),
+                (b"content-length", str(len(body)).encode("ascii")),
+                (b"retry-after", b"10"),
+            ],
+        }
+    )
+    await send({"type": "http.response.body", "body": body})
 
 
 def slash_location(scope: Scope, routes: list[BaseRoute]) -> str | None:
