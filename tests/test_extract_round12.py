@@ -254,3 +254,38 @@ def test_a_period_whose_days_are_written_two_ways_and_parts_of_its_total(tmp_pat
     period = {"start": "2016-06-01", "end": "2017-03-15"}
     for value in ("4715", "174", "75", "43", "5995"):
         assert found[value].fields.get("period") == period, value
+
+
+@pytest.mark.parametrize(
+    "text, not_counts",
+    [
+        ("En las últimas 48 horas, el Instituto Zorvano rescató a 3.000 migrantes.", {"48"}),
+        ("Le phénomène s’est concentré depuis environ cinq ans vers 200 victimes.", {"5"}),
+        ("It is the second return operation within less than two months; 84 went home.", {"2"}),
+        ("The 12 children, ranging from six months to seven years old, were found.", {"6", "7"}),
+        ("Of 222 complaints, 66.7% involved women between 18 and 29 years of age.", {"18"}),
+    ],
+)
+def test_times_a_number_of_days_or_years_only_frames_and_ages_are_no_counts(
+    tmp_path, knowledge, text, not_counts
+):
+    found = observations(draft_of(tmp_path, knowledge, text))
+    assert not not_counts & set(found) and found
+
+
+def test_two_equal_counts_of_one_sentence_are_two_and_british_spellings_name_bodies(
+    tmp_path, knowledge
+):
+    """'Lesvos (385), Chios (128), Samos (128)': two counts of 128, not one said twice; 'the
+    Organisation for Security and Co-operation in Europe' is the OSCE, not a body and Europe."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Of them, 641 registered on the islands: Lesvos (385), Chios (128) and Samos (128). The "
+        "Organisation for Security and Co-operation in Europe trained 50 officers.",
+    )
+    values = [item.fields["value"] for item in draft.observations]
+    assert values.count("128") == 2
+    organizations = mentions(draft, "organization")
+    assert "Organisation for Security and Co-operation in Europe" in organizations
+    assert "Europe" not in mentions(draft, "place")

@@ -52,12 +52,18 @@ DAY_LISTED_AFTER = re.compile(r"\s*(?:,|and\b|&)")
 DAY_BEFORE_A_MONTH = re.compile(rf"\s*(?:st|nd|rd|th)?(?:\s*(?:,|and|&)\s*\d{{1,2}}\S*+)*\s+{_M}")
 DURATION_AFTER = re.compile(
     r"(?:\s*-\s*|\s+)(?P<unit>day|days|week|weeks|month|months|year|years|hour|hours|decade|"
-    r"decades|minute|minutes|yrs?|hrs?|mths?|wks?)\b",
+    r"decades|minute|minutes|yrs?|hrs?|mths?|wks?|"
+    # the same in Spanish, French and Portuguese
+    r"horas|d[íi]as|semanas|meses|a[ñn]os|heures|jours|semaines|mois|ans)\b",
     re.I,
 )
 # ("highest in 9 yrs")
-SHORT_DURATIONS = {"yr": "year", "yrs": "year", "hr": "hour", "hrs": "hour", "mth": "month",
-                   "mths": "month", "wk": "week", "wks": "week"}  # fmt: skip
+SHORT_DURATIONS = {
+    "yr": "year", "yrs": "year", "hr": "hour", "hrs": "hour", "mth": "month", "mths": "month",
+    "wk": "week", "wks": "week", "horas": "hour", "heures": "hour", "días": "day", "dias": "day",
+    "jours": "day", "semanas": "week", "semaines": "week", "meses": "month", "mois": "month",
+    "años": "year", "anos": "year", "ans": "year",
+}  # fmt: skip
 NOT_A_COUNT_BEFORE = re.compile(
     r"\b(?:article|articles|section|chapter|resolution|no\.|number|phase|agenda|room|level|"
     r"decree|page|paragraph|annex|item|grade|tel\.?|ext\.?)\s*$",
@@ -458,7 +464,14 @@ def _period_duration(text: str, start: int, before: str, after: str, duration) -
         return True  # "in force for more than 15 years": how long a law or a body has been
     if re.search(
         r"\b(?:past|last|next|first|coming|previous|recent|period of|within|in|after|"
-        r"before|ago|every|each|per|than in|up to the|during|course of|throughout)\s+(?:the\s+)?$",
+        r"before|ago|every|each|per|than in|up to the|during|course of|throughout|"
+        # ("En las últimas 48 horas", "dans les derniers six mois", "nos últimos três anos")
+        r"[úu]ltim[oa]s|pasad[oa]s|pr[óo]xim[oa]s|derni[eè]re?s|prochaine?s|durante|dans|"
+        r"dentro\s+de|en|em|nos|nas|pendant|depuis|desde|hace|h[áa])\s+(?:the\s+)?"
+        # ("within less than two months", "depuis environ cinq ans")
+        r"(?:(?:less than|more than|just|only|barely|some|about|nearly|almost|environ|"
+        r"pr[eè]s de|unos|unas|cerca de|alrededor de|cerca de|quase|mais de|m[aá]s de|plus de)"
+        r"\s+)?$",
         before,
         re.I,
     ):
@@ -466,7 +479,9 @@ def _period_duration(text: str, start: int, before: str, after: str, duration) -
     rest = after[duration.end() :]
     return bool(  # (in a title's capitals too: "16 Years Old", "3 Years After")
         re.match(
-            r"\s*(?:ago|later|earlier|after|before|since|old|of age|of (?:the|its|their))\b",
+            r"\s*(?:ago|later|earlier|after|before|since|old|of age|of (?:the|its|their))\b"
+            # ("ranging from six months to seven years old": the youngest's age)
+            r"|\s*(?:to|and|-|\u2013)\s*(?:\d{1,2}|[a-z]+)\s+years?[\s-]+(?:old|of\s+age)\b",
             rest,
             re.I,
         )

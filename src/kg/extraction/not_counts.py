@@ -53,8 +53,11 @@ def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -
         return True
     if re.match(rf"\s*(?:[-–—]|to|and)\s*(?:[A-Z][a-z]+day\s+)?\d{{1,2}}\s+{MONTH}", after):
         return True  # "13-15 February", "from 24 to 25 September"
-    if AGE_BEFORE.search(before):
-        return True  # "aged 15", "under the age of 18", "aged 14 to 17"
+    if AGE_BEFORE.search(before) or re.match(
+        r"\s*(?:-|\u2013|to|and)\s*\d{1,2}\s+years?[\s-]+(?:of\s+age|old)\b", after, re.I
+    ):
+        return True  # "aged 15", "under the age of 18", "aged 14 to 17", "between 18 and 29
+        # years of age"
     if re.search(r"\S\($|\S\[$", before) and re.match(r"[)\]]", after):
         return True  # "into Europe(1)", "legal advice.[2]": a note's number
     # An age said after "age ... is" or in apposition to a name: a number of one to three

@@ -158,6 +158,8 @@ class NumberExtractor(AttributionRules):
                     and ((f.value or f.high or 0) >= 100 or _said_in_a_headline(seen[key]))
                     and (same_noun if f.head else f.currency is not None)
                     and (not f.currency or f.currency == seen[key].fields.get("unit"))
+                    # ("Chios (128), Samos (128)": two counts of one sentence)
+                    and not _in_the_sentence(seen[key], passage, f.sentence)
                 )
                 if restated and not f.definite:
                     seen[key].add_quote(passage, *f.clause)
@@ -557,6 +559,11 @@ class NumberExtractor(AttributionRules):
 PREPOSITION = re.compile(r"\b(from|in|within|along|across|throughout|at|to|into)\b", re.I)
 # Between a preposition and its place: other names of a list, "and", "primarily", brackets.
 DIRECT = re.compile(r"\s*(?:(?:[A-Z][\w’'-]*|and|or|primarily|mainly|mostly|the|both|[,;(])\s*)*")
+
+
+def _in_the_sentence(item: Item, passage: Passage, sentence: tuple[int, int]) -> bool:
+    said = item.spans[0] if item.spans else None
+    return said is not None and said.passage is passage and sentence[0] <= said.start < sentence[1]
 
 
 def _is_demonym(m: Mention) -> bool:

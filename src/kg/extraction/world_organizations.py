@@ -19,6 +19,7 @@ body, its country (ISO 3166-1 alpha-2).
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 IGO = "intergovernmental-organization"
@@ -41,7 +42,26 @@ class WorldOrganization:
         names = (self.name, *((self.acronym,) if self.acronym else ()), *self.alt_names)
         # "the U.N. migration agency": the UN's initials with full stops, as US news write them
         dotted = tuple("U.N. " + n[3:] for n in names if n.startswith("UN "))
-        return names + dotted
+        # "International Organisation for Migration", "International Labor Organization": the
+        # other side of the Atlantic's spelling
+        spelt = tuple(
+            other
+            for n in names + dotted
+            for other in {re.sub(BRITISH_OR_AMERICAN, _other_spelling, n)}
+            if other != n
+        )
+        return tuple(dict.fromkeys(names + dotted + spelt))
+
+
+BRITISH_OR_AMERICAN = re.compile(r"\b(Organi)([sz])(ation)|\b(Lab)(our|or)\b|\b(Defen)([cs])(e)\b")
+
+
+def _other_spelling(m: re.Match) -> str:
+    if m[1]:
+        return m[1] + ("z" if m[2] == "s" else "s") + m[3]
+    if m[4]:
+        return m[4] + ("or" if m[5] == "our" else "our")
+    return m[6] + ("s" if m[7] == "c" else "c") + m[8]
 
 
 # (name, acronym, other wordings, classification, country, part of)
