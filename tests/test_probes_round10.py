@@ -393,3 +393,47 @@ def test_a_body_in_a_content_coding_is_refused_with_415(http, path, coding):
         assert response.status_code == 415, response.text
     plain = {"Content-Type": "application/sparql-query", "Content-Encoding": "identity"}
     assert http.post("/sparql", content=b"ASK {}", headers=plain).status_code == 200
+
+
+# --------------------------------------------------------------------------- bodies at once
+
+
+def _from(server: str, source: str) -> socket.socket:
+    host, port = server.removeprefix("http://").split(":")
+    connection = socket.socket()
+    connection.bind((source, 0))  # loopback answers for all of 127.0.0.0/8: a client each
+    connection.settimeout(60)
+    connection.connect((host, int(port)))
+    return connection
+
+
+def test_the_bodies_all_clients_send_at_once_are_bounded_too(server):
+    """A client sends at most four bodies of the largest size (1.2 MB) at once, each held
+    until it has arrived; but a client is an address, an IPv6 address by its /64, and the
+    clients of a /48 could each send their four, a body held on each of the 1,000
+    connections served at once (1.2 GB). Past 32 such bodies for all clients, the next is
+    refused (503 with Retry-After), unread."""
+    from kg.server.bodies import Bodies
+
+    largest = Bodies(100_000).limit
+    head = (
+        f"POST /sparql HTTP/1.1\r\nHost: x\r\nContent-Type: application/sparql-query\r\n"
+        f"Content-Length: {largest}\r\nExpect: 100-continue\r\n\r\n"
+    ).encode()
+    held = []
+    try:
+        for client in range(8):  # four bodies each: 32 of the largest size
+            for _ in range(4):
+                connection = _from(server, f"127.0.0.{20 + client}")
+                held.append(connection)
+                connection.sendall(head)
+                # 100 Continue: the server has begun to read this body, and counts it
+                assert connection.recv(100).startswith(b"HTTP/1.1 100 ")
+        with _from(server, "127.0.0.30") as another:
+            another.sendall(head.replace(b"Expect: 100-continue\r\n", b""))
+            answer = another.recv(65536)
+        assert answer.startswith(b"HTTP/1.1 503 "), answer[:200]
+        assert b"retry-after: 10" in answer.lower()
+    finally:
+        for connection in held:
+            connection.close()

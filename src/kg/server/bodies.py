@@ -20,6 +20,10 @@ BODY_SECONDS = 30
 # The bodies one client may be sending at once, in bodies of the largest size: each is held
 # until it has arrived whole, and one address's 64 connections held 64 of 1.2 MB for 30 s.
 BODIES_PER_CLIENT = 4
+# ... and all clients: a client is an address, an IPv6 address by its /64, and the clients of
+# a /48 (65,536 of them) each sending their four had the server hold a body on each of the
+# 1,000 connections it serves at once (1.2 GB).
+BODIES_AT_ONCE = 32
 
 
 class Bodies:
@@ -34,6 +38,7 @@ class Bodies:
         # The bytes of the bodies each client is sending now, at most BODIES_PER_CLIENT
         # bodies of the largest size; one event loop: no lock needed.
         self.receiving: Counter[str] = Counter()
+        self.total = 0  # the sum of `receiving`, at most BODIES_AT_ONCE bodies of that size
 
     async def read(self, request: Request, client: str) -> bytes | Response:
         """The body of a request, read in chunks and never past `limit`: a larger body
@@ -72,12 +77,22 @@ class Bodies:
             "bodies at once; send them one after another",
         )
         too_many.headers["Retry-After"] = "10"
+        everyone = limit * BODIES_AT_ONCE
+        too_many_at_once = plain_text(
+            503,
+            f"Service Unavailable: the server is receiving more than {everyone:,} bytes of "
+            "request bodies at once; send it again in a while",
+        )
+        too_many_at_once.headers["Retry-After"] = "10"
         counted = announced  # of this body's bytes, in the client's count
         self.receiving[client] += counted
+        self.total += counted
         chunks, size = [], 0
         try:
             if self.receiving[client] > budget:
                 return too_many
+            if self.total > everyone:
+                return too_many_at_once
             async with asyncio.timeout(BODY_SECONDS):
                 async for chunk in request.stream():
                     size += len(chunk)
@@ -85,9 +100,12 @@ class Bodies:
                         return too_large
                     if size > counted:  # a body without a Content-Length
                         self.receiving[client] += size - counted
+                        self.total += size - counted
                         counted = size
                         if self.receiving[client] > budget:
                             return too_many
+                        if self.total > everyone:
+                            return too_many_at_once
                     chunks.append(chunk)
         except TimeoutError:
             return plain_text(
@@ -97,6 +115,7 @@ class Bodies:
             return plain_text(400, "Bad Request: the client went away before its body ended")
         finally:
             self.receiving[client] -= counted
+            self.total -= counted
             if self.receiving[client] <= 0:
                 del self.receiving[client]
         return b"".join(chunks)
