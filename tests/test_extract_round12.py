@@ -289,3 +289,30 @@ def test_two_equal_counts_of_one_sentence_are_two_and_british_spellings_name_bod
     organizations = mentions(draft, "organization")
     assert "Organisation for Security and Co-operation in Europe" in organizations
     assert "Europe" not in mentions(draft, "place")
+
+
+def test_a_shared_noun_after_digits_a_spanish_range_soles_and_a_bare_subject(tmp_path, knowledge):
+    """'63 Nepali and 21 Indian nationals' (the noun both count, after digits as after words);
+    'entre 3 mil y 4 mil personas' (a range, as 'between'); 'S/ 16,963' (Peruvian soles);
+    'Twelve were from Ecuador and one from Peru', after a count of victims (what it counts)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "IOM organized the return of 63 Nepali and 21 Indian nationals. Police rescued 13 "
+            "victims of trafficking. Twelve were from Ecuador and one from Peru.",
+        )
+    )
+    for value in ("63", "21", "12", "1"):
+        assert found[value].fields["unit"] == "person", value
+    assert found["12"].fields["indicator"] == found["13"].fields["indicator"]
+    spanish = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "La policía de Zorvania informó que cifran las víctimas anuales entre 3 mil y 4 mil "
+            "personas. A los detenidos se les incautó S/ 16,963 y un revólver.",
+        )
+    )
+    assert spanish[("3000", "4000")].fields["unit"] == "person"
+    assert spanish["16963"].fields["unit"] == "sol"

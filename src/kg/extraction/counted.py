@@ -447,3 +447,33 @@ def period_of_the_number_before(item, f: Found, passage: Passage, last_count, it
     }
     if len(times) == 1:
         item.fields["period"] = last_count.fields["period"]
+
+
+# A number that is its sentence's subject, without a noun: "Twelve were from Ecuador and one
+# from Peru", after "... rescued 13 victims".
+BARE_SUBJECT = re.compile(r"\s+(?:were|was|are|is|came|come|had|have|remain|remained)\b")
+
+
+def unit_of_the_count_before(item, f: Found, passage: Passage, last_count) -> None:
+    """A number opening its sentence with no noun of its own ("Twelve were from Ecuador"),
+    and the one joined to it ("and one from Peru"), count what the count before them counts."""
+    if item.fields.get("unit") != "?" or last_count is None:
+        return
+    unit = last_count.fields.get("unit")
+    if unit in (None, "?", "percent") or last_count.spans[0].passage is not passage:
+        return
+    text, s0 = passage.text, f.sentence[0]
+    opens = re.fullmatch(r"\s*", text[s0 : f.start]) and BARE_SUBJECT.match(text, f.end)
+    joined = re.search(r"\band\s+$", text[s0 : f.start]) and re.match(
+        r"\s*[\w,.-]+" + BARE_SUBJECT.pattern, text[s0:]
+    )
+    if opens or (joined and re.match(r"\s+from\b", text[f.end :])):
+        item.fields["unit"] = unit
+        if "indicator" in item.new_concepts and last_count.fields.get("indicator"):
+            # (and the indicator: not one named after "Twelve were from Ecuador")
+            item.fields["indicator"] = last_count.fields["indicator"]
+            item.new_concepts.pop("indicator")
+            if "indicator" in last_count.new_concepts:
+                item.new_concepts["indicator"] = last_count.new_concepts["indicator"]
+        item.confidence = round(min(0.99, item.confidence + 0.4), 2)
+        item.why = [w for w in item.why if "no unit" not in w]

@@ -542,9 +542,14 @@ def _ranges(passage: Passage, found: list[Found]) -> list[Found]:
                 out.append(f)
                 continue
             if (
-                (gap.strip() == "and" and before.rstrip().endswith("between"))
+                # ("entre 3 mil y 4 mil", "entre 200 et 300", "de 3 a 5")
+                (
+                    gap.strip() in ("and", "y", "e", "et")
+                    and before.rstrip().endswith(("between", "entre"))
+                )
                 or loose
                 or (gap.strip() in ("to", "-", "\u2013") and before.rstrip().endswith("from"))
+                or (gap.strip() in ("a", "à") and before.rstrip().endswith((" de", " desde")))
                 or (
                     gap.strip() in ("to", "-", "\u2013")
                     and f.value < g.value

@@ -122,14 +122,15 @@ CURRENCY_SIGNS = {
     "CAN$": "CAD", "HK$": "HKD", "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "R$": "BRL",
     "J$": "JMD", "MX$": "MXN", "₹": "INR", "Rs": "rupee", "Rs.": "rupee", "₦": "NGN",
     "₱": "PHP", "฿": "THB", "₫": "VND", "₩": "KRW", "₺": "TRY", "₴": "UAH", "₽": "RUB",
-    "RM": "MYR", "KSh": "KES", "Ksh": "KES", "GH₵": "GHS", "Tk": "BDT", "Rp": "IDR",
-    "Rp.": "IDR", "Sh": "shilling", "Shs": "shilling",  # (Kenya's, Uganda's, Tanzania's, ...)
+    "S/": "PEN", "S/.": "PEN", "RM": "MYR", "KSh": "KES", "Ksh": "KES", "GH₵": "GHS",
+    "Tk": "BDT", "Rp": "IDR", "Rp.": "IDR",
+    "Sh": "shilling", "Shs": "shilling",  # (Kenya's, Uganda's, Tanzania's, ...)
     "KD": "KWD", "BD": "BHD", "QR": "QAR", "Dh": "AED", "Dhs": "AED",  # (the Gulf's papers)
 }  # fmt: skip
 CURRENCY_BEFORE = re.compile(
     r"(?:(?<![\w$])(?:(?:US|U\.S\.|NZ|AU|CAN|CA|HK|SG|NT|MX)\s?|A|C|S|R|J)\$|(?<![\w$])\$|"
     r"€|£|₹|₦|₱|"
-    r"฿|₫|₩|₺|₴|₽|GH₵|(?<![\w.])(?:USD|EUR|RM|KSh|Ksh|Rs\.?|Tk|Rp\.?|Shs?|KD|BD|QR|Dhs?))\s*$"
+    r"฿|₫|₩|₺|₴|₽|GH₵|(?<![\w.])(?:USD|EUR|RM|KSh|Ksh|Rs\.?|Tk|Rp\.?|Shs?|KD|BD|QR|Dhs?|S/\.?))\s*$"
 )
 
 
@@ -348,7 +349,10 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
     # "saw 60 of its officers visit ...": the noun after its owner (no whole said with figures)
     if owned := OF_ITS.match(text, pos):
         pos = owned.end()
-    words = list(re.finditer(r"[A-Za-zÀ-ÿ’'/-]+|[^\sA-Za-zÀ-ÿ]", text[pos : pos + 120]))
+    # (a number's digits one word: "63 Nepali and 21 Indian nationals")
+    words = list(
+        re.finditer(r"[A-Za-zÀ-ÿ’'/-]+|\d+(?:[.,]\d+)*|[^\sA-Za-zÀ-ÿ]", text[pos : pos + 120])
+    )
     collected = []
     for k, w in enumerate(words[:7]):
         token = w.group()
