@@ -437,3 +437,39 @@ def test_the_bodies_all_clients_send_at_once_are_bounded_too(server):
     finally:
         for connection in held:
             connection.close()
+
+
+# --------------------------------------------------------------------------- heads held
+
+
+def test_the_heads_all_connections_hold_unfinished_are_bounded():
+    """A head may be 400 KiB (a GET's query) and take `--head-timeout` to arrive, held whole
+    meanwhile: one client's 64 connections held 26 MB, the clients of many addresses one
+    such head on each of the 1,000 connections served at once, 400 MB. Past 64 MiB of heads
+    not yet whole for all connections (as the server's connections share them), a connection
+    whose head grows is refused with 503; a whole head is still read, and a connection
+    closed gives its bytes back."""
+    import h11
+
+    from kg.server.connections import Connections, FramedConnection
+
+    shared = Connections("127.0.0.1")
+    piece = b"GET /sparql?query=" + b"a" * 400_000  # no end of line: a head not whole
+    held, refused = [], None
+    for _ in range(200):
+        connection = FramedConnection(h11.SERVER, 416_384, held=shared.heads)
+        connection.receive_data(piece)
+        try:
+            assert connection.next_event() is h11.NEED_DATA
+        except h11.RemoteProtocolError:
+            refused = connection
+            break
+        held.append(connection)
+    assert refused is not None and refused.refusal[0] == 503
+    assert len(held) == 64 * 2**20 // len(piece)
+    whole = FramedConnection(h11.SERVER, 416_384, held=shared.heads)
+    whole.receive_data(b"GET / HTTP/1.1\r\nHost: x\r\n\r\n")
+    assert isinstance(whole.next_event(), h11.Request)
+    for connection in held + [refused]:
+        connection._receive_buffer.release()
+    assert shared.heads.total == 0

@@ -28,7 +28,8 @@ fields of a 400 KB head, one at a time, and the app looked headers up among them
 event loop a request, every other client waiting); a request line longer than the head may be
 is 414, a head past its bound 431 (uvicorn answered 400 to each). A protocol error after the
 answer has begun (the rest of a body the app did not read) closes the connection: uvicorn sent
-a second answer, h11 refused it, and each such request logged a traceback.
+a second answer, h11 refused it, and each such request logged a traceback. The heads not yet
+whole of all connections are held within HEADS_HELD bytes (`HeldHeads`; past it 503).
 """
 
 from __future__ import annotations
@@ -53,6 +54,19 @@ CONNECTIONS_PER_CLIENT = 64
 # as Apache takes, in as many bytes as nginx's buffers hold. Browsers send about 20 in 2 KB.
 MAX_HEADER_FIELDS = 100
 MAX_HEADER_BYTES = 32 * 1024
+# The bytes of all connections' heads not yet whole (a GET's query makes a head of up to
+# 400 KiB, which may take `--head-timeout` to arrive): one client's 64 connections held 26 MB,
+# and clients of many addresses (an IPv6 /48 is 65,536) one on each of the 1,000 connections
+# served at once, 400 MB. Past it, a connection whose head grows is refused (503).
+HEADS_HELD = 64 * 2**20
+
+
+class HeldHeads:
+    """The bytes held in the receive buffers of all connections (`BoundedHead`)."""
+
+    def __init__(self, limit: int = HEADS_HELD) -> None:
+        self.limit = limit
+        self.total = 0  # one event loop: no lock needed
 
 
 def _raw_answer(status: str, message: str, extra: str = "") -> bytes:
@@ -106,13 +120,41 @@ class BoundedHead(ReceiveBuffer):
     than MAX_HEADER_FIELDS header fields or MAX_HEADER_BYTES of them (431): counted in the
     buffer, from the end of the request line to the blank line that ends the head."""
 
-    def __init__(self, max_line: int) -> None:
+    def __init__(self, max_line: int, held: HeldHeads | None = None) -> None:
         super().__init__()
         self.max_line = max_line
         self.refused: tuple[int, str] | None = None  # the status and reason of a refusal
+        self.held = held if held is not None else HeldHeads()
+        self._counted = 0  # of this buffer's bytes, in `held`
+
+    def __iadd__(self, byteslike):
+        super().__iadd__(byteslike)
+        self._count()
+        return self
+
+    def _extract(self, count: int) -> bytearray:
+        out = super()._extract(count)
+        self._count()
+        return out
+
+    def _count(self) -> None:
+        self.held.total += len(self._data) - self._counted
+        self._counted = len(self._data)
+
+    def release(self) -> None:
+        """The connection is closed: its bytes are held no more."""
+        self.held.total -= self._counted
+        self._counted = 0
 
     def maybe_extract_lines(self):
         end = blank_line_regex.search(self._data, self._multiple_lines_search)
+        if end is None and self._data and self.held.total > self.held.limit:
+            self.refused = (
+                503,
+                f"Service Unavailable: the server holds {self.held.total:,} bytes of requests' "
+                "heads that have not arrived whole; send it again in a while",
+            )
+            raise h11.LocalProtocolError(self.refused[1], error_status_hint=503)
         if end is not None:
             line_end = self._data.find(b"\n", 0, end.end())
             fields = self._data.count(b"\n", line_end + 1, end.end()) - 1
@@ -142,9 +184,9 @@ class FramedConnection(h11.Connection):
 
     _receive_buffer: BoundedHead
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args, held: HeldHeads | None = None, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        self._receive_buffer = BoundedHead(self._max_incomplete_event_size)
+        self._receive_buffer = BoundedHead(self._max_incomplete_event_size, held)
         self.refusal: tuple[int, str] = (400, "Bad Request")
 
     def next_event(self):
@@ -231,6 +273,7 @@ class Connections:
         self.per_client = per_client
         self.head_seconds = head_seconds
         self.open: Counter[str] = Counter()  # one event loop: no lock needed
+        self.heads = HeldHeads()
 
     def too_many(self) -> bytes:
         return _raw_answer(
@@ -260,6 +303,7 @@ def bounded_protocol(connections: Connections) -> type[H11Protocol]:
             self.conn = FramedConnection(
                 h11.SERVER,
                 config.h11_max_incomplete_event_size or DEFAULT_MAX_INCOMPLETE_EVENT_SIZE,
+                held=connections.heads,
             )
 
         def connection_made(self, transport) -> None:  # type: ignore[override]
@@ -277,6 +321,7 @@ def bounded_protocol(connections: Connections) -> type[H11Protocol]:
 
         def connection_lost(self, exc: Exception | None) -> None:
             self._cancel_head_timer()
+            self.conn._receive_buffer.release()
             if self._counted is not None:
                 connections.open[self._counted] -= 1
                 if connections.open[self._counted] <= 0:
@@ -303,7 +348,7 @@ def bounded_protocol(connections: Connections) -> type[H11Protocol]:
                 (b"content-length", str(len(body)).encode()),
                 (b"x-content-type-options", b"nosniff"),
                 (b"connection", b"close"),
-            ]
+            ] + ([(b"retry-after", b"10")] if status == 503 else [])
             for event in (
                 h11.Response(status_code=status, headers=headers, reason=HTTPStatus(status).phrase),
                 h11.Data(data=body),
