@@ -168,6 +168,16 @@ def test_a_target_in_absolute_form_is_read_as_its_path(server, target, status):
     assert answer.startswith(b"HTTP/1.1 %d " % status), answer[:100]
 
 
+def test_the_asterisk_target_is_for_options_only(server):
+    """`OPTIONS * HTTP/1.1` asks about the server as a whole (RFC 9110 section 9.3.7, RFC
+    9112 section 3.2.4) and was 404, a page not found; `GET *` is no request at all and was
+    404 too."""
+    options = _exchange(server, b"OPTIONS * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    assert options.startswith(b"HTTP/1.1 204 ") and b"allow: GET, HEAD, POST, OPTIONS" in options
+    get = _exchange(server, b"GET * HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+    assert get.startswith(b"HTTP/1.1 400 ")
+
+
 def test_a_protocol_error_after_the_answer_closes_the_connection_quietly(server, logged):
     """A GET with a chunked body the app does not read is answered; a malformed chunk after
     the answer made uvicorn send a second answer, which h11 refused: 'Fatal error:

@@ -36,7 +36,7 @@ from urllib.parse import quote
 
 from starlette.applications import Starlette
 from starlette.datastructures import MutableHeaders
-from starlette.responses import PlainTextResponse, RedirectResponse
+from starlette.responses import PlainTextResponse, RedirectResponse, Response
 from starlette.routing import BaseRoute, Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -271,6 +271,16 @@ class Application(Starlette):
     async def _without_slash(self, scope: Scope, receive: Receive, send: Send) -> None:
         """The router's answer when no route matched: the redirect of `slash_location`, else
         Starlette's 404 (the app's exception handler renders it)."""
+        if scope["type"] == "http" and scope["path"] == "*":
+            # The asterisk form (RFC 9112 section 3.2.4) asks OPTIONS about the server as a
+            # whole, and nothing else: it was 404, a page not found, to every method.
+            if scope["method"] == "OPTIONS":
+                allow = {"Allow": "GET, HEAD, POST, OPTIONS"}
+                await Response(status_code=204, headers=allow)(scope, receive, send)
+            else:
+                refusal = "Bad Request: the target * is for OPTIONS only"
+                await PlainTextResponse(refusal, status_code=400)(scope, receive, send)
+            return
         location = slash_location(scope, self.router.routes)
         if location is None:
             await self.router.not_found(scope, receive, send)
