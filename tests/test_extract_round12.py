@@ -316,3 +316,33 @@ def test_a_shared_noun_after_digits_a_spanish_range_soles_and_a_bare_subject(tmp
     )
     assert spanish[("3000", "4000")].fields["unit"] == "person"
     assert spanish["16963"].fields["unit"] == "sol"
+
+
+def test_a_period_of_a_month_then_a_day(tmp_path, knowledge):
+    """'The data correspond to the period between June 2016 and March 15, 2017': a month to a
+    day (read before only when both ends were written alike)."""
+    from kg.extraction.periods import period_of
+
+    text = "The data correspond to the period between June 2016 and March 15, 2017."
+    assert period_of(text, (0, len(text)), (0, len(text)), 0) == {
+        "start": "2016-06",
+        "end": "2017-03-15",
+    }
+
+
+def test_spanish_nouns_of_operations_vehicles_phones_homes_and_police(tmp_path, knowledge):
+    """'dos operativos', 'dos acciones', '29 teléfonos móviles', '7 domicilios', '153
+    policías': units by their English names; '54 en un autobús' has no noun of its own (not
+    a bus)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "La Policía de Zorvania informó que en dos operativos participaron 153 policías, que "
+            "allanaron 7 domicilios e incautaron 29 teléfonos móviles. Además hubo dos acciones "
+            "en el puesto de control: una con 54 en un autobús ejecutivo.",
+        )
+    )
+    units = {value: item.fields.get("unit") for value, item in found.items()}
+    assert units["153"] == "person" and units["7"] == "home" and units["29"] == "mobile-phone"
+    assert units["54"] != "vehicle"

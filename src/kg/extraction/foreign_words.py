@@ -89,6 +89,23 @@ for _unit, _words in (
     ("day", "dia dias jour jours"),
     ("us-dollar", "dolar dolares"),
     ("euro", "euros"),
+    # ("dos operativos", "dos acciones", "un autobús", "cuatro cartuchos")
+    ("operation", "operativo operativos operacion operaciones operacao operacoes accion acciones"),
+    ("vehicle", "vehiculo vehiculos vehicule vehicules veiculo veiculos autobus autobuses"),
+    ("shelter", "albergue albergues refugio refugios abrigo abrigos foyer foyers"),
+    ("mobile-phone", "telefono telefonos celular celulares telephone telephones"),
+    ("home", "vivienda viviendas domicilio domicilios casa casas maison maisons"),
+    ("company", "empresa empresas entreprise entreprises"),
+    ("kilogram", "kilo kilos kilogramo kilogramos kilogramme kilogrammes quilo quilos"),
+    ("hour", "hora horas heure heures"),
+    ("week", "semana semanas semaine semaines"),
+    ("year", "ano anos annee annees"),
+    # (police officers, soldiers: people)
+    (
+        "person",
+        "policia policias agente agentes elementos oficiales gendarme gendarmes "
+        "policier policiers militares soldados soldats",
+    ),
 ):
     UNIT_WORDS.update(dict.fromkeys(_words.split(), _unit))
 

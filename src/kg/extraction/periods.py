@@ -61,8 +61,11 @@ PERIOD_PATTERNS = (
     (
         "years",
         re.compile(
-            rf"\bbetween\s+(?:(?P<am>{MONTH})\s+)?(?P<ay>(?:19|20)\d\d)\s+and\s+"
-            rf"(?:(?P<bm>{MONTH})\s+)?(?P<by>(?:19|20)\d\d)",
+            rf"\b(?:between|from)\s+(?:(?P<am>{MONTH})\s+)?(?P<ay>(?:19|20)\d\d)\s+(?:and|to|until)\s+"
+            # ("between June 2016 and March 15, 2017": the last day too)
+            rf"(?:(?P<bd2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?=(?:{MONTH})\b))?"
+            rf"(?:(?P<bm>{MONTH})\s+(?:(?P<bd>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?)?"
+            rf"(?P<by>(?:19|20)\d\d)",
             re.I,
         ),
     ),
@@ -480,7 +483,11 @@ def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
     if kind == "years":
         if g["by"] < g["ay"]:
             return None
-        return {"start": _date(g.get("am"), g["ay"]), "end": _date(g.get("bm"), g["by"])}
+        end = _date(g.get("bm"), g["by"])
+        day = g.get("bd") or g.get("bd2")
+        if day and g.get("bm") and 1 <= int(day) <= 31:
+            end = f"{end}-{int(day):02d}"
+        return {"start": _date(g.get("am"), g["ay"]), "end": end}
     if kind == "split-year":
         first = int(g["ay"])
         last = first - first % 100 + int(g["by"])

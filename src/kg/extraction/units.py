@@ -550,6 +550,8 @@ def unit_of(f: Found) -> tuple[str | None, float]:
     # ("327 casos", "123 candidats", "22 crianças"; "7 presuntos traficantes": the noun after
     # the words set before it, which the phrase stops at)
     phrase = f.phrase or ""
+    if f.passage.language != "en" and re.match(r"(?:en|dans|em|no|na|sur|con|com)\s", phrase):
+        return None, 0.0  # ("uno con 54 en un autobús": no noun of its own)
     noun = f.phrase_end and re.match(r"\s+([^\W\d_]+)", f.passage.text[f.phrase_end :])
     if phrase and fold(phrase.split()[-1]) in BEFORE_THE_NOUN and noun:
         phrase += " " + noun[1]
