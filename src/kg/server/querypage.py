@@ -96,7 +96,8 @@ class QueryPage:
                 # showed the default query, 200, as if it had been read.
                 return plain_text(
                     415,
-                    f"Unsupported Media Type: POST the query page a form ({FORM}), not {media}",
+                    f"Unsupported Media Type: POST the query page a form ({FORM}), "
+                    f"not {media or 'that'}",
                 )
             refusal = charset_refused(charset)
             if refusal is not None:
