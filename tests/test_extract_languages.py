@@ -68,7 +68,7 @@ def test_a_day_that_no_month_has_is_no_time():
         ("pays", "pays différents", "country"),
         ("traficantes", "presuntos traficantes", "person"),  # (an adjective before the noun)
         ("venezolanos", "venezolanos", "person"),  # (a demonym)
-        ("semanas", "semanas", None),  # (no demonym)
+        ("semanas", "semanas", "week"),  # (no demonym: weeks)
         ("ciudades", "ciudades", "city"),
         ("pour", "infractions pour traite", "offence"),
         ("workers", "trafficked workers", None),  # an English noun: the English rules' own
