@@ -131,7 +131,7 @@ def _components(max_query_length: int) -> dict:
                 "name": "query",
                 "in": "query",
                 "description": f"A SPARQL 1.1 query of at most {max_query_length:,} "
-                "characters (longer: 413).",
+                "characters (longer: 414 in the address, 413 in a body).",
                 "schema": {"type": "string", "maxLength": max_query_length},
                 "example": "SELECT * WHERE { ?s ?p ?o } LIMIT 1",
             },
@@ -232,6 +232,7 @@ def _paths(server) -> dict:
         "406": _ref("responses", "NotAcceptable"),
         "408": _text("The body did not arrive in time."),
         "413": _text("A query or body over its limit."),
+        "414": _text("A query in the address over its limit."),
         "415": _text("A POST body neither a form nor application/sparql-query."),
         "500": _text(
             "Refused: SPARQL Update, SERVICE, or a query over its time, size or memory limit "
@@ -319,7 +320,7 @@ def _paths(server) -> dict:
                 query_page_params,
                 {
                     "200": {"description": "The page.", "content": _content(HTML)},
-                    "413": _text("A query over its limit."),
+                    "414": _text("A query over its limit."),
                     "500": {"description": "The query was refused.", "content": _content(HTML)},
                     **NOT_FOUND,
                 },
