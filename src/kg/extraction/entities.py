@@ -157,7 +157,9 @@ def _with_its_compass_point(span: Span) -> Span:
 
 
 CITY_AFTER_PREPOSITION = re.compile(
-    r"\b(?:in|at|from|to|near)\s+(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+    # ("In Izmir, 213 migrants", "en Cancún", "à Nouakchott", "em Manaus")
+    r"\b(?i:in|at|from|to|near|via|en|desde|hacia|dans|vers|em|à)\s+"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
 )
 
 

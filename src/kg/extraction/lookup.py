@@ -154,7 +154,7 @@ def world_trie(country_codes: set[str], cities: bool = True, language: str = "en
         for surface, place, is_demonym in world.subdivisions(code):
             trie.add(surface, Entry("place", place, surface, "world", is_demonym))
     if cities:
-        names = [*world.capitals(), *world.large_cities()]
+        names = [*world.capitals()]
         for code in sorted(country_codes):
             names += world.cities(code)
         for surface, place, _ in names:

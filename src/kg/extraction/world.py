@@ -318,7 +318,6 @@ def warm() -> None:
     countries()
     subdivisions("US")
     capitals()
-    large_cities()
     _cities_anywhere()
 
 
@@ -469,6 +468,7 @@ def _other_names(city: dict) -> list[str]:
 # A dateline names a city that reporters travel to: one of 100,000 people or more (a fifth of
 # the gazetteer, read in a fifth of the time).
 DATELINE_MIN_POPULATION = 100_000
+LARGE_CITY_MIN_POPULATION = 1_000_000
 
 
 @functools.lru_cache(maxsize=1)
@@ -485,6 +485,13 @@ def _cities_anywhere() -> dict[str, tuple[str, int]]:
             key = name.casefold() if name.isascii() else fold(name)
             if key not in out or out[key][1] < city["population"]:
                 out[key] = (code, city["population"])
+    # ("in New York": GeoNames' "New York City" by another of its names, for a city of a
+    # million people or more, where no city has it as its own name)
+    for code, listed in sorted(by_country.items()):
+        for city in listed:
+            if city["population"] >= LARGE_CITY_MIN_POPULATION:
+                for name in _other_names(city):
+                    out.setdefault(fold(name), (code, city["population"]))
     return out
 
 
@@ -513,41 +520,6 @@ def capitals() -> tuple[tuple[str, WorldPlace, bool], ...]:
     for code, _, _, _ in _countries():
         out += cities(code, capital_only=True)
     return tuple(out)
-
-
-# A city so large that a text names it without its country ("reporters in New York", "In
-# Izmir, 213 migrants were apprehended"): offered whatever the country, as capitals are.
-LARGE_CITY_MIN_POPULATION = 1_000_000
-# Names of such cities that are also words, given names or parts of other places' names.
-NOT_CITIES_ALONE = {"phoenix", "pest", "salvador", "kota", "teni", "medan", "cali", "merida"}
-
-
-@functools.lru_cache(maxsize=1)
-def large_cities() -> tuple[tuple[str, WorldPlace, bool], ...]:
-    """(surface name, place, False) for every GeoNames city of LARGE_CITY_MIN_POPULATION or
-    more, by its name, its accent-free spelling and its other names in Latin letters ("New
-    York"; not a country's or a capital's name)."""
-    by_country, _ = _gazetteer()
-    taken = _country_names() | _capital_names()
-    out: dict[str, tuple[str, WorldPlace, bool]] = {}
-    population: dict[str, int] = {}
-    for code in sorted(by_country):
-        for city in by_country[code]:
-            if city["population"] < LARGE_CITY_MIN_POPULATION:
-                continue
-            place = WorldPlace(
-                city["name"], "city", None, _short_country_name(code),
-                geonames=str(city["geonameid"]),
-            )  # fmt: skip
-            for surface in {city["name"], _ascii(city["name"]), *_other_names(city)}:
-                key = fold(surface)
-                if key in taken or key in NOT_CITIES_ALONE or len(surface) < 4:
-                    continue
-                if key in out and population[key] >= city["population"]:
-                    continue
-                out[key] = (surface, place, False)
-                population[key] = city["population"]
-    return tuple(out[k] for k in sorted(out))
 
 
 @functools.lru_cache(maxsize=1)
