@@ -286,8 +286,11 @@ class AttributionRules:
                 )
             ]
         anaphor = ANAPHORIC_SOURCE.search(text, s0, s1)
-        opens = (  # "The agency noted that ..."
-            anaphor and anaphor["said"] and not text[s0 : anaphor.start()].strip()
+        opens = (  # "The agency noted that ..." (not past "but the Ombudsman said")
+            anaphor
+            and anaphor["said"]
+            and not text[s0 : anaphor.start()].strip()
+            and not re.search(r"\bbut\b|;", text[anaphor.end() : f.start])
         )
         said_after = anaphor and anaphor["comma"] and anaphor.start() >= f.end
         if not after and anaphor and (anaphor["head"] or opens or said_after):

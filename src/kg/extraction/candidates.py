@@ -6,6 +6,7 @@ declared thing), for :class:`kg.extraction.entities.Recognizer`.
 from __future__ import annotations
 
 from kg.extraction.given_names import is_given_name
+from kg.extraction.name_ends import ends_a_name
 from kg.extraction.name_words import (
     ACRONYM_STOP,
     ALL_HEADS,
@@ -31,7 +32,6 @@ from kg.extraction.name_words import (
     after_a_title,
     body_after_a_role,
     connectors_end_a_name,
-    ends_a_name,
     is_connector,
     lead_word,
     leads_a_name,

@@ -470,7 +470,7 @@ def unit_of_the_count_before(item, f: Found, passage: Passage, last_count) -> No
     # ("388 migrants in two operations: one with 54 in a bus, and 334 in a trailer")
     where = re.match(r"\s+(?:in|on|at|en|dans|em|no|na|sur)\s", text[f.end :])
     said = last_count.spans[0]
-    same_sentence = s0 <= said.start < f.sentence[1]
+    same_sentence = s0 <= said.start < f.sentence[1] and unit == "person"
     if opens or (joined and re.match(r"\s+from\b", text[f.end :])) or (where and same_sentence):
         item.fields["unit"] = unit
         if "indicator" in item.new_concepts and last_count.fields.get("indicator"):

@@ -23,7 +23,8 @@ TIME_WORDS = re.compile(
     r"month|months|week|weeks|recently|so far|to date|"
     # "this morning", "last spring" (not "This intense activity")
     r"(?:this|last|next)\s+(?:[a-z]+\s+)?(?:morning|afternoon|evening|night|spring|summer|"
-    r"autumn|fall|winter|quarter|semester|period|time|season|days?|decade|weekend|"
+    r"autumn|fall|winter|quarter|semester|period|time|season|days?|decade|weekend|fortnight|"
+    r"phase|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"January|February|March|April|May|June|July|August|September|October|November|December))\b",
     re.I,
 )
@@ -89,7 +90,9 @@ EVENT_NOUN = re.compile(
     # "a joint action day", "The actions led to:" (not "actions to combat trafficking")
     r"action(?=s?\s+(?:days?|weeks?)\b)|(?<=\bthe\s)action(?=s\s+(?:led|resulted|included)\b)|"
     # "This coordinated action, which took place between 8 and 14 April"
-    r"(?<=\bcoordinated\s)action|(?<=\bconcerted\s)action|(?<=\bjoint\s)action)s?\b",
+    r"(?:(?<=\bcoordinated\s)|(?<=\bconcerted\s)|(?<=\bjoint\s))action"
+    # (not "concerted action against smugglers", "the joint action plan")
+    r"(?!\s*(?:plan|programme|program|against|to|is|on|for|by)\b))s?\b",
     re.I,
 )
 ACTION_DAYS = re.compile(r"\baction\s+(?:days?|weeks?)\b", re.I)
@@ -187,10 +190,23 @@ def event_period(records, passage: Passage, sentence: tuple[int, int]):
     return None
 
 
+# What places a catch outside the operation's days: a report's figures, the world's, the
+# years before, a body's record, the time before or after it.
+NOT_ITS_CATCH = re.compile(
+    r"\b(?:reports?|globally|worldwide|decades?|previous|earlier|before|after|annual|founded|"
+    r"since|years|have\s+(?:\w+\s+)?(?:rescued|arrested|identified|detained)|has\s+(?:\w+\s+)?"
+    r"(?:rescued|arrested|identified|detained))\b",
+    re.I,
+)
+
+
 def _after_it(records, passage: Passage, s0: int, text: str) -> bool:
-    """A sentence telling a catch after the one operation the text dates, in a text that
-    dates nothing else to the day."""
+    """A sentence telling a catch after the one operation the text dates, within three
+    paragraphs of the one that dates it, in a text that dates nothing else to the day (not
+    one on a report's, the world's, earlier or later figures)."""
     if len({str(r[3]) for r in records}) != 1 or not CAUGHT.search(text):
+        return False
+    if NOT_ITS_CATCH.search(text) or passage.index - records[0][0] > 3:
         return False
     return (records[0][0], records[0][1]) < (passage.index, s0)
 
@@ -265,7 +281,9 @@ def today_of(day: str | None, passage: Passage, sentence: tuple[int, int]) -> st
 
 
 POINTS_TO_A_NUMBER = re.compile(
-    r"\b(?:this|that|these|those)\s+(?:numbers?|figures?|totals?|counts?)\b", re.I
+    r"\b(?:this|that|these|those)\s+(?:numbers?|figures?|totals?|counts?)\s+(?:includes?|"
+    r"included|accounts?\s+for|comprises?|covers?|represents?)\b",
+    re.I,
 )
 
 

@@ -55,7 +55,7 @@ ROLE_HEADS = {
     "representative", "spokesperson", "spokesman", "spokeswoman", "ambassador", "commissioner",
     "commissioners", "manager", "chair", "chairman", "chairperson", "chairwoman", "governor",
     "mayor", "senator", "deputy", "advisor", "adviser", "consultant", "expert", "experts",
-    "specialist", "magistrate", "judge",
+    "specialist",
 } | foreign_words.ROLES  # fmt: skip
 # Words before a role's head word ("Acting Head", "Deputy Regional Director").
 ROLE_MODIFIERS = {
@@ -378,7 +378,8 @@ def body_after_a_role(tokens, a: int, b: int) -> int:
 # Titles before a person's name that are no part of it ("the Honourable Bill Blair": not a
 # bill; "Mr Bill Blair").
 TITLES_BEFORE_A_NAME = {
-    "mr", "mrs", "ms", "dr", "hon", "honourable", "honorable", "sir", "dame",
+    "mr", "mrs", "ms", "dr", "hon", "honourable", "honorable", "sir", "dame", "magistrate",
+    "judge",
 } | RANKS  # fmt: skip
 
 
@@ -387,7 +388,7 @@ def after_a_title(tokens, a: int, b: int) -> int:
     when two words or more follow it."""
     if a < b and tokens[a].key.rstrip(".") in TITLES_BEFORE_A_NAME:
         k = a + 1 + (a + 1 < b and tokens[a + 1].text == ".")
-        if tokens[a].key.rstrip(".") in RANKS and any(
+        if tokens[a].key.rstrip(".") in RANKS | {"magistrate", "judge"} and any(
             t.key in ALL_HEADS or t.key in CONNECTORS for t in tokens[k : min(b, k + 2)]
         ):
             return a  # "ACP Observatory on Migration": a body's name, no rank and a person's
@@ -435,71 +436,6 @@ DONE_BY = {
     "funded", "trained", "led", "run", "backed", "supported", "sponsored", "organized",
     "organised", "owned", "managed", "financed", "based", "hosted", "operated", "founded",
 }  # fmt: skip
-# A day of the week ends a name ("The Department of Justice Friday commemorates ...").
-WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-# After a name's head word, a byline's "By" ("Defence Force By Royal Bahamas Defence Force")
-# and a picture's "Photo" ("Times News Service Photo for illustration") end it (not "Stand By
-# Me Foundation", "Zorvan Photo Agency").
-AFTER_A_HEAD_ENDS = {"by", "photo", "photos"}
-
-
-# A month and its day or year: a date line's ("By Royal Bahamas Defence Force\nJul 13, 2015").
-MONTH_WORDS = MONTHS - WEEKDAYS | {
-    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
-}  # fmt: skip
-# A rank before a person's name, after a body's head ("head of Lithuania's Border Guard Service
-# General Rustamas Liubajevas").
-RANKS_WRITTEN_OUT = {
-    "general", "colonel", "major", "captain", "lieutenant", "sergeant", "commissioner",
-    "inspector", "superintendent", "admiral", "commander", "brigadier", "constable", "chief",
-}  # fmt: skip
-# A team of a body named in lower case after its adjective ("the Royal Turks and Caicos
-# Islands Police Tactical team", "the Ministry of Internal Affairs Anti-human trafficking
-# department").
-LOWER_CASE_UNITS = {
-    "team", "teams", "unit", "units", "department", "departments", "division", "section",
-    "squad", "branch", "desk", "office", "cell",
-}  # fmt: skip
-
-
-def ends_a_name(tokens: list, j: int) -> bool:
-    """Whether tokens[j] ends the name the tokens before it make (a picture's credit ends it
-    whatever the name: "in Port Majuro Photo: RNZI"); so do a date ("Force Jul 13"), an
-    article opening the next sentence ("the National Police A new publication"), a rank before
-    a person's name after a body's head, and the adjective of a team named in lower case."""
-    after = tokens[j + 1] if j + 1 < len(tokens) else None
-    after_key = after.key if after is not None else ":"
-    head_before = j > 0 and tokens[j - 1].key in ORG_HEADS
-    return (
-        tokens[j].key in WEEKDAYS
-        or (tokens[j].key in AFTER_A_HEAD_ENDS and head_before)
-        or (tokens[j].key in ("photo", "photos") and after_key in (":", "credit", "courtesy"))
-        or (tokens[j].key in MONTH_WORDS and after is not None and after.text[:1].isdigit())
-        or (tokens[j].text in ("A", "An") and after is not None and after.text.islower())
-        or (
-            tokens[j].key in RANKS_WRITTEN_OUT
-            and head_before
-            and after is not None
-            and after.text[:1].isupper()
-            and after.key not in ORG_HEADS
-        )
-        or (
-            head_before
-            and tokens[j].text[:1].isupper()
-            and tokens[j].key not in ORG_HEADS  # ("Coast Guard North Aegean Group Command teams")
-            and _adjective_of_a_team(tokens, j)
-        )
-    )
-
-
-def _adjective_of_a_team(tokens: list, j: int) -> bool:
-    """Whether tokens[j] is followed by up to two lower-case words and a team's noun."""
-    for k in range(j + 1, min(j + 4, len(tokens))):
-        if not (tokens[k].is_word and tokens[k].text.islower()):
-            return False
-        if tokens[k].key in LOWER_CASE_UNITS:
-            return True
-    return False
 
 
 def _joins_a_name(tokens: list, k: int) -> bool:

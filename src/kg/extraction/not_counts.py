@@ -73,3 +73,61 @@ def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -
     ):
         return True
     return end >= len(text) and not text[start:end].isalpha() and len(text) > 200
+
+
+def _period_duration(text: str, start: int, before: str, after: str, duration) -> bool:
+    """Whether a number of days, months or years only times something else."""
+    if duration.group(0).lstrip().startswith("-") or re.match(r"-", after):
+        return True  # "a two-day workshop", "a nine-month project": a field of the item
+    if re.search(
+        r"\b(?:continue|continues|run|runs|last|lasts|lasting|extend|extends|span|spans|"
+        r"take|takes|will take)\s+(?:for\s+)?(?:(?:some|about|around|over|more than|nearly|"
+        r"almost|up to|at least|at most|no more than|less than)\s+)?$",
+        before,
+        re.I,
+    ):
+        return True  # "will run for 18 months": the duration of a project or an event
+    if re.search(
+        r"\b(?:has|have|had)\s+been\s+[a-z]+ing\b[^.;]{0,60}\bfor\s+$",
+        text[max(0, start - 100) : start],
+        re.I,
+    ):
+        return True  # "has been assisting trafficking victims in the country for 20 years"
+    if re.match(r"\s*-?\s*years?\s+of\s+[a-z]+ing\b", after, re.I) or re.search(
+        r"\b(?:mark|marks|marking|celebrate|celebrates|celebrating|commemorate)\s+(?:its\s+)?$",
+        before,
+        re.I,
+    ):
+        return True  # "to mark 20 years of helping migrants": an anniversary
+    if re.search(
+        r"\b(?:in force|in place|in operation|in existence|existed|operating|operated|"
+        r"working|worked|active|present|established)\s+for\s+(?:(?:some|about|around|over|"
+        r"more than|nearly|almost|at least)\s+)?$",
+        before,
+        re.I,
+    ):
+        return True  # "in force for more than 15 years": how long a law or a body has been
+    if re.search(
+        r"\b(?:past|last|next|first|coming|previous|recent|period of|within|in|after|"
+        r"before|ago|every|each|per|than in|up to the|during|course of|throughout|"
+        # ("En las últimas 48 horas", "dans les derniers six mois", "nos últimos três anos")
+        r"[úu]ltim[oa]s|pasad[oa]s|pr[óo]xim[oa]s|derni[eè]re?s|prochaine?s|durante|dans|"
+        r"dentro\s+de|en|em|nos|nas|pendant|depuis|desde|hace|h[áa])\s+(?:the\s+)?"
+        # ("within less than two months", "depuis environ cinq ans")
+        r"(?:(?:less than|more than|just|only|barely|some|about|nearly|almost|environ|"
+        r"pr[eè]s de|unos|unas|cerca de|alrededor de|cerca de|quase|mais de|m[aá]s de|plus de)"
+        r"\s+)?$",
+        before,
+        re.I,
+    ):
+        return True
+    rest = after[duration.end() :]
+    return bool(  # (in a title's capitals too: "16 Years Old", "3 Years After")
+        re.match(
+            r"\s*(?:ago|later|earlier|after|before|since|old|of age|of (?:the|its|their))\b"
+            # ("ranging from six months to seven years old": the youngest's age)
+            r"|\s*(?:to|and|-|\u2013)\s*(?:\d{1,2}|[a-z]+)\s+years?[\s-]+(?:old|of\s+age)\b",
+            rest,
+            re.I,
+        )
+    )

@@ -100,7 +100,7 @@ def _moves_of_people(f, s: str) -> bool:
 # ("Filipinos", "Rohingyas", "Uzbeks", "Kazakhs", "Arabs", "Kurds": a people in the plural)
 DEMONYM_PLURAL = re.compile(
     r"^(?:non-)?(?:[A-Z][a-zà-ÿ]+(?:ans|ians|eans|ese|is|ers|ns)|Filipin[oa]s|Rohingyas|"
-    r"Latin[oa]s|Uzbeks|Tajiks|Kazakhs|Arabs|Kurds|Turks|Greeks|Czechs|Slovaks|Poles|Serbs|"
+    r"Latin[oa]s|Uzbeks|Tajiks|Kazakhs|Arabs|Kurds|Greeks|Czechs|Slovaks|Poles|Serbs|"
     r"Croats|Bosniaks|Roma)$"
 )
 IRREGULAR = {

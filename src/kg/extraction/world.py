@@ -490,8 +490,11 @@ def _cities_anywhere() -> dict[str, tuple[str, int]]:
     for code, listed in sorted(by_country.items()):
         for city in listed:
             if city["population"] >= LARGE_CITY_MIN_POPULATION:
+                primary = fold(city["name"]).split()
                 for name in _other_names(city):
-                    out.setdefault(fold(name), (code, city["population"]))
+                    words = fold(name).split()  # ("New York" of "New York City", not "Medina")
+                    if words == primary[: len(words)]:
+                        out.setdefault(fold(name), (code, city["population"]))
     return out
 
 

@@ -1,0 +1,81 @@
+"""Where a capitalized name ends: the words that end a run of name words though they are
+capitalized (a weekday, a byline's "By", a date, an article opening the next sentence, a rank
+before a person's name, the adjective of a team named in lower case).
+"""
+
+from __future__ import annotations
+
+from kg.extraction.name_words import ALL_HEADS, MONTHS, ORG_HEADS
+
+# A day of the week ends a name ("The Department of Justice Friday commemorates ...").
+WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+# After a name's head word, a byline's "By" ("Defence Force By Royal Bahamas Defence Force")
+# and a picture's "Photo" ("Times News Service Photo for illustration") end it (not "Stand By
+# Me Foundation", "Zorvan Photo Agency").
+AFTER_A_HEAD_ENDS = {"by", "photo", "photos"}
+
+
+# A month and its day or year: a date line's ("By Royal Bahamas Defence Force\nJul 13, 2015").
+MONTH_WORDS = MONTHS - WEEKDAYS | {
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+}  # fmt: skip
+# A rank before a person's name, after a body's head ("head of Lithuania's Border Guard Service
+# General Rustamas Liubajevas").
+RANKS_WRITTEN_OUT = {
+    "general", "colonel", "major", "captain", "lieutenant", "sergeant", "commissioner",
+    "inspector", "superintendent", "admiral", "commander", "brigadier", "constable", "chief",
+}  # fmt: skip
+# A team of a body named in lower case after its adjective ("the Royal Turks and Caicos
+# Islands Police Tactical team", "the Ministry of Internal Affairs Anti-human trafficking
+# department").
+LOWER_CASE_UNITS = {
+    "team", "teams", "unit", "units", "department", "departments", "division", "section",
+    "squad", "branch", "desk", "office", "cell",
+}  # fmt: skip
+
+
+def ends_a_name(tokens: list, j: int) -> bool:
+    """Whether tokens[j] ends the name the tokens before it make (a picture's credit ends it
+    whatever the name: "in Port Majuro Photo: RNZI"); so do a date ("Force Jul 13"), an
+    article opening the next sentence ("the National Police A new publication"), a rank before
+    a person's name after a body's head, and the adjective of a team named in lower case."""
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    after_key = after.key if after is not None else ":"
+    head_before = j > 0 and tokens[j - 1].key in ORG_HEADS
+    return (
+        tokens[j].key in WEEKDAYS
+        or (tokens[j].key in AFTER_A_HEAD_ENDS and head_before)
+        or (tokens[j].key in ("photo", "photos") and after_key in (":", "credit", "courtesy"))
+        or (tokens[j].key in MONTH_WORDS and after is not None and after.text[:1].isdigit())
+        or (tokens[j].text in ("A", "An") and after is not None and after.text.islower())
+        or (tokens[j].key in RANKS_WRITTEN_OUT and head_before and _a_name_after(tokens, j))
+        or (
+            head_before
+            and tokens[j].text[:1].isupper()
+            and tokens[j].key not in ORG_HEADS  # ("Coast Guard North Aegean Group Command teams")
+            and _adjective_of_a_team(tokens, j)
+        )
+    )
+
+
+def _a_name_after(tokens: list, j: int) -> bool:
+    """Whether two capitalized words follow tokens[j], neither a body's head nor a unit's
+    word ("General Rustamas Liubajevas", not "General Staff", "Major Crimes Division")."""
+    after = tokens[j + 1 : j + 4]
+    words = [t for t in after[:2] if t.is_word and t.text[:1].isupper()]
+    return len(words) == 2 and not any(
+        t.key in ALL_HEADS or t.key in NOT_A_NAME_AFTER_A_RANK for t in after
+    )
+
+
+NOT_A_NAME_AFTER_A_RANK = {"staff", "hospital", "college", "crimes", "headquarters", "school"}
+
+
+def _adjective_of_a_team(tokens: list, j: int) -> bool:
+    """Whether tokens[j] is followed by up to two lower-case words and a team's noun."""
+    for k in range(j + 1, min(j + 4, len(tokens))):
+        if not (tokens[k].is_word and tokens[k].text.islower()):
+            return False
+        if tokens[k].key in LOWER_CASE_UNITS:
+            return True
+    return False
