@@ -411,3 +411,17 @@ def test_second_reader_numbers_names_and_places(tmp_path, knowledge):
         )
     )
     assert ("300", "500") not in spanish
+
+
+def test_an_acronym_cited_as_a_source_is_a_body_and_the_number_s_source(tmp_path, knowledge):
+    """'According to ZNSI data, 277 complaints were registered': an acronym said once but cited
+    as a source names a body (proposed at the draft's bar), and the number is attributed to it."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "According to ZNSI data, during the first half of 2021, 277 complaints were registered "
+        "for the crime of human trafficking in Zorvania.",
+    )
+    znsi = next(m for m in draft.entities.mentions if m.text == "ZNSI")
+    assert znsi.kind == "organization" and znsi.new.confidence >= 0.5
+    assert observations(draft)["277"].fields.get("attributed_to") == [f"new:{znsi.new.key}"]

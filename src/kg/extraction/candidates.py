@@ -31,6 +31,7 @@ from kg.extraction.name_words import (
     _joins_a_name,
     after_a_title,
     body_after_a_role,
+    cited_as_a_source,
     connectors_end_a_name,
     is_connector,
     lead_word,
@@ -533,9 +534,11 @@ class CandidateRules(PlaceRules):
             if _currency_of_a_number(tokens, a):
                 return None
             # an acronym the text neither spells out nor says again is a suggestion ("HQ",
-            # "CETS", "NAIA"); one it uses twice or more names something it speaks of
+            # "CETS"); one it uses twice, or cites as a source ("According to INEI data"), is
             again = self.acronym_counts.get(tokens[a].text, 0) >= 2
-            return Span(passage, a, b, "rule", "organization", confidence=0.5 if again else 0.45)
+            cited = cited_as_a_source(passage.text, tokens[a].start, tokens[a].end)
+            confidence = 0.5 if again or cited else 0.45
+            return Span(passage, a, b, "rule", "organization", confidence=confidence)
         if words & MONTHS:
             return None
         if self._person_by_context(passage, a, b, known_ranges):

@@ -529,3 +529,15 @@ def located_in(place, organization) -> bool:
         and organization.b == place.b
         and _located(place.passage.tokens, organization.a, place.a - 1)
     )
+
+
+SOURCE_AFTER = re.compile(r"\s+(?:data|figures|statistics|study|survey|report|estimates)\b")
+
+
+def cited_as_a_source(text: str, start: int, end: int) -> bool:
+    """Whether the name at [start, end) is cited as a source: "According to INEI data, ...",
+    "according to SSB study"."""
+    return bool(
+        re.search(r"\baccording\s+to\s+(?:the\s+)?$", text[max(0, start - 20) : start], re.I)
+        or SOURCE_AFTER.match(text, end)
+    )
