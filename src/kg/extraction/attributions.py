@@ -297,16 +297,18 @@ class AttributionRules:
             # "..., based on preliminary figures from the organization", "..., the ministry
             # said": the body named last before it (in the passage) whose name has that word
             head = (anaphor["head"] or anaphor["said"]).casefold().replace("organis", "organiz")
-            named = entities.in_range(passage, 0, anaphor.start(), "organization")
             word = re.compile(rf"\b{head}\b")
-            called = [m for m in named if word.search(" ".join(self._names_of(m)).casefold())]
-            if not called:  # named in a paragraph before ("... Frontex said. ... The agency noted")
-                named = [
-                    m
-                    for m in entities.mentions
-                    if m.kind == "organization" and m.passage.index < passage.index
-                ]
-                called = [m for m in named if word.search(" ".join(self._names_of(m)).casefold())]
+
+            def so_named(m: Mention) -> bool:
+                return bool(word.search(" ".join(self._names_of(m)).casefold()))
+
+            here = entities.in_range(passage, 0, anaphor.start(), "organization")
+            # (else named in a paragraph before: "... Frontex said. ... The agency noted")
+            called = [m for m in here if so_named(m)] or [
+                m
+                for m in entities.mentions
+                if m.kind == "organization" and m.passage.index < passage.index and so_named(m)
+            ]
             if called:  # that body alone: not the others named with it
                 return [called[-1].target]
         return self._with_coordinated(after[0][1], orgs, text, s0) if after else []

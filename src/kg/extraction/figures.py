@@ -22,7 +22,7 @@ from kg.extraction.number_words import (
     word_value,
 )
 from kg.extraction.proposal import Item
-from kg.extraction.text import Passage
+from kg.extraction.text import Passage, fold
 from kg.extraction.units import PEOPLE, singular
 
 # "a hundred volunteers", "a dozen NGOs", "half a dozen": numbers said with an article.
@@ -60,9 +60,7 @@ DURATION_AFTER = re.compile(
 # ("highest in 9 yrs")
 SHORT_DURATIONS = {
     "yr": "year", "yrs": "year", "hr": "hour", "hrs": "hour", "mth": "month", "mths": "month",
-    "wk": "week", "wks": "week", "horas": "hour", "heures": "hour", "días": "day", "dias": "day",
-    "jours": "day", "semanas": "week", "semaines": "week", "meses": "month", "mois": "month",
-    "años": "year", "anos": "year", "ans": "year",
+    "wk": "week", "wks": "week",
 }  # fmt: skip
 NOT_A_COUNT_BEFORE = re.compile(
     r"\b(?:article|articles|section|chapter|resolution|no\.|number|phase|agenda|room|level|"
@@ -203,7 +201,12 @@ def find_numbers(passage: Passage) -> list[Found]:
                 continue
             f = Found(passage, start, end, value, words=is_words)
             unit = duration.group("unit")
-            f.duration = SHORT_DURATIONS.get(unit.casefold()) or singular(unit)
+            # (the other languages' words by their units: "48 horas", "cinq ans")
+            f.duration = (
+                SHORT_DURATIONS.get(unit.casefold())
+                or foreign_words.UNIT_WORDS.get(fold(unit))
+                or singular(unit)
+            )
             f.head = f.phrase = duration.group("unit")
             f.phrase_end = end + duration.end()
             found.append(f)

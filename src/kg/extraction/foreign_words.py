@@ -99,7 +99,7 @@ for _unit, _words in (
     ("kilogram", "kilo kilos kilogramo kilogramos kilogramme kilogrammes quilo quilos"),
     ("hour", "hora horas heure heures"),
     ("week", "semana semanas semaine semaines"),
-    ("year", "ano anos annee annees"),
+    ("year", "ano anos annee annees ans"),
     # (police officers, soldiers: people)
     (
         "person",

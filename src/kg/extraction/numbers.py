@@ -166,7 +166,7 @@ class NumberExtractor(AttributionRules):
                     # the headline's number dated where the body tells it again
                     # (a heading's or an undated first mention's: not "500 victims in 2019
                     # ... By comparison, 500 ... in 2010, UNODC said")
-                    if _a_heading(seen[key]) or "period" not in seen[key].fields:
+                    if _said_in_a_headline(seen[key]) or "period" not in seen[key].fields:
                         self._period(seen[key], f, passage, override=False)
                         # and attributed where the body names its source
                         if "attributed_to" not in seen[key].fields and (
@@ -563,19 +563,6 @@ class NumberExtractor(AttributionRules):
 PREPOSITION = re.compile(r"\b(from|in|within|along|across|throughout|at|to|into)\b", re.I)
 # Between a preposition and its place: other names of a list, "and", "primarily", brackets.
 DIRECT = re.compile(r"\s*(?:(?:[A-Z][\w’'-]*|and|or|primarily|mainly|mostly|the|both|[,;(])\s*)*")
-
-
-def _a_heading(item: Item) -> bool:
-    """Whether a number was first said in a title or a heading: a short line of a release's
-    first passages that ends in no full stop (after a page's menus and date lines too)."""
-    said = item.spans[0].passage if item.spans else None
-    text = said.text.rstrip() if said is not None else ""
-    return said is not None and (
-        said.kind == "title"
-        or said.index <= 10
-        and len(text) < 200
-        and not text.endswith((".", "!", "?", ":"))
-    )
 
 
 def _in_the_sentence(item: Item, passage: Passage, sentence: tuple[int, int]) -> bool:

@@ -44,12 +44,7 @@ class WorldOrganization:
         dotted = tuple("U.N. " + n[3:] for n in names if n.startswith("UN "))
         # "International Organisation for Migration", "International Labor Organization": the
         # other side of the Atlantic's spelling
-        spelt = tuple(
-            other
-            for n in names + dotted
-            for other in {re.sub(BRITISH_OR_AMERICAN, _other_spelling, n)}
-            if other != n
-        )
+        spelt = tuple(BRITISH_OR_AMERICAN.sub(_other_spelling, n) for n in names + dotted)
         return tuple(dict.fromkeys(names + dotted + spelt))
 
 

@@ -31,14 +31,12 @@ import urllib.error
 import urllib.request
 from pathlib import Path, PurePosixPath
 
-from starlette.datastructures import Headers
 from starlette.exceptions import HTTPException
 from starlette.responses import Response
-from starlette.staticfiles import NotModifiedResponse
 
 from kg import atomic
 from kg.errors import KgError
-from kg.server.freshness import FileAnswer, Files, precondition_failed, precondition_response
+from kg.server.freshness import Files
 
 PACKAGE = "@zazuko/yasqe"
 VERSION = "4.6.2"
@@ -323,18 +321,9 @@ class StaticAssets(Files):
             raise HTTPException(status_code=404)
         return await super().get_response(path, scope)
 
-    def file_response(self, full_path, stat_result, scope, status_code=200) -> Response:
-        response = FileAnswer(full_path, status_code=status_code, stat_result=stat_result)
+    def cache_control(self, scope) -> str:
         versioned = Path(self.get_path(scope)).parts[:1] == ("vendor",)
-        response.headers["Cache-Control"] = (
-            "public, max-age=31536000, immutable" if versioned else "no-cache"
-        )
-        headers = Headers(scope=scope)
-        if precondition_failed(headers, response.headers["etag"], stat_result.st_mtime):
-            return precondition_response()
-        if self.is_not_modified(response.headers, headers):
-            return NotModifiedResponse(response.headers)
-        return response
+        return "public, max-age=31536000, immutable" if versioned else "no-cache"
 
 
 if __name__ == "__main__":

@@ -82,8 +82,14 @@ class Files(StaticFiles):
     answered 304 to any date not before the file's, one in the future too), and `Range` as
     `FileAnswer` reads it."""
 
+    def cache_control(self, scope) -> str | None:
+        """The `Cache-Control` of a file's answers (a subclass's choice; none here)."""
+        return None
+
     def file_response(self, full_path, stat_result, scope, status_code=200) -> Response:
         response = FileAnswer(full_path, status_code=status_code, stat_result=stat_result)
+        if cache := self.cache_control(scope):
+            response.headers["Cache-Control"] = cache
         headers = Headers(scope=scope)
         if precondition_failed(headers, response.headers["etag"], stat_result.st_mtime):
             return precondition_response()
