@@ -416,7 +416,9 @@ THE_NUMBER_BEFORE = re.compile(
     r"(?:\s*,|\s+(?:accounts?\s+for|account\s+for|includes?|included|comprises?|represents?|"
     r"consists?\s+of|covers?))"
     # "Of the total, 86.9% ...", "Del total, el 86.9% ...", "174 of the total belong to"
-    r"|(?:(?:Out\s+)?of\s+the\s+total|Del\s+total|Sur\s+ce\s+total|Do\s+total)\s*,"
+    # ("Of the total number of complaints, 222 ...", "Del total de denuncias, ...")
+    r"|(?:(?:Out\s+)?of\s+the\s+total(?:\s+number)?(?:\s+of\s+\w+)?|"
+    r"Del\s+total(?:\s+de\s+\w+)?|Sur\s+ce\s+total|Do\s+total(?:\s+de\s+\w+)?)\s*,"
     r"|[\d,.]+\s+of\s+the\s+total\b)",
     re.I,
 )  # (not "These figures appeared the day after those according to which 2,500 ...")
@@ -481,3 +483,53 @@ def unit_of_the_count_before(item, f: Found, passage: Passage, last_count) -> No
                 item.new_concepts["indicator"] = last_count.new_concepts["indicator"]
         item.confidence = round(min(0.99, item.confidence + 0.4), 2)
         item.why = [w for w in item.why if "no unit" not in w]
+
+
+# A sentence that opens with the whole its numbers are parts of: "Of the 300 complaints, 120
+# involved women", "Of the total number of complaints, 222 involved", "De los 90 rescatados, 30".
+OF_THE_WHOLE = re.compile(
+    r"\s*(?:Out\s+of|Of|De|Des|Dos|Das)\s+(?:the|los|las|these|those|this|ces|os|as)\s+"
+    r"(?:(?P<number>[\d,.]+)\b|total\b(?:\s+number)?(?:\s+(?:of|de)\s+(?P<noun>\w+))?)"
+    r"[^,;:()]{0,80},",
+    re.I,
+)
+# A verb right after the part's number: the part counts what the whole counts.
+PART_VERB = re.compile(
+    r"\s+(?:involved|involve|concerned|concern|related|relate|were|was|are|is|had|have|"
+    r"included|include|came|come|remained|remain|corresponded|correspond|"
+    r"involucraron|correspondieron|fueron|eran|son)\b",
+    re.I,
+)
+
+
+def part_of_the_whole_before(item, f: Found, passage: Passage, anchor, last_count, items):
+    """The numbers of a sentence opening with their whole ("Of the 300 complaints registered
+    in 2020, 120 involved women", "Of the total number of complaints, 222 ...") are of its
+    time when they say none of their own, and a number that a verb follows, with no noun of
+    its own, counts what the whole counts ("120 involved women": complaints, not women)."""
+    text, s0 = passage.text, f.sentence[0]
+    opening = OF_THE_WHOLE.match(text, s0)
+    if opening is None or opening.end() > f.start or f.percent:
+        return
+    whole = anchor if opening.group("number") else last_count
+    if noun := opening.group("noun"):  # the last count of the noun the opening names
+        named = [x for x in items if x.fields.get("unit") == singular(noun)]
+        whole = named[-1] if named else whole
+    if whole is None or whole is item or not whole.spans:
+        return
+    said = whole.spans[0]
+    in_opening = any(
+        said.passage is passage and s0 <= said.start < opening.end()
+        for said in [*whole.spans, *whole.quotes]
+    )
+    if (opening.group("number") and not in_opening) or (
+        said.passage is passage and said.start > f.start
+    ):
+        return  # (a whole said in the opening, or a total said before)
+    if "period" not in item.fields and "period" in whole.fields:
+        item.fields["period"] = whole.fields["period"]
+    unit = whole.fields.get("unit")
+    if unit not in (None, "?", "percent", item.fields.get("unit")) and PART_VERB.match(text, f.end):
+        item.fields["unit"] = unit
+        if "unit" in whole.new_concepts:  # (a unit the draft proposes, proposed once)
+            item.new_concepts["unit"] = whole.new_concepts["unit"]

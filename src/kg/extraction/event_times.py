@@ -15,8 +15,12 @@ from kg.extraction.text import Passage
 
 # Times set before a sentence, and the words that say one.
 FRONTED_TIME = re.compile(
-    rf"^\s*(?:In|During|Throughout|Over the course of)\s+(?:(?:{MONTH})\s+(?:of\s+)?)?"
-    rf"(?:19|20)\d\d(?:\s+alone)?\s*,"
+    # ("According to INEI data, during the first half of 2021, 277 complaints ...")
+    r"^\s*(?:(?:According\s+to|Según|Selon|Segundo|De\s+acuerdo\s+con)\s[^,.;]{1,80},\s*)?"
+    r"(?:In|During|Throughout|Over\s+the|Between|From|En|Durante|Entre|Em|Pendant|Au\s+cours)\s"
+    # (days, not counts, before the year: not "Between 200 and 300 arrived in 2019,")
+    r"(?:[^,.;\d]|\b\d{1,2}\b){0,60}?(?<!\d)(?:19|20)\d\d(?:\s+alone)?\s*,",
+    re.I,
 )
 TIME_WORDS = re.compile(
     r"\b(?:(?:19|20)\d\d|today|yesterday|now|currently|since|until|year|years|"

@@ -190,6 +190,7 @@ class NumberExtractor(AttributionRules):
                 said_again.qualifier_of_its_conversion(item, f, whole_before, passage.text)
                 counted.share_of_whole(item, f, passage, anchor, last_count, items)
                 counted.period_of_the_number_before(item, f, passage, last_count, items)
+                counted.part_of_the_whole_before(item, f, passage, anchor, last_count, items)
                 if re.match(r"\s*of\s+the\s*$", passage.text[f.sentence[0] : f.start], re.I):
                     anchor = item
                 if not f.percent:

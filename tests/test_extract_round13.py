@@ -1,0 +1,66 @@
+"""`kg extract`: rules written on the thirteenth round (from the tune half's and the
+seventeenth batch's misses), one test per rule, on sentences composed for it (the names of
+people and bodies are made up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, observations
+
+HALF = {"start": "2021-01", "end": "2021-06"}
+
+
+def test_a_time_fronted_after_a_source_holds_for_the_next_sentence(tmp_path, knowledge):
+    """'According to ZSTAT data, during the first half of 2021, 277 complaints were registered.
+    At the national level, complaints for sexual exploitation reached 148': a time set at the
+    start of a sentence, after its source, holds for the next sentence that says none; not a
+    count before the year ('Between 200 and 300 migrants arrived in 2019, ...')."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "According to ZSTAT data, during the first half of 2021, 277 complaints were "
+            "registered in Zorvania. At the national level, complaints for sexual exploitation "
+            "reached 148.\n\nBetween 200 and 300 migrants arrived in 2019, the ministry said. "
+            "Shelters hosted 45 families.",
+        )
+    )
+    assert found["277"].fields.get("period") == HALF
+    assert found["148"].fields.get("period") == HALF
+    assert found["45"].fields.get("period") is None
+
+
+def test_a_fronted_spanish_time_holds_for_the_next_sentence(tmp_path, knowledge):
+    """'Durante el primer semestre de 2021, se registraron 277 denuncias. Las denuncias por
+    explotación sexual sumaron 148.'"""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Durante el primer semestre de 2021, se registraron 277 denuncias en Zorvania. "
+            "Las denuncias por explotación sexual sumaron 148.",
+        )
+    )
+    assert found["148"].fields.get("period") == found["277"].fields.get("period") is not None
+
+
+def test_the_parts_of_a_whole_the_sentence_opens_with(tmp_path, knowledge):
+    """'Of the 300 complaints, 120 involved women and 40 concerned children': parts of the
+    300 said before, of its year, counting complaints (not women); 'Of the total number of
+    complaints, 222 involved female victims' likewise; 'Of the 90 migrants rescued, 30 were
+    minors' stays people, and a part with a time of its own keeps it."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Zorvapol said on Monday that 300 complaints were registered in 2020.\n\nOf the 300 "
+            "complaints, 120 involved women and 40 concerned children. Of the total number of "
+            "complaints, 222 involved female victims. Of the 300 complaints, 80 were filed in "
+            "2019.\n\nOf the 90 migrants rescued, 30 were minors.",
+        )
+    )
+    for value in ("120", "40", "222"):
+        assert found[value].fields.get("unit") == "complaint", value
+        assert found[value].fields.get("period") == "2020", value
+    assert found["80"].fields.get("period") == "2019"
+    assert found["30"].fields.get("unit") == "person"
+    assert found["30"].fields.get("period") is None
