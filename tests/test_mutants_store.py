@@ -308,6 +308,7 @@ def test_a_load_reports_its_figures_and_records_them_beside_the_store(dist, tmp_
         f"loading {dist}/: kg.nq into the named graphs, kg.nt into the default graph",
         "counting the triples of each graph and the members of each class",
         "ordering the members of the largest classes for the site's pages",
+        "evaluating the named queries for their pages",
     ]
     meta = embedded.read_meta(tmp_path / "store")
     assert meta["kg"] == kg.__version__
@@ -899,7 +900,7 @@ def test_the_child_of_a_load_sends_its_progress_then_its_figures(dist, tmp_path)
     with pytest.raises(EOFError):  # nothing after the figures, and the end closed
         here.recv()
     kinds = [kind for kind, _ in sent]
-    assert kinds == ["progress"] * 4 + ["done"]
+    assert kinds == ["progress"] * 5 + ["done"]
     assert sent[0] == ("progress", f"reading {dist / 'kg-inferred.ttl'}")
     figures = sent[-1][1]
     assert (figures["graphs"], figures["quads"], figures["triples"]) == (3, 12, 6)
@@ -954,6 +955,7 @@ def test_the_store_kg_serve_serves_is_loaded_apart_once(dist):
         f"loading {dist}/: kg.nq into the named graphs, kg.nt into the default graph",
         "counting the triples of each graph and the members of each class",
         "ordering the members of the largest classes for the site's pages",
+        "evaluating the named queries for their pages",
     ]
     assert embedded.served_store(str(dist)) == (path, None)
 

@@ -83,6 +83,7 @@ from kg.server.handling import (
 )
 from kg.server.headers import Application
 from kg.server.linkeddata import LinkedData
+from kg.server.namedqueries import NamedQueryPages, named_query_paths
 from kg.server.pages import SitePages
 from kg.server.paging import PagingError
 from kg.server.querypage import QueryPage
@@ -153,6 +154,8 @@ class Server:
         self.pages = SitePages(self)
         self.query = QueryPage(self)
         self.endpoint = Endpoint(self)
+        # The pages of each named query's rows, from its answer kept by `kg load` when it has one.
+        self.named_queries = NamedQueryPages(self)
         # The releases kept in dist/changes/ and the indicators' pages (kg.server.changes).
         self.changes = changes.Pages(self)
         # Security headers on every response and no redirect built from the Host header
@@ -162,6 +165,7 @@ class Server:
                 Route("/", self.pages.home),
                 Route("/sparql", self.endpoint.sparql, methods=["GET", "POST", "OPTIONS"]),
                 Route("/query", self.query.query_page, methods=["GET", "POST"]),
+                Route("/queries/{name}", self.named_queries.rows),
                 Route("/search", self.pages.search),
                 Route("/classes", self.pages.classes),
                 Route("/classes/{name:path}", self.pages.class_members),
@@ -325,7 +329,8 @@ class Server:
     def openapi(self, request: Request) -> Response:
         """`/openapi.json`: the HTTP interface in OpenAPI 3.1 (kg.server.openapi)."""
         if self._openapi is None:
-            self._openapi = json.dumps(openapi.document(self), indent=1).encode("utf-8")
+            document = openapi.document(self, named_query_paths())
+            self._openapi = json.dumps(document, indent=1).encode("utf-8")
         return self.cached(request, self._openapi, "application/json", vary=False)
 
     def well_known_void(self, request: Request) -> Response:

@@ -33,6 +33,7 @@ from kg.server.sparql import (
     too_large,
 )
 from kg.server.xmltext import NotXml, XmlOutput, xml_document
+from kg.store.named_answers import page_body
 from kg.store.query import GRAPH_FORMATS, RESULT_FORMATS, PublishedGraph, Result, results_json
 
 
@@ -173,6 +174,8 @@ def _execute(
     if form == "select" and request.window is not None:
         return _window(answer, request.window, max_result_bytes, started)
     fmt = request.graph_format if form == "graph" else request.results_format
+    if form == "select" and request.rows is not None and fmt is not None:
+        return _rows(answer, request.rows, fmt, max_result_bytes, started)
     if fmt is None:
         offered = GRAPH_MEDIA if form == "graph" else RESULT_MEDIA
         kind = "CONSTRUCT and DESCRIBE" if form == "graph" else "SELECT and ASK"
@@ -238,6 +241,111 @@ def _window(answer, window: RowWindow, max_result_bytes: int, started: float) ->
         form="select",
         seconds=time.perf_counter() - started,
         total=seen + rest,
+    )
+
+
+class RowSlice:
+    """A binary output for the engine's SPARQL TSV writer that keeps the header line and the
+    lines of rows `start` to `end` (from 0), and only counts the others (TSV escapes line
+    breaks inside values: a line a row); past `limit` bytes kept, ResultTooLarge."""
+
+    def __init__(self, start: int, end: int, limit: int) -> None:
+        self.start, self.end, self.limit = start, end, limit
+        self.line = -1  # the header's; then the row being written
+        self.header = bytearray()
+        self.kept = bytearray()
+
+    def write(self, data) -> int:
+        data = bytes(data)
+        at = 0
+        while at < len(data):
+            if self.line >= self.end or 0 <= self.line < self.start:
+                # Outside the page: counted only, as far as this write goes at once.
+                wanted = None if self.line >= self.end else self.start - self.line
+                at, seen = _skip_lines(data, at, wanted)
+                self.line += seen
+                continue
+            found = data.find(b"\n", at)
+            stop = len(data) if found < 0 else found + 1
+            if self.line == -1:
+                self.header += data[at:stop]
+            else:
+                self.kept += data[at:stop]
+                if len(self.kept) > self.limit:
+                    raise ResultTooLarge
+            if found < 0:
+                break
+            self.line += 1
+            at = stop
+        return len(data)
+
+    def flush(self) -> None:
+        pass
+
+    def tsv(self) -> bytes:
+        """The page's rows as a SPARQL TSV result."""
+        return bytes(self.header) + bytes(self.kept)
+
+
+def _skip_lines(data: bytes, at: int, wanted: int | None) -> tuple[int, int]:
+    """Where `data` goes on after `wanted` line breaks from `at` (all of them: None), and how
+    many it passed."""
+    if wanted is None:
+        return len(data), data.count(b"\n", at)
+    seen = 0
+    while seen < wanted:
+        found = data.find(b"\n", at)
+        if found < 0:
+            return len(data), seen
+        at, seen = found + 1, seen + 1
+    return at, seen
+
+
+def _rows(answer, rows: tuple[int, int], fmt: str, max_result_bytes: int, started) -> Answer:
+    """Rows `start` to `end` of a SELECT's result in `fmt`, and how many there are in all
+    (`Answer.total`): the engine writes the whole result as TSV, of which the page's rows are
+    kept and the others counted, and the page is written from its rows by the engine's writer
+    (as the pages `kg load` kept are: `kg.store.named_answers`)."""
+    start, end = rows
+    page = RowSlice(start, end, max_result_bytes)
+    try:
+        answer.serialize(page, format=ox.QueryResultsFormat.TSV)
+    except ResultTooLarge:
+        return rows_too_large(max_result_bytes)
+    except OSError as exc:
+        if isinstance(exc.__cause__, ResultTooLarge) or "ResultTooLarge" in str(exc):
+            return rows_too_large(max_result_bytes)
+        raise
+    answer = page_answer(page.tsv(), fmt, max_result_bytes)
+    answer.total = max(page.line, 0)
+    answer.seconds = time.perf_counter() - started
+    return answer
+
+
+def page_answer(tsv: bytes, fmt: str, max_result_bytes: int) -> Answer:
+    """A page of a SELECT's rows (SPARQL TSV, as the engine wrote them) as an answer in
+    `fmt`: 200, or why not (too large, or not XML)."""
+    writer = ResultWriter(max_result_bytes)
+    output = XmlOutput(writer) if fmt == "xml" else writer
+    try:
+        page_body(tsv, RESULT_FORMATS[fmt], output)
+    except NotXml as exc:
+        return not_xml(exc, "select")
+    except ResultTooLarge:
+        return rows_too_large(max_result_bytes)
+    except OSError as exc:
+        if isinstance(output, XmlOutput) and output.refused is not None:
+            return not_xml(output.refused, "select")
+        if isinstance(exc.__cause__, ResultTooLarge) or "ResultTooLarge" in str(exc):
+            return rows_too_large(max_result_bytes)
+        return Answer.error(500, f"The query failed: {exc}")
+    return Answer(200, writer.getvalue(), CONTENT_TYPES[fmt], form="select")
+
+
+def rows_too_large(max_result_bytes: int) -> Answer:
+    return refused(
+        f"this page of the result is larger than the size limit of {max_result_bytes:,} "
+        "bytes; ask for fewer rows a page (limit=)"
     )
 
 

@@ -179,6 +179,9 @@ class QueryRequest:
     results_format: str | None = "json"  # for SELECT and ASK; None: none acceptable
     graph_format: str | None = "turtle"  # for CONSTRUCT and DESCRIBE
     window: RowWindow | None = None
+    # A named query's page (`kg.server.namedqueries`): rows `start` to `end` (from 0) of a
+    # SELECT, in `results_format`, and the count of all of them (`Answer.total`).
+    rows: tuple[int, int] | None = None
 
 
 @dataclass

@@ -26,7 +26,9 @@ the whole store: the folder the store was loaded from (its downloads, VoID, onto
 source texts), the checksums of that publish, the base IRI, the size of every graph (from the
 publish's VoID when it adds up to the quads loaded, else counted) and the members of each
 class (one scan, here rather than at every start of the server); in `orders/`, the members of
-each class of 1,000 or more in the order the site's pages list them (`kg.store.orders`).
+each class of 1,000 or more in the order the site's pages list them (`kg.store.orders`); in
+`answers/`, the rows of every named query asked without parameters, which its pages read
+instead of evaluating it (`kg.store.named_answers`).
 
 Generations: a store is never rebuilt in place; `kg load --store PATH` builds into a new
 folder of `PATH.generations/` and then points PATH, a symbolic link, at it
@@ -66,8 +68,15 @@ from kg.store.generations import (
     point_at,
     remove_unused,
 )
+from kg.store.named_answers import (
+    CorruptAnswer,
+    NamedAnswer,
+    answered,
+    read_answer,
+    write_named_answers,
+)
 from kg.store.orders import write_member_orders
-from kg.store.query import PublishedGraph, prefix_map
+from kg.store.query import MAX_ROWS, PublishedGraph, Query, named_queries, prefix_map
 
 FILES = ("kg.nq", "kg.nt", "kg-inferred.ttl")
 # What kg-store.json holds: a store of an earlier format is built again by `kg serve`.
@@ -300,6 +309,9 @@ def _build(dist: Path, files: dict, path: Path, say: Callable[[str], None]) -> d
     example = most_described(store, EXAMPLE_CLASS)
     say("ordering the members of the largest classes for the site's pages")
     write_member_orders(store, path, classes)
+    say("evaluating the named queries for their pages")
+    # Every named query's answer, once, for its pages (kg.store.named_answers).
+    write_named_answers(store, path, base, prefix_map(base), named_queries())
     del store
     seconds = time.perf_counter() - started
     meta = {
@@ -458,6 +470,38 @@ class StoreGraph(PublishedGraph):
             raise KgError(self.path, None, f"cannot open the store: {exc}") from None
         self.base = self.meta.get("base") or self._base()
         self.prefixes = prefix_map(self.base)
+        self._answers: dict[str, NamedAnswer | None] = {}
+
+    def named_answer(self, query: Query, params=None) -> NamedAnswer | None:
+        """The rows `kg load` wrote of a named query asked without parameters
+        (`kg.store.named_answers`), opened once; None for any other query (one with
+        parameters, or not the named query of that name), or when the store has none that
+        reads as its answer (a store loaded by an earlier kg, a file cut short)."""
+        if query.name is None or params or named_queries().get(query.name) != query:
+            return None
+        if query.name not in self._answers:
+            text = query.bind({}, self.base)[0]
+            self._answers[query.name] = read_answer(
+                self.location, query.name, text, self.base, self.prefixes
+            )
+        return self._answers[query.name]
+
+    def query(self, query: Query, params=None, limit: int | None = None, offset: int = 0):
+        """As `PublishedGraph.query`; a named query asked without parameters is answered from
+        the rows `kg load` wrote of it (the same rows in the same order), when it has them."""
+        answer = self.named_answer(query, params)
+        bounded = (limit is None or 1 <= limit <= MAX_ROWS) and 0 <= offset <= MAX_ROWS
+        if answer is not None and bounded:
+            started = time.perf_counter()
+            try:
+                result = answered(answer, limit, offset)
+            except CorruptAnswer:
+                self._answers[query.name] = None
+            else:
+                result.seconds = time.perf_counter() - started
+                result.prefixes = self.prefixes
+                return result
+        return super().query(query, params, limit, offset)
 
     @property
     def loaded(self) -> float:
