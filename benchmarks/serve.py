@@ -17,7 +17,9 @@ every round, so that what else runs on a shared machine weighs on each alike):
   and the largest private memory of the server alone and of its largest query worker;
 - throughput: 8 clients at once, each sending every named query once (bound with its
   defaults, its prefixes declared, SPARQL JSON asked for; with `--page ROWS`, its first ROWS
-  rows) in an order of its own; requests a
+  rows: from kg serve as a client pages a named query, `GET /queries/NAME?limit=ROWS` (read
+  from the answers `kg load` kept), or, with `--pages-by-sparql`, and from oxigraph serve,
+  the query with `LIMIT ROWS` sent to the endpoint) in an order of its own; requests a
   second over the whole batch (8 x 18 requests), the median of `--runs` batches, with the
   statuses seen, and the CPU seconds the server (with its workers) spent on each batch, which
   what else runs on the machine does not change. Every answer's body is read whole;
@@ -40,7 +42,8 @@ kg serve is given the limits that let it do all the work oxigraph does (oxigraph
 `--queue-wait 120`; its two workers (the default) on this 2-core machine.
 
     python benchmarks/serve.py N [--work DIR] [--runs 3] [--memory-mode] [--first-start]
-        [--page ROWS] [--skip-query NAME ...] [--skip-oxigraph] [--kg-args '--store STORE']
+        [--page ROWS [--pages-by-sparql]] [--skip-query NAME ...] [--skip-oxigraph]
+        [--kg-args '--store STORE']
         [--save FILE.json]
 """
 
@@ -165,19 +168,32 @@ def named_query_texts(
     }
 
 
-async def batch(endpoint: str, texts: dict[str, str], seed: int) -> tuple[float, Counter]:
+def sparql_requests(endpoint: str, texts: dict[str, str]) -> dict[str, tuple]:
+    """Each named query as a POST of its text to a SPARQL endpoint: (method, URL, form)."""
+    return {name: ("POST", endpoint, {"query": text}) for name, text in texts.items()}
+
+
+def page_requests(address: str, texts: dict[str, str], page: int) -> dict[str, tuple]:
+    """Each named query's first `page` rows as kg serve gives a client that pages it:
+    `GET /queries/NAME?limit=ROWS` (kg.server.namedqueries)."""
+    return {name: ("GET", f"{address}/queries/{name}?limit={page}", None) for name in texts}
+
+
+async def batch(requests: dict[str, tuple], seed: int) -> tuple[float, Counter]:
     """CLIENTS clients at once, each sending every query once in its own order: the wall
     seconds of the whole, and the statuses seen."""
     statuses: Counter = Counter()
 
     async def client(number: int) -> None:
-        order = list(texts)
+        order = list(requests)
         random.Random(seed * 100 + number).shuffle(order)
         async with httpx.AsyncClient(timeout=600) as http:
             for name in order:
-                answer = await http.post(
-                    endpoint,
-                    data={"query": texts[name]},
+                method, url, form = requests[name]
+                answer = await http.request(
+                    method,
+                    url,
+                    data=form,
                     headers={"Accept": "application/sparql-results+json"},
                 )
                 statuses[
@@ -189,31 +205,31 @@ async def batch(endpoint: str, texts: dict[str, str], seed: int) -> tuple[float,
     return time.perf_counter() - started, statuses
 
 
-def measure(servers: list[tuple[str, list[str], str, str]], texts, runs: int) -> list[dict]:
-    """Start each server (name, command, address, endpoint) in turn, timing its start, then
-    run `runs` rounds of a batch on each, the order turned every round (so that what else
-    runs on a shared machine weighs on all alike), then stop them."""
+def measure(servers: list[tuple[str, list[str], str, dict]], runs: int) -> list[dict]:
+    """Start each server (name, command, address, the requests of a batch) in turn, timing
+    its start, then run `runs` rounds of a batch on each, the order turned every round (so
+    that what else runs on a shared machine weighs on all alike), then stop them."""
     started = []
     try:
-        for name, command, address, endpoint in servers:
+        for name, command, address, requests in servers:
             print(f"{name}: {' '.join(command)}", file=sys.stderr)
             process, figures = start(command, address)
-            started.append((name, command, endpoint, process, figures, Sampler(process.pid)))
+            started.append((name, command, requests, process, figures, Sampler(process.pid)))
         walls = {name: [] for name, *_ in started}
         cpu = {name: [] for name, *_ in started}
         statuses = {name: Counter() for name, *_ in started}
         for run in range(runs):
-            for name, _, endpoint, process, *_ in (
+            for name, _, requests, process, *_ in (
                 started[run % len(started) :] + started[: run % len(started)]
             ):
                 before = tree_cpu(process.pid)
-                seconds, seen = asyncio.run(batch(endpoint, texts, run))
+                seconds, seen = asyncio.run(batch(requests, run))
                 cpu[name].append(tree_cpu(process.pid) - before)
                 walls[name].append(seconds)
                 statuses[name] += seen
                 print(f"  {name}, batch {run + 1}: {seconds:.1f} s {dict(seen)}", file=sys.stderr)
         rows = []
-        for name, command, _, _, figures, sampler in started:
+        for name, command, requests, _, figures, sampler in started:
             peak = max(sampler.stop(), figures["rss_mb_at_start"] * 2**20)
             figures["rss_mb_peak"] = round(peak / 2**20)
             figures["pss_mb_peak"] = round(sampler.peak_pss / 2**20)
@@ -222,11 +238,11 @@ def measure(servers: list[tuple[str, list[str], str, str]], texts, runs: int) ->
             figures["worker_private_mb_peak"] = round(sampler.peak_child_private / 2**20)
             figures["batch_s"] = [round(s, 2) for s in walls[name]]
             median = statistics.median(walls[name])
-            figures["requests_per_s"] = round(CLIENTS * len(texts) / median, 2)
+            figures["requests_per_s"] = round(CLIENTS * len(requests) / median, 2)
             # What the server spent, whatever else ran on the machine meanwhile.
             figures["cpu_s"] = [round(c, 1) for c in cpu[name]]
             figures["requests_per_cpu_s"] = round(
-                CLIENTS * len(texts) / statistics.median(cpu[name]), 3
+                CLIENTS * len(requests) / max(statistics.median(cpu[name]), 0.01), 3
             )
             figures["statuses"] = dict(statuses[name])
             print(f"  {name}: {figures}", file=sys.stderr)
@@ -270,7 +286,17 @@ def table(result: dict) -> str:
     lines = [
         f"{result['documents']:,} documents ({result['quads']:,} quads); {result['clients']} "
         f"clients, each sending the {result['queries']} named queries once a batch"
-        + (f" (each its first {result['page_rows']:,} rows)" if result.get("page_rows") else "")
+        + (
+            f" (each its first {result['page_rows']:,} rows"
+            + (
+                ", from kg serve by GET /queries/NAME?limit=ROWS"
+                if result.get("pages_by") == "queries"
+                else ""
+            )
+            + ")"
+            if result.get("page_rows")
+            else ""
+        )
         + (f" but {', '.join(result['skipped'])}" if result.get("skipped") else "")
         + "; a query "
         f"worker ready in {result['worker_start_s']} s (load average "
@@ -338,8 +364,12 @@ def measure_servers(
     first: bool = False,
     page: int | None = None,
     skipped: tuple[str, ...] = (),
+    pages_by_sparql: bool = False,
 ) -> dict:
-    """Every server's figures over the publish `dist` and the store `kg load` made of it."""
+    """Every server's figures over the publish `dist` and the store `kg load` made of it.
+    With `page`, kg serve is asked for each named query's first page as a client pages it,
+    `/queries/NAME?limit=PAGE` (`pages_by_sparql`: the query with a LIMIT sent to /sparql,
+    as oxigraph serve is asked)."""
     texts = named_query_texts(dist, page, skipped)
     meta = json.loads((store / "kg-store.json").read_text())
     result: dict = {
@@ -347,6 +377,7 @@ def measure_servers(
         "clients": CLIENTS,
         "queries": len(texts),
         "page_rows": page,
+        "pages_by": None if page is None else "sparql" if pages_by_sparql else "queries",
         "skipped": list(skipped),
         "rows": [],
     }
@@ -365,17 +396,22 @@ def measure_servers(
         port = free_port()
         command = [*KG, "serve", "--port", str(port), *arguments, *LIMITS]
         address = f"http://127.0.0.1:{port}"
-        servers.append((name, command, address, address + "/sparql"))
+        if page is not None and not pages_by_sparql:
+            requests = page_requests(address, texts, page)
+        else:
+            requests = sparql_requests(address + "/sparql", texts)
+        servers.append((name, command, address, requests))
     oxigraph = shutil.which("oxigraph") or str(Path(sys.executable).parent / "oxigraph")
     if oxigraph_too and Path(oxigraph).exists():
         port = free_port()
         command = [oxigraph, "serve-read-only", "--location", str(store), "--bind"]
         command.append(f"127.0.0.1:{port}")
         address = f"http://127.0.0.1:{port}"
-        servers.append(("oxigraph serve-read-only", command, address, address + "/query"))
+        requests = sparql_requests(address + "/query", texts)
+        servers.append(("oxigraph serve-read-only", command, address, requests))
     elif oxigraph_too:
         result["oxigraph"] = "not installed (pip install oxigraph: its `oxigraph` command)"
-    result["rows"] = measure(servers, texts, runs)
+    result["rows"] = measure(servers, runs)
     result["worker_start_s"] = worker_starts(store)
     result["load_average"] = [round(x, 1) for x in os.getloadavg()]
     return result
@@ -404,6 +440,12 @@ def main() -> None:
         metavar="NAME",
         help="leave this named query out of the batches (repeatable)",
     )
+    parser.add_argument(
+        "--pages-by-sparql",
+        action="store_true",
+        help="with --page, send kg serve the query with a LIMIT to /sparql, as oxigraph serve, "
+        "not GET /queries/NAME?limit=ROWS",
+    )
     parser.add_argument("--save", type=Path, default=None, help="add the figures to this JSON")
     options = parser.parse_args()
     work = options.work or Path(f"/tmp/kg-serve-{options.documents}")
@@ -421,6 +463,7 @@ def main() -> None:
             options.first_start,
             options.page,
             tuple(options.skip_query),
+            options.pages_by_sparql,
         ),
     }
     print(json.dumps(result, indent=1))

@@ -265,3 +265,19 @@ def test_a_load_writes_only_select_answers(tmp_path):
     stored = named_answers.read_answer(tmp_path, "rows", text, base, prefixes)
     assert stored.page_tsv(0, 9) == b'?s\t?o\n<urn:a>\t"c"\n'
     assert stored.page_tsv(1, 9) == b"?s\t?o\n"
+
+
+def test_the_query_page_of_a_named_query_reads_its_answer(synthetic_store):
+    """`/query?example=NAME` shows a window of the rows kg load kept: the same SPARQL JSON,
+    and the same count, as a worker writes for the query page."""
+    from kg.server.namedqueries import window_of_stored
+    from kg.server.sparql import RowWindow
+
+    graph = StoreGraph(synthetic_store)
+    for name, query in named_queries().items():
+        stored = graph.named_answer(query)
+        text = query.for_base(graph.base).text
+        for window in (RowWindow(1, 1000, 10_000), RowWindow(3, 7, 10_000), RowWindow(2, 1000, 20)):
+            read = window_of_stored(stored, window)
+            evaluated = execute(graph, QueryRequest(text, window=window), 16 * 2**20)
+            assert (read.body, read.total) == (evaluated.body, evaluated.total), (name, window)

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import time
 
+import pyoxigraph as ox
 from starlette.concurrency import run_in_threadpool
 from starlette.requests import Request
 from starlette.responses import Response
@@ -43,14 +44,17 @@ from kg.server.handling import (
 )
 from kg.server.paging import PagingError, PastTheEnd
 from kg.server.sparql import (
+    CONTENT_TYPES,
     FORMAT_PARAMS,
     RESULT_MEDIA,
     Answer,
     QueryRequest,
+    RowWindow,
     format_override,
 )
-from kg.store.named_answers import CorruptAnswer, NamedAnswer
+from kg.store.named_answers import TSV, CorruptAnswer, NamedAnswer
 from kg.store.query import named_queries
+from kg.store.results import results_json
 
 # Rows a page unless `limit` asks for fewer (at most paging.MAX_LIMIT), as the query page's.
 PAGE_ROWS = 1000
@@ -155,6 +159,24 @@ class NamedQueryPages:
         answer.total = len(stored)
         answer.seconds = time.perf_counter() - started
         return answer
+
+
+def window_of_stored(stored: NamedAnswer, window: RowWindow) -> Answer | None:
+    """The query page's window of a stored answer's rows, as a worker writes it for the query
+    page (`kg.server.execution`: SPARQL JSON of the window's rows, and how many rows there
+    are); None when they do not read as rows (the query is then evaluated)."""
+    started = time.perf_counter()
+    size = window.size(len(stored.header.split(b"\t")))
+    first = (window.page - 1) * size
+    try:
+        solutions = ox.parse_query_results(stored.page_tsv(first, first + size), format=TSV)
+        variables = [v.value for v in solutions.variables]
+        rows = [{v: s[v] for v in variables if s[v] is not None} for s in solutions]
+    except (CorruptAnswer, SyntaxError, ValueError):
+        return None
+    body = results_json(variables, rows)
+    seconds = time.perf_counter() - started
+    return Answer(200, body, CONTENT_TYPES["json"], "select", seconds, total=len(stored))
 
 
 def named_query_paths() -> dict:

@@ -29,6 +29,7 @@ from kg.server.handling import (
     parameters,
     plain_text,
 )
+from kg.server.namedqueries import window_of_stored
 from kg.server.paging import Paging, PagingError, PastTheEnd
 from kg.server.sparql import Answer, QueryRequest, RowWindow, json_table
 from kg.store.query import named_queries
@@ -157,7 +158,12 @@ class QueryPage:
         status = 200
         found: dict[str, str] = {}
         if text is not None and text.strip():
-            outcome = await self._run_for_people(request, text, wanted)
+            # A named query shown as it is (`example=` without `query=`) is paged from its
+            # answer kept by `kg load`, when the store has one (kg.server.namedqueries).
+            stored = None
+            if example and "query" not in params:
+                stored = self.server.named_queries.stored(queries[example], {})
+            outcome = await self._run_for_people(request, text, wanted, stored)
             status = outcome["status"]
             if "past" in outcome:
                 return plain_text(404, f"Not Found: {outcome['past']}")
@@ -192,7 +198,9 @@ class QueryPage:
                 self._vocabulary = editor.site_vocabulary(self.site)
             return self._vocabulary
 
-    async def _run_for_people(self, request: Request, text: str, wanted: Paging) -> dict:
+    async def _run_for_people(
+        self, request: Request, text: str, wanted: Paging, stored=None
+    ) -> dict:
         if len(text) > self.server.max_query_length:
             return {
                 # 414 for a query in the address (GET), 413 for one in a form's body
@@ -203,11 +211,15 @@ class QueryPage:
         # The worker writes the rows of the page asked for only (counting the others), so the
         # size limit applies to the page. The page reads the body: never a stream.
         window = RowWindow(wanted.page, wanted.limit, PAGE_CELLS)
-        answer = await self.server.pool.answer(
-            QueryRequest(text, results_format="json", graph_format="turtle", window=window),
-            client_of_request(request),
-            stream=False,
-        )
+        answer = None
+        if stored is not None:
+            answer = await run_in_threadpool(window_of_stored, stored, window)
+        if answer is None:
+            answer = await self.server.pool.answer(
+                QueryRequest(text, results_format="json", graph_format="turtle", window=window),
+                client_of_request(request),
+                stream=False,
+            )
         outcome = {"status": answer.status, "ms": (time.perf_counter() - started) * 1000}
         if answer.status != 200:
             outcome["error"] = answer.message
