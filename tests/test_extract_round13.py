@@ -64,3 +64,42 @@ def test_the_parts_of_a_whole_the_sentence_opens_with(tmp_path, knowledge):
     assert found["80"].fields.get("period") == "2019"
     assert found["30"].fields.get("unit") == "person"
     assert found["30"].fields.get("period") is None
+
+
+def test_since_a_month_and_a_weekday_with_its_day_in_brackets(tmp_path, knowledge):
+    """In a release dated 18 August 2020: 'On Sunday (16 August), 68 women returned home' is
+    of that day; 'Since May, 165 migrants returned' is from May 2020 on; 'Since May 2019'
+    keeps its own year."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Tue, 08/18/2020 - 04:16\n\nZorvania – On Sunday (16 August), 68 women stranded in "
+            "Ruritania returned home on a charter flight.\n\nSince May, 165 stranded migrants "
+            "returned from Ruritania. Since May 2019, 480 migrants returned from Ostland.",
+        )
+    )
+    assert found["68"].fields.get("period") == "2020-08-16"
+    assert found["165"].fields.get("period") == {"start": "2020-05"}
+    assert found["480"].fields.get("period") == {"start": "2019-05"}
+
+
+def test_the_shares_of_the_count_before_are_of_its_time(tmp_path, knowledge):
+    """'... the 2,700 victims assisted in 2011 ... Of these, 48 per cent had been trafficked
+    into forced labour': shares of the 2011 count, of 2011; 'the IOM tracked 6,364 migrants
+    during October 2024, compared to 2,692 in September. Among the total number recorded, 25%
+    were children': of the larger, the total, not of the compared month."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "A report shows that over half of the 2,700 trafficking victims assisted by Zorvapol "
+            "in 2011 were in Ruritania. Of these, 48 per cent had been trafficked into forced "
+            "labour and 30 per cent for sexual exploitation.\n\nZorvapol tracked 6,364 migrants "
+            "entering Ostland during October 2024, compared to 2,692 in September 2024. Among "
+            "the total number recorded, 25% were children.",
+        )
+    )
+    assert found["48"].fields.get("period") == "2011"
+    assert found["30"].fields.get("period") == "2011"
+    assert found["25"].fields.get("period") == "2024-10"

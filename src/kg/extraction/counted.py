@@ -488,9 +488,11 @@ def unit_of_the_count_before(item, f: Found, passage: Passage, last_count) -> No
 # A sentence that opens with the whole its numbers are parts of: "Of the 300 complaints, 120
 # involved women", "Of the total number of complaints, 222 involved", "De los 90 rescatados, 30".
 OF_THE_WHOLE = re.compile(
-    r"\s*(?:Out\s+of|Of|De|Des|Dos|Das)\s+(?:the|los|las|these|those|this|ces|os|as)\s+"
+    r"\s*(?:(?:Out\s+of|Of|Among|De|Des|Dos|Das|Entre)\s+(?:the|los|las|these|those|this|ces|os|as)\s+"
     r"(?:(?P<number>[\d,.]+)\b|total\b(?:\s+number)?(?:\s+(?:of|de)\s+(?P<noun>\w+))?)"
-    r"[^,;:()]{0,80},",
+    r"[^,;:()]{0,80}"
+    # "Of these, 48 per cent ...", "Of them, 12 ...": the count said before
+    r"|(?:Of|Among|De|Entre)\s+(?:these|them|those|ellos|ellas|estos|estas|ces)),",
     re.I,
 )
 # A verb right after the part's number: the part counts what the whole counts.
@@ -509,9 +511,9 @@ def part_of_the_whole_before(item, f: Found, passage: Passage, anchor, last_coun
     its own, counts what the whole counts ("120 involved women": complaints, not women)."""
     text, s0 = passage.text, f.sentence[0]
     opening = OF_THE_WHOLE.match(text, s0)
-    if opening is None or opening.end() > f.start or f.percent:
+    if opening is None or opening.end() > f.start:
         return
-    whole = anchor if opening.group("number") else last_count
+    whole = anchor if opening.group("number") else _largest_of_its_sentence(last_count, items)
     if noun := opening.group("noun"):  # the last count of the noun the opening names
         named = [x for x in items if x.fields.get("unit") == singular(noun)]
         whole = named[-1] if named else whole
@@ -519,8 +521,8 @@ def part_of_the_whole_before(item, f: Found, passage: Passage, anchor, last_coun
         return
     said = whole.spans[0]
     in_opening = any(
-        said.passage is passage and s0 <= said.start < opening.end()
-        for said in [*whole.spans, *whole.quotes]
+        span.passage is passage and s0 <= span.start < opening.end()
+        for span in [*whole.spans, *whole.quotes]
     )
     if (opening.group("number") and not in_opening) or (
         said.passage is passage and said.start > f.start
@@ -529,7 +531,29 @@ def part_of_the_whole_before(item, f: Found, passage: Passage, anchor, last_coun
     if "period" not in item.fields and "period" in whole.fields:
         item.fields["period"] = whole.fields["period"]
     unit = whole.fields.get("unit")
+    if f.percent or whole.fields.get("unit") == "percent":
+        return  # (a share's unit is its own; a share is no whole)
     if unit not in (None, "?", "percent", item.fields.get("unit")) and PART_VERB.match(text, f.end):
         item.fields["unit"] = unit
         if "unit" in whole.new_concepts:  # (a unit the draft proposes, proposed once)
             item.new_concepts["unit"] = whole.new_concepts["unit"]
+
+
+def _largest_of_its_sentence(count, items):
+    """The total a sentence points back to: the largest count of the sentence said before
+    ("6,364 migrants entering Yemen during October, compared to 2,692 in September. Among the
+    total number recorded, 25% were children": of the 6,364)."""
+    if count is None or not count.spans:
+        return count
+    said = count.spans[0]
+    s0, s1 = said.passage.sentence_at(said.start)
+    same = [
+        x
+        for x in items
+        if x.spans
+        and x.spans[0].passage is said.passage
+        and s0 <= x.spans[0].start < s1
+        and x.fields.get("unit") == count.fields.get("unit")
+        and re.fullmatch(r"\d+(?:\.\d+)?", str(x.fields.get("value")))
+    ]
+    return max(same, key=lambda x: float(x.fields["value"]), default=count)

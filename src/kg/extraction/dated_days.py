@@ -19,7 +19,7 @@ from kg.extraction.number_words import MONTH, MONTH_SHORT
 
 _MONTH = rf"(?:{MONTH}|{MONTH_SHORT})(?![a-z])"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
-_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+_WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\(?)?"  # ("On Sunday (16 August)")
 # ("during the night of 14-15 December", "in the evening of 21st January 2020": a day's part
 # dates it as "on" does)
 _PART_OF_A_DAY = r"(?:on|during|in)\s+the\s+(?:night|evening|morning|afternoon)\s+of"

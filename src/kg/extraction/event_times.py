@@ -19,7 +19,7 @@ FRONTED_TIME = re.compile(
     r"^\s*(?:(?:According\s+to|Según|Selon|Segundo|De\s+acuerdo\s+con)\s[^,.;]{1,80},\s*)?"
     r"(?:In|During|Throughout|Over\s+the|Between|From|En|Durante|Entre|Em|Pendant|Au\s+cours)\s"
     # (days, not counts, before the year: not "Between 200 and 300 arrived in 2019,")
-    r"(?:[^,.;\d]|\b\d{1,2}\b){0,60}?(?<!\d)(?:19|20)\d\d(?:\s+alone)?\s*,",
+    r"(?:[^,.;\d]|\b\d{1,2}(?:st|nd|rd|th)?\b){0,60}?(?<!\d)(?:19|20)\d\d(?:\s+alone)?\s*,",
     re.I,
 )
 TIME_WORDS = re.compile(

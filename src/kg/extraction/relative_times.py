@@ -28,6 +28,7 @@ YEARLESS = re.compile(
     rf"(?P<d3>{_DAY})(?:\s+(?P<m3>{_MONTH}))?))?"
     rf"|(?:between|from)\s+(?P<m7>{MONTH})\s*(?:and|to|until|through|-|\u2013)\s*(?P<m8>{MONTH})"
     rf"|(?:in|during)\s+(?P<m9>{MONTH})\s*(?:and|to|through|-|\u2013)\s*(?P<m10>{MONTH})"
+    rf"|since\s+(?:early\s+|late\s+|mid-?)?(?P<m11>{MONTH})"  # ("Since May, 165 ...")
     rf"|(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?P<m5>{MONTH})"
     rf"(?!\s*(?:and|to|-|\u2013)\s*{MONTH}))\b"
     rf"(?!,?\s*(?:of\s+)?(?:19|20)\d\d)",
@@ -129,9 +130,8 @@ def yearless_periods(
         if months:
             first, last = months
             year = written.year - (first > written.month + 2)
-            out.append(
-                (m.start(), m.end(), {"start": f"{year}-{first:02d}", "end": f"{year}-{last:02d}"})
-            )
+            value = {"start": f"{year}-{first:02d}", "end": f"{year}-{last:02d}"}
+            out.append((m.start(), m.end(), _since(m, value)))
             continue
         first_month = month_number(m["m1"] or m["m2"] or m["m6"])
         first_day = int(re.match(r"\d+", m["d1"] or m["d2"] or m["d5"]).group())
@@ -156,13 +156,18 @@ def yearless_periods(
 
 def _months(m: re.Match) -> tuple[int, int] | None:
     """The first and last month a YEARLESS match of months says, or None for days."""
-    if m["m5"]:
-        return month_number(m["m5"]), month_number(m["m5"])
+    if m["m5"] or m["m11"]:
+        return month_number(m["m5"] or m["m11"]), month_number(m["m5"] or m["m11"])
     first, last = m["m7"] or m["m9"], m["m8"] or m["m10"]
     if not first:
         return None
     first, last = month_number(first), month_number(last)
     return (first, last) if first <= last else None  # ("from November to February": two years)
+
+
+def _since(m: re.Match, value: dict) -> dict:
+    """ "since May": from that month on, its end open."""
+    return {"start": value["start"]} if m["m11"] else value
 
 
 def _months_of_the_year_said(text: str, s0: int, s1: int, year_said: str | None) -> list:
@@ -173,7 +178,7 @@ def _months_of_the_year_said(text: str, s0: int, s1: int, year_said: str | None)
         year = years[-1] if years else year_said
         if months and year:
             value = {"start": f"{year[:4]}-{months[0]:02d}", "end": f"{year[:4]}-{months[1]:02d}"}
-            out.append((m.start(), m.end(), value))
+            out.append((m.start(), m.end(), _since(m, value)))
     return out
 
 
