@@ -4,7 +4,7 @@ people and bodies are made up)."""
 
 from __future__ import annotations
 
-from composed import draft_of, observations
+from composed import draft_of, mentions, observations, sources
 
 HALF = {"start": "2021-01", "end": "2021-06"}
 
@@ -103,3 +103,56 @@ def test_the_shares_of_the_count_before_are_of_its_time(tmp_path, knowledge):
     assert found["48"].fields.get("period") == "2011"
     assert found["30"].fields.get("period") == "2011"
     assert found["25"].fields.get("period") == "2024-10"
+
+
+def test_a_source_after_its_verb_in_the_other_languages(tmp_path, knowledge):
+    """'..., informaron hoy el organismo de la ONU para los refugiados (Acnur) y la
+    Organización Internacional para las Migraciones (OIM)': the verb of saying before its
+    sources, the first named by what it is with its name in brackets, the second joined by
+    'y'; '..., informó la Fiscalía General de la República'."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Los zorvanos que salieron del país son 3,4 millones, informaron hoy el organismo de "
+            "la ONU para los refugiados (Acnur) y la Organización Internacional para las "
+            "Migraciones (OIM).\n\nUn total de 480 migrantes fueron rescatados en Zorvania, "
+            "informó la Fiscalía General de la República.",
+        )
+    )
+    assert sources(found["3400000"]) == [
+        "new:organization:united nations high commissioner for refugees",
+        "iom",
+    ]
+    assert sources(found["480"]) == ["new:organization:fiscalia general de la republica"]
+
+
+def test_a_comma_after_a_bracketed_acronym_ends_a_source_not_a_list(tmp_path, knowledge):
+    """'According to Zorva Shelter Home (ZSH), Nepal Police have rescued 115 women': the
+    shelter is the source; the police, after the comma, are not joined to it."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "According to Zorva Shelter Home (ZSH), Nepal Police have rescued 115 women of the "
+            "province since August.",
+        )
+    )
+    assert len(sources(found["115"])) == 1
+
+
+def test_the_un_bodies_by_their_names_in_the_other_languages(tmp_path, knowledge):
+    """'el Acnur', 'la OIT', 'el Unicef', 'le Haut Commissariat des Nations unies pour les
+    réfugiés': the world's bodies as the Spanish, French and Portuguese press name them."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "El Acnur, la OIT y el Unicef firmaron un acuerdo con la Organização Mundial da Saúde "
+        "y el Haut Commissariat des Nations unies pour les réfugiés.",
+    )
+    named = mentions(draft, "organization")
+    unhcr = "new:organization:united nations high commissioner for refugees"
+    assert named["Acnur"] == named["Haut Commissariat des Nations unies pour les réfugiés"] == unhcr
+    assert named["OIT"] == "new:organization:international labour organization"
+    assert named["Unicef"] == "unicef"
+    assert named["Organização Mundial da Saúde"] == "new:organization:world health organization"

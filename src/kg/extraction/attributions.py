@@ -8,7 +8,7 @@ import re
 
 from kg.extraction.entities import Entities, Mention
 from kg.extraction.figures import Found
-from kg.extraction.foreign_words import ACCORDING_TO, SAID
+from kg.extraction.foreign_words import ACCORDING_TO, SAID, SAID_THEN_SOURCE
 from kg.extraction.periods import asides
 from kg.extraction.text import Passage
 
@@ -139,7 +139,13 @@ WIRES = {"Reuters", "AP", "AFP", "Xinhua", "ANSA", "EFE", "dpa", "Bernama", "Ant
 
 
 # Between two bodies of a list: "IOM (the UN migration agency), and UNICEF", "IOM and the ILO"
-LIST_GAP = r"\s*(?:\([^()]{1,20}\))?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*)(?:the\s+)?"
+# (in the other languages too: "(Acnur) y la Organización ...", "l'OIT et l'OIM")
+# (past a bracket closing the name, only a conjunction: not "X (SPG), Nepal Police have")
+LIST_GAP = (
+    r"(?:\)\s*,?\s*(?:and|y|et|e)\s+|"
+    r"\s*(?:\([^()]{1,20}\))?\s*(?:,\s*(?:(?:and|y|et|e)\s+)?|(?:and|y|et|e)\s+|&\s*))"
+    r"(?:(?:the|el|la|los|las|le|les|o|a|os|as)\s+|l['’])?"
+)
 
 
 class AttributionRules:
@@ -280,8 +286,10 @@ class AttributionRules:
                 if f.end <= o.start <= s1
                 and re.fullmatch(
                     # ('affected "more than 280,000 workers", says the ILO': after a quote)
-                    r"[^.;:“”\"]*[”\"]?,\s*(?:said|says|reported|reports|announced|estimated|"
-                    r"estimates|noted|warned|indicates|indicated|adds|added)\s+(?:the\s+)?",
+                    r"[^.;:“”\"«»]*[”\"»]?,\s*(?:(?:said|says|reported|reports|announced|estimated|"
+                    r"estimates|noted|warned|indicates|indicated|adds|added)\s+(?:the\s+)?|"
+                    + SAID_THEN_SOURCE
+                    + ")",
                     text[f.end : o.start],
                 )
             ]

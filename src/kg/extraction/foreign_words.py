@@ -321,6 +321,20 @@ SAID = re.compile(
     re.I,
 )
 
+# "..., informaron hoy el organismo de la ONU para los refugiados (Acnur) y la OIM", "...,
+# a indiqué l'OIM", "..., informou a Polícia Federal": the verb of saying before its source,
+# after the comma that closes what the source says (how the three languages cite).
+SAID_THEN_SOURCE = (
+    r"(?:informó|informaron|indicó|indicaron|señaló|señalaron|dijo|dijeron|reportó|"
+    r"reportaron|afirmó|afirmaron|detalló|detallaron|precisó|explicó|aseguró|anunció|"
+    r"anunciaron|estimó|estimaron|a\s+indiqué|ont\s+indiqué|a\s+annoncé|ont\s+annoncé|"
+    r"a\s+précisé|indique|précise|informou|informaram|disse|afirmou|anunciou|indicou|revelou)"
+    r"\s+(?:(?:hoy|ayer|este\s+\w+|el\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|"
+    r"domingo)|hier|aujourd['’]hui|hoje|ontem|nesta\s+\w+)\s+)?"
+    r"(?:(?:el|la|los|las|le|les|l['’]|o|a|os|as)\s*)?"
+    # (a source named by what it is, its name in brackets: "el organismo de la ONU ... (Acnur)")
+    r"(?:[^,.;:()]{0,60}\()?"
+)
 
 # Numbers as the three languages write them: "91.952" and "3,4 millones" (a full stop between
 # thousands, a comma before decimals), "13 530" (a space between thousands), a scale after them

@@ -123,7 +123,15 @@ def _known_wordings(knowledge: Knowledge) -> dict[str, list[str]]:
         found = {i for s in org.surfaces for i in owners.get(fold(s), ())}
         found = {i for i in found if knowledge.entities[i].kind == "organization"}
         if len(found) == 1:
-            out.setdefault(found.pop(), []).extend(s for s in org.surfaces if fold(s) not in owners)
+            entity_id = found.pop()
+            # (a wording only the case sets apart is one too: "Unicef" beside the acronym
+            # "UNICEF", which matches only as written)
+            names = set(knowledge.entities[entity_id].names)
+            out.setdefault(entity_id, []).extend(
+                s
+                for s in org.surfaces
+                if fold(s) not in owners or (owners[fold(s)] == {entity_id} and s not in names)
+            )
     return out
 
 
