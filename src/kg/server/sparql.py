@@ -236,7 +236,8 @@ def too_large(limit: int, what: str = "the result") -> Answer:
     return refused(
         f"{what} is larger than the size limit of {limit:,} bytes; ask for it a page at a "
         "time: LIMIT and OFFSET in the query, the query page (/query?query=...&page=N&limit=M), "
-        "`kg query --limit N --offset M`, or download the dumps from /downloads"
+        "a named query's pages (/queries/NAME?page=N&limit=M), `kg query --limit N --offset M`, "
+        "or download the dumps from /downloads"
     )
 
 
