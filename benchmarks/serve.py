@@ -22,7 +22,9 @@ every round, so that what else runs on a shared machine weighs on each alike):
   the query with `LIMIT ROWS` sent to the endpoint) in an order of its own; requests a
   second over the whole batch (8 x 18 requests), the median of `--runs` batches, with the
   statuses seen, and the CPU seconds the server (with its workers) spent on each batch, which
-  what else runs on the machine does not change. Every answer's body is read whole;
+  what else runs on the machine does not change. Every answer's body is read whole; with
+  the pages of `/queries/NAME`, each page is then also asked alone, one at a time (the
+  median milliseconds of 5);
 - a query worker's start: the seconds until a worker of kg serve's pool is ready on the store,
   five times one after the other, as after time-outs.
 
@@ -228,6 +230,9 @@ def measure(servers: list[tuple[str, list[str], str, dict]], runs: int) -> list[
                 walls[name].append(seconds)
                 statuses[name] += seen
                 print(f"  {name}, batch {run + 1}: {seconds:.1f} s {dict(seen)}", file=sys.stderr)
+        for _, _, requests, _, figures, _ in started:
+            if all(method == "GET" for method, *_ in requests.values()):
+                figures["page_ms"] = page_times(requests)
         rows = []
         for name, command, requests, _, figures, sampler in started:
             peak = max(sampler.stop(), figures["rss_mb_at_start"] * 2**20)
@@ -252,6 +257,22 @@ def measure(servers: list[tuple[str, list[str], str, dict]], runs: int) -> list[
         for *_, process, _, sampler in started:
             sampler.running = False
             stop(process)
+
+
+def page_times(requests: dict[str, tuple], times: int = 5) -> dict[str, float]:
+    """Each page asked alone, one request at a time on a kept-alive connection: the median
+    milliseconds of `times`, by query (issue 19's target: every named query's first page
+    under 100 ms)."""
+    taken = {}
+    with httpx.Client(timeout=600, headers={"Accept": "application/sparql-results+json"}) as http:
+        for name, (method, url, form) in requests.items():
+            seconds = []
+            for _ in range(times):
+                started = time.perf_counter()
+                http.request(method, url, data=form).read()
+                seconds.append(time.perf_counter() - started)
+            taken[name] = round(statistics.median(seconds) * 1000, 1)
+    return taken
 
 
 def worker_starts(store: Path, times: int = 5) -> list[float]:
@@ -322,7 +343,15 @@ def table(result: dict) -> str:
             f"| {r.get('requests_per_cpu_s', '-')} "
             f"| {statuses or '-'} |"
         )
-    return "\n".join(lines) + "\n" + "".join(f"{line}\n" for line in beside_oxigraph(rows))
+    pages = [
+        f"{r['server']}: each first page alone in {min(r['page_ms'].values())}-"
+        f"{max(r['page_ms'].values())} ms (median of 5; the slowest "
+        f"{max(r['page_ms'], key=r['page_ms'].get)})"
+        for r in rows
+        if r.get("page_ms")
+    ]
+    notes = [*beside_oxigraph(rows), *pages]
+    return "\n".join(lines) + "\n" + "".join(f"{line}\n" for line in notes)
 
 
 def beside_oxigraph(rows: list[dict]) -> list[str]:
