@@ -156,3 +156,37 @@ def test_the_un_bodies_by_their_names_in_the_other_languages(tmp_path, knowledge
     assert named["OIT"] == "new:organization:international labour organization"
     assert named["Unicef"] == "unicef"
     assert named["Organização Mundial da Saúde"] == "new:organization:world health organization"
+
+
+def test_iom_offices_and_names_in_the_other_languages(tmp_path, knowledge):
+    """'Jefe de Misión de OIM Costa Rica', 'la OIM Panamá', 'the IOM Namibia’s officer in
+    charge': IOM's offices, in Spanish too and before a possessive; 'l'Organisation
+    Internationale pour les Migrations (OIM)' is IOM, name and acronym (not a new body);
+    'Según la Fiscalía General' is the Fiscalía, without the word that opens the sentence."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Roeland Doe, Jefe de Misión de OIM Costa Rica, habló. El Jefe de Misión de la OIM "
+        "Panamá, Santiago Roe, habló.\n\nAlso speaking, the IOM Namibia’s officer in charge, "
+        "Sascha Moe, said that 40 victims were found.\n\nSelon l'Organisation Internationale "
+        "pour les Migrations (OIM), 30 personnes sont rentrées.\n\nSegún la Fiscalía General, "
+        "25 personas fueron rescatadas.",
+    )
+    named = mentions(draft, "organization")
+    assert named["OIM Costa Rica"] == "new:organization:oim costa rica"
+    assert named["OIM Panamá"] == "new:organization:oim panama"
+    assert named["IOM Namibia"] == "new:organization:iom namibia"
+    assert named["Organisation Internationale pour les Migrations"] == named["OIM"] == "iom"
+    assert "Fiscalía General" in named and not any(k.startswith("Según") for k in named)
+
+
+def test_a_country_body_after_an_office_like_possessive(tmp_path, knowledge):
+    """'UNICEF Ghana's Ministry of Social Affairs' stays two
+    bodies: an office is not read into 'X Country's Ministry'."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The workshop was organized by UNICEF Ghana's Ministry of Social Affairs.",
+    )
+    named = mentions(draft, "organization")
+    assert not any(k.startswith("UNICEF ") for k in named)

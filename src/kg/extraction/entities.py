@@ -530,10 +530,10 @@ class Recognizer(CandidateRules, Resolution):
                 continue
             if _place_type(place, self.knowledge) != "country" or place.entry.demonym:
                 continue
-            if place.b < len(org.passage.tokens) and org.passage.tokens[place.b].text in (
-                "'s",
-                "’s",
-            ):
+            # ("IOM Namibia's officer in charge": the office's; not "IOM Mexico's Ministry of
+            # the Interior", the country's body after the organization)
+            after = [t.text for t in org.passage.tokens[place.b : place.b + 2]]
+            if after[:1] in (["'s"], ["’s"]) and after[1:2] and after[1][:1].isupper():
                 continue
             span = Span(org.passage, org.a, place.b, "rule", "organization", confidence=0.65)
             parent = org.entry.target  # the parent organization, a world one proposed new

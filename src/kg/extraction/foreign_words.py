@@ -290,7 +290,8 @@ _ROLES = """
     commissaire comissario procurador procuradora procureur representante representant
     subdirector subdirectora alcalde alcaldesa maire prefeito gobernador
     gobernadora gouverneur governador delegado delegada delegue comandante commandant
-    secretario secretaire
+    secretario secretaire encargado encargada responsable asesor asesora conseiller
+    conseillere assessor assessora especialista
 """
 ROLES = frozenset(_ROLES.split())
 # Verbs of speech before or after a person's name ('"...", a déclaré Ramata Diallo', "dijo

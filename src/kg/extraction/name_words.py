@@ -130,6 +130,11 @@ STARTERS = {
     "one", "two", "three", "about", "over", "under", "until", "through", "throughout", "among",
     "despite", "given", "including", "new", "significant", "common", "data", "television",
     "organized", "criminal", "large", "major", "main", "key",
+    # the other languages' words that open a sentence and no name ("Según la Organización
+    # ...", "Selon l'OIM"; not "El", "La", "Segundo": of names too)
+    # (as tokens' keys are: without accents)
+    "segun", "selon", "durante", "desde", "ademas", "tambien", "tras", "despues", "pendant",
+    "depuis", "apres", "lors", "ainsi", "cependant", "toutefois", "apos", "alem", "conforme",
 }  # fmt: skip
 ACRONYM_STOP = {
     "US", "USA", "UK", "IT", "TV", "AM", "PM", "OK", "ID", "HIV", "AIDS", "COVID", "CEO",
