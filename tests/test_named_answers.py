@@ -281,3 +281,19 @@ def test_the_query_page_of_a_named_query_reads_its_answer(synthetic_store):
             read = window_of_stored(stored, window)
             evaluated = execute(graph, QueryRequest(text, window=window), 16 * 2**20)
             assert (read.body, read.total) == (evaluated.body, evaluated.total), (name, window)
+
+
+def test_a_query_the_engine_cannot_answer_leaves_no_file(tmp_path):
+    from kg.queries import Query
+
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode("urn:a"), ox.NamedNode("urn:b"), ox.Literal("c")))
+    queries = {
+        "broken": Query("SELECT ?s WHERE { ?s ?p }", "broken.rq", name="broken"),
+        "fine": Query("SELECT ?s WHERE { ?s ?p ?o }", "fine.rq", name="fine"),
+    }
+    written = named_answers.write_named_answers(
+        store, tmp_path, "https://kg.example.org/", {}, queries
+    )
+    assert written == {"fine": 1}
+    assert sorted(p.name for p in (tmp_path / named_answers.ANSWERS).iterdir()) == ["fine.answer"]

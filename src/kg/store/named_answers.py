@@ -167,7 +167,15 @@ def write_named_answers(
     written = {}
     for name, query in sorted(queries.items()):
         text = query.bind({}, base)[0]
-        rows = write_answer(store, folder, name, text, base, prefixes)
+        try:
+            rows = write_answer(store, folder, name, text, base, prefixes)
+        except (SyntaxError, OSError, RuntimeError, ValueError):
+            # A query the engine cannot answer is not the load's failure: without its file,
+            # it is evaluated when asked for, and says why there.
+            path = answer_path(folder, name)
+            for leftover in (path, path.with_suffix(".rows"), path.with_suffix(".tmp")):
+                leftover.unlink(missing_ok=True)
+            continue
         if rows is not None:
             written[name] = rows
     return written
