@@ -190,3 +190,35 @@ def test_a_country_body_after_an_office_like_possessive(tmp_path, knowledge):
     )
     named = mentions(draft, "organization")
     assert not any(k.startswith("UNICEF ") for k in named)
+
+
+def test_a_dateline_with_an_ordinal_day_dates_this_year(tmp_path, knowledge):
+    """'NEW YORK, 1st June, 2016 (WAM) — ...': the release's day, of which 'So far this year'
+    is 2016."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "NEW YORK, 1st June, 2016 (WAM) — Zorvapol has announced new figures.\n\nSo far this "
+            "year, 203,981 people have made the journey.",
+        )
+    )
+    assert found["203981"].fields.get("period") == "2016"
+
+
+def test_for_the_year_in_spanish_and_the_remaining_share(tmp_path, knowledge):
+    """'Para el año 2020, fueron rescatadas 31 víctimas: 20 mujeres y 11 hombres' is of 2020;
+    'Of these, 48 per cent ... The remaining 12 per cent ...': the rest of the 2011 count."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Para el año 2020, fueron rescatadas 31 víctimas: 20 mujeres y 11 hombres.\n\nOver "
+            "half of the 2,700 victims assisted by Zorvapol in 2011 were in Ruritania. Of these, "
+            "48 per cent had been trafficked into forced labour. The remaining 12 per cent were "
+            "trafficked for other purposes.",
+        )
+    )
+    for value in ("31", "20"):
+        assert found[value].fields.get("period") == "2020", value
+    assert found["12"].fields.get("period") == "2011"

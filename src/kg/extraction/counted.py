@@ -492,7 +492,9 @@ OF_THE_WHOLE = re.compile(
     r"(?:(?P<number>[\d,.]+)\b|total\b(?:\s+number)?(?:\s+(?:of|de)\s+(?P<noun>\w+))?)"
     r"[^,;:()]{0,80}"
     # "Of these, 48 per cent ...", "Of them, 12 ...": the count said before
-    r"|(?:Of|Among|De|Entre)\s+(?:these|them|those|ellos|ellas|estos|estas|ces)),",
+    r"|(?:Of|Among|De|Entre)\s+(?:these|them|those|ellos|ellas|estos|estas|ces),"
+    # "The remaining 12 per cent were trafficked for other purposes": the rest of it
+    r"|(?:The\s+remaining|Los\s+restantes|Las\s+restantes|Les\s+autres)\s+(?=\d))",
     re.I,
 )
 # A verb right after the part's number: the part counts what the whole counts.

@@ -251,8 +251,10 @@ def period_said_before(
 # A release's day, as its first lines state it: "22 May 2013 Press Release", "Dushanbe,
 # Tajikistan, 24 September 2024 Nearly every ...", "May 22, 2013".
 RELEASE_DAY = re.compile(
-    rf"^(?:[A-Z][\w .’'-]{{1,40}},\s*){{0,3}}(?:(?P<d>\d{{1,2}})\s+(?P<m>{MONTH})|"
-    rf"(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}}),?)\s+(?P<y>(?:19|20)\d\d)\b",
+    # ("NEW YORK, 1st June, 2016 (WAM) —": a day's ordinal, a comma before the year)
+    rf"^(?:[A-Z][\w .’'-]{{1,40}},\s*){{0,3}}(?:(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+"
+    rf"(?:of\s+)?(?P<m>{MONTH}),?|(?P<m2>{MONTH})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?)"
+    rf"\s+(?P<y>(?:19|20)\d\d)\b",
     re.I,
 )
 TODAY = re.compile(r"\b(?:today|this morning|earlier today|tonight)\b", re.I)

@@ -208,7 +208,9 @@ TIMES = re.compile(
     rf"|\b(?:de|desde|entre|du|do)\s+(?P<a>{_YEAR}){_TO}(?P<b>{_YEAR})"
     rf"|\b(?:desde|depuis|dès)\s+(?:(?P<sm>{_MONTH}){_OF})?(?P<sy>{_YEAR})"
     rf"|\b(?P<mm>{_MONTH}){_OF}(?P<my>{_YEAR})"
-    rf"|\b(?:en|em|durante|durant|pendant|no\s+ano\s+de|en\s+el\s+año)\s+(?P<y>{_YEAR})"
+    rf"|\b(?:en|em|durante|durant|pendant|no\s+ano\s+de|en\s+el\s+año|"
+    # ("Para el año 2020, fueron rescatadas 31", "Pour l'année 2019", "Para o ano de 2021")
+    rf"para\s+el\s+año|pour\s+l['’]année|para\s+o\s+ano(?:\s+de)?|en\s+l['’]an)\s+(?P<y>{_YEAR})"
     # ("los 181 de 2021": a year right after a number is its own)
     rf"|(?<=\d\s)de\s+(?P<ny>{_YEAR})"
     rf"|\b(?:el\s+|le\s+|o\s+)?(?P<part>primer|premier|primeiro|segundo|second|deuxième)\s+"
