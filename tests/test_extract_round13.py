@@ -222,3 +222,20 @@ def test_for_the_year_in_spanish_and_the_remaining_share(tmp_path, knowledge):
     for value in ("31", "20"):
         assert found[value].fields.get("period") == "2020", value
     assert found["12"].fields.get("period") == "2011"
+
+
+def test_a_number_that_its_subject_is_counts_the_subject(tmp_path, knowledge):
+    """'This week the total arrivals in Zorvania, since the start of the conflict, are
+    approximately 10,263': people, the subject's first plural; 'The crossings at the border
+    were 300 this year' is not (its first plural counts no one)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "This week the total arrivals in Zorvania, including its islands, since the start of "
+            "the conflict, are approximately 10,263.\n\nThe crossings at the border were 300 "
+            "this year.",
+        )
+    )
+    assert found["10263"].fields.get("unit") == "person"
+    assert found["300"].fields.get("unit") != "person"
