@@ -226,8 +226,8 @@ def test_for_the_year_in_spanish_and_the_remaining_share(tmp_path, knowledge):
 
 def test_a_number_that_its_subject_is_counts_the_subject(tmp_path, knowledge):
     """'This week the total arrivals in Zorvania, since the start of the conflict, are
-    approximately 10,263': people, the subject's first plural; 'The crossings at the border
-    were 300 this year' is not (its first plural counts no one)."""
+    approximately 10,263': people, whom the subject names ('are', a qualifier between); 'The
+    crossings at the border were 300 this year' is not (no people named)."""
     found = observations(
         draft_of(
             tmp_path,

@@ -118,14 +118,26 @@ def _noun_before_a_final_number(text: str, f: Found) -> tuple[str | None, str]:
 
 
 AGE_WORDS = re.compile(r"\b(?:ages?|aged|old|older|younger|youngest|oldest)\b", re.I)
-PREDICATE = re.compile(r"\b(?:were|was|numbered|totalled|totaled|stood\s+at)\s+$")
+# ("the total arrivals ... are approximately 10,263", "Los venezolanos ... son 3,4 millones")
+PREDICATE = re.compile(
+    r"\b(?:are|is|were|was|numbered|totall?ed|totals|stood\s+at|stands\s+at|son|eran|fueron|"
+    r"suman|sumaron|ascienden\s+a|ascendieron\s+a|sont|étaient|são|foram)\s+"
+    r"(?:(?:approximately|about|around|some|nearly|almost|over|more\s+than|at\s+least|unos|"
+    r"unas|cerca\s+de|más\s+de|environ|plus\s+de|mais\s+de)\s+)?$",
+    re.I,
+)
 OF_THEM = re.compile(r"\s*Of\s+(?:them|these|those|whom)\b")
 
 
 def _people_named_before(text: str, f: Found) -> list[str]:
     """The people its sentence names before the number, in the plural ("migrants")."""
-    words = re.findall(r"[A-Za-z]+", text[f.sentence[0] : f.start])
-    return [w for w in words if singular(w) in PEOPLE and singular(w) != w.casefold()]
+    words = re.findall(r"[^\W\d_]+", text[f.sentence[0] : f.start])
+    return [
+        w
+        for w in words
+        if (singular(w) in PEOPLE and singular(w) != w.casefold())
+        or (UNIT_WORDS.get(fold(w)) == "person" and w.casefold().endswith("s"))
+    ]
 
 
 def find_what_it_counts(
@@ -560,40 +572,3 @@ def _largest_of_its_sentence(count, items):
         and re.fullmatch(r"\d+(?:\.\d+)?", str(x.fields.get("value")))
     ]
     return max(same, key=lambda x: float(x.fields["value"]), default=count)
-
-
-# A number with no noun of its own that a verb of being or totalling comes right before: "the
-# total arrivals in the Horn of Africa ... are approximately 10,263", "Los venezolanos que
-# salieron del país son 3,4 millones".
-PREDICATE = re.compile(
-    r"\b(?:are|is|were|was|stood\s+at|stands\s+at|totall?ed|totals|numbered|son|eran|fueron|"
-    r"suman|sumaron|ascienden\s+a|ascendieron\s+a|sont|étaient|são|foram)\s+"
-    r"(?:(?:approximately|about|around|some|nearly|almost|over|more\s+than|at\s+least|unos|"
-    r"unas|cerca\s+de|más\s+de|environ|plus\s+de|mais\s+de)\s+)?$",
-    re.I,
-)
-
-
-def unit_of_its_subject(item, f: Found, passage: Passage) -> None:
-    """A number that is what its sentence's subject is ("the total arrivals ... are 10,263")
-    counts people when the subject's first noun names people."""
-    if item.fields.get("unit") != "?" or f.percent:
-        return
-    text, s0 = passage.text, f.sentence[0]
-    if not PREDICATE.search(text, s0, f.start) or re.search(r"\d", text[s0 : f.start]):
-        return
-    for w in re.finditer(r"[^\W\d_][\w’'-]*", text[s0 : f.start]):
-        word = w.group()
-        people = (singular(word) in PEOPLE and singular(word) != word.casefold()) or UNIT_WORDS.get(
-            fold(word)
-        ) == "person"
-        if not people and (not word.endswith("s") or fold(word) in PLURAL_ARTICLES):
-            continue  # ("This week the total arrivals": the first plural is the subject's)
-        if people:
-            item.fields["unit"] = "person"
-            item.confidence = round(min(0.99, item.confidence + 0.4), 2)
-            item.why = [w for w in item.why if "no unit" not in w]
-        return  # (the first only: "The crossings of migrants were 300" counts no one)
-
-
-PLURAL_ARTICLES = {"los", "las", "les", "des", "os", "as", "is", "was", "its", "this", "has"}

@@ -186,7 +186,6 @@ class NumberExtractor(AttributionRules):
                 if item is None:
                     continue
                 counted.unit_of_the_count_before(item, f, passage, last_count)
-                counted.unit_of_its_subject(item, f, passage)
                 event_times.period_of_its_whole(item, f, whole_before, passage.text)
                 said_again.qualifier_of_its_conversion(item, f, whole_before, passage.text)
                 counted.share_of_whole(item, f, passage, anchor, last_count, items)
