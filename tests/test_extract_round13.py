@@ -239,3 +239,23 @@ def test_a_number_that_its_subject_is_counts_the_subject(tmp_path, knowledge):
     )
     assert found["10263"].fields.get("unit") == "person"
     assert found["300"].fields.get("unit") != "person"
+
+
+def test_one_who_speaks_for_a_body_names_it_as_the_source(tmp_path, knowledge):
+    """'the spokesperson for the International Organisation for Migration (IOM), Safa Doe,
+    said that 160 migrants ...': IOM's; 'IOM’s tracking team in Djibouti noted the arrival of
+    1,561 migrants (94% men)': IOM's, its team's words; 'a migrant helped by IOM in Djibouti
+    said 30 others drowned' is not IOM's."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "On Monday, the spokesperson for the International Organisation for Migration (IOM), "
+            "Safa Doe, said that 160 migrants were taken back to Zorvania.\n\nAdditionally, "
+            "IOM’s tracking team in Djibouti noted the arrival of 1,561 migrants (94% men) coming "
+            "from Yemen.\n\nA migrant helped by IOM in Djibouti said 30 others drowned.",
+        )
+    )
+    for value in ("160", "1561", "94"):
+        assert sources(found[value]) == ["iom"], value
+    assert sources(found["30"]) == []

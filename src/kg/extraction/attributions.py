@@ -49,8 +49,11 @@ ATTRIBUTION_VERB = re.compile(
 # "IOM staff reported that", "UNHCR officials said": the organization's people speak for it
 # (a verb of saying only: "IOM teams registered 300" is what IOM did, not its source).
 PEOPLE_SAID = re.compile(
+    # ("IOM’s tracking team in Djibouti noted the arrival of 1,561 migrants")
+    r"(?:[’']s(?:\s+(?-i:[a-z])[\w-]*){0,2})?"
     r"\s+(?:staff|officials|officers|teams?|spokesperson|spokesman|spokeswoman|experts|"
-    r"researchers|monitors)\s+(?:on\s+the\s+ground\s+|in\s+the\s+field\s+)?"
+    r"researchers|monitors)\s+(?:on\s+the\s+ground\s+|in\s+the\s+field\s+|"
+    r"(?:in|at)\s+(?:[A-Z][\w’'-]*\s+){1,3})?"
     # "UNHCR spokesman Adrian Edwards told journalists in Geneva that": the speaker's name
     r"(?:(?:[A-Z][\w’'-]+\s+){1,3}(?=(?:told|said|says|reported|noted|warned|estimated)))?"
     r"(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:reported|report|reports|said|say|says|"
@@ -68,6 +71,17 @@ WHICH_SAYS = re.compile(
     r",\s+which\s+(?:also\s+)?(?:adds?|added|says?|said|notes?|noted|estimates?|estimated|"
     r"reports?|reported)\s+that\b",
     re.I,
+)
+# "the spokesperson for the International Organisation for Migration (IOM), Safa Msehli,
+# said that": one who speaks for the body, named after it, and the verb of saying.
+SPEAKER_FOR = re.compile(
+    r"\b(?:spokes(?:person|man|woman)|representative|head|director|chief|official)\s+"
+    r"(?:for|of|at)\s+(?:the\s+)?$",
+    re.I,
+)
+SPEAKER_SAID = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?,\s*(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*\s*,\s*"
+    r"(?:has\s+|had\s+)?(?:also\s+)?(?:said|says|told|reported|noted|stated|estimated|explained)\b"
 )
 AS_REPORTED_BY = re.compile(
     r"\bas\s+(?:reported|stated|noted|estimated|documented|shown|indicated|recorded)\s+by\s+",
@@ -196,6 +210,11 @@ class AttributionRules:
             after = re.match(r"\)\s*(?:[-\u2013\u2014]+\s*)?\w", text[o.end :])
             if DATELINE_SOURCE.match(text, s0, o.start) and after and o.text not in WIRES:
                 cues.append((o.start, o, True))
+        for o in orgs:  # "the spokesperson for IOM, Safa Msehli, said that 160 ..."
+            if SPEAKER_FOR.search(text, max(s0, o.start - 40), o.start) and SPEAKER_SAID.match(
+                text, o.end
+            ):
+                cues.append((o.start, o, False))
         for o in orgs:  # "As IOM reported, ...", "As the agency's survey noted, ..."
             if re.search(r"\b[Aa]s\s+(?:the\s+)?$", text[max(s0, o.start - 8) : o.start]) and (
                 AS_SOURCE_SAID.match(text, o.end)
