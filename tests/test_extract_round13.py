@@ -259,3 +259,22 @@ def test_one_who_speaks_for_a_body_names_it_as_the_source(tmp_path, knowledge):
     for value in ("160", "1561", "94"):
         assert sources(found[value]) == ["iom"], value
     assert sources(found["30"]) == []
+
+
+def test_a_sentence_that_gives_the_time_of_the_figures_before_it(tmp_path, knowledge):
+    """'Zorvania tops the list with 1,117 voluntary returns, followed by Ruritania (918). The
+    abovementioned data correspond to the period between June 2016 and March 15, 2017.': the
+    figures before it are of that period; the next paragraph's are not."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Zorvania tops the list of countries of origin with 1,117 voluntary returns, followed "
+            "by Ruritania (918). The abovementioned data correspond to the period between June "
+            "2016 and March 15, 2017.\n\nShelters in Ostland host 45 families.",
+        )
+    )
+    period = {"start": "2016-06", "end": "2017-03-15"}
+    assert found["1117"].fields.get("period") == period
+    assert found["918"].fields.get("period") == period
+    assert found["45"].fields.get("period") is None

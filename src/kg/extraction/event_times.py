@@ -322,3 +322,34 @@ def period_of_its_whole(item: Item, f: Found, whole: Found | None, text: str) ->
     inside = opened > closed and opened >= f.sentence[0]
     if inside and whole.sentence == f.sentence and "period" in whole.item.fields:
         item.fields["period"] = whole.item.fields["period"]
+
+
+# A sentence that gives the time of the figures said before it: "The abovementioned data
+# correspond to the period between June 2016 and March 15, 2017", "These figures cover 2019".
+FIGURES_COVER = re.compile(
+    r"\b(?:above-?\s?mentioned|above|these|those|the|such)\s+(?:data|figures|numbers|"
+    r"statistics)\s+(?:correspond|refer|relate|cover|apply|are\s+for|date\s+from)\w*\b",
+    re.I,
+)
+
+
+def period_said_after(passage: Passage, items: list[Item]) -> None:
+    """The numbers of a paragraph's sentences before one that says what time they cover
+    ("... with 1,117 voluntary returns. The abovementioned data correspond to the period
+    between June 2016 and March 15, 2017.") are of that time, where they say none."""
+    for a, b in passage.sentences:
+        if not FIGURES_COVER.search(passage.text, a, b):
+            continue
+        period = period_of(passage.text, (a, b), (a, b), b)
+        if period is None:
+            continue
+        for item in items:
+            said = item.spans[0] if item.spans else None
+            if (
+                said is not None
+                and said.passage is passage
+                and said.start < a
+                and "period" not in item.fields
+                and item.fields.get("unit") != "times"
+            ):
+                item.fields["period"] = period

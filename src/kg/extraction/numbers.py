@@ -200,6 +200,7 @@ class NumberExtractor(AttributionRules):
                 items.append(item)
                 seen.setdefault(key, item)
             previous_paragraph_last = last_count
+            event_times.period_said_after(passage, items)
             if passage.text.rstrip().endswith(":") and passage.sentences:
                 a, b = passage.sentences[-1]
                 opened = self._time_said(passage, (a, b), (a, b), b) or (
