@@ -297,3 +297,13 @@ def test_a_query_the_engine_cannot_answer_leaves_no_file(tmp_path):
     )
     assert written == {"fine": 1}
     assert sorted(p.name for p in (tmp_path / named_answers.ANSWERS).iterdir()) == ["fine.answer"]
+
+
+def test_kg_serve_memory_pages_a_named_query_by_evaluation(kg_server, published_dist):
+    """`kg serve --memory` has no store, so no kept answers: a worker evaluates the page."""
+    graph = PublishedGraph(published_dist)
+    query = named_queries()["documents-mentioning"]
+    with httpx.Client(base_url=kg_server, timeout=60) as http:
+        answer = http.get("/queries/documents-mentioning?limit=5&page=2&format=tsv")
+    assert answer.status_code == 200 and answer.headers["server-timing"].startswith("query;")
+    assert answer.content == graph.query(query, {}, 5, 5).serialize("tsv")
