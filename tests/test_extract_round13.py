@@ -278,3 +278,18 @@ def test_a_sentence_that_gives_the_time_of_the_figures_before_it(tmp_path, knowl
     assert found["1117"].fields.get("period") == period
     assert found["918"].fields.get("period") == period
     assert found["45"].fields.get("period") is None
+
+
+def test_a_city_with_an_apostrophe_and_a_headline_with_a_role_word(tmp_path, knowledge):
+    """'from Sana’a in Yemen': GeoNames' other name of Sanaa, its apostrophe curly; 'Over 60
+    Zorvanians Return as Migrant Worker Conditions Worsen': a headline's capitals after a role
+    word ('Worker') are no person's name; 'said Jane Doe' still is."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The 132 migrants came home from Sana’a in Yemen, said Jane Doe.",
+        title="Over 60 Zorvanians Return from Lebanon as Migrant Worker Conditions Worsen",
+    )
+    assert "Sana’a" in mentions(draft, "place")
+    people = mentions(draft, "person")
+    assert "Jane Doe" in people and "Conditions Worsen" not in people

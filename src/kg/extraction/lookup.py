@@ -135,6 +135,21 @@ def _known_wordings(knowledge: Knowledge) -> dict[str, list[str]]:
     return out
 
 
+def acronym_known_to_the_world(knowledge: Knowledge, key: str) -> str | None:
+    """The reference organization to which general knowledge gives the acronym `key` (folded,
+    without dots) among its other wordings ("OIM" for IOM), or None."""
+    wordings = knowledge.cache.get("known-wordings")
+    if wordings is None:
+        wordings = knowledge.cache["known-wordings"] = _known_wordings(knowledge)
+    for entity_id, surfaces in wordings.items():
+        for n in surfaces:
+            letters = [c for c in n if c.isalpha()]
+            acronym = len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in n
+            if acronym and fold(n).replace(".", "") == key:
+                return entity_id
+    return None
+
+
 def world_organization_trie(knowledge: Knowledge) -> Trie:
     """The organizations of general knowledge (`kg.extraction.world_organizations`) under
     the names the reference data does not give any of its entries: the reference wins."""

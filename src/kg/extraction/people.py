@@ -30,7 +30,7 @@ from kg.extraction.name_words import (
     continues_a_body,
 )
 from kg.extraction.spans import Span, _in_a_credit, _is_name_word
-from kg.extraction.text import Passage, Source, Token, fold
+from kg.extraction.text import Passage, Source, Token, fold, in_a_headline
 
 ROLE_WORDS = ROLE_HEADS | {"secretary-general", "general", "envoy", "rapporteur", "officer"}
 
@@ -532,8 +532,10 @@ def find_persons(
             i = b  # "the NGO Svitlo Dnia": the text says what it is
             continue
         after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 40]
+        # (not a role before in a headline's capitals: "Migrant Worker Conditions Worsen")
         evidence = (
             _role_before(passage, a, known_ranges)
+            and not (in_a_headline(passage, a) and not is_given_name(tokens[a].text))
             or bool(SPEECH_BEFORE.search(before))
             or bool(SPEECH_AFTER_NAME.match(after))
             or bool(PERSON_VERB_AFTER.match(after))

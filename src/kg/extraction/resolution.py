@@ -9,7 +9,7 @@ import functools
 import re
 
 from kg.extraction import world
-from kg.extraction.lookup import _known_wordings, _words
+from kg.extraction.lookup import _words, acronym_known_to_the_world
 from kg.extraction.mentions import Entities, Mention, Name, NewEntity, _add_alt, _merge
 from kg.extraction.name_words import CONNECTORS, DEMONYM_ONLY, generic_name, located_in
 from kg.extraction.organizations import INITIALS_SKIP, _initials_match, _is_acronym_text
@@ -277,15 +277,8 @@ class Resolution:
                 _is_acronym_text(n) and fold(n).replace(".", "") == key for n in entity.names
             ):
                 return entity_id
-        # (or its acronym in another language, which general knowledge gives it: "l'Organisation
-        # Internationale pour les Migrations (OIM)")
-        wordings = self.knowledge.cache.get("known-wordings")
-        if wordings is None:
-            wordings = self.knowledge.cache["known-wordings"] = _known_wordings(self.knowledge)
-        for entity_id, surfaces in wordings.items():
-            if any(_is_acronym_text(n) and fold(n).replace(".", "") == key for n in surfaces):
-                return entity_id
-        return None
+        # (or its acronym in another language: "l'Organisation ... pour les Migrations (OIM)")
+        return acronym_known_to_the_world(self.knowledge, key)
 
     def _mention(self, span: Span, result: Entities, by_acronym) -> Mention | None:
         if span.origin == "reference":

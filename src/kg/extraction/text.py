@@ -332,3 +332,13 @@ class Source:
                 start = s0 if prev < 0 else prev + 1
             words, occurrence = self.quote(passage, start, end)
         return words, occurrence
+
+
+def in_a_headline(passage: Passage, a: int) -> bool:
+    """Whether token a is on a line in title case (four words or more of five letters or
+    more, each capitalized): a headline's words are capitalized whatever they are."""
+    text = passage.text
+    start = text.rfind("\n", 0, passage.tokens[a].start) + 1
+    end = text.find("\n", start)
+    words = re.findall(r"[^\W\d_]{5,}", text[start : end if end >= 0 else len(text)])
+    return len(words) >= 4 and all(w[0].isupper() for w in words)

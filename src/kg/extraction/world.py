@@ -455,7 +455,8 @@ def cities(
 # A city's other names in Latin letters are read for a city of this size or more: "Fahaheel"
 # (GeoNames: "Al Faḩāḩīl"), "Kafr El-Sheikh" ("Kafr ash Shaykh").
 OTHER_NAMES_MIN_POPULATION = 50_000
-_OTHER_NAME = re.compile(r"[A-Z][a-z]+(?:[ -](?:[A-Z][a-z]+|el|al|ash|as|ad|de|la))*")
+# ("Sana'a", an apostrophe inside a word)
+_OTHER_NAME = re.compile(r"[A-Z][a-z]+(?:'[a-z]+)?(?:[ -](?:[A-Z][a-z]+|el|al|ash|as|ad|de|la))*")
 
 
 def _other_names(city: dict) -> list[str]:
