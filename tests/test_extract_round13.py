@@ -293,3 +293,27 @@ def test_a_city_with_an_apostrophe_and_a_headline_with_a_role_word(tmp_path, kno
     assert "Sana’a" in mentions(draft, "place")
     people = mentions(draft, "person")
     assert "Jane Doe" in people and "Conditions Worsen" not in people
+
+
+def test_two_years_joined_a_month_range_and_since_an_event_in_french(tmp_path, knowledge):
+    """'in the combined years of 2015 and 2016', 'in 2010 and 2011': both years; 'in 2010 and
+    900 in 2015': two times, each its own; 'between May-June 2020'; 'Depuis le lancement de
+    l’Initiative ... au Mali en mai 2017, 10 112 migrants': from May 2017 on."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "At least 300,000 children were recorded in the combined years of 2015 and 2016, up "
+            "from 66,000 in 2010 and 2011, according to UNICEF.\n\nThere were at least 600,362 "
+            "migrants identified in Zorvania by IOM between May-June 2020.\n\nIOM assisted 500 "
+            "migrants in 2010 and 900 in 2015.\n\nDepuis le lancement de l’Initiative Conjointe "
+            "pour la protection et la réintégration des migrants au Mali en mai 2017, 10 112 "
+            "migrants ont été assistés.",
+        )
+    )
+    assert found["300000"].fields.get("period") == {"start": "2015", "end": "2016"}
+    assert found["66000"].fields.get("period") == {"start": "2010", "end": "2011"}
+    assert found["600362"].fields.get("period") == {"start": "2020-05", "end": "2020-06"}
+    assert found["500"].fields.get("period") == "2010"
+    assert found["900"].fields.get("period") == "2015"
+    assert found["10112"].fields.get("period") == {"start": "2017-05"}

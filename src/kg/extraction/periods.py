@@ -101,6 +101,24 @@ PERIOD_PATTERNS = (
         ),
     ),
     (
+        # "between May-June 2020", "in May–June 2020"
+        "months",
+        re.compile(
+            rf"\b(?:between|from|in|during)\s+(?P<am>{MONTH})\s*[-\u2013]\s*(?P<bm>{MONTH})\s+"
+            rf"(?:of\s+)?(?P<y>(?:19|20)\d\d)\b",
+            re.I,
+        ),
+    ),
+    (
+        # "in 2010 and 2011", "in the combined years of 2015 and 2016": both, one after the other
+        "two-years",
+        re.compile(
+            r"\b(?:in|during|for|over|of)\s+(?:the\s+(?:combined\s+)?years?\s+(?:of\s+)?)?"
+            r"(?P<ay>(?:19|20)\d\d)\s+and\s+(?P<by>(?:19|20)\d\d)\b",
+            re.I,
+        ),
+    ),
+    (
         # "2012-2015", "the period 2012–2015", "in 2014/2015"
         "years",
         re.compile(
@@ -488,6 +506,8 @@ def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
         if day and g.get("bm") and 1 <= int(day) <= 31:
             end = f"{end}-{int(day):02d}"
         return {"start": _date(g.get("am"), g["ay"]), "end": end}
+    if kind == "two-years":  # (not "in 2010 and 2015": two times)
+        return {"start": g["ay"], "end": g["by"]} if int(g["by"]) == int(g["ay"]) + 1 else None
     if kind == "split-year":
         first = int(g["ay"])
         last = first - first % 100 + int(g["by"])

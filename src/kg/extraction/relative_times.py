@@ -252,10 +252,15 @@ CHANGE_BEFORE = re.compile(
 )
 
 
-SINCE_AN_EVENT = re.compile(r"\b[Ss]ince\s+(?:the\s+)?(?:[\w’'-]+\s+){1,6}$")
+# ("Depuis le lancement de l’Initiative ... au Mali en mai 2017, 10 112 migrants")
+SINCE_AN_EVENT = re.compile(
+    r"\b(?:[Ss]ince|[Dd]epuis|[Dd]esde)\s+(?:the\s+|le\s+|la\s+|el\s+|o\s+|a\s+)?"
+    r"(?:[\w’'-]+\s+){1,20}$"
+)
 
 
 def _since_an_event(text: str, s0: int, x) -> bool:  # (a comma after: not "Since ... were")
     return (
-        bool(SINCE_AN_EVENT.search(text, max(s0, x[0] - 60), x[0])) and text[x[1] : x[1] + 1] == ","
+        bool(SINCE_AN_EVENT.search(text, max(s0, x[0] - 160), x[0]))
+        and text[x[1] : x[1] + 1] == ","
     )
