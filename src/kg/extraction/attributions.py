@@ -50,7 +50,9 @@ ATTRIBUTION_VERB = re.compile(
 # (a verb of saying only: "IOM teams registered 300" is what IOM did, not its source).
 PEOPLE_SAID = re.compile(
     # ("IOM’s tracking team in Djibouti noted the arrival of 1,561 migrants")
-    r"(?:[’']s(?:\s+(?-i:[a-z])[\w-]*){0,2})?"
+    # (a word on what the people do, not "UNHCR’s implementing partner staff")
+    r"(?:[’']s(?:\s+(?:tracking|monitoring|field|protection|outreach|medical|mobile|health|"
+    r"legal|emergency|own|local|rescue|assessment|response)){0,2})?"
     r"\s+(?:staff|officials|officers|teams?|spokesperson|spokesman|spokeswoman|experts|"
     r"researchers|monitors)\s+(?:on\s+the\s+ground\s+|in\s+the\s+field\s+|"
     r"(?:in|at)\s+(?:[A-Z][\w’'-]*\s+){1,3})?"
@@ -75,7 +77,9 @@ WHICH_SAYS = re.compile(
 # "the spokesperson for the International Organisation for Migration (IOM), Safa Msehli,
 # said that": one who speaks for the body, named after it, and the verb of saying.
 SPEAKER_FOR = re.compile(
-    r"\b(?:spokes(?:person|man|woman)|representative|head|director|chief|official)\s+"
+    # (not "a former official of UNHCR")
+    r"(?<!former\s)(?<!ex-)\b(?:spokes(?:person|man|woman)|representative|head|director|chief|"
+    r"official)\s+"
     r"(?:for|of|at)\s+(?:the\s+)?$",
     re.I,
 )
@@ -155,10 +159,12 @@ WIRES = {"Reuters", "AP", "AFP", "Xinhua", "ANSA", "EFE", "dpa", "Bernama", "Ant
 # Between two bodies of a list: "IOM (the UN migration agency), and UNICEF", "IOM and the ILO"
 # (in the other languages too: "(Acnur) y la Organización ...", "l'OIT et l'OIM")
 # (past a bracket closing the name, only a conjunction: not "X (SPG), Nepal Police have")
+# (the other languages' articles only after a conjunction: not "IOM, a United Nations agency",
+# "Frontex, as UNHCR also noted")
 LIST_GAP = (
-    r"(?:\)\s*,?\s*(?:and|y|et|e)\s+|"
-    r"\s*(?:\([^()]{1,20}\))?\s*(?:,\s*(?:(?:and|y|et|e)\s+)?|(?:and|y|et|e)\s+|&\s*))"
+    r"(?:(?:\)\s*|\s*(?:\([^()]{1,20}\))?\s*),?\s*(?:and|y|et|e)\s+"
     r"(?:(?:the|el|la|los|las|le|les|o|a|os|as)\s+|l['’])?"
+    r"|\s*(?:\([^()]{1,20}\))?\s*(?:,|&)\s*(?:the\s+)?)"
 )
 
 

@@ -140,6 +140,34 @@ def _people_named_before(text: str, f: Found) -> list[str]:
     ]
 
 
+# Words ending in s that are no plural nouns, and the words a subject's head is not past.
+NOT_PLURALS = {
+    "this", "his", "its", "is", "was", "has", "us", "as", "les", "los", "las", "des", "os",
+    "ses", "ces", "sus", "nos", "plus", "thus", "less", "across", "whereas", "always",
+}  # fmt: skip
+COMPLEMENT = {"of", "de", "del", "du", "da", "do", "dos", "das"}
+
+
+def _people_its_subject_names(text: str, f: Found) -> str | None:
+    """The people a sentence's subject is, when its first plural names people ("This week
+    the total arrivals in the Horn of Africa ... are 10,263", "Los venezolanos que ... son"):
+    not past the subject's head ("The number of countries hosting refugees is 17", "The
+    average stay of migrants is 45") nor when its first plural counts something else ("The
+    shelters run by IOM for stranded migrants are 14", "Los casos de trata ... fueron 230")."""
+    for w in re.findall(r"[^\W\d_][\w’'-]*", text[f.sentence[0] : f.start]):
+        key = w.casefold()
+        if key in COMPLEMENT:
+            return None
+        people = (singular(w) in PEOPLE and singular(w) != key) or (
+            UNIT_WORDS.get(fold(w)) == "person" and key.endswith("s")
+        )
+        if people:
+            return w
+        if key.endswith("s") and key not in NOT_PLURALS and len(key) > 3:
+            return None
+    return None
+
+
 def find_what_it_counts(
     f: Found, passage: Passage, previous: Found | None, abbreviated: dict[str, tuple[str, str]]
 ) -> None:
@@ -191,10 +219,10 @@ def find_what_it_counts(
         and PREDICATE.search(text, f.sentence[0], f.start)
     ):
         # "the people arrested on charges of ... were 529.": the people its subject names
-        people = _people_named_before(text, f)
+        people = _people_its_subject_names(text, f)
         ages = AGE_WORDS.search(text, f.sentence[0], f.sentence[1])  # ("the oldest was 83")
         if people and not ages and re.match(r"\s*[.;,]", text[f.end :]):
-            f.head, f.phrase = people[0], people[0]
+            f.head, f.phrase = people, people
     if f.head is None and not f.percent and not f.currency:
         # "316 VoTs", the text having said "victims of trafficking (VoTs)"
         m = re.match(r"\s+([A-Za-z]{2,8})\b", text[f.end :])
@@ -496,79 +524,3 @@ def unit_of_the_count_before(item, f: Found, passage: Passage, last_count) -> No
                 item.new_concepts["indicator"] = last_count.new_concepts["indicator"]
         item.confidence = round(min(0.99, item.confidence + 0.4), 2)
         item.why = [w for w in item.why if "no unit" not in w]
-
-
-# A sentence that opens with the whole its numbers are parts of: "Of the 300 complaints, 120
-# involved women", "Of the total number of complaints, 222 involved", "De los 90 rescatados, 30".
-OF_THE_WHOLE = re.compile(
-    r"\s*(?:(?:Out\s+of|Of|Among|De|Des|Dos|Das|Entre)\s+(?:the|los|las|these|those|this|ces|os|as)\s+"
-    r"(?:(?P<number>[\d,.]+)\b|total\b(?:\s+number)?(?:\s+(?:of|de)\s+(?P<noun>\w+))?)"
-    r"[^,;:()]{0,80}"
-    # "Of these, 48 per cent ...", "Of them, 12 ...": the count said before
-    r"|(?:Of|Among|De|Entre)\s+(?:these|them|those|ellos|ellas|estos|estas|ces),"
-    # "The remaining 12 per cent were trafficked for other purposes": the rest of it
-    r"|(?:The\s+remaining|Los\s+restantes|Las\s+restantes|Les\s+autres)\s+(?=\d))",
-    re.I,
-)
-# A verb right after the part's number: the part counts what the whole counts.
-PART_VERB = re.compile(
-    r"\s+(?:involved|involve|concerned|concern|related|relate|were|was|are|is|had|have|"
-    r"included|include|came|come|remained|remain|corresponded|correspond|"
-    r"involucraron|correspondieron|fueron|eran|son)\b",
-    re.I,
-)
-
-
-def part_of_the_whole_before(item, f: Found, passage: Passage, anchor, last_count, items):
-    """The numbers of a sentence opening with their whole ("Of the 300 complaints registered
-    in 2020, 120 involved women", "Of the total number of complaints, 222 ...") are of its
-    time when they say none of their own, and a number that a verb follows, with no noun of
-    its own, counts what the whole counts ("120 involved women": complaints, not women)."""
-    text, s0 = passage.text, f.sentence[0]
-    opening = OF_THE_WHOLE.match(text, s0)
-    if opening is None or opening.end() > f.start:
-        return
-    whole = anchor if opening.group("number") else _largest_of_its_sentence(last_count, items)
-    if noun := opening.group("noun"):  # the last count of the noun the opening names
-        named = [x for x in items if x.fields.get("unit") == singular(noun)]
-        whole = named[-1] if named else whole
-    if whole is None or whole is item or not whole.spans:
-        return
-    said = whole.spans[0]
-    in_opening = any(
-        span.passage is passage and s0 <= span.start < opening.end()
-        for span in [*whole.spans, *whole.quotes]
-    )
-    if (opening.group("number") and not in_opening) or (
-        said.passage is passage and said.start > f.start
-    ):
-        return  # (a whole said in the opening, or a total said before)
-    if "period" not in item.fields and "period" in whole.fields:
-        item.fields["period"] = whole.fields["period"]
-    unit = whole.fields.get("unit")
-    if f.percent or whole.fields.get("unit") == "percent":
-        return  # (a share's unit is its own; a share is no whole)
-    if unit not in (None, "?", "percent", item.fields.get("unit")) and PART_VERB.match(text, f.end):
-        item.fields["unit"] = unit
-        if "unit" in whole.new_concepts:  # (a unit the draft proposes, proposed once)
-            item.new_concepts["unit"] = whole.new_concepts["unit"]
-
-
-def _largest_of_its_sentence(count, items):
-    """The total a sentence points back to: the largest count of the sentence said before
-    ("6,364 migrants entering Yemen during October, compared to 2,692 in September. Among the
-    total number recorded, 25% were children": of the 6,364)."""
-    if count is None or not count.spans:
-        return count
-    said = count.spans[0]
-    s0, s1 = said.passage.sentence_at(said.start)
-    same = [
-        x
-        for x in items
-        if x.spans
-        and x.spans[0].passage is said.passage
-        and s0 <= x.spans[0].start < s1
-        and x.fields.get("unit") == count.fields.get("unit")
-        and re.fullmatch(r"\d+(?:\.\d+)?", str(x.fields.get("value")))
-    ]
-    return max(same, key=lambda x: float(x.fields["value"]), default=count)

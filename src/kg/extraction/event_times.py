@@ -5,9 +5,11 @@ first lines, and what "today" is then.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from kg.extraction.figures import MONTH, Found
+from kg.extraction.foreign_words import MONTHS
 from kg.extraction.pages import dateline_date
 from kg.extraction.periods import _date, period_of
 from kg.extraction.proposal import Item
@@ -19,9 +21,34 @@ FRONTED_TIME = re.compile(
     r"^\s*(?:(?:According\s+to|Según|Selon|Segundo|De\s+acuerdo\s+con)\s[^,.;]{1,80},\s*)?"
     r"(?:In|During|Throughout|Over\s+the|Between|From|En|Durante|Entre|Em|Pendant|Au\s+cours)\s"
     # (days, not counts, before the year: not "Between 200 and 300 arrived in 2019,")
-    r"(?:[^,.;\d]|\b\d{1,2}(?:st|nd|rd|th)?\b){0,60}?(?<!\d)(?:19|20)\d\d(?:\s+alone)?\s*,",
+    r"(?P<gap>(?:[^,.;\d]|\b\d{1,2}(?:st|nd|rd|th)?\b){0,60}?)(?<!\d)(?:19|20)\d\d"
+    r"(?:\s+alone)?\s*,",
     re.I,
 )
+# The words a fronted time may hold before its year: parts of a year, months, days ("the
+# first half of", "el primer semestre de", "16th June to 3rd July"); not an event's ("a visit
+# to the border in March 2021", "the aftermath of the earthquake that struck Haiti in").
+TIME_GAP_WORDS = {
+    "the", "first", "second", "third", "fourth", "last", "past", "early", "late", "mid",
+    "whole", "entire", "same", "calendar", "fiscal", "financial", "combined", "half",
+    "quarter", "semester", "months", "month", "weeks", "week", "period", "year", "years", "of",
+    "to", "and", "until", "through", "from", "between", "el", "la", "los", "las", "primer",
+    "primera", "segundo", "segunda", "tercer", "cuarto", "semestre", "trimestre", "mes",
+    "meses", "año", "años", "de", "del", "y", "a", "al", "le", "premier", "première", "seconde",
+    "mois", "année", "du", "au", "et", "o", "primeiro", "primeira", "ano", "anos", "do", "da",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "two", "three", "four", "five", "six", "seven",
+    "eight", "nine", "ten", "eleven", "twelve", "dos", "tres", "seis", "deux", "trois",
+}  # fmt: skip
+
+
+def _time_words_only(gap: str) -> bool:
+    return all(
+        w.casefold() in TIME_GAP_WORDS or w.casefold() in MONTHS or w[:1].isdigit()
+        for w in re.findall(r"[^\W_]+", gap)  # ("16th": a day)
+    )
+
+
 TIME_WORDS = re.compile(
     r"\b(?:(?:19|20)\d\d|today|yesterday|now|currently|since|until|year|years|"
     r"month|months|week|weeks|recently|so far|to date|"
@@ -82,7 +109,7 @@ def _period_set_before(
         return None
     a, b = before[-1]
     m = FRONTED_TIME.match(passage.text[a:b])
-    if m is None:
+    if m is None or not _time_words_only(m["gap"]):
         return None
     return period_of(passage.text, (a, a + m.end()), (a, a + m.end()), a + m.end())
 
@@ -272,9 +299,11 @@ def release_day(passages: list[Passage]) -> str | None:
     for passage in first:
         m = RELEASE_DAY.match(passage.text.strip())
         if m:
-            day = int(m["d"] or m["d2"])
-            if 1 <= day <= 31:
-                return f"{_date(m['m'] or m['m2'], m['y'])}-{day:02d}"
+            day = f"{_date(m['m'] or m['m2'], m['y'])}-{int(m['d'] or m['d2']):02d}"
+            try:  # (not "31st June": no day)
+                return dt.date.fromisoformat(day).isoformat()
+            except ValueError:
+                pass
     lines = [line for p in first for line in p.text.splitlines() if line.strip()]
     return dateline_date(lines[: 2 * FIRST_PASSAGES])
 

@@ -336,7 +336,8 @@ SAID_THEN_SOURCE = (
     r"domingo)|hier|aujourd['’]hui|hoje|ontem|nesta\s+\w+)\s+)?"
     r"(?:(?:el|la|los|las|le|les|l['’]|o|a|os|as)\s*)?"
     # (a source named by what it is, its name in brackets: "el organismo de la ONU ... (Acnur)")
-    r"(?:[^,.;:()]{0,60}\()?"
+    r"(?:(?:organismo|agencia|oficina|organización|institución|entidad|órgano|agence|"
+    r"organisme|bureau|office|órgão|agência|organização|organisation)\b[^,.;:()]{0,60}\()?"
 )
 
 # Numbers as the three languages write them: "91.952" and "3,4 millones" (a full stop between

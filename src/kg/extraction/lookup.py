@@ -135,19 +135,27 @@ def _known_wordings(knowledge: Knowledge) -> dict[str, list[str]]:
     return out
 
 
-def acronym_known_to_the_world(knowledge: Knowledge, key: str) -> str | None:
-    """The reference organization to which general knowledge gives the acronym `key` (folded,
-    without dots) among its other wordings ("OIM" for IOM), or None."""
+def organization_by_acronym(
+    knowledge: Knowledge, acronym: str, other_languages: bool
+) -> str | None:
+    """The reference organization with the acronym, or None; with `other_languages`, also
+    one to which general knowledge gives it in another language ("OIM" for IOM)."""
+    key = fold(acronym).replace(".", "")
+
+    def spells(name: str) -> bool:
+        letters = [c for c in name if c.isalpha()]
+        acronym = len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in name
+        return acronym and fold(name).replace(".", "") == key
+
+    for entity_id, entity in knowledge.entities.items():
+        if entity.kind == "organization" and any(spells(n) for n in entity.names):
+            return entity_id
+    if not other_languages:
+        return None
     wordings = knowledge.cache.get("known-wordings")
     if wordings is None:
         wordings = knowledge.cache["known-wordings"] = _known_wordings(knowledge)
-    for entity_id, surfaces in wordings.items():
-        for n in surfaces:
-            letters = [c for c in n if c.isalpha()]
-            acronym = len(letters) >= 2 and all(c.isupper() for c in letters) and " " not in n
-            if acronym and fold(n).replace(".", "") == key:
-                return entity_id
-    return None
+    return next((i for i, names in wordings.items() if any(spells(n) for n in names)), None)
 
 
 def world_organization_trie(knowledge: Knowledge) -> Trie:

@@ -25,7 +25,7 @@ import bisect
 import functools
 import re
 
-from kg.extraction import counted, event_times
+from kg.extraction import counted, event_times, parts
 from kg.extraction import restated as said_again
 from kg.extraction.attributions import AttributionRules
 from kg.extraction.counted import _counts_what_it_reached, _part_of_whole, find_what_it_counts
@@ -190,7 +190,7 @@ class NumberExtractor(AttributionRules):
                 said_again.qualifier_of_its_conversion(item, f, whole_before, passage.text)
                 counted.share_of_whole(item, f, passage, anchor, last_count, items)
                 counted.period_of_the_number_before(item, f, passage, last_count, items)
-                counted.part_of_the_whole_before(item, f, passage, anchor, last_count, items)
+                parts.part_of_the_whole_before(item, f, passage, anchor, last_count, items)
                 if re.match(r"\s*of\s+the\s*$", passage.text[f.sentence[0] : f.start], re.I):
                     anchor = item
                 if not f.percent:

@@ -129,7 +129,9 @@ def yearless_periods(
         months = _months(m)
         if months:
             first, last = months
-            year = written.year - (first > written.month + 2)
+            # (a month "since" is past: the year before for a later month than the day's)
+            ahead = written.month if m["m11"] else written.month + 2
+            year = written.year - (first > ahead)
             value = {"start": f"{year}-{first:02d}", "end": f"{year}-{last:02d}"}
             out.append((m.start(), m.end(), _since(m, value)))
             continue
@@ -174,6 +176,8 @@ def _months_of_the_year_said(text: str, s0: int, s1: int, year_said: str | None)
     out = []
     for m in YEARLESS.finditer(text, s0, s1):
         months = _months(m)
+        if m["m11"]:
+            continue  # ("Since May" with no day of writing: of which year, the text does not say)
         years = _years_said(text, max(0, s0 - 300), m.start())
         year = years[-1] if years else year_said
         if months and year:

@@ -9,7 +9,7 @@ import functools
 import re
 
 from kg.extraction import world
-from kg.extraction.lookup import _words, acronym_known_to_the_world
+from kg.extraction.lookup import _words, organization_by_acronym
 from kg.extraction.mentions import Entities, Mention, Name, NewEntity, _add_alt, _merge
 from kg.extraction.name_words import CONNECTORS, DEMONYM_ONLY, generic_name, located_in
 from kg.extraction.organizations import INITIALS_SKIP, _initials_match, _is_acronym_text
@@ -266,19 +266,14 @@ class Resolution:
 
     def _reference_acronym(self, span: Span) -> str | None:
         """The reference organization whose acronym a new name gives ("The UN Migration
-        Agency, IOM, ..."), or None."""
+        Agency, IOM, ..."), or one in another language its initials spell ("l'Organisation
+        Internationale pour les Migrations (OIM)"), or None."""
         if span.kind != "organization" or span.origin != "rule" or not span.acronym:
             return None
         if span.b - span.a < 2:
             return None
-        key = fold(span.acronym).replace(".", "")
-        for entity_id, entity in self.knowledge.entities.items():
-            if entity.kind == "organization" and any(
-                _is_acronym_text(n) and fold(n).replace(".", "") == key for n in entity.names
-            ):
-                return entity_id
-        # (or its acronym in another language: "l'Organisation ... pour les Migrations (OIM)")
-        return acronym_known_to_the_world(self.knowledge, key)
+        spelt = _initials_match(span.acronym.replace(".", "").upper(), span.text)
+        return organization_by_acronym(self.knowledge, span.acronym, spelt)
 
     def _mention(self, span: Span, result: Entities, by_acronym) -> Mention | None:
         if span.origin == "reference":

@@ -1,0 +1,107 @@
+"""The parts of a whole a sentence opens with: "Of the 300 complaints, 120 involved women",
+"Of the total number of complaints, 222 ...", "Of these, 48 per cent ...", "Among the total
+number recorded, 25% ...", "The remaining 12 per cent ...": of the whole's time, and counting
+what it counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.figures import Found
+from kg.extraction.text import Passage
+from kg.extraction.units import singular
+
+# A sentence that opens with the whole its numbers are parts of: "Of the 300 complaints, 120
+# involved women", "Of the total number of complaints, 222 involved", "De los 90 rescatados, 30".
+OF_THE_WHOLE = re.compile(
+    r"\s*(?:(?:Out\s+of|Of|Among|De|Des|Dos|Das|Entre)\s+(?:the|los|las|these|those|this|ces|os|as)\s+"
+    r"(?:(?P<number>[\d,.]+)\b|total\b(?:\s+number)?(?:\s+(?:of|de)\s+(?P<noun>\w+))?)"
+    r"[^,;:()]{0,80}"
+    # "Of these, 48 per cent ...", "Of them, 12 ...": the count said before
+    r"|(?:Of|Among|De|Entre)\s+(?:these|them|those|ellos|ellas|estos|estas|ces),"
+    # "The remaining 12 per cent were trafficked for other purposes": the rest of it
+    r"|(?P<rest>The\s+remaining|Los\s+restantes|Las\s+restantes|Les\s+autres)\s+(?=\d))",
+    re.I,
+)
+# A verb right after the part's number: the part counts what the whole counts.
+PART_VERB = re.compile(
+    r"\s+(?:involved|involve|concerned|concern|related|relate|were|was|are|is|had|have|"
+    r"included|include|came|come|remained|remain|corresponded|correspond|"
+    r"involucraron|correspondieron|fueron|eran|son)\b",
+    re.I,
+)
+
+
+def part_of_the_whole_before(item, f: Found, passage: Passage, anchor, last_count, items):
+    """The numbers of a sentence opening with their whole ("Of the 300 complaints registered
+    in 2020, 120 involved women", "Of the total number of complaints, 222 ...") are of its
+    time when they say none of their own, and a number that a verb follows, with no noun of
+    its own, counts what the whole counts ("120 involved women": complaints, not women)."""
+    text, s0 = passage.text, f.sentence[0]
+    opening = OF_THE_WHOLE.match(text, s0)
+    if opening is None or opening.end() > f.start:
+        return
+    whole = anchor if opening.group("number") else _main_count(last_count, items)
+    if noun := opening.group("noun"):  # the last count of the noun the opening names
+        named = [x for x in items if x.fields.get("unit") == singular(noun)]
+        whole = named[-1] if named else whole
+    if whole is None or whole is item or not whole.spans:
+        return
+    said = whole.spans[0]
+    # ("The remaining 12 per cent were ...": the share right after it, of the count before;
+    # not "The remaining 40 shelters", nor "The remaining 5 per cent of the budget")
+    if opening["rest"] and (
+        not f.percent
+        or opening.end() != f.start
+        or re.match(r"\s*(?:per\s*cent|percent|%)?\s+of\b", passage.text[f.end :], re.I)
+    ):
+        return
+    in_opening = any(
+        span.passage is passage and s0 <= span.start < opening.end()
+        for span in [*whole.spans, *whole.quotes]
+    )
+    if (opening.group("number") and not in_opening) or (
+        said.passage is passage and said.start > f.start
+    ):
+        return  # (a whole said in the opening, or a total said before)
+    if "period" not in item.fields and "period" in whole.fields:
+        item.fields["period"] = whole.fields["period"]
+    unit = whole.fields.get("unit")
+    if f.percent or whole.fields.get("unit") == "percent":
+        return  # (a share's unit is its own; a share is no whole)
+    if unit not in (None, "?", "percent", item.fields.get("unit")) and PART_VERB.match(text, f.end):
+        item.fields["unit"] = unit
+        if "unit" in whole.new_concepts:  # (a unit the draft proposes, proposed once)
+            item.new_concepts["unit"] = whole.new_concepts["unit"]
+
+
+def _main_count(count, items):
+    """What "Of these," and "Among the total" point back to: the count said last, unless
+    it is one compared with ("tracked 6,364 migrants during October, compared to 2,692 in
+    September. Among the total number recorded, 25% ...", "assisted 1,200 victims, down from
+    3,400 in 2019. Of these, 60 per cent ..."): then its sentence's first count."""
+    if count is None or not count.spans:
+        return count
+    said = count.spans[0]
+    before = said.passage.text[max(0, said.start - 40) : said.start]
+    if not COMPARED.search(before):
+        return count
+    s0, s1 = said.passage.sentence_at(said.start)
+    same = [
+        x
+        for x in items
+        if x.spans
+        and x.spans[0].passage is said.passage
+        and s0 <= x.spans[0].start < s1
+        and x.fields.get("unit") == count.fields.get("unit")
+    ]
+    return min(same, key=lambda x: x.spans[0].start, default=count)
+
+
+# A count said as what another is compared with.
+COMPARED = re.compile(
+    r"\b(?:compared\s+(?:to|with)|(?:down|up)\s+from|than|against|versus|from)\s+"
+    r"(?:the\s+)?(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?$",
+    re.I,
+)
