@@ -443,3 +443,26 @@ def test_since_a_month_is_past_and_an_impossible_day_is_no_release_day(tmp_path,
         draft_of(tmp_path, knowledge, "NEW YORK, 31st June, 2016 (WAM) — 300 people arrived.")
     )
     assert "300" in found
+
+
+def test_a_source_in_apposition_and_a_bodys_speaker_by_its_office(tmp_path, knowledge):
+    """'According to a recent study of one of our partners, the International Organization
+    for Migration (IOM), more than 40,000 migrants ...': IOM's (not 'According to the report,
+    IOM assisted 500': IOM acts); 'The head of IOM’s office in Libya, Federico Roe, said that
+    160 ...': IOM's; 'UNICEF Yemen's Representative, Peter Roe, said 2,000 ...': UNICEF Yemen,
+    an office, whose number it is."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "According to a recent study of one of our partners, the International Organization for "
+        "Migration (IOM), more than 40,000 migrants since 2000 have died making hazardous "
+        "journeys.\n\nAccording to the report, IOM assisted 500 migrants in Zorvania.\n\nThe "
+        "head of IOM’s office in Libya, Federico Roe, said that 160 migrants were returned.\n\n"
+        "UNICEF Yemen's Representative, Peter Roe, said 2,000 children were killed.",
+    )
+    found = observations(draft)
+    assert sources(found["40000"]) == ["iom"]
+    assert sources(found["500"]) == []
+    assert sources(found["160"]) == ["iom"]
+    assert mentions(draft, "organization")["UNICEF Yemen"] == "new:organization:unicef yemen"
+    assert sources(found["2000"]) == ["new:organization:unicef yemen"]

@@ -84,8 +84,15 @@ SPEAKER_FOR = re.compile(
     re.I,
 )
 SPEAKER_SAID = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?,\s*(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*\s*,\s*"
+    # ("The head of IOM’s office in Libya, Federico Roe, said that")
+    r"\s*(?:\([^)]*\)\s*)?(?:[’']s\s+(?:office|mission|team|delegation)\s+(?:in|to|at)\s+"
+    r"(?:[A-Z][\w’'-]*\s*){1,3})?,\s*(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*\s*,\s*"
     r"(?:has\s+|had\s+)?(?:also\s+)?(?:said|says|told|reported|noted|stated|estimated|explained)\b"
+)
+ITS_SPEAKER_SAID = re.compile(
+    r"[’']s\s+(?:(?-i:[A-Z])[\w-]*\s+){0,3}(?:spokes(?:person|man|woman)|representative|head|"
+    r"director|chief|coordinator)\b[^,;.]{0,40}" + SPEAKER_SAID.pattern,
+    re.I,
 )
 AS_REPORTED_BY = re.compile(
     r"\bas\s+(?:reported|stated|noted|estimated|documented|shown|indicated|recorded)\s+by\s+",
@@ -197,7 +204,13 @@ class AttributionRules:
                 for o in orgs
                 if o.start > pos
                 and o.start - pos < 120
-                and not re.search(r"[,;:]", text[pos : o.start])
+                and (
+                    not re.search(r"[,;:]", text[pos : o.start])
+                    # "According to a recent study of one of our partners, the International
+                    # Organization for Migration (IOM), more than 40,000": in apposition
+                    or re.fullmatch(r"[^,;:]{0,90},\s*(?:the\s+)?", text[pos : o.start])
+                    and re.match(r"\s*(?:\([^()]{1,12}\)\s*)?,", text[o.end :])
+                )
                 # ("according to its latest data more than 5.5 million Ukrainians have entered
                 # the EU": the cited phrase ends before the number)
                 and not pos < f.start < o.start
@@ -217,9 +230,10 @@ class AttributionRules:
             if DATELINE_SOURCE.match(text, s0, o.start) and after and o.text not in WIRES:
                 cues.append((o.start, o, True))
         for o in orgs:  # "the spokesperson for IOM, Safa Msehli, said that 160 ..."
-            if SPEAKER_FOR.search(text, max(s0, o.start - 40), o.start) and SPEAKER_SAID.match(
-                text, o.end
-            ):
+            if (
+                SPEAKER_FOR.search(text, max(s0, o.start - 40), o.start)
+                and SPEAKER_SAID.match(text, o.end)
+            ) or ITS_SPEAKER_SAID.match(text, o.end):  # "UNICEF Yemen's Representative, ..."
                 cues.append((o.start, o, False))
         for o in orgs:  # "As IOM reported, ...", "As the agency's survey noted, ..."
             if re.search(r"\b[Aa]s\s+(?:the\s+)?$", text[max(s0, o.start - 8) : o.start]) and (

@@ -532,8 +532,13 @@ class Recognizer(CandidateRules, Resolution):
                 continue
             # ("IOM Namibia's officer in charge": the office's; not "IOM Mexico's Ministry of
             # the Interior", the country's body after the organization)
-            after = [t.text for t in org.passage.tokens[place.b : place.b + 2]]
-            if after[:1] in (["'s"], ["’s"]) and after[1:2] and after[1][:1].isupper():
+            after = [t for t in org.passage.tokens[place.b : place.b + 2]]
+            if (
+                [t.text for t in after[:1]] in (["'s"], ["’s"])
+                and after[1:2]
+                and after[1].text[:1].isupper()
+                and after[1].key not in ROLE_WORDS  # ("UNICEF Yemen's Representative")
+            ):
                 continue
             span = Span(org.passage, org.a, place.b, "rule", "organization", confidence=0.65)
             parent = org.entry.target  # the parent organization, a world one proposed new

@@ -15,7 +15,8 @@ from kg.extraction.units import singular
 # A sentence that opens with the whole its numbers are parts of: "Of the 300 complaints, 120
 # involved women", "Of the total number of complaints, 222 involved", "De los 90 rescatados, 30".
 OF_THE_WHOLE = re.compile(
-    r"\s*(?:(?:Out\s+of|Of|Among|De|Des|Dos|Das|Entre)\s+(?:the|los|las|these|those|this|ces|os|as)\s+"
+    r"\s*(?:(?:Out\s+of|Of|Among|De|Des|Dos|Das|Entre)\s+"
+    r"(?:the|los|las|these|those|this|ces|os|as|este|ese|esta|esa|cet|ce|este|esse)\s+"
     r"(?:(?P<number>[\d,.]+)\b|total\b(?:\s+number)?(?:\s+(?:of|de)\s+(?P<noun>\w+))?)"
     r"[^,;:()]{0,80}"
     # "Of these, 48 per cent ...", "Of them, 12 ...": the count said before
