@@ -398,7 +398,8 @@ def test_over_http_a_streamed_answer_past_the_limit_ends_without_its_end(streami
         assert received.rstrip().endswith(
             b"the result is larger than the size limit of 20,000,000 bytes; ask for it a page "
             b"at a time: LIMIT and OFFSET in the query, the query page "
-            b"(/query?query=...&page=N&limit=M), `kg query --limit N --offset M`, or download "
+            b"(/query?query=...&page=N&limit=M), a named query's pages "
+            b"(/queries/NAME?page=N&limit=M), `kg query --limit N --offset M`, or download "
             b"the dumps from /downloads"
         )
         # A page of the same result is answered.
