@@ -466,3 +466,20 @@ def test_a_source_in_apposition_and_a_bodys_speaker_by_its_office(tmp_path, know
     assert sources(found["160"]) == ["iom"]
     assert mentions(draft, "organization")["UNICEF Yemen"] == "new:organization:unicef yemen"
     assert sources(found["2000"]) == ["new:organization:unicef yemen"]
+
+
+def test_yearless_months_in_spanish_and_french(tmp_path, knowledge):
+    """In a release dated by a line '18 de agosto de 2021' (a date in Spanish): 'Desde mayo,
+    3.000 migrantes' from May 2021; 'En marzo, 300 migrantes' in March 2021; 'En marzo de
+    2019' keeps its year."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "18 de agosto de 2021\n\nDesde mayo, 3.000 migrantes llegaron a Zorvania. En marzo, "
+            "300 migrantes fueron rescatados. En marzo de 2019, 450 migrantes fueron deportados.",
+        )
+    )
+    assert found["3000"].fields.get("period") == {"start": "2021-05"}
+    assert found["300"].fields.get("period") == "2021-03"
+    assert found["450"].fields.get("period") == "2019-03"

@@ -405,7 +405,7 @@ def _parse_date(text: str) -> dt.date | None:
 
     parsed = dateparser.parse(
         text,
-        languages=["en"],
+        languages=["en", "es", "fr", "pt"],  # (the languages kg drafts: "18 de agosto de 2021")
         settings={
             "STRICT_PARSING": True,
             "REQUIRE_PARTS": ["day", "month", "year"],

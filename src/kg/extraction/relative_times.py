@@ -10,6 +10,8 @@ import re
 
 from kg.extraction.dated_days import _PART_OF_A_DAY, _WEEKDAY, month_number
 from kg.extraction.figures import MONTH, MONTH_SHORT
+from kg.extraction.foreign_words import _MONTH as FOREIGN_MONTH
+from kg.extraction.foreign_words import MONTHS as FOREIGN_MONTHS
 from kg.extraction.number_words import FULL_DATE
 
 _MONTH = rf"(?:{MONTH}|{MONTH_SHORT})"
@@ -29,9 +31,13 @@ YEARLESS = re.compile(
     rf"|(?:between|from)\s+(?P<m7>{MONTH})\s*(?:and|to|until|through|-|\u2013)\s*(?P<m8>{MONTH})"
     rf"|(?:in|during)\s+(?P<m9>{MONTH})\s*(?:and|to|through|-|\u2013)\s*(?P<m10>{MONTH})"
     rf"|since\s+(?:early\s+|late\s+|mid-?)?(?P<m11>{MONTH})"  # ("Since May, 165 ...")
+    # ("Desde mayo", "Depuis mai", "en marzo", "au mois de juin", "em maio")
+    rf"|(?:desde|depuis)\s+(?:(?:el\s+mes\s+de|le\s+mois\s+de)\s+)?(?P<m12>{FOREIGN_MONTH})"
+    rf"|(?:en|durante|em|pendant|durant|au\s+mois\s+de|en\s+el\s+mes\s+de|no\s+m[êe]s\s+de)"
+    rf"\s+(?P<m13>{FOREIGN_MONTH})"
     rf"|(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?P<m5>{MONTH})"
     rf"(?!\s*(?:and|to|-|\u2013)\s*{MONTH}))\b"
-    rf"(?!,?\s*(?:of\s+)?(?:19|20)\d\d)",
+    rf"(?!,?\s*(?:(?:of|de|del|da|do)\s+)?(?:19|20)\d\d)",
     re.I,
 )
 
@@ -130,7 +136,7 @@ def yearless_periods(
         if months:
             first, last = months
             # (a month "since" is past: the year before for a later month than the day's)
-            ahead = written.month if m["m11"] else written.month + 2
+            ahead = written.month if m["m11"] or m["m12"] else written.month + 2
             year = written.year - (first > ahead)
             value = {"start": f"{year}-{first:02d}", "end": f"{year}-{last:02d}"}
             out.append((m.start(), m.end(), _since(m, value)))
@@ -160,6 +166,9 @@ def _months(m: re.Match) -> tuple[int, int] | None:
     """The first and last month a YEARLESS match of months says, or None for days."""
     if m["m5"] or m["m11"]:
         return month_number(m["m5"] or m["m11"]), month_number(m["m5"] or m["m11"])
+    if m["m12"] or m["m13"]:
+        month = FOREIGN_MONTHS[(m["m12"] or m["m13"]).casefold()]
+        return month, month
     first, last = m["m7"] or m["m9"], m["m8"] or m["m10"]
     if not first:
         return None
@@ -169,14 +178,14 @@ def _months(m: re.Match) -> tuple[int, int] | None:
 
 def _since(m: re.Match, value: dict) -> dict:
     """ "since May": from that month on, its end open."""
-    return {"start": value["start"]} if m["m11"] else value
+    return {"start": value["start"]} if m["m11"] or m["m12"] else value
 
 
 def _months_of_the_year_said(text: str, s0: int, s1: int, year_said: str | None) -> list:
     out = []
     for m in YEARLESS.finditer(text, s0, s1):
         months = _months(m)
-        if m["m11"]:
+        if m["m11"] or m["m12"]:
             continue  # ("Since May" with no day of writing: of which year, the text does not say)
         years = _years_said(text, max(0, s0 - 300), m.start())
         year = years[-1] if years else year_said
