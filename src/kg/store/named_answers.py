@@ -38,6 +38,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.queries import Query
+from kg.store.orders import map_file, read_offsets
 from kg.store.results import Result, results_json
 
 ANSWERS = "answers"
@@ -187,10 +188,8 @@ def read_answer(
     """The answer `write_answer` wrote of the named query `name` evaluated from `text` (with
     `base` and `prefixes`), mapped into memory; None when there is none, or a file that does
     not read as the answer of that query and text."""
-    try:
-        with open(answer_path(folder, name), "rb") as opened:
-            mapped = mmap.mmap(opened.fileno(), 0, access=mmap.ACCESS_READ)
-    except (OSError, ValueError):  # no file, or an empty one (which cannot be mapped)
+    mapped = map_file(answer_path(folder, name))
+    if mapped is None:
         return None
     try:
         at = len(MAGIC)
@@ -211,14 +210,7 @@ def read_answer(
         if len(header) != length or b"\n" in header:
             raise ValueError
         at += length
-        (count,) = _NUMBER.unpack_from(mapped, at)
-        at += _NUMBER.size
-        offsets = array("Q", mapped[at : at + 8 * (count + 1)])
-        if sys.byteorder != "little":
-            offsets.byteswap()
-        start = at + 8 * (count + 1)
-        if len(offsets) != count + 1 or offsets[0] != start or offsets[-1] != len(mapped):
-            raise ValueError
+        offsets = read_offsets(mapped, at)
     except (ValueError, struct.error):
         mapped.close()
         return None

@@ -124,11 +124,8 @@ def write_member_orders(
 def read_member_order(folder: Path, class_iri: str) -> SortedTerms | None:
     """The order `write_member_orders` wrote of a class's members in `folder`, mapped into
     memory; None when there is none, or a file that does not read as the order of this class."""
-    path = order_path(folder, class_iri)
-    try:
-        with open(path, "rb") as opened:
-            mapped = mmap.mmap(opened.fileno(), 0, access=mmap.ACCESS_READ)
-    except (OSError, ValueError):  # no file, or an empty one (which cannot be mapped)
+    mapped = map_file(order_path(folder, class_iri))
+    if mapped is None:
         return None
     iri = class_iri.encode("utf-8")
     at = len(MAGIC)
@@ -140,17 +137,35 @@ def read_member_order(folder: Path, class_iri: str) -> SortedTerms | None:
         if mapped[at : at + length] != iri:
             raise ValueError
         at += length
-        (count,) = _HEADER.unpack_from(mapped, at)
-        at += _HEADER.size
-        offsets = array("Q", mapped[at : at + 8 * (count + 1)])
-        if sys.byteorder != "little":
-            offsets.byteswap()
-        start = at + 8 * (count + 1)
-        if len(offsets) != count + 1 or offsets[0] != start or offsets[-1] != len(mapped):
-            raise ValueError
+        offsets = read_offsets(mapped, at)
         if any(b < a for a, b in itertools.pairwise(offsets)):
             raise ValueError
     except (ValueError, struct.error):
         mapped.close()
         return None
     return SortedTerms.packed(mapped, offsets)
+
+
+def map_file(path: Path) -> mmap.mmap | None:
+    """A file mapped into memory, read-only; None for no file or an empty one (which cannot
+    be mapped)."""
+    try:
+        with open(path, "rb") as opened:
+            return mmap.mmap(opened.fileno(), 0, access=mmap.ACCESS_READ)
+    except (OSError, ValueError):
+        return None
+
+
+def read_offsets(mapped: mmap.mmap, at: int) -> array:
+    """The offsets index at `at` of a mapped file: a count (8 bytes, little-endian), then
+    count + 1 offsets from the file's start, the first just past the index and the last the
+    file's end; ValueError (or struct.error) when it does not read as one."""
+    (count,) = _HEADER.unpack_from(mapped, at)
+    at += _HEADER.size
+    offsets = array("Q", mapped[at : at + 8 * (count + 1)])
+    if sys.byteorder != "little":
+        offsets.byteswap()
+    start = at + 8 * (count + 1)
+    if len(offsets) != count + 1 or offsets[0] != start or offsets[-1] != len(mapped):
+        raise ValueError
+    return offsets
