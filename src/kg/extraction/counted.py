@@ -59,6 +59,8 @@ NOT_PLURALS = {
     "this", "always", "perhaps", "towards", "whereas", "besides", "was", "has", "is", "its",
     "his", "thus", "across", "less", "unless", "afterwards", "nevertheless", "does", "yes",
     "as", "us", "various", "numerous", "previous", "ours", "yours", "theirs", "hers",
+    # the other languages' articles and determiners in -s ("Los venezolanos ... son")
+    "les", "los", "las", "des", "os", "ses", "ces", "sus", "nos", "plus",
 }  # fmt: skip
 
 
@@ -140,11 +142,7 @@ def _people_named_before(text: str, f: Found) -> list[str]:
     ]
 
 
-# Words ending in s that are no plural nouns, and the words a subject's head is not past.
-NOT_PLURALS = {
-    "this", "his", "its", "is", "was", "has", "us", "as", "les", "los", "las", "des", "os",
-    "ses", "ces", "sus", "nos", "plus", "thus", "less", "across", "whereas", "always",
-}  # fmt: skip
+# The words a subject's head is not past.
 COMPLEMENT = {"of", "de", "del", "du", "da", "do", "dos", "das"}
 
 

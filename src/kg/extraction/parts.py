@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.event_times import COMPARED
 from kg.extraction.figures import Found
 from kg.extraction.text import Passage
 from kg.extraction.units import singular
@@ -86,6 +87,10 @@ def _main_count(count, items):
         return count
     said = count.spans[0]
     before = said.passage.text[max(0, said.start - 40) : said.start]
+    # (past an article or a qualifier: "down from some 3,400")
+    before = re.sub(
+        r"\s(?:the\s+)?(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?$", " ", before
+    )
     if not COMPARED.search(before):
         return count
     s0, s1 = said.passage.sentence_at(said.start)
@@ -98,11 +103,3 @@ def _main_count(count, items):
         and x.fields.get("unit") == count.fields.get("unit")
     ]
     return min(same, key=lambda x: x.spans[0].start, default=count)
-
-
-# A count said as what another is compared with.
-COMPARED = re.compile(
-    r"\b(?:compared\s+(?:to|with)|(?:down|up)\s+from|than|against|versus|from)\s+"
-    r"(?:the\s+)?(?:(?:some|about|around|nearly|almost|over|more\s+than)\s+)?$",
-    re.I,
-)
