@@ -1,12 +1,19 @@
 """The dumps assembled from chunks' pieces: each piece written, or copied from the previous
 publish's file (no parsing, no serializing), and the SHA-256 of each file taken as it is
 written, in the same pass: a small change's publish reads the unchanged bytes once, not a
-second time to checksum them."""
+second time to checksum them.
+
+Each file is written by a thread of its own, in the order its pieces come: reading, hashing
+and writing release the GIL, so the dumps of one publish are copied and hashed on every core
+at once (at 10,000 documents a small change copies and hashes some 12 GB: on one thread,
+the larger part of its time)."""
 
 from __future__ import annotations
 
 import hashlib
 import os
+import queue
+import threading
 from pathlib import Path
 
 from kg.publish.chunking import TURTLE_HEAD, Chunk, Written
@@ -22,24 +29,59 @@ class Assembly:
     def __init__(self, path: Path, previous: Path | None = None):
         self.path = path
         self.fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
-        self.source = os.open(previous, os.O_RDONLY) if previous is not None else None
+        try:
+            self.source = os.open(previous, os.O_RDONLY) if previous is not None else None
+        except BaseException:
+            os.close(self.fd)
+            raise
         self.size = 0
         self.pending: tuple[int, int] | None = None  # a span of `previous` not yet copied
         self.hasher = hashlib.sha256()
         self.sha256: str | None = None
+        # What the thread is to do, in order: bytes to write, a span of `previous` to copy,
+        # None to stop. Bounded, so that pieces made faster than they are written wait.
+        self._work: queue.Queue = queue.Queue(maxsize=64)
+        self._failed: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name=f"write {path.name}", daemon=True)
+        self._thread.start()
 
     def write(self, data: bytes) -> tuple[int, int]:
         self._flush()
-        self._out(data)
+        self._put(data)
         span = (self.size, len(data))
         self.size += len(data)
         return span
+
+    def _put(self, item) -> None:
+        if self._failed is not None:
+            raise self._failed
+        self._work.put(item)
+
+    def _run(self) -> None:
+        while (item := self._work.get()) is not None:
+            if self._failed is not None:
+                continue  # drain: the writer raises the first failure
+            try:
+                if isinstance(item, tuple):
+                    self._copy_span(*item)
+                else:
+                    self._out(item)
+            except BaseException as exc:
+                self._failed = exc
 
     def _out(self, data: bytes | memoryview) -> None:
         self.hasher.update(data)
         view = memoryview(data)
         while view:
             view = view[os.write(self.fd, view) :]
+
+    def _copy_span(self, offset: int, length: int) -> None:
+        while length:
+            data = os.pread(self.source, min(length, BLOCK), offset)
+            if not data:
+                raise OSError(f"{self.path}: the previous file ended early")
+            self._out(data)
+            offset, length = offset + len(data), length - len(data)
 
     def copy(self, span: tuple[int, int]) -> tuple[int, int]:
         """Copy `span` of the previous file (consecutive spans in one call)."""
@@ -56,23 +98,27 @@ class Assembly:
     def _flush(self) -> None:
         if self.pending is None:
             return
-        offset, length = self.pending
-        self.pending = None
-        while length:
-            data = os.pread(self.source, min(length, BLOCK), offset)
-            if not data:
-                raise OSError(f"{self.path}: the previous file ended early")
-            self._out(data)
-            offset, length = offset + len(data), length - len(data)
+        span, self.pending = self.pending, None
+        self._put(span)
 
     def close(self) -> None:
+        """Wait for the thread to write everything; raises what it failed with, if it did."""
         try:
-            self._flush()
+            if self._thread.is_alive():
+                try:
+                    self._flush()
+                finally:
+                    self._work.put(None)
+                    self._thread.join()
+            if self._failed is not None:
+                raise self._failed
             self.sha256 = self.hasher.hexdigest()
         finally:
-            os.close(self.fd)
-            if self.source is not None:
-                os.close(self.source)
+            if self.fd >= 0:
+                os.close(self.fd)
+                if self.source is not None:
+                    os.close(self.source)
+                self.fd = -1
 
 
 class Writer:
@@ -119,8 +165,15 @@ class Writer:
         self.close()
 
     def close(self) -> None:
+        """Close every file (each thread joined), then raise the first failure, if any."""
+        failure = None
         for out in self.files.values():
-            out.close()
+            try:
+                out.close()
+            except BaseException as exc:
+                failure = failure or exc
             if out.sha256 is not None:
                 self.digests[out.path] = out.sha256
         self.files = {}
+        if failure is not None:
+            raise failure

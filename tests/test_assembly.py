@@ -1,0 +1,67 @@
+"""The dumps' files assembled from pieces (kg.publish.assembly): each written by a thread of
+its own, in order, its SHA-256 taken on the way; a failure is raised, never lost."""
+
+import hashlib
+import threading
+
+import pytest
+
+from kg.publish.assembly import Assembly, Writer
+from kg.publish.chunking import Chunk
+
+
+def writing_threads() -> list[str]:
+    return [t.name for t in threading.enumerate() if t.name.startswith("write ")]
+
+
+def test_pieces_written_and_copied_in_order_with_their_checksum(tmp_path):
+    previous = tmp_path / "previous"
+    old = bytes(range(256)) * 4096  # 1 MiB
+    previous.write_bytes(old)
+    out = Assembly(tmp_path / "new", previous)
+    expected = b""
+    # More pieces than the thread's queue holds, copies of consecutive spans coalesced.
+    for i in range(300):
+        data = f"piece {i}\n".encode()
+        assert out.write(data) == (len(expected), len(data))
+        expected += data
+        span = (i * 1000, 1000)
+        assert out.copy(span) == (len(expected), 1000)
+        expected += old[i * 1000 : i * 1000 + 1000]
+    out.copy((300_000, 700_000))
+    out.copy((1_000_000, 48_576))  # consecutive: one copy
+    expected += old[300_000:]
+    out.close()
+    assert (tmp_path / "new").read_bytes() == expected
+    assert out.sha256 == hashlib.sha256(expected).hexdigest()
+    assert writing_threads() == []
+
+
+def test_a_span_past_the_previous_file_is_an_error_at_close(tmp_path):
+    previous = tmp_path / "previous"
+    previous.write_bytes(b"0123456789")
+    out = Assembly(tmp_path / "new", previous)
+    out.write(b"head ")
+    out.copy((5, 100))  # the previous file has 5 bytes from there
+    out.write(b"tail")  # the copy is handed to the thread here
+    with pytest.raises(OSError, match="the previous file ended early"):
+        out.close()
+    assert out.sha256 is None
+    assert writing_threads() == []
+
+
+def test_writer_closes_every_file_when_one_fails(tmp_path):
+    good, bad = tmp_path / "good.prev", tmp_path / "bad.prev"
+    good.write_bytes(b"a" * 100)
+    bad.write_bytes(b"b" * 10)
+    digests: dict = {}
+    writer = Writer(
+        {"kg.nq": tmp_path / "kg.nq", "kg.nt": tmp_path / "kg.nt"},
+        {"kg.nq": good, "kg.nt": bad},
+        digests,
+    )
+    writer.add(Chunk(b"", {"kg.nq": (0, 100), "kg.nt": (0, 100)}, 0))
+    with pytest.raises(OSError, match="ended early"):
+        writer.close()
+    assert digests == {tmp_path / "kg.nq": hashlib.sha256(b"a" * 100).hexdigest()}
+    assert writing_threads() == []
