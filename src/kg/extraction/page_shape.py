@@ -9,10 +9,16 @@ elements of 256 attributes, 1.3 MB: 780 MB). A press release page has some thous
 elements of a few attributes each, so the page's elements and attributes are counted first by
 the same parser (libxml2's HTML parser) handing them to a counter one by one, which builds no
 tree and takes linear time, and a page past a bound is refused with a one-line reason.
+
+The count, lxml and trafilatura must read the same document. Given bytes, each decodes them
+its own way: libxml2 obeys a `<meta charset="utf-16">` and reads an ASCII page as UTF-16 (a few
+elements of CJK text, counted as nothing), while trafilatura guesses UTF-8 and reads every
+tag. So the page is decoded once (`decode_page`), and all three are given that text.
 """
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from kg.errors import KgError
@@ -61,11 +67,57 @@ class _Counter:
         return None
 
 
-def check_page(data: bytes, where: Path | str) -> None:
-    """KgError when the HTML page `data` has more elements or attributes than a release's page
-    (MAX_ELEMENTS, MAX_ATTRIBUTES, MAX_ELEMENT_ATTRIBUTES); what the parser cannot read at all
-    is left to the reading of the page, which says so."""
+# Byte order marks, longest first (UTF-32's little-endian mark begins with UTF-16's).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
+def decode_page(data: bytes) -> str:
+    """The text of a saved page: by its byte order mark; else UTF-8 when it is valid UTF-8;
+    else the encoding trafilatura's detection finds (as it would decode the page itself, but
+    never decompressing: a page is not a gzip file). A `<meta charset>` is not obeyed: a
+    declaration read in ASCII says the page is no UTF-16 (the HTML standard reads such a page
+    as UTF-8). An XML declaration before the markup, meaningless once decoded (lxml refuses a
+    decoded text that has one), is left out."""
+    from trafilatura.utils import detect_encoding
+
+    text = None
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            text = data[len(bom) :].decode(encoding, errors="replace")
+            break
+    if text is None:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            for guessed in detect_encoding(data):
+                try:
+                    text = data.decode(guessed)
+                    break
+                except (LookupError, UnicodeDecodeError):
+                    continue
+            else:
+                text = data.decode("utf-8", errors="replace")
+    start = len(text) - len(text.lstrip("\ufeff \t\r\n"))
+    if text.startswith("<?xml", start) and (end := text.find("?>", start)) >= 0:
+        text = text[:start] + text[end + 2 :]
+    return text
+
+
+def check_page(data: bytes | str, where: Path | str) -> None:
+    """KgError when the HTML page `data` (its text, `decode_page`; bytes are decoded so) has
+    more elements or attributes than a release's page (MAX_ELEMENTS, MAX_ATTRIBUTES,
+    MAX_ELEMENT_ATTRIBUTES); what the parser cannot read at all is left to the reading of the
+    page, which says so."""
     from lxml import etree
+
+    if isinstance(data, bytes):
+        data = decode_page(data)
 
     try:
         etree.fromstring(data, etree.HTMLParser(target=_Counter()))

@@ -115,13 +115,14 @@ def read_page(
 ) -> tuple[Page, Path]:
     """The release in `source` (`fmt` "html" or "text", by default as it looks), and where it
     came from."""
-    from kg.extraction.page_shape import check_page
+    from kg.extraction.page_shape import check_page, decode_page
 
     data, where = read_input(source, stdin)
     html = looks_like_html(data, where) if fmt is None else fmt == "html"
     if html:
-        check_page(data, where)  # (a page past a release's size is refused unread)
-        page = page_from_html(data, where, title)
+        markup = decode_page(data)  # one text for the count and both readers
+        check_page(markup, where)  # (a page past a release's size is refused unread)
+        page = page_from_html(markup, where, title)
         check_length(page.text, where)
     else:
         text = ingest.decode_source(where, data)
@@ -164,13 +165,18 @@ def check_length(text: str, where: Path) -> None:
 # --------------------------------------------------------------------------- HTML pages
 
 
-def page_from_html(data: bytes, where: Path, title: str | None = None) -> Page:
-    """The article of a saved HTML page: trafilatura keeps its title and paragraphs, lxml
-    (an HTML parser, never a regular expression) reads the page's address, language and
-    date from its markup."""
+def page_from_html(data: bytes | str, where: Path, title: str | None = None) -> Page:
+    """The article of a saved HTML page (its text, `page_shape.decode_page`; bytes are decoded
+    so): trafilatura keeps its title and paragraphs, lxml (an HTML parser, never a regular
+    expression) reads the page's address, language and date from its markup."""
     import lxml.html
     import trafilatura
     from lxml import etree
+
+    from kg.extraction.page_shape import decode_page
+
+    if isinstance(data, bytes):
+        data = decode_page(data)
 
     try:
         tree = lxml.html.document_fromstring(data)
