@@ -44,6 +44,7 @@ import os
 import shutil
 import stat
 import tempfile
+import uuid
 from collections import Counter
 from pathlib import Path
 
@@ -53,7 +54,7 @@ from rdflib.compare import to_canonical_graph
 from kg.atomic import atomic_directory
 from kg.build.run import Build, union
 from kg.build.validate import ONTOLOGY_DIR, SHAPES_DIR
-from kg.publish import releases, search
+from kg.publish import releases, search, search_write
 from kg.publish.checksums import Digests, sha256, write_checksums
 from kg.publish.contents import (
     CONTEXT,
@@ -118,12 +119,22 @@ def write(
     parts = None
     description = description or Description()
     previous = previous_version(out / "void.ttl", build.minter.void_dataset)
+    token = uuid.uuid4().hex  # names what this publish leaves in the cache until it lands
     with atomic_directory(out, exclusive="kg publish") as tmp:
         dumps = None
         try:
             # The full-text index of the texts, quotes, names and descriptions (kg.publish.search),
             # written by a second process meanwhile: it reads the build, not the dumps.
-            with forked(lambda: search.write_index(build, tmp / search.INDEX, cache_dir)):
+            previous_index = out / search.INDEX
+            with forked(
+                lambda: search.write_index(
+                    build,
+                    tmp / search.INDEX,
+                    cache_dir,
+                    previous=previous_index if previous_index.is_file() else None,
+                    token=token,
+                )
+            ):
                 if part_size is None and cache_dir is not None:
                     # The whole-graph dumps, revised from the previous publish's
                     # (kg.publish.chunked).
@@ -165,9 +176,11 @@ def write(
                 keep_records(Path(cache_dir), parts)
             if dumps is not None:
                 dumps.commit()  # before `tmp` takes the place of `out` too
+            search_write.commit(cache_dir, token)
         except BaseException:
             if dumps is not None:
                 dumps.abandon()
+            search_write.abandon(cache_dir, token)
             raise
     build.stats = stats
     return stats.dump_triples()

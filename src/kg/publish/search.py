@@ -1,6 +1,6 @@
 """Full-text search: an SQLite FTS5 index of the texts, the quotes, the names and descriptions.
 
-`kg publish` writes `dist/search.sqlite` (`write_index`, `kg.publish.search_index`); `kg search`
+`kg publish` writes `dist/search.sqlite` (`write_index`, `kg.publish.search_write`); `kg search`
 and the site's search page read it (`Index`, here). What it holds, one row of `entries` each:
 
 - `passage`: a passage of a source text (its title, each paragraph, each press contact, the
@@ -18,8 +18,9 @@ in Spanish (a literal tagged `es`, a source whose manifest says `language: es`) 
 English stemmer; the indexed column holds the stems, separated by spaces.
 
 Words, stems, the parsing of queries and the marking of the words found are
-`kg.publish.search_text`; the rows and the writing of the index (reproducible byte for byte)
-`kg.publish.search_index`. The names other modules know search by are here too (`__all__`).
+`kg.publish.search_text`; the rows `kg.publish.search_index`; the writing of the index
+(reproducible byte for byte, appended to when documents were only added)
+`kg.publish.search_write`. The names other modules know search by are here too (`__all__`).
 """
 
 from __future__ import annotations
@@ -37,10 +38,8 @@ from kg.publish.search_index import (
     MAX_PASSAGE_WORDS,
     SCHEMA_VERSION,
     _passage_rows,
-    build_index,
     document_rows,
     reference_rows,
-    write_index,
 )
 from kg.publish.search_text import (
     MAX_QUERY_LENGTH,
@@ -60,6 +59,7 @@ from kg.publish.search_text import (
     stemmed,
     words,
 )
+from kg.publish.search_write import write_index
 
 PAGE_SIZE = 10  # hits of each group on a page
 MAX_PAGE = 1000
@@ -369,7 +369,6 @@ __all__ = [
     "Results",
     "Thing",
     "as_json",
-    "build_index",
     "column",
     "document_rows",
     "mark",

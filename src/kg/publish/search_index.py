@@ -5,19 +5,17 @@ the source texts, quotes of annotations, names and descriptions of things; each 
 indexed, as its stems (`kg.publish.search_text.stemmed`), in the column of its language, `en`
 or `es`, of three contentless FTS5 tables (`FTS_TABLES`).
 
-The index is a function of the published graph and the source texts: rows are inserted in one
-fixed order, each FTS5 table is merged into one segment ('optimize'), and the database is
-written by `VACUUM INTO`, so the same inputs give the same bytes (with the same SQLite and
-snowballstemmer versions, which `meta` records). Each document's rows (the costly part: the
-stemming) are cached by the SHA-256 of what they come from (`cache_dir/search/`), so that a
-publish that changes one document stems that document again only.
+The index is a function of the published graph and the source texts, written in one fixed
+way (`kg.publish.search_write`), so the same inputs give the same bytes (with the same SQLite
+and snowballstemmer versions, which `meta` records). Each document's rows (the costly part:
+the stemming) are cached by the SHA-256 of what they come from (`cache_dir/search/`), so
+that a publish that changes one document stems that document again only.
 """
 
 from __future__ import annotations
 
 import hashlib
 import marshal
-import sqlite3
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -275,6 +273,7 @@ class RowCache:
     def __init__(self, folder: Path | None):
         self.folder = None if folder is None else Path(folder) / "search"
         self.used: set[str] = set()
+        self.keys: list[str] = []  # the key of each call of `rows`, in order
         self.hits = self.misses = 0
 
     def rows(self, parts: Iterable[bytes], make: Callable[[], list[tuple]]) -> list[tuple]:
@@ -284,6 +283,7 @@ class RowCache:
             h.update(part)
         key = h.hexdigest()
         self.used.add(key)
+        self.keys.append(key)
         if self.folder is not None:
             try:
                 found = marshal.loads((self.folder / f"{key}{RECORD}").read_bytes())
@@ -342,122 +342,3 @@ def _folded(row: list | tuple) -> str:
     """A name's or description's words, folded and one space apart (to rank the names equal
     to the query, then beginning with it, ...); "" for passages and quotes."""
     return " ".join(WORD.findall(fold(row[5]))) if row[0] in ("name", "description") else ""
-
-
-def build_index(
-    rows: list[tuple],
-    documents: list[tuple[str, str, str, str]],
-    target: Path,
-    meta: dict[str, str],
-) -> None:
-    """Write the index of `rows` (sorted, unique; each the fields of a `Row`, its stems and
-    its folded words, as `_with_stems` makes them) to `target`, byte for byte reproducible."""
-    work = target.with_name(target.name + ".build")
-    work.unlink(missing_ok=True)
-    target.unlink(missing_ok=True)
-    db = sqlite3.connect(work)
-    try:
-        db.execute("PRAGMA journal_mode=OFF")
-        db.execute("PRAGMA synchronous=OFF")
-        db.executescript(SCHEMA_SQL)
-        for name in FTS_TABLES:
-            db.execute(
-                f"CREATE VIRTUAL TABLE {name} USING fts5(en, es, content='', "
-                "tokenize='unicode61 remove_diacritics 0')"
-            )
-        db.executemany("INSERT INTO meta VALUES (?, ?)", sorted(meta.items()))
-        db.executemany("INSERT INTO documents VALUES (?, ?, ?, ?)", sorted(documents))
-        db.executemany("INSERT INTO things VALUES (?, ?)", sorted(_best_labels(rows).items()))
-        db.executemany(
-            "INSERT INTO entries VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            ((number, *row[:9], row[10]) for number, row in enumerate(rows, start=1)),
-        )
-        for name, kinds in FTS_TABLES.items():
-            db.executemany(
-                f"INSERT INTO {name}(rowid, en, es) VALUES (?, ?, ?)",
-                (
-                    (number, *((row[9], "") if row[6] == "en" else ("", row[9])))
-                    for number, row in enumerate(rows, start=1)
-                    if row[0] in kinds
-                ),
-            )
-        db.execute('CREATE INDEX entries_where ON entries (document, kind, start, "end")')
-        for name in FTS_TABLES:
-            db.execute(f"INSERT INTO {name}({name}) VALUES ('optimize')")
-        db.commit()
-        db.execute("VACUUM INTO ?", (str(target),))
-    finally:
-        db.close()
-        work.unlink(missing_ok=True)
-
-
-def _merged(runs: list[list[tuple]]) -> list[tuple]:
-    """The rows of sorted runs in one sorted list, each once (a thing's name is a row of every
-    document that gives it)."""
-    rows = [row for run in runs for row in run]
-    rows.sort()  # Timsort merges the runs it finds: far cheaper than sorting shuffled rows
-    return [row for i, row in enumerate(rows) if not i or row != rows[i - 1]]
-
-
-def write_index(
-    build,
-    target: Path,
-    cache_dir: Path | None = None,
-    progress: Callable[[str], None] = lambda _: None,
-) -> dict[str, int]:
-    """The index of a build (`kg.build.run.Build`) at `target`; returns the rows of each kind."""
-    from kg import ntriples
-
-    progress("indexing texts, quotes and names for search")
-    base = build.minter.base
-    store = RowCache(cache_dir)
-    manifest = build.reference.manifest
-    reference = ntriples.unpack(build.reference_packed())
-    # Each document's rows are sorted: merged, they are the whole index's order.
-    runs = [
-        store.rows(
-            [b"reference", base.encode(), reference], lambda: reference_rows(reference, base)
-        )
-    ]
-    documents = []
-    for doc_id in sorted(build.documents.packed):
-        source = build.sources.get(doc_id)
-        language = str(manifest.get(doc_id, {}).get("language") or "en")
-        packed = build.documents.packed[doc_id]
-        source_iri = str(build.minter.source_text(source.path.name)) if source else ""
-        raw = source.raw.encode("utf-8") if source else b""
-        title = source.title.text if source else doc_id
-        documents.append((doc_id, str(build.minter.document(doc_id)), source_iri, title))
-        # The key reads the packed (compressed) triples; they are unpacked on a miss only.
-        parts = [
-            b"document",
-            base.encode(),
-            doc_id.encode(),
-            language.encode(),
-            packed.data,
-            raw,
-            source_iri.encode(),
-        ]
-
-        def make(
-            packed=packed, source=source, source_iri=source_iri, doc_id=doc_id, language=language
-        ):
-            text = ntriples.unpack(packed)
-            return document_rows(text, source, source_iri, doc_id, language, base)
-
-        runs.append(store.rows(parts, make))
-    ordered = _merged(runs)
-    import snowballstemmer as sb
-
-    meta = {
-        "schema": SCHEMA_VERSION,
-        "base": base,
-        "sqlite": sqlite3.sqlite_version,
-        "snowballstemmer": getattr(sb, "__version__", ""),
-    }
-    build_index(ordered, documents, target, meta)
-    store.forget_unused()
-    counts = {kind: 0 for kind in KINDS}
-    for row in ordered:
-        counts[row[0]] += 1
-    return counts
