@@ -485,3 +485,28 @@ def test_a_store_switched_to_another_generation_gets_answers_of_its_own(publishe
         again = http.get("/sparql", params={"query": count}, headers={**JSON, "If-None-Match": tag})
         assert again.status_code == 200 and again.headers["etag"] == new_tag
         assert submitted == [count, count]  # the new answer, kept
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT ?o WHERE { ?o a <http://www.w3.org/ns/org#Organization> } ORDER BY RAND() LIMIT 3",
+        "SELECT (NOW() AS ?now) WHERE {}",
+        "SELECT (STRUUID() AS ?id) WHERE {}",
+        "SELECT ?o WHERE { ?o a <http://www.w3.org/ns/org#Organization> "
+        "FILTER EXISTS { BIND(UUID() AS ?u) } } LIMIT 1",
+    ],
+)
+def test_an_answer_that_changes_from_run_to_run_is_not_kept(endpoint, query):
+    """RAND(), NOW(), UUID() and STRUUID() (found in the parsed query, in a FILTER EXISTS too)
+    give another answer each run: each request runs the query, and no entity tag is given,
+    so that no 304 replays an answer either. (`ORDER BY RAND()` sampled the same rows
+    again and again.)"""
+    server, http, submitted = endpoint
+    first = http.get("/sparql", params={"query": query}, headers=JSON)
+    second = http.get("/sparql", params={"query": query}, headers=JSON)
+    assert first.status_code == second.status_code == 200
+    assert submitted == [query, query]
+    assert "etag" not in first.headers and "etag" not in second.headers
+    assert second.headers["server-timing"].startswith("query;dur=")
+    assert len(server.answers) == 0

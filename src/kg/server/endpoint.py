@@ -181,11 +181,11 @@ class Endpoint:
         answer = None
         try:
             answer = await pool.answer(query, client)
-            if complete(answer):
+            if complete(answer) and not answer.volatile:
                 answers.keep(key, answer)
         finally:
             answers.finish(key, run, answer)  # after the keep: those waiting find it kept
-        if not complete(answer):
+        if not complete(answer) or answer.volatile:  # (no tag: a 304 would replay it)
             return answer_response(answer)
         if tag and tag_matches(if_none_match, tag):
             return not_modified(tag, query_timing(answer))

@@ -139,7 +139,9 @@ def execute(
         return Answer.error(verdict.status, verdict.message)
     started = time.perf_counter()
     try:
-        return _execute(graph, request, max_result_bytes, started, emit)
+        answer = _execute(graph, request, max_result_bytes, started, emit)
+        answer.volatile = verdict.volatile
+        return answer
     except MemoryError:
         return out_of_memory(memory_limit)
     except Exception as exc:  # noqa: BLE001 - the engine's other errors (e.g. RuntimeError for

@@ -25,6 +25,10 @@ and never expands escapes itself.
 
 SPARQL Update is told apart from a malformed query by parsing it as an update, so that the
 message says what the text is.
+
+The walk also notes a query whose answer changes from one run to the next (`RAND()`, `NOW()`,
+`UUID()`, `STRUUID()`: `Verdict.volatile`): the endpoint runs it each time it is asked and
+keeps no answer of it (`kg.server.answers`), so that `ORDER BY RAND()` samples anew.
 """
 
 from __future__ import annotations
@@ -42,6 +46,8 @@ from rdflib.plugins.sparql.parserutils import CompValue
 
 # The syntax-tree nodes of operations the endpoint never runs.
 FORBIDDEN = {"ServiceGraphPattern": "SERVICE"}
+# The functions whose value changes from one run of a query to the next (SPARQL 1.1, 17.4).
+VOLATILE = frozenset({"Builtin_RAND", "Builtin_NOW", "Builtin_UUID", "Builtin_STRUUID"})
 
 SERVICE_REFUSED = (
     "SERVICE (federated query) is not allowed: this endpoint never fetches other addresses. "
@@ -65,6 +71,7 @@ class Verdict:
 
     status: int = 0
     message: str = ""
+    volatile: bool = False  # an answer of it is good for one run only (VOLATILE)
 
     @property
     def allowed(self) -> bool:
@@ -135,7 +142,7 @@ def _check(text: str, supplied: tuple, base: str | None) -> Verdict:
         )
     if found.longest_chain > MAX_CHAIN:
         return Verdict(400, f"Bad request: {TOO_LONG}")
-    return ALLOWED
+    return Verdict(volatile=True) if found.volatile else ALLOWED
 
 
 # A codepoint escape, or an escaped backslash, kept as it is (`"\\\\u0022"` in a string is a
@@ -164,6 +171,7 @@ class _Found:
     split_name: str = ""
     unreadable_name: str = ""
     longest_chain: int = 0
+    volatile: bool = False
 
 
 # Oxigraph matches keywords without word boundaries and, where a prefixed name cannot be read
@@ -216,6 +224,8 @@ def _walk(node, found: _Found) -> None:
         if node.name in FORBIDDEN:
             found.service = True
             return
+        if node.name in VOLATILE:
+            found.volatile = True
         if node.name == "pname":
             label, local = str(node.get("prefix") or ""), str(node.get("localname") or "")
             if _SERVICE_IN_LABEL.search(label):

@@ -462,7 +462,7 @@ class QueryPool:
                         stop(message)
                     elif stream is None:
                         held.append(message.body)
-                        give(Answer(200, b"".join(held), head[0], form=head[1]))
+                        give(Answer(200, b"".join(held), *head, volatile=message.volatile))
                     elif not message.body or stream.put(message.body, deadline):
                         stream.put(_END, deadline)
                     return worker

@@ -200,6 +200,9 @@ class Answer:
     total: int | None = None
     # An answer larger than HOLD: its body, streamed as the worker writes it (`body` is empty).
     stream: ResultStream | None = None
+    # The answer of one run only (`RAND()`, `NOW()`, ...: `kg.server.guard.VOLATILE`): never
+    # kept, nor given an entity tag.
+    volatile: bool = False
 
     @classmethod
     def error(cls, status: int, message: str, **headers: str) -> Answer:
