@@ -273,17 +273,20 @@ class RowCache:
     def __init__(self, folder: Path | None):
         self.folder = None if folder is None else Path(folder) / "search"
         self.used: set[str] = set()
-        self.keys: list[str] = []  # the key of each call of `rows`, in order
         self.hits = self.misses = 0
 
-    def rows(self, parts: Iterable[bytes], make: Callable[[], list[tuple]]) -> list[tuple]:
+    def key(self, parts: Iterable[bytes]) -> str:
+        """The key of the rows made from `parts` (the record is kept: `forget_unused`)."""
         h = hashlib.sha256(code_digest().encode())
         for part in parts:
             h.update(len(part).to_bytes(8, "big"))
             h.update(part)
         key = h.hexdigest()
         self.used.add(key)
-        self.keys.append(key)
+        return key
+
+    def rows(self, key: str, make: Callable[[], list[tuple]]) -> list[tuple]:
+        """The rows of `key` (`key`), read from their record or made by `make`."""
         if self.folder is not None:
             try:
                 found = marshal.loads((self.folder / f"{key}{RECORD}").read_bytes())
