@@ -5,6 +5,11 @@ its manifest entry, the reference data, the ontology, the shapes, the base IRI, 
 run and the code of those stages. The cache key is the SHA-256 of all of them; the value is
 the pickled `kg.build.pipeline.Outcome`. Changing one document redoes that document only; changing
 shared inputs (reference data, ontology, shapes, the stages' code) redoes every document.
+
+The work on the reference data that every document shares (its graph, reasoned over and
+validated: `kg.build.run.shared_context`) is kept too, under the key of those shared inputs
+(`Cache.shared`): the manifest, which every added document changes, is not part of it and is
+read by every build.
 The code is that of the kg modules `kg.build.run` and `kg.build.pipeline` import, directly or not
 (read from their import statements): changing the cross-document check, the export, the
 server or the command line keeps the cache. The versions of the libraries the stages run on
@@ -140,11 +145,31 @@ def shared_digest(data_dir: Path) -> str:
     ).hexdigest()
 
 
+SHARED = "shared.pickle"  # the reference data's shared work, one at a time: (key, value)
+
+
 class Cache:
     def __init__(self, folder: Path, data_dir: Path):
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
         self.shared = shared_digest(data_dir)
+        self._resolved: dict[Path, str] = {}  # data folder -> resolved, once per build
+
+    def shared_key(self, *parts: str) -> str:
+        """The key of the shared work: the shared inputs and `parts` (base, stages run)."""
+        return hashlib.sha256("\0".join((self.shared, "shared", *parts)).encode()).hexdigest()
+
+    def get_shared(self, key: str):
+        """The shared work kept under `key`, or None (another key, none, or unreadable)."""
+        try:
+            with (self.folder / SHARED).open("rb") as f:
+                kept_key, value = pickle.load(f)
+        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+            return None
+        return value if kept_key == key else None
+
+    def put_shared(self, key: str, value) -> None:
+        write_bytes(self.folder / SHARED, pickle.dumps((key, value), pickle.HIGHEST_PROTOCOL))
 
     def key(self, path: Path, ctx) -> str:
         entry = ctx.reference.manifest[path.stem]
@@ -152,7 +177,7 @@ class Cache:
         for part in (
             self.shared,
             ctx.reference.minter.base,
-            str(Path(ctx.data_dir).resolve()),
+            self._data_folder(Path(ctx.data_dir)),
             f"{ctx.reasoning}{ctx.validation}",
             json.dumps({k: str(v) for k, v in entry.items()}, sort_keys=True),
             path.name,
@@ -163,6 +188,11 @@ class Cache:
         h.update(b"\0")
         h.update((ctx.data_dir / "sources" / str(entry["file"])).read_bytes())
         return h.hexdigest()
+
+    def _data_folder(self, data_dir: Path) -> str:
+        if data_dir not in self._resolved:
+            self._resolved[data_dir] = str(data_dir.resolve())
+        return self._resolved[data_dir]
 
     def get(self, key: str):
         path = self.folder / key[:2] / f"{key}.pickle"

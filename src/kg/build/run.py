@@ -9,6 +9,7 @@ merges them into the dumps by streaming.
 
 from __future__ import annotations
 
+import copy
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -109,7 +110,10 @@ def build(
     from kg.build import cache, pipeline
 
     started = time.perf_counter()
-    result = load_shared(data_dir, minter, progress)
+    store = cache.Cache(cache_dir, data_dir) if cache_dir is not None else None
+    result, context, reference_report = _shared_work(
+        data_dir, minter, reasoning, validation, store, progress
+    )
     reference = result.reference
     paths = document_files(data_dir)
     for path in paths:
@@ -123,8 +127,6 @@ def build(
             f"no curation file for source(s) {', '.join(sorted(missing))} in data/documents/",
         )
 
-    context, reference_report = shared_context(result, data_dir, reasoning, validation, progress)
-    store = cache.Cache(cache_dir, data_dir) if cache_dir is not None else None
     outcomes = pipeline.run_documents(
         context, paths, jobs=jobs, cache=store, progress=progress, scheduler=scheduler
     )
@@ -203,6 +205,72 @@ def shared_context(
         reference_report = pipeline.validate_reference(context)
         context.reference_focus = frozenset(reference_report.objects(None, SH.focusNode))
     return context, reference_report
+
+
+@dataclass
+class SharedWork:
+    """The reference data's work a build keeps in its cache (`kg.build.cache.Cache.shared`):
+    everything `load_shared` and `shared_context` make but the manifest."""
+
+    reference: model.Reference  # without its manifest
+    reference_graph: Graph
+    reference_packed: Packed
+    reference_inferred: set
+    inferred_packed: Packed | None
+    schema: object
+    reference_closure: object
+    reference_focus: frozenset
+    report: Graph | None
+
+
+def _shared_work(data_dir, minter, reasoning, validation, store, progress):
+    """`load_shared` and `shared_context`: made, or, with a cache `store`, taken from it when
+    the reference data, ontology, shapes and code are those it was made with (then only the
+    manifest is read)."""
+    key = store.shared_key(minter.base, f"{reasoning}{validation}") if store else ""
+    kept: SharedWork | None = store.get_shared(key) if store else None
+    if kept is None:
+        result = load_shared(data_dir, minter, progress)
+        context, report = shared_context(result, data_dir, reasoning, validation, progress)
+        if store is not None:
+            reference = copy.copy(result.reference)
+            reference.manifest = {}
+            inferred = result.inferred.packed.get(str(minter.reference_graph))
+            kept = SharedWork(
+                reference,
+                result.reference_graph,
+                result.reference_packed(),
+                context.reference_inferred,
+                inferred,
+                context.schema,
+                context.reference_closure,
+                context.reference_focus,
+                report,
+            )
+            store.put_shared(key, kept)
+        return result, context, report
+    progress("reading the manifest (the reference data's work is in the cache)")
+    reference = copy.copy(kept.reference)
+    reference.minter = minter
+    reference.manifest = model.load_manifest(data_dir)
+    result = Build(minter, reference, validate.load_ontology(), kept.reference_graph)
+    result._reference_packed = kept.reference_packed
+    if kept.inferred_packed is not None:
+        result.inferred[str(minter.reference_graph)] = kept.inferred_packed
+    from kg.build import pipeline
+
+    context = pipeline.Context(
+        data_dir=data_dir,
+        reference=reference,
+        reference_graph=kept.reference_graph,
+        reference_inferred=kept.reference_inferred,
+        schema=kept.schema,
+        reasoning=reasoning,
+        validation=validation,
+        reference_closure=kept.reference_closure,
+        reference_focus=kept.reference_focus,
+    )
+    return result, context, kept.report
 
 
 def _check_documents_declare_consistently(paths: list[Path], outcomes) -> None:

@@ -24,7 +24,14 @@ Other modules use the names below, as `model.X`.
 
 from kg.build.model.document_model import DocumentModel
 from kg.build.model.documents import declared_ids, model_document
-from kg.build.model.reference import REFERENCE_FILES, Declared, Reference, load_reference
+from kg.build.model.reference import (
+    REFERENCE_FILES,
+    Declared,
+    Reference,
+    load_manifest,
+    load_reference,
+    load_reference_files,
+)
 from kg.build.model.reference_graph import model_reference
 from kg.build.model.sections import (
     COMMON_FIELDS,
@@ -54,7 +61,9 @@ __all__ = [
     "declared_ids",
     "en",
     "fold",
+    "load_manifest",
     "load_reference",
+    "load_reference_files",
     "model_document",
     "model_reference",
     "number_literal",

@@ -93,17 +93,36 @@ REFERENCE_KEYS = {
 
 def load_reference(data_dir: Path, minter: Minter) -> Reference:
     """Read the manifest and `reference/*.yaml`, checking identifiers and cross-references."""
-    ref = Reference(minter)
+    manifest = load_manifest(data_dir)
+    ref = load_reference_files(data_dir, minter)
+    ref.manifest = manifest
+    return ref
+
+
+def load_manifest(data_dir: Path) -> dict[str, Mapping]:
+    """`sources/manifest.yaml`'s entries by document id, each checked."""
     manifest_path = data_dir / "sources" / "manifest.yaml"
     manifest = curation.load(manifest_path, max_bytes=curation.MAX_MANIFEST_BYTES)
+    sources = data_dir / "sources"
+    try:
+        root = sources.resolve()
+    except (OSError, RuntimeError):
+        root = None  # each entry's check says why
+    entries: dict[str, Mapping] = {}
     for entry in list_of_mappings(manifest, manifest_path, "the manifest"):
         doc_id = require(entry, "id")
         for key in ("file", "title", "url", "publisher", "language"):
             require(entry, key)
         # every later use joins `file` to data/sources: it must name a file there
-        curation.inside(data_dir / "sources", entry["file"], entry.at("file"))
-        ref.manifest[str(doc_id)] = entry
+        curation.inside(sources, entry["file"], entry.at("file"), root)
+        entries[str(doc_id)] = entry
+    return entries
 
+
+def load_reference_files(data_dir: Path, minter: Minter) -> Reference:
+    """`reference/*.yaml` read and checked, without the manifest (which every added document
+    changes: the rest is kept from one publish to the next, `kg.build.cache.Cache.shared`)."""
+    ref = Reference(minter)
     for kind, file_name in REFERENCE_FILES.items():
         path = data_dir / "reference" / file_name
         items = list_of_mappings(curation.load(path), path, file_name)
