@@ -52,6 +52,7 @@ The chunks and their pieces are `kg.publish.chunking`, the files made of them
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import multiprocessing
 import os
@@ -229,21 +230,31 @@ def write(
     objects = Objects(folder / OBJECTS, fresh=state is None)
     reuse = Reuse(from_scratch=state is None)
     use_jsonld_context(jsonld_context(build))
+    trig = None
     try:
         if state is None:
             asserted, inferred, object_count = _from_scratch(
                 named, tmp, kept_quads, objects, jobs or os.cpu_count() or 1, progress, digests
             )
             changes = None
+            progress("writing kg.trig")
+            trig = _write_trig(named, order, records, state, tmp, out, reuse)
         else:
+            # kg.trig first: most of it is copied, by its own thread, while the other dumps
+            # are revised
+            progress("writing kg.trig")
+            trig = _write_trig(named, order, records, state, tmp, out, reuse)
             asserted, inferred, object_count, changes = _revised(
                 state, revision, tmp, out, folder, kept_quads, objects, progress, digests
             )
-        progress("writing kg.trig")
-        _write_trig(named, order, records, state, tmp, out, reuse, digests)
+        trig.close()
+        digests[trig.path] = trig.sha256
         # each dump's SHA-256 was taken as it was written (kg.publish.assembly)
         digests.compute([tmp / name for name in DUMPS if tmp / name not in digests])
     except BaseException:
+        if trig is not None:
+            with contextlib.suppress(BaseException):
+                trig.close()
         objects.abandon()
         kept_quads.unlink(missing_ok=True)
         raise
@@ -436,9 +447,10 @@ def batched(chunks: Iterable[list[bytes]], size: int = BATCH) -> Iterator[list[l
         yield batch
 
 
-def _write_trig(named, order, records, state, tmp, out, reuse, digests) -> None:
+def _write_trig(named, order, records, state, tmp, out, reuse) -> Assembly:
     """kg.trig: each named graph's block, copied from the previous kg.trig when the graph's
-    asserted triples are those it had."""
+    asserted triples are those it had. Returned open: its thread may still be copying
+    (`Assembly.close` waits, and gives the SHA-256)."""
     trig = Assembly(tmp / "kg.trig", out / "kg.trig" if state is not None else None)
     first = True
     try:
@@ -457,10 +469,11 @@ def _write_trig(named, order, records, state, tmp, out, reuse, digests) -> None:
                     first = False
                 record.trig = trig.write(block)
                 reuse.graphs_written += 1
-    finally:
+    except BaseException:
         trig.close()
-    digests[trig.path] = trig.sha256
+        raise
     reuse.graphs = len(order)
+    return trig
 
 
 def _statistics(named, order, records, asserted, inferred, object_count) -> Statistics:
