@@ -5,7 +5,11 @@ every build. Each test fails if the path it names is not the one taken."""
 
 from __future__ import annotations
 
+import hashlib
+import marshal
+import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -114,3 +118,71 @@ def test_another_base_or_stage_or_an_unreadable_file_makes_it_again(data, tmp_pa
     assert len(made) == 5
     build(data, other, jobs=1, cache_dir=folder, reasoning=False)
     assert len(made) == 5  # kept again
+
+
+# -- the digests of the files a document's key reads (`kg.build.cache.FileDigests`) --------
+
+
+@pytest.fixture
+def reads(monkeypatch) -> list[str]:
+    """The files whose bytes `FileDigests` reads."""
+    seen: list[str] = []
+    real = cache.hashlib.file_digest
+
+    def counted(f, name):
+        seen.append(f.name)
+        return real(f, name)
+
+    monkeypatch.setattr(cache.hashlib, "file_digest", counted)
+    return seen
+
+
+def test_a_settled_file_is_not_read_again_and_an_edit_is_seen(tmp_path, reads, monkeypatch):
+    monkeypatch.setattr(cache, "SETTLED_NS", 0)  # every file counts as settled
+    path = tmp_path / "doc.yaml"
+    path.write_text("label: one\n")
+    first = cache.FileDigests(tmp_path / "digests")
+    digest = first.digest(path)
+    first.save()
+    again = cache.FileDigests(tmp_path / "digests")
+    assert again.digest(path) == digest and reads == [str(path)]  # not read the second time
+    # the same size, the modification time put back: the change time still moves
+    time.sleep(0.05)  # past the clock's grain
+    before = path.stat()
+    path.write_text("label: two\n")
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    edited = cache.FileDigests(tmp_path / "digests")
+    assert edited.digest(path) != digest and len(reads) == 2
+    assert edited.digest(path) == hashlib.sha256(b"label: two\n").digest()
+
+
+def test_a_file_written_just_now_is_read_again_by_the_next_build(tmp_path, reads):
+    path = tmp_path / "doc.yaml"
+    path.write_text("label: one\n")
+    first = cache.FileDigests(tmp_path / "digests")
+    first.digest(path)
+    first.save()
+    cache.FileDigests(tmp_path / "digests").digest(path)
+    assert reads == [str(path), str(path)]
+
+
+def test_unreadable_digests_are_read_as_none_kept(tmp_path, reads, monkeypatch):
+    monkeypatch.setattr(cache, "SETTLED_NS", 0)
+    path = tmp_path / "doc.yaml"
+    path.write_text("label: one\n")
+    for damaged in (b"", b"\x00\x01garbage", marshal.dumps(["a", "list"])):
+        (tmp_path / "digests").write_bytes(damaged)
+        digests = cache.FileDigests(tmp_path / "digests")
+        assert digests.digest(path) == hashlib.sha256(b"label: one\n").digest()
+    assert len(reads) == 3
+
+
+def test_a_build_keeps_the_digests_of_the_files_it_read(data, tmp_path, monkeypatch):
+    monkeypatch.setattr(cache, "SETTLED_NS", 0)
+    build(data, Minter(), jobs=1, cache_dir=tmp_path / "cache")
+    kept = marshal.loads((tmp_path / "cache" / cache.FILE_DIGESTS).read_bytes())
+    expected = {str(p) for p in (data / "documents").glob("*.yaml")}
+    expected |= {str(p) for p in (data / "sources").glob("*.txt")}
+    assert set(kept) == expected
+    for name, record in kept.items():
+        assert record[4] == hashlib.sha256(Path(name).read_bytes()).digest()

@@ -26,7 +26,10 @@ from __future__ import annotations
 import ast
 import hashlib
 import json
+import marshal
+import os
 import pickle
+import time
 from functools import cache
 from pathlib import Path
 
@@ -145,6 +148,47 @@ def shared_digest(data_dir: Path) -> str:
     ).hexdigest()
 
 
+FILE_DIGESTS = "file-digests.marshal"
+SETTLED_NS = 2_000_000_000  # a file changed this recently is read again by the next build
+
+
+class FileDigests:
+    """The SHA-256 of files, kept from one build to the next with what `stat` said of each
+    file when it was read (size, modification and change times, inode): a file that `stat`
+    says the same of is not read again, as git's index does. A file changed or written
+    less than `SETTLED_NS` before it was read is not kept (the clock's grain could hide a
+    second change within it: git's "racy" files); a change of content changes its change
+    time, so no edit keeps the same four."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            kept = marshal.loads(path.read_bytes())
+        except (OSError, EOFError, ValueError, TypeError):
+            kept = {}
+        self.kept: dict[str, tuple] = kept if isinstance(kept, dict) else {}
+        self.new: dict[str, tuple] = {}
+
+    def digest(self, path: Path) -> bytes:
+        name = str(path)
+        found = os.stat(name)
+        seen = (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino)
+        kept = self.kept.get(name)
+        if kept is not None and kept[:4] == seen:
+            self.new[name] = kept
+            return kept[4]
+        with open(name, "rb") as f:
+            digest = hashlib.file_digest(f, "sha256").digest()
+        if max(found.st_mtime_ns, found.st_ctime_ns) < time.time_ns() - SETTLED_NS:
+            self.new[name] = (*seen, digest)
+        return digest
+
+    def save(self) -> None:
+        """Keep the digests of the files this build read (and only those)."""
+        if self.new != self.kept:
+            write_bytes(self.path, marshal.dumps(self.new))
+
+
 SHARED = "shared.pickle"  # the reference data's shared work, one at a time: (key, value)
 
 
@@ -154,6 +198,7 @@ class Cache:
         self.folder.mkdir(parents=True, exist_ok=True)
         self.shared = shared_digest(data_dir)
         self._resolved: dict[Path, str] = {}  # data folder -> resolved, once per build
+        self.files = FileDigests(self.folder / FILE_DIGESTS)
 
     def shared_key(self, *parts: str) -> str:
         """The key of the shared work: the shared inputs and `parts` (base, stages run)."""
@@ -184,9 +229,8 @@ class Cache:
         ):
             h.update(part.encode())
             h.update(b"\0")
-        h.update(path.read_bytes())
-        h.update(b"\0")
-        h.update((ctx.data_dir / "sources" / str(entry["file"])).read_bytes())
+        h.update(self.files.digest(path))
+        h.update(self.files.digest(Path(ctx.data_dir) / "sources" / str(entry["file"])))
         return h.hexdigest()
 
     def _data_folder(self, data_dir: Path) -> str:

@@ -363,4 +363,5 @@ def run_documents(
     if cache is not None:
         for path, r in zip(todo, results, strict=True):
             cache.put(keys[path], r)
+        cache.files.save()
     return [outcomes[p] for p in paths]
