@@ -493,6 +493,25 @@ def test_format_parameter_and_suffixes(http):
     assert http.get("/id/place/mexico", headers={"Accept": "image/png"}).status_code == 406
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/id/place/mexico",  # negotiated with the profiles
+        "/doc/place/mexico",  # a document by Accept or format
+        "/graph/document/000",
+        "/source/000_c36a1ea09023f409.txt",
+        "/classes/org:Organization",
+    ],
+)
+def test_a_format_given_twice_is_refused_not_guessed(http, path):
+    """`format=ttl&format=json` names two formats: 400, on every route that takes one, where
+    the last one given was obeyed."""
+    twice = http.get(path, params=[("format", "jsonld"), ("format", "ttl")])
+    assert twice.status_code == 400
+    assert twice.text == "Bad Request: format: give it once\n"
+    assert http.get(path, params={"format": "ttl"}).status_code in (200, 303)
+
+
 def test_unknown_iris_are_404(http):
     for path in ("/id/organization/nobody", "/doc/organization/nobody", "/doc/nothing.ttl"):
         assert http.get(path, headers={"Accept": "text/turtle"}).status_code == 404

@@ -286,7 +286,10 @@ class Server:
 
     def rdf_format(self, request: Request, offered=tuple(conneg.RDF_FORMATS)) -> str | Response:
         """The format a client asked for (`format=`, else Accept), or an error response."""
-        name = request.query_params.get("format")
+        try:
+            name = conneg.requested_format(request.query_params)
+        except ValueError as exc:
+            return plain_text(400, str(exc))
         if name:
             fmt = conneg.rdf_format(name)
             if fmt is None or fmt not in offered:

@@ -158,6 +158,18 @@ def negotiate(header: str | None, offered: Iterable[str]) -> str | None:
     return choice
 
 
+ONCE = "Bad Request: format: give it once"
+
+
+def requested_format(params) -> str | None:
+    """The `format=` parameter of a request's query (None: not given). Given more than once,
+    ValueError: which of two formats to send is not the server's guess."""
+    values = params.getlist("format")
+    if len(values) > 1:
+        raise ValueError(ONCE)
+    return values[0] if values else None
+
+
 def rdf_format(name: str) -> str | None:
     """The RDF_FORMATS key for a `format=` value or suffix, or None."""
     name = name.strip().lower()

@@ -231,7 +231,10 @@ class LinkedData:
         path = source_file(self.site.dist / "sources", name)
         if path is None or not valid_iri(iri):
             return self.server.not_found(request, iri)
-        requested = request.query_params.get("format")
+        try:
+            requested = conneg.requested_format(request.query_params)
+        except ValueError as exc:
+            return plain_text(400, str(exc))
         if requested in ("text", "txt"):
             fmt: str | Response = "text"
         elif requested:

@@ -367,7 +367,10 @@ def negotiate(site, request, iri: str, doc_path: str, suffix: str | None) -> Neg
     """The representation of `iri`'s description that `request` asks for (`suffix`: the format
     its address names, if any), or the 400 or 406 answer."""
     fixed = suffix
-    name = request.query_params.get("format")
+    try:
+        name = conneg.requested_format(request.query_params)
+    except ValueError as exc:
+        return _text(400, str(exc))
     if fixed is None and name:
         fixed = conneg.rdf_format(name)
         if fixed is None:
