@@ -198,3 +198,29 @@ def test_kg_publish_takes_the_description_s_options(tmp_path):
     assert str(void.value(DATASET, DCAT.version)) == "7"
     bad = subprocess.run([*command, "--issued", "May 2024"], capture_output=True, text=True)
     assert bad.returncode == 2 and "not a date YYYY-MM-DD" in bad.stderr
+
+
+def test_turtle_text_is_sorted_prefixed_and_falls_back_on_an_iri_pyoxigraph_refuses():
+    """void.ttl and the SHACL report are written by pyoxigraph from sorted N-Triples: the
+    same graph gives the same bytes whatever the order of its triples, with the prefixes it
+    binds and uses; a graph with an IRI RFC 3987 refuses (rdflib lets `%zz` through) is
+    written by rdflib's serializer instead of failing the publish."""
+    ex = Namespace("http://example.org/")
+    triples = [(ex[f"s{i}"], ex.p, Literal(i)) for i in range(20)]
+    one, two = Graph(), Graph()
+    for triple in triples:
+        one.add(triple)
+    for triple in reversed(triples):
+        two.add(triple)
+    for graph in (one, two):
+        graph.bind("ex", ex)
+        graph.bind("unused", Namespace("http://unused.example.org/"))
+    text = export.turtle_text(one)
+    assert text == export.turtle_text(two)
+    assert "@prefix ex: <http://example.org/> ." in text and "unused" not in text
+    # in the byte order of the N-Triples lines: `<...s10>` before `<...s1>`
+    assert text.index("ex:s0 ") < text.index("ex:s10 ") < text.index("ex:s1 ")
+    assert set(Graph().parse(data=text, format="turtle")) == set(triples)
+    odd = Graph()
+    odd.add((URIRef("http://example.org/a%zz"), ex.p, Literal("x")))
+    assert export.turtle_text(odd) == odd.serialize(format="turtle")

@@ -104,8 +104,13 @@ def turtle_text(graph: Graph) -> str:
         for prefix, namespace in sorted(graph.namespaces())
         if prefix and b"<" + str(namespace).encode() in body
     }
-    nt = ox.parse(body, format=ox.RdfFormat.N_TRIPLES)
-    return ox.serialize(nt, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
+    try:
+        triples = list(ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
+    except SyntaxError:
+        # an IRI rdflib lets through and RFC 3987 does not (`%zz`, no scheme): rdflib's
+        # Turtle, as before, rather than no publish
+        return graph.serialize(format="turtle")
+    return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
 
 
 def write(
