@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 import os
+import pickle
 import shutil
 import time
 from pathlib import Path
@@ -186,3 +187,44 @@ def test_a_build_keeps_the_digests_of_the_files_it_read(data, tmp_path, monkeypa
     assert set(kept) == expected
     for name, record in kept.items():
         assert record[4] == hashlib.sha256(Path(name).read_bytes()).digest()
+
+
+def test_a_kept_file_naming_classes_this_kg_lacks_is_made_again_and_replaced(data, tmp_path, made):
+    """A `shared.pickle` another version of kg wrote (its value names a class this one does
+    not have) is a miss, not a failed build: the work is made again and kept anew."""
+    folder = tmp_path / "cache"
+    build(data, Minter(), jobs=1, cache_dir=folder)
+    key = cache.Cache(folder, data).shared_key(Minter().base, "TrueTrue")
+    for foreign in (
+        pickle.dumps(key) + b"cno_such_module_of_kg\nThing\n.",  # the same key
+        b"cno_such_module_of_kg\nThing\n.",  # not even a key
+    ):
+        (folder / cache.SHARED).write_bytes(foreign)
+        build(data, Minter(), jobs=1, cache_dir=folder)
+        assert cache.Cache(folder, data).get_shared(key) is not None
+    assert len(made) == 3
+
+
+def test_reference_data_edited_during_the_build_is_not_kept_under_the_old_key(
+    data, tmp_path, monkeypatch, made
+):
+    """The key is taken from the reference files before they are read: one edited between
+    the two would have its work kept under the other content's key, and found when that
+    content comes back. It is not kept then."""
+    real = run.load_shared
+    organizations = data / "reference" / "organizations.yaml"
+    before = organizations.read_text(encoding="utf-8")
+
+    def edited_meanwhile(*args, **kwargs):
+        result = real(*args, **kwargs)
+        organizations.write_text(before.replace("United States Government", "US"), "utf-8")
+        return result
+
+    monkeypatch.setattr(run, "load_shared", edited_meanwhile)
+    folder = tmp_path / "cache"
+    build(data, Minter(), jobs=1, cache_dir=folder)
+    assert not (folder / cache.SHARED).exists()
+    monkeypatch.setattr(run, "load_shared", real)
+    organizations.write_text(before, "utf-8")  # the content the key was taken from, back
+    build(data, Minter(), jobs=1, cache_dir=folder)
+    assert len(made) == 2  # made again, not found

@@ -171,13 +171,15 @@ class FileDigests:
 
     def digest(self, path: Path) -> bytes:
         name = str(path)
-        found = os.stat(name)
-        seen = (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino)
-        kept = self.kept.get(name)
-        if kept is not None and kept[:4] == seen:
-            self.new[name] = kept
-            return kept[4]
+        # opened, then asked: on NFS, opening a file checks its attributes with the server
+        # (close-to-open), where `stat` alone may answer from a minute-old cache
         with open(name, "rb") as f:
+            found = os.fstat(f.fileno())
+            seen = (found.st_size, found.st_mtime_ns, found.st_ctime_ns, found.st_ino)
+            kept = self.kept.get(name)
+            if kept is not None and kept[:4] == seen:
+                self.new[name] = kept
+                return kept[4]
             digest = hashlib.file_digest(f, "sha256").digest()
         if max(found.st_mtime_ns, found.st_ctime_ns) < time.time_ns() - SETTLED_NS:
             self.new[name] = (*seen, digest)
@@ -205,16 +207,19 @@ class Cache:
         return hashlib.sha256("\0".join((self.shared, "shared", *parts)).encode()).hexdigest()
 
     def get_shared(self, key: str):
-        """The shared work kept under `key`, or None (another key, none, or unreadable)."""
+        """The shared work kept under `key`, or None: another key (its value not read: it may
+        name classes another version of kg had), none, or a file that does not unpickle."""
         try:
             with (self.folder / SHARED).open("rb") as f:
-                kept_key, value = pickle.load(f)
-        except (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
+                if pickle.load(f) != key:
+                    return None
+                return pickle.load(f)
+        except Exception:  # any damage or foreign file: made again, and kept anew
             return None
-        return value if kept_key == key else None
 
     def put_shared(self, key: str, value) -> None:
-        write_bytes(self.folder / SHARED, pickle.dumps((key, value), pickle.HIGHEST_PROTOCOL))
+        data = pickle.dumps(key, pickle.HIGHEST_PROTOCOL)
+        write_bytes(self.folder / SHARED, data + pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
 
     def key(self, path: Path, ctx) -> str:
         entry = ctx.reference.manifest[path.stem]

@@ -227,12 +227,16 @@ def _shared_work(data_dir, minter, reasoning, validation, store, progress):
     """`load_shared` and `shared_context`: made, or, with a cache `store`, taken from it when
     the reference data, ontology, shapes and code are those it was made with (then only the
     manifest is read)."""
+    from kg.build import cache
+
     key = store.shared_key(minter.base, f"{reasoning}{validation}") if store else ""
     kept: SharedWork | None = store.get_shared(key) if store else None
     if kept is None:
         result = load_shared(data_dir, minter, progress)
         context, report = shared_context(result, data_dir, reasoning, validation, progress)
-        if store is not None:
+        # kept only if the files it was made from are still those the key was taken from
+        # (one edited meanwhile would otherwise be kept under the other content's key)
+        if store is not None and cache.shared_digest(data_dir) == store.shared:
             reference = copy.copy(result.reference)
             reference.manifest = {}
             inferred = result.inferred.packed.get(str(minter.reference_graph))

@@ -114,7 +114,9 @@ class Assembly:
                 raise self._failed
             self.sha256 = self.hasher.hexdigest()
         finally:
-            if self.fd >= 0:
+            # not under a thread still writing (a join interrupted): it would write into
+            # whatever file took the descriptor's number next
+            if self.fd >= 0 and not self._thread.is_alive():
                 os.close(self.fd)
                 if self.source is not None:
                     os.close(self.source)
