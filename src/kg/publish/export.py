@@ -48,6 +48,7 @@ import stat
 import tempfile
 import uuid
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -134,8 +135,8 @@ def write(
     their records; None: the whole graph in each dump."""
     # The build's millions of objects live until the export ends: out of the collector's
     # way meanwhile (a full collection over them took about a second each time one came,
-    # e.g. while the chunks' state was pickled at 10,000 documents).
-    gc.collect()
+    # e.g. while the chunks' state was pickled at 10,000 documents). Not collected first: a
+    # full collection over them is that second.
     gc.freeze()
     try:
         return _write(build, out, data_dir, progress, part_size, cache_dir, description)
@@ -157,15 +158,22 @@ def _write(build, out, data_dir, progress, part_size, cache_dir, description) ->
             # The full-text index of the texts, quotes, names and descriptions (kg.publish.search),
             # written by a second process meanwhile: it reads the build, not the dumps.
             previous_index = out / search.INDEX
-            with forked(
-                lambda: search.write_index(
-                    build,
-                    tmp / search.INDEX,
-                    cache_dir,
-                    previous=previous_index if previous_index.is_file() else None,
-                    token=token,
-                )
+            with (
+                forked(
+                    lambda: search.write_index(
+                        build,
+                        tmp / search.INDEX,
+                        cache_dir,
+                        previous=previous_index if previous_index.is_file() else None,
+                        token=token,
+                    )
+                ),
+                ThreadPoolExecutor(1) as beside,
             ):
+                # small files, by a thread of their own while the dumps are written (their
+                # revision waits on the disk more than on the processor)
+                progress("copying ontology, shapes and sources")
+                copied = beside.submit(copy_files, build, out, tmp, digests)
                 if part_size is None and cache_dir is not None:
                     # The whole-graph dumps, revised from the previous publish's
                     # (kg.publish.chunked).
@@ -186,6 +194,7 @@ def _write(build, out, data_dir, progress, part_size, cache_dir, description) ->
                         [line.decode("utf-8").rstrip("\n") for line in removed],
                         [line.decode("utf-8").rstrip("\n") for line in added],
                     )
+                copied.result()
                 _write_the_rest(
                     build,
                     out,
@@ -233,18 +242,6 @@ def _write_the_rest(
     and added since the previous publish, when the dumps were revised from it)."""
     counts = stats.dump_triples()
 
-    progress("copying ontology, shapes and sources")
-    for folder, source in (("ontology", ONTOLOGY_DIR), ("shapes", SHAPES_DIR)):
-        (tmp / folder).mkdir()
-        for path in sorted(source.glob("*.ttl")):
-            shutil.copyfile(path, tmp / folder / path.name)
-    (tmp / "sources").mkdir()
-    for doc_id in sorted(build.sources):
-        name = build.sources[doc_id].path.name
-        target = tmp / "sources" / name
-        digests[target] = copy_or_link(build.sources[doc_id].path, out / "sources" / name, target)
-    write_queries(tmp / QUERIES, build.minter.base)
-
     if build.validation is not None:
         # Canonical blank-node labels make the report reproducible byte for byte.
         report = union([to_canonical_graph(build.validation.report)], build.minter.base)
@@ -290,6 +287,21 @@ def _write_the_rest(
     changes = tmp / releases.CHANGES / releases.patch_name(release.version)
     void = describe(build, stats, dumps, parts, release, changes if changes.is_file() else None)
     (tmp / "void.ttl").write_text(turtle_text(void), encoding="utf-8")
+
+
+def copy_files(build: Build, out: Path, tmp: Path, digests: Digests) -> None:
+    """The ontology, shapes, source texts and named queries into `tmp`, the sources' SHA-256
+    into `digests`."""
+    for folder, source in (("ontology", ONTOLOGY_DIR), ("shapes", SHAPES_DIR)):
+        (tmp / folder).mkdir()
+        for path in sorted(source.glob("*.ttl")):
+            shutil.copyfile(path, tmp / folder / path.name)
+    (tmp / "sources").mkdir()
+    for doc_id in sorted(build.sources):
+        name = build.sources[doc_id].path.name
+        target = tmp / "sources" / name
+        digests[target] = copy_or_link(build.sources[doc_id].path, out / "sources" / name, target)
+    write_queries(tmp / QUERIES, build.minter.base)
 
 
 def copy_or_link(source: Path, previous: Path, target: Path) -> str:
