@@ -195,12 +195,18 @@ SHARED = "shared.pickle"  # the reference data's shared work, one at a time: (ke
 
 
 class Cache:
-    def __init__(self, folder: Path, data_dir: Path):
+    def __init__(self, folder: Path, data_dir: Path, create: bool = True):
+        """`create`: make the folder now (else `create()` makes it before anything is put:
+        a build that fails on its data leaves no cache folder behind)."""
         self.folder = Path(folder)
-        self.folder.mkdir(parents=True, exist_ok=True)
+        if create:
+            self.create()
         self.shared = shared_digest(data_dir)
         self._resolved: dict[Path, str] = {}  # data folder -> resolved, once per build
         self.files = FileDigests(self.folder / FILE_DIGESTS)
+
+    def create(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
 
     def shared_key(self, *parts: str) -> str:
         """The key of the shared work: the shared inputs and `parts` (base, stages run)."""

@@ -110,8 +110,9 @@ def build(
     from kg.build import cache, pipeline
 
     started = time.perf_counter()
-    store = cache.Cache(cache_dir, data_dir) if cache_dir is not None else None
-    result, context, reference_report = _shared_work(
+    # the folder made only once the data is read (a failed build leaves none)
+    store = cache.Cache(cache_dir, data_dir, create=False) if cache_dir is not None else None
+    result, context, reference_report, keep = _shared_work(
         data_dir, minter, reasoning, validation, store, progress
     )
     reference = result.reference
@@ -127,6 +128,9 @@ def build(
             f"no curation file for source(s) {', '.join(sorted(missing))} in data/documents/",
         )
 
+    if store is not None:
+        store.create()
+        keep()
     outcomes = pipeline.run_documents(
         context, paths, jobs=jobs, cache=store, progress=progress, scheduler=scheduler
     )
@@ -226,7 +230,7 @@ class SharedWork:
 def _shared_work(data_dir, minter, reasoning, validation, store, progress):
     """`load_shared` and `shared_context`: made, or, with a cache `store`, taken from it when
     the reference data, ontology, shapes and code are those it was made with (then only the
-    manifest is read)."""
+    manifest is read); and what keeps it in `store` (once the build has checked its data)."""
     from kg.build import cache
 
     key = store.shared_key(minter.base, f"{reasoning}{validation}") if store else ""
@@ -251,8 +255,8 @@ def _shared_work(data_dir, minter, reasoning, validation, store, progress):
                 context.reference_focus,
                 report,
             )
-            store.put_shared(key, kept)
-        return result, context, report
+            return result, context, report, lambda: store.put_shared(key, kept)
+        return result, context, report, lambda: None
     progress("reading the manifest (the reference data's work is in the cache)")
     reference = copy.copy(kept.reference)
     reference.minter = minter
@@ -274,7 +278,7 @@ def _shared_work(data_dir, minter, reasoning, validation, store, progress):
         reference_closure=kept.reference_closure,
         reference_focus=kept.reference_focus,
     )
-    return result, context, kept.report
+    return result, context, kept.report, lambda: None
 
 
 def _check_documents_declare_consistently(paths: list[Path], outcomes) -> None:
