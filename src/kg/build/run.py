@@ -10,6 +10,7 @@ merges them into the dumps by streaming.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -214,16 +215,11 @@ def shared_context(
 @dataclass
 class SharedWork:
     """The reference data's work a build keeps in its cache (`kg.build.cache.Cache.shared`):
-    everything `load_shared` and `shared_context` make but the manifest."""
+    what `load_shared` and `shared_context` make, the manifest left out."""
 
-    reference: model.Reference  # without its manifest
-    reference_graph: Graph
+    context: object  # `kg.build.pipeline.Context`, its reference without the manifest
     reference_packed: Packed
-    reference_inferred: set
     inferred_packed: Packed | None
-    schema: object
-    reference_closure: object
-    reference_focus: frozenset
     report: Graph | None
 
 
@@ -240,44 +236,26 @@ def _shared_work(data_dir, minter, reasoning, validation, store, progress):
         context, report = shared_context(result, data_dir, reasoning, validation, progress)
         # kept only if the files it was made from are still those the key was taken from
         # (one edited meanwhile would otherwise be kept under the other content's key)
-        if store is not None and cache.shared_digest(data_dir) == store.shared:
-            reference = copy.copy(result.reference)
-            reference.manifest = {}
-            inferred = result.inferred.packed.get(str(minter.reference_graph))
-            kept = SharedWork(
-                reference,
-                result.reference_graph,
-                result.reference_packed(),
-                context.reference_inferred,
-                inferred,
-                context.schema,
-                context.reference_closure,
-                context.reference_focus,
-                report,
-            )
-            return result, context, report, lambda: store.put_shared(key, kept)
-        return result, context, report, lambda: None
+        if store is None or cache.shared_digest(data_dir) != store.shared:
+            return result, context, report, lambda: None
+        reference = copy.copy(result.reference)
+        reference.manifest = {}
+        kept = SharedWork(
+            dataclasses.replace(context, reference=reference),
+            result.reference_packed(),
+            result.inferred.packed.get(str(minter.reference_graph)),
+            report,
+        )
+        return result, context, report, lambda: store.put_shared(key, kept)
     progress("reading the manifest (the reference data's work is in the cache)")
-    reference = copy.copy(kept.reference)
+    reference = copy.copy(kept.context.reference)
     reference.minter = minter
     reference.manifest = model.load_manifest(data_dir)
-    result = Build(minter, reference, validate.load_ontology(), kept.reference_graph)
+    context = dataclasses.replace(kept.context, data_dir=data_dir, reference=reference)
+    result = Build(minter, reference, validate.load_ontology(), context.reference_graph)
     result._reference_packed = kept.reference_packed
     if kept.inferred_packed is not None:
         result.inferred[str(minter.reference_graph)] = kept.inferred_packed
-    from kg.build import pipeline
-
-    context = pipeline.Context(
-        data_dir=data_dir,
-        reference=reference,
-        reference_graph=kept.reference_graph,
-        reference_inferred=kept.reference_inferred,
-        schema=kept.schema,
-        reasoning=reasoning,
-        validation=validation,
-        reference_closure=kept.reference_closure,
-        reference_focus=kept.reference_focus,
-    )
     return result, context, kept.report, lambda: None
 
 

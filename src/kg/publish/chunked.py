@@ -232,18 +232,16 @@ def write(
     use_jsonld_context(jsonld_context(build))
     trig = None
     try:
+        # kg.trig first: when revised, most of it is copied, by its own thread, while the
+        # other dumps are written
+        progress("writing kg.trig")
+        trig = _write_trig(named, order, records, state, tmp, out, reuse)
         if state is None:
             asserted, inferred, object_count = _from_scratch(
                 named, tmp, kept_quads, objects, jobs or os.cpu_count() or 1, progress, digests
             )
             changes = None
-            progress("writing kg.trig")
-            trig = _write_trig(named, order, records, state, tmp, out, reuse)
         else:
-            # kg.trig first: most of it is copied, by its own thread, while the other dumps
-            # are revised
-            progress("writing kg.trig")
-            trig = _write_trig(named, order, records, state, tmp, out, reuse)
             asserted, inferred, object_count, changes = _revised(
                 state, revision, tmp, out, folder, kept_quads, objects, progress, digests
             )

@@ -311,6 +311,7 @@ def copy_or_link(source: Path, previous: Path, target: Path) -> str:
     1,000-document publish took 2.4 s on this project's machine, a tenth of a second linked.)
     Returns the SHA-256 of the bytes, read once here for SHA256SUMS."""
     data = source.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
     try:
         found = previous.lstat()
         if (
@@ -320,17 +321,11 @@ def copy_or_link(source: Path, previous: Path, target: Path) -> str:
             and previous.read_bytes() == data
         ):
             os.link(previous, target)
-            return hashlib.sha256(data).hexdigest()
+            return digest
     except OSError:
         pass
-    write_bytes_new(target, data)
-    return hashlib.sha256(data).hexdigest()
-
-
-def write_bytes_new(path: Path, data: bytes) -> None:
-    """`data` as the new file `path` (in a publish's temporary folder)."""
-    with path.open("xb") as f:
-        f.write(data)
+    target.write_bytes(data)
+    return digest
 
 
 QUERIES = "queries"  # the folder of the named queries in dist/
