@@ -2,11 +2,12 @@
 its own, in order, its SHA-256 taken on the way; a failure is raised, never lost."""
 
 import hashlib
+import os
 import threading
 
 import pytest
 
-from kg.publish.assembly import Assembly, Writer
+from kg.publish.assembly import DROP_ALIGN, Assembly, Writer
 from kg.publish.chunking import Chunk
 
 
@@ -35,6 +36,38 @@ def test_pieces_written_and_copied_in_order_with_their_checksum(tmp_path):
     assert (tmp_path / "new").read_bytes() == expected
     assert out.sha256 == hashlib.sha256(expected).hexdigest()
     assert writing_threads() == []
+
+
+@pytest.mark.skipif(not hasattr(os, "posix_fadvise"), reason="no posix_fadvise here")
+def test_the_previous_files_copied_pages_are_dropped_in_whole_aligned_stretches(
+    tmp_path, monkeypatch
+):
+    """Each stretch dropped starts where the last ended, on a multiple of DROP_ALIGN, and
+    ends at or before the last byte copied: nothing not yet copied is dropped, and every
+    stretch before the last copy's aligned end is dropped once."""
+    previous = tmp_path / "previous"
+    old = os.urandom(5 * DROP_ALIGN + 12345)
+    previous.write_bytes(old)
+    dropped: list[tuple[int, int]] = []
+    real = os.posix_fadvise
+
+    def recording(fd, offset, length, advice):
+        if advice == os.POSIX_FADV_DONTNEED:
+            dropped.append((offset, length))
+        return real(fd, offset, length, advice)
+
+    monkeypatch.setattr(os, "posix_fadvise", recording)
+    out = Assembly(tmp_path / "new", previous)
+    out.copy((7, DROP_ALIGN))  # ends short of 2 stretches
+    out.write(b"new piece")
+    out.copy((3 * DROP_ALIGN + 100, len(old) - 3 * DROP_ALIGN - 100))  # to the end
+    out.close()
+    assert (tmp_path / "new").read_bytes() == (
+        old[7 : 7 + DROP_ALIGN] + b"new piece" + old[3 * DROP_ALIGN + 100 :]
+    )
+    assert all(offset % DROP_ALIGN == 0 and length % DROP_ALIGN == 0 for offset, length in dropped)
+    assert [offset for offset, _ in dropped] == [0, *(sum(d) for d in dropped[:-1])]
+    assert sum(dropped[-1]) == 5 * DROP_ALIGN  # the last copied byte's stretch, whole
 
 
 def test_a_span_past_the_previous_file_is_an_error_at_close(tmp_path):

@@ -20,6 +20,10 @@ from kg.publish.chunking import TURTLE_HEAD, Chunk, Written
 from kg.publish.jsonld import JSONLD_FIRST, JSONLD_HEAD, JSONLD_SEPARATOR, JSONLD_TAIL
 
 BLOCK = 1 << 22  # bytes of the previous file read at once
+# The previous file's pages already copied are dropped from the page cache, in whole stretches
+# of this many bytes from its start: the kernel keeps a file's pages in folios of up to 2 MiB,
+# each aligned to its size, and drops only the folios a range holds whole.
+DROP_ALIGN = 1 << 21
 
 
 class Assembly:
@@ -35,6 +39,7 @@ class Assembly:
             os.close(self.fd)
             raise
         self.size = 0
+        self.dropped = 0  # the previous file's pages before this offset are dropped
         self.pending: tuple[int, int] | None = None  # a span of `previous` not yet copied
         self.hasher = hashlib.sha256()
         self.sha256: str | None = None
@@ -82,6 +87,17 @@ class Assembly:
                 raise OSError(f"{self.path}: the previous file ended early")
             self._out(data)
             offset, length = offset + len(data), length - len(data)
+            self._drop_behind(offset)
+
+    def _drop_behind(self, offset: int) -> None:
+        """Drop the previous file's pages before `offset` from the page cache. It is read once,
+        front to back, and replaced: kept, its copied pages push out the pages not copied yet
+        when both dumps do not fit in memory (at 10,000 documents, 14 GB each), which are then
+        read from the disk again (issue 19's +1 document: 2 to 3 s)."""
+        end = offset - offset % DROP_ALIGN
+        if end > self.dropped and hasattr(os, "posix_fadvise"):
+            os.posix_fadvise(self.source, self.dropped, end - self.dropped, os.POSIX_FADV_DONTNEED)
+            self.dropped = end
 
     def copy(self, span: tuple[int, int]) -> tuple[int, int]:
         """Copy `span` of the previous file (consecutive spans in one call)."""
