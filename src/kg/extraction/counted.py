@@ -263,9 +263,10 @@ def find_what_it_counts(
     ):
         f.head, f.phrase = previous.head, previous.phrase
     if f.head is None and not f.percent and not f.currency:
-        # "The number of ... children ... increased from 7,100": what is counted.
+        # "The number of ... children ... increased from 7,100", "the population of refugees
+        # in Uganda has more than doubled from 500,000": what is counted.
         m = re.search(
-            r"\bnumbers? of\s+((?:[\w’'-]+,?\s+){0,7}[\w’'-]+)",
+            r"\b(?:numbers?|population|count|tally) of\s+((?:[\w’'-]+,?\s+){0,7}[\w’'-]+)",
             text[f.sentence[0] : f.start],
         )
         counted = _counted_noun(m.group(1)) if m else None
@@ -282,7 +283,9 @@ def find_what_it_counts(
     if f.head is None and not f.percent and not f.currency:
         # "brings to 765 the number of the Ethiopian migrants who ...": what follows says it
         m = re.match(
-            r"\s+the\s+(?:total\s+)?numbers?\s+of\s+((?:[\w’'-]+,?\s+){0,6}[\w’'-]+)", text[f.end :]
+            r"\s+the\s+(?:total\s+)?(?:numbers?|population|count|tally)\s+of\s+"
+            r"((?:[\w’'-]+,?\s+){0,6}[\w’'-]+)",
+            text[f.end :],
         )
         counted = _counted_noun(m.group(1)) if m else None
         if counted:

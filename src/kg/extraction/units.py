@@ -106,7 +106,12 @@ DEMONYM_PLURAL = re.compile(
 IRREGULAR = {
     "women": "woman", "men": "man", "children": "child", "people": "person", "persons": "person",
     "staff": "staff", "police": "police", "youth": "youth", "meticais": "metical",
+    # plurals in -es of words in -is
+    "crises": "crisis", "analyses": "analysis", "diagnoses": "diagnosis", "theses": "thesis",
 }  # fmt: skip
+# Nouns the same in both numbers: counted, their unit is the word itself ("five species").
+# (`singular` keeps telling them from a singular noun, which the counting rules ask.)
+SAME_IN_BOTH_NUMBERS = {"species", "series", "aircraft", "sheep", "fish"}
 # Three capitals before or after a number: perhaps an ISO 4217 code ("ETB 500", "15,000 ETB").
 # (not a word in capitals that is a code too: "ALL 12 shelters", "TOP 10", "SOS")
 CODE_BEFORE = re.compile(r"\b(?!(?:ALL|TOP|CUP|SOS|TRY)\b)([A-Z]{3})\s*$")
@@ -560,6 +565,8 @@ def unit_of(f: Found) -> tuple[str | None, float]:
     if getattr(f, "multiplier", False) or f.head.casefold() == "times":
         return "times", 0.95  # "more than doubled", "five times": a number of times
     s = singular(f.head)
+    if f.head.casefold() in SAME_IN_BOTH_NUMBERS:
+        return f.head.casefold(), 0.9
     if s in ACRONYM_UNITS:  # "12 NGOs", "400 IDPs"
         return ACRONYM_UNITS[s], 0.9
     if s in currency_words():
@@ -582,6 +589,11 @@ def unit_of(f: Found) -> tuple[str | None, float]:
     if _dead_bodies(f):
         return "person", 0.95
     if s in KNOWN_UNIT_WORDS:
+        # "13,000 square metres", "200 square kilometres": an area
+        if s in ("metre", "meter", "kilometre", "kilometer", "km", "mile") and re.search(
+            r"\bsquare\s+\S+$", f.phrase or "", re.I
+        ):
+            return "square-" + UNIT_SPELLINGS.get(s, s), 0.9
         if s == "mile" and re.search(r"\bnautical\s+\w+$", f.phrase or "", re.I):
             return "nautical-mile", 0.9
         return UNIT_SPELLINGS.get(s, s), 0.9

@@ -1,0 +1,71 @@
+"""`kg extract`: rules written on the fourteenth round (from the twentieth batch's misses,
+ids 533 to 552), one test per rule, on sentences composed for it (the names of people and
+bodies are made up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, observations
+
+
+def test_this_year_by_a_day_runs_from_the_years_first_day(tmp_path, knowledge):
+    """'This year, by 7 August 2024, the police had dealt with 314 cases': from 1 January to
+    that day; 'by 7 August 2024' alone is still an end only."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "This year, by 7 August 2024, the Zorvanian police had dealt with 314 cases of "
+            "migrant smuggling.\n\nBy 30 June 2023, the shelter had received 45 migrants.",
+        )
+    )
+    assert found["314"].fields.get("period") == {"start": "2024-01-01", "end": "2024-08-07"}
+    assert found["45"].fields.get("period") == {"end": "2023-06-30"}
+
+
+def test_the_same_period_last_year_is_the_sentences_period_a_year_before(tmp_path, knowledge):
+    """'314 cases (201 in the same period last year) in which 349 smugglers ... had been
+    arrested': the bracket's number is of the sentence's period a year before; the numbers
+    after the bracket keep the sentence's own."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "This year, by 7 August 2024, the Zorvanian police had dealt with 314 cases (201 in "
+            "the same period last year) in which 349 migrant smugglers had been arrested.",
+        )
+    )
+    this_year = {"start": "2024-01-01", "end": "2024-08-07"}
+    assert found["201"].fields.get("period") == {"start": "2023-01-01", "end": "2023-08-07"}
+    assert found["314"].fields.get("period") == this_year
+    assert found["349"].fields.get("period") == this_year
+
+
+def test_the_population_of_people_says_what_its_numbers_count(tmp_path, knowledge):
+    """'the population of refugees in Zorvania has more than doubled from 500,000 to more
+    than 1.25 million': both numbers count people, the second 'more than'."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "In just one year, the population of refugees in Zorvania has more than doubled "
+            "from 500,000 to more than 1.25 million, the agency said.",
+        )
+    )
+    assert found["500000"].fields["unit"] == "person"
+    assert found["1250000"].fields["unit"] == "person"
+    assert found["1250000"].fields["qualifier"] == ["more-than"]
+
+
+def test_words_the_same_in_both_numbers_and_areas(tmp_path, knowledge):
+    """'five species of trees' counts species (not 'specy'); '13,000 square metres' is an
+    area, not a length."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The returnees planted more than 13,000 square metres of land in Zorvania with "
+            "trees of five species.\n\nThe project counted 12 species of birds in the area.",
+        )
+    )
+    assert found["13000"].fields["unit"] == "square-metre"
+    assert found["12"].fields["unit"] == "species"
