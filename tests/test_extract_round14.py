@@ -69,3 +69,28 @@ def test_words_the_same_in_both_numbers_and_areas(tmp_path, knowledge):
     )
     assert found["13000"].fields["unit"] == "square-metre"
     assert found["12"].fields["unit"] == "species"
+
+
+def test_the_domains_nouns_in_spanish_and_french_take_their_english_units(tmp_path, knowledge):
+    """'se monitorearon 17 vuelos internacionales en cuatro continentes' counts flights and
+    continents; 'cinq survivants, dont deux nourrissons' counts people."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "La policía de Zorvania informó que durante el operativo se monitorearon 17 vuelos "
+            "internacionales y se instalaron controles en 4 continentes.",
+        )
+    )
+    assert found["17"].fields["unit"] == "flight"
+    assert found["4"].fields["unit"] == "continent"
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Selon la police de Zorvania, 5 survivants ont été secourus samedi matin, dont 2 "
+            "nourrissons.",
+        )
+    )
+    assert found["5"].fields["unit"] == "person"
+    assert found["2"].fields["unit"] == "person"

@@ -100,11 +100,27 @@ for _unit, _words in (
     ("hour", "hora horas heure heures"),
     ("week", "semana semanas semaine semaines"),
     ("year", "ano anos annee annees ans"),
+    # (nouns the domain's figures count, as the English gold names them)
+    ("flight", "vuelo vuelos vol vols voo voos"),
+    ("continent", "continente continentes continent continents"),
+    ("boat", "embarcacion embarcaciones barco barcos bateau bateaux barque barques lancha lanchas"),
+    ("shipwreck", "naufragio naufragios naufrage naufrages"),
+    ("state", "estado estados etat etats"),
+    ("region", "region regiones regiao regioes"),
+    ("province", "provincia provincias province provinces"),
+    ("passport", "pasaporte pasaportes passeport passeports passaporte passaportes"),
+    ("project", "proyecto proyectos projet projets projeto projetos"),
+    ("report", "informe informes rapport rapports relatorio relatorios"),
+    ("nationality", "nacionalidad nacionalidades nationalite nationalites nacionalidade"),
+    ("village", "aldea aldeas aldeia aldeias"),
     # (police officers, soldiers: people)
     (
         "person",
         "policia policias agente agentes elementos oficiales gendarme gendarmes "
-        "policier policiers militares soldados soldats",
+        "policier policiers militares soldados soldats "
+        # (survivors, infants)
+        "sobreviviente sobrevivientes superviviente supervivientes survivant survivants "
+        "sobrevivente sobreviventes nourrisson nourrissons lactante lactantes",
     ),
 ):
     UNIT_WORDS.update(dict.fromkeys(_words.split(), _unit))
