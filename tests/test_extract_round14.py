@@ -4,7 +4,7 @@ bodies are made up)."""
 
 from __future__ import annotations
 
-from composed import draft_of, observations
+from composed import draft_of, observations, sources
 
 
 def test_this_year_by_a_day_runs_from_the_years_first_day(tmp_path, knowledge):
@@ -94,3 +94,27 @@ def test_the_domains_nouns_in_spanish_and_french_take_their_english_units(tmp_pa
     )
     assert found["5"].fields["unit"] == "person"
     assert found["2"].fields["unit"] == "person"
+
+
+def test_it_found_speaks_for_the_body_whose_report_the_sentence_before_names(tmp_path, knowledge):
+    """'The Zorvanian Rights Council (ZRC) report (PDF) was published on 6 November. It
+    recorded that 65 cases ... were detected': the council's figures, in the next paragraph
+    too; 'The Zorvanian Rights Council opened 3 shelters. It found that 40 ...': no report
+    named before, no source."""
+    text = (
+        "The Zorvanian Rights Council (ZRC) report (PDF) was published on 6 November 2018.\n\n"
+        "It recorded that 65 cases of human trafficking were detected in Zorvania from 2013 "
+        "to 2017."
+    )
+    found = observations(draft_of(tmp_path, knowledge, text))
+    (council,) = sources(found["65"])
+    assert "council" in council or "zrc" in council
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvanian Rights Council opened a shelter in Zorvania in 2017. It found that "
+            "40 victims had been trafficked for forced labour.",
+        )
+    )
+    assert sources(found["40"]) == []

@@ -139,6 +139,21 @@ ANAPHORIC_SOURCE = re.compile(
     r"announced|stated|added|noted|revealed|estimated)\b",
     re.I,
 )
+# "The GRETA report ... was published on 6 November 2018. It recorded that 65 cases ...": a
+# sentence that opens with "it" or "the report" and a verb of finding speaks for the body
+# whose report (study, survey) the sentence before it names.
+ITS_FINDINGS = re.compile(
+    r"\s*(?:It|The\s+(?:report|study|survey|assessment|analysis|document|publication))\s+"
+    r"(?:also\s+)?(?:has\s+)?(?:recorded|records|found|finds|noted|notes|showed|shows|"
+    r"estimated|estimates|revealed|reveals|indicated|indicates|reported|reports|stated|states|"
+    r"highlighted|highlights|documented|documents)\b"
+)
+# A body's report: "X report", "X (XY) report (PDF)", "X's 2018 report", "the X's latest study"
+ITS_WORK = re.compile(
+    r"(?:\s*\([^()]{1,12}\))?(?:[’']s)?\s+(?:(?:latest|new|recent|annual|global|second|"
+    r"third|first|(?:19|20)\d\d)\s+)*(?:report|study|survey|assessment|analysis)\b",
+    re.I,
+)
 ACTOR_VERB = re.compile(
     r"\s*(?:\([^)]*\)\s*)?(?:has\s+|have\s+|had\s+)?(?:also\s+|recently\s+|directly\s+|so far\s+|"
     r"now\s+)?(?:provided|assisted|identified|trained|helped|supported|rescued|returned|"
@@ -358,7 +373,31 @@ class AttributionRules:
             ]
             if called:  # that body alone: not the others named with it
                 return [called[-1].target]
-        return self._with_coordinated(after[0][1], orgs, text, s0) if after else []
+        if after:
+            return self._with_coordinated(after[0][1], orgs, text, s0)
+        return self._whose_work_the_sentence_before_names(f, passage, entities)
+
+    def _whose_work_the_sentence_before_names(
+        self, f: Found, passage: Passage, entities: Entities
+    ) -> list[str]:
+        """ITS_FINDINGS: the body whose work (ITS_WORK) the sentence before names, in this
+        passage or at the end of the one before."""
+        s0, _ = f.sentence
+        if not ITS_FINDINGS.match(passage.text, s0):
+            return []
+        earlier = [s for s in passage.sentences if s[1] <= s0]
+        before, (a, b) = passage, earlier[-1] if earlier else (0, 0)
+        if not earlier:
+            before = getattr(self, "passage_before", None)
+            if before is None or not before.sentences:
+                return []
+            a, b = before.sentences[-1]
+        named = [
+            o
+            for o in entities.in_range(before, a, b, "organization")
+            if ITS_WORK.match(before.text, o.end)
+        ]
+        return [named[0].target] if named else []
 
     def _names_of(self, mention: Mention) -> list[str]:
         """The words of a mention, and the names of what it names."""
