@@ -118,3 +118,18 @@ def test_it_found_speaks_for_the_body_whose_report_the_sentence_before_names(tmp
         )
     )
     assert sources(found["40"]) == []
+
+
+def test_an_article_before_a_bodys_head_word_is_no_part_of_its_name(tmp_path, knowledge):
+    """'El Ministerio del Interior informó que ...': the body is 'Ministerio del Interior';
+    'El Salvador' keeps its article."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "El Ministerio del Interior informó que en la operación participaron 34 países.\n\n"
+        "La policía de El Salvador detuvo a 12 personas.",
+    )
+    named = {m.text for m in draft.entities.mentions}
+    assert "Ministerio del Interior" in named
+    assert "El Ministerio del Interior" not in named
+    assert "El Salvador" in named

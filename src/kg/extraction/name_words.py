@@ -498,14 +498,19 @@ ARTICLES_BEFORE_AN_ACRONYM = {"la", "el", "los", "las", "le", "les", "l", "o", "
 def leads_a_name(tokens, a: int, b: int) -> bool:
     """Whether tokens[a] comes before a new name in the run [a, b) and is no part of it: "the",
     "by", "NGO" ("the local NGO Casa Esperanza"), and an article before an acronym ("La OIM
-    informó", "El ACNUR", "L'OIM")."""
+    informó", "El ACNUR", "L'OIM") or before the head word of a body's name ("El Ministerio
+    del Interior informó", "Le Conseil de l'Europe": not "El Salvador", "La Paz")."""
     t = tokens[a]
     return (
         t.key in LEADING_WORDS
         or t.text in NAME_TYPE_WORDS
         or t.key in ARTICLES_BEFORE_AN_ACRONYM
         and a + 1 < b
-        and tokens[a + 1].is_acronym
+        and (
+            tokens[a + 1].is_acronym
+            or tokens[a + 1].key in ORG_HEADS
+            and tokens[a + 1].text[:1].isupper()
+        )
     )
 
 
