@@ -133,3 +133,20 @@ def test_an_article_before_a_bodys_head_word_is_no_part_of_its_name(tmp_path, kn
     assert "Ministerio del Interior" in named
     assert "El Ministerio del Interior" not in named
     assert "El Salvador" in named
+
+
+def test_days_of_two_months_in_spanish_and_french(tmp_path, knowledge):
+    """'desarrollada entre el 29 de noviembre al 3 de diciembre de 2021, ... de 34 países':
+    from the first day to the last; 'du 29 décembre au 3 janvier 2022' starts the year
+    before."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "En la operación, desarrollada entre el 29 de noviembre al 3 de diciembre de 2021, "
+            "los organismos policiales de 34 países llevaron a cabo actuaciones coordinadas.\n\n"
+            "Du 29 décembre au 3 janvier 2022, la police de Zorvania a secouru 45 migrants.",
+        )
+    )
+    assert found["34"].fields.get("period") == {"start": "2021-11-29", "end": "2021-12-03"}
+    assert found["45"].fields.get("period") == {"start": "2021-12-29", "end": "2022-01-03"}

@@ -216,6 +216,11 @@ _TO = r"\s*(?:a|al|à|au|y|et|e|hasta|jusqu['’]à|até|-|\u2013)\s*"
 TIMES = re.compile(
     rf"\b(?:de|desde|entre|du|do)\s+(?P<am>{_MONTH}){_OF}(?P<ay>{_YEAR}){_TO}(?P<bm>{_MONTH})"
     rf"{_OF}(?P<by>{_YEAR})"
+    # ("del 29 de noviembre al 3 de diciembre de 2021", "du 29 novembre au 3 décembre 2021":
+    # days of two months, the first month's year that of the second, or the one before)
+    rf"|\b(?:del?|du|desde|entre(?:\s+el)?|do)\s+(?P<e1>\d{{1,2}})(?:er|º)?{_DAY_OF}"
+    rf"(?P<em1>{_MONTH})(?:{_OF}(?P<ey1>{_YEAR}))?{_TO}(?:el\s+|le\s+|o\s+)?"
+    rf"(?P<e2>\d{{1,2}})(?:er|º)?{_DAY_OF}(?P<em2>{_MONTH}){_OF}(?P<ey2>{_YEAR})"
     rf"|\b(?:del?|du|desde|entre(?:\s+el)?|do)\s+(?P<d1>\d{{1,2}})(?:er|º)?{_TO}(?:el\s+|le\s+|o\s+)?"
     rf"(?P<d2>\d{{1,2}}){_DAY_OF}(?P<ddm>{_MONTH}){_OF}(?P<ddy>{_YEAR})"
     rf"|\b(?:(?:de|desde|entre|du|d['’]|do)\s+)?(?P<m1>{_MONTH}){_TO}(?P<m2>{_MONTH}){_OF}"
@@ -248,6 +253,15 @@ def foreign_times(text: str, s0: int, s1: int) -> list[tuple[int, int, dict]]:
             value = {
                 "start": f"{g['ay']}-{_month(g['am']):02d}",
                 "end": f"{g['by']}-{_month(g['bm']):02d}",
+            }
+        elif g["e1"]:
+            m1, m2, y2 = _month(g["em1"]), _month(g["em2"]), int(g["ey2"])
+            y1 = int(g["ey1"]) if g["ey1"] else y2 - (m1 > m2)
+            if not (1 <= int(g["e1"]) <= 31 and 1 <= int(g["e2"]) <= 31):
+                continue
+            value = {
+                "start": f"{y1}-{m1:02d}-{int(g['e1']):02d}",
+                "end": f"{y2}-{m2:02d}-{int(g['e2']):02d}",
             }
         elif g["d1"]:
             month = f"{g['ddy']}-{_month(g['ddm']):02d}"
