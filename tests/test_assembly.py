@@ -43,8 +43,9 @@ def test_the_previous_files_copied_pages_are_dropped_in_whole_aligned_stretches(
     tmp_path, monkeypatch
 ):
     """Each stretch dropped starts where the last ended, on a multiple of DROP_ALIGN, and
-    ends at or before the last byte copied: nothing not yet copied is dropped, and every
-    stretch before the last copy's aligned end is dropped once."""
+    ends at or before the last byte read: nothing ahead of the copy is dropped (a stretch
+    skipped, where a new piece took the old one's place, is), and every stretch before the
+    last copy's aligned end is dropped once."""
     previous = tmp_path / "previous"
     old = os.urandom(5 * DROP_ALIGN + 12345)
     previous.write_bytes(old)
@@ -68,6 +69,21 @@ def test_the_previous_files_copied_pages_are_dropped_in_whole_aligned_stretches(
     assert all(offset % DROP_ALIGN == 0 and length % DROP_ALIGN == 0 for offset, length in dropped)
     assert [offset for offset, _ in dropped] == [0, *(sum(d) for d in dropped[:-1])]
     assert sum(dropped[-1]) == 5 * DROP_ALIGN  # the last copied byte's stretch, whole
+
+
+def test_a_refused_drop_of_the_previous_files_pages_does_not_stop_the_copy(tmp_path, monkeypatch):
+    previous = tmp_path / "previous"
+    old = os.urandom(3 * DROP_ALIGN)
+    previous.write_bytes(old)
+
+    def refusing(fd, offset, length, advice):
+        raise OSError(22, "Invalid argument")
+
+    monkeypatch.setattr(os, "posix_fadvise", refusing)
+    out = Assembly(tmp_path / "new", previous)
+    out.copy((0, len(old)))
+    out.close()
+    assert (tmp_path / "new").read_bytes() == old
 
 
 def test_a_span_past_the_previous_file_is_an_error_at_close(tmp_path):

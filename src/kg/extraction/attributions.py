@@ -140,13 +140,15 @@ ANAPHORIC_SOURCE = re.compile(
     re.I,
 )
 # "The GRETA report ... was published on 6 November 2018. It recorded that 65 cases ...": a
-# sentence that opens with "it" or "the report" and a verb of finding speaks for the body
-# whose report (study, survey) the sentence before it names.
-ITS_FINDINGS = re.compile(
-    r"\s*(?:It|The\s+(?:report|study|survey|assessment|analysis|document|publication))\s+"
+# sentence that opens with "It ... that" or "The report" and a verb of finding speaks for the
+# body whose report (study, survey) is the subject of the sentence before it.
+_FINDS = (
     r"(?:also\s+)?(?:has\s+)?(?:recorded|records|found|finds|noted|notes|showed|shows|"
     r"estimated|estimates|revealed|reveals|indicated|indicates|reported|reports|stated|states|"
-    r"highlighted|highlights|documented|documents)\b"
+    r"highlighted|highlights|documented|documents)"
+)
+ITS_FINDINGS = re.compile(
+    rf"\s*(?:It\s+{_FINDS}\s+that|The\s+(?:report|study|survey|assessment|analysis)\s+{_FINDS})\b"
 )
 # A body's report: "X report", "X (XY) report (PDF)", "X's 2018 report", "the X's latest study"
 ITS_WORK = re.compile(
@@ -380,8 +382,8 @@ class AttributionRules:
     def _whose_work_the_sentence_before_names(
         self, f: Found, passage: Passage, entities: Entities
     ) -> list[str]:
-        """ITS_FINDINGS: the body whose work (ITS_WORK) the sentence before names, in this
-        passage or at the end of the one before."""
+        """ITS_FINDINGS: the body whose work (ITS_WORK) is the subject of the sentence before,
+        in this passage or at the end of the one before."""
         s0, _ = f.sentence
         if not ITS_FINDINGS.match(passage.text, s0):
             return []
@@ -392,10 +394,12 @@ class AttributionRules:
             if before is None or not before.sentences:
                 return []
             a, b = before.sentences[-1]
+        # (the subject: only "The" before it; not "The ministry commented on the UNHCR report")
         named = [
             o
             for o in entities.in_range(before, a, b, "organization")
             if ITS_WORK.match(before.text, o.end)
+            and re.fullmatch(r"\s*(?:The\s+)?", before.text[a : o.start])
         ]
         return [named[0].target] if named else []
 

@@ -14,6 +14,7 @@ language (`language_of`).
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from decimal import Decimal
 
@@ -100,14 +101,15 @@ for _unit, _words in (
     ("hour", "hora horas heure heures"),
     ("week", "semana semanas semaine semaines"),
     ("year", "ano anos annee annees ans"),
-    # (nouns the domain's figures count, as the English gold names them)
-    ("flight", "vuelo vuelos vol vols voo voos"),
-    ("continent", "continente continentes continent continents"),
+    # (nouns the domain's figures count, as the English gold names them; not the words
+    # English spells alike: "40 province officials" counts officials)
+    ("flight", "vuelo vuelos voo voos"),  # (not "vol": a flight or a theft)
+    ("continent", "continente continentes"),
     ("boat", "embarcacion embarcaciones barco barcos bateau bateaux barque barques lancha lanchas"),
     ("shipwreck", "naufragio naufragios naufrage naufrages"),
     ("state", "estado estados etat etats"),
-    ("region", "region regiones regiao regioes"),
-    ("province", "provincia provincias province provinces"),
+    ("region", "regiones regiao regioes"),
+    ("province", "provincia provincias"),
     ("passport", "pasaporte pasaportes passeport passeports passaporte passaportes"),
     ("project", "proyecto proyectos projet projets projeto projetos"),
     ("report", "informe informes rapport rapports relatorio relatorios"),
@@ -257,12 +259,12 @@ def foreign_times(text: str, s0: int, s1: int) -> list[tuple[int, int, dict]]:
         elif g["e1"]:
             m1, m2, y2 = _month(g["em1"]), _month(g["em2"]), int(g["ey2"])
             y1 = int(g["ey1"]) if g["ey1"] else y2 - (m1 > m2)
-            if not (1 <= int(g["e1"]) <= 31 and 1 <= int(g["e2"]) <= 31):
+            try:  # ("del 29 de febrero de 2023": no such day)
+                first = dt.date(y1, m1, int(g["e1"]))
+                last = dt.date(y2, m2, int(g["e2"]))
+            except ValueError:
                 continue
-            value = {
-                "start": f"{y1}-{m1:02d}-{int(g['e1']):02d}",
-                "end": f"{y2}-{m2:02d}-{int(g['e2']):02d}",
-            }
+            value = {"start": first.isoformat(), "end": last.isoformat()}
         elif g["d1"]:
             month = f"{g['ddy']}-{_month(g['ddm']):02d}"
             if not 1 <= int(g["d1"]) < int(g["d2"]) <= 31:

@@ -491,6 +491,17 @@ LEADING_WORDS = {"the", "a", "an", "by", "of"}  # never the first word of a new 
 # No name is longer (the longest have some 15 words); a run is split in quadratic time.
 MAX_NAME_TOKENS = 40
 NAME_TYPE_WORDS = {"NGO", "NGOs", "CSO", "CSOs"}  # "the CSO Cotton Campaign": what it is
+# The head words of a public body's name in Spanish, French and Portuguese, which an article
+# before them is no part of ("El Ministerio del Interior"; not places such as "El Centro" or
+# "La Unión", whose head is no body's)
+INSTITUTION_HEADS = {
+    "ministerio", "ministere", "direccion", "direction", "direcao", "fiscalia", "defensoria",
+    "procuraduria", "secretaria", "policia", "police", "gendarmeria", "gendarmerie", "comision",
+    "commission", "consejo", "conseil", "oficina", "instituto", "institut", "organizacion",
+    "organisation", "organizacao", "agencia", "agence", "servicio", "servico", "departamento",
+    "comite", "fundacion", "fondation", "fundacao", "asociacion", "association", "associacao",
+    "coordinadora", "observatorio", "superintendencia", "tribunal", "guardia",
+}  # fmt: skip
 # Spanish, French and Portuguese articles, never the first word of an acronym's name
 ARTICLES_BEFORE_AN_ACRONYM = {"la", "el", "los", "las", "le", "les", "l", "o", "os"}
 
@@ -508,7 +519,7 @@ def leads_a_name(tokens, a: int, b: int) -> bool:
         and a + 1 < b
         and (
             tokens[a + 1].is_acronym
-            or tokens[a + 1].key in ORG_HEADS
+            or tokens[a + 1].key in INSTITUTION_HEADS
             and tokens[a + 1].text[:1].isupper()
         )
     )

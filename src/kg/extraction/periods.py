@@ -202,34 +202,9 @@ SAME_PERIOD = re.compile(
     re.I,
 )
 
-# "in the same period last year", "over the same months a year earlier": the sentence's other
-# period, a year before.
-SAME_PERIOD_BEFORE = re.compile(
-    r"\b(?:in|during|over|for)\s+the\s+same\s+(?:period|months?|time)\s+(?:of\s+|in\s+)?"
-    r"(?:last\s+year|the\s+(?:previous|preceding|prior)\s+year|a\s+year\s+(?:earlier|before|ago))\b",
-    re.I,
-)
-# A time from the first day of the year to the day said: "This year, by 7 August 2024, ...",
-# "So far this year (as of 30 June), ...", "year-to-date".
-YEAR_TO_DATE = re.compile(
-    r"\b(?:this\s+year|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+year|"
-    r"year[-\s]to[-\s]date)\b",
-    re.I,
-)
-
-
-def _from_the_years_start(value: dict, text: str, p0: int, p1: int) -> dict:
-    """An end with no start ("by 7 August 2024") in a part of a sentence that says "this
-    year": from the first day (or month) of the end's year."""
-    end = str(value.get("end") or "")
-    if "start" in value or len(end) not in (7, 10) or not YEAR_TO_DATE.search(text, p0, p1):
-        return value
-    return {**value, "start": end[:4] + ("-01-01" if len(end) == 10 else "-01")}
-
-
-def _a_year_before(date: str) -> str:
-    year, rest = date[:4], date[4:]
-    return f"{int(year) - 1}{'-02-28' if rest == '-02-29' else rest}"
+# "This year, by 7 August 2024, ...", "So far this year, as of 30 June 2024, ...": the day
+# said is the end of a time that began with the year.
+THIS_YEAR_BEFORE = re.compile(r"\b(?:so\s+far\s+)?this\s+year\s*,?\s*$", re.I)
 
 
 # "up from 1,200 the year before": the year before the one the sentence names.
@@ -257,19 +232,6 @@ def _periods_said_elsewhere(text, s0, s1, found, year_context):
         if year:
             before = str(int(year[:4]) - 1)
             out.append((m.start(), m.end(), {"start": before, "end": before}))
-    for m in SAME_PERIOD_BEFORE.finditer(text, s0, s1):
-        other = next(
-            (
-                v
-                for a, _, v in found
-                if not m.start() <= a < m.end() and v.keys() & {"start", "end"}
-            ),
-            None,
-        )
-        if other is not None:
-            other = _from_the_years_start(other, text, s0, s1)
-            shifted = {k: _a_year_before(str(v)) for k, v in other.items() if k in ("start", "end")}
-            out.append((m.start(), m.end(), shifted))
     for m in SAME_PERIOD.finditer(text, s0, s1):
         year = m.group("y")
         other = next(
@@ -363,17 +325,13 @@ RIGHT_AFTER_PHRASE = re.compile(r"[\d.,]+%?(?:\s+[A-Za-z’'-]+){1,5}\s+")
 
 # An aside that opens a relative clause: "girls arriving from Nigeria – whose numbers soared
 # from 1,454 in 2014 –", "(which opened in 2001)".
-# (and a bracket that opens with a number: "314 cases (201 in the same period last year)")
-ASIDE_OPENS = re.compile(
-    r"(?:\s[\u2013\u2014]+|\s--?|\()\s*(?:whose|which|who|where)\b|\((?=\d[\d,.]*\s+\w)"
-)
+ASIDE_OPENS = re.compile(r"(?:\s[\u2013\u2014]+|\s--?|\()\s*(?:whose|which|who|where)\b")
 ASIDE_CLOSES = re.compile(r"\s[\u2013\u2014]+\s|\s--?\s|\)")
 
 
 def asides(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
-    """The relative clauses set apart (between dashes or in brackets), and the brackets that
-    open with a number, in [s0, s1): what they say (a time, an estimate) is of their own
-    numbers, not of the sentence's others."""
+    """The relative clauses set apart (between dashes or in brackets) in [s0, s1): what they
+    say (a time, an estimate) is of their own numbers, not of the sentence's others."""
     out = []
     for m in ASIDE_OPENS.finditer(text, s0, s1):
         if out and m.start() < out[-1][1]:
@@ -526,7 +484,6 @@ def period_of(
             period.setdefault(key, v)
     if not period:
         return None
-    period = _from_the_years_start(period, text, p0, p1)
     if set(period) == {"start", "end"} and period["start"] == period["end"]:
         return period["start"]
     return period
@@ -581,9 +538,12 @@ def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
             return {"start": f"{_date(g['am'], g['ay'])}-{int(g['sd']):02d}"}
         return {"start": _date(g["am"], g["ay"])}
     if kind == "until":
+        end = _date(g.get("bm"), g["by"])
         if g.get("bd"):
-            return {"end": f"{_date(g['bm'], g['by'])}-{int(g['bd']):02d}"}
-        return {"end": _date(g["bm"], g["by"])}
+            end = f"{end}-{int(g['bd']):02d}"
+        if len(end) > 4 and THIS_YEAR_BEFORE.search(text, max(s0, m.start() - 25), m.start()):
+            return {"start": end[:4] + ("-01-01" if len(end) == 10 else "-01"), "end": end}
+        return {"end": end}
     if kind == "in":
         date = _date(g["am"], g["ay"])
         return {"start": date, "end": date}

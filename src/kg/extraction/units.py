@@ -110,7 +110,7 @@ IRREGULAR = {
     "crises": "crisis", "analyses": "analysis", "diagnoses": "diagnosis", "theses": "thesis",
 }  # fmt: skip
 # Nouns the same in both numbers: counted, their unit is the word itself ("five species").
-# (`singular` keeps telling them from a singular noun, which the counting rules ask.)
+# (`singular` still cuts their -s, so that the rules that look for a plural see one.)
 SAME_IN_BOTH_NUMBERS = {"species", "series", "aircraft", "sheep", "fish"}
 # Three capitals before or after a number: perhaps an ISO 4217 code ("ETB 500", "15,000 ETB").
 # (not a word in capitals that is a code too: "ALL 12 shelters", "TOP 10", "SOS")
@@ -542,6 +542,15 @@ def _dead_bodies(f: Found) -> bool:
     return all(w.casefold() in DEAD_BODY_WORDS for w in before_head)
 
 
+AREA = re.compile(
+    r"\b(?:square|sq\.?)\s+(?P<unit>metres?|meters?|kilometres?|kilometers?|km|miles?)$", re.I
+)
+AREA_UNITS = {
+    "metre": "metre", "meter": "metre", "kilometre": "km", "kilometer": "km", "km": "km",
+    "mile": "mile",
+}  # fmt: skip
+
+
 def unit_of(f: Found) -> tuple[str | None, float]:
     """(unit concept id, confidence in it)."""
     if f.percent:
@@ -560,6 +569,9 @@ def unit_of(f: Found) -> tuple[str | None, float]:
     noun = f.phrase_end and re.match(r"\s+([^\W\d_]+)", f.passage.text[f.phrase_end :])
     if phrase and fold(phrase.split()[-1]) in BEFORE_THE_NOUN and noun:
         phrase += " " + noun[1]
+    # "13,000 square metres", "200 square kilometres", "50 sq km": an area
+    if area := AREA.search(phrase):
+        return "square-" + AREA_UNITS[area["unit"].casefold().rstrip("s")], 0.9
     if unit := unit_word(f.head, phrase, f.passage.language):
         return unit, 0.9
     if getattr(f, "multiplier", False) or f.head.casefold() == "times":
@@ -589,11 +601,6 @@ def unit_of(f: Found) -> tuple[str | None, float]:
     if _dead_bodies(f):
         return "person", 0.95
     if s in KNOWN_UNIT_WORDS:
-        # "13,000 square metres", "200 square kilometres": an area
-        if s in ("metre", "meter", "kilometre", "kilometer", "km", "mile") and re.search(
-            r"\bsquare\s+\S+$", f.phrase or "", re.I
-        ):
-            return "square-" + UNIT_SPELLINGS.get(s, s), 0.9
         if s == "mile" and re.search(r"\bnautical\s+\w+$", f.phrase or "", re.I):
             return "nautical-mile", 0.9
         return UNIT_SPELLINGS.get(s, s), 0.9

@@ -10,6 +10,7 @@ the larger part of its time)."""
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import queue
@@ -21,8 +22,9 @@ from kg.publish.jsonld import JSONLD_FIRST, JSONLD_HEAD, JSONLD_SEPARATOR, JSONL
 
 BLOCK = 1 << 22  # bytes of the previous file read at once
 # The previous file's pages already copied are dropped from the page cache, in whole stretches
-# of this many bytes from its start: the kernel keeps a file's pages in folios of up to 2 MiB,
-# each aligned to its size, and drops only the folios a range holds whole.
+# of this many bytes from its start: Linux keeps a file's pages in folios (on x86-64 up to
+# 2 MiB, the size of a huge page), each aligned to its size, and drops only the folios a
+# range holds whole. (A folio larger elsewhere is left in memory: a hint, no error.)
 DROP_ALIGN = 1 << 21
 
 
@@ -96,7 +98,11 @@ class Assembly:
         read from the disk again (issue 19's +1 document: 2 to 3 s)."""
         end = offset - offset % DROP_ALIGN
         if end > self.dropped and hasattr(os, "posix_fadvise"):
-            os.posix_fadvise(self.source, self.dropped, end - self.dropped, os.POSIX_FADV_DONTNEED)
+            # (a hint: a file system that refuses it copies as well)
+            with contextlib.suppress(OSError):
+                os.posix_fadvise(
+                    self.source, self.dropped, end - self.dropped, os.POSIX_FADV_DONTNEED
+                )
             self.dropped = end
 
     def copy(self, span: tuple[int, int]) -> tuple[int, int]:
