@@ -106,12 +106,9 @@ DEMONYM_PLURAL = re.compile(
 IRREGULAR = {
     "women": "woman", "men": "man", "children": "child", "people": "person", "persons": "person",
     "staff": "staff", "police": "police", "youth": "youth", "meticais": "metical",
-    # plurals in -es of words in -is
     "crises": "crisis", "analyses": "analysis", "diagnoses": "diagnosis", "theses": "thesis",
 }  # fmt: skip
-# Nouns the same in both numbers: counted, their unit is the word itself ("five species").
-# (`singular` still cuts their -s, so that the rules that look for a plural see one.)
-SAME_IN_BOTH_NUMBERS = {"species", "series", "aircraft", "sheep", "fish"}
+SAME_IN_BOTH_NUMBERS = {"species", "series", "aircraft", "sheep", "fish"}  # "five species"
 # Three capitals before or after a number: perhaps an ISO 4217 code ("ETB 500", "15,000 ETB").
 # (not a word in capitals that is a code too: "ALL 12 shelters", "TOP 10", "SOS")
 CODE_BEFORE = re.compile(r"\b(?!(?:ALL|TOP|CUP|SOS|TRY)\b)([A-Z]{3})\s*$")
@@ -543,12 +540,8 @@ def _dead_bodies(f: Found) -> bool:
 
 
 AREA = re.compile(
-    r"\b(?:square|sq\.?)\s+(?P<unit>metres?|meters?|kilometres?|kilometers?|km|miles?)$", re.I
+    r"\b(?:square|sq\.?)\s+(?:(?P<m>met(?:re|er)s?)|(?P<km>kilomet(?:re|er)s?|km)|miles?)$", re.I
 )
-AREA_UNITS = {
-    "metre": "metre", "meter": "metre", "kilometre": "km", "kilometer": "km", "km": "km",
-    "mile": "mile",
-}  # fmt: skip
 
 
 def unit_of(f: Found) -> tuple[str | None, float]:
@@ -571,7 +564,7 @@ def unit_of(f: Found) -> tuple[str | None, float]:
         phrase += " " + noun[1]
     # "13,000 square metres", "200 square kilometres", "50 sq km": an area
     if area := AREA.search(phrase):
-        return "square-" + AREA_UNITS[area["unit"].casefold().rstrip("s")], 0.9
+        return "square-" + ("metre" if area["m"] else "km" if area["km"] else "mile"), 0.9
     if unit := unit_word(f.head, phrase, f.passage.language):
         return unit, 0.9
     if getattr(f, "multiplier", False) or f.head.casefold() == "times":
