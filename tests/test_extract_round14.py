@@ -161,6 +161,14 @@ def test_an_article_before_a_bodys_head_word_is_no_part_of_its_name(tmp_path, kn
         "El Centro Sector Border Patrol agents apprehended 45 migrants near Calexico.",
     )
     assert "Centro Sector Border Patrol" not in {m.text for m in draft.entities.mentions}
+    # the text saying "el ministerio" too, later: the name's head word all the same
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "El Ministerio del Interior informó que en la operación participaron 34 países.\n\n"
+        "Se rescataron 127 víctimas, señala el ministerio.",
+    )
+    assert "Ministerio del Interior" in {m.text for m in draft.entities.mentions}
 
 
 def test_days_of_two_months_in_spanish_and_french(tmp_path, knowledge):

@@ -10,6 +10,8 @@ from kg.extraction.name_ends import ends_a_name
 from kg.extraction.name_words import (
     ACRONYM_STOP,
     ALL_HEADS,
+    ARTICLES,
+    COMPLEMENT_OPENERS,
     CONNECTORS,
     DONE_BY,
     EVENT_HEADS,
@@ -239,9 +241,7 @@ class CandidateRules(PlaceRules):
 
     def _split(self, passage, a, b, starts, lowercase, known_ranges):
         tokens = passage.tokens
-        # Words that begin a sentence and occur in lower case elsewhere are no names; not a
-        # head word after "The" that a complement follows ("The Government of Canada", the
-        # text saying "whole-of-government" too).
+        # Sentence-opening words in lower case elsewhere are no names; not an article's head word
         after_article = False
         while (
             a < b
@@ -254,18 +254,18 @@ class CandidateRules(PlaceRules):
                     after_article
                     and tokens[a].key in ALL_HEADS
                     and a + 2 < b
-                    and tokens[a + 1].key in ("of", "for")
+                    and tokens[a + 1].key in COMPLEMENT_OPENERS
                 )
                 # "Border Force worked with ...", the text saying "the border" too: a word
                 # before the head word of a two-word name
                 and not (a + 2 == b and tokens[a + 1].key in ORG_HEADS)
             )
         ):
-            after_article = tokens[a].key in ("the", "a", "an")
+            after_article = tokens[a].key in ARTICLES
             a += 1
             while a < b and (is_connector(tokens[a]) or not tokens[a].is_word):
                 # "According to the Ministry of National Security": an article skipped too
-                after_article = after_article or tokens[a].key in ("the", "a", "an")
+                after_article = after_article or tokens[a].key in ARTICLES
                 a += 1
             starts = starts | {a}
         # "Officials of the Ministry ...": a sentence's first word that is no head word of a

@@ -504,6 +504,11 @@ INSTITUTION_HEADS = {
 }  # fmt: skip
 # Spanish, French and Portuguese articles, never the first word of an acronym's name
 ARTICLES_BEFORE_AN_ACRONYM = {"la", "el", "los", "las", "le", "les", "l", "o", "os"}
+ARTICLES = LEADING_ARTICLES | ARTICLES_BEFORE_AN_ACRONYM
+# The words a head word's complement opens with: after an article, a head word so followed
+# is a name's, though the text writes it in lower case too ("The Government of Canada" and
+# "whole-of-government"; "El Ministerio del Interior informó" and "señala el ministerio")
+COMPLEMENT_OPENERS = {"of", "for", "de", "del", "du", "des", "do", "da", "dos", "das"}
 
 
 def leads_a_name(tokens, a: int, b: int) -> bool:
