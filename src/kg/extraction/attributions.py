@@ -147,13 +147,12 @@ _FINDS = (
     r"estimated|estimates|revealed|reveals|indicated|indicates|reported|reports|stated|states|"
     r"highlighted|highlights|documented|documents)"
 )
-ITS_FINDINGS = re.compile(
-    rf"\s*(?:It\s+{_FINDS}\s+that|The\s+(?:report|study|survey|assessment|analysis)\s+{_FINDS})\b"
-)
+_WORK = r"(?:report|study|survey|assessment|analysis)"
+ITS_FINDINGS = re.compile(rf"\s*(?:It\s+{_FINDS}\s+that|The\s+{_WORK}\s+{_FINDS})\b")
 # A body's report: "X report", "X (XY) report (PDF)", "X's 2018 report", "the X's latest study"
 ITS_WORK = re.compile(
     r"(?:\s*\([^()]{1,12}\))?(?:[’']s)?\s+(?:(?:latest|new|recent|annual|global|second|"
-    r"third|first|(?:19|20)\d\d)\s+)*(?:report|study|survey|assessment|analysis)\b",
+    rf"third|first|(?:19|20)\d\d)\s+)*{_WORK}\b",
     re.I,
 )
 ACTOR_VERB = re.compile(
@@ -194,6 +193,8 @@ LIST_GAP = (
 
 class AttributionRules:
     """The attribution and actor rules of the NumberExtractor (a part of it)."""
+
+    passage_before: Passage | None = None  # the passage read before (set as the text is read)
 
     def _actor(self, f: Found, passage: Passage, entities: Entities) -> str | None:
         c0, _ = f.clause
@@ -388,12 +389,10 @@ class AttributionRules:
         if not ITS_FINDINGS.match(passage.text, s0):
             return []
         earlier = [s for s in passage.sentences if s[1] <= s0]
-        before, (a, b) = passage, earlier[-1] if earlier else (0, 0)
-        if not earlier:
-            before = getattr(self, "passage_before", None)
-            if before is None or not before.sentences:
-                return []
-            a, b = before.sentences[-1]
+        before = passage if earlier else self.passage_before
+        if before is None or not before.sentences:
+            return []
+        a, b = earlier[-1] if earlier else before.sentences[-1]
         # (the subject: only "The" before it; not "The ministry commented on the UNHCR report")
         named = [
             o

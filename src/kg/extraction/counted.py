@@ -142,6 +142,9 @@ def _people_named_before(text: str, f: Found) -> list[str]:
     ]
 
 
+# What a count of people is called before what it counts: "the number of", "the population of"
+COUNT_OF = r"(?:numbers?|population|count|tally)\s+of"
+
 # The words a subject's head is not past.
 COMPLEMENT = {"of", "de", "del", "du", "da", "do", "dos", "das"}
 
@@ -266,7 +269,7 @@ def find_what_it_counts(
         # "The number of ... children ... increased from 7,100", "the population of refugees
         # in Uganda has more than doubled from 500,000": what is counted.
         m = re.search(
-            r"\b(?:numbers?|population|count|tally) of\s+((?:[\w’'-]+,?\s+){0,7}[\w’'-]+)",
+            rf"\b{COUNT_OF}\s+((?:[\w’'-]+,?\s+){{0,7}}[\w’'-]+)",
             text[f.sentence[0] : f.start],
         )
         counted = _counted_noun(m.group(1)) if m else None
@@ -283,8 +286,7 @@ def find_what_it_counts(
     if f.head is None and not f.percent and not f.currency:
         # "brings to 765 the number of the Ethiopian migrants who ...": what follows says it
         m = re.match(
-            r"\s+the\s+(?:total\s+)?(?:numbers?|population|count|tally)\s+of\s+"
-            r"((?:[\w’'-]+,?\s+){0,6}[\w’'-]+)",
+            rf"\s+the\s+(?:total\s+)?{COUNT_OF}\s+((?:[\w’'-]+,?\s+){{0,6}}[\w’'-]+)",
             text[f.end :],
         )
         counted = _counted_noun(m.group(1)) if m else None
