@@ -219,6 +219,34 @@ def test_revised_chunks_are_cut_as_from_scratch(monkeypatch, tmp_path, seed):
     assert got == [b"".join(lines) for lines in chunks_of(after)]
 
 
+def test_the_chunks_before_a_rewritten_one_come_before_it_is_made(monkeypatch, tmp_path):
+    """A writer copies the reused chunks while the main thread makes a rewritten one: the
+    revision makes each chunk when it is reached, not all before the first is given."""
+    monkeypatch.setattr(chunking, "SUBJECTS_PER_CHUNK", 4)
+    monkeypatch.setattr(chunking, "HEAVY_SUBJECT", 12)
+    before = quads(random.Random(7), 300)
+    source = tmp_path / "kg.nq"
+    source.write_bytes(b"".join(before))
+    old, offset = [], 0
+    for lines in chunks_of(before):
+        length = len(b"".join(lines))
+        old.append(chunked.Chunk(chunked.subject_of(lines[-1]), {"kg.nq": (offset, length)}, 0))
+        offset += length
+    added = [old[3].last + b" <urn:p:9> <urn:o:9> <urn:g:9> .\n"]  # the fourth chunk's
+    given: list = []
+    made_after: list[int] = []
+
+    def make(lines):
+        made_after.append(len(given))
+        return chunked.Written(chunked.subject_of(lines[-1]), {"kg.nq": b"".join(lines)}, 0)
+
+    revision = chunked.revise(old, source, {}, chunked.placed(old, added), make)
+    for chunk in revision.chunks:
+        given.append(chunk)
+    assert made_after[0] == 3 and given[:3] == old[:3]
+    assert given[-1] == old[-1] and len(revision.retired) == len(made_after)
+
+
 def test_a_hard_linked_copy_of_the_previous_publish_is_revised(small_chunks, tmp_path):
     """`cp -al dist copy` (what the benchmark does): the same files, so the same chunks."""
     data = tmp_path / "data"

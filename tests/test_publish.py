@@ -134,6 +134,17 @@ def test_trig_has_one_graph_per_document_and_one_for_reference(published_dist):
     assert graphs == {base + "reference"} | {f"{base}document/00{i}" for i in range(5)}
 
 
+def test_a_forked_target_gives_its_value_or_its_error():
+    """The search index's second process gives back the index's SHA-256 (`forked`)."""
+    from kg.publish.dumps import forked
+
+    with forked(lambda: os.getpid()) as done:
+        pass
+    assert isinstance(done.value, int) and done.value != os.getpid()
+    with pytest.raises(ValueError, match="invalid literal"), forked(lambda: int("x")):
+        pass
+
+
 def test_checksums_cover_every_file(published_dist):
     listed = {}
     for line in (published_dist / "SHA256SUMS").read_text().splitlines():

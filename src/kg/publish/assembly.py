@@ -123,6 +123,10 @@ class Assembly:
         span, self.pending = self.pending, None
         self._put(span)
 
+    def finish(self) -> None:
+        """No more pieces: the span still pending is queued (`close` waits for the thread)."""
+        self._flush()
+
     def close(self) -> None:
         """Wait for the thread to write everything; raises what it failed with, if it did."""
         try:
@@ -184,9 +188,12 @@ class Writer:
         return Chunk(chunk.last, spans, chunk.figures, isinstance(chunk, Written))
 
     def finish(self) -> None:
+        """The last piece queued: `close` waits for the threads to write everything (the
+        main thread goes on meanwhile)."""
         if "kg.jsonld" in self.files:
             self.files["kg.jsonld"].write(JSONLD_TAIL.encode())
-        self.close()
+        for out in self.files.values():
+            out.finish()
 
     def close(self) -> None:
         """Close every file (each thread joined), then raise the first failure, if any."""

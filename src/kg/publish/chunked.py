@@ -335,45 +335,48 @@ def _plan(named: dict[str, NamedGraph], records: dict, state: State, folder: Pat
 
 
 def _revised(state, plan, tmp, out, folder, kept_quads, objects, progress, digests):
+    """The dumps revised: the asserted quads' four files and the inferred quads' two written
+    by their threads at once, each from the chunks as the main thread makes them (a rewritten
+    chunk is made while the threads copy the chunks before it), and the distinct objects
+    counted while the threads finish."""
     progress(f"{len(plan.removed)} quads removed, {len(plan.added)} added: revising the dumps")
-    old = state.asserted
     revision = revise(
-        old, out / "kg.nq", placed(old, plan.removed), placed(old, plan.added), asserted_chunk
+        state.asserted,
+        out / "kg.nq",
+        placed(state.asserted, plan.removed),
+        placed(state.asserted, plan.added),
+        asserted_chunk,
     )
-    writer = Writer(
-        {n: tmp / n for n in ASSERTED_DUMPS}, {n: out / n for n in ASSERTED_DUMPS}, digests
-    )
-    try:
-        asserted = [writer.add(chunk) for chunk in revision.chunks]
-        writer.finish()
-    finally:
-        writer.close()
-    delta: Counter = Counter()
-    for lines in revision.retired:
-        delta.subtract(object_digests(triples_of(lines)))
-    for chunk in revision.chunks:
-        if isinstance(chunk, Written):
-            delta.update(chunk.objects)
-    object_count = objects.change(delta, state.objects)
-
-    old = state.inferred
     inferred_revision = revise(
-        old,
+        state.inferred,
         folder / INFERRED_QUADS,
-        placed(old, plan.removed_inferred),
-        placed(old, plan.added_inferred),
+        placed(state.inferred, plan.removed_inferred),
+        placed(state.inferred, plan.added_inferred),
         inferred_chunk,
     )
-    writer = Writer(
-        {INFERRED_QUADS: kept_quads, "kg-inferred.ttl": tmp / "kg-inferred.ttl"},
-        {INFERRED_QUADS: folder / INFERRED_QUADS, "kg-inferred.ttl": out / "kg-inferred.ttl"},
-        digests,
-    )
-    try:
+    delta: Counter = Counter()  # distinct objects gained and lost
+    with contextlib.ExitStack() as threads:  # each writer closed: its threads joined
+        writer = Writer(
+            {n: tmp / n for n in ASSERTED_DUMPS}, {n: out / n for n in ASSERTED_DUMPS}, digests
+        )
+        threads.callback(writer.close)
+        asserted = []
+        for chunk in revision.chunks:
+            if isinstance(chunk, Written):
+                delta.update(chunk.objects)
+            asserted.append(writer.add(chunk))
+        writer.finish()
+        writer = Writer(
+            {INFERRED_QUADS: kept_quads, "kg-inferred.ttl": tmp / "kg-inferred.ttl"},
+            {INFERRED_QUADS: folder / INFERRED_QUADS, "kg-inferred.ttl": out / "kg-inferred.ttl"},
+            digests,
+        )
+        threads.callback(writer.close)
         inferred = [writer.add(chunk) for chunk in inferred_revision.chunks]
         writer.finish()
-    finally:
-        writer.close()
+        for lines in revision.retired:
+            delta.subtract(object_digests(triples_of(lines)))
+        object_count = objects.change(delta, state.objects)
     return asserted, inferred, object_count, (plan.removed, plan.added)
 
 

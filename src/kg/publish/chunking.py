@@ -217,9 +217,11 @@ def placed(old: list[Chunk], lines: Iterable[bytes]) -> dict[int, list[bytes]]:
 @dataclass
 class Revision:
     """The chunks after a change, in order: each one reused from the previous publish or
-    made anew; and the quads of each chunk rewritten, as they were."""
+    made anew, as `chunks` is iterated (a writer copies the reused chunks before a rewritten
+    one while the main thread makes it); and, once iterated, the quads of each chunk
+    rewritten, as they were."""
 
-    chunks: list[Chunk | Written] = field(default_factory=list)
+    chunks: Iterator[Chunk | Written]
     retired: list[list[bytes]] = field(default_factory=list)
 
 
@@ -235,29 +237,33 @@ def revise(
     read from `source` (the previous file of quads), changed, cut again and made by `make`.
     A stretch of rewritten chunks goes on until a subject ends a chunk (its last subject
     may have gone), so that the cuts are those of a publish from scratch."""
+    retired: list[list[bytes]] = []
+    return Revision(_revised_chunks(old, source, removed, added, make, retired), retired)
+
+
+def _revised_chunks(old, source, removed, added, make, retired) -> Iterator[Chunk | Written]:
     rewrite = set(removed) | set(added)
-    revision = Revision()
     if not rewrite:
-        revision.chunks = list(old)
-        return revision
+        yield from old
+        return
     fd = os.open(source, os.O_RDONLY)
     try:
         i = 0
         while i < len(old):
             if i not in rewrite:
-                revision.chunks.append(old[i])
+                yield old[i]
                 i += 1
                 continue
             lines: list[bytes] = []
             while True:
                 before = read_span(fd, old[i].spans[source.name]).splitlines(keepends=True)
-                revision.retired.append(before)
+                retired.append(before)
                 gone = set(removed.get(i, ()))
                 lines += sorted([x for x in before if x not in gone] + added.get(i, []))
                 i += 1
                 if i == len(old) or ends_at_cut(lines):
                     break
-            revision.chunks += [make(chunk) for chunk in cut(lines)]
+            for chunk in cut(lines):
+                yield make(chunk)
     finally:
         os.close(fd)
-    return revision

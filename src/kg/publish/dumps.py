@@ -116,39 +116,47 @@ def write_serializations(graphs: Sequence[NamedGraph], tmp: Path, inferred: Path
     write_trig(graphs, tmp / "kg.trig")
 
 
+class Forked:
+    """What `forked` gives the block: once the block has ended, `value` is what `target`
+    returned."""
+
+    value: object = None
+
+
 @contextmanager
-def forked(target: Callable[[], None]):
+def forked(target: Callable[[], object]):
     """Run `target` in a forked process (sharing the build without copying it) while the
-    block runs; its error, if any, is raised when the block ends. In a daemonic process
-    (a pool's worker), which may not start one, `target` runs after the block instead."""
+    block runs; its error, if any, is raised when the block ends, and what it returns is
+    then the `value` of what the block is given (`Forked`). In a daemonic process (a pool's
+    worker), which may not start one, `target` runs after the block instead."""
+    result = Forked()
     if multiprocessing.current_process().daemon:
-        yield
-        target()
+        yield result
+        result.value = target()
         return
     context = multiprocessing.get_context("fork")
     receive, send = context.Pipe(duplex=False)
 
     def run() -> None:
         try:
-            target()
-            send.send(None)
+            send.send((target(), None))
         except BaseException as exc:  # sent to the parent, which raises it
             try:
-                send.send(exc)
+                send.send((None, exc))
             except Exception:
-                send.send(RuntimeError(f"{type(exc).__name__}: {exc}"))
+                send.send((None, RuntimeError(f"{type(exc).__name__}: {exc}")))
 
     process = context.Process(target=run)
     process.start()
     send.close()
     try:
-        yield
+        yield result
     except BaseException:
         process.kill()
         process.join()
         raise
     try:
-        error = receive.recv()
+        result.value, error = receive.recv()
     except EOFError:
         error = RuntimeError(f"the serializing process died ({process.exitcode})")
     process.join()

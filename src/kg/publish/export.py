@@ -48,6 +48,7 @@ import stat
 import tempfile
 import uuid
 from collections import Counter
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -76,6 +77,7 @@ from kg.publish.description import (
     Version,
     data_version,
     describe,
+    document_subsets,
     newest_retrieval,
     previous_version,
     source_date_epoch,
@@ -92,14 +94,18 @@ from kg.publish.parts import (
     parts_of,
     write_parts,
 )
+from kg.terms import to_rdflib
 from kg.vocab import bind_prefixes
 
 
-def turtle_text(graph: Graph) -> str:
-    """`graph` as Turtle, written by pyoxigraph from its N-Triples lines sorted (the same
-    graph, the same bytes; its blank nodes keep their labels), with the prefixes it binds
-    that it uses. rdflib's Turtle serializer took 2 s for void.ttl at 10,000 documents."""
-    lines = sorted(set(graph.serialize(format="nt", encoding="utf-8").splitlines(True)))
+def turtle_text(graph: Graph, more: Sequence[ox.Triple] = ()) -> str:
+    """`graph` and the triples `more` as Turtle, written by pyoxigraph from their N-Triples
+    lines sorted (the same graph, the same bytes; its blank nodes keep their labels), with
+    the prefixes `graph` binds that they use. rdflib's Turtle serializer took 2 s for
+    void.ttl at 10,000 documents."""
+    lines = set(graph.serialize(format="nt", encoding="utf-8").splitlines(True))
+    lines.update(f"{triple} .\n".encode() for triple in more)
+    lines = sorted(lines)
     body = b"".join(lines)
     prefixes = {
         prefix: str(namespace)
@@ -111,6 +117,10 @@ def turtle_text(graph: Graph) -> str:
     except SyntaxError:
         # an IRI rdflib lets through and RFC 3987 does not (`%zz`, no scheme): rdflib's
         # Turtle, as before, rather than no publish
+        for triple in more:
+            graph.add(
+                (to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object))
+            )
         return graph.serialize(format="turtle")
     return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
 
@@ -158,18 +168,19 @@ def _write(build, out, data_dir, progress, part_size, cache_dir, description) ->
             # The full-text index of the texts, quotes, names and descriptions (kg.publish.search),
             # written by a second process meanwhile: it reads the build, not the dumps.
             previous_index = out / search.INDEX
-            with (
-                forked(
-                    lambda: search.write_index(
-                        build,
-                        tmp / search.INDEX,
-                        cache_dir,
-                        previous=previous_index if previous_index.is_file() else None,
-                        token=token,
-                    )
-                ),
-                ThreadPoolExecutor(1) as beside,
-            ):
+
+            def index() -> str:
+                """The index written, and its SHA-256 taken, by the second process."""
+                search.write_index(
+                    build,
+                    tmp / search.INDEX,
+                    cache_dir,
+                    previous=previous_index if previous_index.is_file() else None,
+                    token=token,
+                )
+                return sha256(tmp / search.INDEX)
+
+            with forked(index) as indexed, ThreadPoolExecutor(1) as beside:
                 # small files, by a thread of their own while the dumps are written (their
                 # revision waits on the disk more than on the processor)
                 progress("copying ontology, shapes and sources")
@@ -208,6 +219,7 @@ def _write(build, out, data_dir, progress, part_size, cache_dir, description) ->
                     changed,
                 )
                 progress("indexing texts, quotes and names for search")
+            digests[tmp / search.INDEX] = indexed.value
             progress("writing SHA256SUMS")
             write_checksums(tmp, digests)
             if parts is not None and cache_dir is not None:
@@ -286,7 +298,8 @@ def _write_the_rest(
     )
     changes = tmp / releases.CHANGES / releases.patch_name(release.version)
     void = describe(build, stats, dumps, parts, release, changes if changes.is_file() else None)
-    (tmp / "void.ttl").write_text(turtle_text(void), encoding="utf-8")
+    void_text = turtle_text(void, document_subsets(build, stats))
+    (tmp / "void.ttl").write_text(void_text, encoding="utf-8")
 
 
 def copy_files(build: Build, out: Path, tmp: Path, digests: Digests) -> None:
