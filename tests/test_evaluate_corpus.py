@@ -213,6 +213,29 @@ def test_a_made_up_draft_scores_exactly(devset, full):
     }
 
 
+def test_a_found_number_is_scored_against_the_gold_number_of_its_value_it_states():
+    """Two gold numbers of one value: each drafted one is scored against the one it states
+    in full, whatever their order (paired by value alone, both were scored wrong)."""
+    from decimal import Decimal
+
+    from kg.extraction.corpus import Drafted, GoldNumber
+
+    def gold(unit, period):
+        return GoldNumber(("value", Decimal(42)), unit, ("exact",), period, [])
+
+    numbers = [gold("case", ("2013", "2017")), gold("person", None)]
+    none = {kind: [] for kind in ("organization", "place", "person")}
+    drafted = Drafted(
+        none,
+        [
+            (("value", Decimal(42)), "case", ("exact",), ("2013", "2017"), []),
+            (("value", Decimal(42)), "person", ("exact",), None, []),
+        ],
+    )
+    pairs = compare((none, numbers), drafted)["numbers: value"]["pairs"]
+    assert sorted((p[1], g.unit) for p, g in pairs) == [("case", "case"), ("person", "person")]
+
+
 def test_the_corpus_report_micro_averages_and_lists_refusals(devset, full, monkeypatch):
     import kg.extraction.extract
 

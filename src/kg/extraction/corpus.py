@@ -305,6 +305,19 @@ def _counts(gold: list, predicted: list, fits, optional=lambda g: False, neutral
     }
 
 
+def _found_pairs(gold: list, predicted: list, by_value, in_full) -> list[tuple]:
+    """Each drafted number found (paired one to one with a gold number of its value), for
+    what is right in it: the pairs right in unit, qualifier and period taken first, so that
+    of two gold numbers of one value ("42 cases involved women; 42 were of sexual
+    exploitation") a draft that states one is not scored against the other."""
+    full = _match(predicted, gold, in_full)
+    rest_p = [i for i in range(len(predicted)) if i not in full]
+    rest_g = [j for j in range(len(gold)) if j not in set(full.values())]
+    more = _match([predicted[i] for i in rest_p], [gold[j] for j in rest_g], by_value)
+    pairs = [(predicted[i], gold[j]) for i, j in full.items()]
+    return pairs + [(predicted[rest_p[a]], gold[rest_g[b]]) for a, b in more.items()]
+
+
 def compare(
     gold: tuple[dict[str, list[GoldEntity]], list[GoldNumber]], drafted: Drafted
 ) -> dict[str, dict]:
@@ -319,13 +332,13 @@ def compare(
             lambda g: g.optional,
         )
     by_value = lambda p, g: _same_value(p[0], g.key)  # noqa: E731
+    in_full = lambda p, g: by_value(p, g) and (p[1], p[2], p[3]) == (g.unit, g.qualifiers, g.period)  # noqa: E731
     out["numbers: value"] = _counts(numbers, drafted.numbers, by_value, lambda g: g.optional)
+    out["numbers: value"]["pairs"] = _found_pairs(
+        [g for g in numbers if not g.optional], drafted.numbers, by_value, in_full
+    )
     out["numbers: value+unit+qualifier+period"] = _counts(
-        numbers,
-        drafted.numbers,
-        lambda p, g: by_value(p, g) and (p[1], p[2], p[3]) == (g.unit, g.qualifiers, g.period),
-        lambda g: g.optional,
-        neutral=by_value,
+        numbers, drafted.numbers, in_full, lambda g: g.optional, neutral=by_value
     )
     gold_pairs = [(n.key, o) for n in numbers if not n.optional for o in n.according_to]
     drafted_pairs = [(n[0], names) for n in drafted.numbers for names in n[4]]
