@@ -18,11 +18,11 @@ _MONTH = rf"(?:{MONTH}|{MONTH_SHORT})"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # ("between Wednesday 11 and Saturday 21 September": a day may be named by its weekday too)
 # A day or days, or a month or months, with no year after them: "on Oct 10", "on 10
-# October", "since 1 July", "from June 3 to June 9", "between 11 and 14 May", "during the
-# night of 14-15 December", "in September", "in early March", "between January and June",
-# "in October and November".
+# October", "since 1 July", "as of 5 April" (a total up to that day), "from June 3 to June
+# 9", "between 11 and 14 May", "during the night of 14-15 December", "in September", "in
+# early March", "between January and June", "in October and November".
 YEARLESS = re.compile(
-    rf"\b(?:(?:on|from|between|since|{_PART_OF_A_DAY})\s+{_WEEKDAY}"
+    rf"\b(?:(?:on|from|between|since|as\s+(?:of|at)|{_PART_OF_A_DAY})\s+{_WEEKDAY}"
     rf"(?:(?P<d5>{_DAY})\s*(?:-|\u2013|to|and)\s*{_WEEKDAY}(?P<d6>{_DAY})\s+"
     rf"(?P<m6>{_MONTH})|(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})|"
     rf"(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}))"
@@ -157,6 +157,9 @@ def yearless_periods(
             continue
         if m.group().casefold().startswith("since"):  # "since 1 July": from that day on
             out.append((m.start(), m.end(), {"start": start.isoformat()}))
+            continue
+        if m.group().casefold().startswith("as"):  # "As of 5 April, 4.3 million have fled"
+            out.append((m.start(), m.end(), {"end": end.isoformat()}))  # (a total up to then)
             continue
         out.append((m.start(), m.end(), {"start": start.isoformat(), "end": end.isoformat()}))
     return out
