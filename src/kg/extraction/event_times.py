@@ -9,7 +9,8 @@ import datetime as dt
 import re
 
 from kg.extraction.figures import MONTH, Found
-from kg.extraction.foreign_words import MONTHS
+from kg.extraction.foreign_words import CAUGHT_VERB, MONTHS, OPERATION_NOUN
+from kg.extraction.foreign_words import NOT_ITS_CATCH as NOT_ITS_CATCH_ABROAD
 from kg.extraction.pages import dateline_date
 from kg.extraction.periods import _date, period_of
 from kg.extraction.proposal import Item
@@ -162,6 +163,12 @@ TAKING_PART = re.compile(
 )
 
 
+def _event_nouns(text: str) -> set[str]:
+    """The events a sentence names (EVENT_NOUN), an operation named in another language too."""
+    nouns = {m.group(1).casefold() for m in EVENT_NOUN.finditer(text)}
+    return nouns | {"operation"} if OPERATION_NOUN.search(text) else nouns
+
+
 def event_dates(
     passages: list[Passage], day: str | None = None
 ) -> list[tuple[int, int, set[str], dict | str]]:
@@ -172,7 +179,7 @@ def event_dates(
     found = []
     for passage in passages:
         for s0, s1 in passage.sentences:
-            nouns = {m.group(1).casefold() for m in EVENT_NOUN.finditer(passage.text, s0, s1)}
+            nouns = _event_nouns(passage.text[s0:s1])
             if not nouns:
                 continue
             period = period_of(passage.text, (s0, s1), (s0, s1), s1, today=day)
@@ -197,7 +204,7 @@ def event_period(records, passage: Passage, sentence: tuple[int, int]):
         return None
     if AFTER_THE_OPERATION.search(text):
         return None
-    nouns = {m.group(1).casefold() for m in EVENT_NOUN.finditer(text)}
+    nouns = _event_nouns(text)
     operations = {str(r[3]): r[3] for r in records if r[2] & OPERATION}
     if (
         len(operations) == 1
@@ -235,9 +242,13 @@ def _after_it(records, passage: Passage, s0: int, text: str) -> bool:
     """A sentence telling a catch after the one operation the text dates, within three
     paragraphs of the one that dates it, in a text that dates nothing else to the day (not
     one on a report's, the world's, earlier or later figures)."""
-    if len({str(r[3]) for r in records}) != 1 or not CAUGHT.search(text):
+    if len({str(r[3]) for r in records}) != 1:
         return False
-    if NOT_ITS_CATCH.search(text) or passage.index - records[0][0] > 3:
+    if not CAUGHT.search(text) and not CAUGHT_VERB.search(text):
+        return False
+    if NOT_ITS_CATCH.search(text) or NOT_ITS_CATCH_ABROAD.search(text):
+        return False
+    if passage.index - records[0][0] > 3:
         return False
     return (records[0][0], records[0][1]) < (passage.index, s0)
 

@@ -337,6 +337,30 @@ SPEECH_VERBS = (
     r"souligne|disse|afirmou|explicou|referiu|acrescentou|declarou|sublinhou|salientou"
 )
 
+# A police operation in the three languages ("la operación Turquesa", "l'opération", "a
+# operação"), and the verbs that tell what it caught ("se detuvo a 216 personas", "se
+# rescataron 127 víctimas", "ont été interpellés", "foram resgatadas"): the catch of the one
+# operation a text dates to its days is of those days, as in English.
+OPERATION_NOUN = re.compile(
+    r"\b(?:operaci[oó]n|operativo|op[ée]ration|opera[çc][ãa]o)(?:es|s|ões)?\b", re.I
+)
+CAUGHT_VERB = re.compile(
+    r"\bse\s+(?:identific|rescat|detuv|detuvo|detect|arrest|aprehend|incaut|liber|desarticul)"
+    r"\w*|\b(?:fueron|han\s+sido|ont\s+été|a\s+été|foram|fora)\s+(?:\w+\s+)?"
+    r"(?:detenid|rescatad|identificad|arrestad|aprehendid|liberad|incautad|arrêté|interpellé|"
+    r"secouru|identifié|libéré|saisi|presos|presas|detid|resgatad|identificad|apreendid|"
+    r"libertad)\w*",
+    re.I,
+)
+# What places a catch outside the operation's days, as NOT_ITS_CATCH in English: a report's
+# figures, the world's, the years before, what followed.
+NOT_ITS_CATCH = re.compile(
+    r"\b(?:informes?|rapports?|relatórios?|a\s+nivel\s+mundial|en\s+todo\s+el\s+mundo|"
+    r"dans\s+le\s+monde|no\s+mundo|anteriores?|antérieur\w*|desde|depuis|años|années|anos|"
+    r"después|après|depois|tras)\b",
+    re.I,
+)
+
 # "según datos del Observatorio ...", "selon l'OIM", "segundo a polícia", "de acuerdo con la
 # OIM": the source set before what it says. ("segundo" only where no article makes it "the
 # second": "el segundo informe".)
