@@ -3,7 +3,7 @@ per rule, on sentences composed for it (the names of people and bodies are made 
 
 from __future__ import annotations
 
-from composed import draft_of, observations
+from composed import draft_of, observations, sources
 
 
 def test_as_of_a_day_without_its_year_ends_at_that_day(tmp_path, knowledge):
@@ -50,3 +50,19 @@ def test_the_catch_of_an_operation_dated_in_another_language_is_of_its_days(tmp_
         )
     )
     assert found["38"].fields.get("period") == {"start": "2022-03-04", "end": "2022-03-09"}
+
+
+def test_the_point_of_a_number_does_not_end_the_sentence_before_its_source(tmp_path, knowledge):
+    """'... has more than doubled from 300,000 to more than 1.5 million, making it ..., says
+    the Zorvan Refugee Council': the point in '1.5' is no sentence's end, so the numbers
+    before it are the source's too."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "In one year, the number of refugees in Zorvania has grown from 300,000 to more than "
+        "1.5 million, making the country host to the largest refugee emergency in the region, "
+        "says the Zorvan Refugee Council (ZRC).",
+    )
+    found = observations(draft)
+    assert sources(found["300000"])
+    assert sources(found["300000"]) == sources(found["1500000"])

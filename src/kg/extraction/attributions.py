@@ -111,8 +111,19 @@ SOURCE_NAMED = (
     r"(?:by|of|from)\s+(?:the\s+)?)?"
 )
 FOUND_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:has\s+|have\s+)?(?:found|finds)\b")
+
+
+def _same_sentence(quotes: str) -> str:
+    """What a sentence says between a number and its source: no end of a sentence nor of a
+    quote (`quotes`), but the point of a number ("from 500,000 to more than 1.25 million,
+    making Uganda ..., says X")."""
+    return rf"(?:[^.;:{quotes}]|(?<=\d)[.:](?=\d))*"
+
+
 # ('"... 17,793 irregular migrants," Interpol reported': a quote's end around the comma)
-SAID_BEFORE_SOURCE = r"[^.;:“”\"]*(?:,\s*[”\"]|[”\"]?,)\s*(?:(?:the|an?)\s+)?" + SOURCE_NAMED
+SAID_BEFORE_SOURCE = (
+    _same_sentence('“”"') + r"(?:,\s*[”\"]|[”\"]?,)\s*(?:(?:the|an?)\s+)?" + SOURCE_NAMED
+)
 # A source named after its number: "..., IOM said", "..., UNHCR reported on Monday".
 SAID_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?"
@@ -343,7 +354,8 @@ class AttributionRules:
                 if f.end <= o.start <= s1
                 and re.fullmatch(
                     # ('affected "more than 280,000 workers", says the ILO': after a quote)
-                    r"[^.;:“”\"«»]*[”\"»]?,\s*(?:(?:said|says|reported|reports|announced|estimated|"
+                    _same_sentence('“”"«»')
+                    + r"[”\"»]?,\s*(?:(?:said|says|reported|reports|announced|estimated|"
                     r"estimates|noted|warned|indicates|indicated|adds|added)\s+(?:the\s+)?|"
                     + SAID_THEN_SOURCE
                     + ")",
