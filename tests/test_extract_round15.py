@@ -66,3 +66,29 @@ def test_the_point_of_a_number_does_not_end_the_sentence_before_its_source(tmp_p
     found = observations(draft)
     assert sources(found["300000"])
     assert sources(found["300000"]) == sources(found["1500000"])
+
+
+def test_a_quote_citing_a_source_is_its_speakers_word_too(tmp_path, knowledge):
+    """'"Según las cifras de la Oficina Zorvana de Estadística, se rescataron 85 víctimas",
+    señala el ministerio': the figures are the cited office's and the ministry's, the body
+    of that word named before; in English too ('..., the ministry said')."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "El Ministerio de Seguridad de Zorvania presentó el balance.\n\n“Según las cifras de "
+            "la Oficina Zorvana de Estadística, se rescataron 85 víctimas de trata”, señala el "
+            "ministerio.",
+        )
+    )
+    assert len(sources(found["85"])) == 2
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            'The Zorvan Ministry of Security presented its figures.\n\n"According to the '
+            'Zorvan Statistics Office, 85 victims of trafficking were rescued," the ministry '
+            "said.",
+        )
+    )
+    assert len(sources(found["85"])) == 2

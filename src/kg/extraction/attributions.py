@@ -10,7 +10,7 @@ from kg.extraction.entities import Entities, Mention
 from kg.extraction.figures import Found
 from kg.extraction.foreign_words import ACCORDING_TO, SAID, SAID_THEN_SOURCE
 from kg.extraction.periods import asides
-from kg.extraction.text import Passage
+from kg.extraction.text import Passage, fold
 
 ATTRIBUTION_VERB = re.compile(
     r"\s*(?:\([^)]*\)\s*)?"
@@ -148,6 +148,22 @@ ANAPHORIC_SOURCE = re.compile(
     # "..., the ministry said"; "The agency noted that according to its latest data"
     rf"|(?:(?P<comma>,)\s*|\b)the\s+(?P<said>{_BODY})\s+(?:has\s+|had\s+)?(?:said|says|reported|"
     r"announced|stated|added|noted|revealed|estimated)\b",
+    re.I,
+)
+# The close of a quote and the verb of saying before or after its speaker: '...”, señala el
+# ministerio', '...," the ministry said', '... », a indiqué l'OIM'.
+QUOTE_THEN_SAID = re.compile(
+    r"[^“”\"«»]*(?:[”\"»]\s*,|,\s*[”\"])\s*(?:(?:said|says|added|noted|stated|reported)\s+|"
+    + SAID_THEN_SOURCE
+    + r"|(?=(?:the\s+)?(?:[\w’'-]+\s+){1,4}(?:said|says|added|noted|stated|reported)\b))",
+    re.I,
+)
+# A body named by what it is, in the four languages ("the ministry", "el ministerio", "la
+# policía", "le ministère", "a polícia").
+BODY_NAMED = re.compile(
+    rf"(?:(?:the|el|la|le|l['’]|o|a)\s*)?(?P<head>{_BODY}|ministerio|organismo|organización|"
+    r"agencia|oficina|policía|fiscalía|ministère|organisation|agence|ministério|organização|"
+    r"agência|polícia)\b",
     re.I,
 )
 # "The GRETA report ... was published on 6 November 2018. It recorded that 65 cases ...": a
@@ -325,7 +341,11 @@ class AttributionRules:
         if according:  # "according to X, ... Y recorded N": X is who the text cites
             before = according
         if before:
-            return self._with_coordinated(max(before, key=lambda c: c[0])[1], orgs, text, s0)
+            cited = self._with_coordinated(max(before, key=lambda c: c[0])[1], orgs, text, s0)
+            # '"According to X's figures, 127 victims were rescued", the ministry said': the
+            # figures are the speaker's word too
+            speaker = self._speaker_after_the_quote(f, passage, entities) if according else None
+            return list(dict.fromkeys([*cited, speaker])) if speaker else cited
         c0, c1 = f.clause
         after = [c for c in cues if f.end <= c[0] <= c1]
         if not after:  # "94% of ... are ..., according to a dataset developed by X and Y."
@@ -391,6 +411,33 @@ class AttributionRules:
         if after:
             return self._with_coordinated(after[0][1], orgs, text, s0)
         return self._whose_work_the_sentence_before_names(f, passage, entities)
+
+    def _speaker_after_the_quote(self, f: Found, passage: Passage, entities: Entities):
+        """Who says the quote the number `f` is in, named after its closing mark ('...”,
+        señala el ministerio', '...," the agency said'): a body by its name, or by the word
+        for what it is, the body of that word named last before."""
+        text, (s0, s1) = passage.text, f.sentence
+        # (a quote opened before the number: its mark may stand before the sentence's start)
+        opened = re.search(r"[“\"«][^”\"»]*$", text[max(0, s0 - 3) : f.start])
+        m = QUOTE_THEN_SAID.match(text, f.end, s1) if opened else None
+        if m is None:
+            return None
+        named = entities.in_range(passage, m.end(), s1, "organization")
+        if named and named[0].start == m.end():
+            return named[0].target
+        body = BODY_NAMED.match(text, m.end(), s1)
+        if body is None:
+            return None
+        head = fold(body["head"]).replace("organis", "organiz")
+        word = re.compile(rf"\b{head}\b")
+        earlier = [
+            o
+            for o in entities.mentions
+            if o.kind == "organization"
+            and (o.passage.index, o.start) < (passage.index, m.end())
+            and word.search(fold(" ".join(self._names_of(o))))
+        ]
+        return earlier[-1].target if earlier else None
 
     def _whose_work_the_sentence_before_names(
         self, f: Found, passage: Passage, entities: Entities

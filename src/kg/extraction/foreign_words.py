@@ -385,6 +385,7 @@ SAID = re.compile(
 # after the comma that closes what the source says (how the three languages cite).
 SAID_THEN_SOURCE = (
     r"(?:informó|informaron|indicó|indicaron|señaló|señalaron|dijo|dijeron|reportó|"
+    r"señala|informa|indica|detalla|afirma|explica|"  # (the present of a report's verb)
     r"reportaron|afirmó|afirmaron|detalló|detallaron|precisó|explicó|aseguró|anunció|"
     r"anunciaron|estimó|estimaron|a\s+indiqué|ont\s+indiqué|a\s+annoncé|ont\s+annoncé|"
     r"a\s+précisé|indique|précise|informou|informaram|disse|afirmou|anunciou|indicou|revelou)"
