@@ -92,3 +92,20 @@ def test_a_quote_citing_a_source_is_its_speakers_word_too(tmp_path, knowledge):
         )
     )
     assert len(sources(found["85"])) == 2
+
+
+def test_a_time_said_after_an_aside_closes_does_not_date_its_numbers(tmp_path, knowledge):
+    """'The programme – which has a budget of € 1,200,000 – will run until June 2026': the
+    time is of what the sentence goes on to say, not of the aside's number; a time said in
+    the aside is still its own."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The programme – which has a total budget of € 1,200,000 – will run until June "
+            "2026.\n\nThe shelter – which received 340 victims in 2022 – opened a second "
+            "house.",
+        )
+    )
+    assert "period" not in found["1200000"].fields
+    assert found["340"].fields.get("period") == "2022"

@@ -388,10 +388,15 @@ def period_of(
     found = [x for x in found if not _compared_with(text, max(s0, x[0] - 80), x[0], at)]
     # "80 per cent of girls – whose numbers soared from 1,454 in 2014 –": the aside's time
     # is its numbers'
+    # and "The project – which has a budget of €2.4 million – will run until May 2016": the
+    # time said after an aside closes is of what the sentence goes on to say, not the aside's
     found = [
         x
         for x in found
-        if not any(a <= x[0] < b and not a <= at < b for a, b in asides(text, s0, s1))
+        if not any(
+            (a <= x[0] < b and not a <= at < b) or a <= at < b <= x[0]
+            for a, b in asides(text, s0, s1)
+        )
     ]
     # "..., Rhamdani said on Tuesday, August 23": the day a thing is said is not its time
     found = [x for x in found if not SAID_ON.search(text, max(s0, x[0] - 30), x[0])]
