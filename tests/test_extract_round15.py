@@ -109,3 +109,17 @@ def test_a_time_said_after_an_aside_closes_does_not_date_its_numbers(tmp_path, k
     )
     assert "period" not in found["1200000"].fields
     assert found["340"].fields.get("period") == "2022"
+
+
+def test_the_day_an_event_ended_is_only_the_end_of_its_time(tmp_path, knowledge):
+    """'a three-week course ..., which ended on 14 June 2023' then '210 officers took part in
+    this course': those who took part are of a time that ended that day, not of that day."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan Police Academy concluded a three-week course on trafficking in persons, "
+            "which ended on 14 June 2023. A total of 210 officers participated in this course.",
+        )
+    )
+    assert found["210"].fields.get("period") == {"end": "2023-06-14"}

@@ -406,6 +406,8 @@ def period_of(
     # "Since the US-led invasion of Iraq in 2003, IOM has evacuated ...": from that year on
     since_then = [x for x in found if _since_an_event(text, s0, x)]
     found = [(*x[:2], {"start": x[2].get("start")}) if x in since_then else x for x in found]
+    # "a four-week training ..., which ended on 7 October 2022": the day it ended, no more
+    found = [(*x[:2], _its_end(x[2])) if ENDED.search(text, s0, x[0]) else x for x in found]
     # "37,599 in 2006": an expression right after the number is its own.
     right_after = [
         x
@@ -492,6 +494,16 @@ def period_of(
     if set(period) == {"start", "end"} and period["start"] == period["end"]:
         return period["start"]
     return period
+
+
+ENDED = re.compile(
+    r"\b(?:ended|concluded|closed|finished|wrapped\s+up|came\s+to\s+an\s+end)\s+(?:on\s+)?$",
+    re.I,
+)
+
+
+def _its_end(value: dict) -> dict:
+    return {"end": value.get("end") or value.get("start")}
 
 
 NUMBERED = re.compile(
