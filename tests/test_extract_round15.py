@@ -123,3 +123,31 @@ def test_the_day_an_event_ended_is_only_the_end_of_its_time(tmp_path, knowledge)
         )
     )
     assert found["210"].fields.get("period") == {"end": "2023-06-14"}
+
+
+def test_an_estimate_said_of_one_number_is_not_of_those_after_it(tmp_path, knowledge):
+    """'an estimated 14,000 Zorvanians ..., while 9,000 Pelmarkers ...': the second is no
+    estimate; 'La fiscalía estima en 2.400 las personas ...' is one in Spanish, and 'estima
+    que' is of the numbers after it."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The director said an estimated 14,000 Zorvanian workers had gone missing, while "
+            "9,000 Pelmarkian workers were in the same situation.",
+        )
+    )
+    assert found["14000"].fields["qualifier"] == ["estimated"]
+    assert found["9000"].fields["qualifier"] == ["exact"]
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "La Fiscalía de Zorvania estima en 2.400 las personas que fueron trasladadas por la "
+            "banda y ya se ha contactado con 80 víctimas.\n\nLa policía estima que 500 "
+            "migrantes cruzaron la frontera.",
+        )
+    )
+    assert found["2400"].fields["qualifier"] == ["estimated"]
+    assert found["80"].fields["qualifier"] == ["exact"]
+    assert found["500"].fields["qualifier"] == ["estimated"]

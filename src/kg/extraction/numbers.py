@@ -30,13 +30,14 @@ from kg.extraction import restated as said_again
 from kg.extraction.attributions import AttributionRules
 from kg.extraction.counted import _counts_what_it_reached, _part_of_whole, find_what_it_counts
 from kg.extraction.entities import Entities, Mention
+from kg.extraction.estimates import said_estimated
 from kg.extraction.figures import Found, find_numbers, window
 from kg.extraction.foreign_words import TO_BE
 from kg.extraction.indicators import INDICATOR_SURE, IndicatorModel
 from kg.extraction.knowledge import Knowledge
 from kg.extraction.mentions import countries_named
 from kg.extraction.number_words import NUMBER
-from kg.extraction.periods import asides, period_of
+from kg.extraction.periods import period_of
 from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
 from kg.extraction.relative_times import last_year_said
 from kg.extraction.restated import _number, _said_in_a_headline, _stated_in, _two_groups
@@ -253,12 +254,7 @@ class NumberExtractor(AttributionRules):
             concept = min(said)[1]
             if concept not in qualifiers:
                 qualifiers.append(concept)
-        estimate = re.search(r"\bestimat", text[s0 : f.start], re.I)
-        if (
-            "estimated" not in qualifiers
-            and estimate
-            and not any(a < f.start < b for a, b in asides(text, s0 + estimate.end(), s1))
-        ):
+        if "estimated" not in qualifiers and said_estimated(text, f.sentence, f):
             qualifiers.append("estimated")
         if not qualifiers:
             qualifiers = ["exact"]
