@@ -151,3 +151,24 @@ def test_an_estimate_said_of_one_number_is_not_of_those_after_it(tmp_path, knowl
     assert found["2400"].fields["qualifier"] == ["estimated"]
     assert found["80"].fields["qualifier"] == ["exact"]
     assert found["500"].fields["qualifier"] == ["estimated"]
+
+
+def test_a_range_of_years_or_a_closing_day_set_before_a_sentence_holds_for_the_next(
+    tmp_path, knowledge
+):
+    """'From 2015-2019, 420 survivors were referred ... A total of 97 survivors were returned
+    from six countries.' and 'This year, by 31 July 2023, the police had arrested 52
+    smugglers. 30 smugglers were taken into custody.': the next sentence, saying no time of
+    its own, is of the time set before."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "From 2015-2019, 420 survivors of trafficking were referred to the Zorvan centre. "
+            "A total of 97 survivors were returned from six countries.\n\nThis year, by 31 "
+            "July 2023, the Zorvan police had arrested 52 migrant smugglers. 30 migrant "
+            "smugglers were taken into custody.",
+        )
+    )
+    assert found["97"].fields.get("period") == {"start": "2015", "end": "2019"}
+    assert found["30"].fields.get("period") == {"start": "2023-01-01", "end": "2023-07-31"}

@@ -20,9 +20,12 @@ from kg.extraction.text import Passage
 FRONTED_TIME = re.compile(
     # ("According to INEI data, during the first half of 2021, 277 complaints ...")
     r"^\s*(?:(?:According\s+to|Según|Selon|Segundo|De\s+acuerdo\s+con)\s[^,.;]{1,80},\s*)?"
-    r"(?:In|During|Throughout|Over\s+the|Between|From|En|Durante|Entre|Em|Pendant|Au\s+cours)\s"
+    r"(?:In|During|Throughout|Over\s+the|Between|From|En|Durante|Entre|Em|Pendant|Au\s+cours|"
+    # ("This year, by 7 August 2024, ...", "As of 30 June 2024, ...": the day a count runs to)
+    r"(?:This\s+year,\s*)?(?:By|As\s+of|As\s+at|Up\s+to))\s"
     # (days, not counts, before the year: not "Between 200 and 300 arrived in 2019,")
-    r"(?P<gap>(?:[^,.;\d]|\b\d{1,2}(?:st|nd|rd|th)?\b){0,60}?)(?<!\d)(?:19|20)\d\d"
+    r"(?P<gap>(?:[^,.;\d]|\b\d{1,2}(?:st|nd|rd|th)?\b){0,60}?)(?<!\d)"
+    r"(?:(?:19|20)\d\d\s*[-\u2013]\s*)?(?:19|20)\d\d"  # ("From 2002-2010, ...": years)
     r"(?:\s+alone)?\s*,",
     re.I,
 )
