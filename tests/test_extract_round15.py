@@ -172,3 +172,28 @@ def test_a_range_of_years_or_a_closing_day_set_before_a_sentence_holds_for_the_n
     )
     assert found["97"].fields.get("period") == {"start": "2015", "end": "2019"}
     assert found["30"].fields.get("period") == {"start": "2023-01-01", "end": "2023-07-31"}
+
+
+def test_a_source_named_after_its_verb_and_a_day_in_french_and_spanish(tmp_path, knowledge):
+    """'..., a annoncé mardi 5 novembre l'Organisation internationale pour les migrations
+    (OIM)': the day between the verb and the source, and the source's full name in capitals
+    before the acronym in brackets."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Au moins 40 personnes sont mortes au large de la Zorvanie après le naufrage de "
+            "leur bateau, a annoncé mardi 5 novembre l'Organisation internationale pour les "
+            "migrations (OIM).",
+        )
+    )
+    assert sources(found["40"])
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Al menos 40 personas murieron frente a las costas de Zorvania, informó el martes "
+            "5 de noviembre la Organización Internacional para las Migraciones (OIM).",
+        )
+    )
+    assert sources(found["40"])

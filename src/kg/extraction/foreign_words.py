@@ -390,10 +390,14 @@ SAID_THEN_SOURCE = (
     r"anunciaron|estimó|estimaron|a\s+indiqué|ont\s+indiqué|a\s+annoncé|ont\s+annoncé|"
     r"a\s+précisé|indique|précise|informou|informaram|disse|afirmou|anunciou|indicou|revelou)"
     r"\s+(?:(?:hoy|ayer|este\s+\w+|el\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|"
-    r"domingo)|hier|aujourd['’]hui|hoje|ontem|nesta\s+\w+)\s+)?"
+    r"domingo)|hier|aujourd['’]hui|hoje|ontem|nesta\s+\w+|"
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))"
+    # ("a annoncé lundi 4 novembre l'OIM", "informó el lunes 4 de noviembre la OIM")
+    rf"(?:\s+\d{{1,2}}(?:er)?(?:\s+de)?\s+{_MONTH})?\s+)?"
     r"(?:(?:el|la|los|las|le|les|l['’]|o|a|os|as)\s*)?"
-    # (a source named by what it is, its name in brackets: "el organismo de la ONU ... (Acnur)")
-    r"(?:(?:organismo|agencia|oficina|organización|institución|entidad|órgano|agence|"
+    # (a source named by what it is, its name in brackets: "el organismo de la ONU ... (Acnur)",
+    # "l'Organisation internationale pour les migrations (OIM)")
+    r"(?:(?i:organismo|agencia|oficina|organización|institución|entidad|órgano|agence|"
     r"organisme|bureau|office|órgão|agência|organização|organisation)\b[^,.;:()]{0,60}\()?"
 )
 
