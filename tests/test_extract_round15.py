@@ -197,3 +197,16 @@ def test_a_source_named_after_its_verb_and_a_day_in_french_and_spanish(tmp_path,
         )
     )
     assert sources(found["40"])
+
+
+def test_deaths_count_people(tmp_path, knowledge):
+    """'at least 640 deaths on the route': what happened to each of 640 people, counted as
+    people, as rescues and returns are."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan Migration Office recorded at least 640 deaths on the desert route.",
+        )
+    )
+    assert found["640"].fields["unit"] == "person"

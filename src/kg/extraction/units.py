@@ -72,10 +72,10 @@ PEOPLE = {
     # "more than 1,200 governmental and non-governmental stakeholders", "630 Rohingya"
     "stakeholder", "rohingya", "roma", "yazidi", "uyghur", "uighur", "hmong", "tuareg",
 }  # fmt: skip
-# What happens to one person, counted: "720 rescues", "17,007 returns", "40,675 illegal
-# crossings" (not "12 official crossings on the river", places; "tax returns"; "40 departures
-# a day", flights)
-MOVES_OF_PEOPLE = {"rescue", "return", "deportation", "repatriation", "expulsion"}
+# What happens to one person, counted: "720 rescues", "17,007 returns", "70 deaths", "40,675
+# illegal crossings" (not "12 official crossings on the river", places; "tax returns"; "40
+# departures a day", flights)
+MOVES_OF_PEOPLE = {"rescue", "return", "deportation", "repatriation", "expulsion", "death"}
 IRREGULAR_CROSSINGS = re.compile(
     r"\b(?:illegal|irregular|unauthori[sz]ed|unlawful|undocumented)\s+(?:border\s+)?crossings?$",
     re.I,
