@@ -210,3 +210,17 @@ def test_deaths_count_people(tmp_path, knowledge):
         )
     )
     assert found["640"].fields["unit"] == "person"
+
+
+def test_this_represents_says_the_count_before_another_way(tmp_path, knowledge):
+    """'... at least 900 people died on the route in 2021 and 2022. This represents more than
+    35 deaths a month': the count before said another way, of its time."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Data suggests that at least 900 people died crossing Zorvania in 2021 and 2022.\n\n"
+            "This represents more than 35 deaths a month, the Zorvan Migration Office said.",
+        )
+    )
+    assert found["35"].fields.get("period") == {"start": "2021", "end": "2022"}

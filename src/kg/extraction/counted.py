@@ -463,7 +463,9 @@ THE_NUMBER_BEFORE = re.compile(
     # ("Of the total number of complaints, 222 ...", "Del total de denuncias, ...")
     r"|(?:(?:Out\s+)?of\s+the\s+total(?:\s+number)?(?:\s+of\s+\w+)?|"
     r"Del\s+total(?:\s+de\s+\w+)?|Sur\s+ce\s+total|Do\s+total(?:\s+de\s+\w+)?)\s*,"
-    r"|[\d,.]+\s+of\s+the\s+total\b)",
+    r"|[\d,.]+\s+of\s+the\s+total\b"
+    # "This represents more than 70 deaths a month": the count before, said another way
+    r"|(?:This|That)\s+(?:represents|amounts\s+to|equals|is\s+equivalent\s+to)\b)",
     re.I,
 )  # (not "These figures appeared the day after those according to which 2,500 ...")
 
