@@ -224,3 +224,18 @@ def test_this_represents_says_the_count_before_another_way(tmp_path, knowledge):
         )
     )
     assert found["35"].fields.get("period") == {"start": "2021", "end": "2022"}
+
+
+def test_a_quoted_phrase_between_a_number_and_its_source(tmp_path, knowledge):
+    """'Some 40 migrants arrive on the island every day, “making it the busiest crossing in
+    the region”, the Zorvan Migration Office (ZMO) said in a statement': the source of the
+    number, past the quoted phrase."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Some 40 migrants arrive on the island every day, “making it the busiest crossing "
+            "in the region”, the Zorvan Migration Office (ZMO) said in a statement.",
+        )
+    )
+    assert sources(found["40"])
