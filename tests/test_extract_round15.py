@@ -239,3 +239,15 @@ def test_a_quoted_phrase_between_a_number_and_its_source(tmp_path, knowledge):
         )
     )
     assert sources(found["40"])
+
+
+def test_buses_count_buses(tmp_path, knowledge):
+    """'42 buses': the singular of 'buses' is 'bus'."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan police stopped and searched 42 buses at the border post.",
+        )
+    )
+    assert found["42"].fields["unit"] == "bus"

@@ -105,7 +105,7 @@ DEMONYM_PLURAL = re.compile(
 )
 IRREGULAR = {
     "women": "woman", "men": "man", "children": "child", "people": "person", "persons": "person",
-    "staff": "staff", "police": "police", "youth": "youth", "meticais": "metical",
+    "staff": "staff", "police": "police", "youth": "youth", "meticais": "metical", "buses": "bus",
     "crises": "crisis", "analyses": "analysis", "diagnoses": "diagnosis", "theses": "thesis",
 }  # fmt: skip
 SAME_IN_BOTH_NUMBERS = {"species", "series", "aircraft", "sheep", "fish"}  # "five species"
