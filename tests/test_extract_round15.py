@@ -251,3 +251,26 @@ def test_buses_count_buses(tmp_path, knowledge):
         )
     )
     assert found["42"].fields["unit"] == "bus"
+
+
+def test_checkpoints_and_checks_in_spanish_and_french(tmp_path, knowledge):
+    """'se instalaron 14 puestos de control' counts checkpoints (the phrase stops at
+    'puestos'), 'unos 8.000 controles' checks; 'postes de contrôle' too."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Durante el operativo en Zorvania se instalaron 14 puestos de control y se "
+            "realizaron unos 8.000 controles en las bases de datos.",
+        )
+    )
+    assert found["14"].fields["unit"] == "checkpoint"
+    assert found["8000"].fields["unit"] == "check"
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "La police de Zorvanie a installé 9 postes de contrôle à la frontière.",
+        )
+    )
+    assert found["9"].fields["unit"] == "checkpoint"

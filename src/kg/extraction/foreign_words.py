@@ -115,6 +115,7 @@ for _unit, _words in (
     ("report", "informe informes rapport rapports relatorio relatorios"),
     ("nationality", "nacionalidad nacionalidades nationalite nationalites nacionalidade"),
     ("village", "aldea aldeas aldeia aldeias"),
+    ("check", "control controles controle controles"),  # ("65.000 controles", "contrôles")
     # (police officers, soldiers: people)
     (
         "person",
@@ -128,6 +129,13 @@ for _unit, _words in (
     UNIT_WORDS.update(dict.fromkeys(_words.split(), _unit))
 
 
+# A checkpoint, named by a post and what it is for ("doce puestos de control", "postes de
+# contrôle", "postos de controle"): not "puestos de trabajo", jobs.
+CHECKPOINTS = {
+    f"{post} de {check}"
+    for post in ("puesto", "puestos", "punto", "puntos", "poste", "postes", "posto", "postos")
+    for check in ("control", "controle")
+}
 # Words that come before the noun in these languages ("presuntos traficantes", "otras 20
 # personas", "potenciais vítimas"): the noun is the next word.
 _BEFORE_THE_NOUN = """
@@ -148,14 +156,21 @@ _NOT_DEMONYMS = """
 NOT_DEMONYMS = frozenset(_NOT_DEMONYMS.split())
 
 
-def unit_word(head: str | None, phrase: str | None, language: str = "en") -> str | None:
+def unit_word(
+    head: str | None, phrase: str | None, language: str = "en", after: str = ""
+) -> str | None:
     """The unit a Spanish, French or Portuguese noun after a number counts in, or None: the
     phrase's first word, as these languages set the noun before what describes it ("200 cas
     liés à la traite", "64 individus ont été interpellés"), or its last; a plural demonym
-    of those languages in a release written in one of them."""
+    of those languages in a release written in one of them. `after`: the text after the
+    phrase."""
     words = [fold(w) for w in re.findall(r"[^\W\d_]+", phrase or "")[:3]]
     while len(words) > 1 and words[0] in BEFORE_THE_NOUN:
         words = words[1:]
+    # (the phrase may stop at the noun: "puestos" before "de control")
+    following = [fold(w) for w in re.findall(r"[^\W\d_]+", after[:30])][:2]
+    if " ".join((words + following)[:3]) in CHECKPOINTS:
+        return "checkpoint"
     for word in (words[0] if words else None, fold(head) if head else None):
         if word in UNIT_WORDS:
             return UNIT_WORDS[word]

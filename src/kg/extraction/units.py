@@ -565,7 +565,7 @@ def unit_of(f: Found) -> tuple[str | None, float]:
     # "13,000 square metres", "200 square kilometres", "50 sq km": an area
     if area := AREA.search(phrase):
         return "square-" + ("metre" if area["m"] else "km" if area["km"] else "mile"), 0.9
-    if unit := unit_word(f.head, phrase, f.passage.language):
+    if unit := unit_word(f.head, phrase, f.passage.language, f.passage.text[f.phrase_end :]):
         return unit, 0.9
     if getattr(f, "multiplier", False) or f.head.casefold() == "times":
         return "times", 0.95  # "more than doubled", "five times": a number of times
