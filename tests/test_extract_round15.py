@@ -300,3 +300,18 @@ def test_an_event_dated_to_its_month_dates_those_who_took_part(tmp_path, knowled
         )
     )
     assert "period" not in found["60"].fields
+
+
+def test_a_part_of_which_said_with_a_verb_counts_what_its_whole_counts(tmp_path, knowledge):
+    """'90 investigations, of which 30 concerned children': 30 investigations (the verb is no
+    adjective of 'children'); 'of whom 80 were women' still counts people."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan police opened 90 investigations, of which 30 concerned children.\n\n"
+            "The shelter hosted 120 victims, of whom 80 were women.",
+        )
+    )
+    assert found["30"].fields["unit"] == "investigation"
+    assert found["80"].fields["unit"] == "person"

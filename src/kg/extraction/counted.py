@@ -417,7 +417,16 @@ def share_of_whole(item, f: Found, passage: Passage, anchor, last_count, items) 
     ):
         whole, sure = last_count, True
         if of_which and whole and whole.fields.get("unit") != item.fields.get("unit"):
-            whole = None
+            # "65 cases, of which 42 involved women", "90 investigations, of which 30
+            # concerned children": a verb after the number, which counts what the whole does
+            verb = re.match(r"\s+(?:involved|concerned|related|targeted|affected)\s", after)
+            if verb and whole.fields.get("unit") not in (None, "?", "percent") and not f.percent:
+                item.fields["unit"] = whole.fields["unit"]
+                item.new_concepts.pop("unit", None)  # (the whole's, a concept or proposed)
+                if "unit" in whole.new_concepts:
+                    item.new_concepts["unit"] = whole.new_concepts["unit"]
+            else:
+                whole = None
     elif f.percent and re.match(r"\s*of\s+the\s+(\w+)", after):
         noun = re.match(r"\s*of\s+the\s+(\w+)", after).group(1)
         for other in reversed(items):
