@@ -315,3 +315,31 @@ def test_a_part_of_which_said_with_a_verb_counts_what_its_whole_counts(tmp_path,
     )
     assert found["30"].fields["unit"] == "investigation"
     assert found["80"].fields["unit"] == "person"
+
+
+def test_about_so_many_said_by_a_noun_of_the_number(tmp_path, knowledge):
+    """'une trentaine de personnes', 'una decena de migrantes', 'uma centena de pessoas':
+    about 30, 10 and 100 people; 'una cuarentena de 14 días' is a quarantine, no count."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Le bateau transportait une trentaine de personnes au large de la Zorvanie.",
+        )
+    )
+    assert found["30"].fields["unit"] == "person"
+    assert found["30"].fields["qualifier"] == ["approximately"]
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "La policía de Zorvania detuvo a una decena de migrantes y los sometió a una "
+            "cuarentena de catorce días.",
+        )
+    )
+    assert found["10"].fields["qualifier"] == ["approximately"]
+    assert "40" not in found
+    found = observations(
+        draft_of(tmp_path, knowledge, "A polícia resgatou uma centena de pessoas na Zorvânia.")
+    )
+    assert found["100"].fields["qualifier"] == ["approximately"]

@@ -345,6 +345,11 @@ def _fractions(passage: Passage) -> list[Found]:
         f = Found(passage, m.start(), m.end(), Decimal(ARTICLE_NUMBERS[m.group("n").casefold()]))
         f.words = True
         out.append(f)
+    for m in foreign_words.ABOUT_A_NUMBER.finditer(passage.text):  # "une trentaine de"
+        if (n := foreign_words.ABOUT_NUMBERS.get(fold(m["n"]))) is not None:
+            f = Found(passage, m.start(), m.end(), Decimal(n))
+            f.words, f.qualifiers = True, ["approximately"]
+            out.append(f)
     for m in [*FRACTION.finditer(passage.text), *FRACTION_CHANGE.finditer(passage.text)]:
         if any(a <= m.start("f") < b for a, b in said):
             continue

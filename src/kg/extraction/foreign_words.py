@@ -487,6 +487,20 @@ def _number_pattern(language: str) -> re.Pattern:
 NUMBERS = {language: _number_pattern(language) for language in LANGUAGES}
 
 
+# About so many, said by a noun of the number: "une trentaine de personnes", "una decena de
+# migrantes", "uma centena de pessoas" (not "cuarentena" nor "quincena", a quarantine and a
+# fortnight as often).
+ABOUT_NUMBERS = {
+    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
+    "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "decena": 10,
+    "docena": 12, "veintena": 20, "treintena": 30, "centenar": 100, "dezena": 10, "duzia": 12,
+    "vintena": 20, "centena": 100,
+}  # fmt: skip
+ABOUT_A_NUMBER = re.compile(
+    r"(?<![\w-])(?:une|una|un|uma)\s+(?P<n>[^\W\d_]+)\s+(?:de\s+|d['’])(?=\w)", re.I
+)
+
+
 # The articles that are "one" inside a number in words ("vingt et un", "vinte e um")
 _ONE = {"un": 1, "une": 1, "uno": 1, "um": 1}
 
