@@ -343,3 +343,17 @@ def test_about_so_many_said_by_a_noun_of_the_number(tmp_path, knowledge):
         draft_of(tmp_path, knowledge, "A polícia resgatou uma centena de pessoas na Zorvânia.")
     )
     assert found["100"].fields["qualifier"] == ["approximately"]
+
+
+def test_so_many_of_them_counts_what_the_number_before_counts(tmp_path, knowledge):
+    """'the 2.1 million Zorvanians ... More than 300,000 of them are still refugees' (and
+    'Plus de 300.000 d'entre eux sont toujours réfugiés'): people, as the number before
+    counts, not the word after 'them'."""
+    for text in (
+        "Nearly half of the 2.1 million Zorvanians were forced to flee. More than 300,000 of "
+        "them are still refugees abroad.",
+        "Près de la moitié des 2,1 millions de Zorvaniens ont été forcés de fuir. Plus de "
+        "300.000 d'entre eux sont toujours réfugiés à l'étranger.",
+    ):
+        found = observations(draft_of(tmp_path, knowledge, text))
+        assert found["300000"].fields["unit"] == "person"

@@ -129,6 +129,11 @@ PREDICATE = re.compile(
     re.I,
 )
 OF_THEM = re.compile(r"\s*Of\s+(?:them|these|those|whom)\b")
+OF_THEM_AFTER = re.compile(
+    r"\s+(?:of\s+(?:them|these|those)|d['’]entre\s+(?:eux|elles)|de\s+(?:ellos|ellas)|"
+    r"(?:deles|delas|dentre\s+(?:eles|elas)))\b",
+    re.I,
+)
 
 
 def _people_named_before(text: str, f: Found) -> list[str]:
@@ -175,8 +180,14 @@ def find_what_it_counts(
     """Set `f.head` and `f.phrase` (and `f.phrase_end`) to what the number counts, where the
     text lets us say it."""
     text = passage.text
+    them = OF_THEM_AFTER.match(text, f.end)
     if not f.percent and not f.currency and not f.duration and not f.head:
-        f.head, f.phrase, f.phrase_end = noun_phrase(text, f.end)
+        if them and previous is not None and previous.head and not previous.percent:
+            # "More than 600,000 of them", "Plus de 600.000 d'entre eux": of those the
+            # number before counts
+            f.head, f.phrase, f.phrase_end = previous.head, previous.phrase, them.end()
+        else:
+            f.head, f.phrase, f.phrase_end = noun_phrase(text, f.end)
         if (f.head or "").casefold() == "others" and f.phrase.casefold() == "others":
             # "26 bodies had been recovered and 20 others were missing": the noun before
             f.head, f.phrase, f.phrase_end = None, "", f.end
