@@ -357,3 +357,26 @@ def test_so_many_of_them_counts_what_the_number_before_counts(tmp_path, knowledg
     ):
         found = observations(draft_of(tmp_path, knowledge, text))
         assert found["300000"].fields["unit"] == "person"
+
+
+def test_a_day_of_a_month_without_its_year_counts_nothing(tmp_path, knowledge):
+    """'a annoncé lundi 4 novembre', 'un accord signé le 29 juin', 'el 6 de febrero': days,
+    no counts."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Les 410 réfugiés ont été rapatriés dans le cadre d'un accord signé le 29 juin entre "
+            "la Zorvanie et le HCR, a annoncé lundi 4 novembre l'agence.",
+        )
+    )
+    assert "410" in found
+    assert "29" not in found and "4" not in found
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "El acuerdo firmado el 6 de febrero permitió el retorno de 120 migrantes a Zorvania.",
+        )
+    )
+    assert "120" in found and "6" not in found

@@ -320,12 +320,17 @@ ROAD_MARKER = re.compile(
 )
 
 
+# A day of a month without its year ("lundi 4 novembre", "signé le 29 juin", "el 6 de
+# febrero", "em 4 de novembro").
+DAY_OF_A_MONTH = re.compile(rf"(?<![\w.,])\d{{1,2}}(?:er|º)?{_DAY_OF}{_MONTH}\b", re.I)
+
+
 def not_counts(text: str) -> list[tuple[int, int]]:
     """Where `text` says a day of a month in words of the three languages ("le 13 octobre
-    2025", "el 25 de septiembre de 2025"), an age (AGES) or a point on a road (ROAD_MARKER):
-    their figures count nothing."""
+    2025", "el 25 de septiembre de 2025", "lundi 4 novembre"), an age (AGES) or a point on a
+    road (ROAD_MARKER): their figures count nothing."""
     return [m.span() for m in TIMES.finditer(text) if m["d"] or m["d1"]] + [
-        m.span() for pattern in (AGES, ROAD_MARKER) for m in pattern.finditer(text)
+        m.span() for pattern in (AGES, ROAD_MARKER, DAY_OF_A_MONTH) for m in pattern.finditer(text)
     ]
 
 
