@@ -397,3 +397,21 @@ def test_a_count_to_date_runs_from_the_start_the_sentence_before_says(tmp_path, 
     )
     assert found["4000"].fields.get("period") == {"start": "2012"}
     assert "period" not in found["900"].fields
+
+
+def test_small_numbers_in_words_of_a_list_of_yearly_counts(tmp_path, knowledge):
+    """'There were four cases reported in 2019, two in 2020, and one was recorded in 2021':
+    each a count of cases in its year, though 'two' and 'one' have no noun of their own; not
+    'two in 2020' with no count before it."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan police said there were four cases reported in 2019, two in 2020, and "
+            "one was recorded in 2021.",
+        )
+    )
+    assert found["2"].fields["unit"] == "case"
+    assert found["2"].fields.get("period") == "2020"
+    assert found["1"].fields.get("period") == "2021"
+    assert not draft_of(tmp_path, knowledge, "The minister met two in 2020.").observations

@@ -40,6 +40,10 @@ ARTICLE_NUMBER = re.compile(
     re.I,
 )
 
+YEARLY = re.compile(r"\s+(?:(?:was|were)\s+[a-z]+\s+)?in\s+(?:19|20)\d\d\b")
+# (in the same sentence: no full stop between)
+COUNTED_BEFORE = rf"(?i:\b(?:\d[\d,]*|{_WORDNUM})\s+(?:[a-z-]+\s+)?[a-z]+s\b)[^.;:]*$"
+
 # A day by its month, or in a list of days ("on August 5, 6, and 8"; not "On June 12, 15 ...").
 _DAYS = r"(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*))*"
 _M = rf"(?:{MONTH}|{MONTH_SHORT})(?![a-z])"
@@ -228,9 +232,14 @@ def find_numbers(passage: Passage) -> list[Found]:
         some_of_them = value >= 2 and re.match(OF_THEM_WERE, lowered_after)
         # "seven were from Bajura, two from Achham, one from Bajhang": people, by their places
         from_a_place = FROM_A_PLACE.match(after)
+        # "five cases reported in 2018, two in 2019, and one was recorded in 2021": a list of
+        # yearly counts of the noun said before
+        yearly = YEARLY.match(after) and re.search(
+            COUNTED_BEFORE, text[max(0, start - 150) : start]
+        )
         if (
             is_words and value <= 10 and not PERCENT.match(after) and not part and not of_a_whole
-        ) and not (counted_in_brackets or some_of_them or from_a_place):
+        ) and not (counted_in_brackets or some_of_them or from_a_place or yearly):
             if re.match(r"\s+of\b", lowered_after) or re.search(
                 r"\b(?:the|these|those|its|their|all|both|every)\s+$", before.casefold()
             ):
