@@ -415,3 +415,16 @@ def test_small_numbers_in_words_of_a_list_of_yearly_counts(tmp_path, knowledge):
     assert found["2"].fields.get("period") == "2020"
     assert found["1"].fields.get("period") == "2021"
     assert not draft_of(tmp_path, knowledge, "The minister met two in 2020.").observations
+
+
+def test_a_day_something_closed_on_is_still_that_days(tmp_path, knowledge):
+    """'The border closed on 3 March 2021, and 300 migrants were stranded': the day of the
+    closing, not the end of a time."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan border closed on 3 March 2021, and 300 migrants were stranded there.",
+        )
+    )
+    assert found["300"].fields.get("period") == "2021-03-03"

@@ -496,8 +496,10 @@ def period_of(
     return period
 
 
+# The verbs of an event's end ("which ended on 7 October 2022"); not "closed", as a border
+# closed on a day is an event of that day.
 ENDED = re.compile(
-    r"\b(?:ended|concluded|closed|finished|wrapped\s+up|came\s+to\s+an\s+end)\s+(?:on\s+)?$",
+    r"\b(?:ended|concluded|finished|wrapped\s+up|came\s+to\s+an\s+end)\s+(?:on\s+)?$",
     re.I,
 )
 
