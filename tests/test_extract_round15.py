@@ -276,32 +276,6 @@ def test_checkpoints_and_checks_in_spanish_and_french(tmp_path, knowledge):
     assert found["9"].fields["unit"] == "checkpoint"
 
 
-def test_an_event_dated_to_its_month_dates_those_who_took_part(tmp_path, knowledge):
-    """'In May 2022, a series of trainings on victim identification was organised ... Over 60
-    officials participated': those who took part are of the month the one event is dated
-    to; an event dated by its year only dates none of them."""
-    found = observations(
-        draft_of(
-            tmp_path,
-            knowledge,
-            "In May 2022, a series of trainings on victim identification was organised in "
-            "Zorvania.\n\nThe trainings focused on referral procedures.\n\nOver 60 officials "
-            "from the border districts participated in the discussions.",
-        )
-    )
-    assert found["60"].fields.get("period") == "2022-05"
-    found = observations(
-        draft_of(
-            tmp_path,
-            knowledge,
-            "In 2022, a series of trainings on victim identification was organised in "
-            "Zorvania.\n\nThe trainings focused on referral procedures.\n\nOver 60 officials "
-            "from the border districts participated in the discussions.",
-        )
-    )
-    assert "period" not in found["60"].fields
-
-
 def test_a_part_of_which_said_with_a_verb_counts_what_its_whole_counts(tmp_path, knowledge):
     """'90 investigations, of which 30 concerned children': 30 investigations (the verb is no
     adjective of 'children'); 'of whom 80 were women' still counts people."""

@@ -177,10 +177,8 @@ def event_dates(
 ) -> list[tuple[int, int, set[str], dict | str]]:
     """The days events are said to take place on, in text order: (passage index, sentence
     start, the event nouns of the sentence, the period), for the sentences that name an
-    event and date it to the day ("a two-day workshop ... from 24 to 25 September 2024") or
-    the month ("In October, a series of two-day trainings ... was organised": not a year
-    only, which holds more than the event), or to the release's `day` ("simultaneous raids
-    were made this morning")."""
+    event and date it to the day ("a two-day workshop ... from 24 to 25 September 2024"), or
+    to the release's `day` ("simultaneous raids were made this morning")."""
     found = []
     for passage in passages:
         for s0, s1 in passage.sentences:
@@ -188,7 +186,7 @@ def event_dates(
             if not nouns:
                 continue
             period = period_of(passage.text, (s0, s1), (s0, s1), s1, today=day)
-            if _dated_to(period, MONTH_CHARS):
+            if _dated_to(period, DAY_CHARS):
                 found.append((passage.index, s0, nouns, period))
             elif period is None and today_of(day, passage, (s0, s1)):
                 found.append((passage.index, s0, nouns, day))
