@@ -356,23 +356,6 @@ def test_a_day_of_a_month_without_its_year_counts_nothing(tmp_path, knowledge):
     assert "120" in found and "6" not in found
 
 
-def test_a_count_to_date_runs_from_the_start_the_sentence_before_says(tmp_path, knowledge):
-    """'The hotline has been operating since 2012. To date, it has received over 4,000 calls':
-    from 2012; not when the sentence before counts something itself ('The shelter, open
-    since 2015, has 40 beds. To date, it has hosted 900 victims': which start?)."""
-    found = observations(
-        draft_of(
-            tmp_path,
-            knowledge,
-            "The Zorvan hotline is located in the capital and it is open since 2012. To date, "
-            "the hotline received over 4,000 calls.\n\nThe Zorvan shelter, open since 2015, "
-            "has 40 beds. To date, the shelter hosted 900 victims.",
-        )
-    )
-    assert found["4000"].fields.get("period") == {"start": "2012"}
-    assert "period" not in found["900"].fields
-
-
 def test_small_numbers_in_words_of_a_list_of_yearly_counts(tmp_path, knowledge):
     """'There were four cases reported in 2019, two in 2020, and one was recorded in 2021':
     each a count of cases in its year, though 'two' and 'one' have no noun of their own; not

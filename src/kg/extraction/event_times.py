@@ -336,30 +336,6 @@ POINTS_TO_A_NUMBER = re.compile(
 )
 
 
-# A count up to the day of writing, said at a sentence's start ("As of today, ...", "To
-# date, ...", "À ce jour, ...", "Hasta la fecha, ...").
-TO_THIS_DAY = re.compile(
-    r"\s*(?:As\s+of\s+today|To\s+date|Until\s+now|Up\s+to\s+now|À\s+ce\s+jour|"
-    r"Hasta\s+(?:la\s+fecha|hoy|ahora)|Até\s+(?:hoje|agora|o\s+momento))\s*,",
-    re.I,
-)
-
-
-def _since_said_before(passage: Passage, sentence: tuple[int, int]):
-    """ "The shelter is open since 2006. As of today, the shelter assisted over 1,000
-    victims": a count up to the day of writing runs from the time the sentence just before
-    says something began, when that sentence counts nothing itself."""
-    s0, _ = sentence
-    before = [(a, b) for a, b in passage.sentences if b <= s0]
-    if not before or not TO_THIS_DAY.match(passage.text, s0):
-        return None
-    a, b = before[-1]
-    if re.search(r"\d", re.sub(r"\b(?:19|20)\d\d\b", "", passage.text[a:b])):
-        return None  # (a sentence with a count of its own: of which count the start?)
-    period = period_of(passage.text, (a, b), (a, b), b)
-    return period if isinstance(period, dict) and set(period) == {"start"} else None
-
-
 def period_from_context(
     passage: Passage, sentence: tuple[int, int], before: Passage | None, list_period, records,
     day: str | None,
@@ -373,7 +349,6 @@ def period_from_context(
         return None
     return (
         _period_set_before(passage, sentence, before)
-        or _since_said_before(passage, sentence)
         or period_said_before(passage, sentence, before, day)
         or list_period
         or event_period(records, passage, sentence)
