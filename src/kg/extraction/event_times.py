@@ -22,7 +22,7 @@ FRONTED_TIME = re.compile(
     r"^\s*(?:(?:According\s+to|Según|Selon|Segundo|De\s+acuerdo\s+con)\s[^,.;]{1,80},\s*)?"
     r"(?:In|During|Throughout|Over\s+the|Between|From|En|Durante|Entre|Em|Pendant|Au\s+cours|"
     # ("This year, by 7 August 2024, ...", "As of 30 June 2024, ...": the day a count runs to)
-    r"(?:This\s+year,\s*)?(?:By|As\s+of|As\s+at|Up\s+to))\s"
+    r"(?P<up_to>(?:This\s+year,\s*)?(?:By|As\s+of|As\s+at|Up\s+to)))\s"
     # (days, not counts, before the year: not "Between 200 and 300 arrived in 2019,")
     r"(?P<gap>(?:[^,.;\d]|\b\d{1,2}(?:st|nd|rd|th)?\b){0,60}?)(?<!\d)"
     r"(?:(?:19|20)\d\d\s*[-\u2013]\s*)?(?:19|20)\d\d"  # ("From 2002-2010, ...": years)
@@ -114,6 +114,10 @@ def _period_set_before(
     a, b = before[-1]
     m = FRONTED_TIME.match(passage.text[a:b])
     if m is None or not _time_words_only(m["gap"]):
+        return None
+    if m["up_to"] and not re.search(r"\b\d{1,2}(?:st|nd|rd|th)?\b", m["gap"]):
+        # a day a count runs to, not a year: "By 2030, the government aims to resettle ..."
+        # is a target, which the next sentence's count does not run to
         return None
     return period_of(passage.text, (a, a + m.end()), (a, a + m.end()), a + m.end())
 
