@@ -240,6 +240,16 @@ def test_this_represents_says_the_count_before_another_way(tmp_path, knowledge):
         )
     )
     assert found["35"].fields.get("period") == {"start": "2021", "end": "2022"}
+    # another count in that sentence is not the one before said another way
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "At least 900 people died crossing Zorvania in 2021 and 2022.\n\nThis represents "
+            "twice the 400 deaths recorded over the previous decade.",
+        )
+    )
+    assert found["400"].fields.get("period") != {"start": "2021", "end": "2022"}
 
 
 def test_a_quoted_phrase_between_a_number_and_its_source(tmp_path, knowledge):

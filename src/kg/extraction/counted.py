@@ -485,9 +485,15 @@ THE_NUMBER_BEFORE = re.compile(
     r"Del\s+total(?:\s+de\s+\w+)?|Sur\s+ce\s+total|Do\s+total(?:\s+de\s+\w+)?)\s*,"
     r"|[\d,.]+\s+of\s+the\s+total\b"
     # "This represents more than 70 deaths a month": the count before, said another way
-    r"|(?:This|That)\s+(?:represents|amounts\s+to|equals|is\s+equivalent\s+to)\b)",
+    r"|(?P<restated>(?:This|That)\s+(?:represents|amounts\s+to|equals|is\s+equivalent\s+to)\b))",
     re.I,
 )  # (not "These figures appeared the day after those according to which 2,500 ...")
+# The number that says the count before another way comes right after the cue, alone or
+# with its qualifier: not "This represents twice the 400 deaths recorded over the decade".
+RESTATED_NUMBER = re.compile(
+    r"\s+(?:(?:more|less|fewer)\s+than|over|under|some|about|around|almost|nearly|"
+    r"approximately|at\s+least|roughly)?\s*"
+)
 
 
 def period_of_the_number_before(item, f: Found, passage: Passage, last_count, items) -> None:
@@ -500,7 +506,11 @@ def period_of_the_number_before(item, f: Found, passage: Passage, last_count, it
         or "period" in item.fields
         or "period" not in last_count.fields
         or not last_count.spans
-        or not THE_NUMBER_BEFORE.match(passage.text, f.sentence[0])
+    ):
+        return
+    cue = THE_NUMBER_BEFORE.match(passage.text, f.sentence[0])
+    if cue is None or (
+        cue["restated"] and not RESTATED_NUMBER.fullmatch(passage.text, cue.end(), f.start)
     ):
         return
     said = last_count.spans[0]
