@@ -357,6 +357,18 @@ def test_so_many_of_them_counts_what_the_number_before_counts(tmp_path, knowledg
     ):
         found = observations(draft_of(tmp_path, knowledge, text))
         assert found["300000"].fields["unit"] == "person"
+    # "them" of a sentence of two counts is not said: not the raids; "of these victims" says
+    # its own noun
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan police rescued 45 victims in 3 raids. Twelve of them were children.\n\n"
+            "The Zorvan shelter recorded 120 cases last year. 30 of these victims were children.",
+        )
+    )
+    assert found["12"].fields["unit"] != "raid"
+    assert found["30"].fields["unit"] == "person"
 
 
 def test_a_day_of_a_month_without_its_year_counts_nothing(tmp_path, knowledge):

@@ -130,10 +130,18 @@ PREDICATE = re.compile(
 )
 OF_THEM = re.compile(r"\s*Of\s+(?:them|these|those|whom)\b")
 OF_THEM_AFTER = re.compile(
-    r"\s+(?:of\s+(?:them|these|those)|d['’]entre\s+(?:eux|elles)|de\s+(?:ellos|ellas)|"
-    r"(?:deles|delas|dentre\s+(?:eles|elas)))\b",
+    # ("30 of these victims" says its own noun)
+    r"\s+(?:of\s+them|of\s+(?:these|those)(?=\s*(?:[,;:.]|were|are|was|is|had|have)\b)|"
+    r"d['’]entre\s+(?:eux|elles)|de\s+(?:ellos|ellas)|(?:deles|delas|dentre\s+(?:eles|elas)))\b",
     re.I,
 )
+
+
+def _alone_in_its_sentence(text: str, f: Found) -> bool:
+    """Whether no other figure is said in the sentence of `f` ("them" is then what it counts:
+    not in "45 victims rescued in 3 raids. Twelve of them ...")."""
+    s0, s1 = f.sentence
+    return not re.search(r"\d", text[s0 : f.start] + text[f.end : s1])
 
 
 def _people_named_before(text: str, f: Found) -> list[str]:
@@ -182,7 +190,14 @@ def find_what_it_counts(
     text = passage.text
     them = OF_THEM_AFTER.match(text, f.end)
     if not f.percent and not f.currency and not f.duration and not f.head:
-        if them and previous is not None and previous.head and not previous.percent:
+        if (
+            them
+            and previous is not None
+            and previous.head
+            and not previous.percent
+            and previous.sentence
+            and _alone_in_its_sentence(text, previous)
+        ):
             # "More than 600,000 of them", "Plus de 600.000 d'entre eux": of those the
             # number before counts
             f.head, f.phrase, f.phrase_end = previous.head, previous.phrase, them.end()
