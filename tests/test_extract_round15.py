@@ -410,6 +410,16 @@ def test_small_numbers_in_words_of_a_list_of_yearly_counts(tmp_path, knowledge):
     assert found["2"].fields.get("period") == "2020"
     assert found["1"].fields.get("period") == "2021"
     assert not draft_of(tmp_path, knowledge, "The minister met two in 2020.").observations
+    # a year is no count, and an item that goes on past its year is no item of the list
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan shelter opened in 2015 as a pilot, and one was added in 2021.\n\nThe "
+            "minister visited 12 countries in 2019 and met one in 2020 who had been trafficked.",
+        )
+    )
+    assert "1" not in found
 
 
 def test_a_day_something_closed_on_is_still_that_days(tmp_path, knowledge):

@@ -40,9 +40,14 @@ ARTICLE_NUMBER = re.compile(
     re.I,
 )
 
-YEARLY = re.compile(r"\s+(?:(?:was|were)\s+[a-z]+\s+)?in\s+(?:19|20)\d\d\b")
-# (in the same sentence: no full stop between)
-COUNTED_BEFORE = rf"(?i:\b(?:\d[\d,]*|{_WORDNUM})\s+(?:[a-z-]+\s+)?[a-z]+s\b)[^.;:]*$"
+# (an item of the list ends at its year: not "met one in 2020 who had been trafficked")
+YEARLY = re.compile(r"\s+(?:(?:was|were)\s+[a-z]+\s+)?in\s+(?:19|20)\d\d\b(?=\s*(?:[,.;]|and\b|$))")
+# The list's first item: a count, not a year, of a noun in its own year, in the same sentence
+# (no full stop between): not "The shelter opened in 2015 as a pilot, and one was added in 2021"
+COUNTED_BEFORE = (
+    rf"(?i:\b(?:(?!(?:19|20)\d\d\b)\d[\d,]*|{_WORDNUM})\s+(?:[a-z-]+\s+)?[a-z]+s\b"
+    r"[^.;:]{0,60}?\bin\s+(?:19|20)\d\d\b)[^.;:]*$"
+)
 
 # A day by its month, or in a list of days ("on August 5, 6, and 8"; not "On June 12, 15 ...").
 _DAYS = r"(?:\d{1,2}(?:st|nd|rd|th)?\s*(?:,\s*(?:and\s+)?|and\s+|&\s*))*"
