@@ -50,6 +50,25 @@ def test_the_catch_of_an_operation_dated_in_another_language_is_of_its_days(tmp_
         )
     )
     assert found["38"].fields.get("period") == {"start": "2022-03-04", "end": "2022-03-09"}
+    # a count with a time of its own, a rescue operation, a court "saisi de" (referred)
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "La policía de Zorvania participó en la operación Ámbar, desarrollada entre el 4 y "
+            "el 9 de marzo de 2022.\n\nEl año pasado, 38 traficantes fueron detenidos.",
+        )
+    )
+    assert "period" not in found["38"].fields
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Le HCR a lancé une opération de secours le 4 mars 2022.\n\nAu total, 38 000 "
+            "réfugiés ont été identifiés dans le pays. Le tribunal a été saisi de 38 dossiers.",
+        )
+    )
+    assert "period" not in found["38000"].fields and "period" not in found["38"].fields
 
 
 def test_the_point_of_a_number_does_not_end_the_sentence_before_its_source(tmp_path, knowledge):

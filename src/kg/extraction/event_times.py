@@ -10,7 +10,7 @@ import re
 
 from kg.extraction.figures import MONTH, Found
 from kg.extraction.foreign_words import CAUGHT_VERB, MONTHS, OPERATION_NOUN
-from kg.extraction.foreign_words import NOT_ITS_CATCH as NOT_ITS_CATCH_ABROAD
+from kg.extraction.foreign_words import NOT_ITS_CATCH as NOT_ITS_CATCH_OTHER_LANGUAGES
 from kg.extraction.pages import dateline_date
 from kg.extraction.periods import _date, period_of
 from kg.extraction.proposal import Item
@@ -253,7 +253,7 @@ def _after_it(records, passage: Passage, s0: int, text: str) -> bool:
         return False
     if not CAUGHT.search(text) and not CAUGHT_VERB.search(text):
         return False
-    if NOT_ITS_CATCH.search(text) or NOT_ITS_CATCH_ABROAD.search(text):
+    if NOT_ITS_CATCH.search(text) or NOT_ITS_CATCH_OTHER_LANGUAGES.search(text):
         return False
     if passage.index - records[0][0] > 3:
         return False

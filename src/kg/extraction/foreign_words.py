@@ -362,13 +362,18 @@ SPEECH_VERBS = (
 # rescataron 127 víctimas", "ont été interpellés", "foram resgatadas"): the catch of the one
 # operation a text dates to its days is of those days, as in English.
 OPERATION_NOUN = re.compile(
-    r"\b(?:operaci[oó]n|operativo|op[ée]ration|opera[çc][ãa]o)(?:es|s|ões)?\b", re.I
+    r"\b(?:[Oo]peraci[oó]n|[Oo]perativo|[Oo]p[ée]ration|[Oo]pera[çc][ãa]o)(?:es|s|ões)?\b"
+    # a police operation: by its name or what it is ("la operación Turquesa", "l'opération
+    # policière"), not "une opération de secours", "una operación de paz"
+    r"(?=\s+(?:[«\"“]?[A-ZÁÉÍÓÚÑ]|polic|conjunt|conjoint|internacional|international|"
+    r"denominad|baptis))"
 )
 CAUGHT_VERB = re.compile(
     r"\bse\s+(?:identific|rescat|detuv|detuvo|detect|arrest|aprehend|incaut|liber|desarticul)"
     r"\w*|\b(?:fueron|han\s+sido|ont\s+été|a\s+été|foram|fora)\s+(?:\w+\s+)?"
     r"(?:detenid|rescatad|identificad|arrestad|aprehendid|liberad|incautad|arrêté|interpellé|"
-    r"secouru|identifié|libéré|saisi|presos|presas|detid|resgatad|identificad|apreendid|"
+    # ("saisis", "saisies": seized; not "le tribunal a été saisi de", referred to)
+    r"secouru|identifié|libéré|saisi[es]|presos|presas|detid|resgatad|identificad|apreendid|"
     r"libertad)\w*",
     re.I,
 )
@@ -377,7 +382,10 @@ CAUGHT_VERB = re.compile(
 NOT_ITS_CATCH = re.compile(
     r"\b(?:informes?|rapports?|relatórios?|a\s+nivel\s+mundial|en\s+todo\s+el\s+mundo|"
     r"dans\s+le\s+monde|no\s+mundo|anteriores?|antérieur\w*|desde|depuis|años|années|anos|"
-    r"después|après|depois|tras)\b",
+    r"después|après|depois|tras|"
+    # a time of its own, as TIME_WORDS in English ("El año pasado, 38 traficantes fueron
+    # detenidos", "L'an dernier", "durante el último año", "en 2021")
+    r"año|l['’]an|un\s+an|année|ano|mes|mois|mês|semana|semaine|ayer|hier|ontem|(?:19|20)\d\d)\b",
     re.I,
 )
 
