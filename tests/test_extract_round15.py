@@ -176,6 +176,17 @@ def test_an_estimate_said_of_one_number_is_not_of_those_after_it(tmp_path, knowl
     assert found["2400"].fields["qualifier"] == ["estimated"]
     assert found["80"].fields["qualifier"] == ["exact"]
     assert found["500"].fields["qualifier"] == ["estimated"]
+    # the verb is of every number its sentence says; "estime" the noun is no estimate
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan office estimated 25,000 people had left the country and 3,000 had "
+            "returned.\n\nLe programme d'estime de soi de Zorvanie a accueilli 300 victimes.",
+        )
+    )
+    assert found["3000"].fields["qualifier"] == ["estimated"]
+    assert found["300"].fields["qualifier"] == ["exact"]
 
 
 def test_a_range_of_years_or_a_closing_day_set_before_a_sentence_holds_for_the_next(

@@ -13,11 +13,16 @@ from kg.extraction.periods import asides
 # The words of an estimate in the four languages ("estimated", "estima", "estime", "estimou",
 # "estimativa").
 ESTIMATE = re.compile(
-    r"\bestim(?:at\w*|a|an|ó|aron|ación|aciones|e|ent|é|ée|és|ées|ou|aram|ativas?)\b", re.I
+    r"\bestim(?:at\w*|a|an|ó|aron|ación|aciones|é|ée|és|ées|ou|aram|ativas?)\b|"
+    # ("L'OIM estime que", "estiment à"; not the noun, "un programme d'estime de soi")
+    r"\bestim(?:e|ent)(?=\s+(?:que\b|qu['’]|à\b))",
+    re.I,
 )
 # What makes an estimate the adjective of the number right after it ("an estimated 25,000",
-# "estimated at 3,600", "estima en 3.600").
-OF_A_NUMBER = re.compile(r"\s+(?:(?:at|en|à|em)\s+)?(?:total\s+of\s+)?(?:US\s?)?[$€£]?\s?\d")
+# "estimated at 3,600", "estima en 3.600"): a preposition, or an article before it (not the
+# verb of "IOM estimated 25,000 people had left and 3,000 had returned": of both numbers).
+OF_A_NUMBER = re.compile(r"\s+(?P<to>(?:at|en|à|em)\s+)?(?:total\s+of\s+)?(?:US\s?)?[$€£]?\s?\d")
+ARTICLE_BEFORE = re.compile(r"\b(?:an|the|un|une|una|uma|le|la|el|o|a)\s+$", re.I)
 
 
 def said_estimated(text: str, sentence: tuple[int, int], f: Found) -> bool:
@@ -27,7 +32,11 @@ def said_estimated(text: str, sentence: tuple[int, int], f: Found) -> bool:
     s0, s1 = sentence
     for m in ESTIMATE.finditer(text, s0, f.start):
         other = OF_A_NUMBER.match(text, m.end())
-        if other is not None and other.end() <= f.start:
+        if (
+            other is not None
+            and other.end() <= f.start
+            and (other["to"] or ARTICLE_BEFORE.search(text, max(s0, m.start() - 6), m.start()))
+        ):
             continue  # (the adjective of a number before this one)
         return not any(a < f.start < b for a, b in asides(text, s0 + m.end(), s1))
     return False
