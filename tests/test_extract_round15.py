@@ -373,6 +373,16 @@ def test_about_so_many_said_by_a_noun_of_the_number(tmp_path, knowledge):
         draft_of(tmp_path, knowledge, "A polícia resgatou uma centena de pessoas na Zorvânia.")
     )
     assert found["100"].fields["qualifier"] == ["approximately"]
+    # a quarantine in French too; a multiple after the noun is no count of a hundred
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Ils ont été placés en quarantaine pendant une quarantaine de jours.\n\nUne "
+            "centaine de milliers de personnes ont fui la Zorvanie.",
+        )
+    )
+    assert "40" not in found and "100" not in found
 
 
 def test_so_many_of_them_counts_what_the_number_before_counts(tmp_path, knowledge):

@@ -501,16 +501,19 @@ NUMBERS = {language: _number_pattern(language) for language in LANGUAGES}
 
 
 # About so many, said by a noun of the number: "une trentaine de personnes", "una decena de
-# migrantes", "uma centena de pessoas" (not "cuarentena" nor "quincena", a quarantine and a
-# fortnight as often).
+# migrantes", "uma centena de pessoas" (not "cuarentena", "quarantaine", "quincena" nor
+# "quinzaine", as often a quarantine and a fortnight).
 ABOUT_NUMBERS = {
-    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
-    "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "decena": 10,
-    "docena": 12, "veintena": 20, "treintena": 30, "centenar": 100, "dezena": 10, "duzia": 12,
-    "vintena": 20, "centena": 100,
+    "dizaine": 10, "douzaine": 12, "vingtaine": 20, "trentaine": 30, "cinquantaine": 50,
+    "soixantaine": 60, "centaine": 100, "decena": 10, "docena": 12, "veintena": 20,
+    "treintena": 30, "centenar": 100, "dezena": 10, "duzia": 12, "vintena": 20, "centena": 100,
 }  # fmt: skip
 ABOUT_A_NUMBER = re.compile(
-    r"(?<![\w-])(?:une|una|un|uma)\s+(?P<n>[^\W\d_]+)\s+(?:de\s+|d['’])(?=\w)", re.I
+    r"(?<![\w-])(?:une|una|un|uma)\s+(?P<n>[^\W\d_]+)\s+(?:de\s+|d['’])"
+    # a noun counted, not a multiple ("une centaine de milliers de personnes": 100,000)
+    r"(?!(?:milliers|millions?|milliards?|miles|millares|millones|milhares|milhões|mil)\b)"
+    r"(?=[^\W\d_])",
+    re.I,
 )
 
 
