@@ -119,6 +119,21 @@ def test_a_quote_citing_a_source_is_its_speakers_word_too(tmp_path, knowledge):
     ]
 
 
+def test_the_ministry_of_two_named_is_neither(tmp_path, knowledge):
+    """'The Ministry of Health and the Ministry of Security met ... "According to the
+    Statistics Office, 85 victims ...," the ministry said': which ministry is not said."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan Ministry of Health and the Zorvan Ministry of Security met on Monday."
+            '\n\n"According to the Zorvan Statistics Office, 85 victims of trafficking were '
+            'rescued," the ministry said.',
+        )
+    )
+    assert sources(found["85"]) == ["new:organization:zorvan statistics office"]
+
+
 def test_a_time_said_after_an_aside_closes_does_not_date_its_numbers(tmp_path, knowledge):
     """'The programme – which has a budget of € 1,200,000 – will run until June 2026': the
     time is of what the sentence goes on to say, not of the aside's number; a time said in
