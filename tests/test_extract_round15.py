@@ -488,3 +488,18 @@ def test_a_day_something_closed_on_is_still_that_days(tmp_path, knowledge):
         )
     )
     assert found["300"].fields.get("period") == "2021-03-03"
+
+
+def test_the_words_after_a_post_and_a_day_after_such_as_stay_in_their_place(tmp_path, knowledge):
+    """'Se crearon 14 puestos. De control se encargará ...': the words after the sentence's
+    end do not make the posts checkpoints; 'such as at 3 May' sets no day a total runs to."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Se crearon 14 puestos. De control se encargará la policía de Zorvania.\n\n"
+            "Partners such as at 3 May the Zorvan shelter hosted 40 victims.",
+        )
+    )
+    assert found["14"].fields["unit"] != "checkpoint"
+    assert "period" not in found["40"].fields

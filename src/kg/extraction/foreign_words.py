@@ -168,7 +168,8 @@ def unit_word(
     while len(words) > 1 and words[0] in BEFORE_THE_NOUN:
         words = words[1:]
     # (the phrase may stop at the noun: "puestos" before "de control")
-    following = [fold(w) for w in re.findall(r"[^\W\d_]+", after[:30])][:2]
+    # (the words of its own sentence: not "Se crearon 14 puestos. De control se encargará")
+    following = [fold(w) for w in re.findall(r"[^\W\d_]+", re.split(r"[.;:]", after[:30])[0])][:2]
     if " ".join((words + following)[:3]) in CHECKPOINTS:
         return "checkpoint"
     for word in (words[0] if words else None, fold(head) if head else None):

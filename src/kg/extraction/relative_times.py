@@ -22,7 +22,7 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # 9", "between 11 and 14 May", "during the night of 14-15 December", "in September", "in
 # early March", "between January and June", "in October and November".
 YEARLESS = re.compile(
-    rf"\b(?:(?:on|from|between|since|as\s+(?:of|at)|{_PART_OF_A_DAY})\s+{_WEEKDAY}"
+    rf"\b(?:(?:on|from|between|since|(?<!such\s)as\s+(?:of|at)|{_PART_OF_A_DAY})\s+{_WEEKDAY}"
     rf"(?:(?P<d5>{_DAY})\s*(?:-|\u2013|to|and)\s*{_WEEKDAY}(?P<d6>{_DAY})\s+"
     rf"(?P<m6>{_MONTH})|(?P<d1>{_DAY})\s+(?:of\s+)?(?P<m1>{_MONTH})|"
     rf"(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}))"
