@@ -416,8 +416,8 @@ class AttributionRules:
     def _speaker_after_the_quote(self, f: Found, passage: Passage, entities: Entities):
         """Who says the quote the number `f` is in, named after its closing mark ('...”,
         señala el ministerio', '...," the agency said'): a body by its name, or by the word
-        for what it is, the one body of that word named in this paragraph or the one before
-        (of two ministries named, "the ministry" is neither)."""
+        for what it is, the one body of that word the text names before (of two ministries
+        named, "the ministry" is neither)."""
         text, (s0, s1) = passage.text, f.sentence
         # (a quote opened before the number: its mark may stand before the sentence's start)
         opened = re.search(r"[“\"«][^”\"»]*$", text[max(0, s0 - 3) : f.start])
@@ -437,7 +437,6 @@ class AttributionRules:
             for o in entities.mentions
             if o.kind == "organization"
             and (o.passage.index, o.start) < (passage.index, m.end())
-            and passage.index - o.passage.index <= 1
             and word.search(fold(" ".join(self._names_of(o))))
         ]
         return earlier[0].target if len({o.target for o in earlier}) == 1 else None
