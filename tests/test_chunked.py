@@ -181,6 +181,17 @@ def chunks_of(lines: list[bytes]) -> list[list[bytes]]:
     return list(chunked.cut(lines))
 
 
+def published(lines: list[bytes], source: Path) -> list:
+    """`lines` written to `source` as a publish writes kg.nq, and the chunks its state keeps."""
+    source.write_bytes(b"".join(lines))
+    old, offset = [], 0
+    for chunk in chunks_of(lines):
+        length = len(b"".join(chunk))
+        old.append(chunked.Chunk(chunked.subject_of(chunk[-1]), {"kg.nq": (offset, length)}, 0))
+        offset += length
+    return old
+
+
 @pytest.mark.parametrize("seed", range(40))
 def test_revised_chunks_are_cut_as_from_scratch(monkeypatch, tmp_path, seed):
     """Random quads, cut; some removed and others added (whole subjects too, the ones that
@@ -190,12 +201,7 @@ def test_revised_chunks_are_cut_as_from_scratch(monkeypatch, tmp_path, seed):
     rng = random.Random(seed)
     before = quads(rng, 300)
     source = tmp_path / "kg.nq"
-    source.write_bytes(b"".join(before))
-    old, offset = [], 0
-    for lines in chunks_of(before):
-        length = len(b"".join(lines))
-        old.append(chunked.Chunk(chunked.subject_of(lines[-1]), {"kg.nq": (offset, length)}, 0))
-        offset += length
+    old = published(before, source)
     gone_subjects = {f"<urn:s:{rng.randrange(60)}>".encode() for _ in range(3)}
     removed = sorted(
         x for x in before if chunked.subject_of(x) in gone_subjects or rng.random() < 0.05
@@ -226,12 +232,7 @@ def test_the_chunks_before_a_rewritten_one_come_before_it_is_made(monkeypatch, t
     monkeypatch.setattr(chunking, "HEAVY_SUBJECT", 12)
     before = quads(random.Random(7), 300)
     source = tmp_path / "kg.nq"
-    source.write_bytes(b"".join(before))
-    old, offset = [], 0
-    for lines in chunks_of(before):
-        length = len(b"".join(lines))
-        old.append(chunked.Chunk(chunked.subject_of(lines[-1]), {"kg.nq": (offset, length)}, 0))
-        offset += length
+    old = published(before, source)
     added = [old[3].last + b" <urn:p:9> <urn:o:9> <urn:g:9> .\n"]  # the fourth chunk's
     given: list = []
     made_after: list[int] = []
