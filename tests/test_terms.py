@@ -65,10 +65,11 @@ def test_a_term_rdflib_cannot_hold_is_refused_rather_than_changed():
 
 
 def test_the_modules_that_read_oxigraph_terms_share_the_converter():
-    """The dataset description (export) and fastvalidate read pyoxigraph's terms through
-    kg.terms, and no module of the package builds rdflib terms from them by itself."""
+    """The export (void.ttl's documents' triples, when rdflib writes the Turtle) and
+    fastvalidate read pyoxigraph's terms through kg.terms, and no module of the package
+    builds rdflib terms from them by itself."""
     package = ROOT / "src" / "kg"
-    for module in ("publish/description", "build/fastvalidate"):
+    for module in ("publish/export", "build/fastvalidate"):
         tree = ast.parse((package / f"{module}.py").read_text(encoding="utf-8"))
         imported = {
             alias.name
