@@ -9,6 +9,7 @@ import hashlib
 from pathlib import Path
 from types import SimpleNamespace
 
+import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib import namespace as ns
@@ -224,3 +225,13 @@ def test_turtle_text_is_sorted_prefixed_and_falls_back_on_an_iri_pyoxigraph_refu
     odd = Graph()
     odd.add((URIRef("http://example.org/a%zz"), ex.p, Literal("x")))
     assert export.turtle_text(odd) == odd.serialize(format="turtle")
+    # triples given beside the graph (void.ttl's documents') are written in both ways, and
+    # the graph itself is left as it was
+    more = [ox.Triple(ox.NamedNode(ex.s99), ox.NamedNode(ex.p), ox.Literal("m", language="en"))]
+    extra = (ex.s99, ex.p, Literal("m", lang="en"))
+    assert set(Graph().parse(data=export.turtle_text(one, more), format="turtle")) == {
+        *triples,
+        extra,
+    }
+    assert extra in set(Graph().parse(data=export.turtle_text(odd, more), format="turtle"))
+    assert len(one) == 20 and len(odd) == 1

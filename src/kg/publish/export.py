@@ -116,12 +116,17 @@ def turtle_text(graph: Graph, more: Sequence[ox.Triple] = ()) -> str:
         triples = list(ox.parse(body, format=ox.RdfFormat.N_TRIPLES))
     except SyntaxError:
         # an IRI rdflib lets through and RFC 3987 does not (`%zz`, no scheme): rdflib's
-        # Turtle, as before, rather than no publish
+        # Turtle, as before, rather than no publish (`more` added to a copy: `graph` is the
+        # caller's)
+        whole = Graph()
+        for prefix, namespace in graph.namespaces():
+            whole.bind(prefix, namespace, replace=True)
+        whole += graph
         for triple in more:
-            graph.add(
+            whole.add(
                 (to_rdflib(triple.subject), to_rdflib(triple.predicate), to_rdflib(triple.object))
             )
-        return graph.serialize(format="turtle")
+        return whole.serialize(format="turtle")
     return ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes).decode("utf-8")
 
 
