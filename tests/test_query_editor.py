@@ -653,10 +653,9 @@ def _hints(driver, timeout: float = 10) -> list[str]:
 def test_typing_a_query_completes_a_property_and_runs_it(browser, kg_server):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.support.expected_conditions import staleness_of
     from selenium.webdriver.support.ui import WebDriverWait
 
-    from test_browser import wait_for
+    from test_browser import wait_for, wait_for_new_document
 
     typing = _fresh_editor(browser, kg_server + "/query")
     old_page = browser.find_element(By.TAG_NAME, "html")
@@ -676,7 +675,7 @@ def test_typing_a_query_completes_a_property_and_runs_it(browser, kg_server):
     assert not browser.find_elements(By.CSS_SELECTOR, ".parseErrorIcon")
 
     browser.find_element(By.ID, "run").click()
-    WebDriverWait(browser, 15).until(staleness_of(old_page))
+    wait_for_new_document(browser, old_page)
     table = wait_for(browser, "#results")
     assert [th.text for th in table.find_elements(By.CSS_SELECTOR, "thead th")] == [
         "agreement",
@@ -744,15 +743,14 @@ def test_the_link_to_a_query_restores_it(browser, kg_server):
 def test_a_named_query_loads_into_the_editor_and_ctrl_enter_runs_it(browser, kg_server):
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
-    from selenium.webdriver.support.expected_conditions import staleness_of
     from selenium.webdriver.support.ui import Select, WebDriverWait
 
-    from test_browser import wait_for
+    from test_browser import wait_for, wait_for_new_document
 
     _fresh_editor(browser, kg_server + "/query", "SELECT * WHERE { ?s ?p ?o } LIMIT 1")
     page = browser.find_element(By.TAG_NAME, "html")
     Select(browser.find_element(By.ID, "example")).select_by_value("victims-assisted-over-time")
-    WebDriverWait(browser, 15).until(staleness_of(page))
+    wait_for_new_document(browser, page)
     WebDriverWait(browser, 15).until(lambda d: d.execute_script("return !!window.kgEditor"))
     text = _editor_value(browser)
     assert "victims-assisted" in text and text.startswith("# ")
@@ -761,7 +759,7 @@ def test_a_named_query_loads_into_the_editor_and_ctrl_enter_runs_it(browser, kg_
     typing.send_keys(Keys.CONTROL, Keys.END)
     typing.send_keys("\n# again")
     typing.send_keys(Keys.CONTROL, Keys.ENTER)
-    WebDriverWait(browser, 15).until(staleness_of(page))
+    wait_for_new_document(browser, page)
     assert len(wait_for(browser, "#results").find_elements(By.CSS_SELECTOR, "tbody tr")) == 4
     assert "example=" not in browser.current_url and "%23+again" in browser.current_url
 
