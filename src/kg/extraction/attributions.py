@@ -159,6 +159,14 @@ QUOTE_THEN_SAID = re.compile(
     + r"|(?=(?:the\s+)?(?:[\w’'-]+\s+){1,4}(?:said|says|added|noted|stated|reported)\b))",
     re.I,
 )
+
+
+def _head_word(head: str) -> re.Pattern:
+    """The word a body is named by ("the organisation", "la policía"), as it is found in the
+    folded names of the bodies named before (which write "organization" with a z)."""
+    return re.compile(rf"\b{re.escape(fold(head).replace('organis', 'organiz'))}\b")
+
+
 # A body named by what it is, in the four languages ("the ministry", "el ministerio", "la
 # policía", "le ministère", "a polícia").
 BODY_NAMED = re.compile(
@@ -394,8 +402,7 @@ class AttributionRules:
         if not after and anaphor and (anaphor["head"] or opens or said_after):
             # "..., based on preliminary figures from the organization", "..., the ministry
             # said": the body named last before it (in the passage) whose name has that word
-            head = (anaphor["head"] or anaphor["said"]).casefold().replace("organis", "organiz")
-            word = re.compile(rf"\b{head}\b")
+            word = _head_word(anaphor["head"] or anaphor["said"])
 
             def so_named(m: Mention) -> bool:
                 return bool(word.search(" ".join(self._names_of(m)).casefold()))
@@ -430,8 +437,7 @@ class AttributionRules:
         body = BODY_NAMED.match(text, m.end(), s1)
         if body is None:
             return None
-        head = fold(body["head"]).replace("organis", "organiz")
-        word = re.compile(rf"\b{head}\b")
+        word = _head_word(body["head"])
         earlier = [
             o
             for o in entities.mentions
