@@ -62,6 +62,18 @@ def test_a_select_as_csv_has_a_header_and_one_line_a_row(published_graph):
     assert rows[1][0].startswith("https://kg.example.org/id/document/")
 
 
+def test_a_csv_value_that_a_spreadsheet_would_read_as_a_formula_is_kept_as_it_is(
+    published_graph,
+):
+    """SPARQL 1.1's CSV and TSV carry values as they are: a value that begins with '=', '+',
+    '-' or '@' is not prefixed (a prefix would change the data: '-12' is a number), so a client
+    opening an answer from a link it did not write imports it as text (server-security.md)."""
+    query = 'SELECT ?v WHERE { VALUES ?v { "=HYPERLINK(\\"x\\")" "-12" "@SUM(A1)" } }'
+    answer = run(published_graph, query, results_format="csv")
+    rows = list(csv.reader(io.StringIO(answer.body.decode())))
+    assert rows == [["v"], ['=HYPERLINK("x")'], ["-12"], ["@SUM(A1)"]]
+
+
 def test_an_ask_answers_a_boolean(published_graph):
     yes = run(published_graph, "ASK { ?d a schema:NewsArticle }")
     no = run(published_graph, "ASK { ?d a schema:NoSuchClass }")
