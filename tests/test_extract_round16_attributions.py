@@ -1,0 +1,38 @@
+"""`kg extract`: attribution rules written on the sixteenth round (from the whole tune split's
+errors), one test per rule, on sentences composed for it (the names of bodies are made up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, observations, sources
+
+
+def test_a_study_named_by_what_it_is_names_no_source(tmp_path, knowledge):
+    """'The report said there were 3,400 ...': a sentence that names a study only by what it
+    is ('the report', 'the investigations') names no body as the number's source, though the
+    text names the study's authors before; by its title, or with its authors in the
+    sentence, it does."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Traffickers make $150 billion a year from forced labour in Pelmark, a new report "
+            "by the Zorvan Labour Council said on Tuesday.\n\nThe pickers were mostly free, but "
+            "the report said that about 3,400 people were still coerced.\n\nTraffickers earn "
+            "close to $9,000 per victim, according to the report.\n\nThe Zorvan Labour Council "
+            "report found that 1,250 children worked in the fields.",
+        )
+    )
+    assert sources(found["3400"]) == []
+    assert sources(found["9000"]) == []
+    (council,) = sources(found["1250"])
+    assert "zorvan labour council" in council
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan Labour Council's Global Report on Forced Labour in Pelmark was released "
+            "on Monday.\n\nAccording to the latest Global Report on Forced Labour, nearly 75 per "
+            "cent of the victims are women.",
+        )
+    )
+    assert sources(found["75"]) == ["new:organization:zorvan labour council"]
