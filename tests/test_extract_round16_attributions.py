@@ -36,3 +36,20 @@ def test_a_study_named_by_what_it_is_names_no_source(tmp_path, knowledge):
         )
     )
     assert sources(found["75"]) == ["new:organization:zorvan labour council"]
+
+
+def test_a_body_that_counted_or_tracked_the_number_is_its_source(tmp_path, knowledge):
+    """'a OIM contabilizou 14.692 entradas', 'the IOM tracked 6,364 migrants': the body that
+    counted the number is its source, in the four languages, as 'recorded' and 'registró'."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Em março, a OIM contabilizou 8.421 entradas de migrantes na fronteira de "
+            "Zorvânia.\n\nEn abril, la OIM contabilizó 3.215 entradas en la frontera.\n\nIn "
+            "its monthly report, the IOM tracked 5,732 migrants entering Pelmark during May.",
+        )
+    )
+    assert sources(found["8421"]) == ["iom"]
+    assert sources(found["3215"]) == ["iom"]
+    assert sources(found["5732"]) == ["iom"]
