@@ -53,3 +53,23 @@ def test_a_body_that_counted_or_tracked_the_number_is_its_source(tmp_path, knowl
     assert sources(found["8421"]) == ["iom"]
     assert sources(found["3215"]) == ["iom"]
     assert sources(found["5732"]) == ["iom"]
+
+
+def test_every_body_of_a_list_that_counted_the_number_is_its_source(tmp_path, knowledge):
+    """'Dans le cadre d'un travail conjoint, le Groupe ... (GAEZ), le Service ... (SPM) et
+    l'OIM ont enregistré 5 214 ...': each body of the list, a name known only by the acronym
+    after it and each after an article and a comma, after a phrase that opens the sentence."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Dans le cadre d'un travail conjoint de monitoring, le Groupe d'Aide aux Exilés "
+            "Zorvaniens (GAEZ), le Service Pastoral aux Migrants (SPM), le Réseau Frontalier "
+            "Tomas Vell (RFTV) et l'Organisation Internationale pour les Migrations (OIM) ont "
+            "enregistré durant le mois de mars 2016, 5,214 Zorvaniens en situation irrégulière.",
+        )
+    )
+    listed = " ".join(sources(found["5214"]))
+    assert "iom" in listed
+    for body in ("gaez", "service pastoral aux migrants", "rftv"):
+        assert body in listed

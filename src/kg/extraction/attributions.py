@@ -221,11 +221,30 @@ WIRES = {"Reuters", "AP", "AFP", "Xinhua", "ANSA", "EFE", "dpa", "Bernama", "Ant
 # (past a bracket closing the name, only a conjunction: not "X (SPG), Nepal Police have")
 # (the other languages' articles only after a conjunction: not "IOM, a United Nations agency",
 # "Frontex, as UNHCR also noted")
+# (after a comma, only the articles that are no word of English, unlike "a": "le GAAR, le SJM
+# et l'OIM", "el COAT, la OIM y el ACNUR")
+ARTICLE = r"(?:(?:the|el|la|los|las|le|les)\s+|l['’])"
 LIST_GAP = (
     r"(?:(?:\)\s*|\s*(?:\([^()]{1,20}\))?\s*),?\s*(?:and|y|et|e)\s+"
     r"(?:(?:the|el|la|los|las|le|les|o|a|os|as)\s+|l['’])?"
-    r"|\s*(?:\([^()]{1,20}\))?\s*(?:,|&)\s*(?:the\s+)?)"
+    rf"|\s*(?:\([^()]{{1,20}}\))?\s*(?:,|&)\s*{ARTICLE}?)"
 )
+# A name written before its acronym, up to the acronym's bracket: "Réseau Frontalier Jeannot
+# Succès (", "Groupe d'Appui aux Rapatriés et Réfugiés ("
+NAMED_BEFORE_ACRONYM = re.compile(
+    r"(?<![\w’'])[A-Z][\w’'-]*(?:\s+(?:(?:d['’]|de|del|des|du|la|le|les|aux?|et|y|e|of|for|and|"
+    r"the|on|in|pour|para|contra|against|to)\s+|d['’])*[A-Z][\w’'-]*)*\s*\($"
+)
+
+
+def _with_its_name(start: int, chain: list[Mention], orgs: list[Mention], text: str) -> int:
+    """Where a list's part starts that is known only by its acronym (at `start`), its name
+    written before it: "le Réseau Frontalier Jeannot Succès (RFJS) et l'OIM" (not past
+    another body's name)."""
+    named = NAMED_BEFORE_ACRONYM.search(text, max(0, start - 100), start)
+    if chain and named and not any(named.start() < x.end <= start for x in orgs):
+        return named.start()
+    return start
 
 
 class AttributionRules:
@@ -484,6 +503,7 @@ class AttributionRules:
         out = [first.target]
         chain, start = [], first.start
         for o in sorted(orgs, key=lambda o: -o.start):
+            start = _with_its_name(start, chain, orgs, text)
             if o.end > start:
                 continue
             if (
@@ -501,6 +521,7 @@ class AttributionRules:
                 break
             chain.insert(0, o)
             start = o.start
+        start = _with_its_name(start, chain, orgs, text)
         # "a report by IOM and UNICEF found", and a list that opens its sentence ("The ILO,
         # Walk Free and IOM said 40.3 million ...")
         if (
@@ -511,6 +532,9 @@ class AttributionRules:
                 # (possessive: a run of capitals is split one way only, so a dateline of many
                 # capitals that ends in a lower-case word fails at once)
                 or re.fullmatch(r"(?:[A-Z][\w.’']*+|\d++|[^\w\s]|\s)*+(?:the\s+)?", text[s0:start])
+                # ("Dans le cadre d'un travail conjoint, le GAAR, le SJM et l'OIM ont
+                # enregistré": after a phrase that opens the sentence, closed by its comma)
+                or re.fullmatch(rf"[^,;:]{{0,80}},\s*{ARTICLE}?", text[s0:start])
             )
         ):
             out = [o.target for o in chain] + out
