@@ -73,3 +73,20 @@ def test_every_body_of_a_list_that_counted_the_number_is_its_source(tmp_path, kn
     assert "iom" in listed
     for body in ("gaez", "service pastoral aux migrants", "rftv"):
         assert body in listed
+
+
+def test_a_source_after_the_number_says_more_after_a_comma(tmp_path, knowledge):
+    """'The number of children ... has increased five-fold since 2010, UNICEF said today,
+    warning that ...': the source named after the number, though its sentence goes on with a
+    clause on what else it said; not '..., IOM said that ...', which says another thing."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The number of children crossing Pelmark alone has risen to 4,300 since 2019, "
+            "UNICEF said today, warning that many take dangerous routes.\n\nSome 2,100 "
+            "migrants reached Zorvania in May, but IOM said that the route was closing.",
+        )
+    )
+    assert sources(found["4300"]) == ["unicef"]
+    assert sources(found["2100"]) == []

@@ -137,7 +137,9 @@ SAID_AFTER = re.compile(
     r"estimated|estimates|stated|states|announced|announces|noted|notes|warned|warns|"
     r"confirmed|confirms|added|adds|explained|explains|revealed|reveals|disclosed|discloses|"
     r"showed|shows)\b"
-    r"(?![^.;]*\bthat\b)",
+    # (not "..., IOM said that ...", whose clause is another claim; but "..., UNICEF said
+    # today, warning that ...": a clause of the source's after its verb)
+    r"(?![^.;,]*\bthat\b)",
     re.I,
 )
 # A source named by what it is, not by its name: "according to the organization", "based on
