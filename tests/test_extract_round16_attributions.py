@@ -90,3 +90,31 @@ def test_a_source_after_the_number_says_more_after_a_comma(tmp_path, knowledge):
     )
     assert sources(found["4300"]) == ["unicef"]
     assert sources(found["2100"]) == []
+
+
+def test_a_body_named_by_a_word_of_its_name_is_the_source(tmp_path, knowledge):
+    """'..., the UN's migration body said Friday', 'The migration agency said ...': the one body
+    of the text whose name has that word ('migration'), named before or after; none when two
+    bodies have it."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Some 1,340 Zorvanian migrants stranded in Pelmark have returned home, the UN's "
+            "migration body said Friday.\n\nThe International Organization for Migration (IOM) "
+            "chartered three flights.\n\nThe migration agency said a recent operation had "
+            "allowed more than 260 others to return.",
+        )
+    )
+    assert sources(found["1340"]) == ["iom"]
+    assert sources(found["260"]) == ["iom"]
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan Migration Council and the International Organization for Migration "
+            "met in March.\n\nThe migration agency said a recent operation had allowed more "
+            "than 260 others to return.",
+        )
+    )
+    assert sources(found["260"]) == []

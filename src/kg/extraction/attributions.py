@@ -154,6 +154,14 @@ ANAPHORIC_SOURCE = re.compile(
     r"announced|stated|added|noted|revealed|estimated)\b",
     re.I,
 )
+# "..., the UN's migration body said Friday", "The migration agency said": a body named by a
+# word of its name ("migration"), the one body of the text whose name has it
+DESCRIBED_SOURCE = re.compile(
+    r"(?P<comma>,\s*)?(?:the\s+)?(?:(?:UN|U\.N\.|United\s+Nations)(?:[’']s)?\s+)?"
+    r"(?!news\b)(?P<word>(?-i:[a-z]{4,}))\s+(?:agency|body|organi[sz]ation)\s+(?:has\s+)?"
+    r"(?:said|says|reported|announced|stated|added|noted|estimated)\b",
+    re.I,
+)
 # The close of a quote and the verb of saying before or after its speaker: '...”, señala el
 # ministerio', '...," the ministry said', '... », a indiqué l'OIM'.
 QUOTE_THEN_SAID = re.compile(
@@ -438,6 +446,20 @@ class AttributionRules:
             ]
             if called:  # that body alone: not the others named with it
                 return [called[-1].target]
+        described = DESCRIBED_SOURCE.search(text, s0, s1)
+        if (
+            not after
+            and described
+            and (described.start() == s0 or described["comma"] and described.start() >= f.end)
+        ):
+            word = re.compile(rf"\b{described['word'].casefold()}")
+            called = {
+                m.target
+                for m in entities.mentions
+                if m.kind == "organization" and word.search(fold(" ".join(self._names_of(m))))
+            }
+            if len(called) == 1:
+                return list(called)
         if after:
             return self._with_coordinated(after[0][1], orgs, text, s0)
         return self._whose_work_the_sentence_before_names(f, passage, entities)
