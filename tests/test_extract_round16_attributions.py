@@ -118,3 +118,22 @@ def test_a_body_named_by_a_word_of_its_name_is_the_source(tmp_path, knowledge):
         )
     )
     assert sources(found["260"]) == []
+
+
+def test_the_other_verbs_of_saying_name_a_source(tmp_path, knowledge):
+    """'UNHCR stressed that ...', '..., the UNHCR emphasized.', 'IOM believes that ...': verbs of
+    saying and of opinion name the number's source as 'said' does."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "UNHCR stressed that 4,100 refugees had crossed into Pelmark since May.\n\nSome "
+            "2,750 people were intercepted at sea in June, an increase of 35%, the UNHCR "
+            "emphasized.\n\nIOM believes that smuggling routes to Zorvania generate nearly "
+            "US$3 billion a year.",
+        )
+    )
+    unhcr = ["new:organization:united nations high commissioner for refugees"]
+    assert sources(found["4100"]) == unhcr
+    assert sources(found["2750"]) == unhcr
+    assert sources(found["3000000000"]) == ["iom"]

@@ -38,8 +38,10 @@ ATTRIBUTION_VERB = re.compile(
     r"announces|announced|"
     r"indicates?|indicated|shows?|showed|finds|found|notes|noted|calculates|calculated|counts|"
     r"counted|warns|warned|reveals|revealed|discloses|disclosed|"
+    # (the other verbs of saying: "UNHCR stressed that 40% ...", "IOM told reporters 300 ...")
+    r"stresses|stressed|emphasi[sz]es|emphasi[sz]ed|highlights|highlighted|told|"
     # "X claimed that ...", not "claimed 300 lives", "concluded an agreement"
-    r"(?:claims|claimed|concludes|concluded)(?=\s+that\b)|"
+    r"(?:claims|claimed|concludes|concluded|believes|believed)(?=\s+that\b)|"
     r"projects|projected|predicts|predicted|figures|data|statistics|studies|study|survey|"
     r"research|report|"
     # "UNODC puts the number of victims at 5,400"
@@ -136,6 +138,7 @@ SAID_AFTER = re.compile(
     r"\s+(?:show|shows|showed|indicate|indicates|suggest|suggests)|said|says|reported|reports|"
     r"estimated|estimates|stated|states|announced|announces|noted|notes|warned|warns|"
     r"confirmed|confirms|added|adds|explained|explains|revealed|reveals|disclosed|discloses|"
+    r"stressed|stresses|emphasi[sz]ed|emphasi[sz]es|highlighted|highlights|"
     r"showed|shows)\b"
     # (not "..., IOM said that ...", whose clause is another claim; but "..., UNICEF said
     # today, warning that ...": a clause of the source's after its verb)
@@ -415,7 +418,8 @@ class AttributionRules:
                     # ('affected "more than 280,000 workers", says the ILO': after a quote)
                     _same_sentence('“”"«»')
                     + r"[”\"»]?,\s*(?:(?:said|says|reported|reports|announced|estimated|"
-                    r"estimates|noted|warned|indicates|indicated|adds|added)\s+(?:the\s+)?|"
+                    r"estimates|noted|warned|indicates|indicated|adds|added|stated|explained|"
+                    r"stressed|emphasi[sz]ed|highlighted|confirmed|revealed)\s+(?:the\s+)?|"
                     + SAID_THEN_SOURCE
                     + ")",
                     text[f.end : o.start],
