@@ -137,3 +137,21 @@ def test_the_other_verbs_of_saying_name_a_source(tmp_path, knowledge):
     assert sources(found["4100"]) == unhcr
     assert sources(found["2750"]) == unhcr
     assert sources(found["3000000000"]) == ["iom"]
+
+
+def test_a_list_of_sources_ends_in_its_conjunction(tmp_path, knowledge):
+    """'According to the Zorvan Refugee Council, IOM in Pelmark assisted 98 refugees': the comma
+    closes the source's phrase, and the body after it is no part of a list of sources; 'the
+    Council, UNICEF and IOM' is one."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "According to the Zorvan Refugee Council, IOM in Pelmark assisted 98 refugees in "
+            "March.\n\nAccording to the Zorvan Refugee Council, UNICEF and IOM, 4,300 children "
+            "crossed the border alone.",
+        )
+    )
+    assert sources(found["98"]) == ["new:organization:zorvan refugee council"]
+    council = "new:organization:zorvan refugee council"
+    assert set(sources(found["4300"])) == {council, "unicef", "iom"}

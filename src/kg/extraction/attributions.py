@@ -566,12 +566,16 @@ class AttributionRules:
             )
         ):
             out = [o.target for o in chain] + out
-        end = first.end
+        end, then, joined = first.end, [], 0
         for o in sorted(orgs, key=lambda o: o.start):
             if o.start < end:
                 continue
             if not re.fullmatch(LIST_GAP, text[end : o.start]):
                 break
-            out.append(o.target)
+            then.append(o.target)
+            if re.search(r"\b(?:and|y|et|e)\s|&", text[end : o.start]):
+                joined = len(then)
             end = o.end
-        return list(dict.fromkeys(out))
+        # (a list ends in its conjunction: not "According to Vatralova, IOM in Slovakia
+        # assisted ...", whose comma closes the source's phrase)
+        return list(dict.fromkeys(out + then[:joined]))
