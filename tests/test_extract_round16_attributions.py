@@ -155,3 +155,19 @@ def test_a_list_of_sources_ends_in_its_conjunction(tmp_path, knowledge):
     assert sources(found["98"]) == ["new:organization:zorvan refugee council"]
     council = "new:organization:zorvan refugee council"
     assert set(sources(found["4300"])) == {council, "unicef", "iom"}
+
+
+def test_a_unit_named_with_the_body_it_is_of_is_a_source_too(tmp_path, knowledge):
+    """'el Centro Operativo Anti-Fraude (COAF) del Ministerio de Seguridad, reporta 2.345
+    casos': the unit that reports, and the body it is of."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "En Zorvania, el Centro Operativo Anti-Fraude (COAF) del Ministerio de Seguridad, "
+            "reporta 2.345 casos de trata de personas desde 2010.",
+        )
+    )
+    listed = " ".join(sources(found["2345"]))
+    assert "centro operativo anti-fraude" in listed
+    assert "ministerio de seguridad" in listed

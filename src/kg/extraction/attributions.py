@@ -242,6 +242,8 @@ LIST_GAP = (
     r"(?:(?:the|el|la|los|las|le|les|o|a|os|as)\s+|l['’])?"
     rf"|\s*(?:\([^()]{{1,20}}\))?\s*(?:,|&)\s*{ARTICLE}?)"
 )
+# Between a unit and the body it is of: "X (XA) of the", "X del", "X de la"
+UNIT_OF = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:of|del|de\s+la|du|da|do)\s+(?:the\s+)?")
 # A name written before its acronym, up to the acronym's bracket: "Réseau Frontalier Jeannot
 # Succès (", "Groupe d'Appui aux Rapatriés et Réfugiés ("
 NAMED_BEFORE_ACRONYM = re.compile(
@@ -542,10 +544,11 @@ class AttributionRules:
                 chain[0], start = o, o.start  # ("The International Labour Organization (ILO), ...")
                 continue
             # (", human rights group Walk Free Foundation, and IOM said": a list's words on
-            # what each is)
+            # what each is; "el Centro Operativo Anti-Trata (COAT) del Ministerio del Interior
+            # reporta": a unit of the body, named with it)
             if not re.fullmatch(
                 rf"\)?{LIST_GAP}(?:(?-i:[a-z])[\w-]*\s+){{0,3}}", text[o.end : start]
-            ):
+            ) and not (not chain and UNIT_OF.fullmatch(text, o.end, start)):
                 break
             chain.insert(0, o)
             start = o.start
