@@ -242,6 +242,13 @@ LIST_GAP = (
     r"(?:(?:the|el|la|los|las|le|les|o|a|os|as)\s+|l['’])?"
     rf"|\s*(?:\([^()]{{1,20}}\))?\s*(?:,|&)\s*{ARTICLE}?)"
 )
+# A distance or a length of time places or times what the source tells, and is not its count
+MEASURE = re.compile(
+    r"(?:kilomet(?:re|er)|km|mile|met(?:re|er)|month|year|week|day|hour|kilómetro|mes|año|"
+    r"día|semana|hora|kilomètre|mois|an|jour|semaine|heure|quilômetro|ano|dia)s?|meses|años|"
+    r"días|anos|dias|mois|ans|jours",
+    re.I,
+)
 # Between a unit and the body it is of: "X (XA) of the", "X del", "X de la"
 UNIT_OF = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:of|del|de\s+la|du|da|do)\s+(?:the\s+)?")
 # A name written before its acronym, up to the acronym's bracket: "Réseau Frontalier Jeannot
@@ -278,6 +285,8 @@ class AttributionRules:
     def _attribution(self, f: Found, passage: Passage, entities: Entities) -> list[str]:
         text = passage.text
         s0, s1 = f.sentence
+        if MEASURE.fullmatch(f.head or ""):  # ("some 160 kilometres south of Lampedusa")
+            return []
         orgs = entities.in_range(passage, s0, s1, "organization")
         cues: list[tuple[int, Mention]] = []
         for m in [
