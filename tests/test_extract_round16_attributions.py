@@ -95,7 +95,8 @@ def test_a_source_after_the_number_says_more_after_a_comma(tmp_path, knowledge):
 def test_a_body_named_by_a_word_of_its_name_is_the_source(tmp_path, knowledge):
     """'..., the UN's migration body said Friday', 'The migration agency said ...': the one body
     of the text whose name has that word ('migration'), named before or after; none when two
-    bodies have it."""
+    bodies have it, or for a word that tells what kind of body it is ('the international
+    agency')."""
     found = observations(
         draft_of(
             tmp_path,
@@ -114,10 +115,12 @@ def test_a_body_named_by_a_word_of_its_name_is_the_source(tmp_path, knowledge):
             knowledge,
             "The Zorvan Migration Council and the International Organization for Migration "
             "met in March.\n\nThe migration agency said a recent operation had allowed more "
-            "than 260 others to return.",
+            "than 260 others to return.\n\nSome 410 people were returned, the international "
+            "agency said.",
         )
     )
     assert sources(found["260"]) == []
+    assert sources(found["410"]) == []  # a word for what kind of body it is
 
 
 def test_the_other_verbs_of_saying_name_a_source(tmp_path, knowledge):

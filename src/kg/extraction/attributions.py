@@ -158,10 +158,13 @@ ANAPHORIC_SOURCE = re.compile(
     re.I,
 )
 # "..., the UN's migration body said Friday", "The migration agency said": a body named by a
-# word of its name ("migration"), the one body of the text whose name has it
+# word of its name ("migration"), the one body of the text whose name has it (not a word that
+# tells what kind of body it is: "the news agency", "the government agency")
 DESCRIBED_SOURCE = re.compile(
     r"(?P<comma>,\s*)?(?:the\s+)?(?:(?:UN|U\.N\.|United\s+Nations)(?:[’']s)?\s+)?"
-    r"(?!news\b)(?P<word>(?-i:[a-z]{4,}))\s+(?:agency|body|organi[sz]ation)\s+(?:has\s+)?"
+    r"(?!(?:news|government|national|international|federal|state|local|regional|same|other|"
+    r"public|private|main|partner)\b)"
+    r"(?P<word>(?-i:[a-z]{4,}))\s+(?:agency|body|organi[sz]ation)\s+(?:has\s+)?"
     r"(?:said|says|reported|announced|stated|added|noted|estimated)\b",
     re.I,
 )
