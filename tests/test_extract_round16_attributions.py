@@ -192,3 +192,19 @@ def test_a_distance_or_a_length_of_time_has_no_source(tmp_path, knowledge):
     assert sources(found["17"]) == ["iom"]
     assert sources(found["160"]) == []
     assert sources(found["11"]) == []
+
+
+def test_a_body_that_identified_that_is_the_source(tmp_path, knowledge):
+    """'la Unidad ... identificó que cerca de 40.000 personas ...', 'IOM identified that 2,600
+    ...': what the body found is its word; not 'IOM identified 320 victims' (what it did)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "La OIM identificó que cerca de 43.000 personas han sido afectadas por las "
+            "inundaciones en Zorvania.\n\nIOM identified that 2,600 migrants were stranded in "
+            "Pelmark.",
+        )
+    )
+    assert sources(found["43000"]) == ["iom"]
+    assert sources(found["2600"]) == ["iom"]

@@ -41,7 +41,7 @@ ATTRIBUTION_VERB = re.compile(
     # (the other verbs of saying: "UNHCR stressed that 40% ...", "IOM told reporters 300 ...")
     r"stresses|stressed|emphasi[sz]es|emphasi[sz]ed|highlights|highlighted|told|"
     # "X claimed that ...", not "claimed 300 lives", "concluded an agreement"
-    r"(?:claims|claimed|concludes|concluded|believes|believed)(?=\s+that\b)|"
+    r"(?:claims|claimed|concludes|concluded|believes|believed|identified)(?=\s+that\b)|"
     r"projects|projected|predicts|predicted|figures|data|statistics|studies|study|survey|"
     r"research|report|"
     # "UNODC puts the number of victims at 5,400"

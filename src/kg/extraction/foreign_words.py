@@ -408,7 +408,10 @@ SAID = re.compile(
     r"informou|disse|afirmou|indicou|revelou|registou|registrou|anunciou|estimou|"
     # "a OIM contabilizou 14.692 entradas", "la OIM contabilizó", "l'OIM a comptabilisé": a
     # count the body made, as "registró" and "enregistré"
-    r"contabilizó|contabiliza|contabilizou|comptabilisé|comptabilise)\b",
+    r"contabilizó|contabiliza|contabilizou|comptabilisé|comptabilise|"
+    # ("la Unidad ... identificó que cerca de medio millón de personas": what it found, not
+    # whom it identified)
+    r"identificó(?=\s+que\b)|identificou(?=\s+que\b)|identifié(?=\s+que\b))\b",
     re.I,
 )
 
