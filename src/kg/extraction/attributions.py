@@ -33,12 +33,15 @@ ATTRIBUTION_VERB = re.compile(
     # "The ILO also released a separate report showing 152 million children ..."
     r"(?:released|published|issued)\s+(?:a|an|its|the)\s+(?:[a-z-]+\s+){0,3}(?:report|study|"
     r"survey|analysis|data|figures|estimates)|"
-    r"records|recorded|"
+    # ("the IOM tracked 6,364 migrants entering Yemen": a count the body made)
+    r"records|recorded|tracks|tracked|"
     r"announces|announced|"
     r"indicates?|indicated|shows?|showed|finds|found|notes|noted|calculates|calculated|counts|"
     r"counted|warns|warned|reveals|revealed|discloses|disclosed|"
+    # (the other verbs of saying: "UNHCR stressed that 40% ...", "IOM told reporters 300 ...")
+    r"stresses|stressed|emphasi[sz]es|emphasi[sz]ed|highlights|highlighted|told|"
     # "X claimed that ...", not "claimed 300 lives", "concluded an agreement"
-    r"(?:claims|claimed|concludes|concluded)(?=\s+that\b)|"
+    r"(?:claims|claimed|concludes|concluded|believes|believed|identified)(?=\s+that\b)|"
     r"projects|projected|predicts|predicted|figures|data|statistics|studies|study|survey|"
     r"research|report|"
     # "UNODC puts the number of victims at 5,400"
@@ -135,8 +138,11 @@ SAID_AFTER = re.compile(
     r"\s+(?:show|shows|showed|indicate|indicates|suggest|suggests)|said|says|reported|reports|"
     r"estimated|estimates|stated|states|announced|announces|noted|notes|warned|warns|"
     r"confirmed|confirms|added|adds|explained|explains|revealed|reveals|disclosed|discloses|"
+    r"stressed|stresses|emphasi[sz]ed|emphasi[sz]es|highlighted|highlights|"
     r"showed|shows)\b"
-    r"(?![^.;]*\bthat\b)",
+    # (not "..., IOM said that ...", whose clause is another claim; but "..., UNICEF said
+    # today, warning that ...": a clause of the source's after its verb)
+    r"(?![^.;,]*\bthat\b)",
     re.I,
 )
 # A source named by what it is, not by its name: "according to the organization", "based on
@@ -149,6 +155,17 @@ ANAPHORIC_SOURCE = re.compile(
     # "..., the ministry said"; "The agency noted that according to its latest data"
     rf"|(?:(?P<comma>,)\s*|\b)the\s+(?P<said>{_BODY})\s+(?:has\s+|had\s+)?(?:said|says|reported|"
     r"announced|stated|added|noted|revealed|estimated)\b",
+    re.I,
+)
+# "..., the UN's migration body said Friday", "The migration agency said": a body named by a
+# word of its name ("migration"), the one body of the text whose name has it (not a word that
+# tells what kind of body it is: "the news agency", "the government agency")
+DESCRIBED_SOURCE = re.compile(
+    r"(?P<comma>,\s*)?(?:the\s+)?(?:(?:UN|U\.N\.|United\s+Nations)(?:[’']s)?\s+)?"
+    r"(?!(?:news|government|national|international|federal|state|local|regional|same|other|"
+    r"public|private|main|partner)\b)"
+    r"(?P<word>(?-i:[a-z]{4,}))\s+(?:agency|body|organi[sz]ation)\s+(?:has\s+)?"
+    r"(?:said|says|reported|announced|stated|added|noted|estimated)\b",
     re.I,
 )
 # The close of a quote and the verb of saying before or after its speaker: '...”, señala el
@@ -220,11 +237,39 @@ WIRES = {"Reuters", "AP", "AFP", "Xinhua", "ANSA", "EFE", "dpa", "Bernama", "Ant
 # (past a bracket closing the name, only a conjunction: not "X (SPG), Nepal Police have")
 # (the other languages' articles only after a conjunction: not "IOM, a United Nations agency",
 # "Frontex, as UNHCR also noted")
+# (after a comma, only the articles that are no word of English, unlike "a": "le GAAR, le SJM
+# et l'OIM", "el COAT, la OIM y el ACNUR")
+ARTICLE = r"(?:(?:the|el|la|los|las|le|les)\s+|l['’])"
 LIST_GAP = (
     r"(?:(?:\)\s*|\s*(?:\([^()]{1,20}\))?\s*),?\s*(?:and|y|et|e)\s+"
     r"(?:(?:the|el|la|los|las|le|les|o|a|os|as)\s+|l['’])?"
-    r"|\s*(?:\([^()]{1,20}\))?\s*(?:,|&)\s*(?:the\s+)?)"
+    rf"|\s*(?:\([^()]{{1,20}}\))?\s*(?:,|&)\s*{ARTICLE}?)"
 )
+# A distance or a length of time places or times what the source tells, and is not its count
+MEASURE = re.compile(
+    r"(?:kilomet(?:re|er)|km|mile|met(?:re|er)|month|year|week|day|hour|kilómetro|mes|año|"
+    r"día|semana|hora|kilomètre|mois|an|jour|semaine|heure|quilômetro|ano|dia)s?|meses|años|"
+    r"días|anos|dias|mois|ans|jours",
+    re.I,
+)
+# Between a unit and the body it is of: "X (XA) of the", "X del", "X de la"
+UNIT_OF = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:of|del|de\s+la|du|da|do)\s+(?:the\s+)?")
+# A name written before its acronym, up to the acronym's bracket: "Réseau Frontalier Jeannot
+# Succès (", "Groupe d'Appui aux Rapatriés et Réfugiés ("
+NAMED_BEFORE_ACRONYM = re.compile(
+    r"(?<![\w’'])[A-Z][\w’'-]*(?:\s+(?:(?:d['’]|de|del|des|du|la|le|les|aux?|et|y|e|of|for|and|"
+    r"the|on|in|pour|para|contra|against|to)\s+|d['’])*[A-Z][\w’'-]*)*\s*\($"
+)
+
+
+def _with_its_name(start: int, chain: list[Mention], orgs: list[Mention], text: str) -> int:
+    """Where a list's part starts that is known only by its acronym (at `start`), its name
+    written before it: "le Réseau Frontalier Jeannot Succès (RFJS) et l'OIM" (not past
+    another body's name)."""
+    named = NAMED_BEFORE_ACRONYM.search(text, max(0, start - 100), start)
+    if chain and named and not any(named.start() < x.end <= start for x in orgs):
+        return named.start()
+    return start
 
 
 class AttributionRules:
@@ -243,6 +288,8 @@ class AttributionRules:
     def _attribution(self, f: Found, passage: Passage, entities: Entities) -> list[str]:
         text = passage.text
         s0, s1 = f.sentence
+        if MEASURE.fullmatch(f.head or ""):  # ("some 160 kilometres south of Lampedusa")
+            return []
         orgs = entities.in_range(passage, s0, s1, "organization")
         cues: list[tuple[int, Mention]] = []
         for m in [
@@ -385,7 +432,8 @@ class AttributionRules:
                     # ('affected "more than 280,000 workers", says the ILO': after a quote)
                     _same_sentence('“”"«»')
                     + r"[”\"»]?,\s*(?:(?:said|says|reported|reports|announced|estimated|"
-                    r"estimates|noted|warned|indicates|indicated|adds|added)\s+(?:the\s+)?|"
+                    r"estimates|noted|warned|indicates|indicated|adds|added|stated|explained|"
+                    r"stressed|emphasi[sz]ed|highlighted|confirmed|revealed)\s+(?:the\s+)?|"
                     + SAID_THEN_SOURCE
                     + ")",
                     text[f.end : o.start],
@@ -416,6 +464,20 @@ class AttributionRules:
             ]
             if called:  # that body alone: not the others named with it
                 return [called[-1].target]
+        described = DESCRIBED_SOURCE.search(text, s0, s1)
+        if (
+            not after
+            and described
+            and (described.start() == s0 or described["comma"] and described.start() >= f.end)
+        ):
+            word = re.compile(rf"\b{described['word'].casefold()}")
+            called = {
+                m.target
+                for m in entities.mentions
+                if m.kind == "organization" and word.search(fold(" ".join(self._names_of(m))))
+            }
+            if len(called) == 1:
+                return list(called)
         if after:
             return self._with_coordinated(after[0][1], orgs, text, s0)
         return self._whose_work_the_sentence_before_names(f, passage, entities)
@@ -483,6 +545,7 @@ class AttributionRules:
         out = [first.target]
         chain, start = [], first.start
         for o in sorted(orgs, key=lambda o: -o.start):
+            start = _with_its_name(start, chain, orgs, text)
             if o.end > start:
                 continue
             if (
@@ -493,13 +556,15 @@ class AttributionRules:
                 chain[0], start = o, o.start  # ("The International Labour Organization (ILO), ...")
                 continue
             # (", human rights group Walk Free Foundation, and IOM said": a list's words on
-            # what each is)
+            # what each is; "el Centro Operativo Anti-Trata (COAT) del Ministerio del Interior
+            # reporta": a unit of the body, named with it)
             if not re.fullmatch(
                 rf"\)?{LIST_GAP}(?:(?-i:[a-z])[\w-]*\s+){{0,3}}", text[o.end : start]
-            ):
+            ) and not (not chain and UNIT_OF.fullmatch(text, o.end, start)):
                 break
             chain.insert(0, o)
             start = o.start
+        start = _with_its_name(start, chain, orgs, text)
         # "a report by IOM and UNICEF found", and a list that opens its sentence ("The ILO,
         # Walk Free and IOM said 40.3 million ...")
         if (
@@ -510,15 +575,22 @@ class AttributionRules:
                 # (possessive: a run of capitals is split one way only, so a dateline of many
                 # capitals that ends in a lower-case word fails at once)
                 or re.fullmatch(r"(?:[A-Z][\w.’']*+|\d++|[^\w\s]|\s)*+(?:the\s+)?", text[s0:start])
+                # ("Dans le cadre d'un travail conjoint, le GAAR, le SJM et l'OIM ont
+                # enregistré": after a phrase that opens the sentence, closed by its comma)
+                or re.fullmatch(rf"[^,;:]{{0,80}},\s*{ARTICLE}?", text[s0:start])
             )
         ):
             out = [o.target for o in chain] + out
-        end = first.end
+        end, then, joined = first.end, [], 0
         for o in sorted(orgs, key=lambda o: o.start):
             if o.start < end:
                 continue
             if not re.fullmatch(LIST_GAP, text[end : o.start]):
                 break
-            out.append(o.target)
+            then.append(o.target)
+            if re.search(r"\b(?:and|y|et|e)\s|&", text[end : o.start]):
+                joined = len(then)
             end = o.end
-        return list(dict.fromkeys(out))
+        # (a list ends in its conjunction: not "According to Vatralova, IOM in Slovakia
+        # assisted ...", whose comma closes the source's phrase)
+        return list(dict.fromkeys(out + then[:joined]))

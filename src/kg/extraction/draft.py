@@ -99,7 +99,7 @@ class Draft(DraftYaml):
                     slug, n = f"{base}-{n}", n + 1
                 new.slug = slug
                 taken.add(slug)
-        cite_studies(self.items, self.observations)
+        cite_studies(self.items, self.observations, self.entities)
         all_items = [*self.items, *self.observations]
         self.declared = self.knowledge.declared()
         self.kinds = {i.id: model.SECTIONS[i.section].kind for i in self.items}

@@ -405,7 +405,13 @@ SAID = re.compile(
     r"afirma|estima|estimó|registró|registra|reveló|precisó|detalló|"
     r"indiqué|indique|annoncé|annonce|déclaré|déclare|estimé|rapporte|rapporté|précisé|"
     r"précise|recensé|enregistré|"
-    r"informou|disse|afirmou|indicou|revelou|registou|registrou|anunciou|estimou)\b",
+    r"informou|disse|afirmou|indicou|revelou|registou|registrou|anunciou|estimou|"
+    # "a OIM contabilizou 14.692 entradas", "la OIM contabilizó", "l'OIM a comptabilisé": a
+    # count the body made, as "registró" and "enregistré"
+    r"contabilizó|contabiliza|contabilizou|comptabilisé|comptabilise|"
+    # ("la Unidad ... identificó que cerca de medio millón de personas": what it found, not
+    # whom it identified)
+    r"identificó(?=\s+que\b)|identificou(?=\s+que\b)|identifié(?=\s+que\b))\b",
     re.I,
 )
 

@@ -39,11 +39,25 @@ UNTITLED_STUDY = re.compile(
 )
 
 
-def cite_studies(items: list[Item], observations: list[Item]) -> None:
+# The determiner a study's mention may open with ("The report", "Its latest study")
+DETERMINER = re.compile(r"(?:The|An?|Its|Their|This|These)\s+")
+
+
+def _by_title(words: str) -> bool:
+    """A study's mention by its title ("the latest Global Report on ..."), not by what it is
+    ("The report", "the latest study", "The investigations")."""
+    opening = DETERMINER.match(words)
+    return bool(re.search(r"[A-Z]", words[opening.end() if opening else 0 :]))
+
+
+def cite_studies(
+    items: list[Item], observations: list[Item], entities: Entities | None = None
+) -> None:
     """A number given in a sentence that names a study (before the number: "the Global Report
     ... found that ... 124 states"; or "according to" it after) comes from that study
-    (`source_work`); when the text names the study's authors and no one else as the number's
-    source, they are who the number is attributed to."""
+    (`source_work`); when the number's own sentence names the study's authors and no one else
+    as its source, they are who the number is attributed to (not "The report said there were
+    27.6 million ...", whose sentence names no body: a source is what the sentence names)."""
     studies = [i for i in items if i.section == "studies"]
     if not studies:
         return
@@ -53,7 +67,7 @@ def cite_studies(items: list[Item], observations: list[Item]) -> None:
         at = obs.spans[0]
         passage = at.passage
         s0, s1 = passage.sentence_at(at.start)
-        best, best_pos = None, -1
+        best, best_pos, best_span = None, -1, None
         for study in studies:
             for span in study.spans:
                 if span.passage is not passage or not s0 <= span.start < s1:
@@ -64,12 +78,23 @@ def cite_studies(items: list[Item], observations: list[Item]) -> None:
                     r"\baccording to\s+(?:the\s+|its\s+|their\s+)?[\w’' -]*$", cue, re.I
                 )
                 if (before or after) and (before and span.start > best_pos or best is None):
-                    best, best_pos = study, span.start
+                    best, best_pos, best_span = study, span.start, span
         if best is None:
             continue
         obs.fields["source_work"] = [best.id]
-        if "attributed_to" not in obs.fields and best.fields.get("authors"):
-            obs.fields["attributed_to"] = list(best.fields["authors"])
+        authors = list(best.fields.get("authors") or [])
+        # (by its title, "the Global Report", the study names its authors as well)
+        if entities is not None and not _by_title(passage.text[best_span.start : best_span.end]):
+            authors = [
+                a
+                for a in authors
+                if any(
+                    m.target == a and m.passage is passage and s0 <= m.start < s1
+                    for m in entities.mentions
+                )
+            ]
+        if "attributed_to" not in obs.fields and authors:
+            obs.fields["attributed_to"] = authors
 
 
 class StudyRules:
