@@ -37,7 +37,9 @@ MONTHS = [
 
 # (no year of a range: "in 2013-2014" is no "in 2013", the range is read as one)
 _DATE = (
-    rf"(?:(?P<{{p}}m>{MONTH}|{MONTH_SHORT})\s+(?:of\s+)?)?(?<![\w-])(?P<{{p}}y>(?:19|20)\d\d)"
+    # ("early 2024", "mid-2019": a part of the year, read as the year)
+    rf"(?:(?P<{{p}}m>{MONTH}|{MONTH_SHORT})\s+(?:of\s+)?|(?:early|late|mid)(?:\s+|-))?"
+    rf"(?:(?<![\w-])|(?<=mid-))(?P<{{p}}y>(?:19|20)\d\d)"
     r"(?!\s*[-\u2013/]\s*(?:(?:19|20)\d\d|\d\d)\b)"
 )
 
@@ -65,7 +67,7 @@ PERIOD_PATTERNS = (
             # ("between June 2016 and March 15, 2017": the last day too)
             rf"(?:(?P<bd2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?=(?:{MONTH})\b))?"
             rf"(?:(?P<bm>{MONTH})\s+(?:(?P<bd>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?)?"
-            rf"(?P<by>(?:19|20)\d\d)",
+            rf"(?:(?:early|late|mid)[\s-]+)?(?P<by>(?:19|20)\d\d)",
             re.I,
         ),
     ),
@@ -101,10 +103,12 @@ PERIOD_PATTERNS = (
         ),
     ),
     (
-        # "between May-June 2020", "in May–June 2020"
+        # "between May-June 2020", "in May–June 2020", "in September and October 2022",
+        # "for the April – October 2020"
         "months",
         re.compile(
-            rf"\b(?:between|from|in|during)\s+(?P<am>{MONTH})\s*[-\u2013]\s*(?P<bm>{MONTH})\s+"
+            rf"\b(?:between|from|in|during|for\s+the)\s+(?P<am>{MONTH})\s*(?:[-\u2013]|\s+and\s+)\s*"
+            rf"(?P<bm>{MONTH})\s+"
             rf"(?:of\s+)?(?P<y>(?:19|20)\d\d)\b",
             re.I,
         ),
@@ -113,8 +117,10 @@ PERIOD_PATTERNS = (
         # "in 2010 and 2011", "in the combined years of 2015 and 2016": both, one after the other
         "two-years",
         re.compile(
-            r"\b(?:in|during|for|over|of)\s+(?:the\s+(?:combined\s+)?years?\s+(?:of\s+)?)?"
-            r"(?P<ay>(?:19|20)\d\d)\s+and\s+(?P<by>(?:19|20)\d\d)\b",
+            # ("in both 2015 and 2016", "en 2013 et 2014", "en 2015 y 2016", "em 2015 e 2016")
+            r"\b(?:in|during|for|over|of|en|em)\s+(?:both\s+)?"
+            r"(?:the\s+(?:combined\s+)?years?\s+(?:of\s+)?)?"
+            r"(?P<ay>(?:19|20)\d\d)\s+(?:and|et|y|e)\s+(?P<by>(?:19|20)\d\d)\b",
             re.I,
         ),
     ),
@@ -160,19 +166,21 @@ PERIOD_PATTERNS = (
             re.I,
         ),
     ),
-    # ("during the whole of 2014", "in all of 2019")
+    # ("during the whole of 2014", "in all of 2019", "during the course of 2016", "Toward the
+    # end of 2014", "Police data from 2015")
     (
         "in",
         re.compile(
-            rf"\b(?:in|during|for|over)\s+(?:the\s+whole\s+of\s+|all\s+of\s+)?"
-            rf"{_DATE.format(p='a')}\b",
+            rf"\b(?:(?:in|during|for|over)\s+(?:the\s+whole\s+of\s+|all\s+of\s+)?|"
+            rf"(?:in|during|at|towards?)\s+the\s+(?:course|end|beginning|start|middle)\s+of\s+|"
+            rf"(?:data|figures|statistics)\s+(?:from|for)\s+){_DATE.format(p='a')}\b",
             re.I,
         ),
     ),
     (
         "duration",
         re.compile(
-            rf"\b(?:over|during|in|for|within)\s+(?:a\s+period\s+of\s+|the\s+(?:past|last|first)\s+)"
+            rf"\b(?:over|during|in|for|within|through)\s+(?:a\s+period\s+of\s+|the\s+(?:past|last|first)\s+)"
             rf"(?P<n>\d+|{_WORDNUM})\s+(?P<u>months|years|weeks|days)"
             rf"(?:\s+(?:of\s+)?(?:(?P<y>(?:19|20)\d\d)|(?P<that>that|the same|this)\s+year))?",
             re.I,

@@ -1,0 +1,46 @@
+"""`kg extract`: rules on the period of drafted numbers written on the sixteenth round (from the
+whole tune split's errors), one test per rule, on sentences composed for it (the names of
+people, places and bodies are made up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, observations
+
+
+def test_a_year_said_with_a_part_of_it_or_joined_to_another(tmp_path, knowledge):
+    """'Toward the end of 2014', 'during the course of 2016', 'through the first six months of
+    2014', 'between May 2020 and early 2023', 'Police data from 2015': the year (or its part)
+    is the number's time; 'in both 2015 and 2016', 'en 2013 et 2014', 'In September and
+    October 2022', 'for the April – October 2020': both years, or the months of the year."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Toward the end of 2014, 17 Zorvanians were arrested in Pelmark.\n\n"
+            "At least 2.3 million migrants crossed Ostravia during the course of 2016.\n\n"
+            "Fewer than 1,300 migrants arrived in Pelmark through the first six months of 2014."
+            "\n\nBetween May 2020 and early 2023, Zorvania detected over 140 cases of "
+            "trafficking.\n\nPolice data from 2015 stated that more than 380 smugglers were "
+            "active near the camps.\n\nAn estimated 13,700 migrants entered Ostravia in both "
+            "2015 and 2016.\n\nIn September and October 2022, 73 families received cash "
+            "assistance.\n\nAlso, 11 boats were intercepted for the April – October 2020.",
+        )
+    )
+    assert found["17"].fields.get("period") == "2014"
+    assert found["2300000"].fields.get("period") == "2016"
+    assert found["1300"].fields["period"]["start"] == "2014-01"
+    assert found["1300"].fields["period"]["end"] == "2014-06"
+    assert found["140"].fields.get("period") == {"start": "2020-05", "end": "2023"}
+    assert found["380"].fields.get("period") == "2015"
+    assert found["13700"].fields.get("period") == {"start": "2015", "end": "2016"}
+    assert found["73"].fields.get("period") == {"start": "2022-09", "end": "2022-10"}
+    assert found["11"].fields.get("period") == {"start": "2020-04", "end": "2020-10"}
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Quelque 1,4 million d'enfants ont été engagés dans la culture du cacao en 2013 et "
+            "2014, selon la Fondation Zorvane.",
+        )
+    )
+    assert found["1400000"].fields.get("period") == {"start": "2013", "end": "2014"}
