@@ -44,3 +44,19 @@ def test_a_year_said_with_a_part_of_it_or_joined_to_another(tmp_path, knowledge)
         )
     )
     assert found["1400000"].fields.get("period") == {"start": "2013", "end": "2014"}
+
+
+def test_the_same_period_a_year_before_is_not_the_time_said_before(tmp_path, knowledge):
+    """'An increase was noted in 2024 ... Last year, in the same period, 364 engines were
+    seized': 'the same period' of the year before the one said, not that one (a release that
+    states no day of its own: which year is not said, so no period)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "An increase was noted in the seizures carried out in 2024. Authorities confiscated "
+            "636 engines in Zorvania. Last year, in the same period, the number of seizures "
+            "totaled 364 engines.",
+        )
+    )
+    assert "period" not in found["364"].fields

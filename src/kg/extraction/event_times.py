@@ -269,6 +269,11 @@ TIME_SAID_BEFORE = re.compile(
     r"period\b",
     re.I,
 )
+# The same time a year before the one said before: "Last year, in the same period, ..."
+A_YEAR_BEFORE = re.compile(
+    r"\b(?:last|previous|past)\s+year\b|\bthe\s+year\s+before\b|\ba\s+year\s+(?:earlier|ago)\b",
+    re.I,
+)
 COMPARED = re.compile(r"\b(?:than|compared\s+(?:to|with)|against|versus|from)\s*$", re.I)
 SENTENCES_BACK = 4
 
@@ -283,6 +288,8 @@ def period_said_before(
     m = TIME_SAID_BEFORE.search(passage.text, s0, s1)
     if m is None or COMPARED.search(passage.text, s0, m.start()):
         return None
+    if A_YEAR_BEFORE.search(passage.text, s0, s1):
+        return None  # ("Last year, in the same period, 364 engines were seized": not this one's)
     back = [(passage, x) for x in reversed(passage.sentences) if x[1] <= s0]
     if previous is not None:
         back += [(previous, x) for x in reversed(previous.sentences)]
