@@ -60,3 +60,20 @@ def test_the_same_period_a_year_before_is_not_the_time_said_before(tmp_path, kno
         )
     )
     assert "period" not in found["364"].fields
+
+
+def test_days_said_with_this_year_in_another_language(tmp_path, knowledge):
+    """'entre el 10 y el 16 de febrero de este año' ('de janeiro a outubro deste ano'): the
+    days of the year of writing, as 'between 10 and 16 February this year' is."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "22 de febrero de 2014\n\nEl Instituto de Zorvania informó que entre el 10 y el 16 "
+            "de febrero de este año se efectuaron revisiones en las que rescató a 320 "
+            "migrantes.\n\nDe janeiro a outubro deste ano, pelo menos 160 crianças foram "
+            "resgatadas.",
+        )
+    )
+    assert found["320"].fields.get("period") == {"start": "2014-02-10", "end": "2014-02-16"}
+    assert found["160"].fields.get("period") == {"start": "2014-01", "end": "2014-10"}

@@ -12,6 +12,7 @@ from kg.extraction.dated_days import _PART_OF_A_DAY, _WEEKDAY, month_number
 from kg.extraction.figures import MONTH, MONTH_SHORT
 from kg.extraction.foreign_words import _MONTH as FOREIGN_MONTH
 from kg.extraction.foreign_words import MONTHS as FOREIGN_MONTHS
+from kg.extraction.foreign_words import foreign_times
 from kg.extraction.number_words import FULL_DATE
 
 _MONTH = rf"(?:{MONTH}|{MONTH_SHORT})"
@@ -58,12 +59,32 @@ DATED_LINE = re.compile(
 )
 
 
+# "this year" said after a day or month in the three other languages: "entre el 10 y el 16
+# de febrero de este año", "de janeiro a outubro deste ano", "du 3 au 9 mars de cette année"
+FOREIGN_THIS_YEAR = re.compile(
+    r"\s+(?:de\s+este\s+(?:año|ano)|deste\s+ano|de\s+cette\s+année)\b", re.I
+)
+
+
+def _foreign_this_year(text: str, s0: int, s1: int, year: int) -> list:
+    """The times a sentence of another language says with "de este año": read as if it said
+    the year of writing there (the time ending at those words)."""
+    out = []
+    for m in FOREIGN_THIS_YEAR.finditer(text, s0, s1):
+        said = f" de {year}"  # (the offsets before the words are the text's own)
+        for a, b, value in foreign_times(text[: m.start()] + said, s0, m.start() + len(said)):
+            if b == m.start() + len(said):
+                out.append((a, m.end(), value))
+    return out
+
+
 def relative_periods(text: str, s0: int, s1: int, today: str | None) -> list:
-    """The periods RELATIVE_PERIOD says in [s0, s1), given the day of writing."""
+    """The periods RELATIVE_PERIOD says in [s0, s1), given the day of writing; the days and
+    months said with "de este año" and its like (FOREIGN_THIS_YEAR)."""
     if not today:
         return []
     year, month = int(today[:4]), int(today[5:7])
-    out = []
+    out = _foreign_this_year(text, s0, s1, year)
     # a dateline's day ("GENEVA, 6 May 2016 – UNICEF today said ...") is the day of writing
     dateline = DATED_LINE.match(text, s0, s1)
     if dateline and int(dateline["year"]) == year:
