@@ -77,3 +77,22 @@ def test_days_said_with_this_year_in_another_language(tmp_path, knowledge):
     )
     assert found["320"].fields.get("period") == {"start": "2014-02-10", "end": "2014-02-16"}
     assert found["160"].fields.get("period") == {"start": "2014-01", "end": "2014-10"}
+
+
+def test_a_time_since_an_event_that_ends_the_sentence_starts_the_period(tmp_path, knowledge):
+    """'rescued 96 victims since the establishment of the Unit in 2005.': the count runs from
+    that time on, as when the since-clause opens the sentence; 'since 01 Jan 2018' (a month
+    written short) and 'in the early hours of 06 September 2024' (a day) are read too."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The police of Zorvania have rescued 97 victims since the establishment of the "
+            "Anti-Trafficking Unit of the Pelmark Province in 2005.\n\n17,008 total returns "
+            "from Ostravia since 01 Jan 2018.\n\nThe agency, in the early hours of 06 September "
+            "2024, facilitated the return of 23 migrants.",
+        )
+    )
+    assert found["97"].fields.get("period") == {"start": "2005"}
+    assert found["17008"].fields.get("period") == {"start": "2018-01-01"}
+    assert found["23"].fields.get("period") == "2024-09-06"

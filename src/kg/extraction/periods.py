@@ -75,7 +75,7 @@ PERIOD_PATTERNS = (
         "since",
         re.compile(
             rf"\bsince\s+(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+)?"
-            rf"(?:(?P<sd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?=(?:{MONTH})\b))?{_DATE.format(p='a')}",
+            rf"(?:(?P<sd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?=(?:{MONTH}|{MONTH_SHORT})\b))?{_DATE.format(p='a')}",
             re.I,
         ),
     ),
@@ -412,7 +412,7 @@ def period_of(
         return None
     c0, c1 = clause
     # "Since the US-led invasion of Iraq in 2003, IOM has evacuated ...": from that year on
-    since_then = [x for x in found if _since_an_event(text, s0, x)]
+    since_then = [x for x in found if _since_an_event(text, s0, x, at)]
     found = [(*x[:2], {"start": x[2].get("start")}) if x in since_then else x for x in found]
     # "a four-week training ..., which ended on 7 October 2022": the day it ended, no more
     found = [(*x[:2], _its_end(x[2])) if ENDED.search(text, s0, x[0]) else x for x in found]

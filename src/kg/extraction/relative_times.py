@@ -296,8 +296,11 @@ SINCE_AN_EVENT = re.compile(
 )
 
 
-def _since_an_event(text: str, s0: int, x) -> bool:  # (a comma after: not "Since ... were")
-    return (
-        bool(SINCE_AN_EVENT.search(text, max(s0, x[0] - 160), x[0]))
-        and text[x[1] : x[1] + 1] == ","
+def _since_an_event(text: str, s0: int, x, at: int) -> bool:
+    """A time that dates the event a "since" names: one that opens the sentence (a comma after:
+    not "Since ... were"), or ends it after the number ("rescued 96 victims since the
+    establishment of the Unit in 2005.")."""
+    after = text[x[1] : x[1] + 1]
+    return bool(SINCE_AN_EVENT.search(text, max(s0, x[0] - 160), x[0])) and (
+        after == "," or (at < x[0] and after in (".", ""))
     )
