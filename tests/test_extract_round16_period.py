@@ -96,3 +96,19 @@ def test_a_time_since_an_event_that_ends_the_sentence_starts_the_period(tmp_path
     assert found["97"].fields.get("period") == {"start": "2005"}
     assert found["17008"].fields.get("period") == {"start": "2018-01-01"}
     assert found["23"].fields.get("period") == "2024-09-06"
+
+
+def test_those_taking_part_in_an_event_the_sentence_does_not_name_take_no_days(tmp_path, knowledge):
+    """'a workshop on 16 and 17 June 2015' then 'The event was attended by 35 participants'
+    ('it involved participants from four regions'): the sentence names no event the text
+    dates, and the gold facts give such counts no time; 'The session was attended by 35'
+    (an event named) keeps the days."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Zorvan Aid held a workshop in Pelmark on 16 and 17 June 2015.\n\nThe event was "
+            "attended by 37 participants from various ministries.",
+        )
+    )
+    assert "period" not in found["37"].fields
