@@ -112,3 +112,22 @@ def test_those_taking_part_in_an_event_the_sentence_does_not_name_take_no_days(t
         )
     )
     assert "period" not in found["37"].fields
+
+
+def test_the_greater_part_of_a_count_said_just_before_is_of_its_time(tmp_path, knowledge):
+    """'There were at least 600,362 migrants identified between May-June 2020. The majority
+    (395,084 individuals or 66%) were from Niger (21%)': the parts of the count said in the
+    sentence just before are of its time ('Almost three-quarters of these travelled ...')."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "There were at least 600,371 migrants identified in Zorvania between May-June 2020. "
+            "The majority (395,093 individuals or 67%) were from Pelmark (22%) and Ostravia "
+            "(19%).",
+        )
+    )
+    months = {"start": "2020-05", "end": "2020-06"}
+    assert found["395093"].fields.get("period") == months
+    assert found["67"].fields.get("period") == months
+    assert found["22"].fields.get("period") == months
