@@ -131,3 +131,21 @@ def test_the_greater_part_of_a_count_said_just_before_is_of_its_time(tmp_path, k
     assert found["395093"].fields.get("period") == months
     assert found["67"].fields.get("period") == months
     assert found["22"].fields.get("period") == months
+
+
+def test_the_parts_of_the_total_of_a_noun_with_its_adjective_are_of_its_time(tmp_path, knowledge):
+    """'Del total de migrantes rescatados, 709 son hombres': the total of the noun said with
+    an adjective (up to three words) points back to the count before, as 'Del total de
+    denuncias,' does; its parts are of that count's time."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Entre el 3 y el 9 de marzo de 2014, el Instituto de Zorvania rescató a 320 "
+            "guatemaltecos y 410 hondureños.\n\nDel total de migrantes rescatados, 709 son "
+            "hombres y 21 mujeres.",
+        )
+    )
+    days = {"start": "2014-03-03", "end": "2014-03-09"}
+    assert found["709"].fields.get("period") == days
+    assert found["21"].fields.get("period") == days
