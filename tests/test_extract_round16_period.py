@@ -149,3 +149,17 @@ def test_the_parts_of_the_total_of_a_noun_with_its_adjective_are_of_its_time(tmp
     days = {"start": "2014-03-03", "end": "2014-03-09"}
     assert found["709"].fields.get("period") == days
     assert found["21"].fields.get("period") == days
+
+
+def test_from_a_month_to_a_day_without_the_year(tmp_path, knowledge):
+    """'arrived from June to 5 September' in a release dated 12 September 2019: from the
+    start of June to that day of the year of writing."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "12 September 2019\n\nMore than 13,291 individuals arrived in Zorvania from June to 5 "
+            "September.",
+        )
+    )
+    assert found["13291"].fields.get("period") == {"start": "2019-06", "end": "2019-09-05"}

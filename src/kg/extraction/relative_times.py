@@ -29,6 +29,9 @@ YEARLESS = re.compile(
     rf"(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}))"
     rf"(?:\s*(?:-|\u2013|to|and|until)\s*{_WEEKDAY}(?:(?P<m4>{_MONTH})\s+(?P<d4>{_DAY})|"
     rf"(?P<d3>{_DAY})(?:\s+(?P<m3>{_MONTH}))?))?"
+    # ("from January to 24 September": from a month's start to a day)
+    rf"|(?:between|from)\s+(?P<m14>{MONTH})\s+(?:and|to|until|through)\s+(?:(?P<d7>{_DAY})\s+"
+    rf"(?:of\s+)?(?P<m15>{_MONTH})|(?P<m16>{_MONTH})\s+(?P<d8>{_DAY}))"
     rf"|(?:between|from)\s+(?P<m7>{MONTH})\s*(?:and|to|until|through|-|\u2013)\s*(?P<m8>{MONTH})"
     rf"|(?:in|during)\s+(?P<m9>{MONTH})\s*(?:and|to|through|-|\u2013)\s*(?P<m10>{MONTH})"
     rf"|since\s+(?:early\s+|late\s+|mid-?)?(?P<m11>{MONTH})"  # ("Since May, 165 ...")
@@ -161,6 +164,19 @@ def yearless_periods(
             year = written.year - (first > ahead)
             value = {"start": f"{year}-{first:02d}", "end": f"{year}-{last:02d}"}
             out.append((m.start(), m.end(), _since(m, value)))
+            continue
+        if m["m14"]:  # (a month's start to a day of a later month)
+            first, day = month_number(m["m14"]), int(re.match(r"\d+", m["d7"] or m["d8"]).group())
+            try:
+                end = dt.date(written.year, month_number(m["m15"] or m["m16"]), day)
+            except ValueError:
+                continue
+            if end > written + dt.timedelta(days=62):
+                end = end.replace(year=end.year - 1)
+            if first <= end.month:
+                out.append(
+                    (m.start(), m.end(), {"start": f"{end.year}-{first:02d}", "end": str(end)})
+                )
             continue
         first_month = month_number(m["m1"] or m["m2"] or m["m6"])
         first_day = int(re.match(r"\d+", m["d1"] or m["d2"] or m["d5"]).group())
