@@ -163,3 +163,17 @@ def test_from_a_month_to_a_day_without_the_year(tmp_path, knowledge):
         )
     )
     assert found["13291"].fields.get("period") == {"start": "2019-06", "end": "2019-09-05"}
+
+
+def test_the_countries_people_come_from_are_counted_at_no_time(tmp_path, knowledge):
+    """'Since 2015, we have trained over 600 practitioners from 68 countries': the
+    practitioners are counted from 2015 on; the countries they come from at no time."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Since 2015, Zorvan Aid has trained over 610 practitioners from 67 countries.",
+        )
+    )
+    assert found["610"].fields.get("period") == {"start": "2015"}
+    assert "period" not in found["67"].fields

@@ -541,6 +541,10 @@ class NumberExtractor(AttributionRules):
         return period_of(passage.text, sentence, clause, at, *args)
 
     def _period(self, item: Item, f: Found, passage: Passage, override: bool) -> None:
+        if FROM_COUNTRIES.search(passage.text, f.sentence[0], f.start) and COUNTRIES.match(
+            passage.text, f.end
+        ):
+            return  # ("trained 600 practitioners from 68 countries": where they come from)
         period = self._time_said(passage, f.sentence, f.clause, f.start)
         if period is None and override and f.percent:  # a share: only a time pointed to
             period = (
@@ -558,6 +562,12 @@ class NumberExtractor(AttributionRules):
             item.fields["period"] = period
 
 
+# The countries people come from, counted at no time of their own: "since 2015, we've trained
+# over 600 practitioners from 68 countries" (the practitioners are of that time, not the 68).
+FROM_COUNTRIES = re.compile(
+    r"\bfrom\s+(?:more\s+than\s+|over\s+|some\s+|about\s+|around\s+)?$", re.I
+)
+COUNTRIES = re.compile(r"\s+(?:different\s+|other\s+)?(?:countries|nationalities|nations)\b", re.I)
 PREPOSITION = re.compile(r"\b(from|in|within|along|across|throughout|at|to|into)\b", re.I)
 # Between a preposition and its place: other names of a list, "and", "primarily", brackets.
 DIRECT = re.compile(r"\s*(?:(?:[A-Z][\w’'-]*|and|or|primarily|mainly|mostly|the|both|[,;(])\s*)*")
