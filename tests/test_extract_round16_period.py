@@ -177,3 +177,22 @@ def test_the_countries_people_come_from_are_counted_at_no_time(tmp_path, knowled
     )
     assert found["610"].fields.get("period") == {"start": "2015"}
     assert "period" not in found["67"].fields
+
+
+def test_a_time_said_inside_a_part_before_while_is_not_of_the_part_after(tmp_path, knowledge):
+    """'... increased from 17 in 2001 to 238 in 2004, while a report estimated that between
+    3,600 and 4,100 children were exploited': the years are of the first part's numbers; a
+    time opening the sentence ('Since the task force was set up in 2015, ...') holds for both."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The number of reported victims in Zorvania increased from 17 in 2001 to 238 in "
+            "2004, while a report by Zorvan Aid estimated that between 3,600 and 4,100 children "
+            "were exploited.\n\nSince the task force was set up in 2015, 221 victims were "
+            "rescued, while 948 suspects were arrested.",
+        )
+    )
+    assert found["17"].fields.get("period") == "2001"
+    assert "period" not in found[("3600", "4100")].fields
+    assert found["948"].fields.get("period") == {"start": "2015"}

@@ -19,22 +19,6 @@ from kg.extraction.relative_times import (
     yearless_periods,
 )
 
-MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-
-
 # (no year of a range: "in 2013-2014" is no "in 2013", the range is read as one)
 _DATE = (
     # ("early 2024", "mid-2019": a part of the year, read as the year)
@@ -280,6 +264,13 @@ PRESENT_TIME = re.compile(
 SENTENCE_PART = re.compile(r";|,\s+(?:and|but|while|whereas)\s+|\s+(?:while|whereas)\s+")
 
 
+OTHER_PART = re.compile(r",?\s+(?:while|whereas)\s+")
+OPENING = re.compile(
+    r"\s*(?:In|During|Since|From|Between|As\s+of|By|Until|Throughout|Over|Towards?|At|After|"
+    r"Before|Desde|En|Entre|Durante|Depuis|Em)\b[^,;]*$"
+)
+
+
 def _part_of_sentence(text: str, s0: int, s1: int, at: int) -> tuple[int, int]:
     """The part [p0, p1) of the sentence [s0, s1) around `at`, between the breaks of
     SENTENCE_PART."""
@@ -480,6 +471,15 @@ def period_of(
         found = [x for x in found if p0 <= x[0] < p1]
         if not found:
             return None
+    # "... increased from 16 in 2001 to 236 in 2004, while a UNICEF report estimated that
+    # between 3,500 and 4,000 ...": a time said inside an earlier part, not opening the
+    # sentence ("Since the task force was set up in 2015, ... while 948 ..."), is not of the
+    # part after "while" or "whereas"
+    found = [
+        x for x in found if OPENING.match(text[s0 : x[0]]) or not OTHER_PART.search(text, x[1], at)
+    ]
+    if not found:
+        return None
     in_clause = [x for x in found if c0 <= x[0] < c1]
     before = [x for x in found if x[1] <= at]
     if not in_clause and not before:
