@@ -196,3 +196,19 @@ def test_a_time_said_inside_a_part_before_while_is_not_of_the_part_after(tmp_pat
     assert found["17"].fields.get("period") == "2001"
     assert "period" not in found[("3600", "4100")].fields
     assert found["948"].fields.get("period") == {"start": "2015"}
+
+
+def test_the_page_date_before_the_first_sentence_is_no_time_of_it(tmp_path, knowledge):
+    """'date 2024-06-24 Interpol announced on Monday that 219 people have been arrested in an
+    operation ...' then 'The operation took place from June 3 to June 9': the page's date
+    opening the first sentence is not its time, the operation's days are."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "date 2024-06-24 Zorvan Police announced on Monday that 217 people have been "
+            "arrested in an operation against human trafficking.\n\nThe operation took place "
+            "from June 3 to June 9.",
+        )
+    )
+    assert found["217"].fields.get("period") == {"start": "2024-06-03", "end": "2024-06-09"}

@@ -14,6 +14,7 @@ from kg.extraction.foreign_words import NOT_ITS_CATCH as NOT_ITS_CATCH_OTHER_LAN
 from kg.extraction.pages import dateline_date
 from kg.extraction.periods import _date, period_of
 from kg.extraction.proposal import Item
+from kg.extraction.relative_times import after_page_date
 from kg.extraction.text import Passage
 
 # Times set before a sentence, and the words that say one.
@@ -186,6 +187,7 @@ def event_dates(
     found = []
     for passage in passages:
         for s0, s1 in passage.sentences:
+            s0 = after_page_date(passage.text, s0)
             nouns = _event_nouns(passage.text[s0:s1])
             if not nouns:
                 continue

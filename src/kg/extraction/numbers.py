@@ -39,7 +39,7 @@ from kg.extraction.mentions import countries_named
 from kg.extraction.number_words import NUMBER
 from kg.extraction.periods import period_of
 from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
-from kg.extraction.relative_times import last_year_said
+from kg.extraction.relative_times import after_page_date, last_year_said
 from kg.extraction.restated import _number, _said_in_a_headline, _stated_in, _two_groups
 from kg.extraction.text import Passage, Source, clause_around, fold, in_page_label
 from kg.extraction.units import (
@@ -545,17 +545,19 @@ class NumberExtractor(AttributionRules):
             passage.text, f.end
         ):
             return  # ("trained 600 practitioners from 68 countries": where they come from)
-        period = self._time_said(passage, f.sentence, f.clause, f.start)
+        sentence = (after_page_date(passage.text, f.sentence[0]), f.sentence[1])
+        clause = (max(f.clause[0], sentence[0]), f.clause[1])
+        period = self._time_said(passage, sentence, clause, f.start)
         if period is None and override and f.percent:  # a share: only a time pointed to
             period = (
                 event_times.period_said_before(
-                    passage, f.sentence, self.passage_before, self.release_day
+                    passage, sentence, self.passage_before, self.release_day
                 )
                 or self.list_period
             )  # ("During the same period, 12 per cent ...")
         elif period is None and override:
             period = event_times.period_from_context(
-                passage, f.sentence, self.passage_before, self.list_period, self.event_records,
+                passage, sentence, self.passage_before, self.list_period, self.event_records,
                 self.release_day,
             )  # fmt: skip
         if period and (override or "period" not in item.fields):

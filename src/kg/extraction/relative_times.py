@@ -109,6 +109,17 @@ def relative_periods(text: str, s0: int, s1: int, today: str | None) -> list:
     return out
 
 
+# The day a page was dated, that the corpus writes before its first sentence: "date
+# 2024-06-24 Interpol announced on Monday that 219 people ..." (no time of the sentence's own).
+PAGE_DATE = re.compile(r"\s*date\s+(?:19|20)\d\d-\d\d(?:-\d\d)?\s+")
+
+
+def after_page_date(text: str, s0: int) -> int:
+    """Where a sentence starting at s0 starts after the page's date that opens it."""
+    m = PAGE_DATE.match(text, s0)
+    return m.end() if m else s0
+
+
 def last_year_said(passage) -> str | None:
     """The last year a passage (or None) names, as a year of its own ("2030 Agenda": none)."""
     return _last_year_in(passage.text) if passage else None
