@@ -82,13 +82,13 @@ def part_of_the_whole_before(item, f: Found, passage: Passage, anchor, last_coun
 
 # A sentence that opens with the greater part or a share of what was counted before: "The
 # majority (395,084 individuals or 66%) were from Niger", "Almost three-quarters of these
-# travelled", "Around 20 per cent of the victims were men", "La mayoría", "A maioria".
+# travelled", "La mayoría", "A maioria"; a share "of these" or "of them", not "of the
+# participants" (a share says its own time or none).
 MOST_OF_IT = re.compile(
     r"\s*(?:(?:The|A)\s+(?:vast\s+|large\s+|great\s+)?majority|La\s+mayor[ií]a|"
-    r"La\s+majorit[ée]|A\s+maioria|Most\s+of\s+(?:the|those|these|them)"
-    r"|(?:(?:About|Approximately|Nearly|Almost|Some|Around|Over|More\s+than|Roughly)\s+)?"
-    r"(?:half|a\s+third|two[\s-]thirds|a\s+quarter|three[\s-]quarters|[\d.,]+\s*(?:%|per\s*cent|"
-    r"percent))\s+of\s+(?:the|those|these|them))\b",
+    r"La\s+majorit[ée]|A\s+maioria|(?:(?:About|Approximately|Nearly|Almost|Some|Around|Over|"
+    r"More\s+than|Roughly)\s+)?(?:most|half|a\s+third|two[\s-]thirds|a\s+quarter|"
+    r"three[\s-]quarters|[\d.,]+\s*(?:%|per\s*cent|percent))\s+of\s+(?:these|those|them))\b",
     re.I,
 )
 
