@@ -212,3 +212,18 @@ def test_the_page_date_before_the_first_sentence_is_no_time_of_it(tmp_path, know
         )
     )
     assert found["217"].fields.get("period") == {"start": "2024-06-03", "end": "2024-06-09"}
+
+
+def test_a_page_dated_to_its_month_dates_the_months_said_without_a_year(tmp_path, knowledge):
+    """'date 2024-11 Au moins 25 personnes sont mortes ...' then 'En septembre, un bateau
+    transportant douze personnes ...': the page's year dates the months said without one,
+    as the year said in the paragraph before does."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "date 2024-11 Au moins 27 personnes sont mortes au large de Zorvanie.\n\nEn "
+            "septembre, un bateau transportant 14 personnes n'avait jamais atteint Pelmark.",
+        )
+    )
+    assert found["14"].fields.get("period") == "2024-09"

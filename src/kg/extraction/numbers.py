@@ -39,7 +39,7 @@ from kg.extraction.mentions import countries_named
 from kg.extraction.number_words import NUMBER
 from kg.extraction.periods import period_of
 from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
-from kg.extraction.relative_times import after_page_date, last_year_said
+from kg.extraction.relative_times import after_page_date, last_year_said, page_year
 from kg.extraction.restated import _number, _said_in_a_headline, _stated_in, _two_groups
 from kg.extraction.text import Passage, Source, clause_around, fold, in_page_label
 from kg.extraction.units import (
@@ -95,6 +95,9 @@ class NumberExtractor(AttributionRules):
         self.list_period = opened = None  # the time of a sentence that opens a list
         # (the title's day too: "Tuesday, 23 August 2022")
         self.release_day = event_times.release_day(source.passages)
+        # ("date 2024-11 Au moins 25 personnes ...": a page dated to its month, whose year
+        # dates the months the release names without one, as the year said just before does)
+        self.page_year = page_year(source.passages)
         self.event_records = event_times.event_dates(source.body, self.release_day)
         dollar = local_dollar(source)
         self.countries = countries_named(entities.mentions, self.knowledge)
@@ -536,7 +539,9 @@ class NumberExtractor(AttributionRules):
         return ends[k - 1] if (k := bisect.bisect_right(ends, f.start)) else 0
 
     def _time_said(self, passage: Passage, sentence, clause, at: int):
-        near = last_year_said(self.passage_before)  # (a year said further back may be of a name)
+        near = (
+            last_year_said(self.passage_before) or self.page_year
+        )  # (a year said further back may be of a name)
         args = (self.year_context, self.release_day, near)
         return period_of(passage.text, sentence, clause, at, *args)
 

@@ -120,6 +120,15 @@ def after_page_date(text: str, s0: int) -> int:
     return m.end() if m else s0
 
 
+def page_year(passages) -> str | None:
+    """The year of the page's date that opens the first passage, when it dates the page to
+    its month only ("date 2024-11 ..."; a day is the release's day, read elsewhere)."""
+    for passage in passages[:2]:  # (the headline, or the body's first passage)
+        if m := re.match(r"\s*date\s+((?:19|20)\d\d)-\d\d\s", passage.text):
+            return m.group(1)
+    return None
+
+
 def last_year_said(passage) -> str | None:
     """The last year a passage (or None) names, as a year of its own ("2030 Agenda": none)."""
     return _last_year_in(passage.text) if passage else None
