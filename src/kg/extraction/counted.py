@@ -495,9 +495,11 @@ THE_NUMBER_BEFORE = re.compile(
     r"(?:\s*,|\s+(?:accounts?\s+for|account\s+for|includes?|included|comprises?|represents?|"
     r"consists?\s+of|covers?))"
     # "Of the total, 86.9% ...", "Del total, el 86.9% ...", "174 of the total belong to"
-    # ("Of the total number of complaints, 222 ...", "Del total de denuncias, ...")
-    r"|(?:(?:Out\s+)?of\s+the\s+total(?:\s+number)?(?:\s+of\s+\w+)?|"
-    r"Del\s+total(?:\s+de\s+\w+)?|Sur\s+ce\s+total|Do\s+total(?:\s+de\s+\w+)?)\s*,"
+    # ("Of the total number of complaints, 222 ...", "Del total de denuncias, ...", "Del
+    # total de migrantes rescatados, 709 son hombres", "Of the total deported Afghans, ...")
+    r"|(?:(?:Out\s+)?of\s+the\s+total(?:\s+number)?(?:\s+of)?(?:\s+[\w-]+){0,3}|"
+    r"Del\s+total(?:\s+de(?:\s+[\w-]+){1,3})?|Sur\s+ce\s+total|"
+    r"Do\s+total(?:\s+de(?:\s+[\w-]+){1,3})?)\s*,"
     r"|[\d,.]+\s+of\s+the\s+total\b"
     # "This represents more than 70 deaths a month": the count before, said another way
     r"|(?P<restated>(?:This|That)\s+(?:represents|amounts\s+to|equals|is\s+equivalent\s+to)\b))",

@@ -22,7 +22,7 @@ _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\(?)?"  # ("On Sunday (16 August)")
 # ("during the night of 14-15 December", "in the evening of 21st January 2020": a day's part
 # dates it as "on" does)
-_PART_OF_A_DAY = r"(?:on|during|in)\s+the\s+(?:night|evening|morning|afternoon)\s+of"
+_PART_OF_A_DAY = r"(?:on|during|in)\s+the\s+(?:night|evening|morning|afternoon|early\s+hours)\s+of"
 _LINK = r"\s*(?:-|\u2013|\u2014|to|and|until|till|through)\s*(?:the\s+)?"
 _YEAR = r",?\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)(?![\d/\u2013-])"
 

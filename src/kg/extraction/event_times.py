@@ -14,6 +14,7 @@ from kg.extraction.foreign_words import NOT_ITS_CATCH as NOT_ITS_CATCH_OTHER_LAN
 from kg.extraction.pages import dateline_date
 from kg.extraction.periods import _date, period_of
 from kg.extraction.proposal import Item
+from kg.extraction.relative_times import after_page_date
 from kg.extraction.text import Passage
 
 # Times set before a sentence, and the words that say one.
@@ -186,6 +187,7 @@ def event_dates(
     found = []
     for passage in passages:
         for s0, s1 in passage.sentences:
+            s0 = after_page_date(passage.text, s0)
             nouns = _event_nouns(passage.text[s0:s1])
             if not nouns:
                 continue
@@ -200,11 +202,12 @@ def event_dates(
 def event_period(records, passage: Passage, sentence: tuple[int, int]):
     """The days of the event a sentence with no time of its own speaks of, said before it:
     "The session was attended by 35 representatives", the text having dated "the second
-    session" to the day; those who took part ("Participants came from 12 countries"), when
-    the text dates one event only; a sentence on the one operation a text dates, naming it
-    before or after its days are said ("219 people have been arrested in an operation ...
-    The operation took place from June 3 to June 9") or telling its outcome ("As a result,
-    23 suspects were arrested"); not one on another operation ("In a separate operation")."""
+    session" to the day; those who took part in an event it names ("The session was attended
+    by 35"), when the text dates one event only; a sentence on the one operation a text
+    dates, naming it before or after its days are said ("219 people have been arrested in an
+    operation ... The operation took place from June 3 to June 9") or telling its outcome
+    ("As a result, 23 suspects were arrested"); not one on another operation ("In a separate
+    operation")."""
     s0, s1 = sentence
     text = passage.text[s0:s1]
     if TIME_WORDS.search(ACTION_DAYS.sub("", text)):  # "The action week resulted in": a name
@@ -229,8 +232,11 @@ def event_period(records, passage: Passage, sentence: tuple[int, int]):
         re.I,
     ):
         return named[-1][3]
-    # Those who took part, in a text that dates one event only (by whatever name it calls it)
-    if not named and TAKING_PART.search(text) and len({str(r[3]) for r in earlier}) == 1:
+    # Those who took part in an event the sentence names, in a text that dates one event only
+    # (by whatever name it calls it); not in one it does not name ("The event was attended
+    # by 35 participants", "it involved participants from four regions": no time, as the
+    # gold facts of the whole tune split read them)
+    if nouns and not named and TAKING_PART.search(text) and len({str(r[3]) for r in earlier}) == 1:
         return earlier[-1][3]
     return None
 
@@ -269,6 +275,11 @@ TIME_SAID_BEFORE = re.compile(
     r"period\b",
     re.I,
 )
+# The same time a year before the one said before: "Last year, in the same period, ..."
+A_YEAR_BEFORE = re.compile(
+    r"\b(?:last|previous|past)\s+year\b|\bthe\s+year\s+before\b|\ba\s+year\s+(?:earlier|ago)\b",
+    re.I,
+)
 COMPARED = re.compile(r"\b(?:than|compared\s+(?:to|with)|against|versus|from)\s*$", re.I)
 SENTENCES_BACK = 4
 
@@ -283,6 +294,8 @@ def period_said_before(
     m = TIME_SAID_BEFORE.search(passage.text, s0, s1)
     if m is None or COMPARED.search(passage.text, s0, m.start()):
         return None
+    if A_YEAR_BEFORE.search(passage.text, s0, s1):
+        return None  # ("Last year, in the same period, 364 engines were seized": not this one's)
     back = [(passage, x) for x in reversed(passage.sentences) if x[1] <= s0]
     if previous is not None:
         back += [(previous, x) for x in reversed(previous.sentences)]

@@ -39,7 +39,7 @@ from kg.extraction.mentions import countries_named
 from kg.extraction.number_words import NUMBER
 from kg.extraction.periods import period_of
 from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
-from kg.extraction.relative_times import last_year_said
+from kg.extraction.relative_times import after_page_date, last_year_said, page_year
 from kg.extraction.restated import _number, _said_in_a_headline, _stated_in, _two_groups
 from kg.extraction.text import Passage, Source, clause_around, fold, in_page_label
 from kg.extraction.units import (
@@ -95,6 +95,9 @@ class NumberExtractor(AttributionRules):
         self.list_period = opened = None  # the time of a sentence that opens a list
         # (the title's day too: "Tuesday, 23 August 2022")
         self.release_day = event_times.release_day(source.passages)
+        # ("date 2024-11 Au moins 25 personnes ...": a page dated to its month, whose year
+        # dates the months the release names without one, as the year said just before does)
+        self.page_year = page_year(source.passages)
         self.event_records = event_times.event_dates(source.body, self.release_day)
         dollar = local_dollar(source)
         self.countries = countries_named(entities.mentions, self.knowledge)
@@ -536,28 +539,42 @@ class NumberExtractor(AttributionRules):
         return ends[k - 1] if (k := bisect.bisect_right(ends, f.start)) else 0
 
     def _time_said(self, passage: Passage, sentence, clause, at: int):
-        near = last_year_said(self.passage_before)  # (a year said further back may be of a name)
+        near = (
+            last_year_said(self.passage_before) or self.page_year
+        )  # (a year said further back may be of a name)
         args = (self.year_context, self.release_day, near)
         return period_of(passage.text, sentence, clause, at, *args)
 
     def _period(self, item: Item, f: Found, passage: Passage, override: bool) -> None:
-        period = self._time_said(passage, f.sentence, f.clause, f.start)
+        if FROM_COUNTRIES.search(passage.text, f.sentence[0], f.start) and COUNTRIES.match(
+            passage.text, f.end
+        ):
+            return  # ("trained 600 practitioners from 68 countries": where they come from)
+        sentence = (after_page_date(passage.text, f.sentence[0]), f.sentence[1])
+        clause = (max(f.clause[0], sentence[0]), f.clause[1])
+        period = self._time_said(passage, sentence, clause, f.start)
         if period is None and override and f.percent:  # a share: only a time pointed to
             period = (
                 event_times.period_said_before(
-                    passage, f.sentence, self.passage_before, self.release_day
+                    passage, sentence, self.passage_before, self.release_day
                 )
                 or self.list_period
             )  # ("During the same period, 12 per cent ...")
         elif period is None and override:
             period = event_times.period_from_context(
-                passage, f.sentence, self.passage_before, self.list_period, self.event_records,
+                passage, sentence, self.passage_before, self.list_period, self.event_records,
                 self.release_day,
             )  # fmt: skip
         if period and (override or "period" not in item.fields):
             item.fields["period"] = period
 
 
+# The countries people come from, counted at no time of their own: "since 2015, we've trained
+# over 600 practitioners from 68 countries" (the practitioners are of that time, not the 68).
+FROM_COUNTRIES = re.compile(
+    r"\bfrom\s+(?:more\s+than\s+|over\s+|some\s+|about\s+|around\s+)?$", re.I
+)
+COUNTRIES = re.compile(r"\s+(?:different\s+|other\s+)?(?:countries|nationalities|nations)\b", re.I)
 PREPOSITION = re.compile(r"\b(from|in|within|along|across|throughout|at|to|into)\b", re.I)
 # Between a preposition and its place: other names of a list, "and", "primarily", brackets.
 DIRECT = re.compile(r"\s*(?:(?:[A-Z][\w’'-]*|and|or|primarily|mainly|mostly|the|both|[,;(])\s*)*")

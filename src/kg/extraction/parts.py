@@ -42,6 +42,8 @@ def part_of_the_whole_before(item, f: Found, passage: Passage, anchor, last_coun
     its own, counts what the whole counts ("120 involved women": complaints, not women)."""
     text, s0 = passage.text, f.sentence[0]
     opening = OF_THE_WHOLE.match(text, s0)
+    if opening is None and MOST_OF_IT.match(text, s0):
+        _period_of_the_sentence_before(item, f, passage, last_count)
     if opening is None or opening.end() > f.start:
         return
     whole = anchor if opening.group("number") else _main_count(last_count, items)
@@ -76,6 +78,32 @@ def part_of_the_whole_before(item, f: Found, passage: Passage, anchor, last_coun
         item.fields["unit"] = unit
         if "unit" in whole.new_concepts:  # (a unit the draft proposes, proposed once)
             item.new_concepts["unit"] = whole.new_concepts["unit"]
+
+
+# A sentence that opens with the greater part or a share of what was counted before: "The
+# majority (395,084 individuals or 66%) were from Niger", "Almost three-quarters of these
+# travelled", "La mayoría", "A maioria"; a share "of these" or "of them", not "of the
+# participants" (a share says its own time or none).
+MOST_OF_IT = re.compile(
+    r"\s*(?:(?:The|A)\s+(?:vast\s+|large\s+|great\s+)?majority|La\s+mayor[ií]a|"
+    r"La\s+majorit[ée]|A\s+maioria|(?:(?:About|Approximately|Nearly|Almost|Some|Around|Over|"
+    r"More\s+than|Roughly)\s+)?(?:most|half|a\s+third|two[\s-]thirds|a\s+quarter|"
+    r"three[\s-]quarters|[\d.,]+\s*(?:%|per\s*cent|percent))\s+of\s+(?:these|those|them))\b",
+    re.I,
+)
+
+
+def _period_of_the_sentence_before(item, f: Found, passage: Passage, count) -> None:
+    """The numbers of such a sentence, saying no time of their own, are of the time of the
+    count said in the sentence right before it, in its paragraph (the whole they are parts
+    of): "There were 600,362 migrants identified between May-June 2020. The majority
+    (395,084 individuals or 66%) were from Niger (21%)"."""
+    if "period" in item.fields or count is None or "period" not in count.fields:
+        return
+    said = count.spans[0] if count.spans else None
+    before = [x for x in passage.sentences if x[1] <= f.sentence[0]]
+    if said is not None and said.passage is passage and before and before[-1][0] <= said.start:
+        item.fields["period"] = count.fields["period"]
 
 
 def _main_count(count, items):

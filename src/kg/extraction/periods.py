@@ -19,25 +19,11 @@ from kg.extraction.relative_times import (
     yearless_periods,
 )
 
-MONTHS = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-]
-
-
 # (no year of a range: "in 2013-2014" is no "in 2013", the range is read as one)
 _DATE = (
-    rf"(?:(?P<{{p}}m>{MONTH}|{MONTH_SHORT})\s+(?:of\s+)?)?(?<![\w-])(?P<{{p}}y>(?:19|20)\d\d)"
+    # ("early 2024", "mid-2019": a part of the year, read as the year)
+    rf"(?:(?P<{{p}}m>{MONTH}|{MONTH_SHORT})\s+(?:of\s+)?|(?:early|late|mid)(?:\s+|-))?"
+    rf"(?:(?<![\w-])|(?<=mid-))(?P<{{p}}y>(?:19|20)\d\d)"
     r"(?!\s*[-\u2013/]\s*(?:(?:19|20)\d\d|\d\d)\b)"
 )
 
@@ -65,7 +51,7 @@ PERIOD_PATTERNS = (
             # ("between June 2016 and March 15, 2017": the last day too)
             rf"(?:(?P<bd2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?=(?:{MONTH})\b))?"
             rf"(?:(?P<bm>{MONTH})\s+(?:(?P<bd>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?)?"
-            rf"(?P<by>(?:19|20)\d\d)",
+            rf"(?:(?:early|late|mid)[\s-]+)?(?P<by>(?:19|20)\d\d)",
             re.I,
         ),
     ),
@@ -73,7 +59,7 @@ PERIOD_PATTERNS = (
         "since",
         re.compile(
             rf"\bsince\s+(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+)?"
-            rf"(?:(?P<sd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?=(?:{MONTH})\b))?{_DATE.format(p='a')}",
+            rf"(?:(?P<sd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?=(?:{MONTH}|{MONTH_SHORT})\b))?{_DATE.format(p='a')}",
             re.I,
         ),
     ),
@@ -101,10 +87,12 @@ PERIOD_PATTERNS = (
         ),
     ),
     (
-        # "between May-June 2020", "in May–June 2020"
+        # "between May-June 2020", "in May–June 2020", "in September and October 2022",
+        # "for the April – October 2020"
         "months",
         re.compile(
-            rf"\b(?:between|from|in|during)\s+(?P<am>{MONTH})\s*[-\u2013]\s*(?P<bm>{MONTH})\s+"
+            rf"\b(?:between|from|in|during|for\s+the)\s+(?P<am>{MONTH})\s*(?:[-\u2013]|\s+and\s+)\s*"
+            rf"(?P<bm>{MONTH})\s+"
             rf"(?:of\s+)?(?P<y>(?:19|20)\d\d)\b",
             re.I,
         ),
@@ -113,8 +101,10 @@ PERIOD_PATTERNS = (
         # "in 2010 and 2011", "in the combined years of 2015 and 2016": both, one after the other
         "two-years",
         re.compile(
-            r"\b(?:in|during|for|over|of)\s+(?:the\s+(?:combined\s+)?years?\s+(?:of\s+)?)?"
-            r"(?P<ay>(?:19|20)\d\d)\s+and\s+(?P<by>(?:19|20)\d\d)\b",
+            # ("in both 2015 and 2016", "en 2013 et 2014", "en 2015 y 2016", "em 2015 e 2016")
+            r"\b(?:in|during|for|over|of|en|em)\s+(?:both\s+)?"
+            r"(?:the\s+(?:combined\s+)?years?\s+(?:of\s+)?)?"
+            r"(?P<ay>(?:19|20)\d\d)\s+(?:and|et|y|e)\s+(?P<by>(?:19|20)\d\d)\b",
             re.I,
         ),
     ),
@@ -160,19 +150,21 @@ PERIOD_PATTERNS = (
             re.I,
         ),
     ),
-    # ("during the whole of 2014", "in all of 2019")
+    # ("during the whole of 2014", "in all of 2019", "during the course of 2016", "Toward the
+    # end of 2014", "Police data from 2015")
     (
         "in",
         re.compile(
-            rf"\b(?:in|during|for|over)\s+(?:the\s+whole\s+of\s+|all\s+of\s+)?"
-            rf"{_DATE.format(p='a')}\b",
+            rf"\b(?:(?:in|during|for|over)\s+(?:the\s+whole\s+of\s+|all\s+of\s+)?|"
+            rf"(?:in|during|at|towards?)\s+the\s+(?:course|end|beginning|start|middle)\s+of\s+|"
+            rf"(?:data|figures|statistics)\s+(?:from|for)\s+){_DATE.format(p='a')}\b",
             re.I,
         ),
     ),
     (
         "duration",
         re.compile(
-            rf"\b(?:over|during|in|for|within)\s+(?:a\s+period\s+of\s+|the\s+(?:past|last|first)\s+)"
+            rf"\b(?:over|during|in|for|within|through)\s+(?:a\s+period\s+of\s+|the\s+(?:past|last|first)\s+)"
             rf"(?P<n>\d+|{_WORDNUM})\s+(?P<u>months|years|weeks|days)"
             rf"(?:\s+(?:of\s+)?(?:(?P<y>(?:19|20)\d\d)|(?P<that>that|the same|this)\s+year))?",
             re.I,
@@ -270,6 +262,13 @@ PRESENT_TIME = re.compile(
 )
 # What divides a sentence into parts that may each say their own time.
 SENTENCE_PART = re.compile(r";|,\s+(?:and|but|while|whereas)\s+|\s+(?:while|whereas)\s+")
+
+
+OTHER_PART = re.compile(r",?\s+(?:while|whereas)\s+")
+OPENING = re.compile(
+    r"\s*(?:In|During|Since|From|Between|As\s+of|By|Until|Throughout|Over|Towards?|At|After|"
+    r"Before|Desde|En|Entre|Durante|Depuis|Em)\b[^,;]*$"
+)
 
 
 def _part_of_sentence(text: str, s0: int, s1: int, at: int) -> tuple[int, int]:
@@ -404,7 +403,7 @@ def period_of(
         return None
     c0, c1 = clause
     # "Since the US-led invasion of Iraq in 2003, IOM has evacuated ...": from that year on
-    since_then = [x for x in found if _since_an_event(text, s0, x)]
+    since_then = [x for x in found if _since_an_event(text, s0, x, at)]
     found = [(*x[:2], {"start": x[2].get("start")}) if x in since_then else x for x in found]
     # "a four-week training ..., which ended on 7 October 2022": the day it ended, no more
     found = [(*x[:2], _its_end(x[2])) if ENDED.search(text, s0, x[0]) else x for x in found]
@@ -472,6 +471,15 @@ def period_of(
         found = [x for x in found if p0 <= x[0] < p1]
         if not found:
             return None
+    # "... increased from 16 in 2001 to 236 in 2004, while a UNICEF report estimated that
+    # between 3,500 and 4,000 ...": a time said inside an earlier part, not opening the
+    # sentence ("Since the task force was set up in 2015, ... while 948 ..."), is not of the
+    # part after "while" or "whereas"
+    found = [
+        x for x in found if OPENING.match(text[s0 : x[0]]) or not OTHER_PART.search(text, x[1], at)
+    ]
+    if not found:
+        return None
     in_clause = [x for x in found if c0 <= x[0] < c1]
     before = [x for x in found if x[1] <= at]
     if not in_clause and not before:

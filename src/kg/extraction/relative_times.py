@@ -12,6 +12,7 @@ from kg.extraction.dated_days import _PART_OF_A_DAY, _WEEKDAY, month_number
 from kg.extraction.figures import MONTH, MONTH_SHORT
 from kg.extraction.foreign_words import _MONTH as FOREIGN_MONTH
 from kg.extraction.foreign_words import MONTHS as FOREIGN_MONTHS
+from kg.extraction.foreign_words import foreign_times
 from kg.extraction.number_words import FULL_DATE
 
 _MONTH = rf"(?:{MONTH}|{MONTH_SHORT})"
@@ -28,6 +29,9 @@ YEARLESS = re.compile(
     rf"(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}))"
     rf"(?:\s*(?:-|\u2013|to|and|until)\s*{_WEEKDAY}(?:(?P<m4>{_MONTH})\s+(?P<d4>{_DAY})|"
     rf"(?P<d3>{_DAY})(?:\s+(?P<m3>{_MONTH}))?))?"
+    # ("from January to 24 September": from a month's start to a day)
+    rf"|(?:between|from)\s+(?P<m14>{MONTH})\s+(?:and|to|until|through)\s+(?:(?P<d7>{_DAY})\s+"
+    rf"(?:of\s+)?(?P<m15>{_MONTH})|(?P<m16>{_MONTH})\s+(?P<d8>{_DAY}))"
     rf"|(?:between|from)\s+(?P<m7>{MONTH})\s*(?:and|to|until|through|-|\u2013)\s*(?P<m8>{MONTH})"
     rf"|(?:in|during)\s+(?P<m9>{MONTH})\s*(?:and|to|through|-|\u2013)\s*(?P<m10>{MONTH})"
     rf"|since\s+(?:early\s+|late\s+|mid-?)?(?P<m11>{MONTH})"  # ("Since May, 165 ...")
@@ -58,12 +62,32 @@ DATED_LINE = re.compile(
 )
 
 
+# "this year" said after a day or month in the three other languages: "entre el 10 y el 16
+# de febrero de este año", "de janeiro a outubro deste ano", "du 3 au 9 mars de cette année"
+FOREIGN_THIS_YEAR = re.compile(
+    r"\s+(?:de\s+este\s+(?:año|ano)|deste\s+ano|de\s+cette\s+année)\b", re.I
+)
+
+
+def _foreign_this_year(text: str, s0: int, s1: int, year: int) -> list:
+    """The times a sentence of another language says with "de este año": read as if it said
+    the year of writing there (the time ending at those words)."""
+    out = []
+    for m in FOREIGN_THIS_YEAR.finditer(text, s0, s1):
+        said = f" de {year}"  # (the offsets before the words are the text's own)
+        for a, b, value in foreign_times(text[: m.start()] + said, s0, m.start() + len(said)):
+            if b == m.start() + len(said):
+                out.append((a, m.end(), value))
+    return out
+
+
 def relative_periods(text: str, s0: int, s1: int, today: str | None) -> list:
-    """The periods RELATIVE_PERIOD says in [s0, s1), given the day of writing."""
+    """The periods RELATIVE_PERIOD says in [s0, s1), given the day of writing; the days and
+    months said with "de este año" and its like (FOREIGN_THIS_YEAR)."""
     if not today:
         return []
     year, month = int(today[:4]), int(today[5:7])
-    out = []
+    out = _foreign_this_year(text, s0, s1, year)
     # a dateline's day ("GENEVA, 6 May 2016 – UNICEF today said ...") is the day of writing
     dateline = DATED_LINE.match(text, s0, s1)
     if dateline and int(dateline["year"]) == year:
@@ -83,6 +107,26 @@ def relative_periods(text: str, s0: int, s1: int, today: str | None) -> list:
             value = {"start": f"{y}-{m0 + 1:02d}", "end": f"{y}-{m0 + 1:02d}"}
         out.append((m.start(), m.end(), value))
     return out
+
+
+# The day a page was dated, that the corpus writes before its first sentence: "date
+# 2024-06-24 Interpol announced on Monday that 219 people ..." (no time of the sentence's own).
+PAGE_DATE = re.compile(r"\s*date\s+(?:19|20)\d\d-\d\d(?:-\d\d)?\s+")
+
+
+def after_page_date(text: str, s0: int) -> int:
+    """Where a sentence starting at s0 starts after the page's date that opens it."""
+    m = PAGE_DATE.match(text, s0)
+    return m.end() if m else s0
+
+
+def page_year(passages) -> str | None:
+    """The year of the page's date that opens the first passage, when it dates the page to
+    its month only ("date 2024-11 ..."; a day is the release's day, read elsewhere)."""
+    for passage in passages[:2]:  # (the headline, or the body's first passage)
+        if m := re.match(r"\s*date\s+((?:19|20)\d\d)-\d\d\s", passage.text):
+            return m.group(1)
+    return None
 
 
 def last_year_said(passage) -> str | None:
@@ -140,6 +184,19 @@ def yearless_periods(
             year = written.year - (first > ahead)
             value = {"start": f"{year}-{first:02d}", "end": f"{year}-{last:02d}"}
             out.append((m.start(), m.end(), _since(m, value)))
+            continue
+        if m["m14"]:  # (a month's start to a day of a later month)
+            first, day = month_number(m["m14"]), int(re.match(r"\d+", m["d7"] or m["d8"]).group())
+            try:
+                end = dt.date(written.year, month_number(m["m15"] or m["m16"]), day)
+            except ValueError:
+                continue
+            if end > written + dt.timedelta(days=62):
+                end = end.replace(year=end.year - 1)
+            if first <= end.month:
+                out.append(
+                    (m.start(), m.end(), {"start": f"{end.year}-{first:02d}", "end": str(end)})
+                )
             continue
         first_month = month_number(m["m1"] or m["m2"] or m["m6"])
         first_day = int(re.match(r"\d+", m["d1"] or m["d2"] or m["d5"]).group())
@@ -275,8 +332,11 @@ SINCE_AN_EVENT = re.compile(
 )
 
 
-def _since_an_event(text: str, s0: int, x) -> bool:  # (a comma after: not "Since ... were")
-    return (
-        bool(SINCE_AN_EVENT.search(text, max(s0, x[0] - 160), x[0]))
-        and text[x[1] : x[1] + 1] == ","
+def _since_an_event(text: str, s0: int, x, at: int) -> bool:
+    """A time that dates the event a "since" names: one that opens the sentence (a comma after:
+    not "Since ... were"), or ends it after the number ("rescued 96 victims since the
+    establishment of the Unit in 2005.")."""
+    after = text[x[1] : x[1] + 1]
+    return bool(SINCE_AN_EVENT.search(text, max(s0, x[0] - 160), x[0])) and (
+        after == "," or (at < x[0] and after in (".", ""))
     )
