@@ -100,8 +100,9 @@ SPEECH = re.compile(
 )
 # Spanish, French and Portuguese bodies' connectors ("Organización Internacional para las
 # Migraciones", "Service Jésuite aux Migrants", "Organisation Internationale pour les
-# Migrations") that are names' words too, in capitals ("Pará", "Les Cayes")
-FOREIGN_CONNECTORS = {"para", "contra", "pour", "aux", "les"}
+# Migrations", Portuguese "Serviço de Migração e Estrangeiros", "Combate ao Tráfico") that are
+# names' words too, in capitals ("Pará", "Les Cayes")
+FOREIGN_CONNECTORS = {"para", "contra", "pour", "aux", "les", "e", "ao", "aos"}
 CONNECTORS = {
     "of", "for", "and", "the", "to", "in", "on", "against", "de", "del", "la", "las", "los",
     "el", "y", "&", "da", "do", "dos", "das", "du", "des", "et", "at",

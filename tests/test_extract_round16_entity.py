@@ -1,0 +1,27 @@
+"""`kg extract`: rules for organizations and people written on the sixteenth round (from the
+whole tune split's errors), one test per rule, on sentences composed for it (the names of
+people and bodies are made up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, mentions
+
+
+def organizations(draft) -> set[str]:
+    return set(mentions(draft, "organization"))
+
+
+def test_a_portuguese_name_goes_on_after_e_and_ao(tmp_path, knowledge):
+    """'o Serviço de Vistos e Fronteiras', 'o Centro de Apoio ao Migrante': Portuguese 'e'
+    (and) and 'ao' (to the) in lower case join a body's name, as 'y' and 'para' do."""
+    found = organizations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Em Zorvânia, o Serviço de Vistos e Fronteiras deteve 12 suspeitos, e o Centro de "
+            "Apoio ao Migrante acolheu 30 vítimas.",
+        )
+    )
+    assert "Serviço de Vistos e Fronteiras" in found
+    assert "Centro de Apoio ao Migrante" in found
+    assert "Serviço de Vistos" not in found
