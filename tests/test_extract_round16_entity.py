@@ -25,3 +25,18 @@ def test_a_portuguese_name_goes_on_after_e_and_ao(tmp_path, knowledge):
     assert "Serviço de Vistos e Fronteiras" in found
     assert "Centro de Apoio ao Migrante" in found
     assert "Serviço de Vistos" not in found
+
+
+def test_a_known_name_holds_the_shorter_known_name_it_begins_with(tmp_path, knowledge):
+    """'IOM – UN Migration', 'la OIM (ONU Migración)': the known name of IOM holds 'UN' as
+    one of its words, which is no mention of the United Nations; a known parent with a head
+    word of its own still is ('US Department of State Bureau of ...')."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The International Organization for Migration (IOM) – UN Migration, returned 20 "
+        "people to Zorvania.\n\nLa OIM (ONU Migración) asistió a 15 personas en Pelmark.",
+    )
+    found = mentions(draft, "organization")
+    assert found["UN Migration"] == found["ONU Migración"] == "iom"
+    assert "UN" not in found and "ONU" not in found
