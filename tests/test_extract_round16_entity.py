@@ -40,3 +40,32 @@ def test_a_known_name_holds_the_shorter_known_name_it_begins_with(tmp_path, know
     found = mentions(draft, "organization")
     assert found["UN Migration"] == found["ONU Migración"] == "iom"
     assert "UN" not in found and "ONU" not in found
+
+
+def test_an_organizations_office_in_a_city_is_named_by_the_city(tmp_path, knowledge):
+    """'IOM Nairobi trained 40 officers', 'funded by IOM Kuala Lumpur': a known acronym, then a
+    city, is that organization's office, as 'IOM Zorvania' is its office in a country; so is
+    'the IOM Mission in the Czech Republic' (the longest place, not the people's 'Czech').
+    Not a dateline's city after a title's last word."""
+    found = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "IOM Nairobi trained 40 border officers, with a grant managed by IOM Kuala Lumpur."
+            "\n\nThe IOM Mission in the Czech Republic assisted 12 victims.",
+        ),
+        "organization",
+    )
+    assert found["IOM Nairobi"].startswith("new:")
+    assert "IOM Kuala Lumpur" in found
+    assert "IOM Mission in the Czech Republic" in found
+    found = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Forty migrants returned home with the support of IOM Geneva - The ministry "
+            "thanked the 12 officers.",
+        ),
+        "organization",
+    )
+    assert "IOM Geneva" not in found

@@ -62,6 +62,7 @@ from kg.extraction.spans import (
     _in_a_menu,
     _is_name_word,
     _sentence_starts,
+    city_after_acronym,
     known_organization,
 )
 from kg.extraction.text import Passage, Source, fold, in_page_label
@@ -515,17 +516,26 @@ class Recognizer(CandidateRules, Resolution):
 
     def _offices(self, known: list[Span]) -> list[Span]:
         """ "IOM Guatemala", "the OSCE Mission in Kosovo": an organization's office or
-        mission in a country, when the reference data does not have it (it names "IOM
-        Mexico" the same way)."""
+        mission in a country (the longest place: "Dominican Republic", not "Dominican"), when
+        the reference data does not have it (it names "IOM Mexico" the same way)."""
         out = []
-        by_start = {(s.passage.index, s.a): s for s in known if s.kind == "place"}
+        places = sorted((s for s in known if s.kind == "place"), key=lambda s: s.b - s.a)
+        by_start = {(s.passage.index, s.a): s for s in places}
         for org in known:
             if not known_organization(org):
                 continue
             tokens, gap = org.passage.tokens, 0
             if [t.text for t in tokens[org.b : org.b + 2]] in MISSION_IN:
-                gap = 2
+                gap = 2 + (org.b + 2 < len(tokens) and tokens[org.b + 2].key == "the")
             place = by_start.get((org.passage.index, org.b + gap))
+            end = city_after_acronym(org)
+            if end is not None and (
+                place is None or _place_type(place, self.knowledge) != "country"
+            ):
+                span = Span(org.passage, org.a, end, "rule", "organization", confidence=0.65)
+                span.within = org.entry.target if org.origin == "reference" else None
+                out.append(span)  # "IOM Dhaka", "IOM Port-au-Prince": its office in a city
+                continue
             if place is None or not tokens[org.b].space_before:
                 continue
             if _place_type(place, self.knowledge) != "country" or place.entry.demonym:
@@ -540,7 +550,8 @@ class Recognizer(CandidateRules, Resolution):
                 and after[1].key not in ROLE_WORDS  # ("UNICEF Yemen's Representative")
             ):
                 continue
-            span = Span(org.passage, org.a, place.b, "rule", "organization", confidence=0.65)
+            b = place.b + (place.b < len(tokens) and tokens[place.b].text == "Office")
+            span = Span(org.passage, org.a, b, "rule", "organization", confidence=0.65)
             parent = org.entry.target  # the parent organization, a world one proposed new
             if org.origin == "world":
                 parent = f"new:organization:{fold(parent.name)}"
