@@ -52,10 +52,12 @@ def test_an_organizations_office_in_a_city_is_named_by_the_city(tmp_path, knowle
             tmp_path,
             knowledge,
             "IOM Nairobi trained 40 border officers, with a grant managed by IOM Kuala Lumpur."
-            "\n\nThe IOM Mission in the Czech Republic assisted 12 victims.",
+            "\n\nThe IOM Mission in the Czech Republic assisted 12 victims, and the UNICEF "
+            "Kenya Office 30 children.",
         ),
         "organization",
     )
+    assert "UNICEF Kenya Office" in found
     assert found["IOM Nairobi"].startswith("new:")
     assert "IOM Kuala Lumpur" in found
     assert "IOM Mission in the Czech Republic" in found
@@ -69,3 +71,19 @@ def test_an_organizations_office_in_a_city_is_named_by_the_city(tmp_path, knowle
         "organization",
     )
     assert "IOM Geneva" not in found
+
+
+def test_a_government_or_embassy_named_in_spanish_portuguese_or_french(tmp_path, knowledge):
+    """'el Gobierno de Zorvania', 'o Governo de Pelmark', 'la Embajada de Ostravia': the head
+    words of a body in another language make its name an organization's, as 'Government of'
+    and 'Embassy of' do in English."""
+    found = organizations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "La OIM, en alianza con el Gobierno de Zorvania y la Embajada de Ostravia, asistió "
+            "a 40 migrantes.\n\nO projeto contou com o apoio do Governo de Pelmark e 12 "
+            "vítimas foram atendidas.",
+        )
+    )
+    assert {"Gobierno de Zorvania", "Embajada de Ostravia", "Governo de Pelmark"} <= found

@@ -27,6 +27,13 @@ ORG_HEADS = {
     "fundacao", "servico", "superintendence", "superintendency", "inspectorate", "airlines",
     "airways", "guard", "coastguard", "gendarmerie", "league", "guardia", "gendarmeria",
     "departamento", "direction", "organizacao", "comando", "brigada", "unidade", "divisao",
+    # the same heads in Spanish, Portuguese and French ("el Gobierno de Canadá", "la Embajada
+    # de ...", "o Governo", "l'Armée de l'Air")
+    "gobierno", "governo", "gouvernement", "embajada", "embaixada", "ambassade", "consulado",
+    "consulat", "procuradoria", "prefeitura", "prefectura", "alcaldia", "municipalidad",
+    "ejercito", "exercito", "armee", "armada", "comissao", "conselho", "autoridad",
+    "autoridade", "autorite", "universidad", "universidade", "universite", "sindicato",
+    "federacion", "secretariado", "institut", "direcao", "grupo",
 }  # fmt: skip
 EVENT_HEADS = {
     "congress", "conference", "forum", "summit", "workshop", "seminar", "meeting",
