@@ -87,3 +87,22 @@ def test_a_government_or_embassy_named_in_spanish_portuguese_or_french(tmp_path,
         )
     )
     assert {"Gobierno de Zorvania", "Embajada de Ostravia", "Governo de Pelmark"} <= found
+
+
+def test_a_name_ends_before_and_the_words_that_qualify_a_noun(tmp_path, knowledge):
+    """'with the Zorvan Ministry of Foreign Affairs and the Pelmark embassy': the capitalized
+    word after 'and the' qualifies the noun after it, so the ministry's name ends before
+    'and', and that word is no organization of a list; a place after 'and the' inside a
+    complement stays in the name ('Office for North America and the Caribbean is')."""
+    found = organizations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The return of 40 migrants was organized with the Zorvan Ministry of Foreign "
+            "Affairs and the Pelmark embassy in Tripoli.\n\nThe Zorvan Regional Office for "
+            "North America and the Caribbean is assisting 12 more.",
+        )
+    )
+    assert "Zorvan Ministry of Foreign Affairs" in found
+    assert not any("Pelmark" in name for name in found)
+    assert "Zorvan Regional Office for North America and the Caribbean" in found

@@ -154,6 +154,14 @@ def _listed_with_organizations(passage, unnamed, found, known, starts) -> list[S
                         and tokens[b].text.islower()
                         and names_a_country(" ".join(t.text for t in tokens[a:b]))
                     )
+                    # "IOM and the Pelmark embassy": a name between "the" and a common noun
+                    # qualifies that noun
+                    and not (
+                        tokens[a - 1].key == "the"
+                        and b < len(tokens)
+                        and tokens[b].text.islower()
+                        and tokens[b].key not in CONNECTORS
+                    )
                     # "UNHCR, IOM and Bright Path": among organizations, a name is a
                     # person's only when it begins with a given name.
                     and not (_looks_like_person(tokens, a, b) and is_given_name(tokens[a].text))
