@@ -106,3 +106,19 @@ def test_a_name_ends_before_and_the_words_that_qualify_a_noun(tmp_path, knowledg
     assert "Zorvan Ministry of Foreign Affairs" in found
     assert not any("Pelmark" in name for name in found)
     assert "Zorvan Regional Office for North America and the Caribbean" in found
+
+
+def test_a_courtesy_title_and_the_name_after_it_are_no_organization_of_a_list(tmp_path, knowledge):
+    """'..., the head of the Zorvan Workers Union, Ms. Amphone Pelkar, and the ILO': the
+    name after 'Ms.' is a person's, not an organization listed with the ILO; nor is 'Ms'
+    itself after an office's name ('the District Welfare Office, Ms. Helen Pelkar')."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The meeting of 40 delegates was opened by the head of the Zorvan Workers Union, Ms. "
+        "Amphone Pelkar, and the ILO.\n\nIt was closed by the head of the District Welfare "
+        "Office, Ms. Helen Pelkar.",
+    )
+    found = organizations(draft)
+    assert "Amphone Pelkar" not in found and "Ms" not in found
+    assert "Amphone Pelkar" in mentions(draft, "person")

@@ -162,6 +162,8 @@ def _listed_with_organizations(passage, unnamed, found, known, starts) -> list[S
                         and tokens[b].text.islower()
                         and tokens[b].key not in CONNECTORS
                     )
+                    # "..., Ms. Jane Roe, and the ILO": a courtesy title, or the name after it
+                    and not {keys[0], tokens[a - 1 - (tokens[a - 1].text == ".")].key} & COURTESY
                     # "UNHCR, IOM and Bright Path": among organizations, a name is a
                     # person's only when it begins with a given name.
                     and not (_looks_like_person(tokens, a, b) and is_given_name(tokens[a].text))
@@ -180,6 +182,7 @@ def _listed_with_organizations(passage, unnamed, found, known, starts) -> list[S
     return out
 
 
+COURTESY = {"mr", "mrs", "ms", "miss", "dr", "sr", "sra"}
 # Bodies of a state said in lower case after the country's adjective or name.
 BODY_NOUNS = {
     "government", "governments", "authorities", "authority", "police", "army", "navy",
