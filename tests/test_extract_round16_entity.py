@@ -122,3 +122,20 @@ def test_a_courtesy_title_and_the_name_after_it_are_no_organization_of_a_list(tm
     found = organizations(draft)
     assert "Amphone Pelkar" not in found and "Ms" not in found
     assert "Amphone Pelkar" in mentions(draft, "person")
+
+
+def test_a_given_name_with_a_quoted_initial_is_a_persons(tmp_path, knowledge):
+    """'detuvieron a Rodrigo “T” y Marela “S”': a report that withholds the surnames of the
+    people arrested names them by a given name and a quoted initial; the others of the same
+    passage too ('Zurdel “P”'), but not 'el Plan “B”'."""
+    found = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Los agentes detuvieron a Rodrigo “T”, de 41 años, Zurdel “P” y Marela “S”, quienes "
+            "tenían cautivos a 12 migrantes. El Plan “B” de la policía funcionó.",
+        ),
+        "person",
+    )
+    assert {"Rodrigo “T”", "Zurdel “P”", "Marela “S”"} <= set(found)
+    assert not any("Plan" in name for name in found)

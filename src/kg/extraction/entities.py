@@ -66,6 +66,7 @@ from kg.extraction.spans import (
     known_organization,
 )
 from kg.extraction.text import Passage, Source, fold, in_page_label
+from kg.extraction.withheld_names import withheld_names
 from kg.extraction.world_organizations import WorldOrganization
 
 __all__ = ["Entities", "Mention", "NewEntity", "Recognizer"]
@@ -318,6 +319,7 @@ class Recognizer(CandidateRules, Resolution):
             known_here = {(s.a, s.b): s for s in known if s.passage is passage}
             starts = _sentence_starts(passage)
             persons = find_persons(passage, known_here, starts, lowercase_words, surnames)
+            persons += withheld_names(passage, known_here)  # "Juan “N”"
             headline = (passage.kind == "title" and not _in_sentence_case(passage)) or (
                 _in_headline_case(passage)
             )
