@@ -139,3 +139,19 @@ def test_a_given_name_with_a_quoted_initial_is_a_persons(tmp_path, knowledge):
     )
     assert {"Rodrigo “T”", "Zurdel “P”", "Marela “S”"} <= set(found)
     assert not any("Plan" in name for name in found)
+
+
+def test_a_head_word_that_begins_a_compound_in_lower_case_makes_no_organization(
+    tmp_path, knowledge
+):
+    """'Cross-cutting (Global)', a site's menu: 'Cross' is a head word only as a name's word
+    ('the Zorvan Red Cross'), not as the first part of a compound in lower case."""
+    found = organizations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Our Work\n\nCross-cutting (Global)\n\nThe Zorvan Red Cross assisted 30 migrants.",
+        )
+    )
+    assert "Cross-cutting" not in found
+    assert "Zorvan Red Cross" in found

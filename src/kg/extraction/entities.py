@@ -399,6 +399,12 @@ class Recognizer(CandidateRules, Resolution):
             first = next((i for i, t in enumerate(tokens) if t.is_word), None)
             if span.a == first and span.b < len(tokens) and tokens[span.b].text == ":":
                 return True
+        # "Cross-cutting", "Cross-border": a head word that begins a compound in lower case
+        # is none, and a name with no other is no organization's
+        compound = [k for k in range(span.a, span.b - 2) if tokens[k + 1].text == "-"]
+        heads = [k for k in range(span.a, span.b) if tokens[k].key in ORG_HEADS]
+        if heads and all(k in compound and tokens[k + 2].text.islower() for k in heads):
+            return True
         keys = {t.key for t in tokens[span.a : span.b]}
         if span.b - span.a < 2 or keys & (ORG_HEADS | ORG_LAST_WORDS):
             return False
