@@ -155,3 +155,17 @@ def test_a_head_word_that_begins_a_compound_in_lower_case_makes_no_organization(
     )
     assert "Cross-cutting" not in found
     assert "Zorvan Red Cross" in found
+
+
+def test_a_peoples_adjective_of_two_words_is_no_persons_name(tmp_path, knowledge):
+    """'149 Sierra Leonean returnees': the adjective of Sierra Leone, of two words, is a
+    people's (as 'Guatemalan' is), not a person's name that begins with a given name."""
+    found = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "IOM welcomed home 149 Sierra Leonean returnees who had been stranded in Zorvania.",
+        ),
+        "person",
+    )
+    assert "Sierra Leonean" not in found
