@@ -169,3 +169,21 @@ def test_a_peoples_adjective_of_two_words_is_no_persons_name(tmp_path, knowledge
         "person",
     )
     assert "Sierra Leonean" not in found
+
+
+def test_a_name_after_a_preposition_of_place_is_no_persons_by_its_given_name(tmp_path, knowledge):
+    """'a van stopped near Marela Falls': a name that nothing but its first word (a given
+    name) makes a person's is a place's after 'near', 'in', 'through'; a person named with a
+    verb of speech stays one."""
+    found = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Police stopped a van carrying 15 migrants near Marela Falls on Tuesday.\n\n"
+            "Migrants crossed through Rodrigo Pass in large numbers.\n\n"
+            "Marela Pelkar said 15 migrants were rescued.",
+        ),
+        "person",
+    )
+    assert "Marela Falls" not in found and "Rodrigo Pass" not in found
+    assert "Marela Pelkar" in found

@@ -223,3 +223,11 @@ def city_after_acronym(org: Span) -> int | None:
         if ends and (country_of_city(name) or is_capital(name)):
             return e
     return None
+
+
+def after_in_or_near(span: Span) -> bool:
+    """Whether a name follows a preposition of place ("near X", "in X", "through X", "en X",
+    "em X"), where a name that only begins with a given name is a place's."""
+    tokens = span.passage.tokens
+    before = tokens[span.a - 1] if span.a else None
+    return before is not None and before.text in ("in", "near", "through", "via", "en", "em")
