@@ -187,3 +187,21 @@ def test_a_name_after_a_preposition_of_place_is_no_persons_by_its_given_name(tmp
     )
     assert "Marela Falls" not in found and "Rodrigo Pass" not in found
     assert "Marela Pelkar" in found
+
+
+def test_a_listed_name_of_words_the_text_writes_in_lower_case_is_no_organization(
+    tmp_path, knowledge
+):
+    """'the Zorvan Drugs Office, Crime and Pelmark Aid': listed with organizations, a name of
+    words the text also writes in lower case ('crime') names a kind of thing, not a body;
+    another of the list stays an organization."""
+    found = organizations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The training on organized crime was given to 40 officers by the Zorvan Drugs "
+            "Office, Crime and Pelmark Aid.",
+        )
+    )
+    assert "Crime" not in found
+    assert "Pelmark Aid" in found

@@ -200,7 +200,7 @@ class CandidateRules(PlaceRules):
                         donor.confidence = 0.55
                         out.append(donor)
         out += self._place_lists(passage, known_here)
-        out += _listed_with_organizations(passage, unnamed, out, known_here, starts)
+        out += _listed_with_organizations(passage, unnamed, out, known_here, starts, lowercase)
         out += _typed_organizations(passage, known_here, out)
         # A name cut off by the end of a text that stops mid-sentence is a suggestion only.
         if passage.text[-1:].isalnum() and len(passage.text) > 80:

@@ -99,7 +99,7 @@ LIST_GAPS = (
 )  # fmt: skip
 
 
-def _listed_with_organizations(passage, unnamed, found, known, starts) -> list[Span]:
+def _listed_with_organizations(passage, unnamed, found, known, starts, lowercase=()) -> list[Span]:
     """ "with Save the Children, World Vision and Catholic Relief Services": names of a list
     ("A, B and C") one of whose members is an organization are organizations, when nothing
     else says what they are (not a sentence's first word, no place's or person's name)."""
@@ -136,6 +136,9 @@ def _listed_with_organizations(passage, unnamed, found, known, starts) -> list[S
                         )
                     )
                     and not MEMBERS_OF_A_BODY.fullmatch(" ".join(keys))
+                    # "Immigration, Customs, Judiciary", "Public Health": words the text writes
+                    # in lower case too, a body named by its kind, no name
+                    and not all(k in lowercase for k in keys if k not in CONNECTORS)
                     # "by Adekoye Vincent, Head, Press ... Unit": a person's name of two or three
                     # words, one of them a given name, and no body's head word
                     and not (
