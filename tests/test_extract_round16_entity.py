@@ -205,3 +205,18 @@ def test_a_listed_name_of_words_the_text_writes_in_lower_case_is_no_organization
     )
     assert "Crime" not in found
     assert "Pelmark Aid" in found
+
+
+def test_a_peoples_plural_possessive_goes_on_into_a_bodys_name(tmp_path, knowledge):
+    """'the Zorvan Peoples’ Commission': a people's plural possessive before a head word is
+    part of the body's name, as 'the Farmers’ Union' is, not a name of its own."""
+    found = organizations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The training of 40 officials gathered the Ministry of Labour, the Zorvan Peoples’ "
+            "Commission and the Zorvan Forestry Commission.",
+        )
+    )
+    assert "Zorvan Peoples’ Commission" in found
+    assert "Zorvan Peoples" not in found

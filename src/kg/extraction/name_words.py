@@ -208,7 +208,7 @@ GENERIC_PLACE_WORDS = {
 DEMONYM_ONLY = 0.45  # below the draft's bar: a suggestion
 GROUPS_OF_PEOPLE = {
     "members", "representatives", "officials", "staff", "delegates", "officers", "experts",
-    "employees", "volunteers", "leaders", "heads",
+    "employees", "volunteers", "leaders", "heads", "peoples",
 }  # fmt: skip
 # Capitalized phrases that name a kind of body, not a body ("Civil Society", "the Private
 # Sector"): no organizations.
