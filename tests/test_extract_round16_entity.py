@@ -220,3 +220,21 @@ def test_a_peoples_plural_possessive_goes_on_into_a_bodys_name(tmp_path, knowled
     )
     assert "Zorvan Peoples’ Commission" in found
     assert "Zorvan Peoples" not in found
+
+
+def test_a_news_outlet_named_before_the_kind_of_medium_it_is(tmp_path, knowledge):
+    """'reported Zorvan Courier newspaper', 'Pelmark news agency reported', 'the Ostra Today
+    website': a news outlet's name before the kind of medium it is; not one word before
+    'newspaper' or 'website' ('a Zorvan newspaper', 'the agency's Country website')."""
+    found = organizations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "About 300 women were rescued, reported Zorvan Courier newspaper.\n\n"
+            "Some 8,000 people are trafficked every year, Pelmark news agency reported.\n\n"
+            "According to the Ostra Today website, 12 suspects were arrested.\n\n"
+            "A Zorvan newspaper and the agency's Country website said 40 were freed.",
+        )
+    )
+    assert {"Zorvan Courier", "Pelmark", "Ostra Today"} <= found
+    assert "Country" not in found and "Zorvan" not in found

@@ -476,10 +476,21 @@ TOLD_NAME = re.compile(  # ("who spoke to New Era shortly after ...")
 NAME_REPORTS = re.compile(
     rf"(?:^|(?<=[.;,]\s))(?:[Tt]he\s+)?(?!The\b){_OUTLET}\s+(?:reports|reported)(?=\s*[.,;])"
 )
+# "El Universal newspaper", "the Times Live website", "Xinhua news agency": a news outlet's
+# name, then what kind of medium it is (one word only before "news agency": not "a
+# Portuguese newspaper", "the UNHCR Country website")
+_MEDIUM = r"newspaper|news\s+agency|daily|broadcaster|news\s+(?:website|portal|site)|website"
+_WORD = r"(?:[A-Z][\w’'-]*|\d+\.[a-z]+)"
+MEDIA_TYPED = re.compile(
+    rf"(?<![\w’'.-])(?!The\b)(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}}(?=\s+(?:{_MEDIUM})\b)"
+    rf"|{_WORD}(?=\s+news\s+agency\b))"
+)
 LETTERS_REPORTED = re.compile(  # ("The GDN reported yesterday that": an outlet's letters)
     r"(?:^|(?<=[.;,]\s))(?:The\s+)?(?P<name>[A-Z]{2,6})\s+(?:reports|reported)\s+"
     r"(?:yesterday\s+|today\s+|on\s+[A-Z][a-z]+day\s+)?that\b"
 )
+# The news outlets a report comes from or a speaker talks to (organizations.py).
+OUTLETS = (NAME_REPORTS, REPORTS_NAME, TOLD_NAME, LETTERS_REPORTED, MEDIA_TYPED)
 
 
 def _acronym_spells(tokens: list, a: int, b: int) -> bool:

@@ -14,22 +14,19 @@ from kg.extraction.name_words import (
     EVENT_HEADS,
     GENERIC_NAMES,
     LAW_HEADS,
-    LETTERS_REPORTED,
     MEMBERS_OF_A_BODY,
     MONTHS,
     NAME_IS_TYPE,
-    NAME_REPORTS,
     NAMES_ARE_TYPES,
     ORG_HEADS,
     ORG_LAST_WORDS,
     ORG_NOUN_BEFORE,
     ORG_NOUNS,
+    OUTLETS,
     PROJECT_HEADS,
-    REPORTS_NAME,
     STARTERS,
     STUDY_HEADS,
     SUBJECT_WORDS,
-    TOLD_NAME,
 )
 from kg.extraction.people import PERSON_ROLES, _looks_like_person
 from kg.extraction.spans import Span, _is_name_word, known_organization
@@ -239,8 +236,7 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
                 continue  # "the NGO Sunday": one word, not quoted
             out.append(Span(passage, a, b, "rule", "organization", confidence=0.6))
             taken.append((a, b))
-    outlets = (NAME_REPORTS, REPORTS_NAME, TOLD_NAME, LETTERS_REPORTED)
-    for m in [m for pattern in outlets for m in pattern.finditer(passage.text)]:
+    for m in [m for pattern in OUTLETS for m in pattern.finditer(passage.text)]:
         # "..., reports The Rising Nepal.", "The London Free Press reports, citing ...": the
         # news outlet a report comes from (its "The" with it; not a person's name)
         a = passage.token_index(m.start("name"))
