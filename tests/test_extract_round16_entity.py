@@ -238,3 +238,17 @@ def test_a_news_outlet_named_before_the_kind_of_medium_it_is(tmp_path, knowledge
     )
     assert {"Zorvan Courier", "Pelmark", "Ostra Today"} <= found
     assert "Country" not in found and "Zorvan" not in found
+
+
+def test_the_outlet_a_source_line_credits(tmp_path, knowledge):
+    """'Source: Zorvan Herald', '12-05-2020 | Fonte: Pelmarkop': a page's source line credits
+    the news outlet the report comes from, in English, Portuguese or Spanish."""
+    found = organizations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Some 300 migrants returned home last month, officials said.\n\nSource: Zorvan "
+            "Herald\n\n12-05-2020 | Fonte: Pelmarkop",
+        )
+    )
+    assert {"Zorvan Herald", "Pelmarkop"} <= found

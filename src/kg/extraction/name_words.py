@@ -489,8 +489,13 @@ LETTERS_REPORTED = re.compile(  # ("The GDN reported yesterday that": an outlet'
     r"(?:^|(?<=[.;,]\s))(?:The\s+)?(?P<name>[A-Z]{2,6})\s+(?:reports|reported)\s+"
     r"(?:yesterday\s+|today\s+|on\s+[A-Z][a-z]+day\s+)?that\b"
 )
+# "Source: HaïtiLibre", "| Fonte: Angop": the outlet a page's source line credits
+SOURCE_LINE = re.compile(
+    r"(?:^|\|\s*)(?:Source|Fonte|Fuente)\s*:\s*"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*(?=$|\|)"
+)
 # The news outlets a report comes from or a speaker talks to (organizations.py).
-OUTLETS = (NAME_REPORTS, REPORTS_NAME, TOLD_NAME, LETTERS_REPORTED, MEDIA_TYPED)
+OUTLETS = (NAME_REPORTS, REPORTS_NAME, TOLD_NAME, LETTERS_REPORTED, MEDIA_TYPED, SOURCE_LINE)
 
 
 def _acronym_spells(tokens: list, a: int, b: int) -> bool:
