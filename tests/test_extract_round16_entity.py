@@ -252,3 +252,17 @@ def test_the_outlet_a_source_line_credits(tmp_path, knowledge):
         )
     )
     assert {"Zorvan Herald", "Pelmarkop"} <= found
+
+
+def test_a_newspaper_told_after_the_in_lower_case(tmp_path, knowledge):
+    """'Jeff Pelkar told the Chinese-language Liberty Times': a newspaper's name after 'the'
+    (and an adjective) is an organization's, though its first word is a given name; not a
+    person's name after 'told'."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "About 40 workers went missing, Director-General Jeff Pelkar told the Chinese-language "
+        "Liberty Times. He told Jane Roe that 12 were found.",
+    )
+    assert "Liberty Times" in organizations(draft)
+    assert "Jane Roe" not in organizations(draft)

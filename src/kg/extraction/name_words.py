@@ -469,9 +469,15 @@ REPORTS_NAME = re.compile(  # ("reported state-run Al-Ahram.")
     rf"(?:The\s+)?"
     rf"(?!The\b){_OUTLET}(?=\s*(?:[.;]|,\s*(?:citing|quoting|adding)\b|$))"
 )
+# A newspaper's name after "the" in lower case ("told the Chinese-language Liberty Times")
+_PAPER = (
+    r"(?:[A-Z][\w’'&-]*\s+){1,3}(?:Times|News|Post|Herald|Tribune|Journal|Gazette|Star|"
+    r"Observer|Telegraph|Guardian|Monitor|Chronicle|Express|Mail|Courier)\b"
+)
 TOLD_NAME = re.compile(  # ("who spoke to New Era shortly after ...")
     rf"\b(?:told|spoke\s+(?:to|with)|speaking\s+(?:to|with)|in\s+an\s+interview\s+with)\s+"
-    rf"(?:The\s+)?(?!The\b){_OUTLET}(?=\s+(?:shortly|this|last|on|in|that|after|about)\b|[.,;])"
+    rf"(?:The\s+|the\s+(?:[A-Za-z]+-[a-z]+\s+)?(?={_PAPER}))?"
+    rf"(?!The\b){_OUTLET}(?=\s+(?:shortly|this|last|on|in|that|after|about)\b|[.,;])"
 )
 NAME_REPORTS = re.compile(
     rf"(?:^|(?<=[.;,]\s))(?:[Tt]he\s+)?(?!The\b){_OUTLET}\s+(?:reports|reported)(?=\s*[.,;])"

@@ -245,13 +245,15 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
         inside = {(s.a, s.b) for s in known if s.kind == "place" and a < s.a and s.b <= b}
         if any(s.kind == "place" and (s.a, s.b) == (a, b) for s in [*known, *found]):
             continue  # ("..., reported Lorvapol.": a place, no outlet)
+        the = " the " in passage.text[m.start() : m.start("name")]  # "told the Liberty Times"
         if any(ka < b and a < kb and (ka, kb) not in inside for ka, kb in taken) or (
             # (not "told Jane Doe"; "Al-Ahram" is no Al's name)
             is_given_name(tokens[a].text)
-            and not (a + 1 < b and tokens[a + 1].text == "-")
+            and not (a + 1 < b and tokens[a + 1].text == "-" or the)
             or _looks_like_person(tokens, a, b)
             and b - a > 1
             and tokens[a + 1].text != "-"
+            and not the
         ):
             continue
         out.append(Span(passage, a, b, "rule", "organization", confidence=0.6))
