@@ -266,3 +266,18 @@ def test_a_newspaper_told_after_the_in_lower_case(tmp_path, knowledge):
     )
     assert "Liberty Times" in organizations(draft)
     assert "Jane Roe" not in organizations(draft)
+
+
+def test_a_role_a_comma_and_the_name_at_the_end_of_a_sentence(tmp_path, knowledge):
+    """'... was attended by the EU Commissioner for Cooperation and Development, Nevan
+    Mimco.': the name after a role and a comma is a person's at the sentence's end too."""
+    found = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The launch of the EUR 25 million programme was attended by the EU Commissioner for "
+            "Cooperation and Development, Nevan Mimco. Some 40 officials took part.",
+        ),
+        "person",
+    )
+    assert "Nevan Mimco" in found
