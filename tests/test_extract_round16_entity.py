@@ -281,3 +281,17 @@ def test_a_role_a_comma_and_the_name_at_the_end_of_a_sentence(tmp_path, knowledg
         "person",
     )
     assert "Nevan Mimco" in found
+
+
+def test_an_inspector_general_of_a_police_is_a_role_not_a_body(tmp_path, knowledge):
+    """'Inspector-General of Police, Kayode Pelkar, commended ...': an inspector is a role,
+    like a director or a commissioner, so the name is no organization's, and the name after
+    it a person's."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The suspects freed 46 victims.\n\nInspector-General of Police, Kayode Pelkar, "
+        "commended the swift collaboration of the two forces.",
+    )
+    assert not any("Inspector" in name for name in organizations(draft))
+    assert "Kayode Pelkar" in mentions(draft, "person")

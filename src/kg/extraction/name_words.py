@@ -62,7 +62,7 @@ ROLE_HEADS = {
     "representative", "spokesperson", "spokesman", "spokeswoman", "ambassador", "commissioner",
     "commissioners", "manager", "chair", "chairman", "chairperson", "chairwoman", "governor",
     "mayor", "senator", "deputy", "advisor", "adviser", "consultant", "expert", "experts",
-    "specialist",
+    "specialist", "inspector",
 } | foreign_words.ROLES  # fmt: skip
 # Words before a role's head word ("Acting Head", "Deputy Regional Director").
 ROLE_MODIFIERS = {
