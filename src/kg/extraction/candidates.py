@@ -6,7 +6,7 @@ declared thing), for :class:`kg.extraction.entities.Recognizer`.
 from __future__ import annotations
 
 from kg.extraction.given_names import is_given_name
-from kg.extraction.name_ends import ends_a_name
+from kg.extraction.name_ends import a_name_ends_before_and_the, ends_a_name
 from kg.extraction.name_words import (
     ACRONYM_STOP,
     ALL_HEADS,
@@ -200,7 +200,7 @@ class CandidateRules(PlaceRules):
                         donor.confidence = 0.55
                         out.append(donor)
         out += self._place_lists(passage, known_here)
-        out += _listed_with_organizations(passage, unnamed, out, known_here, starts)
+        out += _listed_with_organizations(passage, unnamed, out, known_here, starts, lowercase)
         out += _typed_organizations(passage, known_here, out)
         # A name cut off by the end of a text that stops mid-sentence is a suggestion only.
         if passage.text[-1:].isalnum() and len(passage.text) > 80:
@@ -427,13 +427,13 @@ class CandidateRules(PlaceRules):
             if tokens[p].key != "and":
                 continue
             before = [t.key for t in tokens[a:p]]
-            right = {t.key for t in tokens[p + 1 : b]}
             # "the Ministry of Labour and the National Institute for Women": two names, each
-            # with a head word of its own, the second with its own article.
+            # with a head word of its own, the second with its own article (or the words after
+            # "and the" qualify a common noun: "... and the Sudanese embassy").
             if (
                 tokens[p + 1].key == "the"
                 and (set(before) & SPLIT_HEADS or p - a >= 2)
-                and right & (ORG_HEADS - {"system", "group", "team"})
+                and a_name_ends_before_and_the(tokens, p, b, known_ranges.get((p + 2, b)))
                 and p + 2 < b
             ):
                 return self._split(passage, a, p, starts, lowercase, known_ranges) + self._split(

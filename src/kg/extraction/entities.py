@@ -62,9 +62,12 @@ from kg.extraction.spans import (
     _in_a_menu,
     _is_name_word,
     _sentence_starts,
+    after_in_or_near,
+    city_after_acronym,
     known_organization,
 )
 from kg.extraction.text import Passage, Source, fold, in_page_label
+from kg.extraction.withheld_names import withheld_names
 from kg.extraction.world_organizations import WorldOrganization
 
 __all__ = ["Entities", "Mention", "NewEntity", "Recognizer"]
@@ -317,6 +320,9 @@ class Recognizer(CandidateRules, Resolution):
             known_here = {(s.a, s.b): s for s in known if s.passage is passage}
             starts = _sentence_starts(passage)
             persons = find_persons(passage, known_here, starts, lowercase_words, surnames)
+            persons += withheld_names(passage, known_here)  # "Juan “N”"
+            # "near Clarissa Falls", "in Metro Manila": named like a person alone, a place there
+            persons = [p for p in persons if p.confidence > 0.6 or not after_in_or_near(p)]
             headline = (passage.kind == "title" and not _in_sentence_case(passage)) or (
                 _in_headline_case(passage)
             )
@@ -396,6 +402,12 @@ class Recognizer(CandidateRules, Resolution):
             first = next((i for i, t in enumerate(tokens) if t.is_word), None)
             if span.a == first and span.b < len(tokens) and tokens[span.b].text == ":":
                 return True
+        # "Cross-cutting", "Cross-border": a head word that begins a compound in lower case
+        # is none, and a name with no other is no organization's
+        compound = [k for k in range(span.a, span.b - 2) if tokens[k + 1].text == "-"]
+        heads = [k for k in range(span.a, span.b) if tokens[k].key in ORG_HEADS]
+        if heads and all(k in compound and tokens[k + 2].text.islower() for k in heads):
+            return True
         keys = {t.key for t in tokens[span.a : span.b]}
         if span.b - span.a < 2 or keys & (ORG_HEADS | ORG_LAST_WORDS):
             return False
@@ -515,17 +527,26 @@ class Recognizer(CandidateRules, Resolution):
 
     def _offices(self, known: list[Span]) -> list[Span]:
         """ "IOM Guatemala", "the OSCE Mission in Kosovo": an organization's office or
-        mission in a country, when the reference data does not have it (it names "IOM
-        Mexico" the same way)."""
+        mission in a country (the longest place: "Dominican Republic", not "Dominican"), when
+        the reference data does not have it (it names "IOM Mexico" the same way)."""
         out = []
-        by_start = {(s.passage.index, s.a): s for s in known if s.kind == "place"}
+        places = sorted((s for s in known if s.kind == "place"), key=lambda s: s.b - s.a)
+        by_start = {(s.passage.index, s.a): s for s in places}
         for org in known:
             if not known_organization(org):
                 continue
             tokens, gap = org.passage.tokens, 0
             if [t.text for t in tokens[org.b : org.b + 2]] in MISSION_IN:
-                gap = 2
+                gap = 2 + (org.b + 2 < len(tokens) and tokens[org.b + 2].key == "the")
             place = by_start.get((org.passage.index, org.b + gap))
+            end = city_after_acronym(org)
+            if end is not None and (
+                place is None or _place_type(place, self.knowledge) != "country"
+            ):
+                span = Span(org.passage, org.a, end, "rule", "organization", confidence=0.65)
+                span.within = org.entry.target if org.origin == "reference" else None
+                out.append(span)  # "IOM Dhaka", "IOM Port-au-Prince": its office in a city
+                continue
             if place is None or not tokens[org.b].space_before:
                 continue
             if _place_type(place, self.knowledge) != "country" or place.entry.demonym:
@@ -540,7 +561,8 @@ class Recognizer(CandidateRules, Resolution):
                 and after[1].key not in ROLE_WORDS  # ("UNICEF Yemen's Representative")
             ):
                 continue
-            span = Span(org.passage, org.a, place.b, "rule", "organization", confidence=0.65)
+            b = place.b + (place.b < len(tokens) and tokens[place.b].text == "Office")
+            span = Span(org.passage, org.a, b, "rule", "organization", confidence=0.65)
             parent = org.entry.target  # the parent organization, a world one proposed new
             if org.origin == "world":
                 parent = f"new:organization:{fold(parent.name)}"

@@ -5,7 +5,7 @@ before a person's name, the adjective of a team named in lower case).
 
 from __future__ import annotations
 
-from kg.extraction.name_words import ALL_HEADS, MONTHS, ORG_HEADS
+from kg.extraction.name_words import ALL_HEADS, CONNECTORS, MONTHS, ORG_HEADS
 
 # A day of the week ends a name ("The Department of Justice Friday commemorates ...").
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -79,3 +79,25 @@ def _adjective_of_a_team(tokens: list, j: int) -> bool:
         if tokens[k].key in LOWER_CASE_UNITS:
             return True
     return False
+
+
+def a_name_ends_before_and_the(tokens: list, p: int, b: int, known=None) -> bool:
+    """Whether "and the" at `p` ends the name before it: a body's head word is after it ("the
+    Ministry of Labour and the National Institute for Women": two names), or the capitalized
+    words after it, up to the run's end `b`, only qualify the common noun after them ("the
+    Libyan Ministry of Foreign Affairs and the Sudanese embassy", "... and the KRI security
+    agency"); not a place's name ("Regional Office for North America and the Caribbean is"),
+    the text's `known` span of those words."""
+    words = tokens[p + 2 : b]
+    if any(t.key in ORG_HEADS - {"system", "group", "team"} for t in words):
+        return True
+    if known is not None and known.kind == "place" and not (known.entry and known.entry.demonym):
+        return False
+    return (
+        1 <= len(words) <= 3
+        and not any(t.key in ALL_HEADS for t in words)
+        and b < len(tokens)
+        and tokens[b].is_word
+        and tokens[b].text.islower()
+        and tokens[b].key not in CONNECTORS
+    )

@@ -27,6 +27,13 @@ ORG_HEADS = {
     "fundacao", "servico", "superintendence", "superintendency", "inspectorate", "airlines",
     "airways", "guard", "coastguard", "gendarmerie", "league", "guardia", "gendarmeria",
     "departamento", "direction", "organizacao", "comando", "brigada", "unidade", "divisao",
+    # the same heads in Spanish, Portuguese and French ("el Gobierno de Canadá", "la Embajada
+    # de ...", "o Governo", "l'Armée de l'Air")
+    "gobierno", "governo", "gouvernement", "embajada", "embaixada", "ambassade", "consulado",
+    "consulat", "procuradoria", "prefeitura", "prefectura", "alcaldia", "municipalidad",
+    "ejercito", "exercito", "armee", "armada", "comissao", "conselho", "autoridad",
+    "autoridade", "autorite", "universidad", "universidade", "universite", "sindicato",
+    "federacion", "secretariado", "institut", "direcao", "grupo",
 }  # fmt: skip
 EVENT_HEADS = {
     "congress", "conference", "forum", "summit", "workshop", "seminar", "meeting",
@@ -55,7 +62,7 @@ ROLE_HEADS = {
     "representative", "spokesperson", "spokesman", "spokeswoman", "ambassador", "commissioner",
     "commissioners", "manager", "chair", "chairman", "chairperson", "chairwoman", "governor",
     "mayor", "senator", "deputy", "advisor", "adviser", "consultant", "expert", "experts",
-    "specialist",
+    "specialist", "inspector",
 } | foreign_words.ROLES  # fmt: skip
 # Words before a role's head word ("Acting Head", "Deputy Regional Director").
 ROLE_MODIFIERS = {
@@ -100,8 +107,9 @@ SPEECH = re.compile(
 )
 # Spanish, French and Portuguese bodies' connectors ("Organización Internacional para las
 # Migraciones", "Service Jésuite aux Migrants", "Organisation Internationale pour les
-# Migrations") that are names' words too, in capitals ("Pará", "Les Cayes")
-FOREIGN_CONNECTORS = {"para", "contra", "pour", "aux", "les"}
+# Migrations", Portuguese "Serviço de Migração e Estrangeiros", "Combate ao Tráfico") that are
+# names' words too, in capitals ("Pará", "Les Cayes")
+FOREIGN_CONNECTORS = {"para", "contra", "pour", "aux", "les", "e", "ao", "aos"}
 CONNECTORS = {
     "of", "for", "and", "the", "to", "in", "on", "against", "de", "del", "la", "las", "los",
     "el", "y", "&", "da", "do", "dos", "das", "du", "des", "et", "at",
@@ -200,7 +208,7 @@ GENERIC_PLACE_WORDS = {
 DEMONYM_ONLY = 0.45  # below the draft's bar: a suggestion
 GROUPS_OF_PEOPLE = {
     "members", "representatives", "officials", "staff", "delegates", "officers", "experts",
-    "employees", "volunteers", "leaders", "heads",
+    "employees", "volunteers", "leaders", "heads", "peoples",
 }  # fmt: skip
 # Capitalized phrases that name a kind of body, not a body ("Civil Society", "the Private
 # Sector"): no organizations.
@@ -461,17 +469,39 @@ REPORTS_NAME = re.compile(  # ("reported state-run Al-Ahram.")
     rf"(?:The\s+)?"
     rf"(?!The\b){_OUTLET}(?=\s*(?:[.;]|,\s*(?:citing|quoting|adding)\b|$))"
 )
+# A newspaper's name after "the" in lower case ("told the Chinese-language Liberty Times")
+_PAPER = (
+    r"(?:[A-Z][\w’'&-]*\s+){1,3}(?:Times|News|Post|Herald|Tribune|Journal|Gazette|Star|"
+    r"Observer|Telegraph|Guardian|Monitor|Chronicle|Express|Mail|Courier)\b"
+)
 TOLD_NAME = re.compile(  # ("who spoke to New Era shortly after ...")
     rf"\b(?:told|spoke\s+(?:to|with)|speaking\s+(?:to|with)|in\s+an\s+interview\s+with)\s+"
-    rf"(?:The\s+)?(?!The\b){_OUTLET}(?=\s+(?:shortly|this|last|on|in|that|after|about)\b|[.,;])"
+    rf"(?:The\s+|the\s+(?:[A-Za-z]+-[a-z]+\s+)?(?={_PAPER}))?"
+    rf"(?!The\b){_OUTLET}(?=\s+(?:shortly|this|last|on|in|that|after|about)\b|[.,;])"
 )
 NAME_REPORTS = re.compile(
     rf"(?:^|(?<=[.;,]\s))(?:[Tt]he\s+)?(?!The\b){_OUTLET}\s+(?:reports|reported)(?=\s*[.,;])"
+)
+# "El Universal newspaper", "the Times Live website", "Xinhua news agency": a news outlet's
+# name, then what kind of medium it is (one word only before "news agency": not "a
+# Portuguese newspaper", "the UNHCR Country website")
+_MEDIUM = r"newspaper|news\s+agency|daily|broadcaster|news\s+(?:website|portal|site)|website"
+_WORD = r"(?:[A-Z][\w’'-]*|\d+\.[a-z]+)"
+MEDIA_TYPED = re.compile(
+    rf"(?<![\w’'.-])(?!The\b)(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}}(?=\s+(?:{_MEDIUM})\b)"
+    rf"|{_WORD}(?=\s+news\s+agency\b))"
 )
 LETTERS_REPORTED = re.compile(  # ("The GDN reported yesterday that": an outlet's letters)
     r"(?:^|(?<=[.;,]\s))(?:The\s+)?(?P<name>[A-Z]{2,6})\s+(?:reports|reported)\s+"
     r"(?:yesterday\s+|today\s+|on\s+[A-Z][a-z]+day\s+)?that\b"
 )
+# "Source: HaïtiLibre", "| Fonte: Angop": the outlet a page's source line credits
+SOURCE_LINE = re.compile(
+    r"(?:^|\|\s*)(?:Source|Fonte|Fuente)\s*:\s*"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*(?=$|\|)"
+)
+# The news outlets a report comes from or a speaker talks to (organizations.py).
+OUTLETS = (NAME_REPORTS, REPORTS_NAME, TOLD_NAME, LETTERS_REPORTED, MEDIA_TYPED, SOURCE_LINE)
 
 
 def _acronym_spells(tokens: list, a: int, b: int) -> bool:

@@ -14,22 +14,19 @@ from kg.extraction.name_words import (
     EVENT_HEADS,
     GENERIC_NAMES,
     LAW_HEADS,
-    LETTERS_REPORTED,
     MEMBERS_OF_A_BODY,
     MONTHS,
     NAME_IS_TYPE,
-    NAME_REPORTS,
     NAMES_ARE_TYPES,
     ORG_HEADS,
     ORG_LAST_WORDS,
     ORG_NOUN_BEFORE,
     ORG_NOUNS,
+    OUTLETS,
     PROJECT_HEADS,
-    REPORTS_NAME,
     STARTERS,
     STUDY_HEADS,
     SUBJECT_WORDS,
-    TOLD_NAME,
 )
 from kg.extraction.people import PERSON_ROLES, _looks_like_person
 from kg.extraction.spans import Span, _is_name_word, known_organization
@@ -99,7 +96,7 @@ LIST_GAPS = (
 )  # fmt: skip
 
 
-def _listed_with_organizations(passage, unnamed, found, known, starts) -> list[Span]:
+def _listed_with_organizations(passage, unnamed, found, known, starts, lowercase=()) -> list[Span]:
     """ "with Save the Children, World Vision and Catholic Relief Services": names of a list
     ("A, B and C") one of whose members is an organization are organizations, when nothing
     else says what they are (not a sentence's first word, no place's or person's name)."""
@@ -136,6 +133,9 @@ def _listed_with_organizations(passage, unnamed, found, known, starts) -> list[S
                         )
                     )
                     and not MEMBERS_OF_A_BODY.fullmatch(" ".join(keys))
+                    # "Immigration, Customs, Judiciary", "Public Health": words the text writes
+                    # in lower case too, a body named by its kind, no name
+                    and not all(k in lowercase for k in keys if k not in CONNECTORS)
                     # "by Adekoye Vincent, Head, Press ... Unit": a person's name of two or three
                     # words, one of them a given name, and no body's head word
                     and not (
@@ -154,6 +154,16 @@ def _listed_with_organizations(passage, unnamed, found, known, starts) -> list[S
                         and tokens[b].text.islower()
                         and names_a_country(" ".join(t.text for t in tokens[a:b]))
                     )
+                    # "IOM and the Pelmark embassy": a name between "the" and a common noun
+                    # qualifies that noun
+                    and not (
+                        tokens[a - 1].key == "the"
+                        and b < len(tokens)
+                        and tokens[b].text.islower()
+                        and tokens[b].key not in CONNECTORS
+                    )
+                    # "..., Ms. Jane Roe, and the ILO": a courtesy title, or the name after it
+                    and not {keys[0], tokens[a - 1 - (tokens[a - 1].text == ".")].key} & COURTESY
                     # "UNHCR, IOM and Bright Path": among organizations, a name is a
                     # person's only when it begins with a given name.
                     and not (_looks_like_person(tokens, a, b) and is_given_name(tokens[a].text))
@@ -172,6 +182,7 @@ def _listed_with_organizations(passage, unnamed, found, known, starts) -> list[S
     return out
 
 
+COURTESY = {"mr", "mrs", "ms", "miss", "dr", "sr", "sra"}
 # Bodies of a state said in lower case after the country's adjective or name.
 BODY_NOUNS = {
     "government", "governments", "authorities", "authority", "police", "army", "navy",
@@ -225,8 +236,7 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
                 continue  # "the NGO Sunday": one word, not quoted
             out.append(Span(passage, a, b, "rule", "organization", confidence=0.6))
             taken.append((a, b))
-    outlets = (NAME_REPORTS, REPORTS_NAME, TOLD_NAME, LETTERS_REPORTED)
-    for m in [m for pattern in outlets for m in pattern.finditer(passage.text)]:
+    for m in [m for pattern in OUTLETS for m in pattern.finditer(passage.text)]:
         # "..., reports The Rising Nepal.", "The London Free Press reports, citing ...": the
         # news outlet a report comes from (its "The" with it; not a person's name)
         a = passage.token_index(m.start("name"))
@@ -235,13 +245,15 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
         inside = {(s.a, s.b) for s in known if s.kind == "place" and a < s.a and s.b <= b}
         if any(s.kind == "place" and (s.a, s.b) == (a, b) for s in [*known, *found]):
             continue  # ("..., reported Lorvapol.": a place, no outlet)
+        the = " the " in passage.text[m.start() : m.start("name")]  # "told the Liberty Times"
         if any(ka < b and a < kb and (ka, kb) not in inside for ka, kb in taken) or (
             # (not "told Jane Doe"; "Al-Ahram" is no Al's name)
             is_given_name(tokens[a].text)
-            and not (a + 1 < b and tokens[a + 1].text == "-")
+            and not (a + 1 < b and tokens[a + 1].text == "-" or the)
             or _looks_like_person(tokens, a, b)
             and b - a > 1
             and tokens[a + 1].text != "-"
+            and not the
         ):
             continue
         out.append(Span(passage, a, b, "rule", "organization", confidence=0.6))

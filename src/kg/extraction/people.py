@@ -296,8 +296,8 @@ def _role_after(passage: Passage, b: int) -> bool:
 
 
 def _role_before_comma(passage: Passage, a: int, b: int, known_ranges: dict) -> bool:
-    """ "Vice Minister of Foreign Affairs, Jane Doe, said", "The First Lady, Jane Doe,
-    attended": a role, a comma, the name, and a comma or a verb of speech."""
+    """ "Vice Minister of Foreign Affairs, Jane Doe, said", "... by the EU Commissioner, Jane
+    Doe.": a role, a comma, the name, and a comma, a verb of speech or the sentence's end."""
     tokens = passage.tokens
     if a < 2 or tokens[a - 1].text != ",":
         return False
@@ -307,7 +307,7 @@ def _role_before_comma(passage: Passage, a: int, b: int, known_ranges: dict) -> 
     speaker_last = re.match(r"\s*(?:[.;]|$)", after) and re.search(
         r"\b(?:said|says|added|explained|noted|stressed|told)\s+[^.;“”\"]*$", before
     )
-    if not (re.match(r"\s*[,:]", after) or SPEECH_AFTER_NAME.match(after) or speaker_last):
+    if not (re.match(r"\s*[,:.]", after) or SPEECH_AFTER_NAME.match(after) or speaker_last):
         return False
     return _role_before(passage, a - 1, known_ranges)
 

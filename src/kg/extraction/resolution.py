@@ -11,7 +11,7 @@ import re
 from kg.extraction import world
 from kg.extraction.lookup import _words, organization_by_acronym
 from kg.extraction.mentions import Entities, Mention, Name, NewEntity, _add_alt, _merge
-from kg.extraction.name_words import CONNECTORS, DEMONYM_ONLY, generic_name, located_in
+from kg.extraction.name_words import CONNECTORS, DEMONYM_ONLY, ORG_HEADS, generic_name, located_in
 from kg.extraction.organizations import INITIALS_SKIP, _initials_match, _is_acronym_text
 from kg.extraction.spans import Span, known_organization
 from kg.extraction.text import fold
@@ -242,6 +242,11 @@ class Resolution:
                     other.entry is not None
                     and span.entry is not None
                     and other.entry.target == span.entry.target
+                )
+                # "UN Migration" (IOM's): a known name holds "UN" as a word, not as a parent
+                and not (
+                    known_organization(other)
+                    and not {t.key for t in span.passage.tokens[span.a : span.b]} & ORG_HEADS
                 )
             ):
                 continue

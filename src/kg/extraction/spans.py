@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from kg.extraction.lookup import Entry
 from kg.extraction.text import Passage, Source, Token
 from kg.extraction.units import CURRENCY_SIGNS
-from kg.extraction.world import is_capital
+from kg.extraction.world import country_of_city, is_capital
 
 
 @dataclass
@@ -200,3 +200,34 @@ def _a_list_goes_on(tokens: list[Token], k: int) -> bool:
 NOT_IN_A_LIST_ITEM = {"the", "a", "an", "from", "with", "to", "of", "in", "for", "by", "on", "at",
                       "that", "which", "who", "its", "their", "is", "are", "was", "were", "has",
                       "have", "had"}  # fmt: skip
+
+
+def city_after_acronym(org: Span) -> int | None:
+    """The end of "IOM Dhaka", "IOM Port of Spain": a known organization's acronym, then a
+    city (of GeoNames' 100,000 people or more, or a capital) and no more name words."""
+    tokens, b = org.passage.tokens, org.b
+    if not (org.b - org.a == 1 and tokens[org.a].is_acronym and b < len(tokens)):
+        return None
+    # (not "with the support of IOM", a title's last word, then "Colombo - The Ministry")
+    if (
+        not _is_name_word(tokens[b])
+        or "\n" in org.passage.text[tokens[b - 1].end : tokens[b].start]
+    ):
+        return None
+    for e in range(min(b + 5, len(tokens)), b, -1):
+        name = org.passage.text[tokens[b].start : tokens[e - 1].end]
+        # (not a dateline's city after a title's last word: "... of IOM Colombo - The ...")
+        ends = e == len(tokens) or not (
+            (_is_name_word(tokens[e]) or tokens[e].text in "-–—") and tokens[e].space_before
+        )
+        if ends and (country_of_city(name) or is_capital(name)):
+            return e
+    return None
+
+
+def after_in_or_near(span: Span) -> bool:
+    """Whether a name follows a preposition of place ("near X", "in X", "through X", "en X",
+    "em X"), where a name that only begins with a given name is a place's."""
+    tokens = span.passage.tokens
+    before = tokens[span.a - 1] if span.a else None
+    return before is not None and before.text in ("in", "near", "through", "via", "en", "em")

@@ -218,7 +218,8 @@ def adjective_of(code: str) -> str | None:
         found = CountryInfo(code).demonym()
     except Exception:  # countryinfo has no entry for some codes (a territory, a new state)
         return None
-    return found if isinstance(found, str) and found.isalpha() else None
+    # (of two words too: "Sierra Leonean", "Sri Lankan", "South Sudanese")
+    return found if isinstance(found, str) and found.replace(" ", "").isalpha() else None
 
 
 @functools.lru_cache(maxsize=1)
