@@ -25,7 +25,7 @@ import bisect
 import functools
 import re
 
-from kg.extraction import counted, event_times, parts
+from kg.extraction import compounds, counted, event_times, parts
 from kg.extraction import restated as said_again
 from kg.extraction.attributions import AttributionRules
 from kg.extraction.counted import _counts_what_it_reached, _part_of_whole, find_what_it_counts
@@ -217,6 +217,7 @@ class NumberExtractor(AttributionRules):
             # its period is neither
             if item.fields.get("unit") == "times":
                 item.fields.pop("period", None)
+        compounds.bare_heads_of_a_compound(items, proposals)  # ("34 centres": detention-)
         return items, list(proposals.values())
 
     # -- one number ------------------------------------------------------------------------

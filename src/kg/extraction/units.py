@@ -9,6 +9,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
+from kg.extraction.compounds import compound_unit
 from kg.extraction.foreign_words import BEFORE_THE_NOUN, QUALIFIERS, unit_word
 from kg.extraction.number_words import _WORDNUM
 from kg.extraction.proposal import slugify
@@ -321,9 +322,7 @@ def singular(word: str) -> str:
     return w
 
 
-# --------------------------------------------------------------------------------------------
 # Describing each number
-# --------------------------------------------------------------------------------------------
 
 
 def _noun_of_the_next_number(words: list[re.Match], k: int) -> re.Match | None:
@@ -597,4 +596,4 @@ def unit_of(f: Found) -> tuple[str | None, float]:
         if s == "mile" and re.search(r"\bnautical\s+\w+$", f.phrase or "", re.I):
             return "nautical-mile", 0.9
         return UNIT_SPELLINGS.get(s, s), 0.9
-    return slugify(s), 0.6
+    return compound_unit(f.phrase or "", s) or slugify(s), 0.6  # ("house searches")

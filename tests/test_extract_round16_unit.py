@@ -1,0 +1,37 @@
+"""`kg extract`: rules on what a number counts (its unit and qualifier) written on the
+sixteenth round, from the whole tune split's errors; one test per rule, on sentences composed
+for it (the names of people and bodies are made up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, observations
+
+
+def test_a_general_head_is_named_with_the_noun_before_it(tmp_path, knowledge):
+    """'16 house searches', 'six border posts', 'crisis centers': a head that says what a
+    thing is only with the noun before it takes that noun into the unit; not an adjective
+    ('14 regional centres'); a later number of the bare head ('some 35 centres') counts the
+    compound the text said."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Police of Zorvania made 16 house searches and the agency built six border posts "
+            "near Pelmark.\n\nThe ministry also runs 14 regional centres and nine crisis "
+            "centers.",
+        )
+    )
+    assert found["16"].fields["unit"] == "house-search"
+    assert found["6"].fields["unit"] == "border-post"
+    assert found["9"].fields["unit"] == "crisis-centre"
+    assert found["14"].fields["unit"] == "centre"
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan Agency said 20 detention centres are operational in Ostravia.\n\n"
+            "Earlier reports spoke of some 35 centres.",
+        )
+    )
+    assert found["20"].fields["unit"] == "detention-centre"
+    assert found["35"].fields["unit"] == "detention-centre"
