@@ -35,3 +35,32 @@ def test_a_general_head_is_named_with_the_noun_before_it(tmp_path, knowledge):
     )
     assert found["20"].fields["unit"] == "detention-centre"
     assert found["35"].fields["unit"] == "detention-centre"
+
+
+def test_a_verb_after_a_number_in_another_language_is_no_noun(tmp_path, knowledge):
+    """'de los cuales 87 viajaban acompañados y 67 lo hacían solos', '13 pour délit commis':
+    in Spanish, French or Portuguese a verb, pronoun or preposition after the number is no
+    noun it counts (as 'were', 'for' in English): it counts what the number before it
+    does; not '139 son menores' (the noun after the verb 'to be')."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "La policía de Zorvania rescató a 154 menores de edad, de los cuales 87 viajaban "
+            "acompañados y 67 lo hacían solos.\n\nSe registraron 327 casos de trata, de los "
+            "cuales 139 son menores.",
+        )
+    )
+    assert found["87"].fields["unit"] == "person"
+    assert found["67"].fields["unit"] == "person"
+    assert found["139"].fields["unit"] == "person"
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "En 2018, un total de 358 infractions ont été enregistrées par la police de "
+            "Zorvanie : 161 pour exploitation économique, 13 pour délit commis sous la "
+            "contrainte.",
+        )
+    )
+    assert found["13"].fields["unit"] == "offence"

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from kg.extraction.figures import FROM_A_PLACE, Found
-from kg.extraction.foreign_words import UNIT_WORDS
+from kg.extraction.foreign_counts import no_noun_after
+from kg.extraction.foreign_words import LANGUAGES, UNIT_WORDS
 from kg.extraction.text import Passage, clause_around, fold
 from kg.extraction.units import KNOWN_UNIT_WORDS, PEOPLE, _counted_noun, noun_phrase, singular
 
@@ -189,6 +190,7 @@ def find_what_it_counts(
     text lets us say it."""
     text = passage.text
     them = OF_THEM_AFTER.match(text, f.end)
+    said_after = None
     if not f.percent and not f.currency and not f.duration and not f.head:
         if (
             them
@@ -203,6 +205,10 @@ def find_what_it_counts(
             f.head, f.phrase, f.phrase_end = previous.head, previous.phrase, them.end()
         else:
             f.head, f.phrase, f.phrase_end = noun_phrase(text, f.end)
+            if passage.language in LANGUAGES and no_noun_after(f.phrase, f.value or f.high):
+                # ("87 viajaban", "18 das quais"): the rules below say what, else the words
+                said_after = f.head, f.phrase, f.phrase_end
+                f.head, f.phrase, f.phrase_end = None, "", f.end
         if (f.head or "").casefold() == "others" and f.phrase.casefold() == "others":
             # "26 bodies had been recovered and 20 others were missing": the noun before
             f.head, f.phrase, f.phrase_end = None, "", f.end
@@ -353,6 +359,8 @@ def find_what_it_counts(
         # they reached 9,076": a number that ends its clause counts the plural
         # noun its sentence names before it
         f.head, f.phrase = _noun_before_a_final_number(text, f)
+    if f.head is None and said_after is not None:
+        f.head, f.phrase, f.phrase_end = said_after
 
 
 # A number after a preposition of place or time ("at IOM's seven transit centres", "during
