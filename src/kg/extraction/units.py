@@ -214,8 +214,8 @@ QUALIFIERS_BEFORE = (
     (
         "approximately",
         r"(?:some|about|around|approximately|roughly|nearly|almost|close to|"
-        r"circa|an average of|on average|approx\.)",
-    ),  # fmt: skip
+        r"circa|approx\.)",
+    ),  # (not "an average of 630 a day": a mean, measured, is no approximation)
     ("estimated", r"(?:an estimated|estimated|est\.)"),
     ("less-than", r"(?:less than|fewer than|under|below)"),
     ("at-most", r"(?:up to|at most|a maximum of|no more than|as many as|as much as)"),
