@@ -80,3 +80,29 @@ def test_an_average_is_no_approximation(tmp_path, knowledge):
     )
     assert found["630"].fields["qualifier"] == ["exact"]
     assert found["600"].fields["qualifier"] == ["approximately"]
+
+
+def test_members_suspects_arrests_and_cases_in_the_other_languages(tmp_path, knowledge):
+    """'15 miembros de esta banda', 'seis sujetos', 'cuatro capturas', '36 processos-crime':
+    the nouns of people, arrests and criminal cases in Spanish, French and Portuguese."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "La policía de Zorvania informó que en un operativo fueron detenidos 15 miembros de "
+            "esta banda y que aún hay pendientes 4 capturas. Seis sujetos quedaron en prisión "
+            "preventiva.",
+        )
+    )
+    assert found["15"].fields["unit"] == "person"
+    assert found["4"].fields["unit"] == "arrest"
+    assert found["6"].fields["unit"] == "person"
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Segundo dados do Ministério Público de Zorvânia, há registo de 36 processos-crime "
+            "relacionados com casos de tráfico de seres humanos.",
+        )
+    )
+    assert found["36"].fields["unit"] == "case"

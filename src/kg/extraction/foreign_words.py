@@ -123,8 +123,13 @@ for _unit, _words in (
         "policier policiers militares soldados soldats "
         # (survivors, infants)
         "sobreviviente sobrevivientes superviviente supervivientes survivant survivants "
-        "sobrevivente sobreviventes nourrisson nourrissons lactante lactantes",
+        "sobrevivente sobreviventes nourrisson nourrissons lactante lactantes "
+        # (members, fellow nationals, suspects, prosecutors: "15 miembros de esta banda")
+        "miembro miembros membre membres membro membros compatriota compatriotas compatriote "
+        "compatriotes sujeto sujetos fiscales procureurs procuradores",
     ),
+    ("arrest", "captura capturas"),  # ("cuatro capturas")
+    ("case", "processo processos"),  # ("36 processos-crime": criminal cases)
 ):
     UNIT_WORDS.update(dict.fromkeys(_words.split(), _unit))
 
