@@ -106,3 +106,18 @@ def test_members_suspects_arrests_and_cases_in_the_other_languages(tmp_path, kno
         )
     )
     assert found["36"].fields["unit"] == "case"
+
+
+def test_of_these_after_a_number_in_another_language_sets_the_noun_after_it(tmp_path, knowledge):
+    """'147 dessas crianças estavam ... e 13 por violadores': 'of these' between a number and
+    its noun in Portuguese, Spanish or French ('de estas', 'de ces'): the noun after it."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "A polícia de Zorvânia resgatou 160 pessoas em 2023. 147 dessas crianças estavam "
+            "na companhia dos próprios parentes e 13 por violadores de fronteira.",
+        )
+    )
+    assert found["147"].fields["unit"] == "person"
+    assert found["13"].fields["unit"] == "person"

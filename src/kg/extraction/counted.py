@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.figures import FROM_A_PLACE, Found
-from kg.extraction.foreign_counts import no_noun_after
+from kg.extraction.foreign_counts import OF_THESE, no_noun_after
 from kg.extraction.foreign_words import LANGUAGES, UNIT_WORDS
 from kg.extraction.text import Passage, clause_around, fold
 from kg.extraction.units import KNOWN_UNIT_WORDS, PEOPLE, _counted_noun, noun_phrase, singular
@@ -214,7 +214,7 @@ def find_what_it_counts(
             f.head, f.phrase, f.phrase_end = None, "", f.end
     if f.head is None and not f.percent and not f.currency:
         # "Eight of the people were victims": those of whom it is a part
-        if m := re.match(r"\s+of\s+(?:the|these|those)\s+", text[f.end : f.end + 20]):
+        if m := re.match(rf"\s+of\s+(?:the|these|those)\s+|{OF_THESE}", text[f.end : f.end + 20]):
             f.head, f.phrase, f.phrase_end = noun_phrase(text, f.end + m.end())
         # "Bali (nine), Riau (five)": a count in brackets after a name counts the people its
         # sentence names before it ("Victims were held in Bangkok (six)"), else what the

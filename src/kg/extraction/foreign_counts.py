@@ -37,3 +37,11 @@ def no_noun_after(phrase: str, value) -> bool:
     if first in UNIT_WORDS or re.fullmatch(TO_BE, first):  # ("139 son menores": the noun after)
         return False
     return first in NOT_NOUNS or not first.endswith(("s", "x"))
+
+
+# "of the", "of these" after a number, before the noun it counts ("147 dessas crianças", "20
+# de las víctimas", "12 des victimes"): not "of which" ("de los cuales", "das quais").
+OF_THESE = (
+    r"\s+(?:d[eo]ss[ae]s|d[eo]st[ae]s|d[ae]s|dos|des|d['’]entre\s+(?:les|ces)|"
+    r"de\s+(?:estos|estas|esos|esas|ces|los|las))\s+(?!cuales|quais|quales|lesquel)"
+)
