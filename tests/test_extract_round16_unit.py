@@ -121,3 +121,19 @@ def test_of_these_after_a_number_in_another_language_sets_the_noun_after_it(tmp_
     )
     assert found["147"].fields["unit"] == "person"
     assert found["13"].fields["unit"] == "person"
+
+
+def test_a_word_set_before_the_noun_is_not_what_a_number_counts(tmp_path, knowledge):
+    """'29 potenciais vítimas de tráfico ..., 18 das quais menores': the word the other
+    languages set before the noun ('potenciais', 'presuntos') is not what the number counts,
+    nor what the number after it borrows."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "O Serviço de Fronteiras de Zorvânia sinalizou este ano 29 potenciais vítimas de "
+            "tráfico de pessoas, 18 das quais menores, revelou uma nota.",
+        )
+    )
+    assert found["29"].fields["unit"] == "person"
+    assert found["18"].fields["unit"] == "person"

@@ -423,6 +423,7 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
             w
             for w in collected
             if w.group().endswith("s")
+            and fold(w.group()) not in BEFORE_THE_NOUN  # "potenciais"
             and singular(w.group()) != w.group().casefold()  # not "crisis" ("crisis centres")
             and (w.group().islower() or re.fullmatch(r"[A-Z]{2,6}s", w.group()))  # "12 NGOs"
         ]
