@@ -30,7 +30,6 @@ from kg.extraction import restated as said_again
 from kg.extraction.attributions import AttributionRules
 from kg.extraction.counted import _counts_what_it_reached, _part_of_whole, find_what_it_counts
 from kg.extraction.entities import Entities, Mention
-from kg.extraction.estimates import said_estimated
 from kg.extraction.figures import Found, find_numbers, window
 from kg.extraction.foreign_words import TO_BE
 from kg.extraction.indicators import INDICATOR_SURE, IndicatorModel
@@ -39,13 +38,12 @@ from kg.extraction.mentions import countries_named
 from kg.extraction.number_words import NUMBER
 from kg.extraction.periods import period_of
 from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
+from kg.extraction.qualifiers import qualifiers_of
 from kg.extraction.relative_times import last_year_said
 from kg.extraction.restated import _number, _said_in_a_headline, _stated_in, _two_groups
 from kg.extraction.text import Passage, Source, clause_around, fold, in_page_label
 from kg.extraction.units import (
-    HANDED_OVER,
     PEOPLE,
-    QUALIFIERS_BEFORE,
     abbreviated_nouns,
     local_currency,
     local_dollar,
@@ -227,38 +225,9 @@ class NumberExtractor(AttributionRules):
         s0, s1 = f.sentence
         c0, c1 = f.clause
         clause = text[c0:c1]
-        before_number = text[max(s0, f.start - 40) : f.start].casefold()
         notes: list[str] = []
         confidence = 0.95 - (0.05 if f.words else 0.0)
-        # Qualifiers.
-        qualifiers = list(f.qualifiers)
-        # The longest wording before the number says it ("no fewer than" is at least, not
-        # "fewer than").
-        said = []
-        # "nearly a 13 percent increase": a share said as a noun's modifier, its qualifier
-        # before the article
-        article = r"(?:\s+an?)?" if f.percent else ""
-        for concept, pattern in QUALIFIERS_BEFORE:
-            m = re.search(rf"\b{pattern}{article}\s*$", before_number)
-            if m:
-                said.append((m.start(), concept))
-        if said and re.search(HANDED_OVER, before_number):
-            said = [x for x in said if x[1] != "more-than"]  # "handed over 15 computers"
-        if re.search(
-            r"\b(?:times|fold|twice|double|triple)\s+(?:more|less|fewer|greater|higher|lower)"
-            r"\s+than\s*$",
-            before_number,
-        ):
-            # "five times more than 93": the comparison of another number, no qualifier of this one
-            said = [x for x in said if x[1] not in ("more-than", "less-than")]
-        if said:
-            concept = min(said)[1]
-            if concept not in qualifiers:
-                qualifiers.append(concept)
-        if "estimated" not in qualifiers and said_estimated(text, f.sentence, f):
-            qualifiers.append("estimated")
-        if not qualifiers:
-            qualifiers = ["exact"]
+        qualifiers = qualifiers_of(f, text)
         # "Forty-seven were women": the noun is after the verb.
         if f.head is None and not f.percent and not f.currency:
             m = re.match(rf"\s+(?:were|are|was|had been|have been|{TO_BE})\s+", text[f.end :])

@@ -1,0 +1,44 @@
+"""How a number is qualified: the wording before it ("more than", "some", "up to", "no fewer
+than"), an estimate said of it, or the range it is; `exact` when nothing qualifies it. A part
+of `kg.extraction.numbers`."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.estimates import said_estimated
+from kg.extraction.figures import Found
+from kg.extraction.units import HANDED_OVER, QUALIFIERS_BEFORE
+
+# "five times more than 93": the comparison of another number, no qualifier of this one
+COMPARED = re.compile(
+    r"\b(?:times|fold|twice|double|triple)\s+(?:more|less|fewer|greater|higher|lower)"
+    r"\s+than\s*$"
+)
+
+
+def qualifiers_of(f: Found, text: str) -> list[str]:
+    """The qualifiers of the number `f` of `text` (its passage's), `f.sentence` set."""
+    before_number = text[max(f.sentence[0], f.start - 40) : f.start].casefold()
+    qualifiers = list(f.qualifiers)
+    # The longest wording before the number says it ("no fewer than" is at least, not
+    # "fewer than").
+    said = []
+    # "nearly a 13 percent increase": a share said as a noun's modifier, its qualifier
+    # before the article
+    article = r"(?:\s+an?)?" if f.percent else ""
+    for concept, pattern in QUALIFIERS_BEFORE:
+        m = re.search(rf"\b{pattern}{article}\s*$", before_number)
+        if m:
+            said.append((m.start(), concept))
+    if said and re.search(HANDED_OVER, before_number):
+        said = [x for x in said if x[1] != "more-than"]  # "handed over 15 computers"
+    if COMPARED.search(before_number):
+        said = [x for x in said if x[1] not in ("more-than", "less-than")]
+    if said:
+        concept = min(said)[1]
+        if concept not in qualifiers:
+            qualifiers.append(concept)
+    if "estimated" not in qualifiers and said_estimated(text, f.sentence, f):
+        qualifiers.append("estimated")
+    return qualifiers or ["exact"]
