@@ -137,3 +137,27 @@ def test_a_word_set_before_the_noun_is_not_what_a_number_counts(tmp_path, knowle
     )
     assert found["29"].fields["unit"] == "person"
     assert found["18"].fields["unit"] == "person"
+
+
+def test_a_headlines_number_said_again_is_qualified_as_the_body_says(tmp_path, knowledge):
+    """'Some 600 Victims ... Recorded' then 'identified 600 victims'; 'Agency Helped 7,000
+    Victims' then 'Nearly 7,000 victims were helped': the headline rounds and shortens, the
+    body's first sentence with the number says how it is qualified."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Some 600 Victims of Trafficking Recorded in Zorvania\n\nThe Zorvan Agency "
+            "identified 600 victims of trafficking in Zorvania in the first half of the year.",
+        )
+    )
+    assert found["600"].fields["qualifier"] == ["exact"]
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Zorvan Agency Helped 7,000 Victims of Trafficking\n\nNearly 7,000 victims of "
+            "trafficking were helped by the Zorvan Agency in 115 countries in 2015.",
+        )
+    )
+    assert found["7000"].fields["qualifier"] == ["approximately"]

@@ -38,7 +38,7 @@ from kg.extraction.mentions import countries_named
 from kg.extraction.number_words import NUMBER
 from kg.extraction.periods import period_of
 from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
-from kg.extraction.qualifiers import qualifiers_of
+from kg.extraction.qualifiers import qualified_as_the_body_says, qualifiers_of
 from kg.extraction.relative_times import last_year_said
 from kg.extraction.restated import _number, _said_in_a_headline, _stated_in, _two_groups
 from kg.extraction.text import Passage, Source, clause_around, fold, in_page_label
@@ -84,6 +84,7 @@ class NumberExtractor(AttributionRules):
         items: list[Item] = []
         proposals: dict[tuple[str, str], ConceptProposal] = {}
         seen: dict[tuple, Item] = {}
+        requalified: set[int] = set()  # the headlines' numbers the body qualified
         ids: set[str] = set()
         previous_paragraph_last: Item | None = None
         sentences_seen: set[tuple[str, int]] = set()
@@ -165,6 +166,8 @@ class NumberExtractor(AttributionRules):
                     # the headline's number dated where the body tells it again
                     # (a heading's or an undated first mention's: not "500 victims in 2019
                     # ... By comparison, 500 ... in 2010, UNODC said")
+                    if _said_in_a_headline(seen[key]):  # ("Some 600" then "600")
+                        qualified_as_the_body_says(seen[key], f, passage, requalified)
                     if _said_in_a_headline(seen[key]) or "period" not in seen[key].fields:
                         self._period(seen[key], f, passage, override=False)
                         # and attributed where the body names its source

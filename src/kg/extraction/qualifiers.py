@@ -42,3 +42,16 @@ def qualifiers_of(f: Found, text: str) -> list[str]:
     if "estimated" not in qualifiers and said_estimated(text, f.sentence, f):
         qualifiers.append("estimated")
     return qualifiers or ["exact"]
+
+
+def qualified_as_the_body_says(item, f: Found, passage, requalified: set[int]) -> None:
+    """A headline's number said again in the body ("Some 600 Victims Recorded" then
+    "identified 600 victims", "aidé 7 000 victimes" then "Près de 7 000 victimes") is
+    qualified as the body first says it: the headline rounds and shortens."""
+    # (not a headline said again, anywhere: a short line with no full stop)
+    text = passage.text.rstrip()
+    headline = passage.kind == "title" or (len(text) < 160 and not text.endswith((".", "!", "?")))
+    if id(item) in requalified or headline:
+        return
+    requalified.add(id(item))
+    item.fields["qualifier"] = qualifiers_of(f, passage.text)
