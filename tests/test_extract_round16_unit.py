@@ -161,3 +161,22 @@ def test_a_headlines_number_said_again_is_qualified_as_the_body_says(tmp_path, k
         )
     )
     assert found["7000"].fields["qualifier"] == ["approximately"]
+
+
+def test_a_share_of_an_estimate_said_after_of_which_is_no_estimate(tmp_path, knowledge):
+    """'it is estimated that 600,000 to 800,000 people are trafficked ..., of which 80% are
+    female': the estimate's whole is estimated, the share said of it is not; 'of which an
+    estimated 30%' is."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "According to the Zorvan Agency, it is estimated that 600,000 to 800,000 people are "
+            "trafficked across borders every year, of which 80% are female. It is estimated "
+            "that 1.3 million Pelmark nationals live abroad, of whom an estimated 30% are "
+            "children.",
+        )
+    )
+    assert "estimated" in found[("600000", "800000")].fields["qualifier"]
+    assert found["80"].fields["qualifier"] == ["exact"]
+    assert "estimated" in found["30"].fields["qualifier"]

@@ -22,6 +22,11 @@ ESTIMATE = re.compile(
 # "estimated at 3,600", "estima en 3.600"): a preposition, or an article before it (not the
 # verb of "IOM estimated 25,000 people had left and 3,000 had returned": of both numbers).
 OF_A_NUMBER = re.compile(r"\s+(?P<to>(?:at|en|à|em)\s+)?(?:total\s+of\s+)?(?:US\s?)?[$€£]?\s?\d")
+# "it is estimated that 600,000 to 800,000 people are trafficked ..., of which 80% are female
+# and half are children": a share of the estimate's whole, stated, no estimate of its own.
+PART_OF_IT = re.compile(
+    r"\bof\s+(?:which|whom)\b|\bde\s+(?:los|las)\s+cuales\b|\bdont\b|\bd[ao]s\s+quais\b", re.I
+)
 ARTICLE_BEFORE = re.compile(r"\b(?:an|the|un|une|una|uma|le|la|el|o|a)\s+$", re.I)
 
 
@@ -38,5 +43,7 @@ def said_estimated(text: str, sentence: tuple[int, int], f: Found) -> bool:
             and (other["to"] or ARTICLE_BEFORE.search(text, max(s0, m.start() - 6), m.start()))
         ):
             continue  # (the adjective of a number before this one)
+        if PART_OF_IT.search(text, m.end(), f.start):
+            continue  # ("estimated 600,000 people ..., of which 80% are female")
         return not any(a < f.start < b for a, b in asides(text, s0 + m.end(), s1))
     return False
