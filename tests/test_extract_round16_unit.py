@@ -180,3 +180,18 @@ def test_a_share_of_an_estimate_said_after_of_which_is_no_estimate(tmp_path, kno
     assert "estimated" in found[("600000", "800000")].fields["qualifier"]
     assert found["80"].fields["qualifier"] == ["exact"]
     assert "estimated" in found["30"].fields["qualifier"]
+
+
+def test_more_than_with_the_article_contracted_in_another_language(tmp_path, knowledge):
+    """'más del 90% de los casos', 'moins du tiers': 'de' with the article, contracted, still
+    says more than, less than."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "En Zorvania, el 83% de las víctimas fueron mujeres, y más del 90% de los casos "
+            "correspondieron a trata con fines de explotación sexual.",
+        )
+    )
+    assert found["90"].fields["qualifier"] == ["more-than"]
+    assert found["83"].fields["qualifier"] == ["exact"]

@@ -201,13 +201,14 @@ AGES = re.compile(
 
 # The wordings before a number that qualify it, by qualifier (lower case, as the rules compare
 # them); added to the English ones.
+# ("más del 90%", "plus du tiers", "mais do que": "de" with the article, contracted)
 QUALIFIERS = {
-    "more-than": r"más de|plus de|mais de|por encima de",
+    "more-than": r"más del?|plus d[eu]|mais d[eoa]|por encima del?",
     "at-least": r"al menos|por lo menos|au moins|pelo menos|ao menos",
-    "approximately": r"alrededor de|cerca de|aproximadamente|unos|unas|casi|environ|près de|"
-    r"presque|quelque|quase|por volta de|en torno a",
+    "approximately": r"alrededor del?|cerca del?|aproximadamente|unos|unas|casi|environ|"
+    r"près d[eu]|presque|quelque|quase|por volta d[eoa]|en torno al?",
     "estimated": r"un estimado de|unos estimados|estimadamente",
-    "less-than": r"menos de|moins de",
+    "less-than": r"menos del?|moins d[eu]",
     "at-most": r"hasta|jusqu['’]à|até|no más de|como máximo",
 }
 
