@@ -195,3 +195,18 @@ def test_more_than_with_the_article_contracted_in_another_language(tmp_path, kno
     )
     assert found["90"].fields["qualifier"] == ["more-than"]
     assert found["83"].fields["qualifier"] == ["exact"]
+
+
+def test_a_number_said_to_be_estimated_after_it_is_an_estimate(tmp_path, knowledge):
+    """'more than 20,000 people are estimated to be trafficked each year': an estimate said
+    in the passive after the number; not '300 people were arrested'."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Zorvania is a destination for victims in a country where more than 20,000 people "
+            "are estimated to be trafficked each year. Last year 300 people were arrested.",
+        )
+    )
+    assert sorted(found["20000"].fields["qualifier"]) == ["estimated", "more-than"]
+    assert found["300"].fields["qualifier"] == ["exact"]

@@ -27,6 +27,11 @@ OF_A_NUMBER = re.compile(r"\s+(?P<to>(?:at|en|à|em)\s+)?(?:total\s+of\s+)?(?:US
 PART_OF_IT = re.compile(
     r"\bof\s+(?:which|whom)\b|\bde\s+(?:los|las)\s+cuales\b|\bdont\b|\bd[ao]s\s+quais\b", re.I
 )
+# "more than 20,000 people are estimated to be trafficked each year": the passive after it.
+ESTIMATED_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:are|is|were|was|have\s+been|has\s+been|had\s+been)\s+"
+    r"(?:now\s+|currently\s+)?estimated\s+(?:to|at)\b"
+)
 ARTICLE_BEFORE = re.compile(r"\b(?:an|the|un|une|una|uma|le|la|el|o|a)\s+$", re.I)
 
 
@@ -35,6 +40,8 @@ def said_estimated(text: str, sentence: tuple[int, int], f: Found) -> bool:
     of another number before it, nor one whose sentence sets `f` apart in an aside ("IOM
     estimates that 80 per cent of girls – whose numbers soared from 1,454 –")."""
     s0, s1 = sentence
+    if ESTIMATED_AFTER.match(text, f.end, s1):
+        return True
     for m in ESTIMATE.finditer(text, s0, f.start):
         other = OF_A_NUMBER.match(text, m.end())
         if (
