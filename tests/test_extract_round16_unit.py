@@ -210,3 +210,22 @@ def test_a_number_said_to_be_estimated_after_it_is_an_estimate(tmp_path, knowled
     )
     assert sorted(found["20000"].fields["qualifier"]) == ["estimated", "more-than"]
     assert found["300"].fields["qualifier"] == ["exact"]
+
+
+def test_an_aside_is_no_part_of_an_estimate_later_in_its_paragraph(tmp_path, knowledge):
+    """'The report was released on Monday. The agency estimates that 80 per cent of girls
+    arriving from Pelmark – whose numbers have soared from 1,454 in 2014 to 11,009 in 2016 –
+    are victims': the aside's numbers are stated, not estimated, in a paragraph's second
+    sentence as in its first."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan Agency released its report on Monday. The agency estimates that 80 per "
+            "cent of girls arriving from Pelmark – whose numbers have soared from 1,454 in 2014 "
+            "to 11,009 in 2016 – are potential victims of trafficking.",
+        )
+    )
+    assert found["80"].fields["qualifier"] == ["estimated"]
+    assert found["1454"].fields["qualifier"] == ["exact"]
+    assert found["11009"].fields["qualifier"] == ["exact"]

@@ -52,5 +52,5 @@ def said_estimated(text: str, sentence: tuple[int, int], f: Found) -> bool:
             continue  # (the adjective of a number before this one)
         if PART_OF_IT.search(text, m.end(), f.start):
             continue  # ("estimated 600,000 people ..., of which 80% are female")
-        return not any(a < f.start < b for a, b in asides(text, s0 + m.end(), s1))
+        return not any(a < f.start < b for a, b in asides(text, m.end(), s1))
     return False
