@@ -8,7 +8,34 @@ import re
 
 from kg.extraction.estimates import said_estimated
 from kg.extraction.figures import Found
-from kg.extraction.units import HANDED_OVER, QUALIFIERS_BEFORE
+from kg.extraction.foreign_words import QUALIFIERS
+
+# The wordings before a number that qualify it, by the qualifier they say.
+QUALIFIERS_BEFORE = (
+    (
+        "more-than",
+        # ("the number ... now exceeds 300")
+        r"(?:more than|over|above|in excess of|upwards of|exceeding|exceeds|exceeded|beyond|"
+        r"surpassing|surpasses|surpassed|tops|topped)",
+    ),
+    ("at-least", r"(?:at least|a minimum of|no fewer than|no less than|not less than)"),
+    (
+        "approximately",
+        r"(?:some|about|around|approximately|roughly|nearly|almost|close to|"
+        r"circa|approx\.)",
+    ),  # (not "an average of 630 a day": a mean, measured, is no approximation)
+    ("estimated", r"(?:an estimated|estimated|est\.)"),
+    ("less-than", r"(?:less than|fewer than|under|below)"),
+    ("at-most", r"(?:up to|at most|a maximum of|no more than|as many as|as much as)"),
+)
+# ("más de 200", "plus de 200", "pelo menos 46": the same qualifiers in the other languages)
+QUALIFIERS_BEFORE = tuple((c, f"(?:{p}|{QUALIFIERS[c]})") for c, p in QUALIFIERS_BEFORE)
+# "handed over 15 computers": a phrasal verb, no "more than".
+HANDED_OVER = re.compile(
+    r"\b(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?|t[oa]ken?|took|pass(?:ed|es|ing)?|"
+    r"give[ns]?|gave|sign(?:ed|s|ing)?)\s+over\s*$",
+    re.I,
+)
 
 # "five times more than 93": the comparison of another number, no qualifier of this one
 COMPARED = re.compile(

@@ -10,7 +10,7 @@ import re
 from typing import TYPE_CHECKING
 
 from kg.extraction.compounds import compound_unit
-from kg.extraction.foreign_words import BEFORE_THE_NOUN, QUALIFIERS, unit_word
+from kg.extraction.foreign_words import BEFORE_THE_NOUN, unit_word
 from kg.extraction.number_words import _WORDNUM
 from kg.extraction.proposal import slugify
 from kg.extraction.text import Source, fold
@@ -202,32 +202,6 @@ def currency_unit(code: str) -> str | None:
     return slugify(currency.name, 4) if currency is not None else None
 
 
-# The wordings before a number that qualify it, by the qualifier they say.
-QUALIFIERS_BEFORE = (
-    (
-        "more-than",
-        # ("the number ... now exceeds 300")
-        r"(?:more than|over|above|in excess of|upwards of|exceeding|exceeds|exceeded|beyond|"
-        r"surpassing|surpasses|surpassed|tops|topped)",
-    ),
-    ("at-least", r"(?:at least|a minimum of|no fewer than|no less than|not less than)"),
-    (
-        "approximately",
-        r"(?:some|about|around|approximately|roughly|nearly|almost|close to|"
-        r"circa|approx\.)",
-    ),  # (not "an average of 630 a day": a mean, measured, is no approximation)
-    ("estimated", r"(?:an estimated|estimated|est\.)"),
-    ("less-than", r"(?:less than|fewer than|under|below)"),
-    ("at-most", r"(?:up to|at most|a maximum of|no more than|as many as|as much as)"),
-)
-# ("más de 200", "plus de 200", "pelo menos 46": the same qualifiers in the other languages)
-QUALIFIERS_BEFORE = tuple((c, f"(?:{p}|{QUALIFIERS[c]})") for c, p in QUALIFIERS_BEFORE)
-# "handed over 15 computers": a phrasal verb, no "more than".
-HANDED_OVER = re.compile(
-    r"\b(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?|t[oa]ken?|took|pass(?:ed|es|ing)?|"
-    r"give[ns]?|gave|sign(?:ed|s|ing)?)\s+over\s*$",
-    re.I,
-)
 CURRENCIES = {"dollar": "us-dollar", "euro": "euro", "peso": "peso", "pound": "pound-sterling"}
 # The words of ISO 4217's currency names that name a currency after a number ("3.6 billion
 # baht", "20,000 naira", "500,000 rupees"), from pycountry; not the ones that are words of
