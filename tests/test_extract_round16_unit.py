@@ -229,3 +229,19 @@ def test_an_aside_is_no_part_of_an_estimate_later_in_its_paragraph(tmp_path, kno
     assert found["80"].fields["qualifier"] == ["estimated"]
     assert found["1454"].fields["qualifier"] == ["exact"]
     assert found["11009"].fields["qualifier"] == ["exact"]
+
+
+def test_a_preposition_ends_what_a_number_counts(tmp_path, knowledge):
+    """'49 enquiries against human traffickers', '12 cases involving children': a preposition
+    ends the noun phrase the number counts, as 'of' and 'for' do; the people after it are not
+    what is counted."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Under the law the Zorvan authorities have opened 49 enquiries against human "
+            "traffickers and recorded 12 cases involving children.",
+        )
+    )
+    assert found["49"].fields["unit"] == "enquiry"
+    assert found["12"].fields["unit"] == "case"

@@ -25,6 +25,9 @@ STOP = {
     "could", "can", "may", "be", "been", "being", "as", "than", "or", "a", "an", "the", "and",
     "while", "but", "this", "these", "those", "its", "their", "his", "her", "into", "over",
     "during", "since", "through", "until", "between", "among", "including", "across", "along",
+    # ("49 enquiries against human traffickers": no trafficker counted)
+    "against", "after", "before", "within", "without", "towards", "toward",
+    "via", "upon", "amid", "amongst", "despite", "involving", "concerning", "regarding",
 }  # fmt: skip
 PEOPLE = {
     "victim", "person", "people", "individual", "woman", "man", "girl", "boy", "child", "minor",
