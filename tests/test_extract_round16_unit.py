@@ -245,3 +245,19 @@ def test_a_preposition_ends_what_a_number_counts(tmp_path, knowledge):
     )
     assert found["49"].fields["unit"] == "enquiry"
     assert found["12"].fields["unit"] == "case"
+
+
+def test_a_verb_after_a_part_ends_what_it_counts(tmp_path, knowledge):
+    """'For example, of the 26 cases ... investigated as of 2019, 22 involved false promises':
+    the verb after the number is no part of what it counts; it counts what its whole
+    does."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "For example, of the 26 cases of suspected trafficking that the Zorvan Department "
+            "of Immigration investigated as of 2019, 22 involved false promises of work made "
+            "to the victims.",
+        )
+    )
+    assert found["22"].fields["unit"] == "case"

@@ -28,6 +28,7 @@ STOP = {
     # ("49 enquiries against human traffickers": no trafficker counted)
     "against", "after", "before", "within", "without", "towards", "toward",
     "via", "upon", "amid", "amongst", "despite", "involving", "concerning", "regarding",
+    "involved", "concerned",  # ("Of the 26 cases, 22 involved false promises": cases)
 }  # fmt: skip
 PEOPLE = {
     "victim", "person", "people", "individual", "woman", "man", "girl", "boy", "child", "minor",
