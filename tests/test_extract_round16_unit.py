@@ -261,3 +261,21 @@ def test_a_verb_after_a_part_ends_what_it_counts(tmp_path, knowledge):
         )
     )
     assert found["22"].fields["unit"] == "case"
+
+
+def test_a_comma_after_a_plural_ends_what_a_number_counts(tmp_path, knowledge):
+    """'monitored nearly 24,000 flights, positioning officers in hotspots': a plural noun
+    then a comma ends the phrase (a clause or a list follows), unlike adjectives in a row
+    ('131 vulnerable, stranded migrants'); ringleaders and law enforcers are people."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan Agency monitored nearly 24,000 flights, positioning officers in known "
+            "hotspots. It assisted 131 vulnerable, stranded migrants. Ten suspected "
+            "ringleaders, also irregular migrants, were arrested.",
+        )
+    )
+    assert found["24000"].fields["unit"] == "flight"
+    assert found["131"].fields["unit"] == "person"
+    assert found["10"].fields["unit"] == "person"

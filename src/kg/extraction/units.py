@@ -76,6 +76,7 @@ PEOPLE = {
     "aunt", "nephew", "niece", "grandparent", "grandmother", "grandfather", "grandchild",
     # "more than 1,200 governmental and non-governmental stakeholders", "630 Rohingya"
     "stakeholder", "rohingya", "roma", "yazidi", "uyghur", "uighur", "hmong", "tuareg",
+    "ringleader", "enforcer",  # ("Ten suspected ringleaders", "33 law enforcers")
 }  # fmt: skip
 # What happens to one person, counted: "720 rescues", "17,007 returns", "70 deaths", "40,675
 # illegal crossings" (not "12 official crossings on the river", places; "tax returns"; "40
@@ -335,8 +336,12 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
     collected = []
     for k, w in enumerate(words[:7]):
         token = w.group()
-        if token == "," and collected and all(c.group().islower() for c in collected):
-            # "131 vulnerable, stranded Ethiopian migrants": adjectives in a row
+        # "131 vulnerable, stranded Ethiopian migrants": adjectives in a row (not "24,000
+        # flights, positioning officers": a plural ends the phrase)
+        adjective = (
+            collected and singular(collected[-1].group()) == collected[-1].group().casefold()
+        )
+        if token == "," and adjective and all(c.group().islower() for c in collected):
             nxt = words[k + 1].group() if k + 1 < len(words) else ""
             if nxt.isalpha() and nxt.islower() and nxt.casefold() not in STOP:
                 continue
