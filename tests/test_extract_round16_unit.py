@@ -279,3 +279,18 @@ def test_a_comma_after_a_plural_ends_what_a_number_counts(tmp_path, knowledge):
     assert found["24000"].fields["unit"] == "flight"
     assert found["131"].fields["unit"] == "person"
     assert found["10"].fields["unit"] == "person"
+
+
+def test_acronyms_of_people_count_people(tmp_path, knowledge):
+    """'99 Distressed OFWs', '5,104 TCNs': overseas Filipino workers and third-country
+    nationals, in the acronyms the releases use without spelling them out, are people."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan consulate repatriated 99 distressed OFWs from Pelmark. Ostravia hosts "
+            "5,104 TCNs and 2,151 Yemenis.",
+        )
+    )
+    assert found["99"].fields["unit"] == "person"
+    assert found["5104"].fields["unit"] == "person"

@@ -492,6 +492,8 @@ def abbreviated_nouns(source: Source) -> dict[str, tuple[str, str]]:
 ACRONYM_UNITS = {
     "ngo": "organization", "cso": "organization", "cbo": "organization", "ingo": "organization",
     "idp": "person", "vot": "person", "uam": "person", "uasc": "person",
+    # overseas Filipino workers, third-country nationals, persons with disabilities
+    "ofw": "person", "tcn": "person", "pwd": "person",
 }  # fmt: skip
 KNOWN_UNIT_WORDS = {
     "case", "state", "jurisdiction", "nationality", "country", "household", "family",
