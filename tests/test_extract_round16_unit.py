@@ -294,3 +294,17 @@ def test_acronyms_of_people_count_people(tmp_path, knowledge):
     )
     assert found["99"].fields["unit"] == "person"
     assert found["5104"].fields["unit"] == "person"
+
+
+def test_an_amount_in_fcfa_is_in_cfa_francs(tmp_path, knowledge):
+    """'une assistance financière de 52 000 Fcfa', 'payés 50.000 FCFA chaque mois': the CFA
+    franc, written by its initials after the amount."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Une fois à Zorvan, l'agence a donné à chacun des migrants de retour une assistance "
+            "financière de 52 000 Fcfa afin qu'ils puissent couvrir certains besoins.",
+        )
+    )
+    assert found["52000"].fields["unit"] == "cfa-franc"

@@ -119,6 +119,9 @@ SAME_IN_BOTH_NUMBERS = {"species", "series", "aircraft", "sheep", "fish"}  # "fi
 # (not a word in capitals that is a code too: "ALL 12 shelters", "TOP 10", "SOS")
 CODE_BEFORE = re.compile(r"\b(?!(?:ALL|TOP|CUP|SOS|TRY)\b)([A-Z]{3})\s*$")
 CODE_AFTER = re.compile(r"\s*([A-Z]{3})\b")
+# "52 000 Fcfa", "50.000 FCFA", "20 000 francs CFA": the CFA franc (of West or Central
+# Africa: the text seldom says which, and the gold names it so)
+CFA_AFTER = re.compile(r"\s*(?:F\s?CFA|francs?\s+CFA)\b", re.I)
 CURRENCY_UNITS = {"USD": "us-dollar", "EUR": "euro"}  # the units' ids in the concepts
 # A currency written before a number by its sign ("€500", "NZ$4,000", "RM20,000", "Rs 50,000",
 # "₹20,000"): the sign -> its ISO 4217 code. "$" alone is the US dollar; a dollar of another
