@@ -308,3 +308,18 @@ def test_an_amount_in_fcfa_is_in_cfa_francs(tmp_path, knowledge):
         )
     )
     assert found["52000"].fields["unit"] == "cfa-franc"
+
+
+def test_of_them_counts_the_number_before_whose_sentence_names_a_year(tmp_path, knowledge):
+    """'... des 4,7 millions de Zorvaniens ... en 2013. Plus de 600.000 d'entre eux sont
+    toujours réfugiés': 'of them' counts what the number before it counts when that number
+    is its sentence's only figure, a year being no figure."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "La guerre a chassé de chez eux des 4,7 millions de Zorvaniens depuis 2013. Plus "
+            "de 600.000 d'entre eux sont toujours réfugiés dans les pays limitrophes.",
+        )
+    )
+    assert found["600000"].fields["unit"] == "person"

@@ -142,7 +142,10 @@ def _alone_in_its_sentence(text: str, f: Found) -> bool:
     """Whether no other figure is said in the sentence of `f` ("them" is then what it counts:
     not in "45 victims rescued in 3 raids. Twelve of them ...")."""
     s0, s1 = f.sentence
-    return not re.search(r"\d", text[s0 : f.start] + text[f.end : s1])
+    # (a year is no figure: "4,7 millions de Centrafricains ... en 2013. Plus de 600.000
+    # d'entre eux")
+    others = re.sub(r"\b(?:19|20)\d\d\b", "", text[s0 : f.start] + " " + text[f.end : s1])
+    return not re.search(r"\d", others)
 
 
 def _people_named_before(text: str, f: Found) -> list[str]:
