@@ -323,3 +323,18 @@ def test_of_them_counts_the_number_before_whose_sentence_names_a_year(tmp_path, 
         )
     )
     assert found["600000"].fields["unit"] == "person"
+
+
+def test_modifiers_joined_by_and_before_a_known_noun(tmp_path, knowledge):
+    """'165 experts from 126 source, transit and destination countries': modifiers joined by
+    commas and 'and' before a noun the rules know (countries, cases), as before people
+    ('diplomatic and consular officials'): the number counts that noun."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan network comprises 165 experts from 126 source, transit and destination "
+            "countries.",
+        )
+    )
+    assert found["126"].fields["unit"] == "country"

@@ -366,10 +366,11 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
                 if (
                     singular(nxt) in PEOPLE
                     or singular(nxt) == "adolescent"
-                    # "diplomatic and consular officials": two adjectives of one noun
+                    # "diplomatic and consular officials", "source, transit and destination
+                    # countries": adjectives of one noun
                     or nxt.replace("-", "").isalpha()
                     and nxt.islower()
-                    and singular(after) in PEOPLE
+                    and (singular(after) in PEOPLE or singular(after) in KNOWN_UNIT_WORDS)
                 ):
                     collected.append(w)
                     continue
