@@ -338,3 +338,17 @@ def test_modifiers_joined_by_and_before_a_known_noun(tmp_path, knowledge):
         )
     )
     assert found["126"].fields["unit"] == "country"
+
+
+def test_a_qualifier_before_the_article_of_a_multiple(tmp_path, knowledge):
+    """'nearly a twelve-fold increase': a multiple said as a noun's modifier has its
+    qualifier before the article, as a share has ('nearly a 13 percent increase')."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Since January, more than 18,000 migrants have arrived in Zorvania, nearly a "
+            "twelve-fold increase compared to the same period of last year.",
+        )
+    )
+    assert found["12"].fields["qualifier"] == ["approximately"]

@@ -51,9 +51,9 @@ def qualifiers_of(f: Found, text: str) -> list[str]:
     # The longest wording before the number says it ("no fewer than" is at least, not
     # "fewer than").
     said = []
-    # "nearly a 13 percent increase": a share said as a noun's modifier, its qualifier
-    # before the article
-    article = r"(?:\s+an?)?" if f.percent else ""
+    # "nearly a 13 percent increase", "nearly a twelve-fold increase": a share or a multiple
+    # said as a noun's modifier, its qualifier before the article
+    article = r"(?:\s+an?)?" if f.percent or f.multiplier else ""
     for concept, pattern in QUALIFIERS_BEFORE:
         m = re.search(rf"\b{pattern}{article}\s*$", before_number)
         if m:
