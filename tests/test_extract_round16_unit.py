@@ -352,3 +352,17 @@ def test_a_qualifier_before_the_article_of_a_multiple(tmp_path, knowledge):
         )
     )
     assert found["12"].fields["qualifier"] == ["approximately"]
+
+
+def test_a_verb_of_exceeding_before_a_number_in_another_language(tmp_path, knowledge):
+    """'la cifra total superará los 5 millones', 'le nombre dépasse les 2 000': a verb of
+    exceeding before the number says more than, as 'exceeds 300' does in English."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Si sigue el ritmo, la cifra total de migrantes zorvanos superará los 5 millones a "
+            "fines de este año.",
+        )
+    )
+    assert found["5000000"].fields["qualifier"] == ["more-than"]
