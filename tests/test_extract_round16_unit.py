@@ -366,3 +366,19 @@ def test_a_verb_of_exceeding_before_a_number_in_another_language(tmp_path, knowl
         )
     )
     assert found["5000000"].fields["qualifier"] == ["more-than"]
+
+
+def test_a_change_in_an_estimates_sentence_is_no_estimate(tmp_path, knowledge):
+    """'The agency estimates that there are currently 662,000 migrants in Zorvania, an
+    increase of roughly 40,000 from last year': the estimate's number is estimated, the
+    change against another time (or 'up from' its figure) is not."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan Agency estimates that there are currently 662,000 migrants in "
+            "Zorvania, an increase of roughly 40,000 from last year.",
+        )
+    )
+    assert found["662000"].fields["qualifier"] == ["estimated"]
+    assert found["40000"].fields["qualifier"] == ["approximately"]

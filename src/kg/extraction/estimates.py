@@ -32,6 +32,14 @@ ESTIMATED_AFTER = re.compile(
     r"\s+(?:[\w-]+\s+){0,3}?(?:are|is|were|was|have\s+been|has\s+been|had\s+been)\s+"
     r"(?:now\s+|currently\s+)?estimated\s+(?:to|at)\b"
 )
+# "The IOM estimates that there are 662,000 migrants in Libya, an increase of roughly 40,000
+# from last year", "close to $10,000 per victim, up from $8,269 a decade ago": the change
+# against another time, or the figure of that time, is stated, no estimate.
+CHANGE_BEFORE = re.compile(
+    r"\b(?:(?:increase|decrease|rise|drop|fall|jump|growth|decline)\s+of|up\s+from|"
+    r"down\s+from|compared\s+(?:to|with))\s+(?:[a-z]+\s+){0,2}?(?:US\s?)?[$€£]?\s?$",
+    re.I,
+)
 ARTICLE_BEFORE = re.compile(r"\b(?:an|the|un|une|una|uma|le|la|el|o|a)\s+$", re.I)
 
 
@@ -42,6 +50,8 @@ def said_estimated(text: str, sentence: tuple[int, int], f: Found) -> bool:
     s0, s1 = sentence
     if ESTIMATED_AFTER.match(text, f.end, s1):
         return True
+    if CHANGE_BEFORE.search(text, max(s0, f.start - 40), f.start):
+        return False  # ("estimates 662,000 migrants, an increase of roughly 40,000")
     for m in ESTIMATE.finditer(text, s0, f.start):
         other = OF_A_NUMBER.match(text, m.end())
         if (
