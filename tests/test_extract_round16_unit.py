@@ -382,3 +382,19 @@ def test_a_change_in_an_estimates_sentence_is_no_estimate(tmp_path, knowledge):
     )
     assert found["662000"].fields["qualifier"] == ["estimated"]
     assert found["40000"].fields["qualifier"] == ["approximately"]
+
+
+def test_a_relative_clause_after_an_estimate_says_a_fact_of_its_own(tmp_path, knowledge):
+    """'authorities estimate that hundreds of people arrive daily to the area, which
+    produces approximately a fifth of all gold in the country': the relative clause's
+    number is no part of the estimate."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan authorities estimate that hundreds of people from poor communities "
+            "arrive daily to the area, which produces approximately 20 per cent of all gold in "
+            "the country.",
+        )
+    )
+    assert found["20"].fields["qualifier"] == ["approximately"]
