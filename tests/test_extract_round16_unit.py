@@ -398,3 +398,17 @@ def test_a_relative_clause_after_an_estimate_says_a_fact_of_its_own(tmp_path, kn
         )
     )
     assert found["20"].fields["qualifier"] == ["approximately"]
+
+
+def test_a_currency_named_with_its_other_spelling(tmp_path, knowledge):
+    """'582,400,000 Qatari riyals': the Qatari rial, as ISO 4217 spells it, not the Saudi
+    riyal the bare word would be."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Until July 2022, 582,400,000 Qatari riyals had been paid to compensate workers of "
+            "the Zorvan Company, the agency said.",
+        )
+    )
+    assert found["582400000"].fields["unit"] == "qatari-rial"

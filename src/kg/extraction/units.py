@@ -564,9 +564,10 @@ def unit_of(f: Found) -> tuple[str | None, float]:
     if s in ACRONYM_UNITS:  # "12 NGOs", "400 IDPs"
         return ACRONYM_UNITS[s], 0.9
     if s in currency_words():
-        # "19 million Canadian dollars": the currency the words before it name
+        # "19 million Canadian dollars": the currency the words before it name ("Qatari
+        # riyals": the Qatari rial, as ISO 4217 spells it)
         words = re.findall(r"[\w’'-]+", f.phrase or "")
-        named = " ".join(w.casefold() for w in words[-2:-1]) + " " + s
+        named = " ".join(w.casefold() for w in words[-2:-1]) + " " + SPELLED_ALIKE.get(s, s)
         return currency_names().get(named, currency_words()[s]), 0.95
     # ("five human-traffickers", "12 co-workers": the last part of a compound says who)
     if (
