@@ -412,3 +412,21 @@ def test_a_currency_named_with_its_other_spelling(tmp_path, knowledge):
         )
     )
     assert found["582400000"].fields["unit"] == "qatari-rial"
+
+
+def test_a_part_with_its_share_in_brackets_counts_as_the_count_before(tmp_path, knowledge):
+    """'384 victims were identified ... 98 (25.5%) exploited for labour, 47 (12%) trafficked
+    for marriage': a number with its share in brackets and no noun of its own is a part of
+    the count before it, and counts what that one does."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "In 2023 the Zorvan police identified 384 victims of trafficking. Of these, 203 "
+            "(52.9%) were exploited sexually, 98 (25.5%) exploited for labour, and 47 (12%) "
+            "trafficked for marriage.",
+        )
+    )
+    assert found["98"].fields["unit"] == "person"
+    assert found["47"].fields["unit"] == "person"
+    assert found["98"].active

@@ -558,6 +558,11 @@ def period_of_the_number_before(item, f: Found, passage: Passage, last_count, it
 BARE_SUBJECT = re.compile(r"\s+(?:were|was|are|is|came|come|had|have|remain|remained)\b")
 
 
+SHARE_AFTER = re.compile(
+    r"\s*,?\s*\(\s*\d[\d.,]*\s*(?:%|per\s*cent|percent|por\s*ciento|pour\s*cent|por\s*cento)\s*\)"
+)
+
+
 def unit_of_the_count_before(item, f: Found, passage: Passage, last_count) -> None:
     """A number opening its sentence with no noun of its own ("Twelve were from Ecuador"),
     and the one joined to it ("and one from Peru"), count what the count before them counts."""
@@ -575,7 +580,15 @@ def unit_of_the_count_before(item, f: Found, passage: Passage, last_count) -> No
     where = re.match(r"\s+(?:in|on|at|en|dans|em|no|na|sur)\s", text[f.end :])
     said = last_count.spans[0]
     same_sentence = s0 <= said.start < f.sentence[1] and unit == "person"
-    if opens or (joined and re.match(r"\s+from\b", text[f.end :])) or (where and same_sentence):
+    # ("forced labour; 672 (19 per cent), sexual exploitation; 524 (15 per cent)": a part
+    # with its share in brackets, of the count before)
+    share = SHARE_AFTER.match(text, f.end)
+    if (
+        opens
+        or (joined and re.match(r"\s+from\b", text[f.end :]))
+        or (where and same_sentence)
+        or share
+    ):
         item.fields["unit"] = unit
         if "indicator" in item.new_concepts and last_count.fields.get("indicator"):
             # (and the indicator: not one named after "Twelve were from Ecuador")
