@@ -187,7 +187,7 @@ class NumberExtractor(AttributionRules):
                 item = self._describe(f, passage, entities, proposals, ids)
                 if item is None:
                     continue
-                counted.unit_of_the_count_before(item, f, passage, last_count)
+                parts.unit_of_the_count_before(item, f, passage, last_count)
                 event_times.period_of_its_whole(item, f, whole_before, passage.text)
                 said_again.qualifier_of_its_conversion(item, f, whole_before, passage.text)
                 counted.share_of_whole(item, f, passage, anchor, last_count, items)
