@@ -430,3 +430,20 @@ def test_a_part_with_its_share_in_brackets_counts_as_the_count_before(tmp_path, 
     assert found["98"].fields["unit"] == "person"
     assert found["47"].fields["unit"] == "person"
     assert found["98"].active
+
+
+def test_people_by_their_age_or_where_they_hailed_from(tmp_path, knowledge):
+    """'With regard to their age; 1 under the age of twenty, 27 under the age of
+    twenty-five', 'Nearly 370 hailed from outside Zorvania': only people have ages and hail
+    from places."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan shelter received 42 women this year. With regard to their age; 1 under "
+            "the age of twenty, 27 under the age of twenty-five and 14 older. Nearly 370 "
+            "hailed from outside Zorvania.",
+        )
+    )
+    assert found["27"].fields["unit"] == "person"
+    assert found["370"].fields["unit"] == "person"

@@ -42,7 +42,9 @@ PEOPLE_VERBS = re.compile(
 PEOPLE_DO = re.compile(
     r"\s+(?:who\b|(?:have\s+|had\s+)?(?:arrived|died|drowned|fled|perished|escaped|survived|"
     r"migrated|crossed|disappeared|went\s+missing|remain\s+missing|are\s+missing|"
-    r"(?:will\s+|would\s+)?(?:attend|attended|took\s+part|take\s+part))\b)",
+    r"hailed\s+from|(?:will\s+|would\s+)?(?:attend|attended|took\s+part|take\s+part))\b"
+    # ("1 under the age of twenty, 27 under the age of twenty-five": only people have ages)
+    r"|(?:(?:were|was|are|is)\s+)?(?:under|over|above|below)\s+the\s+age\s+of\b)",
     re.I,
 )
 
