@@ -447,3 +447,18 @@ def test_people_by_their_age_or_where_they_hailed_from(tmp_path, knowledge):
     )
     assert found["27"].fields["unit"] == "person"
     assert found["370"].fields["unit"] == "person"
+
+
+def test_numbers_in_a_series_share_the_last_ones_noun(tmp_path, knowledge):
+    """'repatriated 12, 13, and 14 people on 5, 6 and 7 August': the numbers of a series
+    count what the last one counts."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan government repatriated 12, 13, and 14 people on three flights from "
+            "Pelmark.",
+        )
+    )
+    assert found["12"].fields["unit"] == "person"
+    assert found["13"].fields["unit"] == "person"

@@ -321,6 +321,7 @@ def _noun_of_the_next_number(words: list[re.Match], k: int) -> re.Match | None:
     return None
 
 
+SERIES = re.compile(r"(?:\s*,\s+\d[\d.,]*)*\s*,?\s+(?:and|or)\s+\d[\d.,]*(?=\s+[A-Za-z])")
 OF_ITS = re.compile(r"\s+of\s+(?:its|their|his|her|our)\s+(?=[a-z])(?![^.,;]{0,40}\d)")
 
 
@@ -329,6 +330,9 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
     mark: "12,000[2] migrants")."""
     if note := re.match(r"\[\d{1,3}\]", text[pos : pos + 6]):
         pos += note.end()
+    # "repatriated 12, 13, and 14 people": numbers in a series share the last one's noun
+    if series := SERIES.match(text, pos):
+        return noun_phrase(text, series.end())
     # "saw 60 of its officers visit ...": the noun after its owner (no whole said with figures)
     if owned := OF_ITS.match(text, pos):
         pos = owned.end()
