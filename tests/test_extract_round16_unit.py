@@ -462,3 +462,17 @@ def test_numbers_in_a_series_share_the_last_ones_noun(tmp_path, knowledge):
     )
     assert found["12"].fields["unit"] == "person"
     assert found["13"].fields["unit"] == "person"
+
+
+def test_others_who_are_people(tmp_path, knowledge):
+    """'4 others who had no travel papers': what is said after 'others' ('who', a verb only
+    people undergo) is read as said after the number: people."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan court heard that the papers were valid. 4 others who had no travel "
+            "papers were also charged.",
+        )
+    )
+    assert found["4"].fields["unit"] == "person"

@@ -196,6 +196,7 @@ def find_what_it_counts(
     text = passage.text
     them = OF_THEM_AFTER.match(text, f.end)
     said_after = None
+    others_end = f.end
     if not f.percent and not f.currency and not f.duration and not f.head:
         if (
             them
@@ -216,6 +217,8 @@ def find_what_it_counts(
                 f.head, f.phrase, f.phrase_end = None, "", f.end
         if (f.head or "").casefold() == "others" and f.phrase.casefold() == "others":
             # "26 bodies had been recovered and 20 others were missing": the noun before
+            # (what is said after "others" is read as said after the number: "4 others who")
+            others_end = f.phrase_end
             f.head, f.phrase, f.phrase_end = None, "", f.end
     if f.head is None and not f.percent and not f.currency:
         # "Eight of the people were victims": those of whom it is a part
@@ -230,7 +233,7 @@ def find_what_it_counts(
                 f.head, f.phrase = people[-1], people[-1]
             elif previous is not None and previous.head and previous.sentence == f.sentence:
                 f.head, f.phrase = previous.head, previous.phrase
-    if f.head is None and not f.percent and not f.currency and FROM_A_PLACE.match(text, f.end):
+    if f.head is None and not f.percent and not f.currency and FROM_A_PLACE.match(text, others_end):
         # "Of them, seven were from Bajura, two from Achham", "The migrants hailed from
         # several provinces, including 12 from East Nusa Tenggara": people, by where they are
         # from; what the number before it in its sentence counts ("3 boats from X and 2 from
@@ -345,7 +348,7 @@ def find_what_it_counts(
             f.head, f.phrase = plurals[-1], plurals[-1]
     if f.head is None and not f.percent and not f.currency:
         # "when 532 were liberated", "as 40 had been rescued": only people are
-        f.head, f.phrase = _people_by_their_verb(text, f.end)
+        f.head, f.phrase = _people_by_their_verb(text, others_end)
     if f.head is None and not f.percent and not f.currency and not f.duration:
         # "713 Rohingya rescued", "25,000 Rohingya left": a people's name, by what people do
         m = re.match(r"\s+([A-Z][a-z]+)(?=\s)", text[f.end : f.end + 40])
