@@ -476,3 +476,16 @@ def test_others_who_are_people(tmp_path, knowledge):
         )
     )
     assert found["4"].fields["unit"] == "person"
+
+
+def test_players_are_people(tmp_path, knowledge):
+    """'About 35 key players including members of the police': players are people."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "About 35 key players including members of the Zorvan police are attending the "
+            "training.",
+        )
+    )
+    assert found["35"].fields["unit"] == "person"

@@ -76,7 +76,7 @@ PEOPLE = {
     "aunt", "nephew", "niece", "grandparent", "grandmother", "grandfather", "grandchild",
     # "more than 1,200 governmental and non-governmental stakeholders", "630 Rohingya"
     "stakeholder", "rohingya", "roma", "yazidi", "uyghur", "uighur", "hmong", "tuareg",
-    "ringleader", "enforcer",  # ("Ten suspected ringleaders", "33 law enforcers")
+    "ringleader", "enforcer", "player",  # ("Ten suspected ringleaders", "35 key players")
 }  # fmt: skip
 # What happens to one person, counted: "720 rescues", "17,007 returns", "70 deaths", "40,675
 # illegal crossings" (not "12 official crossings on the river", places; "tax returns"; "40
