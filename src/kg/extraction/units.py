@@ -330,6 +330,9 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
     mark: "12,000[2] migrants")."""
     if note := re.match(r"\[\d{1,3}\]", text[pos : pos + 6]):
         pos += note.end()
+    # "a series of 20 5-day regional workshops": a length in figures is an adjective
+    if long := re.match(r"\s+\d+-(?:hour|day|week|month|year)s?(?:-long)?\b", text[pos:]):
+        pos += long.end()
     # "repatriated 12, 13, and 14 people": numbers in a series share the last one's noun
     if series := SERIES.match(text, pos):
         return noun_phrase(text, series.end())
