@@ -492,13 +492,13 @@ def test_players_are_people(tmp_path, knowledge):
 
 
 def test_a_length_in_figures_before_the_noun_is_an_adjective(tmp_path, knowledge):
-    """'the first in a series of 20 5-day regional training workshops': the length written
+    """'the first in a series of twenty 5-day regional training workshops': the length written
     in figures between the number and its noun is an adjective of the noun."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan Agency launched the first in a series of 20 5-day regional training "
+            "The Zorvan Agency launched the first in a series of twenty 5-day regional training "
             "workshops for border officials.",
         )
     )
