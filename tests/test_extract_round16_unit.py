@@ -503,3 +503,19 @@ def test_a_length_in_figures_before_the_noun_is_an_adjective(tmp_path, knowledge
         )
     )
     assert found["20"].fields["unit"] == "workshop"
+
+
+def test_names_joined_by_and_before_a_known_noun(tmp_path, knowledge):
+    """'26 West and Central African countries', '28 Trinidad and Tobago government
+    officials': names or adjectives joined by 'and' before a noun the rules know count that
+    noun."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan minister headed a conference of 26 West and Central African countries. "
+            "On Monday, 28 Trinidad and Tobago government officials took part in the training.",
+        )
+    )
+    assert found["26"].fields["unit"] == "country"
+    assert found["28"].fields["unit"] == "person"

@@ -3,6 +3,8 @@ centres" -> transit-centre, "six border posts" -> border-post. A few heads say w
 only with the noun before them (a centre of what, a post of what, a group of whom); a noun
 before such a head is part of the unit's name, an adjective ("new", "regional", "different")
 is not. A later number of the bare head ("34-35 centres") counts the compound the text said.
+And the modifiers joined by "and" before a noun the rules know ("26 West and Central African
+countries"), which the noun phrase reads past.
 """
 
 from __future__ import annotations
@@ -111,3 +113,18 @@ def _modified(item) -> bool:
     after = re.split(r"[.;:,!?()“”\"]", span.passage.text[span.end : span.end + 60])[0]
     m = re.search(rf"\b{re.escape(item.head)}\b", after)
     return m is not None and re.search(r"[^\W\d_]", after[: m.start()]) is not None
+
+
+def joined_to_a_known_noun(words: list[re.Match], k: int) -> bool:
+    """ "26 West and Central African countries", "28 Trinidad and Tobago government
+    officials": names or adjectives joined by the "and" at words[k] to a noun the rules know
+    (people, countries, cases), within four words and before any preposition."""
+    from kg.extraction.units import KNOWN_UNIT_WORDS, PEOPLE, STOP, singular  # (units uses this)
+
+    for w in words[k + 1 : k + 5]:
+        token = w.group()
+        if not token[:1].isalpha() or token.casefold() in STOP:
+            return False
+        if singular(token) in PEOPLE or singular(token) in KNOWN_UNIT_WORDS:
+            return True
+    return False

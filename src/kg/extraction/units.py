@@ -9,7 +9,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from kg.extraction.compounds import compound_unit
+from kg.extraction.compounds import compound_unit, joined_to_a_known_noun
 from kg.extraction.foreign_words import BEFORE_THE_NOUN, unit_word
 from kg.extraction.number_words import _WORDNUM
 from kg.extraction.proposal import slugify
@@ -378,6 +378,7 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
                     or nxt.replace("-", "").isalpha()
                     and nxt.islower()
                     and (singular(after) in PEOPLE or singular(after) in KNOWN_UNIT_WORDS)
+                    or joined_to_a_known_noun(words, k)
                 ):
                     collected.append(w)
                     continue
