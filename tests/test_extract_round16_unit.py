@@ -519,3 +519,21 @@ def test_names_joined_by_and_before_a_known_noun(tmp_path, knowledge):
     )
     assert found["26"].fields["unit"] == "country"
     assert found["28"].fields["unit"] == "person"
+
+
+def test_a_count_after_a_preposition_of_place_in_another_language_is_no_antecedent(
+    tmp_path, knowledge
+):
+    """'rescató a 388 personas en dos operativos: uno con 54 en un autobús y 334 en una
+    caja seca': a number after 'en', 'dans', 'em' (in) says where, as one after 'in' does;
+    the parts that follow count what the sentence's count before it counts."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "El instituto de Zorvania rescató a 388 personas en dos operativos: uno con 54 en "
+            "un autobús y otro con 334 en una caja seca de tráiler.",
+        )
+    )
+    assert found["54"].fields["unit"] == "person"
+    assert found["334"].fields["unit"] == "person"

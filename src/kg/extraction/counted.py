@@ -375,8 +375,10 @@ def find_what_it_counts(
 # more than 300 raids") says where or when, not who: a later number's ellipsis ("an
 # additional 1,400 await help", "85 were under 18") is of the sentence's count before it.
 GOVERNED = re.compile(
-    r"\b(?:at|in|across|during|within|throughout|through|between|among|on|into|under)\s+"
-    r"(?:(?:the|its|their|his|her)\s+)?"
+    r"\b(?:at|in|across|during|within|throughout|through|between|among|on|into|under|"
+    # ("388 migrantes en dos operativos: uno con 54 en un autobús")
+    r"en|dans|em|durante|pendant|entre)\s+"
+    r"(?:(?:the|its|their|his|her|los|las|les|os|as|sus|leurs|seus|suas)\s+)?"
     # a body's, before what it has ("at the Zorvan Agency's six centres"), not a place or a day
     # said first ("in Chiapas 30 migrants", "on Monday 30 migrants")
     r"(?:(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*['’]s?\s+)?"
