@@ -537,3 +537,19 @@ def test_a_count_after_a_preposition_of_place_in_another_language_is_no_antecede
     )
     assert found["54"].fields["unit"] == "person"
     assert found["334"].fields["unit"] == "person"
+
+
+def test_a_with_clause_after_an_estimate_adds_a_figure_of_its_own(tmp_path, knowledge):
+    """'It is estimated that about 750,000 Zorvanians reside in Pelmark, with about 450,000
+    likely to have travelled there irregularly': the 'with' clause's number is no part of the
+    estimate."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "It is estimated that about 750,000 Zorvanians currently reside in Pelmark, with "
+            "about 450,000 likely to have travelled there through irregular means.",
+        )
+    )
+    assert "estimated" in found["750000"].fields["qualifier"]
+    assert found["450000"].fields["qualifier"] == ["approximately"]
