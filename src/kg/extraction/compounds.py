@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.number_words import word_value
+
 # Heads too general to name a thing alone: the compound names it ("crisis centres", "border
 # crossing points", "bank accounts", "life sentences", "resettlement places").
 GENERAL_HEADS = {
@@ -123,8 +125,8 @@ def joined_to_a_known_noun(words: list[re.Match], k: int) -> bool:
 
     for w in words[k + 1 : k + 5]:
         token = w.group()
-        if not token[:1].isalpha() or token.casefold() in STOP:
-            return False
+        if not token[:1].isalpha() or token.casefold() in STOP or word_value(token):
+            return False  # (a preposition, or another number: "and two Zorvan nationals")
         if singular(token) in PEOPLE or singular(token) in KNOWN_UNIT_WORDS:
             return True
     return False

@@ -25,8 +25,7 @@ STOP = {
     "could", "can", "may", "be", "been", "being", "as", "than", "or", "a", "an", "the", "and",
     "while", "but", "this", "these", "those", "its", "their", "his", "her", "into", "over",
     "during", "since", "through", "until", "between", "among", "including", "across", "along",
-    # ("49 enquiries against human traffickers": no trafficker counted)
-    "against", "after", "before", "within", "without", "towards", "toward",
+    "against", "after", "before", "within", "without", "towards", "toward",  # ("enquiries against")
     "via", "upon", "amid", "amongst", "despite", "involving", "concerning", "regarding",
     "involved", "concerned",  # ("Of the 26 cases, 22 involved false promises": cases)
 }  # fmt: skip
@@ -369,7 +368,8 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
                 )
             if token.casefold() == "and" and collected and k + 1 < len(words):
                 nxt = words[k + 1].group()
-                after = words[k + 2].group() if k + 2 < len(words) else ""
+                after = singular(words[k + 2].group()) if k + 2 < len(words) else ""
+                known = after in PEOPLE or not plural and after in KNOWN_UNIT_WORDS
                 if (
                     singular(nxt) in PEOPLE
                     or singular(nxt) == "adolescent"
@@ -377,8 +377,9 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
                     # countries": adjectives of one noun
                     or nxt.replace("-", "").isalpha()
                     and nxt.islower()
-                    and (singular(after) in PEOPLE or singular(after) in KNOWN_UNIT_WORDS)
-                    or joined_to_a_known_noun(words, k)
+                    and known
+                    or not plural
+                    and joined_to_a_known_noun(words, k)  # (not "14 vehicles and")
                 ):
                     collected.append(w)
                     continue
