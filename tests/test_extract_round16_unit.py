@@ -553,3 +553,18 @@ def test_a_with_clause_after_an_estimate_adds_a_figure_of_its_own(tmp_path, know
     )
     assert "estimated" in found["750000"].fields["qualifier"]
     assert found["450000"].fields["qualifier"] == ["approximately"]
+
+
+def test_others_from_a_place_are_people(tmp_path, knowledge):
+    """'the woman, together with 11 others from Cuba and two from Venezuela, were housed':
+    others from a place, with no count before them to borrow a noun from, are people."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan investigation has shown that the woman, together with 11 others from "
+            "Pelmark and two from Ostravia, were housed in a bar.",
+        )
+    )
+    assert found["11"].fields["unit"] == "person"
+    assert found["2"].fields["unit"] == "person"

@@ -253,6 +253,8 @@ def find_what_it_counts(
             )
         ):
             f.head, f.phrase = previous.head, previous.phrase
+        elif others_end != f.end:  # ("the woman, together with 11 others from Cuba")
+            f.head, f.phrase = "people", "others"
     if (
         f.head is None
         and not f.percent
