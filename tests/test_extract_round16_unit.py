@@ -568,3 +568,18 @@ def test_others_from_a_place_are_people(tmp_path, knowledge):
     )
     assert found["11"].fields["unit"] == "person"
     assert found["2"].fields["unit"] == "person"
+
+
+def test_those_of_these_who_travelled_are_people(tmp_path, knowledge):
+    """'Some 46,714 of these have travelled to Italy': 'of these' before what only people do
+    (travel, arrive, die) makes the number's people."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "So far this year, 203,981 people have made the journey. Almost three-quarters of "
+            "these travelled from Pelmark to Zorvania. Some 46,714 of these have travelled to "
+            "Ostravia.",
+        )
+    )
+    assert found["46714"].fields["unit"] == "person"

@@ -42,7 +42,7 @@ PEOPLE_VERBS = re.compile(
 PEOPLE_DO = re.compile(
     r"\s+(?:who\b|(?:have\s+|had\s+)?(?:arrived|died|drowned|fled|perished|escaped|survived|"
     r"migrated|crossed|disappeared|went\s+missing|remain\s+missing|are\s+missing|"
-    r"hailed\s+from|(?:will\s+|would\s+)?(?:attend|attended|took\s+part|take\s+part))\b"
+    r"hailed\s+from|travell?ed|(?:will\s+|would\s+)?(?:attend|attended|took\s+part|take\s+part))\b"
     # ("1 under the age of twenty, 27 under the age of twenty-five": only people have ages)
     r"|(?:(?:were|was|are|is)\s+)?(?:under|over|above|below)\s+the\s+age\s+of\b)",
     re.I,
@@ -70,7 +70,7 @@ NOT_PLURALS = {
 def _people_by_their_verb(text: str, end: int) -> tuple[str | None, str]:
     """ "532 were liberated", "1,000 arrived", "the 392 who arrived": people, by what only
     people undergo or do; "300 of them will attend": those of them."""
-    if m := re.match(r"\s+of\s+(?:them|those|whom)\b", text[end : end + 20]):
+    if m := re.match(r"\s+of\s+(?:them|these|those|whom)\b", text[end : end + 20]):
         end += m.end()
     if PEOPLE_VERBS.match(text, end) or PEOPLE_DO.match(text, end):
         return "people", "people"
