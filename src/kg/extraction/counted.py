@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from kg.extraction.figures import FROM_A_PLACE, Found
-from kg.extraction.foreign_words import UNIT_WORDS
+from kg.extraction.foreign_counts import OF_THESE, no_noun_after
+from kg.extraction.foreign_words import LANGUAGES, UNIT_WORDS
 from kg.extraction.text import Passage, clause_around, fold
 from kg.extraction.units import KNOWN_UNIT_WORDS, PEOPLE, _counted_noun, noun_phrase, singular
 
@@ -41,7 +42,9 @@ PEOPLE_VERBS = re.compile(
 PEOPLE_DO = re.compile(
     r"\s+(?:who\b|(?:have\s+|had\s+)?(?:arrived|died|drowned|fled|perished|escaped|survived|"
     r"migrated|crossed|disappeared|went\s+missing|remain\s+missing|are\s+missing|"
-    r"(?:will\s+|would\s+)?(?:attend|attended|took\s+part|take\s+part))\b)",
+    r"hailed\s+from|travell?ed|(?:will\s+|would\s+)?(?:attend|attended|took\s+part|take\s+part))\b"
+    # ("1 under the age of twenty, 27 under the age of twenty-five": only people have ages)
+    r"|(?:(?:were|was|are|is)\s+)?(?:under|over|above|below)\s+the\s+age\s+of\b)",
     re.I,
 )
 
@@ -67,7 +70,7 @@ NOT_PLURALS = {
 def _people_by_their_verb(text: str, end: int) -> tuple[str | None, str]:
     """ "532 were liberated", "1,000 arrived", "the 392 who arrived": people, by what only
     people undergo or do; "300 of them will attend": those of them."""
-    if m := re.match(r"\s+of\s+(?:them|those|whom)\b", text[end : end + 20]):
+    if m := re.match(r"\s+of\s+(?:them|these|those|whom)\b", text[end : end + 20]):
         end += m.end()
     if PEOPLE_VERBS.match(text, end) or PEOPLE_DO.match(text, end):
         return "people", "people"
@@ -141,7 +144,10 @@ def _alone_in_its_sentence(text: str, f: Found) -> bool:
     """Whether no other figure is said in the sentence of `f` ("them" is then what it counts:
     not in "45 victims rescued in 3 raids. Twelve of them ...")."""
     s0, s1 = f.sentence
-    return not re.search(r"\d", text[s0 : f.start] + text[f.end : s1])
+    # (a year is no figure: "4,7 millions de Centrafricains ... en 2013. Plus de 600.000
+    # d'entre eux")
+    others = re.sub(r"\b(?:19|20)\d\d\b", "", text[s0 : f.start] + " " + text[f.end : s1])
+    return not re.search(r"\d", others)
 
 
 def _people_named_before(text: str, f: Found) -> list[str]:
@@ -189,6 +195,8 @@ def find_what_it_counts(
     text lets us say it."""
     text = passage.text
     them = OF_THEM_AFTER.match(text, f.end)
+    said_after = None
+    others_end = f.end
     if not f.percent and not f.currency and not f.duration and not f.head:
         if (
             them
@@ -203,12 +211,18 @@ def find_what_it_counts(
             f.head, f.phrase, f.phrase_end = previous.head, previous.phrase, them.end()
         else:
             f.head, f.phrase, f.phrase_end = noun_phrase(text, f.end)
+            if passage.language in LANGUAGES and no_noun_after(f.phrase, f.value or f.high):
+                # ("87 viajaban", "18 das quais"): the rules below say what, else the words
+                said_after = f.head, f.phrase, f.phrase_end
+                f.head, f.phrase, f.phrase_end = None, "", f.end
         if (f.head or "").casefold() == "others" and f.phrase.casefold() == "others":
             # "26 bodies had been recovered and 20 others were missing": the noun before
+            # (what is said after "others" is read as said after the number: "4 others who")
+            others_end = f.phrase_end
             f.head, f.phrase, f.phrase_end = None, "", f.end
     if f.head is None and not f.percent and not f.currency:
         # "Eight of the people were victims": those of whom it is a part
-        if m := re.match(r"\s+of\s+(?:the|these|those)\s+", text[f.end : f.end + 20]):
+        if m := re.match(rf"\s+of\s+(?:the|these|those)\s+|{OF_THESE}", text[f.end : f.end + 20]):
             f.head, f.phrase, f.phrase_end = noun_phrase(text, f.end + m.end())
         # "Bali (nine), Riau (five)": a count in brackets after a name counts the people its
         # sentence names before it ("Victims were held in Bangkok (six)"), else what the
@@ -219,7 +233,7 @@ def find_what_it_counts(
                 f.head, f.phrase = people[-1], people[-1]
             elif previous is not None and previous.head and previous.sentence == f.sentence:
                 f.head, f.phrase = previous.head, previous.phrase
-    if f.head is None and not f.percent and not f.currency and FROM_A_PLACE.match(text, f.end):
+    if f.head is None and not f.percent and not f.currency and FROM_A_PLACE.match(text, others_end):
         # "Of them, seven were from Bajura, two from Achham", "The migrants hailed from
         # several provinces, including 12 from East Nusa Tenggara": people, by where they are
         # from; what the number before it in its sentence counts ("3 boats from X and 2 from
@@ -239,6 +253,8 @@ def find_what_it_counts(
             )
         ):
             f.head, f.phrase = previous.head, previous.phrase
+        elif others_end != f.end:  # ("the woman, together with 11 others from Cuba")
+            f.head, f.phrase = "people", "others"
     if (
         f.head is None
         and not f.percent
@@ -334,7 +350,7 @@ def find_what_it_counts(
             f.head, f.phrase = plurals[-1], plurals[-1]
     if f.head is None and not f.percent and not f.currency:
         # "when 532 were liberated", "as 40 had been rescued": only people are
-        f.head, f.phrase = _people_by_their_verb(text, f.end)
+        f.head, f.phrase = _people_by_their_verb(text, others_end)
     if f.head is None and not f.percent and not f.currency and not f.duration:
         # "713 Rohingya rescued", "25,000 Rohingya left": a people's name, by what people do
         m = re.match(r"\s+([A-Z][a-z]+)(?=\s)", text[f.end : f.end + 40])
@@ -353,14 +369,18 @@ def find_what_it_counts(
         # they reached 9,076": a number that ends its clause counts the plural
         # noun its sentence names before it
         f.head, f.phrase = _noun_before_a_final_number(text, f)
+    if f.head is None and said_after is not None:
+        f.head, f.phrase, f.phrase_end = said_after
 
 
 # A number after a preposition of place or time ("at IOM's seven transit centres", "during
 # more than 300 raids") says where or when, not who: a later number's ellipsis ("an
 # additional 1,400 await help", "85 were under 18") is of the sentence's count before it.
 GOVERNED = re.compile(
-    r"\b(?:at|in|across|during|within|throughout|through|between|among|on|into|under)\s+"
-    r"(?:(?:the|its|their|his|her)\s+)?"
+    r"\b(?:at|in|across|during|within|throughout|through|between|among|on|into|under|"
+    # ("388 migrantes en dos operativos: uno con 54 en un autobús")
+    r"en|dans|em|durante|pendant|entre)\s+"
+    r"(?:(?:the|its|their|his|her|los|las|les|os|as|sus|leurs|seus|suas)\s+)?"
     # a body's, before what it has ("at the Zorvan Agency's six centres"), not a place or a day
     # said first ("in Chiapas 30 migrants", "on Monday 30 migrants")
     r"(?:(?:[A-Z][\w-]*\s+){0,3}[A-Z][\w-]*['’]s?\s+)?"
@@ -542,37 +562,3 @@ def period_of_the_number_before(item, f: Found, passage: Passage, last_count, it
     }
     if len(times) == 1:
         item.fields["period"] = last_count.fields["period"]
-
-
-# A number that is its sentence's subject, without a noun: "Twelve were from Ecuador and one
-# from Peru", after "... rescued 13 victims".
-BARE_SUBJECT = re.compile(r"\s+(?:were|was|are|is|came|come|had|have|remain|remained)\b")
-
-
-def unit_of_the_count_before(item, f: Found, passage: Passage, last_count) -> None:
-    """A number opening its sentence with no noun of its own ("Twelve were from Ecuador"),
-    and the one joined to it ("and one from Peru"), count what the count before them counts."""
-    if item.fields.get("unit") != "?" or last_count is None:
-        return
-    unit = last_count.fields.get("unit")
-    if unit in (None, "?", "percent") or last_count.spans[0].passage is not passage:
-        return
-    text, s0 = passage.text, f.sentence[0]
-    opens = re.fullmatch(r"\s*", text[s0 : f.start]) and BARE_SUBJECT.match(text, f.end)
-    joined = re.search(r"\band\s+$", text[s0 : f.start]) and re.match(
-        r"\s*[\w,.-]+" + BARE_SUBJECT.pattern, text[s0:]
-    )
-    # ("388 migrants in two operations: one with 54 in a bus, and 334 in a trailer")
-    where = re.match(r"\s+(?:in|on|at|en|dans|em|no|na|sur)\s", text[f.end :])
-    said = last_count.spans[0]
-    same_sentence = s0 <= said.start < f.sentence[1] and unit == "person"
-    if opens or (joined and re.match(r"\s+from\b", text[f.end :])) or (where and same_sentence):
-        item.fields["unit"] = unit
-        if "indicator" in item.new_concepts and last_count.fields.get("indicator"):
-            # (and the indicator: not one named after "Twelve were from Ecuador")
-            item.fields["indicator"] = last_count.fields["indicator"]
-            item.new_concepts.pop("indicator")
-            if "indicator" in last_count.new_concepts:
-                item.new_concepts["indicator"] = last_count.new_concepts["indicator"]
-        item.confidence = round(min(0.99, item.confidence + 0.4), 2)
-        item.why = [w for w in item.why if "no unit" not in w]

@@ -22,6 +22,32 @@ ESTIMATE = re.compile(
 # "estimated at 3,600", "estima en 3.600"): a preposition, or an article before it (not the
 # verb of "IOM estimated 25,000 people had left and 3,000 had returned": of both numbers).
 OF_A_NUMBER = re.compile(r"\s+(?P<to>(?:at|en|à|em)\s+)?(?:total\s+of\s+)?(?:US\s?)?[$€£]?\s?\d")
+# "it is estimated that 600,000 to 800,000 people are trafficked ..., of which 80% are female
+# and half are children": a share of the estimate's whole, stated, no estimate of its own.
+PART_OF_IT = re.compile(
+    r"\bof\s+(?:which|whom)\b|\bde\s+(?:los|las)\s+cuales\b|\bdont\b|\bd[ao]s\s+quais\b"
+    # ("authorities estimate that hundreds arrive daily to the area, which produces
+    # approximately a fifth of all gold": a relative clause says a fact of its own)
+    r"|,\s*which\s+(?!is\s+estimated|are\s+estimated)"
+    # ("reached 36 million in 2017, with Africa hosting 29 percent of them", "about 750,000
+    # Ethiopians reside in the Kingdom with about 450,000 likely to have travelled ...": a
+    # clause with "with" adds a figure of its own)
+    r"|\bwith\b",
+    re.I,
+)
+# "more than 20,000 people are estimated to be trafficked each year": the passive after it.
+ESTIMATED_AFTER = re.compile(
+    r"\s+(?:[\w-]+\s+){0,3}?(?:are|is|were|was|have\s+been|has\s+been|had\s+been)\s+"
+    r"(?:now\s+|currently\s+)?estimated\s+(?:to|at)\b"
+)
+# "The IOM estimates that there are 662,000 migrants in Libya, an increase of roughly 40,000
+# from last year", "close to $10,000 per victim, up from $8,269 a decade ago": the change
+# against another time, or the figure of that time, is stated, no estimate.
+CHANGE_BEFORE = re.compile(
+    r"\b(?:(?:increase|decrease|rise|drop|fall|jump|growth|decline)\s+of|up\s+from|"
+    r"down\s+from|compared\s+(?:to|with))\s+(?:[a-z]+\s+){0,2}?(?:US\s?)?[$€£]?\s?$",
+    re.I,
+)
 ARTICLE_BEFORE = re.compile(r"\b(?:an|the|un|une|una|uma|le|la|el|o|a)\s+$", re.I)
 
 
@@ -30,6 +56,10 @@ def said_estimated(text: str, sentence: tuple[int, int], f: Found) -> bool:
     of another number before it, nor one whose sentence sets `f` apart in an aside ("IOM
     estimates that 80 per cent of girls – whose numbers soared from 1,454 –")."""
     s0, s1 = sentence
+    if ESTIMATED_AFTER.match(text, f.end, s1):
+        return True
+    if CHANGE_BEFORE.search(text, max(s0, f.start - 40), f.start):
+        return False  # ("estimates 662,000 migrants, an increase of roughly 40,000")
     for m in ESTIMATE.finditer(text, s0, f.start):
         other = OF_A_NUMBER.match(text, m.end())
         if (
@@ -38,5 +68,7 @@ def said_estimated(text: str, sentence: tuple[int, int], f: Found) -> bool:
             and (other["to"] or ARTICLE_BEFORE.search(text, max(s0, m.start() - 6), m.start()))
         ):
             continue  # (the adjective of a number before this one)
-        return not any(a < f.start < b for a, b in asides(text, s0 + m.end(), s1))
+        if PART_OF_IT.search(text, m.end(), f.start):
+            continue  # ("estimated 600,000 people ..., of which 80% are female")
+        return not any(a < f.start < b for a, b in asides(text, m.end(), s1))
     return False

@@ -283,6 +283,8 @@ def find_numbers(passage: Passage) -> list[Found]:
         elif coded_after and (unit := units.currency_unit(coded_after.group(1))):  # "15,000 ETB"
             f.currency = unit
             f.end = coded_after.end()
+        elif cfa := units.CFA_AFTER.match(text, f.end):  # "52 000 Fcfa"
+            f.currency, f.end = "cfa-franc", cfa.end()
         f.definite = bool(re.search(r"\bthe\s+$", before.casefold()))
         found.append(f)
     found += _fractions(passage)

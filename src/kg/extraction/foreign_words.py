@@ -123,8 +123,13 @@ for _unit, _words in (
         "policier policiers militares soldados soldats "
         # (survivors, infants)
         "sobreviviente sobrevivientes superviviente supervivientes survivant survivants "
-        "sobrevivente sobreviventes nourrisson nourrissons lactante lactantes",
+        "sobrevivente sobreviventes nourrisson nourrissons lactante lactantes "
+        # (members, fellow nationals, suspects, prosecutors: "15 miembros de esta banda")
+        "miembro miembros membre membres membro membros compatriota compatriotas compatriote "
+        "compatriotes sujeto sujetos fiscales procureurs procuradores",
     ),
+    ("arrest", "captura capturas"),  # ("cuatro capturas")
+    ("case", "processo processos"),  # ("36 processos-crime": criminal cases)
 ):
     UNIT_WORDS.update(dict.fromkeys(_words.split(), _unit))
 
@@ -196,13 +201,17 @@ AGES = re.compile(
 
 # The wordings before a number that qualify it, by qualifier (lower case, as the rules compare
 # them); added to the English ones.
+# ("más del 90%", "plus du tiers", "mais do que": "de" with the article, contracted)
 QUALIFIERS = {
-    "more-than": r"más de|plus de|mais de|por encima de",
+    "more-than": r"más del?|plus d[eu]|mais d[eoa]|por encima del?|"
+    # ("la cifra total superará los 5 millones": exceeds, as English's "exceeds 300")
+    r"supera(?:n|rá|rán|ron|ba|ban)?(?:\s+(?:los|las))?|superó(?:\s+(?:los|las))?|"
+    r"dépass(?:e|ent|era|ait|é)(?:\s+les)?|ultrapass(?:a|am|ou|aram|ará)(?:\s+(?:os|as))?",
     "at-least": r"al menos|por lo menos|au moins|pelo menos|ao menos",
-    "approximately": r"alrededor de|cerca de|aproximadamente|unos|unas|casi|environ|près de|"
-    r"presque|quelque|quase|por volta de|en torno a",
+    "approximately": r"alrededor del?|cerca del?|aproximadamente|unos|unas|casi|environ|"
+    r"près d[eu]|presque|quelque|quase|por volta d[eoa]|en torno al?",
     "estimated": r"un estimado de|unos estimados|estimadamente",
-    "less-than": r"menos de|moins de",
+    "less-than": r"menos del?|moins d[eu]",
     "at-most": r"hasta|jusqu['’]à|até|no más de|como máximo",
 }
 

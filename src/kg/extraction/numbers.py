@@ -25,12 +25,11 @@ import bisect
 import functools
 import re
 
-from kg.extraction import counted, event_times, parts
+from kg.extraction import compounds, counted, event_times, parts
 from kg.extraction import restated as said_again
 from kg.extraction.attributions import AttributionRules
 from kg.extraction.counted import _counts_what_it_reached, _part_of_whole, find_what_it_counts
 from kg.extraction.entities import Entities, Mention
-from kg.extraction.estimates import said_estimated
 from kg.extraction.figures import Found, find_numbers, window
 from kg.extraction.foreign_words import TO_BE
 from kg.extraction.indicators import INDICATOR_SURE, IndicatorModel
@@ -39,13 +38,12 @@ from kg.extraction.mentions import countries_named
 from kg.extraction.number_words import NUMBER
 from kg.extraction.periods import period_of
 from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
+from kg.extraction.qualifiers import qualified_as_the_body_says, qualifiers_of
 from kg.extraction.relative_times import after_page_date, last_year_said, page_year
 from kg.extraction.restated import _number, _said_in_a_headline, _stated_in, _two_groups
 from kg.extraction.text import Passage, Source, clause_around, fold, in_page_label
 from kg.extraction.units import (
-    HANDED_OVER,
     PEOPLE,
-    QUALIFIERS_BEFORE,
     abbreviated_nouns,
     local_currency,
     local_dollar,
@@ -86,6 +84,7 @@ class NumberExtractor(AttributionRules):
         items: list[Item] = []
         proposals: dict[tuple[str, str], ConceptProposal] = {}
         seen: dict[tuple, Item] = {}
+        requalified: set[int] = set()  # the headlines' numbers the body qualified
         ids: set[str] = set()
         previous_paragraph_last: Item | None = None
         sentences_seen: set[tuple[str, int]] = set()
@@ -170,6 +169,8 @@ class NumberExtractor(AttributionRules):
                     # the headline's number dated where the body tells it again
                     # (a heading's or an undated first mention's: not "500 victims in 2019
                     # ... By comparison, 500 ... in 2010, UNODC said")
+                    if _said_in_a_headline(seen[key]):  # ("Some 600" then "600")
+                        qualified_as_the_body_says(seen[key], f, passage, requalified)
                     if _said_in_a_headline(seen[key]) or "period" not in seen[key].fields:
                         self._period(seen[key], f, passage, override=False)
                         # and attributed where the body names its source
@@ -189,7 +190,7 @@ class NumberExtractor(AttributionRules):
                 item = self._describe(f, passage, entities, proposals, ids)
                 if item is None:
                     continue
-                counted.unit_of_the_count_before(item, f, passage, last_count)
+                parts.unit_of_the_count_before(item, f, passage, last_count)
                 event_times.period_of_its_whole(item, f, whole_before, passage.text)
                 said_again.qualifier_of_its_conversion(item, f, whole_before, passage.text)
                 counted.share_of_whole(item, f, passage, anchor, last_count, items)
@@ -220,6 +221,7 @@ class NumberExtractor(AttributionRules):
             # its period is neither
             if item.fields.get("unit") == "times":
                 item.fields.pop("period", None)
+        compounds.bare_heads_of_a_compound(items, proposals)  # ("34 centres": detention-)
         return items, list(proposals.values())
 
     # -- one number ------------------------------------------------------------------------
@@ -229,38 +231,9 @@ class NumberExtractor(AttributionRules):
         s0, s1 = f.sentence
         c0, c1 = f.clause
         clause = text[c0:c1]
-        before_number = text[max(s0, f.start - 40) : f.start].casefold()
         notes: list[str] = []
         confidence = 0.95 - (0.05 if f.words else 0.0)
-        # Qualifiers.
-        qualifiers = list(f.qualifiers)
-        # The longest wording before the number says it ("no fewer than" is at least, not
-        # "fewer than").
-        said = []
-        # "nearly a 13 percent increase": a share said as a noun's modifier, its qualifier
-        # before the article
-        article = r"(?:\s+an?)?" if f.percent else ""
-        for concept, pattern in QUALIFIERS_BEFORE:
-            m = re.search(rf"\b{pattern}{article}\s*$", before_number)
-            if m:
-                said.append((m.start(), concept))
-        if said and re.search(HANDED_OVER, before_number):
-            said = [x for x in said if x[1] != "more-than"]  # "handed over 15 computers"
-        if re.search(
-            r"\b(?:times|fold|twice|double|triple)\s+(?:more|less|fewer|greater|higher|lower)"
-            r"\s+than\s*$",
-            before_number,
-        ):
-            # "five times more than 93": the comparison of another number, no qualifier of this one
-            said = [x for x in said if x[1] not in ("more-than", "less-than")]
-        if said:
-            concept = min(said)[1]
-            if concept not in qualifiers:
-                qualifiers.append(concept)
-        if "estimated" not in qualifiers and said_estimated(text, f.sentence, f):
-            qualifiers.append("estimated")
-        if not qualifiers:
-            qualifiers = ["exact"]
+        qualifiers = qualifiers_of(f, text)
         # "Forty-seven were women": the noun is after the verb.
         if f.head is None and not f.percent and not f.currency:
             m = re.match(rf"\s+(?:were|are|was|had been|have been|{TO_BE})\s+", text[f.end :])

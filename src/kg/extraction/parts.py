@@ -1,7 +1,8 @@
 """The parts of a whole a sentence opens with: "Of the 300 complaints, 120 involved women",
 "Of the total number of complaints, 222 ...", "Of these, 48 per cent ...", "Among the total
 number recorded, 25% ...", "The remaining 12 per cent ...": of the whole's time, and counting
-what it counts.
+what it counts; and a number with no noun of its own ("Twelve were from Ecuador", "98
+(25.5%) exploited for labour") counting what the count before it counts.
 """
 
 from __future__ import annotations
@@ -131,3 +132,50 @@ def _main_count(count, items):
         and x.fields.get("unit") == count.fields.get("unit")
     ]
     return min(same, key=lambda x: x.spans[0].start, default=count)
+
+
+# A number that is its sentence's subject, without a noun: "Twelve were from Ecuador and one
+# from Peru", after "... rescued 13 victims".
+BARE_SUBJECT = re.compile(r"\s+(?:were|was|are|is|came|come|had|have|remain|remained)\b")
+
+
+SHARE_AFTER = re.compile(
+    r"\s*,?\s*\(\s*\d[\d.,]*\s*(?:%|per\s*cent|percent|por\s*ciento|pour\s*cent|por\s*cento)\s*\)"
+)
+
+
+def unit_of_the_count_before(item, f: Found, passage: Passage, last_count) -> None:
+    """A number opening its sentence with no noun of its own ("Twelve were from Ecuador"),
+    and the one joined to it ("and one from Peru"), count what the count before them counts."""
+    if item.fields.get("unit") != "?" or last_count is None:
+        return
+    unit = last_count.fields.get("unit")
+    if unit in (None, "?", "percent") or last_count.spans[0].passage is not passage:
+        return
+    text, s0 = passage.text, f.sentence[0]
+    opens = re.fullmatch(r"\s*", text[s0 : f.start]) and BARE_SUBJECT.match(text, f.end)
+    joined = re.search(r"\band\s+$", text[s0 : f.start]) and re.match(
+        r"\s*[\w,.-]+" + BARE_SUBJECT.pattern, text[s0:]
+    )
+    # ("388 migrants in two operations: one with 54 in a bus, and 334 in a trailer")
+    where = re.match(r"\s+(?:in|on|at|en|dans|em|no|na|sur)\s", text[f.end :])
+    said = last_count.spans[0]
+    same_sentence = s0 <= said.start < f.sentence[1] and unit == "person"
+    # ("forced labour; 672 (19 per cent), sexual exploitation; 524 (15 per cent)": a part
+    # with its share in brackets, of the count before)
+    share = SHARE_AFTER.match(text, f.end)
+    if (
+        opens
+        or (joined and re.match(r"\s+from\b", text[f.end :]))
+        or (where and same_sentence)
+        or share
+    ):
+        item.fields["unit"] = unit
+        if "indicator" in item.new_concepts and last_count.fields.get("indicator"):
+            # (and the indicator: not one named after "Twelve were from Ecuador")
+            item.fields["indicator"] = last_count.fields["indicator"]
+            item.new_concepts.pop("indicator")
+            if "indicator" in last_count.new_concepts:
+                item.new_concepts["indicator"] = last_count.new_concepts["indicator"]
+        item.confidence = round(min(0.99, item.confidence + 0.4), 2)
+        item.why = [w for w in item.why if "no unit" not in w]

@@ -9,7 +9,8 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from kg.extraction.foreign_words import BEFORE_THE_NOUN, QUALIFIERS, unit_word
+from kg.extraction.compounds import compound_unit, joined_to_a_known_noun
+from kg.extraction.foreign_words import BEFORE_THE_NOUN, unit_word
 from kg.extraction.number_words import _WORDNUM
 from kg.extraction.proposal import slugify
 from kg.extraction.text import Source, fold
@@ -24,6 +25,9 @@ STOP = {
     "could", "can", "may", "be", "been", "being", "as", "than", "or", "a", "an", "the", "and",
     "while", "but", "this", "these", "those", "its", "their", "his", "her", "into", "over",
     "during", "since", "through", "until", "between", "among", "including", "across", "along",
+    "against", "after", "before", "within", "without", "towards", "toward",  # ("enquiries against")
+    "via", "upon", "amid", "amongst", "despite", "involving", "concerning", "regarding",
+    "involved", "concerned",  # ("Of the 26 cases, 22 involved false promises": cases)
 }  # fmt: skip
 PEOPLE = {
     "victim", "person", "people", "individual", "woman", "man", "girl", "boy", "child", "minor",
@@ -71,6 +75,7 @@ PEOPLE = {
     "aunt", "nephew", "niece", "grandparent", "grandmother", "grandfather", "grandchild",
     # "more than 1,200 governmental and non-governmental stakeholders", "630 Rohingya"
     "stakeholder", "rohingya", "roma", "yazidi", "uyghur", "uighur", "hmong", "tuareg",
+    "ringleader", "enforcer", "player",  # ("Ten suspected ringleaders", "35 key players")
 }  # fmt: skip
 # What happens to one person, counted: "720 rescues", "17,007 returns", "70 deaths", "40,675
 # illegal crossings" (not "12 official crossings on the river", places; "tax returns"; "40
@@ -113,6 +118,9 @@ SAME_IN_BOTH_NUMBERS = {"species", "series", "aircraft", "sheep", "fish"}  # "fi
 # (not a word in capitals that is a code too: "ALL 12 shelters", "TOP 10", "SOS")
 CODE_BEFORE = re.compile(r"\b(?!(?:ALL|TOP|CUP|SOS|TRY)\b)([A-Z]{3})\s*$")
 CODE_AFTER = re.compile(r"\s*([A-Z]{3})\b")
+# "52 000 Fcfa", "50.000 FCFA", "20 000 francs CFA": the CFA franc (of West or Central
+# Africa: the text seldom says which, and the gold names it so)
+CFA_AFTER = re.compile(r"\s*(?:F\s?CFA|francs?\s+CFA)\b", re.I)
 CURRENCY_UNITS = {"USD": "us-dollar", "EUR": "euro"}  # the units' ids in the concepts
 # A currency written before a number by its sign ("€500", "NZ$4,000", "RM20,000", "Rs 50,000",
 # "₹20,000"): the sign -> its ISO 4217 code. "$" alone is the US dollar; a dollar of another
@@ -201,32 +209,6 @@ def currency_unit(code: str) -> str | None:
     return slugify(currency.name, 4) if currency is not None else None
 
 
-# The wordings before a number that qualify it, by the qualifier they say.
-QUALIFIERS_BEFORE = (
-    (
-        "more-than",
-        # ("the number ... now exceeds 300")
-        r"(?:more than|over|above|in excess of|upwards of|exceeding|exceeds|exceeded|beyond|"
-        r"surpassing|surpasses|surpassed|tops|topped)",
-    ),
-    ("at-least", r"(?:at least|a minimum of|no fewer than|no less than|not less than)"),
-    (
-        "approximately",
-        r"(?:some|about|around|approximately|roughly|nearly|almost|close to|"
-        r"circa|an average of|on average|approx\.)",
-    ),  # fmt: skip
-    ("estimated", r"(?:an estimated|estimated|est\.)"),
-    ("less-than", r"(?:less than|fewer than|under|below)"),
-    ("at-most", r"(?:up to|at most|a maximum of|no more than|as many as|as much as)"),
-)
-# ("más de 200", "plus de 200", "pelo menos 46": the same qualifiers in the other languages)
-QUALIFIERS_BEFORE = tuple((c, f"(?:{p}|{QUALIFIERS[c]})") for c, p in QUALIFIERS_BEFORE)
-# "handed over 15 computers": a phrasal verb, no "more than".
-HANDED_OVER = re.compile(
-    r"\b(?:hand(?:ed|s|ing)?|turn(?:ed|s|ing)?|t[oa]ken?|took|pass(?:ed|es|ing)?|"
-    r"give[ns]?|gave|sign(?:ed|s|ing)?)\s+over\s*$",
-    re.I,
-)
 CURRENCIES = {"dollar": "us-dollar", "euro": "euro", "peso": "peso", "pound": "pound-sterling"}
 # The words of ISO 4217's currency names that name a currency after a number ("3.6 billion
 # baht", "20,000 naira", "500,000 rupees"), from pycountry; not the ones that are words of
@@ -321,9 +303,7 @@ def singular(word: str) -> str:
     return w
 
 
-# --------------------------------------------------------------------------------------------
 # Describing each number
-# --------------------------------------------------------------------------------------------
 
 
 def _noun_of_the_next_number(words: list[re.Match], k: int) -> re.Match | None:
@@ -340,6 +320,7 @@ def _noun_of_the_next_number(words: list[re.Match], k: int) -> re.Match | None:
     return None
 
 
+SERIES = re.compile(r"(?:\s*,\s+\d[\d.,]*)*\s*,?\s+(?:and|or)\s+\d[\d.,]*(?=\s+[A-Za-z])")
 OF_ITS = re.compile(r"\s+of\s+(?:its|their|his|her|our)\s+(?=[a-z])(?![^.,;]{0,40}\d)")
 
 
@@ -348,6 +329,12 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
     mark: "12,000[2] migrants")."""
     if note := re.match(r"\[\d{1,3}\]", text[pos : pos + 6]):
         pos += note.end()
+    # "a series of 20 5-day regional workshops": a length in figures is an adjective
+    if long := re.match(r"\s+\d+-(?:hour|day|week|month|year)s?(?:-long)?\b", text[pos:]):
+        pos += long.end()
+    # "repatriated 12, 13, and 14 people": numbers in a series share the last one's noun
+    if series := SERIES.match(text, pos):
+        return noun_phrase(text, series.end())
     # "saw 60 of its officers visit ...": the noun after its owner (no whole said with figures)
     if owned := OF_ITS.match(text, pos):
         pos = owned.end()
@@ -358,8 +345,12 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
     collected = []
     for k, w in enumerate(words[:7]):
         token = w.group()
-        if token == "," and collected and all(c.group().islower() for c in collected):
-            # "131 vulnerable, stranded Ethiopian migrants": adjectives in a row
+        # "131 vulnerable, stranded Ethiopian migrants": adjectives in a row (not "24,000
+        # flights, positioning officers": a plural ends the phrase)
+        adjective = (
+            collected and singular(collected[-1].group()) == collected[-1].group().casefold()
+        )
+        if token == "," and adjective and all(c.group().islower() for c in collected):
             nxt = words[k + 1].group() if k + 1 < len(words) else ""
             if nxt.isalpha() and nxt.islower() and nxt.casefold() not in STOP:
                 continue
@@ -377,14 +368,18 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
                 )
             if token.casefold() == "and" and collected and k + 1 < len(words):
                 nxt = words[k + 1].group()
-                after = words[k + 2].group() if k + 2 < len(words) else ""
+                after = singular(words[k + 2].group()) if k + 2 < len(words) else ""
+                known = after in PEOPLE or not plural and after in KNOWN_UNIT_WORDS
                 if (
                     singular(nxt) in PEOPLE
                     or singular(nxt) == "adolescent"
-                    # "diplomatic and consular officials": two adjectives of one noun
+                    # "diplomatic and consular officials", "source, transit and destination
+                    # countries": adjectives of one noun
                     or nxt.replace("-", "").isalpha()
                     and nxt.islower()
-                    and singular(after) in PEOPLE
+                    and known
+                    or not plural
+                    and joined_to_a_known_noun(words, k)  # (not "14 vehicles and")
                 ):
                     collected.append(w)
                     continue
@@ -424,6 +419,7 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
             w
             for w in collected
             if w.group().endswith("s")
+            and fold(w.group()) not in BEFORE_THE_NOUN  # "potenciais"
             and singular(w.group()) != w.group().casefold()  # not "crisis" ("crisis centres")
             and (w.group().islower() or re.fullmatch(r"[A-Z]{2,6}s", w.group()))  # "12 NGOs"
         ]
@@ -509,6 +505,8 @@ def abbreviated_nouns(source: Source) -> dict[str, tuple[str, str]]:
 ACRONYM_UNITS = {
     "ngo": "organization", "cso": "organization", "cbo": "organization", "ingo": "organization",
     "idp": "person", "vot": "person", "uam": "person", "uasc": "person",
+    # overseas Filipino workers, third-country nationals, persons with disabilities
+    "ofw": "person", "tcn": "person", "pwd": "person",
 }  # fmt: skip
 KNOWN_UNIT_WORDS = {
     "case", "state", "jurisdiction", "nationality", "country", "household", "family",
@@ -575,9 +573,10 @@ def unit_of(f: Found) -> tuple[str | None, float]:
     if s in ACRONYM_UNITS:  # "12 NGOs", "400 IDPs"
         return ACRONYM_UNITS[s], 0.9
     if s in currency_words():
-        # "19 million Canadian dollars": the currency the words before it name
+        # "19 million Canadian dollars": the currency the words before it name ("Qatari
+        # riyals": the Qatari rial, as ISO 4217 spells it)
         words = re.findall(r"[\w’'-]+", f.phrase or "")
-        named = " ".join(w.casefold() for w in words[-2:-1]) + " " + s
+        named = " ".join(w.casefold() for w in words[-2:-1]) + " " + SPELLED_ALIKE.get(s, s)
         return currency_names().get(named, currency_words()[s]), 0.95
     # ("five human-traffickers", "12 co-workers": the last part of a compound says who)
     if (
@@ -597,4 +596,4 @@ def unit_of(f: Found) -> tuple[str | None, float]:
         if s == "mile" and re.search(r"\bnautical\s+\w+$", f.phrase or "", re.I):
             return "nautical-mile", 0.9
         return UNIT_SPELLINGS.get(s, s), 0.9
-    return slugify(s), 0.6
+    return compound_unit(f.phrase or "", s) or slugify(s), 0.6  # ("house searches")

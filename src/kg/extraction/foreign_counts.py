@@ -1,0 +1,47 @@
+"""What a number of a Spanish, French or Portuguese release counts when no noun follows it:
+these languages set a verb, a pronoun or a preposition right after a number whose noun was
+said before ("87 viajaban acompañados y 67 lo hacían solos", "18 das quais", "13 pour délit",
+"600.000 d'entre eux sont toujours réfugiés"), where English sets "were", "of" or "for", the
+words the English rules stop at. A noun counted after a number above one is a plural (in -s,
+-x) or a word the rules know; anything else is no noun, and the rules that read the noun of
+the number before it, or of the sentence, say what it counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.foreign_words import BEFORE_THE_NOUN, TO_BE, UNIT_WORDS
+from kg.extraction.text import fold
+
+# Words in -s that are no nouns: articles, pronouns, prepositions, adverbs ("de los cuales",
+# "dessas", "d'entre eux", "toujours").
+_NOT_NOUNS = """
+    los las les des dos das os as nos ses ces sus mis tus mes tes leurs nuestros vuestros
+    ellos ellas eles elas dessas desses destas destes deles delas dans sous sans vers chez
+    depuis apres pas jamais toujours tous toutes todos todas apenas pues ademas entonces
+    antes despues menos mas plus tres cuales quales quais lesquels lesquelles
+"""
+NOT_NOUNS = frozenset(_NOT_NOUNS.split())
+
+
+def no_noun_after(phrase: str, value) -> bool:
+    """Whether the phrase after a number above one of a release in one of those languages
+    begins with a word that is no noun it counts (a verb, a pronoun, a preposition)."""
+    words = [w for w in re.findall(r"[^\W\d_]+", phrase)]
+    while words and fold(words[0]) in BEFORE_THE_NOUN:
+        words = words[1:]
+    if not words or value is None or value <= 1 or not words[0].islower():
+        return False
+    first = fold(words[0])
+    if first in UNIT_WORDS or re.fullmatch(TO_BE, first):  # ("139 son menores": the noun after)
+        return False
+    return first in NOT_NOUNS or not first.endswith(("s", "x"))
+
+
+# "of the", "of these" after a number, before the noun it counts ("147 dessas crianças", "20
+# de las víctimas", "12 des victimes"): not "of which" ("de los cuales", "das quais").
+OF_THESE = (
+    r"\s+(?:d[eo]ss[ae]s|d[eo]st[ae]s|d[ae]s|dos|des|d['’]entre\s+(?:les|ces)|"
+    r"de\s+(?:estos|estas|esos|esas|ces|los|las))\s+(?!cuales|quais|quales|lesquel)"
+)
