@@ -16,7 +16,7 @@ from kg.extraction.item_words import (
     _strip_article,
     _word_end,
 )
-from kg.extraction.periods import _date
+from kg.extraction.period_patterns import _date
 from kg.extraction.proposal import Item, slugify
 from kg.extraction.text import Passage, Source, fold
 

@@ -12,7 +12,8 @@ from kg.extraction.figures import MONTH, Found
 from kg.extraction.foreign_words import CAUGHT_VERB, MONTHS, OPERATION_NOUN
 from kg.extraction.foreign_words import NOT_ITS_CATCH as NOT_ITS_CATCH_OTHER_LANGUAGES
 from kg.extraction.pages import dateline_date
-from kg.extraction.periods import _date, period_of
+from kg.extraction.period_patterns import _date
+from kg.extraction.periods import period_of
 from kg.extraction.proposal import Item
 from kg.extraction.relative_times import after_page_date
 from kg.extraction.text import Passage

@@ -10,7 +10,7 @@ from kg.extraction.entities import Entities
 from kg.extraction.figures import MONTH, window
 from kg.extraction.item_words import RELATIVE_TIME, _strip_article
 from kg.extraction.number_words import word_value
-from kg.extraction.periods import _date
+from kg.extraction.period_patterns import _date
 from kg.extraction.proposal import Item, slugify
 from kg.extraction.text import Passage, Source, fold
 

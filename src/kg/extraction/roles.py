@@ -8,7 +8,7 @@ import re
 
 from kg.extraction.entities import Entities
 from kg.extraction.item_words import _bound, _key
-from kg.extraction.periods import PERIOD_PATTERNS, _period_value
+from kg.extraction.period_patterns import PERIOD_PATTERNS, _period_value
 from kg.extraction.proposal import ConceptProposal, Item, slugify
 from kg.extraction.text import Source, fold
 

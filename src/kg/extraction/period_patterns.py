@@ -1,0 +1,258 @@
+"""The time expressions a sentence may say of its numbers ("from 2015 to 2020", "between
+January and August of that year", "in the first half of 2017"), and the period each says."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.dated_days import month_number
+from kg.extraction.figures import MONTH, MONTH_SHORT
+from kg.extraction.number_words import _WORDNUM, word_value
+
+# (no year of a range: "in 2013-2014" is no "in 2013", the range is read as one)
+_DATE = (
+    # ("early 2024", "mid-2019": a part of the year, read as the year)
+    rf"(?:(?P<{{p}}m>{MONTH}|{MONTH_SHORT})\s+(?:of\s+)?|(?:early|late|mid)(?:\s+|-))?"
+    rf"(?:(?<![\w-])|(?<=mid-))(?P<{{p}}y>(?:19|20)\d\d)"
+    r"(?!\s*[-\u2013/]\s*(?:(?:19|20)\d\d|\d\d)\b)"
+)
+
+
+PERIOD_PATTERNS = (
+    (
+        "range",
+        re.compile(
+            rf"\bfrom\s+{_DATE.format(p='a')}\s+(?:to|until|through|till)\s+{_DATE.format(p='b')}",
+            re.I,
+        ),
+    ),
+    (
+        "months",
+        re.compile(
+            rf"\bbetween\s+(?P<am>{MONTH})\s+and\s+(?P<bm>{MONTH})\s+(?:of\s+)?"
+            rf"(?:(?P<y>(?:19|20)\d\d)|(?P<that>that|the same|this)\s+year)",
+            re.I,
+        ),
+    ),
+    (
+        "years",
+        re.compile(
+            rf"\b(?:between|from)\s+(?:(?P<am>{MONTH})\s+)?(?P<ay>(?:19|20)\d\d)\s+(?:and|to|until)\s+"
+            # ("between June 2016 and March 15, 2017": the last day too)
+            rf"(?:(?P<bd2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?=(?:{MONTH})\b))?"
+            rf"(?:(?P<bm>{MONTH})\s+(?:(?P<bd>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?)?"
+            rf"(?:(?:early|late|mid)[\s-]+)?(?P<by>(?:19|20)\d\d)",
+            re.I,
+        ),
+    ),
+    (
+        "since",
+        re.compile(
+            rf"\bsince\s+(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+)?"
+            rf"(?:(?P<sd>\d{{1,2}})(?:st|nd|rd|th)?\s+(?=(?:{MONTH}|{MONTH_SHORT})\b))?{_DATE.format(p='a')}",
+            re.I,
+        ),
+    ),
+    (  # "since March 1, 2020"
+        "since",
+        re.compile(
+            rf"\bsince\s+(?P<am>{MONTH})\s+(?P<sd>\d{{1,2}}),?\s+(?P<ay>(?:19|20)\d\d)\b", re.I
+        ),
+    ),
+    (
+        "until",
+        re.compile(
+            rf"\b(?:through|until|till|up to|as of|by the end of|by)\s+"
+            rf"{_DATE.format(p='b')}",
+            re.I,
+        ),
+    ),
+    (
+        # "from January to June 2016", "between January and March 2017"
+        "months",
+        re.compile(
+            rf"\bfrom\s+(?P<am>{MONTH})\s+(?:to|until|through|till)\s+(?P<bm>{MONTH})\s+"
+            rf"(?:of\s+)?(?:(?P<y>(?:19|20)\d\d)|(?P<that>that|the same|this)\s+year)",
+            re.I,
+        ),
+    ),
+    (
+        # "between May-June 2020", "in May–June 2020", "in September and October 2022",
+        # "for the April – October 2020"
+        "months",
+        re.compile(
+            rf"\b(?:between|from|in|during|for\s+the)\s+(?P<am>{MONTH})\s*(?:[-\u2013]|\s+and\s+)\s*"
+            rf"(?P<bm>{MONTH})\s+"
+            rf"(?:of\s+)?(?P<y>(?:19|20)\d\d)\b",
+            re.I,
+        ),
+    ),
+    (
+        # "in 2010 and 2011", "in the combined years of 2015 and 2016": both, one after the other
+        "two-years",
+        re.compile(
+            # ("in both 2015 and 2016", "en 2013 et 2014", "en 2015 y 2016", "em 2015 e 2016")
+            r"\b(?:in|during|for|over|of|en|em)\s+(?:both\s+)?"
+            r"(?:the\s+(?:combined\s+)?years?\s+(?:of\s+)?)?"
+            r"(?P<ay>(?:19|20)\d\d)\s+(?:and|et|y|e)\s+(?P<by>(?:19|20)\d\d)\b",
+            re.I,
+        ),
+    ),
+    (
+        # "2012-2015", "the period 2012–2015", "in 2014/2015"
+        "years",
+        re.compile(
+            r"(?<![\w/-])(?P<ay>(?:19|20)\d\d)\s*[-\u2013\u2014/]\s*(?P<by>(?:19|20)\d\d)(?![\w/-])",
+        ),
+    ),
+    (
+        # "the 2022/23 financial year", "in 2009-10": a year that runs into the next, its
+        # second year in two digits
+        "split-year",
+        re.compile(
+            r"(?<![\w/-])(?P<ay>(?:19|20)\d\d)\s*[-\u2013/]\s*(?P<by>\d\d)(?![\w/%-])",
+        ),
+    ),
+    (
+        # "in the first half of 2017", "in the last quarter of 2015"
+        "part",
+        re.compile(
+            r"\b(?:in|during|for|over)\s+the\s+(?P<which>first|second|last|third|fourth)\s+"
+            r"(?P<part>half|quarter|semester|six months|three months)\s+of\s+"
+            r"(?P<y>(?:19|20)\d\d)\b",
+            re.I,
+        ),
+    ),
+    (
+        # "as of 31 December 2015", "by 30 June 2016", "until March 31, 2016"
+        "until",
+        re.compile(
+            rf"\b(?:through|until|till|up to|as of|as at|by)\s+(?P<bd>\d{{1,2}})\s+"
+            rf"(?P<bm>{MONTH})\s+(?P<by>(?:19|20)\d\d)\b",
+            re.I,
+        ),
+    ),
+    (
+        "in",
+        re.compile(
+            rf"\b(?:in|during|for)\s+(?:the\s+)?(?:fiscal\s+|calendar\s+|financial\s+)?"
+            rf"year\s+{_DATE.format(p='a')}\b",
+            re.I,
+        ),
+    ),
+    # ("during the whole of 2014", "in all of 2019", "during the course of 2016", "Toward the
+    # end of 2014", "Police data from 2015")
+    (
+        "in",
+        re.compile(
+            rf"\b(?:(?:in|during|for|over)\s+(?:the\s+whole\s+of\s+|all\s+of\s+)?|"
+            rf"(?:in|during|at|towards?)\s+the\s+(?:course|end|beginning|start|middle)\s+of\s+|"
+            rf"(?:data|figures|statistics)\s+(?:from|for)\s+){_DATE.format(p='a')}\b",
+            re.I,
+        ),
+    ),
+    (
+        "duration",
+        re.compile(
+            rf"\b(?:over|during|in|for|within|through)\s+(?:a\s+period\s+of\s+|the\s+(?:past|last|first)\s+)"
+            rf"(?P<n>\d+|{_WORDNUM})\s+(?P<u>months|years|weeks|days)"
+            rf"(?:\s+(?:of\s+)?(?:(?P<y>(?:19|20)\d\d)|(?P<that>that|the same|this)\s+year))?",
+            re.I,
+        ),
+    ),
+)
+
+
+def _date(month: str | None, year: str | None) -> str | None:
+    if not year:
+        return None
+    return f"{year}-{month_number(month):02d}" if month else year
+
+
+# "This year, by 7 August 2024, ...", "So far this year, as of 30 June 2024, ...": the day
+# said is the end of a time that began with the year.
+THIS_YEAR_BEFORE = re.compile(r"\b(?:so\s+far\s+)?this\s+year\s*,?\s*$", re.I)
+
+
+NUMBERED = re.compile(
+    r"(?:\bNo\.?|\bnumber|#|\b(?:Case|Law|Decree|Act|Resolution|Bill|pp?\.))\s*$", re.I
+)
+
+
+def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
+    g = m.groupdict()
+    if kind == "range":
+        return {"start": _date(g["am"], g["ay"]), "end": _date(g["bm"], g["by"])}
+    if kind == "months":
+        year = g.get("y") or (_year_before(text, s0, m.start()) if g.get("that") else None)
+        if not year:
+            return None
+        return {"start": _date(g["am"], year), "end": _date(g["bm"], year)}
+    if kind == "years":
+        if g["by"] < g["ay"]:
+            return None
+        end = _date(g.get("bm"), g["by"])
+        day = g.get("bd") or g.get("bd2")
+        if day and g.get("bm") and 1 <= int(day) <= 31:
+            end = f"{end}-{int(day):02d}"
+        return {"start": _date(g.get("am"), g["ay"]), "end": end}
+    if kind == "two-years":  # (not "in 2010 and 2015": two times)
+        return {"start": g["ay"], "end": g["by"]} if int(g["by"]) == int(g["ay"]) + 1 else None
+    if kind == "split-year":
+        first = int(g["ay"])
+        last = first - first % 100 + int(g["by"])
+        if not first < last <= first + 10:
+            return None  # not a later year of the decade after: a page, a count, a date
+        if NUMBERED.search(text[max(0, m.start() - 16) : m.start()]):
+            return None  # "Case No. 2020-25", "Law 2015-23": a number, no years
+        return {"start": str(first), "end": str(last)}  # ("2022/23", "the period 2021-24")
+    if kind == "part":
+        months = {"half": 6, "semester": 6, "six months": 6, "quarter": 3, "three months": 3}
+        size = months[g["part"].casefold()]
+        count = 12 // size
+        index = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": count - 1}
+        k = index[g["which"].casefold()]
+        if k >= count:
+            return None
+        year = g["y"]
+        return {"start": f"{year}-{k * size + 1:02d}", "end": f"{year}-{(k + 1) * size:02d}"}
+    if kind == "since":  # "since the end of 2015": its December (its start: the year)
+        if not g["am"] and re.search(r"\bend\s+of\s+(?:19|20)\d\d$", m.group(), re.I):
+            return {"start": f"{g['ay']}-12"}
+        if g.get("sd") and g["am"] and 1 <= int(g["sd"]) <= 31:  # "since 01 January 2018"
+            return {"start": f"{_date(g['am'], g['ay'])}-{int(g['sd']):02d}"}
+        return {"start": _date(g["am"], g["ay"])}
+    if kind == "until":
+        end = _date(g.get("bm"), g["by"])
+        if g.get("bd"):
+            end = f"{end}-{int(g['bd']):02d}"
+        if len(end) > 4 and THIS_YEAR_BEFORE.search(text, max(s0, m.start() - 25), m.start()):
+            return {"start": end[:4] + ("-01-01" if len(end) == 10 else "-01"), "end": end}
+        return {"end": end}
+    if kind == "in":
+        date = _date(g["am"], g["ay"])
+        return {"start": date, "end": date}
+    if kind == "duration":
+        n = g["n"]
+        count = int(n) if n.isdigit() else word_value(n)
+        unit = {"months": "M", "years": "Y", "weeks": "W", "days": "D"}[g["u"].casefold()]
+        value: dict = {"duration": f"P{count}{unit}"}
+        year = g.get("y") or (_year_before(text, s0, m.start()) if g.get("that") else None)
+        if year:
+            value["start"] = value["end"] = year
+            which = re.search(r"\b(first|last)\s+\S+\s+months\b", m.group(), re.I)
+            if which and 1 <= count <= 12:  # "the first nine months of 2015": January-September
+                first = 1 if which.group(1).casefold() == "first" else 13 - count
+                value["start"], value["end"] = (
+                    f"{year}-{first:02d}",
+                    f"{year}-{first + count - 1:02d}",
+                )
+        return value
+    return None
+
+
+def _year_before(text: str, s0: int, pos: int) -> str | None:
+    """The year "that year" refers to: the last one named before, in this sentence or the
+    one before it."""
+    years = re.findall(r"\b(?:19|20)\d\d\b", text[max(0, s0 - 300) : pos])
+    return years[-1] if years else None
