@@ -141,15 +141,31 @@ PERIOD_PATTERNS = (
         ),
     ),
     # ("during the whole of 2014", "in all of 2019", "during the course of 2016", "Toward the
-    # end of 2014", "Police data from 2015")
+    # end of 2014")
     (
         "in",
         re.compile(
             rf"\b(?:(?:in|during|for|over)\s+(?:the\s+whole\s+of\s+|all\s+of\s+)?|"
-            rf"(?:in|during|at|towards?)\s+the\s+(?:course|end|beginning|start|middle)\s+of\s+|"
-            rf"(?:data|figures|statistics)\s+(?:from|for)\s+){_DATE.format(p='a')}\b",
+            rf"(?:in|during|at|towards?)\s+the\s+(?:course|end|beginning|start|middle)\s+of\s+)"
+            rf"{_DATE.format(p='a')}\b",
             re.I,
         ),
+    ),
+    # "Police data from 2015": that year; not the first year of "data from 2015 to 2020" (a
+    # range, read above) nor of "statistics from 2018 onwards" (a start, read below)
+    (
+        "in",
+        re.compile(
+            rf"\b(?:data|figures|statistics)\s+(?:from|for)\s+{_DATE.format(p='a')}\b"
+            r"(?!\s*(?:(?:to|until|till|through|onwards?)\b|on\s*[,.;:]|and\s+(?:19|20)\d\d|"
+            r"[-\u2013]))",
+            re.I,
+        ),
+    ),
+    # "from 2018 onwards", "from March 2019 on,": the start of the period
+    (
+        "since",
+        re.compile(rf"\bfrom\s+{_DATE.format(p='a')}\s+(?:onwards?\b|on(?=\s*[,.;:]))", re.I),
     ),
     (
         "duration",

@@ -1,0 +1,23 @@
+"""`kg extract`: faults a reviewer found in round 16's period rules, one test per fault, on
+sentences composed for it (the names of places and bodies are made up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, observations
+
+
+def test_data_from_a_year_to_another_or_onwards_is_no_single_year(tmp_path, knowledge):
+    """'Police data from 2015 to 2020 show ...' is of the range; 'Statistics from 2018
+    onwards show ...' is from 2018 on; 'Police data from 2015 show ...' is of 2015."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Police data from 2015 to 2020 show 310 victims in Pelmark.\n\nStatistics from "
+            "2018 onwards show 420 victims in Ostravia.\n\nPolice data from 2016 show 530 "
+            "victims in Zorvania.",
+        )
+    )
+    assert found["310"].fields.get("period") == {"start": "2015", "end": "2020"}
+    assert found["420"].fields.get("period") == {"start": "2018"}
+    assert found["530"].fields.get("period") == "2016"
