@@ -21,3 +21,18 @@ def test_data_from_a_year_to_another_or_onwards_is_no_single_year(tmp_path, know
     assert found["310"].fields.get("period") == {"start": "2015", "end": "2020"}
     assert found["420"].fields.get("period") == {"start": "2018"}
     assert found["530"].fields.get("period") == "2016"
+
+
+def test_two_months_apart_joined_by_and_are_no_range(tmp_path, knowledge):
+    """'In January and December 2020' names two months, not the year between them; 'in
+    September and October 2021', one after the other, is their range."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "In January and December 2020, Zorvan Aid recorded 310 arrivals in Pelmark.\n\n"
+            "In September and October 2021, Zorvan Aid recorded 420 arrivals in Ostravia.",
+        )
+    )
+    assert "period" not in found["310"].fields
+    assert found["420"].fields.get("period") == {"start": "2021-09", "end": "2021-10"}
