@@ -36,3 +36,21 @@ def test_two_months_apart_joined_by_and_are_no_range(tmp_path, knowledge):
     )
     assert "period" not in found["310"].fields
     assert found["420"].fields.get("period") == {"start": "2021-09", "end": "2021-10"}
+
+
+def test_only_a_time_opening_the_sentence_holds_past_while(tmp_path, knowledge):
+    """A time in the phrase that opens the sentence ('In 2020, arrivals rose ... while 420
+    people left') holds for the part after 'while'; one said in the first part's main clause
+    ('In Lorvania the number of arrivals rose in 2019 while ...') does not, as in 'Arrivals
+    rose in Lorvania in 2019 while ...' (the sentence opening with a place is no opening of
+    time)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "In Lorvania the number of arrivals rose in 2019 while 310 people left.\n\n"
+            "In 2020, arrivals rose in Pelmark while 420 people left.",
+        )
+    )
+    assert "period" not in found["310"].fields
+    assert found["420"].fields.get("period") == "2020"

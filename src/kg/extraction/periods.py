@@ -100,10 +100,28 @@ SENTENCE_PART = re.compile(r";|,\s+(?:and|but|while|whereas)\s+|\s+(?:while|wher
 
 
 OTHER_PART = re.compile(r",?\s+(?:while|whereas)\s+")
+# The words a sentence's opening phrase of time may start with ("Since the task force was set
+# up in 2015, ..."), in any case ("“in 2015, ...")
 OPENING = re.compile(
     r"\s*(?:In|During|Since|From|Between|As\s+of|By|Until|Throughout|Over|Towards?|At|After|"
-    r"Before|Desde|En|Entre|Durante|Depuis|Em)\b[^,;]*$"
+    r"Before|Desde|En|Entre|Durante|Depuis|Em)\b[^,;]*$",
+    re.I,
 )
+
+
+def _opens_the_sentence(text: str, s0: int, x: tuple, at: int) -> bool:
+    """Whether the time `x` is said in the phrase that opens the sentence, and so holds for
+    all its parts: the sentence starts with it ("In 2019 arrivals rose ... while 300 ..."), or
+    with a phrase that holds it and closes with a comma before the part of `at` ("Since the
+    task force was set up in 2015, 221 ..., while 948 ..."); not "In Pelmark arrivals rose in
+    2019 while 300 ...", whose time is the first part's, as in "Arrivals rose in 2019 while"."""
+    before = text[s0 : x[0]]
+    if not before.strip():
+        return True
+    if not OPENING.match(before):
+        return False
+    other = OTHER_PART.search(text, x[1], at)
+    return "," in text[x[1] : other.start() if other else at]
 
 
 def _part_of_sentence(text: str, s0: int, s1: int, at: int) -> tuple[int, int]:
@@ -311,7 +329,9 @@ def period_of(
     # sentence ("Since the task force was set up in 2015, ... while 948 ..."), is not of the
     # part after "while" or "whereas"
     found = [
-        x for x in found if OPENING.match(text[s0 : x[0]]) or not OTHER_PART.search(text, x[1], at)
+        x
+        for x in found
+        if _opens_the_sentence(text, s0, x, at) or not OTHER_PART.search(text, x[1], at)
     ]
     if not found:
         return None
