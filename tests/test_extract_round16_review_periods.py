@@ -54,3 +54,18 @@ def test_only_a_time_opening_the_sentence_holds_past_while(tmp_path, knowledge):
     )
     assert "period" not in found["310"].fields
     assert found["420"].fields.get("period") == "2020"
+
+
+def test_a_share_of_them_is_of_the_count_not_the_one_compared_with(tmp_path, knowledge):
+    """'In 2019, 5,100 migrants arrived ..., compared with 3,200 in 2018. Half of them were
+    women': the half is of the 2019 arrivals, not of those of 2018."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "In 2019, 5,100 migrants arrived in Pelmark, compared with 3,200 in 2018. Half of "
+            "them were women.",
+        )
+    )
+    assert found["3200"].fields.get("period") == "2018"
+    assert found["50"].fields.get("period") == "2019"

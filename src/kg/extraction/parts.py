@@ -44,7 +44,9 @@ def part_of_the_whole_before(item, f: Found, passage: Passage, anchor, last_coun
     text, s0 = passage.text, f.sentence[0]
     opening = OF_THE_WHOLE.match(text, s0)
     if opening is None and MOST_OF_IT.match(text, s0):
-        _period_of_the_sentence_before(item, f, passage, last_count)
+        # (of the count the sentence before is about, not one it compares it with: "5,000
+        # arrived in 2019, compared with 3,000 in 2018. Half of them were women")
+        _period_of_the_sentence_before(item, f, passage, _main_count(last_count, items))
     if opening is None or opening.end() > f.start:
         return
     whole = anchor if opening.group("number") else _main_count(last_count, items)
