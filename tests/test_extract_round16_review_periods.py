@@ -69,3 +69,20 @@ def test_a_share_of_them_is_of_the_count_not_the_one_compared_with(tmp_path, kno
     )
     assert found["3200"].fields.get("period") == "2018"
     assert found["50"].fields.get("period") == "2019"
+
+
+def test_the_majority_of_another_whole_takes_no_time_from_before(tmp_path, knowledge):
+    """'The majority of the participants in the training, 60 per cent, were women' is a share
+    of another whole than the count before ('In 2019, 5,100 migrants arrived'): no time from
+    it; 'The majority of them, 70 per cent, ...' is of that count's time."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "In 2019, 5,100 migrants arrived in Pelmark. The majority of the participants in "
+            "the training, 60 per cent, were women.\n\nIn 2020, 4,200 migrants arrived in "
+            "Ostravia. The majority of them, 70 per cent, were men.",
+        )
+    )
+    assert "period" not in found["60"].fields
+    assert found["70"].fields.get("period") == "2020"

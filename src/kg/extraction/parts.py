@@ -88,8 +88,14 @@ def part_of_the_whole_before(item, f: Found, passage: Passage, anchor, last_coun
 # travelled", "La mayoría", "A maioria"; a share "of these" or "of them", not "of the
 # participants" (a share says its own time or none).
 MOST_OF_IT = re.compile(
-    r"\s*(?:(?:The|A)\s+(?:vast\s+|large\s+|great\s+)?majority|La\s+mayor[ií]a|"
-    r"La\s+majorit[ée]|A\s+maioria|(?:(?:About|Approximately|Nearly|Almost|Some|Around|Over|"
+    r"\s*(?:(?:(?:The|A)\s+(?:vast\s+|large\s+|great\s+)?majority|La\s+mayor[ií]a|"
+    r"La\s+majorit[ée]|A\s+maioria)"
+    # ("The majority of them", "La mayoría de ellos"; not "The majority of the participants
+    # in the training": a share of another whole)
+    r"(?:\s+of\s+(?:these|those|them)\b|\s+de\s+(?:ellos|ellas|estos|estas)\b|"
+    r"\s+d[’']entre\s+(?:eux|elles)\b|\s+del[ae]s\b)?"
+    r"(?!\s+(?:of|de|des|du|da|do|das|dos)\b|\s+d[’'])"
+    r"|(?:(?:About|Approximately|Nearly|Almost|Some|Around|Over|"
     r"More\s+than|Roughly)\s+)?(?:most|half|a\s+third|two[\s-]thirds|a\s+quarter|"
     r"three[\s-]quarters|[\d.,]+\s*(?:%|per\s*cent|percent))\s+of\s+(?:these|those|them))\b",
     re.I,
