@@ -86,3 +86,17 @@ def test_the_majority_of_another_whole_takes_no_time_from_before(tmp_path, knowl
     )
     assert "period" not in found["60"].fields
     assert found["70"].fields.get("period") == "2020"
+
+
+def test_countries_with_a_time_of_their_own_keep_it(tmp_path, knowledge):
+    """'rose from 13 countries in 2018 to 21 in 2019': the 13 countries say their own year,
+    unlike the countries people come from ('trained 610 practitioners from 67 countries')."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The number of source countries rose from 13 countries in 2018 to 21 in 2019.",
+        )
+    )
+    assert found["13"].fields.get("period") == "2018"
+    assert found["21"].fields.get("period") == "2019"

@@ -36,6 +36,7 @@ from kg.extraction.indicators import INDICATOR_SURE, IndicatorModel
 from kg.extraction.knowledge import Knowledge
 from kg.extraction.mentions import countries_named
 from kg.extraction.number_words import NUMBER
+from kg.extraction.period_patterns import PERIOD_PATTERNS
 from kg.extraction.periods import period_of
 from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
 from kg.extraction.qualifiers import qualified_as_the_body_says, qualifiers_of
@@ -519,8 +520,11 @@ class NumberExtractor(AttributionRules):
         return period_of(passage.text, sentence, clause, at, *args)
 
     def _period(self, item: Item, f: Found, passage: Passage, override: bool) -> None:
-        if FROM_COUNTRIES.search(passage.text, f.sentence[0], f.start) and COUNTRIES.match(
-            passage.text, f.end
+        countries = COUNTRIES.match(passage.text, f.end)
+        if (
+            countries
+            and FROM_COUNTRIES.search(passage.text, f.sentence[0], f.start)
+            and not _time_right_after(passage.text, countries.end())
         ):
             return  # ("trained 600 practitioners from 68 countries": where they come from)
         sentence = (after_page_date(passage.text, f.sentence[0]), f.sentence[1])
@@ -548,6 +552,14 @@ FROM_COUNTRIES = re.compile(
     r"\bfrom\s+(?:more\s+than\s+|over\s+|some\s+|about\s+|around\s+)?$", re.I
 )
 COUNTRIES = re.compile(r"\s+(?:different\s+|other\s+)?(?:countries|nationalities|nations)\b", re.I)
+
+
+def _time_right_after(text: str, at: int) -> bool:
+    """A time said right after the countries, theirs ("rose from 12 countries in 2018 to 20")."""
+    at += len(text[at:]) - len(text[at:].lstrip())
+    return any(pattern.match(text, at) for _, pattern in PERIOD_PATTERNS)
+
+
 PREPOSITION = re.compile(r"\b(from|in|within|along|across|throughout|at|to|into)\b", re.I)
 # Between a preposition and its place: other names of a list, "and", "primarily", brackets.
 DIRECT = re.compile(r"\s*(?:(?:[A-Z][\w’'-]*|and|or|primarily|mainly|mostly|the|both|[,;(])\s*)*")
