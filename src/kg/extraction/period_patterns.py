@@ -206,9 +206,12 @@ def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
         # "in September and October 2022": two months, one after the other, a range; "in
         # January and December 2020" two months apart, no range ("between ... and" is one)
         joined = re.search(r"\sand\s", m.group(), re.I)
-        if joined and not re.match(r"between\b", m.group(), re.I):
-            if month_number(g["bm"]) != month_number(g["am"]) + 1:
-                return None
+        if (
+            joined
+            and not re.match(r"between\b", m.group(), re.I)
+            and month_number(g["bm"]) != month_number(g["am"]) + 1
+        ):
+            return None
         return {"start": _date(g["am"], year), "end": _date(g["bm"], year)}
     if kind == "years":
         if g["by"] < g["ay"]:
