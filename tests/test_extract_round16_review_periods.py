@@ -100,3 +100,21 @@ def test_countries_with_a_time_of_their_own_keep_it(tmp_path, knowledge):
     )
     assert found["13"].fields.get("period") == "2018"
     assert found["21"].fields.get("period") == "2019"
+
+
+def test_last_year_of_another_number_leaves_the_same_period_to_this_one(tmp_path, knowledge):
+    """'During the same period, 12 per cent of them were children, compared with 8 per cent
+    last year': the 12 per cent are of the time said before ('In the first half of 2023');
+    the 8 per cent, of last year, are not; nor is 'Last year, in the same period, 364 ...'."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "In the first half of 2023, Zorvan Aid recorded 3,100 arrivals in Pelmark. During "
+            "the same period, 12 per cent of them were children, compared with 8 per cent last "
+            "year. Last year, in the same period, 364 engines were seized.",
+        )
+    )
+    assert found["12"].fields.get("period") == {"start": "2023-01", "end": "2023-06"}
+    assert "period" not in found["8"].fields
+    assert "period" not in found["364"].fields

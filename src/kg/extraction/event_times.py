@@ -286,17 +286,26 @@ SENTENCES_BACK = 4
 
 
 def period_said_before(
-    passage: Passage, sentence: tuple[int, int], previous: Passage | None, day: str | None
+    passage: Passage,
+    sentence: tuple[int, int],
+    previous: Passage | None,
+    day: str | None,
+    clause: tuple[int, int] | None = None,
 ):
     """The period of a sentence that points back to a time said before ("during that time"):
     that of the nearest sentence before it that says one, in its paragraph or the one
-    before (up to SENTENCES_BACK sentences)."""
+    before (up to SENTENCES_BACK sentences). `clause`: that of the number it is for."""
     s0, s1 = sentence
     m = TIME_SAID_BEFORE.search(passage.text, s0, s1)
     if m is None or COMPARED.search(passage.text, s0, m.start()):
         return None
-    if A_YEAR_BEFORE.search(passage.text, s0, s1):
-        return None  # ("Last year, in the same period, 364 engines were seized": not this one's)
+    # ("Last year, in the same period, 364 engines were seized": not this one's; but in "During
+    # the same period, 12 per cent ..., compared with 8 per cent last year" only the 8's)
+    c0, c1 = clause or sentence
+    if A_YEAR_BEFORE.search(passage.text, s0, m.start()) or A_YEAR_BEFORE.search(
+        passage.text, c0, c1
+    ):
+        return None
     back = [(passage, x) for x in reversed(passage.sentences) if x[1] <= s0]
     if previous is not None:
         back += [(previous, x) for x in reversed(previous.sentences)]
@@ -356,7 +365,7 @@ POINTS_TO_A_NUMBER = re.compile(
 
 def period_from_context(
     passage: Passage, sentence: tuple[int, int], before: Passage | None, list_period, records,
-    day: str | None,
+    day: str | None, clause: tuple[int, int] | None = None,
 ):  # fmt: skip
     """The period of a sentence that says no time of its own, from what is around it, in this
     order: a time set at the start of the sentence before ("In 2013, ..."), one it points back
@@ -367,7 +376,7 @@ def period_from_context(
         return None
     return (
         _period_set_before(passage, sentence, before)
-        or period_said_before(passage, sentence, before, day)
+        or period_said_before(passage, sentence, before, day, clause)
         or list_period
         or event_period(records, passage, sentence)
         or today_of(day, passage, sentence)

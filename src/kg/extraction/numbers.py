@@ -533,14 +533,14 @@ class NumberExtractor(AttributionRules):
         if period is None and override and f.percent:  # a share: only a time pointed to
             period = (
                 event_times.period_said_before(
-                    passage, sentence, self.passage_before, self.release_day
+                    passage, sentence, self.passage_before, self.release_day, clause
                 )
                 or self.list_period
             )  # ("During the same period, 12 per cent ...")
         elif period is None and override:
             period = event_times.period_from_context(
                 passage, sentence, self.passage_before, self.list_period, self.event_records,
-                self.release_day,
+                self.release_day, clause,
             )  # fmt: skip
         if period and (override or "period" not in item.fields):
             item.fields["period"] = period
