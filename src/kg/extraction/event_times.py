@@ -203,8 +203,9 @@ def event_dates(
 def event_period(records, passage: Passage, sentence: tuple[int, int]):
     """The days of the event a sentence with no time of its own speaks of, said before it:
     "The session was attended by 35 representatives", the text having dated "the second
-    session" to the day; those who took part in an event it names ("The session was attended
-    by 35"), when the text dates one event only; a sentence on the one operation a text
+    session" to the day; those who took part in an event it names by one of EVENT_NOUN's
+    nouns ("The session was attended by 35"; not "The event was attended by 35": "event" is
+    none of them), when the text dates one event only; a sentence on the one operation a text
     dates, naming it before or after its days are said ("219 people have been arrested in an
     operation ... The operation took place from June 3 to June 9") or telling its outcome
     ("As a result, 23 suspects were arrested"); not one on another operation ("In a separate
@@ -233,10 +234,11 @@ def event_period(records, passage: Passage, sentence: tuple[int, int]):
         re.I,
     ):
         return named[-1][3]
-    # Those who took part in an event the sentence names, in a text that dates one event only
-    # (by whatever name it calls it); not in one it does not name ("The event was attended
-    # by 35 participants", "it involved participants from four regions": no time, as the
-    # gold facts of the whole tune split read them)
+    # Those who took part in an event the sentence names by an EVENT_NOUN ("session",
+    # "workshop"), in a text that dates one event only (whatever noun dated it); not in a
+    # sentence naming none ("The event was attended by 35 participants": "event" is no
+    # EVENT_NOUN; "it involved participants from four regions"): no time, as the gold facts of
+    # the whole tune split read them
     if nouns and not named and TAKING_PART.search(text) and len({str(r[3]) for r in earlier}) == 1:
         return earlier[-1][3]
     return None
