@@ -100,4 +100,24 @@ def a_name_ends_before_and_the(tokens: list, p: int, b: int, known=None) -> bool
         and tokens[b].is_word
         and tokens[b].text.islower()
         and tokens[b].key not in CONNECTORS
+        and not a_verb(tokens[b].key)
+    )
+
+
+# A finite verb after a name: its predicate ("the Family said"), no noun it qualifies ("the
+# Pelmark embassy"): past forms in -ed, an irregular past, a verb of saying, an auxiliary.
+VERBS_AFTER_A_NAME = {
+    "said", "says", "told", "tells", "found", "finds", "made", "gave", "held", "met", "sent",
+    "took", "saw", "rose", "fell", "led", "kept", "left", "spent", "brought", "began", "wrote",
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+    "might", "must", "should", "shall", "does", "did", "also", "reports", "estimates", "warns",
+    "notes", "announces", "welcomes", "calls", "urges",
+}  # fmt: skip
+NOUNS_IN_ED = {"hundred", "speed", "breed", "creed", "greed", "need", "seed", "feed", "shed"}
+
+
+def a_verb(key: str) -> bool:
+    """Whether a lower-case word after a name is a verb (see VERBS_AFTER_A_NAME)."""
+    return key in VERBS_AFTER_A_NAME or (
+        len(key) > 4 and key.endswith("ed") and key not in NOUNS_IN_ED
     )
