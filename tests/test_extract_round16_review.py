@@ -29,3 +29,46 @@ def test_a_name_does_not_end_before_and_the_when_a_verb_follows(tmp_path, knowle
     assert sources(observations(draft)["300"]) == [
         "new:organization:ministry of labour and the family"
     ]
+
+
+def test_a_body_named_by_a_word_says_only_what_its_verb_governs(tmp_path, knowledge):
+    """'The migration agency said it would help, while the coast guard rescued 500 people':
+    the number is in another clause than the one 'said' governs; the agency is not its
+    source."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "IOM welcomed the plan.\n\nThe migration agency said it would help, while the coast "
+            "guard rescued 500 people.",
+        )
+    )
+    assert sources(found["500"]) == []
+
+
+def test_a_body_named_by_a_word_is_one_with_that_whole_word_in_its_name(tmp_path, knowledge):
+    """'The port agency said 300 ships docked': 'port' is no word of 'Portuguese Red Cross';
+    the one body named is not the source for a prefix of one of its words."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The port agency said 300 ships docked in Lisbon.\n\nThe Portuguese Red Cross helped.",
+        )
+    )
+    assert sources(found["300"]) == []
+
+
+def test_a_body_named_by_a_word_after_another_such_word_in_the_sentence(tmp_path, knowledge):
+    """'Smugglers the border agency said were armed took 300 people across, the migration
+    agency said': the first 'X agency said' is not where the source is; the one after the
+    number is, and it names the one body whose name has 'migration'."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "IOM chartered three flights.\n\nSmugglers the border agency said were armed took "
+            "300 people across, the migration agency said.",
+        )
+    )
+    assert sources(found["300"]) == ["iom"]

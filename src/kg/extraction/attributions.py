@@ -164,10 +164,12 @@ DESCRIBED_SOURCE = re.compile(
     r"(?P<comma>,\s*)?(?:the\s+)?(?:(?:UN|U\.N\.|United\s+Nations)(?:[’']s)?\s+)?"
     r"(?!(?:news|government|national|international|federal|state|local|regional|same|other|"
     r"public|private|main|partner)\b)"
-    r"(?P<word>(?-i:[a-z]{4,}))\s+(?:agency|body|organi[sz]ation)\s+(?:has\s+)?"
+    r"\b(?P<word>(?-i:[a-z]{4,}))\s+(?:agency|body|organi[sz]ation)\s+(?:has\s+)?"
     r"(?:said|says|reported|announced|stated|added|noted|estimated)\b",
     re.I,
 )
+# What ends the clause a verb of saying governs ("..., while the coast guard rescued 500")
+CLAUSE_BREAK = re.compile(r";|\b(?:but|while|whereas|although|though)\b", re.I)
 # The close of a quote and the verb of saying before or after its speaker: '...”, señala el
 # ministerio', '...," the ministry said', '... », a indiqué l'OIM'.
 QUOTE_THEN_SAID = re.compile(
@@ -464,13 +466,13 @@ class AttributionRules:
             ]
             if called:  # that body alone: not the others named with it
                 return [called[-1].target]
-        described = DESCRIBED_SOURCE.search(text, s0, s1)
-        if (
-            not after
-            and described
-            and (described.start() == s0 or described["comma"] and described.start() >= f.end)
-        ):
-            word = re.compile(rf"\b{described['word'].casefold()}")
+        for described in [] if after else DESCRIBED_SOURCE.finditer(text, s0, s1):
+            # (opening the sentence, the number in the clause its verb governs: not "..., while
+            # the coast guard rescued 500")
+            at, broken = described.start(), CLAUSE_BREAK.search(text, described.end(), f.start)
+            if not (at == s0 and not broken or described["comma"] and at >= f.end):
+                continue
+            word = re.compile(rf"(?<![\w-]){described['word'].casefold()}s?\b")
             called = {
                 m.target
                 for m in entities.mentions
