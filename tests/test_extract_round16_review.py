@@ -72,3 +72,22 @@ def test_a_body_named_by_a_word_after_another_such_word_in_the_sentence(tmp_path
         )
     )
     assert sources(found["300"]) == ["iom"]
+
+
+def test_stressed_or_highlighted_with_an_object_is_no_verb_of_saying(tmp_path, knowledge):
+    """'UNHCR stressed the need to protect 300 children, the Pelmark Coast Guard said',
+    'UNHCR highlighted the plight of 300 families': with an object, not 'that', the verb
+    tells what the body cared about, not what it counted ('... 68%, the UNHCR emphasized'
+    still does)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "UNHCR stressed the need to protect 300 children, the Pelmark Coast Guard said.\n\n"
+            "UNHCR highlighted the plight of 120 families rescued by the navy.\n\nSome 3,700 "
+            "people were rescued, an increase of 68 per cent, UNHCR emphasized.",
+        )
+    )
+    assert sources(found["300"]) == ["new:organization:pelmark coast guard"]
+    assert sources(found["120"]) == []
+    assert sources(found["68"]) != []

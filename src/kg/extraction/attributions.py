@@ -38,8 +38,10 @@ ATTRIBUTION_VERB = re.compile(
     r"announces|announced|"
     r"indicates?|indicated|shows?|showed|finds|found|notes|noted|calculates|calculated|counts|"
     r"counted|warns|warned|reveals|revealed|discloses|disclosed|"
-    # (the other verbs of saying: "UNHCR stressed that 40% ...", "IOM told reporters 300 ...")
-    r"stresses|stressed|emphasi[sz]es|emphasi[sz]ed|highlights|highlighted|told|"
+    # (the other verbs of saying: "UNHCR stressed that 40% ...", "IOM told reporters 300 ...",
+    # '... 68%," the UNHCR emphasized'; not "stressed the need to protect 300 children")
+    r"told|(?:stresses|stressed|emphasi[sz]es|emphasi[sz]ed|highlights|highlighted)"
+    r"(?=\s+that\b|\s*[.,;:])|"
     # "X claimed that ...", not "claimed 300 lives", "concluded an agreement"
     r"(?:claims|claimed|concludes|concluded|believes|believed|identified)(?=\s+that\b)|"
     r"projects|projected|predicts|predicted|figures|data|statistics|studies|study|survey|"
@@ -248,10 +250,10 @@ LIST_GAP = (
     rf"|\s*(?:\([^()]{{1,20}}\))?\s*(?:,|&)\s*{ARTICLE}?)"
 )
 # A distance or a length of time places or times what the source tells, and is not its count
+# ("ans", not "an", a word of English too)
 MEASURE = re.compile(
-    r"(?:kilomet(?:re|er)|km|mile|met(?:re|er)|month|year|week|day|hour|kilómetro|mes|año|"
-    r"día|semana|hora|kilomètre|mois|an|jour|semaine|heure|quilômetro|ano|dia)s?|meses|años|"
-    r"días|anos|dias|mois|ans|jours",
+    r"(?:kilomet(?:re|er)|km|mile|met(?:re|er)|month|year|week|day|hour|kilómetro|mes|año|día|"
+    r"semana|hora|kilomètre|jour|semaine|heure|quilômetro|ano|dia)s?|meses|mois|ans",
     re.I,
 )
 # Between a unit and the body it is of: "X (XA) of the", "X del", "X de la"
