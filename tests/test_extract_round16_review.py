@@ -91,3 +91,23 @@ def test_stressed_or_highlighted_with_an_object_is_no_verb_of_saying(tmp_path, k
     assert sources(found["300"]) == ["new:organization:pelmark coast guard"]
     assert sources(found["120"]) == []
     assert sources(found["68"]) != []
+
+
+def test_an_outlet_before_its_medium_opens_with_no_weekday_nor_preposition(tmp_path, knowledge):
+    """'On Monday Pelmark daily arrivals reached 300': 'daily' alone is no medium (only 'X
+    daily newspaper'); 'Every Sunday Lorvania Radio broadcaster': the outlet's name does not
+    open with a preposition or a weekday ('The Sunday Pelmark Times newspaper' still does)."""
+    found = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "On Monday Pelmark daily arrivals reached 300, IOM said.\n\nEvery Sunday Lorvania "
+            "Radio broadcaster Jane Doe reads 40 letters.\n\nThe Sunday Pelmark Times newspaper "
+            "reported 12 arrests.",
+            title="Arrivals in Pelmark",
+        ),
+        "organization",
+    )
+    assert not any(name.startswith(("On ", "Every ")) for name in found)
+    assert "Lorvania Radio" in found
+    assert "The Sunday Pelmark Times" in found
