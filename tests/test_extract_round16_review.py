@@ -111,3 +111,21 @@ def test_an_outlet_before_its_medium_opens_with_no_weekday_nor_preposition(tmp_p
     assert not any(name.startswith(("On ", "Every ")) for name in found)
     assert "Lorvania Radio" in found
     assert "The Sunday Pelmark Times" in found
+
+
+def test_portuguese_e_between_two_whole_names_parts_them(tmp_path, knowledge):
+    """'A Polícia Federal e Receita Federal apreenderam ...': 'e' after a whole name (its head
+    word, no connector) begins another; inside a complement it joins ('Serviço de Vistos e
+    Fronteiras')."""
+    found = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "A Polícia Federal e Receita Federal apreenderam 300 quilos de cocaína.\n\nO Serviço "
+            "de Vistos e Fronteiras deteve 12 suspeitos.",
+        ),
+        "organization",
+    )
+    assert "Polícia Federal" in found
+    assert "Polícia Federal e Receita Federal" not in found
+    assert "Serviço de Vistos e Fronteiras" in found

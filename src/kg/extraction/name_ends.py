@@ -121,3 +121,11 @@ def a_verb(key: str) -> bool:
     return key in VERBS_AFTER_A_NAME or (
         len(key) > 4 and key.endswith("ed") and key not in NOUNS_IN_ED
     )
+
+
+def two_names_at_e(tokens: list, a: int, p: int, b: int) -> bool:
+    """Whether Portuguese "e" at `p` joins two names ("a Polícia Federal e Receita Federal"):
+    the words before it a whole name, a head word and no connector (not "Serviço de Vistos e
+    Fronteiras", "Ministério da Justiça e Segurança Pública"), two words or more after it."""
+    left = {t.key for t in tokens[a:p]}
+    return tokens[p].text == "e" and bool(left & ORG_HEADS) and not left & CONNECTORS and b - p > 2
