@@ -129,3 +129,19 @@ def test_portuguese_e_between_two_whole_names_parts_them(tmp_path, knowledge):
     assert "Polícia Federal" in found
     assert "Polícia Federal e Receita Federal" not in found
     assert "Serviço de Vistos e Fronteiras" in found
+
+
+def test_a_city_that_is_a_word_of_english_is_no_office_after_an_acronym(tmp_path, knowledge):
+    """'IOM Male and Female staff trained 300 officers': 'Male' (a capital's name) is the
+    adjective here, not IOM's office in that city ('IOM Dhaka' still is one)."""
+    found = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "IOM Male and Female staff trained 300 officers in Pelmark.\n\nIOM Dhaka trained "
+            "40 more.",
+        ),
+        "organization",
+    )
+    assert "IOM Male" not in found
+    assert "IOM Dhaka" in found
