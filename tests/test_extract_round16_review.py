@@ -145,3 +145,24 @@ def test_a_city_that_is_a_word_of_english_is_no_office_after_an_acronym(tmp_path
     )
     assert "IOM Male" not in found
     assert "IOM Dhaka" in found
+
+
+def test_a_withheld_name_starts_at_a_given_name_and_lists_only_people(tmp_path, knowledge):
+    """'Ayer Juan “N” y Pedro “M” fueron detenidos': the name starts at its given name, not at
+    'Ayer' (yesterday); 'Juan “N” was held in Cell “B”': a quoted initial after a word that
+    is no given name is a person's only in a list with one ('Herber “N”, de 41 años, y
+    Guillermo “N”')."""
+    people = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Ayer Juan “N” y Pedro “M” fueron detenidos con 30 kilos de droga.\n\nJuan “N” was "
+            "held in Cell “B” with 30 others.\n\nLa policía detuvo a Herber “N”, de 41 años, y "
+            "Guillermo “N”, de 20.",
+        ),
+        "person",
+    )
+    assert "Juan “N”" in people
+    assert "Pedro “M”" in people
+    assert not any(name.startswith(("Ayer", "Cell")) for name in people)
+    assert "Herber “N”" in people
