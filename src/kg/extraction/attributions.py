@@ -38,8 +38,10 @@ ATTRIBUTION_VERB = re.compile(
     r"announces|announced|"
     r"indicates?|indicated|shows?|showed|finds|found|notes|noted|calculates|calculated|counts|"
     r"counted|warns|warned|reveals|revealed|discloses|disclosed|"
-    # (the other verbs of saying: "UNHCR stressed that 40% ...", "IOM told reporters 300 ...")
-    r"stresses|stressed|emphasi[sz]es|emphasi[sz]ed|highlights|highlighted|told|"
+    # (the other verbs of saying: "UNHCR stressed that 40% ...", "IOM told reporters 300 ...",
+    # '... 68%," the UNHCR emphasized'; not "stressed the need to protect 300 children")
+    r"told|(?:stresses|stressed|emphasi[sz]es|emphasi[sz]ed|highlights|highlighted)"
+    r"(?=\s+that\b|\s*[.,;:])|"
     # "X claimed that ...", not "claimed 300 lives", "concluded an agreement"
     r"(?:claims|claimed|concludes|concluded|believes|believed|identified)(?=\s+that\b)|"
     r"projects|projected|predicts|predicted|figures|data|statistics|studies|study|survey|"
@@ -164,10 +166,12 @@ DESCRIBED_SOURCE = re.compile(
     r"(?P<comma>,\s*)?(?:the\s+)?(?:(?:UN|U\.N\.|United\s+Nations)(?:[’']s)?\s+)?"
     r"(?!(?:news|government|national|international|federal|state|local|regional|same|other|"
     r"public|private|main|partner)\b)"
-    r"(?P<word>(?-i:[a-z]{4,}))\s+(?:agency|body|organi[sz]ation)\s+(?:has\s+)?"
+    r"\b(?P<word>(?-i:[a-z]{4,}))\s+(?:agency|body|organi[sz]ation)\s+(?:has\s+)?"
     r"(?:said|says|reported|announced|stated|added|noted|estimated)\b",
     re.I,
 )
+# What ends the clause a verb of saying governs ("..., while the coast guard rescued 500")
+CLAUSE_BREAK = re.compile(r";|\b(?:but|while|whereas|although|though)\b", re.I)
 # The close of a quote and the verb of saying before or after its speaker: '...”, señala el
 # ministerio', '...," the ministry said', '... », a indiqué l'OIM'.
 QUOTE_THEN_SAID = re.compile(
@@ -246,10 +250,10 @@ LIST_GAP = (
     rf"|\s*(?:\([^()]{{1,20}}\))?\s*(?:,|&)\s*{ARTICLE}?)"
 )
 # A distance or a length of time places or times what the source tells, and is not its count
+# ("ans", not "an", a word of English too)
 MEASURE = re.compile(
-    r"(?:kilomet(?:re|er)|km|mile|met(?:re|er)|month|year|week|day|hour|kilómetro|mes|año|"
-    r"día|semana|hora|kilomètre|mois|an|jour|semaine|heure|quilômetro|ano|dia)s?|meses|años|"
-    r"días|anos|dias|mois|ans|jours",
+    r"(?:kilomet(?:re|er)|km|mile|met(?:re|er)|month|year|week|day|hour|kilómetro|mes|año|día|"
+    r"semana|hora|kilomètre|jour|semaine|heure|quilômetro|ano|dia)s?|meses|mois|ans",
     re.I,
 )
 # Between a unit and the body it is of: "X (XA) of the", "X del", "X de la"
@@ -464,13 +468,13 @@ class AttributionRules:
             ]
             if called:  # that body alone: not the others named with it
                 return [called[-1].target]
-        described = DESCRIBED_SOURCE.search(text, s0, s1)
-        if (
-            not after
-            and described
-            and (described.start() == s0 or described["comma"] and described.start() >= f.end)
-        ):
-            word = re.compile(rf"\b{described['word'].casefold()}")
+        for described in [] if after else DESCRIBED_SOURCE.finditer(text, s0, s1):
+            # (opening the sentence, the number in the clause its verb governs: not "..., while
+            # the coast guard rescued 500")
+            at, broken = described.start(), CLAUSE_BREAK.search(text, described.end(), f.start)
+            if not (at == s0 and not broken or described["comma"] and at >= f.end):
+                continue
+            word = re.compile(rf"(?<![\w-]){described['word'].casefold()}s?\b")
             called = {
                 m.target
                 for m in entities.mentions

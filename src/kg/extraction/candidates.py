@@ -6,7 +6,7 @@ declared thing), for :class:`kg.extraction.entities.Recognizer`.
 from __future__ import annotations
 
 from kg.extraction.given_names import is_given_name
-from kg.extraction.name_ends import a_name_ends_before_and_the, ends_a_name
+from kg.extraction.name_ends import a_name_ends_before_and_the, ends_a_name, two_names_at_e
 from kg.extraction.name_words import (
     ACRONYM_STOP,
     ALL_HEADS,
@@ -424,7 +424,7 @@ class CandidateRules(PlaceRules):
         # America and the Caribbean") or B's head makes "A and B ..." one name ("Children and
         # Family Institute").
         for p in range(a + 1, b - 1):
-            if tokens[p].key != "and":
+            if tokens[p].key != "and" and not two_names_at_e(tokens, a, p, b):
                 continue
             before = [t.key for t in tokens[a:p]]
             # "the Ministry of Labour and the National Institute for Women": two names, each

@@ -100,4 +100,32 @@ def a_name_ends_before_and_the(tokens: list, p: int, b: int, known=None) -> bool
         and tokens[b].is_word
         and tokens[b].text.islower()
         and tokens[b].key not in CONNECTORS
+        and not a_verb(tokens[b].key)
     )
+
+
+# A finite verb after a name: its predicate ("the Family said"), no noun it qualifies ("the
+# Pelmark embassy"): past forms in -ed, an irregular past, a verb of saying, an auxiliary.
+VERBS_AFTER_A_NAME = {
+    "said", "says", "told", "tells", "found", "finds", "made", "gave", "held", "met", "sent",
+    "took", "saw", "rose", "fell", "led", "kept", "left", "spent", "brought", "began", "wrote",
+    "is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "may",
+    "might", "must", "should", "shall", "does", "did", "also", "reports", "estimates", "warns",
+    "notes", "announces", "welcomes", "calls", "urges",
+}  # fmt: skip
+NOUNS_IN_ED = {"hundred", "speed", "breed", "creed", "greed", "need", "seed", "feed", "shed"}
+
+
+def a_verb(key: str) -> bool:
+    """Whether a lower-case word after a name is a verb (see VERBS_AFTER_A_NAME)."""
+    return key in VERBS_AFTER_A_NAME or (
+        len(key) > 4 and key.endswith("ed") and key not in NOUNS_IN_ED
+    )
+
+
+def two_names_at_e(tokens: list, a: int, p: int, b: int) -> bool:
+    """Whether Portuguese "e" at `p` joins two names ("a Polícia Federal e Receita Federal"):
+    the words before it a whole name, a head word and no connector (not "Serviço de Vistos e
+    Fronteiras", "Ministério da Justiça e Segurança Pública"), two words or more after it."""
+    left = {t.key for t in tokens[a:p]}
+    return tokens[p].text == "e" and bool(left & ORG_HEADS) and not left & CONNECTORS and b - p > 2

@@ -482,13 +482,14 @@ TOLD_NAME = re.compile(  # ("who spoke to New Era shortly after ...")
 NAME_REPORTS = re.compile(
     rf"(?:^|(?<=[.;,]\s))(?:[Tt]he\s+)?(?!The\b){_OUTLET}\s+(?:reports|reported)(?=\s*[.,;])"
 )
-# "El Universal newspaper", "the Times Live website", "Xinhua news agency": a news outlet's
-# name, then what kind of medium it is (one word only before "news agency": not "a
-# Portuguese newspaper", "the UNHCR Country website")
-_MEDIUM = r"newspaper|news\s+agency|daily|broadcaster|news\s+(?:website|portal|site)|website"
+# "El Universal newspaper", "the Times Live website", "Xinhua news agency": an outlet's name,
+# then its medium (one word only before "news agency": not "a Portuguese newspaper"; "X daily
+# newspaper", not "Pelmark daily arrivals"; no first word a weekday, a preposition: "On Monday")
+_MEDIUM = r"(?:daily\s+)?newspaper|news\s+(?:agency|website|portal|site)|broadcaster|website"
 _WORD = r"(?:[A-Z][\w’'-]*|\d+\.[a-z]+)"
+_FIRST = r"(?!(?:The|An?|On|In|At|By|For|From|With|Every|Each|Last|This|(?<!he\s)[A-Z]\w+day)\b)"
 MEDIA_TYPED = re.compile(
-    rf"(?<![\w’'.-])(?!The\b)(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}}(?=\s+(?:{_MEDIUM})\b)"
+    rf"(?<![\w’'.-]){_FIRST}(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}}(?=\s+(?:{_MEDIUM})\b)"
     rf"|{_WORD}(?=\s+news\s+agency\b))"
 )
 LETTERS_REPORTED = re.compile(  # ("The GDN reported yesterday that": an outlet's letters)

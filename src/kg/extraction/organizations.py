@@ -9,6 +9,7 @@ import functools
 import re
 
 from kg.extraction.given_names import given_names, is_given_name
+from kg.extraction.name_ends import a_verb
 from kg.extraction.name_words import (
     CONNECTORS,
     EVENT_HEADS,
@@ -155,12 +156,13 @@ def _listed_with_organizations(passage, unnamed, found, known, starts, lowercase
                         and names_a_country(" ".join(t.text for t in tokens[a:b]))
                     )
                     # "IOM and the Pelmark embassy": a name between "the" and a common noun
-                    # qualifies that noun
+                    # qualifies that noun (not a verb: "and the Bright Path reported")
                     and not (
                         tokens[a - 1].key == "the"
                         and b < len(tokens)
                         and tokens[b].text.islower()
                         and tokens[b].key not in CONNECTORS
+                        and not a_verb(tokens[b].key)
                     )
                     # "..., Ms. Jane Roe, and the ILO": a courtesy title, or the name after it
                     and not {keys[0], tokens[a - 1 - (tokens[a - 1].text == ".")].key} & COURTESY

@@ -221,8 +221,18 @@ def city_after_acronym(org: Span) -> int | None:
             (_is_name_word(tokens[e]) or tokens[e].text in "-–—") and tokens[e].space_before
         )
         if ends and (country_of_city(name) or is_capital(name)):
-            return e
+            return None if name.casefold() in CITIES_THAT_ARE_WORDS else e
     return None
+
+
+# Cities (of 100,000 people or more, or capitals) whose names are common words of English
+# too: after an acronym the word is more likely an adjective or a noun ("IOM Male and Female
+# staff", "IOM Mobile teams") than an office in that city.
+CITIES_THAT_ARE_WORDS = {
+    "bath", "buffalo", "bush", "commonwealth", "cork", "corona", "delta", "enterprise", "hub",
+    "independence", "male", "man", "mango", "mobile", "nice", "oral", "orange", "paradise",
+    "reading", "sale", "slough", "split", "surprise", "van", "vista",
+}  # fmt: skip
 
 
 def after_in_or_near(span: Span) -> bool:
