@@ -21,3 +21,30 @@ def test_a_unit_symbol_after_a_number_in_another_language_is_its_noun(tmp_path, 
     assert found["30"].fields["unit"] == "km"
     assert found["12"].fields["unit"] == "kilogram"
     assert found["14"].fields["unit"] == "km"
+
+
+def test_an_adjective_or_participle_before_a_general_head_is_no_part_of_its_unit(
+    tmp_path, knowledge
+):
+    """'12 harsh sentences', '10 senior posts', '9 hidden accounts', '4 newly built centres':
+    only a word known as a noun names a kind of the head ('house searches', 'support
+    groups'); an adjective or a participle of no listed ending is no part of the unit."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The court in Kelvar handed down 12 harsh sentences and the agency opened 10 "
+            "senior posts.\n\nPolice made 20 online searches and froze 9 hidden accounts.\n\n"
+            "Zorvania has 4 newly built centres, 7 privately run shelters and 3 well known "
+            "groups.\n\nThe Pelmark Fund runs 15 victim support groups and 6 house searches "
+            "were made.",
+        )
+    )
+    assert found["12"].fields["unit"] == "sentence"
+    assert found["10"].fields["unit"] == "post"
+    assert found["20"].fields["unit"] == "search"
+    assert found["9"].fields["unit"] == "account"
+    assert found["4"].fields["unit"] == "centre"
+    assert found["3"].fields["unit"] == "group"
+    assert found["15"].fields["unit"] == "support-group"
+    assert found["6"].fields["unit"] == "house-search"

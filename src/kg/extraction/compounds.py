@@ -22,53 +22,58 @@ GENERAL_HEADS = {
 # The concepts' spelling of a head ("crisis centers": crisis-centre).
 SPELLING = {"center": "centre", "program": "programme"}
 
-# Adjectives (and determiners) that go before a noun, by their form or by name: not part of
-# the unit's name ("new centres", "regional programmes", "temporary places", "armed groups").
-ADJECTIVE_ENDINGS = re.compile(
-    r"(?:al|ic|ive|ous|ful|less|able|ible|ary|ed|ern|ish|ese|ian|ly|ent|ant|est)$"
-)
-NOUNS_WITH_THOSE_ENDINGS = {
-    "arrival", "referral", "hospital", "terminal", "trial", "tribunal", "festival", "portal",
-    "capital", "journal", "proposal", "removal", "disposal", "survival", "approval", "clinic",
-    "traffic", "boundary", "library", "sanctuary", "border", "shelter", "water", "power",
-    "computer", "transfer", "cluster", "corner", "center", "centre", "career", "river",
-    "counter", "carrier", "paper", "number", "member", "partner", "ticket", "cancer", "bed",
-    "seed", "need", "speed", "feed", "family", "supply", "entry", "party", "army", "assembly",
-    "harvest", "interest", "protest", "contest", "quest", "rest", "test", "forest", "arrest",
-    "chest", "nest", "west", "request", "investment", "settlement", "resettlement",
-    "government", "management", "enforcement", "recruitment", "employment", "treatment",
-    "assessment", "detachment", "deployment", "development", "placement", "payment",
-    "procurement", "equipment", "department", "apartment", "document", "student", "agent",
-    "event", "accident", "incident", "tent", "rent", "talent", "patient", "client",
-    "assistant", "merchant", "restaurant", "plant", "grant", "migrant", "applicant",
-    "immigrant", "emigrant", "servant", "tenant", "consultant", "participant", "descendant",
-    "defendant", "giant", "infant", "orphan", "pedestrian", "guardian", "civilian", "veteran",
-}  # fmt: skip
-ADJECTIVES = {
-    "new", "old", "other", "more", "most", "several", "many", "few", "main", "key", "major",
-    "big", "small", "large", "high", "low", "long", "short", "same", "various", "such",
-    "separate", "total", "joint", "open", "free", "full", "first", "last", "next", "own",
-    "top", "good", "bad", "poor", "rich", "safe", "secure", "young", "false", "fake", "real",
-    "true", "whole", "entire", "certain", "single", "double", "all", "some", "any", "no",
-    "each", "every", "both", "mobile", "juvenile", "hostile", "fertile", "remote", "private",
-    "complete", "accurate", "adequate", "appropriate", "existing", "remaining",
-    "following", "operating", "functioning", "neighbouring", "neighboring", "surrounding",
-    "participating", "emerging", "developing", "ongoing", "upcoming", "leading", "growing",
-    "outstanding", "pending", "missing", "receiving", "sending", "armed",
-    "little", "wide", "close", "like", "extra", "further", "prime", "sole", "only", "even",
-    "odd", "dead", "due", "late", "early", "live", "vast", "huge", "tiny", "wrong", "right",
-    "specialised", "specialized", "dedicated", "designated", "illegal", "legal",
-    "former", "inner", "outer", "upper", "lower", "higher", "larger", "greater", "smaller",
-    "older", "newer", "bigger", "wider", "fewer", "better", "proper", "sister", "super",
+# The nouns that name a kind of a general head before it ("house searches", "detention
+# centres", "victim support groups"): only a word known as a noun, since an adjective or a
+# participle has no one ending ("harsh sentences", "senior posts", "hidden accounts", "newly
+# built centres", "well known groups"); and a people's noun ("migrant family groups").
+_NOUNS = """
+    house home border transit crisis life training resettlement land detention support
+    reception bank family prostitution police security health community youth child women
+    asylum refugee identity emergency care service village school city district town drug
+    gang crime task focus advocacy registration quarantine isolation evacuation shelter
+    protection rescue labour labor work job field coordination response assistance aid food
+    water fire sea air river road rail bus car boat port airport entry exit control
+    checkpoint contact information help hotline referral return transfer relocation
+    accommodation reintegration rehabilitation recovery integration education language
+    research action victim survivor worker team network partner member staff state
+    government region province country county camp settlement site hospital prison jail
+    court justice law fraud money cash savings credit phone internet media computer
+    tourism restaurant farm factory garment sex brothel massage hotel bar club night day
+    weekend summer winter holiday session peer parent student teacher doctor outreach
+    arrival trial tribunal terminal capital clinic traffic boundary library sanctuary power
+    cluster corner center centre career counter carrier paper number ticket cancer bed
+    supply party army assembly test forest arrest west request investment management
+    enforcement recruitment employment treatment assessment deployment development
+    placement payment procurement equipment department apartment document agent event
+    accident incident tent patient client merchant plant grant migrant applicant immigrant
+    orphan civilian veteran passport visa transport shipping cargo container fishing
+    mining construction
+"""
+NOUNS = frozenset(_NOUNS.split())
+# A word in -ing before a head is a gerund that names a kind ("smuggling rings", "border
+# crossing points", "screening centres"), not these participles ("existing centres").
+ING_ADJECTIVES = {
+    "existing", "remaining", "following", "operating", "functioning", "neighbouring",
+    "neighboring", "surrounding", "participating", "emerging", "developing", "ongoing",
+    "upcoming", "leading", "growing", "outstanding", "pending", "missing", "receiving",
+    "sending", "increasing", "corresponding", "interesting", "alarming", "staggering",
+    "shocking", "promising", "visiting", "travelling", "traveling", "moving", "rising",
 }  # fmt: skip
 
 
-def _is_noun(word: str) -> bool:
-    """Whether `word`, before a head, is a noun that names the kind of thing (a lower-case word
-    of letters, no adjective by its name or its ending)."""
-    if not re.fullmatch(r"[a-z]{3,}", word) or word in ADJECTIVES:
+def _is_noun(word: str, before: str) -> bool:
+    """Whether `word`, before a head, is a noun that names the kind of thing: a noun known
+    as one, a people's noun or a gerund; not a word after an adverb in -ly ("newly opened
+    centres", "privately run centres")."""
+    from kg.extraction.units import KNOWN_UNIT_WORDS, PEOPLE  # (units uses this)
+
+    if not re.fullmatch(r"[a-z]{3,}", word):
         return False
-    return word in NOUNS_WITH_THOSE_ENDINGS or not ADJECTIVE_ENDINGS.search(word)
+    if before.endswith("ly") and before not in NOUNS:  # (not "family support groups")
+        return False
+    if word in NOUNS or word in PEOPLE or word in KNOWN_UNIT_WORDS:
+        return True
+    return word.endswith("ing") and word not in ING_ADJECTIVES
 
 
 def compound_unit(phrase: str, singular_head: str) -> str | None:
@@ -77,7 +82,7 @@ def compound_unit(phrase: str, singular_head: str) -> str | None:
     if singular_head not in GENERAL_HEADS:
         return None
     words = re.findall(r"[\w’'-]+", phrase)
-    if len(words) < 2 or not _is_noun(words[-2]):
+    if len(words) < 2 or not _is_noun(words[-2], words[-3].casefold() if len(words) > 2 else ""):
         return None
     return f"{words[-2]}-{SPELLING.get(singular_head, singular_head)}"
 
