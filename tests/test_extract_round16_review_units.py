@@ -48,3 +48,26 @@ def test_an_adjective_or_participle_before_a_general_head_is_no_part_of_its_unit
     assert found["3"].fields["unit"] == "group"
     assert found["15"].fields["unit"] == "support-group"
     assert found["6"].fields["unit"] == "house-search"
+
+
+def test_a_bare_head_counts_the_compound_only_after_it_and_of_no_kind_of_its_own(
+    tmp_path, knowledge
+):
+    """'opened 4 centres in 2022' before '20 detention centres', '3 units of blood' after '20
+    housing units', 'travelled in 4 groups' after 'Three support groups': a bare head counts
+    a compound the text named before it, near it, and not when it says its own kind."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Kelvar ministry opened 4 centres in 2022.\n\nZorvania now runs 20 detention "
+            "centres.\n\nThe Pelmark Fund built 30 housing units and collected 3 units of "
+            "blood. Five support groups met in Kelvar, and the migrants travelled in 6 groups.",
+        )
+    )
+    assert found["20"].fields["unit"] == "detention-centre"
+    assert found["4"].fields["unit"] == "centre"
+    assert found["30"].fields["unit"] == "housing-unit"
+    assert found["3"].fields["unit"] == "unit"
+    assert found["5"].fields["unit"] == "support-group"
+    assert found["6"].fields["unit"] == "group"

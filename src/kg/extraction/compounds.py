@@ -88,19 +88,23 @@ def compound_unit(phrase: str, singular_head: str) -> str | None:
 
 
 def bare_heads_of_a_compound(items, proposals: dict) -> None:
-    """A number of a general head said alone ("approximately 34-35 centres"), in a text that
-    named that head in one compound ("20 detention centres"), counts the compound (and the
-    bare head's proposed unit goes when no number is left of it)."""
+    """A number of a general head said alone ("approximately 34-35 centres") after a number
+    that named that head in one compound ("20 detention centres"), in its paragraph or the
+    next or as "these centres", counts the compound (and the bare head's proposed unit goes
+    when no number is left of it); not one said before the compound, nor one whose head says
+    its own kind after it ("3 units of blood", "4 centres for children")."""
     compounds: dict[str, list] = {}
     for item in items:
         unit = item.fields.get("unit") or ""
         head = unit.rpartition("-")[2]
-        if "-" in unit and head in GENERAL_HEADS.union(SPELLING.values()):
+        if "-" in unit and head in GENERAL_HEADS and item.spans:
             compounds.setdefault(head, []).append(item)
     for item in items:
         bare = item.fields.get("unit") or ""
-        said = compounds.get(SPELLING.get(bare, bare), [])
-        if len({c.fields["unit"] for c in said}) != 1 or _modified(item):
+        if not item.spans or _modified(item):
+            continue
+        said = [c for c in compounds.get(SPELLING.get(bare, bare), []) if _refers_to(item, c)]
+        if len({c.fields["unit"] for c in said}) != 1:
             continue
         item.fields["unit"] = said[0].fields["unit"]
         item.new_concepts.pop("unit", None)
@@ -110,15 +114,32 @@ def bare_heads_of_a_compound(items, proposals: dict) -> None:
             proposals.pop(("units", bare), None)
 
 
+def _refers_to(item, compound) -> bool:
+    """Whether the bare head of `item` is said after the number of `compound`, in its
+    paragraph or the next, or as "these centres"."""
+    span, said = item.spans[0], compound.spans[0]
+    if (span.passage.index, span.start) <= (said.passage.index, said.start):
+        return False
+    text = span.passage.text
+    these = re.search(r"\b(?:these|those|such)\b", text[max(0, span.start - 40) : span.end + 40])
+    return span.passage.index - said.passage.index <= 1 or these is not None
+
+
 def _modified(item) -> bool:
     """Whether a word stands between the number and its head in its clause ("14 regional
-    centres": another kind of centre), not when the head follows it or is borrowed ("as high
-    as 42. The majority of these centres")."""
+    centres": another kind of centre), or after the head says its kind ("3 units of blood",
+    "4 centres for children"), or it is a way of moving ("travelled in 4 groups"); not when
+    the head follows it or is borrowed ("as high as 42. The majority of these centres")."""
     if not item.spans or not item.head:
         return False
     span = item.spans[0]
-    after = re.split(r"[.;:,!?()“”\"]", span.passage.text[span.end : span.end + 60])[0]
+    text = span.passage.text
+    if item.head.casefold() == "groups" and re.search(r"\b(?:in|into)\s+$", text[: span.start]):
+        return True
+    after = re.split(r"[.;:,!?()“”\"]", text[span.end : span.end + 60])[0]
     m = re.search(rf"\b{re.escape(item.head)}\b", after)
+    if m is not None and re.match(r"\s+(?:of|for)\s", after[m.end() :]):
+        return True
     return m is not None and re.search(r"[^\W\d_]", after[: m.start()]) is not None
 
 
