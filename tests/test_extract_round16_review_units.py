@@ -71,3 +71,17 @@ def test_a_bare_head_counts_the_compound_only_after_it_and_of_no_kind_of_its_own
     assert found["3"].fields["unit"] == "unit"
     assert found["5"].fields["unit"] == "support-group"
     assert found["6"].fields["unit"] == "group"
+
+
+def test_a_headlines_bound_is_kept_when_the_body_says_the_number_again(tmp_path, knowledge):
+    """'Up to 600 Migrants Feared Dead' then 'carried 600 migrants': the body rounds no bound
+    away; only a headline's approximation (or none) is qualified as the body says it."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Up to 600 Migrants Feared Dead off Kelvar\n\nThe boat that sank off Kelvar on "
+            "Monday carried 600 migrants, the Zorvan Agency said.",
+        )
+    )
+    assert found["600"].fields["qualifier"] == ["at-most"]

@@ -74,11 +74,15 @@ def qualifiers_of(f: Found, text: str) -> list[str]:
 def qualified_as_the_body_says(item, f: Found, passage, requalified: set[int]) -> None:
     """A headline's number said again in the body ("Some 600 Victims Recorded" then
     "identified 600 victims", "aidé 7 000 victimes" then "Près de 7 000 victimes") is
-    qualified as the body first says it: the headline rounds and shortens."""
+    qualified as the body first says it: the headline rounds and shortens; not a headline's
+    bound ("Up to 600 Migrants Feared Dead" then "carried 600 migrants"), which the body
+    does not take back by saying the number alone."""
     # (not a headline said again, anywhere: a short line with no full stop)
     text = passage.text.rstrip()
     headline = passage.kind == "title" or (len(text) < 160 and not text.endswith((".", "!", "?")))
     if id(item) in requalified or headline:
+        return
+    if not set(item.fields.get("qualifier") or ["exact"]) <= {"exact", "approximately"}:
         return
     requalified.add(id(item))
     item.fields["qualifier"] = qualifiers_of(f, passage.text)
