@@ -85,3 +85,19 @@ def test_a_headlines_bound_is_kept_when_the_body_says_the_number_again(tmp_path,
         )
     )
     assert found["600"].fields["qualifier"] == ["at-most"]
+
+
+def test_a_number_before_a_comma_and_another_clause_is_in_no_series(tmp_path, knowledge):
+    """'Ships rescued 30, and 12 boats sank', 'carried 45, or 3 times its capacity': a
+    number before ', and' or ', or' with no ', N' before it opens no series with the next
+    one, and a multiple is no noun the numbers share."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Ships of the Zorvan navy rescued 30, and 12 boats sank off Kelvar.\n\nThe boat "
+            "carried 45, or 3 times its capacity, when it sank off Pelmark in 2021.",
+        )
+    )
+    assert found["30"].fields["unit"] != "boat"
+    assert found["45"].fields["unit"] != "times"

@@ -320,7 +320,7 @@ def _noun_of_the_next_number(words: list[re.Match], k: int) -> re.Match | None:
     return None
 
 
-SERIES = re.compile(r"(?:\s*,\s+\d[\d.,]*)*\s*,?\s+(?:and|or)\s+\d[\d.,]*(?=\s+[A-Za-z])")
+SERIES = re.compile(r"(?:(?:,\s+\d[\d.,]*)+,?)?\s+(?:and|or)\s+\d[\d.,]*(?=\s+(?!times)[^\W\d])")
 OF_ITS = re.compile(r"\s+of\s+(?:its|their|his|her|our)\s+(?=[a-z])(?![^.,;]{0,40}\d)")
 
 
@@ -332,7 +332,7 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
     # "a series of 20 5-day regional workshops": a length in figures is an adjective
     if long := re.match(r"\s+\d+-(?:hour|day|week|month|year)s?(?:-long)?\b", text[pos:]):
         pos += long.end()
-    # "repatriated 12, 13, and 14 people": numbers in a series share the last one's noun
+    # "repatriated 12, 13, and 14 people" share the last one's noun (not "30, and 12 boats")
     if series := SERIES.match(text, pos):
         return noun_phrase(text, series.end())
     # "saw 60 of its officers visit ...": the noun after its owner (no whole said with figures)
