@@ -101,3 +101,19 @@ def test_a_number_before_a_comma_and_another_clause_is_in_no_series(tmp_path, kn
     )
     assert found["30"].fields["unit"] != "boat"
     assert found["45"].fields["unit"] != "times"
+
+
+def test_a_verb_after_and_joins_no_modifiers_to_a_known_noun(tmp_path, knowledge):
+    """'built 30 last year and housed all victims': 'and' then a verb opens another clause,
+    whose noun the number does not count; names joined by 'and' ('26 West and Central
+    African countries') still do."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan Agency built 30 last year and housed all victims.\n\nDelegates of 26 "
+            "West and Central African countries met in Kelvar.",
+        )
+    )
+    assert found["30"].fields["unit"] != "person"
+    assert found["26"].fields["unit"] == "country"

@@ -145,14 +145,19 @@ def _modified(item) -> bool:
 
 def joined_to_a_known_noun(words: list[re.Match], k: int) -> bool:
     """ "26 West and Central African countries", "28 Trinidad and Tobago government
-    officials": names or adjectives joined by the "and" at words[k] to a noun the rules know
-    (people, countries, cases), within four words and before any preposition."""
+    officials": names (and the words after them) joined by the "and" at words[k] to a noun
+    the rules know (people, countries, cases), within four words and before any preposition
+    or verb."""
     from kg.extraction.units import KNOWN_UNIT_WORDS, PEOPLE, STOP, singular  # (units uses this)
 
+    if k + 1 >= len(words) or not words[k + 1].group()[:1].isupper():
+        return False  # (a name after "and", not a verb: "built 30 last year and housed all")
     for w in words[k + 1 : k + 5]:
         token = w.group()
         if not token[:1].isalpha() or token.casefold() in STOP or word_value(token):
             return False  # (a preposition, or another number: "and two Zorvan nationals")
+        if token.islower() and token.endswith("ed"):
+            return False  # (a verb: "and Kelvar housed all victims")
         if singular(token) in PEOPLE or singular(token) in KNOWN_UNIT_WORDS:
             return True
     return False
