@@ -35,9 +35,11 @@ PART_OF_IT = re.compile(
     r"|\bwith\b",
     re.I,
 )
-# "more than 20,000 people are estimated to be trafficked each year": the passive after it.
+# "more than 20,000 people are estimated to be trafficked each year": the passive after it,
+# of the number's own noun (not "40 boats whose value is estimated at", "40 boats and costs
+# are estimated at": another noun's).
 ESTIMATED_AFTER = re.compile(
-    r"\s+(?:[\w-]+\s+){0,3}?(?:are|is|were|was|have\s+been|has\s+been|had\s+been)\s+"
+    r"\s+(?:(?!(?:and|or|but|whose|which|while|who|that|whereas)\b)[\w-]+\s+){0,3}?(?:are|is|were|was|have\s+been|has\s+been|had\s+been)\s+"
     r"(?:now\s+|currently\s+)?estimated\s+(?:to|at)\b"
 )
 # "The IOM estimates that there are 662,000 migrants in Libya, an increase of roughly 40,000
