@@ -151,3 +151,27 @@ def test_with_before_the_number_of_an_estimate_keeps_the_estimate(tmp_path, know
     )
     assert found["5000"].fields["qualifier"] == ["estimated"]
     assert found["29"].fields["qualifier"] == ["exact"]
+
+
+def test_a_verb_of_passing_is_more_than_only_with_a_count_as_its_subject(tmp_path, knowledge):
+    """'los migrantes superaron 3 controles', 'le camion a dépassé 2 barrages': passed, no
+    'more than'; 'la cifra total superará los 5 millones': a count that exceeds it is. And
+    'mais do que 200 migrantes' is more than 200."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "En Zorvania, los migrantes superaron 3 controles policiales.\n\nLa cifra total "
+            "de desplazados superará los 5 millones en Zorvania.",
+        )
+    )
+    assert found["3"].fields["qualifier"] == ["exact"]
+    assert found["5000000"].fields["qualifier"] == ["more-than"]
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "A polícia de Zorvânia resgatou mais do que 200 migrantes em Kelvar.",
+        )
+    )
+    assert found["200"].fields["qualifier"] == ["more-than"]

@@ -8,7 +8,7 @@ import re
 
 from kg.extraction.estimates import said_estimated
 from kg.extraction.figures import Found
-from kg.extraction.foreign_words import QUALIFIERS
+from kg.extraction.foreign_words import A_COUNT, EXCEEDING, QUALIFIERS
 
 # The wordings before a number that qualify it, by the qualifier they say.
 QUALIFIERS_BEFORE = (
@@ -60,6 +60,10 @@ def qualifiers_of(f: Found, text: str) -> list[str]:
             said.append((m.start(), concept))
     if said and re.search(HANDED_OVER, before_number):
         said = [x for x in said if x[1] != "more-than"]  # "handed over 15 computers"
+    if EXCEEDING.search(before_number) and not A_COUNT.search(
+        text[f.sentence[0] : f.start].casefold()
+    ):
+        said = [x for x in said if x[1] != "more-than"]  # ("los migrantes superaron 3")
     if COMPARED.search(before_number):
         said = [x for x in said if x[1] not in ("more-than", "less-than")]
     if said:
