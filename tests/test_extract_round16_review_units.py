@@ -175,3 +175,32 @@ def test_a_verb_of_passing_is_more_than_only_with_a_count_as_its_subject(tmp_pat
         )
     )
     assert found["200"].fields["qualifier"] == ["more-than"]
+
+
+def test_a_device_that_plays_is_no_person(tmp_path, knowledge):
+    """'20 DVD players': a device; '35 key players' are people."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Police of Kelvar seized 20 DVD players.\n\nThe Zorvan Agency met 35 key players "
+            "in the fight against trafficking.",
+        )
+    )
+    assert found["20"].fields["unit"] != "person"
+    assert found["35"].fields["unit"] == "person"
+
+
+def test_a_participle_before_a_known_plural_is_its_adjective(tmp_path, knowledge):
+    """'Ministers from 12 concerned countries': an adjective of the noun after it; '22
+    involved false promises' is a verb, and the number counts the cases before it."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Ministers from 12 concerned countries met in Kelvar.\n\nOf the 26 cases "
+            "investigated by the Zorvan Agency, 22 involved false promises of work.",
+        )
+    )
+    assert found["12"].fields["unit"] == "country"
+    assert found["22"].fields["unit"] == "case"

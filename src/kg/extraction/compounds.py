@@ -161,3 +161,26 @@ def joined_to_a_known_noun(words: list[re.Match], k: int) -> bool:
         if singular(token) in PEOPLE or singular(token) in KNOWN_UNIT_WORDS:
             return True
     return False
+
+
+# "20 DVD players", "12 music players": a device that plays, no person ("35 key players").
+DEVICES = {"dvd", "cd", "mp3", "video", "music", "media", "audio", "cassette", "record", "tape"}
+
+
+def a_device(singular_head: str, phrase: str) -> bool:
+    """Whether the people's noun `singular_head` names a device here ("DVD players")."""
+    words = re.findall(r"[\w’'-]+", phrase)
+    return singular_head == "player" and len(words) > 1 and words[-2].casefold() in DEVICES
+
+
+def adjectival(words: list[re.Match], k: int) -> bool:
+    """Whether the participle at words[k] is an adjective of the plural noun the rules know
+    right after it ("Ministers from 12 concerned countries", "the 5 involved parties"), not
+    the verb of a number that counts what was said before ("22 involved false promises")."""
+    from kg.extraction.units import KNOWN_UNIT_WORDS, PEOPLE, singular  # (units uses this)
+
+    if words[k].group().casefold() not in ("involved", "concerned") or k + 1 >= len(words):
+        return False
+    nxt = words[k + 1].group()
+    s = singular(nxt)
+    return s != nxt.casefold() and (s in PEOPLE or s in KNOWN_UNIT_WORDS)

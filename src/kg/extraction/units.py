@@ -9,7 +9,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from kg.extraction.compounds import compound_unit, joined_to_a_known_noun
+from kg.extraction.compounds import a_device, adjectival, compound_unit, joined_to_a_known_noun
 from kg.extraction.foreign_words import BEFORE_THE_NOUN, unit_word
 from kg.extraction.number_words import _WORDNUM
 from kg.extraction.proposal import slugify
@@ -356,7 +356,7 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
                 continue
         if not token[0].isalpha():
             break
-        if token.casefold() in STOP:
+        if token.casefold() in STOP and not adjectival(words, k):  # ("12 concerned countries")
             # "three Estonian and one Russian citizens": the noun both numbers count
             shared = _noun_of_the_next_number(words, k) if token.casefold() == "and" else None
             plural = any(singular(c.group()) != c.group().casefold() for c in collected)
@@ -580,8 +580,8 @@ def unit_of(f: Found) -> tuple[str | None, float]:
         return currency_names().get(named, currency_words()[s]), 0.95
     # ("five human-traffickers", "12 co-workers": the last part of a compound says who)
     if (
-        s in PEOPLE
-        or s.rpartition("-")[2] in PEOPLE
+        s.rpartition("-")[2] in PEOPLE  # (s itself, or the last part of its compound)
+        and not a_device(s, f.phrase or "")  # ("20 DVD players")
         or DEMONYM_PLURAL.match(f.head)
         or _people_with_a_slash(f.head)
     ):
