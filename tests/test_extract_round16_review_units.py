@@ -204,3 +204,17 @@ def test_a_participle_before_a_known_plural_is_its_adjective(tmp_path, knowledge
     )
     assert found["12"].fields["unit"] == "country"
     assert found["22"].fields["unit"] == "case"
+
+
+def test_screenshots_are_no_arrests(tmp_path, knowledge):
+    """'5 capturas de pantalla': screenshots; 'cuatro capturas' are arrests."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "La policía de Zorvania tomó 5 capturas de pantalla del sitio.\n\nLa policía "
+            "realizó 4 capturas en Kelvar.",
+        )
+    )
+    assert found["5"].fields["unit"] != "arrest"
+    assert found["4"].fields["unit"] == "arrest"

@@ -141,6 +141,8 @@ CHECKPOINTS = {
     for post in ("puesto", "puestos", "punto", "puntos", "poste", "postes", "posto", "postos")
     for check in ("control", "controle")
 }
+# "5 capturas de pantalla", "capturas de tela": screenshots, no arrests ("cuatro capturas").
+SCREENSHOTS = {f"{c} de {s}" for c in ("captura", "capturas") for s in ("pantalla", "tela")}
 # Words that come before the noun in these languages ("presuntos traficantes", "otras 20
 # personas", "potenciais vítimas"): the noun is the next word.
 _BEFORE_THE_NOUN = """
@@ -177,6 +179,8 @@ def unit_word(
     following = [fold(w) for w in re.findall(r"[^\W\d_]+", re.split(r"[.;:]", after[:30])[0])][:2]
     if " ".join((words + following)[:3]) in CHECKPOINTS:
         return "checkpoint"
+    if " ".join((words + following)[:3]) in SCREENSHOTS:
+        return None
     for word in (words[0] if words else None, fold(head) if head else None):
         if word in UNIT_WORDS:
             return UNIT_WORDS[word]
