@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.figures import FROM_A_PLACE, Found
-from kg.extraction.foreign_counts import OF_THESE, no_noun_after
+from kg.extraction.foreign_counts import NOT_NOUNS, OF_THESE, no_noun_after
 from kg.extraction.foreign_words import LANGUAGES, UNIT_WORDS
 from kg.extraction.text import Passage, clause_around, fold
 from kg.extraction.units import KNOWN_UNIT_WORDS, PEOPLE, _counted_noun, noun_phrase, singular
@@ -57,13 +57,12 @@ BARE_PEOPLE_VERB = re.compile(
 )
 
 
-# Words in -s that are no nouns ("girls arriving this year, whose numbers").
-NOT_PLURALS = {
+# Words in -s that are no nouns ("girls arriving this year, whose numbers"), and the other
+# languages' articles, pronouns and adverbs in -s ("Los venezolanos ... son").
+NOT_PLURALS = NOT_NOUNS | {
     "this", "always", "perhaps", "towards", "whereas", "besides", "was", "has", "is", "its",
     "his", "thus", "across", "less", "unless", "afterwards", "nevertheless", "does", "yes",
     "as", "us", "various", "numerous", "previous", "ours", "yours", "theirs", "hers",
-    # the other languages' articles and determiners in -s ("Los venezolanos ... son")
-    "les", "los", "las", "des", "os", "ses", "ces", "sus", "nos", "plus",
 }  # fmt: skip
 
 

@@ -28,16 +28,19 @@ PART_OF_IT = re.compile(
     r"\bof\s+(?:which|whom)\b|\bde\s+(?:los|las)\s+cuales\b|\bdont\b|\bd[ao]s\s+quais\b"
     # ("authorities estimate that hundreds arrive daily to the area, which produces
     # approximately a fifth of all gold": a relative clause says a fact of its own)
-    r"|,\s*which\s+(?!is\s+estimated|are\s+estimated)"
-    # ("reached 36 million in 2017, with Africa hosting 29 percent of them", "about 750,000
-    # Ethiopians reside in the Kingdom with about 450,000 likely to have travelled ...": a
-    # clause with "with" adds a figure of its own)
-    r"|\bwith\b",
+    r"|,\s*which\s+(?!is\s+estimated|are\s+estimated)",
     re.I,
 )
-# "more than 20,000 people are estimated to be trafficked each year": the passive after it.
+# "reached 36 million in 2017, with Africa hosting 29 percent of them", "about 750,000
+# Ethiopians reside in the Kingdom with about 450,000 likely to have travelled ...": a clause
+# with "with" after the estimate's figure adds a figure of its own (not "it is estimated that
+# with current trends 5,000 people will be displaced": before it, the estimate's own).
+WITH_AFTER_A_FIGURE = re.compile(r"\d[^\d]*\b(?:with|con|avec|com)\b", re.I)
+# "more than 20,000 people are estimated to be trafficked each year": the passive after it,
+# of the number's own noun (not "40 boats whose value is estimated at", "40 boats and costs
+# are estimated at": another noun's).
 ESTIMATED_AFTER = re.compile(
-    r"\s+(?:[\w-]+\s+){0,3}?(?:are|is|were|was|have\s+been|has\s+been|had\s+been)\s+"
+    r"\s+(?:(?!(?:and|or|but|whose|which|while|who|that|whereas)\b)[\w-]+\s+){0,3}?(?:are|is|were|was|have\s+been|has\s+been|had\s+been)\s+"
     r"(?:now\s+|currently\s+)?estimated\s+(?:to|at)\b"
 )
 # "The IOM estimates that there are 662,000 migrants in Libya, an increase of roughly 40,000
@@ -68,7 +71,9 @@ def said_estimated(text: str, sentence: tuple[int, int], f: Found) -> bool:
             and (other["to"] or ARTICLE_BEFORE.search(text, max(s0, m.start() - 6), m.start()))
         ):
             continue  # (the adjective of a number before this one)
-        if PART_OF_IT.search(text, m.end(), f.start):
+        if PART_OF_IT.search(text, m.end(), f.start) or WITH_AFTER_A_FIGURE.search(
+            text, m.end(), f.start
+        ):
             continue  # ("estimated 600,000 people ..., of which 80% are female")
         return not any(a < f.start < b for a, b in asides(text, m.end(), s1))
     return False

@@ -3,8 +3,9 @@ these languages set a verb, a pronoun or a preposition right after a number whos
 said before ("87 viajaban acompañados y 67 lo hacían solos", "18 das quais", "13 pour délit",
 "600.000 d'entre eux sont toujours réfugiés"), where English sets "were", "of" or "for", the
 words the English rules stop at. A noun counted after a number above one is a plural (in -s,
--x) or a word the rules know; anything else is no noun, and the rules that read the noun of
-the number before it, or of the sentence, say what it counts.
+-x), a unit's symbol ("30 km", "10 kg") or a word the rules know; anything else is no noun,
+and the rules that read the noun of the number before it, or of the sentence, say what it
+counts.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import re
 
 from kg.extraction.foreign_words import BEFORE_THE_NOUN, TO_BE, UNIT_WORDS
 from kg.extraction.text import fold
+from kg.extraction.units import KNOWN_UNIT_WORDS
 
 # Words in -s that are no nouns: articles, pronouns, prepositions, adverbs ("de los cuales",
 # "dessas", "d'entre eux", "toujours").
@@ -23,6 +25,10 @@ _NOT_NOUNS = """
     antes despues menos mas plus tres cuales quales quais lesquels lesquelles
 """
 NOT_NOUNS = frozenset(_NOT_NOUNS.split())
+# Units' symbols, which end in no -s and are nouns all the same ("caminaron 30 km", "decomisó
+# 10 kg de cocaína", "à 12 km de"), and the units the English rules know by a singular word.
+_UNIT_SYMBOLS = "km km2 m m2 cm mm kg g mg t h hr min ha l ml mi"
+UNIT_SYMBOLS = frozenset(_UNIT_SYMBOLS.split())
 
 
 def no_noun_after(phrase: str, value) -> bool:
@@ -34,6 +40,8 @@ def no_noun_after(phrase: str, value) -> bool:
     if not words or value is None or value <= 1 or not words[0].islower():
         return False
     first = fold(words[0])
+    if first in UNIT_SYMBOLS or first in KNOWN_UNIT_WORDS:
+        return False
     if first in UNIT_WORDS or re.fullmatch(TO_BE, first):  # ("139 son menores": the noun after)
         return False
     return first in NOT_NOUNS or not first.endswith(("s", "x"))

@@ -141,6 +141,8 @@ CHECKPOINTS = {
     for post in ("puesto", "puestos", "punto", "puntos", "poste", "postes", "posto", "postos")
     for check in ("control", "controle")
 }
+# "5 capturas de pantalla", "capturas de tela": screenshots, no arrests ("cuatro capturas").
+SCREENSHOTS = {f"{c} de {s}" for c in ("captura", "capturas") for s in ("pantalla", "tela")}
 # Words that come before the noun in these languages ("presuntos traficantes", "otras 20
 # personas", "potenciais vítimas"): the noun is the next word.
 _BEFORE_THE_NOUN = """
@@ -177,6 +179,8 @@ def unit_word(
     following = [fold(w) for w in re.findall(r"[^\W\d_]+", re.split(r"[.;:]", after[:30])[0])][:2]
     if " ".join((words + following)[:3]) in CHECKPOINTS:
         return "checkpoint"
+    if " ".join((words + following)[:3]) in SCREENSHOTS:
+        return None
     for word in (words[0] if words else None, fold(head) if head else None):
         if word in UNIT_WORDS:
             return UNIT_WORDS[word]
@@ -203,7 +207,7 @@ AGES = re.compile(
 # them); added to the English ones.
 # ("más del 90%", "plus du tiers", "mais do que": "de" with the article, contracted)
 QUALIFIERS = {
-    "more-than": r"más del?|plus d[eu]|mais d[eoa]|por encima del?|"
+    "more-than": r"más del?|plus d[eu]|mais (?:do que|d[eoa])|por encima del?|"
     # ("la cifra total superará los 5 millones": exceeds, as English's "exceeds 300")
     r"supera(?:n|rá|rán|ron|ba|ban)?(?:\s+(?:los|las))?|superó(?:\s+(?:los|las))?|"
     r"dépass(?:e|ent|era|ait|é)(?:\s+les)?|ultrapass(?:a|am|ou|aram|ará)(?:\s+(?:os|as))?",
@@ -214,6 +218,14 @@ QUALIFIERS = {
     "less-than": r"menos del?|moins d[eu]",
     "at-most": r"hasta|jusqu['’]à|até|no más de|como máximo",
 }
+
+# Those verbs of exceeding say "more than" only of a count, their subject ("la cifra total
+# ... superará los 5 millones", "le nombre ... dépasse les 300"), not of what passed it ("los
+# migrantes superaron 3 controles", "le camion a dépassé 2 barrages").
+EXCEEDING = re.compile(r"\b(?:supera\w*|superó|dépass\w*|ultrapass\w*)(?:\s+\w{2,3})?\s*$")
+A_COUNT = re.compile(
+    r"\b(?:cifras?|n[úu]meros?|total|nombre|chiffres?|quantidade|cantidad|bilan|balance)\b"
+)
 
 # "139 son menores": the noun counted after a verb "to be".
 TO_BE = r"son|eran|fueron|sont|étaient|são|eram|foram"

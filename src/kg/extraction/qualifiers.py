@@ -8,7 +8,7 @@ import re
 
 from kg.extraction.estimates import said_estimated
 from kg.extraction.figures import Found
-from kg.extraction.foreign_words import QUALIFIERS
+from kg.extraction.foreign_words import A_COUNT, EXCEEDING, QUALIFIERS
 
 # The wordings before a number that qualify it, by the qualifier they say.
 QUALIFIERS_BEFORE = (
@@ -60,6 +60,10 @@ def qualifiers_of(f: Found, text: str) -> list[str]:
             said.append((m.start(), concept))
     if said and re.search(HANDED_OVER, before_number):
         said = [x for x in said if x[1] != "more-than"]  # "handed over 15 computers"
+    if EXCEEDING.search(before_number) and not A_COUNT.search(
+        text[f.sentence[0] : f.start].casefold()
+    ):
+        said = [x for x in said if x[1] != "more-than"]  # ("los migrantes superaron 3")
     if COMPARED.search(before_number):
         said = [x for x in said if x[1] not in ("more-than", "less-than")]
     if said:
@@ -74,11 +78,15 @@ def qualifiers_of(f: Found, text: str) -> list[str]:
 def qualified_as_the_body_says(item, f: Found, passage, requalified: set[int]) -> None:
     """A headline's number said again in the body ("Some 600 Victims Recorded" then
     "identified 600 victims", "aidé 7 000 victimes" then "Près de 7 000 victimes") is
-    qualified as the body first says it: the headline rounds and shortens."""
+    qualified as the body first says it: the headline rounds and shortens; not a headline's
+    bound ("Up to 600 Migrants Feared Dead" then "carried 600 migrants"), which the body
+    does not take back by saying the number alone."""
     # (not a headline said again, anywhere: a short line with no full stop)
     text = passage.text.rstrip()
     headline = passage.kind == "title" or (len(text) < 160 and not text.endswith((".", "!", "?")))
     if id(item) in requalified or headline:
+        return
+    if not set(item.fields.get("qualifier") or ["exact"]) <= {"exact", "approximately"}:
         return
     requalified.add(id(item))
     item.fields["qualifier"] = qualifiers_of(f, passage.text)

@@ -9,7 +9,7 @@ import functools
 import re
 from typing import TYPE_CHECKING
 
-from kg.extraction.compounds import compound_unit, joined_to_a_known_noun
+from kg.extraction.compounds import a_device, adjectival, compound_unit, joined_to_a_known_noun
 from kg.extraction.foreign_words import BEFORE_THE_NOUN, unit_word
 from kg.extraction.number_words import _WORDNUM
 from kg.extraction.proposal import slugify
@@ -320,7 +320,7 @@ def _noun_of_the_next_number(words: list[re.Match], k: int) -> re.Match | None:
     return None
 
 
-SERIES = re.compile(r"(?:\s*,\s+\d[\d.,]*)*\s*,?\s+(?:and|or)\s+\d[\d.,]*(?=\s+[A-Za-z])")
+SERIES = re.compile(r"(?:(?:,\s+\d[\d.,]*)+,?)?\s+(?:and|or)\s+\d[\d.,]*(?=\s+(?!times)[^\W\d])")
 OF_ITS = re.compile(r"\s+of\s+(?:its|their|his|her|our)\s+(?=[a-z])(?![^.,;]{0,40}\d)")
 
 
@@ -332,7 +332,7 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
     # "a series of 20 5-day regional workshops": a length in figures is an adjective
     if long := re.match(r"\s+\d+-(?:hour|day|week|month|year)s?(?:-long)?\b", text[pos:]):
         pos += long.end()
-    # "repatriated 12, 13, and 14 people": numbers in a series share the last one's noun
+    # "repatriated 12, 13, and 14 people" share the last one's noun (not "30, and 12 boats")
     if series := SERIES.match(text, pos):
         return noun_phrase(text, series.end())
     # "saw 60 of its officers visit ...": the noun after its owner (no whole said with figures)
@@ -356,7 +356,7 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
                 continue
         if not token[0].isalpha():
             break
-        if token.casefold() in STOP:
+        if token.casefold() in STOP and not adjectival(words, k):  # ("12 concerned countries")
             # "three Estonian and one Russian citizens": the noun both numbers count
             shared = _noun_of_the_next_number(words, k) if token.casefold() == "and" else None
             plural = any(singular(c.group()) != c.group().casefold() for c in collected)
@@ -580,8 +580,8 @@ def unit_of(f: Found) -> tuple[str | None, float]:
         return currency_names().get(named, currency_words()[s]), 0.95
     # ("five human-traffickers", "12 co-workers": the last part of a compound says who)
     if (
-        s in PEOPLE
-        or s.rpartition("-")[2] in PEOPLE
+        s.rpartition("-")[2] in PEOPLE  # (s itself, or the last part of its compound)
+        and not a_device(s, f.phrase or "")  # ("20 DVD players")
         or DEMONYM_PLURAL.match(f.head)
         or _people_with_a_slash(f.head)
     ):
