@@ -364,8 +364,9 @@ def test_a_gold_file_with_an_unknown_field_names_its_line(tmp_path):
 def test_the_development_set_is_complete_and_split_in_halves():
     releases = load_manifest(DATA / "devset")
     assert len(releases) >= 24
-    # Ids 101 to 152: each batch split in halves by its seed (data/devset/README.md); from 153
-    # on, material gathered to tune on only, so the held-out half stays as it was.
+    # Ids 101 to 152: each batch split in halves by its seed (data/devset/README.md); 153 to
+    # 572, material gathered to tune on only; 573 to 604, a fresh held-out part gathered after
+    # round 16's rules were frozen, none of it tuned on.
     import random
 
     for first, last, seed, tuned in ((101, 128, 15, 14), (129, 152, 16, 12)):
@@ -374,8 +375,11 @@ def test_the_development_set_is_complete_and_split_in_halves():
         assert sorted(batch) == ids
         tune = sorted(random.Random(seed).sample(ids, tuned))
         assert sorted(i for i, split in batch.items() if split == "tune") == tune
-    later = [r for r in releases if int(r["id"]) > 152]
-    assert later and all(r["split"] == "tune" for r in later)
+    tuning = [r for r in releases if 152 < int(r["id"]) <= 572]
+    assert tuning and all(r["split"] == "tune" for r in tuning)
+    fresh = [r["id"] for r in releases if int(r["id"]) > 572]
+    assert fresh == [str(i) for i in range(573, 605)]
+    assert all(r["split"] == "heldout" for r in releases if int(r["id"]) > 572)
     for release in releases:
         assert release["file"].startswith(f"{release['id']}_")
         assert release["address"].startswith("http")
