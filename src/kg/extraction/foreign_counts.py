@@ -34,7 +34,7 @@ UNIT_SYMBOLS = frozenset(_UNIT_SYMBOLS.split())
 def no_noun_after(phrase: str, value) -> bool:
     """Whether the phrase after a number above one of a release in one of those languages
     begins with a word that is no noun it counts (a verb, a pronoun, a preposition)."""
-    words = [w for w in re.findall(r"[^\W\d_]+", phrase)]
+    words = re.findall(r"[^\W\d_]+", phrase)
     while words and fold(words[0]) in BEFORE_THE_NOUN:
         words = words[1:]
     if not words or value is None or value <= 1 or not words[0].islower():
