@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kg.extraction import foreign_words, units
+from kg.extraction import currencies, foreign_words
 from kg.extraction.dated_days import day_spans
 from kg.extraction.not_counts import _a_telephone_group, _not_a_statistic, _period_duration
 from kg.extraction.number_words import (
@@ -271,19 +271,20 @@ def find_numbers(passage: Passage) -> list[Found]:
         if percent:
             f.percent = True
             f.end = end + percent.end()
-        currency = units.CURRENCY_BEFORE.search(before)
-        coded = units.CODE_BEFORE.search(before)
-        coded_after = units.CODE_AFTER.match(text, f.end)
+        currency = currencies.CURRENCY_BEFORE.search(before)
+        coded = currencies.CODE_BEFORE.search(before)
+        coded_after = currencies.CODE_AFTER.match(text, f.end)
         if currency:  # "$500", "NZ$4,000", "€1.2bn", "RM20,000", "Rs 50,000"
-            f.currency = units.sign_currency(currency.group().strip())
+            f.currency = currencies.sign_currency(currency.group().strip())
             f.start = start - len(currency.group())
-        elif coded and (unit := units.currency_unit(coded.group(1))):  # "ETB 500": ISO 4217
+        elif coded and (unit := currencies.currency_unit(coded.group(1))):  # "ETB 500": ISO 4217
             f.currency = unit
             f.start = start - len(coded.group())
-        elif coded_after and (unit := units.currency_unit(coded_after.group(1))):  # "15,000 ETB"
+        elif coded_after and (unit := currencies.currency_unit(coded_after.group(1))):
+            # "15,000 ETB"
             f.currency = unit
             f.end = coded_after.end()
-        elif cfa := units.CFA_AFTER.match(text, f.end):  # "52 000 Fcfa"
+        elif cfa := currencies.CFA_AFTER.match(text, f.end):  # "52 000 Fcfa"
             f.currency, f.end = "cfa-franc", cfa.end()
         f.definite = bool(re.search(r"\bthe\s+$", before.casefold()))
         found.append(f)
