@@ -505,8 +505,13 @@ _TENS = {"es": "veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|novent
 
 def _number_pattern(language: str) -> re.Pattern:
     words = sorted(_WORDS[language].split(), key=len, reverse=True)
-    # ("por ciento", "pour cent": a share's words, no hundred)
-    word = "(?<!por )(?<!pour )(?:" + "|".join(words) + ")"
+    # ("por ciento", "pour cent", "por mil": a share's words, no hundred; but "compuesta por
+    # seis chilenos", "pour trois victimes": a number after "by" or "for")
+    per = [
+        w for w in words if w in ("cien", "ciento", "cento", "cem", "cent", "cents", "mil", "mille")
+    ]
+    other = [w for w in words if w not in per]
+    word = "(?:(?<!por )(?<!pour )(?:" + "|".join(per) + ")|" + "|".join(other) + ")"
     unit = "(?:" + "|".join(w for w in words if _VALUES.get(fold(w), 99) < 10) + "|un|une|uno|um)"
     # "trente-huit", "treinta y dos", "vinte e um", "vingt et un": a ten and a unit; not "cinco
     # y seis" (two numbers)

@@ -1,0 +1,33 @@
+"""`kg extract`: rules on what a number counts (its unit and qualifier) and on the numbers
+found at all, written on the seventeenth round for constructions of the grammar rather than
+for words of the tune releases; one test per rule, on sentences composed for it (the names of
+people and bodies are made up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, observations
+
+
+def test_a_number_in_words_after_por_or_pour_is_a_number(tmp_path, knowledge):
+    """'compuesta por seis chilenos', 'formée pour trois victimes': a number in words after
+    'por' or 'pour' (by, for) is read; only the hundred of a share ('45 por ciento', 'pour
+    cent') is not a number of its own."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "La policía de Zorvania detuvo a una banda compuesta por seis chilenos y dos "
+            "peruanos, el 45 por ciento de los detenidos del año.",
+        )
+    )
+    assert found["6"].fields["unit"] == "person"
+    assert "100" not in found and found["45"].fields["unit"] == "percent"
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "A quadrilha era formada por quatro brasileiros e três bolivianos, segundo a "
+            "polícia de Zorvânia.",
+        )
+    )
+    assert found["4"].fields["unit"] == "person"
