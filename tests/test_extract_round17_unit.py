@@ -31,3 +31,29 @@ def test_a_number_in_words_after_por_or_pour_is_a_number(tmp_path, knowledge):
         )
     )
     assert found["4"].fields["unit"] == "person"
+
+
+def test_a_bound_before_a_noun_of_about_so_many_is_its_qualifier(tmp_path, knowledge):
+    """'plus d'une centaine de migrants', 'más de una treintena de teléfonos': a noun that
+    says about so many, bounded by the wording before it, takes that bound alone ('plus d''
+    with its apostrophe too); 'près d'une vingtaine' stays about so many."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Plus d'une centaine de migrants ont été secourus au large de Zorvanie. Au moins "
+            "une dizaine de victimes sont mineures.",
+        )
+    )
+    assert found["100"].fields["qualifier"] == ["more-than"]
+    assert found["10"].fields["qualifier"] == ["at-least"]
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "La policía de Zorvania incautó más de una treintena de teléfonos y rescató a "
+            "una veintena de migrantes.",
+        )
+    )
+    assert found["30"].fields["qualifier"] == ["more-than"]
+    assert found["20"].fields["qualifier"] == ["approximately"]

@@ -207,15 +207,15 @@ AGES = re.compile(
 # them); added to the English ones.
 # ("más del 90%", "plus du tiers", "mais do que": "de" with the article, contracted)
 QUALIFIERS = {
-    "more-than": r"más del?|plus d[eu]|mais (?:do que|d[eoa])|por encima del?|"
+    "more-than": r"más del?|plus d(?:[eu]|['’])|mais (?:do que|d[eoa])|por encima del?|"
     # ("la cifra total superará los 5 millones": exceeds, as English's "exceeds 300")
     r"supera(?:n|rá|rán|ron|ba|ban)?(?:\s+(?:los|las))?|superó(?:\s+(?:los|las))?|"
     r"dépass(?:e|ent|era|ait|é)(?:\s+les)?|ultrapass(?:a|am|ou|aram|ará)(?:\s+(?:os|as))?",
     "at-least": r"al menos|por lo menos|au moins|pelo menos|ao menos",
     "approximately": r"alrededor del?|cerca del?|aproximadamente|unos|unas|casi|environ|"
-    r"près d[eu]|presque|quelque|quase|por volta d[eoa]|en torno al?",
+    r"près d(?:[eu]|['’])|presque|quelque|quase|por volta d[eoa]|en torno al?",
     "estimated": r"un estimado de|unos estimados|estimadamente",
-    "less-than": r"menos del?|moins d[eu]",
+    "less-than": r"menos del?|moins d(?:[eu]|['’])",
     "at-most": r"hasta|jusqu['’]à|até|no más de|como máximo",
 }
 
