@@ -57,3 +57,31 @@ def test_a_bound_before_a_noun_of_about_so_many_is_its_qualifier(tmp_path, knowl
     )
     assert found["30"].fields["qualifier"] == ["more-than"]
     assert found["20"].fields["qualifier"] == ["approximately"]
+
+
+def test_a_fraction_of_a_whole_in_another_language_is_a_share(tmp_path, knowledge):
+    """'plus de la moitié des victimes', 'près d'un quart des habitants', 'um terço das
+    vítimas': a fraction said of a whole in French, Spanish or Portuguese is a share in
+    percent, qualified by the wording before it; not 'un quart d'heure', nor a fraction whose
+    figure follows in brackets ('la mitad de los casos (48%)': the figure is the number)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Selon la police de Zorvanie, plus de la moitié des victimes sont des femmes et "
+            "près d'un quart des passeurs sont mineurs. L'audience a duré un quart d'heure.",
+        )
+    )
+    assert found["50"].fields["unit"] == "percent"
+    assert found["50"].fields["qualifier"] == ["more-than"]
+    assert found["25"].fields["qualifier"] == ["approximately"]
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Um terço das vítimas resgatadas em Zorvânia eram crianças, e a metade dos casos "
+            "(48%) envolvia exploração sexual.",
+        )
+    )
+    assert found["33.3"].fields["unit"] == "percent"
+    assert "50" not in found and "48" in found

@@ -14,6 +14,8 @@ from kg.extraction.dated_days import day_spans
 from kg.extraction.not_counts import _a_telephone_group, _not_a_statistic, _period_duration
 from kg.extraction.number_words import (
     _WORDNUM,
+    FOREIGN_FRACTION,
+    FOREIGN_FRACTIONS,
     MONTH,
     MONTH_SHORT,
     PERCENT,
@@ -367,6 +369,12 @@ def _fractions(passage: Passage) -> list[Found]:
             f = Found(passage, m.start(), m.end(), Decimal(n))
             f.words, f.qualifiers = True, ["approximately"]
             out.append(f)
+    for m in FOREIGN_FRACTION.finditer(passage.text):  # ("plus de la moitié des")
+        if re.match(r"[^.;()]{0,60}\(\s*\d", passage.text[m.end() :]):
+            continue  # ("a metade dos venezuelanos (47%)": the figure says it)
+        value = FOREIGN_FRACTIONS[" ".join(fold(m["f"]).split())]
+        f = Found(passage, m.start("f"), m.end("f"), Decimal(str(value)), percent=True)
+        out.append(f)
     for m in [*FRACTION.finditer(passage.text), *FRACTION_CHANGE.finditer(passage.text)]:
         if any(a <= m.start("f") < b for a, b in said):
             continue

@@ -112,3 +112,22 @@ def number_matches(passage):
 
 
 DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+# Fractions as Spanish, French and Portuguese say them of a whole ("la mitad de los casos",
+# "plus de la moitié des infractions", "près d'un quart des habitants", "um terço das
+# vítimas"), in percent with one decimal, as English's (`figures.FRACTIONS`): only before
+# "of the" ("un quart d'heure", "un cuarto de hotel" are no shares).
+_FRACTION_WORDS = {
+    "la mitad": 50, "la moitié": 50, "a metade": 50, "un tercio": 33.3, "un tiers": 33.3,
+    "um terço": 33.3, "dos tercios": 66.7, "deux tiers": 66.7, "dois terços": 66.7,
+    "un cuarto": 25, "un quart": 25, "um quarto": 25, "tres cuartos": 75, "trois quarts": 75,
+    "três quartos": 75, "una quinta parte": 20, "un cinquième": 20, "um quinto": 20,
+}  # fmt: skip
+FOREIGN_FRACTIONS = {foreign_words.fold(k): v for k, v in _FRACTION_WORDS.items()}
+_OF_THE = r"(?:de\s+(?:los|las|la|l['’])|del|des|du|d['’]entre|dos|das|do|da)"
+FOREIGN_FRACTION = re.compile(
+    r"(?<![\w-])(?P<f>" + "|".join(sorted(_FRACTION_WORDS, key=len, reverse=True)) + r")"
+    rf"\s+{_OF_THE}\b",
+    re.I,
+)
