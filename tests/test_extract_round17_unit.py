@@ -85,3 +85,19 @@ def test_a_fraction_of_a_whole_in_another_language_is_a_share(tmp_path, knowledg
     )
     assert found["33.3"].fields["unit"] == "percent"
     assert "50" not in found and "48" in found
+
+
+def test_one_of_every_n_in_another_language_and_a_tenth_are_shares(tmp_path, knowledge):
+    """'uno de cada cuatro reportes', 'dois em cada cinco', 'one tenth of': a share in
+    percent, the whole's number no count of its own ('cuatro reportes')."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Según el Consejo de Zorvania, uno de cada cuatro reportes de trata es por "
+            "explotación laboral.\n\nOne tenth of the migrants held in Pelmark are children.",
+        )
+    )
+    assert found["25"].fields["unit"] == "percent"
+    assert "4" not in found
+    assert found["10"].fields["unit"] == "percent"

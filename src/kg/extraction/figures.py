@@ -16,11 +16,13 @@ from kg.extraction.number_words import (
     _WORDNUM,
     FOREIGN_FRACTION,
     FOREIGN_FRACTIONS,
+    FOREIGN_ONE_IN,
     MONTH,
     MONTH_SHORT,
     PERCENT,
     number_matches,
     scale_of,
+    small_value,
     word_value,
 )
 from kg.extraction.proposal import Item
@@ -305,6 +307,7 @@ FRACTIONS = {
     "half": 50, "a third": 33.3, "one third": 33.3, "one-third": 33.3, "two thirds": 66.7,
     "two-thirds": 66.7, "a quarter": 25, "one quarter": 25, "one-quarter": 25,
     "three quarters": 75, "three-quarters": 75, "a fifth": 20, "one fifth": 20,
+    "a tenth": 10, "one tenth": 10, "one-tenth": 10,
 }  # fmt: skip
 _FRACTION_WORDS = "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
 FRACTION = re.compile(
@@ -334,10 +337,8 @@ ONE_IN = re.compile(
 def _shares_in_n(text: str):
     """The matches of ONE_IN that are shares, each with its part and whole: a part smaller
     than its whole, "of" only with "every" ("one of every five"), no year ("2 in 2015")."""
-    for m in ONE_IN.finditer(text):
-        k, n = m.group("k"), m.group("n")
-        part = int(k) if k.isdigit() else word_value(k)
-        whole = int(n) if n.isdigit() else word_value(n)
+    for m in [*ONE_IN.finditer(text), *FOREIGN_ONE_IN.finditer(text)]:
+        part, whole = small_value(m.group("k")), small_value(m.group("n"))
         if whole < 2 or not 0 < part < whole:
             continue
         if m.group("f").casefold().split()[1] == "of" and "every" not in m.group().casefold():

@@ -131,3 +131,26 @@ FOREIGN_FRACTION = re.compile(
     rf"\s+{_OF_THE}\b",
     re.I,
 )
+# "uno de cada cuatro reportes", "um em cada cinco": a share, as English's "one in every
+# four" (`figures.ONE_IN`); not "12 sur 20", a part of a whole
+_ONE_WORDS = {"uno": 1, "una": 1, "un": 1, "une": 1, "um": 1, "uma": 1}
+_SMALL = "|".join(
+    sorted(
+        [w for w, v in foreign_words._VALUES.items() if v < 100] + list(_ONE_WORDS),
+        key=len,
+        reverse=True,
+    )
+)
+FOREIGN_ONE_IN = re.compile(
+    rf"(?<![\w.,-])(?P<f>(?P<k>\d{{1,3}}|{_SMALL})\s+(?:de|en|em|a)\s+cada\s+"
+    rf"(?P<n>\d{{1,3}}|{_SMALL}))\b(?!\s*(?:%|por|pour|\d))",
+    re.I,
+)
+
+
+def small_value(word: str) -> int:
+    """The value of a part or whole of a share ("7", "seven", "siete", "uno")."""
+    if word.isdigit():
+        return int(word)
+    folded = foreign_words.fold(word)
+    return word_value(word) or _ONE_WORDS.get(folded) or foreign_words._VALUES.get(folded, 0)
