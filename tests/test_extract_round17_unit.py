@@ -101,3 +101,31 @@ def test_one_of_every_n_in_another_language_and_a_tenth_are_shares(tmp_path, kno
     assert found["25"].fields["unit"] == "percent"
     assert "4" not in found
     assert found["10"].fields["unit"] == "percent"
+
+
+def test_a_number_of_them_counts_what_the_count_before_counts(tmp_path, knowledge):
+    """'eight of them after jumping', 'Seven of them left', 'Two of those arrested have':
+    a number in words of those a pronoun points to is a count (not 'one of them said', a
+    speaker), of what the count before it counts, in an earlier paragraph too; not of a sum
+    of money said before it."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Last May, 14 migrants drowned off Pelmark, eight of them after jumping from the "
+            "boat.\n\nThe Zorvan Agency sheltered 31 women in Ostrava.\n\nSeven of them left "
+            "on Monday. One of them said she felt safe.",
+        )
+    )
+    assert found["8"].fields["unit"] == "person"
+    assert found["7"].fields["unit"] == "person" and found["7"].active
+    assert "1" not in found
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan Agency paid 900 euros for the tickets of the women.\n\nTwo of them "
+            "received support from the agency.",
+        )
+    )
+    assert found["2"].fields["unit"] != "euro"

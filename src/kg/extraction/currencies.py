@@ -184,3 +184,10 @@ def currency_names() -> dict[str, str]:
         " ".join(currency.name.casefold().split()): slugify(currency.name, 4)
         for currency in pycountry.currencies
     }
+
+
+@functools.cache
+def currency_units() -> frozenset[str]:
+    """Every unit a sum of money is drafted in ("us-dollar", "euro", "baht", "rupee", ...)."""
+    words = {*currency_words().values(), *currency_names().values(), *CURRENCY_UNITS.values()}
+    return frozenset(words | {"cfa-franc", "rupee", "shilling"})

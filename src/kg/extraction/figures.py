@@ -239,6 +239,12 @@ def find_numbers(passage: Passage) -> list[Found]:
         counted_in_brackets = re.search(r"[A-Z][\w-]*\s+\($", before) and after.startswith(")")
         # "Eight of the people were victims of ...": a part of those said before
         some_of_them = value >= 2 and re.match(OF_THEM_WERE, lowered_after)
+        # "12 people died, eight of them after jumping", "Seven of them left": a part of
+        # those said before, by a pronoun (not "one of the worst")
+        some_of_them = some_of_them or (
+            re.match(r"\s+of\s+(?:them|these|those)\b", lowered_after)
+            and not (value == 1 and ONE_NOT_COUNTED.match(after))  # ("one of them said")
+        )
         # "seven were from Bajura, two from Achham, one from Bajhang": people, by their places
         from_a_place = FROM_A_PLACE.match(after)
         # "five cases reported in 2018, two in 2019, and one was recorded in 2021": a list of
