@@ -129,3 +129,17 @@ def test_a_number_of_them_counts_what_the_count_before_counts(tmp_path, knowledg
         )
     )
     assert found["2"].fields["unit"] != "euro"
+
+
+def test_an_adverb_between_the_auxiliary_and_the_participle(tmp_path, knowledge):
+    """'only 65 were officially declared', '40 had reportedly been freed': a number whose
+    verb says what was done to it, an adverb between, counts what the number before does."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Pelmark coast guard intercepted 150 migrants on a fishing boat. But only 65 "
+            "were officially registered on its manifest.",
+        )
+    )
+    assert found["65"].fields["unit"] == "person" and found["65"].active

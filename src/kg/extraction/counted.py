@@ -19,7 +19,7 @@ FOR_EVERY = re.compile(r"\bfor\s+(?:every|each)\b", re.I)
 
 PEOPLE_VERBS = re.compile(
     r"\s+(?:were|are|was|have\s+been|had\s+been|has\s+been|will\s+be|had|have)\s+"
-    r"(?:already\s+|also\s+|reportedly\s+|now\s+)?(?:been\s+)?"
+    r"(?:already\s+|also\s+|now\s+|[a-z]+ly\s+)?(?:been\s+)?"
     r"(?:(?:freed|liberated|rescued|assisted|returned|arrested|detained|deported|"
     r"repatriated|killed|injured|trafficked|smuggled|displaced|evacuated|resettled|relocated|"
     r"trained|interviewed|exploited|reunited|sheltered|drowned|kidnapped|abducted|"
@@ -293,7 +293,8 @@ def find_what_it_counts(
                 re.I,
             )
             or re.match(
-                r"\s+(?:were|are|was|have|has|had)\s+(?:already\s+|also\s+|now\s+)?"
+                # (an adverb between: "only 65 were officially declared")
+                r"\s+(?:were|are|was|have|has|had)\s+(?:already\s+|also\s+|now\s+|[a-z]+ly\s+)?"
                 r"(?:been\s+)?[a-z]+ed\b",
                 text[f.end : f.end + 40],
             )
