@@ -143,3 +143,33 @@ def test_an_adverb_between_the_auxiliary_and_the_participle(tmp_path, knowledge)
         )
     )
     assert found["65"].fields["unit"] == "person" and found["65"].active
+
+
+def test_a_duration_that_only_times_an_event_is_no_number(tmp_path, knowledge):
+    """'which lasted one week', 'spanned six days', 'for another two years', 'Throughout
+    these five years', 'il y a 2 jours', 'deux jours auparavant', 'cinco meses después', a
+    'Fifteen year-old' boy, 'children (below 18 years)': times of an event, a term, a time
+    pointed to or an age, no statistic; a measured duration ('stayed six to eight months
+    in the shelter') stays."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan police operation, which lasted one week, spanned six districts. The "
+            "hotline will remain open for another two years. Throughout these five years, "
+            "the agency rescued 340 children (below 18 years). Fifteen year-old Marek was "
+            "among them. The victims stayed six to eight months in the shelter.",
+        )
+    )
+    for value in ("1", "2", "5", "15", "18"):
+        assert value not in found, value
+    assert found[("6", "8")].fields["unit"] == "month"
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Il y a 2 jours, la police de Zorvanie a secouru 45 migrants. Deux jours "
+            "auparavant, 12 passeurs avaient été arrêtés.",
+        )
+    )
+    assert "2" not in found and found["45"].fields["unit"] == "person"
