@@ -173,3 +173,20 @@ def test_a_duration_that_only_times_an_event_is_no_number(tmp_path, knowledge):
         )
     )
     assert "2" not in found and found["45"].fields["unit"] == "person"
+
+
+def test_a_range_opened_by_a_small_number_in_words(tmp_path, knowledge):
+    """'between one and five years', 'between two and 10 years', 'seven to 12 weeks': a
+    range whose first number is a small one in words, the noun said after the second; not
+    'one or two' alone."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The fishermen freed in Pelmark had spent between two and 10 years on the boats. "
+            "Others had been held in Zorvan jails for between one and five years.",
+        )
+    )
+    assert found[("2", "10")].fields["unit"] == "year"
+    assert found[("1", "5")].fields["unit"] == "year"
+    assert "10" not in found and "5" not in found

@@ -252,9 +252,16 @@ def find_numbers(passage: Passage) -> list[Found]:
         yearly = YEARLY.match(after) and re.search(
             COUNTED_BEFORE, text[max(0, start - 150) : start]
         )
+        # "between one and five years", "seven to 11 months": a range's first number, the
+        # noun said after its second
+        first_of_range = re.match(
+            rf"\s*(?:and|to|-|\u2013)\s*(?:\d[\d,.]*|{_WORDNUM})\s+(?:[a-z-]+\s+)?[a-z]+s\b",
+            after,
+            re.I,
+        ) and (re.search(r"\b(?:between|from)\s+$", before, re.I) or not after.startswith(" and"))
         if (
             is_words and value <= 10 and not PERCENT.match(after) and not part and not of_a_whole
-        ) and not (counted_in_brackets or some_of_them or from_a_place or yearly):
+        ) and not (counted_in_brackets or some_of_them or from_a_place or yearly or first_of_range):
             if re.match(r"\s+of\b", lowered_after) or re.search(
                 r"\b(?:the|these|those|its|their|all|both|every)\s+$", before.casefold()
             ):
