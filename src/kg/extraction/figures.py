@@ -303,7 +303,9 @@ def find_numbers(passage: Passage) -> list[Found]:
             f.end = coded_after.end()
         elif cfa := currencies.CFA_AFTER.match(text, f.end):  # "52 000 Fcfa"
             f.currency, f.end = "cfa-franc", cfa.end()
-        f.definite = bool(re.search(r"\bthe\s+$", before.casefold()))
+        # ("the 54 victims", "All 50 officials", "these 37 migrants", "los 46 extranjeros",
+        # "tous les 12": a number said before, pointed to again)
+        f.definite = bool(DEFINITE.search(before.casefold()))
         found.append(f)
     found += _fractions(passage)
     found += _multipliers(passage, found)
@@ -311,6 +313,11 @@ def find_numbers(passage: Passage) -> list[Found]:
     return _ranges(passage, found)
 
 
+DEFINITE = re.compile(
+    # (not the Portuguese "os", "as" alone: "As 117 rescued migrants" is English)
+    r"(?<![\w-])(?:the|all(?:\s+the)?|these|those|(?:tod[oa]s\s+)?(?:los|las)|tod[oa]s\s+[ao]s|"
+    r"(?:tou(?:te)?s\s+)?les)\s+$"
+)
 OF_THEM_WERE = (  # (not "two of the three shelters were repaired": a whole in words)
     rf"\s+of\s+(?:the|them|these|those)\s+(?!{_WORDNUM}\b)(?:[a-z]+\s+){{0,2}}?(?:were|are|was|had)\b"
 )
