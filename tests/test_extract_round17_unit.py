@@ -205,3 +205,33 @@ def test_a_number_pointed_to_by_all_or_these_is_said_again(tmp_path, knowledge):
     fifty = [i for i in draft.observations if i.fields.get("value") == "50"]
     assert len(fifty) == 1 and len(fifty[0].quotes) == 2
     assert len([i for i in draft.observations if i.fields.get("value") == "120"]) == 2
+
+
+def test_a_plural_possessor_after_a_number_is_what_it_counts(tmp_path, knowledge):
+    """'four complainants’ allegations', "12 workers' wages": the plural that owns the noun
+    after it is what the number counts."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The charges against the Zorvan recruiter stem from four complainants’ "
+            "allegations. The inspectors recovered 12 workers' wages in Pelmark.",
+        )
+    )
+    assert found["4"].fields["unit"] == "person"
+    assert found["12"].fields["unit"] == "person"
+
+
+def test_people_described_by_two_modifiers_joined_by_and(tmp_path, knowledge):
+    """'7,000 state and civil society practitioners', '30 police and immigration
+    officers': the people both modifiers describe, though the first is a noun counted on its
+    own elsewhere ('13 states')."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan Agency trained over 7,000 state and civil society practitioners in "
+            "Pelmark last year.",
+        )
+    )
+    assert found["7000"].fields["unit"] == "person"

@@ -54,7 +54,8 @@ PEOPLE = {
     "counsellor", "counselor", "psychologist", "teen", "youngster", "kid", "newborn",
     # people named by sex, trade or part in a case ("two females and five males", "17
     # frontline practitioners", "483 defendants")
-    "female", "male", "practitioner", "defendant", "claimant", "activist", "specialist",
+    "female", "male", "practitioner", "defendant", "claimant", "complainant", "activist",
+    "specialist",
     "advocate", "investigator", "inspector", "attorney", "magistrate", "minister", "mayor",
     "governor", "senator", "ambassador", "servant", "clerk", "ranger", "interpreter",
     "translator", "mediator", "mentor", "paralegal", "recruit", "combatant", "fighter",
@@ -201,6 +202,15 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
                 nxt = words[k + 1].group()
                 after = singular(words[k + 2].group()) if k + 2 < len(words) else ""
                 known = after in PEOPLE or not plural and after in KNOWN_UNIT_WORDS
+                # ("state and civil society practitioners": a people's noun two words on)
+                later = words[k + 3].group() if k + 3 < len(words) else ""
+                known = known or (
+                    k + 3 < len(words)
+                    and words[k + 2].group().islower()
+                    and singular(later) in PEOPLE
+                    and singular(later) != later.casefold()
+                    and after not in STOP
+                )
                 if (
                     singular(nxt) in PEOPLE
                     or singular(nxt) == "adolescent"
@@ -216,6 +226,9 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
                     continue
             break
         collected.append(w)
+        if re.fullmatch(r"[a-z]+s['’]", token):  # "four complainants’ allegations": who
+            end = pos + w.end() - 1
+            return token[:-1], text[pos + collected[0].start() : end].strip(), end
     head = None
     last_known = None
     for w in collected:  # the last of the nouns that follow each other ("child victims")
@@ -230,6 +243,15 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
             last_known = w
         elif last_known is not None:
             break
+    ands = [i for i, w in enumerate(collected) if w.group().casefold() == "and"]
+    # ("7,000 state and civil society practitioners": the people both words describe)
+    people_after = [
+        w
+        for w in (collected[ands[-1] + 1 :] if ands else [])
+        if singular(w.group()) in PEOPLE and singular(w.group()) != w.group().casefold()
+    ]
+    if people_after:
+        last_known = people_after[-1]
     if last_known is not None:
         # "10 country evaluation visits": a known noun that only modifies a plural after it
         k = collected.index(last_known)
