@@ -235,3 +235,18 @@ def test_people_described_by_two_modifiers_joined_by_and(tmp_path, knowledge):
         )
     )
     assert found["7000"].fields["unit"] == "person"
+
+
+def test_ones_stands_for_the_plural_said_before_it(tmp_path, knowledge):
+    """'extended existing shelters and opened six new ones', 'trucks, 4 larger ones': 'ones'
+    counts the plural noun its sentence names before it."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvan Agency repaired the existing border shelters in Pelmark and opened "
+            "six new ones. Police seized small boats, 4 larger ones among them.",
+        )
+    )
+    assert found["6"].fields["unit"] == "shelter"
+    assert found["4"].fields["unit"] == "boat"

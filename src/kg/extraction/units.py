@@ -282,6 +282,8 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
     if head is None:
         return None, "", pos
     phrase_end = pos + collected[-1].end()
+    if head.casefold() == "ones" and (named := _plural_before(text, pos)):
+        head = named  # "extended refugee settlements and established six new ones"
     # "victims of trafficking", "cases of human trafficking"
     m = re.match(
         r"\s+of\s+((?:[a-z-]+\s+){0,2}?(?:trafficking|exploitation|kidnapping))\b",
@@ -291,6 +293,15 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
         phrase_end += m.end()
     phrase = text[pos + collected[0].start() : phrase_end].strip()
     return head, phrase, phrase_end
+
+
+def _plural_before(text: str, pos: int) -> str | None:
+    """The last plural noun its sentence names before `pos`, which "ones" stands for."""
+    before = re.split(r"[.;:!?]\s", text[max(0, pos - 200) : pos])[-1]
+    before = re.sub(r"\S+\s*$", "", before)  # (not the number's own word)
+    words = re.findall(r"\b[a-z][a-z-]+\b", before)
+    plurals = [w for w in words if w not in STOP and w.endswith("s") and singular(w) != w]
+    return plurals[-1] if plurals else None
 
 
 def _people_with_a_slash(word: str) -> bool:
