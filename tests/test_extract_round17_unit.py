@@ -250,3 +250,26 @@ def test_ones_stands_for_the_plural_said_before_it(tmp_path, knowledge):
     )
     assert found["6"].fields["unit"] == "shelter"
     assert found["4"].fields["unit"] == "boat"
+
+
+def test_a_small_number_in_words_before_a_plural_with_accents(tmp_path, knowledge):
+    """'tres víctimas', 'cuatro niñas', 'dos hondureñas', 'duas crianças': a small number in
+    words before a plural noun is a count whatever letters the noun is written with; 'tres
+    eran' (a verb 'to be' after it) too."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "La policía de Zorvania rescató a tres víctimas y a cuatro niñas en Pelmark.",
+        )
+    )
+    assert found["3"].fields["unit"] == "person"
+    assert found["4"].fields["unit"] == "person"
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "A polícia de Zorvânia resgatou duas crianças em Pelmark.",
+        )
+    )
+    assert found["2"].fields["unit"] == "person"

@@ -276,9 +276,10 @@ def find_numbers(passage: Passage) -> list[Found]:
             if value == 1 and ONE_NOT_COUNTED.match(after):
                 continue
             # "seven people", "three Estonian and one Russian citizens", "four Vietnamese"
+            # (letters with accents too: "tres víctimas", "dos hondureñas", "duas crianças")
             if value > 1 and not re.match(
-                r"\s+(?:[a-z-]+\s+){0,4}(?:[a-z][a-z-]*s|people|children|women|men|[a-z]+ese)\b"
-                r"|\s+(?:were|are|was)\b",
+                rf"\s+(?:{_LETTERS}\s+){{0,4}}(?:{_LETTERS}s|people|children|women|men|[a-z]+ese)\b"
+                rf"|\s+(?:were|are|was|{foreign_words.TO_BE})\b",
                 after,
                 re.I,
             ):
@@ -313,6 +314,7 @@ def find_numbers(passage: Passage) -> list[Found]:
     return _ranges(passage, found)
 
 
+_LETTERS = r"[^\W\d_](?:[^\W\d_]|-)*"  # a word of letters, any language's, and hyphens
 DEFINITE = re.compile(
     # (not the Portuguese "os", "as" alone: "As 117 rescued migrants" is English)
     r"(?<![\w-])(?:the|all(?:\s+the)?|these|those|(?:tod[oa]s\s+)?(?:los|las)|tod[oa]s\s+[ao]s|"
