@@ -273,3 +273,19 @@ def test_a_small_number_in_words_before_a_plural_with_accents(tmp_path, knowledg
         )
     )
     assert found["2"].fields["unit"] == "person"
+
+
+def test_small_numbers_by_their_places_in_another_language(tmp_path, knowledge):
+    """'23 de Colombia, cuatro de Nicaragua, dos de Perú', 'dois da Guiné': a small number
+    in words with the place its people come from counts what the list's first number does,
+    as 'two from Achham' in English."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "La policía de Zorvania rescató a 41 víctimas: 23 de Colombia, cuatro de "
+            "Nicaragua y dos de Perú.",
+        )
+    )
+    assert found["4"].fields["unit"] == "person"
+    assert found["2"].fields["unit"] == "person"
