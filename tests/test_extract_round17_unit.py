@@ -289,3 +289,16 @@ def test_small_numbers_by_their_places_in_another_language(tmp_path, knowledge):
     )
     assert found["4"].fields["unit"] == "person"
     assert found["2"].fields["unit"] == "person"
+
+
+def test_uno_is_a_number_in_spanish(tmp_path, knowledge):
+    """'tres de Paraguay, uno de Cuba y uno de Brasil': 'uno' (no article, unlike 'un' and
+    'una') is one, a count in a list of places; not 'uno de los detenidos' (one of them)."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "La policía de Zorvania rescató a 14 víctimas: 12 de Colombia, uno de Cuba y uno de "
+        "Brasil. Uno de los detenidos es el líder de la red.",
+    )
+    ones = [i for i in draft.observations if i.fields.get("value") == "1"]
+    assert len(ones) == 2 and all(i.fields["unit"] == "person" for i in ones)

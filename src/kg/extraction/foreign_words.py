@@ -463,7 +463,8 @@ SAID_THEN_SOURCE = (
 # e dois"): each language's own, as "dos" is two in Spanish and "of the" in Portuguese. The
 # articles that are also "one" ("un", "une", "um") are left out.
 _WORDS = {
-    "es": "dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
+    # ("uno de Cuba": "uno" is no article, unlike "un", "una", "une", "um")
+    "es": "uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
     "dieciséis diecisiete dieciocho diecinueve veinte veintiuno veintidós veintitrés "
     "veinticuatro veinticinco treinta cuarenta cincuenta sesenta setenta ochenta noventa "
     "cien ciento doscientos trescientos cuatrocientos quinientos mil",
