@@ -209,7 +209,9 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
                     and words[k + 2].group().islower()
                     and singular(later) in PEOPLE
                     and singular(later) != later.casefold()
-                    and after not in STOP
+                    # (not a verb and its object: "built 30 last year and housed all victims")
+                    and after not in STOP | {"all", "every", "some", "any", "no", "our", "your"}
+                    and not nxt.endswith("ed")
                 )
                 if (
                     singular(nxt) in PEOPLE
