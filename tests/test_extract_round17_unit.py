@@ -302,3 +302,19 @@ def test_uno_is_a_number_in_spanish(tmp_path, knowledge):
     )
     ones = [i for i in draft.observations if i.fields.get("value") == "1"]
     assert len(ones) == 2 and all(i.fields["unit"] == "person" for i in ones)
+
+
+def test_a_currency_named_in_full_before_a_number(tmp_path, knowledge):
+    """'paid Ethiopian Birr 24,000', 'Indian Rupees 5,000': a currency's whole name (as ISO
+    4217 writes it, perhaps in the plural) right before a number is its unit; not a name
+    that is no currency ('United Nations 12')."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Each of the Zorvan migrants paid Ethiopian Birr 24,000 to the smugglers, and the "
+            "recruiters in Pelmark charged Indian Rupees 5,000 more.",
+        )
+    )
+    assert found["24000"].fields["unit"] == "ethiopian-birr"
+    assert found["5000"].fields["unit"] == "indian-rupee"

@@ -191,3 +191,25 @@ def currency_units() -> frozenset[str]:
     """Every unit a sum of money is drafted in ("us-dollar", "euro", "baht", "rupee", ...)."""
     words = {*currency_words().values(), *currency_names().values(), *CURRENCY_UNITS.values()}
     return frozenset(words | {"cfa-franc", "rupee", "shilling"})
+
+
+# A currency's whole name before a number ("paid Ethiopian Birr 24,000", "Kenya Shillings
+# 50,000", "Indian Rupees 5,000"): two words or three, the last perhaps in the plural.
+NAME_BEFORE = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,2}[A-Za-z]+)\s*$")
+
+
+def named_before(before: str) -> tuple[str, int] | None:
+    """(unit, length of the name and the space after it) of a currency named in full right
+    before a number, or None."""
+    m = NAME_BEFORE.search(before)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    for k in range(len(words) - 1):  # (the longest name first: "South Korean Won")
+        name = " ".join(w.casefold() for w in words[k:])
+        for form in (name, name.removesuffix("s")):
+            if form in currency_names():
+                return currency_names()[form], len(before) - m.start() - len(
+                    " ".join(words[:k]) + (" " if k else "")
+                )
+    return None

@@ -307,6 +307,8 @@ def find_numbers(passage: Passage) -> list[Found]:
             f.end = coded_after.end()
         elif cfa := currencies.CFA_AFTER.match(text, f.end):  # "52 000 Fcfa"
             f.currency, f.end = "cfa-franc", cfa.end()
+        elif named := currencies.named_before(before):  # "paid Ethiopian Birr 24,000"
+            f.currency, f.start = named[0], start - named[1]
         # ("the 54 victims", "All 50 officials", "these 37 migrants", "los 46 extranjeros",
         # "tous les 12": a number said before, pointed to again)
         f.definite = bool(DEFINITE.search(before.casefold()))
