@@ -318,3 +318,16 @@ def test_a_currency_named_in_full_before_a_number(tmp_path, knowledge):
     )
     assert found["24000"].fields["unit"] == "ethiopian-birr"
     assert found["5000"].fields["unit"] == "indian-rupee"
+
+
+def test_a_superseded_currency_code_is_its_successor(tmp_path, knowledge):
+    """'GHC 30,000': an ISO 4217 code withdrawn at a redenomination, which releases still
+    write, is the currency that replaced it (the Ghana cedi, GHS)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "One of the Zorvan victims paid GHC 30,000 to a recruiter in Pelmark.",
+        )
+    )
+    assert found["30000"].fields["unit"] == "ghana-cedi"

@@ -104,10 +104,15 @@ def currency_unit(code: str) -> str | None:
 
     if code in CURRENCY_UNITS:
         return CURRENCY_UNITS[code]
+    code = SUPERSEDED.get(code, code)
     currency = pycountry.currencies.get(alpha_3=code)
     return slugify(currency.name, 4) if currency is not None else None
 
 
+# ISO 4217 codes withdrawn when their currency was redenominated, which releases still write
+# ("GHC 30,000" in Ghana): the code that replaced them (not those that are abbreviations of
+# English too: "STD", "AFA")
+SUPERSEDED = {"GHC": "GHS", "ZMK": "ZMW", "MZM": "MZN", "VEF": "VES", "BYR": "BYN"}
 CURRENCIES = {"dollar": "us-dollar", "euro": "euro", "peso": "peso", "pound": "pound-sterling"}
 # The words of ISO 4217's currency names that name a currency after a number ("3.6 billion
 # baht", "20,000 naira", "500,000 rupees"), from pycountry; not the ones that are words of
