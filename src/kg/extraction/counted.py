@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.currencies import currency_units
 from kg.extraction.figures import FROM_A_PLACE, Found
 from kg.extraction.foreign_counts import NOT_NOUNS, OF_THESE, no_noun_after
 from kg.extraction.foreign_words import LANGUAGES, UNIT_WORDS
@@ -18,7 +19,7 @@ FOR_EVERY = re.compile(r"\bfor\s+(?:every|each)\b", re.I)
 
 PEOPLE_VERBS = re.compile(
     r"\s+(?:were|are|was|have\s+been|had\s+been|has\s+been|will\s+be|had|have)\s+"
-    r"(?:already\s+|also\s+|reportedly\s+|now\s+)?(?:been\s+)?"
+    r"(?:already\s+|also\s+|now\s+|[a-z]+ly\s+)?(?:been\s+)?"
     r"(?:(?:freed|liberated|rescued|assisted|returned|arrested|detained|deported|"
     r"repatriated|killed|injured|trafficked|smuggled|displaced|evacuated|resettled|relocated|"
     r"trained|interviewed|exploited|reunited|sheltered|drowned|kidnapped|abducted|"
@@ -133,7 +134,8 @@ PREDICATE = re.compile(
 OF_THEM = re.compile(r"\s*Of\s+(?:them|these|those|whom)\b")
 OF_THEM_AFTER = re.compile(
     # ("30 of these victims" says its own noun)
-    r"\s+(?:of\s+them|of\s+(?:these|those)(?=\s*(?:[,;:.]|were|are|was|is|had|have)\b)|"
+    # ("Three of these occurred", "Two of those arrested": a verb or participle after them)
+    r"\s+(?:of\s+them|of\s+(?:these|those)(?=\s*(?:[,;:.]|were|are|was|is|had|have|[a-z]+ed)\b)|"
     r"d['’]entre\s+(?:eux|elles)|de\s+(?:ellos|ellas)|(?:deles|delas|dentre\s+(?:eles|elas)))\b",
     re.I,
 )
@@ -282,6 +284,7 @@ def find_what_it_counts(
         and (
             previous.sentence == f.sentence
             or re.match(r"\s+of\s+the\b", text[f.end : f.end + 10])
+            or them  # "Seven of them left": of those the number before counts
             or OF_THEM.match(text, f.sentence[0])  # "Of them, 4,700 requested asylum"
             # "A further 300 were assisted.", "This year, 450 have been returned."
             or re.search(
@@ -290,7 +293,8 @@ def find_what_it_counts(
                 re.I,
             )
             or re.match(
-                r"\s+(?:were|are|was|have|has|had)\s+(?:already\s+|also\s+|now\s+)?"
+                # (an adverb between: "only 65 were officially declared")
+                r"\s+(?:were|are|was|have|has|had)\s+(?:already\s+|also\s+|now\s+|[a-z]+ly\s+)?"
                 r"(?:been\s+)?[a-z]+ed\b",
                 text[f.end : f.end + 40],
             )
@@ -400,7 +404,9 @@ def ellipsis_of(
     if (
         previous is not None
         and counted_before is not None
-        and previous.sentence == f.sentence == counted_before.sentence
+        and previous.sentence == counted_before.sentence
+        # ("45 victims in 3 raids. Twelve of them were children": of the victims)
+        and (previous.sentence == f.sentence or OF_THEM_AFTER.match(text, f.end))
         and governed(text, previous)
     ):
         return counted_before
@@ -561,3 +567,22 @@ def period_of_the_number_before(item, f: Found, passage: Passage, last_count, it
     }
     if len(times) == 1:
         item.fields["period"] = last_count.fields["period"]
+
+
+def unit_of_them(item, f: Found, passage: Passage, last_count) -> None:
+    """ "Seven of them left", "ten of these were related to ...", "dos de ellos": a number of
+    those a pronoun points to, with no noun of its own, counts what the count before it
+    counts (in an earlier paragraph too: "The 26 women ... \n\n Seven of them left")."""
+    if item.fields.get("unit") != "?" or last_count is None or f.percent or f.currency:
+        return
+    unit = last_count.fields.get("unit")
+    if unit in (None, "?", "percent") or not OF_THEM_AFTER.match(passage.text, f.end):
+        return
+    if unit in currency_units():  # ("paid 600 euros ... two of them received support")
+        return
+    item.fields["unit"] = unit
+    item.new_concepts.pop("unit", None)
+    if "unit" in last_count.new_concepts:
+        item.new_concepts["unit"] = last_count.new_concepts["unit"]
+    item.confidence = round(min(0.99, item.confidence + 0.4), 2)
+    item.why = [w for w in item.why if "no unit" not in w]

@@ -9,17 +9,21 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from kg.extraction import foreign_words, units
+from kg.extraction import currencies, foreign_words
 from kg.extraction.dated_days import day_spans
+from kg.extraction.multipliers import _multipliers
 from kg.extraction.not_counts import _a_telephone_group, _not_a_statistic, _period_duration
 from kg.extraction.number_words import (
     _WORDNUM,
+    FOREIGN_FRACTION,
+    FOREIGN_FRACTIONS,
+    FOREIGN_ONE_IN,
     MONTH,
     MONTH_SHORT,
     PERCENT,
     number_matches,
     scale_of,
-    word_value,
+    small_value,
 )
 from kg.extraction.proposal import Item
 from kg.extraction.text import Passage, fold
@@ -109,6 +113,9 @@ class Found:
 FROM_A_PLACE = re.compile(
     r"\s+(?:of\s+(?:them|these|those)\s+)?(?:(?:were|was|are|came|each|all|sent)\s+)*"
     r"(?:from|to)\s+(?:the\s+)?[A-Z]"
+    # (as the other languages say it: "cuatro de Nicaragua, tres de Paraguay", "dois da
+    # Guiné-Conacri", "deux du Mali")
+    r"|\s+(?:de|desde|da|do|du|d['’])\s*(?:la\s+|el\s+|le\s+|l['’]\s*)?[A-ZÁÉÍÓÚÑ]"
 )
 ONE_NOT_COUNTED = re.compile(
     r"\s+(?:[\w-]+\s+){1,3}(?:said|says|told|tells|added|explained|noted|per|in\s+each|"
@@ -235,6 +242,12 @@ def find_numbers(passage: Passage) -> list[Found]:
         counted_in_brackets = re.search(r"[A-Z][\w-]*\s+\($", before) and after.startswith(")")
         # "Eight of the people were victims of ...": a part of those said before
         some_of_them = value >= 2 and re.match(OF_THEM_WERE, lowered_after)
+        # "12 people died, eight of them after jumping", "Seven of them left": a part of
+        # those said before, by a pronoun (not "one of the worst")
+        some_of_them = some_of_them or (
+            re.match(r"\s+of\s+(?:them|these|those)\b", lowered_after)
+            and not (value == 1 and ONE_NOT_COUNTED.match(after))  # ("one of them said")
+        )
         # "seven were from Bajura, two from Achham, one from Bajhang": people, by their places
         from_a_place = FROM_A_PLACE.match(after)
         # "five cases reported in 2018, two in 2019, and one was recorded in 2021": a list of
@@ -242,9 +255,16 @@ def find_numbers(passage: Passage) -> list[Found]:
         yearly = YEARLY.match(after) and re.search(
             COUNTED_BEFORE, text[max(0, start - 150) : start]
         )
+        # "between one and five years", "seven to 11 months": a range's first number, the
+        # noun said after its second
+        first_of_range = re.match(
+            rf"\s*(?:and|to|-|\u2013)\s*(?:\d[\d,.]*|{_WORDNUM})\s+(?:[a-z-]+\s+)?[a-z]+s\b",
+            after,
+            re.I,
+        ) and (re.search(r"\b(?:between|from)\s+$", before, re.I) or not after.startswith(" and"))
         if (
             is_words and value <= 10 and not PERCENT.match(after) and not part and not of_a_whole
-        ) and not (counted_in_brackets or some_of_them or from_a_place or yearly):
+        ) and not (counted_in_brackets or some_of_them or from_a_place or yearly or first_of_range):
             if re.match(r"\s+of\b", lowered_after) or re.search(
                 r"\b(?:the|these|those|its|their|all|both|every)\s+$", before.casefold()
             ):
@@ -259,9 +279,10 @@ def find_numbers(passage: Passage) -> list[Found]:
             if value == 1 and ONE_NOT_COUNTED.match(after):
                 continue
             # "seven people", "three Estonian and one Russian citizens", "four Vietnamese"
+            # (letters with accents too: "tres víctimas", "dos hondureñas", "duas crianças")
             if value > 1 and not re.match(
-                r"\s+(?:[a-z-]+\s+){0,4}(?:[a-z][a-z-]*s|people|children|women|men|[a-z]+ese)\b"
-                r"|\s+(?:were|are|was)\b",
+                rf"\s+(?:{_LETTERS}\s+){{0,4}}(?:{_LETTERS}s|people|children|women|men|[a-z]+ese)\b"
+                rf"|\s+(?:were|are|was|{foreign_words.TO_BE})\b",
                 after,
                 re.I,
             ):
@@ -271,21 +292,26 @@ def find_numbers(passage: Passage) -> list[Found]:
         if percent:
             f.percent = True
             f.end = end + percent.end()
-        currency = units.CURRENCY_BEFORE.search(before)
-        coded = units.CODE_BEFORE.search(before)
-        coded_after = units.CODE_AFTER.match(text, f.end)
+        currency = currencies.CURRENCY_BEFORE.search(before)
+        coded = currencies.CODE_BEFORE.search(before)
+        coded_after = currencies.CODE_AFTER.match(text, f.end)
         if currency:  # "$500", "NZ$4,000", "€1.2bn", "RM20,000", "Rs 50,000"
-            f.currency = units.sign_currency(currency.group().strip())
+            f.currency = currencies.sign_currency(currency.group().strip())
             f.start = start - len(currency.group())
-        elif coded and (unit := units.currency_unit(coded.group(1))):  # "ETB 500": ISO 4217
+        elif coded and (unit := currencies.currency_unit(coded.group(1))):  # "ETB 500": ISO 4217
             f.currency = unit
             f.start = start - len(coded.group())
-        elif coded_after and (unit := units.currency_unit(coded_after.group(1))):  # "15,000 ETB"
+        elif coded_after and (unit := currencies.currency_unit(coded_after.group(1))):
+            # "15,000 ETB"
             f.currency = unit
             f.end = coded_after.end()
-        elif cfa := units.CFA_AFTER.match(text, f.end):  # "52 000 Fcfa"
+        elif cfa := currencies.CFA_AFTER.match(text, f.end):  # "52 000 Fcfa"
             f.currency, f.end = "cfa-franc", cfa.end()
-        f.definite = bool(re.search(r"\bthe\s+$", before.casefold()))
+        elif named := currencies.named_before(before):  # "paid Ethiopian Birr 24,000"
+            f.currency, f.start = named[0], start - named[1]
+        # ("the 54 victims", "All 50 officials", "these 37 migrants", "los 46 extranjeros",
+        # "tous les 12": a number said before, pointed to again)
+        f.definite = bool(DEFINITE.search(before.casefold()))
         found.append(f)
     found += _fractions(passage)
     found += _multipliers(passage, found)
@@ -293,6 +319,12 @@ def find_numbers(passage: Passage) -> list[Found]:
     return _ranges(passage, found)
 
 
+_LETTERS = r"[^\W\d_](?:[^\W\d_]|-)*"  # a word of letters, any language's, and hyphens
+DEFINITE = re.compile(
+    # (not the Portuguese "os", "as" alone: "As 117 rescued migrants" is English)
+    r"(?<![\w-])(?:the|all(?:\s+the)?|these|those|(?:tod[oa]s\s+)?(?:los|las)|tod[oa]s\s+[ao]s|"
+    r"(?:tou(?:te)?s\s+)?les)\s+$"
+)
 OF_THEM_WERE = (  # (not "two of the three shelters were repaired": a whole in words)
     rf"\s+of\s+(?:the|them|these|those)\s+(?!{_WORDNUM}\b)(?:[a-z]+\s+){{0,2}}?(?:were|are|was|had)\b"
 )
@@ -302,6 +334,7 @@ FRACTIONS = {
     "half": 50, "a third": 33.3, "one third": 33.3, "one-third": 33.3, "two thirds": 66.7,
     "two-thirds": 66.7, "a quarter": 25, "one quarter": 25, "one-quarter": 25,
     "three quarters": 75, "three-quarters": 75, "a fifth": 20, "one fifth": 20,
+    "a tenth": 10, "one tenth": 10, "one-tenth": 10,
 }  # fmt: skip
 _FRACTION_WORDS = "|".join(sorted(map(re.escape, FRACTIONS), key=len, reverse=True))
 FRACTION = re.compile(
@@ -331,10 +364,8 @@ ONE_IN = re.compile(
 def _shares_in_n(text: str):
     """The matches of ONE_IN that are shares, each with its part and whole: a part smaller
     than its whole, "of" only with "every" ("one of every five"), no year ("2 in 2015")."""
-    for m in ONE_IN.finditer(text):
-        k, n = m.group("k"), m.group("n")
-        part = int(k) if k.isdigit() else word_value(k)
-        whole = int(n) if n.isdigit() else word_value(n)
+    for m in [*ONE_IN.finditer(text), *FOREIGN_ONE_IN.finditer(text)]:
+        part, whole = small_value(m.group("k")), small_value(m.group("n"))
         if whole < 2 or not 0 < part < whole:
             continue
         if m.group("f").casefold().split()[1] == "of" and "every" not in m.group().casefold():
@@ -366,6 +397,12 @@ def _fractions(passage: Passage) -> list[Found]:
             f = Found(passage, m.start(), m.end(), Decimal(n))
             f.words, f.qualifiers = True, ["approximately"]
             out.append(f)
+    for m in FOREIGN_FRACTION.finditer(passage.text):  # ("plus de la moitié des")
+        if re.match(r"[^.;()]{0,60}\(\s*\d", passage.text[m.end() :]):
+            continue  # ("a metade dos venezuelanos (47%)": the figure says it)
+        value = FOREIGN_FRACTIONS[" ".join(fold(m["f"]).split())]
+        f = Found(passage, m.start("f"), m.end("f"), Decimal(str(value)), percent=True)
+        out.append(f)
     for m in [*FRACTION.finditer(passage.text), *FRACTION_CHANGE.finditer(passage.text)]:
         if any(a <= m.start("f") < b for a, b in said):
             continue
@@ -377,79 +414,6 @@ def _fractions(passage: Passage) -> list[Found]:
             passage, m.start("f"), m.end("f"), Decimal(str(FRACTIONS[m.group("f").casefold()]))
         )
         f.percent = True
-        out.append(f)
-    return out
-
-
-# "more than doubled", "to at least double", "tripled", "a three-fold rise": a number of
-# times (unit `times`), said without a figure. Only of a quantity: "double" as a verb whose
-# sentence names one ("expects the number of children to at least double", "arrests more
-# than doubled in 2019"), or "N-fold", so that "double standards", "double discrimination",
-# "to double its efforts" or "a triple murder" count nothing.
-MULTIPLIER_WORDS = {"double": 2, "triple": 3, "quadruple": 4}
-MULTIPLIER = re.compile(
-    r"\b(?:(?P<verb>(?P<v>double|triple|quadruple)(?:d|s|ing)?)\b(?P<next>\s+\w+)?"
-    rf"|(?<![\w-])(?P<fold>{_WORDNUM}|a\s+hundred|hundred|\d{{1,3}})[-\s]?fold\b)",
-    re.I,
-)
-NOT_A_MULTIPLIER_NEXT = re.compile(
-    r"\s+(?:standards?|digits?|bed|beds|room|rooms|murders?|homicides?|taxation|agents?|"
-    r"check|jeopardy|burden|role|game|click|space|in\s+size|down|up|back)\b",
-    re.I,
-)
-# What a number of times is of: a quantity the sentence names ("the number of", "the rate"),
-# or a figure.
-QUANTITY = re.compile(
-    r"\b(?:numbers?|amounts?|rates?|totals?|figures?|levels?|shares?|budgets?|funding|"
-    r"capacity|size|count|volume|costs?|prices?)\b|\d",
-    re.I,
-)
-# "double" as a verb ("to at least double") or said of a number ("more than double the
-# number estimated"), not as an adjective ("face double discrimination")
-DOUBLE_BEFORE = re.compile(
-    r"\b(?:(?:to|will|would|could|can|may|might|should|must|shall)(?:\s+(?:even|also|"
-    r"further))?|at\s+least|more\s+than|almost|nearly|roughly|about|around|over)\s+$",
-    re.I,
-)
-
-
-def _of_a_quantity(text: str, m: re.Match, sentence: tuple[int, int]) -> bool:
-    """Whether "double", "tripled", ... at `m` says a number of times of a quantity."""
-    s0, s1 = sentence
-    verb = m.group("verb").casefold()
-    nxt = m.group("next") or ""
-    if NOT_A_MULTIPLIER_NEXT.match(nxt) or re.match(r"\s+(?:of|a|an)\b", nxt, re.I):
-        return False
-    owned = re.match(r"\s+(?:its|their|his|her|our|your|my)\s+([\w-]+)", text[m.end("verb") :])
-    if owned and not QUANTITY.fullmatch(owned.group(1)):
-        return False  # "to double its efforts": no quantity
-    if not verb.endswith(("d", "s")):
-        if not DOUBLE_BEFORE.search(text, max(s0, m.start() - 30), m.start()):
-            return False
-    elif re.match(r"\s+as\s+an?\b", text[m.end("verb") :]):
-        return False  # "the clinic doubled as a shelter"
-    before, after = text[s0 : m.start()], text[m.end("verb") : s1]
-    # "Arrests in Zembia more than doubled": the plural noun of its subject
-    subject = re.search(r"\b[A-Za-z][a-z]{2,}s\b", before) and not verb.endswith("e")
-    return bool(QUANTITY.search(before) or QUANTITY.search(after) or subject)
-
-
-def _multipliers(passage: Passage, found: list[Found]) -> list[Found]:
-    text = passage.text
-    out = []
-    for m in MULTIPLIER.finditer(text):
-        if any(f.start <= m.start() < f.end for f in found):
-            continue
-        if m.group("fold"):
-            n = m.group("fold")
-            value = int(n) if n.isdigit() else 100 if "hundred" in n.casefold() else word_value(n)
-        elif _of_a_quantity(text, m, passage.sentence_at(m.start())):
-            value = MULTIPLIER_WORDS[m.group("v").casefold()]
-        else:
-            continue
-        end = m.end("fold") if m.group("fold") else m.end("verb")
-        f = Found(passage, m.start(), end, Decimal(value), words=True, multiplier=True)
-        f.head, f.phrase, f.phrase_end = "times", "times", end
         out.append(f)
     return out
 

@@ -207,15 +207,15 @@ AGES = re.compile(
 # them); added to the English ones.
 # ("más del 90%", "plus du tiers", "mais do que": "de" with the article, contracted)
 QUALIFIERS = {
-    "more-than": r"más del?|plus d[eu]|mais (?:do que|d[eoa])|por encima del?|"
+    "more-than": r"más del?|plus d(?:[eu]|['’])|mais (?:do que|d[eoa])|por encima del?|"
     # ("la cifra total superará los 5 millones": exceeds, as English's "exceeds 300")
     r"supera(?:n|rá|rán|ron|ba|ban)?(?:\s+(?:los|las))?|superó(?:\s+(?:los|las))?|"
     r"dépass(?:e|ent|era|ait|é)(?:\s+les)?|ultrapass(?:a|am|ou|aram|ará)(?:\s+(?:os|as))?",
     "at-least": r"al menos|por lo menos|au moins|pelo menos|ao menos",
     "approximately": r"alrededor del?|cerca del?|aproximadamente|unos|unas|casi|environ|"
-    r"près d[eu]|presque|quelque|quase|por volta d[eoa]|en torno al?",
+    r"près d(?:[eu]|['’])|presque|quelque|quase|por volta d[eoa]|en torno al?",
     "estimated": r"un estimado de|unos estimados|estimadamente",
-    "less-than": r"menos del?|moins d[eu]",
+    "less-than": r"menos del?|moins d(?:[eu]|['’])",
     "at-most": r"hasta|jusqu['’]à|até|no más de|como máximo",
 }
 
@@ -463,7 +463,8 @@ SAID_THEN_SOURCE = (
 # e dois"): each language's own, as "dos" is two in Spanish and "of the" in Portuguese. The
 # articles that are also "one" ("un", "une", "um") are left out.
 _WORDS = {
-    "es": "dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
+    # ("uno de Cuba": "uno" is no article, unlike "un", "una", "une", "um")
+    "es": "uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "
     "dieciséis diecisiete dieciocho diecinueve veinte veintiuno veintidós veintitrés "
     "veinticuatro veinticinco treinta cuarenta cincuenta sesenta setenta ochenta noventa "
     "cien ciento doscientos trescientos cuatrocientos quinientos mil",
@@ -505,8 +506,13 @@ _TENS = {"es": "veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|novent
 
 def _number_pattern(language: str) -> re.Pattern:
     words = sorted(_WORDS[language].split(), key=len, reverse=True)
-    # ("por ciento", "pour cent": a share's words, no hundred)
-    word = "(?<!por )(?<!pour )(?:" + "|".join(words) + ")"
+    # ("por ciento", "pour cent", "por mil": a share's words, no hundred; but "compuesta por
+    # seis chilenos", "pour trois victimes": a number after "by" or "for")
+    per = [
+        w for w in words if w in ("cien", "ciento", "cento", "cem", "cent", "cents", "mil", "mille")
+    ]
+    other = [w for w in words if w not in per]
+    word = "(?:(?<!por )(?<!pour )(?:" + "|".join(per) + ")|" + "|".join(other) + ")"
     unit = "(?:" + "|".join(w for w in words if _VALUES.get(fold(w), 99) < 10) + "|un|une|uno|um)"
     # "trente-huit", "treinta y dos", "vinte e um", "vingt et un": a ten and a unit; not "cinco
     # y seis" (two numbers)

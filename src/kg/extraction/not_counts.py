@@ -69,7 +69,10 @@ def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -
     if an_age and re.search(r"\b[A-Z][a-z]+,\s+$", before) and re.match(r"\s*,", after):
         return True
     if re.search(r"\b(?:under|below|over|above)\s+$", before, re.I) and re.match(
-        r"\s*(?:years of age|years old)\b", after, re.I
+        # ("children (below 18 years)": an age, not a term in prison)
+        r"\s*(?:years of age|years old|years\s*\))",
+        after,
+        re.I,
     ):
         return True
     return end >= len(text) and not text[start:end].isalpha() and len(text) > 200
@@ -80,8 +83,12 @@ def _period_duration(text: str, start: int, before: str, after: str, duration) -
     if duration.group(0).lstrip().startswith("-") or re.match(r"-", after):
         return True  # "a two-day workshop", "a nine-month project": a field of the item
     if re.search(
-        r"\b(?:continue|continues|run|runs|last|lasts|lasting|extend|extends|span|spans|"
-        r"take|takes|will take)\s+(?:for\s+)?(?:(?:some|about|around|over|more than|nearly|"
+        # (and said in the past: "which lasted one week", "spanned six days", "ran over two
+        # weeks", "was carried out over five days", "It took us three days to get there")
+        r"\b(?:continue|continues|continued|run|runs|ran|last|lasts|lasted|lasting|extend|"
+        r"extends|extended|span|spans|spanned|take|takes|took|will take|carried out|"
+        r"conducted|took place)\s+(?:(?:us|them|him|her|me)\s+)?(?:for\s+|over\s+)?"
+        r"(?:(?:some|about|around|over|more than|nearly|"
         r"almost|up to|at least|at most|no more than|less than)\s+)?$",
         before,
         re.I,
@@ -110,6 +117,9 @@ def _period_duration(text: str, start: int, before: str, after: str, duration) -
     if re.search(
         r"\b(?:past|last|next|first|coming|previous|recent|period of|within|in|after|"
         r"before|ago|every|each|per|than in|up to the|during|course of|throughout|"
+        # ("for another 12 months": a term extended; "Throughout these five years", "sur ces
+        # 2 mois": a time pointed to; "il y a 2 jours": ago)
+        r"another|these|those|ces|estos|estas|esos|esas|estes|esses|essas|il\s+y\s+a|"
         # ("En las últimas 48 horas", "dans les derniers six mois", "nos últimos três anos")
         r"[úu]ltim[oa]s|pasad[oa]s|pr[óo]xim[oa]s|derni[eè]re?s|prochaine?s|durante|dans|"
         r"dentro\s+de|en|em|nos|nas|pendant|depuis|desde|hace|h[áa])\s+(?:the\s+)?"
@@ -124,7 +134,10 @@ def _period_duration(text: str, start: int, before: str, after: str, duration) -
     rest = after[duration.end() :]
     return bool(  # (in a title's capitals too: "16 Years Old", "3 Years After")
         re.match(
-            r"\s*(?:ago|later|earlier|after|before|since|old|of age|of (?:the|its|their))\b"
+            r"[\s-]*(?:ago|later|earlier|after|before|since|old|of age|of (?:the|its|their))\b"
+            # (as the other languages say it: "deux jours auparavant", "cinco meses después")
+            r"|\s*(?:auparavant|plus\s+tard|après|avant|después|antes|más\s+tarde|atrás|"
+            r"depois|mais\s+tarde)\b"
             # ("ranging from six months to seven years old": the youngest's age)
             r"|\s*(?:to|and|-|\u2013)\s*(?:\d{1,2}|[a-z]+)\s+years?[\s-]+(?:old|of\s+age)\b",
             rest,

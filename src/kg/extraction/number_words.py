@@ -112,3 +112,45 @@ def number_matches(passage):
 
 
 DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+# Fractions as Spanish, French and Portuguese say them of a whole ("la mitad de los casos",
+# "plus de la moitié des infractions", "près d'un quart des habitants", "um terço das
+# vítimas"), in percent with one decimal, as English's (`figures.FRACTIONS`): only before
+# "of the" ("un quart d'heure", "un cuarto de hotel" are no shares).
+_FRACTION_WORDS = {
+    "la mitad": 50, "la moitié": 50, "a metade": 50, "un tercio": 33.3, "un tiers": 33.3,
+    "um terço": 33.3, "dos tercios": 66.7, "deux tiers": 66.7, "dois terços": 66.7,
+    "un cuarto": 25, "un quart": 25, "um quarto": 25, "tres cuartos": 75, "trois quarts": 75,
+    "três quartos": 75, "una quinta parte": 20, "un cinquième": 20, "um quinto": 20,
+}  # fmt: skip
+FOREIGN_FRACTIONS = {foreign_words.fold(k): v for k, v in _FRACTION_WORDS.items()}
+_OF_THE = r"(?:de\s+(?:los|las|la|l['’])|del|des|du|d['’]entre|dos|das|do|da)"
+FOREIGN_FRACTION = re.compile(
+    r"(?<![\w-])(?P<f>" + "|".join(sorted(_FRACTION_WORDS, key=len, reverse=True)) + r")"
+    rf"\s+{_OF_THE}\b",
+    re.I,
+)
+# "uno de cada cuatro reportes", "um em cada cinco": a share, as English's "one in every
+# four" (`figures.ONE_IN`); not "12 sur 20", a part of a whole
+_ONE_WORDS = {"uno": 1, "una": 1, "un": 1, "une": 1, "um": 1, "uma": 1}
+_SMALL = "|".join(
+    sorted(
+        [w for w, v in foreign_words._VALUES.items() if v < 100] + list(_ONE_WORDS),
+        key=len,
+        reverse=True,
+    )
+)
+FOREIGN_ONE_IN = re.compile(
+    rf"(?<![\w.,-])(?P<f>(?P<k>\d{{1,3}}|{_SMALL})\s+(?:de|en|em|a)\s+cada\s+"
+    rf"(?P<n>\d{{1,3}}|{_SMALL}))\b(?!\s*(?:%|por|pour|\d))",
+    re.I,
+)
+
+
+def small_value(word: str) -> int:
+    """The value of a part or whole of a share ("7", "seven", "siete", "uno")."""
+    if word.isdigit():
+        return int(word)
+    folded = foreign_words.fold(word)
+    return word_value(word) or _ONE_WORDS.get(folded) or foreign_words._VALUES.get(folded, 0)

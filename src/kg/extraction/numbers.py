@@ -192,6 +192,7 @@ class NumberExtractor(AttributionRules):
                 if item is None:
                     continue
                 parts.unit_of_the_count_before(item, f, passage, last_count)
+                counted.unit_of_them(item, f, passage, last_count)  # ("Seven of them left")
                 event_times.period_of_its_whole(item, f, whole_before, passage.text)
                 said_again.qualifier_of_its_conversion(item, f, whole_before, passage.text)
                 counted.share_of_whole(item, f, passage, anchor, last_count, items)

@@ -68,6 +68,10 @@ def qualifiers_of(f: Found, text: str) -> list[str]:
         said = [x for x in said if x[1] not in ("more-than", "less-than")]
     if said:
         concept = min(said)[1]
+        if qualifiers == ["approximately"] and f.words:
+            # "plus d'une centaine de", "más de una treintena de": a noun of about so many,
+            # bounded by the wording before it, is that bound
+            qualifiers = []
         if concept not in qualifiers:
             qualifiers.append(concept)
     if "estimated" not in qualifiers and said_estimated(text, f.sentence, f):

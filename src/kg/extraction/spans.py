@@ -9,9 +9,9 @@ import functools
 import re
 from dataclasses import dataclass
 
+from kg.extraction.currencies import CURRENCY_SIGNS
 from kg.extraction.lookup import Entry
 from kg.extraction.text import Passage, Source, Token
-from kg.extraction.units import CURRENCY_SIGNS
 from kg.extraction.world import country_of_city, is_capital
 
 

@@ -5,11 +5,13 @@ defines ("unaccompanied minors (UAMs)").
 
 from __future__ import annotations
 
-import functools
 import re
 from typing import TYPE_CHECKING
 
 from kg.extraction.compounds import a_device, adjectival, compound_unit, joined_to_a_known_noun
+from kg.extraction.currencies import SPELLED_ALIKE, currency_names, currency_words
+from kg.extraction.currencies import local_currency as local_currency  # (numbers reads them here)
+from kg.extraction.currencies import local_dollar as local_dollar
 from kg.extraction.foreign_words import BEFORE_THE_NOUN, unit_word
 from kg.extraction.number_words import _WORDNUM
 from kg.extraction.proposal import slugify
@@ -52,7 +54,8 @@ PEOPLE = {
     "counsellor", "counselor", "psychologist", "teen", "youngster", "kid", "newborn",
     # people named by sex, trade or part in a case ("two females and five males", "17
     # frontline practitioners", "483 defendants")
-    "female", "male", "practitioner", "defendant", "claimant", "activist", "specialist",
+    "female", "male", "practitioner", "defendant", "claimant", "complainant", "activist",
+    "specialist",
     "advocate", "investigator", "inspector", "attorney", "magistrate", "minister", "mayor",
     "governor", "senator", "ambassador", "servant", "clerk", "ranger", "interpreter",
     "translator", "mediator", "mentor", "paralegal", "recruit", "combatant", "fighter",
@@ -114,177 +117,6 @@ IRREGULAR = {
     "crises": "crisis", "analyses": "analysis", "diagnoses": "diagnosis", "theses": "thesis",
 }  # fmt: skip
 SAME_IN_BOTH_NUMBERS = {"species", "series", "aircraft", "sheep", "fish"}  # "five species"
-# Three capitals before or after a number: perhaps an ISO 4217 code ("ETB 500", "15,000 ETB").
-# (not a word in capitals that is a code too: "ALL 12 shelters", "TOP 10", "SOS")
-CODE_BEFORE = re.compile(r"\b(?!(?:ALL|TOP|CUP|SOS|TRY)\b)([A-Z]{3})\s*$")
-CODE_AFTER = re.compile(r"\s*([A-Z]{3})\b")
-# "52 000 Fcfa", "50.000 FCFA", "20 000 francs CFA": the CFA franc (of West or Central
-# Africa: the text seldom says which, and the gold names it so)
-CFA_AFTER = re.compile(r"\s*(?:F\s?CFA|francs?\s+CFA)\b", re.I)
-CURRENCY_UNITS = {"USD": "us-dollar", "EUR": "euro"}  # the units' ids in the concepts
-# A currency written before a number by its sign ("€500", "NZ$4,000", "RM20,000", "Rs 50,000",
-# "₹20,000"): the sign -> its ISO 4217 code. "$" alone is the US dollar; a dollar of another
-# country says so ("NZ$", "A$", "HK$"). "¥" (yen or yuan) and "R" (rand or real) say too
-# little, and are left out.
-CURRENCY_SIGNS = {
-    "US$": "USD", "U.S.$": "USD", "USD": "USD", "$": "USD", "€": "EUR", "EUR": "EUR",
-    "£": "GBP", "NZ$": "NZD", "A$": "AUD", "AU$": "AUD", "C$": "CAD", "CA$": "CAD",
-    "CAN$": "CAD", "HK$": "HKD", "S$": "SGD", "SG$": "SGD", "NT$": "TWD", "R$": "BRL",
-    "J$": "JMD", "MX$": "MXN", "₹": "INR", "Rs": "rupee", "Rs.": "rupee", "₦": "NGN",
-    "₱": "PHP", "฿": "THB", "₫": "VND", "₩": "KRW", "₺": "TRY", "₴": "UAH", "₽": "RUB",
-    "S/": "PEN", "S/.": "PEN", "RM": "MYR", "KSh": "KES", "Ksh": "KES", "GH₵": "GHS",
-    "Tk": "BDT", "Rp": "IDR", "Rp.": "IDR",
-    "Sh": "shilling", "Shs": "shilling",  # (Kenya's, Uganda's, Tanzania's, ...)
-    "KD": "KWD", "BD": "BHD", "QR": "QAR", "Dh": "AED", "Dhs": "AED",  # (the Gulf's papers)
-}  # fmt: skip
-CURRENCY_BEFORE = re.compile(
-    r"(?:(?<![\w$])(?:(?:US|U\.S\.|NZ|AU|CAN|CA|HK|SG|NT|MX)\s?|A|C|S|R|J)\$|(?<![\w$])\$|"
-    r"€|£|₹|₦|₱|"
-    r"฿|₫|₩|₺|₴|₽|GH₵|(?<![\w.])(?:USD|EUR|RM|KSh|Ksh|Rs\.?|Tk|Rp\.?|Shs?|KD|BD|QR|Dhs?|S/\.?))\s*$"
-)
-
-
-# A country whose own currency is a dollar, and its code: in a release from there, a "$" alone
-# is that dollar ("The $19 million will be administered by two federal departments", from
-# Ottawa). A release from anywhere else, the United States and Latin America's peso countries
-# among them, keeps "$" for the US dollar.
-LOCAL_DOLLARS = {
-    "CA": "CAD", "AU": "AUD", "NZ": "NZD", "HK": "HKD", "SG": "SGD", "TW": "TWD", "FJ": "FJD",
-    "JM": "JMD", "TT": "TTD", "GY": "GYD", "BS": "BSD", "BB": "BBD", "BZ": "BZD", "NA": "NAD",
-    "SB": "SBD", "BN": "BND",
-}  # fmt: skip
-
-
-def local_dollar(source: Source) -> str | None:
-    """The unit a "$" alone stands for in `source`: the dollar of the country its dateline
-    names (the first of its first passages), if that country has a dollar of its own and the
-    text does not write that dollar with its own sign."""
-    from kg.extraction.spans import DATELINE
-    from kg.extraction.world import capital_of, countries, country_of_city
-
-    for passage in source.body[:4]:
-        m = DATELINE.match(passage.text)
-        if m is None:
-            continue
-        name = m.group("names").split("/")[0].strip()
-        line = passage.text[: m.end() + 40].casefold()
-        code = country_of_city(name) or next(
-            (p.iso3166 for n, p, _ in countries() if n.casefold() == name.casefold()), None
-        )
-        if code not in LOCAL_DOLLARS:  # "SUVA, Fiji, ...": a town the gazetteer lacks
-            code = next((p.iso3166 for n, p, _ in countries() if f", {n.casefold()}" in line), None)
-        if code not in LOCAL_DOLLARS:
-            return None
-        # a city of that name elsewhere too ("Victoria", "Kingston", "Perth") says too little:
-        # the country's capital, or the dateline naming the country, does not
-        named = [n.casefold() for n, p, _ in countries() if p.iso3166 == code]
-        if fold(name) != fold(capital_of(code) or "") and not any(n in line for n in named):
-            return None
-        # "NZ$4,000 ($2,900)": a text that writes its dollar's own sign keeps "$" for the US's
-        signs = [s for s, c in CURRENCY_SIGNS.items() if c == LOCAL_DOLLARS[code]]
-        text = "\n".join(p.text for p in source.passages)
-        if any(re.search(rf"(?<![\w$]){re.escape(s)}\s?\d", text) for s in signs):
-            return None
-        return currency_unit(LOCAL_DOLLARS[code])
-    return None
-
-
-def sign_currency(sign: str) -> str:
-    """The unit of a currency's sign before a number (a key of CURRENCY_SIGNS, spaces aside):
-    a unit of the concepts, else the currency's name; "rupee" and "shilling" for those of
-    several countries (the one the text names, `local_currency` says)."""
-    code = CURRENCY_SIGNS[re.sub(r"\s", "", sign)]
-    return code if code in ("rupee", "shilling") else currency_unit(code) or code
-
-
-@functools.lru_cache(maxsize=512)
-def currency_unit(code: str) -> str | None:
-    """The unit of an ISO 4217 code: "us-dollar" (USD), "euro" (EUR), else the currency's name
-    ("ethiopian-birr" for ETB); None for no currency."""
-    import pycountry
-
-    if code in CURRENCY_UNITS:
-        return CURRENCY_UNITS[code]
-    currency = pycountry.currencies.get(alpha_3=code)
-    return slugify(currency.name, 4) if currency is not None else None
-
-
-CURRENCIES = {"dollar": "us-dollar", "euro": "euro", "peso": "peso", "pound": "pound-sterling"}
-# The words of ISO 4217's currency names that name a currency after a number ("3.6 billion
-# baht", "20,000 naira", "500,000 rupees"), from pycountry; not the ones that are words of
-# English as well, nor metals and accounting units.
-NOT_CURRENCY_WORDS = {
-    "account", "day)", "involved", "purposes", "right)", "mark", "sol", "som", "sum", "oro",
-    "gold", "silver", "platinum", "palladium", "fomento", "previsional", "won", "real",
-    "colon", "sterling", "omani", "uruguayo", "soberano", "pula",
-}  # fmt: skip
-
-
-@functools.cache
-def currency_words() -> dict[str, str]:
-    """A currency's word -> its unit: the slug of the one currency whose name ends with it
-    ("baht" -> "baht", "naira" -> "naira"), or the word itself where several share it
-    ("rupee", "shilling"; CURRENCIES says which for "dollar", "euro", "peso", "pound")."""
-    import pycountry
-
-    owners: dict[str, set[str]] = {}
-    for currency in pycountry.currencies:
-        word = currency.name.split()[-1].casefold()
-        if word.isalpha() and word not in NOT_CURRENCY_WORDS:
-            owners.setdefault(word, set()).add(slugify(currency.name, 4))
-    found = {w: (units.pop() if len(units) == 1 else w) for w, units in owners.items()}
-    return {**found, **CURRENCIES}
-
-
-@functools.cache
-def _shared_currencies() -> dict[str, dict[str, str]]:
-    """A currency word several currencies share -> {country code: unit}, each currency by the
-    country its name begins with ("dinar": {"LY": "libyan-dinar", "TN": "tunisian-dinar",
-    ...})."""
-    import pycountry
-
-    from kg.extraction.world import countries
-
-    by_name = {fold(n): p.iso3166 for n, p, _ in countries() if p.iso3166}
-    out: dict[str, dict[str, str]] = {}
-    for currency in pycountry.currencies:
-        *first, word = currency.name.split()
-        code = by_name.get(fold(" ".join(first)))
-        word = SPELLED_ALIKE.get(word.casefold(), word.casefold())
-        if code and word.isalpha():
-            out.setdefault(word, {})[code] = slugify(currency.name, 4)
-    # (not "dollars": said of US dollars in texts on any country, "$" has its own rule; nor
-    # "pounds": a British text names England or London, no country, and "pounds" weigh too)
-    return {w: o for w, o in out.items() if len(o) > 1 and w not in ("dollar", "pound")}
-
-
-# Currency words written either way: "582.4 million riyals" in a text on Qatar, whose ISO 4217
-# name is "Qatari Rial".
-SPELLED_ALIKE = {"riyal": "rial"}
-
-
-def local_currency(unit: str, countries_named: set[str], bare: bool) -> str:
-    """ "20 dinars", "Rs 500" in a text on Libya, on Pakistan: the currency of the one
-    country the text names whose currency has that word, or `unit` when none or several do.
-    `unit` is the word, or (`bare`: written without its country) one owner's currency read
-    from it ("riyals": the Saudi riyal, in a text on Qatar the Qatari rial)."""
-    if unit not in _shared_currencies() and not bare:
-        return unit
-    word = unit.rpartition("-")[2]
-    owners = _shared_currencies().get(SPELLED_ALIKE.get(word, word), {})
-    named = [owned for code, owned in owners.items() if code in countries_named]
-    return named[0] if len(named) == 1 else unit
-
-
-@functools.cache
-def currency_names() -> dict[str, str]:
-    """A currency's whole name, folded ("canadian dollar", "indian rupee") -> its unit."""
-    import pycountry
-
-    return {
-        " ".join(currency.name.casefold().split()): slugify(currency.name, 4)
-        for currency in pycountry.currencies
-    }
 
 
 def singular(word: str) -> str:
@@ -370,6 +202,17 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
                 nxt = words[k + 1].group()
                 after = singular(words[k + 2].group()) if k + 2 < len(words) else ""
                 known = after in PEOPLE or not plural and after in KNOWN_UNIT_WORDS
+                # ("state and civil society practitioners": a people's noun two words on)
+                later = words[k + 3].group() if k + 3 < len(words) else ""
+                known = known or (
+                    k + 3 < len(words)
+                    and words[k + 2].group().islower()
+                    and singular(later) in PEOPLE
+                    and singular(later) != later.casefold()
+                    # (not a verb and its object: "built 30 last year and housed all victims")
+                    and after not in STOP | {"all", "every", "some", "any", "no", "our", "your"}
+                    and not nxt.endswith("ed")
+                )
                 if (
                     singular(nxt) in PEOPLE
                     or singular(nxt) == "adolescent"
@@ -385,6 +228,9 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
                     continue
             break
         collected.append(w)
+        if re.fullmatch(r"[a-z]+s['’]", token):  # "four complainants’ allegations": who
+            end = pos + w.end() - 1
+            return token[:-1], text[pos + collected[0].start() : end].strip(), end
     head = None
     last_known = None
     for w in collected:  # the last of the nouns that follow each other ("child victims")
@@ -399,6 +245,15 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
             last_known = w
         elif last_known is not None:
             break
+    ands = [i for i, w in enumerate(collected) if w.group().casefold() == "and"]
+    # ("7,000 state and civil society practitioners": the people both words describe)
+    people_after = [
+        w
+        for w in (collected[ands[-1] + 1 :] if ands else [])
+        if singular(w.group()) in PEOPLE and singular(w.group()) != w.group().casefold()
+    ]
+    if people_after:
+        last_known = people_after[-1]
     if last_known is not None:
         # "10 country evaluation visits": a known noun that only modifies a plural after it
         k = collected.index(last_known)
@@ -429,6 +284,8 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
     if head is None:
         return None, "", pos
     phrase_end = pos + collected[-1].end()
+    if head.casefold() == "ones" and (named := _plural_before(text, pos)):
+        head = named  # "extended refugee settlements and established six new ones"
     # "victims of trafficking", "cases of human trafficking"
     m = re.match(
         r"\s+of\s+((?:[a-z-]+\s+){0,2}?(?:trafficking|exploitation|kidnapping))\b",
@@ -438,6 +295,15 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
         phrase_end += m.end()
     phrase = text[pos + collected[0].start() : phrase_end].strip()
     return head, phrase, phrase_end
+
+
+def _plural_before(text: str, pos: int) -> str | None:
+    """The last plural noun its sentence names before `pos`, which "ones" stands for."""
+    before = re.split(r"[.;:!?]\s", text[max(0, pos - 200) : pos])[-1]
+    before = re.sub(r"\S+\s*$", "", before)  # (not the number's own word)
+    words = re.findall(r"\b[a-z][a-z-]+\b", before)
+    plurals = [w for w in words if w not in STOP and w.endswith("s") and singular(w) != w]
+    return plurals[-1] if plurals else None
 
 
 def _people_with_a_slash(word: str) -> bool:
