@@ -5,6 +5,7 @@ declared thing), for :class:`kg.extraction.entities.Recognizer`.
 
 from __future__ import annotations
 
+from kg.extraction.body_units import parent_of_a_unit, units_in_role
 from kg.extraction.given_names import is_given_name
 from kg.extraction.name_ends import a_name_ends_before_and_the, ends_a_name, two_names_at_e
 from kg.extraction.name_words import (
@@ -46,11 +47,9 @@ from kg.extraction.organizations import (
     _listed_with_organizations,
     _organization_before_role,
     _typed_organizations,
-    parent_of_a_unit,
 )
 from kg.extraction.people import (
     PERSON_ROLES,
-    ROLE_WORDS,
     _looks_like_person,
     _name_after_role,
     _person_context,
@@ -179,7 +178,7 @@ class CandidateRules(PlaceRules):
                 # "the SIDA Migrant Protection Programme": the donor or manager in front.
                 # "Chief of UNHCR's Protection Unit": the organization inside a role.
                 if span is not None and span.kind == "role":
-                    out += self._units_in_role(passage, a2, b2, known_ranges)
+                    out += units_in_role(passage, a2, b2, known_ranges, self._classify)
                     out += _organization_before_role(passage, a2, b2, known_ranges)
                     for k in range(a2, b2):
                         if tokens[k].is_acronym and (k, k + 1) not in known_ranges:
@@ -208,36 +207,6 @@ class CandidateRules(PlaceRules):
                 if span.end == len(passage.text) and span.kind in ("organization", "person"):
                     span.confidence = min(span.confidence, 0.45)
         return out
-
-    def _units_in_role(self, passage, a, b, known_ranges) -> list[Span]:
-        """ "Deputy Head of the Democratization Section of the ODIHR": the unit a role is of,
-        when it has an organization's head word of its own."""
-        tokens = passage.tokens
-        for k in range(a + 1, b - 1):
-            if tokens[k].key not in ("of", "at") or tokens[k - 1].key not in ROLE_WORDS:
-                continue
-            # "Director of Department of Operations and Emergencies": the unit's name goes on
-            # through its own "of" and "and"
-            start = k + 1 + (tokens[k + 1].key == "the")
-            end = start
-            while end < b and (
-                _is_name_word(tokens[end])
-                or tokens[end].text == "-"
-                or tokens[end].key in ("of", "for", "and")
-                and end + 1 < b
-                and _is_name_word(tokens[end + 1])
-                and (tokens[start].key in ORG_HEADS or tokens[end - 1].key in ORG_HEADS)
-            ):
-                end += 1
-            words = {t.key for t in tokens[start:end]}
-            if (
-                end - start >= 2
-                and words & (ORG_HEADS - {"mission"})
-                and not any(ka <= start < kb for ka, kb in known_ranges)
-            ):
-                span = self._classify(passage, start, end, known_ranges)
-                return [span] if span is not None and span.kind == "organization" else []
-        return []
 
     def _split(self, passage, a, b, starts, lowercase, known_ranges):
         tokens = passage.tokens

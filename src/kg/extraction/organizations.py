@@ -536,43 +536,6 @@ def _organization_before_role(passage: Passage, a: int, b: int, known_ranges) ->
     return [Span(passage, a, r, "rule", "organization", confidence=0.6)]
 
 
-# The head words of a body's unit, before the body it is of ("the Anti-Trafficking Unit of the
-# National Police"); not "Office" ("the Office of the High Commissioner" is the body itself).
-UNIT_HEADS = {
-    "unit", "section", "division", "directorate", "branch", "desk", "cell", "squad", "brigade",
-    "bureau", "department", "team", "task force",
-}  # fmt: skip
-
-
-def parent_of_a_unit(passage: Passage, a: int, b: int, known_ranges) -> list[Span]:
-    """ "the Anti-Trafficking Unit of the Zorvan National Police": the body a unit is of, as
-    an organization of its own (the unit's name holds it), when it has a head word of its
-    own and the text does not already know it."""
-    tokens = passage.tokens
-    for p in range(a + 1, b - 1):
-        # (a unit's head after its own words: not "the Department of Social Services")
-        if tokens[p].key != "of" or tokens[p - 1].key not in UNIT_HEADS or p - 1 == a:
-            continue
-        k = p + 1 + (tokens[p + 1].key == "the")
-        # "the Central Bureau of Investigation of the Gendarmerie": the unit's name goes on
-        # through a complement with no head word of a body
-        while (j := next((i for i in range(k, b) if tokens[i].key == "of"), None)) is not None:
-            if any(t.key in ORG_HEADS for t in tokens[k:j]):
-                break
-            k = j + 1 + (j + 1 < b and tokens[j + 1].key == "the")
-        body = tokens[k:b]
-        if (
-            len(body) >= 2
-            and {t.key for t in body} & (ORG_HEADS - UNIT_HEADS)
-            and all(_is_name_word(t) or t.key in ("of", "for", "and", "the") for t in body)
-            and _is_name_word(body[0])
-            and (k, b) not in known_ranges
-        ):
-            return [Span(passage, k, b, "rule", "organization", confidence=0.6, parent=True)]
-        return []
-    return []
-
-
 def _continues_a_complement(tokens: list[Token], j: int, known_starts: set[int]) -> bool:
     """ "Bureau of Population, Refugees and Migration": the comma at `j` goes on with the
     complement of a name when a short list of plain words follows, "and" before its last:

@@ -9,6 +9,7 @@ import functools
 import re
 
 from kg.extraction import world
+from kg.extraction.body_units import UNIT_OF_A_BODY
 from kg.extraction.lookup import _words, organization_by_acronym
 from kg.extraction.mentions import Entities, Mention, Name, NewEntity, _add_alt, _merge
 from kg.extraction.name_words import CONNECTORS, DEMONYM_ONLY, ORG_HEADS, generic_name, located_in
@@ -18,13 +19,6 @@ from kg.extraction.text import fold
 from kg.extraction.world_organizations import WorldOrganization
 
 GENERIC_CONFIDENCE = 0.45  # a suggestion: the words name a kind of body, not one body
-# A unit's own name before the body it is of: "Consumer and Environmental Protection Division
-# of the National Police Agency" is also "Consumer and Environmental Protection Division"
-# (not "Department of Social Services": no words before its head).
-UNIT_OF_A_BODY = re.compile(
-    r"^((?:[A-Z][\w’'-]*\s+(?:and\s+|&\s+)?){1,6}(?:Unit|Section|Division|Directorate|Branch|"
-    r"Desk|Cell|Squad|Brigade|Team|Task Force))\s+of\s+(?:the\s+)?[A-Z]"
-)  # (not "the Federal Bureau of Investigation", "the Thai Department of ...": bodies' names)
 
 
 def _initials_in_order(name: str) -> str:
