@@ -28,11 +28,64 @@ UNIT_HEADS = {
 }  # fmt: skip
 
 
+# The words of Spanish, Portuguese and French that open a body's complement ("de la", "del",
+# "du", "da", "do", "des", "d’") and the articles after them.
+ROMANCE_OF = {"de", "del", "du", "des", "d", "da", "do", "das", "dos"}
+ROMANCE_ARTICLES = {"la", "las", "el", "los", "le", "les", "l"}
+CIVIL_SOCIETY = {"sociedad", "societe", "sociedade"}
+
+
+def romance_parent(tokens, a: int, b: int) -> int | None:
+    """ "la Unidad de Delitos Complejos de la Gendarmería Nacional", "la División de Trata de
+    la Policía de Salta": in Spanish, Portuguese and French a name opens with its head word,
+    and the first complement that opens with another head word names the body the unit is of
+    (where it begins), not "the Ministerio de Trabajo de la Nación" (no head word after)."""
+    if tokens[a].key not in ORG_HEADS or not tokens[a].text[:1].isupper():
+        return None
+    for p in range(a + 2, b - 1):
+        if tokens[p].key not in ROMANCE_OF or not tokens[p].text.islower():
+            continue
+        k = p + 1
+        while k < b and (tokens[k].key in ROMANCE_ARTICLES and tokens[k].text.islower()):
+            k += 1
+        k += k < b and not tokens[k].is_word  # the apostrophe of "de l’"
+        if (
+            k + 1 < b
+            and tokens[k].key in ORG_HEADS
+            and tokens[k].text[:1].isupper()
+            # "de la Sociedad Civil": no body (but "da Polícia Civil")
+            and not (tokens[k].key in CIVIL_SOCIETY and tokens[k + 1].key in ("civil", "civile"))
+        ):
+            return k
+    return None
+
+
+def unit_own_name(name: str, tokens) -> str | None:
+    """The unit's own name before the body it is of, in English ("the X Division of the Y
+    Agency": "X Division") or in Spanish, Portuguese and French ("Unidad de X de la Policía
+    Y": "Unidad de X"); `tokens` are the name's."""
+    unit = UNIT_OF_A_BODY.match(name)
+    if unit:
+        return unit.group(1)
+    k = romance_parent(tokens, 0, len(tokens))
+    if k is None:
+        return None
+    end = k - 1
+    while end > 0 and (tokens[end].key in ROMANCE_OF | ROMANCE_ARTICLES or not tokens[end].is_word):
+        end -= 1
+    return name[: tokens[end].end - tokens[0].start] if end >= 2 else None
+
+
 def parent_of_a_unit(passage: Passage, a: int, b: int, known_ranges) -> list[Span]:
     """ "the Anti-Trafficking Unit of the Zorvan National Police": the body a unit is of, as
     an organization of its own (the unit's name holds it), when it has a head word of its
     own and the text does not already know it."""
     tokens = passage.tokens
+    k = romance_parent(tokens, a, b)
+    if k is not None:
+        if b - k >= 2 and (k, b) not in known_ranges:
+            return [Span(passage, k, b, "rule", "organization", confidence=0.6, parent=True)]
+        return []
     for p in range(a + 1, b - 1):
         # (a unit's head after its own words: not "the Department of Social Services")
         if tokens[p].key != "of" or tokens[p - 1].key not in UNIT_HEADS or p - 1 == a:

@@ -9,13 +9,13 @@ import functools
 import re
 
 from kg.extraction import world
-from kg.extraction.body_units import UNIT_OF_A_BODY
+from kg.extraction.body_units import unit_own_name
 from kg.extraction.lookup import _words, organization_by_acronym
 from kg.extraction.mentions import Entities, Mention, Name, NewEntity, _add_alt, _merge
 from kg.extraction.name_words import CONNECTORS, DEMONYM_ONLY, ORG_HEADS, generic_name, located_in
 from kg.extraction.organizations import INITIALS_SKIP, _initials_match, _is_acronym_text
 from kg.extraction.spans import Span, known_organization
-from kg.extraction.text import fold
+from kg.extraction.text import fold, tokenize
 from kg.extraction.world_organizations import WorldOrganization
 
 GENERIC_CONFIDENCE = 0.45  # a suggestion: the words name a kind of body, not one body
@@ -466,9 +466,9 @@ class Resolution:
         new.confidence = max(new.confidence, confidence)
         if kind == "organization" and generic_name(name):  # "the Regional Office"
             new.confidence = min(new.confidence, GENERIC_CONFIDENCE)
-        unit = UNIT_OF_A_BODY.match(name) if kind == "organization" else None
-        if unit and not generic_name(unit.group(1)) and not world.names_a_country(name.split()[0]):
-            _add_alt(new, unit.group(1))  # "the X Division of the Y Agency": "X Division"
+        unit = unit_own_name(name, tokenize(name)) if kind == "organization" else None
+        if unit and not generic_name(unit) and not world.names_a_country(name.split()[0]):
+            _add_alt(new, unit)  # "the X Division of the Y Agency": "X Division"
         return new
 
     def _similar(self, kind: str, name: str) -> list[str]:

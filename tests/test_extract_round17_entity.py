@@ -1,0 +1,35 @@
+"""`kg extract`: rules on organizations' names written on the seventeenth round (classes of
+names the fresh releases missed: bodies' names in Spanish, Portuguese and French, acronyms,
+lists), one test per rule, on sentences composed for it (the names of people, places and
+bodies are made up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, mentions, new_of
+
+
+def test_the_body_a_unit_is_of_in_spanish_portuguese_and_french(tmp_path, knowledge):
+    """'la Brigada de Delitos Rurales de la Policía de Ventoria': a name opens with its head
+    word, and the complement that opens with another head word is the body the unit is of, an
+    organization of its own; the unit's own name is a name of the unit. Not 'de la Sociedad
+    Civil', nor 'de la Nación' (no head word)."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Participaron agentes de la Brigada de Delitos Rurales de la Policía de Ventoria y de "
+        "la Red de Albergues de la Sociedad Civil.\n\n"
+        "Os agentes da Divisão de Repressão ao Tráfico da Polícia Civil de Zorvânia resgataram "
+        "14 trabalhadores.\n\n"
+        "El Ministerio de Trabajo de la Nación firmó un acuerdo con la Fiscalía General de la "
+        "República.",
+    )
+    found = mentions(draft, "organization")
+    assert "Policía de Ventoria" in found
+    assert "Polícia Civil de Zorvânia" in found
+    assert "Sociedad Civil" not in found
+    assert "Ministerio de Trabajo de la Nación" in found
+    assert "Fiscalía General de la República" in found
+    brigade = new_of(draft, "Brigada de Delitos Rurales de la Policía de Ventoria")
+    assert "Brigada de Delitos Rurales" in brigade.alt_names
+    division = new_of(draft, "Divisão de Repressão ao Tráfico da Polícia Civil de Zorvânia")
+    assert "Divisão de Repressão ao Tráfico" in division.alt_names
