@@ -33,3 +33,41 @@ def test_the_body_a_unit_is_of_in_spanish_portuguese_and_french(tmp_path, knowle
     assert "Brigada de Delitos Rurales" in brigade.alt_names
     division = new_of(draft, "Divisão de Repressão ao Tráfico da Polícia Civil de Zorvânia")
     assert "Divisão de Repressão ao Tráfico" in division.alt_names
+
+
+def test_a_name_in_sentence_case_bounded_by_its_acronym(tmp_path, knowledge):
+    """'l'Office central pour la répression de la traite des êtres humains (OCRTEH)': a name
+    written in lower case after its head word ends where the acronym in brackets whose
+    initials its words spell says; 'le Comité national de lutte contre la traite', with no
+    acronym, is left alone (where it ends is not said)."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Selon l'Office central pour la répression de la vente des personnes (OCRVP), 45 "
+        "victimes ont été identifiées à Pelmark. Le Comité national de lutte contre la traite "
+        "a parlé à la presse.",
+    )
+    found = mentions(draft, "organization")
+    assert "Office central pour la répression de la vente des personnes" in found
+    assert not any(name.startswith("Comité national") for name in found)
+    assert "Office central" not in found
+
+
+def test_a_name_in_sentence_case_by_its_adjectives_and_capitalized_complements(tmp_path, knowledge):
+    """'la Gendarmerie nationale', 'le ministère des Affaires étrangères', 'l'ambassade de
+    Zorvanie en Ostravie': a head word, the adjectives of a name after it, the complements
+    whose noun is capitalized (and the place an embassy is in). Not 'le ministère' alone, nor
+    'la Sociedad civil'."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "La Gendarmerie nationale a arrêté 12 passeurs. Des agents du ministère des Affaires "
+        "étrangères et de l’ambassade de Zorvanie en Ostravie étaient présents. Le ministère a "
+        "indiqué que la Sociedad civil et l’Union européenne ont aidé 40 victimes.",
+    )
+    found = mentions(draft, "organization")
+    assert "Gendarmerie nationale" in found
+    assert "ministère des Affaires étrangères" in found
+    assert "ambassade de Zorvanie en Ostravie" in found
+    assert "Union européenne" in found
+    assert not any("ociedad" in name for name in found)

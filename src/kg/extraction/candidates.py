@@ -55,6 +55,7 @@ from kg.extraction.people import (
     _person_context,
 )
 from kg.extraction.place_candidates import PlaceRules
+from kg.extraction.sentence_case_names import sentence_case_names
 from kg.extraction.spans import (
     Span,
     _acronym_after,
@@ -201,6 +202,7 @@ class CandidateRules(PlaceRules):
         out += self._place_lists(passage, known_here)
         out += _listed_with_organizations(passage, unnamed, out, known_here, starts, lowercase)
         out += _typed_organizations(passage, known_here, out)
+        out += sentence_case_names(passage)  # "la Marine nationale", "l'Office central ... (OCR)"
         # A name cut off by the end of a text that stops mid-sentence is a suggestion only.
         if passage.text[-1:].isalnum() and len(passage.text) > 80:
             for span in out:
