@@ -71,3 +71,21 @@ def test_a_name_in_sentence_case_by_its_adjectives_and_capitalized_complements(t
     assert "ambassade de Zorvanie en Ostravie" in found
     assert "Union européenne" in found
     assert not any("ociedad" in name for name in found)
+
+
+def test_a_complement_that_lists_its_words_in_spanish_portuguese_and_french(tmp_path, knowledge):
+    """'la División de Puertos, Aeropuertos y Puestos Fronterizos': a comma inside a name's
+    complement goes on with a short list of plain words, 'y' ('e', 'et') before its last, as
+    'Bureau of Population, Refugees and Migration' does; not a list of bodies with head words
+    of their own ('la Policía de Ventoria, Gendarmería Nacional y Prefectura Naval')."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Actuaron agentes de la División de Muelles, Faros y Puestos Costeros en Zorvania."
+        "\n\nEl operativo contó con la Policía de Ventoria, Gendarmería Nacional y Prefectura "
+        "Naval.",
+    )
+    found = mentions(draft, "organization")
+    assert "División de Muelles, Faros y Puestos Costeros" in found
+    assert "Faros y Puestos Costeros" not in found
+    assert {"Policía de Ventoria", "Gendarmería Nacional", "Prefectura Naval"} <= set(found)

@@ -43,6 +43,7 @@ from kg.extraction.name_words import (
     place_in_the_name,
 )
 from kg.extraction.organizations import (
+    COMPLEMENTS,
     _continues_a_complement,
     _listed_with_organizations,
     _organization_before_role,
@@ -154,9 +155,7 @@ class CandidateRules(PlaceRules):
                         break
                     if connectors_end_a_name(tokens, i, j, k):
                         break
-                    has_conn = has_conn or any(
-                        tokens[x].key in ("of", "for", "to", "on", "against") for x in range(j, k)
-                    )
+                    has_conn = has_conn or any(tokens[x].key in COMPLEMENTS for x in range(j, k))
                     j = k
                     continue
                 if t.text == "," and has_conn and _continues_a_complement(tokens, j, known_starts):

@@ -536,17 +536,28 @@ def _organization_before_role(passage: Passage, a: int, b: int, known_ranges) ->
     return [Span(passage, a, r, "rule", "organization", confidence=0.6)]
 
 
+# The words that open a name's complement, in English, Spanish, Portuguese and French.
+ENGLISH_COMPLEMENTS = {"of", "for", "to", "on", "against"}
+COMPLEMENTS = ENGLISH_COMPLEMENTS | {"de", "del", "para", "contra", "pour", "du", "des", "do",
+                                     "da", "dos", "das"}  # fmt: skip
+AND_WORDS = {"and", "y", "e", "et"}
+
+
 def _continues_a_complement(tokens: list[Token], j: int, known_starts: set[int]) -> bool:
-    """ "Bureau of Population, Refugees and Migration": the comma at `j` goes on with the
-    complement of a name when a short list of plain words follows, "and" before its last:
-    items of one to three words, none an acronym or the start of a name the text knows ("the
-    Ministry of Interior, UNHCR and IOM": three names), no "and the" (a new name)."""
+    """ "Bureau of Population, Refugees and Migration", "División de Puertos, Aeropuertos y
+    Puestos Fronterizos": the comma at `j` goes on with the complement of a name when a short
+    list of plain words follows, "and" before its last: items of one to three words, none an
+    acronym or the start of a name the text knows ("the Ministry of Interior, UNHCR and IOM":
+    three names), nor in Spanish, Portuguese or French a body's head word ("de Salta,
+    Gendarmería Nacional y ..."), no "and the" (a new name)."""
+    opener = next((t.key for t in reversed(tokens[:j]) if t.key in COMPLEMENTS), "of")
+    heads = ORG_HEADS if opener not in ENGLISH_COMPLEMENTS else set()  # (English: "Services")
     k = j + 1
     last = False
     while True:
         n = 0
         while k < len(tokens) and _is_name_word(tokens[k]):
-            if tokens[k].is_acronym or k in known_starts or n == 3:
+            if tokens[k].is_acronym or k in known_starts or n == 3 or tokens[k].key in heads:
                 return False
             k += 1
             n += 1
@@ -554,9 +565,9 @@ def _continues_a_complement(tokens: list[Token], j: int, known_starts: set[int])
             return False
         if last:
             return True
-        if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].key == "and":
+        if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].key in AND_WORDS:
             k += 1
-        if k < len(tokens) and tokens[k].key == "and":
+        if k < len(tokens) and tokens[k].key in AND_WORDS:
             last = True
         elif not (k < len(tokens) and tokens[k].text == ","):
             return False
