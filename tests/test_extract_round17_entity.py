@@ -89,3 +89,27 @@ def test_a_complement_that_lists_its_words_in_spanish_portuguese_and_french(tmp_
     assert "División de Muelles, Faros y Puestos Costeros" in found
     assert "Faros y Puestos Costeros" not in found
     assert {"Policía de Ventoria", "Gendarmería Nacional", "Prefectura Naval"} <= set(found)
+
+
+def test_and_inside_a_complement_before_a_known_organization_or_a_second_place(tmp_path, knowledge):
+    """'the Government of Ostravia and Malawi': the second place is the elided name's own, and
+    the name ends before 'and'; 'the Prosecutor's Office of Ostravia and USAID Safe Roads
+    project': a known organization after 'and' begins another name. Not 'the Embassy of Bosnia
+    and Herzegovina' (one place), nor 'the Regional Office for North America and the
+    Caribbean'."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The project was funded by the Government of Kenya and Malawi.\n\n"
+        "Staff of the Prosecutor General's Office of Zambia and USAID Safe Roads project met "
+        "in Lusaka.\n\n"
+        "The Embassy of Bosnia and Herzegovina met the Zorvan Regional Office for North "
+        "America and the Caribbean.",
+    )
+    found = mentions(draft, "organization")
+    assert "Government of Kenya" in found
+    assert "Government of Kenya and Malawi" not in found
+    assert "Prosecutor General's Office of Zambia" in found
+    assert "USAID" in found
+    assert "Embassy of Bosnia and Herzegovina" in found
+    assert "Zorvan Regional Office for North America and the Caribbean" in found

@@ -7,7 +7,12 @@ from __future__ import annotations
 
 from kg.extraction.body_units import parent_of_a_unit, units_in_role
 from kg.extraction.given_names import is_given_name
-from kg.extraction.name_ends import a_name_ends_before_and_the, ends_a_name, two_names_at_e
+from kg.extraction.name_ends import (
+    a_name_ends_before_and_the,
+    coordinated_after_of,
+    ends_a_name,
+    two_names_at_e,
+)
 from kg.extraction.name_words import (
     ACRONYM_STOP,
     ALL_HEADS,
@@ -410,6 +415,11 @@ class CandidateRules(PlaceRules):
                     passage, p + 2, b, starts, lowercase, known_ranges
                 )
             if any(k in ("of", "for", "to", "on", "against") for k in before):
+                coordinated = coordinated_after_of(p, b, known_ranges)
+                if coordinated is not None and {t.key for t in tokens[a:p]} & ORG_HEADS:
+                    rest = self._split(passage, p + 1, b, starts, lowercase, known_ranges)
+                    left = self._split(passage, a, p, starts, lowercase, known_ranges)
+                    return left + (rest if coordinated == "organization" else [])
                 continue
             left_known = any(ka <= a and p <= kb for ka, kb in known_ranges) or all(
                 tokens[x].is_acronym for x in range(a, p)
