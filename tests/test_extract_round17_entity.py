@@ -113,3 +113,18 @@ def test_and_inside_a_complement_before_a_known_organization_or_a_second_place(t
     assert "USAID" in found
     assert "Embassy of Bosnia and Herzegovina" in found
     assert "Zorvan Regional Office for North America and the Caribbean" in found
+
+
+def test_a_point_of_the_compass_opening_a_body_name_at_a_sentence_start(tmp_path, knowledge):
+    """'West Pelmark Police said': a sentence's first word that the text also writes in lower
+    case ('the west of the county') is kept when it is a point of the compass opening a
+    place's name before a body's head word."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "West Pelmark Police have rescued 17 workers in the west of the county.\n\n"
+        "North Ostrava Border Service said 12 migrants were found in the north.",
+    )
+    found = mentions(draft, "organization")
+    assert "West Pelmark Police" in found
+    assert "North Ostrava Border Service" in found

@@ -234,6 +234,13 @@ class CandidateRules(PlaceRules):
                 # "Border Force worked with ...", the text saying "the border" too: a word
                 # before the head word of a two-word name
                 and not (a + 2 == b and tokens[a + 1].key in ORG_HEADS)
+                # "West Yorkshire Police said", "North Kivu Police": a point of the compass
+                # that opens a place's name, before a body's head word
+                and not (
+                    tokens[a].key in {"north", "south", "east", "west"}
+                    and b - a >= 3
+                    and tokens[b - 1].key in ORG_HEADS
+                )
             )
         ):
             after_article = tokens[a].key in ARTICLES
