@@ -23,12 +23,12 @@ from kg.extraction.name_words import (
     ORG_LAST_WORDS,
     ORG_NOUN_BEFORE,
     ORG_NOUNS,
-    OUTLETS,
     PROJECT_HEADS,
     STARTERS,
     STUDY_HEADS,
     SUBJECT_WORDS,
 )
+from kg.extraction.outlets import OUTLETS
 from kg.extraction.people import PERSON_ROLES, _looks_like_person
 from kg.extraction.spans import Span, _is_name_word, known_organization
 from kg.extraction.text import Passage, Source, Token
