@@ -128,3 +128,21 @@ def test_a_point_of_the_compass_opening_a_body_name_at_a_sentence_start(tmp_path
     found = mentions(draft, "organization")
     assert "West Pelmark Police" in found
     assert "North Ostrava Border Service" in found
+
+
+def test_more_head_words_of_bodies_in_spanish_portuguese_and_french(tmp_path, knowledge):
+    """'el Viceministerio de Defensa Social', 'a Guarda Costeira', 'le Réseau Solidaire
+    ...', 'la Comisaría de la Familia': head words of bodies' names in the three languages."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Según el Observatorio de Seguridad del Viceministerio de Defensa Social, hubo 327 "
+        "casos.\n\nA Guarda Costeira Zorvana resgatou 40 migrantes.\n\n"
+        "Au total, 25 rapatriés ont été accueillis par le Réseau Solidaire Pelmarkois.\n\n"
+        "La Comisaría de la Familia atendió a 12 víctimas.",
+    )
+    found = mentions(draft, "organization")
+    assert "Viceministerio de Defensa Social" in found
+    assert "Guarda Costeira Zorvana" in found
+    assert "Réseau Solidaire Pelmarkois" in found
+    assert "Comisaría de la Familia" in found

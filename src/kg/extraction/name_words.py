@@ -34,6 +34,13 @@ ORG_HEADS = {
     "ejercito", "exercito", "armee", "armada", "comissao", "conselho", "autoridad",
     "autoridade", "autorite", "universidad", "universidade", "universite", "sindicato",
     "federacion", "secretariado", "institut", "direcao", "grupo",
+    # vice-ministries, sub-offices, police stations, coordinations, inspectorates, guards,
+    # courts, forces, movements and networks ("el Viceministerio de Seguridad Ciudadana", "la
+    # Comisaría de la Mujer", "a Guarda Costeira", "le Réseau ...", "le Groupe d'Appui ...")
+    "viceministerio", "subsecretaria", "subdireccion", "comisaria", "delegacia", "coordinacion",
+    "coordenacao", "inspeccion", "inspecao", "inspetoria", "guarda", "carabineros", "juzgado",
+    "corte", "cour", "fuerza", "forca", "capitania", "colectivo", "collectif", "movimiento",
+    "movimento", "mouvement", "rede", "reseau", "groupe", "brigade", "patronato", "junta",
 }  # fmt: skip
 EVENT_HEADS = {
     "congress", "conference", "forum", "summit", "workshop", "seminar", "meeting",
