@@ -146,3 +146,18 @@ def test_more_head_words_of_bodies_in_spanish_portuguese_and_french(tmp_path, kn
     assert "Guarda Costeira Zorvana" in found
     assert "Réseau Solidaire Pelmarkois" in found
     assert "Comisaría de la Familia" in found
+
+
+def test_the_unit_a_role_is_held_in_in_spanish_portuguese_and_french(tmp_path, knowledge):
+    """'Encargada de la División de Protección de la OIM', 'Director de la Unidad de Trata y
+    Tráfico': the unit a role is of, after 'de' and its article, as after 'of the'."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "“Seguiremos trabajando”, señaló Ana Ruiz, Encargada de la División de Acogida de la "
+        "OIM.\n\nDijo Luis Pérez, Director de la Unidad de Trata y Tráfico de la Policía de "
+        "Ventoria.",
+    )
+    found = mentions(draft, "organization")
+    assert "División de Acogida" in found
+    assert "Unidad de Trata y Tráfico" in found

@@ -110,21 +110,28 @@ def parent_of_a_unit(passage: Passage, a: int, b: int, known_ranges) -> list[Spa
     return []
 
 
+OF_AT = {"of", "at", "de", "del", "du", "da", "do", "d"}
+ROLE_ARTICLES = {"the", "la", "el", "le", "l"}
+
+
 def units_in_role(passage, a, b, known_ranges, classify) -> list[Span]:
     """ "Deputy Head of the Democratization Section of the ODIHR": the unit a role is of,
     when it has an organization's head word of its own."""
     tokens = passage.tokens
     for k in range(a + 1, b - 1):
-        if tokens[k].key not in ("of", "at") or tokens[k - 1].key not in ROLE_WORDS:
+        # (and "Encargada de la División de Protección": "de", "du", "da", "do" with the article)
+        if tokens[k].key not in OF_AT or tokens[k - 1].key not in ROLE_WORDS:
             continue
         # "Director of Department of Operations and Emergencies": the unit's name goes on
         # through its own "of" and "and"
-        start = k + 1 + (tokens[k + 1].key == "the")
+        start = k + 1
+        while start < b - 1 and (tokens[start].key in ROLE_ARTICLES or not tokens[start].is_word):
+            start += 1
         end = start
         while end < b and (
             _is_name_word(tokens[end])
             or tokens[end].text == "-"
-            or tokens[end].key in ("of", "for", "and")
+            or tokens[end].key in ("of", "for", "and", "de", "y", "e", "et", "para", "pour")
             and end + 1 < b
             and _is_name_word(tokens[end + 1])
             and (tokens[start].key in ORG_HEADS or tokens[end - 1].key in ORG_HEADS)
