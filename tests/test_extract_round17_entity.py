@@ -161,3 +161,34 @@ def test_the_unit_a_role_is_held_in_in_spanish_portuguese_and_french(tmp_path, k
     found = mentions(draft, "organization")
     assert "División de Acogida" in found
     assert "Unidad de Trata y Tráfico" in found
+
+
+def test_a_list_is_one_of_names_only_with_a_named_organization_in_it(tmp_path, knowledge):
+    """'IOM, Bright Path and Cedar Hands': a list with a known organization (or one with a
+    word of its own) makes the other names organizations; 'the Police Service, Marlow Keys
+    and Ostrava Bay', whose only body is named by its kind (words that are head words),
+    does not."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The shelter was funded by IOM, Bright Path and Cedar Hands.\n\n"
+        "Boats were seen by the Police Service, Marlow Keys and Ostrava Bay patrols.",
+    )
+    found = mentions(draft, "organization")
+    assert "Cedar Hands" in found
+    assert "Marlow Keys" not in found
+
+
+def test_a_list_after_a_possessive_names_kinds_of_bodies(tmp_path, knowledge):
+    """'representing their respective Immigration, Customs, Judiciary and Zorvan Police':
+    after a possessive, a list names the kinds of bodies that took part, no bodies of its
+    own."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "In all, 65 officials took part, representing their respective Immigration, Customs, "
+        "Intelligence and Zorvan Police Force.",
+    )
+    found = mentions(draft, "organization")
+    assert "Customs" not in found
+    assert "Intelligence" not in found

@@ -97,6 +97,9 @@ LIST_GAPS = (
 )  # fmt: skip
 
 
+POSSESSIVES = {"their", "its", "respective", "our", "leurs", "sus", "seus", "suas"}
+
+
 def _listed_with_organizations(passage, unnamed, found, known, starts, lowercase=()) -> list[Span]:
     """ "with Save the Children, World Vision and Catholic Relief Services": names of a list
     ("A, B and C") one of whose members is an organization are organizations, when nothing
@@ -113,8 +116,27 @@ def _listed_with_organizations(passage, unnamed, found, known, starts, lowercase
     out = []
     chain: list[tuple[int, int, str | None]] = []
 
+    # The organizations that make a list one of names: a known one, or one with a word of
+    # its own ("Asia Foundation"), not a body named by its kind alone, its words heads or
+    # words the text writes in lower case ("Police Service", "Social Services": a list of
+    # the sectors that took part, "Immigration, Customs, Judiciary").
+    named = {
+        (s.a, s.b)
+        for s in [*found, *known]
+        if s.kind == "organization"
+        and (
+            s.origin != "rule"
+            or any(t.key not in ORG_HEADS | CONNECTORS and t.key not in lowercase
+                   for t in tokens[s.a : s.b])
+        )
+    }  # fmt: skip
+
     def close() -> None:
-        if len(chain) >= 2 and any(kind == "organization" for _, _, kind in chain):
+        # "representing their respective Immigration, Police Service, Customs ...": after a
+        # possessive, the list names kinds of bodies, no bodies
+        if chain and chain[0][0] and tokens[chain[0][0] - 1].key in POSSESSIVES:
+            return
+        if len(chain) >= 2 and any((a, b) in named for a, b, _ in chain):
             for a, b, kind in chain:
                 keys = [t.key for t in tokens[a:b]]
                 if (
