@@ -192,3 +192,32 @@ def test_a_list_after_a_possessive_names_kinds_of_bodies(tmp_path, knowledge):
     found = mentions(draft, "organization")
     assert "Customs" not in found
     assert "Intelligence" not in found
+
+
+def test_a_name_in_sentence_case_after_capitalized_words_and_nouns_joined_by_y(tmp_path, knowledge):
+    """'la Dirección Nacional de Prevención y Seguridad comunitaria': the name's capitalized
+    words, a complement of nouns joined by 'y', then the adjective of a name in lower case."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "En el operativo participaron agentes de la Dirección Nacional de Control y Vigilancia "
+        "comunitaria y de la Policía de Ventoria.",
+    )
+    found = mentions(draft, "organization")
+    assert "Dirección Nacional de Control y Vigilancia comunitaria" in found
+
+
+def test_the_red_cross_and_a_known_organization_before_y_et_e(tmp_path, knowledge):
+    """'l'OIM et de la Croix-Rouge', 'la OIM y la Cruz Roja Ventoriana': the Red Cross's
+    names in the three languages, and a known organization before 'et', 'y', 'e' is a name
+    of its own, the words after it another."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Les migrants ont été accueillis par des agents de l’OIM et de la Croix-Rouge à Pelmark."
+        "\n\nLa OIM y la Cruz Roja Ventoriana atendieron a 30 personas.",
+    )
+    found = mentions(draft, "organization")
+    assert "Croix-Rouge" in found
+    assert "Cruz Roja Ventoriana" in found
+    assert not any(name.startswith("OIM ") for name in found)

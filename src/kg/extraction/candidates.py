@@ -406,6 +406,13 @@ class CandidateRules(PlaceRules):
         # America and the Caribbean") or B's head makes "A and B ..." one name ("Children and
         # Family Institute").
         for p in range(a + 1, b - 1):
+            # "l'OIM et de la Croix-Rouge": a known organization, then "y", "et", "e"
+            known_left = known_ranges.get((a, p))
+            if tokens[p].key in ("y", "et", "e") and known_left and known_organization(known_left):
+                k = p + 1
+                while k < b and (is_connector(tokens[k]) or not tokens[k].is_word):
+                    k += 1
+                return self._split(passage, k, b, starts, lowercase, known_ranges)
             if tokens[p].key != "and" and not two_names_at_e(tokens, a, p, b):
                 continue
             before = [t.key for t in tokens[a:p]]

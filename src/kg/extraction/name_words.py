@@ -41,6 +41,8 @@ ORG_HEADS = {
     "coordenacao", "inspeccion", "inspecao", "inspetoria", "guarda", "carabineros", "juzgado",
     "corte", "cour", "fuerza", "forca", "capitania", "colectivo", "collectif", "movimiento",
     "movimento", "mouvement", "rede", "reseau", "groupe", "brigade", "patronato", "junta",
+    # the Red Cross's second word ("la Cruz Roja", "la Croix-Rouge", "a Cruz Vermelha")
+    "roja", "rouge", "vermelha",
 }  # fmt: skip
 EVENT_HEADS = {
     "congress", "conference", "forum", "summit", "workshop", "seminar", "meeting",

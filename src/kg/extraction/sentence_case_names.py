@@ -136,6 +136,15 @@ def _complement_end(tokens, j: int) -> int:
         return j
     while k < len(tokens) and _is_name_word(tokens[k]) and _word(tokens[k]):
         k += 1
+        # "de Prevención y Seguridad comunitaria": capitalized nouns joined by "y", "e", "et"
+        if (
+            k + 1 < len(tokens)
+            and tokens[k].key in ("y", "e", "et")
+            and _is_name_word(tokens[k + 1])
+            and _word(tokens[k + 1])
+            and tokens[k + 1].key not in HEADS
+        ):
+            k += 1
     while k < len(tokens) and tokens[k].key in NAME_ADJECTIVES and tokens[k].text.islower():
         k += 1
     return k
@@ -179,7 +188,14 @@ def _headed_in_sentence_case(passage: Passage) -> list[Span]:
         ):
             continue
         j = a + 1
-        while j < len(tokens) and tokens[j].key in NAME_ADJECTIVES and tokens[j].text.islower():
+        # ("Dirección Nacional de ...": the name's capitalized words too, "Marine nationale")
+        while j < len(tokens) and (
+            tokens[j].key in NAME_ADJECTIVES
+            and tokens[j].text.islower()
+            or token.text[:1].isupper()
+            and _is_name_word(tokens[j])
+            and _word(tokens[j])
+        ):
             j += 1
         while (k := _complement_end(tokens, j)) > j:
             j = k
@@ -188,9 +204,8 @@ def _headed_in_sentence_case(passage: Passage) -> list[Span]:
         if token.key in CIVIL_SOCIETY and tokens[a + 1].key in ("civil", "civile"):
             continue  # "la Sociedad civil": no body
         j = _where_it_is(tokens, a, j)
-        lower = [
-            t for t in tokens[a + 1 : j] if t.text.islower() and t.key not in COMPLEMENT | ARTICLES
-        ]
+        plain = COMPLEMENT | ARTICLES | {"y", "e", "et"}  # (words a run of names holds)
+        lower = [t for t in tokens[a + 1 : j] if t.text.islower() and t.key not in plain]
         if j - a >= 2 and (lower or token.text.islower()):
             out.append(Span(passage, a, j, "rule", "organization", confidence=0.6))
     return out
