@@ -221,3 +221,16 @@ def test_the_red_cross_and_a_known_organization_before_y_et_e(tmp_path, knowledg
     assert "Croix-Rouge" in found
     assert "Cruz Roja Ventoriana" in found
     assert not any(name.startswith("OIM ") for name in found)
+
+
+def test_an_embassy_is_named_with_and_without_the_place_it_is_in(tmp_path, knowledge):
+    """'the Zorvan Embassy in Pelmark': a name of the embassy is 'Zorvan Embassy' too (readers
+    name it either way); not 'Embassy' alone ('the Embassy in Pelmark')."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Officials of the Zorvan Embassy in Pelmark and the Ostravian Consulate in Marlow "
+        "issued 40 travel documents.",
+    )
+    assert "Zorvan Embassy" in new_of(draft, "Zorvan Embassy in Pelmark").alt_names
+    assert "Ostravian Consulate" in new_of(draft, "Ostravian Consulate in Marlow").alt_names

@@ -542,6 +542,20 @@ def _located(tokens: list, a: int, j: int) -> bool:
     return located and len(whose) >= 2 and tokens[j].key in ("in", "at", "to")
 
 
+# "the American Embassy in Dili", "the Ethiopian Consulate in Juba": a mission abroad, then
+# the place it is in (readers name it either way).
+EMBASSY_IN = re.compile(
+    r"^(.*\b(?:Embassy|Consulate|Consulate-General|High Commission))\s+in\s+[A-Z]"
+)
+
+
+def embassy_without_its_place(name: str) -> str | None:
+    """The name of an embassy or a consulate written before "in" and the place it is in,
+    when that name holds more than the head word (not "Embassy in Dili")."""
+    m = EMBASSY_IN.match(name)
+    return m.group(1) if m and " " in m.group(1) else None
+
+
 def located_in(place, organization) -> bool:
     """Whether the span `place` ends the span `organization`, the place it is in (not a
     place a name holds otherwise: the Caribbean of the "Economic Commission for Latin America

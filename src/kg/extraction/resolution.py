@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from kg.extraction import world
+from kg.extraction import name_words, world
 from kg.extraction.body_units import unit_own_name
 from kg.extraction.lookup import _words, organization_by_acronym
 from kg.extraction.mentions import Entities, Mention, Name, NewEntity, _add_alt, _merge
@@ -469,6 +469,8 @@ class Resolution:
         unit = unit_own_name(name, tokenize(name)) if kind == "organization" else None
         if unit and not generic_name(unit) and not world.names_a_country(name.split()[0]):
             _add_alt(new, unit)  # "the X Division of the Y Agency": "X Division"
+        if kind == "organization" and (mission := name_words.embassy_without_its_place(name)):
+            _add_alt(new, mission)  # "the American Embassy in Dili": "American Embassy"
         return new
 
     def _similar(self, kind: str, name: str) -> list[str]:
