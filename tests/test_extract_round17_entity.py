@@ -234,3 +234,18 @@ def test_an_embassy_is_named_with_and_without_the_place_it_is_in(tmp_path, knowl
     )
     assert "Zorvan Embassy" in new_of(draft, "Zorvan Embassy in Pelmark").alt_names
     assert "Ostravian Consulate" in new_of(draft, "Ostravian Consulate in Marlow").alt_names
+
+
+def test_a_sentence_that_opens_with_its_verb_then_the_subject_s_article(tmp_path, knowledge):
+    """'Informó el Ministerio de Seguridad de Ventoria que ...': a Spanish, Portuguese or
+    French sentence that opens with its verb, then the article of its subject; the name
+    begins after the article (no name holds one there)."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Informó el Ministerio de Seguridad de Ventoria que 30 personas fueron rescatadas en "
+        "la frontera.",
+    )
+    found = mentions(draft, "organization")
+    assert "Ministerio de Seguridad de Ventoria" in found
+    assert not any(name.startswith("Informó") for name in found)

@@ -36,6 +36,7 @@ from kg.extraction.name_words import (
     SPLIT_HEADS,
     STARTERS,
     STUDY_HEADS,
+    SUBJECT_ARTICLES,
     _joins_a_name,
     after_a_title,
     body_after_a_role,
@@ -260,6 +261,10 @@ class CandidateRules(PlaceRules):
             a += 1
             while a < b and (is_connector(tokens[a]) or not tokens[a].is_word):
                 a += 1
+        # "Participaron la Policía Federal ...", "Informó el Ministerio ...": a sentence that
+        # opens with its verb, then the subject's article (no name holds an article there)
+        if a in starts and a + 2 < b and tokens[a + 1].key in SUBJECT_ARTICLES:
+            a += 2 if tokens[a + 1].text.islower() and tokens[a].key not in ALL_HEADS else 0
         while a < b and leads_a_name(tokens, a, b):
             a += 1  # "the local NGO Casa Esperanza", "14:11 By Agência Brasil": the name after
         a = body_after_a_role(tokens, after_a_title(tokens, a, b), b)

@@ -501,6 +501,8 @@ INSTITUTION_HEADS = {
 # Spanish, French and Portuguese articles, never the first word of an acronym's name
 ARTICLES_BEFORE_AN_ACRONYM = {"la", "el", "los", "las", "le", "les", "l", "o", "os"}
 ARTICLES = LEADING_ARTICLES | ARTICLES_BEFORE_AN_ACRONYM
+# The articles of a subject after its verb ("Informó la Policía ...", "Participou o ...").
+SUBJECT_ARTICLES = {"la", "el", "los", "las", "le", "les", "o", "os", "as"}
 # The words a head word's complement opens with: after an article, a head word so followed
 # is a name's, though the text writes it in lower case too ("The Government of Canada" and
 # "whole-of-government"; "El Ministerio del Interior informó" and "señala el ministerio")
