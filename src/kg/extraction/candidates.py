@@ -6,13 +6,9 @@ declared thing), for :class:`kg.extraction.entities.Recognizer`.
 from __future__ import annotations
 
 from kg.extraction.body_units import parent_of_a_unit, units_in_role
+from kg.extraction.coordination import coordinated_after_of, coordinated_with_organization
 from kg.extraction.given_names import is_given_name
-from kg.extraction.name_ends import (
-    a_name_ends_before_and_the,
-    coordinated_after_of,
-    ends_a_name,
-    two_names_at_e,
-)
+from kg.extraction.name_ends import a_name_ends_before_and_the, ends_a_name, two_names_at_e
 from kg.extraction.name_words import (
     ACRONYM_STOP,
     ALL_HEADS,
@@ -545,28 +541,9 @@ class CandidateRules(PlaceRules):
         place = self._place_by_context(passage, a, b, known_ranges)
         if place is not None:
             return place
-        if b - a == 1 and self._coordinated_with_organization(passage, a, known_ranges):
+        if b - a == 1 and coordinated_with_organization(passage, a, known_ranges):
             return Span(passage, a, b, "rule", "organization", confidence=0.6)
         return None
-
-    def _coordinated_with_organization(self, passage: Passage, a: int, known_ranges) -> bool:
-        """A single capitalized word joined by "and" (or a comma) to an organization the
-        reference data knows ("developed by IOM and Microsoft", "Microsoft and IOM"): a name
-        of an organization too. Not at a sentence's start, nor a word the text also writes
-        in lower case."""
-        tokens = passage.tokens
-        if a in _sentence_starts(passage) or not tokens[a].text[:1].isupper():
-            return False
-        if tokens[a].key in STARTERS or tokens[a].key in MONTHS or tokens[a].key in ALL_HEADS:
-            return False
-        if tokens[a].key in passage.lower_case_keys:
-            return False
-        orgs = [(ka, kb) for (ka, kb), span in known_ranges.items() if known_organization(span)]
-        before = a >= 2 and tokens[a - 1].key in ("and", ",", "&")
-        after = a + 2 < len(tokens) and tokens[a + 1].key in ("and", "&")
-        if before and any(kb == a - 1 for _, kb in orgs):
-            return True
-        return after and any(ka == a + 2 for ka, _ in orgs)
 
     def _person_by_context(self, passage, a, b, known_ranges) -> bool:
         tokens = passage.tokens

@@ -129,23 +129,3 @@ def two_names_at_e(tokens: list, a: int, p: int, b: int) -> bool:
     Fronteiras", "Ministério da Justiça e Segurança Pública"), two words or more after it."""
     left = {t.key for t in tokens[a:p]}
     return tokens[p].text == "e" and bool(left & ORG_HEADS) and not left & CONNECTORS and b - p > 2
-
-
-def coordinated_after_of(p: int, b: int, known_ranges) -> str | None:
-    """ "the Government of South Africa and Malawi", "... Office of Turkmenistan and USAID
-    Safe Migration": inside a complement, an "and" ends the name when a known organization
-    begins after it ("organization": two names), or when a place the text knows ends before
-    it and another fills the rest of the run ("places": the second is the elided name's
-    own, a place; not "Bosnia and Herzegovina", one place over the "and", nor "North America
-    and the Caribbean")."""
-    spans = known_ranges.items()
-    if any(ka == p + 1 and span.kind == "organization" and span.origin != "rule"
-           for (ka, _), span in spans):  # fmt: skip
-        return "organization"
-    if any(ka < p < kb and span.kind == "place" for (ka, kb), span in spans):
-        return None
-    left = any(kb == p and span.kind == "place" for (_, kb), span in spans)
-    right = known_ranges.get((p + 1, b))
-    if left and right is not None and right.kind == "place" and right.origin != "rule":
-        return "places" if right.passage.tokens[p + 1].key != "the" else None
-    return None
