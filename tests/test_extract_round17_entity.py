@@ -249,3 +249,16 @@ def test_a_sentence_that_opens_with_its_verb_then_the_subject_s_article(tmp_path
     found = mentions(draft, "organization")
     assert "Ministerio de Seguridad de Ventoria" in found
     assert not any(name.startswith("Informó") for name in found)
+
+
+def test_y_et_e_before_a_body_whose_head_word_is_second(tmp_path, knowledge):
+    """'la Policía de Ventoria y la Cruz Roja', 'la Gendarmerie de Pelmark et la Croix-Rouge':
+    two bodies joined, the second's head word its second word; not 'la Educación, la Ciencia
+    y la Cultura'."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Participaron la Policía de Ventoria y la Cruz Roja.",
+    )
+    found = mentions(draft, "organization")
+    assert {"Policía de Ventoria", "Cruz Roja"} <= set(found)

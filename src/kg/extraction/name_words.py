@@ -328,7 +328,13 @@ def connectors_end_a_name(tokens, i: int, j: int, k: int) -> bool:
     # Ciencia y la Cultura", no body's head after it)
     two_bodies = (
         connectors[:1] in (["y"], ["et"], ["e"])
-        and tokens[k].key in ORG_HEADS
+        # (the head word first, or second: "y la Cruz Roja", "et de la Croix-Rouge")
+        and (
+            tokens[k].key in ORG_HEADS
+            or k + 2 < len(tokens)
+            and tokens[k + 1 + (tokens[k + 1].text == "-")].key in ORG_HEADS
+            and tokens[k + 1 + (tokens[k + 1].text == "-")].text[:1].isupper()
+        )
         and any(t.key in ORG_HEADS for t in tokens[i:j])
     )
     return bool(joined) or lone_the or date or at_a_site or on_a_site or two_bodies
