@@ -262,3 +262,25 @@ def test_y_et_e_before_a_body_whose_head_word_is_second(tmp_path, knowledge):
     )
     found = mentions(draft, "organization")
     assert {"Policía de Ventoria", "Cruz Roja"} <= set(found)
+
+
+def test_a_name_in_sentence_case_whose_lower_case_complements_end_at_a_clause_end(
+    tmp_path, knowledge
+):
+    """'du Ministère de la protection sociale, ...', 'la Division de l'accueil des réfugiés de
+    l'OIM.': a few complements in lower case right before a clause's end are the name's; not
+    'la Brigade de protection des mineurs et ...' (where it ends is not said), nor 'a' (a
+    verb) in 'la Marine nationale a secouru ...'."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Des représentants du Ministère de la protection sociale, de la Brigade de protection "
+        "des mineurs et de la Gendarmerie de Pelmark étaient présents. La Marine nationale a "
+        "secouru 30 personnes, a déclaré Anh Lo, responsable de la Division de l’accueil des "
+        "réfugiés de l’OIM.",
+    )
+    found = mentions(draft, "organization")
+    assert "Ministère de la protection sociale" in found
+    assert "Division de l’accueil des réfugiés de l’OIM" in found
+    assert "Marine nationale" in found
+    assert not any(name.startswith("Brigade") for name in found)

@@ -6,8 +6,9 @@ short or miss.
 
 Where such a name ends is settled by what the text gives: an acronym in brackets whose
 initials its words spell (before it, or after it in brackets), a complement that opens with
-a capitalized word ("ministère de l'Intérieur"), or an adjective of a body's name
-("nationale", "européenne"); a name in lower case that nothing bounds is left alone.
+a capitalized word ("ministère de l'Intérieur"), an adjective of a body's name ("nationale",
+"européenne"), or a clause's end right after a few complements in lower case ("le Ministère
+de l'action sociale, ..."); a name in lower case that nothing bounds is left alone.
 """
 
 from __future__ import annotations
@@ -175,6 +176,43 @@ def _where_it_is(tokens, a: int, j: int) -> int:
     return j
 
 
+LOWER_CASE_OPENERS = COMPLEMENT | {"pour", "contre", "aux", "au", "a", "para", "contra"}
+CLAUSE_ENDS = {",", ".", ";", ":", ")", "("}
+
+
+def _lower_case_complements_to_a_clause_end(tokens, j: int) -> int | None:
+    """ "de l'action sociale,", "à l'étranger,", "de l'aide aux migrants de l'OIM.": up to
+    three complements of one noun each (and the adjectives of a name after it, or a
+    capitalized complement), then the clause's end; where they end, or None."""
+    k = j
+    for _ in range(3):
+        if k >= len(tokens) or tokens[k].key not in LOWER_CASE_OPENERS:
+            break
+        if not tokens[k].text.islower() or tokens[k].text == "a":  # (only "à": "a" is a verb)
+            return None
+        if (m := _complement_end(tokens, k)) > k:  # ("de l'OIM")
+            k = m
+            continue
+        m = k + 1
+        while m < len(tokens) and (tokens[m].key in ARTICLES or tokens[m].text in ("'", "’")):
+            m += 1
+        if m < len(tokens) and tokens[m].is_acronym:  # ("de l'OIM")
+            k = m + 1
+            continue
+        if not (
+            m < len(tokens)
+            and tokens[m].text.isalpha()
+            and tokens[m].text.islower()
+            and tokens[m].key not in LOWER_CASE_OPENERS | ARTICLES
+        ):
+            return None
+        m += 1
+        while m < len(tokens) and tokens[m].key in NAME_ADJECTIVES and tokens[m].text.islower():
+            m += 1
+        k = m
+    return k if k > j and (k >= len(tokens) or tokens[k].text in CLAUSE_ENDS) else None
+
+
 def _headed_in_sentence_case(passage: Passage) -> list[Span]:
     """ "la Marine nationale", "l'Union européenne", "le ministère des Affaires étrangères":
     a head word, the adjectives of a name after it and the complements whose noun is
@@ -199,8 +237,12 @@ def _headed_in_sentence_case(passage: Passage) -> list[Span]:
             j += 1
         while (k := _complement_end(tokens, j)) > j:
             j = k
-        if _complement_in_lower_case(tokens, j):
-            continue  # "le Comité national de lutte contre ...": where it ends is not said
+        # "le Comité national de lutte contre ... a dit": where it ends is not said, but for a
+        # clause's end right after a few complements ("le Ministère de l'action sociale, ...")
+        if (end := _lower_case_complements_to_a_clause_end(tokens, j)) is not None:
+            j = end
+        elif _complement_in_lower_case(tokens, j):
+            continue
         if token.key in CIVIL_SOCIETY and tokens[a + 1].key in ("civil", "civile"):
             continue  # "la Sociedad civil": no body
         j = _where_it_is(tokens, a, j)
