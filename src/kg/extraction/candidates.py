@@ -5,6 +5,8 @@ declared thing), for :class:`kg.extraction.entities.Recognizer`.
 
 from __future__ import annotations
 
+from kg.extraction.body_units import parent_of_a_unit, units_in_role
+from kg.extraction.coordination import coordinated_after_of, coordinated_with_organization
 from kg.extraction.given_names import is_given_name
 from kg.extraction.name_ends import a_name_ends_before_and_the, ends_a_name, two_names_at_e
 from kg.extraction.name_words import (
@@ -30,6 +32,7 @@ from kg.extraction.name_words import (
     SPLIT_HEADS,
     STARTERS,
     STUDY_HEADS,
+    SUBJECT_ARTICLES,
     _joins_a_name,
     after_a_title,
     body_after_a_role,
@@ -42,20 +45,20 @@ from kg.extraction.name_words import (
     place_in_the_name,
 )
 from kg.extraction.organizations import (
+    COMPLEMENTS,
     _continues_a_complement,
     _listed_with_organizations,
     _organization_before_role,
     _typed_organizations,
-    parent_of_a_unit,
 )
 from kg.extraction.people import (
     PERSON_ROLES,
-    ROLE_WORDS,
     _looks_like_person,
     _name_after_role,
     _person_context,
 )
 from kg.extraction.place_candidates import PlaceRules
+from kg.extraction.sentence_case_names import sentence_case_names
 from kg.extraction.spans import (
     Span,
     _acronym_after,
@@ -154,9 +157,7 @@ class CandidateRules(PlaceRules):
                         break
                     if connectors_end_a_name(tokens, i, j, k):
                         break
-                    has_conn = has_conn or any(
-                        tokens[x].key in ("of", "for", "to", "on", "against") for x in range(j, k)
-                    )
+                    has_conn = has_conn or any(tokens[x].key in COMPLEMENTS for x in range(j, k))
                     j = k
                     continue
                 if t.text == "," and has_conn and _continues_a_complement(tokens, j, known_starts):
@@ -179,7 +180,7 @@ class CandidateRules(PlaceRules):
                 # "the SIDA Migrant Protection Programme": the donor or manager in front.
                 # "Chief of UNHCR's Protection Unit": the organization inside a role.
                 if span is not None and span.kind == "role":
-                    out += self._units_in_role(passage, a2, b2, known_ranges)
+                    out += units_in_role(passage, a2, b2, known_ranges, self._classify)
                     out += _organization_before_role(passage, a2, b2, known_ranges)
                     for k in range(a2, b2):
                         if tokens[k].is_acronym and (k, k + 1) not in known_ranges:
@@ -202,42 +203,13 @@ class CandidateRules(PlaceRules):
         out += self._place_lists(passage, known_here)
         out += _listed_with_organizations(passage, unnamed, out, known_here, starts, lowercase)
         out += _typed_organizations(passage, known_here, out)
+        out += sentence_case_names(passage)  # "la Marine nationale", "l'Office central ... (OCR)"
         # A name cut off by the end of a text that stops mid-sentence is a suggestion only.
         if passage.text[-1:].isalnum() and len(passage.text) > 80:
             for span in out:
                 if span.end == len(passage.text) and span.kind in ("organization", "person"):
                     span.confidence = min(span.confidence, 0.45)
         return out
-
-    def _units_in_role(self, passage, a, b, known_ranges) -> list[Span]:
-        """ "Deputy Head of the Democratization Section of the ODIHR": the unit a role is of,
-        when it has an organization's head word of its own."""
-        tokens = passage.tokens
-        for k in range(a + 1, b - 1):
-            if tokens[k].key not in ("of", "at") or tokens[k - 1].key not in ROLE_WORDS:
-                continue
-            # "Director of Department of Operations and Emergencies": the unit's name goes on
-            # through its own "of" and "and"
-            start = k + 1 + (tokens[k + 1].key == "the")
-            end = start
-            while end < b and (
-                _is_name_word(tokens[end])
-                or tokens[end].text == "-"
-                or tokens[end].key in ("of", "for", "and")
-                and end + 1 < b
-                and _is_name_word(tokens[end + 1])
-                and (tokens[start].key in ORG_HEADS or tokens[end - 1].key in ORG_HEADS)
-            ):
-                end += 1
-            words = {t.key for t in tokens[start:end]}
-            if (
-                end - start >= 2
-                and words & (ORG_HEADS - {"mission"})
-                and not any(ka <= start < kb for ka, kb in known_ranges)
-            ):
-                span = self._classify(passage, start, end, known_ranges)
-                return [span] if span is not None and span.kind == "organization" else []
-        return []
 
     def _split(self, passage, a, b, starts, lowercase, known_ranges):
         tokens = passage.tokens
@@ -259,6 +231,13 @@ class CandidateRules(PlaceRules):
                 # "Border Force worked with ...", the text saying "the border" too: a word
                 # before the head word of a two-word name
                 and not (a + 2 == b and tokens[a + 1].key in ORG_HEADS)
+                # "West Yorkshire Police said", "North Kivu Police": a point of the compass
+                # that opens a place's name, before a body's head word
+                and not (
+                    tokens[a].key in {"north", "south", "east", "west"}
+                    and b - a >= 3
+                    and tokens[b - 1].key in ORG_HEADS
+                )
             )
         ):
             after_article = tokens[a].key in ARTICLES
@@ -278,6 +257,10 @@ class CandidateRules(PlaceRules):
             a += 1
             while a < b and (is_connector(tokens[a]) or not tokens[a].is_word):
                 a += 1
+        # "Participaron la Policía Federal ...", "Informó el Ministerio ...": a sentence that
+        # opens with its verb, then the subject's article (no name holds an article there)
+        if a in starts and a + 2 < b and tokens[a + 1].key in SUBJECT_ARTICLES:
+            a += 2 if tokens[a + 1].text.islower() and tokens[a].key not in ALL_HEADS else 0
         while a < b and leads_a_name(tokens, a, b):
             a += 1  # "the local NGO Casa Esperanza", "14:11 By Agência Brasil": the name after
         a = body_after_a_role(tokens, after_a_title(tokens, a, b), b)
@@ -424,6 +407,13 @@ class CandidateRules(PlaceRules):
         # America and the Caribbean") or B's head makes "A and B ..." one name ("Children and
         # Family Institute").
         for p in range(a + 1, b - 1):
+            # "l'OIM et de la Croix-Rouge": a known organization, then "y", "et", "e"
+            known_left = known_ranges.get((a, p))
+            if tokens[p].key in ("y", "et", "e") and known_left and known_organization(known_left):
+                k = p + 1
+                while k < b and (is_connector(tokens[k]) or not tokens[k].is_word):
+                    k += 1
+                return self._split(passage, k, b, starts, lowercase, known_ranges)
             if tokens[p].key != "and" and not two_names_at_e(tokens, a, p, b):
                 continue
             before = [t.key for t in tokens[a:p]]
@@ -440,6 +430,11 @@ class CandidateRules(PlaceRules):
                     passage, p + 2, b, starts, lowercase, known_ranges
                 )
             if any(k in ("of", "for", "to", "on", "against") for k in before):
+                coordinated = coordinated_after_of(p, b, known_ranges)
+                if coordinated is not None and {t.key for t in tokens[a:p]} & ORG_HEADS:
+                    rest = self._split(passage, p + 1, b, starts, lowercase, known_ranges)
+                    left = self._split(passage, a, p, starts, lowercase, known_ranges)
+                    return left + (rest if coordinated == "organization" else [])
                 continue
             left_known = any(ka <= a and p <= kb for ka, kb in known_ranges) or all(
                 tokens[x].is_acronym for x in range(a, p)
@@ -546,28 +541,9 @@ class CandidateRules(PlaceRules):
         place = self._place_by_context(passage, a, b, known_ranges)
         if place is not None:
             return place
-        if b - a == 1 and self._coordinated_with_organization(passage, a, known_ranges):
+        if b - a == 1 and coordinated_with_organization(passage, a, known_ranges):
             return Span(passage, a, b, "rule", "organization", confidence=0.6)
         return None
-
-    def _coordinated_with_organization(self, passage: Passage, a: int, known_ranges) -> bool:
-        """A single capitalized word joined by "and" (or a comma) to an organization the
-        reference data knows ("developed by IOM and Microsoft", "Microsoft and IOM"): a name
-        of an organization too. Not at a sentence's start, nor a word the text also writes
-        in lower case."""
-        tokens = passage.tokens
-        if a in _sentence_starts(passage) or not tokens[a].text[:1].isupper():
-            return False
-        if tokens[a].key in STARTERS or tokens[a].key in MONTHS or tokens[a].key in ALL_HEADS:
-            return False
-        if tokens[a].key in passage.lower_case_keys:
-            return False
-        orgs = [(ka, kb) for (ka, kb), span in known_ranges.items() if known_organization(span)]
-        before = a >= 2 and tokens[a - 1].key in ("and", ",", "&")
-        after = a + 2 < len(tokens) and tokens[a + 1].key in ("and", "&")
-        if before and any(kb == a - 1 for _, kb in orgs):
-            return True
-        return after and any(ka == a + 2 for ka, _ in orgs)
 
     def _person_by_context(self, passage, a, b, known_ranges) -> bool:
         tokens = passage.tokens

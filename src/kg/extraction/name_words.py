@@ -34,6 +34,15 @@ ORG_HEADS = {
     "ejercito", "exercito", "armee", "armada", "comissao", "conselho", "autoridad",
     "autoridade", "autorite", "universidad", "universidade", "universite", "sindicato",
     "federacion", "secretariado", "institut", "direcao", "grupo",
+    # vice-ministries, sub-offices, police stations, coordinations, inspectorates, guards,
+    # courts, forces, movements and networks ("el Viceministerio de Seguridad Ciudadana", "la
+    # Comisaría de la Mujer", "a Guarda Costeira", "le Réseau ...", "le Groupe d'Appui ...")
+    "viceministerio", "subsecretaria", "subdireccion", "comisaria", "delegacia", "coordinacion",
+    "coordenacao", "inspeccion", "inspecao", "inspetoria", "guarda", "carabineros", "juzgado",
+    "corte", "cour", "fuerza", "forca", "capitania", "colectivo", "collectif", "movimiento",
+    "movimento", "mouvement", "rede", "reseau", "groupe", "brigade", "patronato", "junta",
+    # the Red Cross's second word ("la Cruz Roja", "la Croix-Rouge", "a Cruz Vermelha")
+    "roja", "rouge", "vermelha",
 }  # fmt: skip
 EVENT_HEADS = {
     "congress", "conference", "forum", "summit", "workshop", "seminar", "meeting",
@@ -319,7 +328,13 @@ def connectors_end_a_name(tokens, i: int, j: int, k: int) -> bool:
     # Ciencia y la Cultura", no body's head after it)
     two_bodies = (
         connectors[:1] in (["y"], ["et"], ["e"])
-        and tokens[k].key in ORG_HEADS
+        # (the head word first, or second: "y la Cruz Roja", "et de la Croix-Rouge")
+        and (
+            tokens[k].key in ORG_HEADS
+            or k + 2 < len(tokens)
+            and tokens[k + 1 + (tokens[k + 1].text == "-")].key in ORG_HEADS
+            and tokens[k + 1 + (tokens[k + 1].text == "-")].text[:1].isupper()
+        )
         and any(t.key in ORG_HEADS for t in tokens[i:j])
     )
     return bool(joined) or lone_the or date or at_a_site or on_a_site or two_bodies
@@ -461,50 +476,6 @@ def _joins_a_name(tokens: list, k: int) -> bool:
     )
 
 
-# The news outlet a report comes from, or a speaker talks to (organizations.py).
-_OUTLET = r"(?P<name>[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,4})"
-REPORTS_NAME = re.compile(  # ("reported state-run Al-Ahram.")
-    rf"(?:,|\s)\s*(?:reports|reported)\s+"
-    rf"(?:(?:the\s+)?(?!(?:in|from|to|at|by|on|for|with|of|across|near)\b)[a-z][\w-]*\s+){{0,2}}"
-    rf"(?:The\s+)?"
-    rf"(?!The\b){_OUTLET}(?=\s*(?:[.;]|,\s*(?:citing|quoting|adding)\b|$))"
-)
-# A newspaper's name after "the" in lower case ("told the Chinese-language Liberty Times")
-_PAPER = (
-    r"(?:[A-Z][\w’'&-]*\s+){1,3}(?:Times|News|Post|Herald|Tribune|Journal|Gazette|Star|"
-    r"Observer|Telegraph|Guardian|Monitor|Chronicle|Express|Mail|Courier)\b"
-)
-TOLD_NAME = re.compile(  # ("who spoke to New Era shortly after ...")
-    rf"\b(?:told|spoke\s+(?:to|with)|speaking\s+(?:to|with)|in\s+an\s+interview\s+with)\s+"
-    rf"(?:The\s+|the\s+(?:[A-Za-z]+-[a-z]+\s+)?(?={_PAPER}))?"
-    rf"(?!The\b){_OUTLET}(?=\s+(?:shortly|this|last|on|in|that|after|about)\b|[.,;])"
-)
-NAME_REPORTS = re.compile(
-    rf"(?:^|(?<=[.;,]\s))(?:[Tt]he\s+)?(?!The\b){_OUTLET}\s+(?:reports|reported)(?=\s*[.,;])"
-)
-# "El Universal newspaper", "the Times Live website", "Xinhua news agency": an outlet's name,
-# then its medium (one word only before "news agency": not "a Portuguese newspaper"; "X daily
-# newspaper", not "Pelmark daily arrivals"; no first word a weekday, a preposition: "On Monday")
-_MEDIUM = r"(?:daily\s+)?newspaper|news\s+(?:agency|website|portal|site)|broadcaster|website"
-_WORD = r"(?:[A-Z][\w’'-]*|\d+\.[a-z]+)"
-_FIRST = r"(?!(?:The|An?|On|In|At|By|For|From|With|Every|Each|Last|This|(?<!he\s)[A-Z]\w+day)\b)"
-MEDIA_TYPED = re.compile(
-    rf"(?<![\w’'.-]){_FIRST}(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}}(?=\s+(?:{_MEDIUM})\b)"
-    rf"|{_WORD}(?=\s+news\s+agency\b))"
-)
-LETTERS_REPORTED = re.compile(  # ("The GDN reported yesterday that": an outlet's letters)
-    r"(?:^|(?<=[.;,]\s))(?:The\s+)?(?P<name>[A-Z]{2,6})\s+(?:reports|reported)\s+"
-    r"(?:yesterday\s+|today\s+|on\s+[A-Z][a-z]+day\s+)?that\b"
-)
-# "Source: HaïtiLibre", "| Fonte: Angop": the outlet a page's source line credits
-SOURCE_LINE = re.compile(
-    r"(?:^|\|\s*)(?:Source|Fonte|Fuente)\s*:\s*"
-    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*(?=$|\|)"
-)
-# The news outlets a report comes from or a speaker talks to (organizations.py).
-OUTLETS = (NAME_REPORTS, REPORTS_NAME, TOLD_NAME, LETTERS_REPORTED, MEDIA_TYPED, SOURCE_LINE)
-
-
 def _acronym_spells(tokens: list, a: int, b: int) -> bool:
     """Whether "(ACRONYM)" right after [a, b) spells the initials of its words, connectors
     left out ("United Nations Office at Nairobi (UNON)")."""
@@ -536,6 +507,8 @@ INSTITUTION_HEADS = {
 # Spanish, French and Portuguese articles, never the first word of an acronym's name
 ARTICLES_BEFORE_AN_ACRONYM = {"la", "el", "los", "las", "le", "les", "l", "o", "os"}
 ARTICLES = LEADING_ARTICLES | ARTICLES_BEFORE_AN_ACRONYM
+# The articles of a subject after its verb ("Informó la Policía ...", "Participou o ...").
+SUBJECT_ARTICLES = {"la", "el", "los", "las", "le", "les", "o", "os", "as"}
 # The words a head word's complement opens with: after an article, a head word so followed
 # is a name's, though the text writes it in lower case too ("The Government of Canada" and
 # "whole-of-government"; "El Ministerio del Interior informó" and "señala el ministerio")
@@ -575,6 +548,20 @@ def _located(tokens: list, a: int, j: int) -> bool:
     # (the name says whose: not "The Embassy in Malaysia said")
     whose = [t for t in tokens[a:j] if t.key not in LEADING_ARTICLES]
     return located and len(whose) >= 2 and tokens[j].key in ("in", "at", "to")
+
+
+# "the American Embassy in Dili", "the Ethiopian Consulate in Juba": a mission abroad, then
+# the place it is in (readers name it either way).
+EMBASSY_IN = re.compile(
+    r"^(.*\b(?:Embassy|Consulate|Consulate-General|High Commission))\s+in\s+[A-Z]"
+)
+
+
+def embassy_without_its_place(name: str) -> str | None:
+    """The name of an embassy or a consulate written before "in" and the place it is in,
+    when that name holds more than the head word (not "Embassy in Dili")."""
+    m = EMBASSY_IN.match(name)
+    return m.group(1) if m and " " in m.group(1) else None
 
 
 def located_in(place, organization) -> bool:

@@ -23,12 +23,12 @@ from kg.extraction.name_words import (
     ORG_LAST_WORDS,
     ORG_NOUN_BEFORE,
     ORG_NOUNS,
-    OUTLETS,
     PROJECT_HEADS,
     STARTERS,
     STUDY_HEADS,
     SUBJECT_WORDS,
 )
+from kg.extraction.outlets import OUTLETS
 from kg.extraction.people import PERSON_ROLES, _looks_like_person
 from kg.extraction.spans import Span, _is_name_word, known_organization
 from kg.extraction.text import Passage, Source, Token
@@ -97,6 +97,9 @@ LIST_GAPS = (
 )  # fmt: skip
 
 
+POSSESSIVES = {"their", "its", "respective", "our", "leurs", "sus", "seus", "suas"}
+
+
 def _listed_with_organizations(passage, unnamed, found, known, starts, lowercase=()) -> list[Span]:
     """ "with Save the Children, World Vision and Catholic Relief Services": names of a list
     ("A, B and C") one of whose members is an organization are organizations, when nothing
@@ -113,8 +116,27 @@ def _listed_with_organizations(passage, unnamed, found, known, starts, lowercase
     out = []
     chain: list[tuple[int, int, str | None]] = []
 
+    # The organizations that make a list one of names: a known one, or one with a word of
+    # its own ("Asia Foundation"), not a body named by its kind alone, its words heads or
+    # words the text writes in lower case ("Police Service", "Social Services": a list of
+    # the sectors that took part, "Immigration, Customs, Judiciary").
+    named = {
+        (s.a, s.b)
+        for s in [*found, *known]
+        if s.kind == "organization"
+        and (
+            s.origin != "rule"
+            or any(t.key not in ORG_HEADS | CONNECTORS and t.key not in lowercase
+                   for t in tokens[s.a : s.b])
+        )
+    }  # fmt: skip
+
     def close() -> None:
-        if len(chain) >= 2 and any(kind == "organization" for _, _, kind in chain):
+        # "representing their respective Immigration, Police Service, Customs ...": after a
+        # possessive, the list names kinds of bodies, no bodies
+        if chain and chain[0][0] and tokens[chain[0][0] - 1].key in POSSESSIVES:
+            return
+        if len(chain) >= 2 and any((a, b) in named for a, b, _ in chain):
             for a, b, kind in chain:
                 keys = [t.key for t in tokens[a:b]]
                 if (
@@ -536,54 +558,28 @@ def _organization_before_role(passage: Passage, a: int, b: int, known_ranges) ->
     return [Span(passage, a, r, "rule", "organization", confidence=0.6)]
 
 
-# The head words of a body's unit, before the body it is of ("the Anti-Trafficking Unit of the
-# National Police"); not "Office" ("the Office of the High Commissioner" is the body itself).
-UNIT_HEADS = {
-    "unit", "section", "division", "directorate", "branch", "desk", "cell", "squad", "brigade",
-    "bureau", "department", "team", "task force",
-}  # fmt: skip
-
-
-def parent_of_a_unit(passage: Passage, a: int, b: int, known_ranges) -> list[Span]:
-    """ "the Anti-Trafficking Unit of the Zorvan National Police": the body a unit is of, as
-    an organization of its own (the unit's name holds it), when it has a head word of its
-    own and the text does not already know it."""
-    tokens = passage.tokens
-    for p in range(a + 1, b - 1):
-        # (a unit's head after its own words: not "the Department of Social Services")
-        if tokens[p].key != "of" or tokens[p - 1].key not in UNIT_HEADS or p - 1 == a:
-            continue
-        k = p + 1 + (tokens[p + 1].key == "the")
-        # "the Central Bureau of Investigation of the Gendarmerie": the unit's name goes on
-        # through a complement with no head word of a body
-        while (j := next((i for i in range(k, b) if tokens[i].key == "of"), None)) is not None:
-            if any(t.key in ORG_HEADS for t in tokens[k:j]):
-                break
-            k = j + 1 + (j + 1 < b and tokens[j + 1].key == "the")
-        body = tokens[k:b]
-        if (
-            len(body) >= 2
-            and {t.key for t in body} & (ORG_HEADS - UNIT_HEADS)
-            and all(_is_name_word(t) or t.key in ("of", "for", "and", "the") for t in body)
-            and _is_name_word(body[0])
-            and (k, b) not in known_ranges
-        ):
-            return [Span(passage, k, b, "rule", "organization", confidence=0.6, parent=True)]
-        return []
-    return []
+# The words that open a name's complement, in English, Spanish, Portuguese and French.
+ENGLISH_COMPLEMENTS = {"of", "for", "to", "on", "against"}
+COMPLEMENTS = ENGLISH_COMPLEMENTS | {"de", "del", "para", "contra", "pour", "du", "des", "do",
+                                     "da", "dos", "das"}  # fmt: skip
+AND_WORDS = {"and", "y", "e", "et"}
 
 
 def _continues_a_complement(tokens: list[Token], j: int, known_starts: set[int]) -> bool:
-    """ "Bureau of Population, Refugees and Migration": the comma at `j` goes on with the
-    complement of a name when a short list of plain words follows, "and" before its last:
-    items of one to three words, none an acronym or the start of a name the text knows ("the
-    Ministry of Interior, UNHCR and IOM": three names), no "and the" (a new name)."""
+    """ "Bureau of Population, Refugees and Migration", "División de Puertos, Aeropuertos y
+    Puestos Fronterizos": the comma at `j` goes on with the complement of a name when a short
+    list of plain words follows, "and" before its last: items of one to three words, none an
+    acronym or the start of a name the text knows ("the Ministry of Interior, UNHCR and IOM":
+    three names), nor in Spanish, Portuguese or French a body's head word ("de Salta,
+    Gendarmería Nacional y ..."), no "and the" (a new name)."""
+    opener = next((t.key for t in reversed(tokens[:j]) if t.key in COMPLEMENTS), "of")
+    heads = ORG_HEADS if opener not in ENGLISH_COMPLEMENTS else set()  # (English: "Services")
     k = j + 1
     last = False
     while True:
         n = 0
         while k < len(tokens) and _is_name_word(tokens[k]):
-            if tokens[k].is_acronym or k in known_starts or n == 3:
+            if tokens[k].is_acronym or k in known_starts or n == 3 or tokens[k].key in heads:
                 return False
             k += 1
             n += 1
@@ -591,9 +587,9 @@ def _continues_a_complement(tokens: list[Token], j: int, known_starts: set[int])
             return False
         if last:
             return True
-        if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].key == "and":
+        if k + 1 < len(tokens) and tokens[k].text == "," and tokens[k + 1].key in AND_WORDS:
             k += 1
-        if k < len(tokens) and tokens[k].key == "and":
+        if k < len(tokens) and tokens[k].key in AND_WORDS:
             last = True
         elif not (k < len(tokens) and tokens[k].text == ","):
             return False

@@ -8,23 +8,17 @@ from __future__ import annotations
 import functools
 import re
 
-from kg.extraction import world
+from kg.extraction import name_words, world
+from kg.extraction.body_units import unit_own_name
 from kg.extraction.lookup import _words, organization_by_acronym
 from kg.extraction.mentions import Entities, Mention, Name, NewEntity, _add_alt, _merge
 from kg.extraction.name_words import CONNECTORS, DEMONYM_ONLY, ORG_HEADS, generic_name, located_in
 from kg.extraction.organizations import INITIALS_SKIP, _initials_match, _is_acronym_text
 from kg.extraction.spans import Span, known_organization
-from kg.extraction.text import fold
+from kg.extraction.text import fold, tokenize
 from kg.extraction.world_organizations import WorldOrganization
 
 GENERIC_CONFIDENCE = 0.45  # a suggestion: the words name a kind of body, not one body
-# A unit's own name before the body it is of: "Consumer and Environmental Protection Division
-# of the National Police Agency" is also "Consumer and Environmental Protection Division"
-# (not "Department of Social Services": no words before its head).
-UNIT_OF_A_BODY = re.compile(
-    r"^((?:[A-Z][\w’'-]*\s+(?:and\s+|&\s+)?){1,6}(?:Unit|Section|Division|Directorate|Branch|"
-    r"Desk|Cell|Squad|Brigade|Team|Task Force))\s+of\s+(?:the\s+)?[A-Z]"
-)  # (not "the Federal Bureau of Investigation", "the Thai Department of ...": bodies' names)
 
 
 def _initials_in_order(name: str) -> str:
@@ -472,9 +466,11 @@ class Resolution:
         new.confidence = max(new.confidence, confidence)
         if kind == "organization" and generic_name(name):  # "the Regional Office"
             new.confidence = min(new.confidence, GENERIC_CONFIDENCE)
-        unit = UNIT_OF_A_BODY.match(name) if kind == "organization" else None
-        if unit and not generic_name(unit.group(1)) and not world.names_a_country(name.split()[0]):
-            _add_alt(new, unit.group(1))  # "the X Division of the Y Agency": "X Division"
+        unit = unit_own_name(name, tokenize(name)) if kind == "organization" else None
+        if unit and not generic_name(unit) and not world.names_a_country(name.split()[0]):
+            _add_alt(new, unit)  # "the X Division of the Y Agency": "X Division"
+        if kind == "organization" and (mission := name_words.embassy_without_its_place(name)):
+            _add_alt(new, mission)  # "the American Embassy in Dili": "American Embassy"
         return new
 
     def _similar(self, kind: str, name: str) -> list[str]:

@@ -1,0 +1,148 @@
+"""A body's units and the body they are of: the unit's own name before the body ("the X
+Division of the Y Agency" is also "X Division"), the body a unit is of as an organization of
+its own, and the unit a role is held in ("Deputy Head of the Democratization Section")."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.name_words import ORG_HEADS
+from kg.extraction.people import ROLE_WORDS
+from kg.extraction.spans import Span, _is_name_word
+from kg.extraction.text import Passage
+
+# A unit's own name before the body it is of: "Consumer and Environmental Protection Division
+# of the National Police Agency" is also "Consumer and Environmental Protection Division"
+# (not "Department of Social Services": no words before its head).
+UNIT_OF_A_BODY = re.compile(
+    r"^((?:[A-Z][\w’'-]*\s+(?:and\s+|&\s+)?){1,6}(?:Unit|Section|Division|Directorate|Branch|"
+    r"Desk|Cell|Squad|Brigade|Team|Task Force))\s+of\s+(?:the\s+)?[A-Z]"
+)  # (not "the Federal Bureau of Investigation", "the Thai Department of ...": bodies' names)
+
+
+# The head words of a body's unit, before the body it is of ("the Anti-Trafficking Unit of the
+# National Police"); not "Office" ("the Office of the High Commissioner" is the body itself).
+UNIT_HEADS = {
+    "unit", "section", "division", "directorate", "branch", "desk", "cell", "squad", "brigade",
+    "bureau", "department", "team", "task force",
+}  # fmt: skip
+
+
+# The words of Spanish, Portuguese and French that open a body's complement ("de la", "del",
+# "du", "da", "do", "des", "d’") and the articles after them.
+ROMANCE_OF = {"de", "del", "du", "des", "d", "da", "do", "das", "dos"}
+ROMANCE_ARTICLES = {"la", "las", "el", "los", "le", "les", "l"}
+CIVIL_SOCIETY = {"sociedad", "societe", "sociedade"}
+
+
+def romance_parent(tokens, a: int, b: int) -> int | None:
+    """ "la Unidad de Delitos Complejos de la Gendarmería Nacional", "la División de Trata de
+    la Policía de Salta": in Spanish, Portuguese and French a name opens with its head word,
+    and the first complement that opens with another head word names the body the unit is of
+    (where it begins), not "the Ministerio de Trabajo de la Nación" (no head word after)."""
+    if tokens[a].key not in ORG_HEADS or not tokens[a].text[:1].isupper():
+        return None
+    for p in range(a + 2, b - 1):
+        if tokens[p].key not in ROMANCE_OF or not tokens[p].text.islower():
+            continue
+        k = p + 1
+        while k < b and (tokens[k].key in ROMANCE_ARTICLES and tokens[k].text.islower()):
+            k += 1
+        k += k < b and not tokens[k].is_word  # the apostrophe of "de l’"
+        if (
+            k + 1 < b
+            and tokens[k].key in ORG_HEADS
+            and tokens[k].text[:1].isupper()
+            # "de la Sociedad Civil": no body (but "da Polícia Civil")
+            and not (tokens[k].key in CIVIL_SOCIETY and tokens[k + 1].key in ("civil", "civile"))
+        ):
+            return k
+    return None
+
+
+def unit_own_name(name: str, tokens) -> str | None:
+    """The unit's own name before the body it is of, in English ("the X Division of the Y
+    Agency": "X Division") or in Spanish, Portuguese and French ("Unidad de X de la Policía
+    Y": "Unidad de X"); `tokens` are the name's."""
+    unit = UNIT_OF_A_BODY.match(name)
+    if unit:
+        return unit.group(1)
+    k = romance_parent(tokens, 0, len(tokens))
+    if k is None:
+        return None
+    end = k - 1
+    while end > 0 and (tokens[end].key in ROMANCE_OF | ROMANCE_ARTICLES or not tokens[end].is_word):
+        end -= 1
+    return name[: tokens[end].end - tokens[0].start] if end >= 2 else None
+
+
+def parent_of_a_unit(passage: Passage, a: int, b: int, known_ranges) -> list[Span]:
+    """ "the Anti-Trafficking Unit of the Zorvan National Police": the body a unit is of, as
+    an organization of its own (the unit's name holds it), when it has a head word of its
+    own and the text does not already know it."""
+    tokens = passage.tokens
+    k = romance_parent(tokens, a, b)
+    if k is not None:
+        if b - k >= 2 and (k, b) not in known_ranges:
+            return [Span(passage, k, b, "rule", "organization", confidence=0.6, parent=True)]
+        return []
+    for p in range(a + 1, b - 1):
+        # (a unit's head after its own words: not "the Department of Social Services")
+        if tokens[p].key != "of" or tokens[p - 1].key not in UNIT_HEADS or p - 1 == a:
+            continue
+        k = p + 1 + (tokens[p + 1].key == "the")
+        # "the Central Bureau of Investigation of the Gendarmerie": the unit's name goes on
+        # through a complement with no head word of a body
+        while (j := next((i for i in range(k, b) if tokens[i].key == "of"), None)) is not None:
+            if any(t.key in ORG_HEADS for t in tokens[k:j]):
+                break
+            k = j + 1 + (j + 1 < b and tokens[j + 1].key == "the")
+        body = tokens[k:b]
+        if (
+            len(body) >= 2
+            and {t.key for t in body} & (ORG_HEADS - UNIT_HEADS)
+            and all(_is_name_word(t) or t.key in ("of", "for", "and", "the") for t in body)
+            and _is_name_word(body[0])
+            and (k, b) not in known_ranges
+        ):
+            return [Span(passage, k, b, "rule", "organization", confidence=0.6, parent=True)]
+        return []
+    return []
+
+
+OF_AT = {"of", "at", "de", "del", "du", "da", "do", "d"}
+ROLE_ARTICLES = {"the", "la", "el", "le", "l"}
+
+
+def units_in_role(passage, a, b, known_ranges, classify) -> list[Span]:
+    """ "Deputy Head of the Democratization Section of the ODIHR": the unit a role is of,
+    when it has an organization's head word of its own."""
+    tokens = passage.tokens
+    for k in range(a + 1, b - 1):
+        # (and "Encargada de la División de Protección": "de", "du", "da", "do" with the article)
+        if tokens[k].key not in OF_AT or tokens[k - 1].key not in ROLE_WORDS:
+            continue
+        # "Director of Department of Operations and Emergencies": the unit's name goes on
+        # through its own "of" and "and"
+        start = k + 1
+        while start < b - 1 and (tokens[start].key in ROLE_ARTICLES or not tokens[start].is_word):
+            start += 1
+        end = start
+        while end < b and (
+            _is_name_word(tokens[end])
+            or tokens[end].text == "-"
+            or tokens[end].key in ("of", "for", "and", "de", "y", "e", "et", "para", "pour")
+            and end + 1 < b
+            and _is_name_word(tokens[end + 1])
+            and (tokens[start].key in ORG_HEADS or tokens[end - 1].key in ORG_HEADS)
+        ):
+            end += 1
+        words = {t.key for t in tokens[start:end]}
+        if (
+            end - start >= 2
+            and words & (ORG_HEADS - {"mission"})
+            and not any(ka <= start < kb for ka, kb in known_ranges)
+        ):
+            span = classify(passage, start, end, known_ranges)
+            return [span] if span is not None and span.kind == "organization" else []
+    return []

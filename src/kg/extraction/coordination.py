@@ -1,0 +1,48 @@
+"""Names joined by "and" (and "y", "et", "e"): where a coordination inside a run of
+capitalized words ends a name, and a single word coordinated with a known organization."""
+
+from __future__ import annotations
+
+from kg.extraction.name_words import ALL_HEADS, MONTHS, STARTERS
+from kg.extraction.spans import _sentence_starts, known_organization
+from kg.extraction.text import Passage
+
+
+def coordinated_after_of(p: int, b: int, known_ranges) -> str | None:
+    """ "the Government of South Africa and Malawi", "... Office of Turkmenistan and USAID
+    Safe Migration": inside a complement, an "and" ends the name when a known organization
+    begins after it ("organization": two names), or when a place the text knows ends before
+    it and another fills the rest of the run ("places": the second is the elided name's
+    own, a place; not "Bosnia and Herzegovina", one place over the "and", nor "North America
+    and the Caribbean")."""
+    spans = known_ranges.items()
+    if any(ka == p + 1 and span.kind == "organization" and span.origin != "rule"
+           for (ka, _), span in spans):  # fmt: skip
+        return "organization"
+    if any(ka < p < kb and span.kind == "place" for (ka, kb), span in spans):
+        return None
+    left = any(kb == p and span.kind == "place" for (_, kb), span in spans)
+    right = known_ranges.get((p + 1, b))
+    if left and right is not None and right.kind == "place" and right.origin != "rule":
+        return "places" if right.passage.tokens[p + 1].key != "the" else None
+    return None
+
+
+def coordinated_with_organization(passage: Passage, a: int, known_ranges) -> bool:
+    """A single capitalized word joined by "and" (or a comma) to an organization the
+    reference data knows ("developed by IOM and Microsoft", "Microsoft and IOM"): a name
+    of an organization too. Not at a sentence's start, nor a word the text also writes
+    in lower case."""
+    tokens = passage.tokens
+    if a in _sentence_starts(passage) or not tokens[a].text[:1].isupper():
+        return False
+    if tokens[a].key in STARTERS or tokens[a].key in MONTHS or tokens[a].key in ALL_HEADS:
+        return False
+    if tokens[a].key in passage.lower_case_keys:
+        return False
+    orgs = [(ka, kb) for (ka, kb), span in known_ranges.items() if known_organization(span)]
+    before = a >= 2 and tokens[a - 1].key in ("and", ",", "&")
+    after = a + 2 < len(tokens) and tokens[a + 1].key in ("and", "&")
+    if before and any(kb == a - 1 for _, kb in orgs):
+        return True
+    return after and any(ka == a + 2 for ka, _ in orgs)

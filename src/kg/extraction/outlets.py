@@ -1,0 +1,50 @@
+"""The news outlets a report comes from or a speaker talks to, by the words around their
+names ("reported state-run Al-Ahram", "told the Liberty Times", "El Universal newspaper",
+"Source: HaïtiLibre"), for :mod:`kg.extraction.organizations`."""
+
+from __future__ import annotations
+
+import re
+
+# The news outlet a report comes from, or a speaker talks to (organizations.py).
+_OUTLET = r"(?P<name>[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,4})"
+REPORTS_NAME = re.compile(  # ("reported state-run Al-Ahram.")
+    rf"(?:,|\s)\s*(?:reports|reported)\s+"
+    rf"(?:(?:the\s+)?(?!(?:in|from|to|at|by|on|for|with|of|across|near)\b)[a-z][\w-]*\s+){{0,2}}"
+    rf"(?:The\s+)?"
+    rf"(?!The\b){_OUTLET}(?=\s*(?:[.;]|,\s*(?:citing|quoting|adding)\b|$))"
+)
+# A newspaper's name after "the" in lower case ("told the Chinese-language Liberty Times")
+_PAPER = (
+    r"(?:[A-Z][\w’'&-]*\s+){1,3}(?:Times|News|Post|Herald|Tribune|Journal|Gazette|Star|"
+    r"Observer|Telegraph|Guardian|Monitor|Chronicle|Express|Mail|Courier)\b"
+)
+TOLD_NAME = re.compile(  # ("who spoke to New Era shortly after ...")
+    rf"\b(?:told|spoke\s+(?:to|with)|speaking\s+(?:to|with)|in\s+an\s+interview\s+with)\s+"
+    rf"(?:The\s+|the\s+(?:[A-Za-z]+-[a-z]+\s+)?(?={_PAPER}))?"
+    rf"(?!The\b){_OUTLET}(?=\s+(?:shortly|this|last|on|in|that|after|about)\b|[.,;])"
+)
+NAME_REPORTS = re.compile(
+    rf"(?:^|(?<=[.;,]\s))(?:[Tt]he\s+)?(?!The\b){_OUTLET}\s+(?:reports|reported)(?=\s*[.,;])"
+)
+# "El Universal newspaper", "the Times Live website", "Xinhua news agency": an outlet's name,
+# then its medium (one word only before "news agency": not "a Portuguese newspaper"; "X daily
+# newspaper", not "Pelmark daily arrivals"; no first word a weekday, a preposition: "On Monday")
+_MEDIUM = r"(?:daily\s+)?newspaper|news\s+(?:agency|website|portal|site)|broadcaster|website"
+_WORD = r"(?:[A-Z][\w’'-]*|\d+\.[a-z]+)"
+_FIRST = r"(?!(?:The|An?|On|In|At|By|For|From|With|Every|Each|Last|This|(?<!he\s)[A-Z]\w+day)\b)"
+MEDIA_TYPED = re.compile(
+    rf"(?<![\w’'.-]){_FIRST}(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}}(?=\s+(?:{_MEDIUM})\b)"
+    rf"|{_WORD}(?=\s+news\s+agency\b))"
+)
+LETTERS_REPORTED = re.compile(  # ("The GDN reported yesterday that": an outlet's letters)
+    r"(?:^|(?<=[.;,]\s))(?:The\s+)?(?P<name>[A-Z]{2,6})\s+(?:reports|reported)\s+"
+    r"(?:yesterday\s+|today\s+|on\s+[A-Z][a-z]+day\s+)?that\b"
+)
+# "Source: HaïtiLibre", "| Fonte: Angop": the outlet a page's source line credits
+SOURCE_LINE = re.compile(
+    r"(?:^|\|\s*)(?:Source|Fonte|Fuente)\s*:\s*"
+    r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*(?=$|\|)"
+)
+# The news outlets a report comes from or a speaker talks to (organizations.py).
+OUTLETS = (NAME_REPORTS, REPORTS_NAME, TOLD_NAME, LETTERS_REPORTED, MEDIA_TYPED, SOURCE_LINE)

@@ -1,0 +1,261 @@
+"""Bodies' names written in sentence case, as Spanish, Portuguese and French write them: the
+head word capitalized and the rest in lower case ("la Marine nationale", "l'Office central pour
+la répression de la traite des êtres humains (OCRTEH)", "le ministère des Affaires
+étrangères"), which the runs of capitalized words of :mod:`kg.extraction.candidates` cut
+short or miss.
+
+Where such a name ends is settled by what the text gives: an acronym in brackets whose
+initials its words spell (before it, or after it in brackets), a complement that opens with
+a capitalized word ("ministère de l'Intérieur"), an adjective of a body's name ("nationale",
+"européenne"), or a clause's end right after a few complements in lower case ("le Ministère
+de l'action sociale, ..."); a name in lower case that nothing bounds is left alone.
+"""
+
+from __future__ import annotations
+
+from kg.extraction.body_units import CIVIL_SOCIETY
+from kg.extraction.name_words import ORG_HEADS
+from kg.extraction.organizations import _initials_match
+from kg.extraction.spans import Span, _is_name_word
+from kg.extraction.text import Passage
+
+# Heads of bodies' names in the three languages that the list of heads does not have.
+MORE_HEADS = {"marine", "inspection", "inspeccion", "inspecao", "office", "ofii", "secretariat"}
+HEADS = ORG_HEADS | MORE_HEADS
+# Heads French (and at times Spanish and Portuguese) write in lower case before a complement
+# that is capitalized ("le ministère de l'Intérieur", "l'ambassade de Madagascar").
+LOWER_CASE_HEADS = {
+    "ministere", "ministerio", "ambassade", "embajada", "embaixada", "consulat", "consulado",
+}  # fmt: skip
+# The adjectives of a body's name, written in lower case after a word of it ("Marine
+# nationale", "Union européenne", "Affaires étrangères", "Seguridad ciudadana").
+NAME_ADJECTIVES = {
+    "national", "nationale", "nationaux", "nacional", "nacionales", "general", "generale",
+    "federal", "federale", "central", "centrale", "regional", "regionale", "provincial",
+    "provinciale", "municipal", "municipale", "departemental", "departementale", "public",
+    "publique", "publico", "publica", "social", "sociale", "sociales", "sociaux", "permanent",
+    "permanente", "superieur", "superior", "special", "speciale", "especial", "especializada",
+    "especializado", "europeen", "europeenne", "europea", "europeia", "international",
+    "internationale", "internacional", "etrangeres", "exterieures", "exteriores",
+    "estrangeiros", "humanitaire", "humanitaires", "humanitaria", "civil", "civile",
+    "ciudadana", "comunitaria", "judiciaire", "judicial", "militaire", "militar", "maritime",
+    "maritima", "interministerial", "interministeriel", "interministerielle",
+}  # fmt: skip
+COMPLEMENT = {"de", "del", "des", "du", "d", "da", "do", "das", "dos"}
+ARTICLES = {"la", "las", "el", "los", "le", "les", "l"}
+# Words an acronym gives no letter for, besides those of :data:`INITIALS_SKIP`.
+NO_INITIAL = {"contre", "contra", "aux", "au", "a", "à", "l", "d", "en", "em", "no", "na", "ao",
+              "sur", "sobre", "con", "com", "avec"}  # fmt: skip
+MAX_WORDS = 14
+
+
+def _word(token) -> bool:
+    return token.is_word and not token.is_acronym
+
+
+def _head(token, lower: bool) -> bool:
+    if token.text[:1].isupper():
+        return token.key in HEADS
+    return lower and token.key in LOWER_CASE_HEADS
+
+
+def _spells(tokens, a: int, b: int, acronym: str) -> bool:
+    """Whether the words a..b, all of them words or apostrophes, spell `acronym`."""
+    if not all(t.is_word or t.text in ("'", "’", "-") for t in tokens[a:b]):
+        return False
+    # (by their keys: "êtres" gives an E)
+    words = [t.key for t in tokens[a:b] if t.is_word and t.key not in NO_INITIAL]
+    return len(words) >= 2 and _initials_match(acronym.replace(".", "").upper(), " ".join(words))
+
+
+def _bracket_acronym(tokens, b: int) -> str | None:
+    """The acronym alone in brackets at `b` ("(OCRTEH)")."""
+    if (
+        b + 2 < len(tokens)
+        and tokens[b].text == "("
+        and tokens[b + 2].text == ")"
+        and tokens[b + 1].is_acronym
+    ):
+        return tokens[b + 1].text
+    return None
+
+
+def _named_by_an_acronym(passage: Passage) -> list[Span]:
+    """ "l'Office central pour la répression ... (OCRTEH)", "du SENAH (Service national des
+    affaires humanitaires)": an acronym and the words whose initials it spells bound a name
+    written in lower case, which opens with a head word."""
+    tokens = passage.tokens
+    out = []
+    for b in range(2, len(tokens)):
+        acronym = _bracket_acronym(tokens, b)
+        if acronym is not None:
+            for a in range(max(0, b - MAX_WORDS), b - 1):
+                if _head(tokens[a], False) and _spells(tokens, a, b, acronym):
+                    if any(t.text.islower() and t.key not in NO_INITIAL for t in tokens[a:b]):
+                        out.append(
+                            Span(
+                                passage,
+                                a,
+                                b,
+                                "rule",
+                                "organization",
+                                confidence=0.7,
+                                acronym=acronym,
+                            )
+                        )
+                    break
+        # the acronym first, the name in brackets after it
+        if tokens[b].text == "(" and tokens[b - 1].is_acronym and b + 2 < len(tokens):
+            end = next((k for k in range(b + 1, len(tokens)) if tokens[k].text == ")"), None)
+            if (
+                end is not None
+                and end - b <= MAX_WORDS
+                and _head(tokens[b + 1], False)
+                and _spells(tokens, b + 1, end, tokens[b - 1].text)
+                and any(t.text.islower() and t.key not in NO_INITIAL for t in tokens[b + 1 : end])
+            ):
+                acronym = tokens[b - 1].text
+                out.append(
+                    Span(
+                        passage, b + 1, end, "rule", "organization", confidence=0.7, acronym=acronym
+                    )
+                )
+    return out
+
+
+def _complement_end(tokens, j: int) -> int:
+    """The end of "de l'Intérieur", "des Affaires étrangères" at `j`: a complement whose noun
+    is capitalized, with the adjectives after it; `j` when there is none."""
+    if j >= len(tokens) or tokens[j].key not in COMPLEMENT or not tokens[j].text.islower():
+        return j
+    k = j + 1
+    while k < len(tokens) and tokens[k].key in ARTICLES and tokens[k].text.islower():
+        k += 1
+    if k < len(tokens) and tokens[k].text in ("'", "’") and not tokens[k].space_before:
+        k += 1
+    if k >= len(tokens) or not (_is_name_word(tokens[k]) and _word(tokens[k])):
+        return j
+    while k < len(tokens) and _is_name_word(tokens[k]) and _word(tokens[k]):
+        k += 1
+        # "de Prevención y Seguridad comunitaria": capitalized nouns joined by "y", "e", "et"
+        if (
+            k + 1 < len(tokens)
+            and tokens[k].key in ("y", "e", "et")
+            and _is_name_word(tokens[k + 1])
+            and _word(tokens[k + 1])
+            and tokens[k + 1].key not in HEADS
+        ):
+            k += 1
+    while k < len(tokens) and tokens[k].key in NAME_ADJECTIVES and tokens[k].text.islower():
+        k += 1
+    return k
+
+
+def _complement_in_lower_case(tokens, j: int) -> bool:
+    """ "de lutte", "des affaires", "pour la répression": a complement in lower case goes on
+    at `j`."""
+    k = j
+    if k < len(tokens) and tokens[k].key in COMPLEMENT | {"pour", "para", "contre", "contra"}:
+        k += 1
+        while k < len(tokens) and (tokens[k].key in ARTICLES or tokens[k].text in ("'", "’")):
+            k += 1
+        return k < len(tokens) and tokens[k].is_word and tokens[k].text.islower()
+    return False
+
+
+def _where_it_is(tokens, a: int, j: int) -> int:
+    """ "l'ambassade du Mali en Libye": the place an embassy or a consulate is in is part of
+    its name (as "Embassy of Myanmar in Malaysia")."""
+    if tokens[a].key not in LOWER_CASE_HEADS - {"ministere", "ministerio"} or j == a + 1:
+        return j
+    if j + 1 < len(tokens) and tokens[j].key in ("en", "em", "a", "au", "no", "na"):
+        k = j + 1
+        while k < len(tokens) and _is_name_word(tokens[k]) and _word(tokens[k]):
+            k += 1
+        return k if k > j + 1 else j
+    return j
+
+
+LOWER_CASE_OPENERS = COMPLEMENT | {"pour", "contre", "aux", "au", "a", "para", "contra"}
+CLAUSE_ENDS = {",", ".", ";", ":", ")", "("}
+
+
+def _lower_case_complements_to_a_clause_end(tokens, j: int) -> int | None:
+    """ "de l'action sociale,", "à l'étranger,", "de l'aide aux migrants de l'OIM.": up to
+    three complements of one noun each (and the adjectives of a name after it, or a
+    capitalized complement), then the clause's end; where they end, or None."""
+    k = j
+    for _ in range(3):
+        if k >= len(tokens) or tokens[k].key not in LOWER_CASE_OPENERS:
+            break
+        if not tokens[k].text.islower() or tokens[k].text == "a":  # (only "à": "a" is a verb)
+            return None
+        if (m := _complement_end(tokens, k)) > k:  # ("de l'OIM")
+            k = m
+            continue
+        m = k + 1
+        while m < len(tokens) and (tokens[m].key in ARTICLES or tokens[m].text in ("'", "’")):
+            m += 1
+        if m < len(tokens) and tokens[m].is_acronym:  # ("de l'OIM")
+            k = m + 1
+            continue
+        if not (
+            m < len(tokens)
+            and tokens[m].text.isalpha()
+            and tokens[m].text.islower()
+            and tokens[m].key not in LOWER_CASE_OPENERS | ARTICLES
+        ):
+            return None
+        m += 1
+        while m < len(tokens) and tokens[m].key in NAME_ADJECTIVES and tokens[m].text.islower():
+            m += 1
+        k = m
+    return k if k > j and (k >= len(tokens) or tokens[k].text in CLAUSE_ENDS) else None
+
+
+def _headed_in_sentence_case(passage: Passage) -> list[Span]:
+    """ "la Marine nationale", "l'Union européenne", "le ministère des Affaires étrangères":
+    a head word, the adjectives of a name after it and the complements whose noun is
+    capitalized; only a name with a word in lower case (the others are runs of capitalized
+    words already)."""
+    tokens = passage.tokens
+    out = []
+    for a, token in enumerate(tokens):
+        if not _head(token, True) or (
+            a and _is_name_word(tokens[a - 1]) and tokens[a - 1].key not in ARTICLES
+        ):
+            continue
+        j = a + 1
+        # ("Dirección Nacional de ...": the name's capitalized words too, "Marine nationale")
+        while j < len(tokens) and (
+            tokens[j].key in NAME_ADJECTIVES
+            and tokens[j].text.islower()
+            or token.text[:1].isupper()
+            and _is_name_word(tokens[j])
+            and _word(tokens[j])
+        ):
+            j += 1
+        while (k := _complement_end(tokens, j)) > j:
+            j = k
+        # "le Comité national de lutte contre ... a dit": where it ends is not said, but for a
+        # clause's end right after a few complements ("le Ministère de l'action sociale, ...")
+        if (end := _lower_case_complements_to_a_clause_end(tokens, j)) is not None:
+            j = end
+        elif _complement_in_lower_case(tokens, j):
+            continue
+        if token.key in CIVIL_SOCIETY and tokens[a + 1].key in ("civil", "civile"):
+            continue  # "la Sociedad civil": no body
+        j = _where_it_is(tokens, a, j)
+        plain = COMPLEMENT | ARTICLES | {"y", "e", "et"}  # (words a run of names holds)
+        lower = [t for t in tokens[a + 1 : j] if t.text.islower() and t.key not in plain]
+        if j - a >= 2 and (lower or token.text.islower()):
+            out.append(Span(passage, a, j, "rule", "organization", confidence=0.6))
+    return out
+
+
+def sentence_case_names(passage: Passage) -> list[Span]:
+    """Bodies' names written in sentence case (see the module's note)."""
+    found = _named_by_an_acronym(passage)
+    if passage.language in ("es", "fr", "pt"):
+        found += _headed_in_sentence_case(passage)
+    return found
