@@ -104,8 +104,8 @@ def _whole_named(items: list[Item], k: int, noun: str | None) -> Item | None:
         said = _said(x)
         if said is None or said.passage.index < part.passage.index - PASSAGES_BACK:
             return None
-        if said.passage is part.passage and said.start > part.start:
-            continue
+        if (said.passage.index, said.start) > (part.passage.index, part.start):
+            continue  # (a headline's part: the body's counts come after it)
         if x.fields.get("unit") == "percent":
             continue
         if noun is None or _noun_of(x) in nouns:
@@ -125,17 +125,21 @@ def _parts_pointing_back(items: list[Item]) -> list[tuple[Item, Item]]:
         first = _said(numbers[0][1])
         s0, _ = first.passage.sentence_at(first.start)
         opening = OF_IT_OPENING.match(first.passage.text, s0)
+        end = None
         for start, item in numbers:
             k = order[id(item)]
             said = _said(item)
-            m = OF_IT.match(said.passage.text, said.end)
+            text = said.passage.text
+            if end is not None and COMPARED_WITH.search(text, end, start):
+                whole = None  # ("12 per cent of them, compared with 8 per cent last year")
+            end = said.end
+            m = OF_IT.match(text, said.end)
             named = None
             if opening is not None and opening.end() <= start:
                 named = _whole_named(items, k, opening["noun"])
             elif m is not None:
                 named = _whole_named(items, k, m["noun"])
             whole = named or whole
-            text = said.passage.text
             if (
                 whole is None
                 or whole is item
@@ -147,6 +151,12 @@ def _parts_pointing_back(items: list[Item]) -> list[tuple[Item, Item]]:
     return found
 
 
+# What compares a number with one of another time: not a part of the same whole.
+COMPARED_WITH = re.compile(
+    r"\b(?:compared|than|against|versus|vs|from|up|down|comparado|frente|contra|contre|"
+    r"par\s+rapport|comparativement|em\s+rela[cç][aã]o)\b",
+    re.I,
+)
 # A part said of another time than its whole's: "Some 25,000 of them are now stranded".
 ITS_OWN_TIME = re.compile(
     r"\b(?:now|currently|today|still|presently|at\s+present|ahora|hoy|actualmente|todav[ií]a|"
