@@ -72,3 +72,22 @@ def test_of_the_total_points_to_the_count_said_as_a_total(tmp_path, knowledge):
     april = {"start": "2024-04-03", "end": "2024-04-28"}
     assert found["61"].fields.get("period") == april
     assert found["39"].fields.get("period") == april
+
+
+def test_of_this_number_points_to_the_count_said_last(tmp_path, knowledge):
+    """'Out of this number, 21,000 people (25 per cent) ...', 'De esta cifra, 210 ...': a
+    count named by what it is ('number', 'cifra'), not by what it counts, is the count said
+    last, and its parts are of its year."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Zorvanian border posts recorded 84,300 entries of migrants in 2019. Out of this "
+            "number, 21,000 people (25 per cent) entered through Pelmark.\n\nDe acuerdo con la "
+            "Fiscalía de Zorvania, en 2021 se registraron 640 denuncias por trata. De esta "
+            "cifra, 210 correspondieron a explotación laboral.",
+        )
+    )
+    assert found["21000"].fields.get("period") == "2019"
+    assert found["25"].fields.get("period") == "2019"
+    assert found["210"].fields.get("period") == "2021"

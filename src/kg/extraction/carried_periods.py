@@ -43,10 +43,17 @@ OF_IT = re.compile(
 # A sentence opening with the whole its numbers are parts of: "Of the potential victims,",
 # "Among the returnees,", "De las personas retornadas,".
 OF_IT_OPENING = re.compile(
-    r"\s*(?:Of|Among|Out\s+of|De|Entre|Parmi|Dentre)\s+(?:the|these|those|los|las|estos|estas|"
-    r"les|ces|os|as|estes|estas)\s+(?P<noun>(?:[^\W\d_]+[\s-]){0,2}[^\W\d_]+)\s*,",
+    r"\s*(?:Of|Among|Out\s+of|De|Entre|Parmi|Dentre)\s+(?:the|these|those|this|that|los|las|"
+    r"estos|estas|este|esta|esa|ese|les|ces|cette|ce|os|as|estes|esse|essa)\s+"
+    r"(?P<noun>(?:[^\W\d_]+[\s-]){0,2}[^\W\d_]+)\s*,",
     re.I,
 )
+# The words that name a count by what it is, not by what it counts ("Out of this number,",
+# "De esta cifra,"): the count said last.
+A_COUNT = {
+    "number", "figure", "total", "amount", "sum", "cifra", "número", "numero", "nombre",
+    "chiffre", "montant", "montante", "valor",
+}  # fmt: skip
 PASSAGES_BACK = 2  # a whole said in the paragraph, or the two before
 
 
@@ -136,7 +143,8 @@ def _parts_pointing_back(items: list[Item]) -> list[tuple[Item, Item]]:
             m = OF_IT.match(text, said.end)
             named = None
             if opening is not None and opening.end() <= start:
-                named = _whole_named(items, k, opening["noun"])
+                noun = None if opening["noun"].casefold() in A_COUNT else opening["noun"]
+                named = _whole_named(items, k, noun)
             elif m is not None:
                 named = _whole_named(items, k, m["noun"])
             whole = named or whole
