@@ -29,7 +29,7 @@ def test_numbers_pointing_back_to_a_dated_count_take_its_time(tmp_path, knowledg
     """'41 of them', 'Of the victims, 58 per cent ...': parts of the 640 victims identified
     between March 2020 and May 2021, of that time; not 'Some 90 of them are now back' (a time
     of its own), nor a share of 'the cases' when two counts of cases of two years come before
-    it (which one is not said)."""
+    it (which one is not said); nor '300 of them' after '12 shelters' (no whole of 300)."""
     found = observations(
         draft_of(
             tmp_path,
@@ -53,6 +53,16 @@ def test_numbers_pointing_back_to_a_dated_count_take_its_time(tmp_path, knowledg
         )
     )
     assert "period" not in found["60"].fields
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "In 2020 the Drelvan shelters hosted 640 victims, 120 of them children. The network "
+            "ran 12 shelters in 2020. Its staff said 300 of them came from the capital.",
+        )
+    )
+    assert found["120"].fields.get("period") == "2020"
+    assert "period" not in found["300"].fields
 
 
 def test_of_the_total_points_to_the_count_said_as_a_total(tmp_path, knowledge):

@@ -120,12 +120,13 @@ def _whole_named(items: list[Item], k: int, noun: str | None) -> Item | None:
     return None
 
 
-def _parts_pointing_back(items: list[Item]) -> list[tuple[Item, Item]]:
+def _parts_pointing_back(items: list[Item], known: list[tuple[Item, Item]]) -> list:
     """(part, whole) for the numbers pointing back to a count said before them ("43 of them",
     "7% of the victims", "Of the potential victims, one third were women"), and the numbers
     said after such a part in its sentence ("68 of the victims were residents of Azerbaijan,
     2 of Russia and 1 of Ukraine")."""
     order = {id(x): k for k, x in enumerate(items)}
+    whole_of = {id(part): whole for part, whole in known}
     found = []
     for numbers in _sentences(items):
         whole: Item | None = None
@@ -147,6 +148,10 @@ def _parts_pointing_back(items: list[Item]) -> list[tuple[Item, Item]]:
                 named = _whole_named(items, k, noun)
             elif m is not None:
                 named = _whole_named(items, k, m["noun"])
+            while named is not None and id(named) in whole_of and m is not None and m["pronoun"]:
+                # ("68 of the victims were residents, 2 of Russia and 1 of Ukraine. 43 of them
+                # were sent to Turkey": "them" are the victims, not the 1 said last)
+                named = whole_of[id(named)]
             whole = named or whole
             if (
                 whole is None
@@ -154,9 +159,23 @@ def _parts_pointing_back(items: list[Item]) -> list[tuple[Item, Item]]:
                 or ITS_OWN_TIME.search(text, *said.passage.sentence_at(start))
             ):
                 continue
-            if _one_time_around(items, whole, item):
+            if _one_time_around(items, whole, item) and _not_more_than(item, whole):
                 found.append((item, whole))
+                whole_of[id(item)] = whole
     return found
+
+
+def _not_more_than(part: Item, whole: Item) -> bool:
+    """A count of people or things no greater than its whole's (a share always is): not
+    "1,000 of them" after "10 shelters", which "them" cannot be the whole of."""
+    if part.fields.get("unit") == "percent":
+        return True
+    try:
+        return float(part.fields.get("value") or part.fields.get("max")) <= float(
+            whole.fields.get("value") or whole.fields.get("max")
+        )
+    except (TypeError, ValueError):
+        return False
 
 
 # What compares a number with one of another time: not a part of the same whole.
@@ -202,7 +221,8 @@ def periods_of_parts(items: list[Item], wholes: list[tuple[Item, Item]]) -> None
     opening with its whole (`wholes`: "Of these, 48 per cent ...", read by
     parts.part_of_the_whole_before); pointing back to it. In text order (a part may be a
     whole in its turn)."""
-    links = [*wholes, *_parts_in_the_sentence(items), *_parts_pointing_back(items)]
+    links = [*wholes, *_parts_in_the_sentence(items)]
+    links += _parts_pointing_back(items, links)
     order = {id(x): k for k, x in enumerate(items)}
     for part, whole in sorted(links, key=lambda link: order.get(id(link[0]), -1)):
         if "period" in part.fields or "period" not in whole.fields:
