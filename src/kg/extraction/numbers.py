@@ -25,7 +25,7 @@ import bisect
 import functools
 import re
 
-from kg.extraction import compounds, counted, event_times, parts
+from kg.extraction import carried_periods, compounds, counted, event_times, parts
 from kg.extraction import restated as said_again
 from kg.extraction.attributions import AttributionRules
 from kg.extraction.counted import _counts_what_it_reached, _part_of_whole, find_what_it_counts
@@ -87,6 +87,7 @@ class NumberExtractor(AttributionRules):
         seen: dict[tuple, Item] = {}
         requalified: set[int] = set()  # the headlines' numbers the body qualified
         ids: set[str] = set()
+        wholes: list[tuple[Item, Item]] = []  # the parts said after their whole, and it
         previous_paragraph_last: Item | None = None
         sentences_seen: set[tuple[str, int]] = set()
         abbreviated = abbreviated_nouns(source)
@@ -197,7 +198,10 @@ class NumberExtractor(AttributionRules):
                 said_again.qualifier_of_its_conversion(item, f, whole_before, passage.text)
                 counted.share_of_whole(item, f, passage, anchor, last_count, items)
                 counted.period_of_the_number_before(item, f, passage, last_count, items)
-                parts.part_of_the_whole_before(item, f, passage, anchor, last_count, items)
+                if whole := parts.part_of_the_whole_before(
+                    item, f, passage, anchor, last_count, items
+                ):
+                    wholes.append((item, whole))  # (dated again once every whole is)
                 if re.match(r"\s*of\s+the\s*$", passage.text[f.sentence[0] : f.start], re.I):
                     anchor = item
                 if not f.percent:
@@ -218,6 +222,7 @@ class NumberExtractor(AttributionRules):
             years = re.findall(r"\b(?:19|20)\d\d\b", passage.text)
             self.year_context = years[-1] if years else self.year_context
             self.passage_before = passage
+        carried_periods.periods_of_parts(items, wholes)  # (once every whole has its time)
         for item in items:
             # "more than double from 306 in 2012": a number of times compares two times, and
             # its period is neither

@@ -21,8 +21,12 @@ OF_THE_WHOLE = re.compile(
     r"(?:the|los|las|these|those|this|ces|os|as|este|ese|esta|esa|cet|ce|este|esse)\s+"
     r"(?:(?P<number>[\d,.]+)\b|total\b(?:\s+number)?(?:\s+(?:of|de)\s+(?P<noun>\w+))?)"
     r"[^,;:()]{0,80}"
-    # "Of these, 48 per cent ...", "Of them, 12 ...": the count said before
-    r"|(?:Of|Among|De|Entre)\s+(?:these|them|those|ellos|ellas|estos|estas|ces),"
+    # "Of these, 48 per cent ...", "Of them, 12 ...", "Of these migrants, 7 per cent",
+    # "Parmi eux, 12 ...": the count said before
+    r"|(?:Of|Among|De|Entre|Parmi|Dentre)\s+(?:these|them|those|ellos|ellas|estos|estas|ces|"
+    r"eux|elles|eles|elas)(?:\s+[^\W\d_]+){0,2}\s*,"
+    # "Del total, el 86.9% ...", "Do total, ...": the count said as a total
+    r"|(?P<total>(?:Del|Do|Du)\s+total)\s*,"
     # "The remaining 12 per cent were trafficked for other purposes": the rest of it
     r"|(?P<rest>The\s+remaining|Los\s+restantes|Las\s+restantes|Les\s+autres)\s+(?=\d))",
     re.I,
@@ -50,6 +54,11 @@ def part_of_the_whole_before(item, f: Found, passage: Passage, anchor, last_coun
     if opening is None or opening.end() > f.start:
         return
     whole = anchor if opening.group("number") else _main_count(last_count, items)
+    if opening["total"] or (
+        not opening["number"] and not opening["noun"] and "total" in opening.group(0).casefold()
+    ):
+        # ("Un total de 2,783 migrantes ... Del total, el 86.9% ...": the count said as one)
+        whole = _said_as_a_total(items, passage) or whole
     if noun := opening.group("noun"):  # the last count of the noun the opening names
         named = [x for x in items if x.fields.get("unit") == singular(noun)]
         whole = named[-1] if named else whole
@@ -76,11 +85,35 @@ def part_of_the_whole_before(item, f: Found, passage: Passage, anchor, last_coun
         item.fields["period"] = whole.fields["period"]
     unit = whole.fields.get("unit")
     if f.percent or whole.fields.get("unit") == "percent":
-        return  # (a share's unit is its own; a share is no whole)
+        return whole  # (a share's unit is its own; a share is no whole)
     if unit not in (None, "?", "percent", item.fields.get("unit")) and PART_VERB.match(text, f.end):
         item.fields["unit"] = unit
         if "unit" in whole.new_concepts:  # (a unit the draft proposes, proposed once)
             item.new_concepts["unit"] = whole.new_concepts["unit"]
+    return whole
+
+
+# How a count is said as a total: "A total of 2,783", "Un total de", "Au total,", "In total,".
+AS_A_TOTAL = re.compile(
+    r"\b(?:(?:a|un|une|um)\s+total\s+(?:of|de|d[’']|)|in\s+total|en\s+total|au\s+total|"
+    r"no\s+total)\W*(?:(?:some|about|around|more\s+than|over|nearly|almost|unos|unas|"
+    r"cerca\s+de|m[aá]s\s+de|plus\s+de|environ|mais\s+de|cerca\s+de)\s+)?$",
+    re.I,
+)
+
+
+def _said_as_a_total(items, passage: Passage):
+    """The last count of the passage or the three before said as a total ("A total of 2,783
+    migrants were deported ..."), which "Of the total" and "Del total" point back to."""
+    for x in reversed(items):
+        said = x.spans[0] if x.spans else None
+        if said is None or x.fields.get("unit") == "percent":
+            continue
+        if said.passage.index < passage.index - 3:
+            return None
+        if AS_A_TOTAL.search(said.passage.text, max(0, said.start - 40), said.start):
+            return x
+    return None
 
 
 # A sentence that opens with the greater part or a share of what was counted before: "The
