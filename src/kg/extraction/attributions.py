@@ -10,6 +10,7 @@ from kg.extraction.entities import Entities, Mention
 from kg.extraction.figures import Found
 from kg.extraction.foreign_words import ACCORDING_TO, SAID, SAID_THEN_SOURCE
 from kg.extraction.periods import asides
+from kg.extraction.source_cues import CITING, COUNTED_BY, WORK_OF
 from kg.extraction.source_lists import with_coordinated
 from kg.extraction.text import Passage, fold
 
@@ -35,9 +36,9 @@ ATTRIBUTION_VERB = re.compile(
     r"(?:released|published|issued)\s+(?:a|an|its|the)\s+(?:[a-z-]+\s+){0,3}(?:report|study|"
     r"survey|analysis|data|figures|estimates)|"
     # ("the IOM tracked 6,364 migrants entering Yemen": a count the body made)
-    r"records|recorded|tracks|tracked|"
+    r"records|recorded|tracks|tracked|documents|documented|"
     r"announces|announced|"
-    r"indicates?|indicated|shows?|showed|finds|found|notes|noted|calculates|calculated|counts|"
+    r"indicates?|indicated|shows?(?!\s+up\b)|showed(?!\s+up\b)|finds|found|notes|noted|calculates|calculated|counts|"
     r"counted|warns|warned|reveals|revealed|discloses|disclosed|"
     # (the other verbs of saying: "UNHCR stressed that 40% ...", "IOM told reporters 300 ...",
     # '... 68%," the UNHCR emphasized'; not "stressed the need to protect 300 children")
@@ -270,6 +271,7 @@ class AttributionRules:
             *re.finditer(r"according to\b", text[s0:s1], re.I),
             *AS_REPORTED_BY.finditer(text[s0:s1]),
             *ACCORDING_TO.finditer(text[s0:s1]),  # "según", "selon", "segundo"
+            *CITING.finditer(text[s0:s1]),
         ]:
             pos = s0 + m.start()
             # "according to the Global Report on ..., nearly half of the cases assisted by
@@ -352,13 +354,14 @@ class AttributionRules:
             pre = text[max(s0, o.start - 60) : o.start]
             if re.search(
                 r"\b(?:results|findings|figures|data|statistics|estimates|studies|study|report|"
-                r"investigation|survey|analysis|assessment|research)\s+(?:(?:carried out|conducted|"
-                r"published|compiled|released|made|done|undertaken|shared|provided|collected|"
-                r"gathered)\s+)?(?:of|by|from)\s+"
+                # ("The figures, published by UNHCR on Monday, show": set off by commas)
+                r"investigation|survey|analysis|assessment|research)(?:,?\s+(?:carried out|"
+                r"conducted|published|compiled|released|made|done|undertaken|shared|provided|"
+                r"collected|gathered)\s+|\s+)(?:of|by|from)\s+"
                 r"(?:(?:a|the|recent|an?)\s+)?(?:\d{4}\s+)?$",
                 pre,
                 re.I,
-            ):
+            ) or (WORK_OF.search(pre) or COUNTED_BY.search(pre)):
                 cues.append((o.start, o, False))
         # "IOM estimates that 80 per cent of girls – whose numbers soared from 1,454 –": the
         # source of the sentence, not of the aside's numbers
