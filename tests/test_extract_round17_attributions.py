@@ -86,3 +86,43 @@ def test_a_body_that_documented_or_published_its_figures(tmp_path, knowledge):
     )
     assert found["9123"] == ["unicef"]
     assert found["7123"] == ["iom"]
+
+
+def test_a_speaker_after_a_quote_closed_without_a_comma_or_by_a_statement(tmp_path, knowledge):
+    """'... this month.” said UNICEF', '... 9,800.”the IOM emphasized': the speaker named after
+    a quote closed by its full stop; '..., said a statement from UNICEF', '..., a press release
+    of IOM said': the body whose statement it is."""
+    found = _sources(
+        tmp_path,
+        knowledge,
+        "“The number of arrivals in Pelmark has reached 8,700 this month.”said UNICEF in a "
+        "statement.\n\n“We counted 9,800 people at the Zorvane border.”the IOM emphasized."
+        "\n\nSome 2,900 migrants were intercepted off Pelmark in 2021, said a statement from "
+        "UNICEF.\n\nAmong the returnees, 640 came from Zorvane, a press release of IOM said.",
+    )
+    assert found["8700"] == ["unicef"]
+    assert found["9800"] == ["iom"]
+    assert found["2900"] == ["unicef"]
+    assert found["640"] == ["iom"]
+
+
+def test_the_un_agency_is_the_one_agency_of_the_un_named_before(tmp_path, knowledge):
+    """'UNICEF opened an office ... according to the UN agency': UNICEF, not the UN; with two
+    agencies of the UN named before ('IOM and UNICEF'), or none, no source ('the UN agency'
+    is not the UN); 'the United Nations said' is the UN."""
+    found = _sources(
+        tmp_path,
+        knowledge,
+        "UNICEF opened a new office in Pelmark. Almost 1,230 children crossed the desert, "
+        "according to the UN agency.",
+    )
+    assert found["1230"] == ["unicef"]
+    found = _sources(
+        tmp_path,
+        knowledge,
+        "IOM and UNICEF opened offices in Pelmark. Some 3,340 migrants returned home in May, "
+        "the UN agency said.\n\nSome 5,340 migrants returned home in June, the United Nations "
+        "said.",
+    )
+    assert found["3340"] == []
+    assert found["5340"] == ["united-nations"]

@@ -10,7 +10,15 @@ from kg.extraction.entities import Entities, Mention
 from kg.extraction.figures import Found
 from kg.extraction.foreign_words import ACCORDING_TO, SAID, SAID_THEN_SOURCE
 from kg.extraction.periods import asides
-from kg.extraction.source_cues import CITING, COUNTED_BY, WORK_OF
+from kg.extraction.source_cues import (
+    CITING,
+    COUNTED_BY,
+    UN_AGENCY_AFTER,
+    UN_APPOSITION_AFTER,
+    UN_DESCRIBED_BEFORE,
+    UN_NAME,
+    WORK_OF,
+)
 from kg.extraction.source_lists import with_coordinated
 from kg.extraction.text import Passage, fold
 
@@ -113,7 +121,9 @@ AS_SOURCE_SAID = re.compile(
 # may come between the comma after a number and the source's name.
 SOURCE_NAMED = (
     r"(?P<work>(?:(?:latest|new|recent|annual|national|first|\d{4})\s+){0,3}"
-    r"(?:report|study|survey|data|figures|statistics|research|analysis|estimates?)\s+"
+    # ("..., a statement from X said", "..., said a press release of X")
+    r"(?:report|study|survey|data|figures|statistics|research|analysis|estimates?|statement|"
+    r"(?:press\s+)?release|communiqu[ée])\s+"
     r"(?:(?:published|released|compiled|issued|conducted|carried\s+out)\s+)?"
     r"(?:by|of|from)\s+(?:the\s+)?)?"
 )
@@ -128,16 +138,21 @@ def _same_sentence(quotes: str) -> str:
     return rf"(?:[^.;:{quotes}]|(?<=\d)[.:](?=\d)|“[^“”]*”)*"
 
 
+# A quote closed by the end of its sentence, no comma after it ('... in 2022.”said X', '...
+# 68%.”the UNHCR emphasized'): the speaker named after it all the same
+QUOTE_ENDS = r"[.!?][”\"»]"
 # ('"... 17,793 irregular migrants," Interpol reported': a quote's end around the comma)
 SAID_BEFORE_SOURCE = (
-    _same_sentence('“”"') + r"(?:,\s*[”\"]|[”\"]?,)\s*(?:(?:the|an?)\s+)?" + SOURCE_NAMED
+    _same_sentence('“”"')
+    + rf"(?:,\s*[”\"]|[”\"]?,|{QUOTE_ENDS})\s*(?:(?:the|an?)\s+)?"
+    + SOURCE_NAMED
 )
 # A source named after its number: "..., IOM said", "..., UNHCR reported on Monday".
 SAID_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?"
     # "..., the UNHCR spokesman said", "..., the Xinhua news agency reported"
     r"(?:(?:spokesperson|spokesman|spokeswoman|staff|officials?|officers?|news\s+agency|"
-    r"newspaper|daily)\s+(?:in\s+the\s+(?:region|field|country)\s+)?)?"
+    r"newspaper|daily|agency|body)\s+(?:in\s+the\s+(?:region|field|country)\s+)?)?"
     r"(?:has\s+|have\s+)?(?:(?:data|figures|statistics|estimates|records)"
     r"\s+(?:show|shows|showed|indicate|indicates|suggest|suggests)|said|says|reported|reports|"
     r"estimated|estimates|stated|states|announced|announces|noted|notes|warned|warns|"
@@ -261,6 +276,47 @@ class AttributionRules:
         return best.target if best else None
 
     def _attribution(self, f: Found, passage: Passage, entities: Entities) -> list[str]:
+        cited = self._cited(f, passage, entities)
+        if "united-nations" not in cited:
+            return cited
+        un = [
+            m
+            for m in entities.in_range(passage, *f.sentence, "organization")
+            if m.target == "united-nations" and UN_AGENCY_AFTER.match(passage.text, m.end)
+        ]
+        if not un:
+            return cited
+        agency = self._un_agency_named_before(un[0], entities)
+        return [
+            t for t in dict.fromkeys(agency if t == "united-nations" else t for t in cited) if t
+        ]
+
+    def _un_agency_named_before(self, un: Mention, entities: Entities) -> str | None:
+        """The one agency of the UN the text named before "the UN agency" (its name says so, the
+        reference puts it in the UN, or the text calls it a UN agency), else none: "the UN
+        agency" is not the UN."""
+
+        def of_the_un(m: Mention) -> bool:
+            entity = self.knowledge.entities.get(m.entity or "")
+            text = m.passage.text
+            return (
+                bool(entity and entity.part_of == "united-nations")
+                or any(UN_NAME.match(fold(n).casefold()) for n in self._names_of(m))
+                or bool(UN_APPOSITION_AFTER.match(text, m.end))
+                or bool(UN_DESCRIBED_BEFORE.search(text, max(0, m.start - 60), m.start))
+            )
+
+        named = [
+            m
+            for m in entities.mentions
+            if m.kind == "organization"
+            and m.target != "united-nations"
+            and (m.passage.index, m.start) < (un.passage.index, un.start)
+        ]
+        agencies = {m.target for m in named if of_the_un(m)}
+        return agencies.pop() if len(agencies) == 1 else None
+
+    def _cited(self, f: Found, passage: Passage, entities: Entities) -> list[str]:
         text = passage.text
         s0, s1 = f.sentence
         if MEASURE.fullmatch(f.head or ""):  # ("some 160 kilometres south of Lampedusa")
@@ -408,9 +464,12 @@ class AttributionRules:
                 and re.fullmatch(
                     # ('affected "more than 280,000 workers", says the ILO': after a quote)
                     _same_sentence('“”"«»')
-                    + r"[”\"»]?,\s*(?:(?:said|says|reported|reports|announced|estimated|"
+                    + rf"(?:[”\"»]?,|{QUOTE_ENDS})\s*"
+                    + r"(?:(?:said|says|reported|reports|announced|estimated|"
                     r"estimates|noted|warned|indicates|indicated|adds|added|stated|explained|"
-                    r"stressed|emphasi[sz]ed|highlighted|confirmed|revealed)\s+(?:the\s+)?|"
+                    r"stressed|emphasi[sz]ed|highlighted|confirmed|revealed)\s+(?:(?:the|an?)\s+)?"
+                    + SOURCE_NAMED
+                    + "|"
                     + SAID_THEN_SOURCE
                     + ")",
                     text[f.end : o.start],

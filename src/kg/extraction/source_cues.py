@@ -39,3 +39,20 @@ COUNTED_BY = re.compile(
 )
 # "..., the ministry said, citing IOM data": the body the speaker cites, as "according to"
 CITING = re.compile(r"\b(?:citing|citando|citant)\b", re.I)
+
+# "according to the UN agency", "..., the UN agency said": one agency of the UN, not the UN
+# itself ("the UN refugee agency" is left to the word that names which: DESCRIBED_SOURCE)
+UN_AGENCY_AFTER = re.compile(r"\s+(?:agency|body)\b")
+# How a text tells that a body is an agency of the UN: "IOM, the UN Migration Agency", "the UN
+# refugee agency (UNHCR)", "UNICEF (the United Nations Children's Fund)"
+_UN = r"(?:UN|U\.N\.|United\s+Nations)"
+UN_APPOSITION_AFTER = re.compile(rf"\s*(?:\([A-Za-z]{{2,10}}\))?\s*[,(]\s*(?:the|a)\s+{_UN}\b")
+UN_DESCRIBED_BEFORE = re.compile(
+    rf"\b{_UN}(?:[’']s)?\s+(?:[\w-]+\s+){{0,2}}(?:agency|body|organi[sz]ation)\s*[,(]?\s*(?:the\s+)?$",
+    re.I,
+)
+# (the UN system's bodies by their acronyms, which the reference need not link to the UN)
+UN_NAME = re.compile(
+    r"^(?:united nations|un|unhcr|unicef|unodc|unfpa|undp|unesco|unrwa|unaids|iom|ilo|wfp|who|"
+    r"fao|ohchr)\b"
+)
