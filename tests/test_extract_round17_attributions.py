@@ -126,3 +126,36 @@ def test_the_un_agency_is_the_one_agency_of_the_un_named_before(tmp_path, knowle
     )
     assert found["3340"] == []
     assert found["5340"] == ["united-nations"]
+
+
+def test_a_verb_of_saying_and_its_source_set_between_commas(tmp_path, knowledge):
+    """'En 2019, informó la OIM, 1.230 migrantes ...', 'In 2019, said UNICEF, 3,450 ...': the
+    source set between commas before the number it speaks for."""
+    found = _sources(
+        tmp_path,
+        knowledge,
+        "En 2019, informó la OIM, 1.230 migrantes fueron retornados a Pelmark.\n\n"
+        "En el año 2018, detalló Unicef, se atendió a 2.340 niños en Zorvane.\n\n"
+        "In 2020, said UNICEF, 3,450 children were vaccinated in Ostravia.",
+    )
+    assert found["1230"] == ["iom"]
+    assert found["2340"] == ["unicef"]
+    assert found["3450"] == ["unicef"]
+
+
+def test_a_list_of_semicolons_closed_by_and_is_the_sources_one_list(tmp_path, knowledge):
+    """'1,100 came from A; 1,200 from B; and 1,300 from C, said UNICEF': each number of the
+    list is UNICEF's; not past a semicolon that closes a clause of its own ('2,100 were women;
+    2,200 were men, according to IOM')."""
+    found = _sources(
+        tmp_path,
+        knowledge,
+        "Among the returnees, 1,100 came from Pelmark; 1,200 from Zorvane; and 1,300 from "
+        "Ostravia, said UNICEF.\n\nOf the victims, 2,100 were women; 2,200 were men, according "
+        "to IOM.",
+    )
+    assert found["1100"] == ["unicef"]
+    assert found["1200"] == ["unicef"]
+    assert found["1300"] == ["unicef"]
+    assert found["2100"] == []
+    assert found["2200"] == ["iom"]

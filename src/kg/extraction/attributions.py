@@ -18,6 +18,7 @@ from kg.extraction.source_cues import (
     UN_DESCRIBED_BEFORE,
     UN_NAME,
     WORK_OF,
+    as_one_list,
 )
 from kg.extraction.source_lists import with_coordinated
 from kg.extraction.text import Passage, fold
@@ -138,6 +139,12 @@ def _same_sentence(quotes: str) -> str:
     return rf"(?:[^.;:{quotes}]|(?<=\d)[.:](?=\d)|“[^“”]*”)*"
 
 
+SAID_SET_APART = re.compile(
+    r",\s*(?:(?:said|reported|noted|added|stated|estimated)\s+(?:the\s+)?|"
+    + SAID_THEN_SOURCE
+    + r")$",
+    re.I,
+)
 # A quote closed by the end of its sentence, no comma after it ('... in 2022.”said X', '...
 # 68%.”the UNHCR emphasized'): the speaker named after it all the same
 QUOTE_ENDS = r"[.!?][”\"»]"
@@ -379,6 +386,10 @@ class AttributionRules:
                 or SAID.match(text, o.end)  # "la OIM informó", "l'OIM a indiqué"
                 or PEOPLE_SAID.match(text, o.end)
                 or WHICH_SAYS.match(text, o.end)  # "the ILO, which adds that 66.5% ..."
+                # "En 2019, informó la OIM, 1.230 migrantes ...": the verb and its source set
+                # between commas
+                or SAID_SET_APART.search(text, max(s0, o.start - 60), o.start)
+                and re.match(r"\s*(?:\([^()]*\)\s*)?,", text[o.end :])
                 or IN_PLACE_SAID.match(text, o.end)
                 and re.fullmatch(r"\s*(?:the\s+)?", text[s0 : o.start], re.I)
                 or re.match(
@@ -441,14 +452,16 @@ class AttributionRules:
             after = [
                 c
                 for c in cues
-                if c[2] and f.end <= c[0] <= s1 and re.fullmatch(r"[^.;:]*,\s*", text[f.end : c[0]])
+                if c[2]
+                and f.end <= c[0] <= s1
+                and re.fullmatch(r"[^.;:]*,\s*", as_one_list(text[f.end : c[0]]))
             ]
         if not after:  # "Some 500 migrants have died this year, IOM said on Tuesday."
             after = [
                 (o.start, o, False)
                 for o in orgs
                 if f.end <= o.start <= s1
-                and (named := re.fullmatch(SAID_BEFORE_SOURCE, text[f.end : o.start]))
+                and (named := re.fullmatch(SAID_BEFORE_SOURCE, as_one_list(text[f.end : o.start])))
                 and (
                     SAID_AFTER.match(text, o.end)
                     # "..., a survey by X found": what a study found, not "X found shelters"
@@ -472,7 +485,7 @@ class AttributionRules:
                     + "|"
                     + SAID_THEN_SOURCE
                     + ")",
-                    text[f.end : o.start],
+                    as_one_list(text[f.end : o.start]),
                 )
             ]
         anaphor = ANAPHORIC_SOURCE.search(text, s0, s1)

@@ -56,3 +56,12 @@ UN_NAME = re.compile(
     r"^(?:united nations|un|unhcr|unicef|unodc|unfpa|undp|unesco|unrwa|unaids|iom|ilo|wfp|who|"
     r"fao|ohchr)\b"
 )
+
+
+def as_one_list(words: str) -> str:
+    """What lies between a number and the source named after it, the semicolons of a list read
+    as its commas: "1,100 came from A; 1,200 from B; and 1,300 from C, said X" is one list that
+    X gives (a semicolon not closed by "; and" still ends the source's clause)."""
+    if re.search(r";\s+(?:and|y|et|e)\s", words):
+        return words.replace(";", ",")
+    return words
