@@ -159,3 +159,32 @@ def test_a_list_of_semicolons_closed_by_and_is_the_sources_one_list(tmp_path, kn
     assert found["1300"] == ["unicef"]
     assert found["2100"] == []
     assert found["2200"] == ["iom"]
+
+
+def test_based_on_a_bodys_data_cites_it_and_a_bodys_convention_does_not(tmp_path, knowledge):
+    """'..., based on figures from UNICEF': the body cited, as 'according to' (not 'based on
+    IOM guidelines', no data); 'Based on information provided by states parties to the Council
+    of Europe Convention ...': a body's convention, no source."""
+    found = _sources(
+        tmp_path,
+        knowledge,
+        "Some 2,230 migrants arrived in Pelmark in 2020, based on figures from UNICEF.\n\n"
+        "The 310 shelters of Pelmark were built based on IOM guidelines.\n\n"
+        "Based on information provided by states parties to the Council of Europe Convention "
+        "on Action against Trafficking in Human Beings, the study lists 12 forms of online "
+        "recruitment.",
+    )
+    assert found["2230"] == ["unicef"]
+    assert found["310"] == []
+    assert found["12"] == []
+
+
+def test_a_bodys_named_work_without_the_possessive(tmp_path, knowledge):
+    """'The IOM Displacement Tracking Matrix (DTM) recorded 1,210 arrivals': the body whose
+    tool it is, as 'IOM's Displacement Tracking Matrix recorded'."""
+    found = _sources(
+        tmp_path,
+        knowledge,
+        "The IOM Displacement Tracking Matrix (DTM) recorded 1,210 arrivals in Pelmark in May.",
+    )
+    assert found["1210"] == ["iom"]

@@ -253,7 +253,9 @@ DATELINE_SOURCE = re.compile(
 
 
 OWNS_A_LAW = re.compile(
-    r"[’']s\s+(?:[A-Z][\w-]*\s+){0,4}(?:Convention|Protocol|Law|Act|Treaty|Charter|Directive)\b"
+    # ("... provided by 40 states parties to the Council of Europe Convention on ...")
+    r"(?:[’']s)?\s+(?:[A-Z][\w-]*\s+){0,4}(?:Convention|Protocol|Law|Act|Treaty|Charter|"
+    r"Directive)\b"
 )
 # News agencies whose dateline is their byline, not a source ("(Reuters) -", "(AFP) —")
 WIRES = {"Reuters", "AP", "AFP", "Xinhua", "ANSA", "EFE", "dpa", "Bernama", "Antara", "Kyodo",
@@ -408,10 +410,12 @@ class AttributionRules:
                 or re.match(  # "IOM's (latest) Missing Migrants Project recorded 412 deaths"
                     # ("X's (XY) Regional Report on the Capacities to Measure Trafficking in
                     # the Pacific Islands estimated": a title's small words between capitals)
-                    r"[’']s\s+(?:\([A-Z]{2,10}\)\s+)?"
+                    # ("The IOM Displacement Tracking Matrix (DTM) recorded": its name and
+                    # acronym, without the possessive)
+                    r"(?:[’']s)?\s+(?:\([A-Z]{2,10}\)\s+)?"
                     r"(?:(?:latest|new|recent|annual|global|first|\d{4})\s+){0,3}"
                     r"[A-Z][\w-]*\s+(?:(?:[A-Z][\w-]*|on|of|the|to|in|and|for)\s+){0,14}"
-                    r"(?:has\s+|have\s+)?(?:recorded|records|"
+                    r"(?:\([A-Z]{2,10}\)\s+)?(?:has\s+|have\s+)?(?:recorded|records|"
                     r"registered|registers|counted|counts|documented|documents|found|finds|"
                     r"shows?|showed|estimates?|estimated|reports?|reported|indicates?|indicated)\b",
                     text[o.end : o.end + 120],

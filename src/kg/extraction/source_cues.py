@@ -37,8 +37,13 @@ COUNTED_BY = re.compile(
     r"pel[oa])\s*|(?:recens|enregistr|comptabilis|document)[ée]e?s?\s+par\s+(?:le\s+|la\s+|l['’])?)$",
     re.I,
 )
-# "..., the ministry said, citing IOM data": the body the speaker cites, as "according to"
-CITING = re.compile(r"\b(?:citing|citando|citant)\b", re.I)
+# "..., the ministry said, citing IOM data", "..., based on figures from UNHCR": the body the
+# speaker cites, as "according to" (not "based on IOM's guidelines": only its data)
+CITING = re.compile(
+    r"\b(?:citing|citando|citant|based\s+on(?=\s+(?:[\w’'-]+\s+){0,4}(?:data|figures|statistics|"
+    r"estimates|information|records|reports?|surveys?)\b))\b",
+    re.I,
+)
 
 # "according to the UN agency", "..., the UN agency said": one agency of the UN, not the UN
 # itself ("the UN refugee agency" is left to the word that names which: DESCRIBED_SOURCE)
