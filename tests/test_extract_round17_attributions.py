@@ -188,3 +188,33 @@ def test_a_bodys_named_work_without_the_possessive(tmp_path, knowledge):
         "The IOM Displacement Tracking Matrix (DTM) recorded 1,210 arrivals in Pelmark in May.",
     )
     assert found["1210"] == ["iom"]
+
+
+def test_the_verbs_of_saying_and_counting_in_spanish_french_and_portuguese(tmp_path, knowledge):
+    """'La OIM destacó que', 'L'Unicef a souligné que', 'A OIM divulgou que', 'L'OIM estime
+    que' (a body's verb before what it says), '..., agregó la OIM', '..., a déclaré l'OIM'
+    (after it); not what the body did ('La OIM asistió a', 'L'OIM a aidé'), nor a 'que' that
+    opens a clause on another ('destacó la labor de la policía, que rescató a ...')."""
+    found = _sources(
+        tmp_path,
+        knowledge,
+        "La OIM destacó que 1.770 migrantes fueron asistidos en Pelmark en 2019.\n\n"
+        "L'Unicef a souligné que 1 220 enfants étaient séparés de leurs familles.\n\n"
+        "A OIM divulgou que 2.660 migrantes foram assistidos em 2020.\n\n"
+        "L'OIM estime que 3 660 migrants sont bloqués au Pelmark.\n\n"
+        "Un total de 3.220 migrantes fueron retornados a Zorvane, agregó la OIM.\n\n"
+        "Quelque 1 330 migrants sont arrivés au Pelmark en mai, a déclaré l'Unicef.\n\n"
+        "La OIM asistió a 2.345 migrantes en Ostravia en 2019.\n\n"
+        "L'OIM a aidé 4 567 migrants au Pelmark.\n\n"
+        "La OIM destacó la labor de la Policía Nacional de Zorvane, que rescató a 1.234 "
+        "víctimas.",
+    )
+    assert found["1770"] == ["iom"]
+    assert found["1220"] == ["unicef"]
+    assert found["2660"] == ["iom"]
+    assert found["3660"] == ["iom"]
+    assert found["3220"] == ["iom"]
+    assert found["1330"] == ["unicef"]
+    assert found["2345"] == []
+    assert found["4567"] == []
+    assert found["1234"] == []

@@ -13,6 +13,8 @@ from kg.extraction.periods import asides
 from kg.extraction.source_cues import (
     CITING,
     COUNTED_BY,
+    FOREIGN_SAID,
+    FOREIGN_SAID_THEN,
     UN_AGENCY_AFTER,
     UN_APPOSITION_AFTER,
     UN_DESCRIBED_BEFORE,
@@ -386,6 +388,7 @@ class AttributionRules:
             if (
                 ATTRIBUTION_VERB.match(text, o.end)
                 or SAID.match(text, o.end)  # "la OIM informó", "l'OIM a indiqué"
+                or FOREIGN_SAID.match(text, o.end)  # "la OIM destacó que", "a OIM divulgou"
                 or PEOPLE_SAID.match(text, o.end)
                 or WHICH_SAYS.match(text, o.end)  # "the ILO, which adds that 66.5% ..."
                 # "En 2019, informó la OIM, 1.230 migrantes ...": the verb and its source set
@@ -488,6 +491,8 @@ class AttributionRules:
                     + SOURCE_NAMED
                     + "|"
                     + SAID_THEN_SOURCE
+                    + "|"
+                    + FOREIGN_SAID_THEN
                     + ")",
                     as_one_list(text[f.end : o.start]),
                 )

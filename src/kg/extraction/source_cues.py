@@ -70,3 +70,49 @@ def as_one_list(words: str) -> str:
     if re.search(r";\s+(?:and|y|et|e)\s", words):
         return words.replace(";", ",")
     return words
+
+
+# The verbs by which a body says or counts, in Spanish, French and Portuguese, each in the
+# forms a release writes them (past, present, perfect): "la OIM destacó que", "l'Unicef a
+# souligné que", "a OIM divulgou que", "..., agregó la OIM", "..., a déclaré l'OIM".
+_SPEAK = (
+    r"informó|informaron|señaló|señalaron|indicó|indicaron|dijo|dijeron|afirmó|afirmaron|"
+    r"aseguró|aseguraron|destacó|destacaron|agregó|agregaron|añadió|añadieron|explicó|"
+    r"explicaron|precisó|detalló|detallaron|subrayó|reveló|revelaron|reportó|reportaron|"
+    r"advirtió|advirtieron|anunció|anunciaron|confirmó|confirmaron|declaró|manifestó|"
+    r"puntualizó|refirió|comunicó|sostuvo|apuntó|expuso|dio\s+a\s+conocer|"
+    r"informa|señala|indica|dice|afirma|asegura|destaca|agrega|añade|explica|precisa|detalla|"
+    r"subraya|revela|reporta|advierte|anuncia|confirma|declara|apunta|"
+    r"(?:ha|han)\s+(?:informado|señalado|indicado|dicho|afirmado|asegurado|destacado|revelado|"
+    r"reportado|advertido|anunciado|confirmado|declarado)|"
+    r"(?:a|ont)\s+(?:déclaré|indiqué|souligné|précisé|affirmé|annoncé|révélé|rapporté|signalé|"
+    r"confirmé|expliqué|ajouté|noté|relevé|averti|fait\s+savoir)|"
+    r"déclare|indique|souligne|précise|affirme|annonce|révèle|rapporte|signale|confirme|"
+    r"explique|ajoute|note|relève|avertit|fait\s+savoir|"
+    r"informou|informaram|disse|disseram|afirmou|afirmaram|indicou|revelou|anunciou|destacou|"
+    r"divulgou|apontou|apontaram|explicou|acrescentou|ressaltou|salientou|sublinhou|confirmou|"
+    r"declarou|alertou|relatou|reportou|diz|divulga|aponta|acrescenta|ressalta|salienta|"
+    r"alerta|relata"
+)
+_COUNT = (
+    r"estimó|estimaron|calculó|registró|registraron|contabilizó|documentó|estima|calcula|"
+    r"registra|contabiliza|documenta|(?:ha|han)\s+(?:estimado|registrado|contabilizado|"
+    r"documentado)|(?:a|ont)\s+(?:estimé|recensé|enregistré|comptabilisé|documenté|dénombré|"
+    r"compté)|estime|recense|enregistre|comptabilise|dénombre|registou|registrou|registraram|"
+    r"estimou|contabilizou|documentou|regista"
+)
+# After the body's name: a verb of counting, or of saying with what it says ("que", "qu'", a
+# colon), maybe past a few words ("informó este lunes que", "a indiqué dans un communiqué
+# qu'"): not "la OIM destacó la labor de la policía, que rescató a 300"
+FOREIGN_SAID = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?,?\s*(?:también\s+|aussi\s+|também\s+)?"
+    rf"(?:(?:{_SPEAK})(?=\s+(?:[^\s,.;:]+\s+){{0,4}}(?:que\b|qu['’])|\s*:)|(?:{_COUNT})\b)",
+    re.I,
+)
+# Before the body's name, after what it says: "..., agregó la OIM", "..., a déclaré l'OIM",
+# "..., destacou a OIM", "..., précise le HCR"
+FOREIGN_SAID_THEN = (
+    rf"(?:{_SPEAK}|{_COUNT})\s+(?:(?:hoy|ayer|hier|aujourd['’]hui|hoje|ontem|"
+    r"(?:este|esta|neste|nesta|ce|cette)\s+\w+)\s+)?"
+    r"(?:(?:el|la|los|las|le|les|o|a|os|as)\s+|l['’])?"
+)
