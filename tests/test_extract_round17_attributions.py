@@ -218,3 +218,29 @@ def test_the_verbs_of_saying_and_counting_in_spanish_french_and_portuguese(tmp_p
     assert found["2345"] == []
     assert found["4567"] == []
     assert found["1234"] == []
+
+
+def test_more_english_verbs_of_saying_before_and_after_the_number(tmp_path, knowledge):
+    """'UNICEF added that', 'IOM pointed out that', 'UNICEF wrote on X that' (with what the
+    body says: not 'UNICEF added 300 beds'); '..., IOM pointed out', '..., UNICEF told
+    reporters', '..., a UNICEF report says', '..., UNICEF's Pelmark office said'."""
+    found = _sources(
+        tmp_path,
+        knowledge,
+        "UNICEF added that 1,110 children had been reunited with their families.\n\n"
+        "IOM pointed out that 1,220 migrants were stranded in Pelmark.\n\n"
+        "UNICEF wrote on X that 1,660 children had crossed into Zorvane.\n\n"
+        "UNICEF added 300 beds to the Pelmark clinic in 2019.\n\n"
+        "Some 3,220 migrants are stranded in Ostravia, IOM pointed out.\n\n"
+        "Some 3,440 children are at risk in Pelmark, UNICEF told reporters.\n\n"
+        "Some 3,770 children work on farms in Zorvane, a UNICEF report says.\n\n"
+        "Some 3,880 children are out of school, UNICEF's Pelmark office said.",
+    )
+    assert found["1110"] == ["unicef"]
+    assert found["1220"] == ["iom"]
+    assert found["1660"] == ["unicef"]
+    assert found["300"] == []
+    assert found["3220"] == ["iom"]
+    assert found["3440"] == ["unicef"]
+    assert found["3770"] == ["unicef"]
+    assert found["3880"] == ["unicef"]

@@ -13,8 +13,10 @@ from kg.extraction.periods import asides
 from kg.extraction.source_cues import (
     CITING,
     COUNTED_BY,
+    ENGLISH_SAID,
     FOREIGN_SAID,
     FOREIGN_SAID_THEN,
+    SAID_AFTER_MORE,
     UN_AGENCY_AFTER,
     UN_APPOSITION_AFTER,
     UN_DESCRIBED_BEFORE,
@@ -389,6 +391,7 @@ class AttributionRules:
                 ATTRIBUTION_VERB.match(text, o.end)
                 or SAID.match(text, o.end)  # "la OIM informó", "l'OIM a indiqué"
                 or FOREIGN_SAID.match(text, o.end)  # "la OIM destacó que", "a OIM divulgou"
+                or ENGLISH_SAID.match(text, o.end)  # "UNICEF added that", "IOM pointed out"
                 or PEOPLE_SAID.match(text, o.end)
                 or WHICH_SAYS.match(text, o.end)  # "the ILO, which adds that 66.5% ..."
                 # "En 2019, informó la OIM, 1.230 migrantes ...": the verb and its source set
@@ -471,6 +474,7 @@ class AttributionRules:
                 and (named := re.fullmatch(SAID_BEFORE_SOURCE, as_one_list(text[f.end : o.start])))
                 and (
                     SAID_AFTER.match(text, o.end)
+                    or SAID_AFTER_MORE.match(text, o.end)
                     # "..., a survey by X found": what a study found, not "X found shelters"
                     or named.group("work")
                     and FOUND_AFTER.match(text, o.end)

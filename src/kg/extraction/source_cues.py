@@ -116,3 +116,31 @@ FOREIGN_SAID_THEN = (
     r"(?:este|esta|neste|nesta|ce|cette)\s+\w+)\s+)?"
     r"(?:(?:el|la|los|las|le|les|o|a|os|as)\s+|l['’])?"
 )
+
+
+# The English verbs of saying the older lists lack ("UNICEF added that", "IOM pointed out
+# that", "UNHCR wrote on X that"), with what the body says after them (not "IOM added 300
+# beds", "UNICEF recalled the staff")
+_SAY_MORE = (
+    r"add(?:s|ed)|points?\s+out|pointed\s+out|explain(?:s|ed)|wr(?:ote|ites)|recall(?:s|ed)|"
+    r"acknowledg(?:es|ed)|underlin(?:es|ed)|mention(?:s|ed)|observ(?:es|ed)|informed|"
+    r"tweeted|posted|specifi(?:es|ed)|clarifi(?:es|ed)|reiterat(?:es|ed)|affirm(?:s|ed)|"
+    r"assert(?:s|ed)|declar(?:es|ed)|caution(?:s|ed)|recount(?:s|ed)|detail(?:s|ed)"
+)
+ENGLISH_SAID = re.compile(
+    rf"\s*(?:\([^)]*\)\s*)?(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:{_SAY_MORE})"
+    r"(?=\s+(?:[^\s,.;:]+\s+){0,4}that\b|\s*:)",
+    re.I,
+)
+# After the number: "..., UNICEF pointed out", "..., UNICEF told reporters", "..., UNICEF’s
+# latest report shows", "..., a UNICEF report says", "..., UNICEF's Pelmark office said"
+# (not "..., IOM said that ...", whose clause is another claim)
+SAID_AFTER_MORE = re.compile(
+    r"(?:[’']s)?\s*(?:(?:latest|new|recent|annual|global|(?-i:[A-Z])[\w-]*)\s+){0,2}"
+    r"(?:(?:report|study|survey|data|figures|statistics|office|mission|statement)\s+)?"
+    r"(?:has\s+|have\s+)?"
+    rf"(?:{_SAY_MORE}|told\s+\w+|said|says|reported|reports|showed|shows|indicated|indicates|"
+    r"found|finds|noted|notes|stated|states|estimated|estimates|revealed|reveals)\b"
+    r"(?![^.;,]*\bthat\b)",
+    re.I,
+)
