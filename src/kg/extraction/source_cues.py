@@ -140,7 +140,8 @@ SAID_AFTER_MORE = re.compile(
     r"(?:(?:report|study|survey|data|figures|statistics|office|mission|statement)\s+)?"
     r"(?:has\s+|have\s+)?"
     rf"(?:{_SAY_MORE}|told\s+\w+|said|says|reported|reports|showed|shows|indicated|indicates|"
-    r"found|finds|noted|notes|stated|states|estimated|estimates|revealed|reveals)\b"
+    # (not "found": "..., the X Foundation found shelters", what it did)
+    r"noted|notes|stated|states|estimated|estimates|revealed|reveals)\b"
     r"(?![^.;,]*\bthat\b)",
     re.I,
 )
