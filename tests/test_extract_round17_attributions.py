@@ -244,3 +244,24 @@ def test_more_english_verbs_of_saying_before_and_after_the_number(tmp_path, know
     assert found["3440"] == ["unicef"]
     assert found["3770"] == ["unicef"]
     assert found["3880"] == ["unicef"]
+
+
+def test_a_source_after_the_number_in_brackets_or_as_a_list_of_bodies(tmp_path, knowledge):
+    """'... in 2019 (according to IOM)', '... (UNICEF data)', '... (Source: IOM)' (not the
+    acronym of a name: 'assisted by the agency (IOM)'), and '..., IOM and UNICEF said in a
+    joint statement': each body of the list."""
+    found = _sources(
+        tmp_path,
+        knowledge,
+        "Some 1,220 migrants died in Pelmark in 2019 (according to IOM).\n\n"
+        "Some 1,330 children crossed Zorvane in 2019 (UNICEF data).\n\n"
+        "Some 1,440 migrants died in Ostravia in 2019 (Source: IOM).\n\n"
+        "Some 1,550 migrants were assisted by the agency (IOM) in Pelmark in 2020.\n\n"
+        "Some 2,440 children died in Zorvane in 2019, IOM and UNICEF said in a joint "
+        "statement.",
+    )
+    assert found["1220"] == ["iom"]
+    assert found["1330"] == ["unicef"]
+    assert found["1440"] == ["iom"]
+    assert found["1550"] == []
+    assert found["2440"] == ["iom", "unicef"]

@@ -13,19 +13,18 @@ from kg.extraction.periods import asides
 from kg.extraction.source_cues import (
     CITING,
     COUNTED_BY,
+    DATA_IN_BRACKETS,
     ENGLISH_SAID,
     FOREIGN_SAID,
     FOREIGN_SAID_THEN,
     SAID_AFTER_MORE,
-    UN_AGENCY_AFTER,
-    UN_APPOSITION_AFTER,
-    UN_DESCRIBED_BEFORE,
-    UN_NAME,
+    SOURCE_IN_BRACKETS,
     WORK_OF,
     as_one_list,
 )
-from kg.extraction.source_lists import with_coordinated
+from kg.extraction.source_lists import list_first, with_coordinated
 from kg.extraction.text import Passage, fold
+from kg.extraction.un_agencies import UN_AGENCY_AFTER, un_agency_named_before
 
 ATTRIBUTION_VERB = re.compile(
     r"\s*(?:\([^)]*\)\s*)?"
@@ -299,35 +298,10 @@ class AttributionRules:
         ]
         if not un:
             return cited
-        agency = self._un_agency_named_before(un[0], entities)
+        agency = un_agency_named_before(un[0], entities, self.knowledge, self._names_of)
         return [
             t for t in dict.fromkeys(agency if t == "united-nations" else t for t in cited) if t
         ]
-
-    def _un_agency_named_before(self, un: Mention, entities: Entities) -> str | None:
-        """The one agency of the UN the text named before "the UN agency" (its name says so, the
-        reference puts it in the UN, or the text calls it a UN agency), else none: "the UN
-        agency" is not the UN."""
-
-        def of_the_un(m: Mention) -> bool:
-            entity = self.knowledge.entities.get(m.entity or "")
-            text = m.passage.text
-            return (
-                bool(entity and entity.part_of == "united-nations")
-                or any(UN_NAME.match(fold(n).casefold()) for n in self._names_of(m))
-                or bool(UN_APPOSITION_AFTER.match(text, m.end))
-                or bool(UN_DESCRIBED_BEFORE.search(text, max(0, m.start - 60), m.start))
-            )
-
-        named = [
-            m
-            for m in entities.mentions
-            if m.kind == "organization"
-            and m.target != "united-nations"
-            and (m.passage.index, m.start) < (un.passage.index, un.start)
-        ]
-        agencies = {m.target for m in named if of_the_un(m)}
-        return agencies.pop() if len(agencies) == 1 else None
 
     def _cited(self, f: Found, passage: Passage, entities: Entities) -> list[str]:
         text = passage.text
@@ -464,14 +438,20 @@ class AttributionRules:
                 for c in cues
                 if c[2]
                 and f.end <= c[0] <= s1
-                and re.fullmatch(r"[^.;:]*,\s*", as_one_list(text[f.end : c[0]]))
+                # ("... in 2019 (according to IOM)", "... – according to IOM")
+                and re.fullmatch(r"[^.;:]*(?:,|\(|\s[–—-])\s*", as_one_list(text[f.end : c[0]]))
             ]
         if not after:  # "Some 500 migrants have died this year, IOM said on Tuesday."
+            # ("..., IOM and UNHCR said": from the first body of the list the verb is of)
             after = [
-                (o.start, o, False)
+                (first.start, first, False)
                 for o in orgs
-                if f.end <= o.start <= s1
-                and (named := re.fullmatch(SAID_BEFORE_SOURCE, as_one_list(text[f.end : o.start])))
+                if f.end <= (first := list_first(o, orgs, text)).start <= s1
+                and (
+                    named := re.fullmatch(
+                        SAID_BEFORE_SOURCE, as_one_list(text[f.end : first.start])
+                    )
+                )
                 and (
                     SAID_AFTER.match(text, o.end)
                     or SAID_AFTER_MORE.match(text, o.end)
@@ -479,6 +459,15 @@ class AttributionRules:
                     or named.group("work")
                     and FOUND_AFTER.match(text, o.end)
                 )
+            ]
+        if not after:  # "Some 1,330 migrants died in 2019 (IOM data)", "... (Source: IOM)"
+            after = [
+                (o.start, o, False)
+                for o in orgs
+                if f.end <= o.start <= s1
+                and (label := SOURCE_IN_BRACKETS.fullmatch(text, f.end, o.start))
+                and (data := DATA_IN_BRACKETS.match(text, o.end))
+                and (label["label"] or data["data"])
             ]
         if not after:  # "At least 245 children were intercepted, said UNICEF."
             after = [

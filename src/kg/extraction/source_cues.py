@@ -45,23 +45,6 @@ CITING = re.compile(
     re.I,
 )
 
-# "according to the UN agency", "..., the UN agency said": one agency of the UN, not the UN
-# itself ("the UN refugee agency" is left to the word that names which: DESCRIBED_SOURCE)
-UN_AGENCY_AFTER = re.compile(r"\s+(?:agency|body)\b")
-# How a text tells that a body is an agency of the UN: "IOM, the UN Migration Agency", "the UN
-# refugee agency (UNHCR)", "UNICEF (the United Nations Children's Fund)"
-_UN = r"(?:UN|U\.N\.|United\s+Nations)"
-UN_APPOSITION_AFTER = re.compile(rf"\s*(?:\([A-Za-z]{{2,10}}\))?\s*[,(]\s*(?:the|a)\s+{_UN}\b")
-UN_DESCRIBED_BEFORE = re.compile(
-    rf"\b{_UN}(?:[’']s)?\s+(?:[\w-]+\s+){{0,2}}(?:agency|body|organi[sz]ation)\s*[,(]?\s*(?:the\s+)?$",
-    re.I,
-)
-# (the UN system's bodies by their acronyms, which the reference need not link to the UN)
-UN_NAME = re.compile(
-    r"^(?:united nations|un|unhcr|unicef|unodc|unfpa|undp|unesco|unrwa|unaids|iom|ilo|wfp|who|"
-    r"fao|ohchr)\b"
-)
-
 
 def as_one_list(words: str) -> str:
     """What lies between a number and the source named after it, the semicolons of a list read
@@ -143,5 +126,17 @@ SAID_AFTER_MORE = re.compile(
     # (not "found": "..., the X Foundation found shelters", what it did)
     r"noted|notes|stated|states|estimated|estimates|revealed|reveals)\b"
     r"(?![^.;,]*\bthat\b)",
+    re.I,
+)
+
+
+# A source in brackets after its number: "1,330 migrants died in 2019 (IOM data)", "(Source:
+# IOM)", "(fuente: OIM)"; a label or a word of data is needed (not "assisted by the agency
+# (IOM)", the name's acronym)
+SOURCE_IN_BRACKETS = re.compile(
+    r"[^.;:()]*\(\s*(?P<label>(?:sources?|fuentes?|fontes?)\s*:\s*)?(?:the\s+)?", re.I
+)
+DATA_IN_BRACKETS = re.compile(
+    r"\s*(?P<data>data|figures|estimates|statistics|datos|cifras|données|chiffres|dados)?\s*\)",
     re.I,
 )

@@ -92,3 +92,19 @@ def with_coordinated(first: Mention, orgs: list[Mention], text: str, s0: int = 0
     # (a list ends in its conjunction: not "According to Vatralova, IOM in Slovakia
     # assisted ...", whose comma closes the source's phrase)
     return list(dict.fromkeys(out + then[:joined]))
+
+
+def list_first(o: Mention, orgs: list[Mention], text: str) -> Mention:
+    """The first body of the list that ends with `o` ("IOM and UNHCR said", "IOM, UNICEF and
+    UNHCR said"): a list closed by its conjunction (not "stranded in Ostravia, IOM said")."""
+    first = o
+    for p in sorted(orgs, key=lambda x: -x.start):
+        if p.end > first.start:
+            continue
+        gap = text[p.end : first.start]
+        if not re.fullmatch(LIST_GAP, gap) or (
+            first is o and not re.search(r"\b(?:and|y|et|e)\s|&", gap)
+        ):
+            break
+        first = p
+    return first
