@@ -270,6 +270,7 @@ class AttributionRules:
             return []
         orgs = entities.in_range(passage, s0, s1, "organization")
         cues: list[tuple[int, Mention]] = []
+        said: set[int] = set()  # where a body's verb names it (not a work of it: "data from X")
         for m in [
             *re.finditer(r"according to\b", text[s0:s1], re.I),
             *AS_REPORTED_BY.finditer(text[s0:s1]),
@@ -362,6 +363,7 @@ class AttributionRules:
                 )
             ):
                 cues.append((o.start, o, False))
+                said.add(o.start)
             pre = text[max(s0, o.start - 60) : o.start]
             if re.search(
                 r"\b(?:results|findings|figures|data|statistics|estimates|studies|study|report|"
@@ -374,6 +376,7 @@ class AttributionRules:
                 re.I,
             ) or (WORK_OF.search(pre) or COUNTED_BY.search(pre)):
                 cues.append((o.start, o, False))
+                said.discard(o.start)
         # "IOM estimates that 80 per cent of girls – whose numbers soared from 1,454 –": the
         # source of the sentence, not of the aside's numbers
         # (not "according to X", which speaks for the whole sentence)
@@ -391,7 +394,19 @@ class AttributionRules:
             speaker = self._speaker_after_the_quote(f, passage, entities) if according else None
             return list(dict.fromkeys([*cited, speaker])) if speaker else cited
         c0, c1 = f.clause
-        after = [c for c in cues if f.end <= c[0] <= c1]
+        # (a body and its verb after the number speak for it only past a comma: "..., IOM
+        # said"; not "... detuvo a 300 personas y la OIM señaló la necesidad de ...")
+        after = [
+            c
+            for c in cues
+            if f.end <= c[0] <= c1
+            and (
+                c[0] not in said
+                or re.search(
+                    r",\s*(?:the\s+|la\s+|el\s+|l['’]|le\s+|a\s+|o\s+)?$", text[f.end : c[0]]
+                )
+            )
+        ]
         if not after:  # "94% of ... are ..., according to a dataset developed by X and Y."
             after = [
                 c
