@@ -268,19 +268,21 @@ def test_a_source_after_the_number_in_brackets_or_as_a_list_of_bodies(tmp_path, 
 
 
 def test_a_body_and_its_verb_after_the_number_speak_for_it_only_past_a_comma(tmp_path, knowledge):
-    """'Some 410 migrants reached Pelmark, IOM reported': IOM's; 'La Policía de Zorvane
-    detuvo a 3.456 personas y la OIM señaló la necesidad de ...', 'The police arrested 520
-    smugglers and UNICEF noted the need to ...': a clause of the body's own, not the number's
-    source."""
+    """'Some 410 migrants reached Pelmark, IOM reported', '... in 2019 — UNICEF said': the
+    body's; 'La Policía de Zorvane detuvo a 3.456 personas y la OIM señaló la necesidad de
+    ...', 'The police arrested 520 smugglers and UNICEF noted the need to ...': a clause of
+    the body's own, not the number's source."""
     found = _sources(
         tmp_path,
         knowledge,
         "Some 410 migrants reached Pelmark in May, IOM reported.\n\n"
+        "Some 430 migrants died off Zorvane in 2019 — UNICEF said.\n\n"
         "La Policía Nacional de Zorvane detuvo a 3.456 personas y la OIM señaló la necesidad "
         "de proteger a las víctimas.\n\n"
         "The Ostravia police arrested 520 smugglers and UNICEF noted the need to protect the "
         "children.",
     )
     assert found["410"] == ["iom"]
+    assert found["430"] == ["unicef"]
     assert found["3456"] == []
     assert found["520"] == []

@@ -403,7 +403,9 @@ class AttributionRules:
             and (
                 c[0] not in said
                 or re.search(
-                    r",\s*(?:the\s+|la\s+|el\s+|l['’]|le\s+|a\s+|o\s+)?$", text[f.end : c[0]]
+                    # (or a dash, a bracket: "... in 2019 — IOM said", "(IOM said)")
+                    r"(?:,|\(|\s[–—-])\s*(?:the\s+|la\s+|el\s+|l['’]|le\s+|a\s+|o\s+)?$",
+                    text[f.end : c[0]],
                 )
             )
         ]
