@@ -286,3 +286,23 @@ def test_a_body_and_its_verb_after_the_number_speak_for_it_only_past_a_comma(tmp
     assert found["430"] == ["unicef"]
     assert found["3456"] == []
     assert found["520"] == []
+
+
+def test_a_bodys_own_count_by_its_possessive_or_by(tmp_path, knowledge):
+    """'IOM's tally shows', 'UNICEF's records show', 'IOM's database lists', 'monitoring
+    by IOM found': the body's own count; not 'UNICEF's monitoring teams rescued 300', what
+    its people did."""
+    found = _sources(
+        tmp_path,
+        knowledge,
+        "IOM's tally shows 1,110 deaths on the Zorvane route in 2019.\n\n"
+        "UNICEF's records show 1,440 children in the camps of Pelmark.\n\n"
+        "IOM's database lists 1,880 cases of forced labour in Ostravia.\n\n"
+        "Monitoring by IOM found 1,550 migrants stranded at the Pelmark border.\n\n"
+        "UNICEF's monitoring teams rescued 300 children in Zorvane in 2020.",
+    )
+    assert found["1110"] == ["iom"]
+    assert found["1440"] == ["unicef"]
+    assert found["1880"] == ["iom"]
+    assert found["1550"] == ["iom"]
+    assert found["300"] == []

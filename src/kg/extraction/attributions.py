@@ -340,7 +340,10 @@ class AttributionRules:
                     # "’s 2012 “Trafficking in Persons” (TiP) report"
                     r"(?:[“\"][^”\"]{1,80}[”\"]\s+(?:\([A-Za-z]{2,8}\)\s+)?|"
                     r"(?:[A-Z][\w-]*\s+){0,5})"
-                    r"(?:report|study|survey|data|figures|statistics|estimates|research|analysis)\b",
+                    r"(?:report|study|survey|data|figures|statistics|estimates|research|analysis|"
+                    # ("IOM's tally shows", "UNHCR's records show": the body's own count)
+                    # (not "UNICEF's monitoring teams rescued 300": what its people did)
+                    r"tally|count|records|database|findings|numbers|calculations|projections)\b",
                     text[o.end : o.end + 160],
                 )
                 or re.match(  # "IOM's Counter-Trafficking Data Collaborative includes data on"
@@ -367,6 +370,7 @@ class AttributionRules:
             pre = text[max(s0, o.start - 60) : o.start]
             if re.search(
                 r"\b(?:results|findings|figures|data|statistics|estimates|studies|study|report|"
+                r"tally|count|records|monitoring|tracking|"
                 # ("The figures, published by UNHCR on Monday, show": set off by commas)
                 r"investigation|survey|analysis|assessment|research)(?:,?\s+(?:carried out|"
                 r"conducted|published|compiled|released|made|done|undertaken|shared|provided|"
