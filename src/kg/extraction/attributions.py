@@ -10,7 +10,29 @@ from kg.extraction.entities import Entities, Mention
 from kg.extraction.figures import Found
 from kg.extraction.foreign_words import ACCORDING_TO, SAID, SAID_THEN_SOURCE
 from kg.extraction.periods import asides
+from kg.extraction.source_cues import (
+    CITING,
+    COUNTED_BY,
+    DATA_IN_BRACKETS,
+    ENGLISH_SAID,
+    FOREIGN_SAID,
+    FOREIGN_SAID_THEN,
+    SAID_AFTER_MORE,
+    SOURCE_IN_BRACKETS,
+    WORK_OF,
+    as_one_list,
+)
+from kg.extraction.source_lists import list_first, with_coordinated
+from kg.extraction.speakers import (
+    IN_PLACE_SAID,
+    ITS_SPEAKER_SAID,
+    PEOPLE_SAID,
+    SPEAKER_FOR,
+    SPEAKER_SAID,
+    WHICH_SAYS,
+)
 from kg.extraction.text import Passage, fold
+from kg.extraction.un_agencies import UN_AGENCY_AFTER, un_agency_named_before
 
 ATTRIBUTION_VERB = re.compile(
     r"\s*(?:\([^)]*\)\s*)?"
@@ -34,9 +56,9 @@ ATTRIBUTION_VERB = re.compile(
     r"(?:released|published|issued)\s+(?:a|an|its|the)\s+(?:[a-z-]+\s+){0,3}(?:report|study|"
     r"survey|analysis|data|figures|estimates)|"
     # ("the IOM tracked 6,364 migrants entering Yemen": a count the body made)
-    r"records|recorded|tracks|tracked|"
+    r"records|recorded|tracks|tracked|documents|documented|"
     r"announces|announced|"
-    r"indicates?|indicated|shows?|showed|finds|found|notes|noted|calculates|calculated|counts|"
+    r"indicates?|indicated|shows?(?!\s+up\b)|showed(?!\s+up\b)|finds|found|notes|noted|calculates|calculated|counts|"
     r"counted|warns|warned|reveals|revealed|discloses|disclosed|"
     # (the other verbs of saying: "UNHCR stressed that 40% ...", "IOM told reporters 300 ...",
     # '... 68%," the UNHCR emphasized'; not "stressed the need to protect 300 children")
@@ -51,54 +73,6 @@ ATTRIBUTION_VERB = re.compile(
     re.I,
 )
 # "As reported by X, ...", "As X noted, ...": a source set before what it says.
-# "IOM staff reported that", "UNHCR officials said": the organization's people speak for it
-# (a verb of saying only: "IOM teams registered 300" is what IOM did, not its source).
-PEOPLE_SAID = re.compile(
-    # ("IOM’s tracking team in Djibouti noted the arrival of 1,561 migrants")
-    # (a word on what the people do, not "UNHCR’s implementing partner staff")
-    r"(?:[’']s(?:\s+(?:tracking|monitoring|field|protection|outreach|medical|mobile|health|"
-    r"legal|emergency|own|local|rescue|assessment|response)){0,2})?"
-    r"\s+(?:staff|officials|officers|teams?|spokesperson|spokesman|spokeswoman|experts|"
-    r"researchers|monitors)\s+(?:on\s+the\s+ground\s+|in\s+the\s+field\s+|"
-    r"(?:in|at)\s+(?:[A-Z][\w’'-]*\s+){1,3})?"
-    # "UNHCR spokesman Adrian Edwards told journalists in Geneva that": the speaker's name
-    r"(?:(?:[A-Z][\w’'-]+\s+){1,3}(?=(?:told|said|says|reported|noted|warned|estimated)))?"
-    r"(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:reported|report|reports|said|say|says|"
-    r"estimated|estimate|estimates|confirmed|confirm|noted|warned|told)\b",
-    re.I,
-)
-# "IOM in Mexico said", "The Aviation Police at Entebbe International Airport said": a body
-# that opens its sentence, where it is, its verb (not "a migrant assisted by IOM in X said")
-IN_PLACE_SAID = re.compile(
-    # ("The International Organization for Migration (IOM) in Slovakia records")
-    r"\s*(?:\([A-Z]{2,10}\)\s*)?\s(?:in|at)\s+(?:[A-Z][\w’'-]*\s+){1,5}(?:has\s+|have\s+)?"
-    r"(?:said|says|reported|reports|records|recorded|estimates|estimated|counted|registered)\b"
-)
-WHICH_SAYS = re.compile(
-    r",\s+which\s+(?:also\s+)?(?:adds?|added|says?|said|notes?|noted|estimates?|estimated|"
-    r"reports?|reported)\s+that\b",
-    re.I,
-)
-# "the spokesperson for the International Organisation for Migration (IOM), Safa Msehli,
-# said that": one who speaks for the body, named after it, and the verb of saying.
-SPEAKER_FOR = re.compile(
-    # (not "a former official of UNHCR")
-    r"(?<!former\s)(?<!ex-)\b(?:spokes(?:person|man|woman)|representative|head|director|chief|"
-    r"official)\s+"
-    r"(?:for|of|at)\s+(?:the\s+)?$",
-    re.I,
-)
-SPEAKER_SAID = re.compile(
-    # ("The head of IOM’s office in Libya, Federico Roe, said that")
-    r"\s*(?:\([^)]*\)\s*)?(?:[’']s\s+(?:office|mission|team|delegation)\s+(?:in|to|at)\s+"
-    r"(?:[A-Z][\w’'-]*\s*){1,3})?,\s*(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*\s*,\s*"
-    r"(?:has\s+|had\s+)?(?:also\s+)?(?:said|says|told|reported|noted|stated|estimated|explained)\b"
-)
-ITS_SPEAKER_SAID = re.compile(
-    r"[’']s\s+(?:(?-i:[A-Z])[\w-]*\s+){0,3}(?:spokes(?:person|man|woman)|representative|head|"
-    r"director|chief|coordinator)\b[^,;.]{0,40}" + SPEAKER_SAID.pattern,
-    re.I,
-)
 AS_REPORTED_BY = re.compile(
     r"\bas\s+(?:reported|stated|noted|estimated|documented|shown|indicated|recorded)\s+by\s+",
     re.I,
@@ -111,7 +85,9 @@ AS_SOURCE_SAID = re.compile(
 # may come between the comma after a number and the source's name.
 SOURCE_NAMED = (
     r"(?P<work>(?:(?:latest|new|recent|annual|national|first|\d{4})\s+){0,3}"
-    r"(?:report|study|survey|data|figures|statistics|research|analysis|estimates?)\s+"
+    # ("..., a statement from X said", "..., said a press release of X")
+    r"(?:report|study|survey|data|figures|statistics|research|analysis|estimates?|statement|"
+    r"(?:press\s+)?release|communiqu[ée])\s+"
     r"(?:(?:published|released|compiled|issued|conducted|carried\s+out)\s+)?"
     r"(?:by|of|from)\s+(?:the\s+)?)?"
 )
@@ -126,16 +102,27 @@ def _same_sentence(quotes: str) -> str:
     return rf"(?:[^.;:{quotes}]|(?<=\d)[.:](?=\d)|“[^“”]*”)*"
 
 
+SAID_SET_APART = re.compile(
+    r",\s*(?:(?:said|reported|noted|added|stated|estimated)\s+(?:the\s+)?|"
+    + SAID_THEN_SOURCE
+    + r")$",
+    re.I,
+)
+# A quote closed by the end of its sentence, no comma after it ('... in 2022.”said X', '...
+# 68%.”the UNHCR emphasized'): the speaker named after it all the same
+QUOTE_ENDS = r"[.!?][”\"»]"
 # ('"... 17,793 irregular migrants," Interpol reported': a quote's end around the comma)
 SAID_BEFORE_SOURCE = (
-    _same_sentence('“”"') + r"(?:,\s*[”\"]|[”\"]?,)\s*(?:(?:the|an?)\s+)?" + SOURCE_NAMED
+    _same_sentence('“”"')
+    + rf"(?:,\s*[”\"]|[”\"]?,|{QUOTE_ENDS})\s*(?:(?:the|an?)\s+)?"
+    + SOURCE_NAMED
 )
 # A source named after its number: "..., IOM said", "..., UNHCR reported on Monday".
 SAID_AFTER = re.compile(
     r"\s*(?:\([^)]*\)\s*)?"
     # "..., the UNHCR spokesman said", "..., the Xinhua news agency reported"
     r"(?:(?:spokesperson|spokesman|spokeswoman|staff|officials?|officers?|news\s+agency|"
-    r"newspaper|daily)\s+(?:in\s+the\s+(?:region|field|country)\s+)?)?"
+    r"newspaper|daily|agency|body)\s+(?:in\s+the\s+(?:region|field|country)\s+)?)?"
     r"(?:has\s+|have\s+)?(?:(?:data|figures|statistics|estimates|records)"
     r"\s+(?:show|shows|showed|indicate|indicates|suggest|suggests)|said|says|reported|reports|"
     r"estimated|estimates|stated|states|announced|announces|noted|notes|warned|warns|"
@@ -229,26 +216,15 @@ DATELINE_SOURCE = re.compile(
 
 
 OWNS_A_LAW = re.compile(
-    r"[’']s\s+(?:[A-Z][\w-]*\s+){0,4}(?:Convention|Protocol|Law|Act|Treaty|Charter|Directive)\b"
+    # ("... provided by 40 states parties to the Council of Europe Convention on ...")
+    r"(?:[’']s)?\s+(?:[A-Z][\w-]*\s+){0,4}(?:Convention|Protocol|Law|Act|Treaty|Charter|"
+    r"Directive)\b"
 )
 # News agencies whose dateline is their byline, not a source ("(Reuters) -", "(AFP) —")
 WIRES = {"Reuters", "AP", "AFP", "Xinhua", "ANSA", "EFE", "dpa", "Bernama", "Antara", "Kyodo",
          "Yonhap", "PTI", "IANS", "UPI", "TASS", "AA", "KUNA", "WAM", "SPA", "APA"}  # fmt: skip
 
 
-# Between two bodies of a list: "IOM (the UN migration agency), and UNICEF", "IOM and the ILO"
-# (in the other languages too: "(Acnur) y la Organización ...", "l'OIT et l'OIM")
-# (past a bracket closing the name, only a conjunction: not "X (SPG), Nepal Police have")
-# (the other languages' articles only after a conjunction: not "IOM, a United Nations agency",
-# "Frontex, as UNHCR also noted")
-# (after a comma, only the articles that are no word of English, unlike "a": "le GAAR, le SJM
-# et l'OIM", "el COAT, la OIM y el ACNUR")
-ARTICLE = r"(?:(?:the|el|la|los|las|le|les)\s+|l['’])"
-LIST_GAP = (
-    r"(?:(?:\)\s*|\s*(?:\([^()]{1,20}\))?\s*),?\s*(?:and|y|et|e)\s+"
-    r"(?:(?:the|el|la|los|las|le|les|o|a|os|as)\s+|l['’])?"
-    rf"|\s*(?:\([^()]{{1,20}}\))?\s*(?:,|&)\s*{ARTICLE}?)"
-)
 # A distance or a length of time places or times what the source tells, and is not its count
 # ("ans", not "an", a word of English too)
 MEASURE = re.compile(
@@ -256,24 +232,6 @@ MEASURE = re.compile(
     r"semana|hora|kilomètre|jour|semaine|heure|quilômetro|ano|dia)s?|meses|mois|ans",
     re.I,
 )
-# Between a unit and the body it is of: "X (XA) of the", "X del", "X de la"
-UNIT_OF = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:of|del|de\s+la|du|da|do)\s+(?:the\s+)?")
-# A name written before its acronym, up to the acronym's bracket: "Réseau Frontalier Jeannot
-# Succès (", "Groupe d'Appui aux Rapatriés et Réfugiés ("
-NAMED_BEFORE_ACRONYM = re.compile(
-    r"(?<![\w’'])[A-Z][\w’'-]*(?:\s+(?:(?:d['’]|de|del|des|du|la|le|les|aux?|et|y|e|of|for|and|"
-    r"the|on|in|pour|para|contra|against|to)\s+|d['’])*[A-Z][\w’'-]*)*\s*\($"
-)
-
-
-def _with_its_name(start: int, chain: list[Mention], orgs: list[Mention], text: str) -> int:
-    """Where a list's part starts that is known only by its acronym (at `start`), its name
-    written before it: "le Réseau Frontalier Jeannot Succès (RFJS) et l'OIM" (not past
-    another body's name)."""
-    named = NAMED_BEFORE_ACRONYM.search(text, max(0, start - 100), start)
-    if chain and named and not any(named.start() < x.end <= start for x in orgs):
-        return named.start()
-    return start
 
 
 class AttributionRules:
@@ -290,16 +248,34 @@ class AttributionRules:
         return best.target if best else None
 
     def _attribution(self, f: Found, passage: Passage, entities: Entities) -> list[str]:
+        cited = self._cited(f, passage, entities)
+        if "united-nations" not in cited:
+            return cited
+        un = [
+            m
+            for m in entities.in_range(passage, *f.sentence, "organization")
+            if m.target == "united-nations" and UN_AGENCY_AFTER.match(passage.text, m.end)
+        ]
+        if not un:
+            return cited
+        agency = un_agency_named_before(un[0], entities, self.knowledge, self._names_of)
+        return [
+            t for t in dict.fromkeys(agency if t == "united-nations" else t for t in cited) if t
+        ]
+
+    def _cited(self, f: Found, passage: Passage, entities: Entities) -> list[str]:
         text = passage.text
         s0, s1 = f.sentence
         if MEASURE.fullmatch(f.head or ""):  # ("some 160 kilometres south of Lampedusa")
             return []
         orgs = entities.in_range(passage, s0, s1, "organization")
         cues: list[tuple[int, Mention]] = []
+        said: set[int] = set()  # where a body's verb names it (not a work of it: "data from X")
         for m in [
             *re.finditer(r"according to\b", text[s0:s1], re.I),
             *AS_REPORTED_BY.finditer(text[s0:s1]),
             *ACCORDING_TO.finditer(text[s0:s1]),  # "según", "selon", "segundo"
+            *CITING.finditer(text[s0:s1]),
         ]:
             pos = s0 + m.start()
             # "according to the Global Report on ..., nearly half of the cases assisted by
@@ -349,8 +325,14 @@ class AttributionRules:
             if (
                 ATTRIBUTION_VERB.match(text, o.end)
                 or SAID.match(text, o.end)  # "la OIM informó", "l'OIM a indiqué"
+                or FOREIGN_SAID.match(text, o.end)  # "la OIM destacó que", "a OIM divulgou"
+                or ENGLISH_SAID.match(text, o.end)  # "UNICEF added that", "IOM pointed out"
                 or PEOPLE_SAID.match(text, o.end)
                 or WHICH_SAYS.match(text, o.end)  # "the ILO, which adds that 66.5% ..."
+                # "En 2019, informó la OIM, 1.230 migrantes ...": the verb and its source set
+                # between commas
+                or SAID_SET_APART.search(text, max(s0, o.start - 60), o.start)
+                and re.match(r"\s*(?:\([^()]*\)\s*)?,", text[o.end :])
                 or IN_PLACE_SAID.match(text, o.end)
                 and re.fullmatch(r"\s*(?:the\s+)?", text[s0 : o.start], re.I)
                 or re.match(
@@ -358,7 +340,10 @@ class AttributionRules:
                     # "’s 2012 “Trafficking in Persons” (TiP) report"
                     r"(?:[“\"][^”\"]{1,80}[”\"]\s+(?:\([A-Za-z]{2,8}\)\s+)?|"
                     r"(?:[A-Z][\w-]*\s+){0,5})"
-                    r"(?:report|study|survey|data|figures|statistics|estimates|research|analysis)\b",
+                    r"(?:report|study|survey|data|figures|statistics|estimates|research|analysis|"
+                    # ("IOM's tally shows", "UNHCR's records show": the body's own count)
+                    # (not "UNICEF's monitoring teams rescued 300": what its people did)
+                    r"tally|count|records|database|findings|numbers|calculations|projections)\b",
                     text[o.end : o.end + 160],
                 )
                 or re.match(  # "IOM's Counter-Trafficking Data Collaborative includes data on"
@@ -369,27 +354,33 @@ class AttributionRules:
                 or re.match(  # "IOM's (latest) Missing Migrants Project recorded 412 deaths"
                     # ("X's (XY) Regional Report on the Capacities to Measure Trafficking in
                     # the Pacific Islands estimated": a title's small words between capitals)
-                    r"[’']s\s+(?:\([A-Z]{2,10}\)\s+)?"
+                    # ("The IOM Displacement Tracking Matrix (DTM) recorded": its name and
+                    # acronym, without the possessive)
+                    r"(?:[’']s)?\s+(?:\([A-Z]{2,10}\)\s+)?"
                     r"(?:(?:latest|new|recent|annual|global|first|\d{4})\s+){0,3}"
                     r"[A-Z][\w-]*\s+(?:(?:[A-Z][\w-]*|on|of|the|to|in|and|for)\s+){0,14}"
-                    r"(?:has\s+|have\s+)?(?:recorded|records|"
+                    r"(?:\([A-Z]{2,10}\)\s+)?(?:has\s+|have\s+)?(?:recorded|records|"
                     r"registered|registers|counted|counts|documented|documents|found|finds|"
                     r"shows?|showed|estimates?|estimated|reports?|reported|indicates?|indicated)\b",
                     text[o.end : o.end + 120],
                 )
             ):
                 cues.append((o.start, o, False))
+                said.add(o.start)
             pre = text[max(s0, o.start - 60) : o.start]
             if re.search(
                 r"\b(?:results|findings|figures|data|statistics|estimates|studies|study|report|"
-                r"investigation|survey|analysis|assessment|research)\s+(?:(?:carried out|conducted|"
-                r"published|compiled|released|made|done|undertaken|shared|provided|collected|"
-                r"gathered)\s+)?(?:of|by|from)\s+"
+                r"tally|count|records|monitoring|tracking|"
+                # ("The figures, published by UNHCR on Monday, show": set off by commas)
+                r"investigation|survey|analysis|assessment|research)(?:,?\s+(?:carried out|"
+                r"conducted|published|compiled|released|made|done|undertaken|shared|provided|"
+                r"collected|gathered)\s+|\s+)(?:of|by|from)\s+"
                 r"(?:(?:a|the|recent|an?)\s+)?(?:\d{4}\s+)?$",
                 pre,
                 re.I,
-            ):
+            ) or (WORK_OF.search(pre) or COUNTED_BY.search(pre)):
                 cues.append((o.start, o, False))
+                said.discard(o.start)
         # "IOM estimates that 80 per cent of girls – whose numbers soared from 1,454 –": the
         # source of the sentence, not of the aside's numbers
         # (not "according to X", which speaks for the whole sentence)
@@ -401,31 +392,63 @@ class AttributionRules:
         if according:  # "according to X, ... Y recorded N": X is who the text cites
             before = according
         if before:
-            cited = self._with_coordinated(max(before, key=lambda c: c[0])[1], orgs, text, s0)
+            cited = with_coordinated(max(before, key=lambda c: c[0])[1], orgs, text, s0)
             # '"According to X's figures, 127 victims were rescued", the ministry said': the
             # figures are the speaker's word too
             speaker = self._speaker_after_the_quote(f, passage, entities) if according else None
             return list(dict.fromkeys([*cited, speaker])) if speaker else cited
         c0, c1 = f.clause
-        after = [c for c in cues if f.end <= c[0] <= c1]
+        # (a body and its verb after the number speak for it only past a comma: "..., IOM
+        # said"; not "... detuvo a 300 personas y la OIM señaló la necesidad de ...")
+        after = [
+            c
+            for c in cues
+            if f.end <= c[0] <= c1
+            and (
+                c[0] not in said
+                or re.search(
+                    # (or a dash, a bracket: "... in 2019 — IOM said", "(IOM said)")
+                    r"(?:,|\(|\s[–—-])\s*(?:the\s+|la\s+|el\s+|l['’]|le\s+|a\s+|o\s+)?$",
+                    text[f.end : c[0]],
+                )
+            )
+        ]
         if not after:  # "94% of ... are ..., according to a dataset developed by X and Y."
             after = [
                 c
                 for c in cues
-                if c[2] and f.end <= c[0] <= s1 and re.fullmatch(r"[^.;:]*,\s*", text[f.end : c[0]])
+                if c[2]
+                and f.end <= c[0] <= s1
+                # ("... in 2019 (according to IOM)", "... – according to IOM")
+                and re.fullmatch(r"[^.;:]*(?:,|\(|\s[–—-])\s*", as_one_list(text[f.end : c[0]]))
             ]
         if not after:  # "Some 500 migrants have died this year, IOM said on Tuesday."
+            # ("..., IOM and UNHCR said": from the first body of the list the verb is of)
             after = [
-                (o.start, o, False)
+                (first.start, first, False)
                 for o in orgs
-                if f.end <= o.start <= s1
-                and (named := re.fullmatch(SAID_BEFORE_SOURCE, text[f.end : o.start]))
+                if f.end <= (first := list_first(o, orgs, text)).start <= s1
+                and (
+                    named := re.fullmatch(
+                        SAID_BEFORE_SOURCE, as_one_list(text[f.end : first.start])
+                    )
+                )
                 and (
                     SAID_AFTER.match(text, o.end)
+                    or SAID_AFTER_MORE.match(text, o.end)
                     # "..., a survey by X found": what a study found, not "X found shelters"
                     or named.group("work")
                     and FOUND_AFTER.match(text, o.end)
                 )
+            ]
+        if not after:  # "Some 1,330 migrants died in 2019 (IOM data)", "... (Source: IOM)"
+            after = [
+                (o.start, o, False)
+                for o in orgs
+                if f.end <= o.start <= s1
+                and (label := SOURCE_IN_BRACKETS.fullmatch(text, f.end, o.start))
+                and (data := DATA_IN_BRACKETS.match(text, o.end))
+                and (label["label"] or data["data"])
             ]
         if not after:  # "At least 245 children were intercepted, said UNICEF."
             after = [
@@ -435,12 +458,17 @@ class AttributionRules:
                 and re.fullmatch(
                     # ('affected "more than 280,000 workers", says the ILO': after a quote)
                     _same_sentence('“”"«»')
-                    + r"[”\"»]?,\s*(?:(?:said|says|reported|reports|announced|estimated|"
+                    + rf"(?:[”\"»]?,|{QUOTE_ENDS})\s*"
+                    + r"(?:(?:said|says|reported|reports|announced|estimated|"
                     r"estimates|noted|warned|indicates|indicated|adds|added|stated|explained|"
-                    r"stressed|emphasi[sz]ed|highlighted|confirmed|revealed)\s+(?:the\s+)?|"
+                    r"stressed|emphasi[sz]ed|highlighted|confirmed|revealed)\s+(?:(?:the|an?)\s+)?"
+                    + SOURCE_NAMED
+                    + "|"
                     + SAID_THEN_SOURCE
+                    + "|"
+                    + FOREIGN_SAID_THEN
                     + ")",
-                    text[f.end : o.start],
+                    as_one_list(text[f.end : o.start]),
                 )
             ]
         anaphor = ANAPHORIC_SOURCE.search(text, s0, s1)
@@ -483,7 +511,7 @@ class AttributionRules:
             if len(called) == 1:
                 return list(called)
         if after:
-            return self._with_coordinated(after[0][1], orgs, text, s0)
+            return with_coordinated(after[0][1], orgs, text, s0)
         return self._whose_work_the_sentence_before_names(f, passage, entities)
 
     def _speaker_after_the_quote(self, f: Found, passage: Passage, entities: Entities):
@@ -540,61 +568,3 @@ class AttributionRules:
         entity = self.knowledge.entities.get(mention.entity or "")
         new = [mention.new.name] if mention.new is not None else []
         return [mention.text, *new, *(entity.names if entity else ())]
-
-    def _with_coordinated(
-        self, first: Mention, orgs: list[Mention], text: str, s0: int = 0
-    ) -> list[str]:
-        """The organization and those joined to it ("developed by IOM and Microsoft"; "a
-        report by IOM and UNICEF found": the cue is at the last of them)."""
-        out = [first.target]
-        chain, start = [], first.start
-        for o in sorted(orgs, key=lambda o: -o.start):
-            start = _with_its_name(start, chain, orgs, text)
-            if o.end > start:
-                continue
-            if (
-                chain
-                and o.target == chain[0].target
-                and re.fullmatch(r"\s*\(", text[o.end : start])
-            ):
-                chain[0], start = o, o.start  # ("The International Labour Organization (ILO), ...")
-                continue
-            # (", human rights group Walk Free Foundation, and IOM said": a list's words on
-            # what each is; "el Centro Operativo Anti-Trata (COAT) del Ministerio del Interior
-            # reporta": a unit of the body, named with it)
-            if not re.fullmatch(
-                rf"\)?{LIST_GAP}(?:(?-i:[a-z])[\w-]*\s+){{0,3}}", text[o.end : start]
-            ) and not (not chain and UNIT_OF.fullmatch(text, o.end, start)):
-                break
-            chain.insert(0, o)
-            start = o.start
-        start = _with_its_name(start, chain, orgs, text)
-        # "a report by IOM and UNICEF found", and a list that opens its sentence ("The ILO,
-        # Walk Free and IOM said 40.3 million ...")
-        if (
-            chain
-            and (
-                re.search(r"\b(?:by|from)\s+(?:the\s+)?$", text[max(0, start - 30) : start])
-                # (the subject: only a dateline or "In 2016," before it in its sentence)
-                # (possessive: a run of capitals is split one way only, so a dateline of many
-                # capitals that ends in a lower-case word fails at once)
-                or re.fullmatch(r"(?:[A-Z][\w.’']*+|\d++|[^\w\s]|\s)*+(?:the\s+)?", text[s0:start])
-                # ("Dans le cadre d'un travail conjoint, le GAAR, le SJM et l'OIM ont
-                # enregistré": after a phrase that opens the sentence, closed by its comma)
-                or re.fullmatch(rf"[^,;:]{{0,80}},\s*{ARTICLE}?", text[s0:start])
-            )
-        ):
-            out = [o.target for o in chain] + out
-        end, then, joined = first.end, [], 0
-        for o in sorted(orgs, key=lambda o: o.start):
-            if o.start < end:
-                continue
-            if not re.fullmatch(LIST_GAP, text[end : o.start]):
-                break
-            then.append(o.target)
-            if re.search(r"\b(?:and|y|et|e)\s|&", text[end : o.start]):
-                joined = len(then)
-            end = o.end
-        # (a list ends in its conjunction: not "According to Vatralova, IOM in Slovakia
-        # assisted ...", whose comma closes the source's phrase)
-        return list(dict.fromkeys(out + then[:joined]))

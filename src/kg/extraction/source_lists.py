@@ -1,0 +1,110 @@
+"""The bodies named together as one source: "a report by IOM and UNICEF found", "le GAAR, le
+SJM et l'OIM ont enregistré", "el COAT del Ministerio del Interior reporta" (a list of names, a
+unit with its body, a name written before its acronym)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.entities import Mention
+
+# Between two bodies of a list: "IOM (the UN migration agency), and UNICEF", "IOM and the ILO"
+# (in the other languages too: "(Acnur) y la Organización ...", "l'OIT et l'OIM")
+# (past a bracket closing the name, only a conjunction: not "X (SPG), Nepal Police have")
+# (the other languages' articles only after a conjunction: not "IOM, a United Nations agency",
+# "Frontex, as UNHCR also noted")
+# (after a comma, only the articles that are no word of English, unlike "a": "le GAAR, le SJM
+# et l'OIM", "el COAT, la OIM y el ACNUR")
+ARTICLE = r"(?:(?:the|el|la|los|las|le|les)\s+|l['’])"
+LIST_GAP = (
+    r"(?:(?:\)\s*|\s*(?:\([^()]{1,20}\))?\s*),?\s*(?:and|y|et|e)\s+"
+    r"(?:(?:the|el|la|los|las|le|les|o|a|os|as)\s+|l['’])?"
+    rf"|\s*(?:\([^()]{{1,20}}\))?\s*(?:,|&)\s*{ARTICLE}?)"
+)
+# Between a unit and the body it is of: "X (XA) of the", "X del", "X de la"
+UNIT_OF = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:of|del|de\s+la|du|da|do)\s+(?:the\s+)?")
+# A name written before its acronym, up to the acronym's bracket: "Réseau Frontalier Jeannot
+# Succès (", "Groupe d'Appui aux Rapatriés et Réfugiés ("
+NAMED_BEFORE_ACRONYM = re.compile(
+    r"(?<![\w’'])[A-Z][\w’'-]*(?:\s+(?:(?:d['’]|de|del|des|du|la|le|les|aux?|et|y|e|of|for|and|"
+    r"the|on|in|pour|para|contra|against|to)\s+|d['’])*[A-Z][\w’'-]*)*\s*\($"
+)
+
+
+def _with_its_name(start: int, chain: list[Mention], orgs: list[Mention], text: str) -> int:
+    """Where a list's part starts that is known only by its acronym (at `start`), its name
+    written before it: "le Réseau Frontalier Jeannot Succès (RFJS) et l'OIM" (not past
+    another body's name)."""
+    named = NAMED_BEFORE_ACRONYM.search(text, max(0, start - 100), start)
+    if chain and named and not any(named.start() < x.end <= start for x in orgs):
+        return named.start()
+    return start
+
+
+def with_coordinated(first: Mention, orgs: list[Mention], text: str, s0: int = 0) -> list[str]:
+    """The organization and those joined to it ("developed by IOM and Microsoft"; "a
+    report by IOM and UNICEF found": the cue is at the last of them)."""
+    out = [first.target]
+    chain, start = [], first.start
+    for o in sorted(orgs, key=lambda o: -o.start):
+        start = _with_its_name(start, chain, orgs, text)
+        if o.end > start:
+            continue
+        if chain and o.target == chain[0].target and re.fullmatch(r"\s*\(", text[o.end : start]):
+            chain[0], start = o, o.start  # ("The International Labour Organization (ILO), ...")
+            continue
+        # (", human rights group Walk Free Foundation, and IOM said": a list's words on
+        # what each is; "el Centro Operativo Anti-Trata (COAT) del Ministerio del Interior
+        # reporta": a unit of the body, named with it)
+        if not re.fullmatch(
+            rf"\)?{LIST_GAP}(?:(?-i:[a-z])[\w-]*\s+){{0,3}}", text[o.end : start]
+        ) and not (not chain and UNIT_OF.fullmatch(text, o.end, start)):
+            break
+        chain.insert(0, o)
+        start = o.start
+    start = _with_its_name(start, chain, orgs, text)
+    # "a report by IOM and UNICEF found", and a list that opens its sentence ("The ILO,
+    # Walk Free and IOM said 40.3 million ...")
+    if (
+        chain
+        and (
+            re.search(r"\b(?:by|from)\s+(?:the\s+)?$", text[max(0, start - 30) : start])
+            # (the subject: only a dateline or "In 2016," before it in its sentence)
+            # (possessive: a run of capitals is split one way only, so a dateline of many
+            # capitals that ends in a lower-case word fails at once)
+            or re.fullmatch(r"(?:[A-Z][\w.’']*+|\d++|[^\w\s]|\s)*+(?:the\s+)?", text[s0:start])
+            # ("Dans le cadre d'un travail conjoint, le GAAR, le SJM et l'OIM ont
+            # enregistré": after a phrase that opens the sentence, closed by its comma)
+            or re.fullmatch(rf"[^,;:]{{0,80}},\s*{ARTICLE}?", text[s0:start])
+        )
+    ):
+        out = [o.target for o in chain] + out
+    end, then, joined = first.end, [], 0
+    for o in sorted(orgs, key=lambda o: o.start):
+        if o.start < end:
+            continue
+        if not re.fullmatch(LIST_GAP, text[end : o.start]):
+            break
+        then.append(o.target)
+        if re.search(r"\b(?:and|y|et|e)\s|&", text[end : o.start]):
+            joined = len(then)
+        end = o.end
+    # (a list ends in its conjunction: not "According to Vatralova, IOM in Slovakia
+    # assisted ...", whose comma closes the source's phrase)
+    return list(dict.fromkeys(out + then[:joined]))
+
+
+def list_first(o: Mention, orgs: list[Mention], text: str) -> Mention:
+    """The first body of the list that ends with `o` ("IOM and UNHCR said", "IOM, UNICEF and
+    UNHCR said"): a list closed by its conjunction (not "stranded in Ostravia, IOM said")."""
+    first = o
+    for p in sorted(orgs, key=lambda x: -x.start):
+        if p.end > first.start:
+            continue
+        gap = text[p.end : first.start]
+        if not re.fullmatch(LIST_GAP, gap) or (
+            first is o and not re.search(r"\b(?:and|y|et|e)\s|&", gap)
+        ):
+            break
+        first = p
+    return first
