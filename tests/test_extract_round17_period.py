@@ -32,3 +32,44 @@ def test_a_time_compared_with_is_not_the_numbers_in_four_languages(tmp_path, kno
     assert found["3512"].fields["period"]["start"] == "2019-01"
     assert found["3512"].fields["period"]["end"] == "2019-04"
 
+
+def test_a_time_in_brackets_with_a_number_of_their_own_is_that_numbers(tmp_path, knowledge):
+    """'1,240 migrants were returned (there were 980 in 2020)', 'aumentó un 9 % (la Fiscalía
+    registró 310 denuncias en 2019)': the bracket's time dates its own number, not the
+    sentence's others; a bracket of days ('(1 to 31 March 2021)') holds no number of its own."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Over the spring, 1,240 migrants were returned from Zorvania (there were 980 in "
+            "2020), the ministry said.\n\n"
+            "El número de denuncias en Pelmark aumentó un 9 % (la Fiscalía registró 310 "
+            "denuncias en 2019).\n\n"
+            "In the month (1 to 31 March 2021), 57 boats were intercepted off Ostravia.",
+        )
+    )
+    assert "period" not in found["1240"].fields
+    assert found["980"].fields.get("period") == "2020"
+    assert "period" not in found["9"].fields
+    assert found["310"].fields.get("period") == "2019"
+    assert found["57"].fields.get("period") == {"start": "2021-03-01", "end": "2021-03-31"}
+
+
+def test_the_same_period_last_year_is_the_sentences_period_a_year_before(tmp_path, knowledge):
+    """'This year, by 9 May 2021, police dealt with 412 cases (268 in the same period last
+    year)': the 268 are of 1 January to 9 May 2020; a period of a whole year is not shifted
+    ('530,000 arrivals during the same period last year ... the whole of 2015')."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "This year, by 9 May 2021, the Zorvanian police had dealt with 412 cases (268 in the "
+            "same period last year) of migrant smuggling.\n\n"
+            "Some 210,000 refugees crossed to Pelmark, 40 percent fewer than the 350,000 "
+            "arrivals during the same period last year, while 1,900 died against 2,771 for the "
+            "whole of 2015.",
+        )
+    )
+    assert found["412"].fields.get("period") == {"start": "2021-01-01", "end": "2021-05-09"}
+    assert found["268"].fields.get("period") == {"start": "2020-01-01", "end": "2020-05-09"}
+    assert found["350000"].fields.get("period") != "2014"

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.dated_days import dated_days
-from kg.extraction.figures import MONTH
+from kg.extraction.dated_days import DATED_DAYS, dated_days
+from kg.extraction.figures import MONTH, MONTH_SHORT
 from kg.extraction.foreign_words import foreign_times
 from kg.extraction.period_patterns import PERIOD_PATTERNS, _date, _period_value, _year_before
 from kg.extraction.relative_times import (
@@ -33,6 +33,23 @@ SAME_PERIOD = re.compile(
     r"(?P<y>(?:19|20)\d\d)\b",
     re.I,
 )
+
+# "(201 in the same period last year)", "for same month last year when 633 people landed"
+SAME_PERIOD_LAST_YEAR = re.compile(
+    r"\b(?:(?:in|during|over|for|at|by)\s+)?(?:the\s+)?same\s+(?:period|time|months?)\s+"
+    r"(?:of\s+|in\s+)?last\s+year\b|\blast\s+year,?\s+(?:in|during|over|for)\s+the\s+same\s+"
+    r"(?:period|time|months?)\b",
+    re.I,
+)
+_SPAN = ("start", "end")
+
+
+def _dated_span(value: dict) -> bool:
+    """A period with a start and an end, both dated (not "02-29", which a year before lacks)."""
+    return all(
+        isinstance(value.get(k), str) and re.match(r"(?:19|20)\d\d", value[k]) for k in _SPAN
+    ) and not any(value[k].endswith("02-29") for k in _SPAN)
+
 
 # "up from 1,200 the year before": the year before the one the sentence names.
 YEAR_BEFORE = re.compile(
@@ -59,6 +76,17 @@ def _periods_said_elsewhere(text, s0, s1, found, year_context):
         if year:
             before = str(int(year[:4]) - 1)
             out.append((m.start(), m.end(), {"start": before, "end": before}))
+    for m in SAME_PERIOD_LAST_YEAR.finditer(text, s0, s1):
+        # "314 cases this year, by 7 August 2024 (201 in the same period last year)": the
+        # sentence's other period, a year earlier
+        # (said before it, and shorter than a year: "the same period" of a year is "last year")
+        other = next(
+            (v for a, b, v in found if b <= m.start() and _dated_span(v) and len(v["start"]) > 4),
+            None,
+        )
+        if other:
+            value = {k: str(int(v[:4]) - 1) + v[4:] for k, v in other.items() if k in _SPAN}
+            out.append((m.start(), m.end(), value))
     for m in SAME_PERIOD.finditer(text, s0, s1):
         year = m.group("y")
         other = next(
@@ -193,6 +221,27 @@ def asides(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
     return out
 
 
+# Brackets that hold a number that is no year ("(201 in the same period last year)").
+BRACKET = re.compile(r"\([^()]*\)")
+A_COUNT = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?![\d.,]))\d[\d.,]*")
+
+
+# ("(1 January to 31 July 2024)", "(1 to 31 March 2021)": days of a month, no count)
+A_DAY = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH}|{MONTH_SHORT})\b|"
+    rf"\b(?:{MONTH}|{MONTH_SHORT})\.?\s+\d{{1,2}}\b",
+    re.I,
+)
+
+
+def _brackets_with_a_number(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
+    return [
+        m.span()
+        for m in BRACKET.finditer(text, s0, s1)
+        if A_COUNT.search(A_DAY.sub(" ", DATED_DAYS.sub(" ", m.group())))
+    ]
+
+
 def period_of(
     text: str,
     sentence: tuple[int, int],
@@ -250,6 +299,13 @@ def period_of(
             for a, b in asides(text, s0, s1)
         )
     ]
+    # "21,462 were blocked (there were 5,256 in 2023)", "aumentó un 4 % (el MP registró 266
+    # denuncias en 2017)": a time in brackets that hold a number of their own is that number's
+    found = (
+        [x for x in found if not any(a <= x[0] < b and not a <= at < b for a, b in counted_asides)]
+        if (counted_asides := _brackets_with_a_number(text, s0, s1))
+        else found
+    )
     # "..., Rhamdani said on Tuesday, August 23": the day a thing is said is not its time
     found = [x for x in found if not SAID_ON.search(text, max(s0, x[0] - 30), x[0])]
     if not found:
