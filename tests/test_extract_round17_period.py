@@ -73,3 +73,24 @@ def test_the_same_period_last_year_is_the_sentences_period_a_year_before(tmp_pat
     assert found["412"].fields.get("period") == {"start": "2021-01-01", "end": "2021-05-09"}
     assert found["268"].fields.get("period") == {"start": "2020-01-01", "end": "2020-05-09"}
     assert found["350000"].fields.get("period") != "2014"
+
+
+def test_a_deadline_of_a_number_aimed_at_is_not_its_period(tmp_path, knowledge):
+    """'By 2030, the government aims to resettle 15,000 refugees', 'an appeal for 1,300 places
+    by the end of March 2018', 'vise à former 2 000 agents d'ici 2025': a deadline, no period;
+    a total reached by a date stays of that date ('By June 2016, 26,000 had been apprehended')."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "By 2030, the Zorvanian government aims to resettle 15,000 refugees.\n\n"
+            "The Pelmark Council appealed for 1,300 resettlement places by the end of March "
+            "2018.\n\n"
+            "Le gouvernement d'Ostravia vise à former 2 000 agents d'ici 2025.\n\n"
+            "By June 2016, almost 26,000 children had been apprehended in Pelmark.",
+        )
+    )
+    assert "period" not in found["15000"].fields
+    assert "period" not in found["1300"].fields
+    assert "period" not in found["2000"].fields
+    assert found["26000"].fields.get("period") == {"end": "2016-06"}

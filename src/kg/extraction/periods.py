@@ -242,6 +242,30 @@ def _brackets_with_a_number(text: str, s0: int, s1: int) -> list[tuple[int, int]
     ]
 
 
+# A time said as a deadline ("by 2030", "by the end of March 2018", "d'ici 2030", "para
+# 2030", "até 2030") ...
+DEADLINE = re.compile(r"(?:by|d['’]ici(?:\s+(?:à|a))?|para|até)\b", re.I)
+# ... of a number aimed at, planned or asked for, in the words around it
+AIMED_AT = re.compile(
+    r"\b(?:aim(?:s|ed|ing)?|plan(?:s|ned|ning)?|seek(?:s|ing)?|target(?:s|ed|ing)?|"
+    r"intend(?:s|ed)?|goal|objective|envisag(?:e|es|ed|ing)|pledg(?:e|es|ed)|commit(?:s|ted)?\s+to|"
+    r"will|would|shall|expect(?:s|ed)?\s+to|hop(?:e|es|ed)\s+to|ask(?:s|ed|ing)?\s+for|"
+    r"appeal(?:s|ed)?\s+for|call(?:s|ed)?\s+for|to\s+be\s+(?:made|reached|achieved)|"
+    r"meta|objetivo|pretende|prev[ée]|planea|busca|vise|pr[ée]voit|objectif|compte|"
+    r"planeja|pretende)\b",
+    re.I,
+)
+
+
+def _a_deadline(text: str, s0: int, s1: int, x: tuple, at: int) -> bool:
+    """Whether the time x is a deadline of the number at `at`: said with "by" (or its like)
+    where the words between them and just around say the number is aimed at."""
+    if not DEADLINE.match(text, x[0]):
+        return False
+    a, b = max(s0, min(x[0], at) - 40), min(s1, max(x[1], at) + 40)
+    return AIMED_AT.search(text, a, b) is not None
+
+
 def period_of(
     text: str,
     sentence: tuple[int, int],
@@ -306,6 +330,9 @@ def period_of(
         if (counted_asides := _brackets_with_a_number(text, s0, s1))
         else found
     )
+    # "By 2030, the government aims to resettle 15,000 refugees", "an appeal asking for 1,300
+    # places by the end of March 2018": a deadline of what is aimed at, no time of the number
+    found = [x for x in found if not _a_deadline(text, s0, s1, x, at)]
     # "..., Rhamdani said on Tuesday, August 23": the day a thing is said is not its time
     found = [x for x in found if not SAID_ON.search(text, max(s0, x[0] - 30), x[0])]
     if not found:
