@@ -259,10 +259,11 @@ AIMED_AT = re.compile(
 
 def _a_deadline(text: str, s0: int, s1: int, x: tuple, at: int) -> bool:
     """Whether the time x is a deadline of the number at `at`: said with "by" (or its like)
-    where the words between them and just around say the number is aimed at."""
+    where the words between them or just before them say the number is aimed at."""
     if not DEADLINE.match(text, x[0]):
         return False
-    a, b = max(s0, min(x[0], at) - 40), min(s1, max(x[1], at) + 40)
+    # (not the words after both: "By 2015 IOM had assisted 3,000, and it will go on")
+    a, b = max(s0, min(x[0], at) - 40), min(s1, max(x[1], at + 1))
     return AIMED_AT.search(text, a, b) is not None
 
 
