@@ -94,3 +94,27 @@ def test_a_deadline_of_a_number_aimed_at_is_not_its_period(tmp_path, knowledge):
     assert "period" not in found["1300"].fields
     assert "period" not in found["2000"].fields
     assert found["26000"].fields.get("period") == {"end": "2016-06"}
+
+
+def test_a_state_or_policy_that_began_then_is_no_period_of_a_present_count(tmp_path, knowledge):
+    """'The office, open since 2015, provides shelter to 60 women every month', 'Le centre,
+    ouvert en 2016, accueille 45 enfants', 'The introduction in March 2021 of a minimum wage
+    affected 280,000 workers': the time is of the start, not of the count; 'open since 2015,
+    has assisted 300 women' counts from that start ('operativo desde 2012, ha atendido')."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Zorvanian office, open since 2015, provides shelter to 60 women every month.\n\n"
+            "Le centre de Pelmark, ouvert en 2016, accueille 45 enfants.\n\n"
+            "The introduction in March 2021 of a minimum wage in Ostravia affected more than "
+            "280,000 workers.\n\n"
+            "The Pelmark shelter, open since 2015, has assisted 300 women.\n\n"
+            "El albergue de Ostravia, operativo desde 2012, ha atendido a 900 migrantes.",
+        )
+    )
+    assert "period" not in found["60"].fields
+    assert "period" not in found["45"].fields
+    assert "period" not in found["280000"].fields
+    assert found["300"].fields.get("period") == {"start": "2015"}
+    assert found["900"].fields.get("period") == {"start": "2012"}

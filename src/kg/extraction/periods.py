@@ -175,9 +175,15 @@ START_VERB = re.compile(
     r"\b(?:launched|started|began|begun|founded|established|created|set up|"
     r"initiated|signed|opened|built|inaugurated|adopted|enacted|passed|approved|"
     r"ratified|introduced|became\s+operational|"
-    # "Since its creation in 2005, the hotline has received ...": a start named by a noun
+    # "The shelter, open since 2015, gives 60 women ...", "El albergue, operativo desde 2007,
+    # ofrece ...", "Le centre, ouvert en 2016, accueille ...": a state that began then
+    r"open|operating|operational|in\s+operation|in\s+force|operativ[oa]s?|funcionan?|"
+    r"en\s+funcionamiento|ouverte?s?|cr[ée]{2}e?s?|fond[ée]e?s?|fundad[oa]s?|cread[oa]s?|"
+    r"abiert[oa]s?|abert[oa]s?|criad[oa]s?|inaugurad[oa]s?|en\s+vigor|en\s+vigueur|em\s+vigor|"
+    # "Since its creation in 2005, the hotline has received ...", "The introduction in March
+    # 2021 of a minimum wage affected ...": a start named by a noun
     r"(?:its|their|the)\s+(?:creation|launch|establishment|inception|founding|opening|"
-    r"adoption|start|beginning)|"
+    r"adoption|introduction|start|beginning)|"
     # "In a report published in March 2019, X found that 72 per cent ...": the time of a
     # publication is its own, not that of the numbers it gives (not "45 victims were
     # released in March 2019", "3,000 permits were issued in 2018")
@@ -188,6 +194,16 @@ START_VERB = re.compile(
     r"(?:entered|entering|enters|came|coming|comes)\s+into\s+force|took\s+effect)"
     r"(?:\s+[\w’'-]+){0,5}?\s+$",
     re.I,  # "Established in 2006, the programme ..."
+)
+
+
+SINCE_WORD = re.compile(r"(?:since|desde|depuis)\b", re.I)
+# A verb in a perfect tense, of what has been done up to now, in the four languages
+PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:already\s+|so\s+far\s+|now\s+|since\s+|been\s+)?\w+(?:ed|en|t)\b|"
+    r"\b(?:ha|han)\s+(?:\w+\s+)?\w+(?:ado|ido|to|cho)\b|"
+    r"\b(?:a|ont)\s+(?:déjà\s+)?\w+(?:é|i|u|is|it)\b|\b(?:tem|têm)\s+\w+(?:ado|ido)\b",
+    re.I,
 )
 
 
@@ -392,6 +408,16 @@ def period_of(
         if x not in since
         and x[1] < at
         and re.search(r"\b(?:has|have)\s+since\s+\w+", text[x[1] : at])
+    ]
+    # "The centre, open since 2015, has assisted 300 women", "... operativo desde 2007, ha
+    # atendido a 900": a state said from a time on, then what has been done since
+    since += [
+        x
+        for x in starts
+        if x not in since
+        and x[1] < at
+        and SINCE_WORD.match(text, x[0])
+        and PERFECT.search(text, x[1], at)
     ]
     for x in since:
         starts.remove(x)
