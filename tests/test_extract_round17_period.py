@@ -118,3 +118,27 @@ def test_a_state_or_policy_that_began_then_is_no_period_of_a_present_count(tmp_p
     assert "period" not in found["280000"].fields
     assert found["300"].fields.get("period") == {"start": "2015"}
     assert found["900"].fields.get("period") == {"start": "2012"}
+
+
+def test_the_day_a_page_was_published_is_no_numbers_time(tmp_path, knowledge):
+    """'Publié le 6 avril 2018 Deux escadrons ...', '29 de marzo de 2024 | Las Noticias ...
+    rescataron a siete jóvenes': the byline's or masthead's day is the page's, not a count's."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Publié le 06 avril 2018 Trois escadrons de gendarmerie sont engagés à la frontière "
+            "de Pelmark.",
+        )
+    )
+    assert "period" not in found["3"].fields
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "29 de marzo de 2024 | Noticias de Ostravia: la policía rescató a 14 jóvenes y "
+            "detuvo a 5 mujeres.",
+        )
+    )
+    assert "period" not in found["14"].fields
+    assert "period" not in found["5"].fields

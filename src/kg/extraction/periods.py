@@ -116,6 +116,11 @@ RELATIVE_TIME = re.compile(
 )
 
 
+PUBLISHED_ON = re.compile(
+    r"\b(?:published|posted|updated|publi[ée]e?|mis\s+[àa]\s+jour|publicad[oa]|actualizad[oa]|"
+    r"atualizad[oa])(?:\s+(?:on|le|el|em|o|a|:))?\s*$",
+    re.I,
+)
 SAID_ON = re.compile(r"\b(?:said|says|stated|added|explained|told(?:\s+\w+)?)\s+$", re.I)
 
 
@@ -352,6 +357,14 @@ def period_of(
     found = [x for x in found if not _a_deadline(text, s0, s1, x, at)]
     # "..., Rhamdani said on Tuesday, August 23": the day a thing is said is not its time
     found = [x for x in found if not SAID_ON.search(text, max(s0, x[0] - 30), x[0])]
+    # "Publié le 06 avril 2018", "29 de marzo de 2024 | Las Noticias del Ministerio ...": the
+    # day a page was published, in its byline or masthead, is no number's time
+    found = [
+        x
+        for x in found
+        if not PUBLISHED_ON.search(text, max(s0, x[0] - 30), x[0])
+        and not re.match(r"[ \t]*\|", text[x[1] :])
+    ]
     if not found:
         return None
     c0, c1 = clause
