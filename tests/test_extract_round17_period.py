@@ -142,3 +142,21 @@ def test_the_day_a_page_was_published_is_no_numbers_time(tmp_path, knowledge):
     )
     assert "period" not in found["14"].fields
     assert "period" not in found["5"].fields
+
+
+def test_a_time_said_after_but_or_while_is_of_that_part(tmp_path, knowledge):
+    """'the 64 people were found in a factory, but they may have been taken there in March
+    2019': a time said only after the number, across 'but', 'while', 'pero' or 'mais', is of
+    the later part of the sentence."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Police said the 64 people were found in a factory in Pelmark, but the last group "
+            "may have been taken there in March 2019.\n\n"
+            "La policía rescató a 38 mujeres en Ostravia, pero el último grupo llegó en mayo "
+            "de 2020.",
+        )
+    )
+    assert "period" not in found["64"].fields
+    assert "period" not in found["38"].fields

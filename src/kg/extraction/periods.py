@@ -116,6 +116,7 @@ RELATIVE_TIME = re.compile(
 )
 
 
+LATER_PART = re.compile(r";|,?\s+(?:but|while|whereas|pero|mais|mientras|tandis)\s+", re.I)
 PUBLISHED_ON = re.compile(
     r"\b(?:published|posted|updated|publi[ée]e?|mis\s+[àa]\s+jour|publicad[oa]|actualizad[oa]|"
     r"atualizad[oa])(?:\s+(?:on|le|el|em|o|a|:))?\s*$",
@@ -466,7 +467,9 @@ def period_of(
         # "so far") is not of a date said later, nor is one across a semicolon.
         if RELATIVE_TIME.search(text, c0, c1):
             return None
-        found = [x for x in found if ";" not in text[at : x[0]]]
+        # ("72 people were found in a factory, but they may have been taken there last
+        # month": a time said after "but", "while" or "whereas" is of that part)
+        found = [x for x in found if not LATER_PART.search(text, at, x[0])]
     chosen = in_clause or ([max(before, key=lambda x: x[1])] if before else found[:1])
     if not chosen:
         return None
