@@ -160,3 +160,22 @@ def test_a_time_said_after_but_or_while_is_of_that_part(tmp_path, knowledge):
     )
     assert "period" not in found["64"].fields
     assert "period" not in found["38"].fields
+
+
+def test_a_part_set_against_the_one_before_after_a_semicolon_has_its_own_time(tmp_path, knowledge):
+    """'... con 111 casos en 2022 frente a 104 de 2020; sin embargo, el 62% de las víctimas
+    ...', '... rose to 410 in 2021; however, 35 per cent of victims ...': a time said in the
+    earlier part (not opening the sentence) is not of the part set against it."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "La Fiscalía de Pelmark registró 111 casos de trata en 2022; sin embargo, el 62% de "
+            "las víctimas aún son explotadas sexualmente.\n\n"
+            "Cases in Ostravia rose to 410 in 2021; however, 35 per cent of victims are never "
+            "identified.",
+        )
+    )
+    assert found["111"].fields.get("period") == "2022"
+    assert "period" not in found["62"].fields
+    assert "period" not in found["35"].fields

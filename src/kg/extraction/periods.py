@@ -133,7 +133,14 @@ PRESENT_TIME = re.compile(
 SENTENCE_PART = re.compile(r";|,\s+(?:and|but|while|whereas)\s+|\s+(?:while|whereas)\s+")
 
 
-OTHER_PART = re.compile(r",?\s+(?:while|whereas)\s+")
+OTHER_PART = re.compile(
+    r",?\s+(?:while|whereas)\s+"
+    # "... 111 casos en 2022 en comparación con 104 de 2020; sin embargo, el 62% de las víctimas
+    # ...": a part that sets itself against the one before, after a semicolon
+    r"|;\s*(?:however|but|yet|sin\s+embargo|no\s+obstante|cependant|toutefois|pourtant|"
+    r"no\s+entanto|contudo|por[ée]m)\b",
+    re.I,
+)
 # The words a sentence's opening phrase of time may start with ("Since the task force was set
 # up in 2015, ..."), in any case ("“in 2015, ...")
 OPENING = re.compile(
