@@ -179,3 +179,22 @@ def test_a_part_set_against_the_one_before_after_a_semicolon_has_its_own_time(tm
     assert found["111"].fields.get("period") == "2022"
     assert "period" not in found["62"].fields
     assert "period" not in found["35"].fields
+
+
+def test_the_one_time_after_a_from_to_change_is_the_to_figures(tmp_path, knowledge):
+    """'fell from more than 70 per cent to less than 50 per cent in 2018': 2018 is the later
+    figure's; the earlier has none said ('from 210 in 2019 to 480 in 2021' gives each its own,
+    and 'from 5,500 to 9,300 between 2017 and 2018' each its year)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The share of women among victims in Pelmark fell from more than 70 per cent to less "
+            "than 45 per cent in 2018.\n\n"
+            "Cases in Ostravia rose from 210 in 2019 to 480 in 2021.",
+        )
+    )
+    assert "period" not in found["70"].fields
+    assert found["45"].fields.get("period") == "2018"
+    assert found["210"].fields.get("period") == "2019"
+    assert found["480"].fields.get("period") == "2021"

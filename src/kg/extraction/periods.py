@@ -116,6 +116,17 @@ RELATIVE_TIME = re.compile(
 )
 
 
+FROM_BEFORE = re.compile(
+    r"\b(?:from|de|desde|du|des)\s+(?:(?:more|less|fewer)\s+than\s+|about\s+|some\s+|nearly\s+|"
+    r"almost\s+|over\s+|around\s+|plus\s+de\s+|m[áa]s\s+de\s+|mais\s+de\s+)?$",
+    re.I,
+)
+TO_A_FIGURE = re.compile(
+    r"\b(?:to|a|à|hasta|até)\s+(?:(?:more|less|fewer)\s+than\s+|about\s+|some\s+|nearly\s+|"
+    r"almost\s+|over\s+|around\s+|plus\s+de\s+|moins\s+de\s+|m[áa]s\s+de\s+|menos\s+de\s+|"
+    r"mais\s+de\s+)?\d",
+    re.I,
+)
 LATER_PART = re.compile(r";|,?\s+(?:but|while|whereas|pero|mais|mientras|tandis)\s+", re.I)
 PUBLISHED_ON = re.compile(
     r"\b(?:published|posted|updated|publi[ée]e?|mis\s+[àa]\s+jour|publicad[oa]|actualizad[oa]|"
@@ -363,6 +374,19 @@ def period_of(
     # "By 2030, the government aims to resettle 15,000 refugees", "an appeal asking for 1,300
     # places by the end of March 2018": a deadline of what is aimed at, no time of the number
     found = [x for x in found if not _a_deadline(text, s0, s1, x, at)]
+    # "fell from more than 70 per cent to less than 50 per cent in 2018": the one time after
+    # the "to" figure is that figure's, not the "from" figure's ("from 5,500 to 9,300 between
+    # 2017 and 2018" gives each its year)
+    if FROM_BEFORE.search(text, max(s0, at - 30), at):
+        found = [
+            x
+            for x in found
+            if not (
+                at < x[0]
+                and TO_A_FIGURE.search(text, at, x[0])
+                and x[2].get("start", x[2].get("end")) == x[2].get("end", x[2].get("start"))
+            )
+        ]
     # "..., Rhamdani said on Tuesday, August 23": the day a thing is said is not its time
     found = [x for x in found if not SAID_ON.search(text, max(s0, x[0] - 30), x[0])]
     # "Publié le 06 avril 2018", "29 de marzo de 2024 | Las Noticias del Ministerio ...": the
