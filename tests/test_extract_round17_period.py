@@ -198,3 +198,22 @@ def test_the_one_time_after_a_from_to_change_is_the_to_figures(tmp_path, knowled
     assert found["45"].fields.get("period") == "2018"
     assert found["210"].fields.get("period") == "2019"
     assert found["480"].fields.get("period") == "2021"
+
+
+def test_a_time_in_a_reported_clause_after_the_number_is_that_clauses(tmp_path, knowledge):
+    """'Six traffickers were charged, he added, saying that in 2020 some 900 children had been
+    rescued', '..., affirmant qu'en 2019 ...': the time of what is reported after is not the
+    number's said before."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Six traffickers were charged in Pelmark, the minister added, saying that in 2020 "
+            "some 900 children had been rescued.\n\n"
+            "Au total, 11 passeurs ont été arrêtés à Ostravia, a-t-il ajouté, affirmant qu'en 2019 "
+            "quelque 700 migrants avaient été secourus.",
+        )
+    )
+    assert "period" not in found["6"].fields
+    assert found["900"].fields.get("period") == "2020"
+    assert "period" not in found["11"].fields

@@ -127,7 +127,15 @@ TO_A_FIGURE = re.compile(
     r"mais\s+de\s+)?\d",
     re.I,
 )
-LATER_PART = re.compile(r";|,?\s+(?:but|while|whereas|pero|mais|mientras|tandis)\s+", re.I)
+LATER_PART = re.compile(
+    r";|,?\s+(?:but|while|whereas|pero|mais|mientras|tandis)\s+"
+    # ("4 traffickers were charged, he added, saying that in 2020 1,083 children had been
+    # rescued", "affirmant qu'en 2020", "afirmando que en 2020": another report's time)
+    r"|,\s*(?:saying|adding|noting|stating|affirmant|ajoutant|pr[ée]cisant|indiquant|"
+    r"afirmando|a[ñn]adiendo|agregando|indicando|se[ñn]alando|dizendo|acrescentando|"
+    r"afirmando)\s+(?:that\b|que\b|qu['’])?",
+    re.I,
+)
 PUBLISHED_ON = re.compile(
     r"\b(?:published|posted|updated|publi[ée]e?|mis\s+[àa]\s+jour|publicad[oa]|actualizad[oa]|"
     r"atualizad[oa])(?:\s+(?:on|le|el|em|o|a|:))?\s*$",
