@@ -217,3 +217,21 @@ def test_a_time_in_a_reported_clause_after_the_number_is_that_clauses(tmp_path, 
     assert "period" not in found["6"].fields
     assert found["900"].fields.get("period") == "2020"
     assert "period" not in found["11"].fields
+
+
+def test_items_of_a_bulleted_list_say_each_their_own_time(tmp_path, knowledge):
+    """'  • In the first six months of 2019, 3,200 migrants arrived in Pelmark.\\n  • 1,400
+    children were detained in Ostravia in the first six months of 2021.': a list's items run
+    together without a break the sentence reader sees; each says its own time."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "  • In the first six months of 2019, more than 3,200 migrants arrived in Pelmark.\n"
+            "  • 1,400 children were detained in Ostravia in the first six months of 2021.\n"
+            "  • In recent cases, 35 percent of the children were sent back.",
+        )
+    )
+    assert found["3200"].fields["period"]["start"] == "2019-01"
+    assert found["1400"].fields["period"]["start"] == "2021-01"
+    assert "period" not in found["35"].fields

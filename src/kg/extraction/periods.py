@@ -315,6 +315,16 @@ def _a_deadline(text: str, s0: int, s1: int, x: tuple, at: int) -> bool:
     return AIMED_AT.search(text, a, b) is not None
 
 
+def _bullet_of(text: str, sentence: tuple[int, int], at: int) -> tuple[int, int]:
+    """The part of a sentence between list bullets ("•") that holds `at`: items of a list run
+    together without a full stop say each their own time ("... 26,000 by June. • 16,000
+    children were apprehended in Mexico in the first six months of 2016.")."""
+    s0, s1 = sentence
+    before = text.rfind("\u2022", s0, at)
+    after = text.find("\u2022", at, s1)
+    return (before + 1 if before >= 0 else s0), (after if after >= 0 else s1)
+
+
 def period_of(
     text: str,
     sentence: tuple[int, int],
@@ -330,7 +340,7 @@ def period_of(
     release states it was written (YYYY-MM-DD), of which "this year" and "last month" are
     said; `year_near`: the year the passage before last named, that of months without a year
     in a release that states no day."""
-    s0, s1 = sentence
+    s0, s1 = _bullet_of(text, sentence, at)
     if change_against_another_time(text, s0, s1, at):
         return None  # ("a 34% jump from last year": of neither time)
     found = []
@@ -407,7 +417,7 @@ def period_of(
     ]
     if not found:
         return None
-    c0, c1 = clause
+    c0, c1 = max(clause[0], s0), min(clause[1], s1)
     # "Since the US-led invasion of Iraq in 2003, IOM has evacuated ...": from that year on
     since_then = [x for x in found if _since_an_event(text, s0, x, at)]
     found = [(*x[:2], {"start": x[2].get("start")}) if x in since_then else x for x in found]
