@@ -412,7 +412,11 @@ def period_of(
     found = [
         x
         for x in found
-        if not PUBLISHED_ON.search(text, max(s0, x[0] - 30), x[0])
+        if not (
+            # (a day: "Published in 2019, the report has documented 300 cases" is of 2019)
+            PUBLISHED_ON.search(text, max(s0, x[0] - 30), x[0])
+            and len(str(x[2].get("start") or x[2].get("end"))) == 10
+        )
         and not re.match(r"[ \t]*\|", text[x[1] :])
     ]
     if not found:
