@@ -234,7 +234,9 @@ SINCE_WORD = re.compile(r"(?:since|desde|depuis)\b", re.I)
 PERFECT = re.compile(
     r"\b(?:has|have)\s+(?:already\s+|so\s+far\s+|now\s+|since\s+|been\s+)?\w+(?:ed|en|t)\b|"
     r"\b(?:ha|han)\s+(?:\w+\s+)?\w+(?:ado|ido|to|cho)\b|"
-    r"\b(?:a|ont)\s+(?:déjà\s+)?\w+(?:é|i|u|is|it)\b|\b(?:tem|têm)\s+\w+(?:ado|ido)\b",
+    # (French "a accueilli", lower case: not the Spanish "a" of "a migrantes de Haiti")
+    r"\b(?:a|ont)\s+(?:déjà\s+)?(?-i:[a-zéèêàâîôûç]{2,}(?:é|i|u|is|it))\b|"
+    r"\b(?:tem|têm)\s+\w+(?:ado|ido)\b",
     re.I,
 )
 

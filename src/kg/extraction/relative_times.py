@@ -261,7 +261,7 @@ _CHANGE = r"increase|rise|drop|fall|jump|decrease|decline|growth|surge|reduction
 _FOREIGN_COMPARED = (
     r"par\s+rapport\s+(?:à|au|aux)|compar[ée]e?s?\s+(?:à|au|aux|avec)|"
     r"en\s+comparaison\s+(?:de|avec)|en\s+comparaci[óo]n\s+con|comparad[oa]s?\s+(?:con|com|a)|"
-    r"frente\s+a|(?:con\s+)?respecto\s+(?:a|al|de)|em\s+compara[çc][ãa]o\s+(?:com|a)|"
+    r"frente\s+a|(?:con\s+)?respecto\s+(?:a|al)|em\s+compara[çc][ãa]o\s+(?:com|a)|"
     r"em\s+rela[çc][ãa]o\s+(?:a|ao|à)"
 )
 COMPARED_WITH = re.compile(
