@@ -116,7 +116,11 @@ RELATIVE_TIME = re.compile(
 )
 
 
+# (a change, "fell from ... to ...", not a range, "from 2,000 to 3,000 migrants in 2020")
 FROM_BEFORE = re.compile(
+    r"\b(?:rose|risen|fell|fallen|increased|decreased|dropped|grew|grown|climbed|jumped|"
+    r"declined|went|up|down|aument[óo]|aumentou|baj[óo]|cay[óo]|diminuy[óo]|caiu|subiu|"
+    r"augment[ée]|baiss[ée]|pass[ée]|pas[óo]|passou)\b[^.;]{0,40}?"
     r"\b(?:from|de|desde|du|des)\s+(?:(?:more|less|fewer)\s+than\s+|about\s+|some\s+|nearly\s+|"
     r"almost\s+|over\s+|around\s+|plus\s+de\s+|m[áa]s\s+de\s+|mais\s+de\s+)?$",
     re.I,
@@ -397,7 +401,7 @@ def period_of(
     # "fell from more than 70 per cent to less than 50 per cent in 2018": the one time after
     # the "to" figure is that figure's, not the "from" figure's ("from 5,500 to 9,300 between
     # 2017 and 2018" gives each its year)
-    if FROM_BEFORE.search(text, max(s0, at - 30), at):
+    if FROM_BEFORE.search(text, max(s0, at - 90), at):
         found = [
             x
             for x in found
