@@ -235,3 +235,25 @@ def test_items_of_a_bulleted_list_say_each_their_own_time(tmp_path, knowledge):
     assert found["3200"].fields["period"]["start"] == "2019-01"
     assert found["1400"].fields["period"]["start"] == "2021-01"
     assert "period" not in found["35"].fields
+
+
+def test_a_when_clause_right_after_a_time_is_of_that_time(tmp_path, knowledge):
+    """'the highest since 2014 when 730 people died', 'nearly triple the arrivals in August
+    2018, when 633 people landed': the number in a clause opened by 'when' right after a time
+    is of that time (a point, not a span from it); 'Since March 2015, when the programme was
+    launched, 13,500 have returned' is from then on (the clause closes before the number)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The toll off Pelmark was the highest since 2014 when 730 people died at sea.\n\n"
+            "In August 2019 some 1,700 migrants reached Ostravia, nearly triple the arrivals "
+            "in August 2018, when 633 people landed.\n\n"
+            "Since March 2015, when the programme was launched, 13,500 migrants have returned "
+            "to Zorvania.",
+        )
+    )
+    assert found["730"].fields.get("period") == "2014"
+    assert found["1700"].fields.get("period") == "2019-08"
+    assert found["633"].fields.get("period") == "2018-08"
+    assert found["13500"].fields.get("period") == {"start": "2015-03"}

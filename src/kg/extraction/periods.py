@@ -131,6 +131,16 @@ TO_A_FIGURE = re.compile(
     r"mais\s+de\s+)?\d",
     re.I,
 )
+WHEN_AFTER = re.compile(r",?\s+(?:when|cuando|quand|lorsque|quando)\b", re.I)
+
+
+def _as_a_point(value: dict) -> dict:
+    """ "since 2014, when the toll reached 730": the time "when" points at, not a span from it."""
+    if set(value) == {"start"}:
+        return {"start": value["start"], "end": value["start"]}
+    return value
+
+
 LATER_PART = re.compile(
     r";|,?\s+(?:but|while|whereas|pero|mais|mientras|tandis)\s+"
     # ("4 traffickers were charged, he added, saying that in 2020 1,083 children had been
@@ -530,6 +540,21 @@ def period_of(
         # month": a time said after "but", "while" or "whereas" is of that part)
         found = [x for x in found if not LATER_PART.search(text, at, x[0])]
     chosen = in_clause or ([max(before, key=lambda x: x[1])] if before else found[:1])
+    # "... the same month last year, when 633 people landed", "since 2014, when the toll
+    # reached 730": a clause opened by "when" right after a time is of that time
+    when = [
+        x
+        for x in found
+        if x[1] <= at
+        and (m := WHEN_AFTER.match(text, x[1]))
+        and not any(m.end() <= y[0] < at for y in found)
+        # (the number inside that clause: not "Depuis mars 2015, lorsque le programme a été
+        # lancé, des retours ... dans 30 pays", a clause closed before it)
+        and not re.search(r"[,;:]", text[m.end() : at])
+    ]
+    if when:
+        x = when[-1]
+        chosen = [(x[0], x[1], _as_a_point(x[2]))]
     if not chosen:
         return None
     # Combine what the chosen expressions say ("from May 2005" ... "through January 2008").
