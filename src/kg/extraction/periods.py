@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.dated_days import dated_days
-from kg.extraction.figures import MONTH
+from kg.extraction.dated_days import DATED_DAYS, dated_days
+from kg.extraction.figures import MONTH, MONTH_SHORT
 from kg.extraction.foreign_words import foreign_times
 from kg.extraction.period_patterns import PERIOD_PATTERNS, _date, _period_value, _year_before
 from kg.extraction.relative_times import (
@@ -33,6 +33,23 @@ SAME_PERIOD = re.compile(
     r"(?P<y>(?:19|20)\d\d)\b",
     re.I,
 )
+
+# "(201 in the same period last year)", "for same month last year when 633 people landed"
+SAME_PERIOD_LAST_YEAR = re.compile(
+    r"\b(?:(?:in|during|over|for|at|by)\s+)?(?:the\s+)?same\s+(?:period|time|months?)\s+"
+    r"(?:of\s+|in\s+)?last\s+year\b|\blast\s+year,?\s+(?:in|during|over|for)\s+the\s+same\s+"
+    r"(?:period|time|months?)\b",
+    re.I,
+)
+_SPAN = ("start", "end")
+
+
+def _dated_span(value: dict) -> bool:
+    """A period with a start and an end, both dated (not "02-29", which a year before lacks)."""
+    return all(
+        isinstance(value.get(k), str) and re.match(r"(?:19|20)\d\d", value[k]) for k in _SPAN
+    ) and not any(value[k].endswith("02-29") for k in _SPAN)
+
 
 # "up from 1,200 the year before": the year before the one the sentence names.
 YEAR_BEFORE = re.compile(
@@ -59,6 +76,17 @@ def _periods_said_elsewhere(text, s0, s1, found, year_context):
         if year:
             before = str(int(year[:4]) - 1)
             out.append((m.start(), m.end(), {"start": before, "end": before}))
+    for m in SAME_PERIOD_LAST_YEAR.finditer(text, s0, s1):
+        # "314 cases this year, by 7 August 2024 (201 in the same period last year)": the
+        # sentence's other period, a year earlier
+        # (said before it, and shorter than a year: "the same period" of a year is "last year")
+        other = next(
+            (v for a, b, v in found if b <= m.start() and _dated_span(v) and len(v["start"]) > 4),
+            None,
+        )
+        if other:
+            value = {k: str(int(v[:4]) - 1) + v[4:] for k, v in other.items() if k in _SPAN}
+            out.append((m.start(), m.end(), value))
     for m in SAME_PERIOD.finditer(text, s0, s1):
         year = m.group("y")
         other = next(
@@ -88,6 +116,45 @@ RELATIVE_TIME = re.compile(
 )
 
 
+# (a change, "fell from ... to ...", not a range, "from 2,000 to 3,000 migrants in 2020")
+FROM_BEFORE = re.compile(
+    r"\b(?:rose|risen|fell|fallen|increased|decreased|dropped|grew|grown|climbed|jumped|"
+    r"declined|went|up|down|aument[óo]|aumentou|baj[óo]|cay[óo]|diminuy[óo]|caiu|subiu|"
+    r"augment[ée]|baiss[ée]|pass[ée]|pas[óo]|passou)\b[^.;]{0,40}?"
+    r"\b(?:from|de|desde|du|des)\s+(?:(?:more|less|fewer)\s+than\s+|about\s+|some\s+|nearly\s+|"
+    r"almost\s+|over\s+|around\s+|plus\s+de\s+|m[áa]s\s+de\s+|mais\s+de\s+)?$",
+    re.I,
+)
+TO_A_FIGURE = re.compile(
+    r"\b(?:to|a|à|hasta|até)\s+(?:(?:more|less|fewer)\s+than\s+|about\s+|some\s+|nearly\s+|"
+    r"almost\s+|over\s+|around\s+|plus\s+de\s+|moins\s+de\s+|m[áa]s\s+de\s+|menos\s+de\s+|"
+    r"mais\s+de\s+)?\d",
+    re.I,
+)
+WHEN_AFTER = re.compile(r",?\s+(?:when|cuando|quand|lorsque|quando)\b", re.I)
+
+
+def _as_a_point(value: dict) -> dict:
+    """ "since 2014, when the toll reached 730": the time "when" points at, not a span from it."""
+    if set(value) == {"start"}:
+        return {"start": value["start"], "end": value["start"]}
+    return value
+
+
+LATER_PART = re.compile(
+    r";|,?\s+(?:but|while|whereas|pero|mais|mientras|tandis)\s+"
+    # ("4 traffickers were charged, he added, saying that in 2020 1,083 children had been
+    # rescued", "affirmant qu'en 2020", "afirmando que en 2020": another report's time)
+    r"|,\s*(?:saying|adding|noting|stating|affirmant|ajoutant|pr[ée]cisant|indiquant|"
+    r"afirmando|a[ñn]adiendo|agregando|indicando|se[ñn]alando|dizendo|acrescentando|"
+    r"afirmando)\s+(?:that\b|que\b|qu['’])?",
+    re.I,
+)
+PUBLISHED_ON = re.compile(
+    r"\b(?:published|posted|updated|publi[ée]e?|mis\s+[àa]\s+jour|publicad[oa]|actualizad[oa]|"
+    r"atualizad[oa])(?:\s+(?:on|le|el|em|o|a|:))?\s*$",
+    re.I,
+)
 SAID_ON = re.compile(r"\b(?:said|says|stated|added|explained|told(?:\s+\w+)?)\s+$", re.I)
 
 
@@ -99,7 +166,14 @@ PRESENT_TIME = re.compile(
 SENTENCE_PART = re.compile(r";|,\s+(?:and|but|while|whereas)\s+|\s+(?:while|whereas)\s+")
 
 
-OTHER_PART = re.compile(r",?\s+(?:while|whereas)\s+")
+OTHER_PART = re.compile(
+    r",?\s+(?:while|whereas)\s+"
+    # "... 111 casos en 2022 en comparación con 104 de 2020; sin embargo, el 62% de las víctimas
+    # ...": a part that sets itself against the one before, after a semicolon
+    r"|;\s*(?:however|but|yet|sin\s+embargo|no\s+obstante|cependant|toutefois|pourtant|"
+    r"no\s+entanto|contudo|por[ée]m)\b",
+    re.I,
+)
 # The words a sentence's opening phrase of time may start with ("Since the task force was set
 # up in 2015, ..."), in any case ("“in 2015, ...")
 OPENING = re.compile(
@@ -147,9 +221,15 @@ START_VERB = re.compile(
     r"\b(?:launched|started|began|begun|founded|established|created|set up|"
     r"initiated|signed|opened|built|inaugurated|adopted|enacted|passed|approved|"
     r"ratified|introduced|became\s+operational|"
-    # "Since its creation in 2005, the hotline has received ...": a start named by a noun
+    # "The shelter, open since 2015, gives 60 women ...", "El albergue, operativo desde 2007,
+    # ofrece ...", "Le centre, ouvert en 2016, accueille ...": a state that began then
+    r"open|operating|operational|in\s+operation|in\s+force|operativ[oa]s?|funcionan?|"
+    r"en\s+funcionamiento|ouverte?s?|cr[ée]{2}e?s?|fond[ée]e?s?|fundad[oa]s?|cread[oa]s?|"
+    r"abiert[oa]s?|abert[oa]s?|criad[oa]s?|inaugurad[oa]s?|en\s+vigor|en\s+vigueur|em\s+vigor|"
+    # "Since its creation in 2005, the hotline has received ...", "The introduction in March
+    # 2021 of a minimum wage affected ...": a start named by a noun
     r"(?:its|their|the)\s+(?:creation|launch|establishment|inception|founding|opening|"
-    r"adoption|start|beginning)|"
+    r"adoption|introduction|start|beginning)|"
     # "In a report published in March 2019, X found that 72 per cent ...": the time of a
     # publication is its own, not that of the numbers it gives (not "45 victims were
     # released in March 2019", "3,000 permits were issued in 2018")
@@ -160,6 +240,18 @@ START_VERB = re.compile(
     r"(?:entered|entering|enters|came|coming|comes)\s+into\s+force|took\s+effect)"
     r"(?:\s+[\w’'-]+){0,5}?\s+$",
     re.I,  # "Established in 2006, the programme ..."
+)
+
+
+SINCE_WORD = re.compile(r"(?:since|desde|depuis)\b", re.I)
+# A verb in a perfect tense, of what has been done up to now, in the four languages
+PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:already\s+|so\s+far\s+|now\s+|since\s+|been\s+)?\w+(?:ed|en|t)\b|"
+    r"\b(?:ha|han)\s+(?:\w+\s+)?\w+(?:ado|ido|to|cho)\b|"
+    # (French "a accueilli", lower case: not the Spanish "a" of "a migrantes de Haiti")
+    r"\b(?:a|ont)\s+(?:déjà\s+)?(?-i:[a-zéèêàâîôûç]{2,}(?:é|i|u|is|it))\b|"
+    r"\b(?:tem|têm)\s+\w+(?:ado|ido)\b",
+    re.I,
 )
 
 
@@ -193,6 +285,62 @@ def asides(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
     return out
 
 
+# Brackets that hold a number that is no year ("(201 in the same period last year)").
+BRACKET = re.compile(r"\([^()]*\)")
+A_COUNT = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?![\d.,]))\d[\d.,]*")
+
+
+# ("(1 January to 31 July 2024)", "(1 to 31 March 2021)": days of a month, no count)
+A_DAY = re.compile(
+    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH}|{MONTH_SHORT})\b|"
+    rf"\b(?:{MONTH}|{MONTH_SHORT})\.?\s+\d{{1,2}}\b",
+    re.I,
+)
+
+
+def _brackets_with_a_number(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
+    return [
+        m.span()
+        for m in BRACKET.finditer(text, s0, s1)
+        if A_COUNT.search(A_DAY.sub(" ", DATED_DAYS.sub(" ", m.group())))
+    ]
+
+
+# A time said as a deadline ("by 2030", "by the end of March 2018", "d'ici 2030", "para
+# 2030", "até 2030") ...
+DEADLINE = re.compile(r"(?:by|d['’]ici(?:\s+(?:à|a))?|para|até)\b", re.I)
+# ... of a number aimed at, planned or asked for, in the words around it
+AIMED_AT = re.compile(
+    r"\b(?:aim(?:s|ed|ing)?|plan(?:s|ned|ning)?|seek(?:s|ing)?|target(?:s|ed|ing)?|"
+    r"intend(?:s|ed)?|goal|objective|envisag(?:e|es|ed|ing)|pledg(?:e|es|ed)|commit(?:s|ted)?\s+to|"
+    r"will|would|shall|expect(?:s|ed)?\s+to|hop(?:e|es|ed)\s+to|ask(?:s|ed|ing)?\s+for|"
+    r"appeal(?:s|ed)?\s+for|call(?:s|ed)?\s+for|to\s+be\s+(?:made|reached|achieved)|"
+    r"meta|objetivo|pretende|prev[ée]|planea|busca|vise|pr[ée]voit|objectif|compte|"
+    r"planeja|pretende)\b",
+    re.I,
+)
+
+
+def _a_deadline(text: str, s0: int, s1: int, x: tuple, at: int) -> bool:
+    """Whether the time x is a deadline of the number at `at`: said with "by" (or its like)
+    where the words between them or just before them say the number is aimed at."""
+    if not DEADLINE.match(text, x[0]):
+        return False
+    # (not the words after both: "By 2015 IOM had assisted 3,000, and it will go on")
+    a, b = max(s0, min(x[0], at) - 40), min(s1, max(x[1], at + 1))
+    return AIMED_AT.search(text, a, b) is not None
+
+
+def _bullet_of(text: str, sentence: tuple[int, int], at: int) -> tuple[int, int]:
+    """The part of a sentence between list bullets ("•") that holds `at`: items of a list run
+    together without a full stop say each their own time ("... 26,000 by June. • 16,000
+    children were apprehended in Mexico in the first six months of 2016.")."""
+    s0, s1 = sentence
+    before = text.rfind("\u2022", s0, at)
+    after = text.find("\u2022", at, s1)
+    return (before + 1 if before >= 0 else s0), (after if after >= 0 else s1)
+
+
 def period_of(
     text: str,
     sentence: tuple[int, int],
@@ -208,7 +356,7 @@ def period_of(
     release states it was written (YYYY-MM-DD), of which "this year" and "last month" are
     said; `year_near`: the year the passage before last named, that of months without a year
     in a release that states no day."""
-    s0, s1 = sentence
+    s0, s1 = _bullet_of(text, sentence, at)
     if change_against_another_time(text, s0, s1, at):
         return None  # ("a 34% jump from last year": of neither time)
     found = []
@@ -250,11 +398,46 @@ def period_of(
             for a, b in asides(text, s0, s1)
         )
     ]
+    # "21,462 were blocked (there were 5,256 in 2023)", "aumentó un 4 % (el MP registró 266
+    # denuncias en 2017)": a time in brackets that hold a number of their own is that number's
+    found = (
+        [x for x in found if not any(a <= x[0] < b and not a <= at < b for a, b in counted_asides)]
+        if (counted_asides := _brackets_with_a_number(text, s0, s1))
+        else found
+    )
+    # "By 2030, the government aims to resettle 15,000 refugees", "an appeal asking for 1,300
+    # places by the end of March 2018": a deadline of what is aimed at, no time of the number
+    found = [x for x in found if not _a_deadline(text, s0, s1, x, at)]
+    # "fell from more than 70 per cent to less than 50 per cent in 2018": the one time after
+    # the "to" figure is that figure's, not the "from" figure's ("from 5,500 to 9,300 between
+    # 2017 and 2018" gives each its year)
+    if FROM_BEFORE.search(text, max(s0, at - 90), at):
+        found = [
+            x
+            for x in found
+            if not (
+                at < x[0]
+                and TO_A_FIGURE.search(text, at, x[0])
+                and x[2].get("start", x[2].get("end")) == x[2].get("end", x[2].get("start"))
+            )
+        ]
     # "..., Rhamdani said on Tuesday, August 23": the day a thing is said is not its time
     found = [x for x in found if not SAID_ON.search(text, max(s0, x[0] - 30), x[0])]
+    # "Publié le 06 avril 2018", "29 de marzo de 2024 | Las Noticias del Ministerio ...": the
+    # day a page was published, in its byline or masthead, is no number's time
+    found = [
+        x
+        for x in found
+        if not (
+            # (a day: "Published in 2019, the report has documented 300 cases" is of 2019)
+            PUBLISHED_ON.search(text, max(s0, x[0] - 30), x[0])
+            and len(str(x[2].get("start") or x[2].get("end"))) == 10
+        )
+        and not re.match(r"[ \t]*\|", text[x[1] :])
+    ]
     if not found:
         return None
-    c0, c1 = clause
+    c0, c1 = max(clause[0], s0), min(clause[1], s1)
     # "Since the US-led invasion of Iraq in 2003, IOM has evacuated ...": from that year on
     since_then = [x for x in found if _since_an_event(text, s0, x, at)]
     found = [(*x[:2], {"start": x[2].get("start")}) if x in since_then else x for x in found]
@@ -309,6 +492,16 @@ def period_of(
         and x[1] < at
         and re.search(r"\b(?:has|have)\s+since\s+\w+", text[x[1] : at])
     ]
+    # "The centre, open since 2015, has assisted 300 women", "... operativo desde 2007, ha
+    # atendido a 900": a state said from a time on, then what has been done since
+    since += [
+        x
+        for x in starts
+        if x not in since
+        and x[1] < at
+        and SINCE_WORD.match(text, x[0])
+        and PERFECT.search(text, x[1], at)
+    ]
     for x in since:
         starts.remove(x)
         found[found.index(x)] = (x[0], x[1], {"start": x[2].get("start") or x[2].get("end")})
@@ -343,8 +536,25 @@ def period_of(
         # "so far") is not of a date said later, nor is one across a semicolon.
         if RELATIVE_TIME.search(text, c0, c1):
             return None
-        found = [x for x in found if ";" not in text[at : x[0]]]
+        # ("72 people were found in a factory, but they may have been taken there last
+        # month": a time said after "but", "while" or "whereas" is of that part)
+        found = [x for x in found if not LATER_PART.search(text, at, x[0])]
     chosen = in_clause or ([max(before, key=lambda x: x[1])] if before else found[:1])
+    # "... the same month last year, when 633 people landed", "since 2014, when the toll
+    # reached 730": a clause opened by "when" right after a time is of that time
+    when = [
+        x
+        for x in found
+        if x[1] <= at
+        and (m := WHEN_AFTER.match(text, x[1]))
+        and not any(m.end() <= y[0] < at for y in found)
+        # (the number inside that clause: not "Depuis mars 2015, lorsque le programme a été
+        # lancé, des retours ... dans 30 pays", a clause closed before it)
+        and not re.search(r"[,;:]", text[m.end() : at])
+    ]
+    if when:
+        x = when[-1]
+        chosen = [(x[0], x[1], _as_a_point(x[2]))]
     if not chosen:
         return None
     # Combine what the chosen expressions say ("from May 2005" ... "through January 2008").

@@ -258,6 +258,12 @@ def _months_of_the_year_said(text: str, s0: int, s1: int, year_said: str | None)
 # Times of something else than a number: what it is compared with ("31 per cent more than in
 # 2020"), and the event a period starts at ("Since the invasion of Iraq in 2003, ...").
 _CHANGE = r"increase|rise|drop|fall|jump|decrease|decline|growth|surge|reduction"
+_FOREIGN_COMPARED = (
+    r"par\s+rapport\s+(?:à|au|aux)|compar[ée]e?s?\s+(?:à|au|aux|avec)|"
+    r"en\s+comparaison\s+(?:de|avec)|en\s+comparaci[óo]n\s+con|comparad[oa]s?\s+(?:con|com|a)|"
+    r"frente\s+a|(?:con\s+)?respecto\s+(?:a|al)|em\s+compara[çc][ãa]o\s+(?:com|a)|"
+    r"em\s+rela[çc][ãa]o\s+(?:a|ao|à)"
+)
 COMPARED_WITH = re.compile(
     r"\b(?:than|compared\s+(?:to|with)|against|versus|vs\.?|relative\s+to)\s+"
     r"(?:(?:in|during|for|over|with|to)\s+)?(?:the\s+)?(?:same\s+(?:period|time|months?)\s+"
@@ -267,7 +273,16 @@ COMPARED_WITH = re.compile(
     r"|\bfrom\s+the\s+same\s+(?:period|time|months?)\s+(?:in|of|last)\s+(?:the\s+)?$"
     # "(more than 1000) ..., an increase of 40 per cent on the previous year", "up by five per
     # cent on the previous year": a change, then the time it is measured against
-    rf"|\b(?:{_CHANGE}|up|down)\b[^,;.]{{0,40}}\b(?:on|over|from)\s+$",
+    rf"|\b(?:{_CHANGE}|up|down)\b[^,;.]{{0,40}}\b(?:on|over|from)\s+$"
+    # "almost the same as the total recorded in the first five months of 2015"
+    r"|\b(?:the\s+same\s+as|similar\s+to)\s+(?:[^,;.]|(?<=\d)[,.](?=\d)){0,60}$"
+    # the same in French, Spanish and Portuguese: "33% par rapport au mois de septembre 2015",
+    # "en comparación con 2019", "em relação a 2020"
+    rf"|\b(?:{_FOREIGN_COMPARED})\s+(?:[^,;.]|(?<=\d)[,.](?=\d)){{0,60}}$"
+    # "58% en plus qu'en 2017", "más víctimas que en 2019", "mais do que em 2020"
+    r"|\b(?:plus|moins|m[áa]s|menos|mais|mayor|menor|davantage)\b[^,;.]{0,40}?"
+    r"(?:\bqu['’]|\bque\s+)\s*(?:(?:en|em|no|na|dans|durant|durante|el|la|le|au)\s+)?"
+    r"[^,;.]{0,25}$",
     re.I,
 )
 
@@ -282,7 +297,7 @@ def _compared_with(text: str, a: int, b: int, at: int) -> bool:
     # comparison; "compared to the 1,500 who crossed in 2019" is one)
     return not (
         re.search(r"\d", text[m.start() : b])
-        and not m.group().startswith("compared")
+        and not re.match(rf"compared|the\s+same|similar|{_FOREIGN_COMPARED}", m.group(), re.I)
         and not re.match(rf"(?:{_CHANGE}|up|down)\b", m.group(), re.I)
     )
 
