@@ -204,7 +204,10 @@ class DraftYaml:
         body = [f"  - id: {item.id}"]
         for key in keys:
             value = item.fields[key]
-            body.append(f"    {key}: {self._value(key, value)}")
+            line = f"    {key}: {self._value(key, value)}"
+            if key == "period" and not period_in_its_sentence(item):
+                line += f"   # {PERIOD_FROM_CONTEXT}"
+            body.append(line)
         for key, (listed, note) in item.commented.items():
             shown = self._value(key, listed if key in LIST_FIELDS else listed[0])
             body.append(f"    # {key}: {shown}   <- {note}")
@@ -361,3 +364,20 @@ class DraftYaml:
         if entity.note:
             lines.append(f"    note: {scalar(entity.note)}")
         return lines
+
+
+# A period whose years the number's own sentence does not say was taken from the text around
+# it (the time of the operation or survey it reports, of the whole it is a part of, the
+# release's day): the reviewer is told, so that an inferred time is checked, not taken as said.
+PERIOD_FROM_CONTEXT = "not said in its sentence: the time of the text around it; check it"
+YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def period_in_its_sentence(item: Item) -> bool:
+    """Whether every year of the item's period is written in the sentence of its number."""
+    years = set(YEAR.findall(json.dumps(item.fields.get("period"), default=str)))
+    if not item.spans:
+        return True
+    said = item.spans[0]
+    a, b = said.passage.sentence_at(said.start)
+    return bool(years) and all(year in said.passage.text[a:b] for year in years)
