@@ -74,9 +74,9 @@ def test_a_name_in_sentence_case_by_its_adjectives_and_capitalized_complements(t
 
 
 def test_a_complement_that_lists_its_words_in_spanish_portuguese_and_french(tmp_path, knowledge):
-    """'la División de Puertos, Aeropuertos y Puestos Fronterizos': a comma inside a name's
+    """'la División de Muelles, Faros y Puestos Costeros': a comma inside a name's
     complement goes on with a short list of plain words, 'y' ('e', 'et') before its last, as
-    'Bureau of Population, Refugees and Migration' does; not a list of bodies with head words
+    'Bureau of Housing, Roads and Water' does; not a list of bodies with head words
     of their own ('la Policía de Ventoria, Gendarmería Nacional y Prefectura Naval')."""
     draft = draft_of(
         tmp_path,
@@ -149,7 +149,7 @@ def test_more_head_words_of_bodies_in_spanish_portuguese_and_french(tmp_path, kn
 
 
 def test_the_unit_a_role_is_held_in_in_spanish_portuguese_and_french(tmp_path, knowledge):
-    """'Encargada de la División de Protección de la OIM', 'Director de la Unidad de Trata y
+    """'Encargada de la División de Acogida de la OIM', 'Director de la Unidad de Trata y
     Tráfico': the unit a role is of, after 'de' and its article, as after 'of the'."""
     draft = draft_of(
         tmp_path,
@@ -195,7 +195,7 @@ def test_a_list_after_a_possessive_names_kinds_of_bodies(tmp_path, knowledge):
 
 
 def test_a_name_in_sentence_case_after_capitalized_words_and_nouns_joined_by_y(tmp_path, knowledge):
-    """'la Dirección Nacional de Prevención y Seguridad comunitaria': the name's capitalized
+    """'la Dirección Nacional de Control y Vigilancia comunitaria': the name's capitalized
     words, a complement of nouns joined by 'y', then the adjective of a name in lower case."""
     draft = draft_of(
         tmp_path,

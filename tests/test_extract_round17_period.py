@@ -58,7 +58,7 @@ def test_a_time_in_brackets_with_a_number_of_their_own_is_that_numbers(tmp_path,
 def test_the_same_period_last_year_is_the_sentences_period_a_year_before(tmp_path, knowledge):
     """'This year, by 9 May 2021, police dealt with 412 cases (268 in the same period last
     year)': the 268 are of 1 January to 9 May 2020; a period of a whole year is not shifted
-    ('530,000 arrivals during the same period last year ... the whole of 2015')."""
+    ('530,000 arrivals during the same period last year ... the whole of 2016')."""
     found = observations(
         draft_of(
             tmp_path,
@@ -67,12 +67,12 @@ def test_the_same_period_last_year_is_the_sentences_period_a_year_before(tmp_pat
             "same period last year) of migrant smuggling.\n\n"
             "Some 210,000 refugees crossed to Pelmark, 40 percent fewer than the 350,000 "
             "arrivals during the same period last year, while 1,900 died against 2,771 for the "
-            "whole of 2015.",
+            "whole of 2016.",
         )
     )
     assert found["412"].fields.get("period") == {"start": "2021-01-01", "end": "2021-05-09"}
     assert found["268"].fields.get("period") == {"start": "2020-01-01", "end": "2020-05-09"}
-    assert found["350000"].fields.get("period") != "2014"
+    assert found["350000"].fields.get("period") != "2015"
 
 
 def test_a_deadline_of_a_number_aimed_at_is_not_its_period(tmp_path, knowledge):
@@ -182,20 +182,20 @@ def test_a_part_set_against_the_one_before_after_a_semicolon_has_its_own_time(tm
 
 
 def test_the_one_time_after_a_from_to_change_is_the_to_figures(tmp_path, knowledge):
-    """'fell from more than 70 per cent to less than 50 per cent in 2018': 2018 is the later
+    """'fell from more than 65 per cent to less than 45 per cent in 2019': 2019 is the later
     figure's; the earlier has none said ('from 210 in 2019 to 480 in 2021' gives each its own,
-    and 'from 5,500 to 9,300 between 2017 and 2018' each its year)."""
+    and 'from 4,200 to 7,600 between 2018 and 2019' each its year)."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The share of women among victims in Pelmark fell from more than 70 per cent to less "
-            "than 45 per cent in 2018.\n\n"
+            "The share of women among victims in Pelmark fell from more than 65 per cent to less "
+            "than 45 per cent in 2019.\n\n"
             "Cases in Ostravia rose from 210 in 2019 to 480 in 2021.",
         )
     )
-    assert "period" not in found["70"].fields
-    assert found["45"].fields.get("period") == "2018"
+    assert "period" not in found["65"].fields
+    assert found["45"].fields.get("period") == "2019"
     assert found["210"].fields.get("period") == "2019"
     assert found["480"].fields.get("period") == "2021"
 

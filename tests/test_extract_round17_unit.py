@@ -34,7 +34,7 @@ def test_a_number_in_words_after_por_or_pour_is_a_number(tmp_path, knowledge):
 
 
 def test_a_bound_before_a_noun_of_about_so_many_is_its_qualifier(tmp_path, knowledge):
-    """'plus d'une centaine de migrants', 'más de una treintena de teléfonos': a noun that
+    """'plus d'une centaine de migrants', 'más de una treintena de pasaportes': a noun that
     says about so many, bounded by the wording before it, takes that bound alone ('plus d''
     with its apostrophe too); 'près d'une vingtaine' stays about so many."""
     found = observations(
@@ -51,7 +51,7 @@ def test_a_bound_before_a_noun_of_about_so_many_is_its_qualifier(tmp_path, knowl
         draft_of(
             tmp_path,
             knowledge,
-            "La policía de Zorvania incautó más de una treintena de teléfonos y rescató a "
+            "La policía de Zorvania incautó más de una treintena de pasaportes y rescató a "
             "una veintena de migrantes.",
         )
     )
@@ -132,23 +132,23 @@ def test_a_number_of_them_counts_what_the_count_before_counts(tmp_path, knowledg
 
 
 def test_an_adverb_between_the_auxiliary_and_the_participle(tmp_path, knowledge):
-    """'only 65 were officially declared', '40 had reportedly been freed': a number whose
+    """'only 48 were officially registered', '40 had reportedly been freed': a number whose
     verb says what was done to it, an adverb between, counts what the number before does."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Pelmark coast guard intercepted 150 migrants on a fishing boat. But only 65 "
+            "The Pelmark coast guard intercepted 150 migrants on a fishing boat. But only 48 "
             "were officially registered on its manifest.",
         )
     )
-    assert found["65"].fields["unit"] == "person" and found["65"].active
+    assert found["48"].fields["unit"] == "person" and found["48"].active
 
 
 def test_a_duration_that_only_times_an_event_is_no_number(tmp_path, knowledge):
     """'which lasted one week', 'spanned six days', 'for another two years', 'Throughout
-    these five years', 'il y a 2 jours', 'deux jours auparavant', 'cinco meses después', a
-    'Fifteen year-old' boy, 'children (below 18 years)': times of an event, a term, a time
+    these five years', 'il y a 3 jours', 'deux jours auparavant', 'cinco meses después', a
+    'Fifteen year-old' boy, 'children (below 16 years)': times of an event, a term, a time
     pointed to or an age, no statistic; a measured duration ('stayed six to eight months
     in the shelter') stays."""
     found = observations(
@@ -157,39 +157,39 @@ def test_a_duration_that_only_times_an_event_is_no_number(tmp_path, knowledge):
             knowledge,
             "The Zorvan police operation, which lasted one week, spanned six districts. The "
             "hotline will remain open for another two years. Throughout these five years, "
-            "the agency rescued 340 children (below 18 years). Fifteen year-old Marek was "
+            "the agency rescued 340 children (below 16 years). Fifteen year-old Marek was "
             "among them. The victims stayed six to eight months in the shelter.",
         )
     )
-    for value in ("1", "2", "5", "15", "18"):
+    for value in ("1", "2", "5", "15", "16"):
         assert value not in found, value
     assert found[("6", "8")].fields["unit"] == "month"
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Il y a 2 jours, la police de Zorvanie a secouru 45 migrants. Deux jours "
+            "Il y a 3 jours, la police de Zorvanie a secouru 45 migrants. Deux jours "
             "auparavant, 12 passeurs avaient été arrêtés.",
         )
     )
-    assert "2" not in found and found["45"].fields["unit"] == "person"
+    assert "3" not in found and "2" not in found and found["45"].fields["unit"] == "person"
 
 
 def test_a_range_opened_by_a_small_number_in_words(tmp_path, knowledge):
-    """'between one and five years', 'between two and 10 years', 'seven to 12 weeks': a
+    """'between one and five years', 'between three and 12 years', 'seven to 12 weeks': a
     range whose first number is a small one in words, the noun said after the second; not
     'one or two' alone."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The fishermen freed in Pelmark had spent between two and 10 years on the boats. "
+            "The fishermen freed in Pelmark had spent between three and 12 years on the boats. "
             "Others had been held in Zorvan jails for between one and five years.",
         )
     )
-    assert found[("2", "10")].fields["unit"] == "year"
+    assert found[("3", "12")].fields["unit"] == "year"
     assert found[("1", "5")].fields["unit"] == "year"
-    assert "10" not in found and "5" not in found
+    assert "12" not in found and "5" not in found
 
 
 def test_a_number_pointed_to_by_all_or_these_is_said_again(tmp_path, knowledge):
@@ -223,18 +223,18 @@ def test_a_plural_possessor_after_a_number_is_what_it_counts(tmp_path, knowledge
 
 
 def test_people_described_by_two_modifiers_joined_by_and(tmp_path, knowledge):
-    """'7,000 state and civil society practitioners', '30 police and immigration
+    """'4,600 state and private sector employees', '30 police and immigration
     officers': the people both modifiers describe, though the first is a noun counted on its
     own elsewhere ('13 states')."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan Agency trained over 7,000 state and civil society practitioners in "
+            "The Zorvan Agency trained over 4,600 state and private sector employees in "
             "Pelmark last year.",
         )
     )
-    assert found["7000"].fields["unit"] == "person"
+    assert found["4600"].fields["unit"] == "person"
 
 
 def test_ones_stands_for_the_plural_said_before_it(tmp_path, knowledge):
@@ -305,18 +305,18 @@ def test_uno_is_a_number_in_spanish(tmp_path, knowledge):
 
 
 def test_a_currency_named_in_full_before_a_number(tmp_path, knowledge):
-    """'paid Ethiopian Birr 24,000', 'Indian Rupees 5,000': a currency's whole name (as ISO
+    """'paid Ethiopian Birr 18,500', 'Indian Rupees 5,000': a currency's whole name (as ISO
     4217 writes it, perhaps in the plural) right before a number is its unit; not a name
     that is no currency ('United Nations 12')."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Each of the Zorvan migrants paid Ethiopian Birr 24,000 to the smugglers, and the "
+            "Each of the Zorvan migrants paid Ethiopian Birr 18,500 to the smugglers, and the "
             "recruiters in Pelmark charged Indian Rupees 5,000 more.",
         )
     )
-    assert found["24000"].fields["unit"] == "ethiopian-birr"
+    assert found["18500"].fields["unit"] == "ethiopian-birr"
     assert found["5000"].fields["unit"] == "indian-rupee"
 
 

@@ -1,6 +1,6 @@
 """A body's units and the body they are of: the unit's own name before the body ("the X
 Division of the Y Agency" is also "X Division"), the body a unit is of as an organization of
-its own, and the unit a role is held in ("Deputy Head of the Democratization Section")."""
+its own, and the unit a role is held in ("Deputy Head of the Outreach Section")."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from kg.extraction.people import ROLE_WORDS
 from kg.extraction.spans import Span, _is_name_word
 from kg.extraction.text import Passage
 
-# A unit's own name before the body it is of: "Consumer and Environmental Protection Division
-# of the National Police Agency" is also "Consumer and Environmental Protection Division"
+# A unit's own name before the body it is of: "Harbour and Fisheries Inspection Division
+# of the Lorvanian Coast Agency" is also "Harbour and Fisheries Inspection Division"
 # (not "Department of Social Services": no words before its head).
 UNIT_OF_A_BODY = re.compile(
     r"^((?:[A-Z][\w’'-]*\s+(?:and\s+|&\s+)?){1,6}(?:Unit|Section|Division|Directorate|Branch|"
@@ -91,7 +91,7 @@ def parent_of_a_unit(passage: Passage, a: int, b: int, known_ranges) -> list[Spa
         if tokens[p].key != "of" or tokens[p - 1].key not in UNIT_HEADS or p - 1 == a:
             continue
         k = p + 1 + (tokens[p + 1].key == "the")
-        # "the Central Bureau of Investigation of the Gendarmerie": the unit's name goes on
+        # "the Northern Bureau of Inquiry of the Lorvanian Gendarmerie": the unit's name goes on
         # through a complement with no head word of a body
         while (j := next((i for i in range(k, b) if tokens[i].key == "of"), None)) is not None:
             if any(t.key in ORG_HEADS for t in tokens[k:j]):
@@ -115,14 +115,14 @@ ROLE_ARTICLES = {"the", "la", "el", "le", "l"}
 
 
 def units_in_role(passage, a, b, known_ranges, classify) -> list[Span]:
-    """ "Deputy Head of the Democratization Section of the ODIHR": the unit a role is of,
+    """ "Deputy Head of the Outreach Section of the Bright Path Foundation": the unit a role is of,
     when it has an organization's head word of its own."""
     tokens = passage.tokens
     for k in range(a + 1, b - 1):
-        # (and "Encargada de la División de Protección": "de", "du", "da", "do" with the article)
+        # (and "Encargada de la División de Acogida": "de", "du", "da", "do" with the article)
         if tokens[k].key not in OF_AT or tokens[k - 1].key not in ROLE_WORDS:
             continue
-        # "Director of Department of Operations and Emergencies": the unit's name goes on
+        # "Director of Department of Harbours and Fisheries": the unit's name goes on
         # through its own "of" and "and"
         start = k + 1
         while start < b - 1 and (tokens[start].key in ROLE_ARTICLES or not tokens[start].is_word):

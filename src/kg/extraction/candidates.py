@@ -257,7 +257,7 @@ class CandidateRules(PlaceRules):
             a += 1
             while a < b and (is_connector(tokens[a]) or not tokens[a].is_word):
                 a += 1
-        # "Participaron la Policía Federal ...", "Informó el Ministerio ...": a sentence that
+        # "Colaboraron la Policía de Ventoria ...", "Informó el Ministerio ...": a sentence that
         # opens with its verb, then the subject's article (no name holds an article there)
         if a in starts and a + 2 < b and tokens[a + 1].key in SUBJECT_ARTICLES:
             a += 2 if tokens[a + 1].text.islower() and tokens[a].key not in ALL_HEADS else 0

@@ -1,10 +1,10 @@
 """Periods a number takes from another number of the release once every number has its own:
 the parts of a whole are of the whole's time. A part is said in the whole's sentence ("arrested
 120 people, of whom 80 were women", "rescató a 968 extranjeros, entre ellos 154 menores",
-"dont 12 femmes", "217 vítimas, entre as quais 35 mulheres", "54 individuals inclusive of 44
-males", "453 migrants (84% men)"), or after it, pointing back to it ("43 of them were sent to
-Turkey", "more than 2,000 of these potential victims", "Of the potential victims, one third
-were women", "68 of the victims were residents of ...", "less than 7% of the victims").
+"dont 12 femmes", "186 vítimas, entre as quais 41 mulheres", "54 individuals inclusive of 44
+males", "372 migrants (79% men)"), or after it, pointing back to it ("43 of them were sent to
+Turkey", "more than 2,000 of these potential victims", "Of the potential victims, a quarter
+were girls", "68 of the victims were residents of ...", "less than 9% of the victims").
 Read after the whole numbers are dated, however late the whole took its time (from the body
 for a headline's number, from a sentence after it), so that a part never stays undated when
 its whole is not.
@@ -28,11 +28,11 @@ PARTS_OPEN = re.compile(
     r"|\s*\(",
     re.I,
 )
-# Words between a whole's number and the opening of its parts: what it counts ("555
-# criminals", "968 extranjeros de diversas nacionalidades"), no clause of its own.
+# Words between a whole's number and the opening of its parts: what it counts ("418
+# offenders", "742 extranjeros de varios países"), no clause of its own.
 WHOLE_NOUN = re.compile(r"[^\d;:.()]{0,80}?", re.I)
 # A number pointing back to the count it is a part of, right after it: "43 of them", "2,000
-# of these potential victims", "7% of the victims", "la mitad de ellos".
+# of these potential victims", "9% of the victims", "la mitad de ellos".
 OF_IT = re.compile(
     r"\s*(?:per\s*cent|percent|por\s*ciento|pour\s*cent|por\s*cento|%)?\s*"
     r"(?:of|de|d[eo]s|das|d[’'])\s+(?:(?P<pronoun>(?:them|whom|ellos|ellas|eux|elles|eles|elas)\b|"
@@ -76,7 +76,7 @@ def _sentences(items: list[Item]):
 
 def _parts_in_the_sentence(items: list[Item]) -> list[tuple[Item, Item]]:
     """(part, whole) for the numbers said after the opening of the parts of a whole their
-    sentence names before ("555 criminals, of which 402 are Thai, 120 Burmese"): the whole
+    sentence names before ("418 offenders, of which 305 are Lorvanian, 87 Ostravian"): the whole
     is the number right before that opening."""
     found = []
     for numbers in _sentences(items):
@@ -122,7 +122,7 @@ def _whole_named(items: list[Item], k: int, noun: str | None) -> Item | None:
 
 def _parts_pointing_back(items: list[Item], known: list[tuple[Item, Item]]) -> list:
     """(part, whole) for the numbers pointing back to a count said before them ("43 of them",
-    "7% of the victims", "Of the potential victims, one third were women"), and the numbers
+    "9% of the victims", "Of the potential victims, a quarter were girls"), and the numbers
     said after such a part in its sentence ("68 of the victims were residents of Azerbaijan,
     2 of Russia and 1 of Ukraine")."""
     order = {id(x): k for k, x in enumerate(items)}
@@ -184,7 +184,7 @@ COMPARED_WITH = re.compile(
     r"par\s+rapport|comparativement|em\s+rela[cç][aã]o)\b",
     re.I,
 )
-# A part said of another time than its whole's: "Some 25,000 of them are now stranded".
+# A part said of another time than its whole's: "Some 14,000 of them are now homeless".
 ITS_OWN_TIME = re.compile(
     r"\b(?:now|currently|today|still|presently|at\s+present|ahora|hoy|actualmente|todav[ií]a|"
     r"aujourd[’']hui|actuellement|encore|agora|hoje|atualmente|ainda)\b",
@@ -218,7 +218,7 @@ def _one_time_around(items: list[Item], whole: Item, part: Item) -> bool:
 def periods_of_parts(items: list[Item], wholes: list[tuple[Item, Item]]) -> None:
     """Each number with no time of its own that is a part of a whole said before it takes
     the whole's time: in the whole's sentence, after the opening of its parts; in a sentence
-    opening with its whole (`wholes`: "Of these, 48 per cent ...", read by
+    opening with its whole (`wholes`: "Of these, 37 per cent ...", read by
     parts.part_of_the_whole_before); pointing back to it. In text order (a part may be a
     whole in its turn)."""
     links = [*wholes, *_parts_in_the_sentence(items)]

@@ -9,7 +9,7 @@ from kg.extraction.text import Passage
 
 
 def coordinated_after_of(p: int, b: int, known_ranges) -> str | None:
-    """ "the Government of South Africa and Malawi", "... Office of Turkmenistan and USAID
+    """ "the Government of Lorvania and Ostravia", "... Office of Turkmenistan and USAID
     Safe Migration": inside a complement, an "and" ends the name when a known organization
     begins after it ("organization": two names), or when a place the text knows ends before
     it and another fills the rest of the run ("places": the second is the elided name's
@@ -30,7 +30,7 @@ def coordinated_after_of(p: int, b: int, known_ranges) -> str | None:
 
 def coordinated_with_organization(passage: Passage, a: int, known_ranges) -> bool:
     """A single capitalized word joined by "and" (or a comma) to an organization the
-    reference data knows ("developed by IOM and Microsoft", "Microsoft and IOM"): a name
+    reference data knows ("developed by IOM and Velderix", "Velderix and IOM"): a name
     of an organization too. Not at a sentence's start, nor a word the text also writes
     in lower case."""
     tokens = passage.tokens

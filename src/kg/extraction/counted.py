@@ -570,7 +570,7 @@ def period_of_the_number_before(item, f: Found, passage: Passage, last_count, it
 
 
 def unit_of_them(item, f: Found, passage: Passage, last_count) -> None:
-    """ "Seven of them left", "ten of these were related to ...", "dos de ellos": a number of
+    """ "Seven of them left", "nine of these were linked to ...", "dos de ellos": a number of
     those a pronoun points to, with no noun of its own, counts what the count before it
     counts (in an earlier paragraph too: "The 26 women ... \n\n Seven of them left")."""
     if item.fields.get("unit") != "?" or last_count is None or f.percent or f.currency:

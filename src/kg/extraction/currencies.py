@@ -44,7 +44,7 @@ CURRENCY_BEFORE = re.compile(
 
 
 # A country whose own currency is a dollar, and its code: in a release from there, a "$" alone
-# is that dollar ("The $19 million will be administered by two federal departments", from
+# is that dollar ("The $7 million will be shared by three provincial ministries", from
 # Ottawa). A release from anywhere else, the United States and Latin America's peso countries
 # among them, keeps "$" for the US dollar.
 LOCAL_DOLLARS = {
@@ -79,7 +79,7 @@ def local_dollar(source: Source) -> str | None:
         named = [n.casefold() for n, p, _ in countries() if p.iso3166 == code]
         if fold(name) != fold(capital_of(code) or "") and not any(n in line for n in named):
             return None
-        # "NZ$4,000 ($2,900)": a text that writes its dollar's own sign keeps "$" for the US's
+        # "NZ$6,500 ($3,800)": a text that writes its dollar's own sign keeps "$" for the US's
         signs = [s for s, c in CURRENCY_SIGNS.items() if c == LOCAL_DOLLARS[code]]
         text = "\n".join(p.text for p in source.passages)
         if any(re.search(rf"(?<![\w$]){re.escape(s)}\s?\d", text) for s in signs):

@@ -255,7 +255,7 @@ def find_numbers(passage: Passage) -> list[Found]:
         yearly = YEARLY.match(after) and re.search(
             COUNTED_BEFORE, text[max(0, start - 150) : start]
         )
-        # "between one and five years", "seven to 11 months": a range's first number, the
+        # "between one and five years", "eight to 14 weeks": a range's first number, the
         # noun said after its second
         first_of_range = re.match(
             rf"\s*(?:and|to|-|\u2013)\s*(?:\d[\d,.]*|{_WORDNUM})\s+(?:[a-z-]+\s+)?[a-z]+s\b",
@@ -309,7 +309,7 @@ def find_numbers(passage: Passage) -> list[Found]:
             f.currency, f.end = "cfa-franc", cfa.end()
         elif named := currencies.named_before(before):  # "paid Ethiopian Birr 24,000"
             f.currency, f.start = named[0], start - named[1]
-        # ("the 54 victims", "All 50 officials", "these 37 migrants", "los 46 extranjeros",
+        # ("the 61 victims", "All 38 officials", "these 37 migrants", "los 46 extranjeros",
         # "tous les 12": a number said before, pointed to again)
         f.definite = bool(DEFINITE.search(before.casefold()))
         found.append(f)
@@ -321,7 +321,7 @@ def find_numbers(passage: Passage) -> list[Found]:
 
 _LETTERS = r"[^\W\d_](?:[^\W\d_]|-)*"  # a word of letters, any language's, and hyphens
 DEFINITE = re.compile(
-    # (not the Portuguese "os", "as" alone: "As 117 rescued migrants" is English)
+    # (not the Portuguese "os", "as" alone: "As 93 stranded fishermen" is English)
     r"(?<![\w-])(?:the|all(?:\s+the)?|these|those|(?:tod[oa]s\s+)?(?:los|las)|tod[oa]s\s+[ao]s|"
     r"(?:tou(?:te)?s\s+)?les)\s+$"
 )

@@ -35,7 +35,7 @@ ORG_HEADS = {
     "autoridade", "autorite", "universidad", "universidade", "universite", "sindicato",
     "federacion", "secretariado", "institut", "direcao", "grupo",
     # vice-ministries, sub-offices, police stations, coordinations, inspectorates, guards,
-    # courts, forces, movements and networks ("el Viceministerio de Seguridad Ciudadana", "la
+    # courts, forces, movements and networks ("el Viceministerio de Vivienda Rural", "la
     # Comisaría de la Mujer", "a Guarda Costeira", "le Réseau ...", "le Groupe d'Appui ...")
     "viceministerio", "subsecretaria", "subdireccion", "comisaria", "delegacia", "coordinacion",
     "coordenacao", "inspeccion", "inspecao", "inspetoria", "guarda", "carabineros", "juzgado",

@@ -69,7 +69,7 @@ def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -
     if an_age and re.search(r"\b[A-Z][a-z]+,\s+$", before) and re.match(r"\s*,", after):
         return True
     if re.search(r"\b(?:under|below|over|above)\s+$", before, re.I) and re.match(
-        # ("children (below 18 years)": an age, not a term in prison)
+        # ("children (below 16 years)": an age, not a term in prison)
         r"\s*(?:years of age|years old|years\s*\))",
         after,
         re.I,
@@ -84,7 +84,7 @@ def _period_duration(text: str, start: int, before: str, after: str, duration) -
         return True  # "a two-day workshop", "a nine-month project": a field of the item
     if re.search(
         # (and said in the past: "which lasted one week", "spanned six days", "ran over two
-        # weeks", "was carried out over five days", "It took us three days to get there")
+        # weeks", "was carried out over nine days", "It took us three days to get there")
         r"\b(?:continue|continues|continued|run|runs|ran|last|lasts|lasted|lasting|extend|"
         r"extends|extended|span|spans|spanned|take|takes|took|will take|carried out|"
         r"conducted|took place)\s+(?:(?:us|them|him|her|me)\s+)?(?:for\s+|over\s+)?"

@@ -115,7 +115,7 @@ DOTTED_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
 
 # Fractions as Spanish, French and Portuguese say them of a whole ("la mitad de los casos",
-# "plus de la moitié des infractions", "près d'un quart des habitants", "um terço das
+# "plus de la moitié des dossiers", "près d'un quart des habitants", "um terço das
 # vítimas"), in percent with one decimal, as English's (`figures.FRACTIONS`): only before
 # "of the" ("un quart d'heure", "un cuarto de hotel" are no shares).
 _FRACTION_WORDS = {

@@ -566,8 +566,8 @@ AND_WORDS = {"and", "y", "e", "et"}
 
 
 def _continues_a_complement(tokens: list[Token], j: int, known_starts: set[int]) -> bool:
-    """ "Bureau of Population, Refugees and Migration", "División de Puertos, Aeropuertos y
-    Puestos Fronterizos": the comma at `j` goes on with the complement of a name when a short
+    """ "Bureau of Housing, Roads and Water", "División de Muelles, Faros y
+    Puestos Costeros": the comma at `j` goes on with the complement of a name when a short
     list of plain words follows, "and" before its last: items of one to three words, none an
     acronym or the start of a name the text knows ("the Ministry of Interior, UNHCR and IOM":
     three names), nor in Spanish, Portuguese or French a body's head word ("de Salta,

@@ -19,7 +19,7 @@ _PAPER = (
     r"(?:[A-Z][\w’'&-]*\s+){1,3}(?:Times|News|Post|Herald|Tribune|Journal|Gazette|Star|"
     r"Observer|Telegraph|Guardian|Monitor|Chronicle|Express|Mail|Courier)\b"
 )
-TOLD_NAME = re.compile(  # ("who spoke to New Era shortly after ...")
+TOLD_NAME = re.compile(  # ("who spoke to Morning Lantern shortly after ...")
     rf"\b(?:told|spoke\s+(?:to|with)|speaking\s+(?:to|with)|in\s+an\s+interview\s+with)\s+"
     rf"(?:The\s+|the\s+(?:[A-Za-z]+-[a-z]+\s+)?(?={_PAPER}))?"
     rf"(?!The\b){_OUTLET}(?=\s+(?:shortly|this|last|on|in|that|after|about)\b|[.,;])"
@@ -37,7 +37,7 @@ MEDIA_TYPED = re.compile(
     rf"(?<![\w’'.-]){_FIRST}(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}}(?=\s+(?:{_MEDIUM})\b)"
     rf"|{_WORD}(?=\s+news\s+agency\b))"
 )
-LETTERS_REPORTED = re.compile(  # ("The GDN reported yesterday that": an outlet's letters)
+LETTERS_REPORTED = re.compile(  # ("The LVT reported yesterday that": an outlet's letters)
     r"(?:^|(?<=[.;,]\s))(?:The\s+)?(?P<name>[A-Z]{2,6})\s+(?:reports|reported)\s+"
     r"(?:yesterday\s+|today\s+|on\s+[A-Z][a-z]+day\s+)?that\b"
 )

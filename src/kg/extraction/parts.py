@@ -21,11 +21,11 @@ OF_THE_WHOLE = re.compile(
     r"(?:the|los|las|these|those|this|ces|os|as|este|ese|esta|esa|cet|ce|este|esse)\s+"
     r"(?:(?P<number>[\d,.]+)\b|total\b(?:\s+number)?(?:\s+(?:of|de)\s+(?P<noun>\w+))?)"
     r"[^,;:()]{0,80}"
-    # "Of these, 48 per cent ...", "Of them, 12 ...", "Of these migrants, 7 per cent",
+    # "Of these, 37 per cent ...", "Of them, 12 ...", "Of these migrants, 7 per cent",
     # "Parmi eux, 12 ...": the count said before
     r"|(?:Of|Among|De|Entre|Parmi|Dentre)\s+(?:these|them|those|ellos|ellas|estos|estas|ces|"
     r"eux|elles|eles|elas)(?:\s+[^\W\d_]+){0,2}\s*,"
-    # "Del total, el 86.9% ...", "Do total, ...": the count said as a total
+    # "Del total, el 71.4% ...", "Do total, ...": the count said as a total
     r"|(?P<total>(?:Del|Do|Du)\s+total)\s*,"
     # "The remaining 12 per cent were trafficked for other purposes": the rest of it
     r"|(?P<rest>The\s+remaining|Los\s+restantes|Las\s+restantes|Les\s+autres)\s+(?=\d))",

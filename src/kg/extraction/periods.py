@@ -34,7 +34,7 @@ SAME_PERIOD = re.compile(
     re.I,
 )
 
-# "(201 in the same period last year)", "for same month last year when 633 people landed"
+# "(174 in the same period last year)", "for same month last year when 512 migrants arrived"
 SAME_PERIOD_LAST_YEAR = re.compile(
     r"\b(?:(?:in|during|over|for|at|by)\s+)?(?:the\s+)?same\s+(?:period|time|months?)\s+"
     r"(?:of\s+|in\s+)?last\s+year\b|\blast\s+year,?\s+(?:in|during|over|for)\s+the\s+same\s+"
@@ -285,12 +285,12 @@ def asides(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
     return out
 
 
-# Brackets that hold a number that is no year ("(201 in the same period last year)").
+# Brackets that hold a number that is no year ("(174 in the same period last year)").
 BRACKET = re.compile(r"\([^()]*\)")
 A_COUNT = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?![\d.,]))\d[\d.,]*")
 
 
-# ("(1 January to 31 July 2024)", "(1 to 31 March 2021)": days of a month, no count)
+# ("(1 February to 30 June 2023)", "(1 to 31 March 2021)": days of a month, no count)
 A_DAY = re.compile(
     rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH}|{MONTH_SHORT})\b|"
     rf"\b(?:{MONTH}|{MONTH_SHORT})\.?\s+\d{{1,2}}\b",
@@ -306,7 +306,7 @@ def _brackets_with_a_number(text: str, s0: int, s1: int) -> list[tuple[int, int]
     ]
 
 
-# A time said as a deadline ("by 2030", "by the end of March 2018", "d'ici 2030", "para
+# A time said as a deadline ("by 2030", "by the end of May 2019", "d'ici 2030", "para
 # 2030", "até 2030") ...
 DEADLINE = re.compile(r"(?:by|d['’]ici(?:\s+(?:à|a))?|para|até)\b", re.I)
 # ... of a number aimed at, planned or asked for, in the words around it
@@ -408,9 +408,9 @@ def period_of(
     # "By 2030, the government aims to resettle 15,000 refugees", "an appeal asking for 1,300
     # places by the end of March 2018": a deadline of what is aimed at, no time of the number
     found = [x for x in found if not _a_deadline(text, s0, s1, x, at)]
-    # "fell from more than 70 per cent to less than 50 per cent in 2018": the one time after
-    # the "to" figure is that figure's, not the "from" figure's ("from 5,500 to 9,300 between
-    # 2017 and 2018" gives each its year)
+    # "fell from more than 65 per cent to less than 45 per cent in 2019": the one time after
+    # the "to" figure is that figure's, not the "from" figure's ("from 4,200 to 7,600 between
+    # 2018 and 2019" gives each its year)
     if FROM_BEFORE.search(text, max(s0, at - 90), at):
         found = [
             x
@@ -423,7 +423,7 @@ def period_of(
         ]
     # "..., Rhamdani said on Tuesday, August 23": the day a thing is said is not its time
     found = [x for x in found if not SAID_ON.search(text, max(s0, x[0] - 30), x[0])]
-    # "Publié le 06 avril 2018", "29 de marzo de 2024 | Las Noticias del Ministerio ...": the
+    # "Publié le 14 mai 2019", "12 de junio de 2023 | El Boletín de la Secretaría ...": the
     # day a page was published, in its byline or masthead, is no number's time
     found = [
         x

@@ -276,10 +276,10 @@ COMPARED_WITH = re.compile(
     rf"|\b(?:{_CHANGE}|up|down)\b[^,;.]{{0,40}}\b(?:on|over|from)\s+$"
     # "almost the same as the total recorded in the first five months of 2015"
     r"|\b(?:the\s+same\s+as|similar\s+to)\s+(?:[^,;.]|(?<=\d)[,.](?=\d)){0,60}$"
-    # the same in French, Spanish and Portuguese: "33% par rapport au mois de septembre 2015",
+    # the same in French, Spanish and Portuguese: "27% par rapport au mois de novembre 2016",
     # "en comparación con 2019", "em relação a 2020"
     rf"|\b(?:{_FOREIGN_COMPARED})\s+(?:[^,;.]|(?<=\d)[,.](?=\d)){{0,60}}$"
-    # "58% en plus qu'en 2017", "más víctimas que en 2019", "mais do que em 2020"
+    # "41% en plus qu'en 2016", "más víctimas que en 2019", "mais do que em 2020"
     r"|\b(?:plus|moins|m[áa]s|menos|mais|mayor|menor|davantage)\b[^,;.]{0,40}?"
     r"(?:\bqu['’]|\bque\s+)\s*(?:(?:en|em|no|na|dans|durant|durante|el|la|le|au)\s+)?"
     r"[^,;.]{0,25}$",

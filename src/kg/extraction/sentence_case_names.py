@@ -137,7 +137,7 @@ def _complement_end(tokens, j: int) -> int:
         return j
     while k < len(tokens) and _is_name_word(tokens[k]) and _word(tokens[k]):
         k += 1
-        # "de Prevención y Seguridad comunitaria": capitalized nouns joined by "y", "e", "et"
+        # "de Control y Vigilancia comunitaria": capitalized nouns joined by "y", "e", "et"
         if (
             k + 1 < len(tokens)
             and tokens[k].key in ("y", "e", "et")
@@ -165,7 +165,7 @@ def _complement_in_lower_case(tokens, j: int) -> bool:
 
 def _where_it_is(tokens, a: int, j: int) -> int:
     """ "l'ambassade du Mali en Libye": the place an embassy or a consulate is in is part of
-    its name (as "Embassy of Myanmar in Malaysia")."""
+    its name (as "Embassy of Lorvania in Ostravia")."""
     if tokens[a].key not in LOWER_CASE_HEADS - {"ministere", "ministerio"} or j == a + 1:
         return j
     if j + 1 < len(tokens) and tokens[j].key in ("en", "em", "a", "au", "no", "na"):

@@ -23,8 +23,8 @@ LIST_GAP = (
 )
 # Between a unit and the body it is of: "X (XA) of the", "X del", "X de la"
 UNIT_OF = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:of|del|de\s+la|du|da|do)\s+(?:the\s+)?")
-# A name written before its acronym, up to the acronym's bracket: "Réseau Frontalier Jeannot
-# Succès (", "Groupe d'Appui aux Rapatriés et Réfugiés ("
+# A name written before its acronym, up to the acronym's bracket: "Réseau Solidaire
+# Pelmarkois (", "Groupe d'Appui aux Pêcheurs et Marins ("
 NAMED_BEFORE_ACRONYM = re.compile(
     r"(?<![\w’'])[A-Z][\w’'-]*(?:\s+(?:(?:d['’]|de|del|des|du|la|le|les|aux?|et|y|e|of|for|and|"
     r"the|on|in|pour|para|contra|against|to)\s+|d['’])*[A-Z][\w’'-]*)*\s*\($"
@@ -33,7 +33,7 @@ NAMED_BEFORE_ACRONYM = re.compile(
 
 def _with_its_name(start: int, chain: list[Mention], orgs: list[Mention], text: str) -> int:
     """Where a list's part starts that is known only by its acronym (at `start`), its name
-    written before it: "le Réseau Frontalier Jeannot Succès (RFJS) et l'OIM" (not past
+    written before it: "le Réseau Solidaire Pelmarkois (RSP) et l'OIM" (not past
     another body's name)."""
     named = NAMED_BEFORE_ACRONYM.search(text, max(0, start - 100), start)
     if chain and named and not any(named.start() < x.end <= start for x in orgs):
@@ -54,7 +54,7 @@ def with_coordinated(first: Mention, orgs: list[Mention], text: str, s0: int = 0
             chain[0], start = o, o.start  # ("The International Labour Organization (ILO), ...")
             continue
         # (", human rights group Walk Free Foundation, and IOM said": a list's words on
-        # what each is; "el Centro Operativo Anti-Trata (COAT) del Ministerio del Interior
+        # what each is; "el Centro Costero de Alerta (CCA) del Ministerio del Interior
         # reporta": a unit of the body, named with it)
         if not re.fullmatch(
             rf"\)?{LIST_GAP}(?:(?-i:[a-z])[\w-]*\s+){{0,3}}", text[o.end : start]

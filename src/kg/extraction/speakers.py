@@ -17,7 +17,7 @@ PEOPLE_SAID = re.compile(
     r"\s+(?:staff|officials|officers|teams?|spokesperson|spokesman|spokeswoman|experts|"
     r"researchers|monitors)\s+(?:on\s+the\s+ground\s+|in\s+the\s+field\s+|"
     r"(?:in|at)\s+(?:[A-Z][\w’'-]*\s+){1,3})?"
-    # "UNHCR spokesman Adrian Edwards told journalists in Geneva that": the speaker's name
+    # "UNHCR spokesman Tomas Velder told journalists in Pelmark that": the speaker's name
     r"(?:(?:[A-Z][\w’'-]+\s+){1,3}(?=(?:told|said|says|reported|noted|warned|estimated)))?"
     r"(?:have\s+|has\s+|had\s+)?(?:also\s+)?(?:reported|report|reports|said|say|says|"
     r"estimated|estimate|estimates|confirmed|confirm|noted|warned|told)\b",
@@ -26,7 +26,7 @@ PEOPLE_SAID = re.compile(
 # "IOM in Mexico said", "The Aviation Police at Entebbe International Airport said": a body
 # that opens its sentence, where it is, its verb (not "a migrant assisted by IOM in X said")
 IN_PLACE_SAID = re.compile(
-    # ("The International Organization for Migration (IOM) in Slovakia records")
+    # ("The International Organization for Migration (IOM) in Lorvania records")
     r"\s*(?:\([A-Z]{2,10}\)\s*)?\s(?:in|at)\s+(?:[A-Z][\w’'-]*\s+){1,5}(?:has\s+|have\s+)?"
     r"(?:said|says|reported|reports|records|recorded|estimates|estimated|counted|registered)\b"
 )
@@ -35,7 +35,7 @@ WHICH_SAYS = re.compile(
     r"reports?|reported)\s+that\b",
     re.I,
 )
-# "the spokesperson for the International Organisation for Migration (IOM), Safa Msehli,
+# "the spokesperson for the International Organisation for Migration (IOM), Ana Velder,
 # said that": one who speaks for the body, named after it, and the verb of saying.
 SPEAKER_FOR = re.compile(
     # (not "a former official of UNHCR")

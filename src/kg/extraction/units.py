@@ -202,7 +202,7 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
                 nxt = words[k + 1].group()
                 after = singular(words[k + 2].group()) if k + 2 < len(words) else ""
                 known = after in PEOPLE or not plural and after in KNOWN_UNIT_WORDS
-                # ("state and civil society practitioners": a people's noun two words on)
+                # ("state and private sector employees": a people's noun two words on)
                 later = words[k + 3].group() if k + 3 < len(words) else ""
                 known = known or (
                     k + 3 < len(words)
@@ -246,7 +246,7 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
         elif last_known is not None:
             break
     ands = [i for i, w in enumerate(collected) if w.group().casefold() == "and"]
-    # ("7,000 state and civil society practitioners": the people both words describe)
+    # ("4,600 state and private sector employees": the people both words describe)
     people_after = [
         w
         for w in (collected[ands[-1] + 1 :] if ands else [])
