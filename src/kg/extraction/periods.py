@@ -7,9 +7,18 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.dated_days import DATED_DAYS, dated_days
-from kg.extraction.figures import MONTH, MONTH_SHORT
+from kg.extraction.dated_days import dated_days
+from kg.extraction.figures import MONTH
 from kg.extraction.foreign_words import foreign_times
+from kg.extraction.period_cuts import (
+    LATER_PART,
+    PERFECT,
+    SINCE_WORD,
+    a_deadline,
+    brackets_with_a_number,
+    bullet_of,
+    no_start,
+)
 from kg.extraction.period_patterns import PERIOD_PATTERNS, _date, _period_value, _year_before
 from kg.extraction.relative_times import (
     _compared_with,
@@ -141,15 +150,6 @@ def _as_a_point(value: dict) -> dict:
     return value
 
 
-LATER_PART = re.compile(
-    r";|,?\s+(?:but|while|whereas|pero|mais|mientras|tandis)\s+"
-    # ("4 traffickers were charged, he added, saying that in 2020 1,083 children had been
-    # rescued", "affirmant qu'en 2020", "afirmando que en 2020": another report's time)
-    r"|,\s*(?:saying|adding|noting|stating|affirmant|ajoutant|pr[ée]cisant|indiquant|"
-    r"afirmando|a[ñn]adiendo|agregando|indicando|se[ñn]alando|dizendo|acrescentando|"
-    r"afirmando)\s+(?:that\b|que\b|qu['’])?",
-    re.I,
-)
 PUBLISHED_ON = re.compile(
     r"\b(?:published|posted|updated|publi[ée]e?|mis\s+[àa]\s+jour|publicad[oa]|actualizad[oa]|"
     r"atualizad[oa])(?:\s+(?:on|le|el|em|o|a|:))?\s*$",
@@ -243,24 +243,12 @@ START_VERB = re.compile(
 )
 
 
-SINCE_WORD = re.compile(r"(?:since|desde|depuis)\b", re.I)
-# A verb in a perfect tense, of what has been done up to now, in the four languages
-PERFECT = re.compile(
-    r"\b(?:has|have)\s+(?:already\s+|so\s+far\s+|now\s+|since\s+|been\s+)?\w+(?:ed|en|t)\b|"
-    r"\b(?:ha|han)\s+(?:\w+\s+)?\w+(?:ado|ido|to|cho)\b|"
-    # (French "a accueilli", lower case: not the Spanish "a" of "a migrantes de Haiti")
-    r"\b(?:a|ont)\s+(?:déjà\s+)?(?-i:[a-zéèêàâîôûç]{2,}(?:é|i|u|is|it))\b|"
-    r"\b(?:tem|têm)\s+\w+(?:ado|ido)\b",
-    re.I,
-)
-
-
 def _dates_a_start(text: str, s0: int, when: int, at: int) -> bool:
     """Whether the time expression at `when` dates a start ("launched in 2009", "IOM, which
     opened its office in 2001, has assisted ..."), not the number at `at`: a number between
     the verb and the time is what the verb did then ("opened 512 investigations in 2021")."""
     m = START_VERB.search(text, max(s0, when - 60), when)
-    return m is not None and not m.start() < at < when
+    return m is not None and not m.start() < at < when and not no_start(text, m, when, at)
 
 
 # A number, up to five words of what it counts, then the time expression.
@@ -285,62 +273,6 @@ def asides(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
     return out
 
 
-# Brackets that hold a number that is no year ("(201 in the same period last year)").
-BRACKET = re.compile(r"\([^()]*\)")
-A_COUNT = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?![\d.,]))\d[\d.,]*")
-
-
-# ("(1 January to 31 July 2024)", "(1 to 31 March 2021)": days of a month, no count)
-A_DAY = re.compile(
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH}|{MONTH_SHORT})\b|"
-    rf"\b(?:{MONTH}|{MONTH_SHORT})\.?\s+\d{{1,2}}\b",
-    re.I,
-)
-
-
-def _brackets_with_a_number(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
-    return [
-        m.span()
-        for m in BRACKET.finditer(text, s0, s1)
-        if A_COUNT.search(A_DAY.sub(" ", DATED_DAYS.sub(" ", m.group())))
-    ]
-
-
-# A time said as a deadline ("by 2030", "by the end of March 2018", "d'ici 2030", "para
-# 2030", "até 2030") ...
-DEADLINE = re.compile(r"(?:by|d['’]ici(?:\s+(?:à|a))?|para|até)\b", re.I)
-# ... of a number aimed at, planned or asked for, in the words around it
-AIMED_AT = re.compile(
-    r"\b(?:aim(?:s|ed|ing)?|plan(?:s|ned|ning)?|seek(?:s|ing)?|target(?:s|ed|ing)?|"
-    r"intend(?:s|ed)?|goal|objective|envisag(?:e|es|ed|ing)|pledg(?:e|es|ed)|commit(?:s|ted)?\s+to|"
-    r"will|would|shall|expect(?:s|ed)?\s+to|hop(?:e|es|ed)\s+to|ask(?:s|ed|ing)?\s+for|"
-    r"appeal(?:s|ed)?\s+for|call(?:s|ed)?\s+for|to\s+be\s+(?:made|reached|achieved)|"
-    r"meta|objetivo|pretende|prev[ée]|planea|busca|vise|pr[ée]voit|objectif|compte|"
-    r"planeja|pretende)\b",
-    re.I,
-)
-
-
-def _a_deadline(text: str, s0: int, s1: int, x: tuple, at: int) -> bool:
-    """Whether the time x is a deadline of the number at `at`: said with "by" (or its like)
-    where the words between them or just before them say the number is aimed at."""
-    if not DEADLINE.match(text, x[0]):
-        return False
-    # (not the words after both: "By 2015 IOM had assisted 3,000, and it will go on")
-    a, b = max(s0, min(x[0], at) - 40), min(s1, max(x[1], at + 1))
-    return AIMED_AT.search(text, a, b) is not None
-
-
-def _bullet_of(text: str, sentence: tuple[int, int], at: int) -> tuple[int, int]:
-    """The part of a sentence between list bullets ("•") that holds `at`: items of a list run
-    together without a full stop say each their own time ("... 26,000 by June. • 16,000
-    children were apprehended in Mexico in the first six months of 2016.")."""
-    s0, s1 = sentence
-    before = text.rfind("\u2022", s0, at)
-    after = text.find("\u2022", at, s1)
-    return (before + 1 if before >= 0 else s0), (after if after >= 0 else s1)
-
-
 def period_of(
     text: str,
     sentence: tuple[int, int],
@@ -356,7 +288,7 @@ def period_of(
     release states it was written (YYYY-MM-DD), of which "this year" and "last month" are
     said; `year_near`: the year the passage before last named, that of months without a year
     in a release that states no day."""
-    s0, s1 = _bullet_of(text, sentence, at)
+    s0, s1 = bullet_of(text, sentence, at)
     if change_against_another_time(text, s0, s1, at):
         return None  # ("a 34% jump from last year": of neither time)
     found = []
@@ -402,12 +334,12 @@ def period_of(
     # denuncias en 2017)": a time in brackets that hold a number of their own is that number's
     found = (
         [x for x in found if not any(a <= x[0] < b and not a <= at < b for a, b in counted_asides)]
-        if (counted_asides := _brackets_with_a_number(text, s0, s1))
+        if (counted_asides := brackets_with_a_number(text, s0, s1))
         else found
     )
     # "By 2030, the government aims to resettle 15,000 refugees", "an appeal asking for 1,300
     # places by the end of March 2018": a deadline of what is aimed at, no time of the number
-    found = [x for x in found if not _a_deadline(text, s0, s1, x, at)]
+    found = [x for x in found if not a_deadline(text, s0, s1, x, at)]
     # "fell from more than 70 per cent to less than 50 per cent in 2018": the one time after
     # the "to" figure is that figure's, not the "from" figure's ("from 5,500 to 9,300 between
     # 2017 and 2018" gives each its year)
@@ -551,6 +483,8 @@ def period_of(
         # (the number inside that clause: not "Depuis mars 2015, lorsque le programme a été
         # lancé, des retours ... dans 30 pays", a clause closed before it)
         and not re.search(r"[,;:]", text[m.end() : at])
+        # (nor "Since 2014 when the project began IOM has assisted 3,000": a perfect after)
+        and not re.search(r"\b(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en|t)\b", text[m.end() : at])
     ]
     if when:
         x = when[-1]

@@ -281,8 +281,27 @@ COMPARED_WITH = re.compile(
     rf"|\b(?:{_FOREIGN_COMPARED})\s+(?:[^,;.]|(?<=\d)[,.](?=\d)){{0,60}}$"
     # "58% en plus qu'en 2017", "más víctimas que en 2019", "mais do que em 2020"
     r"|\b(?:plus|moins|m[áa]s|menos|mais|mayor|menor|davantage)\b[^,;.]{0,40}?"
-    r"(?:\bqu['’]|\bque\s+)\s*(?:(?:en|em|no|na|dans|durant|durante|el|la|le|au)\s+)?"
+    # (not the "que" of a clause: "500 migrantes más que cruzaron la frontera en 2021")
+    r"(?:\bqu['’]|\bque\s+)\s*(?:(?:en|em|no|na|dans|durant|durante|el|la|le|les|los|las|"
+    r"au|aux|o|os|a|as|lo|l['’]|del|do|da|du|de|des|hace|il|ce|cette|este|esta)\b|\d|$)"
     r"[^,;.]{0,25}$",
+    re.I,
+)
+# Words that compare a time only when what follows is that time or a figure: "frente a 2019",
+# "em relação ao mesmo período de 2020"; not "frente a las costas de Libia en marzo de 2020",
+# "em relação ao tráfico de pessoas em 2020", "par rapport à la traite en 2019"
+_COMPARED_OR_ABOUT = re.compile(
+    r"(?:frente\s+a|(?:con\s+)?respecto\s+(?:a|al)|em\s+rela[çc][ãa]o\s+(?:a|ao|à)|"
+    r"par\s+rapport\s+(?:à|au|aux))\s+",
+    re.I,
+)
+_TIME_WORDS = re.compile(
+    rf"(?:(?:el|la|los|las|le|les|l['’]|lo|o|os|as|a|à|ao|aos|au|aux|al|del|de|du|des|do|da|"
+    rf"dos|das|d['’]|en|em|no|na|nos|nas|igual|mismo|misma|mesmo|mesma|même|per[íi]odo|"
+    rf"p[ée]riode|mes|meses|mois|m[êe]s|a[ñn]o|a[ñn]os|ann[ée]e|an|ano|anos|trimestre|"
+    rf"semestre|semana|semaine|anterior|pr[ée]c[ée]dente?|passado|pasado|derni[eè]re?|"
+    rf"primer|primera|premier|premi[eè]re|primeiro|primeira|ce|cette|este|esta|"
+    rf"{FOREIGN_MONTH})\b['’]?\s*)*",
     re.I,
 )
 
@@ -295,6 +314,10 @@ def _compared_with(text: str, a: int, b: int, at: int) -> bool:
         return False
     # ("more than 300 were assisted in 2019": "than" and a number is a qualifier, no
     # comparison; "compared to the 1,500 who crossed in 2019" is one)
+    if (about := _COMPARED_OR_ABOUT.match(text, m.start())) and not re.search(
+        r"\d", text[about.end() : b]
+    ):
+        return _TIME_WORDS.fullmatch(text, about.end(), b) is not None
     return not (
         re.search(r"\d", text[m.start() : b])
         and not re.match(rf"compared|the\s+same|similar|{_FOREIGN_COMPARED}", m.group(), re.I)

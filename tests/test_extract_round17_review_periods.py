@@ -1,0 +1,165 @@
+"""`kg extract`: faults the review of round 17's period rules found (a number's own period
+lost, or a wrong one given, on sentences the round did not measure), one test per mend, on
+sentences composed for it (the names of people, places and bodies are made up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, observations
+
+
+def _periods(tmp_path, knowledge, body: str) -> dict:
+    return {
+        k: it.fields.get("period")
+        for k, it in observations(draft_of(tmp_path, knowledge, body)).items()
+    }
+
+
+def test_a_participle_right_after_what_is_counted_dates_the_count(tmp_path, knowledge):
+    """'300 empleos creados en 2020', '1 200 dossiers ouverts en 2019', '500 casos abertos em
+    2021': what was created or opened then, of that time; 'The 12 shelters open in 2020' is a
+    state in 2020, no start (only 'open since 2015' is)."""
+    found = _periods(
+        tmp_path,
+        knowledge,
+        "En Zorvania se registraron 300 empleos creados en 2020 gracias al programa.\n\n"
+        "Les autorités de Pelmark ont recensé 1 200 dossiers ouverts en 2019 pour traite.\n\n"
+        "Foram registrados 500 casos abertos em 2021 pela polícia de Ostravia.\n\n"
+        "The 12 shelters open in 2020 hosted 3,000 people in Pelmark.",
+    )
+    assert found["300"] == "2020"
+    assert found["1200"] == "2019"
+    assert found["500"] == "2021"
+    assert found["12"] == "2020"
+    assert found["3000"] == "2020"
+
+
+def test_while_of_what_was_going_on_is_no_later_part(tmp_path, knowledge):
+    """'Some 300 migrants died while crossing the Sahara in 2019': 'while' and a gerund say
+    when, not another part; nor is the Portuguese 'mais' of 'e mais 30 crianças' one."""
+    found = _periods(
+        tmp_path,
+        knowledge,
+        "Some 300 migrants died while crossing the Sahara in 2019.\n\n"
+        "A polícia de Ostravia resgatou 120 vítimas, a maior parte mulheres, e mais 30 crianças "
+        "em março de 2021.",
+    )
+    assert found["300"] == "2019"
+    assert found["120"] == "2021-03"
+
+
+def test_frente_a_and_em_relacao_a_of_a_place_or_a_topic_compare_nothing(tmp_path, knowledge):
+    """'frente a las costas de Libia en marzo de 2020' (off the coast), 'em relação ao
+    tráfico de pessoas em 2020' (about): no comparison, the time is the number's."""
+    found = _periods(
+        tmp_path,
+        knowledge,
+        "Se rescató a 45 personas frente a las costas de Zorvania en marzo de 2020.\n\n"
+        "Foram registradas 300 denúncias em relação ao tráfico de pessoas em 2020.\n\n"
+        "La Fiscalía de Pelmark recibió 75 denuncias, un 12% más frente al mismo periodo de "
+        "2020.",
+    )
+    assert found["45"] == "2020-03"
+    assert found["300"] == "2020"
+    assert found["75"] is None
+
+
+def test_mas_then_the_que_of_a_clause_compares_nothing(tmp_path, knowledge):
+    """'Se sumaron 500 migrantes más que cruzaron la frontera en enero de 2021': 500 more
+    migrants who crossed then, not more than in January 2021."""
+    found = _periods(
+        tmp_path,
+        knowledge,
+        "Se sumaron 500 migrantes más que cruzaron a Pelmark en enero de 2021.",
+    )
+    assert found["500"] == "2021-01"
+
+
+def test_since_a_state_began_then_a_perfect_in_other_forms(tmp_path, knowledge):
+    """'open since 2015, has to date assisted', 'has made', 'aberto desde 2015, já atendeu',
+    'abierto desde 2007, ya atendió', 'ouvert depuis 2016, est venu en aide': counts from that
+    start, as 'has assisted' does."""
+    found = _periods(
+        tmp_path,
+        knowledge,
+        "The Pelmark shelter, open since 2015, has to date assisted 3,000 women.\n\n"
+        "The Zorvania office, open since 2014, has made 310 referrals.\n\n"
+        "O abrigo de Ostravia, aberto desde 2013, já atendeu 2.500 mulheres.\n\n"
+        "El albergue de Pelmark, abierto desde 2007, ya atendió a 900 personas.\n\n"
+        "Le centre de Zorvania, ouvert depuis 2016, est venu en aide à 4 000 migrants.",
+    )
+    assert found["3000"] == {"start": "2015"}
+    assert found["310"] == {"start": "2014"}
+    assert found["2500"] == {"start": "2013"}
+    assert found["900"] == {"start": "2007"}
+    assert found["4000"] == {"start": "2016"}
+
+
+def test_a_bracket_that_says_how_a_survey_was_made_dates_its_results(tmp_path, knowledge):
+    """'The survey (conducted with 1,200 households in March 2021) found that 45% ...': the
+    bracket's time is the survey's, and its results'."""
+    found = _periods(
+        tmp_path,
+        knowledge,
+        "The survey (conducted with 1,200 households in March 2021) found that 45% of migrants "
+        "in Pelmark lacked food.",
+    )
+    assert found["45"] == "2021-03"
+
+
+def test_days_and_years_in_brackets_are_no_number_of_their_own(tmp_path, knowledge):
+    """'(del 1 al 15 de marzo de 2021)', '(du 1er au 15 mars 2021)', '(FY 2020/21)': days of
+    a month and a fiscal year, no count; their time is the sentence's number's."""
+    found = _periods(
+        tmp_path,
+        knowledge,
+        "Durante la primera quincena (del 1 al 15 de marzo de 2021), llegaron 300 migrantes a "
+        "Pelmark.\n\n"
+        "Pendant la première quinzaine (du 1er au 15 mars 2021), 250 migrants sont arrivés à "
+        "Zorvania.\n\n"
+        "IOM assisted 3,000 migrants in Ostravia in the fiscal year (FY 2020/21).",
+    )
+    assert found["300"] == {"start": "2021-03-01", "end": "2021-03-15"}
+    assert found["250"] == {"start": "2021-03-01", "end": "2021-03-15"}
+    assert found["3000"] == {"start": "2020", "end": "2021"}
+
+
+def test_an_aim_said_in_another_clause_makes_no_deadline(tmp_path, knowledge):
+    """'The campaign, which will run until 2022, had reached 4,500 people by June 2021',
+    'surpassed its goal, resettling 3,200 refugees by December 2019': a total reached by a
+    date, the aim said in a clause the comma closes (not 'until 2022' instead)."""
+    found = _periods(
+        tmp_path,
+        knowledge,
+        "The campaign in Pelmark, which will run until 2022, had reached 4,500 people by June "
+        "2021.\n\n"
+        "The Zorvanian government surpassed its goal, resettling 3,200 refugees by December "
+        "2019.\n\n"
+        "By the end of 2020, the Ostravia programme, which aims to reach 10,000 people, had "
+        "assisted 3,000.",
+    )
+    assert found["4500"] == {"end": "2021-06"}
+    assert found["3200"] == {"end": "2019-12"}
+    assert found["3000"] == {"end": "2020"}
+
+
+def test_items_a_lead_in_opens_share_its_time(tmp_path, knowledge):
+    """'In 2020, IOM in Pelmark: • assisted 300 migrants • returned 120 people': the items of
+    a list opened by a lead-in that says the time are of that time."""
+    found = _periods(
+        tmp_path,
+        knowledge,
+        "In 2020, IOM in Pelmark: • assisted 300 migrants • returned 120 people to Zorvania.",
+    )
+    assert found["300"] == "2020"
+    assert found["120"] == "2020"
+
+
+def test_a_when_clause_closed_by_a_perfect_leaves_the_span(tmp_path, knowledge):
+    """'Since 2014 when the project began IOM has assisted 3,000 migrants': the number is the
+    perfect's, from 2014 on, not of the 'when' clause."""
+    found = _periods(
+        tmp_path,
+        knowledge,
+        "Since 2014 when the project began IOM has assisted 3,000 migrants in Pelmark.",
+    )
+    assert found["3000"] == {"start": "2014"}
