@@ -163,3 +163,18 @@ def test_a_when_clause_closed_by_a_perfect_leaves_the_span(tmp_path, knowledge):
         "Since 2014 when the project began IOM has assisted 3,000 migrants in Pelmark.",
     )
     assert found["3000"] == {"start": "2014"}
+
+
+def test_updated_inside_a_sentence_or_a_bar_after_a_figure_is_no_byline(tmp_path, knowledge):
+    """'The figures, updated on 12 March 2021, show that 3,000 migrants are stranded': the day
+    the figures are of, not a byline's; 'Llegadas en enero de 2021 | 3.100 migrantes': a bar
+    after a time inside a line is no masthead's."""
+    found = _periods(
+        tmp_path,
+        knowledge,
+        "The figures, updated on 12 March 2021, show that 3,000 migrants are stranded in "
+        "Pelmark.\n\n"
+        "Llegadas a Pelmark en enero de 2021 | 3.100 migrantes registrados.",
+    )
+    assert found["3000"] == "2021-03-12"
+    assert found["3100"] == "2021-01"

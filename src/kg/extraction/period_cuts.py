@@ -159,3 +159,28 @@ def bullet_of(text: str, sentence: tuple[int, int], at: int) -> tuple[int, int]:
     before = text.rfind("\u2022", s0, at)
     after = text.find("\u2022", at, s1)
     return (before + 1 if before >= 0 else s0), (after if after >= 0 else s1)
+
+
+# A byline's day ("Publié le 06 avril 2018", "By Ana Ruiz | Published 3 May 2021", "Last
+# updated: 12 March 2021"): at the head of its line or after a separator; not "The figures,
+# updated on 12 March 2021, show that 3,000 ...", the day the figures are of
+BYLINE = re.compile(
+    r"(?:[^\n]*[|•·—–]\s*)?[\W_]*(?:(?:last|date|derni[èe]re|[úu]ltima)\s+)?"
+    r"(?:published|posted|updated|publi[ée]e?|mis\s+[àa]\s+jour|publicad[oa]|actualizad[oa]|"
+    r"atualizad[oa])(?:\s+(?:on|le|el|em|o|a))?\s*:?\s*",
+    re.I,
+)
+# A masthead's day, at the head of its line (after a place perhaps), then a bar ("29 de
+# marzo de 2024 | Las Noticias ..."); not "Llegadas en enero de 2021 | 3.100 migrantes"
+MASTHEAD_HEAD = re.compile(
+    r"[\W_]*(?:(?:[A-ZÀ-Ý][\w'’.-]*|de|del|da|do|of)\s*){0,5},?\s*|[\W_]*", re.UNICODE
+)
+
+
+def a_byline(text: str, s0: int, x: tuple) -> bool:
+    """Whether the time x is the day a page was published, in its byline or masthead."""
+    head = text[max(s0, text.rfind("\n", 0, x[0]) + 1) : x[0]]
+    if BYLINE.fullmatch(head):
+        # (a day: "Published in 2019, the report has documented 300 cases" is of 2019)
+        return len(str(x[2].get("start") or x[2].get("end"))) == 10
+    return bool(MASTHEAD_HEAD.fullmatch(head) and re.match(r"[ \t]*\|", text[x[1] :]))

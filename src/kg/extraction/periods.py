@@ -14,6 +14,7 @@ from kg.extraction.period_cuts import (
     LATER_PART,
     PERFECT,
     SINCE_WORD,
+    a_byline,
     a_deadline,
     brackets_with_a_number,
     bullet_of,
@@ -150,11 +151,6 @@ def _as_a_point(value: dict) -> dict:
     return value
 
 
-PUBLISHED_ON = re.compile(
-    r"\b(?:published|posted|updated|publi[ée]e?|mis\s+[àa]\s+jour|publicad[oa]|actualizad[oa]|"
-    r"atualizad[oa])(?:\s+(?:on|le|el|em|o|a|:))?\s*$",
-    re.I,
-)
 SAID_ON = re.compile(r"\b(?:said|says|stated|added|explained|told(?:\s+\w+)?)\s+$", re.I)
 
 
@@ -357,16 +353,7 @@ def period_of(
     found = [x for x in found if not SAID_ON.search(text, max(s0, x[0] - 30), x[0])]
     # "Publié le 06 avril 2018", "29 de marzo de 2024 | Las Noticias del Ministerio ...": the
     # day a page was published, in its byline or masthead, is no number's time
-    found = [
-        x
-        for x in found
-        if not (
-            # (a day: "Published in 2019, the report has documented 300 cases" is of 2019)
-            PUBLISHED_ON.search(text, max(s0, x[0] - 30), x[0])
-            and len(str(x[2].get("start") or x[2].get("end"))) == 10
-        )
-        and not re.match(r"[ \t]*\|", text[x[1] :])
-    ]
+    found = [x for x in found if not a_byline(text, s0, x)]
     if not found:
         return None
     c0, c1 = max(clause[0], s0), min(clause[1], s1)
