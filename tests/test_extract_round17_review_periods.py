@@ -178,3 +178,37 @@ def test_updated_inside_a_sentence_or_a_bar_after_a_figure_is_no_byline(tmp_path
     )
     assert found["3000"] == "2021-03-12"
     assert found["3100"] == "2021-01"
+
+
+def test_a_reported_clause_without_a_number_of_its_own_keeps_the_time(tmp_path, knowledge):
+    """'Police rescued 45 victims, saying that the raid took place in March 2021', '...,
+    señalando que el operativo se realizó en marzo de 2021': the reported clause dates the
+    rescue; one holding a number of its own, or a time from a start on ('adding that the ring
+    had been active since 2018'), does not."""
+    found = _periods(
+        tmp_path,
+        knowledge,
+        "Police in Pelmark rescued 45 victims, saying that the raid took place in March 2021.\n\n"
+        "La policía de Ostravia rescató a 38 víctimas, señalando que el operativo se realizó en "
+        "mayo de 2020.\n\n"
+        "Police in Zorvania rescued 27 victims, adding that the ring had been active since "
+        "2018.",
+    )
+    assert found["45"] == "2021-03"
+    assert found["38"] == "2020-05"
+    assert found["27"] is None
+
+
+def test_the_same_year_again_after_however_is_that_year(tmp_path, knowledge):
+    """'Cases rose to 410 in 2021; however, in the same year 35 per cent of victims were never
+    identified': the part set against the one before says it is of that time again."""
+    found = _periods(
+        tmp_path,
+        knowledge,
+        "Cases in Ostravia rose to 410 in 2021; however, in the same year 35 per cent of "
+        "victims were never identified.\n\n"
+        "La Fiscalía de Pelmark registró 111 casos en 2022; sin embargo, ese mismo año el 62% "
+        "de las víctimas no fue identificado.",
+    )
+    assert found["35"] == "2021"
+    assert found["62"] == "2022"

@@ -14,14 +14,48 @@ from kg.extraction.foreign_words import _MONTH as FOREIGN_MONTH
 LATER_PART = re.compile(
     # ("while" or "mientras" of what was going on then, "died while crossing the desert in
     # 2019", "murieron mientras cruzaban el desierto en 2019", is no other part; nor is the
-    # Portuguese "mais" of "as operações mais importantes de 2021", without a comma)
+    # Portuguese "mais" of "e mais 30 crianças em março de 2021", without a comma)
     r";|,?\s+(?:but|whereas|pero|tandis|while(?!\s+(?:\w+ing|in|on|at|under|during)\b)|"
-    r"mientras(?!\s+(?:se\s+)?\w+(?:aban|ía|ían|aba|ando|iendo)\b))\s+|,\s*mais\s+"
-    # ("4 traffickers were charged, he added, saying that in 2020 1,083 children had been
-    # rescued", "affirmant qu'en 2020", "afirmando que en 2020": another report's time)
-    r"|,\s*(?:saying|adding|noting|stating|affirmant|ajoutant|pr[ée]cisant|indiquant|"
+    r"mientras(?!\s+(?:se\s+)?\w+(?:aban|ía|ían|aba|ando|iendo)\b))\s+|,\s*mais\s+",
+    re.I,
+)
+# ("4 traffickers were charged, he added, saying that in 2020 1,083 children had been
+# rescued", "affirmant qu'en 2020", "afirmando que en 2020": another report's time)
+REPORTED = re.compile(
+    r",\s*(?:saying|adding|noting|stating|affirmant|ajoutant|pr[ée]cisant|indiquant|"
     r"afirmando|a[ñn]adiendo|agregando|indicando|se[ñn]alando|dizendo|acrescentando|"
     r"afirmando)\s+(?:that\b|que\b|qu['’])?",
+    re.I,
+)
+
+
+def a_later_part(text: str, at: int, x: tuple, s1: int) -> bool:
+    """Whether a part of the sentence opens between the number at `at` and the time x said
+    after it: after "but", "while" or a semicolon, or a reported clause that holds a number of
+    its own or a time from a start on ("adding that the ring had been active since 2018"),
+    not "rescued 45 victims, saying that the raid took place on 3 March 2021", the raid that
+    rescued them."""
+    if LATER_PART.search(text, at, x[0]):
+        return True
+    m = REPORTED.search(text, at, x[0])
+    return m is not None and (
+        _holds_a_count(text[m.end() : s1])
+        or SINCE_WORD.match(text, x[0]) is not None
+        or set(x[2]) == {"start"}
+    )
+
+
+def _holds_a_count(words: str) -> bool:
+    return A_COUNT.search(A_DAY.sub(" ", DATED_DAYS.sub(" ", words))) is not None
+
+
+# "...; however, in the same year 35 per cent ...": a part that says it is of the time said
+# before it
+SAME_TIME_AGAIN = re.compile(
+    r"\b(?:(?:in\s+)?(?:the\s+same|that(?:\s+same)?)\s+(?:year|month|period)|"
+    r"(?:en\s+)?(?:el\s+mismo|ese(?:\s+mismo)?)\s+(?:a[ñn]o|mes|per[íi]odo)|"
+    r"(?:la\s+m[êe]me|cette)\s+ann[ée]e(?:-l[àa])?|(?:le\s+m[êe]me|ce)\s+mois(?:-l[àa])?|"
+    r"(?:no|nesse|naquele)\s+(?:mesmo\s+)?(?:ano|m[êe]s|per[íi]odo))\b",
     re.I,
 )
 
@@ -75,7 +109,7 @@ def no_start(text: str, verb: re.Match, when: int, at: int) -> bool:
 
 # Brackets that hold a number that is no year ("(201 in the same period last year)").
 BRACKET = re.compile(r"\([^()]*\)")
-A_COUNT = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?![\d.,]))\d[\d.,]*")
+A_COUNT = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?!\d|[.,]\d))\d[\d.,]*")
 
 
 # ("(1 January to 31 July 2024)", "(1 to 31 March 2021)", "(del 1 al 15 de marzo de 2021)",

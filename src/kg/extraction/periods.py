@@ -11,11 +11,12 @@ from kg.extraction.dated_days import dated_days
 from kg.extraction.figures import MONTH
 from kg.extraction.foreign_words import foreign_times
 from kg.extraction.period_cuts import (
-    LATER_PART,
     PERFECT,
+    SAME_TIME_AGAIN,
     SINCE_WORD,
     a_byline,
     a_deadline,
+    a_later_part,
     brackets_with_a_number,
     bullet_of,
     no_start,
@@ -443,7 +444,10 @@ def period_of(
     found = [
         x
         for x in found
-        if _opens_the_sentence(text, s0, x, at) or not OTHER_PART.search(text, x[1], at)
+        if _opens_the_sentence(text, s0, x, at)
+        or not (other := OTHER_PART.search(text, x[1], at))
+        # ("...; however, in the same year 35 per cent ...": that time again)
+        or SAME_TIME_AGAIN.search(text, other.end(), at)
     ]
     if not found:
         return None
@@ -457,7 +461,7 @@ def period_of(
             return None
         # ("72 people were found in a factory, but they may have been taken there last
         # month": a time said after "but", "while" or "whereas" is of that part)
-        found = [x for x in found if not LATER_PART.search(text, at, x[0])]
+        found = [x for x in found if not a_later_part(text, at, x, s1)]
     chosen = in_clause or ([max(before, key=lambda x: x[1])] if before else found[:1])
     # "... the same month last year, when 633 people landed", "since 2014, when the toll
     # reached 730": a clause opened by "when" right after a time is of that time
