@@ -212,3 +212,15 @@ def test_the_same_year_again_after_however_is_that_year(tmp_path, knowledge):
     )
     assert found["35"] == "2021"
     assert found["62"] == "2022"
+
+
+def test_a_de_after_a_comma_past_a_change_verb_is_no_from_figure(tmp_path, knowledge):
+    """'El presupuesto aumentó, con una asignación de 3 millones de dólares a 12
+    organizaciones en 2021': no change from a figure to another, 2021 is the allocation's."""
+    found = _periods(
+        tmp_path,
+        knowledge,
+        "El presupuesto de Pelmark aumentó, con una asignación de 3 millones de dólares a 12 "
+        "organizaciones en 2021.",
+    )
+    assert found["3000000"] == "2021"

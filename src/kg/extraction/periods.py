@@ -131,8 +131,10 @@ RELATIVE_TIME = re.compile(
 FROM_BEFORE = re.compile(
     r"\b(?:rose|risen|fell|fallen|increased|decreased|dropped|grew|grown|climbed|jumped|"
     r"declined|went|up|down|aument[óo]|aumentou|baj[óo]|cay[óo]|diminuy[óo]|caiu|subiu|"
-    r"augment[ée]|baiss[ée]|pass[ée]|pas[óo]|passou)\b[^.;]{0,40}?"
-    r"\b(?:from|de|desde|du|des)\s+(?:(?:more|less|fewer)\s+than\s+|about\s+|some\s+|nearly\s+|"
+    # (the change's own words, no comma: not "aumentó, con una asignación de 3 millones de
+    # dólares a 12 organizaciones en 2021")
+    r"augment[ée]|baiss[ée]|pass[ée]|pas[óo]|passou)\b(?:\s+[^\s.;,]+){0,4}?\s+"
+    r"(?:from|de|desde|du|des)\s+(?:(?:more|less|fewer)\s+than\s+|about\s+|some\s+|nearly\s+|"
     r"almost\s+|over\s+|around\s+|plus\s+de\s+|m[áa]s\s+de\s+|mais\s+de\s+)?$",
     re.I,
 )
