@@ -24,8 +24,10 @@ def test_a_participle_right_after_what_is_counted_dates_the_count(tmp_path, know
         "En Zorvania se registraron 300 empleos creados en 2020 gracias al programa.\n\n"
         "Les autorités de Pelmark ont recensé 1 200 dossiers ouverts en 2019 pour traite.\n\n"
         "Foram registrados 500 casos abertos em 2021 pela polícia de Ostravia.\n\n"
-        "The 12 shelters open in 2020 hosted 3,000 people in Pelmark.",
+        "The 12 shelters open in 2020 hosted 3,000 people in Pelmark.\n\n"
+        "As 14 casas-abrigo criadas em 2017 atendem 260 mulheres por ano em Zorvania.",
     )
+    assert found["14"] == "2017"
     assert found["300"] == "2020"
     assert found["1200"] == "2019"
     assert found["500"] == "2021"

@@ -90,7 +90,7 @@ A_PARTICIPLE = re.compile(
     re.I,
 )
 # A number and up to four words of what it counts
-NUMBER_AND_NOUN = re.compile(r"\d[\d.,\s\u00a0\u202f]*%?\s+(?:[^\W\d_]+['’]?\s+){0,4}")
+NUMBER_AND_NOUN = re.compile(r"\d[\d.,\s\u00a0\u202f]*%?\s+(?:[^\W\d_][\w'’-]*\s+){0,4}")
 
 
 def no_start(text: str, verb: re.Match, when: int, at: int) -> bool:
