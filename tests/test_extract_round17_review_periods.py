@@ -43,8 +43,10 @@ def test_while_of_what_was_going_on_is_no_later_part(tmp_path, knowledge):
         knowledge,
         "Some 300 migrants died while crossing the Sahara in 2019.\n\n"
         "A polícia de Ostravia resgatou 120 vítimas, a maior parte mulheres, e mais 30 crianças "
-        "em março de 2021.",
+        "em março de 2021.\n\n"
+        "Some 410 migrants arrived in Zorvania, while in 2020 only 200 did.",
     )
+    assert found["410"] is None
     assert found["300"] == "2019"
     assert found["120"] == "2021-03"
 
@@ -137,8 +139,10 @@ def test_an_aim_said_in_another_clause_makes_no_deadline(tmp_path, knowledge):
         "The Zorvanian government surpassed its goal, resettling 3,200 refugees by December "
         "2019.\n\n"
         "By the end of 2020, the Ostravia programme, which aims to reach 10,000 people, had "
-        "assisted 3,000.",
+        "assisted 3,000.\n\n"
+        "IOM Zorvania expected to assist 1,500 migrants by June 2021 but reached 1,750.",
     )
+    assert found["1750"] == {"end": "2021-06"}
     assert found["4500"] == {"end": "2021-06"}
     assert found["3200"] == {"end": "2019-12"}
     assert found["3000"] == {"end": "2020"}

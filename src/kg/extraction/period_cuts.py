@@ -15,7 +15,7 @@ LATER_PART = re.compile(
     # ("while" or "mientras" of what was going on then, "died while crossing the desert in
     # 2019", "murieron mientras cruzaban el desierto en 2019", is no other part; nor is the
     # Portuguese "mais" of "e mais 30 crianças em março de 2021", without a comma)
-    r";|,?\s+(?:but|whereas|pero|tandis|while(?!\s+(?:\w+ing|in|on|at|under|during)\b)|"
+    r";|,?\s+(?:but|whereas|pero|tandis|while(?!\s+\w+ing\b)|"
     r"mientras(?!\s+(?:se\s+)?\w+(?:aban|ía|ían|aba|ando|iendo)\b))\s+|,\s*mais\s+",
     re.I,
 )
@@ -161,13 +161,14 @@ def _aims_at(text: str, aim: re.Match, x: tuple, at: int) -> bool:
     """Whether the aim word is of the number's own clause: no comma or semicolon between them
     but those around the time ("By 2030, the government aims to resettle 15,000"; not "the
     programme, which aims to reach 10,000 people, had assisted 3,000", "surpassed its goal,
-    resettling 3,200 refugees by December 2019")."""
+    resettling 3,200 refugees by December 2019", nor across "but")."""
     g0, g1 = (aim.end(), at) if aim.start() < at else (at, aim.start())
     if g0 <= x[0] and x[1] <= g1:
         gaps = [text[g0 : x[0]].rstrip().rstrip(","), text[x[1] : g1].lstrip().lstrip(",")]
     else:
         gaps = [text[g0:g1]]
-    return not any(re.search(r"[,;]\s", gap) for gap in gaps)
+    # (nor "expected to assist 3,000 by June 2021 but reached 3,500")
+    return not any(re.search(r"[,;]\s|\b(?:but|yet|pero|mais|mas)\b", gap, re.I) for gap in gaps)
 
 
 def a_deadline(text: str, s0: int, s1: int, x: tuple, at: int) -> bool:
