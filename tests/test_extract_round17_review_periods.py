@@ -230,3 +230,17 @@ def test_a_de_after_a_comma_past_a_change_verb_is_no_from_figure(tmp_path, knowl
         "organizaciones en 2021.",
     )
     assert found["3000000"] == "2021"
+
+
+def test_a_round_or_edition_number_in_brackets_is_no_count_of_their_own(tmp_path, knowledge):
+    """'La matriz (ronda 5, marzo de 2021) registró 3.000 desplazados', 'La matrice (5e cycle,
+    mars 2021) a recensé 2 400 déplacés': the bracket's time is the round's, that of its
+    counts."""
+    found = _periods(
+        tmp_path,
+        knowledge,
+        "La matriz de Pelmark (ronda 5, marzo de 2021) registró 3.000 desplazados.\n\n"
+        "La matrice de Zorvania (5e cycle, mai 2021) a recensé 2 400 déplacés.",
+    )
+    assert found["3000"] == "2021-03"
+    assert found["2400"] == "2021-05"

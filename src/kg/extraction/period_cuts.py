@@ -133,11 +133,21 @@ AN_EVENT = re.compile(
 )
 
 
+# The number of a round, wave or edition, and ordinals ("(ronda 5, marzo de 2021)", "(2nd
+# edition, March 2021)"): no count
+A_RANK = re.compile(
+    r"\b(?:round|ronda|rodada|cycle|ciclo|phase|fase|wave|ola|vague|onda|edition|"
+    r"[ée]dition|edici[óo]n|edi[çc][ãa]o|no\.|n[°º]|num\.|núm\.)\s*\d+\b|"
+    r"\b\d+(?:st|nd|rd|th|er|e|ème|º|ª)\b",
+    re.I,
+)
+
+
 def brackets_with_a_number(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
     return [
         m.span()
         for m in BRACKET.finditer(text, s0, s1)
-        if A_COUNT.search(A_DAY.sub(" ", DATED_DAYS.sub(" ", m.group())))
+        if A_COUNT.search(A_RANK.sub(" ", A_DAY.sub(" ", DATED_DAYS.sub(" ", m.group()))))
         and not AN_EVENT.search(text, s0, m.start())
     ]
 
