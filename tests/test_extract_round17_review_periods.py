@@ -60,8 +60,11 @@ def test_frente_a_and_em_relacao_a_of_a_place_or_a_topic_compare_nothing(tmp_pat
         "Se rescató a 45 personas frente a las costas de Zorvania en marzo de 2020.\n\n"
         "Foram registradas 300 denúncias em relação ao tráfico de pessoas em 2020.\n\n"
         "La Fiscalía de Pelmark recibió 75 denuncias, un 12% más frente al mismo periodo de "
-        "2020.",
+        "2020.\n\n"
+        "La Fiscalía de Ostravia recibió 93 denuncias, un 9% más frente a lo registrado en "
+        "2019.",
     )
+    assert found["93"] is None
     assert found["45"] == "2020-03"
     assert found["300"] == "2020"
     assert found["75"] is None
@@ -73,8 +76,11 @@ def test_mas_then_the_que_of_a_clause_compares_nothing(tmp_path, knowledge):
     found = _periods(
         tmp_path,
         knowledge,
-        "Se sumaron 500 migrantes más que cruzaron a Pelmark en enero de 2021.",
+        "Se sumaron 500 migrantes más que cruzaron a Pelmark en enero de 2021.\n\n"
+        "La Fiscalía de Ostravia recibió 81 denuncias, un 12% más de lo que se registró en "
+        "2020.",
     )
+    assert found["81"] is None
     assert found["500"] == "2021-01"
 
 
