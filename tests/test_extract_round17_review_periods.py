@@ -44,8 +44,10 @@ def test_while_of_what_was_going_on_is_no_later_part(tmp_path, knowledge):
         "Some 300 migrants died while crossing the Sahara in 2019.\n\n"
         "A polícia de Ostravia resgatou 120 vítimas, a maior parte mulheres, e mais 30 crianças "
         "em março de 2021.\n\n"
-        "Some 410 migrants arrived in Zorvania, while in 2020 only 200 did.",
+        "Some 410 migrants arrived in Zorvania, while in 2020 only 200 did.\n\n"
+        "Some 520 migrants were rescued, while arriving boats brought 200 in 2019.",
     )
+    assert found["520"] is None
     assert found["410"] is None
     assert found["300"] == "2019"
     assert found["120"] == "2021-03"

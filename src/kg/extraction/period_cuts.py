@@ -14,9 +14,11 @@ from kg.extraction.foreign_words import _MONTH as FOREIGN_MONTH
 LATER_PART = re.compile(
     # ("while" or "mientras" of what was going on then, "died while crossing the desert in
     # 2019", "murieron mientras cruzaban el desierto en 2019", is no other part; nor is the
-    # Portuguese "mais" of "e mais 30 crianças em março de 2021", without a comma)
-    r";|,?\s+(?:but|whereas|pero|tandis|while(?!\s+\w+ing\b)|"
-    r"mientras(?!\s+(?:se\s+)?\w+(?:aban|ía|ían|aba|ando|iendo)\b))\s+|,\s*mais\s+",
+    # Portuguese "mais" of "e mais 30 crianças em março de 2021", without a comma; ", while"
+    # is another part whatever follows)
+    r";|,\s*(?:but|while|whereas|pero|mais|mientras|tandis)\s+"
+    r"|\s+(?:but|whereas|pero|tandis|while(?!\s+\w+ing\b)|"
+    r"mientras(?!\s+(?:se\s+)?\w+(?:aban|ía|ían|aba|ando|iendo)\b))\s+",
     re.I,
 )
 # ("4 traffickers were charged, he added, saying that in 2020 1,083 children had been
