@@ -162,8 +162,11 @@ def test_items_a_lead_in_opens_share_its_time(tmp_path, knowledge):
     found = _periods(
         tmp_path,
         knowledge,
-        "In 2020, IOM in Pelmark: • assisted 300 migrants • returned 120 people to Zorvania.",
+        "In 2020, IOM in Pelmark: • assisted 300 migrants • returned 120 people to Zorvania."
+        "\n\nHighlights: • 3,200 migrants arrived in Ostravia in 2019 • 35 percent of the "
+        "children were sent back",
     )
+    assert found["35"] is None
     assert found["300"] == "2020"
     assert found["120"] == "2020"
 

@@ -201,11 +201,18 @@ def bullet_of(text: str, sentence: tuple[int, int], at: int) -> tuple[int, int]:
     share its time."""
     s0, s1 = sentence
     first = text.find("\u2022", s0, s1)
-    if first >= 0 and text[s0:first].rstrip().endswith(":"):
-        return sentence
     before = text.rfind("\u2022", s0, at)
     after = text.find("\u2022", at, s1)
-    return (before + 1 if before >= 0 else s0), (after if after >= 0 else s1)
+    end = after if after >= 0 else s1
+    if (
+        0 <= first <= before
+        and text[s0:first].rstrip().endswith(":")
+        # (items before it that say their own year: "Highlights: • 3,200 arrived in 2019 • 35
+        # percent were sent back" is of no year)
+        and not re.search(r"(?<!\d)(?:19|20)\d\d(?!\d)", text[first:before])
+    ):
+        return s0, end
+    return (before + 1 if before >= 0 else s0), end
 
 
 # A byline's day ("Publié le 06 avril 2018", "By Ana Ruiz | Published 3 May 2021", "Last
