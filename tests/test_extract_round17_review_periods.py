@@ -200,8 +200,9 @@ def test_updated_inside_a_sentence_or_a_bar_after_a_figure_is_no_byline(tmp_path
 def test_a_reported_clause_without_a_number_of_its_own_keeps_the_time(tmp_path, knowledge):
     """'Police rescued 45 victims, saying that the raid took place in March 2021', '...,
     señalando que el operativo se realizó en marzo de 2021': the reported clause dates the
-    rescue; one holding a number of its own, or a time from a start on ('adding that the ring
-    had been active since 2018'), does not."""
+    rescue; one holding a number of its own, a time from a start on ('adding that the ring
+    had been active since 2018') or the time of something else ('saying that most of them had
+    arrived there in 2019') does not."""
     found = _periods(
         tmp_path,
         knowledge,
@@ -209,8 +210,11 @@ def test_a_reported_clause_without_a_number_of_its_own_keeps_the_time(tmp_path, 
         "La policía de Ostravia rescató a 38 víctimas, señalando que el operativo se realizó en "
         "mayo de 2020.\n\n"
         "Police in Zorvania rescued 27 victims, adding that the ring had been active since "
-        "2018.",
+        "2018.\n\n"
+        "Police in Ostravia rescued 19 victims, saying that most of them had arrived there in "
+        "2019.",
     )
+    assert found["19"] is None
     assert found["45"] == "2021-03"
     assert found["38"] == "2020-05"
     assert found["27"] is None

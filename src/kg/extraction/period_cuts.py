@@ -34,9 +34,9 @@ REPORTED = re.compile(
 def a_later_part(text: str, at: int, x: tuple, s1: int) -> bool:
     """Whether a part of the sentence opens between the number at `at` and the time x said
     after it: after "but", "while" or a semicolon, or a reported clause that holds a number of
-    its own or a time from a start on ("adding that the ring had been active since 2018"),
-    not "rescued 45 victims, saying that the raid took place on 3 March 2021", the raid that
-    rescued them."""
+    its own, a time from a start on ("adding that the ring had been active since 2018") or a
+    time of something else ("saying that most had arrived in 2019"); not "rescued 45 victims,
+    saying that the raid took place on 3 March 2021", the raid that rescued them."""
     if LATER_PART.search(text, at, x[0]):
         return True
     m = REPORTED.search(text, at, x[0])
@@ -44,7 +44,19 @@ def a_later_part(text: str, at: int, x: tuple, s1: int) -> bool:
         _holds_a_count(text[m.end() : s1])
         or SINCE_WORD.match(text, x[0]) is not None
         or set(x[2]) == {"start"}
+        or not THE_EVENT.search(text, m.end(), x[0])
     )
+
+
+# What a reported clause says of the event the number counts ("saying that the raid took place
+# in March 2021", "señalando que el operativo se realizó en mayo de 2020")
+THE_EVENT = re.compile(
+    r"\b(?:raid|operation|rescue|intervention|operativo|operaci[óo]n|redada|allanamiento|"
+    r"rescate|op[ée]ration|descente|sauvetage|opera[çc][ãa]o|resgate|batida|took\s+place|"
+    r"happened|was\s+carried\s+out|tuvo\s+lugar|se\s+realiz[óo]|a\s+eu\s+lieu|ocorreu|"
+    r"foi\s+realizad[oa])\b",
+    re.I,
+)
 
 
 def _holds_a_count(words: str) -> bool:
