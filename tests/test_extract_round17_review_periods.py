@@ -25,9 +25,11 @@ def test_a_participle_right_after_what_is_counted_dates_the_count(tmp_path, know
         "Les autorités de Pelmark ont recensé 1 200 dossiers ouverts en 2019 pour traite.\n\n"
         "Foram registrados 500 casos abertos em 2021 pela polícia de Ostravia.\n\n"
         "The 12 shelters open in 2020 hosted 3,000 people in Pelmark.\n\n"
-        "As 14 casas-abrigo criadas em 2017 atendem 260 mulheres por ano em Zorvania.",
+        "As 14 casas-abrigo criadas em 2017 atendem 260 mulheres por ano em Zorvania.\n\n"
+        "Unos 40 refugios abiertos desde 2015 atienden a 9.000 personas en Ostravia.",
     )
     assert found["14"] == "2017"
+    assert found["40"] is None
     assert found["300"] == "2020"
     assert found["1200"] == "2019"
     assert found["500"] == "2021"
@@ -199,7 +201,7 @@ def test_updated_inside_a_sentence_or_a_bar_after_a_figure_is_no_byline(tmp_path
 
 def test_a_reported_clause_without_a_number_of_its_own_keeps_the_time(tmp_path, knowledge):
     """'Police rescued 45 victims, saying that the raid took place in March 2021', '...,
-    señalando que el operativo se realizó en marzo de 2021': the reported clause dates the
+    señalando que el operativo se realizó en mayo de 2020': the reported clause dates the
     rescue; one holding a number of its own, a time from a start on ('adding that the ring
     had been active since 2018') or the time of something else ('saying that most of them had
     arrived there in 2019') does not."""

@@ -112,10 +112,13 @@ def no_start(text: str, verb: re.Match, when: int, at: int) -> bool:
     time not opened by "since" ("The 12 shelters open in 2020 hosted ..." is of 2020), or a
     participle right after the number and what it counts ("300 empleos creados en 2020",
     "1 200 dossiers ouverts en 2019": what was created or opened then)."""
+    since = re.search(r"\b(?:since|desde|depuis)\b", text[verb.start() : when + 7], re.I)
     if A_STATE.match(text, verb.start()):
-        return not re.search(r"\b(?:since|desde|depuis)\b", text[verb.start() : when + 7], re.I)
+        return not since
+    # (not "300 refugios abiertos desde 2015", open since then)
     return bool(
-        A_PARTICIPLE.match(text, verb.start())
+        not since
+        and A_PARTICIPLE.match(text, verb.start())
         and at < verb.start()
         and NUMBER_AND_NOUN.fullmatch(text, at, verb.start())
     )
