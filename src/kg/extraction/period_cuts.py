@@ -194,8 +194,14 @@ def _aims_at(text: str, aim: re.Match, x: tuple, at: int) -> bool:
         gaps = [text[g0 : x[0]].rstrip().rstrip(","), text[x[1] : g1].lstrip().lstrip(",")]
     else:
         gaps = [text[g0:g1]]
-    # (nor "expected to assist 3,000 by June 2021 but reached 3,500")
-    return not any(re.search(r"[,;]\s|\b(?:but|yet|pero|mais|mas)\b", gap, re.I) for gap in gaps)
+    # (nor "expected to assist 3,000 by June 2021 but reached 3,500"; an aside after the
+    # number is no other clause: "15,000 refugees, most of them Syrians, will be resettled")
+    breaks = (
+        r"\b(?:but|yet|pero|mais|mas)\b"
+        if at < aim.start()
+        else r"[,;]\s|\b(?:but|yet|pero|mais|mas)\b"
+    )
+    return not any(re.search(breaks, gap, re.I) for gap in gaps)
 
 
 def a_deadline(text: str, s0: int, s1: int, x: tuple, at: int) -> bool:
