@@ -185,8 +185,8 @@ AIMED_AT = re.compile(
 
 
 def _aims_at(text: str, aim: re.Match, x: tuple, at: int) -> bool:
-    """Whether the aim word is of the number's own clause: no comma or semicolon between them
-    but those around the time ("By 2030, the government aims to resettle 15,000"; not "the
+    """Whether the aim word is of the number's own clause: no "but" between them, nor a comma
+    before what was done ("By 2030, the government aims to resettle 15,000"; not "the
     programme, which aims to reach 10,000 people, had assisted 3,000", "surpassed its goal,
     resettling 3,200 refugees by December 2019", nor across "but")."""
     g0, g1 = (aim.end(), at) if aim.start() < at else (at, aim.start())
@@ -196,11 +196,13 @@ def _aims_at(text: str, aim: re.Match, x: tuple, at: int) -> bool:
         gaps = [text[g0:g1]]
     # (nor "expected to assist 3,000 by June 2021 but reached 3,500"; an aside after the
     # number is no other clause: "15,000 refugees, most of them Syrians, will be resettled")
-    breaks = (
-        r"\b(?:but|yet|pero|mais|mas)\b"
-        if at < aim.start()
-        else r"[,;]\s|\b(?:but|yet|pero|mais|mas)\b"
+    # (a comma, then a verb of what was done: "which aims to reach 10,000, had assisted",
+    # "its goal, resettling"; not "aims, with the support of IOM, to resettle 15,000")
+    done = (
+        r"[,;]\s+(?:\w+\s+){0,2}?(?:had|has|have|was|were|\w+ed|\w+ing|hab[íi]an?|"
+        r"avai(?:t|ent)|tinham?)\b"
     )
+    breaks = r"\b(?:but|yet|pero|mais|mas)\b" + ("" if at < aim.start() else "|" + done)
     return not any(re.search(breaks, gap, re.I) for gap in gaps)
 
 
