@@ -99,13 +99,15 @@ def test_since_a_state_began_then_a_perfect_in_other_forms(tmp_path, knowledge):
         "The Zorvania office, open since 2014, has made 310 referrals.\n\n"
         "O abrigo de Ostravia, aberto desde 2013, já atendeu 2.500 mulheres.\n\n"
         "El albergue de Pelmark, abierto desde 2007, ya atendió a 900 personas.\n\n"
-        "Le centre de Zorvania, ouvert depuis 2016, est venu en aide à 4 000 migrants.",
+        "Le centre de Zorvania, ouvert depuis 2016, est venu en aide à 4 000 migrants.\n\n"
+        "O abrigo de Pelmark, aberto desde 2012, já informou que atende 65 mulheres.",
     )
     assert found["3000"] == {"start": "2015"}
     assert found["310"] == {"start": "2014"}
     assert found["2500"] == {"start": "2013"}
     assert found["900"] == {"start": "2007"}
     assert found["4000"] == {"start": "2016"}
+    assert found["65"] is None
 
 
 def test_a_bracket_that_says_how_a_survey_was_made_dates_its_results(tmp_path, knowledge):

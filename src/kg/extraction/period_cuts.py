@@ -87,7 +87,8 @@ PERFECT = re.compile(
     r"\b(?:est|sont)\s+(?:déjà\s+)?(?:venue?s?|passée?s?|intervenue?s?)\b|"
     r"\b(?:tem|têm)\s+\w+(?:ado|ido)\b|"
     # "ya atendió a 900", "já atendeu 3.000": the preterite of what has been done by now
-    r"\b(?:ya|já)\s+(?:\w+\s+)?\w+(?:ó|aron|ieron|ou|eu|iu|aram|eram|iram)\b",
+    # (not a verb of saying: "já informou que atende 60")
+    r"\b(?:ya|já)\s+(?:\w+\s+)?\w+(?:ó|aron|ieron|ou|eu|iu|aram|eram|iram)\b(?!\s+que\b)",
     re.I,
 )
 
