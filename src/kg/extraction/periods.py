@@ -7,9 +7,20 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.dated_days import DATED_DAYS, dated_days
-from kg.extraction.figures import MONTH, MONTH_SHORT
+from kg.extraction.dated_days import dated_days
+from kg.extraction.figures import MONTH
 from kg.extraction.foreign_words import foreign_times
+from kg.extraction.period_cuts import (
+    PERFECT,
+    SAME_TIME_AGAIN,
+    SINCE_WORD,
+    a_byline,
+    a_deadline,
+    a_later_part,
+    brackets_with_a_number,
+    bullet_of,
+    no_start,
+)
 from kg.extraction.period_patterns import PERIOD_PATTERNS, _date, _period_value, _year_before
 from kg.extraction.relative_times import (
     _compared_with,
@@ -120,8 +131,10 @@ RELATIVE_TIME = re.compile(
 FROM_BEFORE = re.compile(
     r"\b(?:rose|risen|fell|fallen|increased|decreased|dropped|grew|grown|climbed|jumped|"
     r"declined|went|up|down|aument[óo]|aumentou|baj[óo]|cay[óo]|diminuy[óo]|caiu|subiu|"
-    r"augment[ée]|baiss[ée]|pass[ée]|pas[óo]|passou)\b[^.;]{0,40}?"
-    r"\b(?:from|de|desde|du|des)\s+(?:(?:more|less|fewer)\s+than\s+|about\s+|some\s+|nearly\s+|"
+    # (the change's own words, no comma: not "aumentó, con una asignación de 3 millones de
+    # dólares a 12 organizaciones en 2021")
+    r"augment[ée]|baiss[ée]|pass[ée]|pas[óo]|passou)\b(?:\s+[^\s.;,]+){0,4}?\s+"
+    r"(?:from|de|desde|du|des)\s+(?:(?:more|less|fewer)\s+than\s+|about\s+|some\s+|nearly\s+|"
     r"almost\s+|over\s+|around\s+|plus\s+de\s+|m[áa]s\s+de\s+|mais\s+de\s+)?$",
     re.I,
 )
@@ -141,20 +154,6 @@ def _as_a_point(value: dict) -> dict:
     return value
 
 
-LATER_PART = re.compile(
-    r";|,?\s+(?:but|while|whereas|pero|mais|mientras|tandis)\s+"
-    # ("4 traffickers were charged, he added, saying that in 2020 1,083 children had been
-    # rescued", "affirmant qu'en 2020", "afirmando que en 2020": another report's time)
-    r"|,\s*(?:saying|adding|noting|stating|affirmant|ajoutant|pr[ée]cisant|indiquant|"
-    r"afirmando|a[ñn]adiendo|agregando|indicando|se[ñn]alando|dizendo|acrescentando|"
-    r"afirmando)\s+(?:that\b|que\b|qu['’])?",
-    re.I,
-)
-PUBLISHED_ON = re.compile(
-    r"\b(?:published|posted|updated|publi[ée]e?|mis\s+[àa]\s+jour|publicad[oa]|actualizad[oa]|"
-    r"atualizad[oa])(?:\s+(?:on|le|el|em|o|a|:))?\s*$",
-    re.I,
-)
 SAID_ON = re.compile(r"\b(?:said|says|stated|added|explained|told(?:\s+\w+)?)\s+$", re.I)
 
 
@@ -243,24 +242,12 @@ START_VERB = re.compile(
 )
 
 
-SINCE_WORD = re.compile(r"(?:since|desde|depuis)\b", re.I)
-# A verb in a perfect tense, of what has been done up to now, in the four languages
-PERFECT = re.compile(
-    r"\b(?:has|have)\s+(?:already\s+|so\s+far\s+|now\s+|since\s+|been\s+)?\w+(?:ed|en|t)\b|"
-    r"\b(?:ha|han)\s+(?:\w+\s+)?\w+(?:ado|ido|to|cho)\b|"
-    # (French "a accueilli", lower case: not the Spanish "a" of "a migrantes de Haiti")
-    r"\b(?:a|ont)\s+(?:déjà\s+)?(?-i:[a-zéèêàâîôûç]{2,}(?:é|i|u|is|it))\b|"
-    r"\b(?:tem|têm)\s+\w+(?:ado|ido)\b",
-    re.I,
-)
-
-
 def _dates_a_start(text: str, s0: int, when: int, at: int) -> bool:
     """Whether the time expression at `when` dates a start ("launched in 2009", "IOM, which
     opened its office in 2001, has assisted ..."), not the number at `at`: a number between
     the verb and the time is what the verb did then ("opened 512 investigations in 2021")."""
     m = START_VERB.search(text, max(s0, when - 60), when)
-    return m is not None and not m.start() < at < when
+    return m is not None and not m.start() < at < when and not no_start(text, m, when, at)
 
 
 # A number, up to five words of what it counts, then the time expression.
@@ -285,62 +272,6 @@ def asides(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
     return out
 
 
-# Brackets that hold a number that is no year ("(174 in the same period last year)").
-BRACKET = re.compile(r"\([^()]*\)")
-A_COUNT = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?![\d.,]))\d[\d.,]*")
-
-
-# ("(1 February to 30 June 2023)", "(1 to 31 March 2021)": days of a month, no count)
-A_DAY = re.compile(
-    rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:{MONTH}|{MONTH_SHORT})\b|"
-    rf"\b(?:{MONTH}|{MONTH_SHORT})\.?\s+\d{{1,2}}\b",
-    re.I,
-)
-
-
-def _brackets_with_a_number(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
-    return [
-        m.span()
-        for m in BRACKET.finditer(text, s0, s1)
-        if A_COUNT.search(A_DAY.sub(" ", DATED_DAYS.sub(" ", m.group())))
-    ]
-
-
-# A time said as a deadline ("by 2030", "by the end of May 2019", "d'ici 2030", "para
-# 2030", "até 2030") ...
-DEADLINE = re.compile(r"(?:by|d['’]ici(?:\s+(?:à|a))?|para|até)\b", re.I)
-# ... of a number aimed at, planned or asked for, in the words around it
-AIMED_AT = re.compile(
-    r"\b(?:aim(?:s|ed|ing)?|plan(?:s|ned|ning)?|seek(?:s|ing)?|target(?:s|ed|ing)?|"
-    r"intend(?:s|ed)?|goal|objective|envisag(?:e|es|ed|ing)|pledg(?:e|es|ed)|commit(?:s|ted)?\s+to|"
-    r"will|would|shall|expect(?:s|ed)?\s+to|hop(?:e|es|ed)\s+to|ask(?:s|ed|ing)?\s+for|"
-    r"appeal(?:s|ed)?\s+for|call(?:s|ed)?\s+for|to\s+be\s+(?:made|reached|achieved)|"
-    r"meta|objetivo|pretende|prev[ée]|planea|busca|vise|pr[ée]voit|objectif|compte|"
-    r"planeja|pretende)\b",
-    re.I,
-)
-
-
-def _a_deadline(text: str, s0: int, s1: int, x: tuple, at: int) -> bool:
-    """Whether the time x is a deadline of the number at `at`: said with "by" (or its like)
-    where the words between them or just before them say the number is aimed at."""
-    if not DEADLINE.match(text, x[0]):
-        return False
-    # (not the words after both: "By 2015 IOM had assisted 3,000, and it will go on")
-    a, b = max(s0, min(x[0], at) - 40), min(s1, max(x[1], at + 1))
-    return AIMED_AT.search(text, a, b) is not None
-
-
-def _bullet_of(text: str, sentence: tuple[int, int], at: int) -> tuple[int, int]:
-    """The part of a sentence between list bullets ("•") that holds `at`: items of a list run
-    together without a full stop say each their own time ("... 26,000 by June. • 16,000
-    children were apprehended in Mexico in the first six months of 2016.")."""
-    s0, s1 = sentence
-    before = text.rfind("\u2022", s0, at)
-    after = text.find("\u2022", at, s1)
-    return (before + 1 if before >= 0 else s0), (after if after >= 0 else s1)
-
-
 def period_of(
     text: str,
     sentence: tuple[int, int],
@@ -356,7 +287,7 @@ def period_of(
     release states it was written (YYYY-MM-DD), of which "this year" and "last month" are
     said; `year_near`: the year the passage before last named, that of months without a year
     in a release that states no day."""
-    s0, s1 = _bullet_of(text, sentence, at)
+    s0, s1 = bullet_of(text, sentence, at)
     if change_against_another_time(text, s0, s1, at):
         return None  # ("a 34% jump from last year": of neither time)
     found = []
@@ -402,12 +333,12 @@ def period_of(
     # denuncias en 2017)": a time in brackets that hold a number of their own is that number's
     found = (
         [x for x in found if not any(a <= x[0] < b and not a <= at < b for a, b in counted_asides)]
-        if (counted_asides := _brackets_with_a_number(text, s0, s1))
+        if (counted_asides := brackets_with_a_number(text, s0, s1))
         else found
     )
     # "By 2030, the government aims to resettle 15,000 refugees", "an appeal asking for 1,300
     # places by the end of March 2018": a deadline of what is aimed at, no time of the number
-    found = [x for x in found if not _a_deadline(text, s0, s1, x, at)]
+    found = [x for x in found if not a_deadline(text, s0, s1, x, at)]
     # "fell from more than 65 per cent to less than 45 per cent in 2019": the one time after
     # the "to" figure is that figure's, not the "from" figure's ("from 4,200 to 7,600 between
     # 2018 and 2019" gives each its year)
@@ -425,16 +356,7 @@ def period_of(
     found = [x for x in found if not SAID_ON.search(text, max(s0, x[0] - 30), x[0])]
     # "Publié le 14 mai 2019", "12 de junio de 2023 | El Boletín de la Secretaría ...": the
     # day a page was published, in its byline or masthead, is no number's time
-    found = [
-        x
-        for x in found
-        if not (
-            # (a day: "Published in 2019, the report has documented 300 cases" is of 2019)
-            PUBLISHED_ON.search(text, max(s0, x[0] - 30), x[0])
-            and len(str(x[2].get("start") or x[2].get("end"))) == 10
-        )
-        and not re.match(r"[ \t]*\|", text[x[1] :])
-    ]
+    found = [x for x in found if not a_byline(text, s0, x)]
     if not found:
         return None
     c0, c1 = max(clause[0], s0), min(clause[1], s1)
@@ -524,7 +446,10 @@ def period_of(
     found = [
         x
         for x in found
-        if _opens_the_sentence(text, s0, x, at) or not OTHER_PART.search(text, x[1], at)
+        if _opens_the_sentence(text, s0, x, at)
+        or not (other := OTHER_PART.search(text, x[1], at))
+        # ("...; however, in the same year 35 per cent ...": that time again)
+        or SAME_TIME_AGAIN.search(text, other.end(), at)
     ]
     if not found:
         return None
@@ -538,7 +463,7 @@ def period_of(
             return None
         # ("72 people were found in a factory, but they may have been taken there last
         # month": a time said after "but", "while" or "whereas" is of that part)
-        found = [x for x in found if not LATER_PART.search(text, at, x[0])]
+        found = [x for x in found if not a_later_part(text, at, x, s1)]
     chosen = in_clause or ([max(before, key=lambda x: x[1])] if before else found[:1])
     # "... the same month last year, when 633 people landed", "since 2014, when the toll
     # reached 730": a clause opened by "when" right after a time is of that time
@@ -551,6 +476,8 @@ def period_of(
         # (the number inside that clause: not "Depuis mars 2015, lorsque le programme a été
         # lancé, des retours ... dans 30 pays", a clause closed before it)
         and not re.search(r"[,;:]", text[m.end() : at])
+        # (nor "Since 2014 when the project began IOM has assisted 3,000": a perfect after)
+        and not re.search(r"\b(?:has|have)\s+(?:\w+\s+)?\w+(?:ed|en|t)\b", text[m.end() : at])
     ]
     if when:
         x = when[-1]

@@ -281,8 +281,36 @@ COMPARED_WITH = re.compile(
     rf"|\b(?:{_FOREIGN_COMPARED})\s+(?:[^,;.]|(?<=\d)[,.](?=\d)){{0,60}}$"
     # "41% en plus qu'en 2016", "más víctimas que en 2019", "mais do que em 2020"
     r"|\b(?:plus|moins|m[áa]s|menos|mais|mayor|menor|davantage)\b[^,;.]{0,40}?"
-    r"(?:\bqu['’]|\bque\s+)\s*(?:(?:en|em|no|na|dans|durant|durante|el|la|le|au)\s+)?"
+    # (not the "que" of a clause, "500 migrantes más que cruzaron la frontera en 2021"; "más
+    # de lo que se registró en 2020", "mais do que se registrou" are comparisons)
+    r"(?:\b(?:de\s+lo|del|de\s+l[oa]s?|do|da|dos|das)\s+que\b|"
+    r"(?:\bqu['’]|\bque\s+)\s*(?:(?:en|em|no|na|dans|durant|durante|el|la|le|les|los|las|"
+    r"au|aux|o|os|a|as|lo|l['’]|del|do|da|du|de|des|hace|il|ce|cette|este|esta)\b|\d|$))"
     r"[^,;.]{0,25}$",
+    re.I,
+)
+# Words that compare a time only when what follows is that time or a figure: "frente a 2019",
+# "em relação ao mesmo período de 2020"; not "frente a las costas de Libia en marzo de 2020",
+# "em relação ao tráfico de pessoas em 2020", "par rapport à la traite en 2019"
+_COMPARED_OR_ABOUT = re.compile(
+    r"(?:frente\s+a|(?:con\s+)?respecto\s+(?:a|al)|em\s+rela[çc][ãa]o\s+(?:a|ao|à)|"
+    r"par\s+rapport\s+(?:à|au|aux))\s+",
+    re.I,
+)
+_A_CHANGE_SAID = re.compile(
+    r"%|\bpor\s+ciento\b|\bpour\s+cent\b|\bpor\s+cento\b|\b(?:m[áa]s|menos|plus|moins|mais|"
+    r"hausse|baisse|augment|diminu|aument|disminu|reducci[óo]n|redu[çc][ãa]o|queda|ca[íi]da|"
+    r"caiu|cay[óo]|subi|baj[óo]|creci|cresc|superior|inferior|mayor|menor|maior|more|less|"
+    r"fewer|higher|lower|increase|decrease|rise|drop|fall)",
+    re.I,
+)
+_TIME_WORDS = re.compile(
+    rf"(?:(?:el|la|los|las|le|les|l['’]|lo|o|os|as|a|à|ao|aos|au|aux|al|del|de|du|des|do|da|"
+    rf"dos|das|d['’]|en|em|no|na|nos|nas|igual|mismo|misma|mesmo|mesma|même|per[íi]odo|"
+    rf"p[ée]riode|mes|meses|mois|m[êe]s|a[ñn]o|a[ñn]os|ann[ée]e|an|ano|anos|trimestre|"
+    rf"semestre|semana|semaine|anterior|pr[ée]c[ée]dente?|passado|pasado|derni[eè]re?|"
+    rf"primer|primera|premier|premi[eè]re|primeiro|primeira|ce|cette|este|esta|"
+    rf"{FOREIGN_MONTH})\b['’]?\s*)*",
     re.I,
 )
 
@@ -295,6 +323,15 @@ def _compared_with(text: str, a: int, b: int, at: int) -> bool:
         return False
     # ("more than 300 were assisted in 2019": "than" and a number is a qualifier, no
     # comparison; "compared to the 1,500 who crossed in 2019" is one)
+    if (about := _COMPARED_OR_ABOUT.match(text, m.start())) and not re.search(
+        r"\d", text[about.end() : b]
+    ):
+        # (what follows is that time, or the number said before is a change or a share: "un
+        # 12% más frente a lo registrado en 2020")
+        return (
+            _TIME_WORDS.fullmatch(text, about.end(), b) is not None
+            or _A_CHANGE_SAID.search(text, at, m.start()) is not None
+        )
     return not (
         re.search(r"\d", text[m.start() : b])
         and not re.match(rf"compared|the\s+same|similar|{_FOREIGN_COMPARED}", m.group(), re.I)
