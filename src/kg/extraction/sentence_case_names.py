@@ -180,6 +180,14 @@ LOWER_CASE_OPENERS = COMPLEMENT | {"pour", "contre", "aux", "au", "a", "para", "
 CLAUSE_ENDS = {",", ".", ";", ":", ")", "("}
 
 
+def _pronoun_and_verb(tokens, k: int) -> bool:
+    """ "les soigner", "la protéger", "l'aider": an object pronoun, then a verb's infinitive."""
+    if k + 1 >= len(tokens) or tokens[k].key not in ("le", "la", "les", "l"):
+        return False
+    k += 1 + (tokens[k + 1].text in ("'", "’"))
+    return k < len(tokens) and tokens[k].text.islower() and tokens[k].key.endswith(("er", "ir"))
+
+
 def _lower_case_complements_to_a_clause_end(tokens, j: int) -> int | None:
     """ "de l'action sociale,", "à l'étranger,", "de l'aide aux migrants de l'OIM.": up to
     three complements of one noun each (and the adjectives of a name after it, or a
@@ -189,6 +197,14 @@ def _lower_case_complements_to_a_clause_end(tokens, j: int) -> int | None:
         if k >= len(tokens) or tokens[k].key not in LOWER_CASE_OPENERS:
             break
         if not tokens[k].text.islower() or tokens[k].text == "a":  # (only "à": "a" is a verb)
+            return None
+        # "par la Marine au large des côtes.", "la Police nationale à la frontière.": "à",
+        # "au", "aux" right after the name's own words open where or when (they join a name
+        # only after a complement of its own: "la Division de l'aide aux migrants")
+        if k == j and tokens[k].key in ("a", "au", "aux"):
+            return None
+        # "par la Marine pour les soigner.": a pronoun and a verb, no complement of a name
+        if tokens[k].key == "pour" and _pronoun_and_verb(tokens, k + 1):
             return None
         if (m := _complement_end(tokens, k)) > k:  # ("de l'OIM")
             k = m

@@ -1,0 +1,22 @@
+"""`kg extract`: faults a reviewer found in round 17's rules on organizations' names, one test
+per mend, on sentences composed for it (the names of people, places and bodies are made up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, mentions
+
+
+def test_a_sentence_case_name_takes_no_place_or_time_after_it(tmp_path, knowledge):
+    """'par la Marine au large des côtes.', 'la Police nationale à la frontière.', 'par la
+    Marine pour les soigner.': 'à', 'au', 'aux' right after a name's own words say where or
+    when, and a pronoun with a verb is no complement; none is the name's."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Les 45 migrants ont été interceptés par la Marine au large des côtes de Pelmark.\n\n"
+        "Douze passeurs ont été arrêtés par la Police nationale à la frontière.\n\n"
+        "Les 30 blessés ont été transférés par la Marine pour les soigner.",
+    )
+    found = mentions(draft, "organization")
+    assert not any(" au " in name or " à " in name or " pour " in name for name in found)
+    assert "Police nationale" in found
