@@ -20,3 +20,18 @@ def test_a_sentence_case_name_takes_no_place_or_time_after_it(tmp_path, knowledg
     found = mentions(draft, "organization")
     assert not any(" au " in name or " à " in name or " pour " in name for name in found)
     assert "Police nationale" in found
+
+
+def test_the_red_cross_second_word_heads_no_place(tmp_path, knowledge):
+    """'na Praia Vermelha', 'a Punta Roja': 'Roja', 'Rouge', 'Vermelha' head a body's name
+    only after 'Cruz', 'Croix' ('la Cruz Roja')."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "A Polícia Federal resgatou 45 pessoas na Praia Vermelha.\n\n"
+        "Los 30 migrantes llegaron a Punta Roja y fueron atendidos por la Cruz Roja.",
+    )
+    found = mentions(draft, "organization")
+    assert "Praia Vermelha" not in found
+    assert "Punta Roja" not in found
+    assert "Cruz Roja" in found

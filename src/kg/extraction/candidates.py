@@ -71,6 +71,8 @@ from kg.extraction.spans import (
 )
 from kg.extraction.text import Passage
 
+RED_CROSS_SECOND = {"roja", "rouge", "vermelha"}
+
 
 def _people_in_the_plural(key: str) -> bool:
     """ "supervisors", "officials", "members": a group of people named by their role."""
@@ -510,7 +512,10 @@ class CandidateRules(PlaceRules):
         # "Terra Viva International"; not "Coordinator of Terra Viva International", a role.
         if keys[-1] in ORG_LAST_WORDS and b - a >= 2 and not words & ROLE_HEADS:
             return Span(passage, a, b, "rule", "organization", confidence=0.65, acronym=acronym)
-        if words & ORG_HEADS and b - a >= 2:
+        # "Roja", "Rouge", "Vermelha" head a name only after "Cruz", "Croix" (the Red Cross;
+        # not "na Praia Vermelha", "a Punta Roja": places)
+        red = words & ORG_HEADS <= RED_CROSS_SECOND and not words & {"cruz", "croix"}
+        if words & ORG_HEADS and b - a >= 2 and not red:
             if acronym is None and (
                 " ".join(keys) in GENERIC_NAMES or MEMBERS_OF_A_BODY.fullmatch(" ".join(keys))
             ):
