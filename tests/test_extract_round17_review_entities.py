@@ -35,3 +35,20 @@ def test_the_red_cross_second_word_heads_no_place(tmp_path, knowledge):
     assert "Praia Vermelha" not in found
     assert "Punta Roja" not in found
     assert "Cruz Roja" in found
+
+
+def test_a_sentence_opening_article_is_no_part_of_a_body_name(tmp_path, knowledge):
+    """'La Corte Suprema de Justicia condenó ...', 'O Movimento dos ...': the capitalized
+    article that opens a sentence before a body's head word is no part of its name."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "La Corte Suprema de Justicia condenó a 12 traficantes.\n\n"
+        "O Movimento dos Trabalhadores Rurais reuniu 300 famílias.\n\n"
+        "La Cruz Roja atendió a 300 migrantes.",
+    )
+    found = mentions(draft, "organization")
+    assert "Corte Suprema de Justicia" in found
+    assert "Movimento dos Trabalhadores Rurais" in found
+    assert "Cruz Roja" in found
+    assert not any(name.split()[0] in ("La", "O") for name in found)
