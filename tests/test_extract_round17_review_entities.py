@@ -52,3 +52,12 @@ def test_a_sentence_opening_article_is_no_part_of_a_body_name(tmp_path, knowledg
     assert "Movimento dos Trabalhadores Rurais" in found
     assert "Cruz Roja" in found
     assert not any(name.split()[0] in ("La", "O") for name in found)
+
+
+def test_an_english_name_keeps_a_lower_case_article_after_its_first_word(tmp_path, knowledge):
+    """'Puerto la Lima Police Station registered ...': in English a sentence does not open
+    with a Spanish verb and its subject's article; the name holds the place's 'la'."""
+    draft = draft_of(
+        tmp_path, knowledge, "Puerto la Lima Police Station registered 30 cases in March."
+    )
+    assert "Puerto la Lima Police Station" in mentions(draft, "organization")

@@ -260,8 +260,14 @@ class CandidateRules(PlaceRules):
             while a < b and (is_connector(tokens[a]) or not tokens[a].is_word):
                 a += 1
         # "Participaron la Policía Federal ...", "Informó el Ministerio ...": a sentence that
-        # opens with its verb, then the subject's article (no name holds an article there)
-        if a in starts and a + 2 < b and tokens[a + 1].key in SUBJECT_ARTICLES:
+        # opens with its verb, then the subject's article (no name holds an article there;
+        # not in English: "Puerto la Cruz Police Station")
+        if (
+            a in starts
+            and a + 2 < b
+            and tokens[a + 1].key in SUBJECT_ARTICLES
+            and passage.language in ("es", "fr", "pt")
+        ):
             a += 2 if tokens[a + 1].text.islower() and tokens[a].key not in ALL_HEADS else 0
         while a < b and leads_a_name(tokens, a, b):
             a += 1  # "the local NGO Casa Esperanza", "14:11 By Agência Brasil": the name after
