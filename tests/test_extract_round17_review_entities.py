@@ -61,3 +61,17 @@ def test_an_english_name_keeps_a_lower_case_article_after_its_first_word(tmp_pat
         tmp_path, knowledge, "Puerto la Lima Police Station registered 30 cases in March."
     )
     assert "Puerto la Lima Police Station" in mentions(draft, "organization")
+
+
+def test_a_commissioner_without_the_accent_is_no_police_station(tmp_path, knowledge):
+    """'la Comisaria Europea de Interior, Ana Torres': 'Comisaria' without its accent is a
+    woman commissioner, a role; 'la Comisaría de la Mujer' is a police station, a body."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Según la Comisaria Europea de Interior, Ana Torres, 300 migrantes llegaron.\n\n"
+        "La Comisaría de la Mujer de Lorvan atendió 120 denuncias.",
+    )
+    found = mentions(draft, "organization")
+    assert not any(name.startswith("Comisaria ") for name in found)
+    assert "Comisaría de la Mujer de Lorvan" in found

@@ -520,8 +520,13 @@ class CandidateRules(PlaceRules):
             return Span(passage, a, b, "rule", "organization", confidence=0.65, acronym=acronym)
         # "Roja", "Rouge", "Vermelha" head a name only after "Cruz", "Croix" (the Red Cross;
         # not "na Praia Vermelha", "a Punta Roja": places)
-        red = words & ORG_HEADS <= RED_CROSS_SECOND and not words & {"cruz", "croix"}
-        if words & ORG_HEADS and b - a >= 2 and not red:
+        heads = words & ORG_HEADS
+        red = heads <= RED_CROSS_SECOND and not words & {"cruz", "croix"}
+        # "la Comisaria Europea de Interior, Ana Torres": without its accent a woman
+        # commissioner (a role), not a police station ("la Comisaría de la Mujer")
+        if any(t.text.lower() == "comisaria" for t in tokens[a:b]):
+            heads -= {"comisaria"}
+        if heads and b - a >= 2 and not red:
             if acronym is None and (
                 " ".join(keys) in GENERIC_NAMES or MEMBERS_OF_A_BODY.fullmatch(" ".join(keys))
             ):
