@@ -75,3 +75,20 @@ def test_a_commissioner_without_the_accent_is_no_police_station(tmp_path, knowle
     found = mentions(draft, "organization")
     assert not any(name.startswith("Comisaria ") for name in found)
     assert "Comisaría de la Mujer de Lorvan" in found
+
+
+def test_a_lower_case_head_with_adjectives_only_names_no_body(tmp_path, knowledge):
+    """'El consulado general informó ...', 'le ministère public': a head word in lower case
+    and adjectives in lower case name a kind of body, not one body; 'le ministère de
+    l'Intérieur' (a capitalized complement) is a name."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "El consulado general informó que 300 migrantes fueron repatriados.\n\n"
+        "Le ministère public a requis 12 ans de prison contre trois passeurs, selon le "
+        "ministère de l'Intérieur.",
+    )
+    found = mentions(draft, "organization")
+    assert "consulado general" not in found
+    assert "ministère public" not in found
+    assert "ministère de l'Intérieur" in found

@@ -264,7 +264,10 @@ def _headed_in_sentence_case(passage: Passage) -> list[Span]:
         j = _where_it_is(tokens, a, j)
         plain = COMPLEMENT | ARTICLES | {"y", "e", "et"}  # (words a run of names holds)
         lower = [t for t in tokens[a + 1 : j] if t.text.islower() and t.key not in plain]
-        if j - a >= 2 and (lower or token.text.islower()):
+        # a head in lower case names one body only with a capitalized word ("le ministère de
+        # l'Intérieur"; not "le consulat général", "el ministerio público": a kind of body)
+        named = not token.text.islower() or any(t.text[:1].isupper() for t in tokens[a + 1 : j])
+        if j - a >= 2 and (lower or token.text.islower()) and named:
             out.append(Span(passage, a, j, "rule", "organization", confidence=0.6))
     return out
 
