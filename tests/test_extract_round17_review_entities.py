@@ -92,3 +92,15 @@ def test_a_lower_case_head_with_adjectives_only_names_no_body(tmp_path, knowledg
     assert "consulado general" not in found
     assert "ministère public" not in found
     assert "ministère de l'Intérieur" in found
+
+
+def test_a_sentence_case_name_with_joined_adjectives_is_not_cut(tmp_path, knowledge):
+    """'le ministère des Affaires étrangères et européennes': another adjective joined by
+    'et' after the name's end leaves where it ends unsaid; not 'ministère des Affaires
+    étrangères' cut short."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Le ministère des Affaires étrangères et européennes a rapatrié 300 personnes.",
+    )
+    assert "ministère des Affaires étrangères" not in mentions(draft, "organization")

@@ -229,6 +229,16 @@ def _lower_case_complements_to_a_clause_end(tokens, j: int) -> int | None:
     return k if k > j and (k >= len(tokens) or tokens[k].text in CLAUSE_ENDS) else None
 
 
+def _adjective_joined(tokens, j: int) -> bool:
+    """ "et européennes", "y social": another adjective of a name joined after its end."""
+    return (
+        j + 1 < len(tokens)
+        and tokens[j].key in ("y", "e", "et")
+        and tokens[j + 1].text.islower()
+        and (tokens[j + 1].key in NAME_ADJECTIVES or tokens[j + 1].key[:-1] in NAME_ADJECTIVES)
+    )
+
+
 def _headed_in_sentence_case(passage: Passage) -> list[Span]:
     """ "la Marine nationale", "l'Union européenne", "le ministère des Affaires étrangères":
     a head word, the adjectives of a name after it and the complements whose noun is
@@ -261,6 +271,8 @@ def _headed_in_sentence_case(passage: Passage) -> list[Span]:
             continue
         if token.key in CIVIL_SOCIETY and tokens[a + 1].key in ("civil", "civile"):
             continue  # "la Sociedad civil": no body
+        if _adjective_joined(tokens, j):
+            continue  # "des Affaires étrangères et européennes": where it ends is not said
         j = _where_it_is(tokens, a, j)
         plain = COMPLEMENT | ARTICLES | {"y", "e", "et"}  # (words a run of names holds)
         lower = [t for t in tokens[a + 1 : j] if t.text.islower() and t.key not in plain]
