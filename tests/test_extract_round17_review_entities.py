@@ -3,7 +3,7 @@ per mend, on sentences composed for it (the names of people, places and bodies a
 
 from __future__ import annotations
 
-from composed import draft_of, mentions
+from composed import draft_of, mentions, observations, sources
 
 
 def test_a_sentence_case_name_takes_no_place_or_time_after_it(tmp_path, knowledge):
@@ -104,3 +104,21 @@ def test_a_sentence_case_name_with_joined_adjectives_is_not_cut(tmp_path, knowle
         "Le ministère des Affaires étrangères et européennes a rapatrié 300 personnes.",
     )
     assert "ministère des Affaires étrangères" not in mentions(draft, "organization")
+
+
+def test_a_given_name_and_a_surname_that_is_a_head_word_is_no_body(tmp_path, knowledge):
+    """'Marie Cour, a spokesperson for IOM', 'IOM spokesperson Ana Junta said': a given name,
+    then a surname that is one of the Spanish, French and Portuguese head words ('Cour',
+    'Junta'), is no organization, and no source of the number."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Marie Cour, a spokesperson for IOM, said 300 migrants arrived in Pelmark.\n\n"
+        "IOM spokesperson Ana Junta said 120 children were registered.",
+    )
+    found = mentions(draft, "organization")
+    assert "Marie Cour" not in found
+    assert "Ana Junta" not in found
+    items = observations(draft)
+    assert sources(items["300"]) == ["iom"]
+    assert sources(items["120"]) == ["iom"]

@@ -13,6 +13,7 @@ from kg.extraction.name_words import (
     ACRONYM_STOP,
     ALL_HEADS,
     ARTICLES,
+    BODY_HEADS_ES_FR_PT,
     COMPLEMENT_OPENERS,
     CONNECTORS,
     DONE_BY,
@@ -526,6 +527,14 @@ class CandidateRules(PlaceRules):
         # commissioner (a role), not a police station ("la Comisaría de la Mujer")
         if any(t.text.lower() == "comisaria" for t in tokens[a:b]):
             heads -= {"comisaria"}
+        # "Marie Cour, a spokesperson", "Ana Junta said": a given name, then a surname that is
+        # one of the Spanish, French and Portuguese head words
+        if (
+            b - a == 2
+            and heads <= BODY_HEADS_ES_FR_PT - RED_CROSS_SECOND
+            and is_given_name(tokens[a].text)
+        ):
+            heads = set()
         if heads and b - a >= 2 and not red:
             if acronym is None and (
                 " ".join(keys) in GENERIC_NAMES or MEMBERS_OF_A_BODY.fullmatch(" ".join(keys))
