@@ -122,3 +122,17 @@ def test_a_given_name_and_a_surname_that_is_a_head_word_is_no_body(tmp_path, kno
     items = observations(draft)
     assert sources(items["300"]) == ["iom"]
     assert sources(items["120"]) == ["iom"]
+
+
+def test_an_indefinite_article_and_a_head_word_name_no_body(tmp_path, knowledge):
+    """'Un Groupe de 45 migrants est arrivé', 'Una Junta de vecinos denunció': an indefinite
+    article that opens a sentence, then a head word, is a group of people, no body."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Un Groupe de 45 migrants est arrivé à Pelmark.\n\n"
+        "Una Junta de vecinos denunció que 30 familias fueron desalojadas.",
+    )
+    found = mentions(draft, "organization")
+    assert "Un Groupe" not in found
+    assert "Una Junta" not in found

@@ -527,6 +527,10 @@ class CandidateRules(PlaceRules):
         # commissioner (a role), not a police station ("la Comisaría de la Mujer")
         if any(t.text.lower() == "comisaria" for t in tokens[a:b]):
             heads -= {"comisaria"}
+        # "Un Groupe de 45 migrants", "Una Junta de vecinos": an indefinite article at a
+        # sentence's start, then a head word, names a group, no body
+        if b - a == 2 and keys[0] in ("un", "une", "una", "uma"):
+            heads = set()
         # "Marie Cour, a spokesperson", "Ana Junta said": a given name, then a surname that is
         # one of the Spanish, French and Portuguese head words
         if (
