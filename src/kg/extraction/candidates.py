@@ -9,11 +9,11 @@ from kg.extraction.body_units import parent_of_a_unit, units_in_role
 from kg.extraction.coordination import coordinated_after_of, coordinated_with_organization
 from kg.extraction.given_names import is_given_name
 from kg.extraction.name_ends import a_name_ends_before_and_the, ends_a_name, two_names_at_e
+from kg.extraction.name_heads import heads_of_a_body
 from kg.extraction.name_words import (
     ACRONYM_STOP,
     ALL_HEADS,
     ARTICLES,
-    BODY_HEADS_ES_FR_PT,
     COMPLEMENT_OPENERS,
     CONNECTORS,
     DONE_BY,
@@ -71,8 +71,6 @@ from kg.extraction.spans import (
     known_organization,
 )
 from kg.extraction.text import Passage
-
-RED_CROSS_SECOND = {"roja", "rouge", "vermelha"}
 
 
 def _people_in_the_plural(key: str) -> bool:
@@ -519,27 +517,8 @@ class CandidateRules(PlaceRules):
         # "Terra Viva International"; not "Coordinator of Terra Viva International", a role.
         if keys[-1] in ORG_LAST_WORDS and b - a >= 2 and not words & ROLE_HEADS:
             return Span(passage, a, b, "rule", "organization", confidence=0.65, acronym=acronym)
-        # "Roja", "Rouge", "Vermelha" head a name only after "Cruz", "Croix" (the Red Cross;
-        # not "na Praia Vermelha", "a Punta Roja": places)
-        heads = words & ORG_HEADS
-        red = heads <= RED_CROSS_SECOND and not words & {"cruz", "croix"}
-        # "la Comisaria Europea de Interior, Ana Torres": without its accent a woman
-        # commissioner (a role), not a police station ("la Comisaría de la Mujer")
-        if any(t.text.lower() == "comisaria" for t in tokens[a:b]):
-            heads -= {"comisaria"}
-        # "Un Groupe de 45 migrants", "Una Junta de vecinos": an indefinite article at a
-        # sentence's start, then a head word, names a group, no body
-        if b - a == 2 and keys[0] in ("un", "une", "una", "uma"):
-            heads = set()
-        # "Marie Cour, a spokesperson", "Ana Junta said": a given name, then a surname that is
-        # one of the Spanish, French and Portuguese head words
-        if (
-            b - a == 2
-            and heads <= BODY_HEADS_ES_FR_PT - RED_CROSS_SECOND
-            and is_given_name(tokens[a].text)
-        ):
-            heads = set()
-        if heads and b - a >= 2 and not red:
+        # (not "na Praia Vermelha", "Marie Cour", "Un Groupe de 45 ...": see name_heads.py)
+        if heads_of_a_body(tokens, a, b) and b - a >= 2:
             if acronym is None and (
                 " ".join(keys) in GENERIC_NAMES or MEMBERS_OF_A_BODY.fullmatch(" ".join(keys))
             ):
