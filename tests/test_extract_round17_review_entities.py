@@ -136,3 +136,20 @@ def test_an_indefinite_article_and_a_head_word_name_no_body(tmp_path, knowledge)
     found = mentions(draft, "organization")
     assert "Un Groupe" not in found
     assert "Una Junta" not in found
+
+
+def test_a_sentence_case_name_does_not_join_the_next_body_over_et(tmp_path, knowledge):
+    """'le ministère de l'Intérieur et Frontex ont intercepté ...', 'le ministère de la Santé
+    et Médecins du Monde': 'et' and a capitalized word where another body's name begins
+    end the first name; two bodies, not one."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Le ministère de l'Intérieur et Frontex ont intercepté 300 migrants.\n\n"
+        "Selon le ministère de la Santé et Médecins du Pelmark, 120 migrants ont été soignés.",
+    )
+    found = mentions(draft, "organization")
+    assert "ministère de l'Intérieur" in found
+    assert "Frontex" in found
+    assert "Médecins du Pelmark" in found
+    assert not any(" et " in name for name in found)

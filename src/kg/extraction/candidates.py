@@ -204,7 +204,9 @@ class CandidateRules(PlaceRules):
         out += self._place_lists(passage, known_here)
         out += _listed_with_organizations(passage, unnamed, out, known_here, starts, lowercase)
         out += _typed_organizations(passage, known_here, out)
-        out += sentence_case_names(passage)  # "la Marine nationale", "l'Office central ... (OCR)"
+        # "la Marine nationale", "l'Office central ... (OCR)"
+        bodies = {s.a for s in [*out, *known_here] if s.kind == "organization"}
+        out += sentence_case_names(passage, bodies)
         # A name cut off by the end of a text that stops mid-sentence is a suggestion only.
         if passage.text[-1:].isalnum() and len(passage.text) > 80:
             for span in out:

@@ -123,7 +123,7 @@ def _named_by_an_acronym(passage: Passage) -> list[Span]:
     return out
 
 
-def _complement_end(tokens, j: int) -> int:
+def _complement_end(tokens, j: int, names=frozenset()) -> int:
     """The end of "de l'Intérieur", "des Affaires étrangères" at `j`: a complement whose noun
     is capitalized, with the adjectives after it; `j` when there is none."""
     if j >= len(tokens) or tokens[j].key not in COMPLEMENT or not tokens[j].text.islower():
@@ -144,6 +144,8 @@ def _complement_end(tokens, j: int) -> int:
             and _is_name_word(tokens[k + 1])
             and _word(tokens[k + 1])
             and tokens[k + 1].key not in HEADS
+            # ("de l'Intérieur et Frontex ont ...": not a body's name that begins there)
+            and k + 1 not in names
         ):
             k += 1
     while k < len(tokens) and tokens[k].key in NAME_ADJECTIVES and tokens[k].text.islower():
@@ -239,7 +241,7 @@ def _adjective_joined(tokens, j: int) -> bool:
     )
 
 
-def _headed_in_sentence_case(passage: Passage) -> list[Span]:
+def _headed_in_sentence_case(passage: Passage, names=frozenset()) -> list[Span]:
     """ "la Marine nationale", "l'Union européenne", "le ministère des Affaires étrangères":
     a head word, the adjectives of a name after it and the complements whose noun is
     capitalized; only a name with a word in lower case (the others are runs of capitalized
@@ -261,7 +263,7 @@ def _headed_in_sentence_case(passage: Passage) -> list[Span]:
             and _word(tokens[j])
         ):
             j += 1
-        while (k := _complement_end(tokens, j)) > j:
+        while (k := _complement_end(tokens, j, names)) > j:
             j = k
         # "le Comité national de lutte contre ... a dit": where it ends is not said, but for a
         # clause's end right after a few complements ("le Ministère de l'action sociale, ...")
@@ -284,9 +286,10 @@ def _headed_in_sentence_case(passage: Passage) -> list[Span]:
     return out
 
 
-def sentence_case_names(passage: Passage) -> list[Span]:
-    """Bodies' names written in sentence case (see the module's note)."""
+def sentence_case_names(passage: Passage, names=frozenset()) -> list[Span]:
+    """Bodies' names written in sentence case (see the module's note); `names` are where
+    the names of organizations found already begin."""
     found = _named_by_an_acronym(passage)
     if passage.language in ("es", "fr", "pt"):
-        found += _headed_in_sentence_case(passage)
+        found += _headed_in_sentence_case(passage, names)
     return found
