@@ -146,10 +146,10 @@ def test_a_sentence_case_name_does_not_join_the_next_body_over_et(tmp_path, know
         tmp_path,
         knowledge,
         "Le ministère de l'Intérieur et Frontex ont intercepté 300 migrants.\n\n"
-        "Selon le ministère de la Santé et Médecins du Pelmark, 120 migrants ont été soignés.",
+        "Selon le ministère de la Santé et Médecins du Monde, 120 migrants ont été soignés.",
     )
     found = mentions(draft, "organization")
     assert "ministère de l'Intérieur" in found
     assert "Frontex" in found
-    assert "Médecins du Pelmark" in found
+    assert "Médecins du Monde" in found
     assert not any(" et " in name for name in found)
