@@ -153,3 +153,18 @@ def test_a_sentence_case_name_does_not_join_the_next_body_over_et(tmp_path, know
     assert "Frontex" in found
     assert "Médecins du Monde" in found
     assert not any(" et " in name for name in found)
+
+
+def test_an_embassy_takes_no_place_after_the_spanish_a(tmp_path, knowledge):
+    """'la embajada de Lorvan a Pelmark': the Spanish 'a' says where something goes, not
+    where the embassy is ('à' in French does: 'le consulat de Lorvan à Pelmark')."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "La ayuda enviada por la embajada de Lorvan a Pelmark benefició a 300 familias.\n\n"
+        "Le consulat de Lorvan à Tarsk a délivré 120 visas.",
+    )
+    found = mentions(draft, "organization")
+    assert "embajada de Lorvan" in found
+    assert "embajada de Lorvan a Pelmark" not in found
+    assert "consulat de Lorvan à Tarsk" in found

@@ -170,7 +170,8 @@ def _where_it_is(tokens, a: int, j: int) -> int:
     its name (as "Embassy of Myanmar in Malaysia")."""
     if tokens[a].key not in LOWER_CASE_HEADS - {"ministere", "ministerio"} or j == a + 1:
         return j
-    if j + 1 < len(tokens) and tokens[j].key in ("en", "em", "a", "au", "no", "na"):
+    # ("à", not the Spanish "a" of where it sends: "la embajada de X a Pelmark")
+    if j + 1 < len(tokens) and tokens[j].text in ("en", "em", "à", "au", "no", "na"):
         k = j + 1
         while k < len(tokens) and _is_name_word(tokens[k]) and _word(tokens[k]):
             k += 1
