@@ -168,3 +168,12 @@ def test_an_embassy_takes_no_place_after_the_spanish_a(tmp_path, knowledge):
     assert "embajada de Lorvan" in found
     assert "embajada de Lorvan a Pelmark" not in found
     assert "consulat de Lorvan à Tarsk" in found
+
+
+def test_a_compound_second_word_opens_no_sentence_case_name(tmp_path, knowledge):
+    """'par la Croix-Rouge nationale': 'Rouge', a head word after a hyphen, is the second
+    word of a compound, not where a name opens ('Rouge nationale')."""
+    draft = draft_of(
+        tmp_path, knowledge, "Les 300 migrants ont été aidés par la Croix-Rouge nationale."
+    )
+    assert not any(name.startswith("Rouge") for name in mentions(draft, "organization"))

@@ -254,6 +254,8 @@ def _headed_in_sentence_case(passage: Passage, names=frozenset()) -> list[Span]:
             a and _is_name_word(tokens[a - 1]) and tokens[a - 1].key not in ARTICLES
         ):
             continue
+        if a and tokens[a - 1].text == "-":
+            continue  # "la Croix-Rouge nationale": a compound's second word opens no name
         j = a + 1
         # ("Dirección Nacional de ...": the name's capitalized words too, "Marine nationale")
         while j < len(tokens) and (
