@@ -177,3 +177,17 @@ def test_a_compound_second_word_opens_no_sentence_case_name(tmp_path, knowledge)
         tmp_path, knowledge, "Les 300 migrants ont été aidés par la Croix-Rouge nationale."
     )
     assert not any(name.startswith("Rouge") for name in mentions(draft, "organization"))
+
+
+def test_the_red_cross_after_et_is_a_body_of_its_own(tmp_path, knowledge):
+    """'du ministère de la Santé et de la Croix-Rouge': 'et de la Croix-Rouge' opens a name
+    of its own though no head word is before it in the run ('Santé'); not one body 'Santé
+    et de la Croix-Rouge'."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Les agents du ministère de la Santé et de la Croix-Rouge ont aidé 300 migrants.",
+    )
+    found = mentions(draft, "organization")
+    assert "Croix-Rouge" in found
+    assert not any(" et " in name for name in found)

@@ -338,8 +338,8 @@ def connectors_end_a_name(tokens, i: int, j: int, k: int) -> bool:
             and tokens[k + 1 + (tokens[k + 1].text == "-")].key in ORG_HEADS
             and tokens[k + 1 + (tokens[k + 1].text == "-")].text[:1].isupper()
         )
-        and any(t.key in ORG_HEADS for t in tokens[i:j])
-    )
+        and (any(t.key in ORG_HEADS for t in tokens[i:j]) or red_cross(tokens, k))
+    )  # (the Red Cross is a body of its own: "du ministère de la Santé et de la Croix-Rouge")
     return bool(joined) or lone_the or date or at_a_site or on_a_site or two_bodies
 
 
