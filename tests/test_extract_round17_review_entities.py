@@ -191,3 +191,18 @@ def test_the_red_cross_after_et_is_a_body_of_its_own(tmp_path, knowledge):
     found = mentions(draft, "organization")
     assert "Croix-Rouge" in found
     assert not any(" et " in name for name in found)
+
+
+def test_a_sentence_case_name_with_a_joined_complement_is_not_cut(tmp_path, knowledge):
+    """'le ministère de la Santé publique et de la Population': another complement joined by
+    'et' whose noun heads no body leaves where the name ends unsaid; not 'ministère de la
+    Santé publique' cut short ('et de l'OIM', 'et de la Croix-Rouge': bodies of their own)."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Le ministère de la Santé publique et de la Population a vacciné 300 migrants.\n\n"
+        "Les agents du ministère de l'Intérieur et de l'OIM ont aidé 120 migrants.",
+    )
+    found = mentions(draft, "organization")
+    assert "ministère de la Santé publique" not in found
+    assert "ministère de l'Intérieur" in found

@@ -232,13 +232,26 @@ def _lower_case_complements_to_a_clause_end(tokens, j: int) -> int | None:
     return k if k > j and (k >= len(tokens) or tokens[k].text in CLAUSE_ENDS) else None
 
 
-def _adjective_joined(tokens, j: int) -> bool:
-    """ "et européennes", "y social": another adjective of a name joined after its end."""
-    return (
-        j + 1 < len(tokens)
-        and tokens[j].key in ("y", "e", "et")
-        and tokens[j + 1].text.islower()
-        and (tokens[j + 1].key in NAME_ADJECTIVES or tokens[j + 1].key[:-1] in NAME_ADJECTIVES)
+def _adjective_joined(tokens, j: int, names=frozenset()) -> bool:
+    """ "et européennes", "y social": another adjective of a name joined after its end; or
+    "et de la Population": another complement whose noun is capitalized and no body's head
+    (not "et de la Croix-Rouge", "et de l'OIM": a body of its own)."""
+    if j + 1 >= len(tokens) or tokens[j].key not in ("y", "e", "et"):
+        return False
+    if tokens[j + 1].text.islower() and (
+        tokens[j + 1].key in NAME_ADJECTIVES or tokens[j + 1].key[:-1] in NAME_ADJECTIVES
+    ):
+        return True
+    k = _complement_end(tokens, j + 1)
+    if k == j + 1:
+        return False
+    noun = next(i for i in range(j + 2, k) if _is_name_word(tokens[i]))
+    return not (
+        tokens[noun].key in HEADS
+        or noun in names
+        or noun + 2 < len(tokens)
+        and tokens[noun + 1].text == "-"
+        and tokens[noun + 2].key in HEADS
     )
 
 
@@ -276,7 +289,7 @@ def _headed_in_sentence_case(passage: Passage, names=frozenset()) -> list[Span]:
             continue
         if token.key in CIVIL_SOCIETY and tokens[a + 1].key in ("civil", "civile"):
             continue  # "la Sociedad civil": no body
-        if _adjective_joined(tokens, j):
+        if _adjective_joined(tokens, j, names):
             continue  # "des Affaires étrangères et européennes": where it ends is not said
         j = _where_it_is(tokens, a, j)
         plain = COMPLEMENT | ARTICLES | {"y", "e", "et"}  # (words a run of names holds)
