@@ -206,3 +206,15 @@ def test_a_sentence_case_name_with_a_joined_complement_is_not_cut(tmp_path, know
     found = mentions(draft, "organization")
     assert "ministère de la Santé publique" not in found
     assert "ministère de l'Intérieur" in found
+
+
+def test_a_sentence_case_name_ends_inside_no_compound(tmp_path, knowledge):
+    """'le Mouvement international de la Croix-Rouge et du Croissant-Rouge': a name does not
+    end at the hyphen of a compound ('Mouvement international de la Croix')."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Le Mouvement international de la Croix-Rouge et du Croissant-Rouge a aidé 300 migrants.",
+    )
+    found = mentions(draft, "organization")
+    assert not any(name.endswith("Croix") for name in found)

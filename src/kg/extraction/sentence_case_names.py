@@ -291,6 +291,8 @@ def _headed_in_sentence_case(passage: Passage, names=frozenset()) -> list[Span]:
             continue  # "la Sociedad civil": no body
         if _adjective_joined(tokens, j, names):
             continue  # "des Affaires étrangères et européennes": where it ends is not said
+        if j < len(tokens) and tokens[j].text == "-":
+            continue  # "de la Croix-Rouge et du ...": a compound cut, no name's end
         j = _where_it_is(tokens, a, j)
         plain = COMPLEMENT | ARTICLES | {"y", "e", "et"}  # (words a run of names holds)
         lower = [t for t in tokens[a + 1 : j] if t.text.islower() and t.key not in plain]
