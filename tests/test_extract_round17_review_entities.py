@@ -218,3 +218,18 @@ def test_a_sentence_case_name_ends_inside_no_compound(tmp_path, knowledge):
     )
     found = mentions(draft, "organization")
     assert not any(name.endswith("Croix") for name in found)
+
+
+def test_a_sentence_case_kind_of_office_names_no_body(tmp_path, knowledge):
+    """'Según la Oficina regional, ...', 'Selon le Bureau national, ...': a head word of a
+    kind of office and adjectives that say only which kind name no one body, as 'the
+    Regional Office' does not; no source of the number."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Según la Oficina regional, 300 migrantes llegaron a Lorvan.\n\n"
+        "Selon le Bureau national, 120 migrants sont arrivés à Pelmark.",
+    )
+    found = mentions(draft, "organization")
+    assert "Oficina regional" not in found
+    assert "Bureau national" not in found

@@ -41,6 +41,18 @@ NAME_ADJECTIVES = {
     "ciudadana", "comunitaria", "judiciaire", "judicial", "militaire", "militar", "maritime",
     "maritima", "interministerial", "interministeriel", "interministerielle",
 }  # fmt: skip
+# "la Oficina regional", "le Bureau national": a kind of body, as "the Regional Office" is
+# (name_words.GENERIC_HEADS, GENERIC_WORDS), no one body's name
+GENERIC_HEADS = {
+    "oficina", "office", "bureau", "centro", "centre", "unidad", "unite", "unidade", "comite",
+    "seccion", "section", "division", "divisao", "secretaria", "secretariat", "secretariado",
+    "grupo", "groupe", "red", "reseau", "rede", "servicio", "service", "servico",
+}  # fmt: skip
+GENERIC_ADJECTIVES = {
+    "regional", "regionale", "national", "nationale", "nacional", "general", "generale",
+    "central", "centrale", "public", "publique", "publico", "publica", "special", "speciale",
+    "especial", "permanent", "permanente",
+}  # fmt: skip
 COMPLEMENT = {"de", "del", "des", "du", "d", "da", "do", "das", "dos"}
 ARTICLES = {"la", "las", "el", "los", "le", "les", "l"}
 # Words an acronym gives no letter for, besides those of :data:`INITIALS_SKIP`.
@@ -299,7 +311,10 @@ def _headed_in_sentence_case(passage: Passage, names=frozenset()) -> list[Span]:
         # a head in lower case names one body only with a capitalized word ("le ministère de
         # l'Intérieur"; not "le consulat général", "el ministerio público": a kind of body)
         named = not token.text.islower() or any(t.text[:1].isupper() for t in tokens[a + 1 : j])
-        if j - a >= 2 and (lower or token.text.islower()) and named:
+        generic = token.key in GENERIC_HEADS and all(
+            t.key in GENERIC_ADJECTIVES for t in tokens[a + 1 : j]
+        )
+        if j - a >= 2 and (lower or token.text.islower()) and named and not generic:
             out.append(Span(passage, a, j, "rule", "organization", confidence=0.6))
     return out
 
