@@ -233,3 +233,17 @@ def test_a_sentence_case_kind_of_office_names_no_body(tmp_path, knowledge):
     found = mentions(draft, "organization")
     assert "Oficina regional" not in found
     assert "Bureau national" not in found
+
+
+def test_the_known_body_ending_a_sentence_case_name_stays_named(tmp_path, knowledge):
+    """'Selon la Division de l'aide aux migrants de l'OIM, ...': the acronym that ends the
+    unit's name is the body it is of, named too (IOM), as in 'the Protection Division of
+    UNHCR'."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Selon la Division de l'aide aux migrants de l'OIM, 300 migrants sont arrivés.",
+    )
+    found = mentions(draft, "organization")
+    assert "Division de l'aide aux migrants de l'OIM" in found
+    assert found.get("OIM") == "iom"

@@ -316,6 +316,10 @@ def _headed_in_sentence_case(passage: Passage, names=frozenset()) -> list[Span]:
         )
         if j - a >= 2 and (lower or token.text.islower()) and named and not generic:
             out.append(Span(passage, a, j, "rule", "organization", confidence=0.6))
+            if tokens[j - 1].is_acronym:  # "... de l'OIM": the body it is of, named too
+                out.append(
+                    Span(passage, j - 1, j, "rule", "organization", confidence=0.6, parent=True)
+                )
     return out
 
 
