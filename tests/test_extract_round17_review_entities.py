@@ -247,3 +247,17 @@ def test_the_known_body_ending_a_sentence_case_name_stays_named(tmp_path, knowle
     found = mentions(draft, "organization")
     assert "Division de l'aide aux migrants de l'OIM" in found
     assert found.get("OIM") == "iom"
+
+
+def test_a_sentence_case_name_takes_no_infinitive_after_para_or_pour(tmp_path, knowledge):
+    """'citados por la Fiscalía para declarar.', 'convoqués par la Gendarmerie pour
+    témoigner.': 'para', 'pour' and a verb say what for, no complement of the name ('la
+    Oficina para la mujer' has one)."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Los 30 migrantes fueron citados por la Fiscalía para declarar.\n\n"
+        "Les 12 témoins ont été convoqués par la Gendarmerie pour témoigner.",
+    )
+    found = mentions(draft, "organization")
+    assert not any(" para " in name or " pour " in name for name in found)

@@ -203,6 +203,16 @@ def _pronoun_and_verb(tokens, k: int) -> bool:
     return k < len(tokens) and tokens[k].text.islower() and tokens[k].key.endswith(("er", "ir"))
 
 
+def _infinitive(tokens, k: int) -> bool:
+    """ "declarar", "témoigner", "depor": a verb's infinitive, no article before it."""
+    return (
+        k < len(tokens)
+        and tokens[k].text.isalpha()
+        and tokens[k].text.islower()
+        and tokens[k].key.endswith(("ar", "er", "ir", "or", "re"))
+    )
+
+
 def _lower_case_complements_to_a_clause_end(tokens, j: int) -> int | None:
     """ "de l'action sociale,", "à l'étranger,", "de l'aide aux migrants de l'OIM.": up to
     three complements of one noun each (and the adjectives of a name after it, or a
@@ -218,8 +228,11 @@ def _lower_case_complements_to_a_clause_end(tokens, j: int) -> int | None:
         # only after a complement of its own: "la Division de l'aide aux migrants")
         if k == j and tokens[k].key in ("a", "au", "aux"):
             return None
-        # "par la Marine pour les soigner.": a pronoun and a verb, no complement of a name
+        # "par la Marine pour les soigner.", "por la Fiscalía para declarar.": a verb (and
+        # its pronoun), no complement of a name
         if tokens[k].key == "pour" and _pronoun_and_verb(tokens, k + 1):
+            return None
+        if tokens[k].key in ("pour", "para") and _infinitive(tokens, k + 1):
             return None
         if (m := _complement_end(tokens, k)) > k:  # ("de l'OIM")
             k = m
