@@ -261,3 +261,16 @@ def test_a_sentence_case_name_takes_no_infinitive_after_para_or_pour(tmp_path, k
     )
     found = mentions(draft, "organization")
     assert not any(" para " in name or " pour " in name for name in found)
+
+
+def test_an_office_on_duty_names_no_body(tmp_path, knowledge):
+    """'a disposición del Juzgado de guardia', 'la Fiscalía de turno', 'à Delegacia de
+    plantão': whichever office is on duty, no one body's name."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Los 3 detenidos pasaron a disposición del Juzgado de guardia.\n\n"
+        "Los otros 5 fueron puestos a disposición de la Fiscalía de turno.\n\n"
+        "Os 4 presos foram levados à Delegacia de plantão.",
+    )
+    assert mentions(draft, "organization") == {}

@@ -191,6 +191,9 @@ def _where_it_is(tokens, a: int, j: int) -> int:
     return j
 
 
+# "de guardia", "de turno", "de garde", "de permanence", "de plantão": on duty, a kind of
+# office's, no name's
+ON_DUTY = {"guardia", "turno", "garde", "permanence", "plantao"}
 LOWER_CASE_OPENERS = COMPLEMENT | {"pour", "contre", "aux", "au", "a", "para", "contra"}
 CLAUSE_ENDS = {",", ".", ";", ":", ")", "("}
 
@@ -250,6 +253,8 @@ def _lower_case_complements_to_a_clause_end(tokens, j: int) -> int | None:
             and tokens[m].key not in LOWER_CASE_OPENERS | ARTICLES
         ):
             return None
+        if k == j and tokens[m].key in ON_DUTY:
+            return None  # "del Juzgado de guardia", "la Fiscalía de turno": whichever is on duty
         m += 1
         while m < len(tokens) and tokens[m].key in NAME_ADJECTIVES and tokens[m].text.islower():
             m += 1
