@@ -274,3 +274,16 @@ def test_an_office_on_duty_names_no_body(tmp_path, knowledge):
         "Os 4 presos foram levados à Delegacia de plantão.",
     )
     assert mentions(draft, "organization") == {}
+
+
+def test_the_body_a_sentence_case_unit_is_of_stays_named(tmp_path, knowledge):
+    """'Selon la Brigade de recherches de la Gendarmerie de Lorvan, ...': the complement that
+    opens with a body's head word names the body the unit is of, an organization too."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Selon la Brigade de recherches de la Gendarmerie de Lorvan, 12 passeurs ont été arrêtés.",
+    )
+    found = mentions(draft, "organization")
+    assert "Brigade de recherches de la Gendarmerie de Lorvan" in found
+    assert "Gendarmerie de Lorvan" in found

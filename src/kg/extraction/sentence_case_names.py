@@ -13,7 +13,7 @@ de l'action sociale, ..."); a name in lower case that nothing bounds is left alo
 
 from __future__ import annotations
 
-from kg.extraction.body_units import CIVIL_SOCIETY
+from kg.extraction.body_units import CIVIL_SOCIETY, romance_parent
 from kg.extraction.name_words import ORG_HEADS
 from kg.extraction.organizations import _initials_match
 from kg.extraction.spans import Span, _is_name_word
@@ -334,10 +334,12 @@ def _headed_in_sentence_case(passage: Passage, names=frozenset()) -> list[Span]:
         )
         if j - a >= 2 and (lower or token.text.islower()) and named and not generic:
             out.append(Span(passage, a, j, "rule", "organization", confidence=0.6))
-            if tokens[j - 1].is_acronym:  # "... de l'OIM": the body it is of, named too
-                out.append(
-                    Span(passage, j - 1, j, "rule", "organization", confidence=0.6, parent=True)
-                )
+            # "... de l'OIM", "la Brigade de recherches de la Gendarmerie de Lorvan": the body
+            # it is of, named too
+            k = romance_parent(tokens, a, j)
+            k = j - 1 if tokens[j - 1].is_acronym else k if k is not None and j - k >= 2 else j
+            if k < j:
+                out.append(Span(passage, k, j, "rule", "organization", confidence=0.6, parent=True))
     return out
 
 
