@@ -287,3 +287,17 @@ def test_the_body_a_sentence_case_unit_is_of_stays_named(tmp_path, knowledge):
     found = mentions(draft, "organization")
     assert "Brigade de recherches de la Gendarmerie de Lorvan" in found
     assert "Gendarmerie de Lorvan" in found
+
+
+def test_the_red_crescent_second_word_still_heads_its_name(tmp_path, knowledge):
+    """'selon le Croissant-Rouge', 'según la Media Luna Roja': 'Rouge', 'Roja' head the Red
+    Crescent's name as the Red Cross's."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Selon le Croissant-Rouge, 300 migrants ont été aidés.\n\n"
+        "Según la Media Luna Roja, 120 migrantes fueron atendidos.",
+    )
+    found = mentions(draft, "organization")
+    assert "Croissant-Rouge" in found
+    assert "Media Luna Roja" in found

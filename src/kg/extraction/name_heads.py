@@ -15,9 +15,9 @@ def heads_of_a_body(tokens, a: int, b: int) -> set[str]:
     """The head words of a body's name among the words a..b."""
     keys = [t.key for t in tokens[a:b]]
     heads = set(keys) & ORG_HEADS
-    # "Roja", "Rouge", "Vermelha" head a name only after "Cruz", "Croix" (the Red Cross;
-    # not "na Praia Vermelha", "a Punta Roja": places)
-    if heads <= RED_CROSS_SECOND and not set(keys) & {"cruz", "croix"}:
+    # "Roja", "Rouge", "Vermelha" head a name only after "Cruz", "Croix", "Luna" (the Red Cross,
+    # the Red Crescent; not "na Praia Vermelha", "a Punta Roja": places)
+    if heads <= RED_CROSS_SECOND and not set(keys) & {"cruz", "croix", "luna", "croissant"}:
         return set()
     # "la Comisaria Europea de Interior, Ana Torres": without its accent a woman
     # commissioner (a role), not a police station ("la Comisaría de la Mujer")
