@@ -301,3 +301,15 @@ def test_the_red_crescent_second_word_still_heads_its_name(tmp_path, knowledge):
     found = mentions(draft, "organization")
     assert "Croissant-Rouge" in found
     assert "Media Luna Roja" in found
+
+
+def test_a_sentence_case_head_after_an_indefinite_article_names_no_body(tmp_path, knowledge):
+    """'El gobierno creó una Comisión especial, ...', 'criou uma Comissão especial': a body
+    of that kind, not one the text names."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "El gobierno creó una Comisión especial, que atendió a 300 víctimas.\n\n"
+        "O governo criou uma Comissão especial, que atendeu 120 vítimas.",
+    )
+    assert mentions(draft, "organization") == {}

@@ -299,6 +299,8 @@ def _headed_in_sentence_case(passage: Passage, names=frozenset()) -> list[Span]:
             continue
         if a and tokens[a - 1].text == "-":
             continue  # "la Croix-Rouge nationale": a compound's second word opens no name
+        if a and tokens[a - 1].key in ("un", "une", "una", "uma", "unos", "unas", "uns", "umas"):
+            continue  # "creó una Comisión especial": a body of that kind, not one named
         j = a + 1
         # ("Dirección Nacional de ...": the name's capitalized words too, "Marine nationale")
         while j < len(tokens) and (
