@@ -313,3 +313,15 @@ def test_a_sentence_case_head_after_an_indefinite_article_names_no_body(tmp_path
         "O governo criou uma Comissão especial, que atendeu 120 vítimas.",
     )
     assert mentions(draft, "organization") == {}
+
+
+def test_a_body_of_the_place_said_before_names_no_body(tmp_path, knowledge):
+    """'Según la Policía de la zona, ...', 'Selon la Police de la ville, ...': the police of
+    a place the text named before, a body's kind, no name and no source."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Según la Policía de la zona, 300 migrantes cruzaron.\n\n"
+        "Selon la Police de la ville, 120 migrants sont arrivés.",
+    )
+    assert mentions(draft, "organization") == {}

@@ -194,6 +194,12 @@ def _where_it_is(tokens, a: int, j: int) -> int:
 # "de guardia", "de turno", "de garde", "de permanence", "de plantão": on duty, a kind of
 # office's, no name's
 ON_DUTY = {"guardia", "turno", "garde", "permanence", "plantao"}
+# "de la zona", "de la ville", "do país": a place the text named before, a body's kind
+PLACES_SAID_BEFORE = {
+    "zona", "zone", "ville", "ciudad", "cidade", "pays", "pais", "region", "regiao",
+    "localidad", "localite", "commune", "municipio", "barrio", "bairro", "quartier", "lugar",
+    "lieu", "frontera", "frontiere", "fronteira", "provincia", "province", "estado", "etat",
+}  # fmt: skip
 LOWER_CASE_OPENERS = COMPLEMENT | {"pour", "contre", "aux", "au", "a", "para", "contra"}
 CLAUSE_ENDS = {",", ".", ";", ":", ")", "("}
 
@@ -255,6 +261,8 @@ def _lower_case_complements_to_a_clause_end(tokens, j: int) -> int | None:
             return None
         if k == j and tokens[m].key in ON_DUTY:
             return None  # "del Juzgado de guardia", "la Fiscalía de turno": whichever is on duty
+        if tokens[m].key in PLACES_SAID_BEFORE:
+            return None  # "la Policía de la zona", "la Police de la ville": no name
         m += 1
         while m < len(tokens) and tokens[m].key in NAME_ADJECTIVES and tokens[m].text.islower():
             m += 1
