@@ -325,3 +325,20 @@ def test_a_body_of_the_place_said_before_names_no_body(tmp_path, knowledge):
         "Selon la Police de la ville, 120 migrants sont arrivés.",
     )
     assert mentions(draft, "organization") == {}
+
+
+def test_a_sentence_first_word_is_no_sentence_case_head(tmp_path, knowledge):
+    """'Inspección de rutina, realizada por ...', 'Groupe de migrants, 45 personnes ...': a
+    sentence's first word is capitalized as such; with only lower-case words after it, it
+    opens no name ('La Marine nationale a secouru ...' still does)."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Inspección de rutina, realizada por la Policía de Lorvan, detectó 300 trabajadores.\n\n"
+        "Groupe de migrants, 45 personnes sont arrivées à Pelmark hier. La Marine nationale a "
+        "secouru 30 personnes.",
+    )
+    found = mentions(draft, "organization")
+    assert "Inspección de rutina" not in found
+    assert "Groupe de migrants" not in found
+    assert "Marine nationale" in found

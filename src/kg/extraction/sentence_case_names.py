@@ -16,7 +16,7 @@ from __future__ import annotations
 from kg.extraction.body_units import CIVIL_SOCIETY, romance_parent
 from kg.extraction.name_words import ORG_HEADS
 from kg.extraction.organizations import _initials_match
-from kg.extraction.spans import Span, _is_name_word
+from kg.extraction.spans import Span, _is_name_word, _sentence_starts
 from kg.extraction.text import Passage
 
 # Heads of bodies' names in the three languages that the list of heads does not have.
@@ -299,6 +299,7 @@ def _headed_in_sentence_case(passage: Passage, names=frozenset()) -> list[Span]:
     capitalized; only a name with a word in lower case (the others are runs of capitalized
     words already)."""
     tokens = passage.tokens
+    starts = _sentence_starts(passage)
     out = []
     for a, token in enumerate(tokens):
         if not _head(token, True) or (
@@ -339,6 +340,10 @@ def _headed_in_sentence_case(passage: Passage, names=frozenset()) -> list[Span]:
         # a head in lower case names one body only with a capitalized word ("le ministère de
         # l'Intérieur"; not "le consulat général", "el ministerio público": a kind of body)
         named = not token.text.islower() or any(t.text[:1].isupper() for t in tokens[a + 1 : j])
+        # "Inspección de rutina, ...", "Groupe de migrants, ...": a sentence's first word is
+        # capitalized as such; only a capitalized word after it says a name
+        if a in starts and not any(t.text[:1].isupper() for t in tokens[a + 1 : j]):
+            named = False
         generic = token.key in GENERIC_HEADS and all(
             t.key in GENERIC_ADJECTIVES for t in tokens[a + 1 : j]
         )
