@@ -342,3 +342,15 @@ def test_a_sentence_first_word_is_no_sentence_case_head(tmp_path, knowledge):
     assert "Inspección de rutina" not in found
     assert "Groupe de migrants" not in found
     assert "Marine nationale" in found
+
+
+def test_a_sentence_case_name_with_complements_after_a_comma_is_not_cut(tmp_path, knowledge):
+    """'le ministère de la Justice, des Libertés et des Droits de l'homme': a comma, then
+    another complement whose noun heads no body, leaves where the name ends unsaid; not
+    'ministère de la Justice' cut short."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Le ministère de la Justice, des Libertés et des Droits de l'homme a recensé 300 cas.",
+    )
+    assert "ministère de la Justice" not in mentions(draft, "organization")

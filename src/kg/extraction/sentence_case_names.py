@@ -273,11 +273,14 @@ def _lower_case_complements_to_a_clause_end(tokens, j: int) -> int | None:
 def _adjective_joined(tokens, j: int, names=frozenset()) -> bool:
     """ "et européennes", "y social": another adjective of a name joined after its end; or
     "et de la Population": another complement whose noun is capitalized and no body's head
-    (not "et de la Croix-Rouge", "et de l'OIM": a body of its own)."""
-    if j + 1 >= len(tokens) or tokens[j].key not in ("y", "e", "et"):
+    (not "et de la Croix-Rouge", "et de l'OIM": a body of its own), also after a comma
+    ("de la Justice, des Libertés et des Droits de l'homme")."""
+    if j + 1 >= len(tokens) or tokens[j].key not in ("y", "e", "et", ","):
         return False
-    if tokens[j + 1].text.islower() and (
-        tokens[j + 1].key in NAME_ADJECTIVES or tokens[j + 1].key[:-1] in NAME_ADJECTIVES
+    if (
+        tokens[j].key != ","
+        and tokens[j + 1].text.islower()
+        and (tokens[j + 1].key in NAME_ADJECTIVES or tokens[j + 1].key[:-1] in NAME_ADJECTIVES)
     ):
         return True
     k = _complement_end(tokens, j + 1)
