@@ -9,6 +9,7 @@ from kg.extraction.body_units import parent_of_a_unit, units_in_role
 from kg.extraction.coordination import coordinated_after_of, coordinated_with_organization
 from kg.extraction.given_names import is_given_name
 from kg.extraction.name_ends import a_name_ends_before_and_the, ends_a_name, two_names_at_e
+from kg.extraction.name_heads import heads_of_a_body
 from kg.extraction.name_words import (
     ACRONYM_STOP,
     ALL_HEADS,
@@ -203,7 +204,9 @@ class CandidateRules(PlaceRules):
         out += self._place_lists(passage, known_here)
         out += _listed_with_organizations(passage, unnamed, out, known_here, starts, lowercase)
         out += _typed_organizations(passage, known_here, out)
-        out += sentence_case_names(passage)  # "la Marine nationale", "l'Office central ... (OCR)"
+        # "la Marine nationale", "l'Office central ... (OCR)"
+        bodies = {s.a for s in [*out, *known_here] if s.kind == "organization"}
+        out += sentence_case_names(passage, bodies)
         # A name cut off by the end of a text that stops mid-sentence is a suggestion only.
         if passage.text[-1:].isalnum() and len(passage.text) > 80:
             for span in out:
@@ -258,8 +261,14 @@ class CandidateRules(PlaceRules):
             while a < b and (is_connector(tokens[a]) or not tokens[a].is_word):
                 a += 1
         # "Colaboraron la Policía de Ventoria ...", "Informó el Ministerio ...": a sentence that
-        # opens with its verb, then the subject's article (no name holds an article there)
-        if a in starts and a + 2 < b and tokens[a + 1].key in SUBJECT_ARTICLES:
+        # opens with its verb, then the subject's article (no name holds an article there;
+        # not in English: "Puerto la Cruz Police Station")
+        if (
+            a in starts
+            and a + 2 < b
+            and tokens[a + 1].key in SUBJECT_ARTICLES
+            and passage.language in ("es", "fr", "pt")
+        ):
             a += 2 if tokens[a + 1].text.islower() and tokens[a].key not in ALL_HEADS else 0
         while a < b and leads_a_name(tokens, a, b):
             a += 1  # "the local NGO Casa Esperanza", "14:11 By Agência Brasil": the name after
@@ -510,7 +519,8 @@ class CandidateRules(PlaceRules):
         # "Terra Viva International"; not "Coordinator of Terra Viva International", a role.
         if keys[-1] in ORG_LAST_WORDS and b - a >= 2 and not words & ROLE_HEADS:
             return Span(passage, a, b, "rule", "organization", confidence=0.65, acronym=acronym)
-        if words & ORG_HEADS and b - a >= 2:
+        # (not "na Praia Vermelha", "Marie Cour", "Un Groupe de 45 ...": see name_heads.py)
+        if heads_of_a_body(tokens, a, b) and b - a >= 2:
             if acronym is None and (
                 " ".join(keys) in GENERIC_NAMES or MEMBERS_OF_A_BODY.fullmatch(" ".join(keys))
             ):

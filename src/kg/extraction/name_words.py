@@ -34,6 +34,8 @@ ORG_HEADS = {
     "ejercito", "exercito", "armee", "armada", "comissao", "conselho", "autoridad",
     "autoridade", "autorite", "universidad", "universidade", "universite", "sindicato",
     "federacion", "secretariado", "institut", "direcao", "grupo",
+}  # fmt: skip
+BODY_HEADS_ES_FR_PT = {
     # vice-ministries, sub-offices, police stations, coordinations, inspectorates, guards,
     # courts, forces, movements and networks ("el Viceministerio de Vivienda Rural", "la
     # Comisaría de la Mujer", "a Guarda Costeira", "le Réseau ...", "le Groupe d'Appui ...")
@@ -44,6 +46,7 @@ ORG_HEADS = {
     # the Red Cross's second word ("la Cruz Roja", "la Croix-Rouge", "a Cruz Vermelha")
     "roja", "rouge", "vermelha",
 }  # fmt: skip
+ORG_HEADS |= BODY_HEADS_ES_FR_PT
 EVENT_HEADS = {
     "congress", "conference", "forum", "summit", "workshop", "seminar", "meeting",
     "symposium", "roundtable", "consultation", "dialogue", "festival", "fair", "expo",
@@ -335,8 +338,8 @@ def connectors_end_a_name(tokens, i: int, j: int, k: int) -> bool:
             and tokens[k + 1 + (tokens[k + 1].text == "-")].key in ORG_HEADS
             and tokens[k + 1 + (tokens[k + 1].text == "-")].text[:1].isupper()
         )
-        and any(t.key in ORG_HEADS for t in tokens[i:j])
-    )
+        and (any(t.key in ORG_HEADS for t in tokens[i:j]) or red_cross(tokens, k))
+    )  # (the Red Cross is a body of its own: "du ministère de la Santé et de la Croix-Rouge")
     return bool(joined) or lone_the or date or at_a_site or on_a_site or two_bodies
 
 
@@ -515,6 +518,12 @@ SUBJECT_ARTICLES = {"la", "el", "los", "las", "le", "les", "o", "os", "as"}
 COMPLEMENT_OPENERS = {"of", "for", "de", "del", "du", "des", "do", "da", "dos", "das"}
 
 
+def red_cross(tokens, k: int) -> bool:
+    """Whether "Cruz Roja", "Croix-Rouge", "Cruz Vermelha" begins at `k`."""
+    k += 1 + (k + 1 < len(tokens) and tokens[k + 1].text == "-")
+    return k < len(tokens) and tokens[k].key in ("roja", "rouge", "vermelha")
+
+
 def leads_a_name(tokens, a: int, b: int) -> bool:
     """Whether tokens[a] comes before a new name in the run [a, b) and is no part of it: "the",
     "by", "NGO" ("the local NGO Casa Esperanza"), and an article before an acronym ("La OIM
@@ -528,8 +537,11 @@ def leads_a_name(tokens, a: int, b: int) -> bool:
         and a + 1 < b
         and (
             tokens[a + 1].is_acronym
-            or tokens[a + 1].key in INSTITUTION_HEADS
+            # ("La Corte Suprema ...", "Los Carabineros", "La Cruz Roja": the article at a
+            # sentence's start is capitalized, and no part of the name)
+            or tokens[a + 1].key in INSTITUTION_HEADS | BODY_HEADS_ES_FR_PT | {"cruz", "croix"}
             and tokens[a + 1].text[:1].isupper()
+            and (tokens[a + 1].key not in ("cruz", "croix") or red_cross(tokens, a + 1))
         )
     )
 

@@ -13,10 +13,10 @@ de l'action sociale, ..."); a name in lower case that nothing bounds is left alo
 
 from __future__ import annotations
 
-from kg.extraction.body_units import CIVIL_SOCIETY
+from kg.extraction.body_units import CIVIL_SOCIETY, romance_parent
 from kg.extraction.name_words import ORG_HEADS
 from kg.extraction.organizations import _initials_match
-from kg.extraction.spans import Span, _is_name_word
+from kg.extraction.spans import Span, _is_name_word, _sentence_starts
 from kg.extraction.text import Passage
 
 # Heads of bodies' names in the three languages that the list of heads does not have.
@@ -40,6 +40,18 @@ NAME_ADJECTIVES = {
     "estrangeiros", "humanitaire", "humanitaires", "humanitaria", "civil", "civile",
     "ciudadana", "comunitaria", "judiciaire", "judicial", "militaire", "militar", "maritime",
     "maritima", "interministerial", "interministeriel", "interministerielle",
+}  # fmt: skip
+# "la Oficina regional", "le Bureau national": a kind of body, as "the Regional Office" is
+# (name_words.GENERIC_HEADS, GENERIC_WORDS), no one body's name
+GENERIC_HEADS = {
+    "oficina", "office", "bureau", "centro", "centre", "unidad", "unite", "unidade", "comite",
+    "seccion", "section", "division", "divisao", "secretaria", "secretariat", "secretariado",
+    "grupo", "groupe", "red", "reseau", "rede", "servicio", "service", "servico",
+}  # fmt: skip
+GENERIC_ADJECTIVES = {
+    "regional", "regionale", "national", "nationale", "nacional", "general", "generale",
+    "central", "centrale", "public", "publique", "publico", "publica", "special", "speciale",
+    "especial", "permanent", "permanente",
 }  # fmt: skip
 COMPLEMENT = {"de", "del", "des", "du", "d", "da", "do", "das", "dos"}
 ARTICLES = {"la", "las", "el", "los", "le", "les", "l"}
@@ -123,7 +135,7 @@ def _named_by_an_acronym(passage: Passage) -> list[Span]:
     return out
 
 
-def _complement_end(tokens, j: int) -> int:
+def _complement_end(tokens, j: int, names=frozenset()) -> int:
     """The end of "de l'Intérieur", "des Affaires étrangères" at `j`: a complement whose noun
     is capitalized, with the adjectives after it; `j` when there is none."""
     if j >= len(tokens) or tokens[j].key not in COMPLEMENT or not tokens[j].text.islower():
@@ -144,6 +156,8 @@ def _complement_end(tokens, j: int) -> int:
             and _is_name_word(tokens[k + 1])
             and _word(tokens[k + 1])
             and tokens[k + 1].key not in HEADS
+            # ("de l'Intérieur et Frontex ont ...": not a body's name that begins there)
+            and k + 1 not in names
         ):
             k += 1
     while k < len(tokens) and tokens[k].key in NAME_ADJECTIVES and tokens[k].text.islower():
@@ -168,7 +182,8 @@ def _where_it_is(tokens, a: int, j: int) -> int:
     its name (as "Embassy of Lorvania in Ostravia")."""
     if tokens[a].key not in LOWER_CASE_HEADS - {"ministere", "ministerio"} or j == a + 1:
         return j
-    if j + 1 < len(tokens) and tokens[j].key in ("en", "em", "a", "au", "no", "na"):
+    # ("à", not the Spanish "a" of where it sends: "la embajada de X a Pelmark")
+    if j + 1 < len(tokens) and tokens[j].text in ("en", "em", "à", "au", "no", "na"):
         k = j + 1
         while k < len(tokens) and _is_name_word(tokens[k]) and _word(tokens[k]):
             k += 1
@@ -176,8 +191,35 @@ def _where_it_is(tokens, a: int, j: int) -> int:
     return j
 
 
+# "de guardia", "de turno", "de garde", "de permanence", "de plantão": on duty, a kind of
+# office's, no name's
+ON_DUTY = {"guardia", "turno", "garde", "permanence", "plantao"}
+# "de la zona", "de la ville", "do país": a place the text named before, a body's kind
+PLACES_SAID_BEFORE = {
+    "zona", "zone", "ville", "ciudad", "cidade", "pays", "pais", "region", "regiao",
+    "localidad", "localite", "commune", "municipio", "barrio", "bairro", "quartier", "lugar",
+    "lieu", "frontera", "frontiere", "fronteira", "provincia", "province", "estado", "etat",
+}  # fmt: skip
 LOWER_CASE_OPENERS = COMPLEMENT | {"pour", "contre", "aux", "au", "a", "para", "contra"}
 CLAUSE_ENDS = {",", ".", ";", ":", ")", "("}
+
+
+def _pronoun_and_verb(tokens, k: int) -> bool:
+    """ "les soigner", "la protéger", "l'aider": an object pronoun, then a verb's infinitive."""
+    if k + 1 >= len(tokens) or tokens[k].key not in ("le", "la", "les", "l"):
+        return False
+    k += 1 + (tokens[k + 1].text in ("'", "’"))
+    return k < len(tokens) and tokens[k].text.islower() and tokens[k].key.endswith(("er", "ir"))
+
+
+def _infinitive(tokens, k: int) -> bool:
+    """ "declarar", "témoigner", "depor": a verb's infinitive, no article before it."""
+    return (
+        k < len(tokens)
+        and tokens[k].text.isalpha()
+        and tokens[k].text.islower()
+        and tokens[k].key.endswith(("ar", "er", "ir", "or", "re"))
+    )
 
 
 def _lower_case_complements_to_a_clause_end(tokens, j: int) -> int | None:
@@ -189,6 +231,17 @@ def _lower_case_complements_to_a_clause_end(tokens, j: int) -> int | None:
         if k >= len(tokens) or tokens[k].key not in LOWER_CASE_OPENERS:
             break
         if not tokens[k].text.islower() or tokens[k].text == "a":  # (only "à": "a" is a verb)
+            return None
+        # "par la Marine au large des côtes.", "la Police nationale à la frontière.": "à",
+        # "au", "aux" right after the name's own words open where or when (they join a name
+        # only after a complement of its own: "la Division de l'aide aux migrants")
+        if k == j and tokens[k].key in ("a", "au", "aux"):
+            return None
+        # "par la Marine pour les soigner.", "por la Fiscalía para declarar.": a verb (and
+        # its pronoun), no complement of a name
+        if tokens[k].key == "pour" and _pronoun_and_verb(tokens, k + 1):
+            return None
+        if tokens[k].key in ("pour", "para") and _infinitive(tokens, k + 1):
             return None
         if (m := _complement_end(tokens, k)) > k:  # ("de l'OIM")
             k = m
@@ -206,6 +259,10 @@ def _lower_case_complements_to_a_clause_end(tokens, j: int) -> int | None:
             and tokens[m].key not in LOWER_CASE_OPENERS | ARTICLES
         ):
             return None
+        if k == j and tokens[m].key in ON_DUTY:
+            return None  # "del Juzgado de guardia", "la Fiscalía de turno": whichever is on duty
+        if tokens[m].key in PLACES_SAID_BEFORE:
+            return None  # "la Policía de la zona", "la Police de la ville": no name
         m += 1
         while m < len(tokens) and tokens[m].key in NAME_ADJECTIVES and tokens[m].text.islower():
             m += 1
@@ -213,18 +270,49 @@ def _lower_case_complements_to_a_clause_end(tokens, j: int) -> int | None:
     return k if k > j and (k >= len(tokens) or tokens[k].text in CLAUSE_ENDS) else None
 
 
-def _headed_in_sentence_case(passage: Passage) -> list[Span]:
+def _adjective_joined(tokens, j: int, names=frozenset()) -> bool:
+    """ "et européennes", "y social": another adjective of a name joined after its end; or
+    "et de la Population": another complement whose noun is capitalized and no body's head
+    (not "et de la Croix-Rouge", "et de l'OIM": a body of its own), also after a comma
+    ("de la Justice, des Libertés et des Droits de l'homme")."""
+    if j + 1 >= len(tokens) or tokens[j].key not in ("y", "e", "et", ","):
+        return False
+    if (
+        tokens[j].key != ","
+        and tokens[j + 1].text.islower()
+        and (tokens[j + 1].key in NAME_ADJECTIVES or tokens[j + 1].key[:-1] in NAME_ADJECTIVES)
+    ):
+        return True
+    k = _complement_end(tokens, j + 1)
+    if k == j + 1:
+        return False
+    noun = next(i for i in range(j + 2, k) if _is_name_word(tokens[i]))
+    return not (
+        tokens[noun].key in HEADS
+        or noun in names
+        or noun + 2 < len(tokens)
+        and tokens[noun + 1].text == "-"
+        and tokens[noun + 2].key in HEADS
+    )
+
+
+def _headed_in_sentence_case(passage: Passage, names=frozenset()) -> list[Span]:
     """ "la Marine nationale", "l'Union européenne", "le ministère des Affaires étrangères":
     a head word, the adjectives of a name after it and the complements whose noun is
     capitalized; only a name with a word in lower case (the others are runs of capitalized
     words already)."""
     tokens = passage.tokens
+    starts = _sentence_starts(passage)
     out = []
     for a, token in enumerate(tokens):
         if not _head(token, True) or (
             a and _is_name_word(tokens[a - 1]) and tokens[a - 1].key not in ARTICLES
         ):
             continue
+        if a and tokens[a - 1].text == "-":
+            continue  # "la Croix-Rouge nationale": a compound's second word opens no name
+        if a and tokens[a - 1].key in ("un", "une", "una", "uma", "unos", "unas", "uns", "umas"):
+            continue  # "creó una Comisión especial": a body of that kind, not one named
         j = a + 1
         # ("Dirección Nacional de ...": the name's capitalized words too, "Marine nationale")
         while j < len(tokens) and (
@@ -235,7 +323,7 @@ def _headed_in_sentence_case(passage: Passage) -> list[Span]:
             and _word(tokens[j])
         ):
             j += 1
-        while (k := _complement_end(tokens, j)) > j:
+        while (k := _complement_end(tokens, j, names)) > j:
             j = k
         # "le Comité national de lutte contre ... a dit": where it ends is not said, but for a
         # clause's end right after a few complements ("le Ministère de l'action sociale, ...")
@@ -245,17 +333,38 @@ def _headed_in_sentence_case(passage: Passage) -> list[Span]:
             continue
         if token.key in CIVIL_SOCIETY and tokens[a + 1].key in ("civil", "civile"):
             continue  # "la Sociedad civil": no body
+        if _adjective_joined(tokens, j, names):
+            continue  # "des Affaires étrangères et européennes": where it ends is not said
+        if j < len(tokens) and tokens[j].text == "-":
+            continue  # "de la Croix-Rouge et du ...": a compound cut, no name's end
         j = _where_it_is(tokens, a, j)
         plain = COMPLEMENT | ARTICLES | {"y", "e", "et"}  # (words a run of names holds)
         lower = [t for t in tokens[a + 1 : j] if t.text.islower() and t.key not in plain]
-        if j - a >= 2 and (lower or token.text.islower()):
+        # a head in lower case names one body only with a capitalized word ("le ministère de
+        # l'Intérieur"; not "le consulat général", "el ministerio público": a kind of body)
+        named = not token.text.islower() or any(t.text[:1].isupper() for t in tokens[a + 1 : j])
+        # "Inspección de rutina, ...", "Groupe de migrants, ...": a sentence's first word is
+        # capitalized as such; only a capitalized word after it says a name
+        if a in starts and not any(t.text[:1].isupper() for t in tokens[a + 1 : j]):
+            named = False
+        generic = token.key in GENERIC_HEADS and all(
+            t.key in GENERIC_ADJECTIVES for t in tokens[a + 1 : j]
+        )
+        if j - a >= 2 and (lower or token.text.islower()) and named and not generic:
             out.append(Span(passage, a, j, "rule", "organization", confidence=0.6))
+            # "... de l'OIM", "la Brigade de recherches de la Gendarmerie de Lorvan": the body
+            # it is of, named too
+            k = romance_parent(tokens, a, j)
+            k = j - 1 if tokens[j - 1].is_acronym else k if k is not None and j - k >= 2 else j
+            if k < j:
+                out.append(Span(passage, k, j, "rule", "organization", confidence=0.6, parent=True))
     return out
 
 
-def sentence_case_names(passage: Passage) -> list[Span]:
-    """Bodies' names written in sentence case (see the module's note)."""
+def sentence_case_names(passage: Passage, names=frozenset()) -> list[Span]:
+    """Bodies' names written in sentence case (see the module's note); `names` are where
+    the names of organizations found already begin."""
     found = _named_by_an_acronym(passage)
     if passage.language in ("es", "fr", "pt"):
-        found += _headed_in_sentence_case(passage)
+        found += _headed_in_sentence_case(passage, names)
     return found
