@@ -18,6 +18,7 @@ from kg.extraction.source_cues import (
     FOREIGN_SAID,
     FOREIGN_SAID_THEN,
     SAID_AFTER_MORE,
+    SAYS_ITS_OWN,
     SOURCE_IN_BRACKETS,
     WORK_OF,
     as_one_list,
@@ -271,6 +272,7 @@ class AttributionRules:
         orgs = entities.in_range(passage, s0, s1, "organization")
         cues: list[tuple[int, Mention]] = []
         said: set[int] = set()  # where a body's verb names it (not a work of it: "data from X")
+        claims: set[int] = set()  # where only a verb of the round's with its own clause does
         for m in [
             *re.finditer(r"according to\b", text[s0:s1], re.I),
             *AS_REPORTED_BY.finditer(text[s0:s1]),
@@ -367,6 +369,10 @@ class AttributionRules:
             ):
                 cues.append((o.start, o, False))
                 said.add(o.start)
+                if (ENGLISH_SAID.match(text, o.end) or SAYS_ITS_OWN.match(text, o.end)) and not (
+                    ATTRIBUTION_VERB.match(text, o.end) or SAID.match(text, o.end)
+                ):
+                    claims.add(o.start)
             pre = text[max(s0, o.start - 60) : o.start]
             if re.search(
                 r"\b(?:results|findings|figures|data|statistics|estimates|studies|study|report|"
@@ -400,10 +406,12 @@ class AttributionRules:
         c0, c1 = f.clause
         # (a body and its verb after the number speak for it only past a comma: "..., IOM
         # said"; not "... detuvo a 300 personas y la OIM señaló la necesidad de ...")
+        # (not a verb that says what follows it: "... rescued 300 – UNICEF explained that")
         after = [
             c
             for c in cues
             if f.end <= c[0] <= c1
+            and c[0] not in claims
             and (
                 c[0] not in said
                 or re.search(

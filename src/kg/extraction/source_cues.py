@@ -39,8 +39,20 @@ COUNTED_BY = re.compile(
 )
 # "..., the ministry said, citing IOM data", "..., based on figures from UNHCR": the body the
 # speaker cites, as "according to" (not "based on IOM's guidelines": only its data)
+# (citing a body's data, or the body alone to its clause's end: "citing IOM.", "citing the
+# World Health Organization,"; not a reason, "citing evidence gathered by IOM", "citing a
+# warning from the WHO")
+_DATA = (
+    r"(?:data|figures|statistics|estimates|information|records|reports?|surveys?|stud(?:y|ies)|"
+    r"numbers|tally|count|datos|cifras|estad[íi]sticas|informes?|registros|donn[ée]es|chiffres|"
+    r"statistiques|rapports?|dados|n[úu]meros|estat[íi]sticas|relat[óo]rios?)\b"
+)
 CITING = re.compile(
-    r"\b(?:citing|citando|citant|based\s+on(?=\s+(?:[\w’'-]+\s+){0,4}(?:data|figures|statistics|"
+    r"\b(?:(?:citing|citando|citant)(?=\s+(?:[\w’'-]+\s+){0,4}" + _DATA + r"|"
+    r"\s+(?:(?:the|el|la|le|les|o|a)\s+|l['’])?(?-i:[A-Z])[\w’'-]*"
+    r"(?:\s+(?:(?:of|for|on|de|del|des|du|da|do|pour|para)\s+)?(?-i:[A-Z])[\w’'-]*)*"
+    r"\s*(?:\([^()]{1,12}\)\s*)?(?:[.,;)]|$))|"
+    r"based\s+on(?=\s+(?:[\w’'-]+\s+){0,4}(?:data|figures|statistics|"
     r"estimates|information|records|reports?|surveys?)\b))\b",
     re.I,
 )
@@ -90,6 +102,14 @@ _COUNT = (
 FOREIGN_SAID = re.compile(
     r"\s*(?:\([^)]*\)\s*)?,?\s*(?:también\s+|aussi\s+|também\s+)?"
     rf"(?:(?:{_SPEAK})(?=\s+(?:[^\s,.;:]+\s+){{0,4}}(?:que\b|qu['’])|\s*:)|(?:{_COUNT})\b)",
+    re.I,
+)
+# The same verbs of saying with what the body says after them, a clause of its own: after a
+# number, what it says next, not the number's source ("... rescued 300 migrants – la OIM
+# destacó que enviará ayuda")
+SAYS_ITS_OWN = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?,?\s*(?:también\s+|aussi\s+|também\s+)?"
+    rf"(?:{_SPEAK})(?=\s+(?:[^\s,.;:]+\s+){{0,4}}(?:que\b|qu['’])|\s*:)",
     re.I,
 )
 # Before the body's name, after what it says: "..., agregó la OIM", "..., a déclaré l'OIM",

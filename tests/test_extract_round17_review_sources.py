@@ -1,0 +1,101 @@
+"""`kg extract`: faults a review found in the seventeenth round's rules on sources and on the
+periods parts carry from their whole, one test per fault, on sentences composed for it (the
+names of people, places and bodies are made up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, observations, sources
+
+
+def test_a_verb_of_saying_with_its_own_clause_after_a_dash_is_no_source(tmp_path, knowledge):
+    """'... rescued 300 migrants – UNICEF explained that it would send aid': what the body says
+    is the clause after its verb, not the number before the dash (in Spanish too)."""
+    for text in (
+        "The coast guard rescued 300 migrants – UNICEF explained that it would send aid.",
+        "La guardia costera rescató a 300 migrantes – la OIM destacó que enviará ayuda.",
+    ):
+        found = observations(draft_of(tmp_path, knowledge, text))
+        assert sources(found["300"]) == [], text
+
+
+def test_a_part_whose_sentence_says_a_relative_time_keeps_none(tmp_path, knowledge):
+    """'In 2019, police rescued 300 victims. Last year, 43 of them testified': the 43 are of
+    another time than the whole's, and take no period from it ('So far' too: a total to
+    date)."""
+    for said in (
+        "Last year, 43 of them testified in court.",
+        "So far, 43 of them have called the hotline.",
+    ):
+        found = observations(
+            draft_of(
+                tmp_path,
+                knowledge,
+                f"In 2019, police in Pelmark rescued 300 victims of trafficking. {said}",
+            )
+        )
+        assert found["300"].fields.get("period") == "2019"
+        assert "period" not in found["43"].fields, said
+
+
+def test_a_part_whose_sentence_names_another_year_keeps_none(tmp_path, knowledge):
+    """'The ministry opened a hotline in 2022, and 43 of the victims called it': the part's own
+    sentence is of 2022, not of the 2019 of the victims' rescue."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "In 2019, police in Pelmark rescued 300 victims of trafficking. The ministry opened "
+            "a hotline in 2022, and 43 of the victims called it within a month.",
+        )
+    )
+    assert "period" not in found["43"].fields
+
+
+def test_a_clause_of_its_own_after_a_part_ends_the_parts(tmp_path, knowledge):
+    """'41 of them were children, and the office has hired 12 new inspectors': the 12 are no
+    part of the victims, and take no period from them (nor after 'Of the victims, ...')."""
+    for said in (
+        "41 of them were children, and the office has hired 12 new inspectors.",
+        "Of the victims, 58 per cent were men, and the office has hired 12 new inspectors.",
+    ):
+        found = observations(
+            draft_of(
+                tmp_path,
+                knowledge,
+                "Between March 2020 and May 2021, the Drelvan Labour Office identified 640 "
+                f"victims of forced labour in Pelmark. {said}",
+            )
+        )
+        assert "period" in (found.get("41") or found["58"]).fields
+        assert "period" not in found["12"].fields, said
+
+
+def test_citing_a_reason_is_no_source(tmp_path, knowledge):
+    """'Police arrested 12 smugglers, citing evidence gathered by IOM': a reason the police
+    give, not a body they cite for the number (as 'citing IOM figures', 'citing IOM.' are)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Police arrested 12 smugglers, citing evidence gathered by IOM.\n\nThe ministry "
+            "closed 3 shelters, citing a lack of funding from UNICEF.\n\nThe ministry said 300 "
+            "migrants arrived in May, citing IOM.",
+        )
+    )
+    assert sources(found["12"]) == []
+    assert sources(found["3"]) == []
+    assert sources(found["300"]) == ["iom"]
+
+
+def test_the_un_agency_for_what_it_is_for_is_not_the_one_named_before(tmp_path, knowledge):
+    """'IOM assisted 300 migrants. According to the UN agency for children, 40 ...': the words
+    after 'agency' say which agency it is, not the IOM named before."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "IOM assisted 300 migrants in Pelmark. According to the UN agency for children, 40 "
+            "of them were unaccompanied.",
+        )
+    )
+    assert "iom" not in sources(found["40"])
