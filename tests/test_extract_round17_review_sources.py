@@ -99,3 +99,22 @@ def test_the_un_agency_for_what_it_is_for_is_not_the_one_named_before(tmp_path, 
         )
     )
     assert "iom" not in sources(found["40"])
+
+
+def test_a_bodys_count_named_before_reaches_no_number_past_another_clause(tmp_path, knowledge):
+    """'Cases documented by UNICEF are sent to the courts, which convicted 40 traffickers':
+    the courts' number, not UNICEF's count; 'Las cifras de la OIM no incluyen a los 300
+    migrantes ...': what IOM's figures leave out (as 'Of the deaths recorded by IOM, 300 were
+    children' is IOM's)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Cases documented by UNICEF are sent to the courts, which convicted 40 traffickers "
+            "in 2020.\n\nLas cifras de la OIM no incluyen a los 300 migrantes rescatados por la "
+            "Armada.\n\nOf the 4,000 deaths recorded by IOM in 2019, 2,100 were men.",
+        )
+    )
+    assert sources(found["40"]) == []
+    assert sources(found["300"]) == []
+    assert sources(found["2100"]) == ["iom"]

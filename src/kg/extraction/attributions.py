@@ -22,6 +22,7 @@ from kg.extraction.source_cues import (
     SOURCE_IN_BRACKETS,
     WORK_OF,
     as_one_list,
+    work_reaches,
 )
 from kg.extraction.source_lists import list_first, with_coordinated
 from kg.extraction.speakers import (
@@ -273,6 +274,7 @@ class AttributionRules:
         cues: list[tuple[int, Mention]] = []
         said: set[int] = set()  # where a body's verb names it (not a work of it: "data from X")
         claims: set[int] = set()  # where only a verb of the round's with its own clause does
+        works: set[int] = set()  # where a data noun or a passive count of the round's does
         for m in [
             *re.finditer(r"according to\b", text[s0:s1], re.I),
             *AS_REPORTED_BY.finditer(text[s0:s1]),
@@ -384,15 +386,23 @@ class AttributionRules:
                 r"(?:(?:a|the|recent|an?)\s+)?(?:\d{4}\s+)?$",
                 pre,
                 re.I,
-            ) or (WORK_OF.search(pre) or COUNTED_BY.search(pre)):
+            ):
                 cues.append((o.start, o, False))
                 said.discard(o.start)
+            elif WORK_OF.search(pre) or COUNTED_BY.search(pre):  # (the round's: not past a
+                cues.append((o.start, o, False))  # negation or another clause, before it)
+                said.discard(o.start)
+                works.add(o.start)
         # "IOM estimates that 80 per cent of girls – whose numbers soared from 1,454 –": the
         # source of the sentence, not of the aside's numbers
         # (not "according to X", which speaks for the whole sentence)
         set_apart = [(a, b) for a, b in asides(text, s0, s1) if a < f.start < b]
         before = [
-            c for c in cues if c[0] < f.start and (c[2] or not any(c[0] < a for a, _ in set_apart))
+            c
+            for c in cues
+            if c[0] < f.start
+            and (c[2] or not any(c[0] < a for a, _ in set_apart))
+            and (c[0] not in works or work_reaches(text, c[1].end, f.start, orgs))
         ]
         according = [c for c in before if c[2]]
         if according:  # "according to X, ... Y recorded N": X is who the text cites
