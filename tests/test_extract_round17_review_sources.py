@@ -118,3 +118,20 @@ def test_a_bodys_count_named_before_reaches_no_number_past_another_clause(tmp_pa
     assert sources(found["40"]) == []
     assert sources(found["300"]) == []
     assert sources(found["2100"]) == ["iom"]
+
+
+def test_a_verb_of_the_round_with_an_object_after_the_number_is_a_deed(tmp_path, knowledge):
+    """'After 300 migrants drowned off Pelmark, IOM declared an emergency': what IOM did after
+    the number, not its word on it (as '..., UNICEF pointed out.' is)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "After 300 migrants drowned off Pelmark, IOM declared an emergency.\n\nWhen 450 "
+            "migrants arrived in May, UNHCR posted staff at the border.\n\nSome 520 migrants "
+            "arrived in June, UNICEF pointed out.",
+        )
+    )
+    assert sources(found["300"]) == []
+    assert sources(found["450"]) == []
+    assert sources(found["520"]) == ["unicef"]
