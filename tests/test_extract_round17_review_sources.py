@@ -135,3 +135,20 @@ def test_a_verb_of_the_round_with_an_object_after_the_number_is_a_deed(tmp_path,
     assert sources(found["300"]) == []
     assert sources(found["450"]) == []
     assert sources(found["520"]) == ["unicef"]
+
+
+def test_a_share_of_all_of_a_place_or_the_world_is_no_part(tmp_path, knowledge):
+    """'Some 40% of the people in Pelmark live in poverty', after 300 people rescued from a
+    factory in Ostravia in 2019: a background figure on all of Pelmark's people, not a part of
+    the 300, and of no period (nor '10% of the children of the world')."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "In 2019, police rescued 300 people from a factory in Ostravia. Some 40% of the "
+            "people in Pelmark live in poverty.\n\nIn 2020, police rescued 450 children from "
+            "mines in Ostravia. Worldwide, 10% of the children of the world work.",
+        )
+    )
+    assert "period" not in found["40"].fields
+    assert "period" not in found["10"].fields

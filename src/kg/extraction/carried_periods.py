@@ -154,6 +154,8 @@ def _parts_pointing_back(items: list[Item], known: list[tuple[Item, Item]]) -> l
                 # ("68 of the victims were residents, 2 of Russia and 1 of Ukraine. 43 of them
                 # were sent to Turkey": "them" are the victims, not the 1 said last)
                 named = whole_of[id(named)]
+            if named is not None and m is not None and m["noun"] and _beyond(text, m, named):
+                named = whole = None  # ("40% of the people in Pelmark live in poverty")
             whole = named or whole
             if (
                 whole is None
@@ -193,6 +195,30 @@ ITS_OWN_TIME = re.compile(
     r"aujourd[’']hui|actuellement|encore|agora|hoje|atualmente|ainda)\b",
     re.I,
 )
+
+# What makes "the victims", "the people" all of them, not those counted before: "of the world",
+# "worldwide", "in Pelmark" (a place the whole's sentence does not name)
+BEYOND = re.compile(
+    r"\s+(?:(?:in|of|across|around|throughout)\s+the\s+(?:world|country|region)|worldwide|"
+    r"globally|(?:del|du|do|en\s+el|no|dans\s+le)\s+(?:mundo|monde)|"
+    r"(?:in|across|throughout|en|dans|au|em|no|na)\s+(?P<place>(?-i:[A-Z])[\w’'-]+))\b",
+    re.I,
+)
+
+
+def _beyond(text: str, of_it: re.Match, whole: Item) -> bool:
+    """Whether the words a number points back with ("of the people") name more than the
+    whole said before: all of a place or of the world ("Some 40% of the people in Pelmark
+    live in poverty", after "police rescued 300 people from a factory")."""
+    beyond = BEYOND.search(text, of_it.start("noun"), of_it.end() + 40)
+    if beyond is None or beyond.start() > of_it.end():
+        return False
+    said = _said(whole)
+    return (
+        not beyond["place"]
+        or beyond["place"] not in said.passage.text[slice(*said.passage.sentence_at(said.start))]
+    )
+
 
 # A clause of its own after a part, with its own subject: "41 of them were children, and the
 # office has hired 12 inspectors", "...; the office has 12" (not "and the remaining 20", "and 1
