@@ -25,6 +25,7 @@ def test_a_part_whose_sentence_says_a_relative_time_keeps_none(tmp_path, knowled
     for said in (
         "Last year, 43 of them testified in court.",
         "So far, 43 of them have called the hotline.",
+        "Two years ago, 43 of them were rescued once already.",
     ):
         found = observations(
             draft_of(
@@ -152,3 +153,22 @@ def test_a_share_of_all_of_a_place_or_the_world_is_no_part(tmp_path, knowledge):
     )
     assert "period" not in found["40"].fields
     assert "period" not in found["10"].fields
+
+
+def test_a_bodys_tally_another_disputes_is_no_source_of_its_numbers(tmp_path, knowledge):
+    """'The ministry disputed IOM's tally of 300 deaths, putting the number at 450': the 300 are
+    IOM's count, the 450 the ministry's; 'The ministry questioned UNHCR's records, and police
+    counted 450 arrivals': the police's count (as 'IOM's tally shows 300' is IOM's)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The ministry disputed IOM's tally of 300 deaths, putting the number at 450.\n\n"
+            "The ministry questioned UNICEF's records, and police counted 520 arrivals.\n\n"
+            "IOM's tally shows 610 deaths in 2019.",
+        )
+    )
+    assert sources(found["300"]) == ["iom"]
+    assert sources(found["450"]) == []
+    assert sources(found["520"]) == []
+    assert sources(found["610"]) == ["iom"]

@@ -20,8 +20,10 @@ from kg.extraction.source_cues import (
     SAID_AFTER_MORE,
     SAYS_ITS_OWN,
     SOURCE_IN_BRACKETS,
+    TALLY,
     WORK_OF,
     as_one_list,
+    tally_reaches,
     work_reaches,
 )
 from kg.extraction.source_lists import list_first, with_coordinated
@@ -344,12 +346,12 @@ class AttributionRules:
                     # "’s 2012 “Trafficking in Persons” (TiP) report"
                     r"(?:[“\"][^”\"]{1,80}[”\"]\s+(?:\([A-Za-z]{2,8}\)\s+)?|"
                     r"(?:[A-Z][\w-]*\s+){0,5})"
-                    r"(?:report|study|survey|data|figures|statistics|estimates|research|analysis|"
-                    # ("IOM's tally shows", "UNHCR's records show": the body's own count)
-                    # (not "UNICEF's monitoring teams rescued 300": what its people did)
-                    r"tally|count|records|database|findings|numbers|calculations|projections)\b",
+                    r"(?:report|study|survey|data|figures|statistics|estimates|research|analysis)\b",
                     text[o.end : o.end + 160],
                 )
+                # ("IOM's tally shows", "UNHCR's records show"; not "disputed IOM's tally, ...")
+                or TALLY.match(text, o.end)
+                and tally_reaches(text, s0, o, f.start)
                 or re.match(  # "IOM's Counter-Trafficking Data Collaborative includes data on"
                     r"[’']s\s+(?:[A-Z][\w-]*\s+){1,5}(?:includes|contains|holds|shows|records)\s+"
                     r"(?:data|figures|records)\b",

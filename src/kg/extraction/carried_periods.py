@@ -236,7 +236,7 @@ NEW_CLAUSE = re.compile(
 # have called it" (a total to date)
 RELATIVE_TIME = re.compile(
     r"\b(?:(?:last|this|next|the\s+following|the\s+next)\s+(?:year|month|week)|later|"
-    r"years?\s+on|since\s+then|so\s+far|to\s+date|thus\s+far|"
+    r"years?\s+on|since\s+then|so\s+far|to\s+date|thus\s+far|ago|previously|"
     r"(?:el|este|esta)\s+(?:año|mes|semana)(?:\s+pasad[oa])?|hasta\s+(?:ahora|la\s+fecha)|"
     r"desde\s+entonces|m[aá]s\s+tarde|l['’]an(?:n[ée]e)?\s+(?:derni[eè]re?|pass[ée]e?)|"
     r"cette\s+ann[ée]e|depuis|plus\s+tard|jusqu['’][aà]\s+pr[ée]sent|"

@@ -197,3 +197,22 @@ def work_reaches(text: str, start: int, end: int, orgs: list[Mention]) -> bool:
     if relative and len(gap[: relative.start()].split()) >= 4:
         return False
     return all(any(o.start == m.end() for o in orgs) for m in _AND_THE.finditer(text, start, end))
+
+
+# A body's own count by its possessive: "IOM's tally shows", "UNHCR's records show", "the ILO's
+# database lists" (not "UNICEF's monitoring teams rescued 300": what its people did)
+TALLY = re.compile(
+    r"[’']s\s+(?:(?:latest|new|recent|annual|global|\d{4})\s+){0,3}(?:[A-Z][\w-]*\s+){0,5}"
+    r"(?:tally|count|records|database|findings|numbers|calculations|projections)\b"
+)
+
+
+def tally_reaches(text: str, s0: int, body: Mention, end: int) -> bool:
+    """Whether a body's own count named by its possessive is the source of the number at
+    `end`: the count opens its sentence ("IOM's tally shows", "In 2019, UNHCR's records
+    show"), or the number is said with it ("The ministry disputed IOM's tally of 300
+    deaths"; not "..., putting the number at 450", "... UNHCR's records, and police counted
+    450")."""
+    if re.fullmatch(r"(?:[^,;:]{0,60},\s*)?(?:the\s+)?", text[s0 : body.start], re.I):
+        return True
+    return body.end <= end and not re.search(r"[,;:]", text[body.end : end])
