@@ -172,3 +172,32 @@ def test_a_bodys_tally_another_disputes_is_no_source_of_its_numbers(tmp_path, kn
     assert sources(found["450"]) == []
     assert sources(found["520"]) == []
     assert sources(found["610"]) == ["iom"]
+
+
+def test_of_these_words_naming_another_thing_open_no_parts_of_the_count(tmp_path, knowledge):
+    """'Of these three countries, Pelmark hosts 300 refugee camps', after 12,000 asylum claims of
+    2017 to 2019: the camps are no part of the claims, and take no period from them (as
+    'Of these three countries, Pelmark received 3,000 claims' are)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Between 2017 and 2019, Pelmark, Ostravia and Drelva received 12,000 asylum claims. "
+            "Of these three countries, Pelmark hosts 300 refugee camps.",
+        )
+    )
+    assert "period" not in found["300"].fields
+
+
+def test_a_part_said_now_after_of_these_victims_keeps_no_period(tmp_path, knowledge):
+    """'Of these victims, 58% are now back in their villages': a time of the part's own, not
+    the 2017 to 2019 of the victims identified."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Between 2017 and 2019, police identified 640 victims. Of these victims, 58% are now "
+            "back in their villages.",
+        )
+    )
+    assert "period" not in found["58"].fields

@@ -297,4 +297,9 @@ def periods_of_parts(items: list[Item], wholes: list[tuple[Item, Item]]) -> None
             continue
         if part.fields.get("unit") == "times":
             continue
+        said = _said(part)  # ("..., of whom 1,200 are still in its shelters today")
+        if said is not None and ITS_OWN_TIME.search(
+            said.passage.text, *said.passage.sentence_at(said.start)
+        ):
+            continue
         part.fields["period"] = whole.fields["period"]
