@@ -201,3 +201,19 @@ def test_a_part_said_now_after_of_these_victims_keeps_no_period(tmp_path, knowle
         )
     )
     assert "period" not in found["58"].fields
+
+
+def test_an_agency_of_a_body_other_than_the_un_is_not_the_body(tmp_path, knowledge):
+    """'..., the EU agency said': an agency of the EU, not the EU (as '..., the UN agency said'
+    is the one UN agency named before)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Some 300 migrants crossed the border in May, the EU agency said.\n\nIOM opened an "
+            "office in Pelmark. Some 450 migrants crossed the border in June, the UN agency "
+            "said.",
+        )
+    )
+    assert sources(found["300"]) == []
+    assert sources(found["450"]) == ["iom"]

@@ -454,7 +454,10 @@ class AttributionRules:
                     )
                 )
                 and (
+                    # (an agency of a body is not the body: "..., the EU agency said"; the UN's
+                    # is read from the one named before, UN_AGENCY_AFTER)
                     SAID_AFTER.match(text, o.end)
+                    and (o.target == "united-nations" or not UN_AGENCY_AFTER.match(text, o.end))
                     or SAID_AFTER_MORE.match(text, o.end)
                     # "..., a survey by X found": what a study found, not "X found shelters"
                     or named.group("work")
