@@ -217,3 +217,23 @@ def test_an_agency_of_a_body_other_than_the_un_is_not_the_body(tmp_path, knowled
     )
     assert sources(found["300"]) == []
     assert sources(found["450"]) == ["iom"]
+
+
+def test_a_verb_of_the_round_reaches_no_number_of_another_subjects_clause(tmp_path, knowledge):
+    """'The Ostravian Red Cross documented the abuse, and police arrested 12 suspects', 'UNICEF
+    added that it was concerned, while police arrested 40 smugglers', 'La OIM destacó que ...,
+    mientras la policía detuvo a 30': the police's numbers, not the body's word (as 'IOM
+    documented 300 cases in 2019, and 40 of them involved children' is IOM's)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Ostravian Red Cross documented the abuse, and police arrested 12 suspects.\n\n"
+            "UNICEF added that it was concerned, while police arrested 40 smugglers.\n\nLa OIM "
+            "destacó que la situación es grave, mientras la policía detuvo a 30 traficantes.\n\n"
+            "IOM documented 300 cases in 2019, and 45 of them involved children.",
+        )
+    )
+    for value in ("12", "40", "30"):
+        assert sources(found[value]) == [], value
+    assert sources(found["45"]) == ["iom"]

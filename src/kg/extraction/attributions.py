@@ -14,6 +14,7 @@ from kg.extraction.source_cues import (
     CITING,
     COUNTED_BY,
     DATA_IN_BRACKETS,
+    DOCUMENTED,
     ENGLISH_SAID,
     FOREIGN_SAID,
     FOREIGN_SAID_THEN,
@@ -373,9 +374,12 @@ class AttributionRules:
             ):
                 cues.append((o.start, o, False))
                 said.add(o.start)
-                if (ENGLISH_SAID.match(text, o.end) or SAYS_ITS_OWN.match(text, o.end)) and not (
+                new = (ENGLISH_SAID.match(text, o.end) or FOREIGN_SAID.match(text, o.end)) and not (
                     ATTRIBUTION_VERB.match(text, o.end) or SAID.match(text, o.end)
-                ):
+                )
+                if new or DOCUMENTED.match(text, o.end):  # (the round's verbs: not past a clause
+                    works.add(o.start)  # of another subject, "..., and police arrested 12")
+                if new and (ENGLISH_SAID.match(text, o.end) or SAYS_ITS_OWN.match(text, o.end)):
                     claims.add(o.start)
             pre = text[max(s0, o.start - 60) : o.start]
             if re.search(

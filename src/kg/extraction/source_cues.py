@@ -181,10 +181,13 @@ _NEGATION = re.compile(
 )
 _RELATIVE = re.compile(r",\s*(?:which|who|where|que|quien(?:es)?|donde|qui|où|onde)\b", re.I)
 _AND_THE = re.compile(
-    r",?\s+(?:and|but|while|y|pero|mientras|et|mais|e|mas)\s+"
-    r"(?:(?:the|el|la|los|las|le|les|o|a|os|as)\s+|l['’])",
+    r"(?:,\s+(?:and|but|while|whereas|y|pero|mientras|et|mais|e|mas)\s+(?!\d)|"
+    r"\s+(?:and|but|while|y|pero|mientras|et|mais|e|mas)\s+"
+    r"(?:(?:the|el|la|los|las|le|les|o|a|os|as)\s+|l['’])(?!\d))",
     re.I,
 )
+# The round's verb of counting in English ("IOM documented 300 cases"), read as the others above
+DOCUMENTED = re.compile(r"\s*(?:has\s+|have\s+|had\s+)?(?:also\s+)?document(?:s|ed)\b")
 
 
 def work_reaches(text: str, start: int, end: int, orgs: list[Mention]) -> bool:
@@ -196,7 +199,11 @@ def work_reaches(text: str, start: int, end: int, orgs: list[Mention]) -> bool:
     relative = _RELATIVE.search(gap)
     if relative and len(gap[: relative.start()].split()) >= 4:
         return False
-    return all(any(o.start == m.end() for o in orgs) for m in _AND_THE.finditer(text, start, end))
+    return all(
+        any(o.start == m.end() for o in orgs)
+        for m in _AND_THE.finditer(text, start)  # (a number right after: "..., and 40 were")
+        if m.end() <= end
+    )
 
 
 # A body's own count by its possessive: "IOM's tally shows", "UNHCR's records show", "the ILO's
