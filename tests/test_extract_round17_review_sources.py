@@ -21,11 +21,12 @@ def test_a_verb_of_saying_with_its_own_clause_after_a_dash_is_no_source(tmp_path
 def test_a_part_whose_sentence_says_a_relative_time_keeps_none(tmp_path, knowledge):
     """'In 2019, police rescued 300 victims. Last year, 43 of them testified': the 43 are of
     another time than the whole's, and take no period from it ('So far' too: a total to
-    date)."""
+    date; 'will': a time to come)."""
     for said in (
         "Last year, 43 of them testified in court.",
         "So far, 43 of them have called the hotline.",
         "Two years ago, 43 of them were rescued once already.",
+        "The ministry plans new shelters. 43 of them will be resettled in Ostravia.",
     ):
         found = observations(
             draft_of(

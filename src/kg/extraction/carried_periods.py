@@ -237,6 +237,8 @@ NEW_CLAUSE = re.compile(
 RELATIVE_TIME = re.compile(
     r"\b(?:(?:last|this|next|the\s+following|the\s+next)\s+(?:year|month|week)|later|"
     r"years?\s+on|since\s+then|so\s+far|to\s+date|thus\s+far|ago|previously|"
+    # (a time to come: "Some 40 of them will be run by churches")
+    r"will|shall|(?:is|are)\s+(?:expected|set|due|going)\s+to|van?\s+a|vont|v[aã]o|vai|ir[aã]o|"
     r"(?:el|este|esta)\s+(?:año|mes|semana)(?:\s+pasad[oa])?|hasta\s+(?:ahora|la\s+fecha)|"
     r"desde\s+entonces|m[aá]s\s+tarde|l['’]an(?:n[ée]e)?\s+(?:derni[eè]re?|pass[ée]e?)|"
     r"cette\s+ann[ée]e|depuis|plus\s+tard|jusqu['’][aà]\s+pr[ée]sent|"
