@@ -238,3 +238,18 @@ def test_a_verb_of_the_round_reaches_no_number_of_another_subjects_clause(tmp_pa
     for value in ("12", "40", "30"):
         assert sources(found[value]) == [], value
     assert sources(found["45"]) == ["iom"]
+
+
+def test_of_the_total_points_to_no_total_of_another_unit_than_the_counts_after(tmp_path, knowledge):
+    """'a total of 3 million dollars in aid [2019]. This year, 300 migrants reached the border.
+    Of the total, 60% were men': the men are no share of the dollars, and take no period from
+    them."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "In 2019, Pelmark received a total of 3 million dollars in aid. This year, 300 "
+            "migrants reached the border. Of the total, 60% were men.",
+        )
+    )
+    assert "period" not in found["60"].fields

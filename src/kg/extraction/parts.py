@@ -116,7 +116,10 @@ AS_A_TOTAL = re.compile(
 
 def _said_as_a_total(items, passage: Passage):
     """The last count of the passage or the three before said as a total ("A total of 2,783
-    migrants were deported ..."), which "Of the total" and "Del total" point back to."""
+    migrants were deported ..."), which "Of the total" and "Del total" point back to; none
+    where a count of another unit is said after it ("a total of 3 million dollars in aid. 300
+    migrants reached the border. Of the total, 60% were men": which total is not said)."""
+    units = set()
     for x in reversed(items):
         said = x.spans[0] if x.spans else None
         if said is None or x.fields.get("unit") == "percent":
@@ -124,7 +127,8 @@ def _said_as_a_total(items, passage: Passage):
         if said.passage.index < passage.index - 3:
             return None
         if AS_A_TOTAL.search(said.passage.text, max(0, said.start - 40), said.start):
-            return x
+            return x if units <= {x.fields.get("unit")} else None
+        units.add(x.fields.get("unit"))
     return None
 
 
