@@ -253,3 +253,17 @@ def test_of_the_total_points_to_no_total_of_another_unit_than_the_counts_after(t
         )
     )
     assert "period" not in found["60"].fields
+
+
+def test_a_passive_count_after_another_numbers_clause_is_not_the_first_ones(tmp_path, knowledge):
+    """'Llegaron 300 migrantes en mayo mientras 40 muertes fueron registradas por la OIM': IOM
+    recorded the 40 deaths, not the 300 arrivals."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Llegaron 300 migrantes en mayo mientras 40 muertes fueron registradas por la OIM.",
+        )
+    )
+    assert sources(found["300"]) == []
+    assert sources(found["40"]) == ["iom"]

@@ -23,6 +23,7 @@ from kg.extraction.source_cues import (
     SOURCE_IN_BRACKETS,
     TALLY,
     WORK_OF,
+    another_clause,
     as_one_list,
     tally_reaches,
     work_reaches,
@@ -428,6 +429,7 @@ class AttributionRules:
             for c in cues
             if f.end <= c[0] <= c1
             and c[0] not in claims
+            and not (c[0] in works and another_clause(text, f.end, c[0]))
             and (
                 c[0] not in said
                 or re.search(

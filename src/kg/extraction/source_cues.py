@@ -223,3 +223,16 @@ def tally_reaches(text: str, s0: int, body: Mention, end: int) -> bool:
     if re.fullmatch(r"(?:[^,;:]{0,60},\s*)?(?:the\s+)?", text[s0 : body.start], re.I):
         return True
     return body.end <= end and not re.search(r"[,;:]", text[body.end : end])
+
+
+# A clause of another number between a number and a body's count after it: "Llegaron 300
+# migrantes en mayo mientras 40 muertes fueron registradas por la OIM" (the 40 are IOM's)
+_ANOTHER_CLAUSE = re.compile(
+    r"\b(?:while|whereas|but|mientras|pero|alors\s+que|tandis\s+que|mais|enquanto|mas)\b\D*\d",
+    re.I,
+)
+
+
+def another_clause(text: str, start: int, end: int) -> bool:
+    """Whether a clause of another number opens between `start` (a number's end) and `end`."""
+    return _ANOTHER_CLAUSE.search(text, start, end) is not None
