@@ -267,3 +267,19 @@ def test_a_passive_count_after_another_numbers_clause_is_not_the_first_ones(tmp_
     )
     assert sources(found["300"]) == []
     assert sources(found["40"]) == ["iom"]
+
+
+def test_the_searches_of_a_raid_are_no_data_of_the_police(tmp_path, knowledge):
+    """'Durante los registros de la Policía Nacional de Ostravia, se detuvo a 30 personas': the
+    searches of a raid, what the police did, not its records (as 'Los registros de la OIM
+    muestran 300 llegadas' are IOM's)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Durante los registros de la Policía Nacional de Ostravia, se detuvo a 30 personas."
+            "\n\nLos registros de la OIM muestran 300 llegadas en 2019.",
+        )
+    )
+    assert sources(found["30"]) == []
+    assert sources(found["300"]) == ["iom"]

@@ -15,7 +15,9 @@ from kg.extraction.entities import Mention
 # par le HCR", "dados divulgados pela OIM", "um relatório do Unicef" (as English "data from X",
 # "figures released by X"; a name must follow at once: not "el informe de 2019")
 WORK_OF = re.compile(
-    r"\b(?:datos|cifras|estad[íi]sticas|informe|estudio|encuesta|registros|donn[ée]es|"
+    # (not the searches of a raid: "Durante los registros de la Policía, se detuvo a 30")
+    r"\b(?:datos|cifras|estad[íi]sticas|informe|estudio|encuesta|"
+    r"(?<!durante los )(?<!tras los )(?<!varios )registros|donn[ée]es|"
     r"chiffres|statistiques|rapport|[ée]tude|enqu[êe]te|dados|n[úu]meros|estat[íi]sticas|"
     r"relat[óo]rio|estudo|pesquisa|levantamento)"
     # ("datos recientes de", "les derniers chiffres de": a word on which data)
