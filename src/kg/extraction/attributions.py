@@ -14,13 +14,19 @@ from kg.extraction.source_cues import (
     CITING,
     COUNTED_BY,
     DATA_IN_BRACKETS,
+    DOCUMENTED,
     ENGLISH_SAID,
     FOREIGN_SAID,
     FOREIGN_SAID_THEN,
     SAID_AFTER_MORE,
+    SAYS_ITS_OWN,
     SOURCE_IN_BRACKETS,
+    TALLY,
     WORK_OF,
+    another_clause,
     as_one_list,
+    tally_reaches,
+    work_reaches,
 )
 from kg.extraction.source_lists import list_first, with_coordinated
 from kg.extraction.speakers import (
@@ -271,6 +277,8 @@ class AttributionRules:
         orgs = entities.in_range(passage, s0, s1, "organization")
         cues: list[tuple[int, Mention]] = []
         said: set[int] = set()  # where a body's verb names it (not a work of it: "data from X")
+        claims: set[int] = set()  # where only a verb of the round's with its own clause does
+        works: set[int] = set()  # where a data noun or a passive count of the round's does
         for m in [
             *re.finditer(r"according to\b", text[s0:s1], re.I),
             *AS_REPORTED_BY.finditer(text[s0:s1]),
@@ -340,12 +348,12 @@ class AttributionRules:
                     # "’s 2012 “Trafficking in Persons” (TiP) report"
                     r"(?:[“\"][^”\"]{1,80}[”\"]\s+(?:\([A-Za-z]{2,8}\)\s+)?|"
                     r"(?:[A-Z][\w-]*\s+){0,5})"
-                    r"(?:report|study|survey|data|figures|statistics|estimates|research|analysis|"
-                    # ("IOM's tally shows", "UNHCR's records show": the body's own count)
-                    # (not "UNICEF's monitoring teams rescued 300": what its people did)
-                    r"tally|count|records|database|findings|numbers|calculations|projections)\b",
+                    r"(?:report|study|survey|data|figures|statistics|estimates|research|analysis)\b",
                     text[o.end : o.end + 160],
                 )
+                # ("IOM's tally shows", "UNHCR's records show"; not "disputed IOM's tally, ...")
+                or TALLY.match(text, o.end)
+                and tally_reaches(text, s0, o, f.start)
                 or re.match(  # "IOM's Counter-Trafficking Data Collaborative includes data on"
                     r"[’']s\s+(?:[A-Z][\w-]*\s+){1,5}(?:includes|contains|holds|shows|records)\s+"
                     r"(?:data|figures|records)\b",
@@ -367,6 +375,13 @@ class AttributionRules:
             ):
                 cues.append((o.start, o, False))
                 said.add(o.start)
+                new = (ENGLISH_SAID.match(text, o.end) or FOREIGN_SAID.match(text, o.end)) and not (
+                    ATTRIBUTION_VERB.match(text, o.end) or SAID.match(text, o.end)
+                )
+                if new or DOCUMENTED.match(text, o.end):  # (the round's verbs: not past a clause
+                    works.add(o.start)  # of another subject, "..., and police arrested 12")
+                if new and (ENGLISH_SAID.match(text, o.end) or SAYS_ITS_OWN.match(text, o.end)):
+                    claims.add(o.start)
             pre = text[max(s0, o.start - 60) : o.start]
             if re.search(
                 r"\b(?:results|findings|figures|data|statistics|estimates|studies|study|report|"
@@ -378,15 +393,23 @@ class AttributionRules:
                 r"(?:(?:a|the|recent|an?)\s+)?(?:\d{4}\s+)?$",
                 pre,
                 re.I,
-            ) or (WORK_OF.search(pre) or COUNTED_BY.search(pre)):
+            ):
                 cues.append((o.start, o, False))
                 said.discard(o.start)
+            elif WORK_OF.search(pre) or COUNTED_BY.search(pre):  # (the round's: not past a
+                cues.append((o.start, o, False))  # negation or another clause, before it)
+                said.discard(o.start)
+                works.add(o.start)
         # "IOM estimates that 80 per cent of girls – whose numbers soared from 1,454 –": the
         # source of the sentence, not of the aside's numbers
         # (not "according to X", which speaks for the whole sentence)
         set_apart = [(a, b) for a, b in asides(text, s0, s1) if a < f.start < b]
         before = [
-            c for c in cues if c[0] < f.start and (c[2] or not any(c[0] < a for a, _ in set_apart))
+            c
+            for c in cues
+            if c[0] < f.start
+            and (c[2] or not any(c[0] < a for a, _ in set_apart))
+            and (c[0] not in works or work_reaches(text, c[1].end, f.start, orgs))
         ]
         according = [c for c in before if c[2]]
         if according:  # "according to X, ... Y recorded N": X is who the text cites
@@ -400,10 +423,13 @@ class AttributionRules:
         c0, c1 = f.clause
         # (a body and its verb after the number speak for it only past a comma: "..., IOM
         # said"; not "... detuvo a 300 personas y la OIM señaló la necesidad de ...")
+        # (not a verb that says what follows it: "... rescued 300 – UNICEF explained that")
         after = [
             c
             for c in cues
             if f.end <= c[0] <= c1
+            and c[0] not in claims
+            and not (c[0] in works and another_clause(text, f.end, c[0]))
             and (
                 c[0] not in said
                 or re.search(
@@ -434,7 +460,10 @@ class AttributionRules:
                     )
                 )
                 and (
+                    # (an agency of a body is not the body: "..., the EU agency said"; the UN's
+                    # is read from the one named before, UN_AGENCY_AFTER)
                     SAID_AFTER.match(text, o.end)
+                    and (o.target == "united-nations" or not UN_AGENCY_AFTER.match(text, o.end))
                     or SAID_AFTER_MORE.match(text, o.end)
                     # "..., a survey by X found": what a study found, not "X found shelters"
                     or named.group("work")

@@ -140,6 +140,8 @@ def _parts_pointing_back(items: list[Item], known: list[tuple[Item, Item]]) -> l
             text = said.passage.text
             if end is not None and COMPARED_WITH.search(text, end, start):
                 whole = None  # ("12 per cent of them, compared with 8 per cent last year")
+            if end is not None and NEW_CLAUSE.search(text, end, start):
+                whole = opening = None  # ("41 of them were children, and the office has 12")
             end = said.end
             m = OF_IT.match(text, said.end)
             named = None
@@ -152,11 +154,14 @@ def _parts_pointing_back(items: list[Item], known: list[tuple[Item, Item]]) -> l
                 # ("68 of the victims were residents, 2 of Russia and 1 of Ukraine. 43 of them
                 # were sent to Turkey": "them" are the victims, not the 1 said last)
                 named = whole_of[id(named)]
+            if named is not None and m is not None and m["noun"] and _beyond(text, m, named):
+                named = whole = None  # ("40% of the people in Pelmark live in poverty")
             whole = named or whole
             if (
                 whole is None
                 or whole is item
                 or ITS_OWN_TIME.search(text, *said.passage.sentence_at(start))
+                or _said_of_another_time(item, whole)
             ):
                 continue
             if _one_time_around(items, whole, item) and _not_more_than(item, whole):
@@ -190,6 +195,71 @@ ITS_OWN_TIME = re.compile(
     r"aujourd[’']hui|actuellement|encore|agora|hoje|atualmente|ainda)\b",
     re.I,
 )
+
+# What makes "the victims", "the people" all of them, not those counted before: "of the world",
+# "worldwide", "in Pelmark" (a place the whole's sentence does not name)
+BEYOND = re.compile(
+    r"\s+(?:(?:in|of|across|around|throughout)\s+the\s+(?:world|country|region)|worldwide|"
+    r"globally|(?:del|du|do|en\s+el|no|dans\s+le)\s+(?:mundo|monde)|"
+    r"(?:in|across|throughout|en|dans|au|em|no|na)\s+(?P<place>(?-i:[A-Z])[\w’'-]+))\b",
+    re.I,
+)
+
+
+def _beyond(text: str, of_it: re.Match, whole: Item) -> bool:
+    """Whether the words a number points back with ("of the people") name more than the
+    whole said before: all of a place or of the world ("Some 40% of the people in Pelmark
+    live in poverty", after "police rescued 300 people from a factory")."""
+    beyond = BEYOND.search(text, of_it.start("noun"), of_it.end() + 40)
+    if beyond is None or beyond.start() > of_it.end():
+        return False
+    said = _said(whole)
+    return (
+        not beyond["place"]
+        or beyond["place"] not in said.passage.text[slice(*said.passage.sentence_at(said.start))]
+    )
+
+
+# A clause of its own after a part, with its own subject: "41 of them were children, and the
+# office has hired 12 inspectors", "...; the office has 12" (not "and the remaining 20", "and 1
+# of Ukraine", "; 2 from Russia": the whole's parts still)
+NEW_CLAUSE = re.compile(
+    r"(?:;|\b(?:and|but|while|whereas|y|pero|mientras|et|mais|alors\s+que|tandis\s+que|e|mas|"
+    r"enquanto))\s+(?:(?:the|its|their|it|they|this|el|la|los|las|su|sus|le|les|son|sa|ses|il|"
+    r"elle|ils|elles|o|a|os|as|seu|sua|seus|suas)\s+|l['’])"
+    r"(?!\d)(?!(?:remaining|rest|other|others|restantes?|dem[aá]s|autres|restants?|outros|"
+    r"outras)\b)",
+    re.I,
+)
+# A time of the part's own sentence that is not the whole's: "Last year, 43 of them testified",
+# "The ministry opened a hotline in 2022, and 43 of the victims called it", "So far, 43 of them
+# have called it" (a total to date)
+RELATIVE_TIME = re.compile(
+    r"\b(?:(?:last|this|next|the\s+following|the\s+next)\s+(?:year|month|week)|later|"
+    r"years?\s+on|since\s+then|so\s+far|to\s+date|thus\s+far|ago|previously|"
+    # (a time to come: "Some 40 of them will be run by churches")
+    r"will|shall|(?:is|are)\s+(?:expected|set|due|going)\s+to|van?\s+a|vont|v[aã]o|vai|ir[aã]o|"
+    r"(?:el|este|esta)\s+(?:año|mes|semana)(?:\s+pasad[oa])?|hasta\s+(?:ahora|la\s+fecha)|"
+    r"desde\s+entonces|m[aá]s\s+tarde|l['’]an(?:n[ée]e)?\s+(?:derni[eè]re?|pass[ée]e?)|"
+    r"cette\s+ann[ée]e|depuis|plus\s+tard|jusqu['’][aà]\s+pr[ée]sent|"
+    r"(?:no|este|neste)\s+(?:ano|m[eê]s)(?:\s+passado)?|desde\s+ent[aã]o|at[ée]\s+agora|"
+    r"mais\s+tarde)\b",
+    re.I,
+)
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _said_of_another_time(part: Item, whole: Item) -> bool:
+    """Whether the sentence of a part pointing back from another sentence than its whole's
+    says a time of its own: a relative one ("last year", "since then", "so far") or a year
+    not of the whole's period."""
+    said, of = _said(part), _said(whole)
+    sentence = said.passage.sentence_at(said.start)
+    if of.passage is said.passage and of.passage.sentence_at(of.start) == sentence:
+        return False
+    words = said.passage.text[slice(*sentence)]
+    period = str(whole.fields.get("period"))
+    return bool(RELATIVE_TIME.search(words)) or any(y not in period for y in YEAR.findall(words))
 
 
 def _one_time_around(items: list[Item], whole: Item, part: Item) -> bool:
@@ -228,5 +298,10 @@ def periods_of_parts(items: list[Item], wholes: list[tuple[Item, Item]]) -> None
         if "period" in part.fields or "period" not in whole.fields:
             continue
         if part.fields.get("unit") == "times":
+            continue
+        said = _said(part)  # ("..., of whom 1,200 are still in its shelters today")
+        if said is not None and ITS_OWN_TIME.search(
+            said.passage.text, *said.passage.sentence_at(said.start)
+        ):
             continue
         part.fields["period"] = whole.fields["period"]

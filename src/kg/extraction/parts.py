@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.carried_periods import ITS_OWN_TIME
 from kg.extraction.event_times import COMPARED
 from kg.extraction.figures import Found
 from kg.extraction.text import Passage
@@ -24,7 +25,7 @@ OF_THE_WHOLE = re.compile(
     # "Of these, 37 per cent ...", "Of them, 12 ...", "Of these migrants, 7 per cent",
     # "Parmi eux, 12 ...": the count said before
     r"|(?:Of|Among|De|Entre|Parmi|Dentre)\s+(?:these|them|those|ellos|ellas|estos|estas|ces|"
-    r"eux|elles|eles|elas)(?:\s+[^\W\d_]+){0,2}\s*,"
+    r"eux|elles|eles|elas)(?P<words>(?:\s+[^\W\d_]+){0,2})\s*,"
     # "Del total, el 71.4% ...", "Do total, ...": the count said as a total
     r"|(?P<total>(?:Del|Do|Du)\s+total)\s*,"
     # "The remaining 12 per cent were trafficked for other purposes": the rest of it
@@ -64,6 +65,12 @@ def part_of_the_whole_before(item, f: Found, passage: Passage, anchor, last_coun
         whole = named[-1] if named else whole
     if whole is None or whole is item or not whole.spans:
         return
+    if (
+        opening["words"]
+        and _names_another_thing(opening["words"], whole)
+        and item.fields.get("unit") not in (None, "?", "percent", whole.fields.get("unit"))
+    ):
+        return  # ("Of these three countries, Pelmark hosts 300 camps", after 12,000 claims)
     said = whole.spans[0]
     # ("The remaining 12 per cent were ...": the share right after it, of the count before;
     # not "The remaining 40 shelters", nor "The remaining 5 per cent of the budget")
@@ -81,7 +88,12 @@ def part_of_the_whole_before(item, f: Found, passage: Passage, anchor, last_coun
         said.passage is passage and said.start > f.start
     ):
         return  # (a whole said in the opening, or a total said before)
-    if "period" not in item.fields and "period" in whole.fields:
+    # (not "Of these victims, 58% are now back in their villages": a time of its own)
+    if (
+        "period" not in item.fields
+        and "period" in whole.fields
+        and not ITS_OWN_TIME.search(text, *f.sentence)
+    ):
         item.fields["period"] = whole.fields["period"]
     unit = whole.fields.get("unit")
     if f.percent or whole.fields.get("unit") == "percent":
@@ -104,7 +116,10 @@ AS_A_TOTAL = re.compile(
 
 def _said_as_a_total(items, passage: Passage):
     """The last count of the passage or the three before said as a total ("A total of 2,783
-    migrants were deported ..."), which "Of the total" and "Del total" point back to."""
+    migrants were deported ..."), which "Of the total" and "Del total" point back to; none
+    where a count of another unit is said after it ("a total of 3 million dollars in aid. 300
+    migrants reached the border. Of the total, 60% were men": which total is not said)."""
+    units = set()
     for x in reversed(items):
         said = x.spans[0] if x.spans else None
         if said is None or x.fields.get("unit") == "percent":
@@ -112,7 +127,8 @@ def _said_as_a_total(items, passage: Passage):
         if said.passage.index < passage.index - 3:
             return None
         if AS_A_TOTAL.search(said.passage.text, max(0, said.start - 40), said.start):
-            return x
+            return x if units <= {x.fields.get("unit")} else None
+        units.add(x.fields.get("unit"))
     return None
 
 
@@ -146,6 +162,27 @@ def _period_of_the_sentence_before(item, f: Found, passage: Passage, count) -> N
     before = [x for x in passage.sentences if x[1] <= f.sentence[0]]
     if said is not None and said.passage is passage and before and before[-1][0] <= said.start:
         item.fields["period"] = count.fields["period"]
+
+
+# What an opening's words name that is no part of a count of people: "Of these three
+# countries,", "Entre estos dos países,"
+NOT_COUNTED = {
+    "country", "countries", "state", "year", "month", "day", "city", "cities", "region",
+    "province", "route", "nationality", "nationalities", "país", "países", "pays", "año",
+    "años", "année", "années", "ano", "anos",
+}  # fmt: skip
+
+
+def _names_another_thing(words: str, whole) -> bool:
+    """Whether the words of "Of these <words>," name another thing than what the whole
+    counts: not its unit nor its noun, where it counts things other than people, or a
+    place or a time where it counts people."""
+    last = words.split()[-1].casefold()
+    unit = whole.fields.get("unit")
+    head = whole.head.split()[-1].casefold() if whole.head else ""
+    if singular(last) in (unit, singular(head)) or last == head:
+        return False
+    return unit not in (None, "?", "person", "percent") or last in NOT_COUNTED
 
 
 def _main_count(count, items):

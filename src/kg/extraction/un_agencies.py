@@ -13,7 +13,11 @@ from kg.extraction.text import fold
 
 # "according to the UN agency", "..., the UN agency said": one agency of the UN, not the UN
 # itself ("the UN refugee agency" is left to the word that names which: DESCRIBED_SOURCE)
-UN_AGENCY_AFTER = re.compile(r"\s+(?:agency|body)\b")
+# (not "the UN agency for children", "the UN agency in charge of refugees": which one it is,
+# said after it, maybe none of those named before)
+UN_AGENCY_AFTER = re.compile(
+    r"\s+(?:agency|body)\b(?!\s+(?:for|of|on|in\s+charge|dealing|responsible|that|which)\b)"
+)
 # How a text tells that a body is an agency of the UN: "IOM, the UN Migration Agency", "the UN
 # refugee agency (UNHCR)", "UNICEF (the United Nations Children's Fund)"
 _UN = r"(?:UN|U\.N\.|United\s+Nations)"
