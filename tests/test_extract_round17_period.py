@@ -77,15 +77,15 @@ def test_the_same_period_last_year_is_the_sentences_period_a_year_before(tmp_pat
 
 def test_a_deadline_of_a_number_aimed_at_is_not_its_period(tmp_path, knowledge):
     """'By 2030, the government aims to resettle 15,000 refugees', 'an appeal for 1,300 places
-    by the end of March 2018', 'vise à former 2 000 agents d'ici 2025': a deadline, no period;
+    by the end of May 2019', 'vise à former 2 000 agents d'ici 2025': a deadline, no period;
     a total reached by a date stays of that date ('By June 2016, 26,000 had been apprehended')."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
             "By 2030, the Zorvanian government aims to resettle 15,000 refugees.\n\n"
-            "The Pelmark Council appealed for 1,300 resettlement places by the end of March "
-            "2018.\n\n"
+            "The Pelmark Council appealed for 1,300 resettlement places by the end of May "
+            "2019.\n\n"
             "Le gouvernement d'Ostravia vise à former 2 000 agents d'ici 2025.\n\n"
             "By June 2016, almost 26,000 children had been apprehended in Pelmark.",
         )
@@ -121,13 +121,13 @@ def test_a_state_or_policy_that_began_then_is_no_period_of_a_present_count(tmp_p
 
 
 def test_the_day_a_page_was_published_is_no_numbers_time(tmp_path, knowledge):
-    """'Publié le 6 avril 2018 Deux escadrons ...', '29 de marzo de 2024 | Las Noticias ...
+    """'Publié le 12 mai 2019 Trois escadrons ...', '29 de marzo de 2024 | Noticias de Ostravia ...
     rescataron a siete jóvenes': the byline's or masthead's day is the page's, not a count's."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Publié le 06 avril 2018 Trois escadrons de gendarmerie sont engagés à la frontière "
+            "Publié le 12 mai 2019 Trois escadrons de gendarmerie sont engagés à la frontière "
             "de Pelmark.",
         )
     )
@@ -239,7 +239,7 @@ def test_items_of_a_bulleted_list_say_each_their_own_time(tmp_path, knowledge):
 
 def test_a_when_clause_right_after_a_time_is_of_that_time(tmp_path, knowledge):
     """'the highest since 2014 when 730 people died', 'nearly triple the arrivals in August
-    2018, when 633 people landed': the number in a clause opened by 'when' right after a time
+    2018, when 712 people landed': the number in a clause opened by 'when' right after a time
     is of that time (a point, not a span from it); 'Since March 2015, when the programme was
     launched, 13,500 have returned' is from then on (the clause closes before the number)."""
     found = observations(
@@ -247,13 +247,13 @@ def test_a_when_clause_right_after_a_time_is_of_that_time(tmp_path, knowledge):
             tmp_path,
             knowledge,
             "The toll off Pelmark was the highest since 2014 when 730 people died at sea.\n\n"
-            "In August 2019 some 1,700 migrants reached Ostravia, nearly triple the arrivals "
-            "in August 2018, when 633 people landed.\n\n"
+            "In August 2019 some 2,100 migrants reached Ostravia, nearly triple the arrivals "
+            "in August 2018, when 712 people landed.\n\n"
             "Since March 2015, when the programme was launched, 13,500 migrants have returned "
             "to Zorvania.",
         )
     )
     assert found["730"].fields.get("period") == "2014"
-    assert found["1700"].fields.get("period") == "2019-08"
-    assert found["633"].fields.get("period") == "2018-08"
+    assert found["2100"].fields.get("period") == "2019-08"
+    assert found["712"].fields.get("period") == "2018-08"
     assert found["13500"].fields.get("period") == {"start": "2015-03"}

@@ -1,5 +1,5 @@
 """The parts of a whole a sentence opens with: "Of the 300 complaints, 120 involved women",
-"Of the total number of complaints, 222 ...", "Of these, 48 per cent ...", "Among the total
+"Of the total number of complaints, 222 ...", "Of these, 37 per cent ...", "Among the total
 number recorded, 25% ...", "The remaining 12 per cent ...": of the whole's time, and counting
 what it counts; and a number with no noun of its own ("Twelve were from Ecuador", "98
 (25.5%) exploited for labour") counting what the count before it counts.
@@ -58,7 +58,7 @@ def part_of_the_whole_before(item, f: Found, passage: Passage, anchor, last_coun
     if opening["total"] or (
         not opening["number"] and not opening["noun"] and "total" in opening.group(0).casefold()
     ):
-        # ("Un total de 2,783 migrantes ... Del total, el 86.9% ...": the count said as one)
+        # ("Un total de 1,940 migrantes ... Del total, el 71.4% ...": the count said as one)
         whole = _said_as_a_total(items, passage) or whole
     if noun := opening.group("noun"):  # the last count of the noun the opening names
         named = [x for x in items if x.fields.get("unit") == singular(noun)]

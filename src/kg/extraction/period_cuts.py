@@ -92,7 +92,7 @@ PERFECT = re.compile(
     re.I,
 )
 
-# Words of a state that began at a time ("open since 2015", "operativo desde 2007") ...
+# Words of a state that began at a time ("open since 2015", "operativo desde 2011") ...
 A_STATE = re.compile(
     r"(?:open|operating|operational|in\s+operation|in\s+force|operativ[oa]s?|funcionan?|"
     r"en\s+funcionamiento|en\s+vigor|en\s+vigueur|em\s+vigor)\b",
@@ -125,12 +125,12 @@ def no_start(text: str, verb: re.Match, when: int, at: int) -> bool:
     )
 
 
-# Brackets that hold a number that is no year ("(201 in the same period last year)").
+# Brackets that hold a number that is no year ("(152 in the same period last year)").
 BRACKET = re.compile(r"\([^()]*\)")
 A_COUNT = re.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?!\d|[.,]\d))\d[\d.,]*")
 
 
-# ("(1 January to 31 July 2024)", "(1 to 31 March 2021)", "(del 1 al 15 de marzo de 2021)",
+# ("(1 January to 30 June 2023)", "(1 to 31 March 2021)", "(del 1 al 15 de marzo de 2021)",
 # "(du 1er au 15 mars 2021)": days of a month, no count; "(FY 2020/21)": years)
 _MONTHS = rf"(?:{MONTH}|{MONTH_SHORT}|{FOREIGN_MONTH})"
 A_DAY = re.compile(
@@ -170,7 +170,7 @@ def brackets_with_a_number(text: str, s0: int, s1: int) -> list[tuple[int, int]]
     ]
 
 
-# A time said as a deadline ("by 2030", "by the end of March 2018", "d'ici 2030", "para
+# A time said as a deadline ("by 2030", "by the end of May 2019", "d'ici 2030", "para
 # 2030", "até 2030") ...
 DEADLINE = re.compile(r"(?:by|d['’]ici(?:\s+(?:à|a))?|para|até)\b", re.I)
 # ... of a number aimed at, planned or asked for, in the words around it
@@ -239,7 +239,7 @@ def bullet_of(text: str, sentence: tuple[int, int], at: int) -> tuple[int, int]:
     return (before + 1 if before >= 0 else s0), end
 
 
-# A byline's day ("Publié le 06 avril 2018", "By Ana Ruiz | Published 3 May 2021", "Last
+# A byline's day ("Publié le 12 mai 2019", "By Ana Ruiz | Published 3 May 2021", "Last
 # updated: 12 March 2021"): at the head of its line or after a separator; not "The figures,
 # updated on 12 March 2021, show that 3,000 ...", the day the figures are of
 BYLINE = re.compile(
@@ -249,7 +249,7 @@ BYLINE = re.compile(
     re.I,
 )
 # A masthead's day, at the head of its line (after a place perhaps), then a bar ("29 de
-# marzo de 2024 | Las Noticias ..."); not "Llegadas en enero de 2021 | 3.100 migrantes"
+# mayo de 2022 | Noticias de Ostravia ..."); not "Llegadas en enero de 2021 | 3.100 migrantes"
 MASTHEAD_HEAD = re.compile(
     r"[\W_]*(?:(?:[A-ZÀ-Ý][\w'’.-]*|de|del|da|do|of)\s*){0,5},?\s*|[\W_]*", re.UNICODE
 )

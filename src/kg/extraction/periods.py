@@ -45,7 +45,7 @@ SAME_PERIOD = re.compile(
     re.I,
 )
 
-# "(174 in the same period last year)", "for same month last year when 512 migrants arrived"
+# "(152 in the same period last year)", "for same month last year when 512 migrants arrived"
 SAME_PERIOD_LAST_YEAR = re.compile(
     r"\b(?:(?:in|during|over|for|at|by)\s+)?(?:the\s+)?same\s+(?:period|time|months?)\s+"
     r"(?:of\s+|in\s+)?last\s+year\b|\blast\s+year,?\s+(?:in|during|over|for)\s+the\s+same\s+"
@@ -88,7 +88,7 @@ def _periods_said_elsewhere(text, s0, s1, found, year_context):
             before = str(int(year[:4]) - 1)
             out.append((m.start(), m.end(), {"start": before, "end": before}))
     for m in SAME_PERIOD_LAST_YEAR.finditer(text, s0, s1):
-        # "314 cases this year, by 7 August 2024 (201 in the same period last year)": the
+        # "266 cases this year, by 9 May 2023 (152 in the same period last year)": the
         # sentence's other period, a year earlier
         # (said before it, and shorter than a year: "the same period" of a year is "last year")
         other = next(
@@ -220,7 +220,7 @@ START_VERB = re.compile(
     r"\b(?:launched|started|began|begun|founded|established|created|set up|"
     r"initiated|signed|opened|built|inaugurated|adopted|enacted|passed|approved|"
     r"ratified|introduced|became\s+operational|"
-    # "The shelter, open since 2015, gives 60 women ...", "El albergue, operativo desde 2007,
+    # "The shelter, open since 2015, gives 60 women ...", "El albergue, operativo desde 2011,
     # ofrece ...", "Le centre, ouvert en 2016, accueille ...": a state that began then
     r"open|operating|operational|in\s+operation|in\s+force|operativ[oa]s?|funcionan?|"
     r"en\s+funcionamiento|ouverte?s?|cr[ée]{2}e?s?|fond[ée]e?s?|fundad[oa]s?|cread[oa]s?|"
@@ -337,7 +337,7 @@ def period_of(
         else found
     )
     # "By 2030, the government aims to resettle 15,000 refugees", "an appeal asking for 1,300
-    # places by the end of March 2018": a deadline of what is aimed at, no time of the number
+    # places by the end of May 2019": a deadline of what is aimed at, no time of the number
     found = [x for x in found if not a_deadline(text, s0, s1, x, at)]
     # "fell from more than 65 per cent to less than 45 per cent in 2019": the one time after
     # the "to" figure is that figure's, not the "from" figure's ("from 4,200 to 7,600 between
@@ -414,7 +414,7 @@ def period_of(
         and x[1] < at
         and re.search(r"\b(?:has|have)\s+since\s+\w+", text[x[1] : at])
     ]
-    # "The centre, open since 2015, has assisted 300 women", "... operativo desde 2007, ha
+    # "The centre, open since 2015, has assisted 300 women", "... operativo desde 2011, ha
     # atendido a 900": a state said from a time on, then what has been done since
     since += [
         x

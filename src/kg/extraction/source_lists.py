@@ -42,7 +42,7 @@ def _with_its_name(start: int, chain: list[Mention], orgs: list[Mention], text: 
 
 
 def with_coordinated(first: Mention, orgs: list[Mention], text: str, s0: int = 0) -> list[str]:
-    """The organization and those joined to it ("developed by IOM and Microsoft"; "a
+    """The organization and those joined to it ("developed by IOM and Bright Path"; "a
     report by IOM and UNICEF found": the cue is at the last of them)."""
     out = [first.target]
     chain, start = [], first.start
