@@ -580,6 +580,18 @@ def unit_of_them(item, f: Found, passage: Passage, last_count) -> None:
         return
     if unit in currency_units():  # ("paid 600 euros ... two of them received support")
         return
+    # (no time, nor things when people are said of them: "sentenced to 12 years. Two of them
+    # appealed", "opened 4 shelters ... Twelve of them are minors")
+    them = OF_THEM_AFTER.match(passage.text, f.end)
+    said = re.match(
+        r"\s+(?:were|are|was|is|son|eran|sont|étaient|são|eram)\s+(\w+)", passage.text[them.end() :]
+    )
+    if (
+        unit in ("year", "month", "week", "day", "hour")
+        or unit != "person"
+        and (_people_by_their_verb(passage.text, f.end)[0] or said and singular(said[1]) in PEOPLE)
+    ):
+        return
     item.fields["unit"] = unit
     item.new_concepts.pop("unit", None)
     if "unit" in last_count.new_concepts:

@@ -114,8 +114,10 @@ FROM_A_PLACE = re.compile(
     r"\s+(?:of\s+(?:them|these|those)\s+)?(?:(?:were|was|are|came|each|all|sent)\s+)*"
     r"(?:from|to)\s+(?:the\s+)?[A-Z]"
     # (as the other languages say it: "cuatro de Nicaragua, tres de Paraguay", "dois da
-    # Guiné-Conacri", "deux du Mali")
-    r"|\s+(?:de|desde|da|do|du|d['’])\s*(?:la\s+|el\s+|le\s+|l['’]\s*)?[A-ZÁÉÍÓÚÑ]"
+    # Guiné-Conacri", "deux du Mali"; not a day of a month: "el dos de Mayo", "na Rua Sete de
+    # Setembro")
+    r"|\s+(?:de|desde|da|do|du|d['’])\s*(?:la\s+|el\s+|le\s+|l['’]\s*)?"
+    rf"(?!(?i:{foreign_words._MONTH})\b)[A-ZÁÉÍÓÚÑ]"
 )
 ONE_NOT_COUNTED = re.compile(
     r"\s+(?:[\w-]+\s+){1,3}(?:said|says|told|tells|added|explained|noted|per|in\s+each|"
