@@ -45,3 +45,67 @@ def test_them_counts_no_things_when_people_are_said_of_them(tmp_path, knowledge)
         )
     )
     assert found["2"].fields["unit"] != "year"
+
+
+def test_a_term_in_prison_in_brackets_is_no_age(tmp_path, knowledge):
+    """'prison sentences (over 10 years)': a term in prison in brackets after 'over' is a
+    number of years, no age as 'children (below 18 years)' is."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "A Zorvan court gave four traffickers long prison sentences (over 10 years).",
+        )
+    )
+    assert found["10"].fields["unit"] == "year"
+
+
+def test_an_average_the_past_tense_reports_is_measured(tmp_path, knowledge):
+    """'On average, the journey took 14 days': a duration an average reports is measured,
+    though the verb that says it is one that times an event ('which lasted one week')."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "On average, the journey to Pelmark took 14 days, the Zorvan survey of 300 "
+            "migrants found.",
+        )
+    )
+    assert found["14"].fields["unit"] == "day"
+
+
+def test_a_stay_before_a_verb_is_measured_in_another_language(tmp_path, knowledge):
+    """'permanecieron seis meses antes de ser rescatadas', 'huit mois avant d'être
+    identifiées': a duration before 'antes de', 'avant de' and a verb is how long something
+    lasted, not a time 'before' ('deux jours avant', 'cinco meses antes de octubre')."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Las víctimas de Zorvania permanecieron en promedio seis meses antes de ser "
+            "rescatadas.",
+        )
+    )
+    assert found["6"].fields["unit"] == "month"
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Les victimes restent en moyenne huit mois avant d'être identifiées.",
+        )
+    )
+    assert found["8"].fields["unit"] == "month"
+
+
+def test_half_of_a_time_in_another_language_is_no_share(tmp_path, knowledge):
+    """'durante la mitad del año', 'pendant la moitié de l'année': a part of a time, no
+    share of what is counted."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Durante la mitad del año, el albergue de Zorvania acogió a 45 niñas. Pendant la "
+            "moitié de l'année, le centre de Pelmark a accueilli 30 filles.",
+        )
+    )
+    assert "50" not in found

@@ -327,6 +327,13 @@ DEFINITE = re.compile(
     r"(?<![\w-])(?:the|all(?:\s+the)?|these|those|(?:tod[oa]s\s+)?(?:los|las)|tod[oa]s\s+[ao]s|"
     r"(?:tou(?:te)?s\s+)?les)\s+$"
 )
+# A time a fraction is of ("durante la mitad del año"), no share of a count.
+FOREIGN_TIME = re.compile(
+    r"\s*(?:años?|mes(?:es)?|semanas?|días?|tiempo|jornadas?|periodo|período|siglo|década|"
+    r"années?|ans?|mois|semaines?|jours?|journées?|temps|période|siècle|décennie|anos?|mês|"
+    r"meses|dias?|tempo|século)\b",
+    re.I,
+)
 OF_THEM_WERE = (  # (not "two of the three shelters were repaired": a whole in words)
     rf"\s+of\s+(?:the|them|these|those)\s+(?!{_WORDNUM}\b)(?:[a-z]+\s+){{0,2}}?(?:were|are|was|had)\b"
 )
@@ -402,6 +409,8 @@ def _fractions(passage: Passage) -> list[Found]:
     for m in FOREIGN_FRACTION.finditer(passage.text):  # ("plus de la moitié des")
         if re.match(r"[^.;()]{0,60}\(\s*\d", passage.text[m.end() :]):
             continue  # ("a metade dos venezuelanos (47%)": the figure says it)
+        if FOREIGN_TIME.match(passage.text, m.end()):
+            continue  # ("la mitad del año", "la moitié du temps": a part of a time)
         value = FOREIGN_FRACTIONS[" ".join(fold(m["f"]).split())]
         f = Found(passage, m.start("f"), m.end("f"), Decimal(str(value)), percent=True)
         out.append(f)
