@@ -109,3 +109,18 @@ def test_half_of_a_time_in_another_language_is_no_share(tmp_path, knowledge):
         )
     )
     assert "50" not in found
+
+
+def test_a_participle_before_a_noun_after_of_these_is_no_verb(tmp_path, knowledge):
+    """'Five of these trafficked women were Zorvan nationals': a participle that describes
+    the noun after it ('these trafficked women') is no verb of 'these' ('Three of these
+    occurred'); the number counts its own noun, not what the count before counts."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Police searched 35 houses in Pelmark. Five of these trafficked women were Zorvan "
+            "nationals.",
+        )
+    )
+    assert found["5"].fields["unit"] == "person"

@@ -10,7 +10,7 @@ import re
 from kg.extraction.currencies import currency_units
 from kg.extraction.figures import FROM_A_PLACE, Found
 from kg.extraction.foreign_counts import NOT_NOUNS, OF_THESE, no_noun_after
-from kg.extraction.foreign_words import LANGUAGES, UNIT_WORDS
+from kg.extraction.foreign_words import LANGUAGES, TO_BE, UNIT_WORDS
 from kg.extraction.text import Passage, clause_around, fold
 from kg.extraction.units import KNOWN_UNIT_WORDS, PEOPLE, _counted_noun, noun_phrase, singular
 
@@ -131,11 +131,14 @@ PREDICATE = re.compile(
     r"unas|cerca\s+de|más\s+de|environ|plus\s+de|mais\s+de)\s+)?$",
     re.I,
 )
+DURATIONS = ("year", "month", "week", "day", "hour")
+PREPOSITION = r"(?:in|on|at|by|from|to|for|with|during|after|under|the|a|an|this|last)\b"
 OF_THEM = re.compile(r"\s*Of\s+(?:them|these|those|whom)\b")
 OF_THEM_AFTER = re.compile(
-    # ("30 of these victims" says its own noun)
-    # ("Three of these occurred", "Two of those arrested": a verb or participle after them)
-    r"\s+(?:of\s+them|of\s+(?:these|those)(?=\s*(?:[,;:.]|were|are|was|is|had|have|[a-z]+ed)\b)|"
+    # ("30 of these victims" says its own noun; "Three of these occurred", "Two of those
+    # arrested": a verb or participle after them, not one of a noun: "these trafficked women were")
+    r"\s+(?:of\s+them|of\s+(?:these|those)(?=\s*(?:[,;:.]|were|are|was|is|had|have|[a-z]+ed\b"
+    rf"(?!\s+(?!{PREPOSITION})(?:[a-z-]+\s+)?[a-z]+\s+(?:were|are|was|is|had|have|received)))\b)|"
     r"d['’]entre\s+(?:eux|elles)|de\s+(?:ellos|ellas)|(?:deles|delas|dentre\s+(?:eles|elas)))\b",
     re.I,
 )
@@ -576,20 +579,14 @@ def unit_of_them(item, f: Found, passage: Passage, last_count) -> None:
     if item.fields.get("unit") != "?" or last_count is None or f.percent or f.currency:
         return
     unit = last_count.fields.get("unit")
-    if unit in (None, "?", "percent") or not OF_THEM_AFTER.match(passage.text, f.end):
-        return
-    if unit in currency_units():  # ("paid 600 euros ... two of them received support")
-        return
-    # (no time, nor things when people are said of them: "sentenced to 12 years. Two of them
-    # appealed", "opened 4 shelters ... Twelve of them are minors")
     them = OF_THEM_AFTER.match(passage.text, f.end)
-    said = re.match(
-        r"\s+(?:were|are|was|is|son|eran|sont|étaient|são|eram)\s+(\w+)", passage.text[them.end() :]
-    )
-    if (
-        unit in ("year", "month", "week", "day", "hour")
-        or unit != "person"
-        and (_people_by_their_verb(passage.text, f.end)[0] or said and singular(said[1]) in PEOPLE)
+    # (no money, no time: "paid 600 euros ... two of them", "12 years in prison. Two of them")
+    if unit in (None, "?", "percent", *DURATIONS) or unit in currency_units() or not them:
+        return
+    # (nor things when people are said of them: "4 shelters ... Twelve of them are minors")
+    said = re.match(rf"\s+(?:were|are|was|is|{TO_BE})\s+(\w+)", passage.text[them.end() :])
+    if unit != "person" and (
+        _people_by_their_verb(passage.text, f.end)[0] or said and singular(said[1]) in PEOPLE
     ):
         return
     item.fields["unit"] = unit
