@@ -124,3 +124,23 @@ def test_a_participle_before_a_noun_after_of_these_is_no_verb(tmp_path, knowledg
         )
     )
     assert found["5"].fields["unit"] == "person"
+
+
+def test_the_two_in_another_language_count_nothing(tmp_path, knowledge):
+    """'los dos países cooperarán', 'As duas instituições assinaram': a small number in
+    words after an article, pointing to those said before ('the two countries'), counts
+    nothing, though the plural after it is written with accents ('tres víctimas' still
+    counts)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Zorvania y Pelmark firmaron un memorando; los dos países cooperarán contra la "
+            "trata. La policía rescató a tres víctimas.",
+        )
+    )
+    assert "2" not in found and found["3"].fields["unit"] == "person"
+    found = observations(
+        draft_of(tmp_path, knowledge, "As duas instituições assinaram um acordo em Zorvânia.")
+    )
+    assert "2" not in found

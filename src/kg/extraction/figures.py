@@ -289,6 +289,14 @@ def find_numbers(passage: Passage) -> list[Found]:
                 re.I,
             ):
                 continue
+            # ("los dos países", "as duas instituições": the two, as "the two countries", when
+            # only the letters with accents make the plural)
+            if (
+                value > 1
+                and re.search(FOREIGN_THE, before)
+                and not re.match(r"\s+(?:[a-z-]+\s+){0,4}(?:[a-z][a-z-]*s)\b", after, re.I)
+            ):
+                continue
         percent = PERCENT.match(after)
         f = Found(passage, start, end, value, words=is_words, scale=scale_of(m))
         if percent:
@@ -322,6 +330,11 @@ def find_numbers(passage: Passage) -> list[Found]:
 
 
 _LETTERS = r"[^\W\d_](?:[^\W\d_]|-)*"  # a word of letters, any language's, and hyphens
+FOREIGN_THE = re.compile(
+    r"(?<![\w-])(?:los|las|les|os|ces|estos|estas|esos|esas|estes|esses|essas|sus|leurs|seus|"
+    r"suas|ambos|ambas|as)\s+$",
+    re.I,
+)
 DEFINITE = re.compile(
     # (not the Portuguese "os", "as" alone: "As 117 rescued migrants" is English)
     r"(?<![\w-])(?:the|all(?:\s+the)?|these|those|(?:tod[oa]s\s+)?(?:los|las)|tod[oa]s\s+[ao]s|"
