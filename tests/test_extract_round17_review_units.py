@@ -144,3 +144,14 @@ def test_the_two_in_another_language_count_nothing(tmp_path, knowledge):
         draft_of(tmp_path, knowledge, "As duas instituições assinaram um acordo em Zorvânia.")
     )
     assert "2" not in found
+
+
+def test_one_to_one_is_no_range(tmp_path, knowledge):
+    """'held one to one sessions': a small number in words before 'to' and a number no larger
+    opens no range ('between one and five years' does)."""
+    found = observations(
+        draft_of(
+            tmp_path, knowledge, "Zorvan counsellors held one to one sessions with 45 survivors."
+        )
+    )
+    assert "1" not in found and found["45"].fields["unit"] == "person"

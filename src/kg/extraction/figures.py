@@ -260,10 +260,16 @@ def find_numbers(passage: Passage) -> list[Found]:
         # "between one and five years", "seven to 11 months": a range's first number, the
         # noun said after its second
         first_of_range = re.match(
-            rf"\s*(?:and|to|-|\u2013)\s*(?:\d[\d,.]*|{_WORDNUM})\s+(?:[a-z-]+\s+)?[a-z]+s\b",
+            rf"\s*(?:and|to|-|\u2013)\s*(?P<n>\d[\d,.]*|{_WORDNUM})\s+(?:[a-z-]+\s+)?[a-z]+s\b",
             after,
             re.I,
-        ) and (re.search(r"\b(?:between|from)\s+$", before, re.I) or not after.startswith(" and"))
+        )
+        # (to a larger number: not "one to one sessions")
+        first_of_range = (
+            first_of_range
+            and (re.search(r"\b(?:between|from)\s+$", before, re.I) or not after.startswith(" and"))
+            and not (first_of_range["n"].isalpha() and small_value(first_of_range["n"]) <= value)
+        )
         if (
             is_words and value <= 10 and not PERCENT.match(after) and not part and not of_a_whole
         ) and not (counted_in_brackets or some_of_them or from_a_place or yearly or first_of_range):
