@@ -155,3 +155,19 @@ def test_one_to_one_is_no_range(tmp_path, knowledge):
         )
     )
     assert "1" not in found and found["45"].fields["unit"] == "person"
+
+
+def test_a_term_in_words_after_por_or_pour_is_no_number(tmp_path, knowledge):
+    """'prorrogado por dois anos', 'prolongé pour deux ans': a number of years in words after
+    'por' or 'pour' is the term of what was extended, as before the number after them was
+    read ('compuesta por seis chilenos' counts)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "O projeto de Zorvânia foi prorrogado por dois anos e apoiou 300 vítimas. Le "
+            "programme de Pelmark a été prolongé pour trois ans.",
+        )
+    )
+    assert "2" not in found and "3" not in found
+    assert found["300"].fields["unit"] == "person"

@@ -85,6 +85,8 @@ def _period_duration(text: str, start: int, before: str, after: str, duration) -
     """Whether a number of days, months or years only times something else."""
     if duration.group(0).lstrip().startswith("-") or re.match(r"-", after):
         return True  # "a two-day workshop", "a nine-month project": a field of the item
+    if text[start : start + 1].isalpha() and re.search(r"\b(?:por|pour)\s+$", before, re.I):
+        return True  # ("prorrogado por dois anos", "prolongé pour deux ans": a term in words)
     timed = re.search(
         # (and said in the past: "which lasted one week", "spanned six days", "ran over two
         # weeks", "was carried out over five days", "It took us three days to get there")
