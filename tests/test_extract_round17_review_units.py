@@ -171,3 +171,21 @@ def test_a_term_in_words_after_por_or_pour_is_no_number(tmp_path, knowledge):
     )
     assert "2" not in found and "3" not in found
     assert found["300"].fields["unit"] == "person"
+
+
+def test_a_room_is_no_quarter(tmp_path, knowledge):
+    """'encerradas en un cuarto de la vivienda', 'trancadas em um quarto da casa': 'cuarto'
+    and 'quarto' are a room, no share, unless of many ('um quarto das vítimas')."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Las 12 víctimas estaban encerradas en un cuarto de la vivienda en Pelmark. As "
+            "vítimas estavam trancadas em um quarto da casa, em Zorvânia.",
+        )
+    )
+    assert "25" not in found
+    found = observations(
+        draft_of(tmp_path, knowledge, "Um quarto das vítimas resgatadas em Zorvânia eram crianças.")
+    )
+    assert found["25"].fields["unit"] == "percent"

@@ -430,6 +430,11 @@ def _fractions(passage: Passage) -> list[Found]:
             continue  # ("a metade dos venezuelanos (47%)": the figure says it)
         if FOREIGN_TIME.match(passage.text, m.end()):
             continue  # ("la mitad del año", "la moitié du temps": a part of a time)
+        if fold(m["f"]).endswith("quarto") or fold(m["f"]) == "un cuarto":
+            # ("en un cuarto de la vivienda", "um quarto da casa": a room; a share is of many)
+            of = passage.text[m.end("f") : m.end() + 15]
+            if not re.match(r"\s+(?:de\s+l[oa]s|dos|das|del\s+total|do\s+total)\b", of, re.I):
+                continue
         value = FOREIGN_FRACTIONS[" ".join(fold(m["f"]).split())]
         f = Found(passage, m.start("f"), m.end("f"), Decimal(str(value)), percent=True)
         out.append(f)
