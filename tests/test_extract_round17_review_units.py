@@ -98,14 +98,22 @@ def test_a_stay_before_a_verb_is_measured_in_another_language(tmp_path, knowledg
 
 
 def test_half_of_a_time_in_another_language_is_no_share(tmp_path, knowledge):
-    """'durante la mitad del año', 'pendant la moitié de l'année': a part of a time, no
-    share of what is counted."""
+    """'durante la mitad del año', 'pendant la moitié de l'année', 'a la mitad del camino': a
+    part of a time or of a way, no share of what is counted."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
             "Durante la mitad del año, el albergue de Zorvania acogió a 45 niñas. Pendant la "
             "moitié de l'année, le centre de Pelmark a accueilli 30 filles.",
+        )
+    )
+    assert "50" not in found
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Los 30 migrantes fueron abandonados a la mitad del camino hacia Pelmark.",
         )
     )
     assert "50" not in found

@@ -346,11 +346,13 @@ DEFINITE = re.compile(
     r"(?<![\w-])(?:the|all(?:\s+the)?|these|those|(?:tod[oa]s\s+)?(?:los|las)|tod[oa]s\s+[ao]s|"
     r"(?:tou(?:te)?s\s+)?les)\s+$"
 )
-# A time a fraction is of ("durante la mitad del año"), no share of a count.
+# A time or a way a fraction is of ("durante la mitad del año", "a la mitad del camino"), no
+# share of a count.
 FOREIGN_TIME = re.compile(
     r"\s*(?:años?|mes(?:es)?|semanas?|días?|tiempo|jornadas?|periodo|período|siglo|década|"
     r"années?|ans?|mois|semaines?|jours?|journées?|temps|période|siècle|décennie|anos?|mês|"
-    r"meses|dias?|tempo|século)\b",
+    r"meses|dias?|tempo|século|camino|recorrido|trayecto|viaje|ruta|chemin|parcours|trajet|"
+    r"voyage|route|caminho|percurso|trajeto|viagem|rota)\b",
     re.I,
 )
 OF_THEM_WERE = (  # (not "two of the three shelters were repaired": a whole in words)
