@@ -197,3 +197,17 @@ def test_a_room_is_no_quarter(tmp_path, knowledge):
         draft_of(tmp_path, knowledge, "Um quarto das vítimas resgatadas em Zorvânia eram crianças.")
     )
     assert found["25"].fields["unit"] == "percent"
+
+
+def test_decades_in_words_in_another_language_are_a_time(tmp_path, knowledge):
+    """'Há duas décadas', 'Il y a deux décennies', 'Durante tres décadas': a small number in
+    words before decades is a time, no count, its plural's accents notwithstanding."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Há duas décadas, a OIM abriu o escritório de Zorvânia. Durante tres décadas, la "
+            "OIM ha trabajado en Pelmark.",
+        )
+    )
+    assert "2" not in found and "3" not in found

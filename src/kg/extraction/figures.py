@@ -295,6 +295,10 @@ def find_numbers(passage: Passage) -> list[Found]:
                 re.I,
             ):
                 continue
+            if value > 1 and re.match(
+                r"\s+(?:d[ée]cadas|d[ée]cennies|siglos|si[èe]cles|s[ée]culos)\b", after, re.I
+            ):
+                continue  # ("Há duas décadas", "Durante tres décadas": a time, in words)
             # ("los dos países", "as duas instituições": the two, as "the two countries", when
             # only the letters with accents make the plural)
             if (
