@@ -211,3 +211,12 @@ def test_decades_in_words_in_another_language_are_a_time(tmp_path, knowledge):
         )
     )
     assert "2" not in found and "3" not in found
+
+
+def test_a_plural_before_and_is_its_own_noun(tmp_path, knowledge):
+    """'funded 12 shelters and social workers': a plural before 'and' is what the number
+    counts, not the people after it ('7,000 state and civil society practitioners' are)."""
+    found = observations(
+        draft_of(tmp_path, knowledge, "IOM funded 12 shelters and social workers in Pelmark.")
+    )
+    assert found["12"].fields["unit"] == "shelter"
