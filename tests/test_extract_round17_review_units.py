@@ -220,3 +220,16 @@ def test_a_plural_before_and_is_its_own_noun(tmp_path, knowledge):
         draft_of(tmp_path, knowledge, "IOM funded 12 shelters and social workers in Pelmark.")
     )
     assert found["12"].fields["unit"] == "shelter"
+
+
+def test_them_counts_no_number_of_times(tmp_path, knowledge):
+    """'Arrests ... tripled in 2019. \\n\\n Ten of them involved minors': a number of times
+    before is no count that 'them' points to."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Arrests of traffickers in Zorvania tripled in 2019.\n\nTen of them involved minors.",
+        )
+    )
+    assert found["10"].fields["unit"] != "times"

@@ -580,8 +580,8 @@ def unit_of_them(item, f: Found, passage: Passage, last_count) -> None:
         return
     unit = last_count.fields.get("unit")
     them = OF_THEM_AFTER.match(passage.text, f.end)
-    # (no money, no time: "paid 600 euros ... two of them", "12 years in prison. Two of them")
-    if unit in (None, "?", "percent", *DURATIONS) or unit in currency_units() or not them:
+    # (no money, time or times: "paid 600 euros ... two of them", "12 years. Two of them")
+    if unit in (None, "?", "percent", "times", *DURATIONS) or unit in currency_units() or not them:
         return
     # (nor things when people are said of them: "4 shelters ... Twelve of them are minors")
     said = re.match(rf"\s+(?:were|are|was|is|{TO_BE})\s+(\w+)", passage.text[them.end() :])
