@@ -233,3 +233,21 @@ def test_them_counts_no_number_of_times(tmp_path, knowledge):
         )
     )
     assert found["10"].fields["unit"] != "times"
+
+
+def test_them_points_to_the_people_named_since_the_count(tmp_path, knowledge):
+    """'opened 4 shelters ... trained police officers and judges. Three of them received
+    certificates': 'them' are the people named after the count of things, in its paragraph
+    or a later one; 'opened 4 shelters. Two of them are in Pelmark' counts shelters."""
+    for body in (
+        "IOM opened 4 shelters in Zorvania in 2018. The agency also trained police officers "
+        "and judges. Three of them received certificates.",
+        "IOM opened 4 shelters in Zorvania in 2018.\n\nThe agency also trained police "
+        "officers and judges. Three of them received certificates.",
+    ):
+        found = observations(draft_of(tmp_path, knowledge, body))
+        assert found["3"].fields["unit"] != "shelter", body
+    found = observations(
+        draft_of(tmp_path, knowledge, "IOM opened 4 shelters in 2018. Two of them are in Pelmark.")
+    )
+    assert found["2"].fields["unit"] == "shelter"
