@@ -251,3 +251,16 @@ def test_them_points_to_the_people_named_since_the_count(tmp_path, knowledge):
         draft_of(tmp_path, knowledge, "IOM opened 4 shelters in 2018. Two of them are in Pelmark.")
     )
     assert found["2"].fields["unit"] == "shelter"
+
+
+def test_one_in_every_n_years_in_another_language_is_no_share(tmp_path, knowledge):
+    """'Uno de cada cuatro años, la sequía afecta a 300.000 personas': one in so many years
+    is how often, no share of people ('uno de cada cuatro era menor de edad' is)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Uno de cada cuatro años, la sequía afecta a 300.000 personas en Zorvania.",
+        )
+    )
+    assert "25" not in found

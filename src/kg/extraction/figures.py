@@ -399,6 +399,8 @@ def _shares_in_n(text: str):
     """The matches of ONE_IN that are shares, each with its part and whole: a part smaller
     than its whole, "of" only with "every" ("one of every five"), no year ("2 in 2015")."""
     for m in [*ONE_IN.finditer(text), *FOREIGN_ONE_IN.finditer(text)]:
+        if m.re is FOREIGN_ONE_IN and (FOREIGN_TIME.match(text, m.end()) or "Cada" in m["f"]):
+            continue  # ("uno de cada cuatro años": a time; "Uno de Cada Diez": a name)
         part, whole = small_value(m.group("k")), small_value(m.group("n"))
         if whole < 2 or not 0 < part < whole:
             continue
