@@ -264,3 +264,17 @@ def test_one_in_every_n_years_in_another_language_is_no_share(tmp_path, knowledg
         )
     )
     assert "25" not in found
+
+
+def test_a_currency_named_before_a_number_of_times_or_people_is_no_money(tmp_path, knowledge):
+    """'paid in Indian Rupees 3 times a month': a currency's name before a number that counts
+    times or people says what was paid in, not that the number is money ('fined the agency
+    Indian Rupees 50,000' is)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Wages were paid in Indian Rupees 3 times a month to 40 workers in Pelmark.",
+        )
+    )
+    assert found["3"].fields["unit"] != "indian-rupee"
