@@ -278,3 +278,27 @@ def test_a_currency_named_before_a_number_of_times_or_people_is_no_money(tmp_pat
         )
     )
     assert found["3"].fields["unit"] != "indian-rupee"
+
+
+def test_there_are_months_of_waiting_and_another_average_are_measured(tmp_path, knowledge):
+    """'il y a 3 mois d'attente' (there are three months of waiting), 'for another 14 months
+    on average': durations measured, not 'il y a 2 jours' (ago) nor 'for another two years'
+    (a term extended)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Dans le centre de Pelmark, il y a 3 mois d'attente pour un rendez-vous, selon 40 "
+            "migrants interrogés.",
+        )
+    )
+    assert found["3"].fields["unit"] == "month"
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Zorvan victims interviewed in 2019 had been exploited for another 14 months on "
+            "average after their first escape.",
+        )
+    )
+    assert found["14"].fields["unit"] == "month"

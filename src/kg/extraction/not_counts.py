@@ -100,9 +100,8 @@ def _period_duration(text: str, start: int, before: str, after: str, duration) -
     )
     # (but an average the past tense reports is measured: "On average, the journey took 14
     # days")
-    averaged = re.search(
-        r"\baverage\b|\bmedian\b|\btypically\b", re.split(r"[.!?]\s", before)[-1], re.I
-    )
+    sentence = re.split(r"[.!?]\s", before)[-1] + re.split(r"[.!?](?:\s|$)", after)[0]
+    averaged = re.search(r"\baverage\b|\bmedian\b|\btypically\b", sentence, re.I)
     if timed and not (
         averaged and re.fullmatch(r"\w+ed|ran|took|took place|carried out", timed["v"], re.I)
     ):
@@ -127,21 +126,29 @@ def _period_duration(text: str, start: int, before: str, after: str, duration) -
         re.I,
     ):
         return True  # "in force for more than 15 years": how long a law or a body has been
-    if re.search(
-        r"\b(?:past|last|next|first|coming|previous|recent|period of|within|in|after|"
-        r"before|ago|every|each|per|than in|up to the|during|course of|throughout|"
-        # ("for another 12 months": a term extended; "Throughout these five years", "sur ces
-        # 2 mois": a time pointed to; "il y a 2 jours": ago)
-        r"another|these|those|ces|estos|estas|esos|esas|estes|esses|essas|il\s+y\s+a|"
-        # ("En las últimas 48 horas", "dans les derniers six mois", "nos últimos três anos")
-        r"[úu]ltim[oa]s|pasad[oa]s|pr[óo]xim[oa]s|derni[eè]re?s|prochaine?s|durante|dans|"
-        r"dentro\s+de|en|em|nos|nas|pendant|depuis|desde|hace|h[áa])\s+(?:the\s+)?"
-        # ("within less than two months", "depuis environ cinq ans")
-        r"(?:(?:less than|more than|just|only|barely|some|about|nearly|almost|environ|"
-        r"pr[eè]s de|unos|unas|cerca de|alrededor de|cerca de|quase|mais de|m[aá]s de|plus de)"
-        r"\s+)?$",
-        before,
-        re.I,
+    if (
+        re.search(
+            r"\b(?:past|last|next|first|coming|previous|recent|period of|within|in|after|"
+            r"before|ago|every|each|per|than in|up to the|during|course of|throughout|"
+            # ("for another 12 months": a term extended; "Throughout these five years", "sur ces
+            # 2 mois": a time pointed to; "il y a 2 jours": ago)
+            r"another|these|those|ces|estos|estas|esos|esas|estes|esses|essas|il\s+y\s+a|"
+            # ("En las últimas 48 horas", "dans les derniers six mois", "nos últimos três anos")
+            r"[úu]ltim[oa]s|pasad[oa]s|pr[óo]xim[oa]s|derni[eè]re?s|prochaine?s|durante|dans|"
+            r"dentro\s+de|en|em|nos|nas|pendant|depuis|desde|hace|h[áa])\s+(?:the\s+)?"
+            # ("within less than two months", "depuis environ cinq ans")
+            r"(?:(?:less than|more than|just|only|barely|some|about|nearly|almost|environ|"
+            r"pr[eè]s de|unos|unas|cerca de|alrededor de|cerca de|quase|mais de|m[aá]s de|plus de)"
+            r"\s+)?$",
+            before,
+            re.I,
+        )
+        and not (  # (not "il y a 3 mois d'attente": there are; "another 14 months on average")
+            re.search(r"\bil\s+y\s+a\s+$", before, re.I)
+            and re.match(r"\s*(?:d['’]|de\s)", after[duration.end() :])
+            or averaged
+            and re.search(r"\banother\s+$", before, re.I)
+        )
     ):
         return True
     rest = after[duration.end() :]
