@@ -302,3 +302,16 @@ def test_there_are_months_of_waiting_and_another_average_are_measured(tmp_path, 
         )
     )
     assert found["14"].fields["unit"] == "month"
+
+
+def test_a_range_of_years_ago_opens_no_number(tmp_path, knowledge):
+    """'From one to two years ago': a small number in words before a time ago is no range's
+    first number, and no number ('between one and five years' is a range)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "From one to two years ago, 30 victims were identified in Zorvania.",
+        )
+    )
+    assert "1" not in found and found["30"].fields["unit"] == "person"

@@ -260,7 +260,9 @@ def find_numbers(passage: Passage) -> list[Found]:
         # "between one and five years", "seven to 11 months": a range's first number, the
         # noun said after its second
         first_of_range = re.match(
-            rf"\s*(?:and|to|-|\u2013)\s*(?P<n>\d[\d,.]*|{_WORDNUM})\s+(?:[a-z-]+\s+)?[a-z]+s\b",
+            rf"\s*(?:and|to|-|\u2013)\s*(?P<n>\d[\d,.]*|{_WORDNUM})\s+(?:[a-z-]+\s+)?[a-z]+s\b"
+            # (not a time ago or an age: "from one to two years ago")
+            r"(?![\s-]+(?:ago|later|earlier|old|of\s+age)\b)",
             after,
             re.I,
         )
