@@ -315,3 +315,17 @@ def test_a_range_of_years_ago_opens_no_number(tmp_path, knowledge):
         )
     )
     assert "1" not in found and found["30"].fields["unit"] == "person"
+
+
+def test_one_of_them_speaking_after_an_apposition_counts_nothing(tmp_path, knowledge):
+    """'One of them, a 17-year-old Zorvan girl, told reporters': one of them who speaks, an
+    apposition between, is a speaker, as 'one of them said', no count."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Police rescued 12 women in Pelmark. One of them, a 17-year-old Zorvan girl, told "
+            "reporters she had been sold twice.",
+        )
+    )
+    assert "1" not in found and found["12"].fields["unit"] == "person"

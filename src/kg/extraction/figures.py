@@ -119,6 +119,11 @@ FROM_A_PLACE = re.compile(
     r"|\s+(?:de|desde|da|do|du|d['’])\s*(?:la\s+|el\s+|le\s+|l['’]\s*)?"
     rf"(?!(?i:{foreign_words._MONTH})\b)[A-ZÁÉÍÓÚÑ]"
 )
+ONE_SPEAKING = re.compile(
+    r"\s+of\s+(?:them|these|those)\s*,[^,.;]{1,80},\s*(?:\w+\s+)?(?:said|says|told|tells|"
+    r"added|explained|noted|recalled|recounted|described)\b",
+    re.I,
+)
 ONE_NOT_COUNTED = re.compile(
     r"\s+(?:[\w-]+\s+){1,3}(?:said|says|told|tells|added|explained|noted|per|in\s+each|"
     r"for\s+every|for\s+each)\b",
@@ -248,7 +253,8 @@ def find_numbers(passage: Passage) -> list[Found]:
         # those said before, by a pronoun (not "one of the worst")
         some_of_them = some_of_them or (
             re.match(r"\s+of\s+(?:them|these|those)\b", lowered_after)
-            and not (value == 1 and ONE_NOT_COUNTED.match(after))  # ("one of them said")
+            # ("one of them said", "One of them, a 17-year-old girl, told reporters")
+            and not (value == 1 and (ONE_NOT_COUNTED.match(after) or ONE_SPEAKING.match(after)))
         )
         # "seven were from Bajura, two from Achham, one from Bajhang": people, by their places
         from_a_place = FROM_A_PLACE.match(after)
