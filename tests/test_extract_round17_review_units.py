@@ -329,3 +329,16 @@ def test_one_of_them_speaking_after_an_apposition_counts_nothing(tmp_path, knowl
         )
     )
     assert "1" not in found and found["12"].fields["unit"] == "person"
+
+
+def test_an_estimate_of_about_so_many_stays_about(tmp_path, knowledge):
+    """'Un estimado de una veintena de víctimas': an estimate is no bound, and a noun of about
+    so many stays about so many ('plus d'une dizaine' is more than ten)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Un estimado de una veintena de víctimas fue rescatado en Zorvania.",
+        )
+    )
+    assert found["20"].fields["qualifier"] == ["approximately", "estimated"]
