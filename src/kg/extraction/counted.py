@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.currencies import currency_units
 from kg.extraction.figures import FROM_A_PLACE, Found
 from kg.extraction.foreign_counts import NOT_NOUNS, OF_THESE, no_noun_after
 from kg.extraction.foreign_words import LANGUAGES, UNIT_WORDS
@@ -131,11 +130,13 @@ PREDICATE = re.compile(
     r"unas|cerca\s+de|más\s+de|environ|plus\s+de|mais\s+de)\s+)?$",
     re.I,
 )
+PREPOSITION = r"(?:in|on|at|by|from|to|for|with|during|after|under|the|a|an|this|last)\b"
 OF_THEM = re.compile(r"\s*Of\s+(?:them|these|those|whom)\b")
 OF_THEM_AFTER = re.compile(
-    # ("30 of these victims" says its own noun)
-    # ("Three of these occurred", "Two of those arrested": a verb or participle after them)
-    r"\s+(?:of\s+them|of\s+(?:these|those)(?=\s*(?:[,;:.]|were|are|was|is|had|have|[a-z]+ed)\b)|"
+    # ("30 of these victims" says its own noun; "Three of these occurred", "Two of those
+    # arrested": a verb or participle after them, not one of a noun: "these trafficked women were")
+    r"\s+(?:of\s+them|of\s+(?:these|those)(?=\s*(?:[,;:.]|were|are|was|is|had|have|[a-z]+ed\b"
+    rf"(?!\s+(?!{PREPOSITION})(?:[a-z-]+\s+)?[a-z]+\s+(?:were|are|was|is|had|have|received)))\b)|"
     r"d['’]entre\s+(?:eux|elles)|de\s+(?:ellos|ellas)|(?:deles|delas|dentre\s+(?:eles|elas)))\b",
     re.I,
 )
@@ -149,6 +150,20 @@ def _alone_in_its_sentence(text: str, f: Found) -> bool:
     # d'entre eux")
     others = re.sub(r"\b(?:19|20)\d\d\b", "", text[s0 : f.start] + " " + text[f.end : s1])
     return not re.search(r"\d", others)
+
+
+def people_named_in(text: str) -> bool:
+    """Whether `text` names people in the plural ("police officers and judges")."""
+    words = re.findall(r"[^\W\d_]+", text)
+    return any(singular(w) in PEOPLE and singular(w) != w.casefold() for w in words)
+
+
+def _others_named_since(text: str, previous: Found, f: Found) -> bool:
+    """Whether people are named between the sentence of `previous`, a count of things, and
+    `f`: those "them" then points to ("opened 4 shelters. It trained officers and judges.
+    Three of them")."""
+    things = singular(previous.head or "") not in PEOPLE | {"people"}
+    return things and people_named_in(text[(previous.sentence or (0, 0))[1] : f.start])
 
 
 def _people_named_before(text: str, f: Found) -> list[str]:
@@ -206,6 +221,7 @@ def find_what_it_counts(
             and not previous.percent
             and previous.sentence
             and _alone_in_its_sentence(text, previous)
+            and not _others_named_since(text, previous, f)
         ):
             # "More than 600,000 of them", "Plus de 600.000 d'entre eux": of those the
             # number before counts
@@ -284,7 +300,9 @@ def find_what_it_counts(
         and (
             previous.sentence == f.sentence
             or re.match(r"\s+of\s+the\b", text[f.end : f.end + 10])
-            or them  # "Seven of them left": of those the number before counts
+            # "Seven of them left": of those the number before counts (not of people named since)
+            or them
+            and not _others_named_since(text, previous, f)
             or OF_THEM.match(text, f.sentence[0])  # "Of them, 4,700 requested asylum"
             # "A further 300 were assisted.", "This year, 450 have been returned."
             or re.search(
@@ -567,22 +585,3 @@ def period_of_the_number_before(item, f: Found, passage: Passage, last_count, it
     }
     if len(times) == 1:
         item.fields["period"] = last_count.fields["period"]
-
-
-def unit_of_them(item, f: Found, passage: Passage, last_count) -> None:
-    """ "Seven of them left", "nine of these were linked to ...", "dos de ellos": a number of
-    those a pronoun points to, with no noun of its own, counts what the count before it
-    counts (in an earlier paragraph too: "The 26 women ... \n\n Seven of them left")."""
-    if item.fields.get("unit") != "?" or last_count is None or f.percent or f.currency:
-        return
-    unit = last_count.fields.get("unit")
-    if unit in (None, "?", "percent") or not OF_THEM_AFTER.match(passage.text, f.end):
-        return
-    if unit in currency_units():  # ("paid 600 euros ... two of them received support")
-        return
-    item.fields["unit"] = unit
-    item.new_concepts.pop("unit", None)
-    if "unit" in last_count.new_concepts:
-        item.new_concepts["unit"] = last_count.new_concepts["unit"]
-    item.confidence = round(min(0.99, item.confidence + 0.4), 2)
-    item.why = [w for w in item.why if "no unit" not in w]

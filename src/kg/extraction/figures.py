@@ -114,8 +114,15 @@ FROM_A_PLACE = re.compile(
     r"\s+(?:of\s+(?:them|these|those)\s+)?(?:(?:were|was|are|came|each|all|sent)\s+)*"
     r"(?:from|to)\s+(?:the\s+)?[A-Z]"
     # (as the other languages say it: "cuatro de Nicaragua, tres de Paraguay", "dois da
-    # Guiné-Conacri", "deux du Mali")
-    r"|\s+(?:de|desde|da|do|du|d['’])\s*(?:la\s+|el\s+|le\s+|l['’]\s*)?[A-ZÁÉÍÓÚÑ]"
+    # Guiné-Conacri", "deux du Mali"; not a day of a month: "el dos de Mayo", "na Rua Sete de
+    # Setembro")
+    r"|\s+(?:de|desde|da|do|du|d['’])\s*(?:la\s+|el\s+|le\s+|l['’]\s*)?"
+    rf"(?!(?i:{foreign_words._MONTH})\b)[A-ZÁÉÍÓÚÑ]"
+)
+ONE_SPEAKING = re.compile(
+    r"\s+of\s+(?:them|these|those)\s*,[^,.;]{1,80},\s*(?:\w+\s+)?(?:said|says|told|tells|"
+    r"added|explained|noted|recalled|recounted|described)\b",
+    re.I,
 )
 ONE_NOT_COUNTED = re.compile(
     r"\s+(?:[\w-]+\s+){1,3}(?:said|says|told|tells|added|explained|noted|per|in\s+each|"
@@ -246,7 +253,8 @@ def find_numbers(passage: Passage) -> list[Found]:
         # those said before, by a pronoun (not "one of the worst")
         some_of_them = some_of_them or (
             re.match(r"\s+of\s+(?:them|these|those)\b", lowered_after)
-            and not (value == 1 and ONE_NOT_COUNTED.match(after))  # ("one of them said")
+            # ("one of them said", "One of them, a 17-year-old girl, told reporters")
+            and not (value == 1 and (ONE_NOT_COUNTED.match(after) or ONE_SPEAKING.match(after)))
         )
         # "seven were from Bajura, two from Achham, one from Bajhang": people, by their places
         from_a_place = FROM_A_PLACE.match(after)
@@ -258,10 +266,18 @@ def find_numbers(passage: Passage) -> list[Found]:
         # "between one and five years", "eight to 14 weeks": a range's first number, the
         # noun said after its second
         first_of_range = re.match(
-            rf"\s*(?:and|to|-|\u2013)\s*(?:\d[\d,.]*|{_WORDNUM})\s+(?:[a-z-]+\s+)?[a-z]+s\b",
+            rf"\s*(?:and|to|-|\u2013)\s*(?P<n>\d[\d,.]*|{_WORDNUM})\s+(?:[a-z-]+\s+)?[a-z]+s\b"
+            # (not a time ago or an age: "from one to two years ago")
+            r"(?![\s-]+(?:ago|later|earlier|old|of\s+age)\b)",
             after,
             re.I,
-        ) and (re.search(r"\b(?:between|from)\s+$", before, re.I) or not after.startswith(" and"))
+        )
+        # (to a larger number: not "one to one sessions")
+        first_of_range = (
+            first_of_range
+            and (re.search(r"\b(?:between|from)\s+$", before, re.I) or not after.startswith(" and"))
+            and not (first_of_range["n"].isalpha() and small_value(first_of_range["n"]) <= value)
+        )
         if (
             is_words and value <= 10 and not PERCENT.match(after) and not part and not of_a_whole
         ) and not (counted_in_brackets or some_of_them or from_a_place or yearly or first_of_range):
@@ -287,6 +303,18 @@ def find_numbers(passage: Passage) -> list[Found]:
                 re.I,
             ):
                 continue
+            if value > 1 and re.match(
+                r"\s+(?:d[ée]cadas|d[ée]cennies|siglos|si[èe]cles|s[ée]culos)\b", after, re.I
+            ):
+                continue  # ("Há duas décadas", "Durante tres décadas": a time, in words)
+            # ("los dos países", "as duas instituições": the two, as "the two countries", when
+            # only the letters with accents make the plural)
+            if (
+                value > 1
+                and re.search(FOREIGN_THE, before)
+                and not re.match(r"\s+(?:[a-z-]+\s+){0,4}(?:[a-z][a-z-]*s)\b", after, re.I)
+            ):
+                continue
         percent = PERCENT.match(after)
         f = Found(passage, start, end, value, words=is_words, scale=scale_of(m))
         if percent:
@@ -307,7 +335,9 @@ def find_numbers(passage: Passage) -> list[Found]:
             f.end = coded_after.end()
         elif cfa := currencies.CFA_AFTER.match(text, f.end):  # "52 000 Fcfa"
             f.currency, f.end = "cfa-franc", cfa.end()
-        elif named := currencies.named_before(before):  # "paid Ethiopian Birr 24,000"
+        elif (named := currencies.named_before(before)) and not re.match(
+            r"\s+(?:times|people|persons|workers|families|children|women|men)\b", after, re.I
+        ):  # "paid Ethiopian Birr 24,000" (not "paid in Indian Rupees 3 times a month")
             f.currency, f.start = named[0], start - named[1]
         # ("the 61 victims", "All 38 officials", "these 37 migrants", "los 46 extranjeros",
         # "tous les 12": a number said before, pointed to again)
@@ -320,10 +350,24 @@ def find_numbers(passage: Passage) -> list[Found]:
 
 
 _LETTERS = r"[^\W\d_](?:[^\W\d_]|-)*"  # a word of letters, any language's, and hyphens
+FOREIGN_THE = re.compile(
+    r"(?<![\w-])(?:los|las|les|os|ces|estos|estas|esos|esas|estes|esses|essas|sus|leurs|seus|"
+    r"suas|ambos|ambas|as)\s+$",
+    re.I,
+)
 DEFINITE = re.compile(
     # (not the Portuguese "os", "as" alone: "As 93 stranded fishermen" is English)
     r"(?<![\w-])(?:the|all(?:\s+the)?|these|those|(?:tod[oa]s\s+)?(?:los|las)|tod[oa]s\s+[ao]s|"
     r"(?:tou(?:te)?s\s+)?les)\s+$"
+)
+# A time or a way a fraction is of ("durante la mitad del año", "a la mitad del camino"), no
+# share of a count.
+FOREIGN_TIME = re.compile(
+    r"\s*(?:años?|mes(?:es)?|semanas?|días?|tiempo|jornadas?|periodo|período|siglo|década|"
+    r"années?|ans?|mois|semaines?|jours?|journées?|temps|période|siècle|décennie|anos?|mês|"
+    r"meses|dias?|tempo|século|camino|recorrido|trayecto|viaje|ruta|chemin|parcours|trajet|"
+    r"voyage|route|caminho|percurso|trajeto|viagem|rota)\b",
+    re.I,
 )
 OF_THEM_WERE = (  # (not "two of the three shelters were repaired": a whole in words)
     rf"\s+of\s+(?:the|them|these|those)\s+(?!{_WORDNUM}\b)(?:[a-z]+\s+){{0,2}}?(?:were|are|was|had)\b"
@@ -365,6 +409,8 @@ def _shares_in_n(text: str):
     """The matches of ONE_IN that are shares, each with its part and whole: a part smaller
     than its whole, "of" only with "every" ("one of every five"), no year ("2 in 2015")."""
     for m in [*ONE_IN.finditer(text), *FOREIGN_ONE_IN.finditer(text)]:
+        if m.re is FOREIGN_ONE_IN and (FOREIGN_TIME.match(text, m.end()) or "Cada" in m["f"]):
+            continue  # ("uno de cada cuatro años": a time; "Uno de Cada Diez": a name)
         part, whole = small_value(m.group("k")), small_value(m.group("n"))
         if whole < 2 or not 0 < part < whole:
             continue
@@ -400,6 +446,13 @@ def _fractions(passage: Passage) -> list[Found]:
     for m in FOREIGN_FRACTION.finditer(passage.text):  # ("plus de la moitié des")
         if re.match(r"[^.;()]{0,60}\(\s*\d", passage.text[m.end() :]):
             continue  # ("a metade dos venezuelanos (47%)": the figure says it)
+        if FOREIGN_TIME.match(passage.text, m.end()):
+            continue  # ("la mitad del año", "la moitié du temps": a part of a time)
+        if fold(m["f"]).endswith("quarto") or fold(m["f"]) == "un cuarto":
+            # ("en un cuarto de la vivienda", "um quarto da casa": a room; a share is of many)
+            of = passage.text[m.end("f") : m.end() + 15]
+            if not re.match(r"\s+(?:de\s+l[oa]s|dos|das|del\s+total|do\s+total)\b", of, re.I):
+                continue
         value = FOREIGN_FRACTIONS[" ".join(fold(m["f"]).split())]
         f = Found(passage, m.start("f"), m.end("f"), Decimal(str(value)), percent=True)
         out.append(f)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.foreign_words import _MONTH
 from kg.extraction.number_words import MONTH, PERCENT
 
 # What a telephone number is said after: "the hotline, 116 000", "call 0 800 77777".
@@ -68,9 +69,11 @@ def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -
         return True
     if an_age and re.search(r"\b[A-Z][a-z]+,\s+$", before) and re.match(r"\s*,", after):
         return True
+    # ("children (below 16 years)": an age, not a term in prison: "prison sentences (over
+    # 10 years)")
+    in_prison = re.search(r"\b(?:sentenc|prison|jail|imprison|terms?\b)", before[-80:], re.I)
     if re.search(r"\b(?:under|below|over|above)\s+$", before, re.I) and re.match(
-        # ("children (below 16 years)": an age, not a term in prison)
-        r"\s*(?:years of age|years old|years\s*\))",
+        r"\s*(?:years of age|years old)" + ("" if in_prison else r"|\s*years\s*\)"),
         after,
         re.I,
     ):
@@ -82,16 +85,25 @@ def _period_duration(text: str, start: int, before: str, after: str, duration) -
     """Whether a number of days, months or years only times something else."""
     if duration.group(0).lstrip().startswith("-") or re.match(r"-", after):
         return True  # "a two-day workshop", "a nine-month project": a field of the item
-    if re.search(
+    if text[start : start + 1].isalpha() and re.search(r"\b(?:por|pour)\s+$", before, re.I):
+        return True  # ("prorrogado por dois anos", "prolongé pour deux ans": a term in words)
+    timed = re.search(
         # (and said in the past: "which lasted one week", "spanned six days", "ran over two
         # weeks", "was carried out over nine days", "It took us three days to get there")
-        r"\b(?:continue|continues|continued|run|runs|ran|last|lasts|lasted|lasting|extend|"
+        r"\b(?P<v>continue|continues|continued|run|runs|ran|last|lasts|lasted|lasting|extend|"
         r"extends|extended|span|spans|spanned|take|takes|took|will take|carried out|"
         r"conducted|took place)\s+(?:(?:us|them|him|her|me)\s+)?(?:for\s+|over\s+)?"
         r"(?:(?:some|about|around|over|more than|nearly|"
         r"almost|up to|at least|at most|no more than|less than)\s+)?$",
         before,
         re.I,
+    )
+    # (but an average the past tense reports is measured: "On average, the journey took 14
+    # days")
+    sentence = re.split(r"[.!?]\s", before)[-1] + re.split(r"[.!?](?:\s|$)", after)[0]
+    averaged = re.search(r"\baverage\b|\bmedian\b|\btypically\b", sentence, re.I)
+    if timed and not (
+        averaged and re.fullmatch(r"\w+ed|ran|took|took place|carried out", timed["v"], re.I)
     ):
         return True  # "will run for 18 months": the duration of a project or an event
     if re.search(
@@ -114,21 +126,29 @@ def _period_duration(text: str, start: int, before: str, after: str, duration) -
         re.I,
     ):
         return True  # "in force for more than 15 years": how long a law or a body has been
-    if re.search(
-        r"\b(?:past|last|next|first|coming|previous|recent|period of|within|in|after|"
-        r"before|ago|every|each|per|than in|up to the|during|course of|throughout|"
-        # ("for another 12 months": a term extended; "Throughout these five years", "sur ces
-        # 2 mois": a time pointed to; "il y a 2 jours": ago)
-        r"another|these|those|ces|estos|estas|esos|esas|estes|esses|essas|il\s+y\s+a|"
-        # ("En las últimas 48 horas", "dans les derniers six mois", "nos últimos três anos")
-        r"[úu]ltim[oa]s|pasad[oa]s|pr[óo]xim[oa]s|derni[eè]re?s|prochaine?s|durante|dans|"
-        r"dentro\s+de|en|em|nos|nas|pendant|depuis|desde|hace|h[áa])\s+(?:the\s+)?"
-        # ("within less than two months", "depuis environ cinq ans")
-        r"(?:(?:less than|more than|just|only|barely|some|about|nearly|almost|environ|"
-        r"pr[eè]s de|unos|unas|cerca de|alrededor de|cerca de|quase|mais de|m[aá]s de|plus de)"
-        r"\s+)?$",
-        before,
-        re.I,
+    if (
+        re.search(
+            r"\b(?:past|last|next|first|coming|previous|recent|period of|within|in|after|"
+            r"before|ago|every|each|per|than in|up to the|during|course of|throughout|"
+            # ("for another 12 months": a term extended; "Throughout these five years", "sur ces
+            # 2 mois": a time pointed to; "il y a 2 jours": ago)
+            r"another|these|those|ces|estos|estas|esos|esas|estes|esses|essas|il\s+y\s+a|"
+            # ("En las últimas 48 horas", "dans les derniers six mois", "nos últimos três anos")
+            r"[úu]ltim[oa]s|pasad[oa]s|pr[óo]xim[oa]s|derni[eè]re?s|prochaine?s|durante|dans|"
+            r"dentro\s+de|en|em|nos|nas|pendant|depuis|desde|hace|h[áa])\s+(?:the\s+)?"
+            # ("within less than two months", "depuis environ cinq ans")
+            r"(?:(?:less than|more than|just|only|barely|some|about|nearly|almost|environ|"
+            r"pr[eè]s de|unos|unas|cerca de|alrededor de|cerca de|quase|mais de|m[aá]s de|plus de)"
+            r"\s+)?$",
+            before,
+            re.I,
+        )
+        and not (  # (not "il y a 3 mois d'attente": there are; "another 14 months on average")
+            re.search(r"\bil\s+y\s+a\s+$", before, re.I)
+            and re.match(r"\s*(?:d['’]|de\s)", after[duration.end() :])
+            or averaged
+            and re.search(r"\banother\s+$", before, re.I)
+        )
     ):
         return True
     rest = after[duration.end() :]
@@ -136,8 +156,12 @@ def _period_duration(text: str, start: int, before: str, after: str, duration) -
         re.match(
             r"[\s-]*(?:ago|later|earlier|after|before|since|old|of age|of (?:the|its|their))\b"
             # (as the other languages say it: "deux jours auparavant", "cinco meses después")
-            r"|\s*(?:auparavant|plus\s+tard|après|avant|después|antes|más\s+tarde|atrás|"
+            r"|\s*(?:auparavant|plus\s+tard|après|después|más\s+tarde|atrás|"
             r"depois|mais\s+tarde)\b"
+            # (not before a verb: "permanecieron seis meses antes de ser rescatadas", how long
+            # they stayed, measured)
+            rf"|\s*(?:avant|antes)\b(?!\s+(?:de|d['’])\s*(?!{_MONTH}\b)"
+            r"[a-zéèêíó]+(?:ar|er|ir|re|or)(?:em)?\b)"
             # ("ranging from six months to seven years old": the youngest's age)
             r"|\s*(?:to|and|-|\u2013)\s*(?:\d{1,2}|[a-z]+)\s+years?[\s-]+(?:old|of\s+age)\b",
             rest,

@@ -38,6 +38,7 @@ from kg.extraction.mentions import countries_named
 from kg.extraction.number_words import NUMBER
 from kg.extraction.period_patterns import PERIOD_PATTERNS
 from kg.extraction.periods import period_of
+from kg.extraction.pronoun_counts import unit_of_them
 from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
 from kg.extraction.qualifiers import qualified_as_the_body_says, qualifiers_of
 from kg.extraction.relative_times import after_page_date, last_year_said, page_year
@@ -193,7 +194,7 @@ class NumberExtractor(AttributionRules):
                 if item is None:
                     continue
                 parts.unit_of_the_count_before(item, f, passage, last_count)
-                counted.unit_of_them(item, f, passage, last_count)  # ("Seven of them left")
+                unit_of_them(item, f, passage, last_count)  # ("Seven of them left")
                 event_times.period_of_its_whole(item, f, whole_before, passage.text)
                 said_again.qualifier_of_its_conversion(item, f, whole_before, passage.text)
                 counted.share_of_whole(item, f, passage, anchor, last_count, items)

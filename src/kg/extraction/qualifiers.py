@@ -68,7 +68,8 @@ def qualifiers_of(f: Found, text: str) -> list[str]:
         said = [x for x in said if x[1] not in ("more-than", "less-than")]
     if said:
         concept = min(said)[1]
-        if qualifiers == ["approximately"] and f.words:
+        bound = concept in ("more-than", "less-than", "at-least", "at-most")
+        if qualifiers == ["approximately"] and f.words and bound:  # (not "un estimado de")
             # "plus d'une centaine de", "más de una treintena de": a noun of about so many,
             # bounded by the wording before it, is that bound
             qualifiers = []

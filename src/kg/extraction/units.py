@@ -246,12 +246,15 @@ def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
         elif last_known is not None:
             break
     ands = [i for i, w in enumerate(collected) if w.group().casefold() == "and"]
-    # ("4,600 state and private sector employees": the people both words describe)
+    # ("4,600 state and private sector employees": the people both words describe; not
+    # "12 shelters and social workers", a plural before "and" its own noun)
     people_after = [
         w
         for w in (collected[ands[-1] + 1 :] if ands else [])
         if singular(w.group()) in PEOPLE and singular(w.group()) != w.group().casefold()
     ]
+    if ands and any(singular(w.group()) != w.group().casefold() for w in collected[: ands[-1]]):
+        people_after = []
     if people_after:
         last_known = people_after[-1]
     if last_known is not None:
