@@ -49,7 +49,7 @@ def test_them_counts_no_things_when_people_are_said_of_them(tmp_path, knowledge)
 
 def test_a_term_in_prison_in_brackets_is_no_age(tmp_path, knowledge):
     """'prison sentences (over 10 years)': a term in prison in brackets after 'over' is a
-    number of years, no age as 'children (below 18 years)' is."""
+    number of years, no age as 'children (below 16 years)' is."""
     found = observations(
         draft_of(
             tmp_path,
@@ -215,7 +215,7 @@ def test_decades_in_words_in_another_language_are_a_time(tmp_path, knowledge):
 
 def test_a_plural_before_and_is_its_own_noun(tmp_path, knowledge):
     """'funded 12 shelters and social workers': a plural before 'and' is what the number
-    counts, not the people after it ('7,000 state and civil society practitioners' are)."""
+    counts, not the people after it ('4,600 state and private sector employees' are)."""
     found = observations(
         draft_of(tmp_path, knowledge, "IOM funded 12 shelters and social workers in Pelmark.")
     )
@@ -282,7 +282,7 @@ def test_a_currency_named_before_a_number_of_times_or_people_is_no_money(tmp_pat
 
 def test_there_are_months_of_waiting_and_another_average_are_measured(tmp_path, knowledge):
     """'il y a 3 mois d'attente' (there are three months of waiting), 'for another 14 months
-    on average': durations measured, not 'il y a 2 jours' (ago) nor 'for another two years'
+    on average': durations measured, not 'il y a 3 jours' (ago) nor 'for another two years'
     (a term extended)."""
     found = observations(
         draft_of(

@@ -311,7 +311,7 @@ def find_what_it_counts(
                 re.I,
             )
             or re.match(
-                # (an adverb between: "only 65 were officially declared")
+                # (an adverb between: "only 48 were officially registered")
                 r"\s+(?:were|are|was|have|has|had)\s+(?:already\s+|also\s+|now\s+|[a-z]+ly\s+)?"
                 r"(?:been\s+)?[a-z]+ed\b",
                 text[f.end : f.end + 40],
@@ -537,7 +537,7 @@ THE_NUMBER_BEFORE = re.compile(
     r"\s*(?:(?:Of\s+)?(?:this|that|these|those)\s+(?:number|figure|total)s?"
     r"(?:\s*,|\s+(?:accounts?\s+for|account\s+for|includes?|included|comprises?|represents?|"
     r"consists?\s+of|covers?))"
-    # "Of the total, 71.4% ...", "Del total, el 71.4% ...", "174 of the total belong to"
+    # "Of the total, 71.4% ...", "Del total, el 71.4% ...", "152 of the total belong to"
     # ("Of the total number of complaints, 222 ...", "Del total de denuncias, ...", "Del
     # total de migrantes rescatados, 709 son hombres", "Of the total deported Afghans, ...")
     r"|(?:(?:Out\s+)?of\s+the\s+total(?:\s+number)?(?:\s+of)?(?:\s+[\w-]+){0,3}|"

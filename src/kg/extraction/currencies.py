@@ -198,7 +198,7 @@ def currency_units() -> frozenset[str]:
     return frozenset(words | {"cfa-franc", "rupee", "shilling"})
 
 
-# A currency's whole name before a number ("paid Ethiopian Birr 24,000", "Kenya Shillings
+# A currency's whole name before a number ("paid Ethiopian Birr 18,500", "Kenya Shillings
 # 50,000", "Indian Rupees 5,000"): two words or three, the last perhaps in the plural.
 NAME_BEFORE = re.compile(r"\b((?:[A-Z][a-z]+\s+){1,2}[A-Za-z]+)\s*$")
 

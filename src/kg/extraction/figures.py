@@ -337,7 +337,7 @@ def find_numbers(passage: Passage) -> list[Found]:
             f.currency, f.end = "cfa-franc", cfa.end()
         elif (named := currencies.named_before(before)) and not re.match(
             r"\s+(?:times|people|persons|workers|families|children|women|men)\b", after, re.I
-        ):  # "paid Ethiopian Birr 24,000" (not "paid in Indian Rupees 3 times a month")
+        ):  # "paid Ethiopian Birr 18,500" (not "paid in Indian Rupees 3 times a month")
             f.currency, f.start = named[0], start - named[1]
         # ("the 61 victims", "All 38 officials", "these 37 migrants", "los 46 extranjeros",
         # "tous les 12": a number said before, pointed to again)

@@ -131,9 +131,9 @@ def _period_duration(text: str, start: int, before: str, after: str, duration) -
             r"\b(?:past|last|next|first|coming|previous|recent|period of|within|in|after|"
             r"before|ago|every|each|per|than in|up to the|during|course of|throughout|"
             # ("for another 12 months": a term extended; "Throughout these five years", "sur ces
-            # 2 mois": a time pointed to; "il y a 2 jours": ago)
+            # 2 mois": a time pointed to; "il y a 3 jours": ago)
             r"another|these|those|ces|estos|estas|esos|esas|estes|esses|essas|il\s+y\s+a|"
-            # ("En las últimas 48 horas", "dans les derniers six mois", "nos últimos três anos")
+            # ("En las últimas 36 horas", "dans les derniers six mois", "nos últimos três anos")
             r"[úu]ltim[oa]s|pasad[oa]s|pr[óo]xim[oa]s|derni[eè]re?s|prochaine?s|durante|dans|"
             r"dentro\s+de|en|em|nos|nas|pendant|depuis|desde|hace|h[áa])\s+(?:the\s+)?"
             # ("within less than two months", "depuis environ cinq ans")

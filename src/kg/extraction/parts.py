@@ -1,5 +1,5 @@
 """The parts of a whole a sentence opens with: "Of the 300 complaints, 120 involved women",
-"Of the total number of complaints, 222 ...", "Of these, 37 per cent ...", "Among the total
+"Of the total number of complaints, 131 ...", "Of these, 37 per cent ...", "Among the total
 number recorded, 25% ...", "The remaining 12 per cent ...": of the whole's time, and counting
 what it counts; and a number with no noun of its own ("Twelve were from Ecuador", "98
 (25.5%) exploited for labour") counting what the count before it counts.
@@ -43,7 +43,7 @@ PART_VERB = re.compile(
 
 def part_of_the_whole_before(item, f: Found, passage: Passage, anchor, last_count, items):
     """The numbers of a sentence opening with their whole ("Of the 300 complaints registered
-    in 2020, 120 involved women", "Of the total number of complaints, 222 ...") are of its
+    in 2020, 120 involved women", "Of the total number of complaints, 131 ...") are of its
     time when they say none of their own, and a number that a verb follows, with no noun of
     its own, counts what the whole counts ("120 involved women": complaints, not women)."""
     text, s0 = passage.text, f.sentence[0]

@@ -1,4 +1,4 @@
-"""Numbers of those a pronoun points to ("Seven of them left", "dos de ellos"), with no noun
+"""Numbers of those a pronoun points to ("Nine of them left", "dos de ellos"), with no noun
 of their own: what the count before them counts (`kg.extraction.numbers` reads them)."""
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ DURATIONS = ("year", "month", "week", "day", "hour")
 
 
 def unit_of_them(item, f: Found, passage: Passage, last_count) -> None:
-    """ "Seven of them left", "ten of these were related to ...", "dos de ellos": a number of
+    """ "Nine of them left", "six of these were linked to ...", "dos de ellos": a number of
     those a pronoun points to, with no noun of its own, counts what the count before it
-    counts (in an earlier paragraph too: "The 26 women ... \n\n Seven of them left")."""
+    counts (in an earlier paragraph too: "The 31 women ... \n\n Nine of them left")."""
     if item.fields.get("unit") != "?" or last_count is None or f.percent or f.currency:
         return
     unit = last_count.fields.get("unit")
