@@ -144,7 +144,7 @@ def _modified(item) -> bool:
 
 
 def joined_to_a_known_noun(words: list[re.Match], k: int) -> bool:
-    """ "17 North and East Lorvanian provinces", "28 Trinidad and Tobago government
+    """ "19 East and South Asian countries", "28 Trinidad and Tobago government
     officials": names (and the words after them) joined by the "and" at words[k] to a noun
     the rules know (people, countries, cases), within four words and before any preposition
     or verb."""
