@@ -140,7 +140,7 @@ class AgreementRules:
         return list(dict.fromkeys(parties))
 
     def _date_in(self, sentence: str) -> tuple[str | None, str] | None:
-        """The date a sentence gives ("on Wednesday, 3 August 2016", "in March 2015"): ISO
+        """The date a sentence gives ("on Wednesday, 3 August 2016", "in April 2013"): ISO
         when it has a year, else None, and the words."""
         m = DAY_DATE.search(sentence)
         if m:

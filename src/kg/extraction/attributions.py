@@ -47,7 +47,7 @@ ATTRIBUTION_VERB = re.compile(
     # the next name of a list: ", and UNICEF said")
     r"(?:,\s+(?!(?:and|or|but|while|as|who|which|that|with)\b)(?-i:[a-z])[^.;:,“”\"]{0,60}"
     r"(?:,\s+(?-i:[a-z])[^.;:,“”\"]{0,40})?,\s*"
-    # "Hagar, which helps women and children in Singapore and the region, said": a clause on
+    # "Zorvan Aid, which shelters families in Lorvania and the region, said": a clause on
     # what the source does
     r"|,\s+which\s+(?-i:[a-z])[^.;:,“”\"]{0,100},\s*)?"
     # "X early this year said", "X on Tuesday reported": when, between the source and its verb
@@ -55,13 +55,13 @@ ATTRIBUTION_VERB = re.compile(
     r"later)\s+this\s+(?:week|month|year)|yesterday|today|earlier|on\s+(?:Facebook|Twitter|X|"
     r"Instagram|Telegram|YouTube|TikTok|LinkedIn))\s+)?"
     r"(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|recently\s+)?"
-    # ("A UNHCR periodic report released today estimates", "the ILO's annual survey")
+    # ("A UNHCR quarterly review published today estimates", "the ILO's annual survey")
     r"(?:(?:periodic|annual|latest|new|global|recent|regional|quarterly|monthly|first)\s+){0,2}"
     r"(?:reports?|reported|says|said|states|stated|estimates?|estimated|confirms?|confirmed|"
-    # "The ILO also released a separate report showing 152 million children ..."
+    # "The ILO also published a second report showing 41 million workers ..."
     r"(?:released|published|issued)\s+(?:a|an|its|the)\s+(?:[a-z-]+\s+){0,3}(?:report|study|"
     r"survey|analysis|data|figures|estimates)|"
-    # ("the IOM tracked 6,364 migrants entering Yemen": a count the body made)
+    # ("the IOM counted 4,817 migrants entering Ostravia": a count the body made)
     r"records|recorded|tracks|tracked|documents|documented|"
     r"announces|announced|"
     r"indicates?|indicated|shows?(?!\s+up\b)|showed(?!\s+up\b)|finds|found|notes|noted|calculates|calculated|counts|"
@@ -104,7 +104,7 @@ def _same_sentence(quotes: str) -> str:
     """What a sentence says between a number and its source: no end of a sentence nor of a
     quote (`quotes`), but the point of a number ("from 500,000 to more than 1.25 million,
     making Uganda ..., says X") and a quote opened and closed there ("more than 70 deaths a
-    month, “making it one of the most deadly routes”, UNHCR said")."""
+    month, “making it one of the most dangerous crossings”, UNHCR said")."""
     return rf"(?:[^.;:{quotes}]|(?<=\d)[.:](?=\d)|“[^“”]*”)*"
 
 
@@ -147,7 +147,7 @@ ANAPHORIC_SOURCE = re.compile(
     r"\b(?:according\s+to|based\s+on|citing)\s+(?:(?:the|its)\s+)?(?:(?:[a-z]+\s+){0,2}"
     r"(?:figures|data|statistics|estimates|information|records)\s+(?:from|of|by)\s+)?"
     rf"the\s+(?P<head>{_BODY})\b"
-    # "..., the ministry said"; "The agency noted that according to its latest data"
+    # "..., the ministry said"; "The agency stated that according to its newest figures"
     rf"|(?:(?P<comma>,)\s*|\b)the\s+(?P<said>{_BODY})\s+(?:has\s+|had\s+)?(?:said|says|reported|"
     r"announced|stated|added|noted|revealed|estimated)\b",
     re.I,
@@ -214,7 +214,7 @@ ACTOR_VERB = re.compile(
 )
 
 
-# "GENEVA, July 10 (UNHCR)", "Bangkok, 3 May 2019 (IOM)": a dateline, then its agency
+# "GENEVA, May 14 (UNHCR)", "Bangkok, 3 May 2019 (IOM)": a dateline, then its agency
 DATELINE_SOURCE = re.compile(
     r"\s*[A-Z][\w .’'-]{1,40},\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*(?:19|20)\d\d)?|"
     r"\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+(?:19|20)\d\d)?)\s*\($"
@@ -296,7 +296,7 @@ class AttributionRules:
                 and (
                     not re.search(r"[,;:]", text[pos : o.start])
                     # "According to a recent study of one of our partners, the International
-                    # Organization for Migration (IOM), more than 40,000": in apposition
+                    # Organization for Migration (IOM), more than 35,000": in apposition
                     or re.fullmatch(r"[^,;:]{0,90},\s*(?:the\s+)?", text[pos : o.start])
                     and re.match(r"\s*(?:\([^()]{1,12}\)\s*)?,", text[o.end :])
                 )
@@ -313,8 +313,8 @@ class AttributionRules:
             after = [o for o in after if not OWNS_A_LAW.match(text, o.end)]
             if after:
                 cues.append((pos, after[0], True))
-        for o in orgs:  # "GENEVA, July 10 (UNHCR) On average 1,000 refugees ...": a dateline's
-            # agency, the source of its sentence (not a wire's: "TORONTO, Oct 16 (Reuters) -")
+        for o in orgs:  # "GENEVA, May 14 (UNHCR) On average 700 refugees ...": a dateline's
+            # agency, the source of its sentence (not a wire's: "TORONTO, Mar 9 (Reuters) -")
             after = re.match(r"\)\s*(?:[-\u2013\u2014]+\s*)?\w", text[o.end :])
             if DATELINE_SOURCE.match(text, s0, o.start) and after and o.text not in WIRES:
                 cues.append((o.start, o, True))
@@ -354,7 +354,7 @@ class AttributionRules:
                 # ("IOM's tally shows", "UNHCR's records show"; not "disputed IOM's tally, ...")
                 or TALLY.match(text, o.end)
                 and tally_reaches(text, s0, o, f.start)
-                or re.match(  # "IOM's Counter-Trafficking Data Collaborative includes data on"
+                or re.match(  # "IOM's Counter-Trafficking Data Collaborative holds figures on"
                     r"[’']s\s+(?:[A-Z][\w-]*\s+){1,5}(?:includes|contains|holds|shows|records)\s+"
                     r"(?:data|figures|records)\b",
                     text[o.end : o.end + 120],
@@ -485,7 +485,7 @@ class AttributionRules:
                 for o in orgs
                 if f.end <= o.start <= s1
                 and re.fullmatch(
-                    # ('affected "more than 280,000 workers", says the ILO': after a quote)
+                    # ('affected "more than 190,000 workers", says the ILO': after a quote)
                     _same_sentence('“”"«»')
                     + rf"(?:[”\"»]?,|{QUOTE_ENDS})\s*"
                     + r"(?:(?:said|says|reported|reports|announced|estimated|"

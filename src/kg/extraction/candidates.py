@@ -246,7 +246,7 @@ class CandidateRules(PlaceRules):
             after_article = tokens[a].key in ARTICLES
             a += 1
             while a < b and (is_connector(tokens[a]) or not tokens[a].is_word):
-                # "According to the Ministry of National Security": an article skipped too
+                # "According to the Ministry of Public Safety": an article skipped too
                 after_article = after_article or tokens[a].key in ARTICLES
                 a += 1
             starts = starts | {a}
@@ -271,7 +271,7 @@ class CandidateRules(PlaceRules):
         ):
             a += 2 if tokens[a + 1].text.islower() and tokens[a].key not in ALL_HEADS else 0
         while a < b and leads_a_name(tokens, a, b):
-            a += 1  # "the local NGO Casa Esperanza", "14:11 By Agência Brasil": the name after
+            a += 1  # "the local NGO Casa Esperanza", "09:42 By Agência Brasil": the name after
         a = body_after_a_role(tokens, after_a_title(tokens, a, b), b)
         while b > a and (is_connector(tokens[b - 1]) or not tokens[b - 1].is_word):
             b -= 1
@@ -293,7 +293,7 @@ class CandidateRules(PlaceRules):
             self.role_persons.add((passage.index, p0, p1))
             rest = self._split(passage, p1, b, starts, set(), known_ranges) if p1 < b else []
             return [(a, p0), (p0, p1), *rest]
-        # "Main Anti-Trafficking Department at the Ministry of Internal Affairs": a unit, then
+        # "Main Border Crimes Department at the Ministry of Internal Affairs": a unit, then
         # the body it is at (not "United Nations Office at Nairobi")
         for p in range(a + 1, b - 2):
             if (
@@ -485,7 +485,7 @@ class CandidateRules(PlaceRules):
             and keys[1] not in ALL_HEADS  # not "Training Centre for Border Guards"
             and keys[-1] not in ORG_HEADS | ORG_LAST_WORDS
         ):
-            # "Empowering Civil Society Organizations to Combat Human Trafficking": a title
+            # "Strengthening Local Groups to Combat Forced Labour": a title
             # (a project's, a report's) that opens with what it does, no body's name
             return None
         if {first_word, keys[0]} & ROLE_HEADS and len(keys) > 1:  # "IOM Head of Office", "Chief of"

@@ -2,7 +2,7 @@
 centres" -> transit-centre, "six border posts" -> border-post. A few heads say what a thing is
 only with the noun before them (a centre of what, a post of what, a group of whom); a noun
 before such a head is part of the unit's name, an adjective ("new", "regional", "different")
-is not. A later number of the bare head ("34-35 centres") counts the compound the text said.
+is not. A later number of the bare head ("27-28 centres") counts the compound the text said.
 And the modifiers joined by "and" before a noun the rules know ("26 West and Central African
 countries"), which the noun phrase reads past.
 """
@@ -88,8 +88,8 @@ def compound_unit(phrase: str, singular_head: str) -> str | None:
 
 
 def bare_heads_of_a_compound(items, proposals: dict) -> None:
-    """A number of a general head said alone ("approximately 34-35 centres") after a number
-    that named that head in one compound ("20 detention centres"), in its paragraph or the
+    """A number of a general head said alone ("approximately 27-28 centres") after a number
+    that named that head in one compound ("16 detention centres"), in its paragraph or the
     next or as "these centres", counts the compound (and the bare head's proposed unit goes
     when no number is left of it); not one said before the compound, nor one whose head says
     its own kind after it ("3 units of blood", "4 centres for children")."""
@@ -144,7 +144,7 @@ def _modified(item) -> bool:
 
 
 def joined_to_a_known_noun(words: list[re.Match], k: int) -> bool:
-    """ "26 West and Central African countries", "28 Trinidad and Tobago government
+    """ "19 East and South Asian countries", "28 Trinidad and Tobago government
     officials": names (and the words after them) joined by the "and" at words[k] to a noun
     the rules know (people, countries, cases), within four words and before any preposition
     or verb."""
@@ -163,7 +163,7 @@ def joined_to_a_known_noun(words: list[re.Match], k: int) -> bool:
     return False
 
 
-# "20 DVD players", "12 music players": a device that plays, no person ("35 key players").
+# "20 DVD players", "12 music players": a device that plays, no person ("40 key players").
 DEVICES = {"dvd", "cd", "mp3", "video", "music", "media", "audio", "cassette", "record", "tape"}
 
 
@@ -176,7 +176,7 @@ def a_device(singular_head: str, phrase: str) -> bool:
 def adjectival(words: list[re.Match], k: int) -> bool:
     """Whether the participle at words[k] is an adjective of the plural noun the rules know
     right after it ("Ministers from 12 concerned countries", "the 5 involved parties"), not
-    the verb of a number that counts what was said before ("22 involved false promises")."""
+    the verb of a number that counts what was said before ("31 involved false promises")."""
     from kg.extraction.units import KNOWN_UNIT_WORDS, PEOPLE, singular  # (units uses this)
 
     if words[k].group().casefold() not in ("involved", "concerned") or k + 1 >= len(words):

@@ -1,7 +1,7 @@
 """What a number counts when no noun follows it: the abbreviation a text gave ("316 VoTs"),
 the noun of the number before it ("of which 434 were identified"), "the number of ...", "for
-every ...", a verb only people undergo ("532 were liberated"), or the plural noun a sentence
-names before a number that ends it ("Refugees in the camp, which hosts 29,445.")."""
+every ...", a verb only people undergo ("418 were liberated"), or the plural noun a sentence
+names before a number that ends it ("Families in the camp, which hosts 18,230.")."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ PEOPLE_VERBS = re.compile(
 )
 
 
-# "fewer than 1,000 arrived in Italy", "the 392 who arrived": what people do, or "who".
+# "fewer than 800 arrived in Lorvania", "the 267 who arrived": what people do, or "who".
 PEOPLE_DO = re.compile(
     r"\s+(?:who\b|(?:have\s+|had\s+)?(?:arrived|died|drowned|fled|perished|escaped|survived|"
     r"migrated|crossed|disappeared|went\s+missing|remain\s+missing|are\s+missing|"
@@ -49,7 +49,7 @@ PEOPLE_DO = re.compile(
 )
 
 
-# What only people undergo or do, said without an auxiliary ("713 Rohingya rescued", "left");
+# What only people undergo or do, said without an auxiliary ("486 Rohingya rescued", "left");
 # what they do with one or alone ("arrived", "died") is PEOPLE_DO's.
 BARE_PEOPLE_VERB = re.compile(
     r"\s+(?:rescued|arrested|deported|repatriated|trafficked|smuggled|displaced|evacuated|"
@@ -67,8 +67,8 @@ NOT_PLURALS = NOT_NOUNS | {
 
 
 def _people_by_their_verb(text: str, end: int) -> tuple[str | None, str]:
-    """ "532 were liberated", "1,000 arrived", "the 392 who arrived": people, by what only
-    people undergo or do; "300 of them will attend": those of them."""
+    """ "418 were liberated", "900 arrived", "the 267 who arrived": people, by what only
+    people undergo or do; "250 of them will attend": those of them."""
     if m := re.match(r"\s+of\s+(?:them|these|those|whom)\b", text[end : end + 20]):
         end += m.end()
     if PEOPLE_VERBS.match(text, end) or PEOPLE_DO.match(text, end):
@@ -92,7 +92,7 @@ NOT_COUNTED_BEFORE = {
 
 def _noun_before_a_final_number(text: str, f: Found) -> tuple[str | None, str]:
     """The last plural noun of the sentence before a number that ends its clause ("which
-    hosts 29,445.", "as they reached 9,076,"), or (None, "")."""
+    hosts 18,230.", "as they reached 6,154,"), or (None, "")."""
     if not re.match(r"\s*(?:[.;,)]|$)", text[f.end : f.end + 2]):
         return None, ""
     before = text[f.sentence[0] : f.start]
@@ -111,7 +111,7 @@ def _noun_before_a_final_number(text: str, f: Found) -> tuple[str | None, str]:
             continue  # "the shelter, which hosts 600": the one that hosts, not what it hosts
         if not word.islower():
             # a capital is a name ("Pine Hills"), unless it only opens the sentence
-            # ("Refugees in the camp, which hosts 29,445")
+            # ("Families in the camp, which hosts 18,230")
             opens = not text[s0 : s0 + m.start()].strip(" \"“‘'(")
             if not (opens and (s in PEOPLE or s in KNOWN_UNIT_WORDS)):
                 continue
@@ -223,13 +223,13 @@ def find_what_it_counts(
             and _alone_in_its_sentence(text, previous)
             and not _others_named_since(text, previous, f)
         ):
-            # "More than 600,000 of them", "Plus de 600.000 d'entre eux": of those the
+            # "More than 450,000 of them", "Plus de 450.000 d'entre eux": of those the
             # number before counts
             f.head, f.phrase, f.phrase_end = previous.head, previous.phrase, them.end()
         else:
             f.head, f.phrase, f.phrase_end = noun_phrase(text, f.end)
             if passage.language in LANGUAGES and no_noun_after(f.phrase, f.value or f.high):
-                # ("87 viajaban", "18 das quais"): the rules below say what, else the words
+                # ("64 viajaban", "27 das quais"): the rules below say what, else the words
                 said_after = f.head, f.phrase, f.phrase_end
                 f.head, f.phrase, f.phrase_end = None, "", f.end
         if (f.head or "").casefold() == "others" and f.phrase.casefold() == "others":
@@ -238,7 +238,7 @@ def find_what_it_counts(
             others_end = f.phrase_end
             f.head, f.phrase, f.phrase_end = None, "", f.end
     if f.head is None and not f.percent and not f.currency:
-        # "Eight of the people were victims": those of whom it is a part
+        # "Six of the people were victims": those of whom it is a part
         if m := re.match(rf"\s+of\s+(?:the|these|those)\s+|{OF_THESE}", text[f.end : f.end + 20]):
             f.head, f.phrase, f.phrase_end = noun_phrase(text, f.end + m.end())
         # "Bali (nine), Riau (five)": a count in brackets after a name counts the people its
@@ -251,7 +251,7 @@ def find_what_it_counts(
             elif previous is not None and previous.head and previous.sentence == f.sentence:
                 f.head, f.phrase = previous.head, previous.phrase
     if f.head is None and not f.percent and not f.currency and FROM_A_PLACE.match(text, others_end):
-        # "Of them, seven were from Bajura, two from Achham", "The migrants hailed from
+        # "Of them, five were from Velna, three from Dorsk", "The migrants hailed from
         # several provinces, including 12 from East Nusa Tenggara": people, by where they are
         # from; what the number before it in its sentence counts ("3 boats from X and 2 from
         # Y"), else the people its sentence names before it, else those of the number before
@@ -270,7 +270,7 @@ def find_what_it_counts(
             )
         ):
             f.head, f.phrase = previous.head, previous.phrase
-        elif others_end != f.end:  # ("the woman, together with 11 others from Cuba")
+        elif others_end != f.end:  # ("the woman, together with 9 others from Ostravia")
             f.head, f.phrase = "people", "others"
     if (
         f.head is None
@@ -347,7 +347,7 @@ def find_what_it_counts(
             if head is not None:
                 f.head, f.phrase = head, phrase
     if f.head is None and not f.percent and not f.currency:
-        # "brings to 765 the number of the Ethiopian migrants who ...": what follows says it
+        # "brings to 548 the number of the Zorvani migrants who ...": what follows says it
         m = re.match(
             rf"\s+the\s+(?:total\s+)?{COUNT_OF}\s+((?:[\w’'-]+,?\s+){{0,6}}[\w’'-]+)",
             text[f.end :],
@@ -370,10 +370,10 @@ def find_what_it_counts(
         if plurals:  # the nearest ("IOM estimates that 80 per cent of girls ..., whose")
             f.head, f.phrase = plurals[-1], plurals[-1]
     if f.head is None and not f.percent and not f.currency:
-        # "when 532 were liberated", "as 40 had been rescued": only people are
+        # "when 418 were liberated", "as 40 had been rescued": only people are
         f.head, f.phrase = _people_by_their_verb(text, others_end)
     if f.head is None and not f.percent and not f.currency and not f.duration:
-        # "713 Rohingya rescued", "25,000 Rohingya left": a people's name, by what people do
+        # "486 Rohingya rescued", "17,000 Rohingya left": a people's name, by what people do
         m = re.match(r"\s+([A-Z][a-z]+)(?=\s)", text[f.end : f.end + 40])
         # (a people's name is no plural in -s: "12 Offices remained open" counts no people)
         if (
@@ -386,7 +386,7 @@ def find_what_it_counts(
         ):
             f.head, f.phrase, f.phrase_end = "people", m.group(1), f.end + m.end()
     if f.head is None and not f.percent and not f.currency:
-        # "Refugees in the camp, which hosts 29,445.", "monthly asylum claims, as
+        # "Families in the camp, which hosts 18,230.", "monthly asylum claims, as
         # they reached 9,076": a number that ends its clause counts the plural
         # noun its sentence names before it
         f.head, f.phrase = _noun_before_a_final_number(text, f)
@@ -532,19 +532,19 @@ def share_of_whole(item, f: Found, passage: Passage, anchor, last_count, items) 
 
 
 # A sentence that opens by pointing to the number said before it, then says what it holds:
-# "This number accounts for 144 victims", "Of this figure, 142 ...", "These figures include"
+# "This number accounts for 96 victims", "Of this figure, 142 ...", "These figures include"
 THE_NUMBER_BEFORE = re.compile(
     r"\s*(?:(?:Of\s+)?(?:this|that|these|those)\s+(?:number|figure|total)s?"
     r"(?:\s*,|\s+(?:accounts?\s+for|account\s+for|includes?|included|comprises?|represents?|"
     r"consists?\s+of|covers?))"
     # "Of the total, 71.4% ...", "Del total, el 71.4% ...", "152 of the total belong to"
-    # ("Of the total number of complaints, 222 ...", "Del total de denuncias, ...", "Del
+    # ("Of the total number of complaints, 163 ...", "Del total de denuncias, ...", "Del
     # total de migrantes rescatados, 709 son hombres", "Of the total deported Afghans, ...")
     r"|(?:(?:Out\s+)?of\s+the\s+total(?:\s+number)?(?:\s+of)?(?:\s+[\w-]+){0,3}|"
     r"Del\s+total(?:\s+de(?:\s+[\w-]+){1,3})?|Sur\s+ce\s+total|"
     r"Do\s+total(?:\s+de(?:\s+[\w-]+){1,3})?)\s*,"
     r"|[\d,.]+\s+of\s+the\s+total\b"
-    # "This represents more than 70 deaths a month": the count before, said another way
+    # "This represents more than 45 deaths a month": the count before, said another way
     r"|(?P<restated>(?:This|That)\s+(?:represents|amounts\s+to|equals|is\s+equivalent\s+to)\b))",
     re.I,
 )  # (not "These figures appeared the day after those according to which 2,500 ...")
@@ -557,7 +557,7 @@ RESTATED_NUMBER = re.compile(
 
 
 def period_of_the_number_before(item, f: Found, passage: Passage, last_count, items) -> None:
-    """ "... recorded 21 cases for 2019 thus far. This number accounts for 144 victims": a
+    """ "... recorded 14 cases for 2022 thus far. This number accounts for 96 victims": a
     number of a sentence that points to the count before it, and says no time of its own, is
     of that count's time; not when the counts of that count's sentence are of several times
     ("210 cases in 2023, up from 150 in 2022. This number includes ...": which number?)."""

@@ -1,6 +1,6 @@
 """Days said with their year, one or a span of them, in the many ways releases write them:
 "on 12 Dec 2023", "on Dec. 12, 2023", "from June 3 to June 9, 2024", "between 29 July and
-28 August 2024", "on the 31st of January and 1st of February 2023", "from the 24th to the
+28 August 2024", "on the 30th of April and 1st of May 2021", "from the 24th to the
 25th of September 2024", "June 3-9, 2024", "from 30 September to 4 October 2019".
 
 One grammar for them all: a first day (with its month, or bare when the last day's month is
@@ -20,7 +20,7 @@ from kg.extraction.number_words import MONTH, MONTH_SHORT
 _MONTH = rf"(?:{MONTH}|{MONTH_SHORT})(?![a-z])"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\(?)?"  # ("On Sunday (16 August)")
-# ("during the night of 14-15 December", "in the evening of 21st January 2020": a day's part
+# ("during the night of 8-9 March", "in the evening of 21st January 2020": a day's part
 # dates it as "on" does)
 _PART_OF_A_DAY = r"(?:on|during|in)\s+the\s+(?:night|evening|morning|afternoon|early\s+hours)\s+of"
 _LINK = r"\s*(?:-|\u2013|\u2014|to|and|until|till|through)\s*(?:the\s+)?"

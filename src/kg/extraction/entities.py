@@ -488,7 +488,7 @@ class Recognizer(CandidateRules, Resolution):
         Mission"), not a word the text also writes in lower case. Its confidence, or None."""
         tokens = passage.tokens
         if self._in_dateline(passage, tokens[a].start):
-            # a dateline: "TEGUCIGALPA – ...", "GENEVA/KATHMANDU, 19 June", "By Jane Doe
+            # a dateline: "TEGUCIGALPA – ...", "GENEVA/PELMARK, 23 April", "By Jane Doe
             # WELLINGTON (Reuters) -" (the byline's last name before it is no part of it)
             return 0.75
         if (

@@ -1,5 +1,5 @@
 """An estimate said of the numbers of a sentence ("IOM estimates that 80 per cent ...", "El
-Ministerio Público estima en 3.600 ..."), as against one said of a single number ("an
+Ministerio Público estima en 2.400 ..."), as against one said of a single number ("an
 estimated 25,000 Vietnamese, while 23,000 Indonesians ...": the 23,000 is no estimate). A
 part of `kg.extraction.numbers`."""
 
@@ -18,8 +18,8 @@ ESTIMATE = re.compile(
     r"\bestim(?:e|ent)(?=\s+(?:que\b|qu['’]|à\b))",
     re.I,
 )
-# What makes an estimate the adjective of the number right after it ("an estimated 25,000",
-# "estimated at 3,600", "estima en 3.600"): a preposition, or an article before it (not the
+# What makes an estimate the adjective of the number right after it ("an estimated 18,000",
+# "estimated at 2,400", "estima en 2.400"): a preposition, or an article before it (not the
 # verb of "IOM estimated 25,000 people had left and 3,000 had returned": of both numbers).
 OF_A_NUMBER = re.compile(r"\s+(?P<to>(?:at|en|à|em)\s+)?(?:total\s+of\s+)?(?:US\s?)?[$€£]?\s?\d")
 # "it is estimated that 600,000 to 800,000 people are trafficked ..., of which 80% are female
@@ -31,7 +31,7 @@ PART_OF_IT = re.compile(
     r"|,\s*which\s+(?!is\s+estimated|are\s+estimated)",
     re.I,
 )
-# "reached 36 million in 2017, with Africa hosting 29 percent of them", "about 750,000
+# "reached 22 million in 2014, with Lorvania hosting 17 percent of them", "about 750,000
 # Ethiopians reside in the Kingdom with about 450,000 likely to have travelled ...": a clause
 # with "with" after the estimate's figure adds a figure of its own (not "it is estimated that
 # with current trends 5,000 people will be displaced": before it, the estimate's own).
@@ -44,7 +44,7 @@ ESTIMATED_AFTER = re.compile(
     r"(?:now\s+|currently\s+)?estimated\s+(?:to|at)\b"
 )
 # "The IOM estimates that there are 662,000 migrants in Libya, an increase of roughly 40,000
-# from last year", "close to $10,000 per victim, up from $8,269 a decade ago": the change
+# from last year", "close to $7,000 per victim, up from $5,412 a decade ago": the change
 # against another time, or the figure of that time, is stated, no estimate.
 CHANGE_BEFORE = re.compile(
     r"\b(?:(?:increase|decrease|rise|drop|fall|jump|growth|decline)\s+of|up\s+from|"

@@ -1,6 +1,6 @@
 """What a number of a Spanish, French or Portuguese release counts when no noun follows it:
 these languages set a verb, a pronoun or a preposition right after a number whose noun was
-said before ("87 viajaban acompañados y 67 lo hacían solos", "18 das quais", "13 pour délit",
+said before ("64 viajaban acompañados y 41 lo hacían solos", "27 das quais", "9 pour délit",
 "600.000 d'entre eux sont toujours réfugiés"), where English sets "were", "of" or "for", the
 words the English rules stop at. A noun counted after a number above one is a plural (in -s,
 -x), a unit's symbol ("30 km", "10 kg") or a word the rules know; anything else is no noun,

@@ -52,7 +52,7 @@ def ends_a_name(tokens: list, j: int) -> bool:
         or (
             head_before
             and tokens[j].text[:1].isupper()
-            and tokens[j].key not in ORG_HEADS  # ("Coast Guard North Aegean Group Command teams")
+            and tokens[j].key not in ORG_HEADS  # ("Coast Guard South Velna Group Command teams")
             and _adjective_of_a_team(tokens, j)
         )
     )
@@ -86,7 +86,7 @@ def a_name_ends_before_and_the(tokens: list, p: int, b: int, known=None) -> bool
     Ministry of Labour and the National Institute for Women": two names), or the capitalized
     words after it, up to the run's end `b`, only qualify the common noun after them ("the
     Libyan Ministry of Foreign Affairs and the Sudanese embassy", "... and the KRI security
-    agency"); not a place's name ("Regional Office for North America and the Caribbean is"),
+    agency"); not a place's name ("Regional Office for South Ostravia and the Islands is"),
     the text's `known` span of those words."""
     words = tokens[p + 2 : b]
     if any(t.key in ORG_HEADS - {"system", "group", "team"} for t in words):

@@ -163,7 +163,7 @@ ACRONYM_STOP = {
     # "HE Margaret Adamson", "UNODC HQ", "Washington, DC", "USD", "GMT", "ISBN"
     "HE", "HRH", "HQ", "DC", "USD", "EUR", "GBP", "GMT", "UTC", "CET", "EST", "URL", "PHD",
     "ISBN", "ISSN", "DOI", "FY", "AI", "NB", "PS", "VIP", "CCTV", "GPS", "IP",
-    # sizes and kinds of a download ("Download English (768.57 KB)"), measures
+    # sizes and kinds of a download ("Download English (512.34 KB)"), measures
     "KB", "MB", "GB", "TB", "KM", "KG", "HTML", "HTTP", "HTTPS", "WWW", "DOC", "DOCX", "XLS",
     "XLSX", "PPT", "JPG", "PNG", "MP3", "MP4", "RSS",
     # a page's buttons and section labels in capitals ("RELATED", "READ MORE", "VIDEO")
@@ -322,7 +322,7 @@ def connectors_end_a_name(tokens, i: int, j: int, k: int) -> bool:
         or k + 1 < len(tokens)
         and tokens[k + 1].text[:1].isdigit()
     )
-    # "the Aviation Police at Entebbe International Airport": a body, then where it is
+    # "the Aviation Police at Pelmark International Airport": a body, then where it is
     at_a_site = connectors == ["at"] and any(t.key == "airport" for t in tokens[k : k + 5])
     # "the Direction of the National Guard on Facebook": where it said so, no part of it
     on_a_site = connectors[-1:] == ["on"] and tokens[k].key in SOCIAL_MEDIA
@@ -379,7 +379,7 @@ def heads_a_name(tokens, start: int, end: int) -> bool:
 def opens_with_a_common_noun(tokens, a: int, b: int) -> bool:
     """Whether the first word of a run, at a sentence's start, is a common noun before "of",
     "from", "and" ... ("Officials of the Ministry"): not an acronym nor a head word, nor the
-    first of two subjects of one head ("The Consumer and Environmental Protection Division")."""
+    first of two subjects of one head ("The Housing and Water Protection Division")."""
     return (
         a + 1 < b
         and not tokens[a].is_acronym
@@ -488,7 +488,7 @@ def _acronym_spells(tokens: list, a: int, b: int) -> bool:
     return len(initials) >= 3 and initials == tokens[b + 1].text.replace(".", "").casefold()
 
 
-# What is named by where it is: "Embassy of the Republic of Tajikistan in Malaysia", "IOM
+# What is named by where it is: "Embassy of the Republic of Ostravia in Lorvania", "IOM
 # Office in Monrovia" (not "the Immigration Agency in Zamiin-Uud": an agency is where it acts)
 LOCATED = {"embassy", "embassies", "consulate", "consulate-general", "mission", "delegation"}
 LEADING_ARTICLES = {"the", "a", "an"}

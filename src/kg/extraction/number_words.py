@@ -62,7 +62,7 @@ def word_value(text: str) -> int:
 NUMBER = re.compile(
     # (a currency's letters may be written against it: "RM20,000", "KSh500", "Tk1,000", "Sh5,000")
     rf"(?:(?<![\w.,/-])|(?<=\d-)|(?<=\bRM)|(?<=\bRs)|(?<=KSh)|(?<=Ksh)|(?<=\bTk)|(?<=\bRp)|(?<=\bSh)|(?<=\bShs)|(?<=\bKD)|(?<=\bDh)|(?<=\bDhs)|(?<=\bQR)|(?<=\bBD))(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
-    # "100 000 calls": thousands set apart by a space (not "0 800 77777", a telephone
+    # "80 000 calls": thousands set apart by a space (not "0 800 77777", a telephone
     # number); a comma or full stop after them ends the number unless a digit follows it
     rf"|[1-9]\d{{0,2}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[,.]\d|[ \u00a0\u202f]\d)"
     rf"|\d+(?:\.\d+)?)"
@@ -89,7 +89,7 @@ def scale_of(m: re.Match) -> int:
 def number_matches(passage):
     """(match, value, said in words) for each number `passage` writes, as its language writes
     them."""
-    if passage.language in foreign_words.NUMBERS:  # ("91.952", "3,4 millones", "siete")
+    if passage.language in foreign_words.NUMBERS:  # ("91.952", "2,8 millones", "siete")
         for m in foreign_words.NUMBERS[passage.language].finditer(passage.text):
             yield m, foreign_words.number_value(m), bool(m["words"])
         return

@@ -95,9 +95,9 @@ class NumberExtractor(AttributionRules):
         self.year_context = None
         self.passage_before: Passage | None = None
         self.list_period = opened = None  # the time of a sentence that opens a list
-        # (the title's day too: "Tuesday, 23 August 2022")
+        # (the title's day too: "Monday, 14 March 2022")
         self.release_day = event_times.release_day(source.passages)
-        # ("date 2024-11 Au moins 25 personnes ...": a page dated to its month, whose year
+        # ("date 2023-05 Au moins 17 personnes ...": a page dated to its month, whose year
         # dates the months the release names without one, as the year said just before does)
         self.page_year = page_year(source.passages)
         self.event_records = event_times.event_dates(source.body, self.release_day)
@@ -113,7 +113,7 @@ class NumberExtractor(AttributionRules):
                 previous_paragraph_last, self.year_context, self.passage_before = None, None, None
             anchor: Item | None = None  # "Of the 54 victims ...": what later shares are of
             last_count: Item | None = previous_paragraph_last
-            # "In the 2022/23 financial year, the AFP received:" then "• 90 reports of ...":
+            # "In the 2019/20 financial year, the AFP received:" then "• 64 reports of ...":
             # the items of a list take the time of the sentence that opens it
             self.list_period = opened if LIST_ITEM.match(passage.text) else None
             previous: Found | None = None
@@ -157,14 +157,14 @@ class NumberExtractor(AttributionRules):
                 same_people = (
                     bool(heads) and heads <= PEOPLE | {"people"} and not _two_groups(heads)
                 )
-                # "USD 2.5 million" in the headline and again in the body: one number.
+                # "USD 1.8 million" in the headline and again in the body: one number.
                 restated = (
                     key in seen
                     and not f.percent
                     and ((f.value or f.high or 0) >= 100 or _said_in_a_headline(seen[key]))
                     and (same_noun if f.head else f.currency is not None)
                     and (not f.currency or f.currency == seen[key].fields.get("unit"))
-                    # ("Chios (128), Samos (128)": two counts of one sentence)
+                    # ("Velna (96), Dorsk (96)": two counts of one sentence)
                     and not _in_the_sentence(seen[key], passage, f.sentence)
                 )
                 if restated and not f.definite:

@@ -261,7 +261,7 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
             out.append(Span(passage, a, b, "rule", "organization", confidence=0.6))
             taken.append((a, b))
     for m in [m for pattern in OUTLETS for m in pattern.finditer(passage.text)]:
-        # "..., reports The Rising Nepal.", "The London Free Press reports, citing ...": the
+        # "..., reports The Rising Nepal.", "The Pelmark Courier reports, citing ...": the
         # news outlet a report comes from (its "The" with it; not a person's name)
         a = passage.token_index(m.start("name"))
         b = passage.token_index(m.end("name") - 1) + 1
@@ -303,7 +303,7 @@ def _in_a_list(head: Span, span: Span) -> bool:
     after = re.sub(r"^\s*\([^()]{1,20}\)", "", after)  # its acronym: "... Agency (SOCA), ..."
     if re.match(r"\s+(?:and|or)\s+(?:the\s+)?[A-Z]|,\s+the\s+[A-Z]", after):
         return True
-    # "Kent Police, the Serious Organised Crime Agency (SOCA), Paris Police", "..., and the
+    # "Velna Police, the Lorvanian Organised Crime Agency (LOCA), Pelmark Police", "..., and the
     # Government": the next of a list; but "IOM, the UN Migration Agency, Human Trafficking
     # ...": a name of the UN's is a description, whatever follows it.
     if re.match(r",\s+(?:(?:and|or)\s+)?(?:the\s+)?[A-Z]", after) and not re.match(

@@ -1,6 +1,6 @@
 """The parts of a whole a sentence opens with: "Of the 300 complaints, 120 involved women",
 "Of the total number of complaints, 131 ...", "Of these, 37 per cent ...", "Among the total
-number recorded, 25% ...", "The remaining 12 per cent ...": of the whole's time, and counting
+number recorded, 25% ...", "The remaining 9 per cent ...": of the whole's time, and counting
 what it counts; and a number with no noun of its own ("Twelve were from Ecuador", "98
 (25.5%) exploited for labour") counting what the count before it counts.
 """
@@ -16,7 +16,7 @@ from kg.extraction.text import Passage
 from kg.extraction.units import singular
 
 # A sentence that opens with the whole its numbers are parts of: "Of the 300 complaints, 120
-# involved women", "Of the total number of complaints, 222 involved", "De los 90 rescatados, 30".
+# involved women", "Of the total number of complaints, 163 involved", "De los 90 rescatados, 30".
 OF_THE_WHOLE = re.compile(
     r"\s*(?:(?:Out\s+of|Of|Among|De|Des|Dos|Das|Entre)\s+"
     r"(?:the|los|las|these|those|this|ces|os|as|este|ese|esta|esa|cet|ce|este|esse)\s+"
@@ -28,7 +28,7 @@ OF_THE_WHOLE = re.compile(
     r"eux|elles|eles|elas)(?P<words>(?:\s+[^\W\d_]+){0,2})\s*,"
     # "Del total, el 71.4% ...", "Do total, ...": the count said as a total
     r"|(?P<total>(?:Del|Do|Du)\s+total)\s*,"
-    # "The remaining 12 per cent were trafficked for other purposes": the rest of it
+    # "The remaining 9 per cent were exploited for other purposes": the rest of it
     r"|(?P<rest>The\s+remaining|Los\s+restantes|Las\s+restantes|Les\s+autres)\s+(?=\d))",
     re.I,
 )
@@ -72,7 +72,7 @@ def part_of_the_whole_before(item, f: Found, passage: Passage, anchor, last_coun
     ):
         return  # ("Of these three countries, Pelmark hosts 300 camps", after 12,000 claims)
     said = whole.spans[0]
-    # ("The remaining 12 per cent were ...": the share right after it, of the count before;
+    # ("The remaining 9 per cent were ...": the share right after it, of the count before;
     # not "The remaining 40 shelters", nor "The remaining 5 per cent of the budget")
     if opening["rest"] and (
         not f.percent
@@ -239,7 +239,7 @@ def unit_of_the_count_before(item, f: Found, passage: Passage, last_count) -> No
     where = re.match(r"\s+(?:in|on|at|en|dans|em|no|na|sur)\s", text[f.end :])
     said = last_count.spans[0]
     same_sentence = s0 <= said.start < f.sentence[1] and unit == "person"
-    # ("forced labour; 672 (19 per cent), sexual exploitation; 524 (15 per cent)": a part
+    # ("forced labour; 418 (17 per cent), sexual exploitation; 365 (14 per cent)": a part
     # with its share in brackets, of the count before)
     share = SHARE_AFTER.match(text, f.end)
     if (

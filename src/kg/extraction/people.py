@@ -50,7 +50,7 @@ def _name_after_role(tokens: list[Token], a: int, b: int, known_ranges):
         start += 2
     if start + 1 < b and tokens[start].key in ("for", "of", "on") and b - (start + 2) >= 2:
         if start + 2 < b and tokens[start + 2].key in ("and", "&"):
-            return None  # "Minister for Women and Gender Equality": the portfolio goes on
+            return None  # "Minister for Youth and Family Welfare": the portfolio goes on
         start += 2
     end = start
     while end < b and (
@@ -97,7 +97,7 @@ def _person_context(passage: Passage, a: int, b: int) -> bool:
     Doe, IOM Chief of Mission in Mexico")."""
     tokens = passage.tokens
     if _acronym_spells(tokens, a, b):
-        return False  # "According to Shanti Punarsthapan Griha (SPG)": no one's name
+        return False  # "According to Velna Moravi Sadan (VMS)": no one's name
     if a and tokens[a - 1].key.rstrip(".") in PERSON_ROLES:
         return True  # "Dr Jane Doe", "counter-trafficking specialist Jane Doe"
     before = passage.text[max(0, tokens[a].start - 30) : tokens[a].start]
@@ -512,7 +512,7 @@ def find_persons(
             i += 1  # inside a capitalized run: only its first name part begins a name
             continue
         if _in_a_portfolio(tokens, i) or continues_a_body(tokens, i):
-            i += 1  # "Minister for Women and Gender Equality", "Ministry of ... and Marine ..."
+            i += 1  # "Minister for Youth and Family Welfare", "Ministry of ... and Marine ..."
             continue
         found = _person_names(tokens, i) or _one_name_after_a_title(passage, i)
         if found is None:
@@ -522,7 +522,7 @@ def find_persons(
         if any(x in known_tokens for x in range(a, b)) or not _looks_like_person(tokens, a, b):
             i += 1
             continue
-        # ("According to Shanti Punarsthapan Griha (SPG)", "Jane Doe of Zorvan Aid": no one's)
+        # ("According to Velna Moravi Sadan (VMS)", "Jane Doe of Zorvan Aid": no one's)
         of = out and tokens[out[-1].b].key in ("of", "from", "at") and a - out[-1].b in (1, 2)
         if _in_a_credit(passage, a) or _acronym_spells(tokens, a, b) or of:
             i = b

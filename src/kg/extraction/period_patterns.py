@@ -38,7 +38,7 @@ PERIOD_PATTERNS = (
         "years",
         re.compile(
             rf"\b(?:between|from)\s+(?:(?P<am>{MONTH})\s+)?(?P<ay>(?:19|20)\d\d)\s+(?:and|to|until)\s+"
-            # ("between June 2016 and March 15, 2017": the last day too)
+            # ("between May 2014 and April 12, 2015": the last day too)
             rf"(?:(?P<bd2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?=(?:{MONTH})\b))?"
             rf"(?:(?P<bm>{MONTH})\s+(?:(?P<bd>\d{{1,2}})(?:st|nd|rd|th)?,?\s+)?)?"
             rf"(?:(?:early|late|mid)[\s-]+)?(?P<by>(?:19|20)\d\d)",
@@ -77,8 +77,8 @@ PERIOD_PATTERNS = (
         ),
     ),
     (
-        # "between May-June 2020", "in May–June 2020", "in September and October 2022",
-        # "for the April – October 2020"
+        # "between July-August 2018", "in July–August 2018", "in September and October 2022",
+        # "for the March – September 2019"
         "months",
         re.compile(
             rf"\b(?:between|from|in|during|for\s+the)\s+(?P<am>{MONTH})\s*(?:[-\u2013]|\s+and\s+)\s*"
@@ -88,10 +88,10 @@ PERIOD_PATTERNS = (
         ),
     ),
     (
-        # "in 2010 and 2011", "in the combined years of 2015 and 2016": both, one after the other
+        # "in 2012 and 2013", "in the combined years of 2017 and 2018": both, one after the other
         "two-years",
         re.compile(
-            # ("in both 2015 and 2016", "en 2013 et 2014", "en 2015 y 2016", "em 2015 e 2016")
+            # ("in both 2017 and 2018", "en 2011 et 2012", "en 2015 y 2016", "em 2015 e 2016")
             r"\b(?:in|during|for|over|of|en|em)\s+(?:both\s+)?"
             r"(?:the\s+(?:combined\s+)?years?\s+(?:of\s+)?)?"
             r"(?P<ay>(?:19|20)\d\d)\s+(?:and|et|y|e)\s+(?P<by>(?:19|20)\d\d)\b",
@@ -106,7 +106,7 @@ PERIOD_PATTERNS = (
         ),
     ),
     (
-        # "the 2022/23 financial year", "in 2009-10": a year that runs into the next, its
+        # "the 2019/20 financial year", "in 2009-10": a year that runs into the next, its
         # second year in two digits
         "split-year",
         re.compile(
@@ -140,7 +140,7 @@ PERIOD_PATTERNS = (
             re.I,
         ),
     ),
-    # ("during the whole of 2014", "in all of 2019", "during the course of 2016", "Toward the
+    # ("during the whole of 2012", "in all of 2019", "during the course of 2018", "Toward the
     # end of 2014")
     (
         "in",
@@ -151,7 +151,7 @@ PERIOD_PATTERNS = (
             re.I,
         ),
     ),
-    # "Police data from 2015": that year; not the first year of "data from 2015 to 2020" (a
+    # "Police data from 2017": that year; not the first year of "data from 2015 to 2020" (a
     # range, read above) nor of "statistics from 2018 onwards" (a start, read below)
     (
         "in",
@@ -185,7 +185,7 @@ def _date(month: str | None, year: str | None) -> str | None:
     return f"{year}-{month_number(month):02d}" if month else year
 
 
-# "This year, by 7 August 2024, ...", "So far this year, as of 30 June 2024, ...": the day
+# "This year, by 12 May 2023, ...", "So far this year, as of 30 June 2024, ...": the day
 # said is the end of a time that began with the year.
 THIS_YEAR_BEFORE = re.compile(r"\b(?:so\s+far\s+)?this\s+year\s*,?\s*$", re.I)
 
@@ -230,7 +230,7 @@ def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
             return None  # not a later year of the decade after: a page, a count, a date
         if NUMBERED.search(text[max(0, m.start() - 16) : m.start()]):
             return None  # "Case No. 2020-25", "Law 2015-23": a number, no years
-        return {"start": str(first), "end": str(last)}  # ("2022/23", "the period 2021-24")
+        return {"start": str(first), "end": str(last)}  # ("2019/20", "the period 2019-22")
     if kind == "part":
         months = {"half": 6, "semester": 6, "six months": 6, "quarter": 3, "three months": 3}
         size = months[g["part"].casefold()]
@@ -266,7 +266,7 @@ def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
         if year:
             value["start"] = value["end"] = year
             which = re.search(r"\b(first|last)\s+\S+\s+months\b", m.group(), re.I)
-            if which and 1 <= count <= 12:  # "the first nine months of 2015": January-September
+            if which and 1 <= count <= 12:  # "the first seven months of 2017": January-July
                 first = 1 if which.group(1).casefold() == "first" else 13 - count
                 value["start"], value["end"] = (
                     f"{year}-{first:02d}",

@@ -65,7 +65,7 @@ FEATURE_LAST = {"river", "lake", "sea", "island", "islands", "mountains", "deser
 
 
 def _owned_by(tokens, a: int) -> bool:
-    """ "the support of Europol, UK, French and German ...": a name after "of" (not "the
+    """ "the support of Europol, UK, Dutch and Polish ...": a name after "of" (not "the
     city of", "the state of") is what something is of, no town in the place after it."""
     if a < 1 or tokens[a - 1].key != "of":
         return False

@@ -51,7 +51,7 @@ def qualifiers_of(f: Found, text: str) -> list[str]:
     # The longest wording before the number says it ("no fewer than" is at least, not
     # "fewer than").
     said = []
-    # "nearly a 13 percent increase", "nearly a twelve-fold increase": a share or a multiple
+    # "nearly a 17 percent increase", "nearly a twelve-fold increase": a share or a multiple
     # said as a noun's modifier, its qualifier before the article
     article = r"(?:\s+an?)?" if f.percent or f.multiplier else ""
     for concept, pattern in QUALIFIERS_BEFORE:
@@ -82,7 +82,7 @@ def qualifiers_of(f: Found, text: str) -> list[str]:
 
 def qualified_as_the_body_says(item, f: Found, passage, requalified: set[int]) -> None:
     """A headline's number said again in the body ("Some 600 Victims Recorded" then
-    "identified 600 victims", "aidé 7 000 victimes" then "Près de 7 000 victimes") is
+    "identified 450 victims", "aidé 5 000 victimes" then "Près de 5 000 victimes") is
     qualified as the body first says it: the headline rounds and shortens; not a headline's
     bound ("Up to 600 Migrants Feared Dead" then "carried 600 migrants"), which the body
     does not take back by saying the number alone."""

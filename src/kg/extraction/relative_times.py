@@ -1,6 +1,6 @@
 """Times said relative to the day a release was written ("so far this year", "the same
 period last year", "last month"), and days and months said without their year ("on Oct 10",
-"from June 3 to June 9", "in September"), dated by the day the release states."""
+"from April 5 to April 11", "in September"), dated by the day the release states."""
 
 from __future__ import annotations
 
@@ -17,10 +17,10 @@ from kg.extraction.number_words import FULL_DATE
 
 _MONTH = rf"(?:{MONTH}|{MONTH_SHORT})"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
-# ("between Wednesday 11 and Saturday 21 September": a day may be named by its weekday too)
+# ("between Tuesday 8 and Friday 18 March": a day may be named by its weekday too)
 # A day or days, or a month or months, with no year after them: "on Oct 10", "on 10
 # October", "since 1 July", "as of 5 April" (a total up to that day), "from June 3 to June
-# 9", "between 11 and 14 May", "during the night of 14-15 December", "in September", "in
+# 9", "between 11 and 14 May", "during the night of 8-9 March", "in September", "in
 # early March", "between January and June", "in October and November".
 YEARLESS = re.compile(
     rf"\b(?:(?:on|from|between|since|(?<!such\s)as\s+(?:of|at)|{_PART_OF_A_DAY})\s+{_WEEKDAY}"
@@ -29,7 +29,7 @@ YEARLESS = re.compile(
     rf"(?P<m2>{_MONTH})\s+(?P<d2>{_DAY}))"
     rf"(?:\s*(?:-|\u2013|to|and|until)\s*{_WEEKDAY}(?:(?P<m4>{_MONTH})\s+(?P<d4>{_DAY})|"
     rf"(?P<d3>{_DAY})(?:\s+(?P<m3>{_MONTH}))?))?"
-    # ("from January to 24 September": from a month's start to a day)
+    # ("from January to 17 October": from a month's start to a day)
     rf"|(?:between|from)\s+(?P<m14>{MONTH})\s+(?:and|to|until|through)\s+(?:(?P<d7>{_DAY})\s+"
     rf"(?:of\s+)?(?P<m15>{_MONTH})|(?P<m16>{_MONTH})\s+(?P<d8>{_DAY}))"
     rf"|(?:between|from)\s+(?P<m7>{MONTH})\s*(?:and|to|until|through|-|\u2013)\s*(?P<m8>{MONTH})"
@@ -122,7 +122,7 @@ def after_page_date(text: str, s0: int) -> int:
 
 def page_year(passages) -> str | None:
     """The year of the page's date that opens the first passage, when it dates the page to
-    its month only ("date 2024-11 ..."; a day is the release's day, read elsewhere)."""
+    its month only ("date 2023-05 ..."; a day is the release's day, read elsewhere)."""
     for passage in passages[:2]:  # (the headline, or the body's first passage)
         if m := re.match(r"\s*date\s+((?:19|20)\d\d)-\d\d\s", passage.text):
             return m.group(1)
@@ -255,7 +255,7 @@ def _months_of_the_year_said(text: str, s0: int, s1: int, year_said: str | None)
     return out
 
 
-# Times of something else than a number: what it is compared with ("31 per cent more than in
+# Times of something else than a number: what it is compared with ("24 per cent more than in
 # 2020"), and the event a period starts at ("Since the invasion of Iraq in 2003, ...").
 _CHANGE = r"increase|rise|drop|fall|jump|decrease|decline|growth|surge|reduction"
 _FOREIGN_COMPARED = (
@@ -268,10 +268,10 @@ COMPARED_WITH = re.compile(
     r"\b(?:than|compared\s+(?:to|with)|against|versus|vs\.?|relative\s+to)\s+"
     r"(?:(?:in|during|for|over|with|to)\s+)?(?:the\s+)?(?:same\s+(?:period|time|months?)\s+"
     r"(?:in|of|last)\s+)?[^,;.]{0,25}$"
-    # "compared to the 1,500 people who made the crossing in 2019": a longer one, with a number
+    # "compared to the 1,100 people who made the crossing in 2017": a longer one, with a number
     r"|\bcompared\s+(?:to|with)\s+(?:[^,;.]|(?<=\d)[,.](?=\d)){0,60}$"
     r"|\bfrom\s+the\s+same\s+(?:period|time|months?)\s+(?:in|of|last)\s+(?:the\s+)?$"
-    # "(more than 1000) ..., an increase of 40 per cent on the previous year", "up by five per
+    # "(more than 1000) ..., an increase of 35 per cent on the previous year", "up by five per
     # cent on the previous year": a change, then the time it is measured against
     rf"|\b(?:{_CHANGE}|up|down)\b[^,;.]{{0,40}}\b(?:on|over|from)\s+$"
     # "almost the same as the total recorded in the first five months of 2015"
@@ -317,7 +317,7 @@ _TIME_WORDS = re.compile(
 
 def _compared_with(text: str, a: int, b: int, at: int) -> bool:
     """Whether the time expression at b follows a comparison that begins after the number at
-    `at` ("31 per cent more than in 2020"), so that it dates what the number is compared with."""
+    `at` ("24 per cent more than in 2020"), so that it dates what the number is compared with."""
     m = COMPARED_WITH.search(text, a, b)
     if m is None or m.start() <= at:
         return False
@@ -339,9 +339,9 @@ def _compared_with(text: str, a: int, b: int, at: int) -> bool:
     )
 
 
-# A share that is a change ("a 56% increase", "31 per cent more than"), in a sentence that
-# measures it against another time ("compared to the previous two months", "a 34% jump from
-# last year", "from the number of arrivals during September"): it dates neither time, as a
+# A share that is a change ("a 43% increase", "24 per cent more than"), in a sentence that
+# measures it against another time ("compared to the previous two months", "a 27% jump from
+# last year", "from the number of arrivals during October"): it dates neither time, as a
 # number of times does not. ("increased by 4.53% from 3.6 billion baht in 2018 to 3.8
 # billion in 2019" is a change over the years it names, and no share followed by a change.)
 A_CHANGE = re.compile(
@@ -363,7 +363,7 @@ def change_against_another_time(text: str, s0: int, s1: int, at: int) -> bool:
     """Whether the number at `at` is a change (A_CHANGE) its sentence [s0, s1) measures
     against another time (AGAINST_ANOTHER_TIME)."""
     m = A_CHANGE.match(text, at) or (
-        # ("an increase of 40 per cent on the previous year": the change said before its share)
+        # ("an increase of 35 per cent on the previous year": the change said before its share)
         SHARE.match(text, at) and CHANGE_BEFORE.search(text, max(s0, at - 40), at)
     )
     return bool(m) and bool(AGAINST_ANOTHER_TIME.search(text, s0, s1))

@@ -316,7 +316,7 @@ class Resolution:
             )
         text = span.text
         owner = self._reference_acronym(span)
-        if owner is not None:  # "The UN Migration Agency, IOM, resumed": the known one
+        if owner is not None:  # "The UN Migration Agency, IOM, reopened": the known one
             return Mention(
                 span.passage,
                 span.start,

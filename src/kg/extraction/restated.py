@@ -29,7 +29,7 @@ def _two_groups(heads: set[str]) -> bool:
 
 def _said_in_a_headline(item: Item) -> bool:
     """Whether a number was first stated in a headline: the title, or a short first passage
-    that ends in no full stop ("IOM and Partners Rescue 20 Ghanaian Children")."""
+    that ends in no full stop ("IOM and Partners Rescue 14 Lorvanian Children")."""
     if not item.spans:
         return False
     passage = item.spans[0].passage
@@ -57,7 +57,7 @@ def _stated_in(f: Found, items: list[Item]) -> bool:
 
 
 def qualifier_of_its_conversion(item: Item, f: Found, whole: Found | None, text: str) -> None:
-    """ "about R$ 3.9 million (US$ 720,000)": an amount in brackets right after another
+    """ "about R$ 2.6 million (US$ 480,000)": an amount in brackets right after another
     amount restates it in another currency, as roughly as the first says it; "around EUR
     2800 per person or EUR 7000 for a whole family": a second amount of the same currency
     that "or" joins to a rough one is as rough."""

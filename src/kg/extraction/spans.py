@@ -83,7 +83,7 @@ _PLACE_NAME = rf"{_PLACE_WORD}(?: {_PLACE_WORD}){{0,3}}"
 # A news report's byline before its dateline: "By Jane Doe and John Roe".
 _BYLINE_NAME = r"[A-Z][\w.’'-]+(?:\s+[A-Z][\w.’'-]+){0,3}"
 _BYLINE = rf"By\s+{_BYLINE_NAME}(?:\s*(?:,|and)\s*{_BYLINE_NAME})*\s+"
-# "GENEVA, Aug 26 (UNHCR)", "KYIV 18 November 2002 -", "Bangkok, Thailand —", "Peru - With",
+# "GENEVA, Sep 14 (UNHCR)", "KYIV 18 November 2002 -", "Bangkok, Thailand —", "Peru - With",
 # "WELLINGTON (Reuters) - ", "KUALA LUMPUR: Twelve ...": the place a release was written in,
 # at the start of a paragraph (after a byline, if any).
 DATELINE = re.compile(

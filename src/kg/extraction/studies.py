@@ -106,7 +106,7 @@ class StudyRules:
         """Reports, studies, surveys and publications the text cites: by title ("the latest
         Global Report on Trafficking in Persons", "its most recent publication, TITLE"), or
         by what and whose they are ("a 2009 investigation by CNDH", "recent IOM studies",
-        "a study released by the country's Human Rights Office"). A later mention ("the
+        "a study published by the country's Human Rights Office"). A later mention ("the
         Global Report", "the report") is the same study; each mention is kept (`spans`) so
         that numbers the text gives from it cite it."""
         studies: list[Item] = []

@@ -25,7 +25,7 @@ WORD = re.compile(
     r"[’']s\b|(?:[A-Z]\.){2,}(?![\w])|\b[A-Z]{1,2}/[A-Z]+\b|\w+(?:[.&]\w+|/\d\w*)*|[^\w\s]"
 )
 # Sentence ends: ., ! or ? (and closing quotes) before a space and an upper-case letter, a
-# digit, a currency sign ("$14 million will ...") or an opening quote.
+# digit, a currency sign ("$9 million will ...") or an opening quote.
 SENTENCE_END = re.compile(r"""[.!?]["'”’)]*\s+(?=["“‘(]?[A-Z0-9ÁÉÍÓÚÑ$€£])""")
 ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "st", "no", "ext", "prof", "gen", "sr", "jr", "vs",
