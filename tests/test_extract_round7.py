@@ -169,14 +169,14 @@ def test_a_generic_body_name_is_not_a_known_body_of_a_country_the_text_never_nam
 
 def test_a_lone_the_or_a_month_after_a_name_ends_it(tmp_path, knowledge):
     """ "the Ministry of Labour the Zorvan Embassies" (a comma missing) and "the Ministry of
-    Labour on August 22": the name ends before "the" and before the date."""
+    Labour on August 27": the name ends before "the" and before the date."""
     found = mentions(
         draft_of(
             tmp_path,
             knowledge,
             "The Zorvan Agency thanks the Government of Zorvania, Ministry of Labour the Zorvan "
             "Embassies in the region. The Zorvan Agency heard from the Ministry of Labour on "
-            "August 22 about 645 workers.",
+            "August 27 about 645 workers.",
         ),
         "organization",
     )
