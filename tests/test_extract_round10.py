@@ -13,7 +13,7 @@ from kg.extraction.pages import dateline_date
 @pytest.mark.parametrize(
     ("said", "period"),
     [
-        ("on the 31st of January and 1st of February 2023", ("2023-01-31", "2023-02-01")),
+        ("on the 30th of April and 1st of May 2022", ("2022-04-30", "2022-05-01")),
         ("from June 3 to June 9, 2024", ("2024-06-03", "2024-06-09")),
         ("from 3 June to 9 June 2024", ("2024-06-03", "2024-06-09")),
         ("between 29 July and 28 August 2024", ("2024-07-29", "2024-08-28")),
@@ -51,25 +51,25 @@ def test_what_is_no_day_or_no_time_of_a_number_is_not_read_as_one(said):
 
 
 def test_a_training_dated_by_its_days_dates_those_who_took_part(tmp_path, knowledge):
-    """ "organized a two-day training ... on the 31st of January and 1st of February 2023.
+    """ "organized a two-day training ... on the 30th of April and 1st of May 2022.
     A total of 50 participants attended the training": the days, said in an ordinal form,
     are the event's, and the count of those taking part is of them."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Zorvan Aid organized a two-day training in Zorvapol on the 31st of January and "
-            "1st of February 2023. A total of 50 participants attended the training.",
+            "Zorvan Aid organized a two-day training in Zorvapol on the 30th of April and "
+            "1st of May 2022. A total of 50 participants attended the training.",
         )
     )
-    assert found["50"].fields["period"] == {"start": "2023-01-31", "end": "2023-02-01"}
+    assert found["50"].fields["period"] == {"start": "2022-04-30", "end": "2022-05-01"}
 
 
 @pytest.mark.parametrize(
     ("line", "day"),
     [
-        ("UNHCR, 15 Dec 2017", "2017-12-15"),
-        ("News | 09 April 2013", "2013-04-09"),
+        ("UNHCR, 18 Nov 2016", "2016-11-18"),
+        ("News | 07 May 2014", "2014-05-07"),
         ("Press release | March 3, 2020", "2020-03-03"),
     ],
 )
@@ -78,18 +78,18 @@ def test_a_short_heading_line_of_a_label_and_a_day_dates_the_release(line, day):
 
 
 def test_the_first_day_of_days_joined_by_a_long_dash_is_no_count(tmp_path, knowledge):
-    """ "between 24—30 June 2018": the first day of a span written with an em dash is a
+    """ "between 22—27 July 2016": the first day of a span written with an em dash is a
     day, as with a hyphen or an en dash."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "In all, 6,759 undocumented migrants were deported from Zorvania between "
-            "24\u201430 June 2018.",
+            "In all, 5,813 undocumented migrants were deported from Zorvania between "
+            "22\u201427 July 2016.",
         )
     )
-    assert "6759" in found
-    assert "24" not in found
+    assert "5813" in found
+    assert "22" not in found
 
 
 def test_rupees_in_a_text_naming_only_places_of_india_are_indian(tmp_path, knowledge):
@@ -130,20 +130,20 @@ def test_a_number_a_sentence_points_back_to_is_of_its_time(tmp_path, knowledge):
 
 
 def test_a_number_in_words_then_in_figures_is_one_number_of_what_follows(tmp_path, knowledge):
-    """ "thirty-three (33) adult males, nine (9) adult females and two (2) male children": a
+    """ "twenty-seven (27) adult males, eight (8) adult females and three (3) male children": a
     number said in words and again in figures in brackets is one number, and what it counts
     is read after the brackets; figures in brackets that say another number stay apart."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "The migrants consisted of thirty-three (33) adult males, nine (9) adult females and "
-        "two (2) male children, bringing the total to forty-four (44).\n\nPolice arrested "
+        "The migrants consisted of twenty-seven (27) adult males, eight (8) adult females and "
+        "three (3) male children, bringing the total to thirty-eight (38).\n\nPolice arrested "
         "twenty (21) suspects.",
     )
     found = observations(draft)
-    for value in ("33", "9", "2", "44"):
+    for value in ("27", "8", "3", "38"):
         assert found[value].fields["unit"] == "person", value
-    assert len([o for o in draft.observations if o.fields.get("value") == "33"]) == 1
+    assert len([o for o in draft.observations if o.fields.get("value") == "27"]) == 1
     assert "20" in found and "21" in found  # (not the same number: both kept)
 
 
@@ -223,18 +223,18 @@ def test_of_them_then_a_number_counts_those_of_the_count_before(tmp_path, knowle
 
 
 def test_a_guess_between_two_numbers_is_a_range(tmp_path, knowledge):
-    """ "walking for 30 or 40 days": a range said as a guess, as "between 30 and 40 days";
+    """ "walking for 20 or 25 days": a range said as a guess, as "between 20 and 25 days";
     not two numbers of different sizes ("2 or 300")."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Some have been walking for 30 or 40 days through various countries. Police found "
+            "Some have been walking for 20 or 25 days through various countries. Police found "
             "2 or 300 boats.",
         )
     )
-    assert found[("30", "40")].fields["unit"] == "day"
-    assert found[("30", "40")].fields["qualifier"] == ["range"]
+    assert found[("20", "25")].fields["unit"] == "day"
+    assert found[("20", "25")].fields["qualifier"] == ["range"]
     assert ("2", "300") not in found
 
 
@@ -291,18 +291,18 @@ def test_the_un_before_a_description_of_a_body_is_no_mention_of_the_un(tmp_path,
 
 
 def test_rescues_returns_and_crossings_count_people(tmp_path, knowledge):
-    """ "720 rescues", "17,007 total returns", "40,675 illegal crossings": what happens to one
+    """ "720 rescues", "15,482 total returns", "38,912 illegal crossings": what happens to one
     person each, counted; "six border crossings" are places."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Central-West saw 103 inspections and 720 rescues. Zorvan Aid recorded 17,007 "
-            "total returns and 40,675 illegal crossings. The guards manned six border "
+            "The Central-West saw 103 inspections and 720 rescues. Zorvan Aid recorded 15,482 "
+            "total returns and 38,912 illegal crossings. The guards manned six border "
             "crossings.",
         )
     )
-    for value in ("720", "17007", "40675"):
+    for value in ("720", "15482", "38912"):
         assert found[value].fields["unit"] == "person", value
     assert found["6"].fields["unit"] != "person"
 

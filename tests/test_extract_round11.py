@@ -17,10 +17,10 @@ def test_a_change_said_before_its_share_dates_neither_it_nor_its_sentence(tmp_pa
             knowledge,
             "ZORVAPOL, 24 October 2023 - Almost one third of the total (more than 1000 potential "
             "victims) were Zorvanian, an increase of 40 per cent on the previous year. This "
-            "included more than 3000 new referrals, up by five per cent on the previous year.",
+            "included more than 2600 new referrals, up by seven per cent on the previous year.",
         )
     )
-    for value in ("33.3", "1000", "40", "3000", "5"):
+    for value in ("33.3", "1000", "40", "2600", "7"):
         assert found[value].fields.get("period") is None, value
 
 
@@ -46,18 +46,18 @@ def test_a_part_of_a_day_dates_it_as_on_does():
 
 
 def test_thousands_set_apart_by_full_stops_are_thousands(tmp_path, knowledge):
-    """'the checking of more than 50.000 individuals, over 17.000 vehicles': as much of Europe
+    """'the checking of more than 42.000 individuals, over 13.000 vehicles': as much of Europe
     writes thousands; a sum after a currency's code keeps its decimals."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The operation involved the checking of more than 50.000 individuals and over 17.000 "
+            "The operation involved the checking of more than 42.000 individuals and over 13.000 "
             "vehicles in Zorvania, and a fine of EUR 2.500 was paid.",
         )
     )
-    assert found["50000"].fields["unit"] == "person"
-    assert found["17000"].fields["unit"] == "vehicle"
+    assert found["42000"].fields["unit"] == "person"
+    assert found["13000"].fields["unit"] == "vehicle"
     assert "2.5" in found and "2500" not in found
 
 
@@ -121,16 +121,16 @@ def test_a_subdivision_s_second_name_in_brackets_is_a_name_of_it():
 
 
 def test_a_list_of_bodies_that_opens_its_sentence_are_all_its_sources(tmp_path, knowledge):
-    """'The Zorvan Labour Office (ZLO), human rights group Free Zorvania, and UNICEF said 40.3
+    """'The Zorvan Labour Office (ZLO), human rights group Free Zorvania, and UNICEF said 38.6
     million ...': each of the list, the words on what one is and an acronym between them."""
     draft = draft_of(
         tmp_path,
         knowledge,
         "GENEVA, 19 September 2017 - The Zorvan Labour Office (ZLO), human rights group Free "
-        "Zorvania Foundation, and UNICEF said 40.3 million people were victims of modern "
-        "slavery in 2016.",
+        "Zorvania Foundation, and UNICEF said 38.6 million people were victims of modern "
+        "slavery in 2014.",
     )
-    listed = sources(observations(draft)["40300000"])
+    listed = sources(observations(draft)["38600000"])
     assert set(listed) == {
         "unicef",
         "new:organization:zorvan labour office",
@@ -167,7 +167,7 @@ def test_a_programme_s_acronym_in_lower_case_words_is_no_organization(tmp_path, 
 
 
 def test_a_new_body_s_name_does_not_begin_with_of(tmp_path, knowledge):
-    """'Deputy Co-Ordinator of the OSCE Office for Combating Trafficking in Human Beings': the
+    """'Deputy Co-Ordinator of the Zorvan Office for Combating Trafficking in Human Beings': the
     body's name begins at its own first word."""
     from composed import mentions
 

@@ -24,10 +24,10 @@ def test_the_catch_told_after_a_dated_action_is_of_its_days(tmp_path, knowledge)
             "coordinated action, which took place between 8 and 14 April 2019, was planned for "
             "a year.\n\nThe action week resulted in the arrest of 46 suspects. A further 227 "
             "persons were detained for other offences. This intense activity has led to the "
-            "launch of 100 new investigations.",
+            "launch of 85 new investigations.",
         )
     )
-    for value in ("46", "227", "100"):
+    for value in ("46", "227", "85"):
         assert found[value].fields.get("period") == WEEK, value
 
 
@@ -63,17 +63,17 @@ def test_a_headline_number_takes_the_time_the_body_tells_it_with(tmp_path, knowl
 
 
 def test_in_the_last_year_is_not_the_calendar_year_before(tmp_path, knowledge):
-    """'exploited nearly 600 women in the last year' (the twelve months before the release's
+    """'exploited nearly 450 women in the last year' (the twelve months before the release's
     day) is not 2023 as 'last year' is; 'last year' still is."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "ZORVAPOL, 30 July 2024 - The police dismantled a network that exploited nearly 600 "
+            "ZORVAPOL, 30 July 2024 - The police dismantled a network that exploited nearly 450 "
             "women in the last year.\n\nLast year, 48 victims were rescued in Zorvania.",
         )
     )
-    assert found["600"].fields.get("period") is None
+    assert found["450"].fields.get("period") is None
     assert found["48"].fields.get("period") == "2023"
 
 
@@ -117,36 +117,36 @@ def test_a_name_ends_before_a_date_an_article_a_rank_or_a_team_s_adjective(
 
 
 def test_a_command_is_a_body_s_head_and_keeps_its_name_before_a_team(tmp_path, knowledge):
-    """'Coast Guard North Aegean Group Command teams were dispatched': the command's teams (a
+    """'Coast Guard West Pelmark Group Command teams were sent': the command's teams (a
     command is a body, as a group is), not a team's adjective."""
     found = mentions(
         draft_of(
             tmp_path,
             knowledge,
-            "Zorvan Coast Guard North Aegean Group Command teams were dispatched to the area "
+            "Zorvan Coast Guard West Pelmark Group Command teams were sent to the area "
             "and caught 33 migrants.",
         ),
         "organization",
     )
-    assert "Zorvan Coast Guard North Aegean Group Command" in found
+    assert "Zorvan Coast Guard West Pelmark Group Command" in found
 
 
 def test_peoples_stakeholders_and_people_written_with_a_slash_are_persons(tmp_path, knowledge):
-    """'569 Rohingyas', 'some 630 Rohingya', '22 Filipinas', '108 girls/children', 'more than
-    1,200 governmental and non-governmental stakeholders' count people; a Spanish text's '175
+    """'482 Rohingyas', 'some 630 Rohingya', '17 Filipinas', '96 girls/children', 'more than
+    1,350 governmental and non-governmental stakeholders' count people; a Spanish text's '175
     Estados Miembros' does not, nor is 'the highest in 9 yrs' one (the time it compares over,
     as 'in nine years')."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "In 2023, 569 Rohingyas perished at sea, the highest in 9 yrs, and some 630 Rohingya "
-            "attempted the crossing. Among the victims were 22 Filipinas. In 2013, 108 "
+            "In 2023, 482 Rohingyas perished at sea, the highest in 9 yrs, and some 630 Rohingya "
+            "attempted the crossing. Among the victims were 17 Filipinas. In 2013, 96 "
             "girls/children were rescued at the Zorvan border. Zorvapol has trained more than "
-            "1,200 governmental and non-governmental stakeholders.",
+            "1,350 governmental and non-governmental stakeholders.",
         )
     )
-    for value in ("569", "630", "22", "108", "1200"):
+    for value in ("482", "630", "17", "96", "1350"):
         assert found[value].fields["unit"] == "person", value
     assert "9" not in found  # "in 9 yrs", as "in nine years": a time, no count
 
@@ -184,7 +184,7 @@ def test_exceeds_lives_and_kilograms(tmp_path, knowledge):
 def test_sources_told_after_a_headline_in_a_place_or_as_the_agency(tmp_path, knowledge):
     """A headline's number takes the source the body gives it ('GENEVA, July 10 (IOM)
     ...'); 'The Zorvan Migration Agency (ZMA) in Ruritania records between 30 and 40 victims';
-    'The agency noted that according to its latest data more than 5.5 million ... have entered
+    'The agency noted that according to its latest data more than 4.2 million ... have entered
     the EU': the agency named in a paragraph before, not the EU after the number."""
     draft = draft_of(
         tmp_path,
@@ -193,14 +193,14 @@ def test_sources_told_after_a_headline_in_a_place_or_as_the_agency(tmp_path, kno
         "average 1,000 refugees are now arriving every day.\n\nThe Zorvan Migration Agency "
         "(ZMA) in Ruritania records between 30 and 40 victims of trafficking per year.\n\n"
         "Zorvan Border Agency figures were published on Monday.\n\nThe agency noted that "
-        "according to its latest data more than 5.5 million Ukrainians have entered the "
+        "according to its latest data more than 4.2 million Lorvanians have entered the "
         "European Union since February.",
     )
     found = observations(draft)
     names = mentions(draft, "organization")
     assert sources(found["1000"]) == ["iom"]
     assert sources(found[("30", "40")]) == [names["Zorvan Migration Agency"]]
-    assert sources(found["5500000"]) == [names["Zorvan Border Agency"]]
+    assert sources(found["4200000"]) == [names["Zorvan Border Agency"]]
 
 
 def test_a_city_of_a_million_people_is_a_place_whatever_country_the_text_names(tmp_path, knowledge):
@@ -220,39 +220,39 @@ def test_a_city_of_a_million_people_is_a_place_whatever_country_the_text_names(t
 
 
 def test_people_by_an_age_before_a_magistrate_s_title_or_a_possessive_role(tmp_path, knowledge):
-    """'22-year-old Keenon Tristan Chase', 'Magistrate Deborah Holder', 'Roberto Campa
-    Cifrián, Mexico's Vice Minister of the Interior, said' (a name, a comma and a country's
+    """'24-year-old Jon Tarvel Marek', 'Magistrate Ana Velder', 'Tomas Velder
+    Ruiz, Mexico's Vice Minister of Labour, said' (a name, a comma and a country's
     possessive: a role, not 'Tapachula, Mexico')."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "Roberto Campa Cifrián, Mexico’s Vice Minister of the Interior, said the agreement "
-        "would help.\n\nAmelia Allison Joseph, 36, and 22-year-old Keenon Tristan Chase were "
-        "due in court on Tuesday after Magistrate Deborah Holder Monday halted the "
+        "Tomas Velder Ruiz, Mexico’s Vice Minister of Labour, said the agreement "
+        "would help.\n\nMira Ostrova Lind, 41, and 24-year-old Jon Tarvel Marek were "
+        "due in court on Friday after Magistrate Ana Velder Thursday halted the "
         "proceedings.",
     )
     people, places = mentions(draft, "person"), mentions(draft, "place")
-    assert {"Roberto Campa Cifrián", "Keenon Tristan Chase", "Deborah Holder"} <= set(people)
-    assert "Roberto Campa Cifrián" not in places
+    assert {"Tomas Velder Ruiz", "Jon Tarvel Marek", "Ana Velder"} <= set(people)
+    assert "Tomas Velder Ruiz" not in places
 
 
 def test_a_period_whose_days_are_written_two_ways_and_parts_of_its_total(tmp_path, knowledge):
-    """'between June 1st 2016 and 15 March 2017' (a month before its day, then after it) is
-    one period; '174 of the total belong to vulnerable groups: 75 received medical assistance'
-    and 'During the same period, 5,995 ...' are of it."""
+    """'between May 1st 2015 and 20 February 2016' (a month before its day, then after it) is
+    one period; '158 of the total are from vulnerable groups: 62 received medical care'
+    and 'During the same period, 5,208 ...' are of it."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "4,715 third-country nationals have returned to their countries of origin in the "
-            "period between June 1st 2016 and 15 March 2017 through the Zorvan programme. 174 "
-            "of the total belong to vulnerable groups: 75 received medical assistance and 43 "
-            "were unaccompanied minors. During the same period, 5,995 third-country nationals "
-            "have been registered to the programme.",
+            "4,126 third-country nationals have returned to their countries of origin in the "
+            "period between May 1st 2015 and 20 February 2016 through the Zorvan programme. 158 "
+            "of the total are from vulnerable groups: 62 received medical care and 37 "
+            "were unaccompanied minors. During the same period, 5,208 third-country nationals "
+            "were enrolled in the programme.",
         )
     )
-    period = {"start": "2016-06-01", "end": "2017-03-15"}
-    for value in ("4715", "174", "75", "43", "5995"):
+    period = {"start": "2015-05-01", "end": "2016-02-20"}
+    for value in ("4126", "158", "62", "37", "5208"):
         assert found[value].fields.get("period") == period, value
 
 
@@ -276,36 +276,36 @@ def test_times_a_number_of_days_or_years_only_frames_and_ages_are_no_counts(
 def test_two_equal_counts_of_one_sentence_are_two_and_british_spellings_name_bodies(
     tmp_path, knowledge
 ):
-    """'Lesvos (385), Chios (128), Samos (128)': two counts of 128, not one said twice; 'the
+    """'Lesvos (412), Chios (97), Samos (97)': two counts of 97, not one said twice; 'the
     Organisation for Security and Co-operation in Europe' is the OSCE, not a body and Europe."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "Of them, 641 registered on the islands: Lesvos (385), Chios (128) and Samos (128). The "
+        "Of them, 606 registered on the islands: Lesvos (412), Chios (97) and Samos (97). The "
         "Organisation for Security and Co-operation in Europe trained 50 officers.",
     )
     values = [item.fields["value"] for item in draft.observations]
-    assert values.count("128") == 2
+    assert values.count("97") == 2
     organizations = mentions(draft, "organization")
     assert "Organisation for Security and Co-operation in Europe" in organizations
     assert "Europe" not in mentions(draft, "place")
 
 
 def test_a_shared_noun_after_digits_a_spanish_range_soles_and_a_bare_subject(tmp_path, knowledge):
-    """'63 Nepali and 21 Indian nationals' (the noun both count, after digits as after words);
+    """'57 Nepali and 18 Indian nationals' (the noun both count, after digits as after words);
     'entre 3 mil y 4 mil personas' (a range, as 'between'); 'S/ 16,963' (Peruvian soles);
-    'Twelve were from Ecuador and one from Peru', after a count of victims (what it counts)."""
+    'Eleven were from Ecuador and two from Peru', after a count of victims (what it counts)."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "IOM organized the return of 63 Nepali and 21 Indian nationals. Police rescued 13 "
-            "victims of trafficking. Twelve were from Ecuador and one from Peru.",
+            "IOM organized the return of 57 Nepali and 18 Indian nationals. Police rescued 13 "
+            "victims of trafficking. Eleven were from Ecuador and two from Peru.",
         )
     )
-    for value in ("63", "21", "12", "1"):
+    for value in ("57", "18", "11", "2"):
         assert found[value].fields["unit"] == "person", value
-    assert found["12"].fields["indicator"] == found["13"].fields["indicator"]
+    assert found["11"].fields["indicator"] == found["13"].fields["indicator"]
     spanish = observations(
         draft_of(
             tmp_path,
@@ -331,7 +331,7 @@ def test_a_period_of_a_month_then_a_day(tmp_path, knowledge):
 
 
 def test_spanish_nouns_of_operations_vehicles_phones_homes_and_police(tmp_path, knowledge):
-    """'dos operativos', 'dos acciones', '29 teléfonos móviles', '7 domicilios', '153
+    """'dos operativos', 'dos acciones', '31 teléfonos móviles', '7 domicilios', '153
     policías': units by their English names; '54 en un autobús' has no noun of its own (not
     a bus)."""
     found = observations(
@@ -339,12 +339,12 @@ def test_spanish_nouns_of_operations_vehicles_phones_homes_and_police(tmp_path, 
             tmp_path,
             knowledge,
             "La Policía de Zorvania informó que en dos operativos participaron 153 policías, que "
-            "allanaron 7 domicilios e incautaron 29 teléfonos móviles. Además hubo dos acciones "
+            "allanaron 7 domicilios e incautaron 31 teléfonos móviles. Además hubo dos acciones "
             "en el puesto de control: una con 54 en un autobús ejecutivo.",
         )
     )
     units = {value: item.fields.get("unit") for value, item in found.items()}
-    assert units["153"] == "person" and units["7"] == "home" and units["29"] == "mobile-phone"
+    assert units["153"] == "person" and units["7"] == "home" and units["31"] == "mobile-phone"
     assert units["54"] != "vehicle"
 
 

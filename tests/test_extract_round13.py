@@ -87,7 +87,7 @@ def test_since_a_month_and_a_weekday_with_its_day_in_brackets(tmp_path, knowledg
 def test_the_shares_of_the_count_before_are_of_its_time(tmp_path, knowledge):
     """'... the 2,700 victims assisted in 2011 ... Of these, 48 per cent had been trafficked
     into forced labour': shares of the 2011 count, of 2011; 'the IOM tracked 6,364 migrants
-    during October 2024, compared to 2,692 in September. Among the total number recorded, 25%
+    during October 2024, compared to 2,692 in September. Among the total number recorded, 22%
     were children': of the larger, the total, not of the compared month."""
     found = observations(
         draft_of(
@@ -97,12 +97,12 @@ def test_the_shares_of_the_count_before_are_of_its_time(tmp_path, knowledge):
             "in 2011 were in Ruritania. Of these, 48 per cent had been trafficked into forced "
             "labour and 30 per cent for sexual exploitation.\n\nZorvapol tracked 6,364 migrants "
             "entering Ostland during October 2024, compared to 2,692 in September 2024. Among "
-            "the total number recorded, 25% were children.",
+            "the total number recorded, 22% were children.",
         )
     )
     assert found["48"].fields.get("period") == "2011"
     assert found["30"].fields.get("period") == "2011"
-    assert found["25"].fields.get("period") == "2024-10"
+    assert found["22"].fields.get("period") == "2024-10"
 
 
 def test_a_source_after_its_verb_in_the_other_languages(tmp_path, knowledge):
@@ -193,34 +193,34 @@ def test_a_country_body_after_an_office_like_possessive(tmp_path, knowledge):
 
 
 def test_a_dateline_with_an_ordinal_day_dates_this_year(tmp_path, knowledge):
-    """'NEW YORK, 1st June, 2016 (WAM) — ...': the release's day, of which 'So far this year'
-    is 2016."""
+    """'NEW YORK, 3rd May, 2015 (WAM) — ...': the release's day, of which 'So far this year'
+    is 2015."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "NEW YORK, 1st June, 2016 (WAM) — Zorvapol has announced new figures.\n\nSo far this "
-            "year, 203,981 people have made the journey.",
+            "NEW YORK, 3rd May, 2015 (WAM) — Zorvapol has announced new figures.\n\nSo far this "
+            "year, 187,436 people have made the journey.",
         )
     )
-    assert found["203981"].fields.get("period") == "2016"
+    assert found["187436"].fields.get("period") == "2015"
 
 
 def test_for_the_year_in_spanish_and_the_remaining_share(tmp_path, knowledge):
-    """'Para el año 2020, fueron rescatadas 31 víctimas: 20 mujeres y 11 hombres' is of 2020;
+    """'Para el año 2019, fueron rescatadas 27 víctimas: 18 mujeres y 9 hombres' is of 2019;
     'Of these, 48 per cent ... The remaining 12 per cent ...': the rest of the 2011 count."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Para el año 2020, fueron rescatadas 31 víctimas: 20 mujeres y 11 hombres.\n\nOver "
+            "Para el año 2019, fueron rescatadas 27 víctimas: 18 mujeres y 9 hombres.\n\nOver "
             "half of the 2,700 victims assisted by Zorvapol in 2011 were in Ruritania. Of these, "
             "48 per cent had been trafficked into forced labour. The remaining 12 per cent were "
             "trafficked for other purposes.",
         )
     )
-    for value in ("31", "20"):
-        assert found[value].fields.get("period") == "2020", value
+    for value in ("27", "18"):
+        assert found[value].fields.get("period") == "2019", value
     assert found["12"].fields.get("period") == "2011"
 
 
@@ -250,7 +250,7 @@ def test_one_who_speaks_for_a_body_names_it_as_the_source(tmp_path, knowledge):
         draft_of(
             tmp_path,
             knowledge,
-            "On Monday, the spokesperson for the International Organisation for Migration (IOM), "
+            "On Thursday, the spokesperson for the International Organisation for Migration (IOM), "
             "Safa Doe, said that 160 migrants were taken back to Zorvania.\n\nAdditionally, "
             "IOM’s tracking team in Djibouti noted the arrival of 1,561 migrants (94% men) coming "
             "from Yemen.\n\nA migrant helped by IOM in Djibouti said 30 others drowned.",
@@ -296,27 +296,27 @@ def test_a_city_with_an_apostrophe_and_a_headline_with_a_role_word(tmp_path, kno
 
 
 def test_two_years_joined_a_month_range_and_since_an_event_in_french(tmp_path, knowledge):
-    """'in the combined years of 2015 and 2016', 'in 2010 and 2011': both years; 'in 2010 and
+    """'in the combined years of 2013 and 2014', 'in 2008 and 2009': both years; 'in 2010 and
     900 in 2015': two times, each its own; 'between May-June 2020'; 'Depuis le lancement de
-    l’Initiative ... au Mali en mai 2017, 10 112 migrants': from May 2017 on."""
+    l’Initiative ... au Mali en avril 2018, 9 347 migrants': from April 2018 on."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "At least 300,000 children were recorded in the combined years of 2015 and 2016, up "
-            "from 66,000 in 2010 and 2011, according to UNICEF.\n\nThere were at least 600,362 "
+            "At least 270,000 children were recorded in the combined years of 2013 and 2014, up "
+            "from 58,000 in 2008 and 2009, according to UNICEF.\n\nThere were at least 600,362 "
             "migrants identified in Zorvania by IOM between May-June 2020.\n\nIOM assisted 500 "
             "migrants in 2010 and 900 in 2015.\n\nDepuis le lancement de l’Initiative Conjointe "
-            "pour la protection et la réintégration des migrants au Mali en mai 2017, 10 112 "
+            "pour la protection et la réintégration des migrants au Mali en avril 2018, 9 347 "
             "migrants ont été assistés.",
         )
     )
-    assert found["300000"].fields.get("period") == {"start": "2015", "end": "2016"}
-    assert found["66000"].fields.get("period") == {"start": "2010", "end": "2011"}
+    assert found["270000"].fields.get("period") == {"start": "2013", "end": "2014"}
+    assert found["58000"].fields.get("period") == {"start": "2008", "end": "2009"}
     assert found["600362"].fields.get("period") == {"start": "2020-05", "end": "2020-06"}
     assert found["500"].fields.get("period") == "2010"
     assert found["900"].fields.get("period") == "2015"
-    assert found["10112"].fields.get("period") == {"start": "2017-05"}
+    assert found["9347"].fields.get("period") == {"start": "2018-04"}
 
 
 # A second reader's findings on this round's rules, each a sentence the rules first got wrong.
@@ -346,7 +346,7 @@ def test_a_subject_that_counts_other_things_gives_no_people(tmp_path, knowledge)
 
 def test_the_whole_pointed_back_to_is_not_the_one_compared_with(tmp_path, knowledge):
     """'IOM tracked 2,692 migrants ... during September 2024, a sharp decrease compared to
-    6,364 in August 2024. Among the total number recorded, 25% were children': of September;
+    6,364 in August 2024. Among the total number recorded, 22% were children': of September;
     'In 2020, IOM assisted 1,200 victims, down from 3,400 in 2019. Of these, 60 per cent were
     women': of 2020."""
     found = observations(
@@ -354,12 +354,12 @@ def test_the_whole_pointed_back_to_is_not_the_one_compared_with(tmp_path, knowle
             tmp_path,
             knowledge,
             "IOM tracked 2,692 migrants entering Yemen during September 2024, a sharp decrease "
-            "compared to 6,364 in August 2024. Among the total number recorded, 25% were "
+            "compared to 6,364 in August 2024. Among the total number recorded, 22% were "
             "children.\n\nIn 2020, IOM assisted 1,200 victims of trafficking, down from 3,400 in "
             "2019. Of these, 60 per cent were women.",
         )
     )
-    assert found["25"].fields.get("period") == "2024-09"
+    assert found["22"].fields.get("period") == "2024-09"
     assert found["60"].fields.get("period") == "2020"
 
 
@@ -446,22 +446,22 @@ def test_since_a_month_is_past_and_an_impossible_day_is_no_release_day(tmp_path,
 
 
 def test_a_source_in_apposition_and_a_bodys_speaker_by_its_office(tmp_path, knowledge):
-    """'According to a recent study of one of our partners, the International Organization
-    for Migration (IOM), more than 40,000 migrants ...': IOM's (not 'According to the report,
+    """'According to a recent report of one of our partners, the International Organization
+    for Migration (IOM), more than 35,000 migrants ...': IOM's (not 'According to the report,
     IOM assisted 500': IOM acts); 'The head of IOM’s office in Libya, Federico Roe, said that
     160 ...': IOM's; 'UNICEF Yemen's Representative, Peter Roe, said 2,000 ...': UNICEF Yemen,
     an office, whose number it is."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "According to a recent study of one of our partners, the International Organization for "
-        "Migration (IOM), more than 40,000 migrants since 2000 have died making hazardous "
+        "According to a recent report of one of our partners, the International Organization for "
+        "Migration (IOM), more than 35,000 migrants since 2005 have died making hazardous "
         "journeys.\n\nAccording to the report, IOM assisted 500 migrants in Zorvania.\n\nThe "
         "head of IOM’s office in Libya, Federico Roe, said that 160 migrants were returned.\n\n"
         "UNICEF Yemen's Representative, Peter Roe, said 2,000 children were killed.",
     )
     found = observations(draft)
-    assert sources(found["40000"]) == ["iom"]
+    assert sources(found["35000"]) == ["iom"]
     assert sources(found["500"]) == []
     assert sources(found["160"]) == ["iom"]
     assert mentions(draft, "organization")["UNICEF Yemen"] == "new:organization:unicef yemen"

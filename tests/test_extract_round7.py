@@ -28,7 +28,7 @@ def test_whose_number_counts_the_nearest_plural_before_it(tmp_path, knowledge):
             "The Zorvan Institute estimates that 70 per cent of girls arriving from Zorvania – "
             "whose numbers have soared from 1,250 in 2014 to 9,300 in 2016 – are victims. The "
             "Institute called for measures to protect unaccompanied children – who are at "
-            "serious risk of abuse, trafficking and exploitation and whose number reached a "
+            "grave danger of neglect, trafficking and abuse and whose number climbed to a "
             "record of more than 8,100 last year.",
         )
     )
@@ -105,18 +105,18 @@ def test_a_plural_noun_modifies_no_noun_after_it(tmp_path, knowledge):
 
 
 def test_a_qualifier_before_the_article_of_a_share(tmp_path, knowledge):
-    """ "nearly a 13 percent increase": approximately; "more than a 40 percent drop": more
+    """ "nearly a 17 percent increase": approximately; "more than a 40 percent drop": more
     than; "a 25 percent rise": exact."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The ministry reported nearly a 13 percent increase in the number of victims. The "
+            "The ministry reported nearly a 17 percent increase in the number of victims. The "
             "police saw more than a 40 percent drop in arrests and a 25 percent rise in "
             "convictions.",
         )
     )
-    assert found["13"].fields["qualifier"] == ["approximately"]
+    assert found["17"].fields["qualifier"] == ["approximately"]
     assert found["40"].fields["qualifier"] == ["more-than"]
     assert found["25"].fields["qualifier"] == ["exact"]
 
@@ -139,20 +139,20 @@ def test_a_generic_body_name_is_not_a_known_body_of_a_country_the_text_never_nam
     tmp_path, knowledge
 ):
     """ "the Ministry of Foreign Affairs" is Mexico's known ministry only in a text that names
-    Mexico (its name, its people or one of its places); in a release from Abu Dhabi it is a
-    new body, and its full name ("... and International Co-operation") is kept."""
+    Mexico (its name, its people or one of its places); in a release from Zorva City it is a
+    new body, and its full name ("... and Regional Co-operation") is kept."""
     elsewhere = mentions(
         draft_of(
             tmp_path,
             knowledge,
-            "ABU DHABI – Only 16 cases were reported last year, the Ministry of Foreign Affairs "
-            "and International Co-operation has revealed.",
+            "ZORVA CITY – Just 11 cases were recorded last year, the Ministry of Foreign Affairs "
+            "and Regional Co-operation has announced.",
         ),
         "organization",
     )
     assert elsewhere == {
-        "Ministry of Foreign Affairs and International Co-operation": "new:"
-        "organization:ministry of foreign affairs and international co-operation"
+        "Ministry of Foreign Affairs and Regional Co-operation": "new:"
+        "organization:ministry of foreign affairs and regional co-operation"
     }
     for named in ("in Chiapas", "of Mexican victims"):
         known = mentions(
@@ -169,14 +169,14 @@ def test_a_generic_body_name_is_not_a_known_body_of_a_country_the_text_never_nam
 
 def test_a_lone_the_or_a_month_after_a_name_ends_it(tmp_path, knowledge):
     """ "the Ministry of Labour the Zorvan Embassies" (a comma missing) and "the Ministry of
-    Labour on August 22": the name ends before "the" and before the date."""
+    Labour on August 27": the name ends before "the" and before the date."""
     found = mentions(
         draft_of(
             tmp_path,
             knowledge,
             "The Zorvan Agency thanks the Government of Zorvania, Ministry of Labour the Zorvan "
             "Embassies in the region. The Zorvan Agency heard from the Ministry of Labour on "
-            "August 22 about 645 workers.",
+            "August 27 about 645 workers.",
         ),
         "organization",
     )
@@ -187,7 +187,7 @@ def test_a_lone_the_or_a_month_after_a_name_ends_it(tmp_path, knowledge):
 
 def test_a_dollar_sign_alone_is_the_dollar_of_a_dollar_country_s_dateline(tmp_path, knowledge):
     """ "OTTAWA, ON, July 29, 2020 - ... The $19 million": Canadian dollars; from Mexico City,
-    and in a text that writes its own dollar's sign ("NZ$4,000 ($2,900)"), "$" is the US
+    and in a text that writes its own dollar's sign ("NZ$6,500 ($4,200)"), "$" is the US
     dollar; "US$5 million" always is."""
 
     def units(body: str) -> dict:
@@ -204,9 +204,9 @@ def test_a_dollar_sign_alone_is_the_dollar_of_a_dollar_country_s_dateline(tmp_pa
     mexico = units("MEXICO CITY, 29 July 2020 – The agency gave $19 million to the programme.")
     assert mexico["19000000"] == "us-dollar"
     wellington = units(
-        "WELLINGTON (Reuters) - The workers paid NZ$4,000 ($2,900) to the recruiter in fees."
+        "WELLINGTON (Reuters) - The workers paid NZ$6,500 ($4,200) to the recruiter in fees."
     )
-    assert wellington["4000"] == "new-zealand-dollar" and wellington["2900"] == "us-dollar"
+    assert wellington["6500"] == "new-zealand-dollar" and wellington["4200"] == "us-dollar"
 
 
 def test_a_source_named_by_what_it_is_is_the_body_named_before_it(tmp_path, knowledge):
@@ -234,21 +234,21 @@ def test_a_source_named_by_what_it_is_is_the_body_named_before_it(tmp_path, know
 def test_days_listed_by_their_month_are_no_counts_and_a_title_line_dates_the_release(
     tmp_path, knowledge
 ):
-    """ "on August 5, 6, and 8", "on 5, 6 and 8 May": days, not counts of people; a release
-    whose first line (its title, as a page's text gives it) is its day ("Tuesday, 23 August
-    2022 | 17:15") dates "on August 22" to 2022."""
+    """ "on August 3, 4, and 7", "on 3, 4 and 7 May": days, not counts of people; a release
+    whose first line (its title, as a page's text gives it) is its day ("Friday, 26 August
+    2022 | 09:40") dates "on August 21" to 2022."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Previously, the government repatriated 14 people on August 5, 6, and 8. And on "
-            "August 22, 202 Zorvanians returned. Courses were held on 5, 6 and 8 May for 30 "
+            "Previously, the government repatriated 14 people on August 3, 4, and 7. And on "
+            "August 21, 202 Zorvanians returned. Courses were held on 3, 4 and 7 May for 30 "
             "officers.",
-            title="Tuesday, 23 August 2022 | 17:15",
+            title="Friday, 26 August 2022 | 09:40",
         )
     )
-    assert not {"5", "6", "8"} & set(found)
-    assert found["202"].fields["period"] == "2022-08-22"
+    assert not {"3", "4", "7"} & set(found)
+    assert found["202"].fields["period"] == "2022-08-21"
     assert found["30"].fields["unit"] == "person"
 
 

@@ -9,25 +9,25 @@ DAY = "Tuesday, 24 September 2019 | 10:00"  # a title line that dates the releas
 
 
 def test_days_named_by_their_weekday_or_a_night_date_their_numbers(tmp_path, knowledge):
-    """ "between Wednesday 11 and Saturday 21 September", "during the night of 14-15
+    """ "between Tuesday 10 and Friday 20 September", "during the night of 14-15
     December": days without their year, dated by the release's day (December in a release
     of September: the year before)."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The arrests, made between Wednesday 11 and Saturday 21 September, include 14 "
+            "The arrests, made between Tuesday 10 and Friday 20 September, include 14 "
             "people suspected of smuggling. The agency evacuated during the night of 14-15 "
             "December 74 refugees from Zorvania.",
             title=DAY,
         )
     )
-    assert found["14"].fields["period"] == {"start": "2019-09-11", "end": "2019-09-21"}
+    assert found["14"].fields["period"] == {"start": "2019-09-10", "end": "2019-09-20"}
     assert found["74"].fields["period"] == {"start": "2018-12-14", "end": "2018-12-15"}
 
 
 def test_a_time_said_by_pointing_back_is_the_one_said_before(tmp_path, knowledge):
-    """ "rescued 1,623 children during that time", "59 raids during the 30-day period": the
+    """ "rescued 1,487 children during that time", "47 raids during the 30-day period": the
     time the sentences before said ("in June", of the release's year); not "at the same
     time" (also), nor "the same period during 2013" (a comparison)."""
     found = observations(
@@ -35,18 +35,18 @@ def test_a_time_said_by_pointing_back_is_the_one_said_before(tmp_path, knowledge
             tmp_path,
             knowledge,
             "The children were rescued from various places in Zorva in June. The Zorvan "
-            "Children's Movement conducted raids at 216 places and rescued 1,623 children "
-            "during that time.\n\nThe task forces conducted 59 raids during the 30-day period. "
+            "Children's Movement conducted raids at 216 places and rescued 1,487 children "
+            "during that time.\n\nThe task forces conducted 47 raids during the 30-day period. "
             "At the same time, 20 officers have been disciplined.\n\nIn 2014 the number of "
-            "women arriving rose sharply. Over 1,270 women have arrived so far this year, a 300 "
-            "per cent increase from the 392 who arrived in the same period during 2013.",
+            "women arriving rose sharply. Over 1,140 women have arrived so far this year, a 260 "
+            "per cent increase from the 318 who arrived in the same period during 2013.",
             title=DAY,
         )
     )
-    for value in ("216", "1623", "59"):
+    for value in ("216", "1487", "47"):
         assert found[value].fields["period"] == "2019-06", value
     assert "period" not in found["20"].fields
-    assert "period" not in found["1270"].fields
+    assert "period" not in found["1140"].fields
 
 
 def test_the_outcomes_of_the_one_operation_a_text_dates_take_its_days(tmp_path, knowledge):
@@ -211,24 +211,24 @@ def test_a_currency_word_many_countries_share_is_the_named_country_s(tmp_path, k
 
 
 def test_people_a_number_of_them_do_distances_and_half_of_a_group(tmp_path, knowledge):
-    """ "Some 300 of them will attend": people; "150,000 non-Zorvanians": people; "nearly
-    half this year's arrivals": 50 per cent; "4,000 km", "80 kilometres": km; "12 nautical
+    """ "Some 240 of them will attend": people; "150,000 non-Zorvanians": people; "nearly
+    half this year's arrivals": 50 per cent; "4,000 km", "65 kilometres": km; "12 nautical
     miles": nautical miles."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The courses reach those in the fight against trafficking. Some 300 of them will "
+            "The courses reach those in the fight against trafficking. Some 240 of them will "
             "attend the courses. At any given time, around 150,000 non-Zorvanians live in "
             "Zorvania. Nearly half this year’s new arrivals are turned back. They walked "
-            "approximately 4,000 km, the last 80 kilometres on foot. The boat capsized 12 "
+            "approximately 4,000 km, the last 65 kilometres on foot. The boat capsized 12 "
             "nautical miles offshore.",
         )
     )
-    assert found["300"].fields["unit"] == "person"
+    assert found["240"].fields["unit"] == "person"
     assert found["150000"].fields["unit"] == "person"
     assert found["50"].fields["unit"] == "percent"
-    assert found["4000"].fields["unit"] == found["80"].fields["unit"] == "km"
+    assert found["4000"].fields["unit"] == found["65"].fields["unit"] == "km"
     assert found["12"].fields["unit"] == "nautical-mile"
 
 
@@ -236,58 +236,58 @@ def test_guards_gendarmeries_and_a_civil_society_organization_named_by_what_it_i
     tmp_path, knowledge
 ):
     """ "the Zorvan Coast Guard", "the National Gendarmerie", "the Border Guard Post in ...":
-    bodies; "the CSO" is no body of its own; "the Central Bureau of Investigation of the
-    Gendarmerie": one unit, "Investigation of the Gendarmerie" no body."""
+    bodies; "the CSO" is no body of its own; "the Central Bureau of Inquiry of the
+    Gendarmerie": one unit, "Inquiry of the Gendarmerie" no body."""
     organizations = mentions(
         draft_of(
             tmp_path,
             knowledge,
             "Nineteen people were rescued: eight by the Greek Coast Guard, 11 by the Turkish "
             "Coast Guard. Officials of the National Gendarmerie met the delegates, with the "
-            "Central Bureau of Investigation of the Gendarmerie. The CSO Zorvan Watch spoke.",
+            "Central Bureau of Inquiry of the Gendarmerie. The CSO Zorvan Watch spoke.",
         ),
         "organization",
     )
     assert {"Greek Coast Guard", "Turkish Coast Guard", "National Gendarmerie"} <= set(
         organizations
     )
-    assert "Central Bureau of Investigation of the Gendarmerie" in organizations
-    assert "Investigation of the Gendarmerie" not in organizations
+    assert "Central Bureau of Inquiry of the Gendarmerie" in organizations
+    assert "Inquiry of the Gendarmerie" not in organizations
     assert "CSO" not in organizations
 
 
 def test_since_a_start_named_by_a_noun_and_since_the_end_of_a_year(tmp_path, knowledge):
-    """ "Since the beginning of the project in January 2014, IOM has constructed six border
-    posts": from January 2014 on, not in that month; "since the end of 2015": from its
+    """ "Since the beginning of the project in March 2012, IOM has built five border
+    posts": from March 2012 on, not in that month; "since the end of 2015": from its
     December."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Since the beginning of the project in January 2014, IOM has constructed six "
+            "Since the beginning of the project in March 2012, IOM has built five "
             "border posts and trained over 250 police officers. Since the end of 2015, 300 "
             "migrants were returned.",
         )
     )
-    assert found["250"].fields["period"] == {"start": "2014-01"}
+    assert found["250"].fields["period"] == {"start": "2012-03"}
     assert found["300"].fields["period"] == {"start": "2015-12"}
 
 
 def test_small_numbers_in_words_a_list_or_a_part_of_those_said_before(tmp_path, knowledge):
-    """ "Eight of the people were victims": a part, of people; "Bali (nine), Riau (five)": a
+    """ "Seven of the people were victims": a part, of people; "Bali (nine), Riau (five)": a
     list's counts in brackets, of what its others count; "three Zorvan and one Valdorian
     citizens": both count citizens."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Last year 20 people were identified as victims. Eight of the people were victims "
+            "Last year 20 people were identified as victims. Seven of the people were victims "
             "of sex slavery.\n\nMost workers are from North Sumatra (129 individuals), followed "
             "by West Java (24). There are also workers from Bali (nine) and Riau (five).\n\nThe "
             "police arrested three Zorvan and one Valdorian citizens.",
         )
     )
-    assert found["8"].fields["unit"] == "person"
+    assert found["7"].fields["unit"] == "person"
     assert found["9"].fields["unit"] == found["5"].fields["unit"] == "person"
     assert found["3"].fields["unit"] == "person"
 
@@ -295,20 +295,20 @@ def test_small_numbers_in_words_a_list_or_a_part_of_those_said_before(tmp_path, 
 def test_people_after_a_title_a_lower_case_role_or_with_a_head_word_for_a_given_name(
     tmp_path, knowledge
 ):
-    """ "the Honourable Bill Blair, Minister of ...": a person (not a bill); "Chief
+    """ "the Honourable Bill Varnet, Minister of ...": a person (not a bill); "Chief
     investigator Aro Siinmaa", "the trainer, Nigina Mamadjonova": a person after a role in
     lower case; "Press Release" is no person."""
     people = mentions(
         draft_of(
             tmp_path,
             knowledge,
-            "Press Release\n\nToday, along with the Honourable Bill Blair, Minister of Public "
+            "Press Release\n\nToday, along with the Honourable Bill Varnet, Minister of Public "
             "Safety, she announced funds. Chief investigator Aro Siinmaa confirmed there is "
             "evidence. “Victims need help first,” said the trainer, Nigina Mamadjonova.",
         ),
         "person",
     )
-    assert {"Bill Blair", "Aro Siinmaa", "Nigina Mamadjonova"} <= set(people)
+    assert {"Bill Varnet", "Aro Siinmaa", "Nigina Mamadjonova"} <= set(people)
     assert "Press Release" not in people
 
 
@@ -339,7 +339,7 @@ def test_a_large_city_s_name_alone_and_after_more_words_of_movement(tmp_path, kn
             knowledge,
             "There were 72 cases in Saudi Arabia in 2012. The annual report said that Riyadh "
             "recorded the highest number of cases (48). The boat left Sittwe in Rakhine State, "
-            "Myanmar on 19 May.",
+            "Myanmar on 23 May.",
         ),
         "place",
     )
@@ -348,14 +348,14 @@ def test_a_large_city_s_name_alone_and_after_more_words_of_movement(tmp_path, kn
 
 def test_a_list_of_names_a_text_says_include_and_sources_said_after_a_quote(tmp_path, knowledge):
     """ "Those in custody include Namubiru Sandra, Nabirye Fazirah, ...": people (names in
-    any order); 'affected "more than 280,000 workers", says the ILO', "the ILO, which adds
+    any order); 'affected "more than 315,000 workers", says the ILO', "the ILO, which adds
     that 66.5% were settled", "Data shared by the FIA said at least 209": the source."""
     draft = draft_of(
         tmp_path,
         knowledge,
         "Those in custody include Namubiru Sandra, Nabirye Fazirah, Nakitto Maria and Nakazzi "
         "Aisha.\n\nThe main causes of complaints are unpaid wages, indicates the ILO, which "
-        "adds that 66.5% were settled. The minimum wage affected “more than 280,000 "
+        "adds that 66.5% were settled. The minimum wage affected “more than 315,000 "
         "workers”, says the ILO. Data shared by the FIA last week said at least 209 "
         "Pakistanis died.",
     )
@@ -364,24 +364,24 @@ def test_a_list_of_names_a_text_says_include_and_sources_said_after_a_quote(tmp_
     )
     found = observations(draft)
     ilo = "new:organization:international labour organization"
-    assert sources(found["66.5"]) == sources(found["280000"]) == [ilo]
+    assert sources(found["66.5"]) == sources(found["315000"]) == [ilo]
     assert sources(found["209"]) == ["new:organization:fia"]
 
 
 def test_a_note_s_mark_a_fold_in_words_riyals_and_nations(tmp_path, knowledge):
-    """ "more than 12,000[2] migrants": people (the note's mark skipped); "a twelve-fold
+    """ "more than 14,000[3] migrants": people (the note's mark skipped); "a twelve-fold
     increase": 12 times; "582.4 million riyals" in a text on Qatar: Qatari rials (ISO 4217
     writes it "Rial"); "eight Pacific nations": countries."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "These children are among more than 12,000[2] migrants who have arrived, nearly a "
+            "These children are among more than 14,000[3] migrants who have arrived, nearly a "
             "twelve-fold increase. Compensation of 582.4 million riyals was paid to workers in "
             "Qatar. The report evaluated eight Pacific nations.",
         )
     )
-    assert found["12000"].fields["unit"] == "person"
+    assert found["14000"].fields["unit"] == "person"
     assert found["12"].fields["unit"] == "times"
     assert found["582400000"].fields["unit"] == "qatari-rial"
     assert found["8"].fields["unit"] == "country"
@@ -500,18 +500,18 @@ def test_pounds_stay_sterling_and_a_source_in_a_place_said(tmp_path, knowledge):
 
 
 def test_an_operation_s_name_is_no_body(tmp_path, knowledge):
-    """ "the latest strand of Operation Aidant, the NCA-led response": an operation, not an
+    """ "the newest strand of Operation Tarnwick, the NCA-led response": an operation, not an
     organization."""
     organizations = mentions(
         draft_of(
             tmp_path,
             knowledge,
-            "It was the latest strand of Operation Aidant, the NCA-led law enforcement response "
+            "It was the newest strand of Operation Tarnwick, the NCA-led police response "
             "to modern slavery.",
         ),
         "organization",
     )
-    assert "Operation Aidant" not in organizations
+    assert "Operation Tarnwick" not in organizations
     assert "NCA" in organizations
 
 
@@ -540,7 +540,7 @@ def test_a_title_written_as_a_sentence_names_bodies_as_the_body_does(tmp_path, k
     draft = draft_of(
         tmp_path,
         knowledge,
-        "The courts ruled on 65,669 cases last year.",
+        "The courts ruled on 48,213 cases last year.",
         title="There were 72 cases of human trafficking in Zorvania in 2012, a report published "
         "by the Zorvan Ministry of Justice said.",
     )
@@ -549,43 +549,43 @@ def test_a_title_written_as_a_sentence_names_bodies_as_the_body_does(tmp_path, k
 
 
 def test_a_unit_of_a_body_is_also_named_by_its_own_name(tmp_path, knowledge):
-    """ "the Consumer and Environmental Protection Division of the National Police Agency of
-    Zorvania": the division is also "Consumer and Environmental Protection Division"; "the
+    """ "the Labour and Environmental Safety Division of the National Police Agency of
+    Zorvania": the division is also "Labour and Environmental Safety Division"; "the
     Department of Social Services" has no shorter name."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "The Consumer and Environmental Protection Division of the National Police Agency of "
+        "The Labour and Environmental Safety Division of the National Police Agency of "
         "Zorvania found 43 cases. The Department of Social Services spoke.",
     )
     division = new_of(
         draft,
-        "Consumer and Environmental Protection Division of the National Police Agency of Zorvania",
+        "Labour and Environmental Safety Division of the National Police Agency of Zorvania",
     )
-    assert "Consumer and Environmental Protection Division" in division.alt_names
+    assert "Labour and Environmental Safety Division" in division.alt_names
     assert new_of(draft, "Department of Social Services").alt_names == []
 
 
 def test_since_an_event_a_comparison_with_a_number_and_an_amount_in_brackets(tmp_path, knowledge):
-    """ "Since the US-led invasion of Iraq in 2003, IOM has evacuated more than 6,000": from
-    2003 on; "Since the start of 2020, more than 18,000 migrants have arrived - a twelve-fold
-    increase compared to the 1,500 who made the crossing in 2019": 2019 is the 1,500's;
-    "3.8 billion baht ($117 million) in 2019": the dollars are of 2019 too."""
+    """ "Since the Ostravian-led invasion of Lorvania in 2009, IOM has evacuated more than
+    4,500": from 2009 on; "Since the start of 2020, more than 16,000 migrants have arrived - a
+    nine-fold increase compared to the 1,700 who made the crossing in 2019": 2019 is the
+    1,700's; "4.2 billion baht ($128 million) in 2019": the dollars are of 2019 too."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Since the US-led invasion of Iraq in 2003, IOM has evacuated more than 6,000 "
-            "foreigners. Since the start of 2020, more than 18,000 migrants have arrived - a "
-            "twelve-fold increase compared to the 1,500 people who made the crossing in 2019. "
-            "The budget rose from 3.6 billion baht ($110 million) in 2018 to 3.8 billion baht "
-            "($117 million) in 2019.",
+            "Since the Ostravian-led invasion of Lorvania in 2009, IOM has evacuated more than "
+            "4,500 foreigners. Since the start of 2020, more than 16,000 migrants have arrived "
+            "- a nine-fold increase compared to the 1,700 people who made the crossing in 2019. "
+            "The budget rose from 3.9 billion baht ($119 million) in 2018 to 4.2 billion baht "
+            "($128 million) in 2019.",
         )
     )
-    assert found["6000"].fields["period"] == {"start": "2003"}
-    assert found["18000"].fields["period"] == {"start": "2020"}
-    assert found["1500"].fields["period"] == "2019"
-    assert found["117000000"].fields["period"] == "2019"
+    assert found["4500"].fields["period"] == {"start": "2009"}
+    assert found["16000"].fields["period"] == {"start": "2020"}
+    assert found["1700"].fields["period"] == "2019"
+    assert found["128000000"].fields["period"] == "2019"
 
 
 def test_review_against_a_topic_is_no_comparison_and_since_as_because(tmp_path, knowledge):

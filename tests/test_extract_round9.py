@@ -7,7 +7,7 @@ from composed import draft_of, mentions, new_of, observations, sources
 
 
 def test_months_without_a_year_take_the_year_said_before(tmp_path, knowledge):
-    """ "Between January and June, over 238,000 migrants": in a release that states no day,
+    """ "Between January and June, over 254,000 migrants": in a release that states no day,
     months without their year are of the year said in the passage before, or earlier in
     their own; "the 2030 Agenda" names no year of time, and a year said further back (a
     site's "since 1951") dates nothing."""
@@ -17,34 +17,34 @@ def test_months_without_a_year_take_the_year_said_before(tmp_path, knowledge):
             knowledge,
             "Zorvan Aid has worked since 1951.\n\nIts office is in Zorvapol.\n\nThe group "
             "of 209 migrants was stopped in Zorvapol in November.\n\nCrossings on the Zorva "
-            "route surged in 2025.\n\nBetween January and June, over 238,000 migrants made "
+            "route surged in 2025.\n\nBetween January and June, over 254,000 migrants made "
             "the trip.\n\nIn 2025 the plan served the 2030 Agenda. In October and November, "
             "12,000 more arrived.",
         )
     )
-    assert found["238000"].fields["period"] == {"start": "2025-01", "end": "2025-06"}
+    assert found["254000"].fields["period"] == {"start": "2025-01", "end": "2025-06"}
     assert found["12000"].fields["period"] == {"start": "2025-10", "end": "2025-11"}
     assert "period" not in found["209"].fields
 
 
 def test_a_change_measured_against_another_time_dates_neither(tmp_path, knowledge):
-    """ "a 34% jump from last year", "31 per cent more than in the first quarter of 2020",
-    "a 40 per cent drop from the number of arrivals during September": a change is of two
+    """ "a 27% jump from last year", "23 per cent more than in the first quarter of 2020",
+    "a 35 per cent drop from the number of arrivals during September": a change is of two
     times, as a number of times is; the count beside it keeps its own."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "In the first quarter of 2021, Zorvan Refugee Aid registered 22,606 new asylum "
-            "applications. This was 31 per cent more than in the first quarter of 2020 and "
+            "In the first quarter of 2021, Zorvan Refugee Aid registered 19,842 new asylum "
+            "applications. This was 23 per cent more than in the first quarter of 2020 and "
             "a 77 per cent increase from the same period in 2019.\n\nIn 2014, October's "
-            "number represented a 40 per cent drop from the number of arrivals during "
+            "number represented a 35 per cent drop from the number of arrivals during "
             "September.\n\nThe budget increased by 4.53% from 3.6 billion zorvs in 2018 to "
             "3.8 billion zorvs in 2019.",
         )
     )
-    assert found["22606"].fields["period"] == {"start": "2021-01", "end": "2021-03"}
-    for value in ("31", "77", "40"):
+    assert found["19842"].fields["period"] == {"start": "2021-01", "end": "2021-03"}
+    for value in ("23", "77", "35"):
         assert "period" not in found[value].fields, value
     assert "period" in found["4.53"].fields  # (no share followed by a change)
 
@@ -106,19 +106,19 @@ def test_counts_by_where_people_are_from_are_of_those_people(tmp_path, knowledge
 
 
 def test_shillings_and_rupiahs_by_their_signs_and_dozens(tmp_path, knowledge):
-    """ "Sh15.6 million" in a text on Kenya (Kenya's shilling: the sign is of several
+    """ "Sh12.4 million" in a text on Kenya (Kenya's shilling: the sign is of several
     countries' shillings), "Rp5.7 million" (Indonesia's rupiah, by its ISO 4217 name), "more
     than two dozen offences" (24)."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Police in Nairobi, Kenya, arrested 65 Ethiopians. One said they paid Sh15.6 million "
+            "Police in Nairobi, Kenya, arrested 65 Ethiopians. One said they paid Sh12.4 million "
             "to agents, and a court fined each Sh5,000. Their promised monthly wage was around "
             "Rp5.7 million. The two are charged with more than two dozen offences.",
         )
     )
-    assert found["15600000"].fields["unit"] == "kenyan-shilling"
+    assert found["12400000"].fields["unit"] == "kenyan-shilling"
     assert found["5000"].fields["unit"] == "kenyan-shilling"
     assert found["5700000"].fields["unit"] == "rupiah"
     assert found["24"].fields["unit"] == "offence"
@@ -158,8 +158,8 @@ def test_the_outlet_a_report_comes_from_is_an_organization(tmp_path, knowledge):
 
 
 def test_parts_of_a_year_and_a_day_a_glued_heading_gives(tmp_path, knowledge):
-    """ "during the first nine months of 2015" (January to September), "during the whole of
-    2014"; a page's heading line with a date glued to its words ("News article19 September
+    """ "during the first nine months of 2011" (January to September), "during the whole of
+    2010"; a page's heading line with a date glued to its words ("News article19 September
     2022Directorate-General ...") dates the release, and so "On 13 September:" and the
     items of the list it opens."""
     found = observations(
@@ -169,33 +169,33 @@ def test_parts_of_a_year_and_a_day_a_glued_heading_gives(tmp_path, knowledge):
             "Skip to main content\nZorvan Commission logo\nNews article19 September "
             "2022Directorate-General for Migration\n\nSmugglers arrested in Zorvania\n\n"
             "Police dismantled a network of smugglers.\n\nOn 13 September:\n\n  • 5 arrests "
-            "were made\n  • 7 house searches performed\n\nThis is lower than the 520,000 sea "
-            "arrivals during the first nine months of 2015, but higher than the 216,054 "
-            "arrivals during the whole of 2014.",
+            "were made\n  • 7 house searches performed\n\nThis is lower than the 475,000 sea "
+            "arrivals during the first nine months of 2011, but higher than the 198,317 "
+            "arrivals during the whole of 2010.",
         )
     )
     assert found["5"].fields["period"] == "2022-09-13"
     assert found["7"].fields["period"] == "2022-09-13"
-    nine_months = found["520000"].fields["period"]
-    assert (nine_months["start"], nine_months["end"]) == ("2015-01", "2015-09")
-    assert found["216054"].fields["period"] == "2014"
+    nine_months = found["475000"].fields["period"]
+    assert (nine_months["start"], nine_months["end"]) == ("2011-01", "2011-09")
+    assert found["198317"].fields["period"] == "2010"
 
 
 def test_an_amount_restated_or_given_as_an_alternative_is_as_rough(tmp_path, knowledge):
-    """ "about R$ 3.9 million (US$ 720,000)": the conversion in brackets is as rough as the
-    amount; "around EUR 2800 per person or EUR 7000 for a whole family": so is the
+    """ "about R$ 4.6 million (US$ 850,000)": the conversion in brackets is as rough as the
+    amount; "around EUR 3200 per person or EUR 8500 for a whole family": so is the
     alternative; "about $300 and then $500" keeps the second exact."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The company failed to pay about R$ 3.9 million (US$ 720,000) in benefits. The "
-            "facilitators charged around EUR 2800 per person or EUR 7000 for a whole family. "
+            "The company failed to pay about R$ 4.6 million (US$ 850,000) in benefits. The "
+            "facilitators charged around EUR 3200 per person or EUR 8500 for a whole family. "
             "They paid about $300 and then $510.",
         )
     )
-    assert found["720000"].fields["qualifier"] == ["approximately"]
-    assert found["7000"].fields["qualifier"] == ["approximately"]
+    assert found["850000"].fields["qualifier"] == ["approximately"]
+    assert found["8500"].fields["qualifier"] == ["approximately"]
     assert found["510"].fields["qualifier"] == ["exact"]
 
 
@@ -219,14 +219,14 @@ def test_a_plural_possessive_inside_a_name_and_an_acronym_of_parts(tmp_path, kno
 
 def test_sources_by_a_dateline_by_dotted_initials_and_a_run_on_first_line(tmp_path, knowledge):
     """ "GENEVA, July 10 (IOM) On average 1,000 ...": the dateline's agency is the source of
-    its sentence (not a wire's: "TORONTO, Oct 16 (Reuters) - ..."); "the U.N. migration
+    its sentence (not a wire's: "TORONTO, Oct 23 (Reuters) - ..."); "the U.N. migration
     agency reports" is IOM's word."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
             "GENEVA, July 10 (IOM) On average 1,000 refugees are now arriving on the islands "
-            "every day.\n\nTORONTO, Oct 16 (Reuters) - More than 300 charges have been laid "
+            "every day.\n\nTORONTO, Oct 23 (Reuters) - More than 300 charges have been laid "
             "in an investigation.\n\nIn the first half of this year, the U.N. migration agency "
             "reports it has safely returned nearly 11,000 stranded migrants from Zorvania.",
         )
@@ -256,22 +256,22 @@ def test_a_first_line_that_runs_on_is_no_headline(tmp_path):
 
 def test_people_by_initials_suffixes_portfolios_acronyms_and_one_name(tmp_path, knowledge):
     """ "Ernesto Abella" and "Ernesto C. Abella" are one person; "Constancio R. Vingno Jr."
-    keeps its "Jr."; "Undersecretary for Strategic Communications and Research" holds a
+    keeps its "Jr."; "Undersecretary for Strategic Outreach and Research" holds a
     portfolio, no one's name; "According to Shanti Zorva Griha (SZG)" names a body its
-    acronym spells; "Commissioner Sumaryono said": one name after a title."""
+    acronym spells; "Commissioner Sudarvo said": one name after a title."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "Undersecretary for Strategic Communications and Research Ernesto Abella welcomed "
+        "Undersecretary for Strategic Outreach and Research Ernesto Abella welcomed "
         "them. Ambassador Constancio R. Vingno Jr., who came with them, stated that they "
         "were paid. Undersecretary Ernesto C. Abella thanked him.\n\nAccording to Shanti "
         'Zorva Griha (SZG), police rescued 115 women. "The three suspects will be held," '
-        "Commissioner Sumaryono said in a statement.",
+        "Commissioner Sudarvo said in a statement.",
     )
     people = mentions(draft, "person")
     assert people["Ernesto Abella"] == people["Ernesto C. Abella"]
     assert "Constancio R. Vingno Jr." in people
-    assert "Sumaryono" in people
+    assert "Sudarvo" in people
     assert not any(w in name for name in people for w in ("Strategic", "Shanti"))
 
 
@@ -341,19 +341,19 @@ def test_roles_units_and_the_bodies_they_are_of(tmp_path, knowledge):
 
 
 def test_sources_said_with_their_time_and_what_they_recorded(tmp_path, knowledge):
-    """ "IOM early this year said it recorded 16 cases", "IOM recorded 40,675 crossings":
-    IOM's figures; "more than doubled to 12,088": a number of times and a count, no range
-    from 2 to 12,088; "liaised with UN Women": the whole name, not the UN's."""
+    """ "IOM early this year said it recorded 16 cases", "IOM recorded 38,912 crossings":
+    IOM's figures; "more than doubled to 13,274": a number of times and a count, no range
+    from 2 to 13,274; "liaised with UN Women": the whole name, not the UN's."""
     draft = draft_of(
         tmp_path,
         knowledge,
         "IOM early this year said it recorded 16 cases of human trafficking. Between January "
-        "and May 2022, IOM recorded 40,675 illegal crossings on the route. “In May, the "
-        "number of migrants detected more than doubled to 12,088,” IOM said. In October, it "
+        "and May 2022, IOM recorded 38,912 illegal crossings on the route. “In May, the "
+        "number of migrants detected more than doubled to 13,274,” IOM said. In October, it "
         "liaised with UN Women.",
     )
     found = observations(draft)
-    for value in ("16", "40675", "12088"):
+    for value in ("16", "38912", "13274"):
         assert found[value].fields["attributed_to"] == ["iom"], value
     assert found["2"].fields["unit"] == "times"
     assert "UN Women" in mentions(draft, "organization")
@@ -396,7 +396,7 @@ def test_cities_by_their_other_names_in_latin_letters(tmp_path, knowledge):
 def test_counts_by_destination_predicates_and_gulf_currencies(tmp_path, knowledge):
     """ "43 of them were sent to the Republic of Zorvania, 9 to Lorvia and two to Morvia":
     people, by where they were sent; "the people arrested on charges of ... were 529.": the
-    people the subject names (not "the oldest was 83", an age); "KD 120", "between KD 1,100
+    people the subject names (not "the oldest was 79", an age); "KD 120", "between KD 1,100
     and KD 1,300", "Dh50,000": the Gulf's dinars and dirhams."""
     found = observations(
         draft_of(
@@ -405,45 +405,45 @@ def test_counts_by_destination_predicates_and_gulf_currencies(tmp_path, knowledg
             "Police identified 68 victims. 43 of them were sent to the Republic of Zorvania, 9 "
             "to Lorvia and two to Morvia.\n\nThe people arrested on charges of organizing "
             "crossings were 529. Of the survivors, the youngest was three and the oldest was "
-            "83.\n\nIn Kuwait, the office charged KD 120 for each visa and resold contracts for "
+            "79.\n\nIn Kuwait, the office charged KD 120 for each visa and resold contracts for "
             "between KD 1,100 and KD 1,300. In Dubai, a fine of Dh50,000 was set.",
         )
     )
     for value in ("43", "9", "2", "529"):
         assert found[value].fields["unit"] == "person", value
-    assert "83" not in found or found["83"].fields["unit"] != "person"
+    assert "79" not in found or found["79"].fields["unit"] != "person"
     assert found["120"].fields["unit"] == "kuwaiti-dinar"
     assert found[("1100", "1300")].fields["unit"] == "kuwaiti-dinar"
     assert found["50000"].fields["unit"] == "uae-dirham"
 
 
 def test_a_start_day_and_years_written_short(tmp_path, knowledge):
-    """ "Since 01 January 2018, over 379,000 ...": from that day on; "In the period 2021-24,
-    a total of 67 victims": 2021 to 2024 (as "2022/23" is 2022 to 2023)."""
+    """ "Since 01 March 2017, over 352,000 ...": from that day on; "In the period 2019-22,
+    a total of 58 victims": 2019 to 2022 (as "2022/23" is 2022 to 2023)."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Since 01 January 2018, over 379,000 undocumented Zorvans have returned. In the "
-            "period 2021-24, a total of 67 victims were identified.",
+            "Since 01 March 2017, over 352,000 undocumented Zorvans have returned. In the "
+            "period 2019-22, a total of 58 victims were identified.",
         )
     )
-    assert found["379000"].fields["period"] == {"start": "2018-01-01"}
-    assert found["67"].fields["period"] == {"start": "2021", "end": "2024"}
+    assert found["352000"].fields["period"] == {"start": "2017-03-01"}
+    assert found["58"].fields["period"] == {"start": "2019", "end": "2022"}
 
 
 def test_more_words_for_people(tmp_path, knowledge):
-    """ "102,000 cotton pickers", "180,000 irregular border crossers", "3 fatalities", "50
+    """ "102,000 cotton pickers", "165,000 irregular border crossers", "3 fatalities", "50
     professionals": people."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "About 102,000 cotton pickers were coerced. Zorva receives 180,000 irregular border "
+            "About 102,000 cotton pickers were coerced. Zorva receives 165,000 irregular border "
             "crossers a year. The crash left 3 fatalities, and 50 professionals were trained.",
         )
     )
-    for value in ("102000", "180000", "3", "50"):
+    for value in ("102000", "165000", "3", "50"):
         assert found[value].fields["unit"] == "person", value
 
 
@@ -544,20 +544,20 @@ def test_review_near_variants(tmp_path, knowledge):
 
 
 def test_a_body_named_for_its_law_is_no_source(tmp_path, knowledge):
-    """ "According to information provided by the authorities in the 47 countries bound by
-    the Council of Europe’s Anti-trafficking Convention, 15,310 people ...": the body owns a
+    """ "According to information provided by the authorities in the 39 countries bound by
+    the Council of Europe’s Anti-trafficking Convention, 14,207 people ...": the body owns a
     law there, it is not the source; "according to the Council of Europe’s data" is."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "According to information provided by the authorities in the 47 countries bound by "
-            "the Council of Europe’s Anti-trafficking Convention, 15,310 people were identified "
-            "as victims. According to the Council of Europe’s data, 10,598 were women.",
+            "According to information provided by the authorities in the 39 countries bound by "
+            "the Council of Europe’s Anti-trafficking Convention, 14,207 people were identified "
+            "as victims. According to the Council of Europe’s data, 9,884 were women.",
         )
     )
-    assert sources(found["15310"]) == []
-    assert sources(found["10598"]) != []
+    assert sources(found["14207"]) == []
+    assert sources(found["9884"]) != []
 
 
 def test_since_a_day_without_its_year(tmp_path, knowledge):
