@@ -318,7 +318,7 @@ class AttributionRules:
             after = re.match(r"\)\s*(?:[-\u2013\u2014]+\s*)?\w", text[o.end :])
             if DATELINE_SOURCE.match(text, s0, o.start) and after and o.text not in WIRES:
                 cues.append((o.start, o, True))
-        for o in orgs:  # "the spokesperson for IOM, Safa Msehli, said that 160 ..."
+        for o in orgs:  # "the spokesperson for IOM, Ana Velder, said that 140 ..."
             if (
                 SPEAKER_FOR.search(text, max(s0, o.start - 40), o.start)
                 and SPEAKER_SAID.match(text, o.end)
