@@ -296,18 +296,18 @@ def test_a_number_only_the_headline_states(tmp_path, knowledge):
 
 
 def test_a_source_whose_staff_report_or_whose_long_titled_report_estimates(tmp_path, knowledge):
-    """ "IOM staff reported that 49 ...": the organization's people speak for it; "UNODC's
+    """ "IOM staff reported that 37 ...": the organization's people speak for it; "UNODC's
     Regional Report on the Capacities to Measure Trafficking in the Zembian Islands estimated
     that 0.6 per cent": a report's title with small words between its capitals."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "IOM staff reported that 49 migrants had drowned, 42 men and 7 women. In 2023, UNODC’s "
+        "IOM staff reported that 37 migrants had drowned, 30 men and 7 women. In 2023, UNODC’s "
         "Regional Report on the Capacities to Measure Trafficking in the Zembian Islands "
         "estimated that 0.6 per cent of the population was exploited.",
     )
     found = observations(draft)
-    assert sources(found["49"]) == sources(found["42"]) == ["iom"]
+    assert sources(found["37"]) == sources(found["30"]) == ["iom"]
     # UNODC, new here: proposed under its full name (general knowledge)
     assert [s.rsplit(":", 1)[-1] for s in sources(found["0.6"])] == [
         "united nations office on drugs and crime"
@@ -442,17 +442,17 @@ def test_organizations_typed_together_inside_a_role_or_spelt_by_their_acronym(tm
 
 
 def test_the_period_a_number_is_compared_with_is_not_its_own(tmp_path, knowledge):
-    """ "31 per cent more than in the first quarter of 2020": 2020 dates what 31 per cent is
+    """ "23 per cent more than in the first quarter of 2016": 2016 dates what 23 per cent is
     compared with; "compared with 210 in the same period of 2018": 2018 is 210's own."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "In the first quarter of 2021, the office registered 22,606 asylum applications. This "
-        "was 31 per cent more than in the first quarter of 2020. The shelter received 340 "
+        "In the first quarter of 2017, the office registered 18,415 asylum applications. This "
+        "was 23 per cent more than in the first quarter of 2016. The shelter received 340 "
         "women in 2019, compared with 210 in the same period of 2018.",
     )
     found = observations(draft)
-    assert "2020" not in str(found["31"].fields.get("period"))
+    assert "2016" not in str(found["23"].fields.get("period"))
     assert found["210"].fields["period"] == "2018"
 
 
@@ -493,31 +493,31 @@ def test_a_name_joined_by_an_ampersand_and_an_acronym_of_a_programme(tmp_path, k
 def test_a_number_without_its_noun_counts_people_by_their_verb_or_the_noun_before(
     tmp_path, knowledge
 ):
-    """ "when 532 were liberated": people; "Refugees in the camp, which hosts 29,445, ...";
-    "monthly asylum claims, as they reached 9,076": the plural noun the sentence names first."""
+    """ "when 418 were liberated": people; "Refugees in the settlement, which hosts 17,382, ...";
+    "monthly asylum claims, as they reached 6,143": the plural noun the sentence names first."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "More people were freed than last year, when 532 were liberated. Refugees in the camp, "
-        "which hosts 29,445, reported kidnappings. March marked a high for monthly asylum "
-        "claims, as they reached 9,076.",
+        "More people were freed than last year, when 418 were liberated. Refugees in the settlement, "
+        "which hosts 17,382, reported kidnappings. June set a record for monthly asylum "
+        "claims, as they reached 6,143.",
     )
     found = observations(draft)
-    assert found["532"].fields["unit"] == "person"
-    assert found["29445"].fields["unit"] == "person"
-    assert found["9076"].fields["unit"] == "claim"
+    assert found["418"].fields["unit"] == "person"
+    assert found["17382"].fields["unit"] == "person"
+    assert found["6143"].fields["unit"] == "claim"
 
 
 def test_known_organizations_by_an_acronym_in_apposition_or_in_another_language(
     tmp_path, knowledge
 ):
-    """ "The UN Migration Agency, IOM, resumed": IOM of the reference data, not a new one;
+    """ "The UN Migration Agency, IOM, expanded": IOM of the reference data, not a new one;
     "la OIM" (a Spanish caption): the initials of IOM's Spanish name; "the EU Emergency Trust
     Fund for Africa (EUTF)": a fund; "the Ministry of Education and Ministry of Health": two."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "The UN Migration Agency, IOM, resumed its flights. Foto: OIM. The return was funded by "
+        "The UN Migration Agency, IOM, expanded its shelters. Foto: OIM. The return was funded by "
         "the EU Emergency Trust Fund for Africa (EUTF). Officials of the Ministry of Education "
         "and Ministry of Health attended.",
     )
@@ -572,27 +572,27 @@ def test_a_part_named_by_its_compass_point_and_towns_listed_with_a_known_one(tmp
 def test_numbers_with_spaced_thousands_people_by_what_they_do_and_acronym_plurals(
     tmp_path, knowledge
 ):
-    """ "Over 100 000 calls" (not "0 800 77777", a telephone number); "fewer than 1,000
-    arrived", "the 392 who arrived": people; "40 states parties ..., 12 NGOs": organizations,
+    """ "Over 200 000 calls" (not "0 800 77777", a telephone number); "fewer than 1,000
+    arrived", "the 287 who arrived": people; "40 states parties ..., 12 NGOs": organizations,
     not states; "44 bodies": people; "During the two days": no statistic; "four times the
-    arrivals of last year (38,882)": 38,882 counts no times."""
+    arrivals of last year (26,519)": 26,519 counts no times."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "The hotline, 0 800 77777, has received over 100 000 calls. Fewer than 1,000 arrived "
-        "in Italy, a rise from the 392 who arrived in 2013. The study drew on 40 states "
+        "The hotline, 0 800 77777, has received over 200 000 calls. Fewer than 1,000 arrived "
+        "in Italy, a rise from the 287 who arrived in 2013. The study drew on 40 states "
         "parties, 12 NGOs and two companies. The coast guard recovered 44 bodies. During the "
         "two days, 27 officials met. Arrivals reached almost four times the number recorded "
-        "last year (38,882).",
+        "last year (26,519).",
     )
     found = observations(draft)
-    assert found["100000"].fields["unit"] == "call"
+    assert found["200000"].fields["unit"] == "call"
     assert "800" not in found and "77777" not in found
-    assert found["1000"].fields["unit"] == found["392"].fields["unit"] == "person"
+    assert found["1000"].fields["unit"] == found["287"].fields["unit"] == "person"
     assert found["12"].fields["unit"] == "organization"
     assert found["44"].fields["unit"] == "person"
     assert not [i for i in found.values() if i.fields.get("unit") == "day"]
-    assert found["38882"].fields["unit"] != "times"
+    assert found["26519"].fields["unit"] != "times"
 
 
 def test_a_number_dated_by_the_day_or_days_its_sentence_names(tmp_path, knowledge):
@@ -664,24 +664,24 @@ def test_parts_in_brackets_and_a_sentence_about_the_event_take_its_time(tmp_path
 def test_more_numbers_that_count_people_and_numbers_that_count_nothing(tmp_path, knowledge):
     """ "131 vulnerable, stranded migrants"; "brings to 765 the number of migrants";
     "girls ..., whose numbers have soared from 1,454"; "15,000 have received assistance";
-    "nearly half the men"; not "for 20 years" of an activity, "to mark 20 years of helping",
-    nor "From summer 2021 thousands of migrants"."""
+    "nearly half the men"; not "for 15 years" of an activity, "to mark 15 years of supporting",
+    nor "From autumn 2019 thousands of families"."""
     draft = draft_of(
         tmp_path,
         knowledge,
         "A group of 131 vulnerable, stranded migrants arrived in Addis Ababa. Their arrival "
         "brings to 765 the number of migrants repatriated. Most girls arriving from Nigeria, "
         "whose numbers have soared from 1,454 in 2014, are victims. The agency has been "
-        "assisting victims in the country for 20 years, and 15,000 have received medical "
-        "assistance. Nearly half the men were from Kampong Cham. To mark 20 years of helping "
-        "victims, officials met. From summer 2021 thousands of migrants have been stranded.",
+        "assisting victims in the country for 15 years, and 15,000 have received medical "
+        "assistance. Nearly half the men were from Kampong Cham. To mark 15 years of supporting "
+        "victims, officials met. From autumn 2019 thousands of families have been stranded.",
     )
     found = observations(draft)
     for value in ("131", "765", "1454", "15000"):
         assert found[value].fields["unit"] == "person", value
     assert found["765"].fields["unit"] == "person"
     assert found["50"].fields["unit"] == "percent"
-    assert "20" not in found and "2021" not in found and "2021000" not in found
+    assert "15" not in found and "2019" not in found and "2019000" not in found
 
 
 def test_a_number_the_headline_states_and_the_body_restates_is_one(tmp_path, knowledge):
