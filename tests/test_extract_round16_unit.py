@@ -8,7 +8,7 @@ from composed import draft_of, observations
 
 
 def test_a_general_head_is_named_with_the_noun_before_it(tmp_path, knowledge):
-    """'16 house searches', 'six border posts', 'crisis centers': a head that says what a
+    """'23 house searches', 'six border posts', 'crisis centers': a head that says what a
     thing is only with the noun before it takes that noun into the unit; not an adjective
     ('14 regional centres'); a later number of the bare head ('some 35 centres') counts the
     compound the text said."""
@@ -16,12 +16,12 @@ def test_a_general_head_is_named_with_the_noun_before_it(tmp_path, knowledge):
         draft_of(
             tmp_path,
             knowledge,
-            "Police of Zorvania made 16 house searches and the agency built six border posts "
+            "Police of Zorvania made 23 house searches and the agency built six border posts "
             "near Pelmark.\n\nThe ministry also runs 14 regional centres and nine crisis "
             "centers.",
         )
     )
-    assert found["16"].fields["unit"] == "house-search"
+    assert found["23"].fields["unit"] == "house-search"
     assert found["6"].fields["unit"] == "border-post"
     assert found["9"].fields["unit"] == "crisis-centre"
     assert found["14"].fields["unit"] == "centre"
@@ -29,31 +29,31 @@ def test_a_general_head_is_named_with_the_noun_before_it(tmp_path, knowledge):
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan Agency said 20 detention centres are operational in Ostravia.\n\n"
+            "The Zorvan Agency said 17 detention centres are operational in Ostravia.\n\n"
             "Earlier reports spoke of some 35 centres.",
         )
     )
-    assert found["20"].fields["unit"] == "detention-centre"
+    assert found["17"].fields["unit"] == "detention-centre"
     assert found["35"].fields["unit"] == "detention-centre"
 
 
 def test_a_verb_after_a_number_in_another_language_is_no_noun(tmp_path, knowledge):
-    """'de los cuales 87 viajaban acompañados y 67 lo hacían solos', '13 pour délit commis':
+    """'de los cuales 58 viajaban con sus familias y 41 lo hacían sin compañía', '13 pour délit commis':
     in Spanish, French or Portuguese a verb, pronoun or preposition after the number is no
     noun it counts (as 'were', 'for' in English): it counts what the number before it
-    does; not '139 son menores' (the noun after the verb 'to be')."""
+    does; not '118 son menores' (the noun after the verb 'to be')."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "La policía de Zorvania rescató a 154 menores de edad, de los cuales 87 viajaban "
-            "acompañados y 67 lo hacían solos.\n\nSe registraron 327 casos de trata, de los "
-            "cuales 139 son menores.",
+            "La policía de Zorvania rescató a 99 menores de edad, de los cuales 58 viajaban "
+            "con sus familias y 41 lo hacían sin compañía.\n\nSe registraron 327 casos de trata, de los "
+            "cuales 118 son menores.",
         )
     )
-    assert found["87"].fields["unit"] == "person"
-    assert found["67"].fields["unit"] == "person"
-    assert found["139"].fields["unit"] == "person"
+    assert found["58"].fields["unit"] == "person"
+    assert found["41"].fields["unit"] == "person"
+    assert found["118"].fields["unit"] == "person"
     found = observations(
         draft_of(
             tmp_path,
@@ -83,44 +83,44 @@ def test_an_average_is_no_approximation(tmp_path, knowledge):
 
 
 def test_members_suspects_arrests_and_cases_in_the_other_languages(tmp_path, knowledge):
-    """'15 miembros de esta banda', 'seis sujetos', 'cuatro capturas', '36 processos-crime':
+    """'12 miembros de la organización', 'seis sujetos', 'cuatro capturas', '27 processos-crime':
     the nouns of people, arrests and criminal cases in Spanish, French and Portuguese."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "La policía de Zorvania informó que en un operativo fueron detenidos 15 miembros de "
-            "esta banda y que aún hay pendientes 4 capturas. Seis sujetos quedaron en prisión "
+            "La policía de Zorvania informó que en un operativo fueron detenidos 12 miembros de "
+            "la organización y que aún hay pendientes 4 capturas. Seis sujetos quedaron en prisión "
             "preventiva.",
         )
     )
-    assert found["15"].fields["unit"] == "person"
+    assert found["12"].fields["unit"] == "person"
     assert found["4"].fields["unit"] == "arrest"
     assert found["6"].fields["unit"] == "person"
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Segundo dados do Ministério Público de Zorvânia, há registo de 36 processos-crime "
-            "relacionados com casos de tráfico de seres humanos.",
+            "Segundo dados do Ministério Público de Zorvânia, há registo de 27 processos-crime "
+            "ligados a redes de tráfico de pessoas.",
         )
     )
-    assert found["36"].fields["unit"] == "case"
+    assert found["27"].fields["unit"] == "case"
 
 
 def test_of_these_after_a_number_in_another_language_sets_the_noun_after_it(tmp_path, knowledge):
-    """'147 dessas crianças estavam ... e 13 por violadores': 'of these' between a number and
+    """'109 dessas crianças estavam ... e 11 por passadores': 'of these' between a number and
     its noun in Portuguese, Spanish or French ('de estas', 'de ces'): the noun after it."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "A polícia de Zorvânia resgatou 160 pessoas em 2023. 147 dessas crianças estavam "
-            "na companhia dos próprios parentes e 13 por violadores de fronteira.",
+            "A polícia de Zorvânia resgatou 120 pessoas em 2023. 109 dessas crianças estavam "
+            "acompanhadas pelos pais e 11 por passadores.",
         )
     )
-    assert found["147"].fields["unit"] == "person"
-    assert found["13"].fields["unit"] == "person"
+    assert found["109"].fields["unit"] == "person"
+    assert found["11"].fields["unit"] == "person"
 
 
 def test_a_word_set_before_the_noun_is_not_what_a_number_counts(tmp_path, knowledge):
@@ -140,18 +140,18 @@ def test_a_word_set_before_the_noun_is_not_what_a_number_counts(tmp_path, knowle
 
 
 def test_a_headlines_number_said_again_is_qualified_as_the_body_says(tmp_path, knowledge):
-    """'Some 600 Victims ... Recorded' then 'identified 600 victims'; 'Agency Helped 7,000
+    """'Some 400 Victims ... Recorded' then 'identified 400 victims'; 'Agency Helped 7,000
     Victims' then 'Nearly 7,000 victims were helped': the headline rounds and shortens, the
     body's first sentence with the number says how it is qualified."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Some 600 Victims of Trafficking Recorded in Zorvania\n\nThe Zorvan Agency "
-            "identified 600 victims of trafficking in Zorvania in the first half of the year.",
+            "Some 400 Victims of Trafficking Recorded in Zorvania\n\nThe Zorvan Agency "
+            "identified 400 victims of trafficking in Zorvania in the first half of the year.",
         )
     )
-    assert found["600"].fields["qualifier"] == ["exact"]
+    assert found["400"].fields["qualifier"] == ["exact"]
     found = observations(
         draft_of(
             tmp_path,
@@ -183,18 +183,18 @@ def test_a_share_of_an_estimate_said_after_of_which_is_no_estimate(tmp_path, kno
 
 
 def test_more_than_with_the_article_contracted_in_another_language(tmp_path, knowledge):
-    """'más del 90% de los casos', 'moins du tiers': 'de' with the article, contracted, still
+    """'más del 70% de las denuncias', 'moins du tiers': 'de' with the article, contracted, still
     says more than, less than."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "En Zorvania, el 83% de las víctimas fueron mujeres, y más del 90% de los casos "
-            "correspondieron a trata con fines de explotación sexual.",
+            "En Zorvania, el 64% de las víctimas fueron mujeres, y más del 70% de las denuncias "
+            "correspondieron a explotación laboral.",
         )
     )
-    assert found["90"].fields["qualifier"] == ["more-than"]
-    assert found["83"].fields["qualifier"] == ["exact"]
+    assert found["70"].fields["qualifier"] == ["more-than"]
+    assert found["64"].fields["qualifier"] == ["exact"]
 
 
 def test_a_number_said_to_be_estimated_after_it_is_an_estimate(tmp_path, knowledge):
@@ -214,7 +214,7 @@ def test_a_number_said_to_be_estimated_after_it_is_an_estimate(tmp_path, knowled
 
 def test_an_aside_is_no_part_of_an_estimate_later_in_its_paragraph(tmp_path, knowledge):
     """'The report was released on Monday. The agency estimates that 80 per cent of girls
-    arriving from Pelmark – whose numbers have soared from 1,454 in 2014 to 11,009 in 2016 –
+    arriving from Pelmark – whose numbers have grown from 1,210 in 2013 to 8,360 in 2015 –
     are victims': the aside's numbers are stated, not estimated, in a paragraph's second
     sentence as in its first."""
     found = observations(
@@ -222,13 +222,13 @@ def test_an_aside_is_no_part_of_an_estimate_later_in_its_paragraph(tmp_path, kno
             tmp_path,
             knowledge,
             "The Zorvan Agency released its report on Monday. The agency estimates that 80 per "
-            "cent of girls arriving from Pelmark – whose numbers have soared from 1,454 in 2014 "
-            "to 11,009 in 2016 – are potential victims of trafficking.",
+            "cent of girls arriving from Pelmark – whose numbers have grown from 1,210 in 2013 "
+            "to 8,360 in 2015 – are likely victims of exploitation.",
         )
     )
     assert found["80"].fields["qualifier"] == ["estimated"]
-    assert found["1454"].fields["qualifier"] == ["exact"]
-    assert found["11009"].fields["qualifier"] == ["exact"]
+    assert found["1210"].fields["qualifier"] == ["exact"]
+    assert found["8360"].fields["qualifier"] == ["exact"]
 
 
 def test_a_preposition_ends_what_a_number_counts(tmp_path, knowledge):
@@ -282,36 +282,36 @@ def test_a_comma_after_a_plural_ends_what_a_number_counts(tmp_path, knowledge):
 
 
 def test_acronyms_of_people_count_people(tmp_path, knowledge):
-    """'99 Distressed OFWs', '5,104 TCNs': overseas Filipino workers and third-country
+    """'64 Distressed OFWs', '5,104 TCNs': overseas Filipino workers and third-country
     nationals, in the acronyms the releases use without spelling them out, are people."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan consulate repatriated 99 distressed OFWs from Pelmark. Ostravia hosts "
+            "The Zorvan consulate repatriated 64 distressed OFWs from Pelmark. Ostravia hosts "
             "5,104 TCNs and 2,151 Yemenis.",
         )
     )
-    assert found["99"].fields["unit"] == "person"
+    assert found["64"].fields["unit"] == "person"
     assert found["5104"].fields["unit"] == "person"
 
 
 def test_an_amount_in_fcfa_is_in_cfa_francs(tmp_path, knowledge):
-    """'une assistance financière de 52 000 Fcfa', 'payés 50.000 FCFA chaque mois': the CFA
+    """'une aide de 45 000 Fcfa', 'payés 50.000 FCFA chaque mois': the CFA
     franc, written by its initials after the amount."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Une fois à Zorvan, l'agence a donné à chacun des migrants de retour une assistance "
-            "financière de 52 000 Fcfa afin qu'ils puissent couvrir certains besoins.",
+            "Une fois à Zorvan, l'agence a donné à chacun des migrants de retour une aide de "
+            "45 000 Fcfa pour couvrir leurs premiers frais.",
         )
     )
-    assert found["52000"].fields["unit"] == "cfa-franc"
+    assert found["45000"].fields["unit"] == "cfa-franc"
 
 
 def test_of_them_counts_the_number_before_whose_sentence_names_a_year(tmp_path, knowledge):
-    """'... des 4,7 millions de Zorvaniens ... en 2013. Plus de 600.000 d'entre eux sont
+    """'... des 4,7 millions de Zorvaniens ... en 2013. Plus de 350.000 d'entre eux sont
     toujours réfugiés': 'of them' counts what the number before it counts when that number
     is its sentence's only figure, a year being no figure."""
     found = observations(
@@ -319,30 +319,30 @@ def test_of_them_counts_the_number_before_whose_sentence_names_a_year(tmp_path, 
             tmp_path,
             knowledge,
             "La guerre a chassé de chez eux des 4,7 millions de Zorvaniens depuis 2013. Plus "
-            "de 600.000 d'entre eux sont toujours réfugiés dans les pays limitrophes.",
+            "de 350.000 d'entre eux sont toujours réfugiés dans les pays limitrophes.",
         )
     )
-    assert found["600000"].fields["unit"] == "person"
+    assert found["350000"].fields["unit"] == "person"
 
 
 def test_modifiers_joined_by_and_before_a_known_noun(tmp_path, knowledge):
-    """'165 experts from 126 source, transit and destination countries': modifiers joined by
+    """'140 experts from 97 sending, transit and receiving countries': modifiers joined by
     commas and 'and' before a noun the rules know (countries, cases), as before people
     ('diplomatic and consular officials'): the number counts that noun."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan network comprises 165 experts from 126 source, transit and destination "
+            "The Zorvan network comprises 140 experts from 97 sending, transit and receiving "
             "countries.",
         )
     )
-    assert found["126"].fields["unit"] == "country"
+    assert found["97"].fields["unit"] == "country"
 
 
 def test_a_qualifier_before_the_article_of_a_multiple(tmp_path, knowledge):
     """'nearly a twelve-fold increase': a multiple said as a noun's modifier has its
-    qualifier before the article, as a share has ('nearly a 13 percent increase')."""
+    qualifier before the article, as a share has ('nearly a 9 percent increase')."""
     found = observations(
         draft_of(
             tmp_path,
@@ -355,17 +355,17 @@ def test_a_qualifier_before_the_article_of_a_multiple(tmp_path, knowledge):
 
 
 def test_a_verb_of_exceeding_before_a_number_in_another_language(tmp_path, knowledge):
-    """'la cifra total superará los 5 millones', 'le nombre dépasse les 2 000': a verb of
+    """'el número total superará los 3 millones', 'le nombre dépasse les 2 000': a verb of
     exceeding before the number says more than, as 'exceeds 300' does in English."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Si sigue el ritmo, la cifra total de migrantes zorvanos superará los 5 millones a "
-            "fines de este año.",
+            "Si sigue el ritmo, el número total de migrantes zorvanos superará los 3 "
+            "millones antes de diciembre.",
         )
     )
-    assert found["5000000"].fields["qualifier"] == ["more-than"]
+    assert found["3000000"].fields["qualifier"] == ["more-than"]
 
 
 def test_a_change_in_an_estimates_sentence_is_no_estimate(tmp_path, knowledge):
@@ -401,17 +401,17 @@ def test_a_relative_clause_after_an_estimate_says_a_fact_of_its_own(tmp_path, kn
 
 
 def test_a_currency_named_with_its_other_spelling(tmp_path, knowledge):
-    """'582,400,000 Qatari riyals': the Qatari rial, as ISO 4217 spells it, not the Saudi
+    """'317,250,000 Qatari riyals': the Qatari rial, as ISO 4217 spells it, not the Saudi
     riyal the bare word would be."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Until July 2022, 582,400,000 Qatari riyals had been paid to compensate workers of "
+            "By March 2021, 317,250,000 Qatari riyals had been paid to compensate workers of "
             "the Zorvan Company, the agency said.",
         )
     )
-    assert found["582400000"].fields["unit"] == "qatari-rial"
+    assert found["317250000"].fields["unit"] == "qatari-rial"
 
 
 def test_a_part_with_its_share_in_brackets_counts_as_the_count_before(tmp_path, knowledge):
@@ -479,45 +479,45 @@ def test_others_who_are_people(tmp_path, knowledge):
 
 
 def test_players_are_people(tmp_path, knowledge):
-    """'About 35 key players including members of the police': players are people."""
+    """'About 28 key players including members of the coast guard': players are people."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "About 35 key players including members of the Zorvan police are attending the "
-            "training.",
+            "About 28 key players including members of the Zorvan coast guard are attending "
+            "the training.",
         )
     )
-    assert found["35"].fields["unit"] == "person"
+    assert found["28"].fields["unit"] == "person"
 
 
 def test_a_length_in_figures_before_the_noun_is_an_adjective(tmp_path, knowledge):
-    """'the first in a series of twenty 5-day regional training workshops': the length written
+    """'the second in a series of twelve 3-day national training workshops': the length written
     in figures between the number and its noun is an adjective of the noun."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan Agency launched the first in a series of twenty 5-day regional training "
+            "The Zorvan Agency launched the second in a series of twelve 3-day national training "
             "workshops for border officials.",
         )
     )
-    assert found["20"].fields["unit"] == "workshop"
+    assert found["12"].fields["unit"] == "workshop"
 
 
 def test_names_joined_by_and_before_a_known_noun(tmp_path, knowledge):
-    """'26 West and Central African countries', '28 Trinidad and Tobago government
+    """'19 East and Southern African countries', '28 Trinidad and Tobago government
     officials': names or adjectives joined by 'and' before a noun the rules know count that
     noun."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan minister headed a conference of 26 West and Central African countries. "
+            "The Zorvan minister headed a conference of 19 East and Southern African countries. "
             "On Monday, 28 Trinidad and Tobago government officials took part in the training.",
         )
     )
-    assert found["26"].fields["unit"] == "country"
+    assert found["19"].fields["unit"] == "country"
     assert found["28"].fields["unit"] == "person"
 
 
@@ -556,30 +556,30 @@ def test_a_with_clause_after_an_estimate_adds_a_figure_of_its_own(tmp_path, know
 
 
 def test_others_from_a_place_are_people(tmp_path, knowledge):
-    """'the woman, together with 11 others from Cuba and two from Venezuela, were housed':
+    """'the man, together with 9 others from Lorvania and two from Ostravia, were lodged':
     others from a place, with no count before them to borrow a noun from, are people."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan investigation has shown that the woman, together with 11 others from "
-            "Pelmark and two from Ostravia, were housed in a bar.",
+            "The Zorvan investigation has shown that the man, together with 9 others from "
+            "Lorvania and two from Ostravia, were lodged in a warehouse.",
         )
     )
-    assert found["11"].fields["unit"] == "person"
+    assert found["9"].fields["unit"] == "person"
     assert found["2"].fields["unit"] == "person"
 
 
 def test_those_of_these_who_travelled_are_people(tmp_path, knowledge):
-    """'Some 46,714 of these have travelled to Italy': 'of these' before what only people do
+    """'Some 31,608 of these have travelled to Ostravia': 'of these' before what only people do
     (travel, arrive, die) makes the number's people."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "So far this year, 203,981 people have made the journey. Almost three-quarters of "
-            "these travelled from Pelmark to Zorvania. Some 46,714 of these have travelled to "
+            "Since January, 148,275 people have made the crossing. Nearly two-thirds of "
+            "these travelled from Pelmark to Zorvania. Some 31,608 of these have travelled to "
             "Ostravia.",
         )
     )
-    assert found["46714"].fields["unit"] == "person"
+    assert found["31608"].fields["unit"] == "person"
