@@ -207,20 +207,20 @@ def test_double_said_of_no_quantity_is_no_number_of_times(tmp_path, knowledge):
 
 def test_a_share_after_the_word_age_is_no_age(tmp_path, knowledge):
     """ "the working age population was 72 per cent": a share, not an age; "the average age
-    of arrival is now 14", "aged 12", "under the age of 18" and "Lemo, 22," stay ages; a
+    of arrival is now 14", "aged 12", "under the age of 16" and "Lemo, 22," stay ages; a
     count after a place and a comma ("Tamba, 1,200, and Kora, 800") is no age."""
     draft = draft_of(
         tmp_path,
         knowledge,
         "In Zembia the working age population was 72 per cent of the total in 2020. Some "
         "300 children aged 12 were enrolled. The average age of arrival is now 14. The "
-        "shelter hosted 40 victims under the age of 18. Lemo, 22, was a farmer. Arrivals "
+        "shelter hosted 40 victims under the age of 16. Lemo, 22, was a farmer. Arrivals "
         "by district were: Tamba, 1,200, and Kora, 800.",
     )
     found = observations(draft)
     assert found["72"].fields["unit"] == "percent"
     assert found["300"].fields["unit"] == found["40"].fields["unit"] == "person"
-    assert not {"12", "14", "18", "22"} & set(found)
+    assert not {"12", "14", "16", "22"} & set(found)
     assert "1200" in found
 
 
@@ -286,63 +286,63 @@ def test_the_people_of_an_event_take_its_days(tmp_path, knowledge):
 
 def test_today_is_the_day_the_release_is_dated(tmp_path, knowledge):
     """ "22 May 2013 ... authorities today arrested 18 people": that day; a sentence that
-    opens with a sum ("$14 million will be ...") is a sentence of its own."""
+    opens with a sum ("$9 million will be ...") is a sentence of its own."""
     draft = draft_of(
         tmp_path,
         knowledge,
         "The Hague, 22 May 2013\n\nPolice today arrested 18 people suspected of smuggling. "
-        "Starting today, the Government accepts applications. $14 million will be "
+        "Starting today, the Government accepts applications. $9 million will be "
         "distributed by the ministry.",
     )
     found = observations(draft)
     assert period(found["18"]) == "2013-05-22"
-    assert period(found["14000000"]) is None
+    assert period(found["9000000"]) is None
 
 
 def test_a_split_year_and_the_items_of_a_list_its_sentence_opens(tmp_path, knowledge):
-    """ "over the 2022/23 financial year": the two years; "In the 12 months of the 2022/23
+    """ "over the 2019/20 financial year": the two years; "In the 12 months of the 2019/20
     financial year, the Agency received:" then a bulleted list: each item takes that time; a
     paragraph after the list does not."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "The Zembian Border Agency received 340 reports over the 2022/23 financial year. In the "
-        "12 months of the 2022/23 financial year, the Agency received:\n\n• 90 reports of forced "
+        "The Zembian Border Agency received 340 reports over the 2019/20 financial year. In the "
+        "12 months of the 2019/20 financial year, the Agency received:\n\n• 90 reports of forced "
         "marriage;\n\n• 73 reports of sexual exploitation; and\n\n• 4 reports of slavery.\n\n"
         "The Agency also runs 16 shelters. Pages 2009-13 and 2009/11 are no years.",
     )
     found = observations(draft)
-    split = {"start": "2022", "end": "2023"}
+    split = {"start": "2019", "end": "2020"}
     assert [found[v].fields.get("period") for v in ("340", "90", "73", "4")] == [split] * 4
     assert "period" not in found["16"].fields
 
 
 def test_people_named_by_what_they_do_count_people(tmp_path, knowledge):
-    """ "555 criminals", "22 community advisors", "8 speakers": people."""
+    """ "317 criminals", "22 community advisors", "8 speakers": people."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "The police arrested 555 criminals. The project employs 22 community advisors. "
+        "The police arrested 317 criminals. The project employs 22 community advisors. "
         "The forum heard 8 speakers.",
     )
     found = observations(draft)
-    assert [found[v].fields["unit"] for v in ("555", "22", "8")] == ["person"] * 3
+    assert [found[v].fields["unit"] for v in ("317", "22", "8")] == ["person"] * 3
 
 
 def test_money_in_any_currency_iso_4217_names(tmp_path, knowledge):
-    """ "3.6 billion baht", "20,000 naira": a currency's name (ISO 4217, pycountry) after the
+    """ "2.4 billion baht", "20,000 naira": a currency's name (ISO 4217, pycountry) after the
     number is its unit; "19 million Canadian dollars" the currency its words name; "dollars"
     alone stays the US dollar."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "The budget rose from 3.6 billion baht in 2018 to 3.8 billion baht in 2019. The fines "
+        "The budget rose from 2.4 billion baht in 2018 to 2.7 billion baht in 2019. The fines "
         "came to 500,000 rupees and 20,000 naira. Canada gave 19 million Canadian dollars and "
         "2 million dollars more.",
     )
     found = observations(draft)
     units = {v: found[v].fields["unit"] for v in found}
-    assert units["3600000000"] == units["3800000000"] == "baht"
+    assert units["2400000000"] == units["2700000000"] == "baht"
     assert units["20000"] == "naira" and units["500000"] == "rupee"
     assert units["19000000"] == "canadian-dollar" and units["2000000"] == "us-dollar"
 

@@ -8,22 +8,22 @@ from composed import draft_of, observations, sources
 
 
 def test_this_year_by_a_day_runs_from_the_years_first_day(tmp_path, knowledge):
-    """'This year, by 7 August 2024, the police had dealt with 314 cases': from 1 January to
-    that day; 'by 7 August 2024' alone is still an end only, and so is a day that "this year"
+    """'This year, by 12 September 2022, the police had dealt with 276 cases': from 1 January to
+    that day; 'by 12 September 2022' alone is still an end only, and so is a day that "this year"
     said elsewhere in the sentence does not open ('In a report published this year, ... by
     December 2023', '... more than the 250 expected for this year')."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "This year, by 7 August 2024, the Zorvanian police had dealt with 314 cases of "
+            "This year, by 12 September 2022, the Zorvanian police had dealt with 276 cases of "
             "migrant smuggling.\n\nBy 30 June 2023, the shelter had received 45 migrants.\n\n"
             "In a report published this year, the agency found that by December 2022 some "
             "12,000 children had been registered in Zorvania.\n\nBy 30 June 2021, 300 migrants "
             "had arrived in Zorvania, more than the 250 expected for this year.",
         )
     )
-    assert found["314"].fields.get("period") == {"start": "2024-01-01", "end": "2024-08-07"}
+    assert found["276"].fields.get("period") == {"start": "2022-01-01", "end": "2022-09-12"}
     assert found["45"].fields.get("period") == {"end": "2023-06-30"}
     assert found["12000"].fields.get("period") == {"end": "2022-12"}
     assert found["300"].fields.get("period") == {"end": "2021-06-30"}
@@ -143,12 +143,12 @@ def test_it_found_speaks_for_the_body_whose_report_the_sentence_before_names(tmp
 
 
 def test_an_article_before_a_bodys_head_word_is_no_part_of_its_name(tmp_path, knowledge):
-    """'El Ministerio del Interior informó que ...': the body is 'Ministerio del Interior';
+    """'El Ministerio del Interior anunció que ...': the body is 'Ministerio del Interior';
     'El Salvador' keeps its article."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "El Ministerio del Interior informó que en la operación participaron 34 países.\n\n"
+        "El Ministerio del Interior anunció que en la operación participaron 34 países.\n\n"
         "La policía de El Salvador detuvo a 12 personas.",
     )
     named = {m.text for m in draft.entities.mentions}
@@ -165,7 +165,7 @@ def test_an_article_before_a_bodys_head_word_is_no_part_of_its_name(tmp_path, kn
     draft = draft_of(
         tmp_path,
         knowledge,
-        "El Ministerio del Interior informó que en la operación participaron 34 países.\n\n"
+        "El Ministerio del Interior anunció que en la operación participaron 34 países.\n\n"
         "Se rescataron 127 víctimas, señala el ministerio.",
     )
     assert "Ministerio del Interior" in {m.text for m in draft.entities.mentions}

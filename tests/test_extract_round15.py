@@ -7,7 +7,7 @@ from composed import draft_of, observations, sources
 
 
 def test_as_of_a_day_without_its_year_ends_at_that_day(tmp_path, knowledge):
-    """'As of 5 April, nearly 4.3 million refugees have fled': a total up to that day of the
+    """'As of 3 May, nearly 210,000 refugees have fled': a total up to that day of the
     release's year; the figures in brackets after it are of the same day."""
     found = observations(
         draft_of(
@@ -427,18 +427,18 @@ def test_so_many_of_them_counts_what_the_number_before_counts(tmp_path, knowledg
 
 
 def test_a_day_of_a_month_without_its_year_counts_nothing(tmp_path, knowledge):
-    """'a annoncé lundi 4 novembre', 'un accord signé le 29 juin', 'el 6 de febrero': days,
+    """'a annoncé mardi 7 mai', 'un accord signé le 29 juin', 'el 6 de febrero': days,
     no counts."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
             "Les 410 réfugiés ont été rapatriés dans le cadre d'un accord signé le 29 juin entre "
-            "la Zorvanie et le HCR, a annoncé lundi 4 novembre l'agence.",
+            "la Zorvanie et le HCR, a annoncé mardi 7 mai l'agence.",
         )
     )
     assert "410" in found
-    assert "29" not in found and "4" not in found
+    assert "29" not in found and "7" not in found
     found = observations(
         draft_of(
             tmp_path,
@@ -450,21 +450,21 @@ def test_a_day_of_a_month_without_its_year_counts_nothing(tmp_path, knowledge):
 
 
 def test_small_numbers_in_words_of_a_list_of_yearly_counts(tmp_path, knowledge):
-    """'There were four cases reported in 2019, two in 2020, and one was recorded in 2021':
+    """'There were five cases reported in 2015, two in 2016, and one was noted in 2017':
     each a count of cases in its year, though 'two' and 'one' have no noun of their own; not
-    'two in 2020' with no count before it."""
+    'two in 2016' with no count before it."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan police said there were four cases reported in 2019, two in 2020, and "
-            "one was recorded in 2021.",
+            "The Zorvan police said there were five cases reported in 2015, two in 2016, and "
+            "one was noted in 2017.",
         )
     )
     assert found["2"].fields["unit"] == "case"
-    assert found["2"].fields.get("period") == "2020"
-    assert found["1"].fields.get("period") == "2021"
-    assert not draft_of(tmp_path, knowledge, "The minister met two in 2020.").observations
+    assert found["2"].fields.get("period") == "2016"
+    assert found["1"].fields.get("period") == "2017"
+    assert not draft_of(tmp_path, knowledge, "The minister met two in 2016.").observations
     # a year is no count, and an item that goes on past its year is no item of the list
     found = observations(
         draft_of(
