@@ -39,7 +39,7 @@ def test_a_study_named_by_what_it_is_names_no_source(tmp_path, knowledge):
 
 
 def test_a_body_that_counted_or_tracked_the_number_is_its_source(tmp_path, knowledge):
-    """'a OIM contabilizou 14.692 entradas', 'the IOM tracked 6,364 migrants': the body that
+    """'a OIM contabilizou 8.421 entradas', 'the IOM tracked 5,732 migrants': the body that
     counted the number is its source, in the four languages, as 'recorded' and 'registró'."""
     found = observations(
         draft_of(

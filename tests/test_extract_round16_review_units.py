@@ -53,19 +53,19 @@ def test_an_adjective_or_participle_before_a_general_head_is_no_part_of_its_unit
 def test_a_bare_head_counts_the_compound_only_after_it_and_of_no_kind_of_its_own(
     tmp_path, knowledge
 ):
-    """'opened 4 centres in 2022' before '20 detention centres', '3 units of blood' after '20
+    """'opened 4 centres in 2022' before '17 detention centres', '3 units of blood' after '30
     housing units', 'travelled in 4 groups' after 'Three support groups': a bare head counts
     a compound the text named before it, near it, and not when it says its own kind."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Kelvar ministry opened 4 centres in 2022.\n\nZorvania now runs 20 detention "
+            "The Kelvar ministry opened 4 centres in 2022.\n\nZorvania now runs 17 detention "
             "centres.\n\nThe Pelmark Fund built 30 housing units and collected 3 units of "
             "blood. Five support groups met in Kelvar, and the migrants travelled in 6 groups.",
         )
     )
-    assert found["20"].fields["unit"] == "detention-centre"
+    assert found["17"].fields["unit"] == "detention-centre"
     assert found["4"].fields["unit"] == "centre"
     assert found["30"].fields["unit"] == "housing-unit"
     assert found["3"].fields["unit"] == "unit"
@@ -155,18 +155,18 @@ def test_with_before_the_number_of_an_estimate_keeps_the_estimate(tmp_path, know
 
 def test_a_verb_of_passing_is_more_than_only_with_a_count_as_its_subject(tmp_path, knowledge):
     """'los migrantes superaron 3 controles', 'le camion a dépassé 2 barrages': passed, no
-    'more than'; 'la cifra total superará los 5 millones': a count that exceeds it is. And
+    'more than'; 'el número total superará los 3 millones': a count that exceeds it is. And
     'mais do que 200 migrantes' is more than 200."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "En Zorvania, los migrantes superaron 3 controles policiales.\n\nLa cifra total "
-            "de desplazados superará los 5 millones en Zorvania.",
+            "En Zorvania, los migrantes superaron 3 controles policiales.\n\nEl número total "
+            "de desplazados superará los 3 millones en Zorvania.",
         )
     )
     assert found["3"].fields["qualifier"] == ["exact"]
-    assert found["5000000"].fields["qualifier"] == ["more-than"]
+    assert found["3000000"].fields["qualifier"] == ["more-than"]
     found = observations(
         draft_of(
             tmp_path,
@@ -178,17 +178,17 @@ def test_a_verb_of_passing_is_more_than_only_with_a_count_as_its_subject(tmp_pat
 
 
 def test_a_device_that_plays_is_no_person(tmp_path, knowledge):
-    """'20 DVD players': a device; '35 key players' are people."""
+    """'20 DVD players': a device; '28 key players' are people."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Police of Kelvar seized 20 DVD players.\n\nThe Zorvan Agency met 35 key players "
+            "Police of Kelvar seized 20 DVD players.\n\nThe Zorvan Agency met 28 key players "
             "in the fight against trafficking.",
         )
     )
     assert found["20"].fields["unit"] != "person"
-    assert found["35"].fields["unit"] == "person"
+    assert found["28"].fields["unit"] == "person"
 
 
 def test_a_participle_before_a_known_plural_is_its_adjective(tmp_path, knowledge):
