@@ -28,12 +28,12 @@ def test_a_body_with_no_head_word_is_proposed_under_its_full_name(tmp_path, know
 
 
 def test_the_body_a_text_names_with_the_same_acronym_is_that_one(tmp_path, knowledge):
-    """ "Mexico's Commission for Refugee Assistance, COMAR, registered ...": the text's own
+    """ "Mexico's Commission for Refugee Assistance, COMAR, received ...": the text's own
     name and general knowledge's acronym are one body, with its kind and country."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "Mexico's Commission for Refugee Assistance, COMAR, registered 2,606 applications. "
+        "Mexico's Commission for Refugee Assistance, COMAR, received 1,874 applications. "
         "COMAR opened two offices.",
     )
     found = mentions(draft, "organization")
@@ -163,18 +163,18 @@ def test_a_head_word_after_according_to_the_is_a_name_the_text_writes_lower_case
         tmp_path,
         knowledge,
         "The event also targets key ministry personnel.\n\nAccording to the Ministry of "
-        "National Security, there were 36 suspected cases.",
+        "National Security, there were 23 reported cases.",
     )
-    assert sources(observations(draft)["36"]) == ["new:organization:ministry of national security"]
+    assert sources(observations(draft)["23"]) == ["new:organization:ministry of national security"]
 
 
 def test_a_head_word_alone_beside_a_known_body_is_no_name(tmp_path, knowledge):
-    """ "IOM and the Ministry signed", "cooperate with the Secretariat and GRETA": a head
+    """ "IOM and the Ministry signed", "work with the Secretariat and GRETA": a head
     word alone names a body by its kind, not by name: nothing to propose."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "IOM and the Ministry signed the plan. The members cooperate with the Secretariat and "
+        "IOM and the Ministry signed the plan. The members work with the Secretariat and "
         "GRETA.",
     )
     found = mentions(draft, "organization")

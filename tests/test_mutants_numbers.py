@@ -19,7 +19,7 @@ from kg.extraction.units import noun_phrase
         ("12 family reunification cases", "cases", "family reunification cases"),
         ("20 child victims were found", "victims", "child victims"),
         # a plural modifies no noun after it
-        ("15 Fijian workers well-paid jobs", "workers", "Fijian workers"),
+        ("12 Samoan workers steady jobs", "workers", "Samoan workers"),
     ],
 )
 def test_the_noun_a_number_counts(text, head, phrase):
@@ -244,8 +244,8 @@ def test_a_share_in_brackets_is_of_its_whole_s_time_when_it_says_none(knowledge,
             "Police checked more than 50.000 individuals and 17.000 vehicles.",
             [("50.000", 50000), ("17.000", 17000)],
         ),
-        # a scale in the plural ("Over 27 thousands of refugees")
-        ("Over 27 thousands of refugees crossed the border.", [("27 thousands", 27000)]),
+        # a scale in the plural ("Over 34 thousands of refugees")
+        ("Over 34 thousands of refugees crossed the border.", [("34 thousands", 34000)]),
         # the 31st of a month is a day, as the 30th is
         ("On 31 March, police rescued 200 migrants.", [("200", 200)]),
         ("Between 30 and 31 December 2021, 45 migrants arrived.", [("45", 45)]),
