@@ -174,8 +174,7 @@ def test_a_head_word_alone_beside_a_known_body_is_no_name(tmp_path, knowledge):
     draft = draft_of(
         tmp_path,
         knowledge,
-        "IOM and the Ministry signed the plan. The members work with the Secretariat and "
-        "GRETA.",
+        "IOM and the Ministry signed the plan. The members work with the Secretariat and GRETA.",
     )
     found = mentions(draft, "organization")
     assert "Ministry" not in found and "Secretariat" not in found
