@@ -662,24 +662,24 @@ def test_parts_in_brackets_and_a_sentence_about_the_event_take_its_time(tmp_path
 
 
 def test_more_numbers_that_count_people_and_numbers_that_count_nothing(tmp_path, knowledge):
-    """ "131 vulnerable, stranded migrants"; "brings to 765 the number of migrants";
-    "girls ..., whose numbers have soared from 1,454"; "15,000 have received assistance";
+    """ "118 vulnerable, stranded migrants"; "brings to 642 the number of migrants";
+    "girls ..., whose numbers have grown from 1,210"; "12,000 have received assistance";
     "nearly half the men"; not "for 15 years" of an activity, "to mark 15 years of supporting",
     nor "From autumn 2019 thousands of families"."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "A group of 131 vulnerable, stranded migrants arrived in Addis Ababa. Their arrival "
-        "brings to 765 the number of migrants repatriated. Most girls arriving from Nigeria, "
-        "whose numbers have soared from 1,454 in 2014, are victims. The agency has been "
-        "assisting victims in the country for 15 years, and 15,000 have received medical "
-        "assistance. Nearly half the men were from Kampong Cham. To mark 15 years of supporting "
+        "A group of 118 vulnerable, stranded migrants arrived in Addis Ababa. Their arrival "
+        "brings to 642 the number of migrants repatriated. Most girls arriving from Nigeria, "
+        "whose numbers have grown from 1,210 in 2013, are victims. The agency has been "
+        "assisting victims in the country for 15 years, and 12,000 have received medical "
+        "assistance. Nearly half the men were from Lorvan Province. To mark 15 years of supporting "
         "victims, officials met. From autumn 2019 thousands of families have been stranded.",
     )
     found = observations(draft)
-    for value in ("131", "765", "1454", "15000"):
+    for value in ("118", "642", "1210", "12000"):
         assert found[value].fields["unit"] == "person", value
-    assert found["765"].fields["unit"] == "person"
+    assert found["642"].fields["unit"] == "person"
     assert found["50"].fields["unit"] == "percent"
     assert "15" not in found and "2019" not in found and "2019000" not in found
 
