@@ -99,7 +99,7 @@ def test_a_word_shaped_like_a_demonym_is_no_person_in_an_english_release():
             "fr",
         ),
         (
-            "Segundo a polícia de Zorvânia, foram resgatadas mais de 170 crianças e jovens "
+            "Segundo a polícia de Zorvânia, foram resgatadas mais de 140 crianças e jovens "
             "que tinham sido exploradas por redes de tráfico de pessoas.",
             "pt",
         ),

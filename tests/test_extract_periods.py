@@ -128,18 +128,18 @@ def test_this_year_and_last_month_are_of_the_day_the_release_states(tmp_path, kn
 
 
 def test_an_abbreviated_month_and_a_range_of_years_after_in(tmp_path, knowledge):
-    """ "Since the task force was set up in Nov. 2015, 221 victims ... have been rescued":
-    "Nov." ends no sentence, and the 221 run from November 2015; "registered in 2010-2011"
+    """ "Since the task force was set up in Nov. 2012, 174 victims ... have been rescued":
+    "Nov." ends no sentence, and the 174 run from November 2012; "registered in 2010-2011"
     is both years, not 2010; "Lt. Col. Jane Doe" is one sentence's words."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "Since the Tamba task force was established in Nov. 2015, 221 victims have been "
+        "Since the Tamba task force was established in Nov. 2012, 174 victims have been "
         "rescued, Lt. Col. Jane Doe said. Only 172 cases were registered in 2010-2011, while "
         "only 164 cases were registered in 2011-2012.",
     )
     found = observations(draft)
-    assert found["221"].fields["period"] == {"start": "2015-11"}
+    assert found["174"].fields["period"] == {"start": "2012-11"}
     assert found["172"].fields["period"] == {"start": "2010", "end": "2011"}
     assert found["164"].fields["period"] == {"start": "2011", "end": "2012"}
 

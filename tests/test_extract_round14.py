@@ -30,19 +30,19 @@ def test_this_year_by_a_day_runs_from_the_years_first_day(tmp_path, knowledge):
 
 
 def test_the_population_of_people_says_what_its_numbers_count(tmp_path, knowledge):
-    """'the population of refugees in Zorvania has more than doubled from 500,000 to more
-    than 1.25 million': both numbers count people, the second 'more than'."""
+    """'the population of refugees in Zorvania has more than doubled from 400,000 to more
+    than 1.1 million': both numbers count people, the second 'more than'."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
             "In just one year, the population of refugees in Zorvania has more than doubled "
-            "from 500,000 to more than 1.25 million, the agency said.",
+            "from 400,000 to more than 1.1 million, the agency said.",
         )
     )
-    assert found["500000"].fields["unit"] == "person"
-    assert found["1250000"].fields["unit"] == "person"
-    assert found["1250000"].fields["qualifier"] == ["more-than"]
+    assert found["400000"].fields["unit"] == "person"
+    assert found["1100000"].fields["unit"] == "person"
+    assert found["1100000"].fields["qualifier"] == ["more-than"]
 
 
 def test_words_the_same_in_both_numbers_and_areas(tmp_path, knowledge):

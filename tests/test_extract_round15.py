@@ -427,26 +427,26 @@ def test_so_many_of_them_counts_what_the_number_before_counts(tmp_path, knowledg
 
 
 def test_a_day_of_a_month_without_its_year_counts_nothing(tmp_path, knowledge):
-    """'a annoncé mardi 7 mai', 'un accord signé le 29 juin', 'el 6 de febrero': days,
+    """'a annoncé mardi 7 mai', 'un accord signé le 18 juin', 'el 9 de marzo': days,
     no counts."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Les 410 réfugiés ont été rapatriés dans le cadre d'un accord signé le 29 juin entre "
+            "Les 410 réfugiés ont été rapatriés dans le cadre d'un accord signé le 18 juin entre "
             "la Zorvanie et le HCR, a annoncé mardi 7 mai l'agence.",
         )
     )
     assert "410" in found
-    assert "29" not in found and "7" not in found
+    assert "18" not in found and "7" not in found
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "El acuerdo firmado el 6 de febrero permitió el retorno de 120 migrantes a Zorvania.",
+            "El acuerdo firmado el 9 de marzo permitió el retorno de 85 migrantes a Zorvania.",
         )
     )
-    assert "120" in found and "6" not in found
+    assert "85" in found and "9" not in found
 
 
 def test_small_numbers_in_words_of_a_list_of_yearly_counts(tmp_path, knowledge):

@@ -18,7 +18,7 @@ def test_a_year_said_with_a_part_of_it_or_joined_to_another(tmp_path, knowledge)
             knowledge,
             "Toward the end of 2012, 17 Zorvanians were arrested in Pelmark.\n\n"
             "At least 2.3 million migrants crossed Ostravia during the course of 2019.\n\n"
-            "Fewer than 1,300 migrants arrived in Pelmark through the first six months of 2014."
+            "Fewer than 1,300 migrants arrived in Pelmark through the first six months of 2013."
             "\n\nBetween May 2020 and early 2023, Zorvania detected over 140 cases of "
             "trafficking.\n\nPolice data from 2017 stated that more than 380 smugglers were "
             "active near the camps.\n\nAn estimated 13,700 migrants entered Ostravia in both "
@@ -28,8 +28,8 @@ def test_a_year_said_with_a_part_of_it_or_joined_to_another(tmp_path, knowledge)
     )
     assert found["17"].fields.get("period") == "2012"
     assert found["2300000"].fields.get("period") == "2019"
-    assert found["1300"].fields["period"]["start"] == "2014-01"
-    assert found["1300"].fields["period"]["end"] == "2014-06"
+    assert found["1300"].fields["period"]["start"] == "2013-01"
+    assert found["1300"].fields["period"]["end"] == "2013-06"
     assert found["140"].fields.get("period") == {"start": "2020-05", "end": "2023"}
     assert found["380"].fields.get("period") == "2017"
     assert found["13700"].fields.get("period") == {"start": "2011", "end": "2012"}
@@ -55,7 +55,7 @@ def test_the_same_period_a_year_before_is_not_the_time_said_before(tmp_path, kno
             tmp_path,
             knowledge,
             "An increase was noted in the seizures carried out in 2024. Authorities confiscated "
-            "636 engines in Zorvania. Last year, in the same period, the number of seizures "
+            "571 engines in Zorvania. Last year, in the same period, the number of seizures "
             "totaled 412 engines.",
         )
     )

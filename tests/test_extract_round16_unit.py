@@ -282,18 +282,18 @@ def test_a_comma_after_a_plural_ends_what_a_number_counts(tmp_path, knowledge):
 
 
 def test_acronyms_of_people_count_people(tmp_path, knowledge):
-    """'64 Distressed OFWs', '5,104 TCNs': overseas Filipino workers and third-country
+    """'64 Distressed OFWs', '3,870 TCNs': overseas Filipino workers and third-country
     nationals, in the acronyms the releases use without spelling them out, are people."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
             "The Zorvan consulate repatriated 64 distressed OFWs from Pelmark. Ostravia hosts "
-            "5,104 TCNs and 2,151 Yemenis.",
+            "3,870 TCNs and 1,936 Yemenis.",
         )
     )
     assert found["64"].fields["unit"] == "person"
-    assert found["5104"].fields["unit"] == "person"
+    assert found["3870"].fields["unit"] == "person"
 
 
 def test_an_amount_in_fcfa_is_in_cfa_francs(tmp_path, knowledge):
@@ -311,14 +311,14 @@ def test_an_amount_in_fcfa_is_in_cfa_francs(tmp_path, knowledge):
 
 
 def test_of_them_counts_the_number_before_whose_sentence_names_a_year(tmp_path, knowledge):
-    """'... des 4,7 millions de Zorvaniens ... en 2013. Plus de 350.000 d'entre eux sont
+    """'... des 3,9 millions de Zorvaniens ... en 2013. Plus de 350.000 d'entre eux sont
     toujours réfugiés': 'of them' counts what the number before it counts when that number
     is its sentence's only figure, a year being no figure."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "La guerre a chassé de chez eux des 4,7 millions de Zorvaniens depuis 2013. Plus "
+            "La guerre a chassé de chez eux des 3,9 millions de Zorvaniens depuis 2013. Plus "
             "de 350.000 d'entre eux sont toujours réfugiés dans les pays limitrophes.",
         )
     )
@@ -506,7 +506,7 @@ def test_a_length_in_figures_before_the_noun_is_an_adjective(tmp_path, knowledge
 
 
 def test_names_joined_by_and_before_a_known_noun(tmp_path, knowledge):
-    """'19 East and Southern African countries', '28 Trinidad and Tobago government
+    """'19 East and Southern African countries', '31 Antigua and Barbuda government
     officials': names or adjectives joined by 'and' before a noun the rules know count that
     noun."""
     found = observations(
@@ -514,11 +514,11 @@ def test_names_joined_by_and_before_a_known_noun(tmp_path, knowledge):
             tmp_path,
             knowledge,
             "The Zorvan minister headed a conference of 19 East and Southern African countries. "
-            "On Monday, 28 Trinidad and Tobago government officials took part in the training.",
+            "On Monday, 31 Antigua and Barbuda government officials took part in the training.",
         )
     )
     assert found["19"].fields["unit"] == "country"
-    assert found["28"].fields["unit"] == "person"
+    assert found["31"].fields["unit"] == "person"
 
 
 def test_a_count_after_a_preposition_of_place_in_another_language_is_no_antecedent(
