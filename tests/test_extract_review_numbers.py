@@ -95,21 +95,21 @@ def test_the_headline_inherits_no_year_or_whole_from_the_end_of_the_body(tmp_pat
 
 
 def test_a_verb_that_things_undergo_too_makes_no_count_of_people(tmp_path, knowledge):
-    """ "12 were identified as urgent" (files), "3 were released" (findings): no people; "532
-    were rescued", "15,000 have received medical assistance", "40 were identified as victims"
+    """ "12 were identified as urgent" (files), "3 were released" (findings): no people; "418
+    were rescued", "11,000 have received medical assistance", "40 were identified as victims"
     and "9 were charged with smuggling" are."""
     draft = draft_of(
         tmp_path,
         knowledge,
         "Investigators opened new files in Zembia this spring, and 12 were identified as "
         "urgent. The ministry published its findings; 3 were released in May 2021. In Tamba, "
-        "532 were rescued, and 15,000 have received medical assistance. At the border, 40 "
+        "418 were rescued, and 11,000 have received medical assistance. At the border, 40 "
         "were identified as victims and 9 were charged with smuggling.",
     )
     found = observations(draft)
     assert found["12"].fields["unit"] != "person"
     assert found["3"].fields["unit"] != "person"
-    for value in ("532", "15000", "40", "9"):
+    for value in ("418", "11000", "40", "9"):
         assert found[value].fields["unit"] == "person", value
 
 
