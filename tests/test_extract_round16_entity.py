@@ -231,7 +231,7 @@ def test_a_news_outlet_named_before_the_kind_of_medium_it_is(tmp_path, knowledge
             tmp_path,
             knowledge,
             "About 300 women were rescued, reported Zorvan Courier newspaper.\n\n"
-            "Some 8,000 people are trafficked every year, Pelmark news agency reported.\n\n"
+            "Some 6,500 people are trafficked every year, Pelmark news agency reported.\n\n"
             "According to the Ostra Today website, 12 suspects were arrested.\n\n"
             "A Zorvan newspaper and the agency's Country website said 40 were freed.",
         )

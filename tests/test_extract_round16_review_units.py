@@ -121,19 +121,19 @@ def test_a_verb_after_and_joins_no_modifiers_to_a_known_noun(tmp_path, knowledge
 
 def test_a_passive_estimate_of_another_noun_after_the_number_is_not_its(tmp_path, knowledge):
     """'40 boats whose value is estimated at', '40 boats and costs are estimated at': the
-    estimate is of another noun; '20,000 people are estimated to' is of the number's own."""
+    estimate is of another noun; '16,000 people are estimated to' is of the number's own."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
             "Police of Kelvar seized 40 boats whose value is estimated at 2 million dollars."
             "\n\nThe Zorvan Agency seized 30 trucks and costs are estimated at 5 million "
-            "dollars.\n\nMore than 20,000 people are estimated to be trafficked in Pelmark.",
+            "dollars.\n\nMore than 16,000 people are estimated to be trafficked in Pelmark.",
         )
     )
     assert found["40"].fields["qualifier"] == ["exact"]
     assert found["30"].fields["qualifier"] == ["exact"]
-    assert "estimated" in found["20000"].fields["qualifier"]
+    assert "estimated" in found["16000"].fields["qualifier"]
 
 
 def test_with_before_the_number_of_an_estimate_keeps_the_estimate(tmp_path, knowledge):

@@ -164,21 +164,21 @@ def test_a_headlines_number_said_again_is_qualified_as_the_body_says(tmp_path, k
 
 
 def test_a_share_of_an_estimate_said_after_of_which_is_no_estimate(tmp_path, knowledge):
-    """'it is estimated that 600,000 to 800,000 people are trafficked ..., of which 80% are
+    """'it is estimated that 500,000 to 700,000 people are trafficked ..., of which 75% are
     female': the estimate's whole is estimated, the share said of it is not; 'of which an
     estimated 30%' is."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "According to the Zorvan Agency, it is estimated that 600,000 to 800,000 people are "
-            "trafficked across borders every year, of which 80% are female. It is estimated "
+            "According to the Zorvan Agency, it is estimated that 500,000 to 700,000 people are "
+            "trafficked across borders every year, of which 75% are female. It is estimated "
             "that 1.3 million Pelmark nationals live abroad, of whom an estimated 30% are "
             "children.",
         )
     )
-    assert "estimated" in found[("600000", "800000")].fields["qualifier"]
-    assert found["80"].fields["qualifier"] == ["exact"]
+    assert "estimated" in found[("500000", "700000")].fields["qualifier"]
+    assert found["75"].fields["qualifier"] == ["exact"]
     assert "estimated" in found["30"].fields["qualifier"]
 
 
@@ -198,17 +198,17 @@ def test_more_than_with_the_article_contracted_in_another_language(tmp_path, kno
 
 
 def test_a_number_said_to_be_estimated_after_it_is_an_estimate(tmp_path, knowledge):
-    """'more than 20,000 people are estimated to be trafficked each year': an estimate said
+    """'more than 16,000 people are estimated to be trafficked each year': an estimate said
     in the passive after the number; not '300 people were arrested'."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Zorvania is a destination for victims in a country where more than 20,000 people "
+            "Zorvania is a destination for victims in a country where more than 16,000 people "
             "are estimated to be trafficked each year. Last year 300 people were arrested.",
         )
     )
-    assert sorted(found["20000"].fields["qualifier"]) == ["estimated", "more-than"]
+    assert sorted(found["16000"].fields["qualifier"]) == ["estimated", "more-than"]
     assert found["300"].fields["qualifier"] == ["exact"]
 
 
@@ -264,20 +264,20 @@ def test_a_verb_after_a_part_ends_what_it_counts(tmp_path, knowledge):
 
 
 def test_a_comma_after_a_plural_ends_what_a_number_counts(tmp_path, knowledge):
-    """'monitored nearly 24,000 flights, positioning officers in hotspots': a plural noun
+    """'monitored nearly 19,000 flights, positioning officers in hotspots': a plural noun
     then a comma ends the phrase (a clause or a list follows), unlike adjectives in a row
-    ('131 vulnerable, stranded migrants'); ringleaders and law enforcers are people."""
+    ('118 vulnerable, stranded migrants'); ringleaders and law enforcers are people."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan Agency monitored nearly 24,000 flights, positioning officers in known "
-            "hotspots. It assisted 131 vulnerable, stranded migrants. Ten suspected "
+            "The Zorvan Agency monitored nearly 19,000 flights, positioning officers in known "
+            "hotspots. It assisted 118 vulnerable, stranded migrants. Ten suspected "
             "ringleaders, also irregular migrants, were arrested.",
         )
     )
-    assert found["24000"].fields["unit"] == "flight"
-    assert found["131"].fields["unit"] == "person"
+    assert found["19000"].fields["unit"] == "flight"
+    assert found["118"].fields["unit"] == "person"
     assert found["10"].fields["unit"] == "person"
 
 
@@ -369,19 +369,19 @@ def test_a_verb_of_exceeding_before_a_number_in_another_language(tmp_path, knowl
 
 
 def test_a_change_in_an_estimates_sentence_is_no_estimate(tmp_path, knowledge):
-    """'The agency estimates that there are currently 662,000 migrants in Zorvania, an
-    increase of roughly 40,000 from last year': the estimate's number is estimated, the
+    """'The agency estimates that there are currently 587,000 migrants in Zorvania, an
+    increase of roughly 35,000 from last year': the estimate's number is estimated, the
     change against another time (or 'up from' its figure) is not."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan Agency estimates that there are currently 662,000 migrants in "
-            "Zorvania, an increase of roughly 40,000 from last year.",
+            "The Zorvan Agency estimates that there are currently 587,000 migrants in "
+            "Zorvania, an increase of roughly 35,000 from last year.",
         )
     )
-    assert found["662000"].fields["qualifier"] == ["estimated"]
-    assert found["40000"].fields["qualifier"] == ["approximately"]
+    assert found["587000"].fields["qualifier"] == ["estimated"]
+    assert found["35000"].fields["qualifier"] == ["approximately"]
 
 
 def test_a_relative_clause_after_an_estimate_says_a_fact_of_its_own(tmp_path, knowledge):
@@ -540,19 +540,19 @@ def test_a_count_after_a_preposition_of_place_in_another_language_is_no_antecede
 
 
 def test_a_with_clause_after_an_estimate_adds_a_figure_of_its_own(tmp_path, knowledge):
-    """'It is estimated that about 750,000 Zorvanians reside in Pelmark, with about 450,000
+    """'It is estimated that about 690,000 Zorvanians reside in Pelmark, with about 380,000
     likely to have travelled there irregularly': the 'with' clause's number is no part of the
     estimate."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "It is estimated that about 750,000 Zorvanians currently reside in Pelmark, with "
-            "about 450,000 likely to have travelled there through irregular means.",
+            "It is estimated that about 690,000 Zorvanians currently reside in Pelmark, with "
+            "about 380,000 likely to have travelled there through irregular means.",
         )
     )
-    assert "estimated" in found["750000"].fields["qualifier"]
-    assert found["450000"].fields["qualifier"] == ["approximately"]
+    assert "estimated" in found["690000"].fields["qualifier"]
+    assert found["380000"].fields["qualifier"] == ["approximately"]
 
 
 def test_others_from_a_place_are_people(tmp_path, knowledge):
