@@ -539,7 +539,7 @@ def test_a_source_whose_spokesman_speaks_or_whose_quoted_report_counts(tmp_path,
         "Roe told journalists that at least 17 had drowned. The US State Department’s 2012 "
         "“Trafficking in Persons” (TiP) report estimated that 11,500 people were trafficked. "
         "A United Nations Office on Drugs and Crime (UNODC) project, SAFEWAY, began. According "
-        "to data collected by UNODC, 89 per cent of the victims are women.",
+        "to data collected by UNODC, 71 per cent of the victims are women.",
     )
     found = observations(draft)
 
@@ -548,7 +548,7 @@ def test_a_source_whose_spokesman_speaks_or_whose_quoted_report_counts(tmp_path,
 
     assert named("134") == named("17") == ["united nations high commissioner for refugees"]
     assert named("11500") == ["us-department-of-state"]
-    assert named("89") == ["united nations office on drugs and crime"]  # (UNODC), new here
+    assert named("71") == ["united nations office on drugs and crime"]  # (UNODC), new here
 
 
 def test_a_part_named_by_its_compass_point_and_towns_listed_with_a_known_one(tmp_path, knowledge):
@@ -719,16 +719,16 @@ def test_a_headline_in_the_body_a_lake_and_people_of_a_role(tmp_path, knowledge)
 
 
 def test_who_registered_a_number_did_it_and_is_not_its_source(tmp_path, knowledge):
-    """ "the Commission registered 2,606 applications": what the Commission did (an actor),
-    not a source the text cites; "the Commission reported 2,606": its source."""
+    """ "the Commission registered 1,874 applications": what the Commission did (an actor),
+    not a source the text cites; "the Commission reported 1,874": its source."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "In 2021, UNHCR registered 2,606 new asylum applications. In 2022, UNHCR reported "
+        "In 2021, UNHCR registered 1,874 new asylum applications. In 2022, UNHCR reported "
         "3,100 new applications.",
     )
     found = observations(draft)
-    assert sources(found["2606"]) == []
+    assert sources(found["1874"]) == []
     assert [s.rsplit(":", 1)[-1] for s in sources(found["3100"])] == [
         "united nations high commissioner for refugees"
     ]

@@ -139,18 +139,18 @@ def test_a_passive_estimate_of_another_noun_after_the_number_is_not_its(tmp_path
 def test_with_before_the_number_of_an_estimate_keeps_the_estimate(tmp_path, knowledge):
     """'It is estimated that with current trends 5,000 people will be displaced': a 'with'
     before the estimate's figure adds no figure of its own; after it ('reached 36 million,
-    with Pelmark hosting 29 percent') it does."""
+    with Pelmark hosting 24 percent') it does."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
             "It is estimated that with current trends 5,000 people will be displaced in "
             "Kelvar.\n\nThe Zorvan Agency estimates that migrants in the region reached 36 "
-            "million, with Pelmark hosting 29 percent of them.",
+            "million, with Pelmark hosting 24 percent of them.",
         )
     )
     assert found["5000"].fields["qualifier"] == ["estimated"]
-    assert found["29"].fields["qualifier"] == ["exact"]
+    assert found["24"].fields["qualifier"] == ["exact"]
 
 
 def test_a_verb_of_passing_is_more_than_only_with_a_count_as_its_subject(tmp_path, knowledge):

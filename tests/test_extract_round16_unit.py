@@ -213,7 +213,7 @@ def test_a_number_said_to_be_estimated_after_it_is_an_estimate(tmp_path, knowled
 
 
 def test_an_aside_is_no_part_of_an_estimate_later_in_its_paragraph(tmp_path, knowledge):
-    """'The report was released on Monday. The agency estimates that 80 per cent of girls
+    """'The report was released on Monday. The agency estimates that 70 per cent of girls
     arriving from Pelmark – whose numbers have grown from 1,210 in 2013 to 8,360 in 2015 –
     are victims': the aside's numbers are stated, not estimated, in a paragraph's second
     sentence as in its first."""
@@ -221,12 +221,12 @@ def test_an_aside_is_no_part_of_an_estimate_later_in_its_paragraph(tmp_path, kno
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan Agency released its report on Monday. The agency estimates that 80 per "
+            "The Zorvan Agency released its report on Monday. The agency estimates that 70 per "
             "cent of girls arriving from Pelmark – whose numbers have grown from 1,210 in 2013 "
             "to 8,360 in 2015 – are likely victims of exploitation.",
         )
     )
-    assert found["80"].fields["qualifier"] == ["estimated"]
+    assert found["70"].fields["qualifier"] == ["estimated"]
     assert found["1210"].fields["qualifier"] == ["exact"]
     assert found["8360"].fields["qualifier"] == ["exact"]
 

@@ -167,7 +167,7 @@ def test_a_dozen_is_a_count_of_twelve(knowledge, tmp_path):
         ("SOS Children's Villages hosted 40 children.", "40", None),
         ("TOP officials said 300 migrants were rescued.", "300", None),
         # the code right after the number is
-        ("SOS Children's Villages gave 15,000 ETB to the shelter.", "15,000 ETB", "ethiopian-birr"),
+        ("SOS Children's Villages gave 12,500 ETB to the shelter.", "12,500 ETB", "ethiopian-birr"),
     ],
 )
 def test_a_currency_code_is_read_only_right_after_its_number(text, said, currency):
@@ -241,8 +241,8 @@ def test_a_share_in_brackets_is_of_its_whole_s_time_when_it_says_none(knowledge,
     [
         # thousands set apart by full stops, as much of Europe writes them
         (
-            "Police checked more than 50.000 individuals and 17.000 vehicles.",
-            [("50.000", 50000), ("17.000", 17000)],
+            "Police checked more than 42.000 individuals and 14.000 vehicles.",
+            [("42.000", 42000), ("14.000", 14000)],
         ),
         # a scale in the plural ("Over 34 thousands of refugees")
         ("Over 34 thousands of refugees crossed the border.", [("34 thousands", 34000)]),
