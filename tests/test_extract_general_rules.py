@@ -298,18 +298,18 @@ def test_a_number_only_the_headline_states(tmp_path, knowledge):
 def test_a_source_whose_staff_report_or_whose_long_titled_report_estimates(tmp_path, knowledge):
     """ "IOM staff reported that 37 ...": the organization's people speak for it; "UNODC's
     Regional Report on the Capacities to Measure Trafficking in the Zembian Islands estimated
-    that 0.6 per cent": a report's title with small words between its capitals."""
+    that 0.4 per cent": a report's title with small words between its capitals."""
     draft = draft_of(
         tmp_path,
         knowledge,
         "IOM staff reported that 37 migrants had drowned, 30 men and 7 women. In 2023, UNODC’s "
         "Regional Report on the Capacities to Measure Trafficking in the Zembian Islands "
-        "estimated that 0.6 per cent of the population was exploited.",
+        "estimated that 0.4 per cent of the population was exploited.",
     )
     found = observations(draft)
     assert sources(found["37"]) == sources(found["30"]) == ["iom"]
     # UNODC, new here: proposed under its full name (general knowledge)
-    assert [s.rsplit(":", 1)[-1] for s in sources(found["0.6"])] == [
+    assert [s.rsplit(":", 1)[-1] for s in sources(found["0.4"])] == [
         "united nations office on drugs and crime"
     ]
 
@@ -552,18 +552,18 @@ def test_a_source_whose_spokesman_speaks_or_whose_quoted_report_counts(tmp_path,
 
 
 def test_a_part_named_by_its_compass_point_and_towns_listed_with_a_known_one(tmp_path, knowledge):
-    """ "migrants from Eastern Europe": a place of its own, not Europe; "in Folkestone, Dover
-    and Kalimbo", Dover a known town: the others are places too; not "Ghanaian and Namibian
+    """ "migrants from Eastern Europe": a place of its own, not Europe; "in Ashford, Dover
+    and Kalimbo", one a known town: the others are places too; not "Ghanaian and Namibian
     nationals", nor "March" of a date."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "Police found migrants from Eastern Europe at 11 addresses in Folkestone, Dover and "
+        "Police found migrants from Eastern Europe at 7 addresses in Ashford, Dover and "
         "Kalimbo in the United Kingdom. IOM assisted Ghanaian and Namibian nationals in Accra, "
         "Ghana, March 11.",
     )
     found = places(draft)
-    assert {"Eastern Europe", "Folkestone", "Dover", "Kalimbo"} <= found
+    assert {"Eastern Europe", "Ashford", "Dover", "Kalimbo"} <= found
     assert not {"Europe", "March"} & found
     new_places = {n.name for n in draft.entities.new.values() if n.kind == "place"}
     assert "Ghanaian" not in new_places  # Ghana's adjective, not a town of the list
@@ -573,7 +573,7 @@ def test_numbers_with_spaced_thousands_people_by_what_they_do_and_acronym_plural
     tmp_path, knowledge
 ):
     """ "Over 200 000 calls" (not "0 800 77777", a telephone number); "fewer than 1,000
-    arrived", "the 287 who arrived": people; "40 states parties ..., 12 NGOs": organizations,
+    arrived", "the 287 who arrived": people; "40 states parties ..., 14 NGOs": organizations,
     not states; "44 bodies": people; "During the two days": no statistic; "four times the
     arrivals of last year (26,519)": 26,519 counts no times."""
     draft = draft_of(
@@ -581,7 +581,7 @@ def test_numbers_with_spaced_thousands_people_by_what_they_do_and_acronym_plural
         knowledge,
         "The hotline, 0 800 77777, has received over 200 000 calls. Fewer than 1,000 arrived "
         "in Italy, a rise from the 287 who arrived in 2013. The study drew on 40 states "
-        "parties, 12 NGOs and two companies. The coast guard recovered 44 bodies. During the "
+        "parties, 14 NGOs and two companies. The coast guard recovered 44 bodies. During the "
         "two days, 27 officials met. Arrivals reached almost four times the number recorded "
         "last year (26,519).",
     )
@@ -589,7 +589,7 @@ def test_numbers_with_spaced_thousands_people_by_what_they_do_and_acronym_plural
     assert found["200000"].fields["unit"] == "call"
     assert "800" not in found and "77777" not in found
     assert found["1000"].fields["unit"] == found["287"].fields["unit"] == "person"
-    assert found["12"].fields["unit"] == "organization"
+    assert found["14"].fields["unit"] == "organization"
     assert found["44"].fields["unit"] == "person"
     assert not [i for i in found.values() if i.fields.get("unit") == "day"]
     assert found["26519"].fields["unit"] != "times"

@@ -38,9 +38,9 @@ def test_a_general_head_is_named_with_the_noun_before_it(tmp_path, knowledge):
 
 
 def test_a_verb_after_a_number_in_another_language_is_no_noun(tmp_path, knowledge):
-    """'de los cuales 58 viajaban con sus familias y 41 lo hacían sin compañía', '13 pour délit commis':
-    in Spanish, French or Portuguese a verb, pronoun or preposition after the number is no
-    noun it counts (as 'were', 'for' in English): it counts what the number before it
+    """'de los cuales 58 viajaban con sus familias y 41 lo hacían sin compañía', '11 pour
+    délit commis': in Spanish, French or Portuguese a verb, pronoun or preposition after the
+    number is no noun it counts (as 'were', 'for' in English): it counts what the number before it
     does; not '118 son menores' (the noun after the verb 'to be')."""
     found = observations(
         draft_of(
@@ -58,12 +58,12 @@ def test_a_verb_after_a_number_in_another_language_is_no_noun(tmp_path, knowledg
         draft_of(
             tmp_path,
             knowledge,
-            "En 2018, un total de 358 infractions ont été enregistrées par la police de "
-            "Zorvanie : 161 pour exploitation économique, 13 pour délit commis sous la "
+            "En 2016, un total de 274 infractions ont été enregistrées par la police de "
+            "Zorvanie : 129 pour exploitation économique, 11 pour délit commis sous la "
             "contrainte.",
         )
     )
-    assert found["13"].fields["unit"] == "offence"
+    assert found["11"].fields["unit"] == "offence"
 
 
 def test_an_average_is_no_approximation(tmp_path, knowledge):
@@ -124,19 +124,19 @@ def test_of_these_after_a_number_in_another_language_sets_the_noun_after_it(tmp_
 
 
 def test_a_word_set_before_the_noun_is_not_what_a_number_counts(tmp_path, knowledge):
-    """'29 potenciais vítimas de tráfico ..., 18 das quais menores': the word the other
+    """'23 potenciais vítimas de tráfico ..., 14 das quais menores': the word the other
     languages set before the noun ('potenciais', 'presuntos') is not what the number counts,
     nor what the number after it borrows."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "O Serviço de Fronteiras de Zorvânia sinalizou este ano 29 potenciais vítimas de "
-            "tráfico de pessoas, 18 das quais menores, revelou uma nota.",
+            "O Serviço de Fronteiras de Zorvânia sinalizou este ano 23 potenciais vítimas de "
+            "tráfico de pessoas, 14 das quais menores, segundo um comunicado.",
         )
     )
-    assert found["29"].fields["unit"] == "person"
-    assert found["18"].fields["unit"] == "person"
+    assert found["23"].fields["unit"] == "person"
+    assert found["14"].fields["unit"] == "person"
 
 
 def test_a_headlines_number_said_again_is_qualified_as_the_body_says(tmp_path, knowledge):
@@ -232,35 +232,35 @@ def test_an_aside_is_no_part_of_an_estimate_later_in_its_paragraph(tmp_path, kno
 
 
 def test_a_preposition_ends_what_a_number_counts(tmp_path, knowledge):
-    """'49 enquiries against human traffickers', '12 cases involving children': a preposition
+    """'38 enquiries against human traffickers', '12 cases involving children': a preposition
     ends the noun phrase the number counts, as 'of' and 'for' do; the people after it are not
     what is counted."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Under the law the Zorvan authorities have opened 49 enquiries against human "
+            "Under the law the Zorvan authorities have opened 38 enquiries against human "
             "traffickers and recorded 12 cases involving children.",
         )
     )
-    assert found["49"].fields["unit"] == "enquiry"
+    assert found["38"].fields["unit"] == "enquiry"
     assert found["12"].fields["unit"] == "case"
 
 
 def test_a_verb_after_a_part_ends_what_it_counts(tmp_path, knowledge):
-    """'For example, of the 26 cases ... investigated as of 2019, 22 involved false promises':
+    """'For example, of the 31 cases ... investigated as of 2017, 19 involved fake job offers':
     the verb after the number is no part of what it counts; it counts what its whole
     does."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "For example, of the 26 cases of suspected trafficking that the Zorvan Department "
-            "of Immigration investigated as of 2019, 22 involved false promises of work made "
+            "For example, of the 31 cases of suspected trafficking that the Zorvan Department "
+            "of Immigration investigated as of 2017, 19 involved fake job offers made "
             "to the victims.",
         )
     )
-    assert found["22"].fields["unit"] == "case"
+    assert found["19"].fields["unit"] == "case"
 
 
 def test_a_comma_after_a_plural_ends_what_a_number_counts(tmp_path, knowledge):
@@ -434,19 +434,19 @@ def test_a_part_with_its_share_in_brackets_counts_as_the_count_before(tmp_path, 
 
 def test_people_by_their_age_or_where_they_hailed_from(tmp_path, knowledge):
     """'With regard to their age; 1 under the age of twenty, 27 under the age of
-    twenty-five', 'Nearly 370 hailed from outside Zorvania': only people have ages and hail
+    twenty-five', 'Nearly 290 hailed from outside Zorvania': only people have ages and hail
     from places."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
             "The Zorvan shelter received 42 women this year. With regard to their age; 1 under "
-            "the age of twenty, 27 under the age of twenty-five and 14 older. Nearly 370 "
+            "the age of twenty, 27 under the age of twenty-five and 14 older. Nearly 290 "
             "hailed from outside Zorvania.",
         )
     )
     assert found["27"].fields["unit"] == "person"
-    assert found["370"].fields["unit"] == "person"
+    assert found["290"].fields["unit"] == "person"
 
 
 def test_numbers_in_a_series_share_the_last_ones_noun(tmp_path, knowledge):
@@ -524,19 +524,19 @@ def test_names_joined_by_and_before_a_known_noun(tmp_path, knowledge):
 def test_a_count_after_a_preposition_of_place_in_another_language_is_no_antecedent(
     tmp_path, knowledge
 ):
-    """'rescató a 388 personas en dos operativos: uno con 54 en un autobús y 334 en una
-    caja seca': a number after 'en', 'dans', 'em' (in) says where, as one after 'in' does;
+    """'rescató a 251 personas en dos operativos: uno con 37 en un autobús y 214 en un
+    camión': a number after 'en', 'dans', 'em' (in) says where, as one after 'in' does;
     the parts that follow count what the sentence's count before it counts."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "El instituto de Zorvania rescató a 388 personas en dos operativos: uno con 54 en "
-            "un autobús y otro con 334 en una caja seca de tráiler.",
+            "El instituto de Zorvania rescató a 251 personas en dos operativos: uno con 37 en "
+            "un autobús y otro con 214 en un camión de carga.",
         )
     )
-    assert found["54"].fields["unit"] == "person"
-    assert found["334"].fields["unit"] == "person"
+    assert found["37"].fields["unit"] == "person"
+    assert found["214"].fields["unit"] == "person"
 
 
 def test_a_with_clause_after_an_estimate_adds_a_figure_of_its_own(tmp_path, knowledge):
