@@ -108,16 +108,16 @@ def test_the_domains_nouns_in_spanish_and_french_take_their_english_units(tmp_pa
 
 def test_it_found_speaks_for_the_body_whose_report_the_sentence_before_names(tmp_path, knowledge):
     """'The Zorvanian Rights Council (ZRC) report (PDF) was published on 6 November. It
-    recorded that 65 cases ... were detected': the council's figures, in the next paragraph
+    recorded that 48 cases ... were found': the council's figures, in the next paragraph
     too; 'The Zorvanian Rights Council opened 3 shelters. It found that 40 ...': no report
     named before, no source."""
     text = (
         "The Zorvanian Rights Council (ZRC) report (PDF) was published on 6 November 2018.\n\n"
-        "It recorded that 65 cases of human trafficking were detected in Zorvania from 2013 "
-        "to 2017."
+        "It recorded that 48 cases of human trafficking were found in Zorvania from 2012 "
+        "to 2016."
     )
     found = observations(draft_of(tmp_path, knowledge, text))
-    (council,) = sources(found["65"])
+    (council,) = sources(found["48"])
     assert "council" in council or "zrc" in council
     found = observations(
         draft_of(
@@ -172,19 +172,19 @@ def test_an_article_before_a_bodys_head_word_is_no_part_of_its_name(tmp_path, kn
 
 
 def test_days_of_two_months_in_spanish_and_french(tmp_path, knowledge):
-    """'desarrollada entre el 29 de noviembre al 3 de diciembre de 2021, ... de 34 países':
+    """'desarrollada entre el 27 de noviembre al 2 de diciembre de 2020, ... de 27 países':
     from the first day to the last; 'du 29 décembre au 3 janvier 2022' starts the year
     before."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "En la operación, desarrollada entre el 29 de noviembre al 3 de diciembre de 2021, "
-            "los organismos policiales de 34 países llevaron a cabo actuaciones coordinadas.\n\n"
+            "En la operación, desarrollada entre el 27 de noviembre al 2 de diciembre de 2020, "
+            "los organismos policiales de 27 países realizaron acciones conjuntas.\n\n"
             "Du 29 décembre au 3 janvier 2022, la police de Zorvania a secouru 45 migrants.",
         )
     )
-    assert found["34"].fields.get("period") == {"start": "2021-11-29", "end": "2021-12-03"}
+    assert found["27"].fields.get("period") == {"start": "2020-11-27", "end": "2020-12-02"}
     assert found["45"].fields.get("period") == {"start": "2021-12-29", "end": "2022-01-03"}
     found = observations(
         draft_of(

@@ -24,22 +24,22 @@ def test_as_of_a_day_without_its_year_ends_at_that_day(tmp_path, knowledge):
 
 
 def test_the_catch_of_an_operation_dated_in_another_language_is_of_its_days(tmp_path, knowledge):
-    """'la operación Ámbar, desarrollada entre el 4 y el 9 de marzo de 2022' then 'se
-    rescataron 45 víctimas' (and 'l'opération ... du 4 au 9 mars 2022' then 'ont été
+    """'la operación Ámbar, desarrollada entre el 6 y el 11 de abril de 2021' then 'se
+    rescataron 41 víctimas' (and 'l'opération ... du 4 au 9 mars 2022' then 'ont été
     interpellés'): what the one operation the text dates caught is of its days; not a
     report's figures nor the years before."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "La policía de Zorvania participó en la operación Ámbar, desarrollada entre el 4 y "
-            "el 9 de marzo de 2022.\n\nEn Zorvania se rescataron 45 víctimas de trata y se "
+            "La policía de Zorvania participó en la operación Ámbar, desarrollada entre el 6 y "
+            "el 11 de abril de 2021.\n\nEn Zorvania se rescataron 41 víctimas de trata y se "
             "detuvo a 12 personas.\n\nSegún el informe anual, en los años anteriores se "
             "detuvo a 300 personas.",
         )
     )
-    assert found["45"].fields.get("period") == {"start": "2022-03-04", "end": "2022-03-09"}
-    assert found["12"].fields.get("period") == {"start": "2022-03-04", "end": "2022-03-09"}
+    assert found["41"].fields.get("period") == {"start": "2021-04-06", "end": "2021-04-11"}
+    assert found["12"].fields.get("period") == {"start": "2021-04-06", "end": "2021-04-11"}
     assert "period" not in found["300"].fields
     found = observations(
         draft_of(

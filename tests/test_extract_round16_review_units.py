@@ -105,18 +105,18 @@ def test_a_number_before_a_comma_and_another_clause_is_in_no_series(tmp_path, kn
 
 def test_a_verb_after_and_joins_no_modifiers_to_a_known_noun(tmp_path, knowledge):
     """'built 30 last year and housed all victims': 'and' then a verb opens another clause,
-    whose noun the number does not count; names joined by 'and' ('26 West and Central
+    whose noun the number does not count; names joined by 'and' ('19 East and Southern
     African countries') still do."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan Agency built 30 last year and housed all victims.\n\nDelegates of 26 "
-            "West and Central African countries met in Kelvar.",
+            "The Zorvan Agency built 30 last year and housed all victims.\n\nDelegates of 19 "
+            "East and Southern African countries met in Kelvar.",
         )
     )
     assert found["30"].fields["unit"] != "person"
-    assert found["26"].fields["unit"] == "country"
+    assert found["19"].fields["unit"] == "country"
 
 
 def test_a_passive_estimate_of_another_noun_after_the_number_is_not_its(tmp_path, knowledge):
@@ -192,18 +192,18 @@ def test_a_device_that_plays_is_no_person(tmp_path, knowledge):
 
 
 def test_a_participle_before_a_known_plural_is_its_adjective(tmp_path, knowledge):
-    """'Ministers from 12 concerned countries': an adjective of the noun after it; '22
-    involved false promises' is a verb, and the number counts the cases before it."""
+    """'Ministers from 12 concerned countries': an adjective of the noun after it; '19
+    involved fake job offers' is a verb, and the number counts the cases before it."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Ministers from 12 concerned countries met in Kelvar.\n\nOf the 26 cases "
-            "investigated by the Zorvan Agency, 22 involved false promises of work.",
+            "Ministers from 12 concerned countries met in Kelvar.\n\nOf the 31 cases "
+            "investigated by the Zorvan Agency, 19 involved fake job offers.",
         )
     )
     assert found["12"].fields["unit"] == "country"
-    assert found["22"].fields["unit"] == "case"
+    assert found["19"].fields["unit"] == "case"
 
 
 def test_screenshots_are_no_arrests(tmp_path, knowledge):
