@@ -279,14 +279,14 @@ def test_world_regions_are_read_by_their_names_in_the_release_s_language(tmp_pat
 
 
 def test_people_are_found_by_the_roles_and_verbs_of_speech_of_their_language(tmp_path, knowledge):
-    """'Euphrasie Dolvan, coordinatrice régionale de ...', '"...", a déclaré Ramata Zorva-Ly':
+    """'Euphrasie Dolvan, responsable nationale de ...', '"...", a déclaré Ramata Zorva-Ly':
     a role in apposition and a verb of speech in French, as in English."""
     people = mentions(
         draft_of(
             tmp_path,
             knowledge,
-            "Euphrasie Dolvan, coordinatrice régionale de l'Initiative zorvane, avait expliqué en "
-            '2020 que le phénomène allait augmenter. "C\'est un nombre important", a déclaré '
+            "Euphrasie Dolvan, responsable nationale de l'Initiative zorvane, avait indiqué en "
+            "2019 que le problème allait s'aggraver. \"C'est un nombre important\", a déclaré "
             "Ramata Zorva-Ly, ministre de la Femme.",
             title="Le travail des enfants en Zorvanie",
         ),

@@ -178,21 +178,21 @@ def test_a_unit_named_with_the_body_it_is_of_is_a_source_too(tmp_path, knowledge
 
 
 def test_a_distance_or_a_length_of_time_has_no_source(tmp_path, knowledge):
-    """'IOM said that 17 people drowned some 160 kilometres south of X', 'children wait up to
-    11 months, IOM said': a distance or a length of time places or times what the source
+    """'IOM said that 13 people drowned some 120 kilometres south of X', 'children wait up to
+    9 months, IOM said': a distance or a length of time places or times what the source
     tells; its count has the source, the measure none."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "IOM said that at least 17 people drowned when their boat sank some 160 kilometres "
-            "south of Pelmark.\n\nChildren in Zorvania wait up to 11 months for a transfer, "
+            "IOM said that at least 13 people drowned when their boat capsized some 120 kilometres "
+            "south of Pelmark.\n\nChildren in Zorvania wait up to 9 months for a transfer, "
             "IOM said.",
         )
     )
-    assert sources(found["17"]) == ["iom"]
-    assert sources(found["160"]) == []
-    assert sources(found["11"]) == []
+    assert sources(found["13"]) == ["iom"]
+    assert sources(found["120"]) == []
+    assert sources(found["9"]) == []
 
 
 def test_a_body_that_identified_that_is_the_source(tmp_path, knowledge):
