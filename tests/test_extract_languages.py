@@ -89,7 +89,7 @@ def test_a_word_shaped_like_a_demonym_is_no_person_in_an_english_release():
     ("text", "language"),
     [
         (
-            "Según datos del Observatorio de Zorvania, se registraron 327 casos de trata de "
+            "Según datos del Observatorio de Zorvania, se registraron 286 casos de trata de "
             "personas en el primer semestre del año, la mayoría de ellos en zonas rurales.",
             "es",
         ),
@@ -104,7 +104,7 @@ def test_a_word_shaped_like_a_demonym_is_no_person_in_an_english_release():
             "pt",
         ),
         (
-            "The police of Zorvania said that 327 cases of trafficking in persons were "
+            "The police of Zorvania said that 286 cases of trafficking in persons were "
             "recorded in the first half of the year, most of them in rural areas.",
             "en",
         ),
@@ -115,22 +115,22 @@ def test_a_release_s_language_is_identified(text, language):
 
 
 def test_a_spanish_release_s_numbers_get_their_unit_qualifier_time_and_source(tmp_path, knowledge):
-    """'Según datos de la OIM, de febrero a julio de 2023 se registraron más de 327 casos de
+    """'Según datos de la OIM, de febrero a julio de 2023 se registraron más de 286 casos de
     trata, de los cuales 118 son menores de 18 años': a count of cases, more than, of
     February to July 2023, by IOM; 139 people, of the same time; 18 is an age, no count."""
     draft = draft_of(
         tmp_path,
         knowledge,
         "Según datos de la Organización Internacional para las Migraciones (OIM), de febrero a "
-        "julio de 2023 se registraron más de 327 casos de trata en Zorvania, de los cuales "
+        "julio de 2023 se registraron más de 286 casos de trata en Zorvania, de los cuales "
         "118 son menores de 18 años. Un hombre de 46 años fue detenido.",
-        title="Zorvania registra más de 327 casos de trata",
+        title="Zorvania registra más de 286 casos de trata",
     )
     found = observations(draft)
-    cases = found["327"].fields
+    cases = found["286"].fields
     assert (cases["unit"], cases["qualifier"]) == ("case", ["more-than"])
     assert cases["period"] == {"start": "2023-02", "end": "2023-07"}
-    assert sources(found["327"]) == ["iom"]
+    assert sources(found["286"]) == ["iom"]
     minors = found["118"].fields
     assert (minors["unit"], minors["period"]) == ("person", {"start": "2023-02", "end": "2023-07"})
     assert "18" not in found and "46" not in found  # ages

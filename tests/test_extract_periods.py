@@ -150,7 +150,7 @@ def test_a_day_or_month_without_its_year_is_of_the_release_s_year(tmp_path, know
     "in September and October" names two months, not September; "on 14 March 2018" has
     its own year. With no day stated, none of them is dated."""
     body = (
-        "Geneva, 24 June 2024 - Arrests were carried out on Oct 10 in more than 30 locations. "
+        "Geneva, 24 June 2024 - Raids took place on Oct 10 at more than 30 sites. "
         "Between 11 and 14 May, 40 officials were trained. The agency led 2 operations in "
         "September. Arrivals rose 56 per cent in September and October. On 14 March 2018, "
         "9 people drowned."

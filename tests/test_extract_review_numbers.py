@@ -285,18 +285,18 @@ def test_the_people_of_an_event_take_its_days(tmp_path, knowledge):
 
 
 def test_today_is_the_day_the_release_is_dated(tmp_path, knowledge):
-    """ "22 May 2013 ... authorities today arrested 18 people": that day; a sentence that
-    opens with a sum ("$9 million will be ...") is a sentence of its own."""
+    """ "22 May 2013 ... authorities today detained 23 people": that day; a sentence that
+    opens with a sum ("$7 million will be ...") is a sentence of its own."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "The Hague, 22 May 2013\n\nPolice today arrested 18 people suspected of smuggling. "
-        "Starting today, the Government accepts applications. $9 million will be "
+        "The Hague, 22 May 2013\n\nPolice today detained 23 people suspected of smuggling. "
+        "Starting today, the Government accepts applications. $7 million will be "
         "distributed by the ministry.",
     )
     found = observations(draft)
-    assert period(found["18"]) == "2013-05-22"
-    assert period(found["9000000"]) is None
+    assert period(found["23"]) == "2013-05-22"
+    assert period(found["7000000"]) is None
 
 
 def test_a_split_year_and_the_items_of_a_list_its_sentence_opens(tmp_path, knowledge):
