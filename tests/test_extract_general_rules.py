@@ -277,7 +277,7 @@ def test_notes_ages_and_project_lengths_are_no_statistics(tmp_path, knowledge):
     draft = draft_of(
         tmp_path,
         knowledge,
-        "Arrivals into Europe(1) grew. The average age of arrival is now 14-16.(2) The fund "
+        "Arrivals into Europe(1) grew. The average age of arrival is now 13-15.(2) The fund "
         "supports projects lasting up to two years. Some 40 children were helped.",
     )
     assert set(observations(draft)) == {"40"}

@@ -369,7 +369,7 @@ def test_about_so_many_said_by_a_noun_of_the_number(tmp_path, knowledge):
         draft_of(
             tmp_path,
             knowledge,
-            "Le bateau transportait une trentaine de personnes au large de la Zorvanie.",
+            "La pirogue avait à son bord une trentaine de personnes au large de la Zorvanie.",
         )
     )
     assert found["30"].fields["unit"] == "person"
@@ -450,14 +450,14 @@ def test_a_day_of_a_month_without_its_year_counts_nothing(tmp_path, knowledge):
 
 
 def test_small_numbers_in_words_of_a_list_of_yearly_counts(tmp_path, knowledge):
-    """'There were five cases reported in 2015, two in 2016, and one was noted in 2017':
+    """'There were five cases logged in 2015, two in 2016, and one was noted in 2017':
     each a count of cases in its year, though 'two' and 'one' have no noun of their own; not
     'two in 2016' with no count before it."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan police said there were five cases reported in 2015, two in 2016, and "
+            "The Zorvan police said there were five cases logged in 2015, two in 2016, and "
             "one was noted in 2017.",
         )
     )

@@ -94,7 +94,7 @@ def test_a_source_after_the_number_says_more_after_a_comma(tmp_path, knowledge):
 
 
 def test_a_body_named_by_a_word_of_its_name_is_the_source(tmp_path, knowledge):
-    """'..., the UN's migration body said Friday', 'The migration agency said ...': the one body
+    """'..., the UN's migration body said Tuesday', 'The migration agency said ...': the one body
     of the text whose name has that word ('migration'), named before or after; none when two
     bodies have it, or for a word that tells what kind of body it is ('the international
     agency')."""
@@ -103,24 +103,24 @@ def test_a_body_named_by_a_word_of_its_name_is_the_source(tmp_path, knowledge):
             tmp_path,
             knowledge,
             "Some 1,340 Zorvanian migrants stranded in Pelmark have returned home, the UN's "
-            "migration body said Friday.\n\nThe International Organization for Migration (IOM) "
-            "chartered three flights.\n\nThe migration agency said a recent operation had "
-            "allowed more than 260 others to return.",
+            "migration body said Tuesday.\n\nThe International Organization for Migration (IOM) "
+            "chartered three flights.\n\nThe migration agency said an earlier airlift had "
+            "brought back more than 215 others.",
         )
     )
     assert sources(found["1340"]) == ["iom"]
-    assert sources(found["260"]) == ["iom"]
+    assert sources(found["215"]) == ["iom"]
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
             "The Zorvan Migration Council and the International Organization for Migration "
-            "met in March.\n\nThe migration agency said a recent operation had allowed more "
-            "than 260 others to return.\n\nSome 410 people were returned, the international "
+            "met in March.\n\nThe migration agency said an earlier airlift had brought back "
+            "more than 215 others.\n\nSome 410 people were returned, the international "
             "agency said.",
         )
     )
-    assert sources(found["260"]) == []
+    assert sources(found["215"]) == []
     assert sources(found["410"]) == []  # a word for what kind of body it is
 
 
