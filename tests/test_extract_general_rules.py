@@ -498,9 +498,9 @@ def test_a_number_without_its_noun_counts_people_by_their_verb_or_the_noun_befor
     draft = draft_of(
         tmp_path,
         knowledge,
-        "More people were freed than last year, when 418 were liberated. Refugees in the settlement, "
-        "which hosts 17,382, reported kidnappings. June set a record for monthly asylum "
-        "claims, as they reached 6,143.",
+        "More people were freed than last year, when 418 were liberated. Refugees in the "
+        "settlement, which hosts 17,382, reported kidnappings. June set a record for monthly "
+        "asylum claims, as they reached 6,143.",
     )
     found = observations(draft)
     assert found["418"].fields["unit"] == "person"

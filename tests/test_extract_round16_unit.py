@@ -47,8 +47,8 @@ def test_a_verb_after_a_number_in_another_language_is_no_noun(tmp_path, knowledg
             tmp_path,
             knowledge,
             "La policía de Zorvania rescató a 99 menores de edad, de los cuales 58 viajaban "
-            "con sus familias y 41 lo hacían sin compañía.\n\nSe registraron 286 casos de trata, de los "
-            "cuales 118 son menores.",
+            "con sus familias y 41 lo hacían sin compañía.\n\nSe registraron 286 casos de trata, "
+            "de los cuales 118 son menores.",
         )
     )
     assert found["58"].fields["unit"] == "person"
