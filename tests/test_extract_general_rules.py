@@ -647,18 +647,18 @@ def test_organizations_after_a_participle_with_a_quoted_name_or_their_country_le
 
 def test_parts_in_brackets_and_a_sentence_about_the_event_take_its_time(tmp_path, knowledge):
     """ "In 2018, the charter carried 120 migrants (75 men and 45 women)": the parts of 2018
-    too; "... held on 16 and 17 June 2015.\\n\\nDuring the two days, 27 officials met": the
+    too; "... held on 9 and 10 May 2013.\\n\\nDuring the two days, 27 officials met": the
     event's days, from the paragraph before."""
     draft = draft_of(
         tmp_path,
         knowledge,
         "In 2018, the charter carried 120 migrants (75 men and 45 women) to Lagos. A session "
-        "was held in Baghdad on 16 and 17 June 2015.\n\nDuring the two days, 27 operational "
+        "was held in Kalimbo on 9 and 10 May 2013.\n\nDuring the two days, 27 operational "
         "officials discussed ways to fight trafficking.",
     )
     found = observations(draft)
     assert found["75"].fields["period"] == found["45"].fields["period"] == "2018"
-    assert found["27"].fields["period"] == {"start": "2015-06-16", "end": "2015-06-17"}
+    assert found["27"].fields["period"] == {"start": "2013-05-09", "end": "2013-05-10"}
 
 
 def test_more_numbers_that_count_people_and_numbers_that_count_nothing(tmp_path, knowledge):
@@ -685,19 +685,19 @@ def test_more_numbers_that_count_people_and_numbers_that_count_nothing(tmp_path,
 
 
 def test_a_number_the_headline_states_and_the_body_restates_is_one(tmp_path, knowledge):
-    """ "IOM and Partners Rescue 20 Children from Trafficking" then "20 children ... have been
-    rescued": one; "99 migrants ... and 77 from Yemen. The 77 returnees ...": one."""
+    """ "IOM and Partners Rescue 20 Children from Trafficking" then "20 children ... were
+    freed": one; "86 migrants ... and 64 from Ostravia. The 64 returnees ...": one."""
     path = tmp_path / "954_composed.txt"
     path.write_text(
         "News\n\nIOM and Partners Rescue 20 Children from Trafficking\n\n20 children victims "
-        "of trafficking have been rescued by IOM from the fishing industry. This week, IOM "
-        "assisted 99 migrants to return from Djibouti and 77 from Yemen. The 77 returnees were "
+        "of trafficking were freed by IOM from the fishing industry. This week, IOM "
+        "assisted 86 migrants to return from Lorvania and 64 from Ostravia. The 64 returnees were "
         "evacuated by boat.\n",
         encoding="utf-8",
     )
     draft = extract(path, DATA, knowledge)
     values = [i.fields.get("value") for i in draft.observations]
-    assert values.count("20") == 1 and values.count("77") == 1
+    assert values.count("20") == 1 and values.count("64") == 1
 
 
 def test_a_headline_in_the_body_a_lake_and_people_of_a_role(tmp_path, knowledge):

@@ -39,7 +39,7 @@ def test_a_year_said_with_a_part_of_it_or_joined_to_another(tmp_path, knowledge)
         draft_of(
             tmp_path,
             knowledge,
-            "Quelque 1,4 million d'enfants ont été engagés dans la culture du cacao en 2009 et "
+            "Quelque 1,4 million d'enfants ont été employés dans les plantations de café en 2009 et "
             "2010, selon la Fondation Zorvane.",
         )
     )

@@ -140,14 +140,14 @@ def test_a_word_set_before_the_noun_is_not_what_a_number_counts(tmp_path, knowle
 
 
 def test_a_headlines_number_said_again_is_qualified_as_the_body_says(tmp_path, knowledge):
-    """'Some 400 Victims ... Recorded' then 'identified 400 victims'; 'Agency Helped 7,000
+    """'Some 400 Trafficking Victims ... Counted' then 'identified 400 victims'; 'Agency Helped 7,000
     Victims' then 'Nearly 7,000 victims were helped': the headline rounds and shortens, the
     body's first sentence with the number says how it is qualified."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Some 400 Victims of Trafficking Recorded in Zorvania\n\nThe Zorvan Agency "
+            "Some 400 Trafficking Victims Counted in Zorvania\n\nThe Zorvan Agency "
             "identified 400 victims of trafficking in Zorvania in the first half of the year.",
         )
     )
@@ -248,15 +248,15 @@ def test_a_preposition_ends_what_a_number_counts(tmp_path, knowledge):
 
 
 def test_a_verb_after_a_part_ends_what_it_counts(tmp_path, knowledge):
-    """'For example, of the 31 cases ... investigated as of 2017, 19 involved fake job offers':
+    """'For example, of the 31 cases ... examined as of 2017, 19 involved fake job offers':
     the verb after the number is no part of what it counts; it counts what its whole
     does."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "For example, of the 31 cases of suspected trafficking that the Zorvan Department "
-            "of Immigration investigated as of 2017, 19 involved fake job offers made "
+            "For example, of the 31 cases of suspected trafficking that the Zorvan Border "
+            "Service had examined as of 2017, 19 involved fake job offers made "
             "to the victims.",
         )
     )
@@ -319,7 +319,7 @@ def test_of_them_counts_the_number_before_whose_sentence_names_a_year(tmp_path, 
             tmp_path,
             knowledge,
             "La guerre a chassé de chez eux des 3,9 millions de Zorvaniens depuis 2013. Plus "
-            "de 350.000 d'entre eux sont toujours réfugiés dans les pays limitrophes.",
+            "de 350.000 d'entre eux vivent encore dans des camps voisins.",
         )
     )
     assert found["350000"].fields["unit"] == "person"
@@ -385,16 +385,16 @@ def test_a_change_in_an_estimates_sentence_is_no_estimate(tmp_path, knowledge):
 
 
 def test_a_relative_clause_after_an_estimate_says_a_fact_of_its_own(tmp_path, knowledge):
-    """'authorities estimate that hundreds of people arrive daily to the area, which
-    produces approximately a fifth of all gold in the country': the relative clause's
+    """'authorities estimate that dozens of families come each week to the valley, which
+    yields approximately a fifth of all cocoa in the country': the relative clause's
     number is no part of the estimate."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan authorities estimate that hundreds of people from poor communities "
-            "arrive daily to the area, which produces approximately 20 per cent of all gold in "
-            "the country.",
+            "The Zorvan authorities estimate that dozens of families from rural villages "
+            "come each week to the valley, which yields approximately 20 per cent of all cocoa "
+            "in the country.",
         )
     )
     assert found["20"].fields["qualifier"] == ["approximately"]
