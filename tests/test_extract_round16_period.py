@@ -39,8 +39,8 @@ def test_a_year_said_with_a_part_of_it_or_joined_to_another(tmp_path, knowledge)
         draft_of(
             tmp_path,
             knowledge,
-            "Quelque 1,4 million d'enfants ont été employés dans les plantations de café en 2009 et "
-            "2010, selon la Fondation Zorvane.",
+            "Quelque 1,4 million d'enfants ont été employés dans les plantations de café en "
+            "2009 et 2010, selon la Fondation Zorvane.",
         )
     )
     assert found["1400000"].fields.get("period") == {"start": "2009", "end": "2010"}

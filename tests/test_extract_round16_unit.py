@@ -140,8 +140,8 @@ def test_a_word_set_before_the_noun_is_not_what_a_number_counts(tmp_path, knowle
 
 
 def test_a_headlines_number_said_again_is_qualified_as_the_body_says(tmp_path, knowledge):
-    """'Some 400 Trafficking Victims ... Counted' then 'identified 400 victims'; 'Agency Helped 7,000
-    Victims' then 'Nearly 7,000 victims were helped': the headline rounds and shortens, the
+    """'Some 400 Trafficking Victims ... Counted' then 'identified 400 victims'; 'Agency Helped
+    7,000 Victims' then 'Nearly 7,000 victims were helped': the headline rounds and shortens, the
     body's first sentence with the number says how it is qualified."""
     found = observations(
         draft_of(
