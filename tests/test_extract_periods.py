@@ -21,12 +21,12 @@ def test_a_part_of_a_sentence_that_says_now_takes_no_other_parts_date(tmp_path, 
 
 
 def test_a_start_in_force_is_no_period_of_a_count_of_states(tmp_path, knowledge):
-    """ "Entering into force on 1 March 2009, today the Charter binds all 38 member states":
+    """ "Entering into force on 1 June 2011, today the Charter binds all 38 member states":
     the day the Charter came into force is not the time of the 38."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "Adopted on 12 May 2006 and entering into force on 1 March 2009, today the Tamba "
+        "Adopted on 9 April 2008 and entering into force on 1 June 2011, today the Tamba "
         "Charter binds all 38 member states of the Zembia Council.",
     )
     assert "period" not in observations(draft)["38"].fields

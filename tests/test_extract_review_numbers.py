@@ -266,22 +266,22 @@ def period(item):
 
 
 def test_the_people_of_an_event_take_its_days(tmp_path, knowledge):
-    """ "a two-day workshop ... from 24 to 25 September 2024" then "The workshop involved
-    twenty-two diplomatic and consular officials": those days (the 24 is no number); "Over
-    the course of the two days": no number of days."""
+    """ "a two-day workshop ... from 14 to 15 October 2023" then "The workshop involved
+    twenty-six customs and border officials": those days (the 14 is no number); "In the
+    course of the two days": no number of days."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "UNODC organized a two-day workshop for consular staff from 24 to 25 September 2024 "
-        "in Dushanbe. Funded by the European Union, the workshop involved twenty-two "
-        "diplomatic and consular officials. Over the course of the two days, participants "
-        "discussed trends.\n\nThe session was attended by 35 representatives.",
+        "UNODC held a two-day workshop for border staff from 14 to 15 October 2023 "
+        "in Kalimbo. With support from the Bright Path Foundation, the workshop involved "
+        "twenty-six customs and border officials. In the course of the two days, participants "
+        "reviewed cases.\n\nThe session was attended by 35 representatives.",
     )
     found = observations(draft)
-    days = {"start": "2024-09-24", "end": "2024-09-25"}
-    assert found["22"].fields["unit"] == "person" and period(found["22"]) == days
+    days = {"start": "2023-10-14", "end": "2023-10-15"}
+    assert found["26"].fields["unit"] == "person" and period(found["26"]) == days
     assert period(found["35"]) == days
-    assert "24" not in found and "2" not in found
+    assert "14" not in found and "2" not in found
 
 
 def test_today_is_the_day_the_release_is_dated(tmp_path, knowledge):
@@ -354,7 +354,7 @@ def test_a_share_in_words_as_a_subject_or_as_a_change(tmp_path, knowledge):
         tmp_path,
         knowledge,
         "Of these victims, 80 per cent are female and half are children. The number of victims "
-        "rose by almost half between 2015 and 2018. Arrivals fell by a third in 2019.",
+        "rose by almost half between 2012 and 2016. Arrivals fell by a third in 2019.",
     )
     found = observations(draft)
     assert found["50"].fields["unit"] == "percent"

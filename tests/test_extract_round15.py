@@ -207,7 +207,7 @@ def test_an_estimate_said_of_one_number_is_not_of_those_after_it(tmp_path, knowl
 def test_a_range_of_years_or_a_closing_day_set_before_a_sentence_holds_for_the_next(
     tmp_path, knowledge
 ):
-    """'From 2015-2019, 420 survivors were referred ... A total of 97 survivors were returned
+    """'From 2015-2019, 380 survivors were sent ... A total of 97 survivors were returned
     from six countries.' and 'This year, by 31 July 2023, the police had arrested 52
     smugglers. 30 smugglers were taken into custody.': the next sentence, saying no time of
     its own, is of the time set before."""
@@ -215,7 +215,7 @@ def test_a_range_of_years_or_a_closing_day_set_before_a_sentence_holds_for_the_n
         draft_of(
             tmp_path,
             knowledge,
-            "From 2015-2019, 420 survivors of trafficking were referred to the Zorvan centre. "
+            "From 2015-2019, 380 survivors of exploitation were sent to the Zorvan centre. "
             "A total of 97 survivors were returned from six countries.\n\nThis year, by 31 "
             "July 2023, the Zorvan police had arrested 52 migrant smugglers. 30 migrant "
             "smugglers were taken into custody.",
