@@ -535,7 +535,7 @@ def test_a_source_whose_spokesman_speaks_or_whose_quoted_report_counts(tmp_path,
     draft = draft_of(
         tmp_path,
         knowledge,
-        "The coast guard has rescued 134 people, the UNHCR spokesman said. UNHCR spokesman Jan "
+        "The coast guard has rescued 118 people, the UNHCR spokesman said. UNHCR spokesman Jan "
         "Roe told journalists that at least 17 had drowned. The US State Department’s 2012 "
         "“Trafficking in Persons” (TiP) report estimated that 11,500 people were trafficked. "
         "A United Nations Office on Drugs and Crime (UNODC) project, SAFEWAY, began. According "
@@ -546,7 +546,7 @@ def test_a_source_whose_spokesman_speaks_or_whose_quoted_report_counts(tmp_path,
     def named(value):
         return [s.rsplit(":", 1)[-1] for s in sources(found[value])]
 
-    assert named("134") == named("17") == ["united nations high commissioner for refugees"]
+    assert named("118") == named("17") == ["united nations high commissioner for refugees"]
     assert named("11500") == ["us-department-of-state"]
     assert named("71") == ["united nations office on drugs and crime"]  # (UNODC), new here
 
@@ -646,18 +646,18 @@ def test_organizations_after_a_participle_with_a_quoted_name_or_their_country_le
 
 
 def test_parts_in_brackets_and_a_sentence_about_the_event_take_its_time(tmp_path, knowledge):
-    """ "In 2018, the charter carried 120 migrants (75 men and 45 women)": the parts of 2018
+    """ "In 2016, the charter carried 95 migrants (58 men and 37 women)": the parts of 2016
     too; "... held on 9 and 10 May 2013.\\n\\nDuring the two days, 27 officials met": the
     event's days, from the paragraph before."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "In 2018, the charter carried 120 migrants (75 men and 45 women) to Lagos. A session "
+        "In 2016, the charter carried 95 migrants (58 men and 37 women) to Lagos. A session "
         "was held in Kalimbo on 9 and 10 May 2013.\n\nDuring the two days, 27 operational "
         "officials discussed ways to fight trafficking.",
     )
     found = observations(draft)
-    assert found["75"].fields["period"] == found["45"].fields["period"] == "2018"
+    assert found["58"].fields["period"] == found["37"].fields["period"] == "2016"
     assert found["27"].fields["period"] == {"start": "2013-05-09", "end": "2013-05-10"}
 
 

@@ -70,18 +70,18 @@ def test_words_the_same_in_both_numbers_and_areas(tmp_path, knowledge):
 
 
 def test_the_domains_nouns_in_spanish_and_french_take_their_english_units(tmp_path, knowledge):
-    """'se monitorearon 17 vuelos internacionales en cuatro continentes' counts flights and
+    """'se monitorearon 23 vuelos internacionales en tres continentes' counts flights and
     continents; 'cinq survivants, dont deux nourrissons' counts people."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "La policía de Zorvania informó que durante el operativo se monitorearon 17 vuelos "
-            "internacionales y se instalaron controles en 4 continentes.",
+            "La policía de Zorvania informó que durante el operativo se monitorearon 23 vuelos "
+            "internacionales y se instalaron controles en 3 continentes.",
         )
     )
-    assert found["17"].fields["unit"] == "flight"
-    assert found["4"].fields["unit"] == "continent"
+    assert found["23"].fields["unit"] == "flight"
+    assert found["3"].fields["unit"] == "continent"
     found = observations(
         draft_of(
             tmp_path,

@@ -71,12 +71,12 @@ def test_days_said_with_this_year_in_another_language(tmp_path, knowledge):
             knowledge,
             "19 de mayo de 2013\n\nEl Instituto de Zorvania informó que entre el 4 y el 11 "
             "de mayo de este año se efectuaron revisiones en las que rescató a 320 "
-            "migrantes.\n\nDe janeiro a outubro deste ano, pelo menos 160 crianças foram "
+            "migrantes.\n\nDe janeiro a outubro deste ano, pelo menos 130 crianças foram "
             "resgatadas.",
         )
     )
     assert found["320"].fields.get("period") == {"start": "2013-05-04", "end": "2013-05-11"}
-    assert found["160"].fields.get("period") == {"start": "2013-01", "end": "2013-10"}
+    assert found["130"].fields.get("period") == {"start": "2013-01", "end": "2013-10"}
 
 
 def test_a_time_since_an_event_that_ends_the_sentence_starts_the_period(tmp_path, knowledge):
@@ -166,17 +166,17 @@ def test_from_a_month_to_a_day_without_the_year(tmp_path, knowledge):
 
 
 def test_the_countries_people_come_from_are_counted_at_no_time(tmp_path, knowledge):
-    """'Since 2015, we have trained over 600 practitioners from 68 countries': the
-    practitioners are counted from 2015 on; the countries they come from at no time."""
+    """'Since 2013, we have trained over 450 practitioners from 52 countries': the
+    practitioners are counted from 2013 on; the countries they come from at no time."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Since 2015, Zorvan Aid has trained over 610 practitioners from 67 countries.",
+            "Since 2013, Zorvan Aid has trained over 450 practitioners from 52 countries.",
         )
     )
-    assert found["610"].fields.get("period") == {"start": "2015"}
-    assert "period" not in found["67"].fields
+    assert found["450"].fields.get("period") == {"start": "2013"}
+    assert "period" not in found["52"].fields
 
 
 def test_a_time_said_inside_a_part_before_while_is_not_of_the_part_after(tmp_path, knowledge):

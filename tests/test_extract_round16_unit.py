@@ -67,18 +67,18 @@ def test_a_verb_after_a_number_in_another_language_is_no_noun(tmp_path, knowledg
 
 
 def test_an_average_is_no_approximation(tmp_path, knowledge):
-    """'an average of 630 people crossing each day': a mean, measured, is stated exactly (the
+    """'an average of 475 people crossing each day': a mean, measured, is stated exactly (the
     gold's qualifiers: 'approximately' is 'some', 'about', 'nearly', 'around'); 'some 600' is
     approximate."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The influx into Zorvania shows no signs of abating, with an average of 630 people "
+            "Arrivals into Zorvania keep rising, with an average of 475 people "
             "crossing the border each day. Some 600 refugees live in the Pelmark camp.",
         )
     )
-    assert found["630"].fields["qualifier"] == ["exact"]
+    assert found["475"].fields["qualifier"] == ["exact"]
     assert found["600"].fields["qualifier"] == ["approximately"]
 
 

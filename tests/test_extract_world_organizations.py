@@ -129,12 +129,12 @@ def test_a_source_with_an_apposition_or_that_announced_the_number(tmp_path, know
         tmp_path,
         knowledge,
         "Interpol, headquartered in Lyon, southeastern France, said in a statement that 1374 "
-        "victims were found. The Ruritanian Police announced on Monday that 219 people were "
+        "victims were found. The Ruritanian Police announced on Thursday that 163 people were "
         "arrested. The Ministry of Justice Friday opened 12 cases.",
     )
     found = observations(draft)
     assert sources(found["1374"]) == ["new:organization:international criminal police organization"]
-    assert sources(found["219"]) == ["new:organization:ruritanian police"]
+    assert sources(found["163"]) == ["new:organization:ruritanian police"]
     assert "Ministry of Justice" in mentions(draft, "organization")
 
 
