@@ -240,12 +240,12 @@ def test_a_value_then_and_a_value_now_are_no_range(tmp_path, knowledge):
         tmp_path,
         knowledge,
         "Between 2014 and 2019, the number of asylum claims registered in Zembia jumped from "
-        "2,137 to 70,302. The shelter hosts from 20 to 30 women.",
+        "1,845 to 52,617. The shelter hosts from 20 to 30 women.",
     )
     found = observations(draft)
-    assert found["2137"].fields["period"] == "2014"
-    assert found["70302"].fields["period"] == "2019"
-    assert found["2137"].fields["unit"] == found["70302"].fields["unit"] == "claim"
+    assert found["1845"].fields["period"] == "2014"
+    assert found["52617"].fields["period"] == "2019"
+    assert found["1845"].fields["unit"] == found["52617"].fields["unit"] == "claim"
     assert ("20", "30") in found  # no change said: a range
 
 
@@ -261,13 +261,13 @@ def test_people_named_by_sex_or_trade_count_as_persons(tmp_path, knowledge):
 
 
 def test_a_number_near_no_indicator_gets_a_new_one_not_a_guess(tmp_path, knowledge):
-    """ "22,606 new asylum applications from victims" shares one word with an indicator
+    """ "17,943 new asylum applications from victims" shares one word with an indicator
     (victims assisted): the draft names a new indicator after what is counted rather than
     state the nearest one."""
     draft = draft_of(
-        tmp_path, knowledge, "Police registered 22,606 new asylum applications from victims."
+        tmp_path, knowledge, "Police registered 17,943 new asylum applications from victims."
     )
-    item = observations(draft)["22606"]
+    item = observations(draft)["17943"]
     assert item.new_concepts["indicator"][0] == "indicators"
     assert "application" in item.fields["indicator"]
     assert item.confidence >= 0.5
@@ -277,7 +277,7 @@ def test_notes_ages_and_project_lengths_are_no_statistics(tmp_path, knowledge):
     draft = draft_of(
         tmp_path,
         knowledge,
-        "Arrivals into Europe(1) grew. The average age of arrival is now 14-16.(2) The fund "
+        "Arrivals into Europe(1) grew. The average age of arrival is now 13-15.(2) The fund "
         "supports projects lasting up to two years. Some 40 children were helped.",
     )
     assert set(observations(draft)) == {"40"}
@@ -296,20 +296,20 @@ def test_a_number_only_the_headline_states(tmp_path, knowledge):
 
 
 def test_a_source_whose_staff_report_or_whose_long_titled_report_estimates(tmp_path, knowledge):
-    """ "IOM staff reported that 49 ...": the organization's people speak for it; "UNODC's
+    """ "IOM staff reported that 37 ...": the organization's people speak for it; "UNODC's
     Regional Report on the Capacities to Measure Trafficking in the Zembian Islands estimated
-    that 0.6 per cent": a report's title with small words between its capitals."""
+    that 0.4 per cent": a report's title with small words between its capitals."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "IOM staff reported that 49 migrants had drowned, 42 men and 7 women. In 2023, UNODC’s "
+        "IOM staff reported that 37 migrants had drowned, 30 men and 7 women. In 2023, UNODC’s "
         "Regional Report on the Capacities to Measure Trafficking in the Zembian Islands "
-        "estimated that 0.6 per cent of the population was exploited.",
+        "estimated that 0.4 per cent of the population was exploited.",
     )
     found = observations(draft)
-    assert sources(found["49"]) == sources(found["42"]) == ["iom"]
+    assert sources(found["37"]) == sources(found["30"]) == ["iom"]
     # UNODC, new here: proposed under its full name (general knowledge)
-    assert [s.rsplit(":", 1)[-1] for s in sources(found["0.6"])] == [
+    assert [s.rsplit(":", 1)[-1] for s in sources(found["0.4"])] == [
         "united nations office on drugs and crime"
     ]
 
@@ -442,17 +442,17 @@ def test_organizations_typed_together_inside_a_role_or_spelt_by_their_acronym(tm
 
 
 def test_the_period_a_number_is_compared_with_is_not_its_own(tmp_path, knowledge):
-    """ "31 per cent more than in the first quarter of 2020": 2020 dates what 31 per cent is
+    """ "23 per cent more than in the first quarter of 2016": 2016 dates what 23 per cent is
     compared with; "compared with 210 in the same period of 2018": 2018 is 210's own."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "In the first quarter of 2021, the office registered 22,606 asylum applications. This "
-        "was 31 per cent more than in the first quarter of 2020. The shelter received 340 "
+        "In the first quarter of 2017, the office registered 18,415 asylum applications. This "
+        "was 23 per cent more than in the first quarter of 2016. The shelter received 340 "
         "women in 2019, compared with 210 in the same period of 2018.",
     )
     found = observations(draft)
-    assert "2020" not in str(found["31"].fields.get("period"))
+    assert "2016" not in str(found["23"].fields.get("period"))
     assert found["210"].fields["period"] == "2018"
 
 
@@ -466,7 +466,7 @@ def test_an_acronym_in_apposition_or_spelling_a_name_with_its_country_and_connec
     draft = draft_of(
         tmp_path,
         knowledge,
-        "In 2021, Guatemala's Commission for Refugee Aid, CORA, registered 2,606 new asylum "
+        "In 2021, Guatemala's Commission for Refugee Aid, CORA, registered 1,874 new asylum "
         "applications. DFFI funds the project of the UK Department for Foreign Investment. "
         "The Ministry of Health, UNICEF, and IOM met in May.",
     )
@@ -493,31 +493,31 @@ def test_a_name_joined_by_an_ampersand_and_an_acronym_of_a_programme(tmp_path, k
 def test_a_number_without_its_noun_counts_people_by_their_verb_or_the_noun_before(
     tmp_path, knowledge
 ):
-    """ "when 532 were liberated": people; "Refugees in the camp, which hosts 29,445, ...";
-    "monthly asylum claims, as they reached 9,076": the plural noun the sentence names first."""
+    """ "when 418 were liberated": people; "Refugees in the settlement, which hosts 17,382, ...";
+    "monthly asylum claims, as they reached 6,143": the plural noun the sentence names first."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "More people were freed than last year, when 532 were liberated. Refugees in the camp, "
-        "which hosts 29,445, reported kidnappings. March marked a high for monthly asylum "
-        "claims, as they reached 9,076.",
+        "More people were freed than last year, when 418 were liberated. Refugees in the "
+        "settlement, which hosts 17,382, reported kidnappings. June set a record for monthly "
+        "asylum claims, as they reached 6,143.",
     )
     found = observations(draft)
-    assert found["532"].fields["unit"] == "person"
-    assert found["29445"].fields["unit"] == "person"
-    assert found["9076"].fields["unit"] == "claim"
+    assert found["418"].fields["unit"] == "person"
+    assert found["17382"].fields["unit"] == "person"
+    assert found["6143"].fields["unit"] == "claim"
 
 
 def test_known_organizations_by_an_acronym_in_apposition_or_in_another_language(
     tmp_path, knowledge
 ):
-    """ "The UN Migration Agency, IOM, resumed": IOM of the reference data, not a new one;
+    """ "The UN Migration Agency, IOM, expanded": IOM of the reference data, not a new one;
     "la OIM" (a Spanish caption): the initials of IOM's Spanish name; "the EU Emergency Trust
     Fund for Africa (EUTF)": a fund; "the Ministry of Education and Ministry of Health": two."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "The UN Migration Agency, IOM, resumed its flights. Foto: OIM. The return was funded by "
+        "The UN Migration Agency, IOM, expanded its shelters. Foto: OIM. The return was funded by "
         "the EU Emergency Trust Fund for Africa (EUTF). Officials of the Ministry of Education "
         "and Ministry of Health attended.",
     )
@@ -535,35 +535,35 @@ def test_a_source_whose_spokesman_speaks_or_whose_quoted_report_counts(tmp_path,
     draft = draft_of(
         tmp_path,
         knowledge,
-        "The coast guard has rescued 134 people, the UNHCR spokesman said. UNHCR spokesman Jan "
+        "The coast guard has rescued 118 people, the UNHCR spokesman said. UNHCR spokesman Jan "
         "Roe told journalists that at least 17 had drowned. The US State Department’s 2012 "
         "“Trafficking in Persons” (TiP) report estimated that 11,500 people were trafficked. "
         "A United Nations Office on Drugs and Crime (UNODC) project, SAFEWAY, began. According "
-        "to data collected by UNODC, 89 per cent of the victims are women.",
+        "to data collected by UNODC, 71 per cent of the victims are women.",
     )
     found = observations(draft)
 
     def named(value):
         return [s.rsplit(":", 1)[-1] for s in sources(found[value])]
 
-    assert named("134") == named("17") == ["united nations high commissioner for refugees"]
+    assert named("118") == named("17") == ["united nations high commissioner for refugees"]
     assert named("11500") == ["us-department-of-state"]
-    assert named("89") == ["united nations office on drugs and crime"]  # (UNODC), new here
+    assert named("71") == ["united nations office on drugs and crime"]  # (UNODC), new here
 
 
 def test_a_part_named_by_its_compass_point_and_towns_listed_with_a_known_one(tmp_path, knowledge):
-    """ "migrants from Eastern Europe": a place of its own, not Europe; "in Folkestone, Dover
-    and Kalimbo", Dover a known town: the others are places too; not "Ghanaian and Namibian
+    """ "migrants from Eastern Europe": a place of its own, not Europe; "in Ashford, Dover
+    and Kalimbo", one a known town: the others are places too; not "Ghanaian and Namibian
     nationals", nor "March" of a date."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "Police found migrants from Eastern Europe at 11 addresses in Folkestone, Dover and "
+        "Police found migrants from Eastern Europe at 7 addresses in Ashford, Dover and "
         "Kalimbo in the United Kingdom. IOM assisted Ghanaian and Namibian nationals in Accra, "
         "Ghana, March 11.",
     )
     found = places(draft)
-    assert {"Eastern Europe", "Folkestone", "Dover", "Kalimbo"} <= found
+    assert {"Eastern Europe", "Ashford", "Dover", "Kalimbo"} <= found
     assert not {"Europe", "March"} & found
     new_places = {n.name for n in draft.entities.new.values() if n.kind == "place"}
     assert "Ghanaian" not in new_places  # Ghana's adjective, not a town of the list
@@ -572,27 +572,27 @@ def test_a_part_named_by_its_compass_point_and_towns_listed_with_a_known_one(tmp
 def test_numbers_with_spaced_thousands_people_by_what_they_do_and_acronym_plurals(
     tmp_path, knowledge
 ):
-    """ "Over 100 000 calls" (not "0 800 77777", a telephone number); "fewer than 1,000
-    arrived", "the 392 who arrived": people; "40 states parties ..., 12 NGOs": organizations,
+    """ "Over 200 000 calls" (not "0 800 77777", a telephone number); "fewer than 1,000
+    arrived", "the 287 who arrived": people; "40 states parties ..., 14 NGOs": organizations,
     not states; "44 bodies": people; "During the two days": no statistic; "four times the
-    arrivals of last year (38,882)": 38,882 counts no times."""
+    arrivals of last year (26,519)": 26,519 counts no times."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "The hotline, 0 800 77777, has received over 100 000 calls. Fewer than 1,000 arrived "
-        "in Italy, a rise from the 392 who arrived in 2013. The study drew on 40 states "
-        "parties, 12 NGOs and two companies. The coast guard recovered 44 bodies. During the "
+        "The hotline, 0 800 77777, has received over 200 000 calls. Fewer than 1,000 arrived "
+        "in Italy, a rise from the 287 who arrived in 2013. The study drew on 40 states "
+        "parties, 14 NGOs and two companies. The coast guard recovered 44 bodies. During the "
         "two days, 27 officials met. Arrivals reached almost four times the number recorded "
-        "last year (38,882).",
+        "last year (26,519).",
     )
     found = observations(draft)
-    assert found["100000"].fields["unit"] == "call"
+    assert found["200000"].fields["unit"] == "call"
     assert "800" not in found and "77777" not in found
-    assert found["1000"].fields["unit"] == found["392"].fields["unit"] == "person"
-    assert found["12"].fields["unit"] == "organization"
+    assert found["1000"].fields["unit"] == found["287"].fields["unit"] == "person"
+    assert found["14"].fields["unit"] == "organization"
     assert found["44"].fields["unit"] == "person"
     assert not [i for i in found.values() if i.fields.get("unit") == "day"]
-    assert found["38882"].fields["unit"] != "times"
+    assert found["26519"].fields["unit"] != "times"
 
 
 def test_a_number_dated_by_the_day_or_days_its_sentence_names(tmp_path, knowledge):
@@ -646,58 +646,58 @@ def test_organizations_after_a_participle_with_a_quoted_name_or_their_country_le
 
 
 def test_parts_in_brackets_and_a_sentence_about_the_event_take_its_time(tmp_path, knowledge):
-    """ "In 2018, the charter carried 120 migrants (75 men and 45 women)": the parts of 2018
-    too; "... held on 16 and 17 June 2015.\\n\\nDuring the two days, 27 officials met": the
+    """ "In 2016, the charter carried 95 migrants (58 men and 37 women)": the parts of 2016
+    too; "... held on 9 and 10 May 2013.\\n\\nDuring the two days, 27 officials met": the
     event's days, from the paragraph before."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "In 2018, the charter carried 120 migrants (75 men and 45 women) to Lagos. A session "
-        "was held in Baghdad on 16 and 17 June 2015.\n\nDuring the two days, 27 operational "
+        "In 2016, the charter carried 95 migrants (58 men and 37 women) to Lagos. A session "
+        "was held in Kalimbo on 9 and 10 May 2013.\n\nDuring the two days, 27 operational "
         "officials discussed ways to fight trafficking.",
     )
     found = observations(draft)
-    assert found["75"].fields["period"] == found["45"].fields["period"] == "2018"
-    assert found["27"].fields["period"] == {"start": "2015-06-16", "end": "2015-06-17"}
+    assert found["58"].fields["period"] == found["37"].fields["period"] == "2016"
+    assert found["27"].fields["period"] == {"start": "2013-05-09", "end": "2013-05-10"}
 
 
 def test_more_numbers_that_count_people_and_numbers_that_count_nothing(tmp_path, knowledge):
-    """ "131 vulnerable, stranded migrants"; "brings to 765 the number of migrants";
-    "girls ..., whose numbers have soared from 1,454"; "15,000 have received assistance";
-    "nearly half the men"; not "for 20 years" of an activity, "to mark 20 years of helping",
-    nor "From summer 2021 thousands of migrants"."""
+    """ "118 vulnerable, stranded migrants"; "brings to 642 the number of migrants";
+    "girls ..., whose numbers have grown from 1,210"; "12,000 have received assistance";
+    "nearly half the men"; not "for 15 years" of an activity, "to mark 15 years of supporting",
+    nor "From autumn 2019 thousands of families"."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "A group of 131 vulnerable, stranded migrants arrived in Addis Ababa. Their arrival "
-        "brings to 765 the number of migrants repatriated. Most girls arriving from Nigeria, "
-        "whose numbers have soared from 1,454 in 2014, are victims. The agency has been "
-        "assisting victims in the country for 20 years, and 15,000 have received medical "
-        "assistance. Nearly half the men were from Kampong Cham. To mark 20 years of helping "
-        "victims, officials met. From summer 2021 thousands of migrants have been stranded.",
+        "A group of 118 vulnerable, stranded migrants arrived in Addis Ababa. Their arrival "
+        "brings to 642 the number of migrants repatriated. Most girls arriving from Nigeria, "
+        "whose numbers have grown from 1,210 in 2013, are victims. The agency has been "
+        "assisting victims in the country for 15 years, and 12,000 have received medical "
+        "assistance. Nearly half the men were from Lorvan Province. To mark 15 years of supporting "
+        "victims, officials met. From autumn 2019 thousands of families have been stranded.",
     )
     found = observations(draft)
-    for value in ("131", "765", "1454", "15000"):
+    for value in ("118", "642", "1210", "12000"):
         assert found[value].fields["unit"] == "person", value
-    assert found["765"].fields["unit"] == "person"
+    assert found["642"].fields["unit"] == "person"
     assert found["50"].fields["unit"] == "percent"
-    assert "20" not in found and "2021" not in found and "2021000" not in found
+    assert "15" not in found and "2019" not in found and "2019000" not in found
 
 
 def test_a_number_the_headline_states_and_the_body_restates_is_one(tmp_path, knowledge):
-    """ "IOM and Partners Rescue 20 Children from Trafficking" then "20 children ... have been
-    rescued": one; "99 migrants ... and 77 from Yemen. The 77 returnees ...": one."""
+    """ "IOM and Partners Rescue 20 Children from Trafficking" then "20 children ... were
+    freed": one; "86 migrants ... and 64 from Ostravia. The 64 returnees ...": one."""
     path = tmp_path / "954_composed.txt"
     path.write_text(
         "News\n\nIOM and Partners Rescue 20 Children from Trafficking\n\n20 children victims "
-        "of trafficking have been rescued by IOM from the fishing industry. This week, IOM "
-        "assisted 99 migrants to return from Djibouti and 77 from Yemen. The 77 returnees were "
+        "of trafficking were freed by IOM from the fishing industry. This week, IOM "
+        "assisted 86 migrants to return from Lorvania and 64 from Ostravia. The 64 returnees were "
         "evacuated by boat.\n",
         encoding="utf-8",
     )
     draft = extract(path, DATA, knowledge)
     values = [i.fields.get("value") for i in draft.observations]
-    assert values.count("20") == 1 and values.count("77") == 1
+    assert values.count("20") == 1 and values.count("64") == 1
 
 
 def test_a_headline_in_the_body_a_lake_and_people_of_a_role(tmp_path, knowledge):
@@ -719,16 +719,16 @@ def test_a_headline_in_the_body_a_lake_and_people_of_a_role(tmp_path, knowledge)
 
 
 def test_who_registered_a_number_did_it_and_is_not_its_source(tmp_path, knowledge):
-    """ "the Commission registered 2,606 applications": what the Commission did (an actor),
-    not a source the text cites; "the Commission reported 2,606": its source."""
+    """ "the Commission registered 1,874 applications": what the Commission did (an actor),
+    not a source the text cites; "the Commission reported 1,874": its source."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "In 2021, UNHCR registered 2,606 new asylum applications. In 2022, UNHCR reported "
+        "In 2021, UNHCR registered 1,874 new asylum applications. In 2022, UNHCR reported "
         "3,100 new applications.",
     )
     found = observations(draft)
-    assert sources(found["2606"]) == []
+    assert sources(found["1874"]) == []
     assert [s.rsplit(":", 1)[-1] for s in sources(found["3100"])] == [
         "united nations high commissioner for refugees"
     ]

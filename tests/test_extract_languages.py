@@ -13,7 +13,7 @@ from kg.extraction.foreign_words import foreign_times, language_of, unit_word
 @pytest.mark.parametrize(
     ("said", "period"),
     [
-        ("de enero a junio de 2024", {"start": "2024-01", "end": "2024-06"}),
+        ("de febrero a julio de 2023", {"start": "2023-02", "end": "2023-07"}),
         ("entre janvier et juin 2024", {"start": "2024-01", "end": "2024-06"}),
         ("de janeiro a junho de 2024", {"start": "2024-01", "end": "2024-06"}),
         ("el 25 de septiembre de 2025", {"start": "2025-09-25", "end": "2025-09-25"}),
@@ -32,8 +32,8 @@ from kg.extraction.foreign_words import foreign_times, language_of, unit_word
         ("le deuxième trimestre 2022", {"start": "2022-04", "end": "2022-06"}),
         ("del 10 al 16 de febrero de 2014", {"start": "2014-02-10", "end": "2014-02-16"}),
         ("du 3 au 9 juin 2024", {"start": "2024-06-03", "end": "2024-06-09"}),
-        ("De abril de 2018 a dezembro de 2022", {"start": "2018-04", "end": "2022-12"}),
-        ("entre Janeiro de 2017 a Novembro de 2019", {"start": "2017-01", "end": "2019-11"}),
+        ("De maio de 2016 a outubro de 2021", {"start": "2016-05", "end": "2021-10"}),
+        ("entre Fevereiro de 2015 a Setembro de 2018", {"start": "2015-02", "end": "2018-09"}),
     ],
 )
 def test_times_said_in_spanish_french_or_portuguese_are_read(said, period):
@@ -42,12 +42,12 @@ def test_times_said_in_spanish_french_or_portuguese_are_read(said, period):
 
 
 def test_a_year_right_after_a_number_is_its_own():
-    """'con 111 casos en 2022 en comparación con los 181 de 2021': 'de 2021' is the 181's."""
-    text = "con 111 casos en 2022 en comparación con los 181 de 2021"
+    """'con 94 casos en 2020 en comparación con los 152 de 2019': 'de 2019' is the 152's."""
+    text = "con 94 casos en 2020 en comparación con los 152 de 2019"
     found = foreign_times(text, 0, len(text))
     assert [(text[a:b], value) for a, b, value in found] == [
-        ("en 2022", {"start": "2022", "end": "2022"}),
-        ("de 2021", {"start": "2021", "end": "2021"}),
+        ("en 2020", {"start": "2020", "end": "2020"}),
+        ("de 2019", {"start": "2019", "end": "2019"}),
     ]
 
 
@@ -79,7 +79,7 @@ def test_the_noun_a_number_counts_is_its_phrase_s_first_word_in_these_languages(
 
 
 def test_a_word_shaped_like_a_demonym_is_no_person_in_an_english_release():
-    """'100,000 meticais' in an English release: a currency, not people."""
+    """'250,000 meticais' in an English release: a currency, not people."""
     assert unit_word("meticais", "meticais", "en") is None
     assert unit_word("namibianos", "namibianos", "en") is None
     assert unit_word("namibianos", "namibianos", "pt") == "person"
@@ -89,7 +89,7 @@ def test_a_word_shaped_like_a_demonym_is_no_person_in_an_english_release():
     ("text", "language"),
     [
         (
-            "Según datos del Observatorio de Zorvania, se registraron 327 casos de trata de "
+            "Según datos del Observatorio de Zorvania, se registraron 286 casos de trata de "
             "personas en el primer semestre del año, la mayoría de ellos en zonas rurales.",
             "es",
         ),
@@ -99,12 +99,12 @@ def test_a_word_shaped_like_a_demonym_is_no_person_in_an_english_release():
             "fr",
         ),
         (
-            "Segundo a polícia de Zorvânia, foram resgatadas mais de 170 crianças e jovens "
-            "que haviam sido vítimas das redes de tráfico de seres humanos.",
+            "Segundo a polícia de Zorvânia, foram resgatadas mais de 140 crianças e jovens "
+            "que tinham sido exploradas por redes de tráfico de pessoas.",
             "pt",
         ),
         (
-            "The police of Zorvania said that 327 cases of trafficking in persons were "
+            "The police of Zorvania said that 286 cases of trafficking in persons were "
             "recorded in the first half of the year, most of them in rural areas.",
             "en",
         ),
@@ -115,41 +115,41 @@ def test_a_release_s_language_is_identified(text, language):
 
 
 def test_a_spanish_release_s_numbers_get_their_unit_qualifier_time_and_source(tmp_path, knowledge):
-    """'Según datos de la OIM, de enero a junio de 2024 se registraron más de 327 casos de
-    trata, de los cuales 139 son menores de 18 años': a count of cases, more than, of the
-    first half of 2024, by IOM; 139 people, of the same time; 18 is an age, no count."""
+    """'Según datos de la OIM, de febrero a julio de 2023 se registraron más de 286 casos de
+    trata, de los cuales 118 son menores de 18 años': a count of cases, more than, of
+    February to July 2023, by IOM; 139 people, of the same time; 18 is an age, no count."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "Según datos de la Organización Internacional para las Migraciones (OIM), de enero a "
-        "junio de 2024 se registraron más de 327 casos de trata en Zorvania, de los cuales "
-        "139 son menores de 18 años. Un hombre de 46 años fue detenido.",
-        title="Zorvania registra más de 327 casos de trata",
+        "Según datos de la Organización Internacional para las Migraciones (OIM), de febrero a "
+        "julio de 2023 se registraron más de 286 casos de trata en Zorvania, de los cuales "
+        "118 son menores de 18 años. Un hombre de 46 años fue detenido.",
+        title="Zorvania registra más de 286 casos de trata",
     )
     found = observations(draft)
-    cases = found["327"].fields
+    cases = found["286"].fields
     assert (cases["unit"], cases["qualifier"]) == ("case", ["more-than"])
-    assert cases["period"] == {"start": "2024-01", "end": "2024-06"}
-    assert sources(found["327"]) == ["iom"]
-    minors = found["139"].fields
-    assert (minors["unit"], minors["period"]) == ("person", {"start": "2024-01", "end": "2024-06"})
+    assert cases["period"] == {"start": "2023-02", "end": "2023-07"}
+    assert sources(found["286"]) == ["iom"]
+    minors = found["118"].fields
+    assert (minors["unit"], minors["period"]) == ("person", {"start": "2023-02", "end": "2023-07"})
     assert "18" not in found and "46" not in found  # ages
 
 
 def test_a_french_release_s_day_is_no_count_and_its_countries_are_places(tmp_path, knowledge):
-    """'Le 13 octobre 2025, la Marine a secouru 123 candidats à l'émigration ... au large du
+    """'Le 13 octobre 2025, la Marine a secouru 87 candidats à l'émigration ... au large du
     Cameroun': 123 people of that day (13 is the day's), and Cameroun is Cameroon."""
     draft = draft_of(
         tmp_path,
         knowledge,
         "Le 13 octobre 2025, la Marine zorvanaise a secouru au large du Cameroun une pirogue "
-        "transportant 123 candidats à l’émigration irrégulière. Selon la Marine, environ 40 "
+        "transportant 87 candidats à l’émigration irrégulière. Selon la Marine, environ 40 "
         "d’entre eux venaient de Libye.",
-        title="La Marine zorvanaise secourt 123 candidats à l’émigration",
+        title="La Marine zorvanaise secourt 87 candidats à l’émigration",
     )
     found = observations(draft)
     assert "13" not in found
-    rescued = found["123"].fields
+    rescued = found["87"].fields
     assert (rescued["unit"], rescued["period"]) == ("person", "2025-10-13")
     assert found["40"].fields["qualifier"] == ["approximately"]
     places = mentions(draft, "place")
@@ -190,14 +190,14 @@ def test_another_language_s_country_names_are_not_read_in_an_english_release(tmp
     [
         ("es", "91.952 personas", "91952"),
         ("es", "3,4 millones de personas", "3400000"),
-        ("es", "90 mil pesos", "90000"),
+        ("es", "75 mil pesos", "75000"),
         ("es", "siete detenidos", "7"),
         ("es", "treinta y dos migrantes", "32"),
         ("es", "dos mil quinientos migrantes", "2500"),
         ("fr", "Trente-huit enfants", "38"),
         ("fr", "quatre-vingt-quatre femmes", "84"),
-        ("fr", "13 530 hommes", "13530"),
-        ("fr", "8,602 haïtiens", "8602"),  # (thousands set apart as in English)
+        ("fr", "11 240 hommes", "11240"),
+        ("fr", "6,415 haïtiens", "6415"),  # (thousands set apart as in English)
         ("fr", "deux cents migrants", "200"),
         ("pt", "R$ 3 milhões", "3000000"),
         ("pt", "vinte e dois migrantes", "22"),
@@ -279,14 +279,14 @@ def test_world_regions_are_read_by_their_names_in_the_release_s_language(tmp_pat
 
 
 def test_people_are_found_by_the_roles_and_verbs_of_speech_of_their_language(tmp_path, knowledge):
-    """'Euphrasie Dolvan, coordinatrice régionale de ...', '"...", a déclaré Ramata Zorva-Ly':
+    """'Euphrasie Dolvan, responsable nationale de ...', '"...", a déclaré Ramata Zorva-Ly':
     a role in apposition and a verb of speech in French, as in English."""
     people = mentions(
         draft_of(
             tmp_path,
             knowledge,
-            "Euphrasie Dolvan, coordinatrice régionale de l'Initiative zorvane, avait expliqué en "
-            '2020 que le phénomène allait augmenter. "C\'est un nombre important", a déclaré '
+            "Euphrasie Dolvan, responsable nationale de l'Initiative zorvane, avait indiqué en "
+            "2019 que le problème allait s'aggraver. \"C'est un nombre important\", a déclaré "
             "Ramata Zorva-Ly, ministre de la Femme.",
             title="Le travail des enfants en Zorvanie",
         ),
@@ -357,12 +357,12 @@ def test_a_point_on_a_road_is_no_count(tmp_path, knowledge):
         draft_of(
             tmp_path,
             knowledge,
-            "La policía capturó a dos presuntos traficantes en el kilómetro 40.2 de la "
+            "La policía capturó a dos presuntos traficantes en el kilómetro 27.5 de la "
             "autopista de Zorvania.",
             title="Capturan a dos presuntos traficantes",
         )
     )
-    assert "40.2" not in found and found["2"].fields["unit"] == "person"
+    assert "27.5" not in found and found["2"].fields["unit"] == "person"
 
 
 def test_a_short_english_brief_naming_a_spanish_body_is_english():

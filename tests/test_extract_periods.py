@@ -21,12 +21,12 @@ def test_a_part_of_a_sentence_that_says_now_takes_no_other_parts_date(tmp_path, 
 
 
 def test_a_start_in_force_is_no_period_of_a_count_of_states(tmp_path, knowledge):
-    """ "Entering into force on 1 March 2009, today the Charter binds all 38 member states":
+    """ "Entering into force on 1 June 2011, today the Charter binds all 38 member states":
     the day the Charter came into force is not the time of the 38."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "Adopted on 12 May 2006 and entering into force on 1 March 2009, today the Tamba "
+        "Adopted on 9 April 2008 and entering into force on 1 June 2011, today the Tamba "
         "Charter binds all 38 member states of the Zembia Council.",
     )
     assert "period" not in observations(draft)["38"].fields
@@ -128,39 +128,39 @@ def test_this_year_and_last_month_are_of_the_day_the_release_states(tmp_path, kn
 
 
 def test_an_abbreviated_month_and_a_range_of_years_after_in(tmp_path, knowledge):
-    """ "Since the task force was set up in Nov. 2015, 221 victims ... have been rescued":
-    "Nov." ends no sentence, and the 221 run from November 2015; "registered in 2013-2014"
-    is both years, not 2013; "Lt. Col. Jane Doe" is one sentence's words."""
+    """ "Since the task force was set up in Nov. 2012, 174 victims ... have been rescued":
+    "Nov." ends no sentence, and the 174 run from November 2012; "registered in 2010-2011"
+    is both years, not 2010; "Lt. Col. Jane Doe" is one sentence's words."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "Since the Tamba task force was established in Nov. 2015, 221 victims have been "
-        "rescued, Lt. Col. Jane Doe said. Only 185 cases were registered in 2013-2014, while "
-        "only 181 cases were registered in 2014-2015.",
+        "Since the Tamba task force was established in Nov. 2012, 174 victims have been "
+        "rescued, Lt. Col. Jane Doe said. Only 172 cases were registered in 2010-2011, while "
+        "only 164 cases were registered in 2011-2012.",
     )
     found = observations(draft)
-    assert found["221"].fields["period"] == {"start": "2015-11"}
-    assert found["185"].fields["period"] == {"start": "2013", "end": "2014"}
-    assert found["181"].fields["period"] == {"start": "2014", "end": "2015"}
+    assert found["174"].fields["period"] == {"start": "2012-11"}
+    assert found["172"].fields["period"] == {"start": "2010", "end": "2011"}
+    assert found["164"].fields["period"] == {"start": "2011", "end": "2012"}
 
 
 def test_a_day_or_month_without_its_year_is_of_the_release_s_year(tmp_path, knowledge):
     """In a release dated 24 June 2024: "on Oct 10" is 10 October 2023 (a day months after
     the release's is the year before's), "between 11 and 14 May" 2024, "in September" of 2023;
-    "in September and October" names two months, not September; "on 10 October 2019" has
+    "in September and October" names two months, not September; "on 14 March 2018" has
     its own year. With no day stated, none of them is dated."""
     body = (
-        "Geneva, 24 June 2024 - Arrests were carried out on Oct 10 in more than 30 locations. "
+        "Geneva, 24 June 2024 - Raids took place on Oct 10 at more than 30 sites. "
         "Between 11 and 14 May, 40 officials were trained. The agency led 2 operations in "
-        "September. Arrivals rose 56 per cent in September and October. On 10 October 2019, "
-        "12 people died."
+        "September. Arrivals rose 56 per cent in September and October. On 14 March 2018, "
+        "9 people drowned."
     )
     found = observations(draft_of(tmp_path, knowledge, body))
     assert found["30"].fields["period"] == "2023-10-10"
     assert found["40"].fields["period"] == {"start": "2024-05-11", "end": "2024-05-14"}
     assert found["2"].fields["period"] == "2023-09"
     assert found["56"].fields.get("period") != "2023-09"
-    assert found["12"].fields["period"] == "2019-10-10"
+    assert found["9"].fields["period"] == "2018-03-14"
     undated = observations(
         draft_of(tmp_path, knowledge, body.replace("Geneva, 24 June 2024 - ", ""))
     )

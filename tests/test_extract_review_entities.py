@@ -170,12 +170,12 @@ def test_a_known_name_before_a_description_of_its_agency_names_the_agency(tmp_pa
 
 
 def test_the_acronym_of_a_topic_names_no_organization(tmp_path, knowledge):
-    """ "to combat Trafficking in Human Beings (THB)": a subject's acronym; "the Migration
+    """ "to counter Trafficking in Human Beings (THB)": a subject's acronym; "the Migration
     Policy Institute (MPI)": an organization's, by its head word."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "The project helps officials combat Trafficking in Human Beings (THB) with the "
+        "The project helps officials counter Trafficking in Human Beings (THB) with the "
         "Migration Policy Institute (MPI). Officials discussed ways to fight THB.",
     )
     found = mentions(draft, "organization")
@@ -200,12 +200,12 @@ def test_people_of_a_body_named_by_their_role_in_the_plural(tmp_path, knowledge)
 
 
 def test_a_title_that_opens_with_what_it_does_is_no_organization(tmp_path, knowledge):
-    """ "Empowering Civil Society Organizations to Combat Human Trafficking": a project's
+    """ "Empowering Village Councils to Prevent Forced Labour": a project's
     title; "the Training Centre for Border Guards": a body."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "The project Empowering Civil Society Organizations to Combat Human Trafficking "
+        "The project Empowering Village Councils to Prevent Forced Labour "
         "started in May with the Training Centre for Border Guards.",
     )
     found = mentions(draft, "organization")
@@ -242,15 +242,15 @@ def test_a_known_name_opening_a_conventions_name_is_no_mention(tmp_path, knowled
 
 
 def test_a_name_after_the_in_a_list_is_no_other_name_of_the_one_before(tmp_path, knowledge):
-    """ "Kent Police, the Serious Organised Crime Agency (SOCA), Paris Police ...": three
-    bodies of a list; "IOM, the UN Migration Agency, Human Trafficking ...": a description."""
+    """ "Lorvan Police, the Zorvan Organised Crime Agency (ZOCA), Pelmark Police ...": three
+    bodies of a list; "IOM, the UN Migration Agency, Ostravian Police ...": a description."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "Officers, Kent Police, the Serious Organised Crime Agency (SOCA), Paris Police and "
+        "Officers, Lorvan Police, the Zorvan Organised Crime Agency (ZOCA), Pelmark Police and "
         "the Federal Police joined forces.",
     )
-    assert new_of(draft, "Serious Organised Crime Agency") is not new_of(draft, "Kent Police")
+    assert new_of(draft, "Zorvan Organised Crime Agency") is not new_of(draft, "Lorvan Police")
 
 
 def test_the_island_or_region_of_a_name_is_a_place(tmp_path, knowledge):

@@ -95,21 +95,21 @@ def test_the_headline_inherits_no_year_or_whole_from_the_end_of_the_body(tmp_pat
 
 
 def test_a_verb_that_things_undergo_too_makes_no_count_of_people(tmp_path, knowledge):
-    """ "12 were identified as urgent" (files), "3 were released" (findings): no people; "532
-    were rescued", "15,000 have received medical assistance", "40 were identified as victims"
+    """ "12 were identified as urgent" (files), "3 were released" (findings): no people; "418
+    were rescued", "11,000 have received medical assistance", "40 were identified as victims"
     and "9 were charged with smuggling" are."""
     draft = draft_of(
         tmp_path,
         knowledge,
         "Investigators opened new files in Zembia this spring, and 12 were identified as "
         "urgent. The ministry published its findings; 3 were released in May 2021. In Tamba, "
-        "532 were rescued, and 15,000 have received medical assistance. At the border, 40 "
+        "418 were rescued, and 11,000 have received medical assistance. At the border, 40 "
         "were identified as victims and 9 were charged with smuggling.",
     )
     found = observations(draft)
     assert found["12"].fields["unit"] != "person"
     assert found["3"].fields["unit"] != "person"
-    for value in ("532", "15000", "40", "9"):
+    for value in ("418", "11000", "40", "9"):
         assert found[value].fields["unit"] == "person", value
 
 
@@ -207,20 +207,20 @@ def test_double_said_of_no_quantity_is_no_number_of_times(tmp_path, knowledge):
 
 def test_a_share_after_the_word_age_is_no_age(tmp_path, knowledge):
     """ "the working age population was 72 per cent": a share, not an age; "the average age
-    of arrival is now 14", "aged 12", "under the age of 18" and "Lemo, 22," stay ages; a
+    of arrival is now 15", "aged 12", "under the age of 16" and "Lemo, 22," stay ages; a
     count after a place and a comma ("Tamba, 1,200, and Kora, 800") is no age."""
     draft = draft_of(
         tmp_path,
         knowledge,
         "In Zembia the working age population was 72 per cent of the total in 2020. Some "
-        "300 children aged 12 were enrolled. The average age of arrival is now 14. The "
-        "shelter hosted 40 victims under the age of 18. Lemo, 22, was a farmer. Arrivals "
+        "300 children aged 12 were enrolled. The average age of arrival is now 15. The "
+        "shelter hosted 40 victims under the age of 16. Lemo, 22, was a fisherman. Arrivals "
         "by district were: Tamba, 1,200, and Kora, 800.",
     )
     found = observations(draft)
     assert found["72"].fields["unit"] == "percent"
     assert found["300"].fields["unit"] == found["40"].fields["unit"] == "person"
-    assert not {"12", "14", "18", "22"} & set(found)
+    assert not {"12", "15", "16", "22"} & set(found)
     assert "1200" in found
 
 
@@ -246,19 +246,19 @@ def test_during_the_event_takes_only_the_dates_of_the_event(tmp_path, knowledge)
 
 def test_the_same_number_of_another_group_of_people_is_another_number(tmp_path, knowledge):
     """ "40 women ... The 40 children", "9 traffickers ... The 9 victims": two groups, two
-    numbers; "77 from Yemen (migrants) ... The 77 returnees", "32 officials ... The 32
+    numbers; "64 from Ostravia (migrants) ... The 64 returnees", "32 officials ... The 32
     participants": the same people again, one number."""
     draft = draft_of(
         tmp_path,
         knowledge,
         "IOM assisted 40 women and 12 men in May. The 40 children were taken to shelters. "
         "Police arrested 9 traffickers and freed 31 victims. The 9 victims were minors. "
-        "IOM assisted 99 migrants to return from Djibouti and 77 from Yemen. The 77 "
+        "IOM assisted 86 migrants to return from Lorvania and 64 from Ostravia. The 64 "
         "returnees were evacuated by boat. IOM trained 32 officials in June. The 32 "
         "participants came from six provinces. The 25 volunteers were new.",
     )
     values = [i.fields.get("value") for i in draft.observations]
-    assert [values.count(v) for v in ("40", "9", "77", "32", "25")] == [2, 2, 1, 1, 1]
+    assert [values.count(v) for v in ("40", "9", "64", "32", "25")] == [2, 2, 1, 1, 1]
 
 
 def period(item):
@@ -266,83 +266,83 @@ def period(item):
 
 
 def test_the_people_of_an_event_take_its_days(tmp_path, knowledge):
-    """ "a two-day workshop ... from 24 to 25 September 2024" then "The workshop involved
-    twenty-two diplomatic and consular officials": those days (the 24 is no number); "Over
-    the course of the two days": no number of days."""
+    """ "a two-day workshop ... from 14 to 15 October 2023" then "The workshop involved
+    twenty-six customs and border officials": those days (the 14 is no number); "In the
+    course of the two days": no number of days."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "UNODC organized a two-day workshop for consular staff from 24 to 25 September 2024 "
-        "in Dushanbe. Funded by the European Union, the workshop involved twenty-two "
-        "diplomatic and consular officials. Over the course of the two days, participants "
-        "discussed trends.\n\nThe session was attended by 35 representatives.",
+        "UNODC held a two-day workshop for border staff from 14 to 15 October 2023 "
+        "in Kalimbo. With support from the Bright Path Foundation, the workshop involved "
+        "twenty-six customs and border officials. In the course of the two days, participants "
+        "reviewed cases.\n\nThe session was attended by 41 representatives.",
     )
     found = observations(draft)
-    days = {"start": "2024-09-24", "end": "2024-09-25"}
-    assert found["22"].fields["unit"] == "person" and period(found["22"]) == days
-    assert period(found["35"]) == days
-    assert "24" not in found and "2" not in found
+    days = {"start": "2023-10-14", "end": "2023-10-15"}
+    assert found["26"].fields["unit"] == "person" and period(found["26"]) == days
+    assert period(found["41"]) == days
+    assert "14" not in found and "2" not in found
 
 
 def test_today_is_the_day_the_release_is_dated(tmp_path, knowledge):
-    """ "22 May 2013 ... authorities today arrested 18 people": that day; a sentence that
-    opens with a sum ("$14 million will be ...") is a sentence of its own."""
+    """ "22 May 2013 ... authorities today detained 23 people": that day; a sentence that
+    opens with a sum ("$7 million will be ...") is a sentence of its own."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "The Hague, 22 May 2013\n\nPolice today arrested 18 people suspected of smuggling. "
-        "Starting today, the Government accepts applications. $14 million will be "
+        "The Hague, 22 May 2013\n\nPolice today detained 23 people suspected of smuggling. "
+        "Starting today, the Government accepts applications. $7 million will be "
         "distributed by the ministry.",
     )
     found = observations(draft)
-    assert period(found["18"]) == "2013-05-22"
-    assert period(found["14000000"]) is None
+    assert period(found["23"]) == "2013-05-22"
+    assert period(found["7000000"]) is None
 
 
 def test_a_split_year_and_the_items_of_a_list_its_sentence_opens(tmp_path, knowledge):
-    """ "over the 2022/23 financial year": the two years; "In the 12 months of the 2022/23
+    """ "over the 2019/20 financial year": the two years; "In the 12 months of the 2019/20
     financial year, the Agency received:" then a bulleted list: each item takes that time; a
     paragraph after the list does not."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "The Zembian Border Agency received 340 reports over the 2022/23 financial year. In the "
-        "12 months of the 2022/23 financial year, the Agency received:\n\n• 90 reports of forced "
-        "marriage;\n\n• 73 reports of sexual exploitation; and\n\n• 4 reports of slavery.\n\n"
+        "The Zembian Border Agency received 340 reports over the 2019/20 financial year. In the "
+        "12 months of the 2019/20 financial year, the Agency received:\n\n• 85 reports of forced "
+        "marriage;\n\n• 61 reports of sexual exploitation; and\n\n• 6 reports of slavery.\n\n"
         "The Agency also runs 16 shelters. Pages 2009-13 and 2009/11 are no years.",
     )
     found = observations(draft)
-    split = {"start": "2022", "end": "2023"}
-    assert [found[v].fields.get("period") for v in ("340", "90", "73", "4")] == [split] * 4
+    split = {"start": "2019", "end": "2020"}
+    assert [found[v].fields.get("period") for v in ("340", "85", "61", "6")] == [split] * 4
     assert "period" not in found["16"].fields
 
 
 def test_people_named_by_what_they_do_count_people(tmp_path, knowledge):
-    """ "555 criminals", "22 community advisors", "8 speakers": people."""
+    """ "317 criminals", "22 community advisors", "8 speakers": people."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "The police arrested 555 criminals. The project employs 22 community advisors. "
+        "The police arrested 317 criminals. The project employs 22 community advisors. "
         "The forum heard 8 speakers.",
     )
     found = observations(draft)
-    assert [found[v].fields["unit"] for v in ("555", "22", "8")] == ["person"] * 3
+    assert [found[v].fields["unit"] for v in ("317", "22", "8")] == ["person"] * 3
 
 
 def test_money_in_any_currency_iso_4217_names(tmp_path, knowledge):
-    """ "3.6 billion baht", "20,000 naira": a currency's name (ISO 4217, pycountry) after the
+    """ "2.4 billion baht", "20,000 naira": a currency's name (ISO 4217, pycountry) after the
     number is its unit; "19 million Canadian dollars" the currency its words name; "dollars"
     alone stays the US dollar."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "The budget rose from 3.6 billion baht in 2018 to 3.8 billion baht in 2019. The fines "
+        "The budget rose from 2.4 billion baht in 2018 to 2.7 billion baht in 2019. The fines "
         "came to 500,000 rupees and 20,000 naira. Canada gave 19 million Canadian dollars and "
         "2 million dollars more.",
     )
     found = observations(draft)
     units = {v: found[v].fields["unit"] for v in found}
-    assert units["3600000000"] == units["3800000000"] == "baht"
+    assert units["2400000000"] == units["2700000000"] == "baht"
     assert units["20000"] == "naira" and units["500000"] == "rupee"
     assert units["19000000"] == "canadian-dollar" and units["2000000"] == "us-dollar"
 
@@ -354,7 +354,7 @@ def test_a_share_in_words_as_a_subject_or_as_a_change(tmp_path, knowledge):
         tmp_path,
         knowledge,
         "Of these victims, 80 per cent are female and half are children. The number of victims "
-        "rose by almost half between 2015 and 2018. Arrivals fell by a third in 2019.",
+        "rose by almost half between 2012 and 2016. Arrivals fell by a third in 2019.",
     )
     found = observations(draft)
     assert found["50"].fields["unit"] == "percent"
@@ -364,16 +364,16 @@ def test_a_share_in_words_as_a_subject_or_as_a_change(tmp_path, knowledge):
 
 
 def test_the_second_year_of_a_range_is_no_count(tmp_path, knowledge):
-    """ "27 percent of all victims detected between 2007 and 2010 were children": 2010 ends
+    """ "23 percent of all victims detected between 2005 and 2009 were children": 2009 ends
     the range; it counts no children."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "27 percent of all victims detected between 2007 and 2010 were children.",
+        "23 percent of all victims detected between 2005 and 2009 were children.",
     )
     found = observations(draft)
-    assert "2010" not in found
-    assert found["27"].fields["period"] == {"start": "2007", "end": "2010"}
+    assert "2009" not in found
+    assert found["23"].fields["period"] == {"start": "2005", "end": "2009"}
 
 
 def test_a_currency_by_its_sign_before_the_number(tmp_path, knowledge):

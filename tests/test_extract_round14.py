@@ -8,41 +8,41 @@ from composed import draft_of, observations, sources
 
 
 def test_this_year_by_a_day_runs_from_the_years_first_day(tmp_path, knowledge):
-    """'This year, by 7 August 2024, the police had dealt with 314 cases': from 1 January to
-    that day; 'by 7 August 2024' alone is still an end only, and so is a day that "this year"
+    """'This year, by 12 September 2022, the police had dealt with 276 cases': from 1 January to
+    that day; 'by 12 September 2022' alone is still an end only, and so is a day that "this year"
     said elsewhere in the sentence does not open ('In a report published this year, ... by
     December 2023', '... more than the 250 expected for this year')."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "This year, by 7 August 2024, the Zorvanian police had dealt with 314 cases of "
+            "This year, by 12 September 2022, the Zorvanian police had dealt with 276 cases of "
             "migrant smuggling.\n\nBy 30 June 2023, the shelter had received 45 migrants.\n\n"
             "In a report published this year, the agency found that by December 2022 some "
             "12,000 children had been registered in Zorvania.\n\nBy 30 June 2021, 300 migrants "
             "had arrived in Zorvania, more than the 250 expected for this year.",
         )
     )
-    assert found["314"].fields.get("period") == {"start": "2024-01-01", "end": "2024-08-07"}
+    assert found["276"].fields.get("period") == {"start": "2022-01-01", "end": "2022-09-12"}
     assert found["45"].fields.get("period") == {"end": "2023-06-30"}
     assert found["12000"].fields.get("period") == {"end": "2022-12"}
     assert found["300"].fields.get("period") == {"end": "2021-06-30"}
 
 
 def test_the_population_of_people_says_what_its_numbers_count(tmp_path, knowledge):
-    """'the population of refugees in Zorvania has more than doubled from 500,000 to more
-    than 1.25 million': both numbers count people, the second 'more than'."""
+    """'the population of refugees in Zorvania has more than doubled from 400,000 to more
+    than 1.1 million': both numbers count people, the second 'more than'."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
             "In just one year, the population of refugees in Zorvania has more than doubled "
-            "from 500,000 to more than 1.25 million, the agency said.",
+            "from 400,000 to more than 1.1 million, the agency said.",
         )
     )
-    assert found["500000"].fields["unit"] == "person"
-    assert found["1250000"].fields["unit"] == "person"
-    assert found["1250000"].fields["qualifier"] == ["more-than"]
+    assert found["400000"].fields["unit"] == "person"
+    assert found["1100000"].fields["unit"] == "person"
+    assert found["1100000"].fields["qualifier"] == ["more-than"]
 
 
 def test_words_the_same_in_both_numbers_and_areas(tmp_path, knowledge):
@@ -70,18 +70,18 @@ def test_words_the_same_in_both_numbers_and_areas(tmp_path, knowledge):
 
 
 def test_the_domains_nouns_in_spanish_and_french_take_their_english_units(tmp_path, knowledge):
-    """'se monitorearon 17 vuelos internacionales en cuatro continentes' counts flights and
+    """'se monitorearon 23 vuelos internacionales en tres continentes' counts flights and
     continents; 'cinq survivants, dont deux nourrissons' counts people."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "La policía de Zorvania informó que durante el operativo se monitorearon 17 vuelos "
-            "internacionales y se instalaron controles en 4 continentes.",
+            "La policía de Zorvania informó que durante el operativo se monitorearon 23 vuelos "
+            "internacionales y se instalaron controles en 3 continentes.",
         )
     )
-    assert found["17"].fields["unit"] == "flight"
-    assert found["4"].fields["unit"] == "continent"
+    assert found["23"].fields["unit"] == "flight"
+    assert found["3"].fields["unit"] == "continent"
     found = observations(
         draft_of(
             tmp_path,
@@ -108,16 +108,16 @@ def test_the_domains_nouns_in_spanish_and_french_take_their_english_units(tmp_pa
 
 def test_it_found_speaks_for_the_body_whose_report_the_sentence_before_names(tmp_path, knowledge):
     """'The Zorvanian Rights Council (ZRC) report (PDF) was published on 6 November. It
-    recorded that 65 cases ... were detected': the council's figures, in the next paragraph
+    recorded that 48 cases ... were found': the council's figures, in the next paragraph
     too; 'The Zorvanian Rights Council opened 3 shelters. It found that 40 ...': no report
     named before, no source."""
     text = (
         "The Zorvanian Rights Council (ZRC) report (PDF) was published on 6 November 2018.\n\n"
-        "It recorded that 65 cases of human trafficking were detected in Zorvania from 2013 "
-        "to 2017."
+        "It recorded that 48 cases of human trafficking were found in Zorvania from 2012 "
+        "to 2016."
     )
     found = observations(draft_of(tmp_path, knowledge, text))
-    (council,) = sources(found["65"])
+    (council,) = sources(found["48"])
     assert "council" in council or "zrc" in council
     found = observations(
         draft_of(
@@ -143,12 +143,12 @@ def test_it_found_speaks_for_the_body_whose_report_the_sentence_before_names(tmp
 
 
 def test_an_article_before_a_bodys_head_word_is_no_part_of_its_name(tmp_path, knowledge):
-    """'El Ministerio del Interior informó que ...': the body is 'Ministerio del Interior';
+    """'El Ministerio del Interior anunció que ...': the body is 'Ministerio del Interior';
     'El Salvador' keeps its article."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "El Ministerio del Interior informó que en la operación participaron 34 países.\n\n"
+        "El Ministerio del Interior anunció que en la operación participaron 34 países.\n\n"
         "La policía de El Salvador detuvo a 12 personas.",
     )
     named = {m.text for m in draft.entities.mentions}
@@ -165,26 +165,26 @@ def test_an_article_before_a_bodys_head_word_is_no_part_of_its_name(tmp_path, kn
     draft = draft_of(
         tmp_path,
         knowledge,
-        "El Ministerio del Interior informó que en la operación participaron 34 países.\n\n"
+        "El Ministerio del Interior anunció que en la operación participaron 34 países.\n\n"
         "Se rescataron 127 víctimas, señala el ministerio.",
     )
     assert "Ministerio del Interior" in {m.text for m in draft.entities.mentions}
 
 
 def test_days_of_two_months_in_spanish_and_french(tmp_path, knowledge):
-    """'desarrollada entre el 29 de noviembre al 3 de diciembre de 2021, ... de 34 países':
+    """'desarrollada entre el 27 de noviembre al 2 de diciembre de 2020, ... de 27 países':
     from the first day to the last; 'du 29 décembre au 3 janvier 2022' starts the year
     before."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "En la operación, desarrollada entre el 29 de noviembre al 3 de diciembre de 2021, "
-            "los organismos policiales de 34 países llevaron a cabo actuaciones coordinadas.\n\n"
+            "En la operación, desarrollada entre el 27 de noviembre al 2 de diciembre de 2020, "
+            "los organismos policiales de 27 países realizaron acciones conjuntas.\n\n"
             "Du 29 décembre au 3 janvier 2022, la police de Zorvania a secouru 45 migrants.",
         )
     )
-    assert found["34"].fields.get("period") == {"start": "2021-11-29", "end": "2021-12-03"}
+    assert found["27"].fields.get("period") == {"start": "2020-11-27", "end": "2020-12-02"}
     assert found["45"].fields.get("period") == {"start": "2021-12-29", "end": "2022-01-03"}
     found = observations(
         draft_of(

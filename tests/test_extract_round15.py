@@ -7,7 +7,7 @@ from composed import draft_of, observations, sources
 
 
 def test_as_of_a_day_without_its_year_ends_at_that_day(tmp_path, knowledge):
-    """'As of 5 April, nearly 4.3 million refugees have fled': a total up to that day of the
+    """'As of 3 May, nearly 210,000 refugees have fled': a total up to that day of the
     release's year; the figures in brackets after it are of the same day."""
     found = observations(
         draft_of(
@@ -24,22 +24,22 @@ def test_as_of_a_day_without_its_year_ends_at_that_day(tmp_path, knowledge):
 
 
 def test_the_catch_of_an_operation_dated_in_another_language_is_of_its_days(tmp_path, knowledge):
-    """'la operación Ámbar, desarrollada entre el 4 y el 9 de marzo de 2022' then 'se
-    rescataron 45 víctimas' (and 'l'opération ... du 4 au 9 mars 2022' then 'ont été
+    """'la operación Ámbar, desarrollada entre el 6 y el 11 de abril de 2021' then 'se
+    rescataron 41 víctimas' (and 'l'opération ... du 4 au 9 mars 2022' then 'ont été
     interpellés'): what the one operation the text dates caught is of its days; not a
     report's figures nor the years before."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "La policía de Zorvania participó en la operación Ámbar, desarrollada entre el 4 y "
-            "el 9 de marzo de 2022.\n\nEn Zorvania se rescataron 45 víctimas de trata y se "
+            "La policía de Zorvania participó en la operación Ámbar, desarrollada entre el 6 y "
+            "el 11 de abril de 2021.\n\nEn Zorvania se rescataron 41 víctimas de trata y se "
             "detuvo a 12 personas.\n\nSegún el informe anual, en los años anteriores se "
             "detuvo a 300 personas.",
         )
     )
-    assert found["45"].fields.get("period") == {"start": "2022-03-04", "end": "2022-03-09"}
-    assert found["12"].fields.get("period") == {"start": "2022-03-04", "end": "2022-03-09"}
+    assert found["41"].fields.get("period") == {"start": "2021-04-06", "end": "2021-04-11"}
+    assert found["12"].fields.get("period") == {"start": "2021-04-06", "end": "2021-04-11"}
     assert "period" not in found["300"].fields
     found = observations(
         draft_of(
@@ -207,7 +207,7 @@ def test_an_estimate_said_of_one_number_is_not_of_those_after_it(tmp_path, knowl
 def test_a_range_of_years_or_a_closing_day_set_before_a_sentence_holds_for_the_next(
     tmp_path, knowledge
 ):
-    """'From 2015-2019, 420 survivors were referred ... A total of 97 survivors were returned
+    """'From 2015-2019, 380 survivors were sent ... A total of 97 survivors were returned
     from six countries.' and 'This year, by 31 July 2023, the police had arrested 52
     smugglers. 30 smugglers were taken into custody.': the next sentence, saying no time of
     its own, is of the time set before."""
@@ -215,7 +215,7 @@ def test_a_range_of_years_or_a_closing_day_set_before_a_sentence_holds_for_the_n
         draft_of(
             tmp_path,
             knowledge,
-            "From 2015-2019, 420 survivors of trafficking were referred to the Zorvan centre. "
+            "From 2015-2019, 380 survivors of exploitation were sent to the Zorvan centre. "
             "A total of 97 survivors were returned from six countries.\n\nThis year, by 31 "
             "July 2023, the Zorvan police had arrested 52 migrant smugglers. 30 migrant "
             "smugglers were taken into custody.",
@@ -369,7 +369,7 @@ def test_about_so_many_said_by_a_noun_of_the_number(tmp_path, knowledge):
         draft_of(
             tmp_path,
             knowledge,
-            "Le bateau transportait une trentaine de personnes au large de la Zorvanie.",
+            "La pirogue avait à son bord une trentaine de personnes au large de la Zorvanie.",
         )
     )
     assert found["30"].fields["unit"] == "person"
@@ -427,44 +427,44 @@ def test_so_many_of_them_counts_what_the_number_before_counts(tmp_path, knowledg
 
 
 def test_a_day_of_a_month_without_its_year_counts_nothing(tmp_path, knowledge):
-    """'a annoncé lundi 4 novembre', 'un accord signé le 29 juin', 'el 6 de febrero': days,
+    """'a annoncé mardi 7 mai', 'un accord signé le 18 juin', 'el 9 de marzo': days,
     no counts."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Les 410 réfugiés ont été rapatriés dans le cadre d'un accord signé le 29 juin entre "
-            "la Zorvanie et le HCR, a annoncé lundi 4 novembre l'agence.",
+            "Les 410 réfugiés ont été rapatriés dans le cadre d'un accord signé le 18 juin entre "
+            "la Zorvanie et le HCR, a annoncé mardi 7 mai l'agence.",
         )
     )
     assert "410" in found
-    assert "29" not in found and "4" not in found
+    assert "18" not in found and "7" not in found
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "El acuerdo firmado el 6 de febrero permitió el retorno de 120 migrantes a Zorvania.",
+            "El acuerdo firmado el 9 de marzo permitió el retorno de 85 migrantes a Zorvania.",
         )
     )
-    assert "120" in found and "6" not in found
+    assert "85" in found and "9" not in found
 
 
 def test_small_numbers_in_words_of_a_list_of_yearly_counts(tmp_path, knowledge):
-    """'There were four cases reported in 2019, two in 2020, and one was recorded in 2021':
+    """'There were five cases logged in 2015, two in 2016, and one was noted in 2017':
     each a count of cases in its year, though 'two' and 'one' have no noun of their own; not
-    'two in 2020' with no count before it."""
+    'two in 2016' with no count before it."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan police said there were four cases reported in 2019, two in 2020, and "
-            "one was recorded in 2021.",
+            "The Zorvan police said there were five cases logged in 2015, two in 2016, and "
+            "one was noted in 2017.",
         )
     )
     assert found["2"].fields["unit"] == "case"
-    assert found["2"].fields.get("period") == "2020"
-    assert found["1"].fields.get("period") == "2021"
-    assert not draft_of(tmp_path, knowledge, "The minister met two in 2020.").observations
+    assert found["2"].fields.get("period") == "2016"
+    assert found["1"].fields.get("period") == "2017"
+    assert not draft_of(tmp_path, knowledge, "The minister met two in 2016.").observations
     # a year is no count, and an item that goes on past its year is no item of the list
     found = observations(
         draft_of(

@@ -39,7 +39,7 @@ def test_a_study_named_by_what_it_is_names_no_source(tmp_path, knowledge):
 
 
 def test_a_body_that_counted_or_tracked_the_number_is_its_source(tmp_path, knowledge):
-    """'a OIM contabilizou 14.692 entradas', 'the IOM tracked 6,364 migrants': the body that
+    """'a OIM contabilizou 8.421 entradas', 'the IOM tracked 5,732 migrants': the body that
     counted the number is its source, in the four languages, as 'recorded' and 'registró'."""
     found = observations(
         draft_of(
@@ -94,7 +94,7 @@ def test_a_source_after_the_number_says_more_after_a_comma(tmp_path, knowledge):
 
 
 def test_a_body_named_by_a_word_of_its_name_is_the_source(tmp_path, knowledge):
-    """'..., the UN's migration body said Friday', 'The migration agency said ...': the one body
+    """'..., the UN's migration body said Tuesday', 'The migration agency said ...': the one body
     of the text whose name has that word ('migration'), named before or after; none when two
     bodies have it, or for a word that tells what kind of body it is ('the international
     agency')."""
@@ -103,24 +103,24 @@ def test_a_body_named_by_a_word_of_its_name_is_the_source(tmp_path, knowledge):
             tmp_path,
             knowledge,
             "Some 1,340 Zorvanian migrants stranded in Pelmark have returned home, the UN's "
-            "migration body said Friday.\n\nThe International Organization for Migration (IOM) "
-            "chartered three flights.\n\nThe migration agency said a recent operation had "
-            "allowed more than 260 others to return.",
+            "migration body said Tuesday.\n\nThe International Organization for Migration (IOM) "
+            "chartered three flights.\n\nThe migration agency said an earlier airlift had "
+            "brought back more than 215 others.",
         )
     )
     assert sources(found["1340"]) == ["iom"]
-    assert sources(found["260"]) == ["iom"]
+    assert sources(found["215"]) == ["iom"]
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
             "The Zorvan Migration Council and the International Organization for Migration "
-            "met in March.\n\nThe migration agency said a recent operation had allowed more "
-            "than 260 others to return.\n\nSome 410 people were returned, the international "
+            "met in March.\n\nThe migration agency said an earlier airlift had brought back "
+            "more than 215 others.\n\nSome 410 people were returned, the international "
             "agency said.",
         )
     )
-    assert sources(found["260"]) == []
+    assert sources(found["215"]) == []
     assert sources(found["410"]) == []  # a word for what kind of body it is
 
 
@@ -178,21 +178,21 @@ def test_a_unit_named_with_the_body_it_is_of_is_a_source_too(tmp_path, knowledge
 
 
 def test_a_distance_or_a_length_of_time_has_no_source(tmp_path, knowledge):
-    """'IOM said that 17 people drowned some 160 kilometres south of X', 'children wait up to
-    11 months, IOM said': a distance or a length of time places or times what the source
+    """'IOM said that 13 people drowned some 120 kilometres south of X', 'children wait up to
+    9 months, IOM said': a distance or a length of time places or times what the source
     tells; its count has the source, the measure none."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "IOM said that at least 17 people drowned when their boat sank some 160 kilometres "
-            "south of Pelmark.\n\nChildren in Zorvania wait up to 11 months for a transfer, "
+            "IOM said that at least 13 people drowned when their boat capsized some 120 kilometres "
+            "south of Pelmark.\n\nChildren in Zorvania wait up to 9 months for a transfer, "
             "IOM said.",
         )
     )
-    assert sources(found["17"]) == ["iom"]
-    assert sources(found["160"]) == []
-    assert sources(found["11"]) == []
+    assert sources(found["13"]) == ["iom"]
+    assert sources(found["120"]) == []
+    assert sources(found["9"]) == []
 
 
 def test_a_body_that_identified_that_is_the_source(tmp_path, knowledge):

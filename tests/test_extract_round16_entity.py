@@ -93,19 +93,19 @@ def test_a_name_ends_before_and_the_words_that_qualify_a_noun(tmp_path, knowledg
     """'with the Zorvan Ministry of Foreign Affairs and the Pelmark embassy': the capitalized
     word after 'and the' qualifies the noun after it, so the ministry's name ends before
     'and', and that word is no organization of a list; a place after 'and the' inside a
-    complement stays in the name ('Office for North America and the Caribbean is')."""
+    complement stays in the name ('Office for Central Europe and the Balkans is')."""
     found = organizations(
         draft_of(
             tmp_path,
             knowledge,
             "The return of 40 migrants was organized with the Zorvan Ministry of Foreign "
             "Affairs and the Pelmark embassy in Tripoli.\n\nThe Zorvan Regional Office for "
-            "North America and the Caribbean is assisting 12 more.",
+            "Central Europe and the Balkans is assisting 12 more.",
         )
     )
     assert "Zorvan Ministry of Foreign Affairs" in found
     assert not any("Pelmark" in name for name in found)
-    assert "Zorvan Regional Office for North America and the Caribbean" in found
+    assert "Zorvan Regional Office for Central Europe and the Balkans" in found
 
 
 def test_a_courtesy_title_and_the_name_after_it_are_no_organization_of_a_list(tmp_path, knowledge):
@@ -158,13 +158,13 @@ def test_a_head_word_that_begins_a_compound_in_lower_case_makes_no_organization(
 
 
 def test_a_peoples_adjective_of_two_words_is_no_persons_name(tmp_path, knowledge):
-    """'149 Sierra Leonean returnees': the adjective of Sierra Leone, of two words, is a
+    """'86 Sierra Leonean returnees': the adjective of Sierra Leone, of two words, is a
     people's (as 'Guatemalan' is), not a person's name that begins with a given name."""
     found = mentions(
         draft_of(
             tmp_path,
             knowledge,
-            "IOM welcomed home 149 Sierra Leonean returnees who had been stranded in Zorvania.",
+            "IOM welcomed home 86 Sierra Leonean returnees who had been stuck in Zorvania.",
         ),
         "person",
     )
@@ -231,7 +231,7 @@ def test_a_news_outlet_named_before_the_kind_of_medium_it_is(tmp_path, knowledge
             tmp_path,
             knowledge,
             "About 300 women were rescued, reported Zorvan Courier newspaper.\n\n"
-            "Some 8,000 people are trafficked every year, Pelmark news agency reported.\n\n"
+            "Some 6,500 people are trafficked every year, Pelmark news agency reported.\n\n"
             "According to the Ostra Today website, 12 suspects were arrested.\n\n"
             "A Zorvan newspaper and the agency's Country website said 40 were freed.",
         )

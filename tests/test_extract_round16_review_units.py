@@ -53,19 +53,19 @@ def test_an_adjective_or_participle_before_a_general_head_is_no_part_of_its_unit
 def test_a_bare_head_counts_the_compound_only_after_it_and_of_no_kind_of_its_own(
     tmp_path, knowledge
 ):
-    """'opened 4 centres in 2022' before '20 detention centres', '3 units of blood' after '20
+    """'opened 4 centres in 2022' before '17 detention centres', '3 units of blood' after '30
     housing units', 'travelled in 4 groups' after 'Three support groups': a bare head counts
     a compound the text named before it, near it, and not when it says its own kind."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Kelvar ministry opened 4 centres in 2022.\n\nZorvania now runs 20 detention "
+            "The Kelvar ministry opened 4 centres in 2022.\n\nZorvania now runs 17 detention "
             "centres.\n\nThe Pelmark Fund built 30 housing units and collected 3 units of "
             "blood. Five support groups met in Kelvar, and the migrants travelled in 6 groups.",
         )
     )
-    assert found["20"].fields["unit"] == "detention-centre"
+    assert found["17"].fields["unit"] == "detention-centre"
     assert found["4"].fields["unit"] == "centre"
     assert found["30"].fields["unit"] == "housing-unit"
     assert found["3"].fields["unit"] == "unit"
@@ -105,68 +105,68 @@ def test_a_number_before_a_comma_and_another_clause_is_in_no_series(tmp_path, kn
 
 def test_a_verb_after_and_joins_no_modifiers_to_a_known_noun(tmp_path, knowledge):
     """'built 30 last year and housed all victims': 'and' then a verb opens another clause,
-    whose noun the number does not count; names joined by 'and' ('26 West and Central
+    whose noun the number does not count; names joined by 'and' ('19 East and Southern
     African countries') still do."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan Agency built 30 last year and housed all victims.\n\nDelegates of 26 "
-            "West and Central African countries met in Kelvar.",
+            "The Zorvan Agency built 30 last year and housed all victims.\n\nDelegates of 19 "
+            "East and Southern African countries met in Kelvar.",
         )
     )
     assert found["30"].fields["unit"] != "person"
-    assert found["26"].fields["unit"] == "country"
+    assert found["19"].fields["unit"] == "country"
 
 
 def test_a_passive_estimate_of_another_noun_after_the_number_is_not_its(tmp_path, knowledge):
     """'40 boats whose value is estimated at', '40 boats and costs are estimated at': the
-    estimate is of another noun; '20,000 people are estimated to' is of the number's own."""
+    estimate is of another noun; '16,000 people are estimated to' is of the number's own."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
             "Police of Kelvar seized 40 boats whose value is estimated at 2 million dollars."
             "\n\nThe Zorvan Agency seized 30 trucks and costs are estimated at 5 million "
-            "dollars.\n\nMore than 20,000 people are estimated to be trafficked in Pelmark.",
+            "dollars.\n\nMore than 16,000 people are estimated to be trafficked in Pelmark.",
         )
     )
     assert found["40"].fields["qualifier"] == ["exact"]
     assert found["30"].fields["qualifier"] == ["exact"]
-    assert "estimated" in found["20000"].fields["qualifier"]
+    assert "estimated" in found["16000"].fields["qualifier"]
 
 
 def test_with_before_the_number_of_an_estimate_keeps_the_estimate(tmp_path, knowledge):
     """'It is estimated that with current trends 5,000 people will be displaced': a 'with'
     before the estimate's figure adds no figure of its own; after it ('reached 36 million,
-    with Pelmark hosting 29 percent') it does."""
+    with Pelmark hosting 24 percent') it does."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
             "It is estimated that with current trends 5,000 people will be displaced in "
             "Kelvar.\n\nThe Zorvan Agency estimates that migrants in the region reached 36 "
-            "million, with Pelmark hosting 29 percent of them.",
+            "million, with Pelmark hosting 24 percent of them.",
         )
     )
     assert found["5000"].fields["qualifier"] == ["estimated"]
-    assert found["29"].fields["qualifier"] == ["exact"]
+    assert found["24"].fields["qualifier"] == ["exact"]
 
 
 def test_a_verb_of_passing_is_more_than_only_with_a_count_as_its_subject(tmp_path, knowledge):
     """'los migrantes superaron 3 controles', 'le camion a dépassé 2 barrages': passed, no
-    'more than'; 'la cifra total superará los 5 millones': a count that exceeds it is. And
+    'more than'; 'el número total superará los 3 millones': a count that exceeds it is. And
     'mais do que 200 migrantes' is more than 200."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "En Zorvania, los migrantes superaron 3 controles policiales.\n\nLa cifra total "
-            "de desplazados superará los 5 millones en Zorvania.",
+            "En Zorvania, los migrantes superaron 3 controles policiales.\n\nEl número total "
+            "de desplazados superará los 3 millones en Zorvania.",
         )
     )
     assert found["3"].fields["qualifier"] == ["exact"]
-    assert found["5000000"].fields["qualifier"] == ["more-than"]
+    assert found["3000000"].fields["qualifier"] == ["more-than"]
     found = observations(
         draft_of(
             tmp_path,
@@ -178,32 +178,32 @@ def test_a_verb_of_passing_is_more_than_only_with_a_count_as_its_subject(tmp_pat
 
 
 def test_a_device_that_plays_is_no_person(tmp_path, knowledge):
-    """'20 DVD players': a device; '35 key players' are people."""
+    """'20 DVD players': a device; '28 key players' are people."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Police of Kelvar seized 20 DVD players.\n\nThe Zorvan Agency met 35 key players "
+            "Police of Kelvar seized 20 DVD players.\n\nThe Zorvan Agency met 28 key players "
             "in the fight against trafficking.",
         )
     )
     assert found["20"].fields["unit"] != "person"
-    assert found["35"].fields["unit"] == "person"
+    assert found["28"].fields["unit"] == "person"
 
 
 def test_a_participle_before_a_known_plural_is_its_adjective(tmp_path, knowledge):
-    """'Ministers from 12 concerned countries': an adjective of the noun after it; '22
-    involved false promises' is a verb, and the number counts the cases before it."""
+    """'Ministers from 12 concerned countries': an adjective of the noun after it; '19
+    involved fake job offers' is a verb, and the number counts the cases before it."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Ministers from 12 concerned countries met in Kelvar.\n\nOf the 26 cases "
-            "investigated by the Zorvan Agency, 22 involved false promises of work.",
+            "Ministers from 12 concerned countries met in Kelvar.\n\nOf the 31 cases "
+            "investigated by the Zorvan Agency, 19 involved fake job offers.",
         )
     )
     assert found["12"].fields["unit"] == "country"
-    assert found["22"].fields["unit"] == "case"
+    assert found["19"].fields["unit"] == "case"
 
 
 def test_screenshots_are_no_arrests(tmp_path, knowledge):

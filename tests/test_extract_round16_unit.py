@@ -8,7 +8,7 @@ from composed import draft_of, observations
 
 
 def test_a_general_head_is_named_with_the_noun_before_it(tmp_path, knowledge):
-    """'16 house searches', 'six border posts', 'crisis centers': a head that says what a
+    """'23 house searches', 'six border posts', 'crisis centers': a head that says what a
     thing is only with the noun before it takes that noun into the unit; not an adjective
     ('14 regional centres'); a later number of the bare head ('some 35 centres') counts the
     compound the text said."""
@@ -16,12 +16,12 @@ def test_a_general_head_is_named_with_the_noun_before_it(tmp_path, knowledge):
         draft_of(
             tmp_path,
             knowledge,
-            "Police of Zorvania made 16 house searches and the agency built six border posts "
+            "Police of Zorvania made 23 house searches and the agency built six border posts "
             "near Pelmark.\n\nThe ministry also runs 14 regional centres and nine crisis "
             "centers.",
         )
     )
-    assert found["16"].fields["unit"] == "house-search"
+    assert found["23"].fields["unit"] == "house-search"
     assert found["6"].fields["unit"] == "border-post"
     assert found["9"].fields["unit"] == "crisis-centre"
     assert found["14"].fields["unit"] == "centre"
@@ -29,129 +29,129 @@ def test_a_general_head_is_named_with_the_noun_before_it(tmp_path, knowledge):
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan Agency said 20 detention centres are operational in Ostravia.\n\n"
+            "The Zorvan Agency said 17 detention centres are operational in Ostravia.\n\n"
             "Earlier reports spoke of some 35 centres.",
         )
     )
-    assert found["20"].fields["unit"] == "detention-centre"
+    assert found["17"].fields["unit"] == "detention-centre"
     assert found["35"].fields["unit"] == "detention-centre"
 
 
 def test_a_verb_after_a_number_in_another_language_is_no_noun(tmp_path, knowledge):
-    """'de los cuales 87 viajaban acompañados y 67 lo hacían solos', '13 pour délit commis':
-    in Spanish, French or Portuguese a verb, pronoun or preposition after the number is no
-    noun it counts (as 'were', 'for' in English): it counts what the number before it
-    does; not '139 son menores' (the noun after the verb 'to be')."""
+    """'de los cuales 58 viajaban con sus familias y 41 lo hacían sin compañía', '11 pour
+    délit commis': in Spanish, French or Portuguese a verb, pronoun or preposition after the
+    number is no noun it counts (as 'were', 'for' in English): it counts what the number before it
+    does; not '118 son menores' (the noun after the verb 'to be')."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "La policía de Zorvania rescató a 154 menores de edad, de los cuales 87 viajaban "
-            "acompañados y 67 lo hacían solos.\n\nSe registraron 327 casos de trata, de los "
-            "cuales 139 son menores.",
+            "La policía de Zorvania rescató a 99 menores de edad, de los cuales 58 viajaban "
+            "con sus familias y 41 lo hacían sin compañía.\n\nSe registraron 286 casos de trata, "
+            "de los cuales 118 son menores.",
         )
     )
-    assert found["87"].fields["unit"] == "person"
-    assert found["67"].fields["unit"] == "person"
-    assert found["139"].fields["unit"] == "person"
+    assert found["58"].fields["unit"] == "person"
+    assert found["41"].fields["unit"] == "person"
+    assert found["118"].fields["unit"] == "person"
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "En 2018, un total de 358 infractions ont été enregistrées par la police de "
-            "Zorvanie : 161 pour exploitation économique, 13 pour délit commis sous la "
+            "En 2016, un total de 274 infractions ont été enregistrées par la police de "
+            "Zorvanie : 129 pour exploitation économique, 11 pour délit commis sous la "
             "contrainte.",
         )
     )
-    assert found["13"].fields["unit"] == "offence"
+    assert found["11"].fields["unit"] == "offence"
 
 
 def test_an_average_is_no_approximation(tmp_path, knowledge):
-    """'an average of 630 people crossing each day': a mean, measured, is stated exactly (the
+    """'an average of 475 people crossing each day': a mean, measured, is stated exactly (the
     gold's qualifiers: 'approximately' is 'some', 'about', 'nearly', 'around'); 'some 600' is
     approximate."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The influx into Zorvania shows no signs of abating, with an average of 630 people "
+            "Arrivals into Zorvania keep rising, with an average of 475 people "
             "crossing the border each day. Some 600 refugees live in the Pelmark camp.",
         )
     )
-    assert found["630"].fields["qualifier"] == ["exact"]
+    assert found["475"].fields["qualifier"] == ["exact"]
     assert found["600"].fields["qualifier"] == ["approximately"]
 
 
 def test_members_suspects_arrests_and_cases_in_the_other_languages(tmp_path, knowledge):
-    """'15 miembros de esta banda', 'seis sujetos', 'cuatro capturas', '36 processos-crime':
+    """'12 miembros de la organización', 'seis sujetos', 'cuatro capturas', '27 processos-crime':
     the nouns of people, arrests and criminal cases in Spanish, French and Portuguese."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "La policía de Zorvania informó que en un operativo fueron detenidos 15 miembros de "
-            "esta banda y que aún hay pendientes 4 capturas. Seis sujetos quedaron en prisión "
+            "La policía de Zorvania informó que en un operativo fueron detenidos 12 miembros de "
+            "la organización y que aún hay pendientes 4 capturas. Seis sujetos quedaron en prisión "
             "preventiva.",
         )
     )
-    assert found["15"].fields["unit"] == "person"
+    assert found["12"].fields["unit"] == "person"
     assert found["4"].fields["unit"] == "arrest"
     assert found["6"].fields["unit"] == "person"
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Segundo dados do Ministério Público de Zorvânia, há registo de 36 processos-crime "
-            "relacionados com casos de tráfico de seres humanos.",
+            "Segundo dados do Ministério Público de Zorvânia, há registo de 27 processos-crime "
+            "ligados a redes de tráfico de pessoas.",
         )
     )
-    assert found["36"].fields["unit"] == "case"
+    assert found["27"].fields["unit"] == "case"
 
 
 def test_of_these_after_a_number_in_another_language_sets_the_noun_after_it(tmp_path, knowledge):
-    """'147 dessas crianças estavam ... e 13 por violadores': 'of these' between a number and
+    """'109 dessas crianças estavam ... e 11 por passadores': 'of these' between a number and
     its noun in Portuguese, Spanish or French ('de estas', 'de ces'): the noun after it."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "A polícia de Zorvânia resgatou 160 pessoas em 2023. 147 dessas crianças estavam "
-            "na companhia dos próprios parentes e 13 por violadores de fronteira.",
+            "A polícia de Zorvânia resgatou 120 pessoas em 2023. 109 dessas crianças estavam "
+            "acompanhadas pelos pais e 11 por passadores.",
         )
     )
-    assert found["147"].fields["unit"] == "person"
-    assert found["13"].fields["unit"] == "person"
+    assert found["109"].fields["unit"] == "person"
+    assert found["11"].fields["unit"] == "person"
 
 
 def test_a_word_set_before_the_noun_is_not_what_a_number_counts(tmp_path, knowledge):
-    """'29 potenciais vítimas de tráfico ..., 18 das quais menores': the word the other
+    """'23 potenciais vítimas de tráfico ..., 14 das quais menores': the word the other
     languages set before the noun ('potenciais', 'presuntos') is not what the number counts,
     nor what the number after it borrows."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "O Serviço de Fronteiras de Zorvânia sinalizou este ano 29 potenciais vítimas de "
-            "tráfico de pessoas, 18 das quais menores, revelou uma nota.",
+            "O Serviço de Fronteiras de Zorvânia sinalizou este ano 23 potenciais vítimas de "
+            "tráfico de pessoas, 14 das quais menores, segundo um comunicado.",
         )
     )
-    assert found["29"].fields["unit"] == "person"
-    assert found["18"].fields["unit"] == "person"
+    assert found["23"].fields["unit"] == "person"
+    assert found["14"].fields["unit"] == "person"
 
 
 def test_a_headlines_number_said_again_is_qualified_as_the_body_says(tmp_path, knowledge):
-    """'Some 600 Victims ... Recorded' then 'identified 600 victims'; 'Agency Helped 7,000
-    Victims' then 'Nearly 7,000 victims were helped': the headline rounds and shortens, the
+    """'Some 400 Trafficking Victims ... Counted' then 'identified 400 victims'; 'Agency Helped
+    7,000 Victims' then 'Nearly 7,000 victims were helped': the headline rounds and shortens, the
     body's first sentence with the number says how it is qualified."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Some 600 Victims of Trafficking Recorded in Zorvania\n\nThe Zorvan Agency "
-            "identified 600 victims of trafficking in Zorvania in the first half of the year.",
+            "Some 400 Trafficking Victims Counted in Zorvania\n\nThe Zorvan Agency "
+            "identified 400 victims of trafficking in Zorvania in the first half of the year.",
         )
     )
-    assert found["600"].fields["qualifier"] == ["exact"]
+    assert found["400"].fields["qualifier"] == ["exact"]
     found = observations(
         draft_of(
             tmp_path,
@@ -164,185 +164,185 @@ def test_a_headlines_number_said_again_is_qualified_as_the_body_says(tmp_path, k
 
 
 def test_a_share_of_an_estimate_said_after_of_which_is_no_estimate(tmp_path, knowledge):
-    """'it is estimated that 600,000 to 800,000 people are trafficked ..., of which 80% are
+    """'it is estimated that 500,000 to 700,000 people are trafficked ..., of which 75% are
     female': the estimate's whole is estimated, the share said of it is not; 'of which an
     estimated 30%' is."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "According to the Zorvan Agency, it is estimated that 600,000 to 800,000 people are "
-            "trafficked across borders every year, of which 80% are female. It is estimated "
+            "According to the Zorvan Agency, it is estimated that 500,000 to 700,000 people are "
+            "trafficked across borders every year, of which 75% are female. It is estimated "
             "that 1.3 million Pelmark nationals live abroad, of whom an estimated 30% are "
             "children.",
         )
     )
-    assert "estimated" in found[("600000", "800000")].fields["qualifier"]
-    assert found["80"].fields["qualifier"] == ["exact"]
+    assert "estimated" in found[("500000", "700000")].fields["qualifier"]
+    assert found["75"].fields["qualifier"] == ["exact"]
     assert "estimated" in found["30"].fields["qualifier"]
 
 
 def test_more_than_with_the_article_contracted_in_another_language(tmp_path, knowledge):
-    """'más del 90% de los casos', 'moins du tiers': 'de' with the article, contracted, still
+    """'más del 70% de las denuncias', 'moins du tiers': 'de' with the article, contracted, still
     says more than, less than."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "En Zorvania, el 83% de las víctimas fueron mujeres, y más del 90% de los casos "
-            "correspondieron a trata con fines de explotación sexual.",
+            "En Zorvania, el 64% de las víctimas fueron mujeres, y más del 70% de las denuncias "
+            "correspondieron a explotación laboral.",
         )
     )
-    assert found["90"].fields["qualifier"] == ["more-than"]
-    assert found["83"].fields["qualifier"] == ["exact"]
+    assert found["70"].fields["qualifier"] == ["more-than"]
+    assert found["64"].fields["qualifier"] == ["exact"]
 
 
 def test_a_number_said_to_be_estimated_after_it_is_an_estimate(tmp_path, knowledge):
-    """'more than 20,000 people are estimated to be trafficked each year': an estimate said
+    """'more than 16,000 people are estimated to be trafficked each year': an estimate said
     in the passive after the number; not '300 people were arrested'."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Zorvania is a destination for victims in a country where more than 20,000 people "
+            "Zorvania is a destination for victims in a country where more than 16,000 people "
             "are estimated to be trafficked each year. Last year 300 people were arrested.",
         )
     )
-    assert sorted(found["20000"].fields["qualifier"]) == ["estimated", "more-than"]
+    assert sorted(found["16000"].fields["qualifier"]) == ["estimated", "more-than"]
     assert found["300"].fields["qualifier"] == ["exact"]
 
 
 def test_an_aside_is_no_part_of_an_estimate_later_in_its_paragraph(tmp_path, knowledge):
-    """'The report was released on Monday. The agency estimates that 80 per cent of girls
-    arriving from Pelmark – whose numbers have soared from 1,454 in 2014 to 11,009 in 2016 –
+    """'The report was released on Monday. The agency estimates that 70 per cent of girls
+    arriving from Pelmark – whose numbers have grown from 1,210 in 2013 to 8,360 in 2015 –
     are victims': the aside's numbers are stated, not estimated, in a paragraph's second
     sentence as in its first."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan Agency released its report on Monday. The agency estimates that 80 per "
-            "cent of girls arriving from Pelmark – whose numbers have soared from 1,454 in 2014 "
-            "to 11,009 in 2016 – are potential victims of trafficking.",
+            "The Zorvan Agency released its report on Monday. The agency estimates that 70 per "
+            "cent of girls arriving from Pelmark – whose numbers have grown from 1,210 in 2013 "
+            "to 8,360 in 2015 – are likely victims of exploitation.",
         )
     )
-    assert found["80"].fields["qualifier"] == ["estimated"]
-    assert found["1454"].fields["qualifier"] == ["exact"]
-    assert found["11009"].fields["qualifier"] == ["exact"]
+    assert found["70"].fields["qualifier"] == ["estimated"]
+    assert found["1210"].fields["qualifier"] == ["exact"]
+    assert found["8360"].fields["qualifier"] == ["exact"]
 
 
 def test_a_preposition_ends_what_a_number_counts(tmp_path, knowledge):
-    """'49 enquiries against human traffickers', '12 cases involving children': a preposition
+    """'38 enquiries against human traffickers', '12 cases involving children': a preposition
     ends the noun phrase the number counts, as 'of' and 'for' do; the people after it are not
     what is counted."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Under the law the Zorvan authorities have opened 49 enquiries against human "
+            "Under the law the Zorvan authorities have opened 38 enquiries against human "
             "traffickers and recorded 12 cases involving children.",
         )
     )
-    assert found["49"].fields["unit"] == "enquiry"
+    assert found["38"].fields["unit"] == "enquiry"
     assert found["12"].fields["unit"] == "case"
 
 
 def test_a_verb_after_a_part_ends_what_it_counts(tmp_path, knowledge):
-    """'For example, of the 26 cases ... investigated as of 2019, 22 involved false promises':
+    """'For example, of the 31 cases ... examined as of 2017, 19 involved fake job offers':
     the verb after the number is no part of what it counts; it counts what its whole
     does."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "For example, of the 26 cases of suspected trafficking that the Zorvan Department "
-            "of Immigration investigated as of 2019, 22 involved false promises of work made "
+            "For example, of the 31 cases of suspected trafficking that the Zorvan Border "
+            "Service had examined as of 2017, 19 involved fake job offers made "
             "to the victims.",
         )
     )
-    assert found["22"].fields["unit"] == "case"
+    assert found["19"].fields["unit"] == "case"
 
 
 def test_a_comma_after_a_plural_ends_what_a_number_counts(tmp_path, knowledge):
-    """'monitored nearly 24,000 flights, positioning officers in hotspots': a plural noun
+    """'monitored nearly 19,000 flights, positioning officers in hotspots': a plural noun
     then a comma ends the phrase (a clause or a list follows), unlike adjectives in a row
-    ('131 vulnerable, stranded migrants'); ringleaders and law enforcers are people."""
+    ('118 vulnerable, stranded migrants'); ringleaders and law enforcers are people."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan Agency monitored nearly 24,000 flights, positioning officers in known "
-            "hotspots. It assisted 131 vulnerable, stranded migrants. Ten suspected "
+            "The Zorvan Agency monitored nearly 19,000 flights, positioning officers in known "
+            "hotspots. It assisted 118 vulnerable, stranded migrants. Ten suspected "
             "ringleaders, also irregular migrants, were arrested.",
         )
     )
-    assert found["24000"].fields["unit"] == "flight"
-    assert found["131"].fields["unit"] == "person"
+    assert found["19000"].fields["unit"] == "flight"
+    assert found["118"].fields["unit"] == "person"
     assert found["10"].fields["unit"] == "person"
 
 
 def test_acronyms_of_people_count_people(tmp_path, knowledge):
-    """'99 Distressed OFWs', '5,104 TCNs': overseas Filipino workers and third-country
+    """'64 Distressed OFWs', '3,870 TCNs': overseas Filipino workers and third-country
     nationals, in the acronyms the releases use without spelling them out, are people."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan consulate repatriated 99 distressed OFWs from Pelmark. Ostravia hosts "
-            "5,104 TCNs and 2,151 Yemenis.",
+            "The Zorvan consulate repatriated 64 distressed OFWs from Pelmark. Ostravia hosts "
+            "3,870 TCNs and 1,936 Yemenis.",
         )
     )
-    assert found["99"].fields["unit"] == "person"
-    assert found["5104"].fields["unit"] == "person"
+    assert found["64"].fields["unit"] == "person"
+    assert found["3870"].fields["unit"] == "person"
 
 
 def test_an_amount_in_fcfa_is_in_cfa_francs(tmp_path, knowledge):
-    """'une assistance financière de 52 000 Fcfa', 'payés 50.000 FCFA chaque mois': the CFA
+    """'une aide de 45 000 Fcfa', 'payés 50.000 FCFA chaque mois': the CFA
     franc, written by its initials after the amount."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Une fois à Zorvan, l'agence a donné à chacun des migrants de retour une assistance "
-            "financière de 52 000 Fcfa afin qu'ils puissent couvrir certains besoins.",
+            "Une fois à Zorvan, l'agence a donné à chacun des migrants de retour une aide de "
+            "45 000 Fcfa pour couvrir leurs premiers frais.",
         )
     )
-    assert found["52000"].fields["unit"] == "cfa-franc"
+    assert found["45000"].fields["unit"] == "cfa-franc"
 
 
 def test_of_them_counts_the_number_before_whose_sentence_names_a_year(tmp_path, knowledge):
-    """'... des 4,7 millions de Zorvaniens ... en 2013. Plus de 600.000 d'entre eux sont
+    """'... des 3,9 millions de Zorvaniens ... en 2013. Plus de 350.000 d'entre eux sont
     toujours réfugiés': 'of them' counts what the number before it counts when that number
     is its sentence's only figure, a year being no figure."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "La guerre a chassé de chez eux des 4,7 millions de Zorvaniens depuis 2013. Plus "
-            "de 600.000 d'entre eux sont toujours réfugiés dans les pays limitrophes.",
+            "La guerre a chassé de chez eux des 3,9 millions de Zorvaniens depuis 2013. Plus "
+            "de 350.000 d'entre eux vivent encore dans des camps voisins.",
         )
     )
-    assert found["600000"].fields["unit"] == "person"
+    assert found["350000"].fields["unit"] == "person"
 
 
 def test_modifiers_joined_by_and_before_a_known_noun(tmp_path, knowledge):
-    """'165 experts from 126 source, transit and destination countries': modifiers joined by
+    """'140 experts from 97 sending, transit and receiving countries': modifiers joined by
     commas and 'and' before a noun the rules know (countries, cases), as before people
     ('diplomatic and consular officials'): the number counts that noun."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan network comprises 165 experts from 126 source, transit and destination "
+            "The Zorvan network comprises 140 experts from 97 sending, transit and receiving "
             "countries.",
         )
     )
-    assert found["126"].fields["unit"] == "country"
+    assert found["97"].fields["unit"] == "country"
 
 
 def test_a_qualifier_before_the_article_of_a_multiple(tmp_path, knowledge):
     """'nearly a twelve-fold increase': a multiple said as a noun's modifier has its
-    qualifier before the article, as a share has ('nearly a 13 percent increase')."""
+    qualifier before the article, as a share has ('nearly a 9 percent increase')."""
     found = observations(
         draft_of(
             tmp_path,
@@ -355,63 +355,63 @@ def test_a_qualifier_before_the_article_of_a_multiple(tmp_path, knowledge):
 
 
 def test_a_verb_of_exceeding_before_a_number_in_another_language(tmp_path, knowledge):
-    """'la cifra total superará los 5 millones', 'le nombre dépasse les 2 000': a verb of
+    """'el número total superará los 3 millones', 'le nombre dépasse les 2 000': a verb of
     exceeding before the number says more than, as 'exceeds 300' does in English."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Si sigue el ritmo, la cifra total de migrantes zorvanos superará los 5 millones a "
-            "fines de este año.",
+            "Si sigue el ritmo, el número total de migrantes zorvanos superará los 3 "
+            "millones antes de diciembre.",
         )
     )
-    assert found["5000000"].fields["qualifier"] == ["more-than"]
+    assert found["3000000"].fields["qualifier"] == ["more-than"]
 
 
 def test_a_change_in_an_estimates_sentence_is_no_estimate(tmp_path, knowledge):
-    """'The agency estimates that there are currently 662,000 migrants in Zorvania, an
-    increase of roughly 40,000 from last year': the estimate's number is estimated, the
+    """'The agency estimates that there are currently 587,000 migrants in Zorvania, an
+    increase of roughly 35,000 from last year': the estimate's number is estimated, the
     change against another time (or 'up from' its figure) is not."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan Agency estimates that there are currently 662,000 migrants in "
-            "Zorvania, an increase of roughly 40,000 from last year.",
+            "The Zorvan Agency estimates that there are currently 587,000 migrants in "
+            "Zorvania, an increase of roughly 35,000 from last year.",
         )
     )
-    assert found["662000"].fields["qualifier"] == ["estimated"]
-    assert found["40000"].fields["qualifier"] == ["approximately"]
+    assert found["587000"].fields["qualifier"] == ["estimated"]
+    assert found["35000"].fields["qualifier"] == ["approximately"]
 
 
 def test_a_relative_clause_after_an_estimate_says_a_fact_of_its_own(tmp_path, knowledge):
-    """'authorities estimate that hundreds of people arrive daily to the area, which
-    produces approximately a fifth of all gold in the country': the relative clause's
+    """'authorities estimate that dozens of families come each week to the valley, which
+    yields approximately a fifth of all cocoa in the country': the relative clause's
     number is no part of the estimate."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan authorities estimate that hundreds of people from poor communities "
-            "arrive daily to the area, which produces approximately 20 per cent of all gold in "
-            "the country.",
+            "The Zorvan authorities estimate that dozens of families from rural villages "
+            "come each week to the valley, which yields approximately 20 per cent of all cocoa "
+            "in the country.",
         )
     )
     assert found["20"].fields["qualifier"] == ["approximately"]
 
 
 def test_a_currency_named_with_its_other_spelling(tmp_path, knowledge):
-    """'582,400,000 Qatari riyals': the Qatari rial, as ISO 4217 spells it, not the Saudi
+    """'317,250,000 Qatari riyals': the Qatari rial, as ISO 4217 spells it, not the Saudi
     riyal the bare word would be."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "Until July 2022, 582,400,000 Qatari riyals had been paid to compensate workers of "
+            "By March 2021, 317,250,000 Qatari riyals had been paid to compensate workers of "
             "the Zorvan Company, the agency said.",
         )
     )
-    assert found["582400000"].fields["unit"] == "qatari-rial"
+    assert found["317250000"].fields["unit"] == "qatari-rial"
 
 
 def test_a_part_with_its_share_in_brackets_counts_as_the_count_before(tmp_path, knowledge):
@@ -434,19 +434,19 @@ def test_a_part_with_its_share_in_brackets_counts_as_the_count_before(tmp_path, 
 
 def test_people_by_their_age_or_where_they_hailed_from(tmp_path, knowledge):
     """'With regard to their age; 1 under the age of twenty, 27 under the age of
-    twenty-five', 'Nearly 370 hailed from outside Zorvania': only people have ages and hail
+    twenty-five', 'Nearly 290 hailed from outside Zorvania': only people have ages and hail
     from places."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
             "The Zorvan shelter received 42 women this year. With regard to their age; 1 under "
-            "the age of twenty, 27 under the age of twenty-five and 14 older. Nearly 370 "
+            "the age of twenty, 27 under the age of twenty-five and 14 older. Nearly 290 "
             "hailed from outside Zorvania.",
         )
     )
     assert found["27"].fields["unit"] == "person"
-    assert found["370"].fields["unit"] == "person"
+    assert found["290"].fields["unit"] == "person"
 
 
 def test_numbers_in_a_series_share_the_last_ones_noun(tmp_path, knowledge):
@@ -479,107 +479,107 @@ def test_others_who_are_people(tmp_path, knowledge):
 
 
 def test_players_are_people(tmp_path, knowledge):
-    """'About 35 key players including members of the police': players are people."""
+    """'About 28 key players including members of the coast guard': players are people."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "About 35 key players including members of the Zorvan police are attending the "
-            "training.",
+            "About 28 key players including members of the Zorvan coast guard are attending "
+            "the training.",
         )
     )
-    assert found["35"].fields["unit"] == "person"
+    assert found["28"].fields["unit"] == "person"
 
 
 def test_a_length_in_figures_before_the_noun_is_an_adjective(tmp_path, knowledge):
-    """'the first in a series of twenty 5-day regional training workshops': the length written
+    """'the second in a series of twelve 3-day national training workshops': the length written
     in figures between the number and its noun is an adjective of the noun."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan Agency launched the first in a series of twenty 5-day regional training "
+            "The Zorvan Agency launched the second in a series of twelve 3-day national training "
             "workshops for border officials.",
         )
     )
-    assert found["20"].fields["unit"] == "workshop"
+    assert found["12"].fields["unit"] == "workshop"
 
 
 def test_names_joined_by_and_before_a_known_noun(tmp_path, knowledge):
-    """'26 West and Central African countries', '28 Trinidad and Tobago government
+    """'19 East and Southern African countries', '31 Antigua and Barbuda government
     officials': names or adjectives joined by 'and' before a noun the rules know count that
     noun."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan minister headed a conference of 26 West and Central African countries. "
-            "On Monday, 28 Trinidad and Tobago government officials took part in the training.",
+            "The Zorvan minister headed a conference of 19 East and Southern African countries. "
+            "On Monday, 31 Antigua and Barbuda government officials took part in the training.",
         )
     )
-    assert found["26"].fields["unit"] == "country"
-    assert found["28"].fields["unit"] == "person"
+    assert found["19"].fields["unit"] == "country"
+    assert found["31"].fields["unit"] == "person"
 
 
 def test_a_count_after_a_preposition_of_place_in_another_language_is_no_antecedent(
     tmp_path, knowledge
 ):
-    """'rescató a 388 personas en dos operativos: uno con 54 en un autobús y 334 en una
-    caja seca': a number after 'en', 'dans', 'em' (in) says where, as one after 'in' does;
+    """'rescató a 251 personas en dos operativos: uno con 37 en un autobús y 214 en un
+    camión': a number after 'en', 'dans', 'em' (in) says where, as one after 'in' does;
     the parts that follow count what the sentence's count before it counts."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "El instituto de Zorvania rescató a 388 personas en dos operativos: uno con 54 en "
-            "un autobús y otro con 334 en una caja seca de tráiler.",
+            "El instituto de Zorvania rescató a 251 personas en dos operativos: uno con 37 en "
+            "un autobús y otro con 214 en un camión de carga.",
         )
     )
-    assert found["54"].fields["unit"] == "person"
-    assert found["334"].fields["unit"] == "person"
+    assert found["37"].fields["unit"] == "person"
+    assert found["214"].fields["unit"] == "person"
 
 
 def test_a_with_clause_after_an_estimate_adds_a_figure_of_its_own(tmp_path, knowledge):
-    """'It is estimated that about 750,000 Zorvanians reside in Pelmark, with about 450,000
+    """'It is estimated that about 690,000 Zorvanians reside in Pelmark, with about 380,000
     likely to have travelled there irregularly': the 'with' clause's number is no part of the
     estimate."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "It is estimated that about 750,000 Zorvanians currently reside in Pelmark, with "
-            "about 450,000 likely to have travelled there through irregular means.",
+            "It is estimated that about 690,000 Zorvanians currently reside in Pelmark, with "
+            "about 380,000 likely to have travelled there through irregular means.",
         )
     )
-    assert "estimated" in found["750000"].fields["qualifier"]
-    assert found["450000"].fields["qualifier"] == ["approximately"]
+    assert "estimated" in found["690000"].fields["qualifier"]
+    assert found["380000"].fields["qualifier"] == ["approximately"]
 
 
 def test_others_from_a_place_are_people(tmp_path, knowledge):
-    """'the woman, together with 11 others from Cuba and two from Venezuela, were housed':
+    """'the man, together with 9 others from Lorvania and two from Ostravia, were lodged':
     others from a place, with no count before them to borrow a noun from, are people."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "The Zorvan investigation has shown that the woman, together with 11 others from "
-            "Pelmark and two from Ostravia, were housed in a bar.",
+            "The Zorvan investigation has shown that the man, together with 9 others from "
+            "Lorvania and two from Ostravia, were lodged in a warehouse.",
         )
     )
-    assert found["11"].fields["unit"] == "person"
+    assert found["9"].fields["unit"] == "person"
     assert found["2"].fields["unit"] == "person"
 
 
 def test_those_of_these_who_travelled_are_people(tmp_path, knowledge):
-    """'Some 46,714 of these have travelled to Italy': 'of these' before what only people do
+    """'Some 31,608 of these have travelled to Ostravia': 'of these' before what only people do
     (travel, arrive, die) makes the number's people."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "So far this year, 203,981 people have made the journey. Almost three-quarters of "
-            "these travelled from Pelmark to Zorvania. Some 46,714 of these have travelled to "
+            "Since January, 148,275 people have made the crossing. Nearly two-thirds of "
+            "these travelled from Pelmark to Zorvania. Some 31,608 of these have travelled to "
             "Ostravia.",
         )
     )
-    assert found["46714"].fields["unit"] == "person"
+    assert found["31608"].fields["unit"] == "person"

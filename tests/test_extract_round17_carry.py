@@ -10,19 +10,19 @@ from composed import draft_of, observations
 
 def test_the_parts_said_after_their_whole_in_its_sentence_take_its_time(tmp_path, knowledge):
     """'The agency assisted 9,300 people, of whom 62% were women': the whole took its year
-    from the sentence before ('In 2014, ...'), and its parts, a share among them, take it too
+    from the sentence before ('In 2016, ...'), and its parts, a share among them, take it too
     once the whole has it."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
-            "In 2014, over 18,000 migrants arrived in Pelmark. The agency assisted 9,300 "
+            "In 2016, over 18,000 migrants arrived in Pelmark. The agency assisted 9,300 "
             "people, of whom 62% were women and 1,200 were children.",
         )
     )
-    assert found["9300"].fields.get("period") == "2014"
-    assert found["62"].fields.get("period") == "2014"
-    assert found["1200"].fields.get("period") == "2014"
+    assert found["9300"].fields.get("period") == "2016"
+    assert found["62"].fields.get("period") == "2016"
+    assert found["1200"].fields.get("period") == "2016"
 
 
 def test_numbers_pointing_back_to_a_dated_count_take_its_time(tmp_path, knowledge):

@@ -28,12 +28,12 @@ def test_a_body_with_no_head_word_is_proposed_under_its_full_name(tmp_path, know
 
 
 def test_the_body_a_text_names_with_the_same_acronym_is_that_one(tmp_path, knowledge):
-    """ "Mexico's Commission for Refugee Assistance, COMAR, registered ...": the text's own
+    """ "Mexico's Commission for Refugee Assistance, COMAR, received ...": the text's own
     name and general knowledge's acronym are one body, with its kind and country."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "Mexico's Commission for Refugee Assistance, COMAR, registered 2,606 applications. "
+        "Mexico's Commission for Refugee Assistance, COMAR, received 1,874 applications. "
         "COMAR opened two offices.",
     )
     found = mentions(draft, "organization")
@@ -129,12 +129,12 @@ def test_a_source_with_an_apposition_or_that_announced_the_number(tmp_path, know
         tmp_path,
         knowledge,
         "Interpol, headquartered in Lyon, southeastern France, said in a statement that 1374 "
-        "victims were found. The Ruritanian Police announced on Monday that 219 people were "
+        "victims were found. The Ruritanian Police announced on Thursday that 163 people were "
         "arrested. The Ministry of Justice Friday opened 12 cases.",
     )
     found = observations(draft)
     assert sources(found["1374"]) == ["new:organization:international criminal police organization"]
-    assert sources(found["219"]) == ["new:organization:ruritanian police"]
+    assert sources(found["163"]) == ["new:organization:ruritanian police"]
     assert "Ministry of Justice" in mentions(draft, "organization")
 
 
@@ -163,19 +163,18 @@ def test_a_head_word_after_according_to_the_is_a_name_the_text_writes_lower_case
         tmp_path,
         knowledge,
         "The event also targets key ministry personnel.\n\nAccording to the Ministry of "
-        "National Security, there were 36 suspected cases.",
+        "National Security, there were 23 reported cases.",
     )
-    assert sources(observations(draft)["36"]) == ["new:organization:ministry of national security"]
+    assert sources(observations(draft)["23"]) == ["new:organization:ministry of national security"]
 
 
 def test_a_head_word_alone_beside_a_known_body_is_no_name(tmp_path, knowledge):
-    """ "IOM and the Ministry signed", "cooperate with the Secretariat and GRETA": a head
+    """ "IOM and the Ministry signed", "work with the Secretariat and GRETA": a head
     word alone names a body by its kind, not by name: nothing to propose."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "IOM and the Ministry signed the plan. The members cooperate with the Secretariat and "
-        "GRETA.",
+        "IOM and the Ministry signed the plan. The members work with the Secretariat and GRETA.",
     )
     found = mentions(draft, "organization")
     assert "Ministry" not in found and "Secretariat" not in found

@@ -19,7 +19,7 @@ from kg.extraction.units import noun_phrase
         ("12 family reunification cases", "cases", "family reunification cases"),
         ("20 child victims were found", "victims", "child victims"),
         # a plural modifies no noun after it
-        ("15 Fijian workers well-paid jobs", "workers", "Fijian workers"),
+        ("12 Samoan workers steady jobs", "workers", "Samoan workers"),
     ],
 )
 def test_the_noun_a_number_counts(text, head, phrase):
@@ -167,7 +167,7 @@ def test_a_dozen_is_a_count_of_twelve(knowledge, tmp_path):
         ("SOS Children's Villages hosted 40 children.", "40", None),
         ("TOP officials said 300 migrants were rescued.", "300", None),
         # the code right after the number is
-        ("SOS Children's Villages gave 15,000 ETB to the shelter.", "15,000 ETB", "ethiopian-birr"),
+        ("SOS Children's Villages gave 12,500 ETB to the shelter.", "12,500 ETB", "ethiopian-birr"),
     ],
 )
 def test_a_currency_code_is_read_only_right_after_its_number(text, said, currency):
@@ -241,11 +241,11 @@ def test_a_share_in_brackets_is_of_its_whole_s_time_when_it_says_none(knowledge,
     [
         # thousands set apart by full stops, as much of Europe writes them
         (
-            "Police checked more than 50.000 individuals and 17.000 vehicles.",
-            [("50.000", 50000), ("17.000", 17000)],
+            "Police checked more than 42.000 individuals and 14.000 vehicles.",
+            [("42.000", 42000), ("14.000", 14000)],
         ),
-        # a scale in the plural ("Over 27 thousands of refugees")
-        ("Over 27 thousands of refugees crossed the border.", [("27 thousands", 27000)]),
+        # a scale in the plural ("Over 34 thousands of refugees")
+        ("Over 34 thousands of refugees crossed the border.", [("34 thousands", 34000)]),
         # the 31st of a month is a day, as the 30th is
         ("On 31 March, police rescued 200 migrants.", [("200", 200)]),
         ("Between 30 and 31 December 2021, 45 migrants arrived.", [("45", 45)]),

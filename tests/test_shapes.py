@@ -576,7 +576,7 @@ CASES: dict[str, Case] = {
         ("year", replace("instant-2008", "time:inXSDgYear", "'2008'"), "time:inXSDgYear takes"),
         ("month", replace("instant-2005-05", "time:inXSDgYearMonth", "'2005-05-01'^^xsd:date"),
          "time:inXSDgYearMonth takes"),
-        ("day", replace("instant-2008-02-01", "time:inXSDDate", "'1 February 2008'"),
+        ("day", replace("instant-2008-02-01", "time:inXSDDate", "'14 July 2011'"),
          "time:inXSDDate takes"),
     ),
     # Evidence
