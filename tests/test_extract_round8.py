@@ -296,19 +296,19 @@ def test_people_after_a_title_a_lower_case_role_or_with_a_head_word_for_a_given_
     tmp_path, knowledge
 ):
     """ "the Honourable Bill Varnet, Minister of ...": a person (not a bill); "Chief
-    investigator Aro Siinmaa", "the trainer, Nigina Mamadjonova": a person after a role in
+    investigator Aro Kessinen", "the trainer, Nigina Torvaleva": a person after a role in
     lower case; "Press Release" is no person."""
     people = mentions(
         draft_of(
             tmp_path,
             knowledge,
             "Press Release\n\nToday, along with the Honourable Bill Varnet, Minister of Public "
-            "Safety, she announced funds. Chief investigator Aro Siinmaa confirmed there is "
-            "evidence. “Victims need help first,” said the trainer, Nigina Mamadjonova.",
+            "Safety, she announced funds. Chief investigator Aro Kessinen confirmed there is "
+            "evidence. “Victims need help first,” said the trainer, Nigina Torvaleva.",
         ),
         "person",
     )
-    assert {"Bill Varnet", "Aro Siinmaa", "Nigina Mamadjonova"} <= set(people)
+    assert {"Bill Varnet", "Aro Kessinen", "Nigina Torvaleva"} <= set(people)
     assert "Press Release" not in people
 
 
@@ -347,19 +347,19 @@ def test_a_large_city_s_name_alone_and_after_more_words_of_movement(tmp_path, kn
 
 
 def test_a_list_of_names_a_text_says_include_and_sources_said_after_a_quote(tmp_path, knowledge):
-    """ "Those in custody include Namubiru Sandra, Nabirye Fazirah, ...": people (names in
+    """ "Those in custody include Namulondo Sandra, Nabukenya Fazila, ...": people (names in
     any order); 'affected "more than 315,000 workers", says the ILO', "the ILO, which adds
     that 66.5% were settled", "Data shared by the FIA said at least 209": the source."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "Those in custody include Namubiru Sandra, Nabirye Fazirah, Nakitto Maria and Nakazzi "
+        "Those in custody include Namulondo Sandra, Nabukenya Fazila, Nakiriza Maria and Nakaweesi "
         "Aisha.\n\nThe main causes of complaints are unpaid wages, indicates the ILO, which "
         "adds that 66.5% were settled. The minimum wage affected “more than 315,000 "
         "workers”, says the ILO. Data shared by the FIA last week said at least 209 "
         "Pakistanis died.",
     )
-    assert {"Namubiru Sandra", "Nabirye Fazirah", "Nakitto Maria", "Nakazzi Aisha"} <= set(
+    assert {"Namulondo Sandra", "Nabukenya Fazila", "Nakiriza Maria", "Nakaweesi Aisha"} <= set(
         mentions(draft, "person")
     )
     found = observations(draft)

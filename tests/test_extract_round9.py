@@ -255,22 +255,22 @@ def test_a_first_line_that_runs_on_is_no_headline(tmp_path):
 
 
 def test_people_by_initials_suffixes_portfolios_acronyms_and_one_name(tmp_path, knowledge):
-    """ "Ernesto Abella" and "Ernesto C. Abella" are one person; "Constancio R. Vingno Jr."
+    """ "Ernesto Valbuena" and "Ernesto C. Valbuena" are one person; "Constancio R. Delvaro Jr."
     keeps its "Jr."; "Undersecretary for Strategic Outreach and Research" holds a
     portfolio, no one's name; "According to Shanti Zorva Griha (SZG)" names a body its
     acronym spells; "Commissioner Sudarvo said": one name after a title."""
     draft = draft_of(
         tmp_path,
         knowledge,
-        "Undersecretary for Strategic Outreach and Research Ernesto Abella welcomed "
-        "them. Ambassador Constancio R. Vingno Jr., who came with them, stated that they "
-        "were paid. Undersecretary Ernesto C. Abella thanked him.\n\nAccording to Shanti "
+        "Undersecretary for Strategic Outreach and Research Ernesto Valbuena welcomed "
+        "them. Ambassador Constancio R. Delvaro Jr., who came with them, stated that they "
+        "were paid. Undersecretary Ernesto C. Valbuena thanked him.\n\nAccording to Shanti "
         'Zorva Griha (SZG), police rescued 115 women. "The three suspects will be held," '
         "Commissioner Sudarvo said in a statement.",
     )
     people = mentions(draft, "person")
-    assert people["Ernesto Abella"] == people["Ernesto C. Abella"]
-    assert "Constancio R. Vingno Jr." in people
+    assert people["Ernesto Valbuena"] == people["Ernesto C. Valbuena"]
+    assert "Constancio R. Delvaro Jr." in people
     assert "Sudarvo" in people
     assert not any(w in name for name in people for w in ("Strategic", "Shanti"))
 
