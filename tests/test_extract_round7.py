@@ -186,7 +186,7 @@ def test_a_lone_the_or_a_month_after_a_name_ends_it(tmp_path, knowledge):
 
 
 def test_a_dollar_sign_alone_is_the_dollar_of_a_dollar_country_s_dateline(tmp_path, knowledge):
-    """ "OTTAWA, ON, July 29, 2020 - ... The $19 million": Canadian dollars; from Mexico City,
+    """ "OTTAWA, ON, May 14, 2018 - ... The $23 million": Canadian dollars; from Mexico City,
     and in a text that writes its own dollar's sign ("NZ$6,500 ($4,200)"), "$" is the US
     dollar; "US$5 million" always is."""
 
@@ -197,10 +197,10 @@ def test_a_dollar_sign_alone_is_the_dollar_of_a_dollar_country_s_dateline(tmp_pa
         }
 
     ottawa = units(
-        "OTTAWA, ON, July 29, 2020 – The Minister announced funds to support victims. The $19 "
-        "million will be administered by two departments. Some US$5 million came from abroad."
+        "OTTAWA, ON, May 14, 2018 – The Minister announced funds to support victims. The $23 "
+        "million will go to two departments. Some US$5 million came from abroad."
     )
-    assert ottawa["19000000"] == "canadian-dollar" and ottawa["5000000"] == "us-dollar"
+    assert ottawa["23000000"] == "canadian-dollar" and ottawa["5000000"] == "us-dollar"
     mexico = units("MEXICO CITY, 29 July 2020 – The agency gave $19 million to the programme.")
     assert mexico["19000000"] == "us-dollar"
     wellington = units(
