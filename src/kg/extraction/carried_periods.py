@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.dated_days import YEAR
 from kg.extraction.proposal import Item
 from kg.extraction.units import singular
 
@@ -138,7 +139,7 @@ def _parts_pointing_back(items: list[Item], known: list[tuple[Item, Item]]) -> l
             k = order[id(item)]
             said = _said(item)
             text = said.passage.text
-            if end is not None and COMPARED_WITH.search(text, end, start):
+            if end is not None and COMPARED_BETWEEN.search(text, end, start):
                 whole = None  # ("12 per cent of them, compared with 8 per cent last year")
             if end is not None and NEW_CLAUSE.search(text, end, start):
                 whole = opening = None  # ("41 of them were children, and the office has 12")
@@ -184,7 +185,7 @@ def _not_more_than(part: Item, whole: Item) -> bool:
 
 
 # What compares a number with one of another time: not a part of the same whole.
-COMPARED_WITH = re.compile(
+COMPARED_BETWEEN = re.compile(
     r"\b(?:compared|than|against|versus|vs|from|up|down|comparado|frente|contra|contre|"
     r"par\s+rapport|comparativement|em\s+rela[cç][aã]o)\b",
     re.I,
@@ -246,7 +247,6 @@ RELATIVE_TIME = re.compile(
     r"mais\s+tarde)\b",
     re.I,
 )
-YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 
 def _said_of_another_time(part: Item, whole: Item) -> bool:

@@ -17,6 +17,9 @@ import re
 
 from kg.extraction.number_words import MONTH, MONTH_SHORT
 
+# A year of the centuries releases speak of, as a word of its own ("in 2019", "2019-03").
+YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
 _MONTH = rf"(?:{MONTH}|{MONTH_SHORT})(?![a-z])"
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?(?!\d)"
 _WEEKDAY = r"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\(?)?"  # ("On Sunday (16 August)")

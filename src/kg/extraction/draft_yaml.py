@@ -10,6 +10,7 @@ import re
 
 import yaml
 
+from kg.extraction.dated_days import YEAR
 from kg.extraction.entities import NewEntity
 from kg.extraction.filing import closest_concepts
 from kg.extraction.proposal import REF_FIELDS, ConceptProposal, Item
@@ -370,7 +371,6 @@ class DraftYaml:
 # it (the time of the operation or survey it reports, of the whole it is a part of, the
 # release's day): the reviewer is told, so that an inferred time is checked, not taken as said.
 PERIOD_FROM_CONTEXT = "not said in its sentence: the time of the text around it; check it"
-YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def period_in_its_sentence(item: Item) -> bool:
