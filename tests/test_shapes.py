@@ -475,6 +475,15 @@ CASES: dict[str, Case] = {
         ("population-scheme", replace("victims-assisted-count", "kg:population", "ex:exact"),
          "An observation has at most one population"),
         ("status", replace("victims-assisted-count", "kg:status", "ex:exact"), "statuses scheme"),
+        ("period-reasoning", add("ex:victims-assisted-count kg:periodReasoning "
+                                 "'From the headline.'@en, 'From the dateline.'@en ."),
+         "at most one reasoning of its period"),
+    ),
+    **group("observation", "PeriodReasoningShape", "observation",
+        ("period", both(
+            add("ex:victims-assisted-count kg:periodReasoning 'From the headline.'@en ."),
+            drop("victims-assisted-count", "sdmx-dimension:refPeriod")),
+         "needs the period it explains"),
     ),
     **group("observation", "ObservationRulesShape", "observation",
         ("mainly", add("ex:victims-assisted-count kg:mainly ex:mexico ."),
@@ -550,6 +559,8 @@ CASES: dict[str, Case] = {
     **group("text", "TextsShape", "event",
         ("empty", replace("workshop-tapachula", "kg:purpose", "''"), "must be a non-empty literal"),
         ("node", add("ex:workshop-tapachula kg:timeExpression ex:iom ."),
+         "must be a non-empty literal"),
+        ("period-reasoning", add("ex:victims-assisted-count kg:periodReasoning '' ."),
          "must be a non-empty literal"),
     ),
     # Time
@@ -664,6 +675,9 @@ ALLOWED = {
     "share-of-group": ("observation", both(
         drop("victims-from-central-america", "kg:shareOf"),
         add("ex:victims-from-central-america kg:population ex:victims ."))),
+    # a period the number's sentence does not say, with the reasoning that infers it
+    "period-reasoned": ("observation", add(
+        "ex:victims-assisted-count kg:periodReasoning 'The headline dates the operation.'@en .")),
     # a sub-form within the origin: Central America within the Americas
     "mainly-within-origin": ("observation", add(
         "ex:victims-from-central-america kg:origin ex:americas ; kg:mainly ex:central-america .")),
@@ -1014,7 +1028,7 @@ FAMILIES = {
     "initiatives": {"kg:Agreement", "kg:Campaign", "kg:Project", "kg:Funding"},
     "laws": {"kg:Law", "kg:PolicyPlan"},
     "observations": {"qb:Observation", "qb:DataSet", "qb:DataStructureDefinition",
-                     "qb:ComponentSpecification"},
+                     "qb:ComponentSpecification", "kg:periodReasoning"},
     "organizations": {"org:Organization", "schema:Person", "org:Membership"},
     "places": {"schema:Place", "kg:Region", "kg:Country", "kg:State", "kg:City", "kg:BorderArea",
                "kg:Site",

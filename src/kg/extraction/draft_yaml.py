@@ -10,9 +10,9 @@ import re
 
 import yaml
 
-from kg.extraction.dated_days import YEAR
 from kg.extraction.entities import NewEntity
 from kg.extraction.filing import closest_concepts
+from kg.extraction.period_reasoning import period_in_its_sentence
 from kg.extraction.proposal import REF_FIELDS, ConceptProposal, Item
 from kg.extraction.text import fold
 
@@ -43,6 +43,7 @@ OBSERVATION_ORDER = (
     "exploitation",
     "place",
     "period",
+    "period_reasoning",
     "frequency",
     "actor",
     "about",
@@ -371,13 +372,3 @@ class DraftYaml:
 # it (the time of the operation or survey it reports, of the whole it is a part of, the
 # release's day): the reviewer is told, so that an inferred time is checked, not taken as said.
 PERIOD_FROM_CONTEXT = "not said in its sentence: the time of the text around it; check it"
-
-
-def period_in_its_sentence(item: Item) -> bool:
-    """Whether every year of the item's period is written in the sentence of its number."""
-    years = set(YEAR.findall(json.dumps(item.fields.get("period"), default=str)))
-    if not item.spans:
-        return True
-    said = item.spans[0]
-    a, b = said.passage.sentence_at(said.start)
-    return bool(years) and all(year in said.passage.text[a:b] for year in years)

@@ -250,6 +250,7 @@ SECTIONS = {
                 "place": Field(SDMX_DIMENSION.refArea, "refs:place"),
                 "to": Field(SCHEMA.toLocation, "refs:place"),
                 "period": Field(SDMX_DIMENSION.refPeriod, "period"),
+                "period_reasoning": Field(KG.periodReasoning, "text"),
                 "frequency": Field(KG.frequency, "frequency"),
                 "actor": Field(KG.actor, "refs:organization"),
                 "about": Field(SCHEMA.about, "refs:any"),

@@ -77,6 +77,9 @@ def model_observation(model: DocumentModel, node: URIRef, item: Mapping) -> None
     has_range = item.get("min") is not None or item.get("max") is not None
     if has_value == has_range:
         raise item.where.error("an observation has either a value or min and max")
+    if item.get("period_reasoning") is not None and item.get("period") is None:
+        # the reasoning of a period the curator took out would explain nothing
+        raise item.at("period_reasoning").error("period_reasoning explains a period: give one")
     model.add(node, QB.dataSet, model.m.dataset)
     model.add(node, PROV.wasDerivedFrom, model.doc)
     whole = item.get("share_of")

@@ -1,0 +1,97 @@
+"""How a number came by its period when its own sentence does not say it.
+
+A number takes the time of the operation, survey, event or whole it reports when the release
+dates that time elsewhere (data/devset/README.md, `period`): the parts of a whole take the
+whole's period, the results of an operation dated earlier take the operation's time, "yesterday"
+takes the day the dateline makes of it. The period is then inferred, not stated, and a reader of
+the graph must be able to tell the two apart. The draft gives each such period its reasoning
+(`period_reasoning`, kg:periodReasoning in the graph): the words of the release that date it, so
+that a curator checks them and a draft published as it is keeps them.
+"""
+
+from __future__ import annotations
+
+import json
+
+from kg.extraction.dated_days import YEAR
+from kg.extraction.proposal import Item
+from kg.extraction.text import Passage, Source
+
+# The words quoted around the date that gives the period: enough to see what it dates.
+QUOTED_WORDS = 14
+
+
+def period_years(period) -> set[str]:
+    """The years a period writes (its start's and its end's)."""
+    return set(YEAR.findall(json.dumps(period, default=str)))
+
+
+def period_in_its_sentence(item: Item) -> bool:
+    """Whether every year of the item's period is written in the sentence of its number."""
+    years = period_years(item.fields.get("period"))
+    if not item.spans or not years:
+        return True  # a length with no date ({duration: P6M}) is not a time taken from elsewhere
+    said = item.spans[0]
+    a, b = said.passage.sentence_at(said.start)
+    return all(year in said.passage.text[a:b] for year in years)
+
+
+def _sentences_outward(source: Source, passage: Passage, start: int):
+    """The release's sentences from the number's outward: those before it in its passage
+    (nearest first), the passages before (nearest first, the headline last), then those after."""
+    before = [s for s in passage.sentences if s[1] <= start]
+    after = [s for s in passage.sentences if s[0] > start]
+    for s in reversed(before):
+        yield passage, s
+    for other in reversed(source.passages[: passage.index]):
+        for s in reversed(other.sentences):
+            yield other, s
+    for s in after:
+        yield passage, s
+    for other in source.passages[passage.index + 1 :]:
+        for s in other.sentences:
+            yield other, s
+
+
+def _excerpt(text: str, years: set[str]) -> str:
+    """The words of a sentence around the first of the years it writes."""
+    words = text.split()
+    at = next(i for i, w in enumerate(words) if any(y in w for y in years))
+    lo = max(0, at - QUOTED_WORDS // 2)
+    shown = words[lo : lo + QUOTED_WORDS]
+    return (
+        ("... " if lo else "")
+        + " ".join(shown)
+        + (" ..." if lo + QUOTED_WORDS < len(words) else "")
+    )
+
+
+def period_reasoning(item: Item, source: Source) -> str | None:
+    """The reasoning of an item's period that its number's sentence does not say, or None."""
+    period = item.fields.get("period")
+    if period is None or not item.spans or period_in_its_sentence(item):
+        return None
+    years = period_years(period)
+    said = item.spans[0]
+    for passage, (a, b) in _sentences_outward(source, said.passage, said.start):
+        text = passage.text[a:b]
+        if years and all(y in text for y in years):
+            where = "the headline" if passage.kind == "title" else "the release"
+            return (
+                "The number's own sentence gives no date; its period is the time "
+                f'{where} gives, in the words "{_excerpt(text, years)}", to the operation, '
+                "survey, event or whole the number reports."
+            )
+    return (
+        "The number's own sentence gives no date; its period is the time the text around it "
+        "gives to the operation, survey, event or whole the number reports."
+    )
+
+
+def explain_periods(observations: list[Item], source: Source) -> None:
+    """Give each observation whose period its sentence does not say the reasoning of it (once
+    the draft is finished: a period it leaves as a suggestion has no reasoning to keep)."""
+    for item in observations:
+        reasoning = period_reasoning(item, source)
+        if reasoning:
+            item.fields["period_reasoning"] = reasoning
