@@ -365,9 +365,9 @@ def test_the_development_set_is_complete_and_split_in_halves():
     releases = load_manifest(DATA / "devset")
     assert len(releases) >= 24
     # Ids 101 to 152: each batch split in halves by its seed (data/devset/README.md); 153 to
-    # 572, material gathered to tune on only; 573 to 604 and 605 to 634, fresh held-out parts
-    # gathered after round 16's rules were frozen and while round 17's were written, none of
-    # them tuned on.
+    # 572, material gathered to tune on only; 573 to 604, 605 to 634 and 635 to 664, fresh
+    # held-out parts gathered after round 16's rules were frozen and while rounds 17's and 18's
+    # were written, none of them tuned on.
     import random
 
     for first, last, seed, tuned in ((101, 128, 15, 14), (129, 152, 16, 12)):
@@ -379,7 +379,7 @@ def test_the_development_set_is_complete_and_split_in_halves():
     tuning = [r for r in releases if 152 < int(r["id"]) <= 572]
     assert tuning and all(r["split"] == "tune" for r in tuning)
     fresh = [r["id"] for r in releases if int(r["id"]) > 572]
-    assert fresh == [str(i) for i in range(573, 635)]
+    assert fresh == [str(i) for i in range(573, 665)]
     assert all(r["split"] == "heldout" for r in releases if int(r["id"]) > 572)
     for release in releases:
         assert release["file"].startswith(f"{release['id']}_")
