@@ -1,0 +1,99 @@
+"""Periods a number takes from the time frame its release has just set, when its own sentence
+gives none: a sentence that goes on from the one before it ("Of these, 20% were children",
+"In total, 1,500 people were returned", "Del total, el 86% son hombres", "Parmi ces migrants,
+4% sont des femmes", "Além disso, 300 foram resgatados") tells more of the operation, survey
+or period the sentences just before dated, and its numbers are of that time (the README's
+`period`: the results of an operation dated earlier take the operation's time).
+
+Only the time of the nearest dated number before it, in its paragraph or the one before, and
+only when the sentence says no time of its own (a year, "last year", "so far", "since",
+"every year", "today"), is no standing or world figure ("globally", "an estimated"), no plan
+("will") and no one's own story ("my brother paid"). A period so taken is never in the
+number's sentence: the draft flags it (draft_yaml.PERIOD_FROM_CONTEXT).
+
+A model over many weak cues (tense, reporting words, distance, how many times the release
+dates) was tried for the wider case of any number after a dated one: cross-validated over the
+tune releases it gave more spurious periods than right ones, whatever its threshold; the
+opening that ties a sentence to the one before is the cue that carries.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.dated_days import YEAR
+from kg.extraction.proposal import Item
+
+# A sentence going on from the one before: a part of its count ("Of these", "Among them",
+# "Del total", "Parmi ces"), or more of the same ("In addition", "Overall", "In total").
+GOING_ON = re.compile(
+    r"\s*(?:Of\s+(?:these|them|those|the|this)|Among|Additionally|In\s+addition|Overall|"
+    r"In\s+total|Of\s+the\s+total|Del\s+total|De\s+(?:estos|estas|ellos|ellas|las|los)|"
+    r"Adem[aá]s|En\s+total|Entre\s+(?:ellos|ellas|estos|estas|eles|elas|estes)|"
+    r"Parmi|En\s+outre|Au\s+total|De\s+plus|Al[eé]m\s+disso|No\s+total|D[oa]s\s+quais|"
+    r"Dentre)\b",
+    re.I,
+)
+# A time of the sentence's own, or a figure of no one dated time: "last year", "so far",
+# "since", "every year", "globally", "an estimated", "currently", "will".
+ITS_OWN_TIME = re.compile(
+    r"\b(?:(?:last|past|previous|next|this|coming)\s+(?:\w+\s+)?(?:year|years|decade|months?|"
+    r"weeks?|days?)|ago|today|yesterday|now|currently|to\s+date|so\s+far|thus\s+far|since|"
+    r"every\s+year|each\s+year|per\s+year|annually|globally|worldwide|estimated|will|"
+    r"hace|hoy|ayer|actualmente|hasta\s+(?:ahora|la\s+fecha)|desde|cada\s+año|al\s+año|"
+    r"(?:el|este|esta)\s+(?:año|mes|semana)|en\s+el\s+mundo|estimad[oa]s?|lo\s+que\s+va|"
+    r"il\s+y\s+a|aujourd['’]hui|hier|actuellement|depuis|jusqu['’]|chaque\s+ann[ée]e|"
+    r"(?:cette|l['’])\s*ann[ée]e|dans\s+le\s+monde|estim[ée]e?s?|"
+    r"h[aá]\s+\d+|hoje|ontem|atualmente|at[ée]\s+(?:agora|hoje)|cada\s+ano|"
+    r"(?:este|neste|no)\s+(?:ano|m[eê]s)|no\s+mundo|estimad[oa]s?)\b",
+    re.I,
+)
+# Words of one who speaks of himself: a testimony, not a count of the release.
+FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our|mi|yo|je|j['’]|mon|ma|eu|meu|minha)\b")
+PARAGRAPHS_BACK = 1  # the dated number in the number's paragraph or the one before
+
+
+def _said(item: Item):
+    return item.spans[0] if item.spans else None
+
+
+def _own_sentence(item: Item) -> str:
+    said = _said(item)
+    return said.passage.text[slice(*said.passage.sentence_at(said.start))]
+
+
+def _sentence_of(item: Item) -> tuple:
+    said = _said(item)
+    return (said.passage.index, said.passage.sentence_at(said.start))
+
+
+def periods_going_on(items: list[Item]) -> None:
+    """Each number with no period, in a body sentence that goes on from the one before it,
+    takes the period of the nearest dated number said before it (in its paragraph or the
+    one before) when the sentence says no time of its own."""
+    placed = sorted(
+        (x for x in items if _said(x) is not None and _said(x).passage.kind != "title"),
+        key=lambda x: (_said(x).passage.index, _said(x).start),
+    )
+    chosen = []
+    for k, item in enumerate(placed):
+        if item.fields.get("period") or item.fields.get("unit") == "times":
+            continue
+        words = _own_sentence(item)
+        if not GOING_ON.match(words) or YEAR.search(words):
+            continue
+        if ITS_OWN_TIME.search(words) or FIRST_PERSON.search(words):
+            continue
+        said = _said(item)
+        sentence = _sentence_of(item)
+        # the number said last before the sentence: what "these", "the total" are, or the
+        # time "in addition" goes on from; undated, it is no time to take ("2018 data show
+        # that, until 9 February, 6,049 returned. Of these, 647 ...": not an older year's)
+        before = next((x for x in reversed(placed[:k]) if _sentence_of(x) != sentence), None)
+        if before is None or not before.fields.get("period"):
+            continue
+        if _said(before).passage.index < said.passage.index - PARAGRAPHS_BACK:
+            continue
+        chosen.append((item, before.fields["period"]))
+    for item, period in chosen:  # (each from a period the text gave: no carry of a carry)
+        item.fields["period"] = period

@@ -1,0 +1,40 @@
+"""`kg extract`: rules of the eighteenth round on the time a number takes from the time frame
+its release has just set (data/devset/README.md, `period`: "the results of an operation dated
+earlier take the operation's time"), one test per rule, on sentences composed for it (the names
+of people, places and bodies are made up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, observations
+from kg.extraction.draft_yaml import period_in_its_sentence
+
+
+def test_a_sentence_going_on_from_a_dated_one_takes_its_time(tmp_path, knowledge):
+    """'Overall, 45 per cent ...', 'Of the 612 people rescued ...', 'In addition, 310 ...': a
+    sentence that goes on from the dated count said last before it is of that count's time,
+    and the draft flags the period as not said in its sentence. Not when the count said last
+    before it is undated ('The bureau currently has 45 inspectors. Of these, 12 ...'), nor a
+    figure of its own time or a standing one ('In addition, an estimated 5,000 ... every
+    year')."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Drelvan Institute published its report based on figures for 2020. The report "
+            "shows that the profile of victims has changed.\n\n"
+            "About 40,000 victims were detected by 120 countries in 2020. Most victims were "
+            "women. Overall, 45 per cent of detected victims were exploited on farms.\n\n"
+            "Pelmark authorities have rescued more than 600 people from trafficking networks "
+            "since the start of 2021, the report stated. Most of them had been forced into farm "
+            "work. Of the 612 people rescued in raids, a few were children.\n\n"
+            "In 2019, inspectors of the Ostrava Bureau visited 210 factories. The bureau "
+            "currently has 48 inspectors. Of these, 12 are women.\n\n"
+            "In 2018, the Kesra Council counted 770 arrivals in Velna. In addition, an estimated "
+            "5,000 people cross the border every year.",
+        )
+    )
+    assert found["45"].fields.get("period") == "2020"
+    assert not period_in_its_sentence(found["45"])
+    assert found["612"].fields.get("period") == {"start": "2021"}
+    assert "period" not in found["12"].fields
+    assert "period" not in found["5000"].fields
