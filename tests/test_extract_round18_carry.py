@@ -38,3 +38,27 @@ def test_a_sentence_going_on_from_a_dated_one_takes_its_time(tmp_path, knowledge
     assert found["612"].fields.get("period") == {"start": "2021"}
     assert "period" not in found["12"].fields
     assert "period" not in found["5000"].fields
+
+
+def test_a_sentence_opening_with_the_period_said_before_takes_it(tmp_path, knowledge):
+    """'During the same period, ...', 'Durante el mismo período, ...': the sentence names the
+    time the release dated some paragraphs before, whatever was counted in between (the 140
+    sent back, undated); not 'In the same period last year' (a time of its own)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "In its monthly report, the Drelvan Office recorded 5,200 migrants entering Pelmark "
+            "during March 2022. Most of them came by sea.\n\n"
+            "The report also noted that 140 migrants were sent back to Velna without any "
+            "support.\n\n"
+            "During the same period, the office recorded the return of 1,300 migrants from "
+            "Pelmark. In the same period last year, 1,900 returnees were registered.\n\n"
+            "Entre enero y mayo de 2023, la policía de Varnia rescató a 300 víctimas en la región "
+            "de Tolva. La mayoría eran extranjeras.\n\n"
+            "Durante el mismo período, la fiscalía abrió 45 investigaciones.",
+        )
+    )
+    assert found["1300"].fields.get("period") == "2022-03"
+    assert "period" not in found["1900"].fields
+    assert found["45"].fields.get("period") == {"start": "2023-01", "end": "2023-05"}

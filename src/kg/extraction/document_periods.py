@@ -3,7 +3,8 @@ gives none: a sentence that goes on from the one before it ("Of these, 20% were 
 "In total, 1,500 people were returned", "Del total, el 86% son hombres", "Parmi ces migrants,
 4% sont des femmes", "Além disso, 300 foram resgatados") tells more of the operation, survey
 or period the sentences just before dated, and its numbers are of that time (the README's
-`period`: the results of an operation dated earlier take the operation's time).
+`period`: the results of an operation dated earlier take the operation's time). So does a
+sentence opening with that time ("During the same period,", "Durante el mismo período,").
 
 Only the time of the nearest dated number before it, in its paragraph or the one before, and
 only when the sentence says no time of its own (a year, "last year", "so far", "since",
@@ -34,6 +35,17 @@ GOING_ON = re.compile(
     r"Dentre)\b",
     re.I,
 )
+# A sentence opening with the time said before it: "During the same period,", "In that period,",
+# "Durante el mismo período,", "Au cours de la même période,", "No mesmo período,".
+THAT_PERIOD = re.compile(
+    r"\s*(?:(?:During|In|Over|Throughout|Within)\s+(?:the|this|that)\s+(?:same\s+)?"
+    r"(?:period|time|months?|weeks?)|At\s+the\s+same\s+period|"
+    r"(?:En|Durante)\s+(?:el\s+mismo|ese|este|dicho)\s+per[ií]odo|"
+    r"(?:Au\s+cours\s+de|Pendant|Durant|Sur)\s+(?:la\s+m[eê]me|cette)\s+p[ée]riode|"
+    r"(?:No|Nesse|Neste|Durante\s+o|Durante\s+esse|Durante\s+este)\s+(?:mesmo\s+)?"
+    r"per[ií]odo)\s*,",
+    re.I,
+)
 # A time of the sentence's own, or a figure of no one dated time: "last year", "so far",
 # "since", "every year", "globally", "an estimated", "currently", "will".
 ITS_OWN_TIME = re.compile(
@@ -51,6 +63,7 @@ ITS_OWN_TIME = re.compile(
 # Words of one who speaks of himself: a testimony, not a count of the release.
 FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our|mi|yo|je|j['’]|mon|ma|eu|meu|minha)\b")
 PARAGRAPHS_BACK = 1  # the dated number in the number's paragraph or the one before
+THAT_PERIOD_BACK = 4  # ("During the same period": a period said some paragraphs before)
 
 
 def _said(item: Item):
@@ -69,8 +82,9 @@ def _sentence_of(item: Item) -> tuple:
 
 def periods_going_on(items: list[Item]) -> None:
     """Each number with no period, in a body sentence that goes on from the one before it,
-    takes the period of the nearest dated number said before it (in its paragraph or the
-    one before) when the sentence says no time of its own."""
+    takes the period of the number said last before it (in its paragraph or the one before)
+    when that one is dated and the sentence says no time of its own; in a sentence opening
+    with "During the same period", of the dated number said last, some paragraphs back."""
     placed = sorted(
         (x for x in items if _said(x) is not None and _said(x).passage.kind != "title"),
         key=lambda x: (_said(x).passage.index, _said(x).start),
@@ -80,7 +94,8 @@ def periods_going_on(items: list[Item]) -> None:
         if item.fields.get("period") or item.fields.get("unit") == "times":
             continue
         words = _own_sentence(item)
-        if not GOING_ON.match(words) or YEAR.search(words):
+        that_period = THAT_PERIOD.match(words)
+        if not (GOING_ON.match(words) or that_period) or YEAR.search(words):
             continue
         if ITS_OWN_TIME.search(words) or FIRST_PERSON.search(words):
             continue
@@ -89,10 +104,19 @@ def periods_going_on(items: list[Item]) -> None:
         # the number said last before the sentence: what "these", "the total" are, or the
         # time "in addition" goes on from; undated, it is no time to take ("2018 data show
         # that, until 9 February, 6,049 returned. Of these, 647 ...": not an older year's)
-        before = next((x for x in reversed(placed[:k]) if _sentence_of(x) != sentence), None)
+        # ("During the same period,": the period said last, whatever was counted since)
+        before = next(
+            (
+                x
+                for x in reversed(placed[:k])
+                if _sentence_of(x) != sentence and (x.fields.get("period") or not that_period)
+            ),
+            None,
+        )
         if before is None or not before.fields.get("period"):
             continue
-        if _said(before).passage.index < said.passage.index - PARAGRAPHS_BACK:
+        back = PARAGRAPHS_BACK if not that_period else THAT_PERIOD_BACK
+        if _said(before).passage.index < said.passage.index - back:
             continue
         chosen.append((item, before.fields["period"]))
     for item, period in chosen:  # (each from a period the text gave: no carry of a carry)
