@@ -62,3 +62,25 @@ def test_a_sentence_opening_with_the_period_said_before_takes_it(tmp_path, knowl
     assert found["1300"].fields.get("period") == "2022-03"
     assert "period" not in found["1900"].fields
     assert found["45"].fields.get("period") == {"start": "2023-01", "end": "2023-05"}
+
+
+def test_no_time_frame_for_a_change_a_standing_fact_a_plan_or_the_world(tmp_path, knowledge):
+    """Review: a sentence after a dated one keeps no period when it compares two times ('fell
+    by 12 per cent from the year before'), adds a standing fact ('In addition, the institute
+    has 35 offices'), tells a plan ('During this period, the council plans to open 3 new
+    centres') or counts the world ('45 per cent of the victims in the world')."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Drelvan Institute's report counted 40,000 victims detected by 120 countries in "
+            "2020.\n\nMost victims were women. Overall, the number of victims fell by 12 per "
+            "cent from the year before. In addition, the institute has 35 offices in the "
+            "region.\n\nThe Kesra Council registered 2,400 returnees between January and June "
+            "2023.\n\nMost came back by air.\n\nDuring this period, the council plans to open 3 "
+            "new centres.\n\nThe Velna Office counted 8,000 arrivals in 2019.\n\nMost were "
+            "young. Overall, 45 per cent of the victims in the world were exploited on farms.",
+        )
+    )
+    for value in ("12", "35", "3", "45"):
+        assert "period" not in found[value].fields, value

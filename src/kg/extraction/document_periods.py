@@ -1,15 +1,16 @@
 """Periods a number takes from the time frame its release has just set, when its own sentence
-gives none: a sentence that goes on from the one before it ("Of these, 20% were children",
-"In total, 1,500 people were returned", "Del total, el 86% son hombres", "Parmi ces migrants,
-4% sont des femmes", "Além disso, 300 foram resgatados") tells more of the operation, survey
+gives none: a sentence that goes on from the count before it ("Of these, 20% were children",
+"Overall, 50 per cent of the victims ...", "Del total, el 86% son hombres", "Parmi ces
+migrants, 4% sont des femmes", "Dentre eles, 35 mulheres") tells more of the operation, survey
 or period the sentences just before dated, and its numbers are of that time (the README's
 `period`: the results of an operation dated earlier take the operation's time). So does a
 sentence opening with that time ("During the same period,", "Durante el mismo período,").
 
 Only the time of the nearest dated number before it, in its paragraph or the one before, and
 only when the sentence says no time of its own (a year, "last year", "so far", "since",
-"every year", "today"), is no standing or world figure ("globally", "an estimated"), no plan
-("will") and no one's own story ("my brother paid"). A period so taken is never in the
+"every year", "today"), is no standing or world figure ("globally", "an estimated"), no change
+between two times ("fell by 12 per cent from the year before"), no plan ("will", "plans to")
+and no one's own story ("my brother paid"). A period so taken is never in the
 number's sentence: the draft flags it (draft_yaml.PERIOD_FROM_CONTEXT).
 
 A model over many weak cues (tense, reporting words, distance, how many times the release
@@ -25,14 +26,14 @@ import re
 from kg.extraction.dated_days import YEAR
 from kg.extraction.proposal import Item
 
-# A sentence going on from the one before: a part of its count ("Of these", "Among them",
-# "Del total", "Parmi ces"), or more of the same ("In addition", "Overall", "In total").
+# A sentence going on from the count said before it: a part of it ("Of these", "Among them",
+# "Del total", "Parmi ces"), or all of it again ("Overall", "In total"). Not a sentence adding
+# another fact ("In addition, the institute has 35 offices"): a standing one as often as not.
 GOING_ON = re.compile(
-    r"\s*(?:Of\s+(?:these|them|those|the|this)|Among|Additionally|In\s+addition|Overall|"
-    r"In\s+total|Of\s+the\s+total|Del\s+total|De\s+(?:estos|estas|ellos|ellas|las|los)|"
-    r"Adem[aá]s|En\s+total|Entre\s+(?:ellos|ellas|estos|estas|eles|elas|estes)|"
-    r"Parmi|En\s+outre|Au\s+total|De\s+plus|Al[eé]m\s+disso|No\s+total|D[oa]s\s+quais|"
-    r"Dentre)\b",
+    r"\s*(?:Of\s+(?:these|them|those|the|this)|Among|Overall|In\s+total|Of\s+the\s+total|"
+    r"Del\s+total|De\s+(?:estos|estas|ellos|ellas|las|los)|En\s+total|"
+    r"Entre\s+(?:ellos|ellas|estos|estas|eles|elas|estes)|Parmi|Au\s+total|No\s+total|"
+    r"D[oa]s\s+quais|Dentre)\b",
     re.I,
 )
 # A sentence opening with the time said before it: "During the same period,", "In that period,",
@@ -51,7 +52,18 @@ THAT_PERIOD = re.compile(
 ITS_OWN_TIME = re.compile(
     r"\b(?:(?:last|past|previous|next|this|coming)\s+(?:\w+\s+)?(?:year|years|decade|months?|"
     r"weeks?|days?)|ago|today|yesterday|now|currently|to\s+date|so\s+far|thus\s+far|since|"
-    r"every\s+year|each\s+year|per\s+year|annually|globally|worldwide|estimated|will|"
+    r"(?:every|each|per|a)\s+(?:year|month|week|day)|annually|yearly|monthly|weekly|daily|"
+    r"globally|worldwide|(?:the|in\s+the)\s+world|world['’]s|estimated|will|"
+    # (a comparison of two times: "fell by 20 per cent compared with the year before"; a
+    # plan: "plans to open 3 centres")
+    r"compared|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!greater\s)(?<!rather\s)than|versus|"
+    r"(?:the\s+|a\s+)?(?:year|month|week)\s+(?:before|earlier)|increased?|decreased?|rose|"
+    r"fell|grew|dropped|declined|aumento|aument[oó]|disminuy[oó]|disminuci[oó]n|hausse|baisse|"
+    r"augment[ée]|diminu[ée]|queda|cresceu|caiu|plans?\s+to|aims?\s+to|intends?\s+to|"
+    r"planea|pretende|pr[ée]voit|planeja|va\s+a|van\s+a|vont|"
+    r"respecto|comparad[oa]|par\s+rapport|comparativement|em\s+rela[cç][aã]o|"
+    r"al\s+(?:año|mes)|par\s+(?:an|mois)|por\s+(?:m[eê]s|ano)|del\s+mundo|du\s+monde|"
+    r"do\s+mundo|"
     r"hace|hoy|ayer|actualmente|hasta\s+(?:ahora|la\s+fecha)|desde|cada\s+año|al\s+año|"
     r"(?:el|este|esta)\s+(?:año|mes|semana)|en\s+el\s+mundo|estimad[oa]s?|lo\s+que\s+va|"
     r"il\s+y\s+a|aujourd['’]hui|hier|actuellement|depuis|jusqu['’]|chaque\s+ann[ée]e|"
