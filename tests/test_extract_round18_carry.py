@@ -84,3 +84,21 @@ def test_no_time_frame_for_a_change_a_standing_fact_a_plan_or_the_world(tmp_path
     )
     for value in ("12", "35", "3", "45"):
         assert "period" not in found[value].fields, value
+
+
+def test_a_bare_time_word_is_no_period_said_before(tmp_path, knowledge):
+    """Review: 'During the week, about 300 people visit the centre' names no period said
+    before (not 'During the same week'), and keeps none; 'Au cours de la même période' does."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Kesra Council registered 2,400 returnees between January and June 2023.\n\n"
+            "Most came back by air.\n\nDuring the week, about 300 people visit the centre.\n\n"
+            "La gendarmerie de Morvelle a interpellé 150 passeurs entre mars et mai 2021.\n\n"
+            "La plupart venaient du sud.\n\n"
+            "Au cours de la même période, 40 victimes ont été prises en charge.",
+        )
+    )
+    assert "period" not in found["300"].fields
+    assert found["40"].fields.get("period") == {"start": "2021-03", "end": "2021-05"}

@@ -39,8 +39,9 @@ GOING_ON = re.compile(
 # A sentence opening with the time said before it: "During the same period,", "In that period,",
 # "Durante el mismo período,", "Au cours de la même période,", "No mesmo período,".
 THAT_PERIOD = re.compile(
-    r"\s*(?:(?:During|In|Over|Throughout|Within)\s+(?:the|this|that)\s+(?:same\s+)?"
-    r"(?:period|time|months?|weeks?)|At\s+the\s+same\s+period|"
+    r"\s*(?:(?:During|In|Over|Throughout|Within)\s+(?:(?:the|this|that)\s+same\s+"
+    r"(?:period|time|months?|weeks?)|(?:the|this|that)\s+period|(?:this|that)\s+time|"
+    r"(?:these|those)\s+(?:months|weeks))|"
     r"(?:En|Durante)\s+(?:el\s+mismo|ese|este|dicho)\s+per[ií]odo|"
     r"(?:Au\s+cours\s+de|Pendant|Durant|Sur)\s+(?:la\s+m[eê]me|cette)\s+p[ée]riode|"
     r"(?:No|Nesse|Neste|Durante\s+o|Durante\s+esse|Durante\s+este)\s+(?:mesmo\s+)?"
