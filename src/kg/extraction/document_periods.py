@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.carried_periods import A_COUNT, NEW_CLAUSE, OF_IT_OPENING, _noun_of
 from kg.extraction.dated_days import YEAR
 from kg.extraction.proposal import Item
+from kg.extraction.units import singular
 
 # A sentence going on from the count said before it: a part of it ("Of these", "Among them",
 # "Del total", "Parmi ces"), or all of it again ("Overall", "In total"). Not a sentence adding
@@ -36,6 +38,8 @@ GOING_ON = re.compile(
     r"D[oa]s\s+quais|Dentre)\b",
     re.I,
 )
+# A count right after the opening: "Of the 712 people", "Del total de 500".
+OWN_COUNT = re.compile(r"\s+(?:[^\W\d_]+\s+){0,2}\d")
 # A sentence opening with the time said before it: "During the same period,", "In that period,",
 # "Durante el mismo período,", "Au cours de la même période,", "No mesmo período,".
 THAT_PERIOD = re.compile(
@@ -108,12 +112,15 @@ def periods_going_on(items: list[Item]) -> None:
             continue
         words = _own_sentence(item)
         that_period = THAT_PERIOD.match(words)
-        if not (GOING_ON.match(words) or that_period) or YEAR.search(words):
+        going_on = GOING_ON.match(words)
+        if not (going_on or that_period) or YEAR.search(words):
             continue
         if ITS_OWN_TIME.search(words) or FIRST_PERSON.search(words):
             continue
         said = _said(item)
         sentence = _sentence_of(item)
+        if NEW_CLAUSE.search(said.passage.text, sentence[1][0], said.start):
+            continue  # ("Of the victims, 58% were men, and the office has hired 12 inspectors")
         # the number said last before the sentence: what "these", "the total" are, or the
         # time "in addition" goes on from; undated, it is no time to take ("2018 data show
         # that, until 9 February, 6,049 returned. Of these, 647 ...": not an older year's)
@@ -128,6 +135,23 @@ def periods_going_on(items: list[Item]) -> None:
         )
         if before is None or not before.fields.get("period"):
             continue
+        # "Of the 712 people rescued, 85 ...": a count of its own opens the sentence, the
+        # one said before told again (its unit), not another ("Of the 90 migrants rescued"
+        # after "80 complaints were filed in 2019")
+        own = next(x for x in placed if _sentence_of(x) == sentence)
+        if (
+            going_on
+            and OWN_COUNT.match(words, going_on.end())
+            and own.fields.get("unit") != before.fields.get("unit")
+        ):
+            continue
+        # "Of these victims,": what the count before counted; not "Of these three
+        # countries, Pelmark hosts 300 camps" after 12,000 claims
+        named = OF_IT_OPENING.match(words)
+        if named and named["noun"].casefold() not in A_COUNT:
+            nouns = {singular(w) for w in re.findall(r"[^\W\d_]+", named["noun"])}
+            if _noun_of(before) not in nouns:
+                continue
         back = PARAGRAPHS_BACK if not that_period else THAT_PERIOD_BACK
         if _said(before).passage.index < said.passage.index - back:
             continue
