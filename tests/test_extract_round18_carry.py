@@ -102,3 +102,28 @@ def test_a_bare_time_word_is_no_period_said_before(tmp_path, knowledge):
     )
     assert "period" not in found["300"].fields
     assert found["40"].fields.get("period") == {"start": "2021-03", "end": "2021-05"}
+
+
+def test_the_count_before_as_the_subject_takes_its_time(tmp_path, knowledge):
+    """'This group comprised 87% men ...', 'Este grupo estaba compuesto por un 87% ...': the
+    shares are parts of the count said last, of its time, also when that count took it from
+    'During the same period'; not 'This group of experts includes 12 judges' (another
+    group), nor 'This number is expected to rise to 3,000' (a forecast)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The agency recorded 6,300 arrivals in Velna in October 2024.\n\nMost were young "
+            "men.\n\nDuring the same period, it recorded the return of 1,910 migrants. This "
+            "group comprised 87% men and 13% women.\n\nThe office counted 2,400 returnees in "
+            "March 2023. This group of experts includes 12 judges.\n\nThe office counted 1,700 "
+            "arrivals in May 2022. This number is expected to rise to 3,000.\n\nLa oficina "
+            "registró 900 retornos en junio de 2021. Este grupo estaba compuesto por un 64% de "
+            "hombres.",
+        )
+    )
+    assert found["1910"].fields.get("period") == "2024-10"
+    assert found["87"].fields.get("period") == "2024-10"
+    assert found["64"].fields.get("period") == "2021-06"
+    assert "period" not in found["12"].fields
+    assert "period" not in found["3000"].fields

@@ -3,8 +3,10 @@ gives none: a sentence that goes on from the count before it ("Of these, 20% wer
 "Overall, 50 per cent of the victims ...", "Del total, el 86% son hombres", "Parmi ces
 migrants, 4% sont des femmes", "Dentre eles, 35 mulheres") tells more of the operation, survey
 or period the sentences just before dated, and its numbers are of that time (the README's
-`period`: the results of an operation dated earlier take the operation's time). So does a
-sentence opening with that time ("During the same period,", "Durante el mismo período,").
+`period`: the results of an operation dated earlier take the operation's time); so does one
+whose subject is that count ("This group comprised 87% men", "Este grupo ..."), and one
+opening with that time ("During the same period,", "Durante el mismo período,"). In text
+order, so that a count dated so dates the sentence going on from it.
 
 Only the time of the nearest dated number before it, in its paragraph or the one before, and
 only when the sentence says no time of its own (a year, "last year", "so far", "since",
@@ -35,11 +37,16 @@ GOING_ON = re.compile(
     r"\s*(?:Of\s+(?:these|them|those|the|this)|Among|Overall|In\s+total|Of\s+the\s+total|"
     r"Del\s+total|De\s+(?:estos|estas|ellos|ellas|las|los)|En\s+total|"
     r"Entre\s+(?:ellos|ellas|estos|estas|eles|elas|estes)|Parmi|Au\s+total|No\s+total|"
-    r"D[oa]s\s+quais|Dentre)\b",
+    r"D[oa]s\s+quais|Dentre|"
+    # (the count before as the subject: "This group comprised 87% men", "Of this number,",
+    # "Este grupo", "Ce groupe", "Esse grupo")
+    r"(?:Of\s+)?(?:This|That)\s+(?:group|number|total)|(?:De\s+)?(?:Este|Ese|Esta)\s+(?:grupo|"
+    r"n[uú]mero|total|cifra)|(?:Ce|Sur\s+ce)\s+(?:groupe|nombre|total)|(?:Desse|Deste|Esse|"
+    r"Este)\s+(?:grupo|n[uú]mero|total))\b(?!\s+(?:of|de|du|des|do|da)\b)",
     re.I,
 )
 # A count right after the opening: "Of the 712 people", "Del total de 500".
-OWN_COUNT = re.compile(r"\s+(?:[^\W\d_]+\s+){0,2}\d")
+OWN_COUNT = re.compile(r"\s+(?:de\s+)?\d")
 # A sentence opening with the time said before it: "During the same period,", "In that period,",
 # "Durante el mismo período,", "Au cours de la même période,", "No mesmo período,".
 THAT_PERIOD = re.compile(
@@ -65,7 +72,8 @@ ITS_OWN_TIME = re.compile(
     r"(?:the\s+|a\s+)?(?:year|month|week)\s+(?:before|earlier)|increased?|decreased?|rose|"
     r"fell|grew|dropped|declined|aumento|aument[oó]|disminuy[oó]|disminuci[oó]n|hausse|baisse|"
     r"augment[ée]|diminu[ée]|queda|cresceu|caiu|plans?\s+to|aims?\s+to|intends?\s+to|"
-    r"planea|pretende|pr[ée]voit|planeja|va\s+a|van\s+a|vont|"
+    r"planea|pretende|pr[ée]voit|planeja|va\s+a|van\s+a|vont|expected|projected|forecast|"
+    r"by\s+the\s+end|esperad[oa]s?|prev[ée]|pr[ée]vu|previst[oa]s?|"
     r"respecto|comparad[oa]|par\s+rapport|comparativement|em\s+rela[cç][aã]o|"
     r"al\s+(?:año|mes)|par\s+(?:an|mois)|por\s+(?:m[eê]s|ano)|del\s+mundo|du\s+monde|"
     r"do\s+mundo|"
@@ -106,7 +114,6 @@ def periods_going_on(items: list[Item]) -> None:
         (x for x in items if _said(x) is not None and _said(x).passage.kind != "title"),
         key=lambda x: (_said(x).passage.index, _said(x).start),
     )
-    chosen = []
     for k, item in enumerate(placed):
         if item.fields.get("period") or item.fields.get("unit") == "times":
             continue
@@ -135,6 +142,14 @@ def periods_going_on(items: list[Item]) -> None:
         )
         if before is None or not before.fields.get("period"):
             continue
+        # ("210 cases in 2023, up from 150 in 2022. This number includes 40 ...": which?)
+        times = {
+            str(x.fields.get("period"))
+            for x in placed
+            if _sentence_of(x) == _sentence_of(before) and x.fields.get("period")
+        }
+        if len(times) > 1:
+            continue
         # "Of the 712 people rescued, 85 ...": a count of its own opens the sentence, the
         # one said before told again (its unit), not another ("Of the 90 migrants rescued"
         # after "80 complaints were filed in 2019")
@@ -155,6 +170,6 @@ def periods_going_on(items: list[Item]) -> None:
         back = PARAGRAPHS_BACK if not that_period else THAT_PERIOD_BACK
         if _said(before).passage.index < said.passage.index - back:
             continue
-        chosen.append((item, before.fields["period"]))
-    for item, period in chosen:  # (each from a period the text gave: no carry of a carry)
-        item.fields["period"] = period
+        # (in text order: "During the same period, 1,910 returned. This group comprised
+        # 87% men": the group is the 1,910, of the period it has just taken)
+        item.fields["period"] = before.fields["period"]
