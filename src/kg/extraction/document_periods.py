@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.carried_periods import A_COUNT, NEW_CLAUSE, OF_IT_OPENING, _noun_of
+from kg.extraction.carried_periods import ITS_OWN_TIME as STILL
 from kg.extraction.dated_days import YEAR
 from kg.extraction.proposal import Item
 from kg.extraction.units import singular
@@ -46,7 +47,13 @@ GOING_ON = re.compile(
     re.I,
 )
 # A count right after the opening: "Of the 712 people", "Del total de 500".
-OWN_COUNT = re.compile(r"\s+(?:de\s+)?\d")
+OWN_COUNT = re.compile(
+    r"\s+(?:(?:the|its|their|these|those|de|los|las|sus|les|ses|leurs|des|os|as|seus|suas)\s+)?\d",
+    re.I,
+)
+# "Overall,", "In total,": all of the count again; a share of it ("Overall, 50 per cent of the
+# victims were ..."), not a standing total ("Overall, Pelmark hosts 2 million refugees").
+ALL_OF_IT = re.compile(r"\s*(?:Overall|In\s+total|En\s+total|Au\s+total|No\s+total)\b", re.I)
 # A sentence opening with the time said before it: "During the same period,", "In that period,",
 # "Durante el mismo período,", "Au cours de la même période,", "No mesmo período,".
 THAT_PERIOD = re.compile(
@@ -105,6 +112,20 @@ def _sentence_of(item: Item) -> tuple:
     return (said.passage.index, said.passage.sentence_at(said.start))
 
 
+def _told_again(count: Item, before: Item) -> bool:
+    """Whether a count opening a sentence ("Of the 712 people rescued,") tells again the one
+    said before it ("more than 700 people"): of its unit and near its value; not another
+    ("Among its 80 staff," after 2,400 arrivals)."""
+    if count.fields.get("unit") != before.fields.get("unit"):
+        return False
+    try:
+        a = float(count.fields.get("value") or count.fields.get("max"))
+        b = float(before.fields.get("value") or before.fields.get("max"))
+    except (TypeError, ValueError):
+        return False
+    return b > 0 and abs(a - b) <= 0.2 * b
+
+
 def periods_going_on(items: list[Item]) -> None:
     """Each number with no period, in a body sentence that goes on from the one before it,
     takes the period of the number said last before it (in its paragraph or the one before)
@@ -122,7 +143,7 @@ def periods_going_on(items: list[Item]) -> None:
         going_on = GOING_ON.match(words)
         if not (going_on or that_period) or YEAR.search(words):
             continue
-        if ITS_OWN_TIME.search(words) or FIRST_PERSON.search(words):
+        if ITS_OWN_TIME.search(words) or STILL.search(words) or FIRST_PERSON.search(words):
             continue
         said = _said(item)
         sentence = _sentence_of(item)
@@ -154,11 +175,9 @@ def periods_going_on(items: list[Item]) -> None:
         # one said before told again (its unit), not another ("Of the 90 migrants rescued"
         # after "80 complaints were filed in 2019")
         own = next(x for x in placed if _sentence_of(x) == sentence)
-        if (
-            going_on
-            and OWN_COUNT.match(words, going_on.end())
-            and own.fields.get("unit") != before.fields.get("unit")
-        ):
+        if going_on and OWN_COUNT.match(words, going_on.end()) and not _told_again(own, before):
+            continue
+        if ALL_OF_IT.match(words) and item.fields.get("unit") != "percent":
             continue
         # "Of these victims,": what the count before counted; not "Of these three
         # countries, Pelmark hosts 300 camps" after 12,000 claims
