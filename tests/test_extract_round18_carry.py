@@ -147,3 +147,20 @@ def test_no_time_frame_for_a_standing_total_a_part_still_so_or_another_count(tmp
     )
     for value in ("2000000", "40", "80", "30"):
         assert "period" not in found[value].fields, value
+
+
+def test_a_number_said_not_to_be_of_the_count_takes_no_time_from_it(tmp_path, knowledge):
+    """Review: 'This number does not include 300 people who arrived by air' (the 300 are no
+    part of the count of March 2023); 'Of these: 400 women, 300 children' are."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The office counted 2,400 arrivals in Pelmark in March 2023.\n\nMost came by sea. "
+            "This number does not include 300 people who arrived by air.\n\nThe office counted "
+            "1,500 arrivals in Pelmark in May 2022.\n\nMost came by sea. Of these: 400 women and "
+            "1,100 men.",
+        )
+    )
+    assert "period" not in found["300"].fields
+    assert found["400"].fields.get("period") == "2022-05"

@@ -92,6 +92,12 @@ ITS_OWN_TIME = re.compile(
     r"(?:este|neste|no)\s+(?:ano|m[eê]s)|no\s+mundo|estimad[oa]s?)\b",
     re.I,
 )
+# A number the sentence says is not of the count: "This number does not include 300 people".
+NOT_OF_IT = re.compile(
+    r"\b(?:not|n['’]t|excluding|except|excepto|sin\s+contar|no\s+incluye|ne\s+\w+\s+pas|"
+    r"n['’]\w+\s+pas|hors|n[aã]o)\b",
+    re.I,
+)
 # Words of one who speaks of himself: a testimony, not a count of the release.
 FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our|mi|yo|je|j['’]|mon|ma|eu|meu|minha)\b")
 PARAGRAPHS_BACK = 1  # the dated number in the number's paragraph or the one before
@@ -147,6 +153,8 @@ def periods_going_on(items: list[Item]) -> None:
             continue
         said = _said(item)
         sentence = _sentence_of(item)
+        if NOT_OF_IT.search(said.passage.text, sentence[1][0], said.start):
+            continue  # ("This number does not include 300 people who arrived by air")
         if NEW_CLAUSE.search(said.passage.text, sentence[1][0], said.start):
             continue  # ("Of the victims, 58% were men, and the office has hired 12 inspectors")
         # the number said last before the sentence: what "these", "the total" are, or the
