@@ -25,7 +25,7 @@ import bisect
 import functools
 import re
 
-from kg.extraction import carried_periods, compounds, counted, event_times, parts
+from kg.extraction import carried_periods, compounds, counted, document_periods, event_times, parts
 from kg.extraction import restated as said_again
 from kg.extraction.attributions import AttributionRules
 from kg.extraction.counted import _counts_what_it_reached, _part_of_whole, find_what_it_counts
@@ -229,6 +229,7 @@ class NumberExtractor(AttributionRules):
             # its period is neither
             if item.fields.get("unit") == "times":
                 item.fields.pop("period", None)
+        document_periods.periods_going_on(items)  # ("Of these, 20% ...": the time just set)
         compounds.bare_heads_of_a_compound(items, proposals)  # ("34 centres": detention-)
         return items, list(proposals.values())
 
