@@ -41,6 +41,7 @@ from kg.extraction.source_verbs import (
     SOURCE_NAMED,
     same_sentence,
 )
+from kg.extraction.speaker_roles import speeches
 from kg.extraction.speakers import (
     IN_PLACE_SAID,
     ITS_SPEAKER_SAID,
@@ -236,6 +237,10 @@ class AttributionRules:
                 and SPEAKER_SAID.match(text, o.end)
             ) or ITS_SPEAKER_SAID.match(text, o.end):  # "UNICEF Yemen's Representative, ..."
                 cues.append((o.start, o, False))
+        # "Ana Ruiz, X's head of mission, said", "according to X spokesperson Ana Ruiz": a
+        # speaker with a role in a body speaks for it
+        spoken = speeches(text, s0, s1, entities.in_range(passage, s0, s1, "person"), orgs)
+        cues += [(s.start, s.body, s.according) for s in spoken if s.according or s.end <= f.start]
         for o in orgs:  # "As IOM reported, ...", "As the agency's survey noted, ..."
             if re.search(r"\b[Aa]s\s+(?:the\s+)?$", text[max(s0, o.start - 8) : o.start]) and (
                 AS_SOURCE_SAID.match(text, o.end)
@@ -312,6 +317,12 @@ class AttributionRules:
                 cues.append((o.start, o, False))  # negation or another clause, before it)
                 said.discard(o.start)
                 works.add(o.start)
+        # ("Ana Ruiz from the X unit under the Y ministry said": the speaker's body is the
+        # verb's, not another body named in the speaker's role)
+        inner = {o.start for s in spoken for o in orgs if s.start <= o.start < s.end} - {
+            s.body.start for s in spoken
+        }
+        cues = [c for c in cues if c[1].start not in inner]
         # "IOM estimates that 80 per cent of girls – whose numbers soared from 1,454 –": the
         # source of the sentence, not of the aside's numbers
         # (not "according to X", which speaks for the whole sentence)
@@ -382,6 +393,18 @@ class AttributionRules:
                     and FOUND_AFTER.match(text, o.end)
                 )
             ]
+        if not after:  # "..., said Ana Ruiz, X's head of mission", "..., Ana Ruiz of X said"
+            after = [
+                (s.start, s.body, False)
+                for s in spoken
+                if not s.according
+                and not s.claims
+                and f.end <= s.start
+                and re.fullmatch(
+                    same_sentence('“”"«»') + rf"(?:[”\"»]?,|{QUOTE_ENDS}|\s[–—-])\s*",
+                    as_one_list(text[f.end : s.start]),
+                )
+            ][:1]
         if not after:  # "Some 1,330 migrants died in 2019 (IOM data)", "... (Source: IOM)"
             after = [
                 (o.start, o, False)

@@ -1,0 +1,39 @@
+"""`kg extract`: rules on the attributions of drafted numbers written on the eighteenth round
+(a person given as the source with a role in a named organization credits it, and the reach of
+a reporting clause), one test per rule, on sentences composed for it (the names of people,
+places and bodies are made up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, observations, sources
+
+
+def test_a_speaker_with_a_role_in_a_body_credits_the_body(tmp_path, knowledge):
+    """'..., said Ana Ruiz, IOM's head of mission', 'According to UNICEF spokesperson Ana
+    Ruiz, ...', 'Tomas Berend, director of the UNHCR office in Pelmark, said ...', 'según ...,
+    jefa de misión de la OIM', 'Tomas Berend from the X department under the Y ministry said'
+    (the department he is in); not a speaker without a role in a body, nor one whose role is
+    a clause ('who visited ...'), nor 'officials said'."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "More than 3,100 children were displaced in Velnor, said Ana Ruiz, IOM's head of "
+            "mission.\n\nAccording to UNICEF spokesperson Mara Velde, 410 people were rescued."
+            "\n\nTomas Berend, director of the UNHCR office in Pelmark, said 260 migrants "
+            "arrived.\n\nSegún Lucía Paredes, jefa de misión de la OIM, 1.270 migrantes "
+            "llegaron a Velnor.\n\nJonas Pekk from the Department for Combating Smuggling "
+            "under the Ministry of Internal Affairs of Velnoria said that at least 58 women "
+            "were exploited abroad.\n\nSome 720 migrants were rescued near Ostrava, Ana Ruiz "
+            "said.\n\nDorin Vasek, who visited the IOM camp, said 830 families lived there."
+            "\n\nOfficials said 940 people were missing.",
+        )
+    )
+    assert sources(found["3100"]) == ["iom"]
+    assert sources(found["410"]) == ["unicef"]
+    assert len(sources(found["260"])) == 1 and "refugees" in sources(found["260"])[0]
+    assert sources(found["1270"]) == ["iom"]
+    assert sources(found["58"]) == ["new:organization:department for combating smuggling"]
+    assert sources(found["720"]) == []
+    assert sources(found["830"]) == []
+    assert sources(found["940"]) == []
