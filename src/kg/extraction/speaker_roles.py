@@ -45,7 +45,7 @@ ACCORDING_IN_NAME = re.compile(r"(?:Según|Selon|Segundo|Conforme)\s+")
 # A role in apposition after the name, up to its comma or the verb ("Ana Ruiz, program manager
 # at X's mission in Velnor,", "Ana Ruiz, Deputy of X added"; not a clause, "Ana Ruiz, who")
 ROLE_AFTER = re.compile(
-    r"\s*,\s*(?!(?:who|which|that|and|or|but|as|while|where|when|whose|que|qui|quien|"
+    r"\s*,\s*(?!\s*(?:who|which|that|and|or|but|as|while|where|when|whose|que|qui|quien|"
     r"y|et|e)\b)(?P<role>[^,;:.!?“”\"()\d]{2,120}?)"
     rf"(?=\s*(?:[,;:.!?)“”\"]|$)|\s+(?:has\s+|had\s+)?(?:{_SAY})\b)",
     re.I,
@@ -70,6 +70,18 @@ ROLE_BEFORE = re.compile(
 _BREAK = re.compile(
     r"[,;:.!?“”\"]|\((?![A-Za-z]{2,12}\))|(?<![A-Za-z])\)|"
     rf"\b(?:{_SAY})\b|\b(?:according\s+to|según|selon|segundo)\b",
+    re.I,
+)
+
+
+# A phrase before a name that is no role of the name's but a clause of its own ("After meeting
+# IOM officials, Ana Ruiz said", "En una reunión con la OIM, Ana Ruiz dijo")
+NOT_A_ROLE = re.compile(
+    r"(?:after|before|while|when|during|in|at|on|with|following|despite|as|since|because|if|"
+    r"although|though|upon|for|from|to|by|tras|después|durante|en|con|al|après|avant|pendant|"
+    r"dans|avec|lors|após|depois|em|com|ao|"
+    # (not a role's own word: "Acting Head of X", "Managing Director of X")
+    r"(?!(?:acting|managing|outgoing|incoming|founding|presiding|visiting|leading)\b)[\w-]+ing)\b",
     re.I,
 )
 
@@ -139,7 +151,7 @@ def _role_before(text: str, s0: int, p: Mention, orgs: list[Mention]) -> tuple[M
         breaks = [b for b in breaks if b.end() <= at]
     a = breaks[-1].end() if breaks else s0
     m = ROLE_BEFORE.fullmatch(text, a, at)
-    if m is None or not _has_role_word(m["role"]):
+    if m is None or not _has_role_word(m["role"]) or NOT_A_ROLE.match(m["role"]):
         return None
     # (the role's last word before the name, when no comma sets it apart: "X spokesperson Ana
     # Ruiz", not "X rescued Ana Ruiz")
