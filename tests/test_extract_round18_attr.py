@@ -60,3 +60,29 @@ def test_a_speaker_s_role_is_a_noun_phrase_beside_the_name(tmp_path, knowledge):
     assert sources(found["310"]) == [] and sources(found["420"]) == []
     assert sources(found["530"]) == []
     assert sources(found["640"]) == ["iom"] and sources(found["4700"]) == ["iom"]
+
+
+def test_a_speaker_named_after_a_quote_and_by_the_body_s_possessive(tmp_path, knowledge):
+    """'"... 300 ...," Ana Ruiz, UNICEF Representative in Velnor, said': the quote's numbers
+    (its comma before the closing mark); 'IOM's Ana Ruiz said', 'IOM Velnor Chief of Mission
+    Ana Ruiz said', 'De acuerdo con ...', "D'après ..."; a verb of saying before the speaker
+    closes what was said before it, not what the sentence tells after ('..." explained Ana
+    Ruiz, IOM's head of mission, because of the waters where over 3,300 migrants have
+    died')."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "“We registered 310 children this month,” Ana Ruiz, UNICEF Representative in "
+            "Velnor, said.\n\nIOM's Mara Velde said 420 migrants arrived in May.\n\nIOM Velnor "
+            "Chief of Mission Tomas Berend said 530 migrants arrived.\n\nDe acuerdo con Lucía "
+            "Paredes, directora de la OIM en Velnor, 1.640 migrantes llegaron.\n\nD'après "
+            "Claire Dumas, directrice de l'OIM au Velnor, 1 750 migrants sont arrivés.\n\n“This "
+            "strait is deadly,” explained Jonas Pekk, IOM's head of mission, because of the "
+            "waters where over 3,860 migrants have died since 2006.",
+        )
+    )
+    assert sources(found["310"]) == ["unicef"]
+    assert sources(found["420"]) == ["iom"] and sources(found["530"]) == ["iom"]
+    assert sources(found["1640"]) == ["iom"] and sources(found["1750"]) == ["iom"]
+    assert sources(found["3860"]) == []

@@ -240,7 +240,11 @@ class AttributionRules:
         # "Ana Ruiz, X's head of mission, said", "according to X spokesperson Ana Ruiz": a
         # speaker with a role in a body speaks for it
         spoken = speeches(text, s0, s1, entities.in_range(passage, s0, s1, "person"), orgs)
-        cues += [(s.start, s.body, s.according) for s in spoken if s.according or s.end <= f.start]
+        cues += [
+            (s.start, s.body, s.according)
+            for s in spoken
+            if s.according or s.end <= f.start and not s.closes
+        ]
         for o in orgs:  # "As IOM reported, ...", "As the agency's survey noted, ..."
             if re.search(r"\b[Aa]s\s+(?:the\s+)?$", text[max(s0, o.start - 8) : o.start]) and (
                 AS_SOURCE_SAID.match(text, o.end)
@@ -401,7 +405,7 @@ class AttributionRules:
                 and not s.claims
                 and f.end <= s.start
                 and re.fullmatch(
-                    same_sentence('“”"«»') + rf"(?:[”\"»]?,|{QUOTE_ENDS}|\s[–—-])\s*",
+                    same_sentence('“”"«»') + rf"(?:,\s*[”\"»]|[”\"»]?,|{QUOTE_ENDS}|\s[–—-])\s*",
                     as_one_list(text[f.end : s.start]),
                 )
             ][:1]

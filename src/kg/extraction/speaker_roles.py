@@ -35,7 +35,8 @@ SAID_BEFORE = re.compile(
 )
 # "according to Ana Ruiz", "según", "selon", "segundo", "de acordo com"
 ACCORDING_BEFORE = re.compile(
-    r"\b(?:according\s+to|según|selon|segundo|de\s+acordo\s+com|conforme)\s+"
+    r"\b(?:according\s+to|según|selon|segundo|de\s+acordo\s+com|de\s+acuerdo\s+con|conforme)\s+"
+    r"|\bd['’]après\s+"
     r"(?:(?:the|el|la|le|o|a)\s+|l['’])?$",
     re.I,
 )
@@ -98,6 +99,10 @@ class Speech:
     body: Mention
     according: bool
     claims: bool = False  # the speaker's verb says a clause of its own ("said that ...")
+    # the verb before the speaker ('..., said Ana Ruiz, X's director'): it closes what was
+    # said before it, not what the sentence goes on to tell after ('..." explained X's
+    # director, because of the waters where 300 died')
+    closes: bool = False
 
 
 # A role the person held once ("a former official of X", "ex director de X") is no role in
@@ -150,12 +155,21 @@ def _role_before(text: str, s0: int, p: Mention, orgs: list[Mention]) -> tuple[M
         at = s0 + comma.start()
         breaks = [b for b in breaks if b.end() <= at]
     a = breaks[-1].end() if breaks else s0
+    # "IOM's Ana Ruiz said": the body's possessive alone, one of its people
+    own = [o for o in orgs if a <= o.start and re.fullmatch(r"[’']s\s+", text[o.end : p.start])]
+    if own and not NOT_A_ROLE.match(text[a : own[0].start].strip()):
+        return own[0], own[0].start
     m = ROLE_BEFORE.fullmatch(text, a, at)
     if m is None or not _has_role_word(m["role"]) or NOT_A_ROLE.match(m["role"]):
         return None
-    # (the role's last word before the name, when no comma sets it apart: "X spokesperson Ana
-    # Ruiz", not "X rescued Ana Ruiz")
-    if not comma and not _has_role_word(m["role"].split()[-1]):
+    # (the role's last words before the name, when no comma sets it apart: "X spokesperson Ana
+    # Ruiz", "X Chief of Mission Ana Ruiz"; not "X rescued Ana Ruiz", "X staff escorted Ana")
+    words = m["role"].split()
+    if not comma and not (
+        _has_role_word(words[-1])
+        or words[-1][:1].isupper()
+        and _has_role_word(" ".join(words[-3:]))
+    ):
         return None
     body = _body_in(orgs, m.start("role"), at)
     return (body, m.start("role")) if body is not None else None
@@ -177,7 +191,7 @@ def speeches(text: str, s0: int, s1: int, people: list[Mention], orgs: list[Ment
             elif cue := ACCORDING_BEFORE.search(text, max(s0, a - 40), a):
                 out.append(Speech(cue.start(), b, body, True))
             elif cue := SAID_BEFORE.search(text, max(s0, a - 40), a):
-                out.append(Speech(cue.start(), b, body, False))
+                out.append(Speech(cue.start(), b, body, False, closes=True))
             elif says := SAYS_AFTER.match(text, b):
                 own = re.match(r"[^.;,]*\b(?:that|que|qu['’])", text[says.end() : s1])
                 out.append(Speech(a, b, body, False, bool(own)))
