@@ -42,7 +42,8 @@ def test_a_speaker_with_a_role_in_a_body_credits_the_body(tmp_path, knowledge):
 def test_a_speaker_s_role_is_a_noun_phrase_beside_the_name(tmp_path, knowledge):
     """The role is a noun phrase beside the name: not a clause of its own before it ('After
     meeting IOM officials, Ana Ruiz said', 'Speaking to UNICEF staff, ...'), nor a relative
-    clause after it ('Ana Ruiz, who heads the IOM office, said'); but a role's own words
+    clause after it ('Ana Ruiz, who heads the IOM office, said') or inside it ('Ana Ruiz, a
+    researcher who studied IOM data'); but a role's own words
     ('Acting Head of IOM in Velnor, Ana Ruiz, said') and a role set before the name with a
     comma after an opening phrase ('Meanwhile, the IOM officer in charge of Velnor, Ana Ruiz
     says')."""
@@ -54,9 +55,11 @@ def test_a_speaker_s_role_is_a_noun_phrase_beside_the_name(tmp_path, knowledge):
             "UNICEF staff, Mara Velde said 420 children were missing.\n\nTomas Berend, who "
             "heads the IOM office in Velnor, said 530 migrants arrived.\n\nActing Head of IOM "
             "in Velnor, Jonas Pekk, said 640 migrants arrived.\n\nMeanwhile, the IOM officer in "
-            "charge of Velnor, Lucia Marr says the office assisted 4,700 victims.",
+            "charge of Velnor, Lucia Marr says the office assisted 4,700 victims.\n\nSome 870 "
+            "children were displaced, said Dorin Vasek, a researcher who studied IOM data.",
         )
     )
+    assert sources(found["870"]) == []
     assert sources(found["310"]) == [] and sources(found["420"]) == []
     assert sources(found["530"]) == []
     assert sources(found["640"]) == ["iom"] and sources(found["4700"]) == ["iom"]

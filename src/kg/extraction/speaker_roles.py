@@ -87,6 +87,11 @@ NOT_A_ROLE = re.compile(
 )
 
 
+# A clause inside the words beside a name ("Ana Ruiz, a researcher who studied IOM data"):
+# what the person did, not a role in the body
+RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that|que|qui|quien|quienes|dont)\b", re.I)
+
+
 @dataclass
 class Speech:
     """A reporting clause whose speaker has a role in `body`: from `start` (the verb, "according
@@ -138,7 +143,7 @@ def _role_after(text: str, p: Mention, orgs: list[Mention]) -> tuple[Mention, in
             rest = ROLE_RUNS_ON.match(text, body.end)
             return body, rest.end() if rest else body.end
     m = ROLE_AFTER.match(text, p.end)
-    if m and _has_role_word(m["role"]):
+    if m and _has_role_word(m["role"]) and not RELATIVE.search(m["role"]):
         body = _body_in(orgs, m.start("role"), m.end("role"))
         if body is not None:
             return body, max(m.end("role"), body.end)
@@ -160,7 +165,12 @@ def _role_before(text: str, s0: int, p: Mention, orgs: list[Mention]) -> tuple[M
     if own and not NOT_A_ROLE.match(text[a : own[0].start].strip()):
         return own[0], own[0].start
     m = ROLE_BEFORE.fullmatch(text, a, at)
-    if m is None or not _has_role_word(m["role"]) or NOT_A_ROLE.match(m["role"]):
+    if (
+        m is None
+        or not _has_role_word(m["role"])
+        or NOT_A_ROLE.match(m["role"])
+        or RELATIVE.search(m["role"])
+    ):
         return None
     # (the role's last words before the name, when no comma sets it apart: "X spokesperson Ana
     # Ruiz", "X Chief of Mission Ana Ruiz"; not "X rescued Ana Ruiz", "X staff escorted Ana")
