@@ -1,0 +1,111 @@
+"""The verbs and phrases by which a sentence names the organization it takes a number from,
+before the number ("X reported", "as reported by X") or after it ("..., X said", "..., said X"),
+and how much of a sentence lies between a number and a source named after it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.foreign_words import SAID_THEN_SOURCE
+
+ATTRIBUTION_VERB = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?"
+    # "Interpol, headquartered in Lyon, southeastern France, said ...", "IOM, the UN migration
+    # agency, estimates": an apposition in lower case between the source and its verb (not
+    # the next name of a list: ", and UNICEF said")
+    r"(?:,\s+(?!(?:and|or|but|while|as|who|which|that|with)\b)(?-i:[a-z])[^.;:,“”\"]{0,60}"
+    r"(?:,\s+(?-i:[a-z])[^.;:,“”\"]{0,40})?,\s*"
+    # "Zorvan Aid, which shelters families in Lorvania and the region, said": a clause on
+    # what the source does
+    r"|,\s+which\s+(?-i:[a-z])[^.;:,“”\"]{0,100},\s*)?"
+    # "X early this year said", "X on Tuesday reported": when, between the source and its verb
+    r",?\s*(?:(?:on\s+[A-Z][a-z]+day|(?:last|this)\s+(?:week|month|year)|(?:early|earlier|late|"
+    r"later)\s+this\s+(?:week|month|year)|yesterday|today|earlier|on\s+(?:Facebook|Twitter|X|"
+    r"Instagram|Telegram|YouTube|TikTok|LinkedIn))\s+)?"
+    r"(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|recently\s+)?"
+    # ("A UNHCR quarterly review published today estimates", "the ILO's annual survey")
+    r"(?:(?:periodic|annual|latest|new|global|recent|regional|quarterly|monthly|first)\s+){0,2}"
+    r"(?:reports?|reported|says|said|states|stated|estimates?|estimated|confirms?|confirmed|"
+    # "The ILO also published a second report showing 41 million workers ..."
+    r"(?:released|published|issued)\s+(?:a|an|its|the)\s+(?:[a-z-]+\s+){0,3}(?:report|study|"
+    r"survey|analysis|data|figures|estimates)|"
+    # ("the IOM counted 4,817 migrants entering Ostravia": a count the body made)
+    r"records|recorded|tracks|tracked|documents|documented|"
+    r"announces|announced|"
+    r"indicates?|indicated|shows?(?!\s+up\b)|showed(?!\s+up\b)|finds|found|notes|noted|calculates|calculated|counts|"
+    r"counted|warns|warned|reveals|revealed|discloses|disclosed|"
+    # (the other verbs of saying: "UNHCR stressed that 40% ...", "IOM told reporters 300 ...",
+    # '... 68%," the UNHCR emphasized'; not "stressed the need to protect 300 children")
+    r"told|(?:stresses|stressed|emphasi[sz]es|emphasi[sz]ed|highlights|highlighted)"
+    r"(?=\s+that\b|\s*[.,;:])|"
+    # "X claimed that ...", not "claimed 300 lives", "concluded an agreement"
+    r"(?:claims|claimed|concludes|concluded|believes|believed|identified)(?=\s+that\b)|"
+    r"projects|projected|predicts|predicted|figures|data|statistics|studies|study|survey|"
+    r"research|report|"
+    # "UNODC puts the number of victims at 5,400"
+    r"puts?\s+(?:the\s+)?(?:number|figure|total|toll|count|estimate))\b",
+    re.I,
+)
+# "As reported by X, ...", "As X noted, ...": a source set before what it says.
+AS_REPORTED_BY = re.compile(
+    r"\bas\s+(?:reported|stated|noted|estimated|documented|shown|indicated|recorded)\s+by\s+",
+    re.I,
+)
+AS_SOURCE_SAID = re.compile(
+    r"\s+(?:has\s+|have\s+)?(?:reported|reports|noted|notes|said|says|stated|states|"
+    r"estimated|estimates|documented|found|warned|pointed out)\b"
+)
+# "..., the latest report by the National Commission (NC) has revealed": what of a source
+# may come between the comma after a number and the source's name.
+SOURCE_NAMED = (
+    r"(?P<work>(?:(?:latest|new|recent|annual|national|first|\d{4})\s+){0,3}"
+    # ("..., a statement from X said", "..., said a press release of X")
+    r"(?:report|study|survey|data|figures|statistics|research|analysis|estimates?|statement|"
+    r"(?:press\s+)?release|communiqu[ée])\s+"
+    r"(?:(?:published|released|compiled|issued|conducted|carried\s+out)\s+)?"
+    r"(?:by|of|from)\s+(?:the\s+)?)?"
+)
+FOUND_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:has\s+|have\s+)?(?:found|finds)\b")
+
+
+def same_sentence(quotes: str) -> str:
+    """What a sentence says between a number and its source: no end of a sentence nor of a
+    quote (`quotes`), but the point of a number ("from 500,000 to more than 1.25 million,
+    making Uganda ..., says X") and a quote opened and closed there ("more than 70 deaths a
+    month, “making it one of the most dangerous crossings”, UNHCR said")."""
+    return rf"(?:[^.;:{quotes}]|(?<=\d)[.:](?=\d)|“[^“”]*”)*"
+
+
+SAID_SET_APART = re.compile(
+    r",\s*(?:(?:said|reported|noted|added|stated|estimated)\s+(?:the\s+)?|"
+    + SAID_THEN_SOURCE
+    + r")$",
+    re.I,
+)
+# A quote closed by the end of its sentence, no comma after it ('... in 2022.”said X', '...
+# 68%.”the UNHCR emphasized'): the speaker named after it all the same
+QUOTE_ENDS = r"[.!?][”\"»]"
+# ('"... 17,793 irregular migrants," Interpol reported': a quote's end around the comma)
+SAID_BEFORE_SOURCE = (
+    same_sentence('“”"')
+    + rf"(?:,\s*[”\"]|[”\"]?,|{QUOTE_ENDS})\s*(?:(?:the|an?)\s+)?"
+    + SOURCE_NAMED
+)
+# A source named after its number: "..., IOM said", "..., UNHCR reported on Monday".
+SAID_AFTER = re.compile(
+    r"\s*(?:\([^)]*\)\s*)?"
+    # "..., the UNHCR spokesman said", "..., the Xinhua news agency reported"
+    r"(?:(?:spokesperson|spokesman|spokeswoman|staff|officials?|officers?|news\s+agency|"
+    r"newspaper|daily|agency|body)\s+(?:in\s+the\s+(?:region|field|country)\s+)?)?"
+    r"(?:has\s+|have\s+)?(?:(?:data|figures|statistics|estimates|records)"
+    r"\s+(?:show|shows|showed|indicate|indicates|suggest|suggests)|said|says|reported|reports|"
+    r"estimated|estimates|stated|states|announced|announces|noted|notes|warned|warns|"
+    r"confirmed|confirms|added|adds|explained|explains|revealed|reveals|disclosed|discloses|"
+    r"stressed|stresses|emphasi[sz]ed|emphasi[sz]es|highlighted|highlights|"
+    r"showed|shows)\b"
+    # (not "..., IOM said that ...", whose clause is another claim; but "..., UNICEF said
+    # today, warning that ...": a clause of the source's after its verb)
+    r"(?![^.;,]*\bthat\b)",
+    re.I,
+)

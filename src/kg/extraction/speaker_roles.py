@@ -1,0 +1,208 @@
+"""A person given as a number's source, with a role in a named organization, credits that
+organization (data/devset/README.md, Attributions): "said Ana Ruiz, X's head of mission",
+"according to X spokesperson Ana Ruiz", "Ana Ruiz, director of X, said", "según Ana Ruiz,
+jefa de misión de la OIM". Read by structure: the speaker of a reporting clause (its subject,
+or the one named after its verb or after "according to"), the role set beside the name
+(in apposition, before it, in brackets, "of X"), and the organization named in that role.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extraction.entities import Mention
+from kg.extraction.foreign_words import SPEECH_VERBS
+from kg.extraction.people import PERSON_ROLES
+from kg.extraction.source_cues import FOREIGN_SAID_THEN
+from kg.extraction.text import fold
+
+# The verbs of saying and reporting a speaker is the subject or the object of ("said", "told
+# reporters", "a déclaré", "afirmó"), in the four languages
+_SAY = (
+    r"said|says|told|tells|added|adds|noted|notes|stated|states|explained|explains|reported|"
+    r"reports|estimated|estimates|warned|warns|stressed|stresses|confirmed|confirms|"
+    r"revealed|reveals|indicated|indicates|pointed\s+out|points\s+out|highlighted|"
+    r"emphasi[sz]ed|disclosed|announced|announces|" + SPEECH_VERBS
+)
+# "Ana Ruiz, X's head of mission, said", "Ana Ruiz said": the verb after the speaker
+SAYS_AFTER = re.compile(
+    rf"\s*,?\s*(?:has\s+|had\s+|have\s+)?(?:also\s+|further\s+)?(?:{_SAY})\b", re.I
+)
+# "..., said Ana Ruiz", '...,” a déclaré Ana Ruiz', "..., agregó Ana Ruiz": the verb before
+SAID_BEFORE = re.compile(
+    rf"(?:\b(?:{_SAY})|\b(?:{FOREIGN_SAID_THEN}))\s+(?:(?:the|el|la|le|o|a)\s+|l['’])?$", re.I
+)
+# "according to Ana Ruiz", "según", "selon", "segundo", "de acordo com"
+ACCORDING_BEFORE = re.compile(
+    r"\b(?:according\s+to|según|selon|segundo|de\s+acordo\s+com|de\s+acuerdo\s+con|conforme)\s+"
+    r"|\bd['’]après\s+"
+    r"(?:(?:the|el|la|le|o|a)\s+|l['’])?$",
+    re.I,
+)
+# The same words opening the name's own span, where the people's rule took them in ("Según
+# Ana Ruiz" at a sentence's start)
+ACCORDING_IN_NAME = re.compile(r"(?:Según|Selon|Segundo|Conforme)\s+")
+# A role in apposition after the name, up to its comma or the verb ("Ana Ruiz, program manager
+# at X's mission in Velnor,", "Ana Ruiz, Deputy of X added"; not a clause, "Ana Ruiz, who")
+ROLE_AFTER = re.compile(
+    r"\s*,\s*(?!\s*(?:who|which|that|and|or|but|as|while|where|when|whose|que|qui|quien|"
+    r"y|et|e)\b)(?P<role>[^,;:.!?“”\"()\d]{2,120}?)"
+    rf"(?=\s*(?:[,;:.!?)“”\"]|$)|\s+(?:has\s+|had\s+)?(?:{_SAY})\b)",
+    re.I,
+)
+# "Ana Ruiz (X)", "Ana Ruiz of X", "Ana Ruiz, from X": the body the person is of
+BODY_AFTER = re.compile(
+    r"\s*(?:\((?P<bracket>[^()\d]{2,80})\)|,?\s+(?P<of>(?:of|from|at|with|de|del|du|da|do)\s+"
+    r"(?:(?:the|el|la|le|o|a)\s+|l['’])?))",
+    re.I,
+)
+# "Ana Ruiz of the X unit under the Y ministry said": the words after the body's name, up to
+# the speaker's verb
+ROLE_RUNS_ON = re.compile(
+    rf"[^,;:.!?“”\"()\d]{{0,80}}?(?=\s*,?\s*(?:has\s+|had\s+)?(?:{_SAY})\b)", re.I
+)
+# The role before the name, from the last break before it ("X spokesperson Ana Ruiz", "the X
+# officer in charge of Velnor, Ana Ruiz"; "said X's regional director, Ana Ruiz")
+# (an acronym in brackets is part of it: "the X (XY) officer in charge of Velnor")
+ROLE_BEFORE = re.compile(
+    r"\s*(?P<role>(?:[^,;:.!?“”\"()\d]|\([A-Za-z]{2,12}\)){2,120}?)\s*(?P<comma>,)?\s*$"
+)
+_BREAK = re.compile(
+    r"[,;:.!?“”\"]|\((?![A-Za-z]{2,12}\))|(?<![A-Za-z])\)|"
+    rf"\b(?:{_SAY})\b|\b(?:according\s+to|según|selon|segundo)\b",
+    re.I,
+)
+
+
+# A phrase before a name that is no role of the name's but a clause of its own ("After meeting
+# IOM officials, Ana Ruiz said", "En una reunión con la OIM, Ana Ruiz dijo")
+NOT_A_ROLE = re.compile(
+    r"(?:after|before|while|when|during|in|at|on|with|following|despite|as|since|because|if|"
+    r"although|though|upon|for|from|to|by|tras|después|durante|en|con|al|après|avant|pendant|"
+    r"dans|avec|lors|após|depois|em|com|ao|"
+    # (not a role's own word: "Acting Head of X", "Managing Director of X")
+    r"(?!(?:acting|managing|outgoing|incoming|founding|presiding|visiting|leading)\b)[\w-]+ing)\b",
+    re.I,
+)
+
+
+# A clause inside the words beside a name ("Ana Ruiz, a researcher who studied IOM data"):
+# what the person did, not a role in the body
+RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that|que|qui|quien|quienes|dont)\b", re.I)
+
+
+@dataclass
+class Speech:
+    """A reporting clause whose speaker has a role in `body`: from `start` (the verb, "according
+    to" or the speaker) to `end` (the speaker and role); `according` for "according to"; a
+    verb with a clause of its own after it ("Ana Ruiz, X's director, said that") says what
+    follows, not a number before it."""
+
+    start: int
+    end: int
+    body: Mention
+    according: bool
+    claims: bool = False  # the speaker's verb says a clause of its own ("said that ...")
+    # the verb before the speaker ('..., said Ana Ruiz, X's director'): it closes what was
+    # said before it, not what the sentence goes on to tell after ('..." explained X's
+    # director, because of the waters where 300 died')
+    closes: bool = False
+
+
+# A role the person held once ("a former official of X", "ex director de X") is no role in
+# the body now
+FORMER = re.compile(
+    r"\b(?:former|retired|onetime|erstwhile|ex|antiguo|antigua|ancien|ancienne)\b", re.I
+)
+
+
+def _has_role_word(words: str) -> bool:
+    if FORMER.search(words):
+        return False
+    folded = {w.rstrip("s") if len(w) > 4 else w for w in re.findall(r"[\w-]+", fold(words))}
+    return bool(folded & PERSON_ROLES or {w + "s" for w in folded} & PERSON_ROLES)
+
+
+def _body_in(orgs: list[Mention], a: int, b: int) -> Mention | None:
+    """The first organization named within [a, b) (its name may run on past b: "of the X")."""
+    inside = [o for o in orgs if a <= o.start < b]
+    return inside[0] if inside else None
+
+
+def _role_after(text: str, p: Mention, orgs: list[Mention]) -> tuple[Mention, int] | None:
+    """The body of the role set after the name, and where the role ends."""
+    m = BODY_AFTER.match(text, p.end)
+    if m and m["bracket"]:
+        body = _body_in(orgs, m.start("bracket"), m.end("bracket"))
+        if body is not None and body.end <= m.end():
+            return body, m.end()
+    if m and m["of"]:
+        body = _body_in(orgs, m.end(), m.end() + 1)
+        if body is not None:  # (and what the body's name is followed by, up to the verb)
+            rest = ROLE_RUNS_ON.match(text, body.end)
+            return body, rest.end() if rest else body.end
+    m = ROLE_AFTER.match(text, p.end)
+    if m and _has_role_word(m["role"]) and not RELATIVE.search(m["role"]):
+        body = _body_in(orgs, m.start("role"), m.end("role"))
+        if body is not None:
+            return body, max(m.end("role"), body.end)
+    return None
+
+
+def _role_before(text: str, s0: int, p: Mention, orgs: list[Mention]) -> tuple[Mention, int] | None:
+    """The body of the role set before the name, and where the role starts."""
+    at = p.start
+    breaks = [b for b in _BREAK.finditer(text, s0, at)]
+    # (a comma right before the name closes the role: "X's director, Ana Ruiz")
+    comma = re.search(r",\s*$", text[s0:at])
+    if comma:
+        at = s0 + comma.start()
+        breaks = [b for b in breaks if b.end() <= at]
+    a = breaks[-1].end() if breaks else s0
+    # "IOM's Ana Ruiz said": the body's possessive alone, one of its people
+    own = [o for o in orgs if a <= o.start and re.fullmatch(r"[’']s\s+", text[o.end : p.start])]
+    if own and not NOT_A_ROLE.match(text[a : own[0].start].strip()):
+        return own[0], own[0].start
+    m = ROLE_BEFORE.fullmatch(text, a, at)
+    if (
+        m is None
+        or not _has_role_word(m["role"])
+        or NOT_A_ROLE.match(m["role"])
+        or RELATIVE.search(m["role"])
+    ):
+        return None
+    # (the role's last words before the name, when no comma sets it apart: "X spokesperson Ana
+    # Ruiz", "X Chief of Mission Ana Ruiz"; not "X rescued Ana Ruiz", "X staff escorted Ana")
+    words = m["role"].split()
+    if not comma and not (
+        _has_role_word(words[-1])
+        or words[-1][:1].isupper()
+        and _has_role_word(" ".join(words[-3:]))
+    ):
+        return None
+    body = _body_in(orgs, m.start("role"), at)
+    return (body, m.start("role")) if body is not None else None
+
+
+def speeches(text: str, s0: int, s1: int, people: list[Mention], orgs: list[Mention]):
+    """The reporting clauses of the sentence [s0, s1) whose speaker has a role in a body."""
+    out: list[Speech] = []
+    for p in people:
+        if not s0 <= p.start < s1:
+            continue
+        before, after = _role_before(text, s0, p, orgs), _role_after(text, p, orgs)
+        for body, a, b in [
+            *([(before[0], before[1], p.end)] if before else []),
+            *([(after[0], p.start, after[1])] if after else []),
+        ]:
+            if ACCORDING_IN_NAME.match(p.text):
+                out.append(Speech(p.start, b, body, True))
+            elif cue := ACCORDING_BEFORE.search(text, max(s0, a - 40), a):
+                out.append(Speech(cue.start(), b, body, True))
+            elif cue := SAID_BEFORE.search(text, max(s0, a - 40), a):
+                out.append(Speech(cue.start(), b, body, False, closes=True))
+            elif says := SAYS_AFTER.match(text, b):
+                own = re.match(r"[^.;,]*\b(?:that|que|qu['’])", text[says.end() : s1])
+                out.append(Speech(a, b, body, False, bool(own)))
+    return out
