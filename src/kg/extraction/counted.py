@@ -45,6 +45,15 @@ PEOPLE_VERBS = re.compile(
 )
 
 
+# "9,153 arrivals, 267 dead and 118 missing", "720 rescues ... and 159 rescued": people, by a
+# state or what they underwent said right after the number, not what the number before it in
+# the sentence counts
+PEOPLE_AFTER = re.compile(
+    r"\s+(?:dead|missing|injured|wounded|rescued|arrested|detained|deported|returned|"
+    r"repatriated|evacuated|killed|drowned)\b(?!-)"
+)
+
+
 # "fewer than 800 arrived in Lorvania", "the 267 who arrived": what people do, or "who".
 PEOPLE_DO = re.compile(
     r"\s+(?:who\b|(?:have\s+|had\s+)?(?:arrived|died|drowned|fled|perished|escaped|survived|"
@@ -211,6 +220,16 @@ def find_what_it_counts(
             # the phrase it stands for says what is counted, for the indicator
             f.head, f.phrase = abbreviated[m.group(1)]
             f.phrase_end = f.end + m.end()
+    if (
+        f.head is None
+        and not f.percent
+        and not f.currency
+        and previous is not None
+        and previous.head  # (the head it would take from the number before it)
+        and previous.sentence == f.sentence
+        and PEOPLE_AFTER.match(text, f.end)
+    ):
+        f.head, f.phrase = "people", "people"
     # "of which 434 were identified", "up to 1,000 in times of crisis": the noun
     # of the number before it in the sentence.
     if (

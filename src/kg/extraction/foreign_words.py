@@ -65,8 +65,6 @@ _PEOPLE = """
     pessoa pessoas vitima vitimas crianca criancas mulher mulheres homem homens menino meninos
     menina meninas jovem jovens cidadao cidadaos estrangeiro estrangeiros suspeito suspeitos
     detido detidos passageiro passageiros trabalhadores
-    retorno retornos retour retours rapatriement rapatriements repatriacion repatriaciones
-    repatriacao repatriacoes deportacion deportaciones expulsion expulsions rescate rescates
     mexicanos hondurenos guatemaltecos salvadorenos nicaraguenses venezolanos haitianos
     cubanos colombianos ecuatorianos centroamericanos haitiens guineens senegalais maliens
     ivoiriens camerounais nigeriens nigerians congolais burkinabes brasileiros angolanos
@@ -76,6 +74,13 @@ _PEOPLE = """
 UNIT_WORDS: dict[str, str] = {word: "person" for word in _PEOPLE.split()}
 for _unit, _words in (
     ("case", "caso casos cas"),
+    # acts, counted as the text counts them ("3.277 retornos", "4 258 retours volontaires")
+    ("return", "retorno retornos retour retours"),
+    ("repatriation", "rapatriement rapatriements repatriacion repatriaciones repatriacao"),
+    ("repatriation", "repatriacoes"),
+    ("deportation", "deportacion deportaciones"),
+    ("expulsion", "expulsion expulsions"),
+    ("rescue", "rescate rescates"),
     ("complaint", "denuncia denuncias plainte plaintes"),
     ("investigation", "investigacion investigaciones enquete enquetes investigacao investigacoes"),
     ("arrest", "arresto arrestos detencion detenciones arrestation arrestations detencao"),

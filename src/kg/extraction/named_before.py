@@ -10,7 +10,7 @@ from kg.extraction.figures import Found
 from kg.extraction.foreign_counts import NOT_NOUNS
 from kg.extraction.foreign_words import UNIT_WORDS
 from kg.extraction.text import fold
-from kg.extraction.units import KNOWN_UNIT_WORDS, PEOPLE, singular
+from kg.extraction.units import ACTS, KNOWN_UNIT_WORDS, PEOPLE, singular
 
 # Words in -s that are no nouns ("girls arriving this year, whose numbers"), and the other
 # languages' articles, pronouns and adverbs in -s ("Los venezolanos ... son").
@@ -82,8 +82,9 @@ COMPLEMENT = {"of", "de", "del", "du", "da", "do", "dos", "das"}
 
 
 def people_its_subject_names(text: str, f: Found) -> str | None:
-    """The people a sentence's subject is, when its first plural names people ("This week
-    the total arrivals in the Horn of Africa ... are 10,263", "Los venezolanos que ... son"):
+    """The people or acts a sentence's subject is, when its first plural names people ("Los
+    venezolanos que ... son") or acts ("This week the total arrivals in the Horn of Africa ...
+    are 10,263": arrivals):
     not past the subject's head ("The number of countries hosting refugees is 17", "The
     average stay of migrants is 45") nor when its first plural counts something else ("The
     shelters run by IOM for stranded migrants are 14", "Los casos de trata ... fueron 230")."""
@@ -91,7 +92,7 @@ def people_its_subject_names(text: str, f: Found) -> str | None:
         key = w.casefold()
         if key in COMPLEMENT:
             return None
-        people = (singular(w) in PEOPLE and singular(w) != key) or (
+        people = (singular(w) in PEOPLE | ACTS and singular(w) != key) or (
             UNIT_WORDS.get(fold(w)) == "person" and key.endswith("s")
         )
         if people:

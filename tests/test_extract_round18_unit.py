@@ -1,0 +1,60 @@
+"""`kg extract`: rules on the unit of drafted numbers written on the eighteenth round (the
+README's `unit` made precise: acts are counted as the text counts them, and the noun is English
+whatever the release's language), one test per rule, on sentences composed for it (the names of
+people, places and bodies are made up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, observations
+
+
+def test_acts_are_counted_as_the_text_counts_them(tmp_path, knowledge):
+    """'41,300 irregular border crossings', '8,200 voluntary returns', '450 rescues', 'the
+    total arrivals ... are 10,263': the act is the unit; 'returned 8,000 migrants', 'the
+    return of 2,100 Zorvanians', '70 deaths', '267 dead and 118 missing' after a count of
+    arrivals, '159 rescued': people; '12 official border crossings': places."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Pelmark Border Office recorded 41,300 irregular border crossings in 2023.\n\n"
+            "Ostravia registered 8,200 voluntary returns last year, and the police returned "
+            "8,000 migrants to Zorvania.\n\n"
+            "The agency assisted the return of 2,100 Zorvanians and counted 70 deaths.\n\n"
+            "The coast had 450 rescues, and the hills had 159 rescued and 62 inspections.\n\n"
+            "This week the total arrivals in Velna are approximately 10,263.\n\n"
+            "At the same time last year, there were 9,153 arrivals, 267 dead and 118 missing.\n\n"
+            "Migrants used 12 official border crossings.",
+        )
+    )
+    unit = {value: item.fields.get("unit") for value, item in found.items()}
+    assert unit["41300"] == "crossing"
+    assert unit["8200"] == "return"
+    assert unit["8000"] == "person"
+    assert unit["2100"] == "person"
+    assert unit["70"] == "person"
+    assert unit["450"] == "rescue"
+    assert unit["159"] == "person"
+    assert unit["10263"] == "arrival"
+    assert unit["9153"] == "arrival"
+    assert unit["267"] == "person"
+    assert unit["118"] == "person"
+    assert unit["12"] == "border-crossing"
+
+
+def test_of_the_total_after_a_count_of_the_moves_the_people_made(tmp_path, knowledge):
+    """'Un total de 2.400 migrantes fueron retornados ... 300 retornos menos. Del total, el 60%
+    eran hombres': the count of the returns (a unit of its own now) counts the same flow as the
+    people returned, and leaves the total the share is of."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Un total de 2.400 migrantes fueron retornados a Ostravia entre el 2 y el 27 de "
+            "marzo de 2023, según la Oficina de Velna.\n\nLa cifra representa una baja respecto "
+            "al mismo mes del año anterior, es decir, 300 retornos menos.\n\n"
+            "Del total, el 60% eran hombres.",
+        )
+    )
+    assert found["300"].fields["unit"] == "return"
+    assert found["60"].fields.get("period") == {"start": "2023-03-02", "end": "2023-03-27"}
