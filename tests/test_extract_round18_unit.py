@@ -58,3 +58,41 @@ def test_of_the_total_after_a_count_of_the_moves_the_people_made(tmp_path, knowl
     )
     assert found["300"].fields["unit"] == "return"
     assert found["60"].fields.get("period") == {"start": "2023-03-02", "end": "2023-03-27"}
+
+
+def test_the_nouns_of_spanish_french_and_portuguese_are_given_in_english(tmp_path, knowledge):
+    """'cuatro cartuchos', 'dos pistolas', '18 actas de nacimiento', '3.100 ingresos', '1.200
+    salidas', '6 425 retour de migrants', 'Deux escadrons', '3 points frontaliers', '12
+    passaportes', '3 armas de fogo', '40 entradas', '25 voluntarias': the English noun, by the
+    lemma and what follows it; a noun the lexicon does not hold keeps the rules' reading."""
+    units = [
+        {value: item.fields.get("unit") for value, item in observations(draft).items()}
+        for draft in (
+            draft_of(tmp_path, knowledge, text)
+            for text in (
+                "La policía de Zorvania incautó cuatro cartuchos de caza, dos pistolas y 18 "
+                "actas de nacimiento en una vivienda de Velna. Se registraron 3.100 ingresos y "
+                "1.200 salidas en la frontera, y 25 voluntarias apoyaron a la Fundación Lorva "
+                "con 7 zambombas.",
+                "Deux escadrons de gendarmerie ont été déployés à Lorvel en octobre. Les "
+                "autorités de Zorvanie ont enregistré 6 425 retour de migrants par 3 points "
+                "frontaliers officiels.",
+                "A polícia de Ostrávia apreendeu 12 passaportes e 3 armas de fogo numa casa de "
+                "Pelmar, e registou 40 entradas de migrantes na fronteira durante o mês de março.",
+            )
+        )
+    ]
+    spanish, french, portuguese = units
+    assert spanish["4"] == "cartridge"
+    assert spanish["2"] == "pistol"
+    assert spanish["18"] == "birth-certificate"
+    assert spanish["3100"] == "entry"
+    assert spanish["1200"] == "exit"
+    assert spanish["25"] == "person"
+    assert spanish["7"] == "zambomba"  # (no English noun known: the word's own)
+    assert french["2"] == "squadron"
+    assert french["6425"] == "return"
+    assert french["3"] == "border-crossing"
+    assert portuguese["12"] == "passport"
+    assert portuguese["3"] == "firearm"
+    assert portuguese["40"] == "entry"

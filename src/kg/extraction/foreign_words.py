@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+from kg.extraction.foreign_nouns import english_unit
 from kg.folding import fold
 
 LANGUAGES = ("es", "fr", "pt")  # the languages besides English whose words the rules read
@@ -74,13 +75,6 @@ _PEOPLE = """
 UNIT_WORDS: dict[str, str] = {word: "person" for word in _PEOPLE.split()}
 for _unit, _words in (
     ("case", "caso casos cas"),
-    # acts, counted as the text counts them ("3.277 retornos", "4 258 retours volontaires")
-    ("return", "retorno retornos retour retours"),
-    ("repatriation", "rapatriement rapatriements repatriacion repatriaciones repatriacao"),
-    ("repatriation", "repatriacoes"),
-    ("deportation", "deportacion deportaciones"),
-    ("expulsion", "expulsion expulsions"),
-    ("rescue", "rescate rescates"),
     ("complaint", "denuncia denuncias plainte plaintes"),
     ("investigation", "investigacion investigaciones enquete enquetes investigacao investigacoes"),
     ("arrest", "arresto arrestos detencion detenciones arrestation arrestations detencao"),
@@ -186,15 +180,16 @@ def unit_word(
         return "checkpoint"
     if " ".join((words + following)[:3]) in SCREENSHOTS:
         return None
-    for word in (words[0] if words else None, fold(head) if head else None):
+    foreign = language in LANGUAGES
+    for k, word in enumerate((words[0] if words else None, fold(head) if head else None)):
         if word in UNIT_WORDS:
             return UNIT_WORDS[word]
-    if (
-        language in LANGUAGES
-        and words
-        and DEMONYM.fullmatch(words[0])
-        and words[0] not in NOT_DEMONYMS
-    ):
+        # the other nouns the field counts, in English ("cuatro cartuchos": cartridge), by
+        # their lemma; the phrase's own noun first ("6 425 retour de migrants": return)
+        said = (words + following)[:3] if k == 0 else [word]
+        if foreign and word and (unit := english_unit(said)):
+            return unit
+    if foreign and words and DEMONYM.fullmatch(words[0]) and words[0] not in NOT_DEMONYMS:
         return "person"
     return None
 
