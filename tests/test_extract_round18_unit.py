@@ -96,3 +96,29 @@ def test_the_nouns_of_spanish_french_and_portuguese_are_given_in_english(tmp_pat
     assert portuguese["12"] == "passport"
     assert portuguese["3"] == "firearm"
     assert portuguese["40"] == "entry"
+
+
+def test_the_number_of_what_is_said_after_the_number_before(tmp_path, knowledge):
+    """'13,282 individuals arrived ..., bringing the total number of arrivals to 27,102',
+    'raising the number of arrests this year to 340', 'The number of arrivals since January is
+    4,100' after a count of migrants: what 'the number of' names, not what the number before
+    counts; 'the number of people aboard them was 2,300' after 40 boats: people."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Another 13,282 individuals arrived from June to September, bringing the total "
+            "number of arrivals from Zorvania to 27,102.\n\nPolice arrested 12 smugglers on "
+            "Monday, raising the number of arrests this year to 340.\n\nIn May, 300 migrants "
+            "arrived in Velna. The number of arrivals since January is 4,100.\n\nOfficials "
+            "counted 40 boats, and the number of people aboard them was 2,300.",
+        )
+    )
+    unit = {value: item.fields.get("unit") for value, item in found.items()}
+    assert unit["13282"] == "person"
+    assert unit["27102"] == "arrival"
+    assert unit["12"] == "person"
+    assert unit["340"] == "arrest"
+    assert unit["4100"] == "arrival"
+    assert unit["40"] == "boat"
+    assert unit["2300"] == "person"

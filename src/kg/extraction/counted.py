@@ -230,6 +230,15 @@ def find_what_it_counts(
         and PEOPLE_AFTER.match(text, f.end)
     ):
         f.head, f.phrase = "people", "people"
+    if f.head is None and not f.percent and not f.currency and previous is not None:
+        # "13,282 individuals arrived, bringing the total number of arrivals to 27,102": what
+        # the number of ... said after the number before names, not what that number counts
+        m = re.search(
+            rf"\b{COUNT_OF}\s+((?:[\w’'-]+,?\s+){{0,7}}[\w’'-]+)",
+            text[max(previous.end, f.sentence[0]) : f.start],
+        )
+        if m and (counted := _counted_noun(m.group(1))):
+            f.head, f.phrase = counted
     # "of which 434 were identified", "up to 1,000 in times of crisis": the noun
     # of the number before it in the sentence.
     if (
