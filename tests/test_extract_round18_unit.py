@@ -78,7 +78,8 @@ def test_the_nouns_of_spanish_french_and_portuguese_are_given_in_english(tmp_pat
                 "autorités de Zorvanie ont enregistré 6 425 retour de migrants par 3 points "
                 "frontaliers officiels.",
                 "A polícia de Ostrávia apreendeu 12 passaportes e 3 armas de fogo numa casa de "
-                "Pelmar, e registou 40 entradas de migrantes na fronteira durante o mês de março.",
+                "Pelmar, e registou 40 entradas de migrantes na fronteira durante o mês de março. "
+                "Foram resgatadas 27 trabalhadoras.",
             )
         )
     ]
@@ -96,6 +97,7 @@ def test_the_nouns_of_spanish_french_and_portuguese_are_given_in_english(tmp_pat
     assert portuguese["12"] == "passport"
     assert portuguese["3"] == "firearm"
     assert portuguese["40"] == "entry"
+    assert portuguese["27"] == "person"  # (a person's noun in the feminine)
 
 
 def test_the_number_of_what_is_said_after_the_number_before(tmp_path, knowledge):

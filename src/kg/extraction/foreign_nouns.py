@@ -17,7 +17,11 @@ from kg.folding import fold
 
 _LEXICON = {
     # people, by what they do or are (the forms not in foreign_words' lists of people)
-    "person": """tripulante pescador pecheur agricultor agriculteur campesino paysan jornalero
+    "person": """trabajador trabalhador travailleur refugiado refugie rescatado resgatado
+        retornado deportado repatriado rapatrie detenido detido sospechoso suspeito traficante
+        tratante trafiquant passeur ciudadano cidadao extranjero estrangeiro participante
+        candidato candidat migrante victima vitima tripulante pescador pecheur agricultor
+        agriculteur campesino paysan jornalero
         obrero ouvrier operario empleado employe empregado estudiante etudiant estudante alumno
         aluno docente enseignant profesor professeur juez juge juiz abogado avocat advogado
         medico medecin enfermero infirmier enfermeiro voluntario benevole beneficiario
