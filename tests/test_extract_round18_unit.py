@@ -124,3 +124,21 @@ def test_the_number_of_what_is_said_after_the_number_before(tmp_path, knowledge)
     assert unit["4100"] == "arrival"
     assert unit["40"] == "boat"
     assert unit["2300"] == "person"
+
+
+def test_missing_or_returned_after_a_count_of_things_are_those_things(tmp_path, knowledge):
+    """'Of the 30 boats ..., 12 missing and 18 returned': things go missing and are returned
+    too, so these count people only after a count of acts ('9,153 arrivals, 267 dead and 118
+    missing'); 'raided 40 brothels, and 12 arrested' are people (only people are arrested)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Of the 30 boats that left Velna, 12 missing and 18 returned.\n\n"
+            "Police raided 40 brothels in Zorvania, and 15 arrested were minors.",
+        )
+    )
+    unit = {value: item.fields.get("unit") for value, item in found.items()}
+    assert unit["12"] == "boat"
+    assert unit["18"] == "boat"
+    assert unit["15"] == "person"
