@@ -142,3 +142,22 @@ def test_missing_or_returned_after_a_count_of_things_are_those_things(tmp_path, 
     assert unit["12"] == "boat"
     assert unit["18"] == "boat"
     assert unit["15"] == "person"
+
+
+def test_a_count_in_brackets_after_a_name_counts_the_acts_named_before(tmp_path, knowledge):
+    """'Most arrivals came from Zorvania (3,351), Ostravia (1,872)': the acts its sentence
+    names before, when it names no people ('Migrants who made 300 crossings came from Velna
+    (120)': the migrants); 'Returns' opening a sentence is no people's name in -ns."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Most arrivals came from Zorvania (3,351), Ostravia (1,872) and Velna (899).\n\n"
+            "Returns from Dorsk (4,100) outnumbered those from Pelmark (2,300).\n\n"
+            "Migrants who made 300 crossings came from Lorvel (120) and Tesk (180).",
+        )
+    )
+    unit = {value: item.fields.get("unit") for value, item in found.items()}
+    assert unit["3351"] == unit["1872"] == "arrival"
+    assert unit["4100"] == unit["2300"] == "return"
+    assert unit["120"] == unit["180"] == "person"

@@ -121,14 +121,17 @@ def _others_named_since(text: str, previous: Found, f: Found) -> bool:
 
 
 def _people_named_before(text: str, f: Found) -> list[str]:
-    """The people its sentence names before the number, in the plural ("migrants")."""
+    """The people its sentence names before the number, in the plural ("migrants"), or else
+    the acts ("Most arrivals came from Zorvania (3,351)": arrivals)."""
     words = re.findall(r"[^\W\d_]+", text[f.sentence[0] : f.start])
-    return [
+    people = [
         w
         for w in words
         if (singular(w) in PEOPLE and singular(w) != w.casefold())
         or (UNIT_WORDS.get(fold(w)) == "person" and w.casefold().endswith("s"))
     ]
+    acts = [w.casefold() for w in words if singular(w) in ACTS and singular(w) != w.casefold()]
+    return people or acts
 
 
 # What a count of people is called before what it counts: "the number of", "the population of"
