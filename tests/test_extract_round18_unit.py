@@ -161,3 +161,24 @@ def test_a_count_in_brackets_after_a_name_counts_the_acts_named_before(tmp_path,
     assert unit["3351"] == unit["1872"] == "arrival"
     assert unit["4100"] == unit["2300"] == "return"
     assert unit["120"] == unit["180"] == "person"
+
+
+def test_a_participle_after_to_be_is_no_noun_in_these_languages(tmp_path, knowledge):
+    """'31 víctimas ...; 19 fueron atendidas': a participle after 'fueron' is no noun the
+    number counts, so the rules read around it (the victims); '45 fueron detenidos' keeps its
+    people's noun; 'incautó 40 armas; 12 fueron registradas': the weapons."""
+    units = [
+        {value: item.fields.get("unit") for value, item in observations(draft).items()}
+        for draft in (
+            draft_of(tmp_path, knowledge, text)
+            for text in (
+                "Para el año 2020, fueron rescatadas 31 víctimas en Velna; 19 fueron atendidas "
+                "por explotación sexual.",
+                "En Zorvania, 139 son menores y 45 fueron detenidos.",
+                "La policía de Zorvania incautó 40 armas; 12 fueron registradas en Velna.",
+            )
+        )
+    ]
+    assert units[0]["19"] == "person"
+    assert units[1]["45"] == "person"
+    assert units[2]["12"] == "weapon"
