@@ -502,7 +502,7 @@ def test_the_noun_counted_after_the_number_of(tmp_path, knowledge):
 
 
 def test_a_number_no_indicator_shares_a_word_with_is_still_drafted(tmp_path, knowledge):
-    draft = draft_of(tmp_path, knowledge, "In 2014, 422 arrivals were registered at the gate.")
+    draft = draft_of(tmp_path, knowledge, "In 2014, 422 newcomers were registered at the gate.")
     item = observations(draft)["422"]
     assert item.active and item.fields["indicator"]
     assert any("indicator a guess" in w for w in item.why)

@@ -64,7 +64,7 @@ def test_a_day_that_no_month_has_is_no_time():
         ("interpellés", "individus ont été interpellés", "person"),
         ("crianças", "crianças", "person"),
         ("varones", "varones", "person"),
-        ("volontaires", "retours volontaires", "person"),
+        ("volontaires", "retours volontaires", "return"),  # (acts: README, `unit`)
         ("pays", "pays différents", "country"),
         ("traficantes", "presuntos traficantes", "person"),  # (an adjective before the noun)
         ("venezolanos", "venezolanos", "person"),  # (a demonym)

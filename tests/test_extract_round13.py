@@ -226,8 +226,8 @@ def test_for_the_year_in_spanish_and_the_remaining_share(tmp_path, knowledge):
 
 def test_a_number_that_its_subject_is_counts_the_subject(tmp_path, knowledge):
     """'This week the total arrivals in Zorvania, since the start of the conflict, are
-    approximately 10,263': people, whom the subject names ('are', a qualifier between); 'The
-    crossings at the border were 300 this year' is not (no people named)."""
+    approximately 10,263': arrivals, which the subject names ('are', a qualifier between);
+    'The crossings at the border were 300 this year' counts no people."""
     found = observations(
         draft_of(
             tmp_path,
@@ -237,7 +237,7 @@ def test_a_number_that_its_subject_is_counts_the_subject(tmp_path, knowledge):
             "this year.",
         )
     )
-    assert found["10263"].fields.get("unit") == "person"
+    assert found["10263"].fields.get("unit") == "person"  # (arrivals: README, `unit`)
     assert found["300"].fields.get("unit") != "person"
 
 

@@ -8,10 +8,17 @@ from __future__ import annotations
 import re
 
 from kg.extraction.figures import FROM_A_PLACE, Found
-from kg.extraction.foreign_counts import NOT_NOUNS, OF_THESE, no_noun_after
+from kg.extraction.foreign_counts import OF_THESE, no_noun_after
 from kg.extraction.foreign_words import LANGUAGES, UNIT_WORDS
+from kg.extraction.named_before import (
+    AGE_WORDS,
+    NOT_PLURALS,
+    PREDICATE,
+    noun_before_a_final_number,
+    people_its_subject_names,
+)
 from kg.extraction.text import Passage, clause_around, fold
-from kg.extraction.units import KNOWN_UNIT_WORDS, PEOPLE, _counted_noun, noun_phrase, singular
+from kg.extraction.units import ACTS, PEOPLE, _counted_noun, noun_phrase, singular
 
 FOR_EVERY = re.compile(r"\bfor\s+(?:every|each)\b", re.I)
 
@@ -38,6 +45,16 @@ PEOPLE_VERBS = re.compile(
 )
 
 
+# "9,153 arrivals, 267 dead and 118 missing", "720 rescues ... and 159 rescued": people, by a
+# state or what they underwent said right after the number, not what the number before it in
+# the sentence counts; things go missing or are returned too ("30 boats ..., 12 missing"):
+# people so only after a count of acts
+PEOPLE_AFTER = re.compile(
+    r"\s+(?:dead|injured|wounded|rescued|arrested|detained|deported|repatriated|evacuated|"
+    r"killed|drowned|(?P<acts>missing|returned))\b(?!-)"
+)
+
+
 # "fewer than 800 arrived in Lorvania", "the 267 who arrived": what people do, or "who".
 PEOPLE_DO = re.compile(
     r"\s+(?:who\b|(?:have\s+|had\s+)?(?:arrived|died|drowned|fled|perished|escaped|survived|"
@@ -57,15 +74,6 @@ BARE_PEOPLE_VERB = re.compile(
 )
 
 
-# Words in -s that are no nouns ("girls arriving this year, whose numbers"), and the other
-# languages' articles, pronouns and adverbs in -s ("Los venezolanos ... son").
-NOT_PLURALS = NOT_NOUNS | {
-    "this", "always", "perhaps", "towards", "whereas", "besides", "was", "has", "is", "its",
-    "his", "thus", "across", "less", "unless", "afterwards", "nevertheless", "does", "yes",
-    "as", "us", "various", "numerous", "previous", "ours", "yours", "theirs", "hers",
-}  # fmt: skip
-
-
 def _people_by_their_verb(text: str, end: int) -> tuple[str | None, str]:
     """ "418 were liberated", "900 arrived", "the 267 who arrived": people, by what only
     people undergo or do; "250 of them will attend": those of them."""
@@ -76,60 +84,6 @@ def _people_by_their_verb(text: str, end: int) -> tuple[str | None, str]:
     return None, ""
 
 
-FINAL_NUMBER_VERB = re.compile(
-    r"\b(?:hosts?|hosted|reached|totall?ed|totals?|numbered|stood at|rose to|grew to|fell to|"
-    r"dropped to|increased to|decreased to|climbed to)\s+(?:(?:some|about|around|nearly|almost|"
-    r"over|more than|a total of)\s+)?$"
-)
-
-
-# Plural words before such a number that are not what it counts.
-NOT_COUNTED_BEFORE = {
-    "others", "times", "years", "months", "days", "weeks", "hours", "this", "its", "was",
-    "has", "as", "is", "thanks", "includes", "always", "perhaps",
-}  # fmt: skip
-
-
-def _noun_before_a_final_number(text: str, f: Found) -> tuple[str | None, str]:
-    """The last plural noun of the sentence before a number that ends its clause ("which
-    hosts 18,230.", "as they reached 6,154,"), or (None, "")."""
-    if not re.match(r"\s*(?:[.;,)]|$)", text[f.end : f.end + 2]):
-        return None, ""
-    before = text[f.sentence[0] : f.start]
-    verb = FINAL_NUMBER_VERB.search(before)
-    if verb is None:
-        return None, ""
-    s0 = f.sentence[0]
-    before = before[: verb.start()]
-    for m in reversed(list(re.finditer(r"\b([A-Za-z][a-z’'-]+)\b", before))):
-        word = m.group(1)
-        if word.casefold() in NOT_COUNTED_BEFORE:
-            continue
-        s = singular(word)
-        plural = s != word.casefold() or word.casefold() in ("staff", "police", "personnel")
-        if not plural:
-            continue  # "the shelter, which hosts 600": the one that hosts, not what it hosts
-        if not word.islower():
-            # a capital is a name ("Pine Hills"), unless it only opens the sentence
-            # ("Families in the camp, which hosts 18,230")
-            opens = not text[s0 : s0 + m.start()].strip(" \"“‘'(")
-            if not (opens and (s in PEOPLE or s in KNOWN_UNIT_WORDS)):
-                continue
-            return word, word
-        if s in PEOPLE or s in KNOWN_UNIT_WORDS or (word.endswith("s") and len(word) > 4):
-            return word, word
-    return None, ""
-
-
-AGE_WORDS = re.compile(r"\b(?:ages?|aged|old|older|younger|youngest|oldest)\b", re.I)
-# ("the total arrivals ... are approximately 10,263", "Los venezolanos ... son 3,4 millones")
-PREDICATE = re.compile(
-    r"\b(?:are|is|were|was|numbered|totall?ed|totals|stood\s+at|stands\s+at|son|eran|fueron|"
-    r"suman|sumaron|ascienden\s+a|ascendieron\s+a|sont|étaient|são|foram)\s+"
-    r"(?:(?:approximately|about|around|some|nearly|almost|over|more\s+than|at\s+least|unos|"
-    r"unas|cerca\s+de|más\s+de|environ|plus\s+de|mais\s+de)\s+)?$",
-    re.I,
-)
 PREPOSITION = r"(?:in|on|at|by|from|to|for|with|during|after|under|the|a|an|this|last)\b"
 OF_THEM = re.compile(r"\s*Of\s+(?:them|these|those|whom)\b")
 OF_THEM_AFTER = re.compile(
@@ -167,41 +121,21 @@ def _others_named_since(text: str, previous: Found, f: Found) -> bool:
 
 
 def _people_named_before(text: str, f: Found) -> list[str]:
-    """The people its sentence names before the number, in the plural ("migrants")."""
+    """The people its sentence names before the number, in the plural ("migrants"), or else
+    the acts ("Most deportations went to Zorvania (3,351)": deportations)."""
     words = re.findall(r"[^\W\d_]+", text[f.sentence[0] : f.start])
-    return [
+    people = [
         w
         for w in words
         if (singular(w) in PEOPLE and singular(w) != w.casefold())
         or (UNIT_WORDS.get(fold(w)) == "person" and w.casefold().endswith("s"))
     ]
+    acts = [w.casefold() for w in words if singular(w) in ACTS and singular(w) != w.casefold()]
+    return people or acts
 
 
 # What a count of people is called before what it counts: "the number of", "the population of"
 COUNT_OF = r"(?:numbers?|population|count|tally)\s+of"
-
-# The words a subject's head is not past.
-COMPLEMENT = {"of", "de", "del", "du", "da", "do", "dos", "das"}
-
-
-def _people_its_subject_names(text: str, f: Found) -> str | None:
-    """The people a sentence's subject is, when its first plural names people ("This week
-    the total arrivals in the Horn of Africa ... are 10,263", "Los venezolanos que ... son"):
-    not past the subject's head ("The number of countries hosting refugees is 17", "The
-    average stay of migrants is 45") nor when its first plural counts something else ("The
-    shelters run by IOM for stranded migrants are 14", "Los casos de trata ... fueron 230")."""
-    for w in re.findall(r"[^\W\d_][\w’'-]*", text[f.sentence[0] : f.start]):
-        key = w.casefold()
-        if key in COMPLEMENT:
-            return None
-        people = (singular(w) in PEOPLE and singular(w) != key) or (
-            UNIT_WORDS.get(fold(w)) == "person" and key.endswith("s")
-        )
-        if people:
-            return w
-        if key.endswith("s") and key not in NOT_PLURALS and len(key) > 3:
-            return None
-    return None
 
 
 def find_what_it_counts(
@@ -279,7 +213,7 @@ def find_what_it_counts(
         and PREDICATE.search(text, f.sentence[0], f.start)
     ):
         # "the people arrested on charges of ... were 529.": the people its subject names
-        people = _people_its_subject_names(text, f)
+        people = people_its_subject_names(text, f)
         ages = AGE_WORDS.search(text, f.sentence[0], f.sentence[1])  # ("the oldest was 83")
         if people and not ages and re.match(r"\s*[.;,]", text[f.end :]):
             f.head, f.phrase = people, people
@@ -290,6 +224,26 @@ def find_what_it_counts(
             # the phrase it stands for says what is counted, for the indicator
             f.head, f.phrase = abbreviated[m.group(1)]
             f.phrase_end = f.end + m.end()
+    if (
+        f.head is None
+        and not f.percent
+        and not f.currency
+        and previous is not None
+        and previous.head  # (the head it would take from the number before it)
+        and previous.sentence == f.sentence
+        and (after := PEOPLE_AFTER.match(text, f.end))
+        and (not after["acts"] or singular(previous.head) in ACTS)
+    ):
+        f.head, f.phrase = "people", "people"
+    if f.head is None and not f.percent and not f.currency and previous is not None:
+        # "13,282 individuals arrived, bringing the total number of arrivals to 27,102": what
+        # the number of ... said after the number before names, not what that number counts
+        m = re.search(
+            rf"\b{COUNT_OF}\s+((?:[\w’'-]+,?\s+){{0,7}}[\w’'-]+)",
+            text[max(previous.end, f.sentence[0]) : f.start],
+        )
+        if m and (counted := _counted_noun(m.group(1))):
+            f.head, f.phrase = counted
     # "of which 434 were identified", "up to 1,000 in times of crisis": the noun
     # of the number before it in the sentence.
     if (
@@ -389,7 +343,7 @@ def find_what_it_counts(
         # "Families in the camp, which hosts 18,230.", "monthly asylum claims, as
         # they reached 9,076": a number that ends its clause counts the plural
         # noun its sentence names before it
-        f.head, f.phrase = _noun_before_a_final_number(text, f)
+        f.head, f.phrase = noun_before_a_final_number(text, f)
     if f.head is None and said_after is not None:
         f.head, f.phrase, f.phrase_end = said_after
 

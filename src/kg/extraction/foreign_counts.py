@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.foreign_nouns import english_unit
 from kg.extraction.foreign_words import BEFORE_THE_NOUN, TO_BE, UNIT_WORDS
 from kg.extraction.text import fold
 from kg.extraction.units import KNOWN_UNIT_WORDS
@@ -31,6 +32,11 @@ _UNIT_SYMBOLS = "km km2 m m2 cm mm kg g mg t h hr min ha l ml mi"
 UNIT_SYMBOLS = frozenset(_UNIT_SYMBOLS.split())
 
 
+# A past participle in the plural, as the three languages write it ("atendidas", "registrados",
+# "engagés", "identificadas"), unaccented "-és" aside.
+PARTICIPLE = re.compile(r"[a-zà-ÿ]+(?:ad|id)[oa]s|[a-zà-ÿ]+ée?s")
+
+
 def no_noun_after(phrase: str, value) -> bool:
     """Whether the phrase after a number above one of a release in one of those languages
     begins with a word that is no noun it counts (a verb, a pronoun, a preposition)."""
@@ -42,6 +48,10 @@ def no_noun_after(phrase: str, value) -> bool:
     first = fold(words[0])
     if first in UNIT_SYMBOLS or first in KNOWN_UNIT_WORDS:
         return False
+    if re.fullmatch(TO_BE, first) and len(words) > 1 and PARTICIPLE.fullmatch(words[1]):
+        # ("19 fueron atendidas", "ont été engagés": a participle is no noun; the rules that
+        # find what the number counts then read around it, and else these words)
+        return fold(words[1]) not in UNIT_WORDS and english_unit([fold(words[1])]) is None
     if first in UNIT_WORDS or re.fullmatch(TO_BE, first):  # ("139 son menores": the noun after)
         return False
     return first in NOT_NOUNS or not first.endswith(("s", "x"))

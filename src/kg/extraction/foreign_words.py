@@ -18,6 +18,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+from kg.extraction.foreign_nouns import english_unit
 from kg.folding import fold
 
 LANGUAGES = ("es", "fr", "pt")  # the languages besides English whose words the rules read
@@ -65,8 +66,6 @@ _PEOPLE = """
     pessoa pessoas vitima vitimas crianca criancas mulher mulheres homem homens menino meninos
     menina meninas jovem jovens cidadao cidadaos estrangeiro estrangeiros suspeito suspeitos
     detido detidos passageiro passageiros trabalhadores
-    retorno retornos retour retours rapatriement rapatriements repatriacion repatriaciones
-    repatriacao repatriacoes deportacion deportaciones expulsion expulsions rescate rescates
     mexicanos hondurenos guatemaltecos salvadorenos nicaraguenses venezolanos haitianos
     cubanos colombianos ecuatorianos centroamericanos haitiens guineens senegalais maliens
     ivoiriens camerounais nigeriens nigerians congolais burkinabes brasileiros angolanos
@@ -181,15 +180,16 @@ def unit_word(
         return "checkpoint"
     if " ".join((words + following)[:3]) in SCREENSHOTS:
         return None
-    for word in (words[0] if words else None, fold(head) if head else None):
+    foreign = language in LANGUAGES
+    for k, word in enumerate((words[0] if words else None, fold(head) if head else None)):
         if word in UNIT_WORDS:
             return UNIT_WORDS[word]
-    if (
-        language in LANGUAGES
-        and words
-        and DEMONYM.fullmatch(words[0])
-        and words[0] not in NOT_DEMONYMS
-    ):
+        # the other nouns the field counts, in English ("cuatro cartuchos": cartridge), by
+        # their lemma; the phrase's own noun first ("6 425 retour de migrants": return)
+        said = (words + following)[:3] if k == 0 else [word]
+        if foreign and word and (unit := english_unit(said)):
+            return unit
+    if foreign and words and DEMONYM.fullmatch(words[0]) and words[0] not in NOT_DEMONYMS:
         return "person"
     return None
 

@@ -13,7 +13,7 @@ from kg.extraction.carried_periods import ITS_OWN_TIME
 from kg.extraction.event_times import COMPARED
 from kg.extraction.figures import Found
 from kg.extraction.text import Passage
-from kg.extraction.units import singular
+from kg.extraction.units import flow_of, singular
 
 # A sentence that opens with the whole its numbers are parts of: "Of the 300 complaints, 120
 # involved women", "Of the total number of complaints, 163 involved", "De los 90 rescatados, 30".
@@ -117,8 +117,9 @@ AS_A_TOTAL = re.compile(
 def _said_as_a_total(items, passage: Passage):
     """The last count of the passage or the three before said as a total ("A total of 2,783
     migrants were deported ..."), which "Of the total" and "Del total" point back to; none
-    where a count of another unit is said after it ("a total of 3 million dollars in aid. 300
-    migrants reached the border. Of the total, 60% were men": which total is not said)."""
+    where a count of another unit (not the moves the people made: "310 retornos menos") is
+    said after it ("a total of 3 million dollars in aid. 300 migrants reached the border. Of
+    the total, 60% were men": which total is not said)."""
     units = set()
     for x in reversed(items):
         said = x.spans[0] if x.spans else None
@@ -127,8 +128,8 @@ def _said_as_a_total(items, passage: Passage):
         if said.passage.index < passage.index - 3:
             return None
         if AS_A_TOTAL.search(said.passage.text, max(0, said.start - 40), said.start):
-            return x if units <= {x.fields.get("unit")} else None
-        units.add(x.fields.get("unit"))
+            return x if units <= {flow_of(x.fields.get("unit"))} else None
+        units.add(flow_of(x.fields.get("unit")))
     return None
 
 
