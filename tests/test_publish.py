@@ -316,8 +316,8 @@ OBSERVATION = ("before", "  - id: victims-assisted")  # the first observation of
             None,
             "unknown field 'qualifer'; expected one of: about, actor, alt_names, attributed_to, "
             "describes, description, exploitation, frequency, group, id, indicator, label, mainly, "
-            "max, min, name, name_es, note, occurrence, origin, period, place, population, "
-            "qualifier, quote, quotes, share_of, source_work, status, to, unit, value",
+            "max, min, name, name_es, note, occurrence, origin, period, period_reasoning, place, "
+            "population, qualifier, quote, quotes, share_of, source_work, status, to, unit, value",
         ),
         (
             "reference/places.yaml",
