@@ -47,13 +47,13 @@ from kg.extraction.organizations import (
     _in_a_list,
     _is_acronym_text,
     _phrase_acronyms,
-    _prefix_of_longer_name,
     a_topic,
     describes_an_agency,
     typed_as_organization,
 )
 from kg.extraction.people import ROLE_WORDS, _person_context, find_persons, surnames_in_use
 from kg.extraction.person_places import not_put_as_places
+from kg.extraction.prefix_names import _prefix_of_longer_name
 from kg.extraction.resolution import Resolution
 from kg.extraction.spans import (
     Span,
