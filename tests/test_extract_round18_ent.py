@@ -52,3 +52,20 @@ def test_a_name_like_a_persons_where_the_text_puts_places(tmp_path, knowledge):
         assert name not in people
     assert "Elias Marko" in people
     assert "Ana Velasco" in people
+
+
+def test_a_known_body_before_its_office_in_a_place(tmp_path, knowledge):
+    """A known body's short name before its office ("the UNODC Nigeria Office", "the OSCE
+    Centre in Astana") is a mention of the body too, its parent; before another body's name
+    ("UN Refugee Agency", "the United Nations Office at Nairobi") it is not."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The course was run with the UNODC Nigeria Office for 40 officers.\n\n"
+        "The OSCE Centre in Astana trained 30 teachers.\n\n"
+        "Some 20 refugees met the UN Refugee Agency at the United Nations Office at Nairobi.",
+    )
+    named = set(mentions(draft, "organization"))
+    assert {"UNODC", "OSCE"} <= named
+    assert "UN" not in named
+    assert "United Nations" not in named
