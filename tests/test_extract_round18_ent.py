@@ -69,3 +69,37 @@ def test_a_known_body_before_its_office_in_a_place(tmp_path, knowledge):
     assert {"UNODC", "OSCE"} <= named
     assert "UN" not in named
     assert "United Nations" not in named
+
+
+def test_a_rank_written_out_before_a_name(tmp_path, knowledge):
+    """A rank written out ("Captain", "Lieutenant", "Sergeant") is a role before a person's
+    name, not its first part, after a body's name too ("Velmar Police Captain Lindiwe
+    Maseko said")."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Hawkers Unit Captain Lindiwe Maseko said 72 people were found in a factory.\n\n"
+        "Lieutenant Tomas Reyes told reporters that 14 migrants were rescued.",
+    )
+    people = mentions(draft, "person")
+    assert "Lindiwe Maseko" in people
+    assert "Tomas Reyes" in people
+    assert not any("Captain" in name or "Lieutenant" in name for name in people)
+
+
+def test_a_name_ending_in_a_bodys_head_in_the_plural_is_no_persons(tmp_path, knowledge):
+    """A name whose last word is the plural of a body's head ("Resource Centres", "Attorney
+    Generals Offices") names bodies, not a person, whatever the words around it; a surname
+    that is such a plural too ("Sue Banks", "Marta Rojas") is still a person's."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Migrant Worker Resource Centres provide help to 300 workers a year.\n\n"
+        "The manual has the inputs of the Directors of Attorney Generals Offices of 5 "
+        "countries.\n\nSue Banks said 20 women were found.\n\nLa coordinadora de la "
+        "Fundación Velmar, Marta Rojas, indicó que 12 niñas fueron rescatadas.",
+    )
+    people = mentions(draft, "person")
+    assert "Resource Centres" not in people
+    assert "Generals Offices" not in people
+    assert {"Sue Banks", "Marta Rojas"} <= set(people)

@@ -134,6 +134,13 @@ PERSON_ROLES = ROLE_WORDS | NAME_TITLES | {
     "teacher", "journalist", "photographer", "assistant", "associate", "fellow", "trainer",
     "professor", "dean", "rector", "chancellor", "premier", "king", "queen", "prince",
     "princess", "pope", "ceo", "administrator", "laureate", "magistrate",
+    # ranks written out ("Police Captain Jane Doe")
+    "captain", "lieutenant", "sergeant", "colonel", "brigadier", "constable", "admiral",
+    "corporal",
+}  # fmt: skip
+# Heads whose plural is a surname too ("Sue Banks", "Ann Courts", "Marta Rojas").
+SURNAME_HEADS = {
+    "bank", "court", "board", "guard", "church", "cross", "union", "fund", "roja", "casa", "red",
 }  # fmt: skip
 # First words of places' and organizations' names ("San Pedro Sula", "La Ceiba").
 NOT_PERSON_FIRST = CITY_STARTS | {"la", "el", "los", "las", "le", "les", "lo"}
@@ -162,6 +169,8 @@ def _looks_like_person(tokens: list[Token], a: int, b: int) -> bool:
         return False  # "Divisional Secretaries", "Border Officers": people of a role
     if tokens[a].key in NOT_PERSON_FIRST:
         return False
+    if last.endswith("s") and ({last[:-1], last[:-3] + "y"} & ORG_HEADS) - SURNAME_HEADS:
+        return False  # "Resource Centres", "Attorney Generals Offices": bodies, no one's name
     # (a given name first may be a head word too: "Bill Blair", not "Press Release")
     first = int(len(words) > 1 and words[0].key in ALL_HEADS and is_given_name(words[0].text))
     if any(t.key in NOT_PERSON_WORDS and t.text[:1].isupper() for t in words[first:]):
