@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from kg.extraction.coordination import coordinated_with_organization
+from kg.extraction.name_words import EVENT_HEADS, LAW_HEADS, ORG_HEADS, PROJECT_HEADS, STUDY_HEADS
+from kg.extraction.organizations import INITIALS_SKIP
 from kg.extraction.text import Passage
 
 # A body's people after its acronym, singular or plural ("ZPF officials", "Deputy ZPF Police
@@ -28,3 +30,35 @@ def acronym_names_a_body(passage: Passage, a: int, known_ranges) -> bool:
     if _PEOPLE_AFTER.match(passage.text, passage.tokens[a].end):
         return True
     return coordinated_with_organization(passage, a, known_ranges)
+
+
+# The words before a name that make it the agent of an act or the source of what is told:
+# "data released by the", "organized by", "according to the", "submitted to the", "por la".
+_AGENT_BEFORE = re.compile(
+    r"\b(?:by|according\s+to|submitted\s+to|por|par|pelo|pela|según|selon)\s+"
+    r"(?:the\s+|la\s+|el\s+|le\s+|l[’']|o\s+|a\s+)?$",
+    re.I,
+)
+
+
+_KINDS = ORG_HEADS | PROJECT_HEADS | STUDY_HEADS | LAW_HEADS | EVENT_HEADS
+
+
+def spelled_out_agent(passage: Passage, a: int, b: int, acronym: str | None) -> bool:
+    """ "data released by the Counter-Trafficking Data Velmar (CTDV)": a name with no head
+    word that the acronym after it spells, letter by letter in order (the initials of its
+    words, a hyphen's halves each giving one), where the words before make it the agent of an
+    act or the source of what the text tells: a body's name, as a programme's or a
+    flight's is not ("the Voluntary Humanitarian Return (VHR) flight")."""
+    tokens = passage.tokens
+    if acronym is None or not _AGENT_BEFORE.search(passage.text, 0, tokens[a].start):
+        return False
+    # "by the Voluntary Humanitarian Return (VHR) programme", "(TIP) unit": the name of a
+    # kind of thing the word after the brackets says
+    k = next((k for k in range(b, min(b + 8, len(tokens))) if tokens[k].text == ")"), None)
+    kind = tokens[k + 1] if k is not None and k + 1 < len(tokens) else None
+    if kind is not None and kind.text.islower() and kind.key.rstrip("s") in _KINDS | {"flight"}:
+        return False
+    name = passage.text[tokens[a].start : tokens[b - 1].end]
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.casefold() not in INITIALS_SKIP]
+    return len(words) >= 2 and "".join(w[0] for w in words).upper() == acronym.upper()

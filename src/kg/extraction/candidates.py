@@ -5,7 +5,7 @@ declared thing), for :class:`kg.extraction.entities.Recognizer`.
 
 from __future__ import annotations
 
-from kg.extraction.acronym_cues import acronym_names_a_body
+from kg.extraction.acronym_cues import acronym_names_a_body, spelled_out_agent
 from kg.extraction.body_units import parent_of_a_unit, units_in_role
 from kg.extraction.coordination import coordinated_after_of, coordinated_with_organization
 from kg.extraction.given_names import is_given_name
@@ -555,6 +555,8 @@ class CandidateRules(PlaceRules):
             return place
         if b - a == 1 and coordinated_with_organization(passage, a, known_ranges):
             return Span(passage, a, b, "rule", "organization", confidence=0.6)
+        if spelled_out_agent(passage, a, b, acronym):
+            return Span(passage, a, b, "rule", "organization", confidence=0.6, acronym=acronym)
         return None
 
     def _person_by_context(self, passage, a, b, known_ranges) -> bool:
