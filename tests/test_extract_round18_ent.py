@@ -123,3 +123,21 @@ def test_a_name_its_acronym_spells_as_the_agent_of_an_act(tmp_path, knowledge):
     assert "Red Velmar de Apoyo" in named
     assert "Voluntary Humanitarian Return" not in named
     assert active(draft, "Counter-Trafficking Data Velmar")
+
+
+def test_a_fund_the_money_comes_from_is_no_organization(tmp_path, knowledge):
+    """A name ending in "Fund" after a word of money given and "by"/"from" ("funded by the
+    Velmar Return Fund", "a donation from the ZAMI Fund") is the money, a fund, which the
+    convention does not count as an organization; a body named "Fund" that acts ("The Zorvan
+    Children's Fund, a charity, said") is still one."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The project is funded by the Velmar Return Fund over 24 months for 130 women.\n\n"
+        "A donation of USD 26,000 from the ZAMI Fund helped 30 families.\n\n"
+        "The Zorvan Children's Fund, a charity, said 30 girls were helped.",
+    )
+    named = mentions(draft, "organization")
+    assert "Velmar Return Fund" not in named
+    assert "ZAMI Fund" not in named
+    assert "Zorvan Children's Fund" in named
