@@ -141,3 +141,25 @@ def test_a_fund_the_money_comes_from_is_no_organization(tmp_path, knowledge):
     assert "Velmar Return Fund" not in named
     assert "ZAMI Fund" not in named
     assert "Zorvan Children's Fund" in named
+
+
+def test_a_headlines_capitals_before_an_organization_are_no_persons(tmp_path, knowledge):
+    """In a headline's capitals, capitalized words before "of"/"from" and an organization
+    ("Hotline Extended for Two Years Through Support from ... Foundation", "Office Builds
+    Capacity of Government Trainers") are no person's name; a given name first still begins
+    one ("Ana Velder of IOM Visits ...")."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Lorva, June 15, 2011 — The hotline took 300 calls.",
+        title="Zorvan Hotline Extended for Two Years Through Support from Velmar Aid and The "
+        "Asia Foundation",
+    )
+    assert not any("Years" in name for name in mentions(draft, "person"))
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The hotline took 300 calls.",
+        title="Ana Velder of IOM Visits Zorvan Hotline Staff",
+    )
+    assert "Ana Velder" in mentions(draft, "person")
