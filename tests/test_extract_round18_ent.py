@@ -163,3 +163,20 @@ def test_a_headlines_capitals_before_an_organization_are_no_persons(tmp_path, kn
         title="Ana Velder of IOM Visits Zorvan Hotline Staff",
     )
     assert "Ana Velder" in mentions(draft, "person")
+
+
+def test_a_title_or_speech_and_role_name_a_person_whose_name_is_a_word_too(tmp_path, knowledge):
+    """A title before a name ("Ms. Ana Lima") or a verb of speech before and a role after
+    it ("said Park Min-ho, a police officer") make it a person's, though a part of it is a
+    place's name or a common word; a body's name after a title is not ("Dr. Lima Institute")."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The workshop for 25 officers was opened by the head of the office, Ms. Ana Lima.\n\n"
+        "Four women were arrested, said Park Min-ho, a police officer in charge of the case."
+        "\n\nStaff of the Dr. Lima Institute trained 40 nurses.",
+    )
+    people = mentions(draft, "person")
+    assert "Ana Lima" in people
+    assert "Park Min-ho" in people
+    assert not any("Institute" in name for name in people)

@@ -392,6 +392,27 @@ def _in_a_portfolio(tokens: list[Token], i: int) -> bool:
     return False
 
 
+TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mme|Sra|Sr)\.?\s+$")
+
+
+def _named_by_a_title(passage: Passage, a: int, b: int, known_ranges: dict) -> bool:
+    """ "Ms. Jane Mwanza", "said Park Chu-Ung, a police officer": a title before the name,
+    or a verb of speech before it and a role after it, make it a person's, though a part of
+    it is also a place's name or a common word ("Park"); not a body's name, nor one with a
+    body's head or a role word in it."""
+    tokens = passage.tokens
+    if not 2 <= b - a <= 5 or any(
+        ka < b and a < kb and s.kind == "organization" for (ka, kb), s in known_ranges.items()
+    ):
+        return False
+    if any(t.key in ORG_HEADS | PERSON_ROLES for t in tokens[a:b] if t.text[:1].isupper()):
+        return False
+    before = passage.text[max(0, tokens[a].start - 40) : tokens[a].start]
+    return bool(TITLE_BEFORE.search(before)) or (
+        bool(SPEECH_BEFORE.search(before)) and _role_after(passage, b)
+    )
+
+
 def _one_name_after_a_title(passage: Passage, i: int) -> tuple[int, int] | None:
     """ "Commissioner Sumaryono said": one name after a title, then a verb of speech."""
     t, title = passage.tokens[i], passage.tokens[i - 1] if i else None
@@ -457,7 +478,9 @@ def find_persons(
             i += 1
             continue
         a, b = found
-        if any(x in known_tokens for x in range(a, b)) or not _looks_like_person(tokens, a, b):
+        if (
+            any(x in known_tokens for x in range(a, b)) or not _looks_like_person(tokens, a, b)
+        ) and not _named_by_a_title(passage, a, b, known_ranges):
             i += 1
             continue
         # ("According to Velna Moravi Sadan (VMS)", "Jane Doe of Zorvan Aid": no one's)
