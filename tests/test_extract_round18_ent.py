@@ -180,3 +180,16 @@ def test_a_title_or_speech_and_role_name_a_person_whose_name_is_a_word_too(tmp_p
     assert "Ana Lima" in people
     assert "Park Min-ho" in people
     assert not any("Institute" in name for name in people)
+
+
+def test_a_role_right_after_a_name_ends_it(tmp_path, knowledge):
+    """A role's capitalized word right after a name of two parts or more, with no comma
+    ("said Giorgos Velanis Minister of Migration Policy") ends the name: the person is
+    "Giorgos Velanis", not a name of three parts that a role word makes no one's."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The centre helped 300 returnees, said Giorgos Velanis Minister of Migration Policy "
+        "in a statement.",
+    )
+    assert "Giorgos Velanis" in mentions(draft, "person")

@@ -392,6 +392,10 @@ def _in_a_portfolio(tokens: list[Token], i: int) -> bool:
     return False
 
 
+def _a_role_word(t: Token) -> bool:
+    return t.text[:1].isupper() and (t.key in PERSON_ROLES or t.key in ROLE_HEADS)
+
+
 TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mme|Sra|Sr)\.?\s+$")
 
 
@@ -478,6 +482,8 @@ def find_persons(
             i += 1
             continue
         a, b = found
+        # "said Jane Doe Minister of Labour": a role's word after two name parts ends the name
+        b = next((k for k in range(a + 2, b) if _a_role_word(tokens[k])), b)
         if (
             any(x in known_tokens for x in range(a, b)) or not _looks_like_person(tokens, a, b)
         ) and not _named_by_a_title(passage, a, b, known_ranges):
