@@ -1,7 +1,7 @@
 """What the words around a bare acronym say of it: that it names a body, where the text
 neither spells it out nor writes it twice. An acronym alone may be anything (a programme's
 "AVRR", a currency's "RM20", a city's name in capitals, "SOP"); the words beside it settle it
-when they are those that only bodies take: a body's people after it ("ZPF officials",
+when they are those that only bodies take: its head after it ("the ZUDA director",
 "Deputy ZPF Police Commissioner"), or an organization joined to it by "and" or a comma
 ("developed by UNODC and ZILAN"), for :meth:`kg.extraction.candidates.CandidateRules._classify`.
 """
@@ -15,12 +15,12 @@ from kg.extraction.name_words import EVENT_HEADS, LAW_HEADS, ORG_HEADS, PROJECT_
 from kg.extraction.organizations import INITIALS_SKIP
 from kg.extraction.text import Passage
 
-# A body's people after its acronym, singular or plural ("ZPF officials", "Deputy ZPF Police
+# A body's head or chief after its acronym ("the ZUDA director", "Deputy ZPF Police
 # Commissioner"). Not its spokesman: "an ZPF spokesman said" makes the body the source of
-# what he says, which kg.extraction.attributions decides for the acronyms it knows already.
+# what he says, which kg.extraction.attributions decides for the acronyms it knows already;
+# nor its officers or staff, which a unit's or a programme's acronym has too ("TIP officers").
 _PEOPLE_AFTER = re.compile(
-    r"\s+(?:(?:police|deputy|regional|senior|chief)\s+)?(?:officials?|officers?|personnel|"
-    r"agents?|staff|commissioner|director|chief|head|inspectors?|investigators?)\b",
+    r"\s+(?:(?:police|deputy|regional|senior|chief)\s+)?(?:commissioner|director|chief|head)\b",
     re.I,
 )
 

@@ -42,8 +42,9 @@ def heads_of_a_body(tokens, a: int, b: int) -> set[str]:
     ):
         return set()
     # "funded by the European Return Fund", "a donation from the ZAMI Fund": the money, a
-    # fund, which the convention does not count as a body (not "the Global Fund said")
-    if heads == {"fund"} and keys[-1] == "fund" and _money_before(tokens, a):
+    # fund, which the convention does not count as a body (not "the Global Fund said", nor
+    # "funded by the Global Fund": a name of two words, a body's as often as a fund's)
+    if heads == {"fund"} and keys[-1] == "fund" and b - a >= 3 and _money_before(tokens, a):
         return set()
     return heads
 

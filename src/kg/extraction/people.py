@@ -392,8 +392,10 @@ def _in_a_portfolio(tokens: list[Token], i: int) -> bool:
     return False
 
 
-def _a_role_word(t: Token) -> bool:
-    return t.text[:1].isupper() and (t.key in PERSON_ROLES or t.key in ROLE_HEADS)
+def _a_role_word(tokens: list[Token], k: int) -> bool:
+    t = tokens[k]
+    role = t.text[:1].isupper() and (t.key in PERSON_ROLES or t.key in ROLE_HEADS)
+    return role and k + 1 < len(tokens) and tokens[k + 1].key in ("of", "for", "at", "to")
 
 
 TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mme|Sra|Sr)\.?\s+$")
@@ -411,6 +413,8 @@ def _named_by_a_title(passage: Passage, a: int, b: int, known_ranges: dict) -> b
         return False
     if any(t.key in ORG_HEADS | PERSON_ROLES for t in tokens[a:b] if t.text[:1].isupper()):
         return False
+    if tokens[b - 1].key in NOT_PERSON_WORDS:
+        return False  # ("Dr. Velmar Hospital": a head word last, a place's or a body's)
     before = passage.text[max(0, tokens[a].start - 40) : tokens[a].start]
     return bool(TITLE_BEFORE.search(before)) or (
         bool(SPEECH_BEFORE.search(before)) and _role_after(passage, b)
@@ -482,8 +486,9 @@ def find_persons(
             i += 1
             continue
         a, b = found
-        # "said Jane Doe Minister of Labour": a role's word after two name parts ends the name
-        b = next((k for k in range(a + 2, b) if _a_role_word(tokens[k])), b)
+        # "said Jane Doe Minister of Labour": a role's word and its complement after two name
+        # parts end the name (not "Mary Ann Bishop said": a surname that is a role's word)
+        b = next((k for k in range(a + 2, b) if _a_role_word(tokens, k)), b)
         if (
             any(x in known_tokens for x in range(a, b)) or not _looks_like_person(tokens, a, b)
         ) and not _named_by_a_title(passage, a, b, known_ranges):
