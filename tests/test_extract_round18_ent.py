@@ -214,3 +214,19 @@ def test_the_rules_edges_found_on_review(tmp_path, knowledge):
     people = mentions(draft, "person")
     assert "Velmar Hospital" not in people
     assert "Mary Ann" not in people
+
+
+def test_a_name_in_apposition_to_a_common_noun_for_a_person(tmp_path, knowledge):
+    """A name in apposition to a common noun for a person ("a 39-year-old woman, Achala
+    Vento.", "one of the smugglers, Aslan Darvek, had") is a person's, with nothing else
+    around it that says so."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The four were trafficked by a 39-year-old woman, Achala Grace Vento. She took 126,000 "
+        "cedis from them.\n\nThe agency said that one of the smugglers, Aslan Darvek, had "
+        "helped 40 people travel abroad.",
+    )
+    people = mentions(draft, "person")
+    assert "Achala Grace Vento" in people
+    assert "Aslan Darvek" in people

@@ -398,6 +398,26 @@ def _a_role_word(tokens: list[Token], k: int) -> bool:
     return role and k + 1 < len(tokens) and tokens[k + 1].key in ("of", "for", "at", "to")
 
 
+# A common noun for a person (or one of several people) before a name in apposition: "a
+# 39-year-old woman, Jane Doe,", "one of the smugglers, John Roe, had", "el conductor, Juan".
+PERSON_NOUN_BEFORE = re.compile(
+    r"\b(?:a|an|the|one\s+of\s+the|another|un|una|el|la|uno\s+de\s+los|une?|le|o|um|uma)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:wom[ae]n|m[ae]n|girl|boy|smugglers?|traffickers?|suspects?|"
+    r"victims?|driver|mother|father|husband|wife|son|daughter|migrant|national|citizen|"
+    r"mujer|hombre|conductor|sospechoso|víctima|femme|homme|suspect|mulher|homem|suspeito)"
+    r",\s*$",
+    re.I,
+)
+
+
+def _a_person_in_apposition(passage: Passage, a: int, b: int) -> bool:
+    """ "a 39-year-old woman, Jane Doe.", "one of the smugglers, John Roe, had": a name in
+    apposition to a common noun for a person, then a comma, a stop or a verb."""
+    before = passage.text[max(0, passage.tokens[a].start - 60) : passage.tokens[a].start]
+    after = passage.text[passage.tokens[b - 1].end : passage.tokens[b - 1].end + 3]
+    return bool(PERSON_NOUN_BEFORE.search(before)) and bool(re.match(r"\s*[,.;]", after))
+
+
 TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mme|Sra|Sr)\.?\s+$")
 
 
@@ -513,6 +533,7 @@ def find_persons(
             or bool(PERSON_VERB_AFTER.match(after))
             or _role_after(passage, b)
             or _role_before_comma(passage, a, b, known_ranges)
+            or _a_person_in_apposition(passage, a, b)
             # (not in a headline's capitals: "... Extended for Two Years Through Support from X")
             or _organization_after(passage, b, known_ranges)
             and not (in_a_headline(passage, a) and not is_given_name(tokens[a].text))
