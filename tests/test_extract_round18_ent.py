@@ -230,3 +230,20 @@ def test_a_name_in_apposition_to_a_common_noun_for_a_person(tmp_path, knowledge)
     people = mentions(draft, "person")
     assert "Achala Grace Vento" in people
     assert "Aslan Darvek" in people
+
+
+def test_a_role_with_a_complement_in_lower_case_before_a_name(tmp_path, knowledge):
+    """A role whose complement the text writes in lower case, opened by "of" or "for",
+    before a name ("deputy minister of internal affairs Velayat Ezvarov", "Head of the
+    anti-trafficking department of the police force Vahe Horsepyan briefed") makes it a
+    person's."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The national coordinator is deputy minister of internal affairs Velayat Ezvarov.\n\n"
+        "Head of the anti-trafficking department of the police force Vahe Horsepyan briefed "
+        "on the statistics, saying 7 cases were recorded.",
+    )
+    people = mentions(draft, "person")
+    assert "Velayat Ezvarov" in people
+    assert "Vahe Horsepyan" in people

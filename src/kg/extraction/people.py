@@ -185,18 +185,26 @@ def _looks_like_person(tokens: list[Token], a: int, b: int) -> bool:
 def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
     """A role or title just before token a, directly ("Ambassador Jane Doe", "specialist
     Jane Doe", "Mr. Jane Doe") or through its complement ("Chief of Mission in Cambodia Jane
-    Doe", "Ambassador to Honduras Jane Doe", "Director General for Operations Jane Doe")."""
+    Doe", "Ambassador to Honduras Jane Doe", "Director General for Operations Jane Doe", "deputy
+    minister of internal affairs Jane Doe")."""
     tokens = passage.tokens
     i = a - 1
     if i >= 1 and tokens[i].text == "." and tokens[i - 1].key in NAME_TITLES | {"prof", "st"}:
         return True
     if i >= 0 and tokens[i].key in ("for", "of", "on"):
         return False  # "Undersecretary for Strategic Communications": the role's portfolio
-    steps = 0
-    while i >= 0 and steps < 10:
+    steps = lower = 0
+    while i >= 0 and steps < 12:
         t = tokens[i]
         if t.key in PERSON_ROLES or t.key.split("-")[-1] in PERSON_ROLES:
-            return True
+            return not lower  # (not "the minister visited farms Jane Doe")
+        # "deputy minister of internal affairs Jane Doe": a complement in lower case, which an
+        # "of" or a "for" opens (up to four words)
+        if t.is_word and t.text.islower() and t.key not in CONNECTORS and lower < 4:
+            i, steps, lower = i - 1, steps + 1, lower + 1
+            continue
+        if t.key in ("of", "for"):
+            lower = 0
         known = next((ka for (ka, kb), s in known_ranges.items() if kb == i + 1 and ka <= i), None)
         if known is not None:
             i, steps = known - 1, steps + 1
