@@ -22,8 +22,12 @@ def test_a_bare_acronym_with_a_bodys_people_or_joined_to_a_body(tmp_path, knowle
         knowledge,
         "The manual was developed by UNODC and ZILAN for 40 prosecutors.\n\n"
         "Deputy ZORPA Police Commissioner Ana Velder opened the course, and the ZELPOL director "
-        "led two sessions.\n\nThe ZAVR scheme paid RM20 to each of the 12 returnees.",
+        "led two sessions.\n\nThe ZAVR scheme paid RM20 to each of the 12 returnees.\n\n"
+        "They were forced into fraud linked to the ZNET network, and 46 were rescued. The "
+        "ZLGB group met 30 of them.",
     )
+    assert active(draft, "ZNET")
+    assert not active(draft, "ZLGB")
     assert active(draft, "ZILAN")
     assert active(draft, "ZORPA")
     assert active(draft, "ZELPOL")

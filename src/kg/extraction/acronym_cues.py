@@ -1,9 +1,10 @@
 """What the words around a bare acronym say of it: that it names a body, where the text
 neither spells it out nor writes it twice. An acronym alone may be anything (a programme's
 "AVRR", a currency's "RM20", a city's name in capitals, "SOP"); the words beside it settle it
-when they are those that only bodies take: its head after it ("the ZUDA director",
-"Deputy ZPF Police Commissioner"), or an organization joined to it by "and" or a comma
-("developed by UNODC and ZILAN"), for :meth:`kg.extraction.candidates.CandidateRules._classify`.
+when they are those that only bodies take: its head or its kind after it ("the ZUDA
+director", "Deputy ZPF Police Commissioner", "the ZNET network"), or an organization joined
+to it by "and" or a comma ("developed by UNODC and ZILAN"), for
+:meth:`kg.extraction.candidates.CandidateRules._classify`.
 """
 
 from __future__ import annotations
@@ -11,7 +12,14 @@ from __future__ import annotations
 import re
 
 from kg.extraction.coordination import coordinated_with_organization
-from kg.extraction.name_words import EVENT_HEADS, LAW_HEADS, ORG_HEADS, PROJECT_HEADS, STUDY_HEADS
+from kg.extraction.name_words import (
+    EVENT_HEADS,
+    LAW_HEADS,
+    ORG_HEADS,
+    ORG_NOUNS,
+    PROJECT_HEADS,
+    STUDY_HEADS,
+)
 from kg.extraction.organizations import INITIALS_SKIP
 from kg.extraction.text import Passage
 
@@ -25,9 +33,15 @@ _PEOPLE_AFTER = re.compile(
 )
 
 
+# The kind of body after its acronym ("the ZNET network", "the ZUDA agency"); not "group",
+# which a group of people takes too ("the LGBTI group").
+_KIND_AFTER = re.compile(rf"\s+(?:{ORG_NOUNS.replace('|group', '')})\b", re.I)
+
+
 def acronym_names_a_body(passage: Passage, a: int, known_ranges) -> bool:
     """Whether the words around the acronym at token a say it names a body."""
-    if _PEOPLE_AFTER.match(passage.text, passage.tokens[a].end):
+    end = passage.tokens[a].end
+    if _PEOPLE_AFTER.match(passage.text, end) or _KIND_AFTER.match(passage.text, end):
         return True
     return coordinated_with_organization(passage, a, known_ranges)
 
