@@ -9,6 +9,7 @@ verb of speech or any other context is kept wherever the name stands."""
 
 from __future__ import annotations
 
+from kg.extraction.given_names import is_given_name
 from kg.extraction.name_words import PLACE_HEADS
 from kg.extraction.spans import Span
 
@@ -16,6 +17,17 @@ from kg.extraction.spans import Span
 _PLACE_PREPOSITIONS = {"in", "near", "through", "via", "at", "en", "em", "à"}
 # What joins the items of a list: a comma, "and" in the four languages.
 _LIST_JOINS = {",", "and", "y", "e", "et"}
+# Nouns of places a name in brackets may qualify ("Herat (Islam Qala) border crossings").
+_PLACE_NOUNS = {
+    "borders",
+    "crossing",
+    "crossings",
+    "point",
+    "points",
+    "area",
+    "areas",
+    "checkpoint",
+}
 _AIRPORT_HEADS = PLACE_HEADS | {"airport", "aeropuerto", "aéroport", "aeroporto", "border"}
 
 
@@ -27,17 +39,34 @@ def put_as_a_place(span: Span, known: dict) -> bool:
     after = tokens[b] if b < len(tokens) else None
     if before is None:
         return False
-    if before.text in _PLACE_PREPOSITIONS:
-        return True
     places = {(ka, kb) for (ka, kb), s in known.items() if s.kind == "place"}
-    # "Belvar/Elias Lopez", "Elias Lopez/Belvar": a slash with no space joins two places
-    if before.text == "/" and not before.space_before and tokens[a - 2 : a - 1] != []:
-        return tokens[a - 2].text[:1].isupper()
-    if after is not None and after.text == "/" and not after.space_before:
-        return b + 1 < len(tokens) and tokens[b + 1].text[:1].isupper()
-    # "Herat (Islam Qala)": in brackets right after a place
-    if before.text == "(" and any(kb == a - 1 for _, kb in places):
+    if before.text in _PLACE_PREPOSITIONS - {"at", "à"}:
         return True
+    # "at Cara Lodge, in Velmar", "à Velmar Lodge, en Lorvia": a venue, a place after it (not
+    # "Look at Ana Lopez, who ...")
+    if before.text in ("at", "à"):
+        k = b + (b < len(tokens) and tokens[b].text == ",")
+        k += k < len(tokens) and tokens[k].key in ("in", "en", "em", "à", "de")
+        return any(ka == k for ka, _ in places)
+    # "Belvar/Elias Lopez", "Elias Lopez/Belvar": a slash with no space joins two places (not
+    # "Jane Doe/John Roe", two people: a given name begins the other side)
+    if before.text == "/" and not before.space_before and a >= 2:
+        k = a - 2
+        while k > 0 and tokens[k - 1].is_word and tokens[k - 1].text[:1].isupper():
+            k -= 1
+        return tokens[a - 2].text[:1].isupper() and not is_given_name(tokens[k].text)
+    if after is not None and after.text == "/" and not after.space_before:
+        other = tokens[b + 1] if b + 1 < len(tokens) else None
+        return other is not None and other.text[:1].isupper() and not is_given_name(other.text)
+    # "Herat (Islam Qala) border crossings": in brackets right after a place, inside a noun
+    # phrase of places (not "from Lima (Ana Ruiz) and Cusco": a person from there)
+    if before.text == "(" and any(kb == a - 1 for _, kb in places):
+        closing = (
+            tokens[b + 1]
+            if after is not None and after.text == ")" and b + 1 < len(tokens)
+            else None
+        )
+        return closing is not None and closing.key in _AIRPORT_HEADS | _PLACE_NOUNS
     # "Santa Ana, Monte Verde et Lorvik", "Sarvel, Santa Ana and Monte Verde": an item of a
     # list of places, with a place on both sides or two before (not "In Sarvel, Ana Lopez and
     # Lorvik officials met": a list's last item ends at a comma or a stop)
