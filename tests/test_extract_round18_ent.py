@@ -227,17 +227,20 @@ def test_the_rules_edges_found_on_review(tmp_path, knowledge):
 def test_a_name_in_apposition_to_a_common_noun_for_a_person(tmp_path, knowledge):
     """A name in apposition to a common noun for a person ("a 39-year-old woman, Achala
     Vento.", "one of the smugglers, Aslan Darvek, had") is a person's, with nothing else
-    around it that says so."""
+    around it that says so; not a name whose last word the text writes in lower case too
+    ("The driver, Velmar Transport, ... the transport of")."""
     draft = draft_of(
         tmp_path,
         knowledge,
         "The four were trafficked by a 39-year-old woman, Achala Grace Vento. She took 126,000 "
         "cedis from them.\n\nThe agency said that one of the smugglers, Aslan Darvek, had "
-        "helped 40 people travel abroad.",
+        "helped 40 people travel abroad.\n\nThe driver, Velmar Transport, carried 20 "
+        "migrants; the transport of migrants is a crime.",
     )
     people = mentions(draft, "person")
     assert "Achala Grace Vento" in people
     assert "Aslan Darvek" in people
+    assert "Velmar Transport" not in people
 
 
 def test_a_role_with_a_complement_in_lower_case_before_a_name(tmp_path, knowledge):

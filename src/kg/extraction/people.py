@@ -418,9 +418,12 @@ PERSON_NOUN_BEFORE = re.compile(
 )
 
 
-def _a_person_in_apposition(passage: Passage, a: int, b: int) -> bool:
+def _a_person_in_apposition(passage: Passage, a: int, b: int, lowercase) -> bool:
     """ "a 39-year-old woman, Jane Doe.", "one of the smugglers, John Roe, had": a name in
-    apposition to a common noun for a person, then a comma, a stop or a verb."""
+    apposition to a common noun for a person, then a comma, a stop or a verb; not one whose
+    last word the text writes in lower case too ("the driver, Velmar Transport, ... transport")."""
+    if passage.tokens[b - 1].key in lowercase:
+        return False
     before = passage.text[max(0, passage.tokens[a].start - 60) : passage.tokens[a].start]
     after = passage.text[passage.tokens[b - 1].end : passage.tokens[b - 1].end + 3]
     return bool(PERSON_NOUN_BEFORE.search(before)) and bool(re.match(r"\s*[,.;]", after))
@@ -541,7 +544,7 @@ def find_persons(
             or bool(PERSON_VERB_AFTER.match(after))
             or _role_after(passage, b)
             or _role_before_comma(passage, a, b, known_ranges)
-            or _a_person_in_apposition(passage, a, b)
+            or _a_person_in_apposition(passage, a, b, lowercase)
             # (not in a headline's capitals: "... Extended for Two Years Through Support from X")
             or _organization_after(passage, b, known_ranges)
             and not (in_a_headline(passage, a) and not is_given_name(tokens[a].text))
