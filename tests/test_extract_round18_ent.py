@@ -117,16 +117,19 @@ def test_a_name_its_acronym_spells_as_the_agent_of_an_act(tmp_path, knowledge):
     """A name with no body's head word that the acronym after it spells, its words' initials
     in order, is a body's where the words before make it an agent or a source ("released
     by the", "submitted to the", "según la"); not a programme's or a unit's that the word
-    after the brackets names ("by the ... (VHR) programme")."""
+    after the brackets names ("by the ... (VHR) programme"), nor a survey's that its last word
+    names ("collected by the Migrant Velmar Survey (MVS)")."""
     draft = draft_of(
         tmp_path,
         knowledge,
         "According to data released by the Counter-Trafficking Data Velmar (CTDV), 300 "
         "victims were found.\n\nSegún la Red Velmar de Apoyo (RVA), 30 mujeres fueron "
         "rescatadas.\n\nThe flights were organized by the Voluntary Humanitarian Return (VHR) "
-        "programme for 116 people.",
+        "programme for 116 people.\n\nThe data was collected by the Migrant Velmar Survey "
+        "(MVS) from 300 homes.",
     )
     named = mentions(draft, "organization")
+    assert "Migrant Velmar Survey" not in named
     assert "Counter-Trafficking Data Velmar" in named
     assert "Red Velmar de Apoyo" in named
     assert "Voluntary Humanitarian Return" not in named

@@ -67,6 +67,8 @@ def spelled_out_agent(passage: Passage, a: int, b: int, acronym: str | None) -> 
     tokens = passage.tokens
     if acronym is None or not _AGENT_BEFORE.search(passage.text, 0, tokens[a].start):
         return False
+    if tokens[b - 1].key.rstrip("s") in _KINDS - ORG_HEADS:
+        return False  # "collected by the Velmar Migrant Survey (VMS)": a survey, no body
     # "by the Voluntary Humanitarian Return (VHR) programme", "(TIP) unit": the name of a
     # kind of thing the word after the brackets says
     k = next((k for k in range(b, min(b + 8, len(tokens))) if tokens[k].text == ")"), None)
