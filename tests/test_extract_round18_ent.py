@@ -261,3 +261,17 @@ def test_a_role_with_a_complement_in_lower_case_before_a_name(tmp_path, knowledg
     people = mentions(draft, "person")
     assert "Velayat Ezvarov" in people
     assert "Vahe Horsepyan" in people
+
+
+def test_a_roles_complement_in_spanish_french_portuguese(tmp_path, knowledge):
+    """A role's complement with the prepositions and articles of Spanish, French and
+    Portuguese ("o diretor do Instituto Nacional da Criança no Cunene, Hélder Vaz,
+    explicou") leads to the person's name as the English "of" and "the" do."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Já o diretor do Instituto Nacional da Criança no Cunene, Hélder Vaz, explicou que 30 "
+        "crianças foram resgatadas.",
+    )
+    people = mentions(draft, "person")
+    assert "Hélder Vaz" in people

@@ -182,6 +182,15 @@ def _looks_like_person(tokens: list[Token], a: int, b: int) -> bool:
     )
 
 
+# A role's complement in Spanish, French and Portuguese: its prepositions and articles
+# ("Procurador de los Derechos Humanos", "diretor do Instituto ... no Cunene").
+_PREPOSITIONS_ES_FR_PT = {
+    "de", "del", "da", "do", "das", "dos", "du", "des", "no", "na", "nos", "nas", "en", "em",
+    "au", "aux", "para", "pour",
+}  # fmt: skip
+_ARTICLES_ES_FR_PT = {"la", "las", "los", "le", "les", "el"}
+
+
 def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
     """A role or title just before token a, directly ("Ambassador Jane Doe", "specialist
     Jane Doe", "Mr. Jane Doe") or through its complement ("Chief of Mission in Cambodia Jane
@@ -193,6 +202,8 @@ def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
         return True
     if i >= 0 and tokens[i].key in ("for", "of", "on"):
         return False  # "Undersecretary for Strategic Communications": the role's portfolio
+    if i >= 0 and tokens[i].text in _PREPOSITIONS_ES_FR_PT | _ARTICLES_ES_FR_PT:
+        return False  # "Procurador de los Derechos Humanos": the same
     steps = lower = 0
     while i >= 0 and steps < 12:
         t = tokens[i]
@@ -203,19 +214,27 @@ def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
         if t.is_word and t.text.islower() and t.key not in CONNECTORS and lower < 4:
             i, steps, lower = i - 1, steps + 1, lower + 1
             continue
-        if t.key in ("of", "for"):
+        if t.key in ("of", "for") or t.key in _PREPOSITIONS_ES_FR_PT:
             lower = 0
         known = next((ka for (ka, kb), s in known_ranges.items() if kb == i + 1 and ka <= i), None)
         if known is not None:
             i, steps = known - 1, steps + 1
             continue
         if t.key in ("of", "for", "to", "in", "on", "the", "and", "at", "-", "’s", "'s") or (
-            t.is_word and (t.text[0].isupper() or t.is_acronym)
+            t.is_word
+            and (t.text[0].isupper() or t.is_acronym)
+            or t.key in _PREPOSITIONS_ES_FR_PT | _ARTICLES_ES_FR_PT
         ):
-            if t.key in ("the",) and i and tokens[i - 1].key in ("of", "for", "to", "in", "on"):
+            # "the", "los", "la": an article only after a preposition ("Head of the ...",
+            # "Procurador de los Derechos Humanos, Jane Doe")
+            after_preposition = i and (
+                tokens[i - 1].key in ("of", "for", "to", "in", "on")
+                or tokens[i - 1].key in _PREPOSITIONS_ES_FR_PT
+            )
+            if t.key in {"the"} | _ARTICLES_ES_FR_PT and after_preposition:
                 i, steps = i - 1, steps + 1
                 continue
-            if t.key == "the":
+            if t.key in {"the"} | _ARTICLES_ES_FR_PT:
                 return False
             i, steps = i - 1, steps + 1
             continue
