@@ -266,12 +266,16 @@ def test_a_role_with_a_complement_in_lower_case_before_a_name(tmp_path, knowledg
 def test_a_roles_complement_in_spanish_french_portuguese(tmp_path, knowledge):
     """A role's complement with the prepositions and articles of Spanish, French and
     Portuguese ("o diretor do Instituto Nacional da Criança no Cunene, Hélder Vaz,
-    explicou") leads to the person's name as the English "of" and "the" do."""
+    explicou") leads to the person's name as the English "of" and "the" do; a name right
+    after one of them is the role's complement ("director del Centro ... al Migrante
+    Retornado informó")."""
     draft = draft_of(
         tmp_path,
         knowledge,
         "Já o diretor do Instituto Nacional da Criança no Cunene, Hélder Vaz, explicou que 30 "
-        "crianças foram resgatadas.",
+        "crianças foram resgatadas.\n\nEl director del Centro de Atención al Migrante "
+        "Retornado informó 30 casos.",
     )
     people = mentions(draft, "person")
     assert "Hélder Vaz" in people
+    assert "Migrante Retornado" not in people

@@ -186,7 +186,7 @@ def _looks_like_person(tokens: list[Token], a: int, b: int) -> bool:
 # ("Procurador de los Derechos Humanos", "diretor do Instituto ... no Cunene").
 _PREPOSITIONS_ES_FR_PT = {
     "de", "del", "da", "do", "das", "dos", "du", "des", "no", "na", "nos", "nas", "en", "em",
-    "au", "aux", "para", "pour",
+    "au", "aux", "para", "pour", "al", "ao", "aos", "à", "às", "a",
 }  # fmt: skip
 _ARTICLES_ES_FR_PT = {"la", "las", "los", "le", "les", "el"}
 
