@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction import foreign_words
 from kg.extraction.given_names import is_given_name
 from kg.extraction.lookup import _words
 from kg.extraction.name_parts import _person_names
@@ -15,7 +14,6 @@ from kg.extraction.name_words import (
     ACRONYM_STOP,
     AGE_IN_APPOSITION,
     ALL_HEADS,
-    CITY_STARTS,
     CONNECTORS,
     MONTHS,
     NAME_PARTICLES,
@@ -29,6 +27,19 @@ from kg.extraction.name_words import (
     STARTERS,
     _acronym_spells,
     continues_a_body,
+)
+from kg.extraction.person_words import (
+    ARTICLES_ES_FR_PT,
+    LIST_CUE,
+    NOT_PERSON_FIRST,
+    OF_ORGANIZATION,
+    PERSON_NOUN_BEFORE,
+    PERSON_VERB_AFTER,
+    PREPOSITIONS_ES_FR_PT,
+    SPEECH_AFTER_NAME,
+    SPEECH_BEFORE,
+    SURNAME_HEADS,
+    TITLE_BEFORE,
 )
 from kg.extraction.spans import Span, _in_a_credit, _is_name_word
 from kg.extraction.text import Passage, Source, Token, fold, in_a_headline
@@ -138,26 +149,6 @@ PERSON_ROLES = ROLE_WORDS | NAME_TITLES | {
     "captain", "lieutenant", "sergeant", "colonel", "brigadier", "constable", "admiral",
     "corporal",
 }  # fmt: skip
-# Heads whose plural is a surname too ("Sue Banks", "Ann Courts", "Marta Rojas").
-SURNAME_HEADS = {
-    "bank", "court", "board", "guard", "church", "cross", "union", "fund", "roja", "casa", "red",
-}  # fmt: skip
-# First words of places' and organizations' names ("San Pedro Sula", "La Ceiba").
-NOT_PERSON_FIRST = CITY_STARTS | {"la", "el", "los", "las", "le", "les", "lo"}
-SPEECH_VERBS = (
-    r"said|says|say|added|adds|explained|explains|noted|notes|stated|states|told|tells|"
-    r"stressed|stresses|emphasized|emphasised|emphasizes|emphasises|declared|declares|"
-    r"warned|warns|remarked|remarks|commented|comments|affirmed|affirms|highlighted|"
-    r"highlights|underlined|underlines|urged|urges|concluded|concludes|continued|continues|"
-    r"announced|announces|observed|observes|recalled|recalls|insisted|insists|acknowledged|"
-    r"acknowledges|pointed out|points out|asked|asks|replied|explained|argued|argues|"
-    r"reported|reports|wrote|writes|according to|thanked|thanks|welcomed|welcomes|"
-    + foreign_words.SPEECH_VERBS
-)
-SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$", re.I)
-SPEECH_AFTER_NAME = re.compile(
-    rf"^\s*(?:\([^()]{{1,60}}\)\s*)?(?:also\s+|further\s+|then\s+)?(?:{SPEECH_VERBS})\b", re.I
-)
 
 
 def _looks_like_person(tokens: list[Token], a: int, b: int) -> bool:
@@ -182,15 +173,6 @@ def _looks_like_person(tokens: list[Token], a: int, b: int) -> bool:
     )
 
 
-# A role's complement in Spanish, French and Portuguese: its prepositions and articles
-# ("Procurador de los Derechos Humanos", "diretor do Instituto ... no Cunene").
-_PREPOSITIONS_ES_FR_PT = {
-    "de", "del", "da", "do", "das", "dos", "du", "des", "no", "na", "nos", "nas", "en", "em",
-    "au", "aux", "para", "pour", "al", "ao", "aos", "à", "às", "a",
-}  # fmt: skip
-_ARTICLES_ES_FR_PT = {"la", "las", "los", "le", "les", "el"}
-
-
 def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
     """A role or title just before token a, directly ("Ambassador Jane Doe", "specialist
     Jane Doe", "Mr. Jane Doe") or through its complement ("Chief of Mission in Cambodia Jane
@@ -202,7 +184,7 @@ def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
         return True
     if i >= 0 and tokens[i].key in ("for", "of", "on"):
         return False  # "Undersecretary for Strategic Communications": the role's portfolio
-    if i >= 0 and tokens[i].text in _PREPOSITIONS_ES_FR_PT | _ARTICLES_ES_FR_PT:
+    if i >= 0 and tokens[i].text in PREPOSITIONS_ES_FR_PT | ARTICLES_ES_FR_PT:
         return False  # "Procurador de los Derechos Humanos": the same
     steps = lower = 0
     while i >= 0 and steps < 12:
@@ -214,7 +196,7 @@ def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
         if t.is_word and t.text.islower() and t.key not in CONNECTORS and lower < 4:
             i, steps, lower = i - 1, steps + 1, lower + 1
             continue
-        if t.key in ("of", "for") or t.key in _PREPOSITIONS_ES_FR_PT:
+        if t.key in ("of", "for") or t.key in PREPOSITIONS_ES_FR_PT:
             lower = 0
         known = next((ka for (ka, kb), s in known_ranges.items() if kb == i + 1 and ka <= i), None)
         if known is not None:
@@ -223,18 +205,18 @@ def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
         if t.key in ("of", "for", "to", "in", "on", "the", "and", "at", "-", "’s", "'s") or (
             t.is_word
             and (t.text[0].isupper() or t.is_acronym)
-            or t.key in _PREPOSITIONS_ES_FR_PT | _ARTICLES_ES_FR_PT
+            or t.key in PREPOSITIONS_ES_FR_PT | ARTICLES_ES_FR_PT
         ):
             # "the", "los", "la": an article only after a preposition ("Head of the ...",
             # "Procurador de los Derechos Humanos, Jane Doe")
             after_preposition = i and (
                 tokens[i - 1].key in ("of", "for", "to", "in", "on")
-                or tokens[i - 1].key in _PREPOSITIONS_ES_FR_PT
+                or tokens[i - 1].key in PREPOSITIONS_ES_FR_PT
             )
-            if t.key in {"the"} | _ARTICLES_ES_FR_PT and after_preposition:
+            if t.key in {"the"} | ARTICLES_ES_FR_PT and after_preposition:
                 i, steps = i - 1, steps + 1
                 continue
-            if t.key in {"the"} | _ARTICLES_ES_FR_PT:
+            if t.key in {"the"} | ARTICLES_ES_FR_PT:
                 return False
             i, steps = i - 1, steps + 1
             continue
@@ -275,17 +257,6 @@ def _role_before_comma(passage: Passage, a: int, b: int, known_ranges: dict) -> 
     if not (re.match(r"\s*[,:.]", after) or SPEECH_AFTER_NAME.match(after) or speaker_last):
         return False
     return _role_before(passage, a - 1, known_ranges)
-
-
-# Verbs whose subject is a person, seldom an organization ("Jane Doe thanked the donors").
-PERSON_VERB_AFTER = re.compile(
-    r"^\s*(?:,\s*(?:who\s+)?)?(?:also\s+|then\s+|later\s+)?(?:thanked|congratulated|met\s+with|"
-    r"visited|spoke|addressed|chaired|attended|praised|expressed|recalled|lamented|reminded|"
-    r"invited|encouraged|inaugurated|travell?ed|opened\s+the\s+(?:event|meeting|workshop|"
-    r"session|ceremony|conference|forum|seminar))\b"
-)
-# What comes between a person's name and the organization the person is of.
-OF_ORGANIZATION = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?(?=[A-Z])")
 
 
 def _organization_after(passage: Passage, b: int, known_ranges: dict) -> bool:
@@ -361,13 +332,6 @@ def surnames_in_use(source: Source) -> frozenset[str]:
     return frozenset(out - STARTERS)
 
 
-LIST_CUE = re.compile(
-    r"\b(?:includ(?:e|ed|ing|es)|such as|among them|namely|speakers|panell?ists|participants|"
-    r"guests|honou?rees|winners|members)\s*:?\s*$",
-    re.I,
-)
-
-
 def _list_of_names(passage: Passage, a: int, known_tokens: set[int]) -> int:
     """How many person-like names (none known as anything else) a list that begins at token
     a holds: "Jane Doe, John Roe and Ana Loe"."""
@@ -425,18 +389,6 @@ def _a_role_word(tokens: list[Token], k: int) -> bool:
     return role and k + 1 < len(tokens) and tokens[k + 1].key in ("of", "for", "at", "to")
 
 
-# A common noun for a person (or one of several people) before a name in apposition: "a
-# 39-year-old woman, Jane Doe,", "one of the smugglers, John Roe, had", "el conductor, Juan".
-PERSON_NOUN_BEFORE = re.compile(
-    r"\b(?:a|an|the|one\s+of\s+the|another|un|una|el|la|uno\s+de\s+los|une?|le|o|um|uma)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:wom[ae]n|m[ae]n|girl|boy|smugglers?|traffickers?|suspects?|"
-    r"victims?|driver|mother|father|husband|wife|son|daughter|migrant|national|citizen|"
-    r"mujer|hombre|conductor|sospechoso|víctima|femme|homme|suspect|mulher|homem|suspeito)"
-    r",\s*$",
-    re.I,
-)
-
-
 def _a_person_in_apposition(passage: Passage, a: int, b: int, lowercase) -> bool:
     """ "a 39-year-old woman, Jane Doe.", "one of the smugglers, John Roe, had": a name in
     apposition to a common noun for a person, then a comma, a stop or a verb; not one whose
@@ -446,9 +398,6 @@ def _a_person_in_apposition(passage: Passage, a: int, b: int, lowercase) -> bool
     before = passage.text[max(0, passage.tokens[a].start - 60) : passage.tokens[a].start]
     after = passage.text[passage.tokens[b - 1].end : passage.tokens[b - 1].end + 3]
     return bool(PERSON_NOUN_BEFORE.search(before)) and bool(re.match(r"\s*[,.;]", after))
-
-
-TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mme|Sra|Sr)\.?\s+$")
 
 
 def _named_by_a_title(passage: Passage, a: int, b: int, known_ranges: dict) -> bool:
