@@ -5,6 +5,7 @@ declared thing), for :class:`kg.extraction.entities.Recognizer`.
 
 from __future__ import annotations
 
+from kg.extraction.acronym_cues import acronym_names_a_body, spelled_out_agent
 from kg.extraction.body_units import parent_of_a_unit, units_in_role
 from kg.extraction.coordination import coordinated_after_of, coordinated_with_organization
 from kg.extraction.given_names import is_given_name
@@ -542,6 +543,7 @@ class CandidateRules(PlaceRules):
             # "CETS"); one it uses twice, or cites as a source ("According to INEI data"), is
             again = self.acronym_counts.get(tokens[a].text, 0) >= 2
             cited = cited_as_a_source(passage.text, tokens[a].start, tokens[a].end)
+            cited = cited or acronym_names_a_body(passage, a, known_ranges)
             confidence = 0.5 if again or cited else 0.45
             return Span(passage, a, b, "rule", "organization", confidence=confidence)
         if words & MONTHS:
@@ -553,6 +555,8 @@ class CandidateRules(PlaceRules):
             return place
         if b - a == 1 and coordinated_with_organization(passage, a, known_ranges):
             return Span(passage, a, b, "rule", "organization", confidence=0.6)
+        if spelled_out_agent(passage, a, b, acronym):
+            return Span(passage, a, b, "rule", "organization", confidence=0.6, acronym=acronym)
         return None
 
     def _person_by_context(self, passage, a, b, known_ranges) -> bool:

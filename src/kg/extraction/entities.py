@@ -47,12 +47,13 @@ from kg.extraction.organizations import (
     _in_a_list,
     _is_acronym_text,
     _phrase_acronyms,
-    _prefix_of_longer_name,
     a_topic,
     describes_an_agency,
     typed_as_organization,
 )
 from kg.extraction.people import ROLE_WORDS, _person_context, find_persons, surnames_in_use
+from kg.extraction.person_places import not_put_as_places
+from kg.extraction.prefix_names import _prefix_of_longer_name
 from kg.extraction.resolution import Resolution
 from kg.extraction.spans import (
     Span,
@@ -62,7 +63,6 @@ from kg.extraction.spans import (
     _in_a_menu,
     _is_name_word,
     _sentence_starts,
-    after_in_or_near,
     city_after_acronym,
     known_organization,
 )
@@ -321,8 +321,8 @@ class Recognizer(CandidateRules, Resolution):
             starts = _sentence_starts(passage)
             persons = find_persons(passage, known_here, starts, lowercase_words, surnames)
             persons += withheld_names(passage, known_here)  # "Juan “N”"
-            # "near Clarissa Falls", "in Metro Manila": named like a person alone, a place there
-            persons = [p for p in persons if p.confidence > 0.6 or not after_in_or_near(p)]
+            # "near Clarissa Falls", "at Cara Lodge": named like a person alone, a place there
+            persons = not_put_as_places(persons, known_here)
             headline = (passage.kind == "title" and not _in_sentence_case(passage)) or (
                 _in_headline_case(passage)
             )

@@ -9,6 +9,12 @@ from kg.extraction.given_names import is_given_name
 from kg.extraction.name_words import BODY_HEADS_ES_FR_PT, ORG_HEADS
 
 RED_CROSS_SECOND = {"roja", "rouge", "vermelha"}
+# Money given or received before a fund's name: "funded by the", "a contribution from the".
+MONEY_WORDS = {
+    "funded", "co-funded", "cofunded", "financed", "contribution", "donation", "grant",
+    "funding", "financiado", "financiada", "financé", "financée", "financiamento",
+}  # fmt: skip
+FROM_WORDS = {"by", "from", "through", "por", "par", "pelo", "pela", "del", "de", "du"}
 
 
 def heads_of_a_body(tokens, a: int, b: int) -> set[str]:
@@ -35,4 +41,20 @@ def heads_of_a_body(tokens, a: int, b: int) -> set[str]:
         and is_given_name(tokens[a].text)
     ):
         return set()
+    # "funded by the European Return Fund", "a donation from the ZAMI Fund": the money, a
+    # fund, which the convention does not count as a body (not "the Global Fund said", nor
+    # "funded by the Global Fund": a name of two words, a body's as often as a fund's)
+    if heads == {"fund"} and keys[-1] == "fund" and b - a >= 3 and _money_before(tokens, a):
+        return set()
     return heads
+
+
+def _money_before(tokens, a: int) -> bool:
+    """Whether a word of money given comes before the name at a, then "by" or "from" (and an
+    article or an owner's name) right before it."""
+    k = a - 1
+    while k >= 0 and a - k <= 3 and tokens[k].key not in FROM_WORDS:
+        k -= 1  # ("from the", "from Give2Asia's")
+    if k < 0 or tokens[k].key not in FROM_WORDS:
+        return False
+    return any(t.key in MONEY_WORDS for t in tokens[max(0, k - 10) : k])

@@ -30,7 +30,7 @@ from kg.extraction.name_words import (
 )
 from kg.extraction.outlets import OUTLETS
 from kg.extraction.people import PERSON_ROLES, _looks_like_person
-from kg.extraction.spans import Span, _is_name_word, known_organization
+from kg.extraction.spans import Span, _is_name_word
 from kg.extraction.text import Passage, Source, Token
 from kg.extraction.world import names_a_country
 
@@ -327,34 +327,6 @@ def describes_an_agency(span: Span) -> bool:
     """ "the UN refugee agency", "the EU's border agency": a name before a description of one
     of its agencies in lower case, which names that agency, not the name's organization."""
     return AGENCY_DESCRIBED.match(span.passage.text, span.end) is not None
-
-
-def _prefix_of_longer_name(span: Span) -> bool:
-    """A known organization's short name ("UN", "United Nations") that begins a longer
-    capitalized name with a head word of its own ("UN Refugee Agency", "United Nations Office
-    on Drugs and Crime"): the longer name is another organization. A known name with a head
-    word ("US Department of State Bureau of ...") is the longer one's parent, and stays."""
-    if not known_organization(span):
-        return False
-    tokens = span.passage.tokens
-    if any(t.key in ORG_HEADS for t in tokens[span.a : span.b]):
-        return False
-    b = span.b
-    if describes_an_agency(span):  # "the UN refugee agency": UNHCR, not the UN
-        return True
-    if b >= len(tokens) or not tokens[b].space_before or not _is_name_word(tokens[b]):
-        return False
-    i, words = b, []
-    while i < len(tokens) and len(words) < 8:
-        t = tokens[i]
-        if _is_name_word(t):
-            words.append(t.key)
-        elif not (t.key in ("of", "on", "for", "and", "against") and t.text.islower()):
-            break
-        i += 1
-    # ... or a law's ("the UN Convention against Transnational Organized Crime"), which names
-    # the law, not the organization
-    return bool(set(words[:5]) & ((ORG_HEADS - {"system", "group", "team"}) | LAW_HEADS))
 
 
 def written_in_lower_case(source: Source, words: list[str]) -> bool:

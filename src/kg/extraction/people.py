@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction import foreign_words
 from kg.extraction.given_names import is_given_name
 from kg.extraction.lookup import _words
+from kg.extraction.name_parts import _person_names
 from kg.extraction.name_words import (
     ACRONYM_STOP,
     AGE_IN_APPOSITION,
     ALL_HEADS,
-    CITY_STARTS,
     CONNECTORS,
     MONTHS,
     NAME_PARTICLES,
@@ -28,6 +27,19 @@ from kg.extraction.name_words import (
     STARTERS,
     _acronym_spells,
     continues_a_body,
+)
+from kg.extraction.person_words import (
+    ARTICLES_ES_FR_PT,
+    LIST_CUE,
+    NOT_PERSON_FIRST,
+    OF_ORGANIZATION,
+    PERSON_NOUN_BEFORE,
+    PERSON_VERB_AFTER,
+    PREPOSITIONS_ES_FR_PT,
+    SPEECH_AFTER_NAME,
+    SPEECH_BEFORE,
+    SURNAME_HEADS,
+    TITLE_BEFORE,
 )
 from kg.extraction.spans import Span, _in_a_credit, _is_name_word
 from kg.extraction.text import Passage, Source, Token, fold, in_a_headline
@@ -133,95 +145,10 @@ PERSON_ROLES = ROLE_WORDS | NAME_TITLES | {
     "teacher", "journalist", "photographer", "assistant", "associate", "fellow", "trainer",
     "professor", "dean", "rector", "chancellor", "premier", "king", "queen", "prince",
     "princess", "pope", "ceo", "administrator", "laureate", "magistrate",
+    # ranks written out ("Police Captain Jane Doe")
+    "captain", "lieutenant", "sergeant", "colonel", "brigadier", "constable", "admiral",
+    "corporal",
 }  # fmt: skip
-# First words of places' and organizations' names ("San Pedro Sula", "La Ceiba").
-NOT_PERSON_FIRST = CITY_STARTS | {"la", "el", "los", "las", "le", "les", "lo"}
-SPEECH_VERBS = (
-    r"said|says|say|added|adds|explained|explains|noted|notes|stated|states|told|tells|"
-    r"stressed|stresses|emphasized|emphasised|emphasizes|emphasises|declared|declares|"
-    r"warned|warns|remarked|remarks|commented|comments|affirmed|affirms|highlighted|"
-    r"highlights|underlined|underlines|urged|urges|concluded|concludes|continued|continues|"
-    r"announced|announces|observed|observes|recalled|recalls|insisted|insists|acknowledged|"
-    r"acknowledges|pointed out|points out|asked|asks|replied|explained|argued|argues|"
-    r"reported|reports|wrote|writes|according to|thanked|thanks|welcomed|welcomes|"
-    + foreign_words.SPEECH_VERBS
-)
-SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$", re.I)
-SPEECH_AFTER_NAME = re.compile(
-    rf"^\s*(?:\([^()]{{1,60}}\)\s*)?(?:also\s+|further\s+|then\s+)?(?:{SPEECH_VERBS})\b", re.I
-)
-
-
-def _name_part(tokens: list[Token], i: int) -> int | None:
-    """Where the part of a person's name that begins at token i ends: a capitalized word with
-    what is hyphenated or apostrophed to it ("Jean-Pierre", "Ki-moon", "O'Neill", "al-Hassan"),
-    or an initial ("F."); None when none begins there."""
-    t = tokens[i]
-    if not t.is_word or t.text[0].isdigit():
-        return None
-    j = i + 1
-    if t.text.islower():
-        # "al-Hassan", "el-Sayed": a particle hyphenated to a capitalized word.
-        if (
-            t.key in ("al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "abu", "ibn")
-            and j + 1 < len(tokens)
-            and tokens[j].text in ("-", "\u2010")
-            and not tokens[j].space_before
-            and not tokens[j + 1].space_before
-            and tokens[j + 1].text[:1].isupper()
-        ):
-            j += 2
-        else:
-            return None
-    elif not t.text[0].isupper() or (t.is_acronym and len(t.text) > 1):
-        return None
-    elif len(t.text) == 1 or t.key in ("jr", "sr"):  # an initial: "John F. Kennedy", "Jr."
-        if j < len(tokens) and tokens[j].text == "." and not tokens[j].space_before:
-            return j + 1
-        return None if len(t.text) == 1 else j
-    while (
-        j + 1 < len(tokens)
-        and tokens[j].text in ("-", "\u2010", "'", "’")
-        and not tokens[j].space_before
-        and not tokens[j + 1].space_before
-        and tokens[j + 1].is_word
-        and not tokens[j + 1].text[0].isdigit()
-        and tokens[j + 1].key != "s"
-    ):
-        j += 2
-    return j
-
-
-def _person_names(tokens: list[Token], i: int) -> tuple[int, int] | None:
-    """The longest run of name parts (with particles between them) from token i: 2 to 5
-    parts, ending on a capitalized part."""
-    parts = 0
-    j = i
-    end = None
-    while j < len(tokens) and parts < 6:
-        if j > i and not tokens[j].space_before:
-            break
-        if tokens[j].key in NAME_PARTICLES and tokens[j].text.islower():
-            k = j
-            while k < len(tokens) and tokens[k].key in NAME_PARTICLES and tokens[k].text.islower():
-                k += 1
-            # "al-Hassan" begins with a particle that is a part of its own
-            nxt = _name_part(tokens, j) if tokens[j].key in ("al", "el") else None
-            if nxt is not None and parts:
-                parts, j, end = parts + 1, nxt, nxt
-                continue
-            if not parts or k >= len(tokens) or _name_part(tokens, k) is None:
-                break
-            j = k
-            continue
-        nxt = _name_part(tokens, j)
-        if nxt is None:
-            break
-        parts += 1
-        j = end = nxt
-    if end is None or parts < 2 or parts > 5:
-        return None
-    return i, end
 
 
 def _looks_like_person(tokens: list[Token], a: int, b: int) -> bool:
@@ -233,6 +160,8 @@ def _looks_like_person(tokens: list[Token], a: int, b: int) -> bool:
         return False  # "Divisional Secretaries", "Border Officers": people of a role
     if tokens[a].key in NOT_PERSON_FIRST:
         return False
+    if last.endswith("s") and ({last[:-1], last[:-3] + "y"} & ORG_HEADS) - SURNAME_HEADS:
+        return False  # "Resource Centres", "Attorney Generals Offices": bodies, no one's name
     # (a given name first may be a head word too: "Bill Blair", not "Press Release")
     first = int(len(words) > 1 and words[0].key in ALL_HEADS and is_given_name(words[0].text))
     if any(t.key in NOT_PERSON_WORDS and t.text[:1].isupper() for t in words[first:]):
@@ -247,29 +176,47 @@ def _looks_like_person(tokens: list[Token], a: int, b: int) -> bool:
 def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
     """A role or title just before token a, directly ("Ambassador Jane Doe", "specialist
     Jane Doe", "Mr. Jane Doe") or through its complement ("Chief of Mission in Cambodia Jane
-    Doe", "Ambassador to Honduras Jane Doe", "Director General for Operations Jane Doe")."""
+    Doe", "Ambassador to Honduras Jane Doe", "Director General for Operations Jane Doe", "deputy
+    minister of internal affairs Jane Doe")."""
     tokens = passage.tokens
     i = a - 1
     if i >= 1 and tokens[i].text == "." and tokens[i - 1].key in NAME_TITLES | {"prof", "st"}:
         return True
     if i >= 0 and tokens[i].key in ("for", "of", "on"):
         return False  # "Undersecretary for Strategic Communications": the role's portfolio
-    steps = 0
-    while i >= 0 and steps < 10:
+    if i >= 0 and tokens[i].text in PREPOSITIONS_ES_FR_PT | ARTICLES_ES_FR_PT:
+        return False  # "Procurador de los Derechos Humanos": the same
+    steps = lower = 0
+    while i >= 0 and steps < 12:
         t = tokens[i]
         if t.key in PERSON_ROLES or t.key.split("-")[-1] in PERSON_ROLES:
-            return True
+            return not lower  # (not "the minister visited farms Jane Doe")
+        # "deputy minister of internal affairs Jane Doe": a complement in lower case, which an
+        # "of" or a "for" opens (up to four words)
+        if t.is_word and t.text.islower() and t.key not in CONNECTORS and lower < 4:
+            i, steps, lower = i - 1, steps + 1, lower + 1
+            continue
+        if t.key in ("of", "for") or t.key in PREPOSITIONS_ES_FR_PT:
+            lower = 0
         known = next((ka for (ka, kb), s in known_ranges.items() if kb == i + 1 and ka <= i), None)
         if known is not None:
             i, steps = known - 1, steps + 1
             continue
         if t.key in ("of", "for", "to", "in", "on", "the", "and", "at", "-", "’s", "'s") or (
-            t.is_word and (t.text[0].isupper() or t.is_acronym)
+            t.is_word
+            and (t.text[0].isupper() or t.is_acronym)
+            or t.key in PREPOSITIONS_ES_FR_PT | ARTICLES_ES_FR_PT
         ):
-            if t.key in ("the",) and i and tokens[i - 1].key in ("of", "for", "to", "in", "on"):
+            # "the", "los", "la": an article only after a preposition ("Head of the ...",
+            # "Procurador de los Derechos Humanos, Jane Doe")
+            after_preposition = i and (
+                tokens[i - 1].key in ("of", "for", "to", "in", "on")
+                or tokens[i - 1].key in PREPOSITIONS_ES_FR_PT
+            )
+            if t.key in {"the"} | ARTICLES_ES_FR_PT and after_preposition:
                 i, steps = i - 1, steps + 1
                 continue
-            if t.key == "the":
+            if t.key in {"the"} | ARTICLES_ES_FR_PT:
                 return False
             i, steps = i - 1, steps + 1
             continue
@@ -310,17 +257,6 @@ def _role_before_comma(passage: Passage, a: int, b: int, known_ranges: dict) -> 
     if not (re.match(r"\s*[,:.]", after) or SPEECH_AFTER_NAME.match(after) or speaker_last):
         return False
     return _role_before(passage, a - 1, known_ranges)
-
-
-# Verbs whose subject is a person, seldom an organization ("Jane Doe thanked the donors").
-PERSON_VERB_AFTER = re.compile(
-    r"^\s*(?:,\s*(?:who\s+)?)?(?:also\s+|then\s+|later\s+)?(?:thanked|congratulated|met\s+with|"
-    r"visited|spoke|addressed|chaired|attended|praised|expressed|recalled|lamented|reminded|"
-    r"invited|encouraged|inaugurated|travell?ed|opened\s+the\s+(?:event|meeting|workshop|"
-    r"session|ceremony|conference|forum|seminar))\b"
-)
-# What comes between a person's name and the organization the person is of.
-OF_ORGANIZATION = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?(?=[A-Z])")
 
 
 def _organization_after(passage: Passage, b: int, known_ranges: dict) -> bool:
@@ -396,13 +332,6 @@ def surnames_in_use(source: Source) -> frozenset[str]:
     return frozenset(out - STARTERS)
 
 
-LIST_CUE = re.compile(
-    r"\b(?:includ(?:e|ed|ing|es)|such as|among them|namely|speakers|panell?ists|participants|"
-    r"guests|honou?rees|winners|members)\s*:?\s*$",
-    re.I,
-)
-
-
 def _list_of_names(passage: Passage, a: int, known_tokens: set[int]) -> int:
     """How many person-like names (none known as anything else) a list that begins at token
     a holds: "Jane Doe, John Roe and Ana Loe"."""
@@ -452,6 +381,43 @@ def _in_a_portfolio(tokens: list[Token], i: int) -> bool:
             return False
         k -= 1
     return False
+
+
+def _a_role_word(tokens: list[Token], k: int) -> bool:
+    t = tokens[k]
+    role = t.text[:1].isupper() and (t.key in PERSON_ROLES or t.key in ROLE_HEADS)
+    return role and k + 1 < len(tokens) and tokens[k + 1].key in ("of", "for", "at", "to")
+
+
+def _a_person_in_apposition(passage: Passage, a: int, b: int, lowercase) -> bool:
+    """ "a 39-year-old woman, Jane Doe.", "one of the smugglers, John Roe, had": a name in
+    apposition to a common noun for a person, then a comma, a stop or a verb; not one whose
+    last word the text writes in lower case too ("the driver, Velmar Transport, ... transport")."""
+    if passage.tokens[b - 1].key in lowercase:
+        return False
+    before = passage.text[max(0, passage.tokens[a].start - 60) : passage.tokens[a].start]
+    after = passage.text[passage.tokens[b - 1].end : passage.tokens[b - 1].end + 3]
+    return bool(PERSON_NOUN_BEFORE.search(before)) and bool(re.match(r"\s*[,.;]", after))
+
+
+def _named_by_a_title(passage: Passage, a: int, b: int, known_ranges: dict) -> bool:
+    """ "Ms. Jane Mwanza", "said Park Chu-Ung, a police officer": a title before the name,
+    or a verb of speech before it and a role after it, make it a person's, though a part of
+    it is also a place's name or a common word ("Park"); not a body's name, nor one with a
+    body's head or a role word in it."""
+    tokens = passage.tokens
+    if not 2 <= b - a <= 5 or any(
+        ka < b and a < kb and s.kind == "organization" for (ka, kb), s in known_ranges.items()
+    ):
+        return False
+    if any(t.key in ORG_HEADS | PERSON_ROLES for t in tokens[a:b] if t.text[:1].isupper()):
+        return False
+    if tokens[b - 1].key in NOT_PERSON_WORDS:
+        return False  # ("Dr. Velmar Hospital": a head word last, a place's or a body's)
+    before = passage.text[max(0, tokens[a].start - 40) : tokens[a].start]
+    return bool(TITLE_BEFORE.search(before)) or (
+        bool(SPEECH_BEFORE.search(before)) and _role_after(passage, b)
+    )
 
 
 def _one_name_after_a_title(passage: Passage, i: int) -> tuple[int, int] | None:
@@ -519,7 +485,12 @@ def find_persons(
             i += 1
             continue
         a, b = found
-        if any(x in known_tokens for x in range(a, b)) or not _looks_like_person(tokens, a, b):
+        # "said Jane Doe Minister of Labour": a role's word and its complement after two name
+        # parts end the name (not "Mary Ann Bishop said": a surname that is a role's word)
+        b = next((k for k in range(a + 2, b) if _a_role_word(tokens, k)), b)
+        if (
+            any(x in known_tokens for x in range(a, b)) or not _looks_like_person(tokens, a, b)
+        ) and not _named_by_a_title(passage, a, b, known_ranges):
             i += 1
             continue
         # ("According to Velna Moravi Sadan (VMS)", "Jane Doe of Zorvan Aid": no one's)
@@ -541,7 +512,10 @@ def find_persons(
             or bool(PERSON_VERB_AFTER.match(after))
             or _role_after(passage, b)
             or _role_before_comma(passage, a, b, known_ranges)
+            or _a_person_in_apposition(passage, a, b, lowercase)
+            # (not in a headline's capitals: "... Extended for Two Years Through Support from X")
             or _organization_after(passage, b, known_ranges)
+            and not (in_a_headline(passage, a) and not is_given_name(tokens[a].text))
         )
         if not evidence and LIST_CUE.search(before):  # (not "Risks include Debt Bondage, ...")
             listed = _list_of_names(passage, a, known_tokens)

@@ -233,11 +233,3 @@ CITIES_THAT_ARE_WORDS = {
     "independence", "male", "man", "mango", "mobile", "nice", "oral", "orange", "paradise",
     "reading", "sale", "slough", "split", "surprise", "van", "vista",
 }  # fmt: skip
-
-
-def after_in_or_near(span: Span) -> bool:
-    """Whether a name follows a preposition of place ("near X", "in X", "through X", "en X",
-    "em X"), where a name that only begins with a given name is a place's."""
-    tokens = span.passage.tokens
-    before = tokens[span.a - 1] if span.a else None
-    return before is not None and before.text in ("in", "near", "through", "via", "en", "em")

@@ -1,0 +1,80 @@
+"""What the words around a bare acronym say of it: that it names a body, where the text
+neither spells it out nor writes it twice. An acronym alone may be anything (a programme's
+"AVRR", a currency's "RM20", a city's name in capitals, "SOP"); the words beside it settle it
+when they are those that only bodies take: its head or its kind after it ("the ZUDA
+director", "Deputy ZPF Police Commissioner", "the ZNET network"), or an organization joined
+to it by "and" or a comma ("developed by UNODC and ZILAN"), for
+:meth:`kg.extraction.candidates.CandidateRules._classify`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.coordination import coordinated_with_organization
+from kg.extraction.name_words import (
+    EVENT_HEADS,
+    LAW_HEADS,
+    ORG_HEADS,
+    ORG_NOUNS,
+    PROJECT_HEADS,
+    STUDY_HEADS,
+)
+from kg.extraction.organizations import INITIALS_SKIP
+from kg.extraction.text import Passage
+
+# A body's head or chief after its acronym ("the ZUDA director", "Deputy ZPF Police
+# Commissioner"). Not its spokesman: "an ZPF spokesman said" makes the body the source of
+# what he says, which kg.extraction.attributions decides for the acronyms it knows already;
+# nor its officers or staff, which a unit's or a programme's acronym has too ("TIP officers").
+_PEOPLE_AFTER = re.compile(
+    r"\s+(?:(?:police|deputy|regional|senior|chief)\s+)?(?:commissioner|director|chief|head)\b",
+    re.I,
+)
+
+
+# The kind of body after its acronym ("the ZNET network", "the ZUDA agency"); not "group",
+# which a group of people takes too ("the LGBTI group").
+_KIND_AFTER = re.compile(rf"\s+(?:{ORG_NOUNS.replace('|group', '')})\b", re.I)
+
+
+def acronym_names_a_body(passage: Passage, a: int, known_ranges) -> bool:
+    """Whether the words around the acronym at token a say it names a body."""
+    end = passage.tokens[a].end
+    if _PEOPLE_AFTER.match(passage.text, end) or _KIND_AFTER.match(passage.text, end):
+        return True
+    return coordinated_with_organization(passage, a, known_ranges)
+
+
+# The words before a name that make it the agent of an act or the source of what is told:
+# "data released by the", "organized by", "according to the", "submitted to the", "por la".
+_AGENT_BEFORE = re.compile(
+    r"\b(?:by|according\s+to|submitted\s+to|por|par|pelo|pela|según|selon)\s+"
+    r"(?:the\s+|la\s+|el\s+|le\s+|l[’']|o\s+|a\s+)?$",
+    re.I,
+)
+
+
+_KINDS = ORG_HEADS | PROJECT_HEADS | STUDY_HEADS | LAW_HEADS | EVENT_HEADS
+
+
+def spelled_out_agent(passage: Passage, a: int, b: int, acronym: str | None) -> bool:
+    """ "data released by the Counter-Trafficking Data Velmar (CTDV)": a name with no head
+    word that the acronym after it spells, letter by letter in order (the initials of its
+    words, a hyphen's halves each giving one), where the words before make it the agent of an
+    act or the source of what the text tells: a body's name, as a programme's or a
+    flight's is not ("the Voluntary Humanitarian Return (VHR) flight")."""
+    tokens = passage.tokens
+    if acronym is None or not _AGENT_BEFORE.search(passage.text, 0, tokens[a].start):
+        return False
+    if tokens[b - 1].key.rstrip("s") in _KINDS - ORG_HEADS:
+        return False  # "collected by the Velmar Migrant Survey (VMS)": a survey, no body
+    # "by the Voluntary Humanitarian Return (VHR) programme", "(TIP) unit": the name of a
+    # kind of thing the word after the brackets says
+    k = next((k for k in range(b, min(b + 8, len(tokens))) if tokens[k].text == ")"), None)
+    kind = tokens[k + 1] if k is not None and k + 1 < len(tokens) else None
+    if kind is not None and kind.text.islower() and kind.key.rstrip("s") in _KINDS | {"flight"}:
+        return False
+    name = passage.text[tokens[a].start : tokens[b - 1].end]
+    words = [w for w in re.findall(r"[^\W\d_]+", name) if w.casefold() not in INITIALS_SKIP]
+    return len(words) >= 2 and "".join(w[0] for w in words).upper() == acronym.upper()

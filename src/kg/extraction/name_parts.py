@@ -1,0 +1,80 @@
+"""The parts of a person's name as the text writes them: a capitalized word with what is
+hyphenated or apostrophed to it, an initial, and the particles between parts ("de la",
+"van der", "al-"), for :mod:`kg.extraction.people`."""
+
+from __future__ import annotations
+
+from kg.extraction.name_words import NAME_PARTICLES
+from kg.extraction.text import Token
+
+
+def _name_part(tokens: list[Token], i: int) -> int | None:
+    """Where the part of a person's name that begins at token i ends: a capitalized word with
+    what is hyphenated or apostrophed to it ("Jean-Pierre", "Ki-moon", "O'Neill", "al-Hassan"),
+    or an initial ("F."); None when none begins there."""
+    t = tokens[i]
+    if not t.is_word or t.text[0].isdigit():
+        return None
+    j = i + 1
+    if t.text.islower():
+        # "al-Hassan", "el-Sayed": a particle hyphenated to a capitalized word.
+        if (
+            t.key in ("al", "el", "ad", "ar", "as", "ash", "at", "az", "bin", "abu", "ibn")
+            and j + 1 < len(tokens)
+            and tokens[j].text in ("-", "\u2010")
+            and not tokens[j].space_before
+            and not tokens[j + 1].space_before
+            and tokens[j + 1].text[:1].isupper()
+        ):
+            j += 2
+        else:
+            return None
+    elif not t.text[0].isupper() or (t.is_acronym and len(t.text) > 1):
+        return None
+    elif len(t.text) == 1 or t.key in ("jr", "sr"):  # an initial: "John F. Kennedy", "Jr."
+        if j < len(tokens) and tokens[j].text == "." and not tokens[j].space_before:
+            return j + 1
+        return None if len(t.text) == 1 else j
+    while (
+        j + 1 < len(tokens)
+        and tokens[j].text in ("-", "\u2010", "'", "’")
+        and not tokens[j].space_before
+        and not tokens[j + 1].space_before
+        and tokens[j + 1].is_word
+        and not tokens[j + 1].text[0].isdigit()
+        and tokens[j + 1].key != "s"
+    ):
+        j += 2
+    return j
+
+
+def _person_names(tokens: list[Token], i: int) -> tuple[int, int] | None:
+    """The longest run of name parts (with particles between them) from token i: 2 to 5
+    parts, ending on a capitalized part."""
+    parts = 0
+    j = i
+    end = None
+    while j < len(tokens) and parts < 6:
+        if j > i and not tokens[j].space_before:
+            break
+        if tokens[j].key in NAME_PARTICLES and tokens[j].text.islower():
+            k = j
+            while k < len(tokens) and tokens[k].key in NAME_PARTICLES and tokens[k].text.islower():
+                k += 1
+            # "al-Hassan" begins with a particle that is a part of its own
+            nxt = _name_part(tokens, j) if tokens[j].key in ("al", "el") else None
+            if nxt is not None and parts:
+                parts, j, end = parts + 1, nxt, nxt
+                continue
+            if not parts or k >= len(tokens) or _name_part(tokens, k) is None:
+                break
+            j = k
+            continue
+        nxt = _name_part(tokens, j)
+        if nxt is None:
+            break
+        parts += 1
+        j = end = nxt
+    if end is None or parts < 2 or parts > 5:
+        return None
+    return i, end

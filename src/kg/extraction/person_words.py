@@ -1,0 +1,70 @@
+"""The words around people's names, for :mod:`kg.extraction.people`: verbs of speech before
+and after a name, verbs whose subject is a person, the words between a person and the body
+she is of, a list's cue, a common noun for a person in apposition, titles, the first words
+of places' names, heads whose plural is a surname too, and the prepositions and articles of
+a role's complement in Spanish, French and Portuguese."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction import foreign_words
+from kg.extraction.name_words import CITY_STARTS
+
+# Heads whose plural is a surname too ("Sue Banks", "Ann Courts", "Marta Rojas").
+SURNAME_HEADS = {
+    "bank", "court", "board", "guard", "church", "cross", "union", "fund", "roja", "casa", "red",
+}  # fmt: skip
+# First words of places' and organizations' names ("San Pedro Sula", "La Ceiba").
+NOT_PERSON_FIRST = CITY_STARTS | {"la", "el", "los", "las", "le", "les", "lo"}
+SPEECH_VERBS = (
+    r"said|says|say|added|adds|explained|explains|noted|notes|stated|states|told|tells|"
+    r"stressed|stresses|emphasized|emphasised|emphasizes|emphasises|declared|declares|"
+    r"warned|warns|remarked|remarks|commented|comments|affirmed|affirms|highlighted|"
+    r"highlights|underlined|underlines|urged|urges|concluded|concludes|continued|continues|"
+    r"announced|announces|observed|observes|recalled|recalls|insisted|insists|acknowledged|"
+    r"acknowledges|pointed out|points out|asked|asks|replied|explained|argued|argues|"
+    r"reported|reports|wrote|writes|according to|thanked|thanks|welcomed|welcomes|"
+    + foreign_words.SPEECH_VERBS
+)
+SPEECH_BEFORE = re.compile(rf"\b(?:{SPEECH_VERBS})\s+$", re.I)
+SPEECH_AFTER_NAME = re.compile(
+    rf"^\s*(?:\([^()]{{1,60}}\)\s*)?(?:also\s+|further\s+|then\s+)?(?:{SPEECH_VERBS})\b", re.I
+)
+
+# A role's complement in Spanish, French and Portuguese: its prepositions and articles
+# ("Procurador de los Derechos Humanos", "diretor do Instituto ... no Cunene").
+PREPOSITIONS_ES_FR_PT = {
+    "de", "del", "da", "do", "das", "dos", "du", "des", "no", "na", "nos", "nas", "en", "em",
+    "au", "aux", "para", "pour", "al", "ao", "aos", "à", "às", "a",
+}  # fmt: skip
+ARTICLES_ES_FR_PT = {"la", "las", "los", "le", "les", "el"}
+
+# Verbs whose subject is a person, seldom an organization ("Jane Doe thanked the donors").
+PERSON_VERB_AFTER = re.compile(
+    r"^\s*(?:,\s*(?:who\s+)?)?(?:also\s+|then\s+|later\s+)?(?:thanked|congratulated|met\s+with|"
+    r"visited|spoke|addressed|chaired|attended|praised|expressed|recalled|lamented|reminded|"
+    r"invited|encouraged|inaugurated|travell?ed|opened\s+the\s+(?:event|meeting|workshop|"
+    r"session|ceremony|conference|forum|seminar))\b"
+)
+# What comes between a person's name and the organization the person is of.
+OF_ORGANIZATION = re.compile(r"\s+(?:of|from|at|with)\s+(?:the\s+)?(?=[A-Z])")
+
+LIST_CUE = re.compile(
+    r"\b(?:includ(?:e|ed|ing|es)|such as|among them|namely|speakers|panell?ists|participants|"
+    r"guests|honou?rees|winners|members)\s*:?\s*$",
+    re.I,
+)
+
+# A common noun for a person (or one of several people) before a name in apposition: "a
+# 39-year-old woman, Jane Doe,", "one of the smugglers, John Roe, had", "el conductor, Juan".
+PERSON_NOUN_BEFORE = re.compile(
+    r"\b(?:a|an|the|one\s+of\s+the|another|un|una|el|la|uno\s+de\s+los|une?|le|o|um|uma)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?:wom[ae]n|m[ae]n|girl|boy|smugglers?|traffickers?|suspects?|"
+    r"victims?|driver|mother|father|husband|wife|son|daughter|migrant|national|citizen|"
+    r"mujer|hombre|conductor|sospechoso|víctima|femme|homme|suspect|mulher|homem|suspeito)"
+    r",\s*$",
+    re.I,
+)
+
+TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mme|Sra|Sr)\.?\s+$")
