@@ -1,0 +1,18 @@
+"""`kg extract`: review of the eighteenth round's rules on numbers (the period a number takes
+from the time frame its release has just set, and the unit of counted acts and of nouns in
+Spanish, French and Portuguese): faults found on sentences composed for the review (the names
+of people, places and bodies are made up), one test per fault mended."""
+
+from __future__ import annotations
+
+from composed import draft_of, observations
+
+MARCH = "The office counted 2,400 arrivals in Pelmark in March 2023.\n\nMost came by sea. "
+
+
+def test_the_count_a_number_is_compared_with_takes_no_time_from_it(tmp_path, knowledge):
+    """'This number is down from 3,100': the 3,100 is the count of another, earlier time, not
+    of March 2023."""
+    found = observations(draft_of(tmp_path, knowledge, MARCH + "This number is down from 3,100."))
+    assert found["2400"].fields.get("period") == "2023-03"
+    assert "period" not in found["3100"].fields
