@@ -16,3 +16,11 @@ def test_the_count_a_number_is_compared_with_takes_no_time_from_it(tmp_path, kno
     found = observations(draft_of(tmp_path, knowledge, MARCH + "This number is down from 3,100."))
     assert found["2400"].fields.get("period") == "2023-03"
     assert "period" not in found["3100"].fields
+
+
+def test_a_number_the_count_excludes_takes_no_time_from_it(tmp_path, knowledge):
+    """'This total excludes 300 people who arrived by air', as 'does not include': the 300 are
+    no part of the count of March 2023."""
+    text = MARCH + "This total excludes 300 people who arrived by air."
+    found = observations(draft_of(tmp_path, knowledge, text))
+    assert "period" not in found["300"].fields

@@ -96,7 +96,8 @@ ITS_OWN_TIME = re.compile(
 )
 # A number the sentence says is not of the count: "This number does not include 300 people".
 NOT_OF_IT = re.compile(
-    r"\b(?:not|n['’]t|excluding|except|excepto|sin\s+contar|no\s+incluye|ne\s+\w+\s+pas|"
+    # ("This total excludes 300", "excluye a", "exclut", "exclui")
+    r"\b(?:not|n['’]t|exclu\w*|except|excepto|sin\s+contar|no\s+incluye|ne\s+\w+\s+pas|"
     r"n['’]\w+\s+pas|hors|n[aã]o)\b",
     re.I,
 )
