@@ -24,3 +24,22 @@ def test_a_number_the_count_excludes_takes_no_time_from_it(tmp_path, knowledge):
     text = MARCH + "This total excludes 300 people who arrived by air."
     found = observations(draft_of(tmp_path, knowledge, text))
     assert "period" not in found["300"].fields
+
+
+def test_what_the_count_may_become_takes_no_time_from_it(tmp_path, knowledge):
+    """'This number could double to 5,000 by June', 'Esta cifra podría llegar a 3.000
+    personas': what the count may become is a forecast, no count of the month before, as 'is
+    expected to rise' is."""
+    english = observations(
+        draft_of(tmp_path, knowledge, MARCH + "This number could double to 5,000 by June.")
+    )
+    spanish = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "La oficina registró 900 retornos en Pelmark en junio de 2021. La mayoría llegó por "
+            "tierra. Esta cifra podría llegar a 3.000 personas.",
+        )
+    )
+    assert "period" not in english["5000"].fields
+    assert "period" not in spanish["3000"].fields
