@@ -43,3 +43,11 @@ def test_what_the_count_may_become_takes_no_time_from_it(tmp_path, knowledge):
     )
     assert "period" not in english["5000"].fields
     assert "period" not in spanish["3000"].fields
+
+
+def test_overall_as_the_adjective_of_another_thing_takes_no_time(tmp_path, knowledge):
+    """'Overall unemployment in Pelmark stands at 12 per cent': 'Overall' is no 'Overall,'
+    going on from the arrivals of March 2023, but the adjective of a standing figure."""
+    text = MARCH + "Overall unemployment in Pelmark stands at 12 per cent."
+    found = observations(draft_of(tmp_path, knowledge, text))
+    assert "period" not in found["12"].fields

@@ -35,7 +35,8 @@ from kg.extraction.units import singular
 # "Del total", "Parmi ces"), or all of it again ("Overall", "In total"). Not a sentence adding
 # another fact ("In addition, the institute has 35 offices"): a standing one as often as not.
 GOING_ON = re.compile(
-    r"\s*(?:Of\s+(?:these|them|those|the|this)|Among|Overall|In\s+total|Of\s+the\s+total|"
+    # ("Overall," so: not the adjective of another thing, "Overall unemployment stands at")
+    r"\s*(?:Of\s+(?:these|them|those|the|this)|Among|Overall(?=\s*,)|In\s+total|Of\s+the\s+total|"
     r"Del\s+total|De\s+(?:estos|estas|ellos|ellas|las|los)|En\s+total|"
     r"Entre\s+(?:ellos|ellas|estos|estas|eles|elas|estes)|Parmi|Au\s+total|No\s+total|"
     r"D[oa]s\s+quais|Dentre|"
