@@ -51,3 +51,16 @@ def test_overall_as_the_adjective_of_another_thing_takes_no_time(tmp_path, knowl
     text = MARCH + "Overall unemployment in Pelmark stands at 12 per cent."
     found = observations(draft_of(tmp_path, knowledge, text))
     assert "period" not in found["12"].fields
+
+
+def test_among_other_things_adds_another_fact_and_takes_no_time(tmp_path, knowledge):
+    """'Among other measures, the government has deployed 500 border guards', 'Parmi d'autres
+    mesures, ...': another fact added, as 'In addition', not a part of the count before."""
+    text = (
+        MARCH + "Among other measures, the government has deployed 500 border guards.\n\n"
+        "Le bureau a compté 1 200 arrivées en mai 2022. Parmi d'autres mesures, le "
+        "gouvernement a déployé 300 gardes-frontières."
+    )
+    found = observations(draft_of(tmp_path, knowledge, text))
+    assert "period" not in found["500"].fields
+    assert "period" not in found["300"].fields

@@ -36,10 +36,13 @@ from kg.extraction.units import singular
 # another fact ("In addition, the institute has 35 offices"): a standing one as often as not.
 GOING_ON = re.compile(
     # ("Overall," so: not the adjective of another thing, "Overall unemployment stands at")
-    r"\s*(?:Of\s+(?:these|them|those|the|this)|Among|Overall(?=\s*,)|In\s+total|Of\s+the\s+total|"
+    # ("Among" so: not "Among other measures,", another fact added, as "In addition")
+    r"\s*(?:Of\s+(?:these|them|those|the|this)|Among(?!\s+others?\b)|Overall(?=\s*,)|"
+    r"In\s+total|Of\s+the\s+total|"
     r"Del\s+total|De\s+(?:estos|estas|ellos|ellas|las|los)|En\s+total|"
-    r"Entre\s+(?:ellos|ellas|estos|estas|eles|elas|estes)|Parmi|Au\s+total|No\s+total|"
-    r"D[oa]s\s+quais|Dentre|"
+    r"Entre\s+(?:ellos|ellas|estos|estas|eles|elas|estes)|"
+    r"Parmi(?!\s+(?:d['’]|les\s+)autres\b)|Au\s+total|No\s+total|"
+    r"D[oa]s\s+quais|Dentre(?!\s+outr[oa]s\b)|"
     # (the count before as the subject: "This group comprised 87% men", "Of this number,",
     # "Este grupo", "Ce groupe", "Esse grupo")
     r"(?:Of\s+)?(?:This|That)\s+(?:group|number|total)|(?:De\s+)?(?:Este|Ese|Esta)\s+(?:grupo|"
