@@ -64,3 +64,13 @@ def test_among_other_things_adds_another_fact_and_takes_no_time(tmp_path, knowle
     found = observations(draft_of(tmp_path, knowledge, text))
     assert "period" not in found["500"].fields
     assert "period" not in found["300"].fields
+
+
+def test_a_count_of_its_own_after_a_possessive_is_another_count(tmp_path, knowledge):
+    """'Of the country's 12 million inhabitants, 30 per cent live in poverty': a count of its
+    own opens the sentence, as in 'Among its 80 staff', not the arrivals of March 2023 told
+    again; neither number takes their time."""
+    text = MARCH + "Of the country's 12 million inhabitants, 30 per cent live in poverty."
+    found = observations(draft_of(tmp_path, knowledge, text))
+    assert "period" not in found["12000000"].fields
+    assert "period" not in found["30"].fields

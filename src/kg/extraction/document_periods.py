@@ -52,7 +52,8 @@ GOING_ON = re.compile(
 )
 # A count right after the opening: "Of the 712 people", "Del total de 500".
 OWN_COUNT = re.compile(
-    r"\s+(?:(?:the|its|their|these|those|de|los|las|sus|les|ses|leurs|des|os|as|seus|suas)\s+)?\d",
+    r"\s+(?:(?:the|its|their|these|those|de|los|las|sus|les|ses|leurs|des|os|as|seus|suas)\s+)?"
+    r"(?:[^\W\d_][\w-]*['’]s?\s+)?\d",  # (a possessive: "Of the country's 12 million people")
     re.I,
 )
 # "Overall,", "In total,": all of the count again; a share of it ("Overall, 50 per cent of the
