@@ -74,3 +74,17 @@ def test_a_count_of_its_own_after_a_possessive_is_another_count(tmp_path, knowle
     found = observations(draft_of(tmp_path, knowledge, text))
     assert "period" not in found["12000000"].fields
     assert "period" not in found["30"].fields
+
+
+def test_a_whole_named_at_length_that_is_another_takes_no_time(tmp_path, knowledge):
+    """'Among the countries of the region, Pelmark hosts some 2 million refugees': the whole
+    the sentence opens with, named at more length than 'Of these three countries,', is not the
+    arrivals of March 2023; 'Of the migrants who arrived by sea, 40 per cent ...' is."""
+    text = (
+        MARCH + "Among the countries of the region, Pelmark hosts the most refugees, some 2 "
+        "million.\n\nThe office counted 1,500 arrivals in Pelmark in May 2022.\n\nMost came by "
+        "sea. Of the migrants who arrived by sea, 40 per cent were women."
+    )
+    found = observations(draft_of(tmp_path, knowledge, text))
+    assert "period" not in found["2000000"].fields
+    assert found["40"].fields.get("period") == "2022-05"

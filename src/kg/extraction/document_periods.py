@@ -29,7 +29,7 @@ from kg.extraction.carried_periods import A_COUNT, NEW_CLAUSE, OF_IT_OPENING, _n
 from kg.extraction.carried_periods import ITS_OWN_TIME as STILL
 from kg.extraction.dated_days import YEAR
 from kg.extraction.proposal import Item
-from kg.extraction.units import singular
+from kg.extraction.units import PEOPLE, singular
 
 # A sentence going on from the count said before it: a part of it ("Of these", "Among them",
 # "Del total", "Parmi ces"), or all of it again ("Overall", "In total"). Not a sentence adding
@@ -143,6 +143,30 @@ def _told_again(count: Item, before: Item) -> bool:
     return b > 0 and abs(a - b) <= 0.2 * b
 
 
+# A sentence opening with a whole named at more length than OF_IT_OPENING reads ("Among the
+# countries of the region,", "Of the migrants who arrived by sea,").
+LONG_OPENING = re.compile(
+    r"\s*(?:Of|Among|Out\s+of|De|Entre|Parmi|Dentre)\s+(?:the|these|those|this|that|los|las|"
+    r"estos|estas|este|esta|esa|ese|les|ces|cette|ce|os|as|estes|esse|essa)\s+"
+    r"(?P<noun>[^\W\d_][^,;:.]{0,80}?)\s*,",
+    re.I,
+)
+
+
+def _another_whole(words: str, before: Item) -> bool:
+    """Whether the whole a sentence opens with at length is another than the count said
+    before it: neither its noun nor, for a count of people, people ("Among the countries of
+    the region, Pelmark hosts 2 million refugees" after 2,400 arrivals; not "Of the migrants
+    who arrived by sea, 40 per cent ...")."""
+    opening = LONG_OPENING.match(words)
+    if opening is None:
+        return False
+    nouns = {singular(w) for w in re.findall(r"[^\W\d_]+", opening["noun"])}
+    if _noun_of(before) in nouns or nouns & A_COUNT:
+        return False
+    return before.fields.get("unit") != "person" or not nouns & PEOPLE
+
+
 def periods_going_on(items: list[Item]) -> None:
     """Each number with no period, in a body sentence that goes on from the one before it,
     takes the period of the number said last before it (in its paragraph or the one before)
@@ -205,6 +229,13 @@ def periods_going_on(items: list[Item]) -> None:
             nouns = {singular(w) for w in re.findall(r"[^\W\d_]+", named["noun"])}
             if _noun_of(before) not in nouns:
                 continue
+        elif (
+            not named
+            and going_on
+            and not OWN_COUNT.match(words, going_on.end())
+            and _another_whole(words, before)
+        ):
+            continue  # ("Among the countries of the region, Pelmark hosts 2 million")
         back = PARAGRAPHS_BACK if not that_period else THAT_PERIOD_BACK
         if _said(before).passage.index < said.passage.index - back:
             continue
