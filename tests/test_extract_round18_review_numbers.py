@@ -88,3 +88,17 @@ def test_a_whole_named_at_length_that_is_another_takes_no_time(tmp_path, knowled
     found = observations(draft_of(tmp_path, knowledge, text))
     assert "period" not in found["2000000"].fields
     assert found["40"].fields.get("period") == "2022-05"
+
+
+def test_arrivals_in_spanish_french_and_portuguese_count_people(tmp_path, knowledge):
+    """'3.100 llegadas', '900 arrivées', '1.200 chegadas': arrivals count the people who
+    arrived, as '5,400 arrivals' does (the README's `unit`), in whichever language."""
+    units = [
+        observations(draft_of(tmp_path, knowledge, text))[value].fields.get("unit")
+        for value, text in (
+            ("3100", "La oficina registró 3.100 llegadas a Pelmark en marzo de 2023."),
+            ("900", "Le bureau a enregistré 900 arrivées au Pelmark en mars 2023."),
+            ("1200", "O escritório registou 1.200 chegadas a Pelmar em maio de 2022."),
+        )
+    ]
+    assert units == ["person", "person", "person"]
