@@ -102,3 +102,20 @@ def test_arrivals_in_spanish_french_and_portuguese_count_people(tmp_path, knowle
         )
     ]
     assert units == ["person", "person", "person"]
+
+
+def test_applications_returned_or_missing_are_applications(tmp_path, knowledge):
+    """'The office received 1,200 applications, 300 rejected and 40 returned to the
+    applicants', '300 complaints, 120 rejected and 12 missing': what is returned or missing
+    after a count of applications or complaints is those, not people (only after a count of
+    moves, '9,153 rescues, 267 dead and 118 missing')."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The office received 1,200 applications, 300 rejected and 40 returned to the "
+            "applicants.\n\nThe ombudsman recorded 500 complaints, 120 rejected and 12 missing.",
+        )
+    )
+    assert found["40"].fields.get("unit") == "application"
+    assert found["12"].fields.get("unit") == "complaint"

@@ -18,7 +18,7 @@ from kg.extraction.named_before import (
     people_its_subject_names,
 )
 from kg.extraction.text import Passage, clause_around, fold
-from kg.extraction.units import ACTS, PEOPLE, _counted_noun, noun_phrase, singular
+from kg.extraction.units import ACTS, MOVES, PEOPLE, _counted_noun, noun_phrase, singular
 
 FOR_EVERY = re.compile(r"\bfor\s+(?:every|each)\b", re.I)
 
@@ -48,7 +48,7 @@ PEOPLE_VERBS = re.compile(
 # "9,153 arrivals, 267 dead and 118 missing", "720 rescues ... and 159 rescued": people, by a
 # state or what they underwent said right after the number, not what the number before it in
 # the sentence counts; things go missing or are returned too ("30 boats ..., 12 missing"):
-# people so only after a count of acts
+# people so only after a count of the moves people make
 PEOPLE_AFTER = re.compile(
     r"\s+(?:dead|injured|wounded|rescued|arrested|detained|deported|repatriated|evacuated|"
     r"killed|drowned|(?P<acts>missing|returned))\b(?!-)"
@@ -232,7 +232,9 @@ def find_what_it_counts(
         and previous.head  # (the head it would take from the number before it)
         and previous.sentence == f.sentence
         and (after := PEOPLE_AFTER.match(text, f.end))
-        and (not after["acts"] or singular(previous.head) in ACTS)
+        # (acts of people on the move: applications and complaints are returned and go
+        # missing as things do, "1,200 applications, 300 rejected and 40 returned")
+        and (not after["acts"] or singular(previous.head) in MOVES)
     ):
         f.head, f.phrase = "people", "people"
     if f.head is None and not f.percent and not f.currency and previous is not None:
