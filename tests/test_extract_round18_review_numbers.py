@@ -119,3 +119,19 @@ def test_applications_returned_or_missing_are_applications(tmp_path, knowledge):
     )
     assert found["40"].fields.get("unit") == "application"
     assert found["12"].fields.get("unit") == "complaint"
+
+
+def test_things_detained_or_evacuated_are_those_things(tmp_path, knowledge):
+    """'The coast guard intercepted 30 boats, 12 detained in port', 'Floods hit 40 villages in
+    Velna, 12 evacuated': boats are detained and villages evacuated, as they go missing; people
+    so only after a count of moves ('720 rescues ... and 159 rescued')."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The coast guard intercepted 30 boats, 12 detained in port.\n\n"
+            "Floods hit 40 villages in Velna, 8 evacuated.",
+        )
+    )
+    assert found["12"].fields.get("unit") == "boat"
+    assert found["8"].fields.get("unit") == "village"

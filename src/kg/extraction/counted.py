@@ -47,11 +47,13 @@ PEOPLE_VERBS = re.compile(
 
 # "9,153 arrivals, 267 dead and 118 missing", "720 rescues ... and 159 rescued": people, by a
 # state or what they underwent said right after the number, not what the number before it in
-# the sentence counts; things go missing or are returned too ("30 boats ..., 12 missing"):
-# people so only after a count of the moves people make
+# the sentence counts; things go missing, are returned, detained or rescued too ("30 boats
+# ..., 12 missing"): people so only after a count of the moves people make
 PEOPLE_AFTER = re.compile(
-    r"\s+(?:dead|injured|wounded|rescued|arrested|detained|deported|repatriated|evacuated|"
-    r"killed|drowned|(?P<acts>missing|returned))\b(?!-)"
+    r"\s+(?:dead|injured|wounded|arrested|deported|killed|drowned|"
+    # (boats and vehicles are detained, villages evacuated: "intercepted 30 boats, 12
+    # detained in port")
+    r"(?P<acts>missing|returned|rescued|detained|repatriated|evacuated))\b(?!-)"
 )
 
 
