@@ -135,3 +135,24 @@ def test_things_detained_or_evacuated_are_those_things(tmp_path, knowledge):
     )
     assert found["12"].fields.get("unit") == "boat"
     assert found["8"].fields.get("unit") == "village"
+
+
+def test_the_number_of_x_in_another_clause_names_nothing_the_number_counts(tmp_path, knowledge):
+    """'2,300 asylum applications ..., a sign that the number of people fleeing Velna is
+    rising; 400 were rejected': 'the number of people' is said in a clause of its own, and the
+    400 are applications, as the number before them counts; not 'bringing the number of
+    arrivals to 4,500 and the number of boats to 40' (boats)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Authorities received 2,300 asylum applications in May, a sign that the number of "
+            "people fleeing Velna is rising; 400 were rejected.\n\nThe ministry received 900 "
+            "asylum applications in June, as the number of people fleeing Dorsk rose, and 120 "
+            "were rejected.\n\nAnother 300 arrived in July, bringing the number of arrivals to "
+            "4,500 and the number of boats to 40.",
+        )
+    )
+    assert found["400"].fields.get("unit") == "application"
+    assert found["120"].fields.get("unit") == "application"
+    assert found["40"].fields.get("unit") == "boat"

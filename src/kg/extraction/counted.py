@@ -138,6 +138,8 @@ def _people_named_before(text: str, f: Found) -> list[str]:
 
 # What a count of people is called before what it counts: "the number of", "the population of"
 COUNT_OF = r"(?:numbers?|population|count|tally)\s+of"
+# What ends the clause of "the number of X" before a number of another clause.
+OTHER_CLAUSE = re.compile(r"[;:]|\b(?:and|but|while|whereas|y|pero|et|mais|e|mas)\b", re.I)
 
 
 def find_what_it_counts(
@@ -242,11 +244,11 @@ def find_what_it_counts(
     if f.head is None and not f.percent and not f.currency and previous is not None:
         # "13,282 individuals arrived, bringing the total number of arrivals to 27,102": what
         # the number of ... said after the number before names, not what that number counts
-        m = re.search(
-            rf"\b{COUNT_OF}\s+((?:[\w’'-]+,?\s+){{0,7}}[\w’'-]+)",
-            text[max(previous.end, f.sentence[0]) : f.start],
-        )
-        if m and (counted := _counted_noun(m.group(1))):
+        said = text[max(previous.end, f.sentence[0]) : f.start]
+        m = re.search(rf"\b{COUNT_OF}\s+((?:[\w’'-]+,?\s+){{0,7}}[\w’'-]+)", said)
+        # (the number the phrase is said of, not one of another clause: "a sign that the
+        # number of people fleeing is rising; 400 were rejected")
+        if m and not OTHER_CLAUSE.search(said, m.start(1)) and (counted := _counted_noun(m[1])):
             f.head, f.phrase = counted
     # "of which 434 were identified", "up to 1,000 in times of crisis": the noun
     # of the number before it in the sentence.
