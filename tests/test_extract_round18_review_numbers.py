@@ -156,3 +156,30 @@ def test_the_number_of_x_in_another_clause_names_nothing_the_number_counts(tmp_p
     assert found["400"].fields.get("unit") == "application"
     assert found["120"].fields.get("unit") == "application"
     assert found["40"].fields.get("unit") == "boat"
+
+
+def test_what_a_body_named_in_the_sentence_runs_takes_no_time(tmp_path, knowledge):
+    """'This group was assisted by the Velna Red Cross, which runs 12 shelters in the
+    country', '..., que gestiona 12 albergues': what the body has or runs is a standing fact,
+    not of the count before; 'This group, which includes 40 children, ...' is of it."""
+    english = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            MARCH + "This group was assisted by staff of the Velna Red Cross, which runs 12 "
+            "shelters in the country.\n\nThe office counted 1,500 arrivals in Pelmark in May "
+            "2022.\n\nMost came by sea. This group, which includes 40 children, was sent to "
+            "Velna.",
+        )
+    )
+    spanish = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "La oficina registró 900 retornos en Pelmark en junio de 2021. Este grupo fue "
+            "atendido por la Cruz Roja de Velna, que gestiona 30 albergues en el país.",
+        )
+    )
+    assert "period" not in english["12"].fields
+    assert english["40"].fields.get("period") == "2022-05"
+    assert "period" not in spanish["30"].fields

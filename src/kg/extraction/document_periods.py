@@ -109,6 +109,14 @@ NOT_OF_IT = re.compile(
     r"n['’]\w+\s+pas|hors|n[aã]o)\b",
     re.I,
 )
+# A clause telling what a body named in the sentence has or runs: a standing fact, not of
+# the count ("This group was assisted by the Velna Red Cross, which runs 12 shelters").
+WHAT_IT_HAS = re.compile(
+    r",\s*(?:which|who|que|qui)\s+(?:also\s+|currently\s+)?(?:has|have|runs|run|hosts|host|"
+    r"operates|operate|employs|employ|manages|manage|houses|owns|tiene|tienen|gestiona|opera|"
+    r"cuenta\s+con|compte|g[eè]re|dispose\s+de|poss[eè]de|tem|t[eê]m|conta\s+com|gere)\b",
+    re.I,
+)
 # Words of one who speaks of himself: a testimony, not a count of the release.
 FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our|mi|yo|je|j['’]|mon|ma|eu|meu|minha)\b")
 PARAGRAPHS_BACK = 1  # the dated number in the number's paragraph or the one before
@@ -192,6 +200,8 @@ def periods_going_on(items: list[Item]) -> None:
             continue  # ("This number does not include 300 people who arrived by air")
         if NEW_CLAUSE.search(said.passage.text, sentence[1][0], said.start):
             continue  # ("Of the victims, 58% were men, and the office has hired 12 inspectors")
+        if WHAT_IT_HAS.search(said.passage.text, sentence[1][0], said.start):
+            continue  # ("..., the Velna Red Cross, which runs 12 shelters in the country")
         # the number said last before the sentence: what "these", "the total" are, or the
         # time "in addition" goes on from; undated, it is no time to take ("2018 data show
         # that, until 9 February, 6,049 returned. Of these, 647 ...": not an older year's)
