@@ -183,3 +183,12 @@ def test_what_a_body_named_in_the_sentence_runs_takes_no_time(tmp_path, knowledg
     assert "period" not in english["12"].fields
     assert english["40"].fields.get("period") == "2022-05"
     assert "period" not in spanish["30"].fields
+
+
+def test_a_share_of_another_count_after_overall_takes_no_time(tmp_path, knowledge):
+    """'Overall, 40 per cent of Pelmark's 12 million inhabitants live abroad': a share of the
+    count its own sentence says, a standing one, not of the arrivals of March 2023 ('Overall,
+    45 per cent of detected victims ...' is of the count before)."""
+    text = MARCH + "Overall, 40 per cent of Pelmark's 12 million inhabitants live abroad."
+    found = observations(draft_of(tmp_path, knowledge, text))
+    assert "period" not in found["40"].fields

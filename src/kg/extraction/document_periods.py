@@ -230,7 +230,16 @@ def periods_going_on(items: list[Item]) -> None:
         own = next(x for x in placed if _sentence_of(x) == sentence)
         if going_on and OWN_COUNT.match(words, going_on.end()) and not _told_again(own, before):
             continue
-        if ALL_OF_IT.match(words) and item.fields.get("unit") != "percent":
+        if ALL_OF_IT.match(words) and (
+            item.fields.get("unit") != "percent"
+            # ("Overall, 40 per cent of Pelmark's 12 million inhabitants": a share of the
+            # count its sentence says, not of the one before)
+            or any(
+                x.fields.get("unit") != "percent" and not _told_again(x, before)
+                for x in placed
+                if _sentence_of(x) == sentence
+            )
+        ):
             continue
         # "Of these victims,": what the count before counted; not "Of these three
         # countries, Pelmark hosts 300 camps" after 12,000 claims
