@@ -192,3 +192,20 @@ def test_a_share_of_another_count_after_overall_takes_no_time(tmp_path, knowledg
     text = MARCH + "Overall, 40 per cent of Pelmark's 12 million inhabitants live abroad."
     found = observations(draft_of(tmp_path, knowledge, text))
     assert "period" not in found["40"].fields
+
+
+def test_a_count_of_another_time_compared_with_takes_no_time(tmp_path, knowledge):
+    """'This number is double the 1,200 recorded during the winter', 'Ce nombre est le double
+    des 1 200 arrivées enregistrées l'hiver dernier', '..., contra 250 no inquérito anterior':
+    the count compared with is of another time than the count before."""
+    texts = (
+        MARCH + "This number is double the 1,200 recorded during the winter.",
+        "Le bureau a enregistré 2 400 arrivées au Pelmark en mars 2023. Ce nombre est le double "
+        "des 1 200 arrivées enregistrées l'hiver dernier.",
+        "O escritório registou 1.600 chegadas a Pelmar em maio de 2022. Deste total, 300 eram "
+        "crianças, contra 250 no inquérito anterior.",
+    )
+    english, french, portuguese = (observations(draft_of(tmp_path, knowledge, t)) for t in texts)
+    assert "period" not in english["1200"].fields
+    assert "period" not in french["1200"].fields
+    assert "period" not in portuguese["250"].fields

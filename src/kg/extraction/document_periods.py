@@ -81,8 +81,12 @@ ITS_OWN_TIME = re.compile(
     # (a comparison of two times: "fell by 20 per cent compared with the year before"; a
     # plan: "plans to open 3 centres")
     r"compared|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!greater\s)(?<!rather\s)than|versus|"
-    # (the count of another time it is compared with: "This number is down from 3,100")
-    r"(?:up|down)\s+from|"
+    # (the count of another time it is compared with: "This number is down from 3,100",
+    # "double the 1,200 recorded during the winter", "contra 250 no inquérito anterior")
+    r"(?:up|down)\s+from|(?:double|twice|triple|treble|half)\s+(?:the|that|as)|"
+    r"(?:le|el|o)\s+(?:double|doble|dobro)|(?:against|contra|contre|frente\s+a)\s+"
+    r"(?:(?:the|los|las|les|os|as)\s+)?\d+|previous|anterior(?:es)?|pr[ée]c[ée]dente?s?|"
+    r"derni[eè]re?s?|"
     r"(?:the\s+|a\s+)?(?:year|month|week)\s+(?:before|earlier)|increased?|decreased?|rose|"
     r"fell|grew|dropped|declined|aumento|aument[oó]|disminuy[oó]|disminuci[oó]n|hausse|baisse|"
     r"augment[ée]|diminu[ée]|queda|cresceu|caiu|plans?\s+to|aims?\s+to|intends?\s+to|"
