@@ -209,3 +209,20 @@ def test_a_count_of_another_time_compared_with_takes_no_time(tmp_path, knowledge
     assert "period" not in english["1200"].fields
     assert "period" not in french["1200"].fields
     assert "period" not in portuguese["250"].fields
+
+
+def test_during_this_period_after_another_year_said_since_takes_no_time(tmp_path, knowledge):
+    """'In 2019, ... 300 arrivals. ... The Velna campaign ran for 18 months from June 2020.
+    During this period, 500 officials were trained': the period is the campaign's, said with
+    no number, not 2019 (the dated number said last)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "In 2019, the office counted 300 arrivals in Pelmark.\n\nMost came by sea.\n\n"
+            "The Velna campaign ran for 18 months from June 2020. During this period, 500 "
+            "officials were trained.",
+        )
+    )
+    assert found["300"].fields.get("period") == "2019"
+    assert "period" not in found["500"].fields

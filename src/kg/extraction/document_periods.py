@@ -179,6 +179,21 @@ def _another_whole(words: str, before: Item) -> bool:
     return before.fields.get("unit") != "person" or not nouns & PEOPLE
 
 
+def _another_year_since(before: Item, said) -> bool:
+    """Whether a year not of the period of `before` is said after its sentence and before the
+    sentence of `said` (in their paragraphs): a time "During this period" may name instead
+    ("In 2019, 300 arrived. ... The campaign ran for 18 months from June 2020.")."""
+    b = _said(before)
+    start = said.passage.sentence_at(said.start)[0]
+    after_it = b.passage.sentence_at(b.start)[1]
+    if b.passage is said.passage:
+        between = said.passage.text[after_it:start]
+    else:
+        between = b.passage.text[after_it:] + " " + said.passage.text[:start]
+    period = str(before.fields.get("period"))
+    return any(y not in period for y in YEAR.findall(between))
+
+
 def periods_going_on(items: list[Item]) -> None:
     """Each number with no period, in a body sentence that goes on from the one before it,
     takes the period of the number said last before it (in its paragraph or the one before)
@@ -259,6 +274,8 @@ def periods_going_on(items: list[Item]) -> None:
             and _another_whole(words, before)
         ):
             continue  # ("Among the countries of the region, Pelmark hosts 2 million")
+        if that_period and _another_year_since(before, said):
+            continue  # ("The campaign ran for 18 months from June 2020. During this period,")
         back = PARAGRAPHS_BACK if not that_period else THAT_PERIOD_BACK
         if _said(before).passage.index < said.passage.index - back:
             continue
