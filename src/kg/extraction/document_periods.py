@@ -29,7 +29,7 @@ from kg.extraction.carried_periods import A_COUNT, NEW_CLAUSE, OF_IT_OPENING, _n
 from kg.extraction.carried_periods import ITS_OWN_TIME as STILL
 from kg.extraction.dated_days import YEAR
 from kg.extraction.proposal import Item
-from kg.extraction.units import PEOPLE, singular
+from kg.extraction.units import COUNTED_AS_PEOPLE, PEOPLE, singular
 
 # A sentence going on from the count said before it: a part of it ("Of these", "Among them",
 # "Del total", "Parmi ces"), or all of it again ("Overall", "In total"). Not a sentence adding
@@ -176,7 +176,7 @@ def _another_whole(words: str, before: Item) -> bool:
     nouns = {singular(w) for w in re.findall(r"[^\W\d_]+", opening["noun"])}
     if _noun_of(before) in nouns or nouns & A_COUNT:
         return False
-    return before.fields.get("unit") != "person" or not nouns & PEOPLE
+    return before.fields.get("unit") != "person" or not nouns & (PEOPLE | COUNTED_AS_PEOPLE)
 
 
 def _another_year_since(before: Item, said) -> bool:
