@@ -86,8 +86,17 @@ def test_a_whole_named_at_length_that_is_another_takes_no_time(tmp_path, knowled
         "sea. Of the migrants who arrived by sea, 40 per cent were women."
     )
     found = observations(draft_of(tmp_path, knowledge, text))
+    spanish = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "La oficina registró 2.400 llegadas a Pelmark en marzo de 2023. La mayoría llegó por "
+            "mar. De los migrantes que llegaron por mar, el 35% eran mujeres.",
+        )
+    )
     assert "period" not in found["2000000"].fields
     assert found["40"].fields.get("period") == "2022-05"
+    assert spanish["35"].fields.get("period") == "2023-03"
 
 
 def test_arrivals_in_spanish_french_and_portuguese_count_people(tmp_path, knowledge):

@@ -28,7 +28,10 @@ import re
 from kg.extraction.carried_periods import A_COUNT, NEW_CLAUSE, OF_IT_OPENING, _noun_of
 from kg.extraction.carried_periods import ITS_OWN_TIME as STILL
 from kg.extraction.dated_days import YEAR
+from kg.extraction.foreign_nouns import english_unit
+from kg.extraction.foreign_words import UNIT_WORDS
 from kg.extraction.proposal import Item
+from kg.extraction.text import fold
 from kg.extraction.units import COUNTED_AS_PEOPLE, PEOPLE, singular
 
 # A sentence going on from the count said before it: a part of it ("Of these", "Among them",
@@ -173,10 +176,15 @@ def _another_whole(words: str, before: Item) -> bool:
     opening = LONG_OPENING.match(words)
     if opening is None:
         return False
-    nouns = {singular(w) for w in re.findall(r"[^\W\d_]+", opening["noun"])}
+    words = re.findall(r"[^\W\d_]+", opening["noun"])
+    nouns = {singular(w) for w in words}
     if _noun_of(before) in nouns or nouns & A_COUNT:
         return False
-    return before.fields.get("unit") != "person" or not nouns & (PEOPLE | COUNTED_AS_PEOPLE)
+    people = nouns & (PEOPLE | COUNTED_AS_PEOPLE) or any(
+        english_unit([fold(w)]) == "person" or UNIT_WORDS.get(fold(w)) == "person"
+        for w in words  # ("De los migrantes que llegaron por mar,")
+    )
+    return before.fields.get("unit") != "person" or not people
 
 
 def _another_year_since(before: Item, said) -> bool:
