@@ -235,3 +235,18 @@ def test_during_this_period_after_another_year_said_since_takes_no_time(tmp_path
     )
     assert found["300"].fields.get("period") == "2019"
     assert "period" not in found["500"].fields
+
+
+def test_this_group_after_a_body_just_named_is_that_body(tmp_path, knowledge):
+    """'The Velna Task Force was set up by the ministry to respond. This group has 30
+    members.': the group is the task force just named, not the arrivals of March 2023 ('Most
+    came by sea. This group included 300 children' is of them)."""
+    text = (
+        "The office counted 2,400 arrivals in Pelmark in March 2023.\n\nThe Velna Task Force "
+        "was set up by the ministry to respond. This group has 30 members.\n\nThe office "
+        "counted 1,500 arrivals in Pelmark in May 2022. Most came by sea. This group included "
+        "300 children."
+    )
+    found = observations(draft_of(tmp_path, knowledge, text))
+    assert "period" not in found["30"].fields
+    assert found["300"].fields.get("period") == "2022-05"

@@ -187,6 +187,33 @@ def _another_whole(words: str, before: Item) -> bool:
     return before.fields.get("unit") != "person" or not people
 
 
+# "This group" as a sentence's subject, and the bodies a sentence before may name instead of a
+# count ("The Velna Task Force was set up by the ministry. This group has 30 members.").
+A_GROUP = re.compile(
+    r"\s*(?:(?:Of\s+)?(?:This|That)\s+group|(?:De\s+)?(?:Este|Ese)\s+grupo|Ce\s+groupe|"
+    r"(?:Desse|Deste|Esse|Este)\s+grupo)\b",
+    re.I,
+)
+A_BODY = re.compile(
+    r"\b(?:task\s+force|team|committee|network|council|coalition|alliance|group|unit|board|"
+    r"commission|panel|gang|ring|cartel|organi[sz]ation|association|equipo|comit[eé]|red|"
+    r"grupo|banda|[ée]quipe|r[ée]seau|groupe|comiss[aã]o|rede)\b",
+    re.I,
+)
+
+
+def _a_body_just_named(said) -> bool:
+    """Whether the sentence right before that of `said`, in its paragraph, names a body and no
+    number: what "This group" is then (not "2,400 arrivals. Most came by sea. This group
+    included 300 children")."""
+    sentences = said.passage.sentences
+    k = next((i for i, (a, b) in enumerate(sentences) if a <= said.start < b), 0)
+    if k == 0:
+        return False
+    text = said.passage.text[slice(*sentences[k - 1])]
+    return bool(A_BODY.search(text)) and not re.search(r"\d", text)
+
+
 def _another_year_since(before: Item, said) -> bool:
     """Whether a year not of the period of `before` is said after its sentence and before the
     sentence of `said` (in their paragraphs): a time "During this period" may name instead
@@ -282,6 +309,8 @@ def periods_going_on(items: list[Item]) -> None:
             and _another_whole(words, before)
         ):
             continue  # ("Among the countries of the region, Pelmark hosts 2 million")
+        if A_GROUP.match(words) and _a_body_just_named(said):
+            continue  # ("The Velna Task Force was set up ... This group has 30 members.")
         if that_period and _another_year_since(before, said):
             continue  # ("The campaign ran for 18 months from June 2020. During this period,")
         back = PARAGRAPHS_BACK if not that_period else THAT_PERIOD_BACK
