@@ -250,3 +250,23 @@ def test_this_group_after_a_body_just_named_is_that_body(tmp_path, knowledge):
     found = observations(draft_of(tmp_path, knowledge, text))
     assert "period" not in found["30"].fields
     assert found["300"].fields.get("period") == "2022-05"
+
+
+def test_a_part_of_a_count_of_acts_said_as_people_counts_people(tmp_path, knowledge):
+    """'3,000 returns in 2023, of which 400 were children', '720 rescues in 2023; 150 were
+    children', 'Of these, 400 were children': the text counts the people the acts were of
+    (README's unit), not the acts; '400 were voluntary' stays returns."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The office registered 3,000 returns in 2023, of which 400 were children.\n\n"
+            "The navy carried out 720 rescues in 2023; 150 were children.\n\n"
+            "The agency registered 2,000 returns in 2022. Of these, 300 were children.\n\n"
+            "The ministry registered 1,000 returns in 2021, of which 90 were voluntary.",
+        )
+    )
+    unit = {value: item.fields.get("unit") for value, item in found.items()}
+    assert unit["3000"] == "return"
+    assert unit["400"] == unit["150"] == unit["300"] == "person"
+    assert unit["90"] == "return"

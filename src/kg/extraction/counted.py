@@ -57,6 +57,11 @@ PEOPLE_AFTER = re.compile(
 )
 
 
+# "400 were children", "150 were unaccompanied minors": people, said after a part of a count of
+# acts
+PEOPLE_WERE = re.compile(r"\s+(?:were|are|was)\s+(?:(?P<noun>[a-z]+)\s+)?(?P<after>[a-z]+)\b")
+
+
 # "fewer than 800 arrived in Lorvania", "the 267 who arrived": what people do, or "who".
 PEOPLE_DO = re.compile(
     r"\s+(?:who\b|(?:have\s+|had\s+)?(?:arrived|died|drowned|fled|perished|escaped|survived|"
@@ -250,6 +255,18 @@ def find_what_it_counts(
         # number of people fleeing is rising; 400 were rejected")
         if m and not OTHER_CLAUSE.search(said, m.start(1)) and (counted := _counted_noun(m[1])):
             f.head, f.phrase = counted
+    if (
+        f.head is None
+        and not f.percent
+        and not f.currency
+        and previous is not None
+        and singular(previous.head or "") in ACTS
+        and (were := PEOPLE_WERE.match(text, f.end))
+        and (people := next((w for w in were.group(1, 2) if w and singular(w) in PEOPLE), None))
+    ):
+        # "3,000 returns, of which 400 were children", "720 rescues; 150 were children": the
+        # people the acts were of, as the text counts them, not the acts
+        f.head, f.phrase = people, people
     # "of which 434 were identified", "up to 1,000 in times of crisis": the noun
     # of the number before it in the sentence.
     if (
