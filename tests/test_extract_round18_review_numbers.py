@@ -270,3 +270,18 @@ def test_a_part_of_a_count_of_acts_said_as_people_counts_people(tmp_path, knowle
     assert unit["3000"] == "return"
     assert unit["400"] == unit["150"] == unit["300"] == "person"
     assert unit["90"] == "return"
+
+
+def test_a_part_of_a_count_of_acts_of_them_people_counts_people(tmp_path, knowledge):
+    """'3,000 returns in 2023, 400 of them children': the people, as the text counts them;
+    '720 rescues in 2023, 150 of them at night' stays rescues."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The office assisted 3,000 returns in 2023, 400 of them children.\n\n"
+            "The navy carried out 720 rescues in 2022, 150 of them at night.",
+        )
+    )
+    assert found["400"].fields.get("unit") == "person"
+    assert found["150"].fields.get("unit") == "rescue"

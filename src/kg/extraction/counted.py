@@ -57,9 +57,11 @@ PEOPLE_AFTER = re.compile(
 )
 
 
-# "400 were children", "150 were unaccompanied minors": people, said after a part of a count of
-# acts
-PEOPLE_WERE = re.compile(r"\s+(?:were|are|was)\s+(?:(?P<noun>[a-z]+)\s+)?(?P<after>[a-z]+)\b")
+# "400 were children", "150 were unaccompanied minors", "400 of them children": people, said
+# after a part of a count of acts
+PEOPLE_WERE = re.compile(
+    r"\s+(?:were|are|was|of\s+them)\s+(?:(?P<noun>[a-z]+)\s+)?(?P<after>[a-z]+)\b"
+)
 
 
 # "fewer than 800 arrived in Lorvania", "the 267 who arrived": what people do, or "who".
@@ -264,8 +266,8 @@ def find_what_it_counts(
         and (were := PEOPLE_WERE.match(text, f.end))
         and (people := next((w for w in were.group(1, 2) if w and singular(w) in PEOPLE), None))
     ):
-        # "3,000 returns, of which 400 were children", "720 rescues; 150 were children": the
-        # people the acts were of, as the text counts them, not the acts
+        # "3,000 returns, of which 400 were children", "720 rescues; 150 were children", "400
+        # of them children": the people the acts were of, as the text counts them
         f.head, f.phrase = people, people
     # "of which 434 were identified", "up to 1,000 in times of crisis": the noun
     # of the number before it in the sentence.
