@@ -285,3 +285,20 @@ def test_a_part_of_a_count_of_acts_of_them_people_counts_people(tmp_path, knowle
     )
     assert found["400"].fields.get("unit") == "person"
     assert found["150"].fields.get("unit") == "rescue"
+
+
+def test_during_this_period_after_another_month_said_since_takes_no_time(tmp_path, knowledge):
+    """'In March 2022, ... 2,400 arrivals. ... The survey was conducted in May in four camps.
+    During this period, 300 people were interviewed': the period is May, said with no number,
+    not March 2022."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "In March 2022, the office counted 2,400 arrivals in Pelmark.\n\nMost came by sea."
+            "\n\nThe survey was conducted in May in four camps. During this period, 300 people "
+            "were interviewed.",
+        )
+    )
+    assert found["2400"].fields.get("period") == "2022-03"
+    assert "period" not in found["300"].fields

@@ -30,6 +30,7 @@ from kg.extraction.carried_periods import ITS_OWN_TIME as STILL
 from kg.extraction.dated_days import YEAR
 from kg.extraction.foreign_nouns import english_unit
 from kg.extraction.foreign_words import UNIT_WORDS
+from kg.extraction.number_words import MONTH
 from kg.extraction.proposal import Item
 from kg.extraction.text import fold
 from kg.extraction.units import COUNTED_AS_PEOPLE, PEOPLE, singular
@@ -214,10 +215,13 @@ def _a_body_just_named(said) -> bool:
     return bool(A_BODY.search(text)) and not re.search(r"\d", text)
 
 
+MONTHS = MONTH.strip("(?:)").split("|")
+
+
 def _another_year_since(before: Item, said) -> bool:
-    """Whether a year not of the period of `before` is said after its sentence and before the
-    sentence of `said` (in their paragraphs): a time "During this period" may name instead
-    ("In 2019, 300 arrived. ... The campaign ran for 18 months from June 2020.")."""
+    """Whether a year or month not of the period of `before` is said after its sentence and
+    before the sentence of `said` (in their paragraphs): a time "During this period" may name
+    instead ("In 2019, 300 arrived. ... The campaign ran for 18 months from June 2020.")."""
     b = _said(before)
     start = said.passage.sentence_at(said.start)[0]
     after_it = b.passage.sentence_at(b.start)[1]
@@ -226,7 +230,9 @@ def _another_year_since(before: Item, said) -> bool:
     else:
         between = b.passage.text[after_it:] + " " + said.passage.text[:start]
     period = str(before.fields.get("period"))
-    return any(y not in period for y in YEAR.findall(between))
+    # (a month too: "The survey was conducted in May. During this period," after March 2022)
+    months = [f"-{MONTHS.index(m) + 1:02d}" for m in re.findall(rf"\b{MONTH}\b", between)]
+    return any(y not in period for y in YEAR.findall(between) + months)
 
 
 def periods_going_on(items: list[Item]) -> None:
