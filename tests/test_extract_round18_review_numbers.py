@@ -302,3 +302,17 @@ def test_during_this_period_after_another_month_said_since_takes_no_time(tmp_pat
     )
     assert found["2400"].fields.get("period") == "2022-03"
     assert "period" not in found["300"].fields
+
+
+def test_a_whole_named_after_a_possessive_that_is_another_takes_no_time(tmp_path, knowledge):
+    """'Among its partners, the office counts 12 NGOs', 'Among Pelmark's neighbours, Velna
+    hosts the most refugees, some 300,000': standing facts of another whole than the arrivals
+    of March 2023."""
+    text = (
+        MARCH + "Among its partners, the office counts 12 NGOs.\n\nThe office counted 1,500 "
+        "arrivals in Pelmark in May 2022.\n\nMost came by sea. Among Pelmark's neighbours, "
+        "Velna hosts the most refugees, some 300,000."
+    )
+    found = observations(draft_of(tmp_path, knowledge, text))
+    assert "period" not in found["12"].fields
+    assert "period" not in found["300000"].fields

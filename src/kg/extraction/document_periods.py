@@ -160,10 +160,12 @@ def _told_again(count: Item, before: Item) -> bool:
 
 
 # A sentence opening with a whole named at more length than OF_IT_OPENING reads ("Among the
-# countries of the region,", "Of the migrants who arrived by sea,").
+# countries of the region,", "Of the migrants who arrived by sea,"), or after a possessive.
 LONG_OPENING = re.compile(
     r"\s*(?:Of|Among|Out\s+of|De|Entre|Parmi|Dentre)\s+(?:the|these|those|this|that|los|las|"
-    r"estos|estas|este|esta|esa|ese|les|ces|cette|ce|os|as|estes|esse|essa)\s+"
+    r"estos|estas|este|esta|esa|ese|les|ces|cette|ce|os|as|estes|esse|essa|"
+    # (a possessive: "Among its partners,", "Among Pelmark's neighbours,")
+    r"its|their|sus|ses|leurs|seus|suas|[^\W\d_][\w-]*['’]s?)\s+"
     r"(?P<noun>[^\W\d_][^,;:.]{0,80}?)\s*,",
     re.I,
 )
