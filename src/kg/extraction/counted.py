@@ -64,6 +64,17 @@ PEOPLE_WERE = re.compile(
 )
 
 
+def _people_said(were: re.Match) -> str | None:
+    """The people's noun of "were children", "were unaccompanied minors", "of them women"
+    (not the attribute of another noun: "were refugee returns")."""
+    noun, after = were.group(1, 2)
+    if singular(after) in PEOPLE:
+        return after
+    if noun and singular(noun) in PEOPLE and singular(after) == after.casefold():
+        return noun  # ("were children in 2023")
+    return None
+
+
 # "fewer than 800 arrived in Lorvania", "the 267 who arrived": what people do, or "who".
 PEOPLE_DO = re.compile(
     r"\s+(?:who\b|(?:have\s+|had\s+)?(?:arrived|died|drowned|fled|perished|escaped|survived|"
@@ -264,7 +275,7 @@ def find_what_it_counts(
         and previous is not None
         and singular(previous.head or "") in ACTS
         and (were := PEOPLE_WERE.match(text, f.end))
-        and (people := next((w for w in were.group(1, 2) if w and singular(w) in PEOPLE), None))
+        and (people := _people_said(were))
     ):
         # "3,000 returns, of which 400 were children", "720 rescues; 150 were children", "400
         # of them children": the people the acts were of, as the text counts them
