@@ -255,7 +255,8 @@ def test_this_group_after_a_body_just_named_is_that_body(tmp_path, knowledge):
 def test_a_part_of_a_count_of_acts_said_as_people_counts_people(tmp_path, knowledge):
     """'3,000 returns in 2023, of which 400 were children', '720 rescues in 2023; 150 were
     children', 'Of these, 400 were children': the text counts the people the acts were of
-    (README's unit), not the acts; '90 were voluntary', '60 were refugee returns' stay returns."""
+    (README's unit), not the acts; '90 were voluntary', '60 were refugee returns', '70 were of
+    women' stay returns."""
     found = observations(
         draft_of(
             tmp_path,
@@ -263,14 +264,14 @@ def test_a_part_of_a_count_of_acts_said_as_people_counts_people(tmp_path, knowle
             "The office registered 3,000 returns in 2023, of which 400 were children.\n\n"
             "The navy carried out 720 rescues in 2023; 150 were children.\n\n"
             "The agency registered 2,000 returns in 2022. Of these, 300 were children.\n\n"
-            "The ministry registered 1,000 returns in 2021, of which 90 were voluntary and 60 "
-            "were refugee returns.",
+            "The ministry registered 1,000 returns in 2021, of which 90 were voluntary, 60 "
+            "were refugee returns and 70 were of women.",
         )
     )
     unit = {value: item.fields.get("unit") for value, item in found.items()}
     assert unit["3000"] == "return"
     assert unit["400"] == unit["150"] == unit["300"] == "person"
-    assert unit["90"] == unit["60"] == "return"
+    assert unit["90"] == unit["60"] == unit["70"] == "return"
 
 
 def test_a_part_of_a_count_of_acts_of_them_people_counts_people(tmp_path, knowledge):

@@ -68,6 +68,8 @@ def _people_said(were: re.Match) -> str | None:
     """The people's noun of "were children", "were unaccompanied minors", "of them women"
     (not the attribute of another noun: "were refugee returns")."""
     noun, after = were.group(1, 2)
+    if noun in ("of", "by", "for", "from", "to", "with", "among"):
+        return None  # ("400 were of women": returns of women)
     if singular(after) in PEOPLE:
         return after
     if noun and singular(noun) in PEOPLE and singular(after) == after.casefold():
