@@ -39,9 +39,10 @@ from kg.extraction.units import COUNTED_AS_PEOPLE, PEOPLE, singular
 # "Del total", "Parmi ces"), or all of it again ("Overall", "In total"). Not a sentence adding
 # another fact ("In addition, the institute has 35 offices"): a standing one as often as not.
 GOING_ON = re.compile(
-    # ("Overall," so: not the adjective of another thing, "Overall unemployment stands at")
+    # ("Overall," or "Overall 45 per cent": not the adjective of another thing, "Overall
+    # unemployment stands at")
     # ("Among" so: not "Among other measures,", another fact added, as "In addition")
-    r"\s*(?:Of\s+(?:these|them|those|the|this)|Among(?!\s+others?\b)|Overall(?=\s*,)|"
+    r"\s*(?:Of\s+(?:these|them|those|the|this)|Among(?!\s+others?\b)|Overall(?=\s*,|\s+\d)|"
     r"In\s+total|Of\s+the\s+total|"
     r"Del\s+total|De\s+(?:estos|estas|ellos|ellas|las|los)|En\s+total|"
     r"Entre\s+(?:ellos|ellas|estos|estas|eles|elas|estes)|"
