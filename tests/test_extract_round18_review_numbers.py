@@ -206,7 +206,8 @@ def test_a_share_of_another_count_after_overall_takes_no_time(tmp_path, knowledg
 def test_a_count_of_another_time_compared_with_takes_no_time(tmp_path, knowledge):
     """'This number is double the 1,200 recorded during the winter', 'Ce nombre est le double
     des 1 200 arrivées enregistrées l'hiver dernier', '..., contra 250 no inquérito anterior':
-    the count compared with is of another time than the count before."""
+    the count compared with is of another time than the count before ('Parmi ces derniers,':
+    among the latter, of it)."""
     texts = (
         MARCH + "This number is double the 1,200 recorded during the winter.",
         "Le bureau a enregistré 2 400 arrivées au Pelmark en mars 2023. Ce nombre est le double "
@@ -215,9 +216,18 @@ def test_a_count_of_another_time_compared_with_takes_no_time(tmp_path, knowledge
         "crianças, contra 250 no inquérito anterior.",
     )
     english, french, portuguese = (observations(draft_of(tmp_path, knowledge, t)) for t in texts)
+    latter = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Le bureau a enregistré 900 arrivées au Pelmark en mai 2022. La plupart sont arrivés "
+            "par la mer. Parmi ces derniers, 40 % étaient des femmes.",
+        )
+    )
     assert "period" not in english["1200"].fields
     assert "period" not in french["1200"].fields
     assert "period" not in portuguese["250"].fields
+    assert latter["40"].fields.get("period") == "2022-05"  # ("ces derniers": the latter)
 
 
 def test_during_this_period_after_another_year_said_since_takes_no_time(tmp_path, knowledge):

@@ -90,8 +90,9 @@ ITS_OWN_TIME = re.compile(
     # "double the 1,200 recorded during the winter", "contra 250 no inquérito anterior")
     r"(?:up|down)\s+from|(?:double|twice|triple|treble|half)\s+(?:the|that|as)|"
     r"(?:le|el|o)\s+(?:double|doble|dobro)|(?:against|contra|contre|frente\s+a)\s+"
-    r"(?:(?:the|los|las|les|os|as)\s+)?\d+|previous|anterior(?:es)?|pr[ée]c[ée]dente?s?|"
-    r"derni[eè]re?s?|"
+    r"(?:(?:the|los|las|les|os|as)\s+)?\d+|"
+    r"previous\s+(?:\w+\s+)?(?:report|survey|study|assessment|round|edition|period|quarter)|"
+    r"anterior(?:es)?|pr[ée]c[ée]dente?s?|(?<!ces\s)(?<!ce\s)(?<!cette\s)derni[eè]re?s?|"
     r"(?:the\s+|a\s+)?(?:year|month|week)\s+(?:before|earlier)|increased?|decreased?|rose|"
     r"fell|grew|dropped|declined|aumento|aument[oó]|disminuy[oó]|disminuci[oó]n|hausse|baisse|"
     r"augment[ée]|diminu[ée]|queda|cresceu|caiu|plans?\s+to|aims?\s+to|intends?\s+to|"
