@@ -99,8 +99,10 @@ ITS_OWN_TIME = re.compile(
     r"planea|pretende|pr[ée]voit|planeja|va\s+a|van\s+a|vont|expected|projected|forecast|"
     r"by\s+the\s+end|esperad[oa]s?|prev[ée]|pr[ée]vu|previst[oa]s?|"
     # (what may be: "This number could double to 5,000 by June", "may rise to 3,000")
-    r"could|might|(?-i:may)|likely|(?:is|are)\s+(?:set|due|going|on\s+track)\s+to|"
-    r"podr[ií]an?|pourrai(?:t|ent)|poderi(?:a|am)|poder[aã]o|"
+    r"(?:could|might|(?-i:may)|would|likely\s+to|(?:is|are)\s+(?:set|due|going|on\s+track)\s+to|"
+    r"podr[ií]an?|pourrai(?:t|ent)|poderi(?:a|am)|poder[aã]o)\s+(?:\w+\s+)?(?:reach|rise|grow|"
+    r"double|triple|increase|exceed|climb|top|surpass|hit|llegar|alcanzar|aumentar|duplicarse|"
+    r"superar|atteindre|doubler|augmenter|d[ée]passer|chegar|atingir|aumentar|dobrar|ultrapassar)|"
     r"respecto|comparad[oa]|par\s+rapport|comparativement|em\s+rela[cç][aã]o|"
     r"al\s+(?:año|mes)|par\s+(?:an|mois)|por\s+(?:m[eê]s|ano)|del\s+mundo|du\s+monde|"
     r"do\s+mundo|"
