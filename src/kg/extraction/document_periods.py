@@ -99,7 +99,8 @@ ITS_OWN_TIME = re.compile(
     r"planea|pretende|pr[ée]voit|planeja|va\s+a|van\s+a|vont|expected|projected|forecast|"
     r"by\s+the\s+end|esperad[oa]s?|prev[ée]|pr[ée]vu|previst[oa]s?|"
     # (what may be: "This number could double to 5,000 by June", "may rise to 3,000")
-    r"(?:could|might|(?-i:may)|would|likely\s+to|(?:is|are)\s+(?:set|due|going|on\s+track)\s+to|"
+    r"(?:is|are)\s+(?:set|due|going|on\s+track)\s+to|"
+    r"(?:could|might|(?-i:may)|would|likely\s+to|"
     r"podr[ií]an?|pourrai(?:t|ent)|poderi(?:a|am)|poder[aã]o)\s+(?:\w+\s+)?(?:reach|rise|grow|"
     r"double|triple|increase|exceed|climb|top|surpass|hit|llegar|alcanzar|aumentar|duplicarse|"
     r"superar|atteindre|doubler|augmenter|d[ée]passer|chegar|atingir|aumentar|dobrar|ultrapassar)|"
