@@ -18,7 +18,7 @@ from kg.extraction.named_before import (
     people_its_subject_names,
 )
 from kg.extraction.text import Passage, clause_around, fold
-from kg.extraction.units import ACTS, PEOPLE, _counted_noun, noun_phrase, singular
+from kg.extraction.units import ACTS, MOVES, PEOPLE, _counted_noun, noun_phrase, singular
 
 FOR_EVERY = re.compile(r"\bfor\s+(?:every|each)\b", re.I)
 
@@ -47,12 +47,34 @@ PEOPLE_VERBS = re.compile(
 
 # "9,153 arrivals, 267 dead and 118 missing", "720 rescues ... and 159 rescued": people, by a
 # state or what they underwent said right after the number, not what the number before it in
-# the sentence counts; things go missing or are returned too ("30 boats ..., 12 missing"):
-# people so only after a count of acts
+# the sentence counts; things go missing, are returned, detained or rescued too ("30 boats
+# ..., 12 missing"): people so only after a count of the moves people make
 PEOPLE_AFTER = re.compile(
-    r"\s+(?:dead|injured|wounded|rescued|arrested|detained|deported|repatriated|evacuated|"
-    r"killed|drowned|(?P<acts>missing|returned))\b(?!-)"
+    r"\s+(?:dead|injured|wounded|arrested|deported|killed|drowned|"
+    # (boats and vehicles are detained, villages evacuated: "intercepted 30 boats, 12
+    # detained in port")
+    r"(?P<acts>missing|returned|rescued|detained|repatriated|evacuated))\b(?!-)"
 )
+
+
+# "400 were children", "150 were unaccompanied minors", "400 of them children": people, said
+# after a part of a count of acts
+PEOPLE_WERE = re.compile(
+    r"\s+(?:were|are|was|of\s+them)\s+(?:(?P<noun>[a-z]+)\s+)?(?P<after>[a-z]+)\b"
+)
+
+
+def _people_said(were: re.Match) -> str | None:
+    """The people's noun of "were children", "were unaccompanied minors", "of them women"
+    (not the attribute of another noun: "were refugee returns")."""
+    noun, after = were.group(1, 2)
+    if noun in ("of", "by", "for", "from", "to", "with", "among"):
+        return None  # ("400 were of women": returns of women)
+    if singular(after) in PEOPLE:
+        return after
+    if noun and singular(noun) in PEOPLE and singular(after) == after.casefold():
+        return noun  # ("were children in 2023")
+    return None
 
 
 # "fewer than 800 arrived in Lorvania", "the 267 who arrived": what people do, or "who".
@@ -136,6 +158,8 @@ def _people_named_before(text: str, f: Found) -> list[str]:
 
 # What a count of people is called before what it counts: "the number of", "the population of"
 COUNT_OF = r"(?:numbers?|population|count|tally)\s+of"
+# What ends the clause of "the number of X" before a number of another clause.
+OTHER_CLAUSE = re.compile(r"[;:]|\b(?:and|but|while|whereas|y|pero|et|mais|e|mas)\b", re.I)
 
 
 def find_what_it_counts(
@@ -232,18 +256,32 @@ def find_what_it_counts(
         and previous.head  # (the head it would take from the number before it)
         and previous.sentence == f.sentence
         and (after := PEOPLE_AFTER.match(text, f.end))
-        and (not after["acts"] or singular(previous.head) in ACTS)
+        # (acts of people on the move: applications and complaints are returned and go
+        # missing as things do, "1,200 applications, 300 rejected and 40 returned")
+        and (not after["acts"] or singular(previous.head) in MOVES)
     ):
         f.head, f.phrase = "people", "people"
     if f.head is None and not f.percent and not f.currency and previous is not None:
         # "13,282 individuals arrived, bringing the total number of arrivals to 27,102": what
         # the number of ... said after the number before names, not what that number counts
-        m = re.search(
-            rf"\b{COUNT_OF}\s+((?:[\w’'-]+,?\s+){{0,7}}[\w’'-]+)",
-            text[max(previous.end, f.sentence[0]) : f.start],
-        )
-        if m and (counted := _counted_noun(m.group(1))):
+        said = text[max(previous.end, f.sentence[0]) : f.start]
+        m = re.search(rf"\b{COUNT_OF}\s+((?:[\w’'-]+,?\s+){{0,7}}[\w’'-]+)", said)
+        # (the number the phrase is said of, not one of another clause: "a sign that the
+        # number of people fleeing is rising; 400 were rejected")
+        if m and not OTHER_CLAUSE.search(said, m.start(1)) and (counted := _counted_noun(m[1])):
             f.head, f.phrase = counted
+    if (
+        f.head is None
+        and not f.percent
+        and not f.currency
+        and previous is not None
+        and singular(previous.head or "") in ACTS
+        and (were := PEOPLE_WERE.match(text, f.end))
+        and (people := _people_said(were))
+    ):
+        # "3,000 returns, of which 400 were children", "720 rescues; 150 were children", "400
+        # of them children": the people the acts were of, as the text counts them
+        f.head, f.phrase = people, people
     # "of which 434 were identified", "up to 1,000 in times of crisis": the noun
     # of the number before it in the sentence.
     if (

@@ -28,17 +28,26 @@ import re
 from kg.extraction.carried_periods import A_COUNT, NEW_CLAUSE, OF_IT_OPENING, _noun_of
 from kg.extraction.carried_periods import ITS_OWN_TIME as STILL
 from kg.extraction.dated_days import YEAR
+from kg.extraction.foreign_nouns import english_unit
+from kg.extraction.foreign_words import UNIT_WORDS
+from kg.extraction.number_words import MONTH
 from kg.extraction.proposal import Item
-from kg.extraction.units import singular
+from kg.extraction.text import fold
+from kg.extraction.units import COUNTED_AS_PEOPLE, PEOPLE, singular
 
 # A sentence going on from the count said before it: a part of it ("Of these", "Among them",
 # "Del total", "Parmi ces"), or all of it again ("Overall", "In total"). Not a sentence adding
 # another fact ("In addition, the institute has 35 offices"): a standing one as often as not.
 GOING_ON = re.compile(
-    r"\s*(?:Of\s+(?:these|them|those|the|this)|Among|Overall|In\s+total|Of\s+the\s+total|"
+    # ("Overall," or "Overall 45 per cent": not the adjective of another thing, "Overall
+    # unemployment stands at")
+    # ("Among" so: not "Among other measures,", another fact added, as "In addition")
+    r"\s*(?:Of\s+(?:these|them|those|the|this)|Among(?!\s+others?\b)|Overall(?=\s*,|\s+\d)|"
+    r"In\s+total|Of\s+the\s+total|"
     r"Del\s+total|De\s+(?:estos|estas|ellos|ellas|las|los)|En\s+total|"
-    r"Entre\s+(?:ellos|ellas|estos|estas|eles|elas|estes)|Parmi|Au\s+total|No\s+total|"
-    r"D[oa]s\s+quais|Dentre|"
+    r"Entre\s+(?:ellos|ellas|estos|estas|eles|elas|estes)|"
+    r"Parmi(?!\s+(?:d['’]|les\s+)autres\b)|Au\s+total|No\s+total|"
+    r"D[oa]s\s+quais|Dentre(?!\s+outr[oa]s\b)|"
     # (the count before as the subject: "This group comprised 87% men", "Of this number,",
     # "Este grupo", "Ce groupe", "Esse grupo")
     r"(?:Of\s+)?(?:This|That)\s+(?:group|number|total)|(?:De\s+)?(?:Este|Ese|Esta)\s+(?:grupo|"
@@ -48,7 +57,8 @@ GOING_ON = re.compile(
 )
 # A count right after the opening: "Of the 712 people", "Del total de 500".
 OWN_COUNT = re.compile(
-    r"\s+(?:(?:the|its|their|these|those|de|los|las|sus|les|ses|leurs|des|os|as|seus|suas)\s+)?\d",
+    r"\s+(?:(?:the|its|their|these|those|de|los|las|sus|les|ses|leurs|des|os|as|seus|suas)\s+)?"
+    r"(?:[^\W\d_][\w-]*['’]s?\s+)?\d",  # (a possessive: "Of the country's 12 million people")
     re.I,
 )
 # "Overall,", "In total,": all of the count again; a share of it ("Overall, 50 per cent of the
@@ -76,11 +86,24 @@ ITS_OWN_TIME = re.compile(
     # (a comparison of two times: "fell by 20 per cent compared with the year before"; a
     # plan: "plans to open 3 centres")
     r"compared|(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!greater\s)(?<!rather\s)than|versus|"
+    # (the count of another time it is compared with: "This number is down from 3,100",
+    # "double the 1,200 recorded during the winter", "contra 250 no inquérito anterior")
+    r"(?:up|down)\s+from|(?:double|twice|triple|treble|half)\s+(?:the|that|as)|"
+    r"(?:le|el|o)\s+(?:double|doble|dobro)|(?:against|contra|contre|frente\s+a)\s+"
+    r"(?:(?:the|los|las|les|os|as)\s+)?\d+|"
+    r"previous\s+(?:\w+\s+)?(?:report|survey|study|assessment|round|edition|period|quarter)|"
+    r"anterior(?:es)?|pr[ée]c[ée]dente?s?|(?<!ces\s)(?<!ce\s)(?<!cette\s)derni[eè]re?s?|"
     r"(?:the\s+|a\s+)?(?:year|month|week)\s+(?:before|earlier)|increased?|decreased?|rose|"
     r"fell|grew|dropped|declined|aumento|aument[oó]|disminuy[oó]|disminuci[oó]n|hausse|baisse|"
     r"augment[ée]|diminu[ée]|queda|cresceu|caiu|plans?\s+to|aims?\s+to|intends?\s+to|"
     r"planea|pretende|pr[ée]voit|planeja|va\s+a|van\s+a|vont|expected|projected|forecast|"
     r"by\s+the\s+end|esperad[oa]s?|prev[ée]|pr[ée]vu|previst[oa]s?|"
+    # (what may be: "This number could double to 5,000 by June", "may rise to 3,000")
+    r"(?:is|are)\s+(?:set|due|going|on\s+track)\s+to|"
+    r"(?:could|might|(?-i:may)|would|likely\s+to|"
+    r"podr[ií]an?|pourrai(?:t|ent)|poderi(?:a|am)|poder[aã]o)\s+(?:\w+\s+)?(?:reach|rise|grow|"
+    r"double|triple|increase|exceed|climb|top|surpass|hit|llegar|alcanzar|aumentar|duplicarse|"
+    r"superar|atteindre|doubler|augmenter|d[ée]passer|chegar|atingir|aumentar|dobrar|ultrapassar)|"
     r"respecto|comparad[oa]|par\s+rapport|comparativement|em\s+rela[cç][aã]o|"
     r"al\s+(?:año|mes)|par\s+(?:an|mois)|por\s+(?:m[eê]s|ano)|del\s+mundo|du\s+monde|"
     r"do\s+mundo|"
@@ -94,8 +117,17 @@ ITS_OWN_TIME = re.compile(
 )
 # A number the sentence says is not of the count: "This number does not include 300 people".
 NOT_OF_IT = re.compile(
-    r"\b(?:not|n['’]t|excluding|except|excepto|sin\s+contar|no\s+incluye|ne\s+\w+\s+pas|"
+    # ("This total excludes 300", "excluye a", "exclut", "exclui")
+    r"\b(?:not|n['’]t|exclu\w*|except|excepto|sin\s+contar|no\s+incluye|ne\s+\w+\s+pas|"
     r"n['’]\w+\s+pas|hors|n[aã]o)\b",
+    re.I,
+)
+# A clause telling what a body named in the sentence has or runs: a standing fact, not of
+# the count ("This group was assisted by the Velna Red Cross, which runs 12 shelters").
+WHAT_IT_HAS = re.compile(
+    r",\s*(?:which|who|que|qui)\s+(?:also\s+|currently\s+)?(?:has|have|runs|run|hosts|host|"
+    r"operates|operate|employs|employ|manages|manage|houses|owns|tiene|tienen|gestiona|opera|"
+    r"cuenta\s+con|compte|g[eè]re|dispose\s+de|poss[eè]de|tem|t[eê]m|conta\s+com|gere)\b",
     re.I,
 )
 # Words of one who speaks of himself: a testimony, not a count of the release.
@@ -132,6 +164,84 @@ def _told_again(count: Item, before: Item) -> bool:
     return b > 0 and abs(a - b) <= 0.2 * b
 
 
+# A sentence opening with a whole named at more length than OF_IT_OPENING reads ("Among the
+# countries of the region,", "Of the migrants who arrived by sea,"), or after a possessive.
+LONG_OPENING = re.compile(
+    r"\s*(?:Of|Among|Out\s+of|De|Entre|Parmi|Dentre)\s+(?:the|these|those|this|that|los|las|"
+    r"estos|estas|este|esta|esa|ese|les|ces|cette|ce|os|as|estes|esse|essa|"
+    # (a possessive: "Among its partners,", "Among Pelmark's neighbours,")
+    r"its|their|sus|ses|leurs|seus|suas|[^\W\d_][\w-]*['’]s?)\s+"
+    r"(?P<noun>[^\W\d_][^,;:.]{0,80}?)\s*,",
+    re.I,
+)
+
+
+def _another_whole(words: str, before: Item) -> bool:
+    """Whether the whole a sentence opens with at length is another than the count said
+    before it: neither its noun nor, for a count of people, people ("Among the countries of
+    the region, Pelmark hosts 2 million refugees" after 2,400 arrivals; not "Of the migrants
+    who arrived by sea, 40 per cent ...")."""
+    opening = LONG_OPENING.match(words)
+    if opening is None:
+        return False
+    words = re.findall(r"[^\W\d_]+", opening["noun"])
+    nouns = {singular(w) for w in words}
+    if _noun_of(before) in nouns or nouns & A_COUNT:
+        return False
+    people = nouns & (PEOPLE | COUNTED_AS_PEOPLE) or any(
+        english_unit([fold(w)]) == "person" or UNIT_WORDS.get(fold(w)) == "person"
+        for w in words  # ("De los migrantes que llegaron por mar,")
+    )
+    return before.fields.get("unit") != "person" or not people
+
+
+# "This group" as a sentence's subject, and the bodies a sentence before may name instead of a
+# count ("The Velna Task Force was set up by the ministry. This group has 30 members.").
+A_GROUP = re.compile(
+    r"\s*(?:(?:Of\s+)?(?:This|That)\s+group|(?:De\s+)?(?:Este|Ese)\s+grupo|Ce\s+groupe|"
+    r"(?:Desse|Deste|Esse|Este)\s+grupo)\b",
+    re.I,
+)
+A_BODY = re.compile(
+    r"\b(?:task\s+force|team|committee|network|council|coalition|alliance|group|unit|board|"
+    r"commission|panel|gang|ring|cartel|organi[sz]ation|association|equipo|comit[eé]|red|"
+    r"grupo|banda|[ée]quipe|r[ée]seau|groupe|comiss[aã]o|rede)\b",
+    re.I,
+)
+
+
+def _a_body_just_named(said) -> bool:
+    """Whether the sentence right before that of `said`, in its paragraph, names a body and no
+    number: what "This group" is then (not "2,400 arrivals. Most came by sea. This group
+    included 300 children")."""
+    sentences = said.passage.sentences
+    k = next((i for i, (a, b) in enumerate(sentences) if a <= said.start < b), 0)
+    if k == 0:
+        return False
+    text = said.passage.text[slice(*sentences[k - 1])]
+    return bool(A_BODY.search(text)) and not re.search(r"\d", text)
+
+
+MONTHS = MONTH.strip("(?:)").split("|")
+
+
+def _another_year_since(before: Item, said) -> bool:
+    """Whether a year or month not of the period of `before` is said after its sentence and
+    before the sentence of `said` (in their paragraphs): a time "During this period" may name
+    instead ("In 2019, 300 arrived. ... The campaign ran for 18 months from June 2020.")."""
+    b = _said(before)
+    start = said.passage.sentence_at(said.start)[0]
+    after_it = b.passage.sentence_at(b.start)[1]
+    if b.passage is said.passage:
+        between = said.passage.text[after_it:start]
+    else:
+        between = b.passage.text[after_it:] + " " + said.passage.text[:start]
+    period = str(before.fields.get("period"))
+    # (a month too: "The survey was conducted in May. During this period," after March 2022)
+    months = [f"-{MONTHS.index(m) + 1:02d}" for m in re.findall(rf"\b{MONTH}\b", between)]
+    return any(y not in period for y in YEAR.findall(between) + months)
+
+
 def periods_going_on(items: list[Item]) -> None:
     """Each number with no period, in a body sentence that goes on from the one before it,
     takes the period of the number said last before it (in its paragraph or the one before)
@@ -157,6 +267,8 @@ def periods_going_on(items: list[Item]) -> None:
             continue  # ("This number does not include 300 people who arrived by air")
         if NEW_CLAUSE.search(said.passage.text, sentence[1][0], said.start):
             continue  # ("Of the victims, 58% were men, and the office has hired 12 inspectors")
+        if WHAT_IT_HAS.search(said.passage.text, sentence[1][0], said.start):
+            continue  # ("..., the Velna Red Cross, which runs 12 shelters in the country")
         # the number said last before the sentence: what "these", "the total" are, or the
         # time "in addition" goes on from; undated, it is no time to take ("2018 data show
         # that, until 9 February, 6,049 returned. Of these, 647 ...": not an older year's)
@@ -185,7 +297,16 @@ def periods_going_on(items: list[Item]) -> None:
         own = next(x for x in placed if _sentence_of(x) == sentence)
         if going_on and OWN_COUNT.match(words, going_on.end()) and not _told_again(own, before):
             continue
-        if ALL_OF_IT.match(words) and item.fields.get("unit") != "percent":
+        if ALL_OF_IT.match(words) and (
+            item.fields.get("unit") != "percent"
+            # ("Overall, 40 per cent of Pelmark's 12 million inhabitants": a share of the
+            # count its sentence says, not of the one before)
+            or any(
+                x.fields.get("unit") != "percent" and not _told_again(x, before)
+                for x in placed
+                if _sentence_of(x) == sentence
+            )
+        ):
             continue
         # "Of these victims,": what the count before counted; not "Of these three
         # countries, Pelmark hosts 300 camps" after 12,000 claims
@@ -194,6 +315,17 @@ def periods_going_on(items: list[Item]) -> None:
             nouns = {singular(w) for w in re.findall(r"[^\W\d_]+", named["noun"])}
             if _noun_of(before) not in nouns:
                 continue
+        elif (
+            not named
+            and going_on
+            and not OWN_COUNT.match(words, going_on.end())
+            and _another_whole(words, before)
+        ):
+            continue  # ("Among the countries of the region, Pelmark hosts 2 million")
+        if A_GROUP.match(words) and _a_body_just_named(said):
+            continue  # ("The Velna Task Force was set up ... This group has 30 members.")
+        if that_period and _another_year_since(before, said):
+            continue  # ("The campaign ran for 18 months from June 2020. During this period,")
         back = PARAGRAPHS_BACK if not that_period else THAT_PERIOD_BACK
         if _said(before).passage.index < said.passage.index - back:
             continue

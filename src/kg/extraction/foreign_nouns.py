@@ -202,8 +202,13 @@ _LEXICON = {
     "nationality": "nacionalidad nationalite nacionalidade",
     "species": "especie espece",
 }
+# An arrival counts the people who arrived, as the field reports them (data/devset/README.md,
+# `unit`; units.COUNTED_AS_PEOPLE): "3.100 llegadas" is person, as "3,100 arrivals" is.
+COUNTED_AS_PEOPLE = {"arrival"}
 LEXICON: dict[str, str] = {
-    word: unit for unit, words in _LEXICON.items() for word in words.split()
+    word: "person" if unit in COUNTED_AS_PEOPLE else unit
+    for unit, words in _LEXICON.items()
+    for word in words.split()
 }  # fmt: skip
 # Nouns with the word after them ("actas de nacimiento", "grupos armados", "points
 # frontaliers"): a thing the noun alone does not name.

@@ -13,7 +13,7 @@ from kg.extraction.carried_periods import ITS_OWN_TIME
 from kg.extraction.event_times import COMPARED
 from kg.extraction.figures import Found
 from kg.extraction.text import Passage
-from kg.extraction.units import flow_of, singular
+from kg.extraction.units import ACTS, flow_of, singular
 
 # A sentence that opens with the whole its numbers are parts of: "Of the 300 complaints, 120
 # involved women", "Of the total number of complaints, 163 involved", "De los 90 rescatados, 30".
@@ -32,6 +32,8 @@ OF_THE_WHOLE = re.compile(
     r"|(?P<rest>The\s+remaining|Los\s+restantes|Las\s+restantes|Les\s+autres)\s+(?=\d))",
     re.I,
 )
+# "400 were children": a verb to be, which says what the part is
+TO_BE = re.compile(r"\s+(?:were|was|are|is|fueron|eran|son|étaient|sont|foram|eram|são)\b", re.I)
 # A verb right after the part's number: the part counts what the whole counts.
 PART_VERB = re.compile(
     r"\s+(?:involved|involve|concerned|concern|related|relate|were|was|are|is|had|have|"
@@ -98,7 +100,12 @@ def part_of_the_whole_before(item, f: Found, passage: Passage, anchor, last_coun
     unit = whole.fields.get("unit")
     if f.percent or whole.fields.get("unit") == "percent":
         return whole  # (a share's unit is its own; a share is no whole)
-    if unit not in (None, "?", "percent", item.fields.get("unit")) and PART_VERB.match(text, f.end):
+    if (
+        unit not in (None, "?", "percent", item.fields.get("unit"))
+        and PART_VERB.match(text, f.end)
+        # ("Of these returns, 400 were children": people, as the text counts them, not acts)
+        and not (unit in ACTS and item.fields.get("unit") == "person" and TO_BE.match(text, f.end))
+    ):
         item.fields["unit"] = unit
         if "unit" in whole.new_concepts:  # (a unit the draft proposes, proposed once)
             item.new_concepts["unit"] = whole.new_concepts["unit"]
