@@ -38,11 +38,43 @@ _PEOPLE_AFTER = re.compile(
 _KIND_AFTER = re.compile(rf"\s+(?:{ORG_NOUNS.replace('|group', '')})\b", re.I)
 
 
+# Acronyms of a field, a service or a programme that a body's head or kind may follow as
+# well as a body's ("the HR director", "the GBV head", "the GSM network", "the AVRR
+# director"): their people and kind are a body's department's, not a body's of that name.
+FIELD_ACRONYMS = {
+    "HR", "PR", "GBV", "SGBV", "WASH", "AVRR", "AVR", "GSM", "LGBT", "LGBTI", "LGBTQ",
+    "LGBTIQ", "MHPSS", "CSR", "SRHR", "DTM", "CCCM", "NFI", "STI", "TB", "IT", "ICT",
+}  # fmt: skip
+# What a name joined to a body by "and" may be followed by as a name of its own: a stop, a
+# preposition, a verb ("developed by UNODC and ZILAN for", "UNODC and ZILAN trained"); not
+# a noun it qualifies ("UNICEF and GBV service providers", "IOM and AVRR partners").
+_AFTER_A_NAME = {
+    "for", "to", "in", "on", "at", "with", "by", "from", "of", "and", "or", "as", "under",
+    "through", "will", "would", "have", "has", "had", "are", "were", "is", "was", "can",
+    "also", "jointly", "together", "said", "say", "signed", "launched",
+}  # fmt: skip
+
+
 def acronym_names_a_body(passage: Passage, a: int, known_ranges) -> bool:
-    """Whether the words around the acronym at token a say it names a body."""
-    end = passage.tokens[a].end
-    if _PEOPLE_AFTER.match(passage.text, end) or _KIND_AFTER.match(passage.text, end):
+    """Whether the words around the acronym at token a say it names a body (not one of a
+    field, nor one after an owner: "the company's ZR director", a department's)."""
+    tokens = passage.tokens
+    end = tokens[a].end
+    owned = a and tokens[a - 1].key in ("’s", "'s", "s’", "s'")
+    field = tokens[a].text.upper() in FIELD_ACRONYMS
+    if not (field or owned) and (
+        _PEOPLE_AFTER.match(passage.text, end) or _KIND_AFTER.match(passage.text, end)
+    ):
         return True
+    nxt = tokens[a + 1] if a + 1 < len(tokens) else None
+    if (
+        nxt is not None
+        and nxt.is_word
+        and nxt.text.islower()
+        and nxt.key not in _AFTER_A_NAME
+        and not nxt.key.endswith("ed")
+    ):
+        return False  # ("UNICEF and GBV service providers")
     return coordinated_with_organization(passage, a, known_ranges)
 
 

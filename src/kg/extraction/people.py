@@ -186,15 +186,18 @@ def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
         return False  # "Undersecretary for Strategic Communications": the role's portfolio
     if i >= 0 and tokens[i].text in PREPOSITIONS_ES_FR_PT | ARTICLES_ES_FR_PT:
         return False  # "Procurador de los Derechos Humanos": the same
-    steps = lower = 0
+    # (not "the coordinator of shelters in Elias Lopez": a lower-case complement's place)
+    placed = i >= 0 and tokens[i].key in ("in", "at", "near", "through", "via")
+    steps = lower = walked = 0
     while i >= 0 and steps < 12:
         t = tokens[i]
         if t.key in PERSON_ROLES or t.key.split("-")[-1] in PERSON_ROLES:
-            return not lower  # (not "the minister visited farms Jane Doe")
+            # (not "the minister visited farms Jane Doe")
+            return not lower and not (walked and placed)
         # "deputy minister of internal affairs Jane Doe": a complement in lower case, which an
         # "of" or a "for" opens (up to four words)
         if t.is_word and t.text.islower() and t.key not in CONNECTORS and lower < 4:
-            i, steps, lower = i - 1, steps + 1, lower + 1
+            i, steps, lower, walked = i - 1, steps + 1, lower + 1, 1
             continue
         if t.key in ("of", "for") or t.key in PREPOSITIONS_ES_FR_PT:
             lower = 0

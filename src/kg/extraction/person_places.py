@@ -40,6 +40,7 @@ def put_as_a_place(span: Span, known: dict) -> bool:
     if before is None:
         return False
     places = {(ka, kb) for (ka, kb), s in known.items() if s.kind == "place"}
+    bodies = {(ka, kb) for (ka, kb), s in known.items() if s.kind == "organization"}
     if before.text in _PLACE_PREPOSITIONS - {"at", "à"}:
         return True
     # "at Cara Lodge, in Velmar", "à Velmar Lodge, en Lorvia": a venue, a place after it (not
@@ -51,12 +52,16 @@ def put_as_a_place(span: Span, known: dict) -> bool:
     # "Belvar/Elias Lopez", "Elias Lopez/Belvar": a slash with no space joins two places (not
     # "Jane Doe/John Roe", two people: a given name begins the other side)
     if before.text == "/" and not before.space_before and a >= 2:
+        if tokens[a - 2].is_acronym or any(kb == a - 1 for _, kb in bodies):
+            return False  # ("IOM/Ana Ruiz": a body's, and its photographer's or officer's)
         k = a - 2
         while k > 0 and tokens[k - 1].is_word and tokens[k - 1].text[:1].isupper():
             k -= 1
         return tokens[a - 2].text[:1].isupper() and not is_given_name(tokens[k].text)
     if after is not None and after.text == "/" and not after.space_before:
         other = tokens[b + 1] if b + 1 < len(tokens) else None
+        if other is not None and (other.is_acronym or any(ka == b + 1 for ka, _ in bodies)):
+            return False  # ("(Ana Ruiz/IOM)")
         return other is not None and other.text[:1].isupper() and not is_given_name(other.text)
     # "Herat (Islam Qala) border crossings": in brackets right after a place, inside a noun
     # phrase of places (not "from Lima (Ana Ruiz) and Cusco": a person from there)

@@ -58,11 +58,14 @@ LIST_CUE = re.compile(
 
 # A common noun for a person (or one of several people) before a name in apposition: "a
 # 39-year-old woman, Jane Doe,", "one of the smugglers, John Roe, had", "el conductor, Juan".
+# A plural only after "one of the": "the traffickers, Black Axe," names their group.
 PERSON_NOUN_BEFORE = re.compile(
-    r"\b(?:a|an|the|one\s+of\s+the|another|un|una|el|la|uno\s+de\s+los|une?|le|o|um|uma)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:wom[ae]n|m[ae]n|girl|boy|smugglers?|traffickers?|suspects?|"
-    r"victims?|driver|mother|father|husband|wife|son|daughter|migrant|national|citizen|"
-    r"mujer|hombre|conductor|sospechoso|víctima|femme|homme|suspect|mulher|homem|suspeito)"
+    r"\b(?:(?:a|an|the|another|un|una|el|la|une?|le|o|um|uma)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:woman|man|girl|boy|smuggler|trafficker|suspect|victim|driver|mother|father|husband|"
+    r"wife|son|daughter|migrant|national|citizen|mujer|hombre|conductor|sospechoso|víctima|"
+    r"femme|homme|suspect|mulher|homem|suspeito)"
+    r"|(?:one\s+of\s+the|uno\s+de\s+los)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:women|men|smugglers|traffickers|suspects|victims))"
     r",\s*$",
     re.I,
 )

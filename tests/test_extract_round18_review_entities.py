@@ -1,0 +1,101 @@
+"""`kg extract`: faults a review found in round 18's rules on organizations and people, one
+test per fault, on sentences composed for it (the names of people, places and bodies are made
+up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, mentions, new_of
+
+
+def active(draft, text: str) -> bool:
+    """Whether the new entity a mention with this text proposes is proposed in earnest."""
+    return new_of(draft, text).confidence >= 0.5
+
+
+def test_a_lower_case_complements_place_is_no_persons_name(tmp_path, knowledge):
+    """A role's complement in lower case, then "in", "near" or "at" and a name like a
+    person's ("the coordinator of shelters near Elias Lopez") puts the name as a place, the
+    complement's; the role is no evidence that it is a person's."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Some 40 migrants met the coordinator of shelters near Elias Lopez last week.\n\n"
+        "The director of programmes in Monte Verde met 30 women.",
+    )
+    people = mentions(draft, "person")
+    assert "Elias Lopez" not in people
+    assert "Monte Verde" not in people
+
+
+def test_a_name_in_apposition_to_a_plural_names_a_group(tmp_path, knowledge):
+    """A name in apposition to a plural noun for people ("the traffickers, Black Axe,")
+    names their group, no person; only "one of the smugglers, Jane Doe," is one of them."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Police said the traffickers, Black Axe, recruited 30 girls.",
+    )
+    assert "Black Axe" not in mentions(draft, "person")
+
+
+def test_a_fund_after_another_clauses_money_word_is_a_body(tmp_path, knowledge):
+    """The money word must be the one the fund's "by" or "from" goes with: "funded by the
+    EU, was presented by the Zorvan Children's Fund" makes the fund the presenter, a body."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The project, funded by the EU, was presented by the Zorvan Children's Fund to 30 "
+        "teachers.",
+    )
+    assert "Zorvan Children's Fund" in mentions(draft, "organization")
+
+
+def test_a_name_joined_by_a_slash_to_a_body_is_no_place(tmp_path, knowledge):
+    """A slash between a name like a person's and a body's ("Ana Velder/IOM") joins a person
+    and her organization, not two places."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The 30 women met the team (Ana Velder/IOM) in Lima.",
+    )
+    assert "Ana Velder" in mentions(draft, "person")
+
+
+def test_an_acronym_qualifying_the_noun_after_it_is_not_joined_to_a_body(tmp_path, knowledge):
+    """An acronym joined to a body by "and" that qualifies the noun after it ("UNICEF and
+    GBV service providers", "IOM and ZAVR partners") is no body's name by the "and": it stays
+    a suggestion; "developed by UNODC and ZILAN for" still makes ZILAN one."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The guide was written by UNICEF and GBV service providers for 40 social workers.\n\n"
+        "IOM and ZAVR partners helped 120 migrants return.",
+    )
+    assert not active(draft, "GBV")
+    assert not active(draft, "ZAVR")
+
+
+def test_a_fields_acronym_before_a_head_or_a_kind_stays_a_suggestion(tmp_path, knowledge):
+    """A field's or a service's acronym before a body's head or kind ("the HR director",
+    "the GSM network", "the AVRR director") names a department's or a service's people, no
+    body: it stays a suggestion."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The HR director said 40 workers were paid late.\n\nCalls reached the hotline "
+        "through the GSM network, and 30 victims were found.\n\nThe AVRR director said 120 "
+        "migrants returned home.",
+    )
+    for acronym in ("HR", "GSM", "AVRR"):
+        assert not active(draft, acronym)
+
+
+def test_an_acronym_after_an_owner_before_a_head_stays_a_suggestion(tmp_path, knowledge):
+    """An acronym after an owner's name ("the ministry's ZUDA director") is the owner's
+    department's, not a body's name by the head after it: it stays a suggestion."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The ministry's ZUDA director said 120 migrants returned home.",
+    )
+    assert not active(draft, "ZUDA")
