@@ -99,3 +99,34 @@ def test_an_acronym_after_an_owner_before_a_head_stays_a_suggestion(tmp_path, kn
         "The ministry's ZUDA director said 120 migrants returned home.",
     )
     assert not active(draft, "ZUDA")
+
+
+def test_a_tool_or_a_status_its_acronym_spells_is_no_agent_body(tmp_path, knowledge):
+    """A name its acronym spells after "according to the" or "by the" is no body's when its
+    last word names a tool or a status ("the Displacement Tracking Matrix (DTM)", "the
+    Temporary Protected Status (TPS)"), nor in Spanish when its first word does."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "According to the Displacement Tracking Matrix (DTM), 30,000 people were displaced."
+        "\n\nSome 300,000 people are protected by the Temporary Protected Status (TPS).\n\n"
+        "Según la Plataforma Velmar de Alerta (PVA), 30 mujeres fueron rescatadas.",
+    )
+    named = mentions(draft, "organization")
+    assert "Displacement Tracking Matrix" not in named
+    assert "Temporary Protected Status" not in named
+    assert "Plataforma Velmar de Alerta" not in named
+
+
+def test_a_role_deep_in_a_clause_after_a_name_is_not_the_names(tmp_path, knowledge):
+    """A verb of speech before a name and a role after it make it a person's only where the
+    apposition gives the role first ("said Park Min-ho, a police officer"), not where the
+    role is another's, in a clause on another head ("reported Radio Velmar, a station owned
+    by the minister of labour")."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Some 30 migrants reached Lima, reported Radio Velmar, a station owned by the minister "
+        "of labour.",
+    )
+    assert "Radio Velmar" not in mentions(draft, "person")

@@ -88,6 +88,13 @@ _AGENT_BEFORE = re.compile(
 
 
 _KINDS = ORG_HEADS | PROJECT_HEADS | STUDY_HEADS | LAW_HEADS | EVENT_HEADS
+# Things a name's acronym may spell that are no bodies: tools, statuses, registers.
+_THINGS = {
+    "matrix", "status", "tool", "toolkit", "database", "platform", "portal", "mechanism",
+    "framework", "scheme", "card", "visa", "permit", "registry", "register", "hotline", "app",
+    "tracker", "matriz", "matrice", "registro", "registre", "sistema", "système", "plataforma",
+    "plateforme", "estatuto", "statut", "programme",
+}  # fmt: skip
 
 
 def spelled_out_agent(passage: Passage, a: int, b: int, acronym: str | None) -> bool:
@@ -101,6 +108,11 @@ def spelled_out_agent(passage: Passage, a: int, b: int, acronym: str | None) -> 
         return False
     if tokens[b - 1].key.rstrip("s") in _KINDS - ORG_HEADS:
         return False  # "collected by the Velmar Migrant Survey (VMS)": a survey, no body
+    # "according to the Displacement Tracking Matrix (DTM)", "protected by the Temporary
+    # Protected Status (TPS)", "según el Registro Único de Víctimas (RUV)": a tool, a status,
+    # a register, its kind last (English) or first (Spanish, French, Portuguese)
+    if tokens[b - 1].key in _THINGS or tokens[a].key in _THINGS | (_KINDS - ORG_HEADS):
+        return False
     # "by the Voluntary Humanitarian Return (VHR) programme", "(TIP) unit": the name of a
     # kind of thing the word after the brackets says
     k = next((k for k in range(b, min(b + 8, len(tokens))) if tokens[k].text == ")"), None)

@@ -419,8 +419,17 @@ def _named_by_a_title(passage: Passage, a: int, b: int, known_ranges: dict) -> b
         return False  # ("Dr. Velmar Hospital": a head word last, a place's or a body's)
     before = passage.text[max(0, tokens[a].start - 40) : tokens[a].start]
     return bool(TITLE_BEFORE.search(before)) or (
-        bool(SPEECH_BEFORE.search(before)) and _role_after(passage, b)
+        bool(SPEECH_BEFORE.search(before)) and _role_after(passage, b) and _role_first(passage, b)
     )
+
+
+def _role_first(passage: Passage, b: int) -> bool:
+    """Whether the apposition after the name at b gives a role in its first four words, the
+    name's ("said Park Min-ho, a police officer"), not another's in a clause on another head
+    ("reported Radio Velmar, a station owned by the minister of ...")."""
+    after = passage.text[passage.tokens[b - 1].end : passage.tokens[b - 1].end + 60]
+    words = [fold(w) for w in re.findall(r"[\w-]+", after)[:4]]
+    return any(w in PERSON_ROLES or w.split("-")[-1] in PERSON_ROLES for w in words)
 
 
 def _one_name_after_a_title(passage: Passage, i: int) -> tuple[int, int] | None:
