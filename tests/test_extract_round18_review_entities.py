@@ -130,3 +130,15 @@ def test_a_role_deep_in_a_clause_after_a_name_is_not_the_names(tmp_path, knowled
         "of labour.",
     )
     assert "Radio Velmar" not in mentions(draft, "person")
+
+
+def test_a_role_word_after_a_name_after_an_article_does_not_end_it(tmp_path, knowledge):
+    """A role's word and its complement after two name parts end a person's name ("said
+    Giorgos Velanis Minister of ..."), not a name an article opens, a chair's or a prize's
+    named after someone ("the Simon Velder Chair for Migration Studies")."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Students of the Simon Velder Chair for Migration Studies met 30 migrants.",
+    )
+    assert "Simon Velder" not in mentions(draft, "person")

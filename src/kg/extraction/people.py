@@ -499,7 +499,9 @@ def find_persons(
         a, b = found
         # "said Jane Doe Minister of Labour": a role's word and its complement after two name
         # parts end the name (not "Mary Ann Bishop said": a surname that is a role's word)
-        b = next((k for k in range(a + 2, b) if _a_role_word(tokens, k)), b)
+        # (not after an article: "the Simon Bolivar Chair for Migration Studies", a chair's)
+        if not (a and tokens[a - 1].key in ("the", "a", "an")):
+            b = next((k for k in range(a + 2, b) if _a_role_word(tokens, k)), b)
         if (
             any(x in known_tokens for x in range(a, b)) or not _looks_like_person(tokens, a, b)
         ) and not _named_by_a_title(passage, a, b, known_ranges):
