@@ -142,3 +142,15 @@ def test_a_role_word_after_a_name_after_an_article_does_not_end_it(tmp_path, kno
         "Students of the Simon Velder Chair for Migration Studies met 30 migrants.",
     )
     assert "Simon Velder" not in mentions(draft, "person")
+
+
+def test_a_name_after_a_list_of_places_that_closed_is_no_item_of_it(tmp_path, knowledge):
+    """A list of places closes at its "and": a name like a person's after the comma that
+    ends it ("In Lima and Cusco, Ana Velder trained ...") is the clause's subject, a
+    person, not a place of the list."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "In Lima and Cusco, Ana Velder trained 30 officers.",
+    )
+    assert "Ana Velder" in mentions(draft, "person")

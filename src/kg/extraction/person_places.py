@@ -76,6 +76,9 @@ def put_as_a_place(span: Span, known: dict) -> bool:
     # list of places, with a place on both sides or two before (not "In Sarvel, Ana Lopez and
     # Lorvik officials met": a list's last item ends at a comma or a stop)
     left = _place_before(tokens, a, places)
+    # ("In Lima and Cusco, Ana Velder trained": a list that closed at its "and")
+    if left and tokens[a - 1].text == "," and left[0] and tokens[left[0] - 1].key in _LIST_JOINS:
+        left = left if tokens[left[0] - 1].key == "," else None
     right = _place_after(tokens, b, places)
     ends = right is not None and (right[1] >= len(tokens) or tokens[right[1]].text in ",.;")
     if left and (ends or _place_before(tokens, left[0], places)):
