@@ -154,3 +154,14 @@ def test_a_name_after_a_list_of_places_that_closed_is_no_item_of_it(tmp_path, kn
         "In Lima and Cusco, Ana Velder trained 30 officers.",
     )
     assert "Ana Velder" in mentions(draft, "person")
+
+
+def test_a_name_after_a_then_de_and_a_place_is_a_persons(tmp_path, knowledge):
+    """After the French "à", a name like a person's, then a comma, "de" and a place ("remis
+    à Marie Velder, de Dakar,") is a person's, and where she is from: no venue."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Le prix a été remis à Marie Velder, de Dakar, devant 30 invités.",
+    )
+    assert "Marie Velder" in mentions(draft, "person")

@@ -44,10 +44,10 @@ def put_as_a_place(span: Span, known: dict) -> bool:
     if before.text in _PLACE_PREPOSITIONS - {"at", "à"}:
         return True
     # "at Cara Lodge, in Velmar", "à Velmar Lodge, en Lorvia": a venue, a place after it (not
-    # "Look at Ana Lopez, who ...")
+    # "Look at Ana Lopez, who ...", nor "remis à Marie Velder, de Dakar": where she is from)
     if before.text in ("at", "à"):
         k = b + (b < len(tokens) and tokens[b].text == ",")
-        k += k < len(tokens) and tokens[k].key in ("in", "en", "em", "à", "de")
+        k += k < len(tokens) and tokens[k].key in ("in", "en", "em", "à")
         return any(ka == k for ka, _ in places)
     # "Belvar/Elias Lopez", "Elias Lopez/Belvar": a slash with no space joins two places (not
     # "Jane Doe/John Roe", two people: a given name begins the other side)
