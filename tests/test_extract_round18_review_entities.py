@@ -165,3 +165,18 @@ def test_a_name_after_a_then_de_and_a_place_is_a_persons(tmp_path, knowledge):
         "Le prix a été remis à Marie Velder, de Dakar, devant 30 invités.",
     )
     assert "Marie Velder" in mentions(draft, "person")
+
+
+def test_a_surname_that_is_a_bodys_head_in_the_plural_after_a_given_name(tmp_path, knowledge):
+    """A name a given name begins and a surname that is a body's head in the plural ends
+    ("Ana Cortés", "María Cortes", "John Velder Chambers") is a person's; only a name no
+    given name begins ("Resource Centres") names bodies by such a last word."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Ana Cortés said 30 migrants were rescued.\n\nLa directora de la Fundación Velmar, "
+        "María Cortes, indicó que 12 niñas fueron rescatadas.\n\nThe minister thanked John "
+        "Velder Chambers, who led 30 inspections.",
+    )
+    people = mentions(draft, "person")
+    assert {"Ana Cortés", "María Cortes", "John Velder Chambers"} <= set(people)

@@ -160,8 +160,11 @@ def _looks_like_person(tokens: list[Token], a: int, b: int) -> bool:
         return False  # "Divisional Secretaries", "Border Officers": people of a role
     if tokens[a].key in NOT_PERSON_FIRST:
         return False
-    if last.endswith("s") and ({last[:-1], last[:-3] + "y"} & ORG_HEADS) - SURNAME_HEADS:
-        return False  # "Resource Centres", "Attorney Generals Offices": bodies, no one's name
+    # "Resource Centres", "Attorney Generals Offices": bodies, no one's name (not "Ana
+    # Cortés", "John Velder Chambers": a given name first, a surname last)
+    plural_head = ({last[:-1], last[:-3] + "y"} & ORG_HEADS) - SURNAME_HEADS
+    if last.endswith("s") and plural_head and not is_given_name(words[0].text):
+        return False
     # (a given name first may be a head word too: "Bill Blair", not "Press Release")
     first = int(len(words) > 1 and words[0].key in ALL_HEADS and is_given_name(words[0].text))
     if any(t.key in NOT_PERSON_WORDS and t.text[:1].isupper() for t in words[first:]):
