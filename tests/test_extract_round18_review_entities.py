@@ -180,3 +180,17 @@ def test_a_surname_that_is_a_bodys_head_in_the_plural_after_a_given_name(tmp_pat
     )
     people = mentions(draft, "person")
     assert {"Ana Cortés", "María Cortes", "John Velder Chambers"} <= set(people)
+
+
+def test_a_sergeant_majors_second_word_is_no_part_of_the_name(tmp_path, knowledge):
+    """Now that "Sergeant" is a role, "Major" after it is the rank's second word, not the
+    first part of the name after it ("Police Sergeant Major Ana Velder said": "Ana
+    Velder")."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Police Sergeant Major Ana Velder said 30 migrants were found.",
+    )
+    people = mentions(draft, "person")
+    assert "Ana Velder" in people
+    assert "Major Ana Velder" not in people

@@ -492,6 +492,9 @@ def find_persons(
         ):
             i += 1  # inside a capitalized run: only its first name part begins a name
             continue
+        if i and tokens[i].key == "major" and tokens[i - 1].key == "sergeant":
+            i += 1  # "Sergeant Major Jane Doe": the rank's second word, no name's first
+            continue
         if _in_a_portfolio(tokens, i) or continues_a_body(tokens, i):
             i += 1  # "Minister for Youth and Family Welfare", "Ministry of ... and Marine ..."
             continue
