@@ -194,3 +194,19 @@ def test_a_sergeant_majors_second_word_is_no_part_of_the_name(tmp_path, knowledg
     people = mentions(draft, "person")
     assert "Ana Velder" in people
     assert "Major Ana Velder" not in people
+
+
+def test_an_acronym_before_and_a_body_that_qualifies_a_noun_stays_a_suggestion(
+    tmp_path, knowledge
+):
+    """An acronym joined by "and" to a body that qualifies the noun after it ("training on
+    ZPSS and IOM procedures") is joined to the noun phrase, not to a body's name: it stays a
+    suggestion; "The ZUDA and IOM signed" still makes ZUDA one."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The training on ZPSS and IOM procedures reached 30 officers.\n\nThe ZUDA and IOM "
+        "signed a deal for 30 shelters.",
+    )
+    assert not active(draft, "ZPSS")
+    assert active(draft, "ZUDA")

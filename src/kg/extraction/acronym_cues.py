@@ -66,16 +66,26 @@ def acronym_names_a_body(passage: Passage, a: int, known_ranges) -> bool:
         _PEOPLE_AFTER.match(passage.text, end) or _KIND_AFTER.match(passage.text, end)
     ):
         return True
-    nxt = tokens[a + 1] if a + 1 < len(tokens) else None
-    if (
-        nxt is not None
-        and nxt.is_word
-        and nxt.text.islower()
-        and nxt.key not in _AFTER_A_NAME
-        and not nxt.key.endswith("ed")
-    ):
+    if field or not _a_name_ends(tokens, a + 1):
         return False  # ("UNICEF and GBV service providers")
+    # (nor "training on ZPSS and IOM procedures": the body a noun's, after "and")
+    joined = a + 1 < len(tokens) and tokens[a + 1].key in ("and", "&")
+    body_after = next((kb for (ka, kb) in known_ranges if ka == a + 2), None)
+    if joined and body_after is not None and not _a_name_ends(tokens, body_after):
+        return False
     return coordinated_with_organization(passage, a, known_ranges)
+
+
+def _a_name_ends(tokens, k: int) -> bool:
+    """Whether a name may end before token k: not a noun it qualifies in lower case."""
+    t = tokens[k] if k < len(tokens) else None
+    return not (
+        t is not None
+        and t.is_word
+        and t.text.islower()
+        and t.key not in _AFTER_A_NAME
+        and not t.key.endswith("ed")
+    )
 
 
 # The words before a name that make it the agent of an act or the source of what is told:
