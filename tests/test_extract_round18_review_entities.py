@@ -196,9 +196,7 @@ def test_a_sergeant_majors_second_word_is_no_part_of_the_name(tmp_path, knowledg
     assert "Major Ana Velder" not in people
 
 
-def test_an_acronym_before_and_a_body_that_qualifies_a_noun_stays_a_suggestion(
-    tmp_path, knowledge
-):
+def test_an_acronym_before_and_a_body_that_qualifies_a_noun_stays_a_suggestion(tmp_path, knowledge):
     """An acronym joined by "and" to a body that qualifies the noun after it ("training on
     ZPSS and IOM procedures") is joined to the noun phrase, not to a body's name: it stays a
     suggestion; "The ZUDA and IOM signed" still makes ZUDA one."""
@@ -210,3 +208,15 @@ def test_an_acronym_before_and_a_body_that_qualifies_a_noun_stays_a_suggestion(
     )
     assert not active(draft, "ZPSS")
     assert active(draft, "ZUDA")
+
+
+def test_a_persons_name_with_its_initials_after_by_is_no_body(tmp_path, knowledge):
+    """A name a given name begins, with its initials in brackets after "by" ("recruited by
+    Maria Velder Ruiz (MVR)"), is a person's written with her initials, not a body's name
+    its acronym spells."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The girls were recruited by Maria Velder Ruiz (MVR), who sold 3 of them.",
+    )
+    assert "Maria Velder Ruiz" not in mentions(draft, "organization")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.coordination import coordinated_with_organization
+from kg.extraction.given_names import is_given_name
 from kg.extraction.name_words import (
     EVENT_HEADS,
     LAW_HEADS,
@@ -123,6 +124,8 @@ def spelled_out_agent(passage: Passage, a: int, b: int, acronym: str | None) -> 
     # a register, its kind last (English) or first (Spanish, French, Portuguese)
     if tokens[b - 1].key in _THINGS or tokens[a].key in _THINGS | (_KINDS - ORG_HEADS):
         return False
+    if is_given_name(tokens[a].text):
+        return False  # "recruited by Maria Velder Ruiz (MVR)": a person's initials
     # "by the Voluntary Humanitarian Return (VHR) programme", "(TIP) unit": the name of a
     # kind of thing the word after the brackets says
     k = next((k for k in range(b, min(b + 8, len(tokens))) if tokens[k].text == ")"), None)
