@@ -220,3 +220,16 @@ def test_a_persons_name_with_its_initials_after_by_is_no_body(tmp_path, knowledg
         "The girls were recruited by Maria Velder Ruiz (MVR), who sold 3 of them.",
     )
     assert "Maria Velder Ruiz" not in mentions(draft, "organization")
+
+
+def test_an_acronym_after_an_indefinite_article_names_a_kind(tmp_path, knowledge):
+    """An acronym after "a" or "an" and before a body's kind ("a POGO company", "an MLM
+    network") names a kind of body, not one body: it stays a suggestion."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The 30 victims were forced to work for a POGO company in Pasay.\n\nAn MLM network "
+        "recruited 30 women.",
+    )
+    assert not active(draft, "POGO")
+    assert not active(draft, "MLM")

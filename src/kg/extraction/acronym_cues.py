@@ -61,7 +61,8 @@ def acronym_names_a_body(passage: Passage, a: int, known_ranges) -> bool:
     field, nor one after an owner: "the company's ZR director", a department's)."""
     tokens = passage.tokens
     end = tokens[a].end
-    owned = a and tokens[a - 1].key in ("’s", "'s", "s’", "s'")
+    # (nor one after "a": "a POGO company", "an MLM network", a kind of body)
+    owned = a and tokens[a - 1].key in ("’s", "'s", "s’", "s'", "a", "an")
     field = tokens[a].text.upper() in FIELD_ACRONYMS
     if not (field or owned) and (
         _PEOPLE_AFTER.match(passage.text, end) or _KIND_AFTER.match(passage.text, end)
