@@ -233,3 +233,16 @@ def test_an_acronym_after_an_indefinite_article_names_a_kind(tmp_path, knowledge
     )
     assert not active(draft, "POGO")
     assert not active(draft, "MLM")
+
+
+def test_a_role_in_a_clause_on_the_appositions_head_is_not_the_names(tmp_path, knowledge):
+    """A role after "whose", "which" or "that" in the apposition after a name ("reported
+    Radio Velmar, a station whose director ...") is another's: with a verb of speech before
+    the name, it does not make the name a person's."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Some 30 migrants were held, reported Radio Velmar, a station whose director visited "
+        "them.",
+    )
+    assert "Radio Velmar" not in mentions(draft, "person")

@@ -30,6 +30,7 @@ from kg.extraction.name_words import (
 )
 from kg.extraction.person_words import (
     ARTICLES_ES_FR_PT,
+    CLAUSE_OPENERS,
     LIST_CUE,
     NOT_PERSON_FIRST,
     OF_ORGANIZATION,
@@ -432,6 +433,8 @@ def _role_first(passage: Passage, b: int) -> bool:
     ("reported Radio Velmar, a station owned by the minister of ...")."""
     after = passage.text[passage.tokens[b - 1].end : passage.tokens[b - 1].end + 60]
     words = [fold(w) for w in re.findall(r"[\w-]+", after)[:4]]
+    # (nor "Radio Velmar, a station whose director ...": a clause on the other head's)
+    words = words[: next((k for k, w in enumerate(words) if w in CLAUSE_OPENERS), 4)]
     return any(w in PERSON_ROLES or w.split("-")[-1] in PERSON_ROLES for w in words)
 
 

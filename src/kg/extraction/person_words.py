@@ -71,3 +71,6 @@ PERSON_NOUN_BEFORE = re.compile(
 )
 
 TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mme|Sra|Sr)\.?\s+$")
+
+# Words that open a clause on another head in an apposition ("a station whose director").
+CLAUSE_OPENERS = {"whose", "which", "that", "where", "cuyo", "cuya", "dont", "cujo", "cuja"}
