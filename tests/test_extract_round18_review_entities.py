@@ -242,7 +242,6 @@ def test_a_role_in_a_clause_on_the_appositions_head_is_not_the_names(tmp_path, k
     draft = draft_of(
         tmp_path,
         knowledge,
-        "Some 30 migrants were held, reported Radio Velmar, a station whose director visited "
-        "them.",
+        "Some 30 migrants were held, reported Radio Velmar, a station whose director visited them.",
     )
     assert "Radio Velmar" not in mentions(draft, "person")
