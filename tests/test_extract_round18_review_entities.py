@@ -245,3 +245,17 @@ def test_a_role_in_a_clause_on_the_appositions_head_is_not_the_names(tmp_path, k
         "Some 30 migrants were held, reported Radio Velmar, a station whose director visited them.",
     )
     assert "Radio Velmar" not in mentions(draft, "person")
+
+
+def test_a_name_given_or_told_something_after_a_is_a_persons(tmp_path, knowledge):
+    """After a word of giving or telling, the French and Portuguese "à" is "to": the name
+    after it is the one given or told, a person, though a place follows ("entregue à Maria
+    Velder, em Maputo", "remis à Marie Velder, en Guinée")."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "O prémio foi entregue à Maria Velder, em Maputo, perante 30 convidados.\n\nLe prix a "
+        "été remis à Marie Velder, en Guinée, devant 30 invités.",
+    )
+    people = mentions(draft, "person")
+    assert {"Maria Velder", "Marie Velder"} <= set(people)

@@ -28,6 +28,15 @@ _PLACE_NOUNS = {
     "areas",
     "checkpoint",
 }
+# Words of giving or telling before "à" (French, Portuguese), which make a name after it
+# the one given or told, a person ("remis à Marie Velder, à Dakar").
+_GIVEN_OR_TOLD = {
+    "remis", "remise", "remises", "donné", "donnée", "offert", "offerte", "attribué",
+    "attribuée", "décerné", "décernée", "dit", "expliqué", "déclaré", "adressé", "adressée",
+    "demandé", "écrit", "hommage", "entregue", "entregues", "entregou", "oferecido",
+    "oferecida", "atribuído", "atribuída", "disse", "explicou", "declarou", "pediu",
+    "agradeceu", "homenagem", "dado", "dada",
+}  # fmt: skip
 _AIRPORT_HEADS = PLACE_HEADS | {"airport", "aeropuerto", "aéroport", "aeroporto", "border"}
 
 
@@ -46,6 +55,8 @@ def put_as_a_place(span: Span, known: dict) -> bool:
     # "at Cara Lodge, in Velmar", "à Velmar Lodge, en Lorvia": a venue, a place after it (not
     # "Look at Ana Lopez, who ...", nor "remis à Marie Velder, de Dakar": where she is from)
     if before.text in ("at", "à"):
+        if before.text == "à" and a >= 2 and tokens[a - 2].key in _GIVEN_OR_TOLD:
+            return False  # ("entregue à Maria Velder, em Maputo": to her)
         k = b + (b < len(tokens) and tokens[b].text == ",")
         k += k < len(tokens) and tokens[k].key in ("in", "en", "em", "à")
         return any(ka == k for ka, _ in places)
