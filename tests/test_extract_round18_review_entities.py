@@ -259,3 +259,16 @@ def test_a_name_given_or_told_something_after_a_is_a_persons(tmp_path, knowledge
     )
     people = mentions(draft, "person")
     assert {"Maria Velder", "Marie Velder"} <= set(people)
+
+
+def test_a_countrys_acronym_before_a_head_stays_a_suggestion(tmp_path, knowledge):
+    """A country's acronym before a head ("the KSA head of the programme", "the DRC
+    director") is the country's, no body's: it stays a suggestion."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The KSA head of the programme said 30 migrants returned.\n\nThe DRC director of the "
+        "programme said 20 migrants returned.",
+    )
+    assert not active(draft, "KSA")
+    assert not active(draft, "DRC")

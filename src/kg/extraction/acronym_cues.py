@@ -46,6 +46,9 @@ FIELD_ACRONYMS = {
     "HR", "PR", "GBV", "SGBV", "WASH", "AVRR", "AVR", "GSM", "LGBT", "LGBTI", "LGBTQ",
     "LGBTIQ", "MHPSS", "CSR", "SRHR", "DTM", "CCCM", "NFI", "STI", "TB", "IT", "ICT",
 }  # fmt: skip
+# Countries' acronyms the world's names lack ("the KSA head of ...", "IOM DRC Chief"): a
+# country's people and kind, no body's.
+COUNTRY_ACRONYMS = {"DRC", "KSA", "RSA", "PRC", "CAR", "ROK", "ROC", "DPRK", "UAE", "BIH"}
 # What a name joined to a body by "and" may be followed by as a name of its own: a stop, a
 # preposition, a verb ("developed by UNODC and ZILAN for", "UNODC and ZILAN trained"); not
 # a noun it qualifies ("UNICEF and GBV service providers", "IOM and AVRR partners").
@@ -63,7 +66,7 @@ def acronym_names_a_body(passage: Passage, a: int, known_ranges) -> bool:
     end = tokens[a].end
     # (nor one after "a": "a POGO company", "an MLM network", a kind of body)
     owned = a and tokens[a - 1].key in ("’s", "'s", "s’", "s'", "a", "an")
-    field = tokens[a].text.upper() in FIELD_ACRONYMS
+    field = tokens[a].text.upper() in FIELD_ACRONYMS | COUNTRY_ACRONYMS
     if not (field or owned) and (
         _PEOPLE_AFTER.match(passage.text, end) or _KIND_AFTER.match(passage.text, end)
     ):
