@@ -272,3 +272,19 @@ def test_a_countrys_acronym_before_a_head_stays_a_suggestion(tmp_path, knowledge
     )
     assert not active(draft, "KSA")
     assert not active(draft, "DRC")
+
+
+def test_a_cause_its_acronym_spells_after_by_is_no_body(tmp_path, knowledge):
+    """After a verb whose "by" gives a cause ("affected by", "caused by", "displaced by"), a
+    name its acronym spells is the cause, no agent body ("affected by Gender-Based Violence
+    (GBV)", "displaced by the Velmar Armed Conflict (VAC)")."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Some 300 women affected by Gender-Based Violence (GBV) were helped.\n\nAbout 30 "
+        "deaths were caused by Acute Watery Diarrhoea (AWD) in May.\n\nSome 30 people were "
+        "displaced by the Velmar Armed Conflict (VAC) in May.",
+    )
+    named = mentions(draft, "organization")
+    for name in ("Gender-Based Violence", "Acute Watery Diarrhoea", "Velmar Armed Conflict"):
+        assert name not in named

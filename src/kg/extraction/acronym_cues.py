@@ -103,6 +103,12 @@ _AGENT_BEFORE = re.compile(
 
 
 _KINDS = ORG_HEADS | PROJECT_HEADS | STUDY_HEADS | LAW_HEADS | EVENT_HEADS
+# Verbs whose "by" gives a cause, not an agent ("displaced by the Velmar Armed Conflict").
+_CAUSED = {
+    "affected", "caused", "displaced", "hit", "impacted", "triggered", "driven", "fuelled",
+    "fueled", "exacerbated", "worsened", "threatened", "killed", "injured", "devastated",
+    "struck", "uprooted", "aggravated", "compounded", "plagued", "forced", "hampered",
+}  # fmt: skip
 # Things a name's acronym may spell that are no bodies: tools, statuses, registers.
 _THINGS = {
     "matrix", "status", "tool", "toolkit", "database", "platform", "portal", "mechanism",
@@ -123,6 +129,9 @@ def spelled_out_agent(passage: Passage, a: int, b: int, acronym: str | None) -> 
         return False
     if tokens[b - 1].key.rstrip("s") in _KINDS - ORG_HEADS:
         return False  # "collected by the Velmar Migrant Survey (VMS)": a survey, no body
+    k = a - 1 - (a >= 1 and tokens[a - 1].key in ("the", "la", "el", "le", "o", "a"))
+    if k >= 1 and tokens[k].key == "by" and tokens[k - 1].key in _CAUSED:
+        return False  # "affected by Gender-Based Violence (GBV)": a cause, no agent
     # "according to the Displacement Tracking Matrix (DTM)", "protected by the Temporary
     # Protected Status (TPS)", "según el Registro Único de Víctimas (RUV)": a tool, a status,
     # a register, its kind last (English) or first (Spanish, French, Portuguese)
