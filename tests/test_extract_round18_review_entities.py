@@ -288,3 +288,26 @@ def test_a_cause_its_acronym_spells_after_by_is_no_body(tmp_path, knowledge):
     named = mentions(draft, "organization")
     for name in ("Gender-Based Violence", "Acute Watery Diarrhoea", "Velmar Armed Conflict"):
         assert name not in named
+
+
+def test_an_agreement_goals_or_rules_its_acronym_spells_are_no_body(tmp_path, knowledge):
+    """A name its acronym spells after "according to the" or "by the" whose kind is an
+    agreement, goals, rules or a plan ("the Global Compact for Migration (GCM)", "the
+    Sustainable Development Goals (SDG)", "the Standard Operating Procedures (SOP)", "le
+    Pacte Mondial pour les Migrations (PMM)") is no body."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "According to the Global Compact for Migration (GCM), 30 states must report.\n\nSome "
+        "30 targets were set by the Sustainable Development Goals (SDG) in 2015.\n\nAccording "
+        "to the Standard Operating Procedures (SOP), 30 cases were referred.\n\nSelon le Pacte "
+        "Mondial pour les Migrations (PMM), 30 États doivent rendre compte.",
+    )
+    named = mentions(draft, "organization")
+    for name in (
+        "Global Compact for Migration",
+        "Sustainable Development Goals",
+        "Standard Operating Procedures",
+        "Pacte Mondial pour les Migrations",
+    ):
+        assert name not in named

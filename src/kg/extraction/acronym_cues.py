@@ -115,6 +115,12 @@ _THINGS = {
     "framework", "scheme", "card", "visa", "permit", "registry", "register", "hotline", "app",
     "tracker", "matriz", "matrice", "registro", "registre", "sistema", "système", "plataforma",
     "plateforme", "estatuto", "statut", "programme",
+    # agreements, goals, rules and plans: "the Global Compact for Migration (GCM)", "the
+    # Sustainable Development Goals (SDG)", "the Standard Operating Procedures (SOP)"
+    "compact", "pact", "pacte", "pacto", "goal", "goals", "procedure", "procedures",
+    "principles", "agenda", "strategy", "policy", "standards", "objectives", "agreement",
+    "accord", "acuerdo", "acordo", "estrategia", "estratégia", "stratégie", "política",
+    "politique", "plan", "plano", "objetivos", "objectifs",
 }  # fmt: skip
 
 
@@ -134,8 +140,9 @@ def spelled_out_agent(passage: Passage, a: int, b: int, acronym: str | None) -> 
         return False  # "affected by Gender-Based Violence (GBV)": a cause, no agent
     # "according to the Displacement Tracking Matrix (DTM)", "protected by the Temporary
     # Protected Status (TPS)", "según el Registro Único de Víctimas (RUV)": a tool, a status,
-    # a register, its kind last (English) or first (Spanish, French, Portuguese)
-    if tokens[b - 1].key in _THINGS or tokens[a].key in _THINGS | (_KINDS - ORG_HEADS):
+    # a register, its kind last or first (Spanish, French, Portuguese) or before a complement
+    # ("the Global Compact for Migration (GCM)": its kind before its complement)
+    if any(t.key in _THINGS for t in tokens[a:b]) or tokens[a].key in _KINDS - ORG_HEADS:
         return False
     if is_given_name(tokens[a].text):
         return False  # "recruited by Maria Velder Ruiz (MVR)": a person's initials
