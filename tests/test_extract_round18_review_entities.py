@@ -311,3 +311,18 @@ def test_an_agreement_goals_or_rules_its_acronym_spells_are_no_body(tmp_path, kn
         "Pacte Mondial pour les Migrations",
     ):
         assert name not in named
+
+
+def test_an_act_or_aid_its_acronym_spells_is_no_body(tmp_path, knowledge):
+    """A name its acronym spells after "by the" whose kind is an act or aid given, with no
+    kind after the brackets ("assisted by the Voluntary Humanitarian Return (VHR) in May",
+    "helped by the Emergency Cash Assistance (ECA)"), is a programme's, no body."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Some 116 migrants were assisted by the Voluntary Humanitarian Return (VHR) in May.\n\n"
+        "Some 30 families were helped by the Emergency Cash Assistance (ECA) in May.",
+    )
+    named = mentions(draft, "organization")
+    assert "Voluntary Humanitarian Return" not in named
+    assert "Emergency Cash Assistance" not in named

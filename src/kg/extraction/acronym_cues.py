@@ -121,6 +121,9 @@ _THINGS = {
     "principles", "agenda", "strategy", "policy", "standards", "objectives", "agreement",
     "accord", "acuerdo", "acordo", "estrategia", "estratégia", "stratégie", "política",
     "politique", "plan", "plano", "objetivos", "objectifs",
+    # acts and aid given: "the Voluntary Humanitarian Return (VHR)", "Emergency Cash
+    # Assistance (ECA)"
+    "return", "returns", "reintegration", "resettlement", "relocation", "assistance",
 }  # fmt: skip
 
 
