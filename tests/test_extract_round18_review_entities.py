@@ -326,3 +326,15 @@ def test_an_act_or_aid_its_acronym_spells_is_no_body(tmp_path, knowledge):
     named = mentions(draft, "organization")
     assert "Voluntary Humanitarian Return" not in named
     assert "Emergency Cash Assistance" not in named
+
+
+def test_a_verb_after_a_roles_complement_is_no_part_of_it(tmp_path, knowledge):
+    """A past verb right before a name ends what a role's lower-case complement may hold:
+    "the minister of labour visited Velmar Textiles" gives no role to the name, which is
+    no person's."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The minister of labour visited Velmar Textiles with 30 inspectors.",
+    )
+    assert "Velmar Textiles" not in mentions(draft, "person")

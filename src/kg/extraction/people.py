@@ -192,6 +192,8 @@ def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
         return False  # "Procurador de los Derechos Humanos": the same
     # (not "the coordinator of shelters in Elias Lopez": a lower-case complement's place)
     placed = i >= 0 and tokens[i].key in ("in", "at", "near", "through", "via")
+    # (nor "the minister of labour visited Velmar Textiles": a verb, no complement, before it)
+    placed = placed or i >= 0 and tokens[i].text.islower() and tokens[i].key[-2:] == "ed"
     steps = lower = walked = 0
     while i >= 0 and steps < 12:
         t = tokens[i]
