@@ -338,3 +338,17 @@ def test_a_verb_after_a_roles_complement_is_no_part_of_it(tmp_path, knowledge):
         "The minister of labour visited Velmar Textiles with 30 inspectors.",
     )
     assert "Velmar Textiles" not in mentions(draft, "person")
+
+
+def test_and_or_a_preposition_of_its_own_before_a_name_ends_no_complement(tmp_path, knowledge):
+    """ "and", "to" or "with" right before a name make it the object of another word than a
+    role: "the minister of labour and Velmar Textiles", "wrote to Velmar Textiles", "spoke
+    with Velmar Textiles" give no role to the name."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "The minister of labour and Velmar Textiles signed a deal for 30 inspectors.\n\nThe "
+        "minister of labour wrote to Velmar Textiles about 30 inspectors.\n\nThe head of the "
+        "shelter spoke with Velmar Textiles about 30 beds.",
+    )
+    assert "Velmar Textiles" not in mentions(draft, "person")

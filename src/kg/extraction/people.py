@@ -41,6 +41,7 @@ from kg.extraction.person_words import (
     SPEECH_BEFORE,
     SURNAME_HEADS,
     TITLE_BEFORE,
+    ends_no_complement,
 )
 from kg.extraction.spans import Span, _in_a_credit, _is_name_word
 from kg.extraction.text import Passage, Source, Token, fold, in_a_headline
@@ -190,10 +191,8 @@ def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
         return False  # "Undersecretary for Strategic Communications": the role's portfolio
     if i >= 0 and tokens[i].text in PREPOSITIONS_ES_FR_PT | ARTICLES_ES_FR_PT:
         return False  # "Procurador de los Derechos Humanos": the same
-    # (not "the coordinator of shelters in Elias Lopez": a lower-case complement's place)
-    placed = i >= 0 and tokens[i].key in ("in", "at", "near", "through", "via")
-    # (nor "the minister of labour visited Velmar Textiles": a verb, no complement, before it)
-    placed = placed or i >= 0 and tokens[i].text.islower() and tokens[i].key[-2:] == "ed"
+    # (not "the coordinator of shelters in Elias Lopez", "the minister ... visited X")
+    placed = i >= 0 and ends_no_complement(tokens[i])
     steps = lower = walked = 0
     while i >= 0 and steps < 12:
         t = tokens[i]

@@ -74,3 +74,12 @@ TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mme|Sra|Sr)\.?\s+$")
 
 # Words that open a clause on another head in an apposition ("a station whose director").
 CLAUSE_OPENERS = {"whose", "which", "that", "where", "cuyo", "cuya", "dont", "cujo", "cuja"}
+# Words right before a name that end no role's lower-case complement: a preposition of its
+# own, "and" ("the coordinator of shelters in Elias Lopez", "the minister of labour and X").
+ENDS_NO_COMPLEMENT = {"in", "at", "near", "through", "via", "to", "and", "with", "by", "from"}
+
+
+def ends_no_complement(token) -> bool:
+    """Whether a word right before a name ends no role's complement in lower case: a
+    preposition of its own, "and", a past verb ("the minister of labour visited X")."""
+    return token.key in ENDS_NO_COMPLEMENT or token.text.islower() and token.key[-2:] == "ed"
