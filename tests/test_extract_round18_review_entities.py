@@ -352,3 +352,21 @@ def test_and_or_a_preposition_of_its_own_before_a_name_ends_no_complement(tmp_pa
         "shelter spoke with Velmar Textiles about 30 beds.",
     )
     assert "Velmar Textiles" not in mentions(draft, "person")
+
+
+def test_a_past_verb_or_with_before_a_name_in_spanish_french_portuguese(tmp_path, knowledge):
+    """A past verb or "con", "com", "avec" right before a name ends what a role's lower-case
+    complement holds in Spanish, Portuguese and French too ("El ministro de trabajo visitó
+    Velmar Textil", "a rencontré Velmar Textile", "se reunió con Velmar Textil"): the name
+    gets no role, and is no person's."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "El ministro de trabajo visitó Velmar Textil con 30 inspectores.\n\nO ministro do "
+        "trabalho visitou Velmar Têxtil com 30 inspetores.\n\nLe directeur du bureau a "
+        "rencontré Zorva Textile et 30 inspecteurs.\n\nEl director de la oficina se reunió con "
+        "Lorva Textil y 30 inspectores.",
+    )
+    people = mentions(draft, "person")
+    for name in ("Velmar Textil", "Velmar Têxtil", "Zorva Textile", "Lorva Textil"):
+        assert name not in people

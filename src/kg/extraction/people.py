@@ -192,7 +192,7 @@ def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
     if i >= 0 and tokens[i].text in PREPOSITIONS_ES_FR_PT | ARTICLES_ES_FR_PT:
         return False  # "Procurador de los Derechos Humanos": the same
     # (not "the coordinator of shelters in Elias Lopez", "the minister ... visited X")
-    placed = i >= 0 and ends_no_complement(tokens[i])
+    placed = i >= 0 and ends_no_complement(tokens, i)
     steps = lower = walked = 0
     while i >= 0 and steps < 12:
         t = tokens[i]

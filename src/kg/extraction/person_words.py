@@ -76,10 +76,22 @@ TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mme|Sra|Sr)\.?\s+$")
 CLAUSE_OPENERS = {"whose", "which", "that", "where", "cuyo", "cuya", "dont", "cujo", "cuja"}
 # Words right before a name that end no role's lower-case complement: a preposition of its
 # own, "and" ("the coordinator of shelters in Elias Lopez", "the minister of labour and X").
-ENDS_NO_COMPLEMENT = {"in", "at", "near", "through", "via", "to", "and", "with", "by", "from"}
+ENDS_NO_COMPLEMENT = {
+    "in", "at", "near", "through", "via", "to", "and", "with", "by", "from", "con", "com",
+    "avec",
+}  # fmt: skip
+_AUXILIARIES_FR = {"a", "ont", "avait", "avaient"}
 
 
-def ends_no_complement(token) -> bool:
-    """Whether a word right before a name ends no role's complement in lower case: a
-    preposition of its own, "and", a past verb ("the minister of labour visited X")."""
-    return token.key in ENDS_NO_COMPLEMENT or token.text.islower() and token.key[-2:] == "ed"
+def ends_no_complement(tokens, i: int) -> bool:
+    """Whether the word right before a name ends no role's complement in lower case: a
+    preposition of its own, "and", a past verb ("the minister of labour visited X", "visitó",
+    "visitou", "a visité", "a rencontré")."""
+    t = tokens[i]
+    if t.key in ENDS_NO_COMPLEMENT:
+        return True
+    if not t.text.islower():
+        return False
+    if t.text.endswith(("ed", "ó", "ou")):
+        return True
+    return t.text.endswith("é") and i > 0 and tokens[i - 1].key in _AUXILIARIES_FR
