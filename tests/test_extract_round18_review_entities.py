@@ -224,15 +224,17 @@ def test_a_persons_name_with_its_initials_after_by_is_no_body(tmp_path, knowledg
 
 def test_an_acronym_after_an_indefinite_article_names_a_kind(tmp_path, knowledge):
     """An acronym after "a" or "an" and before a body's kind ("a POGO company", "an MLM
-    network") names a kind of body, not one body: it stays a suggestion."""
+    network") names a kind of body, not one body: it stays a suggestion; before a body's
+    head ("A ZUDA director said") it is still one body's."""
     draft = draft_of(
         tmp_path,
         knowledge,
         "The 30 victims were forced to work for a POGO company in Pasay.\n\nAn MLM network "
-        "recruited 30 women.",
+        "recruited 30 women.\n\nA ZUDA director said 30 migrants returned.",
     )
     assert not active(draft, "POGO")
     assert not active(draft, "MLM")
+    assert active(draft, "ZUDA")
 
 
 def test_a_role_in_a_clause_on_the_appositions_head_is_not_the_names(tmp_path, knowledge):

@@ -64,11 +64,15 @@ def acronym_names_a_body(passage: Passage, a: int, known_ranges) -> bool:
     field, nor one after an owner: "the company's ZR director", a department's)."""
     tokens = passage.tokens
     end = tokens[a].end
-    # (nor one after "a": "a POGO company", "an MLM network", a kind of body)
-    owned = a and tokens[a - 1].key in ("’s", "'s", "s’", "s'", "a", "an")
+    owned = a and tokens[a - 1].key in ("’s", "'s", "s’", "s'")
     field = tokens[a].text.upper() in FIELD_ACRONYMS | COUNTRY_ACRONYMS
+    # (nor a kind after "a": "a POGO company", "an MLM network", a kind of body; but "a ZUDA
+    # director" is one of the body's)
+    a_kind = a and tokens[a - 1].key in ("a", "an")
     if not (field or owned) and (
-        _PEOPLE_AFTER.match(passage.text, end) or _KIND_AFTER.match(passage.text, end)
+        _PEOPLE_AFTER.match(passage.text, end)
+        or not a_kind
+        and _KIND_AFTER.match(passage.text, end)
     ):
         return True
     if field or not _a_name_ends(tokens, a + 1):
