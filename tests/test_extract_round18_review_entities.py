@@ -372,3 +372,19 @@ def test_a_past_verb_or_with_before_a_name_in_spanish_french_portuguese(tmp_path
     people = mentions(draft, "person")
     for name in ("Velmar Textil", "Velmar Têxtil", "Zorva Textile", "Lorva Textil"):
         assert name not in people
+
+
+def test_a_place_its_acronym_spells_is_no_agent_body(tmp_path, knowledge):
+    """A name its acronym spells with a place's head in it ("the Bangsamoro Autonomous
+    Region in Muslim Mindanao (BARMM)", "the Velmar Special Economic Zone (VSEZ)") is a
+    place's, no agent body's."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Some 300 people were displaced according to the Velmar Autonomous Region in Muslim "
+        "Lorvia (VARML) in May.\n\nSome 300 people were received by the Velmar Special "
+        "Economic Zone (VSEZ) in May.",
+    )
+    named = mentions(draft, "organization")
+    assert "Velmar Autonomous Region in Muslim Lorvia" not in named
+    assert "Velmar Special Economic Zone" not in named

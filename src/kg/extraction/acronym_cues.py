@@ -18,6 +18,7 @@ from kg.extraction.name_words import (
     LAW_HEADS,
     ORG_HEADS,
     ORG_NOUNS,
+    PLACE_HEADS,
     PROJECT_HEADS,
     STUDY_HEADS,
 )
@@ -151,6 +152,8 @@ def spelled_out_agent(passage: Passage, a: int, b: int, acronym: str | None) -> 
     # ("the Global Compact for Migration (GCM)": its kind before its complement)
     if any(t.key in _THINGS for t in tokens[a:b]) or tokens[a].key in _KINDS - ORG_HEADS:
         return False
+    if any(t.key in PLACE_HEADS | {"zone", "territory", "area"} for t in tokens[a:b]):
+        return False  # "the Bangsamoro Autonomous Region in Muslim Mindanao (BARMM)": a place
     if is_given_name(tokens[a].text):
         return False  # "recruited by Maria Velder Ruiz (MVR)": a person's initials
     # "by the Voluntary Humanitarian Return (VHR) programme", "(TIP) unit": the name of a
