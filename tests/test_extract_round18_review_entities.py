@@ -388,3 +388,25 @@ def test_a_place_its_acronym_spells_is_no_agent_body(tmp_path, knowledge):
     named = mentions(draft, "organization")
     assert "Velmar Autonomous Region in Muslim Lorvia" not in named
     assert "Velmar Special Economic Zone" not in named
+
+
+def test_a_count_or_a_week_its_acronym_spells_is_no_agent_body(tmp_path, knowledge):
+    """A census, statistics, a barometer or a week its acronym spells ("according to the
+    National Population Census (NPC)", "reached by the Velmar Migration Week (VMW)") is no
+    agent body."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "According to the National Population Census (NPC), 30,000 migrants live there.\n\n"
+        "Some 300 people were reached by the Velmar Migration Week (VMW) in May.\n\nAccording "
+        "to the Velmar Labour Statistics (VLS), 30,000 migrants work there.\n\nAccording to "
+        "the Global Trafficking Barometer (GTB), 30 countries improved.",
+    )
+    named = mentions(draft, "organization")
+    for name in (
+        "National Population Census",
+        "Velmar Migration Week",
+        "Velmar Labour Statistics",
+        "Global Trafficking Barometer",
+    ):
+        assert name not in named

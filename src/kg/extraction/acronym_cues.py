@@ -23,7 +23,7 @@ from kg.extraction.name_words import (
     STUDY_HEADS,
 )
 from kg.extraction.organizations import INITIALS_SKIP
-from kg.extraction.text import Passage
+from kg.extraction.text import Passage, fold
 
 # A body's head or chief after its acronym ("the ZUDA director", "Deputy ZPF Police
 # Commissioner"). Not its spokesman: "an ZPF spokesman said" makes the body the source of
@@ -129,7 +129,15 @@ _THINGS = {
     # acts and aid given: "the Voluntary Humanitarian Return (VHR)", "Emergency Cash
     # Assistance (ECA)"
     "return", "returns", "reintegration", "resettlement", "relocation", "assistance",
+    # counts, figures and days: "the National Population Census (NPC)", "the Velmar
+    # Migration Week (VMW)", "the Global Trafficking Barometer (GTB)"
+    "census", "censo", "recensement", "statistics", "estadísticas", "statistiques",
+    "estatísticas", "barometer", "indicators", "estimates", "poll", "encuesta", "enquête",
+    "inquérito", "week", "day", "semana", "semaine", "día", "journée", "dia",
 }  # fmt: skip
+
+
+_THINGS = {fold(w) for w in _THINGS}  # (tokens' keys are folded: "systeme", "dia")
 
 
 def spelled_out_agent(passage: Passage, a: int, b: int, acronym: str | None) -> bool:
