@@ -264,16 +264,19 @@ def test_a_name_given_or_told_something_after_a_is_a_persons(tmp_path, knowledge
 
 
 def test_a_countrys_acronym_before_a_head_stays_a_suggestion(tmp_path, knowledge):
-    """A country's acronym before a head ("the KSA head of the programme", "the DRC
-    director") is the country's, no body's: it stays a suggestion."""
+    """A country's or a region's acronym before a head ("the KSA head of the programme", "the
+    DRC director", "the NCR police director") is the country's or the region's, no body's:
+    it stays a suggestion."""
     draft = draft_of(
         tmp_path,
         knowledge,
         "The KSA head of the programme said 30 migrants returned.\n\nThe DRC director of the "
-        "programme said 20 migrants returned.",
+        "programme said 20 migrants returned.\n\nThe NCR police director said 30 victims were "
+        "rescued.",
     )
     assert not active(draft, "KSA")
     assert not active(draft, "DRC")
+    assert not active(draft, "NCR")
 
 
 def test_a_cause_its_acronym_spells_after_by_is_no_body(tmp_path, knowledge):

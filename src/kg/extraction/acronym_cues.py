@@ -47,9 +47,12 @@ FIELD_ACRONYMS = {
     "HR", "PR", "GBV", "SGBV", "WASH", "AVRR", "AVR", "GSM", "LGBT", "LGBTI", "LGBTQ",
     "LGBTIQ", "MHPSS", "CSR", "SRHR", "DTM", "CCCM", "NFI", "STI", "TB", "IT", "ICT",
 }  # fmt: skip
-# Countries' acronyms the world's names lack ("the KSA head of ...", "IOM DRC Chief"): a
-# country's people and kind, no body's.
-COUNTRY_ACRONYMS = {"DRC", "KSA", "RSA", "PRC", "CAR", "ROK", "ROC", "DPRK", "UAE", "BIH"}
+# Countries' and regions' acronyms the world's names lack ("the KSA head of ...", "IOM DRC
+# Chief", "the NCR police director"): a country's or a region's people and kind, no body's.
+COUNTRY_ACRONYMS = {
+    "DRC", "KSA", "RSA", "PRC", "CAR", "ROK", "ROC", "DPRK", "UAE", "BIH", "NCR", "BARMM",
+    "ARMM", "CALABARZON", "MIMAROPA", "SOCCSKSARGEN", "KRI", "FATA", "KP", "NWFP",
+}  # fmt: skip
 # What a name joined to a body by "and" may be followed by as a name of its own: a stop, a
 # preposition, a verb ("developed by UNODC and ZILAN for", "UNODC and ZILAN trained"); not
 # a noun it qualifies ("UNICEF and GBV service providers", "IOM and AVRR partners").
