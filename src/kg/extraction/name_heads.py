@@ -57,4 +57,11 @@ def _money_before(tokens, a: int) -> bool:
         k -= 1  # ("from the", "from Give2Asia's")
     if k < 0 or tokens[k].key not in FROM_WORDS:
         return False
-    return any(t.key in MONEY_WORDS for t in tokens[max(0, k - 10) : k])
+    # (the words since the "by" or "from" before, not "funded by the EU, was presented by";
+    # money goes "through" a fund after the one who gives it: "funded by Japan through the")
+    j, through = k - 1, tokens[k].key == "through"
+    while j >= max(0, k - 10) and (through or tokens[j].key not in FROM_WORDS):
+        if tokens[j].key in MONEY_WORDS:
+            return True
+        j -= 1
+    return False

@@ -30,6 +30,7 @@ from kg.extraction.name_words import (
 )
 from kg.extraction.person_words import (
     ARTICLES_ES_FR_PT,
+    CLAUSE_OPENERS,
     LIST_CUE,
     NOT_PERSON_FIRST,
     OF_ORGANIZATION,
@@ -40,6 +41,7 @@ from kg.extraction.person_words import (
     SPEECH_BEFORE,
     SURNAME_HEADS,
     TITLE_BEFORE,
+    ends_no_complement,
 )
 from kg.extraction.spans import Span, _in_a_credit, _is_name_word
 from kg.extraction.text import Passage, Source, Token, fold, in_a_headline
@@ -160,8 +162,11 @@ def _looks_like_person(tokens: list[Token], a: int, b: int) -> bool:
         return False  # "Divisional Secretaries", "Border Officers": people of a role
     if tokens[a].key in NOT_PERSON_FIRST:
         return False
-    if last.endswith("s") and ({last[:-1], last[:-3] + "y"} & ORG_HEADS) - SURNAME_HEADS:
-        return False  # "Resource Centres", "Attorney Generals Offices": bodies, no one's name
+    # "Resource Centres", "Attorney Generals Offices": bodies, no one's name (not "Ana
+    # Cortés", "John Velder Chambers": a given name first, a surname last)
+    plural_head = ({last[:-1], last[:-3] + "y"} & ORG_HEADS) - SURNAME_HEADS
+    if last.endswith("s") and plural_head and not is_given_name(words[0].text):
+        return False
     # (a given name first may be a head word too: "Bill Blair", not "Press Release")
     first = int(len(words) > 1 and words[0].key in ALL_HEADS and is_given_name(words[0].text))
     if any(t.key in NOT_PERSON_WORDS and t.text[:1].isupper() for t in words[first:]):
@@ -186,15 +191,18 @@ def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
         return False  # "Undersecretary for Strategic Communications": the role's portfolio
     if i >= 0 and tokens[i].text in PREPOSITIONS_ES_FR_PT | ARTICLES_ES_FR_PT:
         return False  # "Procurador de los Derechos Humanos": the same
-    steps = lower = 0
+    # (not "the coordinator of shelters in Elias Lopez", "the minister ... visited X")
+    placed = i >= 0 and ends_no_complement(tokens, i)
+    steps = lower = walked = 0
     while i >= 0 and steps < 12:
         t = tokens[i]
         if t.key in PERSON_ROLES or t.key.split("-")[-1] in PERSON_ROLES:
-            return not lower  # (not "the minister visited farms Jane Doe")
+            # (not "the minister visited farms Jane Doe")
+            return not lower and not (walked and placed)
         # "deputy minister of internal affairs Jane Doe": a complement in lower case, which an
         # "of" or a "for" opens (up to four words)
         if t.is_word and t.text.islower() and t.key not in CONNECTORS and lower < 4:
-            i, steps, lower = i - 1, steps + 1, lower + 1
+            i, steps, lower, walked = i - 1, steps + 1, lower + 1, 1
             continue
         if t.key in ("of", "for") or t.key in PREPOSITIONS_ES_FR_PT:
             lower = 0
@@ -416,8 +424,19 @@ def _named_by_a_title(passage: Passage, a: int, b: int, known_ranges: dict) -> b
         return False  # ("Dr. Velmar Hospital": a head word last, a place's or a body's)
     before = passage.text[max(0, tokens[a].start - 40) : tokens[a].start]
     return bool(TITLE_BEFORE.search(before)) or (
-        bool(SPEECH_BEFORE.search(before)) and _role_after(passage, b)
+        bool(SPEECH_BEFORE.search(before)) and _role_after(passage, b) and _role_first(passage, b)
     )
+
+
+def _role_first(passage: Passage, b: int) -> bool:
+    """Whether the apposition after the name at b gives a role in its first four words, the
+    name's ("said Park Min-ho, a police officer"), not another's in a clause on another head
+    ("reported Radio Velmar, a station owned by the minister of ...")."""
+    after = passage.text[passage.tokens[b - 1].end : passage.tokens[b - 1].end + 60]
+    words = [fold(w) for w in re.findall(r"[\w-]+", after)[:4]]
+    # (nor "Radio Velmar, a station whose director ...": a clause on the other head's)
+    words = words[: next((k for k, w in enumerate(words) if w in CLAUSE_OPENERS), 4)]
+    return any(w in PERSON_ROLES or w.split("-")[-1] in PERSON_ROLES for w in words)
 
 
 def _one_name_after_a_title(passage: Passage, i: int) -> tuple[int, int] | None:
@@ -477,6 +496,9 @@ def find_persons(
         ):
             i += 1  # inside a capitalized run: only its first name part begins a name
             continue
+        if i and tokens[i].key == "major" and tokens[i - 1].key == "sergeant":
+            i += 1  # "Sergeant Major Jane Doe": the rank's second word, no name's first
+            continue
         if _in_a_portfolio(tokens, i) or continues_a_body(tokens, i):
             i += 1  # "Minister for Youth and Family Welfare", "Ministry of ... and Marine ..."
             continue
@@ -487,7 +509,9 @@ def find_persons(
         a, b = found
         # "said Jane Doe Minister of Labour": a role's word and its complement after two name
         # parts end the name (not "Mary Ann Bishop said": a surname that is a role's word)
-        b = next((k for k in range(a + 2, b) if _a_role_word(tokens, k)), b)
+        # (not after an article: "the Simon Bolivar Chair for Migration Studies", a chair's)
+        if not (a and tokens[a - 1].key in ("the", "a", "an")):
+            b = next((k for k in range(a + 2, b) if _a_role_word(tokens, k)), b)
         if (
             any(x in known_tokens for x in range(a, b)) or not _looks_like_person(tokens, a, b)
         ) and not _named_by_a_title(passage, a, b, known_ranges):

@@ -28,6 +28,15 @@ _PLACE_NOUNS = {
     "areas",
     "checkpoint",
 }
+# Words of giving or telling before "à" (French, Portuguese), which make a name after it
+# the one given or told, a person ("remis à Marie Velder, à Dakar").
+_GIVEN_OR_TOLD = {
+    "remis", "remise", "remises", "donné", "donnée", "offert", "offerte", "attribué",
+    "attribuée", "décerné", "décernée", "dit", "expliqué", "déclaré", "adressé", "adressée",
+    "demandé", "écrit", "hommage", "entregue", "entregues", "entregou", "oferecido",
+    "oferecida", "atribuído", "atribuída", "disse", "explicou", "declarou", "pediu",
+    "agradeceu", "homenagem", "dado", "dada",
+}  # fmt: skip
 _AIRPORT_HEADS = PLACE_HEADS | {"airport", "aeropuerto", "aéroport", "aeroporto", "border"}
 
 
@@ -40,23 +49,30 @@ def put_as_a_place(span: Span, known: dict) -> bool:
     if before is None:
         return False
     places = {(ka, kb) for (ka, kb), s in known.items() if s.kind == "place"}
+    bodies = {(ka, kb) for (ka, kb), s in known.items() if s.kind == "organization"}
     if before.text in _PLACE_PREPOSITIONS - {"at", "à"}:
         return True
     # "at Cara Lodge, in Velmar", "à Velmar Lodge, en Lorvia": a venue, a place after it (not
-    # "Look at Ana Lopez, who ...")
+    # "Look at Ana Lopez, who ...", nor "remis à Marie Velder, de Dakar": where she is from)
     if before.text in ("at", "à"):
+        if before.text == "à" and a >= 2 and tokens[a - 2].key in _GIVEN_OR_TOLD:
+            return False  # ("entregue à Maria Velder, em Maputo": to her)
         k = b + (b < len(tokens) and tokens[b].text == ",")
-        k += k < len(tokens) and tokens[k].key in ("in", "en", "em", "à", "de")
+        k += k < len(tokens) and tokens[k].key in ("in", "en", "em", "à")
         return any(ka == k for ka, _ in places)
     # "Belvar/Elias Lopez", "Elias Lopez/Belvar": a slash with no space joins two places (not
     # "Jane Doe/John Roe", two people: a given name begins the other side)
     if before.text == "/" and not before.space_before and a >= 2:
+        if tokens[a - 2].is_acronym or any(kb == a - 1 for _, kb in bodies):
+            return False  # ("IOM/Ana Ruiz": a body's, and its photographer's or officer's)
         k = a - 2
         while k > 0 and tokens[k - 1].is_word and tokens[k - 1].text[:1].isupper():
             k -= 1
         return tokens[a - 2].text[:1].isupper() and not is_given_name(tokens[k].text)
     if after is not None and after.text == "/" and not after.space_before:
         other = tokens[b + 1] if b + 1 < len(tokens) else None
+        if other is not None and (other.is_acronym or any(ka == b + 1 for ka, _ in bodies)):
+            return False  # ("(Ana Ruiz/IOM)")
         return other is not None and other.text[:1].isupper() and not is_given_name(other.text)
     # "Herat (Islam Qala) border crossings": in brackets right after a place, inside a noun
     # phrase of places (not "from Lima (Ana Ruiz) and Cusco": a person from there)
@@ -71,6 +87,9 @@ def put_as_a_place(span: Span, known: dict) -> bool:
     # list of places, with a place on both sides or two before (not "In Sarvel, Ana Lopez and
     # Lorvik officials met": a list's last item ends at a comma or a stop)
     left = _place_before(tokens, a, places)
+    # ("In Lima and Cusco, Ana Velder trained": a list that closed at its "and")
+    if left and tokens[a - 1].text == "," and left[0] and tokens[left[0] - 1].key in _LIST_JOINS:
+        left = left if tokens[left[0] - 1].key == "," else None
     right = _place_after(tokens, b, places)
     ends = right is not None and (right[1] >= len(tokens) or tokens[right[1]].text in ",.;")
     if left and (ends or _place_before(tokens, left[0], places)):

@@ -58,13 +58,40 @@ LIST_CUE = re.compile(
 
 # A common noun for a person (or one of several people) before a name in apposition: "a
 # 39-year-old woman, Jane Doe,", "one of the smugglers, John Roe, had", "el conductor, Juan".
+# A plural only after "one of the": "the traffickers, Black Axe," names their group.
 PERSON_NOUN_BEFORE = re.compile(
-    r"\b(?:a|an|the|one\s+of\s+the|another|un|una|el|la|uno\s+de\s+los|une?|le|o|um|uma)\s+"
-    r"(?:[\w-]+\s+){0,3}?(?:wom[ae]n|m[ae]n|girl|boy|smugglers?|traffickers?|suspects?|"
-    r"victims?|driver|mother|father|husband|wife|son|daughter|migrant|national|citizen|"
-    r"mujer|hombre|conductor|sospechoso|víctima|femme|homme|suspect|mulher|homem|suspeito)"
+    r"\b(?:(?:a|an|the|another|un|una|el|la|une?|le|o|um|uma)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:woman|man|girl|boy|smuggler|trafficker|suspect|victim|driver|mother|father|husband|"
+    r"wife|son|daughter|migrant|national|citizen|mujer|hombre|conductor|sospechoso|víctima|"
+    r"femme|homme|suspect|mulher|homem|suspeito)"
+    r"|(?:one\s+of\s+the|uno\s+de\s+los)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:women|men|smugglers|traffickers|suspects|victims))"
     r",\s*$",
     re.I,
 )
 
 TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mme|Sra|Sr)\.?\s+$")
+
+# Words that open a clause on another head in an apposition ("a station whose director").
+CLAUSE_OPENERS = {"whose", "which", "that", "where", "cuyo", "cuya", "dont", "cujo", "cuja"}
+# Words right before a name that end no role's lower-case complement: a preposition of its
+# own, "and" ("the coordinator of shelters in Elias Lopez", "the minister of labour and X").
+ENDS_NO_COMPLEMENT = {
+    "in", "at", "near", "through", "via", "to", "and", "with", "by", "from", "con", "com",
+    "avec",
+}  # fmt: skip
+_AUXILIARIES_FR = {"a", "ont", "avait", "avaient"}
+
+
+def ends_no_complement(tokens, i: int) -> bool:
+    """Whether the word right before a name ends no role's complement in lower case: a
+    preposition of its own, "and", a past verb ("the minister of labour visited X", "visitó",
+    "visitou", "a visité", "a rencontré")."""
+    t = tokens[i]
+    if t.key in ENDS_NO_COMPLEMENT:
+        return True
+    if not t.text.islower():
+        return False
+    if t.text.endswith(("ed", "ó", "ou")):
+        return True
+    return t.text.endswith("é") and i > 0 and tokens[i - 1].key in _AUXILIARIES_FR
