@@ -111,9 +111,12 @@ class Speech:
 
 
 # A role the person held once ("a former official of X", "ex director de X") is no role in
-# the body now
+# the body now (nor "antiga diretora da OIM", "a one-time X spokesperson", "previously X's
+# head of mission", "X's head of mission until last year")
 FORMER = re.compile(
-    r"\b(?:former|retired|onetime|erstwhile|ex|antiguo|antigua|ancien|ancienne)\b", re.I
+    r"\b(?:former|retired|onetime|one-time|erstwhile|ex|antiguo|antigua|antigo|antiga|ancien|"
+    r"ancienne|previously|formerly|until|hasta|jusqu|até)\b",
+    re.I,
 )
 
 
@@ -124,9 +127,32 @@ def _has_role_word(words: str) -> bool:
     return bool(folded & PERSON_ROLES or {w + "s" for w in folded} & PERSON_ROLES)
 
 
-def _body_in(orgs: list[Mention], a: int, b: int) -> Mention | None:
-    """The first organization named within [a, b) (its name may run on past b: "of the X")."""
+# Words by which a role names a body it is not a role in: the body as an agent ("a survivor
+# rescued by X", "directora de un albergue apoyado por la X", "un foyer financé par l'X"), a
+# topic or an opponent ("an expert on X policy", "a researcher critical of X", "a lawyer
+# suing X", "a journalist covering X operations"), or what the body runs ("director of an
+# X-funded shelter")
+OTHER_TIE = re.compile(
+    r"\b(?:by|por|par(?!\s+int[ée]rim)|pelos?|pelas?|against|critical|contra|contre)\b"
+    r"|\b(?:on|about|sobre|sur|(?!(?:heading|leading|managing|running|representing|chairing|"
+    r"directing|coordinating)\b)[a-z]+ing)\s+(?:(?:the|an?|el|la|los|las|le|les|o|a|os|as)\s+"
+    r"|l['’])?$",
+    re.I,
+)
+RUN_BY_IT = re.compile(r"[-‐](?:[a-z]+ed|run|led|built|made)\b")
+
+
+def _body_in(orgs: list[Mention], a: int, b: int, text: str = "") -> Mention | None:
+    """The first organization named within [a, b) (its name may run on past b: "of the X");
+    None where the role's words from a tie the person to it otherwise than by a role in it
+    (OTHER_TIE, RUN_BY_IT)."""
     inside = [o for o in orgs if a <= o.start < b]
+    if (
+        inside
+        and text
+        and (OTHER_TIE.search(text, a, inside[0].start) or RUN_BY_IT.match(text, inside[0].end))
+    ):
+        return None
     return inside[0] if inside else None
 
 
@@ -134,17 +160,17 @@ def _role_after(text: str, p: Mention, orgs: list[Mention]) -> tuple[Mention, in
     """The body of the role set after the name, and where the role ends."""
     m = BODY_AFTER.match(text, p.end)
     if m and m["bracket"]:
-        body = _body_in(orgs, m.start("bracket"), m.end("bracket"))
+        body = _body_in(orgs, m.start("bracket"), m.end("bracket"), text)
         if body is not None and body.end <= m.end():
             return body, m.end()
     if m and m["of"]:
-        body = _body_in(orgs, m.end(), m.end() + 1)
+        body = _body_in(orgs, m.end(), m.end() + 1, text)
         if body is not None:  # (and what the body's name is followed by, up to the verb)
             rest = ROLE_RUNS_ON.match(text, body.end)
             return body, rest.end() if rest else body.end
     m = ROLE_AFTER.match(text, p.end)
     if m and _has_role_word(m["role"]) and not RELATIVE.search(m["role"]):
-        body = _body_in(orgs, m.start("role"), m.end("role"))
+        body = _body_in(orgs, m.start("role"), m.end("role"), text)
         if body is not None:
             return body, max(m.end("role"), body.end)
     return None
@@ -181,7 +207,7 @@ def _role_before(text: str, s0: int, p: Mention, orgs: list[Mention]) -> tuple[M
         and _has_role_word(" ".join(words[-3:]))
     ):
         return None
-    body = _body_in(orgs, m.start("role"), at)
+    body = _body_in(orgs, m.start("role"), at, text)
     return (body, m.start("role")) if body is not None else None
 
 

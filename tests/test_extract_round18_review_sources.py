@@ -1,0 +1,77 @@
+"""`kg extract`: faults found in review of round 18's rules on attributions by a speaker's role
+(a person given as a number's source with a role in a named organization credits it), one test
+per fault, on sentences composed for it (the names of people, places and bodies are made up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, observations, sources
+
+
+def test_a_role_held_once_credits_no_body_in_any_wording(tmp_path, knowledge):
+    """A former role in Portuguese ('antiga diretora da OIM', 'O antigo diretor da OIM'), 'a
+    one-time X spokesperson', 'previously X's head of mission', 'X's head of mission until
+    last year': no role in the body now."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Cerca de 420 migrantes chegaram, disse Ana Ruiz, antiga diretora da OIM.\n\nO "
+            "antigo diretor da OIM, Tomás Berend, disse que 470 migrantes chegaram.\n\nSome 460 "
+            "migrants arrived, said Mara Velde, a one-time IOM spokesperson.\n\nSome 450 "
+            "migrants arrived, said Lucia Marr, previously IOM's head of mission.\n\nSome 440 "
+            "migrants arrived, said Jonas Pekk, IOM's head of mission until last year.",
+        )
+    )
+    for value in ("420", "470", "460", "450", "440"):
+        assert sources(found[value]) == [], value
+
+
+def test_a_role_that_names_a_body_otherwise_than_as_its_own_credits_none(tmp_path, knowledge):
+    """The body as an agent of the role's words ('a survivor rescued by IOM', 'directora de un
+    albergue apoyado por la OIM', 'un foyer financé par l'OIM', 'um abrigo apoiado pela
+    OIM'), as a topic or an opponent ('an expert on UNHCR policy', 'a researcher critical of
+    IOM', 'a lawyer suing IOM', 'a journalist covering UNICEF operations'), or as what runs
+    the place of the role ('director of an IOM-funded shelter'): no role in the body; but a
+    role in it ('a lawyer for IOM', 'directrice par intérim de l'OIM')."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Some 310 migrants were stranded, said Ana Ruiz, a survivor rescued by IOM.\n\nUnos "
+            "710 migrantes llegaron, dijo Lucía Paredes, directora de un albergue apoyado por "
+            "la OIM.\n\nQuelque 720 migrants sont arrivés, a déclaré Claire Dumas, directrice "
+            "d'un foyer financé par l'OIM.\n\nCerca de 730 migrantes chegaram, disse Rita "
+            "Lobo, diretora de um abrigo apoiado pela OIM.\n\nSome 360 migrants arrived, said "
+            "Mara Velde, an expert on UNHCR policy.\n\nSome 330 migrants were stranded, said "
+            "Tomas Berend, a researcher critical of IOM.\n\nSome 320 migrants were stranded, "
+            "said Jonas Pekk, a lawyer suing IOM.\n\nDorin Vasek, a journalist covering UNICEF "
+            "operations, said 340 children were missing.\n\nSome 750 migrants arrived, said "
+            "Lucia Marr, director of an IOM-funded shelter.\n\nSome 840 migrants arrived, said "
+            "Ivo Sand, a lawyer for IOM.\n\nQuelque 870 migrants sont arrivés, a déclaré Léa "
+            "Morel, directrice par intérim de l'OIM.",
+        )
+    )
+    for value in ("310", "710", "720", "730", "360", "330", "320", "340", "750"):
+        assert sources(found[value]) == [], value
+    assert sources(found["840"]) == ["iom"] and sources(found["870"]) == ["iom"]
+
+
+def test_a_person_cited_by_according_to_does_not_speak_for_a_later_speaker(tmp_path, knowledge):
+    """'According to Ana Ruiz, IOM's head of mission, 300 arrived, while Tomas Berend,
+    UNICEF's representative, said 400 children ...': the later number is Tomas Berend's, as is
+    'mientras Tomás Berend, representante de UNICEF, dijo que ...'; and 'According to Ana
+    Ruiz, IOM's head of mission, UNHCR recorded ...' is UNHCR's record, as before."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "According to Ana Ruiz, IOM's head of mission, 1,120 migrants arrived, while Tomas "
+            "Berend, UNICEF's representative, said 1,130 children were missing.\n\nSegún Lucía "
+            "Paredes, jefa de misión de la OIM, 1.140 migrantes llegaron, mientras Jonas Pekk, "
+            "representante de UNICEF, dijo que 1.150 niños desaparecieron.\n\nAccording to "
+            "Mara Velde, IOM's head of mission, UNHCR recorded 1,110 arrivals.",
+        )
+    )
+    assert sources(found["1120"]) == ["iom"] and sources(found["1140"]) == ["iom"]
+    assert sources(found["1130"]) == ["unicef"] and sources(found["1150"]) == ["unicef"]
+    assert sources(found["1110"]) != ["iom"]
