@@ -75,3 +75,29 @@ def test_a_person_cited_by_according_to_does_not_speak_for_a_later_speaker(tmp_p
     assert sources(found["1120"]) == ["iom"] and sources(found["1140"]) == ["iom"]
     assert sources(found["1130"]) == ["unicef"] and sources(found["1150"]) == ["unicef"]
     assert sources(found["1110"]) != ["iom"]
+
+
+def test_a_role_beside_the_name_is_no_clause_nor_an_event_nor_a_role_held_once(tmp_path, knowledge):
+    """A body in brackets after the name given as a role held once ('Ana Ruiz (formerly of
+    IOM)', '(ex-IOM)'), an event the body holds ('Ana Ruiz at the IOM conference in Velnor
+    said', 'a delegate at IOM's annual summit'), and a clause of its own beside the name ('Ana
+    Ruiz, speaking with IOM officials, said', 'in a meeting with UNHCR officials'): no role in
+    the body; but 'in charge of the IOM office', 'Ana Ruiz (IOM)', 'at the IOM office'."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Ana Ruiz (formerly of IOM) said 1,210 migrants arrived.\n\nMara Velde (ex-IOM) "
+            "said 1,220 migrants arrived.\n\nTomas Berend at the IOM conference in Velnor said "
+            "1,230 migrants arrived.\n\nJonas Pekk, speaking with IOM officials, said 1,240 "
+            "migrants arrived.\n\nLucia Marr, a delegate at IOM's annual summit, said 1,250 "
+            "migrants arrived.\n\nDorin Vasek, in a meeting with UNICEF officials, said 1,280 "
+            "children were missing.\n\nIvo Sand, in charge of the IOM office in Velnor, said "
+            "1,290 migrants arrived.\n\nLea Morel (IOM) said 1,295 migrants arrived.\n\nRita "
+            "Lobo at the IOM office in Velnor said 1,296 migrants arrived.",
+        )
+    )
+    for value in ("1210", "1220", "1230", "1240", "1250", "1280"):
+        assert sources(found[value]) == [], value
+    for value in ("1290", "1295", "1296"):
+        assert sources(found[value]) == ["iom"], value

@@ -139,7 +139,13 @@ OTHER_TIE = re.compile(
     r"|l['’])?$",
     re.I,
 )
-RUN_BY_IT = re.compile(r"[-‐](?:[a-z]+ed|run|led|built|made)\b")
+RUN_BY_IT = re.compile(
+    r"[-‐](?:[a-z]+ed|run|led|built|made)\b"
+    # or an event the body holds ("Ana Ruiz at the IOM conference in Velnor said", "a
+    # delegate at IOM's annual summit"): the person attends it
+    r"|(?:[’']s)?\s+(?:[a-z-]+\s+){0,2}?(?:press\s+)?(?:conference|summit|forum|event|meeting|"
+    r"workshop|seminar|launch|briefing|ceremony|hearing|session|round\s?table)s?\b"
+)
 
 
 def _body_in(orgs: list[Mention], a: int, b: int, text: str = "") -> Mention | None:
@@ -161,7 +167,8 @@ def _role_after(text: str, p: Mention, orgs: list[Mention]) -> tuple[Mention, in
     m = BODY_AFTER.match(text, p.end)
     if m and m["bracket"]:
         body = _body_in(orgs, m.start("bracket"), m.end("bracket"), text)
-        if body is not None and body.end <= m.end():
+        # (not a role held once: "Ana Ruiz (formerly of X)", "(ex-X)")
+        if body is not None and body.end <= m.end() and not FORMER.search(m["bracket"]):
             return body, m.end()
     if m and m["of"]:
         body = _body_in(orgs, m.end(), m.end() + 1, text)
@@ -169,7 +176,14 @@ def _role_after(text: str, p: Mention, orgs: list[Mention]) -> tuple[Mention, in
             rest = ROLE_RUNS_ON.match(text, body.end)
             return body, rest.end() if rest else body.end
     m = ROLE_AFTER.match(text, p.end)
-    if m and _has_role_word(m["role"]) and not RELATIVE.search(m["role"]):
+    if (
+        m
+        and _has_role_word(m["role"])
+        and not RELATIVE.search(m["role"])
+        # (nor a clause of its own: "Ana Ruiz, speaking with X officials, said", "Ana Ruiz, in
+        # a meeting with X officials, said"; but "in charge of X")
+        and not (NOT_A_ROLE.match(m["role"]) and not re.match(r"in\s+charge\b", m["role"], re.I))
+    ):
         body = _body_in(orgs, m.start("role"), m.end("role"), text)
         if body is not None:
             return body, max(m.end("role"), body.end)
