@@ -101,3 +101,17 @@ def test_a_role_beside_the_name_is_no_clause_nor_an_event_nor_a_role_held_once(t
         assert sources(found[value]) == [], value
     for value in ("1290", "1295", "1296"):
         assert sources(found[value]) == ["iom"], value
+
+
+def test_a_role_before_the_name_is_the_last_of_the_people_coordinated(tmp_path, knowledge):
+    """'Velnor Red Cross volunteers and IOM spokesperson Ana Ruiz said': the spokesperson's
+    body, not the first body of the coordination (which kept IOM from the draft)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Velnor Red Cross volunteers and IOM spokesperson Ana Ruiz said 1,320 migrants "
+            "arrived.",
+        )
+    )
+    assert sources(found["1320"]) == ["iom"]

@@ -221,6 +221,12 @@ def _role_before(text: str, s0: int, p: Mention, orgs: list[Mention]) -> tuple[M
         and _has_role_word(" ".join(words[-3:]))
     ):
         return None
+    # ("Velnor Red Cross volunteers and X spokesperson Ana Ruiz said": the role is the last of
+    # the people coordinated, where it names a body)
+    conj = [c.end() for c in re.finditer(r"\s(?:and|or|y|o|et|ou|e)\s", m["role"])]
+    last = _body_in(orgs, m.start("role") + conj[-1], at, text) if conj else None
+    if last is not None:
+        return last, m.start("role") + conj[-1]
     body = _body_in(orgs, m.start("role"), at, text)
     return (body, m.start("role")) if body is not None else None
 
