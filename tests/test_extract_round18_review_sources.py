@@ -115,3 +115,24 @@ def test_a_role_before_the_name_is_the_last_of_the_people_coordinated(tmp_path, 
         )
     )
     assert sources(found["1320"]) == ["iom"]
+
+
+def test_a_role_not_yet_held_or_another_person_s_credits_no_body(tmp_path, knowledge):
+    """A role the person has not yet ('a candidate for IOM director-general', 'a would-be IOM
+    spokesperson') and a role of the person's kin ('the wife of IOM's head of mission', 'the
+    daughter of a UNICEF teacher', 'sister of IOM spokesperson Tomas Berend', 'hija de la
+    directora de la OIM'): no role of the speaker's in the body."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Some 1,710 migrants arrived, said Ana Ruiz, a candidate for IOM director-general."
+            "\n\nMara Velde, a would-be IOM spokesperson, said 1,730 migrants arrived.\n\nLucia "
+            "Marr, the wife of IOM's head of mission, said 1,740 migrants arrived.\n\nDorin "
+            "Vasek, the daughter of a UNICEF teacher, said 1,750 children were missing.\n\nIvo "
+            "Sand, sister of IOM spokesperson Tomas Berend, said 1,770 migrants arrived.\n\n"
+            "Unos 1.790 migrantes llegaron, dijo Rita Lobo, hija de la directora de la OIM.",
+        )
+    )
+    for value in ("1710", "1730", "1740", "1750", "1770", "1790"):
+        assert sources(found[value]) == [], value

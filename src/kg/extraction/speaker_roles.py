@@ -120,8 +120,21 @@ FORMER = re.compile(
 )
 
 
+# Nor a role the person has not (yet) ("a candidate for X director-general", "a would-be X
+# spokesperson"), nor another person's of whom the person is kin ("the wife of X's head of
+# mission", "sister of X spokesperson Tomas Berend", "la hija de la directora de la X")
+NOT_THEIRS = re.compile(
+    r"\b(?:candidat[eoa]s?|candidats?|nominees?|applicants?|would-be|aspiring|hopefuls?)\b|"
+    r"\b(?:wife|husband|son|daughter|mother|father|sister|brother|widow|widower|niece|nephew|"
+    r"cousin|relative|friend|esposa|esposo|marido|hija|hijo|madre|padre|hermana|hermano|viuda|"
+    r"viudo|épouse|mari|fille|fils|mère|père|sœur|frère|veuve|filha|filho|mãe|pai|irmã|irmão|"
+    r"viúva)\s+(?:of|de|del|du|da|do|d['’])",
+    re.I,
+)
+
+
 def _has_role_word(words: str) -> bool:
-    if FORMER.search(words):
+    if _not_held(words):
         return False
     folded = {w.rstrip("s") if len(w) > 4 else w for w in re.findall(r"[\w-]+", fold(words))}
     return bool(folded & PERSON_ROLES or {w + "s" for w in folded} & PERSON_ROLES)
@@ -148,6 +161,10 @@ RUN_BY_IT = re.compile(
 )
 
 
+def _not_held(words: str) -> bool:
+    return bool(FORMER.search(words) or NOT_THEIRS.search(words))
+
+
 def _body_in(orgs: list[Mention], a: int, b: int, text: str = "") -> Mention | None:
     """The first organization named within [a, b) (its name may run on past b: "of the X");
     None where the role's words from a tie the person to it otherwise than by a role in it
@@ -167,8 +184,8 @@ def _role_after(text: str, p: Mention, orgs: list[Mention]) -> tuple[Mention, in
     m = BODY_AFTER.match(text, p.end)
     if m and m["bracket"]:
         body = _body_in(orgs, m.start("bracket"), m.end("bracket"), text)
-        # (not a role held once: "Ana Ruiz (formerly of X)", "(ex-X)")
-        if body is not None and body.end <= m.end() and not FORMER.search(m["bracket"]):
+        # (not a role held once: "Ana Ruiz (formerly of X)", "(ex-X)", "(wife of X's director)")
+        if body is not None and body.end <= m.end() and not _not_held(m["bracket"]):
             return body, m.end()
     if m and m["of"]:
         body = _body_in(orgs, m.end(), m.end() + 1, text)
