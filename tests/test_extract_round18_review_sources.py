@@ -136,3 +136,26 @@ def test_a_role_not_yet_held_or_another_person_s_credits_no_body(tmp_path, knowl
     )
     for value in ("1710", "1730", "1740", "1750", "1770", "1790"):
         assert sources(found[value]) == [], value
+
+
+def test_according_to_cites_the_speaker_only_right_before_the_speaker(tmp_path, knowledge):
+    """'According to police, Ana Ruiz, IOM's head of mission, was among 1,810 people
+    evacuated': the words cite the police, and the person with a role in a body is one of
+    those counted, no source (so 'Según la policía, ...', 'according to police who spoke to
+    Ana Ruiz, IOM's head of mission', 'According to witnesses, smugglers held Ana Ruiz, a
+    UNICEF nurse, ...'); but 'according to Ana Ruiz, IOM's head of mission'."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "According to police, Ana Ruiz, IOM's head of mission, was among 1,810 people "
+            "evacuated.\n\nSegún la policía, Lucía Paredes, jefa de misión de la OIM, estaba "
+            "entre las 1.820 personas evacuadas.\n\nSome 1,830 migrants arrived, according to "
+            "police who spoke to Mara Velde, IOM's head of mission.\n\nAccording to witnesses, "
+            "smugglers held Tomas Berend, a UNICEF nurse, with 1,840 migrants.\n\nSome 1,850 "
+            "migrants arrived, according to Jonas Pekk, IOM's head of mission.",
+        )
+    )
+    for value in ("1810", "1820", "1830", "1840"):
+        assert sources(found[value]) == [], value
+    assert sources(found["1850"]) == ["iom"]

@@ -34,9 +34,11 @@ SAID_BEFORE = re.compile(
     rf"(?:\b(?:{_SAY})|\b(?:{FOREIGN_SAID_THEN}))\s+(?:(?:the|el|la|le|o|a)\s+|l['’])?$", re.I
 )
 # "according to Ana Ruiz", "según", "selon", "segundo", "de acordo com"
+# (right before the speaker or the role: not "According to police, Ana Ruiz, X's head of
+# mission, was among 300 people evacuated", where the words cite another)
 ACCORDING_BEFORE = re.compile(
-    r"\b(?:according\s+to|según|selon|segundo|de\s+acordo\s+com|de\s+acuerdo\s+con|conforme)\s+"
-    r"|\bd['’]après\s+"
+    r"(?:\b(?:according\s+to|según|selon|segundo|de\s+acordo\s+com|de\s+acuerdo\s+con|"
+    r"conforme)\s+|\bd['’]après\s+)"
     r"(?:(?:the|el|la|le|o|a)\s+|l['’])?$",
     re.I,
 )
