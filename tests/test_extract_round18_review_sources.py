@@ -159,3 +159,22 @@ def test_according_to_cites_the_speaker_only_right_before_the_speaker(tmp_path, 
     for value in ("1810", "1820", "1830", "1840"):
         assert sources(found[value]) == [], value
     assert sources(found["1850"]) == ["iom"]
+
+
+def test_a_spanish_verb_s_a_before_the_name_is_who_is_told(tmp_path, knowledge):
+    """'“Llegaron 1.950 migrantes”, dijo a Ana Ruiz, jefa de misión de la OIM, un policía':
+    the person with a role in the body is told, not the speaker; but 'dijo Ana Ruiz, jefa de
+    misión de la OIM' and Portuguese 'disse a diretora da OIM, Ana Ruiz' (an article)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "“Llegaron 1.950 migrantes”, dijo a Ana Ruiz, jefa de misión de la OIM, un policía "
+            "de Velnor.\n\nUnos 1.960 migrantes llegaron, explicó a Lucía Paredes, jefa de "
+            "misión de la OIM, el ministro.\n\n“Llegaron 1.965 migrantes”, dijo Mara Velde, "
+            "jefa de misión de la OIM.\n\nCerca de 1.975 migrantes chegaram, disse a diretora "
+            "da OIM, Rita Lobo.",
+        )
+    )
+    assert sources(found["1950"]) == [] and sources(found["1960"]) == []
+    assert sources(found["1965"]) == ["iom"] and sources(found["1975"]) == ["iom"]

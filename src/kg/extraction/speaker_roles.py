@@ -33,6 +33,9 @@ SAYS_AFTER = re.compile(
 SAID_BEFORE = re.compile(
     rf"(?:\b(?:{_SAY})|\b(?:{FOREIGN_SAID_THEN}))\s+(?:(?:the|el|la|le|o|a)\s+|l['’])?$", re.I
 )
+# (a Spanish verb's "a" before the name is "to", who is told, not the speaker: "“...”, dijo a
+# Ana Ruiz, jefa de misión de la X, un policía")
+TO_WHOM = re.compile(r"(?:ó|dijo|sostuvo|expuso|ron)\s+a\s+$", re.I)
 # "according to Ana Ruiz", "según", "selon", "segundo", "de acordo com"
 # (right before the speaker or the role: not "According to police, Ana Ruiz, X's head of
 # mission, was among 300 people evacuated", where the words cite another)
@@ -265,7 +268,9 @@ def speeches(text: str, s0: int, s1: int, people: list[Mention], orgs: list[Ment
                 out.append(Speech(p.start, b, body, True))
             elif cue := ACCORDING_BEFORE.search(text, max(s0, a - 40), a):
                 out.append(Speech(cue.start(), b, body, True))
-            elif cue := SAID_BEFORE.search(text, max(s0, a - 40), a):
+            elif (cue := SAID_BEFORE.search(text, max(s0, a - 40), a)) and not TO_WHOM.search(
+                cue.group(0)
+            ):
                 out.append(Speech(cue.start(), b, body, False, closes=True))
             elif says := SAYS_AFTER.match(text, b):
                 own = re.match(r"[^.;,]*\b(?:that|que|qu['’])", text[says.end() : s1])
