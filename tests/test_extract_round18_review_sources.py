@@ -178,3 +178,24 @@ def test_a_spanish_verb_s_a_before_the_name_is_who_is_told(tmp_path, knowledge):
     )
     assert sources(found["1950"]) == [] and sources(found["1960"]) == []
     assert sources(found["1965"]) == ["iom"] and sources(found["1975"]) == ["iom"]
+
+
+def test_a_verb_of_saying_as_the_person_s_participle_makes_no_speaker(tmp_path, knowledge):
+    """'Ana Ruiz, an IOM nurse reported missing on Monday, was found alive with 2,010 other
+    migrants' (a victim), 'told by police that ...' (who is told), 'an IOM worker said to have
+    smuggled 2,050 migrants' (a suspect): the person says nothing; but 'told reporters'."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Ana Ruiz, an IOM nurse reported missing on Monday, was found alive with 2,010 "
+            "other migrants.\n\nMara Velde, IOM's head of mission, reported missing on Monday, "
+            "was among 2,030 people evacuated.\n\nLucia Marr, IOM's head of mission, told by "
+            "police that 2,040 migrants had died, called for calm.\n\nTomas Berend, an IOM "
+            "worker said to have smuggled 2,050 migrants, was arrested.\n\nJonas Pekk, IOM's "
+            "head of mission, told reporters 2,060 migrants had arrived.",
+        )
+    )
+    for value in ("2010", "2030", "2040", "2050"):
+        assert sources(found[value]) == [], value
+    assert sources(found["2060"]) == ["iom"]

@@ -26,8 +26,13 @@ _SAY = (
     r"emphasi[sz]ed|disclosed|announced|announces|" + SPEECH_VERBS
 )
 # "Ana Ruiz, X's head of mission, said", "Ana Ruiz said": the verb after the speaker
+# (not a participle of the person: "Ana Ruiz, an X nurse reported missing on Monday, was
+# found", "told by police that ...", "said to have smuggled ...")
 SAYS_AFTER = re.compile(
-    rf"\s*,?\s*(?:has\s+|had\s+|have\s+)?(?:also\s+|further\s+)?(?:{_SAY})\b", re.I
+    rf"\s*,?\s*(?:has\s+|had\s+|have\s+)?(?:also\s+|further\s+)?(?:{_SAY})\b"
+    r"(?!\s+(?:by|to\s+(?:be|have)|missing|dead|killed|injured|wounded|kidnapped|abducted|"
+    r"detained|arrested|safe)\b)",
+    re.I,
 )
 # "..., said Ana Ruiz", '...,” a déclaré Ana Ruiz', "..., agregó Ana Ruiz": the verb before
 SAID_BEFORE = re.compile(
