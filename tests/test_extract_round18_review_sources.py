@@ -199,3 +199,26 @@ def test_a_verb_of_saying_as_the_person_s_participle_makes_no_speaker(tmp_path, 
     for value in ("2010", "2030", "2040", "2050"):
         assert sources(found[value]) == [], value
     assert sources(found["2060"]) == ["iom"]
+
+
+def test_an_envoy_to_a_body_has_no_role_in_it(tmp_path, knowledge):
+    """'Velnor's ambassador to IOM', 'Velnor's permanent representative to the United
+    Nations', 'Velnor's envoy to the IOM council', 'directora de Velnor ante la OIM',
+    'directrice du Velnor auprès de l'OIM': another's envoy to the body, no role in it; but
+    'the EU's envoy to IOM' (the EU's) and 'UNICEF Representative to Velnor'."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Some 2,510 migrants arrived, said Ana Ruiz, Velnor's ambassador to IOM.\n\nSome "
+            "2,520 migrants arrived, said Mara Velde, Velnor's permanent representative to the "
+            "United Nations.\n\nSome 2,560 migrants arrived, said Tomas Berend, Velnor's envoy "
+            "to the IOM council.\n\nUnos 2.530 migrantes llegaron, dijo Lucía Paredes, "
+            "directora de Velnor ante la OIM.\n\nQuelque 2 540 migrants sont arrivés, a déclaré "
+            "Claire Dumas, directrice du Velnor auprès de l'OIM.\n\nSome 2,580 migrants "
+            "arrived, said Jonas Pekk, UNICEF Representative to Velnor.",
+        )
+    )
+    for value in ("2510", "2520", "2560", "2530", "2540"):
+        assert sources(found[value]) == [], value
+    assert sources(found["2580"]) == ["unicef"]

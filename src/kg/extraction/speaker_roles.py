@@ -154,12 +154,14 @@ def _has_role_word(words: str) -> bool:
 # rescued by X", "directora de un albergue apoyado por la X", "un foyer financé par l'X"), a
 # topic or an opponent ("an expert on X policy", "a researcher critical of X", "a lawyer
 # suing X", "a journalist covering X operations"), or what the body runs ("director of an
-# X-funded shelter")
+# X-funded shelter"), or where another body's envoy is sent ("Velnor's ambassador to X",
+# "embajadora de Velnor ante la X", "auprès de l'X")
 OTHER_TIE = re.compile(
     r"\b(?:by|por|par(?!\s+int[ée]rim)|pelos?|pelas?|against|critical|contra|contre)\b"
     r"|\b(?:on|about|sobre|sur|(?!(?:heading|leading|managing|running|representing|chairing|"
-    r"directing|coordinating)\b)[a-z]+ing)\s+(?:(?:the|an?|el|la|los|las|le|les|o|a|os|as)\s+"
-    r"|l['’])?$",
+    r"directing|coordinating)\b)[a-z]+ing|(?:ambassador|envoy|representative|delegate|"
+    r"observer|emissary)s?\s+to|ante|auprès\s+d(?:e|u|es)?|junto\s+(?:a|à|ao|aos|às))"
+    r"\s+(?:(?:the|an?|el|la|los|las|le|les|o|a|os|as)\s+|l['’])?$",
     re.I,
 )
 RUN_BY_IT = re.compile(
