@@ -222,3 +222,24 @@ def test_an_envoy_to_a_body_has_no_role_in_it(tmp_path, knowledge):
     for value in ("2510", "2520", "2560", "2530", "2540"):
         assert sources(found[value]) == [], value
     assert sources(found["2580"]) == ["unicef"]
+
+
+def test_a_body_after_of_or_with_is_not_the_speaker_s_for_what_it_gives(tmp_path, knowledge):
+    """'Ana Ruiz, with UNICEF support, said', 'with IOM's help', 'from IOM's list of missing
+    people', 'of IOM's partner Casa Libre' (Casa Libre's, as before): what the body gives,
+    lists or works with, no role in it; but 'of IOM's Velnor office', 'de la OIM'."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Ana Ruiz, with UNICEF support, said 2,610 children were missing.\n\nMara Velde, "
+            "with IOM's help, said 2,620 migrants arrived.\n\nTomas Berend, from IOM's list of "
+            "missing people, said 2,630 migrants arrived.\n\nJonas Pekk, of IOM's partner Casa "
+            "Libre, said 2,640 migrants arrived.\n\nLucia Marr of IOM's Velnor office said 2,680 "
+            "migrants arrived.\n\nLucía Paredes, de la OIM, dijo que 2.690 migrantes llegaron.",
+        )
+    )
+    for value in ("2610", "2620", "2630"):
+        assert sources(found[value]) == [], value
+    assert "iom" not in sources(found["2640"])
+    assert sources(found["2680"]) == ["iom"] and sources(found["2690"]) == ["iom"]

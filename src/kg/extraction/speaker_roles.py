@@ -173,6 +173,13 @@ RUN_BY_IT = re.compile(
 )
 
 
+GIVEN_BY_IT = re.compile(
+    r"(?:[’']s)?\s+(?:[a-z-]+\s+)?(?:help|support|assistance|aid|funding|backing|lists?|care|"
+    r"partners?|apoyo|ayuda|socios?|soutien|aide|partenaires?|apoio|ajuda|parceiros?)\b",
+    re.I,
+)
+
+
 def _not_held(words: str) -> bool:
     return bool(FORMER.search(words) or NOT_THEIRS.search(words))
 
@@ -201,8 +208,10 @@ def _role_after(text: str, p: Mention, orgs: list[Mention]) -> tuple[Mention, in
             return body, m.end()
     if m and m["of"]:
         body = _body_in(orgs, m.end(), m.end() + 1, text)
-        if body is not None:  # (and what the body's name is followed by, up to the verb)
-            rest = ROLE_RUNS_ON.match(text, body.end)
+        # (not what the body gives, lists or works with: "Ana Ruiz, with UNICEF support,",
+        # "with IOM's help", "from IOM's list of missing people", "of IOM's partner Casa Libre")
+        if body is not None and not GIVEN_BY_IT.match(text, body.end):
+            rest = ROLE_RUNS_ON.match(text, body.end)  # (and what follows it, up to the verb)
             return body, rest.end() if rest else body.end
     m = ROLE_AFTER.match(text, p.end)
     if (
