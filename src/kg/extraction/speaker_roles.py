@@ -41,6 +41,13 @@ SAID_BEFORE = re.compile(
 # (a Spanish verb's "a" before the name is "to", who is told, not the speaker: "“...”, dijo a
 # Ana Ruiz, jefa de misión de la X, un policía")
 TO_WHOM = re.compile(r"(?:ó|dijo|sostuvo|expuso|ron)\s+a\s+$", re.I)
+# A person set against the subject of the verb after them ("Police, not Ana Ruiz, X's head of
+# mission, said", "rather than", "contradicting", "y no", "et non"): the verb is the subject's
+SET_AGAINST = re.compile(
+    r",\s*(?:(?:and|y|et|e)\s+)?(?:not|rather\s+than|instead\s+of|unlike|no|non|pas|não|"
+    r"(?!citing\b|quoting\b)[a-z]+ing)\s+$",
+    re.I,
+)
 # "according to Ana Ruiz", "según", "selon", "segundo", "de acordo com"
 # (right before the speaker or the role: not "According to police, Ana Ruiz, X's head of
 # mission, was among 300 people evacuated", where the words cite another)
@@ -288,7 +295,9 @@ def speeches(text: str, s0: int, s1: int, people: list[Mention], orgs: list[Ment
                 cue.group(0)
             ):
                 out.append(Speech(cue.start(), b, body, False, closes=True))
-            elif says := SAYS_AFTER.match(text, b):
+            elif (says := SAYS_AFTER.match(text, b)) and not SET_AGAINST.search(
+                text, max(s0, a - 40), a
+            ):
                 own = re.match(r"[^.;,]*\b(?:that|que|qu['’])", text[says.end() : s1])
                 out.append(Speech(a, b, body, False, bool(own)))
     return out
