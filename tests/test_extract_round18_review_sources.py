@@ -262,3 +262,22 @@ def test_a_person_set_against_the_verb_s_subject_is_not_its_speaker(tmp_path, kn
     for value in ("2840", "2880", "2890"):
         assert sources(found[value]) == [], value
     assert sources(found["2896"]) == ["iom"]
+
+
+def test_a_phrase_of_company_or_time_before_the_name_is_no_role(tmp_path, knowledge):
+    """'Once IOM staff arrived, Ana Ruiz said', 'Together with IOM officials, ...', 'Alongside
+    UNICEF staff, ...', 'Aux côtés de responsables de l'OIM, ...', 'Ana Ruiz, together with
+    IOM officials, said': who the person is with, or when, not a role in the body."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Once IOM staff arrived, Ana Ruiz said 3,010 migrants were waiting.\n\nTogether "
+            "with IOM officials, Mara Velde said 3,020 migrants were waiting.\n\nAlongside "
+            "UNICEF staff, Tomas Berend said 3,030 children were waiting.\n\nAux côtés de "
+            "responsables de l'OIM, Claire Dumas a déclaré que 3 080 migrants attendaient.\n\n"
+            "Jonas Pekk, together with IOM officials, said 3,090 migrants were waiting.",
+        )
+    )
+    for value in ("3010", "3020", "3030", "3080", "3090"):
+        assert sources(found[value]) == [], value

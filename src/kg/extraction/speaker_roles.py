@@ -98,6 +98,10 @@ NOT_A_ROLE = re.compile(
     r"(?:after|before|while|when|during|in|at|on|with|following|despite|as|since|because|if|"
     r"although|though|upon|for|from|to|by|tras|después|durante|en|con|al|après|avant|pendant|"
     r"dans|avec|lors|após|depois|em|com|ao|"
+    # ("Once X staff arrived, Ana Ruiz said", "Together with X officials, ...", "Alongside X
+    # staff", "Junto a funcionarios de la X", "Aux côtés de responsables de l'X")
+    r"once|together|alongside|beside|besides|amid|amidst|among|amongst|along|unless|whereas|"
+    r"junto|aux|au|à|entre|"
     # (not a role's own word: "Acting Head of X", "Managing Director of X")
     r"(?!(?:acting|managing|outgoing|incoming|founding|presiding|visiting|leading)\b)[\w-]+ing)\b",
     re.I,
