@@ -281,3 +281,23 @@ def test_a_phrase_of_company_or_time_before_the_name_is_no_role(tmp_path, knowle
     )
     for value in ("3010", "3020", "3030", "3080", "3090"):
         assert sources(found[value]) == [], value
+
+
+def test_a_role_lost_credits_no_body(tmp_path, knowledge):
+    """'the sacked IOM chief', 'IOM's ousted head of mission', 'a past president of the IOM
+    Staff Association', 'la destituida jefa de la OIM': a role held no more; but 'IOM's head
+    of mission for the past year'."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Some 3,110 migrants arrived, said Ana Ruiz, the sacked IOM chief.\n\nMara Velde, "
+            "IOM's ousted head of mission, said 3,120 migrants arrived.\n\nSome 3,130 migrants "
+            "arrived, said Tomas Berend, a past president of the IOM Staff Association.\n\nUnos "
+            "3.170 migrantes llegaron, dijo Lucía Paredes, la destituida jefa de la OIM.\n\n"
+            "Jonas Pekk, IOM's head of mission for the past year, said 3,180 migrants arrived.",
+        )
+    )
+    for value in ("3110", "3120", "3130", "3170"):
+        assert sources(found[value]) == [], value
+    assert sources(found["3180"]) == ["iom"]

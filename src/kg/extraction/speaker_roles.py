@@ -136,7 +136,10 @@ class Speech:
 # head of mission", "X's head of mission until last year")
 FORMER = re.compile(
     r"\b(?:former|retired|onetime|one-time|erstwhile|ex|antiguo|antigua|antigo|antiga|ancien|"
-    r"ancienne|previously|formerly|until|hasta|jusqu|até)\b",
+    r"ancienne|previously|formerly|until|hasta|jusqu|até|"
+    # ("the sacked X chief", "X's ousted head of mission", "a past president of the X")
+    r"sacked|ousted|dismissed|deposed|destituid[oa]|limogée?|demitid[oa]|exonerad[oa]|"
+    r"past\s+(?:president|chair\w*|director|head|secretary|chief|leader))\b",
     re.I,
 )
 
