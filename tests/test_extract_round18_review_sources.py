@@ -301,3 +301,25 @@ def test_a_role_lost_credits_no_body(tmp_path, knowledge):
     for value in ("3110", "3120", "3130", "3170"):
         assert sources(found[value]) == [], value
     assert sources(found["3180"]) == ["iom"]
+
+
+def test_a_clause_before_a_comma_and_the_name_is_no_role(tmp_path, knowledge):
+    """'IOM staff fled the camp, Ana Ruiz said, ...', 'UNICEF officials visited the camp, Ana
+    Ruiz said', 'IOM officials were absent, Ana Ruiz told reporters, ...': a clause of its own
+    before the comma, not a role set apart; but 'the IOM officer in charge of Velnor, Lucia
+    Marr says', 'La jefa de misión de la OIM, Ana Ruiz, dijo'."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "IOM staff fled the camp, Ana Ruiz said, leaving 3,700 migrants alone.\n\nUNICEF "
+            "officials visited the camp, Mara Velde said 3,710 children were there.\n\nIOM "
+            "officials were absent, Tomas Berend told reporters, and 3,720 migrants waited.\n\n"
+            "Meanwhile, the IOM officer in charge of Velnor, Lucia Marr says the office assisted "
+            "4,700 victims.\n\nLa jefa de misión de la OIM, Lucía Paredes, dijo que 3.740 "
+            "migrantes llegaron.",
+        )
+    )
+    for value in ("3700", "3710", "3720"):
+        assert sources(found[value]) == [], value
+    assert sources(found["4700"]) == ["iom"] and sources(found["3740"]) == ["iom"]

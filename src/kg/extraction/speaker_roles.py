@@ -242,6 +242,15 @@ def _role_after(text: str, p: Mention, orgs: list[Mention]) -> tuple[Mention, in
     return None
 
 
+# The words that open a role's complement after its head word ("officer in charge of X",
+# "Head of X", "director for Velnor", "jefa de misión", "chargée des migrations")
+COMPLEMENT_OPENS = {
+    "of", "in", "for", "at", "to", "on", "with", "from", "de", "del", "da", "do", "das", "dos",
+    "du", "des", "d", "en", "em", "no", "na", "pour", "para", "au", "aux", "a", "ante",
+    "general", "regional", "adjoint", "adjointe", "adjunto", "adjunta",
+}  # fmt: skip
+
+
 def _role_before(text: str, s0: int, p: Mention, orgs: list[Mention]) -> tuple[Mention, int] | None:
     """The body of the role set before the name, and where the role starts."""
     at = p.start
@@ -271,6 +280,17 @@ def _role_before(text: str, s0: int, p: Mention, orgs: list[Mention]) -> tuple[M
         _has_role_word(words[-1])
         or words[-1][:1].isupper()
         and _has_role_word(" ".join(words[-3:]))
+    ):
+        return None
+    # (set apart by a comma, a noun phrase: what follows its last role word is its complement,
+    # "the X officer in charge of Velnor, Ana Ruiz"; not a clause, "X staff fled the camp, Ana
+    # Ruiz said", "X officials were absent, Ana Ruiz told reporters")
+    heads = [i for i, w in enumerate(words) if _has_role_word(w)]
+    tail = words[heads[-1] + 1 :] if heads else []
+    if (
+        comma
+        and tail
+        and not (tail[0][:1].isupper() or re.split(r"['’]", fold(tail[0]))[0] in COMPLEMENT_OPENS)
     ):
         return None
     # ("Velnor Red Cross volunteers and X spokesperson Ana Ruiz said": the role is the last of
