@@ -248,7 +248,7 @@ def test_a_body_after_of_or_with_is_not_the_speaker_s_for_what_it_gives(tmp_path
 def test_a_person_set_against_the_verb_s_subject_is_not_its_speaker(tmp_path, knowledge):
     """'Police, not Ana Ruiz, IOM's head of mission, said', 'rather than', 'contradicting':
     the verb is the police's, and they are no named body; but 'In Velnor, Ana Ruiz, IOM's
-    head of mission, said'."""
+    head of mission, said' and 'Several officials, including Ana Ruiz, ..., said'."""
     found = observations(
         draft_of(
             tmp_path,
@@ -256,12 +256,14 @@ def test_a_person_set_against_the_verb_s_subject_is_not_its_speaker(tmp_path, kn
             "Police, not Ana Ruiz, IOM's head of mission, said 2,840 migrants died.\n\nPolice, "
             "rather than Mara Velde, IOM's head of mission, said 2,880 migrants died.\n\n"
             "Police, contradicting Tomas Berend, IOM's head of mission, said 2,890 migrants "
-            "died.\n\nIn Velnor, Jonas Pekk, IOM's head of mission, said 2,896 migrants died.",
+            "died.\n\nIn Velnor, Jonas Pekk, IOM's head of mission, said 2,896 migrants died."
+            "\n\nSeveral officials, including Lucia Marr, IOM's head of mission, said 3,860 "
+            "migrants arrived.",
         )
     )
     for value in ("2840", "2880", "2890"):
         assert sources(found[value]) == [], value
-    assert sources(found["2896"]) == ["iom"]
+    assert sources(found["2896"]) == ["iom"] and sources(found["3860"]) == ["iom"]
 
 
 def test_a_phrase_of_company_or_time_before_the_name_is_no_role(tmp_path, knowledge):

@@ -45,7 +45,7 @@ TO_WHOM = re.compile(r"(?:ó|dijo|sostuvo|expuso|ron)\s+a\s+$", re.I)
 # mission, said", "rather than", "contradicting", "y no", "et non"): the verb is the subject's
 SET_AGAINST = re.compile(
     r",\s*(?:(?:and|y|et|e)\s+)?(?:not|rather\s+than|instead\s+of|unlike|no|non|pas|não|"
-    r"(?!citing\b|quoting\b)[a-z]+ing)\s+$",
+    r"(?!citing\b|quoting\b|including\b)[a-z]+ing)\s+$",
     re.I,
 )
 # "according to Ana Ruiz", "según", "selon", "segundo", "de acordo com"
