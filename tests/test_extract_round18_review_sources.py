@@ -325,3 +325,24 @@ def test_a_clause_before_a_comma_and_the_name_is_no_role(tmp_path, knowledge):
     for value in ("3700", "3710", "3720"):
         assert sources(found[value]) == [], value
     assert sources(found["4700"]) == ["iom"] and sources(found["3740"]) == ["iom"]
+
+
+def test_a_caption_in_brackets_after_the_name_is_no_role(tmp_path, knowledge):
+    """'Ana Ruiz (pictured with UNICEF staff) said', '(centre, with IOM officials)', '(in
+    blue, next to IOM staff)': where the person stands, not a role in the body; but '(IOM)',
+    '(head of IOM Velnor)', '(spokesperson, UNICEF)'."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Ana Ruiz (pictured with UNICEF staff) said 3,910 children were missing.\n\nMara "
+            "Velde (centre, with IOM officials) said 3,920 migrants arrived.\n\nTomas Berend "
+            "(in blue, next to IOM staff) said 3,950 migrants arrived.\n\nJonas Pekk (IOM) said "
+            "3,940 migrants arrived.\n\nLucia Marr (head of IOM Velnor) said 3,960 migrants "
+            "arrived.\n\nIvo Sand (spokesperson, UNICEF) said 3,970 children were missing.",
+        )
+    )
+    for value in ("3910", "3920", "3950"):
+        assert sources(found[value]) == [], value
+    assert sources(found["3940"]) == ["iom"] and sources(found["3960"]) == ["iom"]
+    assert sources(found["3970"]) == ["unicef"]

@@ -217,8 +217,16 @@ def _role_after(text: str, p: Mention, orgs: list[Mention]) -> tuple[Mention, in
     m = BODY_AFTER.match(text, p.end)
     if m and m["bracket"]:
         body = _body_in(orgs, m.start("bracket"), m.end("bracket"), text)
-        # (not a role held once: "Ana Ruiz (formerly of X)", "(ex-X)", "(wife of X's director)")
-        if body is not None and body.end <= m.end() and not _not_held(m["bracket"]):
+        # (not a role held once: "Ana Ruiz (formerly of X)", "(ex-X)", "(wife of X's director)";
+        # the body first or after a role, not a caption's "(pictured with X staff)", "(centre,
+        # with X officials)")
+        pre = text[m.start("bracket") : body.start] if body is not None else ""
+        if (
+            body is not None
+            and body.end <= m.end()
+            and not _not_held(m["bracket"])
+            and (re.fullmatch(r"\s*(?:the\s+)?", pre, re.I) or _has_role_word(pre))
+        ):
             return body, m.end()
     if m and m["of"]:
         body = _body_in(orgs, m.end(), m.end() + 1, text)
