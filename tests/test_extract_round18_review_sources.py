@@ -346,3 +346,22 @@ def test_a_caption_in_brackets_after_the_name_is_no_role(tmp_path, knowledge):
         assert sources(found[value]) == [], value
     assert sources(found["3940"]) == ["iom"] and sources(found["3960"]) == ["iom"]
     assert sources(found["3970"]) == ["unicef"]
+
+
+def test_a_caption_set_apart_by_commas_is_no_role(tmp_path, knowledge):
+    """'Ana Ruiz, pictured with IOM staff, said', 'seated next to UNICEF officials', 'Pictured
+    with IOM staff, Ana Ruiz said': where the person stands, not a role in the body; but
+    'appointed IOM's head of mission in May'."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Ana Ruiz, pictured with IOM staff, said 4,010 migrants arrived.\n\nMara Velde, "
+            "seated next to UNICEF officials, said 4,020 children were missing.\n\nPictured "
+            "with IOM staff, Tomas Berend said 4,060 migrants arrived.\n\nJonas Pekk, appointed "
+            "IOM's head of mission in May, said 4,050 migrants arrived.",
+        )
+    )
+    for value in ("4010", "4020", "4060"):
+        assert sources(found[value]) == [], value
+    assert sources(found["4050"]) == ["iom"]

@@ -102,6 +102,8 @@ NOT_A_ROLE = re.compile(
     # staff", "Junto a funcionarios de la X", "Aux côtés de responsables de l'X")
     r"once|together|alongside|beside|besides|amid|amidst|among|amongst|along|unless|whereas|"
     r"junto|aux|au|à|entre|"
+    # (a caption's: "Ana Ruiz, pictured with X staff, said", "seated next to X officials")
+    r"pictured|seated|standing|shown|photographed|flanked|surrounded|accompanied|seen|next|"
     # (not a role's own word: "Acting Head of X", "Managing Director of X")
     r"(?!(?:acting|managing|outgoing|incoming|founding|presiding|visiting|leading)\b)[\w-]+ing)\b",
     re.I,
