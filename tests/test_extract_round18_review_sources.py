@@ -365,3 +365,23 @@ def test_a_caption_set_apart_by_commas_is_no_role(tmp_path, knowledge):
     for value in ("4010", "4020", "4060"):
         assert sources(found[value]) == [], value
     assert sources(found["4050"]) == ["iom"]
+
+
+def test_a_speaker_in_an_opening_subordinate_clause_does_not_reach_past_it(tmp_path, knowledge):
+    """'While Ana Ruiz, IOM's head of mission, said the camp was calm, police reported 4,160
+    arrests', 'Although ..., 4,180 migrants fled': the number is in the main clause, not in
+    what the person said; but 'When Ana Ruiz, ..., said 4,200 migrants arrived, ...' and 'As
+    Ana Ruiz, IOM's head of mission, noted, 4,130 migrants arrived'."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "While Ana Ruiz, IOM's head of mission, said the camp was calm, police reported "
+            "4,160 arrests.\n\nAlthough Mara Velde, IOM's head of mission, said the camp was "
+            "calm, 4,180 migrants fled.\n\nWhen Tomas Berend, IOM's head of mission, said 4,200 "
+            "migrants arrived, police counted fewer.\n\nAs Jonas Pekk, IOM's head of mission, "
+            "noted, 4,130 migrants arrived.",
+        )
+    )
+    assert sources(found["4160"]) == [] and sources(found["4180"]) == []
+    assert sources(found["4200"]) == ["iom"] and sources(found["4130"]) == ["iom"]

@@ -243,7 +243,7 @@ class AttributionRules:
         cues += [
             (s.start, s.body, s.according)
             for s in spoken
-            if s.according or s.end <= f.start and not s.closes
+            if s.according or s.end <= f.start < s.reach and not s.closes
         ]
         for o in orgs:  # "As IOM reported, ...", "As the agency's survey noted, ..."
             if re.search(r"\b[Aa]s\s+(?:the\s+)?$", text[max(s0, o.start - 8) : o.start]) and (

@@ -48,6 +48,13 @@ SET_AGAINST = re.compile(
     r"(?!citing\b|quoting\b|including\b)[a-z]+ing)\s+$",
     re.I,
 )
+# A subordinate clause opening the sentence before the speaker ("While", "Although"; not
+# "As", whose speaker is the source of the main clause: "As Ana Ruiz, X's director, noted, ...")
+SUBORDINATE = re.compile(
+    r"\s*(?:while|although|though|whereas|even\s+though|when|if|because|mientras|aunque|"
+    r"cuando|alors\s+que|tandis\s+que|bien\s+que|quand|embora|enquanto|quando)\s+",
+    re.I,
+)
 # "according to Ana Ruiz", "según", "selon", "segundo", "de acordo com"
 # (right before the speaker or the role: not "According to police, Ana Ruiz, X's head of
 # mission, was among 300 people evacuated", where the words cite another)
@@ -131,6 +138,9 @@ class Speech:
     # said before it, not what the sentence goes on to tell after ('..." explained X's
     # director, because of the waters where 300 died')
     closes: bool = False
+    # where a subordinate clause the speech is in ends ("While Ana Ruiz, X's director, said
+    # the camp was calm, police reported 300 arrests": not past its comma)
+    reach: int = 1 << 62
 
 
 # A role the person held once ("a former official of X", "ex director de X") is no role in
@@ -336,5 +346,8 @@ def speeches(text: str, s0: int, s1: int, people: list[Mention], orgs: list[Ment
                 text, max(s0, a - 40), a
             ):
                 own = re.match(r"[^.;,]*\b(?:that|que|qu['’])", text[says.end() : s1])
-                out.append(Speech(a, b, body, False, bool(own)))
+                comma = text.find(",", says.end(), s1)
+                sub = SUBORDINATE.fullmatch(text, s0, a) or SUBORDINATE.match(text, s0, p.end)
+                reach = comma if sub and comma >= 0 else 1 << 62
+                out.append(Speech(a, b, body, False, bool(own), reach=reach))
     return out
