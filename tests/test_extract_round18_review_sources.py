@@ -385,3 +385,23 @@ def test_a_speaker_in_an_opening_subordinate_clause_does_not_reach_past_it(tmp_p
     )
     assert sources(found["4160"]) == [] and sources(found["4180"]) == []
     assert sources(found["4200"]) == ["iom"] and sources(found["4130"]) == ["iom"]
+
+
+def test_a_speaker_after_the_number_who_says_a_clause_of_their_own(tmp_path, knowledge):
+    """'Police arrested 610 migrants on Monday, Ana Ruiz, IOM's head of mission, said the
+    shelters were full' (and 'told reporters the shelters were full'): she says a clause of
+    her own, not the number; but '..., Ana Ruiz, IOM's head of mission, said on Tuesday' and
+    '..., told reporters'."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Police arrested 610 migrants on Monday, Ana Ruiz, IOM's head of mission, said the "
+            "shelters were full.\n\nPolice arrested 612 migrants on Monday, Mara Velde, IOM's "
+            "head of mission, told reporters the shelters were full.\n\nPolice arrested 611 "
+            "migrants on Monday, Tomas Berend, IOM's head of mission, said on Tuesday.\n\nSome "
+            "617 migrants arrived, Jonas Pekk, IOM's head of mission, told reporters.",
+        )
+    )
+    assert sources(found["610"]) == [] and sources(found["612"]) == []
+    assert sources(found["611"]) == ["iom"] and sources(found["617"]) == ["iom"]

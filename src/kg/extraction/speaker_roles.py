@@ -48,6 +48,15 @@ SET_AGAINST = re.compile(
     r"(?!citing\b|quoting\b|including\b)[a-z]+ing)\s+$",
     re.I,
 )
+# A clause the verb says without "that" ("..., Ana Ruiz, X's head of mission, said the
+# shelters were full"): what it says, not the number before it
+CLAUSE_SAID = re.compile(
+    r"(?:\s+(?:reporters|journalists|the\s+press|the\s+media))?"
+    r"\s+(?:the|a|an|its|their|his|her|this|these|those|some|many|most|conditions|shelters|"
+    r"she|he|they|it|we)\b(?:\s+[\w-]+){0,3}?\s+(?:was|were|is|are|had|has|have|would|will|"
+    r"could|remained|remain|remains)\b",
+    re.I,
+)
 # A subordinate clause opening the sentence before the speaker ("While", "Although"; not
 # "As", whose speaker is the source of the main clause: "As Ana Ruiz, X's director, noted, ...")
 SUBORDINATE = re.compile(
@@ -346,6 +355,7 @@ def speeches(text: str, s0: int, s1: int, people: list[Mention], orgs: list[Ment
                 text, max(s0, a - 40), a
             ):
                 own = re.match(r"[^.;,]*\b(?:that|que|qu['’])", text[says.end() : s1])
+                own = own or CLAUSE_SAID.match(text, says.end(), s1)
                 comma = text.find(",", says.end(), s1)
                 sub = SUBORDINATE.fullmatch(text, s0, a) or SUBORDINATE.match(text, s0, p.end)
                 reach = comma if sub and comma >= 0 else 1 << 62
