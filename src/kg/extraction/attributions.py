@@ -243,7 +243,7 @@ class AttributionRules:
         cues += [
             (s.start, s.body, s.according)
             for s in spoken
-            if s.according or s.end <= f.start and not s.closes
+            if s.according or s.end <= f.start < s.reach and not s.closes
         ]
         for o in orgs:  # "As IOM reported, ...", "As the agency's survey noted, ..."
             if re.search(r"\b[Aa]s\s+(?:the\s+)?$", text[max(s0, o.start - 8) : o.start]) and (
@@ -339,7 +339,11 @@ class AttributionRules:
             and (c[0] not in works or work_reaches(text, c[1].end, f.start, orgs))
         ]
         according = [c for c in before if c[2]]
-        if according:  # "according to X, ... Y recorded N": X is who the text cites
+        # "according to X, ... Y recorded N": X is who the text cites (not a person's word
+        # over what a speaker or a body says after it: "According to Ana Ruiz, X's head of
+        # mission, 300 arrived, while Tomas Berend, Y's representative, said 400 ...")
+        heard = {(s.start, s.body.start) for s in spoken if s.according}
+        if according and not all((c[0], c[1].start) in heard for c in according):
             before = according
         if before:
             cited = with_coordinated(max(before, key=lambda c: c[0])[1], orgs, text, s0)
