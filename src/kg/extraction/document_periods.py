@@ -25,15 +25,15 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.carried_periods import A_COUNT, NEW_CLAUSE, OF_IT_OPENING, _noun_of
+from kg.extraction.carried_periods import A_COUNT, NEW_CLAUSE, OF_IT_OPENING, _noun_of, _said
 from kg.extraction.carried_periods import ITS_OWN_TIME as STILL
 from kg.extraction.dated_days import YEAR
-from kg.extraction.foreign_nouns import english_unit
+from kg.extraction.foreign_nouns import COUNTED_AS_PEOPLE, english_unit
 from kg.extraction.foreign_words import UNIT_WORDS
 from kg.extraction.number_words import MONTH
 from kg.extraction.proposal import Item
 from kg.extraction.text import fold
-from kg.extraction.units import COUNTED_AS_PEOPLE, PEOPLE, singular
+from kg.extraction.units import PEOPLE, singular
 
 # A sentence going on from the count said before it: a part of it ("Of these", "Among them",
 # "Del total", "Parmi ces"), or all of it again ("Overall", "In total"). Not a sentence adding
@@ -134,10 +134,6 @@ WHAT_IT_HAS = re.compile(
 FIRST_PERSON = re.compile(r"\b(?:I|my|me|we|our|mi|yo|je|j['’]|mon|ma|eu|meu|minha)\b")
 PARAGRAPHS_BACK = 1  # the dated number in the number's paragraph or the one before
 THAT_PERIOD_BACK = 4  # ("During the same period": a period said some paragraphs before)
-
-
-def _said(item: Item):
-    return item.spans[0] if item.spans else None
 
 
 def _own_sentence(item: Item) -> str:

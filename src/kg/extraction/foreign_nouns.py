@@ -10,10 +10,7 @@ gives the singular forms a plural may have in the three languages.
 
 from __future__ import annotations
 
-import re
 from itertools import product
-
-from kg.folding import fold
 
 _LEXICON = {
     # people, by what they do or are (the forms not in foreign_words' lists of people)
@@ -202,9 +199,10 @@ _LEXICON = {
     "nationality": "nacionalidad nationalite nacionalidade",
     "species": "especie espece",
 }
-# An arrival counts the people who arrived, as the field reports them (data/devset/README.md,
-# `unit`; units.COUNTED_AS_PEOPLE): "3.100 llegadas" is person, as "3,100 arrivals" is.
-COUNTED_AS_PEOPLE = {"arrival"}
+# Two acts count people (data/devset/README.md, `unit`): a death, the one act a person does
+# once ("70 deaths"), and an arrival, which the field reports as the people who arrived
+# ("154,075 arrivals in Italy"; "3.100 llegadas" alike).
+COUNTED_AS_PEOPLE = {"death", "arrival"}
 LEXICON: dict[str, str] = {
     word: "person" if unit in COUNTED_AS_PEOPLE else unit
     for unit, words in _LEXICON.items()
@@ -285,11 +283,3 @@ def english_unit(words: list[str]) -> str | None:
             if LEXICON.get(male) == "person":
                 return "person"
     return None
-
-
-def foreign_unit(phrase: str, after: str = "") -> str | None:
-    """The English unit of the noun a phrase of a foreign release opens with ("cartuchos de
-    caza": cartridge), with the words after the phrase in its sentence (`after`)."""
-    words = [fold(w) for w in re.findall(r"[^\W\d_]+", phrase)]
-    following = [fold(w) for w in re.findall(r"[^\W\d_]+", re.split(r"[.;:]", after[:40])[0])]
-    return english_unit((words + following)[:3])

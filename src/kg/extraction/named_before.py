@@ -20,6 +20,8 @@ NOT_PLURALS = NOT_NOUNS | {
     "as", "us", "various", "numerous", "previous", "ours", "yours", "theirs", "hers",
 }  # fmt: skip
 
+PEOPLE_OR_ACTS = PEOPLE | ACTS  # (read for each word before a number: built once)
+
 
 FINAL_NUMBER_VERB = re.compile(
     r"\b(?:hosts?|hosted|reached|totall?ed|totals?|numbered|stood at|rose to|grew to|fell to|"
@@ -92,7 +94,7 @@ def people_its_subject_names(text: str, f: Found) -> str | None:
         key = w.casefold()
         if key in COMPLEMENT:
             return None
-        people = (singular(w) in PEOPLE | ACTS and singular(w) != key) or (
+        people = (singular(w) in PEOPLE_OR_ACTS and singular(w) != key) or (
             UNIT_WORDS.get(fold(w)) == "person" and key.endswith("s")
         )
         if people:

@@ -189,7 +189,7 @@ def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
         return True
     if i >= 0 and tokens[i].key in ("for", "of", "on"):
         return False  # "Undersecretary for Strategic Communications": the role's portfolio
-    if i >= 0 and tokens[i].text in PREPOSITIONS_ES_FR_PT | ARTICLES_ES_FR_PT:
+    if i >= 0 and (tokens[i].text in PREPOSITIONS_ES_FR_PT or tokens[i].text in ARTICLES_ES_FR_PT):
         return False  # "Procurador de los Derechos Humanos": the same
     # (not "the coordinator of shelters in Elias Lopez", "the minister ... visited X")
     placed = i >= 0 and ends_no_complement(tokens, i)
@@ -213,7 +213,8 @@ def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
         if t.key in ("of", "for", "to", "in", "on", "the", "and", "at", "-", "’s", "'s") or (
             t.is_word
             and (t.text[0].isupper() or t.is_acronym)
-            or t.key in PREPOSITIONS_ES_FR_PT | ARTICLES_ES_FR_PT
+            or t.key in PREPOSITIONS_ES_FR_PT
+            or t.key in ARTICLES_ES_FR_PT
         ):
             # "the", "los", "la": an article only after a preposition ("Head of the ...",
             # "Procurador de los Derechos Humanos, Jane Doe")
@@ -221,10 +222,10 @@ def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
                 tokens[i - 1].key in ("of", "for", "to", "in", "on")
                 or tokens[i - 1].key in PREPOSITIONS_ES_FR_PT
             )
-            if t.key in {"the"} | ARTICLES_ES_FR_PT and after_preposition:
+            if (t.key == "the" or t.key in ARTICLES_ES_FR_PT) and after_preposition:
                 i, steps = i - 1, steps + 1
                 continue
-            if t.key in {"the"} | ARTICLES_ES_FR_PT:
+            if t.key == "the" or t.key in ARTICLES_ES_FR_PT:
                 return False
             i, steps = i - 1, steps + 1
             continue
@@ -418,10 +419,11 @@ def _named_by_a_title(passage: Passage, a: int, b: int, known_ranges: dict) -> b
         ka < b and a < kb and s.kind == "organization" for (ka, kb), s in known_ranges.items()
     ):
         return False
-    if any(t.key in ORG_HEADS | PERSON_ROLES for t in tokens[a:b] if t.text[:1].isupper()):
+    capitalized = [t.key for t in tokens[a:b] if t.text[:1].isupper()]
+    if any(k in ORG_HEADS or k in PERSON_ROLES for k in capitalized):
         return False
-    if tokens[b - 1].key in NOT_PERSON_WORDS:
-        return False  # ("Dr. Velmar Hospital": a head word last, a place's or a body's)
+    if tokens[b - 1].key in NOT_PERSON_WORDS:  # ("Dr. Velmar Hospital": a place's or a body's)
+        return False
     before = passage.text[max(0, tokens[a].start - 40) : tokens[a].start]
     return bool(TITLE_BEFORE.search(before)) or (
         bool(SPEECH_BEFORE.search(before)) and _role_after(passage, b) and _role_first(passage, b)

@@ -68,14 +68,13 @@ def _excerpt(text: str, years: set[str]) -> str:
 
 def period_reasoning(item: Item, source: Source) -> str | None:
     """The reasoning of an item's period that its number's sentence does not say, or None."""
-    period = item.fields.get("period")
-    if period is None or not item.spans or period_in_its_sentence(item):
+    if period_in_its_sentence(item):  # (also: no period, no years, no words to look from)
         return None
-    years = period_years(period)
+    years = period_years(item.fields["period"])
     said = item.spans[0]
     for passage, (a, b) in _sentences_outward(source, said.passage, said.start):
         text = passage.text[a:b]
-        if years and all(y in text for y in years):
+        if all(y in text for y in years):
             where = "the headline" if passage.kind == "title" else "the release"
             return (
                 "The number's own sentence gives no date; its period is the time "

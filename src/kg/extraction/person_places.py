@@ -48,10 +48,10 @@ def put_as_a_place(span: Span, known: dict) -> bool:
     after = tokens[b] if b < len(tokens) else None
     if before is None:
         return False
-    places = {(ka, kb) for (ka, kb), s in known.items() if s.kind == "place"}
-    bodies = {(ka, kb) for (ka, kb), s in known.items() if s.kind == "organization"}
     if before.text in _PLACE_PREPOSITIONS - {"at", "à"}:
         return True
+    places = {(ka, kb) for (ka, kb), s in known.items() if s.kind == "place"}
+    bodies = {(ka, kb) for (ka, kb), s in known.items() if s.kind == "organization"}
     # "at Cara Lodge, in Velmar", "à Velmar Lodge, en Lorvia": a venue, a place after it (not
     # "Look at Ana Lopez, who ...", nor "remis à Marie Velder, de Dakar": where she is from)
     if before.text in ("at", "à"):

@@ -315,6 +315,12 @@ _TIME_WORDS = re.compile(
 )
 
 
+# A comparison or a change that opens a time's words (compiled once: read for each time found
+# beside each number)
+COMPARED_OR_SAME = re.compile(rf"compared|the\s+same|similar|{_FOREIGN_COMPARED}", re.I)
+A_CHANGE_WORD = re.compile(rf"(?:{_CHANGE}|up|down)\b", re.I)
+
+
 def _compared_with(text: str, a: int, b: int, at: int) -> bool:
     """Whether the time expression at b follows a comparison that begins after the number at
     `at` ("24 per cent more than in 2020"), so that it dates what the number is compared with."""
@@ -334,8 +340,8 @@ def _compared_with(text: str, a: int, b: int, at: int) -> bool:
         )
     return not (
         re.search(r"\d", text[m.start() : b])
-        and not re.match(rf"compared|the\s+same|similar|{_FOREIGN_COMPARED}", m.group(), re.I)
-        and not re.match(rf"(?:{_CHANGE}|up|down)\b", m.group(), re.I)
+        and not COMPARED_OR_SAME.match(m.group())
+        and not A_CHANGE_WORD.match(m.group())
     )
 
 

@@ -219,15 +219,13 @@ def _not_held(words: str) -> bool:
     return bool(FORMER.search(words) or NOT_THEIRS.search(words))
 
 
-def _body_in(orgs: list[Mention], a: int, b: int, text: str = "") -> Mention | None:
+def _body_in(orgs: list[Mention], a: int, b: int, text: str) -> Mention | None:
     """The first organization named within [a, b) (its name may run on past b: "of the X");
     None where the role's words from a tie the person to it otherwise than by a role in it
     (OTHER_TIE, RUN_BY_IT)."""
     inside = [o for o in orgs if a <= o.start < b]
-    if (
-        inside
-        and text
-        and (OTHER_TIE.search(text, a, inside[0].start) or RUN_BY_IT.match(text, inside[0].end))
+    if inside and (
+        OTHER_TIE.search(text, a, inside[0].start) or RUN_BY_IT.match(text, inside[0].end)
     ):
         return None
     return inside[0] if inside else None

@@ -12,6 +12,7 @@ from kg.extraction.compounds import a_device, adjectival, compound_unit, joined_
 from kg.extraction.currencies import SPELLED_ALIKE, currency_names, currency_words
 from kg.extraction.currencies import local_currency as local_currency  # (numbers reads them here)
 from kg.extraction.currencies import local_dollar as local_dollar
+from kg.extraction.foreign_nouns import COUNTED_AS_PEOPLE
 from kg.extraction.foreign_words import BEFORE_THE_NOUN, unit_word
 from kg.extraction.number_words import _WORDNUM
 from kg.extraction.proposal import slugify
@@ -83,10 +84,8 @@ PEOPLE = {
 # Acts are counted as the text counts them (one person may cross, return or apply more than
 # once): "17,007 returns" is return, "40,675 illegal crossings" crossing, "720 rescues" rescue
 # (their head noun, below); where the text counts the people ("returned 8,000 migrants", "the
-# return of 8,000 migrants") the people's noun is the head. Two acts count people: a death,
-# the one act a person does once ("70 deaths"), and an arrival, which the field reports as
-# the people who arrived ("154,075 arrivals in Italy"; data/devset/README.md, `unit`).
-COUNTED_AS_PEOPLE = {"death", "arrival"}
+# return of 8,000 migrants") the people's noun is the head, and a death or an arrival counts
+# people (foreign_nouns.COUNTED_AS_PEOPLE).
 # The acts releases count ("17,007 returns", "the total deportations ... are 10,263"), and
 # arrivals, which count people (above) but name what a count is of as acts do
 ACTS = {
