@@ -80,3 +80,13 @@ def test_a_period_reasoning_without_its_period_is_refused_in_one_line(tmp_path, 
     message = str(refused.value)
     assert "\n" not in message and added.draft_path.name in message
     assert f":{at}:" in message and "period_reasoning explains a period" in message
+
+
+def test_a_period_whose_years_the_release_never_writes_quotes_nothing(tmp_path, knowledge):
+    """'last year' in a release dated 2021: the year 2020 is worked out, not written; the
+    reasoning says so rather than quote words that do not give it."""
+    body = "BERLIN, 3 March 2021 - The Pelmark police freed 120 victims of trafficking last year."
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert found["120"].fields["period"] == "2020"
+    reasoning = found["120"].fields["period_reasoning"]
+    assert "writes none of the period's years" in reasoning and '"' not in reasoning

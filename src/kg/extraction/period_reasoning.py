@@ -81,9 +81,10 @@ def period_reasoning(item: Item, source: Source) -> str | None:
                 f'{where} gives, in the words "{_excerpt(text, years)}", to the operation, '
                 "survey, event or whole the number reports."
             )
+    # No sentence writes its years ("last year" in a release dated 2020): say so, quoting none
     return (
-        "The number's own sentence gives no date; its period is the time the text around it "
-        "gives to the operation, survey, event or whole the number reports."
+        "The number's own sentence gives no date, and the release writes none of the period's "
+        "years: they were worked out from its time words and the date it states; check them."
     )
 
 
