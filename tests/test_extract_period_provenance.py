@@ -82,11 +82,58 @@ def test_a_period_reasoning_without_its_period_is_refused_in_one_line(tmp_path, 
     assert f":{at}:" in message and "period_reasoning explains a period" in message
 
 
-def test_a_period_whose_years_the_release_never_writes_quotes_nothing(tmp_path, knowledge):
-    """'last year' in a release dated 2021: the year 2020 is worked out, not written; the
-    reasoning says so rather than quote words that do not give it."""
+def test_a_period_its_sentence_says_relative_to_the_day_of_writing_quotes_those_words(
+    tmp_path, knowledge
+):
+    """'last year' in a release dated 2021: the year 2020 is worked out from the sentence's own
+    words and the day the release states, and the reasoning and the flag say both."""
     body = "BERLIN, 3 March 2021 - The Pelmark police freed 120 victims of trafficking last year."
-    found = observations(draft_of(tmp_path, knowledge, body))
+    draft = draft_of(tmp_path, knowledge, body)
+    found = observations(draft)
     assert found["120"].fields["period"] == "2020"
     reasoning = found["120"].fields["period_reasoning"]
-    assert "writes none of the period's years" in reasoning and '"' not in reasoning
+    assert '"last year"' in reasoning and "2021-03-03" in reasoning
+    assert "gives no date" not in reasoning
+    (line,) = [x for x in draft.yaml().splitlines() if x.strip().startswith("period:")]
+    assert 'worked out from "last year"' in line and PERIOD_FROM_CONTEXT not in line
+
+
+@pytest.mark.parametrize(
+    ("said", "period"),
+    [
+        ("On Friday, the Pelmark police freed 120 victims.", "2021-03-26"),  # a Monday's Friday
+        ("Yesterday the Pelmark police freed 120 victims.", "2021-03-28"),
+        ("Last Monday the Pelmark police freed 120 victims.", "2021-03-22"),  # not that day
+        ("El domingo, la policía de Pelmark liberó a 120 víctimas.", "2021-03-28"),
+        (
+            "So far this year, the Pelmark police freed 120 victims.",
+            "{start: 2021-01, end: 2021-03-29}",
+        ),
+    ],
+)
+def test_a_day_or_time_said_relative_to_the_day_of_writing_is_dated_by_it(
+    tmp_path, knowledge, said, period
+):
+    """data/devset/README.md, `period`: a weekday is the last such day up to the day of writing
+    (29 March 2021 was a Monday), "yesterday" the day before, "so far this year" January to it."""
+    draft = draft_of(tmp_path, knowledge, f"BERLIN, 29 March 2021 - {said}")
+    (line,) = [x for x in draft.yaml().splitlines() if x.strip().startswith("period:")]
+    assert line.split("#")[0].strip() == f"period: {period}"
+    assert "2021-03-29" in observations(draft)["120"].fields["period_reasoning"]
+
+
+def test_a_weekday_with_its_date_or_in_a_release_that_states_no_day_is_not_worked_out(
+    tmp_path, knowledge
+):
+    """ "on Friday, 26 March 2021" is dated by its date; with no day of writing, "on Friday"
+    dates nothing."""
+    dated = observations(draft_of(
+        tmp_path, knowledge,
+        "BERLIN, 29 March 2021 - On Friday, 12 March 2021, the Pelmark police freed 120 victims.",
+    ))  # fmt: skip
+    assert dated["120"].fields["period"] == "2021-03-12"
+    assert "period_reasoning" not in dated["120"].fields
+    undated = observations(
+        draft_of(tmp_path, knowledge, "On Friday, the Pelmark police freed 120 victims.")
+    )
+    assert "period" not in undated["120"].fields

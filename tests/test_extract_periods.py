@@ -110,17 +110,17 @@ def test_a_publications_date_is_not_its_numbers_and_a_start_named_by_a_noun(tmp_
 
 def test_this_year_and_last_month_are_of_the_day_the_release_states(tmp_path, knowledge):
     """A release dated by a line of its own ("Wednesday, 10 Sept. 2008", read as `kg add`
-    reads a page's dateline, after a page's menu lines): "so far this year" is 2008, "at the
-    same time last year" 2007, "last month" August 2008; with no date stated, none of them is
-    dated."""
+    reads a page's dateline, after a page's menu lines): "so far this year" is January 2008 to
+    that day, "at the same time last year" the same months of 2007, "last month" August 2008;
+    with no date stated, none of them is dated."""
     body = (
         "Search form\n\nCountry profile\n\nWednesday, 10 Sept. 2008\n\n"
         "So far this year, at least 2,585 people have arrived in Zembia, against 915 at the "
         "same time last year. Some 59 boats reached the Tamba coast last month."
     )
     found = observations(draft_of(tmp_path, knowledge, body))
-    assert found["2585"].fields["period"] == "2008"
-    assert found["915"].fields["period"] == "2007"
+    assert found["2585"].fields["period"] == {"start": "2008-01", "end": "2008-09-10"}
+    assert found["915"].fields["period"] == {"start": "2007-01", "end": "2007-09-10"}
     assert found["59"].fields["period"] == "2008-08"
     undated = body.replace("Wednesday, 10 Sept. 2008\n\n", "")
     found = observations(draft_of(tmp_path, knowledge, undated))

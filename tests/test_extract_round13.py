@@ -194,7 +194,7 @@ def test_a_country_body_after_an_office_like_possessive(tmp_path, knowledge):
 
 def test_a_dateline_with_an_ordinal_day_dates_this_year(tmp_path, knowledge):
     """'NEW YORK, 3rd May, 2015 (WAM) — ...': the release's day, of which 'So far this year'
-    is 2015."""
+    is January 2015 to that day."""
     found = observations(
         draft_of(
             tmp_path,
@@ -203,7 +203,7 @@ def test_a_dateline_with_an_ordinal_day_dates_this_year(tmp_path, knowledge):
             "year, 187,436 people have made the journey.",
         )
     )
-    assert found["187436"].fields.get("period") == "2015"
+    assert found["187436"].fields.get("period") == {"start": "2015-01", "end": "2015-05-03"}
 
 
 def test_for_the_year_in_spanish_and_the_remaining_share(tmp_path, knowledge):

@@ -207,7 +207,9 @@ class DraftYaml:
         for key in keys:
             value = item.fields[key]
             line = f"    {key}: {self._value(key, value)}"
-            if key == "period" and not period_in_its_sentence(item):
+            if key == "period" and item.period_words:
+                line += f'   # worked out from "{item.period_words}" {PERIOD_FROM_ITS_WORDS}'
+            elif key == "period" and not period_in_its_sentence(item):
                 line += f"   # {PERIOD_FROM_CONTEXT}"
             body.append(line)
         for key, (listed, note) in item.commented.items():
@@ -372,3 +374,4 @@ class DraftYaml:
 # it (the time of the operation or survey it reports, of the whole it is a part of, the
 # release's day): the reviewer is told, so that an inferred time is checked, not taken as said.
 PERIOD_FROM_CONTEXT = "not said in its sentence: the time of the text around it; check it"
+PERIOD_FROM_ITS_WORDS = "and the day the release states it was written: check it"

@@ -327,7 +327,12 @@ RELEASE_DAY = re.compile(
     rf"\s+(?P<y>(?:19|20)\d\d)\b",
     re.I,
 )
-TODAY = re.compile(r"\b(?:today|this morning|earlier today|tonight)\b", re.I)
+# The day of writing, in the four languages ("la pasada madrugada": the small hours just gone)
+TODAY = re.compile(
+    r"\b(?:today|this morning|earlier today|tonight|hoy|esta\s+ma[ñn]ana|esta\s+madrugada|"
+    r"la\s+pasada\s+madrugada|aujourd['’]hui|ce\s+matin|hoje|esta\s+manh[ãa])\b",
+    re.I,
+)
 
 
 FIRST_PASSAGES = 10  # a page's menus and headings may come before its date line

@@ -3,7 +3,9 @@
 A number takes the time of the operation, survey, event or whole it reports when the release
 dates that time elsewhere (data/devset/README.md, `period`): the parts of a whole take the
 whole's period, the results of an operation dated earlier take the operation's time, "yesterday"
-takes the day the dateline makes of it. The period is then inferred, not stated, and a reader of
+takes the day the dateline makes of it. A sentence may also date its number with words that
+only the day of writing makes a date of ("last year", "on Friday", "in March"). The period is
+then inferred, not stated, and a reader of
 the graph must be able to tell the two apart. The draft gives each such period its reasoning
 (`period_reasoning`, kg:periodReasoning in the graph): the words of the release that date it, so
 that a curator checks them and a draft published as it is keeps them.
@@ -14,8 +16,11 @@ from __future__ import annotations
 import json
 
 from kg.extraction.dated_days import YEAR
+from kg.extraction.event_times import TODAY, release_day
 from kg.extraction.proposal import Item
+from kg.extraction.relative_times import relative_periods, yearless_periods
 from kg.extraction.text import Passage, Source
+from kg.extraction.written_days import written_days
 
 # The words quoted around the date that gives the period: enough to see what it dates.
 QUOTED_WORDS = 14
@@ -66,8 +71,42 @@ def _excerpt(text: str, years: set[str]) -> str:
     )
 
 
-def period_reasoning(item: Item, source: Source) -> str | None:
+def _span(period) -> tuple:
+    """A period as (start, end), a date d as (d, d), whatever way it is written."""
+    if isinstance(period, dict):
+        start = period.get("start")
+        return (str(start), str(period.get("end", start)))
+    return (str(period), str(period))
+
+
+def words_that_date_it(item: Item, day: str | None) -> str:
+    """The words of the number's own sentence that, read against `day`, the day the release
+    states it was written, give the item's period ("last year", "on Friday", "in March",
+    "today"); "" when none does."""
+    if not day or not item.spans or "period" not in item.fields:
+        return ""
+    said = item.spans[0]
+    text = said.passage.text
+    a, b = said.passage.sentence_at(said.start)
+    wanted = _span(item.fields["period"])
+    times = relative_periods(text, a, b, day) + yearless_periods(text, a, b, day)
+    for x0, x1, value in sorted(times + written_days(text, a, b, day), key=lambda x: x[0]):
+        if _span(value) == wanted:
+            return text[x0:x1]
+    if wanted == (day, day) and (m := TODAY.search(text, a, b)):
+        return m.group()
+    return ""
+
+
+def period_reasoning(item: Item, source: Source, day: str | None = None) -> str | None:
     """The reasoning of an item's period that its number's sentence does not say, or None."""
+    # (first: a dateline's year in the sentence does not say "so far this year"'s months)
+    if words := words_that_date_it(item, day):
+        item.period_words = words
+        return (
+            f'The number\'s own sentence dates it by the words "{words}", of the day the '
+            f"release states it was written ({day}); check it."
+        )
     if period_in_its_sentence(item):  # (also: no period, no years, no words to look from)
         return None
     years = period_years(item.fields["period"])
@@ -91,7 +130,8 @@ def period_reasoning(item: Item, source: Source) -> str | None:
 def explain_periods(observations: list[Item], source: Source) -> None:
     """Give each observation whose period its sentence does not say the reasoning of it (once
     the draft is finished: a period it leaves as a suggestion has no reasoning to keep)."""
+    day = release_day(source.passages)
     for item in observations:
-        reasoning = period_reasoning(item, source)
+        reasoning = period_reasoning(item, source, day)
         if reasoning:
             item.fields["period_reasoning"] = reasoning

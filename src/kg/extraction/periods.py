@@ -29,6 +29,7 @@ from kg.extraction.relative_times import (
     relative_periods,
     yearless_periods,
 )
+from kg.extraction.written_days import written_days
 
 # Time expressions whose year is said elsewhere: "since then" (the year named just before),
 # "since February" (the year the text last named), "in the same period of 2018" (the months of
@@ -154,7 +155,11 @@ def _as_a_point(value: dict) -> dict:
     return value
 
 
-SAID_ON = re.compile(r"\b(?:said|says|stated|added|explained|told(?:\s+\w+)?)\s+$", re.I)
+SAID_ON = re.compile(
+    r"\b(?:said|says|stated|added|explained|told(?:\s+\w+)?|announced|reported|revealed|"
+    r"confirmed|declared|warned)\s+$",
+    re.I,
+)
 
 
 # A time that is the day of writing, said of a part of a sentence.
@@ -301,6 +306,7 @@ def period_of(
         + yearless_periods(text, s0, s1, today, year_near)
         + dated_days(text, s0, s1)
         + foreign_times(text, s0, s1)
+        + written_days(text, s0, s1, today)
     )
     # "in 2016-2017" holds "in 2016": an expression inside a longer one is part of it
     found = [

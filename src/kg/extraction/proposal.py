@@ -60,6 +60,9 @@ class Item:
     commented: dict[str, tuple[list, str]] = field(default_factory=dict)
     # Where the text names it (a study: each of its mentions; a number: the number itself).
     spans: list[Quote] = field(default_factory=list)
+    # A number: the words of its own sentence that date it against the day the release states
+    # it was written ("last year", "on Friday"), when that is how its period was worked out.
+    period_words: str = ""
 
     def add_quote(self, passage: Passage, start: int, end: int) -> None:
         for q in self.quotes:

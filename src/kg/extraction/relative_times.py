@@ -51,7 +51,10 @@ RELATIVE_PERIOD = re.compile(
     r"\b(?:(?P<same>(?:in|during|over|for|at|by)\s+the\s+same\s+(?:period|time|months?)\s+)?"
     # (not "in the last year": the twelve months before, not the calendar year)
     r"(?<!\bthe\s)(?P<which>this|last)\s+(?P<unit>year|month)"
-    r"|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+(?P<since>year))\b",
+    r"|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+(?P<since>year)"
+    # ("so far this year", "this year to date", "year to date": January to the day of writing)
+    r"|(?P<so_far>(?:so|thus)\s+far\s+this\s+year|this\s+year\s+(?:to\s+date|so\s+far)|"
+    r"(?<!\bthe\s)year[\s-]to[\s-]date))\b",
     re.I,
 )
 
@@ -94,11 +97,17 @@ def relative_periods(text: str, s0: int, s1: int, today: str | None) -> list:
         s0 = dateline.end()
     if re.search(r"\b(?:19|20)\d\d\b", text[s0:s1]):
         return []  # "Speaking in 2015, ... 'Last year we rescued 300'": of another time
-    for m in RELATIVE_PERIOD.finditer(text, s0, s1):
+    said = list(RELATIVE_PERIOD.finditer(text, s0, s1))
+    so_far = any(m["since"] or m["so_far"] for m in said)
+    for m in said:
         if re.match(r"\s+of\b", text[m.end() :]):
             continue  # "in the last month of the campaign"
-        if m["since"]:  # "since the beginning of the year": January to the month of writing
-            value = {"start": f"{year}-01", "end": f"{year}-{month:02d}"}
+        if m["since"] or m["so_far"]:  # "since the beginning of the year": January to the
+            value = {"start": f"{year}-01", "end": today}  # day of writing
+        elif m["same"] and so_far and m["which"].casefold() == "last" and len(today) >= 10:
+            # "so far this year, 2,585 ..., against 915 at the same time last year": the same
+            # months a year before
+            value = {"start": f"{year - 1}-01", "end": _a_year_before(today)}
         elif m["unit"].casefold() == "year":
             shown = str(year - (m["which"].casefold() == "last"))
             value = {"start": shown, "end": shown}
@@ -107,6 +116,15 @@ def relative_periods(text: str, s0: int, s1: int, today: str | None) -> list:
             value = {"start": f"{y}-{m0 + 1:02d}", "end": f"{y}-{m0 + 1:02d}"}
         out.append((m.start(), m.end(), value))
     return out
+
+
+def _a_year_before(day: str) -> str:
+    """The same day a year before (28 February for a 29 February)."""
+    written = dt.date.fromisoformat(day[:10])
+    try:
+        return written.replace(year=written.year - 1).isoformat()
+    except ValueError:
+        return written.replace(year=written.year - 1, day=28).isoformat()
 
 
 # The day a page was dated, that the corpus writes before its first sentence: "date

@@ -1,0 +1,92 @@
+"""Days said relative to the day a release was written: "yesterday", "last night", "on
+Friday", "early Tuesday morning", "este domingo", "ayer", "lundi", "hier", "na sexta-feira",
+"ontem". Each is dated from the day the release states (data/devset/README.md, `period`):
+"yesterday" is the day before, a weekday the last such day up to the day of writing (that
+day itself when it is that weekday; "last Friday" said on a Friday, the week before).
+
+A weekday followed by its date ("on Tuesday, August 23") is left to the readers of dates,
+which read the longer expression. "Today" is read where a sentence says no other time
+(event_times.today_of).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from kg.extraction.foreign_words import _MONTH as FOREIGN_MONTH
+
+# Weekday names, Monday first (datetime's weekday() numbers), in the four languages.
+WEEKDAYS = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+    "lunes": 0, "martes": 1, "miércoles": 2, "miercoles": 2, "jueves": 3, "viernes": 4,
+    "sábado": 5, "sabado": 5, "domingo": 6,
+    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5,
+    "dimanche": 6,
+    "segunda-feira": 0, "terça-feira": 1, "terca-feira": 1, "quarta-feira": 2,
+    "quinta-feira": 3, "sexta-feira": 4,
+}  # fmt: skip
+
+# The date that may follow a weekday, which then is no day to work out: ", 23 August", " (16
+# August)", " 16 de agosto"
+_DATE_AFTER = r"\s*,?\s*\(?\s*"
+_DAY_NUMBER = r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+_ENGLISH_DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+# "on Friday", "last Friday", "this Friday", "late Tuesday", "early Tuesday morning", "on
+# Thursday night", "Friday's raid" (the English names always capitalised; a bare "Friday" as
+# a subject is too rare to read); not one its date follows ("on Tuesday, August 23")
+ENGLISH = (
+    rf"\b(?:(?P<en_last>[Ll]ast)|[Oo]n|[Tt]his|[Ee]arly|[Ll]ate|(?:[Ee]arly|[Ll]ate)\s+on)\s+"
+    rf"(?P<en>{_ENGLISH_DAYS}){_PART}"
+    rf"(?!{_DATE_AFTER}(?:{_DAY_NUMBER})?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+    rf"|\b(?P<en2>{_ENGLISH_DAYS})['’]s\b"
+)
+# "el viernes", "Este domingo", "el pasado lunes", "el lunes pasado"; "le lundi", "lundi
+# dernier", a bare "lundi" (French writes the day alone as a time); "na sexta-feira", "no
+# domingo", "neste sábado", "no último domingo". The day in lower case, as these languages
+# write it: "Santo Domingo" is a city.
+FOREIGN = (
+    r"(?:\b(?:[Ee]l|[Ee]ste|[Ee]sta|[Ll]e|[Cc]e|[Nn]a|[Nn]o|[Nn]este|[Nn]esta)\s+"
+    r"(?:(?P<fd_last1>pasado|[úu]ltim[oa])\s+)?|(?<![\w-]))"
+    r"(?P<fd>lunes|martes|mi[ée]rcoles|jueves|viernes|s[áa]bado|domingo|lundi|mardi|"
+    r"mercredi|jeudi|vendredi|samedi|dimanche|segunda-feira|ter[çc]a-feira|quarta-feira|"
+    r"quinta-feira|sexta-feira)(?![\w-])"
+    r"(?:\s+(?P<fd_last2>pasado|dernier|passad[oa]))?"
+    rf"(?!{_DATE_AFTER}\d{{1,2}}(?:º|er)?\s+(?:de\s+)?{FOREIGN_MONTH})"
+)
+# "yesterday", "last night", "ayer", "anoche", "hier", "ontem": the day before the day of
+# writing ("today" and its like are read where a sentence says no other time:
+# event_times.TODAY)
+YESTERDAY = r"\b(?P<yesterday>[Yy]esterday|[Ll]ast\s+night|[Aa]yer|[Aa]noche|[Hh]ier|[Oo]ntem)\b"
+
+WRITTEN_DAY = re.compile(rf"{ENGLISH}|{FOREIGN}|{YESTERDAY}")
+
+
+def written_days(text: str, s0: int, s1: int, today: str | None) -> list:
+    """The days WRITTEN_DAY says in [s0, s1), dated from `today`, the day the release states
+    it was written (YYYY-MM-DD; a month alone dates none of them): (start, end, value)."""
+    if not today or len(today) < 10:
+        return []
+    written = dt.date.fromisoformat(today[:10])
+    out = []
+    for m in WRITTEN_DAY.finditer(text, s0, s1):
+        if m["yesterday"]:
+            day = written - dt.timedelta(days=1)
+        else:
+            name = (m["en"] or m["en2"] or m["fd"]).casefold()
+            weekday = WEEKDAYS.get(name, WEEKDAYS.get(_plain(name)))
+            if weekday is None:
+                continue
+            back = (written.weekday() - weekday) % 7
+            if back == 0 and (m["en_last"] or m["fd_last1"] or m["fd_last2"]):
+                back = 7  # ("last Friday" said on a Friday: the week before)
+            day = written - dt.timedelta(days=back)
+        out.append((m.start(), m.end(), {"start": day.isoformat(), "end": day.isoformat()}))
+    return out
+
+
+def _plain(name: str) -> str:
+    """A weekday's name without its accents ("miércoles", "terça-feira")."""
+    return name.translate(str.maketrans("éáç", "eac"))
