@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from kg.extraction.dated_days import month_number
 from kg.extraction.figures import MONTH, Found
 from kg.extraction.foreign_words import CAUGHT_VERB, MONTHS, OPERATION_NOUN
 from kg.extraction.foreign_words import NOT_ITS_CATCH as NOT_ITS_CATCH_OTHER_LANGUAGES
@@ -338,6 +339,34 @@ TODAY = re.compile(
 FIRST_PASSAGES = 10  # a page's menus and headings may come before its date line
 
 
+# A weekday with its day and month in a story's first lines ("police said Thursday (Feb 13)",
+# "on Tuesday, August 23"): the story's own days, against which a page's date is checked
+WEEKDAY_WITH_DAY = re.compile(
+    r"\b(?P<w>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\(?(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+"
+    r"(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]{2,8}))\b(?!,?\s+(?:19|20)\d\d)"
+)
+_WEEKDAY_NUMBER = {"Mon": 0, "Tues": 1, "Wednes": 2, "Thurs": 3, "Fri": 4, "Satur": 5, "Sun": 6}
+
+
+def _story_days_agree(day: str, passages: list[Passage]) -> bool:
+    """Whether the days a story's first passages name with their weekday, and no year, fall
+    in the ten days up to `day`: a site's banner ("Saturday, September 26, 2020" above a story
+    of "Thursday (Feb 13)") is no day the story was written."""
+    written = dt.date.fromisoformat(day)
+    for passage in passages[:FIRST_PASSAGES]:
+        for m in WEEKDAY_WITH_DAY.finditer(passage.text):
+            try:
+                month = month_number(m["m1"] or m["m2"])
+                said = dt.date(written.year, month, int(m["d1"] or m["d2"]))
+                if said > written:
+                    said = said.replace(year=said.year - 1)
+            except (ValueError, IndexError):
+                continue  # (no such day a year before: 29 February)
+            if said.weekday() == _WEEKDAY_NUMBER[m["w"]] and not 0 <= (written - said).days <= 10:
+                return False
+    return True
+
+
 def release_day(passages: list[Passage]) -> str | None:
     """The day a release is dated by a line of its first passages, or None: a line that
     opens with a day ("22 May 2013 Press Release"), else one that is a date or a dateline
@@ -349,11 +378,14 @@ def release_day(passages: list[Passage]) -> str | None:
         if m:
             day = f"{_date(m['m'] or m['m2'], m['y'])}-{int(m['d'] or m['d2']):02d}"
             try:  # (not "31st June": no day)
-                return dt.date.fromisoformat(day).isoformat()
+                day = dt.date.fromisoformat(day).isoformat()
+                break
             except ValueError:
                 pass
-    lines = [line for p in first for line in p.text.splitlines() if line.strip()]
-    return dateline_date(lines[: 2 * FIRST_PASSAGES])
+    else:
+        lines = [line for p in first for line in p.text.splitlines() if line.strip()]
+        day = dateline_date(lines[: 2 * FIRST_PASSAGES])
+    return day if day is None or _story_days_agree(day, passages) else None
 
 
 def today_of(day: str | None, passage: Passage, sentence: tuple[int, int]) -> str | None:

@@ -156,8 +156,8 @@ def _as_a_point(value: dict) -> dict:
 
 
 SAID_ON = re.compile(
-    r"\b(?:said|says|stated|added|explained|told(?:\s+\w+)?|announced|reported|revealed|"
-    r"confirmed|declared|warned)\s+$",
+    # (not "reported", "confirmed": "cases reported in 2017" are of 2017)
+    r"\b(?:said|says|stated|added|explained|told(?:\s+\w+)?|announced|warned)\s+$",
     re.I,
 )
 

@@ -35,13 +35,12 @@ _DAY_NUMBER = r"(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?"
 _ENGLISH_DAYS = r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day"
 _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 # "on Friday", "last Friday", "this Friday", "late Tuesday", "early Tuesday morning", "on
-# Thursday night", "Friday's raid" (the English names always capitalised; a bare "Friday" as
+# Thursday night" (the English names always capitalised; a bare "Friday" as
 # a subject is too rare to read); not one its date follows ("on Tuesday, August 23")
 ENGLISH = (
     rf"\b(?:(?P<en_last>[Ll]ast)|[Oo]n|[Tt]his|[Ee]arly|[Ll]ate|(?:[Ee]arly|[Ll]ate)\s+on)\s+"
     rf"(?P<en>{_ENGLISH_DAYS}){_PART}"
     rf"(?!{_DATE_AFTER}(?:{_DAY_NUMBER})?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
-    rf"|\b(?P<en2>{_ENGLISH_DAYS})['’]s\b"
 )
 # "el viernes", "Este domingo", "el pasado lunes", "el lunes pasado"; "le lundi", "lundi
 # dernier", a bare "lundi" (French writes the day alone as a time); "na sexta-feira", "no
@@ -59,9 +58,36 @@ FOREIGN = (
 # "yesterday", "last night", "ayer", "anoche", "hier", "ontem": the day before the day of
 # writing ("today" and its like are read where a sentence says no other time:
 # event_times.TODAY)
-YESTERDAY = r"\b(?P<yesterday>[Yy]esterday|[Ll]ast\s+night|[Aa]yer|[Aa]noche|[Hh]ier|[Oo]ntem)\b"
+# (not "Yesterday's tragedy follows shipwrecks in which 121 died": the day of that noun alone)
+YESTERDAY = (
+    r"\b(?P<yesterday>[Yy]esterday|[Ll]ast\s+night|[Aa]yer|[Aa]noche|[Hh]ier|[Oo]ntem)\b(?!['’]s)"
+)
 
 WRITTEN_DAY = re.compile(rf"{ENGLISH}|{FOREIGN}|{YESTERDAY}")
+
+# The day something was said is no number's time: "said on Friday", "a press conference on
+# Saturday", "police informed on its website on Thursday", "said Justin Forsyth yesterday in
+# a news release", "el ministro informó este lunes", "a déclaré lundi".
+_SAYING = (
+    r"said|says|say|told|tells|informed|informs|announced|announces|stated|states|added|"
+    r"explained|noted|warned|wrote|tweeted|posted|declared|confirmed|reported|"
+    r"(?:press|news|media)\s+(?:conference|release|briefing)|statement|briefing|"
+    r"dijo|declar[óo]|inform[óo]|anunci[óo]|afirm[óo]|indic[óo]|precis[óo]|"
+    r"a\s+(?:d[ée]clar[ée]|annonc[ée]|indiqu[ée]|affirm[ée]|pr[ée]cis[ée])|"
+    r"disse|afirmou|anunciou|informou|declarou"
+)
+SAID_BEFORE = re.compile(rf"\b(?:{_SAYING})\b(?:\s+[^\s,.;:]+){{0,6}}\s+$", re.I)
+SAID_AFTER = re.compile(
+    rf"\s+(?:[^\s,.;:]+\s+){{0,2}}(?:{_SAYING})\b|\s+(?:in|at)\s+an?\s+(?:{_SAYING})\b", re.I
+)
+
+
+def _said_on(text: str, m: re.Match) -> bool:
+    """Whether the day words at m date a saying, not what is said."""
+    return bool(
+        SAID_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        or SAID_AFTER.match(text, m.end())
+    )
 
 
 def written_days(text: str, s0: int, s1: int, today: str | None) -> list:
@@ -72,10 +98,12 @@ def written_days(text: str, s0: int, s1: int, today: str | None) -> list:
     written = dt.date.fromisoformat(today[:10])
     out = []
     for m in WRITTEN_DAY.finditer(text, s0, s1):
+        if _said_on(text, m):
+            continue
         if m["yesterday"]:
             day = written - dt.timedelta(days=1)
         else:
-            name = (m["en"] or m["en2"] or m["fd"]).casefold()
+            name = (m["en"] or m["fd"]).casefold()
             weekday = WEEKDAYS.get(name, WEEKDAYS.get(_plain(name)))
             if weekday is None:
                 continue
