@@ -238,6 +238,35 @@ def _another_year_since(before: Item, said) -> bool:
     return any(y not in period for y in YEAR.findall(between) + months)
 
 
+# A sentence that points back to a number ("This number includes 40 ...", "These figures
+# appeared the day after ...", "This represents"): which number, the rules above decide.
+POINTS_TO_NUMBERS = re.compile(
+    r"\b(?:this|that|these|those)\s+(?:numbers?|figures?|totals?|counts?|data)\b|"
+    r"\b(?:this|that)\s+represents\b",
+    re.I,
+)
+
+
+def left_to_the_rules(item: Item) -> bool:
+    """Whether the number's sentence is one the rules above decide, carried or not, so that no
+    other reading (period_carry's model) dates it: one that goes on from the count before it,
+    opens with the period said before, points back to a number, says a time of its own, is
+    said in the first person, or says it is not of the count before."""
+    words = _own_sentence(item)
+    return bool(
+        GOING_ON.match(words)
+        or THAT_PERIOD.match(words)
+        or A_GROUP.match(words)
+        or POINTS_TO_NUMBERS.search(words)
+        or YEAR.search(words)
+        or ITS_OWN_TIME.search(words)
+        or STILL.search(words)
+        or FIRST_PERSON.search(words)
+        or NOT_OF_IT.search(words)
+        or WHAT_IT_HAS.search(words)
+    )
+
+
 def periods_going_on(items: list[Item]) -> None:
     """Each number with no period, in a body sentence that goes on from the one before it,
     takes the period of the number said last before it (in its paragraph or the one before)

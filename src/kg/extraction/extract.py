@@ -29,6 +29,7 @@ from kg.extraction.foreign_words import LANGUAGES
 from kg.extraction.items import ItemExtractor
 from kg.extraction.knowledge import Knowledge
 from kg.extraction.numbers import NumberExtractor
+from kg.extraction.period_carry import carry_periods
 from kg.extraction.period_reasoning import explain_periods
 from kg.extraction.text import Source, fold
 
@@ -120,6 +121,7 @@ def extract(
             "places and acronyms are drafted; check each unit, period, source and name."
         )
     draft.finish()
+    carry_periods(draft.observations)  # (of the active numbers: those a reviewer starts from)
     explain_periods(draft.observations, source)
     draft.seconds = time.perf_counter() - started
     return draft

@@ -115,6 +115,12 @@ def period_reasoning(item: Item, source: Source, day: str | None = None) -> str 
         text = passage.text[a:b]
         if all(y in text for y in years):
             where = "the headline" if passage.kind == "title" else "the release"
+            if item.period_by_model:
+                return (
+                    "The number's own sentence gives no date; a model fitted on reviewed "
+                    f"releases judged it of the time {where} gives to the count said before "
+                    f'it, in the words "{_excerpt(text, years)}"; check it.'
+                )
             return (
                 "The number's own sentence gives no date; its period is the time "
                 f'{where} gives, in the words "{_excerpt(text, years)}", to the operation, '

@@ -293,8 +293,10 @@ def period_of(
     said; `year_near`: the year the passage before last named, that of months without a year
     in a release that states no day."""
     s0, s1 = bullet_of(text, sentence, at)
-    if change_against_another_time(text, s0, s1, at):
-        return None  # ("a 27% jump from last year": of neither time)
+    # A change measured against another time ("a 27% jump from last year") takes the time of
+    # what it describes, said before the comparison ("In 2016, arrivals rose 50% compared
+    # with 2015"), never the compared time
+    compared_from = change_against_another_time(text, s0, s1, at)
     found = []
     for kind, pattern in PERIOD_PATTERNS:
         for m in pattern.finditer(text, s0, s1):
@@ -319,6 +321,12 @@ def period_of(
     spans = [(a, b) for a, b, _ in elsewhere]
     found = [x for x in found if not any(a <= x[0] < b for a, b in spans)]
     found = sorted(found + elsewhere, key=lambda x: x[0])
+    if compared_from is not None:  # (nor the time another change of it is compared with)
+        found = [
+            x
+            for x in found
+            if x[1] <= compared_from and not _compared_with(text, max(s0, x[0] - 80), x[0], s0 - 1)
+        ]
     # "24 per cent more than in the first quarter of 2018", "a 77 per cent increase from the
     # same period in 2019": the period a number is compared with is not its own.
     # (The compared number's own: "compared with 210 in the same period of 2018".)

@@ -383,14 +383,17 @@ AGAINST_ANOTHER_TIME = re.compile(
 )
 
 
-def change_against_another_time(text: str, s0: int, s1: int, at: int) -> bool:
-    """Whether the number at `at` is a change (A_CHANGE) its sentence [s0, s1) measures
-    against another time (AGAINST_ANOTHER_TIME)."""
+def change_against_another_time(text: str, s0: int, s1: int, at: int) -> int | None:
+    """Where the comparison starts when the number at `at` is a change (A_CHANGE) its
+    sentence [s0, s1) measures against another time (AGAINST_ANOTHER_TIME), else None."""
     m = A_CHANGE.match(text, at) or (
         # ("an increase of 35 per cent on the previous year": the change said before its share)
         SHARE.match(text, at) and CHANGE_BEFORE.search(text, max(s0, at - 40), at)
     )
-    return bool(m) and bool(AGAINST_ANOTHER_TIME.search(text, s0, s1))
+    against = AGAINST_ANOTHER_TIME.search(text, at, s1) if m else None
+    if m and against is None and AGAINST_ANOTHER_TIME.search(text, s0, at):
+        return s0  # (the comparison said before the change: no time of the sentence is its)
+    return against.start() if against else None
 
 
 SHARE = re.compile(r"(?:[\d.,]+|[a-z-]+)\s*(?:%|per\s*cent|percent)", re.I)

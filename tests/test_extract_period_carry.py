@@ -1,0 +1,55 @@
+"""A period carried by the learned model (kg.extraction.period_carry) to a number whose sentence
+says no time, from the dated number said before it; never to a standing figure, and always
+with its reasoning."""
+
+from __future__ import annotations
+
+from composed import draft_of, observations
+from kg.extraction.period_carry import WEIGHTS, features
+
+
+def test_the_toll_of_a_dated_wreck_takes_its_day_with_the_words_that_date_it(tmp_path, knowledge):
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "On 12 May 2019, a boat capsized off the coast of Pelmark and 40 people died.\n\n"
+        "The dead included 12 women and three children.",
+    )
+    found = observations(draft)
+    assert found["12"].fields["period"] == found["3"].fields["period"] == "2019-05-12"
+    assert '"On 12 May 2019, a boat capsized' in found["12"].fields["period_reasoning"]
+    assert "a model fitted on reviewed releases" in found["12"].fields["period_reasoning"]
+
+
+def test_a_share_of_a_dated_count_takes_its_span(tmp_path, knowledge):
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Between January and June 2021, the Pelmark police rescued 240 victims of "
+            "trafficking in raids.\n\nPolice said 83% were women.",
+        )
+    )
+    assert found["83"].fields["period"] == {"start": "2021-01", "end": "2021-06"}
+
+
+def test_a_standing_world_figure_after_a_dated_count_takes_no_time(tmp_path, knowledge):
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "In 2020, IOM assisted 5,000 migrants in Pelmark.\n\nAn estimated 40 million "
+            "people are in modern slavery worldwide.",
+        )
+    )
+    assert found["5000"].fields["period"] == "2020"
+    assert "period" not in found["40000000"].fields
+
+
+def test_the_weights_are_of_the_cues_the_model_reads(tmp_path, knowledge):
+    """benchmarks/period_carry.py fits one weight per cue of `features`: a cue added without
+    fitting again, or a weight left of a cue taken out, would be read as nothing."""
+    draft = draft_of(tmp_path, knowledge, "In 2020, IOM assisted 5,000 migrants. 83% were women.")
+    found = observations(draft)
+    cues = features(found["83"], found["5000"], 1, 1)
+    assert set(cues) == set(WEIGHTS)
