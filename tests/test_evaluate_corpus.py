@@ -277,6 +277,32 @@ def test_the_corpus_report_micro_averages_and_lists_refusals(devset, full, monke
     assert report["documents"]["901"]["facts"]["people"]["active"]["recall"] == 1.0
 
 
+def test_a_source_credited_on_an_optional_number_counts_neither_way():
+    """An optional gold number (a repeat in a caption, a borderline count) has an optional
+    source: a draft that credits it is neither right nor spurious; one crediting a required
+    number's source is right."""
+    from decimal import Decimal
+
+    from kg.extraction.corpus import Drafted, GoldEntity, GoldNumber
+
+    iom = GoldEntity("organization", "IOM", frozenset({"iom"}))
+    numbers = [
+        GoldNumber(("value", Decimal(42)), "person", ("exact",), None, [iom], optional=True),
+        GoldNumber(("value", Decimal(7)), "person", ("exact",), None, [iom]),
+    ]
+    none = {kind: [] for kind in ("organization", "place", "person")}
+    drafted = Drafted(
+        none,
+        [
+            (("value", Decimal(42)), "person", ("exact",), None, [frozenset({"iom"})]),
+            (("value", Decimal(7)), "person", ("exact",), None, [frozenset({"iom"})]),
+        ],
+    )
+    counts = compare((none, numbers), drafted)["attributions"]
+    assert (counts["gold"], counts["predicted"], counts["correct"]) == (1, 1, 1)
+    assert counts["spurious"] == [] and counts["missed"] == []
+
+
 def test_a_refused_release_counts_as_all_missed(devset):
     # Not UTF-8: the ingest refuses it, whatever it accepts of layouts and contacts.
     (devset.corpus / "902_dock-workers.txt").write_bytes(b"\xff\xfe not a text \xff\n")

@@ -340,10 +340,14 @@ def compare(
     out["numbers: value+unit+qualifier+period"] = _counts(
         numbers, drafted.numbers, in_full, lambda g: g.optional, neutral=by_value
     )
-    gold_pairs = [(n.key, o) for n in numbers if not n.optional for o in n.according_to]
+    # (an optional number's source is optional too: a draft crediting it is not penalized)
+    gold_pairs = [(n.key, o, n.optional) for n in numbers for o in n.according_to]
     drafted_pairs = [(n[0], names) for n in drafted.numbers for names in n[4]]
     out["attributions"] = _counts(
-        gold_pairs, drafted_pairs, lambda p, g: _same_value(p[0], g[0]) and bool(p[1] & g[1].names)
+        gold_pairs,
+        drafted_pairs,
+        lambda p, g: _same_value(p[0], g[0]) and bool(p[1] & g[1].names),
+        lambda g: g[2],
     )
     return out
 
@@ -372,7 +376,7 @@ def _describe(fact) -> str:
         return (
             f"{_show(fact.key)} {extra}{period} ({fact.counts})" if fact.counts else _show(fact.key)
         )
-    if isinstance(fact, tuple) and len(fact) == 2 and isinstance(fact[1], GoldEntity):
+    if isinstance(fact, tuple) and len(fact) in (2, 3) and isinstance(fact[1], GoldEntity):
         return f"{_show(fact[0])} by {fact[1].name}"
     if isinstance(fact, tuple) and len(fact) == 2 and isinstance(fact[1], frozenset):
         label = fact[0] if isinstance(fact[0], str) else _show(fact[0])
