@@ -53,3 +53,66 @@ def test_the_weights_are_of_the_cues_the_model_reads(tmp_path, knowledge):
     found = observations(draft)
     cues = features(found["83"], found["5000"], 1, 1)
     assert set(cues) == set(WEIGHTS)
+
+
+WRECK = "On 12 May 2019, a boat capsized off the coast of Pelmark and 40 people died.\n\n"
+
+
+def test_standing_figures_funding_later_events_and_counts_so_far_take_no_carried_time(
+    tmp_path, knowledge
+):
+    """A review's cases: what a single-event release says besides the event is of no time
+    the text gives it, in the four languages."""
+    for said, value in (
+        ("The unit employs 45 officers and runs three shelters.", "45"),
+        ("Pelmark acoge a 3.000 refugiados venezolanos.", "3000"),
+        ("Two days later, rescuers recovered 15 more bodies.", "15"),
+        ("A similar shipwreck off Velna killed 60 people.", "60"),
+        ("La unidad ya ha rescatado a 1.200 víctimas a lo largo de los años.", "1200"),
+        ("The European Union contributed US$ 3 million to the rescue centre.", "3000000"),
+    ):
+        found = observations(draft_of(tmp_path, knowledge, WRECK + said))
+        assert found["40"].fields["period"] == "2019-05-12", said
+        assert "period" not in found[value].fields, said
+
+
+def test_a_compared_figure_s_time_is_not_carried(tmp_path, knowledge):
+    """ "... 240 victims between January and June 2021, compared with 150 in the same period
+    of 2020. 83% were women": never the compared period."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Between January and June 2021, police rescued 240 victims of trafficking in raids "
+            "across Pelmark, compared with 150 in the same period of 2020.\n\n"
+            "Police said 83% were women.",
+        )
+    )
+    assert found["83"].fields.get("period") != {"start": "2020-01", "end": "2020-06"}
+
+
+def test_a_carried_period_s_reasoning_quotes_the_count_it_was_carried_from(tmp_path, knowledge):
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Pelmark passed its law against trafficking in 2019.\n\n" + WRECK
+            + "The dead included 12 women.",
+        )
+    )  # fmt: skip
+    reasoning = found["12"].fields["period_reasoning"]
+    assert "a boat capsized" in reasoning and "passed its law" not in reasoning
+
+
+def test_a_change_takes_no_time_of_another_clause(tmp_path, knowledge):
+    """ "In 2019, the office opened a shelter, and arrivals are now 20% higher than in 2018":
+    2019 dates the opening, 2018 the comparison; the change has neither."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "In 2019, the office opened a shelter in Pelmark, and arrivals are now 20% higher "
+            "than in 2018.",
+        )
+    )
+    assert "period" not in found["20"].fields

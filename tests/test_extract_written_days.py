@@ -53,3 +53,51 @@ def test_a_banner_s_date_that_the_story_s_days_contradict_dates_no_weekday(tmp_p
         draft_of(tmp_path, knowledge, story, title="Saturday, February 15, 2020\n\nBoat sinks")
     )
     assert agreeing["73"].fields["period"] == "2020-02-11"
+
+
+def test_a_day_said_after_a_number_dates_the_event_not_the_saying(tmp_path, knowledge):
+    """ "The ministry said 300 people died on Friday": the words between the saying and the
+    day hold a number, so the day is of the deaths."""
+    found = observations(draft_of(
+        tmp_path, knowledge,
+        "BERLIN, 29 March 2021 - The ministry said 300 people died on Friday in Pelmark.",
+    ))  # fmt: skip
+    assert found["300"].fields["period"] == "2021-03-26"
+
+
+def test_a_day_to_come_every_such_day_or_one_of_last_week_is_not_worked_out(tmp_path, knowledge):
+    for said in (
+        "Every Monday, 30 people visit the Pelmark centre.",
+        "El próximo lunes, 30 personas llegarán a Pelmark.",
+        "On Friday last week, 30 people were rescued off Pelmark.",
+    ):
+        found = observations(draft_of(tmp_path, knowledge, f"BERLIN, 29 March 2021 - {said}"))
+        assert "period" not in found["30"].fields, said
+
+
+def test_the_day_before_yesterday_is_two_days_back(tmp_path, knowledge):
+    found = observations(draft_of(
+        tmp_path, knowledge,
+        "BERLIN, 29 March 2021 - The day before yesterday, police freed 14 victims in Pelmark.",
+    ))  # fmt: skip
+    assert found["14"].fields["period"] == "2021-03-27"
+
+
+def test_so_far_this_year_in_other_languages_and_this_year_to_date(tmp_path, knowledge):
+    for said in (
+        "En lo que va del año, 300 migrantes cruzaron la frontera de Pelmark.",
+        "Depuis le début de l'année, 300 migrants ont traversé la frontière de Pelmark.",
+        "This year to date, 300 migrants crossed the Pelmark border.",
+    ):
+        found = observations(draft_of(tmp_path, knowledge, f"BERLIN, 29 March 2021 - {said}"))
+        assert found["300"].fields["period"] == {"start": "2021-01", "end": "2021-03-29"}, said
+
+
+def test_a_weekday_with_a_word_that_is_no_month_leaves_the_day_of_writing(tmp_path, knowledge):
+    """ "Friday 12 Marines": no "12 March" that would make the date line a banner."""
+    found = observations(draft_of(
+        tmp_path, knowledge,
+        "BERLIN, 29 March 2021 - On Friday 12 Marines joined the search. Yesterday, police "
+        "freed 14 victims in Pelmark.",
+    ))  # fmt: skip
+    assert found["14"].fields["period"] == "2021-03-28"

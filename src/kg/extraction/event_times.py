@@ -9,7 +9,7 @@ import datetime as dt
 import re
 
 from kg.extraction.dated_days import month_number
-from kg.extraction.figures import MONTH, Found
+from kg.extraction.figures import MONTH, MONTH_SHORT, Found
 from kg.extraction.foreign_words import CAUGHT_VERB, MONTHS, OPERATION_NOUN
 from kg.extraction.foreign_words import NOT_ITS_CATCH as NOT_ITS_CATCH_OTHER_LANGUAGES
 from kg.extraction.pages import dateline_date
@@ -330,8 +330,9 @@ RELEASE_DAY = re.compile(
 )
 # The day of writing, in the four languages ("la pasada madrugada": the small hours just gone)
 TODAY = re.compile(
-    r"\b(?:today|this morning|earlier today|tonight|hoy|esta\s+ma[ñn]ana|esta\s+madrugada|"
-    r"la\s+pasada\s+madrugada|aujourd['’]hui|ce\s+matin|hoje|esta\s+manh[ãa])\b",
+    # (not "hoy", "aujourd'hui", "hoje": as often "nowadays" as the day of writing)
+    r"\b(?:today|this morning|earlier today|tonight|esta\s+ma[ñn]ana|esta\s+madrugada|"
+    r"la\s+pasada\s+madrugada|ce\s+matin|esta\s+manh[ãa])\b",
     re.I,
 )
 
@@ -339,11 +340,12 @@ TODAY = re.compile(
 FIRST_PASSAGES = 10  # a page's menus and headings may come before its date line
 
 
+_MONTH_NAME = rf"(?:{MONTH}|{MONTH_SHORT})(?![a-z])"
 # A weekday with its day and month in a story's first lines ("police said Thursday (Feb 13)",
 # "on Tuesday, August 23"): the story's own days, against which a page's date is checked
 WEEKDAY_WITH_DAY = re.compile(
-    r"\b(?P<w>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\(?(?:(?P<m1>[A-Z][a-z]{2,8})\.?\s+"
-    r"(?P<d1>\d{1,2})|(?P<d2>\d{1,2})\s+(?P<m2>[A-Z][a-z]{2,8}))\b(?!,?\s+(?:19|20)\d\d)"
+    rf"\b(?P<w>Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+\(?(?:(?P<m1>{_MONTH_NAME})\.?\s+"
+    rf"(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH_NAME}))\b(?!,?\s+(?:19|20)\d\d)"
 )
 _WEEKDAY_NUMBER = {"Mon": 0, "Tues": 1, "Wednes": 2, "Thurs": 3, "Fri": 4, "Satur": 5, "Sun": 6}
 

@@ -98,6 +98,12 @@ def words_that_date_it(item: Item, day: str | None) -> str:
     return ""
 
 
+def _opening(text: str) -> str:
+    """A sentence's first words."""
+    words = text.split()
+    return " ".join(words[:QUOTED_WORDS]) + (" ..." if len(words) > QUOTED_WORDS else "")
+
+
 def period_reasoning(item: Item, source: Source, day: str | None = None) -> str | None:
     """The reasoning of an item's period that its number's sentence does not say, or None."""
     # (first: a dateline's year in the sentence does not say "so far this year"'s months)
@@ -110,17 +116,19 @@ def period_reasoning(item: Item, source: Source, day: str | None = None) -> str 
     if period_in_its_sentence(item):  # (also: no period, no years, no words to look from)
         return None
     years = period_years(item.fields["period"])
+    if item.period_by_model:
+        words = item.period_from
+        shown = _excerpt(words, years) if any(y in words for y in years) else _opening(words)
+        return (
+            "The number's own sentence gives no date; a model fitted on reviewed releases "
+            f'judged it of the time of the count said before it, in the words "{shown}"; '
+            "check it."
+        )
     said = item.spans[0]
     for passage, (a, b) in _sentences_outward(source, said.passage, said.start):
         text = passage.text[a:b]
         if all(y in text for y in years):
             where = "the headline" if passage.kind == "title" else "the release"
-            if item.period_by_model:
-                return (
-                    "The number's own sentence gives no date; a model fitted on reviewed "
-                    f"releases judged it of the time {where} gives to the count said before "
-                    f'it, in the words "{_excerpt(text, years)}"; check it.'
-                )
             return (
                 "The number's own sentence gives no date; its period is the time "
                 f'{where} gives, in the words "{_excerpt(text, years)}", to the operation, '

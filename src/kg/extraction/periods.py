@@ -321,11 +321,15 @@ def period_of(
     spans = [(a, b) for a, b, _ in elsewhere]
     found = [x for x in found if not any(a <= x[0] < b for a, b in spans)]
     found = sorted(found + elsewhere, key=lambda x: x[0])
-    if compared_from is not None:  # (nor the time another change of it is compared with)
+    if compared_from is not None:  # (nor the time another change of it is compared with,
+        # nor one of another clause: "In 2019, the office opened, and arrivals are now 20%
+        # higher than in 2018")
         found = [
             x
             for x in found
-            if x[1] <= compared_from and not _compared_with(text, max(s0, x[0] - 80), x[0], s0 - 1)
+            if x[1] <= compared_from
+            and not _compared_with(text, max(s0, x[0] - 80), x[0], s0 - 1)
+            and not SENTENCE_PART.search(text, x[1], at)
         ]
     # "24 per cent more than in the first quarter of 2018", "a 77 per cent increase from the
     # same period in 2019": the period a number is compared with is not its own.

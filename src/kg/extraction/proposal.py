@@ -65,6 +65,7 @@ class Item:
     period_words: str = ""
     # A number: its period was carried by period_carry's model, not by a rule
     period_by_model: bool = False
+    period_from: str = ""  # (and the sentence of the number it was carried from)
 
     def add_quote(self, passage: Passage, start: int, end: int) -> None:
         for q in self.quotes:

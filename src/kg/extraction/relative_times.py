@@ -48,13 +48,16 @@ YEARLESS = re.compile(
 # A time said relative to the day of writing, which the release's stated day resolves:
 # "so far this year", "the same period last year", "last month".
 RELATIVE_PERIOD = re.compile(
-    r"\b(?:(?P<same>(?:in|during|over|for|at|by)\s+the\s+same\s+(?:period|time|months?)\s+)?"
+    # ("so far this year" first: "this year to date" is no whole year)
+    r"\b(?:(?P<so_far>(?:so|thus)\s+far\s+this\s+year|this\s+year\s+(?:to\s+date|so\s+far)|"
+    r"(?<!\bthe\s)year[\s-]to[\s-]date|en\s+lo\s+que\s+va\s+del?\s+(?:este\s+)?año|"
+    r"desde\s+(?:el\s+)?(?:inicio|principios?|comienzo)\s+del?\s+(?:este\s+)?año|"
+    r"depuis\s+le\s+d[ée]but\s+de\s+(?:l['’]ann[ée]e|cette\s+ann[ée]e)|"
+    r"desde\s+o\s+in[íi]cio\s+do\s+ano|desde\s+o\s+come[çc]o\s+do\s+ano)"
+    r"|(?P<same>(?:in|during|over|for|at|by)\s+the\s+same\s+(?:period|time|months?)\s+)?"
     # (not "in the last year": the twelve months before, not the calendar year)
     r"(?<!\bthe\s)(?P<which>this|last)\s+(?P<unit>year|month)"
-    r"|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+(?P<since>year)"
-    # ("so far this year", "this year to date", "year to date": January to the day of writing)
-    r"|(?P<so_far>(?:so|thus)\s+far\s+this\s+year|this\s+year\s+(?:to\s+date|so\s+far)|"
-    r"(?<!\bthe\s)year[\s-]to[\s-]date))\b",
+    r"|since\s+the\s+(?:beginning|start)\s+of\s+(?:the|this)\s+(?P<since>year))\b",
     re.I,
 )
 

@@ -56,10 +56,13 @@ FOREIGN = (
     rf"(?!{_DATE_AFTER}\d{{1,2}}(?:º|er)?\s+(?:de\s+)?{FOREIGN_MONTH})"
 )
 # "yesterday", "last night", "ayer", "anoche", "hier", "ontem": the day before the day of
-# writing ("today" and its like are read where a sentence says no other time:
+# writing ("the day before yesterday", "anteayer", "avant-hier", "anteontem": two days
+# before; "today" and its like are read where a sentence says no other time:
 # event_times.TODAY)
 # (not "Yesterday's tragedy follows shipwrecks in which 121 died": the day of that noun alone)
 YESTERDAY = (
+    r"\b(?P<before>(?:[Tt]he\s+)?day\s+before\s+yesterday|[Aa]nteayer|[Aa]ntier|"
+    r"[Aa]vant-hier|[Aa]nteontem)\b|"
     r"\b(?P<yesterday>[Yy]esterday|[Ll]ast\s+night|[Aa]yer|[Aa]noche|[Hh]ier|[Oo]ntem)\b(?!['’]s)"
 )
 
@@ -69,24 +72,43 @@ WRITTEN_DAY = re.compile(rf"{ENGLISH}|{FOREIGN}|{YESTERDAY}")
 # Saturday", "police informed on its website on Thursday", "said Justin Forsyth yesterday in
 # a news release", "el ministro informó este lunes", "a déclaré lundi".
 _SAYING = (
-    r"said|says|say|told|tells|informed|informs|announced|announces|stated|states|added|"
-    r"explained|noted|warned|wrote|tweeted|posted|declared|confirmed|reported|"
-    r"(?:press|news|media)\s+(?:conference|release|briefing)|statement|briefing|"
-    r"dijo|declar[óo]|inform[óo]|anunci[óo]|afirm[óo]|indic[óo]|precis[óo]|"
-    r"a\s+(?:d[ée]clar[ée]|annonc[ée]|indiqu[ée]|affirm[ée]|pr[ée]cis[ée])|"
-    r"disse|afirmou|anunciou|informou|declarou"
+    r"said|says|say|told|tells|informed|informs|announced|announces|stated|added|explained|"
+    r"noted|warned|wrote|tweeted|posted|declared|confirmed|reported|revealed|reveals|"
+    r"(?:press|news|media)\s+(?:conference|release|briefing)|statement|briefing|communiqu[ée]|"
+    r"dijo|dijeron|declar[óo]|declararon|inform[óo]|informaron|anunci[óo]|anunciaron|"
+    r"afirm[óo]|afirmaron|indic[óo]|indicaron|precis[óo]|señal[óo]|señalaron|comunicado|"
+    r"publicad[oa]|publi[ée]e?|(?:a|ont)\s+(?:d[ée]clar[ée]|annonc[ée]|indiqu[ée]|affirm[ée]|"
+    r"pr[ée]cis[ée]|rapport[ée]|r[ée]v[ée]l[ée])|disse|disseram|afirmou|afirmaram|anunciou|"
+    r"anunciaram|informou|informaram|declarou|declararam"
 )
-SAID_BEFORE = re.compile(rf"\b(?:{_SAYING})\b(?:\s+[^\s,.;:]+){{0,6}}\s+$", re.I)
+# (the words between the saying and the day: a name or a title, no number: "said Justin
+# Forsyth yesterday"; not "said 300 people died on Friday", the day of the deaths)
+SAID_BEFORE = re.compile(rf"\b(?:{_SAYING})\b,?(?:\s+[^\s,.;:\d]+){{0,6}},?\s+$", re.I)
 SAID_AFTER = re.compile(
-    rf"\s+(?:[^\s,.;:]+\s+){{0,2}}(?:{_SAYING})\b|\s+(?:in|at)\s+an?\s+(?:{_SAYING})\b", re.I
+    rf",?\s+(?:[^\s,.;:]+\s+){{0,2}}(?:{_SAYING})\b|\s+(?:in|at)\s+an?\s+(?:{_SAYING})\b", re.I
+)
+# A day to come or every such day: "next Friday", "every Monday", "el próximo lunes", "lundi
+# prochain", "todos los lunes", "chaque lundi"; and one of the week before ("on Friday last
+# week"): no day of the week of writing
+NOT_THIS_WEEK_BEFORE = re.compile(
+    r"\b(?:next|every|each|todos\s+los|todas\s+las|cada|chaque|tous\s+les|el\s+pr[óo]ximo|"
+    r"la\s+pr[óo]xima|pr[óo]xim[oa]|no\s+pr[óx]ximo|na\s+pr[óo]xima|todas\s+as|todos\s+os)\s+$",
+    re.I,
+)
+NOT_THIS_WEEK_AFTER = re.compile(
+    r"\s+(?:prochain|pr[óo]ximo|que\s+vem|last\s+week|of\s+last\s+week|de\s+la\s+semana\s+"
+    r"pasada|de\s+la\s+semaine\s+derni[èe]re|da\s+semana\s+passada)\b",
+    re.I,
 )
 
 
 def _said_on(text: str, m: re.Match) -> bool:
-    """Whether the day words at m date a saying, not what is said."""
+    """Whether the day words at m date a saying, not what is said, or a day of another week."""
     return bool(
         SAID_BEFORE.search(text, max(0, m.start() - 80), m.start())
         or SAID_AFTER.match(text, m.end())
+        or NOT_THIS_WEEK_BEFORE.search(text, max(0, m.start() - 20), m.start())
+        or NOT_THIS_WEEK_AFTER.match(text, m.end())
     )
 
 
@@ -100,7 +122,9 @@ def written_days(text: str, s0: int, s1: int, today: str | None) -> list:
     for m in WRITTEN_DAY.finditer(text, s0, s1):
         if _said_on(text, m):
             continue
-        if m["yesterday"]:
+        if m["before"]:
+            day = written - dt.timedelta(days=2)
+        elif m["yesterday"]:
             day = written - dt.timedelta(days=1)
         else:
             name = (m["en"] or m["fd"]).casefold()
