@@ -111,8 +111,8 @@ def corpus_table(report: dict) -> list[str]:
         f"- {report['scored']} of {report['releases']} releases scored; refused by the "
         f"ingest: {refused}; drafting took {sum(seconds) / len(seconds) * 1000:.0f} ms a "
         f"release on average and {max(seconds) * 1000:.0f} ms at most; with the ingest, "
-        f"{max(walls) * 1000:.0f} ms at most (the gazetteer and the given names are loaded at "
-        "start-up)"
+        f"{max(walls) * 1000:.0f} ms at most (the gazetteer, the given names and the language "
+        "model are loaded at start-up)"
         if seconds
         else f"- no release scored ({len(report['missing'])} texts missing)"
     )

@@ -400,6 +400,7 @@ def evaluate_corpus(
     draft with nothing in it, and so does one the extractor fails on (an exception other than
     KgError: a bug, listed apart); a release whose text is not in the folder is listed, not
     scored."""
+    from kg.extraction import foreign_words
     from kg.extraction.extract import extract, prepare
 
     started = time.perf_counter()
@@ -410,6 +411,7 @@ def evaluate_corpus(
     # the recognizer, the gazetteer and the given names are built once per process, as `kg
     # add` builds them: start-up, not the first release's drafting
     prepare(full)
+    foreign_words.warm()  # (and the language model, which a batch loads once, as a server would)
     loaded = time.perf_counter() - started
     modes = ("active", "all")
     totals = {
