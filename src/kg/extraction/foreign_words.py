@@ -45,6 +45,14 @@ def language_of(text: str) -> str:
     return next(code for code, _ in rank(text) if code in ("en", *LANGUAGES))
 
 
+def warm() -> None:
+    """Load the language model now (a process that drafts many releases: start-up, not the
+    first release in another language)."""
+    from py3langid.langid import rank
+
+    rank("Las autoridades rescataron a las víctimas")
+
+
 # What one counted thing is, by the noun after the number, singular or plural (folded: case
 # and accents ignored). People first: the releases count people most.
 _PEOPLE = """
