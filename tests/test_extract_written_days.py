@@ -101,3 +101,19 @@ def test_a_weekday_with_a_word_that_is_no_month_leaves_the_day_of_writing(tmp_pa
         "freed 14 victims in Pelmark.",
     ))  # fmt: skip
     assert found["14"].fields["period"] == "2021-03-28"
+
+
+def test_a_story_recalling_a_day_of_the_weeks_before_keeps_its_day_of_writing(
+    tmp_path, knowledge
+):
+    """ "On Tuesday, March 3" under "20 March 2020": a day the story recalls, no banner;
+    "On Sunday, Marine police": no month after the weekday."""
+    found = observations(draft_of(
+        tmp_path, knowledge,
+        "WASHINGTON, 20 March 2020 - On Tuesday, March 3, agents rescued 40 victims from a "
+        "farm in Pelmark. Last year, 300 victims were rescued. On Sunday, Marine police "
+        "rescued 12 migrants off Pelmark.",
+    ))  # fmt: skip
+    assert found["40"].fields["period"] == "2020-03-03"
+    assert found["300"].fields["period"] == "2019"
+    assert found["12"].fields["period"] == "2020-03-15"

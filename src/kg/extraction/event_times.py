@@ -351,21 +351,24 @@ _WEEKDAY_NUMBER = {"Mon": 0, "Tues": 1, "Wednes": 2, "Thurs": 3, "Fri": 4, "Satu
 
 
 def _story_days_agree(day: str, passages: list[Passage]) -> bool:
-    """Whether the days a story's first passages name with their weekday, and no year, fall
-    in the ten days up to `day`: a site's banner ("Saturday, September 26, 2020" above a story
-    of "Thursday (Feb 13)") is no day the story was written."""
+    """Whether the days a story's first passages name with their weekday, and no year, are
+    days before `day` by no more than two months, in the year their weekday says (that of
+    `day`, the one before or the one after): a site's banner ("Saturday, September 26, 2020"
+    above a story of "Thursday (Feb 13)") is no day the story was written; a story recalling
+    "On Tuesday, March 3" under "20 March 2020" keeps it."""
     written = dt.date.fromisoformat(day)
     for passage in passages[:FIRST_PASSAGES]:
         for m in WEEKDAY_WITH_DAY.finditer(passage.text):
-            try:
-                month = month_number(m["m1"] or m["m2"])
-                said = dt.date(written.year, month, int(m["d1"] or m["d2"]))
-                if said > written:
-                    said = said.replace(year=said.year - 1)
-            except (ValueError, IndexError):
-                continue  # (no such day a year before: 29 February)
-            if said.weekday() == _WEEKDAY_NUMBER[m["w"]] and not 0 <= (written - said).days <= 10:
-                return False
+            month, number = month_number(m["m1"] or m["m2"]), int(m["d1"] or m["d2"])
+            for year in (written.year, written.year - 1, written.year + 1):
+                try:
+                    said = dt.date(year, month, number)
+                except ValueError:
+                    continue  # (no such day: "31 June", a 29 February)
+                if said.weekday() == _WEEKDAY_NUMBER[m["w"]]:
+                    if not 0 <= (written - said).days <= 62:
+                        return False
+                    break
     return True
 
 

@@ -17,8 +17,9 @@ import json
 
 from kg.extraction.dated_days import YEAR
 from kg.extraction.event_times import TODAY, release_day
+from kg.extraction.periods import SAID_ON
 from kg.extraction.proposal import Item
-from kg.extraction.relative_times import relative_periods, yearless_periods
+from kg.extraction.relative_times import after_page_date, relative_periods, yearless_periods
 from kg.extraction.text import Passage, Source
 from kg.extraction.written_days import written_days
 
@@ -88,10 +89,12 @@ def words_that_date_it(item: Item, day: str | None) -> str:
     said = item.spans[0]
     text = said.passage.text
     a, b = said.passage.sentence_at(said.start)
+    a = after_page_date(text, a)  # (as the period was read: after a page's date line)
     wanted = _span(item.fields["period"])
     times = relative_periods(text, a, b, day) + yearless_periods(text, a, b, day)
     for x0, x1, value in sorted(times + written_days(text, a, b, day), key=lambda x: x[0]):
-        if _span(value) == wanted:
+        # (not words of a saying the period was not read from: "the minister said last year")
+        if _span(value) == wanted and not SAID_ON.search(text, max(a, x0 - 30), x0):
             return text[x0:x1]
     if wanted == (day, day) and (m := TODAY.search(text, a, b)):
         return m.group()
@@ -116,13 +119,12 @@ def period_reasoning(item: Item, source: Source, day: str | None = None) -> str 
     if period_in_its_sentence(item):  # (also: no period, no years, no words to look from)
         return None
     years = period_years(item.fields["period"])
-    if item.period_by_model:
-        words = item.period_from
+    if item.period_carried_from:
+        words = item.period_carried_from
         shown = _excerpt(words, years) if any(y in words for y in years) else _opening(words)
         return (
-            "The number's own sentence gives no date; a model fitted on reviewed releases "
-            f'judged it of the time of the count said before it, in the words "{shown}"; '
-            "check it."
+            "The number's own sentence gives no date; it is taken to be of the time of the "
+            f'count said before it, in the words "{shown}"; check it.'
         )
     said = item.spans[0]
     for passage, (a, b) in _sentences_outward(source, said.passage, said.start):

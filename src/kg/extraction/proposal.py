@@ -63,9 +63,8 @@ class Item:
     # A number: the words of its own sentence that date it against the day the release states
     # it was written ("last year", "on Friday"), when that is how its period was worked out.
     period_words: str = ""
-    # A number: its period was carried by period_carry's model, not by a rule
-    period_by_model: bool = False
-    period_from: str = ""  # (and the sentence of the number it was carried from)
+    # A number: the sentence of the number its period was carried from (period_carry)
+    period_carried_from: str = ""
 
     def add_quote(self, passage: Passage, start: int, end: int) -> None:
         for q in self.quotes:

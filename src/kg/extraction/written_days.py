@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from kg.extraction.figures import MONTH, MONTH_SHORT
 from kg.extraction.foreign_words import _MONTH as FOREIGN_MONTH
 
 # Weekday names, Monday first (datetime's weekday() numbers), in the four languages.
@@ -40,7 +41,7 @@ _PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
 ENGLISH = (
     rf"\b(?:(?P<en_last>[Ll]ast)|[Oo]n|[Tt]his|[Ee]arly|[Ll]ate|(?:[Ee]arly|[Ll]ate)\s+on)\s+"
     rf"(?P<en>{_ENGLISH_DAYS}){_PART}"
-    rf"(?!{_DATE_AFTER}(?:{_DAY_NUMBER})?(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec))"
+    rf"(?!{_DATE_AFTER}(?:{_DAY_NUMBER})?(?:{MONTH}|{MONTH_SHORT})(?![a-z]))"
 )
 # "el viernes", "Este domingo", "el pasado lunes", "el lunes pasado"; "le lundi", "lundi
 # dernier", a bare "lundi" (French writes the day alone as a time); "na sexta-feira", "no
@@ -92,7 +93,7 @@ SAID_AFTER = re.compile(
 # week"): no day of the week of writing
 NOT_THIS_WEEK_BEFORE = re.compile(
     r"\b(?:next|every|each|todos\s+los|todas\s+las|cada|chaque|tous\s+les|el\s+pr[óo]ximo|"
-    r"la\s+pr[óo]xima|pr[óo]xim[oa]|no\s+pr[óx]ximo|na\s+pr[óo]xima|todas\s+as|todos\s+os)\s+$",
+    r"la\s+pr[óo]xima|pr[óo]xim[oa]|no\s+pr[óo]ximo|na\s+pr[óo]xima|todas\s+as|todos\s+os)\s+$",
     re.I,
 )
 NOT_THIS_WEEK_AFTER = re.compile(
