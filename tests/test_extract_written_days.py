@@ -103,9 +103,7 @@ def test_a_weekday_with_a_word_that_is_no_month_leaves_the_day_of_writing(tmp_pa
     assert found["14"].fields["period"] == "2021-03-28"
 
 
-def test_a_story_recalling_a_day_of_the_weeks_before_keeps_its_day_of_writing(
-    tmp_path, knowledge
-):
+def test_a_story_recalling_a_day_of_the_weeks_before_keeps_its_day_of_writing(tmp_path, knowledge):
     """ "On Tuesday, March 3" under "20 March 2020": a day the story recalls, no banner;
     "On Sunday, Marine police": no month after the weekday."""
     found = observations(draft_of(
