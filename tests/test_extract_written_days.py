@@ -115,3 +115,17 @@ def test_a_story_recalling_a_day_of_the_weeks_before_keeps_its_day_of_writing(tm
     assert found["40"].fields["period"] == "2020-03-03"
     assert found["300"].fields["period"] == "2019"
     assert found["12"].fields["period"] == "2020-03-15"
+
+
+def test_a_date_between_a_page_s_list_marks_is_the_day_of_writing(tmp_path, knowledge):
+    """ "• 2018-03-03 • LETA/TBT Staff" under the title: the page's date, between its list
+    marks, dates "Last year"."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "RIGA – Last year 20 victims of trafficking were identified in Pelmark.",
+            title="Victims identified in Pelmark\n\n• 2018-03-03 • Staff",
+        )
+    )
+    assert found["20"].fields["period"] == "2017"

@@ -370,7 +370,9 @@ def dateline_date(lines: list[str], latest: dt.date | None = None) -> str | None
     (03/04/2017) or one after `latest` (default today) gives None."""
     latest = latest or dt.date.today()
     candidates, in_a_heading = [], []
-    for line in lines:
+    # (a page's list marks between its date and its byline: "• 2018-03-03 • LETA/TBT Staff")
+    parts = [part for line in lines for part in re.split(r"\s*[•·▪◦‣]\s*", line) if part.strip()]
+    for line in parts:
         line = " ".join(line.split())
         # "News article27 October 2021Directorate-General for ...": a page's heading lines
         # (no sentence) with one date in them, its words glued on; the last resort
