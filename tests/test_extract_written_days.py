@@ -129,3 +129,13 @@ def test_a_date_between_a_page_s_list_marks_is_the_day_of_writing(tmp_path, know
         )
     )
     assert found["20"].fields["period"] == "2017"
+
+
+def test_this_and_last_year_and_month_in_the_other_languages(tmp_path, knowledge):
+    for said, value, period in (
+        ("El año pasado, la policía de Pelmark rescató a 300 víctimas.", "300", "2020"),
+        ("Cette année, la police de Pelmark a secouru 40 victimes.", "40", "2021"),
+        ("Le mois dernier, la police de Pelmark a arrêté 12 passeurs.", "12", "2021-02"),
+    ):
+        found = observations(draft_of(tmp_path, knowledge, f"BERLIN, 29 March 2021 - {said}"))
+        assert found[value].fields["period"] == period, said

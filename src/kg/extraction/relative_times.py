@@ -87,6 +87,30 @@ def _foreign_this_year(text: str, s0: int, s1: int, year: int) -> list:
     return out
 
 
+# "este año", "cette année", "este ano", "el año pasado", "l'an dernier", "o ano passado",
+# "el mes pasado", "le mois dernier": this or last year or month in the three other languages
+FOREIGN_RELATIVE = re.compile(
+    r"\b(?:(?P<this>(?:este|neste|cette)\s+(?:año|ano|année|annee|mes|mês|mois))|"
+    r"(?P<last>(?:el|o|no)\s+(?:año|ano|mes|mês)\s+(?:pasado|passado)|el\s+pasado\s+(?:año|mes)|"
+    r"l['’](?:an|année)\s+(?:derni[èe]re?|pass[ée]e?)|le\s+mois\s+(?:dernier|pass[ée]))"
+    r")(?![\w-])",
+    re.I,
+)
+
+
+def _foreign_relative(text: str, s0: int, s1: int, year: int, month: int) -> list:
+    out = []
+    for m in FOREIGN_RELATIVE.finditer(text, s0, s1):
+        back = m["last"] is not None
+        if re.search(r"\b(?:mes|mês|mois)\b", m.group(), re.I):
+            y, m0 = divmod(year * 12 + month - 1 - back, 12)
+            shown = f"{y}-{m0 + 1:02d}"
+        else:
+            shown = str(year - back)
+        out.append((m.start(), m.end(), {"start": shown, "end": shown}))
+    return out
+
+
 def relative_periods(text: str, s0: int, s1: int, today: str | None) -> list:
     """The periods RELATIVE_PERIOD says in [s0, s1), given the day of writing; the days and
     months said with "de este año" and its like (FOREIGN_THIS_YEAR)."""
@@ -100,6 +124,7 @@ def relative_periods(text: str, s0: int, s1: int, today: str | None) -> list:
         s0 = dateline.end()
     if re.search(r"\b(?:19|20)\d\d\b", text[s0:s1]):
         return []  # "Speaking in 2015, ... 'Last year we rescued 300'": of another time
+    out += _foreign_relative(text, s0, s1, year, month)
     said = list(RELATIVE_PERIOD.finditer(text, s0, s1))
     so_far = any(m["since"] or m["so_far"] for m in said)
     for m in said:
