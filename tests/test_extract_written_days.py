@@ -139,3 +139,15 @@ def test_this_and_last_year_and_month_in_the_other_languages(tmp_path, knowledge
     ):
         found = observations(draft_of(tmp_path, knowledge, f"BERLIN, 29 March 2021 - {said}"))
         assert found[value].fields["period"] == period, said
+
+
+def test_a_page_dated_to_its_month_dates_this_year(tmp_path, knowledge):
+    """ "date 2018-07" above the story: "este ano" is 2018 (no day, so no weekday is)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "date 2018-07 O serviço de Pelmark sinalizou este ano 29 potenciais vítimas.",
+        )
+    )
+    assert found["29"].fields["period"] == "2018"

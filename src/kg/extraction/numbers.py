@@ -41,7 +41,7 @@ from kg.extraction.periods import period_of
 from kg.extraction.pronoun_counts import unit_of_them
 from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
 from kg.extraction.qualifiers import qualified_as_the_body_says, qualifiers_of
-from kg.extraction.relative_times import after_page_date, last_year_said, page_year
+from kg.extraction.relative_times import after_page_date, last_year_said, page_month, page_year
 from kg.extraction.restated import _number, _said_in_a_headline, _stated_in, _two_groups
 from kg.extraction.text import Passage, Source, clause_around, fold, in_page_label
 from kg.extraction.units import (
@@ -100,6 +100,7 @@ class NumberExtractor(AttributionRules):
         # ("date 2023-05 Au moins 17 personnes ...": a page dated to its month, whose year
         # dates the months the release names without one, as the year said just before does)
         self.page_year = page_year(source.passages)
+        self.page_month = page_month(source.passages)
         self.event_records = event_times.event_dates(source.body, self.release_day)
         dollar = local_dollar(source)
         self.countries = countries_named(entities.mentions, self.knowledge)
@@ -524,7 +525,8 @@ class NumberExtractor(AttributionRules):
         near = (
             last_year_said(self.passage_before) or self.page_year
         )  # (a year said further back may be of a name)
-        args = (self.year_context, self.release_day, near)
+        # (a page dated to its month dates "this year" and "last month" too)
+        args = (self.year_context, self.release_day or self.page_month, near)
         return period_of(passage.text, sentence, clause, at, *args)
 
     def _period(self, item: Item, f: Found, passage: Passage, override: bool) -> None:

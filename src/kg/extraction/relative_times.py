@@ -169,8 +169,15 @@ def after_page_date(text: str, s0: int) -> int:
 def page_year(passages) -> str | None:
     """The year of the page's date that opens the first passage, when it dates the page to
     its month only ("date 2023-05 ..."; a day is the release's day, read elsewhere)."""
+    month = page_month(passages)
+    return month[:4] if month else None
+
+
+def page_month(passages) -> str | None:
+    """The month of the page's date that opens the first passage, when it dates the page to
+    its month only ("date 2023-05 ...": "this year" is 2023, "last month" 2023-04)."""
     for passage in passages[:2]:  # (the headline, or the body's first passage)
-        if m := re.match(r"\s*date\s+((?:19|20)\d\d)-\d\d\s", passage.text):
+        if m := re.match(r"\s*date\s+((?:19|20)\d\d-\d\d)\s", passage.text):
             return m.group(1)
     return None
 
