@@ -151,3 +151,19 @@ def test_a_page_dated_to_its_month_dates_this_year(tmp_path, knowledge):
         )
     )
     assert found["29"].fields["period"] == "2018"
+
+
+def test_a_french_weekday_opening_its_sentence_and_short_portuguese_weekdays(tmp_path, knowledge):
+    """ "Lundi, la police ...", "na sexta (26), ...": the day of writing's week; not "na
+    segunda fase" (the second phase)."""
+    for said, value, period in (
+        ("Lundi, la police de Pelmark a arrêté 30 passeurs.", "30", "2021-03-29"),
+        ("A polícia de Pelmark resgatou na sexta (26), 40 vítimas.", "40", "2021-03-26"),
+    ):
+        found = observations(draft_of(tmp_path, knowledge, f"BERLIN, 29 March 2021 - {said}"))
+        assert found[value].fields["period"] == period, said
+    found = observations(draft_of(
+        tmp_path, knowledge,
+        "BERLIN, 29 March 2021 - Na segunda fase, a polícia de Pelmark resgatou 50 vítimas.",
+    ))  # fmt: skip
+    assert "period" not in found["50"].fields

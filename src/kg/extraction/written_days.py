@@ -67,7 +67,18 @@ YESTERDAY = (
     r"\b(?P<yesterday>[Yy]esterday|[Ll]ast\s+night|[Aa]yer|[Aa]noche|[Hh]ier|[Oo]ntem)\b(?!['’]s)"
 )
 
-WRITTEN_DAY = re.compile(rf"{ENGLISH}|{FOREIGN}|{YESTERDAY}")
+# A French weekday opening its sentence or following a dateline ("Lundi, la police a ..."),
+# and the short Portuguese ones with a preposition ("na sexta (19)", "nesta terça,"; not "na
+# segunda fase": a bracketed day, a comma or a part of the day must follow)
+FRENCH_OPENING = (
+    r"(?:(?<=^)|(?<=[.!?–—-]\s)|(?<=\n))(?P<fd2>Lundi|Mardi|Mercredi|Jeudi|Vendredi|Samedi|Dimanche)"
+    r"(?=\s*,|\s+(?:matin|soir|dernier)\b)"
+)
+PORTUGUESE_SHORT = (
+    r"\b(?:[Nn]a|[Nn]esta|[Nn]essa)\s+(?P<fd3>segunda|ter[çc]a|quarta|quinta|sexta)"
+    r"(?=\s*\(\d{1,2}\)|\s*,|\s+(?:de\s+manh[ãa]|à\s+(?:tarde|noite)|passada)\b)"
+)
+WRITTEN_DAY = re.compile(rf"{ENGLISH}|{FOREIGN}|{FRENCH_OPENING}|{PORTUGUESE_SHORT}|{YESTERDAY}")
 
 # The day something was said is no number's time: "said on Friday", "a press conference on
 # Saturday", "police informed on its website on Thursday", "said Justin Forsyth yesterday in
@@ -128,7 +139,9 @@ def written_days(text: str, s0: int, s1: int, today: str | None) -> list:
         elif m["yesterday"]:
             day = written - dt.timedelta(days=1)
         else:
-            name = (m["en"] or m["fd"]).casefold()
+            name = (m["en"] or m["fd"] or m["fd2"] or m["fd3"]).casefold()
+            if m["fd3"]:
+                name += "-feira"
             weekday = WEEKDAYS.get(name, WEEKDAYS.get(_plain(name)))
             if weekday is None:
                 continue
