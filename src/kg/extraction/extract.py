@@ -122,7 +122,8 @@ def extract(
         )
     draft.finish()
     carry_periods(draft.observations)  # (of the active numbers: those a reviewer starts from)
-    explain_periods(draft.observations, source)
+    # (the day the number extractor read for this release: not parsed twice)
+    explain_periods(draft.observations, source, numbers.release_day)
     draft.seconds = time.perf_counter() - started
     return draft
 

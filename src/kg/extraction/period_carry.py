@@ -24,8 +24,8 @@ from __future__ import annotations
 import copy
 import re
 
-from kg.extraction.carried_periods import A_COUNT, NEW_CLAUSE, _noun_of
-from kg.extraction.document_periods import left_to_the_rules
+from kg.extraction.carried_periods import A_COUNT, NEW_CLAUSE, _noun_of, _said
+from kg.extraction.document_periods import _sentence_of, left_to_the_rules
 from kg.extraction.proposal import Item
 from kg.extraction.units import singular
 
@@ -88,19 +88,10 @@ COMPARED_FIGURE = re.compile(
 )
 
 
-def _said(item: Item):
-    return item.spans[0] if item.spans else None
-
-
 def _sentence(item: Item) -> tuple[int, str]:
     said = _said(item)
     a, b = said.passage.sentence_at(said.start)
     return a, said.passage.text[a:b]
-
-
-def _sentence_key(item: Item) -> tuple[int, int]:
-    said = _said(item)
-    return said.passage.index, said.passage.sentence_at(said.start)[0]
 
 
 # "The majority of the participants in the training, 60 per cent, ...": a share of a whole it
@@ -164,7 +155,7 @@ def carry_cases(observations: list[Item]):
     times_of = {}
     for x in placed:
         if x.fields.get("period") is not None:
-            times_of.setdefault(_sentence_key(x), set()).add(str(x.fields["period"]))
+            times_of.setdefault(_sentence_of(x), set()).add(str(x.fields["period"]))
     for k, item in enumerate(placed):
         if not item.active or item.fields.get("period") is not None:
             continue
@@ -173,7 +164,7 @@ def carry_cases(observations: list[Item]):
         back = next((j for j in range(k - 1, -1, -1) if dated[j]), None)
         if back is not None and _compared(placed[back]):
             continue  # (its time is the one compared with: none to carry, nor an older one)
-        if back is not None and len(times_of[_sentence_key(placed[back])]) > 1:
+        if back is not None and len(times_of[_sentence_of(placed[back])]) > 1:
             continue
         if back is None or _said(item).passage.index - _said(placed[back]).passage.index > (
             PASSAGES_BACK

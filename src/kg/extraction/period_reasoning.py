@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 
 from kg.extraction.dated_days import YEAR
-from kg.extraction.event_times import TODAY, release_day
+from kg.extraction.event_times import TODAY
 from kg.extraction.periods import SAID_ON
 from kg.extraction.proposal import Item
 from kg.extraction.relative_times import after_page_date, relative_periods, yearless_periods
@@ -143,10 +143,10 @@ def period_reasoning(item: Item, source: Source, day: str | None = None) -> str 
     )
 
 
-def explain_periods(observations: list[Item], source: Source) -> None:
+def explain_periods(observations: list[Item], source: Source, day: str | None) -> None:
     """Give each observation whose period its sentence does not say the reasoning of it (once
-    the draft is finished: a period it leaves as a suggestion has no reasoning to keep)."""
-    day = release_day(source.passages)
+    the draft is finished: a period it leaves as a suggestion has no reasoning to keep);
+    `day`: the day the release states it was written, as the periods were read with it."""
     for item in observations:
         reasoning = period_reasoning(item, source, day)
         if reasoning:
