@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from kg.extraction import world
+from kg.extraction import listed_subdivisions, world
 from kg.extraction.candidates import CandidateRules
 from kg.extraction.given_names import is_given_name
 from kg.extraction.knowledge import Knowledge
@@ -216,7 +216,8 @@ class Recognizer(CandidateRules, Resolution):
         if countries_only is None:
             countries_only = world_trie(set(), False, language)
             self.knowledge.cache[f"world-countries-{language}"] = countries_only
-        for passage in source.passages:  # countries the reference data lacks
+        for passage in source.passages:  # countries the reference data lacks, or listed states'
+            codes |= listed_subdivisions.countries_of_listed_subdivisions(passage.text)
             for _, _, entry in countries_only.matches(passage.tokens):
                 if entry.target.type == "country" and entry.target.iso3166:
                     codes.add(entry.target.iso3166)

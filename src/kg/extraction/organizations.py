@@ -91,6 +91,15 @@ TYPE_THEN_NAME = re.compile(
 )
 
 
+# "Lorvan Aid, which helps women and children in the region, said it saw 22 victims": a name a
+# relative "which" describes and that then speaks is a body's (a person is "who", and a place
+# does not speak).
+NAME_WHICH_SAYS = re.compile(
+    r"(?<![\w’'-])"
+    r"(?P<name>[A-Z][\w’'-]+(?:\s+(?:(?:de|del|la|of|for|the|and)\s+)*[A-Z][\w’'-]+){0,4})"
+    r",\s+which\s+[^,.;:!?\"“”]{3,160}?,\s+"
+    r"(?:said|says|estimated|estimates|told|announced|warned|added)\b"
+)
 # What separates the names of a list: "A, B", "A and B", "A, and the B", "A & B".
 LIST_GAPS = (
     [","], ["and"], [",", "and"], ["&"], ["and", "the"], [",", "the"], [",", "and", "the"],
@@ -240,7 +249,7 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
     tokens = passage.tokens
     out = []
     taken = [(s.a, s.b) for s in [*found, *known]]
-    for pattern in (NAME_THEN_TYPE, TYPE_THEN_NAME, NAME_IS_TYPE):
+    for pattern in (NAME_THEN_TYPE, TYPE_THEN_NAME, NAME_IS_TYPE, NAME_WHICH_SAYS):
         # "the NGO La Strada and the Ukrainian NGO ...": two names
         for m, name_end in _matches_cut_at_and_the(pattern, passage.text):
             a = passage.token_index(m.start("name"))

@@ -37,6 +37,12 @@ MEDIA_TYPED = re.compile(
     rf"(?<![\w’'.-]){_FIRST}(?P<name>{_WORD}(?:\s+{_WORD}){{1,3}}(?=\s+(?:{_MEDIUM})\b)"
     rf"|{_WORD}(?=\s+news\s+agency\b))"
 )
+# A newspaper's name opening its sentence, then what it reported ("Kaieteur News had earlier
+# reported that ...", "The Pelmark Times reported on Monday that")
+PAPER_REPORTED = re.compile(
+    rf"(?:^|(?<=[.;]\s))(?:The\s+)?(?P<name>{_PAPER})\s+(?:has\s+|had\s+)?"
+    r"(?:earlier\s+|previously\s+|also\s+|first\s+)?(?:reports|reported)\b"
+)
 LETTERS_REPORTED = re.compile(  # ("The LVT reported yesterday that": an outlet's letters)
     r"(?:^|(?<=[.;,]\s))(?:The\s+)?(?P<name>[A-Z]{2,6})\s+(?:reports|reported)\s+"
     r"(?:yesterday\s+|today\s+|on\s+[A-Z][a-z]+day\s+)?that\b"
@@ -47,4 +53,7 @@ SOURCE_LINE = re.compile(
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*(?=$|\|)"
 )
 # The news outlets a report comes from or a speaker talks to (organizations.py).
-OUTLETS = (NAME_REPORTS, REPORTS_NAME, TOLD_NAME, LETTERS_REPORTED, MEDIA_TYPED, SOURCE_LINE)
+OUTLETS = (
+    NAME_REPORTS, REPORTS_NAME, TOLD_NAME, LETTERS_REPORTED, MEDIA_TYPED, SOURCE_LINE,
+    PAPER_REPORTED,
+)  # fmt: skip

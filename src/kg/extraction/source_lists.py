@@ -21,6 +21,8 @@ LIST_GAP = (
     r"(?:(?:the|el|la|los|las|le|les|o|a|os|as)\s+|l['’])?"
     rf"|\s*(?:\([^()]{{1,20}}\))?\s*(?:,|&)\s*{ARTICLE}?)"
 )
+# What closes a list of bodies after its last name: "X, Y and other entities"
+AND_OTHERS = re.compile(r"\s+and\s+(?:other|several|partner|their)\b")
 # Between a unit and the body it is of: "X (XA) of the", "X del", "X de la"
 UNIT_OF = re.compile(r"\)?\s*(?:\([^()]{1,20}\)\s*)?(?:of|del|de\s+la|du|da|do)\s+(?:the\s+)?")
 # A name written before its acronym, up to the acronym's bracket: "Réseau Solidaire
@@ -80,9 +82,15 @@ def with_coordinated(first: Mention, orgs: list[Mention], text: str, s0: int = 0
     ):
         out = [o.target for o in chain] + out
     end, then, joined = first.end, [], 0
+    last = first.target
     for o in sorted(orgs, key=lambda o: o.start):
         if o.start < end:
             continue
+        if o.target == last and re.fullmatch(r"\s*\(", text[end : o.start]):
+            # ("the United Nations Children Fund (UNICEF) and X": its acronym, and its bracket)
+            end = o.end + (text[o.end : o.end + 1] == ")")
+            continue
+        last = o.target
         if not re.fullmatch(LIST_GAP, text[end : o.start]):
             break
         then.append(o.target)
@@ -90,7 +98,9 @@ def with_coordinated(first: Mention, orgs: list[Mention], text: str, s0: int = 0
             joined = len(then)
         end = o.end
     # (a list ends in its conjunction: not "According to Vatralova, IOM in Slovakia
-    # assisted ...", whose comma closes the source's phrase)
+    # assisted ...", whose comma closes the source's phrase; or in "and other entities")
+    if then and AND_OTHERS.match(text, end):
+        joined = len(then)
     return list(dict.fromkeys(out + then[:joined]))
 
 
@@ -102,9 +112,19 @@ def list_first(o: Mention, orgs: list[Mention], text: str) -> Mention:
         if p.end > first.start:
             continue
         gap = text[p.end : first.start]
-        if not re.fullmatch(LIST_GAP, gap) or (
-            first is o and not re.search(r"\b(?:and|y|et|e)\s|&", gap)
-        ):
+        if p.target == first.target and re.fullmatch(r"\s*\(", gap):
+            first = p  # ("the United Nations Children Fund (UNICEF) and X said": one body)
+            continue
+        # ("UNICEF, Save the Children and other entities said": closed after its last name)
+        closed = re.search(r"\b(?:and|y|et|e)\s|&", gap) or AND_OTHERS.match(text, o.end)
+        # (past an acronym's bracket, a comma only in a list so closed: "the United Nations
+        # Children Fund (UNICEF), Save the Children and other entities said"; not "X (SPG),
+        # Nepal Police have")
+        if not (
+            re.fullmatch(LIST_GAP, gap)
+            or AND_OTHERS.match(text, o.end)
+            and re.fullmatch(r"\)\s*,\s*(?:the\s+)?", gap)
+        ) or (first is o and not closed):
             break
         first = p
     return first

@@ -23,7 +23,7 @@ ATTRIBUTION_VERB = re.compile(
     r",?\s*(?:(?:on\s+[A-Z][a-z]+day|(?:last|this)\s+(?:week|month|year)|(?:early|earlier|late|"
     r"later)\s+this\s+(?:week|month|year)|yesterday|today|earlier|on\s+(?:Facebook|Twitter|X|"
     r"Instagram|Telegram|YouTube|TikTok|LinkedIn))\s+)?"
-    r"(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|recently\s+)?"
+    r"(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|recently\s+|earlier\s+|previously\s+)?"
     # ("A UNHCR quarterly review published today estimates", "the ILO's annual survey")
     r"(?:(?:periodic|annual|latest|new|global|recent|regional|quarterly|monthly|first)\s+){0,2}"
     r"(?:reports?|reported|says|said|states|stated|estimates?|estimated|confirms?|confirmed|"
@@ -32,7 +32,7 @@ ATTRIBUTION_VERB = re.compile(
     r"survey|analysis|data|figures|estimates)|"
     # ("the IOM counted 4,817 migrants entering Ostravia": a count the body made)
     r"records|recorded|tracks|tracked|documents|documented|"
-    r"announces|announced|"
+    r"announces|announced|details|detailed|"
     r"indicates?|indicated|shows?(?!\s+up\b)|showed(?!\s+up\b)|finds|found|notes|noted|calculates|calculated|counts|"
     r"counted|warns|warned|reveals|revealed|discloses|disclosed|"
     # (the other verbs of saying: "UNHCR stressed that 40% ...", "IOM told reporters 300 ...",
@@ -98,6 +98,9 @@ SAID_AFTER = re.compile(
     # "..., the UNHCR spokesman said", "..., the Xinhua news agency reported"
     r"(?:(?:spokesperson|spokesman|spokeswoman|staff|officials?|officers?|news\s+agency|"
     r"newspaper|daily|agency|body)\s+(?:in\s+the\s+(?:region|field|country)\s+)?)?"
+    # ("..., UNICEF, Save the Children and other entities said in a statement")
+    r"(?:and\s+(?:other|several|partner|their)\s+(?:[a-z]+\s+)?(?:entities|organi[sz]ations|"
+    r"agencies|partners|groups|bodies|NGOs)\s+)?"
     r"(?:has\s+|have\s+)?(?:(?:data|figures|statistics|estimates|records)"
     r"\s+(?:show|shows|showed|indicate|indicates|suggest|suggests)|said|says|reported|reports|"
     r"estimated|estimates|stated|states|announced|announces|noted|notes|warned|warns|"

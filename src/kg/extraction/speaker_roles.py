@@ -101,6 +101,8 @@ ROLE_RUNS_ON = re.compile(
 ROLE_BEFORE = re.compile(
     r"\s*(?P<role>(?:[^,;:.!?“”\"()\d]|\([A-Za-z]{2,12}\)){2,120}?)\s*(?P<comma>,)?\s*$"
 )
+# A role word, then the body it is of, its last words before a name ("manager of the X")
+ROLE_OF_A_BODY = re.compile(r"(\S+)\s+(?:of|at|for|with)\s+(?:the\s+)?[A-Z][\w’'-]*$")
 _BREAK = re.compile(
     r"[,;:.!?“”\"]|\((?![A-Za-z]{2,12}\))|(?<![A-Za-z])\)|"
     rf"\b(?:{_SAY})\b|\b(?:according\s+to|según|selon|segundo)\b",
@@ -307,6 +309,9 @@ def _role_before(text: str, s0: int, p: Mention, orgs: list[Mention]) -> tuple[M
         _has_role_word(words[-1])
         or words[-1][:1].isupper()
         and _has_role_word(" ".join(words[-3:]))
+        # ("..., Sub-regional manager of the X Ana Ruiz says": the role, then its body)
+        or (of := ROLE_OF_A_BODY.search(m["role"])) is not None
+        and _has_role_word(of[1])
     ):
         return None
     # (set apart by a comma, a noun phrase: what follows its last role word is its complement,

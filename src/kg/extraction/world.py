@@ -320,6 +320,9 @@ def warm() -> None:
     subdivisions("US")
     capitals()
     _cities_anywhere()
+    from kg.extraction.listed_subdivisions import subdivision_countries
+
+    subdivision_countries()
 
 
 ROMANIZED_KIND = re.compile(r"\s+(?:\w+zu\s+)?(?:Sheng|Shi|Zizhiqu)$")

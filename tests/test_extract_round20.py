@@ -1,0 +1,133 @@
+"""`kg extract`: rules written on the twentieth round, from the first measurement of a fresh
+batch of releases (665 to 696) before any rule was written on it: the sources of numbers named
+in lists, by a newspaper or by a person's role set before the name, and the places of a
+country a list of its states implies. One test per rule, on sentences composed for it (the
+names of people and bodies are made up; the states are real)."""
+
+from __future__ import annotations
+
+from composed import draft_of, mentions, observations, sources
+from kg.extraction.listed_subdivisions import countries_of_listed_subdivisions
+
+
+def _sources(tmp_path, knowledge, body: str) -> dict:
+    return {k: sources(v) for k, v in observations(draft_of(tmp_path, knowledge, body)).items()}
+
+
+def test_a_list_of_sources_closed_by_and_other_entities(tmp_path, knowledge):
+    """'..., UNICEF, Lorvan Relief Foundation and other entities said': every body of the
+    list, as with a conjunction between the last two; a name written before its acronym is one
+    body with it."""
+    found = _sources(
+        tmp_path,
+        knowledge,
+        "Some 5,001 children were reunited with their families in 2013, UNICEF, Lorvan Relief "
+        "Foundation and other entities said in a statement.\n\n"
+        "Some 5,002 children were reunited with their families in 2014, the United Nations "
+        "Children's Fund (UNICEF) and the Lorvan Relief Foundation said in a statement.\n\n"
+        "Some 5,003 children were reunited with their families in 2015, the United Nations "
+        "Children's Fund (UNICEF), the Lorvan Relief Foundation and other agencies said.",
+    )
+    for value in ("5001", "5002", "5003"):
+        assert "unicef" in found[value]
+        assert "new:organization:lorvan relief foundation" in found[value]
+
+
+def test_a_list_of_sources_after_said_with_a_bracketed_acronym(tmp_path, knowledge):
+    """'..., said the Pelmark Police Service (PPS), Zorvan Police and IOM.' is a list of three,
+    closed by its conjunction."""
+    found = _sources(
+        tmp_path,
+        knowledge,
+        "Some 5,005 children were reunited in 2013, said the Pelmark Police Service (PPS), "
+        "Zorvan Police and IOM.",
+    )
+    assert set(found["5005"]) == {
+        "new:organization:pelmark police service",
+        "new:organization:zorvan police",
+        "iom",
+    }
+
+
+def test_a_role_in_a_body_set_before_the_name_after_a_quote(tmp_path, knowledge):
+    """'"... 1,602 people are at risk", manager of the IOM Ana Ruiz said': the body of the
+    speaker's role, with no comma between the role and the name."""
+    found = _sources(
+        tmp_path,
+        knowledge,
+        '"We concluded that over 1,602 people of the region are at risk", Sub-regional manager '
+        "of the IOM Ana Ruiz says.",
+    )
+    assert found["1602"] == ["iom"]
+
+
+def test_a_newspaper_that_had_earlier_reported(tmp_path, knowledge):
+    """'Pelmark Daily News had earlier reported that a total of 50 ...': the newspaper, a body
+    by its name's last word, is the source (not a person, not nothing)."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Pelmark Daily News had earlier reported that a total of 50 foreign nationals were "
+        "found in Zorvane.",
+    )
+    assert mentions(draft, "organization")["Pelmark Daily News"].startswith("new:")
+    assert sources(observations(draft)["50"]) == ["new:organization:pelmark daily news"]
+
+
+def test_a_source_had_earlier_or_previously_said_or_detailed(tmp_path, knowledge):
+    """'IOM had earlier reported that 60 ...', 'IOM previously said 70 ...', 'IOM detailed
+    420 reports': the verb's body is the source, with an adverb of time between them."""
+    found = _sources(
+        tmp_path,
+        knowledge,
+        "IOM had earlier reported that 60 migrants were found in Zorvane.\n\n"
+        "IOM previously said 70 refugees had crossed into Pelmark.\n\n"
+        "In figures covering 2024, IOM detailed 420 reports of human trafficking.",
+    )
+    assert found["60"] == ["iom"]
+    assert found["70"] == ["iom"]
+    assert found["420"] == ["iom"]
+
+
+def test_a_body_a_relative_which_describes_then_speaks(tmp_path, knowledge):
+    """'Lorvan Aid, which helps women in the region, said it saw 22 victims': a name that
+    'which' describes and that then speaks is a body's, and the source; a person's 'who' and a
+    place that reports are not."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Lorvan Aid, which helps women and children in the region, said it saw 22 trafficking "
+        "victims in 2016.\n\n"
+        "Ana Ruiz, who heads the shelter, said 33 victims arrived in 2016.",
+    )
+    orgs = mentions(draft, "organization")
+    assert orgs["Lorvan Aid"] == "new:organization:lorvan aid"
+    assert sources(observations(draft)["22"]) == ["new:organization:lorvan aid"]
+    assert "Ana Ruiz" not in orgs
+
+
+def test_a_list_of_three_states_names_their_country():
+    """Three or more subdivisions of one country, each an item of a list, name the country
+    (the text need not); bearings that are regions' names in some country do not."""
+    listed = countries_of_listed_subdivisions
+    assert listed("Inspections took place in Acre, Alagoas, Amazonas and São Paulo.") == {"BR"}
+    assert listed("Victims came from Oaxaca, Puebla and Chiapas.") == {"MX"}
+    assert listed("Victims came from Oaxaca and Chiapas.") == set()
+    assert listed("In the North, South and East, 40 were found.") == set()
+
+
+def test_the_states_of_a_list_are_places_not_people(tmp_path, knowledge):
+    """'em 22 estados - Acre, Alagoas, ..., Mato Grosso do Sul, Minas Gerais ... e São Paulo':
+    each state is a place of Brazil, though the text never names Brazil (and no state is a
+    person's name)."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Fiscalizações são realizadas em 22 estados - Acre, Alagoas, Amazonas, Bahia, Mato "
+        "Grosso do Sul, Minas Gerais, Rio Grande do Sul e São Paulo.",
+        title="Operação resgata trabalhadores",
+    )
+    places = mentions(draft, "place")
+    for state in ("Acre", "Alagoas", "Mato Grosso do Sul", "Minas Gerais", "São Paulo"):
+        assert state in places
+    assert not set(mentions(draft, "person")) & set(places)
