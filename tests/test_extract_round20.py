@@ -131,3 +131,22 @@ def test_the_states_of_a_list_are_places_not_people(tmp_path, knowledge):
     for state in ("Acre", "Alagoas", "Mato Grosso do Sul", "Minas Gerais", "São Paulo"):
         assert state in places
     assert not set(mentions(draft, "person")) & set(places)
+
+
+def test_foreign_nouns_of_the_fresh_batch_get_their_english_unit(tmp_path, knowledge):
+    """'cinq cars' are buses, 'trois cellules' cells, '570 passages' crossings and 'dix
+    malfrats' people, in a French release (the nouns the fresh batch counted that the lexicon
+    lacked)."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Les enquêteurs ont intercepté cinq cars à Pelmark en 2023. Le réseau comptait trois "
+        "cellules. Ils ont estimé qu'il y avait eu 570 passages en voiture en 2023. La police a "
+        "arrêté dix malfrats en 2023.",
+        title="La police démantèle un réseau de passeurs",
+    )
+    units = {k: v.fields.get("unit") for k, v in observations(draft).items()}
+    assert units["5"] == "bus"
+    assert units["3"] == "cell"
+    assert units["570"] == "crossing"
+    assert units["10"] == "person"

@@ -30,7 +30,8 @@ _LEXICON = {
         morto fallecido herido blesse ferido naufrago naufrage funcionario agente inspector
         inspecteur inspetor militar soldado soldat marinero marin marinheiro capitan capitaine
         lider dirigeant chefe jefe reclutador recruteur aliciador proxeneta proxenete
-        cafetao explotador exploiteur explorador cliente client muerte deces morte obito""",
+        cafetao explotador exploiteur explorador cliente client muerte deces morte obito
+        cabecilla malfrat interpelle meneur""",
     # acts, counted as the text counts them
     "return": "retorno regreso retour regresso",
     "repatriation": "repatriacion rapatriement repatriacao",
@@ -40,7 +41,7 @@ _LEXICON = {
     "entry": "entrada ingreso entree ingresso",
     "exit": "salida sortie saida",
     "departure": "depart",
-    "crossing": "cruce franchissement traversee travessia",
+    "crossing": "cruce franchissement traversee travessia passage",
     "application": "solicitud demande pedido requerimento solicitacao",
     "arrest": "arresto detencion captura aprehension arrestation interpellation detencao",
     "detection": "deteccion detection deteccao",
@@ -96,7 +97,7 @@ _LEXICON = {
     "vehicle": "vehiculo vehicule veiculo",
     "car": "coche automovil voiture carro automobile",
     "truck": "camion caminhao",
-    "bus": "autobus omnibus bus onibus autocar",
+    "bus": "autobus omnibus bus onibus autocar car",
     "van": "furgoneta camioneta fourgonnette furgao",
     "trailer": "remolque trailer reboque",
     "motorcycle": "moto motocicleta motocyclette",
@@ -181,6 +182,7 @@ _LEXICON = {
     "group": "grupo groupe",
     "gang": "banda pandilla gang gangue quadrilha",
     "network": "red reseau rede",
+    "cell": "cellule celula",
     "team": "equipo equipe",
     "unit": "unidad unite unidade",
     "squadron": "escuadron escadron esquadrao",
