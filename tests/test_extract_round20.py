@@ -150,3 +150,53 @@ def test_foreign_nouns_of_the_fresh_batch_get_their_english_unit(tmp_path, knowl
     assert units["3"] == "cell"
     assert units["570"] == "crossing"
     assert units["10"] == "person"
+
+
+def test_a_bodys_staff_or_team_speak_for_it(tmp_path, knowledge):
+    """'IOM staff based in Obock, on the coast, are reporting Wednesday that 16 ...', 'IOM's
+    team has learned that the remains of 30 ...': the body is the source; what its staff did
+    ('IOM staff rescued 40') is no saying."""
+    found = _sources(
+        tmp_path,
+        knowledge,
+        "IOM staff based in Obock, on the coast of Pelmark, are reporting Wednesday that 16 "
+        "survivors were found in 2019.\n\n"
+        "Through noon, IOM's team has learned that the remains of 30 victims were found in "
+        "2019.\n\n"
+        "IOM staff rescued 40 migrants in 2019.",
+    )
+    assert found["16"] == ["iom"]
+    assert found["30"] == ["iom"]
+    assert found["40"] == []
+
+
+def test_the_wires_abbreviations_of_million_and_billion(tmp_path, knowledge):
+    """'1.5 mln people', '2 bln dollars': a million and a billion, as '2.5m' and '1.2bn' are."""
+    values = set(
+        observations(
+            draft_of(
+                tmp_path,
+                knowledge,
+                "Over 1.5 mln people in Pelmark are at risk, IOM said in 2009. Profits reached "
+                "2 bln dollars in 2009.",
+            )
+        )
+    )
+    assert {"1500000", "2000000000"} <= {str(v) for v in values}
+
+
+def test_a_small_number_in_words_before_more_or_others(tmp_path, knowledge):
+    """'while six more are at large', 'three others were freed': counts of people, as 'six
+    people' are."""
+    values = {
+        str(v)
+        for v in observations(
+            draft_of(
+                tmp_path,
+                knowledge,
+                "In 2019, 13 men were convicted in Pelmark while six more are at large. In 2020, "
+                "three others were freed.",
+            )
+        )
+    }
+    assert {"6", "3"} <= values

@@ -298,7 +298,8 @@ def find_numbers(passage: Passage) -> list[Found]:
             # (letters with accents too: "tres víctimas", "dos hondureñas", "duas crianças")
             if value > 1 and not re.match(
                 rf"\s+(?:{_LETTERS}\s+){{0,4}}(?:{_LETTERS}s|people|children|women|men|[a-z]+ese)\b"
-                rf"|\s+(?:were|are|was|{foreign_words.TO_BE})\b",
+                # ("six more are at large", "three others were freed")
+                rf"|\s+(?:(?:more|others|further)\s+)?(?:were|are|was|{foreign_words.TO_BE})\b",
                 after,
                 re.I,
             ):

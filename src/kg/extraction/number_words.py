@@ -68,6 +68,8 @@ NUMBER = re.compile(
     rf"|\d+(?:\.\d+)?)"
     rf"|(?P<words>{_WORDS}))"
     rf"(?:(?:\s+|(?<=\d))(?P<scale>hundred|(?:(?<=\b\d\s)|(?<=\b\d\d\s)|(?<=\b\d\d\d\s))thousands(?=\s+of\b)|thousand|million|billion|(?<=\w\s)dozen)\b"
+    # "1.5 mln people", "2 bln": the wires' abbreviations of million and billion
+    rf"|\s+(?P<abbreviation>(?-i:mln|bln|mn|bn))\b(?!\.\w)"
     rf"|(?<=\d)(?P<suffix>(?-i:m|mn|bn|k))\b)?"
     rf"(?![\w])",
     re.I,
@@ -83,6 +85,8 @@ def scale_of(m: re.Match) -> int:
         return SCALES.get(scale.removesuffix("s")) or foreign_words.SCALES.get(scale, 12)
     if "suffix" in m.re.groupindex and m.group("suffix"):
         return SUFFIX_SCALES[m.group("suffix").casefold()]
+    if "abbreviation" in m.re.groupindex and m.group("abbreviation"):
+        return SUFFIX_SCALES[m.group("abbreviation").replace("l", "")]
     return 1
 
 

@@ -11,6 +11,10 @@ from kg.extraction.foreign_words import SAID_THEN_SOURCE
 
 ATTRIBUTION_VERB = re.compile(
     r"\s*(?:\([^)]*\)\s*)?"
+    # ("IOM staff based in Obock ... are reporting that", "IOM's team has learned that": the
+    # body's people speak for it)
+    r"(?:(?:[’']s\s+)?(?:staff|teams?|officials|personnel|workers)\s+"
+    r"(?:(?:based|stationed|deployed|working)\s+(?:in|at|on)\s+[^.;:,“”\"]{1,40})?)?"
     # "Interpol, headquartered in Lyon, southeastern France, said ...", "IOM, the UN migration
     # agency, estimates": an apposition in lower case between the source and its verb (not
     # the next name of a list: ", and UNICEF said")
@@ -23,7 +27,8 @@ ATTRIBUTION_VERB = re.compile(
     r",?\s*(?:(?:on\s+[A-Z][a-z]+day|(?:last|this)\s+(?:week|month|year)|(?:early|earlier|late|"
     r"later)\s+this\s+(?:week|month|year)|yesterday|today|earlier|on\s+(?:Facebook|Twitter|X|"
     r"Instagram|Telegram|YouTube|TikTok|LinkedIn))\s+)?"
-    r"(?:has\s+|have\s+|had\s+)?(?:also\s+|further\s+|recently\s+|earlier\s+|previously\s+)?"
+    r"(?:has\s+|have\s+|had\s+|are\s+|is\s+)?"
+    r"(?:also\s+|further\s+|recently\s+|earlier\s+|previously\s+)?"
     # ("A UNHCR quarterly review published today estimates", "the ILO's annual survey")
     r"(?:(?:periodic|annual|latest|new|global|recent|regional|quarterly|monthly|first)\s+){0,2}"
     r"(?:reports?|reported|says|said|states|stated|estimates?|estimated|confirms?|confirmed|"
@@ -32,7 +37,7 @@ ATTRIBUTION_VERB = re.compile(
     r"survey|analysis|data|figures|estimates)|"
     # ("the IOM counted 4,817 migrants entering Ostravia": a count the body made)
     r"records|recorded|tracks|tracked|documents|documented|"
-    r"announces|announced|details|detailed|"
+    r"announces|announced|details|detailed|reporting|(?:learned|learnt)(?=\s+that\b)|"
     r"indicates?|indicated|shows?(?!\s+up\b)|showed(?!\s+up\b)|finds|found|notes|noted|calculates|calculated|counts|"
     r"counted|warns|warned|reveals|revealed|discloses|disclosed|"
     # (the other verbs of saying: "UNHCR stressed that 40% ...", "IOM told reporters 300 ...",
