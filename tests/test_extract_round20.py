@@ -200,3 +200,37 @@ def test_a_small_number_in_words_before_more_or_others(tmp_path, knowledge):
         )
     }
     assert {"6", "3"} <= values
+
+
+def test_the_previous_year_of_a_financial_year(tmp_path, knowledge):
+    """'figures covering the 2024-25 financial year, ... from 382 the previous year': the
+    financial year before, 2023-24 (a calendar year's 'previous year' stays the year before)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "In new figures covering the 2024-25 financial year, IOM detailed 420 reports of "
+            "trafficking, up from 382 the previous year.\n\n"
+            "In 2019, 520 reports were filed in Pelmark, up from 482 the previous year.",
+        )
+    )
+    assert found["420"].fields["period"] == {"start": "2024", "end": "2025"}
+    assert found["382"].fields["period"] == {"start": "2023", "end": "2024"}
+    assert found["482"].fields["period"] == "2018"
+
+
+def test_a_story_recalling_the_years_incidents_keeps_its_date_line(tmp_path, knowledge):
+    """A page dated '2019-04-11' whose story recalls 'Saturday, January 5' and 'Saturday,
+    February 16' keeps its day (the latest recalled day is within two months of it): 'on
+    Tuesday morning' is 9 April."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "date 2019-04-11 By Ana Ruiz\n\n"
+        "The Pelmark coast guard apprehended 40 migrants near Zorvane on Tuesday morning.\n\n"
+        "In earlier incidents, 108 migrants were found on Saturday, January 5, and another 64 "
+        "on Saturday, February 16.",
+    )
+    found = observations(draft)
+    assert found["40"].fields["period"] == "2019-04-09"
+    assert found["108"].fields["period"] == "2019-01-05"

@@ -352,11 +352,14 @@ _WEEKDAY_NUMBER = {"Mon": 0, "Tues": 1, "Wednes": 2, "Thurs": 3, "Fri": 4, "Satu
 
 def _story_days_agree(day: str, passages: list[Passage]) -> bool:
     """Whether the days a story's first passages name with their weekday, and no year, are
-    days before `day` by no more than two months, in the year their weekday says (that of
-    `day`, the one before or the one after): a site's banner ("Saturday, September 26, 2020"
-    above a story of "Thursday (Feb 13)") is no day the story was written; a story recalling
-    "On Tuesday, March 3" under "20 March 2020" keeps it."""
+    days before `day`, the latest of them by no more than two months, in the year their
+    weekday says (that of `day`, the one before or the one after): a site's banner ("Saturday,
+    September 26, 2020" above a story of "Thursday (Feb 13)") is no day the story was written;
+    a story recalling "On Tuesday, March 3" under "20 March 2020" keeps it, and so does one
+    that recalls the year's incidents ("Saturday, January 5", "Saturday, February 16") under
+    "2019-04-11"."""
     written = dt.date.fromisoformat(day)
+    gaps = []
     for passage in passages[:FIRST_PASSAGES]:
         for m in WEEKDAY_WITH_DAY.finditer(passage.text):
             month, number = month_number(m["m1"] or m["m2"]), int(m["d1"] or m["d2"])
@@ -366,10 +369,9 @@ def _story_days_agree(day: str, passages: list[Passage]) -> bool:
                 except ValueError:
                     continue  # (no such day: "31 June", a 29 February)
                 if said.weekday() == _WEEKDAY_NUMBER[m["w"]]:
-                    if not 0 <= (written - said).days <= 62:
-                        return False
+                    gaps.append((written - said).days)
                     break
-    return True
+    return all(gap >= 0 for gap in gaps) and (not gaps or min(gaps) <= 62)
 
 
 def release_day(passages: list[Passage]) -> str | None:

@@ -71,6 +71,12 @@ YEAR_BEFORE = re.compile(
 )
 
 
+# A financial or fiscal year, written as such ("the 2024-25 financial year", "FY 2019/20")
+FISCAL_YEAR = re.compile(
+    r"\b(?:19|20)\d\d[-/–](?:\d\d)\b(?!\d)|\b(?:financial|fiscal)\s+years?\b|\bFY\b", re.I
+)
+
+
 def _periods_said_elsewhere(text, s0, s1, found, year_context):
     """What SINCE_THEN, SINCE_MONTH and SAME_PERIOD say in [s0, s1), given the periods
     `found` there and the year the text last named before this passage."""
@@ -84,8 +90,21 @@ def _periods_said_elsewhere(text, s0, s1, found, year_context):
         if year:
             out.append((m.start(), m.end(), {"start": _date(m.group("m"), year)}))
     for m in YEAR_BEFORE.finditer(text, s0, s1):
+        # ("figures covering the 2024-25 financial year, ... from 382 the previous year": the
+        # financial year before, 2023-24)
+        fiscal = [
+            v
+            for a, b, v in found
+            if b <= m.start()
+            and _dated_span(v)
+            and len(v["start"]) == len(v["end"]) == 4
+            and int(v["end"]) - int(v["start"]) == 1
+        ]
         year = _year_before(text, s0, m.start()) or year_context
-        if year:
+        if fiscal and FISCAL_YEAR.search(text, s0, m.start()):
+            shifted = {k: str(int(fiscal[-1][k]) - 1) for k in _SPAN}
+            out.append((m.start(), m.end(), shifted))
+        elif year:
             before = str(int(year[:4]) - 1)
             out.append((m.start(), m.end(), {"start": before, "end": before}))
     for m in SAME_PERIOD_LAST_YEAR.finditer(text, s0, s1):
