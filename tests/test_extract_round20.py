@@ -234,3 +234,62 @@ def test_a_story_recalling_the_years_incidents_keeps_its_date_line(tmp_path, kno
     found = observations(draft)
     assert found["40"].fields["period"] == "2019-04-09"
     assert found["108"].fields["period"] == "2019-01-05"
+
+
+def test_two_bodies_joined_in_spanish_or_french_are_two(tmp_path, knowledge):
+    """'la Fiscalía General de la Nación y la Dirección de la Policía de Pelmark': two names,
+    each with a head word of its own, the second with its own article; 'la FAO et UNIC': two
+    acronyms. 'el Ministerio de la Mujer y la Familia' stays one name."""
+    spanish = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "La Fiscalía General de la Nación y la Dirección de Investigación de la Policía de "
+            "Pelmark capturaron a 12 personas en 2025. El Ministerio de la Mujer y la Familia "
+            "atendió a 30 víctimas en 2025.",
+            title="Capturan a red de trata en Pelmark",
+        ),
+        "organization",
+    )
+    assert "Fiscalía General de la Nación" in spanish
+    assert not any(" y la Dirección" in name for name in spanish)
+    assert "Ministerio de la Mujer y la Familia" in spanish
+    french = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Le PAM, la FAO et UNIC ont visité Kolda en 2019 avec 20 personnes.",
+            title="Les agences en visite à Kolda",
+        ),
+        "organization",
+    )
+    assert {"FAO", "UNIC"} <= set(french)
+    assert "FAO et UNIC" not in french
+
+
+def test_a_plural_possessive_after_a_known_name_ends_it(tmp_path, knowledge):
+    """'according to the United Nations' International Organization for Migration': two
+    names, the source the one after the possessive (as after "the UN's")."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Some 1,000 migrants died in 2021, according to the United Nations' International "
+        "Organization for Migration.",
+    )
+    assert "International Organization for Migration" in mentions(draft, "organization")
+    assert sources(observations(draft)["1000"]) == ["iom"]
+
+
+def test_a_role_led_by_its_modifiers_is_no_body(tmp_path, knowledge):
+    """'Resident Coordinator of the United Nations System', 'Assistant Superintendent of
+    Police': roles, not names of organizations."""
+    orgs = mentions(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Resident Coordinator of the United Nations System in Pelmark visited 20 schools "
+            "in 2019. Assistant Superintendent of Police Ana Ruiz said 10 victims were rescued.",
+        ),
+        "organization",
+    )
+    assert not any(name.startswith(("Resident Coordinator", "Assistant Super")) for name in orgs)

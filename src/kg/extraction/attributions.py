@@ -219,7 +219,10 @@ class AttributionRules:
             ]
             # "according to the UN's Economic Commission ...": the organization after the
             # possessive.
-            while len(after) > 1 and re.match(r"[’']s\b", text[after[0].end : after[0].end + 2]):
+            # (a plural's too: "the United Nations' International Organization for Migration")
+            while len(after) > 1 and re.compile(r"[’']s\b|(?<=s)[’'](?!\w)").match(
+                text, after[0].end
+            ):
                 after = after[1:]
             # "according to information provided by the authorities in the 47 countries bound
             # by the Council of Europe’s Anti-trafficking Convention": a body's law, no source

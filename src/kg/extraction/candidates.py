@@ -7,7 +7,11 @@ from __future__ import annotations
 
 from kg.extraction.acronym_cues import acronym_names_a_body, spelled_out_agent
 from kg.extraction.body_units import parent_of_a_unit, units_in_role
-from kg.extraction.coordination import coordinated_after_of, coordinated_with_organization
+from kg.extraction.coordination import (
+    coordinated_after_of,
+    coordinated_with_organization,
+    second_name_after_foreign_and,
+)
 from kg.extraction.given_names import is_given_name
 from kg.extraction.name_ends import a_name_ends_before_and_the, ends_a_name, two_names_at_e
 from kg.extraction.name_heads import heads_of_a_body
@@ -354,7 +358,9 @@ class CandidateRules(PlaceRules):
         # ...", "... and Mexico's Ministry"; so does one between two names with head words
         # ("the Ministry of the Interior's Anti-Trafficking Unit", "... Government's Report").
         for p in range(a + 1, b):
-            if tokens[p].text in ("'s", "’s"):
+            # (a plural's too, after a known name: "the United Nations' International ...")
+            plural = tokens[p].text in ("'", "’") and tokens[p - 1].key.endswith("s")
+            if tokens[p].text in ("'s", "’s") or plural and (a, p) in known_ranges:
                 left = (a, p)
                 if left in known_ranges or (p - a == 1 and tokens[a].is_acronym):
                     head = [left] if left not in known_ranges else []
@@ -424,6 +430,10 @@ class CandidateRules(PlaceRules):
                 while k < b and (is_connector(tokens[k]) or not tokens[k].is_word):
                     k += 1
                 return self._split(passage, k, b, starts, lowercase, known_ranges)
+            second = second_name_after_foreign_and(tokens, a, p, b)
+            if second is not None:  # ("la Fiscalía ... y la Dijín de la Policía", "FAO et UNIC")
+                left = self._split(passage, a, p, starts, lowercase, known_ranges)
+                return left + self._split(passage, second, b, starts, lowercase, known_ranges)
             if tokens[p].key != "and" and not two_names_at_e(tokens, a, p, b):
                 continue
             before = [t.key for t in tokens[a:p]]

@@ -3,7 +3,7 @@ capitalized words ends a name, and a single word coordinated with a known organi
 
 from __future__ import annotations
 
-from kg.extraction.name_words import ALL_HEADS, MONTHS, STARTERS
+from kg.extraction.name_words import ALL_HEADS, MONTHS, ORG_HEADS, STARTERS
 from kg.extraction.spans import _sentence_starts, known_organization
 from kg.extraction.text import Passage
 
@@ -46,3 +46,27 @@ def coordinated_with_organization(passage: Passage, a: int, known_ranges) -> boo
     if before and any(kb == a - 1 for _, kb in orgs):
         return True
     return after and any(ka == a + 2 for ka, _ in orgs)
+
+
+# The articles after a conjunction of Spanish, French or Portuguese that open a second name
+FOREIGN_ARTICLES = {"la", "el", "los", "las", "le", "les", "l", "o", "a", "os", "as"}
+
+
+def second_name_after_foreign_and(tokens: list, a: int, p: int, b: int) -> int | None:
+    """Where the second of two names joined at `p` by "y", "et" or "e" starts, or None: two
+    acronyms ("la FAO et UNIC"), or a name with a head word of its own, then its article, then
+    another with one ("la Fiscalía General de la Nación y la Dijín de la Policía Nacional";
+    not "Ministerio de la Mujer y la Familia", one name)."""
+    if tokens[p].key not in ("y", "et", "e") or not a < p < b - 1:
+        return None
+    if all(t.is_acronym for t in tokens[a:p]) and all(t.is_acronym for t in tokens[p + 1 : b]):
+        return p + 1
+    article = tokens[p + 1].key in FOREIGN_ARTICLES and tokens[p + 1].text[:1].islower()
+    if (
+        article
+        and p + 2 < b
+        and {t.key for t in tokens[a:p]} & ORG_HEADS
+        and {t.key for t in tokens[p + 2 : b]} & ORG_HEADS
+    ):
+        return p + 2
+    return None

@@ -74,12 +74,12 @@ ROLE_HEADS = {
     "representative", "spokesperson", "spokesman", "spokeswoman", "ambassador", "commissioner",
     "commissioners", "manager", "chair", "chairman", "chairperson", "chairwoman", "governor",
     "mayor", "senator", "deputy", "advisor", "adviser", "consultant", "expert", "experts",
-    "specialist", "inspector",
+    "specialist", "inspector", "superintendent",
 } | foreign_words.ROLES  # fmt: skip
 # Words before a role's head word ("Acting Head", "Deputy Regional Director").
 ROLE_MODIFIERS = {
     "acting", "deputy", "assistant", "senior", "former", "interim", "vice", "executive",
-    "regional", "national", "general", "associate", "principal", "joint", "special",
+    "regional", "national", "general", "associate", "principal", "joint", "special", "resident",
 }  # fmt: skip
 
 # A report's title ending in its author's name ("Special Report on ... of the National Human
