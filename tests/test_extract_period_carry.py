@@ -125,3 +125,57 @@ def test_more_than_before_a_dated_count_is_no_comparison_and_nothing_older_is_ca
         )
     )
     assert found["12"].fields["period"] == "2019-05-12"
+
+
+def test_a_compared_figure_that_is_the_only_dated_one_carries_nothing(tmp_path, knowledge):
+    """ "240 victims ..., up from 150 in 2020. 83% were women": the only dated count is the one
+    compared with, whose time is not the 83%'s."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Police rescued 240 victims of trafficking in raids across Pelmark, up from 150 in "
+            "2020.\n\nPolice said 83% were women.",
+        )
+    )
+    assert found["150"].fields["period"] == "2020"
+    assert "period" not in found["83"].fields
+
+
+def test_a_clause_of_its_own_a_share_of_another_whole_and_a_french_future_carry_nothing(
+    tmp_path, knowledge
+):
+    """After a dated wreck: '..., and the office hired 12 counsellors' (a clause of its own),
+    'The majority of the participants in the training, 60 per cent, ...' (a share of another
+    whole), 'Le centre accueillera 30 survivants' (a plan, in the French future)."""
+    for said, value in (
+        ("Survivors were taken to the port, and the office hired 12 counsellors.", "12"),
+        ("The majority of the participants in the training, 60 per cent, were women.", "60"),
+    ):
+        found = observations(draft_of(tmp_path, knowledge, WRECK + said))
+        assert found["40"].fields["period"] == "2019-05-12", said
+        assert "period" not in found[value].fields, said
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Le 12 mai 2019, un bateau a chaviré au large de Pelmark et 40 personnes sont "
+            "mortes.\n\nLe centre accueillera 30 survivants.",
+            title="Naufrage au large de Pelmark",
+        )
+    )
+    assert found["40"].fields["period"] == "2019-05-12"
+    assert "period" not in found["30"].fields
+
+
+def test_a_dated_count_three_paragraphs_back_is_not_carried_from(tmp_path, knowledge):
+    """The count carried from is in the number's paragraph or the two before, no further."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            WRECK + "Rescuers searched the coast.\n\nThe navy sent ships.\n\n"
+            "The dead included 12 women.",
+        )
+    )
+    assert "period" not in found["12"].fields

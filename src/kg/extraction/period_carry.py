@@ -159,16 +159,17 @@ def carry_cases(observations: list[Item]):
     for k, item in enumerate(placed):
         if not item.active or item.fields.get("period") is not None:
             continue
-        if item.fields.get("unit") == "times" or left_to_the_rules(item):
-            continue  # (a number of times is of two times, as a change is)
         back = next((j for j in range(k - 1, -1, -1) if dated[j]), None)
-        if back is not None and _compared(placed[back]):
-            continue  # (its time is the one compared with: none to carry, nor an older one)
-        if back is not None and len(times_of[_sentence_of(placed[back])]) > 1:
-            continue
+        # (nothing dated near before it: nothing to carry, and the costly checks are spared)
         if back is None or _said(item).passage.index - _said(placed[back]).passage.index > (
             PASSAGES_BACK
         ):
+            continue
+        if item.fields.get("unit") == "times" or left_to_the_rules(item):
+            continue  # (a number of times is of two times, as a change is)
+        if _compared(placed[back]):
+            continue  # (its time is the one compared with: none to carry, nor an older one)
+        if len(times_of[_sentence_of(placed[back])]) > 1:
             continue
         if not _never_dated(item, placed[back]):
             yield item, placed[back]
