@@ -293,3 +293,23 @@ def test_a_role_led_by_its_modifiers_is_no_body(tmp_path, knowledge):
         "organization",
     )
     assert not any(name.startswith(("Resident Coordinator", "Assistant Super")) for name in orgs)
+
+
+def test_a_ships_name_a_harbour_a_cay_and_a_prosecutors_republic_are_no_people(tmp_path, knowledge):
+    """'HMBS Durward Knowles' is a ship, 'Marsh Harbour' and 'War Cay' places, 'procureur de
+    la République de Marseille' a role: none is a person's name."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Officers onboard HMBS Durward Knowles located a sloop carrying 40 people in 2019. The "
+        "RBDF stopped a yacht with 54 migrants near Man O War Cay, Marsh Harbour, Abaco in 2019.",
+    )
+    assert mentions(draft, "person") == {}
+    french = draft_of(
+        tmp_path,
+        knowledge,
+        "Le réseau a fait passer 1.700 migrants en 2024, a expliqué le procureur de la "
+        "République de Marseille.",
+        title="Démantèlement d'un réseau de passeurs",
+    )
+    assert mentions(french, "person") == {}

@@ -32,7 +32,6 @@ from kg.extraction.person_words import (
     ARTICLES_ES_FR_PT,
     CLAUSE_OPENERS,
     LIST_CUE,
-    NOT_PERSON_FIRST,
     OF_ORGANIZATION,
     PERSON_NOUN_BEFORE,
     PERSON_VERB_AFTER,
@@ -42,6 +41,7 @@ from kg.extraction.person_words import (
     SURNAME_HEADS,
     TITLE_BEFORE,
     ends_no_complement,
+    opens_no_persons_name,
 )
 from kg.extraction.spans import Span, _in_a_credit, _is_name_word
 from kg.extraction.text import Passage, Source, Token, fold, in_a_headline
@@ -160,7 +160,7 @@ def _looks_like_person(tokens: list[Token], a: int, b: int) -> bool:
         last[:-3] + "y" in PERSON_ROLES or last[:-1] in PERSON_ROLES
     ):
         return False  # "Divisional Secretaries", "Border Officers": people of a role
-    if tokens[a].key in NOT_PERSON_FIRST:
+    if opens_no_persons_name(tokens, a):
         return False
     # "Resource Centres", "Attorney Generals Offices": bodies, no one's name (not "Ana
     # Cortés", "John Velder Chambers": a given name first, a surname last)

@@ -17,6 +17,20 @@ SURNAME_HEADS = {
 }  # fmt: skip
 # First words of places' and organizations' names ("San Pedro Sula", "La Ceiba").
 NOT_PERSON_FIRST = CITY_STARTS | {"la", "el", "los", "las", "le", "les", "lo"}
+# A ship's prefix before a name ("HMBS Durward Knowles", "USCGC Paul Clark"): the ship's name,
+# though it is a person's
+VESSEL_PREFIXES = {
+    "hms", "hmbs", "hmas", "hmcs", "hmnzs", "uss", "usns", "uscgc", "mv", "ms", "mt", "fv", "rv",
+    "ins", "brp", "kri", "tcg", "its", "sns", "bns", "pns", "cgs", "cgc",
+}  # fmt: skip
+
+
+def opens_no_persons_name(tokens: list, a: int) -> bool:
+    """Whether the name at `a` is no one's by its first word ("La Paz") or the ship's prefix
+    before it ("HMBS Durward Knowles")."""
+    return tokens[a].key in NOT_PERSON_FIRST or bool(a and tokens[a - 1].key in VESSEL_PREFIXES)
+
+
 SPEECH_VERBS = (
     r"said|says|say|added|adds|explained|explains|noted|notes|stated|states|told|tells|"
     r"stressed|stresses|emphasized|emphasised|emphasizes|emphasises|declared|declares|"
