@@ -313,3 +313,38 @@ def test_a_ships_name_a_harbour_a_cay_and_a_prosecutors_republic_are_no_people(t
         title="Démantèlement d'un réseau de passeurs",
     )
     assert mentions(french, "person") == {}
+
+
+def test_thousands_set_apart_by_a_comma_and_a_space(tmp_path, knowledge):
+    """'to 105, 821 in the five months', '1, 086 people': one number each, as some papers
+    print them; not a date's day and a count ('On August 22, 202 Indonesians'), nor a list
+    ('aged 10, 200 and 300')."""
+    values = {
+        str(v)
+        for v in observations(
+            draft_of(
+                tmp_path,
+                knowledge,
+                "Labour migration rose to 105, 821 in the five months of 2022. There were 1, 086 "
+                "people in the centre in 2023. On August 22, 202 Indonesians returned home in "
+                "2022. The boats carried 10, 200 and 300 people in 2019.",
+            )
+        )
+    }
+    assert {"105821", "1086", "202"} <= values
+    assert not {"105", "821", "22202", "10200"} & values
+
+
+def test_a_change_by_a_number_to_another_is_no_range(tmp_path, knowledge):
+    """'dropped by 10 to 36': the change and the value it came to, two numbers; 'between 2018
+    and 2019, 10 to 36 cases' is a range."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Reported cases in Pelmark in 2018 dropped by 10 to 36, the police said.\n\n"
+            "In 2019, 12 to 40 cases were reported in Zorvane.",
+        )
+    )
+    assert "10" in found and "36" in found
+    assert ("12", "40") in found

@@ -549,6 +549,8 @@ def _ranges(passage: Passage, found: list[Found]) -> list[Found]:
                     and f.value < g.value
                     and not f.duration
                     and not (f.percent and not g.percent)  # ("rose by 20 per cent to 1,500")
+                    # ("dropped by 10 to 36": the change, then the value it came to)
+                    and not re.search(r"\bby\s+(?:[a-z]+\s+){0,2}$", before)
                 )
             ):
                 low = f.value
