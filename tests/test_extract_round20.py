@@ -104,6 +104,13 @@ def test_a_body_a_relative_which_describes_then_speaks(tmp_path, knowledge):
     assert orgs["Lorvan Aid"] == "new:organization:lorvan aid"
     assert sources(observations(draft)["22"]) == ["new:organization:lorvan aid"]
     assert "Ana Ruiz" not in orgs
+    report = draft_of(
+        tmp_path,
+        knowledge,
+        "The Trafficking in Persons Report, which covers 188 countries, said 40 percent of "
+        "victims were children in 2019.",
+    )
+    assert mentions(report, "organization") == {}
 
 
 def test_a_list_of_three_states_names_their_country():
@@ -114,6 +121,8 @@ def test_a_list_of_three_states_names_their_country():
     assert listed("Victims came from Oaxaca, Puebla and Chiapas.") == {"MX"}
     assert listed("Victims came from Oaxaca and Chiapas.") == set()
     assert listed("In the North, South and East, 40 were found.") == set()
+    # (people's surnames that are Uruguay's departments: each item's whole last name is read)
+    assert listed("A court sentenced Ana Flores, Luis Rivera and Pedro Maldonado.") == set()
 
 
 def test_the_states_of_a_list_are_places_not_people(tmp_path, knowledge):
@@ -171,18 +180,19 @@ def test_a_bodys_staff_or_team_speak_for_it(tmp_path, knowledge):
 
 
 def test_the_wires_abbreviations_of_million_and_billion(tmp_path, knowledge):
-    """'1.5 mln people', '2 bln dollars': a million and a billion, as '2.5m' and '1.2bn' are."""
+    """'1.5 mln people', '2 bln dollars', '3 bn dollars': a million and a billion, as '2.5m' and
+    '1.2bn' are (not '15 mn', which may be minutes)."""
     values = set(
         observations(
             draft_of(
                 tmp_path,
                 knowledge,
                 "Over 1.5 mln people in Pelmark are at risk, IOM said in 2009. Profits reached "
-                "2 bln dollars in 2009.",
+                "2 bln dollars in 2009 and 3 bn dollars in 2010.",
             )
         )
     )
-    assert {"1500000", "2000000000"} <= {str(v) for v in values}
+    assert {"1500000", "2000000000", "3000000000"} <= {str(v) for v in values}
 
 
 def test_a_small_number_in_words_before_more_or_others(tmp_path, knowledge):
@@ -217,6 +227,15 @@ def test_the_previous_year_of_a_financial_year(tmp_path, knowledge):
     assert found["420"].fields["period"] == {"start": "2024", "end": "2025"}
     assert found["382"].fields["period"] == {"start": "2023", "end": "2024"}
     assert found["482"].fields["period"] == "2018"
+    later = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "In the 2022-23 financial year, 400 cases were recorded in Pelmark, and in 2024 "
+            "there were 500, up from 450 the previous year.",
+        )
+    )
+    assert later["450"].fields.get("period") != {"start": "2021", "end": "2022"}
 
 
 def test_a_story_recalling_the_years_incidents_keeps_its_date_line(tmp_path, knowledge):
@@ -288,7 +307,8 @@ def test_a_role_led_by_its_modifiers_is_no_body(tmp_path, knowledge):
             tmp_path,
             knowledge,
             "The Resident Coordinator of the United Nations System in Pelmark visited 20 schools "
-            "in 2019. Assistant Superintendent of Police Ana Ruiz said 10 victims were rescued.",
+            "in 2019. Assistant Superintendent of Police (ASP) Ana Ruiz said 10 victims were "
+            "rescued.",
         ),
         "organization",
     )
@@ -296,8 +316,8 @@ def test_a_role_led_by_its_modifiers_is_no_body(tmp_path, knowledge):
 
 
 def test_a_ships_name_a_harbour_a_cay_and_a_prosecutors_republic_are_no_people(tmp_path, knowledge):
-    """'HMBS Durward Knowles' is a ship, 'Marsh Harbour' and 'War Cay' places, 'procureur de
-    la République de Marseille' a role: none is a person's name."""
+    """'HMBS Durward Knowles' is a ship, 'Marsh Harbour' a place, 'procureur de la République
+    de Marseille' a role: none is a person's name."""
     draft = draft_of(
         tmp_path,
         knowledge,
@@ -308,31 +328,11 @@ def test_a_ships_name_a_harbour_a_cay_and_a_prosecutors_republic_are_no_people(t
     french = draft_of(
         tmp_path,
         knowledge,
-        "Le réseau a fait passer 1.700 migrants en 2024, a expliqué le procureur de la "
-        "République de Marseille.",
+        "Au total, le réseau a fait passer 1.700 migrants, a expliqué lors d'une conférence de "
+        "presse le procureur de la République de Marseille (sud de la France), Ana Ruiz.",
         title="Démantèlement d'un réseau de passeurs",
     )
-    assert mentions(french, "person") == {}
-
-
-def test_thousands_set_apart_by_a_comma_and_a_space(tmp_path, knowledge):
-    """'to 105, 821 in the five months', '1, 086 people': one number each, as some papers
-    print them; not a date's day and a count ('On August 22, 202 Indonesians'), nor a list
-    ('aged 10, 200 and 300')."""
-    values = {
-        str(v)
-        for v in observations(
-            draft_of(
-                tmp_path,
-                knowledge,
-                "Labour migration rose to 105, 821 in the five months of 2022. There were 1, 086 "
-                "people in the centre in 2023. On August 22, 202 Indonesians returned home in "
-                "2022. The boats carried 10, 200 and 300 people in 2019.",
-            )
-        )
-    }
-    assert {"105821", "1086", "202"} <= values
-    assert not {"105", "821", "22202", "10200"} & values
+    assert set(mentions(french, "person")) == {"Ana Ruiz"}
 
 
 def test_a_change_by_a_number_to_another_is_no_range(tmp_path, knowledge):
@@ -348,3 +348,9 @@ def test_a_change_by_a_number_to_another_is_no_range(tmp_path, knowledge):
     )
     assert "10" in found and "36" in found
     assert ("12", "40") in found
+    visited = observations(
+        draft_of(
+            tmp_path, knowledge, "In 2018, each shelter in Pelmark was visited by 10 to 36 victims."
+        )
+    )
+    assert ("10", "36") in visited

@@ -134,6 +134,8 @@ DATELINE_SOURCE = re.compile(
 )
 
 
+# A possessive after a name, a plural's too ("the UN's", "the United Nations' ...")
+POSSESSIVE_AFTER = re.compile(r"[’']s\b|(?<=s)[’'](?!\w)")
 OWNS_A_LAW = re.compile(
     # ("... provided by 40 states parties to the Council of Europe Convention on ...")
     r"(?:[’']s)?\s+(?:[A-Z][\w-]*\s+){0,4}(?:Convention|Protocol|Law|Act|Treaty|Charter|"
@@ -220,9 +222,7 @@ class AttributionRules:
             # "according to the UN's Economic Commission ...": the organization after the
             # possessive.
             # (a plural's too: "the United Nations' International Organization for Migration")
-            while len(after) > 1 and re.compile(r"[’']s\b|(?<=s)[’'](?!\w)").match(
-                text, after[0].end
-            ):
+            while len(after) > 1 and POSSESSIVE_AFTER.match(text, after[0].end):
                 after = after[1:]
             # "according to information provided by the authorities in the 47 countries bound
             # by the Council of Europe’s Anti-trafficking Convention": a body's law, no source

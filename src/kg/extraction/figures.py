@@ -487,6 +487,13 @@ CHANGE_BEFORE_FROM = re.compile(
 )
 
 
+CHANGED_BY = re.compile(
+    r"\b(?:rose|risen|fell|fallen|dropped|increased|decreased|declined|grew|grown|jumped|"
+    r"climbed|surged|went\s+(?:up|down)|up|down)\s+by\s+(?:some\s+|about\s+|nearly\s+)?$",
+    re.I,
+)
+
+
 def _ranges(passage: Passage, found: list[Found]) -> list[Found]:
     """ "between 500 and 3,000": one range."""
     out: list[Found] = []
@@ -549,8 +556,9 @@ def _ranges(passage: Passage, found: list[Found]) -> list[Found]:
                     and f.value < g.value
                     and not f.duration
                     and not (f.percent and not g.percent)  # ("rose by 20 per cent to 1,500")
-                    # ("dropped by 10 to 36": the change, then the value it came to)
-                    and not re.search(r"\bby\s+(?:[a-z]+\s+){0,2}$", before)
+                    # ("dropped by 10 to 36": the change, then the value it came to; not
+                    # "visited by 10 to 36 victims")
+                    and not CHANGED_BY.search(passage.text[max(0, f.start - 40) : f.start])
                 )
             ):
                 low = f.value

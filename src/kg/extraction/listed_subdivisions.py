@@ -13,16 +13,16 @@ from kg.extraction.text import fold
 
 
 @functools.lru_cache(maxsize=1)
-def subdivision_countries() -> dict[str, frozenset[str]]:
-    """The folded name of each first-level subdivision of every country -> the countries that
-    have a subdivision of that name."""
+def subdivision_countries() -> dict[str, frozenset[tuple[str, str]]]:
+    """The folded name of each first-level subdivision of every country -> the (country,
+    subdivision code) pairs of that name."""
     import pycountry
 
-    out: dict[str, set[str]] = {}
+    out: dict[str, set[tuple[str, str]]] = {}
     for country in pycountry.countries:
-        for surface, _, _ in world.subdivisions(country.alpha_2):
-            out.setdefault(fold(surface), set()).add(country.alpha_2)
-    return {name: frozenset(codes) for name, codes in out.items()}
+        for surface, place, _ in world.subdivisions(country.alpha_2):
+            out.setdefault(fold(surface), set()).add((country.alpha_2, place.iso3166))
+    return {name: frozenset(pairs) for name, pairs in out.items()}
 
 
 # The items of a list: what lies between its commas, its conjunction and a dash or colon that
@@ -44,12 +44,23 @@ def countries_of_listed_subdivisions(sentence: str) -> set[str]:
     known = subdivision_countries()
     named: dict[str, set[str]] = {}
     for item in _LIST_ITEMS.split(sentence):
-        words = item.strip(" .()").split()
-        # (the name ends its item: "... from Oaxaca, Puebla and Chiapas")
-        for n in range(min(len(words), 5), 0, -1):
-            key = fold(" ".join(words[-n:]))
-            if set(key.split()) <= _BEARINGS:
-                continue  # ("the North, South and East": Cameroon's regions are so named)
-            for code in known.get(key, ()):
-                named.setdefault(code, set()).add(key)
-    return {code for code, keys in named.items() if len(keys) >= LISTED_SUBDIVISIONS}
+        # (the item's last name, whole: "... from Oaxaca", "Mato Grosso do Sul"; not a
+        # person's surname, "Ana Flores", nor the end of another name, "West Virginia")
+        # (its last 60 characters: no subdivision's name is longer, and a long item of
+        # capitalized words costs no more to read)
+        run = _LAST_NAME.search(item.strip(" .()")[-60:])
+        if run is None:
+            continue
+        key = fold(run[0])
+        if set(key.split()) <= _BEARINGS:
+            continue  # ("the North, South and East": Cameroon's regions are so named)
+        for country, subdivision in known.get(key, ()):
+            named.setdefault(country, set()).add(subdivision)
+    return {code for code, subs in named.items() if len(subs) >= LISTED_SUBDIVISIONS}
+
+
+# The capitalized words that end an item, with the connectors inside a name ("Rio Grande do
+# Sul", "Distrito Federal", "Santa Catarina")
+_LAST_NAME = re.compile(
+    r"(?<![\w’'-])[A-ZÀ-Ý][\w’'-]*(?:\s+(?:(?:de|do|da|dos|das|del|la|el|of)\s+)?[A-ZÀ-Ý][\w’'-]*)*$"
+)

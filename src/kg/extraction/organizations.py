@@ -267,6 +267,13 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
                 continue
             if pattern is TYPE_THEN_NAME and not m.group("q") and b - a < 2:
                 continue  # "the NGO Sunday": one word, not quoted
+            if pattern is NAME_WHICH_SAYS and (
+                tokens[b - 1].key in NON_ORG_HEADS | STUDY_HEADS
+                or a > 1
+                and tokens[a - 1].text.islower()
+                and tokens[a - 2].text[:1].isupper()
+            ):
+                continue  # ("The Trafficking in Persons Report, which ..., said": a report)
             out.append(Span(passage, a, b, "rule", "organization", confidence=0.6))
             taken.append((a, b))
     for m in [m for pattern in OUTLETS for m in pattern.finditer(passage.text)]:

@@ -73,7 +73,7 @@ YEAR_BEFORE = re.compile(
 
 # A financial or fiscal year, written as such ("the 2024-25 financial year", "FY 2019/20")
 FISCAL_YEAR = re.compile(
-    r"\b(?:19|20)\d\d[-/–](?:\d\d)\b(?!\d)|\b(?:financial|fiscal)\s+years?\b|\bFY\b", re.I
+    r"\b(?:19|20)\d\d[-/–](?:\d\d)\b(?![-/–]?\d)|\b(?:financial|fiscal)\s+years?\b|\bFY\b", re.I
 )
 
 
@@ -101,7 +101,9 @@ def _periods_said_elsewhere(text, s0, s1, found, year_context):
             and int(v["end"]) - int(v["start"]) == 1
         ]
         year = _year_before(text, s0, m.start()) or year_context
-        if fiscal and FISCAL_YEAR.search(text, s0, m.start()):
+        # (the financial year the last said before it: not "..., and in 2024 there were 500,
+        # up from 450 the previous year")
+        if fiscal and FISCAL_YEAR.search(text, s0, m.start()) and year in fiscal[-1].values():
             shifted = {k: str(int(fiscal[-1][k]) - 1) for k in _SPAN}
             out.append((m.start(), m.end(), shifted))
         elif year:
