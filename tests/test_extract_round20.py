@@ -253,6 +253,18 @@ def test_a_story_recalling_the_years_incidents_keeps_its_date_line(tmp_path, kno
     found = observations(draft)
     assert found["40"].fields["period"] == "2019-04-09"
     assert found["108"].fields["period"] == "2019-01-05"
+    # (a site's list of other stories beside its banner is no part of the story: the banner
+    # above a story of "Thursday (Feb 13)" is still no day of writing)
+    banner = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Saturday, September 26, 2020\n\nMost read: Friday, September 25: floods hit the "
+            "coast\n\nPelmark police said Thursday (Feb 13) that 40 migrants were found in a "
+            "truck. Last month, 30 others were rescued near Zorvane.",
+        )
+    )
+    assert "period" not in banner["30"].fields
 
 
 def test_two_bodies_joined_in_spanish_or_french_are_two(tmp_path, knowledge):

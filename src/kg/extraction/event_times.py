@@ -357,11 +357,16 @@ def _story_days_agree(day: str, passages: list[Passage]) -> bool:
     September 26, 2020" above a story of "Thursday (Feb 13)") is no day the story was written;
     a story recalling "On Tuesday, March 3" under "20 March 2020" keeps it, and so does one
     that recalls the year's incidents ("Saturday, January 5", "Saturday, February 16") under
-    "2019-04-11"."""
+    "2019-04-11". Only the days a story's sentences name count: a site's list of other stories
+    beside its banner ("Most read: Friday, September 25: floods hit ...") is no part of it."""
     written = dt.date.fromisoformat(day)
     gaps = []
     for passage in passages[:FIRST_PASSAGES]:
         for m in WEEKDAY_WITH_DAY.finditer(passage.text):
+            end = passage.text.find("\n", m.end())
+            line = passage.text[m.end() : end if end >= 0 else len(passage.text)].rstrip()
+            if not line.endswith((".", "!", "?", '"', "”", ")")):
+                continue  # (a heading's line, or a link's: no sentence)
             month, number = month_number(m["m1"] or m["m2"]), int(m["d1"] or m["d2"])
             for year in (written.year, written.year - 1, written.year + 1):
                 try:
