@@ -41,7 +41,7 @@ from kg.extraction.periods import period_of
 from kg.extraction.pronoun_counts import unit_of_them
 from kg.extraction.proposal import ConceptProposal, Item, Quote, slugify
 from kg.extraction.qualifiers import qualified_as_the_body_says, qualifiers_of
-from kg.extraction.relative_times import after_page_date, last_year_said, page_month, page_year
+from kg.extraction.relative_times import after_page_date, last_year_said, page_month
 from kg.extraction.restated import _number, _said_in_a_headline, _stated_in, _two_groups
 from kg.extraction.text import Passage, Source, clause_around, fold, in_page_label
 from kg.extraction.units import (
@@ -99,8 +99,8 @@ class NumberExtractor(AttributionRules):
         self.release_day = event_times.release_day(source.passages)
         # ("date 2023-05 Au moins 17 personnes ...": a page dated to its month, whose year
         # dates the months the release names without one, as the year said just before does)
-        self.page_year = page_year(source.passages)
         self.page_month = page_month(source.passages)
+        self.page_year = self.page_month[:4] if self.page_month else None
         self.event_records = event_times.event_dates(source.body, self.release_day)
         dollar = local_dollar(source)
         self.countries = countries_named(entities.mentions, self.knowledge)

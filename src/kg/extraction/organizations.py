@@ -268,7 +268,7 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
             if pattern is TYPE_THEN_NAME and not m.group("q") and b - a < 2:
                 continue  # "the NGO Sunday": one word, not quoted
             if pattern is NAME_WHICH_SAYS and (
-                tokens[b - 1].key in NON_ORG_HEADS | STUDY_HEADS
+                tokens[b - 1].key in NON_ORG_HEADS
                 or a > 1
                 and tokens[a - 1].text.islower()
                 and tokens[a - 2].text[:1].isupper()

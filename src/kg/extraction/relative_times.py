@@ -98,16 +98,22 @@ FOREIGN_RELATIVE = re.compile(
 )
 
 
+def _this_or_last(unit: str, last: bool, year: int, month: int) -> dict:
+    """This or last year ("2019") or month ("2019-04") of the day of writing's year and month."""
+    if unit == "year":
+        shown = str(year - last)
+    else:
+        y, m0 = divmod(year * 12 + month - 1 - last, 12)
+        shown = f"{y}-{m0 + 1:02d}"
+    return {"start": shown, "end": shown}
+
+
 def _foreign_relative(text: str, s0: int, s1: int, year: int, month: int) -> list:
     out = []
     for m in FOREIGN_RELATIVE.finditer(text, s0, s1):
-        back = m["last"] is not None
-        if re.search(r"\b(?:mes|mês|mois)\b", m.group(), re.I):
-            y, m0 = divmod(year * 12 + month - 1 - back, 12)
-            shown = f"{y}-{m0 + 1:02d}"
-        else:
-            shown = str(year - back)
-        out.append((m.start(), m.end(), {"start": shown, "end": shown}))
+        unit = "month" if re.search(r"\b(?:mes|mês|mois)\b", m.group(), re.I) else "year"
+        value = _this_or_last(unit, m["last"] is not None, year, month)
+        out.append((m.start(), m.end(), value))
     return out
 
 
@@ -136,12 +142,9 @@ def relative_periods(text: str, s0: int, s1: int, today: str | None) -> list:
             # "so far this year, 2,585 ..., against 915 at the same time last year": the same
             # months a year before
             value = {"start": f"{year - 1}-01", "end": _a_year_before(today)}
-        elif m["unit"].casefold() == "year":
-            shown = str(year - (m["which"].casefold() == "last"))
-            value = {"start": shown, "end": shown}
-        else:  # this month, or the one before it
-            y, m0 = divmod(year * 12 + month - 1 - (m["which"].casefold() == "last"), 12)
-            value = {"start": f"{y}-{m0 + 1:02d}", "end": f"{y}-{m0 + 1:02d}"}
+        else:  # this year or month, or the one before it
+            last = m["which"].casefold() == "last"
+            value = _this_or_last(m["unit"].casefold(), last, year, month)
         out.append((m.start(), m.end(), value))
     return out
 
@@ -164,13 +167,6 @@ def after_page_date(text: str, s0: int) -> int:
     """Where a sentence starting at s0 starts after the page's date that opens it."""
     m = PAGE_DATE.match(text, s0)
     return m.end() if m else s0
-
-
-def page_year(passages) -> str | None:
-    """The year of the page's date that opens the first passage, when it dates the page to
-    its month only ("date 2023-05 ..."; a day is the release's day, read elsewhere)."""
-    month = page_month(passages)
-    return month[:4] if month else None
 
 
 def page_month(passages) -> str | None:

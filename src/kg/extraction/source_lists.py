@@ -21,6 +21,8 @@ LIST_GAP = (
     r"(?:(?:the|el|la|los|las|le|les|o|a|os|as)\s+|l['’])?"
     rf"|\s*(?:\([^()]{{1,20}}\))?\s*(?:,|&)\s*{ARTICLE}?)"
 )
+# The conjunction that joins a list's last name ("A, B and C", "A y B", "A et B", "A & B")
+CONJUNCTION = re.compile(r"\b(?:and|y|et|e)\s|&")
 # What closes a list of bodies after its last name: "X, Y and other entities"
 AND_OTHERS = re.compile(r"\s+and\s+(?:other|several|partner|their)\b")
 # Between a unit and the body it is of: "X (XA) of the", "X del", "X de la"
@@ -94,7 +96,7 @@ def with_coordinated(first: Mention, orgs: list[Mention], text: str, s0: int = 0
         if not re.fullmatch(LIST_GAP, text[end : o.start]):
             break
         then.append(o.target)
-        if re.search(r"\b(?:and|y|et|e)\s|&", text[end : o.start]):
+        if CONJUNCTION.search(text[end : o.start]):
             joined = len(then)
         end = o.end
     # (a list ends in its conjunction: not "According to Vatralova, IOM in Slovakia
@@ -108,6 +110,8 @@ def list_first(o: Mention, orgs: list[Mention], text: str) -> Mention:
     """The first body of the list that ends with `o` ("IOM and UNHCR said", "IOM, UNICEF and
     UNHCR said"): a list closed by its conjunction (not "stranded in Ostravia, IOM said")."""
     first = o
+    # ("UNICEF, Save the Children and other entities said": closed after its last name)
+    and_others = AND_OTHERS.match(text, o.end)
     for p in sorted(orgs, key=lambda x: -x.start):
         if p.end > first.start:
             continue
@@ -115,15 +119,12 @@ def list_first(o: Mention, orgs: list[Mention], text: str) -> Mention:
         if p.target == first.target and re.fullmatch(r"\s*\(", gap):
             first = p  # ("the United Nations Children Fund (UNICEF) and X said": one body)
             continue
-        # ("UNICEF, Save the Children and other entities said": closed after its last name)
-        closed = re.search(r"\b(?:and|y|et|e)\s|&", gap) or AND_OTHERS.match(text, o.end)
+        closed = CONJUNCTION.search(gap) or and_others
         # (past an acronym's bracket, a comma only in a list so closed: "the United Nations
         # Children Fund (UNICEF), Save the Children and other entities said"; not "X (SPG),
         # Nepal Police have")
         if not (
-            re.fullmatch(LIST_GAP, gap)
-            or AND_OTHERS.match(text, o.end)
-            and re.fullmatch(r"\)\s*,\s*(?:the\s+)?", gap)
+            re.fullmatch(LIST_GAP, gap) or and_others and re.fullmatch(r"\)\s*,\s*(?:the\s+)?", gap)
         ) or (first is o and not closed):
             break
         first = p

@@ -316,13 +316,14 @@ def nations() -> tuple[tuple[str, WorldPlace, bool], ...]:
 
 def warm() -> None:
     """Load the ISO 3166 data now (part of start-up, not of the first extraction)."""
+    from kg.extraction.listed_subdivisions import subdivision_countries
+
+    # (first: it reads every country's subdivisions, more than their cache keeps)
+    subdivision_countries()
     countries()
     subdivisions("US")
     capitals()
     _cities_anywhere()
-    from kg.extraction.listed_subdivisions import subdivision_countries
-
-    subdivision_countries()
 
 
 ROMANIZED_KIND = re.compile(r"\s+(?:\w+zu\s+)?(?:Sheng|Shi|Zizhiqu)$")
