@@ -429,3 +429,65 @@ def test_an_extractor_failure_is_listed_apart_and_the_command_fails(devset, monk
     args = ["extract", "--evaluate", "--data", str(DATA), "--corpus", str(devset.corpus)]
     assert main([*args, "--devset", str(devset.folder), "--split", "tune"]) == 1
     assert "IndexError: a bug" in capsys.readouterr().err
+
+
+def test_a_second_reading_is_scored_against_the_first_as_a_draft_is(devset, tmp_path):
+    """Two readers' gold facts of one release, scored one against the other (how far two
+    readers agree, benchmarks/agreement.py): the second reader's optional entries are not
+    counted, a name the first gave as a variant matches, and a number whose period differs
+    is found by value but not right in full."""
+    from kg.extraction.corpus import numbers_found, reading_as_drafted
+
+    first = load_gold(devset.folder / "gold" / "902.yaml")
+    second_text = GOLD_902.replace("{name: Harbour Workers Union}", "{name: Dockers' Guild}")
+    second_text = second_text.replace(
+        "International Organization for Migration, acronym: IOM,", "UN Migration Agency,"
+    )
+    second_text = second_text.replace("period: 2011", "period: 2012")
+    second_text = second_text.replace(
+        "according_to: [Harbour Workers Union]", "according_to: [Dockers' Guild]"
+    )
+    path = tmp_path / "second" / "902.yaml"
+    path.parent.mkdir()
+    path.write_text(second_text, encoding="utf-8")
+    second = load_gold(path)
+
+    compared = compare(first, reading_as_drafted(second))
+    organizations = compared["organizations"]
+    # IOM matched by the first reader's variant; the guild is no union; the optional
+    # "Port Authority" of the second reading is not counted as drafted
+    assert (organizations["gold"], organizations["predicted"], organizations["correct"]) == (
+        2,
+        2,
+        1,
+    )
+    full = compared["numbers: value+unit+qualifier+period"]
+    assert (full["gold"], full["predicted"], full["correct"]) == (3, 3, 2)
+    assert numbers_found(compared) == {
+        "matched": 3,
+        "unit": 3,
+        "qualifier": 3,
+        "period": 2,
+        "all": 2,
+    }
+    # the second reader credits the 300 to the guild, the first to the union
+    assert (compared["attributions"]["gold"], compared["attributions"]["correct"]) == (1, 0)
+
+    assert len(reading_as_drafted(second).entities["organization"]) == 2
+    everything = reading_as_drafted(second, required_only=False)
+    assert len(everything.entities["organization"]) == 3 and len(everything.numbers) == 4
+    # the optional "Port Authority" then meets the first reader's optional one: neither way
+    assert compare(first, everything)["organizations"]["predicted"] == 2
+    assert compare(first, reading_as_drafted(first))["people"]["correct"] == 1
+
+
+def test_the_second_readings_are_of_tune_releases_and_read_as_gold():
+    """data/devset/second/ (benchmarks/agreement.py): another reader's gold facts of tune
+    releases only (a held-out release read twice would be looked at), each a valid gold file."""
+    split = {r["id"]: r["split"] for r in load_manifest(DATA / "devset")}
+    readings = sorted((DATA / "devset" / "second").glob("*.yaml"))
+    assert len(readings) >= 30
+    for path in readings:
+        assert split[path.stem] == "tune"
+        entities, numbers = load_gold(path)
+        assert numbers and entities["place"]

@@ -260,6 +260,42 @@ def drafted_facts(draft: Draft, full: Knowledge, active_only: bool) -> Drafted:
     return Drafted(entities, numbers)
 
 
+def reading_as_drafted(
+    gold: tuple[dict[str, list[GoldEntity]], list[GoldNumber]], required_only: bool = True
+) -> Drafted:
+    """Another reader's gold facts of a release in the shape of a draft's, so that two
+    readings are scored against each other as a draft is scored against its gold (how far
+    two careful readers agree: benchmarks/agreement.py). Required only: the entries the
+    reader did not mark optional, as a draft's active items."""
+    entities, numbers = gold
+    kept = lambda fact: not (required_only and fact.optional)  # noqa: E731
+    return Drafted(
+        {kind: [(e.name, e.names) for e in listed if kept(e)] for kind, listed in entities.items()},
+        [
+            (n.key, n.unit, n.qualifiers, n.period, [o.names for o in n.according_to])
+            for n in numbers
+            if kept(n)
+        ],
+    )
+
+
+def numbers_found(compared: dict) -> dict[str, int]:
+    """Of the numbers matched by value, how many have their unit, qualifier and period right,
+    and all three ("value+unit+qualifier+period correct for >= 0.8 of found numbers")."""
+    found = {"matched": 0, "unit": 0, "qualifier": 0, "period": 0, "all": 0}
+    for predicted, wanted in compared["numbers: value"]["pairs"]:
+        right = {
+            "unit": predicted[1] == wanted.unit,
+            "qualifier": predicted[2] == wanted.qualifiers,
+            "period": predicted[3] == wanted.period,
+        }
+        found["matched"] += 1
+        for k, ok in right.items():
+            found[k] += ok
+        found["all"] += all(right.values())
+    return found
+
+
 def _match(left: list, right: list, fits) -> dict[int, int]:
     """A maximum one-to-one matching (left index -> right index) of the pairs that fit."""
     edges = [[j for j, r in enumerate(right) if fits(lt, r)] for lt in left]
@@ -459,16 +495,8 @@ def evaluate_corpus(
                     "missed": [_describe(f) for f in counts["missed"]],
                     "spurious": [_describe(f) for f in counts["spurious"]],
                 }
-            for predicted, wanted in compared["numbers: value"]["pairs"]:
-                right = {
-                    "unit": predicted[1] == wanted.unit,
-                    "qualifier": predicted[2] == wanted.qualifiers,
-                    "period": predicted[3] == wanted.period,
-                }
-                found[mode]["matched"] += 1
-                for k, ok in right.items():
-                    found[mode][k] += ok
-                found[mode]["all"] += all(right.values())
+            for k, n in numbers_found(compared).items():
+                found[mode][k] += n
         if draft is not None:
             record["extraction_seconds"] = round(draft.seconds, 4)
         documents[entry["id"]] = record
