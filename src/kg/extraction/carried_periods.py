@@ -285,6 +285,43 @@ def _one_time_around(items: list[Item], whole: Item, part: Item) -> bool:
     return True
 
 
+def _parts_adding_up(items: list[Item]) -> list[tuple[Item, Item]]:
+    """(part, whole) for two or more counts said one after another after a count of their
+    unit that they add up to exactly ("apprehended 40 migrants on Tuesday. ... the migrants
+    — 32 males, seven females and one minor"; "a boat carrying 120 people capsized on
+    Sunday. Nine bodies were recovered, while 99 made it to shore. The remaining 12 are
+    missing"): the parts of that whole, whatever words they are said in. The parts start at
+    the first count of the unit after the whole, in its paragraph or the next two."""
+    found = []
+    for k, whole in enumerate(items):
+        total, unit = _whole_value(whole), whole.fields.get("unit")
+        at = _said(whole)
+        if total is None or total < 3 or unit in (None, "percent", "times") or at is None:
+            continue
+        run, added = [], 0
+        for x in items[k + 1 :]:
+            said = _said(x)
+            if said is None or said.passage.index > at.passage.index + PASSAGES_BACK:
+                break
+            if x.fields.get("unit") != unit:
+                continue
+            value = _whole_value(x)
+            if value is None or added + value > total:
+                break
+            run.append(x)
+            added += value
+            if added == total:
+                found += [(part, whole) for part in run] if len(run) > 1 else []
+                break
+    return found
+
+
+def _whole_value(item: Item) -> int | None:
+    """A count's value when it is a whole number (the draft writes it as its digits)."""
+    value = str(item.fields.get("value", ""))
+    return int(value) if value.isdigit() else None
+
+
 def periods_of_parts(items: list[Item], wholes: list[tuple[Item, Item]]) -> None:
     """Each number with no time of its own that is a part of a whole said before it takes
     the whole's time: in the whole's sentence, after the opening of its parts; in a sentence
@@ -293,6 +330,7 @@ def periods_of_parts(items: list[Item], wholes: list[tuple[Item, Item]]) -> None
     whole in its turn)."""
     links = [*wholes, *_parts_in_the_sentence(items)]
     links += _parts_pointing_back(items, links)
+    links += _parts_adding_up(items)
     order = {id(x): k for k, x in enumerate(items)}
     for part, whole in sorted(links, key=lambda link: order.get(id(link[0]), -1)):
         if "period" in part.fields or "period" not in whole.fields:

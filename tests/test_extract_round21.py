@@ -1,0 +1,55 @@
+"""`kg extract`: rules of the twenty-first round. Counts said one after another that add up
+exactly to a dated count before them are its parts, and take its time, whatever words they are
+said in (the README's `period`: "the parts of a whole take the whole's period"). On sentences
+composed for it (the names of places and bodies are made up)."""
+
+from __future__ import annotations
+
+from composed import draft_of, observations
+
+WHOLE = "The Lorvan Defence Force apprehended 40 migrants near Port Zelen on 3 March 2019.\n\n"
+
+
+def _periods(tmp_path, knowledge, body: str) -> dict[str, str | None]:
+    found = observations(draft_of(tmp_path, knowledge, body))
+    return {
+        k: (str(v.fields["period"]) if "period" in v.fields else None) for k, v in found.items()
+    }
+
+
+def test_counts_adding_up_to_a_dated_count_take_its_time(tmp_path, knowledge):
+    """'40 migrants on 3 March ... the migrants were 32 males, seven females and one minor':
+    32 + 7 + 1 = 40, the parts of that whole, though "have since said" stops the period of
+    the count before from being carried to a sentence of its own."""
+    periods = _periods(
+        tmp_path,
+        knowledge,
+        WHOLE + "Officials have since said that the migrants were 32 males, seven females and "
+        "one minor.",
+    )
+    assert periods["40"] == "2019-03-03"
+    assert (periods["32"], periods["7"], periods["1"]) == ("2019-03-03",) * 3
+
+
+def test_counts_that_do_not_add_up_to_it_take_no_time_of_it(tmp_path, knowledge):
+    """32 + 7 + 2 = 41: not the parts of the 40, and nothing else dates them."""
+    periods = _periods(
+        tmp_path,
+        knowledge,
+        WHOLE + "Officials have since said that the migrants were 32 males, seven females and "
+        "two minors.",
+    )
+    assert (periods["32"], periods["7"], periods["2"]) == (None, None, None)
+
+
+def test_a_count_of_another_unit_between_the_parts_does_not_break_them(tmp_path, knowledge):
+    """'32 males on two boats, seven females and one minor': the boats are counted apart; the
+    people still add up to the 40, and the boats take no time of them."""
+    periods = _periods(
+        tmp_path,
+        knowledge,
+        WHOLE + "Officials have since said that the migrants were 32 males on two boats, seven "
+        "females and one minor.",
+    )
+    assert (periods["32"], periods["7"], periods["1"]) == ("2019-03-03",) * 3
+    assert periods["2"] is None
