@@ -53,3 +53,20 @@ def test_a_count_of_another_unit_between_the_parts_does_not_break_them(tmp_path,
     )
     assert (periods["32"], periods["7"], periods["1"]) == ("2019-03-03",) * 3
     assert periods["2"] is None
+
+
+def test_a_size_written_as_an_adjective_is_no_count(tmp_path, knowledge):
+    """'a 40-ft sloop', 'a 12-metre boat', 'a 200-km stretch', 'a 20 to 30-meter-long vessel':
+    the size of a thing, not a count of people; the counts beside them stay."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "The Lorvan Defence Force apprehended 124 migrants in 2018 after a 40-ft sloop was "
+            "found off Port Zelen.\n\n"
+            "In 2019 a 12-metre boat carrying 15 people capsized off a 200-km stretch of coast, "
+            "and 61 people were crammed onto a 20 to 30-meter-long fishing vessel.",
+        ),
+    )
+    assert {"124", "15", "61"} <= set(found)
+    assert not {"40", "12", "200", "20", "30"} & set(found)

@@ -45,6 +45,16 @@ AGE_IS = re.compile(
 )
 
 
+# A number joined by a hyphen to a unit of length or weight, as an adjective: a thing's size
+# ("a 40-ft sloop", "a 30-foot sailing sloop", "a 12-metre boat", "Greece's 206-kilometer
+# border", "a 20 to 30-meter-long vessel"), not a count of what follows it
+MEASURE_ADJECTIVE = re.compile(
+    r"(?:\s*(?:to|-|\u2013)\s*\d+(?:[.,]\d+)?)?[-\u2010\u2011](?:ft|foot|feet|m|metres?|meters?|km|kilomet(?:re|er)s?|miles?|"
+    r"inch(?:es)?|tonnes?|tons?|kg|kilos?|kilograms?)\b",
+    re.I,
+)
+
+
 def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -> bool:
     """Markup, dates and ages written with digits: height="12", (17/01), 10-12 March,
     12/03/2010, "under the age of 18", "aged 15", a number cut off at the end of the text."""
@@ -59,6 +69,8 @@ def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -
     ):
         return True  # "aged 15", "under the age of 18", "aged 14 to 17", "between 18 and 29
         # years of age"
+    if MEASURE_ADJECTIVE.match(after):
+        return True  # "a 40-ft sloop", "a 12-metre boat", "a 200-km stretch": a size
     if re.search(r"\S\($|\S\[$", before) and re.match(r"[)\]]", after):
         return True  # "into Lorvania(1)", "legal advice.[2]": a note's number
     # An age said after "age ... is" or in apposition to a name: a number of one to three
