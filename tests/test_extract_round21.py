@@ -5,7 +5,7 @@ composed for it (the names of places and bodies are made up)."""
 
 from __future__ import annotations
 
-from composed import draft_of, observations
+from composed import draft_of, observations, sources
 
 WHOLE = "The Lorvan Defence Force apprehended 40 migrants near Port Zelen on 3 March 2019.\n\n"
 
@@ -70,3 +70,26 @@ def test_a_size_written_as_an_adjective_is_no_count(tmp_path, knowledge):
     )
     assert {"124", "15", "61"} <= set(found)
     assert not {"40", "12", "200", "20", "30"} & set(found)
+
+
+def test_a_source_named_after_what_kind_of_body_it_is(tmp_path, knowledge):
+    """'..., the rights group Lorvan Watch said', '..., the agency for migrant protection
+    Zelen Relief Foundation announced': what kind of body the source is, set before its name,
+    does not hide it; 'the agency said' alone names no body."""
+    found = {
+        k: sources(v)
+        for k, v in observations(
+            draft_of(
+                tmp_path,
+                knowledge,
+                "Police arrested a total of 75 persons in 2019, the rights group Lorvan Watch "
+                "said.\n\n"
+                "Police arrested a total of 73 persons in 2020, the agency for migrant "
+                "protection Zelen Relief Foundation announced on Friday.\n\n"
+                "Police arrested a total of 77 persons in 2021, the agency said.",
+            )
+        ).items()
+    }
+    assert found["75"] == ["new:organization:lorvan watch"]
+    assert found["73"] == ["new:organization:zelen relief foundation"]
+    assert found["77"] == []

@@ -92,9 +92,17 @@ SAID_SET_APART = re.compile(
 # 68%.”the UNHCR emphasized'): the speaker named after it all the same
 QUOTE_ENDS = r"[.!?][”\"»]"
 # ('"... 17,793 irregular migrants," Interpol reported': a quote's end around the comma)
+# ("..., the EU police agency Europol said", "..., the UN refugee agency UNHCR reported",
+# "..., the agency for law enforcement cooperation Europol announced", "..., the rights group
+# Lorvan Watch said": what kind of body the source is, set before its name)
+KIND_OF_BODY_BEFORE = (
+    r"(?:(?:[A-Z][\w.-]*(?:[’']s)?|[a-z][\w-]*)\s+){0,4}?"
+    r"(?:agency|body|organi[sz]ation|watchdog|charity|group|network|coalition|bureau|NGO)"
+    r"(?:\s+(?:for|of|on)(?:\s+[a-z][\w-]*){1,4})?\s+"
+)
 SAID_BEFORE_SOURCE = (
     same_sentence('“”"')
-    + rf"(?:,\s*[”\"]|[”\"]?,|{QUOTE_ENDS})\s*(?:(?:the|an?)\s+)?"
+    + rf"(?:,\s*[”\"]|[”\"]?,|{QUOTE_ENDS})\s*(?:(?:the|an?)\s+)?(?:{KIND_OF_BODY_BEFORE})?"
     + SOURCE_NAMED
 )
 # A source named after its number: "..., IOM said", "..., UNHCR reported on Monday".
