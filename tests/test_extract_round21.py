@@ -93,3 +93,35 @@ def test_a_source_named_after_what_kind_of_body_it_is(tmp_path, knowledge):
     assert found["75"] == ["new:organization:lorvan watch"]
     assert found["73"] == ["new:organization:zelen relief foundation"]
     assert found["77"] == []
+
+
+def test_a_source_said_after_its_verb_by_its_press_note_or_spokesperson(tmp_path, knowledge):
+    """Spanish, Portuguese and French name a source after the verb of saying by its press
+    note or its spokesperson: '..., detalla una nota de prensa del Ministerio ...', '...,
+    anunciou esta quinta-feira, o porta-voz do Comando ...', '..., a précisé lundi le
+    porte-parole de la Gendarmerie ...': the body is the source."""
+    for body, title, value, body_key in (
+        (
+            "En 2022 fueron rescatadas 83 víctimas de trata, detalla una nota de prensa del "
+            "Ministerio de Protección de Lorvania.",
+            "Un comunicado de prensa",
+            "83",
+            "new:organization:ministerio de proteccion de lorvania",
+        ),
+        (
+            "Em 2022 foram detidos 84 cidadãos estrangeiros, anunciou esta quinta-feira, o "
+            "porta-voz do Comando Provincial da Polícia de Zelen.",
+            "Um comunicado de imprensa",
+            "84",
+            "new:organization:comando provincial da policia de zelen",
+        ),
+        (
+            "En 2022, 85 personnes ont été arrêtées, a précisé lundi le porte-parole de la "
+            "Gendarmerie de Lorvanie.",
+            "Un communiqué de presse",
+            "85",
+            "new:organization:gendarmerie de lorvanie",
+        ),
+    ):
+        found = observations(draft_of(tmp_path, knowledge, body, title=title))
+        assert sources(found[value]) == [body_key], body

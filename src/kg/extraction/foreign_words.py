@@ -453,12 +453,17 @@ SAID_THEN_SOURCE = (
     r"reportaron|afirmó|afirmaron|detalló|detallaron|precisó|explicó|aseguró|anunció|"
     r"anunciaron|estimó|estimaron|a\s+indiqué|ont\s+indiqué|a\s+annoncé|ont\s+annoncé|"
     r"a\s+précisé|indique|précise|informou|informaram|disse|afirmou|anunciou|indicou|revelou)"
-    r"\s+(?:(?:hoy|ayer|este\s+\w+|el\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|"
-    r"domingo)|hier|aujourd['’]hui|hoje|ontem|nesta\s+\w+|"
+    r"\s+(?:(?:hoy|ayer|est[ea]\s+[\w-]+|el\s+(?:lunes|martes|miércoles|jueves|viernes|"
+    r"sábado|domingo)|hier|aujourd['’]hui|hoje|ontem|nesta\s+[\w-]+|"
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))"
     # ("a annoncé mardi 6 mai l'OIM", "informó el martes 6 de mayo la OIM")
-    rf"(?:\s+\d{{1,2}}(?:er)?(?:\s+de)?\s+{_MONTH})?\s+)?"
-    r"(?:(?:el|la|los|las|le|les|l['’]|o|a|os|as)\s*)?"
+    rf"(?:\s+\d{{1,2}}(?:er)?(?:\s+de)?\s+{_MONTH})?,?\s+)?"
+    r"(?:(?:el|la|los|las|le|les|l['’]|o|a|os|as|una|un|une|um|uma)\s*)?"
+    # (a body's press note or spokesperson: "detalla una nota de prensa del Ministerio",
+    # "anunciou o porta-voz do Comando Provincial", "a précisé le porte-parole de l'OIM")
+    r"(?:(?i:nota\s+de\s+prensa|nota|comunicado|informe|reporte|communiqué|rapport|"
+    r"relatório|portavoz|porta-voz|vocero|vocera|porte-parole)\s+"
+    r"(?:de\s+la|de\s+l['’]|del|de|do|da|du|des)\s*)?"
     # (a source named by what it is, its name in brackets: "el organismo de la ONU ... (Acnur)",
     # "l'Organisation internationale pour les migrations (OIM)")
     r"(?:(?i:organismo|agencia|oficina|organización|institución|entidad|órgano|agence|"
