@@ -125,3 +125,22 @@ def test_a_source_said_after_its_verb_by_its_press_note_or_spokesperson(tmp_path
     ):
         found = observations(draft_of(tmp_path, knowledge, body, title=title))
         assert sources(found[value]) == [body_key], body
+
+
+def test_a_source_named_by_who_speaks_for_it(tmp_path, knowledge):
+    """'..., an official from the Ministry of X said', '..., a spokesperson for X said': the
+    body the person speaks for is the source; 'officials in Lorvan said' names none."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Police freed 3,455 children in 2010, an official from the Lorvan Ministry of "
+            "Public Security said Friday.\n\n"
+            "In 2019, 25 children were rescued, a spokesperson for the Lorvan Police Service "
+            "said.\n\n"
+            "In 2020, 28 children were rescued, officials in Lorvan said.",
+        ),
+    )
+    assert sources(found["3455"]) == ["new:organization:lorvan ministry of public security"]
+    assert sources(found["25"]) == ["new:organization:lorvan police service"]
+    assert sources(found["28"]) == []

@@ -94,15 +94,19 @@ QUOTE_ENDS = r"[.!?][”\"»]"
 # ('"... 17,793 irregular migrants," Interpol reported': a quote's end around the comma)
 # ("..., the EU police agency Europol said", "..., the UN refugee agency UNHCR reported",
 # "..., the agency for law enforcement cooperation Europol announced", "..., the rights group
-# Lorvan Watch said": what kind of body the source is, set before its name)
-KIND_OF_BODY_BEFORE = (
+# Lorvan Watch said": what kind of body the source is, set before its name; or who speaks
+# for it)
+SAID_OF_THE_BODY_BEFORE = (
     r"(?:(?:[A-Z][\w.-]*(?:[’']s)?|[a-z][\w-]*)\s+){0,4}?"
     r"(?:agency|body|organi[sz]ation|watchdog|charity|group|network|coalition|bureau|NGO)"
     r"(?:\s+(?:for|of|on)(?:\s+[a-z][\w-]*){1,4})?\s+"
+    # ("..., an official from the Ministry of X said", "..., a spokesperson for X said")
+    r"|(?:senior\s+|top\s+|local\s+)?(?:officials?|spokesperson|spokes(?:wo)?man|"
+    r"representatives?|sources?)\s+(?:from|for|of|at|with|in)\s+(?:the\s+)?"
 )
 SAID_BEFORE_SOURCE = (
     same_sentence('“”"')
-    + rf"(?:,\s*[”\"]|[”\"]?,|{QUOTE_ENDS})\s*(?:(?:the|an?)\s+)?(?:{KIND_OF_BODY_BEFORE})?"
+    + rf"(?:,\s*[”\"]|[”\"]?,|{QUOTE_ENDS})\s*(?:(?:the|an?)\s+)?(?:{SAID_OF_THE_BODY_BEFORE})?"
     + SOURCE_NAMED
 )
 # A source named after its number: "..., IOM said", "..., UNHCR reported on Monday".
