@@ -144,3 +144,19 @@ def test_a_source_named_by_who_speaks_for_it(tmp_path, knowledge):
     assert sources(found["3455"]) == ["new:organization:lorvan ministry of public security"]
     assert sources(found["25"]) == ["new:organization:lorvan police service"]
     assert sources(found["28"]) == []
+
+
+def test_member_states_and_states_parties_are_countries(tmp_path, knowledge):
+    """'23 EU Member States', '40 States Parties to the convention': countries; '11 of
+    Lorvania's 27 states': a country's states."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "In 2017, 23 EU Member States joined the operation. The study covered 40 States "
+            "Parties to the convention in 2018. In 2015, 11 of Lorvania's 27 states were "
+            "visited.",
+        ),
+    )
+    assert (found["23"].fields["unit"], found["40"].fields["unit"]) == ("country", "country")
+    assert found["11"].fields["unit"] == "state"

@@ -423,6 +423,10 @@ AREA = re.compile(
 )
 
 
+# States that are countries: an international body's members, a treaty's parties
+MEMBER_STATES = re.compile(r"\bmember\s+states\b|\bstates\s+part(?:y|ies)\b", re.I)
+
+
 def unit_of(f: Found) -> tuple[str | None, float]:
     """(unit concept id, confidence in it)."""
     if f.percent:
@@ -475,6 +479,8 @@ def unit_of(f: Found) -> tuple[str | None, float]:
         return "crossing", 0.9  # (not the compound "border-crossing", a place)
     if _dead_bodies(f):
         return "person", 0.95
+    if s == "state" and MEMBER_STATES.search(f"{phrase} {f.passage.text[f.phrase_end :][:12]}"):
+        return "country", 0.9  # ("16 European member states", "40 States Parties")
     if s in KNOWN_UNIT_WORDS:
         if s == "mile" and re.search(r"\bnautical\s+\w+$", f.phrase or "", re.I):
             return "nautical-mile", 0.9
