@@ -160,3 +160,25 @@ def test_member_states_and_states_parties_are_countries(tmp_path, knowledge):
     )
     assert (found["23"].fields["unit"], found["40"].fields["unit"]) == ("country", "country")
     assert found["11"].fields["unit"] == "state"
+
+
+def test_the_dead_counted_by_their_bodies_in_another_language_are_people(tmp_path, knowledge):
+    """'11 corps ont été repêchés', 'se hallaron 12 cadáveres': the dead, counted as people
+    (as 'six bodies' is in English)."""
+    french = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "En 2021, 11 corps ont été repêchés au large de Tanger.",
+            title="Un communiqué de presse",
+        )
+    )
+    spanish = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "En 2021 se hallaron 12 cadáveres en la costa.",
+            title="Un comunicado de prensa",
+        )
+    )
+    assert french["11"].fields["unit"] == spanish["12"].fields["unit"] == "person"
