@@ -182,3 +182,17 @@ def test_the_dead_counted_by_their_bodies_in_another_language_are_people(tmp_pat
         )
     )
     assert french["11"].fields["unit"] == spanish["12"].fields["unit"] == "person"
+
+
+def test_the_day_of_an_event_a_time_is_counted_from_is_no_numbers_time(tmp_path, knowledge):
+    """'Four and a half years after the earthquake that struck Lorvania on 12 January 2010,
+    103,565 remain in camps': not of 12 January 2010; 'In 2014, 2,100 remain' keeps its year."""
+    periods = _periods(
+        tmp_path,
+        knowledge,
+        "Four and a half years after the earthquake that struck Lorvania on the 12th January "
+        "2010, an estimated 103,565 displaced persons remain in camps.\n\n"
+        "In 2014, some 2,100 displaced persons remained in camps in Port Zelen.",
+    )
+    assert periods["103565"] is None
+    assert periods["2100"] == "2014"

@@ -176,6 +176,13 @@ def _as_a_point(value: dict) -> dict:
     return value
 
 
+# "Four and a half years after the earthquake that struck Haiti on 12 January 2010, 103,565
+# remain in camps": the day of the event a time is counted from, not the number's time
+COUNTED_FROM_AN_EVENT = re.compile(
+    r"\b[\w-]+\s+(?:and\s+a\s+half\s+)?(?:years?|months?|weeks?|decades?)\s+(?:after|since)\s+"
+    r"(?:the|a|an)\s[^,;.]{0,80}$",
+    re.I,
+)
 SAID_ON = re.compile(
     # (not "reported", "confirmed": "cases reported in 2017" are of 2017)
     r"\b(?:said|says|stated|added|explained|told(?:\s+\w+)?|announced|warned)\s+$",
@@ -393,6 +400,7 @@ def period_of(
         ]
     # "..., Rhamdani said on Tuesday, August 23": the day a thing is said is not its time
     found = [x for x in found if not SAID_ON.search(text, max(s0, x[0] - 30), x[0])]
+    found = [x for x in found if not COUNTED_FROM_AN_EVENT.search(text, max(s0, x[0] - 120), x[0])]
     # "Publié le 14 mai 2019", "12 de junio de 2023 | El Boletín de la Secretaría ...": the
     # day a page was published, in its byline or masthead, is no number's time
     found = [x for x in found if not a_byline(text, s0, x)]
