@@ -196,3 +196,17 @@ def test_the_day_of_an_event_a_time_is_counted_from_is_no_numbers_time(tmp_path,
     )
     assert periods["103565"] is None
     assert periods["2100"] == "2014"
+
+
+def test_a_number_a_plan_aims_at_takes_no_time(tmp_path, knowledge):
+    """'The team kicked off the exercise on 23 March 2009 and plans to register at least
+    50,000 refugees': a plan's number, of no time; the team's 50 members take the day."""
+    periods = _periods(
+        tmp_path,
+        knowledge,
+        "A team of 50 civil servants kicked off the exercise on 23 March 2009 and plans to "
+        "register at least 50,000 refugees in northern Lorvania.\n\n"
+        "The project began on 1 June 2010 and will assist some 4,000 migrants.",
+    )
+    assert periods["50"] == "2009-03-23"
+    assert periods["50000"] is None and periods["4000"] is None

@@ -183,6 +183,16 @@ COUNTED_FROM_AN_EVENT = re.compile(
     r"(?:the|a|an)\s[^,;.]{0,80}$",
     re.I,
 )
+# A number a plan aims at: of no time (the README's `period`: "a plan, target or forecast has
+# none"), whatever time its sentence says for what was done ("kicked off the exercise on Monday
+# and plan to register at least 50,000 refugees")
+_ABOUT = r"(?:(?:at\s+least|up\s+to|some|about|around|nearly|more\s+than|over)\s+)?"
+PLANNED = re.compile(
+    r"\b(?:plans?|planned|planning|aims?|aimed|aiming|intends?|intended|seeks?|hopes?|"
+    rf"expects?|expected|targets?|targeted|wants?)\s+to\s+(?:[a-z-]+\s+){{1,5}}{_ABOUT}$"
+    rf"|\bwill\s+(?:[a-z-]+\s+){{1,4}}{_ABOUT}$",
+    re.I,
+)
 SAID_ON = re.compile(
     # (not "reported", "confirmed": "cases reported in 2017" are of 2017)
     r"\b(?:said|says|stated|added|explained|told(?:\s+\w+)?|announced|warned)\s+$",
@@ -404,6 +414,8 @@ def period_of(
     # "Publié le 14 mai 2019", "12 de junio de 2023 | El Boletín de la Secretaría ...": the
     # day a page was published, in its byline or masthead, is no number's time
     found = [x for x in found if not a_byline(text, s0, x)]
+    if PLANNED.search(text, max(s0, at - 70), at):
+        return None  # ("... kicked off on Monday and plan to register 50,000": a plan's number)
     if not found:
         return None
     c0, c1 = max(clause[0], s0), min(clause[1], s1)
