@@ -210,3 +210,17 @@ def test_a_number_a_plan_aims_at_takes_no_time(tmp_path, knowledge):
     )
     assert periods["50"] == "2009-03-23"
     assert periods["50000"] is None and periods["4000"] is None
+
+
+def test_a_time_compared_with_before_the_numbers_clause_is_not_its_time(tmp_path, knowledge):
+    """'... increased 28 per cent in 2009 over the previous year, with 33 victims ...': the 33
+    are of 2009, not of the year compared with; 'Compared with 2018, 4,600 people reached the
+    islands in 2019' keeps 2019."""
+    periods = _periods(
+        tmp_path,
+        knowledge,
+        "Trafficking cases in Lorvania increased 28 per cent in 2009 over the previous year, "
+        "with 33 victims forced into prostitution.\n\n"
+        "Compared with 2018, 4,600 people reached the islands in 2019.",
+    )
+    assert (periods["28"], periods["33"], periods["4600"]) == ("2009", "2009", "2019")

@@ -183,6 +183,11 @@ COUNTED_FROM_AN_EVENT = re.compile(
     r"(?:the|a|an)\s[^,;.]{0,80}$",
     re.I,
 )
+# The words that say a time is the one compared with ("over the previous year", "compared
+# with 2018", "than in 2020")
+COMPARED_BEFORE = re.compile(
+    r"\b(?:over|compared\s+(?:with|to)|than|against|versus)\s+(?:in\s+)?(?:the\s+)?$", re.I
+)
 # A number a plan aims at: of no time (the README's `period`: "a plan, target or forecast has
 # none"), whatever time its sentence says for what was done ("kicked off the exercise on Monday
 # and plan to register at least 50,000 refugees")
@@ -373,6 +378,17 @@ def period_of(
     # same period in 2019": the period a number is compared with is not its own.
     # (The compared number's own: "compared with 210 in the same period of 2018".)
     found = [x for x in found if not _compared_with(text, max(s0, x[0] - 80), x[0], at)]
+    # "increased 28 per cent in 2009 over the previous year, with 33 victims forced into ...":
+    # a time compared with, said before the clause of the number, is not the number's
+    found = [
+        x
+        for x in found
+        if not (
+            x[1] <= at
+            and "," in text[x[1] : at]
+            and COMPARED_BEFORE.search(text, max(s0, x[0] - 30), x[0])
+        )
+    ]
     # "80 per cent of girls – whose numbers soared from 1,454 in 2014 –": the aside's time
     # is its numbers'
     # and "The project – which has a budget of €2.4 million – will run until May 2016": the
