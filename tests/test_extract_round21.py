@@ -224,3 +224,17 @@ def test_a_time_compared_with_before_the_numbers_clause_is_not_its_time(tmp_path
         "Compared with 2018, 4,600 people reached the islands in 2019.",
     )
     assert (periods["28"], periods["33"], periods["4600"]) == ("2009", "2009", "2019")
+
+
+def test_the_time_of_a_figure_compared_with_after_up_from(tmp_path, knowledge):
+    """'32,115 people landed on the islands, up from 29,130 in 2017': 2017 is the compared
+    figure's time, not the 32,115's; 'In 2018, 15,814 entered, up from 5,577 in 2017' gives
+    each its year."""
+    periods = _periods(
+        tmp_path,
+        knowledge,
+        "A total of 32,115 people landed on the Lorvan islands, up from 29,130 in 2017.\n\n"
+        "In 2018, 15,814 migrants entered Lorvania by land, up from 5,577 in 2017.",
+    )
+    assert (periods["32115"], periods["29130"]) == (None, "2017")
+    assert (periods["15814"], periods["5577"]) == ("2018", "2017")
