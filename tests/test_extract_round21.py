@@ -238,3 +238,17 @@ def test_the_time_of_a_figure_compared_with_after_up_from(tmp_path, knowledge):
     )
     assert (periods["32115"], periods["29130"]) == (None, "2017")
     assert (periods["15814"], periods["5577"]) == ("2018", "2017")
+
+
+def test_the_time_of_another_event_told_in_a_clause_apart_is_not_the_numbers(tmp_path, knowledge):
+    """'The workshop, which followed a similar training in Lorvan in November 2016, was
+    attended by 85 officers': November 2016 is the other training's; 'The workshop, held in
+    Lorvan in November 2016, was attended by 86 officers' is of November 2016."""
+    periods = _periods(
+        tmp_path,
+        knowledge,
+        "The workshop, which followed a similar training in Lorvan in November 2016, was "
+        "attended by approximately 85 police officers.\n\n"
+        "The second workshop, held in Zelen in December 2017, was attended by 86 officers.",
+    )
+    assert (periods["85"], periods["86"]) == (None, "2017-12")

@@ -198,6 +198,11 @@ PLANNED = re.compile(
     rf"|\bwill\s+(?:[a-z-]+\s+){{1,4}}{_ABOUT}$",
     re.I,
 )
+OTHER_EVENT_CLAUSE = re.compile(
+    r",\s*(?:which|who)\s+[^,;]{0,40}?\b(?:similar|previous|earlier|former|prior|another|"
+    r"first|second)\b[^,;]{0,100},",
+    re.I,
+)
 SAID_ON = re.compile(
     # (not "reported", "confirmed": "cases reported in 2017" are of 2017)
     r"\b(?:said|says|stated|added|explained|told(?:\s+\w+)?|announced|warned)\s+$",
@@ -426,6 +431,16 @@ def period_of(
         ]
     # "..., Rhamdani said on Tuesday, August 23": the day a thing is said is not its time
     found = [x for x in found if not SAID_ON.search(text, max(s0, x[0] - 30), x[0])]
+    # "The workshop, which followed a similar training in Nanjing in November 2016, was
+    # attended by 85": the time of another event, told in a clause set apart by commas
+    found = [
+        x
+        for x in found
+        if not any(
+            m.start() <= x[0] < m.end() and not m.start() <= at < m.end()
+            for m in OTHER_EVENT_CLAUSE.finditer(text, s0, s1)
+        )
+    ]
     found = [x for x in found if not COUNTED_FROM_AN_EVENT.search(text, max(s0, x[0] - 120), x[0])]
     # "Publié le 14 mai 2019", "12 de junio de 2023 | El Boletín de la Secretaría ...": the
     # day a page was published, in its byline or masthead, is no number's time
