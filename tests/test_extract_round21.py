@@ -252,3 +252,18 @@ def test_the_time_of_another_event_told_in_a_clause_apart_is_not_the_numbers(tmp
         "The second workshop, held in Zelen in December 2017, was attended by 86 officers.",
     )
     assert (periods["85"], periods["86"]) == (None, "2017-12")
+
+
+def test_a_quoted_list_then_its_source(tmp_path, knowledge):
+    """'Officers seized "753 documents, 68 boats and 48 engines, and 66 vehicles," according
+    to X': every number of the quote is X's, the quote closed after the comma."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            'In 2021 officers seized "753 forged travel documents, 68 inflatable boats and 48 '
+            'engines, and 66 vehicles," according to the Lorvan News Agency.',
+        )
+    )
+    for value in ("753", "68", "48", "66"):
+        assert sources(found[value]) == ["new:organization:lorvan news agency"], value

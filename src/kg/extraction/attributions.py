@@ -379,8 +379,11 @@ class AttributionRules:
                 for c in cues
                 if c[2]
                 and f.end <= c[0] <= s1
-                # ("... in 2019 (according to IOM)", "... – according to IOM")
-                and re.fullmatch(r"[^.;:]*(?:,|\(|\s[–—-])\s*", as_one_list(text[f.end : c[0]]))
+                # ("... in 2019 (according to IOM)", "... – according to IOM", 'seized "752
+                # documents, 67 boats and 65 vehicles," according to MAP')
+                and re.fullmatch(
+                    r"[^.;:]*(?:,[”\"»]?|\(|\s[–—-])\s*", as_one_list(text[f.end : c[0]])
+                )
             ]
         if not after:  # "Some 500 migrants have died this year, IOM said on Tuesday."
             # ("..., IOM and UNHCR said": from the first body of the list the verb is of)
