@@ -267,3 +267,24 @@ def test_a_quoted_list_then_its_source(tmp_path, knowledge):
     )
     for value in ("753", "68", "48", "66"):
         assert sources(found[value]) == ["new:organization:lorvan news agency"], value
+
+
+def test_french_bodies_named_in_sentence_case(tmp_path, knowledge):
+    """'la Police aux frontières (PAF)' (its acronym spelled with the connector's letter), 'la
+    Marine royale', 'le Parquet fédéral', 'la Garde côtière': bodies, as French writes their
+    names."""
+    for body, name in (
+        (
+            "En 2025, la Police aux frontières (PAF) a interpellé 570 passeurs.",
+            "Police aux frontières",
+        ),
+        ("En 2018, la Marine royale a porté secours à 37 migrants.", "Marine royale"),
+        (
+            "Le Parquet fédéral a annoncé que 27 personnes ont été arrêtées en 2024.",
+            "Parquet fédéral",
+        ),
+        ("En 2023, la Garde côtière a secouru 12 migrants au large.", "Garde côtière"),
+    ):
+        draft = draft_of(tmp_path, knowledge, body, title="Un communiqué de presse")
+        found = {m.text for m in draft.entities.mentions if m.kind == "organization"}
+        assert name in found, body

@@ -20,7 +20,10 @@ from kg.extraction.spans import Span, _is_name_word, _sentence_starts
 from kg.extraction.text import Passage
 
 # Heads of bodies' names in the three languages that the list of heads does not have.
-MORE_HEADS = {"marine", "inspection", "inspeccion", "inspecao", "office", "ofii", "secretariat"}
+MORE_HEADS = {
+    "marine", "inspection", "inspeccion", "inspecao", "office", "ofii", "secretariat", "parquet",
+    "garde",
+}  # fmt: skip
 HEADS = ORG_HEADS | MORE_HEADS
 # Heads French (and at times Spanish and Portuguese) write in lower case before a complement
 # that is capitalized ("le ministère de l'Intérieur", "l'ambassade de Madagascar").
@@ -39,7 +42,8 @@ NAME_ADJECTIVES = {
     "internationale", "internacional", "etrangeres", "exterieures", "exteriores",
     "estrangeiros", "humanitaire", "humanitaires", "humanitaria", "civil", "civile",
     "ciudadana", "comunitaria", "judiciaire", "judicial", "militaire", "militar", "maritime",
-    "maritima", "interministerial", "interministeriel", "interministerielle",
+    "maritima", "interministerial", "interministeriel", "interministerielle", "royal", "royale",
+    "cotiere", "costera", "costeira",
 }  # fmt: skip
 # "la Oficina regional", "le Bureau national": a kind of body, as "the Regional Office" is
 # (name_words.GENERIC_HEADS, GENERIC_WORDS), no one body's name
@@ -77,7 +81,12 @@ def _spells(tokens, a: int, b: int, acronym: str) -> bool:
         return False
     # (by their keys: "êtres" gives an E)
     words = [t.key for t in tokens[a:b] if t.is_word and t.key not in NO_INITIAL]
-    return len(words) >= 2 and _initials_match(acronym.replace(".", "").upper(), " ".join(words))
+    letters = acronym.replace(".", "").upper()
+    if len(words) >= 2 and _initials_match(letters, " ".join(words)):
+        return True
+    # ("la Police aux frontières (PAF)": a connector that gives its letter)
+    every = [t.key for t in tokens[a:b] if t.is_word]
+    return len(every) > 2 and "".join(w[0] for w in every).upper() == letters
 
 
 def _bracket_acronym(tokens, b: int) -> str | None:
