@@ -311,9 +311,37 @@ def _parts_adding_up(items: list[Item]) -> list[tuple[Item, Item]]:
             run.append(x)
             added += value
             if added == total:
-                found += [(part, whole) for part in run] if len(run) > 1 else []
+                if len(run) > 1 and not any(_not_a_part(part, whole) for part in run):
+                    found += [(part, whole) for part in run]
                 break
     return found
+
+
+# What says counts that add up to a whole are of another time or kind all the same: a time of
+# their own ("Since its launch, the project has trained 15 ...", "So far, 30 have been
+# returned and 10 will be resettled", "over the past decade", "Previously, two ...")
+# (not "have since said")
+ANOTHER_TIME_OF_PARTS = re.compile(
+    r"(?i:\bsince)\s+(?:(?i:the|its|their|his|her|this|that|then)\b|[A-Z\d])"
+    r"|(?i:\b(?:past|decades?|over\s+the\s+years)\b)"
+)
+
+
+def _not_a_part(part: Item, whole: Item) -> bool:
+    """Whether a count that adds up with others to a whole is told as of another time (a
+    time of its own, a period of its own) or counts people of a role ("15 border officers and
+    10 judges" are not among "25 migrants")."""
+    from kg.extraction.people import PERSON_ROLES  # (a late import: people is a large module)
+
+    said = _said(part)
+    words = said.passage.text[slice(*said.passage.sentence_at(said.start))]
+    noun = _noun_of(part)
+    return bool(
+        "period" in part.fields
+        or _said_of_another_time(part, whole)
+        or ANOTHER_TIME_OF_PARTS.search(words)
+        or (noun in PERSON_ROLES and noun != _noun_of(whole) and noun != "survivor")
+    )
 
 
 def _whole_value(item: Item) -> int | None:

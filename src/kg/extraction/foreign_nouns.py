@@ -32,7 +32,7 @@ _LEXICON = {
         lider dirigeant chefe jefe reclutador recruteur aliciador proxeneta proxenete
         cafetao explotador exploiteur explorador cliente client muerte deces morte obito
         cabecilla malfrat interpelle meneur
-        cadaver cadavre corps corpo""",  # (the dead, counted by their bodies: "11 corps")
+        cadaver cadavre corps corpo cuerpo""",  # (the dead, counted by their bodies: "11 corps")
     # acts, counted as the text counts them
     "return": "retorno regreso retour regresso",
     "repatriation": "repatriacion rapatriement repatriacao",

@@ -452,7 +452,8 @@ SAID_THEN_SOURCE = (
     r"señala|informa|indica|detalla|afirma|explica|"  # (the present of a report's verb)
     r"reportaron|afirmó|afirmaron|detalló|detallaron|precisó|explicó|aseguró|anunció|"
     r"anunciaron|estimó|estimaron|a\s+indiqué|ont\s+indiqué|a\s+annoncé|ont\s+annoncé|"
-    r"a\s+précisé|indique|précise|informou|informaram|disse|afirmou|anunciou|indicou|revelou)"
+    r"a\s+précisé|a\s+déclaré|ont\s+déclaré|indique|précise|informou|informaram|disse|afirmou|"
+    r"anunciou|indicou|revelou|referiu|adiantou|detalha|detalhou)"
     r"\s+(?:(?:hoy|ayer|est[ea]\s+[\w-]+|el\s+(?:lunes|martes|miércoles|jueves|viernes|"
     r"sábado|domingo)|hier|aujourd['’]hui|hoje|ontem|nesta\s+[\w-]+|"
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))"
@@ -461,8 +462,8 @@ SAID_THEN_SOURCE = (
     r"(?:(?:el|la|los|las|le|les|l['’]|o|a|os|as|una|un|une|um|uma)\s*)?"
     # (a body's press note or spokesperson: "detalla una nota de prensa del Ministerio",
     # "anunciou o porta-voz do Comando Provincial", "a précisé le porte-parole de l'OIM")
-    r"(?:(?i:nota\s+de\s+prensa|nota|comunicado|informe|reporte|communiqué|rapport|"
-    r"relatório|portavoz|porta-voz|vocero|vocera|porte-parole)\s+"
+    r"(?:(?i:(?:nota|comunicado|communiqué)(?:\s+de\s+(?:prensa|imprensa|presse))?|informe|"
+    r"reporte|rapport|relatório|portavoz|porta-voz|vocero|vocera|porte-parole)\s+"
     r"(?:de\s+la|de\s+l['’]|del|de|do|da|du|des)\s*)?"
     # (a source named by what it is, its name in brackets: "el organismo de la ONU ... (Acnur)",
     # "l'Organisation internationale pour les migrations (OIM)")

@@ -1,7 +1,8 @@
 """Times a sentence says that are not a number's own (periods.py reads them): those in
 brackets that hold a number of their own, deadlines of what is aimed at, other items of a
-bulleted list, other parts of a sentence; the start of a state ("open since 2015") and the
-perfect that makes it the start of a count ("has assisted")."""
+bulleted list, other parts of a sentence, other events (a time compared with, one told in a
+clause apart, the day a time is counted from), a plan's target; the start of a state ("open
+since 2015") and the perfect that makes it the start of a count ("has assisted")."""
 
 from __future__ import annotations
 
@@ -262,3 +263,68 @@ def a_byline(text: str, s0: int, x: tuple) -> bool:
         # (a day: "Published in 2019, the report has documented 300 cases" is of 2019)
         return len(str(x[2].get("start") or x[2].get("end"))) == 10
     return bool(MASTHEAD_HEAD.fullmatch(head) and re.match(r"[ \t]*\|", text[x[1] :]))
+
+
+# "Four and a half years after the earthquake that struck Haiti on 12 January 2010, 103,565
+# remain in camps": the day of the event a time is counted from, not the number's time
+COUNTED_FROM_AN_EVENT = re.compile(
+    r"\b[\w-]+\s+(?:and\s+a\s+half\s+)?(?:years?|months?|weeks?|decades?)\s+(?:after|since)\s+"
+    r"(?:the|a|an)\s[^,;.]{0,80}$",
+    re.I,
+)
+# The words that say a time is the one compared with ("over the previous year", "compared
+# with 2018", "than in 2020")
+COMPARED_BEFORE = re.compile(
+    r"(?:\b(?:compared\s+(?:with|to)|than|against|versus)"
+    # ("over" after a change only: not "Over the previous year, 3,000 were identified")
+    r"|\b(?:increase[sd]?|rise|rose|risen|up|down|fell|fallen|drop(?:ped)?|decrease[sd]?|"
+    r"decline[sd]?|grew|grown|jump(?:ed)?|surge[sd]?)\b[^,;.]{0,40}\bover)"
+    r"\s+(?:in\s+)?(?:the\s+)?$",
+    re.I,
+)
+# A number a plan aims at: of no time (the README's `period`: "a plan, target or forecast has
+# none"), whatever time its sentence says for what was done ("kicked off the exercise on Monday
+# and plan to register at least 50,000 refugees")
+_ABOUT = r"(?:(?:at\s+least|up\s+to|some|about|around|nearly|more\s+than|over)\s+)?"
+# (the words between the verb and the number: not a clause or a definite group of its own,
+# "will step up patrols after 40 migrants drowned", "aims to help the 5,000 families
+# displaced in March 2021": a count of what happened)
+_PLAN_WORDS = (
+    r"(?:(?!(?:the|these|those|that|who|which|after|when|since|because|as|whose)\b)"
+    r"[a-z-]+\s+)"
+)
+PLANNED = re.compile(
+    r"\b(?:plans?|planned|planning|aims?|aimed|aiming|intends?|intended|seeks?|hopes?|"
+    rf"expects?|expected|targets?|targeted|wants?)\s+to\s+{_PLAN_WORDS}{{1,5}}{_ABOUT}$"
+    rf"|\bwill\s+{_PLAN_WORDS}{{1,4}}{_ABOUT}$",
+    re.I,
+)
+OTHER_EVENT_CLAUSE = re.compile(
+    r",\s*(?:which|who)\s+[^,;]{0,40}?\b(?:similar|previous|earlier|former|prior|another|"
+    r"first|second)\b[^,;]{0,100},",
+    re.I,
+)
+
+
+def a_plans_number(text: str, s0: int, at: int) -> bool:
+    """Whether the number at `at` is what a plan aims at ("plans to register at least 50,000",
+    "will assist some 4,000"): of no time."""
+    return bool(PLANNED.search(text, max(s0, at - 70), at))
+
+
+def of_another_event(text: str, s0: int, s1: int, x: tuple, at: int) -> bool:
+    """Whether the time x of a sentence is that of another event than the number at `at`
+    counts: the time compared with, said before the number's clause ("increased 28 per cent
+    in 2009 over the previous year, with 33 victims"); one told in a clause set apart by
+    commas ("The workshop, which followed a similar training in November 2016, was attended
+    by 85"); the day of an event a time is counted from ("four and a half years after the
+    earthquake that struck Haiti on 12 January 2010, 103,565 remain")."""
+    before = x[1] <= at
+    if before and "," in text[x[1] : at] and COMPARED_BEFORE.search(text, max(s0, x[0] - 80), x[0]):
+        return True
+    if before and COUNTED_FROM_AN_EVENT.search(text, max(s0, x[0] - 120), x[0]):
+        return True
+    return any(
+        m.start() <= x[0] < m.end() and not m.start() <= at < m.end()
+        for m in OTHER_EVENT_CLAUSE.finditer(text, s0, s1)
+    )

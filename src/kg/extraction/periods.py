@@ -17,9 +17,11 @@ from kg.extraction.period_cuts import (
     a_byline,
     a_deadline,
     a_later_part,
+    a_plans_number,
     brackets_with_a_number,
     bullet_of,
     no_start,
+    of_another_event,
 )
 from kg.extraction.period_patterns import PERIOD_PATTERNS, _date, _period_value, _year_before
 from kg.extraction.relative_times import (
@@ -176,33 +178,6 @@ def _as_a_point(value: dict) -> dict:
     return value
 
 
-# "Four and a half years after the earthquake that struck Haiti on 12 January 2010, 103,565
-# remain in camps": the day of the event a time is counted from, not the number's time
-COUNTED_FROM_AN_EVENT = re.compile(
-    r"\b[\w-]+\s+(?:and\s+a\s+half\s+)?(?:years?|months?|weeks?|decades?)\s+(?:after|since)\s+"
-    r"(?:the|a|an)\s[^,;.]{0,80}$",
-    re.I,
-)
-# The words that say a time is the one compared with ("over the previous year", "compared
-# with 2018", "than in 2020")
-COMPARED_BEFORE = re.compile(
-    r"\b(?:over|compared\s+(?:with|to)|than|against|versus)\s+(?:in\s+)?(?:the\s+)?$", re.I
-)
-# A number a plan aims at: of no time (the README's `period`: "a plan, target or forecast has
-# none"), whatever time its sentence says for what was done ("kicked off the exercise on Monday
-# and plan to register at least 50,000 refugees")
-_ABOUT = r"(?:(?:at\s+least|up\s+to|some|about|around|nearly|more\s+than|over)\s+)?"
-PLANNED = re.compile(
-    r"\b(?:plans?|planned|planning|aims?|aimed|aiming|intends?|intended|seeks?|hopes?|"
-    rf"expects?|expected|targets?|targeted|wants?)\s+to\s+(?:[a-z-]+\s+){{1,5}}{_ABOUT}$"
-    rf"|\bwill\s+(?:[a-z-]+\s+){{1,4}}{_ABOUT}$",
-    re.I,
-)
-OTHER_EVENT_CLAUSE = re.compile(
-    r",\s*(?:which|who)\s+[^,;]{0,40}?\b(?:similar|previous|earlier|former|prior|another|"
-    r"first|second)\b[^,;]{0,100},",
-    re.I,
-)
 SAID_ON = re.compile(
     # (not "reported", "confirmed": "cases reported in 2017" are of 2017)
     r"\b(?:said|says|stated|added|explained|told(?:\s+\w+)?|announced|warned)\s+$",
@@ -383,17 +358,6 @@ def period_of(
     # same period in 2019": the period a number is compared with is not its own.
     # (The compared number's own: "compared with 210 in the same period of 2018".)
     found = [x for x in found if not _compared_with(text, max(s0, x[0] - 80), x[0], at)]
-    # "increased 28 per cent in 2009 over the previous year, with 33 victims forced into ...":
-    # a time compared with, said before the clause of the number, is not the number's
-    found = [
-        x
-        for x in found
-        if not (
-            x[1] <= at
-            and "," in text[x[1] : at]
-            and COMPARED_BEFORE.search(text, max(s0, x[0] - 30), x[0])
-        )
-    ]
     # "80 per cent of girls – whose numbers soared from 1,454 in 2014 –": the aside's time
     # is its numbers'
     # and "The project – which has a budget of €2.4 million – will run until May 2016": the
@@ -431,21 +395,11 @@ def period_of(
         ]
     # "..., Rhamdani said on Tuesday, August 23": the day a thing is said is not its time
     found = [x for x in found if not SAID_ON.search(text, max(s0, x[0] - 30), x[0])]
-    # "The workshop, which followed a similar training in Nanjing in November 2016, was
-    # attended by 85": the time of another event, told in a clause set apart by commas
-    found = [
-        x
-        for x in found
-        if not any(
-            m.start() <= x[0] < m.end() and not m.start() <= at < m.end()
-            for m in OTHER_EVENT_CLAUSE.finditer(text, s0, s1)
-        )
-    ]
-    found = [x for x in found if not COUNTED_FROM_AN_EVENT.search(text, max(s0, x[0] - 120), x[0])]
+    found = [x for x in found if not of_another_event(text, s0, s1, x, at)]
     # "Publié le 14 mai 2019", "12 de junio de 2023 | El Boletín de la Secretaría ...": the
     # day a page was published, in its byline or masthead, is no number's time
     found = [x for x in found if not a_byline(text, s0, x)]
-    if PLANNED.search(text, max(s0, at - 70), at):
+    if a_plans_number(text, s0, at):
         return None  # ("... kicked off on Monday and plan to register 50,000": a plan's number)
     if not found:
         return None

@@ -324,7 +324,9 @@ COMPARED_WITH = re.compile(
     # cent on the previous year": a change, then the time it is measured against
     rf"|\b(?:{_CHANGE}|up|down)\b[^,;.]{{0,40}}\b(?:on|over|from)\s+$"
     # "32,115 landed, up from 29,130 in 2017": the compared figure, with its own time
-    r"|\b(?:up|down)\s+from\s+(?:[^,;.]|(?<=\d)[,.](?=\d)){0,40}$"
+    # (a figure right after it: not "1,200 migrants were picked up from the sea in 2019")
+    r"|\b(?:up|down)\s+from\s+(?:(?:about|some|nearly|around|almost|over|more\s+than|"
+    r"less\s+than)\s+)?[$€£]?\s*\d(?:[^,;.]|(?<=\d)[,.](?=\d)){0,40}$"
     # "almost the same as the total recorded in the first five months of 2015"
     r"|\b(?:the\s+same\s+as|similar\s+to)\s+(?:[^,;.]|(?<=\d)[,.](?=\d)){0,60}$"
     # the same in French, Spanish and Portuguese: "27% par rapport au mois de novembre 2016",

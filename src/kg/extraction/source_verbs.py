@@ -97,9 +97,11 @@ QUOTE_ENDS = r"[.!?][”\"»]"
 # Lorvan Watch said": what kind of body the source is, set before its name; or who speaks
 # for it)
 SAID_OF_THE_BODY_BEFORE = (
-    r"(?:(?:[A-Z][\w.-]*(?:[’']s)?|[a-z][\w-]*)\s+){0,4}?"
-    r"(?:agency|body|organi[sz]ation|watchdog|charity|group|network|coalition|bureau|NGO)"
-    r"(?:\s+(?:for|of|on)(?:\s+[a-z][\w-]*){1,4})?\s+"
+    r"(?:(?:[A-Z][\w.-]*(?:[’']s)?|[a-z][\w-]*)\s+){0,6}?"
+    r"(?i:agency|body|organi[sz]ation|watchdog|charity|group|network|coalition|bureau|NGO)"
+    # ("the agency for law enforcement cooperation X"; not "a group of survivors rescued by X":
+    # who speaks is no body)
+    r"(?:\s+(?:for|of|on)(?:\s+(?!by\b|from\b)[a-z][\w-]*(?<!ed)){1,4})?\s+"
     # ("..., an official from the Ministry of X said", "..., a spokesperson for X said")
     r"|(?:senior\s+|top\s+|local\s+)?(?:officials?|spokesperson|spokes(?:wo)?man|"
     r"representatives?|sources?)\s+(?:from|for|of|at|with|in)\s+(?:the\s+)?"

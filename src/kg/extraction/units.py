@@ -424,7 +424,9 @@ AREA = re.compile(
 
 
 # States that are countries: an international body's members, a treaty's parties
-MEMBER_STATES = re.compile(r"\bmember\s+states\b|\bstates\s+part(?:y|ies)\b", re.I)
+MEMBER_STATES = re.compile(
+    r"\bmember\s+states\b|\bstates\s+part(?:y|ies)\b|\bparticipating\s+states\b", re.I
+)
 
 
 def unit_of(f: Found) -> tuple[str | None, float]:
