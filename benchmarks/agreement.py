@@ -6,15 +6,17 @@ conventions (data/devset/second/NNN.yaml). This script scores, on those releases
 scoring of `kg extract --evaluate --corpus` (kg.extraction.corpus.compare):
 
 * the second reading against the first (the first taken as gold): how far two readers agree,
-  the ceiling a single reader's gold allows a draft to reach;
+  what a draft scored against one reader's gold may be expected to approach (not a bound: the
+  readers are of one kind, and a draft may score above it);
 * the draft against the first reading (as the development set's figures do), and against the
   second.
 
     python benchmarks/agreement.py [--texts DIR] [--no-write] [--json PATH]
 
-It writes the figures into benchmarks/agreement.md between its markers. The texts are read
-from DIR (default: $KG_DEVSET_TEXTS, else ../devset/texts beside the checkout); a release
-whose text is not there is scored for the readers only.
+It writes the figures into benchmarks/agreement.md between its markers, with the commit they
+were made at. The texts are read from DIR (default: $KG_DEVSET_TEXTS, else ../devset/texts
+beside the checkout); a release whose text is not there is left out of every column, so that
+the three cover the same releases.
 """
 
 from __future__ import annotations
@@ -82,12 +84,12 @@ def score(texts: Path) -> dict:
     prepare(full)
     drafted_ids = []
     for release in ids:
-        first = load_gold(DEVSET / "gold" / f"{release}.yaml")
-        second = load_gold(DEVSET / "second" / f"{release}.yaml")
-        add(totals[names[0]], compare(first, reading_as_drafted(second)))
         text = texts / files[release]
         if not text.is_file():
             continue
+        first = load_gold(DEVSET / "gold" / f"{release}.yaml")
+        second = load_gold(DEVSET / "second" / f"{release}.yaml")
+        add(totals[names[0]], compare(first, reading_as_drafted(second)))
         print(f"release {release}: drafting", file=sys.stderr)
         draft = drafted_facts(extract(text, DATA, full, file_proposals=True), full, True)
         add(totals[names[1]], compare(first, draft))
@@ -106,8 +108,10 @@ def table(report: dict) -> list[str]:
     for fact_type in [t for t in first if t != "found"]:
         cells = []
         for name in names:
-            p, r, f1 = rates(report["totals"][name][fact_type])
-            cells.append(f"F1 {f1:.3f} (P {p:.3f}, R {r:.3f})")
+            counts = report["totals"][name][fact_type]
+            p, r, f1 = rates(counts)
+            right = f"{counts['correct']} of {counts['gold']}"
+            cells.append(f"F1 {f1:.3f} (P {p:.3f}, R {r:.3f}: {right})")
         lines.append(f"| {fact_type} | " + " | ".join(cells) + " |")
     cells = []
     for name in names:
@@ -123,6 +127,19 @@ def table(report: dict) -> list[str]:
         cells.append(" / ".join(str(found[k]) for k in ("unit", "qualifier", "period")))
     lines.append("| numbers found: unit / qualifier / period right | " + " | ".join(cells) + " |")
     return lines
+
+
+def commit() -> str:
+    """The checkout's commit, as the figures' stamp ("unknown" outside a git checkout)."""
+    import subprocess
+
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True
+        )
+    except OSError:
+        return "unknown"
+    return done.stdout.strip() or "unknown"
 
 
 def write(lines: list[str]) -> None:
@@ -142,10 +159,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, default=None, help="write the totals there")
     args = parser.parse_args(argv)
     report = score(args.texts)
-    drafted = len(report["drafted"])
+    missing = sorted(set(report["releases"]) - set(report["drafted"]), key=int)
     lines = [
-        f"{len(report['releases'])} releases read twice ({', '.join(report['releases'])}); "
-        f"{drafted} of them drafted (their texts at hand).",
+        f"{len(report['releases'])} releases read twice; scored: the {len(report['drafted'])} "
+        f"whose texts are at hand ({', '.join(report['drafted'])})"
+        + (f"; left out, no text: {', '.join(missing)}" if missing else "")
+        + f". Made at commit {commit()}.",
         "",
         *table(report),
     ]
