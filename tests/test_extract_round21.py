@@ -407,3 +407,19 @@ def test_more_of_the_same_shapes(tmp_path, knowledge):
         )
     )
     assert sources(french["86"]) == ["new:organization:gendarmerie de lorvanie"]
+
+
+def test_portuguese_feminine_demonyms_count_people(tmp_path, knowledge):
+    """'cinco brasileiras e 4 paraguaias': women of those countries, people; 'três fronteiras'
+    are borders."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Em 2013 foram resgatadas cinco brasileiras e 4 paraguaias na operação. Em 2014, "
+            "três fronteiras foram fechadas.",
+            title="Um comunicado de imprensa",
+        )
+    )
+    assert found["5"].fields["unit"] == found["4"].fields["unit"] == "person"
+    assert found["3"].fields.get("unit") != "person"

@@ -160,12 +160,12 @@ _BEFORE_THE_NOUN = """
 BEFORE_THE_NOUN = frozenset(_BEFORE_THE_NOUN.split())
 # Plural demonyms as the three languages write them, in lower case ("venezolanos",
 # "hondureños", "guatemaltecos", "franceses", "haïtiens", "namibianos"): people.
-DEMONYM = re.compile(r"[a-z]{3,}(?:anos|anas|enos|enas|enses|eses|ecos|ecas|iens|iennes)")
+DEMONYM = re.compile(r"[a-z]{3,}(?:an[oa]s|en[oa]s|enses|eses|ec[oa]s|iens|iennes|eiras|aias)")
 _NOT_DEMONYMS = """
     humanos humanas ancianos vecinos hermanos jamais semanas semaines centaines dizaines
     douzaines certaines certains prochains prochaines humains humaines caminos destinos
     terrenos veranos intereses ventanas mananas quotidiens anciens terrains meticais reais
-    entretiens liens biens moyens gardiens
+    entretiens liens biens moyens gardiens primeiras carteiras fronteiras bandeiras maneiras
 """
 NOT_DEMONYMS = frozenset(_NOT_DEMONYMS.split())
 
