@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.dated_days import YEAR
+from kg.extraction.people import PERSON_ROLES
 from kg.extraction.proposal import Item
 from kg.extraction.units import singular
 
@@ -331,8 +332,6 @@ def _not_a_part(part: Item, whole: Item) -> bool:
     """Whether a count that adds up with others to a whole is told as of another time (a
     time of its own, a period of its own) or counts people of a role ("15 border officers and
     10 judges" are not among "25 migrants")."""
-    from kg.extraction.people import PERSON_ROLES  # (a late import: people is a large module)
-
     said = _said(part)
     words = said.passage.text[slice(*said.passage.sentence_at(said.start))]
     noun = _noun_of(part)

@@ -49,7 +49,8 @@ AGE_IS = re.compile(
 # ("a 40-ft sloop", "a 30-foot sailing sloop", "a 12-metre boat", "Greece's 206-kilometer
 # border", "a 20 to 30-meter-long vessel"), not a count of what follows it
 MEASURE_ADJECTIVE = re.compile(
-    r"(?:\s*(?:to|-|\u2013)\s*\d+(?:[.,]\d+)?)?[-\u2010\u2011](?:ft|foot|feet|m|metres?|meters?|km|kilomet(?:re|er)s?|miles?|"
+    r"(?:\s*(?:to|-|\u2013)\s*\d+(?:[.,]\d+)?)?[-\u2010\u2011]"  # ("20 to 30-meter-long")
+    r"(?:ft|foot|feet|m|metres?|meters?|km|kilomet(?:re|er)s?|miles?|"
     r"inch(?:es)?|tonnes?|tons?|kg|kilos?|kilograms?|nautical-miles?|square-met(?:re|er)s?|"
     r"hectares?|yards?|cm|mm)\b",
     re.I,

@@ -316,6 +316,8 @@ def period_of(
     said; `year_near`: the year the passage before last named, that of months without a year
     in a release that states no day."""
     s0, s1 = bullet_of(text, sentence, at)
+    if a_plans_number(text, s0, at):
+        return None  # ("... kicked off on Monday and plan to register 50,000": a plan's number)
     # A change measured against another time ("a 27% jump from last year") takes the time of
     # what it describes, said before the comparison ("In 2016, arrivals rose 50% compared
     # with 2015"), never the compared time
@@ -399,8 +401,6 @@ def period_of(
     # "Publié le 14 mai 2019", "12 de junio de 2023 | El Boletín de la Secretaría ...": the
     # day a page was published, in its byline or masthead, is no number's time
     found = [x for x in found if not a_byline(text, s0, x)]
-    if a_plans_number(text, s0, at):
-        return None  # ("... kicked off on Monday and plan to register 50,000": a plan's number)
     if not found:
         return None
     c0, c1 = max(clause[0], s0), min(clause[1], s1)
