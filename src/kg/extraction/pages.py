@@ -358,6 +358,33 @@ _HEADED_DATE = re.compile(
 )
 # "date 2023-09-18 Interpol announced ...": a labelled ISO day opening a line of text
 _ISO_DAY = re.compile(r"(?:19|20)\d\d-\d\d-\d\d\b")
+# a day as datelines write it: "3 May 2019", "30 November, 2018", "Feb. 10, 2017"
+_A_DAY = r"(?:\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})"
+_NAME = r"(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3}"
+# A page's stamp of when it was written, with more words on its line:
+_STAMPED = re.compile(
+    rf"""(?:
+        # a byline: "By Ana Ruiz 25 April 2015", "By Dialogo August 15, 2013", "By: July 8, 2016"
+        ^By:?\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){{0,4}}[|,]?\s*
+        # a label opening it or after a bar: "Released on 28 August 2018 Press Release ...",
+        # "Tyler Cheese | CBC News | Posted: December 15, 2021 8:20 PM | Last Updated: ..."
+        | (?:^|\|\s*)(?:posted|published|released|issued)(?:\s+on)?\s*:?\s*
+        # a dateline set off by a slash or a spaced dash, ending in a colon or the line:
+        # "Colombo, Sri Lanka/06 July 2023: ...", "Alexandria, Egypt - 19 January 2021"
+        | ^(?-i:[A-Z])[\w .’'(),-]{{1,60}}?(?:/|\s[–—-]\s)\s*(?={_A_DAY}\s*(?::|$))
+        # a line of places, then the day: "Costa Rica, El Salvador, Panama 30 November, 2018"
+        # (one name to each comma, the last one's none: not "Born, 4 July 1990")
+        | ^(?:{_NAME},\s+){{1,11}}{_NAME}\s+(?={_A_DAY}$)
+    )(?P<date>{_A_DAY}|(?:19|20)\d\d-\d\d-\d\d)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+# a day and the time of day a page was posted: "08 December 2023, 7:29am Media Release",
+# "Source: Xinhua| 2019-02-28 17:09:31|Editor" (not a span of hours: "10:00 - 12:00")
+_DAY_AT_A_TIME = re.compile(
+    rf"(?<![\w-])(?P<date>{FULL_DATE}|(?:19|20)\d\d-\d\d-\d\d)"
+    r",?\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?!\s*[–—-]\s*\d)",
+    re.IGNORECASE,
+)
 _DAY_MONTH_YEAR = re.compile(rf"(?<!\d){FULL_DATE}(?!\d)")
 _AMBIGUOUS = re.compile(r"\D*(\d{1,2})[/.-](\d{1,2})[/.-]\d{2,4}\b.*")
 
@@ -394,6 +421,12 @@ def dateline_date(lines: list[str], latest: dt.date | None = None) -> str | None
         labelled = _DATE_LABEL.match(line)
         if labelled and labelled.end() and (iso := _ISO_DAY.match(line, labelled.end())):
             candidates.append(iso.group())
+            continue
+        stamped = _STAMPED.search(line) or (
+            None if re.search(r"[.!?](?:\s|$)", line) else _DAY_AT_A_TIME.search(line)
+        )
+        if stamped:
+            candidates.append(stamped.group("date"))
             continue
         stated = _DATE_LABEL.sub("", line)
         if stated and len(stated) <= 40 and any(c.isdigit() for c in stated):

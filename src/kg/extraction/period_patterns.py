@@ -12,7 +12,8 @@ from kg.extraction.number_words import _WORDNUM, word_value
 # (no year of a range: "in 2013-2014" is no "in 2013", the range is read as one)
 _DATE = (
     # ("early 2024", "mid-2019": a part of the year, read as the year)
-    rf"(?:(?P<{{p}}m>{MONTH}|{MONTH_SHORT})\s+(?:of\s+)?|(?:early|late|mid)(?:\s+|-))?"
+    # ("June, 2023": a comma between them, as some write it)
+    rf"(?:(?P<{{p}}m>{MONTH}|{MONTH_SHORT}),?\s+(?:of\s+)?|(?:early|late|mid)(?:\s+|-))?"
     rf"(?:(?<![\w-])|(?<=mid-))(?P<{{p}}y>(?:19|20)\d\d)"
     r"(?!\s*[-\u2013/]\s*(?:(?:19|20)\d\d|\d\d)\b)"
 )
@@ -145,7 +146,8 @@ PERIOD_PATTERNS = (
     (
         "in",
         re.compile(
-            rf"\b(?:(?:in|during|for|over)\s+(?:the\s+whole\s+of\s+|all\s+of\s+)?|"
+            rf"\b(?:(?:in|during|for|over)\s+"
+            rf"(?:the\s+whole\s+of\s+|all\s+of\s+|the\s+(?:entire\s+|whole\s+)?month\s+of\s+)?|"
             rf"(?:in|during|at|towards?)\s+the\s+(?:course|end|beginning|start|middle)\s+of\s+)"
             rf"{_DATE.format(p='a')}\b",
             re.I,
@@ -166,6 +168,17 @@ PERIOD_PATTERNS = (
     (
         "since",
         re.compile(rf"\bfrom\s+{_DATE.format(p='a')}\s+(?:onwards?\b|on(?=\s*[,.;:]))", re.I),
+    ),
+    (
+        # "in the year to June 2024", "over the 12 months ending March 2023": the months up to
+        # and with the one named (a statistics office's year, not the calendar's)
+        "months-to",
+        re.compile(
+            rf"\b(?:in|during|for|over)\s+the\s+(?:(?P<n>\d{{1,2}}|{_WORDNUM})\s+months|year)\s+"
+            rf"(?:to|ending|ended|up\s+to|through)\s+(?:the\s+end\s+of\s+)?"
+            rf"(?P<bm>{MONTH})\s+(?P<by>(?:19|20)\d\d)\b",
+            re.I,
+        ),
     ),
     (
         "duration",
@@ -221,6 +234,13 @@ def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
         if day and g.get("bm") and 1 <= int(day) <= 31:
             end = f"{end}-{int(day):02d}"
         return {"start": _date(g.get("am"), g["ay"]), "end": end}
+    if kind == "months-to":
+        size = (int(g["n"]) if g["n"].isdigit() else word_value(g["n"])) if g["n"] else 12
+        if not 1 < size <= 24:
+            return None
+        last = int(g["by"]) * 12 + month_number(g["bm"]) - 1
+        first = last - size + 1
+        return {"start": f"{first // 12}-{first % 12 + 1:02d}", "end": _date(g["bm"], g["by"])}
     if kind == "two-years":  # (not "in 2010 and 2015": two times)
         return {"start": g["ay"], "end": g["by"]} if int(g["by"]) == int(g["ay"]) + 1 else None
     if kind == "split-year":

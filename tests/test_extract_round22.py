@@ -1,0 +1,92 @@
+"""`kg extract`: rules of the twenty-second round. The day a release is written, stated in a
+byline, a label, a dateline set off by a slash or a dash, a line of places or a page's stamp
+with the time of day, dates what it says relative to that day (the README's `period`); a
+statistics office's year ("in the year to June 2024") and a month written with a comma before
+its year ("June, 2023") are periods. On sentences composed for it (the names of places and
+bodies are made up)."""
+
+from __future__ import annotations
+
+import pytest
+
+from composed import draft_of, observations
+from kg.extraction.pages import dateline_date
+
+BODY = "ZORVAPOL — In total, 455 fishermen were rescued by the Lorvan Coast Guard this month."
+
+
+def _periods(tmp_path, knowledge, body: str, title: str = "A Composed Release") -> dict:
+    found = observations(draft_of(tmp_path, knowledge, body, title))
+    return {
+        k: (str(v.fields["period"]) if "period" in v.fields else None) for k, v in found.items()
+    }
+
+
+@pytest.mark.parametrize(
+    ("line", "day"),
+    [
+        ("By Ana Zorvic 25 April 2015", "2015-04-25"),
+        ("By Zorvan Dialogue August 15, 2013", "2013-08-15"),
+        ("By: July 8, 2016 ,The Key Point: police trained 40 officers.", "2016-07-08"),
+        ("Released on 28 August 2018 Press Release Department of Zorvan Affairs", "2018-08-28"),
+        (
+            "Ana Zorvic | Zorvan News | Posted: December 15, 2021 8:20 PM | Last Updated: x",
+            "2021-12-15",
+        ),
+        ("Zorvapol, Lorvania/06 July 2023: Human trafficking is a crime.", "2023-07-06"),
+        ("Zorvapol, Lorvania - 19 January 2021", "2021-01-19"),
+        ("Lorvania, Zorvania, Upper Kelm, Marovia 30 November, 2018", "2018-11-30"),
+        (
+            "Our latest media releases and stories 08 December 2023, 7:29am Media Release",
+            "2023-12-08",
+        ),
+        ("Source: Zorvan News| 2019-02-28 17:09:31|Editor: ZX", "2019-02-28"),
+    ],
+)
+def test_a_page_stamp_with_more_words_on_its_line_dates_the_release(line, day):
+    assert dateline_date([line, "The text."]) == day
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Zorvan Anti-Trafficking Act, 12 May 2019",  # a law's name and day: one name, no list
+        "Born, 4 July 1990",
+        "Deadline for applications, 30 June 2024",
+        "Workshop on 12 March 2025, 10:00 - 12:00",  # a span of hours: an event's
+        "The meeting, held on 12 March 2025, 10:00 am, trained 40 officers.",  # a sentence
+        "By the end of March 2019, 400 migrants had returned.",  # no byline
+        "Niger - The 30th convoy of migrants arrived on 14 March 2016, at the centre.",
+    ],
+)
+def test_a_day_that_is_no_stamp_of_the_page_dates_no_release(line):
+    assert dateline_date([line]) is None
+
+
+def test_a_bylines_day_dates_this_month(tmp_path, knowledge):
+    """The byline's day is the day of writing: "this month" is its month."""
+    periods = _periods(tmp_path, knowledge, "By Ana Zorvic 25 April 2015\n\n" + BODY)
+    assert periods["455"] == "2015-04"
+
+
+def test_without_the_bylines_day_this_month_is_undated(tmp_path, knowledge):
+    periods = _periods(tmp_path, knowledge, "By Ana Zorvic\n\n" + BODY)
+    assert periods["455"] is None
+
+
+@pytest.mark.parametrize(
+    ("said", "period"),
+    [
+        ("in the year to June 2024", "{'start': '2023-07', 'end': '2024-06'}"),
+        ("in the year ending March 2021", "{'start': '2020-04', 'end': '2021-03'}"),
+        ("in the 12 months to January 2020", "{'start': '2019-02', 'end': '2020-01'}"),
+        ("over the six months to January 2021", "{'start': '2020-08', 'end': '2021-01'}"),
+        ("during the entire month of June, 2023", "2023-06"),
+        ("in June, 2021", "2021-06"),
+    ],
+)
+def test_a_statistics_offices_year_and_a_month_with_a_comma(tmp_path, knowledge, said, period):
+    periods = _periods(
+        tmp_path, knowledge, f"A total of 67,978 people were granted asylum in Lorvania {said}."
+    )
+    assert periods["67978"] == period
