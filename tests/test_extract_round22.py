@@ -90,3 +90,34 @@ def test_a_statistics_offices_year_and_a_month_with_a_comma(tmp_path, knowledge,
         tmp_path, knowledge, f"A total of 67,978 people were granted asylum in Lorvania {said}."
     )
     assert periods["67978"] == period
+
+
+@pytest.mark.parametrize(
+    ("said", "period"),
+    [
+        ("so far in 2022", "{'start': '2022-01', 'end': '2022-03-14'}"),
+        ("in 2022 so far", "{'start': '2022-01', 'end': '2022-03-14'}"),
+        ("so far in 2021", "2021"),  # (not the year of writing: no day of it to end at)
+    ],
+)
+def test_so_far_in_the_year_of_writing_ends_at_the_day_of_writing(
+    tmp_path, knowledge, said, period
+):
+    periods = _periods(
+        tmp_path, knowledge, f"ZORVAPOL, 14 March 2022 – Lorvania has seen 14,000 arrivals {said}."
+    )
+    assert periods["14000"] == period
+
+
+@pytest.mark.parametrize(
+    ("said", "start", "end"),
+    [
+        ("In the first eight days of 2023", "2023-01-01", "2023-01-08"),
+        ("In the first two weeks of 2021", "2021-01-01", "2021-01-14"),
+        ("In the first five months of 2014", "2014-01", "2014-05"),
+    ],
+)
+def test_the_first_days_or_weeks_of_a_year(tmp_path, knowledge, said, start, end):
+    found = observations(draft_of(tmp_path, knowledge, f"{said}, 2,500 migrants landed in Zorvia."))
+    period = found["2500"].fields["period"]
+    assert (period["start"], period["end"]) == (start, end)

@@ -3,6 +3,7 @@ January and August of that year", "in the first half of 2017"), and the period e
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from kg.extraction.dated_days import month_number
@@ -292,6 +293,12 @@ def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
                     f"{year}-{first:02d}",
                     f"{year}-{first + count - 1:02d}",
                 )
+            days = count * {"D": 1, "W": 7}.get(unit, 0)
+            if re.search(r"\bfirst\s", m.group(), re.I) and 1 <= days <= 62:
+                # "the first eight days of 2023", "the first two weeks of 2020": from 1 January
+                start = dt.date(int(year), 1, 1)
+                value["start"] = start.isoformat()
+                value["end"] = (start + dt.timedelta(days=days - 1)).isoformat()
         return value
     return None
 

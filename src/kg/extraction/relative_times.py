@@ -62,6 +62,15 @@ RELATIVE_PERIOD = re.compile(
 )
 
 
+# "so far in 2018", "in 2018 so far", "thus far in 2019", "2023 to date": the year up to the
+# day of writing, when written that year
+SO_FAR_IN_A_YEAR = re.compile(
+    r"\b(?:(?:so|thus)\s+far\s+in\s+(?P<y1>(?:19|20)\d\d)|in\s+(?P<y2>(?:19|20)\d\d)\s+(?:so|thus)\s+far"
+    r"|(?P<y3>(?:19|20)\d\d)\s+to\s+date)\b",
+    re.I,
+)
+
+
 # The opening of a sentence that a dateline's day begins: up to its dash.
 DATED_LINE = re.compile(
     r"[^.]{0,60}?\b(?P<year>(?:19|20)\d\d)\s*(?:\([^()]{2,30}\)\s*)?[-\u2013\u2014]+\s"
@@ -128,8 +137,13 @@ def relative_periods(text: str, s0: int, s1: int, today: str | None) -> list:
     dateline = DATED_LINE.match(text, s0, s1)
     if dateline and int(dateline["year"]) == year:
         s0 = dateline.end()
+    so_far_in_it = [  # ("so far in 2018", written in 2018: January to that day)
+        (m.start(), m.end(), {"start": f"{year}-01", "end": today})
+        for m in SO_FAR_IN_A_YEAR.finditer(text, s0, s1)
+        if int(m["y1"] or m["y2"] or m["y3"]) == year
+    ]
     if re.search(r"\b(?:19|20)\d\d\b", text[s0:s1]):
-        return []  # "Speaking in 2015, ... 'Last year we rescued 300'": of another time
+        return so_far_in_it  # "Speaking in 2015, ... 'Last year we rescued 300'": another time
     out += _foreign_relative(text, s0, s1, year, month)
     said = list(RELATIVE_PERIOD.finditer(text, s0, s1))
     so_far = any(m["since"] or m["so_far"] for m in said)
