@@ -121,3 +121,28 @@ def test_the_first_days_or_weeks_of_a_year(tmp_path, knowledge, said, start, end
     found = observations(draft_of(tmp_path, knowledge, f"{said}, 2,500 migrants landed in Zorvia."))
     period = found["2500"].fields["period"]
     assert (period["start"], period["end"]) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "body"),
+    [
+        (
+            "Agentes de la Policía Federal Zorvana detuvieron a 5 hombres.",
+            "Policía Federal Zorvana",
+        ),
+        (
+            "Personal del Instituto Zorvano de Migración rescató a 39 migrantes.",
+            "Instituto Zorvano de Migración",
+        ),
+        ("Agentes da Polícia Federal Zorvana prenderam 5 homens.", "Polícia Federal Zorvana"),
+        ("Casa del Migrante Zorvano recibió a 39 migrantes.", "Casa del Migrante Zorvano"),
+    ],
+)
+def test_people_of_a_body_opening_a_sentence_are_no_part_of_its_name(
+    tmp_path, knowledge, sentence, body
+):
+    """'Agentes de la Policía ...', 'Personal del Instituto ...': a common noun, then "de"
+    and a body's head word, opens the sentence; the body's name starts at its head word (not
+    "Casa del Migrante": no head word after "del")."""
+    draft = draft_of(tmp_path, knowledge, sentence, "Un comunicado")
+    assert [m.text for m in draft.entities.mentions if m.kind == "organization"] == [body]

@@ -377,16 +377,18 @@ def heads_a_name(tokens, start: int, end: int) -> bool:
 
 
 def opens_with_a_common_noun(tokens, a: int, b: int) -> bool:
-    """Whether the first word of a run, at a sentence's start, is a common noun before "of",
-    "from", "and" ... ("Officials of the Ministry"): not an acronym nor a head word, nor the
-    first of two subjects of one head ("The Housing and Water Protection Division")."""
-    return (
-        a + 1 < b
-        and not tokens[a].is_acronym
-        and tokens[a + 1].key in ENGLISH_CONNECTORS
-        and tokens[a + 1].text.islower()
-        and tokens[a].key not in ALL_HEADS
+    """Whether a run's first word, at a sentence's start, is a common noun (no acronym nor
+    head word) before "of", "and" ... ("Officials of the Ministry"; not "The Housing and Water
+    Protection Division") or "de", "da" ... a head ("Agentes de la Policía"; not "Casa del")."""
+    if a + 1 >= b or tokens[a].is_acronym or tokens[a].key in ALL_HEADS:
+        return False
+    k = a + 2 + (a + 2 < b and tokens[a + 2].key in ARTICLES)  # (its article: "de la")
+    return tokens[a + 1].text.islower() and (
+        tokens[a + 1].key in ENGLISH_CONNECTORS
         and not (tokens[a + 1].key == "and" and heads_a_name(tokens, a + 2, b))
+        or tokens[a + 1].key in COMPLEMENT_OPENERS - {"of", "for"}
+        and k < b
+        and tokens[k].key in ORG_HEADS
     )
 
 
