@@ -146,3 +146,19 @@ def test_people_of_a_body_opening_a_sentence_are_no_part_of_its_name(
     "Casa del Migrante": no head word after "del")."""
     draft = draft_of(tmp_path, knowledge, sentence, "Un comunicado")
     assert [m.text for m in draft.entities.mentions if m.kind == "organization"] == [body]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Según Laurence Zorvic, jefe de la unidad de la OIM, 40 casos fueron registrados.",
+        "Selon Laurence Zorvic, chef de l'unité de l'OIM, 40 cas ont été enregistrés.",
+    ],
+)
+def test_according_to_opening_a_sentence_is_no_part_of_a_persons_name(
+    tmp_path, knowledge, sentence
+):
+    """ "Según Laurence Zorvic, jefe de ...": the person named with a role after is Laurence
+    Zorvic, not "Según Laurence Zorvic"."""
+    draft = draft_of(tmp_path, knowledge, sentence, "Un comunicado")
+    assert [m.text for m in draft.entities.mentions if m.kind == "person"] == ["Laurence Zorvic"]

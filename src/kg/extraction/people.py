@@ -463,12 +463,11 @@ def find_persons(
     ("said Jane Doe", "Jane Doe told", "according to Jane Doe"), a role in apposition ("Jane
     Doe, head of ...", "Vice Minister, Jane Doe, said"), an organization the person is of
     ("Jane Doe of the National Migration Institute"), a verb only people are the subject of
-    ("Jane Doe thanked"); names with particles ("de la Cruz", "van der Berg", "al-Hassan"),
-    hyphens and accents; and the other names of a list one of whose names is a person's
-    ("Jane Doe, John Roe and Ana Loe"). Without such words, a name whose first part is a
-    given name (:mod:`kg.extraction.given_names`) and whose last is no word the text writes
-    in lower case, or whose last part the text uses alone for someone who speaks or has a
-    title (`surnames`: "Doe said", "Ms. Doe"), is a person's too."""
+    ("Jane Doe thanked"); names with particles ("de la Cruz", "al-Hassan"), hyphens and
+    accents; the other names of a list with a person's ("Jane Doe, John Roe and Ana Loe").
+    Without such words, a name whose first part is a given name (:mod:`given_names`) and
+    whose last is no word the text writes in lower case, or whose last part the text uses
+    alone for someone who speaks or has a title ("Doe said", "Ms. Doe"), is a person's too."""
     tokens = passage.tokens
     known_tokens = set()
     for (ka, kb), span in known_ranges.items():
@@ -501,7 +500,8 @@ def find_persons(
         if i and tokens[i].key == "major" and tokens[i - 1].key == "sergeant":
             i += 1  # "Sergeant Major Jane Doe": the rank's second word, no name's first
             continue
-        if _in_a_portfolio(tokens, i) or continues_a_body(tokens, i):
+        opener = i in starts and tokens[i].key in STARTERS  # ("Según Jane Doe, jefe de ...")
+        if _in_a_portfolio(tokens, i) or continues_a_body(tokens, i) or opener:
             i += 1  # "Minister for Youth and Family Welfare", "Ministry of ... and Marine ..."
             continue
         found = _person_names(tokens, i) or _one_name_after_a_title(passage, i)
