@@ -162,3 +162,20 @@ def test_according_to_opening_a_sentence_is_no_part_of_a_persons_name(
     Zorvic, not "Según Laurence Zorvic"."""
     draft = draft_of(tmp_path, knowledge, sentence, "Un comunicado")
     assert [m.text for m in draft.entities.mentions if m.kind == "person"] == ["Laurence Zorvic"]
+
+
+def test_a_body_and_an_acronym_joined_by_y_la_are_two(tmp_path, knowledge):
+    """ "la Policía Federal y la PGR": two bodies; "el Ministerio de la Mujer y la Familia"
+    stays one (no acronym, no head word after "y la")."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Los operativos se hicieron con la Policía Federal y la PGR. Lo dijo el Ministerio de "
+        "la Mujer y la Familia de Zorvania.",
+        "Un comunicado",
+    )
+    assert sorted(m.text for m in draft.entities.mentions if m.kind == "organization") == [
+        "Ministerio de la Mujer y la Familia de Zorvania",
+        "PGR",
+        "Policía Federal",
+    ]

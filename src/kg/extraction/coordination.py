@@ -55,7 +55,8 @@ FOREIGN_ARTICLES = {"la", "el", "los", "las", "le", "les", "l", "o", "a", "os", 
 def second_name_after_foreign_and(tokens: list, a: int, p: int, b: int) -> int | None:
     """Where the second of two names joined at `p` by "y", "et" or "e" starts, or None: two
     acronyms ("la FAO et UNIC"), or a name with a head word of its own, then its article, then
-    another with one ("la Fiscalía General de la Nación y la Dijín de la Policía Nacional";
+    another with one or an acronym ("la Fiscalía General de la Nación y la Dijín de la Policía
+    Nacional", "la Policía Federal y la PGR";
     not "Ministerio de la Mujer y la Familia", one name)."""
     if tokens[p].key not in ("y", "et", "e") or not a < p < b - 1:
         return None
@@ -66,7 +67,11 @@ def second_name_after_foreign_and(tokens: list, a: int, p: int, b: int) -> int |
         article
         and p + 2 < b
         and {t.key for t in tokens[a:p]} & ORG_HEADS
-        and {t.key for t in tokens[p + 2 : b]} & ORG_HEADS
+        and (
+            {t.key for t in tokens[p + 2 : b]} & ORG_HEADS
+            or b == p + 3
+            and tokens[p + 2].is_acronym
+        )
     ):
         return p + 2
     return None
