@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from composed import draft_of, observations
+from composed import draft_of, observations, sources
 from kg.extraction.pages import dateline_date
 
 BODY = "ZORVAPOL — In total, 455 fishermen were rescued by the Lorvan Coast Guard this month."
@@ -178,4 +178,20 @@ def test_a_body_and_an_acronym_joined_by_y_la_are_two(tmp_path, knowledge):
         "Ministerio de la Mujer y la Familia de Zorvania",
         "PGR",
         "Policía Federal",
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The United Nations refugee agency on Tuesday said at least 52 lives were lost.",
+        "At least 52 lives were lost off Zorvia, the United Nations refugee agency said.",
+        "At least 52 lives were lost off Zorvia, the U.N. refugee agency said.",
+    ],
+)
+def test_the_un_spelt_out_or_dotted_in_an_agencys_descriptive_name(tmp_path, knowledge, sentence):
+    """'the UN Refugee Agency' is UNHCR however the UN is written before it, and credits it."""
+    found = observations(draft_of(tmp_path, knowledge, sentence))
+    assert sources(found["52"]) == [
+        "new:organization:united nations high commissioner for refugees"
     ]
