@@ -380,16 +380,12 @@ def opens_with_a_common_noun(tokens, a: int, b: int) -> bool:
     """Whether a run's first word, at a sentence's start, is a common noun (no acronym nor
     head word) before "of", "and" ... ("Officials of the Ministry"; not "The Housing and Water
     Protection Division") or "de", "da" ... a head ("Agentes de la Policía"; not "Casa del")."""
-    if a + 1 >= b or tokens[a].is_acronym or tokens[a].key in ALL_HEADS:
+    if a + 2 >= b or tokens[a].is_acronym or tokens[a].key in ALL_HEADS:
         return False
-    k = a + 2 + (a + 2 < b and tokens[a + 2].key in ARTICLES)  # (its article: "de la")
-    return tokens[a + 1].text.islower() and (
-        tokens[a + 1].key in ENGLISH_CONNECTORS
-        and not (tokens[a + 1].key == "and" and heads_a_name(tokens, a + 2, b))
-        or tokens[a + 1].key in COMPLEMENT_OPENERS - {"of", "for"}
-        and k < b
-        and tokens[k].key in ORG_HEADS
-    )
+    word, k = tokens[a + 1], a + 2 + (a + 3 < b and tokens[a + 2].key in ARTICLES)  # ("de la")
+    if word.key in ENGLISH_CONNECTORS:
+        return word.text.islower() and not (word.key == "and" and heads_a_name(tokens, a + 2, b))
+    return word.text.islower() and word.key in COMPLEMENT_OPENERS and tokens[k].key in ORG_HEADS
 
 
 def body_after_a_role(tokens, a: int, b: int) -> int:
