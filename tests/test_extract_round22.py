@@ -195,18 +195,3 @@ def test_the_un_spelt_out_or_dotted_in_an_agencys_descriptive_name(tmp_path, kno
     assert sources(found["52"]) == [
         "new:organization:united nations high commissioner for refugees"
     ]
-
-
-@pytest.mark.parametrize(
-    ("sentence", "kind"),
-    [
-        ("The NGO Zorvana Libre said 40 people died.", "organization"),
-        ("Zorvana Libre, a local NGO, said 40 girls were rescued.", "organization"),
-        ("Zorvana Libre, a local NGO worker, said 40 girls were rescued.", "person"),
-    ],
-)
-def test_a_name_the_text_types_as_a_body_is_no_persons(tmp_path, knowledge, sentence, kind):
-    """A name read as a person's only from the words around it ("X said") is the body the
-    text says it is ("the NGO X", "X, a local NGO"); "X, a local NGO worker" stays a person."""
-    draft = draft_of(tmp_path, knowledge, sentence)
-    assert [(m.text, m.kind) for m in draft.entities.mentions] == [("Zorvana Libre", kind)]

@@ -248,10 +248,7 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
     agency")."""
     tokens = passage.tokens
     out = []
-    # (a person only by the words around it gives way: "The NGO Lumen Verde said", "Lumen
-    # Verde, a local NGO, said"; the text says what it is)
-    guessed = {(s.a, s.b): s for s in found if s.kind == "person" and s.confidence < 0.7}
-    taken = [(s.a, s.b) for s in [*found, *known] if (s.a, s.b) not in guessed]
+    taken = [(s.a, s.b) for s in [*found, *known]]
     for pattern in (NAME_THEN_TYPE, TYPE_THEN_NAME, NAME_IS_TYPE, NAME_WHICH_SAYS):
         # "the NGO La Strada and the Ukrainian NGO ...": two names
         for m, name_end in _matches_cut_at_and_the(pattern, passage.text):
@@ -263,8 +260,7 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
                 (s.a, s.b) for s in known if s.kind == "place" and a < s.a and s.b <= b
             }
             if a >= b or any(
-                ka < b and a < kb and (ka, kb) not in inside_places
-                for ka, kb in [*taken, *(g for g in guessed if g != (a, b))]
+                ka < b and a < kb and (ka, kb) not in inside_places for ka, kb in taken
             ):
                 continue
             if any(t.key in STARTERS | MONTHS | PERSON_ROLES for t in tokens[a:b] if t.is_word):
@@ -280,9 +276,6 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
                 continue  # ("The Trafficking in Persons Report, which ..., said": a report)
             out.append(Span(passage, a, b, "rule", "organization", confidence=0.6))
             taken.append((a, b))
-            if (a, b) in guessed:
-                found.remove(guessed.pop((a, b)))
-    taken += guessed  # (what is left a person)
     for m in [m for pattern in OUTLETS for m in pattern.finditer(passage.text)]:
         # "..., reports The Rising Nepal.", "The Pelmark Courier reports, citing ...": the
         # news outlet a report comes from (its "The" with it; not a person's name)
