@@ -57,6 +57,14 @@ def test_a_page_stamp_with_more_words_on_its_line_dates_the_release(line, day):
         "The meeting, held on 12 March 2025, 10:00 am, trained 40 officers.",  # a sentence
         "By the end of March 2019, 400 migrants had returned.",  # no byline
         "Niger - The 30th convoy of migrants arrived on 14 March 2016, at the centre.",
+        # (review: a byline needs a name; an event's, a caption's or an update's day and time)
+        "By 30 June 2024, 400 migrants had returned.",
+        "By Friday 12 March 2021 the camp was closed",
+        "Regional Workshop on Trafficking – 12 March 2025",
+        "Regional Workshop – 12 March 2025",
+        "Photo: Rescued fishermen at Zorvapol port, 12 May 2019, 14:30",
+        "Updated: 14 March 2023 10:15",
+        "Deadline: 30 June 2024, 23:59",
     ],
 )
 def test_a_day_that_is_no_stamp_of_the_page_dates_no_release(line):
@@ -83,6 +91,7 @@ def test_without_the_bylines_day_this_month_is_undated(tmp_path, knowledge):
         ("over the six months to January 2021", "{'start': '2020-08', 'end': '2021-01'}"),
         ("during the entire month of June, 2023", "2023-06"),
         ("in June, 2021", "2021-06"),
+        ("in June", None),  # (no date in the text: "In June, 2015 migrants" below)
     ],
 )
 def test_a_statistics_offices_year_and_a_month_with_a_comma(tmp_path, knowledge, said, period):
@@ -136,6 +145,12 @@ def test_the_first_days_or_weeks_of_a_year(tmp_path, knowledge, said, start, end
         ),
         ("Agentes da Polícia Federal Zorvana prenderam 5 homens.", "Polícia Federal Zorvana"),
         ("Casa del Migrante Zorvano recibió a 39 migrantes.", "Casa del Migrante Zorvano"),
+        # (review: a body's own first word before "de" and a head word is its name's)
+        ("Escuela de Policía de Zorvapol formó a 40 agentes.", "Escuela de Policía de Zorvapol"),
+        (
+            "Superintendência da Polícia Federal prendeu 5 homens.",
+            "Superintendência da Polícia Federal",
+        ),
     ],
 )
 def test_people_of_a_body_opening_a_sentence_are_no_part_of_its_name(
@@ -153,15 +168,17 @@ def test_people_of_a_body_opening_a_sentence_are_no_part_of_its_name(
     [
         "Según Laurence Zorvic, jefe de la unidad de la OIM, 40 casos fueron registrados.",
         "Selon Laurence Zorvic, chef de l'unité de l'OIM, 40 cas ont été enregistrés.",
+        "Given Zorvic, head of the Lorvan unit, said 40 cases were registered.",  # (a name's)
     ],
 )
 def test_according_to_opening_a_sentence_is_no_part_of_a_persons_name(
     tmp_path, knowledge, sentence
 ):
     """ "Según Laurence Zorvic, jefe de ...": the person named with a role after is Laurence
-    Zorvic, not "Según Laurence Zorvic"."""
+    Zorvic, not "Según Laurence Zorvic"; "Given Zorvic" is a name, "Given" its first part."""
     draft = draft_of(tmp_path, knowledge, sentence, "Un comunicado")
-    assert [m.text for m in draft.entities.mentions if m.kind == "person"] == ["Laurence Zorvic"]
+    people = [m.text for m in draft.entities.mentions if m.kind == "person"]
+    assert people == [sentence.split(",")[0].removeprefix("Según ").removeprefix("Selon ")]
 
 
 def test_a_body_and_an_acronym_joined_by_y_la_are_two(tmp_path, knowledge):
@@ -195,3 +212,20 @@ def test_the_un_spelt_out_or_dotted_in_an_agencys_descriptive_name(tmp_path, kno
     assert sources(found["52"]) == [
         "new:organization:united nations high commissioner for refugees"
     ]
+
+
+def test_a_count_after_a_month_and_a_comma_is_no_year(tmp_path, knowledge):
+    """ "In June, 2015 migrants crossed": 2015 counts people, and dates nothing."""
+    found = observations(
+        draft_of(tmp_path, knowledge, "In June, 2015 migrants crossed into Zorvia.")
+    )
+    assert found["2015"].fields.get("period") is None
+    assert found["2015"].fields["unit"] == "person"
+
+
+def test_the_un_spelt_out_before_other_words_names_no_agency(tmp_path, knowledge):
+    """ "United Nations human rights experts said": experts, no agency's description."""
+    found = observations(
+        draft_of(tmp_path, knowledge, "United Nations human rights experts said 40 migrants died.")
+    )
+    assert sources(found["40"]) == []

@@ -218,6 +218,9 @@ GENERIC_PLACE_WORDS = {
     "lakes", "islands", "mountains", "plateau", "littoral", "interior", "oriente", "occidente",
 }  # fmt: skip
 DEMONYM_ONLY = 0.45  # below the draft's bar: a suggestion
+# People of a body, before its name in the other languages ("Agentes de la Policía ...")
+STAFF = {"agentes", "agents", "personal", "miembros", "membres", "membros", "efectivos",
+         "elementos", "oficiales", "funcionarios", "fonctionnaires", "integrantes"}  # fmt: skip
 GROUPS_OF_PEOPLE = {
     "members", "representatives", "officials", "staff", "delegates", "officers", "experts",
     "employees", "volunteers", "leaders", "heads", "peoples",
@@ -379,13 +382,13 @@ def heads_a_name(tokens, start: int, end: int) -> bool:
 def opens_with_a_common_noun(tokens, a: int, b: int) -> bool:
     """Whether a run's first word, at a sentence's start, is a common noun (no acronym nor
     head word) before "of", "and" ... ("Officials of the Ministry"; not "The Housing and Water
-    Protection Division") or "de", "da" ... a head ("Agentes de la Policía"; not "Casa del")."""
+    Protection Division"), or people of a body before "de", "da" ("Agentes de la Policía")."""
     if a + 2 >= b or tokens[a].is_acronym or tokens[a].key in ALL_HEADS:
         return False
     word, k = tokens[a + 1], a + 2 + (a + 3 < b and tokens[a + 2].key in ARTICLES)  # ("de la")
     if word.key in ENGLISH_CONNECTORS:
         return word.text.islower() and not (word.key == "and" and heads_a_name(tokens, a + 2, b))
-    return word.text.islower() and word.key in COMPLEMENT_OPENERS and tokens[k].key in ORG_HEADS
+    return tokens[a].key in STAFF and word.key in COMPLEMENT_OPENERS and tokens[k].key in ORG_HEADS
 
 
 def body_after_a_role(tokens, a: int, b: int) -> int:

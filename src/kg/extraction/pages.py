@@ -358,20 +358,29 @@ _HEADED_DATE = re.compile(
 )
 # "date 2023-09-18 Interpol announced ...": a labelled ISO day opening a line of text
 _ISO_DAY = re.compile(r"(?:19|20)\d\d-\d\d-\d\d\b")
+_CALENDAR_WORD = (  # (a month's or a weekday's name, in full or cut: no one's name)
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|"
+    r"wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
+)
 # a day as datelines write it: "3 May 2019", "30 November, 2018", "Feb. 10, 2017"
 _A_DAY = r"(?:\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})"
-_NAME = r"(?-i:[A-Z])[\w.’'-]*(?:\s+(?-i:[A-Z])[\w.’'-]*){0,3}"
+_NAME_WORD = rf"(?!(?:{_CALENDAR_WORD})\b)(?-i:[A-Z])[\w.’'-]*"  # (not "By Friday 12 March")
+_NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
 # A page's stamp of when it was written, with more words on its line:
 _STAMPED = re.compile(
     rf"""(?:
         # a byline: "By Ana Ruiz 25 April 2015", "By Dialogo August 15, 2013", "By: July 8, 2016"
-        ^By:?\s+(?:(?-i:[A-Z])[\w.’'-]*\s+){{0,4}}[|,]?\s*
+        # (a name before the day, or a colon: not "By 30 June 2024, 400 had returned")
+        ^By(?::\s*|\s+{_NAME}\s*[|,]?\s*)
         # a label opening it or after a bar: "Released on 28 August 2018 Press Release ...",
         # "Tyler Cheese | CBC News | Posted: December 15, 2021 8:20 PM | Last Updated: ..."
         | (?:^|\|\s*)(?:posted|published|released|issued)(?:\s+on)?\s*:?\s*
-        # a dateline set off by a slash or a spaced dash, ending in a colon or the line:
-        # "Colombo, Sri Lanka/06 July 2023: ...", "Alexandria, Egypt - 19 January 2021"
-        | ^(?-i:[A-Z])[\w .’'(),-]{{1,60}}?(?:/|\s[–—-]\s)\s*(?={_A_DAY}\s*(?::|$))
+        # a dateline set off by a slash or a spaced dash, ending in a colon or the line: a
+        # place and its country or region, "Colombo, Sri Lanka/06 July 2023: ...", "Alexandria,
+        # Egypt - 19 January 2021" (not "Regional Workshop on Trafficking – 12 March 2025")
+        | ^{_NAME}(?:,\s*{_NAME}(?:\s+and\s+{_NAME})?){{1,3}}(?:/|\s[–—-]\s)\s*
+          (?={_A_DAY}\s*(?::|$))
         # a line of places, then the day: "Costa Rica, El Salvador, Panama 30 November, 2018"
         # (one name to each comma, the last one's none: not "Born, 4 July 1990")
         | ^(?:{_NAME},\s+){{1,11}}{_NAME}\s+(?={_A_DAY}$)
@@ -380,6 +389,13 @@ _STAMPED = re.compile(
 )
 # a day and the time of day a page was posted: "08 December 2023, 7:29am Media Release",
 # "Source: Xinhua| 2019-02-28 17:09:31|Editor" (not a span of hours: "10:00 - 12:00")
+# (not the day and time of something else: "Updated: 14 March 2023 10:15", "Deadline: 30 June
+# 2024, 23:59", "Photo: ... port, 12 May 2019, 14:30", "Event | 12 March 2025, 10:00")
+NOT_WRITTEN = re.compile(
+    r"\b(?:updated?|modified|edited|deadline|due|photo|caption|credit|event|opens?|closes?|"
+    r"starts?|ends?|until|from|next)\b",
+    re.I,
+)
 _DAY_AT_A_TIME = re.compile(
     rf"(?<![\w-])(?P<date>{FULL_DATE}|(?:19|20)\d\d-\d\d-\d\d)"
     r",?\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?!\s*[–—-]\s*\d)",
@@ -422,11 +438,19 @@ def dateline_date(lines: list[str], latest: dt.date | None = None) -> str | None
         if labelled and labelled.end() and (iso := _ISO_DAY.match(line, labelled.end())):
             candidates.append(iso.group())
             continue
-        stamped = _STAMPED.search(line) or (
-            None if re.search(r"[.!?](?:\s|$)", line) else _DAY_AT_A_TIME.search(line)
-        )
+        stamped = _STAMPED.search(line)
         if stamped:
             candidates.append(stamped.group("date"))
+            continue
+        timed = _DAY_AT_A_TIME.search(line)
+        if (
+            timed
+            and not re.search(  # (a heading's line, no sentence: "7:29 a.m." is none)
+                r"[.!?](?:\s|$)", line[: timed.start()] + line[timed.end() :]
+            )
+            and not NOT_WRITTEN.search(line)
+        ):
+            in_a_heading.append(timed.group("date"))  # (the last resort, as a heading's day)
             continue
         stated = _DATE_LABEL.sub("", line)
         if stated and len(stated) <= 40 and any(c.isdigit() for c in stated):

@@ -500,7 +500,7 @@ def find_persons(
         if i and tokens[i].key == "major" and tokens[i - 1].key == "sergeant":
             i += 1  # "Sergeant Major Jane Doe": the rank's second word, no name's first
             continue
-        opener = i in starts and tokens[i].key in STARTERS  # ("Según Jane Doe, jefe de ...")
+        opener = tokens[i].key in ("segun", "selon", "conforme")  # ("Según Jane Doe, ...")
         if _in_a_portfolio(tokens, i) or continues_a_body(tokens, i) or opener:
             i += 1  # "Minister for Youth and Family Welfare", "Ministry of ... and Marine ..."
             continue

@@ -13,8 +13,9 @@ from kg.extraction.number_words import _WORDNUM, word_value
 # (no year of a range: "in 2013-2014" is no "in 2013", the range is read as one)
 _DATE = (
     # ("early 2024", "mid-2019": a part of the year, read as the year)
-    # ("June, 2023": a comma between them, as some write it)
-    rf"(?:(?P<{{p}}m>{MONTH}|{MONTH_SHORT}),?\s+(?:of\s+)?|(?:early|late|mid)(?:\s+|-))?"
+    # ("June, 2023." a comma between them, as some write it; not "In June, 2015 migrants": a count)
+    rf"(?:(?P<{{p}}m>{MONTH}|{MONTH_SHORT})(?:,(?=\s+(?:19|20)\d\d(?:\s*[^\w\s]|$)))?\s+(?:of\s+)?"
+    r"|(?:early|late|mid)(?:\s+|-))?"
     rf"(?:(?<![\w-])|(?<=mid-))(?P<{{p}}y>(?:19|20)\d\d)"
     r"(?!\s*[-\u2013/]\s*(?:(?:19|20)\d\d|\d\d)\b)"
 )
@@ -294,7 +295,7 @@ def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
                     f"{year}-{first + count - 1:02d}",
                 )
             days = count * {"D": 1, "W": 7}.get(unit, 0)
-            if re.search(r"\bfirst\s", m.group(), re.I) and 1 <= days <= 62:
+            if g.get("y") and re.search(r"\bfirst\s", m.group(), re.I) and 1 <= days <= 62:
                 # "the first eight days of 2023", "the first two weeks of 2020": from 1 January
                 start = dt.date(int(year), 1, 1)
                 value["start"] = start.isoformat()

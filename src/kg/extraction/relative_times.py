@@ -62,11 +62,10 @@ RELATIVE_PERIOD = re.compile(
 )
 
 
-# "so far in 2018", "in 2018 so far", "thus far in 2019", "2023 to date": the year up to the
-# day of writing, when written that year
+# "so far in 2018", "in 2018 so far", "thus far in 2019": the year up to the day of writing,
+# when written that year
 SO_FAR_IN_A_YEAR = re.compile(
-    r"\b(?:(?:so|thus)\s+far\s+in\s+(?P<y1>(?:19|20)\d\d)|in\s+(?P<y2>(?:19|20)\d\d)\s+(?:so|thus)\s+far"
-    r"|(?P<y3>(?:19|20)\d\d)\s+to\s+date)\b",
+    r"\b(?:(?:so|thus)\s+far\s+in\s+(?P<y1>(?:19|20)\d\d)|in\s+(?P<y2>(?:19|20)\d\d)\s+(?:so|thus)\s+far)\b",
     re.I,
 )
 
@@ -140,7 +139,7 @@ def relative_periods(text: str, s0: int, s1: int, today: str | None) -> list:
     so_far_in_it = [  # ("so far in 2018", written in 2018: January to that day)
         (m.start(), m.end(), {"start": f"{year}-01", "end": today})
         for m in SO_FAR_IN_A_YEAR.finditer(text, s0, s1)
-        if int(m["y1"] or m["y2"] or m["y3"]) == year
+        if int(m["y1"] or m["y2"]) == year
     ]
     if re.search(r"\b(?:19|20)\d\d\b", text[s0:s1]):
         return so_far_in_it  # "Speaking in 2015, ... 'Last year we rescued 300'": another time

@@ -41,10 +41,10 @@ class WorldOrganization:
     def surfaces(self) -> tuple[str, ...]:
         names = (self.name, *((self.acronym,) if self.acronym else ()), *self.alt_names)
         # "the U.N. migration agency": the UN's initials with full stops, as US news write them
-        # and spelt out ("the United Nations refugee agency")
-        dotted = tuple(
-            un + n[3:] for n in names if n.startswith("UN ") for un in ("U.N. ", "United Nations ")
-        )
+        # and spelt out in an agency's description ("the United Nations refugee agency"; not
+        # "United Nations human rights experts")
+        dotted = tuple("U.N. " + n[3:] for n in names if n.startswith("UN "))
+        dotted += tuple("United Nations " + n[3:] for n in names if re.match(r"UN .* Agency$", n))
         # "International Organisation for Migration", "International Labor Organization": the
         # other side of the Atlantic's spelling
         spelt = tuple(BRITISH_OR_AMERICAN.sub(_other_spelling, n) for n in names + dotted)
