@@ -214,8 +214,7 @@ class EventRules:
             item.fields["when"] = when.group(1).casefold()
         duration = re.search(r"\b(\w+)-day\b", passage.text)
         if duration:
-            n = duration.group(1)
-            count = int(n) if n.isdigit() else word_value(n)
+            count = word_value(duration.group(1))
             if count:
                 item.fields["duration"] = f"P{count}D"
         organized = re.search(r"\b(?:co-)?organi[sz]ed by\b", passage.text[start : start + 200])

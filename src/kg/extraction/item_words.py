@@ -51,7 +51,7 @@ def _duration_of(words: str) -> tuple[str, str] | None:
     if not m:
         return None
     n = m.group(1)
-    count = int(n) if n.isdigit() else word_value(n)
+    count = word_value(n)
     if not count:
         return None
     unit = m.group(2).casefold()

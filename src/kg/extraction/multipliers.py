@@ -77,7 +77,7 @@ def _multipliers(passage: Passage, found: list[Found]) -> list[Found]:
             continue
         if m.group("fold"):
             n = m.group("fold")
-            value = int(n) if n.isdigit() else 100 if "hundred" in n.casefold() else word_value(n)
+            value = 100 if "hundred" in n.casefold() else word_value(n)
         elif _of_a_quantity(text, m, passage.sentence_at(m.start())):
             value = MULTIPLIER_WORDS[m.group("v").casefold()]
         else:

@@ -385,7 +385,7 @@ def opens_with_a_common_noun(tokens, a: int, b: int) -> bool:
     Protection Division"), or people of a body before "de", "da" ("Agentes de la Policía")."""
     if a + 2 >= b or tokens[a].is_acronym or tokens[a].key in ALL_HEADS:
         return False
-    word, k = tokens[a + 1], a + 2 + (a + 3 < b and tokens[a + 2].key in ARTICLES)  # ("de la")
+    word, k = tokens[a + 1], a + 3 if a + 3 < b and tokens[a + 2].key in ARTICLES else a + 2
     if word.key in ENGLISH_CONNECTORS:
         return word.text.islower() and not (word.key == "and" and heads_a_name(tokens, a + 2, b))
     return tokens[a].key in STAFF and word.key in COMPLEMENT_OPENERS and tokens[k].key in ORG_HEADS

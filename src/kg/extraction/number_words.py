@@ -44,7 +44,10 @@ _WORDS = rf"{_HUNDREDS}(?:\s+(?:thousand|million|billion)\b(?:\s+(?:and\s+)?{_HU
 
 def word_value(text: str) -> int:
     """The value of a number in words: "Forty-seven" 47, "two hundred and fifty" 250,
-    "three hundred thousand" 300000, "one million two hundred thousand" 1200000."""
+    "three hundred thousand" 300000, "one million two hundred thousand" 1200000; or in digits
+    ("12")."""
+    if text.isdigit():
+        return int(text)
     total, current = 0, 0
     for part in re.split(r"[\s-]+", text.casefold()):
         if part in UNITS_WORDS:
@@ -154,7 +157,5 @@ FOREIGN_ONE_IN = re.compile(
 
 def small_value(word: str) -> int:
     """The value of a part or whole of a share ("7", "seven", "siete", "uno")."""
-    if word.isdigit():
-        return int(word)
     folded = foreign_words.fold(word)
     return word_value(word) or _ONE_WORDS.get(folded) or foreign_words._VALUES.get(folded, 0)

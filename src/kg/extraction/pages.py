@@ -341,30 +341,31 @@ _DATE_LABEL = re.compile(
     r"^(?:posted|published|date(?:\s+publish(?:ed)?)?|release\s+date|issued)(?:\s+on)?\s*:?\s*",
     re.IGNORECASE,
 )
+# a day as datelines write it: "3 May 2019", "30 November, 2018", "Feb. 10, 2017"
+_A_DAY = r"(?:\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})"
+_ISO = r"(?:19|20)\d\d-\d\d-\d\d"  # "2023-09-18"
 # "Geneva, 3 May 2019 –", "PELMARK CITY, 9 March 2011-", "Vienna (Austria), 11 June 2021 –"
 _DATELINE = re.compile(
-    r"""^[A-ZÀ-Ý][\w .’'()/-]{1,50}?,\s*
-        (?P<date>\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})
-        \s*(?:\([^)]{0,40}\)\s*)?[–—-]""",
+    rf"""^[A-ZÀ-Ý][\w .’'()/-]{{1,50}}?,\s*
+        (?P<date>{_A_DAY})
+        \s*(?:\([^)]{{0,40}}\)\s*)?[–—-]""",
     re.VERBOSE,
 )
 # "UNHCR, 22 Nov 2016", "News | 07 May 2014": a publisher's acronym or a release's kind,
 # then the day (not any label: "Last updated, 3 June 2025", "Deadline for applications, ...")
 _HEADED_DATE = re.compile(
-    r"""(?:[A-Z]{2,10}(?:\s+News)?|(?:Press|Media|News)\s+[Rr]elease|News|Statement|Story)
+    rf"""(?:[A-Z]{{2,10}}(?:\s+News)?|(?:Press|Media|News)\s+[Rr]elease|News|Statement|Story)
         \s*[,|\u00b7\u2022]\s*
-        (?P<date>\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})""",
+        (?P<date>{_A_DAY})""",
     re.VERBOSE,
 )
 # "date 2023-09-18 Interpol announced ...": a labelled ISO day opening a line of text
-_ISO_DAY = re.compile(r"(?:19|20)\d\d-\d\d-\d\d\b")
+_ISO_DAY = re.compile(rf"{_ISO}\b")
 _CALENDAR_WORD = (  # (a month's or a weekday's name, in full or cut: no one's name)
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|"
     r"wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
 )
-# a day as datelines write it: "3 May 2019", "30 November, 2018", "Feb. 10, 2017"
-_A_DAY = r"(?:\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4})"
 _NAME_WORD = rf"(?!(?:{_CALENDAR_WORD})\b)(?-i:[A-Z])[\w.’'-]*"  # (not "By Friday 12 March")
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
 # A page's stamp of when it was written, with more words on its line:
@@ -384,7 +385,7 @@ _STAMPED = re.compile(
         # a line of places, then the day: "Costa Rica, El Salvador, Panama 30 November, 2018"
         # (one name to each comma, the last one's none: not "Born, 4 July 1990")
         | ^(?:{_NAME},\s+){{1,11}}{_NAME}\s+(?={_A_DAY}$)
-    )(?P<date>{_A_DAY}|(?:19|20)\d\d-\d\d-\d\d)""",
+    )(?P<date>{_A_DAY}|{_ISO})""",
     re.VERBOSE | re.IGNORECASE,
 )
 # a day and the time of day a page was posted: "08 December 2023, 7:29am Media Release",
@@ -397,7 +398,7 @@ NOT_WRITTEN = re.compile(
     re.I,
 )
 _DAY_AT_A_TIME = re.compile(
-    rf"(?<![\w-])(?P<date>{FULL_DATE}|(?:19|20)\d\d-\d\d-\d\d)"
+    rf"(?<![\w-])(?P<date>{FULL_DATE}|{_ISO})"
     r",?\s+\d{1,2}:\d\d(?::\d\d)?(?:\s*[ap]\.?m\.?)?(?!\s*[–—-]\s*\d)",
     re.IGNORECASE,
 )

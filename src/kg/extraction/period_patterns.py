@@ -237,7 +237,7 @@ def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
             end = f"{end}-{int(day):02d}"
         return {"start": _date(g.get("am"), g["ay"]), "end": end}
     if kind == "months-to":
-        size = (int(g["n"]) if g["n"].isdigit() else word_value(g["n"])) if g["n"] else 12
+        size = word_value(g["n"]) if g["n"] else 12
         if not 1 < size <= 24:
             return None
         last = int(g["by"]) * 12 + month_number(g["bm"]) - 1
@@ -280,8 +280,7 @@ def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
         date = _date(g["am"], g["ay"])
         return {"start": date, "end": date}
     if kind == "duration":
-        n = g["n"]
-        count = int(n) if n.isdigit() else word_value(n)
+        count = word_value(g["n"])
         unit = {"months": "M", "years": "Y", "weeks": "W", "days": "D"}[g["u"].casefold()]
         value: dict = {"duration": f"P{count}{unit}"}
         year = g.get("y") or (_year_before(text, s0, m.start()) if g.get("that") else None)

@@ -136,13 +136,14 @@ def relative_periods(text: str, s0: int, s1: int, today: str | None) -> list:
     dateline = DATED_LINE.match(text, s0, s1)
     if dateline and int(dateline["year"]) == year:
         s0 = dateline.end()
-    so_far_in_it = [  # ("so far in 2018", written in 2018: January to that day)
-        (m.start(), m.end(), {"start": f"{year}-01", "end": today})
-        for m in SO_FAR_IN_A_YEAR.finditer(text, s0, s1)
-        if int(m["y1"] or m["y2"]) == year
-    ]
     if re.search(r"\b(?:19|20)\d\d\b", text[s0:s1]):
-        return so_far_in_it  # "Speaking in 2015, ... 'Last year we rescued 300'": another time
+        # ("Speaking in 2015, ... 'Last year we rescued 300'": another time); but "so far in
+        # 2018", written in 2018, is January to that day
+        return [
+            (m.start(), m.end(), {"start": f"{year}-01", "end": today})
+            for m in SO_FAR_IN_A_YEAR.finditer(text, s0, s1)
+            if int(m["y1"] or m["y2"]) == year
+        ]
     out += _foreign_relative(text, s0, s1, year, month)
     said = list(RELATIVE_PERIOD.finditer(text, s0, s1))
     so_far = any(m["since"] or m["so_far"] for m in said)
