@@ -109,6 +109,16 @@ _AGENT_BEFORE = re.compile(
     re.I,
 )
 
+# What only an agent does, said right after a name and its acronym in brackets
+_ACTS_AFTER = re.compile(
+    r"\s+(?:(?:has|have|had|also)\s+)?(?:said|says|stated|reported|announced|rescued|"
+    r"arrested|intercepted|detained|apprehended|recorded|registered|launched|organi[sz]ed)\b"
+)
+# The kind of body a name is set beside: "the border security force of India, "
+_KIND_BESIDE = re.compile(
+    rf"\b(?i:{ORG_NOUNS}|force|service|unit)(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w-]*"
+    r"(?:\s+[A-Z][\w-]*){0,3})?,\s+(?:the\s+)?$"
+)
 
 _KINDS = ORG_HEADS | PROJECT_HEADS | STUDY_HEADS | LAW_HEADS | EVENT_HEADS
 # Verbs whose "by" gives a cause, not an agent ("displaced by the Velmar Armed Conflict").
@@ -150,7 +160,14 @@ def spelled_out_agent(passage: Passage, a: int, b: int, acronym: str | None) -> 
     act or the source of what the text tells: a body's name, as a programme's or a
     flight's is not ("the Voluntary Humanitarian Return (VHR) flight")."""
     tokens = passage.tokens
-    if acronym is None or not _AGENT_BEFORE.search(passage.text, 0, tokens[a].start):
+    if acronym is None:
+        return False
+    # (or the subject of an act after it: "the Sashastra Seema Bal (SSB) rescued 30 women")
+    # or set beside the kind of body it is: "India's border force, Sashastra Seema Bal (SSB),"
+    closed = b + 2 < len(tokens) and tokens[b + 2].text == ")"
+    acts = closed and _ACTS_AFTER.match(passage.text, tokens[b + 2].end)
+    before = passage.text[: tokens[a].start]
+    if not (acts or _AGENT_BEFORE.search(before) or _KIND_BESIDE.search(before)):
         return False
     if tokens[b - 1].key.rstrip("s") in _KINDS - ORG_HEADS:
         return False  # "collected by the Velmar Migrant Survey (VMS)": a survey, no body

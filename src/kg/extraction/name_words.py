@@ -101,7 +101,6 @@ NAME_PARTICLES = {
 }  # fmt: skip
 # Titles before a name ("Mr. John Doe", "Dr Jane Doe"), and roles written before it in lower
 # or title case ("IOM counter-trafficking specialist Jane Doe", "Ambassador John Doe").
-#
 # Ranks written short before a name ("CP Yemi Ajayi": Commissioner of Police; "Sgt.", "Col")
 RANKS = {
     "cp", "acp", "dcp", "sp", "asp", "dsp", "csp", "ssp", "igp", "aig", "dig", "insp", "sgt",
@@ -286,8 +285,9 @@ NAME_IS_TYPE = re.compile(
     rf"(?<![\w’'-])"
     rf"(?P<name>[A-Z][\w’'-]+(?:\s+(?:(?:de|del|la|of|for|the|and)\s+)*[A-Z][\w’'-]+){{0,4}})"
     rf"(?:,\s+(?:which|that)\s+is|,|\s+is)\s+(?:a|an|one)\s+"
-    rf"(?:(?!(?:of|the|for|in|and|with|to|on|at|by|from)\b)[a-z-]+\s+){{0,3}}"
-    rf"(?i:{ORG_NOUNS})s?\b(?!\s+(?:leader|member|head|director|officer|worker|staff)s?\b)"
+    rf"(?:(?!(?:of|the|for|in|and|with|to|on|at|by|from)\b)(?:[a-z-]+|[A-Z][a-z][\w-]*)\s+){{0,3}}"
+    rf"(?i:{ORG_NOUNS})s?\b"
+    r"(?!\s+(?:leader|member|head|director|officer|worker|staff|spokes\w+)s?\b)"
 )
 # "Lumen Verde and Ponte Azul, both U.S. nonprofit organizations", "..., two local NGOs":
 # two names the text says are organizations, with the kind after them.

@@ -1,0 +1,70 @@
+"""`kg extract`: rules of the twenty-third round, from 24 fresh releases read as they came. A
+name with no head word is a body's when its acronym follows it and the sentence says it acts
+or sets it beside the kind of body it is; a name with a kind of body after it is one whatever
+the adjective's case ("X, a Zorvan NGO"). On sentences composed for it (the names of places
+and bodies are made up)."""
+
+from __future__ import annotations
+
+import pytest
+
+from composed import draft_of
+
+
+def _bodies(tmp_path, knowledge, body: str) -> list[str]:
+    draft = draft_of(tmp_path, knowledge, body)
+    return sorted({m.text for m in draft.entities.mentions if m.kind == "organization"})
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Sashastra Velma Bal (SVB) rescued 30 women at the border.",
+        "The Sashastra Velma Bal (SVB) has arrested 12 traffickers.",
+        "Nepal's border security force, Sashastra Velma Bal (SVB), rescued 30 women.",
+    ],
+)
+def test_a_name_its_acronym_spells_that_acts_or_is_set_beside_its_kind(
+    tmp_path, knowledge, sentence
+):
+    """A name of no head word whose initials the acronym after it spells is a body's when it
+    acts ("rescued", "has arrested") or stands beside the kind of body it is ("Nepal's border
+    security force, ..."), as it already was after "by" or "according to"."""
+    assert _bodies(tmp_path, knowledge, sentence) == ["SVB", "Sashastra Velma Bal"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Voluntary Humanitarian Return (VHR) helped 30 women go home.",  # no act of a body
+        "Under its scheme, Voluntary Humanitarian Return (VHR), 30 women went home.",
+        "The Temporary Protected Status (TPS) was granted to 30 women.",
+    ],
+)
+def test_a_spelt_out_name_that_neither_acts_nor_is_set_beside_a_body_is_none(
+    tmp_path, knowledge, sentence
+):
+    """A programme's or a status's name spelt out before its acronym stays no body's: the
+    sentence neither makes it an agent nor says it is one."""
+    assert "Voluntary Humanitarian Return" not in _bodies(tmp_path, knowledge, sentence)
+    assert "Temporary Protected Status" not in _bodies(tmp_path, knowledge, sentence)
+
+
+def test_a_name_with_a_kind_of_body_after_it_and_a_capitalised_adjective(tmp_path, knowledge):
+    """ "Maiti Zorvel, a Zorvan NGO": the kind after the name types it, whatever the case of
+    the adjective before the kind (a nationality is capitalised), and though the name's words
+    and the verb after it would make a person's ("Maiti Zorvel ... said")."""
+    sentence = "Maiti Zorvel, a Zorvan NGO, said 20 women were rescued at the border."
+    assert _bodies(tmp_path, knowledge, sentence) == ["Maiti Zorvel"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Ana Zorvic, a UN agency spokesperson, said 20 women were rescued at the border.",
+        "Ana Zorvic, a Zorvan agency spokesperson, said 20 women were rescued at the border.",
+    ],
+)
+def test_a_person_described_by_a_bodys_spokesperson_is_no_body(tmp_path, knowledge, sentence):
+    """ "Ana Zorvic, a Zorvan agency spokesperson": a person who speaks for a body, not one."""
+    assert "Ana Zorvic" not in _bodies(tmp_path, knowledge, sentence)
