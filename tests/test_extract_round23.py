@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from composed import draft_of
+from composed import draft_of, observations
 
 
 def _bodies(tmp_path, knowledge, body: str) -> list[str]:
@@ -68,3 +68,41 @@ def test_a_name_with_a_kind_of_body_after_it_and_a_capitalised_adjective(tmp_pat
 def test_a_person_described_by_a_bodys_spokesperson_is_no_body(tmp_path, knowledge, sentence):
     """ "Ana Zorvic, a Zorvan agency spokesperson": a person who speaks for a body, not one."""
     assert "Ana Zorvic" not in _bodies(tmp_path, knowledge, sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "unit"),
+    [
+        (
+            "O tráfico de pessoas movimenta cerca de 32 bilhões de dólares por ano.",
+            "32000000000",
+            "us-dollar",
+        ),
+        ("O esquema movimentou 1 bilhão de dólares em Lorvânia.", "1000000000", "us-dollar"),
+    ],
+)
+def test_billions_in_portuguese(tmp_path, knowledge, sentence, value, unit):
+    """ "32 bilhões de dólares", "1 bilhão de dólares" (Brazil): a thousand millions, the
+    currency after them its unit (not a "bilhoe" of 32)."""
+    found = observations(draft_of(tmp_path, knowledge, sentence, "Um comunicado"))
+    assert found[value].fields["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "La cifra de mujeres víctimas permaneció estable (3.415 en 2011 frente a 3.404 en 2008).",
+        "El número de mujeres víctimas permaneció estable (3.415 en 2011 frente a 3.404 en 2008).",
+        "Le nombre de femmes victimes est resté stable (3 415 en 2011 contre 3 404 en 2008).",
+    ],
+)
+def test_the_number_of_in_spanish_and_french_says_what_is_counted(tmp_path, knowledge, sentence):
+    """ "la cifra de mujeres víctimas (3.415 en 2011 ...)": the numbers in brackets count the
+    women that "la cifra de", "el número de", "le nombre de" names, as "the number of" does."""
+    found = observations(draft_of(tmp_path, knowledge, sentence, "Un comunicado"))
+    assert [
+        (found[v].fields["unit"], str(found[v].fields["period"])) for v in ("3415", "3404")
+    ] == [
+        ("person", "2011"),
+        ("person", "2008"),
+    ]

@@ -509,7 +509,7 @@ _VALUES = {
 }  # fmt: skip
 SCALES = {"mil": 1000, "mille": 1000, "millón": 10**6, "millones": 10**6, "milhão": 10**6,
           "milhões": 10**6, "million": 10**6, "millions": 10**6, "milliard": 10**9,
-          "milliards": 10**9, "mil millones": 10**9}  # fmt: skip
+          "milliards": 10**9, "bilhão": 10**9, "bilhões": 10**9, "mil millones": 10**9}  # fmt: skip
 _SCALE = "|".join(sorted(SCALES, key=len, reverse=True)).replace(" ", r"\s+")
 
 
