@@ -106,3 +106,20 @@ def test_the_number_of_in_spanish_and_french_says_what_is_counted(tmp_path, know
         ("person", "2011"),
         ("person", "2008"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Así lo informó el comisionado del organismo adscrito a la Secretaría de Gobernación, "
+        "Ardelio Zorvic Fosado.",
+        "The report was presented by the director of the Lorvan Migration Service, Ardelio Zorvic.",
+    ],
+)
+def test_the_name_after_a_role_of_a_body_and_a_comma_is_its_holders(tmp_path, knowledge, sentence):
+    """ "el comisionado del organismo adscrito a la Secretaría X, Ardelio Zorvic Fosado": the
+    name after the body holds the role the words before it name; it is no second body listed
+    beside the first."""
+    draft = draft_of(tmp_path, knowledge, sentence, "Un comunicado")
+    bodies = {m.text for m in draft.entities.mentions if m.kind == "organization"}
+    assert not any(name.startswith("Ardelio") for name in bodies)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
+from kg.extraction.foreign_words import ROLES as FOREIGN_ROLES
 from kg.extraction.given_names import given_names, is_given_name
 from kg.extraction.name_ends import a_verb
 from kg.extraction.name_words import (
@@ -29,7 +30,7 @@ from kg.extraction.name_words import (
     SUBJECT_WORDS,
 )
 from kg.extraction.outlets import OUTLETS
-from kg.extraction.people import PERSON_ROLES, _looks_like_person
+from kg.extraction.people import PERSON_ROLES, ROLE_WORDS, _looks_like_person
 from kg.extraction.spans import Span, _is_name_word
 from kg.extraction.text import Passage, Source, Token
 from kg.extraction.world import names_a_country
@@ -200,6 +201,9 @@ def _listed_with_organizations(passage, unnamed, found, known, starts, lowercase
                     # "UNHCR, IOM and Bright Path": among organizations, a name is a
                     # person's only when it begins with a given name.
                     and not (_looks_like_person(tokens, a, b) and is_given_name(tokens[a].text))
+                    # "el comisionado del organismo adscrito a la Secretaría X, Ardelio Vargas":
+                    # the one who holds the role the words before the body name
+                    and not (len(chain) == 2 and a == chain[1][0] and _role_of(tokens, chain[0][0]))
                 ):
                     out.append(Span(passage, a, b, "rule", "organization", confidence=0.55))
 
@@ -368,6 +372,16 @@ def a_topic(source: Source, words: list[str]) -> bool:
         return False
     return written_in_lower_case(source, words) or all(
         written_in_lower_case(source, [w]) for w in content
+    )
+
+
+def _role_of(tokens, a: int) -> bool:
+    """Whether a role and "of" come shortly before the body's name at a ("the commissioner of
+    the agency attached to", "el comisionado del organismo adscrito a", "le directeur de")."""
+    return any(
+        tokens[k].key in ROLE_WORDS | FOREIGN_ROLES
+        and tokens[k + 1].key in ("of", "de", "del", "da", "do", "du", "des")
+        for k in range(max(0, a - 8), a - 1)
     )
 
 
