@@ -123,3 +123,16 @@ def test_the_name_after_a_role_of_a_body_and_a_comma_is_its_holders(tmp_path, kn
     draft = draft_of(tmp_path, knowledge, sentence, "Un comunicado")
     bodies = {m.text for m in draft.entities.mentions if m.kind == "organization"}
     assert not any(name.startswith("Ardelio") for name in bodies)
+
+
+def test_a_qualifier_that_qualifies_no_role_is_part_of_the_bodys_name(tmp_path, knowledge):
+    """ "Lorvan Special Branch Deputy Director Cheong Koon Kock": "Special" qualifies no role
+    here ("Special Representative" it would); the body before the role is "Lorvan Special
+    Branch", and the person after it is its deputy director."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Lorvan Special Branch Deputy Director Cheong Koon Kock said 77 people were arrested.",
+    )
+    found = {(m.text, m.kind) for m in draft.entities.mentions}
+    assert {("Lorvan Special Branch", "organization"), ("Cheong Koon Kock", "person")} <= found

@@ -534,18 +534,18 @@ def _organization_before_role(passage: Passage, a: int, b: int, known_ranges) ->
     that organization's (two words or more, none a head of a project, a law or an event, not
     a name the text already knows)."""
     tokens = passage.tokens
-    r = a
     # (a government's title too after a body's head word: "Bureau of Immigration
     # Commissioner Jane Roe")
     headed = any(t.key in ORG_HEADS for t in tokens[a:b])
     roles = ROLES_IN_AN_ORGANIZATION | (BODY_TITLES if headed else set())
-    while r < b and tokens[r].key not in roles | ROLE_QUALIFIERS:
-        r += 1
-    end = r
-    while end < b and tokens[end].key in ROLE_QUALIFIERS:
-        end += 1
-    if end > r and (end >= b or tokens[end].key not in roles) and tokens[end - 1].key in roles:
-        end -= 1  # "Chief of Mission": a qualifier that is a role itself
+    r = end = a
+    # (a qualifier that qualifies no role is the name's: "Special Branch Deputy Director")
+    while end < b and tokens[end].key not in roles:
+        r = end = next((k for k in range(end, b) if tokens[k].key in roles | ROLE_QUALIFIERS), b)
+        while end < b and tokens[end].key in ROLE_QUALIFIERS:
+            end += 1
+        if end > r and (end >= b or tokens[end].key not in roles) and tokens[end - 1].key in roles:
+            end -= 1  # "Chief of Mission": a qualifier that is a role itself
     if r - a < 2 or end >= b or tokens[end].key not in roles:
         return []
     keys = {t.key for t in tokens[a:r]} - {"of", "for", "the", "and"}
