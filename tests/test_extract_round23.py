@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from composed import draft_of, observations
+from composed import draft_of, observations, sources
 
 
 def _bodies(tmp_path, knowledge, body: str) -> list[str]:
@@ -136,3 +136,27 @@ def test_a_qualifier_that_qualifies_no_role_is_part_of_the_bodys_name(tmp_path, 
     )
     found = {(m.text, m.kind) for m in draft.entities.mentions}
     assert {("Lorvan Special Branch", "organization"), ("Cheong Koon Kock", "person")} <= found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Up to 500 refugees are feared dead after a boat capsized while carrying “hundreds of "
+        "people in overcrowded conditions,” the Lorvan Refugee Agency announced Wednesday.",
+        "Up to 500 refugees are feared dead after a boat capsized while carrying “hundreds of "
+        'people in overcrowded conditions," the Lorvan Refugee Agency announced Wednesday.',
+    ],
+)
+def test_a_quoted_phrase_closing_on_its_comma_before_the_source(tmp_path, knowledge, sentence):
+    """'carrying “hundreds of people ...,” the agency announced': the comma inside the quoted
+    phrase's close sets the source apart, however the close is typed; the number before the
+    phrase is the agency's."""
+    found = observations(draft_of(tmp_path, knowledge, sentence))
+    assert sources(found["500"]) == ["new:organization:lorvan refugee agency"]
+
+
+def test_a_number_before_a_quoted_sentence_is_not_the_speakers(tmp_path, knowledge):
+    """ "Up to 500 refugees are feared dead. “We are shocked,” X said.": the number's sentence
+    ends before the quote; its speaker is not the number's source."""
+    body = "Up to 500 refugees are feared dead. “We are shocked,” the Lorvan Refugee Agency said."
+    assert sources(observations(draft_of(tmp_path, knowledge, body))["500"]) == []
