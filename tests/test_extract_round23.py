@@ -160,3 +160,19 @@ def test_a_number_before_a_quoted_sentence_is_not_the_speakers(tmp_path, knowled
     ends before the quote; its speaker is not the number's source."""
     body = "Up to 500 refugees are feared dead. “We are shocked,” the Lorvan Refugee Agency said."
     assert sources(observations(draft_of(tmp_path, knowledge, body))["500"]) == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Selon l'ONG espagnole Caminando Zorvas, 778 personnes sont mortes en mer.",
+        "Según la ONG Caminando Zorvas, 778 personas murieron en el mar.",
+        "Segundo a ONG Caminando Zorvas, 778 pessoas morreram no mar.",
+    ],
+)
+def test_a_name_after_ong_is_a_bodys(tmp_path, knowledge, sentence):
+    """ "l'ONG espagnole X", "la ONG X", "a ONG X": the kind of body before the name (in
+    French with its adjective after it) makes the name a body's, as "the NGO X" does."""
+    draft = draft_of(tmp_path, knowledge, sentence, "Un communiqué")
+    bodies = {m.text for m in draft.entities.mentions if m.kind == "organization"}
+    assert bodies == {"Caminando Zorvas"}

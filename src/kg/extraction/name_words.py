@@ -269,7 +269,7 @@ SUBDIVISION_WORDS = {
 }  # fmt: skip
 # The kinds of organization a common noun names ("the NGO X", "X, a foundation").
 ORG_NOUNS = (
-    r"agency|organi[sz]ation|ngo|cso|non-governmental organi[sz]ation|foundation|association|"
+    r"agency|organi[sz]ation|ngo|ong|cso|non-governmental organi[sz]ation|foundation|association|"
     r"network|charity|company|corporation|firm|institution|cooperative|union|consortium|"
     r"think tank|group"
 )
@@ -496,7 +496,7 @@ LEADING_ARTICLES = {"the", "a", "an"}
 LEADING_WORDS = {"the", "a", "an", "by", "of"}  # never the first word of a new name
 # No name is longer (the longest have some 15 words); a run is split in quadratic time.
 MAX_NAME_TOKENS = 40
-NAME_TYPE_WORDS = {"NGO", "NGOs", "CSO", "CSOs"}  # "the CSO Cotton Campaign": what it is
+NAME_TYPE_WORDS = {"NGO", "NGOs", "CSO", "CSOs", "ONG", "ONGs"}  # "the CSO X": what it is
 # The head words of a public body's name in Spanish, French and Portuguese, which an article
 # before them is no part of ("El Ministerio del Interior"; not places such as "El Centro" or
 # "La Unión", whose head is no body's)

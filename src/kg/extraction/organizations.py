@@ -84,9 +84,11 @@ NAME_THEN_TYPE = re.compile(
     rf"(?:[a-z-]+\s+){{0,3}}?(?:{ORG_NOUNS})\b"
 )
 # "the local NGO Casa Alianza", "in cooperation with “El Refugio de la Niñez”": the kind of
-# organization (or a partnership), then its name.
+# organization (or a partnership), then its name; in French, an adjective after "ONG" ("l'ONG
+# espagnole Caminando Fronteras").
 TYPE_THEN_NAME = re.compile(
-    rf"\b(?i:(?:{ORG_NOUNS})|(?:cooperation|partnership|collaboration|coordination)\s+with)"
+    rf"\b(?:(?i:{ORG_NOUNS})(?:(?<=ONG)\s+[a-zà-ÿ]+)?|"
+    rf"(?i:(?:cooperation|partnership|collaboration|coordination)\s+with))"
     rf"\s+(?P<q>[\"“])?(?P<name>[A-Z][\w’'-]*(?:\s+(?:(?:de|del|la|las|los|el|y|of|for|and|"
     rf"the|for)\s+)*[A-Z][\w’'-]*){{0,6}})(?(q)[\"”])"
 )
