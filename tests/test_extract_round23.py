@@ -176,3 +176,12 @@ def test_a_name_after_ong_is_a_bodys(tmp_path, knowledge, sentence):
     draft = draft_of(tmp_path, knowledge, sentence, "Un communiqué")
     bodies = {m.text for m in draft.entities.mentions if m.kind == "organization"}
     assert bodies == {"Caminando Zorvas"}
+
+
+def test_unodcs_brazilian_name_is_unodc_not_the_un(tmp_path, knowledge):
+    """ "Escritório das Nações Unidas sobre Drogas e Crimes", as Brazil's press writes it (the
+    office's own name ends in "Crime"): UNODC, not the United Nations inside its name."""
+    body = "O plano teve o apoio do Escritório das Nações Unidas sobre Drogas e Crimes em Brasília."
+    draft = draft_of(tmp_path, knowledge, body, "Um comunicado")
+    bodies = {m.target for m in draft.entities.mentions if m.kind == "organization"}
+    assert bodies == {"new:organization:united nations office on drugs and crime"}
