@@ -1,14 +1,15 @@
 """`kg extract`: rules of the twenty-third round, from 24 fresh releases read as they came. A
 name with no head word is a body's when its acronym follows it and the sentence says it acts
-or sets it beside the kind of body it is; a name with a kind of body after it is one whatever
-the adjective's case ("X, a Zorvan NGO"). On sentences composed for it (the names of places
-and bodies are made up)."""
+or sets it beside the kind of body it is; the word for an NGO in Spanish, Portuguese and French
+types the name after it; Portuguese billions; "la cifra de" says what is counted; a role's
+holder named after its body. On sentences composed for it (the names of places and bodies are
+made up), each rule with the sentences a review found it must leave alone."""
 
 from __future__ import annotations
 
 import pytest
 
-from composed import draft_of, observations, sources
+from composed import draft_of, observations
 
 
 def _bodies(tmp_path, knowledge, body: str) -> list[str]:
@@ -19,7 +20,7 @@ def _bodies(tmp_path, knowledge, body: str) -> list[str]:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "The Sashastra Velma Bal (SVB) rescued 30 women at the border.",
+        "The Sashastra Velma Bal (SVB) said 30 women were rescued at the border.",
         "The Sashastra Velma Bal (SVB) has arrested 12 traffickers.",
         "Nepal's border security force, Sashastra Velma Bal (SVB), rescued 30 women.",
     ],
@@ -28,7 +29,7 @@ def test_a_name_its_acronym_spells_that_acts_or_is_set_beside_its_kind(
     tmp_path, knowledge, sentence
 ):
     """A name of no head word whose initials the acronym after it spells is a body's when it
-    acts ("rescued", "has arrested") or stands beside the kind of body it is ("Nepal's border
+    speaks or acts ("said", "has arrested") or stands beside the kind of body it is ("Nepal's border
     security force, ..."), as it already was after "by" or "according to"."""
     assert _bodies(tmp_path, knowledge, sentence) == ["SVB", "Sashastra Velma Bal"]
 
@@ -39,6 +40,10 @@ def test_a_name_its_acronym_spells_that_acts_or_is_set_beside_its_kind(
         "The Voluntary Humanitarian Return (VHR) helped 30 women go home.",  # no act of a body
         "Under its scheme, Voluntary Humanitarian Return (VHR), 30 women went home.",
         "The Temporary Protected Status (TPS) was granted to 30 women.",
+        # (review: a past participle after the brackets is no act; a clause is no apposition)
+        "The Internally Displaced Persons (IDP) registered in the camp number 300.",
+        "The Western Balkans Route (WBR) recorded 12,000 crossings in May.",
+        "According to the agency, Gender-Based Violence (GBV), is rising in 30 camps.",
     ],
 )
 def test_a_spelt_out_name_that_neither_acts_nor_is_set_beside_a_body_is_none(
@@ -46,28 +51,8 @@ def test_a_spelt_out_name_that_neither_acts_nor_is_set_beside_a_body_is_none(
 ):
     """A programme's or a status's name spelt out before its acronym stays no body's: the
     sentence neither makes it an agent nor says it is one."""
-    assert "Voluntary Humanitarian Return" not in _bodies(tmp_path, knowledge, sentence)
-    assert "Temporary Protected Status" not in _bodies(tmp_path, knowledge, sentence)
-
-
-def test_a_name_with_a_kind_of_body_after_it_and_a_capitalised_adjective(tmp_path, knowledge):
-    """ "Maiti Zorvel, a Zorvan NGO": the kind after the name types it, whatever the case of
-    the adjective before the kind (a nationality is capitalised), and though the name's words
-    and the verb after it would make a person's ("Maiti Zorvel ... said")."""
-    sentence = "Maiti Zorvel, a Zorvan NGO, said 20 women were rescued at the border."
-    assert _bodies(tmp_path, knowledge, sentence) == ["Maiti Zorvel"]
-
-
-@pytest.mark.parametrize(
-    "sentence",
-    [
-        "Ana Zorvic, a UN agency spokesperson, said 20 women were rescued at the border.",
-        "Ana Zorvic, a Zorvan agency spokesperson, said 20 women were rescued at the border.",
-    ],
-)
-def test_a_person_described_by_a_bodys_spokesperson_is_no_body(tmp_path, knowledge, sentence):
-    """ "Ana Zorvic, a Zorvan agency spokesperson": a person who speaks for a body, not one."""
-    assert "Ana Zorvic" not in _bodies(tmp_path, knowledge, sentence)
+    spelt_out = sentence.split(" (")[0].split()[-3:]
+    assert not any(" ".join(spelt_out) in body for body in _bodies(tmp_path, knowledge, sentence))
 
 
 @pytest.mark.parametrize(
@@ -94,6 +79,7 @@ def test_billions_in_portuguese(tmp_path, knowledge, sentence, value, unit):
         "La cifra de mujeres víctimas permaneció estable (3.415 en 2011 frente a 3.404 en 2008).",
         "El número de mujeres víctimas permaneció estable (3.415 en 2011 frente a 3.404 en 2008).",
         "Le nombre de femmes victimes est resté stable (3 415 en 2011 contre 3 404 en 2008).",
+        "La cifra de las víctimas permaneció estable (3.415 en 2011 frente a 3.404 en 2008).",
     ],
 )
 def test_the_number_of_in_spanish_and_french_says_what_is_counted(tmp_path, knowledge, sentence):
@@ -141,25 +127,21 @@ def test_a_qualifier_that_qualifies_no_role_is_part_of_the_bodys_name(tmp_path, 
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Up to 500 refugees are feared dead after a boat capsized while carrying “hundreds of "
-        "people in overcrowded conditions,” the Lorvan Refugee Agency announced Wednesday.",
-        "Up to 500 refugees are feared dead after a boat capsized while carrying “hundreds of "
-        'people in overcrowded conditions," the Lorvan Refugee Agency announced Wednesday.',
+        "Lorvan Special Economic Zone Director Ana Zorvic said 77 people were arrested.",
+        "Lorvan National Park Director Ana Zorvic said 77 people were arrested.",
     ],
 )
-def test_a_quoted_phrase_closing_on_its_comma_before_the_source(tmp_path, knowledge, sentence):
-    """'carrying “hundreds of people ...,” the agency announced': the comma inside the quoted
-    phrase's close sets the source apart, however the close is typed; the number before the
-    phrase is the agency's."""
-    found = observations(draft_of(tmp_path, knowledge, sentence))
-    assert sources(found["500"]) == ["new:organization:lorvan refugee agency"]
+def test_a_qualifier_before_no_bodys_head_word_makes_no_body(tmp_path, knowledge, sentence):
+    """ "Lorvan Special Economic Zone Director X" (review): the words before the role name a
+    place, no body; a qualifier is kept in a body's name only before a body's head word."""
+    assert _bodies(tmp_path, knowledge, sentence) == []
 
 
-def test_a_number_before_a_quoted_sentence_is_not_the_speakers(tmp_path, knowledge):
-    """ "Up to 500 refugees are feared dead. “We are shocked,” X said.": the number's sentence
-    ends before the quote; its speaker is not the number's source."""
-    body = "Up to 500 refugees are feared dead. “We are shocked,” the Lorvan Refugee Agency said."
-    assert sources(observations(draft_of(tmp_path, knowledge, body))["500"]) == []
+def test_a_body_joined_by_and_after_a_role_of_another_stays_a_body(tmp_path, knowledge):
+    """ "The head of UNHCR and Bright Path signed ...": two bodies joined by "and", not a body
+    and the holder of its role (that one is set apart by a comma)."""
+    body = "The head of UNHCR and Bright Path signed the agreement covering 300 victims."
+    assert "Bright Path" in _bodies(tmp_path, knowledge, body)
 
 
 @pytest.mark.parametrize(

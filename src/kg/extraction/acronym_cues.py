@@ -109,12 +109,16 @@ _AGENT_BEFORE = re.compile(
     re.I,
 )
 
-# What only an agent does, said right after a name and its acronym in brackets
+# What only an agent does, said right after a name and its acronym in brackets: a saying, or
+# an act in a perfect tense ("rescued", "registered", "recorded" alone may be passive: "the
+# Internally Displaced Persons (IDP) registered in the camp", "... (WBR) recorded crossings")
 _ACTS_AFTER = re.compile(
-    r"\s+(?:(?:has|have|had|also)\s+)?(?:said|says|stated|reported|announced|rescued|"
-    r"arrested|intercepted|detained|apprehended|recorded|registered|launched|organi[sz]ed)\b"
+    r"\s+(?:said|says|stated|announced|(?:has|have|had)\s+(?:also\s+)?(?:rescued|arrested|"
+    r"intercepted|apprehended|launched|organi[sz]ed))\b"
 )
-# The kind of body a name is set beside: "the border security force of India, "
+# The kind of body a name is set beside: "the border security force of India, " (the name
+# and its acronym then closed by a comma: an apposition, not a clause's subject after it)
+_PREPOSITION = re.compile(r"\b(?i:according|by|for|with|to|from|on|at|into|under|of|in)\b")
 _KIND_BESIDE = re.compile(
     rf"\b(?i:{ORG_NOUNS}|force|service|unit)(?:\s+(?:of|in)\s+(?:the\s+)?[A-Z][\w-]*"
     r"(?:\s+[A-Z][\w-]*){0,3})?,\s+(?:the\s+)?$"
@@ -166,8 +170,12 @@ def spelled_out_agent(passage: Passage, a: int, b: int, acronym: str | None) -> 
     # or set beside the kind of body it is: "India's border force, Sashastra Seema Bal (SSB),"
     closed = b + 2 < len(tokens) and tokens[b + 2].text == ")"
     acts = closed and _ACTS_AFTER.match(passage.text, tokens[b + 2].end)
-    before = passage.text[: tokens[a].start]
-    if not (acts or _AGENT_BEFORE.search(before) or _KIND_BESIDE.search(before)):
+    before = passage.text[max(0, tokens[a].start - 160) : tokens[a].start]  # (a name's reach)
+    kind = _KIND_BESIDE.search(before) if closed and tokens[b + 3 : b + 4] else None
+    # (the kind the clause's subject, no complement: not "According to the agency, X (X),")
+    lead = re.split(r"[.;:,]\s", before[: kind.start()])[-1] if kind else ""
+    beside = kind and tokens[b + 3].text == "," and not _PREPOSITION.search(lead)
+    if not (acts or beside or _AGENT_BEFORE.search(before)):
         return False
     if tokens[b - 1].key.rstrip("s") in _KINDS - ORG_HEADS:
         return False  # "collected by the Velmar Migrant Survey (VMS)": a survey, no body

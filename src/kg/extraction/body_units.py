@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.foreign_words import ROLES as FOREIGN_ROLES
 from kg.extraction.name_words import ORG_HEADS
 from kg.extraction.people import ROLE_WORDS
 from kg.extraction.spans import Span, _is_name_word
@@ -112,6 +113,15 @@ def parent_of_a_unit(passage: Passage, a: int, b: int, known_ranges) -> list[Spa
 
 OF_AT = {"of", "at", "de", "del", "du", "da", "do", "d"}
 ROLE_ARTICLES = {"the", "la", "el", "le", "l"}
+
+
+def role_of_a_body_before(tokens, a: int) -> bool:
+    """Whether a role and "of" come shortly before the body's name at a ("the commissioner of
+    the agency attached to", "el comisionado del organismo adscrito a", "le directeur de")."""
+    return any(
+        tokens[k].key in ROLE_WORDS | FOREIGN_ROLES and tokens[k + 1].key in OF_AT
+        for k in range(max(0, a - 8), a - 1)
+    )
 
 
 def units_in_role(passage, a, b, known_ranges, classify) -> list[Span]:

@@ -56,7 +56,6 @@ from kg.extraction.organizations import (
     _listed_with_organizations,
     _organization_before_role,
     _typed_organizations,
-    typed_as_organization,
 )
 from kg.extraction.people import (
     PERSON_ROLES,
@@ -117,14 +116,16 @@ class CandidateRules(PlaceRules):
                     and j + 1 < len(tokens)
                     and not tokens[j + 1].space_before
                     and tokens[j + 1].is_word
-                    # "IOM-trained Border Police", "EU-funded HIJRA Programme": who, then a name
+                    # "IOM-trained Border Police", "EU-funded HIJRA Programme": who did it,
+                    # then another name
                     and not (tokens[j + 1].text.islower() and tokens[j + 1].key in DONE_BY)
                 ):
                     j += 2
                     continue
                 if t.text in ("'s", "’s") or (
                     # "Migrant Workers’ Affairs": a plural's possessive inside a name (not
-                    # "Foreign Affairs’ Office", a body's, nor "Honduras' National Police")
+                    # "Foreign Affairs’ Office", what a body owns, nor "Honduras' National
+                    # Police", a place's)
                     t.text in ("'", "’")
                     and not t.space_before
                     and tokens[j - 1].key.endswith("s")
@@ -419,7 +420,8 @@ class CandidateRules(PlaceRules):
             ):
                 return self._split(passage, a, ka, starts, lowercase, known_ranges)
         # "A and B": two names, unless "and" is inside a complement ("Commission for Latin
-        # America and the Caribbean") or B's head makes one name ("Children and Family Institute")
+        # America and the Caribbean") or B's head makes "A and B ..." one name ("Children and
+        # Family Institute").
         for p in range(a + 1, b - 1):
             # "l'OIM et de la Croix-Rouge": a known organization, then "y", "et", "e"
             known_left = known_ranges.get((a, p))
@@ -583,8 +585,6 @@ class CandidateRules(PlaceRules):
                 )
             ):
                 return False  # "Radio America": a known name inside is no person's
-        if typed_as_organization(Span(passage, a, b, "rule", "organization")):
-            return False  # "Maiti Zorvel, a Zorvan NGO, said": what the text says it is
         if not 2 <= b - a <= 4 or any(
             not (t.is_word or _joins_a_name(tokens, k)) or t.is_acronym
             for k, t in enumerate(tokens[a:b], a)

@@ -158,7 +158,10 @@ def _people_named_before(text: str, f: Found) -> list[str]:
 
 # What a count of people is called before what it counts: "the number of", "the population of",
 # "la cifra de", "el número de", "le nombre de", "o número de"
-COUNT_OF = r"(?:(?:numbers?|population|count|tally)\s+of|(?:cifra|número|numero|nombre)\s+de)"
+COUNT_OF = (
+    r"(?:(?:numbers?|population|count|tally)\s+of|(?:cifra|número|numero|(?<!en\s)nombre)\s+de"
+    r"(?:\s+(?:los|las|les|sus|ses|mis|nos|nuestros|nuestras|estos|estas|ces))?)"
+)  # (not "en nombre de", on behalf of; an article or a possessive is no noun counted)
 # What ends the clause of "the number of X" before a number of another clause.
 OTHER_CLAUSE = re.compile(r"[;:]|\b(?:and|but|while|whereas|y|pero|et|mais|e|mas)\b", re.I)
 

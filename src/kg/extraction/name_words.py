@@ -285,9 +285,8 @@ NAME_IS_TYPE = re.compile(
     rf"(?<![\w’'-])"
     rf"(?P<name>[A-Z][\w’'-]+(?:\s+(?:(?:de|del|la|of|for|the|and)\s+)*[A-Z][\w’'-]+){{0,4}})"
     rf"(?:,\s+(?:which|that)\s+is|,|\s+is)\s+(?:a|an|one)\s+"
-    rf"(?:(?!(?:of|the|for|in|and|with|to|on|at|by|from)\b)(?:[a-z-]+|[A-Z][a-z][\w-]*)\s+){{0,3}}"
-    rf"(?i:{ORG_NOUNS})s?\b"
-    r"(?!\s+(?:leader|member|head|director|officer|worker|staff|spokes\w+)s?\b)"
+    rf"(?:(?!(?:of|the|for|in|and|with|to|on|at|by|from)\b)[a-z-]+\s+){{0,3}}"
+    rf"(?i:{ORG_NOUNS})s?\b(?!\s+(?:leader|member|head|director|officer|worker|staff)s?\b)"
 )
 # "Lumen Verde and Ponte Azul, both U.S. nonprofit organizations", "..., two local NGOs":
 # two names the text says are organizations, with the kind after them.

@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from kg.extraction.foreign_words import ROLES as FOREIGN_ROLES
+from kg.extraction.body_units import role_of_a_body_before
 from kg.extraction.given_names import given_names, is_given_name
 from kg.extraction.name_ends import a_verb
 from kg.extraction.name_words import (
@@ -30,7 +30,7 @@ from kg.extraction.name_words import (
     SUBJECT_WORDS,
 )
 from kg.extraction.outlets import OUTLETS
-from kg.extraction.people import PERSON_ROLES, ROLE_WORDS, _looks_like_person
+from kg.extraction.people import PERSON_ROLES, _looks_like_person
 from kg.extraction.spans import Span, _is_name_word
 from kg.extraction.text import Passage, Source, Token
 from kg.extraction.world import names_a_country
@@ -205,7 +205,12 @@ def _listed_with_organizations(passage, unnamed, found, known, starts, lowercase
                     and not (_looks_like_person(tokens, a, b) and is_given_name(tokens[a].text))
                     # "el comisionado del organismo adscrito a la Secretaría X, Ardelio Vargas":
                     # the one who holds the role the words before the body name
-                    and not (len(chain) == 2 and a == chain[1][0] and _role_of(tokens, chain[0][0]))
+                    and not (
+                        len(chain) == 2
+                        and a == chain[1][0]
+                        and tokens[a - 1].text == ","  # (", NAME": not "and NAME")
+                        and role_of_a_body_before(tokens, chain[0][0])
+                    )
                 ):
                     out.append(Span(passage, a, b, "rule", "organization", confidence=0.55))
 
@@ -377,16 +382,6 @@ def a_topic(source: Source, words: list[str]) -> bool:
     )
 
 
-def _role_of(tokens, a: int) -> bool:
-    """Whether a role and "of" come shortly before the body's name at a ("the commissioner of
-    the agency attached to", "el comisionado del organismo adscrito a", "le directeur de")."""
-    return any(
-        tokens[k].key in ROLE_WORDS | FOREIGN_ROLES
-        and tokens[k + 1].key in ("of", "de", "del", "da", "do", "du", "des")
-        for k in range(max(0, a - 8), a - 1)
-    )
-
-
 def typed_as_organization(span: Span) -> bool:
     """Whether the text says what kind of body a name is, so that it is a name whatever its
     words ("the NGO Open Doors", "Safe Haven and Open Doors, both nonprofit organizations")."""
@@ -541,13 +536,16 @@ def _organization_before_role(passage: Passage, a: int, b: int, known_ranges) ->
     headed = any(t.key in ORG_HEADS for t in tokens[a:b])
     roles = ROLES_IN_AN_ORGANIZATION | (BODY_TITLES if headed else set())
     r = end = a
-    # (a qualifier that qualifies no role is the name's: "Special Branch Deputy Director")
-    while end < b and tokens[end].key not in roles:
+    # (a qualifier before a body's head word is the name's: "Special Branch Deputy Director";
+    # not "Special Economic Zone Director", "National Park Director": no body's head after)
+    while end < b and (end == a or tokens[end].key in ORG_HEADS):
         r = end = next((k for k in range(end, b) if tokens[k].key in roles | ROLE_QUALIFIERS), b)
         while end < b and tokens[end].key in ROLE_QUALIFIERS:
             end += 1
         if end > r and (end >= b or tokens[end].key not in roles) and tokens[end - 1].key in roles:
             end -= 1  # "Chief of Mission": a qualifier that is a role itself
+        if end >= b or tokens[end].key in roles:
+            break
     if r - a < 2 or end >= b or tokens[end].key not in roles:
         return []
     keys = {t.key for t in tokens[a:r]} - {"of", "for", "the", "and"}

@@ -79,7 +79,7 @@ def same_sentence(quotes: str) -> str:
     quote (`quotes`), but the point of a number ("from 500,000 to more than 1.25 million,
     making Uganda ..., says X") and a quote opened and closed there ("more than 70 deaths a
     month, “making it one of the most dangerous crossings”, UNHCR said")."""
-    return rf"(?:[^.;:{quotes}]|(?<=\d)[.:](?=\d)|“[^“”\"]*[”\"])*"  # (“...": closed as typed)
+    return rf"(?:[^.;:{quotes}]|(?<=\d)[.:](?=\d)|“[^“”]*”)*"
 
 
 SAID_SET_APART = re.compile(
@@ -108,9 +108,7 @@ SAID_OF_THE_BODY_BEFORE = (
 )
 SAID_BEFORE_SOURCE = (
     same_sentence('“”"')
-    # (a quoted phrase's comma inside its close: 'carrying “hundreds of people,” the agency said')
-    + rf"(?:,\s*[”\"]|[”\"]?,|(?<=,[”\"])|{QUOTE_ENDS})\s*"
-    + rf"(?:(?:the|an?)\s+)?(?:{SAID_OF_THE_BODY_BEFORE})?"
+    + rf"(?:,\s*[”\"]|[”\"]?,|{QUOTE_ENDS})\s*(?:(?:the|an?)\s+)?(?:{SAID_OF_THE_BODY_BEFORE})?"
     + SOURCE_NAMED
 )
 # A source named after its number: "..., IOM said", "..., UNHCR reported on Monday".
