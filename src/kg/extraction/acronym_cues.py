@@ -166,8 +166,9 @@ def spelled_out_agent(passage: Passage, a: int, b: int, acronym: str | None) -> 
     tokens = passage.tokens
     if acronym is None:
         return False
-    # (or the subject of an act after it: "the Sashastra Seema Bal (SSB) rescued 30 women")
-    # or set beside the kind of body it is: "India's border force, Sashastra Seema Bal (SSB),"
+    # (or the subject of a saying or an act after it: "the Sashastra Seema Bal (SSB) has
+    # rescued 30 women"; or set beside its kind: "India's border force, Sashastra Seema Bal
+    # (SSB), rescued ...")
     closed = b + 2 < len(tokens) and tokens[b + 2].text == ")"
     acts = closed and _ACTS_AFTER.match(passage.text, tokens[b + 2].end)
     before = passage.text[max(0, tokens[a].start - 160) : tokens[a].start]  # (a name's reach)

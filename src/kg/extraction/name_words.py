@@ -101,6 +101,7 @@ NAME_PARTICLES = {
 }  # fmt: skip
 # Titles before a name ("Mr. John Doe", "Dr Jane Doe"), and roles written before it in lower
 # or title case ("IOM counter-trafficking specialist Jane Doe", "Ambassador John Doe").
+#
 # Ranks written short before a name ("CP Yemi Ajayi": Commissioner of Police; "Sgt.", "Col")
 RANKS = {
     "cp", "acp", "dcp", "sp", "asp", "dsp", "csp", "ssp", "igp", "aig", "dig", "insp", "sgt",
