@@ -172,10 +172,10 @@ def spelled_out_agent(passage: Passage, a: int, b: int, acronym: str | None) -> 
     closed = b + 2 < len(tokens) and tokens[b + 2].text == ")"
     acts = closed and _ACTS_AFTER.match(passage.text, tokens[b + 2].end)
     before = passage.text[max(0, tokens[a].start - 160) : tokens[a].start]  # (a name's reach)
-    kind = _KIND_BESIDE.search(before) if closed and tokens[b + 3 : b + 4] else None
+    set_apart = closed and b + 3 < len(tokens) and tokens[b + 3].text == ","
+    kind = _KIND_BESIDE.search(before) if set_apart else None
     # (the kind the clause's subject, no complement: not "According to the agency, X (X),")
-    lead = re.split(r"[.;:,]\s", before[: kind.start()])[-1] if kind else ""
-    beside = kind and tokens[b + 3].text == "," and not _PREPOSITION.search(lead)
+    beside = kind and not _PREPOSITION.search(re.split(r"[.;:,]\s", before[: kind.start()])[-1])
     if not (acts or beside or _AGENT_BEFORE.search(before)):
         return False
     if tokens[b - 1].key.rstrip("s") in _KINDS - ORG_HEADS:

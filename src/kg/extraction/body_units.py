@@ -115,11 +115,14 @@ OF_AT = {"of", "at", "de", "del", "du", "da", "do", "d"}
 ROLE_ARTICLES = {"the", "la", "el", "le", "l"}
 
 
+ROLES_IN_ANY_LANGUAGE = ROLE_WORDS | FOREIGN_ROLES
+
+
 def role_of_a_body_before(tokens, a: int) -> bool:
     """Whether a role and "of" come shortly before the body's name at a ("the commissioner of
     the agency attached to", "el comisionado del organismo adscrito a", "le directeur de")."""
     return any(
-        tokens[k].key in ROLE_WORDS | FOREIGN_ROLES and tokens[k + 1].key in OF_AT
+        tokens[k].key in ROLES_IN_ANY_LANGUAGE and tokens[k + 1].key in OF_AT
         for k in range(max(0, a - 8), a - 1)
     )
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from kg.build import ingest
 from kg.errors import KgError
-from kg.extraction.number_words import FULL_DATE
+from kg.extraction.number_words import FULL_DATE, MONTH, MONTH_SHORT
 
 # A press release page is some tens of kilobytes; an input larger than this is refused before
 # it is parsed, so that a hostile or mistaken input cannot take the machine's memory.
@@ -362,9 +362,8 @@ _HEADED_DATE = re.compile(
 # "date 2023-09-18 Interpol announced ...": a labelled ISO day opening a line of text
 _ISO_DAY = re.compile(rf"{_ISO}\b")
 _CALENDAR_WORD = (  # (a month's or a weekday's name, in full or cut: no one's name)
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|"
-    r"wed(?:nesday)?|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
+    rf"(?:{MONTH}|{MONTH_SHORT}|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?|thu(?:rs?|rsday)?|"
+    r"fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?"
 )
 _NAME_WORD = rf"(?!(?:{_CALENDAR_WORD})\b)(?-i:[A-Z])[\w.’'-]*"  # (not "By Friday 12 March")
 _NAME = rf"{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}}"
