@@ -608,3 +608,50 @@ def test_a_one_line_release_is_not_headed_at_an_abbreviation() -> None:
     doc = parse_source(Path("951_one_line.txt"), line, "951")
     assert doc.title.text.endswith("Dr. Jane Doe, met them.")
     assert doc.paragraphs[0].text == "The victims were taken to a shelter run by the city."
+
+
+def test_a_line_the_text_did_not_wrap_ends_its_paragraph(tmp_path: Path) -> None:
+    """A text without blank lines whose lines are not wrapped (a page's list of headlines, then
+    the story): a line that ends without a full stop ends its paragraph before a capital, so
+    the last headline's name is not read with the story's first words ("... afirma Ebrard" /
+    "El Instituto ..." was one body, "Ebrard El Instituto Nacional de Migración")."""
+    text = (
+        "Release\n"
+        "Diputados avalan la reforma; la secretaría investigará delitos a nivel nacional\n"
+        "México hablará sobre el tratado en febrero; no es obligación del país, afirma Ebrard\n"
+        "El Instituto Nacional de Migración (INM) informó que rescató a 160 personas víctimas "
+        "del delito de trata entre 2018 y julio de este año, según un comunicado.\n"
+        "Por nacionalidad, 48 víctimas provenían de Venezuela y 35 de Honduras, y la mayoría "
+        "recibió asistencia en albergues.\n"
+    )
+    paragraphs = [p.text for p in read_source(write(tmp_path, text)).paragraphs]
+    assert paragraphs[1].endswith("afirma Ebrard")
+    assert paragraphs[2].startswith("El Instituto Nacional de Migración (INM) informó")
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a wrapped text whose next word would not have fit on the line: one sentence
+        (
+            "IOM yesterday completed a two-day training for Zorvan Border Police",
+            "officers designed to raise their awareness of human trafficking,",
+            "particularly across borders, and trained them in the law.",
+            "The training, the first of its kind, was held at the Border",
+            "Police Training Centre in Zorva, in close coordination with EUPOL,",
+            "which plays the central role in assisting the Zorvan government",
+            "with police reform.",
+        ),
+        # a line that ends in a word that runs on ("and", "de", a comma), whatever its length
+        (
+            "The project will open offices in Zorva, Tarvia and",
+            "Lorvan Province, where it will train 200 officials in the law.",
+        ),
+    ],
+)
+def test_a_wrapped_line_still_runs_on_into_the_next(tmp_path: Path, lines) -> None:
+    text = "Zorvan Border Police Trained\n" + "\n".join(lines) + "\n"
+    last_sentence = [i for i, line in enumerate(lines) if line.endswith(".")][-2:]
+    start = last_sentence[0] + 1 if len(last_sentence) == 2 else 0
+    paragraphs = [p.text for p in read_source(write(tmp_path, text)).paragraphs]
+    assert paragraphs[-1] == " ".join(lines[start:])

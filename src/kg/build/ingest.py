@@ -18,6 +18,7 @@ The sources are scraped pages with three kinds of noise, all removed here:
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -137,15 +138,46 @@ def _is_heading(text: str, wrap: int) -> bool:
     return len(words) <= 6 or len(words) <= 20 and titled
 
 
-def _breaks_after(raw: str, lines, current: list[int], next_line: str, wrap: int) -> bool:
+def _wrapped_width(raw: str, lines) -> int | None:
+    """The width a text wraps its lines at: the longest of its lines that run on, in mid-
+    sentence, into a line starting in lower case. None for a text none of whose lines does:
+    there each line is a paragraph, a heading or a headline of its own."""
+    widths = sorted(
+        len(raw[s:e].rstrip())
+        for (s, e), (s2, e2) in itertools.pairwise(lines)
+        if raw[s:e].strip() and raw[s2:e2].strip()[:1].islower() and not _ends_sentence(raw[s:e])
+    )
+    # (the median: a text wrapped by hand or by a browser's page ends its lines unevenly)
+    return widths[len(widths) // 2] if widths else None
+
+
+# The words a line that runs on into the next ends with ("... Córdoba and" / "Río Negro"):
+# it ends no headline, however short the line
+_RUNS_ON = re.compile(
+    r"(?:[,;(–—-]|\b(?:and|or|of|the|a|an|to|in|on|at|by|for|from|with|y|e|o|u|de|del|la|el|"
+    r"los|las|en|et|le|les|du|des|au|aux|da|do|das|dos|que))$",
+    re.IGNORECASE,
+)
+
+
+def _breaks_after(
+    raw: str, lines, current: list[int], next_line: str, wrap: int, wrapped: int | None = None
+) -> bool:
     """Whether a paragraph without blank lines ends before the line `next_line`: after a
     sentence's end, before a sentence's start; or after a heading (one that is no wrapped line:
     the line before it ends a sentence or is a heading too), before a sentence or an item ("-
-    Data"), not before a bracket ("(OHCHR) said", a name's acronym wrapped to the next line)."""
+    Data"), not before a bracket ("(OHCHR) said", a name's acronym wrapped to the next line);
+    or before a sentence after a line that the text did not wrap (`wrapped`: the width its
+    wrapped lines reach, None if it wraps none), since the next line's first word would have
+    fit on it: a site's list of headlines ("... afirma Ebrard" / "El Instituto ...")."""
     last = raw[lines[current[-1]][0] : lines[current[-1]][1]]
     if _ends_sentence(last):
         return _starts_sentence(next_line)
     starts = _starts_sentence(next_line) and not next_line.lstrip().startswith("(")
+    first_word = next_line.split()[0] if next_line.split() else ""
+    unwrapped = wrapped is None or len(last.rstrip()) + 1 + len(first_word) <= 0.6 * wrapped
+    if starts and unwrapped and not _RUNS_ON.search(last.rstrip()):
+        return True
     if not _is_heading(last, wrap) or not (starts or next_line.lstrip()[:1] in "-•–"):
         return False
     if len(current) == 1:
@@ -194,6 +226,7 @@ def _split_paragraphs(raw: str, lines: list[tuple[int, int]]) -> list[Span]:
         return []
     by_blank_lines = any(blank[content[0] : content[-1] + 1])
     wrap = max(e - s for s, e in lines)  # the text's width, where it wraps its lines
+    wrapped = _wrapped_width(raw, lines)
     groups: list[list[int]] = []
     current: list[int] = []
     for i, (s, e) in enumerate(lines):
@@ -202,7 +235,11 @@ def _split_paragraphs(raw: str, lines: list[tuple[int, int]]) -> list[Span]:
                 groups.append(current)
                 current = []
             continue
-        if current and not by_blank_lines and _breaks_after(raw, lines, current, raw[s:e], wrap):
+        if (
+            current
+            and not by_blank_lines
+            and _breaks_after(raw, lines, current, raw[s:e], wrap, wrapped)
+        ):
             groups.append(current)
             current = []
         current.append(i)
