@@ -78,6 +78,14 @@ DESCRIBED_SOURCE = re.compile(
 )
 # What ends the clause a verb of saying governs ("..., while the coast guard rescued 500")
 CLAUSE_BREAK = re.compile(r";|\b(?:but|while|whereas|although|though)\b", re.I)
+# "..., revelou o SEF esta quinta-feira, acrescentando que oito pessoas ...", "..., said IOM,
+# adding that 12 ...": what a source adds, after its verb and a comma, is its word too
+ADDS = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?[^,.;:()]{0,40},\s*(?:adding|noting|stating|ajoutant|"
+    r"pr[ée]cisant|a[ñn]adiendo|agregando|se[ñn]alando|precisando|acrescentando|sublinhando|"
+    r"referindo)\s+(?:that\b|que\b|qu['’])",
+    re.I,
+)
 # The close of a quote and the verb of saying before or after its speaker: '...”, señala el
 # ministerio', '...," the ministry said', '... », a indiqué l'OIM'.
 QUOTE_THEN_SAID = re.compile(
@@ -264,7 +272,15 @@ class AttributionRules:
                 # "En 2019, informó la OIM, 1.230 migrantes ...": the verb and its source set
                 # between commas
                 or SAID_SET_APART.search(text, max(s0, o.start - 60), o.start)
-                and re.match(r"\s*(?:\([^()]*\)\s*)?,", text[o.end :])
+                # (not a clause of another subject after it: "..., said IOM, and police
+                # arrested eight")
+                and (
+                    re.match(
+                        r"\s*(?:\([^()]*\)\s*)?,(?!\s*(?:and|but|while|y|e|et|pero|mais|mas)\b)",
+                        text[o.end :],
+                    )
+                    or ADDS.match(text, o.end)
+                )
                 or IN_PLACE_SAID.match(text, o.end)
                 and re.fullmatch(r"\s*(?:the\s+)?", text[s0 : o.start], re.I)
                 or re.match(

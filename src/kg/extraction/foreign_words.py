@@ -453,7 +453,8 @@ SAID_THEN_SOURCE = (
     r"reportaron|afirmó|afirmaron|detalló|detallaron|precisó|explicó|aseguró|anunció|"
     r"anunciaron|estimó|estimaron|a\s+indiqué|ont\s+indiqué|a\s+annoncé|ont\s+annoncé|"
     r"a\s+précisé|a\s+déclaré|ont\s+déclaré|indique|précise|informou|informaram|disse|afirmou|"
-    r"anunciou|indicou|revelou|referiu|adiantou|detalha|detalhou)"
+    r"anunciou|indicou|revelou|referiu|adiantou|detalha|detalhou|"
+    r"refere|revela|adianta|acrescenta|sublinha)"  # (the present: "refere um comunicado do SEF")
     r"\s+(?:(?:hoy|ayer|est[ea]\s+[\w-]+|el\s+(?:lunes|martes|miércoles|jueves|viernes|"
     r"sábado|domingo)|hier|aujourd['’]hui|hoje|ontem|nesta\s+[\w-]+|"
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))"

@@ -91,7 +91,7 @@ _SPEAK = (
     r"informou|informaram|disse|disseram|afirmou|afirmaram|indicou|revelou|anunciou|destacou|"
     r"divulgou|apontou|apontaram|explicou|acrescentou|ressaltou|salientou|sublinhou|confirmou|"
     r"declarou|alertou|relatou|reportou|diz|divulga|aponta|acrescenta|ressalta|salienta|"
-    r"alerta|relata"
+    r"alerta|relata|adiantou|referiu|adianta|refere"
 )
 _COUNT = (
     r"estimó|estimaron|calculó|registró|registraron|contabilizó|documentó|estima|calcula|"

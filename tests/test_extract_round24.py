@@ -1,0 +1,68 @@
+"""`kg extract`: rules of the twenty-fourth round, from 24 fresh releases read as they came. A
+source's verb before its name covers what it adds after a comma ("..., revelou o SEF,
+acrescentando que oito ..."); Portuguese verbs of saying in the present and "adiantou". On
+sentences composed for it (the names of places and bodies are made up), each rule with the
+sentences it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from composed import draft_of, observations, sources
+
+
+def _sources_of(tmp_path, knowledge, body: str) -> dict[int, list[str]]:
+    found = observations(draft_of(tmp_path, knowledge, body))
+    return {int(value): sources(item) for value, item in found.items()}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Uma operação identificou 82 vítimas, revelou a Polícia Federal esta quinta-feira, "
+        "acrescentando que oito pessoas foram constituídas arguidas.",
+        "Una operación identificó 82 víctimas, informó la Policía Nacional este jueves, "
+        "añadiendo que ocho personas fueron detenidas.",
+        "Une opération a permis d'identifier 82 victimes, a indiqué la Police nationale, "
+        "ajoutant que huit personnes ont été arrêtées.",
+        "Some 82 victims were identified, said the Zorvan Border Service, adding that eight "
+        "people were charged.",
+    ],
+)
+def test_what_a_source_adds_after_its_verb_and_name_is_its_word(tmp_path, knowledge, sentence):
+    """A source named after its verb, set apart by commas, speaks for the numbers before it
+    and for those it adds ("acrescentando que", "añadiendo que", "ajoutant que", "adding
+    that")."""
+    found = _sources_of(tmp_path, knowledge, sentence)
+    assert found[82] and found[8] == found[82]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # (another clause's subject after the source's comma: the police arrested them)
+        "Some 82 victims were identified, said the Zorvan Border Service, and police later "
+        "arrested eight people.",
+        "Se identificaron 82 víctimas, informó la Policía Nacional, y la fiscalía acusó a "
+        "ocho personas.",
+    ],
+)
+def test_a_clause_of_another_subject_after_the_source_is_not_its_word(
+    tmp_path, knowledge, sentence
+):
+    found = _sources_of(tmp_path, knowledge, sentence)
+    assert found[82] and found[8] == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Participaram 132 elementos de várias estruturas, refere um comunicado da Polícia Federal.",
+        "A Polícia Federal adiantou que a operação identificou 132 pessoas.",
+        "A Polícia Federal refere que a operação identificou 132 pessoas.",
+    ],
+)
+def test_portuguese_verbs_of_saying_name_the_source(tmp_path, knowledge, sentence):
+    """ "refere um comunicado da X" (the present, after the number), "X adiantou que" (before
+    it)."""
+    assert _sources_of(tmp_path, knowledge, sentence)[132] == ["new:organization:policia federal"]
