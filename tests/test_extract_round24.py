@@ -66,3 +66,37 @@ def test_portuguese_verbs_of_saying_name_the_source(tmp_path, knowledge, sentenc
     """ "refere um comunicado da X" (the present, after the number), "X adiantou que" (before
     it)."""
     assert _sources_of(tmp_path, knowledge, sentence)[132] == ["new:organization:policia federal"]
+
+
+def _people(tmp_path, knowledge, body: str) -> list[str]:
+    draft = draft_of(tmp_path, knowledge, body)
+    return sorted({m.text for m in draft.entities.mentions if m.kind == "person"})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # a place's head as its last word, or a water's or a land's as its first
+        ("The migrants were taken to Matthew Town and handed to the police.", "Matthew Town"),
+        ("Boats left Velmar for Ana Islands on Monday with 40 people.", "Ana Islands"),
+        ("Se detectaron 40 personas que cruzaban a través del Canal de la Mancha.", "Canal de"),
+        # a place's noun after the name ("border crossing", "camp")
+        ("Some 5,000 children returned through the Islam Qala border crossing.", "Islam Qala"),
+    ],
+)
+def test_a_name_that_says_it_is_a_place_is_no_person(tmp_path, knowledge, sentence, name):
+    """A name that only its given name makes a person's ("Matthew", "Islam", "Canal") is a
+    place's when its own words say so: its last word is a place's head ("Town", "Islands"),
+    its first a water's or a land's ("Canal de la Mancha"), or a place's noun follows it."""
+    assert not any(name in person for person in _people(tmp_path, knowledge, sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The migrants were received by Matthew Lopez and handed to the police.", "Matthew Lopez"),
+        ("Children returned home, said Islam Qadir, the head of the camp.", "Islam Qadir"),
+    ],
+)
+def test_a_persons_name_beside_place_words_stays_a_person(tmp_path, knowledge, sentence, name):
+    assert name in _people(tmp_path, knowledge, sentence)

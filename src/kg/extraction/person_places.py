@@ -38,6 +38,14 @@ _GIVEN_OR_TOLD = {
     "agradeceu", "homenagem", "dado", "dada",
 }  # fmt: skip
 _AIRPORT_HEADS = PLACE_HEADS | {"airport", "aeropuerto", "aéroport", "aeroporto", "border"}
+# The first word of a water's or a land's name ("Canal de la Mancha", "Lake Velmar", "Gulf of
+# Lorvia"), in the four languages (not "Mar", "Monte": given names too)
+_FEATURES = {
+    "canal", "channel", "río", "rio", "lago", "lake", "lac", "golfo", "gulf", "golfe", "isla",
+    "ilha", "île", "bahía", "baía", "bay", "cabo", "cape", "strait", "estrecho", "détroit",
+    "estreito", "mount", "sierra",
+}  # fmt: skip
+_ARTICLES = {"the", "el", "la", "le", "les", "los", "las", "o", "os", "a", "as", "l'", "l’"}
 
 
 def put_as_a_place(span: Span, known: dict) -> bool:
@@ -46,8 +54,19 @@ def put_as_a_place(span: Span, known: dict) -> bool:
     a, b = span.a, span.b
     before = tokens[a - 1] if a else None
     after = tokens[b] if b < len(tokens) else None
+    # "Matthew Town", "the Arab Regions", "Canal de la Mancha": a name that says it is a place,
+    # by its last word or its first
+    last = tokens[b - 1].key
+    if last in PLACE_HEADS or last.removesuffix("s") in PLACE_HEADS:
+        return True
+    if b - a > 1 and tokens[a].key in _FEATURES:
+        return True
     if before is None:
         return False
+    # "the Islam Qala border crossing", "el Ana Lopez camp": what a place's noun after the name
+    # makes a place
+    if before.key in _ARTICLES and after is not None and after.key in _AIRPORT_HEADS | _PLACE_NOUNS:
+        return True
     if before.text in _PLACE_PREPOSITIONS - {"at", "à"}:
         return True
     places = {(ka, kb) for (ka, kb), s in known.items() if s.kind == "place"}
