@@ -100,3 +100,55 @@ def test_a_name_that_says_it_is_a_place_is_no_person(tmp_path, knowledge, senten
 )
 def test_a_persons_name_beside_place_words_stays_a_person(tmp_path, knowledge, sentence, name):
     assert name in _people(tmp_path, knowledge, sentence)
+
+
+def _targets(tmp_path, knowledge, body: str) -> dict[str, str]:
+    draft = draft_of(tmp_path, knowledge, body)
+    return {m.text: m.target for m in draft.entities.mentions if m.kind == "organization"}
+
+
+@pytest.mark.parametrize(
+    ("body", "short", "full"),
+    [
+        (
+            "The Royal Zorvan Defence Force apprehended 151 migrants on Thursday. The Defence "
+            "Force vessel then located a second boat with 70 people.",
+            "Defence Force",
+            "Royal Zorvan Defence Force",
+        ),
+        (
+            "The Lorvan Coast Guard rescued 40 migrants. Later, the Coast Guard found 12 more.",
+            "Coast Guard",
+            "Lorvan Coast Guard",
+        ),
+    ],
+)
+def test_a_body_named_again_by_the_last_words_of_its_name_is_that_body(
+    tmp_path, knowledge, body, short, full
+):
+    targets = _targets(tmp_path, knowledge, body)
+    assert targets[short] == targets[full]
+
+
+@pytest.mark.parametrize(
+    ("body", "short", "full"),
+    [
+        # a parent named after "of" is a body of its own
+        (
+            "The Parliamentary Assembly of the Zorvan Council of Lorvia met 12 delegates. The "
+            "Zorvan Council of Lorvia sent 3 more.",
+            "Zorvan Council of Lorvia",
+            "Parliamentary Assembly of the Zorvan Council of Lorvia",
+        ),
+        # two names end so: which one is meant is not known
+        (
+            "The Zorvan National Police and the Lorvan National Police arrested 12 people. The "
+            "National Police said 3 were minors.",
+            "National Police",
+            "Zorvan National Police",
+        ),
+    ],
+)
+def test_a_parent_or_a_shared_ending_is_not_merged(tmp_path, knowledge, body, short, full):
+    targets = _targets(tmp_path, knowledge, body)
+    assert targets[short] != targets[full]

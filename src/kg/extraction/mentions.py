@@ -131,6 +131,37 @@ def _merge(keep: NewEntity, gone: NewEntity, result: Entities) -> None:
             mention.new = keep
 
 
+def merge_tails(result: Entities) -> None:
+    """ "the Royal Zorvan Defence Force ... the Defence Force vessel", "the Lorvan Coast Guard
+    ... the Coast Guard": a new organization named by the last words (two or more) of one
+    other new organization's name is that organization (not when two names end so: "the
+    Zorvan National Police" and "the Lorvan National Police" leave "the National Police"; nor
+    a body's parent named after "of": "the Council of Europe")."""
+    bodies = [n for n in result.new.values() if n.kind == "organization"]
+    for short in bodies:
+        if len(short.name.split()) < 2 or short.key not in result.new:
+            continue
+        tail = " " + fold(short.name)
+        longer = [
+            n
+            for n in bodies
+            if n is not short
+            and n.key in result.new
+            and fold(n.name).endswith(tail)
+            # (a word of a name before it, not a connector: "the Parliamentary Assembly of the
+            # Council of Europe" names two bodies)
+            and _word_before(n.name, len(short.name.split()))[:1].isupper()
+        ]
+        if len(longer) == 1:
+            _merge(longer[0], short, result)
+
+
+def _word_before(name: str, last: int) -> str:
+    """The word of `name` before its `last` words ("" if none)."""
+    words = name.split()
+    return words[-last - 1] if len(words) > last else ""
+
+
 def countries_named(mentions: list[Mention], knowledge: Knowledge) -> set[str]:
     """The ISO codes of the countries a text's place mentions name, known or new, or name by
     a place within them ("Bangalore", "Karnataka": India's "Rs. 495" is in Indian rupees)."""

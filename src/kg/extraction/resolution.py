@@ -11,7 +11,7 @@ import re
 from kg.extraction import name_words, world
 from kg.extraction.body_units import unit_own_name
 from kg.extraction.lookup import _words, organization_by_acronym
-from kg.extraction.mentions import Entities, Mention, Name, NewEntity, _add_alt, _merge
+from kg.extraction.mentions import Entities, Mention, Name, NewEntity, _add_alt, _merge, merge_tails
 from kg.extraction.name_words import CONNECTORS, DEMONYM_ONLY, ORG_HEADS, generic_name, located_in
 from kg.extraction.organizations import INITIALS_SKIP, _initials_match, _is_acronym_text
 from kg.extraction.spans import Span, known_organization
@@ -60,6 +60,7 @@ class Resolution:
         self._aliases_of_new(accepted, result)
         self._acronyms_by_initials(result)
         self._same_words_in_another_order(result)
+        merge_tails(result)
         self._surnames_of_people(result)
         self._cities_named_like_states(result)
         self._resolve_within(result)
