@@ -152,3 +152,44 @@ def test_a_body_named_again_by_the_last_words_of_its_name_is_that_body(
 def test_a_parent_or_a_shared_ending_is_not_merged(tmp_path, knowledge, body, short, full):
     targets = _targets(tmp_path, knowledge, body)
     assert targets[short] != targets[full]
+
+
+def _bodies(tmp_path, knowledge, body: str) -> list[str]:
+    draft = draft_of(tmp_path, knowledge, body)
+    return sorted({m.text for m in draft.entities.mentions if m.kind == "organization"})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        # Portuguese's article after "para" inside a name
+        (
+            "Participaram 132 elementos da Autoridade para as Condições do Trabalho.",
+            "Autoridade para as Condições do Trabalho",
+        ),
+        (
+            "A Agência para a Integração de Lorvia recebeu 400 pedidos.",
+            "Agência para a Integração de Lorvia",
+        ),
+        # an acronym, "y"/"e", then a name with a head word of its own: two bodies
+        (
+            "Participaron el ZEF y la Autoridad para las Condiciones del Trabajo.",
+            "Autoridad para las Condiciones del Trabajo",
+        ),
+        (
+            "Estiveram envolvidos 132 elementos: ZEF, GNR e Autoridade para as Condições do "
+            "Trabalho.",
+            "Autoridade para as Condições do Trabalho",
+        ),
+    ],
+)
+def test_a_portuguese_name_with_its_article_and_an_acronym_before_and(
+    tmp_path, knowledge, sentence, name
+):
+    assert name in _bodies(tmp_path, knowledge, sentence)
+
+
+def test_an_english_article_after_a_preposition_does_not_join_two_names(tmp_path, knowledge):
+    """("in a" is no connector: not "IOM in a Press Release", one name)"""
+    bodies = _bodies(tmp_path, knowledge, "The figures were given by IOM in a Press Release.")
+    assert not any("Press" in body for body in bodies)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from kg.extraction.acronym_cues import acronym_names_a_body, spelled_out_agent
 from kg.extraction.body_units import parent_of_a_unit, units_in_role
 from kg.extraction.coordination import (
+    connects,
     coordinated_after_of,
     coordinated_with_organization,
     second_name_after_foreign_and,
@@ -146,11 +147,7 @@ class CandidateRules(PlaceRules):
                     j += 1
                     continue
                 k = j
-                while (
-                    k < len(tokens)
-                    and tokens[k].key in CONNECTORS
-                    and (tokens[k].text.islower() or tokens[k].text == "&")
-                ):
+                while k < len(tokens) and connects(tokens, k, j):
                     k += 1
                 if k > j and k < len(tokens) and _is_name_word(tokens[k]):
                     if (

@@ -3,9 +3,21 @@ capitalized words ends a name, and a single word coordinated with a known organi
 
 from __future__ import annotations
 
-from kg.extraction.name_words import ALL_HEADS, MONTHS, ORG_HEADS, STARTERS
+from kg.extraction.name_words import ALL_HEADS, CONNECTORS, MONTHS, ORG_HEADS, STARTERS
 from kg.extraction.spans import _sentence_starts, known_organization
 from kg.extraction.text import Passage
+
+
+def connects(tokens: list, k: int, j: int) -> bool:
+    """Whether tokens[k], in a run of a name's words whose connectors begin at j, joins the
+    name: a connector in lower case ("of", "de la", "&"), or Portuguese's article after "para"
+    or "contra" ("Autoridade para as Condições do Trabalho", "Agência para a Integração")."""
+    token = tokens[k]
+    if token.key in CONNECTORS and (token.text.islower() or token.text == "&"):
+        return True
+    return (
+        k > j and tokens[k - 1].key in ("para", "contra") and token.text in ("a", "as", "o", "os")
+    )
 
 
 def coordinated_after_of(p: int, b: int, known_ranges) -> str | None:
@@ -56,13 +68,20 @@ def second_name_after_foreign_and(tokens: list, a: int, p: int, b: int) -> int |
     """Where the second of two names joined at `p` by "y", "et" or "e" starts, or None: two
     acronyms ("la FAO et UNIC"), or a name with a head word of its own, then its article, then
     another with one or an acronym ("la Fiscalía General de la Nación y la Dijín de la Policía
-    Nacional", "la Policía Federal y la PGR";
-    not "Ministerio de la Mujer y la Familia", one name)."""
+    Nacional", "la Policía Federal y la PGR"), or an acronym, then a name with a head word ("el
+    SEF y la Autoridad para ...", "GNR e Autoridade ..."; not "Ministerio de la Mujer y la
+    Familia", one name)."""
     if tokens[p].key not in ("y", "et", "e") or not a < p < b - 1:
         return None
-    if all(t.is_acronym for t in tokens[a:p]) and all(t.is_acronym for t in tokens[p + 1 : b]):
+    acronyms = all(t.is_acronym for t in tokens[a:p])
+    if acronyms and all(t.is_acronym for t in tokens[p + 1 : b]):
         return p + 1
     article = tokens[p + 1].key in FOREIGN_ARTICLES and tokens[p + 1].text[:1].islower()
+    # "el SEF y la Autoridad para ...", "GNR e Autoridade ...": an acronym, then a name with a
+    # head word of its own
+    second = p + 2 if article else p + 1
+    if acronyms and second < b and {t.key for t in tokens[second:b]} & ORG_HEADS:
+        return second
     if (
         article
         and p + 2 < b

@@ -445,16 +445,15 @@ SAID = re.compile(
 )
 
 # "..., informaron hoy el organismo de la ONU para los refugiados (Acnur) y la OIM", "...,
-# a indiqué l'OIM", "..., informou a Polícia Federal": the verb of saying before its source,
-# after the comma that closes what the source says (how the three languages cite).
+# a indiqué l'OIM", "..., informou a Polícia Federal", "..., refere um comunicado do SEF": the
+# verb of saying before its source, after the comma that closes what the source says.
 SAID_THEN_SOURCE = (
     r"(?:informó|informaron|indicó|indicaron|señaló|señalaron|dijo|dijeron|reportó|"
     r"señala|informa|indica|detalla|afirma|explica|"  # (the present of a report's verb)
     r"reportaron|afirmó|afirmaron|detalló|detallaron|precisó|explicó|aseguró|anunció|"
     r"anunciaron|estimó|estimaron|a\s+indiqué|ont\s+indiqué|a\s+annoncé|ont\s+annoncé|"
     r"a\s+précisé|a\s+déclaré|ont\s+déclaré|indique|précise|informou|informaram|disse|afirmou|"
-    r"anunciou|indicou|revelou|referiu|adiantou|detalha|detalhou|"
-    r"refere|revela|adianta|acrescenta|sublinha)"  # (the present: "refere um comunicado do SEF")
+    r"anunciou|indicou|revelou|revela|referiu|refere|adiantou|adianta|detalha|detalhou)"
     r"\s+(?:(?:hoy|ayer|est[ea]\s+[\w-]+|el\s+(?:lunes|martes|miércoles|jueves|viernes|"
     r"sábado|domingo)|hier|aujourd['’]hui|hoje|ontem|nesta\s+[\w-]+|"
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))"

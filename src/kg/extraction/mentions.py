@@ -131,12 +131,14 @@ def _merge(keep: NewEntity, gone: NewEntity, result: Entities) -> None:
             mention.new = keep
 
 
-def merge_tails(result: Entities) -> None:
+def merge_tails(result: Entities, countries: set[str]) -> None:
     """ "the Royal Zorvan Defence Force ... the Defence Force vessel", "the Lorvan Coast Guard
     ... the Coast Guard": a new organization named by the last words (two or more) of one
     other new organization's name is that organization (not when two names end so: "the
     Zorvan National Police" and "the Lorvan National Police" leave "the National Police"; nor
-    a body's parent named after "of": "the Council of Europe")."""
+    a body's parent named after "of": "the Council of Europe"). A name's country before the
+    ending, and no other word (`countries`: folded words of countries' names and adjectives),
+    is left to the resolution's check of the countries named beside it."""
     bodies = [n for n in result.new.values() if n.kind == "organization"]
     for short in bodies:
         if len(short.name.split()) < 2 or short.key not in result.new:
@@ -151,6 +153,7 @@ def merge_tails(result: Entities) -> None:
             # (a word of a name before it, not a connector: "the Parliamentary Assembly of the
             # Council of Europe" names two bodies)
             and _word_before(n.name, len(short.name.split()))[:1].isupper()
+            and not _country_only(n.name, len(short.name.split()), countries)
         ]
         if len(longer) == 1:
             _merge(longer[0], short, result)
@@ -160,6 +163,11 @@ def _word_before(name: str, last: int) -> str:
     """The word of `name` before its `last` words ("" if none)."""
     words = name.split()
     return words[-last - 1] if len(words) > last else ""
+
+
+def _country_only(name: str, last: int, countries: set[str]) -> bool:
+    """Whether the words of `name` before its `last` words are a country's ("Italian")."""
+    return all(fold(word) in countries for word in name.split()[:-last])
 
 
 def countries_named(mentions: list[Mention], knowledge: Knowledge) -> set[str]:

@@ -60,7 +60,7 @@ class Resolution:
         self._aliases_of_new(accepted, result)
         self._acronyms_by_initials(result)
         self._same_words_in_another_order(result)
-        merge_tails(result)
+        merge_tails(result, {*self._country_words, *self._country_words.values()})
         self._surnames_of_people(result)
         self._cities_named_like_states(result)
         self._resolve_within(result)
