@@ -193,3 +193,35 @@ def test_an_english_article_after_a_preposition_does_not_join_two_names(tmp_path
     """("in a" is no connector: not "IOM in a Press Release", one name)"""
     bodies = _bodies(tmp_path, knowledge, "The figures were given by IOM in a Press Release.")
     assert not any("Press" in body for body in bodies)
+
+
+def _periods(tmp_path, knowledge, body: str) -> dict[int, object]:
+    found = observations(draft_of(tmp_path, knowledge, body))
+    return {int(value): item.fields.get("period") for value, item in found.items()}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The forum has over 2000 members and representation in 8 Zorvan states.",
+        "The shelter was built for 2000 people and opened in 8 districts.",
+    ],
+)
+def test_a_count_after_for_or_over_is_no_year(tmp_path, knowledge, sentence):
+    """A number that looks like a year, after "over" or "for", counts what follows it
+    ("over 2000 members"): it dates neither itself nor the sentence's other numbers."""
+    periods = _periods(tmp_path, knowledge, sentence)
+    assert periods[2000] is None and periods[8] is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Zorvan Police Force has recorded 21 cases for 2019 thus far.",
+        "Figures for 2019 show that 300 people were rescued.",
+        "Over 2019, some 300 people were rescued.",
+    ],
+)
+def test_a_year_after_for_or_over_still_dates_its_numbers(tmp_path, knowledge, sentence):
+    periods = _periods(tmp_path, knowledge, sentence)
+    assert "2019" in str(next(iter(periods.values())))

@@ -11,6 +11,13 @@ from kg.extraction.figures import MONTH, MONTH_SHORT
 from kg.extraction.number_words import _WORDNUM, word_value
 
 # (no year of a range: "in 2013-2014" is no "in 2013", the range is read as one)
+# What a number that only looks like a year counts: people, or a plural noun (not a verb nor
+# another word ending in "s": "for 2019 shows", "for 2019 thus far")
+_COUNTED = (
+    r"\s+(?:[a-z]+\s+)?(?:people|children|women|men|staff|police|"
+    r"(?!(?:this|thus|has|was|does|shows|remains|includes|represents|marks|sees|always|"
+    r"perhaps|across|whereas|unless|plus|versus|towards|besides|sometimes)\b)[a-z]{3,}(?<!ss)s\b)"
+)
 _DATE = (
     # ("early 2024", "mid-2019": a part of the year, read as the year)
     # ("June, 2023." a comma between them, as some write it; not "In June, 2015 migrants": a count)
@@ -148,10 +155,12 @@ PERIOD_PATTERNS = (
     (
         "in",
         re.compile(
-            rf"\b(?:(?:in|during|for|over)\s+"
+            rf"\b(?:(?:in|during|(?P<fo>for|over))\s+"
             rf"(?:the\s+whole\s+of\s+|all\s+of\s+|the\s+(?:entire\s+|whole\s+)?month\s+of\s+)?|"
             rf"(?:in|during|at|towards?)\s+the\s+(?:course|end|beginning|start|middle)\s+of\s+)"
-            rf"{_DATE.format(p='a')}\b",
+            rf"{_DATE.format(p='a')}\b"
+            # (not a count after "for" or "over": "over 2000 members", "for 2000 people")
+            rf"(?(fo)(?!{_COUNTED}))",
             re.I,
         ),
     ),
