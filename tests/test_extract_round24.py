@@ -225,3 +225,33 @@ def test_a_count_after_for_or_over_is_no_year(tmp_path, knowledge, sentence):
 def test_a_year_after_for_or_over_still_dates_its_numbers(tmp_path, knowledge, sentence):
     periods = _periods(tmp_path, knowledge, sentence)
     assert "2019" in str(next(iter(periods.values())))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        (
+            "A operação decorreu entre 10 e 17 de junho e contou com a participação de 32 países.",
+            {"start": "2023-06-10", "end": "2023-06-17"},
+        ),
+        (
+            "La operación se realizó del 10 al 17 de junio y contó con 32 países.",
+            {"start": "2023-06-10", "end": "2023-06-17"},
+        ),
+        (
+            "L'opération s'est déroulée du 10 au 17 juin et a mobilisé 32 pays.",
+            {"start": "2023-06-10", "end": "2023-06-17"},
+        ),
+        # a day later in the year than the day of writing: the year before
+        ("El 5 de diciembre la policía rescató a 32 personas.", "2022-12-05"),
+        # a year said after it: that year's, as before
+        ("Le 5 juin 2021, la police a secouru 32 personnes.", "2021-06-05"),
+    ],
+)
+def test_days_without_a_year_in_other_languages_are_of_the_year_of_writing(
+    tmp_path, knowledge, sentence, period
+):
+    """As "from 10 to 17 June" in English: days of Spanish, French and Portuguese said
+    without a year are dated from the day the release states it was written."""
+    body = "Zorva City, 6 July 2023 - " + sentence
+    assert _periods(tmp_path, knowledge, body)[32] == period

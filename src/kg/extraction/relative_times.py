@@ -11,6 +11,7 @@ import re
 from kg.extraction.dated_days import _PART_OF_A_DAY, _WEEKDAY, month_number
 from kg.extraction.figures import MONTH, MONTH_SHORT
 from kg.extraction.foreign_words import _MONTH as FOREIGN_MONTH
+from kg.extraction.foreign_words import _TO as FOREIGN_TO
 from kg.extraction.foreign_words import MONTHS as FOREIGN_MONTHS
 from kg.extraction.foreign_words import foreign_times
 from kg.extraction.number_words import FULL_DATE
@@ -40,7 +41,12 @@ YEARLESS = re.compile(
     rf"|(?:en|durante|em|pendant|durant|au\s+mois\s+de|en\s+el\s+mes\s+de|no\s+m[êe]s\s+de)"
     rf"\s+(?P<m13>{FOREIGN_MONTH})"
     rf"|(?:in|during)\s+(?:early\s+|late\s+|mid-?)?(?P<m5>{MONTH})"
-    rf"(?!\s*(?:and|to|-|\u2013)\s*{MONTH}))\b"
+    rf"(?!\s*(?:and|to|-|\u2013)\s*{MONTH})"
+    # ("entre 10 e 17 de junho", "del 10 al 17 de junio", "du 10 au 17 juin", "el 5 de mayo",
+    # "le 5 mai", "no dia 5 de maio")
+    rf"|(?:del?|du|entre(?:\s+el)?|do)\s+(?P<d9>\d{{1,2}})(?:er|º)?{FOREIGN_TO}"
+    rf"(?:el\s+|le\s+|o\s+)?(?P<d10>\d{{1,2}})(?:er|º)?(?:\s+de)?\s+(?P<m17>{FOREIGN_MONTH})"
+    rf"|(?:el|le|no\s+dia|em)\s+(?P<d11>\d{{1,2}})(?:er|º)?(?:\s+de)?\s+(?P<m18>{FOREIGN_MONTH}))\b"
     rf"(?!,?\s*(?:(?:of|de|del|da|do)\s+)?(?:19|20)\d\d)",
     re.I,
 )
@@ -261,10 +267,17 @@ def yearless_periods(
                     (m.start(), m.end(), {"start": f"{end.year}-{first:02d}", "end": str(end)})
                 )
             continue
-        first_month = month_number(m["m1"] or m["m2"] or m["m6"])
-        first_day = int(re.match(r"\d+", m["d1"] or m["d2"] or m["d5"]).group())
+        foreign = m["m17"] or m["m18"]
+        first_month = (
+            FOREIGN_MONTHS[foreign.casefold()]
+            if foreign
+            else month_number(m["m1"] or m["m2"] or m["m6"])
+        )
+        first_day = int(
+            re.match(r"\d+", m["d1"] or m["d2"] or m["d5"] or m["d9"] or m["d11"]).group()
+        )
         last_month = month_number(m["m4"] or m["m3"]) if (m["m4"] or m["m3"]) else first_month
-        last = m["d4"] or m["d3"] or m["d6"]
+        last = m["d4"] or m["d3"] or m["d6"] or m["d10"]
         last_day = int(re.match(r"\d+", last).group()) if last else first_day
         try:
             start = dt.date(written.year, first_month, first_day)
