@@ -255,3 +255,57 @@ def test_days_without_a_year_in_other_languages_are_of_the_year_of_writing(
     without a year are dated from the day the release states it was written."""
     body = "Zorva City, 6 July 2023 - " + sentence
     assert _periods(tmp_path, knowledge, body)[32] == period
+
+
+# The review's sentences (each failed on the rule as first written)
+
+
+def test_a_place_or_body_after_para_a_is_not_joined_to_the_name_before(tmp_path, knowledge):
+    bodies = _bodies(
+        tmp_path,
+        knowledge,
+        "As 34 vítimas foram encaminhadas pela Polícia Federal para a Casa Abrigo de Manaus.",
+    )
+    assert "Polícia Federal" in bodies and "Casa Abrigo de Manaus" in bodies
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Em 2023, informou a Polícia Federal, mais de 300 pessoas foram resgatadas.",
+        "Some 82 victims were identified, said the Polícia Federal, and added that 300 were "
+        "minors.",
+    ],
+)
+def test_more_than_or_more_saying_after_the_source_is_still_its_word(tmp_path, knowledge, sentence):
+    assert _sources_of(tmp_path, knowledge, sentence)[300] == ["new:organization:policia federal"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # named short first, then a region's body of that ending
+        "The Immigration Department deported 3,000 people last year, while the Sabah "
+        "Immigration Department said it detained 400.",
+        # a heading's words run into the longer name
+        "RELATED STORIES Velmar Immigration Department rescues 40. The Immigration Department "
+        "said 12 were children.",
+    ],
+)
+def test_a_regions_body_or_a_headings_run_is_not_the_short_names(tmp_path, knowledge, body):
+    targets = _targets(tmp_path, knowledge, body)
+    longer = [name for name in targets if name.endswith(" Immigration Department")]
+    assert longer and targets["Immigration Department"] != targets[longer[0]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The delegation included Sarah Ward and Tom Baker, officials said.", "Sarah Ward"),
+        ("Some 40 women were assisted, said Isla Fernández, a social worker.", "Isla Fernández"),
+    ],
+)
+def test_a_surname_or_given_name_that_is_a_place_word_stays_a_persons(
+    tmp_path, knowledge, sentence, name
+):
+    assert name in _people(tmp_path, knowledge, sentence)

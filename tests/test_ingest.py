@@ -655,3 +655,22 @@ def test_a_wrapped_line_still_runs_on_into_the_next(tmp_path: Path, lines) -> No
     start = last_sentence[0] + 1 if len(last_sentence) == 2 else 0
     paragraphs = [p.text for p in read_source(write(tmp_path, text)).paragraphs]
     assert paragraphs[-1] == " ".join(lines[start:])
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # a short wrapped text with no line running on into lower case
+        (
+            "The coast guard rescued 40 migrants off the coast of Velmar",
+            "Island on Monday and took them to the port, officials said.",
+        ),
+        # a colon before a quote, a quote's comma before its speaker
+        ("Ana Ruiz of IOM explained:", "“Last year we assisted 1,200 victims in the region.”"),
+        ("“We rescued 40 people this week,”", "Ana Ruiz of IOM told reporters in Velmar."),
+    ],
+)
+def test_a_wrapped_short_text_a_colon_or_a_quote_runs_on(tmp_path: Path, lines) -> None:
+    text = "Zorvan Border Police Trained\n" + "\n".join(lines) + "\n"
+    paragraphs = [p.text for p in read_source(write(tmp_path, text)).paragraphs]
+    assert paragraphs == [" ".join(lines)]

@@ -153,9 +153,12 @@ def _wrapped_width(raw: str, lines) -> int | None:
 
 # The words a line that runs on into the next ends with ("... Córdoba and" / "Río Negro"):
 # it ends no headline, however short the line
+# (a colon before what it introduces, a quote's closing comma before its speaker, an
+# abbreviation: "the U.S." / "Department of State")
 _RUNS_ON = re.compile(
-    r"(?:[,;(–—-]|\b(?:and|or|of|the|a|an|to|in|on|at|by|for|from|with|y|e|o|u|de|del|la|el|"
-    r"los|las|en|et|le|les|du|des|au|aux|da|do|das|dos|que))$",
+    r"(?:[,;:(–—-]|,[”\"’]|(?-i:[A-Z]\.)+|\b(?:and|or|of|the|a|an|to|in|on|at|by|for|from|with|"
+    r"who|which|that|y|e|o|u|de|del|la|el|los|las|en|et|le|les|du|des|au|aux|da|do|das|dos|"
+    r"que|pelo|pela|por|para|pour|par|com))$",
     re.IGNORECASE,
 )
 
@@ -175,7 +178,13 @@ def _breaks_after(
         return _starts_sentence(next_line)
     starts = _starts_sentence(next_line) and not next_line.lstrip().startswith("(")
     first_word = next_line.split()[0] if next_line.split() else ""
-    unwrapped = wrapped is None or len(last.rstrip()) + 1 + len(first_word) <= 0.6 * wrapped
+    # (a text that wraps no line in mid-sentence: measured against its longest line, so that
+    # a short text wrapped before capitals only is still read as wrapped; a line wider than
+    # any text is wrapped at is a paragraph's)
+    width = wrap if wrapped is None else wrapped
+    unwrapped = len(last.rstrip()) + 1 + len(first_word) <= 0.6 * width or (
+        wrapped is None and len(last) > UNWRAPPED_WIDTH
+    )
     if starts and unwrapped and not _RUNS_ON.search(last.rstrip()):
         return True
     if not _is_heading(last, wrap) or not (starts or next_line.lstrip()[:1] in "-•–"):
@@ -186,6 +195,7 @@ def _breaks_after(
     return _ends_sentence(before) or _is_heading(before, wrap)
 
 
+UNWRAPPED_WIDTH = 120  # no text is wrapped wider (the set's wrapped texts: 60 to 80)
 HEADLINE_WORDS = 25  # a headline has fewer words; a line of more is a paragraph
 # The end of a sentence inside a line: ".", "!" or "?" (and a closing quote), then a capital
 # or an opening quote, glued on or after spaces ("... fonte da corporação.O suspeito, ...")

@@ -86,6 +86,16 @@ ADDS = re.compile(
     r"referindo)\s+(?:that\b|que\b|qu['’])",
     re.I,
 )
+# The comma after a source set apart ("En 2019, informó la OIM, 1.230 ..."), not before a
+# clause of another subject ("..., said IOM, and police arrested eight"; "mais de" is
+# Portuguese's "more than"), unless the source goes on saying ("..., said IOM, and added that")
+SET_APART_AFTER = re.compile(
+    r"\s*(?:\([^()]*\)\s*)?,(?!\s*(?:and|but|while|y|e|et|pero|mais(?!\s+d[eoa]s?\b)|mas)\b"
+    r"(?!\s+(?:(?:also|a|ha|has|também|también|aussi)\s+)?(?:add|not|said|stat|stress|explain|"
+    r"point|precis|précis|añad|anad|agreg|señal|senal|explic|detall|acrescent|diss|afirm|"
+    r"refer|ajout|indiqu|soulign)))",
+    re.I,
+)
 # The close of a quote and the verb of saying before or after its speaker: '...”, señala el
 # ministerio', '...," the ministry said', '... », a indiqué l'OIM'.
 QUOTE_THEN_SAID = re.compile(
@@ -274,13 +284,7 @@ class AttributionRules:
                 or SAID_SET_APART.search(text, max(s0, o.start - 60), o.start)
                 # (not a clause of another subject after it: "..., said IOM, and police
                 # arrested eight")
-                and (
-                    re.match(
-                        r"\s*(?:\([^()]*\)\s*)?,(?!\s*(?:and|but|while|y|e|et|pero|mais|mas)\b)",
-                        text[o.end :],
-                    )
-                    or ADDS.match(text, o.end)
-                )
+                and (SET_APART_AFTER.match(text, o.end) or ADDS.match(text, o.end))
                 or IN_PLACE_SAID.match(text, o.end)
                 and re.fullmatch(r"\s*(?:the\s+)?", text[s0 : o.start], re.I)
                 or re.match(

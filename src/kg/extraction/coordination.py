@@ -11,12 +11,18 @@ from kg.extraction.text import Passage
 def connects(tokens: list, k: int, j: int) -> bool:
     """Whether tokens[k], in a run of a name's words whose connectors begin at j, joins the
     name: a connector in lower case ("of", "de la", "&"), or Portuguese's article after "para"
-    or "contra" ("Autoridade para as Condições do Trabalho", "Agência para a Integração")."""
+    or "contra" right after a body's head word ("Autoridade para as Condições do Trabalho",
+    "Agência para a Integração")."""
     token = tokens[k]
     if token.key in CONNECTORS and (token.text.islower() or token.text == "&"):
         return True
+    # (right after a body's head word only: not "pela Polícia Federal para a Casa Abrigo", "a
+    # Guarda Nacional Republicana contra o Tráfico")
     return (
-        k > j and tokens[k - 1].key in ("para", "contra") and token.text in ("a", "as", "o", "os")
+        k - 1 == j >= 1
+        and tokens[j - 1].key in ORG_HEADS | {"comissariado"}
+        and tokens[k - 1].key in ("para", "contra")
+        and token.text in ("a", "as", "o", "os")
     )
 
 

@@ -140,6 +140,10 @@ def merge_tails(result: Entities, countries: set[str]) -> None:
     ending, and no other word (`countries`: folded words of countries' names and adjectives),
     is left to the resolution's check of the countries named beside it."""
     bodies = [n for n in result.new.values() if n.kind == "organization"]
+    first: dict[str, tuple[int, int]] = {}
+    for m in result.mentions:
+        if m.new is not None:
+            first.setdefault(m.new.key, (m.passage.index, m.start))
     for short in bodies:
         if len(short.name.split()) < 2 or short.key not in result.new:
             continue
@@ -154,9 +158,22 @@ def merge_tails(result: Entities, countries: set[str]) -> None:
             # Council of Europe" names two bodies)
             and _word_before(n.name, len(short.name.split()))[:1].isupper()
             and not _country_only(n.name, len(short.name.split()), countries)
+            # (named in full first; not a level's or a site's body, "the Sabah Immigration
+            # Department", nor a heading's words run into the name, "RELATED STORIES ...")
+            and first.get(n.key, (0, 0)) < first.get(short.key, (0, 0))
+            and not {fold(w) for w in n.name.split()[: -len(short.name.split())]} & _NOT_ITS_NAME
         ]
         if len(longer) == 1:
             _merge(longer[0], short, result)
+
+
+# Words before a body's ending that make another body of it, or that are no name's
+_NOT_ITS_NAME = {
+    "provincial", "state", "district", "city", "municipal", "county", "regional", "local",
+    "airport", "port", "sector", "branch", "field", "division", "zone", "area", "news",
+    "press", "release", "related", "stories", "story", "read", "also", "more", "breaking",
+    "update", "updates", "photo", "video", "home",
+}  # fmt: skip
 
 
 def _word_before(name: str, last: int) -> str:

@@ -45,6 +45,12 @@ _FEATURES = {
     "ilha", "île", "bahía", "baía", "bay", "cabo", "cape", "strait", "estrecho", "détroit",
     "estreito", "mount", "sierra",
 }  # fmt: skip
+# The last words of a place's name that are no one's surname
+_NAMED_PLACE_ENDS = {
+    "town", "city", "district", "county", "province", "village", "region", "regions",
+    "municipality", "island", "islands", "valley",
+}  # fmt: skip
+_OF = {"of", "de", "del", "da", "do", "du", "des", "d'", "d’"}
 _ARTICLES = {"the", "el", "la", "le", "les", "los", "las", "o", "os", "a", "as", "l'", "l’"}
 
 
@@ -56,10 +62,11 @@ def put_as_a_place(span: Span, known: dict) -> bool:
     after = tokens[b] if b < len(tokens) else None
     # "Matthew Town", "the Arab Regions", "Canal de la Mancha": a name that says it is a place,
     # by its last word or its first
-    last = tokens[b - 1].key
-    if last in PLACE_HEADS or last.removesuffix("s") in PLACE_HEADS:
+    # (not a place's head that is a surname too: "Sarah Ward", "Julia Port", "Anna Coast";
+    # a feature's word only before "de" or "of": not "Isla Fernández", "Rio Alvarez")
+    if tokens[b - 1].key in _NAMED_PLACE_ENDS:
         return True
-    if b - a > 1 and tokens[a].key in _FEATURES:
+    if b - a > 2 and tokens[a].key in _FEATURES and tokens[a + 1].key in _OF:
         return True
     if before is None:
         return False
