@@ -139,28 +139,28 @@ def _is_heading(text: str, wrap: int) -> bool:
 
 
 def _wrapped_width(raw: str, lines) -> int | None:
-    """The width a text wraps its lines at: the longest of its lines that run on, in mid-
-    sentence, into a line starting in lower case. None for a text none of whose lines does:
-    there each line is a paragraph, a heading or a headline of its own."""
+    """The width a text wraps its lines at: the median length of its lines that run on, in
+    mid-sentence, into a line starting in lower case (a text wrapped by hand or by a browser's
+    page ends its lines unevenly). None for a text none of whose lines does."""
     widths = sorted(
         len(raw[s:e].rstrip())
         for (s, e), (s2, e2) in itertools.pairwise(lines)
         if raw[s:e].strip() and raw[s2:e2].strip()[:1].islower() and not _ends_sentence(raw[s:e])
     )
-    # (the median: a text wrapped by hand or by a browser's page ends its lines unevenly)
     return widths[len(widths) // 2] if widths else None
 
 
-# The words a line that runs on into the next ends with ("... Córdoba and" / "Río Negro"):
-# it ends no headline, however short the line
-# (a colon before what it introduces, a quote's closing comma before its speaker, an
-# abbreviation: "the U.S." / "Department of State")
+# What a line that runs on into the next ends with, however short the line: a small word
+# ("... Córdoba and" / "Río Negro"), a colon before what it introduces, a quote's closing
+# comma before its speaker, an abbreviation ("the U.S." / "Department of State")
 _RUNS_ON = re.compile(
     r"(?:[,;:(–—-]|,[”\"’]|(?-i:[A-Z]\.)+|\b(?:and|or|of|the|a|an|to|in|on|at|by|for|from|with|"
     r"who|which|that|y|e|o|u|de|del|la|el|los|las|en|et|le|les|du|des|au|aux|da|do|das|dos|"
     r"que|pelo|pela|por|para|pour|par|com))$",
     re.IGNORECASE,
 )
+
+UNWRAPPED_WIDTH = 120  # no text is wrapped wider (the set's wrapped texts: 60 to 80)
 
 
 def _breaks_after(
@@ -195,7 +195,6 @@ def _breaks_after(
     return _ends_sentence(before) or _is_heading(before, wrap)
 
 
-UNWRAPPED_WIDTH = 120  # no text is wrapped wider (the set's wrapped texts: 60 to 80)
 HEADLINE_WORDS = 25  # a headline has fewer words; a line of more is a paragraph
 # The end of a sentence inside a line: ".", "!" or "?" (and a closing quote), then a capital
 # or an opening quote, glued on or after spaces ("... fonte da corporação.O suspeito, ...")

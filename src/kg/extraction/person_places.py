@@ -4,8 +4,10 @@ or a venue's where the text puts it as it puts places: after a preposition of pl
 "near X", "at X", "à X"), beside a place in a list ("Sarvel, Santa Ana, Monte Verde and
 Lorvik"), joined to one by a slash ("Belvar/Elias Lopez", the two sides of a border
 crossing), in brackets after one ("Herat (Islam Qala)": its crossing or district), or after
-a place's head and "of" ("the Port of Jorge Lima"). A person named with a role, a title, a
-verb of speech or any other context is kept wherever the name stands."""
+a place's head and "of" ("the Port of Jorge Lima"); or where its own words make it a place
+("Matthew Town", "Canal de la Mancha", "the Islam Qala border crossing"). A person named
+with a role, a title, a verb of speech or any other context is kept wherever the name
+stands."""
 
 from __future__ import annotations
 
@@ -60,10 +62,9 @@ def put_as_a_place(span: Span, known: dict) -> bool:
     a, b = span.a, span.b
     before = tokens[a - 1] if a else None
     after = tokens[b] if b < len(tokens) else None
-    # "Matthew Town", "the Arab Regions", "Canal de la Mancha": a name that says it is a place,
-    # by its last word or its first
-    # (not a place's head that is a surname too: "Sarah Ward", "Julia Port", "Anna Coast";
-    # a feature's word only before "de" or "of": not "Isla Fernández", "Rio Alvarez")
+    # "Matthew Town", "Canal de la Mancha": a name that says it is a place, by its last word
+    # or its first (not a place's head that is a surname too: "Sarah Ward", "Julia Port"; a
+    # feature's word only before "de" or "of": not "Isla Fernández", "Rio Alvarez")
     if tokens[b - 1].key in _NAMED_PLACE_ENDS:
         return True
     if b - a > 2 and tokens[a].key in _FEATURES and tokens[a + 1].key in _OF:
