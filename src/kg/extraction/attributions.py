@@ -9,6 +9,7 @@ import re
 from kg.extraction.entities import Entities, Mention
 from kg.extraction.figures import Found
 from kg.extraction.foreign_words import ACCORDING_TO, SAID, SAID_THEN_SOURCE
+from kg.extraction.period_cuts import SAYING
 from kg.extraction.periods import asides
 from kg.extraction.source_cues import (
     CITING,
@@ -81,10 +82,7 @@ CLAUSE_BREAK = re.compile(r";|\b(?:but|while|whereas|although|though)\b", re.I)
 # "..., revelou o SEF esta quinta-feira, acrescentando que oito pessoas ...", "..., said IOM,
 # adding that 12 ...": what a source adds, after its verb and a comma, is its word too
 ADDS = re.compile(
-    r"\s*(?:\([^()]*\)\s*)?[^,.;:()]{0,40},\s*(?:adding|noting|stating|ajoutant|"
-    r"pr[ée]cisant|a[ñn]adiendo|agregando|se[ñn]alando|precisando|acrescentando|sublinhando|"
-    r"referindo)\s+(?:that\b|que\b|qu['’])",
-    re.I,
+    rf"\s*(?:\([^()]*\)\s*)?[^,.;:()]{{0,40}},\s*{SAYING}\s+(?:that\b|que\b|qu['’])", re.I
 )
 # The comma after a source set apart ("En 2019, informó la OIM, 1.230 ..."), not before a
 # clause of another subject ("..., said IOM, and police arrested eight"; "mais de" is

@@ -7,6 +7,8 @@ from kg.extraction.name_words import ALL_HEADS, CONNECTORS, MONTHS, ORG_HEADS, S
 from kg.extraction.spans import _sentence_starts, known_organization
 from kg.extraction.text import Passage
 
+_HEADS_BEFORE_PARA = ORG_HEADS | {"comissariado"}  # ("Alto Comissariado para as Migrações")
+
 
 def connects(tokens: list, k: int, j: int) -> bool:
     """Whether tokens[k], in a run of a name's words whose connectors begin at j, joins the
@@ -20,7 +22,7 @@ def connects(tokens: list, k: int, j: int) -> bool:
     # Guarda Nacional Republicana contra o Tráfico")
     return (
         k - 1 == j >= 1
-        and tokens[j - 1].key in ORG_HEADS | {"comissariado"}
+        and tokens[j - 1].key in _HEADS_BEFORE_PARA
         and tokens[k - 1].key in ("para", "contra")
         and token.text in ("a", "as", "o", "os")
     )

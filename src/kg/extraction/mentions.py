@@ -145,7 +145,8 @@ def merge_tails(result: Entities, countries: set[str]) -> None:
         if m.new is not None:
             first.setdefault(m.new.key, (m.passage.index, m.start))
     for short in bodies:
-        if len(short.name.split()) < 2 or short.key not in result.new:
+        size = len(short.name.split())
+        if size < 2 or short.key not in result.new:
             continue
         tail = " " + fold(short.name)
         longer = [
@@ -154,14 +155,10 @@ def merge_tails(result: Entities, countries: set[str]) -> None:
             if n is not short
             and n.key in result.new
             and fold(n.name).endswith(tail)
-            # (a word of a name before it, not a connector: "the Parliamentary Assembly of the
-            # Council of Europe" names two bodies)
-            and _word_before(n.name, len(short.name.split()))[:1].isupper()
-            and not _country_only(n.name, len(short.name.split()), countries)
-            # (named in full first; not a level's or a site's body, "the Sabah Immigration
-            # Department", nor a heading's words run into the name, "RELATED STORIES ...")
+            and _another_name_before(n.name.split()[:-size], countries)
+            # (named in full first: not "the Immigration Department ... the Sabah Immigration
+            # Department")
             and first.get(n.key, (0, 0)) < first.get(short.key, (0, 0))
-            and not {fold(w) for w in n.name.split()[: -len(short.name.split())]} & _NOT_ITS_NAME
         ]
         if len(longer) == 1:
             _merge(longer[0], short, result)
@@ -176,15 +173,19 @@ _NOT_ITS_NAME = {
 }  # fmt: skip
 
 
-def _word_before(name: str, last: int) -> str:
-    """The word of `name` before its `last` words ("" if none)."""
-    words = name.split()
-    return words[-last - 1] if len(words) > last else ""
-
-
-def _country_only(name: str, last: int, countries: set[str]) -> bool:
-    """Whether the words of `name` before its `last` words are a country's ("Italian")."""
-    return all(fold(word) in countries for word in name.split()[:-last])
+def _another_name_before(prefix: list[str], countries: set[str]) -> bool:
+    """Whether the words `prefix` before a body's ending make the ending its name's: a name's
+    word last (not a connector: "the Parliamentary Assembly of the Council of Europe" names
+    two bodies), not a country's words alone (left to the resolution's check of the countries
+    beside it), nor a level's or a site's word or a heading's ("Provincial", "RELATED
+    STORIES")."""
+    words = {fold(word) for word in prefix}
+    return (
+        bool(prefix)
+        and prefix[-1][:1].isupper()
+        and not words <= countries
+        and not words & _NOT_ITS_NAME
+    )
 
 
 def countries_named(mentions: list[Mention], knowledge: Knowledge) -> set[str]:

@@ -24,12 +24,13 @@ LATER_PART = re.compile(
 )
 # ("4 traffickers were charged, he added, saying that in 2020 1,083 children had been
 # rescued", "affirmant qu'en 2020", "afirmando que en 2020": another report's time)
-REPORTED = re.compile(
-    r",\s*(?:saying|adding|noting|stating|affirmant|ajoutant|pr[ée]cisant|indiquant|"
-    r"afirmando|a[ñn]adiendo|agregando|indicando|se[ñn]alando|dizendo|acrescentando|"
-    r"afirmando)\s+(?:that\b|que\b|qu['’])?",
-    re.I,
+# The gerunds of saying of the four languages ("adding that", "acrescentando que")
+SAYING = (
+    r"(?:saying|adding|noting|stating|affirmant|ajoutant|pr[ée]cisant|indiquant|afirmando|"
+    r"a[ñn]adiendo|agregando|indicando|se[ñn]alando|precisando|dizendo|acrescentando|"
+    r"sublinhando|referindo)"
 )
+REPORTED = re.compile(rf",\s*{SAYING}\s+(?:that\b|que\b|qu['’])?", re.I)
 
 
 def a_later_part(text: str, at: int, x: tuple, s1: int) -> bool:

@@ -10,7 +10,6 @@ from kg.extraction.dated_days import month_number
 from kg.extraction.figures import MONTH, MONTH_SHORT
 from kg.extraction.number_words import _WORDNUM, word_value
 
-# (no year of a range: "in 2013-2014" is no "in 2013", the range is read as one)
 # What a number that only looks like a year counts: people, or a plural noun (not a verb nor
 # another word ending in "s": "for 2019 shows", "for 2019 thus far")
 _COUNTED = (
@@ -18,6 +17,7 @@ _COUNTED = (
     r"(?!(?:this|thus|has|was|does|shows|remains|includes|represents|marks|sees|always|"
     r"perhaps|across|whereas|unless|plus|versus|towards|besides|sometimes)\b)[a-z]{3,}(?<!ss)s\b)"
 )
+# (no year of a range: "in 2013-2014" is no "in 2013", the range is read as one)
 _DATE = (
     # ("early 2024", "mid-2019": a part of the year, read as the year)
     # ("June, 2023." a comma between them, as some write it; not "In June, 2015 migrants": a count)

@@ -11,6 +11,7 @@ stands."""
 
 from __future__ import annotations
 
+from kg.extraction.coordination import FOREIGN_ARTICLES
 from kg.extraction.given_names import is_given_name
 from kg.extraction.name_words import PLACE_HEADS
 from kg.extraction.spans import Span
@@ -53,7 +54,7 @@ _NAMED_PLACE_ENDS = {
     "municipality", "island", "islands", "valley",
 }  # fmt: skip
 _OF = {"of", "de", "del", "da", "do", "du", "des", "d'", "d’"}
-_ARTICLES = {"the", "el", "la", "le", "les", "los", "las", "o", "os", "a", "as", "l'", "l’"}
+_ARTICLES = FOREIGN_ARTICLES | {"the"}
 
 
 def put_as_a_place(span: Span, known: dict) -> bool:
