@@ -393,7 +393,8 @@ def test_the_development_set_is_complete_and_split_in_halves():
     # Ids 101 to 152: each batch split in halves by its seed (data/devset/README.md); 153 to
     # 572, material gathered to tune on only; 573 to 604, 605 to 634 and 635 to 664, fresh
     # held-out parts gathered after round 16's rules were frozen and while rounds 17's and 18's
-    # were written, none of them tuned on; 665 to 808, tuning material again (rounds 20, 23, 24).
+    # were written, none of them tuned on; 665 to 832, tuning material again (rounds 20, 23,
+    # 24, 25).
     import random
 
     for first, last, seed, tuned in ((101, 128, 15, 14), (129, 152, 16, 12)):
@@ -408,7 +409,7 @@ def test_the_development_set_is_complete_and_split_in_halves():
     assert fresh == [str(i) for i in range(573, 665)]
     assert all(r["split"] == "heldout" for r in releases if 572 < int(r["id"]) < 665)
     later = [r for r in releases if int(r["id"]) >= 665]
-    assert [r["id"] for r in later] == [str(i) for i in range(665, 809)]
+    assert [r["id"] for r in later] == [str(i) for i in range(665, 833)]
     assert all(r["split"] == "tune" for r in later)
     for release in releases:
         assert release["file"].startswith(f"{release['id']}_")
