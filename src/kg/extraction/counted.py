@@ -10,6 +10,7 @@ import re
 from kg.extraction.figures import FROM_A_PLACE, Found
 from kg.extraction.foreign_counts import OF_THESE, no_noun_after
 from kg.extraction.foreign_words import LANGUAGES, UNIT_WORDS
+from kg.extraction.listed_counts import a_names_count
 from kg.extraction.named_before import (
     AGE_WORDS,
     NOT_PLURALS,
@@ -203,14 +204,18 @@ def find_what_it_counts(
         # "Six of the people were victims": those of whom it is a part
         if m := re.match(rf"\s+of\s+(?:the|these|those)\s+|{OF_THESE}", text[f.end : f.end + 20]):
             f.head, f.phrase, f.phrase_end = noun_phrase(text, f.end + m.end())
-        # "Bali (nine), Riau (five)": a count in brackets after a name counts the people its
-        # sentence names before it ("Victims were held in Bangkok (six)"), else what the
-        # number before it in the sentence does
+        # "Bali (nine), Riau (five)": a count in brackets after a name counts what the count
+        # before it counts when that one is a name's too ("Madre de Dios, con 227 casos,
+        # seguido de Cusco (172)"), else the people its sentence names before it ("Victims were
+        # held in Bangkok (six)"), else what the number before it in the sentence counts
         elif re.search(r"[A-Z][\w-]*\s+\($", text[max(0, f.start - 40) : f.start]):
             people = _people_named_before(text, f)
-            if people:
+            before = previous is not None and previous.head and previous.sentence == f.sentence
+            if before and a_names_count(text, previous):
+                f.head, f.phrase = previous.head, previous.phrase
+            elif people:
                 f.head, f.phrase = people[-1], people[-1]
-            elif previous is not None and previous.head and previous.sentence == f.sentence:
+            elif before:
                 f.head, f.phrase = previous.head, previous.phrase
     if f.head is None and not f.percent and not f.currency and FROM_A_PLACE.match(text, others_end):
         # "Of them, five were from Velna, three from Dorsk", "The migrants hailed from

@@ -148,7 +148,8 @@ CAUGHT = re.compile(
     r"\b(?:(?:were|was|been|being)\s+(?:[a-z]+\s+)?(?:arrested|detained|rescued|identified|"
     r"seized|apprehended|intercepted|dismantled|checked|inspected|searched|opened|launched)|"
     r"(?:arrested|rescued|identified|seized|apprehended|intercepted|dismantled|inspected)\s+"
-    r"(?:a\s+|an\s+|the\s+|some\s+|more\s+than\s+|over\s+)?\d|"
+    r"(?:a\s+total\s+of\s+|a\s+|an\s+|the\s+|some\s+|more\s+than\s+|over\s+)?\d+|"
+    r"arrests\s+were\s+made|"
     r"the\s+(?:arrests?|detentions?|rescues?|identification|seizures?|checking|inspections?|"
     r"launch|opening)\s+of|(?:resulted|results?)\s+in|led\s+to)\b",
     re.I,
@@ -195,9 +196,10 @@ def event_dates(
                 continue
             period = period_of(passage.text, (s0, s1), (s0, s1), s1, today=day)
             if _dated_to(period, DAY_CHARS):
-                found.append((passage.index, s0, nouns, period))
+                told = bool(ITS_DAYS.match(passage.text, s0))
+                found.append((passage.index, s0, nouns, period, told))
             elif period is None and today_of(day, passage, (s0, s1)):
-                found.append((passage.index, s0, nouns, day))
+                found.append((passage.index, s0, nouns, day, False))
     return found
 
 
@@ -245,6 +247,17 @@ def event_period(records, passage: Passage, sentence: tuple[int, int]):
     return None
 
 
+# A sentence dating an operation the text has told before: "The operation took place on June
+# 17-23, 2019", "This joint action ran from 3 to 9 March", "L'opération s'est déroulée du ...";
+# the catch told in the paragraphs before it (TOLD_BEFORE) is of those days.
+ITS_DAYS = re.compile(
+    r"\s*(?:(?:The|This|That|La|El|Esta|Esa|Cette|A|Essa)\s+|L['’]\s*)(?:[\w-]+\s+){0,3}?"
+    r"(?:operation|action|raid|crackdown|op[ée]ration|operaci[oó]n|operativo|opera[çc][ãa]o)s?"
+    r"\b(?!\s+(?:of|de|du|des|da|do)\b)",
+    re.I,
+)
+TOLD_BEFORE = 2
+
 # What places a catch outside the operation's days: a report's figures, the world's, the
 # years before, a body's record, the time before or after it.
 NOT_ITS_CATCH = re.compile(
@@ -265,9 +278,11 @@ def _after_it(records, passage: Passage, s0: int, text: str) -> bool:
         return False
     if NOT_ITS_CATCH.search(text) or NOT_ITS_CATCH_OTHER_LANGUAGES.search(text):
         return False
-    if passage.index - records[0][0] > 3:
-        return False
-    return (records[0][0], records[0][1]) < (passage.index, s0)
+    if (records[0][0], records[0][1]) > (passage.index, s0):
+        # (before the days, when the sentence dating them points back to the operation: "70
+        # persons were arrested ... The operation took place on June 17-23, 2019.")
+        return records[0][4] and records[0][0] - passage.index <= TOLD_BEFORE
+    return passage.index - records[0][0] <= 3
 
 
 # A time said by pointing back to the one said before: "rescued 1,623 children during that

@@ -517,6 +517,8 @@ def _ranges(passage: Passage, found: list[Found]) -> list[Found]:
                 and f.currency == g.currency  # "£400 and €500": two sums
                 and 0 < f.value < g.value <= 10 * f.value
                 and not re.search(r"\b(?:in|of|from|to)\s+$", before)
+                # ("103, 30 and 57 migrants": the last two of a list, no range)
+                and not re.search(r"\d\s*,\s*$", before)
             )
             if (
                 gap.strip() in ("to", "-", "\u2013")

@@ -273,7 +273,7 @@ TIMES = re.compile(
     rf"|\b(?:(?:de|desde|entre|du|d['’]|do)\s+)?(?P<m1>{_MONTH}){_TO}(?P<m2>{_MONTH}){_OF}"
     rf"(?P<y1>{_YEAR})"
     rf"|\b(?P<d>\d{{1,2}})(?:er|º)?{_DAY_OF}(?P<dm>{_MONTH}){_OF}(?P<dy>{_YEAR})"
-    rf"|\b(?:de|desde|entre|du|do)\s+(?P<a>{_YEAR}){_TO}(?P<b>{_YEAR})"
+    rf"|\b(?:del?|desde(?:\s+el)?|entre(?:\s+el)?|du|do)\s+(?P<a>{_YEAR}){_TO}(?:el\s+)?(?P<b>{_YEAR})"
     rf"|\b(?:desde|depuis|dès)\s+(?:(?P<sm>{_MONTH}){_OF})?(?P<sy>{_YEAR})"
     rf"|\b(?P<mm>{_MONTH}){_OF}(?P<my>{_YEAR})"
     rf"|\b(?:en|em|durante|durant|pendant|no\s+ano\s+de|en\s+el\s+año|"

@@ -26,6 +26,7 @@ import functools
 import re
 
 from kg.extraction import carried_periods, compounds, counted, document_periods, event_times, parts
+from kg.extraction import listed_counts as lists
 from kg.extraction import restated as said_again
 from kg.extraction.attributions import AttributionRules
 from kg.extraction.counted import _counts_what_it_reached, _part_of_whole, find_what_it_counts
@@ -66,10 +67,6 @@ GROUP_IDS = (
 )  # fmt: skip
 
 
-# An item of a list: a bullet, a dash or a number with a dot or bracket at a paragraph's start.
-LIST_ITEM = re.compile(r"\s*(?:[•·▪◦‣*\u2013\u2014-]|\d{1,2}[.)])\s+\S")
-
-
 @functools.lru_cache(maxsize=16)
 def _number_ends(text: str) -> tuple[int, ...]:
     """Where each number of a passage's text ends, in order (read once per passage)."""
@@ -95,6 +92,7 @@ class NumberExtractor(AttributionRules):
         self.year_context = None
         self.passage_before: Passage | None = None
         self.list_period = opened = None  # the time of a sentence that opens a list
+        listed = None  # what a list's opening counts ("148 arrests:", "Identified cases of:")
         # (the title's day too: "Monday, 14 March 2022")
         self.release_day = event_times.release_day(source.passages)
         # ("date 2023-05 Au moins 17 personnes ...": a page dated to its month, whose year
@@ -116,7 +114,8 @@ class NumberExtractor(AttributionRules):
             last_count: Item | None = previous_paragraph_last
             # "In the 2019/20 financial year, the AFP received:" then "• 64 reports of ...":
             # the items of a list take the time of the sentence that opens it
-            self.list_period = opened if LIST_ITEM.match(passage.text) else None
+            self.list_period = opened if lists.LIST_ITEM.match(passage.text) else None
+            item_of = listed if lists.labels_its_numbers(passage) else None
             previous: Found | None = None
             counted_before: Found | None = None
             numbers = _part_of_whole(passage, find_numbers(passage))
@@ -136,6 +135,8 @@ class NumberExtractor(AttributionRules):
                 f.clause = clause_around(passage.text, f.start, f.end, f.sentence)
                 antecedent = counted.ellipsis_of(passage.text, f, previous, counted_before)
                 find_what_it_counts(f, passage, antecedent, abbreviated)
+                if f.head is None and item_of and lists.labelled(passage.text, f.start, f.end):
+                    f.head, f.phrase = item_of, item_of  # ("148 arrests:" "• smugglers: 13")
                 if f.change == "from":
                     _counts_what_it_reached(f, numbers[i + 1 : i + 2], passage, abbreviated)
                 if passage.kind == "title" and _stated_in(f, items):
@@ -216,11 +217,16 @@ class NumberExtractor(AttributionRules):
             event_times.period_said_after(passage, items)
             if passage.text.rstrip().endswith(":") and passage.sentences:
                 a, b = passage.sentences[-1]
-                opened = self._time_said(passage, (a, b), (a, b), b) or (
-                    event_times.event_period(self.event_records, passage, (a, b))
+                opened = (
+                    self._time_said(passage, (a, b), (a, b), b)
+                    or event_times.event_period(self.event_records, passage, (a, b))
+                    # ("The results from 5 to 9 September:" then "148 arrests:": the list
+                    # within the list has the time of the one it is in)
+                    or (opened if lists.opens_a_list(self.passage_before) else None)
                 )  # (or "The actions led to:" the action day's)
+                listed = lists.what_the_list_counts(passage)
             elif self.list_period is None:  # neither an item of the list nor its opening
-                opened = None
+                opened = listed = None
             years = re.findall(r"\b(?:19|20)\d\d\b", passage.text)
             self.year_context = years[-1] if years else self.year_context
             self.passage_before = passage

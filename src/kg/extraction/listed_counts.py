@@ -1,0 +1,63 @@
+"""Counts listed: what the items of a list count when each labels its number ("• migrant
+smugglers: 13"), what the list's opening counts, said in its last words ("148 arrests:",
+"Identified cases of:"); the time of a list within a list ("The results from 5 to 9
+September:" then "148 arrests:"), the one it is in; and a count said of a name ("Madre de
+Dios, con 227 casos, seguido de Cusco (172)"), what the names' counts after it count.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extraction.figures import Found
+from kg.extraction.foreign_nouns import english_unit
+from kg.extraction.text import Passage, fold
+from kg.extraction.units import singular
+
+# What a count of places counts (a list of the places with their own counts may follow it)
+PLACE_UNITS = {"city", "country", "state", "region", "province", "district", "municipality"}
+# An item of a list: a bullet, a dash or a number with a dot or bracket at a paragraph's start.
+LIST_ITEM = re.compile(r"\s*(?:[•·▪◦‣*\u2013\u2014-]|\d{1,2}[.)])\s+\S")
+# An item that labels its number: a bullet, a label, a colon, the number ("• visa fraud: 22")
+LABELLED_ITEM = re.compile(r"\s*[•·▪◦‣*\u2013\u2014-]\s+[^\W\d_][^:\d]{0,60}:\s*\d")
+# The opening's last words: a number and what it counts ("148 arrests:"), or what the items are
+# of ("Identified cases of:")
+LIST_NOUN = re.compile(r"(?:\d\s+(?P<counted>[^\W\d_]+)|(?P<of>[^\W\d_]+)\s+of)\s*:\s*$")
+
+
+def opens_a_list(passage: Passage | None) -> bool:
+    """Whether a passage ends with a colon: the opening of the list after it."""
+    return passage is not None and passage.text.rstrip().endswith(":")
+
+
+def what_the_list_counts(passage: Passage) -> str | None:
+    """The noun a list's opening ends with ("148 arrests:" -> "arrests"), or None."""
+    m = LIST_NOUN.search(passage.text)
+    return (m["counted"] or m["of"]) if m else None
+
+
+def labels_its_numbers(passage: Passage) -> bool:
+    """Whether a passage is a list whose items each label their number."""
+    return bool(LABELLED_ITEM.match(passage.text))
+
+
+def labelled(text: str, start: int, end: int) -> bool:
+    """Whether the number at [start, end) is an item's, after its label's colon and before the
+    next bullet or the end ("• migrant smugglers: 13 • illegal migrants: 71")."""
+    return bool(
+        re.search(r":\s*$", text[max(0, start - 3) : start])
+        and re.match(r"\s*(?:[•·▪◦‣*]|$)", text[end:])
+    )
+
+
+def a_names_count(text: str, count: Found) -> bool:
+    """Whether a count is said of the name before it ("Madre de Dios, con 227 casos", "Lima
+    (350)", "Velna with 300 cases"), not one counting places ("914 cidades")."""
+    return bool(
+        re.search(
+            r"[A-Z][\w-]*\s*(?:\(|,?\s+(?:con|with|com|avec)\s+)$",
+            text[max(0, count.start - 40) : count.start],
+        )
+    ) and not {english_unit([fold(count.head or "")]), singular(fold(count.head or ""))} & (
+        PLACE_UNITS
+    )

@@ -1,0 +1,149 @@
+"""`kg extract`: rules of the twenty-fifth round, from 24 fresh releases read as they came. An
+operation's catch told before the sentence that dates the operation; a list of counts is no
+range; Spanish spans of years ("del 2009 al 2014"); a count in brackets after a place counts
+what the count before it does; a list whose items label their numbers counts what its opening
+does. On sentences composed for it (the names of places and bodies are made up), each rule with
+the sentences it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from composed import draft_of, observations
+
+
+def _found(tmp_path, knowledge, body: str) -> dict:
+    """value (an int; a range as its two values' strings) -> the drafted number."""
+    found = observations(draft_of(tmp_path, knowledge, body))
+    return {key if isinstance(key, tuple) else int(key): item for key, item in found.items()}
+
+
+def _period(item) -> tuple | None:
+    period = item.fields.get("period")
+    if period is None or isinstance(period, str):
+        return period
+    return period.get("start"), period.get("end")
+
+
+def test_a_catch_told_before_the_operations_days_is_of_those_days(tmp_path, knowledge):
+    """ "70 persons were arrested ... The operation took place on June 17-23, 2019.": the
+    sentence dating the operation points back to it, and the catch told in the paragraphs
+    before is of its days."""
+    body = (
+        "Police forces from 16 countries arrested a total of 70 persons for human trafficking, "
+        "the Zorvan Police Agency announced on Friday.\n\n"
+        "In total, 34 arrests were made for human trafficking.\n\n"
+        "The operation took place on June 17-23, 2019. Over 1,100 locations were checked."
+    )
+    found = _found(tmp_path, knowledge, body)
+    days = ("2019-06-17", "2019-06-23")
+    assert _period(found[70]) == days
+    assert _period(found[34]) == days
+    assert _period(found[1100]) == days
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        # (the operation named first by the dating sentence: nothing told before it)
+        "An operation took place on June 17-23, 2019.",
+        # (a dating sentence that does not point back to an operation)
+        "Police carried out checks on June 17-23, 2019.",
+    ],
+)
+def test_a_catch_before_an_operation_first_told_after_it_is_not_dated(tmp_path, knowledge, opening):
+    body = (
+        "Police forces from 16 countries arrested a total of 70 persons for human "
+        f"trafficking.\n\n{opening} Over 1,100 locations were checked."
+    )
+    found = _found(tmp_path, knowledge, body)
+    assert _period(found[70]) is None
+
+
+def test_a_catch_of_two_digits_told_after_the_operation_is_of_its_days(tmp_path, knowledge):
+    """ "arrested 70 suspects" after the dated operation: of its days (a count of more than
+    one digit, which the catch's words had not matched)."""
+    body = (
+        "The operation took place from 3 to 9 March 2021.\n\n"
+        "Officers arrested 70 suspects in the capital, the police said."
+    )
+    found = _found(tmp_path, knowledge, body)
+    assert _period(found[70]) == ("2021-03-03", "2021-03-09")
+
+
+def test_the_last_two_numbers_of_a_list_are_no_range(tmp_path, knowledge):
+    """ "103, 30 and 57 migrants were apprehended on Friday, Saturday and Sunday": three
+    counts; "an estimated 30,000 and 60,000 migrants" is still one range."""
+    found = _found(
+        tmp_path,
+        knowledge,
+        "Police said 103, 30 and 57 migrants were apprehended on Friday, Saturday and Sunday, "
+        "respectively. An estimated 30,000 and 60,000 migrants crossed the desert.",
+    )
+    assert {103, 30, 57} <= set(found)
+    assert ("30", "57") not in found
+    assert ("30000", "60000") in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Un total de 2,241 denuncias fueron reportadas del 2009 al 2014 en todas las regiones.",
+        "Un total de 2,241 denuncias fueron reportadas desde el 2009 hasta el 2014.",
+        "Un total de 2,241 denuncias fueron reportadas entre el 2009 y el 2014.",
+        "Un total de 2,241 denuncias fueron reportadas de 2009 a 2014.",
+    ],
+)
+def test_a_spanish_span_of_years_dates_its_sentence(tmp_path, knowledge, sentence):
+    found = _found(tmp_path, knowledge, sentence)
+    assert _period(found[2241]) == ("2009", "2014")
+
+
+def test_a_count_in_brackets_after_a_place_counts_what_the_count_before_it_does(
+    tmp_path, knowledge
+):
+    """ "Madre de Dios, con 227 casos, seguido de Cusco (172)": cases, not the people the
+    sentence names before ("Trata de Personas")."""
+    found = _found(
+        tmp_path,
+        knowledge,
+        "El coordinador de las Fiscalías Especializadas en Trata de Personas detalló que la "
+        "región que ostenta el tercer lugar es Madre de Dios, con 227 casos, seguido de Cusco "
+        "(172), Piura (103) y Sullana (60).",
+    )
+    assert {found[v].fields.get("unit") for v in (227, 172, 103, 60)} == {"case"}
+
+
+def test_a_count_in_brackets_after_a_place_is_no_count_of_places(tmp_path, knowledge):
+    """ "were sent to 914 cities – Curitiba (5,986), Manaus (5,350)": the people sent, not
+    cities."""
+    found = _found(
+        tmp_path,
+        knowledge,
+        "The migrants were sent to 914 cities; those that received the most were Curitiba "
+        "(5,986), Manaus (5,350) and Dourados (3,591).",
+    )
+    assert found[914].fields.get("unit") == "city"
+    assert {found[v].fields.get("unit") for v in (5986, 5350, 3591)} == {"person"}
+
+
+def test_the_items_that_label_their_numbers_count_what_the_lists_opening_does(tmp_path, knowledge):
+    """ "148 arrests:" then "• migrant smugglers: 13": arrests, of the time of the list the
+    list is in ("The results from 5 to 9 September 2018:"); "Identified cases of:" then "•
+    visa fraud: 22": cases."""
+    body = (
+        "The results from 5 to 9 September 2018:\n\n148 arrests:\n\n"
+        "  • migrant smugglers: 13\n  • illegal migrants: 71\n\n"
+        "Identified cases of:\n\n  • visa fraud: 22\n  • clandestine entries: 612"
+    )
+    found = _found(tmp_path, knowledge, body)
+    assert found[13].fields.get("unit") == found[71].fields.get("unit") == "arrest"
+    assert _period(found[13]) == ("2018-09-05", "2018-09-09")
+    assert found[22].fields.get("unit") == found[612].fields.get("unit") == "case"
+
+
+def test_a_labelled_item_that_says_its_own_noun_keeps_it(tmp_path, knowledge):
+    body = "148 arrests:\n\n  • raids: 13 addresses searched\n  • victims: 71 women rescued"
+    found = _found(tmp_path, knowledge, body)
+    assert found[13].fields.get("unit") == "address"
+    assert found[71].fields.get("unit") == "person"
