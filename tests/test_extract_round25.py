@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from composed import draft_of, observations
+from composed import draft_of, observations, sources
 
 
 def _found(tmp_path, knowledge, body: str) -> dict:
@@ -147,3 +147,42 @@ def test_a_labelled_item_that_says_its_own_noun_keeps_it(tmp_path, knowledge):
     found = _found(tmp_path, knowledge, body)
     assert found[13].fields.get("unit") == "address"
     assert found[71].fields.get("unit") == "person"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "El Ministerio Público de Zorvania ha logrado un total de 60 condenas por trata de "
+        "personas, frente a las 47 del pasado año, informó hoy esa entidad.",
+        "A Polícia Federal de Zorvania resgatou 60 vítimas, frente a 47 no ano anterior, "
+        "informou hoje a instituição.",
+        "La Gendarmerie de Zorvanie a secouru 60 migrants, contre 47 l'an dernier, a précisé "
+        "l'organisme.",
+    ],
+)
+def test_a_body_named_by_what_it_is_after_its_verb_is_the_one_named_before(
+    tmp_path, knowledge, sentence
+):
+    """ "..., informó hoy esa entidad", "..., informou hoje a instituição": the body named
+    last before the verb."""
+    found = _found(tmp_path, knowledge, sentence)
+    assert sources(found[60]) and sources(found[47]) == sources(found[60])
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # (no body named before it)
+        "Un total de 60 condenas por trata de personas fueron dictadas, informó hoy esa entidad.",
+        # (a ministry named by its word, and no ministry named before)
+        "La Policía Nacional de Zorvania rescató a 60 víctimas, informó el ministerio.",
+        # (a clause of its own before the verb)
+        "La Policía Nacional de Zorvania rescató a 60 víctimas, pero la fiscalía no acusó a "
+        "nadie, informó la institución.",
+    ],
+)
+def test_a_body_named_by_what_it_is_with_none_to_point_back_to_credits_no_one(
+    tmp_path, knowledge, sentence
+):
+    found = _found(tmp_path, knowledge, sentence)
+    assert sources(found[60]) == []

@@ -77,8 +77,23 @@ DESCRIBED_SOURCE = re.compile(
     r"(?:said|says|reported|announced|stated|added|noted|estimated)\b",
     re.I,
 )
+# A body named by what it is after its verb and the number ("..., informó hoy esa entidad",
+# "..., señaló la dependencia", "..., indicou o órgão", "..., a précisé le ministère")
+FOREIGN_ANAPHOR = re.compile(
+    r",\s*"
+    + SAID_THEN_SOURCE
+    + r"(?:(?:esa|esta|dicha|ese|este|dicho|essa|esse|cette|ce)\s+)?(?:(?P<any>entidad|"
+    r"institución|dependencia|organismo|corporación|entidade|instituição|órgão|organisme|"
+    r"institution)|(?P<named>ministerio|fiscalía|ministério|ministère|parquet))\b",
+    re.I,
+)
 # What ends the clause a verb of saying governs ("..., while the coast guard rescued 500")
 CLAUSE_BREAK = re.compile(r";|\b(?:but|while|whereas|although|though)\b", re.I)
+FOREIGN_CLAUSE_BREAK = re.compile(
+    r";|\b(?:pero|mientras|aunque|sin\s+embargo|enquanto|embora|por[ée]m|tandis|alors\s+que|"
+    r"cependant|toutefois)\b",
+    re.I,
+)
 # "..., revelou o SEF esta quinta-feira, acrescentando que oito pessoas ...", "..., said IOM,
 # adding that 12 ...": what a source adds, after its verb and a comma, is its word too
 ADDS = re.compile(
@@ -492,6 +507,24 @@ class AttributionRules:
             ]
             if called:  # that body alone: not the others named with it
                 return [called[-1].target]
+        told = None if after else FOREIGN_ANAPHOR.search(text, f.end, s1)
+        if told and not FOREIGN_CLAUSE_BREAK.search(text, f.end, told.start()):
+            # "..., informó hoy esa entidad": the body named last before it (by that word of
+            # its name: "..., señaló el ministerio")
+            word = _head_word(told["named"]) if told["named"] else re.compile("")
+
+            def so_called(m: Mention) -> bool:
+                return bool(word.search(fold(" ".join(self._names_of(m)))))
+
+            before = [
+                m
+                for m in entities.mentions
+                if m.kind == "organization"
+                and (m.passage.index, m.start) < (passage.index, told.start())
+                and so_called(m)
+            ]
+            if before:
+                return [before[-1].target]
         for described in [] if after else DESCRIBED_SOURCE.finditer(text, s0, s1):
             # (opening the sentence, the number in the clause its verb governs: not "..., while
             # the coast guard rescued 500")
