@@ -186,3 +186,16 @@ def test_a_body_named_by_what_it_is_with_none_to_point_back_to_credits_no_one(
 ):
     found = _found(tmp_path, knowledge, sentence)
     assert sources(found[60]) == []
+
+
+def test_a_bare_count_that_lands_or_reaches_an_island_counts_people(tmp_path, knowledge):
+    """ "while 41 reached the island of Pantelleria", "20 landed in Malta": people; not
+    "Arrivals reached 500" (a count reaching a level)."""
+    found = _found(
+        tmp_path,
+        knowledge,
+        "Most of the migrants landed in Lampedusa, while 41 reached the island of Pantelleria. "
+        "Arrivals reached 500 last month; 20 landed in Malta.",
+    )
+    assert found[41].fields.get("unit") == found[20].fields.get("unit") == "person"
+    assert found[500].fields.get("unit") != "person"

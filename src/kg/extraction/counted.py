@@ -82,7 +82,9 @@ def _people_said(were: re.Match) -> str | None:
 PEOPLE_DO = re.compile(
     r"\s+(?:who\b|(?:have\s+|had\s+)?(?:arrived|died|drowned|fled|perished|escaped|survived|"
     r"migrated|crossed|disappeared|went\s+missing|remain\s+missing|are\s+missing|"
-    r"hailed\s+from|travell?ed|(?:will\s+|would\s+)?(?:attend|attended|took\s+part|take\s+part))\b"
+    r"hailed\s+from|travell?ed|(?:will\s+|would\s+)?(?:attend|attended|took\s+part|take\s+part)|"
+    # ("while 41 reached the island of Pantelleria", "35 disembarked in Lampedusa")
+    r"landed|disembarked|reached\s+(?:the\s+)?(?:island|coast|shores?|mainland|port))\b"
     # ("1 under the age of twenty, 27 under the age of twenty-five": only people have ages)
     r"|(?:(?:were|was|are|is)\s+)?(?:under|over|above|below)\s+the\s+age\s+of\b)",
     re.I,
