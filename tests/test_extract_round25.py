@@ -199,3 +199,106 @@ def test_a_bare_count_that_lands_or_reaches_an_island_counts_people(tmp_path, kn
     )
     assert found[41].fields.get("unit") == found[20].fields.get("unit") == "person"
     assert found[500].fields.get("unit") != "person"
+
+
+# The review's probes (round 25): each rule must leave these alone.
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # (a time, a place or "the number of" ending the opening: no kind of its items)
+        "Over the 5 days:\n\n  • arrests: 13\n  • victims identified: 71",
+        "Police from 27 countries took part. Results in the 27 countries:\n\n  • Arrests: 13\n"
+        "  • Victims identified: 71",
+        "The results of the action days from 5 to 9 September:\n\n  • migrant smugglers: 13\n"
+        "  • illegal migrants: 71",
+        "Europol recorded the number of:\n\n  • arrests: 13\n  • victims: 71",
+    ],
+)
+def test_an_opening_ending_in_a_time_a_place_or_a_number_as_such_gives_no_unit(
+    tmp_path, knowledge, body
+):
+    found = _found(tmp_path, knowledge, body)
+    units = {found[13].fields.get("unit"), found[71].fields.get("unit")}
+    assert not units & {"day", "country", "september", "number"}
+
+
+def test_items_each_a_paragraph_go_on_counting_what_the_opening_does(tmp_path, knowledge):
+    body = (
+        "Identified cases of:\n\n• visa fraud: 22\n\n• clandestine entries: 612\n\n"
+        "• forged documents: 40"
+    )
+    found = _found(tmp_path, knowledge, body)
+    assert {found[v].fields.get("unit") for v in (22, 612, 40)} == {"case"}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Teams from Lima, with 40 patrol cars, rescued victims of trafficking in Cusco (45) and "
+        "Piura (30).",
+        "The report covers Brazil, with 5,570 towns, and found victims in Curitiba (45) and "
+        "Manaus (30).",
+        "Victims were found across Peru, with 24 departments affected: Lima (45) and Cusco (30).",
+    ],
+)
+def test_a_count_in_brackets_after_people_named_since_the_count_before_counts_them(
+    tmp_path, knowledge, sentence
+):
+    found = _found(tmp_path, knowledge, sentence)
+    assert found[45].fields.get("unit") == found[30].fields.get("unit") == "person"
+
+
+@pytest.mark.parametrize(
+    "before",
+    [
+        # (figures cited from elsewhere, before the operation's own)
+        "Across the European Union, 14,000 victims were identified, Eurostat figures show.",
+        "Across Europe, some 2,000 arrests were made for migrant smuggling, according to Eurostat.",
+        "In Spain, 120 people were arrested for trafficking in a separate investigation.",
+    ],
+)
+def test_figures_of_their_own_before_an_operations_days_are_not_of_them(
+    tmp_path, knowledge, before
+):
+    body = (
+        f"{before}\n\nPolice forces from 16 countries arrested a total of 70 persons.\n\n"
+        "The operation took place on June 17-23, 2019."
+    )
+    found = _found(tmp_path, knowledge, body)
+    assert _period(found[70]) == ("2019-06-17", "2019-06-23")
+    cited = next(v for v in (14000, 2000, 120) if v in found)
+    assert _period(found[cited]) is None
+
+
+@pytest.mark.parametrize(
+    "dating",
+    [
+        "A joint operation took place on June 17-23, 2019 in Portugal.",
+        "The next operation will take place on 3-9 March 2022.",
+    ],
+)
+def test_an_operation_not_told_before_dates_no_catch_before_it(tmp_path, knowledge, dating):
+    body = (
+        f"Police arrested 70 suspected traffickers in the capital, the ministry said.\n\n{dating}"
+    )
+    found = _found(tmp_path, knowledge, body)
+    assert _period(found[70]) is None
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Los informes anuales del 2009 y 2014 registraron 2,241 denuncias en total.",
+        "Comparando los datos del 2009 y el 2014, se registraron 2,241 denuncias.",
+    ],
+)
+def test_two_years_joined_by_y_after_del_are_no_span(tmp_path, knowledge, sentence):
+    found = _found(tmp_path, knowledge, sentence)
+    assert _period(found[2241]) != ("2009", "2014")
+
+
+def test_a_year_before_a_loose_range_leaves_it_a_range(tmp_path, knowledge):
+    found = _found(tmp_path, knowledge, "In 2019, 20 or 25 boats arrived on the island every week.")
+    assert ("20", "25") in found

@@ -207,17 +207,22 @@ def find_what_it_counts(
         if m := re.match(rf"\s+of\s+(?:the|these|those)\s+|{OF_THESE}", text[f.end : f.end + 20]):
             f.head, f.phrase, f.phrase_end = noun_phrase(text, f.end + m.end())
         # "Bali (nine), Riau (five)": a count in brackets after a name counts what the count
-        # before it counts when that one is a name's too ("Madre de Dios, con 227 casos,
-        # seguido de Cusco (172)"), else the people its sentence names before it ("Victims were
-        # held in Bangkok (six)"), else what the number before it in the sentence counts
+        # before it counts when that one is a name's too and no people are named since
+        # ("Madre de Dios, con 227 casos, seguido de Cusco (172)"; not "Lima, with 40 patrol
+        # cars, rescued victims in Cusco (45)"), else the people its sentence names before it
+        # ("Victims were held in Bangkok (six)"), else what the number before it counts
         elif re.search(r"[A-Z][\w-]*\s+\($", text[max(0, f.start - 40) : f.start]):
             people = _people_named_before(text, f)
-            before = previous is not None and previous.head and previous.sentence == f.sentence
-            if before and a_names_count(text, previous):
+            count_before = previous and previous.head and previous.sentence == f.sentence
+            if (
+                count_before
+                and a_names_count(text, previous)
+                and not people_named_in(text[previous.end : f.start])
+            ):
                 f.head, f.phrase = previous.head, previous.phrase
             elif people:
                 f.head, f.phrase = people[-1], people[-1]
-            elif before:
+            elif count_before:
                 f.head, f.phrase = previous.head, previous.phrase
     if f.head is None and not f.percent and not f.currency and FROM_A_PLACE.match(text, others_end):
         # "Of them, five were from Velna, three from Dorsk", "The migrants hailed from

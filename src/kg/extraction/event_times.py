@@ -157,7 +157,9 @@ CAUGHT = re.compile(
 # Another operation than the one dated: "In a separate operation", "Previous operations".
 OTHER_OPERATION = re.compile(
     r"\b(?:separate|another|other|previous|earlier|similar|past|former|new|second)\s+"
-    r"(?:[\w-]+\s+)?(?:operations?|raids?|crackdowns?)\b",
+    r"(?:[\w-]+\s+)?(?:operations?|raids?|crackdowns?)\b|"
+    # ("in a separate investigation"; not "the launch of 100 new investigations", its outcome)
+    r"\b(?:separate|another|other|previous|earlier|similar|past|former)\s+investigations?\b",
     re.I,
 )
 # What follows the operation is not of its days: "276 new investigations following this
@@ -182,9 +184,10 @@ def _event_nouns(text: str) -> set[str]:
 
 def event_dates(
     passages: list[Passage], day: str | None = None
-) -> list[tuple[int, int, set[str], dict | str]]:
+) -> list[tuple[int, int, set[str], dict | str, bool]]:
     """The days events are said to take place on, in text order: (passage index, sentence
-    start, the event nouns of the sentence, the period), for the sentences that name an
+    start, the event nouns of the sentence, the period, whether the sentence points back to an
+    operation told before: ITS_DAYS), for the sentences that name an
     event and date it to the day ("a two-day workshop ... from 24 to 25 September 2024"), or
     to the release's `day` ("simultaneous raids were made this morning")."""
     found = []
@@ -248,15 +251,18 @@ def event_period(records, passage: Passage, sentence: tuple[int, int]):
 
 
 # A sentence dating an operation the text has told before: "The operation took place on June
-# 17-23, 2019", "This joint action ran from 3 to 9 March", "L'opération s'est déroulée du ...";
-# the catch told in the paragraphs before it (TOLD_BEFORE) is of those days.
+# 17-23, 2019", "This joint action ran from 3 to 9 March" (not "A joint operation", "The next
+# operation"); the catch told in the paragraphs before it (TOLD_BEFORE) is of those days, unless
+# its sentence cites figures of its own ("according to Eurostat", "Across Europe, ...").
 ITS_DAYS = re.compile(
-    r"\s*(?:(?:The|This|That|La|El|Esta|Esa|Cette|A|Essa)\s+|L['’]\s*)(?:[\w-]+\s+){0,3}?"
-    r"(?:operation|action|raid|crackdown|op[ée]ration|operaci[oó]n|operativo|opera[çc][ãa]o)s?"
-    r"\b(?!\s+(?:of|de|du|des|da|do)\b)",
+    r"\s*(?:The|This|That)\s+(?!(?:next|previous|last|following|future|new|second|other)\b)"
+    r"(?:[\w-]+\s+){0,3}?(?:operation|action|raid|crackdown)s?\b(?!\s+of\b)",
     re.I,
 )
-TOLD_BEFORE = 2
+TOLD_BEFORE, TOLD_AFTER = 2, 3
+CITED_FIGURES = re.compile(
+    r"\b(?:according\s+to|figures|statistics|data|across|worldwide|globally)\b", re.I
+)
 
 # What places a catch outside the operation's days: a report's figures, the world's, the
 # years before, a body's record, the time before or after it.
@@ -269,8 +275,9 @@ NOT_ITS_CATCH = re.compile(
 
 
 def _after_it(records, passage: Passage, s0: int, text: str) -> bool:
-    """A sentence telling a catch after the one operation the text dates, within three
-    paragraphs of the one that dates it, in a text that dates nothing else to the day (not
+    """A sentence telling a catch after the one operation the text dates, within TOLD_AFTER
+    paragraphs of the one that dates it, or before it, within TOLD_BEFORE, when that one
+    points back to the operation (ITS_DAYS), in a text that dates nothing else to the day (not
     one on a report's, the world's, earlier or later figures)."""
     if len({str(r[3]) for r in records}) != 1:
         return False
@@ -281,8 +288,9 @@ def _after_it(records, passage: Passage, s0: int, text: str) -> bool:
     if (records[0][0], records[0][1]) > (passage.index, s0):
         # (before the days, when the sentence dating them points back to the operation: "70
         # persons were arrested ... The operation took place on June 17-23, 2019.")
-        return records[0][4] and records[0][0] - passage.index <= TOLD_BEFORE
-    return passage.index - records[0][0] <= 3
+        told = records[0][4] and records[0][0] - passage.index <= TOLD_BEFORE
+        return told and not CITED_FIGURES.search(text)
+    return passage.index - records[0][0] <= TOLD_AFTER
 
 
 # A time said by pointing back to the one said before: "rescued 1,623 children during that

@@ -518,7 +518,7 @@ def _ranges(passage: Passage, found: list[Found]) -> list[Found]:
                 and 0 < f.value < g.value <= 10 * f.value
                 and not re.search(r"\b(?:in|of|from|to)\s+$", before)
                 # ("103, 30 and 57 migrants": the last two of a list, no range)
-                and not re.search(r"\d\s*,\s*$", before)
+                and not re.search(r"(?<!\d)(?!(?:19|20)\d\d\b)\d[\d.]*\s*,\s*$", before)
             )
             if (
                 gap.strip() in ("to", "-", "\u2013")

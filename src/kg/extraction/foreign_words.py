@@ -239,19 +239,16 @@ A_COUNT = re.compile(
 TO_BE = r"son|eran|fueron|sont|étaient|são|eram|foram"
 
 MONTHS = {
-    **dict.fromkeys(("enero", "janvier", "janeiro"), 1),
-    **dict.fromkeys(("febrero", "février", "fevereiro"), 2),
-    **dict.fromkeys(("marzo", "mars", "março"), 3),
-    **dict.fromkeys(("abril", "avril"), 4),
-    **dict.fromkeys(("mayo", "mai", "maio"), 5),
+    **dict.fromkeys(("enero", "janvier", "janeiro"), 1), **dict.fromkeys(("abril", "avril"), 4),
+    **dict.fromkeys(("febrero", "février", "fevereiro"), 2), **dict.fromkeys(("agosto", "août"), 8),
+    **dict.fromkeys(("marzo", "mars", "março"), 3), **dict.fromkeys(("mayo", "mai", "maio"), 5),
     **dict.fromkeys(("junio", "juin", "junho"), 6),
     **dict.fromkeys(("julio", "juillet", "julho"), 7),
-    **dict.fromkeys(("agosto", "août"), 8),
     **dict.fromkeys(("septiembre", "setiembre", "septembre", "setembro"), 9),
     **dict.fromkeys(("octubre", "octobre", "outubro"), 10),
     **dict.fromkeys(("noviembre", "novembre", "novembro"), 11),
     **dict.fromkeys(("diciembre", "décembre", "dezembro"), 12),
-}
+}  # fmt: skip
 _MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 _YEAR = r"(?:19|20)\d\d(?!\d)"
 _OF = r"(?:\s+(?:de|del|do|d['’]))?\s+"  # "mayo de 2022", "mai 2022", "maio de 2022"
@@ -273,7 +270,10 @@ TIMES = re.compile(
     rf"|\b(?:(?:de|desde|entre|du|d['’]|do)\s+)?(?P<m1>{_MONTH}){_TO}(?P<m2>{_MONTH}){_OF}"
     rf"(?P<y1>{_YEAR})"
     rf"|\b(?P<d>\d{{1,2}})(?:er|º)?{_DAY_OF}(?P<dm>{_MONTH}){_OF}(?P<dy>{_YEAR})"
-    rf"|\b(?:del?|desde(?:\s+el)?|entre(?:\s+el)?|du|do)\s+(?P<a>{_YEAR}){_TO}(?:el\s+)?(?P<b>{_YEAR})"
+    # ("entre 2009 y 2014", "entre finais de 2016 e 2018", "del 2009 al 2014"; not "del 2009 y
+    # 2014", two years)
+    rf"|\b(?:(?P<among>entre(?:\s+el)?|de)|del|desde(?:\s+el)?|du|do)\s+(?P<a>{_YEAR})"
+    rf"(?(among){_TO}|(?!\s*(?:y|e|et)\s){_TO})(?:el\s+)?(?P<b>{_YEAR})"
     rf"|\b(?:desde|depuis|dès)\s+(?:(?P<sm>{_MONTH}){_OF})?(?P<sy>{_YEAR})"
     rf"|\b(?P<mm>{_MONTH}){_OF}(?P<my>{_YEAR})"
     rf"|\b(?:en|em|durante|durant|pendant|no\s+ano\s+de|en\s+el\s+año|"

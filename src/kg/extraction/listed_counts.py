@@ -15,14 +15,25 @@ from kg.extraction.text import Passage, fold
 from kg.extraction.units import singular
 
 # What a count of places counts (a list of the places with their own counts may follow it)
-PLACE_UNITS = {"city", "country", "state", "region", "province", "district", "municipality"}
+PLACE_UNITS = {
+    "city", "country", "state", "region", "province", "district", "municipality", "department",
+    "town", "village", "county", "commune", "locality", "island", "site", "location",
+}  # fmt: skip
+BULLET = r"[•·▪◦‣*\u2013\u2014-]"
 # An item of a list: a bullet, a dash or a number with a dot or bracket at a paragraph's start.
-LIST_ITEM = re.compile(r"\s*(?:[•·▪◦‣*\u2013\u2014-]|\d{1,2}[.)])\s+\S")
+LIST_ITEM = re.compile(rf"\s*(?:{BULLET}|\d{{1,2}}[.)])\s+\S")
 # An item that labels its number: a bullet, a label, a colon, the number ("• visa fraud: 22")
-LABELLED_ITEM = re.compile(r"\s*[•·▪◦‣*\u2013\u2014-]\s+[^\W\d_][^:\d]{0,60}:\s*\d")
+LABELLED_ITEM = re.compile(rf"\s*{BULLET}\s+[^\W\d_][^:\d]{{0,60}}:\s*\d")
 # The opening's last words: a number and what it counts ("148 arrests:"), or what the items are
-# of ("Identified cases of:")
-LIST_NOUN = re.compile(r"(?:\d\s+(?P<counted>[^\W\d_]+)|(?P<of>[^\W\d_]+)\s+of)\s*:\s*$")
+# of ("Identified cases of:"); a word in lower case (not "from 5 to 9 September:")
+LIST_NOUN = re.compile(r"(?:\d\s+(?P<counted>[a-zà-ÿ]+)|(?P<of>[a-zà-ÿ]+)\s+of)\s*:\s*$")
+# What a list's opening may end with that its items are no kind of: a time, a measure, a
+# place ("Over the 5 days:", "Results in the 27 countries:"), a number as such ("Europol
+# recorded the number of:")
+NOT_ITS_ITEMS = PLACE_UNITS | {
+    "day", "week", "month", "year", "hour", "minute", "kilometre", "kilometer", "km", "mile",
+    "number", "total", "breakdown", "list", "result", "figure", "kind", "type",
+}  # fmt: skip
 
 
 def opens_a_list(passage: Passage | None) -> bool:
@@ -33,7 +44,10 @@ def opens_a_list(passage: Passage | None) -> bool:
 def what_the_list_counts(passage: Passage) -> str | None:
     """The noun a list's opening ends with ("148 arrests:" -> "arrests"), or None."""
     m = LIST_NOUN.search(passage.text)
-    return (m["counted"] or m["of"]) if m else None
+    noun = (m["counted"] or m["of"]) if m else None
+    if noun is None or {singular(noun), english_unit([fold(noun)])} & NOT_ITS_ITEMS:
+        return None
+    return noun
 
 
 def labels_its_numbers(passage: Passage) -> bool:
@@ -46,7 +60,7 @@ def labelled(text: str, start: int, end: int) -> bool:
     next bullet or the end ("• migrant smugglers: 13 • illegal migrants: 71")."""
     return bool(
         re.search(r":\s*$", text[max(0, start - 3) : start])
-        and re.match(r"\s*(?:[•·▪◦‣*]|$)", text[end:])
+        and re.match(rf"\s*(?:{BULLET}\s|$)", text[end:])
     )
 
 

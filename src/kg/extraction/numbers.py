@@ -215,7 +215,7 @@ class NumberExtractor(AttributionRules):
                 seen.setdefault(key, item)
             previous_paragraph_last = last_count
             event_times.period_said_after(passage, items)
-            if passage.text.rstrip().endswith(":") and passage.sentences:
+            if lists.opens_a_list(passage) and passage.sentences:
                 a, b = passage.sentences[-1]
                 opened = (
                     self._time_said(passage, (a, b), (a, b), b)
@@ -225,8 +225,9 @@ class NumberExtractor(AttributionRules):
                     or (opened if lists.opens_a_list(self.passage_before) else None)
                 )  # (or "The actions led to:" the action day's)
                 listed = lists.what_the_list_counts(passage)
-            elif self.list_period is None:  # neither an item of the list nor its opening
-                opened = listed = None
+            else:  # (an item of the list goes on with it, a paragraph each or not)
+                opened = opened if self.list_period is not None else None
+                listed = listed if lists.LIST_ITEM.match(passage.text) else None
             years = re.findall(r"\b(?:19|20)\d\d\b", passage.text)
             self.year_context = years[-1] if years else self.year_context
             self.passage_before = passage
