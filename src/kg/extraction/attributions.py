@@ -87,11 +87,11 @@ FOREIGN_ANAPHOR = re.compile(
     r"institution)|(?P<named>ministerio|fiscalía|ministério|ministère|parquet))\b",
     re.I,
 )
-# What ends the clause a verb of saying governs ("..., while the coast guard rescued 500")
-CLAUSE_BREAK = re.compile(r";|\b(?:but|while|whereas|although|though)\b", re.I)
-FOREIGN_CLAUSE_BREAK = re.compile(
-    r";|\b(?:pero|mientras|aunque|sin\s+embargo|enquanto|embora|por[ée]m|tandis|alors\s+que|"
-    r"cependant|toutefois)\b",
+# What ends the clause a verb of saying governs ("..., while the coast guard rescued 500",
+# "..., pero la fiscalía no acusó a nadie, informó la institución")
+CLAUSE_BREAK = re.compile(
+    r";|\b(?:but|while|whereas|although|though|pero|mientras|aunque|sin\s+embargo|enquanto|"
+    r"embora|por[ée]m|tandis|alors\s+que|cependant|toutefois)\b",
     re.I,
 )
 # "..., revelou o SEF esta quinta-feira, acrescentando que oito pessoas ...", "..., said IOM,
@@ -492,39 +492,18 @@ class AttributionRules:
         said_after = anaphor and anaphor["comma"] and anaphor.start() >= f.end
         if not after and anaphor and (anaphor["head"] or opens or said_after):
             # "..., based on preliminary figures from the organization", "..., the ministry
-            # said": the body named last before it (in the passage) whose name has that word
+            # said": the body named last before it whose name has that word (that body alone:
+            # not the others named with it)
             word = _head_word(anaphor["head"] or anaphor["said"])
-
-            def so_named(m: Mention) -> bool:
-                return bool(word.search(" ".join(self._names_of(m)).casefold()))
-
-            here = entities.in_range(passage, 0, anaphor.start(), "organization")
-            # (else named in a paragraph before: "... Frontex said. ... The agency noted")
-            called = [m for m in here if so_named(m)] or [
-                m
-                for m in entities.mentions
-                if m.kind == "organization" and m.passage.index < passage.index and so_named(m)
-            ]
-            if called:  # that body alone: not the others named with it
-                return [called[-1].target]
+            if called := self._named_last_before(entities, passage, anaphor.start(), word):
+                return [called]
         told = None if after else FOREIGN_ANAPHOR.search(text, f.end, s1)
-        if told and not FOREIGN_CLAUSE_BREAK.search(text, f.end, told.start()):
+        if told and not CLAUSE_BREAK.search(text, f.end, told.start()):
             # "..., informó hoy esa entidad": the body named last before it (by that word of
             # its name: "..., señaló el ministerio")
-            word = _head_word(told["named"]) if told["named"] else re.compile("")
-
-            def so_called(m: Mention) -> bool:
-                return bool(word.search(fold(" ".join(self._names_of(m)))))
-
-            before = [
-                m
-                for m in entities.mentions
-                if m.kind == "organization"
-                and (m.passage.index, m.start) < (passage.index, told.start())
-                and so_called(m)
-            ]
-            if before:
-                return [before[-1].target]
+            word = _head_word(told["named"]) if told["named"] else None
+            if called := self._named_last_before(entities, passage, told.start(), word):
+                return [called]
         for described in [] if after else DESCRIBED_SOURCE.finditer(text, s0, s1):
             # (opening the sentence, the number in the clause its verb governs: not "..., while
             # the coast guard rescued 500")
@@ -591,6 +570,23 @@ class AttributionRules:
             and re.fullmatch(r"\s*(?:The\s+)?", before.text[a : o.start])
         ]
         return [named[0].target] if named else []
+
+    def _named_last_before(
+        self, entities: Entities, passage: Passage, at: int, word: re.Pattern | None
+    ) -> str | None:
+        """The body named last before `at` in the passage, else in a paragraph before ("...
+        Frontex said. ... The agency noted"), whose name has `word` (any body when None)."""
+
+        def so_named(m: Mention) -> bool:
+            return word is None or bool(word.search(fold(" ".join(self._names_of(m)))))
+
+        here = entities.in_range(passage, 0, at, "organization")
+        called = [m for m in here if so_named(m)] or [
+            m
+            for m in entities.mentions
+            if m.kind == "organization" and m.passage.index < passage.index and so_named(m)
+        ]
+        return called[-1].target if called else None
 
     def _names_of(self, mention: Mention) -> list[str]:
         """The words of a mention, and the names of what it names."""

@@ -11,13 +11,15 @@ import re
 
 from kg.extraction.figures import Found
 from kg.extraction.foreign_nouns import english_unit
+from kg.extraction.name_words import SUBDIVISION_WORDS
 from kg.extraction.text import Passage, fold
 from kg.extraction.units import singular
 
-# What a count of places counts (a list of the places with their own counts may follow it)
-PLACE_UNITS = {
-    "city", "country", "state", "region", "province", "district", "municipality", "department",
-    "town", "village", "county", "commune", "locality", "island", "site", "location",
+# What a count of places counts (a list of the places with their own counts may follow it):
+# a country's subdivisions, and the other places a count may be of
+PLACE_UNITS = SUBDIVISION_WORDS | {
+    "city", "country", "department", "town", "village", "commune", "locality", "island", "site",
+    "location",
 }  # fmt: skip
 BULLET = r"[•·▪◦‣*\u2013\u2014-]"
 # An item of a list: a bullet, a dash or a number with a dot or bracket at a paragraph's start.
@@ -45,9 +47,12 @@ def what_the_list_counts(passage: Passage) -> str | None:
     """The noun a list's opening ends with ("148 arrests:" -> "arrests"), or None."""
     m = LIST_NOUN.search(passage.text)
     noun = (m["counted"] or m["of"]) if m else None
-    if noun is None or {singular(noun), english_unit([fold(noun)])} & NOT_ITS_ITEMS:
-        return None
-    return noun
+    return None if noun is None or _units(noun) & NOT_ITS_ITEMS else noun
+
+
+def _units(noun: str) -> set[str | None]:
+    """The units a noun may name: its singular, its English unit in the other languages."""
+    return {singular(fold(noun)), english_unit([fold(noun)])}
 
 
 def labels_its_numbers(passage: Passage) -> bool:
@@ -67,11 +72,12 @@ def labelled(text: str, start: int, end: int) -> bool:
 def a_names_count(text: str, count: Found) -> bool:
     """Whether a count is said of the name before it ("Madre de Dios, con 227 casos", "Lima
     (350)", "Velna with 300 cases"), not one counting places ("914 cidades")."""
-    return bool(
-        re.search(
-            r"[A-Z][\w-]*\s*(?:\(|,?\s+(?:con|with|com|avec)\s+)$",
-            text[max(0, count.start - 40) : count.start],
+    return (
+        bool(
+            re.search(
+                r"[A-Z][\w-]*\s*(?:\(|,?\s+(?:con|with|com|avec)\s+)$",
+                text[max(0, count.start - 40) : count.start],
+            )
         )
-    ) and not {english_unit([fold(count.head or "")]), singular(fold(count.head or ""))} & (
-        PLACE_UNITS
+        and not _units(count.head or "") & PLACE_UNITS
     )
