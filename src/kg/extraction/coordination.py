@@ -3,7 +3,14 @@ capitalized words ends a name, and a single word coordinated with a known organi
 
 from __future__ import annotations
 
-from kg.extraction.name_words import ALL_HEADS, CONNECTORS, MONTHS, ORG_HEADS, STARTERS
+from kg.extraction.body_forms import _company_form_in_brackets
+from kg.extraction.name_words import (
+    ALL_HEADS,
+    CONNECTORS,
+    MONTHS,
+    ORG_HEADS,
+    STARTERS,
+)
 from kg.extraction.spans import _sentence_starts, known_organization
 from kg.extraction.text import Passage
 
@@ -18,6 +25,8 @@ def connects(tokens: list, k: int, j: int) -> bool:
     token = tokens[k]
     if token.key in CONNECTORS and (token.text.islower() or token.text == "&"):
         return True
+    if _company_form_in_brackets(tokens, k):
+        return True  # "Beautiful Life (Pty) Ltd": a company's form inside its name
     # (right after a body's head word only: not "pela Polícia Federal para a Casa Abrigo", "a
     # Guarda Nacional Republicana contra o Tráfico")
     return (

@@ -53,6 +53,7 @@ from kg.extraction.organizations import (
 )
 from kg.extraction.people import ROLE_WORDS, _person_context, find_persons, surnames_in_use
 from kg.extraction.person_places import not_put_as_places
+from kg.extraction.place_candidates import PLACE_BEFORE, PLACE_BEFORE_EN
 from kg.extraction.prefix_names import _prefix_of_longer_name
 from kg.extraction.resolution import Resolution
 from kg.extraction.spans import (
@@ -504,8 +505,9 @@ class Recognizer(CandidateRules, Resolution):
         if b - a == 1 and tokens[a].key in lowercase:
             return None
         before = passage.text[max(0, tokens[a].start - 12) : tokens[a].start]
+        english = passage.language not in PLACE_BEFORE
         # "in Geneva, he said": a place after "in", whatever verb of speech follows.
-        located = re.search(r"\b(?:in|from|at|near)\s+$", before, re.I)
+        located = re.search(r"\b(?:in|from|at|near)\s+$", before, re.I) if english else None
         # (a large city's one-word name is no person's: "the report said that Riyadh ...")
         large = b - a == 1 and world.city_population(tokens[a].text) >= LARGE_CITY
         large = large and not is_given_name(tokens[a].text)
@@ -515,9 +517,7 @@ class Recognizer(CandidateRules, Resolution):
             return None
         if a >= 2 and tokens[a - 1].key == "of" and tokens[a - 2].key in ROLE_WORDS:
             return None  # "Chief of Mission"
-        if re.search(
-            r"\b(?:in|from|to|at|of|near|between|and|via|for|left|like)\s+$", before, re.I
-        ):
+        if (PLACE_BEFORE_EN if english else PLACE_BEFORE[passage.language]).search(before):
             return 0.75
         after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 3]
         # one word, no place around: a word, unless a city of half a million ("that Riyadh

@@ -19,6 +19,7 @@ import re
 from decimal import Decimal
 
 from kg.extraction.foreign_nouns import english_unit
+from kg.extraction.foreign_year_words import YEARS_IN, YEARS_START
 from kg.folding import fold
 
 LANGUAGES = ("es", "fr", "pt")  # the languages besides English whose words the rules read
@@ -270,13 +271,12 @@ TIMES = re.compile(
     rf"|\b(?:(?:de|desde|entre|du|d['’]|do)\s+)?(?P<m1>{_MONTH}){_TO}(?P<m2>{_MONTH}){_OF}"
     rf"(?P<y1>{_YEAR})"
     rf"|\b(?P<d>\d{{1,2}})(?:er|º)?{_DAY_OF}(?P<dm>{_MONTH}){_OF}(?P<dy>{_YEAR})"
-    # ("entre 2009 y 2014", "entre finais de 2016 e 2018", "del 2009 al 2014"; not "del 2009 y
-    # 2014", two years)
+    # ("entre 2009 y 2014", "entre finais de 2016 e 2018", "del 2009 al 2014"; "del 2009 y 2014": 2)
     rf"|\b(?:(?P<among>entre(?:\s+el)?|de)|del|desde(?:\s+el)?|du|do)\s+(?P<a>{_YEAR})"
     rf"(?(among){_TO}|(?!\s*(?:y|e|et)\s){_TO})(?:el\s+)?(?P<b>{_YEAR})"
-    rf"|\b(?:desde|depuis|dès)\s+(?:(?P<sm>{_MONTH}){_OF})?(?P<sy>{_YEAR})"
+    rf"|\b(?:desde|depuis|dès)\s+(?:{YEARS_START})?(?:(?P<sm>{_MONTH}){_OF})?(?P<sy>{_YEAR})"
     rf"|\b(?P<mm>{_MONTH}){_OF}(?P<my>{_YEAR})"
-    rf"|\b(?:en|em|durante|durant|pendant|no\s+ano\s+de|en\s+el\s+año|"
+    rf"|\b(?:en|em|durante|durant|pendant|no\s+ano\s+de|(?:en|durante)\s+el\s+año|{YEARS_IN}|"
     # ("Para el año 2018, fueron rescatadas 24", "Pour l'année 2019", "Para o ano de 2021")
     rf"para\s+el\s+año|pour\s+l['’]année|para\s+o\s+ano(?:\s+de)?|en\s+l['’]an)\s+(?P<y>{_YEAR})"
     # ("los 137 de 2019": a year right after a number is its own)

@@ -5,6 +5,7 @@ before a person's name, the adjective of a team named in lower case).
 
 from __future__ import annotations
 
+from kg.extraction.body_forms import COMPANY_FORMS
 from kg.extraction.name_words import ALL_HEADS, CONNECTORS, MONTHS, ORG_HEADS
 
 # A day of the week ends a name ("The Department of Justice Friday commemorates ...").
@@ -38,12 +39,15 @@ def ends_a_name(tokens: list, j: int) -> bool:
     """Whether tokens[j] ends the name the tokens before it make (a picture's credit ends it
     whatever the name: "in Port Majuro Photo: RNZI"); so do a date ("Force Jul 13"), an
     article opening the next sentence ("the National Police A new publication"), a rank before
-    a person's name after a body's head, and the adjective of a team named in lower case."""
+    a person's name after a body's head, the adjective of a team named in lower case, and
+    anything after a company's form ("Ltd")."""
     after = tokens[j + 1] if j + 1 < len(tokens) else None
     after_key = after.key if after is not None else ":"
     head_before = j > 0 and tokens[j - 1].key in ORG_HEADS
     return (
         tokens[j].key in WEEKDAYS
+        # ("Lucky Star (Pty) Ltd in Village Deep": a company's form ends its name)
+        or (j > 0 and tokens[j - 1].key in COMPANY_FORMS and tokens[j - 1].text[:1].isupper())
         or (tokens[j].key in AFTER_A_HEAD_ENDS and head_before)
         or (tokens[j].key in ("photo", "photos") and after_key in (":", "credit", "courtesy"))
         or (tokens[j].key in MONTH_WORDS and after is not None and after.text[:1].isdigit())

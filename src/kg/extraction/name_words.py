@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction import foreign_words
+from kg.extraction.body_forms import COMPANY_FORMS
 
 ORG_HEADS = {
     "institute", "institution", "ministry", "commission", "office", "bureau", "department",
@@ -57,9 +58,8 @@ LAW_HEADS = {
     "legislation", "convention", "charter", "declaration", "amendment", "regulation", "ley",
 }  # fmt: skip
 PROJECT_HEADS = {"programme", "program", "project", "initiative", "programa", "proyecto"}
-# Last words that end only organizations' names ("Amnesty International", "Caritas
-# Internationalis", "Doctors Worldwide").
-ORG_LAST_WORDS = {"international", "internationalis", "worldwide"}
+# Last words that end only organizations' names ("Amnesty International", "Golden Star Ltd").
+ORG_LAST_WORDS = {"international", "internationalis", "worldwide"} | COMPANY_FORMS
 # Head words that make each side of "X and the Y" a name of its own.
 SPLIT_HEADS = {
     "institute", "ministry", "commission", "office", "bureau", "department", "government",
@@ -121,7 +121,7 @@ SPEECH = re.compile(
 # Migraciones", "Service Jésuite aux Migrants", "Organisation Internationale pour les
 # Migrations", Portuguese "Serviço de Migração e Estrangeiros", "Combate ao Tráfico") that are
 # names' words too, in capitals ("Pará", "Les Cayes")
-FOREIGN_CONNECTORS = {"para", "contra", "pour", "aux", "les", "e", "ao", "aos"}
+FOREIGN_CONNECTORS = {"para", "contra", "pour", "aux", "au", "al", "les", "e", "ao", "aos"}
 CONNECTORS = {
     "of", "for", "and", "the", "to", "in", "on", "against", "de", "del", "la", "las", "los",
     "el", "y", "&", "da", "do", "dos", "das", "du", "des", "et", "at",
@@ -179,7 +179,7 @@ MONTHS = {
 }  # fmt: skip
 # Capitalized words that make a name an organization's, a place's, an event's or a title's,
 # never a person's ("According to Human Rights Watch", "said Global Report").
-NOT_PERSON_WORDS = ALL_HEADS | STUDY_HEADS | MONTHS | {
+NOT_PERSON_WORDS = ALL_HEADS | STUDY_HEADS | MONTHS | COMPANY_FORMS | {
     "human", "rights", "watch", "international", "national", "united", "nations", "world",
     "global", "day", "migration", "refugee", "refugees", "children", "development", "affairs",
     "foreign", "security", "justice", "health", "labour", "labor", "protection",

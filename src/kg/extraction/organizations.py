@@ -8,9 +8,10 @@ from __future__ import annotations
 import functools
 import re
 
+from kg.extraction.body_forms import BODY_NOUNS, NGO_BEFORE
 from kg.extraction.body_units import role_of_a_body_before
 from kg.extraction.given_names import given_names, is_given_name
-from kg.extraction.name_ends import a_verb
+from kg.extraction.name_ends import WEEKDAYS, a_verb
 from kg.extraction.name_words import (
     CONNECTORS,
     EVENT_HEADS,
@@ -227,12 +228,6 @@ def _listed_with_organizations(passage, unnamed, found, known, starts, lowercase
 
 
 COURTESY = {"mr", "mrs", "ms", "miss", "dr", "sr", "sra"}
-# Bodies of a state said in lower case after the country's adjective or name.
-BODY_NOUNS = {
-    "government", "governments", "authorities", "authority", "police", "army", "navy",
-    "ministry", "ministries", "courts", "embassy", "consulate", "parliament", "administration",
-    "military", "forces",
-}  # fmt: skip
 
 AND_THE = re.compile(r"\s+and\s+the\s")
 
@@ -276,8 +271,10 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
                 continue
             if any(t.key in STARTERS | MONTHS | PERSON_ROLES for t in tokens[a:b] if t.is_word):
                 continue
-            if pattern is TYPE_THEN_NAME and not m.group("q") and b - a < 2:
-                continue  # "the NGO Sunday": one word, not quoted
+            # "the NGO Sunday": one word, not quoted, unless an NGO's ("the NGO Licadho")
+            one_word = pattern is TYPE_THEN_NAME and not m.group("q") and b - a < 2
+            if one_word and not (NGO_BEFORE.search(m.group()) and tokens[a].key not in WEEKDAYS):
+                continue
             if pattern is NAME_WHICH_SAYS and (
                 tokens[b - 1].key in NON_ORG_HEADS
                 or a > 1

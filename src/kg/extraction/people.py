@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.body_forms import company_form_after
 from kg.extraction.given_names import is_given_name
 from kg.extraction.lookup import _words
 from kg.extraction.name_parts import _person_names
@@ -33,13 +34,13 @@ from kg.extraction.person_words import (
     CLAUSE_OPENERS,
     LIST_CUE,
     OF_ORGANIZATION,
-    PERSON_NOUN_BEFORE,
     PERSON_VERB_AFTER,
     PREPOSITIONS_ES_FR_PT,
     SPEECH_AFTER_NAME,
     SPEECH_BEFORE,
     SURNAME_HEADS,
     TITLE_BEFORE,
+    a_person_in_apposition,
     ends_no_complement,
     opens_no_persons_name,
 )
@@ -398,17 +399,6 @@ def _a_role_word(tokens: list[Token], k: int) -> bool:
     return role and k + 1 < len(tokens) and tokens[k + 1].key in ("of", "for", "at", "to")
 
 
-def _a_person_in_apposition(passage: Passage, a: int, b: int, lowercase) -> bool:
-    """ "a 39-year-old woman, Jane Doe.", "one of the smugglers, John Roe, had": a name in
-    apposition to a common noun for a person, then a comma, a stop or a verb; not one whose
-    last word the text writes in lower case too ("the driver, Velmar Transport, ... transport")."""
-    if passage.tokens[b - 1].key in lowercase:
-        return False
-    before = passage.text[max(0, passage.tokens[a].start - 60) : passage.tokens[a].start]
-    after = passage.text[passage.tokens[b - 1].end : passage.tokens[b - 1].end + 3]
-    return bool(PERSON_NOUN_BEFORE.search(before)) and bool(re.match(r"\s*[,.;]", after))
-
-
 def _named_by_a_title(passage: Passage, a: int, b: int, known_ranges: dict) -> bool:
     """ "Ms. Jane Mwanza", "said Park Chu-Ung, a police officer": a title before the name,
     or a verb of speech before it and a role after it, make it a person's, though a part of
@@ -525,8 +515,8 @@ def find_persons(
             i = b
             continue
         before = passage.text[max(0, tokens[a].start - 40) : tokens[a].start]
-        if ORG_NOUN_BEFORE.search(before):
-            i = b  # "the NGO Svitlo Dnia": the text says what it is
+        if ORG_NOUN_BEFORE.search(before) or company_form_after(tokens, b):
+            i = b  # "the NGO Svitlo Dnia", "Lucky Star (Pty) Ltd": the text says what it is
             continue
         after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 40]
         # (not a role before in a headline's capitals: "Migrant Worker Conditions Worsen")
@@ -538,7 +528,7 @@ def find_persons(
             or bool(PERSON_VERB_AFTER.match(after))
             or _role_after(passage, b)
             or _role_before_comma(passage, a, b, known_ranges)
-            or _a_person_in_apposition(passage, a, b, lowercase)
+            or a_person_in_apposition(passage, a, b, lowercase)
             # (not in a headline's capitals: "... Extended for Two Years Through Support from X")
             or _organization_after(passage, b, known_ranges)
             and not (in_a_headline(passage, a) and not is_given_name(tokens[a].text))

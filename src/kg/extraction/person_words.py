@@ -70,19 +70,68 @@ LIST_CUE = re.compile(
     re.I,
 )
 
+# Common nouns for a person, in the four languages: what a name in apposition to one is.
+PERSON_NOUNS = (
+    r"woman|man|girl|boy|smuggler|trafficker|suspect|victim|driver|mother|father|husband|wife|"
+    r"son|daughter|brother|sister|migrant|national|citizen|accused|defendant|convict|detainee|"
+    r"ringleader|pimp|recruiter|accomplice|perpetrator|offender|mujer|hombre|conductor|"
+    r"sospechoso|víctima|acusado|imputado|detenido|cabecilla|femme|homme|prévenu|accusé|"
+    r"passeur|mulher|homem|suspeito|detido"
+)
 # A common noun for a person (or one of several people) before a name in apposition: "a
-# 39-year-old woman, Jane Doe,", "one of the smugglers, John Roe, had", "el conductor, Juan".
-# A plural only after "one of the": "the traffickers, Black Axe," names their group.
+# 39-year-old woman, Jane Doe,", "one of the smugglers, John Roe, had", "el conductor, Juan",
+# "The accused, John Roe, was". A plural only after "one of the": "the traffickers, Black
+# Axe," names their group.
 PERSON_NOUN_BEFORE = re.compile(
     r"\b(?:(?:a|an|the|another|un|una|el|la|une?|le|o|um|uma)\s+(?:[\w-]+\s+){0,3}?"
-    r"(?:woman|man|girl|boy|smuggler|trafficker|suspect|victim|driver|mother|father|husband|"
-    r"wife|son|daughter|migrant|national|citizen|mujer|hombre|conductor|sospechoso|víctima|"
-    r"femme|homme|suspect|mulher|homem|suspeito)"
+    rf"(?:{PERSON_NOUNS})"
     r"|(?:one\s+of\s+the|uno\s+de\s+los)\s+(?:[\w-]+\s+){0,3}?"
     r"(?:women|men|smugglers|traffickers|suspects|victims))"
     r",\s*$",
     re.I,
 )
+# The same noun after the name: "Jane Doe, a 46-year-old Pelmark national, was", "John Roe,
+# the alleged ringleader, who" (the noun ends its phrase: not "Casa Alianza, a national NGO").
+PERSON_NOUN_AFTER = re.compile(
+    r",\s+(?:an?|the|une?|el|la|le|o|um|uma)\s+(?:[\w-]+\s+){0,3}?"
+    rf"(?:{PERSON_NOUNS})(?=\s*[,.;)]|\s+(?:who|from|of|in|aged|and|was|is|had|has|with)\b)",
+    re.I,
+)
+# The words that give who was arrested, accused or identified by name: "identified the two as
+# Jane Doe and John Roe", "The two arrested are Jane Doe and John Roe", "identificado como".
+NAMED_AS_BEFORE = re.compile(
+    r"\b(?:(?:identified|named)\s+(?:(?:him|her|them|the\s+\w+(?:\s+\w+)?)\s+)?as"
+    r"|(?:arrested|accused|suspects?|detainees?|defendants?|convicts?|deceased)\s+(?:are|were|is|was)"
+    r"|identificad[oa]s?\s+como|identifi[ée]e?s?\s+comme)\s+$",
+    re.I,
+)
+# A group, a firm or a boat named so is no one's: "The gang, identified as Black Axe,".
+GROUP_BEFORE = re.compile(
+    r"\b(?:gang|group|network|ring|cartel|syndicate|company|firm|organi[sz]ation|vessel|boat|"
+    r"ship|banda|grupo|red|réseau|bande|quadrilha|empresa|entreprise)\b[^.]*$",
+    re.I,
+)
+# What follows a name given so: a list's next name, where the person is from, a stop.
+NAMED_AS_AFTER = re.compile(r"\s*(?:[,.;:(]|(?:and|y|e|et|of|from|de|da|do)\b)", re.I)
+
+
+def a_person_in_apposition(passage, a: int, b: int, lowercase) -> bool:
+    """ "a 39-year-old woman, Jane Doe.", "one of the smugglers, John Roe, had", "John Roe, a
+    Pelmark national,", "identified as Jane Doe and John Roe": a name in apposition to a common
+    noun for a person, or given as who was arrested or identified; not one whose last word the
+    text writes in lower case too ("the driver, Velmar Transport, ... transport")."""
+    tokens = passage.tokens
+    if tokens[b - 1].key in lowercase:
+        return False
+    before = passage.text[max(0, tokens[a].start - 60) : tokens[a].start]
+    after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 60]
+    named_as = NAMED_AS_BEFORE.search(before) and not GROUP_BEFORE.search(before)
+    if named_as and b - a >= 2 and NAMED_AS_AFTER.match(after):
+        return True  # (two words at least: not "identified as Nigerians")
+    if PERSON_NOUN_AFTER.match(after):
+        return True
+    return bool(PERSON_NOUN_BEFORE.search(before)) and bool(re.match(r"\s*[,.;]", after))
+
 
 TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mme|Sra|Sr)\.?\s+$")
 

@@ -19,6 +19,17 @@ from kg.extraction.name_words import (
 from kg.extraction.spans import Span, _is_name_word
 from kg.extraction.text import Passage
 
+# The words before a city's name that put it where a place is expected, in each language
+# ("in Geneva", "en las ciudades de Riobamba y Ambato", "em Ubatuba", "à Nouakchott")
+PLACE_BEFORE_EN = re.compile(r"\b(?:in|from|to|at|of|near|between|and|via|for|left|like)\s+$", re.I)
+PLACE_BEFORE = {
+    language: re.compile(rf"(?:^|\s)(?:{words})\s+$", re.I)
+    for language, words in (
+        ("es", "en|de|del|desde|hasta|hacia|entre|y|e|a|por|para|como"),
+        ("fr", "en|de|du|des|depuis|jusqu['’]à|vers|entre|et|à|au|aux|dans|par|pour|comme"),
+        ("pt", "em|no|na|nos|nas|de|do|da|dos|das|desde|até|para|entre|e|a|ao|por|como"),
+    )
+}
 SITE_HEADS = {"airport"}  # the last word of a site's name
 COMPASS_WORDS = {"east", "west", "north", "south", "central", "eastern", "western",
                  "northern", "southern"}  # fmt: skip

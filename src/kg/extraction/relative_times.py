@@ -68,10 +68,11 @@ RELATIVE_PERIOD = re.compile(
 )
 
 
-# "so far in 2018", "in 2018 so far", "thus far in 2019": the year up to the day of writing,
-# when written that year
+# "so far in 2018", "in 2018 so far", "thus far in 2019", "en lo que va del año 2019": the year
+# up to the day of writing, when written that year
 SO_FAR_IN_A_YEAR = re.compile(
-    r"\b(?:(?:so|thus)\s+far\s+in\s+(?P<y1>(?:19|20)\d\d)|in\s+(?P<y2>(?:19|20)\d\d)\s+(?:so|thus)\s+far)\b",
+    r"\b(?:(?:so|thus)\s+far\s+in\s+(?P<y1>(?:19|20)\d\d)|in\s+(?P<y2>(?:19|20)\d\d)\s+(?:so|thus)\s+far"
+    r"|en\s+lo\s+que\s+va\s+del?\s+(?:año\s+)?(?P<y3>(?:19|20)\d\d))\b",
     re.I,
 )
 
@@ -148,7 +149,7 @@ def relative_periods(text: str, s0: int, s1: int, today: str | None) -> list:
         return [
             (m.start(), m.end(), {"start": f"{year}-01", "end": today})
             for m in SO_FAR_IN_A_YEAR.finditer(text, s0, s1)
-            if int(m["y1"] or m["y2"]) == year
+            if int(m["y1"] or m["y2"] or m["y3"]) == year
         ]
     out += _foreign_relative(text, s0, s1, year, month)
     said = list(RELATIVE_PERIOD.finditer(text, s0, s1))

@@ -1,0 +1,46 @@
+"""The words of a body's name that say what kind of body it is, for
+:mod:`kg.extraction.candidates` and :mod:`kg.extraction.people`: a company's legal form at the
+end of its name ("Golden Star Ltd", "Lumen Vale (Pty) Ltd"), which makes it a body's and no
+one's; the kinds of body only a name follows, of one word too ("the NGO Licadho"); and the
+bodies of a state said in lower case after its name ("the Tajik government")."""
+
+from __future__ import annotations
+
+import re
+
+# The forms that end a company's name ("Golden Star Ltd", "Ocean Seafood Inc.", "Nordwind
+# GmbH", "Pesquera Sur Ltda", "Lumen Sdn Bhd"): a body's, no one's.
+COMPANY_FORMS = {"ltd", "limited", "inc", "llc", "plc", "gmbh", "corp", "ltda", "bhd"}
+# The kinds only a body's name follows, a name of one word too ("the NGO Licadho", "l'ONG
+# Feniks", "the charity Velora"; not "the agency Monday said", a date).
+NGO_BEFORE = re.compile(r"^(?i:ngo|ong|cso|charity)\b")
+# Bodies of a state said in lower case after the country's adjective or name.
+BODY_NOUNS = {
+    "government", "governments", "authorities", "authority", "police", "army", "navy",
+    "ministry", "ministries", "courts", "embassy", "consulate", "parliament", "administration",
+    "military", "forces",
+}  # fmt: skip
+# A company's form in brackets before "Ltd" or "Limited": "(Pty) Ltd", "(Pvt) Limited".
+COMPANY_FORMS_IN_BRACKETS = {"pty", "pvt", "private"}
+
+
+def _company_form_in_brackets(tokens: list, k: int) -> bool:
+    """Whether tokens[k] is a bracket of "(Pty)" before "Ltd" or "Limited"."""
+    at = k + 1 if tokens[k].text == "(" else k - 1 if tokens[k].text == ")" else None
+    return (
+        at is not None
+        and 0 < at < len(tokens) - 2 + (tokens[k].text == ")")
+        and tokens[at].key in COMPANY_FORMS_IN_BRACKETS
+        and [t.text for t in (tokens[at - 1], tokens[at + 1])] == ["(", ")"]
+        and at + 2 < len(tokens)
+        and tokens[at + 2].key in ("ltd", "limited")
+    )
+
+
+def company_form_after(tokens: list, b: int) -> bool:
+    """Whether a company's form follows a name ending at b: "Golden Star Ltd", "(Pty) Ltd"."""
+    return b < len(tokens) and (
+        tokens[b].key in COMPANY_FORMS
+        and tokens[b].text[:1].isupper()
+        or _company_form_in_brackets(tokens, b)
+    )

@@ -1,0 +1,166 @@
+"""`kg extract`: rules of the twenty-sixth round, from 24 fresh releases read as they came. A
+city of the gazetteer after the prepositions of Spanish, French and Portuguese; a company's
+name by its form ("Ltd", "(Pty) Ltd"); people named as who was arrested, accused or
+identified, or in apposition to a common noun for a person. On sentences composed for it (the
+names of people and bodies are made up; a gazetteer's cities are real), each rule with the
+sentences it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from composed import draft_of, mentions, observations
+
+
+@pytest.mark.parametrize(
+    ("body", "cities"),
+    [
+        (
+            "La Fiscalía ejecutó tres allanamientos en las ciudades de Riobamba y Ambato. La "
+            "trata de personas en Ecuador es un delito grave.",
+            {"Riobamba", "Ambato"},
+        ),
+        (
+            "A Polícia Federal cumpriu mandados em Ubatuba e nas cidades de Jundiaí e Santos. "
+            "O Brasil reforça o combate ao tráfico de pessoas.",
+            {"Ubatuba", "Jundiaí", "Santos"},
+        ),
+        (
+            "La gendarmerie a mené des perquisitions à Thiès et dans les villes de Kaolack et "
+            "Ziguinchor. Le Sénégal renforce la lutte contre la traite.",
+            {"Thiès", "Kaolack", "Ziguinchor"},
+        ),
+    ],
+)
+def test_a_city_after_a_preposition_of_the_texts_language(tmp_path, knowledge, body, cities):
+    """ "en las ciudades de Riobamba y Ambato", "em Ubatuba", "à Thiès": a city of the
+    gazetteer where the text's own language puts a place."""
+    places = mentions(draft_of(tmp_path, knowledge, body), "place")
+    assert cities <= set(places)
+
+
+def test_the_foreign_prepositions_do_not_place_a_city_in_english(tmp_path, knowledge):
+    """In English, "de" and "e" put no place: "Maria de Santos" is the speaker's name."""
+    body = (
+        "Police in Brazil rescued 12 women, said the coordinator of the shelter, Maria de "
+        "Santos. Brazil has stepped up its response."
+    )
+    places = mentions(draft_of(tmp_path, knowledge, body), "place")
+    assert "Santos" not in places
+
+
+@pytest.mark.parametrize(
+    ("body", "company"),
+    [
+        (
+            "The court fined the business entity (Lumen Vale (Pty) Ltd.) R300 000.",
+            "Lumen Vale (Pty) Ltd",
+        ),
+        (
+            "The group operated Lucky Orvan (Pty) Ltd in Village Deep, Johannesburg.",
+            "Lucky Orvan (Pty) Ltd",
+        ),
+        ("Police raided Golden Veltra Ltd in Bangkok on Monday.", "Golden Veltra Ltd"),
+        ("The vessel belonged to Ocean Pelmar Inc., a firm in Taiwan.", "Ocean Pelmar Inc"),
+    ],
+)
+def test_a_company_is_named_with_its_form(tmp_path, knowledge, body, company):
+    """ "Lumen Vale (Pty) Ltd", "Golden Veltra Ltd": a company's form ends its name and makes it
+    a body's, not a person's (a given name first: "Lucky", "Golden")."""
+    draft = draft_of(tmp_path, knowledge, body)
+    assert company in mentions(draft, "organization")
+    assert not mentions(draft, "person")
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        (
+            "The two arrested are Dawa Norbu Lhamo and Pemba Lhamo of Dolakha.",
+            {"Dawa Norbu Lhamo", "Pemba Lhamo"},
+        ),
+        (
+            "Police identified the suspects as Tashi Norbu Lhamo and Pemba Lhamo.",
+            {"Tashi Norbu Lhamo", "Pemba Lhamo"},
+        ),
+        ("The accused, Dawa Norbu Lhamo, was remanded for seven days.", {"Dawa Norbu Lhamo"}),
+        ("Dawa Norbu Lhamo, a local trafficker, was arrested on Monday.", {"Dawa Norbu Lhamo"}),
+        (
+            "Según la fiscalía, el imputado, Orlando Vasquel Trinor, fue detenido.",
+            {"Orlando Vasquel Trinor"},
+        ),
+    ],
+)
+def test_people_named_as_who_was_arrested_or_identified(tmp_path, knowledge, body, people):
+    """ "The two arrested are X and Y", "identified the suspects as X", "The accused, X,", "X, a
+    local trafficker,": a name the sentence gives as a person's."""
+    assert people <= set(mentions(draft_of(tmp_path, knowledge, body), "person"))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # (a group named so)
+        "The gang, identified as Velno Axe, operated in the port.",
+        # (one word: a nationality, not a name)
+        "Police identified them as Nigerians.",
+        # (the noun is an adjective of another: "a national NGO")
+        "Casa Velora, a national NGO, said it assisted the women.",
+    ],
+)
+def test_no_person_named_so_without_a_persons_name(tmp_path, knowledge, body):
+    assert not mentions(draft_of(tmp_path, knowledge, body), "person")
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("The director of the NGO Velkado, Ana Rovel, said the country was ranked.", "Velkado"),
+        ("Le directeur de l’ONG Velkado a rappelé que le pays est classé.", "Velkado"),
+        ("Victims were sheltered by the local NGO Feniksa in Tirana.", "Feniksa"),
+    ],
+)
+def test_a_one_word_name_after_the_word_ngo(tmp_path, knowledge, body, name):
+    """ "the NGO Velkado", "l'ONG Velkado": only a body's name follows the word, of one word
+    too."""
+    assert name in mentions(draft_of(tmp_path, knowledge, body), "organization")
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["The NGO Sunday said it helped 40 women.", "The agency Velkado said it helped 40 women."],
+)
+def test_no_one_word_name_after_a_weekday_or_another_kind(tmp_path, knowledge, body):
+    """ "The NGO Sunday said": a date; "The agency Velkado": a kind other names follow too."""
+    assert not mentions(draft_of(tmp_path, knowledge, body), "organization")
+
+
+def test_al_joins_a_spanish_bodys_name(tmp_path, knowledge):
+    """ "la Oficina de Atención al Migrante": "al" (a + el) inside the name."""
+    body = "Las autoridades inauguraron la Oficina de Atención al Migrante en la ciudad."
+    assert "Oficina de Atención al Migrante" in mentions(
+        draft_of(tmp_path, knowledge, body), "organization"
+    )
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("En lo que va del año 2025, se han registrado 78 víctimas.", "2025"),
+        ("Durante el año 2025, se han registrado 78 víctimas.", "2025"),
+        ("A lo largo de 2024 se registraron 78 víctimas.", "2024"),
+        ("Au cours de l'année 2024, 78 victimes ont été identifiées.", "2024"),
+        ("Ao longo de 2024, foram registradas 78 vítimas.", "2024"),
+        ("Desde inicios de 2025 se registraron 78 víctimas.", ("2025", None)),
+        ("Depuis le début de l'année 2025, 78 victimes ont été enregistrées.", ("2025", None)),
+        ("Desde o início de 2025, foram registradas 78 vítimas.", ("2025", None)),
+    ],
+)
+def test_a_year_said_with_its_course_or_start(tmp_path, knowledge, sentence, period):
+    """ "en lo que va del año 2025", "au cours de l'année 2024": the year, as "in 2025" is;
+    "desde inicios de 2025", "depuis le début de l'année 2025": from it on, as "since"."""
+    item = observations(draft_of(tmp_path, knowledge, sentence))["78"]
+    shown = item.fields.get("period")
+    if isinstance(shown, dict):
+        shown = (shown.get("start"), shown.get("end"))
+    assert str(shown) == str(period)
