@@ -164,3 +164,33 @@ def test_a_year_said_with_its_course_or_start(tmp_path, knowledge, sentence, per
     if isinstance(shown, dict):
         shown = (shown.get("start"), shown.get("end"))
     assert str(shown) == str(period)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "months"),
+    [
+        ("En los primeros ocho meses de 2017, 31.705 migrantes retornaron.", "31705",
+         ("2017-01", "2017-08")),
+        ("Sur les neuf premiers mois de 2025, 147 affaires ont été recensées.", "147",
+         ("2025-01", "2025-09")),
+        ("Nos primeiros seis meses de 2024, foram registrados 147 casos.", "147",
+         ("2024-01", "2024-06")),
+        ("En los últimos tres meses del año 2019 se registraron 40 casos.", "40",
+         ("2019-10", "2019-12")),
+    ],
+)  # fmt: skip
+def test_months_counted_from_a_years_start_or_end(tmp_path, knowledge, sentence, value, months):
+    """ "los primeros ocho meses de 2017": January to August, as "the first eight months of
+    2017" is read."""
+    period = observations(draft_of(tmp_path, knowledge, sentence))[value].fields["period"]
+    assert (period["start"], period["end"]) == months
+
+
+def test_a_share_of_that_figure_takes_its_months(tmp_path, knowledge):
+    """ "De esa cifra, 28.594 fueron hombres": a part of the count before, of its time."""
+    body = (
+        "Según datos del Observatorio, las personas retornadas en los primeros ocho meses de "
+        "2017 fueron 31.705. De esa cifra, 28.594 fueron adultos."
+    )
+    period = observations(draft_of(tmp_path, knowledge, body))["28594"].fields["period"]
+    assert (period["start"], period["end"]) == ("2017-01", "2017-08")

@@ -50,7 +50,7 @@ GOING_ON = re.compile(
     r"D[oa]s\s+quais|Dentre(?!\s+outr[oa]s\b)|"
     # (the count before as the subject: "This group comprised 87% men", "Of this number,",
     # "Este grupo", "Ce groupe", "Esse grupo")
-    r"(?:Of\s+)?(?:This|That)\s+(?:group|number|total)|(?:De\s+)?(?:Este|Ese|Esta)\s+(?:grupo|"
+    r"(?:Of\s+)?(?:This|That)\s+(?:group|number|total)|(?:De\s+)?(?:Este|Ese|Esta|Esa)\s+(?:grupo|"
     r"n[uú]mero|total|cifra)|(?:Ce|Sur\s+ce)\s+(?:groupe|nombre|total)|(?:Desse|Deste|Esse|"
     r"Este)\s+(?:grupo|n[uú]mero|total))\b(?!\s+(?:of|de|du|des|do|da)\b)",
     re.I,

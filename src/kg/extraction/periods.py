@@ -10,6 +10,7 @@ import re
 from kg.extraction.dated_days import dated_days
 from kg.extraction.figures import MONTH
 from kg.extraction.foreign_words import foreign_times
+from kg.extraction.foreign_year_words import months_of_a_year
 from kg.extraction.period_cuts import (
     PERFECT,
     SAME_TIME_AGAIN,
@@ -333,6 +334,7 @@ def period_of(
         + yearless_periods(text, s0, s1, today, year_near)
         + dated_days(text, s0, s1)
         + foreign_times(text, s0, s1)
+        + months_of_a_year(text, s0, s1)
         + written_days(text, s0, s1, today)
     )
     # "in 2016-2017" holds "in 2016": an expression inside a longer one is part of it
