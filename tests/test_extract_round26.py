@@ -194,3 +194,52 @@ def test_a_share_of_that_figure_takes_its_months(tmp_path, knowledge):
     )
     period = observations(draft_of(tmp_path, knowledge, body))["28594"].fields["period"]
     assert (period["start"], period["end"]) == ("2017-01", "2017-08")
+
+
+# The review's texts: what the rules must leave alone.
+@pytest.mark.parametrize(
+    ("body", "kind", "name"),
+    [
+        # ("al" and "au" between two bodies join neither)
+        ("El caso pasó de la Fiscalía General del Estado al Ministerio del Interior.",
+         "organization", "Fiscalía General del Estado al Ministerio del Interior"),
+        ("Le dossier est passé de la Police Nationale au Parquet de Dakar.",
+         "organization", "Police Nationale au Parquet de Dakar"),
+        # (one word after "NGO" before a noun it qualifies)
+        ("The charity Christmas appeal raised funds for the shelter.", "organization",
+         "Christmas"),
+        ("The NGO Facebook page showed the figures.", "organization", "Facebook"),
+        # (a body, after "of", is no person's)
+        ("Pelmark Trust, the employer of the accused, paid the fine.", "person", "Pelmark Trust"),
+        # (a site named so)
+        ("Police named the shelter as Safe Haven.", "person", "Safe Haven"),
+        # (the personal "a", "et" before a given name; "del" inside a name)
+        ("La policía rescató a Victoria en Cuenca. Ecuador lucha contra la trata.", "place",
+         "Victoria"),
+        ("Elle a parlé à Florence et à Nancy. La France lutte contre la traite.", "place",
+         "Nancy"),
+        ("Las víctimas estaban en el albergue Virgen del Carmen. México lucha contra la trata.",
+         "place", "Carmen"),
+    ],
+)  # fmt: skip
+def test_the_rules_leave_alone(tmp_path, knowledge, body, kind, name):
+    assert name not in mentions(draft_of(tmp_path, knowledge, body), kind)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "period"),
+    [
+        ("A lo largo de 2023 y 2024 se registraron 78 víctimas.", ("2023", "2024")),
+        ("Desde el inicio de 2020 hasta 2023 se registraron 78 víctimas.", ("2020", "2023")),
+    ],
+)
+def test_a_range_of_years_stays_a_range(tmp_path, knowledge, sentence, period):
+    """ "A lo largo de 2023 y 2024": the two years, not the first."""
+    found = observations(draft_of(tmp_path, knowledge, sentence))["78"].fields["period"]
+    assert (found["start"], found["end"]) == period
+
+
+def test_a_persons_name_after_the_object_of_identified(tmp_path, knowledge):
+    """ "identified the group's leader as X": the leader is a person, the group is not named."""
+    body = "Police identified the group's leader as Dawa Norbu Lhamo."
+    assert "Dawa Norbu Lhamo" in mentions(draft_of(tmp_path, knowledge, body), "person")

@@ -14,6 +14,22 @@ COMPANY_FORMS = {"ltd", "limited", "inc", "llc", "plc", "gmbh", "corp", "ltda", 
 # The kinds only a body's name follows, a name of one word too ("the NGO Licadho", "l'ONG
 # Feniks", "the charity Velora"; not "the agency Monday said", a date).
 NGO_BEFORE = re.compile(r"^(?i:ngo|ong|cso|charity)\b")
+# What follows such a one-word name: a stop, or a word of the sentence going on ("the NGO
+# Licadho, its director", "the NGO Feniks in Tirana"; not "the charity Christmas appeal")
+AFTER_A_NAME = {
+    ",", ".", ";", ":", "(", ")", "in", "of", "said", "says", "has", "have", "had", "which",
+    "who", "and", "to", "for", "on", "at", "was", "is", "with", "from", "en", "de", "dans", "em",
+    "que", "qui", "et", "y", "e", "a", "à",
+}  # fmt: skip
+
+
+def named_after_ngo(kind: str, tokens: list, a: int, common: set) -> bool:
+    """Whether the one word at tokens[a], after the words `kind` ("NGO", "l'ONG"), names the
+    body: no `common` word (a weekday, a head word), and a stop or the sentence after it."""
+    after = tokens[a + 1].key if a + 1 < len(tokens) else "."
+    return bool(NGO_BEFORE.search(kind)) and tokens[a].key not in common and after in AFTER_A_NAME
+
+
 # Bodies of a state said in lower case after the country's adjective or name.
 BODY_NOUNS = {
     "government", "governments", "authorities", "authority", "police", "army", "navy",

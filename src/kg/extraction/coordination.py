@@ -11,6 +11,7 @@ from kg.extraction.name_words import (
     ORG_HEADS,
     STARTERS,
 )
+from kg.extraction.sentence_case_names import HEADS, NAME_ADJECTIVES
 from kg.extraction.spans import _sentence_starts, known_organization
 from kg.extraction.text import Passage
 
@@ -27,6 +28,11 @@ def connects(tokens: list, k: int, j: int) -> bool:
         return True
     if _company_form_in_brackets(tokens, k):
         return True  # "Beautiful Life (Pty) Ltd": a company's form inside its name
+    if token.text in ("al", "au") and k == j and k + 1 < len(tokens):
+        # "Oficina de Atención al Migrante": inside a name; not between two bodies ("la
+        # Fiscalía al Ministerio del Interior", "de Thiès au Ministère de la Femme")
+        ends_a_body = tokens[k - 1].key in NAME_ADJECTIVES  # ("la Police Nationale au Parquet")
+        return not ({tokens[k - 1].key, tokens[k + 1].key} & (ALL_HEADS | HEADS) or ends_a_body)
     # (right after a body's head word only: not "pela Polícia Federal para a Casa Abrigo", "a
     # Guarda Nacional Republicana contra o Tráfico")
     return (

@@ -53,7 +53,7 @@ from kg.extraction.organizations import (
 )
 from kg.extraction.people import ROLE_WORDS, _person_context, find_persons, surnames_in_use
 from kg.extraction.person_places import not_put_as_places
-from kg.extraction.place_candidates import PLACE_BEFORE, PLACE_BEFORE_EN
+from kg.extraction.place_candidates import PLACE_BEFORE, placed_by_the_words_before
 from kg.extraction.prefix_names import _prefix_of_longer_name
 from kg.extraction.resolution import Resolution
 from kg.extraction.spans import (
@@ -517,7 +517,7 @@ class Recognizer(CandidateRules, Resolution):
             return None
         if a >= 2 and tokens[a - 1].key == "of" and tokens[a - 2].key in ROLE_WORDS:
             return None  # "Chief of Mission"
-        if (PLACE_BEFORE_EN if english else PLACE_BEFORE[passage.language]).search(before):
+        if placed_by_the_words_before(passage, a, b, before):
             return 0.75
         after = passage.text[tokens[b - 1].end : tokens[b - 1].end + 3]
         # one word, no place around: a word, unless a city of half a million ("that Riyadh

@@ -13,15 +13,23 @@ import re
 
 from kg.folding import fold
 
+# Neither is read before a range of years, which TIMES reads as such ("A lo largo de 2023 y
+# 2024", "Desde el inicio de 2020 hasta finales de 2023").
+_NOT_A_RANGE = (
+    r"(?=\s*(?:19|20)\d\d(?!\d)(?!\s*(?:a|al|à|au|y|et|e|hasta|jusqu['’]à|até|-|\u2013)\s*"
+    r"(?:el\s+|(?:finales|fines|fin|finais|la\s+fin)\s+(?:de|del|do)\s+)?(?:19|20)\d\d))"
+)
 # After "desde", "depuis": the year's start.
 YEARS_START = (
     r"(?:el\s+)?(?:inicios?|principios?|comienzos?|le\s+d[ée]but|o\s+in[íi]cio)\s+(?:del?|do)\s+"
-    r"(?:(?:l['’])?(?:año|ann[ée]e|ano)\s+(?:de\s+)?)?"
+    r"(?:(?:l['’])?(?:año|ann[ée]e|ano)\s+(?:de\s+)?)?" + _NOT_A_RANGE
 )
 # The year's course, before the year itself.
 YEARS_IN = (
+    r"(?:"
     r"en\s+lo\s+que\s+va\s+del?(?:\s+año)?|a\s+lo\s+largo\s+del?(?:\s+año)?|"
-    r"(?:au\s+cours|tout\s+au\s+long)\s+de(?:\s+l['’]ann[ée]e)?|ao\s+longo\s+de(?:\s+ano\s+de)?"
+    r"(?:au\s+cours|tout\s+au\s+long)\s+de(?:\s+l['’]ann[ée]e)?|ao\s+longo\s+d[eo](?:\s+ano\s+de)?"
+    r")" + _NOT_A_RANGE
 )
 # Months counted from a year's start or end: "los primeros ocho meses de 2017", "les neuf
 # premiers mois de 2025", "os primeiros seis meses de 2024", "los últimos tres meses del año 2019"

@@ -121,7 +121,7 @@ SPEECH = re.compile(
 # Migraciones", "Service Jésuite aux Migrants", "Organisation Internationale pour les
 # Migrations", Portuguese "Serviço de Migração e Estrangeiros", "Combate ao Tráfico") that are
 # names' words too, in capitals ("Pará", "Les Cayes")
-FOREIGN_CONNECTORS = {"para", "contra", "pour", "aux", "au", "al", "les", "e", "ao", "aos"}
+FOREIGN_CONNECTORS = {"para", "contra", "pour", "aux", "les", "e", "ao", "aos"}
 CONNECTORS = {
     "of", "for", "and", "the", "to", "in", "on", "against", "de", "del", "la", "las", "los",
     "el", "y", "&", "da", "do", "dos", "das", "du", "des", "et", "at",

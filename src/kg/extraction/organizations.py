@@ -8,7 +8,7 @@ from __future__ import annotations
 import functools
 import re
 
-from kg.extraction.body_forms import BODY_NOUNS, NGO_BEFORE
+from kg.extraction.body_forms import BODY_NOUNS, named_after_ngo
 from kg.extraction.body_units import role_of_a_body_before
 from kg.extraction.given_names import given_names, is_given_name
 from kg.extraction.name_ends import WEEKDAYS, a_verb
@@ -21,6 +21,7 @@ from kg.extraction.name_words import (
     MONTHS,
     NAME_IS_TYPE,
     NAMES_ARE_TYPES,
+    NOT_PERSON_WORDS,
     ORG_HEADS,
     ORG_LAST_WORDS,
     ORG_NOUN_BEFORE,
@@ -273,7 +274,7 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
                 continue
             # "the NGO Sunday": one word, not quoted, unless an NGO's ("the NGO Licadho")
             one_word = pattern is TYPE_THEN_NAME and not m.group("q") and b - a < 2
-            if one_word and not (NGO_BEFORE.search(m.group()) and tokens[a].key not in WEEKDAYS):
+            if one_word and not named_after_ngo(m.group(), tokens, a, WEEKDAYS | NOT_PERSON_WORDS):
                 continue
             if pattern is NAME_WHICH_SAYS and (
                 tokens[b - 1].key in NON_ORG_HEADS

@@ -93,22 +93,29 @@ PERSON_NOUN_BEFORE = re.compile(
 # The same noun after the name: "Jane Doe, a 46-year-old Pelmark national, was", "John Roe,
 # the alleged ringleader, who" (the noun ends its phrase: not "Casa Alianza, a national NGO").
 PERSON_NOUN_AFTER = re.compile(
-    r",\s+(?:an?|the|une?|el|la|le|o|um|uma)\s+(?:[\w-]+\s+){0,3}?"
+    r",\s+(?:an?|the|une?|el|la|le|o|um|uma)\s+(?:(?!(?:of|de|du|des|do|da)\s)[\w-]+\s+){0,3}?"
     rf"(?:{PERSON_NOUNS})(?=\s*[,.;)]|\s+(?:who|from|of|in|aged|and|was|is|had|has|with)\b)",
     re.I,
 )
 # The words that give who was arrested, accused or identified by name: "identified the two as
 # Jane Doe and John Roe", "The two arrested are Jane Doe and John Roe", "identificado como".
 NAMED_AS_BEFORE = re.compile(
-    r"\b(?:(?:identified|named)\s+(?:(?:him|her|them|the\s+\w+(?:\s+\w+)?)\s+)?as"
+    r"\b(?:(?:identified|named)\s+(?:(?:him|her|them|the\s+[\w’'-]+(?:\s+[\w’'-]+){0,2})\s+)?as"
     r"|(?:arrested|accused|suspects?|detainees?|defendants?|convicts?|deceased)\s+(?:are|were|is|was)"
     r"|identificad[oa]s?\s+como|identifi[ée]e?s?\s+comme)\s+$",
     re.I,
 )
-# A group, a firm or a boat named so is no one's: "The gang, identified as Black Axe,".
+# A group, a firm, a boat or a site named so is no one's: "The gang, identified as Black Axe,",
+# "named the shelter as Safe Haven" (the noun right before the words, or their object).
+_GROUPS = (
+    r"gang|group|network|ring|cartel|syndicate|company|firm|organi[sz]ation|vessel|boat|ship|"
+    r"shelter|farm|factory|centre|center|camp|site|hotel|banda|grupo|red|réseau|bande|quadrilha|"
+    r"empresa|entreprise|organizaci[óo]n|organiza[çc][ãa]o|finca|albergue|refugio"
+)
 GROUP_BEFORE = re.compile(
-    r"\b(?:gang|group|network|ring|cartel|syndicate|company|firm|organi[sz]ation|vessel|boat|"
-    r"ship|banda|grupo|red|réseau|bande|quadrilha|empresa|entreprise)\b[^.]*$",
+    rf"\b(?:{_GROUPS})\s*,?\s+(?:(?:was|were|is|are|has\s+been|have\s+been|fue|est)\s+)?"
+    rf"(?:identified|named|identificad[oa]|identifi[ée]e?)\s+(?:as|como|comme)\s+$"
+    rf"|\b(?:identified|named)\s+the\s+(?:\w+\s+)?(?:{_GROUPS})\s+as\s+$",
     re.I,
 )
 # What follows a name given so: a list's next name, where the person is from, a stop.

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.given_names import is_given_name
 from kg.extraction.mentions import _place_type, _target_of
 from kg.extraction.name_words import (
     CITY_STARTS,
@@ -23,13 +24,38 @@ from kg.extraction.text import Passage
 # ("in Geneva", "en las ciudades de Riobamba y Ambato", "em Ubatuba", "à Nouakchott")
 PLACE_BEFORE_EN = re.compile(r"\b(?:in|from|to|at|of|near|between|and|via|for|left|like)\s+$", re.I)
 PLACE_BEFORE = {
-    language: re.compile(rf"(?:^|\s)(?:{words})\s+$", re.I)
+    language: re.compile(rf"(?:^|\s)(?P<word>{words})\s+$", re.I)
     for language, words in (
         ("es", "en|de|del|desde|hasta|hacia|entre|y|e|a|por|para|como"),
         ("fr", "en|de|du|des|depuis|jusqu['’]à|vers|entre|et|à|au|aux|dans|par|pour|comme"),
         ("pt", "em|no|na|nos|nas|de|do|da|dos|das|desde|até|para|entre|e|a|ao|por|como"),
     )
 }
+# Words that put a person there as well ("rescató a Victoria", "à Florence et à Nancy"), and a
+# name's complement ("albergue Virgen del Carmen")
+_TO_OR_AND = {"a", "à", "y", "e", "et"}
+_COMPLEMENT = {"de", "del", "du", "des", "do", "da", "dos", "das"}
+
+
+def placed_by_the_words_before(passage, a: int, b: int, before: str) -> bool:
+    """Whether the words before the name at tokens[a:b] put a place there: a preposition of
+    the passage's language; in Spanish, French and Portuguese not "a" or "y" before a given
+    name (a person: "rescató a Victoria"), nor "del" inside a capitalized name ("Virgen del
+    Carmen")."""
+    if passage.language not in PLACE_BEFORE:
+        return PLACE_BEFORE_EN.search(before) is not None
+    m = PLACE_BEFORE[passage.language].search(before)
+    if m is None:
+        return False
+    word, tokens = m["word"].casefold(), passage.tokens
+    # (a given name after "a" or "à", or after "y" not ending a list of names: "con su madre y
+    # Trinidad", not "Jundiaí e Santos")
+    listed = word in ("y", "e", "et") and a >= 2 and _is_name_word(tokens[a - 2])
+    if word in _TO_OR_AND and not listed and b - a == 1 and is_given_name(tokens[a].text):
+        return False
+    return not (word in _COMPLEMENT and a >= 2 and _is_name_word(tokens[a - 2]))
+
+
 SITE_HEADS = {"airport"}  # the last word of a site's name
 COMPASS_WORDS = {"east", "west", "north", "south", "central", "eastern", "western",
                  "northern", "southern"}  # fmt: skip
