@@ -243,3 +243,31 @@ def test_a_persons_name_after_the_object_of_identified(tmp_path, knowledge):
     """ "identified the group's leader as X": the leader is a person, the group is not named."""
     body = "Police identified the group's leader as Dawa Norbu Lhamo."
     assert "Dawa Norbu Lhamo" in mentions(draft_of(tmp_path, knowledge, body), "person")
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        ("Los detenidos son Orlando Vasquel y Marta Trinor, según la policía.",
+         {"Orlando Vasquel", "Marta Trinor"}),
+        ("Os presos são Orlando Vasquel e Marta Trinor.", {"Orlando Vasquel", "Marta Trinor"}),
+        ("Les suspects sont Orlando Vasquel et Marta Trinor.",
+         {"Orlando Vasquel", "Marta Trinor"}),
+    ],
+)  # fmt: skip
+def test_the_arrested_named_in_the_other_languages(tmp_path, knowledge, body, people):
+    """ "Los detenidos son X y Y": two people, as "The two arrested are X and Y"; a given name
+    after "y" begins the second (not "Ortega y Gasset", one surname)."""
+    assert set(mentions(draft_of(tmp_path, knowledge, body), "person")) == people
+
+
+def test_a_compound_surname_with_y_stays_one_name(tmp_path, knowledge):
+    body = "El filósofo José Ortega y Gasset dijo que no."
+    assert "José Ortega y Gasset" in mentions(draft_of(tmp_path, knowledge, body), "person")
+
+
+def test_a_count_after_a_days_date_is_not_joined_to_its_day(tmp_path, knowledge):
+    """ "2023-01-31 331 migrants": the day's 31 and the count 331 are no "31 331"."""
+    body = "On 2023-01-31 331 migrants were intercepted and returned to Pelmark, IOM said."
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert "331" in found and "31331" not in found

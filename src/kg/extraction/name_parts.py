@@ -4,6 +4,7 @@ hyphenated or apostrophed to it, an initial, and the particles between parts ("d
 
 from __future__ import annotations
 
+from kg.extraction.given_names import is_given_name
 from kg.extraction.name_words import NAME_PARTICLES
 from kg.extraction.text import Token
 
@@ -67,6 +68,14 @@ def _person_names(tokens: list[Token], i: int) -> tuple[int, int] | None:
                 parts, j, end = parts + 1, nxt, nxt
                 continue
             if not parts or k >= len(tokens) or _name_part(tokens, k) is None:
+                break
+            # "Orlando Vasquel y Marta Trinor": two people, a given name after "y" ("Ortega y
+            # Gasset" is one surname)
+            if (
+                tokens[k - 1].key in ("y", "e", "et")
+                and parts >= 2
+                and is_given_name(tokens[k].text)
+            ):
                 break
             j = k
             continue

@@ -66,8 +66,9 @@ NUMBER = re.compile(
     # (a currency's letters may be written against it: "RM20,000", "KSh500", "Tk1,000", "Sh5,000")
     rf"(?:(?<![\w.,/-])|(?<=\d-)|(?<=\bRM)|(?<=\bRs)|(?<=KSh)|(?<=Ksh)|(?<=\bTk)|(?<=\bRp)|(?<=\bSh)|(?<=\bShs)|(?<=\bKD)|(?<=\bDh)|(?<=\bDhs)|(?<=\bQR)|(?<=\bBD))(?:(?P<digits>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?"
     # "80 000 calls": thousands set apart by a space (not "0 800 77777", a telephone
-    # number); a comma or full stop after them ends the number unless a digit follows it
-    rf"|[1-9]\d{{0,2}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[,.]\d|[ \u00a0\u202f]\d)"
+    # number; not after a date's "2023-01-"); a comma or full stop after them ends the number
+    # unless a digit follows it
+    rf"|(?<!\d-)[1-9]\d{{0,2}}(?:[ \u00a0\u202f]\d{{3}})+(?!\d|[,.]\d|[ \u00a0\u202f]\d)"
     rf"|\d+(?:\.\d+)?)"
     rf"|(?P<words>{_WORDS}))"
     rf"(?:(?:\s+|(?<=\d))(?P<scale>hundred|(?:(?<=\b\d\s)|(?<=\b\d\d\s)|(?<=\b\d\d\d\s))thousands(?=\s+of\b)|thousand|million|billion|(?<=\w\s)dozen)\b"

@@ -102,7 +102,12 @@ PERSON_NOUN_AFTER = re.compile(
 NAMED_AS_BEFORE = re.compile(
     r"\b(?:(?:identified|named)\s+(?:(?:him|her|them|the\s+[\w’'-]+(?:\s+[\w’'-]+){0,2})\s+)?as"
     r"|(?:arrested|accused|suspects?|detainees?|defendants?|convicts?|deceased)\s+(?:are|were|is|was)"
-    r"|identificad[oa]s?\s+como|identifi[ée]e?s?\s+comme)\s+$",
+    r"|identificad[oa]s?\s+como|identifi[ée]e?s?\s+comme"
+    # ("Los detenidos son X y Y", "Os presos são X e Y", "Les suspects sont X et Y")
+    r"|(?:detenid[oa]s?|capturad[oa]s?|aprehendid[oa]s?|imputad[oa]s?|acusad[oa]s?|"
+    r"sospechos[oa]s?|pres[oa]s?|detid[oa]s?|suspeit[oa]s?|interpell[ée]e?s?|suspects?|"
+    r"pr[ée]venue?s?|accus[ée]e?s?)\s+(?:son|eran|fueron|es|era|fue|s[ãa]o|eram|foram|é|foi|"
+    r"sont|étaient|est|était))\s+$",
     re.I,
 )
 # A group, a firm, a boat or a site named so is no one's: "The gang, identified as Black Axe,",
