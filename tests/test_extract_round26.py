@@ -271,3 +271,14 @@ def test_a_count_after_a_days_date_is_not_joined_to_its_day(tmp_path, knowledge)
     body = "On 2023-01-31 331 migrants were intercepted and returned to Pelmark, IOM said."
     found = observations(draft_of(tmp_path, knowledge, body))
     assert "331" in found and "31331" not in found
+
+
+def test_a_day_listed_before_a_count_does_not_take_the_counts_digits(tmp_path, knowledge):
+    """ "4,292 on November 1st and 3,787 on November 2nd": "1st and 3" is no span of days."""
+    body = (
+        "GENEVA, 3 November 2015 – Some 4,292 arrived on November 1st and 3,787 on November "
+        "2nd, IOM said."
+    )
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert found["4292"].fields["period"] == "2015-11-01"
+    assert found["3787"].fields["period"] == "2015-11-02"

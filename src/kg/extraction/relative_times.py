@@ -17,7 +17,7 @@ from kg.extraction.foreign_words import foreign_times
 from kg.extraction.number_words import FULL_DATE
 
 _MONTH = rf"(?:{MONTH}|{MONTH_SHORT})"
-_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?(?![\d,.]\d)"  # (not "3,787", a count)
 # ("between Tuesday 8 and Friday 18 March": a day may be named by its weekday too)
 # A day or days, or a month or months, with no year after them: "on Oct 10", "on 10
 # October", "since 1 July", "as of 5 April" (a total up to that day), "from June 3 to June
