@@ -282,3 +282,13 @@ def test_a_day_listed_before_a_count_does_not_take_the_counts_digits(tmp_path, k
     found = observations(draft_of(tmp_path, knowledge, body))
     assert found["4292"].fields["period"] == "2015-11-01"
     assert found["3787"].fields["period"] == "2015-11-02"
+
+
+def test_a_roles_field_before_a_persons_name_is_no_person(tmp_path, knowledge):
+    """ "el director general de Trata y Tráfico de Personas, Marcelo Elio,": the name before the
+    person's is the role's field, no other person of a list."""
+    body = (
+        "Por su parte, el director general de Trata y Tráfico de Personas, Marcelo Elio, "
+        "manifestó que los casos crecen."
+    )
+    assert set(mentions(draft_of(tmp_path, knowledge, body), "person")) == {"Marcelo Elio"}

@@ -15,6 +15,7 @@ from kg.extraction.name_words import (
     ACRONYM_STOP,
     AGE_IN_APPOSITION,
     ALL_HEADS,
+    COMPLEMENT_OPENERS,
     CONNECTORS,
     MONTHS,
     NAME_PARTICLES,
@@ -581,6 +582,9 @@ def find_persons(
                 continue
             a, b = found
             if any(x in known_tokens for x in range(a, b)) or not _looks_like_person(tokens, a, b):
+                continue
+            # ("el director general de Trata y Tráfico de Personas, Jane Doe": a role's field)
+            if side == -1 and a and tokens[a - 1].key in COMPLEMENT_OPENERS:
                 continue
             if any(s.a < b and a < s.b for s in out):
                 continue
