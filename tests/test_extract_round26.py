@@ -292,3 +292,31 @@ def test_a_roles_field_before_a_persons_name_is_no_person(tmp_path, knowledge):
         "manifestó que los casos crecen."
     )
     assert set(mentions(draft_of(tmp_path, knowledge, body), "person")) == {"Marcelo Elio"}
+
+
+@pytest.mark.parametrize(
+    ("body", "people"),
+    [
+        # (a role written with a hyphen, its complement in lower case or elided)
+        ("Le porte-parole de la direction de la garde nationale, Houssemeddine Velkani, a "
+         "indiqué que des unités étaient là.", {"Houssemeddine Velkani"}),
+        ("Le porte-parole de l'OIM, Houssemeddine Velkani, a dit que des unités étaient là.",
+         {"Houssemeddine Velkani"}),
+        # (a sentence opening with "Pour")
+        ("Pour Pauline Irène Velkova, la ministre des Affaires sociales, il faut rester en "
+         "alerte.", {"Pauline Irène Velkova"}),
+        # (a title before a place's name)
+        ("The service arrested a human trafficker Mrs. Asia Velkova at its control post.",
+         {"Asia Velkova"}),
+        # (named as the arrested or convicted, in a list with "et")
+        ("Identifiés sous les noms de Kebir Velkani et Mahamat Tougoï Velk, les trois présumés "
+         "étaient à bord.", {"Kebir Velkani", "Mahamat Tougoï Velk"}),
+        ("Los miembros de la red condenados fueron Quelinton Novas Velk y Deivi Tamar Velkani.",
+         {"Quelinton Novas Velk", "Deivi Tamar Velkani"}),
+        # (a name part after "O’")
+        ("The judge sentenced Seamus O’Brien Velk, 52, to life.", {"Seamus O’Brien Velk"}),
+    ],
+)  # fmt: skip
+def test_people_of_the_second_fresh_batch(tmp_path, knowledge, body, people):
+    """The shapes of people's names in the releases 857 to 880 (names made up)."""
+    assert set(mentions(draft_of(tmp_path, knowledge, body), "person")) == people

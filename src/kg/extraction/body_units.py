@@ -122,9 +122,17 @@ def role_of_a_body_before(tokens, a: int) -> bool:
     """Whether a role and "of" come shortly before the body's name at a ("the commissioner of
     the agency attached to", "el comisionado del organismo adscrito a", "le directeur de")."""
     return any(
-        tokens[k].key in ROLES_IN_ANY_LANGUAGE and tokens[k + 1].key in OF_AT
-        for k in range(max(0, a - 8), a - 1)
+        _a_role(tokens, k) and tokens[k + 1].key in OF_AT for k in range(max(0, a - 8), a - 1)
     )
+
+
+def _a_role(tokens, k: int) -> bool:
+    """Whether tokens[k] is a role's word, or ends one the tokens split at its hyphen
+    ("porte-parole", "porta-voz")."""
+    if tokens[k].key in ROLES_IN_ANY_LANGUAGE:
+        return True
+    joined = k >= 2 and tokens[k - 1].text == "-" and f"{tokens[k - 2].key}-{tokens[k].key}"
+    return joined in ROLES_IN_ANY_LANGUAGE
 
 
 def units_in_role(passage, a, b, known_ranges, classify) -> list[Span]:

@@ -9,6 +9,25 @@ from kg.extraction.name_words import NAME_PARTICLES
 from kg.extraction.text import Token
 
 
+def _apostrophe_after(tokens: list[Token], j: int) -> bool:
+    """Whether a capitalized word is apostrophed to the token before j ("O'Brien", not
+    "D'après")."""
+    return (
+        j + 1 < len(tokens)
+        and tokens[j].text in ("'", "’")
+        and not tokens[j].space_before
+        and tokens[j + 1].text[:1].isupper()
+    )
+
+
+def _another_name(tokens: list[Token], k: int) -> bool:
+    """Whether a person's name of its own begins at token k: a given name, or two name parts."""
+    if is_given_name(tokens[k].text):
+        return True
+    second = _name_part(tokens, k)
+    return second is not None and second < len(tokens) and _name_part(tokens, second) is not None
+
+
 def _name_part(tokens: list[Token], i: int) -> int | None:
     """Where the part of a person's name that begins at token i ends: a capitalized word with
     what is hyphenated or apostrophed to it ("Jean-Pierre", "Ki-moon", "O'Neill", "al-Hassan"),
@@ -32,7 +51,8 @@ def _name_part(tokens: list[Token], i: int) -> int | None:
             return None
     elif not t.text[0].isupper() or (t.is_acronym and len(t.text) > 1):
         return None
-    elif len(t.text) == 1 or t.key in ("jr", "sr"):  # an initial: "John F. Kennedy", "Jr."
+    elif (len(t.text) == 1 and not _apostrophe_after(tokens, j)) or t.key in ("jr", "sr"):
+        # an initial: "John F. Kennedy", "Jr." (not "O'Brien", "D’Luna")
         if j < len(tokens) and tokens[j].text == "." and not tokens[j].space_before:
             return j + 1
         return None if len(t.text) == 1 else j
@@ -69,13 +89,9 @@ def _person_names(tokens: list[Token], i: int) -> tuple[int, int] | None:
                 continue
             if not parts or k >= len(tokens) or _name_part(tokens, k) is None:
                 break
-            # "Orlando Vasquel y Marta Trinor": two people, a given name after "y" ("Ortega y
-            # Gasset" is one surname)
-            if (
-                tokens[k - 1].key in ("y", "e", "et")
-                and parts >= 2
-                and is_given_name(tokens[k].text)
-            ):
+            # "Orlando Vasquel y Marta Trinor": two people, a given name or two name parts
+            # after "y" ("Ortega y Gasset" is one surname)
+            if tokens[k - 1].key in ("y", "e", "et") and parts >= 2 and _another_name(tokens, k):
                 break
             j = k
             continue

@@ -35,6 +35,7 @@ from kg.extraction.person_words import (
     CLAUSE_OPENERS,
     LIST_CUE,
     OF_ORGANIZATION,
+    OPENERS,
     PERSON_VERB_AFTER,
     PREPOSITIONS_ES_FR_PT,
     SPEECH_AFTER_NAME,
@@ -198,7 +199,9 @@ def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
     steps = lower = walked = 0
     while i >= 0 and steps < 12:
         t = tokens[i]
-        if t.key in PERSON_ROLES or t.key.split("-")[-1] in PERSON_ROLES:
+        # ("porte-parole", "porta-voz": a role in words the tokens split at the hyphen)
+        joined = i >= 2 and tokens[i - 1].text == "-" and f"{tokens[i - 2].key}-{t.key}"
+        if t.key in PERSON_ROLES or t.key.split("-")[-1] in PERSON_ROLES or joined in PERSON_ROLES:
             # (not "the minister visited farms Jane Doe")
             return not lower and not (walked and placed)
         # "deputy minister of internal affairs Jane Doe": a complement in lower case, which an
@@ -212,7 +215,7 @@ def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
         if known is not None:
             i, steps = known - 1, steps + 1
             continue
-        if t.key in ("of", "for", "to", "in", "on", "the", "and", "at", "-", "’s", "'s") or (
+        if t.key in ("of", "for", "to", "in", "on", "the", "and", "at", "-", "’s", "'s", "'") or (
             t.is_word
             and (t.text[0].isupper() or t.is_acronym)
             or t.key in PREPOSITIONS_ES_FR_PT
@@ -470,7 +473,8 @@ def find_persons(
     i = 0
     taken_until = 0
     while i < len(tokens):
-        if i < taken_until or i in known_tokens:
+        titled = TITLE_BEFORE.search(passage.text[: tokens[i].start])  # ("Mrs. Asia Rita")
+        if i < taken_until or i in known_tokens and not titled:
             i += 1
             continue
         if (
@@ -480,7 +484,7 @@ def find_persons(
             and (
                 i - 1 not in known_tokens
                 and tokens[i - 1].key not in PERSON_ROLES
-                and tokens[i - 1].key not in STARTERS
+                and tokens[i - 1].key not in STARTERS | OPENERS
                 and not tokens[i - 1].is_acronym
                 and tokens[i - 1].key.split("-")[-1] not in PERSON_ROLES
             )
@@ -491,8 +495,7 @@ def find_persons(
         if i and tokens[i].key == "major" and tokens[i - 1].key == "sergeant":
             i += 1  # "Sergeant Major Jane Doe": the rank's second word, no name's first
             continue
-        opener = tokens[i].key in ("segun", "selon", "conforme")  # ("Según Jane Doe, ...")
-        if _in_a_portfolio(tokens, i) or continues_a_body(tokens, i) or opener:
+        if _in_a_portfolio(tokens, i) or continues_a_body(tokens, i) or tokens[i].key in OPENERS:
             i += 1  # "Minister for Youth and Family Welfare", "Ministry of ... and Marine ..."
             continue
         found = _person_names(tokens, i) or _one_name_after_a_title(passage, i)
@@ -555,7 +558,7 @@ def find_persons(
                 j = person.b
                 # (an aside between: "Jane Doe (Zorvania), John Roe (Lorvia) and ...")
                 m = re.match(
-                    r"(?:\s*\([^()]{1,40}\))?(?:,\s+(?:and\s+)?|\s+and\s+)",
+                    r"(?:\s*\([^()]{1,40}\))?(?:,\s+(?:(?:and|y|e|et)\s+)?|\s+(?:and|y|e|et)\s+)",
                     passage.text[tokens[j - 1].end :],
                 )
                 if not m or j >= len(tokens):

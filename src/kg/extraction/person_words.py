@@ -52,7 +52,7 @@ PREPOSITIONS_ES_FR_PT = {
     "de", "del", "da", "do", "das", "dos", "du", "des", "no", "na", "nos", "nas", "en", "em",
     "au", "aux", "para", "pour", "al", "ao", "aos", "à", "às", "a",
 }  # fmt: skip
-ARTICLES_ES_FR_PT = {"la", "las", "los", "le", "les", "el"}
+ARTICLES_ES_FR_PT = {"la", "las", "los", "le", "les", "el", "l"}
 
 # Verbs whose subject is a person, seldom an organization ("Jane Doe thanked the donors").
 PERSON_VERB_AFTER = re.compile(
@@ -103,8 +103,10 @@ NAMED_AS_BEFORE = re.compile(
     r"\b(?:(?:identified|named)\s+(?:(?:him|her|them|the\s+[\w’'-]+(?:\s+[\w’'-]+){0,2})\s+)?as"
     r"|(?:arrested|accused|suspects?|detainees?|defendants?|convicts?|deceased)\s+(?:are|were|is|was)"
     r"|identificad[oa]s?\s+como|identifi[ée]e?s?\s+comme"
+    # ("Identifiés sous les noms de X, Y et Z", "bajo los nombres de")
+    r"|(?:sous|sob|bajo|con|com)\s+(?:les|los|os|le|el|o)\s+(?:noms?|nombres?|nomes?)\s+de"
     # ("Los detenidos son X y Y", "Os presos são X e Y", "Les suspects sont X et Y")
-    r"|(?:detenid[oa]s?|capturad[oa]s?|aprehendid[oa]s?|imputad[oa]s?|acusad[oa]s?|"
+    r"|(?:detenid[oa]s?|capturad[oa]s?|condenad[oa]s?|aprehendid[oa]s?|imputad[oa]s?|acusad[oa]s?|"
     r"sospechos[oa]s?|pres[oa]s?|detid[oa]s?|suspeit[oa]s?|interpell[ée]e?s?|suspects?|"
     r"pr[ée]venue?s?|accus[ée]e?s?)\s+(?:son|eran|fueron|es|era|fue|s[ãa]o|eram|foram|é|foi|"
     r"sont|étaient|est|était))\s+$",
@@ -145,6 +147,9 @@ def a_person_in_apposition(passage, a: int, b: int, lowercase) -> bool:
     return bool(PERSON_NOUN_BEFORE.search(before)) and bool(re.match(r"\s*[,.;]", after))
 
 
+# Words opening a sentence before a person's name ("Según Jane Doe, ...", "Pour Jane Doe, la
+# ministre, ...")
+OPENERS = {"segun", "selon", "conforme", "pour", "para"}
 TITLE_BEFORE = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|Mme|Sra|Sr)\.?\s+$")
 
 # Words that open a clause on another head in an apposition ("a station whose director").
