@@ -320,3 +320,18 @@ def test_a_roles_field_before_a_persons_name_is_no_person(tmp_path, knowledge):
 def test_people_of_the_second_fresh_batch(tmp_path, knowledge, body, people):
     """The shapes of people's names in the releases 857 to 880 (names made up)."""
     assert set(mentions(draft_of(tmp_path, knowledge, body), "person")) == people
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("Le Ministère des Velkans de l’Extérieur et de l’Intégration Africaine a accueilli les "
+         "migrants.", "Ministère des Velkans de l’Extérieur et de l’Intégration Africaine"),
+        ("The suspects were handed to the National Drug Law Enforcement Agency, the official "
+         "said.", "National Drug Law Enforcement Agency"),
+    ],
+)  # fmt: skip
+def test_a_bodys_name_through_an_elision_or_a_law_word(tmp_path, knowledge, body, name):
+    """ "de l’Extérieur": an elided article inside a name; "... Law Enforcement Agency": a
+    body's head last, no law's name."""
+    assert name in mentions(draft_of(tmp_path, knowledge, body), "organization")

@@ -18,6 +18,17 @@ from kg.extraction.text import Passage
 _HEADS_BEFORE_PARA = ORG_HEADS | {"comissariado"}  # ("Alto Comissariado para as Migrações")
 
 
+def _elided(tokens: list, k: int) -> bool:
+    """Whether tokens[k] is an elided article or preposition, "l" or "d" before its apostrophe
+    ("de l’Extérieur", "d’État")."""
+    return (
+        tokens[k].text in ("l", "d")
+        and k + 1 < len(tokens)
+        and tokens[k + 1].text in ("'", "’")
+        and not tokens[k + 1].space_before
+    )
+
+
 def connects(tokens: list, k: int, j: int) -> bool:
     """Whether tokens[k], in a run of a name's words whose connectors begin at j, joins the
     name: a connector in lower case ("of", "de la", "&"), or Portuguese's article after "para"
@@ -26,6 +37,8 @@ def connects(tokens: list, k: int, j: int) -> bool:
     token = tokens[k]
     if token.key in CONNECTORS and (token.text.islower() or token.text == "&"):
         return True
+    if _elided(tokens, k) or k and _elided(tokens, k - 1) and token.text in ("'", "’"):
+        return True  # "Ministère des Maliens de l’Extérieur", "Ministère d’État"
     if _company_form_in_brackets(tokens, k):
         return True  # "Beautiful Life (Pty) Ltd": a company's form inside its name
     if token.text in ("al", "au") and k == j and k + 1 < len(tokens):
