@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from composed import draft_of, mentions, observations
+from composed import draft_of, mentions, observations, sources
 
 
 @pytest.mark.parametrize(
@@ -335,3 +335,20 @@ def test_a_bodys_name_through_an_elision_or_a_law_word(tmp_path, knowledge, body
     """ "de l’Extérieur": an elided article inside a name; "... Law Enforcement Agency": a
     body's head last, no law's name."""
     assert name in mentions(draft_of(tmp_path, knowledge, body), "organization")
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "source"),
+    [
+        ("More than 90 people are to be taken in for hearings, the DIICOT informs.", "90",
+         "new:organization:diicot"),
+        ("Police arrested 2,900 people, Al-Velnaa daily reported yesterday quoting police "
+         "sources.", "2900", "new:organization:al-velnaa"),
+        ("Police arrested 2,900 people, the Kuwait Times reported.", "2900",
+         "new:organization:kuwait times"),
+    ],
+)  # fmt: skip
+def test_a_source_after_the_number_in_more_shapes(tmp_path, knowledge, body, value, source):
+    """ "..., the DIICOT informs.", "..., Al-Velnaa daily reported yesterday quoting ...", "...,
+    the Kuwait Times reported." (an outlet whose name begins with a place's)."""
+    assert sources(observations(draft_of(tmp_path, knowledge, body))[value]) == [source]

@@ -291,7 +291,7 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
         a = passage.token_index(m.start("name"))
         b = passage.token_index(m.end("name") - 1) + 1
         a -= bool(a and tokens[a - 1].text == "The")
-        inside = {(s.a, s.b) for s in known if s.kind == "place" and a < s.a and s.b <= b}
+        inside = {(s.a, s.b) for s in known if s.kind == "place" and a <= s.a and s.b <= b}
         if any(s.kind == "place" and (s.a, s.b) == (a, b) for s in [*known, *found]):
             continue  # ("..., reported Lorvapol.": a place, no outlet)
         the = " the " in passage.text[m.start() : m.start("name")]  # "told the Liberty Times"

@@ -24,8 +24,9 @@ TOLD_NAME = re.compile(  # ("who spoke to Morning Lantern shortly after ...")
     rf"(?:The\s+|the\s+(?:[A-Za-z]+-[a-z]+\s+)?(?={_PAPER}))?"
     rf"(?!The\b){_OUTLET}(?=\s+(?:shortly|this|last|on|in|that|after|about)\b|[.,;])"
 )
-NAME_REPORTS = re.compile(
-    rf"(?:^|(?<=[.;,]\s))(?:[Tt]he\s+)?(?!The\b){_OUTLET}\s+(?:reports|reported)(?=\s*[.,;])"
+NAME_REPORTS = re.compile(  # ("..., Al-Anbaa daily reported yesterday quoting police sources.")
+    rf"(?:^|(?<=[.;,]\s))(?:[Tt]he\s+)?(?!The\b){_OUTLET}\s+(?:(?:daily|newspaper|weekly)\s+)?"
+    r"(?:reports|reported)(?=\s*[.,;]|\s+(?:yesterday|today|on\s+[A-Z]\w+day|quoting|citing)\b)"
 )
 # "El Universal newspaper", "the Times Live website", "Xinhua news agency": an outlet's name,
 # then its medium (one word only before "news agency": not "a Portuguese newspaper"; "X daily

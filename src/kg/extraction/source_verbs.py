@@ -125,7 +125,7 @@ SAID_AFTER = re.compile(
     r"estimated|estimates|stated|states|announced|announces|noted|notes|warned|warns|"
     r"confirmed|confirms|added|adds|explained|explains|revealed|reveals|disclosed|discloses|"
     r"stressed|stresses|emphasi[sz]ed|emphasi[sz]es|highlighted|highlights|"
-    r"showed|shows)\b"
+    r"showed|shows|informs|informed(?=\s*[.;]))\b"
     # (not "..., IOM said that ...", whose clause is another claim; but "..., UNICEF said
     # today, warning that ...": a clause of the source's after its verb)
     r"(?![^.;,]*\bthat\b)",
