@@ -352,3 +352,35 @@ def test_a_source_after_the_number_in_more_shapes(tmp_path, knowledge, body, val
     """ "..., the DIICOT informs.", "..., Al-Velnaa daily reported yesterday quoting ...", "...,
     the Kuwait Times reported." (an outlet whose name begins with a place's)."""
     assert sources(observations(draft_of(tmp_path, knowledge, body))[value]) == [source]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "periods"),
+    [
+        ("By comparison, 19 and 15 cases were registered in 2013 and 2014 respectively.",
+         {"19": "2013", "15": "2014"}),
+        ("The figures were 1,200, 1,500 and 1,900 people in 2016, 2017 and 2018, respectively.",
+         {"1200": "2016", "1500": "2017", "1900": "2018"}),
+        ("Se registraron 19 y 15 casos en 2013 y 2014, respectivamente.", {"15": "2014"}),
+    ],
+)  # fmt: skip
+def test_numbers_and_years_listed_respectively(tmp_path, knowledge, sentence, periods):
+    """ "19 and 15 cases ... in 2013 and 2014 respectively": each number its own year."""
+    found = observations(draft_of(tmp_path, knowledge, sentence))
+    for value, year in periods.items():
+        assert found[value].fields["period"] in (year, {"start": year, "end": year})
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "months"),
+    [
+        ("Au premier trimestre de l’année 2021, ce sont 374 enfants qui ont été interceptés.",
+         "374", ("2021-01", "2021-03")),
+        ("En mars et en avril 2021, l’OIM a assisté 94 migrants à Gao.", "94",
+         ("2021-03", "2021-04")),
+    ],
+)  # fmt: skip
+def test_french_quarters_and_two_months(tmp_path, knowledge, sentence, value, months):
+    """ "Au premier trimestre de l’année 2021", "En mars et en avril 2021"."""
+    period = observations(draft_of(tmp_path, knowledge, sentence))[value].fields["period"]
+    assert (period["start"], period["end"]) == months

@@ -268,7 +268,7 @@ TIMES = re.compile(
     rf"(?P<e2>\d{{1,2}})(?:er|º)?{_DAY_OF}(?P<em2>{_MONTH}){_OF}(?P<ey2>{_YEAR})"
     rf"|\b(?:del?|du|desde|entre(?:\s+el)?|do)\s+(?P<d1>\d{{1,2}})(?:er|º)?{_TO}(?:el\s+|le\s+|o\s+)?"
     rf"(?P<d2>\d{{1,2}}){_DAY_OF}(?P<ddm>{_MONTH}){_OF}(?P<ddy>{_YEAR})"
-    rf"|\b(?:(?:de|desde|entre|du|d['’]|do)\s+)?(?P<m1>{_MONTH}){_TO}(?P<m2>{_MONTH}){_OF}"
+    rf"|\b(?:(?:de|desde|entre|du|d['’]|do)\s+)?(?P<m1>{_MONTH}){_TO}(?:en\s+|em\s+)?(?P<m2>{_MONTH}){_OF}"
     rf"(?P<y1>{_YEAR})"
     rf"|\b(?P<d>\d{{1,2}})(?:er|º)?{_DAY_OF}(?P<dm>{_MONTH}){_OF}(?P<dy>{_YEAR})"
     # ("entre 2009 y 2014", "entre finais de 2016 e 2018", "del 2009 al 2014"; "del 2009 y 2014": 2)
@@ -282,7 +282,7 @@ TIMES = re.compile(
     # ("los 137 de 2019": a year right after a number is its own)
     rf"|(?<=\d\s)de\s+(?P<ny>{_YEAR})"
     rf"|\b(?:el\s+|le\s+|o\s+)?(?P<part>primer|premier|primeiro|segundo|second|deuxième)\s+"
-    rf"(?P<kind>semestre|trimestre){_OF}(?P<py>{_YEAR})",
+    rf"(?P<kind>semestre|trimestre){_OF}(?:l['’]ann[ée]e\s+|(?:el\s+)?año\s+|o\s+ano\s+)?(?P<py>{_YEAR})",
     re.I,
 )
 

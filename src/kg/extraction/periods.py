@@ -6,6 +6,7 @@ passage ("In 2015, ..."), or the same period as the previous number.
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from kg.extraction.dated_days import dated_days
 from kg.extraction.figures import MONTH
@@ -301,6 +302,33 @@ def asides(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
     return out
 
 
+RESPECTIVELY = re.compile(r"\b(?:respectively|respectivamente|respectivement)\b", re.I)
+LISTED_NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*(?<![.,])")
+LISTED_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+BETWEEN_LISTED = re.compile(r"\s*(?:,\s*(?:(?:and|y|et|e)\s+)?|\s+(?:and|y|et|e)\s+)$")
+
+
+def _respectively(text: str, s0: int, s1: int, at: int) -> dict | None:
+    """ "19 and 15 cases were registered in 2013 and 2014 respectively": the n-th number of
+    the sentence takes the n-th of a list of years said after them, when they are as many."""
+    if not RESPECTIVELY.search(text, s0, s1):
+        return None
+    years = list(LISTED_YEAR.finditer(text, at + 1, s1))
+    if len(years) < 2 or not all(
+        BETWEEN_LISTED.match(text[a.end() : b.start()]) for a, b in pairwise(years)
+    ):
+        return None
+    numbers = [
+        m.start()
+        for m in LISTED_NUMBER.finditer(text, s0, years[0].start())
+        if not LISTED_YEAR.fullmatch(m.group())
+    ]
+    if len(numbers) != len(years) or at not in numbers:
+        return None
+    year = years[numbers.index(at)].group()
+    return {"start": year, "end": year}
+
+
 def period_of(
     text: str,
     sentence: tuple[int, int],
@@ -405,6 +433,8 @@ def period_of(
     found = [x for x in found if not a_byline(text, s0, x)]
     if not found:
         return None
+    if (paired := _respectively(text, s0, s1, at)) is not None:
+        return paired
     c0, c1 = max(clause[0], s0), min(clause[1], s1)
     # "Since the start of the Zorvan conflict in 2006, IOM has evacuated ...": from that year on
     since_then = [x for x in found if _since_an_event(text, s0, x, at)]
