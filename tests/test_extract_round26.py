@@ -384,3 +384,32 @@ def test_french_quarters_and_two_months(tmp_path, knowledge, sentence, value, mo
     """ "Au premier trimestre de l’année 2021", "En mars et en avril 2021"."""
     period = observations(draft_of(tmp_path, knowledge, sentence))[value].fields["period"]
     assert (period["start"], period["end"]) == months
+
+
+# The second review's texts: what the rules must leave alone.
+@pytest.mark.parametrize(
+    ("body", "kind", "name"),
+    [
+        # (an elided article after "et" begins another body)
+        ("Le Ministère de la Justice et l’OIM ont formé les agents.", "organization",
+         "Ministère de la Justice et l"),
+        # (a law of a body is a law)
+        ("The Law on the State Border Service was adopted in 2019.", "organization",
+         "Law on the State Border Service"),
+        # (one surname after "e" or "y")
+        ("Ana Lemos e Silva disse que não.", "person", "Ana Lemos"),
+        ("Luis Mora y Paz dijo que no.", "person", "Luis Mora"),
+        # (one name after "sous le nom de": a campaign's)
+        ("La campagne connue sous le nom de Main Tendue a commencé.", "person", "Main Tendue"),
+        # (the article "L’" is no name's part)
+        ("Marie Dubois et L’Abri Solidaire ont aidé.", "person", "L’Abri Solidaire"),
+    ],
+)  # fmt: skip
+def test_the_second_review_leaves_alone(tmp_path, knowledge, body, kind, name):
+    assert name not in mentions(draft_of(tmp_path, knowledge, body), kind)
+
+
+def test_a_list_after_of_keeps_its_first_person_without_a_role(tmp_path, knowledge):
+    """ "The testimonies of X and Y, a nurse": no role before "of", X is the list's first."""
+    body = "The testimonies of Kalu Nnamdi and Adaeze Okafor, a nurse, were heard."
+    assert "Kalu Nnamdi" in mentions(draft_of(tmp_path, knowledge, body), "person")

@@ -502,8 +502,10 @@ class CandidateRules(PlaceRules):
             return Span(passage, a, b, "rule", "role", confidence=0.6)
         if is_given_name(tokens[a].text) and self._person_by_context(passage, a, b, known_ranges):
             return Span(passage, a, b, "rule", "person", confidence=0.6)  # "Bill Blair said"
-        # (not "National Drug Law Enforcement Agency": a body's head last)
-        if (words & LAW_HEADS or {"plan", "action"} <= words) and keys[-1] not in ORG_HEADS:
+        # (not "National Drug Law Enforcement Agency": a body's head last; but "Law on the
+        # State Border Service", a law of a body)
+        law = words & LAW_HEADS or {"plan", "action"} <= words
+        if law and (keys[-1] not in ORG_HEADS or {"on", "of", "about"} & words):
             return Span(passage, a, b, "rule", "law", confidence=0.7)
         if words & PROJECT_HEADS or {"trust", "fund"} <= words:  # a trust fund is a fund
             return Span(passage, a, b, "rule", "project", confidence=0.6)

@@ -19,14 +19,19 @@ _HEADS_BEFORE_PARA = ORG_HEADS | {"comissariado"}  # ("Alto Comissariado para as
 
 
 def _elided(tokens: list, k: int) -> bool:
-    """Whether tokens[k] is an elided article or preposition, "l" or "d" before its apostrophe
-    ("de l’Extérieur", "d’État")."""
-    return (
-        tokens[k].text in ("l", "d")
+    """Whether tokens[k] is an elided article or preposition inside a name: "l" after "de"
+    ("de l’Extérieur"), "d" after a name's word ("Ministère d’État"); not after "et" ("la
+    Justice et l’OIM": two bodies)."""
+    if not (
+        k
+        and tokens[k].text in ("l", "d")
         and k + 1 < len(tokens)
         and tokens[k + 1].text in ("'", "’")
         and not tokens[k + 1].space_before
-    )
+    ):
+        return False
+    before = tokens[k - 1]
+    return before.key in ("de", "a", "à") if tokens[k].text == "l" else before.text[:1].isupper()
 
 
 def connects(tokens: list, k: int, j: int) -> bool:

@@ -4,16 +4,16 @@ hyphenated or apostrophed to it, an initial, and the particles between parts ("d
 
 from __future__ import annotations
 
-from kg.extraction.given_names import is_given_name
 from kg.extraction.name_words import NAME_PARTICLES
 from kg.extraction.text import Token
 
 
 def _apostrophe_after(tokens: list[Token], j: int) -> bool:
-    """Whether a capitalized word is apostrophed to the token before j ("O'Brien", not
-    "D'après")."""
+    """Whether a capitalized word is apostrophed to the "O" or "D" before j ("O'Brien",
+    "D’Luna"; not "D'après", nor the article of "L’Abri")."""
     return (
         j + 1 < len(tokens)
+        and tokens[j - 1].text in ("O", "D")
         and tokens[j].text in ("'", "’")
         and not tokens[j].space_before
         and tokens[j + 1].text[:1].isupper()
@@ -21,9 +21,8 @@ def _apostrophe_after(tokens: list[Token], j: int) -> bool:
 
 
 def _another_name(tokens: list[Token], k: int) -> bool:
-    """Whether a person's name of its own begins at token k: a given name, or two name parts."""
-    if is_given_name(tokens[k].text):
-        return True
+    """Whether a person's name of its own begins at token k: two name parts (not one, a
+    surname: "Lemos e Silva", "Menéndez y Pelayo")."""
     second = _name_part(tokens, k)
     return second is not None and second < len(tokens) and _name_part(tokens, second) is not None
 
@@ -89,8 +88,8 @@ def _person_names(tokens: list[Token], i: int) -> tuple[int, int] | None:
                 continue
             if not parts or k >= len(tokens) or _name_part(tokens, k) is None:
                 break
-            # "Orlando Vasquel y Marta Trinor": two people, a given name or two name parts
-            # after "y" ("Ortega y Gasset" is one surname)
+            # "Orlando Vasquel y Marta Trinor": two people, two name parts after "y" ("Ortega y
+            # Gasset" is one surname)
             if tokens[k - 1].key in ("y", "e", "et") and parts >= 2 and _another_name(tokens, k):
                 break
             j = k

@@ -36,8 +36,10 @@ from kg.extraction.person_words import (
     LIST_CUE,
     OF_ORGANIZATION,
     OPENERS,
+    PERSON_ROLES,
     PERSON_VERB_AFTER,
     PREPOSITIONS_ES_FR_PT,
+    ROLE_WORDS,
     SPEECH_AFTER_NAME,
     SPEECH_BEFORE,
     SURNAME_HEADS,
@@ -48,8 +50,6 @@ from kg.extraction.person_words import (
 )
 from kg.extraction.spans import Span, _in_a_credit, _is_name_word
 from kg.extraction.text import Passage, Source, Token, fold, in_a_headline
-
-ROLE_WORDS = ROLE_HEADS | {"secretary-general", "general", "envoy", "rapporteur", "officer"}
 
 
 def _name_after_role(tokens: list[Token], a: int, b: int, known_ranges):
@@ -137,23 +137,6 @@ def _person_context(passage: Passage, a: int, b: int) -> bool:
         return True
     m = re.match(r",\s+((?:\S+\s+){0,5}?\S+)", after)
     return bool(m and {fold(w) for w in re.findall(r"\w+", m.group(1))} & ROLE_HEADS)
-
-
-PERSON_ROLES = ROLE_WORDS | NAME_TITLES | {
-    "spokesperson", "spokesman", "spokeswoman", "founder", "co-founder", "researcher",
-    "lawyer", "activist", "survivor", "economist", "analyst", "attache", "attaché", "envoy",
-    "counsellor", "counselor", "ombudsman", "ombudsperson", "prosecutor", "attorney",
-    "inspector", "investigator", "commander", "superintendent", "vice-minister", "viceminister",
-    "undersecretary", "under-secretary", "secretary-general", "director-general",
-    "chargé", "charge", "delegate", "focal", "lead", "leader", "coordinator", "officer",
-    "official", "member", "staff", "worker", "volunteer", "psychologist", "doctor", "nurse",
-    "teacher", "journalist", "photographer", "assistant", "associate", "fellow", "trainer",
-    "professor", "dean", "rector", "chancellor", "premier", "king", "queen", "prince",
-    "princess", "pope", "ceo", "administrator", "laureate", "magistrate",
-    # ranks written out ("Police Captain Jane Doe")
-    "captain", "lieutenant", "sergeant", "colonel", "brigadier", "constable", "admiral",
-    "corporal",
-}  # fmt: skip
 
 
 def _looks_like_person(tokens: list[Token], a: int, b: int) -> bool:
@@ -397,6 +380,13 @@ def _in_a_portfolio(tokens: list[Token], i: int) -> bool:
     return False
 
 
+def _role_word_before(tokens: list[Token], k: int) -> bool:
+    """Whether a role's word comes in the four words before token k, or a body's head right
+    before it ("el director general de X", "do Ministério da X"; not "the testimonies of X")."""
+    head = k and tokens[k - 1].key in ORG_HEADS
+    return head or any(t.key in PERSON_ROLES | ROLE_HEADS for t in tokens[max(0, k - 4) : k])
+
+
 def _a_role_word(tokens: list[Token], k: int) -> bool:
     t = tokens[k]
     role = t.text[:1].isupper() and (t.key in PERSON_ROLES or t.key in ROLE_HEADS)
@@ -587,7 +577,12 @@ def find_persons(
             if any(x in known_tokens for x in range(a, b)) or not _looks_like_person(tokens, a, b):
                 continue
             # ("el director general de Trata y Tráfico de Personas, Jane Doe": a role's field)
-            if side == -1 and a and tokens[a - 1].key in COMPLEMENT_OPENERS:
+            if (
+                side == -1
+                and a
+                and tokens[a - 1].key in COMPLEMENT_OPENERS
+                and _role_word_before(tokens, a - 1)
+            ):
                 continue
             if any(s.a < b and a < s.b for s in out):
                 continue

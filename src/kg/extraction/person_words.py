@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction import foreign_words
-from kg.extraction.name_words import CITY_STARTS
+from kg.extraction.name_words import CITY_STARTS, NAME_TITLES, ROLE_HEADS
 
 # Heads whose plural is a surname too ("Sue Banks", "Ann Courts", "Marta Rojas").
 SURNAME_HEADS = {
@@ -103,8 +103,9 @@ NAMED_AS_BEFORE = re.compile(
     r"\b(?:(?:identified|named)\s+(?:(?:him|her|them|the\s+[\w’'-]+(?:\s+[\w’'-]+){0,2})\s+)?as"
     r"|(?:arrested|accused|suspects?|detainees?|defendants?|convicts?|deceased)\s+(?:are|were|is|was)"
     r"|identificad[oa]s?\s+como|identifi[ée]e?s?\s+comme"
-    # ("Identifiés sous les noms de X, Y et Z", "bajo los nombres de")
-    r"|(?:sous|sob|bajo|con|com)\s+(?:les|los|os|le|el|o)\s+(?:noms?|nombres?|nomes?)\s+de"
+    # ("Identifiés sous les noms de X, Y et Z", "bajo los nombres de"; not one name: "sous le
+    # nom de Main Tendue", a campaign's)
+    r"|(?:sous|sob|bajo|con|com)\s+(?:les|los|os)\s+(?:noms|nombres|nomes)\s+de"
     # ("Los detenidos son X y Y", "Os presos são X e Y", "Les suspects sont X et Y")
     r"|(?:detenid[oa]s?|capturad[oa]s?|condenad[oa]s?|aprehendid[oa]s?|imputad[oa]s?|acusad[oa]s?|"
     r"sospechos[oa]s?|pres[oa]s?|detid[oa]s?|suspeit[oa]s?|interpell[ée]e?s?|suspects?|"
@@ -175,3 +176,22 @@ def ends_no_complement(tokens, i: int) -> bool:
     if t.text.endswith(("ed", "ó", "ou")):
         return True
     return t.text.endswith("é") and i > 0 and tokens[i - 1].key in _AUXILIARIES_FR
+
+
+# Role words before or around a name ("Minister", "spokesperson", "Police Captain").
+ROLE_WORDS = ROLE_HEADS | {"secretary-general", "general", "envoy", "rapporteur", "officer"}
+PERSON_ROLES = ROLE_WORDS | NAME_TITLES | {
+    "spokesperson", "spokesman", "spokeswoman", "founder", "co-founder", "researcher",
+    "lawyer", "activist", "survivor", "economist", "analyst", "attache", "attaché", "envoy",
+    "counsellor", "counselor", "ombudsman", "ombudsperson", "prosecutor", "attorney",
+    "inspector", "investigator", "commander", "superintendent", "vice-minister", "viceminister",
+    "undersecretary", "under-secretary", "secretary-general", "director-general",
+    "chargé", "charge", "delegate", "focal", "lead", "leader", "coordinator", "officer",
+    "official", "member", "staff", "worker", "volunteer", "psychologist", "doctor", "nurse",
+    "teacher", "journalist", "photographer", "assistant", "associate", "fellow", "trainer",
+    "professor", "dean", "rector", "chancellor", "premier", "king", "queen", "prince",
+    "princess", "pope", "ceo", "administrator", "laureate", "magistrate",
+    # ranks written out ("Police Captain Jane Doe")
+    "captain", "lieutenant", "sergeant", "colonel", "brigadier", "constable", "admiral",
+    "corporal",
+}  # fmt: skip
