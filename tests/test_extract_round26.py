@@ -413,3 +413,23 @@ def test_a_list_after_of_keeps_its_first_person_without_a_role(tmp_path, knowled
     """ "The testimonies of X and Y, a nurse": no role before "of", X is the list's first."""
     body = "The testimonies of Kalu Nnamdi and Adaeze Okafor, a nurse, were heard."
     assert "Kalu Nnamdi" in mentions(draft_of(tmp_path, knowledge, body), "person")
+
+
+@pytest.mark.parametrize(
+    ("body", "outlet"),
+    [
+        ("Il a précisé, dans une déclaration à la radio Velna fm, que 137 migrants ont été "
+         "arrêtés.", "Velna fm"),
+        ("The figures were given, - quotes KazVel a press conference on Wednesday.", "KazVel"),
+        ("He told the broadcaster Velna TV on Monday that 40 people were held.", "Velna TV"),
+    ],
+)  # fmt: skip
+def test_an_outlet_named_after_its_kind(tmp_path, knowledge, body, outlet):
+    """ "à la radio Velna fm", "quotes KazVel", "the broadcaster Velna TV": the kind of medium
+    before the name says it is an outlet's."""
+    assert outlet in mentions(draft_of(tmp_path, knowledge, body), "organization")
+
+
+def test_a_persons_name_after_a_medium_stays_a_persons(tmp_path, knowledge):
+    body = "Il a parlé à la radio Jean Dupont, hier."
+    assert "Jean Dupont" not in mentions(draft_of(tmp_path, knowledge, body), "organization")

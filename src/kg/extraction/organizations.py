@@ -31,7 +31,7 @@ from kg.extraction.name_words import (
     STUDY_HEADS,
     SUBJECT_WORDS,
 )
-from kg.extraction.outlets import OUTLETS
+from kg.extraction.outlets import MEDIUM_THEN_NAME, OUTLETS
 from kg.extraction.people import PERSON_ROLES, _looks_like_person
 from kg.extraction.spans import Span, _is_name_word
 from kg.extraction.text import Passage, Source, Token
@@ -294,7 +294,9 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
         inside = {(s.a, s.b) for s in known if s.kind == "place" and a <= s.a and s.b <= b}
         if any(s.kind == "place" and (s.a, s.b) == (a, b) for s in [*known, *found]):
             continue  # ("..., reported Lorvapol.": a place, no outlet)
-        the = " the " in passage.text[m.start() : m.start("name")]  # "told the Liberty Times"
+        # ("told the Liberty Times", "à la radio Mosaique FM": the text says it is an outlet)
+        medium = m.re is MEDIUM_THEN_NAME and not is_given_name(tokens[a].text)
+        the = " the " in passage.text[m.start() : m.start("name")] or medium
         if any(ka < b and a < kb and (ka, kb) not in inside for ka, kb in taken) or (
             # (not "told Jane Doe"; "Al-Ahram" is no Al's name)
             is_given_name(tokens[a].text)

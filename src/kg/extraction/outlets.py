@@ -54,7 +54,17 @@ SOURCE_LINE = re.compile(
     r"(?P<name>[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*){0,3})\s*(?=$|\|)"
 )
 # The news outlets a report comes from or a speaker talks to (organizations.py).
+# A medium's kind, then its name: "dans une déclaration à la radio Mosaique FM", "told the
+# broadcaster Velna TV", "en declaraciones a la emisora Radio Velna", "quotes KazTag" (the name
+# before a stop, a comma or a time; not "the radio station in Velna")
+MEDIUM_THEN_NAME = re.compile(
+    r"\b(?:(?:la\s+)?radio|(?:la\s+)?cha[îi]ne|(?:la\s+)?t[ée]l[ée]vision|radio\s+station|"
+    r"broadcaster|television\s+channel|TV\s+channel|(?:la\s+)?emisora|(?:el\s+)?diario|"
+    r"(?:le\s+)?quotidien|(?:o\s+)?jornal|quotes|quoted)\s+"
+    r"(?P<name>[A-Z][\w’'&-]*(?:\s+(?:[A-Z][\w’'&-]*|fm|FM|tv|TV)){0,3})"
+    r"(?=\s*(?:[.,;:]|on\s+[A-Z]\w+day|$|\s+(?:a|on|in|that|qu[ei]|le|el|que)\s))"
+)
 OUTLETS = (
     NAME_REPORTS, REPORTS_NAME, TOLD_NAME, LETTERS_REPORTED, MEDIA_TYPED, SOURCE_LINE,
-    PAPER_REPORTED,
+    PAPER_REPORTED, MEDIUM_THEN_NAME,
 )  # fmt: skip
