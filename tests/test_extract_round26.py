@@ -433,3 +433,20 @@ def test_an_outlet_named_after_its_kind(tmp_path, knowledge, body, outlet):
 def test_a_persons_name_after_a_medium_stays_a_persons(tmp_path, knowledge):
     body = "Il a parlé à la radio Jean Dupont, hier."
     assert "Jean Dupont" not in mentions(draft_of(tmp_path, knowledge, body), "organization")
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        ("In 2014, 74 cases were revealed, said the head of mission of the International "
+         "Organization for Migration (IOM) in Kazakhstan, Kyrgyzstan, Turkmenistan and "
+         "Uzbekistan Deyan Velkovich.", "Deyan Velkovich"),
+        ("The budget was 1.3 million tenge, - said the senior officer of the Human "
+         "Anti-Trafficking Committee of the criminal police of MIA RK Shynar Velkbaeva.",
+         "Shynar Velkbaeva"),
+    ],
+)  # fmt: skip
+def test_a_role_with_a_long_complement_before_the_name(tmp_path, knowledge, body, person):
+    """A role's complement of many words, an acronym in brackets and a list of places, then
+    the name: "the head of mission of the IOM (IOM) in A, B, C and D Jane Doe"."""
+    assert person in mentions(draft_of(tmp_path, knowledge, body), "person")

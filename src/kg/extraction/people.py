@@ -45,8 +45,10 @@ from kg.extraction.person_words import (
     SURNAME_HEADS,
     TITLE_BEFORE,
     a_person_in_apposition,
+    a_role_word,
     ends_no_complement,
     opens_no_persons_name,
+    role_word_before,
 )
 from kg.extraction.spans import Span, _in_a_credit, _is_name_word
 from kg.extraction.text import Passage, Source, Token, fold, in_a_headline
@@ -180,7 +182,7 @@ def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
     # (not "the coordinator of shelters in Elias Lopez", "the minister ... visited X")
     placed = i >= 0 and ends_no_complement(tokens, i)
     steps = lower = walked = 0
-    while i >= 0 and steps < 12:
+    while i >= 0 and steps < 20:
         t = tokens[i]
         # ("porte-parole", "porta-voz": a role in words the tokens split at the hyphen)
         joined = i >= 2 and tokens[i - 1].text == "-" and f"{tokens[i - 2].key}-{t.key}"
@@ -198,8 +200,23 @@ def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
         if known is not None:
             i, steps = known - 1, steps + 1
             continue
-        if t.key in ("of", "for", "to", "in", "on", "the", "and", "at", "-", "’s", "'s", "'") or (
-            t.is_word
+        if t.key in (
+            "of",
+            "for",
+            "to",
+            "in",
+            "on",
+            "the",
+            "and",
+            "at",
+            "-",
+            "’s",
+            "'s",
+            "'",
+            ",",
+        ) or (
+            t.text in ("(", ")")
+            or t.is_word
             and (t.text[0].isupper() or t.is_acronym)
             or t.key in PREPOSITIONS_ES_FR_PT
             or t.key in ARTICLES_ES_FR_PT
@@ -380,19 +397,6 @@ def _in_a_portfolio(tokens: list[Token], i: int) -> bool:
     return False
 
 
-def _role_word_before(tokens: list[Token], k: int) -> bool:
-    """Whether a role's word comes in the four words before token k, or a body's head right
-    before it ("el director general de X", "do Ministério da X"; not "the testimonies of X")."""
-    head = k and tokens[k - 1].key in ORG_HEADS
-    return head or any(t.key in PERSON_ROLES | ROLE_HEADS for t in tokens[max(0, k - 4) : k])
-
-
-def _a_role_word(tokens: list[Token], k: int) -> bool:
-    t = tokens[k]
-    role = t.text[:1].isupper() and (t.key in PERSON_ROLES or t.key in ROLE_HEADS)
-    return role and k + 1 < len(tokens) and tokens[k + 1].key in ("of", "for", "at", "to")
-
-
 def _named_by_a_title(passage: Passage, a: int, b: int, known_ranges: dict) -> bool:
     """ "Ms. Jane Mwanza", "said Park Chu-Ung, a police officer": a title before the name,
     or a verb of speech before it and a role after it, make it a person's, though a part of
@@ -497,7 +501,7 @@ def find_persons(
         # parts end the name (not "Mary Ann Bishop said": a surname that is a role's word)
         # (not after an article: "the Simon Bolivar Chair for Migration Studies", a chair's)
         if not (a and tokens[a - 1].key in ("the", "a", "an")):
-            b = next((k for k in range(a + 2, b) if _a_role_word(tokens, k)), b)
+            b = next((k for k in range(a + 2, b) if a_role_word(tokens, k)), b)
         if (
             any(x in known_tokens for x in range(a, b)) or not _looks_like_person(tokens, a, b)
         ) and not _named_by_a_title(passage, a, b, known_ranges):
@@ -581,7 +585,7 @@ def find_persons(
                 side == -1
                 and a
                 and tokens[a - 1].key in COMPLEMENT_OPENERS
-                and _role_word_before(tokens, a - 1)
+                and role_word_before(tokens, a - 1)
             ):
                 continue
             if any(s.a < b and a < s.b for s in out):

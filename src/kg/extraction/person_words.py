@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction import foreign_words
-from kg.extraction.name_words import CITY_STARTS, NAME_TITLES, ROLE_HEADS
+from kg.extraction.name_words import CITY_STARTS, NAME_TITLES, ORG_HEADS, ROLE_HEADS
 
 # Heads whose plural is a surname too ("Sue Banks", "Ann Courts", "Marta Rojas").
 SURNAME_HEADS = {
@@ -195,3 +195,17 @@ PERSON_ROLES = ROLE_WORDS | NAME_TITLES | {
     "captain", "lieutenant", "sergeant", "colonel", "brigadier", "constable", "admiral",
     "corporal",
 }  # fmt: skip
+
+
+def role_word_before(tokens: list, k: int) -> bool:
+    """Whether a role's word comes in the four words before token k, or a body's head right
+    before it ("el director general de X", "do Ministério da X"; not "the testimonies of X")."""
+    head = k and tokens[k - 1].key in ORG_HEADS
+    return head or any(t.key in PERSON_ROLES | ROLE_HEADS for t in tokens[max(0, k - 4) : k])
+
+
+def a_role_word(tokens: list, k: int) -> bool:
+    """Whether tokens[k] is a capitalized role's word before its complement ("Minister of")."""
+    t = tokens[k]
+    role = t.text[:1].isupper() and (t.key in PERSON_ROLES or t.key in ROLE_HEADS)
+    return role and k + 1 < len(tokens) and tokens[k + 1].key in ("of", "for", "at", "to")
