@@ -1,5 +1,5 @@
-"""The words of a body's name that say what kind of body it is, for
-:mod:`kg.extraction.candidates` and :mod:`kg.extraction.people`: a company's legal form at the
+"""The words of a body's name that say what kind of body it is, for the rules that find names
+(coordination, name_ends, name_words, organizations, people): a company's legal form at the
 end of its name ("Golden Star Ltd", "Lumen Vale (Pty) Ltd"), which makes it a body's and no
 one's; the kinds of body only a name follows, of one word too ("the NGO Licadho"); and the
 bodies of a state said in lower case after its name ("the Tajik government")."""
@@ -40,7 +40,7 @@ BODY_NOUNS = {
 COMPANY_FORMS_IN_BRACKETS = {"pty", "pvt", "private"}
 
 
-def _company_form_in_brackets(tokens: list, k: int) -> bool:
+def company_form_in_brackets(tokens: list, k: int) -> bool:
     """Whether tokens[k] is a bracket of "(Pty)" before "Ltd" or "Limited"."""
     at = k + 1 if tokens[k].text == "(" else k - 1 if tokens[k].text == ")" else None
     return (
@@ -58,5 +58,5 @@ def company_form_after(tokens: list, b: int) -> bool:
     return b < len(tokens) and (
         tokens[b].key in COMPANY_FORMS
         and tokens[b].text[:1].isupper()
-        or _company_form_in_brackets(tokens, b)
+        or company_form_in_brackets(tokens, b)
     )

@@ -3,7 +3,7 @@ capitalized words ends a name, and a single word coordinated with a known organi
 
 from __future__ import annotations
 
-from kg.extraction.body_forms import _company_form_in_brackets
+from kg.extraction.body_forms import company_form_in_brackets
 from kg.extraction.name_words import (
     ALL_HEADS,
     CONNECTORS,
@@ -44,7 +44,7 @@ def connects(tokens: list, k: int, j: int) -> bool:
         return True
     if _elided(tokens, k) or k and _elided(tokens, k - 1) and token.text in ("'", "’"):
         return True  # "Ministère des Maliens de l’Extérieur", "Ministère d’État"
-    if _company_form_in_brackets(tokens, k):
+    if company_form_in_brackets(tokens, k):
         return True  # "Beautiful Life (Pty) Ltd": a company's form inside its name
     if token.text in ("al", "au") and k == j and k + 1 < len(tokens):
         # "Oficina de Atención al Migrante": inside a name; not between two bodies ("la

@@ -1,8 +1,9 @@
 """The words around people's names, for :mod:`kg.extraction.people`: verbs of speech before
 and after a name, verbs whose subject is a person, the words between a person and the body
-she is of, a list's cue, a common noun for a person in apposition, titles, the first words
-of places' names, heads whose plural is a surname too, and the prepositions and articles of
-a role's complement in Spanish, French and Portuguese."""
+she is of, a list's cue, a common noun for a person in apposition and the words that name
+who was arrested or identified (:func:`a_person_in_apposition`), titles, the roles' words
+(PERSON_ROLES), the first words of places' names, heads whose plural is a surname too, and
+the prepositions and articles of a role's complement in Spanish, French and Portuguese."""
 
 from __future__ import annotations
 
