@@ -450,3 +450,15 @@ def test_a_role_with_a_long_complement_before_the_name(tmp_path, knowledge, body
     """A role's complement of many words, an acronym in brackets and a list of places, then
     the name: "the head of mission of the IOM (IOM) in A, B, C and D Jane Doe"."""
     assert person in mentions(draft_of(tmp_path, knowledge, body), "person")
+
+
+def test_a_later_time_opening_its_own_part_of_the_clause(tmp_path, knowledge):
+    """ "In 2017 approximately 200 cases were noted and in 2018 this number ... amounts to
+    365": the time of the part the number is in, not the first of the clause."""
+    body = (
+        "In 2017 approximately 200 such cases were noted and in 2018 this number has "
+        "increased by 75 per cent and amounts to 365 offences."
+    )
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert found["200"].fields["period"] == "2017"
+    assert found["75"].fields["period"] == "2018"

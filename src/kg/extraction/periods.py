@@ -560,6 +560,17 @@ def period_of(
         chosen = [(x[0], x[1], _as_a_point(x[2]))]
     if not chosen:
         return None
+    # "In 2017, 200 cases were noted and in 2018 this number ... amounts to 365": times each
+    # whole said in one clause, the nearest before the number is its own (what is combined is
+    # a start and an end said apart)
+    if len(chosen) > 1 and all({"start", "end"} <= set(x[2]) for x in chosen):
+        said_before = [x for x in sorted(chosen, key=lambda x: x[:2]) if x[1] <= at]
+        # (the later one opening a part of its own: "... and in 2018", "; in 2018")
+        if len(said_before) > 1 and re.search(
+            r"\b(?:and|but|while|whereas|y|et|e|mientras)\s+(?:\w+\s+){0,2}$|;\s*$",
+            text[said_before[-2][1] : said_before[-1][0]],
+        ):
+            chosen = said_before[-1:]
     # Combine what the chosen expressions say ("from May 2005" ... "through January 2008").
     period: dict = {}
     for _, _, value in sorted(chosen, key=lambda x: x[0]):
