@@ -8,7 +8,7 @@ import re
 
 from kg.extraction.foreign_words import ROLES as FOREIGN_ROLES
 from kg.extraction.name_words import ORG_HEADS
-from kg.extraction.people import ROLE_WORDS
+from kg.extraction.person_words import ROLE_WORDS, hyphenated_key
 from kg.extraction.spans import Span, _is_name_word
 from kg.extraction.text import Passage
 
@@ -129,10 +129,9 @@ def role_of_a_body_before(tokens, a: int) -> bool:
 def _a_role(tokens, k: int) -> bool:
     """Whether tokens[k] is a role's word, or ends one the tokens split at its hyphen
     ("porte-parole", "porta-voz")."""
-    if tokens[k].key in ROLES_IN_ANY_LANGUAGE:
-        return True
-    joined = k >= 2 and tokens[k - 1].text == "-" and f"{tokens[k - 2].key}-{tokens[k].key}"
-    return joined in ROLES_IN_ANY_LANGUAGE
+    return (
+        tokens[k].key in ROLES_IN_ANY_LANGUAGE or hyphenated_key(tokens, k) in ROLES_IN_ANY_LANGUAGE
+    )
 
 
 def units_in_role(passage, a, b, known_ranges, classify) -> list[Span]:

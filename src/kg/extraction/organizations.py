@@ -231,6 +231,8 @@ def _listed_with_organizations(passage, unnamed, found, known, starts, lowercase
 COURTESY = {"mr", "mrs", "ms", "miss", "dr", "sr", "sra"}
 
 AND_THE = re.compile(r"\s+and\s+the\s")
+# What one word after "NGO" is not the name of: a weekday, a head word, a common word of names
+NOT_A_ONE_WORD_NAME = WEEKDAYS | NOT_PERSON_WORDS
 
 
 def _matches_cut_at_and_the(pattern: re.Pattern, text: str):
@@ -274,7 +276,7 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
                 continue
             # "the NGO Sunday": one word, not quoted, unless an NGO's ("the NGO Licadho")
             one_word = pattern is TYPE_THEN_NAME and not m.group("q") and b - a < 2
-            if one_word and not named_after_ngo(m.group(), tokens, a, WEEKDAYS | NOT_PERSON_WORDS):
+            if one_word and not named_after_ngo(m.group(), tokens, a, NOT_A_ONE_WORD_NAME):
                 continue
             if pattern is NAME_WHICH_SAYS and (
                 tokens[b - 1].key in NON_ORG_HEADS

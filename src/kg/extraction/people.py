@@ -47,6 +47,7 @@ from kg.extraction.person_words import (
     a_person_in_apposition,
     a_role_word,
     ends_no_complement,
+    hyphenated_key,
     opens_no_persons_name,
     role_word_before,
 )
@@ -185,7 +186,7 @@ def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
     while i >= 0 and steps < 20:
         t = tokens[i]
         # ("porte-parole", "porta-voz": a role in words the tokens split at the hyphen)
-        joined = i >= 2 and tokens[i - 1].text == "-" and f"{tokens[i - 2].key}-{t.key}"
+        joined = hyphenated_key(tokens, i)
         if t.key in PERSON_ROLES or t.key.split("-")[-1] in PERSON_ROLES or joined in PERSON_ROLES:
             # (not "the minister visited farms Jane Doe")
             return not lower and not (walked and placed)

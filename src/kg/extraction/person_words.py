@@ -196,13 +196,22 @@ PERSON_ROLES = ROLE_WORDS | NAME_TITLES | {
     "captain", "lieutenant", "sergeant", "colonel", "brigadier", "constable", "admiral",
     "corporal",
 }  # fmt: skip
+ROLES_OR_HEADS = PERSON_ROLES | ROLE_HEADS
 
 
 def role_word_before(tokens: list, k: int) -> bool:
     """Whether a role's word comes in the four words before token k, or a body's head right
     before it ("el director general de X", "do Ministério da X"; not "the testimonies of X")."""
     head = k and tokens[k - 1].key in ORG_HEADS
-    return head or any(t.key in PERSON_ROLES | ROLE_HEADS for t in tokens[max(0, k - 4) : k])
+    return head or any(t.key in ROLES_OR_HEADS for t in tokens[max(0, k - 4) : k])
+
+
+def hyphenated_key(tokens: list, k: int) -> str | None:
+    """The key of the word that ends at token k across a hyphen the tokens split it at
+    ("porte-parole", "porta-voz"), or None."""
+    if k >= 2 and tokens[k - 1].text == "-":
+        return f"{tokens[k - 2].key}-{tokens[k].key}"
+    return None
 
 
 def a_role_word(tokens: list, k: int) -> bool:
