@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.figures import FROM_A_PLACE, Found
-from kg.extraction.foreign_counts import OF_THESE, no_noun_after
+from kg.extraction.foreign_counts import OF_THESE, PASSIVE_AFTER, a_bare_participle, no_noun_after
 from kg.extraction.foreign_words import LANGUAGES, UNIT_WORDS
 from kg.extraction.listed_counts import a_names_count
 from kg.extraction.named_before import (
@@ -324,6 +324,7 @@ def find_what_it_counts(
                 r"(?:been\s+)?[a-z]+ed\b",
                 text[f.end : f.end + 40],
             )
+            or PASSIVE_AFTER.match(text, f.end)
         )
         and previous.head
         and not previous.duration
@@ -398,7 +399,8 @@ def find_what_it_counts(
         # they reached 9,076": a number that ends its clause counts the plural
         # noun its sentence names before it
         f.head, f.phrase = noun_before_a_final_number(text, f)
-    if f.head is None and said_after is not None:
+    # (a participle is none of the words: "56 sont rentrés", no "rentré" counted)
+    if f.head is None and said_after is not None and not a_bare_participle(said_after[0] or ""):
         f.head, f.phrase, f.phrase_end = said_after
 
 

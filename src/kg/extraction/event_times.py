@@ -351,6 +351,15 @@ RELEASE_DAY = re.compile(
     rf"\s+(?P<y>(?:19|20)\d\d)\b",
     re.I,
 )
+# A day said in Spanish, French or Portuguese opening a release's line, alone or after its
+# dateline's places ("Madrid, 3 de enero de 2023.-", "Paris, le 9 avril 2025 -", "Lisboa, 19
+# de abril de 2018"; not "El 3 de enero de 2023, la policía ...", a day of the story)
+FOREIGN_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
+FOREIGN_RELEASE_DAY = re.compile(
+    rf"^(?:[A-Z][\w .’'-]{{1,40}},\s*(?:le\s+)?){{0,3}}(?P<d>\d{{1,2}})(?:er|º)?(?:\s+de)?\s+"
+    rf"(?P<m>{FOREIGN_MONTH})(?:\s+(?:de|del))?\s+(?P<y>(?:19|20)\d\d)\b",
+    re.I,
+)
 # The day of writing, in the four languages ("la pasada madrugada": the small hours just gone)
 TODAY = re.compile(
     # (not "hoy", "aujourd'hui", "hoje": as often "nowadays" as the day of writing)
@@ -410,8 +419,13 @@ def release_day(passages: list[Passage]) -> str | None:
     first = passages[:FIRST_PASSAGES]
     for passage in first:
         m = RELEASE_DAY.match(passage.text.strip())
-        if m:
-            day = f"{_date(m['m'] or m['m2'], m['y'])}-{int(m['d'] or m['d2']):02d}"
+        foreign = None if m else FOREIGN_RELEASE_DAY.match(passage.text.strip())
+        if m or foreign:
+            day = (
+                f"{_date(m['m'] or m['m2'], m['y'])}-{int(m['d'] or m['d2']):02d}"
+                if m
+                else f"{foreign['y']}-{MONTHS[foreign['m'].casefold()]:02d}-{int(foreign['d']):02d}"
+            )
             try:  # (not "31st June": no day)
                 day = dt.date.fromisoformat(day).isoformat()
                 break

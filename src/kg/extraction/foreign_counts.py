@@ -35,6 +35,12 @@ UNIT_SYMBOLS = frozenset(_UNIT_SYMBOLS.split())
 # A past participle in the plural, as the three languages write it ("atendidas", "registrados",
 # "engagés", "identificadas"), unaccented "-és" aside.
 PARTICIPLE = re.compile(r"[a-zà-ÿ]+(?:ad|id)[oa]s|[a-zà-ÿ]+ée?s")
+# A number whose verb in the passive follows it ("Près de 2 370 ont été comptabilisés", "56
+# sont rentrés", "45 fueron rescatadas", "12 foram detidos"), as "300 were assisted" is in
+# English: of those the number before it counts.
+PASSIVE_AFTER = re.compile(
+    rf"\s+(?:ont\s+été|sont|fueron|han\s+sido|foram|são)\s+(?:\w+\s+)?(?:{PARTICIPLE.pattern})\b"
+)
 
 
 def no_noun_after(phrase: str, value) -> bool:
@@ -63,3 +69,18 @@ OF_THESE = (
     r"\s+(?:d[eo]ss[ae]s|d[eo]st[ae]s|d[ae]s|dos|des|d['’]entre\s+(?:les|ces)|"
     r"de\s+(?:estos|estas|esos|esas|ces|los|las))\s+(?!cuales|quais|quales|lesquel)"
 )
+
+
+# "Forty-seven were women", "92 son menores": the noun counted after a verb "to be"
+NOUN_AFTER_TO_BE = re.compile(rf"\s+(?:were|are|was|had been|have been|{TO_BE})\s+")
+
+
+def a_bare_participle(text: str, pos: int = 0) -> bool:
+    """Whether the word at `pos` is a participle of the three languages that names nothing
+    the lexicons know ("56 sont rentrés", "los contabilizados": no "rentré" counted; not
+    "refugiados", "interpellées": people)."""
+    word = re.match(r"[^\W\d_]*", text[pos:]).group()
+    folded = fold(word)
+    return (
+        bool(PARTICIPLE.fullmatch(word)) and folded not in UNIT_WORDS and not english_unit([folded])
+    )

@@ -31,7 +31,8 @@ _LEXICON = {
         inspecteur inspetor militar soldado soldat marinero marin marinheiro capitan capitaine
         lider dirigeant chefe jefe reclutador recruteur aliciador proxeneta proxenete
         cafetao explotador exploiteur explorador cliente client muerte deces morte obito
-        cabecilla malfrat interpelle meneur
+        cabecilla malfrat interpelle meneur citoyen etranger adulto adulte procesado processado
+        responsable responsavel facilitateur facilitador madre mere mae padre pere pai
         cadaver cadavre corps corpo cuerpo""",  # (the dead, counted by their bodies: "11 corps")
     # acts, counted as the text counts them
     "return": "retorno regreso retour regresso",
@@ -44,7 +45,8 @@ _LEXICON = {
     "departure": "depart",
     "crossing": "cruce franchissement traversee travessia passage",
     "application": "solicitud demande pedido requerimento solicitacao",
-    "arrest": "arresto detencion captura aprehension arrestation interpellation detencao",
+    "arrest": "arresto detencion captura aprehension arrestation interpellation detencao prisao",
+    "attempt": "intento tentativa tentative",
     "detection": "deteccion detection deteccao",
     "interception": "intercepcion interception interceptacao",
     "rescue": "rescate salvamento sauvetage resgate",
@@ -56,12 +58,17 @@ _LEXICON = {
     "investigation": "investigacion enquete investigacao",
     "conviction": "condena condamnation condenacao",
     "trial": "juicio proces julgamento",
-    "case": "caso cas expediente dossier",
+    "case": "caso cas expediente dossier affaire",
+    "inquiry": "inquerito",
+    "incident": "incidente incident",
+    "homicide": "homicidio homicide",
+    "judgment": "jugement",
+    "warrant": "mandado mandat",
     "offence": "delito infraccion infraction crimen infracao",
     # operations of the police
     "operation": "operativo operacion operation operacao accion",
     "raid": "redada allanamiento rafle descente batida",
-    "search": "cateo perquisition",
+    "search": "cateo perquisition registro",
     "seizure": "incautacion decomiso saisie apreensao",
     "inspection": "inspeccion inspection inspecao fiscalizacion fiscalizacao",
     "check": "control controle",
@@ -107,7 +114,7 @@ _LEXICON = {
         embarcation barco bote chalupa""",
     "ship": "buque navire navio",
     "aircraft": "avion aeronave aviao",
-    "flight": "vuelo voo",
+    "flight": "vuelo voo vol",
     # weapons
     "weapon": "arma arme",
     "firearm": "escopeta",
@@ -147,7 +154,8 @@ _LEXICON = {
     "farm": "finca granja hacienda ferme fazenda",
     "mine": "mina mine",
     "factory": "fabrica usine",
-    "company": "empresa entreprise compania societe companhia",
+    "company": "empresa entreprise compania societe companhia sociedad sociedade",
+    "window": "ventanilla guichet",
     "establishment": "establecimiento etablissement estabelecimento",
     "shop": "tienda comercio magasin boutique loja",
     "office": "oficina bureau escritorio",
@@ -182,6 +190,7 @@ _LEXICON = {
     "association": "asociacion association associacao",
     "group": "grupo groupe",
     "gang": "banda pandilla gang gangue quadrilha",
+    "ring": "filiere",
     "network": "red reseau rede",
     "cell": "cellule celula",
     "team": "equipo equipe",
@@ -229,6 +238,10 @@ _PHRASES = {
     "reception-centre": "centro de acogida, centre d accueil, centro de acolhimento",
     "hygiene-kit": "kit de higiene, kit d hygiene",
     "mobile-phone": "telefono movil, telephone portable, telefone celular",
+    "bank-account": "cuenta bancaria, compte bancaire, conta bancaria",
+    "inspection": "accion de fiscalizacion, acao de fiscalizacao, acao de inspecao",
+    "investigation": "carpeta de investigacion",
+    "conviction": "sentencia condenatoria, sentenca condenatoria",
 }
 PHRASES: dict[str, str] = {
     " ".join(phrase.split()): unit

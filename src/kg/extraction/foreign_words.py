@@ -151,13 +151,13 @@ CHECKPOINTS = {
 }
 # "5 capturas de pantalla", "capturas de tela": screenshots, no arrests ("cuatro capturas").
 SCREENSHOTS = {f"{c} de {s}" for c in ("captura", "capturas") for s in ("pantalla", "tela")}
-# Words that come before the noun in these languages ("presuntos traficantes", "otras 20
-# personas", "potenciais vítimas"): the noun is the next word.
+# Words before the noun in these languages ("presuntos traficantes", "otras 20 personas",
+# "potenciais vítimas"; the elided "d'" of "millions d'euros"): the noun is the next word.
 _BEFORE_THE_NOUN = """
     presunto presuntos presunta presuntas supuesto supuestos supuestas posible posibles
     potencial potenciales potenciais potentiel potentiels otro otros otra otras autre autres
     outro outros outra outras nuevo nuevos nuevas nouveau nouveaux nouvelles novo novos novas
-    presumes presumees presumidos alegados"""
+    presumes presumees presumidos alegados d l"""
 BEFORE_THE_NOUN = frozenset(_BEFORE_THE_NOUN.split())
 # Plural demonyms as the three languages write them, in lower case ("venezolanos",
 # "hondureños", "guatemaltecos", "franceses", "haïtiens", "namibianos"): people.

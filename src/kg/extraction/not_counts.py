@@ -28,10 +28,10 @@ def _a_telephone_group(digits: str, before: str, after: str) -> bool:
     if re.match(r"[ \u00a0\u202f]\d", after[:2]):
         return True
     # digits just before it, unless a year or a day said as a date ("In 2018 450 victims",
-    # "2023-01-31 331 migrants")
+    # "2023-01-31 331 migrants", a month's "2022-12 4 747 migrants")
     return bool(re.search(r"\d[ \u00a0\u202f]$", before[-2:])) and not re.search(
         rf"\b(?:(?:in|since|during|by|until|through|of|{MONTH})\s+(?:19|20)\d\d|"
-        r"(?:19|20)\d\d-\d\d-\d\d)\s$",
+        r"(?:19|20)\d\d-\d\d(?:-\d\d)?)\s$",
         before,
         re.I,
     )

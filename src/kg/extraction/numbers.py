@@ -32,7 +32,7 @@ from kg.extraction.attributions import AttributionRules
 from kg.extraction.counted import _counts_what_it_reached, _part_of_whole, find_what_it_counts
 from kg.extraction.entities import Entities, Mention
 from kg.extraction.figures import Found, find_numbers, window
-from kg.extraction.foreign_words import TO_BE
+from kg.extraction.foreign_counts import NOUN_AFTER_TO_BE, a_bare_participle
 from kg.extraction.indicators import INDICATOR_SURE, IndicatorModel
 from kg.extraction.knowledge import Knowledge
 from kg.extraction.mentions import countries_named
@@ -253,9 +253,9 @@ class NumberExtractor(AttributionRules):
         qualifiers = qualifiers_of(f, text)
         # "Forty-seven were women": the noun is after the verb.
         if f.head is None and not f.percent and not f.currency:
-            m = re.match(rf"\s+(?:were|are|was|had been|have been|{TO_BE})\s+", text[f.end :])
-            if m:
-                f.head, f.phrase, f.phrase_end = noun_phrase(text, f.end + m.end())
+            m = NOUN_AFTER_TO_BE.match(text, f.end)
+            if m and not a_bare_participle(text, m.end()):  # ("56 sont rentrés")
+                f.head, f.phrase, f.phrase_end = noun_phrase(text, m.end())
         unit, unit_confidence = unit_of(f)
         bare = not f.currency and not re.search(r"[A-Z]\S*\s+\S+$", f.phrase or "")
         unit = unit and local_currency(unit, self.countries, bare)  # "20 dinars" in Libya

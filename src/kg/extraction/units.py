@@ -80,6 +80,9 @@ PEOPLE = {
     # "more than 900 governmental and non-governmental stakeholders", "470 Rohingya"
     "stakeholder", "rohingya", "roma", "yazidi", "uyghur", "uighur", "hmong", "tuareg",
     "ringleader", "enforcer", "player",  # ("Ten suspected ringleaders", "40 key players")
+    # "11,000 violators of the residency system", "500 illegals", "20 expatriates", "3 corpses"
+    "violator", "illegal", "expatriate", "candidate", "companion", "drifter", "corpse",
+    "mobilizer", "mobiliser",
 }  # fmt: skip
 # Acts are counted as the text counts them (one person may cross, return or apply more than
 # once): "17,007 returns" is return, "40,675 illegal crossings" crossing, "720 rescues" rescue
@@ -399,7 +402,8 @@ KNOWN_UNIT_WORDS = {
 # British spellings of the units' names, as the concepts spell them; a distance by its symbol.
 UNIT_SPELLINGS = {
     "organisation": "organization", "kilometre": "km", "kilometer": "km", "meter": "metre",
-    "nation": "country", "kg": "kilogram", "kilogramme": "kilogram", "kilo": "kilogram",
+    "nation": "country", "center": "centre", "kg": "kilogram", "kilogramme": "kilogram",
+    "kilo": "kilogram",
 }  # fmt: skip
 
 
@@ -455,6 +459,8 @@ def unit_of(f: Found) -> tuple[str | None, float]:
     if getattr(f, "multiplier", False) or f.head.casefold() == "times":
         return "times", 0.95  # "more than doubled", "five times": a number of times
     s = singular(f.head)
+    if s not in currency_words() and s[:-1] in currency_words() and s.endswith("e"):
+        s = s[:-1]  # ("155 quetzales", "lempiras" alike: a Spanish plural in -es)
     if f.head.casefold() in SAME_IN_BOTH_NUMBERS:
         return f.head.casefold(), 0.9
     if s in ACRONYM_UNITS:  # "12 NGOs", "400 IDPs"
