@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from composed import draft_of, observations
+from composed import draft_of, mentions, observations, sources
 
 
 @pytest.mark.parametrize(
@@ -137,3 +137,94 @@ def test_a_participle_the_lexicon_knows_still_counts_people(tmp_path, knowledge,
     participles."""
     found = observations(draft_of(tmp_path, knowledge, body))
     assert found[str(value)].fields["unit"] == "person"
+
+
+@pytest.mark.parametrize(
+    ("body", "body_name"),
+    [
+        (
+            "Il est prévenu par une patrouille terrestre de la gendarmerie nationale de la "
+            "présence d'une embarcation au large de Calais, selon la préfecture.",
+            "gendarmerie nationale",
+        ),
+        (
+            "Les migrants ont été secourus par une vedette de la gendarmerie maritime pour "
+            "transborder les derniers naufragés vers le port.",
+            "gendarmerie maritime",
+        ),
+        (
+            "Selon le porte-parole de la garde nationale, trois tentatives d'émigration ont "
+            "été déjouées au cours des dernières heures.",
+            "garde nationale",
+        ),
+        (
+            "La police aux frontières a interpellé douze personnes dans le train, a indiqué "
+            "la préfecture dans un communiqué.",
+            "police aux frontières",
+        ),
+        (
+            "Ce vendredi, le parquet de Rennes a annoncé le démantèlement d'une filière "
+            "internationale de traite d'êtres humains.",
+            "parquet de Rennes",
+        ),
+    ],
+)
+def test_a_states_force_written_in_lower_case(tmp_path, knowledge, body, body_name):
+    """ "la gendarmerie nationale", "la police aux frontières", "le parquet de Rennes": French
+    writes these bodies' names in lower case; each is one body's."""
+    found = mentions(draft_of(tmp_path, knowledge, body), "organization")
+    assert body_name in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Une opération de police judiciaire a permis la mise en examen de douze personnes, "
+        "a annoncé mercredi la préfecture.",
+        "La police locale a arrêté douze personnes dans le centre-ville, selon un communiqué "
+        "publié dimanche.",
+        "A polícia provincial deteve doze pessoas na fronteira, segundo o comando da região.",
+    ],
+)
+def test_a_kind_of_police_is_no_body(tmp_path, knowledge, body):
+    """ "une opération de police judiciaire" (a kind of work, no article), "la police
+    locale", "a polícia provincial": no one body named."""
+    found = mentions(draft_of(tmp_path, knowledge, body), "organization")
+    assert not any(name.casefold().startswith(("police", "polícia")) for name in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "source"),
+    [
+        (
+            "Al menos 676 migrantes fueron víctimas de violencia sexual en la selva, denunció "
+            "el jueves la OIM.",
+            "676",
+            "iom",
+        ),
+        (
+            "Une opération a permis l'arrestation de 12 personnes, a annoncé mercredi 9 avril "
+            "l'OIM.",
+            "12",
+            "iom",
+        ),
+        (
+            "Al menos 676 migrantes fueron víctimas de violencia sexual en la selva, denunció "
+            "el jueves Médicos Sin Fronteras (MSF).",
+            "676",
+            "new:organization:medecins sans frontieres",
+        ),
+        (
+            "Une opération a permis la mise en examen de 12 personnes, a annoncé mercredi le "
+            "parquet de Strasbourg.",
+            "12",
+            "new:organization:parquet de strasbourg",
+        ),
+    ],
+)
+def test_a_source_named_after_its_verb_and_the_day(tmp_path, knowledge, body, value, source):
+    """ "..., denunció el jueves la OIM.", "..., a annoncé mercredi 9 avril l'OIM.": the body
+    after the verb of saying and the day it said it is the number's source; Médecins Sans
+    Frontières by its Spanish name."""
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert source in sources(found[value])

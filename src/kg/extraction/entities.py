@@ -387,9 +387,9 @@ class Recognizer(CandidateRules, Resolution):
 
     def _no_organization(self, source: Source, span: Span) -> bool:
         """A candidate organization that is none: a word in capitals that opens a paragraph
-        as its dateline ("SOSUA, Dominican Republic —") or label ("VIDEO: ..."), or a
-        capitalized phrase with no organization's head word that the text also writes in
-        lower case ("Trafficking in Persons", the text saying "trafficking in persons")."""
+        as its dateline ("SOSUA, Dominican Republic —") or label ("VIDEO: ..."), or a phrase
+        with a capital, no organization's head word, that the text also writes in lower case
+        ("Trafficking in Persons"; not the state's force "la garde nationale", all so)."""
         if span.kind != "organization" or span.origin != "rule":
             return False
         # "the UN refugee agency": the known name (read again as a candidate once its
@@ -413,7 +413,7 @@ class Recognizer(CandidateRules, Resolution):
         keys = {t.key for t in tokens[span.a : span.b]}
         if span.b - span.a < 2 or keys & (ORG_HEADS | ORG_LAST_WORDS):
             return False
-        if typed_as_organization(span):
+        if typed_as_organization(span) or span.text.islower():
             return False
         return a_topic(source, [t.text for t in tokens[span.a : span.b]])
 

@@ -29,6 +29,20 @@ HEADS = ORG_HEADS | MORE_HEADS
 # that is capitalized ("le ministère de l'Intérieur", "l'ambassade de Madagascar").
 LOWER_CASE_HEADS = {
     "ministere", "ministerio", "ambassade", "embajada", "embaixada", "consulat", "consulado",
+    "parquet",
+}  # fmt: skip
+# The forces and offices of a state French writes in lower case with the adjective that makes
+# them one body's ("la gendarmerie nationale", "la garde nationale", "la police judiciaire",
+# "la marine royale", "la police aux frontières", "le parquet de Rennes"): not "la police
+# locale", "la police" (NAME_ADJECTIVES says which adjectives name)
+STATE_FORCES = {
+    "gendarmerie", "police", "garde", "marine", "douane", "douanes", "parquet", "policia",
+    "guardia", "guarda", "marina", "marinha", "armada", "aduana",
+}  # fmt: skip
+FORCE_ADJECTIVES = {
+    "nationale", "national", "nacional", "federal", "federale", "royale", "royal", "maritime",
+    "maritima", "judiciaire", "judiciaria", "cotiere", "costera", "costeira", "civil", "civile",
+    "republicaine",
 }  # fmt: skip
 # The adjectives of a body's name, written in lower case after a word of it ("Marine
 # nationale", "Union européenne", "Affaires étrangères", "Seguridad ciudadana").
@@ -73,6 +87,21 @@ def _head(token, lower: bool) -> bool:
     if token.text[:1].isupper():
         return token.key in HEADS
     return lower and token.key in LOWER_CASE_HEADS
+
+
+def _a_state_force(tokens, a: int) -> int:
+    """Where the name of a state's force in lower case that begins at `a` after an article
+    ends ("la gendarmerie nationale", "la police aux frontières"), or `a` when none begins
+    there (not "une opération de police judiciaire", a kind of work)."""
+    t = tokens[a]
+    if not t.text.islower() or t.key not in STATE_FORCES or not 0 < a < len(tokens) - 1:
+        return a
+    if tokens[a - 1].key not in ARTICLES | {"du", "des", "do", "da", "del"}:
+        return a
+    nxt = tokens[a + 1]
+    if nxt.key == "aux" and a + 2 < len(tokens) and tokens[a + 2].key == "frontieres":
+        return a + 3
+    return a + 2 if nxt.key in FORCE_ADJECTIVES and nxt.text.islower() else a
 
 
 def _spells(tokens, a: int, b: int, acronym: str) -> bool:
@@ -189,7 +218,7 @@ def _complement_in_lower_case(tokens, j: int) -> bool:
 def _where_it_is(tokens, a: int, j: int) -> int:
     """ "l'ambassade du Mali en Libye": the place an embassy or a consulate is in is part of
     its name (as "Embassy of Lorvania in Ostravia")."""
-    if tokens[a].key not in LOWER_CASE_HEADS - {"ministere", "ministerio"} or j == a + 1:
+    if tokens[a].key not in LOWER_CASE_HEADS - {"ministere", "ministerio", "parquet"} or j == a + 1:
         return j
     # ("à", not the Spanish "a" of where it sends: "la embajada de X a Pelmark")
     if j + 1 < len(tokens) and tokens[j].text in ("en", "em", "à", "au", "no", "na"):
@@ -314,7 +343,8 @@ def _headed_in_sentence_case(passage: Passage, names=frozenset()) -> list[Span]:
     starts = _sentence_starts(passage)
     out = []
     for a, token in enumerate(tokens):
-        if not _head(token, True) or (
+        force = _a_state_force(tokens, a)
+        if not (_head(token, True) or force > a) or (
             a and _is_name_word(tokens[a - 1]) and tokens[a - 1].key not in ARTICLES
         ):
             continue
@@ -322,7 +352,7 @@ def _headed_in_sentence_case(passage: Passage, names=frozenset()) -> list[Span]:
             continue  # "la Croix-Rouge nationale": a compound's second word opens no name
         if a and tokens[a - 1].key in ("un", "une", "una", "uma", "unos", "unas", "uns", "umas"):
             continue  # "creó una Comisión especial": a body of that kind, not one named
-        j = a + 1
+        j = max(a + 1, force)
         # ("Dirección Nacional de ...": the name's capitalized words too, "Marine nationale")
         while j < len(tokens) and (
             tokens[j].key in NAME_ADJECTIVES
@@ -338,8 +368,8 @@ def _headed_in_sentence_case(passage: Passage, names=frozenset()) -> list[Span]:
         # clause's end right after a few complements ("le Ministère de l'action sociale, ...")
         if (end := _lower_case_complements_to_a_clause_end(tokens, j)) is not None:
             j = end
-        elif _complement_in_lower_case(tokens, j):
-            continue
+        elif _complement_in_lower_case(tokens, j) and force == a:
+            continue  # (a force's name ends where it does: "la gendarmerie nationale de la")
         if token.key in CIVIL_SOCIETY and tokens[a + 1].key in ("civil", "civile"):
             continue  # "la Sociedad civil": no body
         if _adjective_joined(tokens, j, names):
@@ -356,6 +386,7 @@ def _headed_in_sentence_case(passage: Passage, names=frozenset()) -> list[Span]:
         # capitalized as such; only a capitalized word after it says a name
         if a in starts and not any(t.text[:1].isupper() for t in tokens[a + 1 : j]):
             named = False
+        named = named or force > a  # ("la gendarmerie nationale": a force of the state)
         generic = token.key in GENERIC_HEADS and all(
             t.key in GENERIC_ADJECTIVES for t in tokens[a + 1 : j]
         )

@@ -91,7 +91,9 @@ _SPEAK = (
     r"informou|informaram|disse|disseram|afirmou|afirmaram|indicou|revelou|anunciou|destacou|"
     r"divulgou|apontou|apontaram|explicou|acrescentou|ressaltou|salientou|sublinhou|confirmou|"
     r"declarou|alertou|relatou|reportou|diz|divulga|aponta|acrescenta|ressalta|salienta|"
-    r"alerta|relata|adiantou|referiu|adianta|refere"
+    r"alerta|relata|adiantou|referiu|adianta|refere|"
+    # (what a body reports as a wrong: "..., denunció el jueves Médicos Sin Fronteras")
+    r"denunció|denunciaron|denuncia|(?:a|ont)\s+dénoncé|dénonce|denunciou|denuncia"
 )
 _COUNT = (
     r"estimó|estimaron|calculó|registró|registraron|contabilizó|documentó|estima|calcula|"
@@ -117,10 +119,16 @@ SAYS_ITS_OWN = re.compile(
     re.I,
 )
 # Before the body's name, after what it says: "..., agregó la OIM", "..., a déclaré l'OIM",
-# "..., destacou a OIM", "..., précise le HCR"
+# "..., destacou a OIM", "..., précise le HCR", maybe past the day it said it ("informó este
+# viernes la ...", "denunció el jueves ...", "a annoncé mercredi 9 avril le parquet")
+_WEEKDAY = (
+    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|"
+    r"vendredi|samedi|dimanche|(?:segunda|terça|quarta|quinta|sexta)-feira|sábado|domingo"
+)
 FOREIGN_SAID_THEN = (
     rf"(?:{_SPEAK}|{_COUNT})\s+(?:(?:hoy|ayer|hier|aujourd['’]hui|hoje|ontem|"
-    r"(?:este|esta|neste|nesta|ce|cette)\s+\w+)\s+)?"
+    r"(?:este|esta|neste|nesta|ce|cette)\s+\w+|"
+    rf"(?:(?:el|le|la|na|no)\s+)?(?:{_WEEKDAY})(?:\s+\d{{1,2}}(?:er)?(?:\s+de)?\s+[a-zéû]+)?)\s+)?"
     r"(?:(?:el|la|los|las|le|les|o|a|os|as)\s+|l['’])?"
 )
 

@@ -195,7 +195,10 @@ ORGANIZATIONS: tuple[tuple, ...] = (
     ("African Union Mechanism for Police Cooperation", "AFRIPOL", ("Afripol",), IGO, None, None),
     ("ASEAN National Police", "ASEANAPOL", ("Aseanapol",), IGO, None, None),
     # -- the Red Cross and Red Crescent --------------------------------------------------------
-    ("International Committee of the Red Cross", "ICRC", (), None, None, None),
+    ("International Committee of the Red Cross", "ICRC", (
+        "Comité Internacional de la Cruz Roja", "Comité international de la Croix-Rouge",
+        "Comité Internacional da Cruz Vermelha",
+    ), None, None, None),
     ("International Federation of Red Cross and Red Crescent Societies", "IFRC", (), None, None,
      None),
     # -- international NGOs and foundations ----------------------------------------------------
@@ -203,7 +206,9 @@ ORGANIZATIONS: tuple[tuple, ...] = (
     ("World Vision", None, ("World Vision International",), None, None, None),
     ("Caritas Internationalis", None, (), None, None, None),
     ("Catholic Relief Services", "CRS", (), None, None, None),
-    ("Amnesty International", None, (), None, None, None),
+    ("Amnesty International", None, (
+        "Amnistía Internacional", "Amnistie internationale", "Anistia Internacional",
+    ), None, None, None),
     ("Human Rights Watch", "HRW", (), None, None, None),
     ("Anti-Slavery International", None, (), None, None, None),
     ("Greenpeace", None, ("Greenpeace International",), None, None, None),
@@ -216,8 +221,9 @@ ORGANIZATIONS: tuple[tuple, ...] = (
     ("La Strada International", None, (), None, None, None),
     ("Terre des hommes", None, ("Terre des Hommes",), None, None, None),
     ("Plan International", None, (), None, None, None),
-    ("Médecins Sans Frontières", "MSF", ("Doctors Without Borders", "Medecins Sans Frontieres"),
-     None, None, None),
+    # (in the names the Spanish and Portuguese releases give it too)
+    ("Médecins Sans Frontières", "MSF", ("Doctors Without Borders", "Medecins Sans Frontieres",
+     "Médicos Sin Fronteras", "Médicos Sem Fronteiras"), None, None, None),
     ("Norwegian Refugee Council", "NRC", (), None, None, None),
     ("International Rescue Committee", "IRC", (), None, None, None),
     ("Danish Refugee Council", None, (), None, None, None),
