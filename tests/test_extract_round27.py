@@ -228,3 +228,34 @@ def test_a_source_named_after_its_verb_and_the_day(tmp_path, knowledge, body, va
     Frontières by its Spanish name."""
     found = observations(draft_of(tmp_path, knowledge, body))
     assert source in sources(found[value])
+
+
+def test_a_newspaper_of_one_word_that_reported(tmp_path, knowledge):
+    """ "The Nation reported that 38 police officers ...": a newspaper named by one word
+    after "The", the source of what it reported."""
+    body = "The Nation reported that 38 police officers were transferred to inactive posts."
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert "new:organization:the nation" in sources(found["38"])
+
+
+@pytest.mark.parametrize("word", ["Ministry", "Commission", "Minister", "Report"])
+def test_a_bodys_head_or_a_role_that_reported_is_no_newspaper(tmp_path, knowledge, word):
+    """ "The Ministry reported that", "The Minister reported that": no newspaper's name."""
+    body = f"The {word} reported that 38 police officers were transferred to inactive posts."
+    found = mentions(draft_of(tmp_path, knowledge, body), "organization")
+    assert f"The {word}" not in found
+
+
+def test_a_specialized_body_named_with_its_field(tmp_path, knowledge):
+    """ "la Fiscalía Especializada en Trata de Personas": "en" goes on with the field of a
+    body named as specialized; not with a place ("la Unidad Especializada en Lima")."""
+    body = (
+        "Ana Ruiz, portavoz de la Fiscalía Especializada en Trata de Personas, dijo que hubo "
+        "227 casos en la región. La Unidad Especializada en Lima rescató a 12 mujeres."
+    )
+    draft = draft_of(tmp_path, knowledge, body)
+    found = mentions(draft, "organization")
+    assert "Fiscalía Especializada en Trata de Personas" in found
+    assert "Unidad Especializada en Lima" not in found
+    expected = "new:organization:fiscalia especializada en trata de personas"
+    assert expected in sources(observations(draft)["227"])

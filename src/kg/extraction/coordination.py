@@ -34,6 +34,13 @@ def _elided(tokens: list, k: int) -> bool:
     return before.key in ("de", "a", "à") if tokens[k].text == "l" else before.text[:1].isupper()
 
 
+# "Especializada en ...", "spécialisée en ...": a body's name goes on with its field
+SPECIALIZED = {
+    "especializada", "especializado", "especializadas", "especializados", "specialisee",
+    "specialise",
+}  # fmt: skip
+
+
 def connects(tokens: list, k: int, j: int) -> bool:
     """Whether tokens[k], in a run of a name's words whose connectors begin at j, joins the
     name: a connector in lower case ("of", "de la", "&"), or Portuguese's article after "para"
@@ -46,6 +53,8 @@ def connects(tokens: list, k: int, j: int) -> bool:
         return True  # "Ministère des Maliens de l’Extérieur", "Ministère d’État"
     if company_form_in_brackets(tokens, k):
         return True  # "Beautiful Life (Pty) Ltd": a company's form inside its name
+    if token.text == "en" and k == j and tokens[k - 1].key in SPECIALIZED:
+        return True  # "Fiscalía Especializada en Trata de Personas": the field it is of
     if token.text in ("al", "au") and k == j and k + 1 < len(tokens):
         # "Oficina de Atención al Migrante": inside a name; not between two bodies ("la
         # Fiscalía al Ministerio del Interior", "de Thiès au Ministère de la Femme")

@@ -134,7 +134,7 @@ def is_connector(token) -> bool:
     return token.key in CONNECTORS and (token.key not in FOREIGN_CONNECTORS or token.text.islower())
 
 
-PLACE_SENSITIVE_CONNECTORS = {"in", "at", "to", "from"}
+PLACE_SENSITIVE_CONNECTORS = {"in", "at", "to", "from", "en"}
 # "Officials of the Ministry": a common noun before one of these ("Pastoral de Movilidad
 # Humana": a name before another language's).
 ENGLISH_CONNECTORS = {"of", "for", "to", "in", "on", "against", "at", "and", "the"}

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.name_words import ALL_HEADS
+
 # The news outlet a report comes from, or a speaker talks to (organizations.py).
 _OUTLET = r"(?P<name>[A-Z][\w’'&-]*(?:\s+[A-Z][\w’'&-]*){0,4})"
 REPORTS_NAME = re.compile(  # ("reported state-run Al-Ahram.")
@@ -64,7 +66,20 @@ MEDIUM_THEN_NAME = re.compile(
     r"(?P<name>[A-Z][\w’'&-]*(?:\s+(?:[A-Z][\w’'&-]*|fm|FM|tv|TV)){0,3})"
     r"(?=\s*(?:[.,;:]|on\s+[A-Z]\w+day|$|\s+(?:a|on|in|that|qu[ei]|le|el|que)\s))"
 )
+# A newspaper named by one word after "The", opening its sentence, then what it reported
+# ("The Nation reported that 38 officers ...", "The Hindu reports that"): not a body's head,
+# a role or a document ("The Ministry reported that", "The Minister reported")
+_NOT_A_PAPER = ALL_HEADS | {
+    "report", "study", "survey", "statement", "document", "data", "minister", "spokesperson",
+    "spokesman", "president", "official", "officer", "prosecutor", "director", "team", "group",
+    "government", "authorities", "police", "army", "navy", "court", "judge", "victim",
+}  # fmt: skip
+_NOT_A_PAPER_WORD = "|".join(sorted(w.capitalize() for w in _NOT_A_PAPER if w.isalpha()))
+ONE_WORD_PAPER = re.compile(
+    rf"(?:^|(?<=[.;]\s))The\s+(?!(?:{_NOT_A_PAPER_WORD})\b)(?P<name>[A-Z][a-z]{{2,}})\s+"
+    r"(?:has\s+|had\s+)?(?:also\s+|earlier\s+)?(?:reports|reported)\s+(?:that|on|yesterday|today)\b"
+)
 OUTLETS = (
     NAME_REPORTS, REPORTS_NAME, TOLD_NAME, LETTERS_REPORTED, MEDIA_TYPED, SOURCE_LINE,
-    PAPER_REPORTED, MEDIUM_THEN_NAME,
+    PAPER_REPORTED, MEDIUM_THEN_NAME, ONE_WORD_PAPER,
 )  # fmt: skip
