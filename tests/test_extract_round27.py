@@ -259,3 +259,41 @@ def test_a_specialized_body_named_with_its_field(tmp_path, knowledge):
     assert "Unidad Especializada en Lima" not in found
     expected = "new:organization:fiscalia especializada en trata de personas"
     assert expected in sources(observations(draft)["227"])
+
+
+@pytest.mark.parametrize(
+    ("body", "body_name"),
+    [
+        (
+            "The Ministry of Women, Children, and Social Welfare handed the girls to the police.",
+            "Ministry of Women, Children, and Social Welfare",
+        ),
+        (
+            "The Rapid Action Battalion (Rab) yesterday claimed to have arrested eight members "
+            "of a trafficking gang.",
+            "Rapid Action Battalion",
+        ),
+        (
+            "Director of the Royal Thai Police's Centre for Children, Women, Family Protection, "
+            "and Anti-Trafficking in Persons Police General Suchat Theerasawat said all the "
+            "victims were safe.",
+            "Centre for Children, Women, Family Protection, and Anti-Trafficking in Persons",
+        ),
+    ],
+)
+def test_a_bodys_name_with_a_serial_comma_a_battalion_and_a_police_rank_after(
+    tmp_path, knowledge, body, body_name
+):
+    """The last item of a name's list after its comma (", and Social Welfare"); a battalion
+    is a body; a police rank after a body's name ("... Persons Police General Suchat ...")
+    is no part of it."""
+    found = mentions(draft_of(tmp_path, knowledge, body), "organization")
+    assert body_name in found
+
+
+def test_a_list_of_bodies_with_a_serial_comma_stays_a_list(tmp_path, knowledge):
+    """ "the Ministry of Interior, UNHCR, and IOM": three bodies, not one name."""
+    body = "The Ministry of Interior, UNHCR, and IOM signed the plan on Monday."
+    found = mentions(draft_of(tmp_path, knowledge, body), "organization")
+    assert "Ministry of Interior" in found
+    assert not any("UNHCR" in name and "Ministry" in name for name in found)

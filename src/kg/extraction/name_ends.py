@@ -39,8 +39,8 @@ def ends_a_name(tokens: list, j: int) -> bool:
     """Whether tokens[j] ends the name the tokens before it make (a picture's credit ends it
     whatever the name: "in Port Majuro Photo: RNZI"); so do a date ("Force Jul 13"), an
     article opening the next sentence ("the National Police A new publication"), a rank before
-    a person's name after a body's head, the adjective of a team named in lower case, and
-    anything after a company's form ("Ltd")."""
+    a person's name after a body's head (or a police rank: "Police General"), the adjective of
+    a team named in lower case, and anything after a company's form ("Ltd")."""
     after = tokens[j + 1] if j + 1 < len(tokens) else None
     after_key = after.key if after is not None else ":"
     head_before = j > 0 and tokens[j - 1].key in ORG_HEADS
@@ -53,6 +53,12 @@ def ends_a_name(tokens: list, j: int) -> bool:
         or (tokens[j].key in MONTH_WORDS and after is not None and after.text[:1].isdigit())
         or (tokens[j].text in ("A", "An") and after is not None and after.text.islower())
         or (tokens[j].key in RANKS_WRITTEN_OUT and head_before and _a_name_after(tokens, j))
+        # ("... Anti-Trafficking in Persons Police General Suchat Theerasawat": a police rank)
+        or (
+            tokens[j].key == "police"
+            and after_key in RANKS_WRITTEN_OUT
+            and _a_name_after(tokens, j + 1)
+        )
         or (
             head_before
             and tokens[j].text[:1].isupper()

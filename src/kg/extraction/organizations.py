@@ -578,8 +578,8 @@ def _continues_a_complement(tokens: list[Token], j: int, known_starts: set[int])
     Gendarmería Nacional y ..."), no "and the" (a new name)."""
     opener = next((t.key for t in reversed(tokens[:j]) if t.key in COMPLEMENTS), "of")
     heads = ORG_HEADS if opener not in ENGLISH_COMPLEMENTS else set()  # (English: "Services")
-    k = j + 1
-    last = False
+    k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].key in AND_WORDS)
+    last = k > j + 1  # (", and Social Welfare": the list's last item, after its comma)
     while True:
         n = 0
         while k < len(tokens) and _is_name_word(tokens[k]):
