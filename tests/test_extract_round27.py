@@ -297,3 +297,32 @@ def test_a_list_of_bodies_with_a_serial_comma_stays_a_list(tmp_path, knowledge):
     found = mentions(draft_of(tmp_path, knowledge, body), "organization")
     assert "Ministry of Interior" in found
     assert not any("UNHCR" in name and "Ministry" in name for name in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        (
+            "Major Mohammad Khalifat, the Chief of the Anti-Trafficking Unit, reported that 36 "
+            "cases were referred.",
+            "Mohammad Khalifat",
+        ),
+        ("Sergeant Major Jane Doe said 300 migrants arrived at the port.", "Jane Doe"),
+        (
+            "Commodore Aiwuyor Adams-Aliu said 300 migrants arrived at the port.",
+            "Aiwuyor Adams-Aliu",
+        ),
+    ],
+)
+def test_a_rank_before_a_name_is_no_part_of_it(tmp_path, knowledge, body, person):
+    """ "Major Mohammad Khalifat", "Commodore ...": the rank is a title, no name's first part
+    ("Major" is a given name too)."""
+    found = mentions(draft_of(tmp_path, knowledge, body), "person")
+    assert person in found
+    assert not any(name.startswith(("Major", "Commodore")) for name in found)
+
+
+def test_major_before_no_given_name_begins_no_person(tmp_path, knowledge):
+    """ "Jane Major Doe": a given name's part inside a name stays one."""
+    body = "Jane Major Doe said 300 migrants arrived at the port."
+    assert "Jane Major Doe" in mentions(draft_of(tmp_path, knowledge, body), "person")

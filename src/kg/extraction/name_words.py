@@ -105,7 +105,7 @@ NAME_PARTICLES = {
 # Ranks written short before a name ("CP Yemi Ajayi": Commissioner of Police; "Sgt.", "Col")
 RANKS = {
     "cp", "acp", "dcp", "sp", "asp", "dsp", "csp", "ssp", "igp", "aig", "dig", "insp", "sgt",
-    "cpl", "lt", "col", "capt", "maj", "brig", "gen",
+    "cpl", "lt", "col", "capt", "maj", "brig", "gen", "cop",
 }  # fmt: skip
 NAME_TITLES = PERSON_TITLES | RANKS | {
     "mrs", "miss", "sir", "dame", "lady", "hon", "honourable", "sr", "sra",

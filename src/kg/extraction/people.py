@@ -300,14 +300,17 @@ def _organization_after(passage: Passage, b: int, known_ranges: dict) -> bool:
     return bool(set(words) & (ORG_HEADS - {"system", "group", "team", "house", "cross"}))
 
 
+RANKS = {"major"}  # (a title only before a given name: not "Major Crimes Unit")
+
+
 def _given_name_after_a_role(tokens: list[Token], i: int) -> bool:
     """ "Minister of Social Policy Jane Doe": a given name inside a capitalized run, after a
-    role's complement (a role word among the eight words before), begins a name."""
-    if not is_given_name(tokens[i].text) or tokens[i].key in NOT_PERSON_WORDS:
+    role's complement (a role word among the eight words before) or a rank, begins a name."""
+    if i >= len(tokens) or not is_given_name(tokens[i].text) or tokens[i].key in NOT_PERSON_WORDS:
         return False
-    if is_given_name(tokens[i - 1].text) and tokens[i - 1].key not in NOT_PERSON_WORDS:
-        return False  # "Jane Mary Doe": the name began before
-    return any(
+    if is_given_name(tokens[i - 1].text) and tokens[i - 1].key not in NOT_PERSON_WORDS | RANKS:
+        return False  # "Jane Mary Doe": the name began before (not "Major Jane Doe")
+    return tokens[i - 1].key in RANKS or any(
         t.key in PERSON_ROLES or t.key.split("-")[-1] in PERSON_ROLES
         for t in tokens[max(0, i - 8) : i]
     )
@@ -487,8 +490,8 @@ def find_persons(
         ):
             i += 1  # inside a capitalized run: only its first name part begins a name
             continue
-        if i and tokens[i].key == "major" and tokens[i - 1].key == "sergeant":
-            i += 1  # "Sergeant Major Jane Doe": the rank's second word, no name's first
+        if tokens[i].text == "Major" and _given_name_after_a_role(tokens, i + 1):
+            i += 1  # "Major Jane Doe", "Sergeant Major Jane Doe": a rank, no name's first
             continue
         if _in_a_portfolio(tokens, i) or continues_a_body(tokens, i) or tokens[i].key in OPENERS:
             i += 1  # "Minister for Youth and Family Welfare", "Ministry of ... and Marine ..."

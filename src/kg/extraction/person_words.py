@@ -194,7 +194,7 @@ PERSON_ROLES = ROLE_WORDS | NAME_TITLES | {
     "princess", "pope", "ceo", "administrator", "laureate", "magistrate",
     # ranks written out ("Police Captain Jane Doe")
     "captain", "lieutenant", "sergeant", "colonel", "brigadier", "constable", "admiral",
-    "corporal",
+    "corporal", "commodore",
 }  # fmt: skip
 ROLES_OR_HEADS = PERSON_ROLES | ROLE_HEADS
 
