@@ -326,3 +326,37 @@ def test_major_before_no_given_name_begins_no_person(tmp_path, knowledge):
     """ "Jane Major Doe": a given name's part inside a name stays one."""
     body = "Jane Major Doe said 300 migrants arrived at the port."
     assert "Jane Major Doe" in mentions(draft_of(tmp_path, knowledge, body), "person")
+
+
+@pytest.mark.parametrize(
+    ("body", "period"),
+    [
+        (
+            "HANOI, 29 July 2023 - The deputy minister said that in the first half of this "
+            "year, the authorities identified 82 people as victims of trafficking.",
+            {"start": "2023-01", "end": "2023-06"},
+        ),
+        (
+            "HANOI, 29 July 2023 - In the last quarter of last year, 82 people were identified "
+            "as victims of trafficking.",
+            {"start": "2022-10", "end": "2022-12"},
+        ),
+    ],
+)
+def test_a_part_of_this_or_last_year(tmp_path, knowledge, body, period):
+    """ "in the first half of this year", written in July 2023: January to June 2023, not the
+    whole year."""
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert found["82"].fields["period"] == period
+
+
+def test_a_year_opening_each_part_of_a_list(tmp_path, knowledge):
+    """ "in 2018, 533 people were rescued; 2019, 22,189; 2020, 6,249": each count has the
+    year that opens its part of the list."""
+    body = "Officials said that in 2018, 533 people were rescued; 2019, 22,189; 2020, 6,249."
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert [found[v].fields["period"] for v in ("533", "22189", "6249")] == [
+        "2018",
+        "2019",
+        "2020",
+    ]

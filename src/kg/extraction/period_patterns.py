@@ -164,6 +164,14 @@ PERIOD_PATTERNS = (
             re.I,
         ),
     ),
+    # "in 2018, 533 people were rescued; 2019, 22,189; 2020, 6,249": a year opening a part of
+    # a list, its count after a comma
+    (
+        "in",
+        re.compile(
+            r"(?:(?<=;)\s*|(?<=;\s)(?:and|y|e|et)\s+)(?P<am>)(?P<ay>(?:19|20)\d\d),\s+(?=\d)"
+        ),
+    ),
     # "Police data from 2017": that year; not the first year of "data from 2015 to 2020" (a
     # range, read above) nor of "statistics from 2018 onwards" (a start, read below)
     (

@@ -113,6 +113,39 @@ FOREIGN_RELATIVE = re.compile(
 )
 
 
+# A part of the year said before "this year" or "last year" ("in the first half of this
+# year", "the last quarter of last year", "the first six months of this year")
+PART_OF_THE_YEAR = re.compile(
+    r"\b(?P<which>first|second|third|fourth|last)\s+(?P<part>half|quarter|semester|"
+    r"(?P<n>two|three|four|five|six|seven|eight|nine|ten|eleven|\d{1,2})\s+months)\s+of\s+$",
+    re.I,
+)
+_MONTHS_IN = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11,
+}  # fmt: skip
+
+
+def _part_of_the_year(part: re.Match, year: int) -> dict | None:
+    """The months of `year` a PART_OF_THE_YEAR says: the first half, 01 to 06; the last
+    quarter, 10 to 12; the first eight months, 01 to 08 (the last N months: none, as they
+    may run to the day of writing)."""
+    n = part["n"]
+    size = int(n) if n and n.isdigit() else _MONTHS_IN.get((n or "").casefold())
+    which = part["which"].casefold()
+    if size is not None:
+        return (
+            {"start": f"{year}-01", "end": f"{year}-{size:02d}"}
+            if which == "first" and size < 12
+            else None
+        )
+    size = 6 if part["part"].casefold() in ("half", "semester") else 3
+    k = {"first": 0, "second": 1, "third": 2, "fourth": 3, "last": 12 // size - 1}[which]
+    if k >= 12 // size:
+        return None
+    return {"start": f"{year}-{k * size + 1:02d}", "end": f"{year}-{(k + 1) * size:02d}"}
+
+
 def _this_or_last(unit: str, last: bool, year: int, month: int) -> dict:
     """This or last year ("2019") or month ("2019-04") of the day of writing's year and month."""
     if unit == "year":
@@ -166,6 +199,10 @@ def relative_periods(text: str, s0: int, s1: int, today: str | None) -> list:
         else:  # this year or month, or the one before it
             last = m["which"].casefold() == "last"
             value = _this_or_last(m["unit"].casefold(), last, year, month)
+            part = PART_OF_THE_YEAR.search(text, max(s0, m.start() - 40), m.start())
+            if part and m["unit"].casefold() == "year" and not m["same"]:
+                # ("in the first half of this year": its first six months)
+                value = _part_of_the_year(part, year - last) or value
         out.append((m.start(), m.end(), value))
     return out
 
