@@ -360,3 +360,25 @@ def test_a_year_opening_each_part_of_a_list(tmp_path, knowledge):
         "2019",
         "2020",
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "outlet"),
+    [
+        (
+            "O presidente do sindicato disse à agência Lusa o que pensa dos 300 trabalhadores "
+            "explorados.",
+            "Lusa",
+        ),
+        (
+            "O porta-voz falou em declarações à televisão privada STV sobre os 15 detidos na "
+            "província.",
+            "STV",
+        ),
+        ("Según la agencia EFE, 300 migrantes llegaron a las islas.", "EFE"),
+    ],
+)
+def test_an_outlet_after_its_kind_in_other_languages(tmp_path, knowledge, body, outlet):
+    """ "à agência Lusa", "à televisão privada STV", "la agencia EFE": a news outlet, named
+    after the kind of medium it is."""
+    assert outlet in mentions(draft_of(tmp_path, knowledge, body), "organization")

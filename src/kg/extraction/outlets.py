@@ -57,14 +57,17 @@ SOURCE_LINE = re.compile(
 )
 # The news outlets a report comes from or a speaker talks to (organizations.py).
 # A medium's kind, then its name: "dans une déclaration à la radio Mosaique FM", "told the
-# broadcaster Velna TV", "en declaraciones a la emisora Radio Velna", "quotes KazTag" (the name
-# before a stop, a comma or a time; not "the radio station in Velna")
+# broadcaster Velna TV", "en declaraciones a la emisora Radio Velna", "quotes KazTag", "à
+# agência Lusa", "à televisão privada STV" (the name before a stop, a comma or a time; not
+# "the radio station in Velna")
 MEDIUM_THEN_NAME = re.compile(
-    r"\b(?:(?:la\s+)?radio|(?:la\s+)?cha[îi]ne|(?:la\s+)?t[ée]l[ée]vision|radio\s+station|"
-    r"broadcaster|television\s+channel|TV\s+channel|(?:la\s+)?emisora|(?:el\s+)?diario|"
-    r"(?:le\s+)?quotidien|(?:o\s+)?jornal|quotes|quoted)\s+"
+    r"\b(?:(?:(?:la\s+)?radio|(?:la\s+)?cha[îi]ne|(?:la\s+)?t[ée]l[ée]vision|televis[ãi][oó]n?|"
+    r"(?:la\s+|l['’])?(?:agencia|agence|ag[êe]ncia)|radio\s+station|broadcaster|"
+    r"television\s+channel|TV\s+channel|(?:la\s+)?emisora|(?:el\s+)?diario|"
+    r"(?:le\s+)?quotidien|(?:o\s+)?jornal)(?:\s+(?:privada|privado|pública|público|estatal|"
+    r"nacional|privée|publique|nationale|oficial|officielle))?|quotes|quoted)\s+"
     r"(?P<name>[A-Z][\w’'&-]*(?:\s+(?:[A-Z][\w’'&-]*|fm|FM|tv|TV)){0,3})"
-    r"(?=\s*(?:[.,;:]|on\s+[A-Z]\w+day|$|\s+(?:a|on|in|that|qu[ei]|le|el|que)\s))"
+    r"(?=\s*(?:[.,;:]|on\s+[A-Z]\w+day|$|\s+(?:a|o|on|in|that|qu[ei]|le|el|que)\s))"
 )
 # A newspaper named by one word after "The", opening its sentence, then what it reported
 # ("The Nation reported that 38 officers ...", "The Hindu reports that"): not a body's head,
