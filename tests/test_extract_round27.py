@@ -382,3 +382,27 @@ def test_an_outlet_after_its_kind_in_other_languages(tmp_path, knowledge, body, 
     """ "à agência Lusa", "à televisão privada STV", "la agencia EFE": a news outlet, named
     after the kind of medium it is."""
     assert outlet in mentions(draft_of(tmp_path, knowledge, body), "organization")
+
+
+def test_a_gerund_opening_a_sentence_begins_no_name(tmp_path, knowledge):
+    """ "Sentencing Cierniak, Judge Emma Peters said": what the judge did, no person
+    "Sentencing Cierniak"."""
+    body = (
+        "Tomasz Cierniak, 32, was jailed. Sentencing Cierniak, Judge Emma Peters said she "
+        "accepted he was not the organiser."
+    )
+    found = mentions(draft_of(tmp_path, knowledge, body), "person")
+    assert "Sentencing Cierniak" not in found
+    assert {"Tomasz Cierniak", "Emma Peters"} <= set(found)
+
+
+def test_one_before_a_name_that_acts(tmp_path, knowledge):
+    """ "said one Rawshan Ara complained to the camp": a person, introduced by "one"; not
+    "one Border Force officer" (a body's name)."""
+    body = (
+        "While describing their operations, the director said one Rawshan Ara complained to "
+        "the camp that her daughter was missing. One Border Force officer was injured."
+    )
+    found = mentions(draft_of(tmp_path, knowledge, body), "person")
+    assert "Rawshan Ara" in found
+    assert "Border Force" not in found

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction import foreign_words
+from kg.extraction.given_names import is_given_name
 from kg.extraction.name_words import CITY_STARTS, NAME_TITLES, ORG_HEADS, ROLE_HEADS
 
 # Heads whose plural is a surname too ("Sue Banks", "Ann Courts", "Marta Rojas").
@@ -27,9 +28,13 @@ VESSEL_PREFIXES = {
 
 
 def opens_no_persons_name(tokens: list, a: int) -> bool:
-    """Whether the name at `a` is no one's by its first word ("La Paz") or the ship's prefix
-    before it ("HMBS Durward Knowles")."""
-    return tokens[a].key in NOT_PERSON_FIRST or bool(a and tokens[a - 1].key in VESSEL_PREFIXES)
+    """Whether the name at `a` is no one's by its first word ("La Paz"; a gerund opening its
+    sentence: "Sentencing Cierniak, Judge Jane Doe said") or the ship's prefix before it
+    ("HMBS Durward Knowles")."""
+    t = tokens[a]
+    opens = a == 0 or tokens[a - 1].text in (".", "!", "?", ":", ";", "“", '"')
+    gerund = opens and len(t.key) > 6 and t.key.endswith("ing") and not is_given_name(t.text)
+    return t.key in NOT_PERSON_FIRST or gerund or bool(a and tokens[a - 1].key in VESSEL_PREFIXES)
 
 
 SPEECH_VERBS = (
@@ -133,9 +138,10 @@ NAMED_AS_AFTER = re.compile(r"\s*(?:[,.;:(]|(?:and|y|e|et|of|from|de|da|do)\b)",
 
 def a_person_in_apposition(passage, a: int, b: int, lowercase) -> bool:
     """ "a 39-year-old woman, Jane Doe.", "one of the smugglers, John Roe, had", "John Roe, a
-    Pelmark national,", "identified as Jane Doe and John Roe": a name in apposition to a common
-    noun for a person, or given as who was arrested or identified; not one whose last word the
-    text writes in lower case too ("the driver, Velmar Transport, ... transport")."""
+    Pelmark national,", "identified as Jane Doe and John Roe", "one Jane Doe complained": a
+    name in apposition to a common noun for a person, or given as who was arrested or
+    identified; not one whose last word the text writes in lower case too ("the driver,
+    Velmar Transport, ... transport")."""
     tokens = passage.tokens
     if tokens[b - 1].key in lowercase:
         return False
@@ -145,6 +151,10 @@ def a_person_in_apposition(passage, a: int, b: int, lowercase) -> bool:
     if named_as and b - a >= 2 and NAMED_AS_AFTER.match(after):
         return True  # (two words at least: not "identified as Nigerians")
     if PERSON_NOUN_AFTER.match(after):
+        return True
+    # "said one Rawshan Ara complained to ...": "one" before a name that then acts, as news
+    # of South Asia introduce someone
+    if re.search(r"(?<![\w-])one\s+$", before) and b - a >= 2 and re.match(r"\s+[a-z]+ed\b", after):
         return True
     return bool(PERSON_NOUN_BEFORE.search(before)) and bool(re.match(r"\s*[,.;]", after))
 
