@@ -406,3 +406,36 @@ def test_one_before_a_name_that_acts(tmp_path, knowledge):
     found = mentions(draft_of(tmp_path, knowledge, body), "person")
     assert "Rawshan Ara" in found
     assert "Border Force" not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "parent"),
+    [
+        (
+            "The Directorate of Citizenship and Immigration Control in the Ministry of Internal "
+            "Affairs registered 12 cases last year.",
+            "Ministry of Internal Affairs",
+        ),
+        (
+            "The Investigation Service of the Dutch Labor Authority arrested three people.",
+            "Dutch Labor Authority",
+        ),
+    ],
+)
+def test_the_body_a_unit_is_in(tmp_path, knowledge, body, parent):
+    """ "the Directorate of X in the Ministry of Y", "the Investigation Service of the Z
+    Authority": the body the unit is of (or in) is an organization of its own too."""
+    assert parent in mentions(draft_of(tmp_path, knowledge, body), "organization")
+
+
+def test_a_units_own_name_is_the_same_body(tmp_path, knowledge):
+    """ "the Residency Department of the Ministry of Interior ... The Residency Department":
+    the unit's own name, said again, is the unit's, one new body."""
+    body = (
+        "The Residency Department of the Ministry of Interior arrested 12 people. The "
+        "Residency Department said the investigation goes on."
+    )
+    found = mentions(draft_of(tmp_path, knowledge, body), "organization")
+    assert (
+        found["Residency Department"] == found["Residency Department of the Ministry of Interior"]
+    )

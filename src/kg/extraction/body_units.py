@@ -18,7 +18,14 @@ from kg.extraction.text import Passage
 UNIT_OF_A_BODY = re.compile(
     r"^((?:[A-Z][\w’'-]*\s+(?:and\s+|&\s+)?){1,6}(?:Unit|Section|Division|Directorate|Branch|"
     r"Desk|Cell|Squad|Brigade|Team|Task Force))\s+of\s+(?:the\s+)?[A-Z]"
-)  # (not "the Federal Bureau of Investigation", "the Thai Department of ...": bodies' names)
+    # (not "the Federal Bureau of Investigation", "the Thai Department of ...": bodies' names;
+    # but "the Residency Department of the Ministry of Interior", "the Directorate of
+    # Citizenship and Immigration Control in the Ministry of Internal Affairs": a unit's, then
+    # "the" and the body's head)
+    r"|^((?:[A-Z][\w’'-]*\s+(?:(?:and|of|for)\s+|&\s+)?){1,7}?(?:[A-Z][\w’'-]*))\s+"
+    r"(?:of|in|at)\s+the\s+(?:[A-Z][\w’'-]*\s+){0,3}?(?:Ministry|Department|Police|Authority|"
+    r"Government|Agency|Secretariat)\b"
+)
 
 
 # The head words of a body's unit, before the body it is of ("the Anti-Trafficking Unit of the
@@ -61,13 +68,23 @@ def romance_parent(tokens, a: int, b: int) -> int | None:
     return None
 
 
+def _a_unit(name: str) -> bool:
+    """Whether a name before "of the", "in the" or "at the" and a body is a unit's: its head
+    word, first or last, is a unit's, a department, a service or a bureau ("Residency
+    Department", "Directorate of Citizenship and Immigration Control", "Investigation
+    Service"; not "Court of Justice")."""
+    words = name.split()
+    heads = UNIT_HEADS | {"service", "office"}
+    return len(words) >= 2 and (words[0].casefold() in heads or words[-1].casefold() in heads)
+
+
 def unit_own_name(name: str, tokens) -> str | None:
     """The unit's own name before the body it is of, in English ("the X Division of the Y
     Agency": "X Division") or in Spanish, Portuguese and French ("Unidad de X de la Policía
     Y": "Unidad de X"); `tokens` are the name's."""
     unit = UNIT_OF_A_BODY.match(name)
-    if unit:
-        return unit.group(1)
+    if unit and (unit.group(1) or _a_unit(unit.group(2))):
+        return unit.group(1) or unit.group(2)
     k = romance_parent(tokens, 0, len(tokens))
     if k is None:
         return None
@@ -88,8 +105,13 @@ def parent_of_a_unit(passage: Passage, a: int, b: int, known_ranges) -> list[Spa
             return [Span(passage, k, b, "rule", "organization", confidence=0.6, parent=True)]
         return []
     for p in range(a + 1, b - 1):
-        # (a unit's head after its own words: not "the Department of Social Services")
-        if tokens[p].key != "of" or tokens[p - 1].key not in UNIT_HEADS or p - 1 == a:
+        # (a unit's head after its own words: not "the Department of Social Services"; or a
+        # unit's name, its head first, "in the" body: "the Directorate of X in the Ministry")
+        inside = tokens[p].key in ("in", "at") and tokens[p + 1].key == "the"
+        inside = inside and tokens[a].key in UNIT_HEADS
+        # ("the Investigation Service of the X Authority": a service is a unit so too)
+        unit = tokens[p - 1].key in UNIT_HEADS or tokens[p - 1].key == "service"
+        if not inside and (tokens[p].key != "of" or not unit or p - 1 == a):
             continue
         k = p + 1 + (tokens[p + 1].key == "the")
         # "the Northern Bureau of Inquiry of the Lorvanian Gendarmerie": the unit's name goes on

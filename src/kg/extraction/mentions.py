@@ -154,8 +154,13 @@ def merge_tails(result: Entities, countries: set[str]) -> None:
             for n in bodies
             if n is not short
             and n.key in result.new
-            and fold(n.name).endswith(tail)
-            and _another_name_before(n.name.split()[:-size], countries)
+            and (
+                fold(n.name).endswith(tail)
+                and _another_name_before(n.name.split()[:-size], countries)
+                # ("the Investigation Service of the X Authority ... The Investigation
+                # Service": the unit's own name, its other name)
+                or fold(short.name) in {fold(alt) for alt in n.alt_names}
+            )
             # (named in full first: not "the Immigration Department ... the Sabah Immigration
             # Department")
             and first.get(n.key, (0, 0)) < first.get(short.key, (0, 0))
