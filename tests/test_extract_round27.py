@@ -439,3 +439,37 @@ def test_a_units_own_name_is_the_same_body(tmp_path, knowledge):
     assert (
         found["Residency Department"] == found["Residency Department of the Ministry of Interior"]
     )
+
+
+def test_the_same_period_in_reported_words(tmp_path, knowledge):
+    """ "Jean Dupont a expliqué qu'au cours de la même période, 28 102 ...": the period said
+    before, though the speech is of today and the sentence before says two times."""
+    body = (
+        "Le porte-parole de la Garde nationale, Jean Dupont, a confirmé aujourd’hui, vendredi "
+        "11 novembre 2022, qu’en 10 mois, de janvier à septembre 2022, 2 489 opérations de "
+        "migration irrégulière ont été mises en échec.\n\nIntervenant aujourd’hui dans la "
+        "Matinale de Radio Velna, Jean Dupont a expliqué qu’au cours de la même période, "
+        "28 102 migrants illégaux ont été interpellés avant les traversées."
+    )
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert found["28102"].fields["period"] == {"start": "2022-01", "end": "2022-09"}
+
+
+def test_a_year_compared_with_after_the_number_is_not_its_time(tmp_path, knowledge):
+    """ "26,800 submissions, representing a 45 per cent increase over 2008": 2008 is the
+    year compared with, not the submissions' (nor the increase's)."""
+    body = (
+        "UNHCR released a report showing that 377,200 people sought asylum during 2009. "
+        "Globally, Afghans topped the list, with 26,800 submissions, representing a 45 per "
+        "cent increase over 2008."
+    )
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert found["26800"].fields.get("period") != "2008"
+    assert found["45"].fields.get("period") != "2008"
+
+
+def test_a_span_after_a_rise_is_still_a_span(tmp_path, knowledge):
+    """ "rose from 2008 to 2010 to reach 5,000": a span of years, not a year compared with."""
+    body = "Arrivals rose from 2008 to 2010 to reach 5,000 people."
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert found["5000"].fields["period"] == {"start": "2008", "end": "2010"}

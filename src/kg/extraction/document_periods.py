@@ -65,8 +65,10 @@ OWN_COUNT = re.compile(
 # victims were ..."), not a standing total ("Overall, Pelmark hosts 2 million refugees").
 ALL_OF_IT = re.compile(r"\s*(?:Overall|In\s+total|En\s+total|Au\s+total|No\s+total)\b", re.I)
 # A sentence opening with the time said before it: "During the same period,", "In that period,",
-# "Durante el mismo período,", "Au cours de la même période,", "No mesmo período,".
+# "Durante el mismo período,", "Au cours de la même période,", "No mesmo período,"; or the
+# words it reports opening so ("Jane Doe a expliqué qu'au cours de la même période, 28 102 ...")
 THAT_PERIOD = re.compile(
+    r"(?:[^.;:\d]{0,160}?(?:\bthat|\bque|\bqu['’]))?"
     r"\s*(?:(?:During|In|Over|Throughout|Within)\s+(?:(?:the|this|that)\s+same\s+"
     r"(?:period|time|months?|weeks?)|(?:the|this|that)\s+period|(?:this|that)\s+time|"
     r"(?:these|those)\s+(?:months|weeks))|"
@@ -282,9 +284,12 @@ def periods_going_on(items: list[Item]) -> None:
         words = _own_sentence(item)
         that_period = THAT_PERIOD.match(words)
         going_on = GOING_ON.match(words)
-        if not (going_on or that_period) or YEAR.search(words):
+        # (the words after "... a expliqué qu'au cours de la même période,": the time of the
+        # speech before them, "Intervenant aujourd'hui", is none of the number's)
+        rest = words[that_period.end() :] if that_period else words
+        if not (going_on or that_period) or YEAR.search(rest):
             continue
-        if ITS_OWN_TIME.search(words) or STILL.search(words) or FIRST_PERSON.search(words):
+        if ITS_OWN_TIME.search(rest) or STILL.search(rest) or FIRST_PERSON.search(rest):
             continue
         said = _said(item)
         sentence = _sentence_of(item)

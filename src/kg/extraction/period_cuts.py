@@ -283,6 +283,16 @@ COMPARED_BEFORE = re.compile(
     r"\s+(?:in\s+)?(?:the\s+)?$",
     re.I,
 )
+# The same words after the number, then the time compared with: "26,800 submissions, a 45 per
+# cent increase over 2008", "6,200 claims, up 29 per cent from 2008" (not "rose from 2008 to
+# 2010", a span)
+COMPARED_AFTER = re.compile(
+    r"(?:\b(?:compared\s+(?:with|to)|than|against|versus)"
+    r"|\b(?:increase[sd]?|rise|rose|risen|up|down|fell|fallen|drop(?:ped)?|decrease[sd]?|"
+    r"decline[sd]?|grew|grown|jump(?:ed)?|surge[sd]?)\b[^,;.]{0,40}\b(?:over|from|on))"
+    r"\s+(?:in\s+)?(?:the\s+)?$",
+    re.I,
+)
 # A number a plan aims at: of no time (the README's `period`: "a plan, target or forecast has
 # none"), whatever time its sentence says for what was done ("kicked off the exercise on Monday
 # and plan to register at least 50,000 refugees")
@@ -316,13 +326,19 @@ def a_plans_number(text: str, s0: int, at: int) -> bool:
 def of_another_event(text: str, s0: int, s1: int, x: tuple, at: int) -> bool:
     """Whether the time x of a sentence is that of another event than the number at `at`
     counts: the time compared with, said before the number's clause ("increased 28 per cent
-    in 2009 over the previous year, with 33 victims"); one told in a clause set apart by
+    in 2009 over the previous year, with 33 victims") or after it ("a 45 per cent increase
+    over 2008"); one told in a clause set apart by
     commas ("The workshop, which followed a similar training in November 2016, was attended
     by 85"); the day of an event a time is counted from ("four and a half years after the
     earthquake that struck Haiti on 12 January 2010, 103,565 remain")."""
     before = x[1] <= at
     if before and "," in text[x[1] : at] and COMPARED_BEFORE.search(text, max(s0, x[0] - 80), x[0]):
         return True
+    span = re.match(r"\s*(?:to|until|through|and|-|\u2013)\s", text[x[1] :])
+    lead = re.match(r"(?:over|from|on)\s+", text[x[0] : x[1]], re.I)  # (a time read with it)
+    end = x[0] + (lead.end() if lead else 0)
+    if x[0] > at and not span and COMPARED_AFTER.search(text, max(at, x[0] - 60), end):
+        return True  # ("..., up 29 per cent from 2008": the time compared with, after it)
     if before and COUNTED_FROM_AN_EVENT.search(text, max(s0, x[0] - 120), x[0]):
         return True
     return any(
