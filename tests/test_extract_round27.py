@@ -473,3 +473,21 @@ def test_a_span_after_a_rise_is_still_a_span(tmp_path, knowledge):
     body = "Arrivals rose from 2008 to 2010 to reach 5,000 people."
     found = observations(draft_of(tmp_path, knowledge, body))
     assert found["5000"].fields["period"] == {"start": "2008", "end": "2010"}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "La ley entró en vigor en 2008. Desde entonces, hubo 542 sentencias condenatorias en el "
+        "fuero federal.",
+        "La loi est entrée en vigueur en 2008. Depuis lors, 542 condamnations ont été "
+        "prononcées par les tribunaux.",
+        "A lei entrou em vigor em 2008. Desde então, 542 condenações foram proferidas pelos "
+        "tribunais.",
+    ],
+)
+def test_since_then_in_the_other_languages(tmp_path, knowledge, body):
+    """ "Desde entonces", "Depuis lors", "Desde então": from the year said before, as "since
+    then" is."""
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert found["542"].fields["period"] == {"start": "2008"}

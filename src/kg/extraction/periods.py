@@ -38,7 +38,11 @@ from kg.extraction.written_days import written_days
 # Time expressions whose year is said elsewhere: "since then" (the year named just before),
 # "since February" (the year the text last named), "in the same period of 2018" (the months of
 # the sentence's other period, in 2018).
-SINCE_THEN = re.compile(r"\bsince\s+(?:then|that\s+(?:time|year|date))\b", re.I)
+SINCE_THEN = re.compile(
+    r"\bsince\s+(?:then|that\s+(?:time|year|date))\b|\bdesde\s+(?:entonces|ent[ãa]o|esa\s+fecha)\b"
+    r"|\bdepuis\s+(?:lors|cette\s+date|cette\s+ann[ée]e-l[àa])\b",  # (the other languages')
+    re.I,
+)
 SINCE_MONTH = re.compile(
     rf"\bsince\s+(?:(?:the\s+)?(?:end|beginning|start)\s+of\s+)?(?P<m>{MONTH})\b"
     r"(?!,?\s+(?:of\s+)?(?:\d|(?:19|20)\d\d))",
