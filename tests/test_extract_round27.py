@@ -491,3 +491,35 @@ def test_since_then_in_the_other_languages(tmp_path, knowledge, body):
     then" is."""
     found = observations(draft_of(tmp_path, knowledge, body))
     assert found["542"].fields["period"] == {"start": "2008"}
+
+
+@pytest.mark.parametrize(
+    ("body", "no_one"),
+    [
+        (
+            "En el marco del Día Mundial contra la Trata de Personas, el Ministerio Público "
+            "Fiscal difundió su informe anual.",
+            "Día Mundial",
+        ),
+        (
+            "Dozens of corpses of Muslim Rohingya and Bangladeshi migrants were found near the "
+            "border.",
+            "Muslim Rohingya",
+        ),
+    ],
+)
+def test_a_world_day_and_a_people_are_no_ones_names(tmp_path, knowledge, body, no_one):
+    """ "el Día Mundial contra la Trata", "Muslim Rohingya": a day and a people, no person."""
+    assert no_one not in mentions(draft_of(tmp_path, knowledge, body), "person")
+
+
+def test_an_initials_stop_that_ends_the_sentence(tmp_path, knowledge):
+    """ "... y Jorge M. Los migrantes fueron rescatados": the stop of "M." ends the sentence;
+    "Los" opens the next, no part of the name."""
+    body = (
+        "Los detenidos son Leonardo S., Javier B. y Jorge M. Los migrantes fueron rescatados "
+        "en Sonora."
+    )
+    found = mentions(draft_of(tmp_path, knowledge, body), "person")
+    assert "Jorge M." in found
+    assert not any(name.endswith("Los") for name in found)

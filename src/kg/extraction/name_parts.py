@@ -7,6 +7,10 @@ from __future__ import annotations
 from kg.extraction.name_words import NAME_PARTICLES
 from kg.extraction.text import Token
 
+# Articles that open a sentence, no name's part ("Jorge M. Los detenidos ...", "John F. The
+# court ...")
+ARTICLES_AFTER_A_STOP = {"the", "los", "las", "el", "la", "les", "le", "os", "as", "o", "a"}
+
 
 def _apostrophe_after(tokens: list[Token], j: int) -> bool:
     """Whether a capitalized word is apostrophed to the "O" or "D" before j ("O'Brien",
@@ -97,6 +101,8 @@ def _person_names(tokens: list[Token], i: int) -> tuple[int, int] | None:
         nxt = _name_part(tokens, j)
         if nxt is None:
             break
+        if parts and tokens[j - 1].text == "." and tokens[j].key in ARTICLES_AFTER_A_STOP:
+            break  # ("... y Jorge M. Los detenidos": an initial's stop ends the sentence too)
         parts += 1
         j = end = nxt
     if end is None or parts < 2 or parts > 5:

@@ -208,7 +208,7 @@ NOT_PERSON_WORDS = ALL_HEADS | STUDY_HEADS | MONTHS | COMPANY_FORMS | {
     "hall", "tower", "building", "plaza", "highway", "route", "desert", "gap", "pass",
     # a body's part before a name ("Director FIA Gujranwala Zone Abdul Qadir Qamar said"; not
     # "wing", "sector", "lodge": surnames too)
-    "zone", "circle", "hotel", "harbour", "harbor", "republique",
+    "zone", "circle", "hotel", "harbour", "harbor", "republique", "mundial", "rohingya",
 }  # fmt: skip
 # Names of regions of a country that are words as well ("Centre", "Nord", "Central"): a place
 # only as part of a longer name.
