@@ -24,6 +24,7 @@ from composed import draft_of, mentions, observations, sources
         ("O SEF realizou 984 ações de fiscalização no primeiro trimestre.", 984, "inspection"),
         ("O SEF registou 11 inquéritos por tráfico de pessoas.", 11, "inquiry"),
         ("Los tribunales dictaron 10 sentencias condenatorias por trata.", 10, "conviction"),
+        ("Desde 2008, el MP ha registrado 236 sentencias por trata de personas.", 236, "judgment"),
         ("La Guardia Civil practicó 20 registros en Huelva.", 20, "search"),
         ("La gendarmerie a démantelé deux filières de passeurs.", 2, "ring"),
         ("La police a interpellé 40 étrangers en situation irrégulière.", 40, "person"),

@@ -62,7 +62,7 @@ _LEXICON = {
     "inquiry": "inquerito",
     "incident": "incidente incident",
     "homicide": "homicidio homicide",
-    "judgment": "jugement",
+    "judgment": "jugement sentencia",
     "warrant": "mandado mandat",
     "offence": "delito infraccion infraction crimen infracao",
     # operations of the police
