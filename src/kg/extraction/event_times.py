@@ -356,9 +356,11 @@ RELEASE_DAY = re.compile(
 # de abril de 2018"; not "El 3 de enero de 2023, la policía ...", a day of the story)
 FOREIGN_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 FOREIGN_RELEASE_DAY = re.compile(
-    rf"^(?:[A-Z][\w .’'-]{{1,40}},\s*(?:le\s+)?){{0,3}}(?P<d>\d{{1,2}})(?:er|º)?(?:\s+de)?\s+"
-    rf"(?P<m>{FOREIGN_MONTH})(?:\s+(?:de|del))?\s+(?P<y>(?:19|20)\d\d)\b",
-    re.I,
+    # (each place's words capitalized, "de" between: not "El pasado viernes, 3 de mayo de
+    # 2019," nor "Según la OIM, 12 de mayo de 2020 fue ...": a day of the story)
+    r"^(?:[A-Z][\w.’'-]*(?:\s+(?:(?:de|del|do|da)\s+)?[A-Z][\w.’'-]*){0,4},\s*(?:le\s+)?){0,3}"
+    rf"(?P<d>\d{{1,2}})(?:er|º)?(?:\s+de)?\s+(?P<m>(?i:{FOREIGN_MONTH}))(?:\s+(?:de|del))?\s+"
+    r"(?P<y>(?:19|20)\d\d)\b(?=\s*(?:\.-|[-–—(.,]|$))",
 )
 # The day of writing, in the four languages ("la pasada madrugada": the small hours just gone)
 TODAY = re.compile(

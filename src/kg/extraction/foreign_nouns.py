@@ -63,12 +63,12 @@ _LEXICON = {
     "incident": "incidente incident",
     "homicide": "homicidio homicide",
     "judgment": "jugement sentencia",
-    "warrant": "mandado mandat",
+    "warrant": "mandado",
     "offence": "delito infraccion infraction crimen infracao",
     # operations of the police
     "operation": "operativo operacion operation operacao accion",
     "raid": "redada allanamiento rafle descente batida",
-    "search": "cateo perquisition registro",
+    "search": "cateo perquisition",
     "seizure": "incautacion decomiso saisie apreensao",
     "inspection": "inspeccion inspection inspecao fiscalizacion fiscalizacao",
     "check": "control controle",
@@ -239,6 +239,11 @@ _PHRASES = {
     "hygiene-kit": "kit de higiene, kit d hygiene",
     "mobile-phone": "telefono movil, telephone portable, telefone celular",
     "bank-account": "cuenta bancaria, compte bancaire, conta bancaria",
+    # (a house search, not "300.000 registros en el Registro Único", registrations)
+    "search": "registro domiciliario, registro de vivienda",
+    # (a flight, but "vols de téléphones": thefts)
+    "theft": "vol de",
+    "flight": "vol de retour, vol de rapatriement",
     "inspection": "accion de fiscalizacion, acao de fiscalizacao, acao de inspecao",
     "investigation": "carpeta de investigacion",
     "conviction": "sentencia condenatoria, sentenca condenatoria",

@@ -381,10 +381,10 @@ ROLES = frozenset(_ROLES.split())
 # Verbs of speech before or after a person's name ('"...", a déclaré Ramata Diallo', "dijo
 # Carola Arraya", "explicou Alves Mate")
 SPEECH_VERBS = (
-    r"dijo|afirmó|señaló|explicó|indicó|aseguró|declaró|agregó|añadió|destacó|precisó|"
-    r"subrayó|comentó|manifestó|expresó|sostuvo|a\s+déclaré|a\s+indiqué|a\s+expliqué|"
-    r"a\s+précisé|a\s+affirmé|a\s+souligné|a\s+ajouté|a\s+annoncé|déclare|explique|"
-    r"souligne|disse|afirmou|explicou|referiu|acrescentou|declarou|sublinhou|salientou"
+    r"dijo|afirmó|señaló|explicó|indicó|aseguró|declaró|agregó|añadió|destacó|precisó|confirmó|"
+    r"subrayó|comentó|manifestó|expresó|sostuvo|a\s+(?:déclaré|indiqué|expliqué|précisé|"
+    r"affirmé|souligné|ajouté|annoncé|confirmé)|déclare|explique|souligne|disse|afirmou|explicou|"
+    r"referiu|acrescentou|declarou|sublinhou|salientou|confirmou"
 )
 
 # A police operation in the three languages ("la operación Turquesa", "l'opération", "a

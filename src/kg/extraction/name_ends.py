@@ -53,11 +53,13 @@ def ends_a_name(tokens: list, j: int) -> bool:
         or (tokens[j].key in MONTH_WORDS and after is not None and after.text[:1].isdigit())
         or (tokens[j].text in ("A", "An") and after is not None and after.text.islower())
         or (tokens[j].key in RANKS_WRITTEN_OUT and head_before and _a_name_after(tokens, j))
-        # ("... Anti-Trafficking in Persons Police General Suchat Theerasawat": a police rank)
+        # ("... Anti-Trafficking in Persons Police General Suchat Theerasawat": a police rank
+        # after a body's name with a head of its own; not "Zambia Police Commissioner Jane")
         or (
             tokens[j].key == "police"
             and after_key in RANKS_WRITTEN_OUT
             and _a_name_after(tokens, j + 1)
+            and _a_head_before(tokens, j)
         )
         or (
             head_before
@@ -66,6 +68,21 @@ def ends_a_name(tokens: list, j: int) -> bool:
             and _adjective_of_a_team(tokens, j)
         )
     )
+
+
+def _a_head_before(tokens: list, j: int) -> bool:
+    """Whether the capitalized run of a name that ends before tokens[j] holds a body's head
+    ("Centre for Children, ..., and Anti-Trafficking in Persons"), its commas and connectors
+    between (up to twenty tokens back)."""
+    for k in range(j - 1, max(-1, j - 21), -1):
+        t = tokens[k]
+        if t.key in ORG_HEADS and t.text[:1].isupper():
+            return True
+        if t.is_word and t.text.islower() and t.key not in ("of", "for", "and", "in", "the"):
+            return False
+        if t.text in (".", ";", ":", "(", ")"):
+            return False
+    return False
 
 
 def _a_name_after(tokens: list, j: int) -> bool:

@@ -18,7 +18,7 @@ ORG_HEADS = {
     "parliament", "assembly", "embassy", "consulate", "bank", "coalition", "alliance", "church",
     "board", "corporation", "company", "tribunal", "directorate", "administration", "chamber",
     "army", "navy", "command", "system", "procuraduria", "secretaria", "instituto", "comision",
-    "red", "branch", "section", "division", "ombudsman", "prosecutor's", "battalion", "corps",
+    "red", "branch", "section", "division", "ombudsman", "prosecutor's", "battalion",
     "observatory", "forces", "force", "unit", "cross", "crescent", "society", "group", "team",
     # heads of Spanish, Portuguese and French names ("Casa del Migrante", "Fiscalía ...")
     "casa", "pastoral", "fundacion", "asociacion", "consejo", "ministerio", "direccion",

@@ -294,8 +294,8 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
         b = passage.token_index(m.end("name") - 1) + 1
         a -= bool(a and tokens[a - 1].text == "The")
         inside = {(s.a, s.b) for s in known if s.kind == "place" and a <= s.a and s.b <= b}
-        if any(s.kind == "place" and (s.a, s.b) == (a, b) for s in [*known, *found]):
-            continue  # ("..., reported Lorvapol.": a place, no outlet)
+        if any(s.kind == "place" and (s.a, s.b) in ((a, b), (a + 1, b)) for s in [*known, *found]):
+            continue  # ("..., reported Lorvapol.", "The Netherlands reported": a place, no outlet)
         # ("told the Liberty Times", "à la radio Mosaique FM": the text says it is an outlet)
         medium = m.re is MEDIUM_THEN_NAME and not is_given_name(tokens[a].text)
         the = " the " in passage.text[m.start() : m.start("name")] or medium
@@ -570,14 +570,14 @@ AND_WORDS = {"and", "y", "e", "et"}
 
 
 def _continues_a_complement(tokens: list[Token], j: int, known_starts: set[int]) -> bool:
-    """ "Bureau of Housing, Roads and Water", "División de Muelles, Faros y
-    Puestos Costeros": the comma at `j` goes on with the complement of a name when a short
-    list of plain words follows, "and" before its last: items of one to three words, none an
-    acronym or the start of a name the text knows ("the Ministry of Interior, UNHCR and IOM":
-    three names), nor in Spanish, Portuguese or French a body's head word ("de Salta,
-    Gendarmería Nacional y ..."), no "and the" (a new name)."""
+    """ "Bureau of Housing, Roads and Water": the comma at `j` goes on with a name's complement
+    when a list of plain words follows, "and" before its last: items of one to three words, no
+    acronym or known name's start ("the Ministry of Interior, UNHCR and IOM"), no "and the",
+    no body's head word but in English without a serial comma ("Health and Social Services")."""
     opener = next((t.key for t in reversed(tokens[:j]) if t.key in COMPLEMENTS), "of")
-    heads = ORG_HEADS if opener not in ENGLISH_COMPLEMENTS else set()  # (English: "Services")
+    near = range(j, min(j + 12, len(tokens) - 1))  # (", and Ostrava Police": a body's name)
+    serial = any(tokens[x].text == "," and tokens[x + 1].key in AND_WORDS for x in near)
+    heads = ORG_HEADS if opener not in ENGLISH_COMPLEMENTS or serial else set()
     k = j + 1 + (j + 1 < len(tokens) and tokens[j + 1].key in AND_WORDS)
     last = k > j + 1  # (", and Social Welfare": the list's last item, after its comma)
     while True:

@@ -76,6 +76,8 @@ _NOT_A_PAPER = ALL_HEADS | {
     "report", "study", "survey", "statement", "document", "data", "minister", "spokesperson",
     "spokesman", "president", "official", "officer", "prosecutor", "director", "team", "group",
     "government", "authorities", "police", "army", "navy", "court", "judge", "victim",
+    "rapporteur", "ombudsperson", "ombudsman", "prosecution", "mission", "secretary", "chairman",
+    "governor", "commissioner", "coroner", "registrar", "vatican", "defence", "defense",
 }  # fmt: skip
 _NOT_A_PAPER_WORD = "|".join(sorted(w.capitalize() for w in _NOT_A_PAPER if w.isalpha()))
 ONE_WORD_PAPER = re.compile(

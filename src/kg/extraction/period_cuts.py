@@ -283,13 +283,18 @@ COMPARED_BEFORE = re.compile(
     r"\s+(?:in\s+)?(?:the\s+)?$",
     re.I,
 )
-# The same words after the number, then the time compared with: "26,800 submissions, a 45 per
-# cent increase over 2008", "6,200 claims, up 29 per cent from 2008" (not "rose from 2008 to
-# 2010", a span)
+# A change by a figure after the number, then the year compared with: "26,800 submissions,
+# a 45 per cent increase over 2008", "6,200 claims, up 29 per cent from 2008", "compared to
+# 2008" (not "picked up on 3 May 2023", "broke down on Tuesday": no change, a day)
+_CHANGE = (
+    r"increase[sd]?|rise|rose|risen|up|down|fell|fallen|drop(?:ped)?|decrease[sd]?|"
+    r"decline[sd]?|grew|grown|jump(?:ed)?|surge[sd]?"
+)
+_BY_A_FIGURE = r"\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b)"
 COMPARED_AFTER = re.compile(
-    r"(?:\b(?:compared\s+(?:with|to)|than|against|versus)"
-    r"|\b(?:increase[sd]?|rise|rose|risen|up|down|fell|fallen|drop(?:ped)?|decrease[sd]?|"
-    r"decline[sd]?|grew|grown|jump(?:ed)?|surge[sd]?)\b[^,;.]{0,40}\b(?:over|from|on))"
+    rf"(?:\b(?:compared\s+(?:with|to)|than|against|versus)"
+    rf"|\b(?:{_CHANGE})\s+(?:by\s+)?(?:(?:some|about|around|nearly|almost)\s+)?{_BY_A_FIGURE}"
+    rf"\s+(?:over|from|on)|{_BY_A_FIGURE}\s+(?:{_CHANGE})\s+(?:over|from|on))"
     r"\s+(?:in\s+)?(?:the\s+)?$",
     re.I,
 )
@@ -337,7 +342,8 @@ def of_another_event(text: str, s0: int, s1: int, x: tuple, at: int) -> bool:
     span = re.match(r"\s*(?:to|until|through|and|-|\u2013)\s", text[x[1] :])
     lead = re.match(r"(?:over|from|on)\s+", text[x[0] : x[1]], re.I)  # (a time read with it)
     end = x[0] + (lead.end() if lead else 0)
-    if x[0] > at and not span and COMPARED_AFTER.search(text, max(at, x[0] - 60), end):
+    a_year = re.fullmatch(r"(?:19|20)\d\d", text[end : x[1]].strip())  # (a year only, no day)
+    if x[0] > at and a_year and not span and COMPARED_AFTER.search(text, max(at, x[0] - 60), end):
         return True  # ("..., up 29 per cent from 2008": the time compared with, after it)
     if before and COUNTED_FROM_AN_EVENT.search(text, max(s0, x[0] - 120), x[0]):
         return True

@@ -78,8 +78,8 @@ SO_FAR_IN_A_YEAR = re.compile(
 
 
 # The opening of a sentence that a dateline's day begins: up to its dash.
-DATED_LINE = re.compile(
-    r"[^.]{0,60}?\b(?P<year>(?:19|20)\d\d)\s*(?:\([^()]{2,30}\)\s*)?[-\u2013\u2014]+\s"
+DATED_LINE = re.compile(  # (its dash after a stop too: "Buenos Aires, 5 de marzo de 2024.-")
+    r"[^.]{0,60}?\b(?P<year>(?:19|20)\d\d)\s*(?:\([^()]{2,30}\)\s*)?\.?[-\u2013\u2014]+\s"
 )
 
 

@@ -39,6 +39,9 @@ STATE_FORCES = {
     "gendarmerie", "police", "garde", "marine", "douane", "douanes", "parquet", "policia",
     "guardia", "guarda", "marina", "marinha", "armada", "aduana",
 }  # fmt: skip
+# The articles a feminine force's name takes, or a plural's ("la gendarmerie", "l'armada",
+# "des douanes", "a Guarda")
+FEMININE_OR_PLURAL = {"la", "l", "a", "da", "las", "les", "des", "as", "das"}
 FORCE_ADJECTIVES = {
     "nationale", "national", "nacional", "federal", "federale", "royale", "royal", "maritime",
     "maritima", "judiciaire", "judiciaria", "cotiere", "costera", "costeira", "civil", "civile",
@@ -92,16 +95,32 @@ def _head(token, lower: bool) -> bool:
 def _a_state_force(tokens, a: int) -> int:
     """Where the name of a state's force in lower case that begins at `a` after an article
     ends ("la gendarmerie nationale", "la police aux frontières"), or `a` when none begins
-    there (not "une opération de police judiciaire", a kind of work)."""
+    there (not "une opération de police judiciaire", a kind of work; nor "el guardia civil",
+    "el policía nacional": a masculine article before a feminine force, one of its officers).
+    The adjectives after the force's go on with it ("le parquet national financier", "la
+    police nationale haïtienne")."""
     t = tokens[a]
     if not t.text.islower() or t.key not in STATE_FORCES or not 0 < a < len(tokens) - 1:
         return a
-    if tokens[a - 1].key not in ARTICLES | {"du", "des", "do", "da", "del"}:
+    articles = {"le", "du", "l"} if t.key == "parquet" else FEMININE_OR_PLURAL
+    if tokens[a - 1].key not in articles:
         return a
     nxt = tokens[a + 1]
     if nxt.key == "aux" and a + 2 < len(tokens) and tokens[a + 2].key == "frontieres":
         return a + 3
-    return a + 2 if nxt.key in FORCE_ADJECTIVES and nxt.text.islower() else a
+    if nxt.key not in FORCE_ADJECTIVES or not nxt.text.islower():
+        return a
+    j = a + 2
+    while (
+        j < len(tokens)
+        and tokens[j].text.islower()
+        and (
+            tokens[j].key in NAME_ADJECTIVES | {"financier", "antiterroriste"}
+            or tokens[j].key.endswith(("ienne", "iennes", "aise", "aises", "aine", "aines"))
+        )
+    ):
+        j += 1
+    return j
 
 
 def _spells(tokens, a: int, b: int, acronym: str) -> bool:

@@ -280,12 +280,24 @@ COMPLEMENT_OPENS = {
 }  # fmt: skip
 
 
+# A rank set before a name after the role's comma, in the four languages ("the Brigadier",
+# "le général de brigade", "el comisario principal", "o superintendente")
+RANK_BEFORE_A_NAME = (
+    r"(?:(?:(?:the|le|la|el|o|a)\s+)?(?:(?:lieutenant|major|brigadier|police|vice|sub|"
+    r"teniente|contra)[\s-]+)?(?:general|général|générale|colonel|coronel|commandant|comandante|"
+    r"captain|capitaine|capitán|capitão|commissaire|comisario|comissário|inspector|inspecteur|"
+    r"superintendent|superintendente|brigadier|commissioner|major|commodore|admiral)"
+    r"(?:\s+(?:de\s+(?:brigade|division|police)|principal|chef|en\s+chef))?\s+)?"
+)
+
+
 def _role_before(text: str, s0: int, p: Mention, orgs: list[Mention]) -> tuple[Mention, int] | None:
     """The body of the role set before the name, and where the role starts."""
     at = p.start
     breaks = [b for b in _BREAK.finditer(text, s0, at)]
-    # (a comma right before the name closes the role: "X's director, Ana Ruiz")
-    comma = re.search(r",\s*$", text[s0:at])
+    # (a comma right before the name closes the role: "X's director, Ana Ruiz"; a rank may
+    # come between: "le porte-parole de X, le général de brigade Jean Dupont")
+    comma = re.search(rf",\s*{RANK_BEFORE_A_NAME}$", text[s0:at])
     if comma:
         at = s0 + comma.start()
         breaks = [b for b in breaks if b.end() <= at]
