@@ -55,7 +55,7 @@ _LEXICON = {
     "call": "llamada appel chamada ligacao",
     "alert": "alerta alerte",
     "referral": "derivacion encaminhamento",
-    "investigation": "investigacion enquete investigacao",
+    "investigation": "investigacion enquete investigacao carpeta",  # (Mexico's case files)
     "conviction": "condena condamnation condenacao",
     "trial": "juicio proces julgamento",
     "case": "caso cas expediente dossier affaire",
@@ -65,6 +65,7 @@ _LEXICON = {
     "judgment": "jugement sentencia",
     "warrant": "mandado",
     "offence": "delito infraccion infraction crimen infracao",
+    "violation": "violacao",  # (not the Spanish "violación", a rape)
     # operations of the police
     "operation": "operativo operacion operation operacao accion",
     "raid": "redada allanamiento rafle descente batida",
@@ -159,6 +160,7 @@ _LEXICON = {
     "establishment": "establecimiento etablissement estabelecimento",
     "shop": "tienda comercio magasin boutique loja",
     "office": "oficina bureau escritorio",
+    "location": "local lieu",
     "centre": "centro centre",
     "shelter": "albergue refugio abrigo foyer",
     "school": "escuela colegio ecole escola",
