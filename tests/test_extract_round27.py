@@ -681,3 +681,15 @@ def test_a_spokespersons_body_past_a_rank_and_a_verb_of_confirming(tmp_path, kno
     (a rank between the role's comma and the name; "confirmó", "a confirmé" say it)."""
     found = observations(draft_of(tmp_path, knowledge, body))
     assert any("guard" in s or "garde" in s for s in sources(found["2489"]))
+
+
+def test_major_before_a_surname_in_use(tmp_path, knowledge):
+    """ "Vuniwaqa said ... Major Vuniwaqa had been invited": the rank before a surname the
+    text uses for someone, no new person "Major Vuniwaqa"."""
+    body = (
+        "Nemani Vuniwaqa, the director of immigration, opened the seminar. Vuniwaqa said 300 "
+        "people were trafficked. Major Vuniwaqa had been invited by IOM."
+    )
+    found = mentions(draft_of(tmp_path, knowledge, body), "person")
+    assert "Nemani Vuniwaqa" in found
+    assert "Major Vuniwaqa" not in found

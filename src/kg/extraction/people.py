@@ -39,6 +39,7 @@ from kg.extraction.person_words import (
     PERSON_ROLES,
     PERSON_VERB_AFTER,
     PREPOSITIONS_ES_FR_PT,
+    RANKS,
     ROLE_WORDS,
     SPEECH_AFTER_NAME,
     SPEECH_BEFORE,
@@ -300,13 +301,12 @@ def _organization_after(passage: Passage, b: int, known_ranges: dict) -> bool:
     return bool(set(words) & (ORG_HEADS - {"system", "group", "team", "house", "cross"}))
 
 
-RANKS = {"major"}  # (a title only before a given name: not "Major Crimes Unit")
-
-
-def _given_name_after_a_role(tokens: list[Token], i: int) -> bool:
+def _given_name_after_a_role(tokens: list[Token], i: int, surnames=frozenset()) -> bool:
     """ "Minister of Social Policy Jane Doe": a given name inside a capitalized run, after a
-    role's complement (a role word among the eight words before) or a rank, begins a name."""
-    if i >= len(tokens) or not is_given_name(tokens[i].text) or tokens[i].key in NOT_PERSON_WORDS:
+    role's complement (a role word among the eight words before) or a rank ("Major Jane Doe";
+    "Major Doe", a surname of `surnames`), begins a name."""
+    named = i < len(tokens) and (is_given_name(tokens[i].text) or tokens[i].key in surnames)
+    if not named or tokens[i].key in NOT_PERSON_WORDS:
         return False
     if is_given_name(tokens[i - 1].text) and tokens[i - 1].key not in NOT_PERSON_WORDS | RANKS:
         return False  # "Jane Mary Doe": the name began before (not "Major Jane Doe")
@@ -490,7 +490,7 @@ def find_persons(
         ):
             i += 1  # inside a capitalized run: only its first name part begins a name
             continue
-        if tokens[i].text == "Major" and _given_name_after_a_role(tokens, i + 1):
+        if tokens[i].text == "Major" and _given_name_after_a_role(tokens, i + 1, surnames):
             i += 1  # "Major Jane Doe", "Sergeant Major Jane Doe": a rank, no name's first
             continue
         if _in_a_portfolio(tokens, i) or continues_a_body(tokens, i) or tokens[i].key in OPENERS:

@@ -218,6 +218,9 @@ PERSON_ROLES = ROLE_WORDS | NAME_TITLES | {
     "corporal", "commodore",
 }  # fmt: skip
 ROLES_OR_HEADS = PERSON_ROLES | ROLE_HEADS
+# Ranks that are words of another sense too, a title only before a name ("Major Jane Doe";
+# not "Major Crimes Unit"): people's rules read them so
+RANKS = {"major"}
 
 
 def role_word_before(tokens: list, k: int) -> bool:
