@@ -693,3 +693,21 @@ def test_major_before_a_surname_in_use(tmp_path, knowledge):
     found = mentions(draft_of(tmp_path, knowledge, body), "person")
     assert "Nemani Vuniwaqa" in found
     assert "Major Vuniwaqa" not in found
+
+
+def test_no_month_zero_of_the_year(tmp_path, knowledge):
+    """ "the first 0 months of this year": no period of a month 00."""
+    body = "HANOI, 29 July 2023 - In the first 0 months of this year, 82 people were identified."
+    period = observations(draft_of(tmp_path, knowledge, body))["82"].fields.get("period")
+    assert "-00" not in str(period)
+
+
+def test_a_rank_in_capitals_between_a_roles_comma_and_the_name(tmp_path, knowledge):
+    """ "the spokesperson of the Velmar Guard, Brigadier John Doe, confirmed that": the
+    guard's figure, the rank written with a capital."""
+    body = (
+        "The spokesperson of the Velmar Guard, Brigadier John Doe, confirmed that 2,489 "
+        "crossings were foiled."
+    )
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert "new:organization:velmar guard" in sources(found["2489"])

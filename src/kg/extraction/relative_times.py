@@ -136,7 +136,7 @@ def _part_of_the_year(part: re.Match, year: int) -> dict | None:
     if size is not None:
         return (
             {"start": f"{year}-01", "end": f"{year}-{size:02d}"}
-            if which == "first" and size < 12
+            if which == "first" and 0 < size < 12
             else None
         )
     size = 6 if part["part"].casefold() in ("half", "semester") else 3

@@ -93,7 +93,7 @@ _SPEAK = (
     r"declarou|alertou|relatou|reportou|diz|divulga|aponta|acrescenta|ressalta|salienta|"
     r"alerta|relata|adiantou|referiu|adianta|refere|"
     # (what a body reports as a wrong: "..., denunció el jueves Médicos Sin Fronteras")
-    r"denunció|denunciaron|denuncia|(?:a|ont)\s+dénoncé|dénonce|denunciou|denuncia"
+    r"denunció|denunciaron|denuncia|(?:a|ont)\s+dénoncé|dénonce|denunciou"
 )
 _COUNT = (
     r"estimó|estimaron|calculó|registró|registraron|contabilizó|documentó|estima|calcula|"
@@ -123,7 +123,7 @@ SAYS_ITS_OWN = re.compile(
 # viernes la ...", "denunció el jueves ...", "a annoncé mercredi 9 avril le parquet")
 _WEEKDAY = (
     r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|"
-    r"vendredi|samedi|dimanche|(?:segunda|terça|quarta|quinta|sexta)-feira|sábado|domingo"
+    r"vendredi|samedi|dimanche|(?:segunda|terça|quarta|quinta|sexta)-feira"
 )
 FOREIGN_SAID_THEN = (
     rf"(?:{_SPEAK}|{_COUNT})\s+(?:(?:hoy|ayer|hier|aujourd['’]hui|hoje|ontem|"

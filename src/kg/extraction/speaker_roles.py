@@ -283,7 +283,7 @@ COMPLEMENT_OPENS = {
 # A rank set before a name after the role's comma, in the four languages ("the Brigadier",
 # "le général de brigade", "el comisario principal", "o superintendente")
 RANK_BEFORE_A_NAME = (
-    r"(?:(?:(?:the|le|la|el|o|a)\s+)?(?:(?:lieutenant|major|brigadier|police|vice|sub|"
+    r"(?i:(?:(?:the|le|la|el|o|a)\s+)?(?:(?:lieutenant|major|brigadier|police|vice|sub|"
     r"teniente|contra)[\s-]+)?(?:general|général|générale|colonel|coronel|commandant|comandante|"
     r"captain|capitaine|capitán|capitão|commissaire|comisario|comissário|inspector|inspecteur|"
     r"superintendent|superintendente|brigadier|commissioner|major|commodore|admiral)"

@@ -402,8 +402,7 @@ KNOWN_UNIT_WORDS = {
 # British spellings of the units' names, as the concepts spell them; a distance by its symbol.
 UNIT_SPELLINGS = {
     "organisation": "organization", "kilometre": "km", "kilometer": "km", "meter": "metre",
-    "nation": "country", "center": "centre", "kg": "kilogram", "kilogramme": "kilogram",
-    "kilo": "kilogram",
+    "nation": "country", "kg": "kilogram", "kilogramme": "kilogram", "kilo": "kilogram",
 }  # fmt: skip
 
 
@@ -460,7 +459,7 @@ def unit_of(f: Found) -> tuple[str | None, float]:
         return "times", 0.95  # "more than doubled", "five times": a number of times
     s = singular(f.head)
     if s not in currency_words() and s[:-1] in currency_words() and s.endswith("e"):
-        s = s[:-1]  # ("155 quetzales", "lempiras" alike: a Spanish plural in -es)
+        s = s[:-1]  # ("155 quetzales", "colones": a Spanish plural in -es)
     if f.head.casefold() in SAME_IN_BOTH_NUMBERS:
         return f.head.casefold(), 0.9
     if s in ACRONYM_UNITS:  # "12 NGOs", "400 IDPs"
