@@ -711,3 +711,19 @@ def test_a_rank_in_capitals_between_a_roles_comma_and_the_name(tmp_path, knowled
     )
     found = observations(draft_of(tmp_path, knowledge, body))
     assert "new:organization:velmar guard" in sources(found["2489"])
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "En los primeros 15 días de 2024 atravesaron esta ruta 15.588 personas que necesitan "
+        '"protección internacional", informó este viernes la Defensoría del Pueblo.',
+        "En los primeros 15 días de 2024 atravesaron esta ruta 15.588 personas que necesitan "
+        "«protección internacional», informó este viernes la Defensoría del Pueblo.",
+    ],
+)
+def test_a_source_after_a_few_words_in_quotes(tmp_path, knowledge, body):
+    """'personas que necesitan "protección internacional", informó la Defensoría': a few
+    words in straight or angled quotes between the number and its source."""
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert "new:organization:defensoria del pueblo" in sources(found["15588"])

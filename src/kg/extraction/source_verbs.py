@@ -78,8 +78,14 @@ def same_sentence(quotes: str) -> str:
     """What a sentence says between a number and its source: no end of a sentence nor of a
     quote (`quotes`), but the point of a number ("from 500,000 to more than 1.25 million,
     making Uganda ..., says X") and a quote opened and closed there ("more than 70 deaths a
-    month, “making it one of the most dangerous crossings”, UNHCR said")."""
-    return rf"(?:[^.;:{quotes}]|(?<=\d)[.:](?=\d)|“[^“”]*”)*"
+    month, “making it one of the most dangerous crossings”, UNHCR said"; straight or angled
+    quotes around a few words too: 'personas que necesitan "protección internacional",
+    informó la Defensoría')."""
+    # (each kind of quote only where `quotes` keeps it out of the plain characters: else the
+    # two ways to read one would backtrack without end)
+    straight = '|"[^".;]{1,60}"' if '"' in quotes else ""
+    angled = "|«[^«».;]{1,60}»" if "«" in quotes and "»" in quotes else ""
+    return rf"(?:[^.;:{quotes}]|(?<=\d)[.:](?=\d)|“[^“”]*”{straight}{angled})*"
 
 
 SAID_SET_APART = re.compile(
