@@ -375,16 +375,15 @@ def test_a_year_opening_each_part_of_a_list(tmp_path, knowledge):
             "Lusa",
         ),
         (
-            "O porta-voz falou em declarações à televisão privada STV sobre os 15 detidos na "
-            "província.",
-            "STV",
+            "Sobre os 15 detidos, o porta-voz falou em declarações à televisão privada Tevê Velna.",
+            "Tevê Velna",
         ),
         ("O ministro disse à agência Angop que 300 migrantes foram repatriados.", "Angop"),
     ],
 )
 def test_an_outlet_after_its_kind_in_other_languages(tmp_path, knowledge, body, outlet):
-    """ "à agência Lusa", "à televisão privada STV", "la agencia EFE": a news outlet, named
-    after the kind of medium it is."""
+    """ "à agência Lusa", "à televisão privada Tevê Velna", "à agência Angop": a news outlet,
+    named after the kind of medium it is."""
     assert outlet in mentions(draft_of(tmp_path, knowledge, body), "organization")
 
 
@@ -703,14 +702,14 @@ def test_no_month_zero_of_the_year(tmp_path, knowledge):
 
 
 def test_a_rank_in_capitals_between_a_roles_comma_and_the_name(tmp_path, knowledge):
-    """ "the spokesperson of the Velmar Guard, Brigadier John Doe, confirmed that": the
+    """ "Le porte-parole de la Garde nationale, Colonel Jean Dupont, a confirmé que": the
     guard's figure, the rank written with a capital."""
     body = (
-        "The spokesperson of the Velmar Guard, Brigadier John Doe, confirmed that 2,489 "
-        "crossings were foiled."
+        "Le porte-parole de la Garde nationale, Colonel Jean Dupont, a confirmé que 2 489 "
+        "opérations ont été mises en échec."
     )
     found = observations(draft_of(tmp_path, knowledge, body))
-    assert "new:organization:velmar guard" in sources(found["2489"])
+    assert "new:organization:garde nationale" in sources(found["2489"])
 
 
 @pytest.mark.parametrize(

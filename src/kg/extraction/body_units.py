@@ -34,6 +34,8 @@ UNIT_HEADS = {
     "unit", "section", "division", "directorate", "branch", "desk", "cell", "squad", "brigade",
     "bureau", "department", "team", "task force",
 }  # fmt: skip
+# ("the Investigation Service of the X Authority": a service is a unit of the body after it)
+UNIT_OR_SERVICE = UNIT_HEADS | {"service"}
 
 
 # The words of Spanish, Portuguese and French that open a body's complement ("de la", "del",
@@ -74,7 +76,7 @@ def _a_unit(name: str) -> bool:
     Department", "Directorate of Citizenship and Immigration Control", "Investigation
     Service"; not "Court of Justice")."""
     words = name.split()
-    heads = UNIT_HEADS | {"service", "office"}
+    heads = UNIT_OR_SERVICE | {"office"}
     return len(words) >= 2 and (words[0].casefold() in heads or words[-1].casefold() in heads)
 
 
@@ -104,13 +106,12 @@ def parent_of_a_unit(passage: Passage, a: int, b: int, known_ranges) -> list[Spa
         if b - k >= 2 and (k, b) not in known_ranges:
             return [Span(passage, k, b, "rule", "organization", confidence=0.6, parent=True)]
         return []
+    headed = tokens[a].key in UNIT_HEADS  # (a unit's name, its head first)
     for p in range(a + 1, b - 1):
         # (a unit's head after its own words: not "the Department of Social Services"; or a
         # unit's name, its head first, "in the" body: "the Directorate of X in the Ministry")
-        inside = tokens[p].key in ("in", "at") and tokens[p + 1].key == "the"
-        inside = inside and tokens[a].key in UNIT_HEADS
-        # ("the Investigation Service of the X Authority": a service is a unit so too)
-        unit = tokens[p - 1].key in UNIT_HEADS or tokens[p - 1].key == "service"
+        inside = headed and tokens[p].key in ("in", "at") and tokens[p + 1].key == "the"
+        unit = tokens[p - 1].key in UNIT_OR_SERVICE
         if not inside and (tokens[p].key != "of" or not unit or p - 1 == a):
             continue
         k = p + 1 + (tokens[p + 1].key == "the")

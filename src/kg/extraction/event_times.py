@@ -10,6 +10,7 @@ import re
 
 from kg.extraction.dated_days import month_number
 from kg.extraction.figures import MONTH, MONTH_SHORT, Found
+from kg.extraction.foreign_words import _MONTH as FOREIGN_MONTH
 from kg.extraction.foreign_words import CAUGHT_VERB, MONTHS, OPERATION_NOUN
 from kg.extraction.foreign_words import NOT_ITS_CATCH as NOT_ITS_CATCH_OTHER_LANGUAGES
 from kg.extraction.pages import dateline_date
@@ -354,7 +355,6 @@ RELEASE_DAY = re.compile(
 # A day said in Spanish, French or Portuguese opening a release's line, alone or after its
 # dateline's places ("Madrid, 3 de enero de 2023.-", "Paris, le 9 avril 2025 -", "Lisboa, 19
 # de abril de 2018"; not "El 3 de enero de 2023, la policía ...", a day of the story)
-FOREIGN_MONTH = "(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + ")"
 FOREIGN_RELEASE_DAY = re.compile(
     # (each place's words capitalized, "de" between: not "El pasado viernes, 3 de mayo de
     # 2019," nor "Según la OIM, 12 de mayo de 2020 fue ...": a day of the story)

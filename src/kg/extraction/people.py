@@ -39,12 +39,12 @@ from kg.extraction.person_words import (
     PERSON_ROLES,
     PERSON_VERB_AFTER,
     PREPOSITIONS_ES_FR_PT,
-    RANKS,
     ROLE_WORDS,
     SPEECH_AFTER_NAME,
     SPEECH_BEFORE,
     SURNAME_HEADS,
     TITLE_BEFORE,
+    TWO_SENSE_RANKS,
     a_person_in_apposition,
     a_role_word,
     ends_no_complement,
@@ -133,8 +133,7 @@ def _person_context(passage: Passage, a: int, b: int) -> bool:
     wider = passage.text[max(0, tokens[a].start - 80) : tokens[a].start]
     if after.startswith(":") and before.endswith(", ") and set(_words(wider)) & ROLE_WORDS:
         return True
-    # "Jane Doe, a 46-year-old Fijian citizen, ...", "John Roe, 52, was arrested": an age
-    # in apposition is a person's
+    # "Jane Doe, a 46-year-old Fijian citizen", "John Roe, 52, was": an age in apposition
     if AGE_IN_APPOSITION.match(after) and tokens[b - 1].key not in PLACE_HEADS:
         return True  # not "Mtwapa Town, 12,"; and "22-year-old Jane Doe":
     if re.search(r"\b\d{1,2}[-\s]years?[-\s]old\s+$", before):
@@ -302,15 +301,16 @@ def _organization_after(passage: Passage, b: int, known_ranges: dict) -> bool:
 
 
 def _given_name_after_a_role(tokens: list[Token], i: int, surnames=frozenset()) -> bool:
-    """ "Minister of Social Policy Jane Doe": a given name inside a capitalized run, after a
-    role's complement (a role word among the eight words before) or a rank ("Major Jane Doe";
-    "Major Doe", a surname of `surnames`), begins a name."""
+    """ "Minister of Social Policy Jane Doe", "Major Jane Doe", "Major Doe" (a surname of
+    `surnames`): a given name after a role (in the eight words before) or a rank begins a name."""
     named = i < len(tokens) and (is_given_name(tokens[i].text) or tokens[i].key in surnames)
     if not named or tokens[i].key in NOT_PERSON_WORDS:
         return False
-    if is_given_name(tokens[i - 1].text) and tokens[i - 1].key not in NOT_PERSON_WORDS | RANKS:
-        return False  # "Jane Mary Doe": the name began before (not "Major Jane Doe")
-    return tokens[i - 1].key in RANKS or any(
+    if tokens[i - 1].key in TWO_SENSE_RANKS:
+        return True  # ("Major Jane Doe": "Major" is a given name too)
+    if is_given_name(tokens[i - 1].text) and tokens[i - 1].key not in NOT_PERSON_WORDS:
+        return False  # "Jane Mary Doe": the name began before
+    return any(
         t.key in PERSON_ROLES or t.key.split("-")[-1] in PERSON_ROLES
         for t in tokens[max(0, i - 8) : i]
     )
@@ -490,7 +490,7 @@ def find_persons(
         ):
             i += 1  # inside a capitalized run: only its first name part begins a name
             continue
-        if tokens[i].text == "Major" and _given_name_after_a_role(tokens, i + 1, surnames):
+        if tokens[i].key in TWO_SENSE_RANKS and _given_name_after_a_role(tokens, i + 1, surnames):
             i += 1  # "Major Jane Doe", "Sergeant Major Jane Doe": a rank, no name's first
             continue
         if _in_a_portfolio(tokens, i) or continues_a_body(tokens, i) or tokens[i].key in OPENERS:

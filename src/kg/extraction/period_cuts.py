@@ -273,23 +273,22 @@ COUNTED_FROM_AN_EVENT = re.compile(
     r"(?:the|a|an)\s[^,;.]{0,80}$",
     re.I,
 )
-# The words that say a time is the one compared with ("over the previous year", "compared
-# with 2018", "than in 2020")
+# The words of a change ("increased", "up", "fell"), and those that say a time is the one
+# compared with ("over the previous year", "compared with 2018", "than in 2020")
+_CHANGE = (
+    r"increase[sd]?|rise|rose|risen|up|down|fell|fallen|drop(?:ped)?|decrease[sd]?|"
+    r"decline[sd]?|grew|grown|jump(?:ed)?|surge[sd]?"
+)
 COMPARED_BEFORE = re.compile(
     r"(?:\b(?:compared\s+(?:with|to)|than|against|versus)"
     # ("over" after a change only: not "Over the previous year, 3,000 were identified")
-    r"|\b(?:increase[sd]?|rise|rose|risen|up|down|fell|fallen|drop(?:ped)?|decrease[sd]?|"
-    r"decline[sd]?|grew|grown|jump(?:ed)?|surge[sd]?)\b[^,;.]{0,40}\bover)"
+    rf"|\b(?:{_CHANGE})\b[^,;.]{{0,40}}\bover)"
     r"\s+(?:in\s+)?(?:the\s+)?$",
     re.I,
 )
 # A change by a figure after the number, then the year compared with: "26,800 submissions,
 # a 45 per cent increase over 2008", "6,200 claims, up 29 per cent from 2008", "compared to
 # 2008" (not "picked up on 3 May 2023", "broke down on Tuesday": no change, a day)
-_CHANGE = (
-    r"increase[sd]?|rise|rose|risen|up|down|fell|fallen|drop(?:ped)?|decrease[sd]?|"
-    r"decline[sd]?|grew|grown|jump(?:ed)?|surge[sd]?"
-)
 _BY_A_FIGURE = r"\d[\d.,]*\s*(?:%|per\s*cent\b|percent\b)"
 COMPARED_AFTER = re.compile(
     rf"(?:\b(?:compared\s+(?:with|to)|than|against|versus)"
@@ -328,22 +327,30 @@ def a_plans_number(text: str, s0: int, at: int) -> bool:
     return bool(PLANNED.search(text, max(s0, at - 70), at))
 
 
+def _compared_after(text: str, x: tuple, at: int) -> bool:
+    """Whether the time x after the number at `at` is a year compared with (COMPARED_AFTER),
+    no day and no span's start ("rose from 2008 to 2010")."""
+    if re.match(r"\s*(?:to|until|through|and|-|\u2013)\s", text[x[1] :]):
+        return False
+    lead = re.match(r"(?:over|from|on)\s+", text[x[0] : x[1]], re.I)  # (a time read with it)
+    end = x[0] + (lead.end() if lead else 0)
+    if not re.fullmatch(r"(?:19|20)\d\d", text[end : x[1]].strip()):
+        return False  # (a year only, no day)
+    return bool(COMPARED_AFTER.search(text, max(at, x[0] - 60), end))
+
+
 def of_another_event(text: str, s0: int, s1: int, x: tuple, at: int) -> bool:
     """Whether the time x of a sentence is that of another event than the number at `at`
     counts: the time compared with, said before the number's clause ("increased 28 per cent
     in 2009 over the previous year, with 33 victims") or after it ("a 45 per cent increase
-    over 2008"); one told in a clause set apart by
-    commas ("The workshop, which followed a similar training in November 2016, was attended
-    by 85"); the day of an event a time is counted from ("four and a half years after the
-    earthquake that struck Haiti on 12 January 2010, 103,565 remain")."""
+    over 2008"); one told in a clause set apart by commas ("The workshop, which followed a
+    similar training in November 2016, was attended by 85"); the day of an event a time is
+    counted from ("four and a half years after the earthquake that struck Haiti on 12 January
+    2010, 103,565 remain")."""
     before = x[1] <= at
     if before and "," in text[x[1] : at] and COMPARED_BEFORE.search(text, max(s0, x[0] - 80), x[0]):
         return True
-    span = re.match(r"\s*(?:to|until|through|and|-|\u2013)\s", text[x[1] :])
-    lead = re.match(r"(?:over|from|on)\s+", text[x[0] : x[1]], re.I)  # (a time read with it)
-    end = x[0] + (lead.end() if lead else 0)
-    a_year = re.fullmatch(r"(?:19|20)\d\d", text[end : x[1]].strip())  # (a year only, no day)
-    if x[0] > at and a_year and not span and COMPARED_AFTER.search(text, max(at, x[0] - 60), end):
+    if x[0] > at and _compared_after(text, x, at):
         return True  # ("..., up 29 per cent from 2008": the time compared with, after it)
     if before and COUNTED_FROM_AN_EVENT.search(text, max(s0, x[0] - 120), x[0]):
         return True

@@ -219,8 +219,9 @@ PERSON_ROLES = ROLE_WORDS | NAME_TITLES | {
 }  # fmt: skip
 ROLES_OR_HEADS = PERSON_ROLES | ROLE_HEADS
 # Ranks that are words of another sense too, a title only before a name ("Major Jane Doe";
-# not "Major Crimes Unit"): people's rules read them so
-RANKS = {"major"}
+# not "Major Crimes Unit"): people's rules read them so (name_words.RANKS: ranks written
+# short)
+TWO_SENSE_RANKS = {"major"}
 
 
 def role_word_before(tokens: list, k: int) -> bool:

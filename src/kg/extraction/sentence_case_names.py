@@ -62,6 +62,9 @@ NAME_ADJECTIVES = {
     "maritima", "interministerial", "interministeriel", "interministerielle", "royal", "royale",
     "cotiere", "costera", "costeira",
 }  # fmt: skip
+# The words that go on with a force's name after its adjective ("le parquet national
+# financier"), a demonym's endings aside ("la police nationale haïtienne")
+FORCE_NAME_WORDS = NAME_ADJECTIVES | {"financier", "antiterroriste"}
 # "la Oficina regional", "le Bureau national": a kind of body, as "the Regional Office" is
 # (name_words.GENERIC_HEADS, GENERIC_WORDS), no one body's name
 GENERIC_HEADS = {
@@ -115,7 +118,7 @@ def _a_state_force(tokens, a: int) -> int:
         j < len(tokens)
         and tokens[j].text.islower()
         and (
-            tokens[j].key in NAME_ADJECTIVES | {"financier", "antiterroriste"}
+            tokens[j].key in FORCE_NAME_WORDS
             or tokens[j].key.endswith(("ienne", "iennes", "aise", "aises", "aine", "aines"))
         )
     ):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.entities import Mention
+from kg.extraction.written_days import WEEKDAYS
 
 # A body's data, report or survey, and the word that joins its name: "datos del Acnur
 # muestran", "un informe reciente de la OIM", "les données de l'OIM", "les chiffres publiés
@@ -121,10 +122,7 @@ SAYS_ITS_OWN = re.compile(
 # Before the body's name, after what it says: "..., agregó la OIM", "..., a déclaré l'OIM",
 # "..., destacou a OIM", "..., précise le HCR", maybe past the day it said it ("informó este
 # viernes la ...", "denunció el jueves ...", "a annoncé mercredi 9 avril le parquet")
-_WEEKDAY = (
-    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|lundi|mardi|mercredi|jeudi|"
-    r"vendredi|samedi|dimanche|(?:segunda|terça|quarta|quinta|sexta)-feira"
-)
+_WEEKDAY = "|".join(sorted((d for d in WEEKDAYS if not d.endswith("day")), key=len, reverse=True))
 FOREIGN_SAID_THEN = (
     rf"(?:{_SPEAK}|{_COUNT})\s+(?:(?:hoy|ayer|hier|aujourd['’]hui|hoje|ontem|"
     r"(?:este|esta|neste|nesta|ce|cette)\s+\w+|"
