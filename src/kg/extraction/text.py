@@ -46,6 +46,9 @@ class Token:
     start: int  # offsets in the passage text
     end: int
     space_before: bool
+    # a word the text brackets as a body's acronym ("Rapid Action Battalion (Rab)"): see
+    # kg.extraction.title_acronyms
+    written_acronym: bool = False
 
     @cached_property
     def key(self) -> str:
@@ -61,6 +64,8 @@ class Token:
 
     @property
     def is_acronym(self) -> bool:
+        if self.written_acronym:
+            return True
         letters = [c for c in self.text if c.isalpha()]
         return len(letters) >= 2 and all(c.isupper() for c in letters) and self.text[0].isalpha()
 
@@ -261,6 +266,7 @@ class Source:
             )
             source.passages.append(passage)
             source.body_ranges.append((span.start, span.end))
+        _mark_written_acronyms(source.passages)
         return source
 
     @property
@@ -342,3 +348,21 @@ def in_a_headline(passage: Passage, a: int) -> bool:
     end = text.find("\n", start)
     words = re.findall(r"[^\W\d_]{5,}", text[start : end if end >= 0 else len(text)])
     return len(words) >= 4 and all(w[0].isupper() for w in words)
+
+
+def _mark_written_acronyms(passages: list[Passage]) -> None:
+    """The tokens that write one of the text's Title-case acronyms ("Rab") read as acronyms."""
+    from kg.extraction import world  # (world reads the text module)
+    from kg.extraction.title_acronyms import title_case_acronyms
+
+    def is_place(word: str) -> bool:
+        return world.names_a_country(word) or world.country_of_city(word) is not None
+
+    acronyms = title_case_acronyms([p.text for p in passages], is_place)
+    if not acronyms:
+        return
+    for passage in passages:
+        passage.tokens = [
+            Token(t.text, t.start, t.end, t.space_before, True) if t.text in acronyms else t
+            for t in passage.tokens
+        ]
