@@ -51,3 +51,60 @@ def test_a_bracketed_word_that_is_no_acronym(body):
     body's head and spells nothing; a word the text writes in lower case."""
     places = {"Colombia"}
     assert title_case_acronyms(body.split("\n"), places.__contains__) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("body", "places"),
+    [
+        ("Most of the new arrivals come from the Kelmora region.", ["Kelmora"]),
+        ("The boat sank off Rashid in Tavira governorate with 40 people.", ["Tavira"]),
+        (
+            "They were housed in Tumpatan village, Batang Kuis sub-district.",
+            ["Tumpatan", "Batang Kuis"],
+        ),
+        ("Authorities in Ethiopia's Kelmora regional state held 40 people.", ["Kelmora"]),
+        ("Police in Dovrak county held 40 people.", ["Dovrak"]),
+        ("The walk ended at Akateng, a village near Asesewa.", ["Akateng"]),
+        ("The raid was at Bantuma, a suburb of Elmina.", ["Bantuma"]),
+        (
+            "The walk ended near Asesewa in the Eastern Region.",
+            ["Asesewa", "Eastern Region"],
+        ),
+    ],
+)
+def test_a_name_said_to_be_a_place_of_a_kind(tmp_path, knowledge, body, places):
+    """ "the Kelmora region", "Tavira governorate", "Tumpatan village", "Akateng, a village
+    near ...", "Asesewa in the Eastern Region": places the gazetteer may not know, named by
+    the kind of place the text says they are."""
+    found = mentions(draft_of(tmp_path, knowledge, body), "place")
+    for place in places:
+        assert place in found
+
+
+@pytest.mark.parametrize(
+    ("body", "not_places"),
+    [
+        ("The Islamic state and a Member state held 40 people.", ["Islamic", "Member"]),
+        ("The Police district and the UNHCR region held 40 people.", ["Police", "UNHCR"]),
+        (
+            "Many come from the West African region and the Andean region.",
+            ["West African", "Andean"],
+        ),
+        ("The officers of Ana Ruiz in the Volta Region held 40 people.", ["Ana Ruiz"]),
+        ("Ana Ruiz, a resident of the town, said 40 people were held.", ["Ana Ruiz"]),
+    ],
+)
+def test_a_name_before_a_kind_of_place_that_is_none(tmp_path, knowledge, body, not_places):
+    """A kind of state, a body, a people's adjective, a person."""
+    found = mentions(draft_of(tmp_path, knowledge, body), "place")
+    for name in not_places:
+        assert name not in found
+
+
+def test_a_name_then_a_region_is_two_names(tmp_path, knowledge):
+    """ "The Ghana Police Service in the Volta Region": the body, then the region it is in."""
+    draft = draft_of(
+        tmp_path, knowledge, "The Ostrava Police Service in the Volta Region held 40 people."
+    )
+    assert "Ostrava Police Service" in mentions(draft, "organization")
+    assert "Volta Region" in mentions(draft, "place")

@@ -64,7 +64,7 @@ from kg.extraction.people import (
     _name_after_role,
     _person_context,
 )
-from kg.extraction.place_candidates import PlaceRules
+from kg.extraction.place_candidates import PlaceRules, regions_named
 from kg.extraction.sentence_case_names import sentence_case_names
 from kg.extraction.spans import (
     Span,
@@ -97,7 +97,7 @@ class CandidateRules(PlaceRules):
         tokens = passage.tokens
         starts = _sentence_starts(passage)
         known_here = [s for s in known if s.passage is passage]
-        place_starts = {s.a for s in known_here if s.kind == "place"}
+        place_starts = {s.a for s in known_here if s.kind == "place"} | regions_named(passage)
         place_ends = {s.a: s.b for s in known_here if s.kind == "place"}
         known_ranges = {(s.a, s.b): s for s in known_here}
         known_starts = {s.a for s in known_here}

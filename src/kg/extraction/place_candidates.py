@@ -19,6 +19,7 @@ from kg.extraction.name_words import (
 )
 from kg.extraction.spans import Span, _is_name_word
 from kg.extraction.text import Passage
+from kg.extraction.world import names_a_country
 
 # The words before a city's name that put it where a place is expected, in each language
 # ("in Geneva", "en las ciudades de Riobamba y Ambato", "em Ubatuba", "à Nouakchott")
@@ -99,6 +100,104 @@ FEATURE_FIRST = {"lake", "mount", "gulf", "bay", "isle", "cape", "strait"}
 INSTITUTION_WORDS = {"hospital", "clinic", "school", "college", "university", "church",
                      "mosque", "hotel", "academy", "prison"}  # fmt: skip
 FEATURE_LAST = {"river", "lake", "sea", "island", "islands", "mountains", "desert", "valley"}
+
+
+# The kinds of place a name is followed by in lower case ("the Timbuktu region", "Ngozi
+# province", "Batang Kuis sub-district"), and the place type each gives
+KIND_OF_PLACE_AFTER = {
+    "region": "region", "regional": "region", "province": "state", "state": "state",
+    "district": "region", "sub-district": "region", "subdistrict": "region", "county": "region",
+    "governorate": "state", "prefecture": "state", "oblast": "state", "canton": "region",
+    "municipality": "city", "township": "city", "village": "city", "chiefdom": "region",
+}  # fmt: skip
+
+
+# The endings of the adjectives of peoples and regions ("African", "Andean", "Anatolian",
+# "Caribbean"), which a place's name before a kind of place does not have
+ADJECTIVE_ENDINGS = ("ian", "ean", "can", "ese", "ish")
+
+
+# ", a village near Asesewa", ", a suburb of Accra", ", a locality in the Obock region": the
+# kind of place a name is, in apposition
+PLACE_IN_APPOSITION = re.compile(
+    r",\s+an?\s+(?:(?:small|remote|coastal|fishing|farming|mining|border|nearby|rural)\s+)?"
+    r"(?P<kind>village|town|city|locality|suburb|community|port|island|district|province)"
+    r"\s+(?:of|near|in|on|outside|close)\b"
+)
+APPOSITION_KINDS = {"village": "city", "town": "city", "city": "city", "locality": "city",
+                    "suburb": "city", "community": "city", "port": "city", "island": "region",
+                    "district": "region", "province": "state"}  # fmt: skip
+
+
+def _kind_of_place_in_apposition(text: str, tokens, b: int) -> str | None:
+    """The place type of the kind of place said of the name before tokens[b] in apposition."""
+    if b >= len(tokens) or tokens[b].text != ",":
+        return None
+    m = PLACE_IN_APPOSITION.match(text, tokens[b].start)
+    return APPOSITION_KINDS[m["kind"]] if m else None
+
+
+def _kind_of_place_after(tokens, b: int) -> str | None:
+    """The place type of the kind of place written in lower case at tokens[b], or None."""
+    if b >= len(tokens) or not tokens[b].text.islower():
+        return None
+    word = tokens[b].key
+    if word == "sub" and b + 2 < len(tokens) and tokens[b + 1].text == "-":
+        word = "sub-" + tokens[b + 2].key
+    return KIND_OF_PLACE_AFTER.get(word)
+
+
+def _names_a_place_of_a_kind(tokens, a: int, b: int, keys: list[str]) -> bool:
+    """Whether the name at tokens[a:b], before a kind of place, is that place's: a name of
+    a word or three, no body's ("the UNHCR region", "the Police district") and no kind of
+    state ("the Islamic state", "a Member state")."""
+    return (
+        b - a <= 3
+        and not any(t.is_acronym for t in tokens[a:b])
+        and not set(keys) & (ORG_HEADS | ORG_LAST_WORDS | NOT_A_STATES_NAME | MONTHS)
+        and all(t.is_word or t.text == "-" for t in tokens[a:b])
+        # (an adjective: "the West African region", "the Andean region", "Central Asian")
+        and not tokens[b - 1].text.endswith(ADJECTIVE_ENDINGS)
+    )
+
+
+def regions_named(passage: Passage) -> frozenset[int]:
+    """Where the passage's names of a country's parts begin ("the Eastern Region", "Ngozi
+    Province", "the Obock region"): a name before one ends there ("Akateng, a village near
+    Asesewa in the Eastern Region": not one name). Read once per passage."""
+    found = passage.__dict__.get("_regions_named")
+    if found is None:
+        tokens, found = passage.tokens, set()
+        for k, t in enumerate(tokens):
+            if not (t.is_capitalized and t.is_word) or (k and _is_name_word(tokens[k - 1])):
+                continue
+            m = k
+            while m < len(tokens) and m - k < 3 and _is_name_word(tokens[m]):
+                m += 1
+            if (
+                m - k >= 2
+                and tokens[m - 1].key in SUBDIVISION_WORDS
+                or (_kind_of_place_after(tokens, m) and tokens[m].key not in ("state", "regional"))
+            ):
+                found.add(k)
+        found = passage.__dict__["_regions_named"] = frozenset(found)
+    return found
+
+
+def _in_a_named_region(passage: Passage, a: int, b: int) -> bool:
+    """Whether the name at tokens[a:b], after a word that puts a place there ("near", "of"),
+    is followed by "in (the)" and a region's name."""
+    tokens = passage.tokens
+    if not (a and tokens[a - 1].key in ("in", "at", "near", "of", "from", "to")):
+        return False
+    if b + 1 >= len(tokens) or tokens[b].key != "in" or not tokens[b].text.islower():
+        return False
+    at = b + 2 if tokens[b + 1].key == "the" else b + 1
+    return (
+        at in regions_named(passage)
+        and not any(t.key in ORG_HEADS for t in tokens[a:b])
+        and not (b - a >= 2 and is_given_name(tokens[a].text))  # ("of Ana Ruiz in the ...")
+    )
 
 
 def _owned_by(tokens, a: int) -> bool:
@@ -195,6 +294,27 @@ class PlaceRules:
                     )
         if keys[0] in CITY_STARTS and b - a >= 2:
             return Span(passage, a, b, "rule", "place", confidence=0.5, place_type="city")
+        # "the Timbuktu region", "in Beheira governorate", "Tumpatan village": a name before
+        # the kind of place it is, in lower case
+        # "near Asesewa in the Eastern Region", "a suburb of Elmina in the Central Region": a
+        # town in a region the text names
+        if _in_a_named_region(passage, a, b) and b - a <= 3:
+            return Span(passage, a, b, "rule", "place", confidence=0.6, place_type="city")
+        kind = _kind_of_place_after(tokens, b) or _kind_of_place_in_apposition(
+            passage.text, tokens, b
+        )
+        if kind is not None:
+            # ("from Rashid in Beheira governorate": the governorate is the name after "in")
+            at = max((k for k in range(a + 1, b) if tokens[k].key in ("in", "of")), default=None)
+            a = at + 1 if at is not None and tokens[at].text.islower() else a
+            # ("Romanian Prahova county": the country's adjective is no part of the name)
+            a += (
+                b - a >= 2
+                and tokens[a].text.endswith(("an", "ish", "ese"))
+                and names_a_country(tokens[a].text)
+            )
+            if _names_a_place_of_a_kind(tokens, a, b, keys[a - b :]):
+                return Span(passage, a, b, "rule", "place", confidence=0.65, place_type=kind)
         # "Lake Volta", "Mount Elgon", "the Volta River": a named feature of the land or sea
         if (
             2 <= b - a <= 4
