@@ -108,3 +108,42 @@ def test_a_name_then_a_region_is_two_names(tmp_path, knowledge):
     )
     assert "Ostrava Police Service" in mentions(draft, "organization")
     assert "Volta Region" in mentions(draft, "place")
+
+
+@pytest.mark.parametrize(
+    ("body", "places"),
+    [
+        (
+            "Most went to conflict-hit regions like Kelmora, Tavira, and Dovrak, where 40 died.",
+            ["Kelmora", "Tavira", "Dovrak"],
+        ),
+        (
+            "The swoop was in communities along the lake such as Kpando Tokor, Abotoase and "
+            "Kwamekrom.",
+            ["Kpando Tokor", "Abotoase", "Kwamekrom"],
+        ),
+        ("They were housed at five locations: Pango, Elluk, Tasiriki and Nabo.", ["Pango", "Nabo"]),
+        ("Trafficking in various places, including Erlian and Beijing, rose.", ["Erlian"]),
+    ],
+)
+def test_names_listed_after_a_kind_of_place(tmp_path, knowledge, body, places):
+    """ "regions like A, B and C, where ...", "five locations: A, B and C": each is a place;
+    a list whose last name follows "and" ends at the comma after it."""
+    found = mentions(draft_of(tmp_path, knowledge, body), "place")
+    for place in places:
+        assert place in found
+
+
+@pytest.mark.parametrize(
+    ("body", "not_places"),
+    [
+        ("Partners such as Caritas Ostrava and Terra Nova gave 40 beds.", ["Terra Nova"]),
+        ("Cities such as the Ostrava Ministry of Health gave 40 beds.", ["Ostrava Ministry"]),
+        ("In places like these, 40 people were held in March and April.", ["March", "April"]),
+    ],
+)
+def test_names_listed_after_no_kind_of_place(tmp_path, knowledge, body, not_places):
+    """A list after another noun; a body's name; months."""
+    found = mentions(draft_of(tmp_path, knowledge, body), "place")
+    for name in not_places:
+        assert not any(name in text for text in found)

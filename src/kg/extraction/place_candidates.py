@@ -62,28 +62,34 @@ COMPASS_WORDS = {"east", "west", "north", "south", "central", "eastern", "wester
                  "northern", "southern"}  # fmt: skip
 
 
-def _names_listed_after(passage: Passage, i: int) -> list[tuple[int, int]]:
+def _names_listed_after(passage: Passage, i: int, least: int = 2) -> list[tuple[int, int]]:
     """The capitalized names of a list that begins at token i ("Folkestone, Dover and Lydd"),
     as token ranges; [] when what follows is no such list."""
     tokens = passage.tokens
-    names = []
+    names, after_and = [], False
     while i < len(tokens):
         j = i
         while j < len(tokens) and (_is_name_word(tokens[j]) or tokens[j].text == "-"):
             j += 1
         if j == i:
-            return []
+            # ("regions like Amhara, Tigray and Oromia, where ...": a list whose last name
+            # follows "and" ends at the comma after it)
+            return names if after_and and tokens[i - 1].text == "," else []
         names.append((i, j))
+        if after_and:
+            break
         if j < len(tokens) and tokens[j].text == "," and j + 1 < len(tokens):
             i = j + 1
             if tokens[i].key == "and":
                 i += 1
+                after_and = True
             continue
         if j < len(tokens) and tokens[j].key == "and":
             i = j + 1
+            after_and = True
             continue
         break
-    return names if len(names) >= 2 else []
+    return names if len(names) >= least else []
 
 
 # "Islamic State", "a Member State", "each Contracting State": the word before "State" says
@@ -364,6 +370,7 @@ class PlaceRules:
         """ "the states of Chiapas, Veracruz and Yucatan": every name of the list; "in
         Folkestone, Dover and Lydd", one of them a known city: the others are places too."""
         out = self._lists_with_a_known_place(passage, known_here)
+        out += _places_listed_after_their_kind(passage, known_here)
         out += _where_people_counted_are_from(passage, known_here)
         for m in LIST_OF_PLACES.finditer(passage.text):
             if m.group("what")[:1].isupper() and not re.match(r"(?i)the\b", m.group()):
@@ -390,6 +397,34 @@ class PlaceRules:
                     continue
                 break
         return out
+
+
+# "regions like Amhara, Tigray and Oromia", "communities along the lake such as Kpando Tokor,
+# Abotoase and Kwamekrom", "five locations: Pango, Elluk and Nabo": places by the kind of
+# place said before their list
+KIND_THEN_LIST = re.compile(
+    r"\b(?:regions|provinces|districts|states|cities|towns|villages|communities|localities|"
+    r"locations|places|municipalities|islands|ports|camps|neighbou?rhoods)"
+    r"(?:\s+[\w'’-]+){0,4}?(?:,?\s+(?:such\s+as|like|including)|:)\s+(?=[A-Z])"
+)
+
+
+def _places_listed_after_their_kind(passage: Passage, known_here: list[Span]) -> list[Span]:
+    """The names of a list after a kind of place in the plural and "such as", "like",
+    "including" or a colon (not a known name of something else)."""
+    out = []
+    taken = [(s.a, s.b) for s in known_here]
+    for m in KIND_THEN_LIST.finditer(passage.text):
+        if m.group().count(".") or m.group().count(";"):
+            continue
+        for a, b in _names_listed_after(passage, passage.token_index(m.end()), least=1):
+            words = passage.tokens[a:b]
+            if {t.key for t in words} & (MONTHS | ORG_HEADS) or any(
+                ka <= a < kb or a <= ka < b for ka, kb in taken
+            ):
+                continue
+            out.append(Span(passage, a, b, "rule", "place", confidence=0.6, place_type="city"))
+    return out
 
 
 # "seven were from Bajura, two from Achham and one from Bajhang": a count of people by where
