@@ -147,3 +147,52 @@ def test_names_listed_after_no_kind_of_place(tmp_path, knowledge, body, not_plac
     found = mentions(draft_of(tmp_path, knowledge, body), "place")
     for name in not_places:
         assert not any(name in text for text in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "values", "unit"),
+    [
+        (
+            "Police carried out 400 operations in 2022. Most operations were in Velna (300), "
+            "followed by Dorsk (34) and Ostra (24).",
+            ["300", "34", "24"],
+            "operation",
+        ),
+        (
+            "La Fiscalía inició 4707 carpetas de investigación. La mayoría se concentran en los "
+            "estados de Velna con 858; Dorsk, 729; Ostra, 649.",
+            ["858", "729", "649"],
+            "investigation",
+        ),
+        (
+            "Police opened 4,707 investigations in 2022. Most were in Velna with 858; Dorsk, "
+            "729; and Ostra, 315.",
+            ["858", "729", "315"],
+            "investigation",
+        ),
+    ],
+)
+def test_counts_said_of_names_one_by_one(tmp_path, knowledge, body, values, unit):
+    """A count shared out among names, in brackets, after "with"/"con" or after a comma,
+    counts what the sentence names in the plural ("Most operations"), not the kind of places
+    ("los estados de"), or, when it names none, what the count before it counts."""
+    found = observations(draft_of(tmp_path, knowledge, body))
+    for value in values:
+        assert found[value].fields["unit"] == unit
+
+
+@pytest.mark.parametrize(
+    ("body", "value"),
+    [
+        ("Police rescued 40 people in 2022. Funding came from Velna (300).", "300"),
+        (
+            "Police rescued 84 people on Sunday. The traffickers held are Abdullah, 21, of "
+            "Velna; Saiful Islam, 20, of the same area; and Ibrahim, 19.",
+            "19",
+        ),
+    ],
+)
+def test_a_count_of_a_name_that_is_none(tmp_path, knowledge, body, value):
+    """A sentence that shares no count out; a person's age after the name."""
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert found[value].fields.get("unit") not in ("person", "man")

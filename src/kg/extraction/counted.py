@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import re
 
+from kg.extraction.breakdowns import said_of_a_name, what_a_names_count_counts
 from kg.extraction.figures import FROM_A_PLACE, Found
 from kg.extraction.foreign_counts import OF_THESE, PASSIVE_AFTER, a_bare_participle, no_noun_after
 from kg.extraction.foreign_words import LANGUAGES, UNIT_WORDS
-from kg.extraction.listed_counts import a_names_count
 from kg.extraction.named_before import (
     AGE_WORDS,
     NOT_PLURALS,
@@ -206,24 +206,12 @@ def find_what_it_counts(
         # "Six of the people were victims": those of whom it is a part
         if m := re.match(rf"\s+of\s+(?:the|these|those)\s+|{OF_THESE}", text[f.end : f.end + 20]):
             f.head, f.phrase, f.phrase_end = noun_phrase(text, f.end + m.end())
-        # "Bali (nine), Riau (five)": a count in brackets after a name counts what the count
-        # before it counts when that one is a name's too and no people are named since
-        # ("Madre de Dios, con 227 casos, seguido de Cusco (172)"; not "Lima, with 40 patrol
-        # cars, rescued victims in Cusco (45)"), else the people its sentence names before it
-        # ("Victims were held in Bangkok (six)"), else what the number before it counts
-        elif re.search(r"[A-Z][\w-]*\s+\($", text[max(0, f.start - 40) : f.start]):
+        # "Bali (nine), Riau (five)", "Nuevo León con 858; Chiapas, 729": see breakdowns
+        elif said_of_a_name(text, f):
+            named_since = previous is not None and people_named_in(text[previous.end : f.start])
             people = _people_named_before(text, f)
-            count_before = previous and previous.head and previous.sentence == f.sentence
-            if (
-                count_before
-                and a_names_count(text, previous)
-                and not people_named_in(text[previous.end : f.start])
-            ):
-                f.head, f.phrase = previous.head, previous.phrase
-            elif people:
-                f.head, f.phrase = people[-1], people[-1]
-            elif count_before:
-                f.head, f.phrase = previous.head, previous.phrase
+            found = what_a_names_count_counts(text, f, previous, people, named_since)
+            f.head, f.phrase = found or (None, "")
     if f.head is None and not f.percent and not f.currency and FROM_A_PLACE.match(text, others_end):
         # "Of them, five were from Velna, three from Dorsk", "The migrants hailed from
         # several provinces, including 12 from East Nusa Tenggara": people, by where they are
