@@ -196,3 +196,38 @@ def test_a_count_of_a_name_that_is_none(tmp_path, knowledge, body, value):
     """A sentence that shares no count out; a person's age after the name."""
     found = observations(draft_of(tmp_path, knowledge, body))
     assert found[value].fields.get("unit") not in ("person", "man")
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "period"),
+    [
+        (
+            "147 affaires de traite ont été recensées entre janvier et septembre 2025, contre "
+            "136 sur la même période en 2024. La police a secouru plus de 480 victimes.",
+            "480",
+            {"start": "2025-01", "end": "2025-09"},
+        ),
+        (
+            "Police recorded 300 trafficking cases in 2019, against 250 in 2018. Officers "
+            "rescued 45 victims.",
+            "45",
+            "2019",
+        ),
+        (
+            "In fiscal year 2020, the department brought 210 cases against 337 defendants, and "
+            "secured 309 convictions. Already in 2021, the department secured a sentence for a "
+            "trafficker. As a result, authorities rescued six child victims.",
+            "6",
+            None,
+        ),
+    ],
+)
+def test_a_period_carried_past_a_figure_compared_with(tmp_path, knowledge, body, value, period):
+    """The figure compared with ("contre 136 ... en 2024", "against 250 in 2018") gives no
+    period to carry: the sentence's own figure does; "cases against 337 defendants" compares
+    nothing; a year said between the dated figure and the number stops the carry."""
+    found = observations(draft_of(tmp_path, knowledge, body))
+    got = found[value].fields.get("period")
+    if isinstance(got, dict):
+        got = {k: v for k, v in got.items() if k in ("start", "end")}
+    assert got == period

@@ -81,9 +81,17 @@ FRENCH_FUTURE = re.compile(r"\b\w{3,}(?:era|eront|ira|iront)\b", re.I)
 # A figure said after a comparison ("compared with 150 in the same period of 2020"): its time
 # is the one compared with, none to carry
 COMPARED_FIGURE = re.compile(
-    r"\b(?:compared\s+(?:with|to)|against|versus|up\s+from|down\s+from|"
+    r"\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|"
     r"(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!greater\s)(?<!over\s)(?<!rather\s)than)\b"
-    r"[^.;]{0,200}$",
+    r"[^.;]{0,200}$"
+    # ("147 affaires ... en 2025, contre 136 sur la même période en 2024", "frente a los
+    # 120 de 2023", "against 250 in 2018"): a word right before the figure ("against" and
+    # "contra" are no comparison in "cases against 337 defendants, and 309 convictions", "la
+    # lucha contra la trata")
+    r"|\b(?:against|versus|vs|contre|contra|frente\s+a|comparad[oa]s?\s+con|en\s+comparaci[oó]n\s+con|"
+    r"par\s+rapport\s+(?:à|aux?)|compar[ée]e?s?\s+(?:à|aux?|avec)|"
+    r"em\s+compara[çc][ãa]o\s+(?:com|a)|comparad[oa]s?\s+(?:com|a))"
+    r"\s+(?:(?:les|los|las|os|as|aux?|el|le|la|o|a)\s+)?(?:[^\W\d]+\s+){0,2}$",
     re.I,
 )
 
@@ -131,6 +139,22 @@ def _never_dated(item: Item, before: Item) -> bool:
     )
 
 
+def _another_year_between(item: Item, before: Item) -> bool:
+    """Whether a sentence between the dated number and the one after it says a year not of
+    the dated one's period ("In fiscal year 2020, ... 309 convictions." then "Already in
+    2021, the department secured ... rescue six child victims"): the rest of the dated one's
+    paragraph and the start of the other's."""
+    said, of = _said(item), _said(before)
+    after_it = of.passage.sentence_at(of.start)[1]
+    before_it = said.passage.sentence_at(said.start)[0]
+    if said.passage is of.passage:
+        between = said.passage.text[after_it:before_it]
+    else:
+        between = of.passage.text[after_it:] + " " + said.passage.text[:before_it]
+    period = str(before.fields.get("period"))
+    return any(year not in period for year in re.findall(r"\b(?:19|20)\d\d\b", between))
+
+
 def _another_noun(words: str, before: Item) -> bool:
     """Whether "of the participants in the training" names another whole than the count
     before ("5,100 migrants"): a noun that is neither the count's nor "them", "these"."""
@@ -167,12 +191,45 @@ def carry_cases(observations: list[Item]):
             continue
         if item.fields.get("unit") == "times" or left_to_the_rules(item):
             continue  # (a number of times is of two times, as a change is)
-        if _compared(placed[back]):
-            continue  # (its time is the one compared with: none to carry, nor an older one)
-        if len(times_of[_sentence_of(placed[back])]) > 1:
-            continue
-        if not _never_dated(item, placed[back]):
+        if _compared(placed[back]) or len(times_of[_sentence_of(placed[back])]) > 1:
+            # (its time is the one compared with, or the sentence dates two counts: the
+            # sentence's own figure, "147 cases in 2025, against 136 in 2024", is the one to
+            # carry from, when it has one time; else none)
+            back = _the_figure_compared(placed, dated, back, item)
+            if back is None:
+                continue
+        if not _never_dated(item, placed[back]) and not _another_year_between(item, placed[back]):
             yield item, placed[back]
+
+
+# What a share is of: "60 per cent of the cases", "la moitié des affaires"
+OF_THE_NOUN = re.compile(
+    r"\s*(?:%|per\s*cent|percent|por\s+ciento|pour\s+cent)?\s+(?:of\s+(?:the|these|those)|"
+    r"de\s+(?:los|las|les)|des|dos|das)\s+([^\W\d_]+)",
+    re.I,
+)
+
+
+def _the_figure_compared(
+    placed: list[Item], dated: list[bool], back: int, item: Item
+) -> int | None:
+    """The dated number of the sentence of placed[back] that is not said after a comparison,
+    when all such have one time ("147 cases in 2025, against 136 in 2024": the 147), or
+    None; None too when `item` counts what the figures compared count ("60 per cent of the
+    cases": of which year's is not said)."""
+    sentence = _sentence_of(placed[back])
+    said = _said(item)
+    of_the = OF_THE_NOUN.match(said.passage.text, said.end)
+    noun = _noun_of(item) or (singular(of_the[1]) if of_the else "")
+    if noun and any(_noun_of(x) == noun for x in placed if x.spans and _sentence_of(x) == sentence):
+        return None
+    own = [
+        j
+        for j in range(back, -1, -1)
+        if dated[j] and _sentence_of(placed[j]) == sentence and not _compared(placed[j])
+    ]
+    times = {str(placed[j].fields["period"]) for j in own}
+    return own[0] if len(times) == 1 else None
 
 
 def carry_periods(observations: list[Item]) -> None:
