@@ -231,3 +231,37 @@ def test_a_period_carried_past_a_figure_compared_with(tmp_path, knowledge, body,
     if isinstance(got, dict):
         got = {k: v for k, v in got.items() if k in ("start", "end")}
     assert got == period
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "147 affaires ont été recensées sur les neuf premiers mois de 2025.",
+        "Se registraron 147 casos en los primeros nueve meses de 2025.",
+        "Foram registados 147 casos nos primeiros nove meses de 2025.",
+        "147 affaires ont été recensées au cours des six derniers mois.",
+    ],
+)
+def test_the_first_or_last_months_are_no_count(tmp_path, knowledge, body):
+    """ "les neuf premiers mois", "los primeros nueve meses", "des six derniers mois": a time
+    pointed to, no number of months counted."""
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert sorted(found) == ["147"]
+
+
+def test_months_stayed_are_still_counted(tmp_path, knowledge):
+    """ "restées six mois": how long, measured."""
+    found = observations(draft_of(tmp_path, knowledge, "Les victimes sont restées six mois."))
+    assert found["6"].fields["unit"] == "month"
+
+
+def test_a_number_said_again_takes_the_source_it_is_said_with(tmp_path, knowledge):
+    """A dated number said first without its source, then again with it: the source is its."""
+    body = (
+        "147 affaires de traite ont été recensées sur les neuf premiers mois de 2025.\n\n"
+        "Le ministère de l’Intérieur a annoncé avoir réprimé 147 affaires de traite "
+        "entre janvier et septembre 2025."
+    )
+    draft = draft_of(tmp_path, knowledge, body)
+    ministry = mentions(draft, "organization")["ministère de l’Intérieur"]
+    assert sources(observations(draft)["147"]) == [ministry]

@@ -64,10 +64,11 @@ DAY_LISTED_AFTER = re.compile(r"\s*(?:,|and\b|&)")
 # took minutes to read (kg add of a 100-byte text did not end).
 DAY_BEFORE_A_MONTH = re.compile(rf"\s*(?:st|nd|rd|th)?(?:\s*(?:,|and|&)\s*\d{{1,2}}\S*+)*\s+{_M}")
 DURATION_AFTER = re.compile(
-    r"(?:\s*-\s*|\s+)(?P<unit>day|days|week|weeks|month|months|year|years|hour|hours|decade|"
-    r"decades|minute|minutes|yrs?|hrs?|mths?|wks?|"
-    # the same in Spanish, French and Portuguese
-    r"horas|d[íi]as|semanas|meses|a[ñn]os|heures|jours|semaines|mois|ans)\b",
+    # (in French after an adjective: "les neuf premiers mois", "des six derniers mois")
+    r"(?:\s*-\s*|\s+)(?P<adjective>(?:premi[eè]re?s|derni[eè]re?s|prochaine?s)\s+)?(?P<unit>"
+    r"day|days|week|weeks|month|months|year|years|hour|hours|decade|decades|minute|minutes|"
+    # (shortened; the same in Spanish, French and Portuguese)
+    r"yrs?|hrs?|mths?|wks?|horas|d[íi]as|semanas|meses|a[ñn]os|heures|jours|semaines|mois|ans)\b",
     re.I,
 )
 # ("highest in 7 yrs")

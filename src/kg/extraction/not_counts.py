@@ -103,6 +103,8 @@ def _period_duration(text: str, start: int, before: str, after: str, duration) -
     """Whether a number of days, months or years only times something else."""
     if duration.group(0).lstrip().startswith("-") or re.match(r"-", after):
         return True  # "a two-day workshop", "a nine-month project": a field of the item
+    if duration["adjective"]:
+        return True  # "les six derniers mois", "les neuf premiers mois": a time pointed to
     if text[start : start + 1].isalpha() and re.search(r"\b(?:por|pour)\s+$", before, re.I):
         return True  # ("prorrogado por dois anos", "prolongé pour deux ans": a term in words)
     timed = re.search(
@@ -153,6 +155,8 @@ def _period_duration(text: str, start: int, before: str, after: str, duration) -
             r"another|these|those|ces|estos|estas|esos|esas|estes|esses|essas|il\s+y\s+a|"
             # ("En las últimas 36 horas", "dans les derniers six mois", "nos últimos três anos")
             r"[úu]ltim[oa]s|pasad[oa]s|pr[óo]xim[oa]s|derni[eè]re?s|prochaine?s|durante|dans|"
+            # ("en los primeros nueve meses", "nos primeiros nove meses", "sur les neuf")
+            r"primer[oa]s|primeir[oa]s|sur\s+les|"
             r"dentro\s+de|en|em|nos|nas|pendant|depuis|desde|hace|h[áa])\s+(?:the\s+)?"
             # ("within less than two months", "depuis environ cinq ans")
             r"(?:(?:less than|more than|just|only|barely|some|about|nearly|almost|environ|"

@@ -178,11 +178,11 @@ class NumberExtractor(AttributionRules):
                         qualified_as_the_body_says(seen[key], f, passage, requalified)
                     if _said_in_a_headline(seen[key]) or "period" not in seen[key].fields:
                         self._period(seen[key], f, passage, override=False)
-                        # and attributed where the body names its source
-                        if "attributed_to" not in seen[key].fields and (
-                            attributed := self._attribution(f, passage, entities)
-                        ):
-                            seen[key].fields["attributed_to"] = attributed
+                    # and attributed where it is said again with its source, dated or not
+                    if "attributed_to" not in seen[key].fields and (
+                        attributed := self._attribution(f, passage, entities)
+                    ):
+                        seen[key].fields["attributed_to"] = attributed
                     f.item = seen[key]  # "carried 120 migrants (75 men, ...)": parts of it
                     continue
                 if f.definite and (same_noun or same_people) and not f.percent:
