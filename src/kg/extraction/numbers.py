@@ -178,8 +178,8 @@ class NumberExtractor(AttributionRules):
                         qualified_as_the_body_says(seen[key], f, passage, requalified)
                     if _said_in_a_headline(seen[key]) or "period" not in seen[key].fields:
                         self._period(seen[key], f, passage, override=False)
-                    # and attributed where it is said again with its source, dated or not
-                    if "attributed_to" not in seen[key].fields and (
+                    # and attributed where it is said again with its source (of its years)
+                    if said_again.sourced_again(seen[key], f, passage) and (
                         attributed := self._attribution(f, passage, entities)
                     ):
                         seen[key].fields["attributed_to"] = attributed

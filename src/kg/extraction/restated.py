@@ -73,3 +73,14 @@ def qualifier_of_its_conversion(item: Item, f: Found, whole: Found | None, text:
     )
     if (converted or alternative) and item.fields.get("qualifier") == ["exact"] and rough:
         item.fields["qualifier"] = list(rough)
+
+
+def sourced_again(item, f, passage) -> bool:
+    """Whether the number `item` drafted, said again at `f` with no source of its own yet,
+    may take the source said there: not when that sentence says a year not of its period
+    ("500 victims in 2019. By comparison, 500 ... in 2010, UNODC said")."""
+    if "attributed_to" in item.fields:
+        return False
+    period = str(item.fields.get("period"))
+    years = re.findall(r"\b(?:19|20)\d\d\b", passage.text[f.sentence[0] : f.sentence[1]])
+    return all(year in period for year in years)
