@@ -22,6 +22,14 @@ _OF_A_NAME = re.compile(r"[A-Z][\w-]*(?:\s+\(|\s+(?:with|con|avec|com)\s+|,\s+)$
 _ITEM_ENDS = re.compile(r"\s*(?:[;,.)]|$|(?:and|y|et|e)\s+[A-Z])")
 
 
+# A noun after a determiner or a quantifier, in each language
+NOUN_AFTER_ITS_DETERMINER = re.compile(
+    r"\b(?:the|most|all|these|those|of|los|las|les|des|de|os|as|dos|das|sus|ses|their|its|"
+    r"many|some|other)\s+(?P<noun>[a-zà-ÿ][a-zà-ÿ’'-]+)\b",
+    re.I,
+)
+
+
 def said_of_a_name(text: str, f: Found) -> bool:
     """Whether the number `f`, with no noun, is said of the name before it."""
     m = _OF_A_NAME.search(text, max(0, f.start - 40), f.start)
@@ -29,10 +37,11 @@ def said_of_a_name(text: str, f: Found) -> bool:
         return False
     if m.group().endswith("("):
         return True
-    # (not a person's age: "Saiful Islam, 20, of the same area; and Ibrahim, 20.")
-    name = re.match(r"[A-Z][\w-]*", m.group()).group()
+    # (not a person's age: "Saiful Islam, 20, of the same area; and Ibrahim Khan, 19.": a
+    # given name among the name's words)
+    words = re.findall(r"[A-Z][\w-]*", text[max(0, f.start - 60) : m.end()])[-4:]
     return _ITEM_ENDS.match(text, f.end) is not None and not (
-        m.group().endswith(", ") and is_given_name(name)
+        m.group().endswith(", ") and any(is_given_name(w) for w in words)
     )
 
 
@@ -56,12 +65,12 @@ def what_a_names_count_counts(
     if same_sentence:
         return previous.head, previous.phrase
     before = text[f.sentence[0] : f.start]
-    for m in re.finditer(r"\b[^\W\d_][^\W\d_’'-]+\b", before):
-        word = m.group()
-        s = singular(word)
+    # (the nearest plural noun, after its determiner: "Most operations were in", "stations
+    # recorded most cases in"; not a verb in -s, "The figure includes Velna (300)")
+    for m in reversed(list(NOUN_AFTER_ITS_DETERMINER.finditer(before))):
+        word = m["noun"]
         if (
-            word.islower()
-            and s != word.casefold()
+            singular(word) != word.casefold()
             and word.casefold() not in NOT_PLURALS
             and not _units(word) & PLACE_UNITS
         ):
@@ -86,4 +95,4 @@ def _shares_out(text: str, f: Found) -> bool:
     s0, s1 = f.sentence
     if _SHARES_OUT.search(text, s0, s1):
         return True
-    return len(re.findall(r"[A-Z][\w-]*(?:\s+\(|,\s+)\d", text[s0:s1])) >= 2
+    return len(re.findall(r"(?<![\w-])[A-Z][\w-]*(?:\s+\(|,\s+)\d", text[s0:s1])) >= 2

@@ -19,7 +19,8 @@ from kg.extraction.name_words import (
 )
 from kg.extraction.spans import Span, _is_name_word
 from kg.extraction.text import Passage
-from kg.extraction.world import names_a_country
+from kg.extraction.units import singular
+from kg.extraction.world import is_a_country_word, names_a_country
 
 # The words before a city's name that put it where a place is expected, in each language
 # ("in Geneva", "en las ciudades de Riobamba y Ambato", "em Ubatuba", "à Nouakchott")
@@ -62,6 +63,10 @@ COMPASS_WORDS = {"east", "west", "north", "south", "central", "eastern", "wester
                  "northern", "southern"}  # fmt: skip
 
 
+# "and" in a list, in each language ("Kelmora, Tavira y Dovrak")
+LIST_AND = {"and", "y", "et", "e"}
+
+
 def _names_listed_after(passage: Passage, i: int, least: int = 2) -> list[tuple[int, int]]:
     """The capitalized names of a list that begins at token i ("Folkestone, Dover and Lydd"),
     as token ranges; [] when what follows is no such list."""
@@ -80,11 +85,11 @@ def _names_listed_after(passage: Passage, i: int, least: int = 2) -> list[tuple[
             break
         if j < len(tokens) and tokens[j].text == "," and j + 1 < len(tokens):
             i = j + 1
-            if tokens[i].key == "and":
+            if tokens[i].key in LIST_AND:
                 i += 1
                 after_and = True
             continue
-        if j < len(tokens) and tokens[j].key == "and":
+        if j < len(tokens) and tokens[j].key in LIST_AND:
             i = j + 1
             after_and = True
             continue
@@ -109,18 +114,24 @@ FEATURE_LAST = {"river", "lake", "sea", "island", "islands", "mountains", "deser
 
 
 # The kinds of place a name is followed by in lower case ("the Timbuktu region", "Ngozi
-# province", "Batang Kuis sub-district"), and the place type each gives
+# province", "Batang Kuis sub-district", "Teknaf upazila"), and the place type each gives
 KIND_OF_PLACE_AFTER = {
-    "region": "region", "regional": "region", "province": "state", "state": "state",
-    "district": "region", "sub-district": "region", "subdistrict": "region", "county": "region",
-    "governorate": "state", "prefecture": "state", "oblast": "state", "canton": "region",
-    "municipality": "city", "township": "city", "village": "city", "chiefdom": "region",
+    "region": "region", "province": "state", "state": "state", "district": "region",
+    "sub-district": "region", "subdistrict": "region", "county": "region",
+    "sub-county": "region", "governorate": "state", "prefecture": "state", "oblast": "state",
+    "canton": "region", "municipality": "city", "township": "city", "village": "city",
+    "chiefdom": "region", "town": "city", "city": "city", "zone": "region", "upazila": "region",
+    "commune": "city", "ward": "region", "parish": "region",
 }  # fmt: skip
-
-
-# The endings of the adjectives of peoples and regions ("African", "Andean", "Anatolian",
-# "Caribbean"), which a place's name before a kind of place does not have
-ADJECTIVE_ENDINGS = ("ian", "ean", "can", "ese", "ish")
+# A name's words before a kind of place that say what kind of place it is, not which
+# ("the Northern region", "a Gulf state", "a Schengen state", "the Olympic village")
+NOT_A_PLACES_NAME = {
+    "baltic", "schengen", "olympic", "nordic", "congressional", "business", "federal",
+    "autonomous", "border", "capital", "home", "host", "frontier", "mountain", "coastal",
+    "asian", "anatolian", "arabian", "latin",
+}  # fmt: skip
+# The endings of peoples' and regions' adjectives ("Andean", "West African", "Saharan")
+PEOPLES_ENDINGS = ("ean", "can", "ese", "ish", "ian", "an")
 
 
 # ", a village near Asesewa", ", a suburb of Accra", ", a locality in the Obock region": the
@@ -144,26 +155,40 @@ def _kind_of_place_in_apposition(text: str, tokens, b: int) -> str | None:
 
 
 def _kind_of_place_after(tokens, b: int) -> str | None:
-    """The place type of the kind of place written in lower case at tokens[b], or None."""
+    """The place type of the kind of place written in lower case at tokens[b], or None
+    ("regional" only before "state" or "government": "Amhara regional state", not "the
+    Caritas regional office")."""
     if b >= len(tokens) or not tokens[b].text.islower():
         return None
     word = tokens[b].key
     if word == "sub" and b + 2 < len(tokens) and tokens[b + 1].text == "-":
         word = "sub-" + tokens[b + 2].key
+    if word == "regional" and b + 1 < len(tokens):
+        return "region" if tokens[b + 1].key in ("state", "government") else None
     return KIND_OF_PLACE_AFTER.get(word)
 
 
 def _names_a_place_of_a_kind(tokens, a: int, b: int, keys: list[str]) -> bool:
     """Whether the name at tokens[a:b], before a kind of place, is that place's: a name of
-    a word or three, no body's ("the UNHCR region", "the Police district") and no kind of
-    state ("the Islamic state", "a Member state")."""
+    a word or three, no body's ("the UNHCR region", "the Police district"), no kind of state
+    ("the Islamic state", "a Member state"), no people's or country's adjective ("the West
+    African region", "the French region of"), no word that says what kind of place ("the
+    Northern region", "a Gulf state")."""
+    last = tokens[b - 1].text
     return (
         b - a <= 3
         and not any(t.is_acronym for t in tokens[a:b])
         and not set(keys) & (ORG_HEADS | ORG_LAST_WORDS | NOT_A_STATES_NAME | MONTHS)
         and all(t.is_word or t.text == "-" for t in tokens[a:b])
-        # (an adjective: "the West African region", "the Andean region", "Central Asian")
-        and not tokens[b - 1].text.endswith(ADJECTIVE_ENDINGS)
+        and keys[-1] not in NOT_A_PLACES_NAME
+        and not (b - a == 1 and keys[0] in COMPASS_WORDS)  # (not "South West")
+        and not is_a_country_word(last)
+        # ("-ian" after "j" or "x" in Chinese names: "Fujian province", "Xian city"; "-an"
+        # after another word only: "Tumpatan village", "West African region")
+        and not (
+            last.endswith(PEOPLES_ENDINGS[: None if b - a > 1 else -1])
+            and last[-4:-3].casefold() not in ("j", "x")
+        )
     )
 
 
@@ -201,8 +226,8 @@ def _in_a_named_region(passage: Passage, a: int, b: int) -> bool:
     at = b + 2 if tokens[b + 1].key == "the" else b + 1
     return (
         at in regions_named(passage)
-        and not any(t.key in ORG_HEADS for t in tokens[a:b])
-        and not (b - a >= 2 and is_given_name(tokens[a].text))  # ("of Ana Ruiz in the ...")
+        and not {t.key for t in tokens[a:b]} & (ORG_HEADS | ORG_LAST_WORDS | INSTITUTION_WORDS)
+        and not is_given_name(tokens[a].text)  # ("of Ana Ruiz in the ...", "of Kwame in")
     )
 
 
@@ -403,27 +428,37 @@ class PlaceRules:
 # Abotoase and Kwamekrom", "five locations: Pango, Elluk and Nabo": places by the kind of
 # place said before their list
 KIND_THEN_LIST = re.compile(
-    r"\b(?:regions|provinces|districts|states|cities|towns|villages|communities|localities|"
-    r"locations|places|municipalities|islands|ports|camps|neighbou?rhoods)"
-    r"(?:\s+[\w'’-]+){0,4}?(?:,?\s+(?:such\s+as|like|including)|:)\s+(?=[A-Z])"
+    r"\b(?P<kind>regions|provinces|districts|states|cities|towns|villages|communities|"
+    r"localities|locations|places|municipalities|islands|ports|camps|neighbou?rhoods|"
+    # (the same in Spanish, French and Portuguese: "regiones como", "des régions comme")
+    r"regiones|regiões|r[ée]gions|provincias|prov[íi]ncias|departamentos|d[ée]partements|"
+    r"ciudades|villes|cidades|municipios|munic[íi]pios|communes|localidades|localit[ée]s)"
+    r"(?:\s+[\w'’-]+){0,4}?(?:,?\s+(?:such\s+as|like|including|como|comme|tels?\s+que|"
+    r"telles\s+que|notamment|incluindo|incluyendo)|:)\s+(?=[A-Z])"
 )
 
 
 def _places_listed_after_their_kind(passage: Passage, known_here: list[Span]) -> list[Span]:
     """The names of a list after a kind of place in the plural and "such as", "like",
-    "including" or a colon (not a known name of something else)."""
+    "including" or a colon: not a known name of something else, a body's or a month's, a
+    person's, a people's before the noun it qualifies ("including Rohingya refugees"), nor
+    an owner's ("Ana Ruiz's home")."""
     out = []
-    taken = [(s.a, s.b) for s in known_here]
+    tokens = passage.tokens
+    taken = {k for s in known_here for k in range(s.a, s.b)}
     for m in KIND_THEN_LIST.finditer(passage.text):
-        if m.group().count(".") or m.group().count(";"):
-            continue
+        place_type = PLACE_TYPE_OF.get(singular(m["kind"].casefold()), "city")
         for a, b in _names_listed_after(passage, passage.token_index(m.end()), least=1):
-            words = passage.tokens[a:b]
-            if {t.key for t in words} & (MONTHS | ORG_HEADS) or any(
-                ka <= a < kb or a <= ka < b for ka, kb in taken
+            after = tokens[b] if b < len(tokens) else None
+            if (
+                {t.key for t in tokens[a:b]} & (MONTHS | ORG_HEADS)
+                or taken.intersection(range(a, b))
+                or is_given_name(tokens[a].text)
+                or (after is not None and (after.text.islower() or after.text in ("'s", "’s")))
+                and after.key not in ("and", "or", "y", "et", "e")
             ):
                 continue
-            out.append(Span(passage, a, b, "rule", "place", confidence=0.6, place_type="city"))
+            out.append(Span(passage, a, b, "rule", "place", confidence=0.6, place_type=place_type))
     return out
 
 

@@ -8,8 +8,8 @@ throughout that text, and nowhere else.
 The bracketed word is an acronym when it spells the initials of the name before it ("Rapid
 Action Battalion (Rab)") or, when it does not (an acronym of the name in another language:
 "Migri"), when the name has a body's head word and the text uses the word again outside the
-brackets. A place ("the National Police (Colombia)") or a word the text writes in lower case
-is never one.
+brackets. A place ("the National Police (Colombia)", or a word the text puts where a place
+goes: "in Velna") or a word the text writes in lower case is never one.
 """
 
 from __future__ import annotations
@@ -38,11 +38,14 @@ def title_case_acronyms(texts: list[str], is_place) -> frozenset[str]:
     # than it is bracketed)
     written = Counter(re.findall(r"\b[A-Z][a-z]{2,7}\b", whole))
     bracketed = Counter(_BRACKETED.findall(whole))
+    # (a town where a body sits, said again as a place: "The Regional Court (Velna) ... In
+    # Velna, police ..."; not "at Rab headquarters")
+    placed = set(re.findall(r"\b(?:[Ii]n|at|near|en|à|em)\s+([A-Z][a-z]{2,7})(?=[,.;:])", whole))
     found = set()
     for text in texts:
         for m in _BRACKETED.finditer(text):
             word = m.group(1)
-            if word in found or fold(word) in lower or is_place(word):
+            if word in found or fold(word) in lower or is_place(word) or word in placed:
                 continue
             words = _name_before(text[max(0, m.start() - _MAX_NAME_CHARS) : m.start()])
             if not words:

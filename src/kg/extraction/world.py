@@ -546,6 +546,12 @@ def _country_words() -> frozenset[str]:
     return frozenset(fold(n) for n, _, _ in countries())
 
 
+def is_a_country_word(word: str) -> bool:
+    """Whether a word is, whole, a country's name or adjective ("Thailand", "Thai", "French";
+    not "Gulf", "West": see `names_a_country` for the starts of names)."""
+    return fold(word) in _country_words() or word in _languages_adjectives()
+
+
 def names_a_country(word: str) -> bool:
     """Whether a word is a country's name or adjective ("Thailand", "Thai"), or the start of a
     country's name that its people are called by ("Tajik" of Tajikistan, "Uzbek")."""
