@@ -223,10 +223,11 @@ def _a_body_just_named(said) -> bool:
 MONTHS = MONTH.strip("(?:)").split("|")
 
 
-def _another_year_since(before: Item, said) -> bool:
-    """Whether a year or month not of the period of `before` is said after its sentence and
-    before the sentence of `said` (in their paragraphs): a time "During this period" may name
-    instead ("In 2019, 300 arrived. ... The campaign ran for 18 months from June 2020.")."""
+def _another_year_since(before: Item, said, months: bool = True) -> bool:
+    """Whether a year or month (`months`) not of the period of `before` is said after its
+    sentence and before the sentence of `said` (in their paragraphs): a time "During this
+    period" may name instead ("In 2019, 300 arrived. ... The campaign ran for 18 months from
+    June 2020.")."""
     b = _said(before)
     start = said.passage.sentence_at(said.start)[0]
     after_it = b.passage.sentence_at(b.start)[1]
@@ -236,8 +237,11 @@ def _another_year_since(before: Item, said) -> bool:
         between = b.passage.text[after_it:] + " " + said.passage.text[:start]
     period = str(before.fields.get("period"))
     # (a month too: "The survey was conducted in May. During this period," after March 2022)
-    months = [f"-{MONTHS.index(m) + 1:02d}" for m in re.findall(rf"\b{MONTH}\b", between)]
-    return any(y not in period for y in YEAR.findall(between) + months)
+    said_months = re.findall(rf"\b{MONTH}\b", between) if months else []
+    return any(
+        y not in period
+        for y in YEAR.findall(between) + [f"-{MONTHS.index(m) + 1:02d}" for m in said_months]
+    )
 
 
 # A sentence that points back to a number ("This number includes 40 ...", "These figures

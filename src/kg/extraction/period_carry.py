@@ -25,7 +25,7 @@ import copy
 import re
 
 from kg.extraction.carried_periods import A_COUNT, NEW_CLAUSE, _noun_of, _said
-from kg.extraction.document_periods import _sentence_of, left_to_the_rules
+from kg.extraction.document_periods import _another_year_since, _sentence_of, left_to_the_rules
 from kg.extraction.proposal import Item
 from kg.extraction.units import singular
 
@@ -139,22 +139,6 @@ def _never_dated(item: Item, before: Item) -> bool:
     )
 
 
-def _another_year_between(item: Item, before: Item) -> bool:
-    """Whether a sentence between the dated number and the one after it says a year not of
-    the dated one's period ("In fiscal year 2020, ... 309 convictions." then "Already in
-    2021, the department secured ... rescue six child victims"): the rest of the dated one's
-    paragraph and the start of the other's."""
-    said, of = _said(item), _said(before)
-    after_it = of.passage.sentence_at(of.start)[1]
-    before_it = said.passage.sentence_at(said.start)[0]
-    if said.passage is of.passage:
-        between = said.passage.text[after_it:before_it]
-    else:
-        between = of.passage.text[after_it:] + " " + said.passage.text[:before_it]
-    period = str(before.fields.get("period"))
-    return any(year not in period for year in re.findall(r"\b(?:19|20)\d\d\b", between))
-
-
 def _another_noun(words: str, before: Item) -> bool:
     """Whether "of the participants in the training" names another whole than the count
     before ("5,100 migrants"): a noun that is neither the count's nor "them", "these"."""
@@ -198,7 +182,11 @@ def carry_cases(observations: list[Item]):
             back = _the_figure_compared(placed, dated, back, item)
             if back is None:
                 continue
-        if not _never_dated(item, placed[back]) and not _another_year_between(item, placed[back]):
+        # (nor past a sentence that says another year: "In fiscal year 2020, ... 309
+        # convictions." then "Already in 2021, ... rescue six child victims")
+        if not _never_dated(item, placed[back]) and not _another_year_since(
+            placed[back], _said(item), months=False
+        ):
             yield item, placed[back]
 
 
