@@ -79,7 +79,8 @@ PLAN = re.compile(
 # The French future ("accueillera", "seront"), read in French only ("frontera" is Spanish)
 FRENCH_FUTURE = re.compile(r"\b\w{3,}(?:era|eront|ira|iront)\b", re.I)
 # A figure said after a comparison ("compared with 150 in the same period of 2020"): its time
-# is the one compared with, none to carry
+# is the one compared with, none to carry (the sentence's own figure may be: see
+# _the_figure_compared)
 COMPARED_FIGURE = re.compile(
     r"\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|"
     r"(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!greater\s)(?<!over\s)(?<!rather\s)than)\b"
@@ -88,9 +89,9 @@ COMPARED_FIGURE = re.compile(
     # 120 de 2023", "against 250 in 2018"): a word right before the figure ("against" and
     # "contra" are no comparison in "cases against 337 defendants, and 309 convictions", "la
     # lucha contra la trata")
-    r"|\b(?:against|versus|vs|contre|contra|frente\s+a|comparad[oa]s?\s+con|en\s+comparaci[oó]n\s+con|"
-    r"par\s+rapport\s+(?:à|aux?)|compar[ée]e?s?\s+(?:à|aux?|avec)|"
-    r"em\s+compara[çc][ãa]o\s+(?:com|a)|comparad[oa]s?\s+(?:com|a))"
+    r"|\b(?:against|versus|vs|contre|contra|frente\s+a|comparad[oa]s?\s+(?:con|com|a)|"
+    r"en\s+comparaci[oó]n\s+con|par\s+rapport\s+(?:à|aux?)|compar[ée]e?s?\s+(?:à|aux?|avec)|"
+    r"em\s+compara[çc][ãa]o\s+(?:com|a))"
     r"\s+(?:(?:les|los|las|os|as|aux?|el|le|la|o|a)\s+)?(?:[^\W\d]+\s+){0,2}$",
     re.I,
 )

@@ -141,9 +141,11 @@ PLACE_IN_APPOSITION = re.compile(
     r"(?P<kind>village|town|city|locality|suburb|community|port|island|district|province)"
     r"\s+(?:of|near|in|on|outside|close)\b"
 )
-APPOSITION_KINDS = {"village": "city", "town": "city", "city": "city", "locality": "city",
-                    "suburb": "city", "community": "city", "port": "city", "island": "region",
-                    "district": "region", "province": "state"}  # fmt: skip
+# (the kinds after a name, and those only said in apposition: "the Rohingya community" is no
+# place)
+APPOSITION_KINDS = KIND_OF_PLACE_AFTER | {
+    "locality": "city", "suburb": "city", "community": "city", "port": "city", "island": "region",
+}  # fmt: skip
 
 
 def _kind_of_place_in_apposition(text: str, tokens, b: int) -> str | None:
@@ -325,12 +327,12 @@ class PlaceRules:
                     )
         if keys[0] in CITY_STARTS and b - a >= 2:
             return Span(passage, a, b, "rule", "place", confidence=0.5, place_type="city")
-        # "the Timbuktu region", "in Beheira governorate", "Tumpatan village": a name before
-        # the kind of place it is, in lower case
         # "near Asesewa in the Eastern Region", "a suburb of Elmina in the Central Region": a
         # town in a region the text names
         if _in_a_named_region(passage, a, b) and b - a <= 3:
             return Span(passage, a, b, "rule", "place", confidence=0.6, place_type="city")
+        # "the Timbuktu region", "in Beheira governorate", "Tumpatan village", "Akateng, a
+        # village near ...": a name before the kind of place it is, in lower case
         kind = _kind_of_place_after(tokens, b) or _kind_of_place_in_apposition(
             passage.text, tokens, b
         )
@@ -454,8 +456,11 @@ def _places_listed_after_their_kind(passage: Passage, known_here: list[Span]) ->
                 {t.key for t in tokens[a:b]} & (MONTHS | ORG_HEADS)
                 or taken.intersection(range(a, b))
                 or is_given_name(tokens[a].text)
-                or (after is not None and (after.text.islower() or after.text in ("'s", "’s")))
-                and after.key not in ("and", "or", "y", "et", "e")
+                or (
+                    after is not None
+                    and (after.text.islower() or after.text in ("'s", "’s"))
+                    and after.key not in LIST_AND | {"or"}
+                )
             ):
                 continue
             out.append(Span(passage, a, b, "rule", "place", confidence=0.6, place_type=place_type))

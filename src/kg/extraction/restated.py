@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
+from kg.extraction.dated_days import YEAR
 from kg.extraction.figures import Found
 from kg.extraction.proposal import Item
 from kg.extraction.units import unit_of
@@ -83,5 +84,5 @@ def sourced_again(item, f, passage) -> bool:
     if "attributed_to" in item.fields:
         return False
     period = str(item.fields.get("period"))
-    years = re.findall(r"\b(?:19|20)\d\d\b", passage.text[f.clause[0] : f.clause[1]])
+    years = YEAR.findall(passage.text, f.clause[0], f.clause[1])
     return all(year in period for year in years)

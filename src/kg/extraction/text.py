@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from kg.build.ingest import CleanDocument, normalized_with_index
@@ -363,6 +363,5 @@ def _mark_written_acronyms(passages: list[Passage]) -> None:
         return
     for passage in passages:
         passage.tokens = [
-            Token(t.text, t.start, t.end, t.space_before, True) if t.text in acronyms else t
-            for t in passage.tokens
+            replace(t, written_acronym=True) if t.text in acronyms else t for t in passage.tokens
         ]

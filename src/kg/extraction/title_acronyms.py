@@ -73,7 +73,7 @@ def _name_before(text: str) -> list[str]:
 def _spells(words: list[str], word: str) -> bool:
     """Whether the last words of the name, connectors left out, give `word`'s letters."""
     initials = "".join(w[0] for w in words if fold(w) not in CONNECTORS).upper()
-    return initials.endswith(word.upper()) and len(word) >= 3
+    return initials.endswith(word.upper())  # (of three letters or more: _BRACKETED)
 
 
 def _has_a_head(words: list[str]) -> bool:
