@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.foreign_words import ROLES as FOREIGN_ROLES
-from kg.extraction.name_words import ORG_HEADS
+from kg.extraction.name_words import ORG_HEADS, ROLE_HEADS, ROLE_MODIFIERS
 from kg.extraction.person_words import ROLE_WORDS, hyphenated_key
 from kg.extraction.spans import Span, _is_name_word
 from kg.extraction.text import Passage
@@ -26,6 +26,24 @@ UNIT_OF_A_BODY = re.compile(
     r"(?:of|in|at)\s+the\s+(?:[A-Z][\w’'-]*\s+){0,3}?(?:Ministry|Department|Police|Authority|"
     r"Government|Agency|Secretariat)\b"
 )
+
+
+# Ranks that head a role held in a body, beside ROLE_HEADS ("the Zonal Commander of the Y")
+COMMANDS = {"commander", "commandant", "comandante"}
+
+
+def one_persons_role(tokens, a: int, p: int) -> bool:
+    """Whether tokens[a:p], before "of", is one person's role: its head word last, after its
+    modifiers ("Acting Head") or the capitalized words naming where it is held ("Aflao Sector
+    Commander", "Lagos Zonal Commander"; not a body's own name or acronym, "IOM Director")."""
+    role = tokens[a:p]
+    if not role or role[-1].key not in ROLE_HEADS | COMMANDS:
+        return False
+    if {t.key for t in role} <= ROLE_HEADS | ROLE_MODIFIERS | COMMANDS:
+        return True
+    return role[-1].key in COMMANDS and all(
+        t.text[:1].isupper() and not t.is_acronym and t.key not in ORG_HEADS for t in role
+    )
 
 
 # The head words of a body's unit, before the body it is of ("the Anti-Trafficking Unit of the

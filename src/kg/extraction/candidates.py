@@ -6,7 +6,7 @@ declared thing), for :class:`kg.extraction.entities.Recognizer`.
 from __future__ import annotations
 
 from kg.extraction.acronym_cues import acronym_names_a_body, spelled_out_agent
-from kg.extraction.body_units import parent_of_a_unit, units_in_role
+from kg.extraction.body_units import one_persons_role, parent_of_a_unit, units_in_role
 from kg.extraction.coordination import (
     connects,
     coordinated_after_of,
@@ -35,7 +35,6 @@ from kg.extraction.name_words import (
     PLACE_SENSITIVE_CONNECTORS,
     PROJECT_HEADS,
     ROLE_HEADS,
-    ROLE_MODIFIERS,
     SPLIT_HEADS,
     STARTERS,
     STUDY_HEADS,
@@ -326,7 +325,7 @@ class CandidateRules(PlaceRules):
             body = [t.key for t in tokens[p + 1 : b]]
             body = body[: body.index("and")] if "and" in body else body
             role = [t.key for t in tokens[a:p]]  # or one person's: "Acting Head of the ..."
-            one = role[-1] in ROLE_HEADS and set(role) <= ROLE_HEADS | ROLE_MODIFIERS
+            one = one_persons_role(tokens, a, p)
             one = one and "of" not in body  # "Head of the X Section of the Y": below
             if (
                 tokens[p].key == "of"

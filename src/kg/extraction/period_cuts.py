@@ -327,16 +327,66 @@ def a_plans_number(text: str, s0: int, at: int) -> bool:
     return bool(PLANNED.search(text, max(s0, at - 70), at))
 
 
+# "up from 1,200 the year before": the year before the one the sentence names.
+YEAR_BEFORE = re.compile(
+    r"\b(?:the\s+year\s+before|the\s+(?:previous|preceding|prior)\s+year|"
+    r"a\s+year\s+(?:earlier|before)|"
+    # ("frente a los 250 del año anterior", "face aos 203 no ano anterior", "contre 136
+    # l'année précédente")
+    r"(?:(?:el|del|en\s+el|no|do|o)\s+)?a[ñn]o\s+anterior|l['’]ann[ée]e\s+pr[ée]c[ée]dente)\b",
+    re.I,
+)
+
+
+# The same span of the year before, of which the sentence names no year ("respecto al mismo
+# mes del año anterior", "le même mois de l'année précédente")
+SAME_SPAN_OF = re.compile(
+    r"\b(?:mism[oa]|mesm[oa]|même)\s+(?:mes|m[eê]s|mois|per[íi]odo|p[ée]riode|trimestre|"
+    r"semestre|semana|semaine)\s+(?:de\s+)?$",
+    re.I,
+)
+
+
+# The figure compared with between the number and a time after it, whose time that is ("6,616
+# cases were registered, far higher than the 5,788 registered in 2018", "an increase of 72.8
+# percent on the 92 cases recorded in 2016", "frente a los 203 de 2018"; a figure's own
+# thousands separators aside; "against" compares only right before its figure: not "cases
+# against 337 defendants in 2018")
+_FIGURE_THEN = r"\s+(?:(?:the|los|las|les|os|as|aux?|some|about|around|nearly)\s+){0,2}\d"
+_SAME_CLAUSE = r"(?:[^,;.:]|(?<=\d)[.,](?=\d))*$"
+COMPARED_FIGURE_AFTER = re.compile(
+    r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|frente\s+a|contre|face\s+a|"
+    r"em\s+compara[çc][ãa]o\s+com|comparad[oa]s?\s+co[nm]|par\s+rapport\s+[àa])"
+    + _FIGURE_THEN
+    + _SAME_CLAUSE,
+    re.I,
+)
+# (a change's own figure, "on" or "over" the one compared: "72.8 percent on the 92"; not
+# "from", whose figure is what the change started at: "rose to 40 per cent from 30 per cent
+# in 2021" is the change's year)
+CHANGE_ON_A_FIGURE = re.compile(
+    rf"^{_BY_A_FIGURE}[^,;.:]{{0,30}}?\b(?:over|on)" + _FIGURE_THEN + _SAME_CLAUSE, re.I
+)
+
+
 def _compared_after(text: str, x: tuple, at: int) -> bool:
     """Whether the time x after the number at `at` is a year compared with (COMPARED_AFTER),
-    no day and no span's start ("rose from 2008 to 2010")."""
+    no day and no span's start ("rose from 2008 to 2010"), or the year before ("grew 62
+    percent over the previous year"), or the time of a figure compared with."""
+    if COMPARED_FIGURE_AFTER.search(text, at, x[0]) or CHANGE_ON_A_FIGURE.match(text[at : x[0]]):
+        return True
     if re.match(r"\s*(?:to|until|through|and|-|\u2013)\s", text[x[1] :]):
         return False
     lead = re.match(r"(?:over|from|on)\s+", text[x[0] : x[1]], re.I)  # (a time read with it)
     end = x[0] + (lead.end() if lead else 0)
-    if not re.fullmatch(r"(?:19|20)\d\d", text[end : x[1]].strip()):
+    said = text[end : x[1]].strip()
+    if not (re.fullmatch(r"(?:19|20)\d\d", said) or YEAR_BEFORE.fullmatch(said)):
         return False  # (a year only, no day)
-    return bool(COMPARED_AFTER.search(text, max(at, x[0] - 60), end))
+    # (the number the change's figure: "grew 62 percent over the previous year")
+    return bool(
+        COMPARED_AFTER.search(text, max(at, x[0] - 60), end)
+        or re.fullmatch(rf"{_BY_A_FIGURE}\s+(?:over|from|on)\s+(?:in\s+)?", text[at:end], re.I)
+    )
 
 
 def of_another_event(text: str, s0: int, s1: int, x: tuple, at: int) -> bool:

@@ -14,8 +14,10 @@ from kg.extraction.foreign_words import foreign_times
 from kg.extraction.foreign_year_words import months_of_a_year
 from kg.extraction.period_cuts import (
     PERFECT,
+    SAME_SPAN_OF,
     SAME_TIME_AGAIN,
     SINCE_WORD,
+    YEAR_BEFORE,
     a_byline,
     a_deadline,
     a_later_part,
@@ -71,14 +73,6 @@ def _dated_span(value: dict) -> bool:
     ) and not any(value[k].endswith("02-29") for k in _SPAN)
 
 
-# "up from 1,200 the year before": the year before the one the sentence names.
-YEAR_BEFORE = re.compile(
-    r"\b(?:the\s+year\s+before|the\s+(?:previous|preceding|prior)\s+year|"
-    r"a\s+year\s+(?:earlier|before))\b",
-    re.I,
-)
-
-
 # A financial or fiscal year, written as such ("the 2024-25 financial year", "FY 2019/20")
 FISCAL_YEAR = re.compile(
     r"\b(?:19|20)\d\d[-/–](?:\d\d)\b(?![-/–]?\d)|\b(?:financial|fiscal)\s+years?\b|\bFY\b", re.I
@@ -98,6 +92,8 @@ def _periods_said_elsewhere(text, s0, s1, found, year_context):
         if year:
             out.append((m.start(), m.end(), {"start": _date(m.group("m"), year)}))
     for m in YEAR_BEFORE.finditer(text, s0, s1):
+        if SAME_SPAN_OF.search(text, max(s0, m.start() - 30), m.start()):
+            continue  # ("respecto al mismo mes del año anterior": a month, not the year)
         # ("figures covering the 2024-25 financial year, ... from 382 the previous year": the
         # financial year before, 2023-24)
         fiscal = [

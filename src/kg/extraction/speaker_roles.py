@@ -70,7 +70,10 @@ SUBORDINATE = re.compile(
 ACCORDING_BEFORE = re.compile(
     r"(?:\b(?:according\s+to|según|selon|segundo|de\s+acordo\s+com|de\s+acuerdo\s+con|"
     r"conforme)\s+|\bd['’]après\s+)"
-    r"(?:(?:the|el|la|le|o|a)\s+|l['’])?$",
+    r"(?:(?:the|el|la|le|o|a)\s+|l['’])?"
+    # (a rank or title before the name, its role in the body after it: "according to Deputy
+    # Superintendent of Police Dilli Raj Panta, the chief of the X")
+    r"(?:(?-i:[A-Z])[\w.-]*\s+(?:(?:of|de|del|du|da|do)\s+)?){0,5}$",
     re.I,
 )
 # The same words opening the name's own span, where the people's rule took them in ("Según
@@ -277,6 +280,7 @@ COMPLEMENT_OPENS = {
     "of", "in", "for", "at", "to", "on", "with", "from", "de", "del", "da", "do", "das", "dos",
     "du", "des", "d", "en", "em", "no", "na", "pour", "para", "au", "aux", "a", "ante",
     "general", "regional", "adjoint", "adjointe", "adjunto", "adjunta",
+    "in-charge",  # ("the Director General in-charge of the X")
 }  # fmt: skip
 
 
@@ -288,6 +292,9 @@ RANK_BEFORE_A_NAME = (
     r"captain|capitaine|capitán|capitão|commissaire|comisario|comissário|inspector|inspecteur|"
     r"superintendent|superintendente|brigadier|commissioner|major|commodore|admiral)"
     r"(?:\s+(?:de\s+(?:brigade|division|police)|principal|chef|en\s+chef))?\s+)?"
+    # (then a courtesy title or a rank's capitals: "..., Mr Frederick Baah", "..., COP Bright
+    # Oduro", "..., DSP Dilli Raj Panta")
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Hon)\.?\s+|[A-Z]{2,4}\s+)?"
 )
 
 
@@ -360,7 +367,7 @@ def speeches(text: str, s0: int, s1: int, people: list[Mention], orgs: list[Ment
         ]:
             if ACCORDING_IN_NAME.match(p.text):
                 out.append(Speech(p.start, b, body, True))
-            elif cue := ACCORDING_BEFORE.search(text, max(s0, a - 40), a):
+            elif cue := ACCORDING_BEFORE.search(text, max(s0, a - 80), a):
                 out.append(Speech(cue.start(), b, body, True))
             elif (cue := SAID_BEFORE.search(text, max(s0, a - 40), a)) and not TO_WHOM.search(
                 cue.group(0)

@@ -1,0 +1,138 @@
+"""`kg extract`: rules of the twenty-ninth round. A speaker with a role in a body speaks for it
+when a rank or a courtesy title stands before the name ("..., COP Tomas Berend, said") or
+between "according to" and the name, and a commander's role before "of the X" is no part of
+the body's name. On sentences composed for it (the names of people and bodies are made up),
+each rule with the sentences it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from composed import draft_of, mentions, observations, sources
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        (
+            "Police held a raid on Monday. The Director General in-charge of the Velnor "
+            "Investigation Department (VID), COP Tomas Berend, said during the operation, 24 "
+            "children were rescued.",
+            "Velnor Investigation Department",
+        ),
+        (
+            "Police held a raid on Monday. According to Deputy Superintendent of Police Tomas "
+            "Berend, the chief of the Kelmora Police Sector Office, 24 people were arrested.",
+            "Kelmora Police Sector Office",
+        ),
+    ],
+)
+def test_a_speaker_after_a_rank_speaks_for_the_body_of_the_role(tmp_path, knowledge, body, source):
+    """A rank's capitals, a courtesy title, a rank written out after "according to": the
+    person's role is in the body, which is the number's source."""
+    draft = draft_of(tmp_path, knowledge, body)
+    found = mentions(draft, "organization")
+    assert sources(observations(draft)["24"]) == [found[source]]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # (the words before the name cite another source than the person)
+        "Police held a raid on Monday. According to police, Tomas Berend, the chief of the "
+        "Kelmora Police Sector Office, was among 24 people evacuated.",
+        # (a body's acronym before the name is no rank: the person is not said to be its)
+        "Police held a raid on Monday. Tomas Berend of the Kelmora Rescue Team met OSCE staff. "
+        "Observers, OSCE Tomas Berend said, counted 24 people.",
+    ],
+)
+def test_a_rank_before_a_name_credits_no_body_it_does_not_name(tmp_path, knowledge, body):
+    draft = draft_of(tmp_path, knowledge, body)
+    assert sources(observations(draft)["24"]) == []
+
+
+def test_a_commanders_role_is_no_part_of_the_body_it_is_held_in(tmp_path, knowledge):
+    """ "the Aflao Sector Commander of the Ostravian Immigration Service": the role is one
+    person's, the body after "of" is the organization."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Police held a raid on Monday. The Kelmora Sector Commander of the Ostravian "
+        "Immigration Service, Mr Tomas Berend, said 57 women were rescued.",
+    )
+    found = mentions(draft, "organization")
+    assert not [name for name in found if "Commander" in name]
+    # (and the person, after "Mr", speaks for the body)
+    assert sources(observations(draft)["57"]) == [found["Ostravian Immigration Service"]]
+
+
+def _periods(draft) -> dict:
+    return {key: o.fields.get("period") for key, o in observations(draft).items()}
+
+
+@pytest.mark.parametrize(
+    ("body", "dated", "undated"),
+    [
+        # (the year of the figure compared with, after "than")
+        (
+            "Police held a raid on Monday. A total of 6,616 cases were registered in the "
+            "country, which is far higher than the 5,788 cases registered in 2018.",
+            {"5788": "2018"},
+            ["6616"],
+        ),
+        # (a change "on" the figure compared with, and its year)
+        (
+            "Police held a raid on Monday. Police recorded 159 cases last year. This is an "
+            "increase of 72.8 percent on the 92 cases recorded in 2016.",
+            {"92": "2016"},
+            ["72.8"],
+        ),
+        # (the change "over the previous year": the year the sentence names)
+        (
+            "Police held a raid on Monday. In 2019, the number of calls to the hotline grew 62 "
+            "percent over the previous year.",
+            {"62": "2019"},
+            [],
+        ),
+        # ("the year before" in Portuguese, Spanish and French: the year before the one said)
+        (
+            "A polícia fez uma operação. Portugal registou 280 casos em 2019, face aos 203 no "
+            "ano anterior.",
+            {"280": "2019", "203": "2018"},
+            [],
+        ),
+    ],
+)
+def test_the_time_of_a_figure_compared_with(tmp_path, knowledge, body, dated, undated):
+    periods = _periods(draft_of(tmp_path, knowledge, body))
+    assert {key: periods[key] for key in dated} == dated
+    assert [periods[key] for key in undated] == [None] * len(undated)
+
+
+@pytest.mark.parametrize(
+    ("body", "dated"),
+    [
+        # (a change "from" the figure it started at: the year is the change's)
+        (
+            "Police held a raid on Monday. Velnor raised the quota for foreign workers to 40 "
+            "per cent from 30 per cent in the private sector in 2021.",
+            {"40": "2021"},
+        ),
+        # ("against" right before a figure only: "cases against 337 defendants")
+        (
+            "Police held a raid on Monday. Prosecutors filed 30 cases against 337 defendants "
+            "in 2018.",
+            {"30": "2018"},
+        ),
+        # ("the same month of the year before": no year of its own, none carried on)
+        (
+            "La policía hizo un operativo. Un total de 2,783 migrantes fueron deportados en "
+            "mayo de 2025, una disminución respecto al mismo mes del año anterior. Belén "
+            "reportó 283 retornos y 102 personas regresaron de forma voluntaria.",
+            {"283": None},
+        ),
+    ],
+)
+def test_a_time_that_is_no_figure_compared_with(tmp_path, knowledge, body, dated):
+    periods = _periods(draft_of(tmp_path, knowledge, body))
+    assert {key: periods[key] for key in dated} == dated
