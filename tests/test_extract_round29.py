@@ -136,3 +136,49 @@ def test_the_time_of_a_figure_compared_with(tmp_path, knowledge, body, dated, un
 def test_a_time_that_is_no_figure_compared_with(tmp_path, knowledge, body, dated):
     periods = _periods(draft_of(tmp_path, knowledge, body))
     assert {key: periods[key] for key in dated} == dated
+
+
+def test_an_adjective_opening_a_sentence_opens_a_bodys_name(tmp_path, knowledge):
+    """ "The Criminal Investigation Department (CID)": "Criminal" opens no name in "Criminal
+    gangs smuggled 40 people", but the body's name here, whose head word it reaches."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Police held a raid on Monday. The Criminal Velnor Department (CVD) led it with 40 "
+        "officers. Criminal gangs smuggled 30 people across the border.",
+    )
+    found = mentions(draft, "organization")
+    assert found["Criminal Velnor Department"] == found["CVD"]
+    assert not [name for name in found if "gangs" in name]
+
+
+@pytest.mark.parametrize(
+    ("body", "source"),
+    [
+        # ("ha anunciado": the perfect of a body's verb of saying, then what it announced)
+        (
+            "La policía hizo un operativo. La Fiscalía Regional de Velnor ha anunciado este "
+            "martes la captura de 24 personas.",
+            "Fiscalía Regional de Velnor",
+        ),
+        # (the body named in apposition after a description of another's: "the EU's border
+        # agency, Frontex,")
+        (
+            "Police held a raid on Monday. Only 24 officers have been deployed so far, said the "
+            "Velnor Union's border agency, the Ostravian Border Service, in a statement on "
+            "Tuesday.",
+            "Ostravian Border Service",
+        ),
+        # (the branches a role is of, in brackets, are part of the role)
+        (
+            "Police held a raid on Monday. The Velnor Investigation Bureau deputy director "
+            "(Intelligence/Operations) Deputy Commissioner Tomas Berend said 24 raids were "
+            "carried out.",
+            "Velnor Investigation Bureau",
+        ),
+    ],
+)
+def test_a_source_named_in_other_words(tmp_path, knowledge, body, source):
+    draft = draft_of(tmp_path, knowledge, body)
+    found = mentions(draft, "organization")
+    assert sources(observations(draft)["24"]) == [found[source]]

@@ -29,7 +29,7 @@ from kg.extraction.source_cues import (
     tally_reaches,
     work_reaches,
 )
-from kg.extraction.source_lists import list_first, with_coordinated
+from kg.extraction.source_lists import list_first, named_in_apposition, with_coordinated
 from kg.extraction.source_verbs import (
     AS_REPORTED_BY,
     AS_SOURCE_SAID,
@@ -519,7 +519,7 @@ class AttributionRules:
             if len(called) == 1:
                 return list(called)
         if after:
-            return with_coordinated(after[0][1], orgs, text, s0)
+            return with_coordinated(named_in_apposition(after[0][1], orgs, text), orgs, text, s0)
         return self._whose_work_the_sentence_before_names(f, passage, entities)
 
     def _speaker_after_the_quote(self, f: Found, passage: Passage, entities: Entities):

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from kg.extraction.foreign_words import ROLES as FOREIGN_ROLES
-from kg.extraction.name_words import ORG_HEADS, ROLE_HEADS, ROLE_MODIFIERS
-from kg.extraction.person_words import ROLE_WORDS, hyphenated_key
+from kg.extraction.name_words import GROUPS_OF_PEOPLE, ORG_HEADS, ROLE_HEADS, ROLE_MODIFIERS
+from kg.extraction.person_words import PERSON_ROLES, ROLE_WORDS, hyphenated_key
 from kg.extraction.spans import Span, _is_name_word
 from kg.extraction.text import Passage
 
@@ -26,6 +26,15 @@ UNIT_OF_A_BODY = re.compile(
     r"(?:of|in|at)\s+the\s+(?:[A-Z][\w’'-]*\s+){0,3}?(?:Ministry|Department|Police|Authority|"
     r"Government|Agency|Secretariat)\b"
 )
+
+
+def people_in_the_plural(key: str) -> bool:
+    """ "supervisors", "officials", "members": a group of people named by their role."""
+    return key in GROUPS_OF_PEOPLE or (
+        len(key) > 4
+        and key.endswith("s")
+        and (key[:-1] in PERSON_ROLES or key.endswith(("ors", "ers", "ists")))
+    )
 
 
 # Ranks that head a role held in a body, beside ROLE_HEADS ("the Zonal Commander of the Y")

@@ -6,7 +6,12 @@ declared thing), for :class:`kg.extraction.entities.Recognizer`.
 from __future__ import annotations
 
 from kg.extraction.acronym_cues import acronym_names_a_body, spelled_out_agent
-from kg.extraction.body_units import one_persons_role, parent_of_a_unit, units_in_role
+from kg.extraction.body_units import (
+    one_persons_role,
+    parent_of_a_unit,
+    people_in_the_plural,
+    units_in_role,
+)
 from kg.extraction.coordination import (
     connects,
     coordinated_after_of,
@@ -14,7 +19,12 @@ from kg.extraction.coordination import (
     second_name_after_foreign_and,
 )
 from kg.extraction.given_names import is_given_name
-from kg.extraction.name_ends import a_name_ends_before_and_the, ends_a_name, two_names_at_e
+from kg.extraction.name_ends import (
+    a_name_ends_before_and_the,
+    a_starter,
+    ends_a_name,
+    two_names_at_e,
+)
 from kg.extraction.name_heads import heads_of_a_body
 from kg.extraction.name_words import (
     ACRONYM_STOP,
@@ -36,7 +46,6 @@ from kg.extraction.name_words import (
     PROJECT_HEADS,
     ROLE_HEADS,
     SPLIT_HEADS,
-    STARTERS,
     STUDY_HEADS,
     SUBJECT_ARTICLES,
     _joins_a_name,
@@ -58,7 +67,6 @@ from kg.extraction.organizations import (
     _typed_organizations,
 )
 from kg.extraction.people import (
-    PERSON_ROLES,
     _looks_like_person,
     _name_after_role,
     _person_context,
@@ -76,15 +84,6 @@ from kg.extraction.spans import (
     known_organization,
 )
 from kg.extraction.text import Passage
-
-
-def _people_in_the_plural(key: str) -> bool:
-    """ "supervisors", "officials", "members": a group of people named by their role."""
-    return key in GROUPS_OF_PEOPLE or (
-        len(key) > 4
-        and key.endswith("s")
-        and (key[:-1] in PERSON_ROLES or key.endswith(("ors", "ers", "ists")))
-    )
 
 
 class CandidateRules(PlaceRules):
@@ -135,7 +134,7 @@ class CandidateRules(PlaceRules):
                     # ("the Farmers’ Union": people's, before a head word too)
                     and (
                         tokens[j + 1].key not in ORG_HEADS
-                        or _people_in_the_plural(tokens[j - 1].key)
+                        or people_in_the_plural(tokens[j - 1].key)
                     )
                 ):
                     j += 1
@@ -224,7 +223,7 @@ class CandidateRules(PlaceRules):
             and a in starts
             and not tokens[a].is_acronym
             and (
-                tokens[a].key in STARTERS
+                a_starter(tokens, a, b)
                 or tokens[a].key in lowercase
                 and not (
                     after_article
@@ -329,7 +328,7 @@ class CandidateRules(PlaceRules):
             one = one and "of" not in body  # "Head of the X Section of the Y": below
             if (
                 tokens[p].key == "of"
-                and (_people_in_the_plural(tokens[p - 1].key) or one)
+                and (people_in_the_plural(tokens[p - 1].key) or one)
                 and not set(role) & ORG_HEADS
                 and set(body) & ORG_HEADS  # not "the Sisters of the Good Shepherd"
             ):

@@ -431,7 +431,7 @@ ACCORDING_TO = re.compile(
 SAID = re.compile(
     r"\s*(?:\([^)]*\)\s*)?,?\s*(?:ha\s+|han\s+|a\s+|ont\s+|tem\s+)?"
     r"(?:informó|informa|informado|reportó|reporta|señaló|señala|indicó|indica|dijo|afirmó|"
-    r"afirma|estima|estimó|registró|registra|reveló|precisó|detalló|"
+    r"afirma|estima|estimó|registró|registra|reveló|precisó|detalló|anunció|anunciado|"
     r"indiqué|indique|annoncé|annonce|déclaré|déclare|estimé|rapporte|rapporté|précisé|"
     r"précise|recensé|enregistré|"
     r"informou|disse|afirmou|indicou|revelou|registou|registrou|anunciou|estimou|"

@@ -6,7 +6,14 @@ before a person's name, the adjective of a team named in lower case).
 from __future__ import annotations
 
 from kg.extraction.body_forms import COMPANY_FORMS
-from kg.extraction.name_words import ALL_HEADS, CONNECTORS, MONTHS, ORG_HEADS
+from kg.extraction.name_words import (
+    ALL_HEADS,
+    CONNECTORS,
+    MONTHS,
+    ORG_HEADS,
+    STARTERS,
+    heads_a_name,
+)
 
 # A day of the week ends a name ("The Department of Justice Friday commemorates ...").
 WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
@@ -14,6 +21,20 @@ WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 # and a picture's "Photo" ("Times News Service Photo for illustration") end it (not "Stand By
 # Me Foundation", "Zorvan Photo Agency").
 AFTER_A_HEAD_ENDS = {"by", "photo", "photos"}
+
+
+# The adjectives among the words that open sentences and no names ("Criminal gangs smuggled
+# ..."), which open a body's name before its head word ("The Criminal Investigation
+# Department (CID)", "Organized Crime Unit")
+ADJECTIVE_STARTERS = {"organized", "criminal", "major", "key", "significant", "common"}
+
+
+def a_starter(tokens: list, a: int, b: int) -> bool:
+    """Whether tokens[a], opening a sentence, is a word that opens no name there (STARTERS),
+    not an adjective of a body's name whose capitalized words reach its head word before b."""
+    return tokens[a].key in STARTERS and not (
+        tokens[a].key in ADJECTIVE_STARTERS and heads_a_name(tokens, a, b)
+    )
 
 
 # A month and its day or year: a date line's ("By Royal Bahamas Defence Force\nJul 13, 2015").

@@ -100,14 +100,17 @@ ROLE_RUNS_ON = re.compile(
 )
 # The role before the name, from the last break before it ("X spokesperson Ana Ruiz", "the X
 # officer in charge of Velnor, Ana Ruiz"; "said X's regional director, Ana Ruiz")
-# (an acronym in brackets is part of it: "the X (XY) officer in charge of Velnor")
+# (an acronym in brackets is part of it: "the X (XY) officer in charge of Velnor"; so are the
+# branches a role is of, "X's deputy director (Intelligence/Operations) Deputy Commissioner")
+_PART_IN_BRACKETS = r"[A-Za-z]{2,12}|(?-i:[A-Z][a-z]+(?:\s*/\s*[A-Z][a-z]+){1,3})"
 ROLE_BEFORE = re.compile(
-    r"\s*(?P<role>(?:[^,;:.!?“”\"()\d]|\([A-Za-z]{2,12}\)){2,120}?)\s*(?P<comma>,)?\s*$"
+    rf"\s*(?P<role>(?:[^,;:.!?“”\"()\d]|\((?:{_PART_IN_BRACKETS})\)){{2,120}}?)\s*"
+    r"(?P<comma>,)?\s*$"
 )
 # A role word, then the body it is of, its last words before a name ("manager of the X")
 ROLE_OF_A_BODY = re.compile(r"(\S+)\s+(?:of|at|for|with)\s+(?:the\s+)?[A-Z][\w’'-]*$")
 _BREAK = re.compile(
-    r"[,;:.!?“”\"]|\((?![A-Za-z]{2,12}\))|(?<![A-Za-z])\)|"
+    rf"[,;:.!?“”\"]|\((?!(?:{_PART_IN_BRACKETS})\))|(?<![A-Za-z])\)|"
     rf"\b(?:{_SAY})\b|\b(?:according\s+to|según|selon|segundo)\b",
     re.I,
 )
