@@ -182,3 +182,55 @@ def test_a_source_named_in_other_words(tmp_path, knowledge, body, source):
     draft = draft_of(tmp_path, knowledge, body)
     found = mentions(draft, "organization")
     assert sources(observations(draft)["24"]) == [found[source]]
+
+
+@pytest.mark.parametrize(
+    ("body", "places"),
+    [
+        # (a list after a colon, one of its names a known city)
+        (
+            "Police in the United States held a raid on Monday. Agents worked in the five areas "
+            "along the southern border: Houston, San Antonio, Velnorton and San Diego. However, "
+            "40 people were arrested.",
+            ["Velnorton"],
+        ),
+        # (a list after Spanish "en", ended by "y" before no name: "y también en el Golfo")
+        (
+            "La Fiscalía de Colombia anunció la captura de 24 personas por presuntamente hacer "
+            "parte de una red de tráfico de migrantes. Las detenciones ocurrieron en "
+            "Bucaramanga, Cartagena, Velnorá y también en el Golfo de Urabá.",
+            ["Velnorá"],
+        ),
+        # (a country's name in ISO 3166's order, inverted: "Congo, República Democrática del")
+        (
+            "La Fiscalía de Colombia anunció la captura de 24 personas por presuntamente hacer "
+            "parte de una red de tráfico de migrantes. Siete venían de la República "
+            "Democrática del Congo.",
+            ["República Democrática del Congo"],
+        ),
+    ],
+)
+def test_places_listed_beside_known_ones(tmp_path, knowledge, body, places):
+    found = mentions(draft_of(tmp_path, knowledge, body), "place")
+    assert set(places) <= set(found)
+
+
+@pytest.mark.parametrize(
+    ("body", "not_places"),
+    [
+        # (a title's colon)
+        (
+            "Police held a raid on Monday. The Trafficking Cycle: Sinai and Beyond was read by 40.",
+            ["Beyond"],
+        ),
+        # (a name that goes on after "de": "Estado de México")
+        (
+            "La policía detuvo a 14 tratantes en Ecatepec, Estado de México, y a otros 40 en "
+            "Puebla.",
+            ["Estado"],
+        ),
+    ],
+)
+def test_a_name_beside_a_known_place_that_is_none(tmp_path, knowledge, body, not_places):
+    found = mentions(draft_of(tmp_path, knowledge, body), "place")
+    assert not set(not_places) & set(found)

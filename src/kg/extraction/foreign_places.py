@@ -32,7 +32,11 @@ def countries_in(language: str) -> tuple[tuple[str, WorldPlace, bool], ...]:
     out = []
     for code, name, common, official in _countries():
         place = english.get(code)
-        for surface in {names.gettext(n) for n in (name, common, official) if n} - {name}:
+        said = {names.gettext(n) for n in (name, common, official) if n} - {name}
+        # ("Congo, República Democrática del": the name in its order, "República Democrática
+        # del Congo", as the English names are read)
+        said |= {f"{tail} {head}" for head, _, tail in (s.partition(", ") for s in said) if tail}
+        for surface in said:
             if (
                 place is not None
                 and ", " not in surface

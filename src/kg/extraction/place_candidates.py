@@ -63,6 +63,11 @@ COMPASS_WORDS = {"east", "west", "north", "south", "central", "eastern", "wester
                  "northern", "southern"}  # fmt: skip
 
 
+# What opens a list of places ("in Folkestone, Dover and Lydd", "en Cartagena, Coveñas y
+# Necoclí", "à Lille, Roubaix et Tourcoing", ": Bucaramanga, Cartagena, ...")
+LIST_OPENS = re.compile(
+    r"(?:\b(?:in|from|to|between|en|desde|hacia|entre|dans|à|vers|em|para)\s+|:\s+)(?=[A-Z])"
+)
 # "and" in a list, in each language ("Kelmora, Tavira y Dovrak")
 LIST_AND = {"and", "y", "et", "e"}
 
@@ -78,7 +83,10 @@ def _names_listed_after(passage: Passage, i: int, least: int = 2) -> list[tuple[
             j += 1
         if j == i:
             # ("regions like Amhara, Tigray and Oromia, where ...": a list whose last name
-            # follows "and" ends at the comma after it)
+            # follows "and" ends at the comma after it; "Cartagena, Maicao y también en el
+            # Golfo de Urabá": one whose "and" opens no name ends before it)
+            if after_and and tokens[i - 1].key in LIST_AND and len(names) >= least:
+                return names
             return names if after_and and tokens[i - 1].text == "," else []
         names.append((i, j))
         if after_and:
@@ -361,7 +369,13 @@ class PlaceRules:
         out = []
         places = {(s.a, s.b): s for s in known_here if s.kind == "place"}
         taken = {(s.a, s.b) for s in known_here}
-        for m in re.finditer(r"\b(?:in|from|to|between)\s+(?=[A-Z])", passage.text):
+        # (in the other languages too, and after a colon: "en varias zonas ...: Bucaramanga,
+        # Cartagena, Coveñas y Maicao")
+        for m in LIST_OPENS.finditer(passage.text):
+            if m.group().startswith(":") and not re.search(
+                r"\b[a-zà-ÿ]+$", passage.text[: m.start()]
+            ):
+                continue  # (a title's colon: "The Trafficking Cycle: Sinai and Beyond")
             names = _names_listed_after(passage, passage.token_index(m.end()))
             known = [places[n] for n in names if n in places]
             if (
@@ -385,6 +399,10 @@ class PlaceRules:
                         and len(passage.tokens[b - 1].text) <= 3
                     )
                     or len(passage.tokens[a].text) < 3
+                    # (a name that goes on: "en Ecatepec, Estado de México")
+                    or b + 1 < len(passage.tokens)
+                    and passage.tokens[b].key in ("de", "del", "of", "do", "da", "du")
+                    and passage.tokens[b + 1].text[:1].isupper()
                 ):
                     continue  # "March 11", "Vol. II", "West and Central Africa"
                 if (a, b) not in taken and not any(ka <= a < kb for ka, kb in taken):
