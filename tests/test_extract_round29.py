@@ -234,3 +234,23 @@ def test_places_listed_beside_known_ones(tmp_path, knowledge, body, places):
 def test_a_name_beside_a_known_place_that_is_none(tmp_path, knowledge, body, not_places):
     found = mentions(draft_of(tmp_path, knowledge, body), "place")
     assert not set(not_places) & set(found)
+
+
+@pytest.mark.parametrize(
+    ("body", "unit"),
+    [
+        (
+            "La Fiscalía de Colombia informó sobre los casos del año. De los sometimientos, 15 "
+            "de ellos fueron en enero, 20 en febrero y 23 en marzo.",
+            "sometimiento",
+        ),
+        (
+            "Police held a raid on Monday. Of the arrests, 15 of them were made in January.",
+            "arrest",
+        ),
+    ],
+)
+def test_a_part_of_them_counts_the_whole_the_sentence_opens_with(tmp_path, knowledge, body, unit):
+    """ "15 de ellos", "15 of them": no pronoun is a unit; the whole the opening names is."""
+    draft = draft_of(tmp_path, knowledge, body)
+    assert observations(draft)["15"].fields.get("unit") == unit

@@ -432,6 +432,11 @@ MEMBER_STATES = re.compile(
 )
 
 
+# Pronouns a number's phrase may end at, in the four languages: no noun it counts
+PRONOUNS = {"them", "these", "those", "ellos", "ellas", "estos", "estas", "eux", "elles",
+            "eles", "elas"}  # fmt: skip
+
+
 def unit_of(f: Found) -> tuple[str | None, float]:
     """(unit concept id, confidence in it)."""
     if f.percent:
@@ -440,8 +445,8 @@ def unit_of(f: Found) -> tuple[str | None, float]:
         return f.duration, 0.9
     if f.currency:
         return f.currency, 1.0
-    if f.head is None:
-        return None, 0.0
+    if f.head is None or fold(f.head) in PRONOUNS:
+        return None, 0.0  # ("15 de ellos", "300 of them": what the words before count)
     # ("327 casos", "86 candidats", "22 crianças"; "7 presuntos traficantes": the noun after
     # the words set before it, which the phrase stops at)
     phrase = f.phrase or ""
