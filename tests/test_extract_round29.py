@@ -254,3 +254,16 @@ def test_a_part_of_them_counts_the_whole_the_sentence_opens_with(tmp_path, knowl
     """ "15 de ellos", "15 of them": no pronoun is a unit; the whole the opening names is."""
     draft = draft_of(tmp_path, knowledge, body)
     assert observations(draft)["15"].fields.get("unit") == unit
+
+
+def test_an_attorneys_title_ends_a_bodys_name(tmp_path, knowledge):
+    """ "the Velnor Council Against Trafficking (VCAT) Secretariat Atty. Tomas Berend": the
+    title before the person's name is no word of a body's."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Police held a raid on Monday. This was disclosed by the Velnor Council Against "
+        "Trafficking (VCAT) Secretariat Atty. Tomas Berend Silva during a forum on 40 cases.",
+    )
+    assert not [name for name in mentions(draft, "organization") if "Atty" in name]
+    assert "Tomas Berend Silva" in mentions(draft, "person")

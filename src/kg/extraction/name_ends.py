@@ -46,6 +46,7 @@ MONTH_WORDS = MONTHS - WEEKDAYS | {
 RANKS_WRITTEN_OUT = {
     "general", "colonel", "major", "captain", "lieutenant", "sergeant", "commissioner",
     "inspector", "superintendent", "admiral", "commander", "brigadier", "constable", "chief",
+    "atty",  # ("the IACAT Secretariat Atty. Neil Simon Silva": an attorney's title)
 }  # fmt: skip
 # A team of a body named in lower case after its adjective ("the Royal Turks and Caicos
 # Islands Police Tactical team", "the Ministry of Internal Affairs Anti-human trafficking
@@ -109,6 +110,7 @@ def _a_head_before(tokens: list, j: int) -> bool:
 def _a_name_after(tokens: list, j: int) -> bool:
     """Whether two capitalized words follow tokens[j], neither a body's head nor a unit's
     word ("General Rustamas Liubajevas", not "General Staff", "Major Crimes Division")."""
+    j += j + 1 < len(tokens) and tokens[j + 1].text == "."  # ("Atty. Neil Simon Silva")
     after = tokens[j + 1 : j + 4]
     words = [t for t in after[:2] if t.is_word and t.text[:1].isupper()]
     return len(words) == 2 and not any(
