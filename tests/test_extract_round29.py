@@ -267,3 +267,25 @@ def test_an_attorneys_title_ends_a_bodys_name(tmp_path, knowledge):
     )
     assert not [name for name in mentions(draft, "organization") if "Atty" in name]
     assert "Tomas Berend Silva" in mentions(draft, "person")
+
+
+@pytest.mark.parametrize(
+    ("body", "not_places"),
+    [
+        (
+            "Police in Brazil held a raid on Monday. The guide is printed in Lisbon, Portuguese "
+            "and Spanish for 40 shelters.",
+            ["Portuguese", "Spanish"],
+        ),
+        (
+            "Police held a raid on Monday. Migrants came from regions like Amhara, Portuguese "
+            "and Tigray, where 40 shelters stand.",
+            ["Portuguese"],
+        ),
+    ],
+)
+def test_a_languages_name_in_a_list_of_places_is_none(tmp_path, knowledge, body, not_places):
+    """A list beside a known place, or after a kind of place, holds no language's or people's
+    word as a place (a country's own name is known already)."""
+    found = mentions(draft_of(tmp_path, knowledge, body), "place")
+    assert not set(not_places) & set(found)

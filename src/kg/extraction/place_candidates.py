@@ -399,6 +399,10 @@ class PlaceRules:
                         and len(passage.tokens[b - 1].text) <= 3
                     )
                     or len(passage.tokens[a].text) < 3
+                    # (a language's or a people's word, no place: "in Lisbon, Portuguese and
+                    # Spanish"; a country's own name is known already)
+                    or b - a == 1
+                    and is_a_country_word(passage.tokens[a].text)
                     # (a name that goes on: "en Ecatepec, Estado de México")
                     or b + 1 < len(passage.tokens)
                     and passage.tokens[b].key in ("de", "del", "of", "do", "da", "du")
@@ -473,6 +477,8 @@ def _places_listed_after_their_kind(passage: Passage, known_here: list[Span]) ->
             if (
                 {t.key for t in tokens[a:b]} & (MONTHS | ORG_HEADS)
                 or taken.intersection(range(a, b))
+                or b - a == 1
+                and is_a_country_word(tokens[a].text)  # ("regions like Amhara and Spanish")
                 or is_given_name(tokens[a].text)
                 or (
                     after is not None
