@@ -25,6 +25,11 @@ from composed import draft_of, mentions, observations, sources
             "Berend, the chief of the Kelmora Police Sector Office, 24 people were arrested.",
             "Kelmora Police Sector Office",
         ),
+        (
+            "Police held a raid on Monday. The head of the Velnor Investigation Department, "
+            "Supt. Tomas Berend, said during the operation, 24 children were rescued.",
+            "Velnor Investigation Department",
+        ),
     ],
 )
 def test_a_speaker_after_a_rank_speaks_for_the_body_of_the_role(tmp_path, knowledge, body, source):
@@ -41,9 +46,10 @@ def test_a_speaker_after_a_rank_speaks_for_the_body_of_the_role(tmp_path, knowle
         # (the words before the name cite another source than the person)
         "Police held a raid on Monday. According to police, Tomas Berend, the chief of the "
         "Kelmora Police Sector Office, was among 24 people evacuated.",
-        # (a body's acronym before the name is no rank: the person is not said to be its)
-        "Police held a raid on Monday. Tomas Berend of the Kelmora Rescue Team met OSCE staff. "
-        "Observers, OSCE Tomas Berend said, counted 24 people.",
+        # (a body's acronym before the name is no rank: the role before the comma is not said
+        # to be the person's)
+        "Police held a raid on Monday. The Kelmora Rescue Team (KRT) joined them. Officers of "
+        "the Velnor Police, KRT Tomas Berend said, counted 24 people.",
     ],
 )
 def test_a_rank_before_a_name_credits_no_body_it_does_not_name(tmp_path, knowledge, body):
@@ -62,6 +68,13 @@ def test_a_commanders_role_is_no_part_of_the_body_it_is_held_in(tmp_path, knowle
     )
     found = mentions(draft, "organization")
     assert not [name for name in found if "Commander" in name]
+    joint = draft_of(
+        tmp_path,
+        knowledge,
+        "Police held a raid on Monday. The Joint Task Force Commander of the Velnor Navy said "
+        "57 women were rescued.",
+    )
+    assert list(mentions(joint, "organization")) == ["Velnor Navy"]
     # (and the person, after "Mr", speaks for the body)
     assert sources(observations(draft)["57"]) == [found["Ostravian Immigration Service"]]
 
@@ -124,6 +137,17 @@ def test_the_time_of_a_figure_compared_with(tmp_path, knowledge, body, dated, un
             "in 2018.",
             {"30": "2018"},
         ),
+        # ("more than" and "over" qualify a figure, compare none)
+        (
+            "Police held a raid on Monday. The agency rescued 24 children and more than 300 "
+            "adults in 2019.",
+            {"24": "2019"},
+        ),
+        (
+            "Police held a raid on Monday. Some 20 percent of over 300 victims identified in "
+            "2019 were children.",
+            {"20": "2019"},
+        ),
         # ("the same month of the year before": no year of its own, none carried on)
         (
             "La policía hizo un operativo. Un total de 2,783 migrantes fueron deportados en "
@@ -136,6 +160,41 @@ def test_the_time_of_a_figure_compared_with(tmp_path, knowledge, body, dated, un
 def test_a_time_that_is_no_figure_compared_with(tmp_path, knowledge, body, dated):
     periods = _periods(draft_of(tmp_path, knowledge, body))
     assert {key: periods[key] for key in dated} == dated
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Police held a raid on Monday. In May 2025, 2,783 migrants were deported, and 3,100 "
+        "were deported in the same month of the previous year.",
+        "La policía hizo un operativo en Guatemala. En mayo de 2025 fueron deportados 2,783 "
+        "migrantes, y 3,100 fueron deportados en el mismo mes del año anterior.",
+    ],
+)
+def test_the_same_month_of_the_year_before(tmp_path, knowledge, body):
+    """The month the sentence names, a year earlier (not the whole year before, nor the
+    month carried on)."""
+    assert _periods(draft_of(tmp_path, knowledge, body))["3100"] == "2024-05"
+
+
+def test_a_year_earlier_in_portuguese(tmp_path, knowledge):
+    body = (
+        "A polícia fez uma operação em Portugal. Portugal registou 280 casos em 2019, face aos "
+        "203 um ano antes."
+    )
+    assert _periods(draft_of(tmp_path, knowledge, body))["203"] == "2018"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Police held a raid on Monday. Key Ministry officials said 24 people were rescued.",
+        "Police held a raid on Monday. Major Police operations in Velnor rescued 24 people.",
+    ],
+)
+def test_an_adjective_opening_a_sentence_that_opens_no_name(tmp_path, knowledge, body):
+    found = mentions(draft_of(tmp_path, knowledge, body), "organization")
+    assert not [name for name in found if name.startswith(("Key", "Major"))]
 
 
 def test_an_adjective_opening_a_sentence_opens_a_bodys_name(tmp_path, knowledge):
@@ -184,6 +243,20 @@ def test_a_source_named_in_other_words(tmp_path, knowledge, body, source):
     assert sources(observations(draft)["24"]) == [found[source]]
 
 
+def test_a_list_after_a_description_is_no_apposition(tmp_path, knowledge):
+    """ "said the X's migration department, the Y and the Z": three bodies listed, the first
+    kept."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Police held a raid on Monday. Only 24 officers have been deployed so far, said the "
+        "Velnor Ministry's migration department, the Ostravian Police and the Kelmora Red Cross "
+        "in a joint statement.",
+    )
+    found = mentions(draft, "organization")
+    assert found["Velnor Ministry"] in sources(observations(draft)["24"])
+
+
 @pytest.mark.parametrize(
     ("body", "places"),
     [
@@ -213,6 +286,8 @@ def test_a_source_named_in_other_words(tmp_path, knowledge, body, source):
 def test_places_listed_beside_known_ones(tmp_path, knowledge, body, places):
     found = mentions(draft_of(tmp_path, knowledge, body), "place")
     assert set(places) <= set(found)
+    # (the Democratic Republic, not the Republic of the Congo)
+    assert "democratic" in found.get("República Democrática del Congo", "democratic")
 
 
 @pytest.mark.parametrize(
@@ -222,6 +297,12 @@ def test_places_listed_beside_known_ones(tmp_path, knowledge, body, places):
         (
             "Police held a raid on Monday. The Trafficking Cycle: Sinai and Beyond was read by 40.",
             ["Beyond"],
+        ),
+        # (a clause after "and": "in Houston, Garcia and his wife")
+        (
+            "Police in the United States held a raid on Monday. Born in Houston, Garcia and his "
+            "wife ran the network that smuggled 24 people.",
+            ["Garcia"],
         ),
         # (a name that goes on after "de": "Estado de México")
         (

@@ -43,16 +43,16 @@ COMMANDS = {"commander", "commandant", "comandante"}
 
 def one_persons_role(tokens, a: int, p: int) -> bool:
     """Whether tokens[a:p], before "of", is one person's role: its head word last, after its
-    modifiers ("Acting Head") or the capitalized words naming where it is held ("Aflao Sector
-    Commander", "Lagos Zonal Commander"; not a body's own name or acronym, "IOM Director")."""
+    modifiers ("Acting Head"), or a commander's after the capitalized words naming where it is
+    held ("Aflao Sector Commander", "Joint Task Force Commander"; not "IOM Director", a
+    body's own role)."""
     role = tokens[a:p]
     if not role or role[-1].key not in ROLE_HEADS | COMMANDS:
         return False
     if {t.key for t in role} <= ROLE_HEADS | ROLE_MODIFIERS | COMMANDS:
         return True
-    return role[-1].key in COMMANDS and all(
-        t.text[:1].isupper() and not t.is_acronym and t.key not in ORG_HEADS for t in role
-    )
+    # (a commander's, whatever words name where: "the Joint Task Force Commander of the X")
+    return role[-1].key in COMMANDS and all(t.text[:1].isupper() for t in role)
 
 
 # The head words of a body's unit, before the body it is of ("the Anti-Trafficking Unit of the

@@ -329,7 +329,7 @@ class CandidateRules(PlaceRules):
             if (
                 tokens[p].key == "of"
                 and (people_in_the_plural(tokens[p - 1].key) or one)
-                and not set(role) & ORG_HEADS
+                and (one or not set(role) & ORG_HEADS)
                 and set(body) & ORG_HEADS  # not "the Sisters of the Good Shepherd"
             ):
                 k = p + 1 + (tokens[p + 1].key == "the")

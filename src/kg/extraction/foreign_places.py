@@ -9,9 +9,15 @@ in English.
 from __future__ import annotations
 
 import functools
+import re
 
 from kg.extraction.text import fold
 from kg.extraction.world import REGIONS, WorldPlace, _countries, countries
+
+# The tail of an ISO name written inverted ("Congo, República Democrática del", "Corée,
+# République de"): a state's kind ending in its article or preposition (not "Islas Vírgenes,
+# EEUU.", two names)
+INVERTED = re.compile(r"^(?:Rep[úu]blic|Estado\b|[ÉE]tat\b)|\b(?:del?|do|du|da|des|de\s+la)$", re.I)
 
 
 @functools.lru_cache(maxsize=4)
@@ -35,7 +41,7 @@ def countries_in(language: str) -> tuple[tuple[str, WorldPlace, bool], ...]:
         said = {names.gettext(n) for n in (name, common, official) if n} - {name}
         # ("Congo, República Democrática del": the name in its order, "República Democrática
         # del Congo", as the English names are read)
-        said |= {f"{tail} {head}" for head, _, tail in (s.partition(", ") for s in said) if tail}
+        said |= {f"{t} {h}" for h, _, t in (s.partition(", ") for s in said) if INVERTED.search(t)}
         for surface in said:
             if (
                 place is not None

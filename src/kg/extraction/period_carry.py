@@ -26,6 +26,7 @@ import re
 
 from kg.extraction.carried_periods import A_COUNT, NEW_CLAUSE, _noun_of, _said
 from kg.extraction.document_periods import _another_year_since, _sentence_of, left_to_the_rules
+from kg.extraction.period_cuts import COMPARING, THAN
 from kg.extraction.proposal import Item
 from kg.extraction.units import singular
 
@@ -82,16 +83,12 @@ FRENCH_FUTURE = re.compile(r"\b\w{3,}(?:era|eront|ira|iront)\b", re.I)
 # is the one compared with, none to carry (the sentence's own figure may be: see
 # _the_figure_compared)
 COMPARED_FIGURE = re.compile(
-    r"\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|"
-    r"(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!greater\s)(?<!over\s)(?<!rather\s)than)\b"
-    r"[^.;]{0,200}$"
+    rf"\b(?:compared\s+(?:with|to)|up\s+from|down\s+from|{THAN})\b[^.;]{{0,200}}$"
     # ("147 affaires ... en 2025, contre 136 sur la même période en 2024", "frente a los
     # 120 de 2023", "against 250 in 2018"): a word right before the figure ("against" and
     # "contra" are no comparison in "cases against 337 defendants, and 309 convictions", "la
     # lucha contra la trata")
-    r"|\b(?:against|versus|vs|contre|contra|frente\s+a|comparad[oa]s?\s+(?:con|com|a)|"
-    r"en\s+comparaci[oó]n\s+con|par\s+rapport\s+(?:à|aux?)|compar[ée]e?s?\s+(?:à|aux?|avec)|"
-    r"em\s+compara[çc][ãa]o\s+(?:com|a))"
+    rf"|\b(?:against|contra|{COMPARING})"
     r"\s+(?:(?:les|los|las|os|as|aux?|el|le|la|o|a)\s+)?(?:[^\W\d]+\s+){0,2}$",
     re.I,
 )

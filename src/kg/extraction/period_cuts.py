@@ -332,40 +332,61 @@ YEAR_BEFORE = re.compile(
     r"\b(?:the\s+year\s+before|the\s+(?:previous|preceding|prior)\s+year|"
     r"a\s+year\s+(?:earlier|before)|"
     # ("frente a los 250 del año anterior", "face aos 203 no ano anterior", "contre 136
-    # l'année précédente")
-    r"(?:(?:el|del|en\s+el|no|do|o)\s+)?a[ñn]o\s+anterior|l['’]ann[ée]e\s+pr[ée]c[ée]dente)\b",
+    # l'année précédente", "203 um ano antes", "un an plus tôt")
+    r"(?:(?:el|del|en\s+el|no|do|o)\s+)?a[ñn]o\s+anterior|l['’]ann[ée]e\s+pr[ée]c[ée]dente|"
+    r"u[nm]\s+a[ñn]o\s+antes|un\s+an\s+(?:plus\s+t[ôo]t|auparavant))\b",
     re.I,
 )
-
-
-# The same span of the year before, of which the sentence names no year ("respecto al mismo
-# mes del año anterior", "le même mois de l'année précédente")
-SAME_SPAN_OF = re.compile(
-    r"\b(?:mism[oa]|mesm[oa]|même)\s+(?:mes|m[eê]s|mois|per[íi]odo|p[ée]riode|trimestre|"
-    r"semestre|semana|semaine)\s+(?:de\s+)?$",
+# "266 cases this year, by 9 May (152 in the same period last year)", "for same month last year
+# when 512 migrants arrived": the sentence's other period, a year earlier; so "the same month
+# of the previous year", "el mismo mes del año anterior", "le même mois de l'année
+# précédente", "o mesmo período do ano passado"
+_SAME_SPAN = (
+    r"(?:period|time|months?|mes|m[eê]s|mois|per[íi]odo|p[ée]riode|trimestre|semestre|"
+    r"quarter)"
+)
+SAME_PERIOD_LAST_YEAR = re.compile(
+    r"\b(?:(?:in|during|over|for|at|by)\s+)?(?:the\s+)?same\s+(?:period|time|months?)\s+"
+    r"(?:of\s+|in\s+)?(?:last\s+year|the\s+(?:previous|preceding|prior)\s+year|the\s+year\s+"
+    r"before)\b|\blast\s+year,?\s+(?:in|during|over|for)\s+the\s+same\s+(?:period|time|months?)\b"
+    rf"|\b(?:mism[oa]|mesm[oa]|m[êe]me)\s+{_SAME_SPAN}\s+(?:del?|do|de\s+l['’])\s*"
+    r"(?:a[ñn]o|ann[ée]e)\s+(?:anterior|pasado|passado|pr[ée]c[ée]dente|derni[èe]re)\b",
     re.I,
 )
+# A year before said inside the same span of it, which SAME_PERIOD_LAST_YEAR reads whole
+SAME_SPAN_OF = re.compile(rf"\b(?:mism[oa]|mesm[oa]|m[êe]me)\s+{_SAME_SPAN}\s+(?:de\s+)?$", re.I)
 
 
+# The words that compare with a figure after them (period_carry.COMPARED_FIGURE reads them
+# before a dated figure); "than" after a qualifier is none ("more than 300 adults")
+THAN = (
+    r"(?<!more\s)(?<!less\s)(?<!fewer\s)(?<!greater\s)(?<!over\s)(?<!rather\s)(?<!younger\s)"
+    r"(?<!older\s)than"
+)
+COMPARING = (
+    r"compared\s+(?:with|to)|versus|vs\.?|contre|frente\s+a|face\s+a|"
+    r"comparad[oa]s?\s+(?:con|com|a)|en\s+comparaci[oó]n\s+con|em\s+compara[çc][ãa]o\s+(?:com|a)|"
+    r"par\s+rapport\s+(?:à|aux?)|compar[ée]e?s?\s+(?:à|aux?|avec)"
+)
 # The figure compared with between the number and a time after it, whose time that is ("6,616
 # cases were registered, far higher than the 5,788 registered in 2018", "an increase of 72.8
 # percent on the 92 cases recorded in 2016", "frente a los 203 de 2018"; a figure's own
 # thousands separators aside; "against" compares only right before its figure: not "cases
 # against 337 defendants in 2018")
-_FIGURE_THEN = r"\s+(?:(?:the|los|las|les|os|as|aux?|some|about|around|nearly)\s+){0,2}\d"
-_SAME_CLAUSE = r"(?:[^,;.:]|(?<=\d)[.,](?=\d))*$"
-COMPARED_FIGURE_AFTER = re.compile(
-    r"\b(?:compared\s+(?:with|to)|than|versus|vs\.?|frente\s+a|contre|face\s+a|"
-    r"em\s+compara[çc][ãa]o\s+com|comparad[oa]s?\s+co[nm]|par\s+rapport\s+[àa])"
-    + _FIGURE_THEN
-    + _SAME_CLAUSE,
-    re.I,
+_FIGURE_THEN = (
+    r"\s+(?:(?:the|los|las|les|os|as|aux?|some|about|around|nearly|almost|approximately)\s+)"
+    r"{0,2}\d"
 )
-# (a change's own figure, "on" or "over" the one compared: "72.8 percent on the 92"; not
+_SAME_CLAUSE = r"(?:[^,;.:]|(?<=\d)[.,](?=\d))*$"
+COMPARED_FIGURE_AFTER = re.compile(rf"\b(?:{COMPARING}|{THAN})" + _FIGURE_THEN + _SAME_CLAUSE, re.I)
+# (a change's own figure, "on" or "over" the one compared, right after it or its noun: "72.8
+# percent on the 92", "a 45 percent increase over the 300"; not "20 percent of over 300", nor
 # "from", whose figure is what the change started at: "rose to 40 per cent from 30 per cent
 # in 2021" is the change's year)
 CHANGE_ON_A_FIGURE = re.compile(
-    rf"^{_BY_A_FIGURE}[^,;.:]{{0,30}}?\b(?:over|on)" + _FIGURE_THEN + _SAME_CLAUSE, re.I
+    rf"^{_BY_A_FIGURE}(?:\s+(?:increase|rise|drop|decrease|decline|jump|growth|fall))?"
+    r"\s+(?:over|on)" + _FIGURE_THEN + _SAME_CLAUSE,
+    re.I,
 )
 
 

@@ -14,6 +14,7 @@ from kg.extraction.foreign_words import foreign_times
 from kg.extraction.foreign_year_words import months_of_a_year
 from kg.extraction.period_cuts import (
     PERFECT,
+    SAME_PERIOD_LAST_YEAR,
     SAME_SPAN_OF,
     SAME_TIME_AGAIN,
     SINCE_WORD,
@@ -56,13 +57,6 @@ SAME_PERIOD = re.compile(
     re.I,
 )
 
-# "(152 in the same period last year)", "for same month last year when 512 migrants arrived"
-SAME_PERIOD_LAST_YEAR = re.compile(
-    r"\b(?:(?:in|during|over|for|at|by)\s+)?(?:the\s+)?same\s+(?:period|time|months?)\s+"
-    r"(?:of\s+|in\s+)?last\s+year\b|\blast\s+year,?\s+(?:in|during|over|for)\s+the\s+same\s+"
-    r"(?:period|time|months?)\b",
-    re.I,
-)
 _SPAN = ("start", "end")
 
 

@@ -9,6 +9,7 @@ import re
 from kg.extraction.given_names import is_given_name
 from kg.extraction.mentions import _place_type, _target_of
 from kg.extraction.name_words import (
+    ARTICLES,
     CITY_STARTS,
     LIST_OF_PLACES,
     MONTHS,
@@ -63,11 +64,19 @@ COMPASS_WORDS = {"east", "west", "north", "south", "central", "eastern", "wester
                  "northern", "southern"}  # fmt: skip
 
 
+# The words by which a name goes on past a list's comma ("en Ecatepec, Estado de México")
+NAME_GOES_ON = {"de", "del", "of", "do", "da", "du"}
 # What opens a list of places ("in Folkestone, Dover and Lydd", "en Cartagena, Coveñas y
 # Necoclí", "à Lille, Roubaix et Tourcoing", ": Bucaramanga, Cartagena, ...")
 LIST_OPENS = re.compile(
     r"(?:\b(?:in|from|to|between|en|desde|hacia|entre|dans|à|vers|em|para)\s+|:\s+)(?=[A-Z])"
 )
+# The words after a list's "and" that open no name of it but go on with the sentence ("...,
+# Necoclí y también en el Golfo de Urabá"; not "in Houston, Garcia and his wife", a clause)
+GOES_ON_AFTER_AND = {
+    "also", "tambien", "ademas", "aussi", "tambem", "in", "en", "em", "dans", "a", "no", "na",
+    "at", "to", "later", "then", "luego", "despues", "puis", "depois",
+}  # fmt: skip
 # "and" in a list, in each language ("Kelmora, Tavira y Dovrak")
 LIST_AND = {"and", "y", "et", "e"}
 
@@ -85,8 +94,8 @@ def _names_listed_after(passage: Passage, i: int, least: int = 2) -> list[tuple[
             # ("regions like Amhara, Tigray and Oromia, where ...": a list whose last name
             # follows "and" ends at the comma after it; "Cartagena, Maicao y también en el
             # Golfo de Urabá": one whose "and" opens no name ends before it)
-            if after_and and tokens[i - 1].key in LIST_AND and len(names) >= least:
-                return names
+            if after_and and tokens[i - 1].key in LIST_AND and tokens[i].key in GOES_ON_AFTER_AND:
+                return names if len(names) >= least else []
             return names if after_and and tokens[i - 1].text == "," else []
         names.append((i, j))
         if after_and:
@@ -96,12 +105,14 @@ def _names_listed_after(passage: Passage, i: int, least: int = 2) -> list[tuple[
             if tokens[i].key in LIST_AND:
                 i += 1
                 after_and = True
-            continue
-        if j < len(tokens) and tokens[j].key in LIST_AND:
+        elif j < len(tokens) and tokens[j].key in LIST_AND:
             i = j + 1
             after_and = True
-            continue
-        break
+        else:
+            break
+        # (an article before the last name: "Beijing, Macao and the Republic of Korea")
+        if after_and and i + 1 < len(tokens) and tokens[i].key in ARTICLES:
+            i += _is_name_word(tokens[i + 1])
     return names if len(names) >= least else []
 
 
@@ -372,9 +383,8 @@ class PlaceRules:
         # (in the other languages too, and after a colon: "en varias zonas ...: Bucaramanga,
         # Cartagena, Coveñas y Maicao")
         for m in LIST_OPENS.finditer(passage.text):
-            if m.group().startswith(":") and not re.search(
-                r"\b[a-zà-ÿ]+$", passage.text[: m.start()]
-            ):
+            before = passage.text[max(0, m.start() - 40) : m.start()]
+            if m.group().startswith(":") and not re.search(r"\b[a-zà-ÿ]+$", before):
                 continue  # (a title's colon: "The Trafficking Cycle: Sinai and Beyond")
             names = _names_listed_after(passage, passage.token_index(m.end()))
             known = [places[n] for n in names if n in places]
@@ -405,7 +415,7 @@ class PlaceRules:
                     and is_a_country_word(passage.tokens[a].text)
                     # (a name that goes on: "en Ecatepec, Estado de México")
                     or b + 1 < len(passage.tokens)
-                    and passage.tokens[b].key in ("de", "del", "of", "do", "da", "du")
+                    and passage.tokens[b].key in NAME_GOES_ON
                     and passage.tokens[b + 1].text[:1].isupper()
                 ):
                     continue  # "March 11", "Vol. II", "West and Central Africa"

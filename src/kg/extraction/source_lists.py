@@ -132,8 +132,7 @@ def list_first(o: Mention, orgs: list[Mention], text: str) -> Mention:
 
 
 # A body described as another's before its own name in apposition: "the EU's border agency,
-# Frontex,", "l'agence européenne, Frontex," (the description names the other body, not the
-# source)
+# Frontex," (the description names the other body, not the source)
 DESCRIBED_THEN_NAMED = re.compile(
     r"[’']s\s+(?:[a-z-]+\s+){0,3}(?:agency|body|organi[sz]ation|office|service|force|unit|arm|"
     r"watchdog|department|ministry)\s*,\s*(?:the\s+)?"
@@ -144,4 +143,7 @@ def named_in_apposition(o: Mention, orgs: list[Mention], text: str) -> Mention:
     """The body named in apposition after a description that begins with body `o`'s possessive
     ("said the EU's border agency, Frontex, in a statement": Frontex), else `o`."""
     m = DESCRIBED_THEN_NAMED.match(text, o.end)
-    return next((n for n in orgs if m and n.start == m.end()), o)
+    named = next((n for n in orgs if m and n.start == m.end()), o)
+    # (not a list's next name: "said the X's migration department, the Y and the Z")
+    after = text[named.end : named.end + 8]
+    return o if named is not o and CONJUNCTION.match(after.lstrip(" ,")) else named

@@ -295,9 +295,11 @@ RANK_BEFORE_A_NAME = (
     r"captain|capitaine|capitán|capitão|commissaire|comisario|comissário|inspector|inspecteur|"
     r"superintendent|superintendente|brigadier|commissioner|major|commodore|admiral)"
     r"(?:\s+(?:de\s+(?:brigade|division|police)|principal|chef|en\s+chef))?\s+)?"
-    # (then a courtesy title or a rank's capitals: "..., Mr Frederick Baah", "..., COP Bright
-    # Oduro", "..., DSP Dilli Raj Panta")
-    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Hon)\.?\s+|[A-Z]{2,4}\s+)?"
+    # (then a courtesy title or a rank's abbreviation: "..., Mr Frederick Baah", "..., COP
+    # Bright Oduro", "..., DSP Dilli Raj Panta", "..., Supt. Jane Roe", "..., Lic. Ana Ruiz";
+    # not any body's acronym: "Officers of the X, KRT Ana Ruiz said")
+    r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Hon|Supt|Insp|Sgt|Capt|Lt|Col|Gen|Maj|Cdr|Lic|Licda|Ing|Sr|Sra|"
+    r"Dra|Mme|Mlle|M|COP|DCOP|ACP|DCP|CP|DSP|ASP|SP|SSP|IGP|DIG|AIG|DPC|CSP)\.?\s+){0,2}"
 )
 
 
