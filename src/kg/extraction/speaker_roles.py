@@ -296,8 +296,9 @@ RANK_BEFORE_A_NAME = (
     r"superintendent|superintendente|brigadier|commissioner|major|commodore|admiral)"
     r"(?:\s+(?:de\s+(?:brigade|division|police)|principal|chef|en\s+chef))?\s+)?"
     # (then a courtesy title or a rank's abbreviation: "..., Mr Frederick Baah", "..., COP
-    # Bright Oduro", "..., DSP Dilli Raj Panta", "..., Supt. Jane Roe", "..., Lic. Ana Ruiz";
-    # not any body's acronym: "Officers of the X, KRT Ana Ruiz said")
+    # Bright Oduro", "..., DSP Dilli Raj Panta", "..., Supt. Jane Roe"; not any body's acronym:
+    # "Officers of the X, KRT Ana Ruiz said"; a title whose full stop the sentences are cut
+    # at, "Lic.", is read in no sentence with its name)
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof|Hon|Supt|Insp|Sgt|Capt|Lt|Col|Gen|Maj|Cdr|Lic|Licda|Ing|Sr|Sra|"
     r"Dra|Mme|Mlle|M|COP|DCOP|ACP|DCP|CP|DSP|ASP|SP|SSP|IGP|DIG|AIG|DPC|CSP)\.?\s+){0,2}"
 )
