@@ -370,3 +370,16 @@ def test_a_languages_name_in_a_list_of_places_is_none(tmp_path, knowledge, body,
     word as a place (a country's own name is known already)."""
     found = mentions(draft_of(tmp_path, knowledge, body), "place")
     assert not set(not_places) & set(found)
+
+
+def test_a_change_against_the_year_before_takes_its_sentences_year(tmp_path, knowledge):
+    """ "Más de 400 casos se presentaron en 2024, lo que representa un aumento del 60,6%
+    frente al año anterior": the year compared with is not the change's (found on a tune
+    release fetched again at the round's end, after "año anterior" was first read)."""
+    body = (
+        "La policía de Colombia hizo un operativo. Más de 400 casos se presentaron en 2024, lo "
+        "que representa un aumento del 60,6% frente al año anterior. El 83% de las víctimas "
+        "fueron mujeres."
+    )
+    periods = _periods(draft_of(tmp_path, knowledge, body))
+    assert (periods["60.6"], periods["83"]) == ("2024", "2024")

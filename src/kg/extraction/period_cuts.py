@@ -379,6 +379,13 @@ _FIGURE_THEN = (
 )
 _SAME_CLAUSE = r"(?:[^,;.:]|(?<=\d)[.,](?=\d))*$"
 COMPARED_FIGURE_AFTER = re.compile(rf"\b(?:{COMPARING}|{THAN})" + _FIGURE_THEN + _SAME_CLAUSE, re.I)
+# A word of comparison in the other languages right before the time compared with ("frente al
+# año anterior", "face ao ano anterior", "par rapport à 2023", "respecto a 2023")
+COMPARED_TIME = re.compile(
+    rf"\b(?:{COMPARING}|respecto\s+a|en\s+relaci[oó]n\s+a|em\s+rela[çc][ãa]o\s+a)(?:l|o|os)?\s+"
+    r"(?:(?:la|el|le|o|l['’]|de|del|do|du)\s*)?$",
+    re.I,
+)
 # (a change's own figure, "on" or "over" the one compared, right after it or its noun: "72.8
 # percent on the 92", "a 45 percent increase over the 300"; not "20 percent of over 300", nor
 # "from", whose figure is what the change started at: "rose to 40 per cent from 30 per cent
@@ -403,10 +410,12 @@ def _compared_after(text: str, x: tuple, at: int) -> bool:
     said = text[end : x[1]].strip()
     if not (re.fullmatch(r"(?:19|20)\d\d", said) or YEAR_BEFORE.fullmatch(said)):
         return False  # (a year only, no day)
-    # (the number the change's figure: "grew 62 percent over the previous year")
+    # (the number the change's figure: "grew 62 percent over the previous year"; a word of
+    # comparison right before the time: "un aumento del 60,6% frente al año anterior")
     return bool(
         COMPARED_AFTER.search(text, max(at, x[0] - 60), end)
         or re.fullmatch(rf"{_BY_A_FIGURE}\s+(?:over|from|on)\s+(?:in\s+)?", text[at:end], re.I)
+        or COMPARED_TIME.search(text, max(at, x[0] - 40), end)
     )
 
 
