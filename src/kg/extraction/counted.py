@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.breakdowns import said_of_a_name, what_a_names_count_counts
+from kg.extraction.carried_periods import A_COUNT, OF_IT_OPENING
 from kg.extraction.figures import FROM_A_PLACE, Found
 from kg.extraction.foreign_counts import OF_THESE, PASSIVE_AFTER, a_bare_participle, no_noun_after
 from kg.extraction.foreign_words import LANGUAGES, UNIT_WORDS
@@ -121,13 +122,6 @@ OF_THEM_AFTER = re.compile(
 )
 
 
-# A sentence opening with the whole its numbers are parts of ("Of the arrests, 15 of them",
-# "De los sometimientos, 15 de ellos", "Des personnes interpellées, 12 d'entre elles")
-WHOLE_OPENING = re.compile(
-    r"\s*(?:Of\s+the|De\s+(?:los|las)|Des|D[oa]s)\s+(?P<noun>[^\W\d_]{3,})(?:\s+[^\W\d_]+)?\s*,"
-)
-
-
 def _alone_in_its_sentence(text: str, f: Found) -> bool:
     """Whether no other figure is said in the sentence of `f` ("them" is then what it counts:
     not in "45 victims rescued in 3 raids. Twelve of them ...")."""
@@ -198,9 +192,14 @@ def find_what_it_counts(
             # "More than 450,000 of them", "Plus de 450.000 d'entre eux": of those the
             # number before counts
             f.head, f.phrase, f.phrase_end = previous.head, previous.phrase, them.end()
-        elif them and (named := WHOLE_OPENING.match(text, f.sentence[0], f.start)):
+        elif (
+            them
+            and (named := OF_IT_OPENING.match(text, f.sentence[0], f.start))
+            and (noun := named["noun"].split()[0]).casefold() not in A_COUNT
+        ):
             # "De los sometimientos, 15 de ellos fueron en enero": those the opening names
-            f.head, f.phrase, f.phrase_end = named["noun"], named["noun"], them.end()
+            # (not "Of this number,": the count before, read above)
+            f.head, f.phrase, f.phrase_end = noun, noun, them.end()
         else:
             f.head, f.phrase, f.phrase_end = noun_phrase(text, f.end)
             if passage.language in LANGUAGES and no_noun_after(f.phrase, f.value or f.high):
