@@ -61,10 +61,18 @@ def _day(number: str) -> int:
     return int(re.match(r"\d+", number).group())
 
 
-def day_spans(text: str) -> list[tuple[int, int]]:
+# A year that runs into the next, its second year in two digits ("the 2024-25 financial
+# year", "in 2019/20"): the "25" is no count
+SPLIT_YEAR = re.compile(r"(?<![\w/-])(?:19|20)(\d\d)\s*[-\u2013/]\s*(\d\d)(?![\w/%-])")
+
+
+def date_spans(text: str) -> list[tuple[int, int]]:
     """Where `text` says days with their year, one or more, whatever words come before them
-    (the figures of a day are no counts: "On May 2-3, 2024, police raided 14 brothels")."""
-    return [m.span() for m in DATED_DAYS.finditer(text)]
+    (the figures of a day are no counts: "On May 2-3, 2024, police raided 14 brothels"), and
+    the second year of a year that runs into the next ("2024-25")."""
+    return [m.span() for m in DATED_DAYS.finditer(text)] + [
+        m.span(2) for m in SPLIT_YEAR.finditer(text) if (int(m[1]) + 1) % 100 == int(m[2])
+    ]
 
 
 def dated_days(text: str, s0: int, s1: int) -> list[tuple[int, int, dict]]:

@@ -143,6 +143,21 @@ def _own_sentence(item: Item) -> str:
     return said.passage.text[slice(*said.passage.sentence_at(said.start))]
 
 
+def words_about(item: Item) -> str:
+    """The number's sentence without the brackets that hold another number than it: what
+    they say is of the figure inside them ("118 reports of forced marriage (up from 91 reports
+    the previous year); 84 reports of ...": the 118 and the 84 are not of the year before)."""
+    said = _said(item)
+    a, b = said.passage.sentence_at(said.start)
+    return BRACKET_OF_ANOTHER.sub(
+        lambda m: m[0] if a + m.start() <= said.start < a + m.end() else " " * len(m[0]),
+        said.passage.text[a:b],
+    )
+
+
+BRACKET_OF_ANOTHER = re.compile(r"\([^()]*\d[^()]*\)")
+
+
 def _sentence_of(item: Item) -> tuple:
     said = _said(item)
     return (said.passage.index, said.passage.sentence_at(said.start))
@@ -258,7 +273,7 @@ def left_to_the_rules(item: Item) -> bool:
     other reading (period_carry's model) dates it: one that goes on from the count before it,
     opens with the period said before, points back to a number, says a time of its own, is
     said in the first person, or says it is not of the count before."""
-    words = _own_sentence(item)
+    words = words_about(item)
     return bool(
         GOING_ON.match(words)
         or THAT_PERIOD.match(words)

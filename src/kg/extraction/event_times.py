@@ -14,6 +14,7 @@ from kg.extraction.foreign_words import _MONTH as FOREIGN_MONTH
 from kg.extraction.foreign_words import CAUGHT_VERB, MONTHS, OPERATION_NOUN
 from kg.extraction.foreign_words import NOT_ITS_CATCH as NOT_ITS_CATCH_OTHER_LANGUAGES
 from kg.extraction.pages import dateline_date
+from kg.extraction.period_carry import ANOTHER_TIME, PERFECT, PLAN, STANDING
 from kg.extraction.period_patterns import _date
 from kg.extraction.periods import period_of
 from kg.extraction.proposal import Item
@@ -89,9 +90,19 @@ DURING_THAT_EVENT = re.compile(
 )
 
 
+# A day set at a sentence's start, its year said or not ("On August 11, agents discovered a
+# stash house.", "On 3 May 2019, ..."): a day the release's own day dates when it has no year
+FRONTED_DAY = re.compile(
+    rf"^\s*On\s+(?:{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?"
+    rf"{MONTH})(?:,?\s+(?:19|20)\d\d)?\s*,",
+    re.I,
+)
+
+
 def _period_set_before(
-    passage: Passage, sentence: tuple[int, int], previous: Passage | None = None
-):
+    passage: Passage, sentence: tuple[int, int], previous: Passage | None = None,
+    day: str | None = None,
+):  # fmt: skip
     """The period a sentence without a time of its own takes from the sentence just before it,
     when that one opens with it ("In 2016, over 12,000 migrants arrived. IOM Lorvania assisted
     7,400 of them."): a time set at a sentence's start holds for what follows."""
@@ -116,6 +127,11 @@ def _period_set_before(
     if not before:
         return None
     a, b = before[-1]
+    if fronted_day := FRONTED_DAY.match(passage.text[a:b]):
+        if any(p.search(passage.text, s0, s1) for p in (STANDING, PERFECT, PLAN, ANOTHER_TIME)):
+            return None  # ("An estimated 5,000 migrants remain detained": of no such day)
+        end = a + fronted_day.end()
+        return period_of(passage.text, (a, end), (a, end), end, today=day)
     m = FRONTED_TIME.match(passage.text[a:b])
     if m is None or not _time_words_only(m["gap"]):
         return None
@@ -465,7 +481,7 @@ def period_from_context(
     if POINTS_TO_A_NUMBER.search(passage.text, *sentence):
         return None
     return (
-        _period_set_before(passage, sentence, before)
+        _period_set_before(passage, sentence, before, day)
         or period_said_before(passage, sentence, before, day, clause)
         or list_period
         or event_period(records, passage, sentence)

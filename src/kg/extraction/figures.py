@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from kg.extraction import currencies, foreign_words
-from kg.extraction.dated_days import day_spans
+from kg.extraction.dated_days import date_spans
 from kg.extraction.multipliers import _multipliers
 from kg.extraction.not_counts import _a_telephone_group, _not_a_statistic, _period_duration
 from kg.extraction.number_words import (
@@ -21,6 +21,7 @@ from kg.extraction.number_words import (
     MONTH,
     MONTH_SHORT,
     PERCENT,
+    RESPECTIVELY,
     number_matches,
     scale_of,
     small_value,
@@ -146,7 +147,7 @@ def find_numbers(passage: Passage) -> list[Found]:
     restated: set[int] = set()  # where the figures of a number said in words begin
     # "USD 69.40 EUR 81.11 RUB 1.02": a site's exchange rates, no statistics; the figures of
     # days ("On May 2-3, 2024")
-    read_otherwise += [m.span() for m in EXCHANGE_RATES.finditer(text)] + day_spans(text)
+    read_otherwise += [m.span() for m in EXCHANGE_RATES.finditer(text)] + date_spans(text)
     read_otherwise += foreign_words.not_counts(text)  # ("le 13 octobre", "de 46 años")
     for m, value, is_words in number_matches(passage):
         start, end = m.span()
@@ -518,6 +519,8 @@ def _ranges(passage: Passage, found: list[Found]) -> list[Found]:
                 and f.currency == g.currency  # "£400 and €500": two sums
                 and 0 < f.value < g.value <= 10 * f.value
                 and not re.search(r"\b(?:in|of|from|to)\s+$", before)
+                # ("rescued 165 and 200 victims in 2018 and 2019, respectively": two counts)
+                and not RESPECTIVELY.search(passage.text, g.end, passage.sentence_at(g.end)[1])
                 # ("103, 30 and 57 migrants": the last two of a list, no range)
                 and not re.search(r"(?<!\d)(?!(?:19|20)\d\d\b)\d[\d.]*\s*,\s*$", before)
             )
@@ -569,12 +572,8 @@ def _ranges(passage: Passage, found: list[Found]) -> list[Found]:
                     low = f.value * g.scale  # "between 1.2 and 1.9 million"
                 r = Found(passage, f.start, g.end, None, low=low, high=g.value)
                 r.percent, r.currency = g.percent, g.currency or f.currency
-                r.duration, r.head, r.phrase, r.phrase_end = (
-                    g.duration,
-                    g.head,
-                    g.phrase,
-                    g.phrase_end,
-                )
+                r.duration, r.head = g.duration, g.head
+                r.phrase, r.phrase_end = g.phrase, g.phrase_end
                 r.qualifiers = ["range"]
                 out.append(r)
                 skip.add(i + 1)

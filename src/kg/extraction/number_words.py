@@ -160,3 +160,10 @@ def small_value(word: str) -> int:
     """The value of a part or whole of a share ("7", "seven", "siete", "uno")."""
     folded = foreign_words.fold(word)
     return word_value(word) or _ONE_WORDS.get(folded) or foreign_words._VALUES.get(folded, 0)
+
+
+# Numbers listed, then what each is of in the same order ("165 and 200 victims in 2018 and
+# 2019, respectively"): one count each, no range
+RESPECTIVELY = re.compile(
+    r"\b(?:respectively|respectivamente|respectivement|respetivamente)\b", re.I
+)

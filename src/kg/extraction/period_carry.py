@@ -25,8 +25,14 @@ import copy
 import re
 
 from kg.extraction.carried_periods import A_COUNT, NEW_CLAUSE, _noun_of, _said
-from kg.extraction.document_periods import _another_year_since, _sentence_of, left_to_the_rules
-from kg.extraction.period_cuts import COMPARING, THAN
+from kg.extraction.dated_days import YEAR
+from kg.extraction.document_periods import (
+    _another_year_since,
+    _sentence_of,
+    left_to_the_rules,
+    words_about,
+)
+from kg.extraction.period_cuts import _BY_A_FIGURE, _CHANGE, COMPARING, THAN
 from kg.extraction.proposal import Item
 from kg.extraction.units import singular
 
@@ -89,7 +95,9 @@ COMPARED_FIGURE = re.compile(
     # "contra" are no comparison in "cases against 337 defendants, and 309 convictions", "la
     # lucha contra la trata")
     rf"|\b(?:against|contra|{COMPARING})"
-    r"\s+(?:(?:les|los|las|os|as|aux?|el|le|la|o|a)\s+)?(?:[^\W\d]+\s+){0,2}$",
+    r"\s+(?:(?:les|los|las|os|as|aux?|el|le|la|o|a)\s+)?(?:[^\W\d]+\s+){0,2}$"
+    # ("an increase of 10 per cent from 382 the previous year", "a 45% rise on the 300")
+    rf"|{_BY_A_FIGURE}\s+(?:{_CHANGE}\s+)?(?:from|over|on)\s+(?:the\s+)?$",
     re.I,
 )
 
@@ -123,7 +131,8 @@ def _compared(item: Item) -> bool:
 
 
 def _never_dated(item: Item, before: Item) -> bool:
-    start, words = _sentence(item)
+    start, _ = _sentence(item)
+    words = words_about(item)
     said = _said(item)
     share = SHARE_OF.match(words)
     return bool(
@@ -201,13 +210,17 @@ def _the_figure_compared(
 ) -> int | None:
     """The dated number of the sentence of placed[back] that is not said after a comparison,
     when all such have one time ("147 cases in 2025, against 136 in 2024": the 147), or
-    None; None too when `item` counts what the figures compared count ("60 per cent of the
-    cases": of which year's is not said)."""
+    None; None too when `item` counts what a figure compared with counts ("147 cases in 2025,
+    against 136 cases in 2024. 60 per cent of the cases": of which year's is not said; not
+    "420 reports, up 10 per cent from 382 the previous year. This encompassed 118 reports":
+    the reports the sentence counts are its own figure's)."""
     sentence = _sentence_of(placed[back])
     said = _said(item)
     of_the = OF_THE_NOUN.match(said.passage.text, said.end)
     noun = _noun_of(item) or (singular(of_the[1]) if of_the else "")
-    if noun and any(_noun_of(x) == noun for x in placed if x.spans and _sentence_of(x) == sentence):
+    if noun and any(
+        _noun_of(x) == noun for x in placed if _sentence_of(x) == sentence and _compared(x)
+    ):
         return None
     own = [
         j
@@ -218,10 +231,41 @@ def _the_figure_compared(
     return own[0] if len(times) == 1 else None
 
 
+# A change from a figure right before it: "118 reports (up from 91 reports)", "rose from 300",
+# "an increase of 10 per cent from 382": the figure changed from is of an earlier time
+CHANGED_FROM = re.compile(
+    rf"(?:\b(?:up|down|{_CHANGE})|{_BY_A_FIGURE})\s+from\s+(?:the\s+)?(?:[^\W\d]+\s+)?$", re.I
+)
+
+
+def undate_figures_changed_from(observations: list[Item]) -> None:
+    """A figure a change starts from, given the time of the figure it changed to (the time of
+    the text around both, "This encompassed 118 reports (up from 91 reports)" after "In
+    2024, ..."), loses it: the text gives it none of its own (not "by 4.5% from 3.6 billion
+    in 2018 to 3.8 billion in 2019": a year said after it is its own)."""
+    placed = sorted(
+        (x for x in observations if _said(x) is not None),
+        key=lambda x: (_said(x).passage.index, _said(x).start),
+    )
+    for before, item in zip(placed, placed[1:], strict=False):
+        said = _said(item)
+        start, _ = _sentence(item)
+        end = said.passage.sentence_at(said.start)[1]
+        if (
+            item.fields.get("period") is not None
+            and not YEAR.search(said.passage.text, said.end, end)
+            and _sentence_of(before) == _sentence_of(item)
+            and str(before.fields.get("period")) == str(item.fields["period"])
+            and CHANGED_FROM.search(said.passage.text, max(start, said.start - 60), said.start)
+        ):
+            del item.fields["period"]
+
+
 def carry_periods(observations: list[Item]) -> None:
     """Give each undated active number the period of the dated number said last before it
     (decided on the periods as drafted, before any is carried: one carried period does not
     carry on)."""
+    undate_figures_changed_from(observations)
     for item, before in list(carry_cases(observations)):
         item.fields["period"] = copy.deepcopy(before.fields["period"])  # (its own, not shared)
         item.period_carried_from = _sentence(before)[1]

@@ -329,7 +329,8 @@ def a_plans_number(text: str, s0: int, at: int) -> bool:
 
 # "up from 1,200 the year before": the year before the one the sentence names.
 YEAR_BEFORE = re.compile(
-    r"\b(?:the\s+year\s+before|the\s+(?:previous|preceding|prior)\s+year|"
+    r"\b(?:the\s+year\s+before|the\s+(?:previous|preceding|prior)\s+(?:financial\s+|fiscal\s+)?"
+    r"year|"
     r"a\s+year\s+(?:earlier|before)|"
     # ("frente a los 250 del año anterior", "face aos 203 no ano anterior", "contre 136
     # l'année précédente", "203 um ano antes", "un an plus tôt")
@@ -386,13 +387,19 @@ COMPARED_TIME = re.compile(
     r"(?:(?:la|el|le|o|l['’]|de|del|do|du)\s*)?$",
     re.I,
 )
-# (a change's own figure, "on" or "over" the one compared, right after it or its noun: "72.8
-# percent on the 92", "a 45 percent increase over the 300"; not "20 percent of over 300", nor
-# "from", whose figure is what the change started at: "rose to 40 per cent from 30 per cent
-# in 2021" is the change's year)
+# (a change's figure, the number's own or one after it, "on" or "over" the one compared, right
+# after it or its noun: "72.8 percent on the 92", "420 victims, a 45 percent increase over the
+# 300"; "from" a count: "an increase of 10 per cent from 382 in 2018-19"; not "20 percent of
+# over 300", nor "from" a share, the level the change started at: "rose to 40 per cent from 30
+# per cent in 2021" is the change's year)
 CHANGE_ON_A_FIGURE = re.compile(
-    rf"^{_BY_A_FIGURE}(?:\s+(?:increase|rise|drop|decrease|decline|jump|growth|fall))?"
-    r"\s+(?:over|on)" + _FIGURE_THEN + _SAME_CLAUSE,
+    rf"(?<![\d.,]){_BY_A_FIGURE}(?:\s+(?:increase|rise|drop|decrease|decline|jump|growth|fall))?"
+    r"\s+(?:(?:over|on)"
+    + _FIGURE_THEN
+    + r"|from"
+    + _FIGURE_THEN
+    + r"[\d.,]*+(?!\s*(?:%|per\s*cent\b|percent\b)))"
+    + _SAME_CLAUSE,
     re.I,
 )
 
@@ -401,10 +408,10 @@ def _compared_after(text: str, x: tuple, at: int) -> bool:
     """Whether the time x after the number at `at` is a year compared with (COMPARED_AFTER),
     no day and no span's start ("rose from 2008 to 2010"), or the year before ("grew 62
     percent over the previous year"), or the time of a figure compared with."""
-    if COMPARED_FIGURE_AFTER.search(text, at, x[0]) or CHANGE_ON_A_FIGURE.match(text[at : x[0]]):
-        return True
     if re.match(r"\s*(?:to|until|through|and|-|\u2013)\s", text[x[1] :]):
-        return False
+        return False  # (the span's start: "by 4.53% from 3.6 billion in 2018 to 3.8 billion")
+    if COMPARED_FIGURE_AFTER.search(text, at, x[0]) or CHANGE_ON_A_FIGURE.search(text, at, x[0]):
+        return True
     lead = re.match(r"(?:over|from|on)\s+", text[x[0] : x[1]], re.I)  # (a time read with it)
     end = x[0] + (lead.end() if lead else 0)
     said = text[end : x[1]].strip()

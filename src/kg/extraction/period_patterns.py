@@ -150,6 +150,12 @@ PERIOD_PATTERNS = (
             re.I,
         ),
     ),
+    # ("in FY 2018", "FY2021 figures": a fiscal year by its year, as "fiscal year 2021" is; not
+    # "FY 2019/20", a year running into the next)
+    (
+        "in",
+        re.compile(r"\bFY\s?(?P<am>)(?P<ay>(?:19|20)\d\d)\b(?!\s*[-\u2013/]\s*\d)"),
+    ),
     # ("during the whole of 2012", "in all of 2019", "during the course of 2018", "Toward the
     # end of 2014")
     (

@@ -12,6 +12,7 @@ from kg.extraction.dated_days import dated_days
 from kg.extraction.figures import MONTH
 from kg.extraction.foreign_words import foreign_times
 from kg.extraction.foreign_year_words import months_of_a_year
+from kg.extraction.number_words import RESPECTIVELY
 from kg.extraction.period_cuts import (
     PERFECT,
     SAME_PERIOD_LAST_YEAR,
@@ -98,13 +99,15 @@ def _periods_said_elsewhere(text, s0, s1, found, year_context):
             and len(v["start"]) == len(v["end"]) == 4
             and int(v["end"]) - int(v["start"]) == 1
         ]
-        year = _year_before(text, s0, m.start()) or year_context
+        own = _year_before(text, s0, m.start())
+        year = own or year_context
         # (the financial year the last said before it: not "..., and in 2024 there were 500,
         # up from 450 the previous year")
         if fiscal and FISCAL_YEAR.search(text, s0, m.start()) and year in fiscal[-1].values():
             shifted = {k: str(int(fiscal[-1][k]) - 1) for k in _SPAN}
             out.append((m.start(), m.end(), shifted))
-        elif year:
+        elif year and (own or not FISCAL_YEAR.search(m[0])):
+            # ("the previous financial year" after a passage's "2024-25": not the year 2023)
             before = str(int(year[:4]) - 1)
             out.append((m.start(), m.end(), {"start": before, "end": before}))
     for m in SAME_PERIOD_LAST_YEAR.finditer(text, s0, s1):
@@ -296,25 +299,30 @@ def asides(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
     return out
 
 
-RESPECTIVELY = re.compile(r"\b(?:respectively|respectivamente|respectivement)\b", re.I)
 LISTED_NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*(?<![.,])")
 LISTED_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 BETWEEN_LISTED = re.compile(r"\s*(?:,\s*(?:(?:and|y|et|e)\s+)?|\s+(?:and|y|et|e)\s+)$")
 
 
 def _respectively(text: str, s0: int, s1: int, at: int) -> dict | None:
-    """ "19 and 15 cases were registered in 2013 and 2014 respectively": the n-th number of
-    the sentence takes the n-th of a list of years said after them, when they are as many."""
+    """ "19 and 15 cases were registered in 2013 and 2014 respectively", "In 2013 and 2014,
+    19 and 15 cases were registered respectively": the n-th number of the sentence takes the
+    n-th of a list of years said after them, or before them, when they are as many."""
     if not RESPECTIVELY.search(text, s0, s1):
         return None
     years = list(LISTED_YEAR.finditer(text, at + 1, s1))
+    after = len(years) >= 2
+    if not after:  # (the years said before the numbers)
+        years = list(LISTED_YEAR.finditer(text, s0, at))
     if len(years) < 2 or not all(
         BETWEEN_LISTED.match(text[a.end() : b.start()]) for a, b in pairwise(years)
     ):
         return None
     numbers = [
         m.start()
-        for m in LISTED_NUMBER.finditer(text, s0, years[0].start())
+        for m in LISTED_NUMBER.finditer(
+            text, *((s0, years[0].start()) if after else (years[-1].end(), s1))
+        )
         if not LISTED_YEAR.fullmatch(m.group())
     ]
     if len(numbers) != len(years) or at not in numbers:

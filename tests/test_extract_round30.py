@@ -1,0 +1,271 @@
+"""`kg extract`: rules of the thirtieth round, on the times of figures. A year running into the
+next ("2024-25") is no count; a change "from" a count is measured against that count's time;
+"FY 2018" is a year; the fiscal year before; brackets holding another figure say that figure's
+time, not the sentence's; a figure a change starts from is not of the time it changed to; a
+day set at a sentence's start holds for the next; "respectively" pairs the figures with their
+years. On sentences composed for it (the names of people and bodies are made up), each rule
+with the sentences it must leave alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from composed import draft_of, mentions, observations
+
+FISCAL = {"start": "2024", "end": "2025"}
+
+
+def _period(found, value):
+    got = found[value].fields.get("period")
+    if isinstance(got, dict):  # (the draft's span as its start and end only)
+        got = {k: v for k, v in got.items() if k in ("start", "end")}
+    return got
+
+
+def test_the_second_year_of_a_year_running_into_the_next_is_no_count(tmp_path, knowledge):
+    """ "the 2024-25 financial year", "in 2019/20": the "25" and the "20" are the years'
+    ends, no counts; the figures of the sentence take both years."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Police held a raid on Monday. In new figures covering the 2024-25 financial year, "
+            "the Velnor police detailed 420 victims of trafficking. In 2019/20, 35 traffickers "
+            "were convicted.",
+        )
+    )
+    assert sorted(found) == ["35", "420"]
+    assert _period(found, "420") == FISCAL
+    assert _period(found, "35") == {"start": "2019", "end": "2020"}
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "period"),
+    [
+        (
+            "Police held a raid on Monday. In 2019, police rescued 420 victims of trafficking, "
+            "an increase of 10 per cent from 382 in 2018.",
+            "10",
+            "2019",
+        ),
+        (
+            "Police held a raid on Monday. Police rescued 420 victims of trafficking, an "
+            "increase of 10 per cent from 382 in 2018.",
+            "420",
+            None,
+        ),
+        (
+            "Police held a raid on Monday. Police rescued 420 victims of trafficking, a 10 per "
+            "cent increase over the 382 rescued in 2018.",
+            "420",
+            None,
+        ),
+        # (the figure changed from keeps its year; a span "from ... to ..." is the change's)
+        (
+            "Police held a raid on Monday. Police rescued 420 victims of trafficking, an "
+            "increase of 10 per cent from 382 in 2018.",
+            "382",
+            "2018",
+        ),
+        (
+            "Police held a raid on Monday. The budget increased by 4.5% from 3.6 billion zorvs "
+            "in 2018 to 3.8 billion zorvs in 2019.",
+            "4.5",
+            "dated",
+        ),
+        (
+            "Police held a raid on Monday. The budget increased by 4.5% from 3.6 billion zorvs "
+            "in 2018 to 3.8 billion zorvs in 2019.",
+            "3600000000",
+            "2018",
+        ),
+        # (a share's level "from" another share: the change's year, as it was)
+        (
+            "Police held a raid on Monday. The share of women rose by 10 per cent from 30 per "
+            "cent in 2021.",
+            "10",
+            "2021",
+        ),
+    ],
+)
+def test_a_change_from_a_count_is_measured_against_that_count_s_time(
+    tmp_path, knowledge, body, value, period
+):
+    """ "an increase of 10 per cent from 382 in 2018": 2018 is the time of the count the
+    change is measured from, neither the change's nor the count's before it."""
+    found = observations(draft_of(tmp_path, knowledge, body))
+    if period == "dated":  # (of the span, not undated as a time compared with)
+        assert _period(found, value) is not None
+    else:
+        assert _period(found, value) == period
+
+
+def test_fy_and_a_year_is_that_year(tmp_path, knowledge):
+    """ "in FY 2018", "In FY2017," are those fiscal years by their year, as "fiscal year
+    2021" is; "FY2017" names no body."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Police held a raid on Monday. In 2019, police rescued 420 victims, compared with 382 in "
+        "FY 2018. In FY2017, 300 victims were rescued.",
+    )
+    found = observations(draft)
+    assert _period(found, "382") == "2018"
+    assert _period(found, "300") == "2017"
+    assert mentions(draft, "organization") == {}
+
+
+def test_the_previous_financial_year(tmp_path, knowledge):
+    """ "the previous financial year" after "the 2024-25 financial year" in its sentence is
+    2023-24; after a plain year, the year before; after a financial year said in another
+    paragraph only, no year it could be said to be (not 2023, a calendar year)."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Police held a raid on Monday. In the 2024-25 financial year, 40 victims were "
+            "rescued, up from 30 in the previous financial year. In 2019, police rescued 420 "
+            "victims, up from 382 in the previous fiscal year.\n\nThe Velnor police also "
+            "received 77 reports, up from 51 in the previous financial year.",
+        )
+    )
+    assert _period(found, "30") == {"start": "2023", "end": "2024"}
+    assert _period(found, "382") == "2018"
+    assert _period(found, "51") is None
+
+
+LIST = (
+    "Police held a raid on Monday. In new figures covering the 2024-25 financial year, the "
+    "police detailed 420 victims of trafficking, an increase of 10 per cent from 382 the "
+    "previous year.\n\nThis encompassed:\n* 118 victims of forced marriage (up from 91 victims "
+    "from the previous financial year);* 84 victims of servitude (up from 59 victims)."
+)
+
+
+def test_brackets_holding_another_figure_say_its_time_not_the_sentence_s(tmp_path, knowledge):
+    """A list of parts each followed by the figure of the year before in brackets: the parts
+    take the whole's time (the time words in the brackets are the bracketed figures'); the
+    figures changed from do not, nor the time of the sentence compared with ("an increase of
+    10 per cent from 382 the previous year": the 420's sentence gives the parts its own)."""
+    found = observations(draft_of(tmp_path, knowledge, LIST))
+    assert _period(found, "420") == FISCAL
+    assert _period(found, "10") == FISCAL
+    for value in ("118", "84"):
+        assert _period(found, value) == FISCAL, value
+    for value in ("91", "59"):
+        assert _period(found, value) is None, value
+
+
+@pytest.mark.parametrize(
+    ("body", "dated", "undated"),
+    [
+        (
+            "Police held a raid on Monday. In 2024, the police rescued 420 victims of "
+            "trafficking. This encompassed 118 victims of forced marriage (up from 91 victims) "
+            "and 84 victims of sexual servitude (up from 59 victims).",
+            ("420", "118", "84"),
+            ("91", "59"),
+        ),
+        # (a change from a figure its sentence dates keeps it)
+        (
+            "Police held a raid on Monday. In 2024, police rescued 420 victims, up from 382 the "
+            "previous year.",
+            ("420", "382"),
+            (),
+        ),
+    ],
+)
+def test_a_figure_a_change_starts_from_is_not_of_the_time_it_changed_to(
+    tmp_path, knowledge, body, dated, undated
+):
+    """ "118 victims (up from 91 victims)" after "In 2024, ...": the 91 is of an earlier time
+    the text does not give, not 2024."""
+    found = observations(draft_of(tmp_path, knowledge, body))
+    for value in dated:
+        assert _period(found, value) is not None, value
+    for value in undated:
+        assert _period(found, value) is None, value
+
+
+def test_the_counts_of_a_whole_compared_with_a_figure_without_a_noun(tmp_path, knowledge):
+    """ "420 reports, ... from 382 the previous year" then the reports' parts: the parts are
+    of the 420's time (the figure compared with counts nothing named); "300 cases in 2019,
+    against 250 cases in 2018" then "60 per cent of the cases": of which year's is not said."""
+    found = observations(draft_of(tmp_path, knowledge, LIST))
+    assert _period(found, "118") == FISCAL
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Police held a raid on Monday. Police recorded 300 trafficking cases in 2019, "
+            "against 250 cases in 2018. Sixty per cent of the cases involved women.",
+        )
+    )
+    assert _period(found, "60") is None
+
+
+@pytest.mark.parametrize(
+    ("body", "period"),
+    [
+        (
+            "LAREDO, 12 August 2022 – Police held a raid on Monday.\n\nOn August 11, Border "
+            "Patrol agents discovered a stash house near Parra Lane. Working with the police, "
+            "agents encountered 19 migrants inside the residence.",
+            "2022-08-11",
+        ),
+        (
+            "LAREDO, 12 August 2022 – Police held a raid on Monday.\n\nOn 11 August 2021, "
+            "agents discovered a stash house near Parra Lane. Agents encountered 19 migrants "
+            "inside the residence.",
+            "2021-08-11",
+        ),
+        # (no day of the release's own: a day without its year dates nothing)
+        (
+            "Police held a raid on Monday.\n\nOn August 11, agents discovered a stash house "
+            "near Parra Lane. Agents encountered 19 migrants inside the residence.",
+            None,
+        ),
+        # (a standing figure after it: of no such day)
+        (
+            "LAREDO, 12 August 2022 – Police held a raid on Monday.\n\nOn 11 August 2021, "
+            "agents discovered a stash house near Parra Lane. An estimated 19 migrants remain "
+            "in such houses.",
+            None,
+        ),
+    ],
+)
+def test_a_day_set_at_a_sentence_s_start_holds_for_the_next(tmp_path, knowledge, body, period):
+    """ "On August 11, agents discovered a stash house. Agents encountered 19 migrants
+    inside.": the 19 were found that day (the release's day gives its year)."""
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert _period(found, "19") == period
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Police held a raid on Monday. Police rescued 165 and 200 victims in 2018 and 2019, "
+        "respectively.",
+        "Police held a raid on Monday. In 2018 and 2019, police rescued 165 and 200 victims "
+        "respectively.",
+    ],
+)
+def test_respectively_pairs_the_figures_with_their_years(tmp_path, knowledge, body):
+    """ "165 and 200 victims in 2018 and 2019, respectively": two counts (no range from 165
+    to 200), the first of 2018, the second of 2019, the years said after them or before."""
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert _period(found, "165") == {"start": "2018", "end": "2018"}
+    assert _period(found, "200") == {"start": "2019", "end": "2019"}
+
+
+def test_an_estimated_range_without_between_is_still_a_range(tmp_path, knowledge):
+    """ "an estimated 30,000 and 60,000 migrants": one range, no "respectively" after it."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Police held a raid on Monday. The police said that an estimated 30,000 and 60,000 "
+            "migrants crossed in 2019.",
+        )
+    )
+    assert ("30000", "60000") in found
