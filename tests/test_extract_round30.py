@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from composed import draft_of, mentions, observations
+from composed import draft_of, mentions, observations, sources
 
 FISCAL = {"start": "2024", "end": "2025"}
 
@@ -269,3 +269,78 @@ def test_an_estimated_range_without_between_is_still_a_range(tmp_path, knowledge
         )
     )
     assert ("30000", "60000") in found
+
+
+@pytest.mark.parametrize(
+    ("body", "body_name"),
+    [
+        (
+            "La policía hizo una redada el lunes en Honduras. Tres niños fueron rescatados, "
+            "según la Comisión Interinstitucional Contra la Explotación Sexual Comercial y Trata "
+            "de Personas (Cicesct), Ana Ruiz.",
+            "Comisión Interinstitucional Contra la Explotación Sexual Comercial y Trata de "
+            "Personas",
+        ),
+        (
+            "Police held a raid on Monday. Mr Tomas Berend, Lagos Zonal Commander, Velnor Agency "
+            "for Prohibition of Traffic In Persons and Other Related Matters, on Friday said it "
+            "rescued 3 victims in 2014.",
+            "Velnor Agency for Prohibition of Traffic In Persons and Other Related Matters",
+        ),
+    ],
+)
+def test_a_body_s_name_ending_in_capitalized_words_is_no_person(
+    tmp_path, knowledge, body, body_name
+):
+    """The last words of a body's capitalized name, after its small words ("y Trata de
+    Personas", "and Other Related Matters"), are no person's name, though a person's name or
+    a verb of saying follows: the body is named whole and is the number's source; a role's
+    words before it ("Lagos Zonal Commander") name no body."""
+    draft = draft_of(tmp_path, knowledge, body)
+    bodies = mentions(draft, "organization")
+    assert body_name in bodies
+    assert "Lagos Zonal Commander" not in bodies
+    assert not set(mentions(draft, "person")) & {"Trata de Personas", "Related Matters"}
+    assert sources(observations(draft)["3"]) == [bodies[body_name]]
+
+
+def test_people_listed_with_places_in_brackets_are_still_people(tmp_path, knowledge):
+    """ "Jane Doe (Zorvania), John Roe (Lorvia) and Ana Ruiz": each name opens its own run."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Police held a raid on Monday. The meeting was attended by Jane Doe (Zorvania), John "
+        "Roe (Lorvia) and Ana Ruiz.",
+    )
+    assert {"Jane Doe", "John Roe", "Ana Ruiz"} <= set(mentions(draft, "person"))
+
+
+@pytest.mark.parametrize(
+    ("body", "body_name"),
+    [
+        (
+            "La police a fait une descente lundi au Sénégal. Plus de 156 réseaux criminels ont "
+            "été démantelés, indique un nouveau rapport du Ministère de l’Intérieur, présenté "
+            "mercredi.",
+            "Ministère de l’Intérieur",
+        ),
+        (
+            "La police a fait une descente lundi au Sénégal. Au total, 156 migrants haïtiens ont "
+            "foulé le sol haïtien, indique le rapport mensuel publié par le Groupe d’Appui aux "
+            "Rapatriés (GARR).",
+            "Groupe d’Appui aux Rapatriés",
+        ),
+        (
+            "La policía hizo una redada el lunes en Honduras. Un total de 156 migrantes fueron "
+            "rescatados, señala el informe anual elaborado por la Dirección de Migración.",
+            "Dirección de Migración",
+        ),
+    ],
+)
+def test_a_report_said_after_the_number_with_a_word_on_which_report(
+    tmp_path, knowledge, body, body_name
+):
+    """ "..., indique un nouveau rapport du X", "..., indique le rapport mensuel publié par
+    X", "..., señala el informe anual elaborado por X": X is the number's source."""
+    draft = draft_of(tmp_path, knowledge, body)
+    assert sources(observations(draft)["156"]) == [mentions(draft, "organization")[body_name]]

@@ -8,7 +8,7 @@ import re
 
 from kg.extraction.entities import Entities, Mention
 from kg.extraction.figures import Found
-from kg.extraction.foreign_words import ACCORDING_TO, SAID, SAID_THEN_SOURCE
+from kg.extraction.foreign_words import ACCORDING_TO, SAID
 from kg.extraction.period_cuts import SAYING
 from kg.extraction.periods import asides
 from kg.extraction.source_cues import (
@@ -39,6 +39,7 @@ from kg.extraction.source_verbs import (
     SAID_AFTER,
     SAID_BEFORE_SOURCE,
     SAID_SET_APART,
+    SAID_THEN_SOURCE,
     SOURCE_NAMED,
     same_sentence,
 )

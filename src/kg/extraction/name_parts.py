@@ -24,6 +24,24 @@ def _apostrophe_after(tokens: list[Token], j: int) -> bool:
     )
 
 
+# The small words inside a body's capitalized name ("Comisión Contra la Explotación Sexual
+# Comercial y Trata de Personas", "Office of the High Commissioner for Human Rights")
+RUN_JOINERS = {
+    "de", "del", "la", "las", "los", "el", "y", "e", "et", "and", "of", "the", "for", "du",
+    "des", "le", "les", "da", "do", "das", "dos", "contra", "against", "on", "sur",
+}  # fmt: skip
+
+
+def inside_a_capitalized_run(tokens: list[Token], k: int) -> bool:
+    """Whether token k goes on with capitalized words before it, the small words of a name
+    between: a name's tail, no name of its own ("... de la Explotación Sexual Comercial y
+    Trata de Personas (Cicesct), Ana Ruiz": not a person "Trata de Personas")."""
+    j = k - 1
+    while j >= 0 and tokens[j].key in RUN_JOINERS:
+        j -= 1
+    return j >= 0 and tokens[j].is_word and tokens[j].text[:1].isupper()
+
+
 def _another_name(tokens: list[Token], k: int) -> bool:
     """Whether a person's name of its own begins at token k: two name parts (not one, a
     surname: "Lemos e Silva", "Menéndez y Pelayo")."""

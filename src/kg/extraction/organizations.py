@@ -110,7 +110,6 @@ LIST_GAPS = (
     [","], ["and"], [",", "and"], ["&"], ["and", "the"], [",", "the"], [",", "and", "the"],
 )  # fmt: skip
 
-
 POSSESSIVES = {"their", "its", "respective", "our", "leurs", "sus", "seus", "suas"}
 
 
@@ -180,9 +179,10 @@ def _listed_with_organizations(passage, unnamed, found, known, starts, lowercase
                         and set(keys) & given_names()
                         and not set(keys) & ORG_HEADS
                     )
-                    # "IOM and the Ministry", "the Secretariat and GRETA": a head word alone
-                    # names a body by its kind (one named elsewhere, or none), not by name
+                    # "IOM and the Ministry": a head word alone names a body by its kind; "Lagos
+                    # Zonal Commander, National Agency ...": words ending in a role, no body's
                     and not (len(keys) == 1 and keys[0] in ORG_HEADS)
+                    and not (keys[-1] in PERSON_ROLES and not set(keys) & ORG_HEADS)
                     # "IOM and the Tajik government": a word before the body it qualifies
                     # (a country's government, police, authorities) is no name of its own
                     and not (

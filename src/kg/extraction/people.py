@@ -10,7 +10,7 @@ import re
 from kg.extraction.body_forms import company_form_after
 from kg.extraction.given_names import is_given_name
 from kg.extraction.lookup import _words
-from kg.extraction.name_parts import _person_names
+from kg.extraction.name_parts import _person_names, inside_a_capitalized_run
 from kg.extraction.name_words import (
     ACRONYM_STOP,
     AGE_IN_APPOSITION,
@@ -190,8 +190,7 @@ def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
         if t.key in PERSON_ROLES or t.key.split("-")[-1] in PERSON_ROLES or joined in PERSON_ROLES:
             # (not "the minister visited farms Jane Doe")
             return not lower and not (walked and placed)
-        # "deputy minister of internal affairs Jane Doe": a complement in lower case, which an
-        # "of" or a "for" opens (up to four words)
+        # "deputy minister of internal affairs Jane Doe": a lower-case complement "of" or "for"
         if t.is_word and t.text.islower() and t.key not in CONNECTORS and lower < 4:
             i, steps, lower, walked = i - 1, steps + 1, lower + 1, 1
             continue
@@ -479,13 +478,14 @@ def find_persons(
             i
             and tokens[i - 1].is_word
             and tokens[i - 1].text[:1].isupper()
+            and i - 1 not in known_tokens
+            and tokens[i - 1].key.split("-")[-1] not in PERSON_ROLES
+            # ("Other", "Some" open a sentence, not "... and Other Related Matters")
             and (
-                i - 1 not in known_tokens
-                and tokens[i - 1].key not in PERSON_ROLES
-                and tokens[i - 1].key not in STARTERS | OPENERS
-                and not tokens[i - 1].is_acronym
-                and tokens[i - 1].key.split("-")[-1] not in PERSON_ROLES
+                tokens[i - 1].key not in STARTERS | OPENERS
+                or inside_a_capitalized_run(tokens, i - 1)
             )
+            and not tokens[i - 1].is_acronym
             and not _given_name_after_a_role(tokens, i)
         ):
             i += 1  # inside a capitalized run: only its first name part begins a name
@@ -576,7 +576,7 @@ def find_persons(
                 found = None
                 for k in range(max(0, end - 6), end):
                     cand = _person_names(tokens, k)
-                    if cand and cand[1] == end:
+                    if cand and cand[1] == end and not inside_a_capitalized_run(tokens, k):
                         found = cand
                         break
             if found is None:

@@ -7,7 +7,40 @@ from __future__ import annotations
 
 import re
 
-from kg.extraction.foreign_words import SAID_THEN_SOURCE
+from kg.extraction.foreign_words import _MONTH
+
+# "..., informaron hoy el organismo de la ONU para los refugiados (Acnur) y la OIM", "...,
+# a indiqué l'OIM", "..., informou a Polícia Federal", "..., refere um comunicado do SEF": the
+# verb of saying before its source, after the comma that closes what the source says.
+SAID_THEN_SOURCE = (
+    r"(?:informó|informaron|indicó|indicaron|señaló|señalaron|dijo|dijeron|reportó|"
+    r"señala|informa|indica|detalla|afirma|explica|"  # (the present of a report's verb)
+    r"reportaron|afirmó|afirmaron|detalló|detallaron|precisó|explicó|aseguró|anunció|"
+    r"anunciaron|estimó|estimaron|a\s+indiqué|ont\s+indiqué|a\s+annoncé|ont\s+annoncé|"
+    r"a\s+précisé|a\s+déclaré|ont\s+déclaré|indique|précise|informou|informaram|disse|afirmou|"
+    r"anunciou|indicou|revelou|revela|referiu|refere|adiantou|adianta|detalha|detalhou)"
+    r"\s+(?:(?:hoy|ayer|est[ea]\s+[\w-]+|el\s+(?:lunes|martes|miércoles|jueves|viernes|"
+    r"sábado|domingo)|hier|aujourd['’]hui|hoje|ontem|nesta\s+[\w-]+|"
+    r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche))"
+    # ("a annoncé mardi 6 mai l'OIM", "informó el martes 6 de mayo la OIM")
+    rf"(?:\s+\d{{1,2}}(?:er)?(?:\s+de)?\s+{_MONTH})?,?\s+)?"
+    r"(?:(?:el|la|los|las|le|les|l['’]|o|a|os|as|una|un|une|um|uma)\s*)?"
+    # (a body's press note or spokesperson: "detalla una nota de prensa del Ministerio",
+    # "anunciou o porta-voz do Comando Provincial", "a précisé le porte-parole de l'OIM")
+    # (and a word on which report, a maker after "par": "indique un nouveau rapport du
+    # ministère", "indique le rapport mensuel publié par le GARR")
+    r"(?:(?i:(?:nouveau|nouvel|dernier|nuevo|último|novo)\s+)?"
+    r"(?i:(?:nota|comunicado|communiqué)(?:\s+de\s+(?:prensa|imprensa|presse))?|informe|"
+    r"reporte|rapport|relatório|portavoz|porta-voz|vocero|vocera|porte-parole)\s+"
+    r"(?i:(?:mensuel|annuel|mensual|anual|reciente|récent|recente)\s+)?"
+    r"(?i:(?:publi[ée]e?|publicad[oa]|divulgad[oa]|elaborad[oa])\s+)?"
+    r"(?:de\s+la|de\s+l['’]|del|de|do|da|du|des|(?:par|por|pel[oa])(?:\s+(?:le|la|el)\b|"
+    r"\s+l['’])?)\s*)?"
+    # (a source named by what it is, its name in brackets: "el organismo de la ONU ... (Acnur)",
+    # "l'Organisation internationale pour les migrations (OIM)")
+    r"(?:(?i:organismo|agencia|oficina|organización|institución|entidad|órgano|agence|"
+    r"organisme|bureau|office|órgão|agência|organização|organisation)\b[^,.;:()]{0,60}\()?"
+)
 
 ATTRIBUTION_VERB = re.compile(
     r"\s*(?:\([^)]*\)\s*)?"
