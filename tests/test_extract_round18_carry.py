@@ -35,7 +35,8 @@ def test_a_sentence_going_on_from_a_dated_one_takes_its_time(tmp_path, knowledge
     )
     assert found["45"].fields.get("period") == "2020"
     assert not period_in_its_sentence(found["45"])
-    assert found["612"].fields.get("period") == {"start": "2021"}
+    # ("since the start of 2021": its January, as "since the beginning of the year" is)
+    assert found["612"].fields.get("period") == {"start": "2021-01"}
     assert "period" not in found["12"].fields
     assert "period" not in found["5000"].fields
 

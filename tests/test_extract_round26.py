@@ -151,14 +151,15 @@ def test_al_joins_a_spanish_bodys_name(tmp_path, knowledge):
         ("A lo largo de 2024 se registraron 78 víctimas.", "2024"),
         ("Au cours de l'année 2024, 78 victimes ont été identifiées.", "2024"),
         ("Ao longo de 2024, foram registradas 78 vítimas.", "2024"),
-        ("Desde inicios de 2025 se registraron 78 víctimas.", ("2025", None)),
-        ("Depuis le début de l'année 2025, 78 victimes ont été enregistrées.", ("2025", None)),
-        ("Desde o início de 2025, foram registradas 78 vítimas.", ("2025", None)),
+        ("Desde inicios de 2025 se registraron 78 víctimas.", ("2025-01", None)),
+        ("Depuis le début de l'année 2025, 78 victimes ont été enregistrées.", ("2025-01", None)),
+        ("Desde o início de 2025, foram registradas 78 vítimas.", ("2025-01", None)),
     ],
 )
 def test_a_year_said_with_its_course_or_start(tmp_path, knowledge, sentence, period):
     """ "en lo que va del año 2025", "au cours de l'année 2024": the year, as "in 2025" is;
-    "desde inicios de 2025", "depuis le début de l'année 2025": from it on, as "since"."""
+    "desde inicios de 2025", "depuis le début de l'année 2025": from its January on, as
+    "since the beginning of the year" (data/devset/README.md, `period`)."""
     item = observations(draft_of(tmp_path, knowledge, sentence))["78"]
     shown = item.fields.get("period")
     if isinstance(shown, dict):

@@ -344,3 +344,68 @@ def test_a_report_said_after_the_number_with_a_word_on_which_report(
     X", "..., señala el informe anual elaborado por X": X is the number's source."""
     draft = draft_of(tmp_path, knowledge, body)
     assert sources(observations(draft)["156"]) == [mentions(draft, "organization")[body_name]]
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "period"),
+    [
+        (
+            "La policía hizo una redada el lunes en Argentina. Entre 2020 y octubre de 2023, "
+            "5.075 víctimas fueron rescatadas en Argentina.",
+            "5075",
+            {"start": "2020", "end": "2023-10"},
+        ),
+        (
+            "La police a fait une descente lundi au Sénégal. Entre 2020 et octobre 2023, 5 075 "
+            "victimes ont été secourues au Sénégal.",
+            "5075",
+            {"start": "2020", "end": "2023-10"},
+        ),
+        # (the list of years said last before the numbers, not the sentence's first year)
+        (
+            "La policía hizo una redada el lunes en Guatemala. El dato de deportados durante el "
+            "2025 es menor que lo registrado durante 2023 y 2022, pues en esos años fueron "
+            "retornadas 63,424 y 77,381 personas respectivamente.",
+            "77381",
+            {"start": "2022", "end": "2022"},
+        ),
+        (
+            "Police held a raid on Monday. Since the beginning of 2018, 5,518 people were "
+            "returned.",
+            "5518",
+            {"start": "2018-01"},
+        ),
+        (
+            "La police a fait une descente lundi au Niger. Depuis le début de 2018, 5 518 "
+            "personnes ont été refoulées au Niger.",
+            "5518",
+            {"start": "2018-01"},
+        ),
+        # (written that year: up to the day of writing, as "so far this year")
+        (
+            "GENEVA, 3 November 2021 – Police held a raid on Monday. Since the beginning of "
+            "2021, 5,518 people were returned.",
+            "5518",
+            {"start": "2021-01", "end": "2021-11-03"},
+        ),
+        (
+            "RABAT, 3 novembre 2021 - La police a fait une descente lundi au Maroc. Depuis le "
+            "début de l’année 2021, 5 518 personnes ont été refoulées au Maroc.",
+            "5518",
+            {"start": "2021-01", "end": "2021-11-03"},
+        ),
+        # (since a year alone: that year, no month)
+        (
+            "GENEVA, 3 November 2021 – Police held a raid on Monday. Since 2018, 5,518 people "
+            "were returned.",
+            "5518",
+            {"start": "2018"},
+        ),
+    ],
+)
+def test_spans_from_a_year_and_from_a_year_s_beginning(tmp_path, knowledge, body, value, period):
+    """ "Entre 2020 y octubre de 2023": from that year to that month; "since the beginning of
+    2018", "depuis le début de 2018": from its January (up to the day of writing when written
+    that year); "respectivamente" after the years said last."""
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert _period(found, value) == period

@@ -583,7 +583,7 @@ def test_since_an_event_a_comparison_with_a_number_and_an_amount_in_brackets(tmp
         )
     )
     assert found["4500"].fields["period"] == {"start": "2009"}
-    assert found["16000"].fields["period"] == {"start": "2020"}
+    assert found["16000"].fields["period"] == {"start": "2020-01"}  # (its January)
     assert found["1700"].fields["period"] == "2019"
     assert found["128000000"].fields["period"] == "2019"
 

@@ -259,8 +259,9 @@ _TO = r"\s*(?:a|al|à|au|y|et|e|hasta|jusqu['’]à|até|-|\u2013)\s*"
 # Times said in words of the three languages, longest first: a span of months of one year, a
 # day, a span of years, a start, a month, a year, a half or quarter of a year.
 TIMES = re.compile(
-    rf"\b(?:de|desde|entre|du|do)\s+(?P<am>{_MONTH}){_OF}(?P<ay>{_YEAR}){_TO}(?P<bm>{_MONTH})"
-    rf"{_OF}(?P<by>{_YEAR})"
+    # (the first month left out: "entre 2020 y octubre de 2023", from the year's start)
+    rf"\b(?:de|desde|entre|du|do)\s+(?:(?P<am>{_MONTH}){_OF})?(?P<ay>{_YEAR}){_TO}"
+    rf"(?P<bm>{_MONTH}){_OF}(?P<by>{_YEAR})"
     # ("del 29 de noviembre al 3 de diciembre de 2021", "du 29 novembre au 3 décembre 2021":
     # days of two months, the first month's year that of the second, or the one before)
     rf"|\b(?:del?|du|desde|entre(?:\s+el)?|do)\s+(?P<e1>\d{{1,2}})(?:er|º)?{_DAY_OF}"
@@ -296,9 +297,9 @@ def foreign_times(text: str, s0: int, s1: int) -> list[tuple[int, int, dict]]:
     out = []
     for m in TIMES.finditer(text, s0, s1):
         g = m.groupdict()
-        if g["am"]:
+        if g["ay"]:
             value = {
-                "start": f"{g['ay']}-{_month(g['am']):02d}",
+                "start": f"{g['ay']}-{_month(g['am']):02d}" if g["am"] else g["ay"],
                 "end": f"{g['by']}-{_month(g['bm']):02d}",
             }
         elif g["e1"]:
@@ -325,8 +326,10 @@ def foreign_times(text: str, s0: int, s1: int) -> list[tuple[int, int, dict]]:
             value = {"start": day, "end": day}
         elif g["a"]:
             value = {"start": g["a"], "end": g["b"]}
-        elif g["sy"]:
+        elif g["sy"]:  # ("depuis le début de 2018": its January)
+            began = re.search(YEARS_START, m[0], re.I) and not g["sm"]
             value = {"start": f"{g['sy']}-{_month(g['sm']):02d}" if g["sm"] else g["sy"]}
+            value = {"start": f"{g['sy']}-01"} if began else value
         elif g["mm"]:
             month = f"{g['my']}-{_month(g['mm']):02d}"
             value = {"start": month, "end": month}

@@ -286,9 +286,11 @@ def _period_value(kind: str, m: re.Match, text: str, s0: int) -> dict | None:
             return None
         year = g["y"]
         return {"start": f"{year}-{k * size + 1:02d}", "end": f"{year}-{(k + 1) * size:02d}"}
-    if kind == "since":  # "since the end of 2015": its December (its start: the year)
-        if not g["am"] and re.search(r"\bend\s+of\s+(?:19|20)\d\d$", m.group(), re.I):
-            return {"start": f"{g['ay']}-12"}
+    if kind == "since":  # "since the end of 2015": its December; the beginning, its January
+        if not g["am"] and (
+            edge := re.search(r"\b(end|beginning|start)\s+of\s+\d{4}$", m[0], re.I)
+        ):
+            return {"start": f"{g['ay']}-{'12' if edge[1].casefold() == 'end' else '01'}"}
         if g.get("sd") and g["am"] and 1 <= int(g["sd"]) <= 31:  # "since 01 January 2018"
             return {"start": f"{_date(g['am'], g['ay'])}-{int(g['sd']):02d}"}
         return {"start": _date(g["am"], g["ay"])}

@@ -6,13 +6,11 @@ passage ("In 2015, ..."), or the same period as the previous number.
 from __future__ import annotations
 
 import re
-from itertools import pairwise
 
 from kg.extraction.dated_days import dated_days
 from kg.extraction.figures import MONTH
 from kg.extraction.foreign_words import foreign_times
 from kg.extraction.foreign_year_words import months_of_a_year
-from kg.extraction.number_words import RESPECTIVELY
 from kg.extraction.period_cuts import (
     PERFECT,
     SAME_PERIOD_LAST_YEAR,
@@ -37,6 +35,7 @@ from kg.extraction.relative_times import (
     relative_periods,
     yearless_periods,
 )
+from kg.extraction.respectively import year_listed_respectively
 from kg.extraction.written_days import written_days
 
 # Time expressions whose year is said elsewhere: "since then" (the year named just before),
@@ -299,36 +298,10 @@ def asides(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
     return out
 
 
-LISTED_NUMBER = re.compile(r"(?<![\w.,])\d[\d,.]*(?<![.,])")
-LISTED_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
-BETWEEN_LISTED = re.compile(r"\s*(?:,\s*(?:(?:and|y|et|e)\s+)?|\s+(?:and|y|et|e)\s+)$")
-
-
-def _respectively(text: str, s0: int, s1: int, at: int) -> dict | None:
-    """ "19 and 15 cases were registered in 2013 and 2014 respectively", "In 2013 and 2014,
-    19 and 15 cases were registered respectively": the n-th number of the sentence takes the
-    n-th of a list of years said after them, or before them, when they are as many."""
-    if not RESPECTIVELY.search(text, s0, s1):
-        return None
-    years = list(LISTED_YEAR.finditer(text, at + 1, s1))
-    after = len(years) >= 2
-    if not after:  # (the years said before the numbers)
-        years = list(LISTED_YEAR.finditer(text, s0, at))
-    if len(years) < 2 or not all(
-        BETWEEN_LISTED.match(text[a.end() : b.start()]) for a, b in pairwise(years)
-    ):
-        return None
-    numbers = [
-        m.start()
-        for m in LISTED_NUMBER.finditer(
-            text, *((s0, years[0].start()) if after else (years[-1].end(), s1))
-        )
-        if not LISTED_YEAR.fullmatch(m.group())
-    ]
-    if len(numbers) != len(years) or at not in numbers:
-        return None
-    year = years[numbers.index(at)].group()
-    return {"start": year, "end": year}
+def _holds(y: tuple, x: tuple) -> bool:
+    if y[:2] == x[:2]:
+        return isinstance(y[2], dict) and "end" in y[2] and "end" not in x[2]
+    return y[0] <= x[0] and x[1] <= y[1] and y[1] - y[0] > x[1] - x[0]
 
 
 def period_of(
@@ -367,12 +340,10 @@ def period_of(
         + months_of_a_year(text, s0, s1)
         + written_days(text, s0, s1, today)
     )
-    # "in 2016-2017" holds "in 2016": an expression inside a longer one is part of it
-    found = [
-        x
-        for x in found
-        if not any(y[0] <= x[0] and x[1] <= y[1] and y[1] - y[0] > x[1] - x[0] for y in found)
-    ]
+    # "in 2016-2017" holds "in 2016": an expression inside a longer one is part of it; of
+    # two read from the same words, the one with an end ("since the beginning of 2021",
+    # written in 2021: up to the day of writing)
+    found = [x for x in found if not any(_holds(y, x) for y in found)]
     elsewhere = _periods_said_elsewhere(text, s0, s1, found, year_context)
     # "in the same period of 2018" holds the words "of 2018", read as a year of its own above
     spans = [(a, b) for a, b, _ in elsewhere]
@@ -435,7 +406,7 @@ def period_of(
     found = [x for x in found if not a_byline(text, s0, x)]
     if not found:
         return None
-    if (paired := _respectively(text, s0, s1, at)) is not None:
+    if (paired := year_listed_respectively(text, s0, s1, at)) is not None:
         return paired
     c0, c1 = max(clause[0], s0), min(clause[1], s1)
     # "Since the start of the Zorvan conflict in 2006, IOM has evacuated ...": from that year on

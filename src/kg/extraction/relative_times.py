@@ -14,6 +14,7 @@ from kg.extraction.foreign_words import _MONTH as FOREIGN_MONTH
 from kg.extraction.foreign_words import _TO as FOREIGN_TO
 from kg.extraction.foreign_words import MONTHS as FOREIGN_MONTHS
 from kg.extraction.foreign_words import foreign_times
+from kg.extraction.foreign_year_words import YEARS_START
 from kg.extraction.number_words import FULL_DATE
 
 _MONTH = rf"(?:{MONTH}|{MONTH_SHORT})"
@@ -72,7 +73,10 @@ RELATIVE_PERIOD = re.compile(
 # up to the day of writing, when written that year
 SO_FAR_IN_A_YEAR = re.compile(
     r"\b(?:(?:so|thus)\s+far\s+in\s+(?P<y1>(?:19|20)\d\d)|in\s+(?P<y2>(?:19|20)\d\d)\s+(?:so|thus)\s+far"
-    r"|en\s+lo\s+que\s+va\s+del?\s+(?:año\s+)?(?P<y3>(?:19|20)\d\d))\b",
+    r"|en\s+lo\s+que\s+va\s+del?\s+(?:año\s+)?(?P<y3>(?:19|20)\d\d)"
+    # ("since the beginning of 2021", "depuis le début de l'année 2021", written in 2021)
+    rf"|(?:since\s+the\s+(?:beginning|start)\s+of|(?:desde|depuis|dès)\s+{YEARS_START})\s*"
+    r"(?P<y4>(?:19|20)\d\d))\b",
     re.I,
 )
 
@@ -182,7 +186,7 @@ def relative_periods(text: str, s0: int, s1: int, today: str | None) -> list:
         return [
             (m.start(), m.end(), {"start": f"{year}-01", "end": today})
             for m in SO_FAR_IN_A_YEAR.finditer(text, s0, s1)
-            if int(m["y1"] or m["y2"] or m["y3"]) == year
+            if int(m["y1"] or m["y2"] or m["y3"] or m["y4"]) == year
         ]
     out += _foreign_relative(text, s0, s1, year, month)
     said = list(RELATIVE_PERIOD.finditer(text, s0, s1))
