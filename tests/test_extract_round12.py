@@ -31,20 +31,24 @@ def test_the_catch_told_after_a_dated_action_is_of_its_days(tmp_path, knowledge)
         assert found[value].fields.get("period") == WEEK, value
 
 
-def test_what_follows_the_operation_is_not_of_its_days(tmp_path, knowledge):
+def test_the_results_following_the_operation_are_of_its_days(tmp_path, knowledge):
     """'Zorvapol confirmed the opening of 276 new investigations following this operation':
-    after the operation's days, not in them."""
+    the operation's results, of its days (data/devset/README.md, `period`: "the results of an
+    operation dated earlier take the operation's time"; round 12 had decided the other way,
+    against the gold file of the release the case was composed from); what is counted since
+    the operation is not."""
     found = observations(
         draft_of(
             tmp_path,
             knowledge,
             "The operation, led by Zorvania, took place from 8 to 14 April 2019 and 219 people "
             "were arrested.\n\nZorvapol confirmed the opening of 276 new investigations "
-            "following this operation.",
+            "following this operation. Since the operation, 40 more suspects were arrested.",
         )
     )
     assert found["219"].fields.get("period") == WEEK
-    assert found["276"].fields.get("period") is None
+    assert found["276"].fields.get("period") == WEEK
+    assert found["40"].fields.get("period") != WEEK
 
 
 def test_a_headline_number_takes_the_time_the_body_tells_it_with(tmp_path, knowledge):

@@ -409,3 +409,62 @@ def test_spans_from_a_year_and_from_a_year_s_beginning(tmp_path, knowledge, body
     that year); "respectivamente" after the years said last."""
     found = observations(draft_of(tmp_path, knowledge, body))
     assert _period(found, value) == period
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "period"),
+    [
+        # (a page dated to its month only: its days and months of that year, or the one before)
+        (
+            " date 2023-07 A polícia fez uma operação em Portugal na segunda-feira.\n\nA "
+            "operação decorreu entre 10 e 17 de junho e contou com a participação de 132 "
+            "elementos em Portugal.",
+            "132",
+            {"start": "2023-06-10", "end": "2023-06-17"},
+        ),
+        (
+            " date 2023-01 Police held a raid on Monday.\n\nThe operation took place on 28 "
+            "December and 132 officers were involved.",
+            "132",
+            "2022-12-28",
+        ),
+        # (days listed after "les", "los": both)
+        (
+            "La police a fait une descente lundi au Sénégal. Les 15 et 16 juin 2025, 132 "
+            "personnes ont été arrêtées.",
+            "132",
+            {"start": "2025-06-15", "end": "2025-06-16"},
+        ),
+        (
+            "La policía hizo una redada el lunes en España. Los 15 y 16 de junio de 2025 fueron "
+            "detenidas 132 personas en España.",
+            "132",
+            {"start": "2025-06-15", "end": "2025-06-16"},
+        ),
+    ],
+)
+def test_days_without_their_year_on_a_page_dated_to_its_month(
+    tmp_path, knowledge, body, value, period
+):
+    """ "entre 10 e 17 de junho" on a page of July 2023: June 2023 (the README's last such
+    days up to the day of writing, the month's last day when the page gives no day); the
+    figures of the days ("10") count nothing; "Les 15 et 16 juin 2025": both days."""
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert _period(found, value) == period
+    assert "10" not in found and "15" not in found
+
+
+def test_the_results_of_an_operation_in_another_language_are_of_its_days(tmp_path, knowledge):
+    """ "Os resultados desta operação desencadearam a abertura de 86 novas investigações":
+    the operation's results, of its days."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            " date 2023-07 A polícia fez uma operação em Portugal na segunda-feira.\n\nA "
+            "operação da Europol decorreu entre 10 e 17 de junho e contou com a participação "
+            "de 132 elementos em Portugal.\n\nOs resultados desta operação desencadearam a "
+            "abertura de 86 novas investigações em Portugal.",
+        )
+    )
+    assert _period(found, "86") == {"start": "2023-06-10", "end": "2023-06-17"}

@@ -179,10 +179,12 @@ OTHER_OPERATION = re.compile(
     r"\b(?:separate|another|other|previous|earlier|similar|past|former)\s+investigations?\b",
     re.I,
 )
-# What follows the operation is not of its days: "276 new investigations following this
-# operation".
+# What is counted since the operation is not of its days ("arrests since the operation"); its
+# results are ("276 new investigations following this operation", "Os resultados desta
+# operação desencadearam 86 novas investigações": of its days, as the README's `period` says
+# of an operation's results and the gold files of both releases have them)
 AFTER_THE_OPERATION = re.compile(
-    r"\b(?:following|after|since)\s+(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?"
+    r"\bsince\s+(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?"
     r"(?:operations?|raids?|crackdowns?|actions?)\b",
     re.I,
 )

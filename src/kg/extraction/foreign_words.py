@@ -267,7 +267,8 @@ TIMES = re.compile(
     rf"|\b(?:del?|du|desde|entre(?:\s+el)?|do)\s+(?P<e1>\d{{1,2}})(?:er|º)?{_DAY_OF}"
     rf"(?P<em1>{_MONTH})(?:{_OF}(?P<ey1>{_YEAR}))?{_TO}(?:el\s+|le\s+|o\s+)?"
     rf"(?P<e2>\d{{1,2}})(?:er|º)?{_DAY_OF}(?P<em2>{_MONTH}){_OF}(?P<ey2>{_YEAR})"
-    rf"|\b(?:del?|du|desde|entre(?:\s+el)?|do)\s+(?P<d1>\d{{1,2}})(?:er|º)?{_TO}(?:el\s+|le\s+|o\s+)?"
+    rf"|\b(?:del?|du|desde|entre(?:\s+el)?|do|les|los|os)\s+(?P<d1>\d{{1,2}})(?:er|º)?{_TO}"
+    r"(?:el\s+|le\s+|o\s+)?"
     rf"(?P<d2>\d{{1,2}}){_DAY_OF}(?P<ddm>{_MONTH}){_OF}(?P<ddy>{_YEAR})"
     rf"|\b(?:(?:de|desde|entre|du|d['’]|do)\s+)?(?P<m1>{_MONTH}){_TO}(?:en\s+|em\s+)?(?P<m2>{_MONTH}){_OF}"
     rf"(?P<y1>{_YEAR})"
@@ -355,7 +356,12 @@ ROAD_MARKER = re.compile(
 
 # A day of a month without its year ("mardi 6 mai", "signé le 17 mars", "el 6 de
 # febrero", "em 4 de novembro").
-DAY_OF_A_MONTH = re.compile(rf"(?<![\w.,])\d{{1,2}}(?:er|º)?{_DAY_OF}{_MONTH}\b", re.I)
+# (days listed before their month too: "entre 10 e 17 de junho", "les 15 et 16 juin")
+DAY_OF_A_MONTH = re.compile(
+    r"(?<![\w.,])\d{1,2}(?:er|º)?(?:(?:\s*,\s*|\s+(?:y|e|et|a|al|au|à)\s+(?:el\s+|le\s+|o\s+)?)"
+    rf"\d{{1,2}}(?:er|º)?)*{_DAY_OF}{_MONTH}\b",
+    re.I,
+)
 
 
 def not_counts(text: str) -> list[tuple[int, int]]:
@@ -396,10 +402,14 @@ SPEECH_VERBS = (
 # operation a text dates to its days is of those days, as in English.
 OPERATION_NOUN = re.compile(
     r"\b(?:[Oo]peraci[oó]n|[Oo]perativo|[Oo]p[ée]ration|[Oo]pera[çc][ãa]o)(?:es|s|ões)?\b"
-    # a police operation: by its name or what it is ("la operación Turquesa", "l'opération
-    # policière"), not "une opération de secours", "una operación de paz"
-    r"(?=\s+(?:[«\"“]?[A-ZÁÉÍÓÚÑ]|polic|conjunt|conjoint|internacional|international|"
-    r"denominad|baptis))"
+    # a police operation: by its name, what it is or whose ("la operación Turquesa",
+    # "l'opération policière", "a operação da Europol"), not "une opération de secours", "una
+    # operación de paz"
+    r"(?:(?=\s+(?:[«\"“]?[A-ZÁÉÍÓÚÑ]|polic|conjunt|conjoint|internacional|international|"
+    r"denominad|baptis|(?:d[aeo]l?|du|de\s+la|de\s+l['’])\s*[A-ZÁÉÍÓÚÑ]))"
+    # (or the one told before: "esta operación", "cette opération", "desta operação")
+    r"|(?<=[Ee]sta\soperación)|(?<=[Cc]ette\sopération)|(?<=[Dd]esta\soperação)"
+    r"|(?<=[Dd]icha\soperación))"
 )
 CAUGHT_VERB = re.compile(
     r"\bse\s+(?:identific|rescat|detuv|detuvo|detect|arrest|aprehend|incaut|liber|desarticul)"

@@ -58,9 +58,7 @@ from kg.extraction.units import (
 ANNUAL = re.compile(
     r"\b(?:each|every|per|a)\s+year\b|\bannually\b|\byearly\b|\bper annum\b|\bannual\b", re.I
 )
-PLANNED = re.compile(
-    r"\b(?:will|plans? to|aims? to|is expected to|are expected to|is to|are to)\b", re.I
-)
+PLANNED = re.compile(r"\b(?:will|plans? to|aims? to|(?:is|are) expected to|(?:is|are) to)\b", re.I)
 GROUP_IDS = (
     "young-girls-and-adolescents", "women-and-girls", "unaccompanied-minors", "women", "girls",
     "minors", "children", "men", "boys",
@@ -93,13 +91,14 @@ class NumberExtractor(AttributionRules):
         self.passage_before: Passage | None = None
         self.list_period = opened = None  # the time of a sentence that opens a list
         listed = None  # what a list's opening counts ("148 arrests:", "Identified cases of:")
-        # (the title's day too: "Monday, 14 March 2022")
+        # (the title's day too: "Monday, 14 March 2022"; a page dated to its month, "date
+        # 2023-05 Au moins 17 ...", whose year dates the months the release names without one)
         self.release_day = event_times.release_day(source.passages)
-        # ("date 2023-05 Au moins 17 personnes ...": a page dated to its month, whose year
-        # dates the months the release names without one, as the year said just before does)
         self.page_month = page_month(source.passages)
         self.page_year = self.page_month[:4] if self.page_month else None
-        self.event_records = event_times.event_dates(source.body, self.release_day)
+        self.event_records = event_times.event_dates(
+            source.body, self.release_day or self.page_month
+        )
         dollar = local_dollar(source)
         self.countries = countries_named(entities.mentions, self.knowledge)
         # The headline last: a number only it states is drafted ("Nearly 50 Migrants Drown"),

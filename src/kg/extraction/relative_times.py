@@ -282,9 +282,16 @@ def yearless_periods(
     year it last named (in this sentence or the 300 characters before it, else `year_said`,
     the last of the passage before): "surged in 2025. Between January and June, over
     238,000 migrants ..."; its days stay undated."""
-    if not today or len(today) < 10:
+    if not today or len(today) < 7:
         return _months_of_the_year_said(text, s0, s1, year_said)
-    written = dt.date.fromisoformat(today[:10])
+    # (a page dated to its month only: written by that month's last day, "entre 10 e 17 de
+    # junho" on a page of July 2023 is of 2023)
+    month_end = dt.date(int(today[:4]), int(today[5:7]), 28) + dt.timedelta(days=4)
+    written = (
+        dt.date.fromisoformat(today[:10])
+        if len(today) >= 10
+        else month_end - dt.timedelta(days=month_end.day)
+    )
     out = []
     for m in YEARLESS.finditer(text, s0, s1):
         months = _months(m)
