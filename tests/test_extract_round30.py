@@ -468,3 +468,59 @@ def test_the_results_of_an_operation_in_another_language_are_of_its_days(tmp_pat
         )
     )
     assert _period(found, "86") == {"start": "2023-06-10", "end": "2023-06-17"}
+
+
+def test_a_body_s_words_after_its_de_la_are_no_person(tmp_path, knowledge):
+    """ "La Fiscalía Especializada Contra la Delincuencia Organizada, representada por el
+    juez ...": "Delincuencia Organizada" ends the body's name, no person's, though a role
+    follows it; the person after "representada por el juez" is one."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "La policía hizo una redada el lunes en Panamá. La Fiscalía Especializada Contra la "
+        "Delincuencia Organizada, representada por el juez Jorge Rovira Guerra, detuvo a seis "
+        "colombianos en Panamá.",
+    )
+    assert "Fiscalía Especializada Contra la Delincuencia Organizada" in mentions(
+        draft, "organization"
+    )
+    assert set(mentions(draft, "person")) == {"Jorge Rovira Guerra"}
+
+
+def test_names_coordinated_with_and_stay_two(tmp_path, knowledge):
+    """ "IOM and Jane Doe": a name after "and" is one of its own (only "de", "of", "la"
+    carry a body's name on)."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Police held a raid on Monday. The meeting brought together IOM and Jane Doe.",
+    )
+    assert "Jane Doe" in mentions(draft, "person")
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        (
+            "La police a fait une descente lundi au Maroc. Abdelouafi Laftit a, par ailleurs, "
+            "expliqué que 156 réseaux ont été démantelés au Maroc.",
+            "Abdelouafi Laftit",
+        ),
+        (
+            "La police a fait une descente lundi au Maroc. Abdelouafi Laftit a également "
+            "déclaré que 156 réseaux ont été démantelés au Maroc.",
+            "Abdelouafi Laftit",
+        ),
+        (
+            "La police a fait une descente lundi au Sénégal. Le Juge Amadou Ndour a condamné 12 "
+            "passeurs au Sénégal.",
+            "Amadou Ndour",
+        ),
+    ],
+)
+def test_a_person_by_a_french_verb_after_an_aside_or_a_judge_s_title(
+    tmp_path, knowledge, body, person
+):
+    """ "X a, par ailleurs, expliqué", "X a également déclaré": a person speaking; "le Juge
+    X": a judge's title before a name, as "le ministre X"."""
+    assert person in mentions(draft_of(tmp_path, knowledge, body), "person")

@@ -384,15 +384,18 @@ _ROLES = """
     subdirector subdirectora alcalde alcaldesa maire prefeito gobernador
     gobernadora gouverneur governador delegado delegada delegue comandante commandant
     secretario secretaire encargado encargada responsable asesor asesora conseiller
-    conseillere assessor assessora especialista
+    conseillere assessor assessora especialista juez jueza juge juiz juiza
+    magistrado magistrada magistrat
 """
 ROLES = frozenset(_ROLES.split())
 # Verbs of speech before or after a person's name ('"...", a déclaré Ramata Diallo', "dijo
 # Carola Arraya", "explicou Alves Mate")
 SPEECH_VERBS = (
     r"dijo|afirmó|señaló|explicó|indicó|aseguró|declaró|agregó|añadió|destacó|precisó|confirmó|"
-    r"subrayó|comentó|manifestó|expresó|sostuvo|a\s+(?:déclaré|indiqué|expliqué|précisé|"
-    r"affirmé|souligné|ajouté|annoncé|confirmé)|déclare|explique|souligne|disse|afirmou|explicou|"
+    # ("a, par ailleurs, expliqué", "a également déclaré": a word or an aside before the verb)
+    r"subrayó|comentó|manifestó|expresó|sostuvo|a(?:\s*,[^,.;]{1,25},|\s+(?:également|aussi|"
+    r"notamment|encore|ensuite|enfin))?\s+(?:déclaré|indiqué|expliqué|précisé|affirmé|souligné|"
+    r"ajouté|annoncé|confirmé|rappelé)|déclare|explique|souligne|disse|afirmou|explicou|"
     r"referiu|acrescentou|declarou|sublinhou|salientou|confirmou"
 )
 

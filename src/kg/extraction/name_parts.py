@@ -32,7 +32,16 @@ RUN_JOINERS = {
 }  # fmt: skip
 
 
-def inside_a_capitalized_run(tokens: list[Token], k: int) -> bool:
+def past_a_name_s_of(tokens: list[Token], k: int) -> bool:
+    """Whether token k follows the "de", "of", "la" of a capitalized name before them ("...
+    Contra la Delincuencia Organizada"; not after "and": "IOM and Jane Doe" are two names)."""
+    j = k - 1
+    while j >= 0 and tokens[j].key in RUN_JOINERS - {"y", "e", "et", "and"}:
+        j -= 1
+    return 0 <= j < k - 1 and tokens[j].is_word and tokens[j].text[:1].isupper()
+
+
+def in_a_name_run(tokens: list[Token], k: int) -> bool:
     """Whether token k goes on with capitalized words before it, the small words of a name
     between: a name's tail, no name of its own ("... de la Explotación Sexual Comercial y
     Trata de Personas (Cicesct), Ana Ruiz": not a person "Trata de Personas")."""

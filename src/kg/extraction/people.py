@@ -10,7 +10,7 @@ import re
 from kg.extraction.body_forms import company_form_after
 from kg.extraction.given_names import is_given_name
 from kg.extraction.lookup import _words
-from kg.extraction.name_parts import _person_names, inside_a_capitalized_run
+from kg.extraction.name_parts import _person_names, in_a_name_run, past_a_name_s_of
 from kg.extraction.name_words import (
     ACRONYM_STOP,
     AGE_IN_APPOSITION,
@@ -474,21 +474,18 @@ def find_persons(
         if i < taken_until or i in known_tokens and not titled:
             i += 1
             continue
-        if (
+        if past_a_name_s_of(tokens, i) or (
             i
             and tokens[i - 1].is_word
             and tokens[i - 1].text[:1].isupper()
             and i - 1 not in known_tokens
             and tokens[i - 1].key.split("-")[-1] not in PERSON_ROLES
             # ("Other", "Some" open a sentence, not "... and Other Related Matters")
-            and (
-                tokens[i - 1].key not in STARTERS | OPENERS
-                or inside_a_capitalized_run(tokens, i - 1)
-            )
+            and (tokens[i - 1].key not in STARTERS | OPENERS or in_a_name_run(tokens, i - 1))
             and not tokens[i - 1].is_acronym
             and not _given_name_after_a_role(tokens, i)
         ):
-            i += 1  # inside a capitalized run: only its first name part begins a name
+            i += 1  # inside a capitalized run (past its "de", "of" too): only its first part
             continue
         if tokens[i].key in TWO_SENSE_RANKS and _given_name_after_a_role(tokens, i + 1, surnames):
             i += 1  # "Major Jane Doe", "Sergeant Major Jane Doe": a rank, no name's first
@@ -576,7 +573,7 @@ def find_persons(
                 found = None
                 for k in range(max(0, end - 6), end):
                     cand = _person_names(tokens, k)
-                    if cand and cand[1] == end and not inside_a_capitalized_run(tokens, k):
+                    if cand and cand[1] == end and not in_a_name_run(tokens, k):
                         found = cand
                         break
             if found is None:
