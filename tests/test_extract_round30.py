@@ -524,3 +524,90 @@ def test_a_person_by_a_french_verb_after_an_aside_or_a_judge_s_title(
     """ "X a, par ailleurs, expliqué", "X a également déclaré": a person speaking; "le Juge
     X": a judge's title before a name, as "le ministre X"."""
     assert person in mentions(draft_of(tmp_path, knowledge, body), "person")
+
+
+@pytest.mark.parametrize(
+    ("body", "ministry"),
+    [
+        (
+            "Police held a raid on Monday. The Velnor Ministry of Public Security launched a "
+            "campaign. Lieutenant General Tomas Berend, Deputy Minister of Public Security, "
+            "said that in the first half of this year, the authorities identified 82 people "
+            "as victims of trafficking.",
+            "Velnor Ministry of Public Security",
+        ),
+        (
+            "La police a fait une descente lundi au Cameroun. Le ministère des Affaires "
+            "sociales a lancé un plan. Selon la ministre des Affaires sociales, au cours de "
+            "l'année 2022, ses services ont pris en charge 82 cas de traite au Cameroun.",
+            "ministère des Affaires sociales",
+        ),
+        (
+            "La policía hizo una redada el lunes en Bolivia. El Ministerio de Gobierno lanzó "
+            "un plan. El ministro de Gobierno, Carlos Romero, informó que entre 2005 y 2016 se "
+            "reportaron 82 casos de trata en Bolivia.",
+            "Ministerio de Gobierno",
+        ),
+        # (the ministry of that portfolio, of two whose names begin with it)
+        (
+            "Police held a raid on Monday. The Ministry of Labour and the Ministry of Labour "
+            "and Social Affairs met. The Minister of Labour said 82 people were rescued.",
+            "Ministry of Labour",
+        ),
+    ],
+)
+def test_a_minister_speaks_for_the_ministry_the_release_names(tmp_path, knowledge, body, ministry):
+    """ "X, Deputy Minister of Public Security, said", "selon la ministre des Affaires
+    sociales", "el ministro de Gobierno, X, informó": the ministry of that portfolio, named in
+    the release, is the number's source."""
+    draft = draft_of(tmp_path, knowledge, body)
+    assert sources(observations(draft)["82"]) == [mentions(draft, "organization")[ministry]]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # (no ministry of that portfolio named)
+        "Police held a raid on Monday. The Ministry of Health launched a plan. The Minister of "
+        "Labour said 82 people were rescued.",
+        "Police held a raid on Monday. The Prime Minister of Velnor said 82 people were rescued.",
+    ],
+)
+def test_a_minister_of_no_ministry_named_credits_none(tmp_path, knowledge, body):
+    """A minister whose ministry the release does not name ("the Minister of Labour" beside
+    the Ministry of Health; a prime minister) credits no ministry."""
+    assert sources(observations(draft_of(tmp_path, knowledge, body))["82"]) == []
+
+
+def test_a_body_s_name_with_and_before_its_last_words_is_no_person(tmp_path, knowledge):
+    """ "El Ministerio de Justicia y Derechos Humanos de la Nación informó": the words after
+    "y" go on with the ministry's name, no person's; "IOM and Jane Doe" stay two."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "La policía hizo una redada el lunes en Argentina. El Ministerio de Justicia y Derechos "
+        "Humanos de la Nación informó que 82 víctimas fueron rescatadas en Argentina.",
+    )
+    body = "Ministerio de Justicia y Derechos Humanos de la Nación"
+    assert mentions(draft, "person") == {}
+    assert sources(observations(draft)["82"]) == [mentions(draft, "organization")[body]]
+
+
+def test_a_role_in_a_body_under_another_speaks_for_neither(tmp_path, knowledge):
+    """ "el comisionado del organismo adscrito a la Secretaría de Gobernación, X, informó":
+    the person's body is the one attached to the Secretaría, which it does not name; "el
+    titular de la Secretaría de Gobernación, X, informó": its head speaks for it (a
+    person, no body listed after it)."""
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "La policía hizo una redada el lunes en México. El comisionado del organismo adscrito "
+        "a la Secretaría de Gobernación, Ardelio Vargas Fosado, informó que la red cobraba "
+        "cuotas de 5 mil dólares por persona en México. El titular de la Secretaría de "
+        "Gobernación, Ana Ruiz Lemos, informó que 500 migrantes fueron rescatados en México.",
+    )
+    found = observations(draft)
+    assert sources(found["5000"]) == []
+    body = mentions(draft, "organization")["Secretaría de Gobernación"]
+    assert sources(found["500"]) == [body]
+    assert "Ana Ruiz Lemos" in mentions(draft, "person")

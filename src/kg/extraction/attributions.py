@@ -9,6 +9,7 @@ import re
 from kg.extraction.entities import Entities, Mention
 from kg.extraction.figures import Found
 from kg.extraction.foreign_words import ACCORDING_TO, SAID
+from kg.extraction.ministers import bodies_in
 from kg.extraction.period_cuts import SAYING
 from kg.extraction.periods import asides
 from kg.extraction.source_cues import (
@@ -221,7 +222,7 @@ class AttributionRules:
         s0, s1 = f.sentence
         if MEASURE.fullmatch(f.head or ""):  # ("some 160 kilometres south of Lampedusa")
             return []
-        orgs = entities.in_range(passage, s0, s1, "organization")
+        orgs = bodies_in(entities, passage, s0, s1)  # (a minister's ministry too)
         cues: list[tuple[int, Mention]] = []
         said: set[int] = set()  # where a body's verb names it (not a work of it: "data from X")
         claims: set[int] = set()  # where only a verb of the round's with its own clause does

@@ -384,7 +384,7 @@ _ROLES = """
     subdirector subdirectora alcalde alcaldesa maire prefeito gobernador
     gobernadora gouverneur governador delegado delegada delegue comandante commandant
     secretario secretaire encargado encargada responsable asesor asesora conseiller
-    conseillere assessor assessora especialista juez jueza juge juiz juiza
+    conseillere assessor assessora especialista juez jueza juge juiz juiza titular
     magistrado magistrada magistrat
 """
 ROLES = frozenset(_ROLES.split())
@@ -395,8 +395,11 @@ SPEECH_VERBS = (
     # ("a, par ailleurs, expliqué", "a également déclaré": a word or an aside before the verb)
     r"subrayó|comentó|manifestó|expresó|sostuvo|a(?:\s*,[^,.;]{1,25},|\s+(?:également|aussi|"
     r"notamment|encore|ensuite|enfin))?\s+(?:déclaré|indiqué|expliqué|précisé|affirmé|souligné|"
-    r"ajouté|annoncé|confirmé|rappelé)|déclare|explique|souligne|disse|afirmou|explicou|"
-    r"referiu|acrescentou|declarou|sublinhou|salientou|confirmou"
+    r"ajouté|annoncé|confirmé|rappelé|révélé|signalé|relevé|fait\s+savoir)|déclare|explique|"
+    r"souligne|disse|afirmou|explicou|referiu|acrescentou|declarou|sublinhou|salientou|confirmou|"
+    # (a report's verbs, as the English "reported", "announced")
+    r"informó|detalló|anunció|reveló|reportó|advirtió|puntualizó|informou|revelou|anunciou|"
+    r"detalhou|adiantou"
 )
 
 # A police operation in the three languages ("la operación Turquesa", "l'opération", "a

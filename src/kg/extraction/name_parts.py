@@ -4,7 +4,8 @@ hyphenated or apostrophed to it, an initial, and the particles between parts ("d
 
 from __future__ import annotations
 
-from kg.extraction.name_words import NAME_PARTICLES
+from kg.extraction.given_names import is_given_name
+from kg.extraction.name_words import NAME_PARTICLES, ORG_HEADS
 from kg.extraction.text import Token
 
 # Articles that open a sentence, no name's part ("Jorge M. Los detenidos ...", "John F. The
@@ -28,17 +29,29 @@ def _apostrophe_after(tokens: list[Token], j: int) -> bool:
 # Comercial y Trata de Personas", "Office of the High Commissioner for Human Rights")
 RUN_JOINERS = {
     "de", "del", "la", "las", "los", "el", "y", "e", "et", "and", "of", "the", "for", "du",
-    "des", "le", "les", "da", "do", "das", "dos", "contra", "against", "on", "sur",
+    "des", "le", "les", "da", "do", "das", "dos", "contra", "against", "on", "sur", "al", "au",
+    "aux", "ao", "para", "pour", "en", "em", "sobre",
 }  # fmt: skip
 
 
 def past_a_name_s_of(tokens: list[Token], k: int) -> bool:
     """Whether token k follows the "de", "of", "la" of a capitalized name before them ("...
-    Contra la Delincuencia Organizada"; not after "and": "IOM and Jane Doe" are two names)."""
+    Contra la Delincuencia Organizada"), or the "y", "and" of a body's name ("Ministerio de
+    Justicia y Derechos Humanos"; not "IOM and Jane Doe": two names)."""
     j = k - 1
     while j >= 0 and tokens[j].key in RUN_JOINERS - {"y", "e", "et", "and"}:
         j -= 1
-    return 0 <= j < k - 1 and tokens[j].is_word and tokens[j].text[:1].isupper()
+    if 0 <= j < k - 1 and tokens[j].is_word and tokens[j].text[:1].isupper():
+        return True
+    if not (j == k - 1 and j > 0 and tokens[j].key in ("y", "e", "et", "and")):
+        return False
+    # (back through the run before the "and": a body's head word in it, and no given name
+    # after it, "the Ministry of Labour and Jane Doe")
+    run = set()
+    while j > 0 and (tokens[j - 1].key in RUN_JOINERS or tokens[j - 1].text[:1].isupper()):
+        j -= 1
+        run.add(tokens[j].key)
+    return bool(run & ORG_HEADS) and not is_given_name(tokens[k].text)
 
 
 def in_a_name_run(tokens: list[Token], k: int) -> bool:

@@ -203,7 +203,10 @@ OTHER_TIE = re.compile(
     r"\b(?:by|por|par(?!\s+int[ée]rim)|pelos?|pelas?|against|critical|contra|contre)\b"
     r"|\b(?:on|about|sobre|sur|(?!(?:heading|leading|managing|running|representing|chairing|"
     r"directing|coordinating)\b)[a-z]+ing|(?:ambassador|envoy|representative|delegate|"
-    r"observer|emissary)s?\s+to|ante|auprès\s+d(?:e|u|es)?|junto\s+(?:a|à|ao|aos|às))"
+    r"observer|emissary)s?\s+to|ante|auprès\s+d(?:e|u|es)?|junto\s+(?:a|à|ao|aos|às)|"
+    # (a body under another: "del organismo adscrito a la Secretaría", "attached to the X")
+    r"(?:adscrit[oa]s?|dependiente|vinculad[oa]|rattach[ée]e?|attached|subordinated?)\s+"
+    r"(?:a|al|à|au|de|del|to))"
     r"\s+(?:(?:the|an?|el|la|los|las|le|les|o|a|os|as)\s+|l['’])?$",
     re.I,
 )
