@@ -611,3 +611,145 @@ def test_a_role_in_a_body_under_another_speaks_for_neither(tmp_path, knowledge):
     body = mentions(draft, "organization")["Secretaría de Gobernación"]
     assert sources(found["500"]) == [body]
     assert "Ana Ruiz Lemos" in mentions(draft, "person")
+
+
+# A review's findings on the rules above, each mended (composed texts of its own)
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "period"),
+    [
+        # (a fronted day that dates a saying, not what was done; another day after it)
+        (
+            "LAREDO, 12 August 2022 – Police held a raid on Monday.\n\nOn August 11, the Zorvan "
+            "police announced the results of Operation Kestrel. Officers arrested 45 suspects.",
+            "45",
+            None,
+        ),
+        (
+            "LAREDO, 12 August 2022 – Police held a raid on Monday.\n\nOn August 11, agents "
+            "discovered a stash house near Parra Lane. The day before, agents had arrested 3 "
+            "smugglers at the same place.",
+            "3",
+            None,
+        ),
+        # (a change from a figure to another in a year: the change's year)
+        (
+            "Police held a raid on Monday. Arrivals fell 20 per cent from 5,000 to 4,000 in 2019.",
+            "20",
+            "2019",
+        ),
+        # (a change from a year's figure and another: the compared years, neither the number's)
+        (
+            "Police held a raid on Monday. In 2019, police rescued 420 victims, up 10 per cent "
+            "from 382 in 2018 and 35 per cent from 311 in 2017.",
+            "10",
+            "2019",
+        ),
+        # (a year in a bracket is a source's, no other figure's)
+        (
+            "Police held a raid on Monday. In 2020, police rescued 50 victims of trafficking. The "
+            "Zorvan shelter took in 300 migrants (Zorvan Aid, 2018).",
+            "300",
+            None,
+        ),
+        # (where people come from: no figure a change is measured from)
+        (
+            "Police held a raid on Monday. In 2024 police rescued 420 victims, 60 per cent from "
+            "12 neighbouring countries.",
+            "12",
+            "2024",
+        ),
+        (
+            "Police held a raid on Monday. In FY2024-25, police rescued 420 victims in Zorvania.",
+            "420",
+            {"start": "2024", "end": "2025"},
+        ),
+        # ("respectively" pairing another list than the years)
+        (
+            "Police held a raid on Monday. In 2018 and 2019, police rescued 165 women and 200 "
+            "children in Zorvania and Lorvia, respectively.",
+            "165",
+            {"start": "2018", "end": "2019"},
+        ),
+        (
+            "Police held a raid on Monday. Between 2018 and 2019, men and women accounted for 65 "
+            "and 35 per cent of the victims, respectively.",
+            "35",
+            {"start": "2018", "end": "2019"},
+        ),
+        # (counted beyond the operation, or since it)
+        (
+            "Police held a raid on Monday. The operation, led by Zorvania, took place from 8 to "
+            "14 April 2019 and 219 people were arrested. Following the operation, Zorvapol "
+            "arrested 40 more suspects.",
+            "40",
+            None,
+        ),
+        (
+            "La police a fait une descente lundi au Sénégal. L'opération Vautour a eu lieu du 8 "
+            "au 14 avril 2019 et 219 personnes ont été arrêtées au Sénégal. Depuis cette "
+            "opération, 40 suspects ont été arrêtés au Sénégal.",
+            "40",
+            None,
+        ),
+        # (a page dated to its month only: "this morning" is no day it gives)
+        (
+            " date 2023-07 Police held a raid in Zorvania.\n\nSimultaneous raids were carried out "
+            "this morning in Zorvania. The operation led to 45 arrests.",
+            "45",
+            None,
+        ),
+    ],
+)
+def test_review_the_times_of_figures(tmp_path, knowledge, body, value, period):
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert _period(found, value) == period
+
+
+def test_review_counts_ranges_and_names(tmp_path, knowledge):
+    """A range before another clause's "respectively" stays a range; "TV5" is a body; "Remarks
+    of Velna Moravi" names a person; a long list of numbers is read in linear time."""
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Police held a raid on Monday. In 2019, an estimated 30,000 and 60,000 migrants "
+            "crossed into Zorvania, while 12 and 15 boats were seized in Lorvia and Velnor "
+            "respectively.",
+        )
+    )
+    assert ("30000", "60000") in found
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "La police a fait une descente lundi au Sénégal. Selon TV5, 45 migrants ont été "
+        "secourus au Sénégal.",
+    )
+    assert sources(observations(draft)["45"]) == [mentions(draft, "organization")["TV5"]]
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Police held a raid on Monday. Remarks of Velna Moravi, Zorvan Minister of Justice, on "
+        "the rescue of 40 migrants.",
+    )
+    assert "Velna Moravi" in mentions(draft, "person")
+    draft = draft_of(
+        tmp_path,
+        knowledge,
+        "Police held a raid on Monday. Speaking at the opening, Mayor of Suchiate Javier Cruz "
+        "Aguilar said that 40 migrants were rescued.",
+    )
+    assert "Javier Cruz Aguilar" in mentions(draft, "person")
+
+
+def test_days_listed_before_a_month_are_a_few():
+    """The list form of a day before its month ("entre 10 e 17 de junho") reads up to seven
+    days: a bound that keeps a long list of small numbers from being read again from each of
+    them (quadratic time on 8,000 numbers, a review found)."""
+    from kg.extraction.foreign_words import DAY_OF_A_MONTH
+
+    match = DAY_OF_A_MONTH.search("entre 10, 11, 12 e 17 de junho")
+    assert match is not None and match[0] == "10, 11, 12 e 17 de junho"
+    match = DAY_OF_A_MONTH.search("1, 2, 3, 4, 5, 6, 7, 8, 9 de junho")
+    assert match is not None and match[0] == "3, 4, 5, 6, 7, 8, 9 de junho"

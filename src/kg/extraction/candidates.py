@@ -541,7 +541,8 @@ class CandidateRules(PlaceRules):
             return Span(passage, a, b, "rule", "role", confidence=0.6)
         if b - a == 1 and tokens[a].is_acronym:
             plain = tokens[a].text.replace(".", "").upper()
-            if plain.rstrip("0123456789") in ACRONYM_STOP or plain in self.phrase_acronyms:
+            fiscal = plain[:2] == "FY" and plain[2:].isdigit()  # ("FY2017": a fiscal year)
+            if plain in ACRONYM_STOP or plain in self.phrase_acronyms or fiscal:
                 return None
             if "." in tokens[a].text and len(plain) <= 2:
                 return None  # "N.V. (initials changed)": a person's initials

@@ -63,7 +63,7 @@ def _day(number: str) -> int:
 
 # A year that runs into the next, its second year in two digits ("the 2024-25 financial
 # year", "in 2019/20"): the "25" is no count
-SPLIT_YEAR = re.compile(r"(?<![\w/-])(?:19|20)(\d\d)\s*[-\u2013/]\s*(\d\d)(?![\w/%-])")
+SPLIT_YEAR = re.compile(r"(?:(?<![\w/-])|(?<=FY))(?:19|20)(\d\d)\s*[-\u2013/]\s*(\d\d)(?![\w/%-])")
 
 
 def date_spans(text: str) -> list[tuple[int, int]]:

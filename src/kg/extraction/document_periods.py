@@ -31,6 +31,7 @@ from kg.extraction.dated_days import YEAR
 from kg.extraction.foreign_nouns import COUNTED_AS_PEOPLE, english_unit
 from kg.extraction.foreign_words import UNIT_WORDS
 from kg.extraction.number_words import MONTH
+from kg.extraction.period_cuts import A_COUNT as A_FIGURE
 from kg.extraction.proposal import Item
 from kg.extraction.text import fold
 from kg.extraction.units import PEOPLE, singular
@@ -144,18 +145,23 @@ def _own_sentence(item: Item) -> str:
 
 
 def words_about(item: Item) -> str:
-    """The number's sentence without the brackets that hold another number than it: what
-    they say is of the figure inside them ("118 reports of forced marriage (up from 91 reports
+    """The number's sentence without the brackets that hold another count than it (not a
+    year or a date alone: "(Zorvan Aid, 2018)" is a source's): what they say is of the
+    figure inside them ("118 reports of forced marriage (up from 91 reports
     the previous year); 84 reports of ...": the 118 and the 84 are not of the year before)."""
     said = _said(item)
     a, b = said.passage.sentence_at(said.start)
-    return BRACKET_OF_ANOTHER.sub(
-        lambda m: m[0] if a + m.start() <= said.start < a + m.end() else " " * len(m[0]),
+    return BRACKET.sub(
+        lambda m: (
+            " " * len(m[0])
+            if A_FIGURE.search(m[0]) and not a + m.start() <= said.start < a + m.end()
+            else m[0]
+        ),
         said.passage.text[a:b],
     )
 
 
-BRACKET_OF_ANOTHER = re.compile(r"\([^()]*\d[^()]*\)")
+BRACKET = re.compile(r"\([^()]*\)")
 
 
 def _sentence_of(item: Item) -> tuple:

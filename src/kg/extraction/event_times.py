@@ -97,6 +97,19 @@ FRONTED_DAY = re.compile(
     rf"{MONTH})(?:,?\s+(?:19|20)\d\d)?\s*,",
     re.I,
 )
+# What the day of a fronted day's sentence is not the time of: its saying, publishing or
+# signing ("On August 11, the police announced the results"), and a next sentence set on
+# another day ("The day before, ...")
+NOT_THE_DAY_S_ACTION = re.compile(
+    r"\b(?:announced|announces|said|says|published|released|presented|launched|unveiled|"
+    r"reported|signed|issued|held\s+a\s+press\s+conference)\b",
+    re.I,
+)
+ANOTHER_DAY = re.compile(
+    r"\s*(?:the\s+(?:day|night|week)\s+(?:before|after)|the\s+(?:next|following|previous)\s+"
+    r"(?:day|night|week)|earlier|later|previously|that\s+night|hours\s+later)\b",
+    re.I,
+)
 
 
 def _period_set_before(
@@ -128,7 +141,11 @@ def _period_set_before(
         return None
     a, b = before[-1]
     if fronted_day := FRONTED_DAY.match(passage.text[a:b]):
-        if any(p.search(passage.text, s0, s1) for p in (STANDING, PERFECT, PLAN, ANOTHER_TIME)):
+        if (
+            any(p.search(passage.text, s0, s1) for p in (STANDING, PERFECT, PLAN, ANOTHER_TIME))
+            or NOT_THE_DAY_S_ACTION.search(passage.text, a, b)
+            or ANOTHER_DAY.match(passage.text, s0)
+        ):
             return None  # ("An estimated 5,000 migrants remain detained": of no such day)
         end = a + fronted_day.end()
         return period_of(passage.text, (a, end), (a, end), end, today=day)
@@ -179,13 +196,17 @@ OTHER_OPERATION = re.compile(
     r"\b(?:separate|another|other|previous|earlier|similar|past|former)\s+investigations?\b",
     re.I,
 )
-# What is counted since the operation is not of its days ("arrests since the operation"); its
-# results are ("276 new investigations following this operation", "Os resultados desta
+# What is counted since the operation, or beyond its catch ("40 more suspects"), is not of
+# its days; its results are ("276 new investigations following this operation", "Os resultados desta
 # operação desencadearam 86 novas investigações": of its days, as the README's `period` says
 # of an operation's results and the gold files of both releases have them)
 AFTER_THE_OPERATION = re.compile(
-    r"\bsince\s+(?:the|this|that|these|those)\s+(?:[\w-]+\s+)?"
-    r"(?:operations?|raids?|crackdowns?|actions?)\b",
+    r"\b(?:since|desde|depuis)\s+(?:the|this|that|these|those|esta|este|esa|ese|cette|ce|"
+    r"essa|esse|la|el|l['’]|a|o)\s*(?:[\w-]+\s+)?(?:operations?|raids?|crackdowns?|actions?|"
+    r"operaci[oó]n|op[ée]ration|opera[çc][ãa]o)\b"
+    # (or counted beyond it: "arrested 40 more suspects", "otros 40", "40 autres")
+    r"|\b\d[\d,.]*\s+(?:more|further|additional|autres|otros|otras|outros|outras)\b"
+    r"|\b(?:a\s+further|otr[oa]s|outr[oa]s)\s+\d",
     re.I,
 )
 TAKING_PART = re.compile(
@@ -220,7 +241,7 @@ def event_dates(
             if _dated_to(period, DAY_CHARS):
                 told = bool(ITS_DAYS.match(passage.text, s0))
                 found.append((passage.index, s0, nouns, period, told))
-            elif period is None and today_of(day, passage, (s0, s1)):
+            elif period is None and len(day or "") >= 10 and today_of(day, passage, (s0, s1)):
                 found.append((passage.index, s0, nouns, day, False))
     return found
 

@@ -22,6 +22,7 @@ from kg.extraction.number_words import (
     MONTH_SHORT,
     PERCENT,
     RESPECTIVELY,
+    clause_end,
     number_matches,
     scale_of,
     small_value,
@@ -520,7 +521,7 @@ def _ranges(passage: Passage, found: list[Found]) -> list[Found]:
                 and 0 < f.value < g.value <= 10 * f.value
                 and not re.search(r"\b(?:in|of|from|to)\s+$", before)
                 # ("rescued 165 and 200 victims in 2018 and 2019, respectively": two counts)
-                and not RESPECTIVELY.search(passage.text, g.end, passage.sentence_at(g.end)[1])
+                and not RESPECTIVELY.search(passage.text, g.end, clause_end(passage, g.end))
                 # ("103, 30 and 57 migrants": the last two of a list, no range)
                 and not re.search(r"(?<!\d)(?!(?:19|20)\d\d\b)\d[\d.]*\s*,\s*$", before)
             )

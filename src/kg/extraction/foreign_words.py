@@ -359,7 +359,7 @@ ROAD_MARKER = re.compile(
 # (days listed before their month too: "entre 10 e 17 de junho", "les 15 et 16 juin")
 DAY_OF_A_MONTH = re.compile(
     r"(?<![\w.,])\d{1,2}(?:er|º)?(?:(?:\s*,\s*|\s+(?:y|e|et|a|al|au|à)\s+(?:el\s+|le\s+|o\s+)?)"
-    rf"\d{{1,2}}(?:er|º)?)*{_DAY_OF}{_MONTH}\b",
+    rf"\d{{1,2}}(?:er|º)?){{0,6}}{_DAY_OF}{_MONTH}\b",  # (a few days: not a long list's numbers)
     re.I,
 )
 

@@ -5,7 +5,7 @@ hyphenated or apostrophed to it, an initial, and the particles between parts ("d
 from __future__ import annotations
 
 from kg.extraction.given_names import is_given_name
-from kg.extraction.name_words import NAME_PARTICLES, ORG_HEADS
+from kg.extraction.name_words import NAME_PARTICLES, ORG_HEADS, ROLE_HEADS
 from kg.extraction.text import Token
 
 # Articles that open a sentence, no name's part ("Jorge M. Los detenidos ...", "John F. The
@@ -42,7 +42,9 @@ def past_a_name_s_of(tokens: list[Token], k: int) -> bool:
     while j >= 0 and tokens[j].key in RUN_JOINERS - {"y", "e", "et", "and"}:
         j -= 1
     if 0 <= j < k - 1 and tokens[j].is_word and tokens[j].text[:1].isupper():
-        return True
+        # (a name's word before it, a body's head or a role's: not a sentence's first word,
+        # "Remarks of Velna Moravi"; "Mayor of Suchiate Jane Doe" is the mayor's place)
+        return j > 0 and tokens[j - 1].is_word or tokens[j].key in ORG_HEADS | ROLE_HEADS
     if not (j == k - 1 and j > 0 and tokens[j].key in ("y", "e", "et", "and")):
         return False
     # (back through the run before the "and": a body's head word in it, and no given name

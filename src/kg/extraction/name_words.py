@@ -160,7 +160,7 @@ ACRONYM_STOP = {
     "US", "USA", "UK", "IT", "TV", "AM", "PM", "OK", "ID", "HIV", "AIDS", "COVID", "CEO",
     "GDP", "ICT", "SMS", "PDF", "NGO", "NGOS", "FAQ", "DNA", "II", "III", "IV", "VI", "VII",
     # titles, places of a headquarters or an address, currencies, times and references:
-    # "HE Margaret Adamson", "UNODC HQ", "Washington, DC", "USD", "GMT", "ISBN", "FY2017"
+    # "HE Margaret Adamson", "UNODC HQ", "Washington, DC", "USD", "GMT", "ISBN"
     "HE", "HRH", "HQ", "DC", "USD", "EUR", "GBP", "GMT", "UTC", "CET", "EST", "URL", "PHD",
     "ISBN", "ISSN", "DOI", "FY", "AI", "NB", "PS", "VIP", "CCTV", "GPS", "IP",
     # sizes and kinds of a download ("Download English (512.34 KB)"), measures

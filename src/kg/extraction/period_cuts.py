@@ -387,6 +387,13 @@ COMPARED_TIME = re.compile(
     r"(?:(?:la|el|le|o|l['’]|de|del|do|du)\s*)?$",
     re.I,
 )
+# After "N per cent from" a figure, what makes it no figure a change is measured from: a
+# share ("from 30 per cent"), the start of a span ("from 5,000 to 4,000 in 2019": the change's
+# year), where people come from ("60 per cent from 12 countries")
+NOT_A_BASE = (
+    r"(?!\s*(?:%|per\s*cent\b|percent\b)|\s+to\s|(?:\s+[a-z-]+){0,2}\s+(?:countries|"
+    r"nationalities|nations|regions|states|provinces|districts)\b)"
+)
 # (a change's figure, the number's own or one after it, "on" or "over" the one compared, right
 # after it or its noun: "72.8 percent on the 92", "420 victims, a 45 percent increase over the
 # 300"; "from" a count: "an increase of 10 per cent from 382 in 2018-19"; not "20 percent of
@@ -394,12 +401,7 @@ COMPARED_TIME = re.compile(
 # per cent in 2021" is the change's year)
 CHANGE_ON_A_FIGURE = re.compile(
     rf"(?<![\d.,]){_BY_A_FIGURE}(?:\s+(?:increase|rise|drop|decrease|decline|jump|growth|fall))?"
-    r"\s+(?:(?:over|on)"
-    + _FIGURE_THEN
-    + r"|from"
-    + _FIGURE_THEN
-    + r"[\d.,]*+(?!\s*(?:%|per\s*cent\b|percent\b)))"
-    + _SAME_CLAUSE,
+    rf"\s+(?:(?:over|on){_FIGURE_THEN}|from{_FIGURE_THEN}[\d.,]*+{NOT_A_BASE})" + _SAME_CLAUSE,
     re.I,
 )
 
@@ -408,7 +410,7 @@ def _compared_after(text: str, x: tuple, at: int) -> bool:
     """Whether the time x after the number at `at` is a year compared with (COMPARED_AFTER),
     no day and no span's start ("rose from 2008 to 2010"), or the year before ("grew 62
     percent over the previous year"), or the time of a figure compared with."""
-    if re.match(r"\s*(?:to|until|through|and|-|\u2013)\s", text[x[1] :]):
+    if re.match(r"\s*(?:(?:to|until|through)\s|[-\u2013]\s*\d|and\s+(?:19|20)\d\d)", text[x[1] :]):
         return False  # (the span's start: "by 4.53% from 3.6 billion in 2018 to 3.8 billion")
     if COMPARED_FIGURE_AFTER.search(text, at, x[0]) or CHANGE_ON_A_FIGURE.search(text, at, x[0]):
         return True

@@ -120,7 +120,7 @@ PERIOD_PATTERNS = (
         # second year in two digits
         "split-year",
         re.compile(
-            r"(?<![\w/-])(?P<ay>(?:19|20)\d\d)\s*[-\u2013/]\s*(?P<by>\d\d)(?![\w/%-])",
+            r"(?:(?<![\w/-])|(?<=FY))(?P<ay>(?:19|20)\d\d)\s*[-\u2013/]\s*(?P<by>\d\d)(?![\w/%-])",
         ),
     ),
     (

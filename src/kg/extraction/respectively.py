@@ -14,6 +14,11 @@ LISTED_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 BETWEEN_LISTED = re.compile(r"\s*(?:,\s*(?:(?:and|y|et|e)\s+)?|\s+(?:and|y|et|e)\s+)$")
 
 
+# A list of names after the numbers ("in Zorvania and Lorvia", "men and women"): what
+# "respectively" pairs them with, not the years said before
+ANOTHER_LIST = re.compile(r"\b[^\W\d_]+,?\s+(?:and|y|et|e)\s+(?!\d)[^\W\d_]+", re.I)
+
+
 def year_listed_respectively(text: str, s0: int, s1: int, at: int) -> dict | None:
     """ "19 and 15 cases were registered in 2013 and 2014 respectively", "In 2013 and 2014,
     19 and 15 cases were registered respectively": the n-th number of the sentence takes the
@@ -27,6 +32,21 @@ def year_listed_respectively(text: str, s0: int, s1: int, at: int) -> dict | Non
         years = list(LISTED_YEAR.finditer(text, s0, at))
         while len(years) > 2 and not BETWEEN_LISTED.match(text[years[0].end() : years[1].start()]):
             years = years[1:]
+        # (not a span, "Between 2018 and 2019", nor where another list stands between the
+        # numbers and "respectively", which pairs that one: "165 women and 200 children in
+        # Zorvania and Lorvia, respectively")
+        said = RESPECTIVELY.search(text, at, s1)
+        if (
+            not years
+            or re.search(
+                r"\b(?:between|entre)\s+$",
+                text[max(s0, years[0].start() - 12) : years[0].start()],
+                re.I,
+            )
+            or said is None
+            or ANOTHER_LIST.search(text, at, said.start())
+        ):
+            return None
     if len(years) < 2 or not all(
         BETWEEN_LISTED.match(text[a.end() : b.start()]) for a, b in pairwise(years)
     ):

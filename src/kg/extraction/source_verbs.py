@@ -29,7 +29,7 @@ SAID_THEN_SOURCE = (
     # "anunciou o porta-voz do Comando Provincial", "a précisé le porte-parole de l'OIM")
     # (and a word on which report, a maker after "par": "indique un nouveau rapport du
     # ministère", "indique le rapport mensuel publié par le GARR")
-    r"(?:(?i:(?:nouveau|nouvel|dernier|nuevo|último|novo)\s+)?"
+    r"(?:(?i:(?:nouveau|nouvel|dernier|récent|nuevo|último|reciente|novo|recente)\s+)?"
     r"(?i:(?:nota|comunicado|communiqué)(?:\s+de\s+(?:prensa|imprensa|presse))?|informe|"
     r"reporte|rapport|relatório|portavoz|porta-voz|vocero|vocera|porte-parole)\s+"
     r"(?i:(?:mensuel|annuel|mensual|anual|reciente|récent|recente)\s+)?"
