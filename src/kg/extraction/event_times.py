@@ -197,9 +197,9 @@ OTHER_OPERATION = re.compile(
     re.I,
 )
 # What is counted since the operation, or beyond its catch ("40 more suspects"), is not of
-# its days; its results are ("276 new investigations following this operation", "Os resultados desta
-# operação desencadearam 86 novas investigações": of its days, as the README's `period` says
-# of an operation's results and the gold files of both releases have them)
+# its days; its results are ("276 new investigations following this operation", "Os
+# resultados desta operação desencadearam 86 novas investigações": of its days, as the
+# README's `period` says of an operation's results and the gold files of both releases have)
 AFTER_THE_OPERATION = re.compile(
     r"\b(?:since|desde|depuis)\s+(?:the|this|that|these|those|esta|este|esa|ese|cette|ce|"
     r"essa|esse|la|el|l['’]|a|o)\s*(?:[\w-]+\s+)?(?:operations?|raids?|crackdowns?|actions?|"

@@ -258,7 +258,7 @@ def undate_figures_changed_from(observations: list[Item]) -> None:
             and _sentence_of(before) == _sentence_of(item)
             and str(before.fields.get("period")) == str(item.fields["period"])
             and CHANGED_FROM.search(said.passage.text, max(start, said.start - 60), said.start)
-            and re.match(NOT_A_BASE, said.passage.text[said.end :])
+            and re.match(NOT_A_BASE, said.passage.text[said.end : said.end + 80])
         ):
             del item.fields["period"]
 

@@ -299,6 +299,8 @@ def asides(text: str, s0: int, s1: int) -> list[tuple[int, int]]:
 
 
 def _holds(y: tuple, x: tuple) -> bool:
+    """Whether the time expression y (start, end, value) holds x: x inside a longer y, or
+    read from the same words with less (no end where y has one)."""
     if y[:2] == x[:2]:
         return isinstance(y[2], dict) and "end" in y[2] and "end" not in x[2]
     return y[0] <= x[0] and x[1] <= y[1] and y[1] - y[0] > x[1] - x[0]

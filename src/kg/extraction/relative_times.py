@@ -281,7 +281,8 @@ def yearless_periods(
     release of 5 January). A release that states no day of writing dates its months by the
     year it last named (in this sentence or the 300 characters before it, else `year_said`,
     the last of the passage before): "surged in 2025. Between January and June, over
-    238,000 migrants ..."; its days stay undated."""
+    238,000 migrants ..."; its days stay undated. A page dated to its month only dates them
+    as written by that month's last day."""
     if not today or len(today) < 7:
         return _months_of_the_year_said(text, s0, s1, year_said)
     # (a page dated to its month only: written by that month's last day, "entre 10 e 17 de
