@@ -335,6 +335,11 @@ def test_people_listed_with_places_in_brackets_are_still_people(tmp_path, knowle
             "rescatados, señala el informe anual elaborado por la Dirección de Migración.",
             "Dirección de Migración",
         ),
+        (
+            "La policía hizo una redada el lunes en Honduras. Un total de 156 migrantes fueron "
+            "rescatados, señala el informe publicado ayer por la Dirección de Migración.",
+            "Dirección de Migración",
+        ),
     ],
 )
 def test_a_report_said_after_the_number_with_a_word_on_which_report(
@@ -391,6 +396,18 @@ def test_a_report_said_after_the_number_with_a_word_on_which_report(
         (
             "RABAT, 3 novembre 2021 - La police a fait une descente lundi au Maroc. Depuis le "
             "début de l’année 2021, 5 518 personnes ont été refoulées au Maroc.",
+            "5518",
+            {"start": "2021-01", "end": "2021-11-03"},
+        ),
+        (
+            "RABAT, 3 novembre 2021 - La police a fait une descente lundi au Maroc. Depuis "
+            "début 2021, 5 518 personnes ont été refoulées au Maroc.",
+            "5518",
+            {"start": "2021-01", "end": "2021-11-03"},
+        ),
+        (
+            "GENEVA, 3 November 2021 – Police held a raid on Monday. Since the start of the year "
+            "2021, 5,518 people were returned.",
             "5518",
             {"start": "2021-01", "end": "2021-11-03"},
         ),
@@ -644,6 +661,12 @@ def test_a_role_in_a_body_under_another_speaks_for_neither(tmp_path, knowledge):
             "Police held a raid on Monday. In 2019, police rescued 420 victims, up 10 per cent "
             "from 382 in 2018 and 35 per cent from 311 in 2017.",
             "10",
+            "2019",
+        ),
+        (
+            "Police held a raid on Monday. In 2019, police rescued 420 victims, up 10 per cent "
+            "from 382 in 2018 and 35 per cent from 311 in 2017.",
+            "35",
             "2019",
         ),
         # (a year in a bracket is a source's, no other figure's)

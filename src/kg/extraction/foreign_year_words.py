@@ -20,9 +20,10 @@ _NOT_A_RANGE = (
     r"(?:el\s+|(?:finales|fines|fin|finais|la\s+fin)\s+(?:de|del|do)\s+)?(?:19|20)\d\d))"
 )
 # After "desde", "depuis": the year's start.
+# ("depuis début 2021": the French start without its article and "de")
 YEARS_START = (
-    r"(?:el\s+)?(?:inicios?|principios?|comienzos?|le\s+d[ée]but|o\s+in[íi]cio)\s+(?:del?|do)\s+"
-    r"(?:(?:l['’])?(?:año|ann[ée]e|ano)\s+(?:de\s+)?)?" + _NOT_A_RANGE
+    r"(?:(?:el\s+)?(?:inicios?|principios?|comienzos?|le\s+d[ée]but|o\s+in[íi]cio)\s+(?:del?|do)\s+"
+    r"(?:(?:l['’])?(?:año|ann[ée]e|ano)\s+(?:de\s+)?)?|d[ée]but\s+)" + _NOT_A_RANGE
 )
 # The year's course, before the year itself.
 YEARS_IN = (

@@ -85,6 +85,13 @@ PLAN = re.compile(
 )
 # The French future ("accueillera", "seront"), read in French only ("frontera" is Spanish)
 FRENCH_FUTURE = re.compile(r"\b\w{3,}(?:era|eront|ira|iront)\b", re.I)
+# A change from a figure right before it: "118 reports (up from 91 reports)", "rose from 300",
+# "an increase of 10 per cent from 382", "a 45% rise on the 300": the figure changed from is
+# of an earlier time
+_CHANGED_FROM = (
+    rf"(?:\b(?:{_CHANGE})|{_BY_A_FIGURE}(?:\s+(?:{_CHANGE}))?)\s+(?:from|over|on)\s+"
+    r"(?:the\s+)?(?:[^\W\d]+\s+)?$"
+)
 # A figure said after a comparison ("compared with 150 in the same period of 2020"): its time
 # is the one compared with, none to carry (the sentence's own figure may be: see
 # _the_figure_compared)
@@ -97,7 +104,7 @@ COMPARED_FIGURE = re.compile(
     rf"|\b(?:against|contra|{COMPARING})"
     r"\s+(?:(?:les|los|las|os|as|aux?|el|le|la|o|a)\s+)?(?:[^\W\d]+\s+){0,2}$"
     # ("an increase of 10 per cent from 382 the previous year", "a 45% rise on the 300")
-    rf"|{_BY_A_FIGURE}\s+(?:{_CHANGE}\s+)?(?:from|over|on)\s+(?:the\s+)?$",
+    rf"|{_CHANGED_FROM}",
     re.I,
 )
 
@@ -231,11 +238,7 @@ def _the_figure_compared(
     return own[0] if len(times) == 1 else None
 
 
-# A change from a figure right before it: "118 reports (up from 91 reports)", "rose from 300",
-# "an increase of 10 per cent from 382": the figure changed from is of an earlier time
-CHANGED_FROM = re.compile(
-    rf"(?:\b(?:up|down|{_CHANGE})|{_BY_A_FIGURE})\s+from\s+(?:the\s+)?(?:[^\W\d]+\s+)?$", re.I
-)
+CHANGED_FROM = re.compile(_CHANGED_FROM, re.I)
 
 
 def undate_figures_changed_from(observations: list[Item]) -> None:

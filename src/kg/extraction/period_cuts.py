@@ -406,6 +406,15 @@ CHANGE_ON_A_FIGURE = re.compile(
 )
 
 
+# The time of a figure a change is measured from, said before the number ("..., up 10 per cent
+# from 382 in 2018 and 35 per cent from 311 in 2017"): that figure's, not a later number's
+A_FIGURE_S_TIME = re.compile(
+    rf"{_BY_A_FIGURE}(?:\s+(?:{_CHANGE}))?\s+(?:from|over|on)\s+(?:the\s+)?\d[\d.,]*"
+    r"(?:\s+[^\W\d]+){0,3}?\s+(?:in\s+|during\s+)?$",
+    re.I,
+)
+
+
 def _compared_after(text: str, x: tuple, at: int) -> bool:
     """Whether the time x after the number at `at` is a year compared with (COMPARED_AFTER),
     no day and no span's start ("rose from 2008 to 2010"), or the year before ("grew 62
@@ -439,6 +448,8 @@ def of_another_event(text: str, s0: int, s1: int, x: tuple, at: int) -> bool:
     before = x[1] <= at
     if before and "," in text[x[1] : at] and COMPARED_BEFORE.search(text, max(s0, x[0] - 80), x[0]):
         return True
+    if before and A_FIGURE_S_TIME.search(text, max(s0, x[0] - 80), x[0]):
+        return True  # ("up 10 per cent from 382 in 2018 and 35 per cent from ...": the 382's)
     if x[0] > at and _compared_after(text, x, at):
         return True  # ("..., up 29 per cent from 2008": the time compared with, after it)
     if before and COUNTED_FROM_AN_EVENT.search(text, max(s0, x[0] - 120), x[0]):

@@ -75,7 +75,8 @@ SO_FAR_IN_A_YEAR = re.compile(
     r"\b(?:(?:so|thus)\s+far\s+in\s+(?P<y1>(?:19|20)\d\d)|in\s+(?P<y2>(?:19|20)\d\d)\s+(?:so|thus)\s+far"
     r"|en\s+lo\s+que\s+va\s+del?\s+(?:año\s+)?(?P<y3>(?:19|20)\d\d)"
     # ("since the beginning of 2021", "depuis le début de l'année 2021", written in 2021)
-    rf"|(?:since\s+the\s+(?:beginning|start)\s+of|(?:desde|depuis|dès)\s+{YEARS_START})\s*"
+    rf"|(?:since\s+the\s+(?:beginning|start)\s+of(?:\s+the\s+year)?|(?:desde|depuis|dès)\s+"
+    rf"{YEARS_START})\s*"
     r"(?P<y4>(?:19|20)\d\d))\b",
     re.I,
 )

@@ -33,7 +33,8 @@ SAID_THEN_SOURCE = (
     r"(?i:(?:nota|comunicado|communiqué)(?:\s+de\s+(?:prensa|imprensa|presse))?|informe|"
     r"reporte|rapport|relatório|portavoz|porta-voz|vocero|vocera|porte-parole)\s+"
     r"(?i:(?:mensuel|annuel|mensual|anual|reciente|récent|recente)\s+)?"
-    r"(?i:(?:publi[ée]e?|publicad[oa]|divulgad[oa]|elaborad[oa])\s+)?"
+    r"(?i:(?:publi[ée]e?|publicad[oa]|divulgad[oa]|elaborad[oa])\s+"
+    r"(?:(?:ayer|hoy|hier|aujourd['’]hui|ontem|hoje)\s+)?)?"
     r"(?:de\s+la|de\s+l['’]|del|de|do|da|du|des|(?:par|por|pel[oa])(?:\s+(?:le|la|el)\b|"
     r"\s+l['’])?)\s*)?"
     # (a source named by what it is, its name in brackets: "el organismo de la ONU ... (Acnur)",
