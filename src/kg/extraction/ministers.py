@@ -46,13 +46,16 @@ def ministries_of_ministers(
     begins ("Ministre des Maliens de l'Extérieur" for the "Ministère des Maliens de
     l'Extérieur et de l'Intégration Africaine"); none where no ministry named so is
     mentioned, or two are."""
+    roles = list(MINISTER_OF.finditer(passage.text, s0, s1))
+    if not roles:  # (most sentences: the release's ministries are not read for them)
+        return []
     ministries = []
     for m in mentions:
         named = MINISTRY.match(fold(m.text)) if m.kind == "organization" else None
         if named and (words := _words(named["portfolio"])):
             ministries.append((words, m))
     out = []
-    for role in MINISTER_OF.finditer(passage.text, s0, s1):
+    for role in roles:
         words = _words(role["portfolio"])
         # (the ministry of that portfolio, else the one whose portfolio it begins)
         exact = {m.target: m for ministry, m in ministries if ministry == words}

@@ -32,6 +32,8 @@ RUN_JOINERS = {
     "des", "le", "les", "da", "do", "das", "dos", "contra", "against", "on", "sur", "al", "au",
     "aux", "ao", "para", "pour", "en", "em", "sobre",
 }  # fmt: skip
+OF_JOINERS = RUN_JOINERS - {"y", "e", "et", "and"}  # (once: read for each token of a passage)
+HEADS = ORG_HEADS | ROLE_HEADS
 
 
 def past_a_name_s_of(tokens: list[Token], k: int) -> bool:
@@ -39,12 +41,12 @@ def past_a_name_s_of(tokens: list[Token], k: int) -> bool:
     Contra la Delincuencia Organizada"), or the "y", "and" of a body's name ("Ministerio de
     Justicia y Derechos Humanos"; not "IOM and Jane Doe": two names)."""
     j = k - 1
-    while j >= 0 and tokens[j].key in RUN_JOINERS - {"y", "e", "et", "and"}:
+    while j >= 0 and tokens[j].key in OF_JOINERS:
         j -= 1
     if 0 <= j < k - 1 and tokens[j].is_word and tokens[j].text[:1].isupper():
         # (a name's word before it, a body's head or a role's: not a sentence's first word,
         # "Remarks of Velna Moravi"; "Mayor of Suchiate Jane Doe" is the mayor's place)
-        return j > 0 and tokens[j - 1].is_word or tokens[j].key in ORG_HEADS | ROLE_HEADS
+        return j > 0 and tokens[j - 1].is_word or tokens[j].key in HEADS
     if not (j == k - 1 and j > 0 and tokens[j].key in ("y", "e", "et", "and")):
         return False
     # (back through the run before the "and": a body's head word in it, and no given name

@@ -173,7 +173,8 @@ def clause_end(passage, at: int) -> int:
     """Where the clause of `at` ends: at its sentence's end, a semicolon or a clause of its
     own after a comma ("..., while 12 and 15 boats were seized ... respectively")."""
     end = passage.sentence_at(at)[1]
-    m = re.compile(r";|,\s*(?:while|whereas|but|and|as|y|et|e|mientras|tandis)\b", re.I).search(
-        passage.text, at, end
-    )
+    m = CLAUSE_BREAK.search(passage.text, at, end)
     return m.start() if m else end
+
+
+CLAUSE_BREAK = re.compile(r";|,\s*(?:while|whereas|but|and|as|y|et|e|mientras|tandis)\b", re.I)
