@@ -127,8 +127,8 @@ def _person_context(passage: Passage, a: int, b: int) -> bool:
     speech_before = [m for m in SPEECH.finditer(before[-15:])]
     if speech_before and re.fullmatch(r"[\s,]*", before[-15:][speech_before[-1].end() :]):
         return True
-    if SPEECH.search(after[:20]):
-        return True
+    if SPEECH.search(after[:20]) and not re.match(r"[’”'\"](?!s\b)", after):
+        return True  # (not "‘... Where the People Cry’,” explained": the quote's own words)
     # "Executive Director, UN Office on Drugs and Crime, Jane Doe:": a signature.
     wider = passage.text[max(0, tokens[a].start - 80) : tokens[a].start]
     if after.startswith(":") and before.endswith(", ") and set(_words(wider)) & ROLE_WORDS:
