@@ -409,7 +409,7 @@ def test_the_development_set_is_complete_and_split_in_halves():
     assert fresh == [str(i) for i in range(573, 665)]
     assert all(r["split"] == "heldout" for r in releases if 572 < int(r["id"]) < 665)
     later = [r for r in releases if int(r["id"]) >= 665]
-    assert [r["id"] for r in later] == [str(i) for i in range(665, 983)]
+    assert [r["id"] for r in later] == [str(i) for i in range(665, 1007)]
     assert all(r["split"] == "tune" for r in later)
     for release in releases:
         assert release["file"].startswith(f"{release['id']}_")
