@@ -48,3 +48,103 @@ def test_a_quote_s_last_words_before_a_verb_of_speech_are_no_speaker(
 ):
     found = mentions(draft_of(tmp_path, knowledge, body), "person")
     assert (person in found) is is_one
+
+
+@pytest.mark.parametrize(
+    ("body", "places", "not_places"),
+    [
+        (  # two states only Brazil has: Brazil's towns are read as places
+            "A polícia prendeu dois homens na segunda-feira. Minas Gerais concentrou o maior "
+            "número de ações (9), seguido por São Paulo (6). A ação abrangeu as cidades de "
+            "Governador Valadares, Teófilo Otoni e Ipatinga.",
+            {"Minas Gerais", "São Paulo", "Governador Valadares"},
+            set(),
+        ),
+        (  # one, after a kind of region and its "de"
+            "A polícia prendeu dois homens na segunda-feira. A ação concentrou-se na região "
+            "leste de Minas Gerais, abrangendo as cidades de Governador Valadares, Teófilo "
+            "Otoni e Ipatinga.",
+            {"Minas Gerais", "Governador Valadares"},
+            set(),
+        ),
+        (  # a state several countries have ("Amazonas"), said once: no country
+            "A polícia prendeu dois homens na segunda-feira. Amazonas concentrou o maior "
+            "número de ações, nas cidades de Governador Valadares, Teófilo Otoni e Ipatinga.",
+            set(),
+            {"Governador Valadares", "Teófilo Otoni"},
+        ),
+    ],
+)
+def test_subdivisions_only_one_country_has_name_it(tmp_path, knowledge, body, places, not_places):
+    found = mentions(draft_of(tmp_path, knowledge, body), "place")
+    assert places <= set(found)
+    assert not not_places & set(found)
+
+
+@pytest.mark.parametrize(
+    ("body", "people", "not_people", "not_places"),
+    [
+        (  # Portuguese's "according to" opening a sentence is no part of the name
+            "A polícia prendeu dois homens na segunda-feira. Segundo Márcia Lobo, Moçambique "
+            "registou este ano dois processos.",
+            {"Márcia Lobo"},
+            {"Segundo Márcia Lobo"},
+            {"Márcia Lobo", "Segundo Márcia Lobo"},
+        ),
+        (  # a source before a comma and a country is no town of it
+            "La policía detuvo a dos hombres el lunes. Según Ana Ruiz, México registró este "
+            "año dos procesos.",
+            {"Ana Ruiz"},
+            set(),
+            {"Ana Ruiz"},
+        ),
+        (  # a given name's surname that is a site's word too
+            "Police held a raid on Monday. Anne Read, Director of Anti Trafficking for the "
+            "Velnor Institute, said: “we help.”",
+            {"Anne Read"},
+            set(),
+            set(),
+        ),
+        (  # "de los", "de las" inside a surname
+            "La policía detuvo a tres hombres el lunes. Los detenidos son Gilberto Olivo, "
+            "Cristian Humberto de los Santos (Barrabá) y Julissa Laureano.",
+            {"Cristian Humberto de los Santos"},
+            {"Cristian Humberto"},
+            set(),
+        ),
+        (  # but "las" after a preposition opens no surname
+            "La policía detuvo a dos hombres el lunes. Ricardo Lobo, el fiscal delegado Contra "
+            "las Finanzas Criminales, explicó que la red era grande.",
+            {"Ricardo Lobo"},
+            {"Contra las Finanzas Criminales"},
+            set(),
+        ),
+    ],
+)
+def test_people_named_after_according_to_and_with_odd_surnames(
+    tmp_path, knowledge, body, people, not_people, not_places
+):
+    draft = draft_of(tmp_path, knowledge, body)
+    found = mentions(draft, "person")
+    assert people <= set(found)
+    assert not not_people & set(found)
+    assert not not_places & set(mentions(draft, "place"))
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Police held a raid on Monday. Migrants travelled to Tapachula, Mexico.",
+        "Police held a raid on Monday. Read More | Home Page",
+        "Police held a raid on Monday. Segundo Montes, a town in El Salvador, hosts 300 returnees.",
+    ],
+)
+def test_what_the_rules_on_sources_and_surnames_leave_alone(tmp_path, knowledge, body):
+    draft = draft_of(tmp_path, knowledge, body)
+    people = mentions(draft, "person")
+    assert not {"Read More", "Home Page", "More", "Page"} & set(people)
+    places = mentions(draft, "place")
+    if "Tapachula" in body:
+        assert "Tapachula" in places
+    if "Segundo" in body:  # (no given name after it: a name of its own)
+        assert "Segundo Montes" in places

@@ -67,9 +67,9 @@ from kg.extraction.organizations import (
     _typed_organizations,
 )
 from kg.extraction.people import (
-    _looks_like_person,
     _name_after_role,
     _person_context,
+    looks_like_person,
 )
 from kg.extraction.place_candidates import PlaceRules, regions_named
 from kg.extraction.sentence_case_names import sentence_case_names
@@ -594,6 +594,6 @@ class CandidateRules(PlaceRules):
             for t in tokens[a:b]
         ):
             return False
-        if not _looks_like_person(tokens, a, b):
+        if not looks_like_person(tokens, a, b):
             return False
         return _person_context(passage, a, b)

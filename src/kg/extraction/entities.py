@@ -217,6 +217,7 @@ class Recognizer(CandidateRules, Resolution):
         if countries_only is None:
             countries_only = world_trie(set(), False, language)
             self.knowledge.cache[f"world-countries-{language}"] = countries_only
+        codes |= listed_subdivisions.countries_of_named_subdivisions(source.passages)
         for passage in source.passages:  # countries the reference data lacks, or listed states'
             codes |= listed_subdivisions.countries_of_listed_subdivisions(passage.text)
             for _, _, entry in countries_only.matches(passage.tokens):
@@ -288,8 +289,7 @@ class Recognizer(CandidateRules, Resolution):
                 and _place_type(container, self.knowledge) == "state"
             ):
                 span.within = _target_of(container)
-        # "Guatemala's Ministry of Foreign Affairs", "the Ministry of Foreign Affairs of
-        # Honduras" are not Mexico's.
+        # "Guatemala's Ministry of Foreign Affairs", "the Ministry ... of Honduras": not Mexico's
         spans = [
             s
             for s in spans

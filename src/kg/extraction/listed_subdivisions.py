@@ -64,3 +64,50 @@ def countries_of_listed_subdivisions(sentence: str) -> set[str]:
 _LAST_NAME = re.compile(
     r"(?<![\w’'-])[A-ZÀ-Ý][\w’'-]*(?:\s+(?:(?:de|do|da|dos|das|del|la|el|of)\s+)?[A-ZÀ-Ý][\w’'-]*)*$"
 )
+
+
+def country_of_subdivision(name: str) -> str | None:
+    """The one country with a first-level subdivision of this name ("Minas Gerais": BR), or
+    None: a name several countries' subdivisions share ("Punjab", "Amazonas"), a word of
+    bearing, or a city's name elsewhere."""
+    key = fold(name)
+    owners = {country for country, _ in subdivision_countries().get(key, ())}
+    if len(owners) != 1 or set(key.split()) <= _BEARINGS:
+        return None
+    (country,) = owners
+    return country if world.country_of_city(name) in (None, country) else None
+
+
+# A name in capitals, with the connectors inside it ("Minas Gerais", "Rio Grande do Sul")
+_NAME = re.compile(
+    r"(?<![\w’'-])[A-ZÀ-Ý][\w’'-]*(?:\s+(?:(?:de|do|da|dos|das|del|la|el|of)\s+)?[A-ZÀ-Ý][\w’'-]*)*"
+)
+NAMED_SUBDIVISIONS = 2  # from how many subdivisions of one country, named anywhere
+# A preposition of place or a kind of region before a name: one subdivision named after it
+# is enough ("in Oaxaca", "em Minas Gerais", "na região leste de Minas Gerais")
+_AT_A_PLACE = re.compile(
+    r"(?i:\b(?:in|at|from|near|outside|across|throughout|en|desde|dans|em|na|no)|(?:region|"
+    r"state|province|região|regi[oó]n|estado|provincia|prov[íi]ncia)(?:\s+\w+)?\s+"
+    r"(?:of|de|do|da|del))\s+$"
+)
+
+
+def countries_of_named_subdivisions(passages) -> set[str]:
+    """The countries of which a text names two or more subdivisions anywhere ("Minas Gerais
+    concentrou 9 ações, seguido por São Paulo": Brazil), or one after a preposition of place,
+    each a name only one country's subdivision has, where the text need not name the country
+    itself. A name inside a longer one counts from a later word ("Polícia Militar de Minas
+    Gerais", "Em Minas Gerais")."""
+    named: dict[str, set[str]] = {}
+    for passage in passages:
+        for run in _NAME.finditer(passage.text):
+            for start in [0, *(m.end() for m in re.finditer(r"\s+", run[0]))]:
+                country = country_of_subdivision(run[0][start:])
+                if country is None:
+                    continue
+                named.setdefault(country, set()).add(fold(run[0][start:]))
+                before = passage.text[max(0, run.start() + start - 30) : run.start() + start]
+                if _AT_A_PLACE.search(before):
+                    named[country].add("")  # (as good as a second)
+                break
+    return {code for code, subs in named.items() if len(subs) >= NAMED_SUBDIVISIONS}

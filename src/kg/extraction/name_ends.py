@@ -6,6 +6,7 @@ before a person's name, the adjective of a team named in lower case).
 from __future__ import annotations
 
 from kg.extraction.body_forms import COMPANY_FORMS
+from kg.extraction.given_names import is_given_name
 from kg.extraction.name_words import (
     ALL_HEADS,
     CONNECTORS,
@@ -33,8 +34,22 @@ ADJECTIVE_STARTERS = {"organized", "criminal"}
 def a_starter(tokens: list, a: int, b: int) -> bool:
     """Whether tokens[a], opening a sentence, is a word that opens no name there (STARTERS),
     not an adjective of a body's name whose capitalized words reach its head word before b."""
+    if according_to_a_person(tokens, a):
+        return True
     return tokens[a].key in STARTERS and not (
         tokens[a].key in ADJECTIVE_STARTERS and heads_a_name(tokens, a, b)
+    )
+
+
+def according_to_a_person(tokens: list, a: int) -> bool:
+    """ "Segundo Márcia Pinto, ...": Portuguese's "according to", opening a sentence before a
+    given name, opens no name (not "Segundo Montes", a name of its own)."""
+    opens = a == 0 or tokens[a - 1].text in (".", "!", "?", "\n", ":", "“", '"')
+    return (
+        opens
+        and tokens[a].text == "Segundo"
+        and a + 1 < len(tokens)
+        and is_given_name(tokens[a + 1].text)
     )
 
 

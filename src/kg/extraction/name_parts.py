@@ -127,7 +127,15 @@ def _person_names(tokens: list[Token], i: int) -> tuple[int, int] | None:
             break
         if tokens[j].key in NAME_PARTICLES and tokens[j].text.islower():
             k = j
-            while k < len(tokens) and tokens[k].key in NAME_PARTICLES and tokens[k].text.islower():
+            while (
+                k < len(tokens)
+                and tokens[k].text.islower()
+                and (
+                    tokens[k].key in NAME_PARTICLES
+                    or tokens[k].key in ("los", "las")
+                    and tokens[k - 1].key == "de"
+                )
+            ):  # ("Cristian de los Santos"; not "fiscal Contra las Finanzas")
                 k += 1
             # "al-Hassan" begins with a particle that is a part of its own
             nxt = _name_part(tokens, j) if tokens[j].key in ("al", "el") else None

@@ -32,7 +32,7 @@ from kg.extraction.name_words import (
     SUBJECT_WORDS,
 )
 from kg.extraction.outlets import MEDIUM_THEN_NAME, OUTLETS
-from kg.extraction.people import PERSON_ROLES, _looks_like_person
+from kg.extraction.people import PERSON_ROLES, looks_like_person
 from kg.extraction.spans import Span, _is_name_word
 from kg.extraction.text import Passage, Source, Token
 from kg.extraction.world import names_a_country
@@ -204,7 +204,7 @@ def _listed_with_organizations(passage, unnamed, found, known, starts, lowercase
                     and not {keys[0], tokens[a - 1 - (tokens[a - 1].text == ".")].key} & COURTESY
                     # "UNHCR, IOM and Bright Path": among organizations, a name is a
                     # person's only when it begins with a given name.
-                    and not (_looks_like_person(tokens, a, b) and is_given_name(tokens[a].text))
+                    and not (looks_like_person(tokens, a, b) and is_given_name(tokens[a].text))
                     # "el comisionado del organismo adscrito a la Secretaría X, Ardelio Vargas":
                     # the one who holds the role the words before the body name
                     and not (
@@ -303,7 +303,7 @@ def _typed_organizations(passage: Passage, known: list[Span], found: list[Span])
             # (not "told Jane Doe"; "Al-Ahram" is no Al's name)
             is_given_name(tokens[a].text)
             and not (a + 1 < b and tokens[a + 1].text == "-" or the)
-            or _looks_like_person(tokens, a, b)
+            or looks_like_person(tokens, a, b)
             and b - a > 1
             and tokens[a + 1].text != "-"
             and not the
@@ -556,7 +556,7 @@ def _organization_before_role(passage: Passage, a: int, b: int, known_ranges) ->
         or not _is_name_word(tokens[r - 1])
         or keys & (NON_ORG_HEADS | STARTERS | MONTHS | PERSON_ROLES)
         or any(ka < r and a < kb for ka, kb in known_ranges)
-        or (is_given_name(tokens[a].text) and _looks_like_person(tokens, a, r))
+        or (is_given_name(tokens[a].text) and looks_like_person(tokens, a, r))
     ):
         return []
     return [Span(passage, a, r, "rule", "organization", confidence=0.6)]

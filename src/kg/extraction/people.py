@@ -10,6 +10,7 @@ import re
 from kg.extraction.body_forms import company_form_after
 from kg.extraction.given_names import is_given_name
 from kg.extraction.lookup import _words
+from kg.extraction.name_ends import according_to_a_person
 from kg.extraction.name_parts import _person_names, in_a_name_run, past_a_name_s_of
 from kg.extraction.name_words import (
     ACRONYM_STOP,
@@ -42,14 +43,13 @@ from kg.extraction.person_words import (
     ROLE_WORDS,
     SPEECH_AFTER_NAME,
     SPEECH_BEFORE,
-    SURNAME_HEADS,
     TITLE_BEFORE,
     TWO_SENSE_RANKS,
     a_person_in_apposition,
     a_role_word,
     ends_no_complement,
     hyphenated_key,
-    opens_no_persons_name,
+    looks_like_person,
     role_word_before,
 )
 from kg.extraction.spans import Span, _in_a_credit, _is_name_word
@@ -107,7 +107,7 @@ def _name_after_role(tokens: list[Token], a: int, b: int, known_ranges):
         return None
     if any(ka <= start < kb or start <= ka < end for ka, kb in known_ranges):
         return None
-    if not _looks_like_person(tokens, start, end):
+    if not looks_like_person(tokens, start, end):
         return None  # "Coordinator of La Strada International": an organization
     return start, end
 
@@ -140,31 +140,6 @@ def _person_context(passage: Passage, a: int, b: int) -> bool:
         return True
     m = re.match(r",\s+((?:\S+\s+){0,5}?\S+)", after)
     return bool(m and {fold(w) for w in re.findall(r"\w+", m.group(1))} & ROLE_HEADS)
-
-
-def _looks_like_person(tokens: list[Token], a: int, b: int) -> bool:
-    words = [t for t in tokens[a:b] if t.is_word]
-    last = words[-1].key if words else ""
-    if last.endswith(("ies", "ers", "ors", "ants", "ents")) and (
-        last[:-3] + "y" in PERSON_ROLES or last[:-1] in PERSON_ROLES
-    ):
-        return False  # "Divisional Secretaries", "Border Officers": people of a role
-    if opens_no_persons_name(tokens, a):
-        return False
-    # "Resource Centres", "Attorney Generals Offices": bodies, no one's name (not "Ana
-    # Cortés", "John Velder Chambers": a given name first, a surname last)
-    plural_head = ({last[:-1], last[:-3] + "y"} & ORG_HEADS) - SURNAME_HEADS
-    if last.endswith("s") and plural_head and not is_given_name(words[0].text):
-        return False
-    # (a given name first may be a head word too: "Bill Blair", not "Press Release")
-    first = int(len(words) > 1 and words[0].key in ALL_HEADS and is_given_name(words[0].text))
-    if any(t.key in NOT_PERSON_WORDS and t.text[:1].isupper() for t in words[first:]):
-        return False
-    if any(t.key in PERSON_ROLES and t.text[:1].isupper() for t in words):
-        return False
-    return not any(
-        t.key.split("-")[0] in NOT_PERSON_WORDS for t in words[first:] if t.text[:1].isupper()
-    )
 
 
 def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
@@ -358,7 +333,7 @@ def _list_of_names(passage: Passage, a: int, known_tokens: set[int]) -> int:
         found = _person_names(tokens, i)
         if found is None or any(x in known_tokens for x in range(*found)):
             break
-        if not _looks_like_person(tokens, *found):
+        if not looks_like_person(tokens, *found):
             break
         count += 1
         j = found[1]
@@ -482,6 +457,7 @@ def find_persons(
             and tokens[i - 1].key.split("-")[-1] not in PERSON_ROLES
             # ("Other", "Some" open a sentence, not "... and Other Related Matters")
             and (tokens[i - 1].key not in STARTERS | OPENERS or in_a_name_run(tokens, i - 1))
+            and not according_to_a_person(tokens, i - 1)  # ("Segundo Márcia Pinto, ...")
             and not tokens[i - 1].is_acronym
             and not _given_name_after_a_role(tokens, i)
         ):
@@ -490,7 +466,8 @@ def find_persons(
         if tokens[i].key in TWO_SENSE_RANKS and _given_name_after_a_role(tokens, i + 1, surnames):
             i += 1  # "Major Jane Doe", "Sergeant Major Jane Doe": a rank, no name's first
             continue
-        if _in_a_portfolio(tokens, i) or continues_a_body(tokens, i) or tokens[i].key in OPENERS:
+        opener = tokens[i].key in OPENERS or according_to_a_person(tokens, i)
+        if _in_a_portfolio(tokens, i) or continues_a_body(tokens, i) or opener:
             i += 1  # "Minister for Youth and Family Welfare", "Ministry of ... and Marine ..."
             continue
         found = _person_names(tokens, i) or _one_name_after_a_title(passage, i)
@@ -504,7 +481,7 @@ def find_persons(
         if not (a and tokens[a - 1].key in ("the", "a", "an")):
             b = next((k for k in range(a + 2, b) if a_role_word(tokens, k)), b)
         if (
-            any(x in known_tokens for x in range(a, b)) or not _looks_like_person(tokens, a, b)
+            any(x in known_tokens for x in range(a, b)) or not looks_like_person(tokens, a, b)
         ) and not _named_by_a_title(passage, a, b, known_ranges):
             i += 1
             continue
@@ -579,7 +556,7 @@ def find_persons(
             if found is None:
                 continue
             a, b = found
-            if any(x in known_tokens for x in range(a, b)) or not _looks_like_person(tokens, a, b):
+            if any(x in known_tokens for x in range(a, b)) or not looks_like_person(tokens, a, b):
                 continue
             # ("el director general de Trata y Tráfico de Personas, Jane Doe": a role's field)
             if (

@@ -11,7 +11,14 @@ import re
 
 from kg.extraction import foreign_words
 from kg.extraction.given_names import is_given_name
-from kg.extraction.name_words import CITY_STARTS, NAME_TITLES, ORG_HEADS, ROLE_HEADS
+from kg.extraction.name_words import (
+    ALL_HEADS,
+    CITY_STARTS,
+    NAME_TITLES,
+    NOT_PERSON_WORDS,
+    ORG_HEADS,
+    ROLE_HEADS,
+)
 
 # Heads whose plural is a surname too ("Sue Banks", "Ann Courts", "Marta Rojas").
 SURNAME_HEADS = {
@@ -244,3 +251,37 @@ def a_role_word(tokens: list, k: int) -> bool:
     t = tokens[k]
     role = t.text[:1].isupper() and (t.key in PERSON_ROLES or t.key in ROLE_HEADS)
     return role and k + 1 < len(tokens) and tokens[k + 1].key in ("of", "for", "at", "to")
+
+
+# A site's words that are surnames too, after a given name ("Anne Read", "Jane Page")
+SITE_WORD_SURNAMES = {"read", "page", "more", "home", "house"}
+
+
+def looks_like_person(tokens: list, a: int, b: int) -> bool:
+    """Whether the words [a, b) may be a person's name: no role's plural, no body's head in
+    the plural, no word of a body's or a site's name (NOT_PERSON_WORDS), no role's word;
+    but a given name's surname may be such a word ("Anne Read", not "Read More")."""
+    words = [t for t in tokens[a:b] if t.is_word]
+    last = words[-1].key if words else ""
+    if last.endswith(("ies", "ers", "ors", "ants", "ents")) and (
+        last[:-3] + "y" in PERSON_ROLES or last[:-1] in PERSON_ROLES
+    ):
+        return False  # "Divisional Secretaries", "Border Officers": people of a role
+    if opens_no_persons_name(tokens, a):
+        return False
+    # "Resource Centres", "Attorney Generals Offices": bodies, no one's name (not "Ana
+    # Cortés", "John Velder Chambers": a given name first, a surname last)
+    plural_head = ({last[:-1], last[:-3] + "y"} & ORG_HEADS) - SURNAME_HEADS
+    if last.endswith("s") and plural_head and not is_given_name(words[0].text):
+        return False
+    # (a given name first may be a head word too: "Bill Blair", not "Press Release")
+    first = int(len(words) > 1 and words[0].key in ALL_HEADS and is_given_name(words[0].text))
+    if len(words) == 2 and words[1].key in SITE_WORD_SURNAMES and is_given_name(words[0].text):
+        return True  # ("Anne Read, Director of ...": not "Read More", a link)
+    if any(t.key in NOT_PERSON_WORDS and t.text[:1].isupper() for t in words[first:]):
+        return False
+    if any(t.key in PERSON_ROLES and t.text[:1].isupper() for t in words):
+        return False
+    return not any(
+        t.key.split("-")[0] in NOT_PERSON_WORDS for t in words[first:] if t.text[:1].isupper()
+    )

@@ -254,7 +254,10 @@ def _in_a_named_region(passage: Passage, a: int, b: int) -> bool:
 
 def _owned_by(tokens, a: int) -> bool:
     """ "the support of Europol, UK, Dutch and Polish ...": a name after "of" (not "the
-    city of", "the state of") is what something is of, no town in the place after it."""
+    city of", "the state of") is what something is of, no town in the place after it; nor is
+    a name after "according to" ("Según Ana Ruiz, México registró ...": a source)."""
+    if a >= 1 and tokens[a - 1].key in ("segun", "selon", "segundo", "to"):
+        return tokens[a - 1].key != "to" or a >= 2 and tokens[a - 2].key == "according"
     if a < 1 or tokens[a - 1].key != "of":
         return False
     return not (a >= 2 and tokens[a - 2].key in PLACE_TYPE_OF)
