@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from composed import draft_of, mentions
+from composed import draft_of, mentions, observations
 
 
 @pytest.mark.parametrize(
@@ -148,3 +148,88 @@ def test_what_the_rules_on_sources_and_surnames_leave_alone(tmp_path, knowledge,
         assert "Tapachula" in places
     if "Segundo" in body:  # (no given name after it: a name of its own)
         assert "Segundo Montes" in places
+
+
+def _unit(found, value):
+    return found[value].fields.get("unit")
+
+
+@pytest.mark.parametrize(
+    ("body", "units"),
+    [
+        (  # people named by what was done to them, their trade or their age
+            "La policía detuvo a dos hombres el lunes en Perú. Fueron arrestados 2 conductores "
+            "de la empresa, 19 capturados por trata laboral y 1.096 mayores de edad.",
+            {"2": "person", "19": "person", "1096": "person"},
+        ),
+        (
+            "A polícia prendeu dois homens em Angola na segunda-feira. O SIC resgatou 7 "
+            "cidadãs vietnamitas e 30 resgatados.",
+            {"7": "person", "30": "person"},
+        ),
+        (  # a scale's "de" before the noun: the sum's own unit, not the one before
+            "La policía detuvo a dos hombres el lunes en Chile. En una de las viviendas se "
+            "encontraron 46.000 dólares y 14 millones de pesos en efectivo.",
+            {"46000": "us-dollar", "14000000": "chilean-peso"},
+        ),
+        (  # and "de ellos" after a scale is still those counted before
+            "La policía detuvo a dos hombres el lunes en Chile. Unos 3 millones de migrantes "
+            "llegaron y 2 millones de ellos se quedaron.",
+            {"3000000": "person", "2000000": "person"},
+        ),
+    ],
+)
+def test_units_of_people_and_sums_in_the_other_languages(tmp_path, knowledge, body, units):
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert {value: _unit(found, value) for value in units} == units
+
+
+def _confidence(draft, text: str) -> float:
+    return max(m.confidence for m in draft.entities.mentions if m.text == text)
+
+
+@pytest.mark.parametrize(
+    ("body", "acronym", "proposed"),
+    [
+        (  # the kind of body before an acronym the text uses once: a body's
+            "Police held a raid on Monday. The defendants were also charged with swindling "
+            "Velnor's social welfare agency ZAV and with tax evasion.",
+            "ZAV",
+            True,
+        ),
+        ("Police held a raid on Monday. State broadcaster ZRK said 12 were held.", "ZRK", True),
+        (  # nothing around it: a suggestion
+            "Police held a raid on Monday. The defendants were also charged with swindling "
+            "ZAV and with tax evasion.",
+            "ZAV",
+            False,
+        ),
+    ],
+)
+def test_a_body_s_kind_before_its_acronym(tmp_path, knowledge, body, acronym, proposed):
+    draft = draft_of(tmp_path, knowledge, body)
+    assert (_confidence(draft, acronym) >= 0.5) is proposed
+
+
+@pytest.mark.parametrize(
+    ("body", "counts"),
+    [
+        (  # a range of ages in the other languages: no count
+            "A polícia prendeu dois homens em Angola na segunda-feira. Recrutaram sete "
+            "mulheres com idades compreendidas entre os 32 aos 46 anos.",
+            {"2", "7"},
+        ),
+        (
+            "La policía detuvo a dos hombres el lunes. Rescataron a siete mujeres de entre 32 "
+            "y 46 años de edad.",
+            {"2", "7"},
+        ),
+        (  # a term in prison, no age: left to the rules on durations
+            "La policía detuvo a dos hombres el lunes. Rescataron a siete mujeres. Fueron "
+            "condenados a entre 10 y 15 años de prisión.",
+            {"2", "7", ("10", "15")},
+        ),
+    ],
+)
+def test_ranges_of_ages_in_the_other_languages_are_no_counts(tmp_path, knowledge, body, counts):
+    assert set(observations(draft_of(tmp_path, knowledge, body))) == counts

@@ -40,6 +40,15 @@ _PEOPLE_AFTER = re.compile(
 _KIND_AFTER = re.compile(rf"\s+(?:{ORG_NOUNS.replace('|group', '')})\b", re.I)
 
 
+# The kind of body before its acronym, in lower case ("Norway's social welfare agency ZAV",
+# "state broadcaster ZRK", "the charity ZOA", "el diario ZP"); not "group" ("the LGBTI
+# group" after, "a group" before a gang's initials).
+_KIND_BEFORE = re.compile(
+    rf"\b(?:{ORG_NOUNS.replace('|group', '')}|broadcaster|newspaper|news\s+agency|daily|"
+    r"agencia|agence|ag[êe]ncia|diario|jornal|journal|organismo|organisme)\s+$"
+)
+
+
 # Acronyms of a field, a service or a programme that a body's head or kind may follow as
 # well as a body's ("the HR director", "the GBV head", "the GSM network", "the AVRR
 # director"): their people and kind are a body's department's, not a body's of that name.
@@ -73,8 +82,10 @@ def acronym_names_a_body(passage: Passage, a: int, known_ranges) -> bool:
     # (nor a kind after "a": "a POGO company", "an MLM network", a kind of body; but "a ZUDA
     # director" is one of the body's)
     a_kind = a and tokens[a - 1].key in ("a", "an")
+    before = passage.text[max(0, tokens[a].start - 30) : tokens[a].start]
     if not (field or owned) and (
         _PEOPLE_AFTER.match(passage.text, end)
+        or _KIND_BEFORE.search(before)
         or not a_kind
         and _KIND_AFTER.match(passage.text, end)
     ):

@@ -202,7 +202,9 @@ def find_what_it_counts(
             f.head, f.phrase, f.phrase_end = noun, noun, them.end()
         else:
             f.head, f.phrase, f.phrase_end = noun_phrase(text, f.end)
-            if passage.language in LANGUAGES and no_noun_after(f.phrase, f.value or f.high):
+            # (after a scale's word the noun follows its "de": "14 millones de pesos")
+            phrase = re.sub(r"^(?:de|d['’])\s*", "", f.phrase) if f.scale > 1 else f.phrase
+            if passage.language in LANGUAGES and no_noun_after(phrase, f.value or f.high):
                 # ("64 viajaban", "27 das quais"): the rules below say what, else the words
                 said_after = f.head, f.phrase, f.phrase_end
                 f.head, f.phrase, f.phrase_end = None, "", f.end

@@ -80,6 +80,10 @@ _PEOPLE = """
     ivoiriens camerounais nigeriens nigerians congolais burkinabes brasileiros angolanos
     mocambicanos inmigrante inmigrantes emigrante emigrantes adulto adultos adulte adultes
     desplazado desplazados deplace deplaces deslocado deslocados extracontinentales bebe bebes
+    arrestado arrestados arrestada arrestadas capturado capturados capturada capturadas
+    aprehendido aprehendidos conductor conductores chofer choferes mayores cidada cidadas
+    rapariga raparigas resgatado resgatados resgatada resgatadas preso presos imigrante imigrantes
+    interpelle interpelles detida detidas estrangeiras survivante survivantes
 """
 UNIT_WORDS: dict[str, str] = {word: "person" for word in _PEOPLE.split()}
 for _unit, _words in (

@@ -42,6 +42,13 @@ AGE_BEFORE = re.compile(
     r"between the ages of)\s+(?:between\s+)?\d{1,2}\s*(?:to|and|-|\u2013)\s*$",
     re.I,
 )
+# The first age of a range in the other languages, and the words of age before it
+FOREIGN_AGE_RANGE = re.compile(
+    r"\s*(?:-|\u2013|a|e|y|et|à|aos?|al?)\s*\d{1,2}\s+(?:años|anos|ans)\b"
+    r"(?P<of_age>\s+de\s+(?:edad|idade))?",
+    re.I,
+)
+AGE_WORD = re.compile(r"\b(?:edad|edades|idade|idades|âgée?s?|âge|âges)\b", re.I)
 AGE_IS = re.compile(
     r"\bage\b[^.;]{0,30}\b(?:is|was|are|were)\s+(?:now\s+|about\s+|around\s+)?"
     r"(?:\d{1,2}\s*(?:-|–|to|and)\s*)?$",
@@ -75,6 +82,9 @@ def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -
     ):
         return True  # "aged 15", "under the age of 18", "aged 14 to 17", "between 18 and 29
         # years of age"
+    age_range = FOREIGN_AGE_RANGE.match(after)
+    if age_range and (age_range["of_age"] or AGE_WORD.search(before[-50:])):
+        return True  # "com idades entre os 32 aos 46 anos", "de entre 18 y 25 años de edad"
     if MEASURE_ADJECTIVE.match(after):
         return True  # "a 40-ft sloop", "a 12-metre boat", "a 200-km stretch": a size
     if re.search(r"\S\($|\S\[$", before) and re.match(r"[)\]]", after):
