@@ -648,7 +648,7 @@ def test_a_role_in_a_body_under_another_speaks_for_neither(tmp_path, knowledge):
             "discovered a stash house near Parra Lane. The day before, agents had arrested 3 "
             "smugglers at the same place.",
             "3",
-            None,
+            "2022-08-10",  # (not the fronted day: the day before it, round 31)
         ),
         # (a change from a figure to another in a year: the change's year)
         (

@@ -233,3 +233,111 @@ def test_a_body_s_kind_before_its_acronym(tmp_path, knowledge, body, acronym, pr
 )
 def test_ranges_of_ages_in_the_other_languages_are_no_counts(tmp_path, knowledge, body, counts):
     assert set(observations(draft_of(tmp_path, knowledge, body))) == counts
+
+
+SPAN = {"start": "2025-09-15", "end": "2025-10-15"}
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "period"),
+    [
+        (  # two days of two months, no year: the year of writing
+            "Brasília, 22 de outubro de 2025 – Pelo menos 215 trabalhadores foram resgatados "
+            "em todo o país entre 15 de setembro e 15 de outubro.",
+            "215",
+            SPAN,
+        ),
+        (
+            "Dakar, le 22 octobre 2025 – Au moins 215 travailleurs ont été secourus du 15 "
+            "septembre au 15 octobre.",
+            "215",
+            SPAN,
+        ),
+        (
+            "Lima, 22 de octubre de 2025 – Al menos 215 trabajadores fueron rescatados entre el "
+            "15 de septiembre y el 15 de octubre.",
+            "215",
+            SPAN,
+        ),
+        (  # the dateline's day is the day of writing, no number's time
+            "Lima, 22 de octubre de 2025 – Al menos 215 trabajadores fueron rescatados en todo "
+            "el país.",
+            "215",
+            None,
+        ),
+        (  # but a year said before a dash that is no dateline is the number's
+            "En 2023 – un año récord – la policía rescató a 300 víctimas en Perú.",
+            "300",
+            "2023",
+        ),
+        (  # the day after (or before) the one the sentence before is set on
+            "MANILA, 7 February 2025 – On February 4, officers intercepted 14 women at the "
+            "airport. The following day, officers intercepted another 11 people.",
+            "11",
+            "2025-02-05",
+        ),
+        (
+            "MANILA, 7 February 2025 – Officers intercepted 14 women at the airport on 4 "
+            "February. The day before, officers intercepted 11 men.",
+            "11",
+            "2025-02-03",
+        ),
+        (
+            "LIMA, 7 de febrero de 2025 – El 4 de febrero, la policía detuvo a 14 mujeres. Al "
+            "día siguiente, la policía detuvo a 11 hombres.",
+            "11",
+            "2025-02-05",
+        ),
+        (  # not a day after a year
+            "MANILA, 7 February 2025 – In 2024, officers intercepted 14 women. The next day, "
+            "officers intercepted 11 men.",
+            "11",
+            None,
+        ),
+    ],
+)
+def test_days_said_without_their_year_or_from_the_day_before(
+    tmp_path, knowledge, body, value, period
+):
+    found = observations(draft_of(tmp_path, knowledge, body))
+    got = found[value].fields.get("period")
+    if isinstance(got, dict):
+        got = {k: v for k, v in got.items() if k in ("start", "end")}
+    assert got == period
+
+
+@pytest.mark.parametrize(
+    ("body", "units"),
+    [
+        (  # "em" after a number is Portuguese's "in", no style's size
+            "A polícia prendeu dois homens no Brasil na segunda-feira. Pagaram R$ 500 em multas "
+            "e o bloqueio de aproximadamente R$ 35 milhões em ativos foi determinado.",
+            {"500": "brazilian-real", "35000000": "brazilian-real"},
+        ),
+        (
+            "A polícia prendeu dois homens no Brasil na segunda-feira. Pagaram 300 mil reais em "
+            "multas.",
+            {"300000": "brazilian-real"},
+        ),
+        (  # a terminal's or a gate's number is no count
+            "Police held a raid on Monday. Officers intercepted 14 women at NAIA Terminal 3.",
+            {"14": "person"},
+        ),
+    ],
+)
+def test_sums_in_reais_and_numbers_of_terminals(tmp_path, knowledge, body, units):
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert {v: _unit(found, v) for v in units} == units
+    assert "3" not in found
+
+
+def test_each_age_of_a_list_after_aged_is_no_count(tmp_path, knowledge):
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Police held a raid on Monday. The first group, three people aged 33, 25 and 27, "
+            "was stopped at the airport. Two women aged 19 and 22 were freed.",
+        )
+    )
+    assert set(found) == {"3", "2"}

@@ -105,6 +105,13 @@ NOT_THE_DAY_S_ACTION = re.compile(
     r"reported|signed|issued|held\s+a\s+press\s+conference)\b",
     re.I,
 )
+# A sentence set on the day after (or before) the one the sentence before is set on
+A_DAY_FROM_THE_ONE_BEFORE = re.compile(
+    r"\s*(?:(?:the\s+)?(?:next|following)\s+day|the\s+day\s+after|al\s+d[íi]a\s+siguiente|"
+    r"le\s+lendemain|no\s+dia\s+seguinte|(?P<before>the\s+(?:day\s+before|previous\s+day)|"
+    r"el\s+d[íi]a\s+anterior|la\s+veille|no\s+dia\s+anterior))\s*,",
+    re.I,
+)
 ANOTHER_DAY = re.compile(
     r"\s*(?:the\s+(?:day|night|week)\s+(?:before|after)|the\s+(?:next|following|previous)\s+"
     r"(?:day|night|week)|earlier|later|previously|that\s+night|hours\s+later)\b",
@@ -135,6 +142,15 @@ def _period_set_before(
         else:
             return None
         return period if _dated_to(period, MONTH_CHARS, open_ends=True) else None
+    if (step := A_DAY_FROM_THE_ONE_BEFORE.match(passage.text, s0)) and before:
+        # "On 4 February, officers intercepted 14 women. The following day, ... 11": the day
+        # after the one the sentence before is set on (and "the day before", the one before it)
+        a, b = before[-1]
+        said = period_of(passage.text, (a, b), (a, b), b, today=day)
+        if not (isinstance(said, str) and len(said) == 10):
+            return None
+        after = -1 if step["before"] else 1
+        return (dt.date.fromisoformat(said) + dt.timedelta(days=after)).isoformat()
     if TIME_WORDS.search(passage.text[s0:s1]):
         return None
     if not before:

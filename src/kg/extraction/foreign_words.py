@@ -102,6 +102,7 @@ for _unit, _words in (
     ("day", "dia dias jour jours"),
     ("us-dollar", "dolar dolares"),
     ("euro", "euros"),
+    ("brazilian-real", "reais"),
     # ("dos operativos", "dos acciones", "un autobús", "cuatro cartuchos")
     ("operation", "operativo operativos operacion operaciones operacao operacoes accion acciones"),
     ("vehicle", "vehiculo vehiculos vehicule vehicules veiculo veiculos autobus autobuses"),

@@ -38,7 +38,9 @@ def _a_telephone_group(digits: str, before: str, after: str) -> bool:
 
 
 AGE_BEFORE = re.compile(
-    r"\b(?:age|ages)\s+(?:of\s+)?$|\baged\s+(?:between\s+)?$|\b(?:aged|ages|ages of|age of|"
+    # ("aged 33, 25 and 27": each age of a list)
+    r"\b(?:age|ages)\s+(?:of\s+)?$|\baged\s+(?:between\s+)?(?:\d{1,2}\s*,\s*)*"
+    r"(?:\d{1,2}\s*,?\s*and\s+)?$|\b(?:aged|ages|ages of|age of|"
     r"between the ages of)\s+(?:between\s+)?\d{1,2}\s*(?:to|and|-|\u2013)\s*$",
     re.I,
 )
@@ -71,7 +73,8 @@ MEASURE_ADJECTIVE = re.compile(
 def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -> bool:
     """Markup, dates and ages written with digits: height="12", (17/01), 10-12 March,
     12/03/2010, "under the age of 18", "aged 15", a number cut off at the end of the text."""
-    if re.search(r"[\w-]+\s*=\s*[\"']?$", before) or re.match(r"[\"']?\s*(?:px|pt|em)\b", after):
+    # (a style's size is written close up: "12px", "1.5em"; "500 em multas" is Portuguese)
+    if re.search(r"[\w-]+\s*=\s*[\"']?$", before) or re.match(r"[\"']?(?:px|pt|em)\b", after):
         return True
     if re.match(r"\s*/\s*\d{1,4}", after) or re.search(r"\d\s*/\s*$", before):
         return True

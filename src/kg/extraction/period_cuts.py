@@ -11,6 +11,7 @@ import re
 from kg.extraction.dated_days import DATED_DAYS
 from kg.extraction.figures import MONTH, MONTH_SHORT
 from kg.extraction.foreign_words import _MONTH as FOREIGN_MONTH
+from kg.extraction.relative_times import DATED_LINE, PAGE_DATE
 
 LATER_PART = re.compile(
     # ("while" or "mientras" of what was going on then, "died while crossing the desert in
@@ -264,6 +265,16 @@ def a_byline(text: str, s0: int, x: tuple) -> bool:
         # (a day: "Published in 2019, the report has documented 300 cases" is of 2019)
         return len(str(x[2].get("start") or x[2].get("end"))) == 10
     return bool(MASTHEAD_HEAD.fullmatch(head) and re.match(r"[ \t]*\|", text[x[1] :]))
+
+
+def in_a_dateline(text: str, s0: int, x: tuple) -> bool:
+    """Whether the time x is the day of a dateline that opens the passage ("Lima, 22 de
+    octubre de 2025 – Al menos 215 ...", "Dakar, le 5 mai 2021 –"): the day of writing, no
+    number's time (a place, a comma, the day, a dash)."""
+    if text[:s0].strip() and not PAGE_DATE.fullmatch(text[:s0]):
+        return False  # (the passage's first sentence only)
+    line = DATED_LINE.match(text, s0)
+    return bool(line and x[1] <= line.end() and "," in text[s0 : x[0]])
 
 
 # "Four and a half years after the earthquake that struck Haiti on 12 January 2010, 103,565

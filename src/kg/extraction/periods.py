@@ -24,6 +24,7 @@ from kg.extraction.period_cuts import (
     a_plans_number,
     brackets_with_a_number,
     bullet_of,
+    in_a_dateline,
     no_start,
     of_another_event,
 )
@@ -405,7 +406,7 @@ def period_of(
     found = [x for x in found if not of_another_event(text, s0, s1, x, at)]
     # "Publié le 14 mai 2019", "12 de junio de 2023 | El Boletín de la Secretaría ...": the
     # day a page was published, in its byline or masthead, is no number's time
-    found = [x for x in found if not a_byline(text, s0, x)]
+    found = [x for x in found if not a_byline(text, s0, x) and not in_a_dateline(text, s0, x)]
     if not found:
         return None
     if (paired := year_listed_respectively(text, s0, s1, at)) is not None:

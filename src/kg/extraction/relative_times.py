@@ -45,7 +45,10 @@ YEARLESS = re.compile(
     rf"(?!\s*(?:and|to|-|\u2013)\s*{MONTH})"
     # ("entre 10 e 17 de junho", "del 10 al 17 de junio", "du 10 au 17 juin", "el 5 de mayo",
     # "le 5 mai", "no dia 5 de maio")
-    rf"|(?:del?|du|entre(?:\s+el)?|do)\s+(?P<d9>\d{{1,2}})(?:er|º)?{FOREIGN_TO}"
+    # (and its first month: "entre 15 de setembro e 15 de outubro", "du 15 septembre au 15
+    # octobre")
+    rf"|(?:del?|du|entre(?:\s+el)?|do)\s+(?P<d9>\d{{1,2}})(?:er|º)?"
+    rf"(?:(?:\s+de)?\s+(?P<m19>{FOREIGN_MONTH}))?{FOREIGN_TO}"
     rf"(?:el\s+|le\s+|o\s+)?(?P<d10>\d{{1,2}})(?:er|º)?(?:\s+de)?\s+(?P<m17>{FOREIGN_MONTH})"
     rf"|(?:el|le|no\s+dia|em)\s+(?P<d11>\d{{1,2}})(?:er|º)?(?:\s+de)?\s+(?P<m18>{FOREIGN_MONTH}))\b"
     rf"(?!,?\s*(?:(?:of|de|del|da|do)\s+)?(?:19|20)\d\d)",
@@ -318,7 +321,7 @@ def yearless_periods(
                     (m.start(), m.end(), {"start": f"{end.year}-{first:02d}", "end": str(end)})
                 )
             continue
-        foreign = m["m17"] or m["m18"]
+        foreign = m["m19"] or m["m17"] or m["m18"]
         first_month = (
             FOREIGN_MONTHS[foreign.casefold()]
             if foreign
@@ -328,6 +331,7 @@ def yearless_periods(
             re.match(r"\d+", m["d1"] or m["d2"] or m["d5"] or m["d9"] or m["d11"]).group()
         )
         last_month = month_number(m["m4"] or m["m3"]) if (m["m4"] or m["m3"]) else first_month
+        last_month = FOREIGN_MONTHS[m["m17"].casefold()] if m["m19"] else last_month
         last = m["d4"] or m["d3"] or m["d6"] or m["d10"]
         last_day = int(re.match(r"\d+", last).group()) if last else first_day
         try:
