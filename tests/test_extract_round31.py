@@ -341,3 +341,58 @@ def test_each_age_of_a_list_after_aged_is_no_count(tmp_path, knowledge):
         )
     )
     assert set(found) == {"3", "2"}
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "period"),
+    [
+        (  # a comma after the first day's year
+            "KATHMANDU, 14 February 2024 – Police arrested 89 people from July 17, 2023, to "
+            "January 14, 2024.",
+            "89",
+            {"start": "2023-07-17", "end": "2024-01-14"},
+        ),
+        (  # a length right after the number, the days it runs said after it
+            "KATHMANDU, 14 February 2024 – Police arrested 89 people over the past six months "
+            "of the current fiscal year, spanning from July 17, 2023, to January 14, 2024.",
+            "89",
+            {"start": "2023-07-17", "end": "2024-01-14"},
+        ),
+        (
+            "KATHMANDU, 14 February 2024 – Police arrested 89 people in the past six months, "
+            "between July 2023 and January 2024.",
+            "89",
+            {"start": "2023-07", "end": "2024-01"},
+        ),
+        (  # not a time of another part
+            "KATHMANDU, 14 February 2024 – Police arrested 89 people in the past six months, "
+            "and in 2022 they arrested 40.",
+            "89",
+            None,
+        ),
+        (
+            "KATHMANDU, 14 February 2024 – On July 17, 2023, police arrested 89 people.",
+            "89",
+            "2023-07-17",
+        ),
+        (  # nor of another number's, nor of what it is compared with
+            "Police held a raid on Monday. Our office reports 619 people having left the camps "
+            "over the past two years, with 551 of these in 2012.",
+            "619",
+            None,
+        ),
+        (
+            "Police held a raid on Monday. Over 47,000 children have been apprehended at the "
+            "border in the past eight months, almost double the number apprehended between "
+            "October 2012 and September 2013.",
+            "47000",
+            None,
+        ),
+    ],
+)
+def test_a_length_and_the_days_it_runs(tmp_path, knowledge, body, value, period):
+    found = observations(draft_of(tmp_path, knowledge, body))
+    got = found[value].fields.get("period")
+    if isinstance(got, dict):
+        got = {k: v for k, v in got.items() if k in ("start", "end")} or None
+    assert got == period

@@ -30,8 +30,8 @@ _LINK = r"\s*(?:-|\u2013|\u2014|to|and|until|till|through)\s*(?:the\s+)?"
 _YEAR = r",?\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)(?![\d/\u2013-])"
 
 # (a first day's own year, before the last day of another year: "28 December 2023 to 3
-# January 2024")
-_FIRST_YEAR = r"(?:,?\s+(?P<{}>(?:19|20)\d\d))?"
+# January 2024", "from July 17, 2023, to January 14, 2024")
+_FIRST_YEAR = r"(?:,?\s+(?P<{}>(?:19|20)\d\d),?)?"
 DATED_DAYS = re.compile(
     rf"(?:\b(?:(?P<on>on|{_PART_OF_A_DAY})|from|between)\s+)?{_WEEKDAY}"
     rf"(?:the\s+)?(?:"

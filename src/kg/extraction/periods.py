@@ -433,8 +433,10 @@ def period_of(
             and not re.search(r"\b(?:and|or|but|while|whereas|than)\b", text[at : x[0]])
         )
     ]
-    if right_after:
-        found = right_after[:1]
+    if right_after:  # (and a length's days, said after it: "in the past six months, from ...")
+        found = (
+            right_after[:1] + [x for x in found if _days_of_a_length(text, right_after[0], x)][:1]
+        )
     # A date of a start ("launched in 2009", "began in 2008") times that start, not the number.
     # ("The centre, built in 2010, now hosts ...", "IOM, which opened its office in
     # Honduras in 2001, has assisted ...": no period of the number either.)
@@ -517,6 +519,13 @@ def period_of(
         # month": a time said after "but", "while" or "whereas" is of that part)
         found = [x for x in found if not a_later_part(text, at, x, s1)]
     chosen = in_clause or ([max(before, key=lambda x: x[1])] if before else found[:1])
+    # "in the past six months, from July 17, 2023, to January 14, 2024": a length alone in the
+    # clause, and the days said right after it, which are the number's ("exploited over the
+    # past four years, arrested in a raid yesterday": the days, not the length)
+    if len(chosen) == 1:
+        chosen = [x for x in found if x[0] > at and _days_of_a_length(text, chosen[0], x)][
+            :1
+        ] or chosen
     # "... the same month last year, when 633 people landed", "since 2014, when the toll
     # reached 730": a clause opened by "when" right after a time is of that time
     when = [
@@ -569,3 +578,20 @@ ENDED = re.compile(
 
 def _its_end(value: dict) -> dict:
     return {"end": value.get("end") or value.get("start")}
+
+
+def _days_of_a_length(text: str, length: tuple, x: tuple) -> bool:
+    """Whether x, said after a length alone ("in the past six months"), says the days it runs
+    ("from July 17, 2023, to January 14, 2024"); not one of another part ("..., and in 2022"),
+    of another number ("..., with 551 of these in 2012") or of what it is compared with
+    ("..., almost double the number apprehended between October 2012 and September 2013")."""
+    return (
+        set(length[2]) == {"duration"}
+        and x[0] > length[1]
+        and {"start", "end"} <= set(x[2])
+        and not re.search(
+            r"[;.\d]|\b(?:and|but|while|whereas|with|y|et|e|mas|pero|con|avec|com|than|"
+            r"compared|double|twice|times|versus|against|number|figure)\b",
+            text[length[1] : x[0]],
+        )
+    )
