@@ -16,6 +16,12 @@ from composed import draft_of, mentions, observations
             {"Velnor Institute"},
             {"Mauritania the Government"},
         ),
+        (  # "the" inside a name, not after a place
+            "Victims were referred to Break the Chain Foundation and to Shine the Light "
+            "Foundation.",
+            {"Break the Chain Foundation", "Shine the Light Foundation"},
+            set(),
+        ),
         (  # "the" after a name's "of" or "for" stays inside it
             "The Office of the Prosecutor and the Society for the Protection of Velnor "
             "Children met.",
@@ -39,7 +45,14 @@ def test_the_joins_a_name_only_after_its_of(tmp_path, knowledge, body, bodies, n
             "People Cry",
             False,
         ),
+        (  # the quote's comma inside its marks
+            "“The strait means ‘The Place Where the People Cry,’” explained Velnor Institute "
+            "director Jane Doe.",
+            "People Cry",
+            False,
+        ),
         ("“We found them” Jane Doe said on Monday.", "Jane Doe", True),
+        ("Ndlovu Andrews’ lawyer said on Monday that the case was closed.", "Ndlovu Andrews", True),
         ("Jane Doe’s lawyer said on Monday that the case was closed.", "Jane Doe", True),
     ],
 )
@@ -136,13 +149,15 @@ def test_people_named_after_according_to_and_with_odd_surnames(
     [
         "Police held a raid on Monday. Migrants travelled to Tapachula, Mexico.",
         "Police held a raid on Monday. Read More | Home Page",
+        "Police held a raid on Monday. The girls were taken to Hope House, a shelter, and to "
+        "Mercy Home.",
         "Police held a raid on Monday. Segundo Montes, a town in El Salvador, hosts 300 returnees.",
     ],
 )
 def test_what_the_rules_on_sources_and_surnames_leave_alone(tmp_path, knowledge, body):
     draft = draft_of(tmp_path, knowledge, body)
     people = mentions(draft, "person")
-    assert not {"Read More", "Home Page", "More", "Page"} & set(people)
+    assert not {"Read More", "Home Page", "More", "Page", "Hope House", "Mercy Home"} & set(people)
     places = mentions(draft, "place")
     if "Tapachula" in body:
         assert "Tapachula" in places
@@ -159,8 +174,8 @@ def _unit(found, value):
     [
         (  # people named by what was done to them, their trade or their age
             "La policía detuvo a dos hombres el lunes en Perú. Fueron arrestados 2 conductores "
-            "de la empresa, 19 capturados por trata laboral y 1.096 mayores de edad.",
-            {"2": "person", "19": "person", "1096": "person"},
+            "de la empresa y 19 capturados por trata laboral.",
+            {"2": "person", "19": "person"},
         ),
         (
             "A polícia prendeu dois homens em Angola na segunda-feira. O SIC resgatou 7 "
@@ -396,3 +411,147 @@ def test_a_length_and_the_days_it_runs(tmp_path, knowledge, body, value, period)
     if isinstance(got, dict):
         got = {k: v for k, v in got.items() if k in ("start", "end")} or None
     assert got == period
+
+
+# The review of round 31 (each case a shape a rule of the round caught wrongly or missed)
+
+
+@pytest.mark.parametrize(
+    ("body", "people", "places"),
+    [
+        (  # surnames that are one country's states: no country, no places
+            "Police held a raid on Monday. Prosecutor Jorge Miranda and judge Ana Lara said 20 "
+            "people were arrested.",
+            {"Jorge Miranda", "Ana Lara"},
+            set(),
+        ),
+        (
+            "La policía detuvo a dos hombres el lunes en Perú. El fiscal Carlos Guerrero y la "
+            "jueza Ana Hidalgo dijeron que hubo 20 casos.",
+            {"Carlos Guerrero", "Ana Hidalgo"},
+            {"Perú"},
+        ),
+        (  # a state named with its kind, after "in": its country's towns
+            "Police held a raid on Monday. They rescued 30 girls in Borno State, at Maiduguri.",
+            set(),
+            {"Borno State", "Maiduguri"},
+        ),
+        (  # Spanish's given name "Segundo" stays a name's first word
+            "La policía detuvo a dos hombres el lunes en Perú. Segundo Julio Ramos, el fiscal, "
+            "dijo que hubo 20 casos.",
+            {"Segundo Julio Ramos"},
+            {"Perú"},
+        ),
+        (  # the other ways of "according to" before a person and a country
+            "A polícia prendeu dois homens na segunda-feira. De acordo com Márcia Lobo, "
+            "Moçambique registou dois processos.",
+            {"Márcia Lobo"},
+            {"Moçambique"},
+        ),
+        (  # "de las" before a body's name is no surname's
+            "La policía detuvo a tres hombres el lunes. Según Ana Ruiz de las Naciones Unidas, "
+            "hubo 20 casos.",
+            {"Ana Ruiz"},
+            set(),
+        ),
+    ],
+)
+def test_review_people_and_places(tmp_path, knowledge, body, people, places):
+    draft = draft_of(tmp_path, knowledge, body)
+    assert set(mentions(draft, "person")) == people
+    assert set(mentions(draft, "place")) == places
+
+
+@pytest.mark.parametrize(
+    ("body", "counts"),
+    [
+        ("Police held a raid on Monday. At the pier 40 migrants disembarked.", {"40"}),
+        (  # an age's comma before a count: the count stays
+            "Police held a raid on Monday. Of the migrants aged 17, 12 were girls.",
+            {"12"},
+        ),
+        ("Police held a raid on Monday. Children ages 12, 14 and 15 were found.", set()),
+        (  # an article before the second age
+            "A polícia prendeu dois homens na segunda-feira. Recrutaram sete mulheres com "
+            "idades entre os 32 e os 46 anos.",
+            {"2", "7"},
+        ),
+        (  # the age words of another phrase: a term in prison is still one
+            "La policía detuvo a dos hombres el lunes. Rescataron a siete mujeres mayores de "
+            "edad. Fueron condenados a entre 10 y 15 años de prisión.",
+            {"2", "7", ("10", "15")},
+        ),
+    ],
+)
+def test_review_counts(tmp_path, knowledge, body, counts):
+    assert set(observations(draft_of(tmp_path, knowledge, body))) == counts
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "period"),
+    [
+        (  # a year before a dash that is no dateline, after a place and a comma
+            "In Peru, in 2023 – a record year – police rescued 300 victims.",
+            "300",
+            "2023",
+        ),
+        (
+            "Lima, 22 de octubre de 2025 – Al menos 215 trabajadores fueron rescatados desde el "
+            "15 de septiembre hasta el 15 de octubre.",
+            "215",
+            SPAN,
+        ),
+        (
+            "Dakar, le 22 octobre 2025 – Au moins 215 travailleurs ont été secourus entre le 15 "
+            "septembre et le 15 octobre.",
+            "215",
+            SPAN,
+        ),
+        (  # across the new year
+            "Lima, 22 de enero de 2025 – Al menos 215 trabajadores fueron rescatados del 15 de "
+            "diciembre al 15 de enero.",
+            "215",
+            {"start": "2024-12-15", "end": "2025-01-15"},
+        ),
+        (
+            "MANILA, 7 February 2025 – On February 4, officers intercepted 14 women at the "
+            "airport. The following morning officers intercepted another 11 people.",
+            "11",
+            "2025-02-05",
+        ),
+        (
+            "Dakar, le 7 février 2025 – Le 4 février, la police a arrêté 14 femmes. Le jour "
+            "suivant, la police a arrêté 11 hommes.",
+            "11",
+            "2025-02-05",
+        ),
+    ],
+)
+def test_review_periods(tmp_path, knowledge, body, value, period):
+    found = observations(draft_of(tmp_path, knowledge, body))
+    got = found[value].fields.get("period")
+    if isinstance(got, dict):
+        got = {k: v for k, v in got.items() if k in ("start", "end")}
+    assert got == period
+
+
+@pytest.mark.parametrize(
+    ("body", "acronym", "proposed"),
+    [
+        ("Police held a raid on Monday. The NGO ZAV said 12 were held.", "ZAV", True),
+        (  # a company's officer and a kind of thing: no bodies
+            "Police held a raid on Monday. The company MD said 12 were held.",
+            "MD",
+            False,
+        ),
+        (
+            "Police held a raid on Monday. The agency ZIM cards were seized from 12 people.",
+            "ZIM",
+            False,
+        ),
+    ],
+)
+def test_review_a_kind_before_an_acronym(tmp_path, knowledge, body, acronym, proposed):
+    draft = draft_of(tmp_path, knowledge, body)
+    confidences = [m.confidence for m in draft.entities.mentions if m.text == acronym]
+    assert (bool(confidences) and max(confidences) >= 0.5) is proposed

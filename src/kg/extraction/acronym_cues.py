@@ -40,12 +40,14 @@ _PEOPLE_AFTER = re.compile(
 _KIND_AFTER = re.compile(rf"\s+(?:{ORG_NOUNS.replace('|group', '')})\b", re.I)
 
 
-# The kind of body before its acronym, in lower case ("Norway's social welfare agency ZAV",
-# "state broadcaster ZRK", "the charity ZOA", "el diario ZP"); not "group" ("the LGBTI
-# group" after, "a group" before a gang's initials).
+# The kind of body right before its acronym ("Norway's social welfare agency ZAV", "state
+# broadcaster ZRK", "the NGO ZOA", "el diario ZP"); not "group" ("a group" before a gang's
+# initials), nor a company's ("the company MD": its managing director).
 _KIND_BEFORE = re.compile(
-    rf"\b(?:{ORG_NOUNS.replace('|group', '')}|broadcaster|newspaper|news\s+agency|daily|"
-    r"agencia|agence|ag[êe]ncia|diario|jornal|journal|organismo|organisme)\s+$"
+    rf"\b(?:{re.sub(r'[|](?:group|company|corporation|firm)', '', ORG_NOUNS)}|broadcaster|"
+    r"newspaper|news\s+agency|daily|agencia|agence|ag[êe]ncia|diario|jornal|journal|"
+    r"organismo|organisme)\s+$",
+    re.I,
 )
 
 
@@ -86,6 +88,7 @@ def acronym_names_a_body(passage: Passage, a: int, known_ranges) -> bool:
     if not (field or owned) and (
         _PEOPLE_AFTER.match(passage.text, end)
         or _KIND_BEFORE.search(before)
+        and _a_name_ends(tokens, a + 1)  # (not "the agency SIM cards")
         or not a_kind
         and _KIND_AFTER.match(passage.text, end)
     ):

@@ -115,8 +115,7 @@ class CandidateRules(PlaceRules):
                     and j + 1 < len(tokens)
                     and not tokens[j + 1].space_before
                     and tokens[j + 1].is_word
-                    # "IOM-trained Border Police", "EU-funded HIJRA Programme": who did it,
-                    # then another name
+                    # ("IOM-trained Border Police", "EU-funded X": who did it, then another name)
                     and not (tokens[j + 1].text.islower() and tokens[j + 1].key in DONE_BY)
                 ):
                     j += 2
@@ -156,7 +155,9 @@ class CandidateRules(PlaceRules):
                         and not place_in_the_name(tokens, i, j, place_ends.get(k, k))
                     ):
                         break
-                    if connectors_end_a_name(tokens, i, j, k):
+                    # ("In Mauritania the Government": a place, then "the"; not "Break the Chain")
+                    the_after_a_place = tokens[j].text == "the" and j in place_ends.values()
+                    if connectors_end_a_name(tokens, i, j, k) or the_after_a_place:
                         break
                     has_conn = has_conn or any(tokens[x].key in COMPLEMENTS for x in range(j, k))
                     j = k
@@ -223,7 +224,7 @@ class CandidateRules(PlaceRules):
             and a in starts
             and not tokens[a].is_acronym
             and (
-                a_starter(tokens, a, b)
+                a_starter(tokens, a, b, passage.language)
                 or tokens[a].key in lowercase
                 and not (
                     after_article
@@ -548,8 +549,8 @@ class CandidateRules(PlaceRules):
                 return None  # "N.V. (initials changed)": a person's initials
             if _currency_of_a_number(tokens, a):
                 return None
-            # an acronym the text neither spells out nor says again is a suggestion ("HQ",
-            # "CETS"); one it uses twice, or cites as a source ("According to INEI data"), is
+            # an acronym the text neither spells out nor says again is a suggestion ("HQ"); one
+            # it uses twice, cites as a source ("According to INEI data") or says a body's, is
             again = self.acronym_counts.get(tokens[a].text, 0) >= 2
             cited = cited_as_a_source(passage.text, tokens[a].start, tokens[a].end)
             cited = cited or acronym_names_a_body(passage, a, known_ranges)

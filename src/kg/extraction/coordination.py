@@ -47,8 +47,6 @@ def connects(tokens: list, k: int, j: int) -> bool:
     or "contra" right after a body's head word ("Autoridade para as Condições do Trabalho",
     "Agência para a Integração")."""
     token = tokens[k]
-    if token.text == "the" and k == j:
-        return False  # "In Mauritania the Government and ...": "the" follows a name's "of"
     if token.key in CONNECTORS and (token.text.islower() or token.text == "&"):
         return True
     if _elided(tokens, k) or k and _elided(tokens, k - 1) and token.text in ("'", "’"):

@@ -107,9 +107,11 @@ NOT_THE_DAY_S_ACTION = re.compile(
 )
 # A sentence set on the day after (or before) the one the sentence before is set on
 A_DAY_FROM_THE_ONE_BEFORE = re.compile(
-    r"\s*(?:(?:the\s+)?(?:next|following)\s+day|the\s+day\s+after|al\s+d[íi]a\s+siguiente|"
-    r"le\s+lendemain|no\s+dia\s+seguinte|(?P<before>the\s+(?:day\s+before|previous\s+day)|"
-    r"el\s+d[íi]a\s+anterior|la\s+veille|no\s+dia\s+anterior))\s*,",
+    r"\s*(?:(?:on\s+)?(?:the\s+)?(?:next|following)\s+(?:day|morning|evening|night)|"
+    r"the\s+day\s+after|(?:al|el)\s+d[íi]a\s+siguiente|un\s+d[íi]a\s+despu[ée]s|"
+    r"le\s+lendemain|le\s+jour\s+suivant|(?:no|o)\s+dia\s+seguinte|"
+    r"(?P<before>(?:on\s+)?the\s+(?:day\s+before|previous\s+day)|el\s+d[íi]a\s+anterior|"
+    r"la\s+veille|no\s+dia\s+anterior))\b,?",
     re.I,
 )
 ANOTHER_DAY = re.compile(

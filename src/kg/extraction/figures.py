@@ -80,7 +80,7 @@ SHORT_DURATIONS = {
 }  # fmt: skip
 NOT_A_COUNT_BEFORE = re.compile(
     r"\b(?:article|articles|section|chapter|resolution|no\.|number|phase|agenda|room|level|"
-    r"decree|page|paragraph|annex|item|grade|terminal|gate|pier|platform|berth|tel\.?|ext\.?)\s*$",
+    r"decree|page|paragraph|annex|item|grade|(?-i:Terminal|Gate|Pier|Berth)|tel\.?|ext\.?)\s*$",
     re.I,
 )
 

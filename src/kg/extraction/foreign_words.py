@@ -81,7 +81,7 @@ _PEOPLE = """
     mocambicanos inmigrante inmigrantes emigrante emigrantes adulto adultos adulte adultes
     desplazado desplazados deplace deplaces deslocado deslocados extracontinentales bebe bebes
     arrestado arrestados arrestada arrestadas capturado capturados capturada capturadas
-    aprehendido aprehendidos conductor conductores chofer choferes mayores cidada cidadas
+    aprehendido aprehendidos conductor conductores chofer choferes cidada cidadas
     rapariga raparigas resgatado resgatados resgatada resgatadas preso presos imigrante imigrantes
     interpelle interpelles detida detidas estrangeiras survivante survivantes
 """

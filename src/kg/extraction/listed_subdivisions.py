@@ -83,30 +83,42 @@ _NAME = re.compile(
     r"(?<![\w’'-])[A-ZÀ-Ý][\w’'-]*(?:\s+(?:(?:de|do|da|dos|das|del|la|el|of)\s+)?[A-ZÀ-Ý][\w’'-]*)*"
 )
 NAMED_SUBDIVISIONS = 2  # from how many subdivisions of one country, named anywhere
-# A preposition of place or a kind of region before a name: one subdivision named after it
-# is enough ("in Oaxaca", "em Minas Gerais", "na região leste de Minas Gerais")
+# A preposition of place or a kind of region before a name, and a bearing: one subdivision
+# named after it is enough ("in Oaxaca", "in northern Guerrero", "em Minas Gerais", "na região
+# leste de Minas Gerais")
 _AT_A_PLACE = re.compile(
     r"(?i:\b(?:in|at|from|near|outside|across|throughout|en|desde|dans|em|na|no)|(?:region|"
     r"state|province|região|regi[oó]n|estado|provincia|prov[íi]ncia)(?:\s+\w+)?\s+"
-    r"(?:of|de|do|da|del))\s+$"
+    r"(?:of|de|do|da|del))\s+(?i:(?:northern|southern|eastern|western|central)\s+)?$"
 )
+# Where a subdivision's name may begin inside a run of capitalized words: at its start, after
+# its "de" or "of" ("Polícia Militar de Minas Gerais"), or after a preposition opening a
+# sentence ("Em Minas Gerais"); not after a given name ("Jorge Miranda": a surname)
+_INSIDE_A_RUN = re.compile(r"\s+(?:de|do|da|dos|das|del|of)\s+|^(?:Em|En|In|No|Na|Dans)\s+")
+# The kind of a subdivision said after its name ("Borno State", "Lagos State")
+_KIND_AFTER = re.compile(r"\s+(?:State|Province|Region|Department|Governorate)$")
+_LONGEST = 5  # words of the longest subdivision's name read
 
 
 def countries_of_named_subdivisions(passages) -> set[str]:
     """The countries of which a text names two or more subdivisions anywhere ("Minas Gerais
     concentrou 9 ações, seguido por São Paulo": Brazil), or one after a preposition of place,
     each a name only one country's subdivision has, where the text need not name the country
-    itself. A name inside a longer one counts from a later word ("Polícia Militar de Minas
-    Gerais", "Em Minas Gerais")."""
+    itself."""
     named: dict[str, set[str]] = {}
     for passage in passages:
         for run in _NAME.finditer(passage.text):
-            for start in [0, *(m.end() for m in re.finditer(r"\s+", run[0]))]:
-                country = country_of_subdivision(run[0][start:])
-                if country is None:
+            for start in [0, *(m.end() for m in _INSIDE_A_RUN.finditer(run[0]))]:
+                if len(run[0]) - start > _LONGEST * 20:
+                    continue  # (no subdivision's name is so long: a long run costs no more)
+                name = _KIND_AFTER.sub("", run[0][start:])
+                if (
+                    len(name.split()) > _LONGEST
+                    or (country := country_of_subdivision(name)) is None
+                ):
                     continue
-                named.setdefault(country, set()).add(fold(run[0][start:]))
-                before = passage.text[max(0, run.start() + start - 30) : run.start() + start]
+                named.setdefault(country, set()).add(fold(name))
+                before = passage.text[max(0, run.start() + start - 40) : run.start() + start]
                 if _AT_A_PLACE.search(before):
                     named[country].add("")  # (as good as a second)
                 break

@@ -31,22 +31,24 @@ AFTER_A_HEAD_ENDS = {"by", "photo", "photos"}
 ADJECTIVE_STARTERS = {"organized", "criminal"}
 
 
-def a_starter(tokens: list, a: int, b: int) -> bool:
+def a_starter(tokens: list, a: int, b: int, language: str = "en") -> bool:
     """Whether tokens[a], opening a sentence, is a word that opens no name there (STARTERS),
     not an adjective of a body's name whose capitalized words reach its head word before b."""
-    if according_to_a_person(tokens, a):
+    if according_to_a_person(tokens, a, language):
         return True
     return tokens[a].key in STARTERS and not (
         tokens[a].key in ADJECTIVE_STARTERS and heads_a_name(tokens, a, b)
     )
 
 
-def according_to_a_person(tokens: list, a: int) -> bool:
+def according_to_a_person(tokens: list, a: int, language: str) -> bool:
     """ "Segundo Márcia Pinto, ...": Portuguese's "according to", opening a sentence before a
-    given name, opens no name (not "Segundo Montes", a name of its own)."""
+    given name, opens no name (not "Segundo Montes", nor Spanish's given name "Segundo Julio
+    Ramos")."""
     opens = a == 0 or tokens[a - 1].text in (".", "!", "?", "\n", ":", "“", '"')
     return (
-        opens
+        language == "pt"
+        and opens
         and tokens[a].text == "Segundo"
         and a + 1 < len(tokens)
         and is_given_name(tokens[a + 1].text)

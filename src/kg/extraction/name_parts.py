@@ -116,6 +116,20 @@ def _name_part(tokens: list[Token], i: int) -> int | None:
     return j
 
 
+def _de_los_a_surname(tokens: list[Token], k: int) -> bool:
+    """ "Cristian de los Santos": "los", "las" after "de", before one surname's word that ends
+    the name (not "fiscal Contra las Finanzas", "Ana Ruiz de las Naciones Unidas")."""
+    if tokens[k].key not in ("los", "las") or tokens[k - 1].key != "de" or k + 1 >= len(tokens):
+        return False
+    nxt = tokens[k + 1]
+    after = tokens[k + 2] if k + 2 < len(tokens) else None
+    return (
+        nxt.text[:1].isupper()
+        and nxt.key not in ORG_HEADS
+        and not (after is not None and after.is_word and after.text[:1].isupper())
+    )
+
+
 def _person_names(tokens: list[Token], i: int) -> tuple[int, int] | None:
     """The longest run of name parts (with particles between them) from token i: 2 to 5
     parts, ending on a capitalized part."""
@@ -130,12 +144,8 @@ def _person_names(tokens: list[Token], i: int) -> tuple[int, int] | None:
             while (
                 k < len(tokens)
                 and tokens[k].text.islower()
-                and (
-                    tokens[k].key in NAME_PARTICLES
-                    or tokens[k].key in ("los", "las")
-                    and tokens[k - 1].key == "de"
-                )
-            ):  # ("Cristian de los Santos"; not "fiscal Contra las Finanzas")
+                and (tokens[k].key in NAME_PARTICLES or _de_los_a_surname(tokens, k))
+            ):
                 k += 1
             # "al-Hassan" begins with a particle that is a part of its own
             nxt = _name_part(tokens, j) if tokens[j].key in ("al", "el") else None

@@ -38,16 +38,22 @@ def _a_telephone_group(digits: str, before: str, after: str) -> bool:
 
 
 AGE_BEFORE = re.compile(
-    # ("aged 33, 25 and 27": each age of a list)
-    r"\b(?:age|ages)\s+(?:of\s+)?$|\baged\s+(?:between\s+)?(?:\d{1,2}\s*,\s*)*"
+    # ("aged 33, 25 and 27": the last age of a list)
+    r"\b(?:age|ages)\s+(?:of\s+)?$|\b(?:aged|ages)\s+(?:between\s+)?(?:\d{1,2}\s*,\s*)*"
     r"(?:\d{1,2}\s*,?\s*and\s+)?$|\b(?:aged|ages|ages of|age of|"
     r"between the ages of)\s+(?:between\s+)?\d{1,2}\s*(?:to|and|-|\u2013)\s*$",
     re.I,
 )
+# An age inside a list after "aged" ("aged 33, 25 and 27"; not "aged 17, 12 were"): the
+# list goes on to its "and"
+AGES_GO_ON = re.compile(r"\s*(?:,\s*\d{1,2}\s*)*,?\s*and\s+\d{1,2}\b")
+AGES_BEFORE = re.compile(r"\b(?:aged|ages)\s+(?:\d{1,2}\s*,\s*)+$", re.I)
 # The first age of a range in the other languages, and the words of age before it
 FOREIGN_AGE_RANGE = re.compile(
-    r"\s*(?:-|\u2013|a|e|y|et|à|aos?|al?)\s*\d{1,2}\s+(?:años|anos|ans)\b"
-    r"(?P<of_age>\s+de\s+(?:edad|idade))?",
+    r"\s*(?:-|\u2013|a|e|y|et|à|aos?|al?)\s*(?:(?:los|las|os|as|les)\s+)?\d{1,2}\s+"
+    r"(?:años|anos|ans)\b(?P<of_age>\s+de\s+(?:edad|idade))?"
+    # (not a term: "a entre 10 y 15 años de prisión")
+    r"(?!\s+de\s+(?:prisi[óo]n|c[áa]rcel|reclusi[óo]n|pris[ãa]o|cadeia|condena))",
     re.I,
 )
 AGE_WORD = re.compile(r"\b(?:edad|edades|idade|idades|âgée?s?|âge|âges)\b", re.I)
@@ -80,7 +86,9 @@ def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -
         return True
     if re.match(rf"\s*(?:[-–—]|to|and)\s*(?:[A-Z][a-z]+day\s+)?\d{{1,2}}\s+{MONTH}", after):
         return True  # "10-12 March", "from 17 to 18 October"
-    if AGE_BEFORE.search(before) or re.match(
+    if AGES_BEFORE.search(before) and AGES_GO_ON.match(after):
+        return True  # ("aged 33, 25 and 27": 25)
+    if AGE_BEFORE.search(before) and not AGES_BEFORE.search(before) or re.match(
         r"\s*(?:-|\u2013|to|and)\s*\d{1,2}\s+years?[\s-]+(?:of\s+age|old)\b", after, re.I
     ):
         return True  # "aged 15", "under the age of 18", "aged 14 to 17", "between 18 and 29

@@ -127,7 +127,7 @@ def _person_context(passage: Passage, a: int, b: int) -> bool:
     speech_before = [m for m in SPEECH.finditer(before[-15:])]
     if speech_before and re.fullmatch(r"[\s,]*", before[-15:][speech_before[-1].end() :]):
         return True
-    if SPEECH.search(after[:20]) and not re.match(r"[’”'\"](?!s\b)", after):
+    if SPEECH.search(after[:20]) and not _closes_a_quote(after, tokens[b - 1].text):
         return True  # (not "‘... Where the People Cry’,” explained": the quote's own words)
     # "Executive Director, UN Office on Drugs and Crime, Jane Doe:": a signature.
     wider = passage.text[max(0, tokens[a].start - 80) : tokens[a].start]
@@ -140,6 +140,14 @@ def _person_context(passage: Passage, a: int, b: int) -> bool:
         return True
     m = re.match(r",\s+((?:\S+\s+){0,5}?\S+)", after)
     return bool(m and {fold(w) for w in re.findall(r"\w+", m.group(1))} & ROLE_HEADS)
+
+
+def _closes_a_quote(after: str, last_word: str) -> bool:
+    """Whether a quote closes right after a name (",’”", "”", "»"): not a possessive ("Jane
+    Doe’s", "Ndlovu Andrews’ lawyer")."""
+    if re.match(r"[’']s\b", after) or last_word.endswith("s") and re.match(r"[’']\s", after):
+        return False
+    return bool(re.match(r"[,.]?[’”'\"»]", after))
 
 
 def _role_before(passage: Passage, a: int, known_ranges: dict) -> bool:
@@ -457,7 +465,9 @@ def find_persons(
             and tokens[i - 1].key.split("-")[-1] not in PERSON_ROLES
             # ("Other", "Some" open a sentence, not "... and Other Related Matters")
             and (tokens[i - 1].key not in STARTERS | OPENERS or in_a_name_run(tokens, i - 1))
-            and not according_to_a_person(tokens, i - 1)  # ("Segundo Márcia Pinto, ...")
+            and not according_to_a_person(
+                tokens, i - 1, passage.language
+            )  # ("Segundo Márcia Pinto, ...")
             and not tokens[i - 1].is_acronym
             and not _given_name_after_a_role(tokens, i)
         ):
@@ -466,7 +476,7 @@ def find_persons(
         if tokens[i].key in TWO_SENSE_RANKS and _given_name_after_a_role(tokens, i + 1, surnames):
             i += 1  # "Major Jane Doe", "Sergeant Major Jane Doe": a rank, no name's first
             continue
-        opener = tokens[i].key in OPENERS or according_to_a_person(tokens, i)
+        opener = tokens[i].key in OPENERS or according_to_a_person(tokens, i, passage.language)
         if _in_a_portfolio(tokens, i) or continues_a_body(tokens, i) or opener:
             i += 1  # "Minister for Youth and Family Welfare", "Ministry of ... and Marine ..."
             continue

@@ -274,7 +274,8 @@ def in_a_dateline(text: str, s0: int, x: tuple) -> bool:
     if text[:s0].strip() and not PAGE_DATE.fullmatch(text[:s0]):
         return False  # (the passage's first sentence only)
     line = DATED_LINE.match(text, s0)
-    return bool(line and x[1] <= line.end() and "," in text[s0 : x[0]])
+    day = len(str(x[2].get("start") or x[2].get("end") or "")) == 10  # (not "In Peru, in 2023 –")
+    return bool(line and day and x[1] <= line.end() and "," in text[s0 : x[0]])
 
 
 # "Four and a half years after the earthquake that struck Haiti on 12 January 2010, 103,565

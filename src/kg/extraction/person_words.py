@@ -253,8 +253,9 @@ def a_role_word(tokens: list, k: int) -> bool:
     return role and k + 1 < len(tokens) and tokens[k + 1].key in ("of", "for", "at", "to")
 
 
-# A site's words that are surnames too, after a given name ("Anne Read", "Jane Page")
-SITE_WORD_SURNAMES = {"read", "page", "more", "home", "house"}
+# A site's words that are surnames too, after a given name ("Anne Read", "Jane Page"; not
+# "Hope House", a shelter)
+SITE_WORD_SURNAMES = {"read", "page"}
 
 
 def looks_like_person(tokens: list, a: int, b: int) -> bool:

@@ -252,12 +252,18 @@ def _in_a_named_region(passage: Passage, a: int, b: int) -> bool:
     )
 
 
+_ACCORDING_TO_PAIRS = {("according", "to"), ("acuerdo", "con"), ("acordo", "com")}
+
+
 def _owned_by(tokens, a: int) -> bool:
     """ "the support of Europol, UK, Dutch and Polish ...": a name after "of" (not "the
     city of", "the state of") is what something is of, no town in the place after it; nor is
     a name after "according to" ("Según Ana Ruiz, México registró ...": a source)."""
-    if a >= 1 and tokens[a - 1].key in ("segun", "selon", "segundo", "to"):
-        return tokens[a - 1].key != "to" or a >= 2 and tokens[a - 2].key == "according"
+    # ("de acuerdo con", "de acordo com", "d'après", "conforme")
+    if a >= 1 and tokens[a - 1].key in ("segun", "selon", "segundo", "apres", "conforme"):
+        return True
+    if a >= 2 and (tokens[a - 2].key, tokens[a - 1].key) in _ACCORDING_TO_PAIRS:
+        return True
     if a < 1 or tokens[a - 1].key != "of":
         return False
     return not (a >= 2 and tokens[a - 2].key in PLACE_TYPE_OF)

@@ -47,7 +47,7 @@ YEARLESS = re.compile(
     # "le 5 mai", "no dia 5 de maio")
     # (and its first month: "entre 15 de setembro e 15 de outubro", "du 15 septembre au 15
     # octobre")
-    rf"|(?:del?|du|entre(?:\s+el)?|do)\s+(?P<d9>\d{{1,2}})(?:er|º)?"
+    rf"|(?:del?|du|desde(?:\s+el)?|entre(?:\s+(?:el|le|o))?|do)\s+(?P<d9>\d{{1,2}})(?:er|º)?"
     rf"(?:(?:\s+de)?\s+(?P<m19>{FOREIGN_MONTH}))?{FOREIGN_TO}"
     rf"(?:el\s+|le\s+|o\s+)?(?P<d10>\d{{1,2}})(?:er|º)?(?:\s+de)?\s+(?P<m17>{FOREIGN_MONTH})"
     rf"|(?:el|le|no\s+dia|em)\s+(?P<d11>\d{{1,2}})(?:er|º)?(?:\s+de)?\s+(?P<m18>{FOREIGN_MONTH}))\b"
@@ -339,6 +339,8 @@ def yearless_periods(
             end = dt.date(written.year, last_month, last_day)
         except ValueError:
             continue  # "on February 30": no day
+        if end < start and m["m19"]:  # ("del 15 de diciembre al 15 de enero": the year before's)
+            start = start.replace(year=start.year - 1)
         if start > written + dt.timedelta(days=62):
             start, end = start.replace(year=start.year - 1), end.replace(year=end.year - 1)
         if end < start:
