@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from composed import draft_of, mentions, observations
+from composed import draft_of, mentions, observations, sources
 
 
 @pytest.mark.parametrize(
@@ -555,3 +555,31 @@ def test_review_a_kind_before_an_acronym(tmp_path, knowledge, body, acronym, pro
     draft = draft_of(tmp_path, knowledge, body)
     confidences = [m.confidence for m in draft.entities.mentions if m.text == acronym]
     assert (bool(confidences) and max(confidences) >= 0.5) is proposed
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "cited"),
+    [
+        (  # an outlet relaying the sentence at its end: a source besides the one it cites
+            "Police held a raid on Monday. Unveiling its report on Monday, the Velnor "
+            "Commission claimed that over 16,000 citizens were trafficked, Zorva news agency "
+            "reported.",
+            "16000",
+            {"new:organization:velnor commission", "new:organization:zorva"},
+        ),
+        (
+            "Police held a raid on Monday. UNICEF has reported that over 5,000 children have "
+            "returned to Afghanistan through the border crossing, Velna News reported.",
+            "5000",
+            {"unicef", "new:organization:velna news"},
+        ),
+        (  # the one source when it is the one that reported
+            "Police held a raid on Monday. Some 300 migrants died this year, IOM reported.",
+            "300",
+            {"iom"},
+        ),
+    ],
+)
+def test_an_outlet_relaying_a_sentence_is_a_source_too(tmp_path, knowledge, body, value, cited):
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert set(sources(found[value])) == cited

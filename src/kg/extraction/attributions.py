@@ -42,6 +42,7 @@ from kg.extraction.source_verbs import (
     SAID_SET_APART,
     SAID_THEN_SOURCE,
     SOURCE_NAMED,
+    relayed_by,
     same_sentence,
 )
 from kg.extraction.speaker_roles import speeches
@@ -202,7 +203,8 @@ class AttributionRules:
         return best.target if best else None
 
     def _attribution(self, f: Found, passage: Passage, entities: Entities) -> list[str]:
-        cited = self._cited(f, passage, entities)
+        cited = self._cited(f, passage, entities)  # (and an outlet that relays it, after it)
+        cited += [t for t in relayed_by(passage, f, entities) if t not in cited]
         if "united-nations" not in cited:
             return cited
         un = [

@@ -88,8 +88,12 @@ def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -
         return True  # "10-12 March", "from 17 to 18 October"
     if AGES_BEFORE.search(before) and AGES_GO_ON.match(after):
         return True  # ("aged 33, 25 and 27": 25)
-    if AGE_BEFORE.search(before) and not AGES_BEFORE.search(before) or re.match(
-        r"\s*(?:-|\u2013|to|and)\s*\d{1,2}\s+years?[\s-]+(?:of\s+age|old)\b", after, re.I
+    if (
+        AGE_BEFORE.search(before)
+        and not AGES_BEFORE.search(before)
+        or re.match(
+            r"\s*(?:-|\u2013|to|and)\s*\d{1,2}\s+years?[\s-]+(?:of\s+age|old)\b", after, re.I
+        )
     ):
         return True  # "aged 15", "under the age of 18", "aged 14 to 17", "between 18 and 29
         # years of age"

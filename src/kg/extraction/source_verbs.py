@@ -171,3 +171,23 @@ SAID_AFTER = re.compile(
     r"(?![^.;,]*\bthat\b)",
     re.I,
 )
+
+
+# A news outlet that relays what a sentence says, at its end: "..., NHRC claimed that over
+# 16,000 ..., Xinhua news agency reported.", "..., TOLO News reported.", "..., reported The
+# Rising Nepal." (a source besides the one the sentence cites)
+RELAYED_BY = re.compile(
+    r",\s*(?:(?:the\s+)?(?P<a>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,4})\s+"
+    r"(?:(?:news\s+agency|newspaper|daily|agency)\s+)?reported"
+    r"|reported\s+(?:the\s+)?(?P<b>[A-Z][\w’'&.-]*(?:\s+[A-Z][\w’'&.-]*){0,4}))"
+    r"(?:\s+(?:on\s+[A-Z]\w+day|yesterday|today))?\s*[.;]?\s*$"
+)
+
+
+def relayed_by(passage, f, entities) -> list[str]:
+    """The outlets RELAYED_BY says relay the sentence of the number f, after it."""
+    m = RELAYED_BY.search(passage.text, f.end, f.sentence[1])
+    if m is None:
+        return []
+    a, b = m.span("a") if m["a"] else m.span("b")
+    return [o.target for o in entities.in_range(passage, a, b, "organization")]
