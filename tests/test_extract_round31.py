@@ -583,3 +583,34 @@ def test_review_a_kind_before_an_acronym(tmp_path, knowledge, body, acronym, pro
 def test_an_outlet_relaying_a_sentence_is_a_source_too(tmp_path, knowledge, body, value, cited):
     found = observations(draft_of(tmp_path, knowledge, body))
     assert set(sources(found[value])) == cited
+
+
+@pytest.mark.parametrize(
+    ("body", "value", "cited"),
+    [
+        (  # an apposition between a body and its verb of saying, in the other languages
+            "La policía detuvo a dos hombres el lunes en Perú. La OIM, el organismo de la ONU "
+            "para la migración, informó que 300 migrantes murieron.",
+            "300",
+            {"iom"},
+        ),
+        (
+            "La police a arrêté deux hommes lundi en France. Eurojust, l’organisme chargé de la "
+            "coopération judiciaire, précise dans un communiqué que les migrants payaient "
+            "2.000 euros.",
+            "2000",
+            {"new:organization:european union agency for criminal justice cooperation"},
+        ),
+        (  # not a body's deed after its apposition
+            "La policía detuvo a dos hombres el lunes en Perú. La OIM, la agencia de la ONU "
+            "para la migración, rescató a 300 migrantes.",
+            "300",
+            set(),
+        ),
+    ],
+)
+def test_a_body_s_apposition_before_its_verb_in_the_other_languages(
+    tmp_path, knowledge, body, value, cited
+):
+    found = observations(draft_of(tmp_path, knowledge, body))
+    assert set(sources(found[value])) == cited

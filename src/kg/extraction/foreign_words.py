@@ -451,9 +451,14 @@ ACCORDING_TO = re.compile(
     r"(?<!\bo\s)(?<!\bel\s)(?<!\ba\s)segundo)\b",
     re.I,
 )
-# "..., la OIM informó", "l'OIM a indiqué que", "a polícia disse": a source's verb of saying.
+# "..., la OIM informó", "l'OIM a indiqué que", "a polícia disse": a source's verb of saying
+# (past an apposition: "La OIM, el organismo de la ONU para la migración, informó")
+APPOSITION = (
+    r"(?:,\s+(?:(?:el|la|le|o|a|un|una|um|uma|une)\s+|l['’]\s*)"
+    r"(?:(?!\s(?:y|e|et)\s)[^.;:,“”\"«»]){1,80},)?"
+)
 SAID = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?,?\s*(?:ha\s+|han\s+|a\s+|ont\s+|tem\s+)?"
+    rf"\s*(?:\([^)]*\)\s*)?{APPOSITION},?\s*(?:ha\s+|han\s+|a\s+|ont\s+|tem\s+)?"
     r"(?:informó|informa|informado|reportó|reporta|señaló|señala|indicó|indica|dijo|afirmó|"
     r"afirma|estima|estimó|registró|registra|reveló|precisó|detalló|anunció|anunciado|"
     r"indiqué|indique|annoncé|annonce|déclaré|déclare|estimé|rapporte|rapporté|précisé|"
@@ -468,11 +473,9 @@ SAID = re.compile(
     re.I,
 )
 
-# Numbers as the three languages write them: "91.952" and "2,8 millones" (a full stop between
-# thousands, a comma before decimals), "13 530" (a space between thousands), a scale after them
-# ("70 mil pesos", "R$ 3 milhões", "2 millions"), and in words ("siete", "trente-huit", "vinte
-# e dois"): each language's own, as "dos" is two in Spanish and "of the" in Portuguese. The
-# articles that are also "one" ("un", "une", "um") are left out.
+# Numbers as the three languages write them: "91.952", "2,8 millones", "13 530", a scale
+# after them ("R$ 3 milhões"), and in words ("siete", "trente-huit", "vinte e dois"): each
+# language's own ("dos" is two in Spanish, "of the" in Portuguese); not "un", "une", "um".
 _WORDS = {
     # ("uno de Cuba": "uno" is no article, unlike "un", "una", "une", "um")
     "es": "uno dos tres cuatro cinco seis siete ocho nueve diez once doce trece catorce quince "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.extraction.entities import Mention
+from kg.extraction.foreign_words import APPOSITION
 from kg.extraction.written_days import WEEKDAYS
 
 # A body's data, report or survey, and the word that joins its name: "datos del Acnur
@@ -107,7 +108,7 @@ _COUNT = (
 # colon), maybe past a few words ("informó este lunes que", "a indiqué dans un communiqué
 # qu'"): not "la OIM destacó la labor de la policía, que rescató a 300"
 FOREIGN_SAID = re.compile(
-    r"\s*(?:\([^)]*\)\s*)?,?\s*(?:también\s+|aussi\s+|também\s+)?"
+    rf"\s*(?:\([^)]*\)\s*)?{APPOSITION},?\s*(?:también\s+|aussi\s+|também\s+)?"
     rf"(?:(?:{_SPEAK})(?=\s+(?:[^\s,.;:]+\s+){{0,4}}(?:que\b|qu['’])|\s*:)|(?:{_COUNT})\b)",
     re.I,
 )
