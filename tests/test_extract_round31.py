@@ -614,3 +614,21 @@ def test_a_body_s_apposition_before_its_verb_in_the_other_languages(
 ):
     found = observations(draft_of(tmp_path, knowledge, body))
     assert set(sources(found[value])) == cited
+
+
+def test_a_count_s_noun_after_its_share_in_brackets(tmp_path, knowledge):
+    found = observations(
+        draft_of(
+            tmp_path,
+            knowledge,
+            "Police held a raid on Monday. The charity supported 829 (62%) women and 502 (38%) "
+            "men. Of the total number of complaints, 222 involved female victims, while another "
+            "52 (23.4%) involved minors.",
+        )
+    )
+    assert {v: _unit(found, v) for v in ("829", "502", "62", "52")} == {
+        "829": "person",
+        "502": "person",
+        "62": "percent",
+        "52": "complaint",  # (a verb after the brackets: the noun said before)
+    }

@@ -171,11 +171,22 @@ SERIES = re.compile(r"(?:(?:,\s+\d[\d.,]*)+,?)?\s+(?:and|or)\s+\d[\d.,]*(?=\s+(?
 OF_ITS = re.compile(r"\s+of\s+(?:its|their|his|her|our)\s+(?=[a-z])(?![^.,;]{0,40}\d)")
 
 
+SHARE_IN_BRACKETS = re.compile(
+    r"\s*\(\s*\d{1,3}(?:[.,]\d+)?\s*(?:%|per\s*cent|percent|por\s+ciento|pour\s+cent|por\s+cento)"
+    r"\s*\)"
+)
+
+
 def noun_phrase(text: str, pos: int) -> tuple[str | None, str, int]:
     """(head noun, phrase, end) of the words counted after position `pos` (past a note's
     mark: "9,000[2] migrants")."""
     if note := re.match(r"\[\d{1,3}\]", text[pos : pos + 6]):
         pos += note.end()
+    # "829 (62%) women": past its share in brackets, to a plural (not "52 (23%) involved")
+    if (share := SHARE_IN_BRACKETS.match(text, pos)) and re.match(
+        r"\s+(?:[a-zà-ÿ-]+s|women|men|children|people)\b", text[share.end() : share.end() + 40]
+    ):
+        pos = share.end()
     # "a series of 20 5-day regional workshops": a length in figures is an adjective
     if long := re.match(r"\s+\d+-(?:hour|day|week|month|year)s?(?:-long)?\b", text[pos:]):
         pos += long.end()
