@@ -79,9 +79,7 @@ def country_of_subdivision(name: str) -> str | None:
 
 
 # A name in capitals, with the connectors inside it ("Minas Gerais", "Rio Grande do Sul")
-_NAME = re.compile(
-    r"(?<![\w’'-])[A-ZÀ-Ý][\w’'-]*(?:\s+(?:(?:de|do|da|dos|das|del|la|el|of)\s+)?[A-ZÀ-Ý][\w’'-]*)*"
-)
+_NAME = re.compile(_LAST_NAME.pattern.removesuffix("$"))
 NAMED_SUBDIVISIONS = 2  # from how many subdivisions of one country, named anywhere
 # A preposition of place or a kind of region before a name, and a bearing: one subdivision
 # named after it is enough ("in Oaxaca", "in northern Guerrero", "em Minas Gerais", "na região

@@ -32,8 +32,9 @@ ADJECTIVE_STARTERS = {"organized", "criminal"}
 
 
 def a_starter(tokens: list, a: int, b: int, language: str = "en") -> bool:
-    """Whether tokens[a], opening a sentence, is a word that opens no name there (STARTERS),
-    not an adjective of a body's name whose capitalized words reach its head word before b."""
+    """Whether tokens[a], opening a sentence, is a word that opens no name there (STARTERS,
+    and Portuguese's "Segundo" before a person), not an adjective of a body's name whose
+    capitalized words reach its head word before b."""
     if according_to_a_person(tokens, a, language):
         return True
     return tokens[a].key in STARTERS and not (

@@ -434,9 +434,8 @@ def period_of(
         )
     ]
     if right_after:  # (and a length's days, said after it: "in the past six months, from ...")
-        found = (
-            right_after[:1] + [x for x in found if _days_of_a_length(text, right_after[0], x)][:1]
-        )
+        days = [x for x in found if _days_of_a_length(text, right_after[0], x)]
+        found = right_after[:1] + days[:1]
     # A date of a start ("launched in 2009", "began in 2008") times that start, not the number.
     # ("The centre, built in 2010, now hosts ...", "IOM, which opened its office in
     # Honduras in 2001, has assisted ...": no period of the number either.)
@@ -523,9 +522,8 @@ def period_of(
     # clause, and the days said right after it, which are the number's ("exploited over the
     # past four years, arrested in a raid yesterday": the days, not the length)
     if len(chosen) == 1:
-        chosen = [x for x in found if x[0] > at and _days_of_a_length(text, chosen[0], x)][
-            :1
-        ] or chosen
+        days = [x for x in found if x[0] > at and _days_of_a_length(text, chosen[0], x)]
+        chosen = days[:1] or chosen
     # "... the same month last year, when 633 people landed", "since 2014, when the toll
     # reached 730": a clause opened by "when" right after a time is of that time
     when = [
