@@ -39,8 +39,8 @@ def _a_telephone_group(digits: str, before: str, after: str) -> bool:
 
 AGE_BEFORE = re.compile(
     # ("aged 33, 25 and 27": the last age of a list)
-    r"\b(?:age|ages)\s+(?:of\s+)?$|\b(?:aged|ages)\s+(?:between\s+)?(?:\d{1,2}\s*,\s*)*"
-    r"(?:\d{1,2}\s*,?\s*and\s+)?$|\b(?:aged|ages|ages of|age of|"
+    r"\b(?:age|ages)\s+(?:of\s+)?$|\b(?:aged|ages)\s+(?:between\s+)?"
+    r"(?:(?:\d{1,2}\s*,\s*)*\d{1,2}\s*,?\s*and\s+)?$|\b(?:aged|ages|ages of|age of|"
     r"between the ages of)\s+(?:between\s+)?\d{1,2}\s*(?:to|and|-|\u2013)\s*$",
     re.I,
 )
@@ -88,12 +88,8 @@ def _not_a_statistic(text: str, start: int, end: int, before: str, after: str) -
         return True  # "10-12 March", "from 17 to 18 October"
     if AGES_BEFORE.search(before) and AGES_GO_ON.match(after):
         return True  # ("aged 33, 25 and 27": 25)
-    if (
-        AGE_BEFORE.search(before)
-        and not AGES_BEFORE.search(before)
-        or re.match(
-            r"\s*(?:-|\u2013|to|and)\s*\d{1,2}\s+years?[\s-]+(?:of\s+age|old)\b", after, re.I
-        )
+    if AGE_BEFORE.search(before) or re.match(
+        r"\s*(?:-|\u2013|to|and)\s*\d{1,2}\s+years?[\s-]+(?:of\s+age|old)\b", after, re.I
     ):
         return True  # "aged 15", "under the age of 18", "aged 14 to 17", "between 18 and 29
         # years of age"
